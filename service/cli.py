@@ -1,0 +1,153 @@
+"""The `factdesk` command: serve, migrate, seed, ingest, export-schema, eval."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import asyncpg
+
+from service.config import REPO_ROOT, get_settings
+from service.db import migrate
+from service.db.pool import create_pool
+from service.db.runtime import open_database
+from service.errors import FactdeskError
+
+log = logging.getLogger("factdesk")
+
+
+def _with_pool(work: Callable[[asyncpg.Pool], Awaitable[int]]) -> int:
+    """Open the database (embedded unless DATABASE_URL), migrate, run `work`, close."""
+    settings = get_settings()
+    database = open_database(settings)
+    try:
+        migrate.upgrade(database.dsn)
+
+        async def run() -> int:
+            pool = await create_pool(database.dsn, min_size=1, max_size=2)
+            try:
+                return await work(pool)
+            finally:
+                await pool.close()
+
+        return asyncio.run(run())
+    finally:
+        database.close()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run(
+        "service.app:create_app",
+        factory=True,
+        host=args.host or settings.factdesk_host,
+        port=args.port or settings.factdesk_port,
+        log_level=settings.factdesk_log_level,
+        timeout_graceful_shutdown=10,
+    )
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    database = open_database(get_settings())
+    try:
+        if args.downgrade:
+            migrate.downgrade(database.dsn, args.downgrade)
+        else:
+            migrate.upgrade(database.dsn, args.revision)
+    finally:
+        database.close()
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from service.ingest.seeds import load_seeds
+
+    async def work(pool: asyncpg.Pool) -> int:
+        results = await load_seeds(pool, get_settings().factdesk_seeds_dir)
+        created = sum(r.created for r in results)
+        print(f"seeds: {created} new, {len(results) - created} already present")
+        return 0
+
+    return _with_pool(work)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from service.ingest.model import ArticleMeta
+    from service.ingest.pipeline import ingest_article
+
+    async def work(pool: asyncpg.Pool) -> int:
+        failed = 0
+        for path in args.paths:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+                result = await ingest_article(pool, text, ArticleMeta(outlet=args.outlet))
+            except (OSError, UnicodeDecodeError, FactdeskError) as error:
+                print(f"{path}: not ingested: {error}", file=sys.stderr)
+                failed += 1
+                continue
+            state = "new" if result.created else "already present"
+            print(f"{path}: article {result.article_id} ({state})")
+        return 1 if failed else 0
+
+    return _with_pool(work)
+
+
+def cmd_export_schema(args: argparse.Namespace) -> int:
+    from service.graphql.schema import export_schema
+
+    text = export_schema()
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from service.eval.run import run_eval
+
+    return run_eval(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factdesk", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve GraphQL (and start the embedded database)")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(func=cmd_serve)
+    mig = sub.add_parser("migrate", help="apply Alembic migrations")
+    mig.add_argument("revision", nargs="?", default="head")
+    mig.add_argument("--downgrade", metavar="REVISION", help="downgrade to REVISION (e.g. base)")
+    mig.set_defaults(func=cmd_migrate)
+    sub.add_parser("seed", help="load the seed articles (idempotent)").set_defaults(func=cmd_seed)
+    ing = sub.add_parser("ingest", help="ingest plain-text article files")
+    ing.add_argument("paths", nargs="+")
+    ing.add_argument("--outlet", help="the outlet that published these files")
+    ing.set_defaults(func=cmd_ingest)
+    exp = sub.add_parser("export-schema", help="write the GraphQL schema (SDL)")
+    exp.add_argument("--output", "-o", default=str(REPO_ROOT / "schema.graphql"))
+    exp.set_defaults(func=cmd_export_schema)
+    ev = sub.add_parser("eval", help="score extraction against the gold annotations")
+    ev.add_argument("--json", action="store_true", help="print the report as JSON")
+    ev.add_argument("--check", action="store_true", help="exit 1 below the CI thresholds")
+    ev.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

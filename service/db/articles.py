@@ -1,0 +1,200 @@
+"""SQL for articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import asyncpg
+
+from service.db.rows import ArticleRow
+
+COLUMNS = """
+    a.id, a.slug, a.outlet_id, a.original_source_id, a.headline, a.standfirst, a.dateline,
+    a.bylines, a.body, a.captions, a.url, a.content_hash, a.published_at, a.ingested_at
+"""
+# The list order, newest first; undated copy last. Matches the articles_published_idx index.
+SORT_KEY = "coalesce(a.published_at, '-infinity'::timestamptz)"
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    slug: str
+    outlet_id: int
+    original_source_id: int | None
+    headline: str
+    standfirst: str | None
+    dateline: str | None
+    bylines: Sequence[str]
+    body: str
+    captions: Sequence[str]
+    raw_text: str
+    content_hash: str
+    url: str | None
+    published_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    outlet_id: int | None = None
+    entity_id: int | None = None
+    published_after: dt.datetime | None = None
+    published_before: dt.datetime | None = None
+    search: str | None = None
+
+
+ArticleCursor = tuple[dt.datetime, int]
+
+
+async def insert_article(conn: asyncpg.Connection, *, article: NewArticle) -> int | None:
+    """The new article's id, or None when an article with the same content hash exists."""
+    value = await conn.fetchval(
+        """
+        INSERT INTO articles (
+            slug, outlet_id, original_source_id, headline, standfirst, dateline, bylines, body,
+            captions, raw_text, content_hash, url, published_at
+        ) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        ON CONFLICT ON CONSTRAINT articles_content_hash_unique DO NOTHING
+        RETURNING id
+        """,
+        article.slug,
+        article.outlet_id,
+        article.original_source_id,
+        article.headline,
+        article.standfirst,
+        article.dateline,
+        list(article.bylines),
+        article.body,
+        list(article.captions),
+        article.raw_text,
+        article.content_hash,
+        article.url,
+        article.published_at,
+    )
+    return int(value) if value is not None else None
+
+
+async def find_article_id_by_hash(conn: asyncpg.Connection, *, content_hash: str) -> int | None:
+    value = await conn.fetchval("SELECT id FROM articles WHERE content_hash = $1", content_hash)
+    return int(value) if value is not None else None
+
+
+async def find_article_id_by_slug(conn: asyncpg.Connection, *, slug: str) -> int | None:
+    value = await conn.fetchval("SELECT id FROM articles WHERE slug = $1", slug)
+    return int(value) if value is not None else None
+
+
+async def slug_exists(conn: asyncpg.Connection, *, slug: str) -> bool:
+    return bool(await conn.fetchval("SELECT EXISTS (SELECT 1 FROM articles WHERE slug = $1)", slug))
+
+
+async def list_articles_by_ids(conn: asyncpg.Connection, *, ids: Sequence[int]) -> list[ArticleRow]:
+    rows = await conn.fetch(
+        f"SELECT {COLUMNS} FROM articles a WHERE a.id = ANY($1::bigint[])", list(ids)
+    )
+    return ArticleRow.from_records(rows)
+
+
+async def count_articles(conn: asyncpg.Connection) -> int:
+    return int(await conn.fetchval("SELECT count(*) FROM articles"))
+
+
+def _where(flt: ArticleFilter, first_param: int) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    args: list[object] = []
+
+    def param(value: object) -> str:
+        args.append(value)
+        return f"${first_param + len(args) - 1}"
+
+    if flt.outlet_id is not None:
+        clauses.append(f"a.outlet_id = {param(flt.outlet_id)}")
+    if flt.entity_id is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id"
+            f" AND m.entity_id = {param(flt.entity_id)})"
+        )
+    if flt.published_after is not None:
+        clauses.append(f"a.published_at >= {param(flt.published_after)}")
+    if flt.published_before is not None:
+        clauses.append(f"a.published_at < {param(flt.published_before)}")
+    if flt.search:
+        clauses.append(f"a.search @@ websearch_to_tsquery('english', {param(flt.search)})")
+    return (" AND ".join(clauses) or "TRUE"), args
+
+
+async def page_articles(
+    conn: asyncpg.Connection, *, flt: ArticleFilter, first: int, after: ArticleCursor | None
+) -> tuple[list[tuple[int, ArticleCursor]], bool]:
+    """Ids (with their cursor keys) of one page, newest first, and whether more follow."""
+    where, args = _where(flt, 4)
+    rows = await conn.fetch(
+        f"""
+        SELECT a.id, {SORT_KEY} AS sort_key FROM articles a
+        WHERE {where} AND ($1::timestamptz IS NULL OR ({SORT_KEY}, a.id) < ($1, $2))
+        ORDER BY {SORT_KEY} DESC, a.id DESC
+        LIMIT $3
+        """,
+        after[0] if after else None,
+        after[1] if after else None,
+        first + 1,
+        *args,
+    )
+    page = [(int(r["id"]), (r["sort_key"], int(r["id"]))) for r in rows[:first]]
+    return page, len(rows) > first
+
+
+async def count_filtered_articles(conn: asyncpg.Connection, *, flt: ArticleFilter) -> int:
+    where, args = _where(flt, 1)
+    return int(await conn.fetchval(f"SELECT count(*) FROM articles a WHERE {where}", *args))
+
+
+async def page_articles_per_parent(
+    conn: asyncpg.Connection,
+    *,
+    parent: str,
+    parent_ids: Sequence[int],
+    first: int,
+    after: ArticleCursor | None,
+) -> dict[int, tuple[list[tuple[int, ArticleCursor]], bool, int]]:
+    """One page of articles per outlet (parent='outlet') or per mentioned entity ('entity').
+
+    Returns, per parent id: the page (ids with cursor keys), whether more follow, the total.
+    """
+    if parent == "outlet":
+        link = "a.outlet_id = p.id"
+    elif parent == "entity":
+        link = "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = p.id)"
+    else:
+        raise ValueError(parent)
+    rows = await conn.fetch(
+        f"""
+        SELECT p.id AS parent_id, page.id, page.sort_key, total.n AS total
+        FROM unnest($1::bigint[]) AS p(id)
+        CROSS JOIN LATERAL (SELECT count(*) AS n FROM articles a WHERE {link}) AS total
+        LEFT JOIN LATERAL (
+            SELECT a.id, {SORT_KEY} AS sort_key FROM articles a
+            WHERE {link} AND ($2::timestamptz IS NULL OR ({SORT_KEY}, a.id) < ($2, $3))
+            ORDER BY {SORT_KEY} DESC, a.id DESC
+            LIMIT $4
+        ) AS page ON TRUE
+        """,
+        list(parent_ids),
+        after[0] if after else None,
+        after[1] if after else None,
+        first + 1,
+    )
+    result: dict[int, tuple[list[tuple[int, ArticleCursor]], bool, int]] = {
+        pid: ([], False, 0) for pid in parent_ids
+    }
+    grouped: dict[int, list[tuple[int, ArticleCursor]]] = {pid: [] for pid in parent_ids}
+    totals: dict[int, int] = {}
+    for r in rows:
+        pid = int(r["parent_id"])
+        totals[pid] = int(r["total"])
+        if r["id"] is not None:
+            grouped[pid].append((int(r["id"]), (r["sort_key"], int(r["id"]))))
+    for pid, items in grouped.items():
+        result[pid] = (items[:first], len(items) > first, totals.get(pid, 0))
+    return result

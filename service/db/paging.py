@@ -1,0 +1,85 @@
+"""Keyset pagination by id, for one list or one page per parent in a single query.
+
+`source` and `link` are SQL fragments written in this package (never user input):
+`source` names the table as `t`, `link` ties a row of `t` to the parent `p.id`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import asyncpg
+
+
+@dataclass(frozen=True, slots=True)
+class IdPage:
+    ids: list[int]
+    has_next: bool
+    total: int
+
+
+async def page_by_id(
+    conn: asyncpg.Connection,
+    *,
+    source: str,
+    where: str,
+    args: Sequence[object],
+    first: int,
+    after: int | None,
+) -> IdPage:
+    """Ascending ids after `after`; `where` uses parameters from $3 on."""
+    row = await conn.fetchrow(
+        f"""
+        SELECT
+            (SELECT count(*) FROM {source} WHERE {where}) AS total,
+            ARRAY(
+                SELECT t.id FROM {source} WHERE {where} AND ($1::bigint IS NULL OR t.id > $1)
+                ORDER BY t.id LIMIT $2
+            ) AS ids
+        """,
+        after,
+        first + 1,
+        *args,
+    )
+    assert row is not None
+    ids = [int(i) for i in row["ids"]]
+    return IdPage(ids=ids[:first], has_next=len(ids) > first, total=int(row["total"]))
+
+
+async def page_by_id_per_parent(
+    conn: asyncpg.Connection,
+    *,
+    source: str,
+    link: str,
+    parent_ids: Sequence[int],
+    first: int,
+    after: int | None,
+) -> dict[int, IdPage]:
+    """One page of ascending ids per parent, with each parent's total, in one round trip."""
+    rows = await conn.fetch(
+        f"""
+        SELECT p.id AS parent_id, total.n AS total, page.id
+        FROM unnest($1::bigint[]) AS p(id)
+        CROSS JOIN LATERAL (SELECT count(*) AS n FROM {source} WHERE {link}) AS total
+        LEFT JOIN LATERAL (
+            SELECT t.id FROM {source}
+            WHERE {link} AND ($2::bigint IS NULL OR t.id > $2)
+            ORDER BY t.id LIMIT $3
+        ) AS page ON TRUE
+        """,
+        list(parent_ids),
+        after,
+        first + 1,
+    )
+    ids: dict[int, list[int]] = {pid: [] for pid in parent_ids}
+    totals: dict[int, int] = {}
+    for r in rows:
+        pid = int(r["parent_id"])
+        totals[pid] = int(r["total"])
+        if r["id"] is not None:
+            ids[pid].append(int(r["id"]))
+    return {
+        pid: IdPage(ids=found[:first], has_next=len(found) > first, total=totals.get(pid, 0))
+        for pid, found in ids.items()
+    }

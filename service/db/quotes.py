@@ -1,0 +1,113 @@
+"""SQL for quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import asyncpg
+
+from service.db.paging import IdPage, page_by_id, page_by_id_per_parent
+from service.db.rows import QuoteRow
+
+COLUMNS = """id, article_id, speaker_id, speaker_text, text, start_offset, end_offset,
+    sentence_start, sentence_end, is_partial, cue, statement_key"""
+
+
+@dataclass(frozen=True, slots=True)
+class NewQuote:
+    speaker_id: int | None
+    speaker_text: str | None
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    is_partial: bool
+    cue: str | None
+    statement_key: str
+
+
+async def insert_quotes(
+    conn: asyncpg.Connection, *, article_id: int, quotes: Sequence[NewQuote]
+) -> None:
+    await conn.execute(
+        """
+        INSERT INTO quotes (article_id, speaker_id, speaker_text, text, start_offset, end_offset,
+                            sentence_start, sentence_end, is_partial, cue, statement_key)
+        SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[],
+                                 $7::int[], $8::int[], $9::bool[], $10::text[], $11::text[])
+        """,
+        article_id,
+        [q.speaker_id for q in quotes],
+        [q.speaker_text for q in quotes],
+        [q.text for q in quotes],
+        [q.start for q in quotes],
+        [q.end for q in quotes],
+        [q.sentence_start for q in quotes],
+        [q.sentence_end for q in quotes],
+        [q.is_partial for q in quotes],
+        [q.cue for q in quotes],
+        [q.statement_key for q in quotes],
+    )
+
+
+async def list_quotes_by_ids(conn: asyncpg.Connection, *, ids: Sequence[int]) -> list[QuoteRow]:
+    rows = await conn.fetch(f"SELECT {COLUMNS} FROM quotes WHERE id = ANY($1::bigint[])", list(ids))
+    return QuoteRow.from_records(rows)
+
+
+async def list_quotes_for_articles(
+    conn: asyncpg.Connection, *, article_ids: Sequence[int]
+) -> list[QuoteRow]:
+    rows = await conn.fetch(
+        f"""SELECT {COLUMNS} FROM quotes WHERE article_id = ANY($1::bigint[])
+        ORDER BY article_id, start_offset""",
+        list(article_ids),
+    )
+    return QuoteRow.from_records(rows)
+
+
+async def list_quotes_by_statement_keys(
+    conn: asyncpg.Connection, *, keys: Sequence[str]
+) -> list[QuoteRow]:
+    rows = await conn.fetch(
+        f"SELECT {COLUMNS} FROM quotes WHERE statement_key = ANY($1::text[]) ORDER BY id",
+        list(keys),
+    )
+    return QuoteRow.from_records(rows)
+
+
+async def page_quotes(
+    conn: asyncpg.Connection,
+    *,
+    speaker_id: int | None,
+    article_id: int | None,
+    search: str | None,
+    first: int,
+    after: int | None,
+) -> IdPage:
+    return await page_by_id(
+        conn,
+        source="quotes t",
+        where="""($3::bigint IS NULL OR t.speaker_id = $3)
+            AND ($4::bigint IS NULL OR t.article_id = $4)
+            AND ($5::text IS NULL
+                 OR to_tsvector('english', t.text) @@ websearch_to_tsquery('english', $5))""",
+        args=[speaker_id, article_id, search],
+        first=first,
+        after=after,
+    )
+
+
+async def page_quotes_per_speaker(
+    conn: asyncpg.Connection, *, speaker_ids: Sequence[int], first: int, after: int | None
+) -> dict[int, IdPage]:
+    return await page_by_id_per_parent(
+        conn,
+        source="quotes t",
+        link="t.speaker_id = p.id",
+        parent_ids=speaker_ids,
+        first=first,
+        after=after,
+    )

@@ -1,0 +1,124 @@
+"""Typed rows returned by the data-access modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Self
+
+from asyncpg import Record
+
+
+class _FromRecord:
+    @classmethod
+    def from_record(cls, record: Record) -> Self:
+        return cls(**dict(record.items()))
+
+    @classmethod
+    def from_records(cls, records: list[Record]) -> list[Self]:
+        return [cls(**dict(r.items())) for r in records]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRow(_FromRecord):
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow(_FromRecord):
+    id: int
+    slug: str
+    outlet_id: int
+    original_source_id: int | None
+    headline: str
+    standfirst: str | None
+    dateline: str | None
+    bylines: list[str]
+    body: str
+    captions: list[str]
+    url: str | None
+    content_hash: str
+    published_at: dt.datetime | None
+    ingested_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow(_FromRecord):
+    id: int
+    kind: str
+    name: str
+    description: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow(_FromRecord):
+    id: int
+    article_id: int
+    entity_id: int
+    start_offset: int
+    end_offset: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow(_FromRecord):
+    id: int
+    article_id: int
+    speaker_id: int | None
+    speaker_text: str | None
+    text: str
+    start_offset: int
+    end_offset: int
+    sentence_start: int
+    sentence_end: int
+    is_partial: bool
+    cue: str | None
+    statement_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow(_FromRecord):
+    id: int
+    article_id: int
+    fact_id: int | None
+    subject_id: int | None
+    attributed_to_id: int | None
+    attributed_to_text: str | None
+    value: float
+    upper_bound: float | None
+    approximation: str
+    unit: str
+    text: str
+    property: str | None
+    qualifier: str | None
+    status: str | None
+    refers_to: dt.date | None
+    start_offset: int
+    end_offset: int
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow(_FromRecord):
+    id: int
+    subject_id: int | None
+    property: str
+    qualifier: str | None
+    unit: str
+    label: str
+    disputed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a keyset-paginated list."""
+
+    ids: list[int]
+    has_next: bool
+    total: int
+
+
+def as_dict(record: Record) -> dict[str, Any]:
+    return dict(record.items())

@@ -1,0 +1,35 @@
+"""The typed per-request GraphQL context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import asyncpg
+import strawberry
+
+from service.config import Settings
+from service.graphql.loaders import Loaders, build_loaders
+
+MAX_PAGE = 100
+DEFAULT_PAGE = 20
+
+
+@dataclass
+class Context:
+    pool: asyncpg.Pool
+    settings: Settings
+    loaders: Loaders
+
+
+def build_context(pool: asyncpg.Pool, settings: Settings) -> Context:
+    return Context(pool=pool, settings=settings, loaders=build_loaders(pool))
+
+
+Info = strawberry.Info[Context, None]
+
+
+def page_size(first: int | None) -> int:
+    """`first` clamped to 1..100 (default 20): no request reads an unbounded list."""
+    if first is None:
+        return DEFAULT_PAGE
+    return max(0, min(first, MAX_PAGE))

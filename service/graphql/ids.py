@@ -1,0 +1,70 @@
+"""Opaque global ids ("Article:12") and cursors, shared by GraphQL and REST."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+
+import orjson
+
+from service.errors import InvalidCursorError, InvalidIdError
+
+TYPE_NAMES = frozenset({"Article", "Outlet", "Entity", "Quote", "Figure", "Fact"})
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def encode_id(type_name: str, pk: int) -> str:
+    return _b64(f"{type_name}:{pk}".encode())
+
+
+def decode_id(global_id: str, expected: str | None = None) -> tuple[str, int]:
+    """(type name, primary key); raises InvalidIdError for anything else."""
+    try:
+        type_name, _, pk = _unb64(global_id).decode().partition(":")
+        number = int(pk)
+    except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
+        raise InvalidIdError(f"{global_id!r} is not a Factdesk id", field="id") from exc
+    if type_name not in TYPE_NAMES or number <= 0:
+        raise InvalidIdError(f"{global_id!r} is not a Factdesk id", field="id")
+    if expected is not None and type_name != expected:
+        raise InvalidIdError(f"{global_id!r} is not an id of a {expected}", field="id")
+    return type_name, number
+
+
+def encode_cursor(key: int | tuple[dt.datetime, int]) -> str:
+    if isinstance(key, int):
+        return _b64(orjson.dumps(["i", key]))
+    return _b64(orjson.dumps(["t", key[0].isoformat(), key[1]]))
+
+
+def decode_id_cursor(cursor: str | None) -> int | None:
+    if cursor is None:
+        return None
+    try:
+        kind, value = orjson.loads(_unb64(cursor))
+    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
+        raise InvalidCursorError("invalid cursor", field="after") from exc
+    if kind != "i" or not isinstance(value, int):
+        raise InvalidCursorError("invalid cursor", field="after")
+    return value
+
+
+def decode_time_cursor(cursor: str | None) -> tuple[dt.datetime, int] | None:
+    if cursor is None:
+        return None
+    try:
+        kind, stamp, value = orjson.loads(_unb64(cursor))
+        when = dt.datetime.fromisoformat(stamp)
+    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
+        raise InvalidCursorError("invalid cursor", field="after") from exc
+    if kind != "t" or not isinstance(value, int):
+        raise InvalidCursorError("invalid cursor", field="after")
+    return when, value

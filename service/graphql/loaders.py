@@ -1,0 +1,181 @@
+"""Per-request batched loaders: one SQL round trip per field per level, whatever the list size."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import asyncpg
+from strawberry.dataloader import DataLoader
+
+from service.db import articles as articles_db
+from service.db import entities as entities_db
+from service.db import facts as facts_db
+from service.db import figures as figures_db
+from service.db import outlets as outlets_db
+from service.db import quotes as quotes_db
+from service.db.paging import IdPage
+from service.db.rows import (
+    ArticleRow,
+    EntityRow,
+    FactRow,
+    FigureRow,
+    MentionRow,
+    OutletRow,
+    QuoteRow,
+)
+
+K = TypeVar("K", bound=Hashable)
+R = TypeVar("R")
+ArticlePage = tuple[list[tuple[int, tuple[dt.datetime, int]]], bool, int]
+PageKey = tuple[int, int, Any]  # (parent id, first, decoded after-cursor)
+
+
+def _by_id(
+    pool: asyncpg.Pool, fetch: Callable[..., Awaitable[list[R]]]
+) -> DataLoader[int, R | None]:
+    async def load(ids: list[int]) -> list[R | None]:
+        async with pool.acquire() as conn:
+            rows = await fetch(conn, ids=ids)
+        found = {row.id: row for row in rows}  # type: ignore[attr-defined]
+        return [found.get(i) for i in ids]
+
+    return DataLoader(load_fn=load)
+
+
+def _grouped(
+    pool: asyncpg.Pool, fetch: Callable[[asyncpg.Connection, list[K]], Awaitable[list[R]]], attr: str
+) -> DataLoader[K, list[R]]:
+    async def load(keys: list[K]) -> list[list[R]]:
+        async with pool.acquire() as conn:
+            rows = await fetch(conn, keys)
+        groups: dict[Any, list[R]] = defaultdict(list)
+        for row in rows:
+            groups[getattr(row, attr)].append(row)
+        return [groups.get(k, []) for k in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def _paged(
+    pool: asyncpg.Pool,
+    fetch: Callable[[asyncpg.Connection, list[int], int, Any], Awaitable[dict[int, Any]]],
+) -> DataLoader[PageKey, Any]:
+    """Loads one page per parent; keys sharing (first, after) go out in one query."""
+
+    async def load(keys: list[PageKey]) -> list[Any]:
+        by_window: dict[tuple[int, Any], list[int]] = defaultdict(list)
+        for parent, first, after in keys:
+            by_window[(first, after)].append(parent)
+        results: dict[PageKey, Any] = {}
+        async with pool.acquire() as conn:
+            for (first, after), parents in by_window.items():
+                pages = await fetch(conn, parents, first, after)
+                for parent in parents:
+                    results[(parent, first, after)] = pages[parent]
+        return [results[k] for k in keys]
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass
+class Loaders:
+    article: DataLoader[int, ArticleRow | None]
+    outlet: DataLoader[int, OutletRow | None]
+    entity: DataLoader[int, EntityRow | None]
+    quote: DataLoader[int, QuoteRow | None]
+    figure: DataLoader[int, FigureRow | None]
+    fact: DataLoader[int, FactRow | None]
+    mention: DataLoader[int, MentionRow | None]
+    aliases: DataLoader[int, list[str]]
+    quotes_by_article: DataLoader[int, list[QuoteRow]]
+    figures_by_article: DataLoader[int, list[FigureRow]]
+    mentions_by_article: DataLoader[int, list[MentionRow]]
+    entity_ids_by_article: DataLoader[int, list[int]]
+    figures_by_fact: DataLoader[int, list[FigureRow]]
+    facts_by_subject: DataLoader[int, list[FactRow]]
+    quotes_by_statement: DataLoader[str, list[QuoteRow]]
+    articles_of_outlet: DataLoader[PageKey, ArticlePage]
+    articles_of_entity: DataLoader[PageKey, ArticlePage]
+    mentions_of_entity: DataLoader[PageKey, IdPage]
+    quotes_of_speaker: DataLoader[PageKey, IdPage]
+
+
+def _keyed(fetch: Callable[..., Awaitable[Any]], name: str) -> Callable[..., Awaitable[Any]]:
+    async def call(conn: asyncpg.Connection, keys: Sequence[Any]) -> Any:
+        return await fetch(conn, **{name: list(keys)})
+
+    return call
+
+
+def build_loaders(pool: asyncpg.Pool) -> Loaders:
+    async def load_aliases(ids: list[int]) -> list[list[str]]:
+        async with pool.acquire() as conn:
+            found = await entities_db.list_aliases_for_entities(conn, ids=ids)
+        return [found.get(i, []) for i in ids]
+
+    async def load_entity_ids(ids: list[int]) -> list[list[int]]:
+        async with pool.acquire() as conn:
+            found = await entities_db.list_entity_ids_for_articles(conn, article_ids=ids)
+        return [found.get(i, []) for i in ids]
+
+    def article_pages(parent: str) -> DataLoader[PageKey, ArticlePage]:
+        async def fetch(
+            conn: asyncpg.Connection, ids: list[int], first: int, after: Any
+        ) -> dict[int, ArticlePage]:
+            return await articles_db.page_articles_per_parent(
+                conn, parent=parent, parent_ids=ids, first=first, after=after
+            )
+
+        return _paged(pool, fetch)
+
+    async def mentions_page(
+        conn: asyncpg.Connection, ids: list[int], first: int, after: Any
+    ) -> dict[int, IdPage]:
+        return await entities_db.page_mentions_per_entity(
+            conn, entity_ids=ids, first=first, after=after
+        )
+
+    async def quotes_page(
+        conn: asyncpg.Connection, ids: list[int], first: int, after: Any
+    ) -> dict[int, IdPage]:
+        return await quotes_db.page_quotes_per_speaker(
+            conn, speaker_ids=ids, first=first, after=after
+        )
+
+    return Loaders(
+        article=_by_id(pool, articles_db.list_articles_by_ids),
+        outlet=_by_id(pool, outlets_db.list_outlets_by_ids),
+        entity=_by_id(pool, entities_db.list_entities_by_ids),
+        quote=_by_id(pool, quotes_db.list_quotes_by_ids),
+        figure=_by_id(pool, figures_db.list_figures_by_ids),
+        fact=_by_id(pool, facts_db.list_facts_by_ids),
+        mention=_by_id(pool, entities_db.list_mentions_by_ids),
+        aliases=DataLoader(load_fn=load_aliases),
+        quotes_by_article=_grouped(
+            pool, _keyed(quotes_db.list_quotes_for_articles, "article_ids"), "article_id"
+        ),
+        figures_by_article=_grouped(
+            pool, _keyed(figures_db.list_figures_for_articles, "article_ids"), "article_id"
+        ),
+        mentions_by_article=_grouped(
+            pool, _keyed(entities_db.list_mentions_for_articles, "article_ids"), "article_id"
+        ),
+        entity_ids_by_article=DataLoader(load_fn=load_entity_ids),
+        figures_by_fact=_grouped(
+            pool, _keyed(figures_db.list_figures_for_facts, "fact_ids"), "fact_id"
+        ),
+        facts_by_subject=_grouped(
+            pool, _keyed(facts_db.list_facts_for_subjects, "subject_ids"), "subject_id"
+        ),
+        quotes_by_statement=_grouped(
+            pool, _keyed(quotes_db.list_quotes_by_statement_keys, "keys"), "statement_key"
+        ),
+        articles_of_outlet=article_pages("outlet"),
+        articles_of_entity=article_pages("entity"),
+        mentions_of_entity=_paged(pool, mentions_page),
+        quotes_of_speaker=_paged(pool, quotes_page),
+    )

@@ -1,0 +1,40 @@
+"""Finding rows by what a client sends: global ids, slugs, names in any spelling."""
+
+from __future__ import annotations
+
+from service.db import entities as entities_db
+from service.db import outlets as outlets_db
+from service.graphql.context import Info
+from service.errors import InvalidIdError
+from service.graphql.ids import decode_id
+from service.ingest.model import EntityKind
+from service.ingest.names import alias_keys
+
+
+def name_keys(name: str) -> list[str]:
+    """Every resolution key a name could be stored under, whatever its kind."""
+    return sorted({key for kind in EntityKind for key in alias_keys(name, kind)})
+
+
+async def entity_id_by_name(info: Info, name: str) -> int | None:
+    """The best-known entity called `name` in any spelling, accent or case; None if none."""
+    async with info.context.pool.acquire() as conn:
+        ids = await entities_db.find_entity_ids_by_keys_or_alias(
+            conn, keys=name_keys(name), folded=name
+        )
+    return ids[0] if ids else None
+
+
+async def outlet_id_from(info: Info, value: str) -> int:
+    """An outlet named by global id or by name; -1 (matches nothing) when unknown."""
+    try:
+        return decode_id(value, "Outlet")[1]
+    except InvalidIdError:
+        pass
+    async with info.context.pool.acquire() as conn:
+        found = await outlets_db.find_outlet_id(conn, name=value)
+    return found if found is not None else -1
+
+
+def optional_id(value: str | None, type_name: str) -> int | None:
+    return decode_id(value, type_name)[1] if value is not None else None

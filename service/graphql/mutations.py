@@ -1,0 +1,62 @@
+"""The Mutation root: ingest through the same pipeline as the seeds and REST."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from service.errors import FactdeskError
+from service.graphql.context import Info
+from service.graphql.types.article import Article
+from service.ingest.model import ArticleMeta
+from service.ingest.pipeline import ingest_article
+
+
+@strawberry.input
+class IngestArticleInput:
+    text: str
+    outlet: str | None = None
+    url: str | None = None
+    headline: str | None = None
+    published_at: dt.datetime | None = None
+
+
+@strawberry.type
+class UserError:
+    field: str | None
+    message: str
+    code: str
+
+
+@strawberry.type
+class IngestArticlePayload:
+    article: Article | None
+    created: bool
+    errors: list[UserError]
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Runs the full ingest pipeline on one article. Idempotent: the same text "
+        "twice yields the same article."
+    )
+    async def ingest_article(self, info: Info, input: IngestArticleInput) -> IngestArticlePayload:  # noqa: A002
+        meta = ArticleMeta(
+            outlet=input.outlet, headline=input.headline, url=input.url, published_at=input.published_at
+        )
+        try:
+            result = await ingest_article(info.context.pool, input.text, meta)
+        except FactdeskError as error:
+            field = f"input.{error.field}" if error.field else "input.text"
+            return IngestArticlePayload(
+                article=None,
+                created=False,
+                errors=[UserError(field=field, message=error.message, code=error.code)],
+            )
+        row = await info.context.loaders.article.load(result.article_id)
+        assert row is not None
+        return IngestArticlePayload(
+            article=Article.from_row(row), created=result.created, errors=[]
+        )

@@ -1,0 +1,248 @@
+"""The Query root."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypeVar
+
+import strawberry
+
+from service.db import articles as articles_db
+from service.db import entities as entities_db
+from service.db import facts as facts_db
+from service.db import figures as figures_db
+from service.db import outlets as outlets_db
+from service.db import quotes as quotes_db
+from service.db import search as search_db
+from service.db.paging import IdPage
+from service.graphql.context import Info, page_size
+from service.graphql.ids import decode_id, decode_id_cursor, decode_time_cursor
+from service.graphql.lookup import entity_id_by_name, name_keys, optional_id, outlet_id_from
+from service.graphql.nodes import SearchHit, load_node, load_nodes
+from service.graphql.types.article import Article, Outlet, article_connection
+from service.graphql.types.common import Connection, Node, make_connection
+from service.graphql.types.entity import Entity, EntityKind, load_entity
+from service.graphql.types.fact import Fact
+from service.graphql.types.figure import Figure
+from service.graphql.types.quote import Quote
+
+NodeT = TypeVar("NodeT", Entity, Quote, Figure, Fact)
+
+
+@strawberry.input
+class ArticleFilter:
+    outlet: str | None = None
+    mentions: strawberry.ID | None = None
+    published_after: dt.datetime | None = None
+    published_before: dt.datetime | None = None
+    search: str | None = None
+
+
+@strawberry.input
+class EntityFilter:
+    kind: EntityKind | None = None
+    search: str | None = strawberry.field(
+        default=None,
+        description="Matches canonical names and aliases, insensitive to case, accents and "
+        "transliteration.",
+    )
+
+
+@strawberry.input
+class QuoteFilter:
+    speaker: strawberry.ID | None = None
+    article: strawberry.ID | None = None
+    search: str | None = None
+
+
+@strawberry.input
+class FigureFilter:
+    article: strawberry.ID | None = None
+    subject: strawberry.ID | None = None
+    property: str | None = None
+    unit: str | None = None
+
+
+@strawberry.input
+class FactFilter:
+    subject: strawberry.ID | None = None
+    property: str | None = None
+    disputed: bool | None = None
+
+
+async def _id_connection(
+    info: Info, page: IdPage, node_type: type[NodeT], after: str | None
+) -> Connection[NodeT]:
+    nodes = await load_nodes(info, [(node_type.__name__, pk) for pk in page.ids])
+    return make_connection(
+        [n for n in nodes if isinstance(n, node_type)],
+        page.ids,
+        has_next=page.has_next,
+        has_previous=after is not None,
+        total=page.total,
+    )
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:  # noqa: A002
+        return await load_node(info, id)
+
+    @strawberry.field
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        return await load_nodes(info, ids)
+
+    @strawberry.field
+    async def article(
+        self, info: Info, id: strawberry.ID | None = None, slug: str | None = None  # noqa: A002
+    ) -> Article | None:
+        article_id = optional_id(id, "Article")
+        if article_id is None and slug is not None:
+            async with info.context.pool.acquire() as conn:
+                article_id = await articles_db.find_article_id_by_slug(conn, slug=slug)
+        if article_id is None:
+            return None
+        row = await info.context.loaders.article.load(article_id)
+        return Article.from_row(row) if row is not None else None
+
+    @strawberry.field
+    async def articles(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: ArticleFilter | None = None,  # noqa: A002
+    ) -> Connection[Article]:
+        flt = articles_db.ArticleFilter()
+        if filter is not None:
+            flt = articles_db.ArticleFilter(
+                outlet_id=await outlet_id_from(info, filter.outlet) if filter.outlet else None,
+                entity_id=optional_id(filter.mentions, "Entity"),
+                published_after=filter.published_after,
+                published_before=filter.published_before,
+                search=filter.search,
+            )
+        size = page_size(first)
+        async with info.context.pool.acquire() as conn:
+            items, has_next = await articles_db.page_articles(
+                conn, flt=flt, first=size, after=decode_time_cursor(after)
+            )
+            total = await articles_db.count_filtered_articles(conn, flt=flt)
+        return await article_connection(info, items, has_next, total, after is not None)
+
+    @strawberry.field(
+        description="Looks an entity up by id, or by any name it is known by: aliases, other "
+        "transliterations, accents and case do not matter."
+    )
+    async def entity(
+        self, info: Info, id: strawberry.ID | None = None, name: str | None = None  # noqa: A002
+    ) -> Entity | None:
+        entity_id = optional_id(id, "Entity")
+        if entity_id is None and name is not None and name.strip():
+            entity_id = await entity_id_by_name(info, name.strip())
+        return await load_entity(info, entity_id) if entity_id is not None else None
+
+    @strawberry.field
+    async def entities(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: EntityFilter | None = None,  # noqa: A002
+    ) -> Connection[Entity]:
+        kind = filter.kind if filter else None
+        search = filter.search if filter and filter.search else None
+        async with info.context.pool.acquire() as conn:
+            page = await entities_db.page_entities(
+                conn,
+                kind=kind.value if kind else None,
+                search=search,
+                search_keys=name_keys(search) if search else [],
+                first=page_size(first),
+                after=decode_id_cursor(after),
+            )
+        return await _id_connection(info, page, Entity, after)
+
+    @strawberry.field
+    async def quotes(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: QuoteFilter | None = None,  # noqa: A002
+    ) -> Connection[Quote]:
+        async with info.context.pool.acquire() as conn:
+            page = await quotes_db.page_quotes(
+                conn,
+                speaker_id=optional_id(filter.speaker, "Entity") if filter else None,
+                article_id=optional_id(filter.article, "Article") if filter else None,
+                search=filter.search if filter else None,
+                first=page_size(first),
+                after=decode_id_cursor(after),
+            )
+        return await _id_connection(info, page, Quote, after)
+
+    @strawberry.field
+    async def figures(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: FigureFilter | None = None,  # noqa: A002
+    ) -> Connection[Figure]:
+        async with info.context.pool.acquire() as conn:
+            page = await figures_db.page_figures(
+                conn,
+                article_id=optional_id(filter.article, "Article") if filter else None,
+                subject_id=optional_id(filter.subject, "Entity") if filter else None,
+                property=filter.property if filter else None,
+                unit=filter.unit if filter else None,
+                first=page_size(first),
+                after=decode_id_cursor(after),
+            )
+        return await _id_connection(info, page, Figure, after)
+
+    @strawberry.field
+    async def fact(self, info: Info, id: strawberry.ID) -> Fact | None:  # noqa: A002
+        row = await info.context.loaders.fact.load(decode_id(id, "Fact")[1])
+        return Fact.from_row(row) if row is not None else None
+
+    @strawberry.field
+    async def facts(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: FactFilter | None = None,  # noqa: A002
+    ) -> Connection[Fact]:
+        async with info.context.pool.acquire() as conn:
+            page = await facts_db.page_facts(
+                conn,
+                subject_id=optional_id(filter.subject, "Entity") if filter else None,
+                property=filter.property if filter else None,
+                disputed=filter.disputed if filter else None,
+                first=page_size(first),
+                after=decode_id_cursor(after),
+            )
+        return await _id_connection(info, page, Fact, after)
+
+    @strawberry.field
+    async def outlets(self, info: Info) -> list[Outlet]:
+        async with info.context.pool.acquire() as conn:
+            rows = await outlets_db.list_outlets(conn)
+        return [Outlet.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Full-text and fuzzy search across articles, entities, quotes and facts, "
+        "best match first."
+    )
+    async def search(self, info: Info, query: str, first: int | None = None) -> list[SearchHit]:
+        if not query.strip():
+            return []
+        async with info.context.pool.acquire() as conn:
+            hits = await search_db.search_everything(
+                conn, query=query, keys=name_keys(query), limit=page_size(first)
+            )
+        found = await load_nodes(info, [(kind, pk) for kind, pk in hits])
+        return [node for node in found if node is not None]  # type: ignore[misc]

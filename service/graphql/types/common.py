@@ -1,0 +1,61 @@
+"""Types shared by every other: Node, Span, PageInfo and Relay connections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+import strawberry
+
+from service.graphql.ids import encode_cursor
+
+T = TypeVar("T")
+
+
+@strawberry.interface(description="Relay global object identification: every entity type is refetchable by id.")
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type(description="Character offsets into Article.body, end exclusive.")
+class Span:
+    start: int
+    end: int
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    total_count: int
+
+
+def make_connection(
+    nodes: Sequence[T], keys: Sequence[object], *, has_next: bool, has_previous: bool, total: int
+) -> Connection[T]:
+    """A connection over `nodes`, whose cursors encode the matching keyset `keys`."""
+    cursors = [encode_cursor(key) for key in keys]  # type: ignore[arg-type]
+    return Connection(
+        edges=[Edge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)],
+        page_info=PageInfo(
+            has_next_page=has_next,
+            has_previous_page=has_previous,
+            start_cursor=cursors[0] if cursors else None,
+            end_cursor=cursors[-1] if cursors else None,
+        ),
+        total_count=total,
+    )

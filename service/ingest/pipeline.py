@@ -1,0 +1,227 @@
+"""The ingest pipeline: parse and extract (pure), then one transaction per article.
+
+The seed loader, the CLI, GraphQL and REST all ingest through `ingest_article`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import asyncpg
+from anyascii import anyascii
+
+from service.db import articles as articles_db
+from service.db import entities as entities_db
+from service.db import facts as facts_db
+from service.db import figures as figures_db
+from service.db import outlets as outlets_db
+from service.db import quotes as quotes_db
+from service.ingest.extract import extract
+from service.ingest.facts import ReportedValue, fact_label, is_disputed
+from service.ingest.model import Approximation, ArticleMeta, Extraction, ParsedArticle
+from service.ingest.parse import parse_article
+from service.ingest.quotes import statement_key
+from service.ingest.resolution import resolve_entities
+
+UNKNOWN_OUTLET = "Unknown outlet"
+
+# Tests inject a failure between writes to prove the transaction leaves nothing behind.
+Checkpoint = Callable[[str], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    article_id: int
+    created: bool
+
+
+async def ingest_article(
+    pool: asyncpg.Pool,
+    text: str,
+    meta: ArticleMeta | None = None,
+    *,
+    checkpoint: Checkpoint | None = None,
+) -> IngestResult:
+    """Parse, extract and store one article; the same text again returns the stored one."""
+    parsed = parse_article(text, meta)
+    existing = await _existing(pool, parsed.content_hash)
+    if existing is not None:
+        return IngestResult(article_id=existing, created=False)
+    extraction = extract(parsed)
+    url = meta.url if meta else None
+    async with pool.acquire() as conn, conn.transaction():
+        return await store_article(conn, parsed, extraction, url=url, checkpoint=checkpoint)
+
+
+async def _existing(pool: asyncpg.Pool, content_hash: str) -> int | None:
+    async with pool.acquire() as conn:
+        return await articles_db.find_article_id_by_hash(conn, content_hash=content_hash)
+
+
+async def store_article(
+    conn: asyncpg.Connection,
+    parsed: ParsedArticle,
+    extraction: Extraction,
+    *,
+    url: str | None = None,
+    checkpoint: Checkpoint | None = None,
+) -> IngestResult:
+    """Write one article and everything extracted from it. The caller owns the transaction."""
+    outlet_id = await outlets_db.upsert_outlet(conn, name=parsed.outlet or UNKNOWN_OUTLET)
+    source_id = (
+        await outlets_db.upsert_outlet(conn, name=parsed.original_source)
+        if parsed.original_source
+        else None
+    )
+    headline = parsed.headline or "Untitled"
+    article_id = await articles_db.insert_article(
+        conn,
+        article=articles_db.NewArticle(
+            slug=await _free_slug(conn, headline, parsed.content_hash),
+            outlet_id=outlet_id,
+            original_source_id=source_id,
+            headline=headline,
+            standfirst=parsed.standfirst,
+            dateline=parsed.dateline,
+            bylines=parsed.bylines,
+            body=parsed.body,
+            captions=parsed.captions,
+            raw_text=parsed.raw_text,
+            content_hash=parsed.content_hash,
+            url=url,
+            published_at=parsed.published_at,
+        ),
+    )
+    if article_id is None:  # the same copy committed concurrently
+        found = await articles_db.find_article_id_by_hash(conn, content_hash=parsed.content_hash)
+        assert found is not None
+        return IngestResult(article_id=found, created=False)
+    if checkpoint:
+        await checkpoint("article")
+    entity_ids = await resolve_entities(conn, article_id=article_id, extraction=extraction)
+    await entities_db.insert_mentions(
+        conn,
+        article_id=article_id,
+        mentions=[
+            entities_db.NewMention(
+                entity_id=entity_ids[m.local_entity],
+                start=m.span.start,
+                end=m.span.end,
+                text=m.text,
+                sentence_index=m.sentence_index,
+            )
+            for m in extraction.mentions
+            if m.local_entity in entity_ids
+        ],
+    )
+    if checkpoint:
+        await checkpoint("mentions")
+    await _store_quotes(conn, article_id, extraction, entity_ids)
+    await _store_figures(conn, article_id, extraction, entity_ids)
+    if checkpoint:
+        await checkpoint("figures")
+    return IngestResult(article_id=article_id, created=True)
+
+
+async def _store_quotes(
+    conn: asyncpg.Connection, article_id: int, extraction: Extraction, entity_ids: dict[int, int]
+) -> None:
+    await quotes_db.insert_quotes(
+        conn,
+        article_id=article_id,
+        quotes=[
+            quotes_db.NewQuote(
+                speaker_id=entity_ids.get(q.speaker) if q.speaker is not None else None,
+                speaker_text=q.speaker_text,
+                text=q.text,
+                start=q.span.start,
+                end=q.span.end,
+                sentence_start=min(q.sentence.start, q.span.start),
+                sentence_end=max(q.sentence.end, q.span.end),
+                is_partial=q.is_partial,
+                cue=q.cue,
+                statement_key=statement_key(q.text),
+            )
+            for q in extraction.quotes
+        ],
+    )
+
+
+async def _store_figures(
+    conn: asyncpg.Connection, article_id: int, extraction: Extraction, entity_ids: dict[int, int]
+) -> None:
+    names = {e.index: e.name for e in extraction.entities}
+    rows: list[figures_db.NewFigure] = []
+    touched: set[int] = set()
+    for f in extraction.figures:
+        subject_id = entity_ids.get(f.subject) if f.subject is not None else None
+        fact_id = None
+        if f.property is not None:
+            fact_id = await facts_db.upsert_fact(
+                conn,
+                subject_id=subject_id,
+                property=f.property,
+                qualifier=f.qualifier,
+                unit=f.unit,
+                label=fact_label(
+                    names.get(f.subject) if f.subject is not None else None,
+                    f.property,
+                    f.qualifier,
+                ),
+            )
+            touched.add(fact_id)
+        rows.append(
+            figures_db.NewFigure(
+                fact_id=fact_id,
+                subject_id=subject_id,
+                attributed_to_id=(
+                    entity_ids.get(f.attributed_to) if f.attributed_to is not None else None
+                ),
+                attributed_to_text=f.attributed_to_text,
+                value=f.value,
+                upper_bound=f.upper_bound,
+                approximation=f.approximation.value,
+                unit=f.unit,
+                text=f.text,
+                property=f.property,
+                qualifier=f.qualifier,
+                status=f.status,
+                refers_to=f.refers_to,
+                start=f.span.start,
+                end=f.span.end,
+                sentence_start=min(f.sentence.start, f.span.start),
+                sentence_end=max(f.sentence.end, f.span.end),
+            )
+        )
+    await figures_db.insert_figures(conn, article_id=article_id, figures=rows)
+    if touched:
+        await _refresh_disputed(conn, sorted(touched))
+
+
+async def _refresh_disputed(conn: asyncpg.Connection, fact_ids: list[int]) -> None:
+    by_fact: dict[int, list[ReportedValue]] = {i: [] for i in fact_ids}
+    for row in await figures_db.list_figures_for_facts(conn, fact_ids=fact_ids):
+        assert row.fact_id is not None
+        by_fact[row.fact_id].append(
+            ReportedValue(
+                value=row.value,
+                upper_bound=row.upper_bound,
+                approximation=Approximation(row.approximation),
+                text=row.text,
+            )
+        )
+    await facts_db.set_disputed(
+        conn, disputed_by_fact={i: is_disputed(values) for i, values in by_fact.items()}
+    )
+
+
+async def _free_slug(conn: asyncpg.Connection, headline: str, content_hash: str) -> str:
+    """A readable slug from the headline; the content hash disambiguates equal headlines."""
+    words = re.findall(r"[a-z0-9]+", anyascii(headline).lower())
+    base = "-".join(words[:10]) or "article"
+    if not await articles_db.slug_exists(conn, slug=base):
+        return base
+    return f"{base}-{hashlib.sha256(content_hash.encode()).hexdigest()[:8]}"

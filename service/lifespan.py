@@ -1,0 +1,54 @@
+"""Start-up and shut-down of the service: database, migrations, seeds, pool."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import asyncpg
+from starlette.applications import Starlette
+
+from service.config import Settings
+from service.db import articles as articles_db
+from service.db import migrate
+from service.db.pool import create_pool
+from service.db.runtime import Database, open_database
+from service.ingest.seeds import load_seeds
+
+log = logging.getLogger(__name__)
+
+
+async def prepare_database(settings: Settings) -> tuple[Database, asyncpg.Pool]:
+    """Open the database, migrate it to head, load the seeds into an empty one, open the pool."""
+    database = await asyncio.to_thread(open_database, settings)
+    try:
+        await asyncio.to_thread(migrate.upgrade, database.dsn)
+        pool = await create_pool(
+            database.dsn, min_size=settings.factdesk_pool_min, max_size=settings.factdesk_pool_max
+        )
+        if settings.factdesk_load_seeds:
+            async with pool.acquire() as conn:
+                empty = await articles_db.count_articles(conn) == 0
+            if empty:
+                results = await load_seeds(pool, settings.factdesk_seeds_dir)
+                log.info("loaded %d seed articles", len(results))
+    except BaseException:
+        database.close()
+        raise
+    return database, pool
+
+
+def lifespan_for(settings: Settings):  # type: ignore[no-untyped-def]
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        database, pool = await prepare_database(settings)
+        app.state.pool = pool
+        try:
+            yield
+        finally:
+            await pool.close()
+            await asyncio.to_thread(database.close)
+
+    return lifespan

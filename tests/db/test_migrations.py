@@ -1,0 +1,56 @@
+"""Alembic: upgrade head and downgrade base both work, on a database of their own."""
+
+from __future__ import annotations
+
+import asyncio
+
+import asyncpg
+
+from service.db import migrate
+from service.db.pool import current_revision
+from tests.conftest import _fresh_database
+
+
+async def _tables(dsn: str) -> set[str]:
+    conn = await asyncpg.connect(dsn)
+    try:
+        rows = await conn.fetch(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+        )
+        return {r["tablename"] for r in rows}
+    finally:
+        await conn.close()
+
+
+async def test_upgrade_downgrade_upgrade(server_dsn: str) -> None:
+    dsn = await _fresh_database(server_dsn, "factdesk_migrations")
+    await asyncio.to_thread(migrate.upgrade, dsn)
+    assert {"articles", "entities", "facts", "figures", "quotes", "mentions"} <= await _tables(dsn)
+    conn = await asyncpg.connect(dsn)
+    try:
+        assert await current_revision(conn) == migrate.head_revision()
+    finally:
+        await conn.close()
+
+    await asyncio.to_thread(migrate.downgrade, dsn, "base")
+    assert await _tables(dsn) == set()
+
+    await asyncio.to_thread(migrate.upgrade, dsn)
+    assert "figures" in await _tables(dsn)
+
+
+async def test_constraints_reject_bad_rows(pool: asyncpg.Pool) -> None:
+    async with pool.acquire() as conn:
+        outlet = await conn.fetchval(
+            "INSERT INTO outlets (name, name_key) VALUES ('X', 'x') RETURNING id"
+        )
+        try:
+            await conn.execute(
+                """INSERT INTO articles (slug, outlet_id, headline, body, raw_text, content_hash)
+                   VALUES ('a', $1, 'h', 'b', 'r', 'not-a-hash')""",
+                outlet,
+            )
+        except asyncpg.CheckViolationError as error:
+            assert error.constraint_name == "articles_content_hash_format"
+        else:
+            raise AssertionError("a malformed content hash was accepted")

@@ -1,0 +1,61 @@
+"""SQL round trips per request do not grow with the number of articles in the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+
+from service.app import create_app
+from service.config import Settings
+from service.db.pool import create_pool
+from service.ingest.model import ArticleMeta
+from service.ingest.pipeline import ingest_article
+
+NESTED = """query($first: Int) { articles(first: $first) { totalCount edges { node {
+    headline outlet { name } originalSource { name }
+    quotes { text speaker { name aliases } otherReports { id } }
+    figures { text subject { name } fact { label values { value sources {
+        outlet { name } excerpt attributedTo { name } } } } }
+    entities { name kind }
+} } } }"""
+
+
+async def _ingest_variants(pool: asyncpg.Pool, seeds_dir: Path, count: int) -> None:
+    texts = sorted(seeds_dir.glob("*.txt"))
+    for n in range(count):
+        base = texts[n % len(texts)].read_text(encoding="utf-8")
+        # A distinct closing line makes distinct copy (a new content hash) with the same story.
+        text = f"{base}\n\nUpdate {n}: this story was revised.\n"
+        await ingest_article(pool, text, ArticleMeta(outlet=f"Outlet {n % 7}"))
+
+
+async def _round_trips(dsn: str, first: int) -> tuple[int, dict[str, Any]]:
+    queries: list[str] = []
+    pool = await create_pool(dsn, max_size=4, query_logger=lambda record: queries.append(record.query))
+    try:
+        app = create_app(Settings(factdesk_load_seeds=False))
+        app.state.pool = pool
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            response = await client.post("/graphql", json={"query": NESTED, "variables": {"first": first}})
+    finally:
+        await pool.close()
+    payload = response.json()
+    assert "errors" not in payload, payload
+    return len(queries), payload["data"]
+
+
+async def test_round_trips_constant_in_list_size(
+    pool: asyncpg.Pool, test_dsn: str, seeds_dir: Path
+) -> None:
+    await _ingest_variants(pool, seeds_dir, 50)
+    small, small_data = await _round_trips(test_dsn, 5)
+    large, large_data = await _round_trips(test_dsn, 50)
+    assert len(small_data["articles"]["edges"]) == 5
+    assert len(large_data["articles"]["edges"]) == 50
+    figures = sum(len(e["node"]["figures"]) for e in large_data["articles"]["edges"])
+    assert figures > 50  # the nested lists are really there
+    assert large == small, f"{small} round trips for 5 articles, {large} for 50"
