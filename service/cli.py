@@ -86,7 +86,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         failed = 0
         for path in args.paths:
             try:
-                text = Path(path).read_text(encoding="utf-8")
+                text = await asyncio.to_thread(Path(path).read_text, encoding="utf-8")
                 result = await ingest_article(pool, text, ArticleMeta(outlet=args.outlet))
             except (OSError, UnicodeDecodeError, FactdeskError) as error:
                 print(f"{path}: not ingested: {error}", file=sys.stderr)

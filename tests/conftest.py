@@ -24,7 +24,10 @@ from service.db import migrate
 from service.db.embedded import start_embedded
 from service.db.pool import create_pool
 
-TABLES = "figures, facts, quotes, mentions, entity_resolutions, entity_keys, entity_aliases, entities, articles, outlets"
+TABLES = (
+    "figures, facts, quotes, mentions, entity_resolutions, entity_keys, entity_aliases, "
+    "entities, articles, outlets"
+)
 
 
 def _with_database(dsn: str, name: str) -> str:

@@ -85,7 +85,8 @@ CREATE TABLE entity_aliases (
         CHECK (origin IN ('seen', 'curated')),
     CONSTRAINT entity_aliases_entity_alias_unique UNIQUE (entity_id, alias)
 );
-CREATE INDEX entity_aliases_folded_trgm_idx ON entity_aliases USING gin (fd_fold(alias) gin_trgm_ops);
+CREATE INDEX entity_aliases_folded_trgm_idx
+    ON entity_aliases USING gin (fd_fold(alias) gin_trgm_ops);
 CREATE INDEX entity_aliases_folded_idx ON entity_aliases (fd_fold(alias));
 
 -- Transliteration-aware keys (service.ingest.names) that resolution looks entities up by.

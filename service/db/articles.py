@@ -6,8 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import asyncpg
-
+from service.db.pool import Connection
 from service.db.rows import ArticleRow
 
 COLUMNS = """
@@ -47,7 +46,7 @@ class ArticleFilter:
 ArticleCursor = tuple[dt.datetime, int]
 
 
-async def insert_article(conn: asyncpg.Connection, *, article: NewArticle) -> int | None:
+async def insert_article(conn: Connection, *, article: NewArticle) -> int | None:
     """The new article's id, or None when an article with the same content hash exists."""
     value = await conn.fetchval(
         """
@@ -75,28 +74,28 @@ async def insert_article(conn: asyncpg.Connection, *, article: NewArticle) -> in
     return int(value) if value is not None else None
 
 
-async def find_article_id_by_hash(conn: asyncpg.Connection, *, content_hash: str) -> int | None:
+async def find_article_id_by_hash(conn: Connection, *, content_hash: str) -> int | None:
     value = await conn.fetchval("SELECT id FROM articles WHERE content_hash = $1", content_hash)
     return int(value) if value is not None else None
 
 
-async def find_article_id_by_slug(conn: asyncpg.Connection, *, slug: str) -> int | None:
+async def find_article_id_by_slug(conn: Connection, *, slug: str) -> int | None:
     value = await conn.fetchval("SELECT id FROM articles WHERE slug = $1", slug)
     return int(value) if value is not None else None
 
 
-async def slug_exists(conn: asyncpg.Connection, *, slug: str) -> bool:
+async def slug_exists(conn: Connection, *, slug: str) -> bool:
     return bool(await conn.fetchval("SELECT EXISTS (SELECT 1 FROM articles WHERE slug = $1)", slug))
 
 
-async def list_articles_by_ids(conn: asyncpg.Connection, *, ids: Sequence[int]) -> list[ArticleRow]:
+async def list_articles_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[ArticleRow]:
     rows = await conn.fetch(
         f"SELECT {COLUMNS} FROM articles a WHERE a.id = ANY($1::bigint[])", list(ids)
     )
     return ArticleRow.from_records(rows)
 
 
-async def count_articles(conn: asyncpg.Connection) -> int:
+async def count_articles(conn: Connection) -> int:
     return int(await conn.fetchval("SELECT count(*) FROM articles"))
 
 
@@ -125,7 +124,7 @@ def _where(flt: ArticleFilter, first_param: int) -> tuple[str, list[object]]:
 
 
 async def page_articles(
-    conn: asyncpg.Connection, *, flt: ArticleFilter, first: int, after: ArticleCursor | None
+    conn: Connection, *, flt: ArticleFilter, first: int, after: ArticleCursor | None
 ) -> tuple[list[tuple[int, ArticleCursor]], bool]:
     """Ids (with their cursor keys) of one page, newest first, and whether more follow."""
     where, args = _where(flt, 4)
@@ -145,13 +144,13 @@ async def page_articles(
     return page, len(rows) > first
 
 
-async def count_filtered_articles(conn: asyncpg.Connection, *, flt: ArticleFilter) -> int:
+async def count_filtered_articles(conn: Connection, *, flt: ArticleFilter) -> int:
     where, args = _where(flt, 1)
     return int(await conn.fetchval(f"SELECT count(*) FROM articles a WHERE {where}", *args))
 
 
 async def page_articles_per_parent(
-    conn: asyncpg.Connection,
+    conn: Connection,
     *,
     parent: str,
     parent_ids: Sequence[int],

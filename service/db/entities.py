@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import asyncpg
-
 from service.db.paging import IdPage, page_by_id, page_by_id_per_parent
+from service.db.pool import Connection
 from service.db.rows import EntityRow, MentionRow
 
 # Only one ingest at a time resolves entities: two articles naming the same new person
@@ -32,13 +31,11 @@ class NewMention:
     sentence_index: int
 
 
-async def lock_resolution(conn: asyncpg.Connection) -> None:
+async def lock_resolution(conn: Connection) -> None:
     await conn.execute("SELECT pg_advisory_xact_lock($1)", RESOLUTION_LOCK)
 
 
-async def find_entities_by_keys(
-    conn: asyncpg.Connection, *, keys: Sequence[str]
-) -> list[KnownEntityRow]:
+async def find_entities_by_keys(conn: Connection, *, keys: Sequence[str]) -> list[KnownEntityRow]:
     rows = await conn.fetch(
         """
         SELECT e.id, e.kind, e.name,
@@ -53,9 +50,7 @@ async def find_entities_by_keys(
     return [KnownEntityRow(r["id"], r["kind"], r["name"], list(r["aliases"])) for r in rows]
 
 
-async def insert_entity(
-    conn: asyncpg.Connection, *, kind: str, name: str, description: str | None
-) -> int:
+async def insert_entity(conn: Connection, *, kind: str, name: str, description: str | None) -> int:
     value = await conn.fetchval(
         "INSERT INTO entities (kind, name, description) VALUES ($1, $2, $3) RETURNING id",
         kind,
@@ -65,7 +60,7 @@ async def insert_entity(
     return int(value)
 
 
-async def fill_description(conn: asyncpg.Connection, *, entity_id: int, description: str) -> None:
+async def fill_description(conn: Connection, *, entity_id: int, description: str) -> None:
     await conn.execute(
         "UPDATE entities SET description = $2 WHERE id = $1 AND description IS NULL",
         entity_id,
@@ -74,7 +69,7 @@ async def fill_description(conn: asyncpg.Connection, *, entity_id: int, descript
 
 
 async def add_aliases(
-    conn: asyncpg.Connection, *, entity_id: int, aliases: Sequence[str], origin: str
+    conn: Connection, *, entity_id: int, aliases: Sequence[str], origin: str
 ) -> None:
     await conn.execute(
         """
@@ -88,7 +83,7 @@ async def add_aliases(
     )
 
 
-async def add_keys(conn: asyncpg.Connection, *, entity_id: int, keys: Sequence[str]) -> None:
+async def add_keys(conn: Connection, *, entity_id: int, keys: Sequence[str]) -> None:
     await conn.execute(
         """
         INSERT INTO entity_keys (entity_id, key) SELECT $1, key FROM unnest($2::text[]) AS key
@@ -100,7 +95,7 @@ async def add_keys(conn: asyncpg.Connection, *, entity_id: int, keys: Sequence[s
 
 
 async def record_resolution(
-    conn: asyncpg.Connection,
+    conn: Connection,
     *,
     entity_id: int,
     article_id: int,
@@ -122,7 +117,7 @@ async def record_resolution(
 
 
 async def insert_mentions(
-    conn: asyncpg.Connection, *, article_id: int, mentions: Sequence[NewMention]
+    conn: Connection, *, article_id: int, mentions: Sequence[NewMention]
 ) -> None:
     await conn.execute(
         """
@@ -138,7 +133,7 @@ async def insert_mentions(
     )
 
 
-async def list_entities_by_ids(conn: asyncpg.Connection, *, ids: Sequence[int]) -> list[EntityRow]:
+async def list_entities_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[EntityRow]:
     rows = await conn.fetch(
         "SELECT id, kind, name, description FROM entities WHERE id = ANY($1::bigint[])", list(ids)
     )
@@ -146,7 +141,7 @@ async def list_entities_by_ids(conn: asyncpg.Connection, *, ids: Sequence[int]) 
 
 
 async def list_aliases_for_entities(
-    conn: asyncpg.Connection, *, ids: Sequence[int]
+    conn: Connection, *, ids: Sequence[int]
 ) -> dict[int, list[str]]:
     rows = await conn.fetch(
         """
@@ -162,7 +157,7 @@ async def list_aliases_for_entities(
 
 
 async def find_entity_ids_by_keys_or_alias(
-    conn: asyncpg.Connection, *, keys: Sequence[str], folded: str
+    conn: Connection, *, keys: Sequence[str], folded: str
 ) -> list[int]:
     """Entities known by one of `keys` or an alias equal to `folded` (accents and case off)."""
     rows = await conn.fetch(
@@ -192,7 +187,7 @@ def _entity_where(kind: str | None, keys: Sequence[str] | None, search: str | No
 
 
 async def page_entities(
-    conn: asyncpg.Connection,
+    conn: Connection,
     *,
     kind: str | None,
     search: str | None,
@@ -214,7 +209,7 @@ async def page_entities(
 
 
 async def list_mentions_for_articles(
-    conn: asyncpg.Connection, *, article_ids: Sequence[int]
+    conn: Connection, *, article_ids: Sequence[int]
 ) -> list[MentionRow]:
     rows = await conn.fetch(
         """
@@ -226,7 +221,7 @@ async def list_mentions_for_articles(
     return MentionRow.from_records(rows)
 
 
-async def list_mentions_by_ids(conn: asyncpg.Connection, *, ids: Sequence[int]) -> list[MentionRow]:
+async def list_mentions_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[MentionRow]:
     rows = await conn.fetch(
         """
         SELECT id, article_id, entity_id, start_offset, end_offset, text FROM mentions
@@ -238,7 +233,7 @@ async def list_mentions_by_ids(conn: asyncpg.Connection, *, ids: Sequence[int]) 
 
 
 async def page_mentions_per_entity(
-    conn: asyncpg.Connection, *, entity_ids: Sequence[int], first: int, after: int | None
+    conn: Connection, *, entity_ids: Sequence[int], first: int, after: int | None
 ) -> dict[int, IdPage]:
     return await page_by_id_per_parent(
         conn,
@@ -251,7 +246,7 @@ async def page_mentions_per_entity(
 
 
 async def list_entity_ids_for_articles(
-    conn: asyncpg.Connection, *, article_ids: Sequence[int]
+    conn: Connection, *, article_ids: Sequence[int]
 ) -> dict[int, list[int]]:
     rows = await conn.fetch(
         """
@@ -267,5 +262,5 @@ async def list_entity_ids_for_articles(
     return found
 
 
-async def count_entities(conn: asyncpg.Connection) -> int:
+async def count_entities(conn: Connection) -> int:
     return int(await conn.fetchval("SELECT count(*) FROM entities"))

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import asyncpg
-
 from service.db.paging import IdPage, page_by_id
+from service.db.pool import Connection
 from service.db.rows import FactRow
 
 COLUMNS = "id, subject_id, property, qualifier, unit, label, disputed"
 
 
 async def upsert_fact(
-    conn: asyncpg.Connection,
+    conn: Connection,
     *,
     subject_id: int | None,
     property: str,
@@ -38,7 +37,7 @@ async def upsert_fact(
     return int(value)
 
 
-async def set_disputed(conn: asyncpg.Connection, *, disputed_by_fact: dict[int, bool]) -> None:
+async def set_disputed(conn: Connection, *, disputed_by_fact: dict[int, bool]) -> None:
     await conn.execute(
         """
         UPDATE facts f SET disputed = d.disputed
@@ -49,14 +48,12 @@ async def set_disputed(conn: asyncpg.Connection, *, disputed_by_fact: dict[int, 
     )
 
 
-async def list_facts_by_ids(conn: asyncpg.Connection, *, ids: Sequence[int]) -> list[FactRow]:
+async def list_facts_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[FactRow]:
     rows = await conn.fetch(f"SELECT {COLUMNS} FROM facts WHERE id = ANY($1::bigint[])", list(ids))
     return FactRow.from_records(rows)
 
 
-async def list_facts_for_subjects(
-    conn: asyncpg.Connection, *, subject_ids: Sequence[int]
-) -> list[FactRow]:
+async def list_facts_for_subjects(conn: Connection, *, subject_ids: Sequence[int]) -> list[FactRow]:
     rows = await conn.fetch(
         f"SELECT {COLUMNS} FROM facts WHERE subject_id = ANY($1::bigint[]) ORDER BY subject_id, id",
         list(subject_ids),
@@ -65,7 +62,7 @@ async def list_facts_for_subjects(
 
 
 async def page_facts(
-    conn: asyncpg.Connection,
+    conn: Connection,
     *,
     subject_id: int | None,
     property: str | None,

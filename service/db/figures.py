@@ -6,9 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import asyncpg
-
 from service.db.paging import IdPage, page_by_id
+from service.db.pool import Connection
 from service.db.rows import FigureRow
 
 COLUMNS = """id, article_id, fact_id, subject_id, attributed_to_id, attributed_to_text, value,
@@ -38,7 +37,7 @@ class NewFigure:
 
 
 async def insert_figures(
-    conn: asyncpg.Connection, *, article_id: int, figures: Sequence[NewFigure]
+    conn: Connection, *, article_id: int, figures: Sequence[NewFigure]
 ) -> None:
     columns = [
         ("fact_id", "bigint"),
@@ -70,7 +69,7 @@ async def insert_figures(
     )
 
 
-async def list_figures_by_ids(conn: asyncpg.Connection, *, ids: Sequence[int]) -> list[FigureRow]:
+async def list_figures_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[FigureRow]:
     rows = await conn.fetch(
         f"SELECT {COLUMNS} FROM figures WHERE id = ANY($1::bigint[])", list(ids)
     )
@@ -78,7 +77,7 @@ async def list_figures_by_ids(conn: asyncpg.Connection, *, ids: Sequence[int]) -
 
 
 async def list_figures_for_articles(
-    conn: asyncpg.Connection, *, article_ids: Sequence[int]
+    conn: Connection, *, article_ids: Sequence[int]
 ) -> list[FigureRow]:
     rows = await conn.fetch(
         f"""SELECT {COLUMNS} FROM figures WHERE article_id = ANY($1::bigint[])
@@ -88,9 +87,7 @@ async def list_figures_for_articles(
     return FigureRow.from_records(rows)
 
 
-async def list_figures_for_facts(
-    conn: asyncpg.Connection, *, fact_ids: Sequence[int]
-) -> list[FigureRow]:
+async def list_figures_for_facts(conn: Connection, *, fact_ids: Sequence[int]) -> list[FigureRow]:
     rows = await conn.fetch(
         f"SELECT {COLUMNS} FROM figures WHERE fact_id = ANY($1::bigint[]) ORDER BY fact_id, id",
         list(fact_ids),
@@ -99,7 +96,7 @@ async def list_figures_for_facts(
 
 
 async def page_figures(
-    conn: asyncpg.Connection,
+    conn: Connection,
     *,
     article_id: int | None,
     subject_id: int | None,

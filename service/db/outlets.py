@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import asyncpg
-
+from service.db.pool import Connection
 from service.db.rows import OutletRow
 
 
@@ -12,7 +11,7 @@ def outlet_key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
-async def upsert_outlet(conn: asyncpg.Connection, *, name: str) -> int:
+async def upsert_outlet(conn: Connection, *, name: str) -> int:
     """The id of the outlet called `name`, created when new."""
     outlet_id = await conn.fetchval(
         """
@@ -26,15 +25,15 @@ async def upsert_outlet(conn: asyncpg.Connection, *, name: str) -> int:
     return int(outlet_id)
 
 
-async def list_outlets(conn: asyncpg.Connection) -> list[OutletRow]:
+async def list_outlets(conn: Connection) -> list[OutletRow]:
     return OutletRow.from_records(await conn.fetch("SELECT id, name FROM outlets ORDER BY name"))
 
 
-async def list_outlets_by_ids(conn: asyncpg.Connection, *, ids: list[int]) -> list[OutletRow]:
+async def list_outlets_by_ids(conn: Connection, *, ids: list[int]) -> list[OutletRow]:
     rows = await conn.fetch("SELECT id, name FROM outlets WHERE id = ANY($1::bigint[])", ids)
     return OutletRow.from_records(rows)
 
 
-async def find_outlet_id(conn: asyncpg.Connection, *, name: str) -> int | None:
+async def find_outlet_id(conn: Connection, *, name: str) -> int | None:
     value = await conn.fetchval("SELECT id FROM outlets WHERE name_key = $1", outlet_key(name))
     return int(value) if value is not None else None

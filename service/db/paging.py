@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import asyncpg
+from service.db.pool import Connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +20,7 @@ class IdPage:
 
 
 async def page_by_id(
-    conn: asyncpg.Connection,
+    conn: Connection,
     *,
     source: str,
     where: str,
@@ -48,7 +48,7 @@ async def page_by_id(
 
 
 async def page_by_id_per_parent(
-    conn: asyncpg.Connection,
+    conn: Connection,
     *,
     source: str,
     link: str,

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import asyncpg
-
 from service.db.paging import IdPage, page_by_id, page_by_id_per_parent
+from service.db.pool import Connection
 from service.db.rows import QuoteRow
 
 COLUMNS = """id, article_id, speaker_id, speaker_text, text, start_offset, end_offset,
@@ -28,9 +27,7 @@ class NewQuote:
     statement_key: str
 
 
-async def insert_quotes(
-    conn: asyncpg.Connection, *, article_id: int, quotes: Sequence[NewQuote]
-) -> None:
+async def insert_quotes(conn: Connection, *, article_id: int, quotes: Sequence[NewQuote]) -> None:
     await conn.execute(
         """
         INSERT INTO quotes (article_id, speaker_id, speaker_text, text, start_offset, end_offset,
@@ -52,13 +49,13 @@ async def insert_quotes(
     )
 
 
-async def list_quotes_by_ids(conn: asyncpg.Connection, *, ids: Sequence[int]) -> list[QuoteRow]:
+async def list_quotes_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[QuoteRow]:
     rows = await conn.fetch(f"SELECT {COLUMNS} FROM quotes WHERE id = ANY($1::bigint[])", list(ids))
     return QuoteRow.from_records(rows)
 
 
 async def list_quotes_for_articles(
-    conn: asyncpg.Connection, *, article_ids: Sequence[int]
+    conn: Connection, *, article_ids: Sequence[int]
 ) -> list[QuoteRow]:
     rows = await conn.fetch(
         f"""SELECT {COLUMNS} FROM quotes WHERE article_id = ANY($1::bigint[])
@@ -68,9 +65,7 @@ async def list_quotes_for_articles(
     return QuoteRow.from_records(rows)
 
 
-async def list_quotes_by_statement_keys(
-    conn: asyncpg.Connection, *, keys: Sequence[str]
-) -> list[QuoteRow]:
+async def list_quotes_by_statement_keys(conn: Connection, *, keys: Sequence[str]) -> list[QuoteRow]:
     rows = await conn.fetch(
         f"SELECT {COLUMNS} FROM quotes WHERE statement_key = ANY($1::text[]) ORDER BY id",
         list(keys),
@@ -79,7 +74,7 @@ async def list_quotes_by_statement_keys(
 
 
 async def page_quotes(
-    conn: asyncpg.Connection,
+    conn: Connection,
     *,
     speaker_id: int | None,
     article_id: int | None,
@@ -101,7 +96,7 @@ async def page_quotes(
 
 
 async def page_quotes_per_speaker(
-    conn: asyncpg.Connection, *, speaker_ids: Sequence[int], first: int, after: int | None
+    conn: Connection, *, speaker_ids: Sequence[int], first: int, after: int | None
 ) -> dict[int, IdPage]:
     return await page_by_id_per_parent(
         conn,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncpg
+from service.db.pool import Connection
 
 
 async def search_everything(
-    conn: asyncpg.Connection, *, query: str, keys: list[str], limit: int
+    conn: Connection, *, query: str, keys: list[str], limit: int
 ) -> list[tuple[str, int]]:
     """(type name, id) pairs ranked by one score across types.
 

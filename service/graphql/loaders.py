@@ -18,6 +18,7 @@ from service.db import figures as figures_db
 from service.db import outlets as outlets_db
 from service.db import quotes as quotes_db
 from service.db.paging import IdPage
+from service.db.pool import Connection
 from service.db.rows import (
     ArticleRow,
     EntityRow,
@@ -47,7 +48,9 @@ def _by_id(
 
 
 def _grouped(
-    pool: asyncpg.Pool, fetch: Callable[[asyncpg.Connection, list[K]], Awaitable[list[R]]], attr: str
+    pool: asyncpg.Pool,
+    fetch: Callable[[Connection, list[K]], Awaitable[list[R]]],
+    attr: str,
 ) -> DataLoader[K, list[R]]:
     async def load(keys: list[K]) -> list[list[R]]:
         async with pool.acquire() as conn:
@@ -62,7 +65,7 @@ def _grouped(
 
 def _paged(
     pool: asyncpg.Pool,
-    fetch: Callable[[asyncpg.Connection, list[int], int, Any], Awaitable[dict[int, Any]]],
+    fetch: Callable[[Connection, list[int], int, Any], Awaitable[dict[int, Any]]],
 ) -> DataLoader[PageKey, Any]:
     """Loads one page per parent; keys sharing (first, after) go out in one query."""
 
@@ -105,7 +108,7 @@ class Loaders:
 
 
 def _keyed(fetch: Callable[..., Awaitable[Any]], name: str) -> Callable[..., Awaitable[Any]]:
-    async def call(conn: asyncpg.Connection, keys: Sequence[Any]) -> Any:
+    async def call(conn: Connection, keys: Sequence[Any]) -> Any:
         return await fetch(conn, **{name: list(keys)})
 
     return call
@@ -124,7 +127,7 @@ def build_loaders(pool: asyncpg.Pool) -> Loaders:
 
     def article_pages(parent: str) -> DataLoader[PageKey, ArticlePage]:
         async def fetch(
-            conn: asyncpg.Connection, ids: list[int], first: int, after: Any
+            conn: Connection, ids: list[int], first: int, after: Any
         ) -> dict[int, ArticlePage]:
             return await articles_db.page_articles_per_parent(
                 conn, parent=parent, parent_ids=ids, first=first, after=after
@@ -133,14 +136,14 @@ def build_loaders(pool: asyncpg.Pool) -> Loaders:
         return _paged(pool, fetch)
 
     async def mentions_page(
-        conn: asyncpg.Connection, ids: list[int], first: int, after: Any
+        conn: Connection, ids: list[int], first: int, after: Any
     ) -> dict[int, IdPage]:
         return await entities_db.page_mentions_per_entity(
             conn, entity_ids=ids, first=first, after=after
         )
 
     async def quotes_page(
-        conn: asyncpg.Connection, ids: list[int], first: int, after: Any
+        conn: Connection, ids: list[int], first: int, after: Any
     ) -> dict[int, IdPage]:
         return await quotes_db.page_quotes_per_speaker(
             conn, speaker_ids=ids, first=first, after=after

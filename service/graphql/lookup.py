@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from service.db import entities as entities_db
 from service.db import outlets as outlets_db
-from service.graphql.context import Info
 from service.errors import InvalidIdError
+from service.graphql.context import Info
 from service.graphql.ids import decode_id
 from service.ingest.model import EntityKind
 from service.ingest.names import alias_keys

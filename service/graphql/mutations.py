@@ -42,9 +42,12 @@ class Mutation:
         description="Runs the full ingest pipeline on one article. Idempotent: the same text "
         "twice yields the same article."
     )
-    async def ingest_article(self, info: Info, input: IngestArticleInput) -> IngestArticlePayload:  # noqa: A002
+    async def ingest_article(self, info: Info, input: IngestArticleInput) -> IngestArticlePayload:
         meta = ArticleMeta(
-            outlet=input.outlet, headline=input.headline, url=input.url, published_at=input.published_at
+            outlet=input.outlet,
+            headline=input.headline,
+            url=input.url,
+            published_at=input.published_at,
         )
         try:
             result = await ingest_article(info.context.pool, input.text, meta)

@@ -86,7 +86,7 @@ async def _id_connection(
 @strawberry.type
 class Query:
     @strawberry.field
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:  # noqa: A002
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
         return await load_node(info, id)
 
     @strawberry.field
@@ -95,7 +95,7 @@ class Query:
 
     @strawberry.field
     async def article(
-        self, info: Info, id: strawberry.ID | None = None, slug: str | None = None  # noqa: A002
+        self, info: Info, id: strawberry.ID | None = None, slug: str | None = None
     ) -> Article | None:
         article_id = optional_id(id, "Article")
         if article_id is None and slug is not None:
@@ -112,7 +112,7 @@ class Query:
         info: Info,
         first: int | None = None,
         after: str | None = None,
-        filter: ArticleFilter | None = None,  # noqa: A002
+        filter: ArticleFilter | None = None,
     ) -> Connection[Article]:
         flt = articles_db.ArticleFilter()
         if filter is not None:
@@ -136,7 +136,7 @@ class Query:
         "transliterations, accents and case do not matter."
     )
     async def entity(
-        self, info: Info, id: strawberry.ID | None = None, name: str | None = None  # noqa: A002
+        self, info: Info, id: strawberry.ID | None = None, name: str | None = None
     ) -> Entity | None:
         entity_id = optional_id(id, "Entity")
         if entity_id is None and name is not None and name.strip():
@@ -149,7 +149,7 @@ class Query:
         info: Info,
         first: int | None = None,
         after: str | None = None,
-        filter: EntityFilter | None = None,  # noqa: A002
+        filter: EntityFilter | None = None,
     ) -> Connection[Entity]:
         kind = filter.kind if filter else None
         search = filter.search if filter and filter.search else None
@@ -170,7 +170,7 @@ class Query:
         info: Info,
         first: int | None = None,
         after: str | None = None,
-        filter: QuoteFilter | None = None,  # noqa: A002
+        filter: QuoteFilter | None = None,
     ) -> Connection[Quote]:
         async with info.context.pool.acquire() as conn:
             page = await quotes_db.page_quotes(
@@ -189,7 +189,7 @@ class Query:
         info: Info,
         first: int | None = None,
         after: str | None = None,
-        filter: FigureFilter | None = None,  # noqa: A002
+        filter: FigureFilter | None = None,
     ) -> Connection[Figure]:
         async with info.context.pool.acquire() as conn:
             page = await figures_db.page_figures(
@@ -204,7 +204,7 @@ class Query:
         return await _id_connection(info, page, Figure, after)
 
     @strawberry.field
-    async def fact(self, info: Info, id: strawberry.ID) -> Fact | None:  # noqa: A002
+    async def fact(self, info: Info, id: strawberry.ID) -> Fact | None:
         row = await info.context.loaders.fact.load(decode_id(id, "Fact")[1])
         return Fact.from_row(row) if row is not None else None
 
@@ -214,7 +214,7 @@ class Query:
         info: Info,
         first: int | None = None,
         after: str | None = None,
-        filter: FactFilter | None = None,  # noqa: A002
+        filter: FactFilter | None = None,
     ) -> Connection[Fact]:
         async with info.context.pool.acquire() as conn:
             page = await facts_db.page_facts(

@@ -19,6 +19,7 @@ from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db import outlets as outlets_db
 from service.db import quotes as quotes_db
+from service.db.pool import Connection
 from service.ingest.extract import extract
 from service.ingest.facts import ReportedValue, fact_label, is_disputed
 from service.ingest.model import Approximation, ArticleMeta, Extraction, ParsedArticle
@@ -62,7 +63,7 @@ async def _existing(pool: asyncpg.Pool, content_hash: str) -> int | None:
 
 
 async def store_article(
-    conn: asyncpg.Connection,
+    conn: Connection,
     parsed: ParsedArticle,
     extraction: Extraction,
     *,
@@ -127,7 +128,7 @@ async def store_article(
 
 
 async def _store_quotes(
-    conn: asyncpg.Connection, article_id: int, extraction: Extraction, entity_ids: dict[int, int]
+    conn: Connection, article_id: int, extraction: Extraction, entity_ids: dict[int, int]
 ) -> None:
     await quotes_db.insert_quotes(
         conn,
@@ -151,7 +152,7 @@ async def _store_quotes(
 
 
 async def _store_figures(
-    conn: asyncpg.Connection, article_id: int, extraction: Extraction, entity_ids: dict[int, int]
+    conn: Connection, article_id: int, extraction: Extraction, entity_ids: dict[int, int]
 ) -> None:
     names = {e.index: e.name for e in extraction.entities}
     rows: list[figures_db.NewFigure] = []
@@ -201,7 +202,7 @@ async def _store_figures(
         await _refresh_disputed(conn, sorted(touched))
 
 
-async def _refresh_disputed(conn: asyncpg.Connection, fact_ids: list[int]) -> None:
+async def _refresh_disputed(conn: Connection, fact_ids: list[int]) -> None:
     by_fact: dict[int, list[ReportedValue]] = {i: [] for i in fact_ids}
     for row in await figures_db.list_figures_for_facts(conn, fact_ids=fact_ids):
         assert row.fact_id is not None
@@ -218,7 +219,7 @@ async def _refresh_disputed(conn: asyncpg.Connection, fact_ids: list[int]) -> No
     )
 
 
-async def _free_slug(conn: asyncpg.Connection, headline: str, content_hash: str) -> str:
+async def _free_slug(conn: Connection, headline: str, content_hash: str) -> str:
     """A readable slug from the headline; the content hash disambiguates equal headlines."""
     words = re.findall(r"[a-z0-9]+", anyascii(headline).lower())
     base = "-".join(words[:10]) or "article"

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import asyncpg
-
 from service.db import entities as entities_db
+from service.db.pool import Connection
 from service.ingest.model import EntityKind, Extraction, LocalEntity
 from service.ingest.names import alias_keys
 from service.ingest.resolve import KnownEntity, choose_match, lookup_keys
 
 
 async def resolve_entities(
-    conn: asyncpg.Connection, *, article_id: int, extraction: Extraction
+    conn: Connection, *, article_id: int, extraction: Extraction
 ) -> dict[int, int]:
     """Maps each LocalEntity index of the article to a stored entity id."""
     await entities_db.lock_resolution(conn)
@@ -27,7 +26,7 @@ async def resolve_entities(
     return resolved
 
 
-async def _resolve_one(conn: asyncpg.Connection, article_id: int, local: LocalEntity) -> int:
+async def _resolve_one(conn: Connection, article_id: int, local: LocalEntity) -> int:
     rows = await entities_db.find_entities_by_keys(conn, keys=lookup_keys(local))
     candidates = [
         KnownEntity(id=r.id, kind=EntityKind(r.kind), name=r.name, aliases=tuple(r.aliases))
@@ -70,7 +69,7 @@ class CuratedEntity:
     aliases: tuple[str, ...]
 
 
-async def apply_curated_aliases(conn: asyncpg.Connection, entries: list[CuratedEntity]) -> None:
+async def apply_curated_aliases(conn: Connection, entries: list[CuratedEntity]) -> None:
     """Adds curated names to the entity they name, creating it when unknown. Idempotent."""
     await entities_db.lock_resolution(conn)
     for entry in entries:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import asyncpg
+import pytest
 
 from service.db import migrate
 from service.db.pool import current_revision
@@ -15,7 +16,8 @@ async def _tables(dsn: str) -> set[str]:
     conn = await asyncpg.connect(dsn)
     try:
         rows = await conn.fetch(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+            "SELECT tablename FROM pg_tables"
+            " WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
         )
         return {r["tablename"] for r in rows}
     finally:
@@ -44,13 +46,10 @@ async def test_constraints_reject_bad_rows(pool: asyncpg.Pool) -> None:
         outlet = await conn.fetchval(
             "INSERT INTO outlets (name, name_key) VALUES ('X', 'x') RETURNING id"
         )
-        try:
+        with pytest.raises(asyncpg.CheckViolationError) as caught:
             await conn.execute(
                 """INSERT INTO articles (slug, outlet_id, headline, body, raw_text, content_hash)
                    VALUES ('a', $1, 'h', 'b', 'r', 'not-a-hash')""",
                 outlet,
             )
-        except asyncpg.CheckViolationError as error:
-            assert error.constraint_name == "articles_content_hash_format"
-        else:
-            raise AssertionError("a malformed content hash was accepted")
+    assert caught.value.constraint_name == "articles_content_hash_format"

@@ -42,7 +42,8 @@ async def test_five_seed_articles_with_their_outlets(seeded_client: httpx.AsyncC
     assert served == expected
     for edge in connection["edges"]:
         node = edge["node"]
-        assert node["body"].strip() and node["headline"].strip()
+        assert node["body"].strip()
+        assert node["headline"].strip()
         assert len(node["contentHash"]) == 64
 
 

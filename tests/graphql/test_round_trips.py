@@ -24,23 +24,36 @@ NESTED = """query($first: Int) { articles(first: $first) { totalCount edges { no
 
 
 async def _ingest_variants(pool: asyncpg.Pool, seeds_dir: Path, count: int) -> None:
-    texts = sorted(seeds_dir.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]  # noqa: ASYNC240
     for n in range(count):
-        base = texts[n % len(texts)].read_text(encoding="utf-8")
+        base = texts[n % len(texts)]
         # A distinct closing line makes distinct copy (a new content hash) with the same story.
         text = f"{base}\n\nUpdate {n}: this story was revised.\n"
         await ingest_article(pool, text, ArticleMeta(outlet=f"Outlet {n % 7}"))
 
 
+def _is_connection_setup(query: str) -> bool:
+    # asyncpg's own per-connection queries (type introspection, JIT switch) happen once per
+    # new connection, not per request.
+    return "typeinfo_tree" in query or "'jit'" in query
+
+
 async def _round_trips(dsn: str, first: int) -> tuple[int, dict[str, Any]]:
     queries: list[str] = []
-    pool = await create_pool(dsn, max_size=4, query_logger=lambda record: queries.append(record.query))
+
+    def log(record: Any) -> None:
+        if not _is_connection_setup(record.query):
+            queries.append(record.query)
+
+    pool = await create_pool(dsn, max_size=4, query_logger=log)
     try:
         app = create_app(Settings(factdesk_load_seeds=False))
         app.state.pool = pool
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            response = await client.post("/graphql", json={"query": NESTED, "variables": {"first": first}})
+            response = await client.post(
+                "/graphql", json={"query": NESTED, "variables": {"first": first}}
+            )
     finally:
         await pool.close()
     payload = response.json()
@@ -58,4 +71,7 @@ async def test_round_trips_constant_in_list_size(
     assert len(large_data["articles"]["edges"]) == 50
     figures = sum(len(e["node"]["figures"]) for e in large_data["articles"]["edges"])
     assert figures > 50  # the nested lists are really there
-    assert large == small, f"{small} round trips for 5 articles, {large} for 50"
+    # Loaders batch per level, so the count depends on the query's depth, not on the list
+    # length; a larger page can only hit the per-request cache more (fewer batches).
+    assert large <= small, f"{small} round trips for 5 articles, {large} for 50"
+    assert small <= 20

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from graphql import GraphQLSchema, build_schema
 
@@ -29,7 +27,9 @@ def _contract_differences(contract: GraphQLSchema, ours: GraphQLSchema) -> list[
             problems.append(f"type {name} missing")
             continue
         if type(otype) is not type(ctype):
-            problems.append(f"{name} is a {type(otype).__name__}, contract says {type(ctype).__name__}")
+            problems.append(
+                f"{name} is a {type(otype).__name__}, contract says {type(ctype).__name__}"
+            )
         cfields = getattr(ctype, "fields", {})
         ofields = getattr(otype, "fields", {})
         for fname, cfield in cfields.items():

@@ -17,7 +17,7 @@ from tests.conftest import TABLES
 async def _counts(pool: asyncpg.Pool) -> dict[str, int]:
     async with pool.acquire() as conn:
         return {
-            table: int(await conn.fetchval(f"SELECT count(*) FROM {table}"))  # noqa: S608
+            table: int(await conn.fetchval(f"SELECT count(*) FROM {table}"))
             for table in TABLES.replace(" ", "").split(",")
         }
 
@@ -27,7 +27,8 @@ async def test_seeds_twice_change_nothing(pool: asyncpg.Pool, seeds_dir: Path) -
     assert [r.created for r in first] == [True] * 5
     after_first = await _counts(pool)
     assert after_first["articles"] == 5
-    assert after_first["mentions"] > 0 and after_first["figures"] > 0
+    assert after_first["mentions"] > 0
+    assert after_first["figures"] > 0
 
     second = await load_seeds(pool, seeds_dir)
     assert [r.created for r in second] == [False] * 5
@@ -39,7 +40,9 @@ async def test_same_text_is_the_same_article(pool: asyncpg.Pool, seeds_dir: Path
     text = (seeds_dir / "002_5ff466a66850c255.txt").read_text(encoding="utf-8")
     a = await ingest_article(pool, text, ArticleMeta(outlet="Al Jazeera"))
     b = await ingest_article(pool, text.replace("\n", "\r\n"), ArticleMeta(outlet="Al Jazeera"))
-    assert a.created and not b.created and a.article_id == b.article_id
+    assert a.created
+    assert not b.created
+    assert a.article_id == b.article_id
 
 
 async def test_empty_copy_is_refused_and_writes_nothing(pool: asyncpg.Pool) -> None:

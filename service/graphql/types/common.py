@@ -12,7 +12,9 @@ from service.graphql.ids import encode_cursor
 T = TypeVar("T")
 
 
-@strawberry.interface(description="Relay global object identification: every entity type is refetchable by id.")
+@strawberry.interface(
+    description="Relay global object identification: every entity type is refetchable by id."
+)
 class Node:
     id: strawberry.ID
 

@@ -34,7 +34,9 @@ class SourcedValue:
     )
 
 
-@strawberry.type(description="One claim about the world, and every value that any source reported for it.")
+@strawberry.type(
+    description="One claim about the world, and every value that any source reported for it."
+)
 class Fact(Node):
     row: strawberry.Private[FactRow]
 
