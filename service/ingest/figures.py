@@ -1,0 +1,361 @@
+"""Figures: numbers as reported, with what they measure, of whom, on whose word, when.
+
+``find_figures`` runs the number finder (``numbers.py``) over the body and applies the
+sentence rules in ``properties.py``; this module adds the date a figure refers to, the
+status of results ("preliminary", "final") and the fact qualifier.
+
+Rules worth knowing (docs/extraction.md has the property keys):
+- A date said of the statement ("the interior ministry said on Tuesday") is the date of
+  the report, not of the event, so counts of people (detained, injured, protesters)
+  ignore it; results (vote share, turnout) take it as the date the value stood.
+- A count restated in the same article ("arrested 200 more people" ... "The 200 people
+  arrested in ... Almaty, on Monday") takes the date and place of the explicit report.
+- "hundreds more the following day" measures what the figure before it measured.
+- Figures inside direct quotes keep their property; they are attributed to the speaker
+  the sentence names ("said an unnamed young woman"), never to the nearest person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from service.ingest.model import (
+    EntityKind,
+    FigureCandidate,
+    LocalEntity,
+    MentionCandidate,
+    Sentence,
+    Span,
+)
+from service.ingest.numbers import NumberMatch, find_numbers
+from service.ingest.properties import (
+    SentenceMentions,
+    age_subject,
+    attribution,
+    choose_property,
+    city_entities,
+    main_place,
+    vote_subject,
+)
+
+_EVENT_COUNTS = frozenset({"detained", "injured", "protesters"})
+_COUNTRY_LEVEL = frozenset({"registered_voters", "turnout", "candidates"})
+_UNDATED = frozenset({"age", "years_in_power", "registered_voters"})
+_MONTH_NUMBERS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DATE_CUE = re.compile(
+    r"(?P<md>(?<!the\s)\b(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+    + r")\.?\s+(?P<day>\d{1,2})\b(?!\s+(?:presidential|election|vote|poll|elections)\b))"
+    r"|(?P<wd>\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b(?!['’]s))"
+    r"|(?P<abs>\b(?:yesterday|today|tonight|last\s+night)\b)"
+    r"|(?P<before>\b(?:a\s+day\s+earlier|the\s+day\s+before|the\s+previous\s+day)\b)"
+    r"|(?P<after>\b(?:the\s+following\s+day|the\s+next\s+day|a\s+day\s+later)\b)"
+    r"|(?P<same>\b(?:earlier|later)\s+that\s+day\b)",
+    re.IGNORECASE,
+)  # fmt: skip
+_STATEMENT_DATE = re.compile(
+    r"\b(?:said|says|announced|reported|stated|told\s+\w+)\s+(?:(?:early|late)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_PRELIMINARY = re.compile(r"\b(?:preliminary|initial|partial)\s+(?:official\s+)?results?\b", re.I)
+_FINAL = re.compile(
+    r"\bfinal\s+(?:official\s+)?(?:results?|count|tally)\b|\ball\s+(?:the\s+)?ballots\s+counted\b",
+    re.IGNORECASE,
+)
+_PREVIOUS_ELECTION = re.compile(
+    r"\b(?:last|previous|prior|earlier)\s+(?:presidential\s+|parliamentary\s+)?"
+    r"(?:election|vote|poll|race)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def find_figures(
+    body: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    *,
+    published_on: dt.date | None,
+) -> tuple[FigureCandidate, ...]:
+    """Every figure in ``body`` with its property, subject, attribution and date."""
+    cities = city_entities(body, mentions)
+    by_sentence: dict[int, list[MentionCandidate]] = {}
+    starts = [s.span.start for s in sentences]
+    for mention in mentions:
+        by_sentence.setdefault(_sentence_at(starts, mention.span.start), []).append(mention)
+    figures: list[FigureCandidate] = []
+    for number in find_numbers(body):
+        index = _sentence_at(starts, number.span.start)
+        span = sentences[index].span if sentences else Span(0, len(body))
+        sm = SentenceMentions(body, span.start, by_sentence.get(index, []), entities)
+        previous = sentences[index - 1].span if index > 0 else None
+        context = body[previous.start : previous.end] if previous else ""
+        figure = _figure(body, span, sm, number, context, published_on)
+        if figure.property is None and number.is_more and figures:
+            last = figures[-1]
+            if last.sentence == span and last.property is not None:
+                figure = _with_property(figure, last.property, last.subject, published_on, sm)
+        if figure.property is None and number.unit == "percent" and figures and previous:
+            last = figures[-1]
+            if last.property == "vote_share" and last.sentence in (previous, span):
+                figure = _continue_results(figure, last, sm, body)
+        figures.append(figure)
+    return tuple(_fill_subjects(_merge_restated(figures), mentions, cities))
+
+
+def _sentence_at(starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _figure(
+    body: str,
+    span: Span,
+    sm: SentenceMentions,
+    number: NumberMatch,
+    previous_sentence: str,
+    published_on: dt.date | None,
+) -> FigureCandidate:
+    sentence = body[span.start : span.end]
+    start, end = number.span.start - span.start, number.span.end - span.start
+    prop = choose_property(number, sentence, start, end)
+    subject = _subject(prop, sm, sentence, start, end, body)
+    attributed_to, attributed_text = attribution(sm, sentence, start, end)
+    unit = "people" if prop in _EVENT_COUNTS and number.unit == "count" else number.unit
+    figure = FigureCandidate(
+        span=number.span,
+        text=body[number.span.start : number.span.end],
+        sentence=span,
+        value=number.value,
+        upper_bound=number.upper_bound,
+        approximation=number.approximation,
+        unit=unit,
+        property=prop,
+        subject=subject,
+        attributed_to=attributed_to,
+        attributed_to_text=attributed_text,
+    )
+    refers_to = _refers_to(prop, sentence, start, end, published_on)
+    status = _status(prop, sentence, previous_sentence)
+    return replace(
+        figure,
+        refers_to=refers_to,
+        status=status,
+        qualifier=_qualifier(prop, sentence, refers_to, published_on),
+    )
+
+
+def _with_property(
+    figure: FigureCandidate,
+    prop: str,
+    subject: int | None,
+    published_on: dt.date | None,
+    sm: SentenceMentions,
+) -> FigureCandidate:
+    body, span = sm.body, figure.sentence
+    sentence = body[span.start : span.end]
+    start, end = figure.span.start - span.start, figure.span.end - span.start
+    refers_to = _refers_to(prop, sentence, start, end, published_on)
+    unit = "people" if figure.unit == "count" else figure.unit
+    qualifier = _qualifier(prop, sentence, refers_to, published_on)
+    return replace(
+        figure, property=prop, subject=subject, unit=unit, refers_to=refers_to, qualifier=qualifier
+    )
+
+
+def _continue_results(
+    figure: FigureCandidate, last: FigureCandidate, sm: SentenceMentions, body: str
+) -> FigureCandidate:
+    """ "X was a distant second with 16.02 percent" right after a vote share continues it."""
+    start = figure.span.start - sm.offset
+    subject = vote_subject(sm, body[sm.offset : figure.sentence.end], start)
+    if subject is None:
+        return figure
+    figure = replace(figure, property="vote_share", subject=subject, qualifier=last.qualifier)
+    if figure.attributed_to_text is None:  # the report goes on in the source's words
+        figure = replace(
+            figure,
+            attributed_to=last.attributed_to,
+            attributed_to_text=last.attributed_to_text,
+            refers_to=figure.refers_to or last.refers_to,
+            status=figure.status or last.status,
+        )
+    return figure
+
+
+def _subject(
+    prop: str | None, sm: SentenceMentions, sentence: str, start: int, end: int, body: str
+) -> int | None:
+    absolute = sm.offset + start
+    found: MentionCandidate | None = None
+    if prop == "vote_share":
+        return vote_subject(sm, sentence, start)
+    if prop == "age":
+        return age_subject(sm, sentence, start, end, body)
+    if prop == "years_in_power":
+        found = sm.last_before(absolute, EntityKind.PERSON)
+    elif prop in _EVENT_COUNTS:
+        found = sm.nearest(absolute, sm.offset + end, EntityKind.PLACE)
+    elif prop == "detention_duration":
+        places = {m.local_entity for m in sm.of_kind(EntityKind.PLACE)}
+        return places.pop() if len(places) == 1 else None
+    elif prop == "observers":
+        found = sm.nearest(absolute, sm.offset + end, EntityKind.ORGANIZATION)
+    elif prop in _COUNTRY_LEVEL:
+        found = sm.nearest(absolute, sm.offset + end, EntityKind.PLACE, EntityKind.EVENT)
+    return found.local_entity if found is not None else None
+
+
+def _fill_subjects(
+    figures: list[FigureCandidate],
+    mentions: Sequence[MentionCandidate],
+    cities: frozenset[int],
+) -> list[FigureCandidate]:
+    """Counts and country-level figures with no place in their sentence: the article's."""
+    out: list[FigureCandidate] = []
+    for f in figures:
+        if f.subject is None and f.property in _EVENT_COUNTS | _COUNTRY_LEVEL:
+            place = main_place(mentions, cities, city=f.property in _EVENT_COUNTS)
+            f = replace(f, subject=place)
+        out.append(f)
+    return out
+
+
+def _merge_restated(figures: list[FigureCandidate]) -> list[FigureCandidate]:
+    """An undated count restated with its date elsewhere takes that date and place."""
+    out: list[FigureCandidate] = []
+    for f in figures:
+        if f.property in _EVENT_COUNTS and f.refers_to is None and f.approximation != "VAGUE":
+            twin = next(
+                (
+                    g
+                    for g in figures
+                    if g is not f
+                    and g.property == f.property
+                    and g.value == f.value
+                    and g.upper_bound == f.upper_bound
+                    and g.approximation == f.approximation
+                    and g.refers_to is not None
+                ),
+                None,
+            )
+            if twin is not None:
+                f = replace(
+                    f,
+                    refers_to=twin.refers_to,
+                    qualifier=twin.qualifier,
+                    subject=twin.subject if twin.subject is not None else f.subject,
+                )
+        out.append(f)
+    return [_credit_restated(f, out) for f in out]
+
+
+def _credit_restated(f: FigureCandidate, figures: list[FigureCandidate]) -> FigureCandidate:
+    """A restated count with no source of its own takes its twin's ("The 200 people ...")."""
+    if f.attributed_to_text is not None or f.property not in _EVENT_COUNTS or f.refers_to is None:
+        return f
+    for g in figures:
+        same = (g.property, g.value, g.upper_bound, g.approximation, g.refers_to) == (
+            f.property, f.value, f.upper_bound, f.approximation, f.refers_to
+        )  # fmt: skip
+        if g is not f and same and g.attributed_to_text is not None:
+            return replace(
+                f, attributed_to=g.attributed_to, attributed_to_text=g.attributed_to_text
+            )
+    return f
+
+
+def _refers_to(
+    prop: str | None, sentence: str, start: int, end: int, published_on: dt.date | None
+) -> dt.date | None:
+    if prop in _UNDATED:
+        return None
+    cues: list[tuple[int, int, re.Match[str], bool]] = []
+    for m in _DATE_CUE.finditer(sentence):
+        statement = _STATEMENT_DATE.search(sentence[max(0, m.start() - 30) : m.start()])
+        cues.append((m.start(), m.end(), m, statement is not None))
+    usable = [c for c in cues if not (c[3] and prop in _EVENT_COUNTS)]
+    if not usable:
+        return None
+
+    def distance(cue: tuple[int, int, re.Match[str], bool]) -> int:
+        return start - cue[1] if cue[1] <= start else max(0, cue[0] - end)
+
+    chosen = min(usable, key=distance)
+    anchors = [c for c in cues if c is not chosen and (c[2]["md"] or c[2]["wd"] or c[2]["abs"])]
+    anchor_cue = min(anchors, key=lambda c: abs(c[0] - chosen[0])) if anchors else None
+    anchor = _resolve(anchor_cue[2], None, published_on) if anchor_cue else published_on
+    return _resolve(chosen[2], anchor, published_on)
+
+
+def _resolve(
+    m: re.Match[str], anchor: dt.date | None, published_on: dt.date | None
+) -> dt.date | None:
+    if m["md"]:
+        if published_on is None:
+            return None
+        month, day = _MONTH_NUMBERS[m["month"].lower()], int(m["day"])
+        try:
+            date = dt.date(published_on.year, month, day)
+        except ValueError:
+            return None
+        return date if date <= published_on + dt.timedelta(days=31) else date.replace(date.year - 1)
+    if m["wd"]:
+        if published_on is None:
+            return None
+        back = (published_on.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7
+        return published_on - dt.timedelta(days=back)
+    if m["abs"]:
+        if published_on is None:
+            return None
+        today = m["abs"].lower() in ("today", "tonight")
+        return published_on if today else published_on - dt.timedelta(days=1)
+    if anchor is None:
+        return None
+    if m["before"]:
+        return anchor - dt.timedelta(days=1)
+    if m["after"]:
+        return anchor + dt.timedelta(days=1)
+    return anchor
+
+
+def _status(prop: str | None, sentence: str, previous_sentence: str) -> str | None:
+    if prop not in ("vote_share", "turnout"):
+        return None
+    for text in (sentence, previous_sentence):
+        if _FINAL.search(text):
+            return "final"
+        if _PRELIMINARY.search(text):
+            return "preliminary"
+    return None
+
+
+def _qualifier(
+    prop: str | None, sentence: str, refers_to: dt.date | None, published_on: dt.date | None
+) -> str | None:
+    if prop in _EVENT_COUNTS:
+        return refers_to.isoformat() if refers_to is not None else None
+    if prop in ("vote_share", "turnout"):
+        if _PREVIOUS_ELECTION.search(sentence):
+            return "previous election"
+        years = {int(y) for y in _YEAR.findall(sentence)}
+        if published_on is not None:
+            years.discard(published_on.year)
+        return f"{min(years)} election" if years else None
+    return None

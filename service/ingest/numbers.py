@@ -1,0 +1,371 @@
+"""Numeric expressions in news copy, with their exact spans.
+
+Finds digits ("70.76", "1,288"), number words ("three police", "a dozen"), scale words
+("12 million", "US$500 million", "1.5bn"), vague amounts ("hundreds"), approximations
+written before the number ("more than", "nearly"), ranges, percentages, ages and
+durations. Dates, times, years, addresses, phone numbers, hashtags and numbers that
+are part of a name ("Form 10") are never returned.
+
+Decisions (see also docs/extraction.md):
+- Vague amounts are VAGUE with ``value`` the lower and ``upper_bound`` the upper end:
+  hundreds 100..999, thousands 1,000..9,999, tens of thousands 10,000..99,999, hundreds of
+  thousands 100,000..999,999, millions 1e6..(1e7 - 1), dozens 24..99 (at least two dozen,
+  fewer than a hundred), scores 40..99 (at least two score; only in "scores of").
+- "several", "many", "a number of" carry no number and are skipped.
+- The word "one" is never a figure ("one of its reporters", "one demonstrator"), except
+  before a scale word ("one million").
+- Number words need a counted noun or unit after them ("seven candidates"); a bare
+  "two" ("including two from AFP") is not reported as a figure. Digits need no noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.ingest.model import Approximation, Span
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# Text that holds digits but never a figure: dates, times, addresses, phones, tags, urls.
+_NOT_FIGURES = re.compile(
+    "|".join(
+        (
+            rf"\b{_MONTHS}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+\d{{4}})?\b",
+            rf"\b{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?",
+            rf"\b{_MONTHS}\s+\d{{4}}\b",
+            r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
+            r"\b\d{1,2}\s*[ap]\.m\.",
+            r"\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}\b",
+            r"\b\d+[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Blvd|"
+            r"Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct)\b\.?"
+            r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?",
+            r"\b(?:Ste|Suite|Apt|Unit|Room|Rm|Floor|Fl|P\.?\s?O\.?\s+Box)\.?\s*#?\d+",
+            r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
+            r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,4}\b",
+            r"[#@][\w-]+",
+            r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|kz|ru|uk|io)\b\S*",
+            r"\b\d{2,4}s\b|['’]\d0s\b",  # decades: "the 1990s", "the '90s"
+        )
+    )
+)
+
+_UNIT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_DIGIT_WORDS = {"one": 1, **{k: v for k, v in _UNIT_WORDS.items() if v < 10}}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_VAGUE = {
+    "tens of thousands": (1e4, 99_999.0),
+    "hundreds of thousands": (1e5, 999_999.0),
+    "hundreds": (100.0, 999.0),
+    "thousands": (1000.0, 9999.0),
+    "millions": (1e6, 9_999_999.0),
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 99.0),
+}
+
+
+def _alternation(words: object) -> str:
+    return "|".join(sorted(map(str, words), key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_WORD_NUMBER = (
+    rf"(?:(?:{_alternation(_TENS_WORDS)})(?:-(?:{_alternation(_DIGIT_WORDS)}))?"
+    rf"|half\s+a\s+dozen|a\s+dozen|(?:a|one)(?=\s+(?:{_alternation(_SCALES)})\b)"
+    rf"|(?:{_alternation(_UNIT_WORDS)}))(?:\s+dozen)?"
+)
+_CORE = re.compile(
+    rf"(?P<vague>\b(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions"
+    rf"|dozens|scores(?=\s+of\b))\b)"
+    rf"|(?P<digits>(?<![\w.,:/#@-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
+    rf"|(?P<words>\b{_WORD_NUMBER}\b)",
+    re.IGNORECASE,
+)
+_SCALE_AFTER = re.compile(
+    rf"(?:\s+(?P<word>{_alternation(_SCALES)})\b|(?P<short>bn|mn|tn|[kmb])\b)", re.IGNORECASE
+)
+_MONEY_BEFORE = re.compile(r"(?P<sym>US\$|\$|€|£|USD\s?|EUR\s?)$")
+_MONEY_UNITS = {"US$": "usd", "$": "usd", "€": "eur", "£": "gbp", "USD": "usd", "EUR": "eur"}
+_MONEY_AFTER = re.compile(r"\s+(?P<cur>dollars|euros|pounds|tenge)\b", re.IGNORECASE)
+_MONEY_WORDS = {"dollars": "usd", "euros": "eur", "pounds": "gbp", "tenge": "kzt"}
+_RANGE_AFTER = re.compile(
+    r"\s*(?:[-–—]|\s+to\s+)\s*(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d,])"
+)
+_BETWEEN_AND = re.compile(r"\s+and\s+(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\b")
+_PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+points?\b)", re.I)
+_AGE = re.compile(r"(?:-years?-old|\s+years?\s+old|-year\s+old)\b", re.IGNORECASE)
+_DURATION = re.compile(
+    r"[\s-](?P<u>hours?|days?|weeks?|months?|years?|decades?|minutes?)\b", re.IGNORECASE
+)
+_DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
+_DURATION_UNITS |= {"year": "years", "decade": "years", "minute": "minutes"}
+_MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
+_PEOPLE_NOUNS = (
+    "people", "persons", "individuals", "protesters", "protestors", "demonstrators",
+    "police officers", "policemen", "police", "officers", "observers", "monitors",
+    "candidates", "voters", "activists", "journalists", "reporters", "supporters",
+    "residents", "citizens", "civilians", "students", "workers", "soldiers", "troops",
+    "members", "others", "detainees", "participants", "children", "women", "men",
+    "opponents", "lawmakers", "deputies", "prisoners", "delegates", "officials",
+    "migrants", "refugees", "employees", "victims", "volunteers", "inmates",
+)  # fmt: skip
+_STOP = (
+    "were", "was", "had", "have", "has", "are", "is", "be", "been", "being", "of", "the",
+    "and", "or", "in", "on", "at", "to", "for", "from", "with", "by", "who", "which",
+    "that", "than", "more", "less", "as", "but", "not", "also", "said",
+)  # fmt: skip
+_COUNTED = re.compile(
+    r"(?:\s+of(?:\s+(?:the|its|their|his|her|[A-Z][\w-]*['’]s))?)?"
+    rf"(?P<adj>(?:\s+(?!(?:{'|'.join(_STOP)})\b)[a-z][a-z-]*){{0,2}}?)"
+    rf"\s+(?P<noun>{_alternation(_PEOPLE_NOUNS)})\b"
+)
+_PLURAL_NOUN = re.compile(
+    rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)[A-Za-z][\w-]*){{0,4}}?\s+(?!(?:{'|'.join(_STOP)})\b)"
+    r"[a-z]{3,}s\b"
+)
+_APPROX_BEFORE = re.compile(
+    r"\b(?P<a>more\s+than|just\s+over|well\s+over|over|at\s+least|no\s+fewer\s+than|nearly|"
+    r"almost|just\s+under|about|around|some|roughly|approximately|an\s+estimated|"
+    r"up\s+to|as\s+many\s+as|less\s+than|fewer\s+than|under|a\s+mere|only|between)\s+$",
+    re.IGNORECASE,
+)
+_APPROX = {
+    "more than": Approximation.MORE_THAN, "just over": Approximation.MORE_THAN,
+    "well over": Approximation.MORE_THAN, "over": Approximation.MORE_THAN,
+    "at least": Approximation.AT_LEAST, "no fewer than": Approximation.AT_LEAST,
+    "nearly": Approximation.NEARLY, "almost": Approximation.NEARLY,
+    "just under": Approximation.NEARLY, "about": Approximation.ABOUT,
+    "around": Approximation.ABOUT, "some": Approximation.ABOUT,
+    "roughly": Approximation.ABOUT, "approximately": Approximation.ABOUT,
+    "an estimated": Approximation.ABOUT, "up to": Approximation.UP_TO,
+    "as many as": Approximation.UP_TO, "less than": Approximation.LESS_THAN,
+    "fewer than": Approximation.LESS_THAN, "under": Approximation.LESS_THAN,
+    "a mere": Approximation.EXACT, "only": Approximation.EXACT,
+}  # fmt: skip
+# A number right after one of these capitalised words is still a count ("About 200").
+_FUNCTION_WORDS = frozenset(
+    (
+        "the", "a", "an", "about", "some", "nearly", "almost", "over", "around", "roughly",
+        "approximately",
+        "more", "fewer", "less", "at", "least", "up", "to", "only", "just", "all", "another",
+        "those", "these", "its", "their", "his", "her", "by", "in", "on", "for", "with",
+        "of", "and", "but", "while", "after", "before", "since", "when", "if", "as", "than",
+        "estimated", "mere",
+    )
+)  # fmt: skip
+_AGE_APPOSITION = re.compile(r"(?<=[\w’'.])\s*,\s+(?P<n>\d{1,3})\s*,")
+_AGED = re.compile(r"\baged\s+(?P<n>\d{1,3})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """One numeric expression: ``span`` covers approximation words to unit or noun."""
+
+    span: Span
+    number_span: Span
+    value: float
+    upper_bound: float | None
+    approximation: Approximation
+    unit: str  # percent, years, hours, days, usd, people, count, ...
+    noun: str | None = None  # the counted noun as printed, lowercased: "registered voters"
+    is_age: bool = False
+    is_more: bool = False  # "200 more people", "hundreds more"
+
+
+def parse_number_text(text: str) -> float | None:
+    """The value of digits ("1,288", "70.76") or number words ("twenty-five", "a dozen")."""
+    t = " ".join(text.lower().replace(",", "").split())
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    dozen = t.endswith(" dozen") and t not in ("a dozen", "half a dozen")
+    t = t.removesuffix(" dozen") if dozen else t
+    if t in ("a dozen", "half a dozen"):
+        return 12.0 if t == "a dozen" else 6.0
+    if t in ("a", "one"):
+        value = 1.0
+    elif "-" in t:
+        tens, _, unit = t.partition("-")
+        value = float(_TENS_WORDS[tens] + _DIGIT_WORDS[unit])
+    elif t in _TENS_WORDS:
+        value = float(_TENS_WORDS[t])
+    elif t in _UNIT_WORDS:
+        value = float(_UNIT_WORDS[t])
+    else:
+        return None
+    return value * 12 if dozen else value
+
+
+def _sentence_initial(body: str, pos: int) -> bool:
+    before = body[:pos].rstrip()
+    return not before or before[-1] in ".!?:;\"“‘'\n(—–-"
+
+
+def _is_name_number(body: str, start: int) -> bool:
+    """Digits that belong to a name: "Form 10", "COVID-19", "F-16"."""
+    if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
+        return True
+    m = re.search(r"([A-Z][\w’'-]*)\s+$", body[max(0, start - 40) : start])
+    return m is not None and m.group(1).lower() not in _FUNCTION_WORDS
+
+
+def _excluded(body: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(body)]
+
+
+def _overlaps(zones: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in zones)
+
+
+def find_numbers(body: str) -> tuple[NumberMatch, ...]:
+    """Every numeric expression in ``body``, in order of position."""
+    zones = _excluded(body)
+    found = list(find_ages(body))
+    taken = [(a.span.start, a.span.end) for a in found]
+    taken_until = 0
+    for m in _CORE.finditer(body):
+        if m.start() < taken_until or _overlaps(zones + taken, m.start(), m.end()):
+            continue
+        match = _expand(body, m, zones)
+        if match is not None and not _overlaps(taken, match.span.start, match.span.end):
+            found.append(match)
+            taken_until = match.span.end
+    return tuple(sorted(found, key=lambda n: n.span.start))
+
+
+def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> NumberMatch | None:
+    start, end = m.start(), m.end()
+    upper: float | None = None
+    approximation = Approximation.EXACT
+    if m.group("vague"):
+        value, upper = _VAGUE[" ".join(m.group("vague").lower().split())]
+        approximation = Approximation.VAGUE
+        kind = "vague"
+    else:
+        kind = "digits" if m.group("digits") else "words"
+        if kind == "words" and m.group(0)[0].isupper() and not _sentence_initial(body, start):
+            return None  # "the Big Three", "Group of Seven": part of a name
+        if kind == "digits" and _is_name_number(body, start):
+            return None
+        if kind == "digits" and body[end : end + 1].isalpha():
+            short = _SCALE_AFTER.match(body, end)
+            if short is None or not short.group("short"):
+                return None  # "16x9", "4G"
+        parsed = parse_number_text(m.group(0))
+        if parsed is None:
+            return None
+        value = parsed
+    scale = _SCALE_AFTER.match(body, end) if kind != "vague" else None
+    if scale is not None:
+        factor = (
+            _SCALES[scale.group("word").lower()]
+            if scale.group("word")
+            else _SHORT_SCALES[scale.group("short").lower()]
+        )
+        value *= factor
+        end = scale.end()
+    else:
+        factor = 1.0
+    number_end = end
+    unit = "count"
+    money = _MONEY_BEFORE.search(body[max(0, start - 4) : start]) if kind == "digits" else None
+    if money is not None:
+        unit = _MONEY_UNITS[money.group("sym").strip()]
+        start -= len(money.group("sym"))
+    prefix = body[max(0, start - 30) : start]
+    approx_m = _APPROX_BEFORE.search(prefix)
+    approx_word = " ".join(approx_m.group("a").lower().split()) if approx_m else None
+    approx_start = start - len(prefix) + approx_m.start() if approx_m else start
+    if kind == "digits":
+        rng = (_BETWEEN_AND if approx_word == "between" else _RANGE_AFTER).match(body, end)
+        if rng is not None and not _overlaps(zones, rng.start("n"), rng.end("n")):
+            upper = parse_number_text(rng.group("n"))
+            upper = upper * factor if upper is not None else None
+            end = number_end = rng.end()
+    if approx_word == "between" and upper is None:
+        approx_word, approx_start = None, start
+    is_age = False
+    noun: str | None = None
+    is_more = False
+    if (pct := _PERCENT.match(body, end)) is not None:
+        unit, end = "percent", pct.end()
+    elif (age := _AGE.match(body, end)) is not None:
+        unit, end, is_age = "years", age.end(), True
+    elif (dur := _DURATION.match(body, end)) is not None:
+        word = dur.group("u").lower().removesuffix("s")
+        unit, end = _DURATION_UNITS[word], dur.end()
+        if word == "decade":
+            value *= 10
+            upper = upper * 10 if upper is not None else None
+    elif (cur := _MONEY_AFTER.match(body, end)) is not None:
+        unit, end = _MONEY_WORDS[cur.group("cur").lower()], cur.end()
+    elif unit == "count":
+        if (more := _MORE_AFTER.match(body, end)) is not None:
+            is_more, end = True, more.end()
+        if (counted := _COUNTED.match(body, end)) is not None:
+            adjectives = counted.group("adj").split()
+            registered = (
+                adjectives[-1:] if adjectives[-1:] in (["registered"], ["eligible"]) else []
+            )
+            noun = " ".join([*registered, counted.group("noun")])
+            unit, end = "people", counted.end()
+        elif kind == "words" and scale is None and _PLURAL_NOUN.match(body, end) is None:
+            return None  # "including two from AFP": a bare number word is no figure
+    if kind == "digits" and unit == "count" and upper is None and _looks_like_year(m.group(0)):
+        return None
+    if kind == "digits" and unit == "count" and upper is not None:
+        return None  # a bare "9-10" is a date part, a score or a time, not a figure
+    if approx_word is not None and approx_word != "between":
+        approximation = _APPROX[approx_word]
+    return NumberMatch(
+        span=Span(approx_start, end),
+        number_span=Span(m.start(), number_end),
+        value=value,
+        upper_bound=upper,
+        approximation=approximation,
+        unit=unit,
+        noun=noun,
+        is_age=is_age,
+        is_more=is_more,
+    )
+
+
+def _looks_like_year(digits: str) -> bool:
+    return len(digits) == 4 and digits.isdigit() and 1500 <= int(digits) <= 2100
+
+
+def find_ages(body: str) -> tuple[NumberMatch, ...]:
+    """Ages given in apposition ("Toqaev, 66, had") or after "aged"; plain digits only."""
+    found: list[NumberMatch] = []
+    for m in _AGE_APPOSITION.finditer(body):
+        word = re.search(r"([\w’'.-]+)$", body[max(0, m.start() - 40) : m.start()])
+        if word is None or not word.group(1)[:1].isupper() or not 0 < int(m.group("n")) < 120:
+            continue
+        found.append(_age(m.start("n"), m.end("n"), int(m.group("n")), m.start("n")))
+    for m in _AGED.finditer(body):
+        found.append(_age(m.start(), m.end(), int(m.group("n")), m.start("n")))
+    return tuple(found)
+
+
+def _age(start: int, end: int, years: int, number_start: int) -> NumberMatch:
+    return NumberMatch(
+        span=Span(start, end),
+        number_span=Span(number_start, end),
+        value=float(years),
+        upper_bound=None,
+        approximation=Approximation.EXACT,
+        unit="years",
+        is_age=True,
+    )

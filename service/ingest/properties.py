@@ -1,0 +1,304 @@
+"""What a number measures, of whom, and on whose word: rules over one sentence.
+
+Each rule reads only the figure's sentence (plus, for fallbacks, the article's places),
+so every decision can be explained by pointing at the words that triggered it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
+from service.ingest.numbers import NumberMatch
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[-–—]{1,2}\s|\b(?:while|but|after|because|although|whereas)\b")
+_DETAINED = re.compile(
+    r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|detentions?|held|rounded\s+up|custody|"
+    r"jailed|imprisoned)\b",
+    re.IGNORECASE,
+)
+_INJURED = re.compile(r"\b(?:injur(?:ed|ies|y)|wounded|hurt|hospitali[sz]ed)\b", re.IGNORECASE)
+_PROTEST = re.compile(
+    r"\b(?:protest(?:ed|ing|s)?|rall(?:ied|y|ies)|gathered|marched|demonstrat(?:ed|ions?))\b",
+    re.IGNORECASE,
+)
+_PROTESTER_NOUNS = frozenset({"protesters", "protestors", "demonstrators"})
+_VOTE = re.compile(r"\b(?:votes?|ballots?|polls?|won|win|took|received|election)\b", re.I)
+_TURNOUT_BEFORE = re.compile(r"\bturnout\b[^.;,]{0,30}$", re.IGNORECASE)
+_TURNOUT_AFTER = re.compile(r"^\s*(?:turnout)\b", re.IGNORECASE)
+_IN_POWER = re.compile(
+    r"\b(?:rul(?:e|ed|ing)|in\s+power|reign(?:ed)?|regime|at\s+the\s+helm|led)\b", re.I
+)
+_KEPT = re.compile(r"\b(?:kept|held|detained|custody|jailed)\b", re.IGNORECASE)
+_WINDOW = 60
+
+_SPEECH = re.compile(
+    r"\b(?:(?:has|have|had)\s+)?(?P<verb>said|says|told|announced|reported|stated|claimed|"
+    r"estimated|confirmed|added)\b|\baccording\s+to\b",
+    re.IGNORECASE,
+)
+# Where a speaker's words start: a comma, a quote mark (not an apostrophe), "that".
+_CHUNK_START = re.compile(r"[,;:“”\"]|[‘’'](?![a-z])|\bthat\b|^", re.IGNORECASE)
+_CLOSING_QUOTE = re.compile(r"[”\"’'],?\s*$")
+_NOT_A_SPEAKER = re.compile(
+    r"\b(?:when|while|because|if|after|before|where|whose)\b|\b(?:was|were|is|are|been|be)$"
+    r"|\d",
+    re.IGNORECASE,
+)
+_AFTER_VERB_END = re.compile(r"[,.;:]|\s(?:at|in|on|during|with|after|before|that)\s")
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:also|early|late|again))*\s+(?:(?:early|late)\s+)?"
+    r"(?:on|last|in\s+a\s+statement|at\s+a\s+news\s+conference)\b[^,]*$|\s+(?:also|again)$",
+    re.IGNORECASE,
+)
+_LEADING_NOISE = re.compile(r"^(?:and|but|so|then|also|meanwhile)\s+", re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:which|who|whom|that|what|as)\b", re.IGNORECASE)
+_AUXILIARY_END = re.compile(
+    r"(?:\s+(?:had|has|have|was|is|also|reportedly|officially))*"
+    r"\s+(?:won|took|received|got|secured|garnered|gained|polled|taking|winning|receiving)"
+    r"(?:\s+(?:a\s+mere|only|just))?\s*$",
+    re.IGNORECASE,
+)
+_CITY_BEFORE = re.compile(r"\b(?:city|capital|town)(?:\s+of)?,?\s*$", re.IGNORECASE)
+_CITY_AFTER = re.compile(
+    r"^(?:,\s*(?:the\s+)?[\w’'-]+\s+(?:largest|biggest|second|main|capital)\b"
+    r"|(?:,\s*[A-Z][\w-]*)*,?\s+and\s+other\s+(?:towns\s+and\s+)?cities)",
+)
+
+
+def is_possessive(body: str, mention: MentionCandidate) -> bool:
+    return mention.text.endswith(("'s", "’s")) or body[mention.span.end :].startswith(("'s", "’s"))
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: cut at ';', dashes, 'while', 'after'..."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right_m = _CLAUSE_BREAK.search(text, end)
+    return max(left, start - _WINDOW), min(right_m.start() if right_m else len(text), end + _WINDOW)
+
+
+def choose_property(number: NumberMatch, text: str, start: int, end: int) -> str | None:
+    """The property key a figure measures, from its unit, noun and the clause's words."""
+    if number.is_age:
+        return "age"
+    left, right = clause_bounds(text, start, end)
+    before, after = text[left:start], text[end:right]
+    around = before + " " + after
+    if number.unit == "percent":
+        if _TURNOUT_BEFORE.search(text[:start]) or _TURNOUT_AFTER.match(after):
+            return "turnout"
+        return "vote_share" if _VOTE.search(text) else None
+    if number.unit == "years":
+        return "years_in_power" if _IN_POWER.search(text[:start]) else None
+    if number.unit in ("hours", "days", "weeks"):
+        return "detention_duration" if _KEPT.search(text[:start]) else None
+    if number.unit not in ("people", "count"):
+        return None
+    noun = number.noun or ""
+    event = _nearest_cue(text, left, start, end, right)
+    if event is not None:
+        return event
+    if noun in ("observers", "monitors"):
+        return "observers"
+    if noun == "candidates":
+        return "candidates"
+    if noun in ("registered voters", "eligible voters"):
+        return "registered_voters"
+    if noun in _PROTESTER_NOUNS or (
+        _PROTEST.search(around) and (number.unit == "people" or number.approximation == "VAGUE")
+    ):
+        return "protesters"
+    return None
+
+
+def _nearest_cue(text: str, left: int, start: int, end: int, right: int) -> str | None:
+    """ "injured" or "detained", whichever cue word sits nearest the figure in its clause."""
+    best: tuple[int, str] | None = None
+    for prop, cue in (("injured", _INJURED), ("detained", _DETAINED)):
+        for m in cue.finditer(text, left, right):
+            if start <= m.start() < end:
+                continue
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, prop)
+    return best[1] if best else None
+
+
+class SentenceMentions:
+    """The mentions of one sentence, with helpers to find the one a rule needs."""
+
+    def __init__(
+        self,
+        body: str,
+        sentence_start: int,
+        mentions: Sequence[MentionCandidate],
+        entities: Sequence[LocalEntity],
+    ) -> None:
+        self.body = body
+        self.offset = sentence_start
+        self.mentions = [m for m in mentions if m.local_entity >= 0]
+        self.entities = entities
+
+    def kind(self, mention: MentionCandidate) -> EntityKind:
+        if 0 <= mention.local_entity < len(self.entities):
+            return self.entities[mention.local_entity].kind
+        return mention.kind
+
+    def of_kind(self, *kinds: EntityKind) -> list[MentionCandidate]:
+        return [m for m in self.mentions if self.kind(m) in kinds]
+
+    def last_before(
+        self, pos: int, *kinds: EntityKind, possessive: bool = False
+    ) -> MentionCandidate | None:
+        """The last mention of ``kinds`` ending at or before body offset ``pos``."""
+        found = [
+            m
+            for m in self.of_kind(*kinds)
+            if m.span.end <= pos and (possessive or not is_possessive(self.body, m))
+        ]
+        return found[-1] if found else None
+
+    def first_after(self, pos: int, *kinds: EntityKind) -> MentionCandidate | None:
+        found = [m for m in self.of_kind(*kinds) if m.span.start >= pos]
+        return found[0] if found else None
+
+    def nearest(self, start: int, end: int, *kinds: EntityKind) -> MentionCandidate | None:
+        found = self.of_kind(*kinds)
+
+        def distance(m: MentionCandidate) -> int:
+            return start - m.span.end if m.span.end <= start else max(0, m.span.start - end)
+
+        return min(found, key=distance) if found else None
+
+
+def vote_subject(sm: SentenceMentions, sentence: str, start: int) -> int | None:
+    """Who took/won/received the share: the verb's subject, skipping an apposition."""
+    left = sentence[:start]
+    verb = _AUXILIARY_END.search(left)
+    if verb is not None:
+        head = left[: verb.start()].rstrip()
+        if head.endswith(","):  # "Toqaev, 66, had received": skip the apposition
+            opening = head.rfind(",", 0, len(head) - 1)
+            if opening > 0:
+                head = head[:opening]
+        person = sm.last_before(sm.offset + len(head.rstrip()), EntityKind.PERSON)
+        if person is not None and sm.offset + len(head.rstrip()) - person.span.end <= 2:
+            return person.local_entity
+    person = sm.last_before(sm.offset + start, EntityKind.PERSON)
+    return person.local_entity if person is not None else None
+
+
+def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body: str) -> int | None:
+    """The person an age modifies: "66-year-old Kassym-Jomart Tokayev", "Toqaev, 66,"."""
+    before = sentence[:start]
+    after = sentence[end:]
+    if sentence[start:end].isdigit() or sentence[start:end].startswith("aged"):
+        person = sm.last_before(sm.offset + len(before.rstrip(" ,")), EntityKind.PERSON)
+        if sentence[start:end].startswith("aged") or re.search(r",\s*$", before):
+            return person.local_entity if person is not None else None
+    # "66-year-old [former president] Kassym-Jomart Tokayev": the name within a few words.
+    phrase = re.match(r"\s*((?:[a-z][\w-]*\s+){0,3})", after)
+    words_end = sm.offset + end + (phrase.end() if phrase else 0)
+    person = sm.first_after(sm.offset + end, EntityKind.PERSON)
+    if person is not None and person.span.start <= words_end + 1:
+        return person.local_entity
+    # "the 66-year-old career diplomat('s)": a description; find who it describes.
+    noun = re.match(r"\s*((?:[a-z][\w-]*\s*){1,3}?)(['’]s\b|[,.;]|\s+(?:said|who|was|is)\b)", after)
+    if noun is None:
+        return None
+    description = noun.group(1).strip()
+    for m in re.finditer(rf"\b{re.escape(description)}\s+", body, re.IGNORECASE):
+        named = [x for x in sm.mentions if x.span.start == m.end()]
+        if named and sm.kind(named[0]) is EntityKind.PERSON:
+            return named[0].local_entity
+    head_end = sm.offset + len(before.rstrip(" ,").removesuffix("the").rstrip(" ,"))
+    head = sm.last_before(head_end, EntityKind.PERSON)
+    if noun.group(2) in ("'s", "’s"):
+        # "Kosanov, the 66-year-old career diplomat's closest rival": someone else.
+        others = [
+            m
+            for m in sm.of_kind(EntityKind.PERSON)
+            if m.span.end <= sm.offset + start
+            and (head is None or m.local_entity != head.local_entity)
+        ]
+        return others[0].local_entity if others else None
+    return head.local_entity if head is not None and sm.kind(head) is EntityKind.PERSON else None
+
+
+def city_entities(body: str, mentions: Sequence[MentionCandidate]) -> frozenset[int]:
+    """PLACE entities the copy marks as cities ("the country's largest city, Almaty")."""
+    cities: set[int] = set()
+    for m in mentions:
+        if m.kind is not EntityKind.PLACE or m.local_entity < 0:
+            continue
+        before = body[max(0, m.span.start - 40) : m.span.start]
+        after = body[m.span.end : m.span.end + 80]
+        dateline = m.span.start < 3 and m.text.isupper()
+        if _CITY_BEFORE.search(before) or _CITY_AFTER.match(after) or dateline:
+            cities.add(m.local_entity)
+    return frozenset(cities)
+
+
+def main_place(
+    mentions: Sequence[MentionCandidate], cities: frozenset[int], *, city: bool
+) -> int | None:
+    """The article's most mentioned city (``city``) or non-city place, else any place."""
+    places = [m.local_entity for m in mentions if m.kind is EntityKind.PLACE]
+    counts = Counter(places)
+    wanted = [p for p in counts if (p in cities) == city] or list(counts)
+    return max(wanted, key=lambda p: (counts[p], -places.index(p))) if wanted else None
+
+
+def attribution(
+    sm: SentenceMentions, sentence: str, start: int, end: int
+) -> tuple[int | None, str | None]:
+    """Who the sentence credits with the figure: the nearest speech cue, before first."""
+    cues: list[tuple[int, int | None, str]] = []
+    for m in _SPEECH.finditer(sentence):
+        if m.group("verb") is None:  # according to X
+            stop = _AFTER_VERB_END.search(sentence, m.end())
+            chunk_start, chunk_end = m.end(), stop.start() if stop else len(sentence)
+        else:
+            chunk_end = m.start()
+            chunk_start = max(c.end() for c in _CHUNK_START.finditer(sentence, 0, chunk_end))
+            if not sentence[chunk_start:chunk_end].strip():
+                if _CLOSING_QUOTE.search(sentence[:chunk_end]):  # "...,” said X" (inverted)
+                    stop = _AFTER_VERB_END.search(sentence, m.end())
+                    chunk_start, chunk_end = m.end(), stop.start() if stop else len(sentence)
+                else:  # "The OSCE, which sent ..., said": the subject before the clause
+                    chunk_end = _clause_opening(sentence, chunk_start)
+                    chunk_start = max(
+                        c.end() for c in _CHUNK_START.finditer(sentence, 0, chunk_end)
+                    )
+        if chunk_start <= start < chunk_end:
+            continue  # the figure is the speaker's own description
+        raw = sentence[chunk_start:chunk_end]
+        who = _LEADING_NOISE.sub("", _TRAILING_TIME.sub("", raw.strip())).strip()
+        if not who or _RELATIVE.match(who) or _NOT_A_SPEAKER.search(who) or len(who.split()) > 9:
+            continue
+        offset = chunk_start + raw.index(who.split()[0])
+        cues.append((m.start(), _speaker(sm, offset, offset + len(who)), who))
+    if not cues:
+        return None, None
+    before = [c for c in cues if c[0] < start]
+    _, entity, text = before[-1] if before else cues[0]
+    return entity, text
+
+
+def _clause_opening(sentence: str, comma_end: int) -> int:
+    """Where the parenthetical clause ending at the comma before ``comma_end`` began."""
+    closing = sentence.rfind(",", 0, comma_end)
+    opening = sentence.rfind(",", 0, max(closing, 0))
+    return opening if opening > 0 else 0
+
+
+def _speaker(sm: SentenceMentions, start: int, end: int) -> int | None:
+    inside = [
+        m
+        for m in sm.of_kind(EntityKind.PERSON, EntityKind.ORGANIZATION)
+        if sm.offset + start <= m.span.start and m.span.end <= sm.offset + end
+        and not is_possessive(sm.body, m)
+    ]  # fmt: skip
+    return inside[-1].local_entity if inside else None

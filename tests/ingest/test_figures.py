@@ -1,0 +1,280 @@
+"""Figures on the seed copy and on sentences written in other outlets' styles.
+
+The seed tests run the real stages before this one (parse, sentences, entities), so a
+failure here can come from upstream; the hand-built fixture at the end pins the
+property, subject and attribution rules on their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from service.ingest.entities import find_mentions
+from service.ingest.figures import find_figures
+from service.ingest.model import (
+    Approximation,
+    EntityKind,
+    FigureCandidate,
+    LocalEntity,
+    MentionCandidate,
+    Sentence,
+    Span,
+)
+from service.ingest.parse import parse_article
+from service.ingest.sentences import split_sentences
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+PUBLISHED = {  # seeds/manifest.yaml, calendar day of publication
+    "000": dt.date(2019, 6, 11),
+    "001": dt.date(2019, 6, 11),
+    "002": dt.date(2019, 6, 11),
+    "003": dt.date(2019, 6, 11),
+    "004": dt.date(2019, 6, 10),
+}
+
+
+class Found:
+    """The figures of one body, looked up by the text as printed."""
+
+    def __init__(self, body: str, published_on: dt.date | None) -> None:
+        sentences = split_sentences(body)
+        mentions, self.entities = find_mentions(body, sentences)
+        self.body = body
+        self.figures = find_figures(
+            body, sentences, mentions, self.entities, published_on=published_on
+        )
+
+    def get(self, text: str, nth: int = 0) -> FigureCandidate:
+        matches = [f for f in self.figures if f.text == text]
+        assert len(matches) > nth, (text, [f.text for f in self.figures])
+        return matches[nth]
+
+    def name(self, index: int | None) -> str | None:
+        return self.entities[index].name if index is not None else None
+
+
+_cache: dict[str, Found] = {}
+
+
+def seed(prefix: str) -> Found:
+    if prefix not in _cache:
+        (path,) = SEEDS.glob(f"{prefix}_*.txt")
+        body = parse_article(path.read_text(encoding="utf-8")).body
+        _cache[prefix] = Found(body, PUBLISHED[prefix])
+    return _cache[prefix]
+
+
+def test_every_figure_span_is_its_text_in_the_body() -> None:
+    for prefix in PUBLISHED:
+        found = seed(prefix)
+        for f in found.figures:
+            assert found.body[f.span.start : f.span.end] == f.text
+            assert f.sentence.start <= f.span.start < f.span.end <= f.sentence.end
+
+
+# (seed, text, nth, property, subject, attributed_to_text, refers_to, status, approximation)
+SEED_FIGURES = [
+    ("000", "more than 70 percent", 0, "vote_share", "Toqaev", "election authorities",
+     dt.date(2019, 6, 10), "preliminary", Approximation.MORE_THAN),
+    ("000", "70.76 percent", 0, "vote_share", "Toqaev", "The Central Election Commission",
+     dt.date(2019, 6, 10), None, Approximation.EXACT),
+    ("000", "16.02 percent", 0, "vote_share", "Qosanov", None, None, None, Approximation.EXACT),
+    ("000", "66", 0, "age", "Toqaev", None, None, None, Approximation.EXACT),
+    ("000", "more than 100 protesters", 0, "protesters", "Almaty", None, dt.date(2019, 6, 10),
+     None, Approximation.MORE_THAN),
+    ("000", "nearly 30 years", 0, "years_in_power", "Nazarbaev", None, None, None,
+     Approximation.NEARLY),
+    ("001", "70.96 percent", 0, "vote_share", "Toqaev", "The CEC", dt.date(2019, 6, 11),
+     "final", Approximation.EXACT),
+    ("001", "16.23 percent", 0, "vote_share", "Qosanov", None, None, None, Approximation.EXACT),
+    ("001", "up to 10 hours", 0, "detention_duration", None, None, None, None,
+     Approximation.UP_TO),
+    ("002", "nearly 71 percent", 0, "vote_share", "Tokayev", "the election commission", None,
+     "final", Approximation.NEARLY),
+    ("002", "a mere 16.2 percent", 0, "vote_share", "Kosanov", None, None, None,
+     Approximation.EXACT),
+    ("002", "66-year-old", 0, "age", "Tokayev", None, None, None, Approximation.EXACT),
+    ("002", "200 more people", 0, "detained", "Almaty", "the interior ministry",
+     dt.date(2019, 6, 10), None, Approximation.EXACT),
+    ("002", "200 people", 0, "detained", "Almaty", "the interior ministry",
+     dt.date(2019, 6, 10), None, Approximation.EXACT),
+    ("002", "500 others", 0, "detained", "Almaty", None, dt.date(2019, 6, 9), None,
+     Approximation.EXACT),
+    ("002", "more than 300 observers", 0, "observers", "Organisation for Security", None, None,
+     None, Approximation.MORE_THAN),
+    ("003", "200 people", 0, "detained", None, "The interior ministry", dt.date(2019, 6, 10),
+     None, Approximation.EXACT),
+    ("003", "500", 0, "detained", None, "The interior ministry", dt.date(2019, 6, 9), None,
+     Approximation.EXACT),
+    ("004", "three police", 0, "injured", "Kazakhstan", "Marat Kozhayev", None, None,
+     Approximation.EXACT),
+    ("004", "500 people", 0, "detained", "Kazakhstan", "Marat Kozhayev", None, None,
+     Approximation.EXACT),
+    ("004", "12 million registered voters", 0, "registered_voters", "Kazakhstan", None, None,
+     None, Approximation.EXACT),
+    ("004", "70.8 per cent", 0, "vote_share", "Tokayev", "The Central Election Commission",
+     None, None, Approximation.EXACT),
+    ("004", "16.2 per cent", 0, "vote_share", "Kosanov", None, None, None, Approximation.EXACT),
+    ("004", "98 per cent", 0, "vote_share", "Nazarbayev", None, None, None, Approximation.EXACT),
+    ("004", "95 per cent", 0, "turnout", "Kazakhstan", None, None, None, Approximation.EXACT),
+    ("004", "78-year-old", 0, "age", "Nazarbayev", None, None, None, Approximation.EXACT),
+    ("004", "66-year-old", 0, "age", "Tokayev", None, None, None, Approximation.EXACT),
+    ("004", "30 years", 0, "years_in_power", None, "an unnamed young woman", None, None,
+     Approximation.EXACT),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("prefix", "text", "nth", "prop", "subject", "credited", "refers_to", "status", "approx"),
+    SEED_FIGURES,
+    ids=[f"{row[0]}:{row[1]}" for row in SEED_FIGURES],
+)
+def test_seed_figure(
+    prefix: str,
+    text: str,
+    nth: int,
+    prop: str,
+    subject: str | None,
+    credited: str | None,
+    refers_to: dt.date | None,
+    status: str | None,
+    approx: Approximation,
+) -> None:
+    found = seed(prefix)
+    f = found.get(text, nth)
+    assert f.property == prop
+    assert f.approximation is approx
+    if subject is not None:  # a name fragment: spelling is the entities stage's business
+        assert subject in (found.name(f.subject) or ""), found.name(f.subject)
+    if credited is not None:
+        assert (f.attributed_to_text or "").endswith(credited), f.attributed_to_text
+    if refers_to is not None:
+        assert f.refers_to == refers_to
+    if status is not None:
+        assert f.status == status
+
+
+def test_attribution_points_at_the_entity_when_it_is_named() -> None:
+    assert seed("000").name(seed("000").get("70.76 percent").attributed_to) == (
+        "Central Election Commission"
+    )
+    assert seed("001").name(seed("001").get("70.96 percent").attributed_to) == (
+        "Central Election Commission"
+    )
+    kozhayev = seed("004").get("500 people")
+    assert "Kozhayev" in (seed("004").name(kozhayev.attributed_to) or "")
+    assert seed("004").get("70.8 per cent").attributed_to is not None
+
+
+def test_continued_results_keep_their_source_and_date() -> None:
+    f = seed("001").get("16.23 percent")
+    assert f.attributed_to_text == "The CEC"
+    assert f.refers_to == dt.date(2019, 6, 11)
+    assert f.status == "final"
+
+
+def test_counts_qualified_by_day_and_vote_share_by_election() -> None:
+    assert seed("002").get("500 others").qualifier == "2019-06-09"
+    assert seed("002").get("200 more people").qualifier == "2019-06-10"
+    assert seed("002").get("nearly 71 percent").qualifier is None
+    assert seed("004").get("98 per cent").qualifier == "previous election"
+    assert seed("004").get("95 per cent").qualifier == "previous election"
+    assert seed("004").get("70.8 per cent").qualifier is None
+
+
+def test_the_66_year_old_career_diplomat_is_tokayev_not_kosanov() -> None:
+    found = seed("002")
+    age = found.get("66-year-old")
+    assert "Tokayev" in (found.name(age.subject) or "")
+    assert "Kosanov" in (found.name(found.get("a mere 16.2 percent").subject) or "")
+
+
+def test_no_figure_from_dates_years_or_names_in_seeds() -> None:
+    printed = {f.text for prefix in PUBLISHED for f in seed(prefix).figures}
+    for never in ("9", "10", "11", "1991", "2016", "1909", "12", "June 9", "one"):
+        assert never not in printed
+
+
+def test_vague_amounts_are_ranges() -> None:
+    f = seed("001").get("hundreds more")
+    assert (f.value, f.upper_bound, f.approximation) == (100.0, 999.0, Approximation.VAGUE)
+    assert f.property == "detained"
+    assert f.refers_to == dt.date(2019, 6, 10)  # "the following day" after "on June 9"
+
+
+OTHER_STYLES = [
+    # (body, text, value, approximation, unit, property, refers_to)
+    ("Some 1,500 people marched through Bishkek on Friday.", "Some 1,500 people", 1500.0,
+     Approximation.ABOUT, "people", "protesters", dt.date(2024, 3, 8)),
+    ("More than 2m voters stayed at home, officials said.", "More than 2m voters", 2e6,
+     Approximation.MORE_THAN, "people", None, None),
+    ("Officials reported a turnout of 77.4% on Sunday.", "77.4%", 77.4, Approximation.EXACT,
+     "percent", "turnout", dt.date(2024, 3, 10)),
+    ("AP: police detained about 40 people on Saturday in Minsk.", "about 40 people", 40.0,
+     Approximation.ABOUT, "people", "detained", dt.date(2024, 3, 9)),
+    ("Police arrested 12 people yesterday, the ministry said.", "12 people", 12.0,
+     Approximation.EXACT, "people", "detained", dt.date(2024, 3, 10)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value", "approx", "unit", "prop", "refers_to"), OTHER_STYLES
+)
+def test_other_outlet_styles(
+    body: str,
+    text: str,
+    value: float,
+    approx: Approximation,
+    unit: str,
+    prop: str | None,
+    refers_to: dt.date | None,
+) -> None:
+    f = Found(body, dt.date(2024, 3, 11)).get(text)  # a Monday
+    assert (f.value, f.approximation, f.unit, f.property) == (value, approx, unit, prop)
+    assert f.refers_to == refers_to
+
+
+def test_statement_day_is_not_the_day_of_the_arrests() -> None:
+    f = Found("Police arrested 30 people, the ministry said on Tuesday.", dt.date(2019, 6, 11))
+    figure = f.get("30 people")
+    assert figure.refers_to is None
+    assert figure.attributed_to_text == "the ministry"
+
+
+def _mention(body: str, text: str, kind: EntityKind, entity: int, nth: int = 0) -> MentionCandidate:
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(text, start + 1)
+    return MentionCandidate(Span(start, start + len(text)), text, text, kind, 0, entity)
+
+
+def test_rules_on_hand_built_mentions() -> None:
+    """Property, subject and attribution rules without the entities stage."""
+    body = (
+        "Tokayev took nearly 71 percent of the vote, according to the election commission, "
+        "while Amirzhan Kosanov, the 66-year-old career diplomat's closest rival, took a mere "
+        "16.2 percent. Career diplomat Tokayev thanked voters."
+    )
+    entities = (
+        LocalEntity(0, EntityKind.PERSON, "Kassym-Jomart Tokayev", ("Tokayev",)),
+        LocalEntity(1, EntityKind.PERSON, "Amirzhan Kosanov", ()),
+    )
+    mentions = (
+        _mention(body, "Tokayev", EntityKind.PERSON, 0),
+        _mention(body, "Amirzhan Kosanov", EntityKind.PERSON, 1),
+        _mention(body, "Tokayev", EntityKind.PERSON, 0, nth=1),
+    )
+    cut = body.index("Career")
+    sentences = (Sentence(0, Span(0, cut - 1)), Sentence(1, Span(cut, len(body))))
+    figures = {
+        f.text: f for f in find_figures(body, sentences, mentions, entities, published_on=None)
+    }
+    assert figures["nearly 71 percent"].subject == 0
+    assert figures["nearly 71 percent"].attributed_to_text == "the election commission"
+    assert figures["nearly 71 percent"].attributed_to is None  # no mention for it here
+    assert figures["a mere 16.2 percent"].subject == 1
+    assert figures["66-year-old"].subject == 0
+    assert figures["66-year-old"].property == "age"

@@ -1,0 +1,266 @@
+"""Number finding: what counts as a figure, its value, bounds, approximation and unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.ingest.model import Approximation
+from service.ingest.numbers import find_numbers
+
+FIGURES = [
+    # (text, printed figure, value, upper bound, approximation, unit)
+    (
+        "Toqaev had received 70.76 percent of the vote",
+        "70.76 percent",
+        70.76,
+        None,
+        Approximation.EXACT,
+        "percent",
+    ),
+    (
+        "had won more than 70 percent of the vote",
+        "more than 70 percent",
+        70.0,
+        None,
+        Approximation.MORE_THAN,
+        "percent",
+    ),
+    (
+        "Tokayev took nearly 71 percent of the vote",
+        "nearly 71 percent",
+        71.0,
+        None,
+        Approximation.NEARLY,
+        "percent",
+    ),
+    (
+        "took a mere 16.2 percent vote",
+        "a mere 16.2 percent",
+        16.2,
+        None,
+        Approximation.EXACT,
+        "percent",
+    ),
+    (
+        "received 70.8 per cent of the vote",
+        "70.8 per cent",
+        70.8,
+        None,
+        Approximation.EXACT,
+        "percent",
+    ),
+    ("a turnout of 77.4% was reported", "77.4%", 77.4, None, Approximation.EXACT, "percent"),
+    ("with 1,288 confirmed cases", "1,288", 1288.0, None, Approximation.EXACT, "count"),
+    ("sent 12,000 troops", "12,000 troops", 12000.0, None, Approximation.EXACT, "people"),
+    ("said three police were injured", "three police", 3.0, None, Approximation.EXACT, "people"),
+    (
+        "While there were seven candidates, it",
+        "seven candidates",
+        7.0,
+        None,
+        Approximation.EXACT,
+        "people",
+    ),
+    ("Two leading groups urged", "Two", 2.0, None, Approximation.EXACT, "count"),
+    ("a dozen people waited", "a dozen people", 12.0, None, Approximation.EXACT, "people"),
+    ("two dozen activists", "two dozen activists", 24.0, None, Approximation.EXACT, "people"),
+    (
+        "the country's 12 million registered voters",
+        "12 million registered voters",
+        12e6,
+        None,
+        Approximation.EXACT,
+        "people",
+    ),
+    (
+        "saved over US$500 million last year",
+        "over US$500 million",
+        5e8,
+        None,
+        Approximation.MORE_THAN,
+        "usd",
+    ),
+    ("raised 1.5bn dollars", "1.5bn dollars", 1.5e9, None, Approximation.EXACT, "usd"),
+    ("more than 2m voters", "more than 2m voters", 2e6, None, Approximation.MORE_THAN, "people"),
+    (
+        "after hundreds of people gathered",
+        "hundreds of people",
+        100.0,
+        999.0,
+        Approximation.VAGUE,
+        "people",
+    ),
+    ("dozens rallied in the square", "dozens", 24.0, 99.0, Approximation.VAGUE, "count"),
+    (
+        "police detained scores of demonstrators",
+        "scores of demonstrators",
+        40.0,
+        99.0,
+        Approximation.VAGUE,
+        "people",
+    ),
+    (
+        "tens of thousands of people marched",
+        "tens of thousands of people",
+        1e4,
+        99_999.0,
+        Approximation.VAGUE,
+        "people",
+    ),
+    (
+        "and hundreds more the following day",
+        "hundreds more",
+        100.0,
+        999.0,
+        Approximation.VAGUE,
+        "count",
+    ),
+    ("kept them for up to 10 hours", "up to 10 hours", 10.0, None, Approximation.UP_TO, "hours"),
+    (
+        "ruling Kazakhstan for nearly 30 years",
+        "nearly 30 years",
+        30.0,
+        None,
+        Approximation.NEARLY,
+        "years",
+    ),
+    (
+        "the first balloting in three decades",
+        "three decades",
+        30.0,
+        None,
+        Approximation.EXACT,
+        "years",
+    ),
+    ("the previous two days of rallies", "two days", 2.0, None, Approximation.EXACT, "days"),
+    (
+        "He selected 66-year-old Kassym-Jomart Tokayev",
+        "66-year-old",
+        66.0,
+        None,
+        Approximation.EXACT,
+        "years",
+    ),
+    ("said Toqaev, 66, had received", "66", 66.0, None, Approximation.EXACT, "years"),
+    ("a man aged 66 was", "aged 66", 66.0, None, Approximation.EXACT, "years"),
+    (
+        "between 10 and 12 people were hurt",
+        "between 10 and 12 people",
+        10.0,
+        12.0,
+        Approximation.EXACT,
+        "people",
+    ),
+    ("10-12 people were hurt", "10-12 people", 10.0, 12.0, Approximation.EXACT, "people"),
+    (
+        "At least 700 people have been arrested",
+        "At least 700 people",
+        700.0,
+        None,
+        Approximation.AT_LEAST,
+        "people",
+    ),
+    (
+        "Some 1,500 people gathered",
+        "Some 1,500 people",
+        1500.0,
+        None,
+        Approximation.ABOUT,
+        "people",
+    ),
+    (
+        "About 200 of Zaitov's supporters gathered",
+        "About 200 of Zaitov's supporters",
+        200.0,
+        None,
+        Approximation.ABOUT,
+        "people",
+    ),
+    (
+        "police detained about 40 people on Saturday",
+        "about 40 people",
+        40.0,
+        None,
+        Approximation.ABOUT,
+        "people",
+    ),
+    ("roughly 40 people", "roughly 40 people", 40.0, None, Approximation.ABOUT, "people"),
+    ("fewer than 50 people", "fewer than 50 people", 50.0, None, Approximation.LESS_THAN, "people"),
+    ("almost 30 years", "almost 30 years", 30.0, None, Approximation.NEARLY, "years"),
+    (
+        "have arrested 200 more people",
+        "200 more people",
+        200.0,
+        None,
+        Approximation.EXACT,
+        "people",
+    ),
+    (
+        "in addition to 500 others who were held",
+        "500 others",
+        500.0,
+        None,
+        Approximation.EXACT,
+        "people",
+    ),
+    ("2000 people marched", "2000 people", 2000.0, None, Approximation.EXACT, "people"),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "value", "upper", "approx", "unit"), FIGURES)
+def test_figure_is_found_with_value_and_unit(
+    text: str, printed: str, value: float, upper: float | None, approx: Approximation, unit: str
+) -> None:
+    found = find_numbers(text)
+    assert len(found) == 1, [text[n.span.start : n.span.end] for n in found]
+    n = found[0]
+    assert text[n.span.start : n.span.end] == printed
+    assert n.value == pytest.approx(value)
+    assert n.upper_bound == (pytest.approx(upper) if upper is not None else None)
+    assert n.approximation is approx
+    assert n.unit == unit
+
+
+NOT_FIGURES = [
+    "after the June 9 presidential election",
+    "overnight on June 10-11.",
+    "during the night of June 9-10, they",
+    "since it became independent in 1991 has",
+    "the biggest display since 2016 when protests",
+    "stepped down in March after",
+    "11 Jun 2019, 02:45 GMT+10",
+    "1201 Connecticut Ave NW, Ste 400, Washington DC 20036",
+    "call +1 202 555 0143 for details",
+    "police beat up one of its reporters",
+    "to assist one demonstrator who had cut his wrist",
+    "his political party, Nur-Otan, whose",
+    "on Twitter, #qazaqkoktemi (Kazakh spring)",
+    "fill in Form 10 and return it",
+    "Kazakhstan's second president, for the first time",
+    "in reference to a 1909 poem about",
+    "A number of journalists, including two from AFP news agency",
+    "continued for several hours until",
+    "16x9 Image",
+    "COVID-19 spread in the 1990s and the '90s",
+    "News website Tengrinews.kz said",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_a_figure(text: str) -> None:
+    found = find_numbers(text)
+    assert found == (), [text[n.span.start : n.span.end] for n in found]
+
+
+def test_spans_are_exact_offsets_into_the_text() -> None:
+    text = "Police said 200 people were held; nearly 71 percent voted."
+    for n in find_numbers(text):
+        assert text[n.span.start : n.span.end] in ("200 people", "nearly 71 percent")
+        assert n.span.start <= n.number_span.start < n.number_span.end <= n.span.end
+
+
+def test_counted_noun_is_kept_for_property_rules() -> None:
+    (n,) = find_numbers("for the country's 12 million registered voters.")
+    assert n.noun == "registered voters"
+    (more,) = find_numbers("arrested 200 more people")
+    assert more.is_more
