@@ -66,13 +66,18 @@ def read_curated_aliases(seeds_dir: Path) -> list[CuratedEntity]:
     ]
 
 
-async def load_seeds(pool: asyncpg.Pool, seeds_dir: Path) -> list[IngestResult]:
-    """Curated aliases first (so the first article already resolves through them), then
-    every seed article, each in its own transaction."""
+async def load_curated(pool: asyncpg.Pool, seeds_dir: Path) -> None:
+    """The curated alias list, in one transaction. Idempotent."""
     curated = read_curated_aliases(seeds_dir)
     if curated:
         async with pool.acquire() as conn, conn.transaction():
             await apply_curated_aliases(conn, curated)
+
+
+async def load_seeds(pool: asyncpg.Pool, seeds_dir: Path) -> list[IngestResult]:
+    """Curated aliases first (so the first article already resolves through them), then
+    every seed article, each in its own transaction."""
+    await load_curated(pool, seeds_dir)
     results = []
     for seed in read_manifest(seeds_dir):
         text = seed.path.read_text(encoding="utf-8")

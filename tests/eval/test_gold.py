@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-import yaml
 
 from service.eval.gold import (
     Gold,
@@ -16,6 +15,7 @@ from service.eval.gold import (
     load_gold,
     normalize_name,
 )
+from service.ingest.seeds import read_manifest_entries
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "tests" / "gold"
@@ -98,11 +98,11 @@ def test_tokayev_spellings_are_one_cluster_and_distinct_people_stay_apart(gold: 
 
 
 def test_manifest_describes_every_extra_article() -> None:
-    manifest = yaml.safe_load((GOLD_DIR / "articles" / "manifest.yaml").read_text())
+    manifest = read_manifest_entries(GOLD_DIR / "articles" / "manifest.yaml")
     extras = {p.name for p in (GOLD_DIR / "articles").glob("*.txt")}
     assert set(manifest) == extras
     for meta in manifest.values():
-        assert set(meta) == {"outlet", "original_source", "headline", "published_at", "url"}
+        assert set(meta) == {"file", "outlet", "original_source", "headline", "published_at", "url"}
 
 
 def test_a_typo_in_the_gold_fails_loudly(tmp_path: Path) -> None:

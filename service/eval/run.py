@@ -1,0 +1,212 @@
+"""`factdesk eval`: ingest the gold corpora into a scratch database and score them.
+
+Two runs, each on a database of its own: the five seeds alone (what the service ships),
+then the seeds plus the extra gold articles (scored on the extras). Nothing touches the
+service's own data: with DATABASE_URL a scratch database is created and dropped on that
+server; without it a throwaway embedded cluster is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import sys
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+
+from service.config import REPO_ROOT, get_settings
+from service.db import evaluation as eval_db
+from service.db import migrate
+from service.db.embedded import start_embedded
+from service.db.pool import create_pool
+from service.eval.gold import Gold, gold_sources, load_gold
+from service.eval.report import check_thresholds, format_table, report_to_dict
+from service.eval.score import (
+    PredictedEntity,
+    PredictedFigure,
+    PredictedQuote,
+    Predictions,
+    Report,
+    score,
+)
+from service.ingest.pipeline import ingest_article
+from service.ingest.seeds import SeedArticle, load_curated, read_manifest
+
+GOLD_DIR = REPO_ROOT / "tests" / "gold"
+SCRATCH_DB = "factdesk_eval"
+
+# CI fails below these. Set from measured results (see the closing note of issue 3),
+# a little under them so that an unrelated change does not flap, never above the
+# issue's bar for the seeds.
+THRESHOLDS: dict[str, dict[str, float]] = {
+    "seeds": {
+        "sourced_values.recall": 0.95,
+        "sourced_values.precision": 0.95,
+        "quote_speakers.recall": 0.9,
+        "false_merges": 0,
+        "must_not_merged": 0,
+        "boilerplate_figures": 0,
+    },
+    "extra": {
+        "figures.recall": 0.5,
+        "false_merges": 2,
+        "must_not_merged": 0,
+        "boilerplate_figures": 0,
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    name: str
+    load: tuple[SeedArticle, ...]  # what goes into the database
+    scored: frozenset[str]  # the file names whose gold is scored
+
+
+@contextlib.contextmanager
+def _server() -> Iterator[str]:
+    """A maintenance DSN on a server where scratch databases may be created."""
+    dsn = get_settings().dsn
+    if dsn:
+        yield dsn
+        return
+    with tempfile.TemporaryDirectory(prefix="factdesk-eval-") as tmp:
+        server = start_embedded(Path(tmp))
+        try:
+            yield server.uri("postgres")
+        finally:
+            server.stop()
+
+
+@contextlib.asynccontextmanager
+async def _scratch(server_dsn: str) -> AsyncIterator[asyncpg.Pool]:
+    admin = await asyncpg.connect(server_dsn)
+    try:
+        await admin.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
+        await admin.execute(f"CREATE DATABASE {SCRATCH_DB}")
+        dsn = urlunsplit(urlsplit(server_dsn)._replace(path="/" + SCRATCH_DB))
+        await asyncio.to_thread(migrate.upgrade, dsn)
+        pool = await create_pool(dsn, min_size=1, max_size=2)
+        try:
+            yield pool
+        finally:
+            await pool.close()
+    finally:
+        await admin.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
+        await admin.close()
+
+
+async def predictions_for(pool: asyncpg.Pool, corpus: Corpus) -> Predictions:
+    """Ingest the corpus through the real pipeline and read back what was stored."""
+    await load_curated(pool, REPO_ROOT / "seeds")
+    files: dict[int, str] = {}
+    for article in corpus.load:
+        text = await asyncio.to_thread(article.path.read_text, encoding="utf-8")
+        files[(await ingest_article(pool, text, article.meta)).article_id] = article.path.name
+    async with pool.acquire() as conn:
+        bodies = await eval_db.list_bodies(conn)
+        figures = await eval_db.list_figures_for_eval(conn)
+        quotes = await eval_db.list_quotes_for_eval(conn)
+        entities = await eval_db.list_entities_for_eval(conn)
+    return Predictions(
+        figures=tuple(
+            PredictedFigure(
+                article=files[r["article_id"]],
+                text=r["text"],
+                start=r["start_offset"],
+                end=r["end_offset"],
+                body=bodies[r["article_id"]],
+                value=r["value"],
+                upper_bound=r["upper_bound"],
+                approximation=r["approximation"],
+                unit=r["unit"],
+                property=r["property"],
+                subject=r["subject"],
+                subject_aliases=tuple(r["subject_aliases"]),
+                attributed_to=r["attributed_to"],
+                attributed_to_aliases=tuple(r["attributed_to_aliases"]),
+                attributed_to_text=r["attributed_to_text"],
+                fact_id=r["fact_id"],
+                qualifier=r["qualifier"],
+                status=r["status"],
+            )
+            for r in figures
+        ),
+        quotes=tuple(
+            PredictedQuote(
+                article=files[r["article_id"]],
+                text=r["text"],
+                start=r["start_offset"],
+                end=r["end_offset"],
+                speaker=r["speaker"],
+                speaker_aliases=tuple(r["speaker_aliases"]),
+                speaker_text=r["speaker_text"],
+                is_partial=r["is_partial"],
+            )
+            for r in quotes
+        ),
+        entities=tuple(
+            PredictedEntity(
+                id=r["id"],
+                kind=r["kind"],
+                name=r["name"],
+                aliases=tuple(r["aliases"]),
+                articles=tuple(sorted(files[a] for a in r["article_ids"] if a in files)),
+            )
+            for r in entities
+        ),
+        bodies={files[i]: body for i, body in bodies.items() if i in files},
+    )
+
+
+def _only(gold: Gold, names: frozenset[str]) -> Gold:
+    return Gold(
+        entities=gold.entities,
+        articles={k: v for k, v in gold.articles.items() if k in names},
+        must_not=gold.must_not,
+    )
+
+
+def corpora(seeds_dir: Path) -> list[Corpus]:
+    seeds = tuple(read_manifest(seeds_dir))
+    extras = tuple(read_manifest(GOLD_DIR / "articles"))
+    return [
+        Corpus("seeds", seeds, frozenset(a.path.name for a in seeds)),
+        Corpus("extra", seeds + extras, frozenset(a.path.name for a in extras)),
+    ]
+
+
+async def evaluate(server_dsn: str, seeds_dir: Path) -> dict[str, Report]:
+    gold = load_gold(gold_sources(GOLD_DIR, seeds_dir=seeds_dir))
+    reports: dict[str, Report] = {}
+    for corpus in corpora(seeds_dir):
+        async with _scratch(server_dsn) as pool:
+            predicted = await predictions_for(pool, corpus)
+        reports[corpus.name] = score(_only(gold, corpus.scored), predicted)
+    return reports
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    seeds_dir = get_settings().factdesk_seeds_dir
+    with _server() as server_dsn:
+        reports = asyncio.run(evaluate(server_dsn, seeds_dir))
+    failures = [
+        f"{name}: {failure}"
+        for name, report in reports.items()
+        for failure in check_thresholds(report, THRESHOLDS[name])
+    ]
+    if args.json:
+        print(json.dumps({n: report_to_dict(r) for n, r in reports.items()}, indent=2))
+    else:
+        for name, report in reports.items():
+            print(f"== {name}\n{format_table(report)}\n")
+    if failures:
+        print("below thresholds:\n  " + "\n  ".join(failures), file=sys.stderr)
+    return 1 if failures and args.check else 0
