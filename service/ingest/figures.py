@@ -44,6 +44,7 @@ from service.ingest.properties import (
 
 _EVENT_COUNTS = frozenset({"detained", "injured", "protesters"})
 _COUNTRY_LEVEL = frozenset({"registered_voters", "turnout", "candidates"})
+_DURATIONS = frozenset({"detention_duration"})
 _UNDATED = frozenset({"age", "years_in_power", "registered_voters"})
 _MONTH_NUMBERS = {
     m: i
@@ -101,13 +102,20 @@ def find_figures(
     for mention in mentions:
         by_sentence.setdefault(_sentence_at(starts, mention.span.start), []).append(mention)
     figures: list[FigureCandidate] = []
-    for number in find_numbers(body):
+    numbers = find_numbers(body)
+    spans_by_sentence: dict[int, list[Span]] = {}
+    for number in numbers:
+        spans_by_sentence.setdefault(_sentence_at(starts, number.span.start), []).append(
+            number.span
+        )
+    for number in numbers:
         index = _sentence_at(starts, number.span.start)
         span = sentences[index].span if sentences else Span(0, len(body))
-        sm = SentenceMentions(body, span.start, by_sentence.get(index, []), entities)
+        sm = SentenceMentions(body, span.start, by_sentence.get(index, []), entities, cities)
         previous = sentences[index - 1].span if index > 0 else None
         context = body[previous.start : previous.end] if previous else ""
-        figure = _figure(body, span, sm, number, context, published_on)
+        siblings = [s for s in spans_by_sentence[index] if s != number.span]
+        figure = _figure(body, span, sm, number, context, published_on, siblings)
         if figure.property is None and number.is_more and figures:
             last = figures[-1]
             if last.sentence == span and last.property is not None:
@@ -116,6 +124,14 @@ def find_figures(
             last = figures[-1]
             if last.property == "vote_share" and last.sentence in (previous, span):
                 figure = _continue_results(figure, last, sm, body)
+        if figure.property in _EVENT_COUNTS and figure.attributed_to_text is None and figures:
+            last = figures[-1]  # "... 200 more, the ministry said. The 200 ... and 500 others"
+            if last.property in _EVENT_COUNTS and last.sentence in (previous, span):
+                figure = replace(
+                    figure,
+                    attributed_to=last.attributed_to,
+                    attributed_to_text=last.attributed_to_text,
+                )
         figures.append(figure)
     return tuple(_fill_subjects(_merge_restated(figures), mentions, cities))
 
@@ -131,12 +147,16 @@ def _figure(
     number: NumberMatch,
     previous_sentence: str,
     published_on: dt.date | None,
+    siblings: Sequence[Span],
 ) -> FigureCandidate:
     sentence = body[span.start : span.end]
     start, end = number.span.start - span.start, number.span.end - span.start
     prop = choose_property(number, sentence, start, end)
-    subject = _subject(prop, sm, sentence, start, end, body)
-    attributed_to, attributed_text = attribution(sm, sentence, start, end)
+    subject = _subject(prop, sm, sentence, start, end, body, siblings)
+    attributed_to, attributed_text = (
+        # An age describes the person; the sentence's source is not vouching for it.
+        (None, None) if prop == "age" else attribution(sm, sentence, start, end)
+    )
     unit = "people" if prop in _EVENT_COUNTS and number.unit == "count" else number.unit
     figure = FigureCandidate(
         span=number.span,
@@ -200,7 +220,13 @@ def _continue_results(
 
 
 def _subject(
-    prop: str | None, sm: SentenceMentions, sentence: str, start: int, end: int, body: str
+    prop: str | None,
+    sm: SentenceMentions,
+    sentence: str,
+    start: int,
+    end: int,
+    body: str,
+    siblings: Sequence[Span] = (),
 ) -> int | None:
     absolute = sm.offset + start
     found: MentionCandidate | None = None
@@ -211,7 +237,7 @@ def _subject(
     if prop == "years_in_power":
         found = sm.last_before(absolute, EntityKind.PERSON)
     elif prop in _EVENT_COUNTS:
-        found = sm.nearest(absolute, sm.offset + end, EntityKind.PLACE)
+        return _event_place(sm, sentence, Span(absolute, sm.offset + end), siblings)
     elif prop == "detention_duration":
         places = {m.local_entity for m in sm.of_kind(EntityKind.PLACE)}
         return places.pop() if len(places) == 1 else None
@@ -222,17 +248,67 @@ def _subject(
     return found.local_entity if found is not None else None
 
 
+def _event_place(
+    sm: SentenceMentions, sentence: str, figure: Span, siblings: Sequence[Span]
+) -> int | None:
+    """The one place the sentence ties to this count; None (the country, later) when the
+    sentence names no place, several places, or its place belongs to another count.
+
+    A place belongs to the count printed before it ("200 people arrested in ... Almaty
+    ... in addition to 500 others": Almaty is the 200's), else to the first count after it.
+    """
+    places = sm.of_kind(EntityKind.PLACE)
+    if not places:
+        return COUNTRY if _COUNTRY_WIDE.search(sentence, figure.end - sm.offset) else None
+    distinct = {m.local_entity for m in places}
+    if len(distinct) > 1:
+        # "in the country's largest city, Almaty": a city and the country around it
+        cities = distinct & sm.cities
+        if len(cities) != 1:
+            return COUNTRY
+        places = [m for m in places if m.local_entity in cities]
+    counts = sorted([*siblings, figure], key=lambda s: s.start)
+    for place in places:
+        before = [s for s in counts if s.end <= place.span.start]
+        owner = before[-1] if before else next(s for s in counts if s.start >= place.span.end)
+        if owner == figure:
+            return place.local_entity
+    return COUNTRY
+
+
+# "in the energy-rich Central Asian nation", "across the country", "nationwide"
+_COUNTRY_WIDE = re.compile(
+    r"\b(?:(?:in|across|throughout|around) the (?:[\w-]+ ){0,4}(?:nation|country)|nationwide)\b",
+    re.IGNORECASE,
+)
+
+
+# A subject placeholder: the count is country-wide (the sentence's place is another's).
+COUNTRY = -2
+
+
 def _fill_subjects(
     figures: list[FigureCandidate],
     mentions: Sequence[MentionCandidate],
     cities: frozenset[int],
 ) -> list[FigureCandidate]:
-    """Counts and country-level figures with no place in their sentence: the article's."""
+    """Counts with no place in their sentence happen where the story last was (the last
+    city named before them); country-wide counts and country-level figures belong to the
+    article's country (its most mentioned place that is not a city)."""
+    country = main_place(mentions, cities, city=False)
     out: list[FigureCandidate] = []
     for f in figures:
-        if f.subject is None and f.property in _EVENT_COUNTS | _COUNTRY_LEVEL:
-            place = main_place(mentions, cities, city=f.property in _EVENT_COUNTS)
-            f = replace(f, subject=place)
+        if f.subject == COUNTRY:
+            f = replace(f, subject=country)
+        elif f.subject is None and f.property in _EVENT_COUNTS:
+            earlier = [
+                m.local_entity
+                for m in mentions
+                if m.local_entity in cities and m.span.end <= f.span.start
+            ]
+            f = replace(f, subject=earlier[-1] if earlier else country)
+        elif f.subject is None and f.property in _COUNTRY_LEVEL | _DURATIONS:
+            f = replace(f, subject=country)
         out.append(f)
     return out
 

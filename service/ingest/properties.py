@@ -135,9 +135,11 @@ class SentenceMentions:
         sentence_start: int,
         mentions: Sequence[MentionCandidate],
         entities: Sequence[LocalEntity],
+        cities: frozenset[int] = frozenset(),
     ) -> None:
         self.body = body
         self.offset = sentence_start
+        self.cities = cities
         self.mentions = [m for m in mentions if m.local_entity >= 0]
         self.entities = entities
 
@@ -251,6 +253,12 @@ def main_place(
     return max(wanted, key=lambda p: (counts[p], -places.index(p))) if wanted else None
 
 
+_POSSESSED = re.compile(
+    r"\b\w+['’]s\s+(?:(?:more than|nearly|about|some|over)\s+)?$", re.IGNORECASE
+)
+_BACKGROUND_CLAUSE = re.compile(r",\s+(?:after|before|since|when|as)\b", re.IGNORECASE)
+
+
 def attribution(
     sm: SentenceMentions, sentence: str, start: int, end: int
 ) -> tuple[int | None, str | None]:
@@ -268,7 +276,10 @@ def attribution(
                     stop = _AFTER_VERB_END.search(sentence, m.end())
                     chunk_start, chunk_end = m.end(), stop.start() if stop else len(sentence)
                 else:  # "The OSCE, which sent ..., said": the subject before the clause
+                    clause_end = chunk_start
                     chunk_end = _clause_opening(sentence, chunk_start)
+                    if chunk_end <= start < clause_end:
+                        continue  # the figure describes the speaker; it is not what they said
                     chunk_start = max(
                         c.end() for c in _CHUNK_START.finditer(sentence, 0, chunk_end)
                     )
@@ -280,6 +291,11 @@ def attribution(
             continue
         offset = chunk_start + raw.index(who.split()[0])
         cues.append((m.start(), _speaker(sm, offset, offset + len(who)), who))
+    if _POSSESSED.search(sentence, 0, start):
+        return None, None  # "the country's 12 million voters": background, not the claim
+    # A figure in a trailing "..., after hundreds gathered" clause sets the scene of what
+    # was reported; the cue before that clause does not vouch for it.
+    cues = [c for c in cues if c[0] > start or not _BACKGROUND_CLAUSE.search(sentence, c[0], start)]
     if not cues:
         return None, None
     before = [c for c in cues if c[0] < start]
