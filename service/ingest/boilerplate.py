@@ -60,6 +60,9 @@ TRAILER_HEADINGS = frozenset(
         "leave a reply",
         "leave a comment",
         "comments",
+        "share this",
+        "share this article",
+        "share this story",
     }
 )
 
@@ -67,8 +70,16 @@ TRAILER_HEADINGS = frozenset(
 # agency source notes, comment-form notices.
 TRAILER_OPENINGS = re.compile(
     r"^(?:copyright\s*(?:\(c\)|©|\d{4})|©|\(c\)\s*\d{4}|all\s+rights\s+reserved"
-    r"|original\s+source\s*:|source\s*:|this\s+site\s+uses\s+akismet)",
+    r"|original\s+source\s*:|sources?\s*:|this\s+site\s+uses\s+akismet"
+    # WordPress comment threads: '3 thoughts on "..."', "12 Responses to ...", "2 comments"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:thoughts?\s+on|responses?\s+to|comments?\b|replies\s+to))",
     re.IGNORECASE,
+)
+
+# A contact line (an e-mail address or a phone number) is the outlet talking, not the story.
+CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+\d{1,3}[\s-]?)?(?:\(?\d{3}\)?[\s-]){1,2}\d{3}[\s-]?\d{4}\b"
 )
 
 # Openings of one-line promos (newsletters, submissions, inline related links); the
@@ -140,6 +151,11 @@ def is_navigation(line: str) -> bool:
         line.casefold().rstrip(":") in NAVIGATION_LINES
         or _IMAGE_PLACEHOLDER.match(line) is not None
     )
+
+
+def is_contact_line(line: str) -> bool:
+    """Short lines carrying an e-mail address or phone number ("Email tips@... or call ...")."""
+    return word_count(line) <= 30 and CONTACT.search(line) is not None
 
 
 def is_promo(line: str) -> bool:

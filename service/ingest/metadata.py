@@ -266,6 +266,26 @@ def match_credit_line(line: str) -> Credit | None:
     return Credit(people=tuple(people))
 
 
+# WordPress post meta: "Posted on June 14, 2019 by Saule B. | 3 Comments".
+_POST_META = re.compile(
+    r"^(?:posted|published)\s+on\s+(?P<when>.+?)\s+by\s+(?P<who>[^|]+?)\s*(?:\|.*)?$",
+    re.IGNORECASE,
+)
+
+
+def match_post_meta(line: str) -> tuple[Timestamp | None, tuple[str, ...]] | None:
+    """The time and authors of a blog's "Posted on DATE by NAME | N Comments" line."""
+    found = _POST_META.match(line)
+    if found is None:
+        return None
+    stamp = match_timestamp(found["when"])
+    who = found["who"].strip()
+    people = tuple(p for p in _NAME_SEPARATORS.split(who) if p and _is_proper_name(p))
+    if stamp is None and not people:
+        return None
+    return stamp, people
+
+
 def match_byline(line: str) -> Credit | None:
     """A top-of-copy ``"By Jane Doe and John Roe, Reuters"``; ``None`` for "By Monday, ..."."""
     found = _BY.match(line)

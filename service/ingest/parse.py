@@ -25,6 +25,7 @@ from service.ingest.metadata import (
     match_dateline,
     match_original_source,
     match_outlet_label,
+    match_post_meta,
     match_timestamp,
 )
 from service.ingest.model import ArticleMeta, ParsedArticle
@@ -71,6 +72,10 @@ def parse_article(text: str, meta: ArticleMeta | None = None) -> ParsedArticle:
     """
     _reject_non_text(text)
     reading = _Reader(_collapse_repeats(_normalise_line_endings(text))).read()
+    if not reading.paragraphs and reading.standfirst is not None:
+        # Copy whose only sentence stood where a standfirst stands: it is the story.
+        reading.paragraphs.append(reading.standfirst)
+        reading.standfirst = None
     if not reading.paragraphs:
         raise EmptyArticleError("no story text left after removing boilerplate", field="text")
     body = "\n\n".join(reading.paragraphs)
@@ -200,7 +205,19 @@ class _Reader:
     def _read_furniture(self, index: int, line: _Line) -> bool:
         """Lines that are furniture wherever they stand. True when the line was used up."""
         text, found = line.text, self._found
-        if bp.is_navigation(text) or bp.is_promo(text) or self._is_teaser(index):
+        if (
+            bp.is_navigation(text)
+            or bp.is_promo(text)
+            or bp.is_contact_line(text)
+            or self._is_teaser(index)
+        ):
+            return True
+        post = match_post_meta(text)
+        if post is not None:
+            post_stamp, people = post
+            if post_stamp is not None:
+                found.published_at = found.published_at or post_stamp.moment
+            found.bylines.extend(people)
             return True
         stamp = match_timestamp(text)
         if stamp is not None:
@@ -214,7 +231,8 @@ class _Reader:
                 return True
         if bp.opens_trailer(text):
             self._read_trailer(text)
-            if self._section is _Section.BODY:
+            # A one-paragraph post read as a standfirst still ends at its trailer.
+            if self._section is _Section.BODY or found.standfirst is not None:
                 self._section = _Section.TRAILER
             return True
         credit = match_credit_line(text)

@@ -519,3 +519,32 @@ def test_teaser_run_without_city_lead_is_dropped() -> None:
 )
 def test_headline_from_body_takes_the_first_sentence(body: str, headline: str) -> None:
     assert headline_from_body(body) == headline
+
+
+def test_blog_post_meta_comment_thread_and_contact_lines_stay_out() -> None:
+    raw = (
+        "Notes from the square\n\n"
+        "Posted on June 14, 2019 by Saule B. | 3 Comments\n\n"
+        "I stood near the square with friends. There were maybe 300 of us at first.\n\n"
+        "Share this:\nTwitter\nFacebook\n\n"
+        '3 thoughts on "Notes from the square"\n\n'
+        "Marat K. says:\nBrave post. 500 is surely too low.\nReply\n\n"
+        "Got a tip? Email tips@example.org or call 1-800-555-0199.\n"
+    )
+    parsed = parse_article(raw)
+    assert parsed.body == (
+        "I stood near the square with friends. There were maybe 300 of us at first."
+    )
+    assert parsed.bylines == ("Saule B.",)
+
+
+def test_contact_line_inside_the_story_is_dropped() -> None:
+    raw = (
+        "Headline here\n\n"
+        "The ministry said 40 people were detained on Saturday.\n\n"
+        "Got a claim you want checked? Email factcheck@example.org or call 1-800-555-0199.\n\n"
+        "Police said the rally was illegal.\n"
+    )
+    body = parse_article(raw).body
+    assert "example.org" not in body
+    assert body.endswith("Police said the rally was illegal.")
