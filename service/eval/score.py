@@ -18,8 +18,9 @@ Categories (each a Metric of tp/fp/fn):
 - quote_speakers: over found gold quotes. Right (tp): the gold entity, or the gold
   description for an unnamed speaker, or no speaker for a poem or slogan. A wrong
   speaker asserted counts fp; a gold speaker missed or wrong counts fn.
-- entity_merges: pairwise over names the gold knows. Gold pairs are two names of one
-  cluster; predicted pairs are two such names held by one predicted entity.
+- entity_merges: pairwise over names the gold knows and the scored bodies print. Gold
+  pairs are two names of one cluster; predicted pairs are two such names held by one
+  predicted entity.
 Predictions overlapping an `ignore` string are not judged unless they match gold.
 """
 
@@ -171,7 +172,9 @@ def score(gold: Gold, predicted: Predictions) -> Report:
         _score_quotes(gold, article, body, quotes, ignored, tallies)
         boilerplate.extend(_boilerplate_figures(article, body, figures))
     _score_facts(gold, predicted.figures, figure_matches, tallies["facts"])
-    false_merges, must_not_merged = _score_merges(gold, predicted.entities, tallies)
+    false_merges, must_not_merged = _score_merges(
+        gold, predicted.entities, predicted.bodies.values(), tallies
+    )
     return Report(
         metrics={category: tallies[category].metric() for category in CATEGORIES},
         false_merges=false_merges,
@@ -500,12 +503,18 @@ def _speaker_right(gold: Gold, g: GoldQuote, p: PredictedQuote) -> bool:
 
 
 def _score_merges(
-    gold: Gold, entities: Sequence[PredictedEntity], tallies: Mapping[str, _Tally]
+    gold: Gold,
+    entities: Sequence[PredictedEntity],
+    bodies: Iterable[str],
+    tallies: Mapping[str, _Tally],
 ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     cluster_of: dict[str, str] = {}
     gold_pairs: set[tuple[str, str]] = set()
+    # Only names the scored corpus prints can be merged: the seeds alone never print the
+    # spellings that only the extra articles use.
+    printed = normalize_name(" \n ".join(bodies))
     for entity in gold.entities.values():
-        names = sorted({normalize_name(n) for n in entity.names})
+        names = sorted({n for n in map(normalize_name, entity.names) if n in printed})
         for name in names:
             cluster_of[name] = entity.id
         gold_pairs.update(combinations(names, 2))

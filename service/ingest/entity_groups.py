@@ -1,7 +1,7 @@
 """Local coreference: groups an article's name candidates into its LocalEntity records.
 
 Every grouping decision leaves a one-line reason. A surname joins the full name with
-that surname (the nearest one before it, else the first after it), never a gendered
+that surname (the nearest one printed before it), never a gendered
 form of it (keys of Nazarbayev and Nazarbayeva differ); an acronym joins the long name
 it was defined for in the text, or whose initials it spells; spellings with one
 ``name_key`` and listed variants of one place join.
@@ -68,8 +68,12 @@ def group_mentions(
         if cand.acronym_of is not None and id(cand.acronym_of) in group_of:
             group = group_of[id(cand.acronym_of)]
             reason = f"acronym {cand.name!r} defined in text for {group.name!r}"
-        elif group is None and len(key.split()) == 1 and key in full_names:
-            full = _nearest_full_name(full_names[key], cand.start)
+        elif (
+            group is None
+            and len(key.split()) == 1
+            and key in full_names
+            and (full := _nearest_full_name(full_names[key], cand.start)) is not None
+        ):
             group = by_key.get(name_key(full))
             if group is None:
                 group = _new_group(groups, EntityKind.PERSON, full)
@@ -154,6 +158,9 @@ def _full_person_names(candidates: Sequence[Candidate]) -> dict[str, list[tuple[
     return found
 
 
-def _nearest_full_name(options: list[tuple[int, str]], position: int) -> str:
+def _nearest_full_name(options: list[tuple[int, str]], position: int) -> str | None:
+    """The full name printed last before `position`. A surname printed before any full
+    name is someone the reader already knows ("Toqayev got 70.96 percent ... my neighbour
+    Aidos Tokayev"), so it does not join a full name introduced later."""
     before = [name for start, name in options if start < position]
-    return before[-1] if before else options[0][1]
+    return before[-1] if before else None
