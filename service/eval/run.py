@@ -42,21 +42,34 @@ from service.ingest.seeds import SeedArticle, load_curated, read_manifest
 GOLD_DIR = REPO_ROOT / "tests" / "gold"
 SCRATCH_DB = "factdesk_eval"
 
-# CI fails below these. Set from measured results (see the closing note of issue 3),
-# a little under them so that an unrelated change does not flap, never above the
-# issue's bar for the seeds.
+# CI fails below these: set a little under what was measured, so that an unrelated
+# change does not flap, and never below issue 3's bar for the seeds.
 THRESHOLDS: dict[str, dict[str, float]] = {
+    # Measured 2026-11-22: figures 1.0/1.0, sourced values 0.979/0.979, facts 0.739/0.85,
+    # quotes 1.0/1.0, speakers 0.97/0.97, merges 1.0/0.926; no false merge or boilerplate.
     "seeds": {
-        "sourced_values.recall": 0.95,
+        "figures.precision": 0.95,
+        "figures.recall": 0.95,
         "sourced_values.precision": 0.95,
+        "sourced_values.recall": 0.95,
+        "facts": 0.7,
+        "quotes.recall": 0.95,
+        "quote_speakers.precision": 0.9,
         "quote_speakers.recall": 0.9,
+        "entity_merges.recall": 0.9,
         "false_merges": 0,
         "must_not_merged": 0,
         "boilerplate_figures": 0,
     },
+    # Measured the same day: figures 0.964/0.93, sourced values 0.587/0.474, facts
+    # 0.219/0.304, quotes 1.0/1.0, speakers 0.947/0.857, merges 1.0/0.686.
     "extra": {
-        "figures.recall": 0.5,
-        "false_merges": 2,
+        "figures.recall": 0.9,
+        "sourced_values": 0.5,
+        "quotes.recall": 0.95,
+        "quote_speakers.recall": 0.85,
+        "entity_merges.recall": 0.65,
+        "false_merges": 0,
         "must_not_merged": 0,
         "boilerplate_figures": 0,
     },

@@ -14,7 +14,8 @@ Categories (each a Metric of tp/fp/fn):
   articles. A predicted fact (figures sharing a fact_id) is judged only when it holds
   at least one gold figure; it is right when the gold figures it holds are exactly
   one gold fact's figures, all of them. Unannotated figures in it do not spoil it.
-- quotes: a gold quote (or not_speakers quotation) found.
+- quotes: a gold quote found. A not_speakers quotation (poem, slogan, scare quote) may
+  be left out or kept without a speaker; kept with a speaker it is a speaker error.
 - quote_speakers: over found gold quotes. Right (tp): the gold entity, or the gold
   description for an unnamed speaker, or no speaker for a poem or slogan. A wrong
   speaker asserted counts fp; a gold speaker missed or wrong counts fn.
@@ -465,6 +466,8 @@ def _score_quotes(
     quotes_tally, speakers_tally = tallies["quotes"], tallies["quote_speakers"]
     for g in article.quotes:
         if g.index not in matched:
+            if g.no_speaker:
+                continue  # a poem or slogan left out is as right as one kept without speaker
             if g.index not in unlocated:
                 quotes_tally.fn.append(f"{_describe_quote(g)}: not found")
             continue
