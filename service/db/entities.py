@@ -264,3 +264,25 @@ async def list_entity_ids_for_articles(
 
 async def count_entities(conn: Connection) -> int:
     return int(await conn.fetchval("SELECT count(*) FROM entities"))
+
+
+async def refresh_canonical_name(conn: Connection, *, entity_id: int) -> None:
+    """Name the entity by its fullest form, the one most articles use among those.
+
+    'Kassym-Jomart Tokayev' (three outlets) wins over 'Qasym-Zhomart Toqaev' (two); a
+    surname alone never beats a full name.
+    """
+    await conn.execute(
+        """
+        UPDATE entities e SET name = best.local_name
+        FROM (
+            SELECT local_name FROM entity_resolutions WHERE entity_id = $1
+            GROUP BY local_name
+            ORDER BY cardinality(regexp_split_to_array(btrim(local_name), '[[:space:]-]+')) DESC,
+                     count(*) DESC, min(id)
+            LIMIT 1
+        ) AS best
+        WHERE e.id = $1 AND e.name <> best.local_name
+        """,
+        entity_id,
+    )

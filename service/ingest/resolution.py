@@ -59,6 +59,8 @@ async def _resolve_one(conn: Connection, article_id: int, local: LocalEntity) ->
         decision=decision,
         reason=reason,
     )
+    if match is not None:
+        await entities_db.refresh_canonical_name(conn, entity_id=entity_id)
     return entity_id
 
 

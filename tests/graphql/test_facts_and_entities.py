@@ -103,8 +103,8 @@ async def test_figures_filter_by_property(seeded_client: httpx.AsyncClient) -> N
         edges { node { value unit text subject { name } } } } }"""
     figures = (await gql(seeded_client, query))["figures"]
     ages = {(e["node"]["subject"]["name"], e["node"]["value"]) for e in figures["edges"]}
-    assert ("Qasym-Zhomart Toqaev", 66.0) in ages
-    assert ("Nursultan Nazarbaev", 78.0) in ages
+    assert ("Kassym-Jomart Tokayev", 66.0) in ages
+    assert ("Nursultan Nazarbayev", 78.0) in ages
     assert all(e["node"]["unit"] == "years" for e in figures["edges"])
 
 
@@ -112,7 +112,7 @@ async def test_search_finds_every_kind(seeded_client: httpx.AsyncClient) -> None
     query = """{ search(query: "Tokayev", first: 30) { __typename
         ... on Entity { name } ... on Article { headline } ... on Fact { label } } }"""
     hits = (await gql(seeded_client, query))["search"]
-    assert hits[0] == {"__typename": "Entity", "name": "Qasym-Zhomart Toqaev"}
+    assert hits[0] == {"__typename": "Entity", "name": "Kassym-Jomart Tokayev"}
     assert {"Entity", "Article"} <= {h["__typename"] for h in hits}
 
 
