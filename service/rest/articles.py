@@ -1,0 +1,87 @@
+"""/api/v1/articles: list, get, and ingest (POST)."""
+
+from __future__ import annotations
+
+import asyncpg
+from starlette.requests import Request
+from starlette.responses import Response
+
+from service.config import Settings
+from service.db import articles as articles_db
+from service.errors import InvalidIdError
+from service.graphql.ids import decode_id, decode_time_cursor, encode_cursor, encode_id
+from service.ingest.pipeline import ingest_article
+from service.rest.auth import require_write
+from service.rest.ingest_body import read_ingest_request
+from service.rest.lookup import entity_filter, outlet_filter, pool_of
+from service.rest.params import datetime_param, page_params, text_param
+from service.rest.problems import Handler, ProblemError
+from service.rest.representations import (
+    Json,
+    JsonResponse,
+    article_json,
+    load_related,
+    page_json,
+)
+
+
+async def list_articles(request: Request) -> Response:
+    query = request.query_params
+    page = page_params(query)
+    after = decode_time_cursor(page.after)
+    async with pool_of(request).acquire() as conn:
+        flt = articles_db.ArticleFilter(
+            outlet_id=await outlet_filter(conn, text_param(query, "outlet")),
+            entity_id=await entity_filter(conn, text_param(query, "entity")),
+            published_after=datetime_param(query, "publishedAfter"),
+            published_before=datetime_param(query, "publishedBefore"),
+            search=text_param(query, "search"),
+        )
+        items, has_next = await articles_db.page_articles(
+            conn, flt=flt, first=page.first, after=after
+        )
+        total = await articles_db.count_filtered_articles(conn, flt=flt)
+        related = await load_related(conn, article_ids=[i for i, _ in items])
+    body = [article_json(related.articles[i], related) for i, _ in items if i in related.articles]
+    end = encode_cursor(items[-1][1]) if items else None
+    return JsonResponse(page_json(body, end_cursor=end, has_next=has_next, total=total))
+
+
+async def _article(pool: asyncpg.Pool, article_id: int) -> Json:
+    async with pool.acquire() as conn:
+        related = await load_related(conn, article_ids=[article_id])
+    row = related.articles.get(article_id)
+    if row is None:
+        raise ProblemError("not_found", "no article has this id")
+    return article_json(row, related)
+
+
+async def get_article(request: Request) -> Response:
+    """By global id, or by slug."""
+    value: str = request.path_params["id"]
+    try:
+        article_id: int | None = decode_id(value, "Article")[1]
+    except InvalidIdError:
+        async with pool_of(request).acquire() as conn:
+            article_id = await articles_db.find_article_id_by_slug(conn, slug=value)
+    if article_id is None:
+        raise ProblemError("not_found", f"no article has the id or slug {value!r}")
+    return JsonResponse(await _article(pool_of(request), article_id))
+
+
+def ingest_handler(settings: Settings) -> Handler:
+    async def post_article(request: Request) -> Response:
+        """201 with the new article, or 200 with the stored one when the text was seen."""
+        require_write(request.headers, settings)
+        ingest = await read_ingest_request(request, max_bytes=settings.factdesk_max_article_bytes)
+        result = await ingest_article(pool_of(request), ingest.text, ingest.meta)
+        headers = {"Location": f"/api/v1/articles/{encode_id('Article', result.article_id)}"}
+        if ingest.converted_from_html:
+            headers["Factdesk-Converted-From"] = "text/html"
+        return JsonResponse(
+            await _article(pool_of(request), result.article_id),
+            status_code=201 if result.created else 200,
+            headers=headers,
+        )
+
+    return post_article

@@ -1,0 +1,68 @@
+"""/api/v1/entities: people, organisations, places and events, searchable by any spelling."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from service.db import entities as entities_db
+from service.db.pool import Connection
+from service.graphql.ids import decode_id_cursor, encode_cursor, encode_id
+from service.graphql.lookup import name_keys
+from service.ingest.model import EntityKind
+from service.rest.lookup import path_id, pool_of
+from service.rest.params import choice_param, page_params, text_param
+from service.rest.problems import ProblemError
+from service.rest.representations import Json, JsonResponse, page_json
+
+KINDS = frozenset(kind.value for kind in EntityKind)
+
+
+async def _entities(conn: Connection, ids: Sequence[int]) -> list[Json]:
+    """Entities with their aliases, in the order of `ids`: two queries for any number."""
+    rows = {row.id: row for row in await entities_db.list_entities_by_ids(conn, ids=ids)}
+    aliases = await entities_db.list_aliases_for_entities(conn, ids=ids)
+    return [
+        {
+            "id": encode_id("Entity", row.id),
+            "kind": row.kind,
+            "name": row.name,
+            "description": row.description,
+            "aliases": aliases.get(row.id, []),
+        }
+        for row in (rows.get(i) for i in ids)
+        if row is not None
+    ]
+
+
+async def list_entities(request: Request) -> Response:
+    query = request.query_params
+    page = page_params(query)
+    after = decode_id_cursor(page.after)
+    kind = choice_param(query, "kind", KINDS)
+    search = text_param(query, "search")
+    async with pool_of(request).acquire() as conn:
+        found = await entities_db.page_entities(
+            conn,
+            kind=kind,
+            search=search,
+            search_keys=name_keys(search) if search else [],
+            first=page.first,
+            after=after,
+        )
+        items = await _entities(conn, found.ids)
+    end = encode_cursor(found.ids[-1]) if found.ids else None
+    return JsonResponse(
+        page_json(items, end_cursor=end, has_next=found.has_next, total=found.total)
+    )
+
+
+async def get_entity(request: Request) -> Response:
+    entity_id = path_id(request, "Entity")
+    async with pool_of(request).acquire() as conn:
+        items = await _entities(conn, [entity_id])
+    if not items:
+        raise ProblemError("not_found", "no entity has this id")
+    return JsonResponse(items[0])

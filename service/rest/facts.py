@@ -1,0 +1,105 @@
+"""/api/v1/facts: each claim with every value any source reported, never a silent winner."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from service.db import facts as facts_db
+from service.db import figures as figures_db
+from service.db.pool import Connection
+from service.db.rows import FactRow, FigureRow
+from service.graphql.ids import decode_id_cursor, encode_cursor, encode_id
+from service.ingest.facts import ReportedValue, group_values
+from service.ingest.model import Approximation
+from service.rest.figures import figure_citation
+from service.rest.lookup import entity_filter, path_id, pool_of
+from service.rest.params import bool_param, page_params, text_param
+from service.rest.problems import ProblemError
+from service.rest.representations import Json, JsonResponse, Related, load_related, page_json
+
+
+def _values(reports: list[FigureRow], related: Related) -> list[Json]:
+    """Equal values grouped as GraphQL's Fact.values does, each keeping every source."""
+    reported = [
+        ReportedValue(
+            value=r.value,
+            upper_bound=r.upper_bound,
+            approximation=Approximation(r.approximation),
+            text=r.text,
+        )
+        for r in reports
+    ]
+    return [
+        {
+            "value": group.value,
+            "upperBound": group.upper_bound,
+            "approximation": group.approximation.value,
+            "text": group.text,
+            "sources": [figure_citation(reports[i], related) for i in group.members],
+        }
+        for group in group_values(reported)
+    ]
+
+
+def fact_json(row: FactRow, reports: list[FigureRow], related: Related) -> Json:
+    return {
+        "id": encode_id("Fact", row.id),
+        "label": row.label,
+        "subject": related.entity_ref(row.subject_id),
+        "property": row.property,
+        "qualifier": row.qualifier,
+        "unit": row.unit,
+        "disputed": row.disputed,
+        "values": _values(reports, related),
+    }
+
+
+async def _facts(conn: Connection, ids: Sequence[int]) -> list[Json]:
+    """Facts with values and sources: five queries whatever the page size."""
+    rows = {row.id: row for row in await facts_db.list_facts_by_ids(conn, ids=ids)}
+    ordered = [rows[i] for i in ids if i in rows]
+    reports: dict[int, list[FigureRow]] = defaultdict(list)
+    for figure in await figures_db.list_figures_for_facts(conn, fact_ids=[r.id for r in ordered]):
+        if figure.fact_id is not None:
+            reports[figure.fact_id].append(figure)
+    figures = [f for group in reports.values() for f in group]
+    related = await load_related(
+        conn,
+        article_ids=[f.article_id for f in figures],
+        entity_ids=[r.subject_id for r in ordered] + [f.attributed_to_id for f in figures],
+    )
+    return [fact_json(row, reports[row.id], related) for row in ordered]
+
+
+async def list_facts(request: Request) -> Response:
+    query = request.query_params
+    page = page_params(query)
+    after = decode_id_cursor(page.after)
+    disputed = bool_param(query, "disputed")
+    async with pool_of(request).acquire() as conn:
+        found = await facts_db.page_facts(
+            conn,
+            subject_id=await entity_filter(conn, text_param(query, "subject")),
+            property=text_param(query, "property"),
+            disputed=disputed,
+            first=page.first,
+            after=after,
+        )
+        items = await _facts(conn, found.ids)
+    end = encode_cursor(found.ids[-1]) if found.ids else None
+    return JsonResponse(
+        page_json(items, end_cursor=end, has_next=found.has_next, total=found.total)
+    )
+
+
+async def get_fact(request: Request) -> Response:
+    fact_id = path_id(request, "Fact")
+    async with pool_of(request).acquire() as conn:
+        items = await _facts(conn, [fact_id])
+    if not items:
+        raise ProblemError("not_found", "no fact has this id")
+    return JsonResponse(items[0])

@@ -1,0 +1,97 @@
+"""/api/v1/figures: numbers as reported, each with its exact place in the article."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from service.db import figures as figures_db
+from service.db.pool import Connection
+from service.db.rows import FigureRow
+from service.graphql.ids import decode_id_cursor, encode_cursor, encode_id
+from service.rest.lookup import entity_filter, path_id, pool_of
+from service.rest.params import id_param, page_params, text_param
+from service.rest.problems import ProblemError
+from service.rest.representations import (
+    Json,
+    JsonResponse,
+    Related,
+    citation_json,
+    load_related,
+    page_json,
+)
+
+
+def figure_citation(row: FigureRow, related: Related) -> Json:
+    return citation_json(
+        related,
+        article_id=row.article_id,
+        start=row.start_offset,
+        end=row.end_offset,
+        sentence_start=row.sentence_start,
+        sentence_end=row.sentence_end,
+        attributed_to_id=row.attributed_to_id,
+        attributed_to_text=row.attributed_to_text,
+    )
+
+
+def figure_json(row: FigureRow, related: Related) -> Json:
+    return {
+        "id": encode_id("Figure", row.id),
+        "value": row.value,
+        "upperBound": row.upper_bound,
+        "approximation": row.approximation,
+        "unit": row.unit,
+        "text": row.text,
+        "property": row.property,
+        "qualifier": row.qualifier,
+        "status": row.status,
+        "refersTo": row.refers_to,
+        "subject": related.entity_ref(row.subject_id),
+        "factId": encode_id("Fact", row.fact_id) if row.fact_id is not None else None,
+        "citation": figure_citation(row, related),
+    }
+
+
+async def _figures(conn: Connection, ids: Sequence[int]) -> list[Json]:
+    rows = {row.id: row for row in await figures_db.list_figures_by_ids(conn, ids=ids)}
+    ordered = [rows[i] for i in ids if i in rows]
+    related = await load_related(
+        conn,
+        article_ids=[r.article_id for r in ordered],
+        entity_ids=[e for r in ordered for e in (r.subject_id, r.attributed_to_id)],
+    )
+    return [figure_json(row, related) for row in ordered]
+
+
+async def list_figures(request: Request) -> Response:
+    query = request.query_params
+    page = page_params(query)
+    after = decode_id_cursor(page.after)
+    article_id = id_param(query, "article", "Article")
+    async with pool_of(request).acquire() as conn:
+        found = await figures_db.page_figures(
+            conn,
+            article_id=article_id,
+            subject_id=await entity_filter(conn, text_param(query, "subject")),
+            property=text_param(query, "property"),
+            unit=text_param(query, "unit"),
+            first=page.first,
+            after=after,
+        )
+        items = await _figures(conn, found.ids)
+    end = encode_cursor(found.ids[-1]) if found.ids else None
+    return JsonResponse(
+        page_json(items, end_cursor=end, has_next=found.has_next, total=found.total)
+    )
+
+
+async def get_figure(request: Request) -> Response:
+    figure_id = path_id(request, "Figure")
+    async with pool_of(request).acquire() as conn:
+        items = await _figures(conn, [figure_id])
+    if not items:
+        raise ProblemError("not_found", "no figure has this id")
+    return JsonResponse(items[0])

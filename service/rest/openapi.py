@@ -1,0 +1,394 @@
+"""The OpenAPI 3.1 document of /api/v1, built as data.
+
+Served at /api/v1/openapi.json and committed as openapi.json (`factdesk export-openapi`);
+a test fails when the two drift.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from service.ingest.model import Approximation, EntityKind
+from service.rest.params import DEFAULT_PAGE, MAX_PAGE
+from service.rest.problems import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
+
+Json = dict[str, Any]
+
+
+def _ref(name: str) -> Json:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _nullable(schema: Json) -> Json:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _object(properties: Json, *, required: list[str] | None = None, **extra: Any) -> Json:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties) if required is None else required,
+        **extra,
+    }
+
+
+STRING = {"type": "string"}
+KIND = {"type": "string", "enum": [k.value for k in EntityKind]}
+NULLABLE_STRING = _nullable(STRING)
+DATE_TIME = {"type": "string", "format": "date-time"}
+GLOBAL_ID = {
+    "type": "string",
+    "description": "Opaque global id, the same as GraphQL's `id`.",
+}
+
+SCHEMAS: Json = {
+    "Problem": _object(
+        {
+            "type": {"type": "string", "format": "uri"},
+            "title": STRING,
+            "status": {"type": "integer"},
+            "detail": STRING,
+            "code": {"type": "string", "enum": sorted(PROBLEMS)},
+            "field": {"type": "string", "description": "The field or parameter at fault."},
+            "instance": STRING,
+        },
+        required=["type", "title", "status", "detail", "code"],
+        description="RFC 9457 problem details; `type` and `code` are stable.",
+    ),
+    "PageInfo": _object(
+        {"hasNextPage": {"type": "boolean"}, "endCursor": NULLABLE_STRING},
+        description="Pass `endCursor` as `after` to get the next page.",
+    ),
+    "Span": _object(
+        {"start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0}},
+        description="Character offsets in Article.body, end exclusive.",
+    ),
+    "OutletRef": _object({"id": GLOBAL_ID, "name": STRING}),
+    "EntityRef": _object(
+        {
+            "id": GLOBAL_ID,
+            "name": STRING,
+            "kind": KIND,
+        }
+    ),
+    "ArticleRef": _object(
+        {
+            "id": GLOBAL_ID,
+            "headline": STRING,
+            "url": NULLABLE_STRING,
+            "publishedAt": _nullable(DATE_TIME),
+        }
+    ),
+    "Citation": _object(
+        {
+            "article": _ref("ArticleRef"),
+            "outlet": _ref("OutletRef"),
+            "span": _ref("Span"),
+            "excerpt": {"type": "string", "description": "The whole sentence."},
+            "attributedTo": _nullable(_ref("EntityRef")),
+            "attributedToText": NULLABLE_STRING,
+        },
+        description="Where a value or quote was reported, and whom the article credits.",
+    ),
+    "Article": _object(
+        {
+            "id": GLOBAL_ID,
+            "slug": STRING,
+            "headline": STRING,
+            "standfirst": NULLABLE_STRING,
+            "outlet": _ref("OutletRef"),
+            "originalSource": _nullable(_ref("OutletRef")),
+            "publishedAt": _nullable(DATE_TIME),
+            "dateline": NULLABLE_STRING,
+            "bylines": {"type": "array", "items": STRING},
+            "body": {"type": "string", "description": "The story text alone."},
+            "captions": {"type": "array", "items": STRING},
+            "url": NULLABLE_STRING,
+            "contentHash": {"type": "string", "description": "SHA-256 of the copy."},
+            "ingestedAt": DATE_TIME,
+        }
+    ),
+    "Entity": _object(
+        {
+            "id": GLOBAL_ID,
+            "kind": KIND,
+            "name": STRING,
+            "description": NULLABLE_STRING,
+            "aliases": {"type": "array", "items": STRING},
+        }
+    ),
+    "Quote": _object(
+        {
+            "id": GLOBAL_ID,
+            "text": STRING,
+            "speaker": _nullable(_ref("EntityRef")),
+            "speakerText": NULLABLE_STRING,
+            "isPartial": {"type": "boolean"},
+            "cue": NULLABLE_STRING,
+            "citation": _ref("Citation"),
+        }
+    ),
+    "Figure": _object(
+        {
+            "id": GLOBAL_ID,
+            "value": {"type": "number"},
+            "upperBound": _nullable({"type": "number"}),
+            "approximation": {"type": "string", "enum": [a.value for a in Approximation]},
+            "unit": STRING,
+            "text": {"type": "string", "description": "As printed: 'nearly 71 percent'."},
+            "property": NULLABLE_STRING,
+            "qualifier": NULLABLE_STRING,
+            "status": NULLABLE_STRING,
+            "refersTo": _nullable({"type": "string", "format": "date"}),
+            "subject": _nullable(_ref("EntityRef")),
+            "factId": _nullable(GLOBAL_ID),
+            "citation": _ref("Citation"),
+        }
+    ),
+    "SourcedValue": _object(
+        {
+            "value": {"type": "number"},
+            "upperBound": _nullable({"type": "number"}),
+            "approximation": {"type": "string", "enum": [a.value for a in Approximation]},
+            "text": STRING,
+            "sources": {"type": "array", "items": _ref("Citation")},
+        },
+        description="One distinct value and every report of it.",
+    ),
+    "Fact": _object(
+        {
+            "id": GLOBAL_ID,
+            "label": STRING,
+            "subject": _nullable(_ref("EntityRef")),
+            "property": STRING,
+            "qualifier": NULLABLE_STRING,
+            "unit": STRING,
+            "disputed": {
+                "type": "boolean",
+                "description": "True when the reported values cannot all be true at once.",
+            },
+            "values": {"type": "array", "items": _ref("SourcedValue")},
+        }
+    ),
+    "IngestArticle": _object(
+        {
+            "text": {
+                "type": "string",
+                "description": "The copy, plain text (HTML is cleaned to text).",
+            },
+            "outlet": NULLABLE_STRING,
+            "url": NULLABLE_STRING,
+            "headline": NULLABLE_STRING,
+            "publishedAt": _nullable(DATE_TIME),
+        },
+        required=["text"],
+        additionalProperties=False,
+    ),
+}
+
+RESOURCES = {
+    "Article": "articles",
+    "Entity": "entities",
+    "Quote": "quotes",
+    "Figure": "figures",
+    "Fact": "facts",
+}
+for _name in RESOURCES:
+    SCHEMAS[f"{_name}Page"] = _object(
+        {
+            "items": {"type": "array", "items": _ref(_name)},
+            "pageInfo": _ref("PageInfo"),
+            "totalCount": {"type": "integer", "minimum": 0},
+        }
+    )
+
+
+def _param(name: str, description: str, schema: Json | None = None) -> Json:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema or STRING,
+    }
+
+
+PAGE_PARAMS = [
+    _param(
+        "first",
+        f"Page size, 1 to {MAX_PAGE}.",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": DEFAULT_PAGE},
+    ),
+    _param("after", "`pageInfo.endCursor` of the previous page."),
+]
+ENTITY_PARAM_NOTE = "Entity global id, or any name the entity is known by."
+
+FILTERS: dict[str, list[Json]] = {
+    "Article": [
+        _param("outlet", "Outlet global id or name."),
+        _param("entity", f"Articles mentioning this entity. {ENTITY_PARAM_NOTE}"),
+        _param("publishedAfter", "Published at or after (ISO 8601).", DATE_TIME),
+        _param("publishedBefore", "Published before (ISO 8601).", DATE_TIME),
+        _param("search", "Full-text search of headline and body."),
+    ],
+    "Entity": [
+        _param("search", "Any spelling: aliases, transliterations, accents and case ignored."),
+        _param("kind", "Entity kind.", KIND),
+    ],
+    "Quote": [
+        _param("speaker", ENTITY_PARAM_NOTE),
+        _param("article", "Article global id."),
+        _param("search", "Full-text search of the quoted words."),
+    ],
+    "Figure": [
+        _param("article", "Article global id."),
+        _param("subject", ENTITY_PARAM_NOTE),
+        _param("property", "What is measured: vote_share, detained, ..."),
+        _param("unit", "Normalized unit: percent, people, ..."),
+    ],
+    "Fact": [
+        _param("subject", ENTITY_PARAM_NOTE),
+        _param("property", "What is measured: vote_share, detained, ..."),
+        _param("disputed", "Only facts whose values disagree (or agree).", {"type": "boolean"}),
+    ],
+}
+
+
+def _problem(description: str) -> Json:
+    return {
+        "description": description,
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": _ref("Problem")}},
+    }
+
+
+def _ok(schema: str, description: str = "OK") -> Json:
+    return {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
+
+
+READ_ERRORS = {
+    "401": _problem("An API key is required (only when reads are protected)."),
+    "403": _problem("The API key is not valid."),
+    "503": _problem("The database is unavailable; retry shortly."),
+}
+
+
+def _paths() -> Json:
+    paths: Json = {}
+    for name, plural in RESOURCES.items():
+        paths[f"/api/v1/{plural}"] = {
+            "get": {
+                "operationId": f"list{name}s" if name != "Entity" else "listEntities",
+                "summary": f"List {plural}",
+                "tags": [plural],
+                "parameters": PAGE_PARAMS + FILTERS[name],
+                "responses": {
+                    "200": _ok(f"{name}Page"),
+                    "400": _problem("A query parameter or cursor is invalid."),
+                    **READ_ERRORS,
+                },
+            }
+        }
+        paths[f"/api/v1/{plural}/{{id}}"] = {
+            "get": {
+                "operationId": f"get{name}",
+                "summary": f"One {name.lower()} by global id"
+                + (" or slug" if name == "Article" else ""),
+                "tags": [plural],
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": STRING}],
+                "responses": {
+                    "200": _ok(name),
+                    "404": _problem(f"No {name.lower()} has this id."),
+                    **READ_ERRORS,
+                },
+            }
+        }
+    paths["/api/v1/articles"]["post"] = {
+        "operationId": "ingestArticle",
+        "summary": "Ingest copy through the extraction pipeline",
+        "description": "JSON with `text` and optional metadata, or the copy itself as "
+        "`text/plain` (metadata then from the query parameters). HTML (`text/html`, or markup "
+        "sent as text) is cleaned to text first. Idempotent: the same text again answers 200 "
+        "with the stored article.",
+        "tags": ["articles"],
+        "security": [{"apiKey": []}],
+        "parameters": [
+            _param("outlet", "For text/plain bodies: the publishing outlet."),
+            _param("url", "For text/plain bodies: where the copy was published."),
+            _param("headline", "For text/plain bodies: the headline."),
+            _param("publishedAt", "For text/plain bodies: publication time.", DATE_TIME),
+        ],
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": _ref("IngestArticle")},
+                "text/plain": {"schema": STRING},
+                "text/html": {"schema": STRING},
+            },
+        },
+        "responses": {
+            "201": {
+                **_ok("Article", "A new article."),
+                "headers": {"Location": {"schema": STRING, "description": "The article's URL."}},
+            },
+            "200": _ok("Article", "The same text was ingested before: the stored article."),
+            "400": _problem("Malformed JSON."),
+            "401": _problem("No API key sent, or none configured on the server."),
+            "403": _problem("The API key is not valid."),
+            "413": _problem("The body is larger than FACTDESK_MAX_ARTICLE_BYTES."),
+            "415": _problem("Not JSON, text/plain or text/html, or not UTF-8."),
+            "422": _problem("Empty text, NUL bytes, binary, bad field types or dates."),
+            "503": _problem("The database is unavailable; retry shortly."),
+        },
+    }
+    paths["/api/v1/openapi.json"] = {
+        "get": {
+            "operationId": "getOpenApi",
+            "summary": "This document",
+            "tags": ["meta"],
+            "responses": {
+                "200": {
+                    "description": "OpenAPI 3.1",
+                    "content": {"application/json": {"schema": {"type": "object"}}},
+                }
+            },
+        }
+    }
+    return paths
+
+
+def openapi_document() -> Json:
+    """The whole document; the same data on every call."""
+    problem_types = ", ".join(f"`{problem_type(code)}`" for code in sorted(PROBLEMS))
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Factdesk HTTP/JSON API",
+            "version": "1",
+            "description": "Articles, entities, quotes, figures and facts with provenance. "
+            "Every resource carries the same global id as GraphQL. Lists are cursor-paginated "
+            "(`first`, `after`). Errors are RFC 9457 problem documents whose `type` is one of "
+            f"{problem_types}. Writes need `Authorization: Bearer <key>`.",
+        },
+        "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
+        "paths": _paths(),
+        "components": {
+            "schemas": SCHEMAS,
+            "securitySchemes": {
+                "apiKey": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "A key from FACTDESK_API_KEYS.",
+                }
+            },
+        },
+    }
+
+
+def export_openapi() -> str:
+    """The document as committed in openapi.json: sorted keys, two-space indent."""
+    return (
+        orjson.dumps(openapi_document(), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode()
+        + "\n"
+    )

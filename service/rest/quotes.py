@@ -1,0 +1,87 @@
+"""/api/v1/quotes: quotations with their speaker and where they were reported."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from service.db import quotes as quotes_db
+from service.db.pool import Connection
+from service.db.rows import QuoteRow
+from service.graphql.ids import decode_id_cursor, encode_cursor, encode_id
+from service.rest.lookup import entity_filter, path_id, pool_of
+from service.rest.params import id_param, page_params, text_param
+from service.rest.problems import ProblemError
+from service.rest.representations import (
+    Json,
+    JsonResponse,
+    Related,
+    citation_json,
+    load_related,
+    page_json,
+)
+
+
+def quote_json(row: QuoteRow, related: Related) -> Json:
+    return {
+        "id": encode_id("Quote", row.id),
+        "text": row.text,
+        "speaker": related.entity_ref(row.speaker_id),
+        "speakerText": row.speaker_text,
+        "isPartial": row.is_partial,
+        "cue": row.cue,
+        "citation": citation_json(
+            related,
+            article_id=row.article_id,
+            start=row.start_offset,
+            end=row.end_offset,
+            sentence_start=row.sentence_start,
+            sentence_end=row.sentence_end,
+            attributed_to_id=row.speaker_id,
+            attributed_to_text=row.speaker_text,
+        ),
+    }
+
+
+async def _quotes(conn: Connection, ids: Sequence[int]) -> list[Json]:
+    """Quotes in the order of `ids`, in a constant number of queries."""
+    rows = {row.id: row for row in await quotes_db.list_quotes_by_ids(conn, ids=ids)}
+    ordered = [rows[i] for i in ids if i in rows]
+    related = await load_related(
+        conn,
+        article_ids=[r.article_id for r in ordered],
+        entity_ids=[r.speaker_id for r in ordered],
+    )
+    return [quote_json(row, related) for row in ordered]
+
+
+async def list_quotes(request: Request) -> Response:
+    query = request.query_params
+    page = page_params(query)
+    after = decode_id_cursor(page.after)
+    article_id = id_param(query, "article", "Article")
+    async with pool_of(request).acquire() as conn:
+        found = await quotes_db.page_quotes(
+            conn,
+            speaker_id=await entity_filter(conn, text_param(query, "speaker")),
+            article_id=article_id,
+            search=text_param(query, "search"),
+            first=page.first,
+            after=after,
+        )
+        items = await _quotes(conn, found.ids)
+    end = encode_cursor(found.ids[-1]) if found.ids else None
+    return JsonResponse(
+        page_json(items, end_cursor=end, has_next=found.has_next, total=found.total)
+    )
+
+
+async def get_quote(request: Request) -> Response:
+    quote_id = path_id(request, "Quote")
+    async with pool_of(request).acquire() as conn:
+        items = await _quotes(conn, [quote_id])
+    if not items:
+        raise ProblemError("not_found", "no quote has this id")
+    return JsonResponse(items[0])

@@ -1,0 +1,138 @@
+"""JSON shapes of the REST resources, and the batched loading of what they refer to.
+
+Every resource carries the same global `id` as GraphQL. Related rows (articles, outlets,
+entities) are fetched for a whole page at once, so SQL round trips do not grow with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from starlette.responses import Response
+
+from service.db import articles as articles_db
+from service.db import entities as entities_db
+from service.db import outlets as outlets_db
+from service.db.pool import Connection
+from service.db.rows import ArticleRow, EntityRow, OutletRow
+from service.graphql.ids import encode_id
+
+Json = dict[str, Any]
+
+
+class JsonResponse(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
+def page_json(items: list[Json], *, end_cursor: str | None, has_next: bool, total: int) -> Json:
+    return {
+        "items": items,
+        "pageInfo": {"hasNextPage": has_next, "endCursor": end_cursor},
+        "totalCount": total,
+    }
+
+
+@dataclass
+class Related:
+    """Rows referred to by a page of resources, keyed by primary key."""
+
+    articles: dict[int, ArticleRow] = field(default_factory=dict)
+    outlets: dict[int, OutletRow] = field(default_factory=dict)
+    entities: dict[int, EntityRow] = field(default_factory=dict)
+
+    def entity_ref(self, entity_id: int | None) -> Json | None:
+        row = self.entities.get(entity_id) if entity_id is not None else None
+        return entity_ref(row) if row is not None else None
+
+    def outlet(self, outlet_id: int | None) -> Json | None:
+        row = self.outlets.get(outlet_id) if outlet_id is not None else None
+        return outlet_json(row) if row is not None else None
+
+
+async def load_related(
+    conn: Connection,
+    *,
+    article_ids: Iterable[int] = (),
+    entity_ids: Iterable[int | None] = (),
+    articles: Sequence[ArticleRow] = (),
+) -> Related:
+    """At most three queries: articles, then their outlets, and entities."""
+    related = Related(articles={row.id: row for row in articles})
+    wanted_articles = sorted(set(article_ids) - set(related.articles))
+    if wanted_articles:
+        rows = await articles_db.list_articles_by_ids(conn, ids=wanted_articles)
+        related.articles.update({row.id: row for row in rows})
+    outlet_ids = {row.outlet_id for row in related.articles.values()} | {
+        row.original_source_id
+        for row in related.articles.values()
+        if row.original_source_id is not None
+    }
+    if outlet_ids:
+        outlet_rows = await outlets_db.list_outlets_by_ids(conn, ids=sorted(outlet_ids))
+        related.outlets = {row.id: row for row in outlet_rows}
+    wanted_entities = sorted({i for i in entity_ids if i is not None})
+    if wanted_entities:
+        entity_rows = await entities_db.list_entities_by_ids(conn, ids=wanted_entities)
+        related.entities = {row.id: row for row in entity_rows}
+    return related
+
+
+def outlet_json(row: OutletRow) -> Json:
+    return {"id": encode_id("Outlet", row.id), "name": row.name}
+
+
+def entity_ref(row: EntityRow) -> Json:
+    return {"id": encode_id("Entity", row.id), "name": row.name, "kind": row.kind}
+
+
+def article_json(row: ArticleRow, related: Related) -> Json:
+    return {
+        "id": encode_id("Article", row.id),
+        "slug": row.slug,
+        "headline": row.headline,
+        "standfirst": row.standfirst,
+        "outlet": related.outlet(row.outlet_id),
+        "originalSource": related.outlet(row.original_source_id),
+        "publishedAt": row.published_at,
+        "dateline": row.dateline,
+        "bylines": row.bylines,
+        "body": row.body,
+        "captions": row.captions,
+        "url": row.url,
+        "contentHash": row.content_hash,
+        "ingestedAt": row.ingested_at,
+    }
+
+
+def citation_json(
+    related: Related,
+    *,
+    article_id: int,
+    start: int,
+    end: int,
+    sentence_start: int,
+    sentence_end: int,
+    attributed_to_id: int | None,
+    attributed_to_text: str | None,
+) -> Json:
+    """Where a value or quote was reported: article, outlet, exact span, sentence, source."""
+    article = related.articles[article_id]
+    return {
+        "article": {
+            "id": encode_id("Article", article.id),
+            "headline": article.headline,
+            "url": article.url,
+            "publishedAt": article.published_at,
+        },
+        "outlet": related.outlet(article.outlet_id),
+        "span": {"start": start, "end": end},
+        "excerpt": article.body[sentence_start:sentence_end],
+        "attributedTo": related.entity_ref(attributed_to_id),
+        "attributedToText": attributed_to_text,
+    }

@@ -1,0 +1,107 @@
+"""The /api/v1 routes. Every handler answers errors as RFC 9457 problem documents."""
+
+from __future__ import annotations
+
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Match, Route
+
+from service.config import Settings
+from service.rest import articles, entities, facts, figures, quotes
+from service.rest.auth import require_read
+from service.rest.openapi import openapi_document
+from service.rest.problems import Handler, ProblemError, endpoint
+from service.rest.representations import JsonResponse
+
+PREFIX = "/api/v1"
+
+
+def _read(handler: Handler, settings: Settings) -> Handler:
+    """A read: open, unless FACTDESK_PROTECT_READS asks for a key."""
+
+    async def guarded(request: Request) -> Response:
+        require_read(request.headers, settings)
+        return await handler(request)
+
+    guarded.__name__ = handler.__name__
+    guarded.__doc__ = handler.__doc__
+    return endpoint(guarded)
+
+
+def _fallback(routes: list[BaseRoute]) -> Handler:
+    """404 for paths the API does not have, 405 (with Allow) for methods a path does not take."""
+
+    async def not_found(request: Request) -> Response:
+        allowed = sorted(
+            {
+                method
+                for route in routes
+                if isinstance(route, Route) and route.matches(request.scope)[0] is Match.PARTIAL
+                for method in route.methods or ()
+            }
+        )
+        if allowed:
+            raise ProblemError(
+                "method_not_allowed",
+                f"{request.method} is not allowed here; use {', '.join(allowed)}",
+                headers={"Allow": ", ".join(allowed)},
+            )
+        raise ProblemError(
+            "not_found", f"no resource at {request.url.path}; see {PREFIX}/openapi.json"
+        )
+
+    return not_found
+
+
+def rest_routes(settings: Settings) -> list[BaseRoute]:
+    document = openapi_document()
+
+    async def openapi(request: Request) -> Response:
+        # The contract itself is never protected: clients need it to learn how to authenticate.
+        return JsonResponse(document)
+
+    reads = [
+        ("/articles", articles.list_articles),
+        ("/articles/{id}", articles.get_article),
+        ("/entities", entities.list_entities),
+        ("/entities/{id}", entities.get_entity),
+        ("/quotes", quotes.list_quotes),
+        ("/quotes/{id}", quotes.get_quote),
+        ("/figures", figures.list_figures),
+        ("/figures/{id}", figures.get_figure),
+        ("/facts", facts.list_facts),
+        ("/facts/{id}", facts.get_fact),
+    ]
+    routes: list[BaseRoute] = [
+        Route(f"{PREFIX}/openapi.json", openapi, methods=["GET"]),
+        Route(f"{PREFIX}/articles", endpoint(articles.ingest_handler(settings)), methods=["POST"]),
+    ]
+    routes += [Route(PREFIX + path, _read(h, settings), methods=["GET"]) for path, h in reads]
+    known = list(routes)
+    routes.append(
+        Route(
+            PREFIX + "/{path:path}",
+            endpoint(_fallback(known)),
+            methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        )
+    )
+    return routes
+
+
+def cors_middleware(settings: Settings) -> list[Middleware]:
+    """CORS for the origins in FACTDESK_CORS_ORIGINS; none configured, no CORS headers at all."""
+    origins = [o.strip() for o in settings.factdesk_cors_origins.split(",") if o.strip()]
+    if not origins:
+        return []
+    return [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["Location"],
+            max_age=600,
+        )
+    ]

@@ -1,0 +1,49 @@
+"""Clients for the REST tests: the real ASGI app over the real database, with API keys."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest_asyncio
+from pydantic import SecretStr
+
+from service.app import create_app
+from service.config import Settings
+from tests.conftest import TABLES
+
+KEY = "test-key-one"
+OTHER_KEY = "test-key-two"
+AUTH = {"Authorization": f"Bearer {KEY}"}
+
+
+def api_client(pool: asyncpg.Pool, **settings: Any) -> httpx.AsyncClient:
+    """A client for an app with the test keys configured, and any other settings given."""
+    settings.setdefault("factdesk_api_keys", SecretStr(f"{KEY},{OTHER_KEY}"))
+    app = create_app(Settings(factdesk_load_seeds=False, **settings))
+    app.state.pool = pool
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+
+
+async def row_counts(pool: asyncpg.Pool) -> dict[str, int]:
+    async with pool.acquire() as conn:
+        return {
+            table: int(await conn.fetchval(f"SELECT count(*) FROM {table}"))
+            for table in TABLES.replace(" ", "").split(",")
+        }
+
+
+@pytest_asyncio.fixture
+async def api(pool: asyncpg.Pool) -> AsyncIterator[httpx.AsyncClient]:
+    """Empty database, keys configured."""
+    async with api_client(pool) as client:
+        yield client
+
+
+@pytest_asyncio.fixture
+async def seeded_api(seeded_pool: asyncpg.Pool) -> AsyncIterator[httpx.AsyncClient]:
+    """The five seeds, read only."""
+    async with api_client(seeded_pool) as client:
+        yield client
