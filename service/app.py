@@ -6,32 +6,22 @@ from typing import Any
 
 import asyncpg
 from starlette.applications import Starlette
-from starlette.requests import HTTPConnection, Request
-from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.middleware import Middleware
+from starlette.requests import HTTPConnection
 from starlette.routing import Route
 
 from service.config import Settings, get_settings
 from service.graphql.schema import GraphQLView
 from service.lifespan import lifespan_for
+from service.metrics import metrics_endpoint
+from service.observability import RequestObservabilityMiddleware, healthz, readyz
+from service.rest.routes import cors_middleware, rest_routes
 
 
 def _pool(conn: HTTPConnection) -> asyncpg.Pool:
     # On app.state rather than the lifespan state, so tests can hand the app their own pool.
     pool: asyncpg.Pool = conn.app.state.pool
     return pool
-
-
-async def healthz(request: Request) -> PlainTextResponse:
-    return PlainTextResponse("ok")
-
-
-async def readyz(request: Request) -> JSONResponse:
-    try:
-        async with _pool(request).acquire(timeout=2) as conn:
-            await conn.fetchval("SELECT 1")
-    except (OSError, asyncpg.PostgresError, TimeoutError) as error:
-        return JSONResponse({"ready": False, "reason": type(error).__name__}, status_code=503)
-    return JSONResponse({"ready": True})
 
 
 def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Starlette:
@@ -43,6 +33,9 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics_endpoint),
+            *rest_routes(settings),
         ],
+        middleware=[Middleware(RequestObservabilityMiddleware), *cors_middleware(settings)],
         lifespan=lifespan or lifespan_for(settings),
     )

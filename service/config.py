@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -37,6 +38,73 @@ class Settings(BaseSettings):
     factdesk_pool_max: int = Field(default=10, description="Most connections the pool opens.")
     factdesk_graphiql: bool = Field(default=True, description="Serve GraphiQL at /graphql.")
     factdesk_log_level: str = Field(default="info", description="Log level of the service.")
+    # Operations and GraphQL limits (issue 4, items 5, 7 and 8).
+    factdesk_log_format: Literal["json", "text"] = Field(
+        default="json", description="One JSON object per log line, or plain text for people."
+    )
+    factdesk_debug: bool = Field(
+        default=False,
+        description="Show unexpected errors (class, message) to GraphQL clients. Never in prod.",
+    )
+    factdesk_migrate_on_start: bool = Field(
+        default=True, description="`serve` applies migrations on start (off when a job does it)."
+    )
+    factdesk_shutdown_grace: float = Field(
+        default=0.0,
+        ge=0,
+        description="Seconds `serve` keeps serving (with /readyz 503) after SIGTERM, so load "
+        "balancers stop routing before in-flight requests are drained.",
+    )
+    factdesk_statement_timeout: float = Field(
+        default=5.0, gt=0, description="PostgreSQL statement_timeout of pool connections, seconds."
+    )
+    factdesk_request_timeout: float = Field(
+        default=10.0, gt=0, description="Longest a GraphQL request may run, seconds."
+    )
+    factdesk_pool_acquire_timeout: float = Field(
+        default=5.0,
+        gt=0,
+        description="Longest wait for a pooled connection (or a new one) before 503, seconds.",
+    )
+    factdesk_graphql_max_depth: int = Field(default=12, ge=1, description="Deepest selection.")
+    factdesk_graphql_max_tokens: int = Field(
+        default=2000, ge=1, description="Most lexical tokens in a GraphQL document."
+    )
+    factdesk_graphql_max_aliases: int = Field(
+        default=20, ge=0, description="Most aliased fields in a GraphQL document."
+    )
+    factdesk_graphql_max_cost: int = Field(
+        default=25_000,
+        ge=1,
+        description="Most nodes a query may ask for: page sizes multiplied along each path.",
+    )
+    factdesk_graphql_introspection: bool = Field(
+        default=True, description="Answer __schema/__type introspection queries."
+    )
+    factdesk_graphql_suggestions: bool = Field(
+        default=True, description="'Did you mean ...?' hints in GraphQL validation errors."
+    )
+    # HTTP/JSON API, auth and ingest limits (issue 4, items 1 to 4).
+    factdesk_api_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description="Comma-separated API keys accepted as `Authorization: Bearer <key>` for "
+        "writes (and reads when protected). Empty: writes are refused.",
+    )
+    factdesk_allow_anonymous_writes: bool = Field(
+        default=False,
+        description="Accept writes without a key while no API key is configured (local "
+        "development only; ignored once FACTDESK_API_KEYS is set).",
+    )
+    factdesk_protect_reads: bool = Field(
+        default=False, description="Reads (REST and GraphQL) need an API key too."
+    )
+    factdesk_cors_origins: str = Field(
+        default="",
+        description="Comma-separated origins allowed by CORS ('*' for any); empty: no CORS.",
+    )
+    factdesk_max_article_bytes: int = Field(
+        default=1_048_576, ge=1, description="Largest ingest request body, bytes (413 above)."
+    )
 
     @property
     def dsn(self) -> str | None:

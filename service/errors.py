@@ -34,3 +34,9 @@ class InvalidIdError(FactdeskError):
 
 class InvalidCursorError(FactdeskError):
     code = "invalid_cursor"
+
+
+class DatabaseUnavailableError(FactdeskError):
+    """PostgreSQL cannot be reached (stopped, restarting, pool exhausted): retry later, 503."""
+
+    code = "database_unavailable"

@@ -21,12 +21,18 @@ log = logging.getLogger(__name__)
 
 
 async def prepare_database(settings: Settings) -> tuple[Database, asyncpg.Pool]:
-    """Open the database, migrate it to head, load the seeds into an empty one, open the pool."""
+    """Open the database, migrate it to head (unless a separate job does), load the seeds
+    into an empty one, open the pool."""
     database = await asyncio.to_thread(open_database, settings)
     try:
-        await asyncio.to_thread(migrate.upgrade, database.dsn)
+        if settings.factdesk_migrate_on_start:
+            await asyncio.to_thread(migrate.upgrade, database.dsn)
         pool = await create_pool(
-            database.dsn, min_size=settings.factdesk_pool_min, max_size=settings.factdesk_pool_max
+            database.dsn,
+            min_size=settings.factdesk_pool_min,
+            max_size=settings.factdesk_pool_max,
+            statement_timeout=settings.factdesk_statement_timeout,
+            acquire_timeout=settings.factdesk_pool_acquire_timeout,
         )
         if settings.factdesk_load_seeds:
             async with pool.acquire() as conn:
@@ -45,9 +51,11 @@ def lifespan_for(settings: Settings):  # type: ignore[no-untyped-def]
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         database, pool = await prepare_database(settings)
         app.state.pool = pool
+        app.state.draining = False
         try:
             yield
         finally:
+            app.state.draining = True  # /readyz answers 503 from here on
             await pool.close()
             await asyncio.to_thread(database.close)
 

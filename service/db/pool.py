@@ -8,13 +8,88 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
+from service.errors import DatabaseUnavailableError
+
 QueryLogger = Callable[[Any], None]
+
+# Failures that mean "the server is not there right now", as opposed to a bad query.
+_CONNECTION_FAILURES: tuple[type[BaseException], ...] = (
+    OSError,  # refused, reset, socket file gone while the server is stopped
+    TimeoutError,  # connect or acquire took too long
+    asyncpg.PostgresConnectionError,  # SQLSTATE class 08, ConnectionDoesNotExistError
+    asyncpg.CannotConnectNowError,  # 57P03: starting up or shutting down
+    asyncpg.AdminShutdownError,  # 57P01: `pg_ctl stop` terminated the session
+    asyncpg.CrashShutdownError,  # 57P02
+    # A connection caught between the server's FATAL and the socket closing reports its
+    # half-dead protocol state as "cannot switch to state ...; another operation is in
+    # progress" (seen when PostgreSQL stops under load).
+    asyncpg.InternalClientError,
+)
+
+
+def is_connection_failure(error: BaseException) -> bool:
+    """Whether `error` (or what caused it) says the database is unreachable, not that SQL failed."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (DatabaseUnavailableError, *_CONNECTION_FAILURES)):
+            return True
+        # asyncpg reports a query on a connection the server dropped as an InterfaceError.
+        if isinstance(current, asyncpg.InterfaceError) and (
+            "connection is closed" in str(current) or "pool is closing" in str(current)
+        ):
+            return True
+        current = current.__cause__
+    return False
+
+
+if TYPE_CHECKING:
+    _PoolBase: TypeAlias = asyncpg.Pool[asyncpg.Record]
+else:
+    _PoolBase = asyncpg.Pool
+
+
+class FactdeskPool(_PoolBase):
+    """An asyncpg pool that fails fast: acquiring waits at most `acquire_timeout` seconds and
+    raises DatabaseUnavailableError when no connection can be had, so callers answer 503
+    instead of hanging while PostgreSQL is away. Dropped connections are replaced on the next
+    acquire, so the pool recovers by itself when the server is back."""
+
+    acquire_timeout: float = 5.0
+
+    async def _acquire(self, timeout: float | None) -> Any:  # noqa: ASYNC109 (asyncpg's signature)
+        # Pool.acquire() builds a context around this private coroutine; overriding it is the
+        # one place that covers both `async with pool.acquire()` and `await pool.acquire()`.
+        try:
+            return await super()._acquire(  # type: ignore[misc]
+                self.acquire_timeout if timeout is None else timeout
+            )
+        except DatabaseUnavailableError:
+            raise
+        except Exception as error:
+            if is_connection_failure(error):
+                raise DatabaseUnavailableError(
+                    "the database is unavailable; retry shortly"
+                ) from error
+            raise
 
 
 async def create_pool(
-    dsn: str, *, min_size: int = 1, max_size: int = 10, query_logger: QueryLogger | None = None
+    dsn: str,
+    *,
+    min_size: int = 1,
+    max_size: int = 10,
+    query_logger: QueryLogger | None = None,
+    statement_timeout: float | None = None,
+    acquire_timeout: float = 5.0,
+    connect_timeout: float = 5.0,
 ) -> asyncpg.Pool:
-    """A pool whose connections optionally report every query (tests count round trips)."""
+    """A pool whose connections optionally report every query (tests count round trips).
+
+    `statement_timeout` (seconds) is set on every connection, so PostgreSQL cancels any
+    statement that runs longer; `acquire_timeout` bounds the wait for a connection.
+    """
 
     async def init(connection: asyncpg.Connection) -> None:
         if query_logger is not None:
@@ -26,10 +101,28 @@ async def create_pool(
         # transaction-scoped, nothing LISTENs, no SET outside a transaction.
         return None
 
-    pool = await asyncpg.create_pool(
-        dsn, min_size=min_size, max_size=max_size, init=init, reset=reset, command_timeout=30
+    server_settings = {}
+    if statement_timeout is not None:
+        server_settings["statement_timeout"] = str(max(1, round(statement_timeout * 1000)))
+    pool = FactdeskPool(
+        dsn,
+        min_size=min_size,
+        max_size=max_size,
+        max_queries=50_000,
+        max_inactive_connection_lifetime=300.0,
+        connect=None,
+        setup=None,
+        init=init,
+        reset=reset,
+        loop=None,
+        connection_class=asyncpg.Connection,
+        record_class=asyncpg.Record,
+        command_timeout=30,
+        timeout=connect_timeout,
+        server_settings=server_settings,
     )
-    assert pool is not None
+    pool.acquire_timeout = acquire_timeout
+    await pool
     return pool
 
 

@@ -19,10 +19,13 @@ class Context:
     pool: asyncpg.Pool
     settings: Settings
     loaders: Loaders
+    # Whether the request may write (a valid API key, see service/rest/auth.py); writes are
+    # refused unless the view that builds the context says so.
+    authorized: bool = False
 
 
-def build_context(pool: asyncpg.Pool, settings: Settings) -> Context:
-    return Context(pool=pool, settings=settings, loaders=build_loaders(pool))
+def build_context(pool: asyncpg.Pool, settings: Settings, *, authorized: bool = False) -> Context:
+    return Context(pool=pool, settings=settings, loaders=build_loaders(pool), authorized=authorized)
 
 
 Info = strawberry.Info[Context, None]

@@ -6,11 +6,22 @@ import datetime as dt
 
 import strawberry
 
+from service.config import Settings
 from service.errors import FactdeskError
 from service.graphql.context import Info
 from service.graphql.types.article import Article
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
+from service.rest.auth import configured_keys
+
+
+def unauthorized_message(settings: Settings) -> str:
+    if not configured_keys(settings) and not settings.factdesk_allow_anonymous_writes:
+        return (
+            "no API key is configured on this server, so writes are refused; set "
+            "FACTDESK_API_KEYS (or FACTDESK_ALLOW_ANONYMOUS_WRITES=true for local development)"
+        )
+    return "ingestArticle needs a valid API key: send 'Authorization: Bearer <key>'"
 
 
 @strawberry.input
@@ -43,6 +54,18 @@ class Mutation:
         "twice yields the same article."
     )
     async def ingest_article(self, info: Info, input: IngestArticleInput) -> IngestArticlePayload:
+        if not info.context.authorized:
+            return IngestArticlePayload(
+                article=None,
+                created=False,
+                errors=[
+                    UserError(
+                        field=None,
+                        message=unauthorized_message(info.context.settings),
+                        code="unauthorized",
+                    )
+                ],
+            )
         meta = ArticleMeta(
             outlet=input.outlet,
             headline=input.headline,

@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+import asyncio
+from functools import lru_cache
 from typing import Any
 
 import asyncpg
 import strawberry
+from cross_web import AsyncHTTPRequestAdapter
+from graphql import GraphQLError
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
+from strawberry.http import GraphQLRequestData
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext, ExecutionResult
 
 from service.config import Settings
 from service.graphql.context import Context, build_context
+from service.graphql.errors import (
+    DATABASE_UNAVAILABLE,
+    OperationMetrics,
+    client_error,
+    error_extension,
+    log_errors,
+)
+from service.graphql.limits import GraphQLLimits, limits_extension
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
 from service.graphql.types.article import Article, Outlet
@@ -21,26 +38,115 @@ from service.graphql.types.entity import Entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
+from service.rest.auth import read_denial, write_denial
+from service.rest.problems import problem_response
 
-schema = strawberry.Schema(
+TYPES = [Article, Outlet, Entity, Quote, Figure, Fact]
+# Distinct query texts whose parse and validation results are kept, per process.
+CACHE_SIZE = 256
+
+
+class FactdeskSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # strawberry logs every error with a traceback, a rejected deep query included.
+        log_errors(errors)
+
+
+# The schema as written; `export-schema` prints it. Limits do not change the SDL.
+schema = FactdeskSchema(
     query=Query,
     mutation=Mutation,
-    types=[Article, Outlet, Entity, Quote, Figure, Fact],
+    types=TYPES,
     config=StrawberryConfig(auto_camel_case=True),
 )
 
 
+@lru_cache(maxsize=8)
+def limited_schema(limits: GraphQLLimits) -> FactdeskSchema:
+    """The served schema: limits, error masking, metrics and the parse/validation caches.
+
+    Built once per distinct configuration, validation rules included, so every request
+    reuses the same rule classes and strawberry's caches keep hitting."""
+    extensions: list[type[SchemaExtension]] = [
+        OperationMetrics,
+        error_extension(debug=limits.debug),
+        limits_extension(limits),
+    ]
+    return FactdeskSchema(
+        query=Query,
+        mutation=Mutation,
+        types=TYPES,
+        config=StrawberryConfig(
+            auto_camel_case=True, disable_field_suggestions=not limits.suggestions
+        ),
+        extensions=[
+            *extensions,
+            # After the limits extension: the cached parse sees its max_tokens option and the
+            # cached validation its rules (both are part of the cache keys).
+            lambda: ParserCache(maxsize=CACHE_SIZE),
+            lambda: ValidationCache(maxsize=CACHE_SIZE),
+        ],
+    )
+
+
 class GraphQLView(GraphQL[Context, None]):
     def __init__(self, pool_source: Any, settings: Settings) -> None:
-        super().__init__(schema, graphql_ide="graphiql" if settings.factdesk_graphiql else None)
+        super().__init__(
+            limited_schema(GraphQLLimits.from_settings(settings)),
+            graphql_ide="graphiql" if settings.factdesk_graphiql else None,
+        )
         self._pool_source = pool_source
         self._settings = settings
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """One operation under the overall request timeout; 503 while the database is away."""
+        timeout = self._settings.factdesk_request_timeout
+        try:
+            async with asyncio.timeout(timeout):
+                result = await super().execute_single(
+                    request, request_adapter, sub_response, context, root_value, request_data
+                )
+        except TimeoutError:
+            error = GraphQLError(
+                f"The request took longer than {timeout:g} s and was stopped.",
+                extensions={"code": "request_timeout"},
+            )
+            return ExecutionResult(data=None, errors=[error])
+        if result.errors:
+            # Again here: an error raised by an extension bypasses the ClientErrors extension.
+            debug = self._settings.factdesk_debug
+            result.errors = [client_error(e, debug=debug) for e in result.errors]
+        codes = {(e.extensions or {}).get("code") for e in result.errors or ()}
+        if DATABASE_UNAVAILABLE in codes:
+            sub_response.status_code = 503
+            sub_response.headers["Retry-After"] = "1"
+        return result
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
         pool: asyncpg.Pool = self._pool_source(request)
-        return build_context(pool, self._settings)
+        authorized = write_denial(request.headers, self._settings) is None
+        return build_context(pool, self._settings, authorized=authorized)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # FACTDESK_PROTECT_READS: no GraphQL at all without a valid key, as for REST reads.
+        if scope["type"] == "http":
+            denial = read_denial(Headers(scope=scope), self._settings)
+            if denial is not None:
+                await problem_response(denial.as_problem())(scope, receive, send)
+                return
+        await super().__call__(scope, receive, send)
 
 
 def export_schema() -> str:

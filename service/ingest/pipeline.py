@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import asyncpg
 from anyascii import anyascii
 
+from service import metrics
 from service.db import articles as articles_db
 from service.db import entities as entities_db
 from service.db import facts as facts_db
@@ -47,14 +49,23 @@ async def ingest_article(
     checkpoint: Checkpoint | None = None,
 ) -> IngestResult:
     """Parse, extract and store one article; the same text again returns the stored one."""
-    parsed = parse_article(text, meta)
-    existing = await _existing(pool, parsed.content_hash)
-    if existing is not None:
-        return IngestResult(article_id=existing, created=False)
-    extraction = extract(parsed)
-    url = meta.url if meta else None
-    async with pool.acquire() as conn, conn.transaction():
-        return await store_article(conn, parsed, extraction, url=url, checkpoint=checkpoint)
+    started = time.perf_counter()
+    outcome = "failed"
+    try:
+        parsed = parse_article(text, meta)
+        existing = await _existing(pool, parsed.content_hash)
+        if existing is not None:
+            outcome = "existing"
+            return IngestResult(article_id=existing, created=False)
+        extraction = extract(parsed)
+        url = meta.url if meta else None
+        async with pool.acquire() as conn, conn.transaction():
+            result = await store_article(conn, parsed, extraction, url=url, checkpoint=checkpoint)
+        outcome = "created" if result.created else "existing"
+        return result
+    finally:
+        metrics.INGESTS.labels(outcome).inc()
+        metrics.INGEST_LATENCY.observe(time.perf_counter() - started)
 
 
 async def _existing(pool: asyncpg.Pool, content_hash: str) -> int | None:

@@ -1,0 +1,48 @@
+# syntax=docker/dockerfile:1
+# Factdesk: build the locked environment with uv, then run it as a non-root user.
+#   docker build -t factdesk .
+#   docker run -e DATABASE_URL=postgresql://user:pass@host:5432/factdesk -p 8000:8000 factdesk
+
+ARG PYTHON_IMAGE=python:3.11-slim
+
+FROM ${PYTHON_IMAGE} AS builder
+COPY --from=ghcr.io/astral-sh/uv:0.13.9 /uv /usr/local/bin/uv
+ENV UV_COMPILE_BYTECODE=1 \
+    UV_LINK_MODE=copy \
+    UV_PYTHON_DOWNLOADS=never \
+    UV_PROJECT_ENVIRONMENT=/app/.venv
+WORKDIR /app
+# Dependencies first (from the lock, nothing resolved here), so code changes reuse this layer.
+COPY pyproject.toml uv.lock README.md ./
+RUN --mount=type=cache,target=/root/.cache/uv \
+    uv sync --frozen --no-dev --no-install-project
+COPY alembic.ini ./
+COPY alembic ./alembic
+COPY seeds ./seeds
+COPY service ./service
+# The project itself stays an editable install: service/config.py finds alembic/ and seeds/
+# next to the package, and /app is the same path in the runtime image.
+RUN --mount=type=cache,target=/root/.cache/uv \
+    uv sync --frozen --no-dev
+
+FROM ${PYTHON_IMAGE} AS runtime
+RUN groupadd --system --gid 10001 factdesk \
+    && useradd --system --uid 10001 --gid factdesk --home-dir /app --no-create-home \
+       --shell /usr/sbin/nologin factdesk \
+    && mkdir /data && chown factdesk:factdesk /data
+WORKDIR /app
+# Owned by root and read-only to the service user: the code cannot be changed at run time.
+COPY --from=builder /app /app
+ENV PATH=/app/.venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    FACTDESK_HOST=0.0.0.0 \
+    FACTDESK_PORT=8000 \
+    FACTDESK_DATA_DIR=/data
+USER factdesk
+EXPOSE 8000
+# Liveness only (/healthz never touches the database); orchestrators probe /readyz.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('FACTDESK_PORT', '8000'), timeout=2)"]
+STOPSIGNAL SIGTERM
+CMD ["factdesk", "serve", "--host", "0.0.0.0"]

@@ -1,0 +1,70 @@
+"""Structured logs: one JSON object per line, carrying the id of the request being served.
+
+(Named `logs`, not `logging`, so that it never shadows the standard library module.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from contextvars import ContextVar
+from typing import Any
+
+import orjson
+
+# Set by the request middleware for the duration of one request (asyncio copies context
+# into every task the request starts, so resolvers and loaders see it too).
+request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+
+# LogRecord attributes that are not user-supplied `extra=` fields.
+_STANDARD = frozenset(
+    logging.LogRecord("", 0, "", 0, "", None, None).__dict__.keys()
+    | {"message", "asctime", "taskName", "color_message"}
+)
+
+
+class JSONFormatter(logging.Formatter):
+    """time, level, logger, message, request_id, any `extra=` fields, and the traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        rid = request_id.get()
+        if rid is not None:
+            entry["request_id"] = rid
+        for key, value in record.__dict__.items():
+            if key not in _STANDARD and not key.startswith("_"):
+                entry[key] = value
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return orjson.dumps(entry, default=str).decode()
+
+
+class TextFormatter(logging.Formatter):
+    def __init__(self) -> None:
+        super().__init__("%(levelname)s %(name)s: %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        rid = request_id.get()
+        return f"[{rid}] {text}" if rid else text
+
+
+def configure_logging(level: str, fmt: str = "json") -> None:
+    """Route every logger (uvicorn's included) to stderr through one formatter."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JSONFormatter() if fmt == "json" else TextFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        uvicorn_logger = logging.getLogger(name)
+        uvicorn_logger.handlers[:] = []
+        uvicorn_logger.propagate = True

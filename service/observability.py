@@ -1,0 +1,180 @@
+"""Request middleware (pure ASGI): request id, access log, HTTP metrics, and the 503 safety
+net for database outages; plus /healthz, /readyz and the draining flag behind /readyz."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from service import metrics
+from service.db import migrate
+from service.db.pool import current_revision, is_connection_failure
+from service.logs import request_id
+
+access_log = logging.getLogger("factdesk.access")
+log = logging.getLogger(__name__)
+
+REQUEST_ID_HEADER = "x-request-id"
+# A caller's id is kept when it is short and plain, so it cannot forge log lines.
+_VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._:@/+=-]{1,128}")
+READY_TIMEOUT = 2.0
+
+PROBLEM_TYPE_BASE = "https://factdesk.dev/problems/"
+
+
+def problem_body(status: int, code: str, title: str, detail: str) -> bytes:
+    """An RFC 9457 problem document (the REST layer's problems use the same shape)."""
+    return orjson.dumps(
+        {
+            "type": PROBLEM_TYPE_BASE + code.replace("_", "-"),
+            "title": title,
+            "status": status,
+            "detail": detail,
+            "code": code,
+        }
+    )
+
+
+class RequestObservabilityMiddleware:
+    """Gives every HTTP request an id (X-Request-ID in and out, and in every log line), logs
+    one access line, records route metrics, and turns a database outage that escaped a route
+    into a 503 problem instead of a 500."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        rid = _incoming_request_id(scope) or uuid.uuid4().hex
+        token = request_id.set(rid)
+        started = time.perf_counter()
+        root_path = scope.get("root_path", "")
+        status = 500
+        response_started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((REQUEST_ID_HEADER.encode(), rid.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        metrics.HTTP_IN_FLIGHT.inc()
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception as error:
+            if response_started:
+                raise
+            if is_connection_failure(error):
+                log.warning("database unavailable: %s", type(error).__name__)
+                await _send_problem(
+                    send_with_id,
+                    503,
+                    "database_unavailable",
+                    "Database unavailable",
+                    "The database cannot be reached right now; retry shortly.",
+                )
+            else:
+                log.exception("unhandled error")
+                await _send_problem(
+                    send_with_id, 500, "internal_error", "Internal server error", "Unexpected."
+                )
+        finally:
+            metrics.HTTP_IN_FLIGHT.dec()
+            elapsed = time.perf_counter() - started
+            route = _route_label(scope, root_path)
+            method = scope["method"]
+            metrics.HTTP_REQUESTS.labels(route, method, str(status)).inc()
+            metrics.HTTP_LATENCY.labels(route, method).observe(elapsed)
+            access_log.info(
+                "%s %s %d",
+                method,
+                scope["path"],
+                status,
+                extra={
+                    "method": method,
+                    "path": scope["path"],
+                    "route": route,
+                    "status": status,
+                    "duration_ms": round(elapsed * 1000, 2),
+                    "client": (scope.get("client") or ("", 0))[0],
+                },
+            )
+            request_id.reset(token)
+
+
+def _incoming_request_id(scope: Scope) -> str | None:
+    for name, value in scope.get("headers", []):
+        if name == REQUEST_ID_HEADER.encode():
+            text = value.decode("latin-1")
+            return text if _VALID_REQUEST_ID.fullmatch(text) else None
+    return None
+
+
+def _route_label(scope: Scope, root_path: str) -> str:
+    """The matched route's template (`/api/v1/articles/{id}`), never the raw path: raw paths
+    would give every 404 probe its own time series."""
+    route: Any = scope.get("route")
+    path = getattr(route, "path", None)
+    if not isinstance(path, str):
+        return "unmatched"
+    mount_prefix = str(scope.get("root_path", ""))[len(root_path) :]
+    return mount_prefix + path
+
+
+async def _send_problem(send: Send, status: int, code: str, title: str, detail: str) -> None:
+    body = problem_body(status, code, title, detail)
+    headers = [
+        (b"content-type", b"application/problem+json"),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    if status == 503:
+        headers.append((b"retry-after", b"1"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def healthz(request: Request) -> Response:
+    """Liveness: the process answers. Never touches the database."""
+    return PlainTextResponse("ok")
+
+
+async def readyz(request: Request) -> Response:
+    """Readiness: not draining, the database answers, and its schema is at the head
+    migration. 503 with the reason otherwise."""
+    state = request.app.state
+    if getattr(state, "draining", False):
+        return _not_ready("shutting_down")
+    pool = getattr(state, "pool", None)
+    if pool is None:
+        return _not_ready("starting")
+    try:
+        async with pool.acquire(timeout=READY_TIMEOUT) as conn:
+            revision = await current_revision(conn)
+    except Exception as error:
+        if is_connection_failure(error):
+            return _not_ready("database_unavailable")
+        raise
+    head = getattr(state, "head_revision", None)
+    if head is None:
+        head = state.head_revision = migrate.head_revision()
+    if revision != head:
+        return _not_ready("migrations_pending", revision=revision, head=head)
+    return JSONResponse({"ready": True, "revision": revision})
+
+
+def _not_ready(reason: str, **details: object) -> Response:
+    return JSONResponse({"ready": False, "reason": reason, **details}, status_code=503)

@@ -1,0 +1,234 @@
+"""GraphQL limits hold against hostile queries, before any SQL runs; errors are masked."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from graphql import parse
+from strawberry.extensions.parser_cache import _get_parse_cache
+from strawberry.extensions.validation_cache import _get_validate_cache
+
+from service.app import create_app
+from service.config import Settings
+from service.db.pool import create_pool
+from service.graphql.limits import GraphQLLimits, check_cost
+from service.graphql.schema import CACHE_SIZE, limited_schema
+
+COSTLY = """{ articles(first: 100) { edges { node { entities {
+    articles(first: 100) { edges { node { headline } } } } } } } }"""
+
+NESTED = """query($first: Int) { articles(first: $first) { totalCount edges { node {
+    headline outlet { name } originalSource { name }
+    quotes { text speaker { name aliases } otherReports { id } }
+    figures { text subject { name } fact { label values { value sources {
+        outlet { name } excerpt attributedTo { name } } } } }
+    entities { name kind }
+} } } }"""
+
+
+def _is_connection_setup(query: str) -> bool:
+    return "typeinfo_tree" in query or "'jit'" in query
+
+
+@asynccontextmanager
+async def _client(pool: asyncpg.Pool, **settings: Any) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(Settings(factdesk_load_seeds=False, **settings))
+    app.state.pool = pool
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield client
+
+
+async def _query(
+    client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    response = await client.post("/graphql", json={"query": query, "variables": variables})
+    assert response.status_code == 200, response.text
+    payload: dict[str, Any] = response.json()
+    return payload
+
+
+def _deep_query(levels: int) -> str:
+    inner = "name"
+    for _ in range(levels):
+        inner = f"articles(first: 1) {{ edges {{ node {{ entities {{ {inner} }} }} }} }}"
+    return '{ entity(name: "Tokayev") { ' + inner + " } }"
+
+
+async def test_deep_query_is_rejected(seeded_client: httpx.AsyncClient) -> None:
+    payload = await _query(seeded_client, _deep_query(4))  # 1 + 4 * 4 + 1 levels
+    assert payload["data"] is None
+    assert "exceeds maximum operation depth of 12" in payload["errors"][0]["message"]
+    shallow = await _query(seeded_client, _deep_query(2))
+    assert "errors" not in shallow, shallow
+
+
+async def test_many_aliases_are_rejected(seeded_client: httpx.AsyncClient) -> None:
+    fields = " ".join(f"a{n}: articles(first: 1) {{ totalCount }}" for n in range(21))
+    payload = await _query(seeded_client, "{ " + fields + " }")
+    assert payload["data"] is None
+    assert payload["errors"][0]["message"] == "21 aliases found. Allowed: 20"
+
+
+async def test_token_flood_is_rejected_while_parsing(seeded_client: httpx.AsyncClient) -> None:
+    payload = await _query(seeded_client, "{ " + "__typename " * 5000 + "}")
+    assert payload["data"] is None
+    assert "more than 2000 tokens" in payload["errors"][0]["message"]
+
+
+async def test_costly_query_is_rejected_before_any_sql(seeded_pool: asyncpg.Pool) -> None:
+    queries: list[str] = []
+    counting = await create_pool(
+        _dsn_of(seeded_pool), max_size=2, query_logger=lambda r: queries.append(r.query)
+    )
+    try:
+        async with _client(counting) as client:
+            payload = await _query(client, COSTLY)
+            rejected = [q for q in queries if not _is_connection_setup(q)]
+            allowed = await _query(client, NESTED, {"first": 100})
+    finally:
+        await counting.close()
+    assert payload["data"] is None
+    error = payload["errors"][0]
+    assert error["extensions"]["code"] == "query_too_costly"
+    assert error["extensions"]["maxCost"] == 25_000
+    assert "smaller pages" in error["message"]
+    assert rejected == []  # not one statement reached PostgreSQL
+    assert "errors" not in allowed, allowed  # a real front-page query fits the budget
+
+
+def _dsn_of(pool: asyncpg.Pool) -> str:
+    # The seeded database's DSN, from one of its connections' parameters.
+    params = pool._connect_args  # type: ignore[attr-defined]
+    return str(params[0])
+
+
+@pytest.mark.parametrize("first", [101, 1000, -1])
+async def test_first_out_of_range_is_an_error(seeded_client: httpx.AsyncClient, first: int) -> None:
+    literal = await _query(seeded_client, f"{{ articles(first: {first}) {{ totalCount }} }}")
+    variable = await _query(
+        seeded_client,
+        "query($n: Int) { entities(first: $n) { totalCount } }",
+        {"n": first},
+    )
+    for payload in (literal, variable):
+        assert payload["data"] is None
+        error = payload["errors"][0]
+        assert error["extensions"]["code"] == "page_size_out_of_range"
+        assert "between 0 and 100" in error["message"]
+
+
+def test_cost_multiplies_page_sizes_along_paths() -> None:
+    schema = limited_schema(GraphQLLimits())._schema
+
+    def cost(query: str, variables: dict[str, Any] | None = None) -> int:
+        return check_cost(
+            schema, parse(query), operation_name=None, variables=variables or {}, max_cost=10**9
+        )
+
+    assert cost("{ articles { totalCount } }") == 20  # default page
+    assert cost("{ articles(first: 10) { edges { node { quotes { text } } } } }") == 10 + 50
+    assert cost(COSTLY) == 100 + 500 + 50_000
+    assert cost(NESTED, {"first": 100}) == 100 + 3 * 500 + 2 * 2_500 + 12_500
+    fragment = "{ ...F } fragment F on Query { entities(first: $n) { totalCount } }"
+    assert cost("query($n: Int) " + fragment, {"n": 7}) == 7
+
+
+async def test_database_error_in_a_resolver_is_masked(test_dsn: str) -> None:
+    # A real PostgreSQL error: the search_path hides every table.
+    broken = await asyncpg.create_pool(
+        test_dsn, min_size=1, max_size=1, server_settings={"search_path": "nowhere"}
+    )
+    assert broken is not None
+    try:
+        async with _client(broken) as client:
+            masked = await client.post("/graphql", json={"query": "{ articles { totalCount } }"})
+        async with _client(broken, factdesk_debug=True) as client:
+            debug = await _query(client, "{ articles { totalCount } }")
+    finally:
+        await broken.close()
+    body = masked.text
+    assert masked.status_code == 200
+    error = masked.json()["errors"][0]
+    assert error["message"] == "Internal server error."
+    assert error["extensions"] == {"code": "internal_error"}
+    for leak in ("asyncpg", "SELECT", 'articles" does not exist', "Traceback", "Error:"):
+        assert leak not in body
+    assert debug["errors"][0]["message"].startswith("UndefinedTableError: ")
+
+
+async def test_statement_timeout_gives_a_masked_error_not_a_hang(
+    pool: asyncpg.Pool, test_dsn: str
+) -> None:
+    short = await create_pool(test_dsn, max_size=2, statement_timeout=0.2)
+    try:
+        async with pool.acquire() as locker, locker.transaction():
+            # Every read of articles now waits for this lock: a stand-in for a slow query.
+            await locker.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE")
+            async with _client(short) as client:
+                started = time.monotonic()
+                payload = await _query(client, "{ articles { totalCount } }")
+                elapsed = time.monotonic() - started
+    finally:
+        await short.close()
+    error = payload["errors"][0]
+    assert error["extensions"] == {"code": "query_timeout"}
+    assert "statement timeout" not in str(payload)
+    assert elapsed < 3
+
+
+async def test_request_timeout_stops_a_slow_request(pool: asyncpg.Pool, test_dsn: str) -> None:
+    slow = await create_pool(test_dsn, max_size=2, statement_timeout=30)
+    try:
+        async with pool.acquire() as locker, locker.transaction():
+            await locker.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE")
+            async with _client(slow, factdesk_request_timeout=0.3) as client:
+                started = time.monotonic()
+                payload = await _query(client, "{ articles { totalCount } }")
+                elapsed = time.monotonic() - started
+        # The cancelled statement gave its connection back in a usable state.
+        async with slow.acquire() as conn:
+            assert await conn.fetchval("SELECT count(*) FROM articles") == 0
+    finally:
+        await slow.close()
+    assert payload["errors"][0]["extensions"] == {"code": "request_timeout"}
+    assert elapsed < 3
+
+
+async def test_introspection_and_suggestions_can_be_turned_off(
+    seeded_pool: asyncpg.Pool,
+) -> None:
+    introspect = "{ __schema { queryType { name } } }"
+    typo = "{ articlez { totalCount } }"
+    async with _client(seeded_pool) as client:
+        assert (await _query(client, introspect))["data"]["__schema"]["queryType"]["name"]
+        assert "Did you mean" in (await _query(client, typo))["errors"][0]["message"]
+    async with _client(
+        seeded_pool, factdesk_graphql_introspection=False, factdesk_graphql_suggestions=False
+    ) as client:
+        closed = await _query(client, introspect)
+        assert closed["data"] is None
+        assert "introspection" in closed["errors"][0]["message"].lower()
+        assert "Did you mean" not in (await _query(client, typo))["errors"][0]["message"]
+
+
+async def test_parse_and_validation_caches_hit_across_requests(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    assert limited_schema(GraphQLLimits()) is limited_schema(GraphQLLimits())
+    # Both are functools.lru_cache wrappers, typed as plain callables by strawberry.
+    parsed: Any = _get_parse_cache(CACHE_SIZE)
+    validated: Any = _get_validate_cache(CACHE_SIZE)
+    query = "query CacheProbe { articles(first: 2) { totalCount } }"
+    await _query(seeded_client, query)
+    parse_hits, validate_hits = parsed.cache_info().hits, validated.cache_info().hits
+    second = await _query(seeded_client, query)
+    assert second["data"]["articles"]["totalCount"] == 5
+    assert parsed.cache_info().hits == parse_hits + 1
+    assert validated.cache_info().hits == validate_hits + 1
