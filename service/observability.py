@@ -9,7 +9,6 @@ import time
 import uuid
 from typing import Any
 
-import orjson
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -18,6 +17,7 @@ from service import metrics
 from service.db import migrate
 from service.db.pool import current_revision, is_connection_failure
 from service.logs import request_id
+from service.problems import PROBLEM_MEDIA_TYPE, ProblemError, problem_body
 
 access_log = logging.getLogger("factdesk.access")
 log = logging.getLogger(__name__)
@@ -26,21 +26,6 @@ REQUEST_ID_HEADER = "x-request-id"
 # A caller's id is kept when it is short and plain, so it cannot forge log lines.
 _VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._:@/+=-]{1,128}")
 READY_TIMEOUT = 2.0
-
-PROBLEM_TYPE_BASE = "https://factdesk.dev/problems/"
-
-
-def problem_body(status: int, code: str, title: str, detail: str) -> bytes:
-    """An RFC 9457 problem document (the REST layer's problems use the same shape)."""
-    return orjson.dumps(
-        {
-            "type": PROBLEM_TYPE_BASE + code.replace("_", "-"),
-            "title": title,
-            "status": status,
-            "detail": detail,
-            "code": code,
-        }
-    )
 
 
 class RequestObservabilityMiddleware:
@@ -82,16 +67,15 @@ class RequestObservabilityMiddleware:
                 log.warning("database unavailable: %s", type(error).__name__)
                 await _send_problem(
                     send_with_id,
-                    503,
-                    "database_unavailable",
-                    "Database unavailable",
-                    "The database cannot be reached right now; retry shortly.",
+                    ProblemError(
+                        "database_unavailable",
+                        "The database cannot be reached right now; retry shortly.",
+                        headers={"Retry-After": "1"},
+                    ),
                 )
             else:
                 log.exception("unhandled error")
-                await _send_problem(
-                    send_with_id, 500, "internal_error", "Internal server error", "Unexpected."
-                )
+                await _send_problem(send_with_id, ProblemError("internal_error", "Unexpected."))
         finally:
             metrics.HTTP_IN_FLIGHT.dec()
             elapsed = time.perf_counter() - started
@@ -135,15 +119,14 @@ def _route_label(scope: Scope, root_path: str) -> str:
     return mount_prefix + path
 
 
-async def _send_problem(send: Send, status: int, code: str, title: str, detail: str) -> None:
-    body = problem_body(status, code, title, detail)
+async def _send_problem(send: Send, problem: ProblemError) -> None:
+    body = problem_body(problem)
     headers = [
-        (b"content-type", b"application/problem+json"),
+        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
         (b"content-length", str(len(body)).encode()),
+        *((k.lower().encode(), v.encode()) for k, v in problem.headers.items()),
     ]
-    if status == 503:
-        headers.append((b"retry-after", b"1"))
-    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.start", "status": problem.status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
 

@@ -6,13 +6,13 @@ import datetime as dt
 
 import strawberry
 
+from service.auth import configured_keys
 from service.config import Settings
 from service.errors import FactdeskError
 from service.graphql.context import Info
 from service.graphql.types.article import Article
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
-from service.rest.auth import configured_keys
 
 
 def unauthorized_message(settings: Settings) -> str:

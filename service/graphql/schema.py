@@ -21,6 +21,7 @@ from strawberry.http import GraphQLRequestData
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
+from service.auth import read_denial, write_denial
 from service.config import Settings
 from service.graphql.context import Context, build_context
 from service.graphql.errors import (
@@ -38,8 +39,7 @@ from service.graphql.types.entity import Entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
-from service.rest.auth import read_denial, write_denial
-from service.rest.problems import problem_response
+from service.problems import ProblemError, problem_response
 
 TYPES = [Article, Outlet, Entity, Quote, Figure, Fact]
 # Distinct query texts whose parse and validation results are kept, per process.
@@ -144,7 +144,9 @@ class GraphQLView(GraphQL[Context, None]):
         if scope["type"] == "http":
             denial = read_denial(Headers(scope=scope), self._settings)
             if denial is not None:
-                await problem_response(denial.as_problem())(scope, receive, send)
+                await problem_response(
+                    ProblemError(denial.code, denial.detail, headers=denial.headers)
+                )(scope, receive, send)
                 return
         await super().__call__(scope, receive, send)
 

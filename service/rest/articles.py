@@ -11,11 +11,12 @@ from service.db import articles as articles_db
 from service.errors import InvalidIdError
 from service.graphql.ids import decode_id, decode_time_cursor, encode_cursor, encode_id
 from service.ingest.pipeline import ingest_article
+from service.problems import ProblemError
 from service.rest.auth import require_write
 from service.rest.ingest_body import read_ingest_request
 from service.rest.lookup import entity_filter, outlet_filter, pool_of
 from service.rest.params import datetime_param, page_params, text_param
-from service.rest.problems import Handler, ProblemError
+from service.rest.problems import Handler
 from service.rest.representations import (
     Json,
     JsonResponse,

@@ -12,9 +12,9 @@ from service.db.pool import Connection
 from service.graphql.ids import decode_id_cursor, encode_cursor, encode_id
 from service.graphql.lookup import name_keys
 from service.ingest.model import EntityKind
+from service.problems import ProblemError
 from service.rest.lookup import path_id, pool_of
 from service.rest.params import choice_param, page_params, text_param
-from service.rest.problems import ProblemError
 from service.rest.representations import Json, JsonResponse, page_json
 
 KINDS = frozenset(kind.value for kind in EntityKind)

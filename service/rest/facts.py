@@ -15,10 +15,10 @@ from service.db.rows import FactRow, FigureRow
 from service.graphql.ids import decode_id_cursor, encode_cursor, encode_id
 from service.ingest.facts import ReportedValue, group_values
 from service.ingest.model import Approximation
+from service.problems import ProblemError
 from service.rest.figures import figure_citation
 from service.rest.lookup import entity_filter, path_id, pool_of
 from service.rest.params import bool_param, page_params, text_param
-from service.rest.problems import ProblemError
 from service.rest.representations import Json, JsonResponse, Related, load_related, page_json
 
 

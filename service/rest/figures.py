@@ -11,9 +11,9 @@ from service.db import figures as figures_db
 from service.db.pool import Connection
 from service.db.rows import FigureRow
 from service.graphql.ids import decode_id_cursor, encode_cursor, encode_id
+from service.problems import ProblemError
 from service.rest.lookup import entity_filter, path_id, pool_of
 from service.rest.params import id_param, page_params, text_param
-from service.rest.problems import ProblemError
 from service.rest.representations import (
     Json,
     JsonResponse,

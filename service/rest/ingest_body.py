@@ -13,9 +13,9 @@ from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
 from service.ingest.model import ArticleMeta
+from service.problems import ProblemError
 from service.rest.html_text import html_to_text, looks_like_html
 from service.rest.params import parse_datetime
-from service.rest.problems import ProblemError
 
 MEDIA_TYPES = ("application/json", "text/plain", "text/html")
 _UTF8_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})

@@ -11,7 +11,7 @@ from service.db.pool import Connection
 from service.errors import InvalidIdError
 from service.graphql.ids import decode_id
 from service.graphql.lookup import name_keys
-from service.rest.problems import ProblemError
+from service.problems import ProblemError
 
 NO_MATCH = -1  # an id no row has: an unknown outlet or entity filters everything out
 

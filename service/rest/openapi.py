@@ -11,8 +11,8 @@ from typing import Any
 import orjson
 
 from service.ingest.model import Approximation, EntityKind
+from service.problems import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
 from service.rest.params import DEFAULT_PAGE, MAX_PAGE
-from service.rest.problems import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
 
 Json = dict[str, Any]
 

@@ -9,7 +9,7 @@ from starlette.datastructures import QueryParams
 
 from service.errors import InvalidIdError
 from service.graphql.ids import decode_id
-from service.rest.problems import ProblemError
+from service.problems import ProblemError
 
 DEFAULT_PAGE = 20
 MAX_PAGE = 100

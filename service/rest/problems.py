@@ -1,122 +1,19 @@
-"""RFC 9457 problem details: every REST error is `application/problem+json`.
-
-`type` is a stable URI per kind of problem and `code` the same stable key GraphQL
-UserErrors carry, so clients branch on either, never on the human `detail`.
-"""
+"""REST handlers answer errors as problem documents (service.problems)."""
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from collections.abc import Awaitable, Callable
 
-import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
 from service.db.pool import is_connection_failure
-from service.errors import (
-    DatabaseUnavailableError,
-    EmptyArticleError,
-    FactdeskError,
-    InvalidArticleError,
-    InvalidCursorError,
-    InvalidIdError,
-    NotFoundError,
-)
+from service.errors import FactdeskError
+from service.problems import ProblemError, from_domain_error, problem_response
 
 log = logging.getLogger(__name__)
-
-PROBLEM_BASE = "https://factdesk.dev/problems/"
-PROBLEM_MEDIA_TYPE = "application/problem+json"
-
-# code -> (HTTP status, title). The `type` URI is PROBLEM_BASE + the code, dashed.
-PROBLEMS: dict[str, tuple[int, str]] = {
-    "invalid_article": (422, "The copy cannot be ingested"),
-    "empty_article": (422, "The copy has no text"),
-    "invalid_encoding": (422, "The body is not UTF-8 text"),
-    "invalid_field": (422, "A field has the wrong type or value"),
-    "malformed_json": (400, "The body is not valid JSON"),
-    "invalid_parameter": (400, "A query parameter is invalid"),
-    "invalid_id": (400, "Not a Factdesk id"),
-    "invalid_cursor": (400, "Invalid pagination cursor"),
-    "article_too_large": (413, "The body is larger than the configured limit"),
-    "unsupported_media_type": (415, "Unsupported content type"),
-    "unauthorized": (401, "An API key is required"),
-    "writes_disabled": (401, "No API key is configured, so writes are refused"),
-    "forbidden": (403, "The API key is not valid"),
-    "not_found": (404, "Not found"),
-    "method_not_allowed": (405, "Method not allowed"),
-    "database_unavailable": (503, "The database is unavailable"),
-    "internal_error": (500, "Internal error"),
-}
-
-
-def problem_type(code: str) -> str:
-    return PROBLEM_BASE + code.replace("_", "-")
-
-
-class ProblemError(Exception):
-    """An error answered as a problem document; raised by handlers, rendered by `endpoint`."""
-
-    def __init__(
-        self,
-        code: str,
-        detail: str,
-        *,
-        field: str | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(detail)
-        if code not in PROBLEMS:
-            raise ValueError(f"unknown problem code {code!r}")
-        self.code = code
-        self.detail = detail
-        self.field = field
-        self.headers = dict(headers or {})
-
-    @property
-    def status(self) -> int:
-        return PROBLEMS[self.code][0]
-
-
-def problem_response(problem: ProblemError, *, instance: str | None = None) -> Response:
-    status, title = PROBLEMS[problem.code]
-    body: dict[str, Any] = {
-        "type": problem_type(problem.code),
-        "title": title,
-        "status": status,
-        "detail": problem.detail,
-        "code": problem.code,
-    }
-    if problem.field is not None:
-        body["field"] = problem.field
-    if instance is not None:
-        body["instance"] = instance
-    return Response(
-        orjson.dumps(body),
-        status_code=status,
-        media_type=PROBLEM_MEDIA_TYPE,
-        headers=problem.headers,
-    )
-
-
-def from_domain_error(error: FactdeskError) -> ProblemError:
-    """The problem a domain error becomes at the HTTP edge."""
-    code = {
-        EmptyArticleError: "empty_article",
-        InvalidArticleError: "invalid_article",
-        InvalidIdError: "invalid_id",
-        InvalidCursorError: "invalid_cursor",
-        NotFoundError: "not_found",
-        DatabaseUnavailableError: "database_unavailable",
-    }.get(type(error))
-    if code is None:
-        code = error.code if error.code in PROBLEMS else "internal_error"
-    headers = {"Retry-After": "5"} if code == "database_unavailable" else None
-    return ProblemError(code, error.message, field=error.field, headers=headers)
-
 
 Handler = Callable[[Request], Awaitable[Response]]
 

@@ -9,10 +9,11 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Route
 
 from service.config import Settings
+from service.problems import ProblemError
 from service.rest import articles, entities, facts, figures, quotes
 from service.rest.auth import require_read
 from service.rest.openapi import openapi_document
-from service.rest.problems import Handler, ProblemError, endpoint
+from service.rest.problems import Handler, endpoint
 from service.rest.representations import JsonResponse
 
 PREFIX = "/api/v1"
