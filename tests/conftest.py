@@ -7,11 +7,8 @@ emptied after every test that writes to it.
 from __future__ import annotations
 
 import asyncio
-import os
-import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import httpx
@@ -21,8 +18,8 @@ import pytest_asyncio
 from service.app import create_app
 from service.config import REPO_ROOT, Settings
 from service.db import migrate
-from service.db.embedded import start_embedded
 from service.db.pool import create_pool
+from service.db.scratch import environment_dsn, recreate_database, scratch_server
 
 TABLES = (
     "figures, facts, quotes, mentions, entity_resolutions, entity_keys, entity_aliases, "
@@ -30,39 +27,16 @@ TABLES = (
 )
 
 
-def _with_database(dsn: str, name: str) -> str:
-    parts = urlsplit(dsn)
-    return urlunsplit(parts._replace(path="/" + name))
-
-
 @pytest.fixture(scope="session")
 def server_dsn() -> Iterator[str]:
     """DSN of a maintenance database on the server the tests use."""
-    given = os.environ.get("DATABASE_URL")
-    if given:
-        yield given
-        return
-    with tempfile.TemporaryDirectory(prefix="factdesk-test-") as tmp:
-        server = start_embedded(Path(tmp))
-        try:
-            yield server.uri("postgres")
-        finally:
-            server.stop()
-
-
-async def _fresh_database(server_dsn: str, name: str) -> str:
-    admin = await asyncpg.connect(server_dsn)
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    return _with_database(server_dsn, name)
+    with scratch_server(environment_dsn(), prefix="factdesk-test-") as dsn:
+        yield dsn
 
 
 @pytest_asyncio.fixture(scope="session")
 async def test_dsn(server_dsn: str) -> str:
-    dsn = await _fresh_database(server_dsn, "factdesk_test")
+    dsn = await recreate_database(server_dsn, "factdesk_test")
     await asyncio.to_thread(migrate.upgrade, dsn)
     return dsn
 
@@ -72,7 +46,7 @@ async def seeded_pool(server_dsn: str) -> AsyncIterator[asyncpg.Pool]:
     """A database holding exactly the seeds, for tests that only read."""
     from service.ingest.seeds import load_seeds
 
-    dsn = await _fresh_database(server_dsn, "factdesk_seeded")
+    dsn = await recreate_database(server_dsn, "factdesk_seeded")
     await asyncio.to_thread(migrate.upgrade, dsn)
     pool = await create_pool(dsn, min_size=1, max_size=5)
     await load_seeds(pool, REPO_ROOT / "seeds")

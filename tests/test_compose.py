@@ -27,7 +27,7 @@ import yaml
 
 from service.cli import build_parser
 from service.config import REPO_ROOT, Settings
-from tests.conftest import _fresh_database
+from service.db.scratch import recreate_database
 
 FACTDESK = str(Path(sys.executable).with_name("factdesk"))
 WAIT = 30.0  # bound on any wait for a process
@@ -134,7 +134,7 @@ def _run_job(env: dict[str, str], command: list[str]) -> None:
 
 @pytest.fixture
 def compose_dsn(server_dsn: str) -> str:
-    return asyncio.run(_fresh_database(server_dsn, "factdesk_compose"))
+    return asyncio.run(recreate_database(server_dsn, "factdesk_compose"))
 
 
 async def _wait_ready(client: httpx.AsyncClient, process: subprocess.Popen[bytes]) -> None:

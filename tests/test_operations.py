@@ -20,10 +20,10 @@ from service.app import create_app
 from service.config import Settings
 from service.db import migrate
 from service.db.pool import create_pool
+from service.db.scratch import recreate_database
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
 from service.logs import JSONFormatter
-from tests.conftest import _fresh_database
 
 
 @asynccontextmanager
@@ -52,7 +52,7 @@ async def test_healthz_and_readyz(seeded_client: httpx.AsyncClient) -> None:
 async def test_readyz_waits_for_migrations_and_drops_at_shutdown(server_dsn: str) -> None:
     """The real lifespan with FACTDESK_MIGRATE_ON_START=false: not ready until a separate
     job migrates; not ready again once shutdown has begun."""
-    dsn = await _fresh_database(server_dsn, "factdesk_readiness")
+    dsn = await recreate_database(server_dsn, "factdesk_readiness")
     settings = Settings(
         database_url=SecretStr(dsn), factdesk_migrate_on_start=False, factdesk_load_seeds=False
     )

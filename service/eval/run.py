@@ -13,19 +13,17 @@ import asyncio
 import contextlib
 import json
 import sys
-import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
 from service.config import REPO_ROOT, get_settings
 from service.db import evaluation as eval_db
 from service.db import migrate
-from service.db.embedded import start_embedded
 from service.db.pool import create_pool
+from service.db.scratch import drop_database, recreate_database, scratch_server
 from service.eval.gold import Gold, gold_sources, load_gold
 from service.eval.report import check_thresholds, format_table, report_to_dict
 from service.eval.score import (
@@ -83,28 +81,10 @@ class Corpus:
     scored: frozenset[str]  # the file names whose gold is scored
 
 
-@contextlib.contextmanager
-def _server() -> Iterator[str]:
-    """A maintenance DSN on a server where scratch databases may be created."""
-    dsn = get_settings().dsn
-    if dsn:
-        yield dsn
-        return
-    with tempfile.TemporaryDirectory(prefix="factdesk-eval-") as tmp:
-        server = start_embedded(Path(tmp))
-        try:
-            yield server.uri("postgres")
-        finally:
-            server.stop()
-
-
 @contextlib.asynccontextmanager
 async def _scratch(server_dsn: str) -> AsyncIterator[asyncpg.Pool]:
-    admin = await asyncpg.connect(server_dsn)
+    dsn = await recreate_database(server_dsn, SCRATCH_DB)
     try:
-        await admin.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
-        await admin.execute(f"CREATE DATABASE {SCRATCH_DB}")
-        dsn = urlunsplit(urlsplit(server_dsn)._replace(path="/" + SCRATCH_DB))
         await asyncio.to_thread(migrate.upgrade, dsn)
         pool = await create_pool(dsn, min_size=1, max_size=2)
         try:
@@ -112,8 +92,7 @@ async def _scratch(server_dsn: str) -> AsyncIterator[asyncpg.Pool]:
         finally:
             await pool.close()
     finally:
-        await admin.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
-        await admin.close()
+        await drop_database(server_dsn, SCRATCH_DB)
 
 
 async def predictions_for(pool: asyncpg.Pool, corpus: Corpus) -> Predictions:
@@ -208,7 +187,7 @@ async def evaluate(server_dsn: str, seeds_dir: Path) -> dict[str, Report]:
 
 def run_eval(args: argparse.Namespace) -> int:
     seeds_dir = get_settings().factdesk_seeds_dir
-    with _server() as server_dsn:
+    with scratch_server(get_settings().dsn, prefix="factdesk-eval-") as server_dsn:
         reports = asyncio.run(evaluate(server_dsn, seeds_dir))
     failures = [
         f"{name}: {failure}"

@@ -9,7 +9,7 @@ import pytest
 
 from service.db import migrate
 from service.db.pool import current_revision
-from tests.conftest import _fresh_database
+from service.db.scratch import recreate_database
 
 
 async def _tables(dsn: str) -> set[str]:
@@ -25,7 +25,7 @@ async def _tables(dsn: str) -> set[str]:
 
 
 async def test_upgrade_downgrade_upgrade(server_dsn: str) -> None:
-    dsn = await _fresh_database(server_dsn, "factdesk_migrations")
+    dsn = await recreate_database(server_dsn, "factdesk_migrations")
     await asyncio.to_thread(migrate.upgrade, dsn)
     assert {"articles", "entities", "facts", "figures", "quotes", "mentions"} <= await _tables(dsn)
     conn = await asyncpg.connect(dsn)
