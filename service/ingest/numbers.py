@@ -213,6 +213,9 @@ def _sentence_initial(body: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:;\"“‘'\n(—–-"
 
 
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+
+
 def _is_name_number(body: str, start: int) -> bool:
     """Digits that belong to a name: "Form 10", "COVID-19", "F-16"."""
     if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
@@ -257,8 +260,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         kind = "digits" if m.group("digits") else "words"
         if kind == "words" and m.group(0)[0].isupper() and not _sentence_initial(body, start):
             return None  # "the Big Three", "Group of Seven": part of a name
-        if kind == "digits" and _is_name_number(body, start):
-            return None
+        if (
+            kind == "digits"
+            and _is_name_number(body, start)
+            and not _PERCENT_AFTER.match(body, end)
+        ):
+            return None  # "Form 10"; but "gave Toqaev 70.96 percent" is a share
         if kind == "digits" and body[end : end + 1].isalpha():
             short = _SCALE_AFTER.match(body, end)
             if short is None or not short.group("short"):

@@ -25,7 +25,11 @@ _PROTEST = re.compile(
     re.IGNORECASE,
 )
 _PROTESTER_NOUNS = frozenset({"protesters", "protestors", "demonstrators"})
-_VOTE = re.compile(r"\b(?:votes?|ballots?|polls?|won|win|took|received|election)\b", re.I)
+_VOTE = re.compile(
+    r"\b(?:votes?|ballots?|polls?|won|wins?|took|received|got|gets|gave|secured|garnered"
+    r"|polled|elected|re-elected|election)\b",
+    re.I,
+)
 _TURNOUT_BEFORE = re.compile(r"\bturnout\b[^.;,]{0,30}$", re.IGNORECASE)
 _TURNOUT_AFTER = re.compile(r"^\s*(?:turnout)\b", re.IGNORECASE)
 _IN_POWER = re.compile(
