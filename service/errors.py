@@ -40,3 +40,23 @@ class DatabaseUnavailableError(FactdeskError):
     """PostgreSQL cannot be reached (stopped, restarting, pool exhausted): retry later, 503."""
 
     code = "database_unavailable"
+
+
+def is_unstorable_input(error: BaseException) -> bool:
+    """A client's value that PostgreSQL cannot take: a NUL character (SQLSTATE 22021), or one
+    asyncpg cannot encode (an unpaired surrogate, a time whose UTC falls outside year 1..9999).
+    The edges answer these as the client's mistake (400/422, GraphQL `invalid_argument`),
+    never as a 500: they only ever come from values a request carried."""
+    import asyncpg  # here, so the domain errors above stay free of the driver
+
+    if isinstance(error, asyncpg.CharacterNotInRepertoireError):
+        return True
+    return isinstance(error, asyncpg.DataError) and str(error).startswith(
+        "invalid input for query argument"
+    )
+
+
+UNSTORABLE_MESSAGE = (
+    "a value holds a NUL character, an unpaired surrogate or a date out of range, "
+    "none of which can be stored or searched"
+)

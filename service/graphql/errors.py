@@ -21,7 +21,7 @@ from strawberry.types.execution import ExecutionResult
 
 from service import metrics
 from service.db.pool import is_connection_failure
-from service.errors import FactdeskError
+from service.errors import UNSTORABLE_MESSAGE, FactdeskError, is_unstorable_input
 
 log = logging.getLogger("factdesk.graphql")
 
@@ -33,6 +33,8 @@ def is_unexpected(error: GraphQLError) -> bool:
     """A bug or an outage rather than a bad request: worth a log line with a traceback."""
     original = error.original_error
     if original is None or isinstance(original, GraphQLError | FactdeskError):
+        return False
+    if is_unstorable_input(original):
         return False
     return not (error.path is None and isinstance(original, ValueError | TypeError))
 
@@ -49,6 +51,12 @@ def client_error(error: GraphQLError, *, debug: bool) -> GraphQLError:
         return _replace(error, original.message, extensions)
     if error.path is None and isinstance(original, ValueError | TypeError):
         return error  # input coercion ("Variable '$first' got invalid value ..."): the client's
+    if is_unstorable_input(original):
+        return _replace(
+            error,
+            UNSTORABLE_MESSAGE[0].upper() + UNSTORABLE_MESSAGE[1:] + ".",
+            {"code": "invalid_argument"},
+        )
     if is_connection_failure(original):
         return _replace(
             error,

@@ -29,11 +29,15 @@ from graphql import (
     OperationDefinitionNode,
     SelectionSetNode,
     Undefined,
+    ValidationContext,
+    ValidationRule,
+    Visitor,
     get_named_type,
     get_nullable_type,
     is_leaf_type,
     is_list_type,
     value_from_ast,
+    visit,
 )
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.type.definition import GraphQLNamedType
@@ -77,12 +81,42 @@ class GraphQLLimits:
     def validation_rules(self) -> tuple[type[ASTValidationRule], ...]:
         """The extra rule classes; call once per schema and reuse the tuple for every request."""
         rules: list[type[ASTValidationRule]] = [
-            max_depth_rule(self.max_depth, None, None),
+            _depth_rule(self.max_depth),
             max_aliases_rule(self.max_aliases),
         ]
         if not self.introspection:
             rules.append(NoSchemaIntrospectionCustomRule)
         return tuple(rules)
+
+
+def _depth_rule(max_depth: int) -> type[ASTValidationRule]:
+    """strawberry's depth rule, but not on a document that spreads an undefined fragment.
+
+    strawberry's rule measures every operation in its constructor and looks each spread up
+    without checking, so `{ ...missing }` raised KeyError: a masked internal error instead of
+    graphql-core's "Unknown fragment" (NoUndefinedFragmentsRule, always run). Such a document
+    fails validation anyway, so nothing deep can run unmeasured."""
+    measure = max_depth_rule(max_depth, None, None)
+
+    class DepthLimit(ValidationRule):
+        def __init__(self, context: ValidationContext) -> None:
+            super().__init__(context)
+            if _spreads_are_defined(context.document):
+                measure(context)  # reports through the context, in its constructor
+
+    return DepthLimit
+
+
+def _spreads_are_defined(document: DocumentNode) -> bool:
+    defined = {d.name.value for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    spread: set[str] = set()
+
+    class Spreads(Visitor):
+        def enter_fragment_spread(self, node: FragmentSpreadNode, *_: Any) -> None:
+            spread.add(node.name.value)
+
+    visit(document, Spreads())
+    return spread <= defined
 
 
 def limits_extension(limits: GraphQLLimits) -> type[SchemaExtension]:

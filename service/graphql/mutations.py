@@ -8,11 +8,12 @@ import strawberry
 
 from service.auth import configured_keys
 from service.config import Settings
-from service.errors import FactdeskError
+from service.errors import UNSTORABLE_MESSAGE, FactdeskError, is_unstorable_input
 from service.graphql.context import Info
 from service.graphql.types.article import Article
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
+from service.rest.html_text import html_to_text, looks_like_html
 
 
 def unauthorized_message(settings: Settings) -> str:
@@ -72,14 +73,26 @@ class Mutation:
             url=input.url,
             published_at=input.published_at,
         )
+        # Markup is cleaned to text as on REST (README: "HTML is cleaned, not refused"), so
+        # the same copy makes the same article whichever API it arrives through.
+        text = html_to_text(input.text) if looks_like_html(input.text) else input.text
         try:
-            result = await ingest_article(info.context.pool, input.text, meta)
+            result = await ingest_article(info.context.pool, text, meta)
         except FactdeskError as error:
             field = f"input.{error.field}" if error.field else "input.text"
             return IngestArticlePayload(
                 article=None,
                 created=False,
                 errors=[UserError(field=field, message=error.message, code=error.code)],
+            )
+        except Exception as error:
+            if not is_unstorable_input(error):
+                raise
+            # Metadata PostgreSQL refuses (NUL in the outlet, ...): the transaction rolled back.
+            return IngestArticlePayload(
+                article=None,
+                created=False,
+                errors=[UserError(field="input", message=UNSTORABLE_MESSAGE, code="invalid_field")],
             )
         row = await info.context.loaders.article.load(result.article_id)
         assert row is not None

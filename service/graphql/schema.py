@@ -8,11 +8,11 @@ from typing import Any
 
 import asyncpg
 import strawberry
-from cross_web import AsyncHTTPRequestAdapter
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
 from starlette.datastructures import Headers
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -148,7 +148,28 @@ class GraphQLView(GraphQL[Context, None]):
                     ProblemError(denial.code, denial.detail, headers=denial.headers)
                 )(scope, receive, send)
                 return
+            try:
+                response = await self.run(Request(scope=scope, receive=receive))
+            except HTTPException as error:
+                # strawberry answers these (no query, body not JSON, wrong content type or
+                # method) in plain text; GraphQL clients look for `errors` in JSON.
+                response = request_error_response(error.status_code, error.reason)
+            await response(scope, receive, send)
+            return
         await super().__call__(scope, receive, send)
+
+
+REQUEST_ERROR_CODES = {404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}
+
+
+def request_error_response(status_code: int, reason: str) -> Response:
+    """A GraphQL-over-HTTP request error: `errors` alone, no `data` (nothing was executed)."""
+    code = REQUEST_ERROR_CODES.get(status_code, "bad_request")
+    return JSONResponse(
+        {"errors": [{"message": reason, "extensions": {"code": code}}]},
+        status_code=status_code,
+        headers={"Allow": "GET, POST"} if status_code == 405 else None,
+    )
 
 
 def export_schema() -> str:

@@ -63,6 +63,8 @@ async def get_article(request: Request) -> Response:
     try:
         article_id: int | None = decode_id(value, "Article")[1]
     except InvalidIdError:
+        if "\x00" in value:  # PostgreSQL text cannot hold NUL, so no slug has one
+            raise ProblemError("not_found", "no article has this id or slug") from None
         async with pool_of(request).acquire() as conn:
             article_id = await articles_db.find_article_id_by_slug(conn, slug=value)
     if article_id is None:

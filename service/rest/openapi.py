@@ -176,6 +176,7 @@ SCHEMAS: Json = {
         {
             "text": {
                 "type": "string",
+                "minLength": 1,
                 "description": "The copy, plain text (HTML is cleaned to text).",
             },
             "outlet": NULLABLE_STRING,
@@ -256,6 +257,14 @@ FILTERS: dict[str, list[Json]] = {
 }
 
 
+EXAMPLE_COPY = (
+    "Protests in Almaty\n\n"
+    "ALMATY -- Police detained about 500 people on Monday, the interior ministry said.\n\n"
+    '"We will not allow disorder," Interior Minister Yerlan Turgumbayev told reporters.\n\n'
+    "Kassym-Jomart Tokayev won nearly 71 percent of the vote, according to official results."
+)
+
+
 def _problem(description: str) -> Json:
     return {
         "description": description,
@@ -322,9 +331,21 @@ def _paths() -> Json:
         "requestBody": {
             "required": True,
             "content": {
-                "application/json": {"schema": _ref("IngestArticle")},
-                "text/plain": {"schema": STRING},
-                "text/html": {"schema": STRING},
+                "application/json": {
+                    "schema": _ref("IngestArticle"),
+                    "example": {
+                        "text": EXAMPLE_COPY,
+                        "outlet": "Example Wire",
+                        "url": "https://example.org/almaty-protests",
+                        "publishedAt": "2019-06-11T09:00:00Z",
+                    },
+                },
+                "text/plain": {"schema": {**STRING, "minLength": 1}, "example": EXAMPLE_COPY},
+                "text/html": {
+                    "schema": {**STRING, "minLength": 1},
+                    "example": "<h1>Protests in Almaty</h1>"
+                    + "".join(f"<p>{p}</p>" for p in EXAMPLE_COPY.split("\n\n")[1:]),
+                },
             },
         },
         "responses": {

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from service.db.pool import is_connection_failure
-from service.errors import FactdeskError
+from service.errors import UNSTORABLE_MESSAGE, FactdeskError, is_unstorable_input
 from service.problems import ProblemError, from_domain_error, problem_response
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,12 @@ def endpoint(handler: Handler) -> Handler:
         except FactdeskError as error:
             return problem_response(from_domain_error(error), instance=request.url.path)
         except Exception as error:
+            if is_unstorable_input(error):
+                # Only values the request carried reach SQL; a write refuses the field (422,
+                # the pipeline's transaction rolled back), a read the parameter (400).
+                code = "invalid_field" if request.method == "POST" else "invalid_parameter"
+                refusal = ProblemError(code, UNSTORABLE_MESSAGE)
+                return problem_response(refusal, instance=request.url.path)
             if is_connection_failure(error):
                 unavailable = ProblemError(
                     "database_unavailable",
