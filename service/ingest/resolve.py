@@ -105,7 +105,18 @@ def _choose_person(entity: LocalEntity, candidates: list[KnownEntity]) -> Match 
             f"surname-only {entity.name!r} fits the only known person with that surname, "
             f"{holders[0].name!r}",
         )
-    return None  # no holder, or several: a new entity is safer than a wrong merge
+    # Several people share the surname: the bare surname is its own (ambiguous) entity,
+    # and one such entity, not a new one per article: each new one would make the next
+    # bare mention more ambiguous still.
+    bare = [c for c in holders if not _full_names((c.name, *c.aliases))]
+    if bare:
+        first_bare = min(bare, key=lambda c: c.id)
+        return Match(
+            first_bare,
+            f"surname-only {entity.name!r} is ambiguous between known people; it joins the "
+            f"surname-only entity {first_bare.name!r} seen before",
+        )
+    return None  # no holder, or several with full names: a new entity is safer
 
 
 def _choose_organization(entity: LocalEntity, candidates: list[KnownEntity]) -> Match | None:

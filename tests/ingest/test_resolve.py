@@ -160,3 +160,18 @@ def test_hyphenation_and_dated_events() -> None:
 
 def test_no_candidates_means_no_match() -> None:
     assert choose_match(local(PERSON, "Anuar Nurpeisov"), []) is None
+
+
+def test_ambiguous_bare_surname_reuses_one_surname_only_entity() -> None:
+    known = [
+        KnownEntity(1, EntityKind.PERSON, "Nursultan Nazarbaev", ("Nazarbaev",)),
+        KnownEntity(2, EntityKind.PERSON, "Aisultan Nazarbaev", ()),
+        KnownEntity(3, EntityKind.PERSON, "Nazarbaev", ()),
+    ]
+    bare = LocalEntity(index=0, kind=EntityKind.PERSON, name="Nazarbayev", aliases=())
+    match = choose_match(bare, known)
+    assert match is not None
+    assert match.entity.id == 3
+    assert "ambiguous" in match.reason
+    # With no surname-only entity yet, the first ambiguous mention makes a new one.
+    assert choose_match(bare, known[:2]) is None
