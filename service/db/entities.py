@@ -50,6 +50,47 @@ async def find_entities_by_keys(conn: Connection, *, keys: Sequence[str]) -> lis
     return [KnownEntityRow(r["id"], r["kind"], r["name"], list(r["aliases"])) for r in rows]
 
 
+@dataclass(frozen=True, slots=True)
+class KeyedEntityRow:
+    """A known entity with those of its resolution keys that were asked for."""
+
+    id: int
+    kind: str
+    name: str
+    aliases: list[str]
+    keys: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class NewResolution:
+    entity_id: int
+    local_name: str
+    decision: str
+    reason: str
+
+
+async def find_entities_with_keys(conn: Connection, *, keys: Sequence[str]) -> list[KeyedEntityRow]:
+    """Entities holding any of `keys`, each with its aliases (in insertion order) and which of
+    `keys` it holds: one round trip for all the local entities of an article."""
+    rows = await conn.fetch(
+        """
+        SELECT e.id, e.kind, e.name,
+               ARRAY(SELECT a.alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY a.id)
+                   AS aliases,
+               m.keys
+        FROM (SELECT k.entity_id, array_agg(k.key) AS keys FROM entity_keys k
+              WHERE k.key = ANY($1::text[]) GROUP BY k.entity_id) AS m
+        JOIN entities e ON e.id = m.entity_id
+        ORDER BY e.id
+        """,
+        list(keys),
+    )
+    return [
+        KeyedEntityRow(r["id"], r["kind"], r["name"], list(r["aliases"]), list(r["keys"]))
+        for r in rows
+    ]
+
+
 async def insert_entity(conn: Connection, *, kind: str, name: str, description: str | None) -> int:
     value = await conn.fetchval(
         "INSERT INTO entities (kind, name, description) VALUES ($1, $2, $3) RETURNING id",
@@ -58,14 +99,6 @@ async def insert_entity(conn: Connection, *, kind: str, name: str, description: 
         description,
     )
     return int(value)
-
-
-async def fill_description(conn: Connection, *, entity_id: int, description: str) -> None:
-    await conn.execute(
-        "UPDATE entities SET description = $2 WHERE id = $1 AND description IS NULL",
-        entity_id,
-        description,
-    )
 
 
 async def add_aliases(
@@ -94,25 +127,62 @@ async def add_keys(conn: Connection, *, entity_id: int, keys: Sequence[str]) -> 
     )
 
 
-async def record_resolution(
-    conn: Connection,
-    *,
-    entity_id: int,
-    article_id: int,
-    local_name: str,
-    decision: str,
-    reason: str,
+async def add_aliases_of_entities(
+    conn: Connection, *, aliases: Sequence[tuple[int, str]], origin: str
+) -> None:
+    """(entity id, alias) pairs, stored in the order given; known pairs are skipped."""
+    await conn.execute(
+        """
+        INSERT INTO entity_aliases (entity_id, alias, origin)
+        SELECT entity_id, alias, $3 FROM unnest($1::bigint[], $2::text[]) AS n(entity_id, alias)
+        ON CONFLICT ON CONSTRAINT entity_aliases_entity_alias_unique DO NOTHING
+        """,
+        [entity_id for entity_id, _ in aliases],
+        [alias for _, alias in aliases],
+        origin,
+    )
+
+
+async def add_keys_of_entities(conn: Connection, *, keys: Sequence[tuple[int, str]]) -> None:
+    await conn.execute(
+        """
+        INSERT INTO entity_keys (entity_id, key)
+        SELECT entity_id, key FROM unnest($1::bigint[], $2::text[]) AS n(entity_id, key)
+        ON CONFLICT ON CONSTRAINT entity_keys_pkey DO NOTHING
+        """,
+        [entity_id for entity_id, _ in keys],
+        [key for _, key in keys],
+    )
+
+
+async def fill_descriptions(conn: Connection, *, descriptions: dict[int, str]) -> None:
+    """Describes each entity that has no description yet."""
+    await conn.execute(
+        """
+        UPDATE entities e SET description = d.description
+        FROM unnest($1::bigint[], $2::text[]) AS d(id, description)
+        WHERE e.id = d.id AND e.description IS NULL
+        """,
+        list(descriptions),
+        list(descriptions.values()),
+    )
+
+
+async def record_resolutions(
+    conn: Connection, *, article_id: int, resolutions: Sequence[NewResolution]
 ) -> None:
     await conn.execute(
         """
         INSERT INTO entity_resolutions (entity_id, article_id, local_name, decision, reason)
-        VALUES ($1, $2, $3, $4, $5)
+        SELECT entity_id, $1, local_name, decision, reason
+        FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[])
+            AS r(entity_id, local_name, decision, reason)
         """,
-        entity_id,
         article_id,
-        local_name,
-        decision,
-        reason,
+        [r.entity_id for r in resolutions],
+        [r.local_name for r in resolutions],
+        [r.decision for r in resolutions],
+        [r.reason for r in resolutions],
     )
 
 
@@ -266,23 +336,23 @@ async def count_entities(conn: Connection) -> int:
     return int(await conn.fetchval("SELECT count(*) FROM entities"))
 
 
-async def refresh_canonical_name(conn: Connection, *, entity_id: int) -> None:
-    """Name the entity by its fullest form, the one most articles use among those.
+async def refresh_canonical_names(conn: Connection, *, entity_ids: Sequence[int]) -> None:
+    """Name each entity by its fullest local name, the one most articles use among those.
 
     'Kassym-Jomart Tokayev' (three outlets) wins over 'Qasym-Zhomart Toqaev' (two); a
-    surname alone never beats a full name.
+    surname alone never beats a full name. Reads entity_name_counts (kept by a trigger on
+    entity_resolutions), one row per distinct local name.
     """
     await conn.execute(
         """
         UPDATE entities e SET name = best.local_name
-        FROM (
-            SELECT local_name FROM entity_resolutions WHERE entity_id = $1
-            GROUP BY local_name
-            ORDER BY cardinality(regexp_split_to_array(btrim(local_name), '[[:space:]-]+')) DESC,
-                     count(*) DESC, min(id)
+        FROM unnest($1::bigint[]) AS t(id)
+        CROSS JOIN LATERAL (
+            SELECT c.local_name FROM entity_name_counts c WHERE c.entity_id = t.id
+            ORDER BY c.words DESC, c.resolutions DESC, c.first_resolution_id
             LIMIT 1
         ) AS best
-        WHERE e.id = $1 AND e.name <> best.local_name
+        WHERE e.id = t.id AND e.name <> best.local_name
         """,
-        entity_id,
+        list(entity_ids),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from service.db.paging import IdPage, page_by_id
 from service.db.pool import Connection
@@ -11,30 +12,51 @@ from service.db.rows import FactRow
 COLUMNS = "id, subject_id, property, qualifier, unit, label, disputed"
 
 
-async def upsert_fact(
-    conn: Connection,
-    *,
-    subject_id: int | None,
-    property: str,
-    qualifier: str | None,
-    unit: str,
-    label: str,
-) -> int:
-    """The fact for (subject, property, qualifier), created when new and locked either way."""
-    value = await conn.fetchval(
+@dataclass(frozen=True, slots=True)
+class NewClaim:
+    subject_id: int | None
+    property: str
+    qualifier: str | None
+    unit: str
+    label: str
+
+
+ClaimKey = tuple[int | None, str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedFact:
+    id: int
+    disputed: bool
+
+
+async def upsert_facts(
+    conn: Connection, *, claims: Sequence[NewClaim]
+) -> dict[ClaimKey, ClaimedFact]:
+    """The fact of each (subject, property, qualifier), created when new and locked either
+    way, in one statement. A claim repeated keeps its first unit and label; new facts are
+    numbered in the order given."""
+    first: dict[ClaimKey, NewClaim] = {}
+    for claim in claims:
+        first.setdefault((claim.subject_id, claim.property, claim.qualifier), claim)
+    unique = list(first.values())
+    rows = await conn.fetch(
         """
         INSERT INTO facts (subject_id, property, qualifier, unit, label)
-        VALUES ($1, $2, $3, $4, $5)
+        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])
         ON CONFLICT ON CONSTRAINT facts_claim_unique DO UPDATE SET label = facts.label
-        RETURNING id
+        RETURNING id, subject_id, property, qualifier, disputed
         """,
-        subject_id,
-        property,
-        qualifier,
-        unit,
-        label,
+        [c.subject_id for c in unique],
+        [c.property for c in unique],
+        [c.qualifier for c in unique],
+        [c.unit for c in unique],
+        [c.label for c in unique],
     )
-    return int(value)
+    return {
+        (r["subject_id"], r["property"], r["qualifier"]): ClaimedFact(int(r["id"]), r["disputed"])
+        for r in rows
+    }
 
 
 async def set_disputed(conn: Connection, *, disputed_by_fact: dict[int, bool]) -> None:

@@ -95,6 +95,40 @@ async def list_figures_for_facts(conn: Connection, *, fact_ids: Sequence[int]) -
     return FigureRow.from_records(rows)
 
 
+@dataclass(frozen=True, slots=True)
+class DistinctReport:
+    """One distinct (value, upper bound, approximation, text) reported of a fact."""
+
+    fact_id: int
+    value: float
+    upper_bound: float | None
+    approximation: str
+    text: str
+    figures: int
+
+
+async def list_distinct_reports_for_facts(
+    conn: Connection, *, fact_ids: Sequence[int]
+) -> list[DistinctReport]:
+    """What a fact's dispute depends on, without one row per figure: popular facts have
+    thousands of figures and only a handful of distinct reports."""
+    rows = await conn.fetch(
+        """
+        SELECT fact_id, value, upper_bound, approximation, text, count(*) AS figures
+        FROM figures WHERE fact_id = ANY($1::bigint[])
+        GROUP BY fact_id, value, upper_bound, approximation, text
+        ORDER BY fact_id, min(id)
+        """,
+        list(fact_ids),
+    )
+    return [
+        DistinctReport(
+            r["fact_id"], r["value"], r["upper_bound"], r["approximation"], r["text"], r["figures"]
+        )
+        for r in rows
+    ]
+
+
 async def page_figures(
     conn: Connection,
     *,

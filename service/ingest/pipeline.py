@@ -21,6 +21,7 @@ from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db import outlets as outlets_db
 from service.db import quotes as quotes_db
+from service.db import versions as versions_db
 from service.db.pool import Connection
 from service.ingest.extract import extract
 from service.ingest.facts import ReportedValue, fact_label, is_disputed
@@ -82,6 +83,9 @@ async def store_article(
     checkpoint: Checkpoint | None = None,
 ) -> IngestResult:
     """Write one article and everything extracted from it. The caller owns the transaction."""
+    # Ingests write one at a time (extraction, the costly part, ran before): a free slug
+    # checked here stays free until commit, and resolution sees every earlier entity.
+    await entities_db.lock_resolution(conn)
     outlet_id = await outlets_db.upsert_outlet(conn, name=parsed.outlet or UNKNOWN_OUTLET)
     source_id = (
         await outlets_db.upsert_outlet(conn, name=parsed.original_source)
@@ -135,6 +139,8 @@ async def store_article(
     await _store_figures(conn, article_id, extraction, entity_ids)
     if checkpoint:
         await checkpoint("figures")
+    # Last, so the version row stays locked only for the commit.
+    await versions_db.bump_data_version(conn)
     return IngestResult(article_id=article_id, created=True)
 
 
@@ -166,65 +172,69 @@ async def _store_figures(
     conn: Connection, article_id: int, extraction: Extraction, entity_ids: dict[int, int]
 ) -> None:
     names = {e.index: e.name for e in extraction.entities}
-    rows: list[figures_db.NewFigure] = []
-    touched: set[int] = set()
-    for f in extraction.figures:
-        subject_id = entity_ids.get(f.subject) if f.subject is not None else None
-        fact_id = None
-        if f.property is not None:
-            fact_id = await facts_db.upsert_fact(
-                conn,
-                subject_id=subject_id,
-                property=f.property,
-                qualifier=f.qualifier,
-                unit=f.unit,
-                label=fact_label(
-                    names.get(f.subject) if f.subject is not None else None,
-                    f.property,
-                    f.qualifier,
-                ),
-            )
-            touched.add(fact_id)
-        rows.append(
-            figures_db.NewFigure(
-                fact_id=fact_id,
-                subject_id=subject_id,
-                attributed_to_id=(
-                    entity_ids.get(f.attributed_to) if f.attributed_to is not None else None
-                ),
-                attributed_to_text=f.attributed_to_text,
-                value=f.value,
-                upper_bound=f.upper_bound,
-                approximation=f.approximation.value,
-                unit=f.unit,
-                text=f.text,
-                property=f.property,
-                qualifier=f.qualifier,
-                status=f.status,
-                refers_to=f.refers_to,
-                start=f.span.start,
-                end=f.span.end,
-                sentence_start=min(f.sentence.start, f.span.start),
-                sentence_end=max(f.sentence.end, f.span.end),
-            )
+
+    def entity_id(local: int | None) -> int | None:
+        return entity_ids.get(local) if local is not None else None
+
+    claims = [
+        facts_db.NewClaim(
+            subject_id=entity_id(f.subject),
+            property=f.property,
+            qualifier=f.qualifier,
+            unit=f.unit,
+            label=fact_label(
+                names.get(f.subject) if f.subject is not None else None, f.property, f.qualifier
+            ),
         )
+        for f in extraction.figures
+        if f.property is not None
+    ]
+    facts = await facts_db.upsert_facts(conn, claims=claims) if claims else {}
+    rows = [
+        figures_db.NewFigure(
+            fact_id=(
+                facts[(entity_id(f.subject), f.property, f.qualifier)].id
+                if f.property is not None
+                else None
+            ),
+            subject_id=entity_id(f.subject),
+            attributed_to_id=entity_id(f.attributed_to),
+            attributed_to_text=f.attributed_to_text,
+            value=f.value,
+            upper_bound=f.upper_bound,
+            approximation=f.approximation.value,
+            unit=f.unit,
+            text=f.text,
+            property=f.property,
+            qualifier=f.qualifier,
+            status=f.status,
+            refers_to=f.refers_to,
+            start=f.span.start,
+            end=f.span.end,
+            sentence_start=min(f.sentence.start, f.span.start),
+            sentence_end=max(f.sentence.end, f.span.end),
+        )
+        for f in extraction.figures
+    ]
     await figures_db.insert_figures(conn, article_id=article_id, figures=rows)
-    if touched:
-        await _refresh_disputed(conn, sorted(touched))
+    # A disputed fact stays disputed whatever is added (values only narrow what can be true
+    # of all of them), so only the facts that agreed so far are checked again.
+    agreeing = sorted(fact.id for fact in facts.values() if not fact.disputed)
+    if agreeing:
+        await _refresh_disputed(conn, agreeing)
 
 
 async def _refresh_disputed(conn: Connection, fact_ids: list[int]) -> None:
     by_fact: dict[int, list[ReportedValue]] = {i: [] for i in fact_ids}
-    for row in await figures_db.list_figures_for_facts(conn, fact_ids=fact_ids):
-        assert row.fact_id is not None
-        by_fact[row.fact_id].append(
-            ReportedValue(
-                value=row.value,
-                upper_bound=row.upper_bound,
-                approximation=Approximation(row.approximation),
-                text=row.text,
-            )
+    for row in await figures_db.list_distinct_reports_for_facts(conn, fact_ids=fact_ids):
+        value = ReportedValue(
+            value=row.value,
+            upper_bound=row.upper_bound,
+            approximation=Approximation(row.approximation),
+            text=row.text,
         )
+        # Equal reports share an interval; two of them still count as two reports.
+        by_fact[row.fact_id].extend([value] * min(row.figures, 2))
     await facts_db.set_disputed(
         conn, disputed_by_fact={i: is_disputed(values) for i, values in by_fact.items()}
     )

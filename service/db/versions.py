@@ -1,0 +1,14 @@
+"""SQL for the data version (a counter every write transaction bumps)."""
+
+from __future__ import annotations
+
+from service.db.pool import Connection
+
+
+async def bump_data_version(conn: Connection) -> None:
+    """Call inside the writing transaction, last: the row stays locked until commit."""
+    await conn.execute("UPDATE data_version SET version = version + 1")
+
+
+async def current_data_version(conn: Connection) -> int:
+    return int(await conn.fetchval("SELECT version FROM data_version"))
