@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -9,7 +10,8 @@ import strawberry
 from service.db.rows import FactRow
 from service.graphql.context import Info
 from service.graphql.ids import encode_id
-from service.graphql.types.citation import Citation
+from service.graphql.lookahead import selects
+from service.graphql.types.citation import Citation, load_citation_rows
 from service.graphql.types.common import Node
 from service.graphql.types.figure import Approximation, Figure, figure_citation
 from service.ingest.facts import ReportedValue, group_values
@@ -80,13 +82,19 @@ class Fact(Node):
             )
             for r in rows
         ]
+        citations = [figure_citation(r) for r in rows]
+        if selects(info, "sources"):
+            prefetched = await load_citation_rows(
+                info, [r.article_id for r in rows], [r.attributed_to_id for r in rows]
+            )
+            citations = [replace(c, rows=p) for c, p in zip(citations, prefetched, strict=True)]
         return [
             SourcedValue(
                 value=group.value,
                 upper_bound=group.upper_bound,
                 approximation=Approximation(group.approximation.value),
                 text=group.text,
-                sources=[figure_citation(rows[i]) for i in group.members],
+                sources=[citations[i] for i in group.members],
             )
             for group in group_values(reported)
         ]

@@ -1,0 +1,170 @@
+"""A response cache for GraphQL reads, keyed by the request and the data version.
+
+Copy arrives a few times a minute and reads all the time, so most answers can be reused.
+Each POST /graphql costs one small query (the data version, which every write transaction
+bumps before it commits); when an answer to the very same request body (and credentials)
+was computed at that version, it is sent again without running GraphQL. A read that starts
+after an ingest commits sees the new version, so it never gets an older answer.
+
+Only successful reads are kept: responses with errors, non-200 statuses and any request
+whose text mentions `mutation` go through untouched. Entries are bounded in number and in
+bytes, least recently used out first.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import asyncpg
+import orjson
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from service.db.versions import current_data_version
+
+MAX_ENTRIES = 2048
+MAX_BYTES = 64 * 1024 * 1024
+MAX_ENTRY_BYTES = 1024 * 1024  # larger answers are computed every time
+
+
+@dataclass(frozen=True, slots=True)
+class CachedResponse:
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+
+
+class ResponseStore:
+    """Least-recently-used answers by (version, credentials, body); old versions age out."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.hits = 0
+        self.misses = 0
+        self._entries: OrderedDict[tuple[int, bytes, bytes], CachedResponse] = OrderedDict()
+
+    def get(self, key: tuple[int, bytes, bytes]) -> CachedResponse | None:
+        found = self._entries.get(key)
+        if found is None:
+            self.misses += 1
+            return None
+        self._entries.move_to_end(key)
+        self.hits += 1
+        return found
+
+    def put(self, key: tuple[int, bytes, bytes], response: CachedResponse) -> None:
+        if key in self._entries:
+            return
+        self._entries[key] = response
+        self.size += len(response.body)
+        while self._entries and (
+            len(self._entries) > self.max_entries or self.size > self.max_bytes
+        ):
+            _, evicted = self._entries.popitem(last=False)
+            self.size -= len(evicted.body)
+
+
+class GraphQLResponseCache:
+    """ASGI middleware in front of the app: caches POST `path` answers (see module doc)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        pool: Callable[[], asyncpg.Pool],
+        path: str = "/graphql",
+        store: ResponseStore | None = None,
+    ) -> None:
+        self.app = app
+        self.pool = pool
+        self.path = path
+        self.store = store or ResponseStore()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != self.path:
+            await self.app(scope, receive, send)
+            return
+        body = await _read_body(receive)
+        if b"mutation" in body:
+            await self.app(scope, _replay(body, receive), send)
+            return
+        credentials = b""
+        for name, value in scope["headers"]:
+            if name == b"authorization":
+                credentials = value
+        async with self.pool().acquire() as conn:
+            version = await current_data_version(conn)
+        key = (version, credentials, body)
+        cached = self.store.get(key)
+        if cached is not None:
+            await send(
+                {"type": "http.response.start", "status": cached.status, "headers": cached.headers}
+            )
+            await send({"type": "http.response.body", "body": cached.body})
+            return
+        await self._run_and_keep(scope, body, receive, send, key)
+
+    async def _run_and_keep(
+        self,
+        scope: Scope,
+        body: bytes,
+        receive: Receive,
+        send: Send,
+        key: tuple[int, bytes, bytes],
+    ) -> None:
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, _replay(body, receive), capture)
+        if start is None or start["status"] != 200:
+            return
+        answer = b"".join(chunks)
+        if len(answer) > MAX_ENTRY_BYTES or _has_errors(answer):
+            return
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"set-cookie"]
+        self.store.put(key, CachedResponse(200, headers, answer))
+
+
+def _has_errors(answer: bytes) -> bool:
+    try:
+        payload = orjson.loads(answer)
+    except orjson.JSONDecodeError:
+        return True
+    return not isinstance(payload, dict) or bool(payload.get("errors"))
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The body already read, then whatever the client sends next (its disconnect)."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay

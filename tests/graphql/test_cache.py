@@ -1,0 +1,70 @@
+"""The GraphQL response cache answers repeated reads and never serves data older than a
+committed ingest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+from service.app import create_app
+from service.config import Settings
+from service.graphql.cache import GraphQLResponseCache, ResponseStore
+from service.ingest.model import ArticleMeta
+from service.ingest.pipeline import ingest_article
+
+COUNT = {"query": "{ articles(first: 5) { totalCount edges { node { headline } } } }"}
+
+
+def _cached_client(pool: asyncpg.Pool, store: ResponseStore) -> httpx.AsyncClient:
+    app = create_app(Settings(factdesk_load_seeds=False))
+    app.state.pool = pool
+    cached = GraphQLResponseCache(app, pool=lambda: pool, store=store)
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=cached), base_url="http://test")
+
+
+async def test_repeated_read_is_served_from_the_cache(pool: asyncpg.Pool, seeds_dir: Path) -> None:
+    text = sorted(seeds_dir.glob("*.txt"))[0].read_text(encoding="utf-8")  # noqa: ASYNC240
+    await ingest_article(pool, text, ArticleMeta(outlet="RFE/RL"))
+    store = ResponseStore()
+    async with _cached_client(pool, store) as client:
+        first = await client.post("/graphql", json=COUNT)
+        second = await client.post("/graphql", json=COUNT)
+    assert first.json()["data"]["articles"]["totalCount"] == 1
+    assert second.content == first.content
+    assert (store.hits, store.misses) == (1, 1)
+
+
+async def test_an_ingest_makes_the_next_read_fresh(pool: asyncpg.Pool, seeds_dir: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))[:2]]  # noqa: ASYNC240
+    await ingest_article(pool, texts[0], ArticleMeta(outlet="RFE/RL"))
+    store = ResponseStore()
+    async with _cached_client(pool, store) as client:
+        before = await client.post("/graphql", json=COUNT)
+        await ingest_article(pool, texts[1], ArticleMeta(outlet="Al Jazeera"))
+        after = await client.post("/graphql", json=COUNT)
+    assert before.json()["data"]["articles"]["totalCount"] == 1
+    assert after.json()["data"]["articles"]["totalCount"] == 2
+    assert store.hits == 0
+
+
+async def test_errors_and_mutations_are_not_kept(pool: asyncpg.Pool) -> None:
+    store = ResponseStore()
+    bad = {"query": "{ articles(first: 5) { nope } }"}
+    mutation = {"query": 'mutation { ingestArticle(input: {text: ""}) { __typename } }'}
+    async with _cached_client(pool, store) as client:
+        for body in (bad, bad, mutation, mutation):
+            await client.post("/graphql", json=body)
+    assert store.hits == 0
+    assert store.size == 0
+
+
+def test_the_store_evicts_the_least_recently_used() -> None:
+    from service.graphql.cache import CachedResponse
+
+    store = ResponseStore(max_entries=2)
+    for n in range(3):
+        store.put((1, b"", bytes([n])), CachedResponse(200, [], b"x"))
+    assert store.get((1, b"", bytes([0]))) is None
+    assert store.get((1, b"", bytes([2]))) is not None
