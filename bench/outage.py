@@ -90,7 +90,7 @@ async def _ingest(client: httpx.AsyncClient, drill: Drill, token: str) -> int:
 
 async def _one(client: httpx.AsyncClient, drill: Drill) -> tuple[str, int]:
     """One request of the mix: 20% ingests, the rest reads of four kinds."""
-    roll = random.random()  # noqa: S311
+    roll = random.random()
     if roll < 0.2:
         drill.sequence += 1
         return "ingest", await _ingest(client, drill, f"t{drill.sequence:06d}")
@@ -98,12 +98,12 @@ async def _one(client: httpx.AsyncClient, drill: Drill) -> tuple[str, int]:
         response = await client.post("/graphql", json={"query": Q_ARTICLES})
         return "graphql_articles", response.status_code
     if roll < 0.75:
-        variables = {"n": random.choice(NAMES)}  # noqa: S311
+        variables = {"n": random.choice(NAMES)}
         response = await client.post("/graphql", json={"query": Q_ENTITY, "variables": variables})
         return "graphql_entity", response.status_code
     if roll < 0.9:
         return "rest_articles", (await client.get("/api/v1/articles?first=20")).status_code
-    search = random.choice(NAMES)  # noqa: S311
+    search = random.choice(NAMES)
     return "rest_entities", (await client.get(f"/api/v1/entities?search={search}")).status_code
 
 
@@ -196,7 +196,7 @@ async def run(args: argparse.Namespace) -> int:
         "FACTDESK_LOG_LEVEL": "warning",
         "FACTDESK_POOL_MAX": "10",
     }
-    proc = subprocess.Popen(  # noqa: S603, ASYNC220 - our own CLI, started once
+    proc = subprocess.Popen(  # noqa: ASYNC220 - our own CLI, started once
         [sys.executable, "-m", "service.cli", "serve", "--port", str(port)], env=env
     )
     try:

@@ -1,0 +1,24 @@
+-- wrk script: POST the JSON body in the file named by $BENCH_BODY; report percentiles as JSON.
+local f = assert(io.open(os.getenv("BENCH_BODY"), "rb"))
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/json"
+
+local statuses = {}
+response = function(status, headers, body)
+  if status ~= 200 then statuses[status] = (statuses[status] or 0) + 1 end
+end
+
+done = function(summary, latency, requests)
+  local non200 = 0
+  for _, n in pairs(statuses) do non200 = non200 + n end
+  io.write(string.format(
+    'BENCH {"requests": %d, "seconds": %.3f, "p50_ms": %.2f, "p95_ms": %.2f, "p99_ms": %.2f, ' ..
+    '"max_ms": %.2f, "errors": %d, "non2xx": %d}\n',
+    summary.requests, summary.duration / 1e6,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status))
+end

