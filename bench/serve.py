@@ -25,7 +25,7 @@ from service.graphql.cache import GraphQLResponseCache
 def cached_app() -> ASGIApp:
     """The app behind the GraphQL response cache (the wiring app.py would do)."""
     app = create_app()
-    return GraphQLResponseCache(app, pool=lambda: app.state.pool)
+    return GraphQLResponseCache(app, pool=lambda scope: app.state.pool)
 
 
 def _serve(port: int, host: str, cache: bool) -> None:

@@ -9,8 +9,10 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import HTTPConnection
 from starlette.routing import Route
+from starlette.types import Scope
 
 from service.config import Settings, get_settings
+from service.graphql.cache import GraphQLResponseCache
 from service.graphql.schema import GraphQLView
 from service.lifespan import lifespan_for
 from service.metrics import metrics_endpoint
@@ -24,13 +26,24 @@ def _pool(conn: HTTPConnection) -> asyncpg.Pool:
     return pool
 
 
+def _scope_pool(scope: Scope) -> asyncpg.Pool:
+    pool: asyncpg.Pool = scope["app"].state.pool
+    return pool
+
+
 def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Starlette:
     """The app. Tests pass their own lifespan to share one database across tests."""
     settings = settings or get_settings()
     graphql = GraphQLView(_pool, settings)
     return Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route(
+                "/graphql",
+                GraphQLResponseCache(graphql, pool=_scope_pool)
+                if settings.factdesk_response_cache
+                else graphql,
+                methods=["GET", "POST"],
+            ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),

@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     factdesk_pool_min: int = Field(default=1, description="Connections the pool keeps open.")
     factdesk_pool_max: int = Field(default=10, description="Most connections the pool opens.")
     factdesk_graphiql: bool = Field(default=True, description="Serve GraphiQL at /graphql.")
+    factdesk_response_cache: bool = Field(
+        default=True,
+        description="Reuse GraphQL answers until the next ingest commits (one tiny query each).",
+    )
     factdesk_log_level: str = Field(default="info", description="Log level of the service.")
     # Operations and GraphQL limits (issue 4, items 5, 7 and 8).
     factdesk_log_format: Literal["json", "text"] = Field(

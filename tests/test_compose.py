@@ -198,7 +198,9 @@ async def test_compose_sequence_runs_natively(compose_dsn: str, tmp_path: Path) 
         try:
             async with locker.transaction():
                 await locker.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE")
-                in_flight = asyncio.create_task(clients[0].post("/graphql", json=query))
+                # A request not asked before, so no cached answer can stand in for it.
+                held = {"query": "query Held { articles { totalCount } }"}
+                in_flight = asyncio.create_task(clients[0].post("/graphql", json=held))
                 await _wait_for_lock_waiter(locker)
                 for process in processes:
                     process.send_signal(signal.SIGTERM)

@@ -74,7 +74,7 @@ class GraphQLResponseCache:
         self,
         app: ASGIApp,
         *,
-        pool: Callable[[], asyncpg.Pool],
+        pool: Callable[[Scope], asyncpg.Pool],
         path: str = "/graphql",
         store: ResponseStore | None = None,
     ) -> None:
@@ -95,8 +95,14 @@ class GraphQLResponseCache:
         for name, value in scope["headers"]:
             if name == b"authorization":
                 credentials = value
-        async with self.pool().acquire() as conn:
-            version = await current_data_version(conn)
+        try:
+            async with self.pool(scope).acquire() as conn:
+                version = await current_data_version(conn)
+        except Exception:  # the cache only ever speeds things up; it never fails a request
+            # No version, no cache: GraphQL itself meets the same fault and answers it in
+            # GraphQL's terms (a 503 with errors for an outage, a masked error otherwise).
+            await self.app(scope, _replay(body, receive), send)
+            return
         key = (version, credentials, body)
         cached = self.store.get(key)
         if cached is not None:

@@ -20,7 +20,7 @@ COUNT = {"query": "{ articles(first: 5) { totalCount edges { node { headline } }
 def _cached_client(pool: asyncpg.Pool, store: ResponseStore) -> httpx.AsyncClient:
     app = create_app(Settings(factdesk_load_seeds=False))
     app.state.pool = pool
-    cached = GraphQLResponseCache(app, pool=lambda: pool, store=store)
+    cached = GraphQLResponseCache(app, pool=lambda scope: pool, store=store)
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=cached), base_url="http://test")
 
 
