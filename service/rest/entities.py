@@ -9,13 +9,13 @@ from starlette.responses import Response
 
 from service.db import entities as entities_db
 from service.db.pool import Connection
-from service.graphql.ids import decode_id_cursor, encode_cursor, encode_id
+from service.graphql.ids import decode_id_cursor, encode_id
 from service.graphql.lookup import name_keys
 from service.ingest.model import EntityKind
 from service.problems import ProblemError
 from service.rest.lookup import path_id, pool_of
 from service.rest.params import choice_param, page_params, text_param
-from service.rest.representations import Json, JsonResponse, page_json
+from service.rest.representations import Json, JsonResponse, id_page_json
 
 KINDS = frozenset(kind.value for kind in EntityKind)
 
@@ -53,10 +53,7 @@ async def list_entities(request: Request) -> Response:
             after=after,
         )
         items = await _entities(conn, found.ids)
-    end = encode_cursor(found.ids[-1]) if found.ids else None
-    return JsonResponse(
-        page_json(items, end_cursor=end, has_next=found.has_next, total=found.total)
-    )
+    return JsonResponse(id_page_json(items, found))
 
 
 async def get_entity(request: Request) -> Response:

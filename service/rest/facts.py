@@ -12,14 +12,14 @@ from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db.pool import Connection
 from service.db.rows import FactRow, FigureRow
-from service.graphql.ids import decode_id_cursor, encode_cursor, encode_id
+from service.graphql.ids import decode_id_cursor, encode_id
 from service.ingest.facts import ReportedValue, group_values
 from service.ingest.model import Approximation
 from service.problems import ProblemError
 from service.rest.figures import figure_citation
 from service.rest.lookup import entity_filter, path_id, pool_of
 from service.rest.params import bool_param, page_params, text_param
-from service.rest.representations import Json, JsonResponse, Related, load_related, page_json
+from service.rest.representations import Json, JsonResponse, Related, id_page_json, load_related
 
 
 def _values(reports: list[FigureRow], related: Related) -> list[Json]:
@@ -90,10 +90,7 @@ async def list_facts(request: Request) -> Response:
             after=after,
         )
         items = await _facts(conn, found.ids)
-    end = encode_cursor(found.ids[-1]) if found.ids else None
-    return JsonResponse(
-        page_json(items, end_cursor=end, has_next=found.has_next, total=found.total)
-    )
+    return JsonResponse(id_page_json(items, found))
 
 
 async def get_fact(request: Request) -> Response:

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from service.db import quotes as quotes_db
 from service.db.pool import Connection
 from service.db.rows import QuoteRow
-from service.graphql.ids import decode_id_cursor, encode_cursor, encode_id
+from service.graphql.ids import decode_id_cursor, encode_id
 from service.problems import ProblemError
 from service.rest.lookup import entity_filter, path_id, pool_of
 from service.rest.params import id_param, page_params, text_param
@@ -19,8 +19,8 @@ from service.rest.representations import (
     JsonResponse,
     Related,
     citation_json,
+    id_page_json,
     load_related,
-    page_json,
 )
 
 
@@ -72,10 +72,7 @@ async def list_quotes(request: Request) -> Response:
             after=after,
         )
         items = await _quotes(conn, found.ids)
-    end = encode_cursor(found.ids[-1]) if found.ids else None
-    return JsonResponse(
-        page_json(items, end_cursor=end, has_next=found.has_next, total=found.total)
-    )
+    return JsonResponse(id_page_json(items, found))
 
 
 async def get_quote(request: Request) -> Response:

@@ -16,9 +16,10 @@ from starlette.responses import Response
 from service.db import articles as articles_db
 from service.db import entities as entities_db
 from service.db import outlets as outlets_db
+from service.db.paging import IdPage
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, EntityRow, OutletRow
-from service.graphql.ids import encode_id
+from service.graphql.ids import encode_cursor, encode_id
 
 Json = dict[str, Any]
 
@@ -36,6 +37,12 @@ def page_json(items: list[Json], *, end_cursor: str | None, has_next: bool, tota
         "pageInfo": {"hasNextPage": has_next, "endCursor": end_cursor},
         "totalCount": total,
     }
+
+
+def id_page_json(items: list[Json], page: IdPage) -> Json:
+    """A page of a list ordered by id: its cursor is the last id's."""
+    end = encode_cursor(page.ids[-1]) if page.ids else None
+    return page_json(items, end_cursor=end, has_next=page.has_next, total=page.total)
 
 
 @dataclass
