@@ -24,6 +24,7 @@ async def prepare_database(settings: Settings) -> tuple[Database, asyncpg.Pool]:
     """Open the database, migrate it to head (unless a separate job does), load the seeds
     into an empty one, open the pool."""
     database = await asyncio.to_thread(open_database, settings)
+    pool: asyncpg.Pool | None = None
     try:
         if settings.factdesk_migrate_on_start:
             await asyncio.to_thread(migrate.upgrade, database.dsn)
@@ -41,6 +42,8 @@ async def prepare_database(settings: Settings) -> tuple[Database, asyncpg.Pool]:
                 results = await load_seeds(pool, settings.factdesk_seeds_dir)
                 log.info("loaded %d seed articles", len(results))
     except BaseException:
+        if pool is not None:
+            await pool.close()
         database.close()
         raise
     return database, pool

@@ -250,8 +250,8 @@ def _entity_where(kind: str | None, keys: Sequence[str] | None, search: str | No
         clauses.append(
             """(t.id IN (SELECT entity_id FROM entity_keys WHERE key = ANY($4::text[]))
             OR t.id IN (SELECT entity_id FROM entity_aliases
-                        WHERE fd_fold(alias) % fd_fold($5) OR fd_fold(alias) LIKE
-                              '%' || fd_fold($5) || '%'))"""
+                        WHERE fd_fold(alias) % fd_fold($5)
+                           OR strpos(fd_fold(alias), fd_fold($5)) > 0))"""
         )
     return " AND ".join(clauses)
 

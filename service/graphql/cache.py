@@ -13,6 +13,7 @@ bytes, least recently used out first.
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from service.db.versions import current_data_version
 MAX_ENTRIES = 2048
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ENTRY_BYTES = 1024 * 1024  # larger answers are computed every time
+MAX_REQUEST_BYTES = 64 * 1024  # larger requests are never cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,7 @@ class GraphQLResponseCache:
             await self.app(scope, receive, send)
             return
         body = await _read_body(receive)
-        if b"mutation" in body:
+        if len(body) > MAX_REQUEST_BYTES or not _is_plain_read(body):
             await self.app(scope, _replay(body, receive), send)
             return
         credentials = b""
@@ -103,7 +105,8 @@ class GraphQLResponseCache:
             # GraphQL's terms (a 503 with errors for an outage, a masked error otherwise).
             await self.app(scope, _replay(body, receive), send)
             return
-        key = (version, credentials, body)
+        # A digest, not the body: a key costs 32 bytes whatever the client sent.
+        key = (version, credentials, hashlib.sha256(body).digest())
         cached = self.store.get(key)
         if cached is not None:
             await send(
@@ -140,6 +143,16 @@ class GraphQLResponseCache:
             return
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"set-cookie"]
         self.store.put(key, CachedResponse(200, headers, answer))
+
+
+def _is_plain_read(body: bytes) -> bool:
+    """A JSON request whose document has no mutation (escapes decoded before looking)."""
+    try:
+        payload = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return False
+    query = payload.get("query") if isinstance(payload, dict) else None
+    return isinstance(query, str) and "mutation" not in query.lower()
 
 
 def _has_errors(answer: bytes) -> bool:

@@ -75,6 +75,19 @@ class Mutation:
         )
         # Markup is cleaned to text as on REST (README: "HTML is cleaned, not refused"), so
         # the same copy makes the same article whichever API it arrives through.
+        limit = info.context.settings.factdesk_max_article_bytes
+        if len(input.text.encode("utf-8", "surrogatepass")) > limit:
+            return IngestArticlePayload(
+                article=None,
+                created=False,
+                errors=[
+                    UserError(
+                        field="input.text",
+                        message=f"the text must be at most {limit} bytes",
+                        code="article_too_large",
+                    )
+                ],
+            )
         text = html_to_text(input.text) if looks_like_html(input.text) else input.text
         try:
             result = await ingest_article(info.context.pool, text, meta)

@@ -18,7 +18,8 @@ COUNT = {"query": "{ articles(first: 5) { totalCount edges { node { headline } }
 
 
 def _cached_client(pool: asyncpg.Pool, store: ResponseStore) -> httpx.AsyncClient:
-    app = create_app(Settings(factdesk_load_seeds=False))
+    # The app's own cache off, so the store under test is the only one.
+    app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
     app.state.pool = pool
     cached = GraphQLResponseCache(app, pool=lambda scope: pool, store=store)
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=cached), base_url="http://test")
@@ -68,3 +69,17 @@ def test_the_store_evicts_the_least_recently_used() -> None:
         store.put((1, b"", bytes([n])), CachedResponse(200, [], b"x"))
     assert store.get((1, b"", bytes([0]))) is None
     assert store.get((1, b"", bytes([2]))) is not None
+
+
+async def test_mutations_and_large_requests_are_never_cached(pool: asyncpg.Pool) -> None:
+    store = ResponseStore()
+    # "mutation" spelled with a JSON escape is still a mutation.
+    escaped = b'{"query": "\\u006dutation { ingestArticle(input: {text: \\"x\\"}) { created } }"}'
+    padded = {**COUNT, "variables": {"pad": "x" * 100_000}}
+    async with _cached_client(pool, store) as client:
+        for _ in range(2):
+            await client.post(
+                "/graphql", content=escaped, headers={"content-type": "application/json"}
+            )
+            await client.post("/graphql", json=padded)
+    assert (store.hits, store.misses, store.size) == (0, 0, 0)

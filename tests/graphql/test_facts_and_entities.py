@@ -145,3 +145,8 @@ async def test_entity_mentions_and_articles_paginate(seeded_client: httpx.AsyncC
 
     assert second["edges"]
     assert keys(second).isdisjoint(keys(mentions))
+
+
+async def test_search_wildcards_are_literal(seeded_client: httpx.AsyncClient) -> None:
+    query = '{ entities(filter: {search: "%"}) { totalCount } }'
+    assert (await gql(seeded_client, query))["entities"]["totalCount"] == 0

@@ -115,3 +115,11 @@ async def test_mutation_with_no_key_configured_explains_why(
     assert [e["code"] for e in result["errors"]] == ["unauthorized"]
     assert "FACTDESK_API_KEYS" in result["errors"][0]["message"]
     await _nothing_written(pool)
+
+
+async def test_text_over_the_size_cap_is_refused(pool: asyncpg.Pool) -> None:
+    async with api_client(pool) as client:
+        result = await _ingest(client, AUTH, text="Police detained 500 people. " * 50_000)
+    assert result["created"] is False
+    assert result["errors"][0]["code"] == "article_too_large"
+    await _nothing_written(pool)
