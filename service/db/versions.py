@@ -10,5 +10,8 @@ async def bump_data_version(conn: Connection) -> None:
     await conn.execute("UPDATE data_version SET version = version + 1")
 
 
-async def current_data_version(conn: Connection) -> int:
-    return int(await conn.fetchval("SELECT version FROM data_version"))
+async def current_data_version(conn: Connection) -> str:
+    """'<epoch>:<version>': equal only for the same data (the epoch changes when the table
+    is made again, e.g. a rebuilt or restored database)."""
+    value = await conn.fetchval("SELECT epoch::text || ':' || version FROM data_version")
+    return str(value)

@@ -46,9 +46,9 @@ class ResponseStore:
         self.size = 0
         self.hits = 0
         self.misses = 0
-        self._entries: OrderedDict[tuple[int, bytes, bytes], CachedResponse] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, bytes, bytes], CachedResponse] = OrderedDict()
 
-    def get(self, key: tuple[int, bytes, bytes]) -> CachedResponse | None:
+    def get(self, key: tuple[str, bytes, bytes]) -> CachedResponse | None:
         found = self._entries.get(key)
         if found is None:
             self.misses += 1
@@ -57,7 +57,7 @@ class ResponseStore:
         self.hits += 1
         return found
 
-    def put(self, key: tuple[int, bytes, bytes], response: CachedResponse) -> None:
+    def put(self, key: tuple[str, bytes, bytes], response: CachedResponse) -> None:
         if key in self._entries:
             return
         self._entries[key] = response
@@ -122,7 +122,7 @@ class GraphQLResponseCache:
         body: bytes,
         receive: Receive,
         send: Send,
-        key: tuple[int, bytes, bytes],
+        key: tuple[str, bytes, bytes],
     ) -> None:
         start: Message | None = None
         chunks: list[bytes] = []

@@ -66,9 +66,9 @@ def test_the_store_evicts_the_least_recently_used() -> None:
 
     store = ResponseStore(max_entries=2)
     for n in range(3):
-        store.put((1, b"", bytes([n])), CachedResponse(200, [], b"x"))
-    assert store.get((1, b"", bytes([0]))) is None
-    assert store.get((1, b"", bytes([2]))) is not None
+        store.put(("e:1", b"", bytes([n])), CachedResponse(200, [], b"x"))
+    assert store.get(("e:1", b"", bytes([0]))) is None
+    assert store.get(("e:1", b"", bytes([2]))) is not None
 
 
 async def test_mutations_and_large_requests_are_never_cached(pool: asyncpg.Pool) -> None:
@@ -83,3 +83,16 @@ async def test_mutations_and_large_requests_are_never_cached(pool: asyncpg.Pool)
             )
             await client.post("/graphql", json=padded)
     assert (store.hits, store.misses, store.size) == (0, 0, 0)
+
+
+async def test_a_rebuilt_version_table_is_a_new_epoch(pool: asyncpg.Pool) -> None:
+    from service.db.versions import current_data_version
+
+    async with pool.acquire() as conn:
+        before = await current_data_version(conn)
+        # What a rebuilt or restored database looks like: the counter starts over.
+        await conn.execute("DELETE FROM data_version")
+        await conn.execute("INSERT INTO data_version (singleton, version) VALUES (true, 1)")
+        after = await current_data_version(conn)
+    assert before.split(":")[0] != after.split(":")[0]
+    assert after.endswith(":1")
