@@ -244,7 +244,7 @@ async def find_entity_ids_by_keys_or_alias(
     return [int(r["id"]) for r in rows]
 
 
-def _entity_where(kind: str | None, keys: Sequence[str] | None, search: str | None) -> str:
+def _entity_where(search: str | None) -> str:
     clauses = ["($3::text IS NULL OR t.kind = $3)"]
     if search is not None:
         clauses.append(
@@ -271,7 +271,7 @@ async def page_entities(
     return await page_by_id(
         conn,
         source="entities t",
-        where=_entity_where(kind, search_keys, search),
+        where=_entity_where(search),
         args=args,
         first=first,
         after=after,
@@ -330,10 +330,6 @@ async def list_entity_ids_for_articles(
     for r in rows:
         found[int(r["article_id"])].append(int(r["entity_id"]))
     return found
-
-
-async def count_entities(conn: Connection) -> int:
-    return int(await conn.fetchval("SELECT count(*) FROM entities"))
 
 
 async def refresh_canonical_names(conn: Connection, *, entity_ids: Sequence[int]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Self
+from typing import Self
 
 from asyncpg import Record
 
@@ -109,16 +109,3 @@ class FactRow(_FromRecord):
     unit: str
     label: str
     disputed: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """One page of a keyset-paginated list."""
-
-    ids: list[int]
-    has_next: bool
-    total: int
-
-
-def as_dict(record: Record) -> dict[str, Any]:
-    return dict(record.items())
