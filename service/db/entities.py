@@ -229,14 +229,16 @@ async def list_aliases_for_entities(
 async def find_entity_ids_by_keys_or_alias(
     conn: Connection, *, keys: Sequence[str], folded: str
 ) -> list[int]:
-    """Entities known by one of `keys` or an alias equal to `folded` (accents and case off)."""
+    """Entities known by one of `keys` or an alias equal to `folded` (accents and case off),
+    the best known first: the one resolved in the most articles (entity_name_counts keeps
+    that per name, so a head of state with 50,000 mentions costs no more than anyone)."""
     rows = await conn.fetch(
         """
-        SELECT e.id, count(m.id) AS mentions FROM entities e
-        LEFT JOIN mentions m ON m.entity_id = e.id
+        SELECT e.id, coalesce(sum(c.resolutions), 0) AS known FROM entities e
+        LEFT JOIN entity_name_counts c ON c.entity_id = e.id
         WHERE e.id IN (SELECT entity_id FROM entity_keys WHERE key = ANY($1::text[]))
            OR e.id IN (SELECT entity_id FROM entity_aliases WHERE fd_fold(alias) = fd_fold($2))
-        GROUP BY e.id ORDER BY mentions DESC, e.id
+        GROUP BY e.id ORDER BY known DESC, e.id
         """,
         list(keys),
         folded,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+from functools import lru_cache
 
 import orjson
 
@@ -21,6 +22,7 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
+@lru_cache(maxsize=4096)  # every object built for an answer encodes its id
 def encode_id(type_name: str, pk: int) -> str:
     return _b64(f"{type_name}:{pk}".encode())
 

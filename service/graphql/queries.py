@@ -20,6 +20,7 @@ from service.graphql.ids import decode_id, decode_id_cursor, decode_time_cursor
 from service.graphql.lookahead import selects
 from service.graphql.lookup import entity_id_by_name, name_keys, optional_id, outlet_id_from
 from service.graphql.nodes import SearchHit, load_node, load_nodes
+from service.graphql.prefetch import prefetch
 from service.graphql.types.article import Article, Outlet, article_connection
 from service.graphql.types.common import Connection, Node, make_connection
 from service.graphql.types.entity import Entity, EntityKind, load_entity
@@ -28,6 +29,7 @@ from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
 
 NodeT = TypeVar("NodeT", Entity, Quote, Figure, Fact)
+ObjT = TypeVar("ObjT", Article, Entity, Fact)
 
 
 @strawberry.input
@@ -74,9 +76,11 @@ class FactFilter:
 async def _id_connection(
     info: Info, page: IdPage, node_type: type[NodeT], after: str | None
 ) -> Connection[NodeT]:
-    nodes = await load_nodes(info, [(node_type.__name__, pk) for pk in page.ids])
+    found = await load_nodes(info, [(node_type.__name__, pk) for pk in page.ids])
+    nodes = [n for n in found if isinstance(n, node_type)]
+    await prefetch(info, nodes, ("edges", "node"))
     return make_connection(
-        [n for n in nodes if isinstance(n, node_type)],
+        nodes,
         page.ids,
         has_next=page.has_next,
         has_previous=after is not None,
@@ -84,15 +88,26 @@ async def _id_connection(
     )
 
 
+async def _prefetched(info: Info, found: ObjT | None) -> ObjT | None:
+    """`found`, with the rows of the selection below it loaded (see service/graphql/prefetch)."""
+    if found is not None:
+        await prefetch(info, [found])
+    return found
+
+
 @strawberry.type
 class Query:
     @strawberry.field
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        return await load_node(info, id)
+        found = await load_node(info, id)
+        await prefetch(info, [found] if found is not None else [])
+        return found
 
     @strawberry.field
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
-        return await load_nodes(info, ids)
+        found = await load_nodes(info, ids)
+        await prefetch(info, [n for n in found if n is not None])
+        return found
 
     @strawberry.field
     async def article(
@@ -105,7 +120,7 @@ class Query:
         if article_id is None:
             return None
         row = await info.context.loaders.article.load(article_id)
-        return Article.from_row(row) if row is not None else None
+        return await _prefetched(info, Article.from_row(row) if row is not None else None)
 
     @strawberry.field
     async def articles(
@@ -148,7 +163,9 @@ class Query:
         entity_id = optional_id(id, "Entity")
         if entity_id is None and name is not None and name.strip():
             entity_id = await entity_id_by_name(info, name.strip())
-        return await load_entity(info, entity_id) if entity_id is not None else None
+        if entity_id is None:
+            return None
+        return await _prefetched(info, await load_entity(info, entity_id))
 
     @strawberry.field
     async def entities(
@@ -213,7 +230,7 @@ class Query:
     @strawberry.field
     async def fact(self, info: Info, id: strawberry.ID) -> Fact | None:
         row = await info.context.loaders.fact.load(decode_id(id, "Fact")[1])
-        return Fact.from_row(row) if row is not None else None
+        return await _prefetched(info, Fact.from_row(row) if row is not None else None)
 
     @strawberry.field
     async def facts(
@@ -252,4 +269,6 @@ class Query:
                 conn, query=query, keys=name_keys(query), limit=page_size(first)
             )
         found = await load_nodes(info, [(kind, pk) for kind, pk in hits])
-        return [node for node in found if node is not None]  # type: ignore[misc]
+        nodes = [node for node in found if node is not None]
+        await prefetch(info, nodes)
+        return nodes  # type: ignore[return-value]

@@ -31,6 +31,7 @@ from service.graphql.errors import (
     error_extension,
     log_errors,
 )
+from service.graphql.execution import FactdeskExecutionContext, direct_resolvers
 from service.graphql.limits import GraphQLLimits, limits_extension
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
@@ -47,6 +48,10 @@ CACHE_SIZE = 256
 
 
 class FactdeskSchema(strawberry.Schema):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs, execution_context_class=FactdeskExecutionContext)
+        direct_resolvers(self._schema)
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:

@@ -10,6 +10,8 @@ import strawberry
 from service.db.rows import ArticleRow, OutletRow
 from service.graphql.context import Info, page_size
 from service.graphql.ids import decode_time_cursor, encode_id
+from service.graphql.loaders import now_or_later
+from service.graphql.prefetch import prefetch
 from service.graphql.types.common import Connection, Node, make_connection
 
 if TYPE_CHECKING:
@@ -26,14 +28,11 @@ FigureRef = Annotated["Figure", strawberry.lazy("service.graphql.types.figure")]
 @strawberry.type
 class Outlet(Node):
     row: strawberry.Private[OutletRow]
+    name: str
 
     @classmethod
     def from_row(cls, row: OutletRow) -> Outlet:
-        return cls(id=strawberry.ID(encode_id("Outlet", row.id)), row=row)
-
-    @strawberry.field
-    def name(self) -> str:
-        return self.row.name
+        return cls(id=strawberry.ID(encode_id("Outlet", row.id)), row=row, name=row.name)
 
     @strawberry.field
     async def articles(
@@ -44,88 +43,97 @@ class Outlet(Node):
         return await article_connection(info, items, has_next, total, after is not None)
 
 
-async def load_outlet(info: Info, outlet_id: int) -> Outlet:
-    row = await info.context.loaders.outlet.load(outlet_id)
-    assert row is not None  # articles.outlet_id is a foreign key
+def outlet_of(info: Info, outlet_id: int) -> Outlet:
+    """The outlet, now when prefetched, else an awaitable of it (see `now_or_later`)."""
+    return now_or_later(info.context.loaders.outlet, outlet_id, _outlet)
+
+
+def article_of(info: Info, article_id: int) -> Article:
+    """The article, now when prefetched, else an awaitable of it (see `now_or_later`)."""
+    return now_or_later(info.context.loaders.article, article_id, _article)
+
+
+def _article(row: ArticleRow | None) -> Article:
+    assert row is not None  # every article reference is a foreign key
+    return Article.from_row(row)
+
+
+def _outlet(row: OutletRow | None) -> Outlet:
+    assert row is not None  # every outlet reference is a foreign key
     return Outlet.from_row(row)
 
 
 @strawberry.type
 class Article(Node):
+    # Plain fields are attributes, which strawberry and graphql-core read without calling
+    # a resolver; fields that need other rows resolve from this request's loaders.
     row: strawberry.Private[ArticleRow]
+    slug: str
+    headline: str
+    standfirst: str | None = strawberry.field(
+        description="Sub-headline or standfirst, when the copy has one."
+    )
+    published_at: dt.datetime | None
+    dateline: str | None = strawberry.field(
+        description="Place line that opens the story, e.g. 'ALMATY, Kazakhstan'."
+    )
+    bylines: list[str]
+    body: str = strawberry.field(
+        description="The story text alone: navigation, promos, captions, credits and "
+        "copyright lines removed."
+    )
+    captions: list[str]
+    url: str | None
+    content_hash: str
 
     @classmethod
     def from_row(cls, row: ArticleRow) -> Article:
-        return cls(id=strawberry.ID(encode_id("Article", row.id)), row=row)
-
-    @strawberry.field
-    def slug(self) -> str:
-        return self.row.slug
-
-    @strawberry.field
-    def headline(self) -> str:
-        return self.row.headline
-
-    @strawberry.field(description="Sub-headline or standfirst, when the copy has one.")
-    def standfirst(self) -> str | None:
-        return self.row.standfirst
+        return cls(
+            id=strawberry.ID(encode_id("Article", row.id)),
+            row=row,
+            slug=row.slug,
+            headline=row.headline,
+            standfirst=row.standfirst,
+            published_at=row.published_at,
+            dateline=row.dateline,
+            bylines=row.bylines,
+            body=row.body,
+            captions=row.captions,
+            url=row.url,
+            content_hash=row.content_hash,
+        )
 
     @strawberry.field(description="Who published this copy.")
-    async def outlet(self, info: Info) -> Outlet:
-        return await load_outlet(info, self.row.outlet_id)
+    def outlet(self, info: Info) -> Outlet:
+        return outlet_of(info, self.row.outlet_id)
 
     @strawberry.field(
         description="The agency credited as the original source when the copy is republished."
     )
-    async def original_source(self, info: Info) -> Outlet | None:
+    def original_source(self, info: Info) -> Outlet | None:
         if self.row.original_source_id is None:
             return None
-        return await load_outlet(info, self.row.original_source_id)
+        return outlet_of(info, self.row.original_source_id)
 
     @strawberry.field
-    def published_at(self) -> dt.datetime | None:
-        return self.row.published_at
-
-    @strawberry.field(description="Place line that opens the story, e.g. 'ALMATY, Kazakhstan'.")
-    def dateline(self) -> str | None:
-        return self.row.dateline
-
-    @strawberry.field
-    def bylines(self) -> list[str]:
-        return self.row.bylines
-
-    @strawberry.field(
-        description="The story text alone: navigation, promos, captions, credits and "
-        "copyright lines removed."
-    )
-    def body(self) -> str:
-        return self.row.body
-
-    @strawberry.field
-    def captions(self) -> list[str]:
-        return self.row.captions
-
-    @strawberry.field
-    def url(self) -> str | None:
-        return self.row.url
-
-    @strawberry.field
-    def content_hash(self) -> str:
-        return self.row.content_hash
-
-    @strawberry.field
-    async def quotes(self, info: Info) -> list[QuoteRef]:
+    def quotes(self, info: Info) -> list[QuoteRef]:
         from service.graphql.types.quote import Quote
 
-        rows = await info.context.loaders.quotes_by_article.load(self.row.id)
-        return [Quote.from_row(r) for r in rows]
+        return now_or_later(
+            info.context.loaders.quotes_by_article,
+            self.row.id,
+            lambda rows: [Quote.from_row(r) for r in rows],
+        )
 
     @strawberry.field
-    async def figures(self, info: Info) -> list[FigureRef]:
+    def figures(self, info: Info) -> list[FigureRef]:
         from service.graphql.types.figure import Figure
 
-        rows = await info.context.loaders.figures_by_article.load(self.row.id)
-        return [Figure.from_row(r) for r in rows]
+        return now_or_later(
+            info.context.loaders.figures_by_article,
+            self.row.id,
+            lambda rows: [Figure.from_row(r) for r in rows],
+        )
 
     @strawberry.field
     async def entities(self, info: Info) -> list[EntityRef]:
@@ -136,11 +144,14 @@ class Article(Node):
         return [Entity.from_row(r) for r in rows if r is not None]
 
     @strawberry.field
-    async def mentions(self, info: Info) -> list[MentionRef]:
+    def mentions(self, info: Info) -> list[MentionRef]:
         from service.graphql.types.entity import Mention
 
-        rows = await info.context.loaders.mentions_by_article.load(self.row.id)
-        return [Mention.from_row(r) for r in rows]
+        return now_or_later(
+            info.context.loaders.mentions_by_article,
+            self.row.id,
+            lambda rows: [Mention.from_row(r) for r in rows],
+        )
 
 
 async def article_connection(
@@ -152,6 +163,7 @@ async def article_connection(
 ) -> Connection[Article]:
     rows = await info.context.loaders.article.load_many([i for i, _ in items])
     nodes = [Article.from_row(r) for r in rows if r is not None]
+    await prefetch(info, nodes, ("edges", "node"))
     return make_connection(
         nodes, [key for _, key in items], has_next=has_next, has_previous=has_previous, total=total
     )

@@ -10,6 +10,8 @@ import strawberry
 from service.db.rows import EntityRow, MentionRow
 from service.graphql.context import Info, page_size
 from service.graphql.ids import decode_id_cursor, decode_time_cursor, encode_id
+from service.graphql.loaders import now_or_later
+from service.graphql.prefetch import prefetch
 from service.graphql.types.common import Connection, Node, Span, make_connection
 
 if TYPE_CHECKING:
@@ -34,28 +36,25 @@ class EntityKind(enum.Enum):
 @strawberry.type
 class Entity(Node):
     row: strawberry.Private[EntityRow]
+    kind: EntityKind
+    name: str = strawberry.field(description="Canonical display name.")
+    description: str | None
 
     @classmethod
     def from_row(cls, row: EntityRow) -> Entity:
-        return cls(id=strawberry.ID(encode_id("Entity", row.id)), row=row)
-
-    @strawberry.field
-    def kind(self) -> EntityKind:
-        return EntityKind(self.row.kind)
-
-    @strawberry.field(description="Canonical display name.")
-    def name(self) -> str:
-        return self.row.name
+        return cls(
+            id=strawberry.ID(encode_id("Entity", row.id)),
+            row=row,
+            kind=EntityKind(row.kind),
+            name=row.name,
+            description=row.description,
+        )
 
     @strawberry.field(
         description="Every other name seen or curated: transliterations, short forms, acronyms."
     )
-    async def aliases(self, info: Info) -> list[str]:
-        return await info.context.loaders.aliases.load(self.row.id)
-
-    @strawberry.field
-    def description(self) -> str | None:
-        return self.row.description
+    def aliases(self, info: Info) -> list[str]:
+        return now_or_later(info.context.loaders.aliases, self.row.id, list)
 
     @strawberry.field
     async def mentions(
@@ -64,8 +63,10 @@ class Entity(Node):
         key = (self.row.id, page_size(first), decode_id_cursor(after))
         page = await info.context.loaders.mentions_of_entity.load(key)
         rows = await info.context.loaders.mention.load_many(page.ids)
+        mentions = [Mention.from_row(r) for r in rows if r is not None]
+        await prefetch(info, mentions, ("edges", "node"))
         return make_connection(
-            [Mention.from_row(r) for r in rows if r is not None],
+            mentions,
             page.ids,
             has_next=page.has_next,
             has_previous=after is not None,
@@ -91,8 +92,10 @@ class Entity(Node):
         key = (self.row.id, page_size(first), decode_id_cursor(after))
         page = await info.context.loaders.quotes_of_speaker.load(key)
         rows = await info.context.loaders.quote.load_many(page.ids)
+        quotes = [Quote.from_row(r) for r in rows if r is not None]
+        await prefetch(info, quotes, ("edges", "node"))
         return make_connection(
-            [Quote.from_row(r) for r in rows if r is not None],
+            quotes,
             page.ids,
             has_next=page.has_next,
             has_previous=after is not None,
@@ -100,11 +103,14 @@ class Entity(Node):
         )
 
     @strawberry.field(description="Facts whose subject is this entity.")
-    async def facts(self, info: Info) -> list[FactRef]:
+    def facts(self, info: Info) -> list[FactRef]:
         from service.graphql.types.fact import Fact
 
-        rows = await info.context.loaders.facts_by_subject.load(self.row.id)
-        return [Fact.from_row(r) for r in rows]
+        return now_or_later(
+            info.context.loaders.facts_by_subject,
+            self.row.id,
+            lambda rows: [Fact.from_row(r) for r in rows],
+        )
 
 
 async def load_entity(info: Info, entity_id: int) -> Entity | None:
@@ -112,32 +118,36 @@ async def load_entity(info: Info, entity_id: int) -> Entity | None:
     return Entity.from_row(row) if row is not None else None
 
 
+def entity_of(info: Info, entity_id: int) -> Entity | None:
+    """The entity, now when prefetched, else an awaitable of it (see `now_or_later`)."""
+    return now_or_later(info.context.loaders.entity, entity_id, _entity)
+
+
+def _entity(row: EntityRow | None) -> Entity | None:
+    return Entity.from_row(row) if row is not None else None
+
+
 @strawberry.type
 class Mention:
     row: strawberry.Private[MentionRow]
+    text: str
+    span: Span
 
     @classmethod
     def from_row(cls, row: MentionRow) -> Mention:
-        return cls(row=row)
+        return cls(row=row, text=row.text, span=Span(start=row.start_offset, end=row.end_offset))
 
     @strawberry.field
-    async def entity(self, info: Info) -> Entity:
-        entity = await load_entity(info, self.row.entity_id)
-        assert entity is not None
-        return entity
+    def entity(self, info: Info) -> Entity:
+        return now_or_later(info.context.loaders.entity, self.row.entity_id, _mentioned)
 
     @strawberry.field
-    async def article(self, info: Info) -> ArticleRef:
-        from service.graphql.types.article import Article
+    def article(self, info: Info) -> ArticleRef:
+        from service.graphql.types.article import article_of
 
-        row = await info.context.loaders.article.load(self.row.article_id)
-        assert row is not None
-        return Article.from_row(row)
+        return article_of(info, self.row.article_id)
 
-    @strawberry.field
-    def text(self) -> str:
-        return self.row.text
 
-    @strawberry.field
-    def span(self) -> Span:
-        return Span(start=self.row.start_offset, end=self.row.end_offset)
+def _mentioned(row: EntityRow | None) -> Entity:
+    assert row is not None  # mentions.entity_id is a foreign key
+    return Entity.from_row(row)

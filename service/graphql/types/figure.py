@@ -11,6 +11,7 @@ import strawberry
 from service.db.rows import FigureRow
 from service.graphql.context import Info
 from service.graphql.ids import encode_id
+from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
 from service.graphql.types.common import Node, Span
 
@@ -47,63 +48,61 @@ def figure_citation(row: FigureRow) -> Citation:
 @strawberry.type
 class Figure(Node):
     row: strawberry.Private[FigureRow]
+    value: float
+    upper_bound: float | None = strawberry.field(
+        description="Upper end for ranges and vague amounts ('hundreds')."
+    )
+    approximation: Approximation
+    unit: str = strawberry.field(description="Normalized unit: percent, people, years, hours, ...")
+    text: str = strawberry.field(description="The figure as printed: 'nearly 71 percent'.")
+    property: str | None = strawberry.field(
+        description="What is measured, as a stable key: vote_share, detained, ..."
+    )
+    qualifier: str | None = strawberry.field(
+        description="What narrows the claim, e.g. the day a count refers to."
+    )
+    status: str | None = strawberry.field(
+        description="'preliminary' or 'final' when the copy says which."
+    )
+    refers_to: dt.date | None = strawberry.field(
+        description="The date the figure refers to, when the copy says."
+    )
 
     @classmethod
     def from_row(cls, row: FigureRow) -> Figure:
-        return cls(id=strawberry.ID(encode_id("Figure", row.id)), row=row)
+        return cls(
+            id=strawberry.ID(encode_id("Figure", row.id)),
+            row=row,
+            value=row.value,
+            upper_bound=row.upper_bound,
+            approximation=Approximation(row.approximation),
+            unit=row.unit,
+            text=row.text,
+            property=row.property,
+            qualifier=row.qualifier,
+            status=row.status,
+            refers_to=row.refers_to,
+        )
 
     @strawberry.field
-    def value(self) -> float:
-        return self.row.value
-
-    @strawberry.field(description="Upper end for ranges and vague amounts ('hundreds').")
-    def upper_bound(self) -> float | None:
-        return self.row.upper_bound
-
-    @strawberry.field
-    def approximation(self) -> Approximation:
-        return Approximation(self.row.approximation)
-
-    @strawberry.field(description="Normalized unit: percent, people, years, hours, ...")
-    def unit(self) -> str:
-        return self.row.unit
-
-    @strawberry.field(description="The figure as printed: 'nearly 71 percent'.")
-    def text(self) -> str:
-        return self.row.text
-
-    @strawberry.field(description="What is measured, as a stable key: vote_share, detained, ...")
-    def property(self) -> str | None:
-        return self.row.property
-
-    @strawberry.field(description="What narrows the claim, e.g. the day a count refers to.")
-    def qualifier(self) -> str | None:
-        return self.row.qualifier
-
-    @strawberry.field(description="'preliminary' or 'final' when the copy says which.")
-    def status(self) -> str | None:
-        return self.row.status
-
-    @strawberry.field(description="The date the figure refers to, when the copy says.")
-    def refers_to(self) -> dt.date | None:
-        return self.row.refers_to
-
-    @strawberry.field
-    async def subject(self, info: Info) -> EntityRef | None:
-        from service.graphql.types.entity import load_entity
+    def subject(self, info: Info) -> EntityRef | None:
+        from service.graphql.types.entity import entity_of
 
         if self.row.subject_id is None:
             return None
-        return await load_entity(info, self.row.subject_id)
+        return entity_of(info, self.row.subject_id)
 
     @strawberry.field
-    async def fact(self, info: Info) -> FactRef | None:
+    def fact(self, info: Info) -> FactRef | None:
         from service.graphql.types.fact import Fact
 
         if self.row.fact_id is None:
             return None
-        row = await info.context.loaders.fact.load(self.row.fact_id)
-        return Fact.from_row(row) if row is not None else None
+        return now_or_later(
+            info.context.loaders.fact,
+            self.row.fact_id,
+            lambda row: Fact.from_row(row) if row is not None else None,
+        )
 
     @strawberry.field
     def citation(self) -> Citation:

@@ -9,6 +9,7 @@ import strawberry
 from service.db.rows import QuoteRow
 from service.graphql.context import Info
 from service.graphql.ids import encode_id
+from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
 from service.graphql.types.common import Node, Span
 
@@ -23,55 +24,57 @@ EntityRef = Annotated["Entity", strawberry.lazy("service.graphql.types.entity")]
 @strawberry.type
 class Quote(Node):
     row: strawberry.Private[QuoteRow]
+    text: str
+    speaker_text: str | None = strawberry.field(
+        description="The speaker as the article names or describes them ('an unnamed young woman')."
+    )
+    is_partial: bool = strawberry.field(
+        description="A fragment quoted inside reported speech rather than a full quotation."
+    )
 
     @classmethod
     def from_row(cls, row: QuoteRow) -> Quote:
-        return cls(id=strawberry.ID(encode_id("Quote", row.id)), row=row)
+        return cls(
+            id=strawberry.ID(encode_id("Quote", row.id)),
+            row=row,
+            text=row.text,
+            speaker_text=row.speaker_text,
+            is_partial=row.is_partial,
+        )
 
     @strawberry.field
-    def text(self) -> str:
-        return self.row.text
-
-    @strawberry.field
-    async def speaker(self, info: Info) -> EntityRef | None:
-        from service.graphql.types.entity import load_entity
+    def speaker(self, info: Info) -> EntityRef | None:
+        from service.graphql.types.entity import entity_of
 
         if self.row.speaker_id is None:
             return None
-        return await load_entity(info, self.row.speaker_id)
-
-    @strawberry.field(
-        description="The speaker as the article names or describes them ('an unnamed young woman')."
-    )
-    def speaker_text(self) -> str | None:
-        return self.row.speaker_text
-
-    @strawberry.field(
-        description="A fragment quoted inside reported speech rather than a full quotation."
-    )
-    def is_partial(self) -> bool:
-        return self.row.is_partial
+        return entity_of(info, self.row.speaker_id)
 
     @strawberry.field
-    async def article(self, info: Info) -> ArticleRef:
-        from service.graphql.types.article import Article
+    def article(self, info: Info) -> ArticleRef:
+        from service.graphql.types.article import article_of
 
-        row = await info.context.loaders.article.load(self.row.article_id)
-        assert row is not None
-        return Article.from_row(row)
+        return article_of(info, self.row.article_id)
 
     @strawberry.field
     def citation(self) -> Citation:
-        r = self.row
-        return Citation(
-            article_id=r.article_id,
-            sentence=(r.sentence_start, r.sentence_end),
-            attributed_to_id=r.speaker_id,
-            span=Span(start=r.start_offset, end=r.end_offset),
-            attributed_to_text=r.speaker_text,
-        )
+        return quote_citation(self.row)
 
     @strawberry.field(description="The same statement as reported by other articles.")
-    async def other_reports(self, info: Info) -> list[Quote]:
-        rows = await info.context.loaders.quotes_by_statement.load(self.row.statement_key)
-        return [Quote.from_row(r) for r in rows if r.article_id != self.row.article_id]
+    def other_reports(self, info: Info) -> list[Quote]:
+        article_id = self.row.article_id
+        return now_or_later(
+            info.context.loaders.quotes_by_statement,
+            self.row.statement_key,
+            lambda rows: [Quote.from_row(r) for r in rows if r.article_id != article_id],
+        )
+
+
+def quote_citation(row: QuoteRow) -> Citation:
+    return Citation(
+        article_id=row.article_id,
+        sentence=(row.sentence_start, row.sentence_end),
+        attributed_to_id=row.speaker_id,
+        span=Span(start=row.start_offset, end=row.end_offset),
+        attributed_to_text=row.speaker_text,
+    )

@@ -1,0 +1,104 @@
+"""The short paths (prefetching, plain leaves, direct resolvers) change nothing but speed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+import pytest
+import strawberry
+from strawberry.schema.config import StrawberryConfig
+
+from service.config import Settings
+from service.graphql import prefetch
+from service.graphql.context import build_context
+from service.graphql.limits import GraphQLLimits
+from service.graphql.mutations import Mutation
+from service.graphql.queries import Query
+from service.graphql.schema import TYPES, FactdeskSchema, limited_schema
+
+BROAD = """query($name: String!) {
+  articles(first: 5) { totalCount edges { cursor node {
+    id slug headline standfirst publishedAt dateline bylines captions url contentHash
+    outlet { id name } originalSource { name }
+    quotes { id text speakerText isPartial speaker { name kind aliases }
+             citation { span { start end } excerpt outlet { name } article { slug } }
+             otherReports { id article { headline } } }
+    figures { value upperBound approximation unit text property qualifier status refersTo
+              subject { name } fact { label disputed values { value text sources {
+                  excerpt attributedTo { name } attributedToText article { headline } } } }
+              citation { excerpt } }
+    mentions { text span { start end } entity { name } article { slug } }
+    entities { name kind description }
+  } } }
+  entity(name: $name) { id name kind aliases facts { id label unit qualifier disputed
+      subject { name } reports { value text } values { value upperBound approximation text
+          sources { outlet { name } excerpt attributedTo { name } } } }
+      quotes(first: 3) { totalCount edges { node { text speaker { name } } } }
+      mentions(first: 3) { edges { node { text article { headline } } } }
+      articles(first: 2) { edges { node { headline outlet { name } } } } }
+  search(query: "Tokayev", first: 10) { __typename
+      ... on Article { headline outlet { name } }
+      ... on Entity { name facts { label } }
+      ... on Quote { text speaker { name } }
+      ... on Fact { label values { text } } }
+  outlets { name articles(first: 2) { edges { node { headline } } } }
+}"""
+
+
+def _plain_schema() -> strawberry.Schema:
+    """Strawberry's own executor and resolver wrappers, none of Factdesk's short paths."""
+    return strawberry.Schema(
+        query=Query, mutation=Mutation, types=TYPES, config=StrawberryConfig(auto_camel_case=True)
+    )
+
+
+async def _run(schema: strawberry.Schema, pool: asyncpg.Pool) -> dict[str, Any]:
+    result = await schema.execute(
+        BROAD,
+        variable_values={"name": "Tokayev"},
+        context_value=build_context(pool, Settings(factdesk_load_seeds=False)),
+    )
+    assert result.errors is None, result.errors
+    assert result.data is not None
+    return result.data
+
+
+async def test_short_paths_answer_exactly_as_strawberry_does(
+    seeded_pool: asyncpg.Pool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = await _run(limited_schema(GraphQLLimits.from_settings(Settings())), seeded_pool)
+    monkeypatch.setattr(prefetch, "GRAPH", {})  # every relation awaited through the loaders
+    plain = await _run(_plain_schema(), seeded_pool)
+    assert fast == plain
+    edges = fast["articles"]["edges"]
+    assert any(e["node"]["figures"] for e in edges)  # the nested lists are really there
+    assert fast["entity"]["facts"]
+    assert {hit["__typename"] for hit in fast["search"]} >= {"Article", "Entity"}
+
+
+@strawberry.type
+class Broken:
+    name: str
+    nickname: str | None
+    score: int
+
+
+@strawberry.type
+class BrokenQuery:
+    @strawberry.field
+    def broken(self) -> Broken:
+        # What a bug would produce: a null in a non-null field, a string where an Int goes.
+        return Broken(name=None, nickname=None, score="high")  # type: ignore[arg-type]
+
+
+async def test_plain_leaves_report_errors_as_graphql_core_does() -> None:
+    query = "{ broken { nickname name score } }"
+    fast = await FactdeskSchema(query=BrokenQuery).execute(query)
+    plain = await strawberry.Schema(query=BrokenQuery).execute(query)
+    assert fast.data == plain.data is None
+    assert fast.errors is not None
+    assert plain.errors is not None
+    assert [(e.message, e.path) for e in fast.errors] == [
+        (e.message, e.path) for e in plain.errors
+    ]
