@@ -99,6 +99,4 @@ async def test_plain_leaves_report_errors_as_graphql_core_does() -> None:
     assert fast.data == plain.data is None
     assert fast.errors is not None
     assert plain.errors is not None
-    assert [(e.message, e.path) for e in fast.errors] == [
-        (e.message, e.path) for e in plain.errors
-    ]
+    assert [(e.message, e.path) for e in fast.errors] == [(e.message, e.path) for e in plain.errors]
