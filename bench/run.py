@@ -96,9 +96,9 @@ def factdesk_env(dsn: str | None, **extra: str) -> dict[str, str]:
     return env
 
 
-def factdesk_cmd(port: int, workers: int, cache: bool) -> list[str]:
+def factdesk_cmd(port: int, workers: int) -> list[str]:
     # `factdesk serve` runs one process; bench/serve.py runs several on one port.
-    cmd = [
+    return [
         sys.executable,
         "-m",
         "bench.serve",
@@ -106,7 +106,6 @@ def factdesk_cmd(port: int, workers: int, cache: bool) -> list[str]:
         f"--port={port}",
         f"--workers={workers}",
     ]
-    return [*cmd, "--cache"] if cache else cmd
 
 
 def postgraphile_cmd(dsn: str, port: int, workers: int) -> list[str]:
@@ -296,12 +295,12 @@ async def _count(dsn: str) -> int:
 def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
     result: dict[str, Any] = {"size": size}
     corpus = write_corpus(size)
-    server = start_embedded(cluster_dir(size))
-    dsn = server.uri()
+    server = None if args.dsn else start_embedded(cluster_dir(size))
+    dsn: str = server.uri() if server is not None else args.dsn
     try:
         migrate.upgrade(dsn)
         present = asyncio.run(_count(dsn))
-        if present < size and not args.no_load:
+        if present < size and not args.no_load and not args.dsn:
             report = asyncio.run(bulk_load(dsn, corpus, size, args.jobs))
             result["bulk_load"] = report.as_dict()
         result["articles"] = asyncio.run(_count(dsn))
@@ -313,8 +312,12 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
         logs.mkdir(exist_ok=True)
         with (
             process(
-                factdesk_cmd(fd_port, args.workers, args.cache),
-                factdesk_env(dsn, FACTDESK_POOL_MAX=str(args.pool)),
+                factdesk_cmd(fd_port, args.workers),
+                factdesk_env(
+                    dsn,
+                    FACTDESK_POOL_MAX=str(args.pool),
+                    FACTDESK_RESPONSE_CACHE=str(args.cache).lower(),
+                ),
                 logs / f"factdesk-{size}.log",
             ) as fd_proc,
             process(
@@ -348,7 +351,8 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
                 }
             )
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
     return result
 
 
@@ -424,6 +428,9 @@ def main() -> None:
     parser.add_argument("--no-load", action="store_true", help="measure a partly loaded cluster")
     parser.add_argument(
         "--cache", action="store_true", help="Factdesk with the GraphQL response cache"
+    )
+    parser.add_argument(
+        "--dsn", help="measure this running, loaded database (one size) instead of a cluster"
     )
     args = parser.parse_args()
     if not POSTGRAPHILE.exists():

@@ -16,19 +16,9 @@ import socket
 from types import FrameType
 
 import uvicorn
-from starlette.types import ASGIApp
-
-from service.app import create_app
-from service.graphql.cache import GraphQLResponseCache
 
 
-def cached_app() -> ASGIApp:
-    """The app behind the GraphQL response cache (the wiring app.py would do)."""
-    app = create_app()
-    return GraphQLResponseCache(app, pool=lambda scope: app.state.pool)
-
-
-def _serve(port: int, host: str, cache: bool) -> None:
+def _serve(port: int, host: str) -> None:
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on sockets whose proto says
     # TCP, and a socket made with proto 0 (as `uvicorn --workers` binds its own) answers
     # every kept-alive request after Nagle's algorithm meets the client's delayed ACK.
@@ -37,7 +27,7 @@ def _serve(port: int, host: str, cache: bool) -> None:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
     config = uvicorn.Config(
-        "bench.serve:cached_app" if cache else "service.app:create_app",
+        "service.app:create_app",
         factory=True,
         access_log=False,
         log_level="warning",
@@ -50,10 +40,11 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--cache", action="store_true", help="GraphQL response cache on")
     args = parser.parse_args()
+    # The settings come from the environment, as for `factdesk serve`
+    # (FACTDESK_RESPONSE_CACHE turns the GraphQL response cache on or off).
     workers = [
-        multiprocessing.Process(target=_serve, args=(args.port, args.host, args.cache))
+        multiprocessing.Process(target=_serve, args=(args.port, args.host))
         for _ in range(args.workers)
     ]
     for w in workers:

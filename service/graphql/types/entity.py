@@ -45,7 +45,7 @@ class Entity(Node):
         return cls(
             id=strawberry.ID(encode_id("Entity", row.id)),
             row=row,
-            kind=EntityKind(row.kind),
+            kind=EntityKind[row.kind],
             name=row.name,
             description=row.description,
         )

@@ -30,9 +30,12 @@ class SourcedValue:
     )
     approximation: Approximation
     text: str = strawberry.field(description="As printed by (one of) the sources.")
-    sources: list[Citation] = strawberry.field(
-        description="Every report of this value, never deduplicated away."
-    )
+    reports: strawberry.Private[list[FigureRow]]
+
+    @strawberry.field(description="Every report of this value, never deduplicated away.")
+    def sources(self) -> list[Citation]:
+        # Built only when asked for: a speaker's facts can hold tens of thousands of reports.
+        return [figure_citation(r) for r in self.reports]
 
 
 @strawberry.type(
@@ -86,12 +89,12 @@ class Fact(Node):
 
 
 def sourced_values(rows: list[FigureRow]) -> list[SourcedValue]:
-    """Equal values grouped, each with the citation of every report of it."""
+    """Equal values grouped, each with every report of it."""
     reported = [
         ReportedValue(
             value=r.value,
             upper_bound=r.upper_bound,
-            approximation=Approx(r.approximation),
+            approximation=APPROXIMATIONS[r.approximation],
             text=r.text,
         )
         for r in rows
@@ -100,9 +103,12 @@ def sourced_values(rows: list[FigureRow]) -> list[SourcedValue]:
         SourcedValue(
             value=group.value,
             upper_bound=group.upper_bound,
-            approximation=Approximation(group.approximation.value),
+            approximation=Approximation[group.approximation.value],
             text=group.text,
-            sources=[figure_citation(rows[i]) for i in group.members],
+            reports=[rows[i] for i in group.members],
         )
         for group in group_values(reported)
     ]
+
+
+APPROXIMATIONS = {a.value: a for a in Approx}  # a lookup, not an enum call per report

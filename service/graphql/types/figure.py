@@ -75,7 +75,7 @@ class Figure(Node):
             row=row,
             value=row.value,
             upper_bound=row.upper_bound,
-            approximation=Approximation(row.approximation),
+            approximation=Approximation[row.approximation],
             unit=row.unit,
             text=row.text,
             property=row.property,
