@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from service.db.paging import counted
 from service.db.pool import Connection
 from service.db.rows import ArticleRow
 
@@ -156,6 +157,7 @@ async def page_articles_per_parent(
     parent_ids: Sequence[int],
     first: int,
     after: ArticleCursor | None,
+    count: bool = True,
 ) -> dict[int, tuple[list[tuple[int, ArticleCursor]], bool, int]]:
     """One page of articles per outlet (parent='outlet') or per mentioned entity ('entity').
 
@@ -167,11 +169,11 @@ async def page_articles_per_parent(
         link = "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = p.id)"
     else:
         raise ValueError(parent)
+    total = counted(count, f"SELECT count(*) FROM articles a WHERE {link}")
     rows = await conn.fetch(
         f"""
-        SELECT p.id AS parent_id, page.id, page.sort_key, total.n AS total
+        SELECT p.id AS parent_id, page.id, page.sort_key, {total} AS total
         FROM unnest($1::bigint[]) AS p(id)
-        CROSS JOIN LATERAL (SELECT count(*) AS n FROM articles a WHERE {link}) AS total
         LEFT JOIN LATERAL (
             SELECT a.id, {SORT_KEY} AS sort_key FROM articles a
             WHERE {link} AND ($2::timestamptz IS NULL OR ({SORT_KEY}, a.id) < ($2, $3))

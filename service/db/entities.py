@@ -266,6 +266,7 @@ async def page_entities(
     search_keys: Sequence[str],
     first: int,
     after: int | None,
+    count: bool = True,
 ) -> IdPage:
     args: list[object] = [kind]
     if search is not None:
@@ -277,6 +278,7 @@ async def page_entities(
         args=args,
         first=first,
         after=after,
+        count=count,
     )
 
 
@@ -305,7 +307,12 @@ async def list_mentions_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[
 
 
 async def page_mentions_per_entity(
-    conn: Connection, *, entity_ids: Sequence[int], first: int, after: int | None
+    conn: Connection,
+    *,
+    entity_ids: Sequence[int],
+    first: int,
+    after: int | None,
+    count: bool = True,
 ) -> dict[int, IdPage]:
     return await page_by_id_per_parent(
         conn,
@@ -314,6 +321,7 @@ async def page_mentions_per_entity(
         parent_ids=entity_ids,
         first=first,
         after=after,
+        count=count,
     )
 
 

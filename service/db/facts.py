@@ -91,6 +91,7 @@ async def page_facts(
     disputed: bool | None,
     first: int,
     after: int | None,
+    count: bool = True,
 ) -> IdPage:
     return await page_by_id(
         conn,
@@ -101,4 +102,5 @@ async def page_facts(
         args=[subject_id, property, disputed],
         first=first,
         after=after,
+        count=count,
     )

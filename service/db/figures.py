@@ -138,6 +138,7 @@ async def page_figures(
     unit: str | None,
     first: int,
     after: int | None,
+    count: bool = True,
 ) -> IdPage:
     return await page_by_id(
         conn,
@@ -149,4 +150,5 @@ async def page_figures(
         args=[article_id, subject_id, property, unit],
         first=first,
         after=after,
+        count=count,
     )

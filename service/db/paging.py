@@ -16,7 +16,13 @@ from service.db.pool import Connection
 class IdPage:
     ids: list[int]
     has_next: bool
-    total: int
+    total: int  # 0 when the caller did not ask for the count
+
+
+def counted(count: bool, query: str) -> str:
+    """`query` (a count) when asked for; counting reads every matching row, so a page that
+    does not show the total does not pay for it."""
+    return f"({query})" if count else "0::bigint"
 
 
 async def page_by_id(
@@ -27,12 +33,14 @@ async def page_by_id(
     args: Sequence[object],
     first: int,
     after: int | None,
+    count: bool = True,
 ) -> IdPage:
     """Ascending ids after `after`; `where` uses parameters from $3 on."""
+    total = counted(count, f"SELECT count(*) FROM {source} WHERE {where}")
     row = await conn.fetchrow(
         f"""
         SELECT
-            (SELECT count(*) FROM {source} WHERE {where}) AS total,
+            {total} AS total,
             ARRAY(
                 SELECT t.id FROM {source} WHERE {where} AND ($1::bigint IS NULL OR t.id > $1)
                 ORDER BY t.id LIMIT $2
@@ -55,13 +63,14 @@ async def page_by_id_per_parent(
     parent_ids: Sequence[int],
     first: int,
     after: int | None,
+    count: bool = True,
 ) -> dict[int, IdPage]:
     """One page of ascending ids per parent, with each parent's total, in one round trip."""
+    total = counted(count, f"SELECT count(*) FROM {source} WHERE {link}")
     rows = await conn.fetch(
         f"""
-        SELECT p.id AS parent_id, total.n AS total, page.id
+        SELECT p.id AS parent_id, {total} AS total, page.id
         FROM unnest($1::bigint[]) AS p(id)
-        CROSS JOIN LATERAL (SELECT count(*) AS n FROM {source} WHERE {link}) AS total
         LEFT JOIN LATERAL (
             SELECT t.id FROM {source}
             WHERE {link} AND ($2::bigint IS NULL OR t.id > $2)

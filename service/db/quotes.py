@@ -81,6 +81,7 @@ async def page_quotes(
     search: str | None,
     first: int,
     after: int | None,
+    count: bool = True,
 ) -> IdPage:
     return await page_by_id(
         conn,
@@ -92,11 +93,17 @@ async def page_quotes(
         args=[speaker_id, article_id, search],
         first=first,
         after=after,
+        count=count,
     )
 
 
 async def page_quotes_per_speaker(
-    conn: Connection, *, speaker_ids: Sequence[int], first: int, after: int | None
+    conn: Connection,
+    *,
+    speaker_ids: Sequence[int],
+    first: int,
+    after: int | None,
+    count: bool = True,
 ) -> dict[int, IdPage]:
     return await page_by_id_per_parent(
         conn,
@@ -105,4 +112,5 @@ async def page_quotes_per_speaker(
         parent_ids=speaker_ids,
         first=first,
         after=after,
+        count=count,
     )

@@ -33,7 +33,7 @@ K = TypeVar("K", bound=Hashable)
 R = TypeVar("R")
 T = TypeVar("T")
 ArticlePage = tuple[list[tuple[int, tuple[dt.datetime, int]]], bool, int]
-PageKey = tuple[int, int, Any]  # (parent id, first, decoded after-cursor)
+PageKey = tuple[int, int, Any, bool]  # (parent id, first, decoded after-cursor, count?)
 
 
 class _Missing:
@@ -141,20 +141,20 @@ def _grouped(
 
 def _paged(
     pool: asyncpg.Pool,
-    fetch: Callable[[Connection, list[int], int, Any], Awaitable[dict[int, Any]]],
+    fetch: Callable[[Connection, list[int], int, Any, bool], Awaitable[dict[int, Any]]],
 ) -> DataLoader[PageKey, Any]:
-    """Loads one page per parent; keys sharing (first, after) go out in one query."""
+    """Loads one page per parent; keys sharing (first, after, count) go out in one query."""
 
     async def load(keys: list[PageKey]) -> list[Any]:
-        by_window: dict[tuple[int, Any], list[int]] = defaultdict(list)
-        for parent, first, after in keys:
-            by_window[(first, after)].append(parent)
+        by_window: dict[tuple[int, Any, bool], list[int]] = defaultdict(list)
+        for parent, first, after, count in keys:
+            by_window[(first, after, count)].append(parent)
         results: dict[PageKey, Any] = {}
         async with pool.acquire() as conn:
-            for (first, after), parents in by_window.items():
-                pages = await fetch(conn, parents, first, after)
+            for (first, after, count), parents in by_window.items():
+                pages = await fetch(conn, parents, first, after, count)
                 for parent in parents:
-                    results[(parent, first, after)] = pages[parent]
+                    results[(parent, first, after, count)] = pages[parent]
         return [results[k] for k in keys]
 
     return DataLoader(load_fn=load)
@@ -203,26 +203,26 @@ def build_loaders(pool: asyncpg.Pool) -> Loaders:
 
     def article_pages(parent: str) -> DataLoader[PageKey, ArticlePage]:
         async def fetch(
-            conn: Connection, ids: list[int], first: int, after: Any
+            conn: Connection, ids: list[int], first: int, after: Any, count: bool
         ) -> dict[int, ArticlePage]:
             return await articles_db.page_articles_per_parent(
-                conn, parent=parent, parent_ids=ids, first=first, after=after
+                conn, parent=parent, parent_ids=ids, first=first, after=after, count=count
             )
 
         return _paged(pool, fetch)
 
     async def mentions_page(
-        conn: Connection, ids: list[int], first: int, after: Any
+        conn: Connection, ids: list[int], first: int, after: Any, count: bool
     ) -> dict[int, IdPage]:
         return await entities_db.page_mentions_per_entity(
-            conn, entity_ids=ids, first=first, after=after
+            conn, entity_ids=ids, first=first, after=after, count=count
         )
 
     async def quotes_page(
-        conn: Connection, ids: list[int], first: int, after: Any
+        conn: Connection, ids: list[int], first: int, after: Any, count: bool
     ) -> dict[int, IdPage]:
         return await quotes_db.page_quotes_per_speaker(
-            conn, speaker_ids=ids, first=first, after=after
+            conn, speaker_ids=ids, first=first, after=after, count=count
         )
 
     return Loaders(

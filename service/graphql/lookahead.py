@@ -15,6 +15,11 @@ def selects(info: Info, name: str) -> bool:
     return any(_has(field.selections, name) for field in info.selected_fields)
 
 
+def counts(info: Info) -> bool:
+    """Whether the client asked this connection for its totalCount (else it is not counted)."""
+    return selects(info, "totalCount")
+
+
 def _has(selections: Iterable[Selection], name: str) -> bool:
     for selection in selections:
         if isinstance(selection, SelectedField):

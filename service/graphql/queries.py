@@ -17,7 +17,7 @@ from service.db import search as search_db
 from service.db.paging import IdPage
 from service.graphql.context import Info, page_size
 from service.graphql.ids import decode_id, decode_id_cursor, decode_time_cursor
-from service.graphql.lookahead import selects
+from service.graphql.lookahead import counts
 from service.graphql.lookup import entity_id_by_name, name_keys, optional_id, outlet_id_from
 from service.graphql.nodes import SearchHit, load_node, load_nodes
 from service.graphql.prefetch import prefetch
@@ -146,11 +146,7 @@ class Query:
             )
             # Counting reads every matching row (100k articles: ~10 ms); a page that does
             # not show the count does not pay for it.
-            total = (
-                await articles_db.count_filtered_articles(conn, flt=flt)
-                if selects(info, "totalCount")
-                else 0
-            )
+            total = await articles_db.count_filtered_articles(conn, flt=flt) if counts(info) else 0
         return await article_connection(info, items, has_next, total, after is not None)
 
     @strawberry.field(
@@ -184,6 +180,7 @@ class Query:
                 search=search,
                 search_keys=name_keys(search) if search else [],
                 first=page_size(first),
+                count=counts(info),
                 after=decode_id_cursor(after),
             )
         return await _id_connection(info, page, Entity, after)
@@ -203,6 +200,7 @@ class Query:
                 article_id=optional_id(filter.article, "Article") if filter else None,
                 search=filter.search if filter else None,
                 first=page_size(first),
+                count=counts(info),
                 after=decode_id_cursor(after),
             )
         return await _id_connection(info, page, Quote, after)
@@ -223,6 +221,7 @@ class Query:
                 property=filter.property if filter else None,
                 unit=filter.unit if filter else None,
                 first=page_size(first),
+                count=counts(info),
                 after=decode_id_cursor(after),
             )
         return await _id_connection(info, page, Figure, after)
@@ -247,6 +246,7 @@ class Query:
                 property=filter.property if filter else None,
                 disputed=filter.disputed if filter else None,
                 first=page_size(first),
+                count=counts(info),
                 after=decode_id_cursor(after),
             )
         return await _id_connection(info, page, Fact, after)

@@ -11,6 +11,7 @@ from service.db.rows import ArticleRow, OutletRow
 from service.graphql.context import Info, page_size
 from service.graphql.ids import decode_time_cursor, encode_id
 from service.graphql.loaders import now_or_later
+from service.graphql.lookahead import counts
 from service.graphql.prefetch import prefetch
 from service.graphql.types.common import Connection, Node, make_connection
 
@@ -38,7 +39,7 @@ class Outlet(Node):
     async def articles(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Article]:
-        key = (self.row.id, page_size(first), decode_time_cursor(after))
+        key = (self.row.id, page_size(first), decode_time_cursor(after), counts(info))
         items, has_next, total = await info.context.loaders.articles_of_outlet.load(key)
         return await article_connection(info, items, has_next, total, after is not None)
 

@@ -11,6 +11,7 @@ from service.db.rows import EntityRow, MentionRow
 from service.graphql.context import Info, page_size
 from service.graphql.ids import decode_id_cursor, decode_time_cursor, encode_id
 from service.graphql.loaders import now_or_later
+from service.graphql.lookahead import counts
 from service.graphql.prefetch import prefetch
 from service.graphql.types.common import Connection, Node, Span, make_connection
 
@@ -60,7 +61,7 @@ class Entity(Node):
     async def mentions(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Mention]:
-        key = (self.row.id, page_size(first), decode_id_cursor(after))
+        key = (self.row.id, page_size(first), decode_id_cursor(after), counts(info))
         page = await info.context.loaders.mentions_of_entity.load(key)
         rows = await info.context.loaders.mention.load_many(page.ids)
         mentions = [Mention.from_row(r) for r in rows if r is not None]
@@ -79,7 +80,7 @@ class Entity(Node):
     ) -> Connection[ArticleRef]:
         from service.graphql.types.article import article_connection
 
-        key = (self.row.id, page_size(first), decode_time_cursor(after))
+        key = (self.row.id, page_size(first), decode_time_cursor(after), counts(info))
         items, has_next, total = await info.context.loaders.articles_of_entity.load(key)
         return await article_connection(info, items, has_next, total, after is not None)
 
@@ -89,7 +90,7 @@ class Entity(Node):
     ) -> Connection[QuoteRef]:
         from service.graphql.types.quote import Quote
 
-        key = (self.row.id, page_size(first), decode_id_cursor(after))
+        key = (self.row.id, page_size(first), decode_id_cursor(after), counts(info))
         page = await info.context.loaders.quotes_of_speaker.load(key)
         rows = await info.context.loaders.quote.load_many(page.ids)
         quotes = [Quote.from_row(r) for r in rows if r is not None]

@@ -1,0 +1,66 @@
+"""Keyset pages count their total only when asked to, and page the same either way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+
+from service.db import entities as entities_db
+from service.db import quotes as quotes_db
+
+
+async def test_pages_count_only_when_asked(seeded_pool: asyncpg.Pool) -> None:
+    statements: list[str] = []
+
+    def log(record: Any) -> None:
+        statements.append(record.query)
+
+    async with seeded_pool.acquire() as conn:
+        conn.add_query_logger(log)
+        try:
+            counted = await quotes_db.page_quotes(
+                conn, speaker_id=None, article_id=None, search=None, first=3, after=None
+            )
+            uncounted = await quotes_db.page_quotes(
+                conn,
+                speaker_id=None,
+                article_id=None,
+                search=None,
+                first=3,
+                after=None,
+                count=False,
+            )
+            every = await conn.fetchval("SELECT count(*) FROM quotes")
+        finally:
+            conn.remove_query_logger(log)
+    assert counted.total == every > 3
+    assert uncounted.total == 0
+    assert uncounted.ids == counted.ids
+    assert uncounted.has_next == counted.has_next is True
+    assert "count(*)" in statements[0]
+    assert "count(*)" not in statements[1]
+
+
+async def test_pages_per_parent_count_only_when_asked(seeded_pool: asyncpg.Pool) -> None:
+    async with seeded_pool.acquire() as conn:
+        speakers = [
+            int(r["speaker_id"])
+            for r in await conn.fetch(
+                "SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL "
+                "GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 3"
+            )
+        ]
+        counted = await quotes_db.page_quotes_per_speaker(
+            conn, speaker_ids=speakers, first=1, after=None
+        )
+        uncounted = await quotes_db.page_quotes_per_speaker(
+            conn, speaker_ids=speakers, first=1, after=None, count=False
+        )
+        mentions = await entities_db.page_mentions_per_entity(
+            conn, entity_ids=speakers, first=1, after=None, count=False
+        )
+    assert [counted[s].ids for s in speakers] == [uncounted[s].ids for s in speakers]
+    assert all(counted[s].total >= 1 for s in speakers)
+    assert all(uncounted[s].total == 0 for s in speakers)
+    assert all(len(mentions[s].ids) == 1 for s in speakers)
