@@ -234,11 +234,15 @@ async def find_entity_ids_by_keys_or_alias(
     that per name, so a head of state with 50,000 mentions costs no more than anyone)."""
     rows = await conn.fetch(
         """
-        SELECT e.id, coalesce(sum(c.resolutions), 0) AS known FROM entities e
-        LEFT JOIN entity_name_counts c ON c.entity_id = e.id
-        WHERE e.id IN (SELECT entity_id FROM entity_keys WHERE key = ANY($1::text[]))
-           OR e.id IN (SELECT entity_id FROM entity_aliases WHERE fd_fold(alias) = fd_fold($2))
-        GROUP BY e.id ORDER BY known DESC, e.id
+        WITH found AS (
+            SELECT entity_id FROM entity_keys WHERE key = ANY($1::text[])
+            UNION
+            SELECT entity_id FROM entity_aliases WHERE fd_fold(alias) = fd_fold($2)
+        )
+        SELECT f.entity_id AS id, coalesce(
+            (SELECT sum(c.resolutions) FROM entity_name_counts c WHERE c.entity_id = f.entity_id),
+            0) AS known
+        FROM found f ORDER BY known DESC, id
         """,
         list(keys),
         folded,

@@ -46,34 +46,40 @@ MISSING = _Missing()
 def peek(loader: DataLoader[K, R], key: K) -> R | _Missing:
     """The loaded value for `key` if this request's loader already holds it, else MISSING."""
     future = loader.cache_map.get(key)
-    if future is None or not future.done() or future.cancelled() or future.exception():
+    if future is None or not future.done():
         return MISSING
-    return future.result()
-
-
-def _holds(loader: DataLoader[K, R], key: K) -> bool:
-    value = peek(loader, key)
-    return not isinstance(value, _Missing)
+    try:
+        return future.result()
+    except BaseException:  # failed or cancelled: whoever awaits it gets the error
+        return MISSING
 
 
 async def load_now(loader: DataLoader[K, R], keys: Sequence[K]) -> list[R]:
     """The values for `keys`: those the loader holds, the rest in one call of its batch
     function, primed into it. Prefetching uses this instead of `load_many`, which gives
     every key its own future and callback."""
-    missing = [k for k in dict.fromkeys(keys) if not _holds(loader, k)]
-    if missing:
-        loaded: dict[K, R] = {}
-        for key, result in zip(missing, await loader.load_fn(missing), strict=True):
-            if isinstance(result, BaseException):
-                raise result
-            loaded[key] = result
-        loader.prime_many(loaded)
-    found: list[R] = []
+    found: list[R | _Missing] = []
+    missing: dict[K, None] = {}
     for key in keys:
         held = peek(loader, key)
-        # Still pending: another field of this request is loading it right now.
-        found.append(await loader.load(key) if isinstance(held, _Missing) else held)
-    return found
+        found.append(held)
+        if isinstance(held, _Missing):
+            missing[key] = None
+    if not missing:
+        return cast(list[R], found)
+    loaded: dict[K, R] = {}
+    pending = [k for k in missing if loader.cache_map.get(k) is None]
+    results = await loader.load_fn(pending) if pending else []
+    for key, result in zip(pending, results, strict=True):
+        if isinstance(result, BaseException):
+            raise result
+        loaded[key] = result
+    loader.prime_many(loaded)
+    # Primed now, or being loaded by another field of this request: awaited either way.
+    return [
+        (await loader.load(key)) if isinstance(held, _Missing) else held
+        for key, held in zip(keys, found, strict=True)
+    ]
 
 
 def now_or_later(loader: DataLoader[K, R], key: K, build: Callable[[R], T]) -> T:

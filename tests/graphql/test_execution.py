@@ -92,11 +92,56 @@ class BrokenQuery:
         return Broken(name=None, nickname=None, score="high")  # type: ignore[arg-type]
 
 
+@strawberry.type
+class Parent:
+    @strawberry.field
+    def fine(self) -> Broken:
+        return Broken(name="a", nickname=None, score=1)
+
+    @strawberry.field
+    def maybe(self) -> Broken | None:
+        return None
+
+    @strawberry.field
+    def bad_leaf(self) -> Broken | None:
+        return Broken(name=None, nickname="b", score=2)  # type: ignore[arg-type]
+
+    @strawberry.field
+    def missing(self) -> Broken:
+        return None  # type: ignore[return-value]
+
+
+@strawberry.type
+class ParentQuery:
+    @strawberry.field
+    def parent(self) -> Parent | None:
+        return Parent()
+
+
+async def _same_answer(query: type, text: str) -> None:
+    fast = await FactdeskSchema(query=query).execute(text)
+    plain = await strawberry.Schema(query=query).execute(text)
+    assert fast.data == plain.data
+    assert [(e.message, e.path) for e in fast.errors or []] == [
+        (e.message, e.path) for e in plain.errors or []
+    ]
+
+
 async def test_plain_leaves_report_errors_as_graphql_core_does() -> None:
-    query = "{ broken { nickname name score } }"
-    fast = await FactdeskSchema(query=BrokenQuery).execute(query)
-    plain = await strawberry.Schema(query=BrokenQuery).execute(query)
-    assert fast.data == plain.data is None
-    assert fast.errors is not None
-    assert plain.errors is not None
-    assert [(e.message, e.path) for e in fast.errors] == [(e.message, e.path) for e in plain.errors]
+    await _same_answer(BrokenQuery, "{ broken { nickname name score } }")
+    result = await FactdeskSchema(query=BrokenQuery).execute("{ broken { nickname name } }")
+    assert result.data is None
+    assert result.errors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{ parent { fine { __typename name nickname score } maybe { name } } }",
+        "{ parent { fine { name } badLeaf { nickname name } } }",
+        "{ parent { fine { name } missing { name } } }",
+        "{ parent { fine { nick: nickname ...on Broken { name } } } }",
+    ],
+)
+async def test_objects_of_plain_leaves_answer_as_graphql_core_does(text: str) -> None:
+    await _same_answer(ParentQuery, text)
