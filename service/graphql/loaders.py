@@ -69,15 +69,32 @@ async def load_now(loader: DataLoader[K, R], keys: Sequence[K]) -> list[R]:
         return cast(list[R], found)
     loaded: dict[K, R] = {}
     pending = [k for k in missing if loader.cache_map.get(k) is None]
-    results = await loader.load_fn(pending) if pending else []
-    for key, result in zip(pending, results, strict=True):
-        if isinstance(result, BaseException):
-            raise result
-        loaded[key] = result
-    loader.prime_many(loaded)
-    # Primed now, or being loaded by another field of this request: awaited either way.
+    if pending:
+        # Futures in the loader first, so a sibling field prefetching the same rows right
+        # now (Citation.article and Citation.excerpt) waits for this query, not a second.
+        futures = {key: loader.loop.create_future() for key in pending}
+        for key, future in futures.items():
+            loader.cache_map.set(key, future)
+        try:
+            results = await loader.load_fn(pending)
+            for key, result in zip(pending, results, strict=True):
+                if isinstance(result, BaseException):
+                    raise result
+                loaded[key] = result
+        except BaseException as error:
+            for key, future in futures.items():
+                loader.cache_map.delete(key)
+                future.set_exception(error)
+                future.exception()  # retrieved: whoever else awaits it gets the error
+            raise
+        for key, future in futures.items():
+            future.set_result(loaded[key])
     return [
-        (await loader.load(key)) if isinstance(held, _Missing) else held
+        held
+        if not isinstance(held, _Missing)
+        else loaded[key]
+        if key in loaded
+        else await loader.load(key)  # being loaded by another field of this request
         for key, held in zip(keys, found, strict=True)
     ]
 
