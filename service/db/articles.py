@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from service.db.paging import counted
 from service.db.pool import Connection
-from service.db.rows import ArticleRow
+from service.db.rows import ArticleRow, OutletRow
 
 COLUMNS = """
     a.id, a.slug, a.outlet_id, a.original_source_id, a.headline, a.standfirst, a.dateline,
@@ -94,6 +94,27 @@ async def list_articles_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[
         f"SELECT {COLUMNS} FROM articles a WHERE a.id = ANY($1::bigint[])", list(ids)
     )
     return ArticleRow.from_records(rows)
+
+
+async def list_articles_with_outlets_by_ids(
+    conn: Connection, *, ids: Sequence[int]
+) -> list[tuple[ArticleRow, list[OutletRow]]]:
+    """The articles, each with its outlet and original source (one round trip for both:
+    nearly every answer that shows an article shows where it was published)."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {COLUMNS},
+               ARRAY(SELECT row(o.id, o.name) FROM outlets o
+                     WHERE o.id IN (a.outlet_id, a.original_source_id)) AS outlets
+        FROM articles a WHERE a.id = ANY($1::bigint[])
+        """,
+        list(ids),
+    )
+    # COLUMNS are ArticleRow's fields in order; the outlets come last.
+    return [
+        (ArticleRow(*tuple(r)[:-1]), [OutletRow(id=o[0], name=o[1]) for o in r["outlets"]])
+        for r in rows
+    ]
 
 
 async def count_articles(conn: Connection) -> int:

@@ -214,6 +214,16 @@ def _keyed(fetch: Callable[..., Awaitable[Any]], name: str) -> Callable[..., Awa
 
 
 def build_loaders(pool: asyncpg.Pool) -> Loaders:
+    outlet = _by_id(pool, outlets_db.list_outlets_by_ids)
+
+    async def load_articles(ids: list[int]) -> list[ArticleRow | None]:
+        async with pool.acquire() as conn:
+            found = await articles_db.list_articles_with_outlets_by_ids(conn, ids=ids)
+        # Their outlets came with them: Article.outlet and Citation.outlet need no query.
+        outlet.prime_many({o.id: o for _, outlets in found for o in outlets})
+        by_id = {article.id: article for article, _ in found}
+        return [by_id.get(i) for i in ids]
+
     async def load_aliases(ids: list[int]) -> list[list[str]]:
         async with pool.acquire() as conn:
             found = await entities_db.list_aliases_for_entities(conn, ids=ids)
@@ -249,8 +259,8 @@ def build_loaders(pool: asyncpg.Pool) -> Loaders:
         )
 
     return Loaders(
-        article=_by_id(pool, articles_db.list_articles_by_ids),
-        outlet=_by_id(pool, outlets_db.list_outlets_by_ids),
+        article=DataLoader(load_fn=load_articles),
+        outlet=outlet,
         entity=_by_id(pool, entities_db.list_entities_by_ids),
         quote=_by_id(pool, quotes_db.list_quotes_by_ids),
         figure=_by_id(pool, figures_db.list_figures_by_ids),
