@@ -103,18 +103,22 @@ async def list_articles_with_outlets_by_ids(
     nearly every answer that shows an article shows where it was published)."""
     rows = await conn.fetch(
         f"""
-        SELECT {COLUMNS},
-               ARRAY(SELECT row(o.id, o.name) FROM outlets o
-                     WHERE o.id IN (a.outlet_id, a.original_source_id)) AS outlets
-        FROM articles a WHERE a.id = ANY($1::bigint[])
+        SELECT {COLUMNS}, o.name AS outlet_name, s.name AS source_name
+        FROM articles a JOIN outlets o ON o.id = a.outlet_id
+        LEFT JOIN outlets s ON s.id = a.original_source_id
+        WHERE a.id = ANY($1::bigint[])
         """,
         list(ids),
     )
-    # COLUMNS are ArticleRow's fields in order; the outlets come last.
-    return [
-        (ArticleRow(*tuple(r)[:-1]), [OutletRow(id=o[0], name=o[1]) for o in r["outlets"]])
-        for r in rows
-    ]
+    found = []
+    for r in rows:
+        values = tuple(r)
+        article = ArticleRow(*values[:-2])  # COLUMNS are ArticleRow's fields, in order
+        outlets = [OutletRow(id=article.outlet_id, name=values[-2])]
+        if article.original_source_id is not None:
+            outlets.append(OutletRow(id=article.original_source_id, name=values[-1]))
+        found.append((article, outlets))
+    return found
 
 
 async def count_articles(conn: Connection) -> int:
