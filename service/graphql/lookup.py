@@ -8,12 +8,31 @@ from service.errors import InvalidIdError
 from service.graphql.context import Info
 from service.graphql.ids import decode_id
 from service.ingest.model import EntityKind
-from service.ingest.names import alias_keys
+from service.ingest.names import INITIALS_PREFIX, alias_keys, is_acronym, name_key
 
 
 def name_keys(name: str) -> list[str]:
-    """Every resolution key a name could be stored under, whatever its kind."""
-    return sorted({key for kind in EntityKind for key in alias_keys(name, kind)})
+    """Every resolution key a name could be stored under, whatever its kind.
+
+    Not the initials of a name of several words: "Almaty protests" must not find the
+    Associated Press. An acronym ("CEC") looks for the names it abbreviates."""
+    keys = {
+        key
+        for kind in EntityKind
+        for key in alias_keys(name, kind)
+        if not key.startswith(INITIALS_PREFIX)
+    }
+    if is_acronym(name):
+        keys.add(INITIALS_PREFIX + name_key(name).replace(" ", ""))
+    return sorted(keys)
+
+
+def word_keys(text: str) -> list[str]:
+    """The name keys of each word of a search of several words (none for one word)."""
+    words = [w for w in text.split() if len(w) >= 3 and any(c.isalpha() for c in w)]
+    if len(words) < 2:
+        return []
+    return sorted({key for word in words for key in name_keys(word)})
 
 
 async def entity_id_by_name(info: Info, name: str) -> int | None:

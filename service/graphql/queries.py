@@ -18,7 +18,13 @@ from service.db.paging import IdPage
 from service.graphql.context import Info, page_size
 from service.graphql.ids import decode_id, decode_id_cursor, decode_time_cursor
 from service.graphql.lookahead import counts
-from service.graphql.lookup import entity_id_by_name, name_keys, optional_id, outlet_id_from
+from service.graphql.lookup import (
+    entity_id_by_name,
+    name_keys,
+    optional_id,
+    outlet_id_from,
+    word_keys,
+)
 from service.graphql.nodes import SearchHit, load_node, load_nodes
 from service.graphql.prefetch import prefetch
 from service.graphql.types.article import Article, Outlet, article_connection
@@ -266,7 +272,11 @@ class Query:
             return []
         async with info.context.pool.acquire() as conn:
             hits = await search_db.search_everything(
-                conn, query=query, keys=name_keys(query), limit=page_size(first)
+                conn,
+                query=query,
+                keys=name_keys(query),
+                word_keys=word_keys(query),
+                limit=page_size(first),
             )
         found = await load_nodes(info, [(kind, pk) for kind, pk in hits])
         nodes = [node for node in found if node is not None]
