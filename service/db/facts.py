@@ -28,6 +28,7 @@ ClaimKey = tuple[int | None, str, str | None]
 class ClaimedFact:
     id: int
     disputed: bool
+    agreed: tuple[float, float] | None  # what all its reports allow; None: not known yet
 
 
 async def upsert_facts(
@@ -45,7 +46,7 @@ async def upsert_facts(
         INSERT INTO facts (subject_id, property, qualifier, unit, label)
         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])
         ON CONFLICT ON CONSTRAINT facts_claim_unique DO UPDATE SET label = facts.label
-        RETURNING id, subject_id, property, qualifier, disputed
+        RETURNING id, subject_id, property, qualifier, disputed, agreed_low, agreed_high
         """,
         [c.subject_id for c in unique],
         [c.property for c in unique],
@@ -54,19 +55,34 @@ async def upsert_facts(
         [c.label for c in unique],
     )
     return {
-        (r["subject_id"], r["property"], r["qualifier"]): ClaimedFact(int(r["id"]), r["disputed"])
+        (r["subject_id"], r["property"], r["qualifier"]): ClaimedFact(
+            int(r["id"]),
+            r["disputed"],
+            (r["agreed_low"], r["agreed_high"]) if r["agreed_low"] is not None else None,
+        )
         for r in rows
     }
 
 
-async def set_disputed(conn: Connection, *, disputed_by_fact: dict[int, bool]) -> None:
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    disputed: bool
+    low: float  # the interval every report allows (empty when low > high)
+    high: float
+
+
+async def set_agreement(conn: Connection, *, by_fact: dict[int, Agreement]) -> None:
     await conn.execute(
         """
-        UPDATE facts f SET disputed = d.disputed
-        FROM unnest($1::bigint[], $2::bool[]) AS d(id, disputed) WHERE f.id = d.id
+        UPDATE facts f SET disputed = d.disputed, agreed_low = d.low, agreed_high = d.high
+        FROM unnest($1::bigint[], $2::bool[], $3::float8[], $4::float8[])
+            AS d(id, disputed, low, high)
+        WHERE f.id = d.id
         """,
-        list(disputed_by_fact),
-        list(disputed_by_fact.values()),
+        list(by_fact),
+        [a.disputed for a in by_fact.values()],
+        [a.low for a in by_fact.values()],
+        [a.high for a in by_fact.values()],
     )
 
 

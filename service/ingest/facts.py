@@ -109,12 +109,23 @@ def value_interval(v: ReportedValue) -> tuple[float, float]:
     raise AssertionError(v.approximation)  # pragma: no cover - the match is exhaustive
 
 
+def agreed_interval(
+    values: Sequence[ReportedValue], prior: tuple[float, float] | None = None
+) -> tuple[float, float]:
+    """The true values every report allows at once (and `prior`, what earlier reports
+    allowed): the intersection of their intervals, empty when low > high."""
+    intervals = [value_interval(v) for v in values]
+    if prior is not None:
+        intervals.append(prior)
+    return max(low for low, _ in intervals), min(high for _, high in intervals)
+
+
 def is_disputed(values: Sequence[ReportedValue]) -> bool:
     """True when no single true value fits every report."""
     if len(values) < 2:
         return False
-    intervals = [value_interval(v) for v in values]
-    return max(low for low, _ in intervals) > min(high for _, high in intervals)
+    low, high = agreed_interval(values)
+    return low > high
 
 
 def fact_label(subject_name: str | None, property: str, qualifier: str | None = None) -> str:

@@ -25,7 +25,7 @@ from service.db import quotes as quotes_db
 from service.db import versions as versions_db
 from service.db.pool import Connection
 from service.ingest.extract import extract
-from service.ingest.facts import ReportedValue, fact_label, is_disputed
+from service.ingest.facts import ReportedValue, agreed_interval, fact_label, is_disputed
 from service.ingest.model import Approximation, ArticleMeta, Extraction, ParsedArticle
 from service.ingest.parse import parse_article
 from service.ingest.quotes import statement_key
@@ -222,25 +222,48 @@ async def _store_figures(
     await figures_db.insert_figures(conn, article_id=article_id, figures=rows)
     # A disputed fact stays disputed whatever is added (values only narrow what can be true
     # of all of them), so only the facts that agreed so far are checked again.
-    agreeing = sorted(fact.id for fact in facts.values() if not fact.disputed)
+    agreeing = {fact.id: fact.agreed for fact in facts.values() if not fact.disputed}
     if agreeing:
-        await _refresh_disputed(conn, agreeing)
+        reported: dict[int, list[ReportedValue]] = {}
+        for row in rows:
+            if row.fact_id in agreeing:
+                reported.setdefault(row.fact_id, []).append(_reported(row))
+        await _refresh_disputed(conn, agreeing, reported)
 
 
-async def _refresh_disputed(conn: Connection, fact_ids: list[int]) -> None:
-    by_fact: dict[int, list[ReportedValue]] = {i: [] for i in fact_ids}
-    for row in await figures_db.list_distinct_reports_for_facts(conn, fact_ids=fact_ids):
-        value = ReportedValue(
-            value=row.value,
-            upper_bound=row.upper_bound,
-            approximation=Approximation(row.approximation),
-            text=row.text,
-        )
-        # Equal reports share an interval; two of them still count as two reports.
-        by_fact[row.fact_id].extend([value] * min(row.figures, 2))
-    await facts_db.set_disputed(
-        conn, disputed_by_fact={i: is_disputed(values) for i, values in by_fact.items()}
+def _reported(row: figures_db.NewFigure | figures_db.DistinctReport) -> ReportedValue:
+    return ReportedValue(
+        value=row.value,
+        upper_bound=row.upper_bound,
+        approximation=Approximation(row.approximation),
+        text=row.text,
     )
+
+
+async def _refresh_disputed(
+    conn: Connection,
+    agreeing: dict[int, tuple[float, float] | None],
+    reported: dict[int, list[ReportedValue]],
+) -> None:
+    """Checks this article's reports against the interval each fact's earlier reports
+    share; a fact whose interval is not known yet is checked against all its reports."""
+    checked: dict[int, facts_db.Agreement] = {}
+    unknown: list[int] = []
+    for fact_id, prior in agreeing.items():
+        if prior is None:
+            unknown.append(fact_id)
+            continue
+        low, high = agreed_interval(reported[fact_id], prior)
+        checked[fact_id] = facts_db.Agreement(disputed=low > high, low=low, high=high)
+    if unknown:
+        by_fact: dict[int, list[ReportedValue]] = {i: [] for i in unknown}
+        for row in await figures_db.list_distinct_reports_for_facts(conn, fact_ids=unknown):
+            # Equal reports share an interval; two of them still count as two reports.
+            by_fact[row.fact_id].extend([_reported(row)] * min(row.figures, 2))
+        for fact_id, values in by_fact.items():
+            low, high = agreed_interval(values)
+            checked[fact_id] = facts_db.Agreement(disputed=is_disputed(values), low=low, high=high)
+    await facts_db.set_agreement(conn, by_fact=checked)
 
 
 async def _free_slug(conn: Connection, headline: str, content_hash: str) -> str:
