@@ -8,7 +8,7 @@ from service.errors import InvalidIdError
 from service.graphql.context import Info
 from service.graphql.ids import decode_id
 from service.ingest.model import EntityKind
-from service.ingest.names import INITIALS_PREFIX, alias_keys, is_acronym, name_key
+from service.ingest.names import INITIALS_PREFIX, acronym_key, alias_keys, is_acronym
 
 
 def name_keys(name: str) -> list[str]:
@@ -23,7 +23,7 @@ def name_keys(name: str) -> list[str]:
         if not key.startswith(INITIALS_PREFIX)
     }
     if is_acronym(name):
-        keys.add(INITIALS_PREFIX + name_key(name).replace(" ", ""))
+        keys.add(INITIALS_PREFIX + acronym_key(name))
     return sorted(keys)
 
 

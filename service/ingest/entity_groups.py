@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from service.ingest import gazetteer as gz
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
-from service.ingest.names import EVENT_PREFIX, event_key, initials, is_acronym, name_key
+from service.ingest.names import (
+    EVENT_PREFIX,
+    acronym_key,
+    event_key,
+    initials,
+    is_acronym,
+    name_key,
+)
 
 if TYPE_CHECKING:
     from service.ingest.entities import Candidate
@@ -80,8 +87,8 @@ def group_mentions(
                 by_key[name_key(full)] = group
             kind = EntityKind.PERSON
             reason = f"surname {cand.name!r} of {full!r}"
-        elif group is None and is_acronym(cand.name) and key.replace(" ", "") in long_names:
-            long = long_names[key.replace(" ", "")]
+        elif group is None and is_acronym(cand.name) and acronym_key(cand.name) in long_names:
+            long = long_names[acronym_key(cand.name)]
             group = by_key.get(name_key(long))
             if group is None:
                 group = _new_group(groups, EntityKind.ORGANIZATION, long)

@@ -97,6 +97,14 @@ def is_acronym(name: str) -> bool:
     )
 
 
+def acronym_key(name: str) -> str:
+    """An acronym's letters, lower case and not transliteration-folded: 'IPHF' -> 'iphf'.
+
+    Folded like a name, 'IPHF' (ph -> f, ff -> f) and 'IIF' (ii -> i) were both 'if', and
+    every later bare 'IPHF' met two organisations and became an entity of its own."""
+    return "".join(c for c in anyascii(_LEADING_THE.sub("", name)).lower() if c.isalnum())
+
+
 def initials(name: str) -> str:
     """Initials of the significant words: 'Central Election Commission' -> 'cec'."""
     words = [w for w in _SEPARATORS.split(anyascii(name).lower()) if w]
@@ -134,7 +142,7 @@ def alias_keys(name: str, kind: EntityKind) -> tuple[str, ...]:
         keys.append(SURNAME_PREFIX + key.split()[-1])
     elif kind in (EntityKind.ORGANIZATION, EntityKind.OTHER):
         if is_acronym(name):
-            keys.append(ACRONYM_PREFIX + key.replace(" ", ""))
+            keys.append(ACRONYM_PREFIX + acronym_key(name))
         elif len(letters := initials(name)) >= 2:
             keys.append(INITIALS_PREFIX + letters)
     elif kind is EntityKind.EVENT and (event := event_key(name)) is not None:

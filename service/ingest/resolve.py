@@ -19,6 +19,7 @@ from service.ingest.names import (
     ACRONYM_PREFIX,
     INITIALS_PREFIX,
     SURNAME_PREFIX,
+    acronym_key,
     alias_keys,
     initials,
     is_acronym,
@@ -49,7 +50,7 @@ def lookup_keys(entity: LocalEntity) -> tuple[str, ...]:
     keys = [key for form in forms for key in alias_keys(form, entity.kind)]
     for form in forms:
         if entity.kind in _ORG_LIKE and is_acronym(form):
-            keys.append(INITIALS_PREFIX + name_key(form).replace(" ", ""))
+            keys.append(INITIALS_PREFIX + acronym_key(form))
         if entity.kind in _ORG_LIKE and not is_acronym(form) and len(form.split()) > 1:
             keys.append(ACRONYM_PREFIX + initials(form))
         canonical = _listed(form, entity.kind)
@@ -132,7 +133,18 @@ def _choose_organization(entity: LocalEntity, candidates: list[KnownEntity]) -> 
             holders[0], f"acronym {acronym.upper()!r} is a known alias of {holders[0].name!r}"
         )
     if holders:
-        return None  # one acronym, several organisations: ambiguous
+        # One acronym, several organisations: ambiguous. Mentions that say no more than the
+        # acronym are kept together on the first such entity, not a new one each time
+        # (each new one was another holder, and the acronym could never resolve again).
+        bare = [c for c in holders if all(is_acronym(f) for f in _forms(c))]
+        if not bare:
+            return None
+        kept = min(bare, key=lambda c: c.id)
+        return Match(
+            kept,
+            f"acronym {entity.name!r} is shared by {len(holders)} organisations; kept with "
+            "the earlier mentions that give only the acronym",
+        )
     # An acronym never defined against its long name may still spell one's initials.
     fits = []
     for cand in candidates:
@@ -201,7 +213,7 @@ def _forms(entity: KnownEntity) -> tuple[str, ...]:
 
 def _acronyms_and_initials(forms: Sequence[str]) -> tuple[set[str], set[str]]:
     """Acronyms among the forms ('osce'), and initials of the long forms ('osce')."""
-    acronyms = {_key(f).replace(" ", "") for f in forms if is_acronym(f)}
+    acronyms = {acronym_key(f) for f in forms if is_acronym(f)}
     long_initials = {initials(f) for f in forms if not is_acronym(f) and len(f.split()) > 1}
     return acronyms, long_initials
 

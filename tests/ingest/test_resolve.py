@@ -175,3 +175,28 @@ def test_ambiguous_bare_surname_reuses_one_surname_only_entity() -> None:
     assert "ambiguous" in match.reason
     # With no surname-only entity yet, the first ambiguous mention makes a new one.
     assert choose_match(bare, known[:2]) is None
+
+
+def test_acronyms_keep_their_letters() -> None:
+    # Folded like names, both were 'if': two foundations seemed to share one acronym.
+    iphf = known(7, ORG, "Independent Public Health Foundation", "IPHF")
+    iif = known(8, ORG, "Independent Interior Foundation", "IIF")
+    assert stored_keys(iphf).isdisjoint({k for k in stored_keys(iif) if k.startswith("acr:")})
+    match = choose_match(local(ORG, "IPHF"), [iphf, iif])
+    assert match is not None
+    assert match.entity is iphf
+
+
+def test_a_bare_shared_acronym_joins_the_earlier_bare_mentions() -> None:
+    first = known(9, ORG, "Interior Fund", "IFD")
+    second = known(10, ORG, "Industry Forum Dialogue", "IFD")
+    # Two organisations hold 'IFD': a mention that says only 'IFD' cannot pick one...
+    assert choose_match(local(ORG, "IFD"), [first, second]) is None
+    # ...and once such a mention is an entity, the next ones join it instead of each
+    # becoming one more holder of 'IFD'.
+    bare = known(11, ORG, "IFD")
+    later = known(12, ORG, "IFD")
+    match = choose_match(local(ORG, "IFD"), [first, second, later, bare])
+    assert match is not None
+    assert match.entity is bare
+    assert "shared by 4 organisations" in match.reason
