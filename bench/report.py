@@ -25,6 +25,8 @@ def _size_section(size: dict[str, Any]) -> list[str]:
         )
     else:
         lines.append("Cluster reused (loaded by an earlier run).")
+    if size.get("vacuum_analyzed"):
+        lines.append("`VACUUM (ANALYZE)` before measuring.")
     p = size["params"]
     lines += [
         f"Q2 entity: {p['entity_name']!r} ({p['entity_figures']} figures in its facts); "
@@ -92,7 +94,11 @@ def _size_section(size: dict[str, Any]) -> list[str]:
 def render_run(results: dict[str, Any]) -> list[str]:
     s = results["settings"]
     v = results["versions"]
-    cache = " with the GraphQL response cache" if s.get("cache") else ""
+    cache = (
+        " with the GraphQL response cache"
+        if s.get("cache")
+        else " without the response cache (every request executed)"
+    )
     lines = [
         f"## Run {results['date']}{cache}",
         "",

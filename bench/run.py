@@ -292,6 +292,16 @@ async def _count(dsn: str) -> int:
         await conn.close()
 
 
+async def _settle(dsn: str) -> None:
+    """VACUUM ANALYZE before measuring: after a bulk load autovacuum and fresh statistics
+    would otherwise arrive in the middle of the runs (plans and timings change under it)."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute("VACUUM (ANALYZE)")
+    finally:
+        await conn.close()
+
+
 def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
     result: dict[str, Any] = {"size": size}
     corpus = write_corpus(size)
@@ -304,6 +314,8 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
             report = asyncio.run(bulk_load(dsn, corpus, size, args.jobs))
             result["bulk_load"] = report.as_dict()
         result["articles"] = asyncio.run(_count(dsn))
+        asyncio.run(_settle(dsn))
+        result["vacuum_analyzed"] = True
         params = asyncio.run(pick_params(dsn))
         result["params"] = params
         result["round_trips"] = asyncio.run(round_trips(dsn, params))

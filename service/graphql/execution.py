@@ -191,7 +191,25 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     answer[key] = value
                 else:
                     return answer
-            return self.complete_value(return_type, field_details_list, info, path, result, None)
+            completed = self.complete_value(
+                return_type, field_details_list, info, path, result, position_context
+            )
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, field_details_list, path)
+            return None
+        if self.is_awaitable(completed):  # not for plain leaves; as graphql-core would
+            return self._reported(completed, return_type, field_details_list, path)
+        return completed
+
+    async def _reported(
+        self,
+        completed: Any,
+        return_type: Any,
+        field_details_list: FieldDetailsList,
+        path: Path,
+    ) -> Any:
+        try:
+            return await completed
         except Exception as raw_error:
             self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None

@@ -80,11 +80,11 @@ async def _facts(loaders: Loaders, ids: Iterable[int | None]) -> list[Any]:
     return _found(found)
 
 
-async def _citations(rows: Sequence[FigureRow]) -> list[Any]:
+def _citations(rows: Sequence[FigureRow]) -> list[Any]:
     return [CitationKey(r.article_id, r.attributed_to_id) for r in rows]
 
 
-async def _quote_citations(rows: Sequence[QuoteRow]) -> list[Any]:
+def _quote_citations(rows: Sequence[QuoteRow]) -> list[Any]:
     return [CitationKey(r.article_id, r.speaker_id) for r in rows]
 
 
@@ -103,9 +103,11 @@ def _one(load: Callable[[Loaders, Iterable[Any]], Awaitable[list[Any]]], key: st
     return follow
 
 
-def _rows(convert: Callable[[Sequence[Any]], Awaitable[list[Any]]]) -> Load:
+def _rows(convert: Callable[[Sequence[Any]], list[Any]]) -> Load:
+    """Children made from the parents' own rows (citations), nothing to load."""
+
     async def load(loaders: Loaders, rows: Sequence[Any]) -> list[Any]:
-        return await convert(rows)
+        return convert(rows)
 
     return load
 

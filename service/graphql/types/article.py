@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 
-from service.db.rows import ArticleRow, OutletRow
+from service.db.rows import ArticleRow, EntityRow, OutletRow
 from service.graphql.context import Info, page_size
 from service.graphql.ids import decode_time_cursor, encode_id
-from service.graphql.loaders import now_or_later
+from service.graphql.loaders import now_or_later, now_or_later_many, peek
 from service.graphql.lookahead import counts
 from service.graphql.prefetch import prefetch
 from service.graphql.types.common import Connection, Node, make_connection
@@ -137,12 +137,23 @@ class Article(Node):
         )
 
     @strawberry.field
-    async def entities(self, info: Info) -> list[EntityRef]:
+    def entities(self, info: Info) -> list[EntityRef]:
         from service.graphql.types.entity import Entity
 
-        ids = await info.context.loaders.entity_ids_by_article.load(self.row.id)
-        rows = await info.context.loaders.entity.load_many(ids)
-        return [Entity.from_row(r) for r in rows if r is not None]
+        loaders = info.context.loaders
+
+        def build(rows: list[EntityRow | None]) -> list[Entity]:
+            return [Entity.from_row(r) for r in rows if r is not None]
+
+        ids = peek(loaders.entity_ids_by_article, self.row.id)
+        if isinstance(ids, list):
+            return now_or_later_many(loaders.entity, ids, build)
+
+        async def later() -> list[Entity]:
+            found = await loaders.entity_ids_by_article.load(self.row.id)
+            return build(await loaders.entity.load_many(found))
+
+        return cast("list[Entity]", later())
 
     @strawberry.field
     def mentions(self, info: Info) -> list[MentionRef]:
