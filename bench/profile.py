@@ -24,6 +24,7 @@ from bench.run import pick_params
 from service.app import create_app
 from service.config import Settings
 from service.db.pool import create_pool
+from service.lifespan import tune_garbage_collector
 
 
 async def measure(dsn: str, names: list[str], repeat: int, profile: bool, sql: bool) -> None:
@@ -33,6 +34,7 @@ async def measure(dsn: str, names: list[str], repeat: int, profile: bool, sql: b
     try:
         app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
         app.state.pool = pool
+        tune_garbage_collector()  # as the lifespan does in `factdesk serve`
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
             for q in QUERIES:
