@@ -31,6 +31,10 @@ class NewMention:
     sentence_index: int
 
 
+# A fact label with its subject's name (`e.name`) in place of the one it was made with.
+RELABELED = "e.name || substr(f.label, strpos(f.label, ': '))"
+
+
 async def lock_resolution(conn: Connection) -> None:
     await conn.execute("SELECT pg_advisory_xact_lock($1)", RESOLUTION_LOCK)
 
@@ -354,15 +358,21 @@ async def refresh_canonical_names(conn: Connection, *, entity_ids: Sequence[int]
     entity_resolutions), one row per distinct local name.
     """
     await conn.execute(
-        """
-        UPDATE entities e SET name = best.local_name
-        FROM unnest($1::bigint[]) AS t(id)
-        CROSS JOIN LATERAL (
-            SELECT c.local_name FROM entity_name_counts c WHERE c.entity_id = t.id
-            ORDER BY c.words DESC, c.resolutions DESC, c.first_resolution_id
-            LIMIT 1
-        ) AS best
-        WHERE e.id = t.id AND e.name <> best.local_name
+        f"""
+        WITH renamed AS (
+            UPDATE entities e SET name = best.local_name
+            FROM unnest($1::bigint[]) AS t(id)
+            CROSS JOIN LATERAL (
+                SELECT c.local_name FROM entity_name_counts c WHERE c.entity_id = t.id
+                ORDER BY c.words DESC, c.resolutions DESC, c.first_resolution_id
+                LIMIT 1
+            ) AS best
+            WHERE e.id = t.id AND e.name <> best.local_name
+            RETURNING e.id, e.name
+        )
+        -- Fact labels name their subject ('Kassym-Jomart Tokayev: share of the vote').
+        UPDATE facts f SET label = {RELABELED}
+        FROM renamed e WHERE f.subject_id = e.id AND strpos(f.label, ': ') > 0
         """,
         list(entity_ids),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from service.db.entities import RELABELED
 from service.db.paging import IdPage, page_by_id
 from service.db.pool import Connection
 from service.db.rows import FactRow
@@ -62,6 +63,20 @@ async def upsert_facts(
         )
         for r in rows
     }
+
+
+async def relabel_facts(conn: Connection, *, fact_ids: Sequence[int]) -> None:
+    """Labels made from an article's own name for the subject ('Toqaev: age') take the
+    subject's canonical name, so a fact reads like its entity wherever it is shown."""
+    await conn.execute(
+        f"""
+        UPDATE facts f SET label = {RELABELED}
+        FROM entities e
+        WHERE f.id = ANY($1::bigint[]) AND e.id = f.subject_id AND strpos(f.label, ': ') > 0
+          AND left(f.label, strpos(f.label, ': ') - 1) <> e.name
+        """,
+        list(fact_ids),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -193,6 +193,8 @@ async def _store_figures(
         if f.property is not None
     ]
     facts = await facts_db.upsert_facts(conn, claims=claims) if claims else {}
+    if facts:
+        await facts_db.relabel_facts(conn, fact_ids=[fact.id for fact in facts.values()])
     rows = [
         figures_db.NewFigure(
             fact_id=(

@@ -98,3 +98,20 @@ async def test_disputes_checked_per_article_match_a_check_of_every_report(
     assert any(stored.values())  # the vote share, at least, is disputed
     assert any(len(values) > 2 and not stored[fact] for fact, values in reports.items())
     assert stored == {fact: is_disputed(values) for fact, values in reports.items()}
+
+
+async def test_fact_labels_name_the_subject_as_its_entity_is_named(
+    pool: asyncpg.Pool, seeds_dir: Path
+) -> None:
+    # The first seed says 'Qasym-Zhomart Toqaev'; the entity settles on the name most
+    # outlets print, and its facts' labels follow it.
+    await load_seeds(pool, seeds_dir)
+    async with pool.acquire() as conn:
+        rows = await conn.fetch(
+            "SELECT f.label, e.name FROM facts f JOIN entities e ON e.id = f.subject_id"
+        )
+    assert rows
+    assert all(r["label"].startswith(r["name"] + ": ") for r in rows), [
+        (r["label"], r["name"]) for r in rows if not r["label"].startswith(r["name"] + ": ")
+    ]
+    assert any(r["name"] == "Kassym-Jomart Tokayev" for r in rows)
