@@ -28,7 +28,7 @@ from service.graphql.lookup import (
 from service.graphql.nodes import SearchHit, load_node, load_nodes
 from service.graphql.prefetch import prefetch
 from service.graphql.types.article import Article, Outlet, article_connection
-from service.graphql.types.common import Connection, Node, make_connection
+from service.graphql.types.common import Connection, Node, page_connection
 from service.graphql.types.entity import Entity, EntityKind, load_entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
@@ -83,15 +83,7 @@ async def _id_connection(
     info: Info, page: IdPage, node_type: type[NodeT], after: str | None
 ) -> Connection[NodeT]:
     found = await load_nodes(info, [(node_type.__name__, pk) for pk in page.ids])
-    nodes = [n for n in found if isinstance(n, node_type)]
-    await prefetch(info, nodes, ("edges", "node"))
-    return make_connection(
-        nodes,
-        page.ids,
-        has_next=page.has_next,
-        has_previous=after is not None,
-        total=page.total,
-    )
+    return await page_connection(info, page, [n for n in found if isinstance(n, node_type)], after)
 
 
 async def _prefetched(info: Info, found: ObjT | None) -> ObjT | None:

@@ -7,7 +7,10 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from service.db.paging import IdPage
+from service.graphql.context import Info
 from service.graphql.ids import encode_cursor
+from service.graphql.prefetch import prefetch
 
 T = TypeVar("T")
 
@@ -44,6 +47,17 @@ class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
     total_count: int
+
+
+async def page_connection(
+    info: Info, page: IdPage, nodes: Sequence[T], after: str | None
+) -> Connection[T]:
+    """A connection over one keyset page of ids, with what its nodes' selection reads
+    prefetched (see service/graphql/prefetch.py)."""
+    await prefetch(info, nodes, ("edges", "node"))
+    return make_connection(
+        nodes, page.ids, has_next=page.has_next, has_previous=after is not None, total=page.total
+    )
 
 
 def make_connection(

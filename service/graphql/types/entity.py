@@ -12,8 +12,7 @@ from service.graphql.context import Info, page_size
 from service.graphql.ids import decode_id_cursor, decode_time_cursor, encode_id
 from service.graphql.loaders import now_or_later
 from service.graphql.lookahead import counts
-from service.graphql.prefetch import prefetch
-from service.graphql.types.common import Connection, Node, Span, make_connection
+from service.graphql.types.common import Connection, Node, Span, page_connection
 
 if TYPE_CHECKING:
     from service.graphql.types.article import Article
@@ -64,14 +63,8 @@ class Entity(Node):
         key = (self.row.id, page_size(first), decode_id_cursor(after), counts(info))
         page = await info.context.loaders.mentions_of_entity.load(key)
         rows = await info.context.loaders.mention.load_many(page.ids)
-        mentions = [Mention.from_row(r) for r in rows if r is not None]
-        await prefetch(info, mentions, ("edges", "node"))
-        return make_connection(
-            mentions,
-            page.ids,
-            has_next=page.has_next,
-            has_previous=after is not None,
-            total=page.total,
+        return await page_connection(
+            info, page, [Mention.from_row(r) for r in rows if r is not None], after
         )
 
     @strawberry.field
@@ -93,14 +86,8 @@ class Entity(Node):
         key = (self.row.id, page_size(first), decode_id_cursor(after), counts(info))
         page = await info.context.loaders.quotes_of_speaker.load(key)
         rows = await info.context.loaders.quote.load_many(page.ids)
-        quotes = [Quote.from_row(r) for r in rows if r is not None]
-        await prefetch(info, quotes, ("edges", "node"))
-        return make_connection(
-            quotes,
-            page.ids,
-            has_next=page.has_next,
-            has_previous=after is not None,
-            total=page.total,
+        return await page_connection(
+            info, page, [Quote.from_row(r) for r in rows if r is not None], after
         )
 
     @strawberry.field(description="Facts whose subject is this entity.")
