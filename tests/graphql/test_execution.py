@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import asyncpg
@@ -112,10 +113,59 @@ class Parent:
 
 
 @strawberry.type
+class Lists:
+    @strawberry.field
+    def fine(self) -> list[Broken]:
+        return [Broken(name="a", nickname=None, score=1), Broken(name="b", nickname="c", score=2)]
+
+    @strawberry.field
+    def holes(self) -> list[Broken | None]:
+        return [None, Broken(name="a", nickname=None, score=1)]
+
+    @strawberry.field
+    def null_item(self) -> list[Broken] | None:
+        return [Broken(name="a", nickname=None, score=1), None]  # type: ignore[list-item]
+
+    @strawberry.field
+    def bad_item(self) -> list[Broken] | None:
+        return [Broken(name="a", nickname=None, score="x")]  # type: ignore[arg-type]
+
+    @strawberry.field
+    def wrong_type(self) -> list[Broken] | None:
+        return [Parent()]  # type: ignore[list-item]
+
+    @strawberry.field
+    def raising(self) -> list[Parent] | None:
+        raise ValueError("cannot list")
+
+    @strawberry.field
+    def nested(self) -> list[Parent]:
+        return [Parent(), Parent()]
+
+    @strawberry.field
+    def words(self) -> list[str]:
+        return ["a", "b"]
+
+    @strawberry.field
+    async def later(self) -> Broken:
+        return Broken(name="later", nickname=None, score=3)
+
+    @strawberry.field
+    def ready_later(self) -> Broken:
+        future = asyncio.get_running_loop().create_future()
+        future.set_result(Broken(name="future", nickname=None, score=4))
+        return future  # type: ignore[return-value]
+
+
+@strawberry.type
 class ParentQuery:
     @strawberry.field
     def parent(self) -> Parent | None:
         return Parent()
+
+    @strawberry.field
+    def lists(self) -> Lists:
+        return Lists()
 
 
 async def _same_answer(query: type, text: str) -> None:
@@ -141,7 +191,16 @@ async def test_plain_leaves_report_errors_as_graphql_core_does() -> None:
         "{ parent { fine { name } badLeaf { nickname name } } }",
         "{ parent { fine { name } missing { name } } }",
         "{ parent { fine { nick: nickname ...on Broken { name } } } }",
+        "{ lists { fine { name score } holes { name } words } }",
+        "{ lists { nullItem { name } fine { name } } }",
+        "{ lists { badItem { name score } } }",
+        "{ lists { wrongType { name } } }",
+        "{ lists { raising { fine { name } } fine { name } } }",
+        "{ lists { nested { fine { name } missing { name } } } }",
+        "{ lists { nested { fine { name } maybe { name } badLeaf { name } } } }",
+        "{ lists { later { name } readyLater { name } fine @skip(if: true) { name } } }",
+        "{ lists { a: fine { name } b: fine { score } } }",
     ],
 )
-async def test_objects_of_plain_leaves_answer_as_graphql_core_does(text: str) -> None:
+async def test_planned_selections_answer_as_graphql_core_does(text: str) -> None:
     await _same_answer(ParentQuery, text)
