@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from service.ingest.model import Approximation
 
@@ -42,35 +43,34 @@ class ReportedValue:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class ValueGroup:
-    value: float
-    upper_bound: float | None
-    approximation: Approximation
-    text: str  # the first report's text
-    members: tuple[int, ...]  # indexes into the input
+class Report(Protocol):
+    """Anything that reports a value: a ReportedValue, a stored figure row."""
+
+    @property
+    def value(self) -> float: ...
+    @property
+    def upper_bound(self) -> float | None: ...
+    @property
+    def approximation(self) -> Hashable: ...
 
 
-def group_values(values: Sequence[ReportedValue]) -> list[ValueGroup]:
-    """Reports with equal (value, upper bound, approximation), in order of first appearance."""
-    order: list[tuple[float, float | None, Approximation]] = []
-    members: dict[tuple[float, float | None, Approximation], list[int]] = {}
-    for i, v in enumerate(values):
-        key = (v.value, v.upper_bound, v.approximation)
-        if key not in members:
-            order.append(key)
-            members[key] = []
-        members[key].append(i)
-    return [
-        ValueGroup(
-            value=key[0],
-            upper_bound=key[1],
-            approximation=key[2],
-            text=values[members[key][0]].text,
-            members=tuple(members[key]),
-        )
-        for key in order
-    ]
+R = TypeVar("R", bound=Report)
+
+
+def group_reports(reports: Iterable[R]) -> list[list[R]]:
+    """Reports of equal (value, upper bound, approximation), in order of first appearance.
+
+    Each group's first report stands for it: its text is the one shown for the value.
+    """
+    groups: dict[tuple[float, float | None, Hashable], list[R]] = {}
+    for report in reports:
+        key = (report.value, report.upper_bound, report.approximation)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [report]
+        else:
+            group.append(report)
+    return list(groups.values())
 
 
 def _half_unit(v: ReportedValue) -> float:

@@ -13,8 +13,7 @@ from service.db import figures as figures_db
 from service.db.pool import Connection
 from service.db.rows import FactRow, FigureRow
 from service.graphql.ids import decode_id_cursor, encode_id
-from service.ingest.facts import ReportedValue, group_values
-from service.ingest.model import Approximation
+from service.ingest.facts import group_reports
 from service.problems import ProblemError
 from service.rest.figures import figure_citation
 from service.rest.lookup import entity_filter, path_id, pool_of
@@ -24,24 +23,15 @@ from service.rest.representations import Json, JsonResponse, Related, id_page_js
 
 def _values(reports: list[FigureRow], related: Related) -> list[Json]:
     """Equal values grouped as GraphQL's Fact.values does, each keeping every source."""
-    reported = [
-        ReportedValue(
-            value=r.value,
-            upper_bound=r.upper_bound,
-            approximation=Approximation(r.approximation),
-            text=r.text,
-        )
-        for r in reports
-    ]
     return [
         {
-            "value": group.value,
-            "upperBound": group.upper_bound,
-            "approximation": group.approximation.value,
-            "text": group.text,
-            "sources": [figure_citation(reports[i], related) for i in group.members],
+            "value": group[0].value,
+            "upperBound": group[0].upper_bound,
+            "approximation": group[0].approximation,
+            "text": group[0].text,
+            "sources": [figure_citation(report, related) for report in group],
         }
-        for group in group_values(reported)
+        for group in group_reports(reports)
     ]
 
 

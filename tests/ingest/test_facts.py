@@ -9,7 +9,7 @@ import pytest
 from service.ingest.facts import (
     ReportedValue,
     fact_label,
-    group_values,
+    group_reports,
     is_disputed,
     value_interval,
 )
@@ -22,19 +22,13 @@ NEARLY_71 = ReportedValue(71.0, None, Approximation.NEARLY, "nearly 71 percent")
 MORE_THAN_70 = ReportedValue(70.0, None, Approximation.MORE_THAN, "more than 70 percent")
 
 
-def test_group_values_keeps_order_and_members() -> None:
-    values = [EXACT_7096, NEARLY_71, EXACT_7096, MORE_THAN_70]
-    groups = group_values(values)
-    assert [(g.value, g.approximation, g.members) for g in groups] == [
-        (70.96, Approximation.EXACT, (0, 2)),
-        (71.0, Approximation.NEARLY, (1,)),
-        (70.0, Approximation.MORE_THAN, (3,)),
-    ]
-    assert groups[0].text == "70.96 percent"
+def test_group_reports_keeps_order_and_every_report() -> None:
+    groups = group_reports([EXACT_7096, NEARLY_71, EXACT_7096, MORE_THAN_70])
+    assert groups == [[EXACT_7096, EXACT_7096], [NEARLY_71], [MORE_THAN_70]]
 
 
 def test_same_number_with_other_approximation_is_another_group() -> None:
-    groups = group_values(
+    groups = group_reports(
         [
             ReportedValue(200, None, Approximation.EXACT, "200"),
             ReportedValue(200, None, Approximation.ABOUT, "about 200"),
@@ -43,8 +37,8 @@ def test_same_number_with_other_approximation_is_another_group() -> None:
     assert len(groups) == 2
 
 
-def test_group_values_of_nothing() -> None:
-    assert group_values([]) == []
+def test_group_reports_of_nothing() -> None:
+    assert group_reports([]) == []
 
 
 @pytest.mark.parametrize(

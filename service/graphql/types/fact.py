@@ -13,7 +13,7 @@ from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
 from service.graphql.types.common import Node
 from service.graphql.types.figure import Approximation, Figure, figure_citation
-from service.ingest.facts import ReportedValue, group_values
+from service.ingest.facts import group_reports
 from service.ingest.model import Approximation as Approx
 
 if TYPE_CHECKING:
@@ -90,25 +90,18 @@ class Fact(Node):
 
 def sourced_values(rows: list[FigureRow]) -> list[SourcedValue]:
     """Equal values grouped, each with every report of it."""
-    reported = [
-        ReportedValue(
-            value=r.value,
-            upper_bound=r.upper_bound,
-            approximation=APPROXIMATIONS[r.approximation],
-            text=r.text,
-        )
-        for r in rows
-    ]
     return [
         SourcedValue(
-            value=group.value,
-            upper_bound=group.upper_bound,
-            approximation=Approximation[group.approximation.value],
-            text=group.text,
-            reports=[rows[i] for i in group.members],
+            value=first.value,
+            upper_bound=first.upper_bound,
+            approximation=APPROXIMATIONS[first.approximation],
+            text=first.text,
+            reports=group,
         )
-        for group in group_values(reported)
+        for group in group_reports(rows)
+        for first in (group[0],)
     ]
 
 
-APPROXIMATIONS = {a.value: a for a in Approx}  # a lookup, not an enum call per report
+# A lookup, not an enum call per value.
+APPROXIMATIONS = {a.value: Approximation[a.name] for a in Approx}
