@@ -9,10 +9,16 @@ after an ingest commits sees the new version, so it never gets an older answer.
 Only successful reads are kept: responses with errors, non-200 statuses and any request
 whose text mentions `mutation` go through untouched. Entries are bounded in number and in
 bytes, least recently used out first.
+
+Identical reads that arrive while the first is still being answered wait for that answer
+instead of computing it again (as a CDN's request collapsing does): after an ingest, or
+at start, a popular page is computed once, not once per waiting client. A waiter whose
+leader fails (errors, a disconnect) computes its own answer.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
@@ -84,6 +90,9 @@ class GraphQLResponseCache:
         self.pool = pool
         self.path = path
         self.store = store or ResponseStore()
+        # Answers being computed, by key: identical requests meanwhile wait for them.
+        self._running: dict[tuple[str, bytes, bytes], asyncio.Future[CachedResponse | None]]
+        self._running = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != self.path:
@@ -108,22 +117,34 @@ class GraphQLResponseCache:
         # A digest, not the body: a key costs 32 bytes whatever the client sent.
         key = (version, credentials, hashlib.sha256(body).digest())
         cached = self.store.get(key)
+        running = self._running.get(key) if cached is None else None
+        if running is not None:
+            # Shielded: a waiter that goes away cancels only itself, not the shared answer.
+            cached = await asyncio.shield(running)
+            if cached is None:  # the answer it waited for failed: this one is answered alone
+                await self.app(scope, _replay(body, receive), send)
+                return
         if cached is not None:
             await send(
                 {"type": "http.response.start", "status": cached.status, "headers": cached.headers}
             )
             await send({"type": "http.response.body", "body": cached.body})
             return
-        await self._run_and_keep(scope, body, receive, send, key)
+        running = asyncio.get_running_loop().create_future()
+        self._running[key] = running
+        answer = None
+        try:
+            answer = await self._run(scope, body, receive, send)
+        finally:
+            del self._running[key]
+            running.set_result(answer)
+        if answer is not None and len(answer.body) <= MAX_ENTRY_BYTES:
+            self.store.put(key, answer)
 
-    async def _run_and_keep(
-        self,
-        scope: Scope,
-        body: bytes,
-        receive: Receive,
-        send: Send,
-        key: tuple[str, bytes, bytes],
-    ) -> None:
+    async def _run(
+        self, scope: Scope, body: bytes, receive: Receive, send: Send
+    ) -> CachedResponse | None:
+        """Answers the request; returns the answer when it is a successful read."""
         start: Message | None = None
         chunks: list[bytes] = []
 
@@ -137,12 +158,12 @@ class GraphQLResponseCache:
 
         await self.app(scope, _replay(body, receive), capture)
         if start is None or start["status"] != 200:
-            return
+            return None
         answer = b"".join(chunks)
-        if len(answer) > MAX_ENTRY_BYTES or _has_errors(answer):
-            return
+        if _has_errors(answer):
+            return None
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"set-cookie"]
-        self.store.put(key, CachedResponse(200, headers, answer))
+        return CachedResponse(200, headers, answer)
 
 
 def _is_plain_read(body: bytes) -> bool:

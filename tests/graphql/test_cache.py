@@ -3,10 +3,12 @@ committed ingest."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import asyncpg
 import httpx
+from starlette.types import Receive, Scope, Send
 
 from service.app import create_app
 from service.config import Settings
@@ -96,3 +98,63 @@ async def test_a_rebuilt_version_table_is_a_new_epoch(pool: asyncpg.Pool) -> Non
         after = await current_data_version(conn)
     assert before.split(":")[0] != after.split(":")[0]
     assert after.endswith(":1")
+
+
+async def test_identical_reads_in_flight_are_answered_once(pool: asyncpg.Pool) -> None:
+    app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
+    app.state.pool = pool
+    started = 0
+    both_started, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_app(scope: Scope, receive: Receive, send: Send) -> None:
+        nonlocal started
+        started += 1
+        if started == 2:
+            both_started.set()
+        await release.wait()
+        await app(scope, receive, send)
+
+    # A store that keeps nothing: the waiters cannot be answered from it.
+    store = ResponseStore(max_entries=0)
+    cached = GraphQLResponseCache(slow_app, pool=lambda scope: pool, store=store)
+    transport = httpx.ASGITransport(app=cached)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        requests = [asyncio.create_task(client.post("/graphql", json=COUNT)) for _ in range(5)]
+        other = asyncio.create_task(client.post("/graphql", json={"query": "{ __typename }"}))
+        await both_started.wait()
+        await asyncio.sleep(0.2)  # the other four identical reads reach the cache meanwhile
+        release.set()
+        answers = await asyncio.gather(*requests)
+        await other
+    assert started == 2  # the five identical reads ran once; the other read ran too
+    assert {a.content for a in answers} == {answers[0].content}
+    assert answers[0].json()["data"]["articles"]["totalCount"] == 0
+
+
+async def test_waiters_answer_alone_when_the_shared_answer_fails(pool: asyncpg.Pool) -> None:
+    app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
+    app.state.pool = pool
+    calls = 0
+    first_started, release = asyncio.Event(), asyncio.Event()
+
+    async def first_fails(scope: Scope, receive: Receive, send: Send) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            first_started.set()
+            await release.wait()
+            raise RuntimeError("the first answer breaks")
+        await app(scope, receive, send)
+
+    cached = GraphQLResponseCache(first_fails, pool=lambda scope: pool, store=ResponseStore())
+    transport = httpx.ASGITransport(app=cached, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        first = asyncio.create_task(client.post("/graphql", json=COUNT))
+        await first_started.wait()
+        waiters = [asyncio.create_task(client.post("/graphql", json=COUNT)) for _ in range(3)]
+        await asyncio.sleep(0.2)  # they reach the cache and wait for the first answer
+        release.set()
+        assert (await first).status_code == 500
+        answers = await asyncio.gather(*waiters)
+    assert [a.status_code for a in answers] == [200, 200, 200]
+    assert calls == 4
