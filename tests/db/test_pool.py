@@ -1,0 +1,59 @@
+"""The pool hands connections out in the order they were asked for, and keeps its bounds."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from service.db.pool import create_pool
+from service.errors import DatabaseUnavailableError
+
+
+@pytest.mark.parametrize("delay", range(6))
+async def test_a_waiter_is_served_before_a_later_newcomer(test_dsn: str, delay: int) -> None:
+    pool = await create_pool(test_dsn, min_size=1, max_size=1)
+    order: list[str] = []
+
+    async def borrow(name: str) -> None:
+        async with pool.acquire() as conn:
+            order.append(name)
+            await conn.fetchval("SELECT 1")
+
+    async def newcomer() -> None:
+        # Asks while the release is under way: after `delay` turns of the event loop, one
+        # of which lands after the connection is back and before the waiter has run again.
+        # Plain asyncpg hands it to the newcomer and sends the waiter to the back.
+        for _ in range(delay):
+            await asyncio.sleep(0)
+        await borrow("newcomer")
+
+    try:
+        held = await pool.acquire()
+        waiter = asyncio.create_task(borrow("waiter"))
+        await asyncio.sleep(0.05)  # the waiter is in line
+        late = asyncio.create_task(newcomer())
+        await pool.release(held)
+        await asyncio.gather(waiter, late)
+    finally:
+        await pool.close()
+    assert order == ["waiter", "newcomer"]
+
+
+async def test_releases_return_permits_and_a_full_pool_times_out(test_dsn: str) -> None:
+    pool = await create_pool(test_dsn, min_size=1, max_size=2, acquire_timeout=0.2)
+    try:
+        for _ in range(5):  # permits come back: five rounds of two never run dry
+            first, second = await pool.acquire(), await pool.acquire()
+            await pool.release(first)
+            await pool.release(first)  # twice: asyncpg ignores it, and so does the gate
+            await pool.release(second)
+        first, second = await pool.acquire(), await pool.acquire()
+        with pytest.raises(DatabaseUnavailableError):
+            await pool.acquire()
+        await pool.release(first)
+        async with pool.acquire() as conn:  # the timed-out wait left nothing behind
+            assert await conn.fetchval("SELECT 2") == 2
+        await pool.release(second)
+    finally:
+        await pool.close()
