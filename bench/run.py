@@ -465,7 +465,7 @@ def main() -> None:
         "machine": machine(),
         "versions": versions(),
         "command": "bench/run.sh " + " ".join(sys.argv[1:]),
-        "settings": vars(args),
+        "settings": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
         "sizes": [],
     }
     if not args.skip_empty_start:
