@@ -187,8 +187,8 @@ def main() -> None:
         else:
             report = asyncio.run(bulk_load(dsn, path, args.limit, args.jobs))
         total = asyncio.run(_count(dsn))
-        mode = "serial" if args.serial else f"bulk jobs={args.jobs}"
-        print(json.dumps({"mode": mode, **report.as_dict(), "articles_in_db": total}))
+        label = "serial" if args.serial else f"bulk jobs={args.jobs}"
+        print(json.dumps({"mode": label, **report.as_dict(), "articles_in_db": total}))
     finally:
         if server is not None:
             server.stop()

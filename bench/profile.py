@@ -2,10 +2,12 @@
 
 Runs each query through the ASGI app (no HTTP server, no response cache) against a loaded
 database, reports milliseconds per request, and with --profile the top functions by
-cumulative and own time (cProfile).
+cumulative and own time (cProfile). With --ingest N it POSTs N new synthetic articles to
+/api/v1/articles instead, one after another, and reports milliseconds per article.
 
     .venv/bin/python -m bench.profile --dsn postgresql://... --queries Q2 Q4 --repeat 50
     .venv/bin/python -m bench.profile --dsn ... --queries Q2 --profile
+    .venv/bin/python -m bench.profile --dsn ... --ingest 200 --profile
 """
 
 from __future__ import annotations
@@ -19,12 +21,57 @@ from typing import Any
 
 import httpx
 
+from bench.corpus import Generator
 from bench.queries import QUERIES, variables
-from bench.run import pick_params
+from bench.run import API_KEY, pick_params
 from service.app import create_app
 from service.config import Settings
 from service.db.pool import create_pool
 from service.lifespan import tune_garbage_collector
+
+
+def _report(profiler: cProfile.Profile | None) -> None:
+    if profiler is not None:
+        stats = pstats.Stats(profiler).strip_dirs()
+        stats.sort_stats("tottime").print_stats(25)
+        stats.sort_stats("cumulative").print_stats(25)
+
+
+async def ingest(dsn: str, count: int, profile: bool) -> None:
+    """`count` new articles through POST /api/v1/articles, in process, one at a time."""
+    gen = Generator()
+    first = 20_000_000 + int(time.time()) % 1_000_000 * 1000  # never seen before
+    items = [gen.article(first + i) for i in range(count)]
+    pool = await create_pool(dsn, max_size=4)
+    try:
+        app = create_app(
+            Settings(factdesk_load_seeds=False, factdesk_api_keys=API_KEY)  # type: ignore[arg-type]
+        )
+        app.state.pool = pool
+        tune_garbage_collector()
+        headers = {"Authorization": f"Bearer {API_KEY}"}
+        transport = httpx.ASGITransport(app=app)
+        profiler = cProfile.Profile() if profile else None
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            started = time.perf_counter()
+            if profiler is not None:
+                profiler.enable()
+            for item in items:
+                body = {
+                    "text": item["text"],
+                    "outlet": item["outlet"],
+                    "headline": item["headline"],
+                    "publishedAt": item["published_at"],
+                }
+                response = await client.post("/api/v1/articles", json=body, headers=headers)
+                assert response.status_code in (200, 201), response.text[:300]
+            if profiler is not None:
+                profiler.disable()
+            seconds = time.perf_counter() - started
+        print(f"ingest: {seconds / count * 1000:.2f} ms/article, {count / seconds:.1f} articles/s")
+        _report(profiler)
+    finally:
+        await pool.close()
 
 
 async def measure(dsn: str, names: list[str], repeat: int, profile: bool, sql: bool) -> None:
@@ -61,9 +108,7 @@ async def measure(dsn: str, names: list[str], repeat: int, profile: bool, sql: b
                     profiler.disable()
                 per_request = (time.perf_counter() - started) / repeat * 1000
                 print(f"{q.name}: {per_request:.2f} ms/request, {len(first.content):,} bytes")
-                if profile:
-                    stats = pstats.Stats(profiler).strip_dirs()
-                    stats.sort_stats("tottime").print_stats(25)
+                _report(profiler if profile else None)
     finally:
         await pool.close()
 
@@ -75,8 +120,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions")
     parser.add_argument("--sql", action="store_true", help="print each statement and its time")
+    parser.add_argument("--ingest", type=int, help="POST this many new articles instead")
     args = parser.parse_args()
-    asyncio.run(measure(args.dsn, args.queries, args.repeat, args.profile, args.sql))
+    if args.ingest:
+        asyncio.run(ingest(args.dsn, args.ingest, args.profile))
+    else:
+        asyncio.run(measure(args.dsn, args.queries, args.repeat, args.profile, args.sql))
 
 
 if __name__ == "__main__":
