@@ -23,7 +23,7 @@ import httpx
 
 from bench.corpus import Generator
 from bench.queries import QUERIES, variables
-from bench.run import API_KEY, pick_params
+from bench.run import API_KEY, ingest_body, pick_params
 from service.app import create_app
 from service.config import Settings
 from service.db.pool import create_pool
@@ -57,12 +57,7 @@ async def ingest(dsn: str, count: int, profile: bool) -> None:
             if profiler is not None:
                 profiler.enable()
             for item in items:
-                body = {
-                    "text": item["text"],
-                    "outlet": item["outlet"],
-                    "headline": item["headline"],
-                    "publishedAt": item["published_at"],
-                }
+                body = ingest_body(item)
                 response = await client.post("/api/v1/articles", json=body, headers=headers)
                 assert response.status_code in (200, 201), response.text[:300]
             if profiler is not None:

@@ -228,6 +228,16 @@ async def round_trips(dsn: str, params: dict[str, Any]) -> dict[str, int]:
     return counts
 
 
+def ingest_body(item: dict[str, str]) -> dict[str, str]:
+    """A corpus article as the JSON body of POST /api/v1/articles."""
+    return {
+        "text": item["text"],
+        "outlet": item["outlet"],
+        "headline": item["headline"],
+        "publishedAt": item["published_at"],
+    }
+
+
 async def ingest_over_http(base: str, first_index: int, count: int, clients: int) -> LoadReport:
     """POST new synthetic articles to /api/v1/articles with `clients` concurrent clients."""
     gen = Generator()
@@ -238,13 +248,9 @@ async def ingest_over_http(base: str, first_index: int, count: int, clients: int
     async def worker(client: httpx.AsyncClient, mine: list[dict[str, str]]) -> None:
         nonlocal created
         for item in mine:
-            body = {
-                "text": item["text"],
-                "outlet": item["outlet"],
-                "headline": item["headline"],
-                "publishedAt": item["published_at"],
-            }
-            response = await client.post("/api/v1/articles", json=body, headers=headers)
+            response = await client.post(
+                "/api/v1/articles", json=ingest_body(item), headers=headers
+            )
             if response.status_code not in (200, 201):
                 raise RuntimeError(f"ingest: {response.status_code} {response.text[:300]}")
             created += response.status_code == 201

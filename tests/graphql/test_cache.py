@@ -8,7 +8,7 @@ from pathlib import Path
 
 import asyncpg
 import httpx
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from service.app import create_app
 from service.config import Settings
@@ -19,11 +19,15 @@ from service.ingest.pipeline import ingest_article
 COUNT = {"query": "{ articles(first: 5) { totalCount edges { node { headline } } } }"}
 
 
-def _cached_client(pool: asyncpg.Pool, store: ResponseStore) -> httpx.AsyncClient:
+def _uncached_app(pool: asyncpg.Pool) -> ASGIApp:
     # The app's own cache off, so the store under test is the only one.
     app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
     app.state.pool = pool
-    cached = GraphQLResponseCache(app, pool=lambda scope: pool, store=store)
+    return app
+
+
+def _cached_client(pool: asyncpg.Pool, store: ResponseStore) -> httpx.AsyncClient:
+    cached = GraphQLResponseCache(_uncached_app(pool), pool=lambda scope: pool, store=store)
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=cached), base_url="http://test")
 
 
@@ -101,8 +105,7 @@ async def test_a_rebuilt_version_table_is_a_new_epoch(pool: asyncpg.Pool) -> Non
 
 
 async def test_identical_reads_in_flight_are_answered_once(pool: asyncpg.Pool) -> None:
-    app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
-    app.state.pool = pool
+    app = _uncached_app(pool)
     started = 0
     both_started, release = asyncio.Event(), asyncio.Event()
 
@@ -132,8 +135,7 @@ async def test_identical_reads_in_flight_are_answered_once(pool: asyncpg.Pool) -
 
 
 async def test_waiters_answer_alone_when_the_shared_answer_fails(pool: asyncpg.Pool) -> None:
-    app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
-    app.state.pool = pool
+    app = _uncached_app(pool)
     calls = 0
     first_started, release = asyncio.Event(), asyncio.Event()
 
