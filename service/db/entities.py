@@ -230,25 +230,34 @@ async def list_aliases_for_entities(
     return found
 
 
-async def find_entity_ids_by_keys_or_alias(
-    conn: Connection, *, keys: Sequence[str], folded: str
+async def find_entity_ids_by_name(
+    conn: Connection, *, name_keys: Sequence[str], other_keys: Sequence[str], folded: str
 ) -> list[int]:
-    """Entities known by one of `keys` or an alias equal to `folded` (accents and case off),
-    the best known first: the one resolved in the most articles (entity_name_counts keeps
-    that per name, so a head of state with 50,000 mentions costs no more than anyone)."""
+    """Entities known by a name: first those holding one of `name_keys` (the name itself,
+    any spelling) or an alias equal to `folded` (accents and case off), then those holding
+    only one of `other_keys` (a surname, an acronym). "Aisultan Nazarbaev" is that person,
+    not the better-known Nursultan Nazarbayev who shares the surname; "Nazarbayev" alone is
+    whoever holds it as an alias. Within each group the best known first: the one resolved
+    in the most articles (entity_name_counts keeps that per name, so a head of state with
+    50,000 mentions costs no more than anyone)."""
     rows = await conn.fetch(
         """
         WITH found AS (
-            SELECT entity_id FROM entity_keys WHERE key = ANY($1::text[])
-            UNION
-            SELECT entity_id FROM entity_aliases WHERE fd_fold(alias) = fd_fold($2)
+            SELECT entity_id, 0 AS rank FROM entity_keys WHERE key = ANY($1::text[])
+            UNION ALL
+            SELECT entity_id, 0 FROM entity_aliases WHERE fd_fold(alias) = fd_fold($3)
+            UNION ALL
+            SELECT entity_id, 1 FROM entity_keys WHERE key = ANY($2::text[])
+        ), best AS (
+            SELECT entity_id, min(rank) AS rank FROM found GROUP BY entity_id
         )
-        SELECT f.entity_id AS id, coalesce(
-            (SELECT sum(c.resolutions) FROM entity_name_counts c WHERE c.entity_id = f.entity_id),
+        SELECT b.entity_id AS id, b.rank, coalesce(
+            (SELECT sum(c.resolutions) FROM entity_name_counts c WHERE c.entity_id = b.entity_id),
             0) AS known
-        FROM found f ORDER BY known DESC, id
+        FROM best b ORDER BY b.rank, known DESC, id
         """,
-        list(keys),
+        list(name_keys),
+        list(other_keys),
         folded,
     )
     return [int(r["id"]) for r in rows]

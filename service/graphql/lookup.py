@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from service.db import entities as entities_db
 from service.db import outlets as outlets_db
+from service.db.pool import Connection
 from service.errors import InvalidIdError
 from service.graphql.context import Info
 from service.graphql.ids import decode_id
 from service.ingest.model import EntityKind
-from service.ingest.names import INITIALS_PREFIX, acronym_key, alias_keys, is_acronym
+from service.ingest.names import (
+    DERIVED_PREFIXES,
+    INITIALS_PREFIX,
+    acronym_key,
+    alias_keys,
+    is_acronym,
+)
 
 
 def name_keys(name: str) -> list[str]:
@@ -35,12 +42,22 @@ def word_keys(text: str) -> list[str]:
     return sorted({key for word in words for key in name_keys(word)})
 
 
+async def entity_ids_named(conn: Connection, name: str) -> list[int]:
+    """Entities called `name` in any spelling, accent or case, the likeliest first: those
+    known by the name itself before those sharing only its surname or acronym."""
+    keys = name_keys(name)
+    return await entities_db.find_entity_ids_by_name(
+        conn,
+        name_keys=[key for key in keys if not key.startswith(DERIVED_PREFIXES)],
+        other_keys=[key for key in keys if key.startswith(DERIVED_PREFIXES)],
+        folded=name,
+    )
+
+
 async def entity_id_by_name(info: Info, name: str) -> int | None:
-    """The best-known entity called `name` in any spelling, accent or case; None if none."""
+    """The likeliest entity called `name` (see `entity_ids_named`); None if none."""
     async with info.context.pool.acquire() as conn:
-        ids = await entities_db.find_entity_ids_by_keys_or_alias(
-            conn, keys=name_keys(name), folded=name
-        )
+        ids = await entity_ids_named(conn, name)
     return ids[0] if ids else None
 
 

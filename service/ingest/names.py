@@ -20,6 +20,8 @@ SURNAME_PREFIX = "sn:"
 ACRONYM_PREFIX = "acr:"
 INITIALS_PREFIX = "ini:"
 EVENT_PREFIX = "ev:"
+# Keys derived from a name (its surname, acronym, initials, event) rather than the name itself.
+DERIVED_PREFIXES = (SURNAME_PREFIX, ACRONYM_PREFIX, INITIALS_PREFIX, EVENT_PREFIX)
 
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s|$)")
 _LEADING_THE = re.compile(r"^\s*the\s+", re.IGNORECASE)

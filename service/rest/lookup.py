@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncpg
 from starlette.requests import Request
 
-from service.db import entities as entities_db
 from service.db import outlets as outlets_db
 from service.db.pool import Connection
 from service.errors import InvalidIdError
 from service.graphql.ids import decode_id
-from service.graphql.lookup import name_keys
+from service.graphql.lookup import entity_ids_named
 from service.problems import ProblemError
 
 NO_MATCH = -1  # an id no row has: an unknown outlet or entity filters everything out
@@ -40,9 +39,7 @@ async def entity_filter(conn: Connection, value: str | None) -> int | None:
     try:
         return decode_id(value, "Entity")[1]
     except InvalidIdError:
-        ids = await entities_db.find_entity_ids_by_keys_or_alias(
-            conn, keys=name_keys(value), folded=value
-        )
+        ids = await entity_ids_named(conn, value)
     return ids[0] if ids else NO_MATCH
 
 

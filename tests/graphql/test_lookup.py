@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncpg
 import httpx
 
 from service.graphql.lookup import name_keys
+from service.ingest.model import ArticleMeta
+from service.ingest.pipeline import ingest_article
 from tests.graphql.test_articles import gql
 
 
@@ -22,3 +25,23 @@ async def test_entity_by_initials_of_other_words_finds_nothing(
     assert found["a"] is None
     cec = await gql(seeded_client, '{ entity(name: "Central Election Commission") { name } }')
     assert cec["entity"]["name"] == "Central Election Commission"
+
+
+async def test_a_full_name_beats_a_better_known_namesake(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    # Found at 100k: "Aisultan Nazarbaev" answered with Nursultan Nazarbayev (3.4 MB of his
+    # facts), who merely shares the surname and is resolved in many more articles.
+    famous = "ASTANA — Former President Nursultan Nazarbayev met voters on Monday, the agency said."
+    for day in ("Monday", "Tuesday", "Wednesday"):
+        await ingest_article(pool, famous.replace("Monday", day), ArticleMeta(outlet="Kazinform"))
+    await ingest_article(
+        pool,
+        "ALMATY — Aisultan Nazarbayev, a baker, opened a shop on Friday, the agency said.",
+        ArticleMeta(outlet="Kazinform"),
+    )
+    query = "query($n: String!) { entity(name: $n) { name } }"
+    assert (await gql(client, query, n="Aisultan Nazarbaev"))["entity"]["name"] == (
+        "Aisultan Nazarbayev"
+    )
+    assert (await gql(client, query, n="Nazarbayev"))["entity"]["name"] == ("Nursultan Nazarbayev")
