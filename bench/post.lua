@@ -1,9 +1,21 @@
--- wrk script: POST the JSON body in the file named by $BENCH_BODY; report percentiles as JSON.
-local f = assert(io.open(os.getenv("BENCH_BODY"), "rb"))
+-- wrk script: POST the JSON body in the file named by $BENCH_BODY, or with $BENCH_BODIES a
+-- body picked at random from that file (one JSON request per line); report percentiles as
+-- JSON.
 wrk.method = "POST"
-wrk.body = f:read("*a")
-f:close()
 wrk.headers["Content-Type"] = "application/json"
+if os.getenv("BENCH_BODIES") then
+  local bodies = {}
+  for line in io.lines(os.getenv("BENCH_BODIES")) do
+    bodies[#bodies + 1] = line
+  end
+  request = function()
+    return wrk.format(nil, nil, nil, bodies[math.random(#bodies)])
+  end
+else
+  local f = assert(io.open(os.getenv("BENCH_BODY"), "rb"))
+  wrk.body = f:read("*a")
+  f:close()
+end
 
 -- No response() callback: wrk would copy every body into Lua, costing the client CPU that
 -- the servers on the same cores need. summary.errors.status counts statuses above 399.

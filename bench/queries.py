@@ -72,6 +72,27 @@ Q5 = BenchQuery(
     "PostGraphile 4 generates no cross-table full-text or fuzzy search.",
 )
 QUERIES = (Q1, Q2, Q3, Q4, Q5)
+MIX = BenchQuery(
+    "MIX",
+    "Q2 and Q3 over many different entities and facts, each request picked at random",
+    Q2.factdesk,
+    Q2.postgraphile,
+    "Traffic a cache cannot answer from one entry: with the cache on, the first request for "
+    "each entity or fact is computed, later ones are hits.",
+)
+MEASURED = (*QUERIES, MIX)
+
+
+def mix_bodies(params: dict[str, Any], *, postgraphile: bool) -> list[dict[str, Any]]:
+    """One request body per entity (Q2) and per fact (Q3) in `params`' mix lists."""
+    q2 = Q2.postgraphile if postgraphile else Q2.factdesk
+    q3 = Q3.postgraphile if postgraphile else Q3.factdesk
+    bodies: list[dict[str, Any]] = [
+        {"query": q2, "variables": {"name": name}} for name in params["mix_entities"]
+    ]
+    for pk, gid in params["mix_facts"]:
+        bodies.append({"query": q3, "variables": {"pk": str(pk)} if postgraphile else {"id": gid}})
+    return bodies
 
 
 def variables(query: BenchQuery, params: dict[str, Any], *, postgraphile: bool) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bench.queries import QUERIES
+from bench.queries import MEASURED
 
 NOTES_MARKER = "<!-- notes: kept across runs -->"
 
@@ -38,7 +38,7 @@ def _size_section(size: dict[str, Any]) -> list[str]:
     ]
     by_key = {(r["query"], r["server"], r["connections"]): r for r in size["latency"]}
     connections = sorted({r["connections"] for r in size["latency"]})
-    for q in QUERIES:
+    for q in MEASURED:
         for c in connections:
             fd = by_key.get((q.name, "factdesk", c))
             pg = by_key.get((q.name, "postgraphile", c))
@@ -128,7 +128,7 @@ def render(runs: list[dict[str, Any]], notes: str) -> str:
     for results in runs:
         lines += render_run(results)
     lines += ["## Queries", ""]
-    for q in QUERIES:
+    for q in MEASURED:
         lines.append(f"- **{q.name}** {q.title}." + (f" {q.note}" if q.note else ""))
     lines += ["", NOTES_MARKER, notes.strip(), ""]
     return "\n".join(lines)

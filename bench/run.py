@@ -35,7 +35,7 @@ import psutil
 
 from bench.corpus import CORPUS_DIR, Generator, write_corpus
 from bench.load import LoadReport, bulk_load, cluster_dir
-from bench.queries import QUERIES, BenchQuery, variables
+from bench.queries import MEASURED, MIX, QUERIES, BenchQuery, mix_bodies, variables
 from service.config import Settings
 from service.db import migrate
 from service.db.embedded import start_embedded
@@ -47,6 +47,7 @@ ROOT = BENCH.parent
 VENV_BIN = Path(sys.executable).parent
 POSTGRAPHILE = BENCH / "node_modules" / ".bin" / "postgraphile"
 API_KEY = "bench-key"
+MIX_SIZE = 500  # distinct entities and distinct facts in the mixed workload
 
 
 def free_port() -> int:
@@ -127,9 +128,14 @@ def postgraphile_cmd(dsn: str, port: int, workers: int) -> list[str]:
     return cmd
 
 
-def wrk(url: str, body: dict[str, Any], connections: int, seconds: int) -> dict[str, Any]:
+def wrk(url: str, bodies: list[dict[str, Any]], connections: int, seconds: int) -> dict[str, Any]:
+    """wrk POSTing `bodies[0]` every time, or each time a random one of `bodies`."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump(body, f)
+        if len(bodies) == 1:
+            json.dump(bodies[0], f)
+        else:
+            f.writelines(json.dumps(b) + "\n" for b in bodies)
+    variable = "BENCH_BODY" if len(bodies) == 1 else "BENCH_BODIES"
     try:
         out = subprocess.run(
             [
@@ -142,7 +148,7 @@ def wrk(url: str, body: dict[str, Any], connections: int, seconds: int) -> dict[
                 str(BENCH / "post.lua"),
                 url,
             ],
-            env={**os.environ, "BENCH_BODY": f.name},
+            env={**os.environ, variable: f.name},
             capture_output=True,
             text=True,
             check=True,
@@ -183,6 +189,24 @@ async def pick_params(dsn: str) -> dict[str, Any]:
             GROUP BY fact_id HAVING count(*) <= 60 ORDER BY count(*) DESC, fact_id LIMIT 1
             """
         )
+        # The mixed workload: the next MIX_SIZE entities and facts of the same shape.
+        mix_entities = await conn.fetch(
+            """
+            SELECT e.name FROM entities e
+            JOIN facts f ON f.subject_id = e.id JOIN figures g ON g.fact_id = f.id
+            WHERE e.kind = 'PERSON'
+            GROUP BY e.id HAVING count(g.id) BETWEEN 20 AND 200
+            ORDER BY count(g.id) DESC, e.id LIMIT $1
+            """,
+            MIX_SIZE,
+        )
+        mix_facts = await conn.fetch(
+            """
+            SELECT fact_id FROM figures WHERE fact_id IS NOT NULL
+            GROUP BY fact_id HAVING count(*) <= 60 ORDER BY count(*) DESC, fact_id LIMIT $1
+            """,
+            MIX_SIZE,
+        )
     finally:
         await conn.close()
     assert entity is not None
@@ -194,6 +218,8 @@ async def pick_params(dsn: str) -> dict[str, Any]:
         "fact_gid": encode_id("Fact", fact["fact_id"]),
         "fact_figures": fact["figures"],
         "search": "Tokayev election",
+        "mix_entities": [r["name"] for r in mix_entities],
+        "mix_facts": [(r["fact_id"], encode_id("Fact", r["fact_id"])) for r in mix_facts],
     }
 
 
@@ -351,7 +377,7 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
             wait_http(f"http://127.0.0.1:{fd_port}/readyz")
             wait_http(pg_url, method="POST", body={"query": "{ __typename }"})
             rows = []
-            for q in QUERIES:
+            for q in MEASURED:
                 if q.name in args.queries:
                     rows.extend(measure_query(q, params, fd_url, pg_url, args))
             result["latency"] = rows
@@ -384,17 +410,21 @@ def measure_query(
     if q.postgraphile is not None and not args.no_postgraphile:
         targets.append(("postgraphile", pg_url, q.postgraphile))
     for server_name, url, text in targets:
-        body = {
-            "query": text,
-            "variables": variables(q, params, postgraphile=server_name == "postgraphile"),
-        }
-        size = check_answer(url, body)
+        postgraphile = server_name == "postgraphile"
+        bodies = (
+            mix_bodies(params, postgraphile=postgraphile)
+            if q is MIX
+            else [{"query": text, "variables": variables(q, params, postgraphile=postgraphile)}]
+        )
+        size = check_answer(url, bodies[0])
+        if q is MIX:
+            check_answer(url, bodies[-1])  # a fact, the other half of the mix
         if args.warmup:
             # Opens the pools and fills statement and response caches at full concurrency,
             # so the first measured seconds do not time connection set-up.
-            wrk(url, body, max(args.connections), args.warmup)
+            wrk(url, bodies, max(args.connections), args.warmup)
         for connections in args.connections:
-            measured = wrk(url, body, connections, args.duration)
+            measured = wrk(url, bodies, connections, args.duration)
             rows.append(
                 {"query": q.name, "server": server_name, "connections": connections}
                 | {"bytes": size}
@@ -451,7 +481,7 @@ def main() -> None:
     parser.add_argument(
         "--report", type=Path, default=BENCH / "RESULTS.md", help="the table written at the end"
     )
-    parser.add_argument("--queries", nargs="+", default=[q.name for q in QUERIES])
+    parser.add_argument("--queries", nargs="+", default=[q.name for q in MEASURED])
     parser.add_argument("--no-postgraphile", action="store_true", help="Factdesk only")
     parser.add_argument("--skip-ingest", action="store_true", help="no HTTP ingest runs")
     parser.add_argument("--skip-empty-start", action="store_true")
