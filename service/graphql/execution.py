@@ -23,7 +23,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
-from graphql import GraphQLObjectType, GraphQLSchema, Undefined
+from graphql import ExecutionResult, GraphQLObjectType, GraphQLSchema, Undefined
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
@@ -88,6 +88,15 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if self.is_awaitable(completed):  # as graphql-core would
             return self._reported(completed, step, field_details_list, path)
         return completed
+
+    def build_response(self, data: dict[str, Any] | None) -> Any:
+        response = super().build_response(data)
+        if isinstance(response, ExecutionResult):  # complete: nothing will resolve again
+            # graphql-core keeps its own bound methods in `async_helpers`; that cycle held
+            # the whole request (context, loaders, plans) until a full collection.
+            self.__dict__.pop("async_helpers", None)
+            self._steps.clear()
+        return response
 
     def _step(self, parent_type: GraphQLObjectType, details: FieldDetailsList) -> Step | None:
         held = self._steps.get((parent_type, id(details)))
