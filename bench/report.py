@@ -48,7 +48,11 @@ def _size_section(size: dict[str, Any]) -> list[str]:
             if pg is not None:
                 pg_rps = _fmt(pg["rps"])
                 pg_lat = f"{pg['p50_ms']:.1f} / {pg['p95_ms']:.1f} / {pg['p99_ms']:.1f}"
-                ratio = f"**{fd['rps'] / pg['rps']:.2f}**"
+                ratio = (
+                    f"**{fd['rps'] / pg['rps']:.2f}**"
+                    if pg["requests"]
+                    else f"n/a: PostGraphile answered none in {pg['seconds']:.0f} s"
+                )
             else:
                 pg_rps, pg_lat, ratio = "n/a", "n/a", "n/a"
             errors = fd["errors"] + fd["non2xx"] + ((pg["errors"] + pg["non2xx"]) if pg else 0)
