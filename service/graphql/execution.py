@@ -93,7 +93,8 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
         response = super().build_response(data)
         if isinstance(response, ExecutionResult):  # complete: nothing will resolve again
             # graphql-core keeps its own bound methods in `async_helpers`; that cycle held
-            # the whole request (context, loaders, plans) until a full collection.
+            # the whole request (context, loaders and every loaded row, plans) until a
+            # full collection, 30-55 ms under load (tests/graphql/test_memory.py).
             self.__dict__.pop("async_helpers", None)
             self._steps.clear()
         return response

@@ -205,17 +205,6 @@ class Loaders:
     mentions_of_entity: DataLoader[PageKey, IdPage]
     quotes_of_speaker: DataLoader[PageKey, IdPage]
 
-    def release(self) -> None:
-        """Drops every loaded row, once the answer is written.
-
-        graphql-core's execution context refers to itself (its resolve-info helpers hold
-        its bound methods), so it and the request context it holds are freed only by the
-        cyclic garbage collector, rows included: ~800 objects per request reached the
-        oldest generation and full collections took 30-55 ms. Emptied here, the rows go
-        as soon as the answer is sent."""
-        for loader in vars(self).values():
-            loader.clear_all()
-
 
 def _keyed(fetch: Callable[..., Awaitable[Any]], name: str) -> Callable[..., Awaitable[Any]]:
     async def call(conn: Connection, keys: Sequence[Any]) -> Any:

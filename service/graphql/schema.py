@@ -127,8 +127,6 @@ class GraphQLView(GraphQL[Context, None]):
                 extensions={"code": "request_timeout"},
             )
             return ExecutionResult(data=None, errors=[error])
-        finally:
-            context.loaders.release()  # the answer is built: see Loaders.release
         if result.errors:
             # Again here: an error raised by an extension bypasses the ClientErrors extension.
             debug = self._settings.factdesk_debug
