@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 from typing import Any
 
@@ -48,11 +49,13 @@ class Step:
     leaf: GraphQLLeafType | None  # a scalar or enum; else `object_type` with `children`
     object_type: GraphQLObjectType | None
     children: tuple[Step, ...]
+    # An attribute holding one scalar or enum value: the executor's commonest case, tested
+    # once per field of every object, so it is worked out once here.
+    plain_leaf: bool = dataclass_field(init=False)
 
-    @property
-    def plain_leaf(self) -> bool:
-        """An attribute holding one scalar or enum value."""
-        return self.leaf is not None and self.resolve is None and not self.is_list
+    def __post_init__(self) -> None:
+        plain = self.leaf is not None and self.resolve is None and not self.is_list
+        object.__setattr__(self, "plain_leaf", plain)  # frozen: set once, at construction
 
 
 def typename_step(key: str, parent_type: GraphQLObjectType) -> Step:
