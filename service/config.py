@@ -41,6 +41,11 @@ class Settings(BaseSettings):
         default=True,
         description="Reuse GraphQL answers until the next ingest commits (one tiny query each).",
     )
+    factdesk_sql_trees: bool = Field(
+        default=True,
+        description="Answer fact(id:) and entity(...) with one statement that builds the JSON "
+        "when their selection allows it (service/graphql/trees.py).",
+    )
     factdesk_log_level: str = Field(default="info", description="Log level of the service.")
     # Operations and GraphQL limits (issue 4, items 5, 7 and 8).
     factdesk_log_format: Literal["json", "text"] = Field(

@@ -31,6 +31,7 @@ from strawberry.types.field import StrawberryField
 from strawberry.types.info import Info
 
 from service.graphql.plans import DIRECT, STRAWBERRY_FIELD, Step, plan_children, plan_field
+from service.graphql.trees import Tree
 
 _SLOW = object()  # this value needs graphql-core's general path
 
@@ -88,6 +89,21 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if self.is_awaitable(completed):  # as graphql-core would
             return self._reported(completed, step, field_details_list, path)
         return completed
+
+    def complete_value(
+        self,
+        return_type: Any,
+        field_details_list: FieldDetailsList,
+        info: Any,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        if type(result) is Tree:  # built by one statement, already completed (trees.py)
+            return result.answer
+        return super().complete_value(
+            return_type, field_details_list, info, path, result, position_context
+        )
 
     def build_response(self, data: dict[str, Any] | None) -> Any:
         response = super().build_response(data)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import strawberry
 
@@ -27,6 +27,7 @@ from service.graphql.lookup import (
 )
 from service.graphql.nodes import SearchHit, load_node, load_nodes
 from service.graphql.prefetch import prefetch
+from service.graphql.trees import answer_tree
 from service.graphql.types.article import Article, Outlet, article_connection
 from service.graphql.types.common import Connection, Node, page_connection
 from service.graphql.types.entity import Entity, EntityKind, load_entity
@@ -159,6 +160,9 @@ class Query:
             entity_id = await entity_id_by_name(info, name.strip())
         if entity_id is None:
             return None
+        tree = await answer_tree(info, "Entity", entity_id)
+        if tree is not None:
+            return cast(Entity | None, tree)  # completed as it is (FactdeskExecutionContext)
         return await _prefetched(info, await load_entity(info, entity_id))
 
     @strawberry.field
@@ -226,7 +230,11 @@ class Query:
 
     @strawberry.field
     async def fact(self, info: Info, id: strawberry.ID) -> Fact | None:
-        row = await info.context.loaders.fact.load(decode_id(id, "Fact")[1])
+        fact_id = decode_id(id, "Fact")[1]
+        tree = await answer_tree(info, "Fact", fact_id)
+        if tree is not None:
+            return cast(Fact | None, tree)  # completed as it is (FactdeskExecutionContext)
+        row = await info.context.loaders.fact.load(fact_id)
         return await _prefetched(info, Fact.from_row(row) if row is not None else None)
 
     @strawberry.field

@@ -1,0 +1,328 @@
+"""SQL that answers a whole GraphQL selection below a fact or an entity in one statement.
+
+`fact(id:)` and `entity(name:)` answers are trees: a fact, its values, every source of
+each value with its article, outlet and attributed entity. Resolving them field by field
+costs Python a resolver call and an object per field, and a query per level. When the
+selection holds only fields listed in TYPES (no arguments, no directives), one statement
+builds the answer's JSON instead: `json_build_object` per object, `json_agg` per list, a
+correlated subquery per relation, as PostGraphile does.
+
+The JSON is the resolvers' answer to the byte once decoded: ids as `encode_id` writes
+them, equal values grouped in order of first report (`group_reports`), excerpts cut from
+the body by code point, floats kept floats, times in `datetime.isoformat`.
+tests/graphql/test_trees.py compares the two paths over the seeds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import orjson
+
+from service.db.pool import Connection
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """One field of a selection: its key in the answer, its name, and what it selects."""
+
+    key: str
+    field: str
+    picks: tuple[Pick, ...] = ()
+
+
+@dataclass
+class _Group:
+    """The figures query a SourcedValue list groups: `sources` adds its aggregates there."""
+
+    figure: str  # the alias of the figure rows being grouped
+    aggregates: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Scope:
+    """Table aliases, unique within a statement, and the group being built, if any."""
+
+    count: int = 0
+    group: _Group | None = None
+    article: str | None = None  # the alias of the citation's article, while building one
+
+    def next(self) -> str:
+        self.count += 1
+        return f"t{self.count}"
+
+
+# How one field is answered: (the field's pick, the row alias of its object) -> SQL.
+Answer = Callable[[Pick, str, _Scope], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    answer: Answer
+    type: str | None = None  # the object type it returns, None for a leaf
+
+
+NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]*\Z")
+MAX_KEYS = 50  # json_build_object takes at most 100 arguments
+
+
+def _object(type_name: str, picks: tuple[Pick, ...], row: str, names: _Scope) -> str | None:
+    """The JSON object of `type_name` made from `row`, or None if a pick is not known."""
+    fields = TYPES.get(type_name)
+    if fields is None or not picks or len(picks) > MAX_KEYS:
+        return None
+    pairs = []
+    for pick in picks:
+        if NAME.match(pick.key) is None:
+            return None
+        if pick.field == "__typename":
+            expr: str | None = f"'{type_name}'::text"
+        else:
+            known = fields.get(pick.field)
+            if known is None or (known.type is None) != (not pick.picks):
+                return None
+            expr = known.answer(pick, row, names)
+        if expr is None:
+            return None
+        pairs.append(f"'{pick.key}', {expr}")
+    return f"json_build_object({', '.join(pairs)})"
+
+
+def _column(name: str) -> Answer:
+    return lambda pick, row, names: f"{row}.{name}"
+
+
+def _float(name: str) -> Answer:
+    """A float8 column as a JSON float: PostgreSQL prints 4000000 where Python prints
+    4000000.0, and a client reading the JSON would see an integer."""
+
+    def answer(pick: Pick, row: str, names: _Scope) -> str:
+        c = f"{row}.{name}"
+        return (
+            f"CASE WHEN {c} = trunc({c}) AND abs({c}) < 1e15 THEN ({c}::text || '.0')::json "
+            f"ELSE to_json({c}) END"
+        )
+
+    return answer
+
+
+def _time(name: str) -> Answer:
+    """A timestamptz as `datetime.isoformat` writes the UTC datetimes asyncpg returns."""
+
+    def answer(pick: Pick, row: str, names: _Scope) -> str:
+        utc = f"({row}.{name} AT TIME ZONE 'UTC')"
+        return (
+            f"""to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS') """
+            f"|| CASE WHEN to_char({utc}, 'US') = '000000' THEN '' "
+            f"ELSE '.' || to_char({utc}, 'US') END || '+00:00'"
+        )
+
+    return answer
+
+
+def _id(type_name: str) -> Answer:
+    """The global id as `service.graphql.ids.encode_id` writes it (urlsafe, unpadded)."""
+    return lambda pick, row, names: (
+        f"rtrim(translate(encode(convert_to('{type_name}:' || {row}.id, 'UTF8'), 'base64'), "
+        "'+/', '-_'), '=')"
+    )
+
+
+def _one(type_name: str, table: str, key: str) -> Answer:
+    """The object whose id is `row.key` (NULL when there is none)."""
+
+    def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+        alias = names.next()
+        built = _object(type_name, pick.picks, alias, names)
+        if built is None:
+            return None
+        return f"(SELECT {built} FROM {table} {alias} WHERE {alias}.id = {row}.{key})"
+
+    return answer
+
+
+def _many(type_name: str, table: str, key: str) -> Answer:
+    """The objects whose `key` is `row.id`, in id order."""
+
+    def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+        alias = names.next()
+        built = _object(type_name, pick.picks, alias, names)
+        if built is None:
+            return None
+        return (
+            f"(SELECT coalesce(json_agg({built} ORDER BY {alias}.id), '[]'::json) "
+            f"FROM {table} {alias} WHERE {alias}.{key} = {row}.id)"
+        )
+
+    return answer
+
+
+def _aliases(pick: Pick, row: str, names: _Scope) -> str:
+    alias = names.next()  # as entities.list_aliases_for_entities
+    return (
+        f"(SELECT coalesce(json_agg({alias}.alias ORDER BY {alias}.id), '[]'::json) "
+        f"FROM entity_aliases {alias} WHERE {alias}.entity_id = {row}.id "
+        f"AND {alias}.alias <> {row}.name)"
+    )
+
+
+def _citation_article(pick: Pick, row: str, names: _Scope) -> str | None:
+    """Citation.article: the article row the citation was built with (_sources)."""
+    if names.article is None:
+        return None
+    return _object("Article", pick.picks, names.article, names)
+
+
+def _citation_outlet(pick: Pick, row: str, names: _Scope) -> str | None:
+    """Citation.outlet: where the citation's article was published."""
+    if names.article is None:
+        return None
+    outlet = names.next()
+    built = _object("Outlet", pick.picks, outlet, names)
+    if built is None:
+        return None
+    return f"(SELECT {built} FROM outlets {outlet} WHERE {outlet}.id = {names.article}.outlet_id)"
+
+
+def _excerpt(pick: Pick, row: str, names: _Scope) -> str | None:
+    """Citation.excerpt: the figure's sentence, cut from its article's body."""
+    if names.article is None:
+        return None
+    return (
+        f"substr({names.article}.body, {row}.sentence_start + 1, "
+        f"{row}.sentence_end - {row}.sentence_start)"
+    )
+
+
+def _same_row(type_name: str) -> Answer:
+    """An object made of the same row's columns (Citation.span: the figure's offsets)."""
+    return lambda pick, row, names: _object(type_name, pick.picks, row, names)
+
+
+# SourcedValue: one group of a fact's figures with equal (value, upper bound,
+# approximation), as service.ingest.facts.group_reports makes them, in order of first
+# report. Its fields read the group's row; `sources` adds an aggregate to the group's query.
+GROUPED = ("value", "upper_bound", "approximation")
+
+
+def _values(pick: Pick, row: str, names: _Scope) -> str | None:
+    figure, group = names.next(), names.next()
+    outer, names.group = names.group, _Group(figure)
+    built = _object("SourcedValue", pick.picks, group, names)
+    aggregates, names.group = names.group.aggregates, outer
+    if built is None:
+        return None
+    columns = ", ".join(f"{figure}.{c}" for c in GROUPED)
+    extra = "".join(f", {a} AS s{i}" for i, a in enumerate(aggregates))
+    return f"""(SELECT coalesce(json_agg({built} ORDER BY {group}.first_id), '[]'::json)
+        FROM (SELECT {columns}, min({figure}.id) AS first_id,
+                (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
+            FROM figures {figure} WHERE {figure}.fact_id = {row}.id
+            GROUP BY {columns}) {group})"""
+
+
+def _sources(pick: Pick, row: str, names: _Scope) -> str | None:
+    """SourcedValue.sources: a citation per figure of the group, each read with its article."""
+    group = names.group
+    if group is None:
+        return None
+    article = names.next()
+    outer, names.article = names.article, article
+    citation = _object("Citation", pick.picks, group.figure, names)
+    names.article = outer
+    if citation is None:
+        return None
+    group.aggregates.append(
+        f"json_agg((SELECT {citation} FROM articles {article} "
+        f"WHERE {article}.id = {group.figure}.article_id) ORDER BY {group.figure}.id)"
+    )
+    return f"{row}.s{len(group.aggregates) - 1}"
+
+
+TYPES: dict[str, dict[str, Field]] = {
+    "Fact": {
+        "id": Field(_id("Fact")),
+        "property": Field(_column("property")),
+        "label": Field(_column("label")),
+        "unit": Field(_column("unit")),
+        "qualifier": Field(_column("qualifier")),
+        "disputed": Field(_column("disputed")),
+        "subject": Field(_one("Entity", "entities", "subject_id"), "Entity"),
+        "values": Field(_values, "SourcedValue"),
+    },
+    "SourcedValue": {
+        "value": Field(_float("value")),
+        "upperBound": Field(_float("upper_bound")),
+        "approximation": Field(_column("approximation")),
+        "text": Field(_column("text")),
+        "sources": Field(_sources, "Citation"),
+    },
+    "Citation": {
+        "span": Field(_same_row("Span"), "Span"),
+        "attributedToText": Field(_column("attributed_to_text")),
+        "article": Field(_citation_article, "Article"),
+        "outlet": Field(_citation_outlet, "Outlet"),
+        "excerpt": Field(_excerpt),
+        "attributedTo": Field(_one("Entity", "entities", "attributed_to_id"), "Entity"),
+    },
+    "Span": {"start": Field(_column("start_offset")), "end": Field(_column("end_offset"))},
+    "Entity": {
+        "id": Field(_id("Entity")),
+        "kind": Field(_column("kind")),
+        "name": Field(_column("name")),
+        "description": Field(_column("description")),
+        "aliases": Field(_aliases),
+        "facts": Field(_many("Fact", "facts", "subject_id"), "Fact"),
+    },
+    "Article": {
+        "id": Field(_id("Article")),
+        "slug": Field(_column("slug")),
+        "headline": Field(_column("headline")),
+        "standfirst": Field(_column("standfirst")),
+        "publishedAt": Field(_time("published_at")),
+        "dateline": Field(_column("dateline")),
+        "bylines": Field(_column("bylines")),
+        "body": Field(_column("body")),
+        "captions": Field(_column("captions")),
+        "url": Field(_column("url")),
+        "contentHash": Field(_column("content_hash")),
+        "outlet": Field(_one("Outlet", "outlets", "outlet_id"), "Outlet"),
+        "originalSource": Field(_one("Outlet", "outlets", "original_source_id"), "Outlet"),
+    },
+    "Outlet": {
+        "id": Field(_id("Outlet")),
+        "name": Field(_column("name")),
+    },
+}
+TYPENAME = Field(lambda pick, row, names: None)  # _object writes the type's name
+TABLES = {"Fact": "facts", "Entity": "entities"}  # the types a tree can start from
+
+
+def field_of(type_name: str, field_name: str) -> Field | None:
+    """The field as TYPES answers it, or None when only the resolvers can."""
+    if field_name == "__typename":
+        return TYPENAME
+    return TYPES.get(type_name, {}).get(field_name)
+
+
+@lru_cache(maxsize=512)
+def tree_sql(type_name: str, picks: tuple[Pick, ...]) -> str | None:
+    """The statement answering `picks` below the `type_name` whose id is $1, or None when
+    the selection holds something only the resolvers answer."""
+    table = TABLES.get(type_name)
+    if table is None:
+        return None
+    built = _object(type_name, picks, "t0", _Scope())
+    if built is None:
+        return None
+    return f"SELECT ({built})::text FROM {table} t0 WHERE t0.id = $1"
+
+
+async def fetch_tree(conn: Connection, *, sql: str, id: int) -> Any:
+    """The answer of a `tree_sql` statement, decoded; None when there is no such row."""
+    text = await conn.fetchval(sql, id)
+    return None if text is None else orjson.loads(text)

@@ -1,0 +1,88 @@
+"""Answering `fact(id:)` and `entity(...)` in one statement when the selection allows it.
+
+A root field whose selection holds only fields `service/db/trees.py` knows (no arguments,
+no directives, fragments only on the type itself or Node) is answered by one statement
+that builds the JSON, and the executor returns that JSON as the field's completed value
+(`Tree`). Anything else goes through the resolvers, prefetch and loaders as before.
+FACTDESK_SQL_TREES=false turns this off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from strawberry.types.nodes import SelectedField, Selection
+
+from service.db import trees as trees_db
+from service.db.trees import Pick
+from service.graphql.context import Info
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """A field's answer, already completed: the executor returns `answer` as it is."""
+
+    answer: Any
+
+
+async def answer_tree(info: Info, type_name: str, id: int) -> Tree | None:
+    """The answer of the current field (a `type_name` or null) from one statement, or
+    None when its selection needs the resolvers."""
+    if not info.context.settings.factdesk_sql_trees:
+        return None
+    picks = picks_of(selections_below(info), type_name)
+    sql = None if picks is None else trees_db.tree_sql(type_name, picks)
+    if sql is None:
+        return None
+    async with info.context.pool.acquire() as conn:
+        return Tree(await trees_db.fetch_tree(conn, sql=sql, id=id))
+
+
+def selections_below(info: Info) -> list[Selection]:
+    return [s for field in info.selected_fields for s in field.selections]
+
+
+def picks_of(selections: Iterable[Selection], type_name: str) -> tuple[Pick, ...] | None:
+    """The selection as Picks, fields of one key merged as GraphQL merges them; None when
+    something in it needs the resolvers."""
+    fields = _fields(selections, type_name)
+    if fields is None:
+        return None
+    merged: dict[str, tuple[str, list[Selection]]] = {}
+    for f in fields:
+        key = f.alias or f.name
+        if f.arguments or f.directives or merged.get(key, (f.name,))[0] != f.name:
+            return None
+        merged.setdefault(key, (f.name, []))[1].extend(f.selections)
+    picks = []
+    for key, (name, below) in merged.items():
+        known = trees_db.field_of(type_name, name)
+        if known is None:
+            return None
+        children: tuple[Pick, ...] = ()
+        if known.type is not None:
+            found = picks_of(below, known.type)
+            if found is None:
+                return None
+            children = found
+        picks.append(Pick(key, name, children))
+    return tuple(picks)
+
+
+def _fields(selections: Iterable[Selection], type_name: str) -> list[SelectedField] | None:
+    """The fields selected on `type_name` through its fragments; None for a fragment that
+    is conditional or on another type (a union member, say)."""
+    found: list[SelectedField] = []
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            found.append(selection)
+            continue
+        if selection.directives or selection.type_condition not in (None, type_name, "Node"):
+            return None
+        inner = _fields(selection.selections, type_name)
+        if inner is None:
+            return None
+        found += inner
+    return found

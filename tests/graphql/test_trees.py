@@ -1,0 +1,173 @@
+"""One statement answers fact(id:) and entity(...) exactly as the resolvers do.
+
+Random selections below a seeded fact or entity (aliases, repeated fields, fragments,
+__typename, and now and then a field, argument or directive only the resolvers handle)
+are asked of two apps on the seeds, one with FACTDESK_SQL_TREES on and one with it off.
+The answers must be the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+import pytest_asyncio
+from graphql import GraphQLNonNull, GraphQLObjectType, get_named_type
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from service.app import create_app
+from service.config import Settings
+from service.db.pool import create_pool
+from service.graphql.schema import schema
+from tests.graphql.test_articles import gql
+from tests.graphql.test_round_trips import _ingest_variants, _is_connection_setup
+
+TYPES = schema._schema.type_map
+# What a selection may reach: the statement's types and a few only resolvers answer.
+REACHABLE = ("Fact", "SourcedValue", "Citation", "Span", "Entity", "Article", "Outlet", "Figure")
+CONNECTIONS = ("MentionConnection", "ArticleConnection", "QuoteConnection")
+HOW = ["plain"] * 12 + ["alias", "fragment", "twice", "include"]
+COMPARE = settings(
+    max_examples=150,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@st.composite
+def selection(draw: st.DrawFn, type_name: str, pure: bool, depth: int = 0) -> str:
+    """A selection set on `type_name`, as GraphQL text; `pure`: only what trees answer."""
+    object_type = TYPES[type_name]
+    assert isinstance(object_type, GraphQLObjectType)
+    fields = {
+        name: get_named_type(f.type)
+        for name, f in object_type.fields.items()
+        if not any(isinstance(a.type, GraphQLNonNull) for a in f.args.values())
+    }
+    # Objects three times as likely as leaves, so that answers reach deep.
+    names = [n for n, t in sorted(fields.items()) for _ in range(_weight(t, depth, pure))]
+    parts = ["__typename"] if draw(st.booleans()) else []
+    for name in draw(st.lists(st.sampled_from(names), min_size=1, max_size=5)):
+        child = fields[name]
+        if not isinstance(child, GraphQLObjectType):
+            text = name
+        elif child.name in CONNECTIONS:
+            text = f"{name}(first: 2) {{ totalCount }}"  # an argument: resolvers only
+        else:
+            text = f"{name} {draw(selection(child.name, pure, depth + 1))}"
+        how = draw(st.sampled_from(HOW[:-1] if pure else HOW))
+        if how == "alias":
+            text = f"a{draw(st.integers(0, 9))}{name}: {text}"
+        elif how == "fragment":
+            on = "Node" if name == "id" and draw(st.booleans()) else type_name
+            text = f"... on {on} {{ {text} }}"
+        elif how == "twice":
+            text = f"{text} {text}"
+        elif how == "include" and text == name:  # directives: resolvers only
+            text = f"{name} @include(if: true)"
+        parts.append(text)
+    return "{ " + " ".join(parts or ["__typename"]) + " }"
+
+
+def _weight(field_type: Any, depth: int, pure: bool) -> int:
+    if not isinstance(field_type, GraphQLObjectType):
+        return 1
+    if field_type.name in CONNECTIONS:
+        return 1 if depth < 2 and not pure else 0
+    if field_type.name == "Figure" and pure:
+        return 0
+    return 3 if field_type.name in REACHABLE and depth < 4 else 0
+
+
+@st.composite
+def requests(draw: st.DrawFn, ids: dict[str, list[str]]) -> str:
+    root = draw(st.sampled_from(["fact(id", "entity(id", "entity(name"]))
+    # Mostly selections the statement answers whole; the rest go to the resolvers.
+    pure = draw(st.sampled_from([True, True, True, False]))
+    below = draw(selection("Fact" if root == "fact(id" else "Entity", pure))
+    value = draw(st.sampled_from(ids[root]))
+    return f'{{ {root}: "{value}") {below} }}'
+
+
+@pytest_asyncio.fixture
+async def apps(seeded_pool: asyncpg.Pool) -> AsyncIterator[dict[bool, httpx.AsyncClient]]:
+    clients = {}
+    for trees in (True, False):
+        app = create_app(
+            Settings(
+                factdesk_load_seeds=False, factdesk_response_cache=False, factdesk_sql_trees=trees
+            )
+        )
+        app.state.pool = seeded_pool
+        transport = httpx.ASGITransport(app=app)
+        clients[trees] = httpx.AsyncClient(transport=transport, base_url="http://test")
+    yield clients
+    for client in clients.values():
+        await client.aclose()
+
+
+@pytest_asyncio.fixture
+async def ids(apps: dict[bool, httpx.AsyncClient]) -> dict[str, list[str]]:
+    """Every seeded fact's id, and every seeded entity's id and name."""
+    found = await gql(
+        apps[False],
+        "{ facts(first: 100) { edges { node { id } } }"
+        " entities(first: 100) { edges { node { id name } } } }",
+    )
+    facts = [e["node"] for e in found["facts"]["edges"]]
+    entities = [e["node"] for e in found["entities"]["edges"]]
+    assert len(facts) > 10  # the seeds are there
+    assert len(entities) > 20
+    return {
+        "fact(id": [f["id"] for f in facts],
+        "entity(id": [e["id"] for e in entities],
+        "entity(name": [e["name"] for e in entities],
+    }
+
+
+@COMPARE
+@given(data=st.data())
+async def test_a_tree_answers_as_the_resolvers_do(
+    apps: dict[bool, httpx.AsyncClient], ids: dict[str, list[str]], data: st.DataObject
+) -> None:
+    query = data.draw(requests(ids))
+    fast = await apps[True].post("/graphql", json={"query": query})
+    slow = await apps[False].post("/graphql", json={"query": query})
+    assert (fast.status_code, fast.content) == (slow.status_code, slow.content), query
+
+
+VALUES = """values { value sources {
+    excerpt outlet { name } article { headline publishedAt } attributedTo { name } } }"""
+FACT = "query($v: ID!) { fact(id: $v) { label subject { name aliases } VALUES } }"
+ENTITY = "query($v: String!) { entity(name: $v) { name facts { label VALUES } } }"
+
+
+@pytest.mark.parametrize(("query", "expected"), [(FACT, 1), (ENTITY, 2)])  # 2: name lookup
+async def test_a_whole_fact_or_entity_is_one_statement(
+    pool: asyncpg.Pool, test_dsn: str, seeds_dir: Path, query: str, expected: int
+) -> None:
+    await _ingest_variants(pool, seeds_dir, 5)
+    sent: list[str] = []
+    logged = await create_pool(test_dsn, max_size=2, query_logger=lambda r: sent.append(r.query))
+    try:
+        app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
+        app.state.pool = logged
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            facts = await gql(client, "{ facts(first: 1) { edges { node { id } } } }")
+            value = facts["facts"]["edges"][0]["node"]["id"] if query is FACT else "Tokayev"
+            sent.clear()
+            found = await gql(client, query.replace("VALUES", VALUES), v=value)
+    finally:
+        await logged.close()
+    values = found["fact"]["values"] if query is FACT else found["entity"]["facts"][0]["values"]
+    assert values  # the whole tree is there
+    assert values[0]["sources"][0]["excerpt"]
+    assert len([q for q in sent if not _is_connection_setup(q)]) == expected, sent
