@@ -59,7 +59,7 @@ async def list_quotes_for_articles(
 ) -> list[QuoteRow]:
     rows = await conn.fetch(
         f"""SELECT {COLUMNS} FROM quotes WHERE article_id = ANY($1::bigint[])
-        ORDER BY article_id, start_offset""",
+        ORDER BY article_id, start_offset, id""",
         list(article_ids),
     )
     return QuoteRow.from_records(rows)

@@ -16,7 +16,7 @@ tests/graphql/test_trees.py compares the two paths over the seeds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -145,16 +145,17 @@ def _one(type_name: str, table: str, key: str) -> Answer:
     return answer
 
 
-def _many(type_name: str, table: str, key: str) -> Answer:
-    """The objects whose `key` is `row.id`, in id order."""
+def _many(type_name: str, table: str, key: str, order: tuple[str, ...] = ("id",)) -> Answer:
+    """The objects whose `key` is `row.id`, in `order` (columns of theirs)."""
 
     def answer(pick: Pick, row: str, names: _Scope) -> str | None:
         alias = names.next()
         built = _object(type_name, pick.picks, alias, names)
         if built is None:
             return None
+        by = ", ".join(f"{alias}.{column}" for column in order)
         return (
-            f"(SELECT coalesce(json_agg({built} ORDER BY {alias}.id), '[]'::json) "
+            f"(SELECT coalesce(json_agg({built} ORDER BY {by}), '[]'::json) "
             f"FROM {table} {alias} WHERE {alias}.{key} = {row}.id)"
         )
 
@@ -292,6 +293,16 @@ TYPES: dict[str, dict[str, Field]] = {
         "contentHash": Field(_column("content_hash")),
         "outlet": Field(_one("Outlet", "outlets", "outlet_id"), "Outlet"),
         "originalSource": Field(_one("Outlet", "outlets", "original_source_id"), "Outlet"),
+        # In order of appearance, as quotes.list_quotes_for_articles.
+        "quotes": Field(_many("Quote", "quotes", "article_id", ("start_offset", "id")), "Quote"),
+    },
+    "Quote": {
+        "id": Field(_id("Quote")),
+        "text": Field(_column("text")),
+        "speakerText": Field(_column("speaker_text")),
+        "isPartial": Field(_column("is_partial")),
+        "speaker": Field(_one("Entity", "entities", "speaker_id"), "Entity"),
+        "article": Field(_one("Article", "articles", "article_id"), "Article"),
     },
     "Outlet": {
         "id": Field(_id("Outlet")),
@@ -299,7 +310,7 @@ TYPES: dict[str, dict[str, Field]] = {
     },
 }
 TYPENAME = Field(lambda pick, row, names: None)  # _object writes the type's name
-TABLES = {"Fact": "facts", "Entity": "entities"}  # the types a tree can start from
+TABLES = {"Fact": "facts", "Entity": "entities", "Article": "articles"}  # where trees start
 
 
 def field_of(type_name: str, field_name: str) -> Field | None:
@@ -320,6 +331,24 @@ def tree_sql(type_name: str, picks: tuple[Pick, ...]) -> str | None:
     if built is None:
         return None
     return f"SELECT ({built})::text FROM {table} t0 WHERE t0.id = $1"
+
+
+@lru_cache(maxsize=512)
+def trees_sql(type_name: str, picks: tuple[Pick, ...]) -> str | None:
+    """As `tree_sql`, for every `type_name` whose id is in $1 (a page of a connection)."""
+    table = TABLES.get(type_name)
+    if table is None:
+        return None
+    built = _object(type_name, picks, "t0", _Scope())
+    if built is None:
+        return None
+    return f"SELECT t0.id, ({built})::text AS tree FROM {table} t0 WHERE t0.id = ANY($1::bigint[])"
+
+
+async def fetch_trees(conn: Connection, *, sql: str, ids: Sequence[int]) -> dict[int, Any]:
+    """The answers of a `trees_sql` statement by id, decoded."""
+    rows = await conn.fetch(sql, list(ids))
+    return {int(r["id"]): orjson.loads(r["tree"]) for r in rows}
 
 
 async def fetch_tree(conn: Connection, *, sql: str, id: int) -> Any:

@@ -157,6 +157,8 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
         object_type = step.object_type
         if object_type is None:
             return _coerced(step, result)
+        if type(result) is Tree:  # built by one statement, already completed (trees.py)
+            return result.answer
         if object_type.is_type_of is not None and object_type.is_type_of(result, info) is not True:
             return _SLOW
         answer: dict[str, Any] = {}

@@ -1,15 +1,16 @@
-"""Answering `fact(id:)` and `entity(...)` in one statement when the selection allows it.
+"""Answering `fact(id:)`, `entity(...)` and a page's articles in one statement.
 
-A root field whose selection holds only fields `service/db/trees.py` knows (no arguments,
-no directives, fragments only on the type itself or Node) is answered by one statement
-that builds the JSON, and the executor returns that JSON as the field's completed value
-(`Tree`). Anything else goes through the resolvers, prefetch and loaders as before.
+A root field (or a connection's nodes) whose selection holds only fields
+`service/db/trees.py` knows (no arguments, no directives, fragments only on the type itself
+or Node) is answered by one statement that builds the JSON, and the executor returns that
+JSON as the field's completed value (`Tree`). Anything else goes through the resolvers,
+prefetch and loaders as before.
 FACTDESK_SQL_TREES=false turns this off.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,8 +41,42 @@ async def answer_tree(info: Info, type_name: str, id: int) -> Tree | None:
         return Tree(await trees_db.fetch_tree(conn, sql=sql, id=id))
 
 
+async def answer_nodes(
+    info: Info, type_name: str, ids: Sequence[int], path: Sequence[str]
+) -> dict[int, Tree] | None:
+    """The answers of the `type_name` objects `ids` that the current field returns at
+    `path` (a connection's ("edges", "node")) by id, from one statement, or None when
+    their selection needs the resolvers."""
+    if not info.context.settings.factdesk_sql_trees:
+        return None
+    selections: list[Selection] | None = selections_below(info)
+    for name in path:
+        selections = _below(selections or [], name)
+    picks = None if selections is None else picks_of(selections, type_name)
+    sql = None if picks is None else trees_db.trees_sql(type_name, picks)
+    if sql is None:
+        return None
+    async with info.context.pool.acquire() as conn:
+        found = await trees_db.fetch_trees(conn, sql=sql, ids=ids)
+    return {id: Tree(answer) for id, answer in found.items()}
+
+
 def selections_below(info: Info) -> list[Selection]:
     return [s for field in info.selected_fields for s in field.selections]
+
+
+def _below(selections: list[Selection], name: str) -> list[Selection] | None:
+    """What is selected below the field `name`, when it is selected under one key only
+    (the same objects cannot answer `a: node { x }` and `b: node { y }` at once)."""
+    fields = _fields(selections, "")
+    if fields is None:
+        return None
+    named = [f for f in fields if f.name == name]
+    if len({f.alias or f.name for f in named}) != 1:
+        return None
+    if any(f.arguments or f.directives for f in named):
+        return None
+    return [s for f in named for s in f.selections]
 
 
 def picks_of(selections: Iterable[Selection], type_name: str) -> tuple[Pick, ...] | None:

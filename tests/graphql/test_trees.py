@@ -1,9 +1,9 @@
-"""One statement answers fact(id:) and entity(...) exactly as the resolvers do.
+"""One statement answers fact(id:), entity(...) and pages of articles as the resolvers do.
 
-Random selections below a seeded fact or entity (aliases, repeated fields, fragments,
-__typename, and now and then a field, argument or directive only the resolvers handle)
-are asked of two apps on the seeds, one with FACTDESK_SQL_TREES on and one with it off.
-The answers must be the same bytes.
+Random selections below a seeded fact, entity or page of articles (aliases, repeated
+fields, fragments, __typename, and now and then a field, argument or directive only the
+resolvers handle) are asked of two apps on the seeds, one with FACTDESK_SQL_TREES on and
+one with it off. The answers must be the same bytes.
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ from tests.graphql.test_round_trips import _ingest_variants, _is_connection_setu
 
 TYPES = schema._schema.type_map
 # What a selection may reach: the statement's types and a few only resolvers answer.
-REACHABLE = ("Fact", "SourcedValue", "Citation", "Span", "Entity", "Article", "Outlet", "Figure")
+REACHABLE = (
+    *("Fact", "SourcedValue", "Citation", "Span", "Entity", "Article", "Outlet", "Quote"),
+    "Figure",
+)
 CONNECTIONS = ("MentionConnection", "ArticleConnection", "QuoteConnection")
 HOW = ["plain"] * 12 + ["alias", "fragment", "twice", "include"]
 COMPARE = settings(
@@ -81,16 +84,23 @@ def _weight(field_type: Any, depth: int, pure: bool) -> int:
         return 1
     if field_type.name in CONNECTIONS:
         return 1 if depth < 2 and not pure else 0
-    if field_type.name == "Figure" and pure:
+    if field_type.name in ("Figure", "Mention") and pure:
         return 0
     return 3 if field_type.name in REACHABLE and depth < 4 else 0
 
 
 @st.composite
 def requests(draw: st.DrawFn, ids: dict[str, list[str]]) -> str:
-    root = draw(st.sampled_from(["fact(id", "entity(id", "entity(name"]))
+    root = draw(st.sampled_from(["fact(id", "entity(id", "entity(name", "articles"]))
     # Mostly selections the statement answers whole; the rest go to the resolvers.
     pure = draw(st.sampled_from([True, True, True, False]))
+    if root == "articles":  # a page of a connection: its nodes in one statement
+        first = draw(st.integers(1, 6))
+        node = draw(selection("Article", pure))
+        edges = f"edges {{ cursor node {node} }}"
+        if draw(st.booleans()):
+            edges = f"totalCount pageInfo {{ hasNextPage endCursor }} {edges}"
+        return f"{{ articles(first: {first}) {{ {edges} }} }}"
     below = draw(selection("Fact" if root == "fact(id" else "Entity", pure))
     value = draw(st.sampled_from(ids[root]))
     return f'{{ {root}: "{value}") {below} }}'
