@@ -323,20 +323,8 @@ def field_of(type_name: str, field_name: str) -> Field | None:
 
 @lru_cache(maxsize=512)
 def tree_sql(type_name: str, picks: tuple[Pick, ...]) -> str | None:
-    """The statement answering `picks` below the `type_name` whose id is $1, or None when
-    the selection holds something only the resolvers answer."""
-    table = TABLES.get(type_name)
-    if table is None:
-        return None
-    built = _object(type_name, picks, "t0", _Scope())
-    if built is None:
-        return None
-    return f"SELECT ({built})::text FROM {table} t0 WHERE t0.id = $1"
-
-
-@lru_cache(maxsize=512)
-def trees_sql(type_name: str, picks: tuple[Pick, ...]) -> str | None:
-    """As `tree_sql`, for every `type_name` whose id is in $1 (a page of a connection)."""
+    """The statement answering `picks` below each `type_name` whose id is in $1, or None
+    when the selection holds something only the resolvers answer."""
     table = TABLES.get(type_name)
     if table is None:
         return None
@@ -347,14 +335,8 @@ def trees_sql(type_name: str, picks: tuple[Pick, ...]) -> str | None:
 
 
 async def fetch_trees(conn: Connection, *, sql: str, ids: Sequence[int]) -> dict[int, Any]:
-    """The answers of a `trees_sql` statement by id, decoded."""
-    rows = await conn.fetch(sql, list(ids))
-    return {int(r["id"]): orjson.loads(r["tree"]) for r in rows}
-
-
-async def fetch_tree(conn: Connection, *, sql: str, id: int) -> Any:
-    """The answer of a `tree_sql` statement, decoded; None when there is no such row.
+    """The answers a `tree_sql` statement builds, decoded, by id (none for a missing id).
     (Decoded and written again by the view: PostgreSQL writes `{"a" : 1, "b" : 2}`, and
     passing its text through as it is made answers 7% larger and unlike the others.)"""
-    text = await conn.fetchval(sql, id)
-    return None if text is None else orjson.loads(text)
+    rows = await conn.fetch(sql, list(ids))
+    return {int(r["id"]): orjson.loads(r["tree"]) for r in rows}

@@ -17,6 +17,7 @@ from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db import outlets as outlets_db
 from service.db import quotes as quotes_db
+from service.db import trees as trees_db
 from service.db.paging import IdPage
 from service.db.pool import Connection
 from service.db.rows import (
@@ -204,6 +205,8 @@ class Loaders:
     articles_of_entity: DataLoader[PageKey, ArticlePage]
     mentions_of_entity: DataLoader[PageKey, IdPage]
     quotes_of_speaker: DataLoader[PageKey, IdPage]
+    # (a trees_db.tree_sql statement, an id) -> that object's answer, None if not found.
+    trees: DataLoader[tuple[str, int], Any]
 
 
 def _keyed(fetch: Callable[..., Awaitable[Any]], name: str) -> Callable[..., Awaitable[Any]]:
@@ -233,6 +236,18 @@ def build_loaders(pool: asyncpg.Pool) -> Loaders:
         async with pool.acquire() as conn:
             found = await entities_db.list_entity_ids_for_articles(conn, article_ids=ids)
         return [found.get(i, []) for i in ids]
+
+    async def load_trees(keys: list[tuple[str, int]]) -> list[Any]:
+        # One statement per selection: every outlet's page of articles in one round trip.
+        by_sql: dict[str, list[int]] = defaultdict(list)
+        for sql, id in keys:
+            by_sql[sql].append(id)
+        found: dict[tuple[str, int], Any] = {}
+        async with pool.acquire() as conn:
+            for sql, ids in by_sql.items():
+                trees = await trees_db.fetch_trees(conn, sql=sql, ids=ids)
+                found.update(((sql, id), tree) for id, tree in trees.items())
+        return [found.get(key) for key in keys]
 
     def article_pages(parent: str) -> DataLoader[PageKey, ArticlePage]:
         async def fetch(
@@ -290,4 +305,5 @@ def build_loaders(pool: asyncpg.Pool) -> Loaders:
         articles_of_entity=article_pages("entity"),
         mentions_of_entity=_paged(pool, mentions_page),
         quotes_of_speaker=_paged(pool, quotes_page),
+        trees=DataLoader(load_fn=load_trees),
     )

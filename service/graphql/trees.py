@@ -31,34 +31,33 @@ class Tree:
 async def answer_tree(info: Info, type_name: str, id: int) -> Tree | None:
     """The answer of the current field (a `type_name` or null) from one statement, or
     None when its selection needs the resolvers."""
-    if not info.context.settings.factdesk_sql_trees:
-        return None
-    picks = picks_of(selections_below(info), type_name)
-    sql = None if picks is None else trees_db.tree_sql(type_name, picks)
+    sql = _statement(info, type_name, selections_below(info))
     if sql is None:
         return None
-    async with info.context.pool.acquire() as conn:
-        return Tree(await trees_db.fetch_tree(conn, sql=sql, id=id))
+    return Tree(await info.context.loaders.trees.load((sql, id)))
 
 
 async def answer_nodes(
     info: Info, type_name: str, ids: Sequence[int], path: Sequence[str]
 ) -> dict[int, Tree] | None:
     """The answers of the `type_name` objects `ids` that the current field returns at
-    `path` (a connection's ("edges", "node")) by id, from one statement, or None when
-    their selection needs the resolvers."""
-    if not info.context.settings.factdesk_sql_trees:
-        return None
+    `path` (a connection's ("edges", "node")) by id, or None when their selection needs
+    the resolvers. Every parent's objects in one statement (the request's `trees` loader)."""
     selections: list[Selection] | None = selections_below(info)
     for name in path:
         selections = _below(selections or [], name)
-    picks = None if selections is None else picks_of(selections, type_name)
-    sql = None if picks is None else trees_db.trees_sql(type_name, picks)
+    sql = None if selections is None else _statement(info, type_name, selections)
     if sql is None:
         return None
-    async with info.context.pool.acquire() as conn:
-        found = await trees_db.fetch_trees(conn, sql=sql, ids=ids)
-    return {id: Tree(answer) for id, answer in found.items()}
+    found = await info.context.loaders.trees.load_many([(sql, id) for id in ids])
+    return {id: Tree(answer) for id, answer in zip(ids, found, strict=True) if answer is not None}
+
+
+def _statement(info: Info, type_name: str, selections: list[Selection]) -> str | None:
+    if not info.context.settings.factdesk_sql_trees:
+        return None
+    picks = picks_of(selections, type_name)
+    return None if picks is None else trees_db.tree_sql(type_name, picks)
 
 
 def selections_below(info: Info) -> list[Selection]:

@@ -13,7 +13,7 @@ def test_known_fields_make_one_statement() -> None:
     sql = tree_sql("Entity", (NAME, Pick("facts", "facts", (values,))))
     assert sql is not None
     assert sql.count("SELECT") >= 4  # entity, facts, value groups, citations' articles
-    assert "$1" in sql
+    assert "ANY($1::bigint[])" in sql  # every parent's objects at once
 
 
 def test_anything_else_is_left_to_the_resolvers() -> None:
@@ -21,7 +21,7 @@ def test_anything_else_is_left_to_the_resolvers() -> None:
     assert tree_sql("Entity", (NAME, mentions)) is None  # a field it does not know
     assert tree_sql("Entity", (Pick("name", "name", (NAME,)),)) is None  # a leaf with a selection
     assert tree_sql("Entity", (Pick("facts", "facts"),)) is None  # an object without one
-    assert tree_sql("Article", (NAME,)) is None  # not a root it starts from
+    assert tree_sql("Quote", (Pick("text", "text"),)) is None  # not a type trees start from
     # A citation is read with its article, which only a value's sources provide.
     assert tree_sql("Citation", (Pick("excerpt", "excerpt"),)) is None
 

@@ -157,13 +157,22 @@ VALUES = """values { value sources {
     excerpt outlet { name } article { headline publishedAt } attributedTo { name } } }"""
 FACT = "query($v: ID!) { fact(id: $v) { label subject { name aliases } VALUES } }"
 ENTITY = "query($v: String!) { entity(name: $v) { name facts { label VALUES } } }"
+PAGES = """query($v: Int!) { outlets { name articles(first: $v) { edges { node { headline
+    quotes { text speaker { name facts { label VALUES } } } } } } } }"""
 
 
-@pytest.mark.parametrize(("query", "expected"), [(FACT, 1), (ENTITY, 2)])  # 2: name lookup
-async def test_a_whole_fact_or_entity_is_one_statement(
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (FACT, 1),
+        (ENTITY, 2),  # the name is looked up first
+        (PAGES, 3),  # the outlets, every outlet's page, every page's articles
+    ],
+)
+async def test_a_whole_tree_is_one_statement(
     pool: asyncpg.Pool, test_dsn: str, seeds_dir: Path, query: str, expected: int
 ) -> None:
-    await _ingest_variants(pool, seeds_dir, 5)
+    await _ingest_variants(pool, seeds_dir, 14)  # 7 outlets, 2 articles each
     sent: list[str] = []
     logged = await create_pool(test_dsn, max_size=2, query_logger=lambda r: sent.append(r.query))
     try:
@@ -172,12 +181,21 @@ async def test_a_whole_fact_or_entity_is_one_statement(
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             facts = await gql(client, "{ facts(first: 1) { edges { node { id } } } }")
-            value = facts["facts"]["edges"][0]["node"]["id"] if query is FACT else "Tokayev"
+            value = {FACT: facts["facts"]["edges"][0]["node"]["id"], ENTITY: "Tokayev"}
             sent.clear()
-            found = await gql(client, query.replace("VALUES", VALUES), v=value)
+            found = await gql(client, query.replace("VALUES", VALUES), v=value.get(query, 2))
     finally:
         await logged.close()
-    values = found["fact"]["values"] if query is FACT else found["entity"]["facts"][0]["values"]
+    if query is PAGES:
+        pages = [o["articles"]["edges"] for o in found["outlets"]]
+        assert len(pages) >= 7  # every outlet's page, each its own list
+        assert all(len(page) == 2 for page in pages if page)
+        speakers = [q["speaker"] for p in pages for e in p for q in e["node"]["quotes"]]
+        values = [v for s in speakers if s for f in s["facts"] for v in f["values"]]
+    elif query is FACT:
+        values = found["fact"]["values"]
+    else:
+        values = found["entity"]["facts"][0]["values"]
     assert values  # the whole tree is there
     assert values[0]["sources"][0]["excerpt"]
     assert len([q for q in sent if not _is_connection_setup(q)]) == expected, sent
