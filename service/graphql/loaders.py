@@ -205,7 +205,7 @@ class Loaders:
     articles_of_entity: DataLoader[PageKey, ArticlePage]
     mentions_of_entity: DataLoader[PageKey, IdPage]
     quotes_of_speaker: DataLoader[PageKey, IdPage]
-    # (a trees_db.tree_sql statement, an id) -> that object's answer, None if not found.
+    # (a trees_db.tree_sql(..., many=True) statement, an id) -> the answer, None if none.
     trees: DataLoader[tuple[str, int], Any]
 
 
