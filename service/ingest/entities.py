@@ -339,11 +339,16 @@ class _Finder:
 
     @staticmethod
     def _title_length(words: list[str], connectors: list[str]) -> int:
-        """How many leading words form a title ('Deputy Interior Minister'), 0 if none."""
+        """How many leading words form a title ('Deputy Interior Minister'), 0 if none.
+        A role noun leading a name of two words or more is one too ('Businessman Aisultan
+        Nazarbayev', 'Activist Ermek Kassymenuly'); before a single word it may be the
+        name itself ('Son Heung-min')."""
         last_core = 0
         for i, word in enumerate(words):
             lowered = word.lower().rstrip(".")
-            if lowered in gz.CORE_TITLES:
+            if lowered in gz.CORE_TITLES or (
+                i == 0 and lowered in gz.ROLE_NOUNS and len(words) >= 3
+            ):
                 last_core = i + 1
             elif lowered not in gz.TITLE_MODIFIERS and not gz.is_demonym(word):
                 break

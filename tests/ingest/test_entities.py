@@ -149,6 +149,21 @@ def test_sentence_initial_common_words_and_adjectives_are_not_entities() -> None
     assert "Former" not in found
 
 
+def test_a_role_noun_opening_a_sentence_is_a_title_not_part_of_the_name() -> None:
+    # Seen at 100k: "Businessman Aisultan Nazarbayev" became a person of that name.
+    body = (
+        "ALMATY — Businessman Aisultan Nazarbayev opened a shop on Friday, the agency said. "
+        "Activist Ermek Kassymenuly said police detained 12 people."
+    )
+    mentions, entities = run(body)
+    found = names(entities)
+    assert not any(n.split()[0] in ("Businessman", "Activist") for n in found), found
+    for name in ("Aisultan Nazarbayev", "Ermek Kassymenuly"):
+        assert entity(entities, name).kind is PERSON
+        (mention,) = [m for m in mentions if m.name == name]
+        assert mention.span.start == body.index(name)
+
+
 def test_possessive_is_left_out_of_the_span_and_name() -> None:
     mentions, _ = run(SEED_001)
     toqaevs = [m for m in mentions if m.name == "Toqaev"]
