@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from service.db.outlets import outlet_key
 from service.db.paging import counted
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, OutletRow
@@ -20,9 +21,10 @@ SORT_KEY = "coalesce(a.published_at, '-infinity'::timestamptz)"
 
 @dataclass(frozen=True, slots=True)
 class NewArticle:
-    slug: str
-    outlet_id: int
-    original_source_id: int | None
+    slug: str  # taken unless another article has it, then `other_slug`
+    other_slug: str
+    outlet: str  # outlets by name, created when new
+    original_source: str | None
     headline: str
     standfirst: str | None
     dateline: str | None
@@ -48,19 +50,32 @@ ArticleCursor = tuple[dt.datetime, int]
 
 
 async def insert_article(conn: Connection, *, article: NewArticle) -> int | None:
-    """The new article's id, or None when an article with the same content hash exists."""
+    """The new article's id, or None when an article with the same content hash exists.
+    One statement: the outlets, the free slug and the article."""
+    names = (article.outlet, article.original_source)
+    outlets = {outlet_key(name): name.strip() for name in names if name}
     value = await conn.fetchval(
         """
+        WITH outlet AS (
+            INSERT INTO outlets (name, name_key) SELECT * FROM unnest($14::text[], $15::text[])
+            ON CONFLICT ON CONSTRAINT outlets_name_key_unique
+                DO UPDATE SET name_key = EXCLUDED.name_key
+            RETURNING id, name_key
+        )
         INSERT INTO articles (
             slug, outlet_id, original_source_id, headline, standfirst, dateline, bylines, body,
             captions, raw_text, content_hash, url, published_at
-        ) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        )
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM articles WHERE slug = $1) THEN $2 ELSE $1 END,
+               (SELECT id FROM outlet WHERE name_key = $15[1]),
+               (SELECT id FROM outlet WHERE name_key = $3),
+               $4, $5, $6, $7, $8, $9, $10, $11, $12, $13
         ON CONFLICT ON CONSTRAINT articles_content_hash_unique DO NOTHING
         RETURNING id
         """,
         article.slug,
-        article.outlet_id,
-        article.original_source_id,
+        article.other_slug,
+        outlet_key(article.original_source) if article.original_source else None,
         article.headline,
         article.standfirst,
         article.dateline,
@@ -71,6 +86,8 @@ async def insert_article(conn: Connection, *, article: NewArticle) -> int | None
         article.content_hash,
         article.url,
         article.published_at,
+        list(outlets.values()),
+        list(outlets),
     )
     return int(value) if value is not None else None
 
@@ -83,10 +100,6 @@ async def find_article_id_by_hash(conn: Connection, *, content_hash: str) -> int
 async def find_article_id_by_slug(conn: Connection, *, slug: str) -> int | None:
     value = await conn.fetchval("SELECT id FROM articles WHERE slug = $1", slug)
     return int(value) if value is not None else None
-
-
-async def slug_exists(conn: Connection, *, slug: str) -> bool:
-    return bool(await conn.fetchval("SELECT EXISTS (SELECT 1 FROM articles WHERE slug = $1)", slug))
 
 
 async def list_articles_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[ArticleRow]:

@@ -22,15 +22,6 @@ class KnownEntityRow:
     aliases: list[str]
 
 
-@dataclass(frozen=True, slots=True)
-class NewMention:
-    entity_id: int
-    start: int
-    end: int
-    text: str
-    sentence_index: int
-
-
 # A fact label with its subject's name (`e.name`) in place of the one it was made with.
 RELABELED = "e.name || substr(f.label, strpos(f.label, ': '))"
 
@@ -55,6 +46,16 @@ async def find_entities_by_keys(conn: Connection, *, keys: Sequence[str]) -> lis
 
 
 @dataclass(frozen=True, slots=True)
+class NameCountRow:
+    """A local name an entity was resolved from: the canonical-name rule's inputs."""
+
+    local_name: str
+    words: int
+    resolutions: int
+    first_resolution_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class KeyedEntityRow:
     """A known entity with those of its resolution keys that were asked for."""
 
@@ -63,6 +64,7 @@ class KeyedEntityRow:
     name: str
     aliases: list[str]
     keys: list[str]
+    names: list[NameCountRow]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,24 +75,53 @@ class NewResolution:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class EntityChange:
+    name: str | None  # a new canonical name
+    description: str | None  # a description, kept only when it has none
+
+
 async def find_entities_with_keys(conn: Connection, *, keys: Sequence[str]) -> list[KeyedEntityRow]:
-    """Entities holding any of `keys`, each with its aliases (in insertion order) and which of
-    `keys` it holds: one round trip for all the local entities of an article."""
+    """Entities holding any of `keys`, each with its aliases (in insertion order), which of
+    `keys` it holds and its local names' counts: one round trip for all the local entities
+    of an article."""
     rows = await conn.fetch(
         """
         SELECT e.id, e.kind, e.name,
                ARRAY(SELECT a.alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY a.id)
                    AS aliases,
-               m.keys
+               m.keys, n.local_names, n.words, n.resolutions, n.firsts
         FROM (SELECT k.entity_id, array_agg(k.key) AS keys FROM entity_keys k
               WHERE k.key = ANY($1::text[]) GROUP BY k.entity_id) AS m
         JOIN entities e ON e.id = m.entity_id
+        CROSS JOIN LATERAL (
+            SELECT array_agg(c.local_name) AS local_names, array_agg(c.words) AS words,
+                   array_agg(c.resolutions) AS resolutions,
+                   array_agg(c.first_resolution_id) AS firsts
+            FROM entity_name_counts c WHERE c.entity_id = e.id
+        ) AS n
         ORDER BY e.id
         """,
         list(keys),
     )
     return [
-        KeyedEntityRow(r["id"], r["kind"], r["name"], list(r["aliases"]), list(r["keys"]))
+        KeyedEntityRow(
+            r["id"],
+            r["kind"],
+            r["name"],
+            list(r["aliases"]),
+            list(r["keys"]),
+            [
+                NameCountRow(*count)
+                for count in zip(
+                    r["local_names"] or [],
+                    r["words"] or [],
+                    r["resolutions"] or [],
+                    r["firsts"] or [],
+                    strict=True,
+                )
+            ],
+        )
         for r in rows
     ]
 
@@ -131,79 +162,57 @@ async def add_keys(conn: Connection, *, entity_id: int, keys: Sequence[str]) -> 
     )
 
 
-async def add_aliases_of_entities(
-    conn: Connection, *, aliases: Sequence[tuple[int, str]], origin: str
+async def record_resolution(
+    conn: Connection,
+    *,
+    article_id: int,
+    aliases: Sequence[tuple[int, str]],
+    keys: Sequence[tuple[int, str]],
+    resolutions: Sequence[NewResolution],
+    changes: dict[int, EntityChange],
 ) -> None:
-    """(entity id, alias) pairs, stored in the order given; known pairs are skipped."""
+    """What resolving an article's entities wrote, in one statement: (entity id, alias)
+    pairs seen, in order (known pairs skipped); (entity id, key) pairs; the resolution log;
+    new canonical names (fact labels follow) and first descriptions."""
     await conn.execute(
-        """
-        INSERT INTO entity_aliases (entity_id, alias, origin)
-        SELECT entity_id, alias, $3 FROM unnest($1::bigint[], $2::text[]) AS n(entity_id, alias)
-        ON CONFLICT ON CONSTRAINT entity_aliases_entity_alias_unique DO NOTHING
-        """,
-        [entity_id for entity_id, _ in aliases],
-        [alias for _, alias in aliases],
-        origin,
-    )
-
-
-async def add_keys_of_entities(conn: Connection, *, keys: Sequence[tuple[int, str]]) -> None:
-    await conn.execute(
-        """
-        INSERT INTO entity_keys (entity_id, key)
-        SELECT entity_id, key FROM unnest($1::bigint[], $2::text[]) AS n(entity_id, key)
-        ON CONFLICT ON CONSTRAINT entity_keys_pkey DO NOTHING
-        """,
-        [entity_id for entity_id, _ in keys],
-        [key for _, key in keys],
-    )
-
-
-async def fill_descriptions(conn: Connection, *, descriptions: dict[int, str]) -> None:
-    """Describes each entity that has no description yet."""
-    await conn.execute(
-        """
-        UPDATE entities e SET description = d.description
-        FROM unnest($1::bigint[], $2::text[]) AS d(id, description)
-        WHERE e.id = d.id AND e.description IS NULL
-        """,
-        list(descriptions),
-        list(descriptions.values()),
-    )
-
-
-async def record_resolutions(
-    conn: Connection, *, article_id: int, resolutions: Sequence[NewResolution]
-) -> None:
-    await conn.execute(
-        """
-        INSERT INTO entity_resolutions (entity_id, article_id, local_name, decision, reason)
-        SELECT entity_id, $1, local_name, decision, reason
-        FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[])
-            AS r(entity_id, local_name, decision, reason)
+        f"""
+        WITH seen AS (
+            INSERT INTO entity_aliases (entity_id, alias, origin)
+            SELECT entity_id, alias, 'seen' FROM unnest($2::bigint[], $3::text[])
+                AS n(entity_id, alias)
+            ON CONFLICT ON CONSTRAINT entity_aliases_entity_alias_unique DO NOTHING
+        ), keyed AS (
+            INSERT INTO entity_keys (entity_id, key)
+            SELECT * FROM unnest($4::bigint[], $5::text[])
+            ON CONFLICT ON CONSTRAINT entity_keys_pkey DO NOTHING
+        ), logged AS (
+            INSERT INTO entity_resolutions (entity_id, article_id, local_name, decision, reason)
+            SELECT entity_id, $1, local_name, decision, reason
+            FROM unnest($6::bigint[], $7::text[], $8::text[], $9::text[])
+                AS r(entity_id, local_name, decision, reason)
+        ), changed AS (
+            UPDATE entities e SET name = coalesce(c.name, e.name),
+                                  description = coalesce(e.description, c.description)
+            FROM unnest($10::bigint[], $11::text[], $12::text[]) AS c(id, name, description)
+            WHERE e.id = c.id
+            RETURNING e.id, e.name, c.name IS NOT NULL AS renamed
+        )
+        -- Fact labels name their subject ('Kassym-Jomart Tokayev: share of the vote').
+        UPDATE facts f SET label = {RELABELED}
+        FROM changed e WHERE e.renamed AND f.subject_id = e.id AND strpos(f.label, ': ') > 0
         """,
         article_id,
+        [entity_id for entity_id, _ in aliases],
+        [alias for _, alias in aliases],
+        [entity_id for entity_id, _ in keys],
+        [key for _, key in keys],
         [r.entity_id for r in resolutions],
         [r.local_name for r in resolutions],
         [r.decision for r in resolutions],
         [r.reason for r in resolutions],
-    )
-
-
-async def insert_mentions(
-    conn: Connection, *, article_id: int, mentions: Sequence[NewMention]
-) -> None:
-    await conn.execute(
-        """
-        INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, text, sentence_index)
-        SELECT $1, * FROM unnest($2::bigint[], $3::int[], $4::int[], $5::text[], $6::int[])
-        """,
-        article_id,
-        [m.entity_id for m in mentions],
-        [m.start for m in mentions],
-        [m.end for m in mentions],
-        [m.text for m in mentions],
-        [m.sentence_index for m in mentions],
+        list(changes),
+        [c.name for c in changes.values()],
+        [c.description for c in changes.values()],
     )
 
 
@@ -357,31 +366,3 @@ async def list_entity_ids_for_articles(
     for r in rows:
         found[int(r["article_id"])].append(int(r["entity_id"]))
     return found
-
-
-async def refresh_canonical_names(conn: Connection, *, entity_ids: Sequence[int]) -> None:
-    """Name each entity by its fullest local name, the one most articles use among those.
-
-    'Kassym-Jomart Tokayev' (three outlets) wins over 'Qasym-Zhomart Toqaev' (two); a
-    surname alone never beats a full name. Reads entity_name_counts (kept by a trigger on
-    entity_resolutions), one row per distinct local name.
-    """
-    await conn.execute(
-        f"""
-        WITH renamed AS (
-            UPDATE entities e SET name = best.local_name
-            FROM unnest($1::bigint[]) AS t(id)
-            CROSS JOIN LATERAL (
-                SELECT c.local_name FROM entity_name_counts c WHERE c.entity_id = t.id
-                ORDER BY c.words DESC, c.resolutions DESC, c.first_resolution_id
-                LIMIT 1
-            ) AS best
-            WHERE e.id = t.id AND e.name <> best.local_name
-            RETURNING e.id, e.name
-        )
-        -- Fact labels name their subject ('Kassym-Jomart Tokayev: share of the vote').
-        UPDATE facts f SET label = {RELABELED}
-        FROM renamed e WHERE f.subject_id = e.id AND strpos(f.label, ': ') > 0
-        """,
-        list(entity_ids),
-    )

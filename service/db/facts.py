@@ -5,21 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.db.entities import RELABELED
 from service.db.paging import IdPage, page_by_id
 from service.db.pool import Connection
 from service.db.rows import FactRow
 
 COLUMNS = "id, subject_id, property, qualifier, unit, label, disputed"
-
-
-@dataclass(frozen=True, slots=True)
-class NewClaim:
-    subject_id: int | None
-    property: str
-    qualifier: str | None
-    unit: str
-    label: str
 
 
 ClaimKey = tuple[int | None, str, str | None]
@@ -30,53 +20,6 @@ class ClaimedFact:
     id: int
     disputed: bool
     agreed: tuple[float, float] | None  # what all its reports allow; None: not known yet
-
-
-async def upsert_facts(
-    conn: Connection, *, claims: Sequence[NewClaim]
-) -> dict[ClaimKey, ClaimedFact]:
-    """The fact of each (subject, property, qualifier), created when new and locked either
-    way, in one statement. A claim repeated keeps its first unit and label; new facts are
-    numbered in the order given."""
-    first: dict[ClaimKey, NewClaim] = {}
-    for claim in claims:
-        first.setdefault((claim.subject_id, claim.property, claim.qualifier), claim)
-    unique = list(first.values())
-    rows = await conn.fetch(
-        """
-        INSERT INTO facts (subject_id, property, qualifier, unit, label)
-        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])
-        ON CONFLICT ON CONSTRAINT facts_claim_unique DO UPDATE SET label = facts.label
-        RETURNING id, subject_id, property, qualifier, disputed, agreed_low, agreed_high
-        """,
-        [c.subject_id for c in unique],
-        [c.property for c in unique],
-        [c.qualifier for c in unique],
-        [c.unit for c in unique],
-        [c.label for c in unique],
-    )
-    return {
-        (r["subject_id"], r["property"], r["qualifier"]): ClaimedFact(
-            int(r["id"]),
-            r["disputed"],
-            (r["agreed_low"], r["agreed_high"]) if r["agreed_low"] is not None else None,
-        )
-        for r in rows
-    }
-
-
-async def relabel_facts(conn: Connection, *, fact_ids: Sequence[int]) -> None:
-    """Labels made from an article's own name for the subject ('Toqaev: age') take the
-    subject's canonical name, so a fact reads like its entity wherever it is shown."""
-    await conn.execute(
-        f"""
-        UPDATE facts f SET label = {RELABELED}
-        FROM entities e
-        WHERE f.id = ANY($1::bigint[]) AND e.id = f.subject_id AND strpos(f.label, ': ') > 0
-          AND left(f.label, strpos(f.label, ': ') - 1) <> e.name
-        """,
-        list(fact_ids),
-    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -13,60 +12,6 @@ from service.db.rows import FigureRow
 COLUMNS = """id, article_id, fact_id, subject_id, attributed_to_id, attributed_to_text, value,
     upper_bound, approximation, unit, text, property, qualifier, status, refers_to,
     start_offset, end_offset, sentence_start, sentence_end"""
-
-
-@dataclass(frozen=True, slots=True)
-class NewFigure:
-    fact_id: int | None
-    subject_id: int | None
-    attributed_to_id: int | None
-    attributed_to_text: str | None
-    value: float
-    upper_bound: float | None
-    approximation: str
-    unit: str
-    text: str
-    property: str | None
-    qualifier: str | None
-    status: str | None
-    refers_to: dt.date | None
-    start: int
-    end: int
-    sentence_start: int
-    sentence_end: int
-
-
-async def insert_figures(
-    conn: Connection, *, article_id: int, figures: Sequence[NewFigure]
-) -> None:
-    columns = [
-        ("fact_id", "bigint"),
-        ("subject_id", "bigint"),
-        ("attributed_to_id", "bigint"),
-        ("attributed_to_text", "text"),
-        ("value", "float8"),
-        ("upper_bound", "float8"),
-        ("approximation", "text"),
-        ("unit", "text"),
-        ("text", "text"),
-        ("property", "text"),
-        ("qualifier", "text"),
-        ("status", "text"),
-        ("refers_to", "date"),
-        ("start", "int"),
-        ("end", "int"),
-        ("sentence_start", "int"),
-        ("sentence_end", "int"),
-    ]
-    arrays = ", ".join(f"${i + 2}::{kind}[]" for i, (_, kind) in enumerate(columns))
-    await conn.execute(
-        f"""
-        INSERT INTO figures (article_id, {COLUMNS.replace("id, article_id, ", "", 1)})
-        SELECT $1, * FROM unnest({arrays})
-        """,
-        article_id,
-        *[[getattr(f, name) for f in figures] for name, _ in columns],
-    )
 
 
 async def list_figures_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[FigureRow]:

@@ -11,20 +11,6 @@ def outlet_key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
-async def upsert_outlet(conn: Connection, *, name: str) -> int:
-    """The id of the outlet called `name`, created when new."""
-    outlet_id = await conn.fetchval(
-        """
-        INSERT INTO outlets (name, name_key) VALUES ($1, $2)
-        ON CONFLICT ON CONSTRAINT outlets_name_key_unique DO UPDATE SET name_key = EXCLUDED.name_key
-        RETURNING id
-        """,
-        name.strip(),
-        outlet_key(name),
-    )
-    return int(outlet_id)
-
-
 async def list_outlets(conn: Connection) -> list[OutletRow]:
     return OutletRow.from_records(await conn.fetch("SELECT id, name FROM outlets ORDER BY name"))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from service.db.paging import IdPage, page_by_id, page_by_id_per_parent
 from service.db.pool import Connection
@@ -11,42 +10,6 @@ from service.db.rows import QuoteRow
 
 COLUMNS = """id, article_id, speaker_id, speaker_text, text, start_offset, end_offset,
     sentence_start, sentence_end, is_partial, cue, statement_key"""
-
-
-@dataclass(frozen=True, slots=True)
-class NewQuote:
-    speaker_id: int | None
-    speaker_text: str | None
-    text: str
-    start: int
-    end: int
-    sentence_start: int
-    sentence_end: int
-    is_partial: bool
-    cue: str | None
-    statement_key: str
-
-
-async def insert_quotes(conn: Connection, *, article_id: int, quotes: Sequence[NewQuote]) -> None:
-    await conn.execute(
-        """
-        INSERT INTO quotes (article_id, speaker_id, speaker_text, text, start_offset, end_offset,
-                            sentence_start, sentence_end, is_partial, cue, statement_key)
-        SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[],
-                                 $7::int[], $8::int[], $9::bool[], $10::text[], $11::text[])
-        """,
-        article_id,
-        [q.speaker_id for q in quotes],
-        [q.speaker_text for q in quotes],
-        [q.text for q in quotes],
-        [q.start for q in quotes],
-        [q.end for q in quotes],
-        [q.sentence_start for q in quotes],
-        [q.sentence_end for q in quotes],
-        [q.is_partial for q in quotes],
-        [q.cue for q in quotes],
-        [q.statement_key for q in quotes],
-    )
 
 
 async def list_quotes_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[QuoteRow]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from service.db.pool import Connection
 
+BUMP_DATA_VERSION = "UPDATE data_version SET version = version + 1"
+
 
 async def bump_data_version(conn: Connection) -> None:
-    """Call inside the writing transaction, last: the row stays locked until commit."""
-    await conn.execute("UPDATE data_version SET version = version + 1")
+    """Call inside the writing transaction, late: the row stays locked until commit."""
+    await conn.execute(BUMP_DATA_VERSION)
 
 
 async def current_data_version(conn: Connection) -> str:

@@ -18,11 +18,9 @@ from anyascii import anyascii
 from service import metrics
 from service.db import articles as articles_db
 from service.db import entities as entities_db
+from service.db import extracted as extracted_db
 from service.db import facts as facts_db
 from service.db import figures as figures_db
-from service.db import outlets as outlets_db
-from service.db import quotes as quotes_db
-from service.db import versions as versions_db
 from service.db.pool import Connection
 from service.ingest.extract import extract
 from service.ingest.facts import ReportedValue, agreed_interval, fact_label, is_disputed
@@ -89,19 +87,15 @@ async def store_article(
     # Ingests write one at a time (extraction, the costly part, ran before): a free slug
     # checked here stays free until commit, and resolution sees every earlier entity.
     await entities_db.lock_resolution(conn)
-    outlet_id = await outlets_db.upsert_outlet(conn, name=parsed.outlet or UNKNOWN_OUTLET)
-    source_id = (
-        await outlets_db.upsert_outlet(conn, name=parsed.original_source)
-        if parsed.original_source
-        else None
-    )
     headline = parsed.headline or "Untitled"
+    slug = _slug(headline)
     article_id = await articles_db.insert_article(
         conn,
         article=articles_db.NewArticle(
-            slug=await _free_slug(conn, headline, parsed.content_hash),
-            outlet_id=outlet_id,
-            original_source_id=source_id,
+            slug=slug,
+            other_slug=f"{slug}-{hashlib.sha256(parsed.content_hash.encode()).hexdigest()[:8]}",
+            outlet=parsed.outlet or UNKNOWN_OUTLET,
+            original_source=parsed.original_source,
             headline=headline,
             standfirst=parsed.standfirst,
             dateline=parsed.dateline,
@@ -120,88 +114,58 @@ async def store_article(
         return IngestResult(article_id=found, created=False)
     if checkpoint:
         await checkpoint("article")
-    entity_ids = await resolve_entities(conn, article_id=article_id, extraction=extraction)
-    await entities_db.insert_mentions(
+    resolved = await resolve_entities(conn, article_id=article_id, extraction=extraction)
+    if checkpoint:
+        await checkpoint("entities")
+    figures = _figures(extraction, resolved.ids)
+    facts = await extracted_db.insert_extracted(
         conn,
         article_id=article_id,
         mentions=[
-            entities_db.NewMention(
-                entity_id=entity_ids[m.local_entity],
+            extracted_db.NewMention(
+                entity_id=resolved.ids[m.local_entity],
                 start=m.span.start,
                 end=m.span.end,
                 text=m.text,
                 sentence_index=m.sentence_index,
             )
             for m in extraction.mentions
-            if m.local_entity in entity_ids
+            if m.local_entity in resolved.ids
         ],
+        quotes=_quotes(extraction, resolved.ids),
+        claims=_claims(figures, resolved.names),
+        figures=figures,
     )
     if checkpoint:
-        await checkpoint("mentions")
-    await _store_quotes(conn, article_id, extraction, entity_ids)
-    await _store_figures(conn, article_id, extraction, entity_ids)
-    if checkpoint:
-        await checkpoint("figures")
-    # Last, so the version row stays locked only for the commit.
-    await versions_db.bump_data_version(conn)
+        await checkpoint("extracted")
+    await _check_disputes(conn, facts, figures)
     return IngestResult(article_id=article_id, created=True)
 
 
-async def _store_quotes(
-    conn: Connection, article_id: int, extraction: Extraction, entity_ids: dict[int, int]
-) -> None:
-    await quotes_db.insert_quotes(
-        conn,
-        article_id=article_id,
-        quotes=[
-            quotes_db.NewQuote(
-                speaker_id=entity_ids.get(q.speaker) if q.speaker is not None else None,
-                speaker_text=q.speaker_text,
-                text=q.text,
-                start=q.span.start,
-                end=q.span.end,
-                sentence_start=min(q.sentence.start, q.span.start),
-                sentence_end=max(q.sentence.end, q.span.end),
-                is_partial=q.is_partial,
-                cue=q.cue,
-                statement_key=statement_key(q.text),
-            )
-            for q in extraction.quotes
-        ],
-    )
+def _quotes(extraction: Extraction, entity_ids: dict[int, int]) -> list[extracted_db.NewQuote]:
+    return [
+        extracted_db.NewQuote(
+            speaker_id=entity_ids.get(q.speaker) if q.speaker is not None else None,
+            speaker_text=q.speaker_text,
+            text=q.text,
+            start=q.span.start,
+            end=q.span.end,
+            sentence_start=min(q.sentence.start, q.span.start),
+            sentence_end=max(q.sentence.end, q.span.end),
+            is_partial=q.is_partial,
+            cue=q.cue,
+            statement_key=statement_key(q.text),
+        )
+        for q in extraction.quotes
+    ]
 
 
-async def _store_figures(
-    conn: Connection, article_id: int, extraction: Extraction, entity_ids: dict[int, int]
-) -> None:
-    names = {e.index: e.name for e in extraction.entities}
-
+def _figures(extraction: Extraction, entity_ids: dict[int, int]) -> list[extracted_db.NewFigure]:
     def entity_id(local: int | None) -> int | None:
         return entity_ids.get(local) if local is not None else None
 
-    claims = [
-        facts_db.NewClaim(
-            subject_id=entity_id(f.subject),
-            property=f.property,
-            qualifier=f.qualifier,
-            unit=f.unit,
-            label=fact_label(
-                names.get(f.subject) if f.subject is not None else None, f.property, f.qualifier
-            ),
-        )
-        for f in extraction.figures
-        if f.property is not None
-    ]
-    facts = await facts_db.upsert_facts(conn, claims=claims) if claims else {}
-    if facts:
-        await facts_db.relabel_facts(conn, fact_ids=[fact.id for fact in facts.values()])
-    rows = [
-        figures_db.NewFigure(
-            fact_id=(
-                facts[(entity_id(f.subject), f.property, f.qualifier)].id
-                if f.property is not None
-                else None
-            ),
+    return [
+        extracted_db.NewFigure(
             subject_id=entity_id(f.subject),
             attributed_to_id=entity_id(f.attributed_to),
             attributed_to_text=f.attributed_to_text,
@@ -221,19 +185,48 @@ async def _store_figures(
         )
         for f in extraction.figures
     ]
-    await figures_db.insert_figures(conn, article_id=article_id, figures=rows)
+
+
+def _claims(
+    figures: list[extracted_db.NewFigure], names: dict[int, str]
+) -> list[extracted_db.NewClaim]:
+    """The fact each figure with a property reports, labelled with its subject's canonical
+    name, so a fact reads like its entity wherever it is shown."""
+    return [
+        extracted_db.NewClaim(
+            subject_id=f.subject_id,
+            property=f.property,
+            qualifier=f.qualifier,
+            unit=f.unit,
+            label=fact_label(
+                names[f.subject_id] if f.subject_id is not None else None, f.property, f.qualifier
+            ),
+        )
+        for f in figures
+        if f.property is not None
+    ]
+
+
+async def _check_disputes(
+    conn: Connection,
+    facts: dict[facts_db.ClaimKey, facts_db.ClaimedFact],
+    figures: list[extracted_db.NewFigure],
+) -> None:
     # A disputed fact stays disputed whatever is added (values only narrow what can be true
     # of all of them), so only the facts that agreed so far are checked again.
     agreeing = {fact.id: fact.agreed for fact in facts.values() if not fact.disputed}
-    if agreeing:
-        reported: dict[int, list[ReportedValue]] = {}
-        for row in rows:
-            if row.fact_id in agreeing:
-                reported.setdefault(row.fact_id, []).append(_reported(row))
-        await _refresh_disputed(conn, agreeing, reported)
+    if not agreeing:
+        return
+    reported: dict[int, list[ReportedValue]] = {}
+    for figure in figures:
+        key = figure.claim_key()
+        fact = facts[key] if key is not None else None
+        if fact is not None and fact.id in agreeing:
+            reported.setdefault(fact.id, []).append(_reported(figure))
+    await _refresh_disputed(conn, agreeing, reported)
 
 
-def _reported(row: figures_db.NewFigure | figures_db.DistinctReport) -> ReportedValue:
+def _reported(row: extracted_db.NewFigure | figures_db.DistinctReport) -> ReportedValue:
     return ReportedValue(
         value=row.value,
         upper_bound=row.upper_bound,
@@ -268,10 +261,7 @@ async def _refresh_disputed(
     await facts_db.set_agreement(conn, by_fact=checked)
 
 
-async def _free_slug(conn: Connection, headline: str, content_hash: str) -> str:
-    """A readable slug from the headline; the content hash disambiguates equal headlines."""
+def _slug(headline: str) -> str:
+    """A readable slug from the headline (the content hash disambiguates equal ones)."""
     words = re.findall(r"[a-z0-9]+", anyascii(headline).lower())
-    base = "-".join(words[:10]) or "article"
-    if not await articles_db.slug_exists(conn, slug=base):
-        return base
-    return f"{base}-{hashlib.sha256(content_hash.encode()).hexdigest()[:8]}"
+    return "-".join(words[:10]) or "article"

@@ -6,6 +6,7 @@ applies the decision, and records why.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from service.db import entities as entities_db
@@ -16,32 +17,52 @@ from service.ingest.names import alias_keys
 from service.ingest.resolve import KnownEntity, choose_match, lookup_keys
 
 
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """Where an article's local entities went: stored ids, and those entities' names."""
+
+    ids: dict[int, int]  # LocalEntity index -> entity id
+    names: dict[int, str]  # entity id -> canonical name, after this article
+
+
 async def resolve_entities(
     conn: Connection, *, article_id: int, extraction: Extraction
-) -> dict[int, int]:
+) -> Resolved:
     """Maps each LocalEntity index of the article to a stored entity id.
 
     Decides local entity after local entity, in order, exactly as if each looked its
-    candidates up in the database after the previous one was stored; but looks all of
-    them up in one query and writes the aliases, keys and log in a few statements at the
-    end. When a later local entity's candidates include one an earlier one merged into
-    (whose canonical name the database recomputes), the pending writes are flushed and
-    the candidates read again. The caller (store_article) holds the ingest lock.
+    candidates up in the database after the previous one was stored, canonical names
+    included (they are recomputed here by the rule `entity_name_counts` serves); but looks
+    all of them up in one query and writes the aliases, keys, log and new names in one
+    statement at the end. The caller (store_article) holds the ingest lock.
     """
     locals_ = extraction.entities
     lookups = [lookup_keys(local) for local in locals_]
     state = _Resolution(article_id)
-    await state.load(conn, [key for keys in lookups for key in keys])
-    resolved: dict[int, int] = {}
+    await state.load(conn, list(dict.fromkeys(key for keys in lookups for key in keys)))
+    ids: dict[int, int] = {}
     for position, local in enumerate(locals_):
-        ids = state.candidate_ids(lookups[position])
-        if ids & state.renamed:
-            await state.flush(conn)
-            await state.load(conn, [key for keys in lookups[position:] for key in keys])
-            ids = state.candidate_ids(lookups[position])
-        resolved[local.index] = await state.resolve(conn, local, sorted(ids))
+        ids[local.index] = await state.resolve(conn, local, state.candidate_ids(lookups[position]))
     await state.flush(conn)
-    return resolved
+    return Resolved(ids=ids, names={i: state.known[i].name for i in ids.values()})
+
+
+def name_words(name: str) -> int:
+    """Words as the canonical-name rule counts them (the database's `fd_name_words`)."""
+    return len(_WORD_BREAK.split(name.strip(" ")))
+
+
+_WORD_BREAK = re.compile(r"[ \t\n\r\f\v-]+")
+
+
+@dataclass(slots=True)
+class _NameCount:
+    words: int
+    resolutions: int
+    first_resolution: int  # resolution ids; this article's, unknown yet, come after all
+
+    def rank(self) -> tuple[int, int, int]:
+        return (-self.words, -self.resolutions, self.first_resolution)
 
 
 @dataclass(slots=True)
@@ -52,9 +73,28 @@ class _Known:
     kind: EntityKind
     name: str
     aliases: list[str]
+    names: dict[str, _NameCount]  # local names it was resolved from, with their counts
+    stored_name: str  # its name in the database
 
     def candidate(self) -> KnownEntity:
         return KnownEntity(id=self.id, kind=self.kind, name=self.name, aliases=tuple(self.aliases))
+
+    def count(self, local_name: str, resolution: int) -> None:
+        found = self.names.get(local_name)
+        if found is None:
+            self.names[local_name] = _NameCount(name_words(local_name), 1, resolution)
+        else:
+            found.resolutions += 1
+
+    def rename(self) -> None:
+        """Names the entity by its fullest local name, the one most articles use among
+        those, the earliest used among those. 'Kassym-Jomart Tokayev' (three outlets) wins
+        over 'Qasym-Zhomart Toqaev' (two); a surname alone never beats a full name."""
+        self.name = min(self.names.items(), key=lambda item: item[1].rank())[0]
+
+
+# Ids this article's resolutions will get are unknown until stored, but larger than all.
+_UNSTORED = 1 << 62
 
 
 @dataclass(slots=True)
@@ -64,26 +104,25 @@ class _Resolution:
     article_id: int
     known: dict[int, _Known] = field(default_factory=dict)
     holders: dict[str, set[int]] = field(default_factory=dict)
-    # Entities merged into since the last flush: their canonical name is recomputed from
-    # the resolution log when it is stored; `known` holds everything else exactly.
-    renamed: set[int] = field(default_factory=set)
     aliases: list[tuple[int, str]] = field(default_factory=list)
     keys: list[tuple[int, str]] = field(default_factory=list)
     descriptions: dict[int, str] = field(default_factory=dict)
     log: list[entities_db.NewResolution] = field(default_factory=list)
-    merged: list[int] = field(default_factory=list)
 
     async def load(self, conn: Connection, keys: list[str]) -> None:
-        self.known.clear()
-        self.holders.clear()
-        rows = await entities_db.find_entities_with_keys(conn, keys=list(dict.fromkeys(keys)))
-        for r in rows:
-            self.known[r.id] = _Known(r.id, EntityKind(r.kind), r.name, list(r.aliases))
+        for r in await entities_db.find_entities_with_keys(conn, keys=keys):
+            names = {
+                n.local_name: _NameCount(n.words, n.resolutions, n.first_resolution_id)
+                for n in r.names
+            }
+            self.known[r.id] = _Known(
+                r.id, EntityKind(r.kind), r.name, list(r.aliases), names, r.name
+            )
             for key in r.keys:
                 self.holders.setdefault(key, set()).add(r.id)
 
-    def candidate_ids(self, keys: tuple[str, ...]) -> set[int]:
-        return {i for key in keys for i in self.holders.get(key, ())}
+    def candidate_ids(self, keys: tuple[str, ...]) -> list[int]:
+        return sorted({i for key in keys for i in self.holders.get(key, ())})
 
     async def resolve(self, conn: Connection, local: LocalEntity, ids: list[int]) -> int:
         match = choose_match(local, [self.known[i].candidate() for i in ids])
@@ -92,17 +131,17 @@ class _Resolution:
             entity_id = await entities_db.insert_entity(
                 conn, kind=local.kind.value, name=local.name, description=local.description
             )
-            self.known[entity_id] = _Known(entity_id, local.kind, local.name, [])
+            self.known[entity_id] = _Known(entity_id, local.kind, local.name, [], {}, local.name)
             decision, reason = "created", "no known entity matches " + repr(local.name)
         else:
             entity_id = match.entity.id
             decision, reason = "merged", match.reason
             if local.description:
                 self.descriptions.setdefault(entity_id, local.description)
-            if entity_id not in self.renamed:
-                self.merged.append(entity_id)
-                self.renamed.add(entity_id)
         known = self.known[entity_id]
+        known.count(local.name, _UNSTORED + len(self.log))
+        if decision == "merged":
+            known.rename()
         for name in names:
             self.aliases.append((entity_id, name))
             if name not in known.aliases:
@@ -116,24 +155,23 @@ class _Resolution:
         return entity_id
 
     async def flush(self, conn: Connection) -> None:
-        """Stores the pending writes, in the order the one-by-one resolution made them."""
-        if self.aliases:
-            await entities_db.add_aliases_of_entities(conn, aliases=self.aliases, origin="seen")
-        if self.keys:
-            await entities_db.add_keys_of_entities(conn, keys=self.keys)
-        if self.descriptions:
-            await entities_db.fill_descriptions(conn, descriptions=self.descriptions)
-        if self.log:
-            await entities_db.record_resolutions(
-                conn, article_id=self.article_id, resolutions=self.log
+        """Stores the writes, in the order the one-by-one resolution made them."""
+        changes = {
+            entity_id: entities_db.EntityChange(
+                name=known.name if known.name != known.stored_name else None,
+                description=self.descriptions.get(entity_id),
             )
-        if self.merged:
-            # The name after the last merge of each entity is the name a refresh after
-            # every merge would have left, since each refresh reads the whole log.
-            await entities_db.refresh_canonical_names(conn, entity_ids=self.merged)
-        self.aliases, self.keys, self.log, self.merged = [], [], [], []
-        self.descriptions = {}
-        self.renamed = set()
+            for entity_id, known in self.known.items()
+            if known.name != known.stored_name or entity_id in self.descriptions
+        }
+        await entities_db.record_resolution(
+            conn,
+            article_id=self.article_id,
+            aliases=self.aliases,
+            keys=self.keys,
+            resolutions=self.log,
+            changes=changes,
+        )
 
 
 @dataclass(frozen=True, slots=True)

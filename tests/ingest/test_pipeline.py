@@ -52,7 +52,7 @@ async def test_empty_copy_is_refused_and_writes_nothing(pool: asyncpg.Pool) -> N
     assert set((await _counts(pool)).values()) == {0}
 
 
-@pytest.mark.parametrize("stage", ["article", "mentions", "figures"])
+@pytest.mark.parametrize("stage", ["article", "entities", "extracted"])
 async def test_failure_mid_pipeline_leaves_no_row(
     pool: asyncpg.Pool, seeds_dir: Path, stage: str
 ) -> None:
