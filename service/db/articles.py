@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.db.outlets import outlet_key
 from service.db.paging import counted
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, OutletRow
@@ -23,8 +22,8 @@ SORT_KEY = "coalesce(a.published_at, '-infinity'::timestamptz)"
 class NewArticle:
     slug: str  # taken unless another article has it, then `other_slug`
     other_slug: str
-    outlet: str  # outlets by name, created when new
-    original_source: str | None
+    outlet_id: int
+    original_source_id: int | None
     headline: str
     standfirst: str | None
     dateline: str | None
@@ -50,32 +49,24 @@ ArticleCursor = tuple[dt.datetime, int]
 
 
 async def insert_article(conn: Connection, *, article: NewArticle) -> int | None:
-    """The new article's id, or None when an article with the same content hash exists.
-    One statement: the outlets, the free slug and the article."""
-    names = (article.outlet, article.original_source)
-    outlets = {outlet_key(name): name.strip() for name in names if name}
+    """The new article's id; None when an article with the same content hash exists, or
+    when one committed meanwhile took the slug (then the same call again takes the other).
+    Ingests insert articles concurrently: a conflict waits for the other transaction."""
     value = await conn.fetchval(
         """
-        WITH outlet AS (
-            INSERT INTO outlets (name, name_key) SELECT * FROM unnest($14::text[], $15::text[])
-            ON CONFLICT ON CONSTRAINT outlets_name_key_unique
-                DO UPDATE SET name_key = EXCLUDED.name_key
-            RETURNING id, name_key
-        )
         INSERT INTO articles (
             slug, outlet_id, original_source_id, headline, standfirst, dateline, bylines, body,
             captions, raw_text, content_hash, url, published_at
         )
         SELECT CASE WHEN EXISTS (SELECT 1 FROM articles WHERE slug = $1) THEN $2 ELSE $1 END,
-               (SELECT id FROM outlet WHERE name_key = $15[1]),
-               (SELECT id FROM outlet WHERE name_key = $3),
-               $4, $5, $6, $7, $8, $9, $10, $11, $12, $13
-        ON CONFLICT ON CONSTRAINT articles_content_hash_unique DO NOTHING
+               $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+        ON CONFLICT DO NOTHING
         RETURNING id
         """,
         article.slug,
         article.other_slug,
-        outlet_key(article.original_source) if article.original_source else None,
+        article.outlet_id,
+        article.original_source_id,
         article.headline,
         article.standfirst,
         article.dateline,
@@ -86,8 +77,6 @@ async def insert_article(conn: Connection, *, article: NewArticle) -> int | None
         article.content_hash,
         article.url,
         article.published_at,
-        list(outlets.values()),
-        list(outlets),
     )
     return int(value) if value is not None else None
 

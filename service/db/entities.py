@@ -194,7 +194,7 @@ async def record_resolution(
             UPDATE entities e SET name = coalesce(c.name, e.name),
                                   description = coalesce(e.description, c.description)
             FROM unnest($10::bigint[], $11::text[], $12::text[]) AS c(id, name, description)
-            WHERE e.id = c.id
+            WHERE e.id = c.id AND (c.name IS NOT NULL OR e.description IS NULL)
             RETURNING e.id, e.name, c.name IS NOT NULL AS renamed
         )
         -- Fact labels name their subject ('Kassym-Jomart Tokayev: share of the vote').

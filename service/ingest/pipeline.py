@@ -21,6 +21,7 @@ from service.db import entities as entities_db
 from service.db import extracted as extracted_db
 from service.db import facts as facts_db
 from service.db import figures as figures_db
+from service.db import outlets as outlets_db
 from service.db.pool import Connection
 from service.ingest.extract import extract
 from service.ingest.facts import ReportedValue, agreed_interval, fact_label, is_disputed
@@ -84,36 +85,16 @@ async def store_article(
     checkpoint: Checkpoint | None = None,
 ) -> IngestResult:
     """Write one article and everything extracted from it. The caller owns the transaction."""
-    # Ingests write one at a time (extraction, the costly part, ran before): a free slug
-    # checked here stays free until commit, and resolution sees every earlier entity.
-    await entities_db.lock_resolution(conn)
-    headline = parsed.headline or "Untitled"
-    slug = _slug(headline)
-    article_id = await articles_db.insert_article(
-        conn,
-        article=articles_db.NewArticle(
-            slug=slug,
-            other_slug=f"{slug}-{hashlib.sha256(parsed.content_hash.encode()).hexdigest()[:8]}",
-            outlet=parsed.outlet or UNKNOWN_OUTLET,
-            original_source=parsed.original_source,
-            headline=headline,
-            standfirst=parsed.standfirst,
-            dateline=parsed.dateline,
-            bylines=parsed.bylines,
-            body=parsed.body,
-            captions=parsed.captions,
-            raw_text=parsed.raw_text,
-            content_hash=parsed.content_hash,
-            url=url,
-            published_at=parsed.published_at,
-        ),
-    )
-    if article_id is None:  # the same copy committed concurrently
-        found = await articles_db.find_article_id_by_hash(conn, content_hash=parsed.content_hash)
-        assert found is not None
-        return IngestResult(article_id=found, created=False)
+    inserted = await _insert_article(conn, parsed, url)
+    if not inserted.created:  # the same copy, committed concurrently
+        return inserted
+    article_id = inserted.article_id
     if checkpoint:
         await checkpoint("article")
+    # From here on ingests write one at a time (extraction, the costly part, ran before):
+    # resolution sees every entity stored before it. The lock is held until commit, so
+    # only what needs it comes after it.
+    await entities_db.lock_resolution(conn)
     resolved = await resolve_entities(conn, article_id=article_id, extraction=extraction)
     if checkpoint:
         await checkpoint("entities")
@@ -140,6 +121,39 @@ async def store_article(
         await checkpoint("extracted")
     await _check_disputes(conn, facts, figures)
     return IngestResult(article_id=article_id, created=True)
+
+
+async def _insert_article(conn: Connection, parsed: ParsedArticle, url: str | None) -> IngestResult:
+    """The new article, or the stored one with the same copy."""
+    outlet = parsed.outlet or UNKNOWN_OUTLET
+    names = [outlet, parsed.original_source] if parsed.original_source else [outlet]
+    outlets = await outlets_db.outlet_ids(conn, names=names)
+    headline = parsed.headline or "Untitled"
+    slug = _slug(headline)
+    article = articles_db.NewArticle(
+        slug=slug,
+        other_slug=f"{slug}-{hashlib.sha256(parsed.content_hash.encode()).hexdigest()[:8]}",
+        outlet_id=outlets[outlet],
+        original_source_id=outlets[parsed.original_source] if parsed.original_source else None,
+        headline=headline,
+        standfirst=parsed.standfirst,
+        dateline=parsed.dateline,
+        bylines=parsed.bylines,
+        body=parsed.body,
+        captions=parsed.captions,
+        raw_text=parsed.raw_text,
+        content_hash=parsed.content_hash,
+        url=url,
+        published_at=parsed.published_at,
+    )
+    for _ in range(2):  # a concurrent ingest may take the slug first: then the other one
+        article_id = await articles_db.insert_article(conn, article=article)
+        if article_id is not None:
+            return IngestResult(article_id, created=True)
+        found = await articles_db.find_article_id_by_hash(conn, content_hash=parsed.content_hash)
+        if found is not None:
+            return IngestResult(found, created=False)
+    raise RuntimeError(f"no free slug for {headline!r}")
 
 
 def _quotes(extraction: Extraction, entity_ids: dict[int, int]) -> list[extracted_db.NewQuote]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import asyncpg
@@ -10,7 +11,7 @@ import pytest
 from service.errors import EmptyArticleError
 from service.ingest.facts import ReportedValue, is_disputed
 from service.ingest.model import Approximation, ArticleMeta
-from service.ingest.pipeline import ingest_article
+from service.ingest.pipeline import IngestResult, ingest_article
 from service.ingest.seeds import load_seeds
 from tests.conftest import TABLES
 
@@ -115,3 +116,59 @@ async def test_fact_labels_name_the_subject_as_its_entity_is_named(
         (r["label"], r["name"]) for r in rows if not r["label"].startswith(r["name"] + ": ")
     ]
     assert any(r["name"] == "Kassym-Jomart Tokayev" for r in rows)
+
+
+async def test_concurrent_ingests_of_one_copy_store_it_once(
+    pool: asyncpg.Pool, seeds_dir: Path
+) -> None:
+    text = (seeds_dir / "003_e2791c5ec8a80bf6.txt").read_text(encoding="utf-8")
+    results = await asyncio.gather(
+        *(ingest_article(pool, text, ArticleMeta(outlet="Wire")) for _ in range(5))
+    )
+    assert sorted(r.created for r in results) == [False] * 4 + [True]
+    assert len({r.article_id for r in results}) == 1
+    assert (await _counts(pool))["articles"] == 1
+
+
+async def test_concurrent_ingests_share_new_outlets_and_take_free_slugs(
+    pool: asyncpg.Pool, seeds_dir: Path
+) -> None:
+    """Articles are inserted before the resolution lock is taken, so a second ingest can
+    meet the first's uncommitted outlet (first round: the outlet is new) or slug (second
+    round: a new headline) and wait for it; both articles must still go in."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))[:2]]  # noqa: ASYNC240
+    for round in ("first", "second"):
+        results = await _second_meets_first(
+            pool,
+            [f"{text}\n\nCopy {round}.\n" for text in texts],
+            ArticleMeta(outlet="Brand New Wire", headline=f"Vote, {round} round"),
+        )
+        assert [r.created for r in results] == [True, True]
+    async with pool.acquire() as conn:
+        slugs = [r["slug"] for r in await conn.fetch("SELECT slug FROM articles ORDER BY id")]
+        outlets = await conn.fetchval("SELECT count(*) FROM outlets WHERE name = 'Brand New Wire'")
+    assert len(set(slugs)) == len(slugs) == 4
+    assert slugs[0] == "vote-first-round"
+    assert slugs[2] == "vote-second-round"
+    assert outlets == 1
+
+
+async def _second_meets_first(
+    pool: asyncpg.Pool, texts: list[str], meta: ArticleMeta
+) -> list[IngestResult]:
+    """Ingests two texts; the second starts once the first's article row is written and
+    finds it uncommitted for a while."""
+    inserted = asyncio.Event()
+
+    async def hold(reached: str) -> None:
+        if reached == "article":
+            inserted.set()
+            await asyncio.sleep(0.3)
+
+    async def after_first() -> IngestResult:
+        await inserted.wait()
+        return await ingest_article(pool, texts[1], meta)
+
+    return list(
+        await asyncio.gather(ingest_article(pool, texts[0], meta, checkpoint=hold), after_first())
+    )
