@@ -22,10 +22,6 @@ class KnownEntityRow:
     aliases: list[str]
 
 
-# A fact label with its subject's name (`e.name`) in place of the one it was made with.
-RELABELED = "e.name || substr(f.label, strpos(f.label, ': '))"
-
-
 async def lock_resolution(conn: Connection) -> None:
     await conn.execute("SELECT pg_advisory_xact_lock($1)", RESOLUTION_LOCK)
 
@@ -65,20 +61,6 @@ class KeyedEntityRow:
     aliases: list[str]
     keys: list[str]
     names: list[NameCountRow]
-
-
-@dataclass(frozen=True, slots=True)
-class NewResolution:
-    entity_id: int
-    local_name: str
-    decision: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class EntityChange:
-    name: str | None  # a new canonical name
-    description: str | None  # a description, kept only when it has none
 
 
 async def find_entities_with_keys(conn: Connection, *, keys: Sequence[str]) -> list[KeyedEntityRow]:
@@ -162,57 +144,15 @@ async def add_keys(conn: Connection, *, entity_id: int, keys: Sequence[str]) -> 
     )
 
 
-async def record_resolution(
-    conn: Connection,
-    *,
-    article_id: int,
-    aliases: Sequence[tuple[int, str]],
-    keys: Sequence[tuple[int, str]],
-    resolutions: Sequence[NewResolution],
-    changes: dict[int, EntityChange],
-) -> None:
-    """What resolving an article's entities wrote, in one statement: (entity id, alias)
-    pairs seen, in order (known pairs skipped); (entity id, key) pairs; the resolution log;
-    new canonical names (fact labels follow) and first descriptions."""
+async def relabel_facts(conn: Connection, *, entity_ids: Sequence[int]) -> None:
+    """Fact labels name their subject ('Kassym-Jomart Tokayev: share of the vote'): they
+    follow the entities' names after these were renamed."""
     await conn.execute(
-        f"""
-        WITH seen AS (
-            INSERT INTO entity_aliases (entity_id, alias, origin)
-            SELECT entity_id, alias, 'seen' FROM unnest($2::bigint[], $3::text[])
-                AS n(entity_id, alias)
-            ON CONFLICT ON CONSTRAINT entity_aliases_entity_alias_unique DO NOTHING
-        ), keyed AS (
-            INSERT INTO entity_keys (entity_id, key)
-            SELECT * FROM unnest($4::bigint[], $5::text[])
-            ON CONFLICT ON CONSTRAINT entity_keys_pkey DO NOTHING
-        ), logged AS (
-            INSERT INTO entity_resolutions (entity_id, article_id, local_name, decision, reason)
-            SELECT entity_id, $1, local_name, decision, reason
-            FROM unnest($6::bigint[], $7::text[], $8::text[], $9::text[])
-                AS r(entity_id, local_name, decision, reason)
-        ), changed AS (
-            UPDATE entities e SET name = coalesce(c.name, e.name),
-                                  description = coalesce(e.description, c.description)
-            FROM unnest($10::bigint[], $11::text[], $12::text[]) AS c(id, name, description)
-            WHERE e.id = c.id AND (c.name IS NOT NULL OR e.description IS NULL)
-            RETURNING e.id, e.name, c.name IS NOT NULL AS renamed
-        )
-        -- Fact labels name their subject ('Kassym-Jomart Tokayev: share of the vote').
-        UPDATE facts f SET label = {RELABELED}
-        FROM changed e WHERE e.renamed AND f.subject_id = e.id AND strpos(f.label, ': ') > 0
+        """
+        UPDATE facts f SET label = e.name || substr(f.label, strpos(f.label, ': ')) FROM entities e
+        WHERE e.id = ANY($1::bigint[]) AND f.subject_id = e.id AND strpos(f.label, ': ') > 0
         """,
-        article_id,
-        [entity_id for entity_id, _ in aliases],
-        [alias for _, alias in aliases],
-        [entity_id for entity_id, _ in keys],
-        [key for _, key in keys],
-        [r.entity_id for r in resolutions],
-        [r.local_name for r in resolutions],
-        [r.decision for r in resolutions],
-        [r.reason for r in resolutions],
-        list(changes),
-        [c.name for c in changes.values()],
-        [c.description for c in changes.values()],
+        list(entity_ids),
     )
 
 

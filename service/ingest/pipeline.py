@@ -102,6 +102,7 @@ async def store_article(
     facts = await extracted_db.insert_extracted(
         conn,
         article_id=article_id,
+        resolution=resolved.writes,
         mentions=[
             extracted_db.NewMention(
                 entity_id=resolved.ids[m.local_entity],
@@ -117,6 +118,8 @@ async def store_article(
         claims=_claims(figures, resolved.names),
         figures=figures,
     )
+    if resolved.renamed:
+        await entities_db.relabel_facts(conn, entity_ids=resolved.renamed)
     if checkpoint:
         await checkpoint("extracted")
     await _check_disputes(conn, facts, figures)

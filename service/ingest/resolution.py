@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.db import entities as entities_db
+from service.db import extracted as extracted_db
 from service.db import versions as versions_db
 from service.db.pool import Connection
 from service.ingest.model import EntityKind, Extraction, LocalEntity
@@ -19,10 +20,12 @@ from service.ingest.resolve import KnownEntity, choose_match, lookup_keys
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    """Where an article's local entities went: stored ids, and those entities' names."""
+    """Where an article's local entities went, and what is left to write."""
 
     ids: dict[int, int]  # LocalEntity index -> entity id
     names: dict[int, str]  # entity id -> canonical name, after this article
+    writes: extracted_db.Resolution  # for insert_extracted, with the article's findings
+    renamed: list[int]  # stored entities whose canonical name changed
 
 
 async def resolve_entities(
@@ -33,8 +36,8 @@ async def resolve_entities(
     Decides local entity after local entity, in order, exactly as if each looked its
     candidates up in the database after the previous one was stored, canonical names
     included (they are recomputed here by the rule `entity_name_counts` serves); but looks
-    all of them up in one query and writes the aliases, keys, log and new names in one
-    statement at the end. The caller (store_article) holds the ingest lock.
+    all of them up in one query, and leaves the aliases, keys, log and new names to be
+    written with the article's findings. The caller (store_article) holds the ingest lock.
     """
     locals_ = extraction.entities
     lookups = [lookup_keys(local) for local in locals_]
@@ -43,8 +46,12 @@ async def resolve_entities(
     ids: dict[int, int] = {}
     for position, local in enumerate(locals_):
         ids[local.index] = await state.resolve(conn, local, state.candidate_ids(lookups[position]))
-    await state.flush(conn)
-    return Resolved(ids=ids, names={i: state.known[i].name for i in ids.values()})
+    return Resolved(
+        ids=ids,
+        names={i: state.known[i].name for i in ids.values()},
+        writes=state.writes(),
+        renamed=[i for i, known in state.known.items() if known.name != known.stored_name],
+    )
 
 
 def name_words(name: str) -> int:
@@ -104,10 +111,10 @@ class _Resolution:
     article_id: int
     known: dict[int, _Known] = field(default_factory=dict)
     holders: dict[str, set[int]] = field(default_factory=dict)
-    aliases: list[tuple[int, str]] = field(default_factory=list)
-    keys: list[tuple[int, str]] = field(default_factory=list)
+    aliases: list[extracted_db.NewAlias] = field(default_factory=list)
+    keys: list[extracted_db.NewKey] = field(default_factory=list)
     descriptions: dict[int, str] = field(default_factory=dict)
-    log: list[entities_db.NewResolution] = field(default_factory=list)
+    log: list[extracted_db.NewResolution] = field(default_factory=list)
 
     async def load(self, conn: Connection, keys: list[str]) -> None:
         for r in await entities_db.find_entities_with_keys(conn, keys=keys):
@@ -142,35 +149,37 @@ class _Resolution:
         known.count(local.name, _UNSTORED + len(self.log))
         if decision == "merged":
             known.rename()
+        # Only what the entity does not hold yet is written (it holds every alias loaded,
+        # and every key among those looked up, which include all of these).
         for name in names:
-            self.aliases.append((entity_id, name))
             if name not in known.aliases:
                 known.aliases.append(name)
+                self.aliases.append(extracted_db.NewAlias(entity_id, name))
         for key in sorted({key for name in names for key in alias_keys(name, local.kind)}):
-            self.keys.append((entity_id, key))
-            self.holders.setdefault(key, set()).add(entity_id)
+            holders = self.holders.setdefault(key, set())
+            if entity_id not in holders:
+                holders.add(entity_id)
+                self.keys.append(extracted_db.NewKey(entity_id, key))
         if local.reasons:
             reason += "; in article: " + "; ".join(local.reasons)
-        self.log.append(entities_db.NewResolution(entity_id, local.name, decision, reason))
+        self.log.append(extracted_db.NewResolution(entity_id, local.name, decision, reason))
         return entity_id
 
-    async def flush(self, conn: Connection) -> None:
-        """Stores the writes, in the order the one-by-one resolution made them."""
-        changes = {
-            entity_id: entities_db.EntityChange(
-                name=known.name if known.name != known.stored_name else None,
-                description=self.descriptions.get(entity_id),
-            )
-            for entity_id, known in self.known.items()
-            if known.name != known.stored_name or entity_id in self.descriptions
-        }
-        await entities_db.record_resolution(
-            conn,
-            article_id=self.article_id,
+    def writes(self) -> extracted_db.Resolution:
+        """The writes, in the order the one-by-one resolution made them."""
+        return extracted_db.Resolution(
             aliases=self.aliases,
             keys=self.keys,
-            resolutions=self.log,
-            changes=changes,
+            log=self.log,
+            changes=[
+                extracted_db.EntityChange(
+                    entity_id,
+                    name=known.name if known.name != known.stored_name else None,
+                    description=self.descriptions.get(entity_id),
+                )
+                for entity_id, known in self.known.items()
+                if known.name != known.stored_name or entity_id in self.descriptions
+            ],
         )
 
 

@@ -28,8 +28,8 @@ async def test_words_are_counted_as_the_database_counts_them(
 
 async def test_names_and_labels_follow_the_name_counts(pool: asyncpg.Pool, seeds_dir: Path) -> None:
     """Resolution renames entities in memory as it merges; after many articles spelling
-    the same people differently, every stored name must be the one the counts rank first,
-    and every fact label must carry its subject's name."""
+    the same people differently, the counts must be those of the log, every stored name
+    the one the counts rank first, and every fact label must carry its subject's name."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]  # noqa: ASYNC240
     texts += [p.read_text(encoding="utf-8") for p in sorted(GOLD_ARTICLES.glob("*.txt"))]
     for n, text in enumerate(texts):
@@ -48,6 +48,16 @@ async def test_names_and_labels_follow_the_name_counts(pool: asyncpg.Pool, seeds
             WHERE e.name <> best.local_name
             """
         )
+        miscounted = await conn.fetch(
+            """
+            SELECT * FROM entity_name_counts c FULL JOIN (
+                SELECT entity_id, local_name, count(*) AS resolutions, min(id) AS first
+                FROM entity_resolutions GROUP BY entity_id, local_name
+            ) AS r USING (entity_id, local_name)
+            WHERE c.resolutions IS DISTINCT FROM r.resolutions
+               OR c.first_resolution_id IS DISTINCT FROM r.first
+            """
+        )
         mislabelled = await conn.fetch(
             """
             SELECT f.label, e.name FROM facts f JOIN entities e ON e.id = f.subject_id
@@ -55,5 +65,6 @@ async def test_names_and_labels_follow_the_name_counts(pool: asyncpg.Pool, seeds
             """
         )
     assert renamed > 10  # the test means something only when names compete
+    assert [tuple(r) for r in miscounted] == []
     assert [tuple(r) for r in wrong] == []
     assert [tuple(r) for r in mislabelled] == []
