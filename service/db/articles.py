@@ -91,13 +91,6 @@ async def find_article_id_by_slug(conn: Connection, *, slug: str) -> int | None:
     return int(value) if value is not None else None
 
 
-async def list_articles_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[ArticleRow]:
-    rows = await conn.fetch(
-        f"SELECT {COLUMNS} FROM articles a WHERE a.id = ANY($1::bigint[])", list(ids)
-    )
-    return ArticleRow.from_records(rows)
-
-
 async def list_articles_with_outlets_by_ids(
     conn: Connection, *, ids: Sequence[int]
 ) -> list[tuple[ArticleRow, list[OutletRow]]]:

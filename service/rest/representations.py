@@ -69,20 +69,24 @@ async def load_related(
     entity_ids: Iterable[int | None] = (),
     articles: Sequence[ArticleRow] = (),
 ) -> Related:
-    """At most three queries: articles, then their outlets, and entities."""
+    """At most three queries: articles with their outlets, outlets of the articles given,
+    and entities."""
     related = Related(articles={row.id: row for row in articles})
     wanted_articles = sorted(set(article_ids) - set(related.articles))
     if wanted_articles:
-        rows = await articles_db.list_articles_by_ids(conn, ids=wanted_articles)
-        related.articles.update({row.id: row for row in rows})
+        found = await articles_db.list_articles_with_outlets_by_ids(conn, ids=wanted_articles)
+        for row, outlets in found:
+            related.articles[row.id] = row
+            related.outlets.update({outlet.id: outlet for outlet in outlets})
     outlet_ids = {row.outlet_id for row in related.articles.values()} | {
         row.original_source_id
         for row in related.articles.values()
         if row.original_source_id is not None
     }
-    if outlet_ids:
-        outlet_rows = await outlets_db.list_outlets_by_ids(conn, ids=sorted(outlet_ids))
-        related.outlets = {row.id: row for row in outlet_rows}
+    if outlet_ids - set(related.outlets):
+        missing = sorted(outlet_ids - set(related.outlets))
+        outlet_rows = await outlets_db.list_outlets_by_ids(conn, ids=missing)
+        related.outlets.update({row.id: row for row in outlet_rows})
     wanted_entities = sorted({i for i in entity_ids if i is not None})
     if wanted_entities:
         entity_rows = await entities_db.list_entities_by_ids(conn, ids=wanted_entities)
