@@ -83,7 +83,7 @@ def _size_section(size: dict[str, Any]) -> list[str]:
     if ingest:
         lines.append(
             "Ingest over HTTP (POST /api/v1/articles, new synthetic articles): "
-            + ", ".join(f"{k}: **{v['per_second']} articles/s**" for k, v in ingest.items())
+            + "; ".join(_ingest_run(name, run) for name, run in ingest.items())
             + "."
         )
     rss = size["peak_rss_mb"]
@@ -93,6 +93,17 @@ def _size_section(size: dict[str, Any]) -> list[str]:
         "",
     ]
     return lines
+
+
+def _ingest_run(name: str, run: dict[str, Any]) -> str:
+    text = f"{name}: **{run['per_second']} articles/s**"
+    cpu = run.get("cpu_ms_per_article")
+    if cpu:  # runs before this was measured have none
+        text += (
+            f" (CPU per article: server {cpu['server']} ms, PostgreSQL {cpu['postgres']} ms;"
+            f" {run['per_cpu_second']} articles per CPU-second)"
+        )
+    return text
 
 
 def render_run(results: dict[str, Any]) -> list[str]:

@@ -281,6 +281,38 @@ async def ingest_over_http(base: str, first_index: int, count: int, clients: int
     return LoadReport(count, created, seconds)
 
 
+def measured_ingest(
+    base: str, first_index: int, count: int, clients: int, server: subprocess.Popen[bytes]
+) -> dict[str, Any]:
+    """One ingest run, with the CPU the server and PostgreSQL spent per article: articles
+    per CPU-second is ingest per core, whatever else the machine was doing."""
+    before = cpu_seconds(server)
+    report = asyncio.run(ingest_over_http(base, first_index, count, clients))
+    after = cpu_seconds(server)
+    spent = {name: after[name] - before[name] for name in before}
+    return report.as_dict() | {
+        "cpu_ms_per_article": {name: round(t / count * 1000, 2) for name, t in spent.items()},
+        "per_cpu_second": round(count / sum(spent.values()), 1),
+    }
+
+
+def cpu_seconds(server: subprocess.Popen[bytes]) -> dict[str, float]:
+    """User and system CPU time so far of the server's processes and of every PostgreSQL
+    process on this machine (backends, writers, autovacuum)."""
+    parent = psutil.Process(server.pid)
+    totals = {"server": 0.0, "postgres": 0.0}
+    groups = [("server", [parent, *parent.children(recursive=True)])]
+    groups.append(("postgres", [p for p in psutil.process_iter() if p.name() == "postgres"]))
+    for name, procs in groups:
+        for p in procs:
+            try:
+                times = p.cpu_times()
+            except psutil.NoSuchProcess:
+                continue
+            totals[name] += times.user + times.system
+    return totals
+
+
 def peak_rss_mb(proc: subprocess.Popen[bytes]) -> dict[str, float]:
     """Peak resident set (VmHWM) of the server process and of each worker, in MiB."""
     parent = psutil.Process(proc.pid)
@@ -382,12 +414,10 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
                 {}
                 if args.skip_ingest
                 else {
-                    "1 client": asyncio.run(
-                        ingest_over_http(base, first, args.ingest, 1)
-                    ).as_dict(),
-                    "4 clients": asyncio.run(
-                        ingest_over_http(base, first + args.ingest, args.ingest, 4)
-                    ).as_dict(),
+                    f"{clients} client{'s' if clients > 1 else ''}": measured_ingest(
+                        base, first + n * args.ingest, args.ingest, clients, fd_proc
+                    )
+                    for n, clients in enumerate((1, 4))
                 }
             )
     finally:
@@ -470,7 +500,7 @@ def main() -> None:
     # 2 cores: Q3 at 32 clients, p99 237 ms at 10 per process, 48 ms at 3, same req/s.
     parser.add_argument("--pool", type=int, default=3, help="Factdesk pool size per process")
     parser.add_argument("--jobs", type=int, default=2, help="bulk-load extraction processes")
-    parser.add_argument("--ingest", type=int, default=200, help="articles POSTed per client run")
+    parser.add_argument("--ingest", type=int, default=600, help="articles POSTed per client run")
     parser.add_argument(
         "--warmup", type=int, default=3, help="unmeasured wrk seconds before each query"
     )
