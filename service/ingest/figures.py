@@ -21,7 +21,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from service.ingest.model import (
     EntityKind,
@@ -34,11 +34,13 @@ from service.ingest.model import (
 from service.ingest.numbers import NumberMatch, find_numbers
 from service.ingest.properties import (
     SentenceMentions,
+    SpeechCue,
     age_subject,
     attribution,
     choose_property,
     city_entities,
     main_place,
+    speech_cues,
     vote_subject,
 )
 
@@ -60,14 +62,23 @@ _MONTH_NUMBERS = {
     for m in names
 }  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_TODAY = ("yesterday", "today", "tonight", r"last\s+night")
+_DAY_BEFORE = (r"a\s+day\s+earlier", r"the\s+day\s+before", r"the\s+previous\s+day")
+_DAY_AFTER = (r"the\s+following\s+day", r"the\s+next\s+day", r"a\s+day\s+later")
+_SAME_DAY = ("earlier", "later")  # "... that day"
+# Every cue starts with one of these letters. Checking it first, after the one shared
+# ``\b``, spares the engine trying each case-insensitive word at every word start.
+_DATE_CUE_WORDS = (*_MONTH_NUMBERS, *_WEEKDAYS, *_TODAY, *_DAY_BEFORE, *_DAY_AFTER, *_SAME_DAY)
+_DATE_CUE_INITIALS = "".join(sorted({w[0] for w in _DATE_CUE_WORDS}))
 _DATE_CUE = re.compile(
-    r"(?P<md>(?<!the\s)\b(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+    rf"\b(?=[{_DATE_CUE_INITIALS}])(?:"
+    r"(?P<md>(?<!the\s)(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
     + r")\.?\s+(?P<day>\d{1,2})\b(?!\s+(?:presidential|election|vote|poll|elections)\b))"
-    r"|(?P<wd>\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b(?!['’]s))"
-    r"|(?P<abs>\b(?:yesterday|today|tonight|last\s+night)\b)"
-    r"|(?P<before>\b(?:a\s+day\s+earlier|the\s+day\s+before|the\s+previous\s+day)\b)"
-    r"|(?P<after>\b(?:the\s+following\s+day|the\s+next\s+day|a\s+day\s+later)\b)"
-    r"|(?P<same>\b(?:earlier|later)\s+that\s+day\b)",
+    r"|(?P<wd>(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b(?!['’]s))"
+    r"|(?P<abs>(?:" + "|".join(_TODAY) + r")\b)"
+    r"|(?P<before>(?:" + "|".join(_DAY_BEFORE) + r")\b)"
+    r"|(?P<after>(?:" + "|".join(_DAY_AFTER) + r")\b)"
+    r"|(?P<same>(?:" + "|".join(_SAME_DAY) + r")\s+that\s+day\b))",
     re.IGNORECASE,
 )  # fmt: skip
 _STATEMENT_DATE = re.compile(
@@ -102,37 +113,44 @@ def find_figures(
     for mention in mentions:
         by_sentence.setdefault(_sentence_at(starts, mention.span.start), []).append(mention)
     figures: list[FigureCandidate] = []
-    numbers = find_numbers(body)
-    spans_by_sentence: dict[int, list[Span]] = {}
-    for number in numbers:
-        spans_by_sentence.setdefault(_sentence_at(starts, number.span.start), []).append(
-            number.span
-        )
-    for number in numbers:
-        index = _sentence_at(starts, number.span.start)
+    numbers_by_sentence: dict[int, list[NumberMatch]] = {}
+    for number in find_numbers(body):  # in order of position, so sentence by sentence
+        numbers_by_sentence.setdefault(_sentence_at(starts, number.span.start), []).append(number)
+    for index, numbers in numbers_by_sentence.items():
         span = sentences[index].span if sentences else Span(0, len(body))
         sm = SentenceMentions(body, span.start, by_sentence.get(index, []), entities, cities)
         previous = sentences[index - 1].span if index > 0 else None
-        context = body[previous.start : previous.end] if previous else ""
-        siblings = [s for s in spans_by_sentence[index] if s != number.span]
-        figure = _figure(body, span, sm, number, context, published_on, siblings)
-        if figure.property is None and number.is_more and figures:
-            last = figures[-1]
-            if last.sentence == span and last.property is not None:
-                figure = _with_property(figure, last.property, last.subject, published_on, sm)
-        if figure.property is None and number.unit == "percent" and figures and previous:
-            last = figures[-1]
-            if last.property == "vote_share" and last.sentence in (previous, span):
-                figure = _continue_results(figure, last, sm, body)
-        if figure.property in _EVENT_COUNTS and figure.attributed_to_text is None and figures:
-            last = figures[-1]  # "... 200 more, the ministry said. The 200 ... and 500 others"
-            if last.property in _EVENT_COUNTS and last.sentence in (previous, span):
-                figure = replace(
-                    figure,
-                    attributed_to=last.attributed_to,
-                    attributed_to_text=last.attributed_to_text,
-                )
-        figures.append(figure)
+        text = body[span.start : span.end]
+        context = _SentenceContext(
+            span=span,
+            text=text,
+            previous_text=body[previous.start : previous.end] if previous else "",
+            mentions=sm,
+            date_cues=_date_cues(text),
+            speech_cues=speech_cues(sm, text),
+        )
+        for number in numbers:
+            siblings = [n.span for n in numbers if n.span != number.span]
+            figure = _figure(body, context, number, published_on, siblings)
+            if figure.property is None and number.is_more and figures:
+                last = figures[-1]
+                if last.sentence == span and last.property is not None:
+                    figure = _with_property(
+                        figure, last.property, last.subject, published_on, context
+                    )
+            if figure.property is None and number.unit == "percent" and figures and previous:
+                last = figures[-1]
+                if last.property == "vote_share" and last.sentence in (previous, span):
+                    figure = _continue_results(figure, last, sm, body)
+            if figure.property in _EVENT_COUNTS and figure.attributed_to_text is None and figures:
+                last = figures[-1]  # "... 200 more, the ministry said. The 200 ... and 500 others"
+                if last.property in _EVENT_COUNTS and last.sentence in (previous, span):
+                    figure = replace(
+                        figure,
+                        attributed_to=last.attributed_to,
+                        attributed_to_text=last.attributed_to_text,
+                    )
+            figures.append(figure)
     return tuple(_fill_subjects(_merge_restated(figures), mentions, cities))
 
 
@@ -140,25 +158,41 @@ def _sentence_at(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
+# A date cue in a sentence: its start and end, the match, and whether it dates the
+# statement ("said on Tuesday") rather than the event.
+_DateCue = tuple[int, int, re.Match[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceContext:
+    """What the rules read for every figure of one sentence, worked out once for all."""
+
+    span: Span
+    text: str
+    previous_text: str
+    mentions: SentenceMentions
+    date_cues: list[_DateCue]
+    speech_cues: list[SpeechCue]
+
+
 def _figure(
     body: str,
-    span: Span,
-    sm: SentenceMentions,
+    context: _SentenceContext,
     number: NumberMatch,
-    previous_sentence: str,
     published_on: dt.date | None,
     siblings: Sequence[Span],
 ) -> FigureCandidate:
-    sentence = body[span.start : span.end]
+    span, sentence, sm = context.span, context.text, context.mentions
     start, end = number.span.start - span.start, number.span.end - span.start
     prop = choose_property(number, sentence, start, end)
     subject = _subject(prop, sm, sentence, start, end, body, siblings)
     attributed_to, attributed_text = (
         # An age describes the person; the sentence's source is not vouching for it.
-        (None, None) if prop == "age" else attribution(sm, sentence, start, end)
+        (None, None) if prop == "age" else attribution(context.speech_cues, sentence, start)
     )
     unit = "people" if prop in _EVENT_COUNTS and number.unit == "count" else number.unit
-    figure = FigureCandidate(
+    refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
+    return FigureCandidate(
         span=number.span,
         text=body[number.span.start : number.span.end],
         sentence=span,
@@ -170,14 +204,9 @@ def _figure(
         subject=subject,
         attributed_to=attributed_to,
         attributed_to_text=attributed_text,
-    )
-    refers_to = _refers_to(prop, sentence, start, end, published_on)
-    status = _status(prop, sentence, previous_sentence)
-    return replace(
-        figure,
         refers_to=refers_to,
-        status=status,
         qualifier=_qualifier(prop, sentence, refers_to, published_on),
+        status=_status(prop, sentence, context.previous_text),
     )
 
 
@@ -186,14 +215,13 @@ def _with_property(
     prop: str,
     subject: int | None,
     published_on: dt.date | None,
-    sm: SentenceMentions,
+    context: _SentenceContext,
 ) -> FigureCandidate:
-    body, span = sm.body, figure.sentence
-    sentence = body[span.start : span.end]
+    span = context.span
     start, end = figure.span.start - span.start, figure.span.end - span.start
-    refers_to = _refers_to(prop, sentence, start, end, published_on)
+    refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
     unit = "people" if figure.unit == "count" else figure.unit
-    qualifier = _qualifier(prop, sentence, refers_to, published_on)
+    qualifier = _qualifier(prop, context.text, refers_to, published_on)
     return replace(
         figure, property=prop, subject=subject, unit=unit, refers_to=refers_to, qualifier=qualifier
     )
@@ -296,16 +324,13 @@ def _fill_subjects(
     city named before them); country-wide counts and country-level figures belong to the
     article's country (its most mentioned place that is not a city)."""
     country = main_place(mentions, cities, city=False)
+    city_mentions = [m for m in mentions if m.local_entity in cities]
     out: list[FigureCandidate] = []
     for f in figures:
         if f.subject == COUNTRY:
             f = replace(f, subject=country)
         elif f.subject is None and f.property in _EVENT_COUNTS:
-            earlier = [
-                m.local_entity
-                for m in mentions
-                if m.local_entity in cities and m.span.end <= f.span.start
-            ]
+            earlier = [m.local_entity for m in city_mentions if m.span.end <= f.span.start]
             f = replace(f, subject=earlier[-1] if earlier else country)
         elif f.subject is None and f.property in _COUNTRY_LEVEL | _DURATIONS:
             f = replace(f, subject=country)
@@ -357,20 +382,24 @@ def _credit_restated(f: FigureCandidate, figures: list[FigureCandidate]) -> Figu
     return f
 
 
-def _refers_to(
-    prop: str | None, sentence: str, start: int, end: int, published_on: dt.date | None
-) -> dt.date | None:
-    if prop in _UNDATED:
-        return None
-    cues: list[tuple[int, int, re.Match[str], bool]] = []
+def _date_cues(sentence: str) -> list[_DateCue]:
+    cues: list[_DateCue] = []
     for m in _DATE_CUE.finditer(sentence):
         statement = _STATEMENT_DATE.search(sentence[max(0, m.start() - 30) : m.start()])
         cues.append((m.start(), m.end(), m, statement is not None))
+    return cues
+
+
+def _refers_to(
+    prop: str | None, cues: list[_DateCue], start: int, end: int, published_on: dt.date | None
+) -> dt.date | None:
+    if prop in _UNDATED:
+        return None
     usable = [c for c in cues if not (c[3] and prop in _EVENT_COUNTS)]
     if not usable:
         return None
 
-    def distance(cue: tuple[int, int, re.Match[str], bool]) -> int:
+    def distance(cue: _DateCue) -> int:
         return start - cue[1] if cue[1] <= start else max(0, cue[0] - end)
 
     chosen = min(usable, key=distance)

@@ -31,24 +31,35 @@ _MONTHS = (
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # Text that holds digits but never a figure: dates, times, addresses, phones, tags, urls.
+# This scan visits every character of every body, so alternatives that begin at a word
+# boundary share one ``\b`` (tested once per position, not once per alternative), and the
+# dates, times and addresses (all begin with a capital or a digit) and the phone number are
+# tried only where they can start. The order of alternatives is unchanged.
 _NOT_FIGURES = re.compile(
     "|".join(
         (
-            rf"\b{_MONTHS}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+\d{{4}})?\b",
-            rf"\b{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?",
-            rf"\b{_MONTHS}\s+\d{{4}}\b",
-            r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
-            r"\b\d{1,2}\s*[ap]\.m\.",
-            r"\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}\b",
-            r"\b\d+[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Blvd|"
-            r"Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct)\b\.?"
-            r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?",
-            r"\b(?:Ste|Suite|Apt|Unit|Room|Rm|Floor|Fl|P\.?\s?O\.?\s+Box)\.?\s*#?\d+",
-            r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
-            r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,4}\b",
+            r"\b(?=[A-Z\d])(?:"
+            + "|".join(
+                (
+                    rf"{_MONTHS}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+\d{{4}})?\b",
+                    rf"{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?",
+                    rf"{_MONTHS}\s+\d{{4}}\b",
+                    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
+                    r"\d{1,2}\s*[ap]\.m\.",
+                    r"(?:GMT|UTC)\s*[+-]\s*\d{1,2}\b",
+                    r"\d+[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|"
+                    r"Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct)\b\.?"
+                    r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?",
+                    r"(?:Ste|Suite|Apt|Unit|Room|Rm|Floor|Fl|P\.?\s?O\.?\s+Box)\.?\s*#?\d+",
+                    r"[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
+                )
+            )
+            + ")",
+            r"(?=[+(\d])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,4}\b",
             r"[#@][\w-]+",
-            r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|kz|ru|uk|io)\b\S*",
-            r"\b\d{2,4}s\b|['’]\d0s\b",  # decades: "the 1990s", "the '90s"
+            r"\b(?:https?://\S+|www\.\S+|[\w-]+\.(?:com|org|net|kz|ru|uk|io)\b\S*"
+            r"|\d{2,4}s\b)",  # decades: "the 1990s", and below "the '90s"
+            r"['’]\d0s\b",
         )
     )
 )
@@ -85,11 +96,18 @@ _WORD_NUMBER = (
     rf"|half\s+a\s+dozen|a\s+dozen|(?:a|one)(?=\s+(?:{_alternation(_SCALES)})\b)"
     rf"|(?:{_alternation(_UNIT_WORDS)}))(?:\s+dozen)?"
 )
+# Every vague amount and number word starts with one of these letters. Checking it first
+# spares the engine trying each case-insensitive word at every word start in the body.
+# Digits never start where a word does, so listing them last changes no match.
+_NUMBER_WORD_INITIALS = "".join(
+    sorted({w[0] for w in (*_VAGUE, *_TENS_WORDS, *_UNIT_WORDS, "half", "a", "one")})
+)
 _CORE = re.compile(
-    rf"(?P<vague>\b(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions"
+    rf"\b(?=[{_NUMBER_WORD_INITIALS}])(?:"
+    rf"(?P<vague>(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions"
     rf"|dozens|scores(?=\s+of\b))\b)"
-    rf"|(?P<digits>(?<![\w.,:/#@-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
-    rf"|(?P<words>\b{_WORD_NUMBER}\b)",
+    rf"|(?P<words>{_WORD_NUMBER}\b))"
+    rf"|(?P<digits>(?<![\w.,:/#@-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)",
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(
@@ -164,8 +182,12 @@ _FUNCTION_WORDS = frozenset(
         "estimated", "mere",
     )
 )  # fmt: skip
-_AGE_APPOSITION = re.compile(r"(?<=[\w’'.])\s*,\s+(?P<n>\d{1,3})\s*,")
-_AGED = re.compile(r"\baged\s+(?P<n>\d{1,3})\b")
+# Both scan the whole body. An apposition starts at a space or its comma, which is cheaper
+# to test than the look-behind; "aged" is matched before its ``\b`` (as a look-behind) so
+# that the engine can skip from one "aged" to the next instead of trying every position.
+_AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[\w’'.])\s*,\s+(?P<n>\d{1,3})\s*,")
+_AGED = re.compile(r"aged(?<=\baged)\s+(?P<n>\d{1,3})\b")
+_WORD_END = re.compile(r"([\w’'.-]+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,13 +236,14 @@ def _sentence_initial(body: str, pos: int) -> bool:
 
 
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_CAPITALISED_WORD_END = re.compile(r"([A-Z][\w’'-]*)\s+$")
 
 
 def _is_name_number(body: str, start: int) -> bool:
     """Digits that belong to a name: "Form 10", "COVID-19", "F-16"."""
     if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
         return True
-    m = re.search(r"([A-Z][\w’'-]*)\s+$", body[max(0, start - 40) : start])
+    m = _CAPITALISED_WORD_END.search(body[max(0, start - 40) : start])
     return m is not None and m.group(1).lower() not in _FUNCTION_WORDS
 
 
@@ -237,9 +260,10 @@ def find_numbers(body: str) -> tuple[NumberMatch, ...]:
     zones = _excluded(body)
     found = list(find_ages(body))
     taken = [(a.span.start, a.span.end) for a in found]
+    blocked = zones + taken
     taken_until = 0
     for m in _CORE.finditer(body):
-        if m.start() < taken_until or _overlaps(zones + taken, m.start(), m.end()):
+        if m.start() < taken_until or _overlaps(blocked, m.start(), m.end()):
             continue
         match = _expand(body, m, zones)
         if match is not None and not _overlaps(taken, match.span.start, match.span.end):
@@ -357,7 +381,7 @@ def find_ages(body: str) -> tuple[NumberMatch, ...]:
     """Ages given in apposition ("Toqaev, 66, had") or after "aged"; plain digits only."""
     found: list[NumberMatch] = []
     for m in _AGE_APPOSITION.finditer(body):
-        word = re.search(r"([\w’'.-]+)$", body[max(0, m.start() - 40) : m.start()])
+        word = _WORD_END.search(body[max(0, m.start() - 40) : m.start()])
         if word is None or not word.group(1)[:1].isupper() or not 0 < int(m.group("n")) < 120:
             continue
         found.append(_age(m.start("n"), m.end("n"), int(m.group("n")), m.start("n")))

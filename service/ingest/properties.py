@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
 from service.ingest.numbers import NumberMatch
@@ -38,9 +39,17 @@ _IN_POWER = re.compile(
 _KEPT = re.compile(r"\b(?:kept|held|detained|custody|jailed)\b", re.IGNORECASE)
 _WINDOW = 60
 
+_SPEECH_VERBS = (
+    "said", "says", "told", "announced", "reported", "stated", "claimed", "estimated",
+    "confirmed", "added",
+)  # fmt: skip
+_AUXILIARIES = ("has", "have", "had")
+# Every cue starts with one of these letters; checking it first spares the engine trying
+# each case-insensitive word at every word start.
+_SPEECH_INITIALS = "".join(sorted({w[0] for w in (*_SPEECH_VERBS, *_AUXILIARIES, "according")}))
 _SPEECH = re.compile(
-    r"\b(?:(?:has|have|had)\s+)?(?P<verb>said|says|told|announced|reported|stated|claimed|"
-    r"estimated|confirmed|added)\b|\baccording\s+to\b",
+    rf"\b(?=[{_SPEECH_INITIALS}])(?:(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
+    rf"(?P<verb>{'|'.join(_SPEECH_VERBS)})\b|according\s+to\b)",
     re.IGNORECASE,
 )
 # Where a speaker's words start: a comma, a quote mark (not an apostrophe), "that".
@@ -196,22 +205,27 @@ def vote_subject(sm: SentenceMentions, sentence: str, start: int) -> int | None:
     return person.local_entity if person is not None else None
 
 
+_COMMA_END = re.compile(r",\s*$")
+_FEW_WORDS = re.compile(r"\s*((?:[a-z][\w-]*\s+){0,3})")
+_DESCRIPTION = re.compile(r"\s*((?:[a-z][\w-]*\s*){1,3}?)(['’]s\b|[,.;]|\s+(?:said|who|was|is)\b)")
+
+
 def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body: str) -> int | None:
     """The person an age modifies: "66-year-old Kassym-Jomart Tokayev", "Toqaev, 66,"."""
     before = sentence[:start]
     after = sentence[end:]
     if sentence[start:end].isdigit() or sentence[start:end].startswith("aged"):
         person = sm.last_before(sm.offset + len(before.rstrip(" ,")), EntityKind.PERSON)
-        if sentence[start:end].startswith("aged") or re.search(r",\s*$", before):
+        if sentence[start:end].startswith("aged") or _COMMA_END.search(before):
             return person.local_entity if person is not None else None
     # "66-year-old [former president] Kassym-Jomart Tokayev": the name within a few words.
-    phrase = re.match(r"\s*((?:[a-z][\w-]*\s+){0,3})", after)
+    phrase = _FEW_WORDS.match(after)
     words_end = sm.offset + end + (phrase.end() if phrase else 0)
     person = sm.first_after(sm.offset + end, EntityKind.PERSON)
     if person is not None and person.span.start <= words_end + 1:
         return person.local_entity
     # "the 66-year-old career diplomat('s)": a description; find who it describes.
-    noun = re.match(r"\s*((?:[a-z][\w-]*\s*){1,3}?)(['’]s\b|[,.;]|\s+(?:said|who|was|is)\b)", after)
+    noun = _DESCRIPTION.match(after)
     if noun is None:
         return None
     description = noun.group(1).strip()
@@ -263,12 +277,23 @@ _POSSESSED = re.compile(
 _BACKGROUND_CLAUSE = re.compile(r",\s+(?:after|before|since|when|as)\b", re.IGNORECASE)
 
 
-def attribution(
-    sm: SentenceMentions, sentence: str, start: int, end: int
-) -> tuple[int | None, str | None]:
-    """Who the sentence credits with the figure: the nearest speech cue, before first."""
-    cues: list[tuple[int, int | None, str]] = []
+@dataclass(frozen=True, slots=True)
+class SpeechCue:
+    """A speech cue of a sentence ("..., the ministry said") and who it names."""
+
+    position: int  # where the cue starts in the sentence
+    speaker: int | None
+    speaker_text: str
+    # A figure starting in one of these ranges describes the speaker; it is not their claim.
+    describes_speaker: tuple[tuple[int, int], ...]
+
+
+def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
+    """The cues in ``sentence`` that name a plausible speaker; ``attribution`` then picks,
+    for each figure, the one that vouches for it."""
+    cues: list[SpeechCue] = []
     for m in _SPEECH.finditer(sentence):
+        describes: list[tuple[int, int]] = []
         if m.group("verb") is None:  # according to X
             stop = _AFTER_VERB_END.search(sentence, m.end())
             chunk_start, chunk_end = m.end(), stop.start() if stop else len(sentence)
@@ -282,29 +307,41 @@ def attribution(
                 else:  # "The OSCE, which sent ..., said": the subject before the clause
                     clause_end = chunk_start
                     chunk_end = _clause_opening(sentence, chunk_start)
-                    if chunk_end <= start < clause_end:
-                        continue  # the figure describes the speaker; it is not what they said
+                    describes.append((chunk_end, clause_end))
                     chunk_start = max(
                         c.end() for c in _CHUNK_START.finditer(sentence, 0, chunk_end)
                     )
-        if chunk_start <= start < chunk_end:
-            continue  # the figure is the speaker's own description
+        describes.append((chunk_start, chunk_end))  # the speaker's own description
         raw = sentence[chunk_start:chunk_end]
         who = _LEADING_NOISE.sub("", _TRAILING_TIME.sub("", raw.strip())).strip()
         if not who or _RELATIVE.match(who) or _NOT_A_SPEAKER.search(who) or len(who.split()) > 9:
             continue
         offset = chunk_start + raw.index(who.split()[0])
-        cues.append((m.start(), _speaker(sm, offset, offset + len(who)), who))
+        speaker = _speaker(sm, offset, offset + len(who))
+        cues.append(SpeechCue(m.start(), speaker, who, tuple(describes)))
+    return cues
+
+
+def attribution(
+    cues: Sequence[SpeechCue], sentence: str, start: int
+) -> tuple[int | None, str | None]:
+    """Who the sentence credits with the figure at ``start``: the nearest of the sentence's
+    speech ``cues``, before first."""
+    cues = [c for c in cues if not any(s <= start < e for s, e in c.describes_speaker)]
     if _POSSESSED.search(sentence, 0, start):
         return None, None  # "the country's 12 million voters": background, not the claim
     # A figure in a trailing "..., after hundreds gathered" clause sets the scene of what
     # was reported; the cue before that clause does not vouch for it.
-    cues = [c for c in cues if c[0] > start or not _BACKGROUND_CLAUSE.search(sentence, c[0], start)]
+    cues = [
+        c
+        for c in cues
+        if c.position > start or not _BACKGROUND_CLAUSE.search(sentence, c.position, start)
+    ]
     if not cues:
         return None, None
-    before = [c for c in cues if c[0] < start]
-    _, entity, text = before[-1] if before else cues[0]
-    return entity, text
+    before = [c for c in cues if c.position < start]
+    chosen = before[-1] if before else cues[0]
+    return chosen.speaker, chosen.speaker_text
 
 
 def _clause_opening(sentence: str, comma_end: int) -> int:
