@@ -31,7 +31,7 @@ from service.ingest.model import (
     Sentence,
     Span,
 )
-from service.ingest.numbers import NumberMatch, find_numbers
+from service.ingest.numbers import NumberMatch, find_numbers, fold
 from service.ingest.properties import (
     SentenceMentions,
     SpeechCue,
@@ -415,7 +415,7 @@ def _resolve(
     if m["md"]:
         if published_on is None:
             return None
-        month, day = _MONTH_NUMBERS[m["month"].lower()], int(m["day"])
+        month, day = _MONTH_NUMBERS[fold(m["month"])], int(m["day"])
         try:
             date = dt.date(published_on.year, month, day)
         except ValueError:
@@ -424,12 +424,12 @@ def _resolve(
     if m["wd"]:
         if published_on is None:
             return None
-        back = (published_on.weekday() - _WEEKDAYS.index(m["weekday"].lower())) % 7
+        back = (published_on.weekday() - _WEEKDAYS.index(fold(m["weekday"]))) % 7
         return published_on - dt.timedelta(days=back)
     if m["abs"]:
         if published_on is None:
             return None
-        today = m["abs"].lower() in ("today", "tonight")
+        today = fold(m["abs"]) in ("today", "tonight")
         return published_on if today else published_on - dt.timedelta(days=1)
     if anchor is None:
         return None

@@ -25,6 +25,16 @@ from dataclasses import dataclass
 
 from service.ingest.model import Approximation, Span
 
+# Case-insensitive patterns match "ı" for "i", "ſ" for "s" and "İ" for "I", which lower()
+# keeps (İ becomes "i" plus a combining dot): read them as the letters they matched.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
+
+
+def fold(text: str) -> str:
+    """``text`` lowercased as a case-insensitive pattern reads it, to look matches up."""
+    return text.lower().translate(_FOLD)
+
+
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -207,7 +217,7 @@ class NumberMatch:
 
 def parse_number_text(text: str) -> float | None:
     """The value of digits ("1,288", "70.76") or number words ("twenty-five", "a dozen")."""
-    t = " ".join(text.lower().replace(",", "").split())
+    t = " ".join(fold(text).replace(",", "").split())
     try:
         return float(t)
     except ValueError:
@@ -244,7 +254,7 @@ def _is_name_number(body: str, start: int) -> bool:
     if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
         return True
     m = _CAPITALISED_WORD_END.search(body[max(0, start - 40) : start])
-    return m is not None and m.group(1).lower() not in _FUNCTION_WORDS
+    return m is not None and fold(m.group(1)) not in _FUNCTION_WORDS
 
 
 def _excluded(body: str) -> list[tuple[int, int]]:
@@ -277,7 +287,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     upper: float | None = None
     approximation = Approximation.EXACT
     if m.group("vague"):
-        value, upper = _VAGUE[" ".join(m.group("vague").lower().split())]
+        value, upper = _VAGUE[" ".join(fold(m.group("vague")).split())]
         approximation = Approximation.VAGUE
         kind = "vague"
     else:
@@ -301,9 +311,9 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     scale = _SCALE_AFTER.match(body, end) if kind != "vague" else None
     if scale is not None:
         factor = (
-            _SCALES[scale.group("word").lower()]
+            _SCALES[fold(scale.group("word"))]
             if scale.group("word")
-            else _SHORT_SCALES[scale.group("short").lower()]
+            else _SHORT_SCALES[fold(scale.group("short"))]
         )
         value *= factor
         end = scale.end()
@@ -317,7 +327,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         start -= len(money.group("sym"))
     prefix = body[max(0, start - 30) : start]
     approx_m = _APPROX_BEFORE.search(prefix)
-    approx_word = " ".join(approx_m.group("a").lower().split()) if approx_m else None
+    approx_word = " ".join(fold(approx_m.group("a")).split()) if approx_m else None
     approx_start = start - len(prefix) + approx_m.start() if approx_m else start
     if kind == "digits":
         rng = (_BETWEEN_AND if approx_word == "between" else _RANGE_AFTER).match(body, end)
@@ -335,13 +345,13 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     elif (age := _AGE.match(body, end)) is not None:
         unit, end, is_age = "years", age.end(), True
     elif (dur := _DURATION.match(body, end)) is not None:
-        word = dur.group("u").lower().removesuffix("s")
+        word = fold(dur.group("u")).removesuffix("s")
         unit, end = _DURATION_UNITS[word], dur.end()
         if word == "decade":
             value *= 10
             upper = upper * 10 if upper is not None else None
     elif (cur := _MONEY_AFTER.match(body, end)) is not None:
-        unit, end = _MONEY_WORDS[cur.group("cur").lower()], cur.end()
+        unit, end = _MONEY_WORDS[fold(cur.group("cur"))], cur.end()
     elif unit == "count":
         if (more := _MORE_AFTER.match(body, end)) is not None:
             is_more, end = True, more.end()

@@ -280,3 +280,17 @@ def test_rules_on_hand_built_mentions() -> None:
     assert figures["a mere 16.2 percent"].subject == 1
     assert figures["66-year-old"].subject == 0
     assert figures["66-year-old"].property == "age"
+
+
+@pytest.mark.parametrize("prefix", sorted(PUBLISHED))
+@pytest.mark.parametrize(("plain", "lookalike"), [("s", "ſ"), ("i", "ı"), ("k", "\u212a")])
+def test_seed_figures_survive_letters_patterns_read_alike(
+    prefix: str, plain: str, lookalike: str
+) -> None:
+    """Copy that spells "s" as "ſ" (or "i" as dotless "ı") is read, not failed on: the
+    case-insensitive patterns match those letters, and the lookups that follow must too.
+    Its figures are not all the plain copy's: "officialſ" is no noun the rules count."""
+    original = seed(prefix)
+    variant = Found(original.body.replace(plain, lookalike), PUBLISHED[prefix])
+    assert variant.figures
+    assert {f.value for f in variant.figures} <= {f.value for f in original.figures}

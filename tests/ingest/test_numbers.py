@@ -264,3 +264,29 @@ def test_counted_noun_is_kept_for_property_rules() -> None:
     assert n.noun == "registered voters"
     (more,) = find_numbers("arrested 200 more people")
     assert more.is_more
+
+
+LOOKALIKES = [("s", "ſ"), ("i", "ı"), ("I", "İ"), ("k", "\u212a")]
+
+
+@pytest.mark.parametrize(("plain", "lookalike"), LOOKALIKES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "scores of people and hundreds of thousands more",
+        "two million voters, 5 billion tenge and 3bn",
+        "INCLUDING SIX SENIOR OFFICIALS, nearly six thousand",
+        "about $3 billion over six weeks, some 40 kilometres",
+    ],
+)
+def test_letters_a_case_insensitive_pattern_equates_read_alike(
+    text: str, plain: str, lookalike: str
+) -> None:
+    """Spelt "ſcores" or "mıllıon", the words match the patterns as "scores" and
+    "million" do, so they must read as the same numbers, not fail a lookup. (The counted
+    noun may differ: "voterſ" is not a word the rules know.)"""
+    variant = text.replace(plain, lookalike)
+    expected = [(n.number_span, n.value, n.upper_bound) for n in find_numbers(text)]
+    assert expected
+    found = [(n.number_span, n.value, n.upper_bound) for n in find_numbers(variant)]
+    assert found == expected
