@@ -298,18 +298,27 @@ def measured_ingest(
 
 def cpu_seconds(server: subprocess.Popen[bytes]) -> dict[str, float]:
     """User and system CPU time so far of the server's processes and of every PostgreSQL
-    process on this machine (backends, writers, autovacuum)."""
+    process on this machine (backends, writers, autovacuum). A process that has exited
+    (an autovacuum worker, a closed connection's backend) still counts: its time moved to
+    its parent's children times, which are added for the processes at the top of each
+    tree (the server, the postmaster)."""
     parent = psutil.Process(server.pid)
+    postgres = [p for p in psutil.process_iter() if p.name() == "postgres"]
+    pids = {p.pid for p in postgres}
+    groups = {
+        "server": ([parent], parent.children(recursive=True)),
+        "postgres": ([p for p in postgres if p.ppid() not in pids], postgres),
+    }
     totals = {"server": 0.0, "postgres": 0.0}
-    groups = [("server", [parent, *parent.children(recursive=True)])]
-    groups.append(("postgres", [p for p in psutil.process_iter() if p.name() == "postgres"]))
-    for name, procs in groups:
-        for p in procs:
+    for name, (tops, procs) in groups.items():
+        for p in {*tops, *procs}:
             try:
                 times = p.cpu_times()
             except psutil.NoSuchProcess:
                 continue
             totals[name] += times.user + times.system
+            if p in tops:
+                totals[name] += times.children_user + times.children_system
     return totals
 
 
@@ -422,6 +431,9 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
             )
     finally:
         if server is not None:
+            # Stopped outright: a handle left registered by another process would keep it
+            # running through the next size's measurements.
+            server.halt()
             server.stop()
     return result
 
