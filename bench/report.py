@@ -27,6 +27,11 @@ def _size_section(size: dict[str, Any]) -> list[str]:
         lines.append("Cluster reused (loaded by an earlier run).")
     if size.get("vacuum_analyzed"):
         lines.append("`VACUUM (ANALYZE)` before measuring.")
+    if size.get("postgraphile_index"):
+        lines.append(
+            "PostGraphile's sort order has its own index, `articles (published_at DESC, id DESC)`"
+            ", while the queries run."
+        )
     p = size["params"]
     lines += [
         f"Q2 entity: {p['entity_name']!r} ({p['entity_figures']} figures in its facts); "
