@@ -127,8 +127,9 @@ def render_run(results: dict[str, Any]) -> list[str]:
         "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".",
         "",
         f"Command: `{results['command']}` (wrk, {s['duration']} s per cell, "
-        f"{s['workers']} server processes each for Factdesk (uvicorn) and PostGraphile "
-        f"(--cluster-workers), Factdesk pool {s['pool']} per process, both on the same "
+        f"{s['workers']} Factdesk server processes (uvicorn) and "
+        f"{s.get('postgraphile_workers') or s['workers']} PostGraphile (--cluster-workers), "
+        f"Factdesk pool {s['pool']} per process, both on the same "
         "embedded PostgreSQL over its unix socket, wrk on the same 2 cores).",
         "",
     ]

@@ -427,7 +427,7 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
                 logs / f"factdesk-{size}.log",
             ) as fd_proc,
             process(
-                postgraphile_cmd(dsn, pg_port, args.workers),
+                postgraphile_cmd(dsn, pg_port, args.postgraphile_workers or args.workers),
                 dict(os.environ),
                 logs / f"postgraphile-{size}.log",
             ),
@@ -534,6 +534,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--workers", type=int, default=2, help="server processes (both)")
+    parser.add_argument(
+        "--postgraphile-workers", type=int, help="PostGraphile's processes (default: --workers)"
+    )
     # 2 processes x 10 connections let 20 PostgreSQL backends crowd the servers out of the
     # 2 cores: Q3 at 32 clients, p99 237 ms at 10 per process, 48 ms at 3, same req/s.
     parser.add_argument("--pool", type=int, default=3, help="Factdesk pool size per process")
