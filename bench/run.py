@@ -530,7 +530,12 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        help="corpus sizes (default 1000 10000 100000; with --dsn, the one it holds)",
+    )
     parser.add_argument("--connections", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--workers", type=int, default=2, help="server processes (both)")
@@ -560,6 +565,11 @@ def main() -> None:
         "--dsn", help="measure this running, loaded database (one size) instead of a cluster"
     )
     args = parser.parse_args()
+    if args.dsn and args.sizes and len(args.sizes) > 1:
+        parser.error("--dsn measures one database: give at most one --sizes")
+    if not args.sizes:
+        # One database measured once: its size names the corpus it was loaded from.
+        args.sizes = [100_000] if args.dsn else [1000, 10_000, 100_000]
     if not POSTGRAPHILE.exists():
         sys.exit("PostGraphile is missing: run `npm ci` in bench/ (bench/run.sh does)")
     started = dt.datetime.now(dt.UTC)
