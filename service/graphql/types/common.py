@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
@@ -36,9 +37,19 @@ class PageInfo:
     end_cursor: str | None
 
 
+CursorKey = int | tuple[dt.datetime, int]
+
+
+def _edge_cursor(self: Edge[Any]) -> str:
+    # Encoded when asked for: most pages never read their edges' cursors, and encoding 20
+    # of them was 5% of a page of articles.
+    return encode_cursor(self.key)
+
+
 @strawberry.type
 class Edge(Generic[T]):
-    cursor: str
+    key: strawberry.Private[CursorKey]
+    cursor: str = strawberry.field(resolver=_edge_cursor)
     node: T
 
 
@@ -61,17 +72,21 @@ async def page_connection(
 
 
 def make_connection(
-    nodes: Sequence[T], keys: Sequence[object], *, has_next: bool, has_previous: bool, total: int
+    nodes: Sequence[T],
+    keys: Sequence[CursorKey],
+    *,
+    has_next: bool,
+    has_previous: bool,
+    total: int,
 ) -> Connection[T]:
     """A connection over `nodes`, whose cursors encode the matching keyset `keys`."""
-    cursors = [encode_cursor(key) for key in keys]  # type: ignore[arg-type]
     return Connection(
-        edges=[Edge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)],
+        edges=[Edge(key=k, node=n) for k, n in zip(keys, nodes, strict=True)],
         page_info=PageInfo(
             has_next_page=has_next,
             has_previous_page=has_previous,
-            start_cursor=cursors[0] if cursors else None,
-            end_cursor=cursors[-1] if cursors else None,
+            start_cursor=encode_cursor(keys[0]) if keys else None,
+            end_cursor=encode_cursor(keys[-1]) if keys else None,
         ),
         total_count=total,
     )
