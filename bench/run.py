@@ -303,11 +303,12 @@ def cpu_seconds(server: subprocess.Popen[bytes]) -> dict[str, float]:
     its parent's children times, which are added for the processes at the top of each
     tree (the server, the postmaster)."""
     parent = psutil.Process(server.pid)
-    postgres = [p for p in psutil.process_iter() if p.name() == "postgres"]
+    # process_iter reads name and ppid as it lists (a backend may exit meanwhile: skipped).
+    postgres = [p for p in psutil.process_iter(["name", "ppid"]) if p.info["name"] == "postgres"]
     pids = {p.pid for p in postgres}
     groups = {
         "server": ([parent], parent.children(recursive=True)),
-        "postgres": ([p for p in postgres if p.ppid() not in pids], postgres),
+        "postgres": ([p for p in postgres if p.info["ppid"] not in pids], postgres),
     }
     totals = {"server": 0.0, "postgres": 0.0}
     for name, (tops, procs) in groups.items():
