@@ -16,6 +16,12 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
 
 
+def _errors(cell: dict[str, Any]) -> str:
+    """wrk's failed requests (timeouts, socket errors, statuses above 399) of one server."""
+    errors = cell["errors"] + cell["non2xx"]
+    return f" ({errors} errors)" if errors else ""
+
+
 def _size_section(size: dict[str, Any]) -> list[str]:
     lines = [f"### {size['articles']:,} articles (corpus {size['size']:,})", ""]
     if "bulk_load" in size:
@@ -51,7 +57,7 @@ def _size_section(size: dict[str, Any]) -> list[str]:
                 continue
             fd_lat = f"{fd['p50_ms']:.1f} / {fd['p95_ms']:.1f} / {fd['p99_ms']:.1f}"
             if pg is not None:
-                pg_rps = _fmt(pg["rps"])
+                pg_rps = _fmt(pg["rps"]) + _errors(pg)
                 pg_lat = f"{pg['p50_ms']:.1f} / {pg['p95_ms']:.1f} / {pg['p99_ms']:.1f}"
                 ratio = (
                     f"**{fd['rps'] / pg['rps']:.2f}**"
@@ -60,11 +66,9 @@ def _size_section(size: dict[str, Any]) -> list[str]:
                 )
             else:
                 pg_rps, pg_lat, ratio = "n/a", "n/a", "n/a"
-            errors = fd["errors"] + fd["non2xx"] + ((pg["errors"] + pg["non2xx"]) if pg else 0)
-            flag = f" ({errors} errors)" if errors else ""
+            fd_rps = _fmt(fd["rps"]) + _errors(fd)
             lines.append(
-                f"| {q.name} | {c} | {_fmt(fd['rps'])}{flag} | {fd_lat} | {pg_rps} | {pg_lat} "
-                f"| {ratio} |"
+                f"| {q.name} | {c} | {fd_rps} | {fd_lat} | {pg_rps} | {pg_lat} | {ratio} |"
             )
     rt = size["round_trips"]
     sizes = {
