@@ -41,7 +41,11 @@ def decode_id(global_id: str, expected: str | None = None) -> tuple[str, int]:
     return type_name, number
 
 
-def encode_cursor(key: int | tuple[dt.datetime, int]) -> str:
+# A position in a list: an id, or (published time, id) for articles newest first.
+CursorKey = int | tuple[dt.datetime, int]
+
+
+def encode_cursor(key: CursorKey) -> str:
     if isinstance(key, int):
         return _b64(orjson.dumps(["i", key]))
     return _b64(orjson.dumps(["t", key[0].isoformat(), key[1]]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
@@ -10,7 +9,7 @@ import strawberry
 
 from service.db.paging import IdPage
 from service.graphql.context import Info
-from service.graphql.ids import encode_cursor
+from service.graphql.ids import CursorKey, encode_cursor
 from service.graphql.prefetch import prefetch
 
 T = TypeVar("T")
@@ -35,9 +34,6 @@ class PageInfo:
     has_previous_page: bool
     start_cursor: str | None
     end_cursor: str | None
-
-
-CursorKey = int | tuple[dt.datetime, int]
 
 
 def _edge_cursor(self: Edge[Any]) -> str:
