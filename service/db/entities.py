@@ -194,7 +194,9 @@ async def find_entity_ids_by_name(
         WITH found AS (
             SELECT entity_id, 0 AS rank FROM entity_keys WHERE key = ANY($1::text[])
             UNION ALL
-            SELECT entity_id, 0 FROM entity_aliases WHERE fd_fold(alias) = fd_fold($3)
+            -- = ANY: the btree on fd_fold(alias) answers it; with a plain = the planner
+            -- prefers the trigram GiST index, three times slower for an exact match.
+            SELECT entity_id, 0 FROM entity_aliases WHERE fd_fold(alias) = ANY(ARRAY[fd_fold($3)])
             UNION ALL
             SELECT entity_id, 1 FROM entity_keys WHERE key = ANY($2::text[])
         ), best AS (
