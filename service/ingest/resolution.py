@@ -100,6 +100,11 @@ class _Known:
         self.name = min(self.names.items(), key=lambda item: item[1].rank())[0]
 
 
+def _bare(entity: KnownEntity) -> bool:
+    """Known only by one-word names (a surname)."""
+    return all(len(name.split()) == 1 for name in (entity.name, *entity.aliases))
+
+
 # Ids this article's resolutions will get are unknown until stored, but larger than all.
 _UNSTORED = 1 << 62
 
@@ -115,6 +120,7 @@ class _Resolution:
     keys: list[extracted_db.NewKey] = field(default_factory=list)
     descriptions: dict[int, str] = field(default_factory=dict)
     log: list[extracted_db.NewResolution] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)  # entities this article resolved to
 
     async def load(self, conn: Connection, keys: list[str]) -> None:
         for r in await entities_db.find_entities_with_keys(conn, keys=keys):
@@ -132,7 +138,13 @@ class _Resolution:
         return sorted({i for key in keys for i in self.holders.get(key, ())})
 
     async def resolve(self, conn: Connection, local: LocalEntity, ids: list[int]) -> int:
-        match = choose_match(local, [self.known[i].candidate() for i in ids])
+        candidates = [self.known[i].candidate() for i in ids]
+        if local.kind is EntityKind.PERSON:
+            # This article already decided its bare surname is someone else: the article
+            # grouped "Mohamed" apart from "Mohamed El-Hassan Mohamed", so the full name
+            # does not complete it.
+            candidates = [c for c in candidates if not (c.id in self.taken and _bare(c))]
+        match = choose_match(local, candidates)
         names = [local.name, *local.aliases]
         if match is None:
             entity_id = await entities_db.insert_entity(
@@ -145,6 +157,7 @@ class _Resolution:
             decision, reason = "merged", match.reason
             if local.description:
                 self.descriptions.setdefault(entity_id, local.description)
+        self.taken.add(entity_id)
         known = self.known[entity_id]
         known.count(local.name, _UNSTORED + len(self.log))
         if decision == "merged":

@@ -145,11 +145,14 @@ def _choose_organization(entity: LocalEntity, candidates: list[KnownEntity]) -> 
             f"acronym {entity.name!r} is shared by {len(holders)} organisations; kept with "
             "the earlier mentions that give only the acronym",
         )
-    # An acronym never defined against its long name may still spell one's initials.
+    # An acronym never defined against its long name may still spell one's initials. A
+    # long name only joins a bare acronym nobody has spelt out ("Grand Mosque" is never
+    # the "GM" of General Motors).
     fits = []
     for cand in candidates:
         acronyms, initial_sets = _acronyms_and_initials(_forms(cand))
-        if (local_acronyms & initial_sets) or (local_initials & acronyms):
+        only_acronyms = all(is_acronym(f) for f in _forms(cand))
+        if (local_acronyms & initial_sets) or (only_acronyms and local_initials & acronyms):
             fits.append(cand)
     if len(fits) == 1:
         return Match(fits[0], f"acronym and initials agree: {entity.name!r} ~ {fits[0].name!r}")

@@ -68,3 +68,17 @@ async def test_names_and_labels_follow_the_name_counts(pool: asyncpg.Pool, seeds
     assert [tuple(r) for r in miscounted] == []
     assert [tuple(r) for r in wrong] == []
     assert [tuple(r) for r in mislabelled] == []
+
+
+async def test_a_full_name_does_not_complete_a_surname_its_article_kept_apart(
+    pool: asyncpg.Pool,
+) -> None:
+    text = (
+        "Boy praised\n\nThe boy, Mohamed, was arrested at his school. Mohamed said he was "
+        "surprised. His father Mohamed El-Hassan Mohamed said the family would travel to "
+        "New York."
+    )
+    await ingest_article(pool, text, ArticleMeta(outlet="Wire"))
+    async with pool.acquire() as conn:
+        names = {r["name"] for r in await conn.fetch("SELECT name FROM entities")}
+    assert {"Mohamed", "Mohamed El-Hassan Mohamed"} <= names

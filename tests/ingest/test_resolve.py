@@ -200,3 +200,13 @@ def test_a_bare_shared_acronym_joins_the_earlier_bare_mentions() -> None:
     assert match is not None
     assert match.entity is bare
     assert "shared by 4 organisations" in match.reason
+
+
+def test_a_long_name_never_joins_another_long_names_acronym() -> None:
+    gm = known(7, ORG, "General Motors Corporation", "General Motors", "GM")
+    assert choose_match(local(ORG, "Grand Mosque"), [gm]) is None
+    # A bare acronym nobody has spelt out may still be the long name's initials.
+    only_acronym = known(8, ORG, "GM")
+    match = choose_match(local(ORG, "General Motors"), [only_acronym])
+    assert match is not None
+    assert "initials" in match.reason
