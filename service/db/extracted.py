@@ -112,7 +112,9 @@ class NewFigure:
     sentence_end: int
 
     def claim_key(self) -> ClaimKey | None:
-        return (self.subject_id, self.property, self.qualifier) if self.property else None
+        if self.property is None or self.subject_id is None:
+            return None  # no subject, no fact (ingest/pipeline.py, _claims)
+        return (self.subject_id, self.property, self.qualifier)
 
 
 Columns = list[tuple[str, str]]  # (attribute, PostgreSQL type) of rows sent as arrays

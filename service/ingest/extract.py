@@ -5,6 +5,7 @@ from __future__ import annotations
 from service.ingest.entities import find_mentions
 from service.ingest.figures import find_figures
 from service.ingest.model import Extraction, ParsedArticle
+from service.ingest.nlp.model import analyse
 from service.ingest.quotes import find_quotes
 from service.ingest.sentences import split_sentences
 
@@ -16,7 +17,8 @@ def extract(article: ParsedArticle) -> Extraction:
     mentions, entities = find_mentions(body, sentences)
     quotes = find_quotes(body, sentences, mentions, entities)
     published = article.published_at.date() if article.published_at else None
-    figures = find_figures(body, sentences, mentions, entities, published_on=published)
+    doc = analyse(body)
+    figures = find_figures(body, sentences, mentions, entities, published_on=published, doc=doc)
     return Extraction(
         sentences=sentences,
         mentions=mentions,

@@ -207,8 +207,10 @@ def _figures(extraction: Extraction, entity_ids: dict[int, int]) -> list[extract
 def _claims(
     figures: list[extracted_db.NewFigure], names: dict[int, str]
 ) -> list[extracted_db.NewClaim]:
-    """The fact each figure with a property reports, labelled with its subject's canonical
-    name, so a fact reads like its entity wherever it is shown."""
+    """The fact each figure with a property and a subject reports, labelled with its
+    subject's canonical name, so a fact reads like its entity wherever it is shown. A
+    figure whose subject is unknown forms no fact: pooled with others on the property
+    alone, it would set unrelated values against each other."""
     return [
         extracted_db.NewClaim(
             subject_id=f.subject_id,
@@ -220,7 +222,7 @@ def _claims(
             ),
         )
         for f in figures
-        if f.property is not None
+        if f.property is not None and f.subject_id is not None
     ]
 
 

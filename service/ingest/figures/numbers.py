@@ -57,6 +57,8 @@ _NOT_FIGURES = re.compile(
                     r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
                     r"\d{1,2}\s*[ap]\.m\.",
                     r"(?:GMT|UTC)\s*[+-]\s*\d{1,2}\b",
+                    # "0227 GMT", "1030 local time": clock times written without a colon
+                    r"\d{4}\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|local\s+time)\b",
                     r"\d+[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|"
                     r"Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct)\b\.?"
                     r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?",
@@ -123,10 +125,31 @@ _CORE = re.compile(
 _SCALE_AFTER = re.compile(
     rf"(?:\s+(?P<word>{_alternation(_SCALES)})\b|(?P<short>bn|mn|tn|[kmb])\b)", re.IGNORECASE
 )
-_MONEY_BEFORE = re.compile(r"(?P<sym>US\$|\$|€|£|USD\s?|EUR\s?)$")
-_MONEY_UNITS = {"US$": "usd", "$": "usd", "€": "eur", "£": "gbp", "USD": "usd", "EUR": "eur"}
-_MONEY_AFTER = re.compile(r"\s+(?P<cur>dollars|euros|pounds|tenge)\b", re.IGNORECASE)
-_MONEY_WORDS = {"dollars": "usd", "euros": "eur", "pounds": "gbp", "tenge": "kzt"}
+# Currencies are ISO 4217 codes. Symbols and codes before the number; words after it, in
+# the singular too ("a 1.5bn euro charge"). Cents and pence are hundredths of the dollar
+# and the pound ("33 cents a share" = 0.33 USD).
+_CODES = ("USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR", "RUB", "AUD", "CAD", "KZT", "HKD")
+_MONEY_BEFORE = re.compile(
+    rf"(?P<sym>(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?)$"
+)
+_MONEY_UNITS = {
+    "US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", **{code: code for code in _CODES},
+}  # fmt: skip
+_MONEY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
+    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
+    "swiss francs": "CHF", "swiss franc": "CHF", "francs": "CHF", "franc": "CHF",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR",
+    "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "tenge": "KZT",
+    "cents": "USD", "cent": "USD", "pence": "GBP", "p": "GBP",
+    **{code.lower(): code for code in _CODES},
+}  # fmt: skip
+_HUNDREDTHS = frozenset({"cents", "cent", "pence", "p"})
+_MONEY_AFTER = re.compile(
+    rf"(?:\s+(?P<cur>{_alternation(k for k in _MONEY_WORDS if k != 'p')})|(?P<pence>p))\b",
+    re.IGNORECASE,
+)
 _RANGE_AFTER = re.compile(
     r"\s*(?:[-–—]|\s+to\s+)\s*(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d,])"
 )
@@ -245,6 +268,8 @@ def _sentence_initial(body: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:;\"“‘'\n(—–-"
 
 
+# "eight out of 10 voters": a share, in percent
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?P<d>\d+(?:,\d{3})*|ten|twenty|a\s+hundred|hundred)\b", re.I)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _CAPITALISED_WORD_END = re.compile(r"([A-Z][\w’'-]*)\s+$")
 
@@ -298,6 +323,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             kind == "digits"
             and _is_name_number(body, start)
             and not _PERCENT_AFTER.match(body, end)
+            and _MONEY_BEFORE.search(body[max(0, start - 4) : start]) is None
         ):
             return None  # "Form 10"; but "gave Toqaev 70.96 percent" is a share
         if kind == "digits" and body[end : end + 1].isalpha():
@@ -340,7 +366,14 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     is_age = False
     noun: str | None = None
     is_more = False
-    if (pct := _PERCENT.match(body, end)) is not None:
+    if upper is None and unit == "count" and (frac := _OUT_OF.match(body, end)) is not None:
+        words = " ".join(fold(frac.group("d")).split())
+        whole = {"a hundred": 100.0, "hundred": 100.0}.get(words) or parse_number_text(words)
+        if whole:
+            value, unit, end = round(value / whole * 100, 6), "percent", frac.end()
+    if unit == "percent":
+        pass
+    elif (pct := _PERCENT.match(body, end)) is not None:
         unit, end = "percent", pct.end()
     elif (age := _AGE.match(body, end)) is not None:
         unit, end, is_age = "years", age.end(), True
@@ -350,8 +383,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         if word == "decade":
             value *= 10
             upper = upper * 10 if upper is not None else None
-    elif (cur := _MONEY_AFTER.match(body, end)) is not None:
-        unit, end = _MONEY_WORDS[fold(cur.group("cur"))], cur.end()
+    elif unit == "count" and (cur := _MONEY_AFTER.match(body, end)) is not None:
+        word = " ".join(fold(cur.group("cur") or cur.group("pence")).split())
+        unit, end = _MONEY_WORDS[word], cur.end()
+        if word in _HUNDREDTHS:
+            value /= 100
+            upper = upper / 100 if upper is not None else None
     elif unit == "count":
         if (more := _MORE_AFTER.match(body, end)) is not None:
             is_more, end = True, more.end()

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from service.ingest.figures.numbers import NumberMatch
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
-from service.ingest.numbers import NumberMatch
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[-–—]{1,2}\s|\b(?:while|but|after|because|although|whereas)\b")
 _DETAINED = re.compile(

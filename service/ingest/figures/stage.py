@@ -23,16 +23,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from service.ingest.model import (
-    EntityKind,
-    FigureCandidate,
-    LocalEntity,
-    MentionCandidate,
-    Sentence,
-    Span,
-)
-from service.ingest.numbers import NumberMatch, find_numbers, fold
-from service.ingest.properties import (
+from spacy.tokens import Doc
+
+from service.ingest.figures.concepts import Reading, lexicon, read_figure, unit_class
+from service.ingest.figures.dates import DateCue, date_cues, refers_to
+from service.ingest.figures.numbers import NumberMatch, find_numbers
+from service.ingest.figures.properties import (
     SentenceMentions,
     SpeechCue,
     age_subject,
@@ -43,48 +39,24 @@ from service.ingest.properties import (
     speech_cues,
     vote_subject,
 )
+from service.ingest.figures.status import APART, value_status
+from service.ingest.model import (
+    EntityKind,
+    FigureCandidate,
+    LocalEntity,
+    MentionCandidate,
+    Sentence,
+    Span,
+)
 
 _EVENT_COUNTS = frozenset({"detained", "injured", "protesters"})
+# Counts of what happens again day after day (arrests, rallies): the day is part of the
+# claim. A toll (deaths, injured, damage) is one claim that grows as reports come in, so
+# its reports pool in one fact and each keeps the day it refers to.
+_DAY_COUNTS = frozenset({"detained", "protesters"})
 _COUNTRY_LEVEL = frozenset({"registered_voters", "turnout", "candidates"})
 _DURATIONS = frozenset({"detention_duration"})
 _UNDATED = frozenset({"age", "years_in_power", "registered_voters"})
-_MONTH_NUMBERS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for m in names
-}  # fmt: skip
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_TODAY = ("yesterday", "today", "tonight", r"last\s+night")
-_DAY_BEFORE = (r"a\s+day\s+earlier", r"the\s+day\s+before", r"the\s+previous\s+day")
-_DAY_AFTER = (r"the\s+following\s+day", r"the\s+next\s+day", r"a\s+day\s+later")
-_SAME_DAY = ("earlier", "later")  # "... that day"
-# Every cue starts with one of these letters. Checking it first, after the one shared
-# ``\b``, spares the engine trying each case-insensitive word at every word start.
-_DATE_CUE_WORDS = (*_MONTH_NUMBERS, *_WEEKDAYS, *_TODAY, *_DAY_BEFORE, *_DAY_AFTER, *_SAME_DAY)
-_DATE_CUE_INITIALS = "".join(sorted({w[0] for w in _DATE_CUE_WORDS}))
-_DATE_CUE = re.compile(
-    rf"\b(?=[{_DATE_CUE_INITIALS}])(?:"
-    r"(?P<md>(?<!the\s)(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
-    + r")\.?\s+(?P<day>\d{1,2})\b(?!\s+(?:presidential|election|vote|poll|elections)\b))"
-    r"|(?P<wd>(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b(?!['’]s))"
-    r"|(?P<abs>(?:" + "|".join(_TODAY) + r")\b)"
-    r"|(?P<before>(?:" + "|".join(_DAY_BEFORE) + r")\b)"
-    r"|(?P<after>(?:" + "|".join(_DAY_AFTER) + r")\b)"
-    r"|(?P<same>(?:" + "|".join(_SAME_DAY) + r")\s+that\s+day\b))",
-    re.IGNORECASE,
-)  # fmt: skip
-_STATEMENT_DATE = re.compile(
-    r"\b(?:said|says|announced|reported|stated|told\s+\w+)\s+(?:(?:early|late)\s+)?(?:on\s+)?$",
-    re.IGNORECASE,
-)
 _PRELIMINARY = re.compile(r"\b(?:preliminary|initial|partial)\s+(?:official\s+)?results?\b", re.I)
 _FINAL = re.compile(
     r"\bfinal\s+(?:official\s+)?(?:results?|count|tally)\b|\ball\s+(?:the\s+)?ballots\s+counted\b",
@@ -105,8 +77,13 @@ def find_figures(
     entities: Sequence[LocalEntity],
     *,
     published_on: dt.date | None,
+    doc: Doc | None = None,
 ) -> tuple[FigureCandidate, ...]:
-    """Every figure in ``body`` with its property, subject, attribution and date."""
+    """Every figure in ``body`` with its property, subject, attribution and date.
+
+    ``doc`` is the body's parse (``service.ingest.nlp``): with it, what a figure measures
+    and whom it is about come from the parse wherever the seed story's rules know nothing.
+    """
     cities = city_entities(body, mentions)
     by_sentence: dict[int, list[MentionCandidate]] = {}
     starts = [s.span.start for s in sentences]
@@ -126,12 +103,17 @@ def find_figures(
             text=text,
             previous_text=body[previous.start : previous.end] if previous else "",
             mentions=sm,
-            date_cues=_date_cues(text),
+            date_cues=date_cues(text),
             speech_cues=speech_cues(sm, text),
         )
         for number in numbers:
             siblings = [n.span for n in numbers if n.span != number.span]
-            figure = _figure(body, context, number, published_on, siblings)
+            reading = (
+                read_figure(doc, number.span, number.unit)
+                if doc is not None and not number.is_age
+                else None
+            )
+            figure = _figure(body, context, number, published_on, siblings, reading, mentions)
             if figure.property is None and number.is_more and figures:
                 last = figures[-1]
                 if last.sentence == span and last.property is not None:
@@ -142,9 +124,9 @@ def find_figures(
                 last = figures[-1]
                 if last.property == "vote_share" and last.sentence in (previous, span):
                     figure = _continue_results(figure, last, sm, body)
-            if figure.property in _EVENT_COUNTS and figure.attributed_to_text is None and figures:
+            if at_place(figure.property) and figure.attributed_to_text is None and figures:
                 last = figures[-1]  # "... 200 more, the ministry said. The 200 ... and 500 others"
-                if last.property in _EVENT_COUNTS and last.sentence in (previous, span):
+                if at_place(last.property) and last.sentence in (previous, span):
                     figure = replace(
                         figure,
                         attributed_to=last.attributed_to,
@@ -154,13 +136,83 @@ def find_figures(
     return tuple(_fill_subjects(_merge_restated(figures), mentions, cities))
 
 
+def number_text(body: str, number: NumberMatch) -> str:
+    return body[number.number_span.start : number.number_span.end]
+
+
+def at_place(prop: str | None) -> bool:
+    """Whether a figure of ``prop`` is about where it happened (deaths, detained, ...)."""
+    if prop in _EVENT_COUNTS:
+        return True
+    concept = lexicon().concepts.get(prop) if prop is not None else None
+    return concept is not None and concept.subject == "place"
+
+
+def _unit(prop: str | None, number: NumberMatch, reading: Reading | None) -> str:
+    """A count takes the unit of what it counts (people, jobs, pages), else of what it
+    measures (injuring 400: people; magnitude 6.4: magnitude)."""
+    if number.unit == "people" or number.unit != "count":
+        return number.unit
+    if reading is not None and reading.counted is not None:
+        return reading.counted
+    if prop is None:
+        return number.unit
+    if prop in _EVENT_COUNTS:
+        return "people"
+    concept = lexicon().concepts.get(prop)
+    if concept is not None and concept.unit and unit_class(concept.unit) in ("count", "measure"):
+        return concept.unit
+    if concept is None and reading is not None and reading.concept == prop:
+        return prop  # an open key is the counted noun: "300 flights"
+    return number.unit
+
+
+_PRONOUNS = {
+    "it": EntityKind.ORGANIZATION, "its": EntityKind.ORGANIZATION,
+    "they": EntityKind.ORGANIZATION, "their": EntityKind.ORGANIZATION,
+    "company": EntityKind.ORGANIZATION, "firm": EntityKind.ORGANIZATION,
+    "group": EntityKind.ORGANIZATION, "bank": EntityKind.ORGANIZATION,
+    "he": EntityKind.PERSON, "his": EntityKind.PERSON, "she": EntityKind.PERSON,
+    "her": EntityKind.PERSON,
+}  # fmt: skip
+
+
+def _parse_subject(
+    reading: Reading, sm: SentenceMentions, mentions: Sequence[MentionCandidate]
+) -> int | None:
+    """The entity a name the parse points at belongs to; a pronoun ("its profit", "the
+    company's") is the last entity of its kind named before it."""
+    for span in reading.subject_spans:
+        for mention in sm.mentions:
+            if mention.span.start < span.end and span.start < mention.span.end:
+                return mention.local_entity
+        word = sm.body[span.start : span.end].lower().split()[-1:]
+        kind = _PRONOUNS.get(word[0]) if word else None
+        if kind is not None:
+            earlier = [
+                m
+                for m in mentions
+                if m.span.end <= span.start and m.local_entity >= 0 and sm.kind(m) == kind
+            ]
+            if earlier:
+                return earlier[-1].local_entity
+    return None
+
+
+def _parse_source(reading: Reading, sm: SentenceMentions) -> tuple[int | None, str | None]:
+    """The named giver of the figure ("the US Geological Survey put ... at 5.7"), else the
+    words naming it ("police estimated ...")."""
+    span = reading.source_span
+    if span is None:
+        return None, None
+    for mention in sm.mentions:
+        if mention.span.start < span.end and span.start < mention.span.end:
+            return mention.local_entity, None
+    return None, sm.body[span.start : span.end]
+
+
 def _sentence_at(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
-
-
-# A date cue in a sentence: its start and end, the match, and whether it dates the
-# statement ("said on Tuesday") rather than the event.
-_DateCue = tuple[int, int, re.Match[str], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +223,7 @@ class _SentenceContext:
     text: str
     previous_text: str
     mentions: SentenceMentions
-    date_cues: list[_DateCue]
+    date_cues: list[DateCue]
     speech_cues: list[SpeechCue]
 
 
@@ -181,17 +233,30 @@ def _figure(
     number: NumberMatch,
     published_on: dt.date | None,
     siblings: Sequence[Span],
+    reading: Reading | None = None,
+    mentions: Sequence[MentionCandidate] = (),
 ) -> FigureCandidate:
     span, sentence, sm = context.span, context.text, context.mentions
     start, end = number.span.start - span.start, number.span.end - span.start
     prop = choose_property(number, sentence, start, end)
+    if reading is not None and reading.concept is not None:
+        if reading.in_lexicon:
+            prop = reading.concept  # the parse knows what the number is attached to
+        elif prop is None and any(c.isdigit() for c in number_text(body, number)):
+            # An open key for digits only: "two cities" counts nothing a reader looks up.
+            prop = reading.concept
     subject = _subject(prop, sm, sentence, start, end, body, siblings)
+    if subject is None and reading is not None and prop is not None and not at_place(prop):
+        subject = _parse_subject(reading, sm, mentions)
     attributed_to, attributed_text = (
         # An age describes the person; the sentence's source is not vouching for it.
         (None, None) if prop == "age" else attribution(context.speech_cues, sentence, start)
     )
-    unit = "people" if prop in _EVENT_COUNTS and number.unit == "count" else number.unit
+    if attributed_to is None and attributed_text is None and reading is not None:
+        attributed_to, attributed_text = _parse_source(reading, sm)
+    unit = _unit(prop, number, reading)
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
+    status = _status(prop, sentence, context.previous_text, start, end, unit)
     return FigureCandidate(
         span=number.span,
         text=body[number.span.start : number.span.end],
@@ -205,8 +270,8 @@ def _figure(
         attributed_to=attributed_to,
         attributed_to_text=attributed_text,
         refers_to=refers_to,
-        qualifier=_qualifier(prop, sentence, refers_to, published_on),
-        status=_status(prop, sentence, context.previous_text),
+        qualifier=_qualifier(prop, sentence, refers_to, published_on, status),
+        status=status,
     )
 
 
@@ -264,7 +329,7 @@ def _subject(
         return age_subject(sm, sentence, start, end, body)
     if prop == "years_in_power":
         found = sm.last_before(absolute, EntityKind.PERSON)
-    elif prop in _EVENT_COUNTS:
+    elif at_place(prop):
         return _event_place(sm, sentence, Span(absolute, sm.offset + end), siblings)
     elif prop == "detention_duration":
         places = {m.local_entity for m in sm.of_kind(EntityKind.PLACE)}
@@ -329,7 +394,7 @@ def _fill_subjects(
     for f in figures:
         if f.subject == COUNTRY:
             f = replace(f, subject=country)
-        elif f.subject is None and f.property in _EVENT_COUNTS:
+        elif f.subject is None and at_place(f.property):
             earlier = [m.local_entity for m in city_mentions if m.span.end <= f.span.start]
             f = replace(f, subject=earlier[-1] if earlier else country)
         elif f.subject is None and f.property in _COUNTRY_LEVEL | _DURATIONS:
@@ -342,7 +407,7 @@ def _merge_restated(figures: list[FigureCandidate]) -> list[FigureCandidate]:
     """An undated count restated with its date elsewhere takes that date and place."""
     out: list[FigureCandidate] = []
     for f in figures:
-        if f.property in _EVENT_COUNTS and f.refers_to is None and f.approximation != "VAGUE":
+        if at_place(f.property) and f.refers_to is None and f.approximation != "VAGUE":
             twin = next(
                 (
                     g
@@ -369,7 +434,7 @@ def _merge_restated(figures: list[FigureCandidate]) -> list[FigureCandidate]:
 
 def _credit_restated(f: FigureCandidate, figures: list[FigureCandidate]) -> FigureCandidate:
     """A restated count with no source of its own takes its twin's ("The 200 people ...")."""
-    if f.attributed_to_text is not None or f.property not in _EVENT_COUNTS or f.refers_to is None:
+    if f.attributed_to_text is not None or not at_place(f.property) or f.refers_to is None:
         return f
     for g in figures:
         same = (g.property, g.value, g.upper_bound, g.approximation, g.refers_to) == (
@@ -382,79 +447,52 @@ def _credit_restated(f: FigureCandidate, figures: list[FigureCandidate]) -> Figu
     return f
 
 
-def _date_cues(sentence: str) -> list[_DateCue]:
-    cues: list[_DateCue] = []
-    for m in _DATE_CUE.finditer(sentence):
-        statement = _STATEMENT_DATE.search(sentence[max(0, m.start() - 30) : m.start()])
-        cues.append((m.start(), m.end(), m, statement is not None))
-    return cues
-
-
 def _refers_to(
-    prop: str | None, cues: list[_DateCue], start: int, end: int, published_on: dt.date | None
+    prop: str | None, cues: list[DateCue], start: int, end: int, published_on: dt.date | None
 ) -> dt.date | None:
     if prop in _UNDATED:
         return None
-    usable = [c for c in cues if not (c[3] and prop in _EVENT_COUNTS)]
-    if not usable:
-        return None
-
-    def distance(cue: _DateCue) -> int:
-        return start - cue[1] if cue[1] <= start else max(0, cue[0] - end)
-
-    chosen = min(usable, key=distance)
-    anchors = [c for c in cues if c is not chosen and (c[2]["md"] or c[2]["wd"] or c[2]["abs"])]
-    anchor_cue = min(anchors, key=lambda c: abs(c[0] - chosen[0])) if anchors else None
-    anchor = _resolve(anchor_cue[2], None, published_on) if anchor_cue else published_on
-    return _resolve(chosen[2], anchor, published_on)
+    return refers_to(cues, start, end, published_on, event_count=at_place(prop))
 
 
-def _resolve(
-    m: re.Match[str], anchor: dt.date | None, published_on: dt.date | None
-) -> dt.date | None:
-    if m["md"]:
-        if published_on is None:
-            return None
-        month, day = _MONTH_NUMBERS[fold(m["month"])], int(m["day"])
-        try:
-            date = dt.date(published_on.year, month, day)
-        except ValueError:
-            return None
-        return date if date <= published_on + dt.timedelta(days=31) else date.replace(date.year - 1)
-    if m["wd"]:
-        if published_on is None:
-            return None
-        back = (published_on.weekday() - _WEEKDAYS.index(fold(m["weekday"]))) % 7
-        return published_on - dt.timedelta(days=back)
-    if m["abs"]:
-        if published_on is None:
-            return None
-        today = fold(m["abs"]) in ("today", "tonight")
-        return published_on if today else published_on - dt.timedelta(days=1)
-    if anchor is None:
-        return None
-    if m["before"]:
-        return anchor - dt.timedelta(days=1)
-    if m["after"]:
-        return anchor + dt.timedelta(days=1)
-    return anchor
-
-
-def _status(prop: str | None, sentence: str, previous_sentence: str) -> str | None:
-    if prop not in ("vote_share", "turnout"):
-        return None
-    for text in (sentence, previous_sentence):
-        if _FINAL.search(text):
-            return "final"
-        if _PRELIMINARY.search(text):
-            return "preliminary"
-    return None
+def _status(
+    prop: str | None,
+    sentence: str,
+    previous_sentence: str,
+    start: int = 0,
+    end: int = 0,
+    unit: str = "count",
+) -> str | None:
+    """What kind of value the copy says it is (docs/extraction.md, "Status")."""
+    if prop in _UNDATED:
+        return None  # an age or a term in office is neither polled nor forecast
+    if prop in ("vote_share", "turnout"):
+        for text in (sentence, previous_sentence):
+            if _FINAL.search(text):
+                return "final"
+            if _PRELIMINARY.search(text):
+                return "preliminary"
+    return value_status(sentence, start, end, share=unit == "percent")
 
 
 def _qualifier(
+    prop: str | None,
+    sentence: str,
+    refers_to: dt.date | None,
+    published_on: dt.date | None,
+    status: str | None = None,
+) -> str | None:
+    """What narrows the claim; polls and forecasts never share a fact with results."""
+    qualifier = _claim_qualifier(prop, sentence, refers_to, published_on)
+    if status in APART:
+        return f"{qualifier} {APART[status]}" if qualifier else APART[status]
+    return qualifier
+
+
+def _claim_qualifier(
     prop: str | None, sentence: str, refers_to: dt.date | None, published_on: dt.date | None
 ) -> str | None:
-    if prop in _EVENT_COUNTS:
+    if prop in _DAY_COUNTS:
         return refers_to.isoformat() if refers_to is not None else None
     if prop in ("vote_share", "turnout"):
         if _PREVIOUS_ELECTION.search(sentence):

@@ -26,7 +26,7 @@ from service.ingest.model import (
 from service.ingest.parse import parse_article
 from service.ingest.sentences import split_sentences
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 PUBLISHED = {  # seeds/manifest.yaml, calendar day of publication
     "000": dt.date(2019, 6, 11),
     "001": dt.date(2019, 6, 11),

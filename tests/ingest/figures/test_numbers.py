@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from service.ingest.figures.numbers import find_numbers
 from service.ingest.model import Approximation
-from service.ingest.numbers import find_numbers
 
 FIGURES = [
     # (text, printed figure, value, upper bound, approximation, unit)
@@ -78,9 +78,15 @@ FIGURES = [
         5e8,
         None,
         Approximation.MORE_THAN,
-        "usd",
+        "USD",
     ),
-    ("raised 1.5bn dollars", "1.5bn dollars", 1.5e9, None, Approximation.EXACT, "usd"),
+    ("raised 1.5bn dollars", "1.5bn dollars", 1.5e9, None, Approximation.EXACT, "USD"),
+    ("took a 1.5bn euro charge", "1.5bn euro", 1.5e9, None, Approximation.EXACT, "EUR"),
+    ("closed at 57.85 Swiss francs", "57.85 Swiss francs", 57.85, None, Approximation.EXACT, "CHF"),
+    ("earned 33 cents a share", "33 cents", 0.33, None, Approximation.EXACT, "USD"),
+    ("a fine of CHF 2 million", "CHF 2 million", 2e6, None, Approximation.EXACT, "CHF"),
+    ("sold for ¥300bn", "¥300bn", 3e11, None, Approximation.EXACT, "JPY"),
+    ("Eight out of 10 voters", "Eight out of 10", 80.0, None, Approximation.EXACT, "percent"),
     ("more than 2m voters", "more than 2m voters", 2e6, None, Approximation.MORE_THAN, "people"),
     (
         "after hundreds of people gathered",
@@ -222,6 +228,8 @@ def test_figure_is_found_with_value_and_unit(
 
 
 NOT_FIGURES = [
+    "The quake struck at 0227 GMT on Sunday",
+    "from 1030 local time",
     "after the June 9 presidential election",
     "overnight on June 10-11.",
     "during the night of June 9-10, they",

@@ -1,0 +1,436 @@
+"""What a figure measures, and which words name whom it is about, read from the parse.
+
+The vocabulary is open: ``data/concepts.yaml`` normalises the words copy uses (killed,
+dead, death toll -> deaths) and, where it has no entry, the counted noun itself is the key
+("300 flights" -> flights). The words are found where the dependency parse attaches the
+number, nearest first:
+
+1. the noun it counts and that noun's modifiers ("120 people", "the 6.4-magnitude
+   quake", "a 1.5bn euro charge"); through "of" after an amount ("dozens of
+   demonstrators", "70.96 percent of the ballots");
+2. the verb that governs that noun or the number ("killing at least 120 people",
+   "5,125 positions would go", "demonstrators arrested"); a verb naming an event beats a
+   noun naming a group ("300 protesters were arrested" -> detained);
+3. the verb's other arguments when the number is only its complement ("the death toll
+   rose to 157", "put the quake's magnitude at 5.7", "turnout was 77 percent").
+
+A concept fits a figure only when its unit fits: a percentage is never a head count, an
+amount of money never a share. The words a subject can be read from are returned too: the
+governing verb's subject, a possessor, a proper-noun modifier of the counted noun.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from service.ingest.model import Span
+
+LEXICON_PATH = Path(__file__).parent.parent / "data" / "concepts.yaml"
+
+# Units that say nothing of what is counted: look past them to what they quantify.
+_UNIT_WORDS = frozenset(
+    {
+        "percent", "per", "cent", "%", "pc", "point", "points", "euro", "euros", "dollar",
+        "dollars", "franc", "francs", "pound", "pounds", "yen", "yuan", "cents",
+        "pence", "billion", "million", "thousand", "hundred", "bn", "m", "mn", "k",
+        "hundreds", "thousands", "millions", "dozens", "dozen", "scores", "tens",
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+        "minute", "minutes", "times", "number", "total", "figure", "sterling", "rupees",
+        "roubles", "rubles", "tenge", "us$", "$", "€", "£", "usd", "eur", "gbp", "chf",
+    }
+)  # fmt: skip
+# People in general: the verb says what happened to them.
+_GENERIC = frozenset(
+    {
+        "people", "person", "persons", "individual", "individuals", "man", "men", "woman",
+        "women", "child", "children", "resident", "residents", "civilian", "civilians",
+        "other", "others", "one", "some", "more", "adult", "adults", "kid", "kids",
+    }
+)  # fmt: skip
+# Verbs too light to name anything by themselves.
+_LIGHT_VERBS = frozenset(
+    {"be", "have", "say", "make", "do", "put", "give", "include", "reach", "stand", "see",
+     "report", "tell", "add", "bring", "become", "remain", "come", "show", "leave"}
+)  # fmt: skip
+# Concepts that name a group of people rather than what happened to them.
+GROUPS = frozenset(
+    {
+        "protesters", "observers", "candidates", "employees", "troops", "customers",
+        "members", "participants", "population", "registered_voters", "attendance",
+    }
+)  # fmt: skip
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+_SOURCE_NOUNS = frozenset(
+    {"police", "official", "authority", "ministry", "government", "agency", "expert",
+     "analyst", "organiser", "organizer", "witness", "doctor", "rescuer", "spokesman",
+     "spokeswoman", "spokesperson", "commission", "survey", "study", "report", "observer"}
+)  # fmt: skip
+# Verbs whose subject gives a figure rather than has it: "the USGS put the magnitude at
+# 5.7", "police estimated the crowd at 5,000".
+_SOURCE_VERBS = frozenset(
+    {"put", "estimate", "give", "report", "record", "count", "confirm", "register",
+     "measure", "peg", "place", "tally", "announce", "publish", "revise", "raise", "lower"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    key: str
+    unit: str | None
+    subject: str  # "place": where it happened; "agent": who or what it is of
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    nouns: dict[str, tuple[Concept, ...]]  # lemma or "lemma lemma" phrase -> concepts
+    verbs: dict[str, tuple[Concept, ...]]
+    concepts: dict[str, Concept]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the parse says of one figure."""
+
+    concept: str | None
+    cue: str | None  # the word that decided: "killing", "death toll"
+    in_lexicon: bool
+    # Character spans of words that may name the subject, best first.
+    subject_spans: tuple[Span, ...] = ()
+    # The subject of a verb that gives the figure ("the USGS put ... at 5.7"): its source.
+    source_span: Span | None = None
+    # What a count counts, as a unit: "people" for humans, else the plural noun.
+    counted: str | None = None
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The curated concept lexicon (``data/concepts.yaml``)."""
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    nouns: dict[str, list[Concept]] = {}
+    verbs: dict[str, list[Concept]] = {}
+    concepts: dict[str, Concept] = {}
+    for key, entry in data.items():
+        concept = Concept(key, entry.get("unit"), entry.get("subject", "agent"))
+        concepts[key] = concept
+        for word in entry.get("nouns", ()):
+            nouns.setdefault(str(word).lower(), []).append(concept)
+        for word in entry.get("verbs", ()):
+            verbs.setdefault(str(word).lower(), []).append(concept)
+    return Lexicon(
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        concepts=concepts,
+    )
+
+
+def unit_class(unit: str | None) -> str:
+    """percent, money, duration, count or measure: the kinds of unit a concept can take."""
+    if unit in ("percent", "percentage_points"):
+        return "percent"
+    if unit is None or unit == "currency" or (unit.isupper() and len(unit) == 3):
+        return "money"
+    if unit in ("years", "months", "weeks", "days", "hours", "minutes", "seconds"):
+        return "duration"
+    if unit in ("people", "count") or (unit.endswith("s") and "/" not in unit):
+        return "count"
+    return "measure"
+
+
+def _fits(concept: Concept, figure_unit: str) -> bool:
+    figure, wanted = unit_class(figure_unit), unit_class(concept.unit)
+    if figure == wanted:
+        return True
+    # A bare number ("magnitude 6.4", "5,125 positions") may be a count or a measure.
+    return figure == "count" and wanted in ("count", "measure")
+
+
+def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
+    """What the figure at ``span`` (character offsets into the parsed text) measures."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return Reading(None, None, False)
+    numbers = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
+    amounts = [t for t in tokens if t.lower_ in _UNIT_WORDS]  # "dozens of demonstrators"
+    anchor = numbers[-1] if numbers else amounts[0] if amounts else tokens[-1]
+    lex = lexicon()
+    noun = _counted_noun(anchor, tokens.end)
+    head = noun if noun is not None else anchor
+    governor = _governor(head)
+    subjects = _subject_tokens(noun, governor, head)
+    found: tuple[Concept, str] | None = None
+    if unit_class(unit) == "money" and (per_share := _per_share(anchor, tokens.end)):
+        found = per_share
+    elif noun is not None:
+        found = _noun_concept(noun, unit, lex)
+    verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
+    # What happened to a group beats the group's name ("300 protesters were arrested"),
+    # but a verb never renames a group ("seven candidates took part").
+    if verb_found is not None and (
+        found is None or (found[0].key in GROUPS and verb_found[0].subject == "place")
+    ):
+        found = verb_found
+    if found is None and governor is not None:
+        found = _argument_concept(governor, head, unit, lex)
+    source = _source(governor)
+    if source is not None:
+        subjects = [t for t in subjects if t.i != source.i]
+    spans = tuple(_char_span(t) for t in subjects)
+    source_span = _char_span(source) if source is not None else None
+    counted = counted_unit(noun)
+    if (
+        found is not None
+        and found[0].unit == "people"
+        and noun is not None
+        and found[0] in lex.nouns.get(noun.lemma_.lower(), ())
+    ):
+        counted = "people"  # "500 detentions", "120 deaths": people detained, dead
+    if found is not None:
+        return Reading(found[0].key, found[1], True, spans, source_span, counted)
+    # A share of a group ("eight out of 10 voters") measures something the noun
+    # does not name.
+    key = _open_key(noun) if unit_class(unit) != "percent" else None
+    return Reading(key, key, False, spans, source_span, counted)
+
+
+def counted_unit(noun: Token | None) -> str | None:
+    """The unit of a count: people for humans ("43 million Americans"), jobs for
+    positions, else the counted noun in the plural ("131-page" -> pages)."""
+    if noun is None or noun.lower_ in _UNIT_WORDS:
+        return None
+    lemma = noun.lemma_.lower()
+    if noun.ent_type_ == "NORP" or lemma in people_nouns() or noun.lower_ in people_nouns():
+        return "people"
+    if lemma in ("job", "position", "post", "role", "layoff", "redundancy"):
+        return "jobs"
+    if not lemma.isalpha():
+        return None
+    return plural(lemma)
+
+
+def plural(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word if word.endswith("s") and not word.endswith("ss") else word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+@functools.cache
+def people_nouns() -> frozenset[str]:
+    """Nouns for people (lemmas and plurals), and every demonym: counts of them are people."""
+    path = LEXICON_PATH.with_name("people.txt")
+    words = {w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines()}
+    demonyms = LEXICON_PATH.with_name("demonyms.txt").read_text(encoding="utf-8").splitlines()
+    words |= {d.strip().lower() for d in demonyms if d.strip() and not d.startswith("#")}
+    words.discard("")
+    return frozenset(words | {plural(w) for w in words})
+
+
+def _source(governor: Token | None) -> Token | None:
+    """Who gives the figure: a name, a possessor ("the Commission's figures gave ..."), or
+    a noun for those who count (police, officials, the ministry)."""
+    if governor is None or governor.lemma_.lower() not in _SOURCE_VERBS:
+        return None
+    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "agent")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    owners = [c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if owners:
+        return owners[0]
+    if subject.pos_ == "PROPN" or subject.lemma_.lower() in _SOURCE_NOUNS:
+        return subject
+    return None
+
+
+def _counted_noun(anchor: Token, span_end: int) -> Token | None:
+    """The noun the number counts, past unit words and "of" after an amount."""
+    token = anchor
+    while token.dep_ in ("quantmod", "compound", "nummod", "nmod") and token.head.i != token.i:
+        if token.head.pos_ in ("NOUN", "PROPN") or token.head.like_num:
+            token = token.head
+            if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _UNIT_WORDS:
+                break
+        else:
+            break
+    if token.i == anchor.i and anchor.pos_ == "NOUN" and anchor.lower_ not in _UNIT_WORDS:
+        return None  # "hundreds" alone; looked at through "of" below
+    if token.lower_ in _UNIT_WORDS or token.i == anchor.i:
+        of = _of_object(token)
+        if of is not None:
+            return of
+        return None if token.i == anchor.i or token.lower_ in _UNIT_WORDS else token
+    # "92,000 asylum applications": the phrase's head, past the nouns modifying it
+    hyphenated = token.i > 0 and token.doc[token.i - 1].text == "-"  # "a 131-page report"
+    while (
+        not hyphenated
+        and token.dep_ == "compound"
+        and token.head.pos_ == "NOUN"
+        and token.head.i > token.i
+    ):
+        token = token.head
+    return token
+
+
+def _per_share(anchor: Token, span_end: int) -> tuple[Concept, str] | None:
+    """ "33 cents a share", "$1.20 per share": earnings per share, unless it is a price."""
+    doc = anchor.doc
+    following = " ".join(t.lower_ for t in doc[span_end : span_end + 2])
+    if following not in ("a share", "per share"):
+        return None
+    verb = _governor(anchor)
+    key = "earnings_per_share"
+    if verb is not None and verb.lemma_.lower() in ("offer", "pay", "bid", "value", "price"):
+        key = "share_price"
+    return lexicon().concepts[key], following
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    return None
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb (or noun, through a preposition) that takes ``token`` as an argument."""
+    current = token
+    # Past unit words that head the number ("12 percent", "3.2 billion euros").
+    while current.head.i != current.i:
+        if current.head.lower_ in _UNIT_WORDS or current.dep_ in ("conj", "appos"):
+            current = current.head
+        elif (  # "dozens of demonstrators": the amount is what the verb takes
+            current.dep_ == "pobj"
+            and current.head.lower_ == "of"
+            and current.head.head.lower_ in _UNIT_WORDS
+        ):
+            current = current.head.head
+        else:
+            break
+    if current.dep_ in ("acl", "relcl"):
+        return None
+    for child in current.children:  # "demonstrators arrested", "people killed"
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
+            return child
+    head = current.head
+    if head.i == current.i:
+        return None
+    if current.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head  # "rose to 157", "with 375 people", "put ... at 5.7"
+    if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        return head
+    return None
+
+
+def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> tuple[Concept, str] | None:
+    """The counted noun, with its compound or adjective ("death toll", "net profit")."""
+    if noun.lower_ in _GENERIC:
+        return None
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    for modifier in reversed(modifiers):
+        phrase = f"{modifier.lemma_.lower()} {noun.lemma_.lower()}"
+        if (hit := _pick(lex.nouns.get(phrase), unit)) is not None:
+            return hit, phrase
+    for word in (noun.lemma_.lower(), noun.lower_):
+        if (hit := _pick(lex.nouns.get(word), unit)) is not None:
+            return hit, noun.text
+    for modifier in reversed(modifiers):  # "the 6.4-magnitude quake", "a 1.5bn euro charge"
+        if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
+            return hit, modifier.text
+    return None
+
+
+def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> tuple[Concept, str] | None:
+    """What the governing verb names; a governing noun of an event counts as one
+    ("detentions of hundreds of protesters", "the arrest of 12 people")."""
+    if verb.pos_ == "NOUN":
+        hit = _pick(lex.nouns.get(verb.lemma_.lower()), unit)
+        return (hit, verb.text) if hit is not None and hit.key not in GROUPS else None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _LIGHT_VERBS:
+        return None
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
+        return hit, verb.text
+    hit = _pick(lex.verbs.get(lemma), unit)
+    return (hit, verb.text) if hit is not None else None
+
+
+def _argument_concept(
+    governor: Token, head: Token, unit: str, lex: Lexicon
+) -> tuple[Concept, str] | None:
+    """ "the death toll rose to 157": the governing verb's other nouns name the measure."""
+    if governor.pos_ == "NOUN":  # "a death toll of 120"
+        return _noun_concept(governor, unit, lex)
+    for child in governor.children:
+        if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+            continue
+        if child.pos_ in ("NOUN", "PROPN") and (hit := _noun_concept(child, unit, lex)):
+            return hit
+    return None
+
+
+def _pick(concepts: tuple[Concept, ...] | None, unit: str) -> Concept | None:
+    for concept in concepts or ():
+        if _fits(concept, unit):
+            return concept
+    return None
+
+
+def _open_key(noun: Token | None) -> str | None:
+    """The counted noun as a key when the lexicon has no concept for it ("flights")."""
+    if noun is None or noun.pos_ != "NOUN" or noun.lower_ in _GENERIC:
+        return None
+    word = noun.lower_
+    return word if word.isalpha() and len(word) > 2 else None
+
+
+def _subject_tokens(noun: Token | None, governor: Token | None, head: Token) -> list[Token]:
+    """Words that may name whom the figure is about, best first."""
+    found: list[Token] = []
+    for token in _subject_candidates(noun, governor, head):
+        if token.pos_ in ("PROPN", "PRON", "NOUN") and token not in found:
+            found.append(token)
+    return found
+
+
+def _subject_candidates(noun: Token | None, governor: Token | None, head: Token) -> Iterator[Token]:
+    for base in (noun, governor):
+        if base is None:
+            continue
+        for child in base.children:
+            if child.dep_ == "poss":  # "Siemens' profit", "the quake's magnitude"
+                yield child
+        if base is noun:
+            for child in base.children:
+                if child.dep_ == "compound" and child.pos_ == "PROPN":  # "Siemens profit"
+                    yield child
+    if governor is not None and governor.pos_ in ("VERB", "AUX"):
+        for child in governor.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i != head.i:
+                # "Its net profit rose to ...": whose profit, before the profit itself
+                yield from (c for c in child.children if c.dep_ == "poss")
+                yield child  # "Toqaev took 70.96 percent", "With 70.96 percent, X leads"
+    elif governor is not None and governor.pos_ == "NOUN":
+        for child in governor.children:
+            if child.dep_ == "poss":
+                yield child
+
+
+def _char_span(token: Token) -> Span:
+    """The token with the proper nouns compounded into it ("US Geological Survey")."""
+    words = [token]
+    for child in token.lefts:
+        if child.dep_ in ("compound", "flat"):
+            words.extend(child.subtree)
+    start = min(t.idx for t in words)
+    end = max(t.idx + len(t.text) for t in words)
+    return Span(start, end)

@@ -1,0 +1,122 @@
+"""The day a figure refers to: date cues in its sentence, resolved against publication.
+
+- A date said of the statement ("the interior ministry said on Tuesday") is the date of
+  the report, not of the event, so counts of what happened ignore it; results take it as
+  the date the value stood.
+- "the following day", "a day earlier" are resolved against the nearest absolute cue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from service.ingest.figures.numbers import fold
+
+_MONTH_NUMBERS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_TODAY = ("yesterday", "today", "tonight", r"last\s+night")
+_DAY_BEFORE = (r"a\s+day\s+earlier", r"the\s+day\s+before", r"the\s+previous\s+day")
+_DAY_AFTER = (r"the\s+following\s+day", r"the\s+next\s+day", r"a\s+day\s+later")
+_SAME_DAY = ("earlier", "later")  # "... that day"
+# Every cue starts with one of these letters. Checking it first, after the one shared
+# ``\b``, spares the engine trying each case-insensitive word at every word start.
+_DATE_CUE_WORDS = (*_MONTH_NUMBERS, *_WEEKDAYS, *_TODAY, *_DAY_BEFORE, *_DAY_AFTER, *_SAME_DAY)
+_DATE_CUE_INITIALS = "".join(sorted({w[0] for w in _DATE_CUE_WORDS}))
+_DATE_CUE = re.compile(
+    rf"\b(?=[{_DATE_CUE_INITIALS}])(?:"
+    r"(?P<md>(?<!the\s)(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+    + r")\.?\s+(?P<day>\d{1,2})\b(?!\s+(?:presidential|election|vote|poll|elections)\b))"
+    r"|(?P<wd>(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b(?!['’]s))"
+    r"|(?P<abs>(?:" + "|".join(_TODAY) + r")\b)"
+    r"|(?P<before>(?:" + "|".join(_DAY_BEFORE) + r")\b)"
+    r"|(?P<after>(?:" + "|".join(_DAY_AFTER) + r")\b)"
+    r"|(?P<same>(?:" + "|".join(_SAME_DAY) + r")\s+that\s+day\b))",
+    re.IGNORECASE,
+)  # fmt: skip
+_STATEMENT_DATE = re.compile(
+    r"\b(?:said|says|announced|reported|stated|told\s+\w+)\s+(?:(?:early|late)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A date cue in a sentence: its start and end, the match, and whether it dates the
+# statement ("said on Tuesday") rather than the event.
+DateCue = tuple[int, int, re.Match[str], bool]
+
+
+def date_cues(sentence: str) -> list[DateCue]:
+    """Every date cue of ``sentence``, each marked when it dates the statement."""
+    cues: list[DateCue] = []
+    for m in _DATE_CUE.finditer(sentence):
+        statement = _STATEMENT_DATE.search(sentence[max(0, m.start() - 30) : m.start()])
+        cues.append((m.start(), m.end(), m, statement is not None))
+    return cues
+
+
+def refers_to(
+    cues: list[DateCue],
+    start: int,
+    end: int,
+    published_on: dt.date | None,
+    *,
+    event_count: bool,
+) -> dt.date | None:
+    """The day the figure at ``start``..``end`` refers to: the nearest cue, resolved
+    against the nearest absolute one (or the publication day). A count of what happened
+    ignores the day a statement was made ("the ministry said on Tuesday")."""
+    usable = [c for c in cues if not (c[3] and event_count)]
+    if not usable:
+        return None
+
+    def distance(cue: DateCue) -> int:
+        return start - cue[1] if cue[1] <= start else max(0, cue[0] - end)
+
+    chosen = min(usable, key=distance)
+    anchors = [c for c in cues if c is not chosen and (c[2]["md"] or c[2]["wd"] or c[2]["abs"])]
+    anchor_cue = min(anchors, key=lambda c: abs(c[0] - chosen[0])) if anchors else None
+    anchor = _resolve(anchor_cue[2], None, published_on) if anchor_cue else published_on
+    return _resolve(chosen[2], anchor, published_on)
+
+
+def _resolve(
+    m: re.Match[str], anchor: dt.date | None, published_on: dt.date | None
+) -> dt.date | None:
+    if m["md"]:
+        if published_on is None:
+            return None
+        month, day = _MONTH_NUMBERS[fold(m["month"])], int(m["day"])
+        try:
+            date = dt.date(published_on.year, month, day)
+        except ValueError:
+            return None
+        return date if date <= published_on + dt.timedelta(days=31) else date.replace(date.year - 1)
+    if m["wd"]:
+        if published_on is None:
+            return None
+        back = (published_on.weekday() - _WEEKDAYS.index(fold(m["weekday"]))) % 7
+        return published_on - dt.timedelta(days=back)
+    if m["abs"]:
+        if published_on is None:
+            return None
+        today = fold(m["abs"]) in ("today", "tonight")
+        return published_on if today else published_on - dt.timedelta(days=1)
+    if anchor is None:
+        return None
+    if m["before"]:
+        return anchor - dt.timedelta(days=1)
+    if m["after"]:
+        return anchor + dt.timedelta(days=1)
+    return anchor

@@ -1,0 +1,46 @@
+"""What kind of value a figure is: an exit poll, a poll answer, a forecast, an estimate.
+
+Read from cue words in the figure's clause (preliminary and final results are read by the
+figure stage for shares and turnout, where the copy says so). Exit polls, poll answers and
+forecasts make facts of their own: they never share one with results.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EXIT_POLL = re.compile(r"\bexit[-\s]polls?\b", re.IGNORECASE)
+# A survey, not the polls voters go to: "the polls closed" is no poll answer.
+_POLL = re.compile(
+    r"\b(?:opinion\s+polls?|surveys?|surveyed|respondents|questioned"
+    r"|polls?\s+(?:found|finds|showed|shows|suggests?|suggested|indicated|conducted|carried)"
+    r"|(?:a|an|the|latest|new|recent)\s+(?:[\w-]+\s+)?poll)\b",
+    re.IGNORECASE,
+)
+_FORECAST = re.compile(
+    r"\b(?:forecasts?|forecast(?:ed|ing)|projects?|projected|projections?|predicts?|predicted"
+    r"|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
+    r"|will\s+(?:rise|fall|reach|grow|hit|cost|top|exceed|be))\b",
+    re.IGNORECASE,
+)
+_ESTIMATE = re.compile(r"\b(?:estimated?|estimates?|estimating)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|and)\b|\.\s")
+# How a status narrows the fact key, so that a poll never pools with results.
+APART = {"exit_poll": "exit poll", "poll_answer": "poll", "forecast": "forecast"}
+
+
+def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | None:
+    """The status the clause around ``sentence[start:end]`` gives the figure, if any;
+    ``share``: the figure is a percentage (only shares come from exit polls and polls)."""
+    left = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(sentence, end)), len(sentence))
+    clause = sentence[left:right]
+    if share and _EXIT_POLL.search(sentence):
+        return "exit_poll"
+    if share and _POLL.search(clause):
+        return "poll_answer"
+    if _FORECAST.search(clause):
+        return "forecast"
+    if _ESTIMATE.search(clause):
+        return "estimate"
+    return None

@@ -1,0 +1,105 @@
+"""What a figure measures, read from the parse: one sentence per construction the stage
+reads (the gold in tests/gold/real scores it on real copy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.ingest.figures.concepts import counted_unit, lexicon, plural, read_figure
+from service.ingest.figures.numbers import find_numbers
+from service.ingest.figures.status import value_status
+from service.ingest.nlp.model import analyse
+
+
+def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[str]]:
+    doc = analyse(sentence)
+    (number,) = [n for n in find_numbers(sentence) if sentence[n.span.start : n.span.end] == text]
+    r = read_figure(doc, number.span, number.unit)
+    source = sentence[r.source_span.start : r.source_span.end] if r.source_span else None
+    return r.concept, source, [sentence[s.start : s.end] for s in r.subject_spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # the counted noun's verb
+        ("The quake struck on Saturday, killing at least 120 people.", "at least 120 people",
+         "deaths"),
+        ("It struck on Saturday, injuring more than 400, officials said.", "more than 400",
+         "injured"),
+        # the measure the verb's subject names
+        ("The death toll from the quake rose to 157 on Sunday.", "157", "deaths"),
+        ("Turnout was 77.4 percent, the commission said.", "77.4 percent", "turnout"),
+        # the counted noun and its modifiers
+        ("The 6.4-magnitude quake hit Jajarkot.", "6.4", "magnitude"),
+        ("Siemens took a 1.5bn euro charge.", "1.5bn euro", "loss"),
+        ("The bank said 5,125 positions would go.", "5,125", "job_cuts"),
+        ("Toqaev took 70.96 percent of the ballots.", "70.96 percent", "vote_share"),
+        ("The bank earned 33 cents a share.", "33 cents", "earnings_per_share"),
+        # what happened to a group beats the group's name, never the other way round
+        ("Police arrested dozens of demonstrators in Almaty.", "dozens of demonstrators",
+         "detained"),
+        ("Seven candidates took part in the election.", "Seven candidates", "candidates"),
+        # no concept in the lexicon: the counted noun is the key, for digits
+        ("Airlines cancelled 300 flights.", "300", "flights"),
+        # a share of a group names nothing the noun does
+        ("Eight out of 10 voters said they backed the plan.", "Eight out of 10", None),
+    ],
+)  # fmt: skip
+def test_concept(sentence: str, text: str, concept: str | None) -> None:
+    assert reading_of(sentence, text)[0] == concept
+
+
+def test_money_and_shares_never_take_a_head_count() -> None:
+    # "took" names a vote share for a percentage, never for money
+    assert reading_of("Siemens took a 1.5bn euro charge.", "1.5bn euro")[0] != "vote_share"
+    assert lexicon().concepts["vote_share"].unit == "percent"
+
+
+def test_subjects_and_sources_from_the_parse() -> None:
+    _, source, _ = reading_of("The US Geological Survey put the magnitude at 5.7.", "5.7")
+    assert source == "US Geological Survey"
+    _, _, subjects = reading_of("Toqaev took 70.96 percent of the ballots.", "70.96 percent")
+    assert subjects == ["Toqaev"]
+    _, _, subjects = reading_of("Its net profit rose to 3.2 billion euros.", "3.2 billion euros")
+    assert subjects[0] == "Its"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("Courts heard 43 million Americans.", "43 million Americans", "people"),
+        ("The ministry released a 131-page report.", "131", "pages"),
+        ("Officials counted 500 detentions.", "500", "people"),
+        ("The firm cut 5,125 positions.", "5,125", "jobs"),
+        ("Rebels seized three robots.", "three robots", "robots"),
+    ],
+)
+def test_counted_unit(sentence: str, text: str, unit: str) -> None:
+    doc = analyse(sentence)
+    start = sentence.index(text)
+    (number,) = [n for n in find_numbers(sentence) if n.span.start <= start < n.span.end]
+    reading = read_figure(doc, number.span, number.unit)
+    assert (reading.counted or counted_unit(None) or number.unit) == unit
+
+
+def test_plural() -> None:
+    assert [plural(w) for w in ("page", "city", "box", "day", "robots")] == [
+        "pages", "cities", "boxes", "days", "robots",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share", "status"),
+    [
+        ("An exit poll gave the party 41 percent.", True, "exit_poll"),
+        ("A new Gallup poll found 87 percent back the plan.", True, "poll_answer"),
+        ("The polls closed at 8 p.m. with turnout at 63 percent.", True, None),
+        ("The IMF forecasts growth of 3.1 percent next year.", True, "forecast"),
+        ("An estimated 2,000 people attended.", False, "estimate"),
+        ("Exit polls were wrong: 120 people died.", False, None),
+    ],
+)
+def test_status(sentence: str, share: bool, status: str | None) -> None:
+    number = next(n for n in find_numbers(sentence))
+    assert value_status(sentence, number.span.start, number.span.end, share=share) == status
