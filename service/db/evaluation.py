@@ -52,3 +52,13 @@ async def list_entities_for_eval(conn: Connection) -> list[Record]:
 async def list_bodies(conn: Connection) -> dict[int, str]:
     rows = await conn.fetch("SELECT id, body FROM articles")
     return {int(r["id"]): r["body"] for r in rows}
+
+
+async def list_mentions_for_eval(conn: Connection) -> list[Record]:
+    """Each entity's distinct spellings per article, as the copy prints them."""
+    return await conn.fetch(
+        """
+        SELECT DISTINCT m.entity_id, m.article_id, m.text
+        FROM mentions m ORDER BY m.entity_id, m.article_id, m.text
+        """
+    )

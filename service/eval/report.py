@@ -1,9 +1,10 @@
-"""Presents a scoring Report: a plain-text table, a JSON-ready dict, threshold checks."""
+"""Presents scoring results: plain-text tables, JSON-ready dicts, threshold checks."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from service.eval.real_score import ALL, COUNT_MEASURES, MEASURES, RealReport
 from service.eval.score import CATEGORIES, Report
 
 # Counts where lower is better: a threshold on them is a maximum, not a minimum.
@@ -79,3 +80,55 @@ def _counts(report: Report) -> dict[str, int]:
         "must_not_merged": len(report.must_not_merged),
         "boilerplate_figures": len(report.boilerplate_figures),
     }
+
+
+# -- the real corpus -----------------------------------------------------------------
+
+
+def format_real_table(real: RealReport) -> str:
+    """One row per measure, one column per slice: all, tune, heldout, then each topic.
+
+    A share reads "0.950 19/20"; "-" when there was nothing to measure. For
+    malformed_entities, false_merges and must_not_merged lower is better.
+    """
+    columns = list(real.slices)
+    rows: list[tuple[str, list[str]]] = [
+        ("articles", [str(len(real.slices[c].articles)) for c in columns])
+    ]
+    for measure in MEASURES:
+        cells = []
+        for column in columns:
+            scored = real.slices[column]
+            if measure in COUNT_MEASURES:
+                cells.append(str(scored.counts[measure]))
+                continue
+            share = scored.shares[measure]
+            ratio = "-" if share.ratio is None else f"{share.ratio:.3f}"
+            cells.append(f"{ratio} {share.hits}/{share.total}")
+        rows.append((measure, cells))
+    width = 2 + max(len(cell) for cell in (*columns, *(c for _, cells in rows for c in cells)))
+    label = 2 + max(len(measure) for measure, _ in rows)
+    lines = [f"{'measure':<{label}}" + "".join(f"{c:>{width}}" for c in columns)]
+    lines += [
+        f"{measure:<{label}}" + "".join(f"{cell:>{width}}" for cell in cells)
+        for measure, cells in rows
+    ]
+    return "\n".join(lines)
+
+
+def real_report_to_dict(real: RealReport) -> dict[str, object]:
+    """Per slice: its articles and every measure; the items behind each share of "all"."""
+    slices: dict[str, object] = {}
+    for column, scored in real.slices.items():
+        measures: dict[str, object] = {
+            measure: {"value": share.ratio, "hits": share.hits, "total": share.total}
+            for measure, share in scored.shares.items()
+        }
+        measures.update(scored.counts)
+        entry: dict[str, object] = {"articles": list(scored.articles), "measures": measures}
+        if column == ALL:
+            entry["items"] = {m: list(share.items) for m, share in scored.shares.items()}
+            entry["false_merges"] = list(scored.report.false_merges)
+            entry["must_not_merged"] = [list(pair) for pair in scored.report.must_not_merged]
+        slices[column] = entry
+    return slices

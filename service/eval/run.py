@@ -1,9 +1,11 @@
 """`factdesk eval`: ingest the gold corpora into a scratch database and score them.
 
-Two runs, each on a database of its own: the five seeds alone (what the service ships),
-then the seeds plus the extra gold articles (scored on the extras). Nothing touches the
-service's own data: with DATABASE_URL a scratch database is created and dropped on that
-server; without it a throwaway embedded cluster is used.
+Up to three runs, each on a database of its own: the five seeds alone (what the service
+ships), then the seeds plus the extra gold articles (scored on the extras), then the
+seeds plus the real corpus of tests/gold/real (scored on its annotated articles, per
+split and per topic; skipped while no group has gold). Nothing touches the service's own
+data: with DATABASE_URL a scratch database is created and dropped on that server;
+without it a throwaway embedded cluster is used.
 """
 
 from __future__ import annotations
@@ -25,10 +27,19 @@ from service.db import migrate
 from service.db.pool import create_pool
 from service.db.scratch import drop_database, recreate_database, scratch_server
 from service.eval.gold import Gold, gold_sources, load_gold
-from service.eval.report import check_thresholds, format_table, report_to_dict
+from service.eval.real_corpus import RealCorpus, load_real_corpus
+from service.eval.real_score import ALL, RealReport, score_real
+from service.eval.report import (
+    check_thresholds,
+    format_real_table,
+    format_table,
+    real_report_to_dict,
+    report_to_dict,
+)
 from service.eval.score import (
     PredictedEntity,
     PredictedFigure,
+    PredictedMention,
     PredictedQuote,
     Predictions,
     Report,
@@ -38,6 +49,7 @@ from service.ingest.pipeline import ingest_article
 from service.ingest.seeds import SeedArticle, load_curated, read_manifest
 
 GOLD_DIR = REPO_ROOT / "tests" / "gold"
+REAL_DIR = GOLD_DIR / "real"
 SCRATCH_DB = "factdesk_eval"
 
 # CI fails below these: set a little under what was measured, so that an unrelated
@@ -70,6 +82,13 @@ THRESHOLDS: dict[str, dict[str, float]] = {
         "false_merges": 0,
         "must_not_merged": 0,
         "boilerplate_figures": 0,
+    },
+    # Report-only while the real gold is being annotated and the extraction rebuilt
+    # (issue 15): only a false merge fails, on the whole real corpus. Issue 15's bars
+    # (numbers 0.95, units 0.95, concept/subject/attribution 0.85, ...) come here once
+    # the held-out split meets them.
+    "real": {
+        "false_merges": 0,
     },
 }
 
@@ -107,6 +126,13 @@ async def predictions_for(pool: asyncpg.Pool, corpus: Corpus) -> Predictions:
         figures = await eval_db.list_figures_for_eval(conn)
         quotes = await eval_db.list_quotes_for_eval(conn)
         entities = await eval_db.list_entities_for_eval(conn)
+        mention_rows = await eval_db.list_mentions_for_eval(conn)
+    mentions: dict[int, list[PredictedMention]] = {}
+    for r in mention_rows:
+        if r["article_id"] in files:
+            mentions.setdefault(r["entity_id"], []).append(
+                PredictedMention(article=files[r["article_id"]], text=r["text"])
+            )
     return Predictions(
         figures=tuple(
             PredictedFigure(
@@ -151,6 +177,7 @@ async def predictions_for(pool: asyncpg.Pool, corpus: Corpus) -> Predictions:
                 name=r["name"],
                 aliases=tuple(r["aliases"]),
                 articles=tuple(sorted(files[a] for a in r["article_ids"] if a in files)),
+                mentions=tuple(mentions.get(r["id"], ())),
             )
             for r in entities
         ),
@@ -166,39 +193,69 @@ def _only(gold: Gold, names: frozenset[str]) -> Gold:
     )
 
 
-def corpora(seeds_dir: Path) -> list[Corpus]:
+def corpora(seeds_dir: Path, real: RealCorpus | None) -> list[Corpus]:
+    """The runs: seeds, extra, and real when some real article is annotated."""
     seeds = tuple(read_manifest(seeds_dir))
     extras = tuple(read_manifest(GOLD_DIR / "articles"))
-    return [
+    runs = [
         Corpus("seeds", seeds, frozenset(a.path.name for a in seeds)),
         Corpus("extra", seeds + extras, frozenset(a.path.name for a in extras)),
     ]
+    if real is not None and real.scored:
+        runs.append(Corpus("real", seeds + tuple(a.seed for a in real.articles), real.scored))
+    return runs
 
 
-async def evaluate(server_dsn: str, seeds_dir: Path) -> dict[str, Report]:
+@dataclass(frozen=True, slots=True)
+class Results:
+    reports: dict[str, Report]  # seeds and extra
+    real: RealReport | None  # None while no real article is annotated
+
+
+async def evaluate(server_dsn: str, seeds_dir: Path) -> Results:
+    # Both gold sets are loaded (and checked) before any ingestion.
     gold = load_gold(gold_sources(GOLD_DIR, seeds_dir=seeds_dir))
+    real = load_real_corpus(REAL_DIR)
     reports: dict[str, Report] = {}
-    for corpus in corpora(seeds_dir):
+    real_report: RealReport | None = None
+    for corpus in corpora(seeds_dir, real):
         async with _scratch(server_dsn) as pool:
             predicted = await predictions_for(pool, corpus)
-        reports[corpus.name] = score(_only(gold, corpus.scored), predicted)
-    return reports
+        if corpus.name == "real":
+            assert real is not None
+            real_report = score_real(real.gold, predicted, real.labels)
+        else:
+            reports[corpus.name] = score(_only(gold, corpus.scored), predicted)
+    return Results(reports=reports, real=real_report)
 
 
 def run_eval(args: argparse.Namespace) -> int:
     seeds_dir = get_settings().factdesk_seeds_dir
     with scratch_server(get_settings().dsn, prefix="factdesk-eval-") as server_dsn:
-        reports = asyncio.run(evaluate(server_dsn, seeds_dir))
+        results = asyncio.run(evaluate(server_dsn, seeds_dir))
+    reports, real = results.reports, results.real
     failures = [
         f"{name}: {failure}"
         for name, report in reports.items()
         for failure in check_thresholds(report, THRESHOLDS[name])
     ]
+    if real is not None:
+        failures += [
+            f"real: {failure}"
+            for failure in check_thresholds(real.slices[ALL].report, THRESHOLDS["real"])
+        ]
     if args.json:
-        print(json.dumps({n: report_to_dict(r) for n, r in reports.items()}, indent=2))
+        output: dict[str, object] = {n: report_to_dict(r) for n, r in reports.items()}
+        if real is not None:
+            output["real"] = real_report_to_dict(real)
+        print(json.dumps(output, indent=2))
     else:
         for name, report in reports.items():
             print(f"== {name}\n{format_table(report)}\n")
+        if real is not None:
+            print(f"== real (report-only but false merges)\n{format_real_table(real)}\n")
+    if real is None:
+        print(f"real: no annotated article under {REAL_DIR} yet: not scored", file=sys.stderr)
     if failures:
         print("below thresholds:\n  " + "\n  ".join(failures), file=sys.stderr)
     return 1 if failures and args.check else 0

@@ -8,7 +8,8 @@ Categories (each a Metric of tp/fp/fn):
 - figures: a gold figure found with the right value and approximation. False
   positives are predicted figures that claim something (have a property, or sit on a
   gold figure) and are not right; figures without a property elsewhere are free.
-- sourced_values: a figure found AND right property, subject and attribution.
+- sourced_values: a figure found AND right property (one of the gold's acceptable
+  keys), subject and attribution.
   False positives: predicted figures with a property that are not such a hit.
 - facts: gold facts are gold figures grouped by (subject, property, qualifier) across
   articles. A predicted fact (figures sharing a fact_id) is judged only when it holds
@@ -19,9 +20,9 @@ Categories (each a Metric of tp/fp/fn):
 - quote_speakers: over found gold quotes. Right (tp): the gold entity, or the gold
   description for an unnamed speaker, or no speaker for a poem or slogan. A wrong
   speaker asserted counts fp; a gold speaker missed or wrong counts fn.
-- entity_merges: pairwise over names the gold knows and the scored bodies print. Gold
-  pairs are two names of one cluster; predicted pairs are two such names held by one
-  predicted entity.
+- entity_merges: pairwise over names the gold knows (in one cluster only) and the
+  scored bodies print. Gold pairs are two names of one cluster; predicted pairs are two
+  such names held by one predicted entity.
 Predictions overlapping an `ignore` string are not judged unless they match gold.
 """
 
@@ -93,12 +94,22 @@ class PredictedQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class PredictedMention:
+    """One spelling under which an entity is printed in an article."""
+
+    article: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class PredictedEntity:
     id: int
     kind: str
     name: str
     aliases: tuple[str, ...]
     articles: tuple[str, ...]
+    # The spellings it was found under in the scored articles (distinct per article).
+    mentions: tuple[PredictedMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +179,7 @@ def score(gold: Gold, predicted: Predictions) -> Report:
             for quote in article.quotes:
                 tallies["quotes"].fn.append(f"{_describe_quote(quote)}: article not predicted")
             continue
-        ignored = _spans_of(body, article.ignore)
+        ignored = spans_of(body, article.ignore)
         figure_matches.update(_score_figures(gold, article, body, figures, ignored, tallies))
         _score_quotes(gold, article, body, quotes, ignored, tallies)
         boilerplate.extend(_boilerplate_figures(article, body, figures))
@@ -223,7 +234,8 @@ def _loose(text: str) -> str:
     return "".join(r"\s+" if part.isspace() else re.escape(part) for part in parts)
 
 
-def _spans_of(body: str, strings: Iterable[str]) -> list[tuple[int, int]]:
+def spans_of(body: str, strings: Iterable[str]) -> list[tuple[int, int]]:
+    """Every place in `body` where one of `strings` is printed (whitespace may differ)."""
     spans: list[tuple[int, int]] = []
     for string in strings:
         pattern = _loose(string)
@@ -235,7 +247,8 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def _in_any(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+def in_any(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the span [start, end) overlaps one of `spans`."""
     return any(_overlaps(start, end, s, e) for s, e in spans)
 
 
@@ -250,22 +263,8 @@ def _score_figures(
     ignored: Sequence[tuple[int, int]],
     tallies: Mapping[str, _Tally],
 ) -> dict[tuple[str, int], PredictedFigure]:
-    candidates: list[tuple[tuple[int, int, int], GoldFigure, int]] = []
-    unlocated: list[GoldFigure] = []
-    for g in article.figures:
-        start = locate(article, g.raw_start, len(g.text), body)
-        if start is None:
-            unlocated.append(g)
-            continue
-        end = start + len(g.text)
-        for i, p in enumerate(figures):
-            if not _overlaps(start, end, p.start, p.end):
-                continue
-            if g.text in p.text or p.text in g.text:
-                rank = (0 if p.text == g.text else 1, abs(len(p.text) - len(g.text)), i)
-                candidates.append((rank, g, i))
-    matches = _assign(candidates)
-    matched_predictions = {i for i in matches.values()}
+    matches, unlocated = match_figures(article, body, figures)
+    matched_predictions = set(matches.values())
     figures_tally, sourced_tally = tallies["figures"], tallies["sourced_values"]
     for g in unlocated:
         figures_tally.fn.append(f"{_describe(g)}: not in the body")
@@ -281,7 +280,7 @@ def _score_figures(
             sourced_tally.fn.append(f"{_describe(g)}: not found")
             continue
         p = figures[index]
-        if not _value_right(g, p):
+        if not value_right(g, p):
             figures_tally.fn.append(f"{_describe(g)}: got {_describe_prediction(p)}")
             sourced_tally.fn.append(f"{_describe(g)}: wrong value")
             continue
@@ -295,7 +294,7 @@ def _score_figures(
         sourced_hits.add(index)
     for i, p in enumerate(figures):
         judged = i in matched_predictions or (
-            p.property is not None and not _in_any(p.start, p.end, ignored)
+            p.property is not None and not in_any(p.start, p.end, ignored)
         )
         if not judged:
             continue
@@ -304,6 +303,28 @@ def _score_figures(
         if p.property is not None and i not in sourced_hits:
             sourced_tally.fp.append(_describe_prediction(p))
     return {key: figures[i] for key, i in matches.items()}
+
+
+def match_figures(
+    article: GoldArticle, body: str, figures: Sequence[PredictedFigure]
+) -> tuple[dict[tuple[str, int], int], list[GoldFigure]]:
+    """Gold figure key -> index of the prediction on its place (value not judged), and
+    the gold figures not located in the body at all."""
+    candidates: list[tuple[tuple[int, int, int], GoldFigure, int]] = []
+    unlocated: list[GoldFigure] = []
+    for g in article.figures:
+        start = locate(article, g.raw_start, len(g.text), body)
+        if start is None:
+            unlocated.append(g)
+            continue
+        end = start + len(g.text)
+        for i, p in enumerate(figures):
+            if not _overlaps(start, end, p.start, p.end):
+                continue
+            if g.text in p.text or p.text in g.text:
+                rank = (0 if p.text == g.text else 1, abs(len(p.text) - len(g.text)), i)
+                candidates.append((rank, g, i))
+    return _assign(candidates), unlocated
 
 
 def _assign(
@@ -320,7 +341,8 @@ def _assign(
     return matches
 
 
-def _value_right(g: GoldFigure, p: PredictedFigure) -> bool:
+def value_right(g: GoldFigure, p: PredictedFigure) -> bool:
+    """The predicted value and approximation are the gold's (a vague one by magnitude)."""
     if g.approximation == "VAGUE":
         # "hundreds", "dozens": the reading of the lower value varies; the order of
         # magnitude must not.
@@ -333,19 +355,27 @@ def _value_right(g: GoldFigure, p: PredictedFigure) -> bool:
 
 def _sourcing_errors(gold: Gold, g: GoldFigure, p: PredictedFigure) -> list[str]:
     wrong: list[str] = []
-    if p.property != g.property:
+    if not property_right(g, p):
         wrong.append(f"property {p.property}")
     if g.subject is None:
         if p.subject is not None:
             wrong.append(f"subject {p.subject}")
     elif not entity_matches(gold, (g.subject,), p.subject, p.subject_aliases):
         wrong.append(f"subject {p.subject}")
-    if not _attribution_right(gold, g, p):
+    if not attribution_right(gold, g, p):
         wrong.append(f"attribution {p.attributed_to or p.attributed_to_text}")
     return wrong
 
 
-def _attribution_right(gold: Gold, g: GoldFigure, p: PredictedFigure) -> bool:
+def property_right(g: GoldFigure, p: PredictedFigure) -> bool:
+    """The predicted property is one of the gold's acceptable keys (none for none)."""
+    if not g.properties:
+        return p.property is None
+    return p.property in g.properties
+
+
+def attribution_right(gold: Gold, g: GoldFigure, p: PredictedFigure) -> bool:
+    """The gold source (an entity, else its description), or none for none."""
     if g.attributed_to and entity_matches(
         gold, g.attributed_to, p.attributed_to, p.attributed_to_aliases
     ):
@@ -486,7 +516,7 @@ def _score_quotes(
             speakers_tally.fp.append(f"{_describe_quote(g)}: said to be {said}")
         speakers_tally.fn.append(f"{_describe_quote(g)}: speaker {said}")
     for i, p in enumerate(quotes):
-        if i not in used and not _in_any(p.start, p.end, ignored):
+        if i not in used and not in_any(p.start, p.end, ignored):
             quotes_tally.fp.append(f"{p.article}: quote {p.text[:50]!r}")
 
 
@@ -516,8 +546,16 @@ def _score_merges(
     # Only names the scored corpus prints can be merged: the seeds alone never print the
     # spellings that only the extra articles use.
     printed = normalize_name(" \n ".join(bodies))
+    owners: dict[str, set[str]] = {}
     for entity in gold.entities.values():
-        names = sorted({n for n in map(normalize_name, entity.names) if n in printed})
+        for name in map(normalize_name, entity.names):
+            owners.setdefault(name, set()).add(entity.id)
+    for entity in gold.entities.values():
+        # A spelling two clusters share (only the real corpus allows it) says nothing
+        # about which of them a predicted entity is: it is left out of the pairs.
+        names = sorted(
+            {n for n in map(normalize_name, entity.names) if n in printed and len(owners[n]) == 1}
+        )
         for name in names:
             cluster_of[name] = entity.id
         gold_pairs.update(combinations(names, 2))
@@ -556,11 +594,11 @@ def _score_merges(
 def _boilerplate_figures(
     article: GoldArticle, body: str, figures: Sequence[PredictedFigure]
 ) -> list[str]:
-    spans = _spans_of(body, article.not_figures)
+    spans = spans_of(body, article.not_figures)
     return [
         _describe_prediction(p)
         for p in figures
-        if _in_any(p.start, p.end, spans) or any(s in p.text for s in article.not_figures)
+        if in_any(p.start, p.end, spans) or any(s in p.text for s in article.not_figures)
     ]
 
 
@@ -594,11 +632,18 @@ __all__ = [
     "Metric",
     "PredictedEntity",
     "PredictedFigure",
+    "PredictedMention",
     "PredictedQuote",
     "Predictions",
     "Report",
+    "attribution_right",
     "descriptions_match",
     "entity_matches",
+    "in_any",
     "locate",
+    "match_figures",
+    "property_right",
     "score",
+    "spans_of",
+    "value_right",
 ]
