@@ -14,10 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from service.ingest import gazetteer as gz
+from service.ingest.candidate import Candidate
 from service.ingest.entity_groups import group_mentions
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Sentence
 from service.ingest.names import is_acronym, name_key
+from service.ingest.recognised import reconcile
 
 _UPPER = "".join(
     chr(c)
@@ -84,23 +88,11 @@ class _Token:
     possessive: bool
 
 
-@dataclass(slots=True)
-class Candidate:
-    """A name found in the body before grouping: what entity_groups works on."""
-
-    start: int
-    end: int
-    name: str
-    kind: EntityKind
-    sentence_index: int
-    description: str | None = None
-    acronym_of: Candidate | None = None  # the long name this acronym is defined for
-
-
 def find_mentions(
-    body: str, sentences: tuple[Sentence, ...]
+    body: str, sentences: tuple[Sentence, ...], doc: Doc | None = None
 ) -> tuple[tuple[MentionCandidate, ...], tuple[LocalEntity, ...]]:
-    """Names in ``body`` as mentions, and the article's entities they group into."""
+    """Names in ``body`` as mentions, and the article's entities they group into; with
+    the body's parse, checked against the recogniser's names (``recognised.py``)."""
     lower_words = set(_LOWER_WORD.findall(body))
     tokens_by_sentence = [_tokens(body, s) for s in sentences]
     evidenced = _capitalised_evidence(body, tokens_by_sentence)
@@ -110,6 +102,8 @@ def find_mentions(
         finder.sentence(sentence, tokens, candidates)
     candidates.extend(_dated_events(body, sentences))
     candidates.sort(key=lambda c: c.start)
+    if doc is not None:
+        candidates = reconcile(body, candidates, doc, [s.span.start for s in sentences])
     return group_mentions(body, candidates)
 
 

@@ -25,7 +25,7 @@ from service.ingest.names import (
 )
 
 if TYPE_CHECKING:
-    from service.ingest.entities import Candidate
+    from service.ingest.candidate import Candidate
 
 
 @dataclass(slots=True)
@@ -87,7 +87,13 @@ def group_mentions(
                 by_key[name_key(full)] = group
             kind = EntityKind.PERSON
             reason = f"surname {cand.name!r} of {full!r}"
-        elif group is None and is_acronym(cand.name) and acronym_key(cand.name) in long_names:
+        elif (
+            group is None
+            and is_acronym(cand.name)
+            and acronym_key(cand.name) in long_names
+            # "US" is the country, never the initials of the University of Sheffield
+            and not (cand.kind is EntityKind.PLACE or gz.place_canonical(cand.name))
+        ):
             long = long_names[acronym_key(cand.name)]
             group = by_key.get(name_key(long))
             if group is None:

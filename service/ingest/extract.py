@@ -14,10 +14,10 @@ def extract(article: ParsedArticle) -> Extraction:
     """Sentences, mentions (grouped into local entities), quotes and figures of one body."""
     body = article.body
     sentences = split_sentences(body)
-    mentions, entities = find_mentions(body, sentences)
+    doc = analyse(body)
+    mentions, entities = find_mentions(body, sentences, doc)
     quotes = find_quotes(body, sentences, mentions, entities)
     published = article.published_at.date() if article.published_at else None
-    doc = analyse(body)
     figures = find_figures(body, sentences, mentions, entities, published_on=published, doc=doc)
     return Extraction(
         sentences=sentences,

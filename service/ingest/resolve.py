@@ -148,11 +148,15 @@ def _choose_organization(entity: LocalEntity, candidates: list[KnownEntity]) -> 
     # An acronym never defined against its long name may still spell one's initials. A
     # long name only joins a bare acronym nobody has spelt out ("Grand Mosque" is never
     # the "GM" of General Motors).
+    # Two letters spell too many names ("GM": General Motors, the Grand Mosque) to be
+    # read from initials alone.
     fits = []
+    spelt = {a for a in local_acronyms if len(a) > 2}
     for cand in candidates:
         acronyms, initial_sets = _acronyms_and_initials(_forms(cand))
         only_acronyms = all(is_acronym(f) for f in _forms(cand))
-        if (local_acronyms & initial_sets) or (only_acronyms and local_initials & acronyms):
+        long_acronyms = {a for a in acronyms if len(a) > 2}
+        if (spelt & initial_sets) or (only_acronyms and local_initials & long_acronyms):
             fits.append(cand)
     if len(fits) == 1:
         return Match(fits[0], f"acronym and initials agree: {entity.name!r} ~ {fits[0].name!r}")

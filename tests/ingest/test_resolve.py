@@ -205,8 +205,10 @@ def test_a_bare_shared_acronym_joins_the_earlier_bare_mentions() -> None:
 def test_a_long_name_never_joins_another_long_names_acronym() -> None:
     gm = known(7, ORG, "General Motors Corporation", "General Motors", "GM")
     assert choose_match(local(ORG, "Grand Mosque"), [gm]) is None
+    # ... nor does a two-letter acronym join a long name by its initials alone
+    assert choose_match(local(ORG, "GM"), [known(9, ORG, "Grand Mosque")]) is None
     # A bare acronym nobody has spelt out may still be the long name's initials.
-    only_acronym = known(8, ORG, "GM")
-    match = choose_match(local(ORG, "General Motors"), [only_acronym])
+    only_acronym = known(8, ORG, "IAEA")
+    match = choose_match(local(ORG, "International Atomic Energy Agency"), [only_acronym])
     assert match is not None
     assert "initials" in match.reason

@@ -1,0 +1,175 @@
+"""Names checked against the statistical recogniser: the rules find capitalised runs, the
+model says where a name starts and ends and what it names.
+
+The rule finder (``entities.py``) knows titles, listed places and organisations and the
+seeds' transliterations; it does not know where one name ends and the next begins
+("Fernando Cheung of the Labour Party", "Nur-Sultan Wednesday", "U.S. President Donald
+Trump") and it takes any capitalised word for a name ("Panamanian", "Chapter"). Each
+candidate is compared with the entity spans of the parse (``service.ingest.nlp``):
+
+- a candidate covering several recognised names is cut into them ("Fernando Cheung" and
+  "the Labour Party"), each with the recogniser's kind;
+- a candidate holding one recognised name and more is cut to that name ("Nur-Sultan"),
+  unless the rules had a listed name or a person's title there;
+- a nationality, religion or political group (NORP: "Panamanian", "Buddhist") is no
+  entity, nor is a word of unknown kind the recogniser does not take for a name;
+- a kind the rules could not tell (OTHER) is the recogniser's;
+- a person, organisation or place the rules missed is added.
+Names listed in the gazetteer keep what the rules gave them: the lists are curated.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from service.ingest import gazetteer as gz
+from service.ingest.candidate import Candidate
+from service.ingest.model import EntityKind
+from service.ingest.names import is_acronym
+
+KINDS = {
+    "PERSON": EntityKind.PERSON,
+    "ORG": EntityKind.ORGANIZATION,
+    "GPE": EntityKind.PLACE,
+    "LOC": EntityKind.PLACE,
+    "FAC": EntityKind.PLACE,
+    "EVENT": EntityKind.EVENT,
+    "WORK_OF_ART": EntityKind.OTHER,
+    "LAW": EntityKind.OTHER,
+    "PRODUCT": EntityKind.OTHER,
+}
+NOT_ENTITIES = frozenset({"NORP", "LANGUAGE"})
+_FURNITURE = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "today", "yesterday", "tonight", "january", "february", "march", "april", "may",
+     "june", "july", "august", "september", "october", "november", "december", "on"}
+)  # fmt: skip
+
+
+def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of every recognised name, a leading "the" and a trailing
+    possessive left out."""
+    names: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in KINDS and ent.label_ not in NOT_ENTITIES:
+            continue
+        start, end = _trimmed(ent)
+        if start < end:
+            names.append((start, end, ent.label_))
+    return names
+
+
+def _trimmed(ent: Span) -> tuple[int, int]:
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    tokens = [t for t in tokens if t.tag_ != "POS"]
+    if not tokens:
+        return 0, 0
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def reconcile(
+    body: str, candidates: Sequence[Candidate], doc: Doc, sentence_starts: Sequence[int]
+) -> list[Candidate]:
+    """The candidates, cut, retyped, dropped or added as the rules above say."""
+    names = recognised_names(doc)
+    out: list[Candidate] = []
+    for cand in candidates:
+        if cand.kind is EntityKind.EVENT:
+            out.append(cand)  # dated events are read from lower-case copy on purpose
+            continue
+        out.extend(_checked(body, cand, names))
+    covered = [(c.start, c.end) for c in candidates]
+    for start, end, label in names:
+        if label not in ("PERSON", "ORG", "GPE", "LOC"):
+            continue
+        if any(s < end and start < e for s, e in covered):
+            continue
+        if not _added(body, start, end, label):
+            continue
+        text = body[start:end]
+        index = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        out.append(Candidate(start, end, " ".join(text.split()), KINDS[label], index))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _separate(body: str, names: list[tuple[int, int, str]]) -> bool:
+    """Whether recognised names side by side are several names: of different kinds, or
+    with words between them ("Fernando Cheung of the Labour Party")."""
+    if len({label for _, _, label in names}) > 1:
+        return True
+    ordered = sorted(names)
+    return any(body[a[1] : b[0]].strip(" -") for a, b in itertools.pairwise(ordered))
+
+
+def _added(body: str, start: int, end: int, label: str) -> bool:
+    """Whether a name the rules missed is worth adding: a person or organisation of two
+    words or more (or an acronym), a place; never a nationality ("Kazakh spring")."""
+    text = body[start:end]
+    words = text.split()
+    if not text[:1].isupper() or "\n" in text or gz.is_demonym(words[0]):
+        return False
+    if label in ("GPE", "LOC"):
+        return True
+    return len(words) > 1 or is_acronym(text)
+
+
+def _only_furniture(rest: str) -> bool:
+    """Whether the words left beside a recognised name are a day or a title."""
+    words = [w.lower().strip(".,") for w in rest.split()]
+    titles = gz.CORE_TITLES | gz.TITLE_MODIFIERS
+    return bool(words) and all(w in _FURNITURE or w in titles for w in words)
+
+
+def _kind(cand: Candidate, label: str) -> EntityKind:
+    """The rules' kind, unless they could not tell (OTHER) or took an organisation for a
+    person with no given name to go by ("Environment Canada")."""
+    recognised = KINDS[label]
+    if cand.kind is EntityKind.OTHER:
+        return recognised
+    if (
+        cand.kind is EntityKind.PERSON
+        and recognised is EntityKind.ORGANIZATION
+        and not gz.is_given_name(cand.name.split()[0])
+    ):
+        return recognised
+    return cand.kind
+
+
+def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> list[Candidate]:
+    inside = [n for n in names if n[0] < cand.end and cand.start < n[1]]
+    if gz.place_canonical(cand.name) or gz.organization_canonical(cand.name):
+        return [cand]
+    if not inside:
+        if cand.kind is EntityKind.OTHER and not is_acronym(cand.name):
+            return []  # "Chapter", "Countdown": capitalised, but no name
+        return [cand]
+    if len(inside) == 1 or not _separate(body, inside):
+        # One recognised name, or "Qasym-Zhomart Toqaev" read as two people.
+        start, end, label = min(n[0] for n in inside), max(n[1] for n in inside), inside[0][2]
+        if label in NOT_ENTITIES:
+            # "Panamanian", "Buddhist"; a name the rules typed stays ("Nazarbaev", which
+            # the recogniser misreads as a nationality)
+            return [] if cand.kind is EntityKind.OTHER or gz.is_demonym(cand.name) else [cand]
+        kind = _kind(cand, label)
+        start, end = max(start, cand.start), min(end, cand.end)
+        rest = body[cand.start : start] + " " + body[end : cand.end]
+        if (start, end) == (cand.start, cand.end) or not _only_furniture(rest):
+            return [replace(cand, kind=kind)]  # "Environment Canada" stays whole
+        # A name with a day or a title stuck to it: "Nur-Sultan Wednesday" -> "Nur-Sultan"
+        name = " ".join(body[start:end].split())
+        return [replace(cand, start=start, end=end, name=name, kind=kind)]
+    parts: list[Candidate] = []
+    for start, end, label in inside:
+        if label in NOT_ENTITIES:
+            continue
+        start, end = max(start, cand.start), min(end, cand.end)
+        text = " ".join(body[start:end].split())
+        if text[:1].isupper():
+            parts.append(Candidate(start, end, text, KINDS[label], cand.sentence_index))
+    return parts

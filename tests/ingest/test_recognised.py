@@ -1,0 +1,56 @@
+"""Names checked against the recogniser: cut where one name ends, typed, or dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.ingest.entities import find_mentions
+from service.ingest.model import EntityKind
+from service.ingest.nlp.model import analyse
+from service.ingest.sentences import split_sentences
+
+PERSON, ORG, PLACE = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
+
+
+def entities(body: str) -> list[tuple[EntityKind, str]]:
+    _, found = find_mentions(body, split_sentences(body), analyse(body))
+    return [(e.kind, e.name) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a person and the party they stand for
+        ("Fernando Cheung of the Labour Party won a seat in the council.",
+         [(PERSON, "Fernando Cheung"), (ORG, "Labour Party")]),
+        # a title and the country it is of stay out of the person's name
+        ("U.S. President Donald Trump met Angela Merkel in Berlin.",
+         [(PLACE, "U.S."), (PERSON, "Donald Trump"), (PERSON, "Angela Merkel"),
+          (PLACE, "Berlin")]),
+        # a day stuck to a place
+        ("Protesters gathered in Nur-Sultan Wednesday as police watched.",
+         [(PLACE, "Nur-Sultan")]),
+        # a nationality is no entity
+        ("The Panamanian ship sank off the coast.", []),
+        # one name the recogniser reads as two stays one
+        ("Qasym-Zhomart Toqaev won the election, officials said.",
+         [(PERSON, "Qasym-Zhomart Toqaev")]),
+        # an organisation the recogniser knows, which the rules took for a person
+        ("Siemens Energy cut 4,100 jobs in Berlin.",
+         [(ORG, "Siemens Energy"), (PLACE, "Berlin")]),
+    ],
+)  # fmt: skip
+def test_names_are_checked(body: str, expected: list[tuple[EntityKind, str]]) -> None:
+    assert entities(body) == expected
+
+
+def test_without_a_parse_the_rules_alone_decide() -> None:
+    body = "Fernando Cheung of the Labour Party won a seat in the council."
+    _, found = find_mentions(body, split_sentences(body))
+    assert [e.name for e in found] == ["Fernando Cheung of the Labour Party"]
+
+
+def test_a_name_holding_a_place_stays_whole() -> None:
+    # The recogniser sees only "Canada" in it; the rules' whole name stands.
+    names = [name for _, name in entities("Environment Canada issued a warning for Ottawa.")]
+    assert names == ["Environment Canada", "Ottawa"]
