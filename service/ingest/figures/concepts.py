@@ -305,7 +305,9 @@ def _governor(token: Token) -> Token | None:
     current = token
     # Past unit words that head the number ("12 percent", "3.2 billion euros").
     while current.head.i != current.i:
-        if current.head.lower_ in _UNIT_WORDS or current.dep_ in ("conj", "appos"):
+        if current.head.lower_ in _UNIT_WORDS or (
+            current.dep_ in ("conj", "appos") and current.head.pos_ in ("NOUN", "PROPN", "NUM")
+        ):
             current = current.head
         elif (  # "dozens of demonstrators": the amount is what the verb takes
             current.dep_ == "pobj"
@@ -371,6 +373,8 @@ def _argument_concept(
     if governor.pos_ == "NOUN":  # "a death toll of 120"
         return _noun_concept(governor, unit, lex)
     for child in governor.children:
+        if child.dep_ == "acomp" and (hit := _pick(lex.nouns.get(child.lemma_.lower()), unit)):
+            return hit, child.text  # "719 people are dead"
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
         if child.pos_ in ("NOUN", "PROPN") and (hit := _noun_concept(child, unit, lex)):
@@ -423,6 +427,9 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
         for child in governor.children:
             if child.dep_ == "poss":
                 yield child
+        verb = governor.head  # "GM had reported a loss of $381 million"
+        if verb.pos_ in ("VERB", "AUX") and governor.dep_ in ("dobj", "attr"):
+            yield from (c for c in verb.children if c.dep_ in _SUBJECT_DEPS)
 
 
 def _char_span(token: Token) -> Span:

@@ -167,13 +167,17 @@ def _unit(prop: str | None, number: NumberMatch, reading: Reading | None) -> str
     return number.unit
 
 
+# Words that point back to the last organisation or person named: pronouns, and the
+# nouns copy uses for a company it has named ("the automaker", "the firm").
 _PRONOUNS = {
-    "it": EntityKind.ORGANIZATION, "its": EntityKind.ORGANIZATION,
-    "they": EntityKind.ORGANIZATION, "their": EntityKind.ORGANIZATION,
-    "company": EntityKind.ORGANIZATION, "firm": EntityKind.ORGANIZATION,
-    "group": EntityKind.ORGANIZATION, "bank": EntityKind.ORGANIZATION,
-    "he": EntityKind.PERSON, "his": EntityKind.PERSON, "she": EntityKind.PERSON,
-    "her": EntityKind.PERSON,
+    **dict.fromkeys(
+        ("it", "its", "they", "their", "company", "firm", "group", "bank", "lender",
+         "insurer", "carmaker", "automaker", "manufacturer", "maker", "airline", "retailer",
+         "club", "team", "party", "government", "ministry", "agency", "giant", "operator",
+         "conglomerate", "business", "corporation", "organisation", "organization"),
+        EntityKind.ORGANIZATION,
+    ),
+    **dict.fromkeys(("he", "his", "him", "she", "her"), EntityKind.PERSON),
 }  # fmt: skip
 
 
@@ -246,7 +250,7 @@ def _figure(
             # An open key for digits only: "two cities" counts nothing a reader looks up.
             prop = reading.concept
     subject = _subject(prop, sm, sentence, start, end, body, siblings)
-    if subject is None and reading is not None and prop is not None and not at_place(prop):
+    if subject is None and reading is not None and not at_place(prop):
         subject = _parse_subject(reading, sm, mentions)
     attributed_to, attributed_text = (
         # An age describes the person; the sentence's source is not vouching for it.
