@@ -373,12 +373,12 @@ def _argument_concept(
     if governor.pos_ == "NOUN":  # "a death toll of 120"
         return _noun_concept(governor, unit, lex)
     for child in governor.children:
-        if child.dep_ == "acomp" and (hit := _pick(lex.nouns.get(child.lemma_.lower()), unit)):
-            return hit, child.text  # "719 people are dead"
+        if child.dep_ == "acomp" and (word := _pick(lex.nouns.get(child.lemma_.lower()), unit)):
+            return word, child.text  # "719 people are dead"
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
-        if child.pos_ in ("NOUN", "PROPN") and (hit := _noun_concept(child, unit, lex)):
-            return hit
+        if child.pos_ in ("NOUN", "PROPN") and (found := _noun_concept(child, unit, lex)):
+            return found
     return None
 
 
