@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,12 +12,12 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
-from graphql import parse
+from graphql import parse, validate
 from strawberry.extensions.parser_cache import _get_parse_cache
 from strawberry.extensions.validation_cache import _get_validate_cache
 
 from service.app import create_app
-from service.config import Settings
+from service.config import REPO_ROOT, Settings
 from service.db.pool import create_pool
 from service.graphql.limits import GraphQLLimits, check_cost
 from service.graphql.schema import CACHE_SIZE, limited_schema
@@ -125,6 +127,86 @@ async def test_first_out_of_range_is_an_error(seeded_client: httpx.AsyncClient, 
         error = payload["errors"][0]
         assert error["extensions"]["code"] == "page_size_out_of_range"
         assert "between 0 and 100" in error["message"]
+
+
+async def test_first_from_a_variable_default_is_range_checked(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    payload = await _query(
+        seeded_client, "query($n: Int = 1000) { entities(first: $n) { totalCount } }"
+    )
+    assert payload["data"] is None
+    assert payload["errors"][0]["extensions"]["code"] == "page_size_out_of_range"
+    assert "got 1000" in payload["errors"][0]["message"]
+
+
+async def test_wrong_typed_variable_is_a_variable_error(seeded_client: httpx.AsyncClient) -> None:
+    payload = await _query(
+        seeded_client, "query($n: Int) { entities(first: $n) { totalCount } }", {"n": "abc"}
+    )
+    assert payload["data"] is None
+    error = payload["errors"][0]
+    assert error["extensions"]["code"] == "invalid_variable"
+    assert error["message"].startswith("Variable '$n' has invalid value")
+    assert "'abc'" in error["message"]
+
+
+def _fan_out(fragments: int) -> str:
+    """Each fragment spreads the next twice: 2^fragments paths through a short document."""
+    chain = " ".join(
+        f"fragment F{n} on Outlet {{ name ...F{n + 1} ...F{n + 1} }}" for n in range(fragments)
+    )
+    return f"query {{ outlets {{ ...F0 }} }} {chain} fragment F{fragments} on Outlet {{ id }}"
+
+
+FAN_OUT_CHECK = """
+import sys
+from graphql import parse, validate
+from service.graphql.limits import GraphQLLimits, check_cost
+from service.graphql.schema import limited_schema
+
+limits = GraphQLLimits()
+schema = limited_schema(limits)._schema
+document = parse(sys.stdin.read())
+assert validate(schema, document, limits.validation_rules()) == []
+print(check_cost(schema, document, operation_name=None, variables={}, max_cost=25_000))
+"""
+
+
+def test_fragment_fan_out_is_measured_in_linear_time() -> None:
+    # 2^60 paths: a walk that follows every spread never ends (21 fragments took 10 s),
+    # one that measures each fragment once takes milliseconds. Run in a child process so
+    # that a regression fails at the (very generous) timeout instead of hanging the suite.
+    document = _fan_out(60)
+    done = subprocess.run(
+        [sys.executable, "-c", FAN_OUT_CHECK],
+        input=document,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO_ROOT,
+        check=True,
+    )
+    assert done.stdout.strip() == "5"  # one plain list of outlets; spreads merge into it
+
+
+def test_depth_and_aliases_count_through_fragments() -> None:
+    limits = GraphQLLimits(max_depth=3, max_aliases=3)
+    schema = limited_schema(limits)._schema
+
+    def errors(query: str) -> list[str]:
+        return [e.message for e in validate(schema, parse(query), limits.validation_rules())]
+
+    deep = "{ ...Q } fragment Q on Query { articles { edges { node { outlet { name } } } } }"
+    assert errors(deep) == ["'anonymous' exceeds maximum operation depth of 3"]
+    assert errors("{ articles { edges { node { headline } } } }") == []
+    twice = "{ outlets { ...F ...F } } fragment F on Outlet { a: name b: id }"
+    assert errors(twice) == ["4 aliases found. Allowed: 3"]
+    # A cycle is graphql-core's to report (NoFragmentCyclesRule), not a hang or a crash here.
+    assert (
+        errors("{ outlets { ...A } } fragment A on Outlet { ...B } fragment B on Outlet { ...A }")
+        == []
+    )
 
 
 def test_cost_multiplies_page_sizes_along_paths() -> None:
