@@ -13,6 +13,7 @@ from starlette.types import Scope
 
 from service.config import Settings, get_settings
 from service.graphql.cache import GraphQLResponseCache
+from service.graphql.gate import GraphQLGate
 from service.graphql.schema import GraphQLView
 from service.lifespan import lifespan_for
 from service.metrics import metrics_endpoint
@@ -39,10 +40,13 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
         routes=[
             Route(
                 "/graphql",
-                GraphQLResponseCache(graphql, pool=_scope_pool)
-                if settings.factdesk_response_cache
-                else graphql,
-                methods=["GET", "POST"],
+                # Every method reaches the gate, which answers the ones not served in JSON.
+                GraphQLGate(
+                    GraphQLResponseCache(graphql, pool=_scope_pool)
+                    if settings.factdesk_response_cache
+                    else graphql,
+                    settings,
+                ),
             ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),

@@ -87,6 +87,11 @@ class Settings(BaseSettings):
         ge=1,
         description="Most nodes a query may ask for: page sizes multiplied along each path.",
     )
+    factdesk_graphql_max_body_bytes: int = Field(
+        default=262_144,
+        ge=1,
+        description="Largest /graphql request body, bytes (413 above, before parsing).",
+    )
     factdesk_graphql_introspection: bool = Field(
         default=True, description="Answer __schema/__type introspection queries."
     )
