@@ -92,6 +92,12 @@ class Settings(BaseSettings):
         ge=1,
         description="Largest /graphql request body, bytes (413 above, before parsing).",
     )
+    factdesk_graphql_max_response_bytes: int = Field(
+        default=8_388_608,
+        ge=1,
+        description="Largest GraphQL response, bytes: a larger answer is replaced by a "
+        "`response_too_large` error.",
+    )
     factdesk_graphql_introspection: bool = Field(
         default=True, description="Answer __schema/__type introspection queries."
     )

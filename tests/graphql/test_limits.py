@@ -151,6 +151,37 @@ async def test_wrong_typed_variable_is_a_variable_error(seeded_client: httpx.Asy
     assert "'abc'" in error["message"]
 
 
+async def test_nested_plain_lists_are_refused_before_any_sql(seeded_pool: asyncpg.Pool) -> None:
+    # Answered with 204,000 nodes (20.7 MB) when a list of mentions counted as 5.
+    mentions = "mentions { article { " * 3 + "headline" + " } }" * 3
+    queries: list[str] = []
+    counting = await create_pool(
+        _dsn_of(seeded_pool), max_size=2, query_logger=lambda r: queries.append(r.query)
+    )
+    try:
+        async with _client(counting) as client:
+            payload = await _query(
+                client, "{ articles(first: 5) { edges { node { " + mentions + " } } } }"
+            )
+    finally:
+        await counting.close()
+    assert payload["data"] is None
+    assert payload["errors"][0]["extensions"]["code"] == "query_too_costly"
+    assert [q for q in queries if not _is_connection_setup(q)] == []
+
+
+async def test_an_answer_over_the_response_cap_is_an_error(seeded_pool: asyncpg.Pool) -> None:
+    query = "{ articles(first: 5) { edges { node { body } } } }"
+    async with _client(seeded_pool, factdesk_graphql_max_response_bytes=4096) as client:
+        capped = await _query(client, query)
+        small = await _query(client, "{ articles(first: 1) { totalCount } }")
+    assert capped["data"] is None
+    error = capped["errors"][0]
+    assert error["extensions"] == {"code": "response_too_large"}
+    assert "4096 bytes" in error["message"]
+    assert small["data"]["articles"]["totalCount"] == 5
+
+
 def _fan_out(fragments: int) -> str:
     """Each fragment spreads the next twice: 2^fragments paths through a short document."""
     chain = " ".join(
@@ -219,8 +250,19 @@ def test_cost_multiplies_page_sizes_along_paths() -> None:
 
     assert cost("{ articles { totalCount } }") == 20  # default page
     assert cost("{ articles(first: 10) { edges { node { quotes { text } } } } }") == 10 + 50
-    assert cost(COSTLY) == 100 + 500 + 50_000
-    assert cost(NESTED, {"first": 100}) == 100 + 3 * 500 + 2 * 2_500 + 12_500
+    assert cost(COSTLY) == 100 + 100 * 20 + 100 * 20 * 100  # entities: 20 an article
+    # quotes, figures: 5 an article; values, other reports: 5 each; sources: 5 a value.
+    assert cost(NESTED, {"first": 100}) == 100 + 2 * 500 + 2 * 2_500 + 12_500 + 2_000
+    # Mentions: 40 an article. Counted as 5 each, this cost 780 and answered 20.7 MB.
+    mentions = "mentions { article { " * 3 + "headline" + " } }" * 3
+    assert cost("{ articles(first: 5) { edges { node { " + mentions + " } } } }") == (
+        5 + 5 * 40 + 5 * 40 * 40 + 5 * 40 * 40 * 40
+    )
+    # A body is worth 50 nodes: twenty aliases of it on a page are no longer free.
+    bodies = " ".join(f"b{n}: body" for n in range(20))
+    assert cost("{ articles(first: 100) { edges { node { " + bodies + " } } } }") == (
+        100 + 100 * 20 * 50
+    )
     fragment = "{ ...F } fragment F on Query { entities(first: $n) { totalCount } }"
     assert cost("query($n: Int) " + fragment, {"n": 7}) == 7
 
