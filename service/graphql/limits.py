@@ -195,6 +195,7 @@ def limits_extension(limits: GraphQLLimits) -> type[SchemaExtension]:
                     operation_name=context.operation_name,
                     variables=context.variables or {},
                     max_cost=limits.max_cost,
+                    hide_suggestions=not limits.suggestions,
                 )
             except GraphQLError as error:
                 # A result set here makes strawberry skip execution altogether.
@@ -211,6 +212,7 @@ def check_cost(
     operation_name: str | None,
     variables: Mapping[str, Any],
     max_cost: int,
+    hide_suggestions: bool = False,
 ) -> int:
     """The most nodes the operation can return; GraphQLError when over `max_cost`, when a
     `first` is out of range or when the variables do not fit their declared types.
@@ -224,7 +226,11 @@ def check_cost(
     if root is None:
         return 0
     coerced = get_variable_values(
-        schema, operation.variable_definitions or (), dict(variables), max_errors=1
+        schema,
+        operation.variable_definitions or (),
+        dict(variables),
+        max_errors=1,
+        hide_suggestions=hide_suggestions,
     )
     if isinstance(coerced, list):
         error = coerced[0]

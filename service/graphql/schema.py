@@ -52,6 +52,14 @@ class FactdeskSchema(strawberry.Schema):
         super().__init__(**kwargs, execution_context_class=FactdeskExecutionContext)
         direct_resolvers(self._schema)
 
+    @staticmethod
+    def remove_field_suggestion(error: GraphQLError) -> None:
+        """Every hint, not only strawberry's "Cannot query field": arguments, types, input
+        fields, enum values and variables all say "Did you mean ...?" too, and each names
+        part of the schema that FACTDESK_GRAPHQL_SUGGESTIONS=false keeps to itself."""
+        if "Did you mean" in error.message:
+            error.message = error.message.split("Did you mean")[0].strip()
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:

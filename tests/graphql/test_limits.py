@@ -345,6 +345,32 @@ async def test_introspection_and_suggestions_can_be_turned_off(
         assert "Did you mean" not in (await _query(client, typo))["errors"][0]["message"]
 
 
+SUGGESTED = [
+    ("{ articles(frist: 1) { totalCount } }", None),  # an argument
+    ("query($f: ArticleFiltr) { articles(filter: $f) { totalCount } }", None),  # a type
+    ('{ articles(filter: {outlett: "x"}) { totalCount } }', None),  # an input field
+    ("{ entities(filter: {kind: PERSN}) { totalCount } }", None),  # an enum value
+    ("{ outlets { ...F } } fragment F on Outlett { name }", None),  # a fragment's type
+    (  # an input field of a variable's value
+        "query($f: ArticleFilter) { articles(filter: $f) { totalCount } }",
+        {"f": {"outlett": "x"}},
+    ),
+    ("query($k: EntityKind) { entities(filter: {kind: $k}) { totalCount } }", {"k": "PERSN"}),
+]
+
+
+async def test_no_suggestion_of_any_kind_when_they_are_off(seeded_pool: asyncpg.Pool) -> None:
+    async with _client(seeded_pool) as client:
+        on = [await _query(client, query, variables) for query, variables in SUGGESTED]
+    async with _client(seeded_pool, factdesk_graphql_suggestions=False) as client:
+        off = [await _query(client, query, variables) for query, variables in SUGGESTED]
+    for suggested, hidden in zip(on, off, strict=True):
+        assert "Did you mean" in suggested["errors"][0]["message"], suggested
+        message = hidden["errors"][0]["message"]
+        assert "Did you mean" not in message, message
+        assert message.startswith(suggested["errors"][0]["message"][:20])
+
+
 async def test_parse_and_validation_caches_hit_across_requests(
     seeded_client: httpx.AsyncClient,
 ) -> None:
