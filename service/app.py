@@ -18,7 +18,7 @@ from service.graphql.schema import GraphQLView
 from service.lifespan import lifespan_for
 from service.metrics import metrics_endpoint
 from service.observability import RequestObservabilityMiddleware, healthz, readyz
-from service.rest.routes import cors_middleware, rest_routes
+from service.rest.routes import cors_middleware, protected_read, rest_routes
 
 
 def _pool(conn: HTTPConnection) -> asyncpg.Pool:
@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
             ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/metrics", metrics_endpoint),
+            Route("/metrics", protected_read(metrics_endpoint, settings)),
             *rest_routes(settings),
         ],
         middleware=[Middleware(RequestObservabilityMiddleware), *cors_middleware(settings)],

@@ -116,7 +116,7 @@ class Settings(BaseSettings):
         "development only; ignored once FACTDESK_API_KEYS is set).",
     )
     factdesk_protect_reads: bool = Field(
-        default=False, description="Reads (REST and GraphQL) need an API key too."
+        default=False, description="Reads (REST, GraphQL and /metrics) need an API key too."
     )
     factdesk_cors_origins: str = Field(
         default="",
