@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from alembic import context
+from service.db.versions import BUMP_DATA_VERSION
 
 config = context.config
 
 
+def _bump_data_version(*, ctx: Any, **_: Any) -> None:
+    """After each migration, in its transaction: a migration may change data (fact_labels
+    relabelled every fact), and the response cache keeps answers until the version moves.
+    Before the table exists (or after a downgrade drops it) there is nothing to bump."""
+    connection = ctx.connection
+    if connection.execute(text("SELECT to_regclass('data_version')")).scalar() is not None:
+        connection.execute(text(BUMP_DATA_VERSION))
+
+
 def _run(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=None, transaction_per_migration=True)
+    context.configure(
+        connection=connection,
+        target_metadata=None,
+        transaction_per_migration=True,
+        on_version_apply=_bump_data_version,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

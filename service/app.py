@@ -13,11 +13,12 @@ from starlette.types import Scope
 
 from service.config import Settings, get_settings
 from service.graphql.cache import GraphQLResponseCache
+from service.graphql.gate import GraphQLGate
 from service.graphql.schema import GraphQLView
 from service.lifespan import lifespan_for
 from service.metrics import metrics_endpoint
 from service.observability import RequestObservabilityMiddleware, healthz, readyz
-from service.rest.routes import cors_middleware, rest_routes
+from service.rest.routes import cors_middleware, protected_read, rest_routes
 
 
 def _pool(conn: HTTPConnection) -> asyncpg.Pool:
@@ -39,14 +40,17 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
         routes=[
             Route(
                 "/graphql",
-                GraphQLResponseCache(graphql, pool=_scope_pool)
-                if settings.factdesk_response_cache
-                else graphql,
-                methods=["GET", "POST"],
+                # Every method reaches the gate, which answers the ones not served in JSON.
+                GraphQLGate(
+                    GraphQLResponseCache(graphql, pool=_scope_pool)
+                    if settings.factdesk_response_cache
+                    else graphql,
+                    settings,
+                ),
             ),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/metrics", metrics_endpoint),
+            Route("/metrics", protected_read(metrics_endpoint, settings)),
             *rest_routes(settings),
         ],
         middleware=[Middleware(RequestObservabilityMiddleware), *cors_middleware(settings)],

@@ -124,6 +124,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(args)
 
 
+def _text(value: str) -> str:
+    """An argument that is stored as text: bytes that are not UTF-8 (which Python keeps as
+    lone surrogates) are a usage error up front, not a traceback once the database refuses
+    them halfway through a batch."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise argparse.ArgumentTypeError(
+            f"not valid UTF-8 text (byte {error.start}); the shell passed bytes in another encoding"
+        ) from None
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factdesk", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -138,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("seed", help="load the seed articles (idempotent)").set_defaults(func=cmd_seed)
     ing = sub.add_parser("ingest", help="ingest plain-text article files")
     ing.add_argument("paths", nargs="+")
-    ing.add_argument("--outlet", help="the outlet that published these files")
+    ing.add_argument("--outlet", type=_text, help="the outlet that published these files")
     ing.set_defaults(func=cmd_ingest)
     exp = sub.add_parser("export-schema", help="write the GraphQL schema (SDL)")
     exp.add_argument("--output", "-o", default=str(REPO_ROOT / "schema.graphql"))

@@ -87,6 +87,17 @@ class Settings(BaseSettings):
         ge=1,
         description="Most nodes a query may ask for: page sizes multiplied along each path.",
     )
+    factdesk_graphql_max_body_bytes: int = Field(
+        default=262_144,
+        ge=1,
+        description="Largest /graphql request body, bytes (413 above, before parsing).",
+    )
+    factdesk_graphql_max_response_bytes: int = Field(
+        default=8_388_608,
+        ge=1,
+        description="Largest GraphQL response, bytes: a larger answer is replaced by a "
+        "`response_too_large` error.",
+    )
     factdesk_graphql_introspection: bool = Field(
         default=True, description="Answer __schema/__type introspection queries."
     )
@@ -105,7 +116,7 @@ class Settings(BaseSettings):
         "development only; ignored once FACTDESK_API_KEYS is set).",
     )
     factdesk_protect_reads: bool = Field(
-        default=False, description="Reads (REST and GraphQL) need an API key too."
+        default=False, description="Reads (REST, GraphQL and /metrics) need an API key too."
     )
     factdesk_cors_origins: str = Field(
         default="",

@@ -36,6 +36,12 @@ class InvalidCursorError(FactdeskError):
     code = "invalid_cursor"
 
 
+class SearchTooLongError(FactdeskError):
+    """A search text longer than MAX_SEARCH_CHARS (service/search_text.py)."""
+
+    code = "search_too_long"
+
+
 class DatabaseUnavailableError(FactdeskError):
     """PostgreSQL cannot be reached (stopped, restarting, pool exhausted): retry later, 503."""
 

@@ -47,9 +47,30 @@ class JSONFormatter(logging.Formatter):
         return orjson.dumps(entry, default=str).decode()
 
 
+# Line breaks and other control characters in a text log line, written as escapes: a
+# request path with %0A in it would otherwise start a line of the client's choosing.
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))} | {
+    0x0A: "\\n",
+    0x0D: "\\r",
+    0x09: "\\t",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def escape_controls(text: str) -> str:
+    """`text` on one line: control characters and line separators as backslash escapes."""
+    return text.translate(_CONTROL)
+
+
 class TextFormatter(logging.Formatter):
+    """One line per record (tracebacks, ours, follow on lines of their own)."""
+
     def __init__(self) -> None:
         super().__init__("%(levelname)s %(name)s: %(message)s")
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+        return escape_controls(super().formatMessage(record))
 
     def format(self, record: logging.LogRecord) -> str:
         text = super().format(record)

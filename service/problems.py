@@ -35,6 +35,7 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "invalid_parameter": (400, "A query parameter is invalid"),
     "invalid_id": (400, "Not a Factdesk id"),
     "invalid_cursor": (400, "Invalid pagination cursor"),
+    "duplicate_header": (400, "A header that may appear once appears more than once"),
     "article_too_large": (413, "The body is larger than the configured limit"),
     "unsupported_media_type": (415, "Unsupported content type"),
     "unauthorized": (401, "An API key is required"),

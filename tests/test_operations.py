@@ -23,7 +23,7 @@ from service.db.pool import create_pool
 from service.db.scratch import recreate_database
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
-from service.logs import JSONFormatter
+from service.logs import JSONFormatter, TextFormatter
 
 
 @asynccontextmanager
@@ -173,6 +173,53 @@ async def test_every_log_line_of_a_request_carries_its_id(
     assert access["status"] == 200
     assert access["route"] == "/graphql"
     assert access["duration_ms"] > 0
+
+
+async def test_metrics_need_a_key_when_reads_are_protected(seeded_pool: asyncpg.Pool) -> None:
+    app = create_app(
+        Settings(
+            factdesk_load_seeds=False,
+            factdesk_protect_reads=True,
+            factdesk_api_keys=SecretStr("metrics-key"),
+        )
+    )
+    app.state.pool = seeded_pool
+    async with _client(app) as client:
+        anonymous = await client.get("/metrics")
+        keyed = await client.get("/metrics", headers={"Authorization": "Bearer metrics-key"})
+        health = await client.get("/healthz")
+    assert anonymous.status_code == 401
+    assert anonymous.headers["content-type"] == "application/problem+json"
+    assert "factdesk_http_requests_total" not in anonymous.text
+    assert keyed.status_code == 200
+    assert "factdesk_http_requests_total" in keyed.text
+    assert health.status_code == 200
+
+
+async def test_a_text_log_line_cannot_be_forged_from_the_path(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    lines: list[str] = []
+
+    class TextLines(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(self.format(record))
+
+    handler = TextLines(logging.INFO)
+    handler.setFormatter(TextFormatter())
+    access = logging.getLogger("factdesk.access")
+    level = access.level
+    access.addHandler(handler)
+    access.setLevel(logging.INFO)
+    try:
+        await seeded_client.get("/healthz%0AERROR%20factdesk.auth:%20admin%20logged%20in%0D")
+    finally:
+        access.removeHandler(handler)
+        access.setLevel(level)
+    assert len(lines) == 1
+    assert "\n" not in lines[0]
+    assert "\r" not in lines[0]
+    assert "INFO factdesk.access: GET /healthz\\nERROR factdesk.auth: admin" in lines[0]
 
 
 async def test_pool_sets_statement_timeout(test_dsn: str) -> None:

@@ -2,9 +2,17 @@
 
 Copy arrives a few times a minute and reads all the time, so most answers can be reused.
 Each POST /graphql costs one small query (the data version, which every write transaction
-bumps before it commits); when an answer to the very same request body (and credentials)
-was computed at that version, it is sent again without running GraphQL. A read that starts
-after an ingest commits sees the new version, so it never gets an older answer.
+bumps before it commits); when an answer to the very same request body, content type and
+credentials was computed at that version, it is sent again without running GraphQL.
+
+It runs behind the gate (service/graphql/gate.py): auth is decided and the body capped
+before this reads anything, so a refused request never costs a database query here. The
+credentials in the key are the bearer token auth itself reads (the gate refuses a second
+Authorization header), and only `application/json` requests are kept: a request GraphQL
+would refuse (a `text/plain` cross-site post) never meets an answer computed for another.
+
+A read that starts after an ingest commits sees the new version, so it never gets an
+older answer.
 
 Only successful reads are kept: responses with errors, non-200 statuses and any request
 whose text mentions `mutation` go through untouched. Entries are bounded in number and in
@@ -26,9 +34,12 @@ from dataclasses import dataclass
 
 import asyncpg
 import orjson
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from service.auth import bearer_token
 from service.db.versions import current_data_version
+from service.graphql.gate import replay as _replay
 
 MAX_ENTRIES = 2048
 MAX_BYTES = 64 * 1024 * 1024
@@ -102,10 +113,13 @@ class GraphQLResponseCache:
         if len(body) > MAX_REQUEST_BYTES or not _is_plain_read(body):
             await self.app(scope, _replay(body, receive), send)
             return
-        credentials = b""
-        for name, value in scope["headers"]:
-            if name == b"authorization":
-                credentials = value
+        headers = Headers(scope=scope)
+        content_type = headers.get("content-type", "")
+        if content_type.partition(";")[0].strip().lower() != "application/json":
+            await self.app(scope, _replay(body, receive), send)
+            return
+        token = bearer_token(headers)
+        credentials = b"" if token is None else hashlib.sha256(token.encode()).digest()
         try:
             async with self.pool(scope).acquire() as conn:
                 version = await current_data_version(conn)
@@ -115,7 +129,8 @@ class GraphQLResponseCache:
             await self.app(scope, _replay(body, receive), send)
             return
         # A digest, not the body: a key costs 32 bytes whatever the client sent.
-        key = (version, credentials, hashlib.sha256(body).digest())
+        request = hashlib.sha256(content_type.encode("latin-1") + b"\n" + body).digest()
+        key = (version, credentials, request)
         cached = self.store.get(key)
         running = self._running.get(key) if cached is None else None
         if running is not None:
@@ -194,17 +209,3 @@ async def _read_body(receive: Receive) -> bytes:
         if not message.get("more_body", False):
             break
     return b"".join(chunks)
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """The body already read, then whatever the client sends next (its disconnect)."""
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay

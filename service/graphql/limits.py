@@ -31,29 +31,32 @@ from graphql import (
     Undefined,
     ValidationContext,
     ValidationRule,
-    Visitor,
     get_named_type,
     get_nullable_type,
     is_leaf_type,
     is_list_type,
     value_from_ast,
-    visit,
 )
 from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql.execution.values import get_variable_values
 from graphql.type.definition import GraphQLNamedType
 from graphql.validation import ASTValidationRule
 from strawberry.extensions import SchemaExtension
-from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
-from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
 
 from service.config import Settings
 from service.graphql.context import DEFAULT_PAGE, MAX_PAGE
 
-# A plain list (Article.quotes, Fact.values, ...) has no `first`; it is counted as this many
-# items, about what a news article carries, so nesting lists still multiplies the cost.
+# A plain list (Article.quotes, Fact.values, ...) has no `first`; it is counted as about as
+# many items as a news article carries, so nesting lists still multiplies the cost. The
+# seeds carry 32 mentions and 16 entities an article on average (up to 42 and 19); the
+# other lists about 5. Counting mentions as 5 let articles -> mentions -> article ->
+# mentions ... return 204,000 nodes (20.7 MB) for a cost of 780.
 PLAIN_LIST_ESTIMATE = 5
-# Fields visited while costing: a bound on the walk itself against fragment fan-out.
-MAX_COST_WALK = 50_000
+PLAIN_LIST_ESTIMATES = {"Article.mentions": 40, "Article.entities": 20}
+# Leaves are free, as a node's worth of text, except those that can be a whole article:
+# twenty aliases of `body` on a page of articles cost nothing and returned 20.8 MB. (A
+# response that is still too large meets FACTDESK_GRAPHQL_MAX_RESPONSE_BYTES.)
+LEAF_COSTS = {"Article.body": 50}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,43 +83,94 @@ class GraphQLLimits:
 
     def validation_rules(self) -> tuple[type[ASTValidationRule], ...]:
         """The extra rule classes; call once per schema and reuse the tuple for every request."""
-        rules: list[type[ASTValidationRule]] = [
-            _depth_rule(self.max_depth),
-            max_aliases_rule(self.max_aliases),
-        ]
+        rules: list[type[ASTValidationRule]] = [_shape_rule(self.max_depth, self.max_aliases)]
         if not self.introspection:
             rules.append(NoSchemaIntrospectionCustomRule)
         return tuple(rules)
 
 
-def _depth_rule(max_depth: int) -> type[ASTValidationRule]:
-    """strawberry's depth rule, but not on a document that spreads an undefined fragment.
+def _shape_rule(max_depth: int, max_aliases: int) -> type[ASTValidationRule]:
+    """Depth and aliases, measured in one pass linear in the document.
 
-    strawberry's rule measures every operation in its constructor and looks each spread up
-    without checking, so `{ ...missing }` raised KeyError: a masked internal error instead of
-    graphql-core's "Unknown fragment" (NoUndefinedFragmentsRule, always run). Such a document
-    fails validation anyway, so nothing deep can run unmeasured."""
-    measure = max_depth_rule(max_depth, None, None)
+    Same numbers and messages as strawberry's QueryDepthLimiter and MaxAliasesLimiter, but
+    each fragment is measured once and remembered: theirs follow every spread again, so 21
+    fragments each spreading the next twice took 2^21 walks (10 s on the event loop)."""
 
-    class DepthLimit(ValidationRule):
+    class DocumentShape(ValidationRule):
         def __init__(self, context: ValidationContext) -> None:
             super().__init__(context)
-            if _spreads_are_defined(context.document):
-                measure(context)  # reports through the context, in its constructor
+            shape = _Shape(context.document)
+            aliases = 0
+            for operation in shape.operations:
+                depth, count = shape.selection_set(operation.selection_set)
+                aliases += count
+                # A field nested under `depth - 1` others; strawberry's rule counts those.
+                if depth - 1 > max_depth:
+                    name = operation.name.value if operation.name else "anonymous"
+                    context.report_error(
+                        GraphQLError(
+                            f"'{name}' exceeds maximum operation depth of {max_depth}",
+                            operation,
+                        )
+                    )
+            if aliases > max_aliases:
+                context.report_error(
+                    GraphQLError(f"{aliases} aliases found. Allowed: {max_aliases}")
+                )
 
-    return DepthLimit
+    return DocumentShape
 
 
-def _spreads_are_defined(document: DocumentNode) -> bool:
-    defined = {d.name.value for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-    spread: set[str] = set()
+class _Shape:
+    """Per selection set: the deepest chain of fields, and the aliases it returns.
 
-    class Spreads(Visitor):
-        def enter_fragment_spread(self, node: FragmentSpreadNode, *_: Any) -> None:
-            spread.add(node.name.value)
+    A spread counts its fragment's numbers (so a fragment spread twice counts its aliases
+    twice), computed once per fragment. A spread of a fragment still being measured (a
+    cycle) or of an unknown one counts nothing: graphql-core's own rules report both."""
 
-    visit(document, Spreads())
-    return spread <= defined
+    def __init__(self, document: DocumentNode) -> None:
+        self.operations = [
+            d for d in document.definitions if isinstance(d, OperationDefinitionNode)
+        ]
+        self.fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+        self.measured: dict[str, tuple[int, int]] = {}
+        self.measuring: set[str] = set()
+
+    def selection_set(self, node: SelectionSetNode | None) -> tuple[int, int]:
+        depth, aliases = 0, 0
+        for selection in node.selections if node else ():
+            if isinstance(selection, FieldNode):
+                here, count = 1, 1 if selection.alias else 0
+                # Introspection (`__schema { ... }`) is not measured below its first field.
+                if selection.selection_set and not selection.name.value.startswith("__"):
+                    below, below_aliases = self.selection_set(selection.selection_set)
+                    here += below
+                    count += below_aliases
+                elif selection.selection_set:
+                    count += self.selection_set(selection.selection_set)[1]
+            elif isinstance(selection, InlineFragmentNode):
+                here, count = self.selection_set(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                here, count = self.fragment(selection.name.value)
+            else:  # pragma: no cover - the three kinds of selection
+                continue
+            depth = max(depth, here)
+            aliases += count
+        return depth, aliases
+
+    def fragment(self, name: str) -> tuple[int, int]:
+        known = self.measured.get(name)
+        if known is not None:
+            return known
+        fragment = self.fragments.get(name)
+        if fragment is None or name in self.measuring:
+            return 0, 0
+        self.measuring.add(name)
+        self.measured[name] = self.selection_set(fragment.selection_set)
+        self.measuring.discard(name)
+        return self.measured[name]
 
 
 def limits_extension(limits: GraphQLLimits) -> type[SchemaExtension]:
@@ -141,6 +195,7 @@ def limits_extension(limits: GraphQLLimits) -> type[SchemaExtension]:
                     operation_name=context.operation_name,
                     variables=context.variables or {},
                     max_cost=limits.max_cost,
+                    hide_suggestions=not limits.suggestions,
                 )
             except GraphQLError as error:
                 # A result set here makes strawberry skip execution altogether.
@@ -157,21 +212,37 @@ def check_cost(
     operation_name: str | None,
     variables: Mapping[str, Any],
     max_cost: int,
+    hide_suggestions: bool = False,
 ) -> int:
-    """The most nodes the operation can return; GraphQLError when over `max_cost` or when a
-    `first` is out of range."""
+    """The most nodes the operation can return; GraphQLError when over `max_cost`, when a
+    `first` is out of range or when the variables do not fit their declared types.
+
+    The variables are coerced as execution will coerce them (defaults included) before
+    anything is counted, so `query($n: Int = 1000)` is checked as `first: 1000`."""
     operation = _operation(document, operation_name)
     if operation is None:
         return 0
     root = schema.get_root_type(operation.operation)
     if root is None:
         return 0
+    coerced = get_variable_values(
+        schema,
+        operation.variable_definitions or (),
+        dict(variables),
+        max_errors=1,
+        hide_suggestions=hide_suggestions,
+    )
+    if isinstance(coerced, list):
+        error = coerced[0]
+        raise GraphQLError(error.message, error.nodes, extensions={"code": "invalid_variable"})
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
-    walk = _CostWalk(schema, fragments, variables, max_cost)
-    walk.selection_set(operation.selection_set, root, 1, ())
-    return walk.total
+    walk = _CostWalk(schema, fragments, coerced.coerced, max_cost)
+    total = walk.selection_set(operation.selection_set, root)
+    if total > max_cost:
+        raise _too_costly(total, max_cost)
+    return total
 
 
 def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
@@ -182,74 +253,73 @@ def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionN
 
 
 class _CostWalk:
+    """Cost per selection set for one item of its parent; a nested set's cost is multiplied
+    by its field's page size. Cost is linear in that multiplier, so each fragment is costed
+    once and remembered: the walk is linear in the document however often spreads repeat.
+    Sums saturate just above `max_cost`, which keeps the numbers small (and the answer)."""
+
     def __init__(
         self,
         schema: GraphQLSchema,
         fragments: dict[str, FragmentDefinitionNode],
-        variables: Mapping[str, Any],
+        variables: dict[str, Any],
         max_cost: int,
     ) -> None:
         self.schema = schema
         self.fragments = fragments
         self.variables = variables
-        self.max_cost = max_cost
-        self.total = 0
-        self.visits = 0
+        self.cap = max_cost + 1
+        self.costed: dict[str, int] = {}
+        self.costing: set[str] = set()
 
-    def selection_set(
-        self,
-        selections: SelectionSetNode | None,
-        parent: GraphQLNamedType,
-        multiplier: int,
-        spreads: tuple[str, ...],
-    ) -> None:
-        if selections is None:
-            return
-        for selection in selections.selections:
+    def selection_set(self, selections: SelectionSetNode | None, parent: GraphQLNamedType) -> int:
+        total = 0
+        for selection in selections.selections if selections else ():
             if isinstance(selection, FieldNode):
-                self.field(selection, parent, multiplier, spreads)
+                total += self.field(selection, parent)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 target = self.schema.get_type(condition.name.value) if condition else parent
-                self.selection_set(selection.selection_set, target or parent, multiplier, spreads)
+                total += self.selection_set(selection.selection_set, target or parent)
             elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                fragment = self.fragments.get(name)
-                if fragment is None or name in spreads:
-                    continue  # validation reports unknown and cyclic fragments
-                target = self.schema.get_type(fragment.type_condition.name.value)
-                self.selection_set(
-                    fragment.selection_set, target or parent, multiplier, (*spreads, name)
-                )
+                total += self.fragment(selection.name.value, parent)
+            total = min(total, self.cap)
+        return total
 
-    def field(
-        self, node: FieldNode, parent: GraphQLNamedType, multiplier: int, spreads: tuple[str, ...]
-    ) -> None:
-        self.visits += 1
-        if self.visits > MAX_COST_WALK:
-            raise _too_costly(self.max_cost + 1, self.max_cost)
+    def fragment(self, name: str, parent: GraphQLNamedType) -> int:
+        known = self.costed.get(name)
+        if known is not None:
+            return known
+        fragment = self.fragments.get(name)
+        if fragment is None or name in self.costing:
+            return 0  # validation reports unknown and cyclic fragments
+        self.costing.add(name)
+        target = self.schema.get_type(fragment.type_condition.name.value)
+        cost = self.costed[name] = self.selection_set(fragment.selection_set, target or parent)
+        self.costing.discard(name)
+        return cost
+
+    def field(self, node: FieldNode, parent: GraphQLNamedType) -> int:
         fields = getattr(parent, "fields", None)
         definition = fields.get(node.name.value) if fields else None
         if definition is None:
-            return  # __typename, introspection, or a field validation has already rejected
+            return 0  # __typename, introspection, or a field validation has already rejected
         returns = get_nullable_type(definition.type)
+        if is_leaf_type(get_named_type(returns)):
+            return LEAF_COSTS.get(f"{parent.name}.{node.name.value}", 0)
         factor, counted = 1, False
         if "first" in definition.args:
             factor, counted = self._page(node, parent.name), True
-        elif is_list_type(returns) and not is_leaf_type(get_named_type(returns)):
-            # (Lists of scalars, such as aliases or bylines, are values, not nodes.)
+        elif is_list_type(returns):
             if node.name.value == "edges" and parent.name.endswith("Connection"):
                 factor = 1  # the connection field above already counted its page
             elif "ids" in definition.args:
                 factor, counted = max(1, len(self._argument(node, "ids") or ())), True
             else:
-                factor, counted = PLAIN_LIST_ESTIMATE, True
-        here = multiplier * factor
-        if counted:
-            self.total += here
-            if self.total > self.max_cost:
-                raise _too_costly(self.total, self.max_cost)
-        self.selection_set(node.selection_set, get_named_type(returns), here, spreads)
+                estimate = PLAIN_LIST_ESTIMATES.get(f"{parent.name}.{node.name.value}")
+                factor, counted = estimate or PLAIN_LIST_ESTIMATE, True
+        below = self.selection_set(node.selection_set, get_named_type(returns))
+        return min((factor if counted else 0) + factor * below, self.cap)
 
     def _page(self, node: FieldNode, parent: str) -> int:
         first = self._argument(node, "first")
@@ -268,7 +338,7 @@ class _CostWalk:
         for argument in node.arguments or ():
             if argument.name.value == name:
                 if name == "first":
-                    value = value_from_ast(argument.value, GraphQLInt, dict(self.variables))
+                    value = value_from_ast(argument.value, GraphQLInt, self.variables)
                 else:
                     value = _plain_value(argument.value, self.variables)
                 return None if value is Undefined else value

@@ -34,6 +34,7 @@ from service.graphql.types.entity import Entity, EntityKind, load_entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
+from service.search_text import bounded_search
 
 NodeT = TypeVar("NodeT", Entity, Quote, Figure, Fact)
 ObjT = TypeVar("ObjT", Article, Entity, Fact)
@@ -136,7 +137,7 @@ class Query:
                 entity_id=optional_id(filter.mentions, "Entity"),
                 published_after=filter.published_after,
                 published_before=filter.published_before,
-                search=filter.search,
+                search=bounded_search(filter.search, field="filter.search"),
             )
         size = page_size(first)
         async with info.context.pool.acquire() as conn:
@@ -175,6 +176,7 @@ class Query:
     ) -> Connection[Entity]:
         kind = filter.kind if filter else None
         search = filter.search if filter and filter.search else None
+        search = bounded_search(search, field="filter.search")
         async with info.context.pool.acquire() as conn:
             page = await entities_db.page_entities(
                 conn,
@@ -200,7 +202,7 @@ class Query:
                 conn,
                 speaker_id=optional_id(filter.speaker, "Entity") if filter else None,
                 article_id=optional_id(filter.article, "Article") if filter else None,
-                search=filter.search if filter else None,
+                search=bounded_search(filter.search, field="filter.search") if filter else None,
                 first=page_size(first),
                 count=counts(info),
                 after=decode_id_cursor(after),
@@ -268,6 +270,7 @@ class Query:
         "best match first."
     )
     async def search(self, info: Info, query: str, first: int | None = None) -> list[SearchHit]:
+        query = bounded_search(query, field="query") or ""
         if not query.strip():
             return []
         async with info.context.pool.acquire() as conn:

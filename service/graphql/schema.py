@@ -11,9 +11,8 @@ import orjson
 import strawberry
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
-from starlette.datastructures import Headers
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -22,7 +21,7 @@ from strawberry.http import GraphQLRequestData
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
-from service.auth import read_denial, write_denial
+from service.auth import write_denial
 from service.config import Settings
 from service.graphql.context import Context, build_context
 from service.graphql.errors import (
@@ -33,6 +32,7 @@ from service.graphql.errors import (
     log_errors,
 )
 from service.graphql.execution import FactdeskExecutionContext, direct_resolvers
+from service.graphql.gate import request_error
 from service.graphql.limits import GraphQLLimits, limits_extension
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
@@ -41,7 +41,6 @@ from service.graphql.types.entity import Entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
-from service.problems import ProblemError, problem_response
 
 TYPES = [Article, Outlet, Entity, Quote, Figure, Fact]
 # Distinct query texts whose parse and validation results are kept, per process.
@@ -52,6 +51,14 @@ class FactdeskSchema(strawberry.Schema):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs, execution_context_class=FactdeskExecutionContext)
         direct_resolvers(self._schema)
+
+    @staticmethod
+    def remove_field_suggestion(error: GraphQLError) -> None:
+        """Every hint, not only strawberry's "Cannot query field": arguments, types, input
+        fields, enum values and variables all say "Did you mean ...?" too, and each names
+        part of the schema that FACTDESK_GRAPHQL_SUGGESTIONS=false keeps to itself."""
+        if "Did you mean" in error.message:
+            error.message = error.message.split("Did you mean")[0].strip()
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -108,7 +115,28 @@ class GraphQLView(GraphQL[Context, None]):
 
     def encode_json(self, data: object) -> bytes:
         # orjson writes a Q2 answer (59 KB) in 0.02 ms; json.dumps took 0.3 ms.
-        return orjson.dumps(data)
+        limit = self._settings.factdesk_graphql_max_response_bytes
+        # Aliases of one body share one string, so an answer can be far larger encoded than
+        # in memory: its text is measured first, and an answer surely too large is never
+        # written out at all.
+        if not _text_exceeds(data, limit):
+            encoded = orjson.dumps(data)
+            if len(encoded) <= limit:
+                return encoded
+        # The cost limit bounds nodes, not bytes (a page of long bodies): past the cap the
+        # client gets a clear error instead of an answer its parser may choke on.
+        message = (
+            f"The answer would be larger than {limit} bytes; ask for smaller pages with "
+            "`first`, or fewer fields."
+        )
+        error = {"message": message, "extensions": {"code": "response_too_large"}}
+        return orjson.dumps({"data": None, "errors": [error]})
+
+    def decode_json(self, data: str | bytes) -> object:
+        # orjson refuses invalid UTF-8 and nesting past 1024 levels with a JSONDecodeError,
+        # which strawberry answers 400; json.loads raised UnicodeDecodeError or
+        # RecursionError there, both a 500.
+        return orjson.loads(data)
 
     async def execute_single(
         self,
@@ -150,14 +178,8 @@ class GraphQLView(GraphQL[Context, None]):
         return build_context(pool, self._settings, authorized=authorized)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        # FACTDESK_PROTECT_READS: no GraphQL at all without a valid key, as for REST reads.
+        # Auth (FACTDESK_PROTECT_READS) and the body cap are the gate's, in front of this.
         if scope["type"] == "http":
-            denial = read_denial(Headers(scope=scope), self._settings)
-            if denial is not None:
-                await problem_response(
-                    ProblemError(denial.code, denial.detail, headers=denial.headers)
-                )(scope, receive, send)
-                return
             try:
                 response = await self.run(Request(scope=scope, receive=receive))
             except HTTPException as error:
@@ -169,17 +191,33 @@ class GraphQLView(GraphQL[Context, None]):
         await super().__call__(scope, receive, send)
 
 
+def _text_exceeds(data: object, limit: int) -> bool:
+    """Whether the strings in `data` (keys included) alone are longer than `limit`: a lower
+    bound on its JSON, found without encoding it, stopping as soon as it is over."""
+    total = 0
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple):
+            pending.extend(item)
+        else:
+            total += 1
+        if total > limit:
+            return True
+    return False
+
+
 REQUEST_ERROR_CODES = {404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}
 
 
 def request_error_response(status_code: int, reason: str) -> Response:
-    """A GraphQL-over-HTTP request error: `errors` alone, no `data` (nothing was executed)."""
-    code = REQUEST_ERROR_CODES.get(status_code, "bad_request")
-    return JSONResponse(
-        {"errors": [{"message": reason, "extensions": {"code": code}}]},
-        status_code=status_code,
-        headers={"Allow": "GET, POST"} if status_code == 405 else None,
-    )
+    """strawberry's refusal of a request, as a GraphQL-over-HTTP request error."""
+    return request_error(status_code, reason, REQUEST_ERROR_CODES.get(status_code, "bad_request"))
 
 
 def export_schema() -> str:

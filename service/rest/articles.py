@@ -15,7 +15,7 @@ from service.problems import ProblemError
 from service.rest.auth import require_write
 from service.rest.ingest_body import read_ingest_request
 from service.rest.lookup import entity_filter, outlet_filter, pool_of
-from service.rest.params import datetime_param, page_params, text_param
+from service.rest.params import datetime_param, page_params, search_param, text_param
 from service.rest.problems import Handler
 from service.rest.representations import (
     Json,
@@ -36,7 +36,7 @@ async def list_articles(request: Request) -> Response:
             entity_id=await entity_filter(conn, text_param(query, "entity")),
             published_after=datetime_param(query, "publishedAfter"),
             published_before=datetime_param(query, "publishedBefore"),
-            search=text_param(query, "search"),
+            search=search_param(query),
         )
         items, has_next = await articles_db.page_articles(
             conn, flt=flt, first=page.first, after=after

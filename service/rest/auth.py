@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from starlette.datastructures import Headers
 
 from service.auth import Denial, read_denial, write_denial
 from service.config import Settings
@@ -13,13 +13,21 @@ def denial_problem(denial: Denial) -> ProblemError:
     return ProblemError(denial.code, denial.detail, headers=denial.headers)
 
 
-def require_write(headers: Mapping[str, str], settings: Settings) -> None:
+def _one_authorization(headers: Headers) -> None:
+    """Two Authorization headers are a 400, as on /graphql: which one counts is ambiguous."""
+    if len(headers.getlist("authorization")) > 1:
+        raise ProblemError("duplicate_header", "send one Authorization header, not several")
+
+
+def require_write(headers: Headers, settings: Settings) -> None:
+    _one_authorization(headers)
     denial = write_denial(headers, settings)
     if denial is not None:
         raise denial_problem(denial)
 
 
-def require_read(headers: Mapping[str, str], settings: Settings) -> None:
+def require_read(headers: Headers, settings: Settings) -> None:
+    _one_authorization(headers)
     denial = read_denial(headers, settings)
     if denial is not None:
         raise denial_problem(denial)

@@ -14,7 +14,7 @@ from service.graphql.lookup import name_keys
 from service.ingest.model import EntityKind
 from service.problems import ProblemError
 from service.rest.lookup import path_id, pool_of
-from service.rest.params import choice_param, page_params, text_param
+from service.rest.params import choice_param, page_params, search_param
 from service.rest.representations import Json, JsonResponse, id_page_json
 
 KINDS = frozenset(kind.value for kind in EntityKind)
@@ -42,7 +42,7 @@ async def list_entities(request: Request) -> Response:
     page = page_params(query)
     after = decode_id_cursor(page.after)
     kind = choice_param(query, "kind", KINDS)
-    search = text_param(query, "search")
+    search = search_param(query)
     async with pool_of(request).acquire() as conn:
         found = await entities_db.page_entities(
             conn,

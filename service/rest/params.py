@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from starlette.datastructures import QueryParams
 
-from service.errors import InvalidIdError
+from service.errors import InvalidIdError, SearchTooLongError
 from service.graphql.ids import decode_id
 from service.problems import ProblemError
+from service.search_text import bounded_search
 
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
@@ -45,6 +46,14 @@ def text_param(query: QueryParams, name: str) -> str | None:
     if value is None or not value.strip():
         return None
     return value.strip()
+
+
+def search_param(query: QueryParams, name: str = "search") -> str | None:
+    """A search text parameter; 400 when it is longer than search texts may be."""
+    try:
+        return bounded_search(text_param(query, name), field=name)
+    except SearchTooLongError as error:
+        raise ProblemError("invalid_parameter", error.message, field=name) from None
 
 
 def id_param(query: QueryParams, name: str, type_name: str) -> int | None:

@@ -13,7 +13,7 @@ from service.db.rows import QuoteRow
 from service.graphql.ids import decode_id_cursor, encode_id
 from service.problems import ProblemError
 from service.rest.lookup import entity_filter, path_id, pool_of
-from service.rest.params import id_param, page_params, text_param
+from service.rest.params import id_param, page_params, search_param, text_param
 from service.rest.representations import (
     Json,
     JsonResponse,
@@ -67,7 +67,7 @@ async def list_quotes(request: Request) -> Response:
             conn,
             speaker_id=await entity_filter(conn, text_param(query, "speaker")),
             article_id=article_id,
-            search=text_param(query, "search"),
+            search=search_param(query),
             first=page.first,
             after=after,
         )

@@ -7,6 +7,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Route
+from starlette.types import Receive, Scope, Send
 
 from service.config import Settings
 from service.problems import ProblemError
@@ -19,8 +20,8 @@ from service.rest.representations import JsonResponse
 PREFIX = "/api/v1"
 
 
-def _read(handler: Handler, settings: Settings) -> Handler:
-    """A read: open, unless FACTDESK_PROTECT_READS asks for a key."""
+def protected_read(handler: Handler, settings: Settings) -> Handler:
+    """A read: open, unless FACTDESK_PROTECT_READS asks for a key (REST and /metrics)."""
 
     async def guarded(request: Request) -> Response:
         require_read(request.headers, settings)
@@ -56,6 +57,19 @@ def _fallback(routes: list[BaseRoute]) -> Handler:
     return not_found
 
 
+class _AnyMethod:
+    """A handler as an ASGI app, which a Route serves for every method (a function it would
+    serve for GET alone). OPTIONS and unknown methods reach the fallback, whose 405 is a
+    problem document with Allow, instead of starlette's text/plain one."""
+
+    def __init__(self, handler: Handler) -> None:
+        self.handler = handler
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = await self.handler(Request(scope, receive))
+        await response(scope, receive, send)
+
+
 def rest_routes(settings: Settings) -> list[BaseRoute]:
     document = openapi_document()
 
@@ -79,13 +93,14 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
         Route(f"{PREFIX}/openapi.json", openapi, methods=["GET"]),
         Route(f"{PREFIX}/articles", endpoint(articles.ingest_handler(settings)), methods=["POST"]),
     ]
-    routes += [Route(PREFIX + path, _read(h, settings), methods=["GET"]) for path, h in reads]
+    routes += [
+        Route(PREFIX + path, protected_read(h, settings), methods=["GET"]) for path, h in reads
+    ]
     known = list(routes)
     routes.append(
         Route(
             PREFIX + "/{path:path}",
-            endpoint(_fallback(known)),
-            methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            _AnyMethod(endpoint(_fallback(known))),
         )
     )
     return routes

@@ -41,6 +41,25 @@ async def test_upgrade_downgrade_upgrade(server_dsn: str) -> None:
     assert "figures" in await _tables(dsn)
 
 
+async def _data_version(dsn: str) -> str:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return str(await conn.fetchval("SELECT epoch::text || ':' || version FROM data_version"))
+    finally:
+        await conn.close()
+
+
+async def test_every_migration_moves_the_data_version(server_dsn: str) -> None:
+    # fact_labels rewrote every fact's label without a bump: cached answers kept the old ones.
+    dsn = await recreate_database(server_dsn, "factdesk_migrations")
+    await asyncio.to_thread(migrate.upgrade, dsn, "2026_11_22_fact_agreement")
+    before = await _data_version(dsn)
+    await asyncio.to_thread(migrate.upgrade, dsn, "2026_11_22_fact_labels")
+    after_labels = await _data_version(dsn)
+    await asyncio.to_thread(migrate.upgrade, dsn)
+    assert before != after_labels != await _data_version(dsn)
+
+
 async def test_constraints_reject_bad_rows(pool: asyncpg.Pool) -> None:
     async with pool.acquire() as conn:
         outlet = await conn.fetchval(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,12 +12,12 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
-from graphql import parse
+from graphql import parse, validate
 from strawberry.extensions.parser_cache import _get_parse_cache
 from strawberry.extensions.validation_cache import _get_validate_cache
 
 from service.app import create_app
-from service.config import Settings
+from service.config import REPO_ROOT, Settings
 from service.db.pool import create_pool
 from service.graphql.limits import GraphQLLimits, check_cost
 from service.graphql.schema import CACHE_SIZE, limited_schema
@@ -127,6 +129,117 @@ async def test_first_out_of_range_is_an_error(seeded_client: httpx.AsyncClient, 
         assert "between 0 and 100" in error["message"]
 
 
+async def test_first_from_a_variable_default_is_range_checked(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    payload = await _query(
+        seeded_client, "query($n: Int = 1000) { entities(first: $n) { totalCount } }"
+    )
+    assert payload["data"] is None
+    assert payload["errors"][0]["extensions"]["code"] == "page_size_out_of_range"
+    assert "got 1000" in payload["errors"][0]["message"]
+
+
+async def test_wrong_typed_variable_is_a_variable_error(seeded_client: httpx.AsyncClient) -> None:
+    payload = await _query(
+        seeded_client, "query($n: Int) { entities(first: $n) { totalCount } }", {"n": "abc"}
+    )
+    assert payload["data"] is None
+    error = payload["errors"][0]
+    assert error["extensions"]["code"] == "invalid_variable"
+    assert error["message"].startswith("Variable '$n' has invalid value")
+    assert "'abc'" in error["message"]
+
+
+async def test_nested_plain_lists_are_refused_before_any_sql(seeded_pool: asyncpg.Pool) -> None:
+    # Answered with 204,000 nodes (20.7 MB) when a list of mentions counted as 5.
+    mentions = "mentions { article { " * 3 + "headline" + " } }" * 3
+    queries: list[str] = []
+    counting = await create_pool(
+        _dsn_of(seeded_pool), max_size=2, query_logger=lambda r: queries.append(r.query)
+    )
+    try:
+        async with _client(counting) as client:
+            payload = await _query(
+                client, "{ articles(first: 5) { edges { node { " + mentions + " } } } }"
+            )
+    finally:
+        await counting.close()
+    assert payload["data"] is None
+    assert payload["errors"][0]["extensions"]["code"] == "query_too_costly"
+    assert [q for q in queries if not _is_connection_setup(q)] == []
+
+
+async def test_an_answer_over_the_response_cap_is_an_error(seeded_pool: asyncpg.Pool) -> None:
+    query = "{ articles(first: 5) { edges { node { body } } } }"
+    async with _client(seeded_pool, factdesk_graphql_max_response_bytes=4096) as client:
+        capped = await _query(client, query)
+        small = await _query(client, "{ articles(first: 1) { totalCount } }")
+    assert capped["data"] is None
+    error = capped["errors"][0]
+    assert error["extensions"] == {"code": "response_too_large"}
+    assert "4096 bytes" in error["message"]
+    assert small["data"]["articles"]["totalCount"] == 5
+
+
+def _fan_out(fragments: int) -> str:
+    """Each fragment spreads the next twice: 2^fragments paths through a short document."""
+    chain = " ".join(
+        f"fragment F{n} on Outlet {{ name ...F{n + 1} ...F{n + 1} }}" for n in range(fragments)
+    )
+    return f"query {{ outlets {{ ...F0 }} }} {chain} fragment F{fragments} on Outlet {{ id }}"
+
+
+FAN_OUT_CHECK = """
+import sys
+from graphql import parse, validate
+from service.graphql.limits import GraphQLLimits, check_cost
+from service.graphql.schema import limited_schema
+
+limits = GraphQLLimits()
+schema = limited_schema(limits)._schema
+document = parse(sys.stdin.read())
+assert validate(schema, document, limits.validation_rules()) == []
+print(check_cost(schema, document, operation_name=None, variables={}, max_cost=25_000))
+"""
+
+
+def test_fragment_fan_out_is_measured_in_linear_time() -> None:
+    # 2^60 paths: a walk that follows every spread never ends (21 fragments took 10 s),
+    # one that measures each fragment once takes milliseconds. Run in a child process so
+    # that a regression fails at the (very generous) timeout instead of hanging the suite.
+    document = _fan_out(60)
+    done = subprocess.run(
+        [sys.executable, "-c", FAN_OUT_CHECK],
+        input=document,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO_ROOT,
+        check=True,
+    )
+    assert done.stdout.strip() == "5"  # one plain list of outlets; spreads merge into it
+
+
+def test_depth_and_aliases_count_through_fragments() -> None:
+    limits = GraphQLLimits(max_depth=3, max_aliases=3)
+    schema = limited_schema(limits)._schema
+
+    def errors(query: str) -> list[str]:
+        return [e.message for e in validate(schema, parse(query), limits.validation_rules())]
+
+    deep = "{ ...Q } fragment Q on Query { articles { edges { node { outlet { name } } } } }"
+    assert errors(deep) == ["'anonymous' exceeds maximum operation depth of 3"]
+    assert errors("{ articles { edges { node { headline } } } }") == []
+    twice = "{ outlets { ...F ...F } } fragment F on Outlet { a: name b: id }"
+    assert errors(twice) == ["4 aliases found. Allowed: 3"]
+    # A cycle is graphql-core's to report (NoFragmentCyclesRule), not a hang or a crash here.
+    assert (
+        errors("{ outlets { ...A } } fragment A on Outlet { ...B } fragment B on Outlet { ...A }")
+        == []
+    )
+
+
 def test_cost_multiplies_page_sizes_along_paths() -> None:
     schema = limited_schema(GraphQLLimits())._schema
 
@@ -137,8 +250,19 @@ def test_cost_multiplies_page_sizes_along_paths() -> None:
 
     assert cost("{ articles { totalCount } }") == 20  # default page
     assert cost("{ articles(first: 10) { edges { node { quotes { text } } } } }") == 10 + 50
-    assert cost(COSTLY) == 100 + 500 + 50_000
-    assert cost(NESTED, {"first": 100}) == 100 + 3 * 500 + 2 * 2_500 + 12_500
+    assert cost(COSTLY) == 100 + 100 * 20 + 100 * 20 * 100  # entities: 20 an article
+    # quotes, figures: 5 an article; values, other reports: 5 each; sources: 5 a value.
+    assert cost(NESTED, {"first": 100}) == 100 + 2 * 500 + 2 * 2_500 + 12_500 + 2_000
+    # Mentions: 40 an article. Counted as 5 each, this cost 780 and answered 20.7 MB.
+    mentions = "mentions { article { " * 3 + "headline" + " } }" * 3
+    assert cost("{ articles(first: 5) { edges { node { " + mentions + " } } } }") == (
+        5 + 5 * 40 + 5 * 40 * 40 + 5 * 40 * 40 * 40
+    )
+    # A body is worth 50 nodes: twenty aliases of it on a page are no longer free.
+    bodies = " ".join(f"b{n}: body" for n in range(20))
+    assert cost("{ articles(first: 100) { edges { node { " + bodies + " } } } }") == (
+        100 + 100 * 20 * 50
+    )
     fragment = "{ ...F } fragment F on Query { entities(first: $n) { totalCount } }"
     assert cost("query($n: Int) " + fragment, {"n": 7}) == 7
 
@@ -219,6 +343,32 @@ async def test_introspection_and_suggestions_can_be_turned_off(
         assert closed["data"] is None
         assert "introspection" in closed["errors"][0]["message"].lower()
         assert "Did you mean" not in (await _query(client, typo))["errors"][0]["message"]
+
+
+SUGGESTED = [
+    ("{ articles(frist: 1) { totalCount } }", None),  # an argument
+    ("query($f: ArticleFiltr) { articles(filter: $f) { totalCount } }", None),  # a type
+    ('{ articles(filter: {outlett: "x"}) { totalCount } }', None),  # an input field
+    ("{ entities(filter: {kind: PERSN}) { totalCount } }", None),  # an enum value
+    ("{ outlets { ...F } } fragment F on Outlett { name }", None),  # a fragment's type
+    (  # an input field of a variable's value
+        "query($f: ArticleFilter) { articles(filter: $f) { totalCount } }",
+        {"f": {"outlett": "x"}},
+    ),
+    ("query($k: EntityKind) { entities(filter: {kind: $k}) { totalCount } }", {"k": "PERSN"}),
+]
+
+
+async def test_no_suggestion_of_any_kind_when_they_are_off(seeded_pool: asyncpg.Pool) -> None:
+    async with _client(seeded_pool) as client:
+        on = [await _query(client, query, variables) for query, variables in SUGGESTED]
+    async with _client(seeded_pool, factdesk_graphql_suggestions=False) as client:
+        off = [await _query(client, query, variables) for query, variables in SUGGESTED]
+    for suggested, hidden in zip(on, off, strict=True):
+        assert "Did you mean" in suggested["errors"][0]["message"], suggested
+        message = hidden["errors"][0]["message"]
+        assert "Did you mean" not in message, message
+        assert message.startswith(suggested["errors"][0]["message"][:20])
 
 
 async def test_parse_and_validation_caches_hit_across_requests(

@@ -279,3 +279,26 @@ async def test_protected_reads_need_a_key(seeded_pool: asyncpg.Pool) -> None:
 async def test_reads_are_open_by_default(seeded_api: httpx.AsyncClient) -> None:
     response = await seeded_api.get("/api/v1/facts", headers={"Authorization": "Bearer wrong"})
     assert response.status_code == 200
+
+
+async def test_options_and_unknown_methods_are_problem_documents(
+    seeded_api: httpx.AsyncClient,
+) -> None:
+    for method in ("OPTIONS", "TRACE", "PURGE"):
+        response = await seeded_api.request(method, "/api/v1/articles")
+        assert response.status_code == 405, method
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["code"] == "method_not_allowed"
+        assert "GET" in response.headers["allow"]
+
+
+async def test_two_authorization_headers_are_a_400(seeded_pool: asyncpg.Pool) -> None:
+    doubled = [("authorization", AUTH["Authorization"]), ("authorization", "")]
+    async with api_client(seeded_pool, factdesk_protect_reads=True) as client:
+        read = await client.get("/api/v1/articles", headers=doubled)
+        write = await client.post("/api/v1/articles", json={"text": "x"}, headers=doubled)
+        keyed = await client.get("/api/v1/articles", headers=AUTH)
+    for refused in (read, write):
+        assert refused.status_code == 400
+        assert refused.json()["code"] == "duplicate_header"
+    assert keyed.status_code == 200
