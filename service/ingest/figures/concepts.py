@@ -237,16 +237,30 @@ def _source(governor: Token | None) -> Token | None:
     a noun for those who count (police, officials, the ministry)."""
     if governor is None or governor.lemma_.lower() not in _SOURCE_VERBS:
         return None
-    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "agent")]
+    subjects = [c for c in _children(governor) if c.dep_ in ("nsubj", "agent")]
     if not subjects:
         return None
     subject = subjects[0]
-    owners = [c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    owners = [c for c in _children(subject) if c.dep_ == "poss" and c.pos_ == "PROPN"]
     if owners:
         return owners[0]
     if subject.pos_ == "PROPN" or subject.lemma_.lower() in _SOURCE_NOUNS:
         return subject
     return None
+
+
+# A token heads a few words in prose; in a list of thousands of numbers one head may hold
+# them all, and reading all its children for each of them would be quadratic. Dependents
+# further than this many tokens away are not read.
+_REACH = 40
+
+
+def _children(token: Token) -> list[Token]:
+    """The token's dependents within _REACH tokens of it, left to right."""
+    doc = token.doc
+    low = max(token.left_edge.i, token.i - _REACH)
+    high = min(token.right_edge.i, token.i + _REACH)
+    return [doc[i] for i in range(low, high + 1) if i != token.i and doc[i].head.i == token.i]
 
 
 def _counted_noun(anchor: Token, span_end: int) -> Token | None:
@@ -292,9 +306,9 @@ def _per_share(anchor: Token, span_end: int) -> tuple[Concept, str] | None:
 
 
 def _of_object(token: Token) -> Token | None:
-    for child in token.children:
+    for child in _children(token):
         if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
+            for obj in _children(child):
                 if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
                     return obj
     return None
@@ -319,7 +333,7 @@ def _governor(token: Token) -> Token | None:
             break
     if current.dep_ in ("acl", "relcl"):
         return None
-    for child in current.children:  # "demonstrators arrested", "people killed"
+    for child in _children(current):  # "demonstrators arrested", "people killed"
         if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
             return child
     head = current.head
@@ -336,7 +350,7 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> tuple[Concept, str] |
     """The counted noun, with its compound or adjective ("death toll", "net profit")."""
     if noun.lower_ in _GENERIC:
         return None
-    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    modifiers = [c for c in _children(noun) if c.dep_ in ("compound", "amod") and c.i < noun.i]
     for modifier in reversed(modifiers):
         phrase = f"{modifier.lemma_.lower()} {noun.lemma_.lower()}"
         if (hit := _pick(lex.nouns.get(phrase), unit)) is not None:
@@ -358,7 +372,7 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> tuple[Concept, str] |
         return (hit, verb.text) if hit is not None and hit.key not in GROUPS else None
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _LIGHT_VERBS:
         return None
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in _children(verb) if c.dep_ == "prt"), None)
     lemma = verb.lemma_.lower()
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
         return hit, verb.text
@@ -372,7 +386,7 @@ def _argument_concept(
     """ "the death toll rose to 157": the governing verb's other nouns name the measure."""
     if governor.pos_ == "NOUN":  # "a death toll of 120"
         return _noun_concept(governor, unit, lex)
-    for child in governor.children:
+    for child in _children(governor):
         if child.dep_ == "acomp" and (word := _pick(lex.nouns.get(child.lemma_.lower()), unit)):
             return word, child.text  # "719 people are dead"
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
@@ -410,33 +424,33 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
     for base in (noun, governor):
         if base is None:
             continue
-        for child in base.children:
+        for child in _children(base):
             if child.dep_ == "poss":  # "Siemens' profit", "the quake's magnitude"
                 yield child
         if base is noun:
-            for child in base.children:
+            for child in _children(base):
                 if child.dep_ == "compound" and child.pos_ == "PROPN":  # "Siemens profit"
                     yield child
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
-        for child in governor.children:
+        for child in _children(governor):
             if child.dep_ in _SUBJECT_DEPS and child.i != head.i:
                 # "Its net profit rose to ...": whose profit, before the profit itself
-                yield from (c for c in child.children if c.dep_ == "poss")
+                yield from (c for c in _children(child) if c.dep_ == "poss")
                 yield child  # "Toqaev took 70.96 percent", "With 70.96 percent, X leads"
     elif governor is not None and governor.pos_ == "NOUN":
-        for child in governor.children:
+        for child in _children(governor):
             if child.dep_ == "poss":
                 yield child
         verb = governor.head  # "GM had reported a loss of $381 million"
         if verb.pos_ in ("VERB", "AUX") and governor.dep_ in ("dobj", "attr"):
-            yield from (c for c in verb.children if c.dep_ in _SUBJECT_DEPS)
+            yield from (c for c in _children(verb) if c.dep_ in _SUBJECT_DEPS)
 
 
 def _char_span(token: Token) -> Span:
     """The token with the proper nouns compounded into it ("US Geological Survey")."""
     words = [token]
-    for child in token.lefts:
-        if child.dep_ in ("compound", "flat"):
+    for child in _children(token):
+        if child.i < token.i and child.dep_ in ("compound", "flat"):
             words.extend(child.subtree)
     start = min(t.idx for t in words)
     end = max(t.idx + len(t.text) for t in words)

@@ -290,8 +290,8 @@ def _overlaps(zones: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in zones)
 
 
-def find_numbers(body: str) -> tuple[NumberMatch, ...]:
-    """Every numeric expression in ``body``, in order of position."""
+def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]:
+    """Every numeric expression in ``body`` (the first ``limit``), in order of position."""
     zones = _excluded(body)
     found = list(find_ages(body))
     taken = [(a.span.start, a.span.end) for a in found]
@@ -304,6 +304,8 @@ def find_numbers(body: str) -> tuple[NumberMatch, ...]:
         if match is not None and not _overlaps(taken, match.span.start, match.span.end):
             found.append(match)
             taken_until = match.span.end
+            if limit is not None and len(found) >= limit:
+                break
     return tuple(sorted(found, key=lambda n: n.span.start))
 
 

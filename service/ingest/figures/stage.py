@@ -49,6 +49,8 @@ from service.ingest.model import (
     Span,
 )
 
+_NEARBY = 8
+MAX_FIGURES = 2000
 _EVENT_COUNTS = frozenset({"detained", "injured", "protesters"})
 # Counts of what happens again day after day (arrests, rallies): the day is part of the
 # claim. A toll (deaths, injured, damage) is one claim that grows as reports come in, so
@@ -91,7 +93,9 @@ def find_figures(
         by_sentence.setdefault(_sentence_at(starts, mention.span.start), []).append(mention)
     figures: list[FigureCandidate] = []
     numbers_by_sentence: dict[int, list[NumberMatch]] = {}
-    for number in find_numbers(body):  # in order of position, so sentence by sentence
+    # Past MAX_FIGURES numbers a body is a table, not prose: the rest are not read, so
+    # that no body holds the stage for long (each figure costs about half a millisecond).
+    for number in find_numbers(body, MAX_FIGURES):  # in order, so sentence by sentence
         numbers_by_sentence.setdefault(_sentence_at(starts, number.span.start), []).append(number)
     for index, numbers in numbers_by_sentence.items():
         span = sentences[index].span if sentences else Span(0, len(body))
@@ -106,8 +110,11 @@ def find_figures(
             date_cues=date_cues(text),
             speech_cues=speech_cues(sm, text),
         )
-        for number in numbers:
-            siblings = [n.span for n in numbers if n.span != number.span]
+        for position, number in enumerate(numbers):
+            # The counts printed around this one (a place belongs to the count before it):
+            # the nearest few, so a sentence of many numbers is not read once per number.
+            nearby = numbers[max(0, position - _NEARBY) : position + _NEARBY + 1]
+            siblings = [n.span for n in nearby if n.span != number.span]
             reading = (
                 read_figure(doc, number.span, number.unit)
                 if doc is not None and not number.is_age

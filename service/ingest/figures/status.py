@@ -25,6 +25,7 @@ _FORECAST = re.compile(
 )
 _ESTIMATE = re.compile(r"\b(?:estimated?|estimates?|estimating)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|and)\b|\.\s")
+_REACH = 200
 # How a status narrows the fact key, so that a poll never pools with results.
 APART = {"exit_poll": "exit poll", "poll_answer": "poll", "forecast": "forecast"}
 
@@ -32,10 +33,13 @@ APART = {"exit_poll": "exit poll", "poll_answer": "poll", "forecast": "forecast"
 def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | None:
     """The status the clause around ``sentence[start:end]`` gives the figure, if any;
     ``share``: the figure is a percentage (only shares come from exit polls and polls)."""
-    left = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE.finditer(sentence, end)), len(sentence))
+    # The clause, read within _REACH characters either side (linear in a long sentence).
+    window = max(0, start - _REACH)
+    left = max((m.end() for m in _CLAUSE.finditer(sentence, window, start)), default=window)
+    right = next((m.start() for m in _CLAUSE.finditer(sentence, end, end + _REACH)), None)
+    right = right if right is not None else min(len(sentence), end + _REACH)
     clause = sentence[left:right]
-    if share and _EXIT_POLL.search(sentence):
+    if share and _EXIT_POLL.search(sentence, max(0, start - 2 * _REACH), end + 2 * _REACH):
         return "exit_poll"
     if share and _POLL.search(clause):
         return "poll_answer"
