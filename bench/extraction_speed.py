@@ -1,13 +1,15 @@
 """Throughput of the extraction stages alone, on one core, with the NLP model.
 
-    .venv/bin/python -m bench.extraction_speed [--rounds 10]
+    .venv/bin/python -m bench.extraction_speed [--rounds 10] [--processes N]
 
 Runs parse, the model (tokens, tags, parse, names) and every extraction stage over the
 seed and gold articles (the copy we wrote and the real copy in tests/gold/real),
 `rounds` times, in this one process (no database, no I/O inside the loop), and prints
 articles and words per second for the whole chain, the time each stage takes per article,
 and the process's peak resident memory. The model is loaded (and its files verified)
-before the clock starts: that is once per process.
+before the clock starts: that is once per process. With --processes, the same articles
+go through the bulk path's worker pool (service/ingest/workers.py) instead, and only the
+articles per second of the whole pool are printed.
 """
 
 from __future__ import annotations
@@ -77,10 +79,41 @@ def run(rounds: int) -> dict[str, Any]:
     }
 
 
+def run_pool(rounds: int, processes: int) -> dict[str, Any]:
+    import asyncio
+
+    from service.ingest.workers import ExtractionPool
+
+    texts = _texts()
+    pool = ExtractionPool(processes)
+
+    async def drain(items: list[tuple[int, str, None]]) -> int:
+        return sum([1 async for _ in pool.extracted(items)])
+
+    try:
+        asyncio.run(drain([(i, t, None) for i, t in enumerate(texts[: 2 * processes])]))  # warm
+        items = [(i, t, None) for i, t in enumerate(texts * rounds)]
+        started = time.perf_counter()
+        articles = asyncio.run(drain(items))
+        elapsed = time.perf_counter() - started
+    finally:
+        pool.close()
+    return {"articles": articles, "seconds": elapsed, "articles_per_second": articles / elapsed}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=10)
-    result = run(parser.parse_args().rounds)
+    parser.add_argument("--processes", type=int, default=0)
+    args = parser.parse_args()
+    if args.processes:
+        pooled = run_pool(args.rounds, args.processes)
+        print(
+            f"{pooled['articles']} articles in {pooled['seconds']:.2f} s: "
+            f"{pooled['articles_per_second']:.1f} articles/s on {args.processes} processes"
+        )
+        return
+    result = run(args.rounds)
     print(
         f"{result['articles']} articles in {result['seconds']:.2f} s: "
         f"{result['articles_per_second']:.1f} articles/s on one core, "

@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import asyncpg
@@ -77,21 +77,41 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from service.ingest.model import ArticleMeta
-    from service.ingest.pipeline import ingest_article
+    from service.ingest.pipeline import ingest_extracted
+    from service.ingest.workers import ExtractionPool
 
-    async def work(pool: asyncpg.Pool) -> int:
-        failed = 0
+    def texts() -> Iterator[tuple[str, str, ArticleMeta]]:
         for path in args.paths:
             try:
-                text = await asyncio.to_thread(Path(path).read_text, encoding="utf-8")
-                result = await ingest_article(pool, text, ArticleMeta(outlet=args.outlet))
-            except (OSError, UnicodeDecodeError, FactdeskError) as error:
+                text = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
                 print(f"{path}: not ingested: {error}", file=sys.stderr)
-                failed += 1
+                failures.append(path)
                 continue
-            state = "new" if result.created else "already present"
-            print(f"{path}: article {result.article_id} ({state})")
-        return 1 if failed else 0
+            yield path, text, ArticleMeta(outlet=args.outlet)
+
+    failures: list[str] = []
+
+    async def work(pool: asyncpg.Pool) -> int:
+        # Parse and extraction on every core; the writes, one transaction per article,
+        # here in the order the files were given.
+        workers = ExtractionPool(args.workers)
+        try:
+            async for path, outcome in workers.extracted(texts()):
+                try:
+                    if isinstance(outcome, BaseException):
+                        raise outcome
+                    parsed, extraction = outcome
+                    result = await ingest_extracted(pool, parsed, extraction)
+                except FactdeskError as error:
+                    print(f"{path}: not ingested: {error}", file=sys.stderr)
+                    failures.append(path)
+                    continue
+                state = "new" if result.created else "already present"
+                print(f"{path}: article {result.article_id} ({state})")
+        finally:
+            workers.close()
+        return 1 if failures else 0
 
     return _with_pool(work)
 
@@ -152,6 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="ingest plain-text article files")
     ing.add_argument("paths", nargs="+")
     ing.add_argument("--outlet", type=_text, help="the outlet that published these files")
+    ing.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes that parse and extract (default: one per core)",
+    )
     ing.set_defaults(func=cmd_ingest)
     exp = sub.add_parser("export-schema", help="write the GraphQL schema (SDL)")
     exp.add_argument("--output", "-o", default=str(REPO_ROOT / "schema.graphql"))

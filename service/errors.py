@@ -13,6 +13,10 @@ class FactdeskError(Exception):
         self.message = message
         self.field = field
 
+    def __reduce__(self) -> tuple[type[FactdeskError], tuple[str], dict[str, object]]:
+        # Raised in an extraction worker process, it crosses back pickled: keep `field`.
+        return (type(self), (self.message,), dict(self.__dict__))
+
 
 class InvalidArticleError(FactdeskError):
     """The copy cannot be ingested as it is (empty, binary, NUL bytes, ...)."""

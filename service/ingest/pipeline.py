@@ -71,6 +71,31 @@ async def ingest_article(
         metrics.INGEST_LATENCY.observe(time.perf_counter() - started)
 
 
+async def ingest_extracted(
+    pool: asyncpg.Pool,
+    parsed: ParsedArticle,
+    extraction: Extraction,
+    *,
+    url: str | None = None,
+) -> IngestResult:
+    """Store one article parsed and extracted elsewhere (``workers.ExtractionPool``):
+    the same text again returns the stored one."""
+    started = time.perf_counter()
+    outcome = "failed"
+    try:
+        existing = await _existing(pool, parsed.content_hash)
+        if existing is not None:
+            outcome = "existing"
+            return IngestResult(article_id=existing, created=False)
+        async with pool.acquire() as conn, conn.transaction():
+            result = await store_article(conn, parsed, extraction, url=url)
+        outcome = "created" if result.created else "existing"
+        return result
+    finally:
+        metrics.INGESTS.labels(outcome).inc()
+        metrics.INGEST_LATENCY.observe(time.perf_counter() - started)
+
+
 async def _existing(pool: asyncpg.Pool, content_hash: str) -> int | None:
     async with pool.acquire() as conn:
         return await articles_db.find_article_id_by_hash(conn, content_hash=content_hash)
