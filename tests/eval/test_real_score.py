@@ -21,9 +21,9 @@ from service.eval.score import (
     PredictedEntity,
     PredictedFigure,
     PredictedMention,
-    PredictedQuote,
     Predictions,
 )
+from tests.eval.predictions import perfect_figures, perfect_quotes, replace_figure
 
 # Two outlets on one quake (tune), one business story held out.
 ARTICLES = {
@@ -98,49 +98,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> RealCorpus:
     return loaded
 
 
-def _name(gold: Gold, entity_id: str | None) -> str | None:
-    return None if entity_id is None else gold.entities[entity_id].names[0]
-
-
 def perfect(gold: Gold) -> Predictions:
     """A flawless extractor's output, the raw copy standing for the parsed body."""
-    fact_ids = {key: i for i, key in enumerate(gold.facts())}
-    figures = tuple(
-        PredictedFigure(
-            article=f.article,
-            text=f.text,
-            start=f.raw_start,
-            end=f.raw_start + len(f.text),
-            body=gold.articles[f.article].raw,
-            value=f.value,
-            upper_bound=f.upper_bound,
-            approximation=f.approximation,
-            unit=f.unit,
-            property=f.property,
-            subject=_name(gold, f.subject),
-            subject_aliases=(),
-            attributed_to=_name(gold, f.attributed_to[0] if f.attributed_to else None),
-            attributed_to_aliases=(),
-            attributed_to_text=f.attributed_to_text,
-            fact_id=None if f.fact_key is None else fact_ids[f.fact_key],
-            qualifier=f.qualifier,
-            status=f.status,
-        )
-        for f in gold.figures
-    )
-    quotes = tuple(
-        PredictedQuote(
-            article=q.article,
-            text=q.text,
-            start=q.raw_start,
-            end=q.raw_start + len(q.text),
-            speaker=_name(gold, q.speakers[0] if q.speakers else None),
-            speaker_aliases=(),
-            speaker_text=q.speaker_text,
-            is_partial=False,
-        )
-        for q in gold.quotes
-    )
+    figures, quotes = perfect_figures(gold), perfect_quotes(gold, partial=False)
     entities = []
     for i, entity in enumerate(gold.entities.values()):
         printed = [
@@ -165,16 +125,6 @@ def perfect(gold: Gold) -> Predictions:
 
 def _figure(gold: Gold, text: str) -> GoldFigure:
     return next(f for f in gold.figures if f.text == text)
-
-
-def _change(predictions: Predictions, gold_figure: GoldFigure, **changes: object) -> Predictions:
-    figures = tuple(
-        dataclasses.replace(p, **changes)  # type: ignore[arg-type]
-        if (p.article, p.start) == (gold_figure.article, gold_figure.raw_start)
-        else p
-        for p in predictions.figures
-    )
-    return dataclasses.replace(predictions, figures=figures)
 
 
 def _stray(corpus: RealCorpus, article: str, text: str) -> PredictedFigure:
@@ -245,7 +195,7 @@ def test_a_stray_number_is_a_false_positive_unless_ignored(corpus: RealCorpus) -
 
 
 def test_a_wrong_value_is_missed_and_false_and_judges_nothing_else(corpus: RealCorpus) -> None:
-    predictions = _change(perfect(corpus.gold), _figure(corpus.gold, "157"), value=156.0)
+    predictions = replace_figure(perfect(corpus.gold), _figure(corpus.gold, "157"), value=156.0)
     report = _score(corpus, predictions)
     assert _ratio(report, "numbers.recall", "tune") == 3 / 4
     assert _ratio(report, "numbers.precision", "tune") == 3 / 4
@@ -255,7 +205,7 @@ def test_a_wrong_value_is_missed_and_false_and_judges_nothing_else(corpus: RealC
 
 
 def test_count_is_not_people(corpus: RealCorpus) -> None:
-    predictions = _change(perfect(corpus.gold), _figure(corpus.gold, "157"), unit="count")
+    predictions = replace_figure(perfect(corpus.gold), _figure(corpus.gold, "157"), unit="count")
     units = _score(corpus, predictions).slices["disaster"].shares["units"]
     assert (units.hits, units.total) == (3, 4)
     assert units.items == ("b.txt: '157': unit count",)
@@ -263,24 +213,26 @@ def test_count_is_not_people(corpus: RealCorpus) -> None:
 
 def test_concept_takes_any_listed_key_and_nothing_else(corpus: RealCorpus) -> None:
     gold = corpus.gold
-    killed = _change(perfect(gold), _figure(gold, "at least 120 people"), property="killed")
+    killed = replace_figure(perfect(gold), _figure(gold, "at least 120 people"), property="killed")
     assert _ratio(_score(corpus, killed), "concept") == 1.0
-    injured = _change(perfect(gold), _figure(gold, "at least 120 people"), property="injured")
+    injured = replace_figure(
+        perfect(gold), _figure(gold, "at least 120 people"), property="injured"
+    )
     assert _ratio(_score(corpus, injured), "concept") == 5 / 6
-    missing = _change(perfect(gold), _figure(gold, "300 jobs"), property=None)
+    missing = replace_figure(perfect(gold), _figure(gold, "300 jobs"), property=None)
     assert _ratio(_score(corpus, missing), "concept", "business") == 1 / 2
 
 
 def test_subject_matches_any_spelling_and_not_another_entity(corpus: RealCorpus) -> None:
     gold = corpus.gold
     figure = _figure(gold, "300 jobs")
-    aliased = _change(perfect(gold), figure, subject="MUNICH RE", subject_aliases=("MR",))
+    aliased = replace_figure(perfect(gold), figure, subject="MUNICH RE", subject_aliases=("MR",))
     assert _ratio(_score(corpus, aliased), "subject") == 1.0
-    wrong = _change(perfect(gold), figure, subject="Swiss Re")
+    wrong = replace_figure(perfect(gold), figure, subject="Swiss Re")
     report = _score(corpus, wrong)
     assert _ratio(report, "subject", "heldout") == 1 / 2
     assert _ratio(report, "subject", "tune") == 1.0
-    none = _change(perfect(gold), figure, subject=None)
+    none = replace_figure(perfect(gold), figure, subject=None)
     assert _ratio(_score(corpus, none), "subject") == 5 / 6
 
 
@@ -288,19 +240,21 @@ def test_attribution_none_for_none_and_a_description_for_a_description(
     corpus: RealCorpus,
 ) -> None:
     gold = corpus.gold
-    lost = _change(perfect(gold), _figure(gold, "157"), attributed_to_text=None)
+    lost = replace_figure(perfect(gold), _figure(gold, "157"), attributed_to_text=None)
     assert _ratio(_score(corpus, lost), "attribution") == 5 / 6
-    invented = _change(perfect(gold), _figure(gold, "6.4"), attributed_to="US Geological Survey")
+    invented = replace_figure(
+        perfect(gold), _figure(gold, "6.4"), attributed_to="US Geological Survey"
+    )
     assert _ratio(_score(corpus, invented), "attribution") == 5 / 6
-    described = _change(perfect(gold), _figure(gold, "157"), attributed_to_text="the police")
+    described = replace_figure(perfect(gold), _figure(gold, "157"), attributed_to_text="the police")
     assert _ratio(_score(corpus, described), "attribution") == 1.0
 
 
 def test_status_is_judged_where_the_gold_has_one(corpus: RealCorpus) -> None:
     gold = corpus.gold
-    final = _change(perfect(gold), _figure(gold, "157"), status="final")
+    final = replace_figure(perfect(gold), _figure(gold, "157"), status="final")
     assert _ratio(_score(corpus, final), "status") == 0.0
-    extra = _change(perfect(gold), _figure(gold, "5.7"), status="final")
+    extra = replace_figure(perfect(gold), _figure(gold, "5.7"), status="final")
     assert _ratio(_score(corpus, extra), "status") == 1.0  # no gold status: not judged
 
 
@@ -341,7 +295,7 @@ def test_loose_name() -> None:
 
 
 def test_a_split_fact_is_a_lost_join(corpus: RealCorpus) -> None:
-    predictions = _change(perfect(corpus.gold), _figure(corpus.gold, "157"), fact_id=1000)
+    predictions = replace_figure(perfect(corpus.gold), _figure(corpus.gold, "157"), fact_id=1000)
     report = _score(corpus, predictions)
     joins = report.slices["tune"].shares["cross_source_joins"]
     assert (joins.hits, joins.total) == (1, 2)
@@ -353,7 +307,7 @@ def test_a_split_fact_is_a_lost_join(corpus: RealCorpus) -> None:
     assert _ratio(_score(corpus, missing), "cross_source_joins") == 1 / 2
     unfiled = perfect(corpus.gold)
     for text in ("6.4", "5.7"):  # both outside any fact: sharing "no fact" is no join
-        unfiled = _change(unfiled, _figure(corpus.gold, text), fact_id=None)
+        unfiled = replace_figure(unfiled, _figure(corpus.gold, text), fact_id=None)
     assert _ratio(_score(corpus, unfiled), "cross_source_joins") == 1 / 2
 
 
@@ -388,7 +342,7 @@ def test_a_false_merge_fails_the_real_gate(corpus: RealCorpus) -> None:
 
 
 def test_real_table_and_json(corpus: RealCorpus) -> None:
-    predictions = _change(perfect(corpus.gold), _figure(corpus.gold, "157"), unit="count")
+    predictions = replace_figure(perfect(corpus.gold), _figure(corpus.gold, "157"), unit="count")
     report = _score(corpus, predictions)
     lines = format_real_table(report).splitlines()
     assert lines[0].split() == ["measure", ALL, "tune", "heldout", "business", "disaster"]
@@ -418,7 +372,7 @@ def test_a_spelling_two_clusters_share_is_no_evidence_of_a_merge(corpus: RealCor
 def test_a_join_with_a_held_out_article_is_held_out(corpus: RealCorpus) -> None:
     labels = dict(corpus.labels)
     labels["b.txt"] = dataclasses.replace(labels["b.txt"], split="heldout")
-    predictions = _change(perfect(corpus.gold), _figure(corpus.gold, "157"), fact_id=1000)
+    predictions = replace_figure(perfect(corpus.gold), _figure(corpus.gold, "157"), fact_id=1000)
     report = score_real(corpus.gold, predictions, labels)
     assert report.slices["tune"].shares["cross_source_joins"].total == 0
     heldout = report.slices["heldout"].shares["cross_source_joins"]

@@ -13,13 +13,12 @@ from service.eval.score import (
     CATEGORIES,
     Metric,
     PredictedEntity,
-    PredictedFigure,
-    PredictedQuote,
     Predictions,
     Report,
     locate,
     score,
 )
+from tests.eval.predictions import perfect_figures, perfect_quotes, replace_figure
 from tests.eval.test_gold import GOLD_DIR, seeds_dir
 
 SEED_000 = "000_f9b1461cc6b3d973.txt"
@@ -32,67 +31,15 @@ def gold() -> Gold:
     return load_gold(gold_sources(GOLD_DIR, seeds_dir()))
 
 
-def _name(gold: Gold, entity_id: str | None) -> str | None:
-    return None if entity_id is None else gold.entities[entity_id].names[0]
-
-
 def perfect(gold: Gold) -> Predictions:
     """What a flawless extractor would store, with the raw copy standing for the body."""
-    fact_ids = {key: i for i, key in enumerate(gold.facts())}
-    figures = tuple(
-        PredictedFigure(
-            article=f.article,
-            text=f.text,
-            start=f.raw_start,
-            end=f.raw_start + len(f.text),
-            body=gold.articles[f.article].raw,
-            value=f.value,
-            upper_bound=f.upper_bound,
-            approximation=f.approximation,
-            unit=f.unit,
-            property=f.property,
-            subject=_name(gold, f.subject),
-            subject_aliases=(),
-            attributed_to=_name(gold, f.attributed_to[0] if f.attributed_to else None),
-            attributed_to_aliases=(),
-            attributed_to_text=f.attributed_to_text,
-            fact_id=None if f.fact_key is None else fact_ids[f.fact_key],
-            qualifier=f.qualifier,
-            status=f.status,
-        )
-        for f in gold.figures
-    )
-    quotes = tuple(
-        PredictedQuote(
-            article=q.article,
-            text=q.text,
-            start=q.raw_start,
-            end=q.raw_start + len(q.text),
-            speaker=_name(gold, q.speakers[0] if q.speakers else None),
-            speaker_aliases=(),
-            speaker_text=q.speaker_text,
-            is_partial=bool(q.partial),
-        )
-        for q in gold.quotes
-    )
+    figures, quotes = perfect_figures(gold), perfect_quotes(gold)
     entities = tuple(
         PredictedEntity(id=i, kind=e.kind, name=e.names[0], aliases=e.names[1:], articles=())
         for i, e in enumerate(gold.entities.values())
     )
     bodies = {name: article.raw for name, article in gold.articles.items()}
     return Predictions(figures=figures, quotes=quotes, entities=entities, bodies=bodies)
-
-
-def _replace_figure(
-    predictions: Predictions, gold_figure: GoldFigure, **changes: object
-) -> Predictions:
-    figures = tuple(
-        dataclasses.replace(p, **changes)  # type: ignore[arg-type]
-        if (p.article, p.start) == (gold_figure.article, gold_figure.raw_start)
-        else p
-        for p in predictions.figures
-    )
-    return dataclasses.replace(predictions, figures=figures)
 
 
 def _gold_figure(gold: Gold, article: str, text: str) -> GoldFigure:
@@ -146,7 +93,7 @@ def test_a_missing_figure_lowers_recall_only(gold: Gold) -> None:
 
 def test_wrong_subject_counts_against_sourced_values_not_figures(gold: Gold) -> None:
     figure = _gold_figure(gold, SEED_004, "70.8 per cent")
-    predictions = _replace_figure(perfect(gold), figure, subject="Amirzhan Kosanov")
+    predictions = replace_figure(perfect(gold), figure, subject="Amirzhan Kosanov")
     report = score(gold, predictions)
     assert report.metrics["figures"].f1 == 1.0
     sourced = report.metrics["sourced_values"]
@@ -156,7 +103,7 @@ def test_wrong_subject_counts_against_sourced_values_not_figures(gold: Gold) -> 
 
 def test_subject_matches_on_any_spelling_ignoring_case_and_accents(gold: Gold) -> None:
     figure = _gold_figure(gold, SEED_004, "70.8 per cent")
-    predictions = _replace_figure(
+    predictions = replace_figure(
         perfect(gold), figure, subject="Tokayev K.", subject_aliases=("TOQAEV",)
     )
     assert score(gold, predictions).metrics["sourced_values"].f1 == 1.0
@@ -164,7 +111,7 @@ def test_subject_matches_on_any_spelling_ignoring_case_and_accents(gold: Gold) -
 
 def test_wrong_value_or_approximation_is_not_a_figure_hit(gold: Gold) -> None:
     figure = _gold_figure(gold, SEED_002, "nearly 71 percent")
-    predictions = _replace_figure(perfect(gold), figure, approximation="EXACT")
+    predictions = replace_figure(perfect(gold), figure, approximation="EXACT")
     report = score(gold, predictions)
     assert (report.metrics["figures"].fp, report.metrics["figures"].fn) == (1, 1)
 
@@ -230,7 +177,7 @@ def test_an_unnamed_speaker_matches_by_description(gold: Gold) -> None:
 
 def test_splitting_a_fact_loses_it(gold: Gold) -> None:
     figure = _gold_figure(gold, SEED_004, "70.8 per cent")
-    report = score(gold, _replace_figure(perfect(gold), figure, fact_id=10_000))
+    report = score(gold, replace_figure(perfect(gold), figure, fact_id=10_000))
     facts = report.metrics["facts"]
     assert (facts.fp, facts.fn) == (2, 1)  # two partial predicted facts, one gold fact lost
 
