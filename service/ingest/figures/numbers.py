@@ -162,6 +162,28 @@ _DURATION = re.compile(
 _DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
 _DURATION_UNITS |= {"year": "years", "decade": "years", "minute": "minutes"}
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
+# "107 or more", "a dozen or so", "ten or fewer": an approximation printed after.
+_OR_MORE = re.compile(r"\s+or\s+(?P<w>more|so|fewer|less)\b", re.IGNORECASE)
+_APPROX_AFTER = {
+    "more": Approximation.AT_LEAST,
+    "so": Approximation.ABOUT,
+    "fewer": Approximation.UP_TO,
+    "less": Approximation.UP_TO,
+}
+_PER_SHARE = re.compile(r"\s+(?:per|a)\s+share\b", re.IGNORECASE)
+# Physical units after a number, as the unit a figure keeps (docs/extraction.md).
+_PHYSICAL_UNITS = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "miles", "mile": "miles", "m": "m", "metres": "m", "meters": "m",
+    "metre": "m", "meter": "m", "feet": "feet", "ft": "feet", "foot": "feet",
+    "kg": "kg", "kilograms": "kg", "kilos": "kg", "tonnes": "tonnes", "tons": "tonnes",
+    "tonne": "tonnes", "ton": "tonnes", "km/h": "km/h", "kph": "km/h", "mph": "mph",
+    "hectares": "hectares", "hectare": "hectares", "acres": "acres", "acre": "acres",
+    "mm": "mm", "cm": "cm", "litres": "litres", "liters": "litres", "barrels": "barrels",
+    "sq km": "km2", "square kilometres": "km2", "square kilometers": "km2",
+    "square miles": "square miles", "degrees": "degrees",
+}  # fmt: skip
+_PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_alternation(_PHYSICAL_UNITS)})(?![\w/])", re.IGNORECASE)
 _PEOPLE_NOUNS = (
     "people", "persons", "individuals", "protesters", "protestors", "demonstrators",
     "police officers", "policemen", "police", "officers", "observers", "monitors",
@@ -294,6 +316,11 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
     """Every numeric expression in ``body`` (the first ``limit``), in order of position."""
     zones = _excluded(body)
     found = list(find_ages(body))
+    found += [
+        score
+        for score in find_scores(body, zones)
+        if not _overlaps([(a.span.start, a.span.end) for a in found], *_bounds(score))
+    ]
     taken = [(a.span.start, a.span.end) for a in found]
     blocked = zones + taken
     taken_until = 0
@@ -391,6 +418,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         if word in _HUNDREDTHS:
             value /= 100
             upper = upper / 100 if upper is not None else None
+    elif unit == "count" and (measure := _PHYSICAL.match(body, end)) is not None:
+        unit, end = _PHYSICAL_UNITS[fold(measure.group("u")).rstrip(".")], measure.end()
     elif unit == "count":
         if (more := _MORE_AFTER.match(body, end)) is not None:
             is_more, end = True, more.end()
@@ -405,10 +434,19 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             return None  # "including two from AFP": a bare number word is no figure
     if kind == "digits" and unit == "count" and upper is None and _looks_like_year(m.group(0)):
         return None
-    if kind == "digits" and unit == "count" and upper is not None:
-        return None  # a bare "9-10" is a date part, a score or a time, not a figure
+    if (
+        kind == "digits"
+        and unit == "count"
+        and upper is not None
+        and not _PLURAL_NOUN.match(body, end)
+    ):
+        return None  # a bare "9-10" is a date part, a score or a time; "40 to 50 questions" is not
+    if unit not in ("count", "people", "percent") and (share := _PER_SHARE.match(body, end)):
+        end = share.end()  # "$11.05 per share": the amount is per share
     if approx_word is not None and approx_word != "between":
         approximation = _APPROX[approx_word]
+    elif (after := _OR_MORE.match(body, end)) is not None and upper is None:
+        approximation, end = _APPROX_AFTER[fold(after.group("w"))], after.end()
     return NumberMatch(
         span=Span(approx_start, end),
         number_span=Span(m.start(), number_end),
@@ -424,6 +462,45 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
 
 def _looks_like_year(digits: str) -> bool:
     return len(digits) == 4 and digits.isdigit() and 1500 <= int(digits) <= 2100
+
+
+# A score: two small numbers with a dash or "to", near words of a match.
+_SCORE = re.compile(
+    r"(?<![\w.,:/-])(?P<a>\d{1,3})\s*(?:[–—-]|\s+to\s+)\s*(?P<b>\d{1,3})(?![\w.,:/%-])"
+)
+_SPORT_WORDS = re.compile(
+    r"\b(?:won|wins?|winning|beat|beats|beaten|defeat(?:ed|s)?|lost|lose|loses|losing|draw"
+    r"|drew|drawn|score[ds]?|scoreline|victory|half-time|halftime|led|lead|leading"
+    r"|trail(?:ed|ing)?|match|game|final|goals?|points|innings|sets?)\b",
+    re.IGNORECASE,
+)
+
+
+def _bounds(number: NumberMatch) -> tuple[int, int]:
+    return number.span.start, number.span.end
+
+
+def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, ...]:
+    """Sports scores, one figure with both sides ("won 3 – 1": value 3), where words of
+    a match stand near; never inside a date or other excluded copy."""
+    found: list[NumberMatch] = []
+    for m in _SCORE.finditer(body):
+        if _overlaps(zones, m.start(), m.end()):
+            continue
+        near = body[max(0, m.start() - 120) : m.end() + 60]
+        if _SPORT_WORDS.search(near) is None or _PERCENT.match(body, m.end()):
+            continue
+        found.append(
+            NumberMatch(
+                span=Span(m.start(), m.end()),
+                number_span=Span(m.start(), m.end()),
+                value=float(m.group("a")),
+                upper_bound=None,
+                approximation=Approximation.EXACT,
+                unit="score",
+            )
+        )
+    return tuple(found)
 
 
 def find_ages(body: str) -> tuple[NumberMatch, ...]:

@@ -250,7 +250,9 @@ def _figure(
     span, sentence, sm = context.span, context.text, context.mentions
     start, end = number.span.start - span.start, number.span.end - span.start
     prop = choose_property(number, sentence, start, end)
-    if reading is not None and reading.concept is not None:
+    if number.unit == "score":
+        prop = "score"  # a match result: of the side printed first
+    elif reading is not None and reading.concept is not None:
         if reading.in_lexicon:
             prop = reading.concept  # the parse knows what the number is attached to
         elif prop is None and any(c.isdigit() for c in number_text(body, number)):
