@@ -1,0 +1,116 @@
+"""Who said a quote, read from the parse where the cue rules found nobody credible.
+
+The rules in ``speakers.py`` read cue verbs and the words beside them; on real copy they
+leave a quote without a speaker, or credit a place ("Waitangi Day"), a word ("has") or
+a fragment ("He didn't"). For those quotes only, the parse names the speaker: the
+subject of the speech verb nearest the quote in its sentence ("Solomon said", "he told
+BBC Sport", "a spokesman added"). A name is the entity mentioned there; "he", "she" are
+the last person named before the quote, "it", "they" the last organisation; a common
+noun phrase ("the ministry", "a spokeswoman") is the speaker's description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
+
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "add", "note", "write", "comment", "tweet", "state", "explain",
+     "announce", "warn", "insist", "argue", "claim", "reply", "declare", "describe",
+     "call", "ask", "urge", "stress", "acknowledge", "admit", "conclude", "continue"}
+)  # fmt: skip
+_CREDIBLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
+_NOT_SPEAKERS = frozenset(
+    {"has", "have", "had", "did", "didn't", "does", "is", "was", "were", "are", "be"}
+)
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def credit_quotes(
+    quotes: Sequence[QuoteCandidate],
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+) -> tuple[QuoteCandidate, ...]:
+    """The quotes, each whose speaker the rules could not credibly name read again."""
+    return tuple(
+        _credited(q, doc, mentions, entities) if _doubtful(q, entities) else q for q in quotes
+    )
+
+
+def _doubtful(quote: QuoteCandidate, entities: Sequence[LocalEntity]) -> bool:
+    if quote.speaker is not None:
+        return entities[quote.speaker].kind not in _CREDIBLE
+    if quote.speaker_text is None:
+        return True
+    return any(word.lower() in _NOT_SPEAKERS for word in quote.speaker_text.split())
+
+
+def _credited(
+    quote: QuoteCandidate,
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+) -> QuoteCandidate:
+    verb = _speech_verb(doc, quote)
+    subject = _subject(verb) if verb is not None else None
+    if subject is None:
+        return quote
+    word = subject.lower_
+    if word in _PERSON_PRONOUNS or word in _GROUP_PRONOUNS:
+        kinds = (EntityKind.PERSON,) if word in _PERSON_PRONOUNS else (EntityKind.ORGANIZATION,)
+        earlier = [
+            m
+            for m in mentions
+            if m.span.end <= quote.span.start
+            and m.local_entity >= 0
+            and entities[m.local_entity].kind in kinds
+        ]
+        if earlier:
+            return replace(quote, speaker=earlier[-1].local_entity, speaker_text=None)
+        return quote
+    # The noun phrase up to its head: "the charity's chief executive" (not the relative
+    # clause or apposition after it).
+    words = [subject, *(t for left in subject.lefts for t in left.subtree)]
+    start = min(t.idx for t in words)
+    end = subject.idx + len(subject.text)
+    for m in mentions:
+        overlaps = m.span.start < end and start < m.span.end
+        if overlaps and m.local_entity >= 0 and entities[m.local_entity].kind in _CREDIBLE:
+            return replace(quote, speaker=m.local_entity, speaker_text=None)
+    if subject.pos_ == "NOUN" and len(words) <= 6:
+        return replace(quote, speaker=None, speaker_text=doc.text[start:end])
+    return quote
+
+
+def _speech_verb(doc: Doc, quote: QuoteCandidate) -> Token | None:
+    """The speech verb of the quote's sentence, outside the quote, nearest to it."""
+    span = doc.char_span(quote.sentence.start, quote.sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verbs = [
+        t
+        for t in span
+        if t.pos_ == "VERB"
+        and t.lemma_.lower() in SPEECH_VERBS
+        and not quote.span.start <= t.idx < quote.span.end
+    ]
+    if not verbs:
+        return None
+
+    def distance(t: Token) -> int:
+        if t.idx < quote.span.start:
+            return quote.span.start - t.idx
+        return t.idx - quote.span.end
+
+    return min(verbs, key=distance)
+
+
+def _subject(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects else None
