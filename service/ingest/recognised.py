@@ -44,6 +44,8 @@ KINDS = {
     "PRODUCT": EntityKind.OTHER,
 }
 NOT_ENTITIES = frozenset({"NORP", "LANGUAGE"})
+# A name inside an amount is part of it: the "US" of "US$6 billion".
+AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 _FURNITURE = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
      "today", "yesterday", "tonight", "january", "february", "march", "april", "may",
@@ -56,7 +58,7 @@ def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
     possessive left out."""
     names: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if ent.label_ not in KINDS and ent.label_ not in NOT_ENTITIES:
+        if ent.label_ not in KINDS and ent.label_ not in NOT_ENTITIES | AMOUNTS:
             continue
         start, end = _trimmed(ent)
         if start < end:
@@ -126,6 +128,12 @@ def _only_furniture(rest: str) -> bool:
     return bool(words) and all(w in _FURNITURE or w in titles for w in words)
 
 
+def _only_titles(rest: str) -> bool:
+    """One or two words, each a title the rules cut off a name ("General")."""
+    words = [w.lower() for w in rest.split()]
+    return 0 < len(words) <= 2 and all(w in gz.CORE_TITLES | gz.TITLE_MODIFIERS for w in words)
+
+
 def _kind(cand: Candidate, label: str) -> EntityKind:
     """The rules' kind, unless they could not tell (OTHER) or took an organisation for a
     person with no given name to go by ("Environment Canada")."""
@@ -142,9 +150,25 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
 
 
 def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> list[Candidate]:
-    inside = [n for n in names if n[0] < cand.end and cand.start < n[1]]
+    if any(s <= cand.start and cand.end <= e for s, e, label in names if label in AMOUNTS):
+        return []
+    inside = [n for n in names if n[0] < cand.end and cand.start < n[1] and n[2] not in AMOUNTS]
     if gz.place_canonical(cand.name) or gz.organization_canonical(cand.name):
         return [cand]
+    wider = [
+        n
+        for n in inside
+        if n[0] < cand.start
+        and cand.end <= n[1]
+        and n[2] in ("ORG", "GPE", "LOC", "FAC")
+        and _only_titles(body[n[0] : cand.start] + " " + body[cand.end : n[1]])
+    ]
+    if len(inside) == 1 and wider:
+        # The rules cut a title word off an organisation's name ("General Motors"
+        # read as General ... Motors): the recogniser's whole name stands.
+        start, end, label = wider[0]
+        name = " ".join(body[start:end].split())
+        return [replace(cand, start=start, end=end, name=name, kind=KINDS[label])]
     if not inside:
         if cand.kind is EntityKind.OTHER and not is_acronym(cand.name):
             return []  # "Chapter", "Countdown": capitalised, but no name

@@ -393,6 +393,22 @@ _COUNTRY_WIDE = re.compile(
 COUNTRY = -2
 
 
+# Money a government moves is the country's; results a company reports are the
+# company's: when the sentence names neither, the story's country or organisation.
+_PUBLIC_MONEY = frozenset({"aid", "debt", "budget", "tax"})
+_COMPANY_MONEY = frozenset(
+    {"revenue", "profit", "loss", "earnings_per_share", "share_price", "market_value"}
+)
+
+
+def _main_organization(mentions: Sequence[MentionCandidate]) -> int | None:
+    """The organisation the story names most (first named on a tie)."""
+    named = [m.local_entity for m in mentions if m.kind is EntityKind.ORGANIZATION]
+    if not named:
+        return None
+    return max(dict.fromkeys(named), key=named.count)
+
+
 def _fill_subjects(
     figures: list[FigureCandidate],
     mentions: Sequence[MentionCandidate],
@@ -402,6 +418,7 @@ def _fill_subjects(
     city named before them); country-wide counts and country-level figures belong to the
     article's country (its most mentioned place that is not a city)."""
     country = main_place(mentions, cities, city=False)
+    company = _main_organization(mentions)
     city_mentions = [m for m in mentions if m.local_entity in cities]
     out: list[FigureCandidate] = []
     for f in figures:
@@ -410,8 +427,10 @@ def _fill_subjects(
         elif f.subject is None and at_place(f.property):
             earlier = [m.local_entity for m in city_mentions if m.span.end <= f.span.start]
             f = replace(f, subject=earlier[-1] if earlier else country)
-        elif f.subject is None and f.property in _COUNTRY_LEVEL | _DURATIONS:
+        elif f.subject is None and f.property in _COUNTRY_LEVEL | _DURATIONS | _PUBLIC_MONEY:
             f = replace(f, subject=country)
+        elif f.subject is None and f.property in _COMPANY_MONEY and company is not None:
+            f = replace(f, subject=company)
         out.append(f)
     return out
 
