@@ -374,11 +374,15 @@ def _event_place(
             return COUNTRY
         places = [m for m in places if m.local_entity in cities]
     counts = sorted([*siblings, figure], key=lambda s: s.start)
+    previous_place = -1
     for place in places:
-        before = [s for s in counts if s.end <= place.span.start]
-        owner = before[-1] if before else next(s for s in counts if s.start >= place.span.end)
-        if owner == figure:
+        # The counts printed since the previous place are this one's ("719 dead and 863
+        # injured in a stampede near Mecca"), else the first count after it.
+        before = [s for s in counts if previous_place <= s.start and s.end <= place.span.start]
+        after = [s for s in counts if s.start >= place.span.end][:1]
+        if figure in (before or after):
             return place.local_entity
+        previous_place = place.span.end
     return COUNTRY
 
 
