@@ -374,16 +374,23 @@ def _event_place(
             return COUNTRY
         places = [m for m in places if m.local_entity in cities]
     counts = sorted([*siblings, figure], key=lambda s: s.start)
-    previous_place = -1
     for place in places:
-        # The counts printed since the previous place are this one's ("719 dead and 863
-        # injured in a stampede near Mecca"), else the first count after it.
-        before = [s for s in counts if previous_place <= s.start and s.end <= place.span.start]
-        after = [s for s in counts if s.start >= place.span.end][:1]
-        if figure in (before or after):
+        # The count printed last before the place is its own, with the counts joined to
+        # it by "and" ("719 dead and 863 injured in a stampede near Mecca"); with none
+        # before, the first count after it.
+        before = [s for s in counts if s.end <= place.span.start]
+        owners = before[-1:] or [s for s in counts if s.start >= place.span.end][:1]
+        for earlier in reversed(before[:-1]):
+            between = sm.body[earlier.end : owners[0].start]
+            if not _JOINED.search(between) or ";" in between:
+                break
+            owners.insert(0, earlier)
+        if figure in owners:
             return place.local_entity
-        previous_place = place.span.end
     return COUNTRY
+
+
+_JOINED = re.compile(r"\band\b")
 
 
 # "in the energy-rich Central Asian nation", "across the country", "nationwide"
