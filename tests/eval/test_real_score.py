@@ -17,6 +17,7 @@ from service.eval.real_score import (
     score_real,
 )
 from service.eval.report import check_thresholds, format_real_table, real_report_to_dict
+from service.eval.run import check_real_floors
 from service.eval.score import (
     PredictedEntity,
     PredictedFigure,
@@ -379,3 +380,13 @@ def test_a_join_with_a_held_out_article_is_held_out(corpus: RealCorpus) -> None:
     assert (heldout.hits, heldout.total) == (1, 2)
     assert report.slices["disaster"].shares["cross_source_joins"].total == 2
     assert report.slices["business"].shares["cross_source_joins"].total == 0
+
+
+def test_ci_fails_when_a_real_measure_falls_under_its_floor(corpus: RealCorpus) -> None:
+    assert check_real_floors(_score(corpus, perfect(corpus.gold))) == []
+    gold = corpus.gold
+    no_units = perfect(gold)
+    for figure in gold.figures:
+        no_units = replace_figure(no_units, figure, unit="count")
+    failures = check_real_floors(_score(corpus, no_units))
+    assert [f.split(":")[0] for f in failures] == ["units"]
