@@ -440,6 +440,10 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                 # "Its net profit rose to ...": whose profit, before the profit itself
                 yield from (c for c in _children(child) if c.dep_ == "poss")
                 yield child  # "Toqaev took 70.96 percent", "With 70.96 percent, X leads"
+            if child.dep_ in ("aux", "auxpass") and child.i < governor.i:
+                # "Regina Ip was re-elected with 60,760 votes", parsed with the subject
+                # on the auxiliary
+                yield from (c for c in _children(child) if c.dep_ in _SUBJECT_DEPS)
     elif governor is not None and governor.pos_ == "NOUN":
         for child in _children(governor):
             if child.dep_ == "poss":
