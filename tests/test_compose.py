@@ -28,6 +28,7 @@ import yaml
 from service.cli import build_parser
 from service.config import REPO_ROOT, Settings
 from service.db.scratch import recreate_database
+from tests.servers import wait_ready
 
 FACTDESK = str(Path(sys.executable).with_name("factdesk"))
 WAIT = 30.0  # bound on any wait for a process
@@ -137,19 +138,6 @@ def compose_dsn(server_dsn: str) -> str:
     return asyncio.run(recreate_database(server_dsn, "factdesk_compose"))
 
 
-async def _wait_ready(client: httpx.AsyncClient, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the service exited while starting"
-        try:
-            if (await client.get("/readyz")).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass  # not listening yet
-        await asyncio.sleep(0.05)
-    raise AssertionError("not ready in time")
-
-
 async def _wait_for_lock_waiter(conn: asyncpg.Connection) -> None:
     deadline = time.monotonic() + WAIT
     while time.monotonic() < deadline:
@@ -184,7 +172,8 @@ async def test_compose_sequence_runs_natively(compose_dsn: str, tmp_path: Path) 
             )
     clients = [httpx.AsyncClient(base_url=f"http://127.0.0.1:{p}", timeout=10) for p in ports]
     try:
-        await asyncio.gather(*(_wait_ready(c, p) for c, p in zip(clients, processes, strict=True)))
+        pairs = zip(clients, processes, strict=True)
+        await asyncio.gather(*(wait_ready(c, p, within=WAIT) for c, p in pairs))
         query = {"query": "{ articles { totalCount } }"}
         answers = [
             (await c.post("/graphql", json=query, headers={"X-Request-ID": f"compose-{n}"})).json()

@@ -30,6 +30,7 @@ from service.db import migrate
 from service.db.pool import create_pool
 from service.db.scratch import recreate_database
 from tests.conftest import TABLES
+from tests.servers import wait_ready
 
 FACTDESK = str(Path(sys.executable).with_name("factdesk"))
 KEY = "hostile-suite-key"
@@ -53,19 +54,6 @@ def _free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
-
-
-async def _wait_ready(client: httpx.AsyncClient, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + STARTUP_BOUND
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the server exited while starting"
-        try:
-            if (await client.get("/readyz")).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass  # not listening yet
-        await asyncio.sleep(0.05)
-    raise AssertionError("the server was not ready in time")
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
@@ -102,7 +90,7 @@ async def server(
     client = httpx.AsyncClient(base_url=base, timeout=CLIENT_TIMEOUT)
     probe = httpx.AsyncClient(base_url=base, timeout=CLIENT_TIMEOUT)
     try:
-        await _wait_ready(probe, process)
+        await wait_ready(probe, process, within=STARTUP_BOUND)
         yield Server(client, probe, dsn)
     finally:
         await client.aclose()
