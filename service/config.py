@@ -125,6 +125,19 @@ class Settings(BaseSettings):
     factdesk_max_article_bytes: int = Field(
         default=1_048_576, ge=1, description="Largest ingest request body, bytes (413 above)."
     )
+    factdesk_extraction_workers: int = Field(
+        default=1,
+        ge=0,
+        description=(
+            "Processes `serve` extracts in (each loads the model); 0 extracts in a thread "
+            "of the serving process."
+        ),
+    )
+    factdesk_extraction_budget: float = Field(
+        default=8.0,
+        gt=0,
+        description="Longest one article may take to extract in a worker, seconds (422 above).",
+    )
 
     @property
     def dsn(self) -> str | None:

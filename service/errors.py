@@ -28,6 +28,12 @@ class EmptyArticleError(InvalidArticleError):
     code = "empty_article"
 
 
+class ArticleTooComplexError(InvalidArticleError):
+    """Extraction ran past FACTDESK_EXTRACTION_BUDGET; the worker was stopped."""
+
+    code = "article_too_complex"
+
+
 class NotFoundError(FactdeskError):
     code = "not_found"
 

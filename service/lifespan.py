@@ -17,6 +17,8 @@ from service.db import migrate
 from service.db.pool import create_pool
 from service.db.runtime import Database, open_database
 from service.ingest.seeds import load_seeds
+from service.ingest.workers import ExtractionPool
+from service.ingest.workers import install as install_workers
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +66,27 @@ def tune_garbage_collector() -> None:
     gc.freeze()
 
 
+def _uninstall(workers: ExtractionPool | None) -> None:
+    if workers is not None:
+        install_workers(None)
+        workers.close()
+
+
 def lifespan_for(settings: Settings):  # type: ignore[no-untyped-def]
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        database, pool = await prepare_database(settings)
+        workers = None
+        if settings.factdesk_extraction_workers:
+            # Extraction (the model) runs in worker processes: never on this process's
+            # GIL, and stoppable. Started before the seeds, which go through them too.
+            workers = ExtractionPool(settings.factdesk_extraction_workers)
+            await asyncio.to_thread(workers.warm)
+            install_workers(workers)
+        try:
+            database, pool = await prepare_database(settings)
+        except BaseException:
+            _uninstall(workers)
+            raise
         app.state.pool = pool
         app.state.draining = False
         tune_garbage_collector()
@@ -77,5 +96,6 @@ def lifespan_for(settings: Settings):  # type: ignore[no-untyped-def]
             app.state.draining = True  # /readyz answers 503 from here on
             await pool.close()
             await asyncio.to_thread(database.close)
+            _uninstall(workers)
 
     return lifespan

@@ -29,6 +29,7 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEMS: dict[str, tuple[int, str]] = {
     "invalid_article": (422, "The copy cannot be ingested"),
     "empty_article": (422, "The copy has no text"),
+    "article_too_complex": (422, "The copy took longer to read than an article may"),
     "invalid_encoding": (422, "The body is not UTF-8 text"),
     "invalid_field": (422, "A field has the wrong type or value"),
     "malformed_json": (400, "The body is not valid JSON"),

@@ -16,6 +16,7 @@ import asyncpg
 from anyascii import anyascii
 
 from service import metrics
+from service.config import get_settings
 from service.db import articles as articles_db
 from service.db import entities as entities_db
 from service.db import extracted as extracted_db
@@ -29,6 +30,7 @@ from service.ingest.model import Approximation, ArticleMeta, Extraction, ParsedA
 from service.ingest.parse import parse_article
 from service.ingest.quotes import statement_key
 from service.ingest.resolution import resolve_entities
+from service.ingest.workers import installed as installed_workers
 
 UNKNOWN_OUTLET = "Unknown outlet"
 
@@ -60,7 +62,12 @@ async def ingest_article(
         if existing is not None:
             outcome = "existing"
             return IngestResult(article_id=existing, created=False)
-        extraction = await asyncio.to_thread(extract, parsed)
+        workers = installed_workers()
+        if workers is None:
+            extraction = await asyncio.to_thread(extract, parsed)
+        else:
+            budget = get_settings().factdesk_extraction_budget
+            extraction = await workers.extract(parsed, budget=budget)
         url = meta.url if meta else None
         async with pool.acquire() as conn, conn.transaction():
             result = await store_article(conn, parsed, extraction, url=url, checkpoint=checkpoint)

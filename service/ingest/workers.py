@@ -3,8 +3,9 @@
 The pure stages (parse, the model, the rules) hold the GIL; threads cannot run two at
 once. A pool of processes, each loading the model once, parses and extracts while the
 calling process writes to the database, one transaction per article as always. Used by
-the bulk paths (``factdesk ingest`` and the seed loader); a single request keeps the
-thread path of ``pipeline.ingest_article``.
+the bulk path (``factdesk ingest``) and, installed by ``serve``, by every ingest of the
+server: extraction then never holds the serving process's GIL, and an article that
+takes longer than its budget is stopped with its worker.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import multiprocessing
 import os
 from collections.abc import AsyncIterator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
+from service.errors import ArticleTooComplexError
 from service.ingest.extract import extract
 from service.ingest.model import ArticleMeta, Extraction, ParsedArticle
 from service.ingest.parse import parse_article
@@ -42,11 +45,46 @@ class ExtractionPool:
 
     def __init__(self, processes: int | None = None) -> None:
         self.processes = processes or os.cpu_count() or 1
-        self._executor = ProcessPoolExecutor(
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
             self.processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_load_model,
         )
+
+    def warm(self) -> None:
+        """Start every worker and load its model now, not on the first article."""
+        for future in [self._executor.submit(_load_model) for _ in range(self.processes)]:
+            future.result()
+
+    async def extract(self, parsed: ParsedArticle, *, budget: float) -> Extraction:
+        """``parsed``'s extraction on a worker, within ``budget`` seconds. Past it, the
+        workers are stopped and started anew (a process is the only thing that stops
+        CPU-bound Python) and the article is refused; an article that was sharing the
+        stopped pool is extracted again on the new one."""
+        for attempt in range(2):
+            executor = self._executor
+            future = asyncio.wrap_future(executor.submit(extract, parsed))
+            try:
+                return await asyncio.wait_for(future, budget)
+            except TimeoutError:
+                self._restart(executor)
+                raise ArticleTooComplexError(
+                    f"extraction took longer than {budget:g} s", field="text"
+                ) from None
+            except BrokenProcessPool:
+                if attempt:
+                    raise
+                self._restart(executor)
+        raise AssertionError("unreachable")
+
+    def _restart(self, executor: ProcessPoolExecutor) -> None:
+        if executor is not self._executor:
+            return  # another request already restarted it
+        self._executor = self._start()
+        _stop(executor)
 
     def submit(self, text: str, meta: ArticleMeta | None) -> Future[Parsed]:
         return self._executor.submit(parse_and_extract, text, meta)
@@ -66,7 +104,32 @@ class ExtractionPool:
             yield await _settle(key, future)
 
     def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        """Stop the workers now, whatever they are doing (shutdown must not wait)."""
+        _stop(self._executor)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    # ProcessPoolExecutor can only wait for a task, never stop one: its processes are
+    # terminated (the attribute is the standard library's own, stable since 3.2).
+    processes = list(getattr(executor, "_processes", {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+_installed: ExtractionPool | None = None
+
+
+def install(pool: ExtractionPool | None) -> None:
+    """The pool every ingest of this process extracts on (None: a thread, in-process)."""
+    global _installed
+    _installed = pool
+
+
+def installed() -> ExtractionPool | None:
+    return _installed
 
 
 async def _settle(key: K, future: asyncio.Future[Parsed]) -> tuple[K, Parsed | BaseException]:

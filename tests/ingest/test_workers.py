@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from service.errors import EmptyArticleError
+from service.errors import ArticleTooComplexError, EmptyArticleError
 from service.ingest.model import ArticleMeta
+from service.ingest.parse import parse_article
 from service.ingest.workers import ExtractionPool, parse_and_extract
 
 
@@ -42,3 +43,15 @@ async def test_an_error_comes_back_in_its_place_with_its_field(workers: Extracti
     assert isinstance(error, EmptyArticleError)
     assert error.field == "text"
     assert not isinstance(results[1][1], BaseException)
+
+
+async def test_an_article_past_its_budget_is_refused_and_the_pool_goes_on(
+    workers: ExtractionPool,
+) -> None:
+    long = parse_article("Headline\n\n" + "The toll rose to 157 on Sunday, police said. " * 4000)
+    with pytest.raises(ArticleTooComplexError) as refused:
+        await workers.extract(long, budget=0.05)
+    assert refused.value.field == "text"
+    short = parse_article("Headline\n\nOfficials counted 12 dead in Jajarkot on Sunday.\n")
+    extraction = await workers.extract(short, budget=30)
+    assert [f.value for f in extraction.figures] == [12.0]
