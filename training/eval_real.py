@@ -1,6 +1,6 @@
 """Factdesk's extraction gold (seeds, extra, real) with a chosen spaCy model.
 
-    cd /work/main && PYTHONPATH=/work/main .venv/bin/python /work/train/eval_real.py \
+    PYTHONPATH=. .venv/bin/python training/eval_real.py \
         [--model DIR] [--ud-to-clear] [--json OUT]
 
 Without --model: the shipped en_core_web_sm (service.ingest.nlp.model.pipeline as is).

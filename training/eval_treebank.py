@@ -1,6 +1,6 @@
 """UPOS accuracy (UD EWT test) and entity F1 (UNER EWT test) with tests/ingest/nlp/treebank.py.
 
-    cd /work/main && PYTHONPATH=/work/main .venv/bin/python /work/train/eval_treebank.py [DIR]
+    PYTHONPATH=. .venv/bin/python training/eval_treebank.py [DIR]
 Without DIR: the shipped en_core_web_sm through service.ingest.nlp.model.pipeline().
 """
 

@@ -1,7 +1,7 @@
 """Words per second of a model on Factdesk's texts (seeds + real gold), one doc at a time
 as service.ingest.nlp.model.analyse() does (make_doc, then each component).
 
-    cd /work/main && PYTHONPATH=/work/main taskset -c 1 .venv/bin/python /work/train/speed.py [DIR]
+    PYTHONPATH=. taskset -c 1 .venv/bin/python training/speed.py [DIR]
 """
 
 import sys
