@@ -139,7 +139,16 @@ def cmd_export_openapi(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from service.eval.run import run_eval
+    try:
+        # The scorer and its gold live beside the service in a checkout, not in it.
+        from evaluation.run import run_eval
+    except ModuleNotFoundError:
+        print(
+            "factdesk eval: the scorer (evaluation/) and the gold (tests/gold/) are not "
+            "part of the installed service; run it from a source checkout",
+            file=sys.stderr,
+        )
+        return 2
 
     return run_eval(args)
 

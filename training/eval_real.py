@@ -27,10 +27,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import service.ingest.nlp.model as model
+from evaluation.report import format_real_table, format_table, real_report_to_dict, report_to_dict
+from evaluation.run import evaluate
 from service.config import get_settings
 from service.db.scratch import scratch_server
-from service.eval.report import format_real_table, format_table, real_report_to_dict, report_to_dict
-from service.eval.run import evaluate
 
 RENAME = {
     "obj": "dobj",

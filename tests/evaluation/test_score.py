@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from service.eval.gold import Gold, GoldFigure, gold_sources, load_gold
-from service.eval.report import check_thresholds, format_table, report_to_dict
-from service.eval.score import (
+from evaluation.gold import Gold, GoldFigure, gold_sources, load_gold
+from evaluation.report import check_thresholds, format_table, report_to_dict
+from evaluation.score import (
     CATEGORIES,
     Metric,
     PredictedEntity,
@@ -18,8 +18,8 @@ from service.eval.score import (
     locate,
     score,
 )
-from tests.eval.predictions import perfect_figures, perfect_quotes, replace_figure
-from tests.eval.test_gold import GOLD_DIR, seeds_dir
+from tests.evaluation.predictions import perfect_figures, perfect_quotes, replace_figure
+from tests.evaluation.test_gold import GOLD_DIR, seeds_dir
 
 SEED_000 = "000_f9b1461cc6b3d973.txt"
 SEED_002 = "002_5ff466a66850c255.txt"

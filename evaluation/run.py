@@ -21,22 +21,17 @@ from pathlib import Path
 
 import asyncpg
 
-from service.config import REPO_ROOT, get_settings
-from service.db import evaluation as eval_db
-from service.db import migrate
-from service.db.pool import create_pool
-from service.db.scratch import drop_database, recreate_database, scratch_server
-from service.eval.gold import Gold, gold_sources, load_gold
-from service.eval.real_corpus import RealCorpus, load_real_corpus
-from service.eval.real_score import ALL, RealReport, score_real
-from service.eval.report import (
+from evaluation.gold import Gold, gold_sources, load_gold
+from evaluation.real_corpus import RealCorpus, load_real_corpus
+from evaluation.real_score import ALL, RealReport, score_real
+from evaluation.report import (
     check_thresholds,
     format_real_table,
     format_table,
     real_report_to_dict,
     report_to_dict,
 )
-from service.eval.score import (
+from evaluation.score import (
     PredictedEntity,
     PredictedFigure,
     PredictedMention,
@@ -45,6 +40,11 @@ from service.eval.score import (
     Report,
     score,
 )
+from service.config import REPO_ROOT, get_settings
+from service.db import evaluation as eval_db
+from service.db import migrate
+from service.db.pool import create_pool
+from service.db.scratch import drop_database, recreate_database, scratch_server
 from service.ingest.pipeline import ingest_article
 from service.ingest.seeds import SeedArticle, load_curated, read_manifest
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from service.eval.gold import Gold, GoldSource, load_gold
-from service.eval.real_score import ArticleLabels
+from evaluation.gold import Gold, GoldSource, load_gold
+from evaluation.real_score import ArticleLabels
 from service.ingest.model import ArticleMeta
 from service.ingest.seeds import SeedArticle
 

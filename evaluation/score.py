@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TypeVar
 
-from service.eval.gold import (
+from evaluation.gold import (
     Gold,
     GoldArticle,
     GoldFigure,

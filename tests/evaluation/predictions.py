@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from service.eval.gold import Gold, GoldFigure
-from service.eval.score import PredictedFigure, PredictedQuote, Predictions
+from evaluation.gold import Gold, GoldFigure
+from evaluation.score import PredictedFigure, PredictedQuote, Predictions
 
 
 def name_of(gold: Gold, entity_id: str | None) -> str | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from service.eval.real_score import ALL, COUNT_MEASURES, MEASURES, RealReport
-from service.eval.score import CATEGORIES, Report
+from evaluation.real_score import ALL, COUNT_MEASURES, MEASURES, RealReport
+from evaluation.score import CATEGORIES, Report
 
 # Counts where lower is better: a threshold on them is a maximum, not a minimum.
 COUNTS = ("false_merges", "must_not_merged", "boilerplate_figures")

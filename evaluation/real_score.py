@@ -23,8 +23,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from service.eval.gold import Gold, GoldFigure, normalize_name
-from service.eval.score import (
+from evaluation.gold import Gold, GoldFigure, normalize_name
+from evaluation.score import (
     PredictedFigure,
     Predictions,
     Report,

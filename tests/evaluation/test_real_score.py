@@ -7,24 +7,24 @@ import json
 
 import pytest
 
-from service.eval.gold import Gold, GoldEntity, GoldFigure
-from service.eval.real_corpus import RealCorpus, load_real_corpus
-from service.eval.real_score import (
+from evaluation.gold import Gold, GoldEntity, GoldFigure
+from evaluation.real_corpus import RealCorpus, load_real_corpus
+from evaluation.real_score import (
     ALL,
     MEASURES,
     RealReport,
     loose_name,
     score_real,
 )
-from service.eval.report import check_thresholds, format_real_table, real_report_to_dict
-from service.eval.run import check_real_floors
-from service.eval.score import (
+from evaluation.report import check_thresholds, format_real_table, real_report_to_dict
+from evaluation.run import check_real_floors
+from evaluation.score import (
     PredictedEntity,
     PredictedFigure,
     PredictedMention,
     Predictions,
 )
-from tests.eval.predictions import perfect_figures, perfect_quotes, replace_figure
+from tests.evaluation.predictions import perfect_figures, perfect_quotes, replace_figure
 
 # Two outlets on one quake (tune), one business story held out.
 ARTICLES = {
@@ -323,7 +323,7 @@ def test_quotes_and_speakers(corpus: RealCorpus) -> None:
 
 
 def test_a_false_merge_fails_the_real_gate(corpus: RealCorpus) -> None:
-    from service.eval.run import THRESHOLDS
+    from evaluation.run import THRESHOLDS
 
     predictions = perfect(corpus.gold)
     assert (

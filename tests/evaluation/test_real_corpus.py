@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from service.eval.gold import GoldError, GoldSource, load_gold
-from service.eval.real_corpus import (
+from evaluation.gold import GoldError, GoldSource, load_gold
+from evaluation.real_corpus import (
     SPLITS,
     TOPICS,
     RealCorpusError,
@@ -16,7 +16,7 @@ from service.eval.real_corpus import (
     load_real_corpus,
     read_manifests,
 )
-from tests.eval.test_gold import GOLD_DIR
+from tests.evaluation.test_gold import GOLD_DIR
 
 REAL_DIR = GOLD_DIR / "real"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from service.eval.gold import (
+from evaluation.gold import (
     Gold,
     GoldError,
     GoldSource,
