@@ -76,15 +76,19 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from service.ingest.intake import take_copy
     from service.ingest.model import ArticleMeta
     from service.ingest.pipeline import ingest_extracted
     from service.ingest.workers import ExtractionPool
 
+    limit = get_settings().factdesk_max_article_bytes
+
     def texts() -> Iterator[tuple[str, str, ArticleMeta]]:
         for path in args.paths:
             try:
-                text = Path(path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
+                copy = take_copy(Path(path).read_text(encoding="utf-8"), max_bytes=limit)
+                text = copy.text
+            except (OSError, UnicodeDecodeError, FactdeskError) as error:
                 print(f"{path}: not ingested: {error}", file=sys.stderr)
                 failures.append(path)
                 continue

@@ -11,9 +11,9 @@ from service.config import Settings
 from service.errors import UNSTORABLE_MESSAGE, FactdeskError, is_unstorable_input
 from service.graphql.context import Info
 from service.graphql.types.article import Article
+from service.ingest.intake import ArticleTooLargeError, take_copy
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
-from service.rest.html_text import html_to_text, looks_like_html
 
 
 def unauthorized_message(settings: Settings) -> str:
@@ -73,22 +73,17 @@ class Mutation:
             url=input.url,
             published_at=input.published_at,
         )
-        # Markup is cleaned to text as on REST (README: "HTML is cleaned, not refused"), so
-        # the same copy makes the same article whichever API it arrives through.
+        # The one intake path (size cap, markup cleaned to text), as on REST: the same
+        # copy makes the same article whichever API it arrives through.
         limit = info.context.settings.factdesk_max_article_bytes
-        if len(input.text.encode("utf-8", "surrogatepass")) > limit:
+        try:
+            text = take_copy(input.text, max_bytes=limit).text
+        except ArticleTooLargeError as error:
             return IngestArticlePayload(
                 article=None,
                 created=False,
-                errors=[
-                    UserError(
-                        field="input.text",
-                        message=f"the text must be at most {limit} bytes",
-                        code="article_too_large",
-                    )
-                ],
+                errors=[UserError(field="input.text", message=error.message, code=error.code)],
             )
-        text = html_to_text(input.text) if looks_like_html(input.text) else input.text
         try:
             result = await ingest_article(info.context.pool, text, meta)
         except FactdeskError as error:

@@ -10,6 +10,8 @@ from typing import Any
 import asyncpg
 import yaml
 
+from service.config import get_settings
+from service.ingest.intake import take_copy
 from service.ingest.model import ArticleMeta, EntityKind
 from service.ingest.pipeline import IngestResult, ingest_article
 from service.ingest.resolution import CuratedEntity, apply_curated_aliases
@@ -79,7 +81,8 @@ async def load_seeds(pool: asyncpg.Pool, seeds_dir: Path) -> list[IngestResult]:
     every seed article, each in its own transaction."""
     await load_curated(pool, seeds_dir)
     results = []
+    limit = get_settings().factdesk_max_article_bytes
     for seed in read_manifest(seeds_dir):
-        text = seed.path.read_text(encoding="utf-8")
-        results.append(await ingest_article(pool, text, seed.meta))
+        copy = take_copy(seed.path.read_text(encoding="utf-8"), max_bytes=limit)
+        results.append(await ingest_article(pool, copy.text, seed.meta))
     return results

@@ -12,9 +12,9 @@ import orjson
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
+from service.ingest.intake import take_copy
 from service.ingest.model import ArticleMeta
 from service.problems import ProblemError
-from service.rest.html_text import html_to_text, looks_like_html
 from service.rest.params import parse_datetime
 
 MEDIA_TYPES = ("application/json", "text/plain", "text/html")
@@ -153,7 +153,5 @@ async def read_ingest_request(request: Request, *, max_bytes: int) -> IngestRequ
         body, meta = _from_json(text)
     else:
         body, meta = text, _from_query(request.query_params)
-    converted = media_type == "text/html" or looks_like_html(body)
-    if converted:
-        body = html_to_text(body)
-    return IngestRequest(text=body, meta=meta, converted_from_html=converted)
+    copy = take_copy(body, max_bytes=max_bytes, html=media_type == "text/html")
+    return IngestRequest(text=copy.text, meta=meta, converted_from_html=copy.converted_from_html)

@@ -44,7 +44,7 @@ def test_a_megabyte_line_is_parsed_in_linear_time() -> None:
     # never answered and froze the process (the parse holds the GIL in `re`).
     code = f"""
 from service.ingest.parse import parse_article
-from service.rest.html_text import html_to_text
+from service.ingest.html_text import html_to_text
 
 story = "Police detained 500 people in Almaty on Monday, officials said.\\n"
 for filler in ("a" * {MEGA}, "A" * {MEGA}, "x " + " " * {MEGA} + "y"):

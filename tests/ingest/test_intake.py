@@ -1,0 +1,30 @@
+"""One intake for every door: the size cap and markup cleaned to text."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.ingest.intake import ArticleTooLargeError, take_copy
+
+
+def test_plain_copy_passes_as_it_is() -> None:
+    copy = take_copy("Headline\n\nOfficials counted 12 dead.\n", max_bytes=1000)
+    assert copy.text == "Headline\n\nOfficials counted 12 dead.\n"
+    assert not copy.converted_from_html
+
+
+def test_markup_is_cleaned_to_its_text_declared_or_not() -> None:
+    page = "<html><body><h1>Quake</h1><p>Officials counted 12 dead.</p></body></html>"
+    for declared in (True, False):
+        copy = take_copy(page, max_bytes=1000, html=declared)
+        assert copy.converted_from_html
+        assert "Officials counted 12 dead." in copy.text
+        assert "<p>" not in copy.text
+
+
+def test_the_cap_counts_utf8_bytes() -> None:
+    take_copy("é" * 10, max_bytes=20)
+    with pytest.raises(ArticleTooLargeError) as refused:
+        take_copy("é" * 11, max_bytes=20)
+    assert refused.value.code == "article_too_large"
+    assert refused.value.field == "text"
