@@ -515,7 +515,19 @@ def _status(
                 return "final"
             if _PRELIMINARY.search(text):
                 return "preliminary"
-    return value_status(sentence, start, end, share=unit == "percent")
+    status = value_status(sentence, start, end, share=unit == "percent")
+    if status is None and prop in _ELECTION_COUNTS and _OUTCOME.search(sentence):
+        return "result"  # "Regina Ip was re-elected with 60,760 votes"
+    return status
+
+
+# What an election's outcome is counted in, and the words that report an outcome.
+_ELECTION_COUNTS = frozenset({"votes", "vote_share", "seats"})
+_OUTCOME = re.compile(
+    r"\b(?:won|wins?|received|took|got|secured|garnered|(?:re-?)?elected|gained|polled"
+    r"|results?|tally|count(?:ed)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _qualifier(

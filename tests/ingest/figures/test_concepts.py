@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from service.ingest.extract import extract
 from service.ingest.figures.concepts import counted_unit, lexicon, plural, read_figure
 from service.ingest.figures.numbers import find_numbers
 from service.ingest.figures.status import value_status
 from service.ingest.nlp.model import analyse
+from service.ingest.parse import parse_article
 
 
 def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[str]]:
@@ -103,3 +105,15 @@ def test_plural() -> None:
 def test_status(sentence: str, share: bool, status: str | None) -> None:
     number = next(n for n in find_numbers(sentence))
     assert value_status(sentence, number.span.start, number.span.end, share=share) == status
+
+
+def test_an_election_outcome_is_a_result() -> None:
+    body = (
+        "Hong Kong vote\n\nRegina Ip was re-elected with 60,760 votes. "
+        "A new Gallup poll found 87 percent back the plan.\n"
+    )
+    figures = extract(parse_article(body)).figures
+    assert [(f.text, f.status) for f in figures] == [
+        ("60,760", "result"),
+        ("87 percent", "poll_answer"),
+    ]
