@@ -30,3 +30,9 @@ def test_he_is_the_last_person_named() -> None:
         'he told BBC Sport: "It was the best innings of my life."'
     )
     assert speakers(body) == [("It was the best innings of my life.", "Kane Williamson")]
+
+
+def test_a_word_the_cue_rules_took_for_a_speaker_gives_way_to_the_subject() -> None:
+    # The cue rules read "The council has" as the speaker of both words.
+    body = 'The council has described the tax as "dangerous" and "ideological".'
+    assert speakers(body) == [("dangerous", "The council"), ("ideological", "The council")]
