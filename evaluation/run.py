@@ -249,15 +249,13 @@ async def evaluate(server_dsn: str, seeds_dir: Path) -> Results:
 def check_real_floors(real: RealReport) -> list[str]:
     """The real corpus's measures under REAL_FLOORS or over REAL_CEILINGS."""
     shares = real.slices[ALL].shares
+    bounds = [(m, b, True) for m, b in REAL_FLOORS.items()]
+    bounds += [(m, b, False) for m, b in REAL_CEILINGS.items()]
     failures = []
-    for measure, floor in REAL_FLOORS.items():
+    for measure, bound, floor in bounds:
         ratio = shares[measure].ratio
-        if ratio is not None and ratio < floor:
-            failures.append(f"{measure}: {ratio:.3f} < {floor:.3f}")
-    for measure, ceiling in REAL_CEILINGS.items():
-        ratio = shares[measure].ratio
-        if ratio is not None and ratio > ceiling:
-            failures.append(f"{measure}: {ratio:.3f} > {ceiling:.3f}")
+        if ratio is not None and (ratio < bound if floor else ratio > bound):
+            failures.append(f"{measure}: {ratio:.3f} {'<' if floor else '>'} {bound:.3f}")
     return failures
 
 

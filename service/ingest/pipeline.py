@@ -86,14 +86,10 @@ async def ingest_extracted(
     url: str | None = None,
 ) -> IngestResult:
     """Store one article parsed and extracted elsewhere (``workers.ExtractionPool``):
-    the same text again returns the stored one."""
+    the same text again returns the stored one (the article insert finds it by hash)."""
     started = time.perf_counter()
     outcome = "failed"
     try:
-        existing = await _existing(pool, parsed.content_hash)
-        if existing is not None:
-            outcome = "existing"
-            return IngestResult(article_id=existing, created=False)
         async with pool.acquire() as conn, conn.transaction():
             result = await store_article(conn, parsed, extraction, url=url)
         outcome = "created" if result.created else "existing"

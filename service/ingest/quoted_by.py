@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from service.ingest.coreference import last_named
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
 
 SPEECH_VERBS = frozenset(
@@ -63,16 +64,10 @@ def _credited(
         return quote
     word = subject.lower_
     if word in _PERSON_PRONOUNS or word in _GROUP_PRONOUNS:
-        kinds = (EntityKind.PERSON,) if word in _PERSON_PRONOUNS else (EntityKind.ORGANIZATION,)
-        earlier = [
-            m
-            for m in mentions
-            if m.span.end <= quote.span.start
-            and m.local_entity >= 0
-            and entities[m.local_entity].kind in kinds
-        ]
-        if earlier:
-            return replace(quote, speaker=earlier[-1].local_entity, speaker_text=None)
+        kind = EntityKind.PERSON if word in _PERSON_PRONOUNS else EntityKind.ORGANIZATION
+        earlier = last_named(mentions, entities, before=quote.span.start, kinds=(kind,))
+        if earlier is not None:
+            return replace(quote, speaker=earlier, speaker_text=None)
         return quote
     # The noun phrase up to its head: "the charity's chief executive" (not the relative
     # clause or apposition after it).

@@ -98,7 +98,6 @@ class Reading:
     """What the parse says of one figure."""
 
     concept: str | None
-    cue: str | None  # the word that decided: "killing", "death toll"
     in_lexicon: bool
     # Character spans of words that may name the subject, best first.
     subject_spans: tuple[Span, ...] = ()
@@ -154,7 +153,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     """What the figure at ``span`` (character offsets into the parsed text) measures."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
-        return Reading(None, None, False)
+        return Reading(None, False)
     numbers = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
     amounts = [t for t in tokens if t.lower_ in _UNIT_WORDS]  # "dozens of demonstrators"
     anchor = numbers[-1] if numbers else amounts[0] if amounts else tokens[-1]
@@ -163,7 +162,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     head = noun if noun is not None else anchor
     governor = _governor(head)
     subjects = _subject_tokens(noun, governor, head)
-    found: tuple[Concept, str] | None = None
+    found: Concept | None = None
     if unit_class(unit) == "money" and (per_share := _per_share(anchor, tokens.end)):
         found = per_share
     elif noun is not None:
@@ -172,7 +171,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     # What happened to a group beats the group's name ("300 protesters were arrested"),
     # but a verb never renames a group ("seven candidates took part").
     if verb_found is not None and (
-        found is None or (found[0].key in GROUPS and verb_found[0].subject == "place")
+        found is None or (found.key in GROUPS and verb_found.subject == "place")
     ):
         found = verb_found
     if found is None and governor is not None:
@@ -185,17 +184,17 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     counted = counted_unit(noun)
     if (
         found is not None
-        and found[0].unit == "people"
+        and found.unit == "people"
         and noun is not None
-        and found[0] in lex.nouns.get(noun.lemma_.lower(), ())
+        and found in lex.nouns.get(noun.lemma_.lower(), ())
     ):
         counted = "people"  # "500 detentions", "120 deaths": people detained, dead
     if found is not None:
-        return Reading(found[0].key, found[1], True, spans, source_span, counted)
+        return Reading(found.key, True, spans, source_span, counted)
     # A share of a group ("eight out of 10 voters") measures something the noun
     # does not name.
     key = _open_key(noun) if unit_class(unit) != "percent" else None
-    return Reading(key, key, False, spans, source_span, counted)
+    return Reading(key, False, spans, source_span, counted)
 
 
 def counted_unit(noun: Token | None) -> str | None:
@@ -292,7 +291,7 @@ def _counted_noun(anchor: Token, span_end: int) -> Token | None:
     return token
 
 
-def _per_share(anchor: Token, span_end: int) -> tuple[Concept, str] | None:
+def _per_share(anchor: Token, span_end: int) -> Concept | None:
     """ "33 cents a share", "$1.20 per share": earnings per share, unless it is a price."""
     doc = anchor.doc
     # the figure's span ends with the words (numbers.py keeps them), or they follow it
@@ -305,7 +304,7 @@ def _per_share(anchor: Token, span_end: int) -> tuple[Concept, str] | None:
     key = "earnings_per_share"
     if verb is not None and verb.lemma_.lower() in ("offer", "pay", "bid", "value", "price"):
         key = "share_price"
-    return lexicon().concepts[key], following
+    return lexicon().concepts[key]
 
 
 def _of_object(token: Token) -> Token | None:
@@ -349,7 +348,7 @@ def _governor(token: Token) -> Token | None:
     return None
 
 
-def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> tuple[Concept, str] | None:
+def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
     """The counted noun, with its compound or adjective ("death toll", "net profit")."""
     if noun.lower_ in _GENERIC:
         return None
@@ -357,41 +356,38 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> tuple[Concept, str] |
     for modifier in reversed(modifiers):
         phrase = f"{modifier.lemma_.lower()} {noun.lemma_.lower()}"
         if (hit := _pick(lex.nouns.get(phrase), unit)) is not None:
-            return hit, phrase
+            return hit
     for word in (noun.lemma_.lower(), noun.lower_):
         if (hit := _pick(lex.nouns.get(word), unit)) is not None:
-            return hit, noun.text
+            return hit
     for modifier in reversed(modifiers):  # "the 6.4-magnitude quake", "a 1.5bn euro charge"
         if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
-            return hit, modifier.text
+            return hit
     return None
 
 
-def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> tuple[Concept, str] | None:
+def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     """What the governing verb names; a governing noun of an event counts as one
     ("detentions of hundreds of protesters", "the arrest of 12 people")."""
     if verb.pos_ == "NOUN":
         hit = _pick(lex.nouns.get(verb.lemma_.lower()), unit)
-        return (hit, verb.text) if hit is not None and hit.key not in GROUPS else None
+        return hit if hit is not None and hit.key not in GROUPS else None
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _LIGHT_VERBS:
         return None
     particle = next((c.lower_ for c in _children(verb) if c.dep_ == "prt"), None)
     lemma = verb.lemma_.lower()
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
-        return hit, verb.text
-    hit = _pick(lex.verbs.get(lemma), unit)
-    return (hit, verb.text) if hit is not None else None
+        return hit
+    return _pick(lex.verbs.get(lemma), unit)
 
 
-def _argument_concept(
-    governor: Token, head: Token, unit: str, lex: Lexicon
-) -> tuple[Concept, str] | None:
+def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
     """ "the death toll rose to 157": the governing verb's other nouns name the measure."""
     if governor.pos_ == "NOUN":  # "a death toll of 120"
         return _noun_concept(governor, unit, lex)
     for child in _children(governor):
         if child.dep_ == "acomp" and (word := _pick(lex.nouns.get(child.lemma_.lower()), unit)):
-            return word, child.text  # "719 people are dead"
+            return word  # "719 people are dead"
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
         if child.pos_ in ("NOUN", "PROPN") and (found := _noun_concept(child, unit, lex)):

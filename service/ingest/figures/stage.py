@@ -31,17 +31,21 @@ from service.ingest.figures.numbers import NumberMatch, find_numbers
 from service.ingest.figures.properties import (
     SentenceMentions,
     SpeechCue,
-    age_subject,
     attribution,
     choose_property,
     city_entities,
-    main_place,
     speech_cues,
     vote_subject,
 )
-from service.ingest.figures.status import APART, value_status
+from service.ingest.figures.status import APART, outcome_status, value_status
+from service.ingest.figures.subjects import (
+    at_place,
+    fill_subjects,
+    parse_source,
+    parse_subject,
+    subject_of,
+)
 from service.ingest.model import (
-    EntityKind,
     FigureCandidate,
     LocalEntity,
     MentionCandidate,
@@ -51,13 +55,10 @@ from service.ingest.model import (
 
 _NEARBY = 8
 MAX_FIGURES = 2000
-_EVENT_COUNTS = frozenset({"detained", "injured", "protesters"})
 # Counts of what happens again day after day (arrests, rallies): the day is part of the
 # claim. A toll (deaths, injured, damage) is one claim that grows as reports come in, so
 # its reports pool in one fact and each keeps the day it refers to.
 _DAY_COUNTS = frozenset({"detained", "protesters"})
-_COUNTRY_LEVEL = frozenset({"registered_voters", "turnout", "candidates"})
-_DURATIONS = frozenset({"detention_duration"})
 _UNDATED = frozenset({"age", "years_in_power", "registered_voters"})
 _PRELIMINARY = re.compile(r"\b(?:preliminary|initial|partial)\s+(?:official\s+)?results?\b", re.I)
 _FINAL = re.compile(
@@ -140,19 +141,11 @@ def find_figures(
                         attributed_to_text=last.attributed_to_text,
                     )
             figures.append(figure)
-    return tuple(_fill_subjects(_merge_restated(figures), mentions, cities))
+    return tuple(fill_subjects(_merge_restated(figures), mentions, cities))
 
 
 def number_text(body: str, number: NumberMatch) -> str:
     return body[number.number_span.start : number.number_span.end]
-
-
-def at_place(prop: str | None) -> bool:
-    """Whether a figure of ``prop`` is about where it happened (deaths, detained, ...)."""
-    if prop in _EVENT_COUNTS:
-        return True
-    concept = lexicon().concepts.get(prop) if prop is not None else None
-    return concept is not None and concept.subject == "place"
 
 
 def _unit(prop: str | None, number: NumberMatch, reading: Reading | None) -> str:
@@ -164,8 +157,6 @@ def _unit(prop: str | None, number: NumberMatch, reading: Reading | None) -> str
         return reading.counted
     if prop is None:
         return number.unit
-    if prop in _EVENT_COUNTS:
-        return "people"
     concept = lexicon().concepts.get(prop)
     if concept is not None and concept.unit and unit_class(concept.unit) in ("count", "measure"):
         return concept.unit
@@ -176,52 +167,6 @@ def _unit(prop: str | None, number: NumberMatch, reading: Reading | None) -> str
 
 # Words that point back to the last organisation or person named: pronouns, and the
 # nouns copy uses for a company it has named ("the automaker", "the firm").
-_PRONOUNS = {
-    **dict.fromkeys(
-        ("it", "its", "they", "their", "company", "firm", "group", "bank", "lender",
-         "insurer", "carmaker", "automaker", "manufacturer", "maker", "airline", "retailer",
-         "club", "team", "party", "government", "ministry", "agency", "giant", "operator",
-         "conglomerate", "business", "corporation", "organisation", "organization"),
-        EntityKind.ORGANIZATION,
-    ),
-    **dict.fromkeys(("he", "his", "him", "she", "her"), EntityKind.PERSON),
-}  # fmt: skip
-
-
-def _parse_subject(
-    reading: Reading, sm: SentenceMentions, mentions: Sequence[MentionCandidate]
-) -> int | None:
-    """The entity a name the parse points at belongs to; a pronoun ("its profit", "the
-    company's") is the last entity of its kind named before it."""
-    for span in reading.subject_spans:
-        for mention in sm.mentions:
-            if mention.span.start < span.end and span.start < mention.span.end:
-                return mention.local_entity
-        word = sm.body[span.start : span.end].lower().split()[-1:]
-        kind = _PRONOUNS.get(word[0]) if word else None
-        if kind is not None:
-            earlier = [
-                m
-                for m in mentions
-                if m.span.end <= span.start and m.local_entity >= 0 and sm.kind(m) == kind
-            ]
-            if earlier:
-                return earlier[-1].local_entity
-    return None
-
-
-def _parse_source(reading: Reading, sm: SentenceMentions) -> tuple[int | None, str | None]:
-    """The named giver of the figure ("the US Geological Survey put ... at 5.7"), else the
-    words naming it ("police estimated ...")."""
-    span = reading.source_span
-    if span is None:
-        return None, None
-    for mention in sm.mentions:
-        if mention.span.start < span.end and span.start < mention.span.end:
-            return mention.local_entity, None
-    return None, sm.body[span.start : span.end]
-
-
 def _sentence_at(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
@@ -258,15 +203,15 @@ def _figure(
         elif prop is None and any(c.isdigit() for c in number_text(body, number)):
             # An open key for digits only: "two cities" counts nothing a reader looks up.
             prop = reading.concept
-    subject = _subject(prop, sm, sentence, start, end, body, siblings)
+    subject = subject_of(prop, sm, sentence, start, end, body, siblings)
     if subject is None and reading is not None and not at_place(prop):
-        subject = _parse_subject(reading, sm, mentions)
+        subject = parse_subject(reading, sm, mentions)
     attributed_to, attributed_text = (
         # An age describes the person; the sentence's source is not vouching for it.
         (None, None) if prop == "age" else attribution(context.speech_cues, sentence, start)
     )
     if attributed_to is None and attributed_text is None and reading is not None:
-        attributed_to, attributed_text = _parse_source(reading, sm)
+        attributed_to, attributed_text = parse_source(reading, sm)
     unit = _unit(prop, number, reading)
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
     status = _status(prop, sentence, context.previous_text, start, end, unit)
@@ -323,127 +268,6 @@ def _continue_results(
             status=figure.status or last.status,
         )
     return figure
-
-
-def _subject(
-    prop: str | None,
-    sm: SentenceMentions,
-    sentence: str,
-    start: int,
-    end: int,
-    body: str,
-    siblings: Sequence[Span] = (),
-) -> int | None:
-    absolute = sm.offset + start
-    found: MentionCandidate | None = None
-    if prop == "vote_share":
-        return vote_subject(sm, sentence, start)
-    if prop == "age":
-        return age_subject(sm, sentence, start, end, body)
-    if prop == "years_in_power":
-        found = sm.last_before(absolute, EntityKind.PERSON)
-    elif at_place(prop):
-        return _event_place(sm, sentence, Span(absolute, sm.offset + end), siblings)
-    elif prop == "detention_duration":
-        places = {m.local_entity for m in sm.of_kind(EntityKind.PLACE)}
-        return places.pop() if len(places) == 1 else None
-    elif prop == "observers":
-        found = sm.nearest(absolute, sm.offset + end, EntityKind.ORGANIZATION)
-    elif prop in _COUNTRY_LEVEL:
-        found = sm.nearest(absolute, sm.offset + end, EntityKind.PLACE, EntityKind.EVENT)
-    return found.local_entity if found is not None else None
-
-
-def _event_place(
-    sm: SentenceMentions, sentence: str, figure: Span, siblings: Sequence[Span]
-) -> int | None:
-    """The one place the sentence ties to this count; None (the country, later) when the
-    sentence names no place, several places, or its place belongs to another count.
-
-    A place belongs to the count printed before it ("200 people arrested in ... Almaty
-    ... in addition to 500 others": Almaty is the 200's), else to the first count after it.
-    """
-    places = sm.of_kind(EntityKind.PLACE)
-    if not places:
-        return COUNTRY if _COUNTRY_WIDE.search(sentence, figure.end - sm.offset) else None
-    distinct = {m.local_entity for m in places}
-    if len(distinct) > 1:
-        # "in the country's largest city, Almaty": a city and the country around it
-        cities = distinct & sm.cities
-        if len(cities) != 1:
-            return COUNTRY
-        places = [m for m in places if m.local_entity in cities]
-    counts = sorted([*siblings, figure], key=lambda s: s.start)
-    for place in places:
-        # The count printed last before the place is its own, with the counts joined to
-        # it by "and" ("719 dead and 863 injured in a stampede near Mecca"); with none
-        # before, the first count after it.
-        before = [s for s in counts if s.end <= place.span.start]
-        owners = before[-1:] or [s for s in counts if s.start >= place.span.end][:1]
-        for earlier in reversed(before[:-1]):
-            between = sm.body[earlier.end : owners[0].start]
-            if not _JOINED.search(between) or ";" in between:
-                break
-            owners.insert(0, earlier)
-        if figure in owners:
-            return place.local_entity
-    return COUNTRY
-
-
-_JOINED = re.compile(r"\band\b")
-
-
-# "in the energy-rich Central Asian nation", "across the country", "nationwide"
-_COUNTRY_WIDE = re.compile(
-    r"\b(?:(?:in|across|throughout|around) the (?:[\w-]+ ){0,4}(?:nation|country)|nationwide)\b",
-    re.IGNORECASE,
-)
-
-
-# A subject placeholder: the count is country-wide (the sentence's place is another's).
-COUNTRY = -2
-
-
-# Money a government moves is the country's; results a company reports are the
-# company's: when the sentence names neither, the story's country or organisation.
-_PUBLIC_MONEY = frozenset({"aid", "debt", "budget", "tax"})
-_COMPANY_MONEY = frozenset(
-    {"revenue", "profit", "loss", "earnings_per_share", "share_price", "market_value"}
-)
-
-
-def _main_organization(mentions: Sequence[MentionCandidate]) -> int | None:
-    """The organisation the story names most (first named on a tie)."""
-    named = [m.local_entity for m in mentions if m.kind is EntityKind.ORGANIZATION]
-    if not named:
-        return None
-    return max(dict.fromkeys(named), key=named.count)
-
-
-def _fill_subjects(
-    figures: list[FigureCandidate],
-    mentions: Sequence[MentionCandidate],
-    cities: frozenset[int],
-) -> list[FigureCandidate]:
-    """Counts with no place in their sentence happen where the story last was (the last
-    city named before them); country-wide counts and country-level figures belong to the
-    article's country (its most mentioned place that is not a city)."""
-    country = main_place(mentions, cities, city=False)
-    company = _main_organization(mentions)
-    city_mentions = [m for m in mentions if m.local_entity in cities]
-    out: list[FigureCandidate] = []
-    for f in figures:
-        if f.subject == COUNTRY:
-            f = replace(f, subject=country)
-        elif f.subject is None and at_place(f.property):
-            earlier = [m.local_entity for m in city_mentions if m.span.end <= f.span.start]
-            f = replace(f, subject=earlier[-1] if earlier else country)
-        elif f.subject is None and f.property in _COUNTRY_LEVEL | _DURATIONS | _PUBLIC_MONEY:
-            f = replace(f, subject=country)
-        elif f.subject is None and f.property in _COMPANY_MONEY and company is not None:
-            f = replace(f, subject=company)
-        out.append(f)
-    return out
 
 
 def _merge_restated(figures: list[FigureCandidate]) -> list[FigureCandidate]:
@@ -516,18 +340,7 @@ def _status(
             if _PRELIMINARY.search(text):
                 return "preliminary"
     status = value_status(sentence, start, end, share=unit == "percent")
-    if status is None and prop in _ELECTION_COUNTS and _OUTCOME.search(sentence):
-        return "result"  # "Regina Ip was re-elected with 60,760 votes"
-    return status
-
-
-# What an election's outcome is counted in, and the words that report an outcome.
-_ELECTION_COUNTS = frozenset({"votes", "vote_share", "seats"})
-_OUTCOME = re.compile(
-    r"\b(?:won|wins?|received|took|got|secured|garnered|(?:re-?)?elected|gained|polled"
-    r"|results?|tally|count(?:ed)?)\b",
-    re.IGNORECASE,
-)
+    return status or outcome_status(prop, sentence)
 
 
 def _qualifier(

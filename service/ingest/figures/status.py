@@ -1,7 +1,8 @@
 """What kind of value a figure is: an exit poll, a poll answer, a forecast, an estimate.
 
 Read from cue words in the figure's clause (preliminary and final results are read by the
-figure stage for shares and turnout, where the copy says so). Exit polls, poll answers and
+figure stage for shares and turnout, where the copy says so); an election count reported
+as an outcome is a result. Exit polls, poll answers and
 forecasts make facts of their own: they never share one with results.
 """
 
@@ -48,3 +49,18 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
     if _ESTIMATE.search(clause):
         return "estimate"
     return None
+
+
+# What an election's outcome is counted in, and the words that report an outcome.
+_ELECTION_COUNTS = frozenset({"votes", "vote_share", "seats"})
+_OUTCOME = re.compile(
+    r"\b(?:won|wins?|received|took|got|secured|garnered|(?:re-?)?elected|gained|polled"
+    r"|results?|tally|count(?:ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+def outcome_status(prop: str | None, sentence: str) -> str | None:
+    """ "result" for an election outcome reported as counted ("Regina Ip was re-elected
+    with 60,760 votes"), when the copy gives the figure no other status."""
+    return "result" if prop in _ELECTION_COUNTS and _OUTCOME.search(sentence) else None

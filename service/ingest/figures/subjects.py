@@ -1,0 +1,202 @@
+"""Whom a figure is about and who gives it: the sentence's place for a toll, else what the
+parse points at (the verb's subject, a possessor, a pronoun's antecedent); the story's
+city, country or organisation when the sentence names none.
+
+Rules worth knowing:
+- A place belongs to the count printed last before it, with the counts joined to that
+  one by "and" ("719 dead and 863 injured in a stampede near Mecca"); with none before
+  it, to the first count after it ("200 people arrested in ... Almaty, in addition to
+  500 others": Almaty is the 200's).
+- A count with no place in its sentence happened where the story last was (the last city
+  named before it); country-wide counts and country-level figures are the country's.
+- Money a government moves is the country's; results a company reports are the
+  company's, when the sentence names neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from service.ingest.coreference import last_named
+from service.ingest.figures.concepts import Reading, lexicon
+from service.ingest.figures.properties import (
+    SentenceMentions,
+    age_subject,
+    main_place,
+    vote_subject,
+)
+from service.ingest.model import EntityKind, FigureCandidate, MentionCandidate, Span
+
+_COUNTRY_LEVEL = frozenset({"registered_voters", "turnout", "candidates"})
+_DURATIONS = frozenset({"detention_duration"})
+
+
+def at_place(prop: str | None) -> bool:
+    """Whether a figure of ``prop`` is about where it happened (deaths, detained, ...)."""
+    concept = lexicon().concepts.get(prop) if prop is not None else None
+    return concept is not None and concept.subject == "place"
+
+
+_PRONOUNS = {
+    **dict.fromkeys(
+        ("it", "its", "they", "their", "company", "firm", "group", "bank", "lender",
+         "insurer", "carmaker", "automaker", "manufacturer", "maker", "airline", "retailer",
+         "club", "team", "party", "government", "ministry", "agency", "giant", "operator",
+         "conglomerate", "business", "corporation", "organisation", "organization"),
+        EntityKind.ORGANIZATION,
+    ),
+    **dict.fromkeys(("he", "his", "him", "she", "her"), EntityKind.PERSON),
+}  # fmt: skip
+
+
+def parse_subject(
+    reading: Reading, sm: SentenceMentions, mentions: Sequence[MentionCandidate]
+) -> int | None:
+    """The entity a name the parse points at belongs to; a pronoun ("its profit", "the
+    company's") is the last entity of its kind named before it."""
+    for span in reading.subject_spans:
+        for mention in sm.mentions:
+            if mention.span.start < span.end and span.start < mention.span.end:
+                return mention.local_entity
+        word = sm.body[span.start : span.end].lower().split()[-1:]
+        kind = _PRONOUNS.get(word[0]) if word else None
+        if kind is not None:
+            earlier = last_named(mentions, sm.entities, before=span.start, kinds=(kind,))
+            if earlier is not None:
+                return earlier
+    return None
+
+
+def parse_source(reading: Reading, sm: SentenceMentions) -> tuple[int | None, str | None]:
+    """The named giver of the figure ("the US Geological Survey put ... at 5.7"), else the
+    words naming it ("police estimated ...")."""
+    span = reading.source_span
+    if span is None:
+        return None, None
+    for mention in sm.mentions:
+        if mention.span.start < span.end and span.start < mention.span.end:
+            return mention.local_entity, None
+    return None, sm.body[span.start : span.end]
+
+
+def subject_of(
+    prop: str | None,
+    sm: SentenceMentions,
+    sentence: str,
+    start: int,
+    end: int,
+    body: str,
+    siblings: Sequence[Span] = (),
+) -> int | None:
+    absolute = sm.offset + start
+    found: MentionCandidate | None = None
+    if prop == "vote_share":
+        return vote_subject(sm, sentence, start)
+    if prop == "age":
+        return age_subject(sm, sentence, start, end, body)
+    if prop == "years_in_power":
+        found = sm.last_before(absolute, EntityKind.PERSON)
+    elif at_place(prop):
+        return _event_place(sm, sentence, Span(absolute, sm.offset + end), siblings)
+    elif prop == "detention_duration":
+        places = {m.local_entity for m in sm.of_kind(EntityKind.PLACE)}
+        return places.pop() if len(places) == 1 else None
+    elif prop == "observers":
+        found = sm.nearest(absolute, sm.offset + end, EntityKind.ORGANIZATION)
+    elif prop in _COUNTRY_LEVEL:
+        found = sm.nearest(absolute, sm.offset + end, EntityKind.PLACE, EntityKind.EVENT)
+    return found.local_entity if found is not None else None
+
+
+def _event_place(
+    sm: SentenceMentions, sentence: str, figure: Span, siblings: Sequence[Span]
+) -> int | None:
+    """The one place the sentence ties to this count; None (the country, later) when the
+    sentence names no place, several places, or its place belongs to another count.
+
+    A place belongs to the count printed before it ("200 people arrested in ... Almaty
+    ... in addition to 500 others": Almaty is the 200's), else to the first count after it.
+    """
+    places = sm.of_kind(EntityKind.PLACE)
+    if not places:
+        return COUNTRY if _COUNTRY_WIDE.search(sentence, figure.end - sm.offset) else None
+    distinct = {m.local_entity for m in places}
+    if len(distinct) > 1:
+        # "in the country's largest city, Almaty": a city and the country around it
+        cities = distinct & sm.cities
+        if len(cities) != 1:
+            return COUNTRY
+        places = [m for m in places if m.local_entity in cities]
+    counts = sorted([*siblings, figure], key=lambda s: s.start)
+    for place in places:
+        # The count printed last before the place is its own, with the counts joined to
+        # it by "and" ("719 dead and 863 injured in a stampede near Mecca"); with none
+        # before, the first count after it.
+        before = [s for s in counts if s.end <= place.span.start]
+        owners = before[-1:] or [s for s in counts if s.start >= place.span.end][:1]
+        for earlier in reversed(before[:-1]):
+            between = sm.body[earlier.end : owners[0].start]
+            if not _JOINED.search(between) or ";" in between:
+                break
+            owners.insert(0, earlier)
+        if figure in owners:
+            return place.local_entity
+    return COUNTRY
+
+
+_JOINED = re.compile(r"\band\b")
+
+
+# "in the energy-rich Central Asian nation", "across the country", "nationwide"
+_COUNTRY_WIDE = re.compile(
+    r"\b(?:(?:in|across|throughout|around) the (?:[\w-]+ ){0,4}(?:nation|country)|nationwide)\b",
+    re.IGNORECASE,
+)
+
+
+# A subject placeholder: the count is country-wide (the sentence's place is another's).
+COUNTRY = -2
+
+
+# Money a government moves is the country's; results a company reports are the
+# company's: when the sentence names neither, the story's country or organisation.
+_PUBLIC_MONEY = frozenset({"aid", "debt", "budget", "tax"})
+_COMPANY_MONEY = frozenset(
+    {"revenue", "profit", "loss", "earnings_per_share", "share_price", "market_value"}
+)
+
+
+def _main_organization(mentions: Sequence[MentionCandidate]) -> int | None:
+    """The organisation the story names most (first named on a tie)."""
+    named = [m.local_entity for m in mentions if m.kind is EntityKind.ORGANIZATION]
+    if not named:
+        return None
+    return max(dict.fromkeys(named), key=named.count)
+
+
+def fill_subjects(
+    figures: list[FigureCandidate],
+    mentions: Sequence[MentionCandidate],
+    cities: frozenset[int],
+) -> list[FigureCandidate]:
+    """Counts with no place in their sentence happen where the story last was (the last
+    city named before them); country-wide counts and country-level figures belong to the
+    article's country (its most mentioned place that is not a city)."""
+    country = main_place(mentions, cities, city=False)
+    company = _main_organization(mentions)
+    city_mentions = [m for m in mentions if m.local_entity in cities]
+    out: list[FigureCandidate] = []
+    for f in figures:
+        if f.subject == COUNTRY:
+            f = replace(f, subject=country)
+        elif f.subject is None and at_place(f.property):
+            earlier = [m.local_entity for m in city_mentions if m.span.end <= f.span.start]
+            f = replace(f, subject=earlier[-1] if earlier else country)
+        elif f.subject is None and f.property in _COUNTRY_LEVEL | _DURATIONS | _PUBLIC_MONEY:
+            f = replace(f, subject=country)
+        elif f.subject is None and f.property in _COMPANY_MONEY and company is not None:
+            f = replace(f, subject=company)
+        out.append(f)
+    return out
