@@ -46,7 +46,8 @@ OPEN_STATUSES = frozenset(
     {"result", "preliminary", "final", "exit_poll", "poll_answer", "forecast", "estimate"}
 )
 _PROPERTY_KEY = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
-_QUALIFIER = re.compile(r"^(\d{4}|\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?)$")
+# A year, a day, a period, or a running total from a day on ("since 2019-06-09").
+_QUALIFIER = re.compile(r"^(\d{4}|(since )?\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?)$")
 
 _FILE_KEYS = frozenset({"articles_dir", "entities", "articles", "merges"})
 _ENTITY_KEYS = frozenset({"id", "kind", "names"})
@@ -436,7 +437,7 @@ def _load_figure(
         problems.append(f"{where}: status {status!r} unknown")
         ok = False
     if qualifier is not None and not (isinstance(qualifier, str) and _QUALIFIER.match(qualifier)):
-        problems.append(f"{where}: qualifier {qualifier!r} is not a year, date or date/date")
+        problems.append(f"{where}: qualifier {qualifier!r} is not a date, period or since date")
         ok = False
     subject = _optional_str(data.get("subject"), f"{where}: subject", problems)
     attributed = _ids(data.get("attributed_to"), f"{where}: attributed_to", problems)

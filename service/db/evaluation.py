@@ -18,7 +18,7 @@ async def list_figures_for_eval(conn: Connection) -> list[Record]:
         f"""
         SELECT f.article_id, f.text, f.start_offset, f.end_offset, f.value, f.upper_bound,
                f.approximation, f.unit, f.property, f.fact_id, f.qualifier, f.status,
-               f.attributed_to_text,
+               f.attributed_to_text, f.part, f.caption_index,
                {_NAMES.format(col="f.subject_id", alias="subject")},
                {_NAMES.format(col="f.attributed_to_id", alias="attributed_to")}
         FROM figures f ORDER BY f.article_id, f.start_offset
@@ -49,9 +49,10 @@ async def list_entities_for_eval(conn: Connection) -> list[Record]:
     )
 
 
-async def list_bodies(conn: Connection) -> dict[int, str]:
-    rows = await conn.fetch("SELECT id, body FROM articles")
-    return {int(r["id"]): r["body"] for r in rows}
+async def list_texts(conn: Connection) -> dict[int, Record]:
+    """Each article's body, standfirst and captions: the texts figures are read in."""
+    rows = await conn.fetch("SELECT id, body, standfirst, captions FROM articles")
+    return {int(r["id"]): r for r in rows}
 
 
 async def list_mentions_for_eval(conn: Connection) -> list[Record]:

@@ -110,6 +110,8 @@ class NewFigure:
     end: int
     sentence_start: int
     sentence_end: int
+    part: str = "BODY"  # BODY, STANDFIRST or CAPTION: the text the offsets count in
+    caption_index: int | None = None
 
     def claim_key(self) -> ClaimKey | None:
         if self.property is None or self.subject_id is None:
@@ -157,6 +159,8 @@ _FIGURES: Columns = [
     ("end", "int"),
     ("sentence_start", "int"),
     ("sentence_end", "int"),
+    ("part", "text"),
+    ("caption_index", "int"),
 ]
 # In the order their arrays follow the article id ($1).
 _ROWS = (_ALIASES, _KEYS, _LOG, _CHANGES, _MENTIONS, _QUOTES, _CLAIMS, _FIGURES)
@@ -209,10 +213,10 @@ def _statement() -> str:
         INSERT INTO figures (article_id, fact_id, subject_id, attributed_to_id,
                              attributed_to_text, value, upper_bound, approximation, unit, text,
                              property, qualifier, status, refers_to, start_offset, end_offset,
-                             sentence_start, sentence_end)
+                             sentence_start, sentence_end, part, caption_index)
         SELECT $1, fact.id, n.subject_id, attributed_to_id, attributed_to_text, value,
                upper_bound, approximation, unit, text, n.property, n.qualifier, status,
-               refers_to, "start", "end", sentence_start, sentence_end
+               refers_to, "start", "end", sentence_start, sentence_end, part, caption_index
         FROM {_unnest(_FIGURES)}
         LEFT JOIN fact ON fact.property = n.property
             AND fact.subject_id IS NOT DISTINCT FROM n.subject_id

@@ -11,7 +11,7 @@ from service.db.rows import FigureRow
 
 COLUMNS = """id, article_id, fact_id, subject_id, attributed_to_id, attributed_to_text, value,
     upper_bound, approximation, unit, text, property, qualifier, status, refers_to,
-    start_offset, end_offset, sentence_start, sentence_end"""
+    start_offset, end_offset, sentence_start, sentence_end, part, caption_index"""
 
 
 async def list_figures_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[FigureRow]:

@@ -52,6 +52,14 @@ class ArticleRow(_FromRecord):
     published_at: dt.datetime | None
     ingested_at: dt.datetime
 
+    def text_of(self, part: str, caption_index: int | None = None) -> str:
+        """The text a span's offsets count in: BODY, STANDFIRST or CAPTION (by index)."""
+        if part == "STANDFIRST":
+            return self.standfirst or ""
+        if part == "CAPTION" and caption_index is not None:
+            return self.captions[caption_index] if caption_index < len(self.captions) else ""
+        return self.body
+
 
 @dataclass(frozen=True, slots=True)
 class EntityRow(_FromRecord):
@@ -108,6 +116,8 @@ class FigureRow(_FromRecord):
     end_offset: int
     sentence_start: int
     sentence_end: int
+    part: str  # BODY, STANDFIRST or CAPTION: the text the offsets count in
+    caption_index: int | None  # into ArticleRow.captions when part is CAPTION
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,13 +191,17 @@ def _citation_outlet(pick: Pick, row: str, names: _Scope) -> str | None:
 
 
 def _excerpt(pick: Pick, row: str, names: _Scope) -> str | None:
-    """Citation.excerpt: the figure's sentence, cut from its article's body."""
+    """Citation.excerpt: the figure's sentence, cut from the text its offsets count in
+    (the body, the standfirst or a caption: ArticleRow.text_of)."""
     if names.article is None:
         return None
-    return (
-        f"substr({names.article}.body, {row}.sentence_start + 1, "
-        f"{row}.sentence_end - {row}.sentence_start)"
+    article = names.article
+    text = (
+        f"CASE {row}.part WHEN 'STANDFIRST' THEN coalesce({article}.standfirst, '') "
+        f"WHEN 'CAPTION' THEN coalesce({article}.captions[{row}.caption_index + 1], '') "
+        f"ELSE {article}.body END"
     )
+    return f"substr({text}, {row}.sentence_start + 1, {row}.sentence_end - {row}.sentence_start)"
 
 
 def _same_row(type_name: str) -> Answer:
@@ -271,7 +275,12 @@ TYPES: dict[str, dict[str, Field]] = {
         "excerpt": Field(_excerpt),
         "attributedTo": Field(_one("Entity", "entities", "attributed_to_id"), "Entity"),
     },
-    "Span": {"start": Field(_column("start_offset")), "end": Field(_column("end_offset"))},
+    "Span": {
+        "start": Field(_column("start_offset")),
+        "end": Field(_column("end_offset")),
+        "part": Field(_column("part")),
+        "caption": Field(_column("caption_index")),
+    },
     "Entity": {
         "id": Field(_id("Entity")),
         "kind": Field(_column("kind")),

@@ -2,17 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
 from service.ingest.entities import find_mentions
 from service.ingest.figures import find_figures
-from service.ingest.model import Extraction, ParsedArticle
+from service.ingest.figures.numbers import find_numbers
+from service.ingest.model import (
+    Extraction,
+    FigureCandidate,
+    LocalEntity,
+    ParsedArticle,
+    TextPart,
+)
+from service.ingest.names import name_key
 from service.ingest.nlp.model import analyse
 from service.ingest.quoted_by import credit_quotes
 from service.ingest.quotes import find_quotes
 from service.ingest.sentences import split_sentences
 
+# Standfirsts and captions are short; past these bounds a "caption" is not one.
+MAX_CAPTIONS = 20
+MAX_PART_CHARACTERS = 2_000
+
 
 def extract(article: ParsedArticle) -> Extraction:
-    """Sentences, mentions (grouped into local entities), quotes and figures of one body."""
+    """Sentences, mentions (grouped into local entities), quotes and figures of one body,
+    and the figures printed only in its standfirst or captions."""
     body = article.body
     sentences = split_sentences(body)
     doc = analyse(body)
@@ -27,5 +44,58 @@ def extract(article: ParsedArticle) -> Extraction:
         mentions=mentions,
         entities=entities,
         quotes=quotes,
-        figures=figures,
+        figures=figures + figures_outside_body(article, entities, figures, published),
+    )
+
+
+def figures_outside_body(
+    article: ParsedArticle,
+    entities: Sequence[LocalEntity],
+    body_figures: Sequence[FigureCandidate],
+    published: dt.date | None,
+) -> tuple[FigureCandidate, ...]:
+    """Figures of the standfirst and captions that the body does not report itself.
+
+    Seed 002's "At least 700 people have been arrested since Sunday" is printed only in a
+    caption. A standfirst or caption that repeats a body figure (same value, unit and
+    measure) adds no second report of it. Subjects and sources are the body's entities
+    of the same name; a name printed only there is no subject.
+    """
+    parts: list[tuple[TextPart, int | None, str]] = []
+    if article.standfirst:
+        parts.append((TextPart.STANDFIRST, None, article.standfirst))
+    parts += [(TextPart.CAPTION, i, c) for i, c in enumerate(article.captions[:MAX_CAPTIONS])]
+    seen = {(f.value, f.unit, f.property) for f in body_figures}
+    found: list[FigureCandidate] = []
+    for part, caption, whole in parts:
+        text = whole[:MAX_PART_CHARACTERS]
+        if not find_numbers(text, 1):
+            continue  # most captions print no number: no parse for them
+        for figure in _figures_of(text, entities, published):
+            key = (figure.value, figure.unit, figure.property)
+            if key not in seen:
+                seen.add(key)
+                found.append(replace(figure, part=part, caption=caption))
+    return tuple(found)
+
+
+def _figures_of(
+    text: str, entities: Sequence[LocalEntity], published: dt.date | None
+) -> tuple[FigureCandidate, ...]:
+    sentences = split_sentences(text)
+    doc = analyse(text)
+    mentions, local = find_mentions(text, sentences, doc)
+    by_name: dict[str, int] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            by_name.setdefault(name_key(name), entity.index)
+
+    def body_entity(index: int | None) -> int | None:
+        if index is None or not 0 <= index < len(local):
+            return None
+        return by_name.get(name_key(local[index].name))
+
+    return tuple(
+        replace(f, subject=body_entity(f.subject), attributed_to=body_entity(f.attributed_to))
+        for f in find_figures(text, sentences, mentions, local, published_on=published, doc=doc)
     )

@@ -2,7 +2,8 @@
 
 Every stage takes text (and the output of earlier stages) and returns these
 candidates; none of them touches the database. Offsets are character offsets
-into ``ParsedArticle.body``, end exclusive.
+into ``ParsedArticle.body``, end exclusive, except a figure's, which count in its
+``part`` (a figure printed only in the standfirst or a caption is still reported).
 """
 
 from __future__ import annotations
@@ -18,6 +19,15 @@ class EntityKind(StrEnum):
     PLACE = "PLACE"
     EVENT = "EVENT"
     OTHER = "OTHER"
+
+
+class TextPart(StrEnum):
+    """Which text of an article a span's offsets count in: the body, the standfirst or
+    one of the captions (figures are read in all three; the rest in the body)."""
+
+    BODY = "BODY"
+    STANDFIRST = "STANDFIRST"
+    CAPTION = "CAPTION"
 
 
 class Approximation(StrEnum):
@@ -130,6 +140,9 @@ class FigureCandidate:
     refers_to: dt.date | None = None
     qualifier: str | None = None
     status: str | None = None  # "preliminary" / "final" when the copy says so
+    # Offsets count in this text; ``caption`` indexes ParsedArticle.captions.
+    part: TextPart = TextPart.BODY
+    caption: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

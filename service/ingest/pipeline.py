@@ -227,6 +227,8 @@ def _figures(extraction: Extraction, entity_ids: dict[int, int]) -> list[extract
             end=f.span.end,
             sentence_start=min(f.sentence.start, f.span.start),
             sentence_end=max(f.sentence.end, f.span.end),
+            part=f.part.value,
+            caption_index=f.caption,
         )
         for f in extraction.figures
     ]

@@ -34,6 +34,8 @@ def figure_citation(row: FigureRow, related: Related) -> Json:
         sentence_end=row.sentence_end,
         attributed_to_id=row.attributed_to_id,
         attributed_to_text=row.attributed_to_text,
+        part=row.part,
+        caption_index=row.caption_index,
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from service.ingest.model import Approximation, EntityKind
+from service.ingest.model import Approximation, EntityKind, TextPart
 from service.problems import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
 from service.rest.params import DEFAULT_PAGE, MAX_PAGE
 
@@ -62,8 +62,15 @@ SCHEMAS: Json = {
         description="Pass `endCursor` as `after` to get the next page.",
     ),
     "Span": _object(
-        {"start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0}},
-        description="Character offsets in Article.body, end exclusive.",
+        {
+            "start": {"type": "integer", "minimum": 0},
+            "end": {"type": "integer", "minimum": 0},
+            "part": {"type": "string", "enum": [p.value for p in TextPart]},
+            "caption": _nullable({"type": "integer", "minimum": 0}),
+        },
+        description="Character offsets, end exclusive, in the text `part` names: "
+        "Article.body, unless a figure was printed only in the standfirst or a caption "
+        "(then `caption` is its index in Article.captions).",
     ),
     "OutletRef": _object({"id": GLOBAL_ID, "name": STRING}),
     "EntityRef": _object(

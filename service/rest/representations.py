@@ -131,8 +131,11 @@ def citation_json(
     sentence_end: int,
     attributed_to_id: int | None,
     attributed_to_text: str | None,
+    part: str = "BODY",
+    caption_index: int | None = None,
 ) -> Json:
-    """Where a value or quote was reported: article, outlet, exact span, sentence, source."""
+    """Where a value or quote was reported: article, outlet, exact span (in the body, the
+    standfirst or a caption), sentence, source."""
     article = related.articles[article_id]
     return {
         "article": {
@@ -142,8 +145,8 @@ def citation_json(
             "publishedAt": article.published_at,
         },
         "outlet": related.outlet(article.outlet_id),
-        "span": {"start": start, "end": end},
-        "excerpt": article.body[sentence_start:sentence_end],
+        "span": {"start": start, "end": end, "part": part, "caption": caption_index},
+        "excerpt": article.text_of(part, caption_index)[sentence_start:sentence_end],
         "attributedTo": related.entity_ref(attributed_to_id),
         "attributedToText": attributed_to_text,
     }

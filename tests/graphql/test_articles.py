@@ -108,3 +108,54 @@ async def test_invalid_id_is_a_clear_error(seeded_client: httpx.AsyncClient) -> 
     )
     errors = response.json()["errors"]
     assert "not a Factdesk id" in errors[0]["message"]
+
+
+FIGURE_SPANS = """
+{ articles(first: 10) { edges { node { body standfirst captions
+    figures { text citation { excerpt span { start end part caption } } } } } } }
+"""
+FACT_SPANS = """
+{ entity(name: "Kazakhstan") { facts { values { text sources {
+    excerpt span { start end part caption } article { body standfirst captions } } } } } }
+"""
+
+
+def _part_text(article: dict[str, Any], span: dict[str, Any]) -> str:
+    if span["part"] == "STANDFIRST":
+        text: str = article["standfirst"]
+        return text
+    if span["part"] == "CAPTION":
+        caption: str = article["captions"][span["caption"]]
+        return caption
+    assert span["caption"] is None
+    body: str = article["body"]
+    return body
+
+
+async def test_every_figure_span_slices_the_text_its_part_names(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    """Seed 002 prints "At least 700 people have been arrested since Sunday" only in a
+    caption: it is a figure cited to that caption, and every span, wherever it counts,
+    cuts exactly the figure's text (through the resolvers and the fact's SQL tree)."""
+    data = await gql(seeded_client, FIGURE_SPANS)
+    parts = set()
+    for edge in data["articles"]["edges"]:
+        article = edge["node"]
+        for figure in article["figures"]:
+            span = figure["citation"]["span"]
+            parts.add(span["part"])
+            text = _part_text(article, span)
+            assert text[span["start"] : span["end"]] == figure["text"]
+            assert figure["text"] in figure["citation"]["excerpt"]
+            assert figure["citation"]["excerpt"] in text
+    assert "CAPTION" in parts
+    facts = (await gql(seeded_client, FACT_SPANS))["entity"]["facts"]
+    cited = [(v, s) for f in facts for v in f["values"] for s in v["sources"]]
+    assert any(s["span"]["part"] == "CAPTION" for _, s in cited)
+    for _, source in cited:
+        text = _part_text(source["article"], source["span"])
+        printed = text[source["span"]["start"] : source["span"]["end"]]
+        assert printed
+        assert printed in source["excerpt"]
+        assert source["excerpt"] in text

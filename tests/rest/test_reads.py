@@ -302,3 +302,31 @@ async def test_two_authorization_headers_are_a_400(seeded_pool: asyncpg.Pool) ->
         assert refused.status_code == 400
         assert refused.json()["code"] == "duplicate_header"
     assert keyed.status_code == 200
+
+
+async def test_figure_spans_count_in_the_text_their_part_names(
+    seeded_api: httpx.AsyncClient,
+) -> None:
+    """A figure printed only in a caption (seed 002's "At least 700 people") is cited to
+    that caption: its span cuts the figure's text from the caption, not from the body."""
+    figures = await _get(seeded_api, "/api/v1/figures", first=100)
+    assert figures["totalCount"] <= 100
+    articles: dict[str, dict[str, Any]] = {}
+    parts = set()
+    for figure in figures["items"]:
+        citation = figure["citation"]
+        article_id = citation["article"]["id"]
+        if article_id not in articles:
+            articles[article_id] = await _get(seeded_api, f"/api/v1/articles/{article_id}")
+        article, span = articles[article_id], citation["span"]
+        text = {
+            "BODY": article["body"],
+            "STANDFIRST": article["standfirst"],
+            "CAPTION": article["captions"][span["caption"]]
+            if span["caption"] is not None
+            else None,
+        }[span["part"]]
+        parts.add(span["part"])
+        assert text[span["start"] : span["end"]] == figure["text"]
+        assert citation["excerpt"] in text
+    assert "CAPTION" in parts

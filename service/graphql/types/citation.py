@@ -26,7 +26,8 @@ class Citation:
     sentence: strawberry.Private[tuple[int, int]]
     attributed_to_id: strawberry.Private[int | None]
     span: Span = strawberry.field(
-        description="Offsets of the value or quote itself in Article.body."
+        description="Offsets of the value or quote itself: in Article.body, unless a figure "
+        "was printed only in the standfirst or a caption (Span.part says which)."
     )
     attributed_to_text: str | None = strawberry.field(
         description="The words the article uses for the source ('the interior ministry')."
@@ -74,4 +75,4 @@ class Citation:
     def _cut(self, row: ArticleRow | None) -> str:
         assert row is not None
         start, end = self.sentence
-        return row.body[start:end]
+        return row.text_of(self.span.part.name, self.span.caption)[start:end]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
@@ -22,10 +23,28 @@ class Node:
     id: strawberry.ID
 
 
-@strawberry.type(description="Character offsets into Article.body, end exclusive.")
+@strawberry.enum(description="Which text of an article a span's offsets count in.")
+class TextPart(enum.Enum):
+    BODY = strawberry.enum_value("BODY", description="Article.body, the story text.")
+    STANDFIRST = strawberry.enum_value("STANDFIRST", description="Article.standfirst.")
+    CAPTION = strawberry.enum_value(
+        "CAPTION", description="One of Article.captions: the one `Span.caption` names."
+    )
+
+
+@strawberry.type(
+    description="Character offsets, end exclusive, into the text `part` names: Article.body, "
+    "unless a figure was printed only in the standfirst or a caption."
+)
 class Span:
     start: int
     end: int
+    part: TextPart = strawberry.field(
+        default=TextPart.BODY, description="The text the offsets count in."
+    )
+    caption: int | None = strawberry.field(
+        default=None, description="Index into Article.captions (from 0) when part is CAPTION."
+    )
 
 
 @strawberry.type

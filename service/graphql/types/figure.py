@@ -13,7 +13,7 @@ from service.graphql.context import Info
 from service.graphql.ids import encode_id
 from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
-from service.graphql.types.common import Node, Span
+from service.graphql.types.common import Node, Span, TextPart
 
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity
@@ -40,7 +40,12 @@ def figure_citation(row: FigureRow) -> Citation:
         article_id=row.article_id,
         sentence=(row.sentence_start, row.sentence_end),
         attributed_to_id=row.attributed_to_id,
-        span=Span(start=row.start_offset, end=row.end_offset),
+        span=Span(
+            start=row.start_offset,
+            end=row.end_offset,
+            part=TextPart(row.part),
+            caption=row.caption_index,
+        ),
         attributed_to_text=row.attributed_to_text,
     )
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 import yaml
@@ -91,6 +92,9 @@ class Lexicon:
     nouns: dict[str, tuple[Concept, ...]]  # lemma or "lemma lemma" phrase -> concepts
     verbs: dict[str, tuple[Concept, ...]]
     concepts: dict[str, Concept]
+    # Verbs that name the concept only in the passive ("500 held", "were held": detained;
+    # active "holds 45" is seats).
+    passive_verbs: dict[str, tuple[Concept, ...]] = dataclass_field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,9 @@ class Reading:
     source_span: Span | None = None
     # What a count counts, as a unit: "people" for humans, else the plural noun.
     counted: str | None = None
+    # The number labels the person named right after it ("14 Nick Taylor", a shirt
+    # number): no figure at all.
+    labels_person: bool = False
 
 
 @functools.cache
@@ -113,6 +120,7 @@ def lexicon() -> Lexicon:
     data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
     nouns: dict[str, list[Concept]] = {}
     verbs: dict[str, list[Concept]] = {}
+    passive: dict[str, list[Concept]] = {}
     concepts: dict[str, Concept] = {}
     for key, entry in data.items():
         concept = Concept(key, entry.get("unit"), entry.get("subject", "agent"))
@@ -121,10 +129,13 @@ def lexicon() -> Lexicon:
             nouns.setdefault(str(word).lower(), []).append(concept)
         for word in entry.get("verbs", ()):
             verbs.setdefault(str(word).lower(), []).append(concept)
+        for word in entry.get("passive_verbs", ()):
+            passive.setdefault(str(word).lower(), []).append(concept)
     return Lexicon(
         nouns={k: tuple(v) for k, v in nouns.items()},
         verbs={k: tuple(v) for k, v in verbs.items()},
         concepts=concepts,
+        passive_verbs={k: tuple(v) for k, v in passive.items()},
     )
 
 
@@ -157,6 +168,9 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     numbers = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
     amounts = [t for t in tokens if t.lower_ in _UNIT_WORDS]  # "dozens of demonstrators"
     anchor = numbers[-1] if numbers else amounts[0] if amounts else tokens[-1]
+    after = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+    if after is not None and after.ent_iob_ == "B" and after.ent_type_ == "PERSON":
+        return Reading(None, False, labels_person=True)
     lex = lexicon()
     noun = _counted_noun(anchor, tokens.end)
     head = noun if noun is not None else anchor
@@ -376,9 +390,18 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         return None
     particle = next((c.lower_ for c in _children(verb) if c.dep_ == "prt"), None)
     lemma = verb.lemma_.lower()
+    if _passive(verb) and (hit := _pick(lex.passive_verbs.get(lemma), unit)) is not None:
+        return hit
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
         return hit
     return _pick(lex.verbs.get(lemma), unit)
+
+
+def _passive(verb: Token) -> bool:
+    """ "500 held a day earlier", "500 were held": a participle or a passive clause."""
+    if verb.tag_ != "VBN":
+        return False
+    return verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in _children(verb))
 
 
 def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from service.ingest.figures.numbers import fold
 
@@ -51,18 +52,28 @@ _STATEMENT_DATE = re.compile(
     re.IGNORECASE,
 )
 
+_SINCE = re.compile(r"\bsince\s+(?:last\s+)?$", re.IGNORECASE)
 
-# A date cue in a sentence: its start and end, the match, and whether it dates the
-# statement ("said on Tuesday") rather than the event.
-DateCue = tuple[int, int, re.Match[str], bool]
+
+class DateCue(NamedTuple):
+    """A date cue in a sentence: its start and end, the match, whether it dates the
+    statement ("said on Tuesday") rather than the event, and whether it opens a period
+    ("arrested since Sunday": a running total, not the count of one day)."""
+
+    start: int
+    end: int
+    match: re.Match[str]
+    statement: bool
+    since: bool = False
 
 
 def date_cues(sentence: str) -> list[DateCue]:
     """Every date cue of ``sentence``, each marked when it dates the statement."""
     cues: list[DateCue] = []
     for m in _DATE_CUE.finditer(sentence):
-        statement = _STATEMENT_DATE.search(sentence[max(0, m.start() - 30) : m.start()])
-        cues.append((m.start(), m.end(), m, statement is not None))
+        before = sentence[max(0, m.start() - 30) : m.start()]
+        statement = _STATEMENT_DATE.search(before) is not None
+        cues.append(DateCue(m.start(), m.end(), m, statement, _SINCE.search(before) is not None))
     return cues
 
 
@@ -77,18 +88,25 @@ def refers_to(
     """The day the figure at ``start``..``end`` refers to: the nearest cue, resolved
     against the nearest absolute one (or the publication day). A count of what happened
     ignores the day a statement was made ("the ministry said on Tuesday")."""
-    usable = [c for c in cues if not (c[3] and event_count)]
-    if not usable:
+    chosen = nearest_cue(cues, start, end, event_count=event_count)
+    if chosen is None:
         return None
-
-    def distance(cue: DateCue) -> int:
-        return start - cue[1] if cue[1] <= start else max(0, cue[0] - end)
-
-    chosen = min(usable, key=distance)
     anchors = [c for c in cues if c is not chosen and (c[2]["md"] or c[2]["wd"] or c[2]["abs"])]
     anchor_cue = min(anchors, key=lambda c: abs(c[0] - chosen[0])) if anchors else None
     anchor = _resolve(anchor_cue[2], None, published_on) if anchor_cue else published_on
     return _resolve(chosen[2], anchor, published_on)
+
+
+def nearest_cue(cues: list[DateCue], start: int, end: int, *, event_count: bool) -> DateCue | None:
+    """The cue that dates the figure at ``start``..``end`` (see ``refers_to``)."""
+    usable = [c for c in cues if not (c.statement and event_count)]
+    if not usable:
+        return None
+
+    def distance(cue: DateCue) -> int:
+        return start - cue.end if cue.end <= start else max(0, cue.start - end)
+
+    return min(usable, key=distance)
 
 
 def _resolve(

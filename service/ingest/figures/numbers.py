@@ -57,8 +57,10 @@ _NOT_FIGURES = re.compile(
                     r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
                     r"\d{1,2}\s*[ap]\.m\.",
                     r"(?:GMT|UTC)\s*[+-]\s*\d{1,2}\b",
-                    # "0227 GMT", "1030 local time": clock times written without a colon
-                    r"\d{4}\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|local\s+time)\b",
+                    # "0227 GMT", "18.05 BST", "1030 local time": clock times with a
+                    # time zone, written without a colon
+                    r"(?:\d{4}|\d{1,2}\.\d{2})\s*"
+                    r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|local\s+time)\b",
                     r"\d+[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|"
                     r"Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct)\b\.?"
                     r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?",

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from service.ingest.figures.concepts import Reading, lexicon, read_figure, unit_class
-from service.ingest.figures.dates import DateCue, date_cues, refers_to
+from service.ingest.figures.dates import DateCue, date_cues, nearest_cue, refers_to
 from service.ingest.figures.numbers import NumberMatch, find_numbers
 from service.ingest.figures.properties import (
     SentenceMentions,
@@ -121,6 +121,8 @@ def find_figures(
                 if doc is not None and not number.is_age
                 else None
             )
+            if reading is not None and reading.labels_person:
+                continue
             figure = _figure(body, context, number, published_on, siblings, reading, mentions)
             if figure.property is None and number.is_more and figures:
                 last = figures[-1]
@@ -141,7 +143,7 @@ def find_figures(
                         attributed_to_text=last.attributed_to_text,
                     )
             figures.append(figure)
-    return tuple(fill_subjects(_merge_restated(figures), mentions, cities))
+    return tuple(fill_subjects(_merge_restated(figures), mentions, cities, body))
 
 
 def number_text(body: str, number: NumberMatch) -> str:
@@ -214,6 +216,7 @@ def _figure(
         attributed_to, attributed_text = parse_source(reading, sm)
     unit = _unit(prop, number, reading)
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
+    since = _since(prop, context.date_cues, start, end)
     status = _status(prop, sentence, context.previous_text, start, end, unit)
     return FigureCandidate(
         span=number.span,
@@ -228,7 +231,7 @@ def _figure(
         attributed_to=attributed_to,
         attributed_to_text=attributed_text,
         refers_to=refers_to,
-        qualifier=_qualifier(prop, sentence, refers_to, published_on, status),
+        qualifier=_qualifier(prop, sentence, refers_to, published_on, status, since=since),
         status=status,
     )
 
@@ -244,7 +247,8 @@ def _with_property(
     start, end = figure.span.start - span.start, figure.span.end - span.start
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
     unit = "people" if figure.unit == "count" else figure.unit
-    qualifier = _qualifier(prop, context.text, refers_to, published_on)
+    since = _since(prop, context.date_cues, start, end)
+    qualifier = _qualifier(prop, context.text, refers_to, published_on, since=since)
     return replace(
         figure, property=prop, subject=subject, unit=unit, refers_to=refers_to, qualifier=qualifier
     )
@@ -322,6 +326,12 @@ def _refers_to(
     return refers_to(cues, start, end, published_on, event_count=at_place(prop))
 
 
+def _since(prop: str | None, cues: list[DateCue], start: int, end: int) -> bool:
+    """Whether the figure counts from its day on ("700 arrested since Sunday")."""
+    cue = nearest_cue(cues, start, end, event_count=at_place(prop))
+    return cue is not None and cue.since
+
+
 def _status(
     prop: str | None,
     sentence: str,
@@ -349,19 +359,29 @@ def _qualifier(
     refers_to: dt.date | None,
     published_on: dt.date | None,
     status: str | None = None,
+    *,
+    since: bool = False,
 ) -> str | None:
     """What narrows the claim; polls and forecasts never share a fact with results."""
-    qualifier = _claim_qualifier(prop, sentence, refers_to, published_on)
+    qualifier = _claim_qualifier(prop, sentence, refers_to, published_on, since=since)
     if status in APART:
         return f"{qualifier} {APART[status]}" if qualifier else APART[status]
     return qualifier
 
 
 def _claim_qualifier(
-    prop: str | None, sentence: str, refers_to: dt.date | None, published_on: dt.date | None
+    prop: str | None,
+    sentence: str,
+    refers_to: dt.date | None,
+    published_on: dt.date | None,
+    *,
+    since: bool = False,
 ) -> str | None:
     if prop in _DAY_COUNTS:
-        return refers_to.isoformat() if refers_to is not None else None
+        if refers_to is None:
+            return None
+        # A running total from a day on is another claim than that day's count.
+        return f"since {refers_to.isoformat()}" if since else refers_to.isoformat()
     if prop in ("vote_share", "turnout"):
         if _PREVIOUS_ELECTION.search(sentence):
             return "previous election"

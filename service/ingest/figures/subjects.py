@@ -149,6 +149,15 @@ def _event_place(
 _JOINED = re.compile(r"\band\b")
 
 
+def _apart(body: str, inherited: FigureCandidate | None, figure: FigureCandidate) -> bool:
+    """Whether ``figure`` follows, in the same sentence, a count that took the story's
+    city without being joined to it by "and"."""
+    if inherited is None or inherited.sentence != figure.sentence:
+        return False
+    between = body[inherited.span.end : figure.span.start]
+    return not _JOINED.search(between) or ";" in between
+
+
 # "in the energy-rich Central Asian nation", "across the country", "nationwide"
 _COUNTRY_WIDE = re.compile(
     r"\b(?:(?:in|across|throughout|around) the (?:[\w-]+ ){0,4}(?:nation|country)|nationwide)\b",
@@ -180,20 +189,30 @@ def fill_subjects(
     figures: list[FigureCandidate],
     mentions: Sequence[MentionCandidate],
     cities: frozenset[int],
+    body: str,
 ) -> list[FigureCandidate]:
     """Counts with no place in their sentence happen where the story last was (the last
     city named before them); country-wide counts and country-level figures belong to the
-    article's country (its most mentioned place that is not a city)."""
+    article's country (its most mentioned place that is not a city).
+
+    As in ``_event_place``, the story's city goes to the first such count of a sentence
+    and those joined to it by "and": in "arrested 200 people on Monday in addition to 500
+    held a day earlier" the 500 are the country's."""
     country = main_place(mentions, cities, city=False)
     company = _main_organization(mentions)
     city_mentions = [m for m in mentions if m.local_entity in cities]
     out: list[FigureCandidate] = []
+    inherited: FigureCandidate | None = None  # the last count that took the story's city
     for f in figures:
         if f.subject == COUNTRY:
             f = replace(f, subject=country)
         elif f.subject is None and at_place(f.property):
             earlier = [m.local_entity for m in city_mentions if m.span.end <= f.span.start]
-            f = replace(f, subject=earlier[-1] if earlier else country)
+            if earlier and not _apart(body, inherited, f):
+                f = replace(f, subject=earlier[-1])
+                inherited = f
+            else:
+                f = replace(f, subject=country)
         elif f.subject is None and f.property in _COUNTRY_LEVEL | _DURATIONS | _PUBLIC_MONEY:
             f = replace(f, subject=country)
         elif f.subject is None and f.property in _COMPANY_MONEY and company is not None:

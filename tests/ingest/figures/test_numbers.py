@@ -258,6 +258,7 @@ def test_figure_is_found_with_value_and_unit(
 NOT_FIGURES = [
     "The quake struck at 0227 GMT on Sunday",
     "from 1030 local time",
+    "Wednesday 12 June 2019 18.05 BST",
     "after the June 9 presidential election",
     "overnight on June 10-11.",
     "during the night of June 9-10, they",

@@ -1,0 +1,52 @@
+"""The extraction run over one parsed article: figures outside the body (extract.py)."""
+
+from __future__ import annotations
+
+from service.ingest.extract import extract
+from service.ingest.model import ParsedArticle, TextPart
+from service.ingest.parse import parse_article
+
+COPY = """Police arrest protesters in Almaty
+
+Police in Kazakhstan arrested 200 people on Monday, the ministry said.
+
+Caption: At least 700 people have been arrested since Sunday in Kazakhstan
+Caption: 14 Nick Taylor and 12 Grant Mizens slap hands after a play
+
+Police in Kazakhstan arrested 200 people on Monday, the interior ministry said on
+Tuesday. Officers detained protesters in the city of Almaty.
+"""
+
+
+def _article() -> ParsedArticle:
+    article = parse_article(COPY)
+    assert article.standfirst is not None
+    assert len(article.captions) == 2
+    return article
+
+
+def test_a_figure_printed_only_in_a_caption_is_cited_to_it() -> None:
+    article = _article()
+    extraction = extract(article)
+    outside = [f for f in extraction.figures if f.part is not TextPart.BODY]
+    assert [(f.part, f.caption, f.text) for f in outside] == [
+        (TextPart.CAPTION, 0, "At least 700 people")
+    ]
+    figure = outside[0]
+    caption = article.captions[0]
+    assert caption[figure.span.start : figure.span.end] == figure.text
+    assert figure.text in caption[figure.sentence.start : figure.sentence.end]
+    assert figure.value == 700
+    assert figure.property == "detained"
+    # Its subject is the body's own entity of that name, not a new one.
+    assert figure.subject is not None
+    assert extraction.entities[figure.subject].name == "Kazakhstan"
+
+
+def test_a_standfirst_that_repeats_the_body_adds_no_second_report() -> None:
+    figures = extract(_article()).figures
+    assert [f.part for f in figures if f.value == 200] == [TextPart.BODY]
+
+
+def test_a_shirt_number_before_a_name_is_no_figure() -> None:
+    assert not [f for f in extract(_article()).figures if f.value in (12, 14)]
