@@ -99,7 +99,7 @@ REAL_FLOORS: dict[str, float] = {
     "numbers.precision": 0.85,
     "numbers.recall": 0.76,
     "units": 0.77,
-    "concept": 0.29,
+    "concept": 0.44,
     "subject": 0.25,
     "attribution": 0.72,
     "status": 0.35,

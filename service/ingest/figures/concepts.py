@@ -182,6 +182,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     elif noun is not None:
         found = _noun_concept(noun, unit, lex)
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
+    if verb_found is not None and _counts_other(verb_found, noun):
+        verb_found = None
     # What happened to a group beats the group's name ("300 protesters were arrested"),
     # but a verb never renames a group ("seven candidates took part").
     if verb_found is not None and (
@@ -207,7 +209,9 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         return Reading(found.key, True, spans, source_span, counted)
     # A share of a group ("eight out of 10 voters") measures something the noun
     # does not name.
-    key = _open_key(noun) if unit_class(unit) != "percent" else None
+    # A length of time the lexicon does not name is a duration, whatever its unit.
+    kind = unit_class(unit)
+    key = None if kind == "percent" else "duration" if kind == "duration" else _open_key(noun)
     return Reading(key, False, spans, source_span, counted)
 
 
@@ -395,6 +399,17 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
         return hit
     return _pick(lex.verbs.get(lemma), unit)
+
+
+def _counts_other(concept: Concept, noun: Token | None) -> bool:
+    """A verb's concept counted in its own things cannot count another noun: "held two
+    referendums" are no seats, "taking three points" no seats either."""
+    if noun is None or concept.unit is None or concept.unit in ("people", "count"):
+        return False
+    if unit_class(concept.unit) != "count":
+        return False
+    counted = counted_unit(noun) or plural(noun.lemma_.lower())
+    return counted not in (concept.unit, "people")
 
 
 def _passive(verb: Token) -> bool:

@@ -202,9 +202,8 @@ def _figure(
     elif reading is not None and reading.concept is not None:
         if reading.in_lexicon:
             prop = reading.concept  # the parse knows what the number is attached to
-        elif prop is None and any(c.isdigit() for c in number_text(body, number)):
-            # An open key for digits only: "two cities" counts nothing a reader looks up.
-            prop = reading.concept
+        elif prop is None:
+            prop = reading.concept  # an open key: the counted noun ("two referendums")
     subject = subject_of(prop, sm, sentence, start, end, body, siblings)
     if subject is None and reading is not None and not at_place(prop):
         subject = parse_subject(reading, sm, mentions)

@@ -42,8 +42,17 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("Police arrested dozens of demonstrators in Almaty.", "dozens of demonstrators",
          "detained"),
         ("Seven candidates took part in the election.", "Seven candidates", "candidates"),
-        # no concept in the lexicon: the counted noun is the key, for digits
+        # no concept in the lexicon: the counted noun is the key
         ("Airlines cancelled 300 flights.", "300", "flights"),
+        # ... and a verb's concept counted in other things does not take it
+        ("The country will hold two referendums next year.", "two", "referendums"),
+        # a verb that names the concept only in the passive
+        ("Police arrested 200 on Monday in addition to 500 held a day earlier.", "500",
+         "detained"),
+        # a rate is of what its modifier names
+        ("The election had a turnout rate of 58%.", "58%", "turnout"),
+        # a length of time the lexicon does not name
+        ("The talks lasted roughly four months.", "roughly four months", "duration"),
         # a share of a group names nothing the noun does
         ("Eight out of 10 voters said they backed the plan.", "Eight out of 10", None),
     ],
