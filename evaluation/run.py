@@ -100,7 +100,7 @@ REAL_FLOORS: dict[str, float] = {
     "numbers.recall": 0.76,
     "units": 0.77,
     "concept": 0.44,
-    "subject": 0.25,
+    "subject": 0.30,
     "attribution": 0.72,
     "status": 0.35,
     "quote_speakers.precision": 0.7,

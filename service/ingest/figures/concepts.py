@@ -470,7 +470,9 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                     yield child
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
         for child in _children(governor):
-            if child.dep_ in _SUBJECT_DEPS and child.i != head.i:
+            if child.dep_ == "agent":  # "54,000 people are employed by Opel"
+                yield from (c for c in _children(child) if c.dep_ == "pobj")
+            elif child.dep_ in _SUBJECT_DEPS and child.i != head.i:
                 # "Its net profit rose to ...": whose profit, before the profit itself
                 yield from (c for c in _children(child) if c.dep_ == "poss")
                 yield child  # "Toqaev took 70.96 percent", "With 70.96 percent, X leads"
@@ -485,6 +487,32 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
         verb = governor.head  # "GM had reported a loss of $381 million"
         if verb.pos_ in ("VERB", "AUX") and governor.dep_ in ("dobj", "attr"):
             yield from (c for c in _children(verb) if c.dep_ in _SUBJECT_DEPS)
+    # Last, the subject of the clause the figure stands in: "Nathan Law earned a surprise
+    # victory as second place in the constituency with 50,818 votes".
+    clause = _clause_verb(governor if governor is not None else head)
+    if clause is not None and clause is not governor and not _gives(clause):
+        yield from (c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+_SPEECH_VERBS = frozenset({"say", "tell", "state", "add", "claim", "note", "explain", "write"})
+
+
+def _gives(verb: Token) -> bool:
+    """A verb whose subject gives the figure ("the commission said, on a turnout of ...")."""
+    lemma = verb.lemma_.lower()
+    return lemma in _SPEECH_VERBS or lemma in _SOURCE_VERBS
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` (a few steps up), where its clause is headed."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "acl", "relcl"):
+            return current
+        if current.dep_ in ("acl", "relcl", "ccomp", "advcl") or current.head.i == current.i:
+            return None  # another clause: its subject is not this figure's
+        current = current.head
+    return None
 
 
 def _char_span(token: Token) -> Span:

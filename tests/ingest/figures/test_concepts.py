@@ -74,6 +74,15 @@ def test_subjects_and_sources_from_the_parse() -> None:
     assert subjects == ["Toqaev"]
     _, _, subjects = reading_of("Its net profit rose to 3.2 billion euros.", "3.2 billion euros")
     assert subjects[0] == "Its"
+    # the agent of a passive: whose the counted people are
+    _, _, subjects = reading_of("About 54,000 people are employed by Opel.", "About 54,000 people")
+    assert subjects == ["Opel"]
+    # last, the subject of the clause the figure stands in...
+    sentence = "Nathan Law earned a victory as second place in the constituency with 50,818 votes."
+    assert reading_of(sentence, "50,818")[2][-1:] == ["Nathan Law"]
+    # ... unless that clause is someone's word for it
+    sentence = "Tokaev received 70.96 per cent, the commission said, on a turnout of 77.5 per cent."
+    assert "commission" not in reading_of(sentence, "77.5 per cent")[2]
 
 
 @pytest.mark.parametrize(
