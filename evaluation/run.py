@@ -98,9 +98,9 @@ THRESHOLDS: dict[str, dict[str, float]] = {
 REAL_FLOORS: dict[str, float] = {
     "numbers.precision": 0.85,
     "numbers.recall": 0.76,
-    "units": 0.77,
+    "units": 0.82,
     "concept": 0.44,
-    "subject": 0.30,
+    "subject": 0.31,
     "attribution": 0.72,
     "status": 0.35,
     "quote_speakers.precision": 0.7,

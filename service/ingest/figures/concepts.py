@@ -37,7 +37,7 @@ LEXICON_PATH = Path(__file__).parent.parent / "data" / "concepts.yaml"
 # Units that say nothing of what is counted: look past them to what they quantify.
 _UNIT_WORDS = frozenset(
     {
-        "percent", "per", "cent", "%", "pc", "point", "points", "euro", "euros", "dollar",
+        "percent", "per", "cent", "%", "pc", "euro", "euros", "dollar",
         "dollars", "franc", "francs", "pound", "pounds", "yen", "yuan", "cents",
         "pence", "billion", "million", "thousand", "hundred", "bn", "m", "mn", "k",
         "hundreds", "thousands", "millions", "dozens", "dozen", "scores", "tens",

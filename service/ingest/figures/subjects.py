@@ -117,7 +117,8 @@ def _event_place(
     sentence names no place, several places, or its place belongs to another count.
 
     A place belongs to the count printed before it ("200 people arrested in ... Almaty
-    ... in addition to 500 others": Almaty is the 200's), else to the first count after it.
+    ... in addition to 500 others": Almaty is the 200's), else to the first count after it;
+    with the counts joined to that one by "and".
     """
     places = sm.of_kind(EntityKind.PLACE)
     if not places:
@@ -135,12 +136,19 @@ def _event_place(
         # it by "and" ("719 dead and 863 injured in a stampede near Mecca"); with none
         # before, the first count after it.
         before = [s for s in counts if s.end <= place.span.start]
-        owners = before[-1:] or [s for s in counts if s.start >= place.span.end][:1]
+        after = [s for s in counts if s.start >= place.span.end]
+        owners = before[-1:] or after[:1]
         for earlier in reversed(before[:-1]):
             between = sm.body[earlier.end : owners[0].start]
             if not _JOINED.search(between) or ";" in between:
                 break
             owners.insert(0, earlier)
+        if not before:  # "in Mecca's Grand Mosque, killing 107 and wounding 238"
+            for later in after[1:]:
+                between = sm.body[owners[-1].end : later.start]
+                if not _JOINED.search(between) or ";" in between:
+                    break
+                owners.append(later)
         if figure in owners:
             return place.local_entity
     return COUNTRY

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from service.ingest.entities import find_mentions
+from service.ingest.extract import extract
 from service.ingest.figures import find_figures
 from service.ingest.model import (
     Approximation,
@@ -294,3 +295,20 @@ def test_seed_figures_survive_letters_patterns_read_alike(
     variant = Found(original.body.replace(plain, lookalike), PUBLISHED[prefix])
     assert variant.figures
     assert {f.value for f in variant.figures} <= {f.value for f in original.figures}
+
+
+def test_a_place_before_joined_counts_is_each_ones() -> None:
+    """The place printed before counts joined by "and" is the place of each; a place in
+    the words of the source ("Saudi Arabia's ...") is no event place."""
+    copy = (
+        "Crane falls in Mecca\n\n"
+        "A storm caused a crane to fall into Mecca's Grand Mosque, killing 107 people and "
+        "wounding 238, according to Saudi Arabia's Civil Defense Authority.\n"
+    )
+    extraction = extract(parse_article(copy))
+    figures = {f.text: f for f in extraction.figures}
+    for text, prop in (("107 people", "deaths"), ("238", "injured")):
+        figure = figures[text]
+        assert figure.property == prop
+        assert figure.subject is not None
+        assert extraction.entities[figure.subject].name == "Mecca"
