@@ -40,6 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service.auth import bearer_token
 from service.db.versions import current_data_version
 from service.graphql.gate import replay as _replay
+from service.graphql.negotiation import response_media_type
 
 MAX_ENTRIES = 2048
 MAX_BYTES = 64 * 1024 * 1024
@@ -128,8 +129,10 @@ class GraphQLResponseCache:
             # GraphQL's terms (a 503 with errors for an outage, a masked error otherwise).
             await self.app(scope, _replay(body, receive), send)
             return
-        # A digest, not the body: a key costs 32 bytes whatever the client sent.
-        request = hashlib.sha256(content_type.encode("latin-1") + b"\n" + body).digest()
+        # A digest, not the body: a key costs 32 bytes whatever the client sent. The media
+        # type answered is part of it: the same query is sent back as what Accept asked for.
+        media = response_media_type(headers)
+        request = hashlib.sha256(f"{media}\n{content_type}\n".encode("latin-1") + body).digest()
         key = (version, credentials, request)
         cached = self.store.get(key)
         running = self._running.get(key) if cached is None else None

@@ -11,13 +11,14 @@ import orjson
 import strawberry
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
-from strawberry.http import GraphQLRequestData
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
@@ -35,6 +36,12 @@ from service.graphql.execution import FactdeskExecutionContext, direct_resolvers
 from service.graphql.gate import request_error
 from service.graphql.limits import GraphQLLimits, limits_extension
 from service.graphql.mutations import Mutation
+from service.graphql.negotiation import (
+    GRAPHQL_RESPONSE,
+    JSON,
+    never_executed,
+    response_media_type,
+)
 from service.graphql.queries import Query
 from service.graphql.types.article import Article, Outlet
 from service.graphql.types.entity import Entity
@@ -170,6 +177,36 @@ class GraphQLView(GraphQL[Context, None]):
             sub_response.headers["Retry-After"] = "1"
         return result
 
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        # The negotiated media type rides on the response being prepared (create_response).
+        sub_response.headers["content-type"] = response_media_type(request.headers)
+        return sub_response
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        """The answer in the negotiated media type; with application/graphql-response+json a
+        request that never executed is a 400 without `data` (service/graphql/negotiation)."""
+        media = sub_response.headers.get("content-type", JSON)
+        status = sub_response.status_code or 200
+        payload: object = response_data
+        if (
+            media == GRAPHQL_RESPONSE
+            and isinstance(response_data, dict)
+            and never_executed(response_data)
+        ):
+            payload = {k: v for k, v in response_data.items() if k != "data"}
+            status = sub_response.status_code or 400
+        response = Response(self.encode_json(payload), status_code=status, media_type=media)
+        response.headers.raw.extend(
+            (k, v) for k, v in sub_response.headers.raw if k != b"content-type"
+        )
+        response.background = sub_response.background
+        return response
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
@@ -185,7 +222,9 @@ class GraphQLView(GraphQL[Context, None]):
             except HTTPException as error:
                 # strawberry answers these (no query, body not JSON, wrong content type or
                 # method) in plain text; GraphQL clients look for `errors` in JSON.
-                response = request_error_response(error.status_code, error.reason)
+                response = request_error_response(
+                    error.status_code, error.reason, media=response_media_type(Headers(scope=scope))
+                )
             await response(scope, receive, send)
             return
         await super().__call__(scope, receive, send)
@@ -215,9 +254,10 @@ def _text_exceeds(data: object, limit: int) -> bool:
 REQUEST_ERROR_CODES = {404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}
 
 
-def request_error_response(status_code: int, reason: str) -> Response:
+def request_error_response(status_code: int, reason: str, *, media: str = JSON) -> Response:
     """strawberry's refusal of a request, as a GraphQL-over-HTTP request error."""
-    return request_error(status_code, reason, REQUEST_ERROR_CODES.get(status_code, "bad_request"))
+    code = REQUEST_ERROR_CODES.get(status_code, "bad_request")
+    return request_error(status_code, reason, code, media=media)
 
 
 def export_schema() -> str:
