@@ -185,12 +185,20 @@ class GraphQLResponseCache:
 
 
 def _is_plain_read(body: bytes) -> bool:
-    """A JSON request whose document has no mutation (escapes decoded before looking)."""
+    """A JSON request whose document has no mutation (escapes decoded before looking).
+
+    Persisted queries go through: a hash alone shows no document to look into, and a
+    text sent with its hash must reach the view, which registers it."""
     try:
         payload = orjson.loads(body)
     except orjson.JSONDecodeError:
         return False
-    query = payload.get("query") if isinstance(payload, dict) else None
+    if not isinstance(payload, dict):
+        return False
+    extensions = payload.get("extensions")
+    if isinstance(extensions, dict) and "persistedQuery" in extensions:
+        return False
+    query = payload.get("query")
     return isinstance(query, str) and "mutation" not in query.lower()
 
 

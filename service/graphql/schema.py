@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +20,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.base import BaseRequestProtocol
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
@@ -39,8 +41,18 @@ from service.graphql.mutations import Mutation
 from service.graphql.negotiation import (
     GRAPHQL_RESPONSE,
     JSON,
+    UNEXECUTED_CODES,
     never_executed,
     response_media_type,
+)
+from service.graphql.persisted import (
+    NOT_FOUND_CODE,
+    NOT_FOUND_MESSAGE,
+    InvalidPersistedQueryError,
+    PersistedQueryMismatchError,
+    PersistedQueryStore,
+    requested,
+    verify,
 )
 from service.graphql.queries import Query
 from service.graphql.types.article import Article, Outlet
@@ -119,6 +131,7 @@ class GraphQLView(GraphQL[Context, None]):
         )
         self._pool_source = pool_source
         self._settings = settings
+        self.persisted = PersistedQueryStore(settings.factdesk_graphql_persisted_queries)
 
     def encode_json(self, data: object) -> bytes:
         # orjson writes a Q2 answer (59 KB) in 0.02 ms; json.dumps took 0.3 ms.
@@ -154,7 +167,38 @@ class GraphQLView(GraphQL[Context, None]):
         root_value: None,
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
-        """One operation under the overall request timeout; 503 while the database is away."""
+        """One operation under the overall request timeout; 503 while the database is away.
+        A persisted query (service/graphql/persisted.py) is looked up or registered here."""
+        try:
+            persisted = requested(request_data.extensions)
+            if persisted is not None and request_data.query:
+                verify(request_data.query, persisted)
+        except (InvalidPersistedQueryError, PersistedQueryMismatchError) as error:
+            raise CodedRequestError(400, error.message, error.code) from error
+        if persisted is not None and not request_data.query:
+            known = self.persisted.get(persisted.sha256)
+            if known is None:
+                unknown = GraphQLError(NOT_FOUND_MESSAGE, extensions={"code": NOT_FOUND_CODE})
+                return ExecutionResult(data=None, errors=[unknown])
+            request_data = dataclasses.replace(request_data, query=known)
+        result = await self._execute_in_time(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        if persisted is not None and request_data.query:
+            codes = {(e.extensions or {}).get("code") for e in result.errors or ()}
+            if not codes & UNEXECUTED_CODES:  # it parsed, validated and met the limits
+                self.persisted.put(persisted.sha256, request_data.query)
+        return result
+
+    async def _execute_in_time(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
         timeout = self._settings.factdesk_request_timeout
         try:
             async with asyncio.timeout(timeout):
@@ -176,6 +220,11 @@ class GraphQLView(GraphQL[Context, None]):
             sub_response.status_code = 503
             sub_response.headers["Retry-After"] = "1"
         return result
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        # A GET carrying only a persisted query's hash is a query, not a visit to GraphiQL.
+        persisted = request.query_params.get("extensions") is not None
+        return not persisted and super().should_render_graphql_ide(request)
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
         sub_response = await super().get_sub_response(request)
@@ -223,7 +272,10 @@ class GraphQLView(GraphQL[Context, None]):
                 # strawberry answers these (no query, body not JSON, wrong content type or
                 # method) in plain text; GraphQL clients look for `errors` in JSON.
                 response = request_error_response(
-                    error.status_code, error.reason, media=response_media_type(Headers(scope=scope))
+                    error.status_code,
+                    error.reason,
+                    media=response_media_type(Headers(scope=scope)),
+                    code=error.code if isinstance(error, CodedRequestError) else None,
                 )
             await response(scope, receive, send)
             return
@@ -254,9 +306,19 @@ def _text_exceeds(data: object, limit: int) -> bool:
 REQUEST_ERROR_CODES = {404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}
 
 
-def request_error_response(status_code: int, reason: str, *, media: str = JSON) -> Response:
+class CodedRequestError(HTTPException):
+    """A request refused before execution, with a code more precise than its status."""
+
+    def __init__(self, status_code: int, reason: str, code: str) -> None:
+        super().__init__(status_code, reason)
+        self.code = code
+
+
+def request_error_response(
+    status_code: int, reason: str, *, media: str = JSON, code: str | None = None
+) -> Response:
     """strawberry's refusal of a request, as a GraphQL-over-HTTP request error."""
-    code = REQUEST_ERROR_CODES.get(status_code, "bad_request")
+    code = code or REQUEST_ERROR_CODES.get(status_code, "bad_request")
     return request_error(status_code, reason, code, media=media)
 
 
