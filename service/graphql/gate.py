@@ -90,13 +90,15 @@ async def _read_body(headers: Headers, receive: Receive, limit: int) -> bytes | 
     return bytes(received)
 
 
-def request_error(status: int, message: str, code: str, *, media: str = JSON) -> JSONResponse:
+def request_error(
+    status: int, message: str, code: str, *, media: str = JSON, allow: str = ", ".join(METHODS)
+) -> JSONResponse:
     """A GraphQL-over-HTTP request error: `errors` alone, no `data` (nothing was executed),
     in the media type the client accepts."""
     return JSONResponse(
         {"errors": [{"message": message, "extensions": {"code": code}}]},
         status_code=status,
-        headers={"Allow": ", ".join(METHODS)} if status == 405 else None,
+        headers={"Allow": allow} if status == 405 else None,
         media_type=media,
     )
 

@@ -22,6 +22,7 @@ from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from service.auth import write_denial
@@ -271,12 +272,20 @@ class GraphQLView(GraphQL[Context, None]):
             except HTTPException as error:
                 # strawberry answers these (no query, body not JSON, wrong content type or
                 # method) in plain text; GraphQL clients look for `errors` in JSON.
-                response = request_error_response(
-                    error.status_code,
-                    error.reason,
-                    media=response_media_type(Headers(scope=scope)),
-                    code=error.code if isinstance(error, CodedRequestError) else None,
-                )
+                media = response_media_type(Headers(scope=scope))
+                if isinstance(error.__cause__, InvalidOperationTypeError):
+                    # A mutation over GET (GETs must stay safe: caches and prefetchers
+                    # replay them): 405, as the graphql-over-http spec says.
+                    response = request_error(
+                        405, error.reason, "method_not_allowed", media=media, allow="POST"
+                    )
+                else:
+                    response = request_error_response(
+                        error.status_code,
+                        error.reason,
+                        media=media,
+                        code=error.code if isinstance(error, CodedRequestError) else None,
+                    )
             await response(scope, receive, send)
             return
         await super().__call__(scope, receive, send)
