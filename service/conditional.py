@@ -38,7 +38,8 @@ from service.auth import bearer_token, read_denial
 from service.config import Settings
 from service.db.versions import current_data_version
 
-METHODS = ("GET", "HEAD")
+# GET only: /graphql refuses HEAD (405), which a 304 must not pre-empt.
+METHODS = ("GET",)
 EXCLUDED = frozenset({"/api/v1/openapi.json"})  # the document's tag is not the data's
 
 

@@ -15,17 +15,20 @@ from collections.abc import Mapping
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
+from service.graphql.errors import BAD_USER_INPUT, PARSE_FAILED, TOO_MANY_TOKENS, VALIDATION_FAILED
+from service.graphql.persisted import NOT_FOUND_CODE
+
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 
-# Codes of errors raised before execution starts; see service/graphql/errors.py.
+# Codes of errors raised before execution starts (service/graphql/errors.py, limits.py).
 UNEXECUTED_CODES = frozenset(
     {
-        "GRAPHQL_PARSE_FAILED",
-        "GRAPHQL_VALIDATION_FAILED",
-        "BAD_USER_INPUT",
-        "PERSISTED_QUERY_NOT_FOUND",
-        "too_many_tokens",
+        PARSE_FAILED,
+        VALIDATION_FAILED,
+        BAD_USER_INPUT,
+        NOT_FOUND_CODE,
+        TOO_MANY_TOKENS,
         "query_too_deep",
         "too_many_aliases",
         "query_too_costly",
