@@ -40,6 +40,9 @@ from service.db.versions import current_data_version
 
 # GET only: /graphql refuses HEAD (405), which a 304 must not pre-empt.
 METHODS = ("GET",)
+# The scope key under which the version read here is handed on (the GraphQL response
+# cache keys its answers by it), so a GET reads the version once.
+DATA_VERSION = "factdesk.data_version"
 EXCLUDED = frozenset({"/api/v1/openapi.json"})  # the document's tag is not the data's
 
 
@@ -78,6 +81,7 @@ class ConditionalGet:
         except Exception:  # tags only ever save work; they never fail a request
             await self.app(scope, receive, send)
             return
+        scope[DATA_VERSION] = version
         tag = self._tag(scope, headers, version)
         if parse_etags(headers.get("if-none-match")).contains_weak(tag):
             await send(
@@ -137,9 +141,11 @@ class ConditionalGet:
                 return
             body = b"".join(chunks)
             if _is_complete_answer(body, Headers(raw=start["headers"])):
-                response_headers = MutableHeaders(raw=start["headers"])
+                # A copy: the message may be the response cache's stored answer.
+                response_headers = MutableHeaders(raw=list(start["headers"]))
                 for name, value in self._headers(etag):
                     response_headers[name.decode()] = value.decode()
+                start = {**start, "headers": response_headers.raw}
             await send(start)
             await send({"type": "http.response.body", "body": body})
 
