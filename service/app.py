@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import asyncpg
+import orjson
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import HTTPConnection
 from starlette.routing import Route
 from starlette.types import Scope
 
+from service.conditional import ConditionalGet
 from service.config import Settings, get_settings
 from service.graphql.cache import GraphQLResponseCache
 from service.graphql.gate import GraphQLGate
-from service.graphql.schema import GraphQLView
+from service.graphql.schema import GraphQLView, export_schema
 from service.lifespan import lifespan_for
 from service.metrics import metrics_endpoint
 from service.observability import RequestObservabilityMiddleware, healthz, readyz
+from service.rest.openapi import openapi_document
 from service.rest.routes import cors_middleware, protected_read, rest_routes
 
 
@@ -30,6 +34,13 @@ def _pool(conn: HTTPConnection) -> asyncpg.Pool:
 def _scope_pool(scope: Scope) -> asyncpg.Pool:
     pool: asyncpg.Pool = scope["app"].state.pool
     return pool
+
+
+def api_identity() -> str:
+    """A digest of the shape of every answer (GraphQL SDL, OpenAPI document): part of each
+    ETag, so a deploy that changes answers changes their tags."""
+    shape = export_schema().encode() + orjson.dumps(openapi_document(), option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(shape).hexdigest()[:16]
 
 
 def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Starlette:
@@ -53,6 +64,12 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
             Route("/metrics", protected_read(metrics_endpoint, settings)),
             *rest_routes(settings),
         ],
-        middleware=[Middleware(RequestObservabilityMiddleware), *cors_middleware(settings)],
+        middleware=[
+            Middleware(RequestObservabilityMiddleware),
+            *cors_middleware(settings),
+            Middleware(
+                ConditionalGet, pool=_scope_pool, settings=settings, api_identity=api_identity()
+            ),
+        ],
         lifespan=lifespan or lifespan_for(settings),
     )

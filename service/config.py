@@ -104,6 +104,12 @@ class Settings(BaseSettings):
     factdesk_graphql_suggestions: bool = Field(
         default=True, description="'Did you mean ...?' hints in GraphQL validation errors."
     )
+    factdesk_graphql_persisted_queries: int = Field(
+        default=1000,
+        ge=0,
+        description="Most automatic persisted queries one process keeps (least recently "
+        "used out first); 0 keeps none.",
+    )
     # HTTP/JSON API, auth and ingest limits (issue 4, items 1 to 4).
     factdesk_api_keys: SecretStr = Field(
         default=SecretStr(""),

@@ -1,9 +1,11 @@
 """A response cache for GraphQL reads, keyed by the request and the data version.
 
 Copy arrives a few times a minute and reads all the time, so most answers can be reused.
-Each POST /graphql costs one small query (the data version, which every write transaction
-bumps before it commits); when an answer to the very same request body, content type and
-credentials was computed at that version, it is sent again without running GraphQL.
+Each POST or GET /graphql costs one small query (the data version, which every write
+transaction bumps before it commits; a GET shares the one its revalidation read,
+service/conditional.py); when an answer to the very same request body and content type
+(or query string), media type and credentials was computed at that version, it is sent
+again without running GraphQL.
 
 It runs behind the gate (service/graphql/gate.py): auth is decided and the body capped
 before this reads anything, so a refused request never costs a database query here. The
@@ -38,8 +40,10 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.auth import bearer_token
+from service.conditional import DATA_VERSION
 from service.db.versions import current_data_version
 from service.graphql.gate import replay as _replay
+from service.graphql.negotiation import response_media_type
 
 MAX_ENTRIES = 2048
 MAX_BYTES = 64 * 1024 * 1024
@@ -106,30 +110,50 @@ class GraphQLResponseCache:
         self._running = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != self.path:
+        if scope["type"] != "http" or scope["path"] != self.path:
             await self.app(scope, receive, send)
             return
-        body = await _read_body(receive)
-        if len(body) > MAX_REQUEST_BYTES or not _is_plain_read(body):
-            await self.app(scope, _replay(body, receive), send)
-            return
         headers = Headers(scope=scope)
-        content_type = headers.get("content-type", "")
-        if content_type.partition(";")[0].strip().lower() != "application/json":
-            await self.app(scope, _replay(body, receive), send)
+        if scope["method"] == "GET":
+            # The view answers a GET query (it refuses mutations with a 405, never kept); no
+            # query string is a visit to GraphiQL.
+            body, request_text = b"", scope.get("query_string", b"")
+            if not request_text or len(request_text) > MAX_REQUEST_BYTES:
+                await self.app(scope, receive, send)
+                return
+        elif scope["method"] == "POST":
+            body = await _read_body(receive)
+            content_type = headers.get("content-type", "")
+            if (
+                len(body) > MAX_REQUEST_BYTES
+                or not _is_plain_read(body)
+                or content_type.partition(";")[0].strip().lower() != "application/json"
+            ):
+                await self.app(scope, _replay(body, receive), send)
+                return
+            request_text = content_type.encode("latin-1") + b"\n" + body
+        else:
+            await self.app(scope, receive, send)
             return
         token = bearer_token(headers)
         credentials = b"" if token is None else hashlib.sha256(token.encode()).digest()
+        version = scope.get(DATA_VERSION)  # read already when the GET was revalidated
         try:
-            async with self.pool(scope).acquire() as conn:
-                version = await current_data_version(conn)
+            if not isinstance(version, str):
+                async with self.pool(scope).acquire() as conn:
+                    version = await current_data_version(conn)
         except Exception:  # the cache only ever speeds things up; it never fails a request
             # No version, no cache: GraphQL itself meets the same fault and answers it in
             # GraphQL's terms (a 503 with errors for an outage, a masked error otherwise).
             await self.app(scope, _replay(body, receive), send)
             return
-        # A digest, not the body: a key costs 32 bytes whatever the client sent.
-        request = hashlib.sha256(content_type.encode("latin-1") + b"\n" + body).digest()
+        # A digest, not the body: a key costs 32 bytes whatever the client sent. The method
+        # and the media type answered are part of it: the same query is sent back as what
+        # Accept asked for.
+        media = response_media_type(headers)
+        request = hashlib.sha256(
+            f"{scope['method']}\n{media}\n".encode("latin-1") + request_text
+        ).digest()
         key = (version, credentials, request)
         cached = self.store.get(key)
         running = self._running.get(key) if cached is None else None
@@ -182,12 +206,20 @@ class GraphQLResponseCache:
 
 
 def _is_plain_read(body: bytes) -> bool:
-    """A JSON request whose document has no mutation (escapes decoded before looking)."""
+    """A JSON request whose document has no mutation (escapes decoded before looking).
+
+    Persisted queries go through: a hash alone shows no document to look into, and a
+    text sent with its hash must reach the view, which registers it."""
     try:
         payload = orjson.loads(body)
     except orjson.JSONDecodeError:
         return False
-    query = payload.get("query") if isinstance(payload, dict) else None
+    if not isinstance(payload, dict):
+        return False
+    extensions = payload.get("extensions")
+    if isinstance(extensions, dict) and "persistedQuery" in extensions:
+        return False
+    query = payload.get("query")
     return isinstance(query, str) and "mutation" not in query.lower()
 
 

@@ -1,9 +1,12 @@
 """What GraphQL clients see of an error, and what the logs see.
 
-Clients get the message of our own errors (FactdeskError, GraphQL validation and syntax
-errors) with a stable `extensions.code`; anything else is masked, so no stack trace, SQL or
-class name reaches them unless FACTDESK_DEBUG is on. The logs get every unexpected error
-with its traceback.
+Every error a client sees has a stable `extensions.code`: Factdesk's own (FactdeskError
+and the limits), and for the rest the codes Apollo Server made common, which client
+libraries and gateways already know: GRAPHQL_PARSE_FAILED (the document is not GraphQL),
+GRAPHQL_VALIDATION_FAILED (it does not fit the schema), BAD_USER_INPUT (a variable or
+argument value does not fit its type). Unexpected errors are masked (`internal_error`), so
+no stack trace, SQL or class name reaches clients unless FACTDESK_DEBUG is on. The logs
+get every unexpected error with its traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 
 import asyncpg
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import ExecutionResult
 
@@ -27,6 +30,11 @@ log = logging.getLogger("factdesk.graphql")
 
 DATABASE_UNAVAILABLE = "database_unavailable"
 MASKED_MESSAGE = "Internal server error."
+PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+BAD_USER_INPUT = "BAD_USER_INPUT"
+# graphql-core reports its `max_tokens` limit as a syntax error; it is a limit, and says so.
+TOO_MANY_TOKENS = "too_many_tokens"
 
 
 def is_unexpected(error: GraphQLError) -> bool:
@@ -39,18 +47,40 @@ def is_unexpected(error: GraphQLError) -> bool:
     return not (error.path is None and isinstance(original, ValueError | TypeError))
 
 
+def error_code(error: GraphQLError) -> str | None:
+    code = (error.extensions or {}).get("code")
+    return code if isinstance(code, str) else None
+
+
+def with_code(error: GraphQLError, code: str) -> GraphQLError:
+    """`error` carrying `code`, unless it already has one of its own."""
+    if error_code(error) is None:
+        error.extensions = {**(error.extensions or {}), "code": code}
+    return error
+
+
 def client_error(error: GraphQLError, *, debug: bool) -> GraphQLError:
-    """The error as the client may see it."""
+    """The error as the client may see it, always with an `extensions.code`."""
     original = error.original_error
+    # Told apart by class: strawberry's parser cache raises them from a hook, past any
+    # extension that could mark the parse phase.
+    if isinstance(error, GraphQLSyntaxError) or isinstance(original, GraphQLSyntaxError):
+        too_long = "Document contains more than" in error.message
+        return with_code(error, TOO_MANY_TOKENS if too_long else PARSE_FAILED)
     if original is None or isinstance(original, GraphQLError):
-        return error
+        # graphql-core's own errors. Without a path, the document was refused before
+        # anything ran: validation (the limit rules give their own codes; variables are
+        # coerced, and coded, by the cost check before execution). With one, graphql-core
+        # refused what a resolver returned (a null where none is allowed): a bug of ours.
+        return with_code(error, "internal_error" if error.path else VALIDATION_FAILED)
     if isinstance(original, FactdeskError) and not is_connection_failure(original):
         extensions = {**(error.extensions or {}), "code": original.code}
         if original.field:
             extensions["field"] = original.field
         return _replace(error, original.message, extensions)
     if error.path is None and isinstance(original, ValueError | TypeError):
-        return error  # input coercion ("Variable '$first' got invalid value ..."): the client's
+        # input coercion ("Variable '$first' got invalid value ..."): the client's
+        return with_code(error, BAD_USER_INPUT)
     if is_unstorable_input(original):
         return _replace(
             error,

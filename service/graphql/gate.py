@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.auth import read_denial, write_denial
 from service.config import Settings
+from service.graphql.negotiation import JSON, response_media_type
 from service.problems import ProblemError, problem_response
 
 METHODS = ("GET", "POST")
@@ -38,9 +39,13 @@ class GraphQLGate:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
+        media = response_media_type(headers)
         if scope["method"] not in METHODS:
             await request_error(
-                405, f"{scope['method']} is not allowed; use GET or POST.", "method_not_allowed"
+                405,
+                f"{scope['method']} is not allowed; use GET or POST.",
+                "method_not_allowed",
+                media=media,
             )(scope, receive, send)
             return
         if len(headers.getlist("authorization")) > 1:
@@ -57,7 +62,10 @@ class GraphQLGate:
         body = await _read_body(headers, receive, limit)
         if body is None:
             await request_error(
-                413, f"The request body is larger than {limit} bytes.", "request_too_large"
+                413,
+                f"The request body is larger than {limit} bytes.",
+                "request_too_large",
+                media=media,
             )(scope, receive, send)
             return
         await self.app(scope, replay(body, receive), send)
@@ -82,12 +90,16 @@ async def _read_body(headers: Headers, receive: Receive, limit: int) -> bytes | 
     return bytes(received)
 
 
-def request_error(status: int, message: str, code: str) -> JSONResponse:
-    """A GraphQL-over-HTTP request error: `errors` alone, no `data` (nothing was executed)."""
+def request_error(
+    status: int, message: str, code: str, *, media: str = JSON, allow: str = ", ".join(METHODS)
+) -> JSONResponse:
+    """A GraphQL-over-HTTP request error: `errors` alone, no `data` (nothing was executed),
+    in the media type the client accepts."""
     return JSONResponse(
         {"errors": [{"message": message, "extensions": {"code": code}}]},
         status_code=status,
-        headers={"Allow": ", ".join(METHODS)} if status == 405 else None,
+        headers={"Allow": allow} if status == 405 else None,
+        media_type=media,
     )
 
 

@@ -45,6 +45,7 @@ from strawberry.extensions import SchemaExtension
 
 from service.config import Settings
 from service.graphql.context import DEFAULT_PAGE, MAX_PAGE
+from service.graphql.errors import BAD_USER_INPUT
 
 # A plain list (Article.quotes, Fact.values, ...) has no `first`; it is counted as about as
 # many items as a news article carries, so nesting lists still multiplies the cost. The
@@ -111,11 +112,15 @@ def _shape_rule(max_depth: int, max_aliases: int) -> type[ASTValidationRule]:
                         GraphQLError(
                             f"'{name}' exceeds maximum operation depth of {max_depth}",
                             operation,
+                            extensions={"code": "query_too_deep", "maxDepth": max_depth},
                         )
                     )
             if aliases > max_aliases:
                 context.report_error(
-                    GraphQLError(f"{aliases} aliases found. Allowed: {max_aliases}")
+                    GraphQLError(
+                        f"{aliases} aliases found. Allowed: {max_aliases}",
+                        extensions={"code": "too_many_aliases", "maxAliases": max_aliases},
+                    )
                 )
 
     return DocumentShape
@@ -234,7 +239,7 @@ def check_cost(
     )
     if isinstance(coerced, list):
         error = coerced[0]
-        raise GraphQLError(error.message, error.nodes, extensions={"code": "invalid_variable"})
+        raise GraphQLError(error.message, error.nodes, extensions={"code": BAD_USER_INPUT})
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 
@@ -25,36 +26,70 @@ def unauthorized_message(settings: Settings) -> str:
     return "ingestArticle needs a valid API key: send 'Authorization: Bearer <key>'"
 
 
-@strawberry.input
+@strawberry.input(description="One article's copy and what the caller knows about it.")
 class IngestArticleInput:
-    text: str
-    outlet: str | None = None
-    url: str | None = None
-    headline: str | None = None
-    published_at: dt.datetime | None = None
+    text: str = strawberry.field(
+        description="The copy: plain text (HTML is converted to text), at most "
+        "FACTDESK_MAX_ARTICLE_BYTES (1 MiB by default) in UTF-8."
+    )
+    outlet: str | None = strawberry.field(
+        default=None,
+        description="Who published it, by name; created when new. Null: read from the copy.",
+    )
+    url: str | None = strawberry.field(
+        default=None, description="Where it was published. Null: read from the copy."
+    )
+    headline: str | None = strawberry.field(
+        default=None, description="The headline. Null: read from the copy."
+    )
+    published_at: dt.datetime | None = strawberry.field(
+        default=None,
+        description="When it was published (ISO 8601, with an offset). Null: read from the copy.",
+    )
 
 
-@strawberry.type
+@strawberry.type(
+    description="A problem with the input that the caller can fix: the mutation stored nothing."
+)
 class UserError:
-    field: str | None
-    message: str
-    code: str
+    field: str | None = strawberry.field(
+        description="Path of the input at fault ('input.text'); null when no one field is."
+    )
+    message: str = strawberry.field(description="What is wrong, in English, for people.")
+    code: str = strawberry.field(
+        description="Stable machine-readable reason: unauthorized, article_too_large, "
+        "empty_article, invalid_article, invalid_field, ..."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="What ingestArticle did.")
 class IngestArticlePayload:
-    article: Article | None
-    created: bool
-    errors: list[UserError]
+    article: Article | None = strawberry.field(
+        description="The stored article (new, or the one already holding this text); null "
+        "when `errors` is not empty."
+    )
+    created: bool = strawberry.field(
+        description="True when this call stored new copy; false when the same text was "
+        "already there or nothing was stored."
+    )
+    errors: list[UserError] = strawberry.field(
+        description="Why nothing was stored; empty on success."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="Writes. They need an API key: `Authorization: Bearer <key>`.")
 class Mutation:
     @strawberry.mutation(
         description="Runs the full ingest pipeline on one article. Idempotent: the same text "
         "twice yields the same article."
     )
-    async def ingest_article(self, info: Info, input: IngestArticleInput) -> IngestArticlePayload:
+    async def ingest_article(
+        self,
+        info: Info,
+        input: Annotated[
+            IngestArticleInput, strawberry.argument(description="The copy and its metadata.")
+        ],
+    ) -> IngestArticlePayload:
         if not info.context.authorized:
             return IngestArticlePayload(
                 article=None,

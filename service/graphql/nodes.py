@@ -17,7 +17,12 @@ from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
 
-SearchHit = Annotated[Article | Entity | Quote | Fact, strawberry.union("SearchHit")]
+SearchHit = Annotated[
+    Article | Entity | Quote | Fact,
+    strawberry.union(
+        "SearchHit", description="One search result: ask for its fields with `... on Type`."
+    ),
+]
 
 _TYPES: dict[str, Any] = {
     "Article": (Article, "article"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar, cast
+from typing import Annotated, TypeVar, cast
 
 import strawberry
 
@@ -29,7 +29,7 @@ from service.graphql.nodes import SearchHit, load_node, load_nodes
 from service.graphql.prefetch import prefetch
 from service.graphql.trees import answer_tree
 from service.graphql.types.article import Article, Outlet, article_connection
-from service.graphql.types.common import Connection, Node, page_connection
+from service.graphql.types.common import After, Connection, First, Node, page_connection
 from service.graphql.types.entity import Entity, EntityKind, load_entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
@@ -39,46 +39,92 @@ from service.search_text import bounded_search
 NodeT = TypeVar("NodeT", Entity, Quote, Figure, Fact)
 ObjT = TypeVar("ObjT", Article, Entity, Fact)
 
+# Arguments several root fields share.
+NodeId = Annotated[
+    strawberry.ID, strawberry.argument(description="A global id, as any object's `id` gives it.")
+]
+ArticleFilterArg = Annotated[
+    "ArticleFilter | None", strawberry.argument(description="Which articles; null: all.")
+]
 
-@strawberry.input
+
+@strawberry.input(description="Narrows `articles`; conditions given together must all hold.")
 class ArticleFilter:
-    outlet: str | None = None
-    mentions: strawberry.ID | None = None
-    published_after: dt.datetime | None = None
-    published_before: dt.datetime | None = None
-    search: str | None = None
-
-
-@strawberry.input
-class EntityFilter:
-    kind: EntityKind | None = None
+    outlet: str | None = strawberry.field(
+        default=None, description="Published by this outlet, given by id or by name."
+    )
+    mentions: strawberry.ID | None = strawberry.field(
+        default=None, description="Mentioning this entity (its id)."
+    )
+    published_after: dt.datetime | None = strawberry.field(
+        default=None,
+        description="Published at or after this time (ISO 8601 with offset); undated "
+        "articles never match.",
+    )
+    published_before: dt.datetime | None = strawberry.field(
+        default=None,
+        description="Published before this time (ISO 8601 with offset); undated articles "
+        "never match.",
+    )
     search: str | None = strawberry.field(
         default=None,
-        description="Matches canonical names and aliases, insensitive to case, accents and "
-        "transliteration.",
+        description="Words the headline or body contain (at most 500 characters).",
     )
 
 
-@strawberry.input
+@strawberry.input(description="Narrows `entities`; conditions given together must all hold.")
+class EntityFilter:
+    kind: EntityKind | None = strawberry.field(
+        default=None, description="Only entities of this kind."
+    )
+    search: str | None = strawberry.field(
+        default=None,
+        description="Matches canonical names and aliases, insensitive to case, accents and "
+        "transliteration (at most 500 characters).",
+    )
+
+
+@strawberry.input(description="Narrows `quotes`; conditions given together must all hold.")
 class QuoteFilter:
-    speaker: strawberry.ID | None = None
-    article: strawberry.ID | None = None
-    search: str | None = None
+    speaker: strawberry.ID | None = strawberry.field(
+        default=None, description="Said by this entity (its id)."
+    )
+    article: strawberry.ID | None = strawberry.field(
+        default=None, description="In this article (its id)."
+    )
+    search: str | None = strawberry.field(
+        default=None, description="Words the quotation contains (at most 500 characters)."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Narrows `figures`; conditions given together must all hold.")
 class FigureFilter:
-    article: strawberry.ID | None = None
-    subject: strawberry.ID | None = None
-    property: str | None = None
-    unit: str | None = None
+    article: strawberry.ID | None = strawberry.field(
+        default=None, description="Reported in this article (its id)."
+    )
+    subject: strawberry.ID | None = strawberry.field(
+        default=None, description="About this entity (its id)."
+    )
+    property: str | None = strawberry.field(
+        default=None, description="Measuring this, as a key: vote_share, deaths, ..."
+    )
+    unit: str | None = strawberry.field(
+        default=None, description="In this unit: percent, people, USD, ..."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Narrows `facts`; conditions given together must all hold.")
 class FactFilter:
-    subject: strawberry.ID | None = None
-    property: str | None = None
-    disputed: bool | None = None
+    subject: strawberry.ID | None = strawberry.field(
+        default=None, description="About this entity (its id)."
+    )
+    property: str | None = strawberry.field(
+        default=None, description="Measuring this, as a key: vote_share, deaths, ..."
+    )
+    disputed: bool | None = strawberry.field(
+        default=None,
+        description="true: only facts whose values disagree; false: only those that agree.",
+    )
 
 
 async def _id_connection(
@@ -95,23 +141,45 @@ async def _prefetched(info: Info, found: ObjT | None) -> ObjT | None:
     return found
 
 
-@strawberry.type
+@strawberry.type(description="Reads. Open to anyone unless the server protects reads.")
 class Query:
-    @strawberry.field
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    @strawberry.field(
+        description="Any object by its global id; null when no object has that id (a "
+        "malformed id is an `invalid_id` error)."
+    )
+    async def node(self, info: Info, id: NodeId) -> Node | None:
         found = await load_node(info, id)
         await prefetch(info, [found] if found is not None else [])
         return found
 
-    @strawberry.field
-    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+    @strawberry.field(
+        description="Several objects by global id, in the order asked; null in place of an id "
+        "no object has."
+    )
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[
+            list[strawberry.ID],
+            strawberry.argument(description="Global ids; each counts towards the query cost."),
+        ],
+    ) -> list[Node | None]:
         found = await load_nodes(info, ids)
         await prefetch(info, [n for n in found if n is not None])
         return found
 
-    @strawberry.field
+    @strawberry.field(
+        description="One article by id or by slug; null when none matches (or neither is given)."
+    )
     async def article(
-        self, info: Info, id: strawberry.ID | None = None, slug: str | None = None
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="The article's global id.")
+        ] = None,
+        slug: Annotated[
+            str | None, strawberry.argument(description="The article's slug (used when no id).")
+        ] = None,
     ) -> Article | None:
         article_id = optional_id(id, "Article")
         if article_id is None and slug is not None:
@@ -122,13 +190,15 @@ class Query:
         row = await info.context.loaders.article.load(article_id)
         return await _prefetched(info, Article.from_row(row) if row is not None else None)
 
-    @strawberry.field
+    @strawberry.field(
+        description="Articles, newest `publishedAt` first (undated last), ties by newest stored."
+    )
     async def articles(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        filter: ArticleFilter | None = None,
+        first: First = None,
+        after: After = None,
+        filter: ArticleFilterArg = None,
     ) -> Connection[Article]:
         flt = articles_db.ArticleFilter()
         if filter is not None:
@@ -154,7 +224,18 @@ class Query:
         "transliterations, accents and case do not matter."
     )
     async def entity(
-        self, info: Info, id: strawberry.ID | None = None, name: str | None = None
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="The entity's global id.")
+        ] = None,
+        name: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Any name or spelling of it (used when no id); null result when "
+                "nothing matches."
+            ),
+        ] = None,
     ) -> Entity | None:
         entity_id = optional_id(id, "Entity")
         if entity_id is None and name is not None and name.strip():
@@ -166,13 +247,15 @@ class Query:
             return cast(Entity | None, tree)  # completed as it is (FactdeskExecutionContext)
         return await _prefetched(info, await load_entity(info, entity_id))
 
-    @strawberry.field
+    @strawberry.field(description="Entities, oldest stored first.")
     async def entities(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        filter: EntityFilter | None = None,
+        first: First = None,
+        after: After = None,
+        filter: Annotated[
+            EntityFilter | None, strawberry.argument(description="Which entities; null: all.")
+        ] = None,
     ) -> Connection[Entity]:
         kind = filter.kind if filter else None
         search = filter.search if filter and filter.search else None
@@ -180,7 +263,7 @@ class Query:
         async with info.context.pool.acquire() as conn:
             page = await entities_db.page_entities(
                 conn,
-                kind=kind.value if kind else None,
+                kind=kind.name if kind else None,
                 search=search,
                 search_keys=name_keys(search) if search else [],
                 first=page_size(first),
@@ -189,13 +272,15 @@ class Query:
             )
         return await _id_connection(info, page, Entity, after)
 
-    @strawberry.field
+    @strawberry.field(description="Quotations, oldest stored first.")
     async def quotes(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        filter: QuoteFilter | None = None,
+        first: First = None,
+        after: After = None,
+        filter: Annotated[
+            QuoteFilter | None, strawberry.argument(description="Which quotes; null: all.")
+        ] = None,
     ) -> Connection[Quote]:
         async with info.context.pool.acquire() as conn:
             page = await quotes_db.page_quotes(
@@ -209,13 +294,15 @@ class Query:
             )
         return await _id_connection(info, page, Quote, after)
 
-    @strawberry.field
+    @strawberry.field(description="Reported numbers, oldest stored first.")
     async def figures(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        filter: FigureFilter | None = None,
+        first: First = None,
+        after: After = None,
+        filter: Annotated[
+            FigureFilter | None, strawberry.argument(description="Which figures; null: all.")
+        ] = None,
     ) -> Connection[Figure]:
         async with info.context.pool.acquire() as conn:
             page = await figures_db.page_figures(
@@ -230,8 +317,8 @@ class Query:
             )
         return await _id_connection(info, page, Figure, after)
 
-    @strawberry.field
-    async def fact(self, info: Info, id: strawberry.ID) -> Fact | None:
+    @strawberry.field(description="One fact by global id; null when no fact has it.")
+    async def fact(self, info: Info, id: NodeId) -> Fact | None:
         fact_id = decode_id(id, "Fact")[1]
         tree = await answer_tree(info, "Fact", fact_id)
         if tree is not None:
@@ -239,13 +326,15 @@ class Query:
         row = await info.context.loaders.fact.load(fact_id)
         return await _prefetched(info, Fact.from_row(row) if row is not None else None)
 
-    @strawberry.field
+    @strawberry.field(description="Facts, oldest stored first.")
     async def facts(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        filter: FactFilter | None = None,
+        first: First = None,
+        after: After = None,
+        filter: Annotated[
+            FactFilter | None, strawberry.argument(description="Which facts; null: all.")
+        ] = None,
     ) -> Connection[Fact]:
         async with info.context.pool.acquire() as conn:
             page = await facts_db.page_facts(
@@ -259,7 +348,7 @@ class Query:
             )
         return await _id_connection(info, page, Fact, after)
 
-    @strawberry.field
+    @strawberry.field(description="Every outlet, by name A to Z.")
     async def outlets(self, info: Info) -> list[Outlet]:
         async with info.context.pool.acquire() as conn:
             rows = await outlets_db.list_outlets(conn)
@@ -269,7 +358,17 @@ class Query:
         description="Full-text and fuzzy search across articles, entities, quotes and facts, "
         "best match first."
     )
-    async def search(self, info: Info, query: str, first: int | None = None) -> list[SearchHit]:
+    async def search(
+        self,
+        info: Info,
+        query: Annotated[
+            str,
+            strawberry.argument(
+                description="Words or a name, at most 500 characters; blank returns nothing."
+            ),
+        ],
+        first: First = None,
+    ) -> list[SearchHit]:
         query = bounded_search(query, field="query") or ""
         if not query.strip():
             return []

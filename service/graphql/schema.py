@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from functools import lru_cache
 from typing import Any
 
@@ -11,14 +12,17 @@ import orjson
 import strawberry
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
-from strawberry.http import GraphQLRequestData
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.base import BaseRequestProtocol
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from service.auth import write_denial
@@ -35,6 +39,22 @@ from service.graphql.execution import FactdeskExecutionContext, direct_resolvers
 from service.graphql.gate import request_error
 from service.graphql.limits import GraphQLLimits, limits_extension
 from service.graphql.mutations import Mutation
+from service.graphql.negotiation import (
+    GRAPHQL_RESPONSE,
+    JSON,
+    UNEXECUTED_CODES,
+    never_executed,
+    response_media_type,
+)
+from service.graphql.persisted import (
+    NOT_FOUND_CODE,
+    NOT_FOUND_MESSAGE,
+    InvalidPersistedQueryError,
+    PersistedQueryMismatchError,
+    PersistedQueryStore,
+    requested,
+    verify,
+)
 from service.graphql.queries import Query
 from service.graphql.types.article import Article, Outlet
 from service.graphql.types.entity import Entity
@@ -112,6 +132,7 @@ class GraphQLView(GraphQL[Context, None]):
         )
         self._pool_source = pool_source
         self._settings = settings
+        self.persisted = PersistedQueryStore(settings.factdesk_graphql_persisted_queries)
 
     def encode_json(self, data: object) -> bytes:
         # orjson writes a Q2 answer (59 KB) in 0.02 ms; json.dumps took 0.3 ms.
@@ -147,7 +168,38 @@ class GraphQLView(GraphQL[Context, None]):
         root_value: None,
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
-        """One operation under the overall request timeout; 503 while the database is away."""
+        """One operation under the overall request timeout; 503 while the database is away.
+        A persisted query (service/graphql/persisted.py) is looked up or registered here."""
+        try:
+            persisted = requested(request_data.extensions)
+            if persisted is not None and request_data.query:
+                verify(request_data.query, persisted)
+        except (InvalidPersistedQueryError, PersistedQueryMismatchError) as error:
+            raise CodedRequestError(400, error.message, error.code) from error
+        if persisted is not None and not request_data.query:
+            known = self.persisted.get(persisted.sha256)
+            if known is None:
+                unknown = GraphQLError(NOT_FOUND_MESSAGE, extensions={"code": NOT_FOUND_CODE})
+                return ExecutionResult(data=None, errors=[unknown])
+            request_data = dataclasses.replace(request_data, query=known)
+        result = await self._execute_in_time(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        if persisted is not None and request_data.query:
+            codes = {(e.extensions or {}).get("code") for e in result.errors or ()}
+            if not codes & UNEXECUTED_CODES:  # it parsed, validated and met the limits
+                self.persisted.put(persisted.sha256, request_data.query)
+        return result
+
+    async def _execute_in_time(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
         timeout = self._settings.factdesk_request_timeout
         try:
             async with asyncio.timeout(timeout):
@@ -170,6 +222,41 @@ class GraphQLView(GraphQL[Context, None]):
             sub_response.headers["Retry-After"] = "1"
         return result
 
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        # A GET carrying only a persisted query's hash is a query, not a visit to GraphiQL.
+        persisted = request.query_params.get("extensions") is not None
+        return not persisted and super().should_render_graphql_ide(request)
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        # The negotiated media type rides on the response being prepared (create_response).
+        sub_response.headers["content-type"] = response_media_type(request.headers)
+        return sub_response
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        """The answer in the negotiated media type; with application/graphql-response+json a
+        request that never executed is a 400 without `data` (service/graphql/negotiation)."""
+        media = sub_response.headers.get("content-type", JSON)
+        status = sub_response.status_code or 200
+        payload: object = response_data
+        if (
+            media == GRAPHQL_RESPONSE
+            and isinstance(response_data, dict)
+            and never_executed(response_data)
+        ):
+            payload = {k: v for k, v in response_data.items() if k != "data"}
+            status = sub_response.status_code or 400
+        response = Response(self.encode_json(payload), status_code=status, media_type=media)
+        response.headers.raw.extend(
+            (k, v) for k, v in sub_response.headers.raw if k != b"content-type"
+        )
+        response.background = sub_response.background
+        return response
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
@@ -185,7 +272,20 @@ class GraphQLView(GraphQL[Context, None]):
             except HTTPException as error:
                 # strawberry answers these (no query, body not JSON, wrong content type or
                 # method) in plain text; GraphQL clients look for `errors` in JSON.
-                response = request_error_response(error.status_code, error.reason)
+                media = response_media_type(Headers(scope=scope))
+                if isinstance(error.__cause__, InvalidOperationTypeError):
+                    # A mutation over GET (GETs must stay safe: caches and prefetchers
+                    # replay them): 405, as the graphql-over-http spec says.
+                    response = request_error(
+                        405, error.reason, "method_not_allowed", media=media, allow="POST"
+                    )
+                else:
+                    response = request_error_response(
+                        error.status_code,
+                        error.reason,
+                        media=media,
+                        code=error.code if isinstance(error, CodedRequestError) else None,
+                    )
             await response(scope, receive, send)
             return
         await super().__call__(scope, receive, send)
@@ -215,9 +315,20 @@ def _text_exceeds(data: object, limit: int) -> bool:
 REQUEST_ERROR_CODES = {404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}
 
 
-def request_error_response(status_code: int, reason: str) -> Response:
+class CodedRequestError(HTTPException):
+    """A request refused before execution, with a code more precise than its status."""
+
+    def __init__(self, status_code: int, reason: str, code: str) -> None:
+        super().__init__(status_code, reason)
+        self.code = code
+
+
+def request_error_response(
+    status_code: int, reason: str, *, media: str = JSON, code: str | None = None
+) -> Response:
     """strawberry's refusal of a request, as a GraphQL-over-HTTP request error."""
-    return request_error(status_code, reason, REQUEST_ERROR_CODES.get(status_code, "bad_request"))
+    code = code or REQUEST_ERROR_CODES.get(status_code, "bad_request")
+    return request_error(status_code, reason, code, media=media)
 
 
 def export_schema() -> str:

@@ -17,7 +17,7 @@ from service.rest.lookup import path_id, pool_of
 from service.rest.params import choice_param, page_params, search_param
 from service.rest.representations import Json, JsonResponse, id_page_json
 
-KINDS = frozenset(kind.value for kind in EntityKind)
+KINDS = frozenset(kind.name for kind in EntityKind)
 
 
 async def _entities(conn: Connection, ids: Sequence[int]) -> list[Json]:

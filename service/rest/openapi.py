@@ -283,6 +283,36 @@ def _ok(schema: str, description: str = "OK") -> Json:
     return {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
 
 
+# Conditional GET (service/conditional.py): every read is tagged and can be revalidated.
+IF_NONE_MATCH = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "description": "An `ETag` from an earlier answer: 304 when the answer is unchanged "
+    "(weak comparison).",
+    "schema": STRING,
+}
+CACHE_HEADERS = {
+    "ETag": {
+        "description": "Weak tag of this answer: the data version, the request and the API.",
+        "schema": STRING,
+    },
+    "Cache-Control": {
+        "description": "`public, no-cache` (`private, no-cache` when reads need a key): "
+        "store, but revalidate every time.",
+        "schema": STRING,
+    },
+}
+NOT_MODIFIED = {
+    "description": "The answer tagged `If-None-Match` is still current; no body.",
+    "headers": CACHE_HEADERS,
+}
+
+
+def _read_ok(schema: str) -> Json:
+    return {**_ok(schema), "headers": CACHE_HEADERS}
+
+
 READ_ERRORS = {
     "401": _problem("An API key is required (only when reads are protected)."),
     "403": _problem("The API key is not valid."),
@@ -298,9 +328,10 @@ def _paths() -> Json:
                 "operationId": f"list{name}s" if name != "Entity" else "listEntities",
                 "summary": f"List {plural}",
                 "tags": [plural],
-                "parameters": PAGE_PARAMS + FILTERS[name],
+                "parameters": PAGE_PARAMS + FILTERS[name] + [IF_NONE_MATCH],
                 "responses": {
-                    "200": _ok(f"{name}Page"),
+                    "200": _read_ok(f"{name}Page"),
+                    "304": NOT_MODIFIED,
                     "400": _problem("A query parameter or cursor is invalid."),
                     **READ_ERRORS,
                 },
@@ -312,9 +343,13 @@ def _paths() -> Json:
                 "summary": f"One {name.lower()} by global id"
                 + (" or slug" if name == "Article" else ""),
                 "tags": [plural],
-                "parameters": [{"name": "id", "in": "path", "required": True, "schema": STRING}],
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": STRING},
+                    IF_NONE_MATCH,
+                ],
                 "responses": {
-                    "200": _ok(name),
+                    "200": _read_ok(name),
+                    "304": NOT_MODIFIED,
                     "404": _problem(f"No {name.lower()} has this id."),
                     **READ_ERRORS,
                 },

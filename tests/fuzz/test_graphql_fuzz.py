@@ -91,6 +91,7 @@ def assert_graphql_answer(response: httpx.Response, *, valid: bool) -> dict[str,
         assert isinstance(error["message"], str), error
         assert not LEAKS.search(error["message"]), error
         code = (error.get("extensions") or {}).get("code")
+        assert isinstance(code, str), f"no extensions.code on {error}"
         assert code != "internal_error", f"unexpected exception behind {error}"
         assert "stacktrace" not in (error.get("extensions") or {}), error
     if not valid:

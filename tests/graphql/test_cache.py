@@ -12,6 +12,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from service.app import create_app
 from service.config import Settings
+from service.db.pool import create_pool
 from service.graphql.cache import GraphQLResponseCache, ResponseStore
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
@@ -160,3 +161,47 @@ async def test_waiters_answer_alone_when_the_shared_answer_fails(pool: asyncpg.P
         answers = await asyncio.gather(*waiters)
     assert [a.status_code for a in answers] == [200, 200, 200]
     assert calls == 4
+
+
+async def test_get_reads_are_kept_and_never_stale(pool: asyncpg.Pool, seeds_dir: Path) -> None:
+    texts = sorted(seeds_dir.glob("*.txt"))  # noqa: ASYNC240
+    store = ResponseStore()
+    async with _cached_client(pool, store) as client:
+        first = await client.get("/graphql", params=COUNT)
+        second = await client.get("/graphql", params=COUNT)
+        assert (store.hits, store.misses) == (1, 1)
+        assert second.content == first.content
+        await ingest_article(pool, texts[0].read_text(encoding="utf-8"), ArticleMeta())
+        fresh = await client.get("/graphql", params=COUNT)
+        ide = await client.get("/graphql", headers={"accept": "text/html"})
+        mutation = await client.get(
+            "/graphql",
+            params={"query": 'mutation { ingestArticle(input: {text: "x"}) { created } }'},
+        )
+    assert first.json()["data"]["articles"]["totalCount"] == 0
+    assert fresh.json()["data"]["articles"]["totalCount"] == 1
+    assert ide.headers["content-type"].startswith("text/html")
+    assert mutation.status_code == 405
+    assert len(store._entries) == 2  # the two GET answers, one a version each
+
+
+async def test_a_get_reads_the_data_version_once(pool: asyncpg.Pool, test_dsn: str) -> None:
+    statements: list[str] = []
+    counting = await create_pool(
+        test_dsn, min_size=1, max_size=2, query_logger=lambda r: statements.append(r.query)
+    )
+    try:
+        app = create_app(Settings(factdesk_load_seeds=False))  # the response cache on
+        app.state.pool = counting
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            await client.get("/graphql", params=COUNT)
+            statements.clear()
+            cached = await client.get("/graphql", params=COUNT)
+    finally:
+        await counting.close()
+    assert cached.status_code == 200
+    assert "etag" in cached.headers
+    # Revalidation and the cache share one read of the version; nothing else runs.
+    assert [s for s in statements if "data_version" in s] == statements
+    assert len(statements) == 1

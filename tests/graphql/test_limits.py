@@ -70,6 +70,7 @@ async def test_deep_query_is_rejected(seeded_client: httpx.AsyncClient) -> None:
     payload = await _query(seeded_client, _deep_query(4))  # 1 + 4 * 4 + 1 levels
     assert payload["data"] is None
     assert "exceeds maximum operation depth of 12" in payload["errors"][0]["message"]
+    assert payload["errors"][0]["extensions"] == {"code": "query_too_deep", "maxDepth": 12}
     shallow = await _query(seeded_client, _deep_query(2))
     assert "errors" not in shallow, shallow
 
@@ -79,12 +80,14 @@ async def test_many_aliases_are_rejected(seeded_client: httpx.AsyncClient) -> No
     payload = await _query(seeded_client, "{ " + fields + " }")
     assert payload["data"] is None
     assert payload["errors"][0]["message"] == "21 aliases found. Allowed: 20"
+    assert payload["errors"][0]["extensions"] == {"code": "too_many_aliases", "maxAliases": 20}
 
 
 async def test_token_flood_is_rejected_while_parsing(seeded_client: httpx.AsyncClient) -> None:
     payload = await _query(seeded_client, "{ " + "__typename " * 5000 + "}")
     assert payload["data"] is None
     assert "more than 2000 tokens" in payload["errors"][0]["message"]
+    assert payload["errors"][0]["extensions"] == {"code": "too_many_tokens"}
 
 
 async def test_costly_query_is_rejected_before_any_sql(seeded_pool: asyncpg.Pool) -> None:
@@ -140,13 +143,14 @@ async def test_first_from_a_variable_default_is_range_checked(
     assert "got 1000" in payload["errors"][0]["message"]
 
 
-async def test_wrong_typed_variable_is_a_variable_error(seeded_client: httpx.AsyncClient) -> None:
+async def test_wrong_typed_variable_is_bad_user_input(seeded_client: httpx.AsyncClient) -> None:
+    # Type-checked before `first` is range-checked: not page_size_out_of_range.
     payload = await _query(
         seeded_client, "query($n: Int) { entities(first: $n) { totalCount } }", {"n": "abc"}
     )
     assert payload["data"] is None
     error = payload["errors"][0]
-    assert error["extensions"]["code"] == "invalid_variable"
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert error["message"].startswith("Variable '$n' has invalid value")
     assert "'abc'" in error["message"]
 

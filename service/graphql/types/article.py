@@ -14,7 +14,7 @@ from service.graphql.loaders import now_or_later, now_or_later_many, peek
 from service.graphql.lookahead import counts
 from service.graphql.prefetch import prefetch
 from service.graphql.trees import answer_nodes
-from service.graphql.types.common import Connection, Node, make_connection
+from service.graphql.types.common import After, Connection, First, Node, make_connection
 
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity, Mention
@@ -27,18 +27,23 @@ QuoteRef = Annotated["Quote", strawberry.lazy("service.graphql.types.quote")]
 FigureRef = Annotated["Figure", strawberry.lazy("service.graphql.types.figure")]
 
 
-@strawberry.type
+@strawberry.type(
+    description="A publisher (RFE/RL, Al Jazeera, Reuters, ...): the outlet that published an "
+    "article, or the agency a republished article credits as its original source."
+)
 class Outlet(Node):
     row: strawberry.Private[OutletRow]
-    name: str
+    name: str = strawberry.field(description="The publisher's name as the copy gives it.")
 
     @classmethod
     def from_row(cls, row: OutletRow) -> Outlet:
         return cls(id=strawberry.ID(encode_id("Outlet", row.id)), row=row, name=row.name)
 
-    @strawberry.field
+    @strawberry.field(
+        description="Articles this outlet published, newest `publishedAt` first (undated last)."
+    )
     async def articles(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self, info: Info, first: First = None, after: After = None
     ) -> Connection[Article]:
         key = (self.row.id, page_size(first), decode_time_cursor(after), counts(info))
         items, has_next, total = await info.context.loaders.articles_of_outlet.load(key)
@@ -65,28 +70,48 @@ def _outlet(row: OutletRow | None) -> Outlet:
     return Outlet.from_row(row)
 
 
-@strawberry.type
+@strawberry.type(
+    description="One piece of copy as ingested: its metadata, the cleaned story text, and "
+    "what was extracted from it (quotes, figures, entities and their mentions)."
+)
 class Article(Node):
     # Plain fields are attributes, which strawberry and graphql-core read without calling
     # a resolver; fields that need other rows resolve from this request's loaders.
     row: strawberry.Private[ArticleRow]
-    slug: str
-    headline: str
+    slug: str = strawberry.field(
+        description="Readable unique key made from the headline, for URLs: "
+        "`article(slug:)` finds the article again."
+    )
+    headline: str = strawberry.field(
+        description="The headline as printed, or as given when the copy was ingested."
+    )
     standfirst: str | None = strawberry.field(
         description="Sub-headline or standfirst, when the copy has one."
     )
-    published_at: dt.datetime | None
+    published_at: dt.datetime | None = strawberry.field(
+        description="When the outlet published it (ISO 8601 with offset); null when the copy "
+        "does not say."
+    )
     dateline: str | None = strawberry.field(
         description="Place line that opens the story, e.g. 'ALMATY, Kazakhstan'."
     )
-    bylines: list[str]
+    bylines: list[str] = strawberry.field(
+        description="Authors as credited, in the order printed; empty when uncredited."
+    )
     body: str = strawberry.field(
         description="The story text alone: navigation, promos, captions, credits and "
         "copyright lines removed."
     )
-    captions: list[str]
-    url: str | None
-    content_hash: str
+    captions: list[str] = strawberry.field(
+        description="Photo and video captions, kept apart from the body, in the order printed."
+    )
+    url: str | None = strawberry.field(
+        description="Where the outlet published it; null when the copy arrived without one."
+    )
+    content_hash: str = strawberry.field(
+        description="SHA-256 (hex) of the ingested text, line endings normalised: the same "
+        "copy ingested twice is one article with one hash."
+    )
 
     @classmethod
     def from_row(cls, row: ArticleRow) -> Article:
@@ -117,7 +142,7 @@ class Article(Node):
             return None
         return outlet_of(info, self.row.original_source_id)
 
-    @strawberry.field
+    @strawberry.field(description="Every quotation in the body, in reading order.")
     def quotes(self, info: Info) -> list[QuoteRef]:
         from service.graphql.types.quote import Quote
 
@@ -127,7 +152,9 @@ class Article(Node):
             lambda rows: [Quote.from_row(r) for r in rows],
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="Every number reported in the body and captions, in reading order."
+    )
     def figures(self, info: Info) -> list[FigureRef]:
         from service.graphql.types.figure import Figure
 
@@ -137,7 +164,10 @@ class Article(Node):
             lambda rows: [Figure.from_row(r) for r in rows],
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="Each person, organisation, place or event the article mentions, once, "
+        "in order of first mention."
+    )
     def entities(self, info: Info) -> list[EntityRef]:
         from service.graphql.types.entity import Entity
 
@@ -156,7 +186,10 @@ class Article(Node):
 
         return cast("list[Entity]", later())
 
-    @strawberry.field
+    @strawberry.field(
+        description="Every place in the body that names an entity, in reading order "
+        "(an entity named three times has three)."
+    )
     def mentions(self, info: Info) -> list[MentionRef]:
         from service.graphql.types.entity import Mention
 

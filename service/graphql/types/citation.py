@@ -30,16 +30,17 @@ class Citation:
         "was printed only in the standfirst or a caption (Span.part says which)."
     )
     attributed_to_text: str | None = strawberry.field(
-        description="The words the article uses for the source ('the interior ministry')."
+        description="The words the article uses for the source ('the interior ministry'); "
+        "null when the article names no source."
     )
 
-    @strawberry.field
+    @strawberry.field(description="The article that reported it.")
     def article(self, info: Info) -> ArticleRef:
         from service.graphql.types.article import article_of
 
         return article_of(info, self.article_id)
 
-    @strawberry.field
+    @strawberry.field(description="The outlet that published that article.")
     def outlet(self, info: Info) -> OutletRef:
         from service.graphql.types.article import Outlet, outlet_of
 
@@ -63,7 +64,8 @@ class Citation:
 
     @strawberry.field(
         description="Who the article says the information came from "
-        "('the Central Election Commission said')."
+        "('the Central Election Commission said'), as an entity; null when no source is "
+        "named or it is not a known entity (see attributedToText)."
     )
     def attributed_to(self, info: Info) -> EntityRef | None:
         from service.graphql.types.entity import entity_of

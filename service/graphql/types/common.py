@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 
@@ -15,12 +15,31 @@ from service.graphql.prefetch import prefetch
 
 T = TypeVar("T")
 
+# The paging arguments every connection takes, described once.
+First = Annotated[
+    int | None,
+    strawberry.argument(
+        description="How many items to return: 0 to 100, default 20. Outside that range the "
+        "request fails with `page_size_out_of_range` instead of being silently clamped."
+    ),
+]
+After = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Return the items after this cursor: the `pageInfo.endCursor` (or an "
+        "edge's `cursor`) of the page before. Omit it for the first page. Cursors are opaque."
+    ),
+]
+
 
 @strawberry.interface(
     description="Relay global object identification: every entity type is refetchable by id."
 )
 class Node:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(
+        description="Global, opaque and stable id: pass it to `node(id:)` to fetch the object "
+        "again. The same id is used by the HTTP/JSON API."
+    )
 
 
 @strawberry.enum(description="Which text of an article a span's offsets count in.")
@@ -37,8 +56,14 @@ class TextPart(enum.Enum):
     "unless a figure was printed only in the standfirst or a caption."
 )
 class Span:
-    start: int
-    end: int
+    start: int = strawberry.field(
+        description="Offset of the first character, from 0, counted in Unicode code points "
+        "(an emoji is one, where JavaScript strings count two: use `Array.from(text)`)."
+    )
+    end: int = strawberry.field(
+        description="Offset just past the last character: `text[start:end]` is the text, "
+        "where `text` is the one `part` names."
+    )
     part: TextPart = strawberry.field(
         default=TextPart.BODY, description="The text the offsets count in."
     )
@@ -47,12 +72,21 @@ class Span:
     )
 
 
-@strawberry.type
+@strawberry.type(description="Where this page sits in the whole list (Relay cursor paging).")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(
+        description="True when more items follow: ask again with `after: endCursor`."
+    )
+    has_previous_page: bool = strawberry.field(
+        description="True when this page was asked for with `after`, so items come before it."
+    )
+    start_cursor: str | None = strawberry.field(
+        description="Cursor of the first item of this page; null when the page is empty."
+    )
+    end_cursor: str | None = strawberry.field(
+        description="Cursor of the last item of this page; pass it as `after` for the next "
+        "page. Null when the page is empty."
+    )
 
 
 def _edge_cursor(self: Edge[Any]) -> str:
@@ -61,18 +95,29 @@ def _edge_cursor(self: Edge[Any]) -> str:
     return encode_cursor(self.key)
 
 
-@strawberry.type
+@strawberry.type(description="One item of a page, with the cursor that points at it.")
 class Edge(Generic[T]):
     key: strawberry.Private[CursorKey]
-    cursor: str = strawberry.field(resolver=_edge_cursor)
-    node: T
+    cursor: str = strawberry.field(
+        resolver=_edge_cursor,
+        description="Opaque position of this item: pass it as `after` to continue after it.",
+    )
+    node: T = strawberry.field(description="The item itself.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="One page of a list (a Relay connection): the items in `edges`, where the "
+    "page sits in `pageInfo`, and how many items the whole list holds in `totalCount`."
+)
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
-    page_info: PageInfo
-    total_count: int
+    edges: list[Edge[T]] = strawberry.field(
+        description="The items of this page, in the list's order; empty past the end."
+    )
+    page_info: PageInfo = strawberry.field(description="Cursors to move to the next page.")
+    total_count: int = strawberry.field(
+        description="How many items the whole list holds (all pages, filters applied). "
+        "Counted only when asked for, so leave it out when you do not show it."
+    )
 
 
 async def page_connection(

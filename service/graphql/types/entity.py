@@ -12,7 +12,7 @@ from service.graphql.context import Info, page_size
 from service.graphql.ids import decode_id_cursor, decode_time_cursor, encode_id
 from service.graphql.loaders import now_or_later
 from service.graphql.lookahead import counts
-from service.graphql.types.common import Connection, Node, Span, page_connection
+from service.graphql.types.common import After, Connection, First, Node, Span, page_connection
 
 if TYPE_CHECKING:
     from service.graphql.types.article import Article
@@ -24,21 +24,31 @@ QuoteRef = Annotated["Quote", strawberry.lazy("service.graphql.types.quote")]
 FactRef = Annotated["Fact", strawberry.lazy("service.graphql.types.fact")]
 
 
-@strawberry.enum
+@strawberry.enum(description="What sort of thing an entity is.")
 class EntityKind(enum.Enum):
-    PERSON = "PERSON"
-    ORGANIZATION = "ORGANIZATION"
-    PLACE = "PLACE"
-    EVENT = "EVENT"
-    OTHER = "OTHER"
+    PERSON = strawberry.enum_value("PERSON", description="A person, named or described.")
+    ORGANIZATION = strawberry.enum_value(
+        "ORGANIZATION",
+        description="A company, party, agency, court, rights group, team or other body.",
+    )
+    PLACE = strawberry.enum_value("PLACE", description="A country, region, city or other location.")
+    EVENT = strawberry.enum_value(
+        "EVENT", description="A named event: an election, a summit, a disaster."
+    )
+    OTHER = strawberry.enum_value("OTHER", description="Anything named that is none of those.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="A person, organisation, place or event, one object however many spellings, "
+    "transliterations and articles name it."
+)
 class Entity(Node):
     row: strawberry.Private[EntityRow]
-    kind: EntityKind
+    kind: EntityKind = strawberry.field(description="What sort of thing this is.")
     name: str = strawberry.field(description="Canonical display name.")
-    description: str | None
+    description: str | None = strawberry.field(
+        description="A short description (a title or role) when one is known; else null."
+    )
 
     @classmethod
     def from_row(cls, row: EntityRow) -> Entity:
@@ -56,9 +66,9 @@ class Entity(Node):
     def aliases(self, info: Info) -> list[str]:
         return now_or_later(info.context.loaders.aliases, self.row.id, list)
 
-    @strawberry.field
+    @strawberry.field(description="Every place an article names this entity, oldest stored first.")
     async def mentions(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self, info: Info, first: First = None, after: After = None
     ) -> Connection[Mention]:
         key = (self.row.id, page_size(first), decode_id_cursor(after), counts(info))
         page = await info.context.loaders.mentions_of_entity.load(key)
@@ -67,9 +77,11 @@ class Entity(Node):
             info, page, [Mention.from_row(r) for r in rows if r is not None], after
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="Articles that mention this entity, newest `publishedAt` first (undated last)."
+    )
     async def articles(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self, info: Info, first: First = None, after: After = None
     ) -> Connection[ArticleRef]:
         from service.graphql.types.article import article_connection
 
@@ -77,9 +89,9 @@ class Entity(Node):
         items, has_next, total = await info.context.loaders.articles_of_entity.load(key)
         return await article_connection(info, items, has_next, total, after is not None)
 
-    @strawberry.field(description="Statements attributed to this entity.")
+    @strawberry.field(description="Statements attributed to this entity, oldest stored first.")
     async def quotes(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self, info: Info, first: First = None, after: After = None
     ) -> Connection[QuoteRef]:
         from service.graphql.types.quote import Quote
 
@@ -90,7 +102,7 @@ class Entity(Node):
             info, page, [Quote.from_row(r) for r in rows if r is not None], after
         )
 
-    @strawberry.field(description="Facts whose subject is this entity.")
+    @strawberry.field(description="Facts whose subject is this entity, oldest stored first.")
     def facts(self, info: Info) -> list[FactRef]:
         from service.graphql.types.fact import Fact
 
@@ -115,21 +127,21 @@ def _entity(row: EntityRow | None) -> Entity | None:
     return Entity.from_row(row) if row is not None else None
 
 
-@strawberry.type
+@strawberry.type(description="One place in an article's body that names an entity.")
 class Mention:
     row: strawberry.Private[MentionRow]
-    text: str
-    span: Span
+    text: str = strawberry.field(description="The words as printed there ('Toqaev', 'CEC').")
+    span: Span = strawberry.field(description="Where those words are in Article.body.")
 
     @classmethod
     def from_row(cls, row: MentionRow) -> Mention:
         return cls(row=row, text=row.text, span=Span(start=row.start_offset, end=row.end_offset))
 
-    @strawberry.field
+    @strawberry.field(description="The entity named.")
     def entity(self, info: Info) -> Entity:
         return now_or_later(info.context.loaders.entity, self.row.entity_id, _mentioned)
 
-    @strawberry.field
+    @strawberry.field(description="The article whose body holds the mention.")
     def article(self, info: Info) -> ArticleRef:
         from service.graphql.types.article import article_of
 

@@ -22,13 +22,21 @@ if TYPE_CHECKING:
 EntityRef = Annotated["Entity", strawberry.lazy("service.graphql.types.entity")]
 
 
-@strawberry.type
+@strawberry.type(
+    description="One distinct value reported for a fact, with every report of it: equal "
+    "values from several articles are one SourcedValue with several sources."
+)
 class SourcedValue:
-    value: float
-    upper_bound: float | None = strawberry.field(
-        description="Upper end for ranges and vague amounts."
+    value: float = strawberry.field(
+        description="The number, in the fact's `unit` (70.76 for '70.76 percent'); the lower "
+        "end of a range."
     )
-    approximation: Approximation
+    upper_bound: float | None = strawberry.field(
+        description="Upper end for ranges and vague amounts; null for a single number."
+    )
+    approximation: Approximation = strawberry.field(
+        description="How exact the sources say the value is."
+    )
     text: str = strawberry.field(description="As printed by (one of) the sources.")
     reports: strawberry.Private[list[FigureRow]]
 
@@ -43,13 +51,18 @@ class SourcedValue:
 )
 class Fact(Node):
     row: strawberry.Private[FactRow]
-    property: str
+    property: str = strawberry.field(
+        description="What is measured, as a stable key from an open vocabulary: vote_share, "
+        "deaths, detained, ..."
+    )
     label: str = strawberry.field(
         description="Human-readable: 'Kassym-Jomart Tokayev: share of the vote'."
     )
-    unit: str
+    unit: str = strawberry.field(
+        description="The unit every value is in: percent, people, an ISO 4217 currency, ..."
+    )
     qualifier: str | None = strawberry.field(
-        description="What narrows the claim, e.g. the date it refers to."
+        description="What narrows the claim, e.g. the date it refers to; null when nothing does."
     )
     disputed: bool = strawberry.field(
         description="True when the reported values cannot all be true at once."
@@ -67,7 +80,9 @@ class Fact(Node):
             disputed=row.disputed,
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="Who or what the claim is about; null when the copy does not say."
+    )
     def subject(self, info: Info) -> EntityRef | None:
         from service.graphql.types.entity import entity_of
 
@@ -75,11 +90,14 @@ class Fact(Node):
             return None
         return entity_of(info, self.row.subject_id)
 
-    @strawberry.field(description="Every distinct value reported, each with all its sources.")
+    @strawberry.field(
+        description="Every distinct value reported, each with all its sources, in order of "
+        "first report."
+    )
     def values(self, info: Info) -> list[SourcedValue]:
         return now_or_later(info.context.loaders.figures_by_fact, self.row.id, sourced_values)
 
-    @strawberry.field(description="Every individual report.")
+    @strawberry.field(description="Every individual report, oldest stored first.")
     def reports(self, info: Info) -> list[Figure]:
         return now_or_later(
             info.context.loaders.figures_by_fact,

@@ -23,16 +23,30 @@ EntityRef = Annotated["Entity", strawberry.lazy("service.graphql.types.entity")]
 FactRef = Annotated["Fact", strawberry.lazy("service.graphql.types.fact")]
 
 
-@strawberry.enum
+@strawberry.enum(description="How exact the copy says a figure is.")
 class Approximation(enum.Enum):
-    EXACT = "EXACT"
-    ABOUT = "ABOUT"
-    AT_LEAST = "AT_LEAST"
-    MORE_THAN = "MORE_THAN"
-    NEARLY = "NEARLY"
-    UP_TO = "UP_TO"
-    LESS_THAN = "LESS_THAN"
-    VAGUE = "VAGUE"
+    EXACT = strawberry.enum_value("EXACT", description="As stated: '70.76 percent'.")
+    ABOUT = strawberry.enum_value(
+        "ABOUT", description="Roughly the value: 'about', 'around', 'some'."
+    )
+    AT_LEAST = strawberry.enum_value(
+        "AT_LEAST", description="The value or more: 'at least 40 people'."
+    )
+    MORE_THAN = strawberry.enum_value(
+        "MORE_THAN", description="Above the value: 'more than 70 percent'."
+    )
+    NEARLY = strawberry.enum_value(
+        "NEARLY", description="Just below the value: 'nearly 71 percent', 'almost'."
+    )
+    UP_TO = strawberry.enum_value("UP_TO", description="The value at most: 'up to 500'.")
+    LESS_THAN = strawberry.enum_value(
+        "LESS_THAN", description="Below the value: 'less than 5 percent', 'fewer than'."
+    )
+    VAGUE = strawberry.enum_value(
+        "VAGUE",
+        description="An amount in words ('hundreds', 'dozens'): `value` is the lower and "
+        "`upperBound` the upper end.",
+    )
 
 
 def figure_citation(row: FigureRow) -> Citation:
@@ -50,27 +64,38 @@ def figure_citation(row: FigureRow) -> Citation:
     )
 
 
-@strawberry.type
+@strawberry.type(
+    description="One number as an article reports it, with its unit, what it measures, "
+    "about whom, and who the article says reported it."
+)
 class Figure(Node):
     row: strawberry.Private[FigureRow]
-    value: float
-    upper_bound: float | None = strawberry.field(
-        description="Upper end for ranges and vague amounts ('hundreds')."
+    value: float = strawberry.field(
+        description="The number in `unit` ('nearly 71 percent' is 71.0; 'two million' is "
+        "2000000.0); the lower end of a range."
     )
-    approximation: Approximation
+    upper_bound: float | None = strawberry.field(
+        description="Upper end for ranges and vague amounts ('hundreds'); null for a single number."
+    )
+    approximation: Approximation = strawberry.field(
+        description="How exact the copy says the number is."
+    )
     unit: str = strawberry.field(description="Normalized unit: percent, people, years, hours, ...")
     text: str = strawberry.field(description="The figure as printed: 'nearly 71 percent'.")
     property: str | None = strawberry.field(
-        description="What is measured, as a stable key: vote_share, detained, ..."
+        description="What is measured, as a stable key: vote_share, detained, ...; null "
+        "when the copy does not say."
     )
     qualifier: str | None = strawberry.field(
-        description="What narrows the claim, e.g. the day a count refers to."
+        description="What narrows the claim, e.g. the day a count refers to; null when "
+        "nothing does."
     )
     status: str | None = strawberry.field(
-        description="'preliminary' or 'final' when the copy says which."
+        description="What kind of number it is when the copy says: 'result', 'preliminary', "
+        "'final', 'exit_poll', 'poll_answer', 'forecast', 'estimate'; else null."
     )
     refers_to: dt.date | None = strawberry.field(
-        description="The date the figure refers to, when the copy says."
+        description="The date the figure refers to (ISO 8601), when the copy says; else null."
     )
 
     @classmethod
@@ -89,7 +114,9 @@ class Figure(Node):
             refers_to=row.refers_to,
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="Who or what the number is about; null when the copy does not say."
+    )
     def subject(self, info: Info) -> EntityRef | None:
         from service.graphql.types.entity import entity_of
 
@@ -97,7 +124,10 @@ class Figure(Node):
             return None
         return entity_of(info, self.row.subject_id)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The fact this report belongs to, with every other report of it; null "
+        "when the figure has no subject or measure to pool by."
+    )
     def fact(self, info: Info) -> FactRef | None:
         from service.graphql.types.fact import Fact
 
@@ -109,6 +139,6 @@ class Figure(Node):
             lambda row: Fact.from_row(row) if row is not None else None,
         )
 
-    @strawberry.field
+    @strawberry.field(description="Where the number was printed, and who said it.")
     def citation(self) -> Citation:
         return figure_citation(self.row)

@@ -21,12 +21,16 @@ ArticleRef = Annotated["Article", strawberry.lazy("service.graphql.types.article
 EntityRef = Annotated["Entity", strawberry.lazy("service.graphql.types.entity")]
 
 
-@strawberry.type
+@strawberry.type(
+    description="A quotation in an article, and who said it: the speaker resolved to an "
+    "entity when named, described in words when not."
+)
 class Quote(Node):
     row: strawberry.Private[QuoteRow]
-    text: str
+    text: str = strawberry.field(description="The quoted words, without the quotation marks.")
     speaker_text: str | None = strawberry.field(
-        description="The speaker as the article names or describes them ('an unnamed young woman')."
+        description="The speaker as the article names or describes them ('an unnamed young "
+        "woman'); null when the article does not say who spoke."
     )
     is_partial: bool = strawberry.field(
         description="A fragment quoted inside reported speech rather than a full quotation."
@@ -42,7 +46,10 @@ class Quote(Node):
             is_partial=row.is_partial,
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="Who said it, as an entity; null when the speaker is unnamed or unknown "
+        "(see speakerText)."
+    )
     def speaker(self, info: Info) -> EntityRef | None:
         from service.graphql.types.entity import entity_of
 
@@ -50,17 +57,20 @@ class Quote(Node):
             return None
         return entity_of(info, self.row.speaker_id)
 
-    @strawberry.field
+    @strawberry.field(description="The article that carries the quotation.")
     def article(self, info: Info) -> ArticleRef:
         from service.graphql.types.article import article_of
 
         return article_of(info, self.row.article_id)
 
-    @strawberry.field
+    @strawberry.field(description="Where the quotation is in the article, and who said it.")
     def citation(self) -> Citation:
         return quote_citation(self.row)
 
-    @strawberry.field(description="The same statement as reported by other articles.")
+    @strawberry.field(
+        description="The same statement as reported by other articles, oldest stored first; "
+        "empty when no other article carries it."
+    )
     def other_reports(self, info: Info) -> list[Quote]:
         article_id = self.row.article_id
         return now_or_later(
