@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.ingest.coreference import last_named
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
@@ -22,7 +22,8 @@ from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Quot
 SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "note", "write", "comment", "tweet", "state", "explain",
      "announce", "warn", "insist", "argue", "claim", "reply", "declare", "describe",
-     "call", "ask", "urge", "stress", "acknowledge", "admit", "conclude", "continue"}
+     "call", "ask", "urge", "stress", "acknowledge", "admit", "conclude", "continue",
+     "remark", "observe", "suggest", "respond", "predict", "recall", "confirm"}
 )  # fmt: skip
 _CREDIBLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 _NOT_SPEAKERS = frozenset(
@@ -38,10 +39,18 @@ def credit_quotes(
     mentions: Sequence[MentionCandidate],
     entities: Sequence[LocalEntity],
 ) -> tuple[QuoteCandidate, ...]:
-    """The quotes, each whose speaker the rules could not credibly name read again."""
-    return tuple(
-        _credited(q, doc, mentions, entities) if _doubtful(q, entities) else q for q in quotes
-    )
+    """The quotes, each whose speaker the rules could not credibly name read again; one
+    the rules could only describe ("The secretary general of CEI, Nunzio Galantino, has
+    called ...") takes the person the parse finds there, else keeps its description."""
+    out: list[QuoteCandidate] = []
+    for q in quotes:
+        if _doubtful(q, entities):
+            q = _credited(q, doc, mentions, entities)
+        elif q.speaker is None and q.speaker_text is not None:
+            named = _credited(q, doc, mentions, entities)
+            q = named if named.speaker is not None else q
+        out.append(q)
+    return tuple(out)
 
 
 def _doubtful(quote: QuoteCandidate, entities: Sequence[LocalEntity]) -> bool:
@@ -69,15 +78,19 @@ def _credited(
         if earlier is not None:
             return replace(quote, speaker=earlier, speaker_text=None)
         return quote
+    for appos in (c for c in subject.children if c.dep_ == "appos"):
+        # "The secretary general of CEI, Nunzio Galantino, has called ...": the name
+        named = _credible_in(appos.idx, appos.idx + len(appos.text), mentions, entities)
+        if named is not None:
+            return replace(quote, speaker=named, speaker_text=None)
     # The noun phrase up to its head: "the charity's chief executive" (not the relative
     # clause or apposition after it).
     words = [subject, *(t for left in subject.lefts for t in left.subtree)]
     start = min(t.idx for t in words)
     end = subject.idx + len(subject.text)
-    for m in mentions:
-        overlaps = m.span.start < end and start < m.span.end
-        if overlaps and m.local_entity >= 0 and entities[m.local_entity].kind in _CREDIBLE:
-            return replace(quote, speaker=m.local_entity, speaker_text=None)
+    named = _credible_in(start, end, mentions, entities)
+    if named is not None:
+        return replace(quote, speaker=named, speaker_text=None)
     if subject.pos_ == "NOUN" and len(words) <= 6:
         return replace(quote, speaker=None, speaker_text=doc.text[start:end])
     return quote
@@ -96,7 +109,7 @@ def _speech_verb(doc: Doc, quote: QuoteCandidate) -> Token | None:
         and not quote.span.start <= t.idx < quote.span.end
     ]
     if not verbs:
-        return None
+        return _colon_clause(doc, span, quote)
 
     def distance(t: Token) -> int:
         if t.idx < quote.span.start:
@@ -104,6 +117,27 @@ def _speech_verb(doc: Doc, quote: QuoteCandidate) -> Token | None:
         return t.idx - quote.span.end
 
     return min(verbs, key=distance)
+
+
+def _credible_in(
+    start: int, end: int, mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity]
+) -> int | None:
+    """The person or organisation mentioned within ``start``..``end``."""
+    for m in mentions:
+        overlaps = m.span.start < end and start < m.span.end
+        if overlaps and m.local_entity >= 0 and entities[m.local_entity].kind in _CREDIBLE:
+            return m.local_entity
+    return None
+
+
+def _colon_clause(doc: Doc, sentence: Span, quote: QuoteCandidate) -> Token | None:
+    """ "Sunak defended the record: \"The Home Secretary and I ...\"": a quote after a
+    colon is the words of the clause before it, whatever its verb."""
+    before = doc.text[sentence.start_char : quote.span.start].rstrip(" \"“'‘")
+    if not before.endswith(":"):
+        return None
+    roots = [t for t in sentence if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    return roots[0] if roots and roots[0].idx < quote.span.start else None
 
 
 def _subject(verb: Token) -> Token | None:

@@ -46,6 +46,8 @@ KINDS = {
 NOT_ENTITIES = frozenset({"NORP", "LANGUAGE"})
 # A name inside an amount is part of it: the "US" of "US$6 billion".
 AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+# A name inside a date is a day of the calendar: "Waitangi Day", "Christmas Eve".
+TIMES = frozenset({"DATE", "TIME"})
 _FURNITURE = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
      "today", "yesterday", "tonight", "january", "february", "march", "april", "may",
@@ -58,7 +60,7 @@ def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
     possessive left out."""
     names: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if ent.label_ not in KINDS and ent.label_ not in NOT_ENTITIES | AMOUNTS:
+        if ent.label_ not in KINDS and ent.label_ not in NOT_ENTITIES | AMOUNTS | TIMES:
             continue
         start, end = _trimmed(ent)
         if start < end:
@@ -152,7 +154,13 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
 def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> list[Candidate]:
     if any(s <= cand.start and cand.end <= e for s, e, label in names if label in AMOUNTS):
         return []
-    inside = [n for n in names if n[0] < cand.end and cand.start < n[1] and n[2] not in AMOUNTS]
+    if cand.kind in (EntityKind.PERSON, EntityKind.OTHER) and any(
+        s <= cand.start and cand.end <= e for s, e, label in names if label in TIMES
+    ):
+        return [replace(cand, kind=EntityKind.EVENT)]  # "on Waitangi Day": nobody's name
+    inside = [
+        n for n in names if n[0] < cand.end and cand.start < n[1] and n[2] not in AMOUNTS | TIMES
+    ]
     if gz.place_canonical(cand.name) or gz.organization_canonical(cand.name):
         return [cand]
     wider = [

@@ -36,3 +36,27 @@ def test_a_word_the_cue_rules_took_for_a_speaker_gives_way_to_the_subject() -> N
     # The cue rules read "The council has" as the speaker of both words.
     body = 'The council has described the tax as "dangerous" and "ideological".'
     assert speakers(body) == [("dangerous", "The council"), ("ideological", "The council")]
+
+
+def test_a_described_speaker_is_the_name_in_apposition() -> None:
+    body = (
+        "The secretary general of the bishops' conference, Nunzio Galantino, has called "
+        'the ruling "dangerous".'
+    )
+    assert speakers(body) == [("dangerous", "Nunzio Galantino")]
+
+
+def test_a_quote_after_a_colon_is_the_clause_subjects() -> None:
+    body = (
+        "Rishi Sunak defended the government's record on Wednesday: "
+        '"The Home Secretary and I are working intensely on that legislation."'
+    )
+    assert speakers(body)[0][1] == "Rishi Sunak"
+
+
+def test_he_is_never_a_holiday() -> None:
+    body = (
+        "John Key promoted the campaign for a new flag on Waitangi Day this year. "
+        'Of the public process, he said, "In the end I will have one vote like everyone."'
+    )
+    assert speakers(body) == [("In the end I will have one vote like everyone.", "John Key")]
