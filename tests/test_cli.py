@@ -44,11 +44,17 @@ def _ingest(dsn: str, paths: list[Path]) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def files(tmp_path: Path, seeds_dir: Path) -> list[Path]:
-    """Three seeds, an empty file, and the first seed again."""
+    """Three seeds, an empty file, and the second seed again with CRLF line ends and a
+    straight apostrophe (the same copy: one article)."""
     seeds = sorted(seeds_dir.glob("*.txt"))[:3]
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n")
-    return [*seeds, empty, seeds[0]]
+    again = tmp_path / "again.txt"
+    text = seeds[1].read_text(encoding="utf-8")
+    assert "\u2019" in text
+    straight = text.replace("\u2019", "'").replace("\n", "\r\n")
+    again.write_bytes(straight.encode())
+    return [*seeds, empty, again]
 
 
 async def test_ingest_extracts_on_worker_processes_and_writes_in_order(
