@@ -26,6 +26,13 @@ from service.db import outlets as outlets_db
 from service.db.pool import Connection
 from service.ingest.extract import extract
 from service.ingest.facts import ReportedValue, agreed_interval, fact_label, is_disputed
+from service.ingest.idempotency import (
+    Answer,
+    IdempotencyKey,
+    claim_key,
+    record_answer,
+    stored_answer,
+)
 from service.ingest.model import Approximation, ArticleMeta, Extraction, ParsedArticle
 from service.ingest.parse import parse_article
 from service.ingest.quotes import statement_key
@@ -42,6 +49,9 @@ Checkpoint = Callable[[str], Awaitable[None]]
 class IngestResult:
     article_id: int
     created: bool
+    # With an idempotency key: the answer stored under it, to send as it is.
+    answer: Answer | None = None
+    replayed: bool = False
 
 
 async def ingest_article(
@@ -50,32 +60,71 @@ async def ingest_article(
     meta: ArticleMeta | None = None,
     *,
     checkpoint: Checkpoint | None = None,
+    idempotency: IdempotencyKey | None = None,
 ) -> IngestResult:
-    """Parse, extract and store one article; the same text again returns the stored one."""
+    """Parse, extract and store one article; the same text again returns the stored one.
+    With ``idempotency``, the answer is stored under its key in the article's transaction,
+    and a request with that key again gets it back (ingesting nothing)."""
     started = time.perf_counter()
     outcome = "failed"
     try:
+        if idempotency is not None:
+            async with pool.acquire() as conn:
+                replayed = await _replay(conn, idempotency)
+            if replayed is not None:
+                outcome = "replayed"
+                return replayed
         # The pure stages take milliseconds per article (seconds for a 1 MiB one): in a
         # thread, so the event loop keeps answering other requests meanwhile.
         parsed = await asyncio.to_thread(parse_article, text, meta)
         existing = await _existing(pool, parsed.content_hash)
-        if existing is not None:
+        if existing is not None and idempotency is None:
             outcome = "existing"
             return IngestResult(article_id=existing, created=False)
-        workers = installed_workers()
-        if workers is None:
-            extraction = await asyncio.to_thread(extract, parsed)
-        else:
-            budget = get_settings().factdesk_extraction_budget
-            extraction = await workers.extract(parsed, budget=budget)
+        extraction = await _extract(parsed) if existing is None else None
         url = meta.url if meta else None
         async with pool.acquire() as conn, conn.transaction():
-            result = await store_article(conn, parsed, extraction, url=url, checkpoint=checkpoint)
+            if idempotency is not None and not await claim_key(conn, idempotency):
+                replayed = await _replay(conn, idempotency)
+                if replayed is None:
+                    raise RuntimeError("an idempotency key held but not answered")
+                outcome = "replayed"
+                return replayed
+            if extraction is None:
+                assert existing is not None
+                result = IngestResult(article_id=existing, created=False)
+            else:
+                result = await store_article(
+                    conn, parsed, extraction, url=url, checkpoint=checkpoint
+                )
+            if idempotency is not None:
+                result = await _record(conn, idempotency, result)
         outcome = "created" if result.created else "existing"
         return result
     finally:
         metrics.INGESTS.labels(outcome).inc()
         metrics.INGEST_LATENCY.observe(time.perf_counter() - started)
+
+
+async def _extract(parsed: ParsedArticle) -> Extraction:
+    workers = installed_workers()
+    if workers is None:
+        return await asyncio.to_thread(extract, parsed)
+    budget = get_settings().factdesk_extraction_budget
+    return await workers.extract(parsed, budget=budget)
+
+
+async def _replay(conn: Connection, key: IdempotencyKey) -> IngestResult | None:
+    stored = await stored_answer(conn, key)
+    if stored is None:
+        return None
+    article_id, created, answer = stored
+    return IngestResult(article_id, created, answer=answer, replayed=True)
+
+
+async def _record(conn: Connection, key: IdempotencyKey, result: IngestResult) -> IngestResult:
+    answer = await record_answer(conn, key, article_id=result.article_id, created=result.created)
+    return IngestResult(result.article_id, result.created, answer=answer)
 
 
 async def ingest_extracted(

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import asyncpg
+import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
 from service.config import Settings
 from service.db import articles as articles_db
+from service.db.pool import Connection
 from service.errors import InvalidIdError
 from service.graphql.ids import decode_id, decode_time_cursor, encode_cursor, encode_id
+from service.ingest.idempotency import Answer
 from service.ingest.pipeline import ingest_article
 from service.problems import ProblemError
 from service.rest.auth import require_write
+from service.rest.idempotency import idempotency_key
 from service.rest.ingest_body import read_ingest_request
 from service.rest.lookup import entity_filter, outlet_filter, pool_of
 from service.rest.params import datetime_param, page_params, search_param, text_param
@@ -74,17 +78,35 @@ async def get_article(request: Request) -> Response:
 
 def ingest_handler(settings: Settings) -> Handler:
     async def post_article(request: Request) -> Response:
-        """201 with the new article, or 200 with the stored one when the text was seen."""
+        """201 with the new article, or 200 with the stored one when the copy was seen;
+        with an Idempotency-Key, the first answer to that key again."""
         require_write(request.headers, settings)
         ingest = await read_ingest_request(request, max_bytes=settings.factdesk_max_article_bytes)
-        result = await ingest_article(pool_of(request), ingest.text, ingest.meta)
-        headers = {"Location": f"/api/v1/articles/{encode_id('Article', result.article_id)}"}
-        if ingest.converted_from_html:
-            headers["Factdesk-Converted-From"] = "text/html"
+        extra = {"Factdesk-Converted-From": "text/html"} if ingest.converted_from_html else {}
+
+        async def render(conn: Connection, article_id: int, created: bool) -> Answer:
+            related = await load_related(conn, article_ids=[article_id])
+            body = orjson.dumps(article_json(related.articles[article_id], related))
+            return Answer(201 if created else 200, body, {**_location(article_id), **extra})
+
+        key = idempotency_key(request.headers, settings, ingest, render)
+        result = await ingest_article(pool_of(request), ingest.text, ingest.meta, idempotency=key)
+        if result.answer is not None:
+            replayed = {"Idempotent-Replayed": "true"} if result.replayed else {}
+            return Response(
+                result.answer.body,
+                status_code=result.answer.status,
+                headers={**result.answer.headers, **replayed},
+                media_type="application/json",
+            )
         return JsonResponse(
             await _article(pool_of(request), result.article_id),
             status_code=201 if result.created else 200,
-            headers=headers,
+            headers={**_location(result.article_id), **extra},
         )
 
     return post_article
+
+
+def _location(article_id: int) -> dict[str, str]:
+    return {"Location": f"/api/v1/articles/{encode_id('Article', article_id)}"}

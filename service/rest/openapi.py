@@ -318,8 +318,13 @@ def _paths() -> Json:
         "summary": "Ingest copy through the extraction pipeline",
         "description": "JSON with `text` and optional metadata, or the copy itself as "
         "`text/plain` (metadata then from the query parameters). HTML (`text/html`, or markup "
-        "sent as text) is cleaned to text first. Idempotent: the same text again answers 200 "
-        "with the stored article.",
+        "sent as text) is cleaned to text first. Idempotent: the same copy again (equal once "
+        "whitespace, Unicode form, quotes and dashes are normalised) answers 200 with the "
+        "stored article. With an `Idempotency-Key` header (draft-ietf-httpapi-idempotency-"
+        "key-header) a retry gets the first answer again, status and body, with "
+        "`Idempotent-Replayed: true`; the same key with another request is 422 "
+        "`idempotency_key_reused`. Keys belong to the API key that sent them and expire after "
+        "FACTDESK_IDEMPOTENCY_TTL seconds.",
         "tags": ["articles"],
         "security": [{"apiKey": []}],
         "parameters": [
@@ -327,6 +332,15 @@ def _paths() -> Json:
             _param("url", "For text/plain bodies: where the copy was published."),
             _param("headline", "For text/plain bodies: the headline."),
             _param("publishedAt", "For text/plain bodies: publication time.", DATE_TIME),
+            {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": False,
+                "description": "A key of the caller's choosing (1 to 255 printable ASCII "
+                "characters, quoted as a structured-field string or not): a retry with it "
+                "answers the first answer again and ingests nothing.",
+                "schema": {**STRING, "minLength": 1, "maxLength": 257},
+            },
         ],
         "requestBody": {
             "required": True,
@@ -354,12 +368,15 @@ def _paths() -> Json:
                 "headers": {"Location": {"schema": STRING, "description": "The article's URL."}},
             },
             "200": _ok("Article", "The same text was ingested before: the stored article."),
-            "400": _problem("Malformed JSON."),
+            "400": _problem("Malformed JSON, or an Idempotency-Key that is not a valid key."),
             "401": _problem("No API key sent, or none configured on the server."),
             "403": _problem("The API key is not valid."),
             "413": _problem("The body is larger than FACTDESK_MAX_ARTICLE_BYTES."),
             "415": _problem("Not JSON, text/plain or text/html, or not UTF-8."),
-            "422": _problem("Empty text, NUL bytes, binary, bad field types or dates."),
+            "422": _problem(
+                "Empty text, NUL bytes, binary, bad field types or dates; an Idempotency-Key "
+                "used before for another request."
+            ),
             "503": _problem("The database is unavailable; retry shortly."),
         },
     }

@@ -116,8 +116,8 @@ def cors_middleware(settings: Settings) -> list[Middleware]:
             CORSMiddleware,
             allow_origins=origins,
             allow_methods=["GET", "POST", "OPTIONS"],
-            allow_headers=["Authorization", "Content-Type"],
-            expose_headers=["Location"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
+            expose_headers=["Location", "Idempotent-Replayed"],
             max_age=600,
         )
     ]
