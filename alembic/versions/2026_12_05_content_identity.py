@@ -6,10 +6,11 @@ twice. Every stored article is hashed again from its raw text with the function 
 now uses (imported, not copied: a stored hash that differed from the one ingest computes
 would let the duplicates back in). Articles that now share a hash are one copy: the
 oldest is kept and the later ones are deleted with what was extracted from them, so
-each value is counted once; a fact left with no figure goes with them.
+each value is counted once; a fact left with no figure goes with them. Their outlets are
+kept as publications of the article kept (an outlet it already lists is not repeated).
 
 Revision ID: 2026_12_05_content_identity
-Revises: 2026_12_05_figure_statuses
+Revises: 2026_12_05_publications
 Create Date: 2026-12-05
 """
 
@@ -21,7 +22,7 @@ from alembic import op
 from service.ingest.identity import content_hash
 
 revision = "2026_12_05_content_identity"
-down_revision = "2026_12_05_figure_statuses"
+down_revision = "2026_12_05_publications"
 branch_labels = None
 depends_on = None
 
@@ -61,6 +62,19 @@ def upgrade() -> None:
             {"ids": duplicates},
         ).scalars()
         fact_ids = [int(f) for f in facts]
+        connection.execute(
+            text(
+                """
+                INSERT INTO publications (article_id, outlet_id, url, published_at, received_at)
+                SELECT d.kept, p.outlet_id, p.url, p.published_at, p.received_at
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:kept AS bigint[])) AS d(id, kept)
+                JOIN publications p ON p.article_id = d.id
+                ORDER BY p.received_at, p.id
+                ON CONFLICT ON CONSTRAINT publications_article_outlet_unique DO NOTHING
+                """
+            ),
+            {"ids": duplicates, "kept": [kept[hashes[d]] for d in duplicates]},
+        )
         connection.execute(
             text("DELETE FROM articles WHERE id = ANY(CAST(:ids AS bigint[]))"),
             {"ids": duplicates},

@@ -31,6 +31,7 @@ def upgrade() -> None:
             article_id bigint CONSTRAINT idempotency_keys_article_id_fkey
                 REFERENCES articles (id) ON DELETE CASCADE,
             created boolean,
+            republished boolean,
             status integer,
             body bytea,
             headers jsonb NOT NULL DEFAULT '{}',

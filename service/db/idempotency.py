@@ -17,6 +17,7 @@ class StoredAnswer:
     fingerprint: str
     article_id: int
     created: bool
+    republished: bool
     status: int
     body: bytes
     headers: dict[str, str]
@@ -26,7 +27,8 @@ async def find_answer(conn: Connection, *, caller: str, key: str) -> StoredAnswe
     """The committed, unexpired answer stored under (caller, key), if any."""
     row = await conn.fetchrow(
         """
-        SELECT fingerprint, article_id, created, status, body, headers::text AS headers
+        SELECT fingerprint, article_id, created, republished, status, body,
+               headers::text AS headers
         FROM idempotency_keys
         WHERE caller = $1 AND key = $2 AND expires_at > now() AND status IS NOT NULL
         """,
@@ -39,6 +41,7 @@ async def find_answer(conn: Connection, *, caller: str, key: str) -> StoredAnswe
         fingerprint=row["fingerprint"],
         article_id=int(row["article_id"]),
         created=bool(row["created"]),
+        republished=bool(row["republished"]),
         status=int(row["status"]),
         body=bytes(row["body"]),
         headers=orjson.loads(row["headers"]),
@@ -57,7 +60,8 @@ async def claim_key(
         VALUES ($1, $2, $3, now() + $4::interval)
         ON CONFLICT ON CONSTRAINT idempotency_keys_pkey DO UPDATE
             SET fingerprint = excluded.fingerprint, expires_at = excluded.expires_at,
-                stored_at = now(), article_id = NULL, created = NULL, status = NULL,
+                stored_at = now(), article_id = NULL, created = NULL, republished = NULL,
+                status = NULL,
                 body = NULL, headers = '{}'
             WHERE k.expires_at <= now()
         RETURNING true
@@ -77,6 +81,7 @@ async def record_answer(
     key: str,
     article_id: int,
     created: bool,
+    republished: bool,
     status: int,
     body: bytes,
     headers: dict[str, str],
@@ -85,13 +90,15 @@ async def record_answer(
     await conn.execute(
         """
         UPDATE idempotency_keys
-        SET article_id = $3, created = $4, status = $5, body = $6, headers = $7::jsonb
+        SET article_id = $3, created = $4, republished = $5, status = $6, body = $7,
+            headers = $8::jsonb
         WHERE caller = $1 AND key = $2
         """,
         caller,
         key,
         article_id,
         created,
+        republished,
         status,
         body,
         orjson.dumps(headers).decode(),

@@ -12,9 +12,10 @@ from service.db.pool import Connection
 from service.errors import UNSTORABLE_MESSAGE, FactdeskError, is_unstorable_input
 from service.graphql.context import Info
 from service.graphql.types.article import Article
-from service.ingest.idempotency import Answer, IdempotencyKey, fingerprint, parse_key
+from service.ingest.idempotency import IdempotencyKey, fingerprint, parse_key
 from service.ingest.intake import ArticleTooLargeError, take_copy
 from service.ingest.model import ArticleMeta
+from service.ingest.outcome import Answer, IngestResult
 from service.ingest.pipeline import ingest_article
 
 
@@ -56,6 +57,11 @@ class IngestArticlePayload:
     article: Article | None
     created: bool
     errors: list[UserError]
+    republished: bool = strawberry.field(
+        default=False,
+        description="True when the copy was stored before and this request recorded "
+        "another outlet's publication of it (listed in article.publications).",
+    )
     replayed: bool = strawberry.field(
         default=False,
         description="True when this is the stored answer to an earlier request with the "
@@ -125,14 +131,15 @@ class Mutation:
             article=Article.from_row(row),
             created=result.created,
             errors=[],
+            republished=result.republished,
             replayed=result.replayed,
         )
 
 
-async def _answer(conn: Connection, article_id: int, created: bool) -> Answer:
+async def _answer(conn: Connection, result: IngestResult) -> Answer:
     # GraphQL answers with what the selection asks of the article, so only the article and
     # `created` are kept; the REST body stays empty.
-    return Answer(status=201 if created else 200, body=b"", headers={})
+    return Answer(status=201 if result.created else 200, body=b"", headers={})
 
 
 def _idempotency_key(info: Info, input: IngestArticleInput, text: str) -> IdempotencyKey | None:

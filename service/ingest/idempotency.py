@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.db import idempotency as idempotency_db
 from service.db.pool import Connection
 from service.errors import FactdeskError
+from service.ingest.outcome import Answer, IngestResult
 
 ANONYMOUS = "anonymous"
 MAX_KEY_LENGTH = 255
@@ -35,15 +36,8 @@ class InvalidIdempotencyKeyError(FactdeskError):
     code = "invalid_idempotency_key"
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
-    status: int
-    body: bytes
-    headers: dict[str, str]
-
-
-# Builds the answer to store, inside the ingest's transaction: (connection, article, new).
-Render = Callable[[Connection, int, bool], Awaitable[Answer]]
+# Builds the answer to store, inside the ingest's transaction.
+Render = Callable[[Connection, IngestResult], Awaitable[Answer]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +83,9 @@ def fingerprint(*parts: str | dt.datetime | None) -> str:
     return digest.hexdigest()
 
 
-async def stored_answer(conn: Connection, key: IdempotencyKey) -> tuple[int, bool, Answer] | None:
-    """The article, whether it was new, and the answer stored under ``key``; refused when
-    the key answered another request."""
+async def stored_answer(conn: Connection, key: IdempotencyKey) -> IngestResult | None:
+    """What the first request with ``key`` did and was answered; refused when the key
+    answered another request."""
     stored = await idempotency_db.find_answer(conn, caller=key.caller, key=key.key)
     if stored is None:
         return None
@@ -100,8 +94,13 @@ async def stored_answer(conn: Connection, key: IdempotencyKey) -> tuple[int, boo
             "this Idempotency-Key was used for another request; send new copy with a new key",
             field="Idempotency-Key",
         )
-    answer = Answer(status=stored.status, body=stored.body, headers=stored.headers)
-    return stored.article_id, stored.created, answer
+    return IngestResult(
+        stored.article_id,
+        stored.created,
+        republished=stored.republished,
+        answer=Answer(status=stored.status, body=stored.body, headers=stored.headers),
+        replayed=True,
+    )
 
 
 async def claim_key(conn: Connection, key: IdempotencyKey) -> bool:
@@ -114,18 +113,19 @@ async def claim_key(conn: Connection, key: IdempotencyKey) -> bool:
 
 
 async def record_answer(
-    conn: Connection, key: IdempotencyKey, *, article_id: int, created: bool
-) -> Answer:
+    conn: Connection, key: IdempotencyKey, result: IngestResult
+) -> IngestResult:
     """Builds and stores the answer under ``key``, in the transaction that claimed it."""
-    answer = await key.render(conn, article_id, created)
+    answer = await key.render(conn, result)
     await idempotency_db.record_answer(
         conn,
         caller=key.caller,
         key=key.key,
-        article_id=article_id,
-        created=created,
+        article_id=result.article_id,
+        created=result.created,
+        republished=result.republished,
         status=answer.status,
         body=answer.body,
         headers=answer.headers,
     )
-    return answer
+    return replace(result, answer=answer)

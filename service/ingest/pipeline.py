@@ -10,7 +10,6 @@ import hashlib
 import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
 import asyncpg
 from anyascii import anyascii
@@ -27,15 +26,16 @@ from service.db.pool import Connection
 from service.ingest.extract import extract
 from service.ingest.facts import ReportedValue, agreed_interval, fact_label, is_disputed
 from service.ingest.idempotency import (
-    Answer,
     IdempotencyKey,
     claim_key,
     record_answer,
     stored_answer,
 )
 from service.ingest.model import Approximation, ArticleMeta, Extraction, ParsedArticle
+from service.ingest.outcome import IngestResult
 from service.ingest.parse import parse_article
 from service.ingest.quotes import statement_key
+from service.ingest.republication import record_first_publication, record_republication
 from service.ingest.resolution import resolve_entities
 from service.ingest.workers import installed as installed_workers
 
@@ -43,15 +43,6 @@ UNKNOWN_OUTLET = "Unknown outlet"
 
 # Tests inject a failure between writes to prove the transaction leaves nothing behind.
 Checkpoint = Callable[[str], Awaitable[None]]
-
-
-@dataclass(frozen=True, slots=True)
-class IngestResult:
-    article_id: int
-    created: bool
-    # With an idempotency key: the answer stored under it, to send as it is.
-    answer: Answer | None = None
-    replayed: bool = False
 
 
 async def ingest_article(
@@ -70,7 +61,7 @@ async def ingest_article(
     try:
         if idempotency is not None:
             async with pool.acquire() as conn:
-                replayed = await _replay(conn, idempotency)
+                replayed = await stored_answer(conn, idempotency)
             if replayed is not None:
                 outcome = "replayed"
                 return replayed
@@ -78,28 +69,28 @@ async def ingest_article(
         # thread, so the event loop keeps answering other requests meanwhile.
         parsed = await asyncio.to_thread(parse_article, text, meta)
         existing = await _existing(pool, parsed.content_hash)
-        if existing is not None and idempotency is None:
-            outcome = "existing"
+        if existing is not None and idempotency is None and parsed.outlet is None:
+            outcome = "existing"  # nothing to record: no outlet, no key
             return IngestResult(article_id=existing, created=False)
         extraction = await _extract(parsed) if existing is None else None
         url = meta.url if meta else None
         async with pool.acquire() as conn, conn.transaction():
             if idempotency is not None and not await claim_key(conn, idempotency):
-                replayed = await _replay(conn, idempotency)
+                replayed = await stored_answer(conn, idempotency)
                 if replayed is None:
                     raise RuntimeError("an idempotency key held but not answered")
                 outcome = "replayed"
                 return replayed
             if extraction is None:
                 assert existing is not None
-                result = IngestResult(article_id=existing, created=False)
+                result = await _republished(conn, parsed, existing, url)
             else:
                 result = await store_article(
                     conn, parsed, extraction, url=url, checkpoint=checkpoint
                 )
             if idempotency is not None:
-                result = await _record(conn, idempotency, result)
-        outcome = "created" if result.created else "existing"
+                result = await record_answer(conn, idempotency, result)
+        outcome = _outcome(result)
         return result
     finally:
         metrics.INGESTS.labels(outcome).inc()
@@ -114,17 +105,17 @@ async def _extract(parsed: ParsedArticle) -> Extraction:
     return await workers.extract(parsed, budget=budget)
 
 
-async def _replay(conn: Connection, key: IdempotencyKey) -> IngestResult | None:
-    stored = await stored_answer(conn, key)
-    if stored is None:
-        return None
-    article_id, created, answer = stored
-    return IngestResult(article_id, created, answer=answer, replayed=True)
+async def _republished(
+    conn: Connection, parsed: ParsedArticle, article_id: int, url: str | None
+) -> IngestResult:
+    added = await record_republication(conn, parsed, article_id=article_id, url=url)
+    return IngestResult(article_id=article_id, created=False, republished=added)
 
 
-async def _record(conn: Connection, key: IdempotencyKey, result: IngestResult) -> IngestResult:
-    answer = await record_answer(conn, key, article_id=result.article_id, created=result.created)
-    return IngestResult(result.article_id, result.created, answer=answer)
+def _outcome(result: IngestResult) -> str:
+    if result.created:
+        return "created"
+    return "republished" if result.republished else "existing"
 
 
 async def ingest_extracted(
@@ -141,7 +132,7 @@ async def ingest_extracted(
     try:
         async with pool.acquire() as conn, conn.transaction():
             result = await store_article(conn, parsed, extraction, url=url)
-        outcome = "created" if result.created else "existing"
+        outcome = _outcome(result)
         return result
     finally:
         metrics.INGESTS.labels(outcome).inc()
@@ -164,7 +155,7 @@ async def store_article(
     """Write one article and everything extracted from it. The caller owns the transaction."""
     inserted = await _insert_article(conn, parsed, url)
     if not inserted.created:  # the same copy, committed concurrently
-        return inserted
+        return await _republished(conn, parsed, inserted.article_id, url)
     article_id = inserted.article_id
     if checkpoint:
         await checkpoint("article")
@@ -229,6 +220,9 @@ async def _insert_article(conn: Connection, parsed: ParsedArticle, url: str | No
     for _ in range(2):  # a concurrent ingest may take the slug first: then the other one
         article_id = await articles_db.insert_article(conn, article=article)
         if article_id is not None:
+            await record_first_publication(
+                conn, parsed, article_id=article_id, outlet_id=outlets[outlet], url=url
+            )
             return IngestResult(article_id, created=True)
         found = await articles_db.find_article_id_by_hash(conn, content_hash=parsed.content_hash)
         if found is not None:

@@ -12,7 +12,7 @@ from service.db import articles as articles_db
 from service.db.pool import Connection
 from service.errors import InvalidIdError
 from service.graphql.ids import decode_id, decode_time_cursor, encode_cursor, encode_id
-from service.ingest.idempotency import Answer
+from service.ingest.outcome import Answer, IngestResult
 from service.ingest.pipeline import ingest_article
 from service.problems import ProblemError
 from service.rest.auth import require_write
@@ -46,7 +46,7 @@ async def list_articles(request: Request) -> Response:
             conn, flt=flt, first=page.first, after=after
         )
         total = await articles_db.count_filtered_articles(conn, flt=flt)
-        related = await load_related(conn, article_ids=[i for i, _ in items])
+        related = await load_related(conn, article_ids=[i for i, _ in items], publications=True)
     body = [article_json(related.articles[i], related) for i, _ in items if i in related.articles]
     end = encode_cursor(items[-1][1]) if items else None
     return JsonResponse(page_json(body, end_cursor=end, has_next=has_next, total=total))
@@ -54,7 +54,7 @@ async def list_articles(request: Request) -> Response:
 
 async def _article(pool: asyncpg.Pool, article_id: int) -> Json:
     async with pool.acquire() as conn:
-        related = await load_related(conn, article_ids=[article_id])
+        related = await load_related(conn, article_ids=[article_id], publications=True)
     row = related.articles.get(article_id)
     if row is None:
         raise ProblemError("not_found", "no article has this id")
@@ -84,10 +84,12 @@ def ingest_handler(settings: Settings) -> Handler:
         ingest = await read_ingest_request(request, max_bytes=settings.factdesk_max_article_bytes)
         extra = {"Factdesk-Converted-From": "text/html"} if ingest.converted_from_html else {}
 
-        async def render(conn: Connection, article_id: int, created: bool) -> Answer:
-            related = await load_related(conn, article_ids=[article_id])
+        async def render(conn: Connection, result: IngestResult) -> Answer:
+            article_id = result.article_id
+            related = await load_related(conn, article_ids=[article_id], publications=True)
             body = orjson.dumps(article_json(related.articles[article_id], related))
-            return Answer(201 if created else 200, body, {**_location(article_id), **extra})
+            headers = {**_location(article_id), **extra, **_republication(result)}
+            return Answer(201 if result.created else 200, body, headers)
 
         key = idempotency_key(request.headers, settings, ingest, render)
         result = await ingest_article(pool_of(request), ingest.text, ingest.meta, idempotency=key)
@@ -102,10 +104,15 @@ def ingest_handler(settings: Settings) -> Handler:
         return JsonResponse(
             await _article(pool_of(request), result.article_id),
             status_code=201 if result.created else 200,
-            headers={**_location(result.article_id), **extra},
+            headers={**_location(result.article_id), **extra, **_republication(result)},
         )
 
     return post_article
+
+
+def _republication(result: IngestResult) -> dict[str, str]:
+    """Says that the copy was stored before and this outlet's publication was recorded."""
+    return {"Factdesk-Republication": "recorded"} if result.republished else {}
 
 
 def _location(article_id: int) -> dict[str, str]:

@@ -106,9 +106,28 @@ SCHEMAS: Json = {
             "body": {"type": "string", "description": "The story text alone."},
             "captions": {"type": "array", "items": STRING},
             "url": NULLABLE_STRING,
-            "contentHash": {"type": "string", "description": "SHA-256 of the copy."},
+            "contentHash": {
+                "type": "string",
+                "description": "SHA-256 of the copy as a reader sees it (whitespace, Unicode "
+                "form, quotes and dashes normalised): equal for the same copy.",
+            },
             "ingestedAt": DATE_TIME,
+            "publications": {
+                "type": "array",
+                "items": _ref("Publication"),
+                "description": "Every outlet that published this copy, first received first "
+                "(the article's own outlet leads); the copy and its values are stored once.",
+            },
         }
+    ),
+    "Publication": _object(
+        {
+            "outlet": _ref("OutletRef"),
+            "url": NULLABLE_STRING,
+            "publishedAt": _nullable(DATE_TIME),
+            "receivedAt": DATE_TIME,
+        },
+        description="One outlet's publication of an article's copy.",
     ),
     "Entity": _object(
         {
@@ -367,7 +386,20 @@ def _paths() -> Json:
                 **_ok("Article", "A new article."),
                 "headers": {"Location": {"schema": STRING, "description": "The article's URL."}},
             },
-            "200": _ok("Article", "The same text was ingested before: the stored article."),
+            "200": {
+                **_ok(
+                    "Article",
+                    "The same copy was ingested before: the stored article. When another outlet "
+                    "sends it, its publication is recorded and listed in `publications`.",
+                ),
+                "headers": {
+                    "Factdesk-Republication": {
+                        "schema": {"type": "string", "enum": ["recorded"]},
+                        "description": "Present when this request recorded a new publication "
+                        "of the stored copy (another outlet).",
+                    }
+                },
+            },
             "400": _problem("Malformed JSON, or an Idempotency-Key that is not a valid key."),
             "401": _problem("No API key sent, or none configured on the server."),
             "403": _problem("The API key is not valid."),

@@ -20,16 +20,17 @@ def _old_hash(raw: str) -> str:
 
 
 async def _store_old_copies(conn: asyncpg.Connection, raws: list[str]) -> list[int]:
-    """Articles as the earlier code stored them, each with one figure of one fact."""
-    outlet = await conn.fetchval(
-        "INSERT INTO outlets (name, name_key) VALUES ('Wire', 'wire') RETURNING id"
-    )
+    """Articles as the earlier code stored them, each from an outlet of its own and with
+    one figure of one fact."""
     fact = await conn.fetchval(
         "INSERT INTO facts (property, unit, label) VALUES ('deaths', 'people', 'deaths')"
         " RETURNING id"
     )
     ids = []
     for n, raw in enumerate(raws):
+        outlet = await conn.fetchval(
+            "INSERT INTO outlets (name, name_key) VALUES ($1, $1) RETURNING id", f"outlet{n}"
+        )
         article = await conn.fetchval(
             """INSERT INTO articles (slug, outlet_id, headline, body, raw_text, content_hash)
                VALUES ($1, $2, 'Twelve dead', $3, $3, $4) RETURNING id""",
@@ -68,6 +69,13 @@ async def test_rehash_keeps_the_oldest_of_each_copy_and_counts_its_values_once(
         ]
         assert await conn.fetchval("SELECT count(*) FROM figures") == 2
         assert await conn.fetchval("SELECT count(*) FROM facts") == 1
+        # Each duplicate's outlet stays as a publication of the article kept.
+        publications = await conn.fetch(
+            "SELECT o.name FROM publications p JOIN outlets o ON o.id = p.outlet_id"
+            " WHERE p.article_id = $1 ORDER BY p.id",
+            first,
+        )
+        assert [r["name"] for r in publications] == ["outlet0", "outlet1", "outlet2"]
 
         await asyncio.to_thread(migrate.downgrade, dsn, BEFORE)
         hashes = await conn.fetch("SELECT content_hash FROM articles ORDER BY id")

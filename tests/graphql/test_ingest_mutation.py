@@ -157,3 +157,40 @@ async def test_an_idempotency_key_answers_a_retry_and_refuses_other_input(
     assert other["errors"] == [{"field": "input.idempotencyKey", "code": "idempotency_key_reused"}]
     assert bad["errors"] == [{"field": "input.idempotencyKey", "code": "invalid_idempotency_key"}]
     assert (await row_counts(pool))["articles"] == 1
+
+
+REPUBLISH = """mutation($input: IngestArticleInput!) {
+  ingestArticle(input: $input) {
+    created republished errors { code }
+    article { id publications { outlet { name } url publishedAt receivedAt } }
+  }
+}"""
+
+
+async def test_another_outlet_is_a_publication_of_the_same_article(
+    pool: asyncpg.Pool, seeds_dir: Path
+) -> None:
+    text = (seeds_dir / "003_e2791c5ec8a80bf6.txt").read_text(encoding="utf-8")
+    async with api_client(pool) as client:
+        answers = []
+        for outlet, url in (("Wire", None), ("Daily Paper", "https://daily.example/b")):
+            response = await client.post(
+                "/graphql",
+                json={
+                    "query": REPUBLISH,
+                    "variables": {"input": {"text": text, "outlet": outlet, "url": url}},
+                },
+                headers=AUTH,
+            )
+            answers.append(response.json()["data"]["ingestArticle"])
+    first, second = answers
+    assert (first["created"], first["republished"]) == (True, False)
+    assert (second["created"], second["republished"]) == (False, True)
+    assert second["article"]["id"] == first["article"]["id"]
+    publications = second["article"]["publications"]
+    assert [(p["outlet"]["name"], p["url"]) for p in publications] == [
+        ("Wire", None),
+        ("Daily Paper", "https://daily.example/b"),
+    ]
+    assert all(p["receivedAt"] for p in publications)
+    assert (await row_counts(pool))["articles"] == 1
