@@ -36,7 +36,8 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_online(url: str) -> None:
-    engine = create_async_engine(url)
+    # Fail within seconds when the server is away (asyncpg waits a minute by default).
+    engine = create_async_engine(url, connect_args={"timeout": 5})
     try:
         async with engine.connect() as connection:
             await connection.run_sync(_run)

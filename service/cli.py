@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import asyncpg
@@ -14,11 +14,17 @@ import asyncpg
 from service.config import REPO_ROOT, get_settings
 from service.db import migrate
 from service.db.pool import create_pool
-from service.db.runtime import open_database
-from service.errors import FactdeskError
+from service.db.runtime import (
+    CONNECT_TIMEOUT,
+    check_reachable,
+    database_failure_message,
+    is_database_failure,
+    open_database,
+)
 from service.logs import configure_logging
 
 log = logging.getLogger("factdesk")
+DATABASE_UNREACHABLE = 3  # exit status when PostgreSQL cannot be reached
 
 
 def _with_pool(work: Callable[[asyncpg.Pool], Awaitable[int]]) -> int:
@@ -44,6 +50,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from service.server import serve
 
     settings = get_settings()
+    if settings.dsn:
+        # Before uvicorn: a start-up failure inside it is a page of traceback in the log.
+        asyncio.run(check_reachable(settings.dsn, connect_timeout=CONNECT_TIMEOUT))
     return serve(
         settings,
         host=args.host or settings.factdesk_host,
@@ -76,48 +85,15 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from service.ingest.intake import take_copy
-    from service.ingest.model import ArticleMeta
-    from service.ingest.pipeline import ingest_extracted
-    from service.ingest.workers import ExtractionPool
+    from service.ingest_command import Options, ingest_inputs
 
-    limit = get_settings().factdesk_max_article_bytes
-
-    def texts() -> Iterator[tuple[str, str, ArticleMeta]]:
-        for path in args.paths:
-            try:
-                copy = take_copy(Path(path).read_text(encoding="utf-8"), max_bytes=limit)
-                text = copy.text
-            except (OSError, UnicodeDecodeError, FactdeskError) as error:
-                print(f"{path}: not ingested: {error}", file=sys.stderr)
-                failures.append(path)
-                continue
-            yield path, text, ArticleMeta(outlet=args.outlet)
-
-    failures: list[str] = []
-
-    async def work(pool: asyncpg.Pool) -> int:
-        # Parse and extraction on every core; the writes, one transaction per article,
-        # here in the order the files were given.
-        workers = ExtractionPool(args.workers)
-        try:
-            async for path, outcome in workers.extracted(texts()):
-                try:
-                    if isinstance(outcome, BaseException):
-                        raise outcome
-                    parsed, extraction = outcome
-                    result = await ingest_extracted(pool, parsed, extraction)
-                except FactdeskError as error:
-                    print(f"{path}: not ingested: {error}", file=sys.stderr)
-                    failures.append(path)
-                    continue
-                state = "new" if result.created else "already present"
-                print(f"{path}: article {result.article_id} ({state})")
-        finally:
-            workers.close()
-        return 1 if failures else 0
-
-    return _with_pool(work)
+    options = Options(
+        paths=args.paths,
+        outlet=args.outlet,
+        workers=args.workers,
+        max_bytes=get_settings().factdesk_max_article_bytes,
+    )
+    return _with_pool(lambda pool: ingest_inputs(pool, options))
 
 
 def cmd_export_schema(args: argparse.Namespace) -> int:
@@ -182,8 +158,14 @@ def build_parser() -> argparse.ArgumentParser:
     mig.add_argument("--downgrade", metavar="REVISION", help="downgrade to REVISION (e.g. base)")
     mig.set_defaults(func=cmd_migrate)
     sub.add_parser("seed", help="load the seed articles (idempotent)").set_defaults(func=cmd_seed)
-    ing = sub.add_parser("ingest", help="ingest plain-text article files")
-    ing.add_argument("paths", nargs="+")
+    ing = sub.add_parser(
+        "ingest",
+        help="ingest article files, directories (walked) or - (stdin)",
+        description="Prints one line per input (its state, the API's id and slug), a "
+        "summary, and a progress bar on stderr when it is a terminal. Exit status: 0 all "
+        "ingested, 1 some input refused, 3 the database cannot be reached.",
+    )
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory, or -")
     ing.add_argument("--outlet", type=_text, help="the outlet that published these files")
     ing.add_argument(
         "--workers",
@@ -209,7 +191,17 @@ def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     configure_logging(settings.factdesk_log_level, settings.factdesk_log_format)
     args = build_parser().parse_args(argv)
-    code: int = args.func(args)
+    try:
+        code: int = args.func(args)
+    except Exception as error:
+        if not is_database_failure(error):
+            raise
+        # One line, no traceback: the cause is outside this program and is named.
+        print(f"factdesk {args.command}: {database_failure_message(error)}", file=sys.stderr)
+        return DATABASE_UNREACHABLE
+    except KeyboardInterrupt:
+        print(f"factdesk {args.command}: interrupted", file=sys.stderr)
+        return 130
     return code
 
 

@@ -131,6 +131,11 @@ class Settings(BaseSettings):
     factdesk_max_article_bytes: int = Field(
         default=1_048_576, ge=1, description="Largest ingest request body, bytes (413 above)."
     )
+    factdesk_idempotency_ttl: int = Field(
+        default=86_400,
+        ge=1,
+        description="Seconds an Idempotency-Key and its stored answer are kept (a day).",
+    )
     factdesk_extraction_workers: int = Field(
         default=1,
         ge=0,

@@ -46,7 +46,8 @@ POOL_IDLE = Gauge("factdesk_db_pool_idle_connections", "Open connections not len
 POOL_MAX = Gauge("factdesk_db_pool_max_connections", "Most connections the pool may open.")
 INGESTS = Counter(
     "factdesk_ingest_articles_total",
-    "Articles through the ingest pipeline: created, existing (same text again) or failed.",
+    "Articles through the ingest pipeline: created, existing (same copy again), republished "
+    "(same copy, another outlet), replayed (an Idempotency-Key seen before) or failed.",
     ["outcome"],
 )
 INGEST_LATENCY = Histogram(

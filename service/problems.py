@@ -37,6 +37,8 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "invalid_id": (400, "Not a Factdesk id"),
     "invalid_cursor": (400, "Invalid pagination cursor"),
     "duplicate_header": (400, "A header that may appear once appears more than once"),
+    "invalid_idempotency_key": (400, "The Idempotency-Key header is not a valid key"),
+    "idempotency_key_reused": (422, "The Idempotency-Key was used for another request"),
     "article_too_large": (413, "The body is larger than the configured limit"),
     "unsupported_media_type": (415, "Unsupported content type"),
     "unauthorized": (401, "An API key is required"),

@@ -23,7 +23,7 @@ from service.db.scratch import environment_dsn, recreate_database, scratch_serve
 
 TABLES = (
     "figures, facts, quotes, mentions, entity_resolutions, entity_keys, entity_aliases, "
-    "entities, articles, outlets"
+    "entities, idempotency_keys, articles, outlets"
 )
 
 

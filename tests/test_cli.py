@@ -1,19 +1,15 @@
-"""The `factdesk` command line refuses arguments it cannot store before doing any work."""
+"""The `factdesk` command line: usage errors up front, and one line (no traceback) and a
+status of its own when the database cannot be reached."""
 
 from __future__ import annotations
 
-import asyncio
 import os
-import subprocess
-import sys
-from pathlib import Path
+import socket
 
-import asyncpg
 import pytest
 
-from service.cli import build_parser
-from service.config import REPO_ROOT
-from service.db.scratch import recreate_database
+from service.cli import DATABASE_UNREACHABLE, build_parser
+from tests.commands import factdesk
 
 
 def test_an_outlet_that_is_not_utf8_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -29,42 +25,20 @@ def test_an_outlet_that_is_not_utf8_is_a_usage_error(capsys: pytest.CaptureFixtu
     assert args.outlet == "Reuters"
 
 
-def _ingest(dsn: str, paths: list[Path]) -> subprocess.CompletedProcess[str]:
-    args = [*map(str, paths), "--workers", "2", "--outlet", "Wire"]
-    return subprocess.run(
-        [sys.executable, "-m", "service.cli", "ingest", *args],
-        cwd=REPO_ROOT,
-        env={**os.environ, "DATABASE_URL": dsn, "FACTDESK_LOG_LEVEL": "warning"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def files(tmp_path: Path, seeds_dir: Path) -> list[Path]:
-    """Three seeds, an empty file, and the first seed again."""
-    seeds = sorted(seeds_dir.glob("*.txt"))[:3]
-    empty = tmp_path / "empty.txt"
-    empty.write_text("   \n")
-    return [*seeds, empty, seeds[0]]
-
-
-async def test_ingest_extracts_on_worker_processes_and_writes_in_order(
-    server_dsn: str, files: list[Path]
-) -> None:
-    dsn = await recreate_database(server_dsn, "factdesk_cli")
-    done = await asyncio.to_thread(_ingest, dsn, files)
-    assert done.returncode == 1  # one file was refused
-    lines = done.stdout.splitlines()
-    assert [line.split(":")[0] for line in lines] == [str(files[i]) for i in (0, 1, 2, 4)]
-    assert [line.endswith("(new)") for line in lines] == [True, True, True, False]
-    assert f"{files[3]}: not ingested" in done.stderr
-    assert "Traceback" not in done.stderr
-    connection = await asyncpg.connect(dsn)
-    try:
-        assert await connection.fetchval("SELECT count(*) FROM articles") == 3
-        assert await connection.fetchval("SELECT count(*) FROM figures") > 0
-    finally:
-        await connection.close()
+@pytest.mark.parametrize(
+    "command", [["migrate"], ["serve", "--port", "0"], ["ingest", "-"], ["seed"]]
+)
+def test_an_unreachable_database_is_one_line_and_a_status(command: list[str]) -> None:
+    dsn = f"postgresql://factdesk:secret@127.0.0.1:{_closed_port()}/factdesk"
+    done = factdesk(dsn, *command, stdin="Police said 3 people were hurt.")
+    assert done.returncode == DATABASE_UNREACHABLE, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"factdesk {command[0]}: cannot use the database (")
+    assert "secret" not in done.stderr

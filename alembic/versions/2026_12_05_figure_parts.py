@@ -6,7 +6,7 @@ which text ``start_offset``/``end_offset`` and the sentence offsets count in; fo
 caption, ``caption_index`` is its place in ``articles.captions`` (from 0).
 
 Revision ID: 2026_12_05_figure_parts
-Revises: 2026_12_05_figure_statuses
+Revises: 2026_12_05_idempotency_keys
 Create Date: 2026-12-05
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "2026_12_05_figure_parts"
-down_revision = "2026_12_05_figure_statuses"
+down_revision = "2026_12_05_idempotency_keys"
 branch_labels = None
 depends_on = None
 

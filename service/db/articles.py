@@ -86,6 +86,11 @@ async def find_article_id_by_hash(conn: Connection, *, content_hash: str) -> int
     return int(value) if value is not None else None
 
 
+async def find_article_slug(conn: Connection, *, article_id: int) -> str | None:
+    value = await conn.fetchval("SELECT slug FROM articles WHERE id = $1", article_id)
+    return str(value) if value is not None else None
+
+
 async def find_article_id_by_slug(conn: Connection, *, slug: str) -> int | None:
     value = await conn.fetchval("SELECT id FROM articles WHERE slug = $1", slug)
     return int(value) if value is not None else None

@@ -129,3 +129,14 @@ class FactRow(_FromRecord):
     unit: str
     label: str
     disputed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationRow(_FromRecord):
+    id: int
+    article_id: int
+    outlet_id: int
+    outlet_name: str
+    url: str | None
+    published_at: dt.datetime | None
+    received_at: dt.datetime

@@ -305,6 +305,17 @@ TYPES: dict[str, dict[str, Field]] = {
         "originalSource": Field(_one("Outlet", "outlets", "original_source_id"), "Outlet"),
         # In order of appearance, as quotes.list_quotes_for_articles.
         "quotes": Field(_many("Quote", "quotes", "article_id", ("start_offset", "id")), "Quote"),
+        # First received first, as publications.list_publications_for_articles.
+        "publications": Field(
+            _many("Publication", "publications", "article_id", ("received_at", "id")),
+            "Publication",
+        ),
+    },
+    "Publication": {
+        "outlet": Field(_one("Outlet", "outlets", "outlet_id"), "Outlet"),
+        "url": Field(_column("url")),
+        "publishedAt": Field(_time("published_at")),
+        "receivedAt": Field(_time("received_at")),
     },
     "Quote": {
         "id": Field(_id("Quote")),

@@ -9,6 +9,7 @@ import strawberry
 
 from service.config import Settings
 from service.graphql.loaders import Loaders, build_loaders
+from service.ingest.idempotency import ANONYMOUS
 
 MAX_PAGE = 100
 DEFAULT_PAGE = 20
@@ -22,10 +23,20 @@ class Context:
     # Whether the request may write (a valid API key, see service/rest/auth.py); writes are
     # refused unless the view that builds the context says so.
     authorized: bool = False
+    # Whose idempotency keys a write uses: a digest of its API key (service/ingest/idempotency.py).
+    caller: str = ANONYMOUS
 
 
-def build_context(pool: asyncpg.Pool, settings: Settings, *, authorized: bool = False) -> Context:
-    return Context(pool=pool, settings=settings, loaders=build_loaders(pool), authorized=authorized)
+def build_context(
+    pool: asyncpg.Pool, settings: Settings, *, authorized: bool = False, caller: str = ANONYMOUS
+) -> Context:
+    return Context(
+        pool=pool,
+        settings=settings,
+        loaders=build_loaders(pool),
+        authorized=authorized,
+        caller=caller,
+    )
 
 
 Info = strawberry.Info[Context, None]

@@ -16,6 +16,7 @@ from service.db import entities as entities_db
 from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db import outlets as outlets_db
+from service.db import publications as publications_db
 from service.db import quotes as quotes_db
 from service.db import trees as trees_db
 from service.db.paging import IdPage
@@ -27,6 +28,7 @@ from service.db.rows import (
     FigureRow,
     MentionRow,
     OutletRow,
+    PublicationRow,
     QuoteRow,
 )
 
@@ -197,6 +199,7 @@ class Loaders:
     quotes_by_article: DataLoader[int, list[QuoteRow]]
     figures_by_article: DataLoader[int, list[FigureRow]]
     mentions_by_article: DataLoader[int, list[MentionRow]]
+    publications_by_article: DataLoader[int, list[PublicationRow]]
     entity_ids_by_article: DataLoader[int, list[int]]
     figures_by_fact: DataLoader[int, list[FigureRow]]
     facts_by_subject: DataLoader[int, list[FactRow]]
@@ -290,6 +293,11 @@ def build_loaders(pool: asyncpg.Pool) -> Loaders:
         ),
         mentions_by_article=_grouped(
             pool, _keyed(entities_db.list_mentions_for_articles, "article_ids"), "article_id"
+        ),
+        publications_by_article=_grouped(
+            pool,
+            _keyed(publications_db.list_publications_for_articles, "article_ids"),
+            "article_id",
         ),
         entity_ids_by_article=DataLoader(load_fn=load_entity_ids),
         figures_by_fact=_grouped(

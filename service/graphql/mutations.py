@@ -9,11 +9,14 @@ import strawberry
 
 from service.auth import configured_keys
 from service.config import Settings
+from service.db.pool import Connection
 from service.errors import UNSTORABLE_MESSAGE, FactdeskError, is_unstorable_input
 from service.graphql.context import Info
 from service.graphql.types.article import Article
+from service.ingest.idempotency import IdempotencyKey, fingerprint, parse_key
 from service.ingest.intake import ArticleTooLargeError, take_copy
 from service.ingest.model import ArticleMeta
+from service.ingest.outcome import Answer, IngestResult
 from service.ingest.pipeline import ingest_article
 
 
@@ -46,6 +49,14 @@ class IngestArticleInput:
         default=None,
         description="When it was published (ISO 8601, with an offset). Null: read from the copy.",
     )
+    idempotency_key: str | None = strawberry.field(
+        default=None,
+        description="Retry safely: the same key with the same input answers the first "
+        "ingest's article and `created` again, and ingests nothing; with other input it is "
+        "refused (code idempotency_key_reused). Keys are the caller's own (per API key) and "
+        "expire after FACTDESK_IDEMPOTENCY_TTL seconds (a day). An argument rather than "
+        "the HTTP header, so that each ingestArticle of a document has its own.",
+    )
 
 
 @strawberry.type(
@@ -74,6 +85,16 @@ class IngestArticlePayload:
     )
     errors: list[UserError] = strawberry.field(
         description="Why nothing was stored; empty on success."
+    )
+    republished: bool = strawberry.field(
+        default=False,
+        description="True when the copy was stored before and this request recorded "
+        "another outlet's publication of it (listed in article.publications).",
+    )
+    replayed: bool = strawberry.field(
+        default=False,
+        description="True when this is the stored answer to an earlier request with the "
+        "same idempotencyKey.",
     )
 
 
@@ -120,9 +141,11 @@ class Mutation:
                 errors=[UserError(field="input.text", message=error.message, code=error.code)],
             )
         try:
-            result = await ingest_article(info.context.pool, text, meta)
+            key = _idempotency_key(info, input, text)
+            result = await ingest_article(info.context.pool, text, meta, idempotency=key)
         except FactdeskError as error:
-            field = f"input.{error.field}" if error.field else "input.text"
+            field = "input.idempotencyKey" if error.field == "Idempotency-Key" else None
+            field = field or (f"input.{error.field}" if error.field else "input.text")
             return IngestArticlePayload(
                 article=None,
                 created=False,
@@ -140,5 +163,29 @@ class Mutation:
         row = await info.context.loaders.article.load(result.article_id)
         assert row is not None
         return IngestArticlePayload(
-            article=Article.from_row(row), created=result.created, errors=[]
+            article=Article.from_row(row),
+            created=result.created,
+            errors=[],
+            republished=result.republished,
+            replayed=result.replayed,
         )
+
+
+async def _answer(conn: Connection, result: IngestResult) -> Answer:
+    # GraphQL answers with what the selection asks of the article, so only the article and
+    # `created` are kept; the REST body stays empty.
+    return Answer(status=201 if result.created else 200, body=b"", headers={})
+
+
+def _idempotency_key(info: Info, input: IngestArticleInput, text: str) -> IdempotencyKey | None:
+    if input.idempotency_key is None:
+        return None
+    return IdempotencyKey(
+        caller=info.context.caller,
+        key=parse_key(input.idempotency_key),
+        fingerprint=fingerprint(
+            "graphql", text, input.outlet, input.url, input.headline, input.published_at
+        ),
+        ttl=dt.timedelta(seconds=info.context.settings.factdesk_idempotency_ttl),
+        render=_answer,
+    )

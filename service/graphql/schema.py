@@ -25,7 +25,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionContext, ExecutionResult
 
-from service.auth import write_denial
+from service.auth import bearer_token, write_denial
 from service.config import Settings
 from service.graphql.context import Context, build_context
 from service.graphql.errors import (
@@ -61,6 +61,7 @@ from service.graphql.types.entity import Entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
+from service.ingest.idempotency import caller_of
 
 TYPES = [Article, Outlet, Entity, Quote, Figure, Fact]
 # Distinct query texts whose parse and validation results are kept, per process.
@@ -262,7 +263,8 @@ class GraphQLView(GraphQL[Context, None]):
     ) -> Context:
         pool: asyncpg.Pool = self._pool_source(request)
         authorized = write_denial(request.headers, self._settings) is None
-        return build_context(pool, self._settings, authorized=authorized)
+        caller = caller_of(bearer_token(request.headers))
+        return build_context(pool, self._settings, authorized=authorized, caller=caller)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Auth (FACTDESK_PROTECT_READS) and the body cap are the gate's, in front of this.

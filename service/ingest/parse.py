@@ -12,13 +12,13 @@ for what it says about the copy's source and authors.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from service.errors import EmptyArticleError, InvalidArticleError
 from service.ingest import boilerplate as bp
+from service.ingest.identity import content_hash
 from service.ingest.metadata import (
     match_byline,
     match_credit_line,
@@ -54,13 +54,6 @@ _ABBREVIATIONS = frozenset(
         *("jan", "feb", "aug", "sept", "oct", "nov", "dec"),
     }
 )
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 hex of the copy with line endings normalised, so a CRLF copy is the same copy."""
-    return hashlib.sha256(
-        _normalise_line_endings(text).encode("utf-8", "surrogatepass")
-    ).hexdigest()
 
 
 def parse_article(text: str, meta: ArticleMeta | None = None) -> ParsedArticle:

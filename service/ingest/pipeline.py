@@ -10,7 +10,6 @@ import hashlib
 import re
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
 import asyncpg
 from anyascii import anyascii
@@ -26,9 +25,17 @@ from service.db import outlets as outlets_db
 from service.db.pool import Connection
 from service.ingest.extract import extract
 from service.ingest.facts import ReportedValue, agreed_interval, fact_label, is_disputed
+from service.ingest.idempotency import (
+    IdempotencyKey,
+    claim_key,
+    record_answer,
+    stored_answer,
+)
 from service.ingest.model import Approximation, ArticleMeta, Extraction, ParsedArticle
+from service.ingest.outcome import IngestResult
 from service.ingest.parse import parse_article
 from service.ingest.quotes import statement_key
+from service.ingest.republication import record_first_publication, record_republication
 from service.ingest.resolution import resolve_entities
 from service.ingest.workers import installed as installed_workers
 
@@ -38,44 +45,77 @@ UNKNOWN_OUTLET = "Unknown outlet"
 Checkpoint = Callable[[str], Awaitable[None]]
 
 
-@dataclass(frozen=True, slots=True)
-class IngestResult:
-    article_id: int
-    created: bool
-
-
 async def ingest_article(
     pool: asyncpg.Pool,
     text: str,
     meta: ArticleMeta | None = None,
     *,
     checkpoint: Checkpoint | None = None,
+    idempotency: IdempotencyKey | None = None,
 ) -> IngestResult:
-    """Parse, extract and store one article; the same text again returns the stored one."""
+    """Parse, extract and store one article; the same text again returns the stored one.
+    With ``idempotency``, the answer is stored under its key in the article's transaction,
+    and a request with that key again gets it back (ingesting nothing)."""
     started = time.perf_counter()
     outcome = "failed"
     try:
+        if idempotency is not None:
+            async with pool.acquire() as conn:
+                replayed = await stored_answer(conn, idempotency)
+            if replayed is not None:
+                outcome = "replayed"
+                return replayed
         # The pure stages take milliseconds per article (seconds for a 1 MiB one): in a
         # thread, so the event loop keeps answering other requests meanwhile.
         parsed = await asyncio.to_thread(parse_article, text, meta)
         existing = await _existing(pool, parsed.content_hash)
-        if existing is not None:
-            outcome = "existing"
+        if existing is not None and idempotency is None and parsed.outlet is None:
+            outcome = "existing"  # nothing to record: no outlet, no key
             return IngestResult(article_id=existing, created=False)
-        workers = installed_workers()
-        if workers is None:
-            extraction = await asyncio.to_thread(extract, parsed)
-        else:
-            budget = get_settings().factdesk_extraction_budget
-            extraction = await workers.extract(parsed, budget=budget)
+        extraction = await _extract(parsed) if existing is None else None
         url = meta.url if meta else None
         async with pool.acquire() as conn, conn.transaction():
-            result = await store_article(conn, parsed, extraction, url=url, checkpoint=checkpoint)
-        outcome = "created" if result.created else "existing"
+            if idempotency is not None and not await claim_key(conn, idempotency):
+                replayed = await stored_answer(conn, idempotency)
+                if replayed is None:
+                    raise RuntimeError("an idempotency key held but not answered")
+                outcome = "replayed"
+                return replayed
+            if extraction is None:
+                assert existing is not None
+                result = await _republished(conn, parsed, existing, url)
+            else:
+                result = await store_article(
+                    conn, parsed, extraction, url=url, checkpoint=checkpoint
+                )
+            if idempotency is not None:
+                result = await record_answer(conn, idempotency, result)
+        outcome = _outcome(result)
         return result
     finally:
         metrics.INGESTS.labels(outcome).inc()
         metrics.INGEST_LATENCY.observe(time.perf_counter() - started)
+
+
+async def _extract(parsed: ParsedArticle) -> Extraction:
+    workers = installed_workers()
+    if workers is None:
+        return await asyncio.to_thread(extract, parsed)
+    budget = get_settings().factdesk_extraction_budget
+    return await workers.extract(parsed, budget=budget)
+
+
+async def _republished(
+    conn: Connection, parsed: ParsedArticle, article_id: int, url: str | None
+) -> IngestResult:
+    added = await record_republication(conn, parsed, article_id=article_id, url=url)
+    return IngestResult(article_id=article_id, created=False, republished=added)
+
+
+def _outcome(result: IngestResult) -> str:
+    if result.created:
+        return "created"
+    return "republished" if result.republished else "existing"
 
 
 async def ingest_extracted(
@@ -92,7 +132,7 @@ async def ingest_extracted(
     try:
         async with pool.acquire() as conn, conn.transaction():
             result = await store_article(conn, parsed, extraction, url=url)
-        outcome = "created" if result.created else "existing"
+        outcome = _outcome(result)
         return result
     finally:
         metrics.INGESTS.labels(outcome).inc()
@@ -115,7 +155,7 @@ async def store_article(
     """Write one article and everything extracted from it. The caller owns the transaction."""
     inserted = await _insert_article(conn, parsed, url)
     if not inserted.created:  # the same copy, committed concurrently
-        return inserted
+        return await _republished(conn, parsed, inserted.article_id, url)
     article_id = inserted.article_id
     if checkpoint:
         await checkpoint("article")
@@ -180,6 +220,9 @@ async def _insert_article(conn: Connection, parsed: ParsedArticle, url: str | No
     for _ in range(2):  # a concurrent ingest may take the slug first: then the other one
         article_id = await articles_db.insert_article(conn, article=article)
         if article_id is not None:
+            await record_first_publication(
+                conn, parsed, article_id=article_id, outlet_id=outlets[outlet], url=url
+            )
             return IngestResult(article_id, created=True)
         found = await articles_db.find_article_id_by_hash(conn, content_hash=parsed.content_hash)
         if found is not None:

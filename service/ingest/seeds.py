@@ -13,7 +13,8 @@ import yaml
 from service.config import get_settings
 from service.ingest.intake import take_copy
 from service.ingest.model import ArticleMeta, EntityKind
-from service.ingest.pipeline import IngestResult, ingest_article
+from service.ingest.outcome import IngestResult
+from service.ingest.pipeline import ingest_article
 from service.ingest.resolution import CuratedEntity, apply_curated_aliases
 
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import asyncpg
+import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
 from service.config import Settings
 from service.db import articles as articles_db
+from service.db.pool import Connection
 from service.errors import InvalidIdError
 from service.graphql.ids import decode_id, decode_time_cursor, encode_cursor, encode_id
+from service.ingest.outcome import Answer, IngestResult
 from service.ingest.pipeline import ingest_article
 from service.problems import ProblemError
 from service.rest.auth import require_write
+from service.rest.idempotency import idempotency_key
 from service.rest.ingest_body import read_ingest_request
 from service.rest.lookup import entity_filter, outlet_filter, pool_of
 from service.rest.params import datetime_param, page_params, search_param, text_param
@@ -42,7 +46,7 @@ async def list_articles(request: Request) -> Response:
             conn, flt=flt, first=page.first, after=after
         )
         total = await articles_db.count_filtered_articles(conn, flt=flt)
-        related = await load_related(conn, article_ids=[i for i, _ in items])
+        related = await load_related(conn, article_ids=[i for i, _ in items], publications=True)
     body = [article_json(related.articles[i], related) for i, _ in items if i in related.articles]
     end = encode_cursor(items[-1][1]) if items else None
     return JsonResponse(page_json(body, end_cursor=end, has_next=has_next, total=total))
@@ -50,7 +54,7 @@ async def list_articles(request: Request) -> Response:
 
 async def _article(pool: asyncpg.Pool, article_id: int) -> Json:
     async with pool.acquire() as conn:
-        related = await load_related(conn, article_ids=[article_id])
+        related = await load_related(conn, article_ids=[article_id], publications=True)
     row = related.articles.get(article_id)
     if row is None:
         raise ProblemError("not_found", "no article has this id")
@@ -74,17 +78,42 @@ async def get_article(request: Request) -> Response:
 
 def ingest_handler(settings: Settings) -> Handler:
     async def post_article(request: Request) -> Response:
-        """201 with the new article, or 200 with the stored one when the text was seen."""
+        """201 with the new article, or 200 with the stored one when the copy was seen;
+        with an Idempotency-Key, the first answer to that key again."""
         require_write(request.headers, settings)
         ingest = await read_ingest_request(request, max_bytes=settings.factdesk_max_article_bytes)
-        result = await ingest_article(pool_of(request), ingest.text, ingest.meta)
-        headers = {"Location": f"/api/v1/articles/{encode_id('Article', result.article_id)}"}
-        if ingest.converted_from_html:
-            headers["Factdesk-Converted-From"] = "text/html"
+        extra = {"Factdesk-Converted-From": "text/html"} if ingest.converted_from_html else {}
+
+        async def render(conn: Connection, result: IngestResult) -> Answer:
+            article_id = result.article_id
+            related = await load_related(conn, article_ids=[article_id], publications=True)
+            body = orjson.dumps(article_json(related.articles[article_id], related))
+            headers = {**_location(article_id), **extra, **_republication(result)}
+            return Answer(201 if result.created else 200, body, headers)
+
+        key = idempotency_key(request.headers, settings, ingest, render)
+        result = await ingest_article(pool_of(request), ingest.text, ingest.meta, idempotency=key)
+        if result.answer is not None:
+            replayed = {"Idempotent-Replayed": "true"} if result.replayed else {}
+            return Response(
+                result.answer.body,
+                status_code=result.answer.status,
+                headers={**result.answer.headers, **replayed},
+                media_type="application/json",
+            )
         return JsonResponse(
             await _article(pool_of(request), result.article_id),
             status_code=201 if result.created else 200,
-            headers=headers,
+            headers={**_location(result.article_id), **extra, **_republication(result)},
         )
 
     return post_article
+
+
+def _republication(result: IngestResult) -> dict[str, str]:
+    """Says that the copy was stored before and this outlet's publication was recorded."""
+    return {"Factdesk-Republication": "recorded"} if result.republished else {}
+
+
+def _location(article_id: int) -> dict[str, str]:
+    return {"Location": f"/api/v1/articles/{encode_id('Article', article_id)}"}

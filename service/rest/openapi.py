@@ -113,9 +113,28 @@ SCHEMAS: Json = {
             "body": {"type": "string", "description": "The story text alone."},
             "captions": {"type": "array", "items": STRING},
             "url": NULLABLE_STRING,
-            "contentHash": {"type": "string", "description": "SHA-256 of the copy."},
+            "contentHash": {
+                "type": "string",
+                "description": "SHA-256 of the copy as a reader sees it (whitespace, Unicode "
+                "form, quotes and dashes normalised): equal for the same copy.",
+            },
             "ingestedAt": DATE_TIME,
+            "publications": {
+                "type": "array",
+                "items": _ref("Publication"),
+                "description": "Every outlet that published this copy, first received first "
+                "(the article's own outlet leads); the copy and its values are stored once.",
+            },
         }
+    ),
+    "Publication": _object(
+        {
+            "outlet": _ref("OutletRef"),
+            "url": NULLABLE_STRING,
+            "publishedAt": _nullable(DATE_TIME),
+            "receivedAt": DATE_TIME,
+        },
+        description="One outlet's publication of an article's copy.",
     ),
     "Entity": _object(
         {
@@ -360,8 +379,13 @@ def _paths() -> Json:
         "summary": "Ingest copy through the extraction pipeline",
         "description": "JSON with `text` and optional metadata, or the copy itself as "
         "`text/plain` (metadata then from the query parameters). HTML (`text/html`, or markup "
-        "sent as text) is cleaned to text first. Idempotent: the same text again answers 200 "
-        "with the stored article.",
+        "sent as text) is cleaned to text first. Idempotent: the same copy again (equal once "
+        "whitespace, Unicode form, quotes and dashes are normalised) answers 200 with the "
+        "stored article. With an `Idempotency-Key` header (draft-ietf-httpapi-idempotency-"
+        "key-header) a retry gets the first answer again, status and body, with "
+        "`Idempotent-Replayed: true`; the same key with another request is 422 "
+        "`idempotency_key_reused`. Keys belong to the API key that sent them and expire after "
+        "FACTDESK_IDEMPOTENCY_TTL seconds.",
         "tags": ["articles"],
         "security": [{"apiKey": []}],
         "parameters": [
@@ -369,6 +393,15 @@ def _paths() -> Json:
             _param("url", "For text/plain bodies: where the copy was published."),
             _param("headline", "For text/plain bodies: the headline."),
             _param("publishedAt", "For text/plain bodies: publication time.", DATE_TIME),
+            {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": False,
+                "description": "A key of the caller's choosing (1 to 255 printable ASCII "
+                "characters, quoted as a structured-field string or not): a retry with it "
+                "answers the first answer again and ingests nothing.",
+                "schema": {**STRING, "minLength": 1, "maxLength": 257},
+            },
         ],
         "requestBody": {
             "required": True,
@@ -395,13 +428,29 @@ def _paths() -> Json:
                 **_ok("Article", "A new article."),
                 "headers": {"Location": {"schema": STRING, "description": "The article's URL."}},
             },
-            "200": _ok("Article", "The same text was ingested before: the stored article."),
-            "400": _problem("Malformed JSON."),
+            "200": {
+                **_ok(
+                    "Article",
+                    "The same copy was ingested before: the stored article. When another outlet "
+                    "sends it, its publication is recorded and listed in `publications`.",
+                ),
+                "headers": {
+                    "Factdesk-Republication": {
+                        "schema": {"type": "string", "enum": ["recorded"]},
+                        "description": "Present when this request recorded a new publication "
+                        "of the stored copy (another outlet).",
+                    }
+                },
+            },
+            "400": _problem("Malformed JSON, or an Idempotency-Key that is not a valid key."),
             "401": _problem("No API key sent, or none configured on the server."),
             "403": _problem("The API key is not valid."),
             "413": _problem("The body is larger than FACTDESK_MAX_ARTICLE_BYTES."),
             "415": _problem("Not JSON, text/plain or text/html, or not UTF-8."),
-            "422": _problem("Empty text, NUL bytes, binary, bad field types or dates."),
+            "422": _problem(
+                "Empty text, NUL bytes, binary, bad field types or dates; an Idempotency-Key "
+                "used before for another request."
+            ),
             "503": _problem("The database is unavailable; retry shortly."),
         },
     }

@@ -16,9 +16,10 @@ from starlette.responses import Response
 from service.db import articles as articles_db
 from service.db import entities as entities_db
 from service.db import outlets as outlets_db
+from service.db import publications as publications_db
 from service.db.paging import IdPage
 from service.db.pool import Connection
-from service.db.rows import ArticleRow, EntityRow, OutletRow
+from service.db.rows import ArticleRow, EntityRow, OutletRow, PublicationRow
 from service.graphql.ids import encode_cursor, encode_id
 
 Json = dict[str, Any]
@@ -52,6 +53,7 @@ class Related:
     articles: dict[int, ArticleRow] = field(default_factory=dict)
     outlets: dict[int, OutletRow] = field(default_factory=dict)
     entities: dict[int, EntityRow] = field(default_factory=dict)
+    publications: dict[int, list[PublicationRow]] = field(default_factory=dict)
 
     def entity_ref(self, entity_id: int | None) -> Json | None:
         row = self.entities.get(entity_id) if entity_id is not None else None
@@ -68,9 +70,10 @@ async def load_related(
     article_ids: Iterable[int] = (),
     entity_ids: Iterable[int | None] = (),
     articles: Sequence[ArticleRow] = (),
+    publications: bool = False,
 ) -> Related:
-    """At most three queries: articles with their outlets, outlets of the articles given,
-    and entities."""
+    """At most four queries: articles with their outlets, outlets of the articles given,
+    entities, and (``publications``) every publication of the articles."""
     related = Related(articles={row.id: row for row in articles})
     wanted_articles = sorted(set(article_ids) - set(related.articles))
     if wanted_articles:
@@ -87,6 +90,12 @@ async def load_related(
         missing = sorted(outlet_ids - set(related.outlets))
         outlet_rows = await outlets_db.list_outlets_by_ids(conn, ids=missing)
         related.outlets.update({row.id: row for row in outlet_rows})
+    if publications and related.articles:
+        found_publications = await publications_db.list_publications_for_articles(
+            conn, article_ids=sorted(related.articles)
+        )
+        for publication in found_publications:
+            related.publications.setdefault(publication.article_id, []).append(publication)
     wanted_entities = sorted({i for i in entity_ids if i is not None})
     if wanted_entities:
         entity_rows = await entities_db.list_entities_by_ids(conn, ids=wanted_entities)
@@ -118,6 +127,16 @@ def article_json(row: ArticleRow, related: Related) -> Json:
         "url": row.url,
         "contentHash": row.content_hash,
         "ingestedAt": row.ingested_at,
+        "publications": [publication_json(p) for p in related.publications.get(row.id, [])],
+    }
+
+
+def publication_json(row: PublicationRow) -> Json:
+    return {
+        "outlet": {"id": encode_id("Outlet", row.outlet_id), "name": row.outlet_name},
+        "url": row.url,
+        "publishedAt": row.published_at,
+        "receivedAt": row.received_at,
     }
 
 

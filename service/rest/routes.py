@@ -116,8 +116,8 @@ def cors_middleware(settings: Settings) -> list[Middleware]:
             CORSMiddleware,
             allow_origins=origins,
             allow_methods=["GET", "POST", "OPTIONS"],
-            allow_headers=["Authorization", "Content-Type", "If-None-Match"],
-            expose_headers=["Location", "ETag"],
+            allow_headers=["Authorization", "Content-Type", "If-None-Match", "Idempotency-Key"],
+            expose_headers=["Location", "ETag", "Idempotent-Replayed"],
             max_age=600,
         )
     ]

@@ -123,3 +123,74 @@ async def test_text_over_the_size_cap_is_refused(pool: asyncpg.Pool) -> None:
     assert result["created"] is False
     assert result["errors"][0]["code"] == "article_too_large"
     await _nothing_written(pool)
+
+
+KEYED = """mutation($input: IngestArticleInput!) {
+  ingestArticle(input: $input) { created replayed article { id } errors { field code } }
+}"""
+
+
+async def _keyed(client: httpx.AsyncClient, **fields: Any) -> dict[str, Any]:
+    response = await client.post(
+        "/graphql", json={"query": KEYED, "variables": {"input": fields}}, headers=AUTH
+    )
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()["data"]["ingestArticle"]
+    return result
+
+
+async def test_an_idempotency_key_answers_a_retry_and_refuses_other_input(
+    pool: asyncpg.Pool, seeds_dir: Path
+) -> None:
+    texts = [
+        (seeds_dir / n).read_text(encoding="utf-8")
+        for n in ("002_5ff466a66850c255.txt", "003_e2791c5ec8a80bf6.txt")
+    ]
+    async with api_client(pool) as client:
+        first = await _keyed(client, text=texts[0], idempotencyKey="gq-1")
+        again = await _keyed(client, text=texts[0], idempotencyKey="gq-1")
+        other = await _keyed(client, text=texts[1], idempotencyKey="gq-1")
+        bad = await _keyed(client, text=texts[1], idempotencyKey="")
+    assert first == {**first, "created": True, "replayed": False, "errors": []}
+    assert again == {**first, "replayed": True}  # created, as first answered
+    assert other["article"] is None
+    assert other["errors"] == [{"field": "input.idempotencyKey", "code": "idempotency_key_reused"}]
+    assert bad["errors"] == [{"field": "input.idempotencyKey", "code": "invalid_idempotency_key"}]
+    assert (await row_counts(pool))["articles"] == 1
+
+
+REPUBLISH = """mutation($input: IngestArticleInput!) {
+  ingestArticle(input: $input) {
+    created republished errors { code }
+    article { id publications { outlet { name } url publishedAt receivedAt } }
+  }
+}"""
+
+
+async def test_another_outlet_is_a_publication_of_the_same_article(
+    pool: asyncpg.Pool, seeds_dir: Path
+) -> None:
+    text = (seeds_dir / "003_e2791c5ec8a80bf6.txt").read_text(encoding="utf-8")
+    async with api_client(pool) as client:
+        answers = []
+        for outlet, url in (("Wire", None), ("Daily Paper", "https://daily.example/b")):
+            response = await client.post(
+                "/graphql",
+                json={
+                    "query": REPUBLISH,
+                    "variables": {"input": {"text": text, "outlet": outlet, "url": url}},
+                },
+                headers=AUTH,
+            )
+            answers.append(response.json()["data"]["ingestArticle"])
+    first, second = answers
+    assert (first["created"], first["republished"]) == (True, False)
+    assert (second["created"], second["republished"]) == (False, True)
+    assert second["article"]["id"] == first["article"]["id"]
+    publications = second["article"]["publications"]
+    assert [(p["outlet"]["name"], p["url"]) for p in publications] == [
+        ("Wire", None),
+        ("Daily Paper", "https://daily.example/b"),
+    ]
+    assert all(p["receivedAt"] for p in publications)
+    assert (await row_counts(pool))["articles"] == 1

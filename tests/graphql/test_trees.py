@@ -31,7 +31,7 @@ TYPES = schema._schema.type_map
 # What a selection may reach: the statement's types and a few only resolvers answer.
 REACHABLE = (
     *("Fact", "SourcedValue", "Citation", "Span", "Entity", "Article", "Outlet", "Quote"),
-    "Figure",
+    *("Figure", "Publication"),
 )
 CONNECTIONS = ("MentionConnection", "ArticleConnection", "QuoteConnection")
 HOW = ["plain"] * 12 + ["alias", "fragment", "twice", "include"]

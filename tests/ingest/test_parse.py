@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -292,7 +291,7 @@ def test_seed_raw_text_and_hash(seed: tuple[SeedExpectation, ParsedArticle]) -> 
     expected, article = seed
     raw = _read_seed(expected.file)
     assert article.raw_text == raw
-    assert article.content_hash == hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    assert article.content_hash == content_hash(raw)
     assert parse_article(raw) == article  # deterministic
     crlf = parse_article(raw.replace("\n", "\r\n"))
     assert crlf.content_hash == article.content_hash

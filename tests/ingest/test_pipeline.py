@@ -11,7 +11,8 @@ import pytest
 from service.errors import EmptyArticleError
 from service.ingest.facts import ReportedValue, is_disputed
 from service.ingest.model import Approximation, ArticleMeta
-from service.ingest.pipeline import IngestResult, ingest_article
+from service.ingest.outcome import IngestResult
+from service.ingest.pipeline import ingest_article
 from service.ingest.seeds import load_seeds
 from tests.conftest import TABLES
 

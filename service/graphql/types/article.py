@@ -19,12 +19,14 @@ from service.graphql.types.common import After, Connection, First, Node, make_co
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity, Mention
     from service.graphql.types.figure import Figure
+    from service.graphql.types.publication import Publication
     from service.graphql.types.quote import Quote
 
 EntityRef = Annotated["Entity", strawberry.lazy("service.graphql.types.entity")]
 MentionRef = Annotated["Mention", strawberry.lazy("service.graphql.types.entity")]
 QuoteRef = Annotated["Quote", strawberry.lazy("service.graphql.types.quote")]
 FigureRef = Annotated["Figure", strawberry.lazy("service.graphql.types.figure")]
+PublicationRef = Annotated["Publication", strawberry.lazy("service.graphql.types.publication")]
 
 
 @strawberry.type(
@@ -141,6 +143,19 @@ class Article(Node):
         if self.row.original_source_id is None:
             return None
         return outlet_of(info, self.row.original_source_id)
+
+    @strawberry.field(
+        description="Every outlet that published this copy, first received first (the "
+        "article's own outlet leads). The copy, and each of its values, is stored once."
+    )
+    def publications(self, info: Info) -> list[PublicationRef]:
+        from service.graphql.types.publication import Publication
+
+        return now_or_later(
+            info.context.loaders.publications_by_article,
+            self.row.id,
+            lambda rows: [Publication.from_row(r) for r in rows],
+        )
 
     @strawberry.field(description="Every quotation in the body, in reading order.")
     def quotes(self, info: Info) -> list[QuoteRef]:

@@ -1,0 +1,40 @@
+"""What makes two copies the same copy: the content hash over normalised text.
+
+Files on disk end with a newline and JSON bodies do not; one CMS sends CRLF and curly
+quotes, another LF and straight ones. None of that is a different story, so the hash is
+taken over the text as a reader sees it: Unicode NFC, invisible format characters
+dropped, typographic quotes, apostrophes and dashes folded to ASCII, every run of
+whitespace (line breaks included) one space, and the ends trimmed. The raw text is
+still kept exactly as given; only the identity is normalised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Zero-width characters and the byte-order mark: invisible, and editors add them freely.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_FOLDED = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+        "\u2026": "...",
+    }
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def identity_text(text: str) -> str:
+    """``text`` as the content hash reads it (see the module docstring)."""
+    # Characters are dropped and folded before composing, so that composing once is enough
+    # (an accent that followed a zero-width space composes with the letter before it).
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE).translate(_FOLDED))
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 hex of ``identity_text(text)``: equal for copies a reader cannot tell apart."""
+    return hashlib.sha256(identity_text(text).encode("utf-8", "surrogatepass")).hexdigest()
