@@ -101,7 +101,7 @@ REAL_FLOORS: dict[str, float] = {
     "units": 0.82,
     "concept": 0.44,
     "subject": 0.31,
-    "attribution": 0.72,
+    "attribution": 0.78,
     "status": 0.35,
     "quote_speakers.precision": 0.74,
     "quote_speakers.recall": 0.69,

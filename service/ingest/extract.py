@@ -14,6 +14,7 @@ from service.ingest.model import (
     FigureCandidate,
     LocalEntity,
     ParsedArticle,
+    QuoteCandidate,
     TextPart,
 )
 from service.ingest.names import name_key
@@ -39,6 +40,7 @@ def extract(article: ParsedArticle) -> Extraction:
     )
     published = article.published_at.date() if article.published_at else None
     figures = find_figures(body, sentences, mentions, entities, published_on=published, doc=doc)
+    figures = quoted_figures(figures, quotes)
     return Extraction(
         sentences=sentences,
         mentions=mentions,
@@ -46,6 +48,25 @@ def extract(article: ParsedArticle) -> Extraction:
         quotes=quotes,
         figures=figures + figures_outside_body(article, entities, figures, published),
     )
+
+
+def quoted_figures(
+    figures: Sequence[FigureCandidate], quotes: Sequence[QuoteCandidate]
+) -> tuple[FigureCandidate, ...]:
+    """A figure printed inside a quotation is the speaker's word, when its own sentence
+    names no other source ("'We lost 43 million Americans' trust,' Prelogar said")."""
+    spoken = [q for q in quotes if q.speaker is not None or q.speaker_text is not None]
+    out: list[FigureCandidate] = []
+    for f in figures:
+        if f.attributed_to is None and f.attributed_to_text is None:
+            quote = next(
+                (q for q in spoken if q.span.start <= f.span.start and f.span.end <= q.span.end),
+                None,
+            )
+            if quote is not None:
+                f = replace(f, attributed_to=quote.speaker, attributed_to_text=quote.speaker_text)
+        out.append(f)
+    return tuple(out)
 
 
 def figures_outside_body(

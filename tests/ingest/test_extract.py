@@ -50,3 +50,16 @@ def test_a_standfirst_that_repeats_the_body_adds_no_second_report() -> None:
 
 def test_a_shirt_number_before_a_name_is_no_figure() -> None:
     assert not [f for f in extract(_article()).figures if f.value in (12, 14)]
+
+
+def test_a_figure_inside_a_quotation_is_the_speakers_word() -> None:
+    copy = (
+        "Loans case heard\n\n"
+        "Elizabeth Prelogar argued the case for the government on Tuesday. "
+        '"The program would help 43 million Americans. It is lawful and it is needed," '
+        "Prelogar said.\n"
+    )
+    extraction = extract(parse_article(copy))
+    (figure,) = [f for f in extraction.figures if f.value == 43_000_000]
+    assert figure.attributed_to is not None
+    assert extraction.entities[figure.attributed_to].name == "Elizabeth Prelogar"
