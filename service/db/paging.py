@@ -11,6 +11,11 @@ from dataclasses import dataclass
 
 from service.db.pool import Connection
 
+# Every list is read a page at a time: `first` defaults to 20 and is at most 100, in
+# GraphQL and REST alike.
+DEFAULT_PAGE = 20
+MAX_PAGE = 100
+
 
 @dataclass(frozen=True, slots=True)
 class IdPage:

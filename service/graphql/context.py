@@ -8,10 +8,8 @@ import asyncpg
 import strawberry
 
 from service.config import Settings
+from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.graphql.loaders import Loaders, build_loaders
-
-MAX_PAGE = 100
-DEFAULT_PAGE = 20
 
 
 @dataclass
@@ -19,7 +17,7 @@ class Context:
     pool: asyncpg.Pool
     settings: Settings
     loaders: Loaders
-    # Whether the request may write (a valid API key, see service/rest/auth.py); writes are
+    # Whether the request may write (a valid API key, see service/auth.py); writes are
     # refused unless the view that builds the context says so.
     authorized: bool = False
 

@@ -44,7 +44,7 @@ from graphql.validation import ASTValidationRule
 from strawberry.extensions import SchemaExtension
 
 from service.config import Settings
-from service.graphql.context import DEFAULT_PAGE, MAX_PAGE
+from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.graphql.errors import BAD_USER_INPUT
 
 # A plain list (Article.quotes, Fact.values, ...) has no `first`; it is counted as about as

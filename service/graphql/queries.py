@@ -16,15 +16,7 @@ from service.db import quotes as quotes_db
 from service.db import search as search_db
 from service.db.paging import IdPage
 from service.graphql.context import Info, page_size
-from service.graphql.ids import decode_id, decode_id_cursor, decode_time_cursor
 from service.graphql.lookahead import counts
-from service.graphql.lookup import (
-    entity_id_by_name,
-    name_keys,
-    optional_id,
-    outlet_id_from,
-    word_keys,
-)
 from service.graphql.nodes import SearchHit, load_node, load_nodes
 from service.graphql.prefetch import prefetch
 from service.graphql.trees import answer_tree
@@ -34,6 +26,8 @@ from service.graphql.types.entity import Entity, EntityKind, load_entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
+from service.ids import decode_id, decode_id_cursor, decode_time_cursor, optional_id
+from service.lookup import entity_ids_named, name_keys, outlet_id_from, word_keys
 from service.search_text import bounded_search
 
 NodeT = TypeVar("NodeT", Entity, Quote, Figure, Fact)
@@ -201,16 +195,16 @@ class Query:
         filter: ArticleFilterArg = None,
     ) -> Connection[Article]:
         flt = articles_db.ArticleFilter()
-        if filter is not None:
-            flt = articles_db.ArticleFilter(
-                outlet_id=await outlet_id_from(info, filter.outlet) if filter.outlet else None,
-                entity_id=optional_id(filter.mentions, "Entity"),
-                published_after=filter.published_after,
-                published_before=filter.published_before,
-                search=bounded_search(filter.search, field="filter.search"),
-            )
         size = page_size(first)
         async with info.context.pool.acquire() as conn:
+            if filter is not None:
+                flt = articles_db.ArticleFilter(
+                    outlet_id=await outlet_id_from(conn, filter.outlet or None),
+                    entity_id=optional_id(filter.mentions, "Entity"),
+                    published_after=filter.published_after,
+                    published_before=filter.published_before,
+                    search=bounded_search(filter.search, field="filter.search"),
+                )
             items, has_next = await articles_db.page_articles(
                 conn, flt=flt, first=size, after=decode_time_cursor(after)
             )
@@ -239,7 +233,9 @@ class Query:
     ) -> Entity | None:
         entity_id = optional_id(id, "Entity")
         if entity_id is None and name is not None and name.strip():
-            entity_id = await entity_id_by_name(info, name.strip())
+            async with info.context.pool.acquire() as conn:
+                named = await entity_ids_named(conn, name.strip())
+            entity_id = named[0] if named else None
         if entity_id is None:
             return None
         tree = await answer_tree(info, "Entity", entity_id)

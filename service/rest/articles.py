@@ -9,13 +9,13 @@ from starlette.responses import Response
 from service.config import Settings
 from service.db import articles as articles_db
 from service.errors import InvalidIdError
-from service.graphql.ids import decode_id, decode_time_cursor, encode_cursor, encode_id
+from service.ids import decode_id, decode_time_cursor, encode_cursor, encode_id
 from service.ingest.pipeline import ingest_article
+from service.lookup import entity_id_from, outlet_id_from
 from service.problems import ProblemError
 from service.rest.auth import require_write
 from service.rest.ingest_body import read_ingest_request
-from service.rest.lookup import entity_filter, outlet_filter, pool_of
-from service.rest.params import datetime_param, page_params, search_param, text_param
+from service.rest.params import datetime_param, page_params, pool_of, search_param, text_param
 from service.rest.problems import Handler
 from service.rest.representations import (
     Json,
@@ -32,8 +32,8 @@ async def list_articles(request: Request) -> Response:
     after = decode_time_cursor(page.after)
     async with pool_of(request).acquire() as conn:
         flt = articles_db.ArticleFilter(
-            outlet_id=await outlet_filter(conn, text_param(query, "outlet")),
-            entity_id=await entity_filter(conn, text_param(query, "entity")),
+            outlet_id=await outlet_id_from(conn, text_param(query, "outlet")),
+            entity_id=await entity_id_from(conn, text_param(query, "entity")),
             published_after=datetime_param(query, "publishedAfter"),
             published_before=datetime_param(query, "publishedBefore"),
             search=search_param(query),

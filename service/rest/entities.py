@@ -9,12 +9,11 @@ from starlette.responses import Response
 
 from service.db import entities as entities_db
 from service.db.pool import Connection
-from service.graphql.ids import decode_id_cursor, encode_id
-from service.graphql.lookup import name_keys
+from service.ids import decode_id_cursor, encode_id
 from service.ingest.model import EntityKind
+from service.lookup import name_keys
 from service.problems import ProblemError
-from service.rest.lookup import path_id, pool_of
-from service.rest.params import choice_param, page_params, search_param
+from service.rest.params import choice_param, page_params, path_id, pool_of, search_param
 from service.rest.representations import Json, JsonResponse, id_page_json
 
 KINDS = frozenset(kind.name for kind in EntityKind)

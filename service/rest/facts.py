@@ -12,12 +12,12 @@ from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db.pool import Connection
 from service.db.rows import FactRow, FigureRow
-from service.graphql.ids import decode_id_cursor, encode_id
+from service.ids import decode_id_cursor, encode_id
 from service.ingest.facts import group_reports
+from service.lookup import entity_id_from
 from service.problems import ProblemError
 from service.rest.figures import figure_citation
-from service.rest.lookup import entity_filter, path_id, pool_of
-from service.rest.params import bool_param, page_params, text_param
+from service.rest.params import bool_param, page_params, path_id, pool_of, text_param
 from service.rest.representations import Json, JsonResponse, Related, id_page_json, load_related
 
 
@@ -73,7 +73,7 @@ async def list_facts(request: Request) -> Response:
     async with pool_of(request).acquire() as conn:
         found = await facts_db.page_facts(
             conn,
-            subject_id=await entity_filter(conn, text_param(query, "subject")),
+            subject_id=await entity_id_from(conn, text_param(query, "subject")),
             property=text_param(query, "property"),
             disputed=disputed,
             first=page.first,

@@ -10,9 +10,9 @@ from typing import Any
 
 import orjson
 
+from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.ingest.model import Approximation, EntityKind, TextPart
 from service.problems import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
-from service.rest.params import DEFAULT_PAGE, MAX_PAGE
 
 Json = dict[str, Any]
 

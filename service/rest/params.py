@@ -1,19 +1,20 @@
-"""Query parameters of the REST lists: parsed strictly, every mistake a 400 naming the parameter."""
+"""What REST handlers read from a request: query parameters parsed strictly (every mistake a
+400 naming the parameter), the id in the path, and the pool."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+import asyncpg
 from starlette.datastructures import QueryParams
+from starlette.requests import Request
 
+from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.errors import InvalidIdError, SearchTooLongError
-from service.graphql.ids import decode_id
+from service.ids import decode_id
 from service.problems import ProblemError
 from service.search_text import bounded_search
-
-DEFAULT_PAGE = 20
-MAX_PAGE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +107,18 @@ def choice_param(query: QueryParams, name: str, choices: frozenset[str]) -> str 
         allowed = ", ".join(sorted(choices))
         raise ProblemError("invalid_parameter", f"{name} must be one of {allowed}", field=name)
     return value.upper()
+
+
+def path_id(request: Request, type_name: str) -> int:
+    """The primary key in the path's global id; 404 when it is not an id of that type."""
+    value: str = request.path_params["id"]
+    try:
+        return decode_id(value, type_name)[1]
+    except InvalidIdError:
+        raise ProblemError("not_found", f"no {type_name.lower()} has the id {value!r}") from None
+
+
+def pool_of(request: Request) -> asyncpg.Pool:
+    # On app.state, as for GraphQL, so tests can hand the app their own pool.
+    pool: asyncpg.Pool = request.app.state.pool
+    return pool

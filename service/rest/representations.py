@@ -19,7 +19,7 @@ from service.db import outlets as outlets_db
 from service.db.paging import IdPage
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, EntityRow, OutletRow
-from service.graphql.ids import encode_cursor, encode_id
+from service.ids import encode_cursor, encode_id
 
 Json = dict[str, Any]
 

@@ -8,7 +8,7 @@ import asyncpg
 import httpx
 import pytest
 
-from service.graphql.ids import encode_id
+from service.ids import encode_id
 from tests.rest.conftest import AUTH, api_client
 from tests.rest.schemas import assert_matches
 

@@ -9,12 +9,12 @@ import strawberry
 
 from service.db.rows import ArticleRow, EntityRow, OutletRow
 from service.graphql.context import Info, page_size
-from service.graphql.ids import decode_time_cursor, encode_id
 from service.graphql.loaders import now_or_later, now_or_later_many, peek
 from service.graphql.lookahead import counts
 from service.graphql.prefetch import prefetch
 from service.graphql.trees import answer_nodes
 from service.graphql.types.common import After, Connection, First, Node, make_connection
+from service.ids import decode_time_cursor, encode_id
 
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity, Mention

@@ -10,8 +10,8 @@ import strawberry
 
 from service.db.paging import IdPage
 from service.graphql.context import Info
-from service.graphql.ids import CursorKey, encode_cursor
 from service.graphql.prefetch import prefetch
+from service.ids import CursorKey, encode_cursor
 
 T = TypeVar("T")
 

@@ -9,10 +9,10 @@ import strawberry
 
 from service.db.rows import EntityRow, MentionRow
 from service.graphql.context import Info, page_size
-from service.graphql.ids import decode_id_cursor, decode_time_cursor, encode_id
 from service.graphql.loaders import now_or_later
 from service.graphql.lookahead import counts
 from service.graphql.types.common import After, Connection, First, Node, Span, page_connection
+from service.ids import decode_id_cursor, decode_time_cursor, encode_id
 
 if TYPE_CHECKING:
     from service.graphql.types.article import Article

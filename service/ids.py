@@ -74,3 +74,8 @@ def decode_time_cursor(cursor: str | None) -> tuple[dt.datetime, int] | None:
     if kind != "t" or not isinstance(value, int):
         raise InvalidCursorError("invalid cursor", field="after")
     return when, value
+
+
+def optional_id(value: str | None, type_name: str) -> int | None:
+    """The primary key behind `value`, an id of a `type_name`; None for None."""
+    return decode_id(value, type_name)[1] if value is not None else None
