@@ -39,7 +39,6 @@ async def _entities(conn: Connection, ids: Sequence[int]) -> list[Json]:
 async def list_entities(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
-    after = decode_id_cursor(page.after)
     kind = choice_param(query, "kind", KINDS)
     search = search_param(query)
     async with pool_of(request).acquire() as conn:
@@ -48,8 +47,7 @@ async def list_entities(request: Request) -> Response:
             kind=kind,
             search=search,
             search_keys=name_keys(search) if search else [],
-            first=page.first,
-            after=after,
+            window=page.window(decode_id_cursor),
         )
         items = await _entities(conn, found.ids)
     return JsonResponse(id_page_json(items, found))

@@ -68,7 +68,6 @@ async def _facts(conn: Connection, ids: Sequence[int]) -> list[Json]:
 async def list_facts(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
-    after = decode_id_cursor(page.after)
     disputed = bool_param(query, "disputed")
     async with pool_of(request).acquire() as conn:
         found = await facts_db.page_facts(
@@ -76,8 +75,7 @@ async def list_facts(request: Request) -> Response:
             subject_id=await entity_id_from(conn, text_param(query, "subject")),
             property=text_param(query, "property"),
             disputed=disputed,
-            first=page.first,
-            after=after,
+            window=page.window(decode_id_cursor),
         )
         items = await _facts(conn, found.ids)
     return JsonResponse(id_page_json(items, found))

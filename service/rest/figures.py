@@ -71,7 +71,6 @@ async def _figures(conn: Connection, ids: Sequence[int]) -> list[Json]:
 async def list_figures(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
-    after = decode_id_cursor(page.after)
     article_id = id_param(query, "article", "Article")
     async with pool_of(request).acquire() as conn:
         found = await figures_db.page_figures(
@@ -80,8 +79,7 @@ async def list_figures(request: Request) -> Response:
             subject_id=await entity_id_from(conn, text_param(query, "subject")),
             property=text_param(query, "property"),
             unit=text_param(query, "unit"),
-            first=page.first,
-            after=after,
+            window=page.window(decode_id_cursor),
         )
         items = await _figures(conn, found.ids)
     return JsonResponse(id_page_json(items, found))

@@ -60,7 +60,6 @@ async def _quotes(conn: Connection, ids: Sequence[int]) -> list[Json]:
 async def list_quotes(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
-    after = decode_id_cursor(page.after)
     article_id = id_param(query, "article", "Article")
     async with pool_of(request).acquire() as conn:
         found = await quotes_db.page_quotes(
@@ -68,8 +67,7 @@ async def list_quotes(request: Request) -> Response:
             speaker_id=await entity_id_from(conn, text_param(query, "speaker")),
             article_id=article_id,
             search=search_param(query),
-            first=page.first,
-            after=after,
+            window=page.window(decode_id_cursor),
         )
         items = await _quotes(conn, found.ids)
     return JsonResponse(id_page_json(items, found))
