@@ -23,6 +23,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from service.db.articles import SORT_KEY, ArticleFilter, page_articles
+from service.db.paging import Window
 from service.db.pool import create_pool
 from service.db.trees import Pick, fetch_trees, tree_sql
 
@@ -62,7 +63,7 @@ async def graphql(request: Request) -> Response:
             edges = await conn.fetchval(PAGE)
             body = b'{"data":{"articles":{"edges":' + edges.encode() + b"}}}"
             return Response(body, media_type="application/json")
-        page, _ = await page_articles(conn, flt=ArticleFilter(), first=20, after=None)
+        page = (await page_articles(conn, flt=ArticleFilter(), window=Window(20))).items
         trees = await fetch_trees(conn, sql=TREE, ids=[id for id, _ in page])
     answer = {"data": {"articles": {"edges": [{"node": trees[id]} for id, _ in page]}}}
     return Response(orjson.dumps(answer), media_type="application/json")

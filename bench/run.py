@@ -42,7 +42,7 @@ from service.config import Settings
 from service.db import migrate
 from service.db.embedded import start_embedded
 from service.db.pool import create_pool
-from service.graphql.ids import encode_id
+from service.ids import encode_id
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent

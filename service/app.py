@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 import asyncpg
@@ -11,16 +12,17 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import HTTPConnection
 from starlette.routing import Route
-from starlette.types import Scope
+from starlette.types import ASGIApp, Scope
 
 from service.conditional import ConditionalGet
 from service.config import Settings, get_settings
-from service.graphql.cache import GraphQLResponseCache
 from service.graphql.gate import GraphQLGate
+from service.graphql.negotiation import is_plain_read, response_media_type
 from service.graphql.schema import GraphQLView, export_schema
 from service.lifespan import lifespan_for
 from service.metrics import metrics_endpoint
 from service.observability import RequestObservabilityMiddleware, healthz, readyz
+from service.response_cache import ResponseCache, ResponseStore
 from service.rest.openapi import openapi_document
 from service.rest.routes import cors_middleware, protected_read, rest_routes
 
@@ -34,6 +36,16 @@ def _pool(conn: HTTPConnection) -> asyncpg.Pool:
 def _scope_pool(scope: Scope) -> asyncpg.Pool:
     pool: asyncpg.Pool = scope["app"].state.pool
     return pool
+
+
+def graphql_response_cache(
+    app: ASGIApp, *, pool: Callable[[Scope], asyncpg.Pool], store: ResponseStore | None = None
+) -> ResponseCache:
+    """The response cache in front of /graphql, with GraphQL's rules for what is a read and
+    which media type an answer is sent as."""
+    return ResponseCache(
+        app, pool=pool, is_read=is_plain_read, variant=response_media_type, store=store
+    )
 
 
 def api_identity() -> str:
@@ -53,7 +65,7 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
                 "/graphql",
                 # Every method reaches the gate, which answers the ones not served in JSON.
                 GraphQLGate(
-                    GraphQLResponseCache(graphql, pool=_scope_pool)
+                    graphql_response_cache(graphql, pool=_scope_pool)
                     if settings.factdesk_response_cache
                     else graphql,
                     settings,

@@ -32,7 +32,7 @@ from rich.text import Text
 from service.db import articles as articles_db
 from service.db.pool import is_connection_failure
 from service.errors import UNSTORABLE_MESSAGE, FactdeskError, is_unstorable_input
-from service.graphql.ids import encode_id
+from service.ids import encode_id
 from service.ingest.intake import ArticleTooLargeError, take_copy
 from service.ingest.model import ArticleMeta
 from service.ingest.outcome import IngestResult

@@ -13,7 +13,7 @@ import asyncpg
 import pytest
 
 from service.db.scratch import recreate_database
-from service.graphql.ids import decode_id
+from service.ids import decode_id
 from service.ingest_command import STDIN, expand
 from tests.commands import factdesk
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.db.paging import counted
+from service.db.paging import Window, counted
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, OutletRow
 
@@ -46,6 +46,42 @@ class ArticleFilter:
 
 
 ArticleCursor = tuple[dt.datetime, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    """One page of articles: ids with their cursor keys, in list order."""
+
+    items: list[tuple[int, ArticleCursor]]
+    has_next: bool
+    has_previous: bool
+    total: int = 0  # 0 when the caller did not ask for the count
+
+
+def _keyset(window: Window[ArticleCursor], first_param: int) -> tuple[str, str, list[object]]:
+    """(condition, order, parameters from `first_param` on) of a window of the list, newest
+    first: read backwards (oldest first) from its end when `window.from_end`."""
+    after, before = window.after, window.before
+    order = "ASC" if window.from_end else "DESC"
+    a, b = first_param, first_param + 2
+    condition = (
+        f"(${a}::timestamptz IS NULL OR ({SORT_KEY}, a.id) < (${a}, ${a + 1}))"
+        f" AND (${b}::timestamptz IS NULL OR ({SORT_KEY}, a.id) > (${b}, ${b + 1}))"
+    )
+    args: list[object] = [
+        after[0] if after else None,
+        after[1] if after else None,
+        before[0] if before else None,
+        before[1] if before else None,
+    ]
+    return condition, f"{SORT_KEY} {order}, a.id {order}", args
+
+
+def _article_page(
+    window: Window[ArticleCursor], rows: list[tuple[int, ArticleCursor]], total: int
+) -> ArticlePage:
+    has_next, has_previous = window.flags(len(rows))
+    return ArticlePage(window.take(rows), has_next, has_previous, total)
 
 
 async def insert_article(conn: Connection, *, article: NewArticle) -> int | None:
@@ -150,24 +186,23 @@ def _where(flt: ArticleFilter, first_param: int) -> tuple[str, list[object]]:
 
 
 async def page_articles(
-    conn: Connection, *, flt: ArticleFilter, first: int, after: ArticleCursor | None
-) -> tuple[list[tuple[int, ArticleCursor]], bool]:
-    """Ids (with their cursor keys) of one page, newest first, and whether more follow."""
-    where, args = _where(flt, 4)
+    conn: Connection, *, flt: ArticleFilter, window: Window[ArticleCursor]
+) -> ArticlePage:
+    """One window of the articles, newest first (no total: see `count_filtered_articles`)."""
+    keyset, order, keys = _keyset(window, 2)
+    where, args = _where(flt, 6)
     rows = await conn.fetch(
         f"""
         SELECT a.id, {SORT_KEY} AS sort_key FROM articles a
-        WHERE {where} AND ($1::timestamptz IS NULL OR ({SORT_KEY}, a.id) < ($1, $2))
-        ORDER BY {SORT_KEY} DESC, a.id DESC
-        LIMIT $3
+        WHERE {where} AND {keyset}
+        ORDER BY {order}
+        LIMIT $1
         """,
-        after[0] if after else None,
-        after[1] if after else None,
-        first + 1,
+        window.size + 1,
+        *keys,
         *args,
     )
-    page = [(int(r["id"]), (r["sort_key"], int(r["id"]))) for r in rows[:first]]
-    return page, len(rows) > first
+    return _article_page(window, [(int(r["id"]), (r["sort_key"], int(r["id"]))) for r in rows], 0)
 
 
 async def count_filtered_articles(conn: Connection, *, flt: ArticleFilter) -> int:
@@ -180,14 +215,11 @@ async def page_articles_per_parent(
     *,
     parent: str,
     parent_ids: Sequence[int],
-    first: int,
-    after: ArticleCursor | None,
+    window: Window[ArticleCursor],
     count: bool = True,
-) -> dict[int, tuple[list[tuple[int, ArticleCursor]], bool, int]]:
-    """One page of articles per outlet (parent='outlet') or per mentioned entity ('entity').
-
-    Returns, per parent id: the page (ids with cursor keys), whether more follow, the total.
-    """
+) -> dict[int, ArticlePage]:
+    """One window of articles per outlet (parent='outlet') or per mentioned entity
+    ('entity'), each with its parent's total."""
     if parent == "outlet":
         link = "a.outlet_id = p.id"
     elif parent == "entity":
@@ -195,25 +227,22 @@ async def page_articles_per_parent(
     else:
         raise ValueError(parent)
     total = counted(count, f"SELECT count(*) FROM articles a WHERE {link}")
+    keyset, order, keys = _keyset(window, 3)
     rows = await conn.fetch(
         f"""
         SELECT p.id AS parent_id, page.id, page.sort_key, {total} AS total
         FROM unnest($1::bigint[]) AS p(id)
         LEFT JOIN LATERAL (
             SELECT a.id, {SORT_KEY} AS sort_key FROM articles a
-            WHERE {link} AND ($2::timestamptz IS NULL OR ({SORT_KEY}, a.id) < ($2, $3))
-            ORDER BY {SORT_KEY} DESC, a.id DESC
-            LIMIT $4
+            WHERE {link} AND {keyset}
+            ORDER BY {order}
+            LIMIT $2
         ) AS page ON TRUE
         """,
         list(parent_ids),
-        after[0] if after else None,
-        after[1] if after else None,
-        first + 1,
+        window.size + 1,
+        *keys,
     )
-    result: dict[int, tuple[list[tuple[int, ArticleCursor]], bool, int]] = {
-        pid: ([], False, 0) for pid in parent_ids
-    }
     grouped: dict[int, list[tuple[int, ArticleCursor]]] = {pid: [] for pid in parent_ids}
     totals: dict[int, int] = {}
     for r in rows:
@@ -221,6 +250,4 @@ async def page_articles_per_parent(
         totals[pid] = int(r["total"])
         if r["id"] is not None:
             grouped[pid].append((int(r["id"]), (r["sort_key"], int(r["id"]))))
-    for pid, items in grouped.items():
-        result[pid] = (items[:first], len(items) > first, totals.get(pid, 0))
-    return result
+    return {pid: _article_page(window, items, totals.get(pid, 0)) for pid, items in grouped.items()}

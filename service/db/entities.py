@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.db.paging import IdPage, page_by_id, page_by_id_per_parent
+from service.db.paging import IdPage, Window, page_by_id, page_by_id_per_parent
 from service.db.pool import Connection
 from service.db.rows import EntityRow, MentionRow
 
@@ -232,8 +232,7 @@ async def page_entities(
     kind: str | None,
     search: str | None,
     search_keys: Sequence[str],
-    first: int,
-    after: int | None,
+    window: Window[int],
     count: bool = True,
 ) -> IdPage:
     args: list[object] = [kind]
@@ -244,8 +243,7 @@ async def page_entities(
         source="entities t",
         where=_entity_where(search),
         args=args,
-        first=first,
-        after=after,
+        window=window,
         count=count,
     )
 
@@ -278,8 +276,7 @@ async def page_mentions_per_entity(
     conn: Connection,
     *,
     entity_ids: Sequence[int],
-    first: int,
-    after: int | None,
+    window: Window[int],
     count: bool = True,
 ) -> dict[int, IdPage]:
     return await page_by_id_per_parent(
@@ -287,8 +284,7 @@ async def page_mentions_per_entity(
         source="mentions t",
         link="t.entity_id = p.id",
         parent_ids=entity_ids,
-        first=first,
-        after=after,
+        window=window,
         count=count,
     )
 

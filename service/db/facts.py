@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.db.paging import IdPage, page_by_id
+from service.db.paging import IdPage, Window, page_by_id
 from service.db.pool import Connection
 from service.db.rows import FactRow
 
@@ -63,8 +63,7 @@ async def page_facts(
     subject_id: int | None,
     property: str | None,
     disputed: bool | None,
-    first: int,
-    after: int | None,
+    window: Window[int],
     count: bool = True,
 ) -> IdPage:
     return await page_by_id(
@@ -74,7 +73,6 @@ async def page_facts(
             AND ($4::text IS NULL OR t.property = $4)
             AND ($5::bool IS NULL OR t.disputed = $5)""",
         args=[subject_id, property, disputed],
-        first=first,
-        after=after,
+        window=window,
         count=count,
     )

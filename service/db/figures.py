@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.db.paging import IdPage, page_by_id
+from service.db.paging import IdPage, Window, page_by_id
 from service.db.pool import Connection
 from service.db.rows import FigureRow
 
@@ -81,8 +81,7 @@ async def page_figures(
     subject_id: int | None,
     property: str | None,
     unit: str | None,
-    first: int,
-    after: int | None,
+    window: Window[int],
     count: bool = True,
 ) -> IdPage:
     return await page_by_id(
@@ -93,7 +92,6 @@ async def page_figures(
             AND ($5::text IS NULL OR t.property = $5)
             AND ($6::text IS NULL OR t.unit = $6)""",
         args=[article_id, subject_id, property, unit],
-        first=first,
-        after=after,
+        window=window,
         count=count,
     )

@@ -1,4 +1,5 @@
-"""Keyset pagination by id, for one list or one page per parent in a single query.
+"""Keyset pagination by id, for one list or one page per parent in a single query, in
+either direction (Relay's `first`/`after` and `last`/`before`).
 
 `source` and `link` are SQL fragments written in this package (never user input):
 `source` names the table as `t`, `link` ties a row of `t` to the parent `p.id`.
@@ -8,8 +9,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from service.db.pool import Connection
+
+# Every list is read a page at a time: `first` defaults to 20 and is at most 100, in
+# GraphQL and REST alike.
+DEFAULT_PAGE = 20
+MAX_PAGE = 100
+
+K = TypeVar("K")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Window(Generic[K]):
+    """Which page of a list to read: of the items after `after` and before `before` (list
+    order, both exclusive), the first `size`, or the last `size` when `from_end`."""
+
+    size: int
+    after: K | None = None
+    before: K | None = None
+    from_end: bool = False
+
+    def flags(self, found: int) -> tuple[bool, bool]:
+        """(has next, has previous) of a page read with one item more than `size`, that
+        found `found` items: the side read towards knows, the other says whether its bound
+        was given (items lie beyond a cursor the client holds)."""
+        more = found > self.size
+        if self.from_end:
+            return self.before is not None, more
+        return more, self.after is not None
+
+    def take(self, items: list[T]) -> list[T]:
+        """The page, in list order, of items read towards its far end (reversed when read
+        from the end), one more than `size` perhaps."""
+        return items[: self.size][::-1] if self.from_end else items[: self.size]
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +52,7 @@ class IdPage:
     ids: list[int]
     has_next: bool
     total: int  # 0 when the caller did not ask for the count
+    has_previous: bool = False
 
 
 def counted(count: bool, query: str) -> str:
@@ -25,34 +61,45 @@ def counted(count: bool, query: str) -> str:
     return f"({query})" if count else "0::bigint"
 
 
+def _direction(window: Window[int]) -> str:
+    return "DESC" if window.from_end else "ASC"
+
+
+def _id_page(window: Window[int], ids: list[int], total: int) -> IdPage:
+    has_next, has_previous = window.flags(len(ids))
+    return IdPage(ids=window.take(ids), has_next=has_next, total=total, has_previous=has_previous)
+
+
 async def page_by_id(
     conn: Connection,
     *,
     source: str,
     where: str,
     args: Sequence[object],
-    first: int,
-    after: int | None,
+    window: Window[int],
     count: bool = True,
 ) -> IdPage:
-    """Ascending ids after `after`; `where` uses parameters from $3 on."""
+    """One window of the ids in ascending order; `where` uses parameters from $3 on."""
     total = counted(count, f"SELECT count(*) FROM {source} WHERE {where}")
+    before = f"${3 + len(args)}"  # after the caller's parameters
     row = await conn.fetchrow(
         f"""
         SELECT
             {total} AS total,
             ARRAY(
-                SELECT t.id FROM {source} WHERE {where} AND ($1::bigint IS NULL OR t.id > $1)
-                ORDER BY t.id LIMIT $2
+                SELECT t.id FROM {source}
+                WHERE {where} AND ($1::bigint IS NULL OR t.id > $1)
+                    AND ({before}::bigint IS NULL OR t.id < {before})
+                ORDER BY t.id {_direction(window)} LIMIT $2
             ) AS ids
         """,
-        after,
-        first + 1,
+        window.after,
+        window.size + 1,
         *args,
+        window.before,
     )
     assert row is not None
-    ids = [int(i) for i in row["ids"]]
-    return IdPage(ids=ids[:first], has_next=len(ids) > first, total=int(row["total"]))
+    return _id_page(window, [int(i) for i in row["ids"]], int(row["total"]))
 
 
 async def page_by_id_per_parent(
@@ -61,11 +108,10 @@ async def page_by_id_per_parent(
     source: str,
     link: str,
     parent_ids: Sequence[int],
-    first: int,
-    after: int | None,
+    window: Window[int],
     count: bool = True,
 ) -> dict[int, IdPage]:
-    """One page of ascending ids per parent, with each parent's total, in one round trip."""
+    """One window of ascending ids per parent, with each parent's total, in one round trip."""
     total = counted(count, f"SELECT count(*) FROM {source} WHERE {link}")
     rows = await conn.fetch(
         f"""
@@ -74,12 +120,14 @@ async def page_by_id_per_parent(
         LEFT JOIN LATERAL (
             SELECT t.id FROM {source}
             WHERE {link} AND ($2::bigint IS NULL OR t.id > $2)
-            ORDER BY t.id LIMIT $3
+                AND ($4::bigint IS NULL OR t.id < $4)
+            ORDER BY t.id {_direction(window)} LIMIT $3
         ) AS page ON TRUE
         """,
         list(parent_ids),
-        after,
-        first + 1,
+        window.after,
+        window.size + 1,
+        window.before,
     )
     ids: dict[int, list[int]] = {pid: [] for pid in parent_ids}
     totals: dict[int, int] = {}
@@ -88,7 +136,4 @@ async def page_by_id_per_parent(
         totals[pid] = int(r["total"])
         if r["id"] is not None:
             ids[pid].append(int(r["id"]))
-    return {
-        pid: IdPage(ids=found[:first], has_next=len(found) > first, total=totals.get(pid, 0))
-        for pid, found in ids.items()
-    }
+    return {pid: _id_page(window, found, totals.get(pid, 0)) for pid, found in ids.items()}

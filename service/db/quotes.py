@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from service.db.paging import IdPage, page_by_id, page_by_id_per_parent
+from service.db.paging import IdPage, Window, page_by_id, page_by_id_per_parent
 from service.db.pool import Connection
 from service.db.rows import QuoteRow
 
@@ -42,8 +42,7 @@ async def page_quotes(
     speaker_id: int | None,
     article_id: int | None,
     search: str | None,
-    first: int,
-    after: int | None,
+    window: Window[int],
     count: bool = True,
 ) -> IdPage:
     return await page_by_id(
@@ -54,8 +53,7 @@ async def page_quotes(
             AND ($5::text IS NULL
                  OR to_tsvector('english', t.text) @@ websearch_to_tsquery('english', $5))""",
         args=[speaker_id, article_id, search],
-        first=first,
-        after=after,
+        window=window,
         count=count,
     )
 
@@ -64,8 +62,7 @@ async def page_quotes_per_speaker(
     conn: Connection,
     *,
     speaker_ids: Sequence[int],
-    first: int,
-    after: int | None,
+    window: Window[int],
     count: bool = True,
 ) -> dict[int, IdPage]:
     return await page_by_id_per_parent(
@@ -73,7 +70,6 @@ async def page_quotes_per_speaker(
         source="quotes t",
         link="t.speaker_id = p.id",
         parent_ids=speaker_ids,
-        first=first,
-        after=after,
+        window=window,
         count=count,
     )

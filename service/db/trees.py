@@ -126,7 +126,7 @@ def _time(name: str) -> Answer:
 
 
 def _id(type_name: str) -> Answer:
-    """The global id as `service.graphql.ids.encode_id` writes it (urlsafe, unpadded)."""
+    """The global id as `service.ids.encode_id` writes it (urlsafe, unpadded)."""
     return lambda pick, row, names: (
         f"rtrim(translate(encode(convert_to('{type_name}:' || {row}.id, 'UTF8'), 'base64'), "
         "'+/', '-_'), '=')"

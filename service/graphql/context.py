@@ -8,11 +8,9 @@ import asyncpg
 import strawberry
 
 from service.config import Settings
+from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.graphql.loaders import Loaders, build_loaders
 from service.ingest.idempotency import ANONYMOUS
-
-MAX_PAGE = 100
-DEFAULT_PAGE = 20
 
 
 @dataclass
@@ -20,7 +18,7 @@ class Context:
     pool: asyncpg.Pool
     settings: Settings
     loaders: Loaders
-    # Whether the request may write (a valid API key, see service/rest/auth.py); writes are
+    # Whether the request may write (a valid API key, see service/auth.py); writes are
     # refused unless the view that builds the context says so.
     authorized: bool = False
     # Whose idempotency keys a write uses: a digest of its API key (service/ingest/idempotency.py).

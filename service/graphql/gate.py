@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from service.auth import read_denial, write_denial
 from service.config import Settings
 from service.graphql.negotiation import JSON, response_media_type
 from service.problems import ProblemError, problem_response
+from service.request_body import replay
 
 METHODS = ("GET", "POST")
 
@@ -101,17 +102,3 @@ def request_error(
         headers={"Allow": allow} if status == 405 else None,
         media_type=media,
     )
-
-
-def replay(body: bytes, receive: Receive) -> Receive:
-    """The body already read, then whatever the client sends next (its disconnect)."""
-    sent = False
-
-    async def replayed() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replayed

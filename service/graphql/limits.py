@@ -44,7 +44,7 @@ from graphql.validation import ASTValidationRule
 from strawberry.extensions import SchemaExtension
 
 from service.config import Settings
-from service.graphql.context import DEFAULT_PAGE, MAX_PAGE
+from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.graphql.errors import BAD_USER_INPUT
 
 # A plain list (Article.quotes, Fact.values, ...) has no `first`; it is counted as about as
@@ -53,6 +53,7 @@ from service.graphql.errors import BAD_USER_INPUT
 # other lists about 5. Counting mentions as 5 let articles -> mentions -> article ->
 # mentions ... return 204,000 nodes (20.7 MB) for a cost of 780.
 PLAIN_LIST_ESTIMATE = 5
+PAGE_SIZES = ("first", "last")  # the arguments that say how many items a list returns
 PLAIN_LIST_ESTIMATES = {"Article.mentions": 40, "Article.entities": 20}
 # Leaves are free, as a node's worth of text, except those that can be a whole article:
 # twenty aliases of `body` on a page of articles cost nothing and returned 20.8 MB. (A
@@ -327,22 +328,30 @@ class _CostWalk:
         return min((factor if counted else 0) + factor * below, self.cap)
 
     def _page(self, node: FieldNode, parent: str) -> int:
-        first = self._argument(node, "first")
-        if first is None:
-            return DEFAULT_PAGE
-        if not isinstance(first, int) or not 0 <= first <= MAX_PAGE:
+        first, last = self._argument(node, "first"), self._argument(node, "last")
+        if first is not None and last is not None:
             raise GraphQLError(
-                f"`first` on {parent}.{node.name.value} must be between 0 and {MAX_PAGE}; "
-                f"got {first}. Page through longer lists with `after`.",
+                f"{parent}.{node.name.value} takes `first` (with `after`) or `last` (with "
+                "`before`), not both.",
+                node,
+                extensions={"code": BAD_USER_INPUT},
+            )
+        name, size = ("last", last) if last is not None else ("first", first)
+        if size is None:
+            return DEFAULT_PAGE
+        if not isinstance(size, int) or not 0 <= size <= MAX_PAGE:
+            raise GraphQLError(
+                f"`{name}` on {parent}.{node.name.value} must be between 0 and {MAX_PAGE}; "
+                f"got {size}. Page through longer lists with `after` or `before`.",
                 node,
                 extensions={"code": "page_size_out_of_range", "maxPageSize": MAX_PAGE},
             )
-        return first
+        return size
 
     def _argument(self, node: FieldNode, name: str) -> Any:
         for argument in node.arguments or ():
             if argument.name.value == name:
-                if name == "first":
+                if name in PAGE_SIZES:
                     value = value_from_ast(argument.value, GraphQLInt, self.variables)
                 else:
                     value = _plain_value(argument.value, self.variables)

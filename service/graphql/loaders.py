@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -19,7 +18,8 @@ from service.db import outlets as outlets_db
 from service.db import publications as publications_db
 from service.db import quotes as quotes_db
 from service.db import trees as trees_db
-from service.db.paging import IdPage
+from service.db.articles import ArticlePage
+from service.db.paging import IdPage, Window
 from service.db.pool import Connection
 from service.db.rows import (
     ArticleRow,
@@ -35,8 +35,7 @@ from service.db.rows import (
 K = TypeVar("K", bound=Hashable)
 R = TypeVar("R")
 T = TypeVar("T")
-ArticlePage = tuple[list[tuple[int, tuple[dt.datetime, int]]], bool, int]
-PageKey = tuple[int, int, Any, bool]  # (parent id, first, decoded after-cursor, count?)
+PageKey = tuple[int, Window[Any], bool]  # (parent id, which page, count?)
 
 
 class _Missing:
@@ -167,20 +166,20 @@ def _grouped(
 
 def _paged(
     pool: asyncpg.Pool,
-    fetch: Callable[[Connection, list[int], int, Any, bool], Awaitable[dict[int, Any]]],
+    fetch: Callable[[Connection, list[int], Window[Any], bool], Awaitable[dict[int, Any]]],
 ) -> DataLoader[PageKey, Any]:
-    """Loads one page per parent; keys sharing (first, after, count) go out in one query."""
+    """Loads one page per parent; keys sharing (window, count) go out in one query."""
 
     async def load(keys: list[PageKey]) -> list[Any]:
-        by_window: dict[tuple[int, Any, bool], list[int]] = defaultdict(list)
-        for parent, first, after, count in keys:
-            by_window[(first, after, count)].append(parent)
+        by_window: dict[tuple[Window[Any], bool], list[int]] = defaultdict(list)
+        for parent, window, count in keys:
+            by_window[(window, count)].append(parent)
         results: dict[PageKey, Any] = {}
         async with pool.acquire() as conn:
-            for (first, after, count), parents in by_window.items():
-                pages = await fetch(conn, parents, first, after, count)
+            for (window, count), parents in by_window.items():
+                pages = await fetch(conn, parents, window, count)
                 for parent in parents:
-                    results[(parent, first, after, count)] = pages[parent]
+                    results[(parent, window, count)] = pages[parent]
         return [results[k] for k in keys]
 
     return DataLoader(load_fn=load)
@@ -254,26 +253,26 @@ def build_loaders(pool: asyncpg.Pool) -> Loaders:
 
     def article_pages(parent: str) -> DataLoader[PageKey, ArticlePage]:
         async def fetch(
-            conn: Connection, ids: list[int], first: int, after: Any, count: bool
+            conn: Connection, ids: list[int], window: Window[Any], count: bool
         ) -> dict[int, ArticlePage]:
             return await articles_db.page_articles_per_parent(
-                conn, parent=parent, parent_ids=ids, first=first, after=after, count=count
+                conn, parent=parent, parent_ids=ids, window=window, count=count
             )
 
         return _paged(pool, fetch)
 
     async def mentions_page(
-        conn: Connection, ids: list[int], first: int, after: Any, count: bool
+        conn: Connection, ids: list[int], window: Window[Any], count: bool
     ) -> dict[int, IdPage]:
         return await entities_db.page_mentions_per_entity(
-            conn, entity_ids=ids, first=first, after=after, count=count
+            conn, entity_ids=ids, window=window, count=count
         )
 
     async def quotes_page(
-        conn: Connection, ids: list[int], first: int, after: Any, count: bool
+        conn: Connection, ids: list[int], window: Window[Any], count: bool
     ) -> dict[int, IdPage]:
         return await quotes_db.page_quotes_per_speaker(
-            conn, speaker_ids=ids, first=first, after=after, count=count
+            conn, speaker_ids=ids, window=window, count=count
         )
 
     return Loaders(

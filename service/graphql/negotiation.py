@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import orjson
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
@@ -60,3 +61,22 @@ def never_executed(payload: Mapping[str, object]) -> bool:
 def _code(error: object) -> object:
     extensions = error.get("extensions") if isinstance(error, dict) else None
     return extensions.get("code") if isinstance(extensions, dict) else None
+
+
+def is_plain_read(body: bytes) -> bool:
+    """A JSON request whose document has no mutation (escapes decoded before looking): one
+    whose answer the response cache (service/response_cache.py) may keep.
+
+    Persisted queries are never kept: a hash alone shows no document to look into, and a
+    text sent with its hash must reach the view, which registers it."""
+    try:
+        payload = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return False
+    if not isinstance(payload, dict):
+        return False
+    extensions = payload.get("extensions")
+    if isinstance(extensions, dict) and "persistedQuery" in extensions:
+        return False
+    query = payload.get("query")
+    return isinstance(query, str) and "mutation" not in query.lower()

@@ -9,13 +9,13 @@ import strawberry
 
 from service.errors import InvalidIdError
 from service.graphql.context import Info
-from service.graphql.ids import decode_id
 from service.graphql.types.article import Article, Outlet
 from service.graphql.types.common import Node
 from service.graphql.types.entity import Entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
+from service.ids import decode_id
 
 SearchHit = Annotated[
     Article | Entity | Quote | Fact,

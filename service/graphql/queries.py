@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Annotated, TypeVar, cast
 
 import strawberry
@@ -16,24 +17,27 @@ from service.db import quotes as quotes_db
 from service.db import search as search_db
 from service.db.paging import IdPage
 from service.graphql.context import Info, page_size
-from service.graphql.ids import decode_id, decode_id_cursor, decode_time_cursor
 from service.graphql.lookahead import counts
-from service.graphql.lookup import (
-    entity_id_by_name,
-    name_keys,
-    optional_id,
-    outlet_id_from,
-    word_keys,
-)
 from service.graphql.nodes import SearchHit, load_node, load_nodes
 from service.graphql.prefetch import prefetch
 from service.graphql.trees import answer_tree
 from service.graphql.types.article import Article, Outlet, article_connection
-from service.graphql.types.common import After, Connection, First, Node, page_connection
+from service.graphql.types.common import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    Node,
+    page_connection,
+    window,
+)
 from service.graphql.types.entity import Entity, EntityKind, load_entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
+from service.ids import decode_id, decode_id_cursor, decode_time_cursor, optional_id
+from service.lookup import entity_ids_named, name_keys, outlet_id_from, word_keys
 from service.search_text import bounded_search
 
 NodeT = TypeVar("NodeT", Entity, Quote, Figure, Fact)
@@ -127,11 +131,9 @@ class FactFilter:
     )
 
 
-async def _id_connection(
-    info: Info, page: IdPage, node_type: type[NodeT], after: str | None
-) -> Connection[NodeT]:
+async def _id_connection(info: Info, page: IdPage, node_type: type[NodeT]) -> Connection[NodeT]:
     found = await load_nodes(info, [(node_type.__name__, pk) for pk in page.ids])
-    return await page_connection(info, page, [n for n in found if isinstance(n, node_type)], after)
+    return await page_connection(info, page, [n for n in found if isinstance(n, node_type)])
 
 
 async def _prefetched(info: Info, found: ObjT | None) -> ObjT | None:
@@ -198,26 +200,26 @@ class Query:
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: ArticleFilterArg = None,
     ) -> Connection[Article]:
         flt = articles_db.ArticleFilter()
-        if filter is not None:
-            flt = articles_db.ArticleFilter(
-                outlet_id=await outlet_id_from(info, filter.outlet) if filter.outlet else None,
-                entity_id=optional_id(filter.mentions, "Entity"),
-                published_after=filter.published_after,
-                published_before=filter.published_before,
-                search=bounded_search(filter.search, field="filter.search"),
-            )
-        size = page_size(first)
+        paging = window(decode_time_cursor, first=first, after=after, last=last, before=before)
         async with info.context.pool.acquire() as conn:
-            items, has_next = await articles_db.page_articles(
-                conn, flt=flt, first=size, after=decode_time_cursor(after)
-            )
+            if filter is not None:
+                flt = articles_db.ArticleFilter(
+                    outlet_id=await outlet_id_from(conn, filter.outlet or None),
+                    entity_id=optional_id(filter.mentions, "Entity"),
+                    published_after=filter.published_after,
+                    published_before=filter.published_before,
+                    search=bounded_search(filter.search, field="filter.search"),
+                )
+            page = await articles_db.page_articles(conn, flt=flt, window=paging)
             # Counting reads every matching row (100k articles: ~10 ms); a page that does
             # not show the count does not pay for it.
             total = await articles_db.count_filtered_articles(conn, flt=flt) if counts(info) else 0
-        return await article_connection(info, items, has_next, total, after is not None)
+        return await article_connection(info, replace(page, total=total))
 
     @strawberry.field(
         description="Looks an entity up by id, or by any name it is known by: aliases, other "
@@ -239,7 +241,9 @@ class Query:
     ) -> Entity | None:
         entity_id = optional_id(id, "Entity")
         if entity_id is None and name is not None and name.strip():
-            entity_id = await entity_id_by_name(info, name.strip())
+            async with info.context.pool.acquire() as conn:
+                named = await entity_ids_named(conn, name.strip())
+            entity_id = named[0] if named else None
         if entity_id is None:
             return None
         tree = await answer_tree(info, "Entity", entity_id)
@@ -253,6 +257,8 @@ class Query:
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             EntityFilter | None, strawberry.argument(description="Which entities; null: all.")
         ] = None,
@@ -266,11 +272,10 @@ class Query:
                 kind=kind.name if kind else None,
                 search=search,
                 search_keys=name_keys(search) if search else [],
-                first=page_size(first),
+                window=window(decode_id_cursor, first=first, after=after, last=last, before=before),
                 count=counts(info),
-                after=decode_id_cursor(after),
             )
-        return await _id_connection(info, page, Entity, after)
+        return await _id_connection(info, page, Entity)
 
     @strawberry.field(description="Quotations, oldest stored first.")
     async def quotes(
@@ -278,6 +283,8 @@ class Query:
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             QuoteFilter | None, strawberry.argument(description="Which quotes; null: all.")
         ] = None,
@@ -288,11 +295,10 @@ class Query:
                 speaker_id=optional_id(filter.speaker, "Entity") if filter else None,
                 article_id=optional_id(filter.article, "Article") if filter else None,
                 search=bounded_search(filter.search, field="filter.search") if filter else None,
-                first=page_size(first),
+                window=window(decode_id_cursor, first=first, after=after, last=last, before=before),
                 count=counts(info),
-                after=decode_id_cursor(after),
             )
-        return await _id_connection(info, page, Quote, after)
+        return await _id_connection(info, page, Quote)
 
     @strawberry.field(description="Reported numbers, oldest stored first.")
     async def figures(
@@ -300,6 +306,8 @@ class Query:
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             FigureFilter | None, strawberry.argument(description="Which figures; null: all.")
         ] = None,
@@ -311,11 +319,10 @@ class Query:
                 subject_id=optional_id(filter.subject, "Entity") if filter else None,
                 property=filter.property if filter else None,
                 unit=filter.unit if filter else None,
-                first=page_size(first),
+                window=window(decode_id_cursor, first=first, after=after, last=last, before=before),
                 count=counts(info),
-                after=decode_id_cursor(after),
             )
-        return await _id_connection(info, page, Figure, after)
+        return await _id_connection(info, page, Figure)
 
     @strawberry.field(description="One fact by global id; null when no fact has it.")
     async def fact(self, info: Info, id: NodeId) -> Fact | None:
@@ -332,6 +339,8 @@ class Query:
         info: Info,
         first: First = None,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
         filter: Annotated[
             FactFilter | None, strawberry.argument(description="Which facts; null: all.")
         ] = None,
@@ -342,11 +351,10 @@ class Query:
                 subject_id=optional_id(filter.subject, "Entity") if filter else None,
                 property=filter.property if filter else None,
                 disputed=filter.disputed if filter else None,
-                first=page_size(first),
+                window=window(decode_id_cursor, first=first, after=after, last=last, before=before),
                 count=counts(info),
-                after=decode_id_cursor(after),
             )
-        return await _id_connection(info, page, Fact, after)
+        return await _id_connection(info, page, Fact)
 
     @strawberry.field(description="Every outlet, by name A to Z.")
     async def outlets(self, info: Info) -> list[Outlet]:

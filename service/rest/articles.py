@@ -11,15 +11,15 @@ from service.config import Settings
 from service.db import articles as articles_db
 from service.db.pool import Connection
 from service.errors import InvalidIdError
-from service.graphql.ids import decode_id, decode_time_cursor, encode_cursor, encode_id
+from service.ids import decode_id, decode_time_cursor, encode_id
 from service.ingest.outcome import Answer, IngestResult
 from service.ingest.pipeline import ingest_article
+from service.lookup import entity_id_from, outlet_id_from
 from service.problems import ProblemError
 from service.rest.auth import require_write
 from service.rest.idempotency import idempotency_key
 from service.rest.ingest_body import read_ingest_request
-from service.rest.lookup import entity_filter, outlet_filter, pool_of
-from service.rest.params import datetime_param, page_params, search_param, text_param
+from service.rest.params import datetime_param, page_params, pool_of, search_param, text_param
 from service.rest.problems import Handler
 from service.rest.representations import (
     Json,
@@ -33,23 +33,33 @@ from service.rest.representations import (
 async def list_articles(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
-    after = decode_time_cursor(page.after)
     async with pool_of(request).acquire() as conn:
         flt = articles_db.ArticleFilter(
-            outlet_id=await outlet_filter(conn, text_param(query, "outlet")),
-            entity_id=await entity_filter(conn, text_param(query, "entity")),
+            outlet_id=await outlet_id_from(conn, text_param(query, "outlet")),
+            entity_id=await entity_id_from(conn, text_param(query, "entity")),
             published_after=datetime_param(query, "publishedAfter"),
             published_before=datetime_param(query, "publishedBefore"),
             search=search_param(query),
         )
-        items, has_next = await articles_db.page_articles(
-            conn, flt=flt, first=page.first, after=after
+        found = await articles_db.page_articles(
+            conn, flt=flt, window=page.window(decode_time_cursor)
         )
         total = await articles_db.count_filtered_articles(conn, flt=flt)
-        related = await load_related(conn, article_ids=[i for i, _ in items], publications=True)
-    body = [article_json(related.articles[i], related) for i, _ in items if i in related.articles]
-    end = encode_cursor(items[-1][1]) if items else None
-    return JsonResponse(page_json(body, end_cursor=end, has_next=has_next, total=total))
+        related = await load_related(
+            conn, article_ids=[i for i, _ in found.items], publications=True
+        )
+    body = [
+        article_json(related.articles[i], related) for i, _ in found.items if i in related.articles
+    ]
+    return JsonResponse(
+        page_json(
+            body,
+            [key for _, key in found.items],
+            has_next=found.has_next,
+            has_previous=found.has_previous,
+            total=total,
+        )
+    )
 
 
 async def _article(pool: asyncpg.Pool, article_id: int) -> Json:

@@ -9,12 +9,11 @@ from starlette.responses import Response
 
 from service.db import entities as entities_db
 from service.db.pool import Connection
-from service.graphql.ids import decode_id_cursor, encode_id
-from service.graphql.lookup import name_keys
+from service.ids import decode_id_cursor, encode_id
 from service.ingest.model import EntityKind
+from service.lookup import name_keys
 from service.problems import ProblemError
-from service.rest.lookup import path_id, pool_of
-from service.rest.params import choice_param, page_params, search_param
+from service.rest.params import choice_param, page_params, path_id, pool_of, search_param
 from service.rest.representations import Json, JsonResponse, id_page_json
 
 KINDS = frozenset(kind.name for kind in EntityKind)
@@ -40,7 +39,6 @@ async def _entities(conn: Connection, ids: Sequence[int]) -> list[Json]:
 async def list_entities(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
-    after = decode_id_cursor(page.after)
     kind = choice_param(query, "kind", KINDS)
     search = search_param(query)
     async with pool_of(request).acquire() as conn:
@@ -49,8 +47,7 @@ async def list_entities(request: Request) -> Response:
             kind=kind,
             search=search,
             search_keys=name_keys(search) if search else [],
-            first=page.first,
-            after=after,
+            window=page.window(decode_id_cursor),
         )
         items = await _entities(conn, found.ids)
     return JsonResponse(id_page_json(items, found))

@@ -12,12 +12,12 @@ from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db.pool import Connection
 from service.db.rows import FactRow, FigureRow
-from service.graphql.ids import decode_id_cursor, encode_id
+from service.ids import decode_id_cursor, encode_id
 from service.ingest.facts import group_reports
+from service.lookup import entity_id_from
 from service.problems import ProblemError
 from service.rest.figures import figure_citation
-from service.rest.lookup import entity_filter, path_id, pool_of
-from service.rest.params import bool_param, page_params, text_param
+from service.rest.params import bool_param, page_params, path_id, pool_of, text_param
 from service.rest.representations import Json, JsonResponse, Related, id_page_json, load_related
 
 
@@ -68,16 +68,14 @@ async def _facts(conn: Connection, ids: Sequence[int]) -> list[Json]:
 async def list_facts(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
-    after = decode_id_cursor(page.after)
     disputed = bool_param(query, "disputed")
     async with pool_of(request).acquire() as conn:
         found = await facts_db.page_facts(
             conn,
-            subject_id=await entity_filter(conn, text_param(query, "subject")),
+            subject_id=await entity_id_from(conn, text_param(query, "subject")),
             property=text_param(query, "property"),
             disputed=disputed,
-            first=page.first,
-            after=after,
+            window=page.window(decode_id_cursor),
         )
         items = await _facts(conn, found.ids)
     return JsonResponse(id_page_json(items, found))

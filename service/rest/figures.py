@@ -10,10 +10,10 @@ from starlette.responses import Response
 from service.db import figures as figures_db
 from service.db.pool import Connection
 from service.db.rows import FigureRow
-from service.graphql.ids import decode_id_cursor, encode_id
+from service.ids import decode_id_cursor, encode_id
+from service.lookup import entity_id_from
 from service.problems import ProblemError
-from service.rest.lookup import entity_filter, path_id, pool_of
-from service.rest.params import id_param, page_params, text_param
+from service.rest.params import id_param, page_params, path_id, pool_of, text_param
 from service.rest.representations import (
     Json,
     JsonResponse,
@@ -71,17 +71,15 @@ async def _figures(conn: Connection, ids: Sequence[int]) -> list[Json]:
 async def list_figures(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
-    after = decode_id_cursor(page.after)
     article_id = id_param(query, "article", "Article")
     async with pool_of(request).acquire() as conn:
         found = await figures_db.page_figures(
             conn,
             article_id=article_id,
-            subject_id=await entity_filter(conn, text_param(query, "subject")),
+            subject_id=await entity_id_from(conn, text_param(query, "subject")),
             property=text_param(query, "property"),
             unit=text_param(query, "unit"),
-            first=page.first,
-            after=after,
+            window=page.window(decode_id_cursor),
         )
         items = await _figures(conn, found.ids)
     return JsonResponse(id_page_json(items, found))

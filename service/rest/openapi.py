@@ -10,9 +10,9 @@ from typing import Any
 
 import orjson
 
+from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.ingest.model import Approximation, EntityKind, TextPart
 from service.problems import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
-from service.rest.params import DEFAULT_PAGE, MAX_PAGE
 
 Json = dict[str, Any]
 
@@ -58,8 +58,14 @@ SCHEMAS: Json = {
         description="RFC 9457 problem details; `type` and `code` are stable.",
     ),
     "PageInfo": _object(
-        {"hasNextPage": {"type": "boolean"}, "endCursor": NULLABLE_STRING},
-        description="Pass `endCursor` as `after` to get the next page.",
+        {
+            "hasNextPage": {"type": "boolean"},
+            "endCursor": NULLABLE_STRING,
+            "hasPreviousPage": {"type": "boolean"},
+            "startCursor": NULLABLE_STRING,
+        },
+        description="Pass `endCursor` as `after` to get the next page, or `startCursor` as "
+        "`before` (with `last`) to get the page before.",
     ),
     "Span": _object(
         {
@@ -249,6 +255,13 @@ PAGE_PARAMS = [
         {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": DEFAULT_PAGE},
     ),
     _param("after", "`pageInfo.endCursor` of the previous page."),
+    _param(
+        "last",
+        f"Page size when paging backwards, 1 to {MAX_PAGE}: the last items (before `before`). "
+        "Not with `first`.",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+    ),
+    _param("before", "`pageInfo.startCursor` of the following page."),
 ]
 ENTITY_PARAM_NOTE = "Entity global id, or any name the entity is known by."
 
@@ -480,7 +493,8 @@ def openapi_document() -> Json:
             "version": "1",
             "description": "Articles, entities, quotes, figures and facts with provenance. "
             "Every resource carries the same global id as GraphQL. Lists are cursor-paginated "
-            "(`first`, `after`). Errors are RFC 9457 problem documents whose `type` is one of "
+            "(`first`, `after`; backwards `last`, `before`). Errors are RFC 9457 problem "
+            "documents whose `type` is one of "
             f"{problem_types}. Writes need `Authorization: Bearer <key>`.",
         },
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",

@@ -1,44 +1,72 @@
-"""Query parameters of the REST lists: parsed strictly, every mistake a 400 naming the parameter."""
+"""What REST handlers read from a request: query parameters parsed strictly (every mistake a
+400 naming the parameter), the id in the path, and the pool."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
+import asyncpg
 from starlette.datastructures import QueryParams
+from starlette.requests import Request
 
+from service.db.paging import DEFAULT_PAGE, MAX_PAGE, Window
 from service.errors import InvalidIdError, SearchTooLongError
-from service.graphql.ids import decode_id
+from service.ids import decode_id
 from service.problems import ProblemError
 from service.search_text import bounded_search
 
-DEFAULT_PAGE = 20
-MAX_PAGE = 100
+K = TypeVar("K")
 
 
 @dataclass(frozen=True, slots=True)
 class PageParams:
     first: int
     after: str | None
+    last: int | None = None
+    before: str | None = None
+
+    def window(self, decode: Callable[[str | None, str], K | None]) -> Window[K]:
+        """The page asked for, cursors decoded by `decode(cursor, parameter name)`."""
+        return Window(
+            size=self.last if self.last is not None else self.first,
+            after=decode(self.after, "after"),
+            before=decode(self.before, "before"),
+            from_end=self.last is not None,
+        )
+
+
+def _size(query: QueryParams, name: str) -> int | None:
+    raw = query.get(name)
+    if raw is None:
+        return None
+    try:
+        size = int(raw)
+    except ValueError:
+        raise ProblemError(
+            "invalid_parameter", f"{name} must be an integer, got {raw!r}", field=name
+        ) from None
+    if not 1 <= size <= MAX_PAGE:
+        raise ProblemError(
+            "invalid_parameter", f"{name} must be between 1 and {MAX_PAGE}", field=name
+        )
+    return size
 
 
 def page_params(query: QueryParams) -> PageParams:
-    """`first` (1..100, default 20) and the opaque `after` cursor of a previous page."""
-    raw = query.get("first")
-    first = DEFAULT_PAGE
-    if raw is not None:
-        try:
-            first = int(raw)
-        except ValueError:
-            raise ProblemError(
-                "invalid_parameter", f"first must be an integer, got {raw!r}", field="first"
-            ) from None
-        if not 1 <= first <= MAX_PAGE:
-            raise ProblemError(
-                "invalid_parameter", f"first must be between 1 and {MAX_PAGE}", field="first"
-            )
-    after = query.get("after")
-    return PageParams(first=first, after=after or None)
+    """`first` (1..100, default 20) and the opaque `after` cursor of a previous page; or,
+    paging backwards, `last` (1..100) and the `before` cursor of a following page."""
+    first, last = _size(query, "first"), _size(query, "last")
+    if first is not None and last is not None:
+        raise ProblemError("invalid_parameter", "pass first or last, not both", field="last")
+    return PageParams(
+        first=first if first is not None else DEFAULT_PAGE,
+        after=query.get("after") or None,
+        last=last,
+        before=query.get("before") or None,
+    )
 
 
 def text_param(query: QueryParams, name: str) -> str | None:
@@ -106,3 +134,18 @@ def choice_param(query: QueryParams, name: str, choices: frozenset[str]) -> str 
         allowed = ", ".join(sorted(choices))
         raise ProblemError("invalid_parameter", f"{name} must be one of {allowed}", field=name)
     return value.upper()
+
+
+def path_id(request: Request, type_name: str) -> int:
+    """The primary key in the path's global id; 404 when it is not an id of that type."""
+    value: str = request.path_params["id"]
+    try:
+        return decode_id(value, type_name)[1]
+    except InvalidIdError:
+        raise ProblemError("not_found", f"no {type_name.lower()} has the id {value!r}") from None
+
+
+def pool_of(request: Request) -> asyncpg.Pool:
+    # On app.state, as for GraphQL, so tests can hand the app their own pool.
+    pool: asyncpg.Pool = request.app.state.pool
+    return pool

@@ -10,10 +10,10 @@ from starlette.responses import Response
 from service.db import quotes as quotes_db
 from service.db.pool import Connection
 from service.db.rows import QuoteRow
-from service.graphql.ids import decode_id_cursor, encode_id
+from service.ids import decode_id_cursor, encode_id
+from service.lookup import entity_id_from
 from service.problems import ProblemError
-from service.rest.lookup import entity_filter, path_id, pool_of
-from service.rest.params import id_param, page_params, search_param, text_param
+from service.rest.params import id_param, page_params, path_id, pool_of, search_param, text_param
 from service.rest.representations import (
     Json,
     JsonResponse,
@@ -60,16 +60,14 @@ async def _quotes(conn: Connection, ids: Sequence[int]) -> list[Json]:
 async def list_quotes(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
-    after = decode_id_cursor(page.after)
     article_id = id_param(query, "article", "Article")
     async with pool_of(request).acquire() as conn:
         found = await quotes_db.page_quotes(
             conn,
-            speaker_id=await entity_filter(conn, text_param(query, "speaker")),
+            speaker_id=await entity_id_from(conn, text_param(query, "speaker")),
             article_id=article_id,
             search=search_param(query),
-            first=page.first,
-            after=after,
+            window=page.window(decode_id_cursor),
         )
         items = await _quotes(conn, found.ids)
     return JsonResponse(id_page_json(items, found))

@@ -20,7 +20,7 @@ from service.db import publications as publications_db
 from service.db.paging import IdPage
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, EntityRow, OutletRow, PublicationRow
-from service.graphql.ids import encode_cursor, encode_id
+from service.ids import CursorKey, encode_cursor, encode_id
 
 Json = dict[str, Any]
 
@@ -32,18 +32,36 @@ class JsonResponse(Response):
         return orjson.dumps(content)
 
 
-def page_json(items: list[Json], *, end_cursor: str | None, has_next: bool, total: int) -> Json:
+def page_json(
+    items: list[Json],
+    keys: Sequence[CursorKey],
+    *,
+    has_next: bool,
+    has_previous: bool,
+    total: int,
+) -> Json:
+    """A page of `items`, whose cursors encode the matching keyset `keys`."""
     return {
         "items": items,
-        "pageInfo": {"hasNextPage": has_next, "endCursor": end_cursor},
+        "pageInfo": {
+            "hasNextPage": has_next,
+            "endCursor": encode_cursor(keys[-1]) if keys else None,
+            "hasPreviousPage": has_previous,
+            "startCursor": encode_cursor(keys[0]) if keys else None,
+        },
         "totalCount": total,
     }
 
 
 def id_page_json(items: list[Json], page: IdPage) -> Json:
-    """A page of a list ordered by id: its cursor is the last id's."""
-    end = encode_cursor(page.ids[-1]) if page.ids else None
-    return page_json(items, end_cursor=end, has_next=page.has_next, total=page.total)
+    """A page of a list ordered by id: its cursors are ids."""
+    return page_json(
+        items,
+        page.ids,
+        has_next=page.has_next,
+        has_previous=page.has_previous,
+        total=page.total,
+    )
 
 
 @dataclass

@@ -8,6 +8,7 @@ import asyncpg
 
 from service.db import entities as entities_db
 from service.db import quotes as quotes_db
+from service.db.paging import Window
 
 
 async def test_pages_count_only_when_asked(seeded_pool: asyncpg.Pool) -> None:
@@ -20,15 +21,14 @@ async def test_pages_count_only_when_asked(seeded_pool: asyncpg.Pool) -> None:
         conn.add_query_logger(log)
         try:
             counted = await quotes_db.page_quotes(
-                conn, speaker_id=None, article_id=None, search=None, first=3, after=None
+                conn, speaker_id=None, article_id=None, search=None, window=Window(3)
             )
             uncounted = await quotes_db.page_quotes(
                 conn,
                 speaker_id=None,
                 article_id=None,
                 search=None,
-                first=3,
-                after=None,
+                window=Window(3),
                 count=False,
             )
             every = await conn.fetchval("SELECT count(*) FROM quotes")
@@ -52,13 +52,13 @@ async def test_pages_per_parent_count_only_when_asked(seeded_pool: asyncpg.Pool)
             )
         ]
         counted = await quotes_db.page_quotes_per_speaker(
-            conn, speaker_ids=speakers, first=1, after=None
+            conn, speaker_ids=speakers, window=Window(1)
         )
         uncounted = await quotes_db.page_quotes_per_speaker(
-            conn, speaker_ids=speakers, first=1, after=None, count=False
+            conn, speaker_ids=speakers, window=Window(1), count=False
         )
         mentions = await entities_db.page_mentions_per_entity(
-            conn, entity_ids=speakers, first=1, after=None, count=False
+            conn, entity_ids=speakers, window=Window(1), count=False
         )
     assert [counted[s].ids for s in speakers] == [uncounted[s].ids for s in speakers]
     assert all(counted[s].total >= 1 for s in speakers)

@@ -8,7 +8,7 @@ import asyncpg
 import httpx
 import pytest
 
-from service.graphql.ids import encode_id
+from service.ids import encode_id
 from tests.rest.conftest import AUTH, api_client
 from tests.rest.schemas import assert_matches
 
@@ -72,7 +72,12 @@ async def test_article_filters(seeded_api: httpx.AsyncClient) -> None:
     unknown = await _get(seeded_api, "/api/v1/articles", outlet="No Such Outlet")
     assert unknown == {
         "items": [],
-        "pageInfo": {"hasNextPage": False, "endCursor": None},
+        "pageInfo": {
+            "hasNextPage": False,
+            "endCursor": None,
+            "hasPreviousPage": False,
+            "startCursor": None,
+        },
         "totalCount": 0,
     }
 
@@ -182,6 +187,9 @@ async def test_vote_share_fact_keeps_every_sourced_value(seeded_api: httpx.Async
         ("/api/v1/articles?first=ten", "first"),
         ("/api/v1/articles?after=garbage", "after"),
         ("/api/v1/entities?after=garbage", "after"),
+        ("/api/v1/facts?before=garbage&last=2", "before"),
+        ("/api/v1/articles?last=101", "last"),
+        ("/api/v1/quotes?first=2&last=2", "last"),
         ("/api/v1/articles?publishedAfter=last%20tuesday", "publishedAfter"),
         ("/api/v1/entities?kind=ROBOT", "kind"),
         ("/api/v1/facts?disputed=maybe", "disputed"),

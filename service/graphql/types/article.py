@@ -7,14 +7,24 @@ from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 
+from service.db.articles import ArticlePage
 from service.db.rows import ArticleRow, EntityRow, OutletRow
-from service.graphql.context import Info, page_size
-from service.graphql.ids import decode_time_cursor, encode_id
+from service.graphql.context import Info
 from service.graphql.loaders import now_or_later, now_or_later_many, peek
 from service.graphql.lookahead import counts
 from service.graphql.prefetch import prefetch
 from service.graphql.trees import answer_nodes
-from service.graphql.types.common import After, Connection, First, Node, make_connection
+from service.graphql.types.common import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    Node,
+    make_connection,
+    window,
+)
+from service.ids import decode_time_cursor, encode_id
 
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity, Mention
@@ -45,11 +55,18 @@ class Outlet(Node):
         description="Articles this outlet published, newest `publishedAt` first (undated last)."
     )
     async def articles(
-        self, info: Info, first: First = None, after: After = None
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Article]:
-        key = (self.row.id, page_size(first), decode_time_cursor(after), counts(info))
-        items, has_next, total = await info.context.loaders.articles_of_outlet.load(key)
-        return await article_connection(info, items, has_next, total, after is not None)
+        paging = window(decode_time_cursor, first=first, after=after, last=last, before=before)
+        page = await info.context.loaders.articles_of_outlet.load(
+            (self.row.id, paging, counts(info))
+        )
+        return await article_connection(info, page)
 
 
 def outlet_of(info: Info, outlet_id: int) -> Outlet:
@@ -215,13 +232,8 @@ class Article(Node):
         )
 
 
-async def article_connection(
-    info: Info,
-    items: list[tuple[int, tuple[dt.datetime, int]]],
-    has_next: bool,
-    total: int,
-    has_previous: bool,
-) -> Connection[Article]:
+async def article_connection(info: Info, page: ArticlePage) -> Connection[Article]:
+    items, has_next, has_previous, total = page.items, page.has_next, page.has_previous, page.total
     ids = [i for i, _ in items]
     trees = await answer_nodes(info, "Article", ids, ("edges", "node"))
     if trees is not None:  # completed as they are (FactdeskExecutionContext)

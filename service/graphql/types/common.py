@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 
-from service.db.paging import IdPage
-from service.graphql.context import Info
-from service.graphql.ids import CursorKey, encode_cursor
+from service.db.paging import IdPage, Window
+from service.graphql.context import Info, page_size
 from service.graphql.prefetch import prefetch
+from service.ids import CursorKey, encode_cursor
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 # The paging arguments every connection takes, described once.
 First = Annotated[
@@ -30,6 +31,40 @@ After = Annotated[
         "edge's `cursor`) of the page before. Omit it for the first page. Cursors are opaque."
     ),
 ]
+Last = Annotated[
+    int | None,
+    strawberry.argument(
+        description="How many items to return from the end of the list (or of the part "
+        "before `before`), for paging backwards: 0 to 100. Pass `first` or `last`, not both; "
+        "outside that range the request fails with `page_size_out_of_range`."
+    ),
+]
+Before = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Return the items before this cursor: the `pageInfo.startCursor` (or an "
+        "edge's `cursor`) of the page after. Cursors are opaque."
+    ),
+]
+
+
+def window(
+    decode: Callable[[str | None, str], K | None],
+    *,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> Window[K]:
+    """The page the paging arguments ask for, cursors decoded by `decode(cursor, argument
+    name)`. The cost check has refused `first` and `last` together before this runs."""
+    from_end = last is not None and first is None
+    return Window(
+        size=page_size(last if from_end else first),
+        after=decode(after, "after"),
+        before=decode(before, "before"),
+        from_end=from_end,
+    )
 
 
 @strawberry.interface(
@@ -75,13 +110,16 @@ class Span:
 @strawberry.type(description="Where this page sits in the whole list (Relay cursor paging).")
 class PageInfo:
     has_next_page: bool = strawberry.field(
-        description="True when more items follow: ask again with `after: endCursor`."
+        description="True when more items follow: ask again with `after: endCursor`. When "
+        "paging backwards with `last`, whether `before` was given."
     )
     has_previous_page: bool = strawberry.field(
-        description="True when this page was asked for with `after`, so items come before it."
+        description="True when items come before this page: when paging backwards with "
+        "`last`, whether more precede it; when paging forwards, whether `after` was given."
     )
     start_cursor: str | None = strawberry.field(
-        description="Cursor of the first item of this page; null when the page is empty."
+        description="Cursor of the first item of this page; pass it as `before` for the "
+        "page before. Null when the page is empty."
     )
     end_cursor: str | None = strawberry.field(
         description="Cursor of the last item of this page; pass it as `after` for the next "
@@ -120,14 +158,16 @@ class Connection(Generic[T]):
     )
 
 
-async def page_connection(
-    info: Info, page: IdPage, nodes: Sequence[T], after: str | None
-) -> Connection[T]:
+async def page_connection(info: Info, page: IdPage, nodes: Sequence[T]) -> Connection[T]:
     """A connection over one keyset page of ids, with what its nodes' selection reads
     prefetched (see service/graphql/prefetch.py)."""
     await prefetch(info, nodes, ("edges", "node"))
     return make_connection(
-        nodes, page.ids, has_next=page.has_next, has_previous=after is not None, total=page.total
+        nodes,
+        page.ids,
+        has_next=page.has_next,
+        has_previous=page.has_previous,
+        total=page.total,
     )
 
 

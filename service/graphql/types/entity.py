@@ -8,11 +8,21 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from service.db.rows import EntityRow, MentionRow
-from service.graphql.context import Info, page_size
-from service.graphql.ids import decode_id_cursor, decode_time_cursor, encode_id
+from service.graphql.context import Info
 from service.graphql.loaders import now_or_later
 from service.graphql.lookahead import counts
-from service.graphql.types.common import After, Connection, First, Node, Span, page_connection
+from service.graphql.types.common import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    Node,
+    Span,
+    page_connection,
+    window,
+)
+from service.ids import decode_id_cursor, decode_time_cursor, encode_id
 
 if TYPE_CHECKING:
     from service.graphql.types.article import Article
@@ -68,39 +78,58 @@ class Entity(Node):
 
     @strawberry.field(description="Every place an article names this entity, oldest stored first.")
     async def mentions(
-        self, info: Info, first: First = None, after: After = None
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Mention]:
-        key = (self.row.id, page_size(first), decode_id_cursor(after), counts(info))
-        page = await info.context.loaders.mentions_of_entity.load(key)
+        paging = window(decode_id_cursor, first=first, after=after, last=last, before=before)
+        page = await info.context.loaders.mentions_of_entity.load(
+            (self.row.id, paging, counts(info))
+        )
         rows = await info.context.loaders.mention.load_many(page.ids)
         return await page_connection(
-            info, page, [Mention.from_row(r) for r in rows if r is not None], after
+            info, page, [Mention.from_row(r) for r in rows if r is not None]
         )
 
     @strawberry.field(
         description="Articles that mention this entity, newest `publishedAt` first (undated last)."
     )
     async def articles(
-        self, info: Info, first: First = None, after: After = None
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[ArticleRef]:
         from service.graphql.types.article import article_connection
 
-        key = (self.row.id, page_size(first), decode_time_cursor(after), counts(info))
-        items, has_next, total = await info.context.loaders.articles_of_entity.load(key)
-        return await article_connection(info, items, has_next, total, after is not None)
+        paging = window(decode_time_cursor, first=first, after=after, last=last, before=before)
+        page = await info.context.loaders.articles_of_entity.load(
+            (self.row.id, paging, counts(info))
+        )
+        return await article_connection(info, page)
 
     @strawberry.field(description="Statements attributed to this entity, oldest stored first.")
     async def quotes(
-        self, info: Info, first: First = None, after: After = None
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[QuoteRef]:
         from service.graphql.types.quote import Quote
 
-        key = (self.row.id, page_size(first), decode_id_cursor(after), counts(info))
-        page = await info.context.loaders.quotes_of_speaker.load(key)
-        rows = await info.context.loaders.quote.load_many(page.ids)
-        return await page_connection(
-            info, page, [Quote.from_row(r) for r in rows if r is not None], after
+        paging = window(decode_id_cursor, first=first, after=after, last=last, before=before)
+        page = await info.context.loaders.quotes_of_speaker.load(
+            (self.row.id, paging, counts(info))
         )
+        rows = await info.context.loaders.quote.load_many(page.ids)
+        return await page_connection(info, page, [Quote.from_row(r) for r in rows if r is not None])
 
     @strawberry.field(description="Facts whose subject is this entity, oldest stored first.")
     def facts(self, info: Info) -> list[FactRef]:

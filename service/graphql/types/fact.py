@@ -8,11 +8,11 @@ import strawberry
 
 from service.db.rows import FactRow, FigureRow
 from service.graphql.context import Info
-from service.graphql.ids import encode_id
 from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
 from service.graphql.types.common import Node
 from service.graphql.types.figure import Approximation, Figure, figure_citation
+from service.ids import encode_id
 from service.ingest.facts import group_reports
 from service.ingest.model import Approximation as Approx
 

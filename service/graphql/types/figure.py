@@ -10,10 +10,10 @@ import strawberry
 
 from service.db.rows import FigureRow
 from service.graphql.context import Info
-from service.graphql.ids import encode_id
 from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
 from service.graphql.types.common import Node, Span, TextPart
+from service.ids import encode_id
 
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity

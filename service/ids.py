@@ -51,26 +51,34 @@ def encode_cursor(key: CursorKey) -> str:
     return _b64(orjson.dumps(["t", key[0].isoformat(), key[1]]))
 
 
-def decode_id_cursor(cursor: str | None) -> int | None:
+def decode_id_cursor(cursor: str | None, field: str = "after") -> int | None:
+    """The id an id cursor points at; InvalidCursorError naming `field` for anything else."""
     if cursor is None:
         return None
     try:
         kind, value = orjson.loads(_unb64(cursor))
     except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
-        raise InvalidCursorError("invalid cursor", field="after") from exc
+        raise InvalidCursorError("invalid cursor", field=field) from exc
     if kind != "i" or not isinstance(value, int):
-        raise InvalidCursorError("invalid cursor", field="after")
+        raise InvalidCursorError("invalid cursor", field=field)
     return value
 
 
-def decode_time_cursor(cursor: str | None) -> tuple[dt.datetime, int] | None:
+def decode_time_cursor(cursor: str | None, field: str = "after") -> tuple[dt.datetime, int] | None:
+    """The (published time, id) an article cursor points at; InvalidCursorError naming
+    `field` for anything else."""
     if cursor is None:
         return None
     try:
         kind, stamp, value = orjson.loads(_unb64(cursor))
         when = dt.datetime.fromisoformat(stamp)
     except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
-        raise InvalidCursorError("invalid cursor", field="after") from exc
+        raise InvalidCursorError("invalid cursor", field=field) from exc
     if kind != "t" or not isinstance(value, int):
-        raise InvalidCursorError("invalid cursor", field="after")
+        raise InvalidCursorError("invalid cursor", field=field)
     return when, value
+
+
+def optional_id(value: str | None, type_name: str) -> int | None:
+    """The primary key behind `value`, an id of a `type_name`; None for None."""
+    return decode_id(value, type_name)[1] if value is not None else None

@@ -1,11 +1,13 @@
-"""A response cache for GraphQL reads, keyed by the request and the data version.
+"""A response cache for reads, keyed by the request and the data version.
 
 Copy arrives a few times a minute and reads all the time, so most answers can be reused.
-Each POST or GET /graphql costs one small query (the data version, which every write
-transaction bumps before it commits; a GET shares the one its revalidation read,
+Each POST or GET to the cached path costs one small query (the data version, which every
+write transaction bumps before it commits; a GET shares the one its revalidation read,
 service/conditional.py); when an answer to the very same request body and content type
-(or query string), media type and credentials was computed at that version, it is sent
-again without running GraphQL.
+(or query string), representation and credentials was computed at that version, it is
+sent again without running the app. It sits below both APIs: what is a read and which
+representation an answer takes are the caller's to say (`is_read`, `variant`), so for
+/graphql the app passes GraphQL's own rules (service/graphql/negotiation.py).
 
 It runs behind the gate (service/graphql/gate.py): auth is decided and the body capped
 before this reads anything, so a refused request never costs a database query here. The
@@ -17,8 +19,8 @@ A read that starts after an ingest commits sees the new version, so it never get
 older answer.
 
 Only successful reads are kept: responses with errors, non-200 statuses and any request
-whose text mentions `mutation` go through untouched. Entries are bounded in number and in
-bytes, least recently used out first.
+`is_read` refuses go through untouched. Entries are bounded in number and in bytes, least
+recently used out first.
 
 Identical reads that arrive while the first is still being answered wait for that answer
 instead of computing it again (as a CDN's request collapsing does): after an ingest, or
@@ -42,8 +44,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service.auth import bearer_token
 from service.conditional import DATA_VERSION
 from service.db.versions import current_data_version
-from service.graphql.gate import replay as _replay
-from service.graphql.negotiation import response_media_type
+from service.request_body import read_body, replay
 
 MAX_ENTRIES = 2048
 MAX_BYTES = 64 * 1024 * 1024
@@ -90,19 +91,25 @@ class ResponseStore:
             self.size -= len(evicted.body)
 
 
-class GraphQLResponseCache:
-    """ASGI middleware in front of the app: caches POST `path` answers (see module doc)."""
+class ResponseCache:
+    """ASGI middleware in front of the app: caches GET and POST `path` answers (see module
+    doc). `is_read` says whether a JSON POST body only reads; `variant` names the
+    representation the request's headers ask for (part of the key)."""
 
     def __init__(
         self,
         app: ASGIApp,
         *,
         pool: Callable[[Scope], asyncpg.Pool],
+        is_read: Callable[[bytes], bool],
+        variant: Callable[[Headers], str],
         path: str = "/graphql",
         store: ResponseStore | None = None,
     ) -> None:
         self.app = app
         self.pool = pool
+        self.is_read = is_read
+        self.variant = variant
         self.path = path
         self.store = store or ResponseStore()
         # Answers being computed, by key: identical requests meanwhile wait for them.
@@ -122,14 +129,14 @@ class GraphQLResponseCache:
                 await self.app(scope, receive, send)
                 return
         elif scope["method"] == "POST":
-            body = await _read_body(receive)
+            body = await read_body(receive)
             content_type = headers.get("content-type", "")
             if (
                 len(body) > MAX_REQUEST_BYTES
-                or not _is_plain_read(body)
+                or not self.is_read(body)
                 or content_type.partition(";")[0].strip().lower() != "application/json"
             ):
-                await self.app(scope, _replay(body, receive), send)
+                await self.app(scope, replay(body, receive), send)
                 return
             request_text = content_type.encode("latin-1") + b"\n" + body
         else:
@@ -145,12 +152,12 @@ class GraphQLResponseCache:
         except Exception:  # the cache only ever speeds things up; it never fails a request
             # No version, no cache: GraphQL itself meets the same fault and answers it in
             # GraphQL's terms (a 503 with errors for an outage, a masked error otherwise).
-            await self.app(scope, _replay(body, receive), send)
+            await self.app(scope, replay(body, receive), send)
             return
         # A digest, not the body: a key costs 32 bytes whatever the client sent. The method
         # and the media type answered are part of it: the same query is sent back as what
         # Accept asked for.
-        media = response_media_type(headers)
+        media = self.variant(headers)
         request = hashlib.sha256(
             f"{scope['method']}\n{media}\n".encode("latin-1") + request_text
         ).digest()
@@ -161,7 +168,7 @@ class GraphQLResponseCache:
             # Shielded: a waiter that goes away cancels only itself, not the shared answer.
             cached = await asyncio.shield(running)
             if cached is None:  # the answer it waited for failed: this one is answered alone
-                await self.app(scope, _replay(body, receive), send)
+                await self.app(scope, replay(body, receive), send)
                 return
         if cached is not None:
             await send(
@@ -195,7 +202,7 @@ class GraphQLResponseCache:
                 chunks.append(message.get("body", b""))
             await send(message)
 
-        await self.app(scope, _replay(body, receive), capture)
+        await self.app(scope, replay(body, receive), capture)
         if start is None or start["status"] != 200:
             return None
         answer = b"".join(chunks)
@@ -205,39 +212,9 @@ class GraphQLResponseCache:
         return CachedResponse(200, headers, answer)
 
 
-def _is_plain_read(body: bytes) -> bool:
-    """A JSON request whose document has no mutation (escapes decoded before looking).
-
-    Persisted queries go through: a hash alone shows no document to look into, and a
-    text sent with its hash must reach the view, which registers it."""
-    try:
-        payload = orjson.loads(body)
-    except orjson.JSONDecodeError:
-        return False
-    if not isinstance(payload, dict):
-        return False
-    extensions = payload.get("extensions")
-    if isinstance(extensions, dict) and "persistedQuery" in extensions:
-        return False
-    query = payload.get("query")
-    return isinstance(query, str) and "mutation" not in query.lower()
-
-
 def _has_errors(answer: bytes) -> bool:
     try:
         payload = orjson.loads(answer)
     except orjson.JSONDecodeError:
         return True
     return not isinstance(payload, dict) or bool(payload.get("errors"))
-
-
-async def _read_body(receive: Receive) -> bytes:
-    chunks = []
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            break
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)

@@ -1,4 +1,5 @@
-"""Finding rows by what a client sends: global ids, slugs, names in any spelling."""
+"""Finding rows by what a client sends, for GraphQL and REST alike: global ids, names in
+any spelling, outlets by name."""
 
 from __future__ import annotations
 
@@ -6,8 +7,7 @@ from service.db import entities as entities_db
 from service.db import outlets as outlets_db
 from service.db.pool import Connection
 from service.errors import InvalidIdError
-from service.graphql.context import Info
-from service.graphql.ids import decode_id
+from service.ids import decode_id
 from service.ingest.model import EntityKind
 from service.ingest.names import (
     DERIVED_PREFIXES,
@@ -16,6 +16,8 @@ from service.ingest.names import (
     alias_keys,
     is_acronym,
 )
+
+NO_MATCH = -1  # an id no row has: an unknown outlet or entity filters everything out
 
 
 def name_keys(name: str) -> list[str]:
@@ -54,23 +56,24 @@ async def entity_ids_named(conn: Connection, name: str) -> list[int]:
     )
 
 
-async def entity_id_by_name(info: Info, name: str) -> int | None:
-    """The likeliest entity called `name` (see `entity_ids_named`); None if none."""
-    async with info.context.pool.acquire() as conn:
-        ids = await entity_ids_named(conn, name)
-    return ids[0] if ids else None
-
-
-async def outlet_id_from(info: Info, value: str) -> int:
-    """An outlet named by global id or by name; -1 (matches nothing) when unknown."""
+async def outlet_id_from(conn: Connection, value: str | None) -> int | None:
+    """An outlet named by global id or by name; NO_MATCH when unknown, None for None."""
+    if value is None:
+        return None
     try:
         return decode_id(value, "Outlet")[1]
     except InvalidIdError:
-        pass
-    async with info.context.pool.acquire() as conn:
         found = await outlets_db.find_outlet_id(conn, name=value)
-    return found if found is not None else -1
+    return found if found is not None else NO_MATCH
 
 
-def optional_id(value: str | None, type_name: str) -> int | None:
-    return decode_id(value, type_name)[1] if value is not None else None
+async def entity_id_from(conn: Connection, value: str | None) -> int | None:
+    """An entity named by global id, or by any name it is known by (the likeliest);
+    NO_MATCH when unknown, None for None."""
+    if value is None:
+        return None
+    try:
+        return decode_id(value, "Entity")[1]
+    except InvalidIdError:
+        ids = await entity_ids_named(conn, value)
+    return ids[0] if ids else NO_MATCH

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncpg
 import httpx
 
-from service.graphql.lookup import name_keys
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
+from service.lookup import name_keys
 from tests.graphql.test_articles import gql
 
 

@@ -10,12 +10,12 @@ import asyncpg
 import httpx
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from service.app import create_app
+from service.app import create_app, graphql_response_cache
 from service.config import Settings
 from service.db.pool import create_pool
-from service.graphql.cache import GraphQLResponseCache, ResponseStore
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
+from service.response_cache import CachedResponse, ResponseStore
 
 COUNT = {"query": "{ articles(first: 5) { totalCount edges { node { headline } } } }"}
 
@@ -28,7 +28,7 @@ def _uncached_app(pool: asyncpg.Pool) -> ASGIApp:
 
 
 def _cached_client(pool: asyncpg.Pool, store: ResponseStore) -> httpx.AsyncClient:
-    cached = GraphQLResponseCache(_uncached_app(pool), pool=lambda scope: pool, store=store)
+    cached = graphql_response_cache(_uncached_app(pool), pool=lambda scope: pool, store=store)
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=cached), base_url="http://test")
 
 
@@ -69,7 +69,6 @@ async def test_errors_and_mutations_are_not_kept(pool: asyncpg.Pool) -> None:
 
 
 def test_the_store_evicts_the_least_recently_used() -> None:
-    from service.graphql.cache import CachedResponse
 
     store = ResponseStore(max_entries=2)
     for n in range(3):
@@ -120,7 +119,7 @@ async def test_identical_reads_in_flight_are_answered_once(pool: asyncpg.Pool) -
 
     # A store that keeps nothing: the waiters cannot be answered from it.
     store = ResponseStore(max_entries=0)
-    cached = GraphQLResponseCache(slow_app, pool=lambda scope: pool, store=store)
+    cached = graphql_response_cache(slow_app, pool=lambda scope: pool, store=store)
     transport = httpx.ASGITransport(app=cached)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         requests = [asyncio.create_task(client.post("/graphql", json=COUNT)) for _ in range(5)]
@@ -149,7 +148,7 @@ async def test_waiters_answer_alone_when_the_shared_answer_fails(pool: asyncpg.P
             raise RuntimeError("the first answer breaks")
         await app(scope, receive, send)
 
-    cached = GraphQLResponseCache(first_fails, pool=lambda scope: pool, store=ResponseStore())
+    cached = graphql_response_cache(first_fails, pool=lambda scope: pool, store=ResponseStore())
     transport = httpx.ASGITransport(app=cached, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         first = asyncio.create_task(client.post("/graphql", json=COUNT))
