@@ -46,7 +46,7 @@ def extract(article: ParsedArticle) -> Extraction:
         mentions=mentions,
         entities=entities,
         quotes=quotes,
-        figures=figures + figures_outside_body(article, entities, figures, published),
+        figures=figures + figures_outside_body(article, entities, published),
     )
 
 
@@ -72,31 +72,29 @@ def quoted_figures(
 def figures_outside_body(
     article: ParsedArticle,
     entities: Sequence[LocalEntity],
-    body_figures: Sequence[FigureCandidate],
     published: dt.date | None,
 ) -> tuple[FigureCandidate, ...]:
-    """Figures of the standfirst and captions that the body does not report itself.
+    """Figures of the standfirst and captions, each cited to the text printing it.
 
     Seed 002's "At least 700 people have been arrested since Sunday" is printed only in a
-    caption. A standfirst or caption that repeats a body figure (same value, unit and
-    measure) adds no second report of it. Subjects and sources are the body's entities
-    of the same name; a name printed only there is no subject.
+    caption. A standfirst that repeats a body figure is another place the article prints
+    it: its own citation of the same value (a fact lists the article once per sentence
+    that reports the value). Subjects and sources are the body's entities of the same
+    name; a name printed only there is no subject.
     """
     parts: list[tuple[TextPart, int | None, str]] = []
     if article.standfirst:
         parts.append((TextPart.STANDFIRST, None, article.standfirst))
     parts += [(TextPart.CAPTION, i, c) for i, c in enumerate(article.captions[:MAX_CAPTIONS])]
-    seen = {(f.value, f.unit, f.property) for f in body_figures}
     found: list[FigureCandidate] = []
     for part, caption, whole in parts:
         text = whole[:MAX_PART_CHARACTERS]
         if not find_numbers(text, 1):
             continue  # most captions print no number: no parse for them
-        for figure in _figures_of(text, entities, published):
-            key = (figure.value, figure.unit, figure.property)
-            if key not in seen:
-                seen.add(key)
-                found.append(replace(figure, part=part, caption=caption))
+        found += [
+            replace(figure, part=part, caption=caption)
+            for figure in _figures_of(text, entities, published)
+        ]
     return tuple(found)
 
 

@@ -25,10 +25,10 @@ def _article() -> ParsedArticle:
     return article
 
 
-def test_a_figure_printed_only_in_a_caption_is_cited_to_it() -> None:
+def test_a_figure_printed_in_a_caption_is_cited_to_it() -> None:
     article = _article()
     extraction = extract(article)
-    outside = [f for f in extraction.figures if f.part is not TextPart.BODY]
+    outside = [f for f in extraction.figures if f.part is TextPart.CAPTION]
     assert [(f.part, f.caption, f.text) for f in outside] == [
         (TextPart.CAPTION, 0, "At least 700 people")
     ]
@@ -43,9 +43,14 @@ def test_a_figure_printed_only_in_a_caption_is_cited_to_it() -> None:
     assert extraction.entities[figure.subject].name == "Kazakhstan"
 
 
-def test_a_standfirst_that_repeats_the_body_adds_no_second_report() -> None:
-    figures = extract(_article()).figures
-    assert [f.part for f in figures if f.value == 200] == [TextPart.BODY]
+def test_a_standfirst_that_repeats_the_body_is_its_own_citation() -> None:
+    article = _article()
+    figures = [f for f in extract(article).figures if f.value == 200]
+    assert [f.part for f in figures] == [TextPart.BODY, TextPart.STANDFIRST]
+    standfirst = figures[1]
+    assert article.standfirst is not None
+    assert article.standfirst[standfirst.span.start : standfirst.span.end] == standfirst.text
+    assert figures[0].property == standfirst.property == "detained"
 
 
 def test_a_shirt_number_before_a_name_is_no_figure() -> None:
