@@ -105,7 +105,7 @@ def _alternation(words: object) -> str:
     return "|".join(sorted(map(str, words), key=len, reverse=True))  # type: ignore[call-overload]
 
 
-_WORD_NUMBER = (
+WORD_NUMBER = (
     rf"(?:(?:{_alternation(_TENS_WORDS)})(?:-(?:{_alternation(_DIGIT_WORDS)}))?"
     rf"|half\s+a\s+dozen|a\s+dozen|(?:a|one)(?=\s+(?:{_alternation(_SCALES)})\b)"
     rf"|(?:{_alternation(_UNIT_WORDS)}))(?:\s+dozen)?"
@@ -120,7 +120,7 @@ _CORE = re.compile(
     rf"\b(?=[{_NUMBER_WORD_INITIALS}])(?:"
     rf"(?P<vague>(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions"
     rf"|dozens|scores(?=\s+of\b))\b)"
-    rf"|(?P<words>{_WORD_NUMBER}\b))"
+    rf"|(?P<words>{WORD_NUMBER}\b))"
     rf"|(?P<digits>(?<![\w.,:/#@-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)",
     re.IGNORECASE,
 )
@@ -209,7 +209,7 @@ _PLURAL_NOUN = re.compile(
     rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)[A-Za-z][\w-]*){{0,4}}?\s+(?!(?:{'|'.join(_STOP)})\b)"
     r"[a-z]{3,}s\b"
 )
-_APPROX_BEFORE = re.compile(
+APPROX_BEFORE = re.compile(
     r"\b(?P<a>more\s+than|just\s+over|well\s+over|over|at\s+least|no\s+fewer\s+than|nearly|"
     r"almost|just\s+under|about|around|some|roughly|approximately|an\s+estimated|"
     r"up\s+to|as\s+many\s+as|less\s+than|fewer\s+than|under|a\s+mere|only|between)\s+$",
@@ -228,6 +228,13 @@ _APPROX = {
     "fewer than": Approximation.LESS_THAN, "under": Approximation.LESS_THAN,
     "a mere": Approximation.EXACT, "only": Approximation.EXACT,
 }  # fmt: skip
+
+
+def approximation_of(words: str) -> Approximation:
+    """The approximation words before a number say ("more than", "about")."""
+    return _APPROX.get(" ".join(fold(words).split()), Approximation.EXACT)
+
+
 # A number right after one of these capitalised words is still a count ("About 200").
 _FUNCTION_WORDS = frozenset(
     (
@@ -239,11 +246,9 @@ _FUNCTION_WORDS = frozenset(
         "estimated", "mere",
     )
 )  # fmt: skip
-# Both scan the whole body. An apposition starts at a space or its comma, which is cheaper
-# to test than the look-behind; "aged" is matched before its ``\b`` (as a look-behind) so
-# that the engine can skip from one "aged" to the next instead of trying every position.
+# It scans the whole body. An apposition starts at a space or its comma, which is cheaper
+# to test than the look-behind.
 _AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[\w’'.])\s*,\s+(?P<n>\d{1,3})\s*,")
-_AGED = re.compile(r"aged(?<=\baged)\s+(?P<n>\d{1,3})\b")
 _WORD_END = re.compile(r"([\w’'.-]+)$")
 
 
@@ -316,8 +321,14 @@ def _overlaps(zones: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]:
     """Every numeric expression in ``body`` (the first ``limit``), in order of position."""
+    # words.py builds on this module's patterns, so it is imported here, not above.
+    from service.ingest.figures.words import find_word_amounts
+
     zones = _excluded(body)
     found = list(find_ages(body))
+    for amount in find_word_amounts(body):
+        if not _overlaps([(a.span.start, a.span.end) for a in found], *_bounds(amount)):
+            found.append(amount)
     found += [
         score
         for score in find_scores(body, zones)
@@ -383,7 +394,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         unit = _MONEY_UNITS[money.group("sym").strip()]
         start -= len(money.group("sym"))
     prefix = body[max(0, start - 30) : start]
-    approx_m = _APPROX_BEFORE.search(prefix)
+    approx_m = APPROX_BEFORE.search(prefix)
     approx_word = " ".join(fold(approx_m.group("a")).split()) if approx_m else None
     approx_start = start - len(prefix) + approx_m.start() if approx_m else start
     if kind == "digits":
@@ -506,15 +517,13 @@ def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, .
 
 
 def find_ages(body: str) -> tuple[NumberMatch, ...]:
-    """Ages given in apposition ("Toqaev, 66, had") or after "aged"; plain digits only."""
+    """Ages given in apposition ("Toqaev, 66, had"); "aged 66" is read in words.py."""
     found: list[NumberMatch] = []
     for m in _AGE_APPOSITION.finditer(body):
         word = _WORD_END.search(body[max(0, m.start() - 40) : m.start()])
         if word is None or not word.group(1)[:1].isupper() or not 0 < int(m.group("n")) < 120:
             continue
         found.append(_age(m.start("n"), m.end("n"), int(m.group("n")), m.start("n")))
-    for m in _AGED.finditer(body):
-        found.append(_age(m.start(), m.end(), int(m.group("n")), m.start("n")))
     return tuple(found)
 
 

@@ -238,7 +238,18 @@ FIGURES = [
         "people",
     ),
     ("2000 people marched", "2000 people", 2000.0, None, Approximation.EXACT, "people"),
-]
+    # ages, fractions and "twice" in words (words.py)
+    ("sent there aged eighteen by", "aged eighteen", 18.0, None, Approximation.EXACT, "years"),
+    ("In 1995, at age seventeen, she", "at age seventeen", 17.0, None, Approximation.EXACT,
+     "years"),
+    ("He is aged 42.", "aged 42", 42.0, None, Approximation.EXACT, "years"),
+    ("with half of that amount coming", "half", 50.0, None, Approximation.EXACT, "percent"),
+    ("about a quarter of the dealers", "about a quarter", 25.0, None, Approximation.ABOUT,
+     "percent"),
+    ("won two-thirds of the seats", "two-thirds", 66.666667, None, Approximation.EXACT,
+     "percent"),
+    ("was turned back twice, toward", "twice", 2.0, None, Approximation.EXACT, "times"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "printed", "value", "upper", "approx", "unit"), FIGURES)

@@ -1,0 +1,79 @@
+"""Amounts written as words that the number finder's patterns do not reach.
+
+- Ages in words: "aged eighteen", "at age seventeen", "at the age of 14".
+- Fractions of a whole, as percent: "half of that amount", "a quarter of citizens",
+  "about a third of the seats", "two-thirds of voters" (issue 15: fractions count).
+- "twice": two times.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.ingest.figures.numbers import (
+    APPROX_BEFORE,
+    WORD_NUMBER,
+    NumberMatch,
+    approximation_of,
+    parse_number_text,
+)
+from service.ingest.model import Approximation, Span
+
+_AGE = re.compile(
+    rf"\b(?:aged|at\s+age|at\s+the\s+age\s+of)\s+(?P<n>{WORD_NUMBER}|\d{{1,3}})\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a quarter": 25.0, "one quarter": 25.0,
+    "a third": 100 / 3, "one third": 100 / 3, "a fifth": 20.0, "one fifth": 20.0,
+    "a tenth": 10.0, "one tenth": 10.0, "two thirds": 200 / 3, "three quarters": 75.0,
+}  # fmt: skip
+_FRACTION = re.compile(
+    r"\b(?P<f>half|(?:a|one)\s+(?:half|quarter|third|fifth|tenth)|two[-\s]thirds"
+    r"|three[-\s]quarters)\s+of\b",
+    re.IGNORECASE,
+)
+_TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
+
+
+def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
+    """Word ages, fractions and "twice" in ``body``, in no particular order."""
+    found: list[NumberMatch] = []
+    for m in _AGE.finditer(body):
+        years = parse_number_text(m.group("n"))
+        if years is not None and 0 < years < 120:
+            found.append(_match(m.start(), m.end(), m.start("n"), years, "years", age=True))
+    for m in _FRACTION.finditer(body):
+        words = " ".join(m.group("f").lower().replace("-", " ").split())
+        start = m.start()
+        approx = APPROX_BEFORE.search(body[max(0, start - 30) : start])
+        approximation = Approximation.EXACT
+        if approx is not None:
+            approximation = approximation_of(approx.group("a"))
+            start -= len(body[max(0, start - 30) : start]) - approx.start()
+        end = m.end("f")
+        found.append(_match(start, end, m.start("f"), _FRACTIONS[words], "percent", approximation))
+    for m in _TWICE.finditer(body):
+        found.append(_match(m.start(), m.end(), m.start(), 2.0, "times"))
+    return tuple(found)
+
+
+def _match(
+    start: int,
+    end: int,
+    number_start: int,
+    value: float,
+    unit: str,
+    approximation: Approximation = Approximation.EXACT,
+    *,
+    age: bool = False,
+) -> NumberMatch:
+    return NumberMatch(
+        span=Span(start, end),
+        number_span=Span(number_start, end),
+        value=round(value, 6),
+        upper_bound=None,
+        approximation=approximation,
+        unit=unit,
+        is_age=age,
+    )
