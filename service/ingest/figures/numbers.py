@@ -155,6 +155,9 @@ _MONEY_AFTER = re.compile(
 _RANGE_AFTER = re.compile(
     r"\s*(?:[-–—]|\s+to\s+)\s*(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d,])"
 )
+_WORD_RANGE = re.compile(
+    rf"\s+(?:or|to)\s+(?P<n>{WORD_NUMBER}|\d+(?:,\d{{3}})*)\b(?![.,]\d)", re.IGNORECASE
+)
 _BETWEEN_AND = re.compile(r"\s+and\s+(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\b")
 _PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+points?\b)", re.I)
 _AGE = re.compile(r"(?:-years?-old|\s+years?\s+old|-year\s+old)\b", re.IGNORECASE)
@@ -212,7 +215,9 @@ _PLURAL_NOUN = re.compile(
 APPROX_BEFORE = re.compile(
     r"\b(?P<a>more\s+than|just\s+over|well\s+over|over|at\s+least|no\s+fewer\s+than|nearly|"
     r"almost|just\s+under|about|around|some|roughly|approximately|an\s+estimated|"
-    r"up\s+to|as\s+many\s+as|less\s+than|fewer\s+than|under|a\s+mere|only|between)\s+$",
+    r"up\s+to|as\s+many\s+as|less\s+than|fewer\s+than|under|a\s+mere|only|between|"
+    r"above|below|(?:larger|greater|higher)\s+than|(?:smaller|lower)\s+than|"
+    r"close(?:r)?\s+to)\s+$",
     re.IGNORECASE,
 )
 _APPROX = {
@@ -227,6 +232,11 @@ _APPROX = {
     "as many as": Approximation.UP_TO, "less than": Approximation.LESS_THAN,
     "fewer than": Approximation.LESS_THAN, "under": Approximation.LESS_THAN,
     "a mere": Approximation.EXACT, "only": Approximation.EXACT,
+    "above": Approximation.MORE_THAN, "larger than": Approximation.MORE_THAN,
+    "greater than": Approximation.MORE_THAN, "higher than": Approximation.MORE_THAN,
+    "below": Approximation.LESS_THAN, "smaller than": Approximation.LESS_THAN,
+    "lower than": Approximation.LESS_THAN, "close to": Approximation.ABOUT,
+    "closer to": Approximation.ABOUT,
 }  # fmt: skip
 
 
@@ -403,6 +413,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             upper = parse_number_text(rng.group("n"))
             upper = upper * factor if upper is not None else None
             end = number_end = rng.end()
+    elif kind == "words" and (rng := _WORD_RANGE.match(body, end)) is not None:
+        # "two or three goals", "from ten to 32 pages": a range, low to high
+        high = parse_number_text(rng.group("n"))
+        if high is not None and high * factor > value:
+            upper, end = high * factor, rng.end()
+            number_end = end
     if approx_word == "between" and upper is None:
         approx_word, approx_start = None, start
     is_age = False

@@ -249,6 +249,14 @@ FIGURES = [
     ("won two-thirds of the seats", "two-thirds", 66.666667, None, Approximation.EXACT,
      "percent"),
     ("was turned back twice, toward", "twice", 2.0, None, Approximation.EXACT, "times"),
+    # ranges in words, and comparisons before a number
+    ("could have scored two or three goals", "two or three", 2.0, 3.0, Approximation.EXACT,
+     "count"),
+    ("runs from ten to 32 pages", "ten to 32", 10.0, 32.0, Approximation.EXACT, "count"),
+    ("accepted above 95% of claims", "above 95%", 95.0, None, Approximation.MORE_THAN,
+     "percent"),
+    ("closer to 40,000 people came", "closer to 40,000 people", 40000.0, None,
+     Approximation.ABOUT, "people"),
 ]  # fmt: skip
 
 
