@@ -160,7 +160,8 @@ _WORD_RANGE = re.compile(
 )
 _BETWEEN_AND = re.compile(r"\s+and\s+(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\b")
 _PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+points?\b)", re.I)
-_AGE = re.compile(r"(?:-years?-old|\s+years?\s+old|-year\s+old)\b", re.IGNORECASE)
+# "66-year-old", "66 years old", "a nine-month-old child": an age, in its unit
+_AGE = re.compile(r"(?:-|\s+)(?P<u>year|month|week|day)s?(?:-|\s+)old\b", re.IGNORECASE)
 _DURATION = re.compile(
     r"[\s-](?P<u>hours?|days?|weeks?|months?|years?|decades?|minutes?)\b", re.IGNORECASE
 )
@@ -434,7 +435,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     elif (pct := _PERCENT.match(body, end)) is not None:
         unit, end = "percent", pct.end()
     elif (age := _AGE.match(body, end)) is not None:
-        unit, end, is_age = "years", age.end(), True
+        unit, end, is_age = fold(age.group("u")) + "s", age.end(), True
     elif (dur := _DURATION.match(body, end)) is not None:
         word = fold(dur.group("u")).removesuffix("s")
         unit, end = _DURATION_UNITS[word], dur.end()

@@ -249,6 +249,8 @@ FIGURES = [
     ("won two-thirds of the seats", "two-thirds", 66.666667, None, Approximation.EXACT,
      "percent"),
     ("was turned back twice, toward", "twice", 2.0, None, Approximation.EXACT, "times"),
+    ("the death of their nine-month-old child", "nine-month-old", 9.0, None,
+     Approximation.EXACT, "months"),
     # ranges in words, and comparisons before a number
     ("could have scored two or three goals", "two or three", 2.0, 3.0, Approximation.EXACT,
      "count"),
