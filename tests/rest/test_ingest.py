@@ -387,3 +387,50 @@ async def test_non_english_copy_is_accepted(api: httpx.AsyncClient, pool: asyncp
     figures = await api.get("/api/v1/figures", params={"article": article["id"]})
     assert figures.status_code == 200
     assert figures.json()["totalCount"] <= 1
+
+
+NEPAL = (
+    (
+        "Reuters",
+        "Nepal quake kills at least 120\n\nA powerful earthquake struck western Nepal late on "
+        "Saturday, killing at least 120 people and injuring more than 400, officials said on "
+        "Sunday. The magnitude 6.4 quake hit Jajarkot district, about 500 km west of "
+        "Kathmandu.\n",
+    ),
+    (
+        "AP",
+        "Nepal quake toll rises to 157\n\nThe death toll from a 6.4-magnitude earthquake in "
+        "western Nepal rose to 157 on Sunday, with 375 people injured, according to police. "
+        "Rescuers were searching for survivors in Jajarkot district. The US Geological Survey "
+        "put the quake's magnitude at 5.7.\n",
+    ),
+)
+
+
+async def test_two_outlets_on_one_quake_meet_in_three_facts(api: httpx.AsyncClient) -> None:
+    """Issue 15's sample: deaths 120 vs 157, injured 400 vs 375, magnitude 6.4 vs 5.7
+    (the last on the US Geological Survey's word), each value with its outlet and span."""
+    for outlet, text in NEPAL:
+        created = await api.post(URL, json={"text": text, "outlet": outlet}, headers=AUTH)
+        assert created.status_code == 201, created.text
+    page = (await api.get("/api/v1/facts", params={"subject": "Nepal", "first": 100})).json()
+    facts = {fact["property"]: fact for fact in page["items"]}
+    expected = {"deaths": {120.0, 157.0}, "injured": {400.0, 375.0}, "magnitude": {6.4, 5.7}}
+    for prop, values in expected.items():
+        fact = facts[prop]
+        assert {v["value"] for v in fact["values"]} == values, prop
+        # "at least 120" then 157 is a toll that grew; "more than 400" vs 375 is not.
+        assert fact["disputed"] is (prop != "deaths"), prop
+        outlets = {s["outlet"]["name"] for v in fact["values"] for s in v["sources"]}
+        assert outlets == {"Reuters", "AP"}, prop
+    usgs = next(v for v in facts["magnitude"]["values"] if v["value"] == 5.7)["sources"][0]
+    assert usgs["attributedTo"]["name"] == "US Geological Survey"
+    assert (facts["magnitude"]["unit"], facts["deaths"]["unit"]) == ("magnitude", "people")
+    # Reuters' magnitude sentence names no source; the officials spoke of the toll.
+    (reuters,) = [
+        s
+        for v in facts["magnitude"]["values"]
+        for s in v["sources"]
+        if s["outlet"]["name"] == "Reuters"
+    ]
+    assert (reuters["attributedTo"], reuters["attributedToText"]) == (None, None)

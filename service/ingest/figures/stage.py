@@ -136,7 +136,7 @@ def find_figures(
                     figure = _continue_results(figure, last, sm, body)
             if at_place(figure.property) and figure.attributed_to_text is None and figures:
                 last = figures[-1]  # "... 200 more, the ministry said. The 200 ... and 500 others"
-                if at_place(last.property) and last.sentence in (previous, span):
+                if last.property == figure.property and last.sentence in (previous, span):
                     figure = replace(
                         figure,
                         attributed_to=last.attributed_to,
@@ -155,11 +155,19 @@ def _unit(prop: str | None, number: NumberMatch, reading: Reading | None) -> str
     measures (injuring 400: people; magnitude 6.4: magnitude)."""
     if number.unit == "people" or number.unit != "count":
         return number.unit
+    concept = lexicon().concepts.get(prop) if prop is not None else None
+    if (
+        concept is not None
+        and concept.unit
+        and concept.subject == "place"
+        and unit_class(concept.unit) == "measure"
+    ):
+        # A measure of an event counts no event: "the magnitude 6.4 quake" is a magnitude
+        return concept.unit
     if reading is not None and reading.counted is not None:
         return reading.counted
     if prop is None:
         return number.unit
-    concept = lexicon().concepts.get(prop)
     if concept is not None and concept.unit and unit_class(concept.unit) in ("count", "measure"):
         return concept.unit
     if concept is None and reading is not None and reading.concept == prop:
