@@ -338,3 +338,21 @@ async def test_figure_spans_count_in_the_text_their_part_names(
         assert text[span["start"] : span["end"]] == figure["text"]
         assert citation["excerpt"] in text
     assert "CAPTION" in parts
+
+
+async def test_the_seeds_disagreements_meet_in_one_fact(seeded_api: httpx.AsyncClient) -> None:
+    """Issue 15's seed complaints: "more than 100" and "about 200" protesters outside the
+    police building on June 10, and the 500 detained on election day, each one fact."""
+
+    async def fact(subject: str, prop: str, qualifier: str) -> dict[str, Any]:
+        page = await _get(seeded_api, "/api/v1/facts", subject=subject, property=prop, first=100)
+        (found,) = [f for f in page["items"] if f["qualifier"] == qualifier]
+        return found
+
+    protesters = await fact("Almaty", "protesters", "2019-06-10")
+    printed = {(v["value"], v["approximation"]) for v in protesters["values"]}
+    assert {(100.0, "MORE_THAN"), (200.0, "ABOUT")} <= printed
+    detained = await fact("Kazakhstan", "detained", "2019-06-09")
+    five_hundred = [v for v in detained["values"] if v["value"] == 500.0]
+    articles = {s["article"]["id"] for v in five_hundred for s in v["sources"]}
+    assert len(articles) >= 2

@@ -54,6 +54,8 @@ from service.ingest.model import (
 )
 
 _NEARBY = 8
+# How many sentences back a count with no day of its own looks for one.
+_EARLIER = 2
 MAX_FIGURES = 2000
 # Counts of what happens again day after day (arrests, rallies): the day is part of the
 # claim. A toll (deaths, injured, damage) is one claim that grows as reports come in, so
@@ -107,6 +109,9 @@ def find_figures(
             span=span,
             text=text,
             previous_text=body[previous.start : previous.end] if previous else "",
+            earlier_text=body[sentences[max(0, index - _EARLIER)].span.start : span.start]
+            if index > 0
+            else "",
             mentions=sm,
             date_cues=date_cues(text),
             speech_cues=speech_cues(sm, text),
@@ -188,6 +193,7 @@ class _SentenceContext:
     span: Span
     text: str
     previous_text: str
+    earlier_text: str  # the sentences just before (a heading between them included)
     mentions: SentenceMentions
     date_cues: list[DateCue]
     speech_cues: list[SpeechCue]
@@ -223,6 +229,8 @@ def _figure(
         attributed_to, attributed_text = parse_source(reading, sm)
     unit = _unit(prop, number, reading)
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
+    if refers_to is None and prop in _DAY_COUNTS and not _RELATIVE_DAY.search(sentence):
+        refers_to = _day_before(context.earlier_text, published_on)
     since = _since(prop, context.date_cues, start, end)
     status = _status(prop, sentence, context.previous_text, start, end, unit)
     return FigureCandidate(
@@ -331,6 +339,23 @@ def _refers_to(
     if prop in _UNDATED:
         return None
     return refers_to(cues, start, end, published_on, event_count=at_place(prop))
+
+
+def _day_before(earlier: str, published_on: dt.date | None) -> dt.date | None:
+    """The day the sentences just before speak of, for a count whose own sentence names
+    none ("... the rally on Monday night ... About 200 supporters gathered ..."); never a
+    day they look forward to ("calling for protests on Wednesday, when he will be ...")."""
+    cues = [c for c in date_cues(earlier) if not _FUTURE.search(earlier, c.end, c.end + 60)]
+    return refers_to(cues, len(earlier), len(earlier), published_on, event_count=True)
+
+
+# A day told relative to another ("a day after", "earlier"): not the day of the sentence
+# before; and words of what is still to come.
+_RELATIVE_DAY = re.compile(
+    r"\b(?:a|the)\s+day\s+(?:after|before|later|earlier)\b|\b(?:earlier|later|previous|next)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|set\s+to)\b", re.I)
 
 
 def _since(prop: str | None, cues: list[DateCue], start: int, end: int) -> bool:

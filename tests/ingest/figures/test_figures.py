@@ -312,3 +312,18 @@ def test_a_place_before_joined_counts_is_each_ones() -> None:
         assert figure.property == prop
         assert figure.subject is not None
         assert extraction.entities[figure.subject].name == "Mecca"
+
+
+def test_a_count_takes_the_day_the_sentence_before_speaks_of_never_a_day_to_come() -> None:
+    past = Found(
+        "Protesters rallied in Almaty on Monday night. About 200 supporters gathered "
+        "outside the police building.",
+        dt.date(2019, 6, 11),  # a Tuesday
+    )
+    assert past.get("About 200 supporters").refers_to == dt.date(2019, 6, 10)
+    future = Found(
+        "Activists called for rallies on Wednesday, when the president will be sworn in. "
+        "Police detained 40 people in Almaty.",
+        dt.date(2019, 6, 11),
+    )
+    assert future.get("40 people").refers_to is None
