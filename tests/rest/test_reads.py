@@ -347,6 +347,7 @@ async def test_the_seeds_disagreements_meet_in_one_fact(seeded_api: httpx.AsyncC
     async def fact(subject: str, prop: str, qualifier: str) -> dict[str, Any]:
         page = await _get(seeded_api, "/api/v1/facts", subject=subject, property=prop, first=100)
         (found,) = [f for f in page["items"] if f["qualifier"] == qualifier]
+        assert isinstance(found, dict)
         return found
 
     protesters = await fact("Almaty", "protesters", "2019-06-10")
