@@ -102,7 +102,7 @@ REAL_FLOORS: dict[str, float] = {
     "concept": 0.44,
     "subject": 0.31,
     "attribution": 0.78,
-    "status": 0.35,
+    "status": 0.5,
     "quote_speakers.precision": 0.74,
     "quote_speakers.recall": 0.69,
 }

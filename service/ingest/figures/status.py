@@ -21,7 +21,9 @@ _POLL = re.compile(
 _FORECAST = re.compile(
     r"\b(?:forecasts?|forecast(?:ed|ing)|projects?|projected|projections?|predicts?|predicted"
     r"|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
-    r"|will\s+(?:rise|fall|reach|grow|hit|cost|top|exceed|be))\b",
+    r"|will\s+be|(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:rise|fall|drop|decline"
+    r"|increase|decrease|reach|grow|hit|cost|top|exceed|lose|save|reduce|cut|lower|raise"
+    r"|climb|double|triple))\b",
     re.IGNORECASE,
 )
 _ESTIMATE = re.compile(r"\b(?:estimated?|estimates?|estimating)\b", re.IGNORECASE)

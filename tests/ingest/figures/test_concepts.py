@@ -116,6 +116,10 @@ def test_plural() -> None:
         ("A new Gallup poll found 87 percent back the plan.", True, "poll_answer"),
         ("The polls closed at 8 p.m. with turnout at 63 percent.", True, None),
         ("The IMF forecasts growth of 3.1 percent next year.", True, "forecast"),
+        # a change still to come, with a modal
+        ("By 2050, hunger would increase by 27 percent.", True, "forecast"),
+        ("The cut will save oil firms around $5.5 billion.", False, "forecast"),
+        ("He said he would be there with 200 people.", False, None),
         ("An estimated 2,000 people attended.", False, "estimate"),
         ("Exit polls were wrong: 120 people died.", False, None),
     ],
