@@ -10,6 +10,7 @@ from service.ingest.entities import find_mentions
 from service.ingest.figures import find_figures
 from service.ingest.figures.numbers import find_numbers
 from service.ingest.model import (
+    EntityKind,
     Extraction,
     FigureCandidate,
     LocalEntity,
@@ -41,12 +42,13 @@ def extract(article: ParsedArticle) -> Extraction:
     published = article.published_at.date() if article.published_at else None
     figures = find_figures(body, sentences, mentions, entities, published_on=published, doc=doc)
     figures = quoted_figures(figures, quotes)
+    outside, entities = figures_outside_body(article, entities, published)
     return Extraction(
         sentences=sentences,
         mentions=mentions,
         entities=entities,
         quotes=quotes,
-        figures=figures + figures_outside_body(article, entities, published),
+        figures=figures + outside,
     )
 
 
@@ -73,19 +75,22 @@ def figures_outside_body(
     article: ParsedArticle,
     entities: Sequence[LocalEntity],
     published: dt.date | None,
-) -> tuple[FigureCandidate, ...]:
-    """Figures of the standfirst and captions, each cited to the text printing it.
+) -> tuple[tuple[FigureCandidate, ...], tuple[LocalEntity, ...]]:
+    """Figures of the standfirst and captions, each cited to the text printing it, and
+    the article's entities with those named only there added.
 
     Seed 002's "At least 700 people have been arrested since Sunday" is printed only in a
     caption. A standfirst that repeats a body figure is another place the article prints
     it: its own citation of the same value (a fact lists the article once per sentence
     that reports the value). Subjects and sources are the body's entities of the same
-    name; a name printed only there is no subject.
+    name; a person or organisation named only there ("Ahmed Mohamed, a 14-year-old boy",
+    in a standfirst whose body says "Mohamed") becomes an entity of the article.
     """
     parts: list[tuple[TextPart, int | None, str]] = []
     if article.standfirst:
         parts.append((TextPart.STANDFIRST, None, article.standfirst))
     parts += [(TextPart.CAPTION, i, c) for i, c in enumerate(article.captions[:MAX_CAPTIONS])]
+    known = _Entities(entities)
     found: list[FigureCandidate] = []
     for part, caption, whole in parts:
         text = whole[:MAX_PART_CHARACTERS]
@@ -93,28 +98,51 @@ def figures_outside_body(
             continue  # most captions print no number: no parse for them
         found += [
             replace(figure, part=part, caption=caption)
-            for figure in _figures_of(text, entities, published)
+            for figure in _figures_of(text, known, published)
         ]
-    return tuple(found)
+    return tuple(found), tuple(known.entities)
+
+
+class _Entities:
+    """The article's entities, found by any of their names; grown by names printed only
+    outside the body."""
+
+    def __init__(self, entities: Sequence[LocalEntity]) -> None:
+        self.entities = list(entities)
+        self.by_name: dict[str, int] = {}
+        for entity in entities:
+            self._index(entity)
+
+    def _index(self, entity: LocalEntity) -> None:
+        for name in (entity.name, *entity.aliases):
+            self.by_name.setdefault(name_key(name), entity.index)
+
+    def of(self, local: LocalEntity) -> int | None:
+        found = self.by_name.get(name_key(local.name))
+        if found is not None or local.kind not in _NAMEABLE:
+            return found
+        added = replace(local, index=len(self.entities))
+        self.entities.append(added)
+        self._index(added)
+        return added.index
+
+
+_NAMEABLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 
 
 def _figures_of(
-    text: str, entities: Sequence[LocalEntity], published: dt.date | None
+    text: str, known: _Entities, published: dt.date | None
 ) -> tuple[FigureCandidate, ...]:
     sentences = split_sentences(text)
     doc = analyse(text)
     mentions, local = find_mentions(text, sentences, doc)
-    by_name: dict[str, int] = {}
-    for entity in entities:
-        for name in (entity.name, *entity.aliases):
-            by_name.setdefault(name_key(name), entity.index)
 
-    def body_entity(index: int | None) -> int | None:
+    def article_entity(index: int | None) -> int | None:
         if index is None or not 0 <= index < len(local):
             return None
-        return by_name.get(name_key(local[index].name))
+        return known.of(local[index])
 
     return tuple(
-        replace(f, subject=body_entity(f.subject), attributed_to=body_entity(f.attributed_to))
+        replace(f, subject=article_entity(f.subject), attributed_to=article_entity(f.attributed_to))
         for f in find_figures(text, sentences, mentions, local, published_on=published, doc=doc)
     )

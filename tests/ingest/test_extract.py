@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from service.ingest.extract import extract
 from service.ingest.model import ParsedArticle, TextPart
 from service.ingest.parse import parse_article
@@ -68,3 +70,16 @@ def test_a_figure_inside_a_quotation_is_the_speakers_word() -> None:
     (figure,) = [f for f in extraction.figures if f.value == 43_000_000]
     assert figure.attributed_to is not None
     assert extraction.entities[figure.attributed_to].name == "Elizabeth Prelogar"
+
+
+def test_a_person_named_only_in_the_standfirst_is_a_subject() -> None:
+    body = (
+        "Clock boy\n\nPolice said Mohamed had brought a home-made clock to class. The school "
+        "apologised on Friday.\n"
+    )
+    standfirst = "Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested at school."
+    extraction = extract(replace(parse_article(body), standfirst=standfirst))
+    (age,) = [f for f in extraction.figures if f.property == "age"]
+    assert age.part is TextPart.STANDFIRST
+    assert age.subject is not None
+    assert extraction.entities[age.subject].name == "Ahmed Mohamed"

@@ -211,13 +211,18 @@ _FEW_WORDS = re.compile(r"\s*((?:[a-z][\w-]*\s+){0,3})")
 _DESCRIPTION = re.compile(r"\s*((?:[a-z][\w-]*\s*){1,3}?)(['’]s\b|[,.;]|\s+(?:said|who|was|is)\b)")
 
 
+_ARTICLE_END = re.compile(r"\b(?:the|a|an)$", re.IGNORECASE)
+_APPOSITION_START = re.compile(r",\s*(?:a|an)\s+$", re.IGNORECASE)
+
+
 def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body: str) -> int | None:
     """The person an age modifies: "66-year-old Kassym-Jomart Tokayev", "Toqaev, 66,"."""
     before = sentence[:start]
     after = sentence[end:]
-    if sentence[start:end].isdigit() or sentence[start:end].startswith("aged"):
+    aged = sentence[start:end].lower().startswith(("aged", "at age", "at the age"))
+    if sentence[start:end].isdigit() or aged:
         person = sm.last_before(sm.offset + len(before.rstrip(" ,")), EntityKind.PERSON)
-        if sentence[start:end].startswith("aged") or _COMMA_END.search(before):
+        if aged or _COMMA_END.search(before):
             return person.local_entity if person is not None else None
     # "66-year-old [former president] Kassym-Jomart Tokayev": the name within a few words.
     phrase = _FEW_WORDS.match(after)
@@ -225,6 +230,13 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
     person = sm.first_after(sm.offset + end, EntityKind.PERSON)
     if person is not None and person.span.start <= words_end + 1:
         return person.local_entity
+    if _APPOSITION_START.search(before):
+        # "Ahmed Mohamed, a 14-year-old boy from Irving": the name the phrase describes
+        described = sm.last_before(
+            sm.offset + len(_APPOSITION_START.sub("", before)), EntityKind.PERSON
+        )
+        if described is not None:
+            return described.local_entity
     # "the 66-year-old career diplomat('s)": a description; find who it describes.
     noun = _DESCRIPTION.match(after)
     if noun is None:
@@ -234,7 +246,8 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
         named = [x for x in sm.mentions if x.span.start == m.end()]
         if named and sm.kind(named[0]) is EntityKind.PERSON:
             return named[0].local_entity
-    head_end = sm.offset + len(before.rstrip(" ,").removesuffix("the").rstrip(" ,"))
+    # "Kosanov, the 66-year-old career diplomat": the name before the article and comma
+    head_end = sm.offset + len(_ARTICLE_END.sub("", before.rstrip(" ,")).rstrip(" ,"))
     head = sm.last_before(head_end, EntityKind.PERSON)
     if noun.group(2) in ("'s", "’s"):
         # "Kosanov, the 66-year-old career diplomat's closest rival": someone else.

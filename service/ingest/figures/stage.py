@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from service.ingest.coreference import last_named
 from service.ingest.figures.concepts import Reading, lexicon, read_figure, unit_class
 from service.ingest.figures.dates import DateCue, date_cues, nearest_cue, refers_to
 from service.ingest.figures.numbers import NumberMatch, find_numbers
@@ -46,6 +47,7 @@ from service.ingest.figures.subjects import (
     subject_of,
 )
 from service.ingest.model import (
+    EntityKind,
     FigureCandidate,
     LocalEntity,
     MentionCandidate,
@@ -54,6 +56,7 @@ from service.ingest.model import (
 )
 
 _NEARBY = 8
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 # How many sentences back a count with no day of its own looks for one.
 _EARLIER = 2
 MAX_FIGURES = 2000
@@ -221,6 +224,11 @@ def _figure(
     subject = subject_of(prop, sm, sentence, start, end, body, siblings)
     if subject is None and reading is not None and not at_place(prop):
         subject = parse_subject(reading, sm, mentions)
+    if subject is None and prop == "age" and _PERSON_PRONOUN.search(sentence):
+        # "In 1995, at age seventeen, she was told ...": whom "she" stands for
+        subject = last_named(
+            mentions, sm.entities, before=number.span.start, kinds=(EntityKind.PERSON,)
+        )
     attributed_to, attributed_text = (
         # An age describes the person; the sentence's source is not vouching for it.
         (None, None) if prop == "age" else attribution(context.speech_cues, sentence, start)

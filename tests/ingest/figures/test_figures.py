@@ -327,3 +327,16 @@ def test_a_count_takes_the_day_the_sentence_before_speaks_of_never_a_day_to_come
         dt.date(2019, 6, 11),
     )
     assert future.get("40 people").refers_to is None
+
+
+def test_an_age_said_of_she_is_the_last_person_named() -> None:
+    copy = (
+        "Former member speaks\n\n"
+        "Valeska Paris was born in Switzerland. In 1995, at age seventeen, she was told to "
+        "leave her mother.\n"
+    )
+    extraction = extract(parse_article(copy))
+    (age,) = [f for f in extraction.figures if f.property == "age"]
+    assert age.value == 17
+    assert age.subject is not None
+    assert extraction.entities[age.subject].name == "Valeska Paris"
