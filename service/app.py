@@ -15,6 +15,7 @@ from starlette.types import Scope
 
 from service.conditional import ConditionalGet
 from service.config import Settings, get_settings
+from service.desk.routes import desk_routes
 from service.graphql.cache import GraphQLResponseCache
 from service.graphql.gate import GraphQLGate
 from service.graphql.schema import GraphQLView, export_schema
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
             Route("/readyz", readyz),
             Route("/metrics", protected_read(metrics_endpoint, settings)),
             *rest_routes(settings),
+            *desk_routes(settings),
         ],
         middleware=[
             Middleware(RequestObservabilityMiddleware),

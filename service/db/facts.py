@@ -78,3 +78,23 @@ async def page_facts(
         after=after,
         count=count,
     )
+
+
+async def list_most_disputed_facts(conn: Connection, *, limit: int) -> list[FactRow]:
+    """Disputed facts, those reported with the most distinct values first (then the most
+    reports), newest first among equals."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {", ".join("f." + c.strip() for c in COLUMNS.split(","))}
+        FROM facts f JOIN LATERAL (
+            SELECT count(DISTINCT (g.value, g.upper_bound, g.approximation)) AS distinct_values,
+                   count(*) AS reports
+            FROM figures g WHERE g.fact_id = f.id
+        ) r ON TRUE
+        WHERE f.disputed
+        ORDER BY r.distinct_values DESC, r.reports DESC, f.id DESC
+        LIMIT $1
+        """,
+        limit,
+    )
+    return FactRow.from_records(rows)

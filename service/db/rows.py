@@ -129,3 +129,14 @@ class FactRow(_FromRecord):
     unit: str
     label: str
     disputed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionRow(_FromRecord):
+    """Why one article's name was merged into, or created as, an entity."""
+
+    entity_id: int
+    article_id: int
+    local_name: str
+    decision: str  # created or merged
+    reason: str
