@@ -15,6 +15,7 @@ from starlette.types import Scope
 
 from service.conditional import ConditionalGet
 from service.config import Settings, get_settings
+from service.desk.graphiql import GRAPHIQL_HEADERS, graphiql_html
 from service.desk.routes import desk_routes
 from service.graphql.cache import GraphQLResponseCache
 from service.graphql.gate import GraphQLGate
@@ -47,7 +48,7 @@ def api_identity() -> str:
 def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Starlette:
     """The app. Tests pass their own lifespan to share one database across tests."""
     settings = settings or get_settings()
-    graphql = GraphQLView(_pool, settings)
+    graphql = GraphQLView(_pool, settings, ide_html=graphiql_html(), ide_headers=GRAPHIQL_HEADERS)
     return Starlette(
         routes=[
             Route(
