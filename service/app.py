@@ -16,7 +16,8 @@ from starlette.types import Scope
 from service.conditional import ConditionalGet
 from service.config import Settings, get_settings
 from service.desk.graphiql import GRAPHIQL_HEADERS, graphiql_html
-from service.desk.routes import desk_routes
+from service.desk.routes import PAGE_PATHS, PAGE_PREFIXES, desk_routes
+from service.desk.templating import pages_identity
 from service.graphql.cache import GraphQLResponseCache
 from service.graphql.gate import GraphQLGate
 from service.graphql.schema import GraphQLView, export_schema
@@ -39,9 +40,10 @@ def _scope_pool(scope: Scope) -> asyncpg.Pool:
 
 
 def api_identity() -> str:
-    """A digest of the shape of every answer (GraphQL SDL, OpenAPI document): part of each
-    ETag, so a deploy that changes answers changes their tags."""
+    """A digest of the shape of every answer (GraphQL SDL, OpenAPI document, the desk's
+    templates): part of each ETag, so a deploy that changes answers changes their tags."""
     shape = export_schema().encode() + orjson.dumps(openapi_document(), option=orjson.OPT_SORT_KEYS)
+    shape += pages_identity().encode()
     return hashlib.sha256(shape).hexdigest()[:16]
 
 
@@ -71,7 +73,12 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
             Middleware(RequestObservabilityMiddleware),
             *cors_middleware(settings),
             Middleware(
-                ConditionalGet, pool=_scope_pool, settings=settings, api_identity=api_identity()
+                ConditionalGet,
+                pool=_scope_pool,
+                settings=settings,
+                api_identity=api_identity(),
+                prefixes=("/graphql", "/api/v1/", *PAGE_PREFIXES),
+                paths=PAGE_PATHS,
             ),
         ],
         lifespan=lifespan or lifespan_for(settings),

@@ -14,6 +14,11 @@ from service.desk.pages import desk_page
 from service.desk.search import search
 from service.desk.templating import STATIC, STATIC_PATH
 
+# Where the pages are, for conditional GET (service/conditional.py): a page is a read of
+# the data like any other, so it is tagged and revalidated the same way.
+PAGE_PATHS = ("/", "/search")
+PAGE_PREFIXES = ("/entities/", "/facts/", "/articles/")
+
 
 def desk_routes(settings: Settings) -> list[BaseRoute]:
     pages = [

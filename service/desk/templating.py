@@ -4,6 +4,7 @@ sends (a content-security policy that allows nothing but this server's own style
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -72,6 +73,15 @@ def _environment() -> jinja2.Environment:
 
 
 ENVIRONMENT = _environment()
+
+
+def pages_identity() -> str:
+    """A digest of the templates and style sheet: part of every page's ETag, so a deploy
+    that changes how pages look changes their tags."""
+    digest = hashlib.sha256()
+    for path in sorted([*(HERE / "templates").glob("*.html"), STATIC / "desk.css"]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def render(

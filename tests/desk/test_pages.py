@@ -72,3 +72,23 @@ async def test_pages_are_open_when_reads_are(seeded_pool: asyncpg.Pool) -> None:
 async def test_pages_take_get_only(seeded_client: httpx.AsyncClient) -> None:
     response = await seeded_client.post("/")
     assert response.status_code == 405
+
+
+async def test_pages_revalidate_until_the_next_ingest(pool: asyncpg.Pool) -> None:
+    await ingest_article(pool, HOSTILE, ArticleMeta(outlet="Wire"))
+    async with api_client(pool) as client:
+        first = await client.get("/")
+        tag = first.headers["etag"]
+        assert first.headers["cache-control"] == "public, no-cache"
+        again = await client.get("/", headers={"If-None-Match": tag})
+        assert again.status_code == 304
+        for path in ("/search?q=Tokayev", *dict.fromkeys(hrefs(first.text, "/articles/"))):
+            assert (await client.get(path)).headers["etag"].startswith('W/"')
+        for untagged in ("/healthz", "/desk/static/desk.css"):
+            assert "public, no-cache" not in (await client.get(untagged)).headers.get(
+                "cache-control", ""
+            )
+        await ingest_article(pool, HOSTILE + "\nMore copy.", ArticleMeta(outlet="Wire"))
+        after = await client.get("/", headers={"If-None-Match": tag})
+        assert after.status_code == 200
+        assert after.headers["etag"] != tag
