@@ -17,6 +17,8 @@ from service.errors import NotFoundError
 from service.graphql.ids import decode_id
 
 RESOLUTIONS = 50  # distinct (name, decision, reason) rows shown
+RESOLUTIONS_EXAMINED = 1000  # of the entity's resolutions, one per article it is named in
+SOURCES_PER_VALUE = 5  # the fact's own page shows more
 
 QUERY = """{
   entity(id: $ID) {
@@ -37,11 +39,13 @@ async def entity(request: Request) -> Response:
             raise NotFoundError("no entity has this id")
         aliases = await entities_db.list_aliases_for_entities(conn, ids=[entity_id])
         resolutions = await entities_db.list_resolutions_for_entity(
-            conn, entity_id=entity_id, limit=RESOLUTIONS
+            conn, entity_id=entity_id, limit=RESOLUTIONS, examined=RESOLUTIONS_EXAMINED
         )
         facts = await facts_db.list_facts_for_subjects(conn, subject_ids=[entity_id])
         facts.sort(key=lambda f: (not f.disputed, f.label))
-        fact_values, around = await read_fact_values(conn, facts=facts)
+        fact_values, around = await read_fact_values(
+            conn, facts=facts, per_value=SOURCES_PER_VALUE, with_times=False
+        )
         resolved_in = {
             row.id: row
             for row, _ in await articles_db.list_articles_with_outlets_by_ids(

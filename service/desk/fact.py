@@ -15,6 +15,8 @@ from service.desk.templating import render
 from service.errors import NotFoundError
 from service.graphql.ids import decode_id
 
+SOURCES_PER_VALUE = 20
+
 QUERY = """{
   fact(id: $ID) {
     label unit disputed subject { name }
@@ -31,7 +33,9 @@ async def fact(request: Request) -> Response:
         rows = await facts_db.list_facts_by_ids(conn, ids=[fact_id])
         if not rows:
             raise NotFoundError("no fact has this id")
-        found, around = await read_fact_values(conn, facts=rows)
+        found, around = await read_fact_values(
+            conn, facts=rows, per_value=SOURCES_PER_VALUE, with_times=True
+        )
     values = found[0]
     subject = around.entities.get(rows[0].subject_id) if rows[0].subject_id else None
     return render(

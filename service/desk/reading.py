@@ -99,12 +99,17 @@ def source_of(figure: FigureRow, around: Around) -> Source:
 
 @dataclass(frozen=True, slots=True)
 class SourcedValue:
+    """A value with its first sources; `reports` and the times count all of them."""
+
     group: ValueGroup
     sources: list[Source]
+    reports: int
+    first_reported: dt.datetime | None  # None when the page did not ask (entity pages)
+    last_reported: dt.datetime | None
 
     @property
-    def first_reported(self) -> dt.datetime:
-        return min(source.reported_at for source in self.sources)
+    def unshown(self) -> int:
+        return self.reports - len(self.sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,36 +119,48 @@ class FactValues:
 
     @property
     def first_reported(self) -> dt.datetime | None:
-        return min((v.first_reported for v in self.values), default=None)
+        times = [v.first_reported for v in self.values if v.first_reported is not None]
+        return min(times, default=None)
 
     @property
     def last_reported(self) -> dt.datetime | None:
-        return max((s.reported_at for v in self.values for s in v.sources), default=None)
+        times = [v.last_reported for v in self.values if v.last_reported is not None]
+        return max(times, default=None)
 
 
 async def read_fact_values(
-    conn: Connection, *, facts: Sequence[FactRow], entity_ids: Iterable[int | None] = ()
+    conn: Connection, *, facts: Sequence[FactRow], per_value: int, with_times: bool
 ) -> tuple[list[FactValues], Around]:
-    """Each fact with its values and every source of each: three queries for any number."""
-    figures = await figures_db.list_figures_for_facts(conn, fact_ids=[f.id for f in facts])
+    """Each fact with its values and the first `per_value` sources of each (a value of a
+    much reported fact has thousands), `with_times` when each value was first and last
+    reported: three queries for any number of facts."""
+    sampled = await figures_db.list_first_reports_for_facts(
+        conn, fact_ids=[f.id for f in facts], per_value=per_value, with_times=with_times
+    )
+    figures = [s.figure for s in sampled]
+    about = {s.figure.id: s for s in sampled}
     around = await read_around(
         conn,
         article_ids=[f.article_id for f in figures],
-        entity_ids=[*entity_ids, *(f.subject_id for f in facts)]
-        + [f.attributed_to_id for f in figures],
+        entity_ids=[f.subject_id for f in facts] + [f.attributed_to_id for f in figures],
     )
     by_fact: dict[int, list[FigureRow]] = {f.id: [] for f in facts}
     for figure in figures:
         if figure.fact_id in by_fact:
             by_fact[figure.fact_id].append(figure)
-    found = [
-        FactValues(
-            fact,
-            [
-                SourcedValue(group, [source_of(r, around) for r in group.reports])
-                for group in value_groups(by_fact[fact.id])
-            ],
+
+    def sourced(group: ValueGroup) -> SourcedValue:
+        whole = about[group.first.id]
+        return SourcedValue(
+            group,
+            [source_of(r, around) for r in group.reports],
+            whole.reports,
+            whole.first_reported,
+            whole.last_reported,
         )
+
+    found = [
+        FactValues(fact, [sourced(group) for group in value_groups(by_fact[fact.id])])
         for fact in facts
     ]
     return found, around
