@@ -16,6 +16,9 @@ from starlette.types import ASGIApp, Scope
 
 from service.conditional import ConditionalGet
 from service.config import Settings, get_settings
+from service.desk.graphiql import GRAPHIQL_HEADERS, graphiql_html
+from service.desk.routes import PAGE_PATHS, PAGE_PREFIXES, desk_routes
+from service.desk.templating import pages_identity
 from service.graphql.gate import GraphQLGate
 from service.graphql.negotiation import is_plain_read, response_media_type
 from service.graphql.schema import GraphQLView, export_schema
@@ -49,16 +52,17 @@ def graphql_response_cache(
 
 
 def api_identity() -> str:
-    """A digest of the shape of every answer (GraphQL SDL, OpenAPI document): part of each
-    ETag, so a deploy that changes answers changes their tags."""
+    """A digest of the shape of every answer (GraphQL SDL, OpenAPI document, the desk's
+    templates): part of each ETag, so a deploy that changes answers changes their tags."""
     shape = export_schema().encode() + orjson.dumps(openapi_document(), option=orjson.OPT_SORT_KEYS)
+    shape += pages_identity().encode()
     return hashlib.sha256(shape).hexdigest()[:16]
 
 
 def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Starlette:
     """The app. Tests pass their own lifespan to share one database across tests."""
     settings = settings or get_settings()
-    graphql = GraphQLView(_pool, settings)
+    graphql = GraphQLView(_pool, settings, ide_html=graphiql_html(), ide_headers=GRAPHIQL_HEADERS)
     return Starlette(
         routes=[
             Route(
@@ -75,12 +79,18 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
             Route("/readyz", readyz),
             Route("/metrics", protected_read(metrics_endpoint, settings)),
             *rest_routes(settings),
+            *desk_routes(settings),
         ],
         middleware=[
             Middleware(RequestObservabilityMiddleware),
             *cors_middleware(settings),
             Middleware(
-                ConditionalGet, pool=_scope_pool, settings=settings, api_identity=api_identity()
+                ConditionalGet,
+                pool=_scope_pool,
+                settings=settings,
+                api_identity=api_identity(),
+                prefixes=("/graphql", "/api/v1/", *PAGE_PREFIXES),
+                paths=PAGE_PATHS,
             ),
         ],
         lifespan=lifespan or lifespan_for(settings),

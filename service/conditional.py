@@ -1,5 +1,5 @@
-"""Conditional GET for reads (GraphQL GET and the REST API): `ETag`, `Cache-Control`, and
-`304 Not Modified` on a matching `If-None-Match`.
+"""Conditional GET for reads (GraphQL GET, the REST API and the desk's pages): `ETag`,
+`Cache-Control`, and `304 Not Modified` on a matching `If-None-Match`.
 
 An answer to a GET read is a function of the stored data and the request, so its tag is
 derived from them rather than from its bytes: the data version (which every write
@@ -57,12 +57,16 @@ class ConditionalGet:
         settings: Settings,
         api_identity: str,
         prefixes: tuple[str, ...] = ("/graphql", "/api/v1/"),
+        paths: tuple[str, ...] = (),
     ) -> None:
+        """`prefixes` ending in / cover every path below them, others one path; `paths`
+        are single paths only (the desk's `/` covers nothing below it)."""
         self.app = app
         self.pool = pool
         self.settings = settings
         self.api_identity = api_identity
         self.prefixes = prefixes
+        self.paths = frozenset(paths)
         protected = settings.factdesk_protect_reads
         self.cache_control = "private, no-cache" if protected else "public, no-cache"
         self.vary = "Accept, Authorization" if protected else "Accept"
@@ -99,8 +103,9 @@ class ConditionalGet:
         if scope["type"] != "http" or scope["method"] not in METHODS:
             return False
         path: str = scope["path"]
-        return path not in EXCLUDED and any(
-            path == p or (p.endswith("/") and path.startswith(p)) for p in self.prefixes
+        return path not in EXCLUDED and (
+            path in self.paths
+            or any(path == p or (p.endswith("/") and path.startswith(p)) for p in self.prefixes)
         )
 
     def _tag(self, scope: Scope, headers: Headers, version: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from service.db.paging import IdPage, Window, page_by_id, page_by_id_per_parent
 from service.db.pool import Connection
-from service.db.rows import EntityRow, MentionRow
+from service.db.rows import EntityRow, MentionRow, ResolutionRow
 
 # Only one ingest at a time resolves entities: two articles naming the same new person
 # must not both create it. Extraction runs before, outside the lock.
@@ -304,3 +304,25 @@ async def list_entity_ids_for_articles(
     for r in rows:
         found[int(r["article_id"])].append(int(r["entity_id"]))
     return found
+
+
+async def list_resolutions_for_entity(
+    conn: Connection, *, entity_id: int, limit: int, examined: int
+) -> list[ResolutionRow]:
+    """Why names were merged into (or created as) the entity: one row per distinct (name,
+    decision, reason), its first article standing for it, at most `limit`. A head of state
+    is resolved in tens of thousands of articles for a few dozen reasons, so only the first
+    `examined` resolutions the index hands over are read (whichever it reaches first:
+    bounded work, not the complete list)."""
+    rows = await conn.fetch(
+        """
+        SELECT entity_id, min(article_id) AS article_id, local_name, decision, reason
+        FROM (SELECT * FROM entity_resolutions WHERE entity_id = $1 LIMIT $3) r
+        GROUP BY entity_id, local_name, decision, reason
+        ORDER BY min(id) LIMIT $2
+        """,
+        entity_id,
+        limit,
+        examined,
+    )
+    return ResolutionRow.from_records(rows)

@@ -76,3 +76,29 @@ async def page_facts(
         window=window,
         count=count,
     )
+
+
+# The newest disputed facts ranked by how disputed they are: reading every disputed fact's
+# figures would grow with the corpus.
+DISPUTED_CANDIDATES = 300
+
+
+async def list_most_disputed_facts(conn: Connection, *, limit: int) -> list[FactRow]:
+    """Among the newest disputed facts, those reported with the most distinct values first
+    (then the most reports), newest first among equals."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {", ".join("f." + c.strip() for c in COLUMNS.split(","))}
+        FROM (SELECT * FROM facts WHERE disputed ORDER BY id DESC LIMIT $2) f
+        CROSS JOIN LATERAL (
+            SELECT count(DISTINCT (g.value, g.upper_bound, g.approximation)) AS distinct_values,
+                   count(*) AS reports
+            FROM figures g WHERE g.fact_id = f.id
+        ) r
+        ORDER BY r.distinct_values DESC, r.reports DESC, f.id DESC
+        LIMIT $1
+        """,
+        limit,
+        DISPUTED_CANDIDATES,
+    )
+    return FactRow.from_records(rows)

@@ -140,3 +140,14 @@ class PublicationRow(_FromRecord):
     url: str | None
     published_at: dt.datetime | None
     received_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionRow(_FromRecord):
+    """Why one article's name was merged into, or created as, an entity."""
+
+    entity_id: int
+    article_id: int
+    local_name: str
+    decision: str  # created or merged
+    reason: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -14,7 +15,7 @@ from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
 from starlette.datastructures import Headers
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -126,13 +127,24 @@ def limited_schema(limits: GraphQLLimits) -> FactdeskSchema:
 
 
 class GraphQLView(GraphQL[Context, None]):
-    def __init__(self, pool_source: Any, settings: Settings) -> None:
+    def __init__(
+        self,
+        pool_source: Any,
+        settings: Settings,
+        *,
+        ide_html: str | None = None,
+        ide_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """`ide_html`: the GraphiQL page to serve instead of strawberry's (which loads its
+        code from a public CDN), sent with `ide_headers`."""
         super().__init__(
             limited_schema(GraphQLLimits.from_settings(settings)),
             graphql_ide="graphiql" if settings.factdesk_graphiql else None,
         )
         self._pool_source = pool_source
         self._settings = settings
+        self._ide_html = ide_html
+        self._ide_headers = dict(ide_headers or {})
         self.persisted = PersistedQueryStore(settings.factdesk_graphql_persisted_queries)
 
     def encode_json(self, data: object) -> bytes:
@@ -222,6 +234,11 @@ class GraphQLView(GraphQL[Context, None]):
             sub_response.status_code = 503
             sub_response.headers["Retry-After"] = "1"
         return result
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        if self._ide_html is None:
+            return await super().render_graphql_ide(request)
+        return HTMLResponse(self._ide_html, headers=self._ide_headers)
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         # A GET carrying only a persisted query's hash is a query, not a visit to GraphiQL.

@@ -1,0 +1,61 @@
+"""What every desk page shares: the read check, and errors as pages rather than JSON."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+
+import asyncpg
+from starlette.requests import Request
+from starlette.responses import Response
+
+from service.auth import read_denial
+from service.config import Settings
+from service.db.pool import is_connection_failure
+from service.desk.templating import render
+from service.errors import FactdeskError, InvalidIdError, NotFoundError
+
+log = logging.getLogger(__name__)
+
+Page = Callable[[Request], Awaitable[Response]]
+
+
+def pool_of(request: Request) -> asyncpg.Pool:
+    # On app.state, as for the APIs, so tests can hand the app their own pool.
+    pool: asyncpg.Pool = request.app.state.pool
+    return pool
+
+
+def _error(request: Request, status: int, title: str, detail: str) -> Response:
+    response = render(request, "error.html", status_code=status, title=title, detail=detail)
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="factdesk"'
+    if status == 503:
+        response.headers["Retry-After"] = "5"
+    return response
+
+
+def desk_page(handler: Page, settings: Settings) -> Page:
+    """A page is a read: open unless FACTDESK_PROTECT_READS asks for a key. Unknown ids
+    are a 404 page, bad input a 400 page, an unreachable database a 503 page."""
+
+    @functools.wraps(handler)
+    async def page(request: Request) -> Response:
+        denial = read_denial(request.headers, settings)
+        if denial is not None:
+            status = 403 if denial.code == "forbidden" else 401
+            return _error(request, status, "Not allowed", denial.detail)
+        try:
+            return await handler(request)
+        except (NotFoundError, InvalidIdError) as missing:
+            return _error(request, 404, "Not found", str(missing))
+        except FactdeskError as error:
+            return _error(request, 400, "Cannot show this", str(error))
+        except Exception as error:
+            if is_connection_failure(error):
+                return _error(request, 503, "Unavailable", "The database is unavailable.")
+            log.exception("unexpected error on %s", request.url.path)
+            return _error(request, 500, "Error", "An unexpected error occurred.")
+
+    return page

@@ -1,0 +1,166 @@
+"""What the pages show around their subject, read in a few batched queries through
+`service.db`: articles with their outlets, entities, and each reported value's source."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from service.db import articles as articles_db
+from service.db import entities as entities_db
+from service.db import figures as figures_db
+from service.db.pool import Connection
+from service.db.rows import ArticleRow, EntityRow, FactRow, FigureRow, OutletRow
+from service.desk.marks import Piece, sentence_pieces
+from service.desk.values import ValueGroup, value_groups
+
+
+@dataclass
+class Around:
+    """Rows the page refers to, by primary key."""
+
+    articles: dict[int, ArticleRow] = field(default_factory=dict)
+    outlets: dict[int, OutletRow] = field(default_factory=dict)
+    entities: dict[int, EntityRow] = field(default_factory=dict)
+
+    def outlet_of(self, article: ArticleRow) -> OutletRow:
+        return self.outlets[article.outlet_id]
+
+    def source_of(self, article: ArticleRow) -> OutletRow | None:
+        if article.original_source_id is None:
+            return None
+        return self.outlets.get(article.original_source_id)
+
+
+async def read_around(
+    conn: Connection, *, article_ids: Iterable[int] = (), entity_ids: Iterable[int | None] = ()
+) -> Around:
+    """Two queries at most: the articles with their outlets, and the entities."""
+    around = Around()
+    wanted = sorted(set(article_ids))
+    if wanted:
+        for row, outlets in await articles_db.list_articles_with_outlets_by_ids(conn, ids=wanted):
+            around.articles[row.id] = row
+            around.outlets.update({outlet.id: outlet for outlet in outlets})
+    people = sorted({i for i in entity_ids if i is not None})
+    if people:
+        rows = await entities_db.list_entities_by_ids(conn, ids=people)
+        around.entities = {row.id: row for row in rows}
+    return around
+
+
+def reported_at(article: ArticleRow) -> dt.datetime:
+    """When a report was first known: its publication time, else when it was ingested."""
+    return article.published_at or article.ingested_at
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One report of a value: where, when, the sentence with the figure highlighted, and
+    whom the article attributes it to."""
+
+    figure: FigureRow
+    article: ArticleRow
+    outlet: OutletRow
+    sentence: list[Piece]
+    attributed_to: EntityRow | None
+
+    @property
+    def reported_at(self) -> dt.datetime:
+        return reported_at(self.article)
+
+    @property
+    def attribution(self) -> str | None:
+        if self.attributed_to is not None:
+            return self.attributed_to.name
+        return self.figure.attributed_to_text
+
+
+def source_of(figure: FigureRow, around: Around) -> Source:
+    article = around.articles[figure.article_id]
+    text = article.text_of(figure.part, figure.caption_index)
+    return Source(
+        figure=figure,
+        article=article,
+        outlet=around.outlet_of(article),
+        sentence=sentence_pieces(
+            text,
+            sentence=(figure.sentence_start, figure.sentence_end),
+            span=(figure.start_offset, figure.end_offset),
+        ),
+        attributed_to=(
+            around.entities.get(figure.attributed_to_id)
+            if figure.attributed_to_id is not None
+            else None
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SourcedValue:
+    """A value with its first sources; `reports` and the times count all of them."""
+
+    group: ValueGroup
+    sources: list[Source]
+    reports: int
+    first_reported: dt.datetime | None  # None when the page did not ask (entity pages)
+    last_reported: dt.datetime | None
+
+    @property
+    def unshown(self) -> int:
+        return self.reports - len(self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class FactValues:
+    fact: FactRow
+    values: list[SourcedValue]
+
+    @property
+    def first_reported(self) -> dt.datetime | None:
+        times = [v.first_reported for v in self.values if v.first_reported is not None]
+        return min(times, default=None)
+
+    @property
+    def last_reported(self) -> dt.datetime | None:
+        times = [v.last_reported for v in self.values if v.last_reported is not None]
+        return max(times, default=None)
+
+
+async def read_fact_values(
+    conn: Connection, *, facts: Sequence[FactRow], per_value: int, with_times: bool
+) -> tuple[list[FactValues], Around]:
+    """Each fact with its values and the first `per_value` sources of each (a value of a
+    much reported fact has thousands), `with_times` when each value was first and last
+    reported: three queries for any number of facts."""
+    sampled = await figures_db.list_first_reports_for_facts(
+        conn, fact_ids=[f.id for f in facts], per_value=per_value, with_times=with_times
+    )
+    figures = [s.figure for s in sampled]
+    about = {s.figure.id: s for s in sampled}
+    around = await read_around(
+        conn,
+        article_ids=[f.article_id for f in figures],
+        entity_ids=[f.subject_id for f in facts] + [f.attributed_to_id for f in figures],
+    )
+    by_fact: dict[int, list[FigureRow]] = {f.id: [] for f in facts}
+    for figure in figures:
+        if figure.fact_id in by_fact:
+            by_fact[figure.fact_id].append(figure)
+
+    def sourced(group: ValueGroup) -> SourcedValue:
+        whole = about[group.first.id]
+        return SourcedValue(
+            group,
+            [source_of(r, around) for r in group.reports],
+            whole.reports,
+            whole.first_reported,
+            whole.last_reported,
+        )
+
+    found = [
+        FactValues(fact, [sourced(group) for group in value_groups(by_fact[fact.id])])
+        for fact in facts
+    ]
+    return found, around

@@ -1,0 +1,46 @@
+"""`/articles/{id or slug}`: the text with figures, quotes and mentions highlighted."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.desk.pages import hrefs, page, texts_of
+
+
+async def _article(client: httpx.AsyncClient) -> str:
+    html = await page(client, "/search", q="Toqaev")
+    return next(h for h in hrefs(html, "/articles/") if h)
+
+
+async def test_figures_quotes_and_mentions_are_marked(seeded_client: httpx.AsyncClient) -> None:
+    html = await page(seeded_client, await _article(seeded_client))
+    assert "70.76 percent" in texts_of(html, "figure")
+    assert "Qasym-Zhomart Toqaev" in texts_of(html, "mention")
+    assert any("performed their duties properly" in q for q in texts_of(html, "quote"))
+    assert hrefs(html, "/facts/")
+    assert hrefs(html, "/entities/")
+
+
+async def test_by_slug_and_the_json_twin(seeded_client: httpx.AsyncClient) -> None:
+    path = await _article(seeded_client)
+    twin = (await seeded_client.get("/api/v1" + path)).json()
+    by_slug = await page(seeded_client, f"/articles/{twin['slug']}")
+    assert twin["headline"] in by_slug
+    assert "/api/v1" + path in by_slug
+
+
+async def test_a_figure_printed_only_in_a_caption(seeded_client: httpx.AsyncClient) -> None:
+    html = await page(seeded_client, "/search", q="arrested since Sunday")
+    found = []
+    for path in dict.fromkeys(hrefs(html, "/articles/")):
+        article = await page(seeded_client, path.partition("#")[0])
+        captions = texts_of(article, "caption")
+        found += [c for c in captions if "At least 700 people" in c]
+        if found:
+            assert "At least 700 people" in texts_of(article, "figure")
+    assert found
+
+
+async def test_an_unknown_slug_is_a_404_page(seeded_client: httpx.AsyncClient) -> None:
+    response = await seeded_client.get("/articles/no-such-story")
+    assert response.status_code == 404

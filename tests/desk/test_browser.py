@@ -1,0 +1,110 @@
+"""The desk in a real browser: Debian's Chromium clicks from the search box to an article,
+on a real server over the seeds, and no page asks any other host for anything."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+import pytest_asyncio
+from playwright.async_api import Browser, Page, expect
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+class Recorded:
+    """Every request a page made, and every console error (a refused CSP shows there)."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        self.errors: list[str] = []
+
+    def foreign(self, base: str) -> list[str]:
+        own = urlsplit(base).netloc
+        return [u for u in self.urls if urlsplit(u).scheme != "data" and urlsplit(u).netloc != own]
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def page(browser: Browser) -> AsyncIterator[tuple[Page, Recorded]]:
+    context = await browser.new_context(viewport={"width": 1200, "height": 900})
+    tab = await context.new_page()
+    recorded = Recorded()
+    tab.on("request", lambda request: recorded.urls.append(request.url))
+    tab.on(
+        "console",
+        lambda message: recorded.errors.append(message.text) if message.type == "error" else None,
+    )
+    tab.on("pageerror", lambda error: recorded.errors.append(str(error)))
+    tab.on(
+        "response",
+        lambda response: (
+            recorded.errors.append(f"{response.status} {response.url}")
+            if response.status >= 400
+            else None
+        ),
+    )
+    yield tab, recorded
+    await context.close()
+
+
+async def test_search_to_entity_to_fact_to_article(
+    desk_url: str, page: tuple[Page, Recorded], screenshots: Path
+) -> None:
+    tab, recorded = page
+    await tab.goto(desk_url + "/")
+    await tab.get_by_role("searchbox", name="Search").fill("Toqaev")
+    await tab.get_by_role("button", name="Search").click()
+    await expect(tab.locator("h1")).to_contain_text("Toqaev")
+
+    await tab.get_by_role("link", name="Kassym-Jomart Tokayev").first.click()
+    await expect(tab.locator("h1")).to_contain_text("Kassym-Jomart Tokayev")
+    entity_url = tab.url
+    await expect(tab.locator("ul.aliases")).to_contain_text("Qasym-Zhomart Toqaev")
+    await expect(tab.locator("table.resolutions")).to_contain_text("transliteration")
+    vote_share = tab.locator("article.fact", has_text="share of the vote")
+    await expect(vote_share.locator("mark.figure", has_text="70.76 percent")).to_have_count(1)
+    await tab.screenshot(path=screenshots / "entity.png", full_page=False)
+
+    await vote_share.get_by_role("link", name="Kassym-Jomart Tokayev: share of the vote").click()
+    await expect(tab.locator("h1")).to_contain_text("share of the vote")
+    await expect(tab.locator("h1 .badge")).to_have_text("disputed")
+    values = tab.locator("section.value")
+    await expect(values).to_have_count(5)
+    # 70.96 (the final count) cannot be 70.76 nor 70.8; "nearly 71" fits all of them.
+    await expect(tab.locator("section.value.conflict .printed")).to_have_text(
+        ["70.76 percent", "70.96 percent", "70.8 per cent"]
+    )
+    await expect(tab.locator("svg.numberline g.bar")).to_have_count(5)
+    await expect(tab.locator("svg.numberline g.bar.conflict")).to_have_count(3)
+    sentence = values.filter(has_text="70.96 percent").locator("blockquote.sentence")
+    await expect(sentence).to_contain_text("The CEC said on June 11 that Toqaev took")
+    await expect(sentence.locator("mark.figure")).to_have_text("70.96 percent")
+    await tab.screenshot(path=screenshots / "fact.png", full_page=True)
+
+    await values.filter(has_text="70.96 percent").locator("a.article-link").click()
+    await expect(tab.locator("h1")).to_contain_text("Human Rights Groups")
+    body = tab.locator("div.body")
+    await expect(body.locator("mark.figure", has_text="70.96 percent")).to_have_count(1)
+    mention = body.locator("span.mention a", has_text="Toqaev").first
+    await expect(mention).to_have_attribute("href", urlsplit(entity_url).path)
+    await expect(body.locator("span.quote").first).to_be_visible()
+    await tab.screenshot(path=screenshots / "article.png", full_page=False)
+
+    assert recorded.foreign(desk_url) == []
+    assert recorded.errors == []
+
+
+async def test_graphiql_runs_a_query_with_the_network_unplugged(
+    desk_url: str, page: tuple[Page, Recorded], screenshots: Path
+) -> None:
+    tab, recorded = page
+    query = '{ entity(name: "Toqaev") { name aliases } }'
+    await tab.goto(f"{desk_url}/graphql?{urlencode({'q': query})}")
+    await tab.locator(".graphiql-execute-button").click()
+    result = tab.locator(".result-window")
+    await expect(result).to_contain_text('"name": "Kassym-Jomart Tokayev"')
+    await tab.screenshot(path=screenshots / "graphiql.png", full_page=False)
+    assert recorded.foreign(desk_url) == []
+    assert recorded.errors == []  # a script or style the policy refused would show here
