@@ -34,7 +34,7 @@ def endpoint(handler: Handler) -> Handler:
             if is_unstorable_input(error):
                 # Only values the request carried reach SQL; a write refuses the field (422,
                 # the pipeline's transaction rolled back), a read the parameter (400).
-                code = "invalid_field" if request.method == "POST" else "invalid_parameter"
+                code = "invalid_field" if request.method in ("POST", "PUT") else "invalid_parameter"
                 refusal = ProblemError(code, UNSTORABLE_MESSAGE)
                 return problem_response(refusal, instance=request.url.path)
             if is_connection_failure(error):

@@ -37,6 +37,7 @@ async def test_every_route_is_documented(client: httpx.AsyncClient) -> None:
         *(f"/api/v1/{r}/{{id}}" for r in ("articles", "entities", "quotes", "figures", "facts")),
     }
     assert set(paths["/api/v1/articles"]) == {"get", "post"}
+    assert set(paths["/api/v1/articles/{id}"]) == {"get", "put", "delete"}
     # Every documented GET answers (an empty database: empty pages, 404 for an unknown id).
     for path in paths:
         url = path.replace("{id}", "nope")
