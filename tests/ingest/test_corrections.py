@@ -32,7 +32,9 @@ async def _two_outlets_disagree(pool: asyncpg.Pool) -> tuple[int, int]:
     first = await ingest_article(pool, TOLL_12, ArticleMeta(outlet="Daily"))
     second = await ingest_article(pool, TOLL_15_LATER, ArticleMeta(outlet="Weekly"))
     fact = await _fact(pool)
-    assert fact is not None and fact["disputed"] and fact["values"] == [12.0, 15.0]
+    assert fact is not None
+    assert fact["disputed"]
+    assert fact["values"] == [12.0, 15.0]
     return first.article_id, second.article_id
 
 
@@ -45,17 +47,26 @@ async def test_a_correction_ends_a_dispute_and_keeps_the_earlier_version(
 
     done = await correct_article(pool, daily, TOLL_15, by=BY, reason="toll was 15")
 
-    assert done.changed and done.version == 2
+    assert done.changed
+    assert done.version == 2
     fact = await _fact(pool)
-    assert fact is not None and fact["values"] == [15.0, 15.0] and not fact["disputed"]
+    assert fact is not None
+    assert fact["values"] == [15.0, 15.0]
+    assert not fact["disputed"]
     async with pool.acquire() as conn:
         article = await conn.fetchrow("SELECT * FROM articles WHERE id = $1", daily)
         version = await conn.fetchrow("SELECT * FROM article_versions WHERE article_id = $1", daily)
         history = await conn.fetch("SELECT * FROM withdrawn_figures WHERE article_id = $1", daily)
         audit = await conn.fetch("SELECT * FROM audit_log")
-    assert article["slug"] == slug and "15 people" in article["body"] and article["version"] == 2
-    assert version["version"] == 1 and "12 people" in version["raw_text"]
-    assert version["replaced_by"] == BY and version["reason"] == "toll was 15"
+    assert article is not None
+    assert version is not None
+    assert article["slug"] == slug
+    assert "15 people" in article["body"]
+    assert article["version"] == 2
+    assert version["version"] == 1
+    assert "12 people" in version["raw_text"]
+    assert version["replaced_by"] == BY
+    assert version["reason"] == "toll was 15"
     assert [(h["fact_id"], h["cause"], h["figure"]) for h in history] == [
         (fact["id"], "correction", history[0]["figure"])
     ]
@@ -69,7 +80,8 @@ async def test_the_same_correction_again_changes_nothing(pool: asyncpg.Pool) -> 
     daily, _ = await _two_outlets_disagree(pool)
     await correct_article(pool, daily, TOLL_15, by=BY)
     again = await correct_article(pool, daily, TOLL_15 + "\n", by=BY)
-    assert not again.changed and again.version == 2
+    assert not again.changed
+    assert again.version == 2
     async with pool.acquire() as conn:
         assert await conn.fetchval("SELECT count(*) FROM article_versions") == 1
 
@@ -108,7 +120,9 @@ async def test_a_retraction_takes_its_values_out_of_every_fact(pool: asyncpg.Poo
 
     assert tombstone.reason == "unverified"
     fact = await _fact(pool)
-    assert fact is not None and fact["values"] == [12.0] and not fact["disputed"]
+    assert fact is not None
+    assert fact["values"] == [12.0]
+    assert not fact["disputed"]
     async with pool.acquire() as conn:
         assert await conn.fetchval("SELECT version FROM data_version") > version
         left = await conn.fetchval(
@@ -116,7 +130,9 @@ async def test_a_retraction_takes_its_values_out_of_every_fact(pool: asyncpg.Poo
         ) + await conn.fetchval("SELECT count(*) FROM quotes WHERE article_id = $1", weekly)
         history = await conn.fetchrow("SELECT * FROM withdrawn_figures")
     assert left == 0
-    assert history["cause"] == "retraction" and history["withdrawn_at"] == tombstone.retracted_at
+    assert history is not None
+    assert history["cause"] == "retraction"
+    assert history["withdrawn_at"] == tombstone.retracted_at
 
     # The last report of the fact gone, the fact goes; its entity stays.
     await retract_article(pool, daily, by=BY)
@@ -129,7 +145,8 @@ async def test_retracted_copy_can_be_ingested_again(pool: asyncpg.Pool) -> None:
     first = await ingest_article(pool, TOLL_12, ArticleMeta(outlet="Daily"))
     await retract_article(pool, first.article_id, by=BY)
     again = await ingest_article(pool, TOLL_12, ArticleMeta(outlet="Daily"))
-    assert again.created and again.article_id != first.article_id
+    assert again.created
+    assert again.article_id != first.article_id
     assert (await _fact(pool)) is not None
 
 
