@@ -41,6 +41,7 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "invalid_idempotency_key": (400, "The Idempotency-Key header is not a valid key"),
     "idempotency_key_reused": (422, "The Idempotency-Key was used for another request"),
     "article_too_large": (413, "The body is larger than the configured limit"),
+    "batch_too_large": (413, "The batch is larger than the configured limit"),
     "unsupported_media_type": (415, "Unsupported content type"),
     "unauthorized": (401, "An API key is required"),
     "writes_disabled": (401, "No API key is configured, so writes are refused"),

@@ -25,7 +25,7 @@ from service.rest.openapi_parts import (
     ref,
 )
 from service.rest.openapi_writes import SCHEMAS as WRITE_SCHEMAS
-from service.rest.openapi_writes import correction_operations, retracted_read
+from service.rest.openapi_writes import batch_operation, correction_operations, retracted_read
 
 KIND = {"type": "string", "enum": [k.value for k in EntityKind]}
 
@@ -435,6 +435,7 @@ def _paths() -> Json:
         },
     }
     paths["/api/v1/articles/{id}"].update(correction_operations())
+    paths["/api/v1/articles:batch"] = {"post": batch_operation()}
     paths["/api/v1/articles/{id}"]["get"]["responses"].update(retracted_read())
     paths["/api/v1/openapi.json"] = {
         "get": {

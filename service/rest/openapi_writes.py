@@ -29,6 +29,29 @@ WRITE_ERRORS = {
 }
 
 SCHEMAS: Json = {
+    "BatchResult": object_schema(
+        {
+            "line": {"type": "integer", "minimum": 1, "description": "Its line in the input."},
+            "status": {
+                "type": "integer",
+                "description": "What the single POST would have answered: 201 new, 200 "
+                "stored before, or the problem's status.",
+            },
+            "id": GLOBAL_ID,
+            "slug": STRING,
+            "created": {"type": "boolean"},
+            "republished": {"type": "boolean"},
+            "replayed": {
+                "type": "boolean",
+                "description": "The stored answer to an earlier line or request with the "
+                "same idempotencyKey.",
+            },
+            "problem": ref("Problem"),
+        },
+        required=["line", "status"],
+        description="One input line's result: the article (id, slug, created, republished, "
+        "replayed) or, instead, its `problem`.",
+    ),
     "Tombstone": object_schema(
         {
             "id": GLOBAL_ID,
@@ -113,3 +136,46 @@ def correction_operations() -> Json:
 def retracted_read() -> Json:
     """The 410 every read of one article may answer."""
     return {"410": problem("The article was retracted (`retractedAt`, `reason`).")}
+
+
+def batch_operation() -> Json:
+    return {
+        "operationId": "ingestArticles",
+        "summary": "Ingest many articles: NDJSON in, NDJSON out",
+        "description": "One JSON object per line, the single POST's fields (`text`, "
+        "`outlet`, `url`, `headline`, `publishedAt`) plus an optional `idempotencyKey` (the "
+        "Idempotency-Key header's rules, per line; keys of the batch door are its own). "
+        "Every line goes through the same intake and pipeline in its own transaction, up "
+        "to four at a time; a bad line is answered with its problem and never blocks the "
+        "others. Blank lines are skipped. The answer has one `BatchResult` per non-blank "
+        "line, in input order, streamed as each is done. The body is read whole first: "
+        "over FACTDESK_MAX_BATCH_BYTES it is refused (413 `batch_too_large`) and nothing "
+        "is ingested; a line over three times FACTDESK_MAX_ARTICLE_BYTES, or whose text is "
+        "over that cap, is that line's 413.",
+        "tags": ["articles"],
+        "security": [{"apiKey": []}],
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/x-ndjson": {
+                    "schema": {**STRING, "description": "IngestArticle objects, one a line."},
+                    "example": '{"text": "Protests in Almaty\\n\\nPolice detained 500 '
+                    'people.", "outlet": "Example Wire"}\n',
+                }
+            },
+        },
+        "responses": {
+            "200": {
+                "description": "One BatchResult per line, as NDJSON.",
+                "content": {
+                    "application/x-ndjson": {
+                        "schema": {**STRING, "description": "BatchResult objects, one a line."}
+                    }
+                },
+            },
+            "401": problem("No API key sent, or none configured on the server."),
+            "403": problem("The API key is not valid."),
+            "413": problem("The body is larger than FACTDESK_MAX_BATCH_BYTES."),
+            "415": problem("Not application/x-ndjson (or application/jsonl), or not UTF-8."),
+        },
+    }

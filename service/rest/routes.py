@@ -11,7 +11,7 @@ from starlette.types import Receive, Scope, Send
 
 from service.config import Settings
 from service.problems import ProblemError
-from service.rest import articles, corrections, entities, facts, figures, quotes
+from service.rest import articles, batch, corrections, entities, facts, figures, quotes
 from service.rest.auth import require_read
 from service.rest.openapi import openapi_document
 from service.rest.problems import Handler, endpoint
@@ -92,6 +92,9 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
     routes: list[BaseRoute] = [
         Route(f"{PREFIX}/openapi.json", openapi, methods=["GET"]),
         Route(f"{PREFIX}/articles", endpoint(articles.ingest_handler(settings)), methods=["POST"]),
+        Route(
+            f"{PREFIX}/articles:batch", endpoint(batch.batch_handler(settings)), methods=["POST"]
+        ),
         Route(
             f"{PREFIX}/articles/{{id}}",
             endpoint(corrections.correct_handler(settings)),
