@@ -6,6 +6,7 @@ The seed loader, the CLI, GraphQL and REST all ingest through `ingest_article`.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import re
 import time
@@ -243,8 +244,13 @@ async def _insert_article(conn: Connection, parsed: ParsedArticle, url: str | No
         url=url,
         published_at=parsed.published_at,
     )
-    for _ in range(2):  # a concurrent ingest may take the slug first: then the other one
-        article_id = await articles_db.insert_article(conn, article=article)
+    # A concurrent ingest may take the slug first: then the other one. Tombstones keep
+    # their slugs, so copy retracted and ingested again more than once needs a third.
+    other = article.other_slug
+    candidates = [(article.slug, other), *((other, f"{other}-{n}") for n in range(2, 5))]
+    for first, second in candidates:
+        candidate = dataclasses.replace(article, slug=first, other_slug=second)
+        article_id = await articles_db.insert_article(conn, article=candidate)
         if article_id is not None:
             await record_first_publication(
                 conn, parsed, article_id=article_id, outlet_id=outlets[outlet], url=url

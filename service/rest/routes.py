@@ -130,7 +130,13 @@ def cors_middleware(settings: Settings) -> list[Middleware]:
             allow_origins=origins,
             allow_methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
             allow_headers=["Authorization", "Content-Type", "If-None-Match", "Idempotency-Key"],
-            expose_headers=["Location", "ETag", "Idempotent-Replayed", "Factdesk-Correction"],
+            expose_headers=[
+                "Location",
+                "ETag",
+                "Idempotent-Replayed",
+                "Factdesk-Correction",
+                "Factdesk-Article-Version",
+            ],
             max_age=600,
         )
     ]

@@ -150,6 +150,20 @@ async def test_retracted_copy_can_be_ingested_again(pool: asyncpg.Pool) -> None:
     assert (await _fact(pool)) is not None
 
 
+async def test_copy_retracted_again_and_again_comes_back_each_time(pool: asyncpg.Pool) -> None:
+    slugs = []
+    for _ in range(3):
+        stored = await ingest_article(pool, TOLL_12, ArticleMeta(outlet="Daily"))
+        assert stored.created
+        async with pool.acquire() as conn:
+            slugs.append(
+                await conn.fetchval("SELECT slug FROM articles WHERE id = $1", stored.article_id)
+            )
+        await retract_article(pool, stored.article_id, by=BY)
+    assert len(set(slugs)) == 3
+    assert slugs[0] == "quake-hits-almaty"
+
+
 async def test_refusals(pool: asyncpg.Pool) -> None:
     daily, weekly = await _two_outlets_disagree(pool)
     with pytest.raises(CopyExistsError):
