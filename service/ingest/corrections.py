@@ -23,6 +23,7 @@ from service.db import outlets as outlets_db
 from service.db.pool import Connection
 from service.db.versions import bump_data_version
 from service.errors import ArticleRetractedError, CopyExistsError, NotFoundError
+from service.ids import encode_id
 from service.ingest.agreement import recheck_facts
 from service.ingest.model import ArticleMeta, ParsedArticle
 from service.ingest.parse import parse_article
@@ -62,7 +63,8 @@ async def correct_article(
         other = await articles_db.find_article_id_by_hash(conn, content_hash=copy.content_hash)
         if other is not None and other != article_id:
             raise CopyExistsError(
-                f"this copy is already stored as article {other}; retract one of them instead"
+                f"this copy is already stored as article {encode_id('Article', other)}; "
+                "retract one of them instead"
             )
         await corrections_db.save_version(
             conn, article_id=article_id, replaced_by=by, reason=reason

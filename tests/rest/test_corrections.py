@@ -108,7 +108,8 @@ async def test_writes_need_a_key_and_an_article(api: httpx.AsyncClient, pool: as
 
 async def test_a_correction_to_another_articles_copy_is_a_conflict(api: httpx.AsyncClient) -> None:
     daily = await _post(api, TOLL_12, "Daily")
-    await _post(api, TOLL_15_LATER, "Weekly")
+    weekly = await _post(api, TOLL_15_LATER, "Weekly")
     answer = await api.put(f"{URL}/{daily['id']}", json={"text": TOLL_15_LATER}, headers=AUTH)
     assert answer.status_code == 409
     assert answer.json()["code"] == "copy_exists"
+    assert weekly["id"] in answer.json()["detail"]
