@@ -131,6 +131,12 @@ class Settings(BaseSettings):
     factdesk_max_article_bytes: int = Field(
         default=1_048_576, ge=1, description="Largest ingest request body, bytes (413 above)."
     )
+    factdesk_max_batch_bytes: int = Field(
+        default=33_554_432,
+        ge=1,
+        description="Largest POST /api/v1/articles:batch body, bytes (413 above); each line "
+        "also within the article cap.",
+    )
     factdesk_idempotency_ttl: int = Field(
         default=86_400,
         ge=1,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 class FactdeskError(Exception):
     """Base of every error Factdesk raises on purpose. `code` is stable for clients."""
@@ -76,3 +78,27 @@ UNSTORABLE_MESSAGE = (
     "a value holds a NUL character, an unpaired surrogate or a date out of range, "
     "none of which can be stored or searched"
 )
+
+
+class ArticleRetractedError(FactdeskError):
+    """The article was retracted: a tombstone, gone for good (REST 410)."""
+
+    code = "article_retracted"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        retracted_at: dt.datetime | None = None,
+        reason: str | None = None,
+    ) -> None:
+        super().__init__(message, field=field)
+        self.retracted_at = retracted_at
+        self.reason = reason
+
+
+class CopyExistsError(FactdeskError):
+    """A correction's copy is the copy of another live article (REST 409)."""
+
+    code = "copy_exists"

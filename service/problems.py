@@ -13,6 +13,7 @@ import orjson
 from starlette.responses import Response
 
 from service.errors import (
+    ArticleRetractedError,
     DatabaseUnavailableError,
     EmptyArticleError,
     FactdeskError,
@@ -40,11 +41,14 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "invalid_idempotency_key": (400, "The Idempotency-Key header is not a valid key"),
     "idempotency_key_reused": (422, "The Idempotency-Key was used for another request"),
     "article_too_large": (413, "The body is larger than the configured limit"),
+    "batch_too_large": (413, "The batch is larger than the configured limit"),
     "unsupported_media_type": (415, "Unsupported content type"),
     "unauthorized": (401, "An API key is required"),
     "writes_disabled": (401, "No API key is configured, so writes are refused"),
     "forbidden": (403, "The API key is not valid"),
     "not_found": (404, "Not found"),
+    "article_retracted": (410, "The article was retracted"),
+    "copy_exists": (409, "The copy is another article's"),
     "method_not_allowed": (405, "Method not allowed"),
     "database_unavailable": (503, "The database is unavailable"),
     "internal_error": (500, "Internal error"),
@@ -65,6 +69,7 @@ class ProblemError(Exception):
         *,
         field: str | None = None,
         headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
         if code not in PROBLEMS:
@@ -73,6 +78,8 @@ class ProblemError(Exception):
         self.detail = detail
         self.field = field
         self.headers = dict(headers or {})
+        # Members beside the standard ones (RFC 9457 section 3.2): a tombstone's retractedAt.
+        self.extensions = dict(extensions or {})
 
     @property
     def status(self) -> int:
@@ -91,6 +98,7 @@ def problem_body(problem: ProblemError, *, instance: str | None = None) -> bytes
     }
     if problem.field is not None:
         body["field"] = problem.field
+    body.update(problem.extensions)
     if instance is not None:
         body["instance"] = instance
     return orjson.dumps(body)
@@ -118,4 +126,12 @@ def from_domain_error(error: FactdeskError) -> ProblemError:
     if code is None:
         code = error.code if error.code in PROBLEMS else "internal_error"
     headers = {"Retry-After": "5"} if code == "database_unavailable" else None
-    return ProblemError(code, error.message, field=error.field, headers=headers)
+    return ProblemError(
+        code, error.message, field=error.field, headers=headers, extensions=_extensions(error)
+    )
+
+
+def _extensions(error: FactdeskError) -> dict[str, Any]:
+    if isinstance(error, ArticleRetractedError):
+        return {"retractedAt": error.retracted_at, "reason": error.reason}
+    return {}

@@ -23,7 +23,8 @@ from service.db.scratch import environment_dsn, recreate_database, scratch_serve
 
 TABLES = (
     "figures, facts, quotes, mentions, entity_resolutions, entity_keys, entity_aliases, "
-    "entities, idempotency_keys, articles, outlets"
+    "entities, idempotency_keys, audit_log, withdrawn_figures, article_versions, articles, "
+    "outlets"
 )
 
 

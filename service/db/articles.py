@@ -16,6 +16,8 @@ COLUMNS = """
 """
 # The list order, newest first; undated copy last. Matches the articles_published_idx index.
 SORT_KEY = "coalesce(a.published_at, '-infinity'::timestamptz)"
+# Lists and counts show live articles; a retracted one is a tombstone (db/corrections.py).
+LIVE = "a.retracted_at IS NULL"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,10 @@ async def insert_article(conn: Connection, *, article: NewArticle) -> int | None
 
 
 async def find_article_id_by_hash(conn: Connection, *, content_hash: str) -> int | None:
-    value = await conn.fetchval("SELECT id FROM articles WHERE content_hash = $1", content_hash)
+    """The live article with this copy (a retracted one never holds its copy back)."""
+    value = await conn.fetchval(
+        "SELECT id FROM articles WHERE content_hash = $1 AND retracted_at IS NULL", content_hash
+    )
     return int(value) if value is not None else None
 
 
@@ -128,6 +133,7 @@ async def find_article_slug(conn: Connection, *, article_id: int) -> str | None:
 
 
 async def find_article_id_by_slug(conn: Connection, *, slug: str) -> int | None:
+    """Retracted articles included: their readers are told they are gone."""
     value = await conn.fetchval("SELECT id FROM articles WHERE slug = $1", slug)
     return int(value) if value is not None else None
 
@@ -135,14 +141,15 @@ async def find_article_id_by_slug(conn: Connection, *, slug: str) -> int | None:
 async def list_articles_with_outlets_by_ids(
     conn: Connection, *, ids: Sequence[int]
 ) -> list[tuple[ArticleRow, list[OutletRow]]]:
-    """The articles, each with its outlet and original source (one round trip for both:
-    nearly every answer that shows an article shows where it was published)."""
+    """The live articles, each with its outlet and original source (one round trip for
+    both: nearly every answer that shows an article shows where it was published).
+    Retracted ones are left out: `corrections.find_tombstone` tells their readers."""
     rows = await conn.fetch(
         f"""
         SELECT {COLUMNS}, o.name AS outlet_name, s.name AS source_name
         FROM articles a JOIN outlets o ON o.id = a.outlet_id
         LEFT JOIN outlets s ON s.id = a.original_source_id
-        WHERE a.id = ANY($1::bigint[])
+        WHERE a.id = ANY($1::bigint[]) AND a.retracted_at IS NULL
         """,
         list(ids),
     )
@@ -162,7 +169,7 @@ async def count_articles(conn: Connection) -> int:
 
 
 def _where(flt: ArticleFilter, first_param: int) -> tuple[str, list[object]]:
-    clauses: list[str] = []
+    clauses: list[str] = [LIVE]
     args: list[object] = []
 
     def param(value: object) -> str:
@@ -182,7 +189,7 @@ def _where(flt: ArticleFilter, first_param: int) -> tuple[str, list[object]]:
         clauses.append(f"a.published_at < {param(flt.published_before)}")
     if flt.search:
         clauses.append(f"a.search @@ websearch_to_tsquery('english', {param(flt.search)})")
-    return (" AND ".join(clauses) or "TRUE"), args
+    return " AND ".join(clauses), args
 
 
 async def page_articles(
@@ -226,6 +233,7 @@ async def page_articles_per_parent(
         link = "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = p.id)"
     else:
         raise ValueError(parent)
+    link = f"{link} AND {LIVE}"
     total = counted(count, f"SELECT count(*) FROM articles a WHERE {link}")
     keyset, order, keys = _keyset(window, 3)
     rows = await conn.fetch(

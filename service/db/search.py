@@ -80,7 +80,8 @@ async def search_everything(
         ),
         recent_articles AS (
             SELECT r.id, r.search
-            FROM (SELECT id, search FROM articles ORDER BY id DESC LIMIT $5) r
+            FROM (SELECT id, search FROM articles WHERE retracted_at IS NULL
+                  ORDER BY id DESC LIMIT $5) r
             WHERE r.search @@ (SELECT ts FROM q)
             LIMIT $4
         ),
@@ -88,7 +89,7 @@ async def search_everything(
         older_articles AS (
             SELECT c.id, c.search
             FROM (SELECT a.id, a.search FROM articles a
-                  WHERE (SELECT indexable FROM q)
+                  WHERE (SELECT indexable FROM q) AND a.retracted_at IS NULL
                     AND (SELECT count(*) FROM recent_articles) < $3
                     AND a.search @@ (SELECT unordered FROM q)
                   LIMIT $6) c

@@ -24,7 +24,12 @@ from strawberry.types.execution import ExecutionResult
 
 from service import metrics
 from service.db.pool import is_connection_failure
-from service.errors import UNSTORABLE_MESSAGE, FactdeskError, is_unstorable_input
+from service.errors import (
+    UNSTORABLE_MESSAGE,
+    ArticleRetractedError,
+    FactdeskError,
+    is_unstorable_input,
+)
 
 log = logging.getLogger("factdesk.graphql")
 
@@ -77,6 +82,9 @@ def client_error(error: GraphQLError, *, debug: bool) -> GraphQLError:
         extensions = {**(error.extensions or {}), "code": original.code}
         if original.field:
             extensions["field"] = original.field
+        if isinstance(original, ArticleRetractedError) and original.retracted_at:
+            extensions["retractedAt"] = original.retracted_at.isoformat()
+            extensions["reason"] = original.reason
         return _replace(error, original.message, extensions)
     if error.path is None and isinstance(original, ValueError | TypeError):
         # input coercion ("Variable '$first' got invalid value ..."): the client's

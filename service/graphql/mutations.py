@@ -7,26 +7,17 @@ from typing import Annotated
 
 import strawberry
 
-from service.auth import configured_keys
-from service.config import Settings
 from service.db.pool import Connection
 from service.errors import UNSTORABLE_MESSAGE, FactdeskError, is_unstorable_input
 from service.graphql.context import Info
+from service.graphql.corrections import CorrectionMutations
 from service.graphql.types.article import Article
+from service.graphql.user_errors import UserError, unauthorized_message
 from service.ingest.idempotency import IdempotencyKey, fingerprint, parse_key
 from service.ingest.intake import ArticleTooLargeError, take_copy
 from service.ingest.model import ArticleMeta
 from service.ingest.outcome import Answer, IngestResult
 from service.ingest.pipeline import ingest_article
-
-
-def unauthorized_message(settings: Settings) -> str:
-    if not configured_keys(settings) and not settings.factdesk_allow_anonymous_writes:
-        return (
-            "no API key is configured on this server, so writes are refused; set "
-            "FACTDESK_API_KEYS (or FACTDESK_ALLOW_ANONYMOUS_WRITES=true for local development)"
-        )
-    return "ingestArticle needs a valid API key: send 'Authorization: Bearer <key>'"
 
 
 @strawberry.input(description="One article's copy and what the caller knows about it.")
@@ -59,20 +50,6 @@ class IngestArticleInput:
     )
 
 
-@strawberry.type(
-    description="A problem with the input that the caller can fix: the mutation stored nothing."
-)
-class UserError:
-    field: str | None = strawberry.field(
-        description="Path of the input at fault ('input.text'); null when no one field is."
-    )
-    message: str = strawberry.field(description="What is wrong, in English, for people.")
-    code: str = strawberry.field(
-        description="Stable machine-readable reason: unauthorized, article_too_large, "
-        "empty_article, invalid_article, invalid_field, ..."
-    )
-
-
 @strawberry.type(description="What ingestArticle did.")
 class IngestArticlePayload:
     article: Article | None = strawberry.field(
@@ -99,7 +76,7 @@ class IngestArticlePayload:
 
 
 @strawberry.type(description="Writes. They need an API key: `Authorization: Bearer <key>`.")
-class Mutation:
+class Mutation(CorrectionMutations):
     @strawberry.mutation(
         description="Runs the full ingest pipeline on one article. Idempotent: the same text "
         "twice yields the same article."
@@ -118,7 +95,7 @@ class Mutation:
                 errors=[
                     UserError(
                         field=None,
-                        message=unauthorized_message(info.context.settings),
+                        message=unauthorized_message(info.context.settings, "ingestArticle"),
                         code="unauthorized",
                     )
                 ],

@@ -9,6 +9,7 @@ from typing import Annotated, TypeVar, cast
 import strawberry
 
 from service.db import articles as articles_db
+from service.db import corrections as corrections_db
 from service.db import entities as entities_db
 from service.db import facts as facts_db
 from service.db import figures as figures_db
@@ -16,6 +17,7 @@ from service.db import outlets as outlets_db
 from service.db import quotes as quotes_db
 from service.db import search as search_db
 from service.db.paging import IdPage
+from service.errors import ArticleRetractedError
 from service.graphql.context import Info, page_size
 from service.graphql.lookahead import counts
 from service.graphql.nodes import SearchHit, load_node, load_nodes
@@ -171,7 +173,9 @@ class Query:
         return found
 
     @strawberry.field(
-        description="One article by id or by slug; null when none matches (or neither is given)."
+        description="One article by id or by slug; null when none matches (or neither is "
+        "given). A retracted article is null too, with an error whose extensions.code is "
+        "article_retracted (and retractedAt, reason)."
     )
     async def article(
         self,
@@ -190,6 +194,8 @@ class Query:
         if article_id is None:
             return None
         row = await info.context.loaders.article.load(article_id)
+        if row is None:
+            await _refuse_retracted(info, article_id)
         return await _prefetched(info, Article.from_row(row) if row is not None else None)
 
     @strawberry.field(
@@ -392,3 +398,16 @@ class Query:
         nodes = [node for node in found if node is not None]
         await prefetch(info, nodes)
         return nodes  # type: ignore[return-value]
+
+
+async def _refuse_retracted(info: Info, article_id: int) -> None:
+    """A retracted article's reader is told so (the contract's `article` stays nullable:
+    null, with an error whose code says why)."""
+    async with info.context.pool.acquire() as conn:
+        tombstone = await corrections_db.find_tombstone(conn, article_id=article_id)
+    if tombstone is not None:
+        raise ArticleRetractedError(
+            "the article was retracted",
+            retracted_at=tombstone.retracted_at,
+            reason=tombstone.reason,
+        )

@@ -6,10 +6,12 @@ The seed loader, the CLI, GraphQL and REST all ingest through `ingest_article`.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import re
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 import asyncpg
 from anyascii import anyascii
@@ -20,11 +22,11 @@ from service.db import articles as articles_db
 from service.db import entities as entities_db
 from service.db import extracted as extracted_db
 from service.db import facts as facts_db
-from service.db import figures as figures_db
 from service.db import outlets as outlets_db
 from service.db.pool import Connection
+from service.ingest.agreement import stored_agreement
 from service.ingest.extract import extract
-from service.ingest.facts import ReportedValue, agreed_interval, fact_label, is_disputed
+from service.ingest.facts import ReportedValue, agreed_interval, fact_label
 from service.ingest.idempotency import (
     IdempotencyKey,
     claim_key,
@@ -72,7 +74,7 @@ async def ingest_article(
         if existing is not None and idempotency is None and parsed.outlet is None:
             outcome = "existing"  # nothing to record: no outlet, no key
             return IngestResult(article_id=existing, created=False)
-        extraction = await _extract(parsed) if existing is None else None
+        extraction = await extract_parsed(parsed) if existing is None else None
         url = meta.url if meta else None
         async with pool.acquire() as conn, conn.transaction():
             if idempotency is not None and not await claim_key(conn, idempotency):
@@ -97,7 +99,8 @@ async def ingest_article(
         metrics.INGEST_LATENCY.observe(time.perf_counter() - started)
 
 
-async def _extract(parsed: ParsedArticle) -> Extraction:
+async def extract_parsed(parsed: ParsedArticle) -> Extraction:
+    """The extraction, in a worker process when `serve` runs them, else in a thread."""
     workers = installed_workers()
     if workers is None:
         return await asyncio.to_thread(extract, parsed)
@@ -159,6 +162,31 @@ async def store_article(
     article_id = inserted.article_id
     if checkpoint:
         await checkpoint("article")
+    written = await write_extraction(
+        conn, article_id=article_id, extraction=extraction, checkpoint=checkpoint
+    )
+    await _check_disputes(conn, written.facts, written.figures)
+    return IngestResult(article_id=article_id, created=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """The facts an article's figures belong to, and the figures as written."""
+
+    facts: dict[facts_db.ClaimKey, facts_db.ClaimedFact]
+    figures: list[extracted_db.NewFigure]
+
+
+async def write_extraction(
+    conn: Connection,
+    *,
+    article_id: int,
+    extraction: Extraction,
+    checkpoint: Checkpoint | None = None,
+) -> Written:
+    """Resolves the extraction's entities and writes its mentions, quotes, facts and
+    figures for the stored article, bumping the data version. The caller owns the
+    transaction and checks the facts' agreement afterwards."""
     # From here on ingests write one at a time (extraction, the costly part, ran before):
     # resolution sees every entity stored before it. The lock is held until commit, so
     # only what needs it comes after it.
@@ -190,8 +218,7 @@ async def store_article(
         await entities_db.relabel_facts(conn, entity_ids=resolved.renamed)
     if checkpoint:
         await checkpoint("extracted")
-    await _check_disputes(conn, facts, figures)
-    return IngestResult(article_id=article_id, created=True)
+    return Written(facts, figures)
 
 
 async def _insert_article(conn: Connection, parsed: ParsedArticle, url: str | None) -> IngestResult:
@@ -217,8 +244,13 @@ async def _insert_article(conn: Connection, parsed: ParsedArticle, url: str | No
         url=url,
         published_at=parsed.published_at,
     )
-    for _ in range(2):  # a concurrent ingest may take the slug first: then the other one
-        article_id = await articles_db.insert_article(conn, article=article)
+    # A concurrent ingest may take the slug first: then the other one. Tombstones keep
+    # their slugs, so copy retracted and ingested again more than once needs a third.
+    other = article.other_slug
+    candidates = [(article.slug, other), *((other, f"{other}-{n}") for n in range(2, 5))]
+    for first, second in candidates:
+        candidate = dataclasses.replace(article, slug=first, other_slug=second)
+        article_id = await articles_db.insert_article(conn, article=candidate)
         if article_id is not None:
             await record_first_publication(
                 conn, parsed, article_id=article_id, outlet_id=outlets[outlet], url=url
@@ -318,7 +350,7 @@ async def _check_disputes(
     await _refresh_disputed(conn, agreeing, reported)
 
 
-def _reported(row: extracted_db.NewFigure | figures_db.DistinctReport) -> ReportedValue:
+def _reported(row: extracted_db.NewFigure) -> ReportedValue:
     return ReportedValue(
         value=row.value,
         upper_bound=row.upper_bound,
@@ -343,13 +375,7 @@ async def _refresh_disputed(
         low, high = agreed_interval(reported[fact_id], prior)
         checked[fact_id] = facts_db.Agreement(disputed=low > high, low=low, high=high)
     if unknown:
-        by_fact: dict[int, list[ReportedValue]] = {i: [] for i in unknown}
-        for row in await figures_db.list_distinct_reports_for_facts(conn, fact_ids=unknown):
-            # Equal reports share an interval; two of them still count as two reports.
-            by_fact[row.fact_id].extend([_reported(row)] * min(row.figures, 2))
-        for fact_id, values in by_fact.items():
-            low, high = agreed_interval(values)
-            checked[fact_id] = facts_db.Agreement(disputed=is_disputed(values), low=low, high=high)
+        checked.update(await stored_agreement(conn, fact_ids=unknown))
     await facts_db.set_agreement(conn, by_fact=checked)
 
 

@@ -9,8 +9,9 @@ from starlette.responses import Response
 
 from service.config import Settings
 from service.db import articles as articles_db
+from service.db import corrections as corrections_db
 from service.db.pool import Connection
-from service.errors import InvalidIdError
+from service.errors import ArticleRetractedError, InvalidIdError
 from service.ids import decode_id, decode_time_cursor, encode_id
 from service.ingest.outcome import Answer, IngestResult
 from service.ingest.pipeline import ingest_article
@@ -62,17 +63,25 @@ async def list_articles(request: Request) -> Response:
     )
 
 
-async def _article(pool: asyncpg.Pool, article_id: int) -> Json:
+async def article_by_id(pool: asyncpg.Pool, article_id: int) -> Json:
+    """The article's JSON; 410 for a retracted one, 404 for none."""
     async with pool.acquire() as conn:
         related = await load_related(conn, article_ids=[article_id], publications=True)
-    row = related.articles.get(article_id)
-    if row is None:
-        raise ProblemError("not_found", "no article has this id")
+        row = related.articles.get(article_id)
+        if row is None:
+            tombstone = await corrections_db.find_tombstone(conn, article_id=article_id)
+            if tombstone is not None:
+                raise ArticleRetractedError(
+                    "the article was retracted",
+                    retracted_at=tombstone.retracted_at,
+                    reason=tombstone.reason,
+                )
+            raise ProblemError("not_found", "no article has this id")
     return article_json(row, related)
 
 
-async def get_article(request: Request) -> Response:
-    """By global id, or by slug."""
+async def article_id_in_path(request: Request) -> int:
+    """The article the path names, by global id or by slug (retracted ones included)."""
     value: str = request.path_params["id"]
     try:
         article_id: int | None = decode_id(value, "Article")[1]
@@ -83,7 +92,12 @@ async def get_article(request: Request) -> Response:
             article_id = await articles_db.find_article_id_by_slug(conn, slug=value)
     if article_id is None:
         raise ProblemError("not_found", f"no article has the id or slug {value!r}")
-    return JsonResponse(await _article(pool_of(request), article_id))
+    return article_id
+
+
+async def get_article(request: Request) -> Response:
+    """By global id, or by slug."""
+    return JsonResponse(await article_by_id(pool_of(request), await article_id_in_path(request)))
 
 
 def ingest_handler(settings: Settings) -> Handler:
@@ -112,7 +126,7 @@ def ingest_handler(settings: Settings) -> Handler:
                 media_type="application/json",
             )
         return JsonResponse(
-            await _article(pool_of(request), result.article_id),
+            await article_by_id(pool_of(request), result.article_id),
             status_code=201 if result.created else 200,
             headers={**_location(result.article_id), **extra, **_republication(result)},
         )

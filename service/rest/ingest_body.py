@@ -21,6 +21,7 @@ MEDIA_TYPES = ("application/json", "text/plain", "text/html")
 _UTF8_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
 _META_FIELDS = ("outlet", "url", "headline", "publishedAt")
 _ALL_FIELDS = frozenset({"text", *_META_FIELDS})
+BATCH_KEY_FIELD = "idempotencyKey"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +41,12 @@ def _media_type(request: Request) -> tuple[str, dict[str, str]]:
     return kind.strip().lower(), params
 
 
-async def read_capped_body(request: Request, limit: int) -> bytes:
+async def read_capped_body(
+    request: Request, limit: int, *, code: str = "article_too_large", field: str | None = "text"
+) -> bytes:
     """The body, refused with 413 when Content-Length or the bytes actually sent exceed `limit`."""
     declared = request.headers.get("content-length")
-    too_large = ProblemError(
-        "article_too_large", f"the body must be at most {limit} bytes", field="text"
-    )
+    too_large = ProblemError(code, f"the body must be at most {limit} bytes", field=field)
     if declared is not None and declared.strip().isdigit() and int(declared) > limit:
         raise too_large
     received = bytearray()
@@ -57,7 +58,7 @@ async def read_capped_body(request: Request, limit: int) -> bytes:
     return bytes(received)
 
 
-def _decode(raw: bytes) -> str:
+def decode_utf8(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -107,7 +108,11 @@ def _meta(fields: dict[str, str | None]) -> ArticleMeta:
     )
 
 
-def _from_json(text: str) -> tuple[str, ArticleMeta]:
+def _from_json(
+    text: str, *, extra: frozenset[str] = frozenset()
+) -> tuple[str, ArticleMeta, dict[str, Any]]:
+    """The copy, its metadata and the whole object; `extra` names fields allowed beside
+    the article's."""
     try:
         payload = orjson.loads(text)
     except orjson.JSONDecodeError as error:
@@ -116,11 +121,12 @@ def _from_json(text: str) -> tuple[str, ArticleMeta]:
         raise ProblemError(
             "invalid_field", f"the body must be a JSON object, got {_json_type(payload)}"
         )
-    unknown = sorted(set(payload) - _ALL_FIELDS)
+    allowed = _ALL_FIELDS | extra
+    unknown = sorted(set(payload) - allowed)
     if unknown:
         raise ProblemError(
             "invalid_field",
-            f"unknown field {unknown[0]!r}; allowed: {', '.join(sorted(_ALL_FIELDS))}",
+            f"unknown field {unknown[0]!r}; allowed: {', '.join(sorted(allowed))}",
             field=unknown[0],
         )
     if "text" not in payload:
@@ -130,7 +136,7 @@ def _from_json(text: str) -> tuple[str, ArticleMeta]:
         raise ProblemError(
             "invalid_field", f"text must be a string, got {_json_type(body)}", field="text"
         )
-    return body, _meta({name: _optional_string(payload, name) for name in _META_FIELDS})
+    return body, _meta({name: _optional_string(payload, name) for name in _META_FIELDS}), payload
 
 
 def _from_query(query: QueryParams) -> ArticleMeta:
@@ -148,10 +154,31 @@ async def read_ingest_request(request: Request, *, max_bytes: int) -> IngestRequ
     charset = params.get("charset")
     if charset is not None and charset not in _UTF8_CHARSETS:
         raise ProblemError("unsupported_media_type", f"send UTF-8 text; got charset={charset}")
-    text = _decode(await read_capped_body(request, max_bytes))
+    text = decode_utf8(await read_capped_body(request, max_bytes))
     if media_type == "application/json":
-        body, meta = _from_json(text)
+        body, meta, _ = _from_json(text)
     else:
         body, meta = text, _from_query(request.query_params)
     copy = take_copy(body, max_bytes=max_bytes, html=media_type == "text/html")
     return IngestRequest(text=copy.text, meta=meta, converted_from_html=copy.converted_from_html)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchLine:
+    ingest: IngestRequest
+    idempotency_key: str | None
+
+
+def read_batch_line(line: str, *, max_bytes: int) -> BatchLine:
+    """One NDJSON line of a batch: the single POST's JSON object, and `idempotencyKey`."""
+    body, meta, payload = _from_json(line, extra=frozenset({BATCH_KEY_FIELD}))
+    key = payload.get(BATCH_KEY_FIELD)
+    if key is not None and not isinstance(key, str):
+        raise ProblemError(
+            "invalid_field",
+            f"{BATCH_KEY_FIELD} must be a string or null, got {_json_type(key)}",
+            field=BATCH_KEY_FIELD,
+        )
+    copy = take_copy(body, max_bytes=max_bytes)
+    ingest = IngestRequest(text=copy.text, meta=meta, converted_from_html=copy.converted_from_html)
+    return BatchLine(ingest=ingest, idempotency_key=key)

@@ -6,45 +6,31 @@ a test fails when the two drift.
 
 from __future__ import annotations
 
-from typing import Any
-
 import orjson
 
 from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.ingest.model import Approximation, EntityKind, TextPart
-from service.problems import PROBLEM_MEDIA_TYPE, PROBLEMS, problem_type
+from service.problems import PROBLEMS, problem_type
+from service.rest.openapi_parts import (
+    DATE_TIME,
+    GLOBAL_ID,
+    NULLABLE_STRING,
+    STRING,
+    Json,
+    nullable,
+    object_schema,
+    ok,
+    problem,
+    query_param,
+    ref,
+)
+from service.rest.openapi_writes import SCHEMAS as WRITE_SCHEMAS
+from service.rest.openapi_writes import batch_operation, correction_operations, retracted_read
 
-Json = dict[str, Any]
-
-
-def _ref(name: str) -> Json:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _nullable(schema: Json) -> Json:
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def _object(properties: Json, *, required: list[str] | None = None, **extra: Any) -> Json:
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-        **extra,
-    }
-
-
-STRING = {"type": "string"}
 KIND = {"type": "string", "enum": [k.value for k in EntityKind]}
-NULLABLE_STRING = _nullable(STRING)
-DATE_TIME = {"type": "string", "format": "date-time"}
-GLOBAL_ID = {
-    "type": "string",
-    "description": "Opaque global id, the same as GraphQL's `id`.",
-}
 
 SCHEMAS: Json = {
-    "Problem": _object(
+    "Problem": object_schema(
         {
             "type": {"type": "string", "format": "uri"},
             "title": STRING,
@@ -57,7 +43,7 @@ SCHEMAS: Json = {
         required=["type", "title", "status", "detail", "code"],
         description="RFC 9457 problem details; `type` and `code` are stable.",
     ),
-    "PageInfo": _object(
+    "PageInfo": object_schema(
         {
             "hasNextPage": {"type": "boolean"},
             "endCursor": NULLABLE_STRING,
@@ -67,53 +53,53 @@ SCHEMAS: Json = {
         description="Pass `endCursor` as `after` to get the next page, or `startCursor` as "
         "`before` (with `last`) to get the page before.",
     ),
-    "Span": _object(
+    "Span": object_schema(
         {
             "start": {"type": "integer", "minimum": 0},
             "end": {"type": "integer", "minimum": 0},
             "part": {"type": "string", "enum": [p.value for p in TextPart]},
-            "caption": _nullable({"type": "integer", "minimum": 0}),
+            "caption": nullable({"type": "integer", "minimum": 0}),
         },
         description="Character offsets, end exclusive, in the text `part` names: "
         "Article.body, unless a figure was printed only in the standfirst or a caption "
         "(then `caption` is its index in Article.captions).",
     ),
-    "OutletRef": _object({"id": GLOBAL_ID, "name": STRING}),
-    "EntityRef": _object(
+    "OutletRef": object_schema({"id": GLOBAL_ID, "name": STRING}),
+    "EntityRef": object_schema(
         {
             "id": GLOBAL_ID,
             "name": STRING,
             "kind": KIND,
         }
     ),
-    "ArticleRef": _object(
+    "ArticleRef": object_schema(
         {
             "id": GLOBAL_ID,
             "headline": STRING,
             "url": NULLABLE_STRING,
-            "publishedAt": _nullable(DATE_TIME),
+            "publishedAt": nullable(DATE_TIME),
         }
     ),
-    "Citation": _object(
+    "Citation": object_schema(
         {
-            "article": _ref("ArticleRef"),
-            "outlet": _ref("OutletRef"),
-            "span": _ref("Span"),
+            "article": ref("ArticleRef"),
+            "outlet": ref("OutletRef"),
+            "span": ref("Span"),
             "excerpt": {"type": "string", "description": "The whole sentence."},
-            "attributedTo": _nullable(_ref("EntityRef")),
+            "attributedTo": nullable(ref("EntityRef")),
             "attributedToText": NULLABLE_STRING,
         },
         description="Where a value or quote was reported, and whom the article credits.",
     ),
-    "Article": _object(
+    "Article": object_schema(
         {
             "id": GLOBAL_ID,
             "slug": STRING,
             "headline": STRING,
             "standfirst": NULLABLE_STRING,
-            "outlet": _ref("OutletRef"),
-            "originalSource": _nullable(_ref("OutletRef")),
-            "publishedAt": _nullable(DATE_TIME),
+            "outlet": ref("OutletRef"),
+            "originalSource": nullable(ref("OutletRef")),
+            "publishedAt": nullable(DATE_TIME),
             "dateline": NULLABLE_STRING,
             "bylines": {"type": "array", "items": STRING},
             "body": {"type": "string", "description": "The story text alone."},
@@ -127,22 +113,22 @@ SCHEMAS: Json = {
             "ingestedAt": DATE_TIME,
             "publications": {
                 "type": "array",
-                "items": _ref("Publication"),
+                "items": ref("Publication"),
                 "description": "Every outlet that published this copy, first received first "
                 "(the article's own outlet leads); the copy and its values are stored once.",
             },
         }
     ),
-    "Publication": _object(
+    "Publication": object_schema(
         {
-            "outlet": _ref("OutletRef"),
+            "outlet": ref("OutletRef"),
             "url": NULLABLE_STRING,
-            "publishedAt": _nullable(DATE_TIME),
+            "publishedAt": nullable(DATE_TIME),
             "receivedAt": DATE_TIME,
         },
         description="One outlet's publication of an article's copy.",
     ),
-    "Entity": _object(
+    "Entity": object_schema(
         {
             "id": GLOBAL_ID,
             "kind": KIND,
@@ -151,49 +137,49 @@ SCHEMAS: Json = {
             "aliases": {"type": "array", "items": STRING},
         }
     ),
-    "Quote": _object(
+    "Quote": object_schema(
         {
             "id": GLOBAL_ID,
             "text": STRING,
-            "speaker": _nullable(_ref("EntityRef")),
+            "speaker": nullable(ref("EntityRef")),
             "speakerText": NULLABLE_STRING,
             "isPartial": {"type": "boolean"},
             "cue": NULLABLE_STRING,
-            "citation": _ref("Citation"),
+            "citation": ref("Citation"),
         }
     ),
-    "Figure": _object(
+    "Figure": object_schema(
         {
             "id": GLOBAL_ID,
             "value": {"type": "number"},
-            "upperBound": _nullable({"type": "number"}),
+            "upperBound": nullable({"type": "number"}),
             "approximation": {"type": "string", "enum": [a.value for a in Approximation]},
             "unit": STRING,
             "text": {"type": "string", "description": "As printed: 'nearly 71 percent'."},
             "property": NULLABLE_STRING,
             "qualifier": NULLABLE_STRING,
             "status": NULLABLE_STRING,
-            "refersTo": _nullable({"type": "string", "format": "date"}),
-            "subject": _nullable(_ref("EntityRef")),
-            "factId": _nullable(GLOBAL_ID),
-            "citation": _ref("Citation"),
+            "refersTo": nullable({"type": "string", "format": "date"}),
+            "subject": nullable(ref("EntityRef")),
+            "factId": nullable(GLOBAL_ID),
+            "citation": ref("Citation"),
         }
     ),
-    "SourcedValue": _object(
+    "SourcedValue": object_schema(
         {
             "value": {"type": "number"},
-            "upperBound": _nullable({"type": "number"}),
+            "upperBound": nullable({"type": "number"}),
             "approximation": {"type": "string", "enum": [a.value for a in Approximation]},
             "text": STRING,
-            "sources": {"type": "array", "items": _ref("Citation")},
+            "sources": {"type": "array", "items": ref("Citation")},
         },
         description="One distinct value and every report of it.",
     ),
-    "Fact": _object(
+    "Fact": object_schema(
         {
             "id": GLOBAL_ID,
             "label": STRING,
-            "subject": _nullable(_ref("EntityRef")),
+            "subject": nullable(ref("EntityRef")),
             "property": STRING,
             "qualifier": NULLABLE_STRING,
             "unit": STRING,
@@ -201,10 +187,10 @@ SCHEMAS: Json = {
                 "type": "boolean",
                 "description": "True when the reported values cannot all be true at once.",
             },
-            "values": {"type": "array", "items": _ref("SourcedValue")},
+            "values": {"type": "array", "items": ref("SourcedValue")},
         }
     ),
-    "IngestArticle": _object(
+    "IngestArticle": object_schema(
         {
             "text": {
                 "type": "string",
@@ -214,7 +200,7 @@ SCHEMAS: Json = {
             "outlet": NULLABLE_STRING,
             "url": NULLABLE_STRING,
             "headline": NULLABLE_STRING,
-            "publishedAt": _nullable(DATE_TIME),
+            "publishedAt": nullable(DATE_TIME),
         },
         required=["text"],
         additionalProperties=False,
@@ -229,69 +215,61 @@ RESOURCES = {
     "Fact": "facts",
 }
 for _name in RESOURCES:
-    SCHEMAS[f"{_name}Page"] = _object(
+    SCHEMAS[f"{_name}Page"] = object_schema(
         {
-            "items": {"type": "array", "items": _ref(_name)},
-            "pageInfo": _ref("PageInfo"),
+            "items": {"type": "array", "items": ref(_name)},
+            "pageInfo": ref("PageInfo"),
             "totalCount": {"type": "integer", "minimum": 0},
         }
     )
 
 
-def _param(name: str, description: str, schema: Json | None = None) -> Json:
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": description,
-        "schema": schema or STRING,
-    }
-
-
 PAGE_PARAMS = [
-    _param(
+    query_param(
         "first",
         f"Page size, 1 to {MAX_PAGE}.",
         {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": DEFAULT_PAGE},
     ),
-    _param("after", "`pageInfo.endCursor` of the previous page."),
-    _param(
+    query_param("after", "`pageInfo.endCursor` of the previous page."),
+    query_param(
         "last",
         f"Page size when paging backwards, 1 to {MAX_PAGE}: the last items (before `before`). "
         "Not with `first`.",
         {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
     ),
-    _param("before", "`pageInfo.startCursor` of the following page."),
+    query_param("before", "`pageInfo.startCursor` of the following page."),
 ]
 ENTITY_PARAM_NOTE = "Entity global id, or any name the entity is known by."
 
 FILTERS: dict[str, list[Json]] = {
     "Article": [
-        _param("outlet", "Outlet global id or name."),
-        _param("entity", f"Articles mentioning this entity. {ENTITY_PARAM_NOTE}"),
-        _param("publishedAfter", "Published at or after (ISO 8601).", DATE_TIME),
-        _param("publishedBefore", "Published before (ISO 8601).", DATE_TIME),
-        _param("search", "Full-text search of headline and body."),
+        query_param("outlet", "Outlet global id or name."),
+        query_param("entity", f"Articles mentioning this entity. {ENTITY_PARAM_NOTE}"),
+        query_param("publishedAfter", "Published at or after (ISO 8601).", DATE_TIME),
+        query_param("publishedBefore", "Published before (ISO 8601).", DATE_TIME),
+        query_param("search", "Full-text search of headline and body."),
     ],
     "Entity": [
-        _param("search", "Any spelling: aliases, transliterations, accents and case ignored."),
-        _param("kind", "Entity kind.", KIND),
+        query_param("search", "Any spelling: aliases, transliterations, accents and case ignored."),
+        query_param("kind", "Entity kind.", KIND),
     ],
     "Quote": [
-        _param("speaker", ENTITY_PARAM_NOTE),
-        _param("article", "Article global id."),
-        _param("search", "Full-text search of the quoted words."),
+        query_param("speaker", ENTITY_PARAM_NOTE),
+        query_param("article", "Article global id."),
+        query_param("search", "Full-text search of the quoted words."),
     ],
     "Figure": [
-        _param("article", "Article global id."),
-        _param("subject", ENTITY_PARAM_NOTE),
-        _param("property", "What is measured: vote_share, detained, ..."),
-        _param("unit", "Normalized unit: percent, people, ..."),
+        query_param("article", "Article global id."),
+        query_param("subject", ENTITY_PARAM_NOTE),
+        query_param("property", "What is measured: vote_share, detained, ..."),
+        query_param("unit", "Normalized unit: percent, people, ..."),
     ],
     "Fact": [
-        _param("subject", ENTITY_PARAM_NOTE),
-        _param("property", "What is measured: vote_share, detained, ..."),
-        _param("disputed", "Only facts whose values disagree (or agree).", {"type": "boolean"}),
+        query_param("subject", ENTITY_PARAM_NOTE),
+        query_param("property", "What is measured: vote_share, detained, ..."),
+        query_param(
+            "disputed", "Only facts whose values disagree (or agree).", {"type": "boolean"}
+        ),
     ],
 }
 
@@ -302,17 +280,6 @@ EXAMPLE_COPY = (
     '"We will not allow disorder," Interior Minister Yerlan Turgumbayev told reporters.\n\n'
     "Kassym-Jomart Tokayev won nearly 71 percent of the vote, according to official results."
 )
-
-
-def _problem(description: str) -> Json:
-    return {
-        "description": description,
-        "content": {PROBLEM_MEDIA_TYPE: {"schema": _ref("Problem")}},
-    }
-
-
-def _ok(schema: str, description: str = "OK") -> Json:
-    return {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
 
 
 # Conditional GET (service/conditional.py): every read is tagged and can be revalidated.
@@ -342,13 +309,13 @@ NOT_MODIFIED = {
 
 
 def _read_ok(schema: str) -> Json:
-    return {**_ok(schema), "headers": CACHE_HEADERS}
+    return {**ok(schema), "headers": CACHE_HEADERS}
 
 
 READ_ERRORS = {
-    "401": _problem("An API key is required (only when reads are protected)."),
-    "403": _problem("The API key is not valid."),
-    "503": _problem("The database is unavailable; retry shortly."),
+    "401": problem("An API key is required (only when reads are protected)."),
+    "403": problem("The API key is not valid."),
+    "503": problem("The database is unavailable; retry shortly."),
 }
 
 
@@ -364,7 +331,7 @@ def _paths() -> Json:
                 "responses": {
                     "200": _read_ok(f"{name}Page"),
                     "304": NOT_MODIFIED,
-                    "400": _problem("A query parameter or cursor is invalid."),
+                    "400": problem("A query parameter or cursor is invalid."),
                     **READ_ERRORS,
                 },
             }
@@ -382,7 +349,7 @@ def _paths() -> Json:
                 "responses": {
                     "200": _read_ok(name),
                     "304": NOT_MODIFIED,
-                    "404": _problem(f"No {name.lower()} has this id."),
+                    "404": problem(f"No {name.lower()} has this id."),
                     **READ_ERRORS,
                 },
             }
@@ -402,10 +369,10 @@ def _paths() -> Json:
         "tags": ["articles"],
         "security": [{"apiKey": []}],
         "parameters": [
-            _param("outlet", "For text/plain bodies: the publishing outlet."),
-            _param("url", "For text/plain bodies: where the copy was published."),
-            _param("headline", "For text/plain bodies: the headline."),
-            _param("publishedAt", "For text/plain bodies: publication time.", DATE_TIME),
+            query_param("outlet", "For text/plain bodies: the publishing outlet."),
+            query_param("url", "For text/plain bodies: where the copy was published."),
+            query_param("headline", "For text/plain bodies: the headline."),
+            query_param("publishedAt", "For text/plain bodies: publication time.", DATE_TIME),
             {
                 "name": "Idempotency-Key",
                 "in": "header",
@@ -420,7 +387,7 @@ def _paths() -> Json:
             "required": True,
             "content": {
                 "application/json": {
-                    "schema": _ref("IngestArticle"),
+                    "schema": ref("IngestArticle"),
                     "example": {
                         "text": EXAMPLE_COPY,
                         "outlet": "Example Wire",
@@ -438,11 +405,11 @@ def _paths() -> Json:
         },
         "responses": {
             "201": {
-                **_ok("Article", "A new article."),
+                **ok("Article", "A new article."),
                 "headers": {"Location": {"schema": STRING, "description": "The article's URL."}},
             },
             "200": {
-                **_ok(
+                **ok(
                     "Article",
                     "The same copy was ingested before: the stored article. When another outlet "
                     "sends it, its publication is recorded and listed in `publications`.",
@@ -455,18 +422,21 @@ def _paths() -> Json:
                     }
                 },
             },
-            "400": _problem("Malformed JSON, or an Idempotency-Key that is not a valid key."),
-            "401": _problem("No API key sent, or none configured on the server."),
-            "403": _problem("The API key is not valid."),
-            "413": _problem("The body is larger than FACTDESK_MAX_ARTICLE_BYTES."),
-            "415": _problem("Not JSON, text/plain or text/html, or not UTF-8."),
-            "422": _problem(
+            "400": problem("Malformed JSON, or an Idempotency-Key that is not a valid key."),
+            "401": problem("No API key sent, or none configured on the server."),
+            "403": problem("The API key is not valid."),
+            "413": problem("The body is larger than FACTDESK_MAX_ARTICLE_BYTES."),
+            "415": problem("Not JSON, text/plain or text/html, or not UTF-8."),
+            "422": problem(
                 "Empty text, NUL bytes, binary, bad field types or dates; an Idempotency-Key "
                 "used before for another request."
             ),
-            "503": _problem("The database is unavailable; retry shortly."),
+            "503": problem("The database is unavailable; retry shortly."),
         },
     }
+    paths["/api/v1/articles/{id}"].update(correction_operations())
+    paths["/api/v1/articles:batch"] = {"post": batch_operation()}
+    paths["/api/v1/articles/{id}"]["get"]["responses"].update(retracted_read())
     paths["/api/v1/openapi.json"] = {
         "get": {
             "operationId": "getOpenApi",
@@ -500,7 +470,7 @@ def openapi_document() -> Json:
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "paths": _paths(),
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": {**SCHEMAS, **WRITE_SCHEMAS},
             "securitySchemes": {
                 "apiKey": {
                     "type": "http",

@@ -18,6 +18,27 @@ log = logging.getLogger(__name__)
 Handler = Callable[[Request], Awaitable[Response]]
 
 
+def problem_of(error: Exception, *, write: bool, where: str) -> ProblemError:
+    """The problem an error raised while answering becomes: the request's own mistakes
+    as themselves, an outage as 503, anything else a 500 that reveals nothing (logged)."""
+    if isinstance(error, ProblemError):
+        return error
+    if isinstance(error, FactdeskError):
+        return from_domain_error(error)
+    if is_unstorable_input(error):
+        # Only values the request carried reach SQL; a write refuses the field (422,
+        # the pipeline's transaction rolled back), a read the parameter (400).
+        return ProblemError("invalid_field" if write else "invalid_parameter", UNSTORABLE_MESSAGE)
+    if is_connection_failure(error):
+        return ProblemError(
+            "database_unavailable",
+            "the database is unavailable; retry shortly",
+            headers={"Retry-After": "5"},
+        )
+    log.error("unexpected error on %s", where, exc_info=(type(error), error, error.__traceback__))
+    return ProblemError("internal_error", "an unexpected error occurred")
+
+
 def endpoint(handler: Handler) -> Handler:
     """Wraps a REST handler: Problems and domain errors become problem responses, and an
     unexpected exception a 500 problem that reveals nothing of its cause."""
@@ -26,28 +47,10 @@ def endpoint(handler: Handler) -> Handler:
     async def wrapped(request: Request) -> Response:
         try:
             return await handler(request)
-        except ProblemError as problem:
-            return problem_response(problem, instance=request.url.path)
-        except FactdeskError as error:
-            return problem_response(from_domain_error(error), instance=request.url.path)
         except Exception as error:
-            if is_unstorable_input(error):
-                # Only values the request carried reach SQL; a write refuses the field (422,
-                # the pipeline's transaction rolled back), a read the parameter (400).
-                code = "invalid_field" if request.method == "POST" else "invalid_parameter"
-                refusal = ProblemError(code, UNSTORABLE_MESSAGE)
-                return problem_response(refusal, instance=request.url.path)
-            if is_connection_failure(error):
-                unavailable = ProblemError(
-                    "database_unavailable",
-                    "the database is unavailable; retry shortly",
-                    headers={"Retry-After": "5"},
-                )
-                return problem_response(unavailable, instance=request.url.path)
-            log.exception("unexpected error on %s %s", request.method, request.url.path)
-            return problem_response(
-                ProblemError("internal_error", "an unexpected error occurred"),
-                instance=request.url.path,
-            )
+            write = request.method in ("POST", "PUT")
+            where = f"{request.method} {request.url.path}"
+            problem = problem_of(error, write=write, where=where)
+            return problem_response(problem, instance=request.url.path)
 
     return wrapped

@@ -11,7 +11,7 @@ from starlette.types import Receive, Scope, Send
 
 from service.config import Settings
 from service.problems import ProblemError
-from service.rest import articles, entities, facts, figures, quotes
+from service.rest import articles, batch, corrections, entities, facts, figures, quotes
 from service.rest.auth import require_read
 from service.rest.openapi import openapi_document
 from service.rest.problems import Handler, endpoint
@@ -92,6 +92,19 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
     routes: list[BaseRoute] = [
         Route(f"{PREFIX}/openapi.json", openapi, methods=["GET"]),
         Route(f"{PREFIX}/articles", endpoint(articles.ingest_handler(settings)), methods=["POST"]),
+        Route(
+            f"{PREFIX}/articles:batch", endpoint(batch.batch_handler(settings)), methods=["POST"]
+        ),
+        Route(
+            f"{PREFIX}/articles/{{id}}",
+            endpoint(corrections.correct_handler(settings)),
+            methods=["PUT"],
+        ),
+        Route(
+            f"{PREFIX}/articles/{{id}}",
+            endpoint(corrections.retract_handler(settings)),
+            methods=["DELETE"],
+        ),
     ]
     routes += [
         Route(PREFIX + path, protected_read(h, settings), methods=["GET"]) for path, h in reads
@@ -115,9 +128,15 @@ def cors_middleware(settings: Settings) -> list[Middleware]:
         Middleware(
             CORSMiddleware,
             allow_origins=origins,
-            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
             allow_headers=["Authorization", "Content-Type", "If-None-Match", "Idempotency-Key"],
-            expose_headers=["Location", "ETag", "Idempotent-Replayed"],
+            expose_headers=[
+                "Location",
+                "ETag",
+                "Idempotent-Replayed",
+                "Factdesk-Correction",
+                "Factdesk-Article-Version",
+            ],
             max_age=600,
         )
     ]

@@ -1,0 +1,51 @@
+"""Whether a fact's reports agree, computed again from every report stored.
+
+Ingest checks a fact incrementally (values only ever narrow what can be true of all of
+them). A correction or a retraction takes values away, which can end a dispute, so the
+facts it touches are computed again from what is left; a fact left with no report goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from service.db import corrections as corrections_db
+from service.db import facts as facts_db
+from service.db import figures as figures_db
+from service.db.pool import Connection
+from service.ingest.facts import ReportedValue, agreed_interval, is_disputed
+from service.ingest.model import Approximation
+
+
+def reported(row: figures_db.DistinctReport) -> ReportedValue:
+    return ReportedValue(
+        value=row.value,
+        upper_bound=row.upper_bound,
+        approximation=Approximation(row.approximation),
+        text=row.text,
+    )
+
+
+async def stored_agreement(
+    conn: Connection, *, fact_ids: Collection[int]
+) -> dict[int, facts_db.Agreement]:
+    """Each fact's agreement over all its stored reports (each fact must have one)."""
+    by_fact: dict[int, list[ReportedValue]] = {i: [] for i in fact_ids}
+    for row in await figures_db.list_distinct_reports_for_facts(conn, fact_ids=list(fact_ids)):
+        # Equal reports share an interval; two of them still count as two reports.
+        by_fact[row.fact_id].extend([reported(row)] * min(row.figures, 2))
+    checked: dict[int, facts_db.Agreement] = {}
+    for fact_id, values in by_fact.items():
+        low, high = agreed_interval(values)
+        checked[fact_id] = facts_db.Agreement(disputed=is_disputed(values), low=low, high=high)
+    return checked
+
+
+async def recheck_facts(conn: Connection, *, fact_ids: Collection[int]) -> None:
+    """Facts whose reports changed: those with none left are deleted, the others have
+    their agreement (and so `disputed`) computed again from every stored report."""
+    if not fact_ids:
+        return
+    left = await corrections_db.delete_facts_without_figures(conn, fact_ids=sorted(fact_ids))
+    if left:
+        await facts_db.set_agreement(conn, by_fact=await stored_agreement(conn, fact_ids=left))
