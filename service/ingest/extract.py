@@ -24,15 +24,19 @@ from service.ingest.quoted_by import credit_quotes
 from service.ingest.quotes import find_quotes
 from service.ingest.sentences import split_sentences
 
+# The stages read this much of a body: a long feature runs to 60,000 characters; past
+# this the copy is a dump, and reading all of it would hold a worker for seconds (the
+# whole body is still stored and served).
+MAX_READ = 100_000
 # Standfirsts and captions are short; past these bounds a "caption" is not one.
 MAX_CAPTIONS = 20
 MAX_PART_CHARACTERS = 2_000
 
 
 def extract(article: ParsedArticle) -> Extraction:
-    """Sentences, mentions (grouped into local entities), quotes and figures of one body,
-    and the figures printed only in its standfirst or captions."""
-    body = article.body
+    """Sentences, mentions (grouped into local entities), quotes and figures of one body
+    (its first MAX_READ characters), and the figures of its standfirst and captions."""
+    body = readable(article.body)
     sentences = split_sentences(body)
     doc = analyse(body)
     mentions, entities = find_mentions(body, sentences, doc)
@@ -50,6 +54,16 @@ def extract(article: ParsedArticle) -> Extraction:
         quotes=quotes,
         figures=figures + outside,
     )
+
+
+def readable(body: str) -> str:
+    """The part of ``body`` the stages read: all of it, or its first MAX_READ characters
+    cut at the last paragraph or sentence end (offsets stay those of the body)."""
+    if len(body) <= MAX_READ:
+        return body
+    head = body[:MAX_READ]
+    cut = max(head.rfind("\n"), head.rfind(". "))
+    return head[: cut + 1] if cut > MAX_READ // 2 else head
 
 
 def quoted_figures(
