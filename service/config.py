@@ -6,10 +6,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Secrets that may also be given as a file (`<NAME>_FILE`, as container secrets are mounted).
+SECRET_FILES = ("database_url", "factdesk_api_keys")
 
 
 class Settings(BaseSettings):
@@ -20,6 +22,15 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = Field(
         default=None,
         description="PostgreSQL DSN. Unset: start the embedded server in FACTDESK_DATA_DIR.",
+    )
+    database_url_file: Path | None = Field(
+        default=None, description="A file holding DATABASE_URL (a container secret)."
+    )
+    factdesk_db_wait_seconds: float = Field(
+        default=30.0,
+        ge=0,
+        description="How long `serve`, `migrate` and `seed` wait for a DATABASE_URL server "
+        "to answer at start, retrying each second, before they give up (status 3).",
     )
     factdesk_data_dir: Path = Field(
         default=REPO_ROOT / ".data",
@@ -116,6 +127,9 @@ class Settings(BaseSettings):
         description="Comma-separated API keys accepted as `Authorization: Bearer <key>` for "
         "writes (and reads when protected). Empty: writes are refused.",
     )
+    factdesk_api_keys_file: Path | None = Field(
+        default=None, description="A file holding FACTDESK_API_KEYS (a container secret)."
+    )
     factdesk_allow_anonymous_writes: bool = Field(
         default=False,
         description="Accept writes without a key while no API key is configured (local "
@@ -149,6 +163,25 @@ class Settings(BaseSettings):
         gt=0,
         description="Longest one article may take to extract in a worker, seconds (422 above).",
     )
+
+    @model_validator(mode="after")
+    def _read_secret_files(self) -> Settings:
+        """`<NAME>_FILE` fills `<NAME>`, trimmed (secret files usually end in a newline)."""
+        for name in SECRET_FILES:
+            path: Path | None = getattr(self, f"{name}_file")
+            if path is None:
+                continue
+            given: SecretStr | None = getattr(self, name)
+            if given is not None and given.get_secret_value():
+                raise ValueError(f"set {name.upper()} or {name.upper()}_FILE, not both")
+            try:
+                value = path.read_text(encoding="utf-8").strip()
+            except OSError as error:
+                raise ValueError(
+                    f"{name.upper()}_FILE: cannot read {path} ({error.strerror})"
+                ) from None
+            setattr(self, name, SecretStr(value))
+        return self
 
     @property
     def dsn(self) -> str | None:
