@@ -44,7 +44,9 @@ def _with_pool(work: Callable[[asyncpg.Pool], Awaitable[int]], *, wait: bool) ->
         migrate.upgrade(database.dsn)
 
         async def run() -> int:
-            pool = await create_pool(database.dsn, min_size=1, max_size=2)
+            pool = await create_pool(
+                database.dsn, min_size=1, max_size=2, pgbouncer=settings.factdesk_pgbouncer
+            )
             try:
                 return await work(pool)
             finally:

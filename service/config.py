@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     )
     factdesk_host: str = Field(default="127.0.0.1", description="Address `serve` binds to.")
     factdesk_port: int = Field(default=8000, description="Port `serve` listens on.")
+    factdesk_pgbouncer: bool = Field(
+        default=False,
+        description="DATABASE_URL is a PgBouncer pooling by transaction: no prepared "
+        "statements kept and no session settings (FACTDESK_STATEMENT_TIMEOUT is then set in "
+        "PgBouncer or on the role instead).",
+    )
     factdesk_pool_min: int = Field(default=1, description="Connections the pool keeps open.")
     factdesk_pool_max: int = Field(default=10, description="Most connections the pool opens.")
     factdesk_graphiql: bool = Field(default=True, description="Serve GraphiQL at /graphql.")

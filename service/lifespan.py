@@ -37,6 +37,7 @@ async def prepare_database(settings: Settings) -> tuple[Database, asyncpg.Pool]:
             max_size=settings.factdesk_pool_max,
             statement_timeout=settings.factdesk_statement_timeout,
             acquire_timeout=settings.factdesk_pool_acquire_timeout,
+            pgbouncer=settings.factdesk_pgbouncer,
         )
         if settings.factdesk_load_seeds:
             async with pool.acquire() as conn:

@@ -29,6 +29,7 @@ import yaml
 from service.cli import build_parser
 from service.config import REPO_ROOT, SECRET_FILES, Settings
 from service.db.scratch import recreate_database
+from tests.pgbouncer import CONNECT_QUERY
 from tests.servers import wait_ready
 
 FACTDESK = str(Path(sys.executable).with_name("factdesk"))
@@ -128,6 +129,7 @@ def test_compose_secrets_writes_every_secret_once(tmp_path: Path) -> None:
     password = written["postgres_password"]
     assert len(password) >= 24
     assert f":{password}@postgres:5432/factdesk" in written["database_url"]
+    assert f":{password}@pgbouncer:6432/factdesk" in written["pooled_database_url"]
     assert written["pgbouncer_userlist"] == f'"factdesk" "{password}"'
     assert oct(target.stat().st_mode & 0o777) == "0o700"
     # A second run keeps what is there: a new password would lock out the existing volume.
@@ -158,6 +160,12 @@ def test_pgbouncer_pools_by_transaction() -> None:
         if not key.startswith(";")
     )
     assert settings["pool_mode"] == "transaction"
+    # The service sends no session settings through it: the timeout is set here instead.
+    assert f"connect_query='{CONNECT_QUERY}'" in ini.read_text()
+    factdesk = compose["services"]["factdesk"]
+    assert _env(factdesk)["FACTDESK_PGBOUNCER"] == "true"
+    assert _env(factdesk)["DATABASE_URL_FILE"] == SECRETS + "pooled_database_url"
+    assert factdesk["depends_on"]["pgbouncer"] == {"condition": "service_started"}
     assert settings["auth_file"] == SECRETS + "pgbouncer_userlist"
     assert "pgbouncer_userlist" in pgbouncer["secrets"]
 
@@ -170,6 +178,7 @@ def test_compose_volumes() -> None:
     assert services["migrate"]["depends_on"] == {"postgres": {"condition": "service_healthy"}}
     assert services["factdesk"]["depends_on"] == {
         "postgres": {"condition": "service_healthy"},
+        "pgbouncer": {"condition": "service_started"},
         "migrate": {"condition": "service_completed_successfully"},
     }
     assert services["factdesk"]["deploy"]["replicas"] == 2
@@ -226,6 +235,7 @@ def _secrets(tmp_path: Path, dsn: str) -> Path:
     secrets = tmp_path / "secrets"
     secrets.mkdir()
     (secrets / "database_url").write_text(dsn + "\n")
+    (secrets / "pooled_database_url").write_text(dsn + "\n")  # no PgBouncer here
     (secrets / "api_keys").write_text("compose-key\n")
     return secrets
 
