@@ -11,7 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Secrets that may also be given as a file (`<NAME>_FILE`, as container secrets are mounted).
-SECRET_FILES = ("database_url", "factdesk_api_keys")
+SECRET_FILES = ("database_url", "factdesk_read_database_url", "factdesk_api_keys")
 
 
 class Settings(BaseSettings):
@@ -25,6 +25,14 @@ class Settings(BaseSettings):
     )
     database_url_file: Path | None = Field(
         default=None, description="A file holding DATABASE_URL (a container secret)."
+    )
+    factdesk_read_database_url: SecretStr | None = Field(
+        default=None,
+        description="DSNs of read replicas, comma-separated: reads go to one that has "
+        "replayed the primary's current data version, else to DATABASE_URL.",
+    )
+    factdesk_read_database_url_file: Path | None = Field(
+        default=None, description="A file holding FACTDESK_READ_DATABASE_URL."
     )
     factdesk_db_wait_seconds: float = Field(
         default=30.0,
@@ -192,6 +200,11 @@ class Settings(BaseSettings):
     @property
     def dsn(self) -> str | None:
         return self.database_url.get_secret_value() if self.database_url else None
+
+    @property
+    def read_dsns(self) -> list[str]:
+        raw = self.factdesk_read_database_url
+        return [d.strip() for d in raw.get_secret_value().split(",") if d.strip()] if raw else []
 
 
 @lru_cache(maxsize=1)

@@ -56,7 +56,7 @@ async def entity_ids_named(conn: Connection, name: str) -> list[int]:
 
 async def entity_id_by_name(info: Info, name: str) -> int | None:
     """The likeliest entity called `name` (see `entity_ids_named`); None if none."""
-    async with info.context.pool.acquire() as conn:
+    async with info.context.reads.acquire() as conn:
         ids = await entity_ids_named(conn, name)
     return ids[0] if ids else None
 
@@ -67,7 +67,7 @@ async def outlet_id_from(info: Info, value: str) -> int:
         return decode_id(value, "Outlet")[1]
     except InvalidIdError:
         pass
-    async with info.context.pool.acquire() as conn:
+    async with info.context.reads.acquire() as conn:
         found = await outlets_db.find_outlet_id(conn, name=value)
     return found if found is not None else -1
 

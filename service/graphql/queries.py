@@ -183,7 +183,7 @@ class Query:
     ) -> Article | None:
         article_id = optional_id(id, "Article")
         if article_id is None and slug is not None:
-            async with info.context.pool.acquire() as conn:
+            async with info.context.reads.acquire() as conn:
                 article_id = await articles_db.find_article_id_by_slug(conn, slug=slug)
         if article_id is None:
             return None
@@ -210,7 +210,7 @@ class Query:
                 search=bounded_search(filter.search, field="filter.search"),
             )
         size = page_size(first)
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             items, has_next = await articles_db.page_articles(
                 conn, flt=flt, first=size, after=decode_time_cursor(after)
             )
@@ -260,7 +260,7 @@ class Query:
         kind = filter.kind if filter else None
         search = filter.search if filter and filter.search else None
         search = bounded_search(search, field="filter.search")
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             page = await entities_db.page_entities(
                 conn,
                 kind=kind.name if kind else None,
@@ -282,7 +282,7 @@ class Query:
             QuoteFilter | None, strawberry.argument(description="Which quotes; null: all.")
         ] = None,
     ) -> Connection[Quote]:
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             page = await quotes_db.page_quotes(
                 conn,
                 speaker_id=optional_id(filter.speaker, "Entity") if filter else None,
@@ -304,7 +304,7 @@ class Query:
             FigureFilter | None, strawberry.argument(description="Which figures; null: all.")
         ] = None,
     ) -> Connection[Figure]:
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             page = await figures_db.page_figures(
                 conn,
                 article_id=optional_id(filter.article, "Article") if filter else None,
@@ -336,7 +336,7 @@ class Query:
             FactFilter | None, strawberry.argument(description="Which facts; null: all.")
         ] = None,
     ) -> Connection[Fact]:
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             page = await facts_db.page_facts(
                 conn,
                 subject_id=optional_id(filter.subject, "Entity") if filter else None,
@@ -350,7 +350,7 @@ class Query:
 
     @strawberry.field(description="Every outlet, by name A to Z.")
     async def outlets(self, info: Info) -> list[Outlet]:
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             rows = await outlets_db.list_outlets(conn)
         return [Outlet.from_row(r) for r in rows]
 
@@ -372,7 +372,7 @@ class Query:
         query = bounded_search(query, field="query") or ""
         if not query.strip():
             return []
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             hits = await search_db.search_everything(
                 conn,
                 query=query,

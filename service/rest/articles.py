@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncpg
 import orjson
 from starlette.requests import Request
 from starlette.responses import Response
@@ -10,6 +9,7 @@ from starlette.responses import Response
 from service.config import Settings
 from service.db import articles as articles_db
 from service.db.pool import Connection
+from service.db.replicas import Reads
 from service.errors import InvalidIdError
 from service.graphql.ids import decode_id, decode_time_cursor, encode_cursor, encode_id
 from service.ingest.outcome import Answer, IngestResult
@@ -18,7 +18,7 @@ from service.problems import ProblemError
 from service.rest.auth import require_write
 from service.rest.idempotency import idempotency_key
 from service.rest.ingest_body import read_ingest_request
-from service.rest.lookup import entity_filter, outlet_filter, pool_of
+from service.rest.lookup import entity_filter, outlet_filter, pool_of, reads_of
 from service.rest.params import datetime_param, page_params, search_param, text_param
 from service.rest.problems import Handler
 from service.rest.representations import (
@@ -34,7 +34,7 @@ async def list_articles(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
     after = decode_time_cursor(page.after)
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         flt = articles_db.ArticleFilter(
             outlet_id=await outlet_filter(conn, text_param(query, "outlet")),
             entity_id=await entity_filter(conn, text_param(query, "entity")),
@@ -52,7 +52,7 @@ async def list_articles(request: Request) -> Response:
     return JsonResponse(page_json(body, end_cursor=end, has_next=has_next, total=total))
 
 
-async def _article(pool: asyncpg.Pool, article_id: int) -> Json:
+async def _article(pool: Reads, article_id: int) -> Json:
     async with pool.acquire() as conn:
         related = await load_related(conn, article_ids=[article_id], publications=True)
     row = related.articles.get(article_id)
@@ -69,11 +69,11 @@ async def get_article(request: Request) -> Response:
     except InvalidIdError:
         if "\x00" in value:  # PostgreSQL text cannot hold NUL, so no slug has one
             raise ProblemError("not_found", "no article has this id or slug") from None
-        async with pool_of(request).acquire() as conn:
+        async with reads_of(request).acquire() as conn:
             article_id = await articles_db.find_article_id_by_slug(conn, slug=value)
     if article_id is None:
         raise ProblemError("not_found", f"no article has the id or slug {value!r}")
-    return JsonResponse(await _article(pool_of(request), article_id))
+    return JsonResponse(await _article(reads_of(request), article_id))
 
 
 def ingest_handler(settings: Settings) -> Handler:

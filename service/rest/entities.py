@@ -13,7 +13,7 @@ from service.graphql.ids import decode_id_cursor, encode_id
 from service.graphql.lookup import name_keys
 from service.ingest.model import EntityKind
 from service.problems import ProblemError
-from service.rest.lookup import path_id, pool_of
+from service.rest.lookup import path_id, reads_of
 from service.rest.params import choice_param, page_params, search_param
 from service.rest.representations import Json, JsonResponse, id_page_json
 
@@ -43,7 +43,7 @@ async def list_entities(request: Request) -> Response:
     after = decode_id_cursor(page.after)
     kind = choice_param(query, "kind", KINDS)
     search = search_param(query)
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         found = await entities_db.page_entities(
             conn,
             kind=kind,
@@ -58,7 +58,7 @@ async def list_entities(request: Request) -> Response:
 
 async def get_entity(request: Request) -> Response:
     entity_id = path_id(request, "Entity")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         items = await _entities(conn, [entity_id])
     if not items:
         raise ProblemError("not_found", "no entity has this id")

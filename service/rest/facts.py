@@ -16,7 +16,7 @@ from service.graphql.ids import decode_id_cursor, encode_id
 from service.ingest.facts import group_reports
 from service.problems import ProblemError
 from service.rest.figures import figure_citation
-from service.rest.lookup import entity_filter, path_id, pool_of
+from service.rest.lookup import entity_filter, path_id, reads_of
 from service.rest.params import bool_param, page_params, text_param
 from service.rest.representations import Json, JsonResponse, Related, id_page_json, load_related
 
@@ -70,7 +70,7 @@ async def list_facts(request: Request) -> Response:
     page = page_params(query)
     after = decode_id_cursor(page.after)
     disputed = bool_param(query, "disputed")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         found = await facts_db.page_facts(
             conn,
             subject_id=await entity_filter(conn, text_param(query, "subject")),
@@ -85,7 +85,7 @@ async def list_facts(request: Request) -> Response:
 
 async def get_fact(request: Request) -> Response:
     fact_id = path_id(request, "Fact")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         items = await _facts(conn, [fact_id])
     if not items:
         raise ProblemError("not_found", "no fact has this id")

@@ -12,7 +12,7 @@ from service.db.pool import Connection
 from service.db.rows import FigureRow
 from service.graphql.ids import decode_id_cursor, encode_id
 from service.problems import ProblemError
-from service.rest.lookup import entity_filter, path_id, pool_of
+from service.rest.lookup import entity_filter, path_id, reads_of
 from service.rest.params import id_param, page_params, text_param
 from service.rest.representations import (
     Json,
@@ -73,7 +73,7 @@ async def list_figures(request: Request) -> Response:
     page = page_params(query)
     after = decode_id_cursor(page.after)
     article_id = id_param(query, "article", "Article")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         found = await figures_db.page_figures(
             conn,
             article_id=article_id,
@@ -89,7 +89,7 @@ async def list_figures(request: Request) -> Response:
 
 async def get_figure(request: Request) -> Response:
     figure_id = path_id(request, "Figure")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         items = await _figures(conn, [figure_id])
     if not items:
         raise ProblemError("not_found", "no figure has this id")

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncpg
 from starlette.requests import Request
 
+from service.conditional import DATA_VERSION
 from service.db import outlets as outlets_db
 from service.db.pool import Connection
+from service.db.replicas import Reads, request_reads
 from service.errors import InvalidIdError
 from service.graphql.ids import decode_id
 from service.graphql.lookup import entity_ids_named
@@ -16,9 +18,16 @@ NO_MATCH = -1  # an id no row has: an unknown outlet or entity filters everythin
 
 
 def pool_of(request: Request) -> asyncpg.Pool:
+    """The primary: for writes, and for reading back what this request wrote."""
     # On app.state, as for GraphQL, so tests can hand the app their own pool.
     pool: asyncpg.Pool = request.app.state.pool
     return pool
+
+
+def reads_of(request: Request) -> Reads:
+    """For GET handlers: an up-to-date replica (FACTDESK_READ_DATABASE_URL) or the primary."""
+    router = getattr(request.app.state, "reads", None)
+    return request_reads(pool_of(request), router, request.scope.get(DATA_VERSION))
 
 
 async def outlet_filter(conn: Connection, value: str | None) -> int | None:

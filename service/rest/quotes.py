@@ -12,7 +12,7 @@ from service.db.pool import Connection
 from service.db.rows import QuoteRow
 from service.graphql.ids import decode_id_cursor, encode_id
 from service.problems import ProblemError
-from service.rest.lookup import entity_filter, path_id, pool_of
+from service.rest.lookup import entity_filter, path_id, reads_of
 from service.rest.params import id_param, page_params, search_param, text_param
 from service.rest.representations import (
     Json,
@@ -62,7 +62,7 @@ async def list_quotes(request: Request) -> Response:
     page = page_params(query)
     after = decode_id_cursor(page.after)
     article_id = id_param(query, "article", "Article")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         found = await quotes_db.page_quotes(
             conn,
             speaker_id=await entity_filter(conn, text_param(query, "speaker")),
@@ -77,7 +77,7 @@ async def list_quotes(request: Request) -> Response:
 
 async def get_quote(request: Request) -> Response:
     quote_id = path_id(request, "Quote")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         items = await _quotes(conn, [quote_id])
     if not items:
         raise ProblemError("not_found", "no quote has this id")
