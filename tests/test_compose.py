@@ -192,6 +192,9 @@ def test_dockerfile_is_multi_stage_non_root_and_runs_the_cli() -> None:
     stages = re.findall(r"^FROM \S+ AS (\w+)", text, flags=re.MULTILINE)
     assert stages == ["builder", "runtime"]
     assert "uv sync --frozen --no-dev" in text  # from the lock, nothing resolved
+    # Lean: the embedded PostgreSQL (an extra, for the zero-setup path) stays out.
+    assert "--extra" not in text
+    assert "--all-extras" not in text
     runtime = text.split("AS runtime", 1)[1]
     assert re.search(r"^USER factdesk$", runtime, flags=re.MULTILINE)
     assert "/healthz" in runtime.split("HEALTHCHECK", 1)[1]
