@@ -55,7 +55,9 @@ async def topology(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[To
             )
             replica = await create_pool(replica_dsn, max_size=3)
             router = ReadRouter(primary, [replica])
-            app = create_app(Settings(factdesk_load_seeds=False))
+            app = create_app(
+                Settings(factdesk_load_seeds=False, factdesk_allow_anonymous_writes=True)
+            )
             app.state.pool = primary
             app.state.reads = router
             transport = httpx.ASGITransport(app=app)
@@ -146,3 +148,31 @@ async def test_the_service_opens_a_pool_per_configured_replica(topology: Topolog
     finally:
         await router.close()
     assert await open_replicas(Settings(), topology.primary) is None
+
+
+INGEST = """mutation { ingestArticle(input: {text: "Floods closed 4 schools in Almaty on Tuesday.",
+  headline: "Floods close schools", outlet: "Replica Wire"}) {
+  created article { headline outlet { name } } } }"""
+
+
+async def test_a_mutation_reads_back_what_it_wrote(topology: Topology) -> None:
+    async with topology.replica.acquire() as conn:
+        await conn.execute("SELECT pg_wal_replay_pause()")
+    try:
+        replica_reads = topology.router.replica_reads
+        answer = (await topology.client.post("/graphql", json={"query": INGEST})).json()
+        assert answer == {
+            "data": {
+                "ingestArticle": {
+                    "created": True,
+                    "article": {
+                        "headline": "Floods close schools",
+                        "outlet": {"name": "Replica Wire"},  # new: the replica lacks it
+                    },
+                }
+            }
+        }
+        assert topology.router.replica_reads == replica_reads
+    finally:
+        async with topology.replica.acquire() as conn:
+            await conn.execute("SELECT pg_wal_replay_resume()")
