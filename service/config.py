@@ -6,10 +6,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Secrets that may also be given as a file (`<NAME>_FILE`, as container secrets are mounted).
+SECRET_FILES = ("database_url", "factdesk_read_database_url", "factdesk_api_keys")
 
 
 class Settings(BaseSettings):
@@ -20,6 +22,23 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = Field(
         default=None,
         description="PostgreSQL DSN. Unset: start the embedded server in FACTDESK_DATA_DIR.",
+    )
+    database_url_file: Path | None = Field(
+        default=None, description="A file holding DATABASE_URL (a container secret)."
+    )
+    factdesk_read_database_url: SecretStr | None = Field(
+        default=None,
+        description="DSNs of read replicas, comma-separated: reads go to one that has "
+        "replayed the primary's current data version, else to DATABASE_URL.",
+    )
+    factdesk_read_database_url_file: Path | None = Field(
+        default=None, description="A file holding FACTDESK_READ_DATABASE_URL."
+    )
+    factdesk_db_wait_seconds: float = Field(
+        default=30.0,
+        ge=0,
+        description="How long `serve`, `migrate` and `seed` wait for a DATABASE_URL server "
+        "to answer at start, retrying each second, before they give up (status 3).",
     )
     factdesk_data_dir: Path = Field(
         default=REPO_ROOT / ".data",
@@ -34,6 +53,12 @@ class Settings(BaseSettings):
     )
     factdesk_host: str = Field(default="127.0.0.1", description="Address `serve` binds to.")
     factdesk_port: int = Field(default=8000, description="Port `serve` listens on.")
+    factdesk_pgbouncer: bool = Field(
+        default=False,
+        description="DATABASE_URL is a PgBouncer pooling by transaction: no prepared "
+        "statements kept and no session settings (FACTDESK_STATEMENT_TIMEOUT is then set in "
+        "PgBouncer or on the role instead).",
+    )
     factdesk_pool_min: int = Field(default=1, description="Connections the pool keeps open.")
     factdesk_pool_max: int = Field(default=10, description="Most connections the pool opens.")
     factdesk_graphiql: bool = Field(default=True, description="Serve GraphiQL at /graphql.")
@@ -116,6 +141,9 @@ class Settings(BaseSettings):
         description="Comma-separated API keys accepted as `Authorization: Bearer <key>` for "
         "writes (and reads when protected). Empty: writes are refused.",
     )
+    factdesk_api_keys_file: Path | None = Field(
+        default=None, description="A file holding FACTDESK_API_KEYS (a container secret)."
+    )
     factdesk_allow_anonymous_writes: bool = Field(
         default=False,
         description="Accept writes without a key while no API key is configured (local "
@@ -156,9 +184,33 @@ class Settings(BaseSettings):
         description="Longest one article may take to extract in a worker, seconds (422 above).",
     )
 
+    @model_validator(mode="after")
+    def _read_secret_files(self) -> Settings:
+        """`<NAME>_FILE` fills `<NAME>`, trimmed (secret files usually end in a newline)."""
+        for name in SECRET_FILES:
+            path: Path | None = getattr(self, f"{name}_file")
+            if path is None:
+                continue
+            given: SecretStr | None = getattr(self, name)
+            if given is not None and given.get_secret_value():
+                raise ValueError(f"set {name.upper()} or {name.upper()}_FILE, not both")
+            try:
+                value = path.read_text(encoding="utf-8").strip()
+            except OSError as error:
+                raise ValueError(
+                    f"{name.upper()}_FILE: cannot read {path} ({error.strerror})"
+                ) from None
+            setattr(self, name, SecretStr(value))
+        return self
+
     @property
     def dsn(self) -> str | None:
         return self.database_url.get_secret_value() if self.database_url else None
+
+    @property
+    def read_dsns(self) -> list[str]:
+        raw = self.factdesk_read_database_url
+        return [d.strip() for d in raw.get_secret_value().split(",") if d.strip()] if raw else []
 
 
 @lru_cache(maxsize=1)

@@ -15,12 +15,35 @@ from service.config import Settings
 from service.db import articles as articles_db
 from service.db import migrate
 from service.db.pool import create_pool
+from service.db.replicas import ReadRouter
 from service.db.runtime import Database, open_database
 from service.ingest.seeds import load_seeds
 from service.ingest.workers import ExtractionPool
 from service.ingest.workers import install as install_workers
 
 log = logging.getLogger(__name__)
+
+
+async def open_replicas(settings: Settings, primary: asyncpg.Pool) -> ReadRouter | None:
+    """Pools on the read replicas (FACTDESK_READ_DATABASE_URL), None without any."""
+    replicas: list[asyncpg.Pool] = []
+    try:
+        for dsn in settings.read_dsns:
+            replicas.append(
+                await create_pool(
+                    dsn,
+                    min_size=settings.factdesk_pool_min,
+                    max_size=settings.factdesk_pool_max,
+                    statement_timeout=settings.factdesk_statement_timeout,
+                    acquire_timeout=settings.factdesk_pool_acquire_timeout,
+                    pgbouncer=settings.factdesk_pgbouncer,
+                )
+            )
+    except BaseException:
+        for replica in replicas:
+            await replica.close()
+        raise
+    return ReadRouter(primary, replicas) if replicas else None
 
 
 async def prepare_database(settings: Settings) -> tuple[Database, asyncpg.Pool]:
@@ -37,6 +60,7 @@ async def prepare_database(settings: Settings) -> tuple[Database, asyncpg.Pool]:
             max_size=settings.factdesk_pool_max,
             statement_timeout=settings.factdesk_statement_timeout,
             acquire_timeout=settings.factdesk_pool_acquire_timeout,
+            pgbouncer=settings.factdesk_pgbouncer,
         )
         if settings.factdesk_load_seeds:
             async with pool.acquire() as conn:
@@ -87,13 +111,23 @@ def lifespan_for(settings: Settings):  # type: ignore[no-untyped-def]
         except BaseException:
             _uninstall(workers)
             raise
+        try:
+            reads = await open_replicas(settings, pool)
+        except BaseException:
+            await pool.close()
+            await asyncio.to_thread(database.close)
+            _uninstall(workers)
+            raise
         app.state.pool = pool
+        app.state.reads = reads
         app.state.draining = False
         tune_garbage_collector()
         try:
             yield
         finally:
             app.state.draining = True  # /readyz answers 503 from here on
+            if reads is not None:
+                await reads.close()
             await pool.close()
             await asyncio.to_thread(database.close)
             _uninstall(workers)

@@ -149,6 +149,7 @@ class ResponseCache:
             if not isinstance(version, str):
                 async with self.pool(scope).acquire() as conn:
                     version = await current_data_version(conn)
+                scope[DATA_VERSION] = version  # replicas must have replayed it to answer
         except Exception:  # the cache only ever speeds things up; it never fails a request
             # No version, no cache: GraphQL itself meets the same fault and answers it in
             # GraphQL's terms (a 503 with errors for an outage, a masked error otherwise).

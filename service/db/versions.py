@@ -17,3 +17,11 @@ async def current_data_version(conn: Connection) -> str:
     is made again, e.g. a rebuilt or restored database)."""
     value = await conn.fetchval("SELECT epoch::text || ':' || version FROM data_version")
     return str(value)
+
+
+def version_reached(current: str, wanted: str) -> bool:
+    """Whether data at version `current` holds everything up to `wanted` (same epoch, a
+    count at least as high); versions of different epochs never compare as reached."""
+    current_epoch, _, current_count = current.rpartition(":")
+    wanted_epoch, _, wanted_count = wanted.rpartition(":")
+    return current_epoch == wanted_epoch and int(current_count) >= int(wanted_count)

@@ -9,13 +9,15 @@ import strawberry
 
 from service.config import Settings
 from service.db.paging import DEFAULT_PAGE, MAX_PAGE
+from service.db.replicas import Reads, RequestReads
 from service.graphql.loaders import Loaders, build_loaders
 from service.ingest.idempotency import ANONYMOUS
 
 
 @dataclass
 class Context:
-    pool: asyncpg.Pool
+    pool: asyncpg.Pool  # the primary: writes, and reads after a write
+    reads: Reads  # reads: a replica that is up to date, or the primary (service/db/replicas)
     settings: Settings
     loaders: Loaders
     # Whether the request may write (a valid API key, see service/auth.py); writes are
@@ -24,14 +26,26 @@ class Context:
     # Whose idempotency keys a write uses: a digest of its API key (service/ingest/idempotency.py).
     caller: str = ANONYMOUS
 
+    def wrote(self) -> None:
+        """This request wrote: what it reads next comes from the primary, which has it."""
+        if isinstance(self.reads, RequestReads):
+            self.reads.use_primary()
+
 
 def build_context(
-    pool: asyncpg.Pool, settings: Settings, *, authorized: bool = False, caller: str = ANONYMOUS
+    pool: asyncpg.Pool,
+    settings: Settings,
+    *,
+    reads: Reads | None = None,
+    authorized: bool = False,
+    caller: str = ANONYMOUS,
 ) -> Context:
+    reads = pool if reads is None else reads
     return Context(
         pool=pool,
+        reads=reads,
         settings=settings,
-        loaders=build_loaders(pool),
+        loaders=build_loaders(reads),
         authorized=authorized,
         caller=caller,
     )

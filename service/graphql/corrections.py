@@ -144,6 +144,7 @@ class CorrectionMutations:
             return CorrectArticlePayload(
                 article=None, changed=False, version=0, errors=[_user_error(error, field)]
             )
+        info.context.wrote()  # the corrected article is read back from the primary
         row = await info.context.loaders.article.load(done.article_id)
         assert row is not None
         return CorrectArticlePayload(

@@ -7,7 +7,6 @@ from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-import asyncpg
 from strawberry.dataloader import DataLoader
 
 from service.db import articles as articles_db
@@ -21,6 +20,7 @@ from service.db import trees as trees_db
 from service.db.articles import ArticlePage
 from service.db.paging import IdPage, Window
 from service.db.pool import Connection
+from service.db.replicas import Reads
 from service.db.rows import (
     ArticleRow,
     EntityRow,
@@ -136,9 +136,7 @@ def now_or_later_many(
     return cast(T, later())
 
 
-def _by_id(
-    pool: asyncpg.Pool, fetch: Callable[..., Awaitable[list[R]]]
-) -> DataLoader[int, R | None]:
+def _by_id(pool: Reads, fetch: Callable[..., Awaitable[list[R]]]) -> DataLoader[int, R | None]:
     async def load(ids: list[int]) -> list[R | None]:
         async with pool.acquire() as conn:
             rows = await fetch(conn, ids=ids)
@@ -149,7 +147,7 @@ def _by_id(
 
 
 def _grouped(
-    pool: asyncpg.Pool,
+    pool: Reads,
     fetch: Callable[[Connection, list[K]], Awaitable[list[R]]],
     attr: str,
 ) -> DataLoader[K, list[R]]:
@@ -165,7 +163,7 @@ def _grouped(
 
 
 def _paged(
-    pool: asyncpg.Pool,
+    pool: Reads,
     fetch: Callable[[Connection, list[int], Window[Any], bool], Awaitable[dict[int, Any]]],
 ) -> DataLoader[PageKey, Any]:
     """Loads one page per parent; keys sharing (window, count) go out in one query."""
@@ -218,7 +216,7 @@ def _keyed(fetch: Callable[..., Awaitable[Any]], name: str) -> Callable[..., Awa
     return call
 
 
-def build_loaders(pool: asyncpg.Pool) -> Loaders:
+def build_loaders(pool: Reads) -> Loaders:
     outlet = _by_id(pool, outlets_db.list_outlets_by_ids)
 
     async def load_articles(ids: list[int]) -> list[ArticleRow | None]:

@@ -120,6 +120,7 @@ class Mutation(CorrectionMutations):
         try:
             key = _idempotency_key(info, input, text)
             result = await ingest_article(info.context.pool, text, meta, idempotency=key)
+            info.context.wrote()  # the payload's article is read back from the primary
         except FactdeskError as error:
             field = "input.idempotencyKey" if error.field == "Idempotency-Key" else None
             field = field or (f"input.{error.field}" if error.field else "input.text")

@@ -189,7 +189,7 @@ class Query:
     ) -> Article | None:
         article_id = optional_id(id, "Article")
         if article_id is None and slug is not None:
-            async with info.context.pool.acquire() as conn:
+            async with info.context.reads.acquire() as conn:
                 article_id = await articles_db.find_article_id_by_slug(conn, slug=slug)
         if article_id is None:
             return None
@@ -212,7 +212,7 @@ class Query:
     ) -> Connection[Article]:
         flt = articles_db.ArticleFilter()
         paging = window(decode_time_cursor, first=first, after=after, last=last, before=before)
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             if filter is not None:
                 flt = articles_db.ArticleFilter(
                     outlet_id=await outlet_id_from(conn, filter.outlet or None),
@@ -247,7 +247,7 @@ class Query:
     ) -> Entity | None:
         entity_id = optional_id(id, "Entity")
         if entity_id is None and name is not None and name.strip():
-            async with info.context.pool.acquire() as conn:
+            async with info.context.reads.acquire() as conn:
                 named = await entity_ids_named(conn, name.strip())
             entity_id = named[0] if named else None
         if entity_id is None:
@@ -272,7 +272,7 @@ class Query:
         kind = filter.kind if filter else None
         search = filter.search if filter and filter.search else None
         search = bounded_search(search, field="filter.search")
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             page = await entities_db.page_entities(
                 conn,
                 kind=kind.name if kind else None,
@@ -295,7 +295,7 @@ class Query:
             QuoteFilter | None, strawberry.argument(description="Which quotes; null: all.")
         ] = None,
     ) -> Connection[Quote]:
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             page = await quotes_db.page_quotes(
                 conn,
                 speaker_id=optional_id(filter.speaker, "Entity") if filter else None,
@@ -318,7 +318,7 @@ class Query:
             FigureFilter | None, strawberry.argument(description="Which figures; null: all.")
         ] = None,
     ) -> Connection[Figure]:
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             page = await figures_db.page_figures(
                 conn,
                 article_id=optional_id(filter.article, "Article") if filter else None,
@@ -351,7 +351,7 @@ class Query:
             FactFilter | None, strawberry.argument(description="Which facts; null: all.")
         ] = None,
     ) -> Connection[Fact]:
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             page = await facts_db.page_facts(
                 conn,
                 subject_id=optional_id(filter.subject, "Entity") if filter else None,
@@ -364,7 +364,7 @@ class Query:
 
     @strawberry.field(description="Every outlet, by name A to Z.")
     async def outlets(self, info: Info) -> list[Outlet]:
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             rows = await outlets_db.list_outlets(conn)
         return [Outlet.from_row(r) for r in rows]
 
@@ -386,7 +386,7 @@ class Query:
         query = bounded_search(query, field="query") or ""
         if not query.strip():
             return []
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             hits = await search_db.search_everything(
                 conn,
                 query=query,
@@ -403,7 +403,7 @@ class Query:
 async def _refuse_retracted(info: Info, article_id: int) -> None:
     """A retracted article's reader is told so (the contract's `article` stays nullable:
     null, with an error whose code says why)."""
-    async with info.context.pool.acquire() as conn:
+    async with info.context.reads.acquire() as conn:
         tombstone = await corrections_db.find_tombstone(conn, article_id=article_id)
     if tombstone is not None:
         raise ArticleRetractedError(

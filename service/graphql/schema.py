@@ -27,7 +27,9 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from service.auth import bearer_token, write_denial
+from service.conditional import DATA_VERSION
 from service.config import Settings
+from service.db.replicas import request_reads
 from service.graphql.context import Context, build_context
 from service.graphql.errors import (
     DATABASE_UNAVAILABLE,
@@ -281,7 +283,11 @@ class GraphQLView(GraphQL[Context, None]):
         pool: asyncpg.Pool = self._pool_source(request)
         authorized = write_denial(request.headers, self._settings) is None
         caller = caller_of(bearer_token(request.headers))
-        return build_context(pool, self._settings, authorized=authorized, caller=caller)
+        router = getattr(request.app.state, "reads", None)
+        reads = request_reads(pool, router, request.scope.get(DATA_VERSION))
+        return build_context(
+            pool, self._settings, reads=reads, authorized=authorized, caller=caller
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Auth (FACTDESK_PROTECT_READS) and the body cap are the gate's, in front of this.

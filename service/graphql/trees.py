@@ -34,7 +34,7 @@ async def answer_tree(info: Info, type_name: str, id: int) -> Tree | None:
     sql = _statement(info, type_name, selections_below(info), many=False)
     if sql is None:
         return None
-    async with info.context.pool.acquire() as conn:
+    async with info.context.reads.acquire() as conn:
         return Tree(await trees_db.fetch_tree(conn, sql=sql, id=id))
 
 
@@ -60,7 +60,7 @@ async def _fetch(info: Info, sql: str, ids: Sequence[int]) -> dict[int, Any]:
     sends one statement for all of them. (The loader's futures and extra turns of the
     event loop cost a root field ~0.1 ms: 10% of Q1.)"""
     if info.path.prev is None:
-        async with info.context.pool.acquire() as conn:
+        async with info.context.reads.acquire() as conn:
             return await trees_db.fetch_trees(conn, sql=sql, ids=ids)
     found = await info.context.loaders.trees.load_many([(sql, id) for id in ids])
     return {id: answer for id, answer in zip(ids, found, strict=True) if answer is not None}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncpg
 import orjson
 from starlette.requests import Request
 from starlette.responses import Response
@@ -11,6 +10,7 @@ from service.config import Settings
 from service.db import articles as articles_db
 from service.db import corrections as corrections_db
 from service.db.pool import Connection
+from service.db.replicas import Reads
 from service.errors import ArticleRetractedError, InvalidIdError
 from service.ids import decode_id, decode_time_cursor, encode_id
 from service.ingest.outcome import Answer, IngestResult
@@ -20,7 +20,14 @@ from service.problems import ProblemError
 from service.rest.auth import require_write
 from service.rest.idempotency import idempotency_key
 from service.rest.ingest_body import read_ingest_request
-from service.rest.params import datetime_param, page_params, pool_of, search_param, text_param
+from service.rest.params import (
+    datetime_param,
+    page_params,
+    pool_of,
+    reads_of,
+    search_param,
+    text_param,
+)
 from service.rest.problems import Handler
 from service.rest.representations import (
     Json,
@@ -34,7 +41,7 @@ from service.rest.representations import (
 async def list_articles(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         flt = articles_db.ArticleFilter(
             outlet_id=await outlet_id_from(conn, text_param(query, "outlet")),
             entity_id=await entity_id_from(conn, text_param(query, "entity")),
@@ -63,7 +70,7 @@ async def list_articles(request: Request) -> Response:
     )
 
 
-async def article_by_id(pool: asyncpg.Pool, article_id: int) -> Json:
+async def article_by_id(pool: Reads, article_id: int) -> Json:
     """The article's JSON; 410 for a retracted one, 404 for none."""
     async with pool.acquire() as conn:
         related = await load_related(conn, article_ids=[article_id], publications=True)
@@ -88,7 +95,7 @@ async def article_id_in_path(request: Request) -> int:
     except InvalidIdError:
         if "\x00" in value:  # PostgreSQL text cannot hold NUL, so no slug has one
             raise ProblemError("not_found", "no article has this id or slug") from None
-        async with pool_of(request).acquire() as conn:
+        async with reads_of(request).acquire() as conn:
             article_id = await articles_db.find_article_id_by_slug(conn, slug=value)
     if article_id is None:
         raise ProblemError("not_found", f"no article has the id or slug {value!r}")
@@ -97,7 +104,8 @@ async def article_id_in_path(request: Request) -> int:
 
 async def get_article(request: Request) -> Response:
     """By global id, or by slug."""
-    return JsonResponse(await article_by_id(pool_of(request), await article_id_in_path(request)))
+    article_id = await article_id_in_path(request)
+    return JsonResponse(await article_by_id(reads_of(request), article_id))
 
 
 def ingest_handler(settings: Settings) -> Handler:

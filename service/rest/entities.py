@@ -13,7 +13,7 @@ from service.ids import decode_id_cursor, encode_id
 from service.ingest.model import EntityKind
 from service.lookup import name_keys
 from service.problems import ProblemError
-from service.rest.params import choice_param, page_params, path_id, pool_of, search_param
+from service.rest.params import choice_param, page_params, path_id, reads_of, search_param
 from service.rest.representations import Json, JsonResponse, id_page_json
 
 KINDS = frozenset(kind.name for kind in EntityKind)
@@ -41,7 +41,7 @@ async def list_entities(request: Request) -> Response:
     page = page_params(query)
     kind = choice_param(query, "kind", KINDS)
     search = search_param(query)
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         found = await entities_db.page_entities(
             conn,
             kind=kind,
@@ -55,7 +55,7 @@ async def list_entities(request: Request) -> Response:
 
 async def get_entity(request: Request) -> Response:
     entity_id = path_id(request, "Entity")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         items = await _entities(conn, [entity_id])
     if not items:
         raise ProblemError("not_found", "no entity has this id")

@@ -17,7 +17,7 @@ from service.ingest.facts import group_reports
 from service.lookup import entity_id_from
 from service.problems import ProblemError
 from service.rest.figures import figure_citation
-from service.rest.params import bool_param, page_params, path_id, pool_of, text_param
+from service.rest.params import bool_param, page_params, path_id, reads_of, text_param
 from service.rest.representations import Json, JsonResponse, Related, id_page_json, load_related
 
 
@@ -69,7 +69,7 @@ async def list_facts(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
     disputed = bool_param(query, "disputed")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         found = await facts_db.page_facts(
             conn,
             subject_id=await entity_id_from(conn, text_param(query, "subject")),
@@ -83,7 +83,7 @@ async def list_facts(request: Request) -> Response:
 
 async def get_fact(request: Request) -> Response:
     fact_id = path_id(request, "Fact")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         items = await _facts(conn, [fact_id])
     if not items:
         raise ProblemError("not_found", "no fact has this id")

@@ -13,7 +13,7 @@ from service.db.rows import FigureRow
 from service.ids import decode_id_cursor, encode_id
 from service.lookup import entity_id_from
 from service.problems import ProblemError
-from service.rest.params import id_param, page_params, path_id, pool_of, text_param
+from service.rest.params import id_param, page_params, path_id, reads_of, text_param
 from service.rest.representations import (
     Json,
     JsonResponse,
@@ -72,7 +72,7 @@ async def list_figures(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
     article_id = id_param(query, "article", "Article")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         found = await figures_db.page_figures(
             conn,
             article_id=article_id,
@@ -87,7 +87,7 @@ async def list_figures(request: Request) -> Response:
 
 async def get_figure(request: Request) -> Response:
     figure_id = path_id(request, "Figure")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         items = await _figures(conn, [figure_id])
     if not items:
         raise ProblemError("not_found", "no figure has this id")

@@ -12,7 +12,9 @@ import asyncpg
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
+from service.conditional import DATA_VERSION
 from service.db.paging import DEFAULT_PAGE, MAX_PAGE, Window
+from service.db.replicas import Reads, request_reads
 from service.errors import InvalidIdError, SearchTooLongError
 from service.ids import decode_id
 from service.problems import ProblemError
@@ -146,6 +148,13 @@ def path_id(request: Request, type_name: str) -> int:
 
 
 def pool_of(request: Request) -> asyncpg.Pool:
+    """The primary: for writes, and for reading back what this request wrote."""
     # On app.state, as for GraphQL, so tests can hand the app their own pool.
     pool: asyncpg.Pool = request.app.state.pool
     return pool
+
+
+def reads_of(request: Request) -> Reads:
+    """For GET handlers: an up-to-date replica (FACTDESK_READ_DATABASE_URL) or the primary."""
+    router = getattr(request.app.state, "reads", None)
+    return request_reads(pool_of(request), router, request.scope.get(DATA_VERSION))

@@ -13,7 +13,7 @@ from service.db.rows import QuoteRow
 from service.ids import decode_id_cursor, encode_id
 from service.lookup import entity_id_from
 from service.problems import ProblemError
-from service.rest.params import id_param, page_params, path_id, pool_of, search_param, text_param
+from service.rest.params import id_param, page_params, path_id, reads_of, search_param, text_param
 from service.rest.representations import (
     Json,
     JsonResponse,
@@ -61,7 +61,7 @@ async def list_quotes(request: Request) -> Response:
     query = request.query_params
     page = page_params(query)
     article_id = id_param(query, "article", "Article")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         found = await quotes_db.page_quotes(
             conn,
             speaker_id=await entity_id_from(conn, text_param(query, "speaker")),
@@ -75,7 +75,7 @@ async def list_quotes(request: Request) -> Response:
 
 async def get_quote(request: Request) -> Response:
     quote_id = path_id(request, "Quote")
-    async with pool_of(request).acquire() as conn:
+    async with reads_of(request).acquire() as conn:
         items = await _quotes(conn, [quote_id])
     if not items:
         raise ProblemError("not_found", "no quote has this id")

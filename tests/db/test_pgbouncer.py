@@ -1,0 +1,88 @@
+"""Behind Debian's PgBouncer pooling by transaction (FACTDESK_PGBOUNCER=true), ingest and
+reads work while the service's connections share fewer server connections."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+
+from service.app import create_app
+from service.config import Settings
+from service.db import migrate
+from service.db.pool import create_pool
+from service.db.scratch import drop_database, recreate_database
+from service.ingest.seeds import load_seeds
+from tests.pgbouncer import BINARY, INSTALL, POOL_SIZE, pgbouncer
+
+pytestmark = pytest.mark.skipif(BINARY is None, reason=f"pgbouncer is not installed: {INSTALL}")
+
+DATABASE = "factdesk_pgbouncer"
+CLIENTS = 8  # service connections, four times PgBouncer's server connections
+ARTICLES = "{ articles(first: 10) { totalCount edges { node { headline outlet { name } } } } }"
+ENTITY = '{ entity(name: "Tokayev") { name facts { label values { value } } } }'
+READS = [
+    ("POST", "/graphql", {"query": ARTICLES}),
+    ("POST", "/graphql", {"query": ENTITY}),
+    ("GET", "/graphql?query={articles{totalCount}}", None),
+    ("GET", "/api/v1/articles", None),
+    ("GET", "/api/v1/entities?q=Tokayev", None),
+]
+
+
+@pytest.fixture(scope="module")
+def bouncer(server_dsn: str) -> Iterator[str]:
+    with pgbouncer(server_dsn) as template:
+        yield template
+
+
+async def _read(client: httpx.AsyncClient, method: str, path: str, body: object) -> httpx.Response:
+    return await client.request(method, path, json=body)
+
+
+async def test_ingest_and_reads_through_transaction_pooling(
+    server_dsn: str, bouncer: str, seeds_dir: Path
+) -> None:
+    direct = await recreate_database(server_dsn, DATABASE)
+    await asyncio.to_thread(migrate.upgrade, direct)  # migrations go to PostgreSQL itself
+    pool = await create_pool(
+        bouncer.format(database=DATABASE),
+        min_size=CLIENTS,
+        max_size=CLIENTS,
+        statement_timeout=5,
+        pgbouncer=True,
+    )
+    try:
+        ingested = await load_seeds(pool, seeds_dir)  # the pipeline's transactions, through it
+        assert [r.created for r in ingested] == [True] * 5
+        async with pool.acquire() as conn:
+            assert await conn.fetchval("SHOW statement_timeout") == "5s"  # PgBouncer's
+        app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
+        app.state.pool = pool
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            # Every read many times at once: each connection's statements meet other
+            # connections' server sessions, which named statements would not survive.
+            answers = await asyncio.gather(*(_read(client, *read) for read in READS * 8))
+        for answer in answers:
+            assert answer.status_code == 200, answer.text
+            assert "errors" not in answer.json(), answer.text
+        assert answers[0].json()["data"]["articles"]["totalCount"] == 5
+        assert answers[1].json()["data"]["entity"]["name"]
+        admin = await asyncpg.connect(direct)
+        try:
+            servers = await admin.fetchval(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND pid <> "
+                "pg_backend_pid()",
+                DATABASE,
+            )
+        finally:
+            await admin.close()
+        assert 1 <= servers <= POOL_SIZE  # CLIENTS connections shared POOL_SIZE servers
+    finally:
+        await pool.close()
+        await drop_database(server_dsn, DATABASE)

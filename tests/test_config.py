@@ -1,0 +1,34 @@
+"""Settings from the environment, and secrets from files (`<NAME>_FILE`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from service.config import SECRET_FILES, Settings
+
+
+@pytest.mark.parametrize("name", SECRET_FILES)
+def test_a_secret_can_come_from_a_file(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / name
+    secret.write_text("postgresql://factdesk:s3cret@db/factdesk\n")  # as `echo` writes it
+    monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.setenv(f"{name.upper()}_FILE", str(secret))
+    value = getattr(Settings(), name)
+    assert value.get_secret_value() == "postgresql://factdesk:s3cret@db/factdesk"
+
+
+@pytest.mark.parametrize("name", SECRET_FILES)
+def test_a_secret_given_twice_is_refused(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / name
+    secret.write_text("one")
+    monkeypatch.setenv(name.upper(), "two")
+    monkeypatch.setenv(f"{name.upper()}_FILE", str(secret))
+    with pytest.raises(ValidationError, match=f"set {name.upper()} or {name.upper()}_FILE"):
+        Settings()
