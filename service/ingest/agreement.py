@@ -8,6 +8,7 @@ facts it touches are computed again from what is left; a fact left with no repor
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Protocol
 
 from service.db import corrections as corrections_db
 from service.db import facts as facts_db
@@ -17,7 +18,20 @@ from service.ingest.facts import ReportedValue, agreed_interval, is_disputed
 from service.ingest.model import Approximation
 
 
-def reported(row: figures_db.DistinctReport) -> ReportedValue:
+class Printed(Protocol):
+    """A value as one report printed it: a stored report or a figure about to be stored."""
+
+    @property
+    def value(self) -> float: ...
+    @property
+    def upper_bound(self) -> float | None: ...
+    @property
+    def approximation(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+def reported(row: Printed) -> ReportedValue:
     return ReportedValue(
         value=row.value,
         upper_bound=row.upper_bound,

@@ -24,6 +24,7 @@ from service.db import extracted as extracted_db
 from service.db import facts as facts_db
 from service.db import outlets as outlets_db
 from service.db.pool import Connection
+from service.ingest.agreement import reported as reported_value
 from service.ingest.agreement import stored_agreement
 from service.ingest.extract import extract
 from service.ingest.facts import ReportedValue, agreed_interval, fact_label
@@ -33,7 +34,7 @@ from service.ingest.idempotency import (
     record_answer,
     stored_answer,
 )
-from service.ingest.model import Approximation, ArticleMeta, Extraction, ParsedArticle
+from service.ingest.model import ArticleMeta, Extraction, ParsedArticle
 from service.ingest.outcome import IngestResult
 from service.ingest.parse import parse_article
 from service.ingest.quotes import statement_key
@@ -346,17 +347,8 @@ async def _check_disputes(
         key = figure.claim_key()
         fact = facts[key] if key is not None else None
         if fact is not None and fact.id in agreeing:
-            reported.setdefault(fact.id, []).append(_reported(figure))
+            reported.setdefault(fact.id, []).append(reported_value(figure))
     await _refresh_disputed(conn, agreeing, reported)
-
-
-def _reported(row: extracted_db.NewFigure) -> ReportedValue:
-    return ReportedValue(
-        value=row.value,
-        upper_bound=row.upper_bound,
-        approximation=Approximation(row.approximation),
-        text=row.text,
-    )
 
 
 async def _refresh_disputed(
