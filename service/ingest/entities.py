@@ -51,6 +51,7 @@ _PARTICLES = frozenset(
 _CLAUSE_WORDS = gz.SPEECH_CUES | {"who", "which", "whose", "that"}
 _NAMED_CUES = frozenset(("named", "called", "dubbed"))
 _ROLE_WORDS = gz.CORE_TITLES | gz.TITLE_MODIFIERS | gz.ROLE_NOUNS
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
 # Words that end a role read backwards from a name: function words and the verbs that
 # put a name in the object position ("met German Chancellor Olaf Scholz").
 _BACK_STOPS = (
@@ -338,6 +339,17 @@ class _Finder:
         Nazarbayev', 'Activist Ermek Kassymenuly'); before a single word it may be the
         name itself ('Son Heung-min')."""
         last_core = 0
+        # "Environment Minister John Baird", "Home Affairs Secretary ...": a portfolio of
+        # a word or two before the title, when a name of two words or more follows.
+        portfolio = next(
+            (i for i, w in enumerate(words[1:3], 1) if w.lower() in _PORTFOLIO_TITLES), 0
+        )
+        if (
+            portfolio
+            and len(words) - portfolio - 1 >= 2
+            and all(c in ("", "particle") for c in connectors[1 : portfolio + 1])
+        ):
+            words = ["Minister"] * (portfolio + 1) + words[portfolio + 1 :]
         for i, word in enumerate(words):
             lowered = word.lower().rstrip(".")
             if lowered in gz.CORE_TITLES or (

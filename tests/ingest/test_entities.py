@@ -164,6 +164,13 @@ def test_a_role_noun_opening_a_sentence_is_a_title_not_part_of_the_name() -> Non
         assert mention.span.start == body.index(name)
 
 
+def test_a_portfolio_before_a_title_is_part_of_the_title() -> None:
+    body = "Environment Minister John Baird said the plan was sound on Monday."
+    _, entities = run(body)
+    assert entity(entities, "John Baird").kind is PERSON
+    assert not any("Minister" in n for n in names(entities)), names(entities)
+
+
 def test_possessive_is_left_out_of_the_span_and_name() -> None:
     mentions, _ = run(SEED_001)
     toqaevs = [m for m in mentions if m.name == "Toqaev"]
