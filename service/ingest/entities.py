@@ -283,7 +283,17 @@ class _Finder:
             or (
                 toks[0].initial
                 and not self._has_evidence(toks[0].text)
-                and (len(toks) == 1 or connectors[1] not in ("", "particle"))
+                and (
+                    len(toks) == 1
+                    or connectors[1] not in ("", "particle")
+                    # "Nonpartisan Paul Tse": a word the copy also prints in lower case,
+                    # before a person's given name and more
+                    or (
+                        len(toks) >= 3
+                        and toks[0].text.lower() in self.lower_words
+                        and gz.is_given_name(toks[1].text)
+                    )
+                )
             )
         ):
             toks, connectors = toks[1:], connectors[1:]

@@ -171,6 +171,16 @@ def test_a_portfolio_before_a_title_is_part_of_the_title() -> None:
     assert not any("Minister" in n for n in names(entities)), names(entities)
 
 
+def test_a_common_word_opening_a_sentence_before_a_person_is_no_part_of_the_name() -> None:
+    body = (
+        "The nonpartisan candidate won. Nonpartisan Paul Tse lost his seat. National "
+        "Science Foundation grants rose."
+    )
+    _, entities = run(body)
+    assert "Paul Tse" in names(entities)
+    assert not any(n.startswith("Nonpartisan") for n in names(entities)), names(entities)
+
+
 def test_possessive_is_left_out_of_the_span_and_name() -> None:
     mentions, _ = run(SEED_001)
     toqaevs = [m for m in mentions if m.name == "Toqaev"]
