@@ -7,6 +7,7 @@ import asyncio
 import os
 import pty
 import subprocess
+import threading
 from pathlib import Path
 
 import asyncpg
@@ -85,23 +86,33 @@ async def test_ingest_extracts_on_worker_processes_and_writes_in_order(
 
 
 def _ingest_on_a_terminal(dsn: str, *args: str, stdin: str) -> tuple[int, str, str]:
-    """Runs ingest with stderr on a pseudo-terminal; (status, stdout, what the terminal got)."""
+    """Runs ingest with stderr on a pseudo-terminal; (status, stdout, what the terminal got).
+
+    The terminal is read while the process runs: a pseudo-terminal holds a few KB, and a
+    progress bar redrawn often on a loaded machine fills it, which would block the process
+    (and this test) for ever."""
     leader, follower = pty.openpty()
-    try:
-        done = factdesk(dsn, "ingest", *args, stdin=stdin, stderr=follower)
-        os.close(follower)
-        terminal = b""
+    chunks: list[bytes] = []
+
+    def drain() -> None:
         while True:
             try:
                 chunk = os.read(leader, 65536)
             except OSError:  # the follower end is closed and drained
-                break
+                return
             if not chunk:
-                break
-            terminal += chunk
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        done = factdesk(dsn, "ingest", *args, stdin=stdin, stderr=follower)
+        os.close(follower)
+        reader.join(timeout=30)
     finally:
         os.close(leader)
-    return done.returncode, done.stdout, terminal.decode("utf-8", "replace")
+    return done.returncode, done.stdout, b"".join(chunks).decode("utf-8", "replace")
 
 
 @pytest.fixture
