@@ -54,3 +54,7 @@ async def list_fact_ids_of_article(conn: Connection, *, article_id: int) -> list
         article_id,
     )
     return [int(r["fact_id"]) for r in rows]
+
+
+async def count_changes(conn: Connection) -> int:
+    return int(await conn.fetchval("SELECT count(*) FROM changes"))

@@ -11,7 +11,7 @@ from starlette.types import Receive, Scope, Send
 
 from service.config import Settings
 from service.problems import ProblemError
-from service.rest import articles, batch, corrections, entities, facts, figures, quotes
+from service.rest import articles, batch, changes, corrections, entities, facts, figures, quotes
 from service.rest.auth import require_read
 from service.rest.openapi import openapi_document
 from service.rest.problems import Handler, endpoint
@@ -88,6 +88,7 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
         ("/figures/{id}", figures.get_figure),
         ("/facts", facts.list_facts),
         ("/facts/{id}", facts.get_fact),
+        ("/changes", changes.list_changes),
     ]
     routes: list[BaseRoute] = [
         Route(f"{PREFIX}/openapi.json", openapi, methods=["GET"]),

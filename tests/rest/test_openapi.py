@@ -34,6 +34,7 @@ async def test_every_route_is_documented(client: httpx.AsyncClient) -> None:
     assert set(paths) == {
         "/api/v1/openapi.json",
         "/api/v1/articles:batch",
+        "/api/v1/changes",
         *(f"/api/v1/{r}" for r in ("articles", "entities", "quotes", "figures", "facts")),
         *(f"/api/v1/{r}/{{id}}" for r in ("articles", "entities", "quotes", "figures", "facts")),
     }
