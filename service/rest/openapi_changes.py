@@ -70,3 +70,38 @@ def changes_operation(responses: Json) -> Json:
             },
         }
     }
+
+
+def stream_operation(errors: Json) -> Json:
+    """GET /api/v1/changes/stream; `errors` are those every read answers."""
+    return {
+        "get": {
+            "operationId": "streamChanges",
+            "summary": "The change feed as server-sent events",
+            "description": "Each committed change as an event `change` whose `id` is its "
+            "cursor and whose `data` is a Change; first those after `Last-Event-ID` (or "
+            "`after`; none: from the start), then each as it is committed. A comment line "
+            "is sent as heartbeat when nothing happens (FACTDESK_CHANGE_HEARTBEAT seconds). "
+            "Reconnect with `Last-Event-ID` to resume; past FACTDESK_CHANGE_STREAMS open "
+            "streams a new one is refused with 503.",
+            "tags": ["changes"],
+            "parameters": [
+                {
+                    "name": "Last-Event-ID",
+                    "in": "header",
+                    "required": False,
+                    "description": "The `id` of the last event received.",
+                    "schema": STRING,
+                },
+                query_param("after", "A change's cursor, when no Last-Event-ID is sent."),
+            ],
+            "responses": {
+                "200": {
+                    "description": "An endless stream of events.",
+                    "content": {"text/event-stream": {"schema": STRING}},
+                },
+                "400": problem("The cursor is invalid."),
+                **errors,
+            },
+        }
+    }
