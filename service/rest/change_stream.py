@@ -39,7 +39,6 @@ async def _events(
     pool: asyncpg.Pool, signal: ChangeSignal, *, after: int | None, heartbeat: float
 ) -> AsyncIterator[bytes]:
     try:
-        yield b"retry: 1000\n\n"  # reconnect after a second; headers and this go out at once
         while True:
             woken = signal.current()  # before reading: a commit meanwhile still wakes us
             rows = await read_changes(pool, after=after, limit=MAX_PAGE)

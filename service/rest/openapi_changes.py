@@ -37,6 +37,19 @@ SCHEMAS: Json = {
         }
     ),
 }
+# One server-sent event, as SSE-aware tools read it (heartbeat comments are no events).
+SCHEMAS["ChangeEvent"] = object_schema(
+    {
+        "id": {**STRING, "description": "The change's cursor: send it as Last-Event-ID."},
+        "event": {"const": "change"},
+        "data": {
+            **STRING,
+            "contentMediaType": "application/json",
+            "contentSchema": ref("Change"),
+            "description": "The change, as JSON.",
+        },
+    }
+)
 SCHEMAS["ChangePage"] = object_schema(
     {
         "items": {"type": "array", "items": ref("Change")},
@@ -98,7 +111,7 @@ def stream_operation(errors: Json) -> Json:
             "responses": {
                 "200": {
                     "description": "An endless stream of events.",
-                    "content": {"text/event-stream": {"schema": STRING}},
+                    "content": {"text/event-stream": {"schema": ref("ChangeEvent")}},
                 },
                 "400": problem("The cursor is invalid."),
                 **errors,
