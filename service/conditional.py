@@ -43,7 +43,8 @@ METHODS = ("GET",)
 # The scope key under which the version read here is handed on (the GraphQL response
 # cache keys its answers by it), so a GET reads the version once.
 DATA_VERSION = "factdesk.data_version"
-EXCLUDED = frozenset({"/api/v1/openapi.json"})  # the document's tag is not the data's
+# The document's tag is not the data's; an event stream never ends, so is never tagged.
+EXCLUDED = frozenset({"/api/v1/openapi.json", "/api/v1/changes/stream"})
 
 
 class ConditionalGet:

@@ -178,6 +178,14 @@ class Settings(BaseSettings):
             "of the serving process."
         ),
     )
+    factdesk_change_streams: int = Field(
+        default=100, ge=0, description="Most change-feed event streams open at once (503 past it)."
+    )
+    factdesk_change_heartbeat: float = Field(
+        default=15.0,
+        gt=0,
+        description="Seconds between heartbeat comments on an idle change-feed event stream.",
+    )
     factdesk_extraction_budget: float = Field(
         default=8.0,
         gt=0,

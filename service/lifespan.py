@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 import asyncpg
 from starlette.applications import Starlette
 
+from service.change_signal import ChangeSignal
 from service.config import Settings
 from service.db import articles as articles_db
 from service.db import migrate
@@ -111,21 +112,29 @@ def lifespan_for(settings: Settings):  # type: ignore[no-untyped-def]
         except BaseException:
             _uninstall(workers)
             raise
+        signal = ChangeSignal(database.dsn, max_streams=settings.factdesk_change_streams)
+        reads = None
         try:
             reads = await open_replicas(settings, pool)
+            await signal.start()
         except BaseException:
+            await signal.close()
+            if reads is not None:
+                await reads.close()
             await pool.close()
             await asyncio.to_thread(database.close)
             _uninstall(workers)
             raise
         app.state.pool = pool
         app.state.reads = reads
+        app.state.change_signal = signal
         app.state.draining = False
         tune_garbage_collector()
         try:
             yield
         finally:
             app.state.draining = True  # /readyz answers 503 from here on
+            await signal.close()
             if reads is not None:
                 await reads.close()
             await pool.close()

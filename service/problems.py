@@ -51,6 +51,7 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "copy_exists": (409, "The copy is another article's"),
     "method_not_allowed": (405, "Method not allowed"),
     "database_unavailable": (503, "The database is unavailable"),
+    "too_many_streams": (503, "Too many change streams are open"),
     "internal_error": (500, "Internal error"),
 }
 

@@ -151,3 +151,12 @@ class ResolutionRow(_FromRecord):
     local_name: str
     decision: str  # created or merged
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow(_FromRecord):
+    id: int
+    kind: str  # ingest, republication, correction, retraction
+    article_id: int
+    fact_ids: list[int]
+    at: dt.datetime

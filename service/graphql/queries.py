@@ -24,6 +24,7 @@ from service.graphql.nodes import SearchHit, load_node, load_nodes
 from service.graphql.prefetch import prefetch
 from service.graphql.trees import answer_tree
 from service.graphql.types.article import Article, Outlet, article_connection
+from service.graphql.types.change import Change, change_connection
 from service.graphql.types.common import (
     After,
     Before,
@@ -361,6 +362,16 @@ class Query:
                 count=counts(info),
             )
         return await _id_connection(info, page, Fact)
+
+    @strawberry.field(
+        description="The change feed: every committed ingest, republication, correction and "
+        "retraction, oldest first. Keep `pageInfo.endCursor` and ask again with `after` for "
+        "what changed since."
+    )
+    async def changes(
+        self, info: Info, after: After = None, first: First = None
+    ) -> Connection[Change]:
+        return await change_connection(info, after=after, first=first)
 
     @strawberry.field(description="Every outlet, by name A to Z.")
     async def outlets(self, info: Info) -> list[Outlet]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import asyncpg
 
 from service.db import articles as articles_db
+from service.db import changes as changes_db
 from service.db import corrections as corrections_db
 from service.db import entities as entities_db
 from service.db import outlets as outlets_db
@@ -78,9 +79,13 @@ async def correct_article(
         written = await write_extraction(
             conn, article_id=article_id, extraction=extraction, checkpoint=checkpoint
         )
-        await recheck_facts(conn, fact_ids={*touched, *(f.id for f in written.facts.values())})
+        facts = {*touched, *(f.id for f in written.facts.values())}
+        await recheck_facts(conn, fact_ids=facts)
         await corrections_db.record_audit(
             conn, action="correct", article_id=article_id, key_fingerprint=by, reason=reason
+        )
+        await changes_db.append_change(
+            conn, kind="correction", article_id=article_id, fact_ids=facts
         )
     return Correction(article_id, changed=True, version=current.version + 1)
 
@@ -105,6 +110,9 @@ async def retract_article(
             conn, action="retract", article_id=article_id, key_fingerprint=by, reason=reason
         )
         await bump_data_version(conn)
+        await changes_db.append_change(
+            conn, kind="retraction", article_id=article_id, fact_ids=touched
+        )
     return tombstone
 
 

@@ -19,6 +19,7 @@ from anyascii import anyascii
 from service import metrics
 from service.config import get_settings
 from service.db import articles as articles_db
+from service.db import changes as changes_db
 from service.db import entities as entities_db
 from service.db import extracted as extracted_db
 from service.db import facts as facts_db
@@ -113,6 +114,11 @@ async def _republished(
     conn: Connection, parsed: ParsedArticle, article_id: int, url: str | None
 ) -> IngestResult:
     added = await record_republication(conn, parsed, article_id=article_id, url=url)
+    if added:
+        facts = await changes_db.list_fact_ids_of_article(conn, article_id=article_id)
+        await changes_db.append_change(
+            conn, kind="republication", article_id=article_id, fact_ids=facts
+        )
     return IngestResult(article_id=article_id, created=False, republished=added)
 
 
@@ -167,6 +173,12 @@ async def store_article(
         conn, article_id=article_id, extraction=extraction, checkpoint=checkpoint
     )
     await _check_disputes(conn, written.facts, written.figures)
+    await changes_db.append_change(
+        conn,
+        kind="ingest",
+        article_id=article_id,
+        fact_ids=[fact.id for fact in written.facts.values()],
+    )
     return IngestResult(article_id=article_id, created=True)
 
 

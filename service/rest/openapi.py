@@ -11,6 +11,8 @@ import orjson
 from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.ingest.model import Approximation, EntityKind, TextPart
 from service.problems import PROBLEMS, problem_type
+from service.rest.openapi_changes import SCHEMAS as CHANGE_SCHEMAS
+from service.rest.openapi_changes import changes_operation, stream_operation
 from service.rest.openapi_parts import (
     DATE_TIME,
     GLOBAL_ID,
@@ -437,6 +439,15 @@ def _paths() -> Json:
     paths["/api/v1/articles/{id}"].update(correction_operations())
     paths["/api/v1/articles:batch"] = {"post": batch_operation()}
     paths["/api/v1/articles/{id}"]["get"]["responses"].update(retracted_read())
+    paths["/api/v1/changes"] = changes_operation(
+        {"200": _read_ok("ChangePage"), "304": NOT_MODIFIED, **READ_ERRORS}
+    )
+    paths["/api/v1/changes/stream"] = stream_operation(
+        {
+            **READ_ERRORS,
+            "503": problem("The database is unavailable, or too many streams are open."),
+        }
+    )
     paths["/api/v1/openapi.json"] = {
         "get": {
             "operationId": "getOpenApi",
@@ -470,7 +481,7 @@ def openapi_document() -> Json:
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "paths": _paths(),
         "components": {
-            "schemas": {**SCHEMAS, **WRITE_SCHEMAS},
+            "schemas": {**SCHEMAS, **WRITE_SCHEMAS, **CHANGE_SCHEMAS},
             "securitySchemes": {
                 "apiKey": {
                     "type": "http",

@@ -11,8 +11,9 @@ from starlette.types import Receive, Scope, Send
 
 from service.config import Settings
 from service.problems import ProblemError
-from service.rest import articles, batch, corrections, entities, facts, figures, quotes
+from service.rest import articles, batch, changes, corrections, entities, facts, figures, quotes
 from service.rest.auth import require_read
+from service.rest.change_stream import stream_handler
 from service.rest.openapi import openapi_document
 from service.rest.problems import Handler, endpoint
 from service.rest.representations import JsonResponse
@@ -88,6 +89,8 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
         ("/figures/{id}", figures.get_figure),
         ("/facts", facts.list_facts),
         ("/facts/{id}", facts.get_fact),
+        ("/changes", changes.list_changes),
+        ("/changes/stream", stream_handler(settings)),
     ]
     routes: list[BaseRoute] = [
         Route(f"{PREFIX}/openapi.json", openapi, methods=["GET"]),

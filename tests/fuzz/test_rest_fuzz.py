@@ -83,8 +83,10 @@ def test_app(test_dsn: str, pool: asyncpg.Pool) -> Starlette:
     return _app(test_dsn)
 
 
+# The change stream never ends, so each example would wait out a timeout; it is read from
+# a real server in tests/rest/test_change_stream.py.
 @FUZZ
-@SCHEMA.include(method="GET").parametrize()
+@SCHEMA.include(method="GET").exclude(path="/api/v1/changes/stream").parametrize()
 def test_reads_conform(case: schemathesis.Case[Any], seeded_app: Starlette) -> None:
     case.call_and_validate(app=seeded_app, checks=CHECKS)
 
