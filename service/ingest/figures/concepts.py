@@ -31,6 +31,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from service.ingest.model import Span
+from service.ingest.quoted_by import SPEECH_VERBS
 
 LEXICON_PATH = Path(__file__).parent.parent / "data" / "concepts.yaml"
 
@@ -494,13 +495,10 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
         yield from (c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass"))
 
 
-_SPEECH_VERBS = frozenset({"say", "tell", "state", "add", "claim", "note", "explain", "write"})
-
-
 def _gives(verb: Token) -> bool:
     """A verb whose subject gives the figure ("the commission said, on a turnout of ...")."""
     lemma = verb.lemma_.lower()
-    return lemma in _SPEECH_VERBS or lemma in _SOURCE_VERBS
+    return lemma in SPEECH_VERBS or lemma in _SOURCE_VERBS
 
 
 def _clause_verb(token: Token) -> Token | None:
