@@ -211,12 +211,12 @@ def _score_numbers(
     shares["concept"] = _share(
         [(g, p) for g, p in pairs if g.properties],
         property_right,
-        lambda g, p: f"property {p.property}",
+        lambda g, p: f"property {p.property}, gold {'|'.join(g.properties)}",
     )
     shares["subject"] = _share(
         [(g, p) for g, p in pairs if g.subject is not None],
         lambda g, p: entity_matches(gold, (g.subject or "",), p.subject, p.subject_aliases),
-        lambda g, p: f"subject {p.subject}",
+        lambda g, p: f"subject {p.subject}, gold {g.subject}",
     )
     shares["attribution"] = _share(
         pairs,

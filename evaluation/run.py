@@ -100,7 +100,7 @@ REAL_FLOORS: dict[str, float] = {
     "numbers.recall": 0.80,
     "units": 0.82,
     "concept": 0.44,
-    "subject": 0.31,
+    "subject": 0.41,
     "attribution": 0.78,
     "status": 0.5,
     "quote_speakers.precision": 0.74,

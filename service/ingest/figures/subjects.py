@@ -11,6 +11,8 @@ Rules worth knowing:
   named before it); country-wide counts and country-level figures are the country's.
 - Money a government moves is the country's; results a company reports are the
   company's, when the sentence names neither.
+- Any other figure nothing nearer places is about the entity the story names most,
+  unless another value of its property in the story says it is about something else.
 """
 
 from __future__ import annotations
@@ -193,6 +195,29 @@ def _main_organization(mentions: Sequence[MentionCandidate]) -> int | None:
     return max(dict.fromkeys(named), key=named.count)
 
 
+def _topic(mentions: Sequence[MentionCandidate]) -> int | None:
+    """The entity the story names most (first named on a tie): whom a figure is about when
+    nothing nearer says."""
+    named = [m.local_entity for m in mentions if m.kind is not EntityKind.OTHER]
+    if not named:
+        return None
+    return max(dict.fromkeys(named), key=named.count)
+
+
+def _about_topic(figures: Sequence[FigureCandidate]) -> list[bool]:
+    """Which subject-less figures may take the story's topic: all but those whose property
+    another figure of the article reports with another value, since one fact for them
+    would set different things against each other ("424 votes" and "10,694 votes")."""
+    values: dict[tuple[str, str | None], set[float]] = {}
+    for f in figures:
+        if f.property is not None:
+            values.setdefault((f.property, f.qualifier), set()).add(f.value)
+    return [
+        f.subject is None and (f.property is None or len(values[(f.property, f.qualifier)]) == 1)
+        for f in figures
+    ]
+
+
 def fill_subjects(
     figures: list[FigureCandidate],
     mentions: Sequence[MentionCandidate],
@@ -208,6 +233,7 @@ def fill_subjects(
     held a day earlier" the 500 are the country's."""
     country = main_place(mentions, cities, city=False)
     company = _main_organization(mentions)
+    topic = _topic(mentions)
     city_mentions = [m for m in mentions if m.local_entity in cities]
     out: list[FigureCandidate] = []
     inherited: FigureCandidate | None = None  # the last count that took the story's city
@@ -226,4 +252,9 @@ def fill_subjects(
         elif f.subject is None and f.property in _COMPANY_MONEY and company is not None:
             f = replace(f, subject=company)
         out.append(f)
-    return out
+    if topic is None:
+        return out
+    return [
+        replace(f, subject=topic) if free else f
+        for f, free in zip(out, _about_topic(out), strict=True)
+    ]

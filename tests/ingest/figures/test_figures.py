@@ -340,3 +340,22 @@ def test_an_age_said_of_she_is_the_last_person_named() -> None:
     assert age.value == 17
     assert age.subject is not None
     assert extraction.entities[age.subject].name == "Valeska Paris"
+
+
+def test_a_figure_no_rule_places_is_about_the_story_unless_that_would_pool_other_values() -> None:
+    """With nothing nearer naming whom a figure is about, it is the entity the story names
+    most; but two different values of one property in one story are about different
+    things, so neither is pooled under the story's entity."""
+    copy = (
+        "Chrysler closes dealers\n\n"
+        "The carmaker Chrysler said on Thursday it would close dealerships. Shares of "
+        "Chrysler fell. Over 50% of the dealerships sold fewer than a hundred cars.\n"
+        "One candidate won by 424 votes. Another won by 10,694 votes.\n"
+    )
+    extraction = extract(parse_article(copy))
+    figures = {f.text: f for f in extraction.figures}
+    share = figures["Over 50%"]
+    assert share.subject is not None
+    assert extraction.entities[share.subject].name == "Chrysler"
+    assert figures["424"].subject is None
+    assert figures["10,694"].subject is None
