@@ -99,7 +99,7 @@ REAL_FLOORS: dict[str, float] = {
     "numbers.precision": 0.87,
     "numbers.recall": 0.80,
     "units": 0.82,
-    "concept": 0.44,
+    "concept": 0.47,
     "subject": 0.41,
     "attribution": 0.78,
     "status": 0.5,

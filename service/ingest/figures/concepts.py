@@ -45,6 +45,7 @@ _UNIT_WORDS = frozenset(
         "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
         "minute", "minutes", "times", "number", "total", "figure", "sterling", "rupees",
         "roubles", "rubles", "tenge", "us$", "$", "€", "£", "usd", "eur", "gbp", "chf",
+        "rouble", "ruble", "rupee", "renminbi", "trillion", "trillions", "billions",
     }
 )  # fmt: skip
 # People in general: the verb says what happened to them.
@@ -113,6 +114,9 @@ class Reading:
     # The number labels the person named right after it ("14 Nick Taylor", a shirt
     # number): no figure at all.
     labels_person: bool = False
+    # The figure is where a change ended or began ("dropped to 56 percent", "up from
+    # 70"): a level of what changed, not the change.
+    level: bool = False
 
 
 @functools.cache
@@ -185,6 +189,9 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
     if verb_found is not None and _counts_other(verb_found, noun):
         verb_found = None
+    level = _is_level(head, governor, lex)
+    if level and verb_found is not None and verb_found.key in _CHANGES:
+        verb_found = None
     # What happened to a group beats the group's name ("300 protesters were arrested"),
     # but a verb never renames a group ("seven candidates took part").
     if verb_found is not None and (
@@ -193,6 +200,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = verb_found
     if found is None and governor is not None:
         found = _argument_concept(governor, head, unit, lex)
+    if found is None and unit_class(unit) == "money":
+        found = _in_concept(anchor, head, governor, unit, lex)
     source = _source(governor)
     if source is not None:
         subjects = [t for t in subjects if t.i != source.i]
@@ -207,13 +216,13 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     ):
         counted = "people"  # "500 detentions", "120 deaths": people detained, dead
     if found is not None:
-        return Reading(found.key, True, spans, source_span, counted)
+        return Reading(found.key, True, spans, source_span, counted, level=level)
     # A share of a group ("eight out of 10 voters") measures something the noun
     # does not name.
     # A length of time the lexicon does not name is a duration, whatever its unit.
     kind = unit_class(unit)
     key = None if kind == "percent" else "duration" if kind == "duration" else _open_key(noun)
-    return Reading(key, False, spans, source_span, counted)
+    return Reading(key, False, spans, source_span, counted, level=level)
 
 
 def counted_unit(noun: Token | None) -> str | None:
@@ -413,6 +422,45 @@ def _counts_other(concept: Concept, noun: Token | None) -> bool:
     return counted not in (concept.unit, "people")
 
 
+# Concepts that are a change, whose verbs also say where a level went ("fell to 56").
+_CHANGES = frozenset({"growth", "decline"})
+
+
+def _is_level(head: Token, governor: Token | None, lex: Lexicon) -> bool:
+    """ "has dropped to approximately 56 percent", "up from 70 percent", "from 70 to 56":
+    the figure is the level a change reached or left, through "to" or "from"."""
+    current = head
+    while current.head.i != current.i and current.head.lower_ in _UNIT_WORDS:
+        current = current.head
+    if current.dep_ != "pobj" or current.head.lower_ not in ("to", "from"):
+        return False
+    link = current.head.head
+    if link.lower_ in ("up", "down"):
+        return True
+    if governor is None or governor.pos_ not in ("VERB", "AUX"):
+        return False
+    concepts = lex.verbs.get(governor.lemma_.lower(), ())
+    return any(c.key in _CHANGES for c in concepts)
+
+
+def _in_concept(
+    anchor: Token, head: Token, governor: Token | None, unit: str, lex: Lexicon
+) -> Concept | None:
+    """ "$15 billion in bailout money", "$2bn in sales": what an amount is, after "in"."""
+    for token in (anchor, head, governor):
+        if token is None:
+            continue
+        for child in _children(token):
+            if child.dep_ != "prep" or child.lower_ != "in":
+                continue
+            for obj in _children(child):
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    found = _noun_concept(obj, unit, lex)
+                    if found is not None:
+                        return found
+    return None
+
+
 def _passive(verb: Token) -> bool:
     """ "500 held a day earlier", "500 were held": a participle or a passive clause."""
     if verb.tag_ != "VBN":
@@ -431,6 +479,11 @@ def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> 
             continue
         if child.pos_ in ("NOUN", "PROPN") and (found := _noun_concept(child, unit, lex)):
             return found
+    if governor.lemma_ == "be" and governor.dep_ in ("xcomp", "ccomp", "advcl"):
+        # "forecast the automaker's losses to be over $6.7 billion": the raised object
+        for child in _children(governor.head):
+            if child.dep_ == "dobj" and (found := _noun_concept(child, unit, lex)):
+                return found
     return None
 
 

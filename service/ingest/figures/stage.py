@@ -132,6 +132,14 @@ def find_figures(
             if reading is not None and reading.labels_person:
                 continue
             figure = _figure(body, context, number, published_on, siblings, reading, mentions)
+            last = figures[-1] if figures else None
+            if (
+                figure.property is None
+                and last is not None
+                and last.property is not None
+                and _continues(body, last, figure, reading)
+            ):
+                figure = _with_property(figure, last.property, last.subject, published_on, context)
             if figure.property is None and number.is_more and figures:
                 last = figures[-1]
                 if last.sentence == span and last.property is not None:
@@ -257,6 +265,35 @@ def _figure(
         qualifier=_qualifier(prop, sentence, refers_to, published_on, status, since=since),
         status=status,
     )
+
+
+# What may stand between two amounts of one measure: "49 percent or by 27 percent", "60
+# billion rubles on top of the 1.13 trillion", "$5bn, down from $6bn", "(US$19.7 billion)".
+_CONTINUING = re.compile(
+    r"[\s,;:()\[\]–—-]*(?:(?:or|to|from|versus|vs\.?|against|compared (?:with|to)|"
+    r"on top of|up from|down from|(?:an? )?(?:increase|rise|drop|fall|decline) from)"
+    r"(?:\s+(?:by|the|a|an|at|of))*)?[\s(]*",
+    re.IGNORECASE,
+)
+
+
+def _continues(
+    body: str, last: FigureCandidate, figure: FigureCandidate, reading: Reading | None
+) -> bool:
+    """Whether ``figure`` is another amount of what the figure before it in the sentence
+    measures: of its kind of unit, and where a change went or came from ("has dropped to
+    56 percent") or joined to it by "or", "to", "from", "on top of" or a parenthesis."""
+    if last.sentence != figure.sentence:
+        return False
+    if unit_class(last.unit) != unit_class(figure.unit) or unit_class(figure.unit) == "count":
+        return False
+    between = body[last.span.end : figure.span.start]
+    if reading is not None and reading.level and len(between) <= _LEVEL_REACH:
+        return True
+    return _CONTINUING.fullmatch(between) is not None
+
+
+_LEVEL_REACH = 80  # characters from the amount a change started at to where it went
 
 
 def _with_property(

@@ -55,6 +55,20 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The talks lasted roughly four months.", "roughly four months", "duration"),
         # a share of a group names nothing the noun does
         ("Eight out of 10 voters said they backed the plan.", "Eight out of 10", None),
+        # what an amount is, after "in"
+        ("The manufacturer has received over $15 billion in bailout money.", "over $15 billion",
+         "aid"),
+        # the object a "to be" clause describes
+        ("Analysts had forecast the automaker's losses to be over $6.7 billion.",
+         "over $6.7 billion", "loss"),
+        # a share of the market
+        ("IE accounted for 70 percent of the market in 2009.", "70 percent", "market_share"),
+        # a currency is no counted thing
+        ("Reserve rules were eased, freeing up 300 billion ruble.", "300 billion ruble", None),
+        # where a change went is no change
+        ("This has dropped to approximately 56 percent today.", "approximately 56 percent",
+         None),
+        ("Sales dropped by 12 percent.", "12 percent", "decline"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
@@ -139,3 +153,34 @@ def test_an_election_outcome_is_a_result() -> None:
         ("60,760", "result"),
         ("87 percent", "poll_answer"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "concept"),
+    [
+        # where a change went is a level of what the amount before it measures
+        ("IE accounted for 70 percent of the market in 2009; this has dropped to "
+         "approximately 56 percent today.", "approximately 56 percent", "market_share"),
+        # another amount of the same measure, joined by "or", "on top of", a parenthesis
+        ("Undernourishment would increase by either 49 percent or by 27 percent.",
+         "27 percent", "growth"),
+        ("The Central Bank offered to loan an additional 60 billion rubles on top of the "
+         "1.13 trillion rubles it offered yesterday.", "1.13 trillion rubles", "debt"),
+    ],
+)  # fmt: skip
+def test_an_amount_continuing_the_one_before_measures_the_same(
+    body: str, text: str, concept: str
+) -> None:
+    figures = {f.text: f for f in extract(parse_article(f"Markets\n\n{body}\n")).figures}
+    assert figures[text].property == concept
+
+
+def test_amounts_of_other_kinds_do_not_continue_each_other() -> None:
+    """A count after a share is not the share's, nor is a count joined by "and"."""
+    body = (
+        "Markets\n\nTurnout was 58 percent or 2 million voters. 5 died and 20 were in hospital.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(body)).figures}
+    assert figures["58 percent"].property == "turnout"
+    assert figures["2 million voters"].property != "turnout"
+    assert figures["20"].property != "deaths"
