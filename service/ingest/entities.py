@@ -39,6 +39,7 @@ _GAP_CONNECTORS = {
     " of ": "of",
     " of the ": "of",
     " for ": "for",
+    " for the ": "for",
     " and ": "and",
     " & ": "and",
     " on ": "on",

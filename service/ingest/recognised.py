@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -120,7 +121,12 @@ def _added(body: str, start: int, end: int, label: str) -> bool:
         return False
     if label in ("GPE", "LOC"):
         return True
+    if _PORTFOLIO.match(body, end):
+        return False  # "Shadow Home Secretary Yvette Cooper": a portfolio, no organisation
     return len(words) > 1 or is_acronym(text)
+
+
+_PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")
 
 
 def _only_furniture(rest: str) -> bool:
@@ -197,11 +203,41 @@ def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> l
         name = " ".join(body[start:end].split())
         return [replace(cand, start=start, end=end, name=name, kind=kind)]
     parts: list[Candidate] = []
-    for start, end, label in inside:
+    previous_end = cand.start
+    for start, end, label in sorted(inside):
         if label in NOT_ENTITIES:
             continue
         start, end = max(start, cand.start), min(end, cand.end)
+        if label == "PERSON":
+            start = _given_names_before(body, max(previous_end, cand.start), start)
+        previous_end = end
         text = " ".join(body[start:end].split())
         if text[:1].isupper():
             parts.append(Candidate(start, end, text, KINDS[label], cand.sentence_index))
     return parts
+
+
+def _given_names_before(body: str, floor: int, start: int) -> int:
+    """Where a person's name starts when the recogniser left off the capitalised word or
+    two before it that the rules read with it ("Refugee Council Enver Solomon": the
+    recogniser's "Solomon" is "Enver Solomon"); never past a title or another name."""
+    words = list(_WORD_BEFORE.finditer(body, floor, start))
+    taken = start
+    for match in reversed(words[-2:]):
+        word = match.group(1)
+        if (
+            match.end() != taken
+            or not word[:1].isupper()
+            or word.lower() in _NOT_GIVEN
+            or gz.place_canonical(word)
+            or gz.organization_canonical(word)
+            or gz.is_demonym(word)
+            or re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", body)
+        ):
+            break  # a word the copy also prints in lower case is a common one
+        taken = match.start(1)
+    return taken
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+) ")
+_NOT_GIVEN = gz.CORE_TITLES | gz.TITLE_MODIFIERS | gz.ROLE_NOUNS | gz.ORG_HEADS | gz.STOP_WORDS

@@ -34,6 +34,16 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         # "US" of an amount, which is no place
         ("United States automobile company General Motors lost US$6 billion in May.",
          [(PLACE, "United States"), (ORG, "General Motors")]),
+        # a given name the recogniser left off a person after an organisation
+        ("After the leak, CEO of the Refugee Council Enver Solomon told Sky News it was bad.",
+         [(ORG, "Refugee Council"), (PERSON, "Enver Solomon"), (ORG, "Sky News")]),
+        # a portfolio before a title is no organisation
+        ("Shadow Home Secretary Yvette Cooper said it was damning.",
+         [(PERSON, "Yvette Cooper")]),
+        # "for the" inside an organisation's name
+        ("Critics like Joint Council for the Welfare of Immigrants campaigner Caitlin "
+         "Boswell spoke.",
+         [(ORG, "Joint Council for the Welfare of Immigrants"), (PERSON, "Caitlin Boswell")]),
         # a nationality is no entity
         ("The Panamanian ship sank off the coast.", []),
         # one name the recogniser reads as two stays one
