@@ -107,7 +107,7 @@ def _alternation(words: object) -> str:
 
 WORD_NUMBER = (
     rf"(?:(?:{_alternation(_TENS_WORDS)})(?:-(?:{_alternation(_DIGIT_WORDS)}))?"
-    rf"|half\s+a\s+dozen|a\s+dozen|(?:a|one)(?=\s+(?:{_alternation(_SCALES)})\b)"
+    rf"|half\s+a\s+dozen|a\s+dozen|(?:half\s+a|a|one)(?=\s+(?:{_alternation(_SCALES)})\b)"
     rf"|(?:{_alternation(_UNIT_WORDS)}))(?:\s+dozen)?"
 )
 # Every vague amount and number word starts with one of these letters. Checking it first
@@ -163,7 +163,9 @@ _PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+p
 # "66-year-old", "66 years old", "a nine-month-old child": an age, in its unit
 _AGE = re.compile(r"(?:-|\s+)(?P<u>year|month|week|day)s?(?:-|\s+)old\b", re.IGNORECASE)
 _DURATION = re.compile(
-    r"[\s-](?P<u>hours?|days?|weeks?|months?|years?|decades?|minutes?)\b", re.IGNORECASE
+    r"[\s-](?:(?:working|business|calendar|school|trading)\s+)?"
+    r"(?P<u>hours?|days?|weeks?|months?|years?|decades?|minutes?)\b",
+    re.IGNORECASE,
 )
 _DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
 _DURATION_UNITS |= {"year": "years", "decade": "years", "minute": "minutes"}
@@ -291,6 +293,8 @@ def parse_number_text(text: str) -> float | None:
         return 12.0 if t == "a dozen" else 6.0
     if t in ("a", "one"):
         value = 1.0
+    elif t == "half a":  # "half a trillion dollars"
+        value = 0.5
     elif "-" in t:
         tens, _, unit = t.partition("-")
         value = float(_TENS_WORDS[tens] + _DIGIT_WORDS[unit])

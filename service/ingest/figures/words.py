@@ -3,6 +3,8 @@
 - Ages in words: "aged eighteen", "at age seventeen", "at the age of 14".
 - Fractions of a whole, as percent: "half of that amount", "a quarter of citizens",
   "about a third of the seats", "two-thirds of voters" (issue 15: fractions count).
+- A change by a fraction: "fell by about a quarter", "cut by half".
+- One of a unit: "less than one percent", "one day" (a bare "one" is mostly no amount).
 - "twice": two times.
 """
 
@@ -33,6 +35,14 @@ _FRACTION = re.compile(
     r"|three[-\s]quarters)\s+of\b",
     re.IGNORECASE,
 )
+_BY_FRACTION = re.compile(
+    r"\bby\s+(?:(?:about|nearly|almost|roughly|around|more than|less than|over|some)\s+)?"
+    r"(?P<f>half|(?:a|one)\s+(?:half|quarter|third|fifth|tenth)|two[-\s]thirds"
+    r"|three[-\s]quarters)\b(?!\s+(?:of|an?)\b)",
+    re.IGNORECASE,
+)
+_ONE = re.compile(r"\b(?P<n>one)\s+(?P<u>per\s?cent|percent|hour|day|week|month|year)\b(?![-\w])")
+_ONE_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 
 
@@ -43,9 +53,10 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         years = parse_number_text(m.group("n"))
         if years is not None and 0 < years < 120:
             found.append(_match(m.start(), m.end(), m.start("n"), years, "years", age=True))
-    for m in _FRACTION.finditer(body):
+    fractions = [*_FRACTION.finditer(body), *_BY_FRACTION.finditer(body)]
+    for m in fractions:
         words = " ".join(m.group("f").lower().replace("-", " ").split())
-        start = m.start()
+        start = m.start("f")
         approx = APPROX_BEFORE.search(body[max(0, start - 30) : start])
         approximation = Approximation.EXACT
         if approx is not None:
@@ -53,6 +64,15 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
             start -= len(body[max(0, start - 30) : start]) - approx.start()
         end = m.end("f")
         found.append(_match(start, end, m.start("f"), _FRACTIONS[words], "percent", approximation))
+    for m in _ONE.finditer(body):
+        unit = _ONE_UNITS.get(m.group("u"), "percent")
+        start = m.start()
+        approx = APPROX_BEFORE.search(body[max(0, start - 30) : start])
+        approximation = Approximation.EXACT
+        if approx is not None:
+            approximation = approximation_of(approx.group("a"))
+            start -= len(body[max(0, start - 30) : start]) - approx.start()
+        found.append(_match(start, m.end(), m.start(), 1.0, unit, approximation))
     for m in _TWICE.finditer(body):
         found.append(_match(m.start(), m.end(), m.start(), 2.0, "times"))
     return tuple(found)

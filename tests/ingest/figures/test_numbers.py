@@ -63,6 +63,15 @@ FIGURES = [
     ),
     ("Two leading groups urged", "Two", 2.0, None, Approximation.EXACT, "count"),
     ("a dozen people waited", "a dozen people", 12.0, None, Approximation.EXACT, "people"),
+    ("they paid half a million in fees", "half a million", 500_000.0, None, Approximation.EXACT,
+     "count"),
+    ("returned within twenty working days", "twenty working days", 20.0, None,
+     Approximation.EXACT, "days"),
+    ("its share is less than one percent now", "less than one percent", 1.0, None,
+     Approximation.LESS_THAN, "percent"),
+    ("sales fell by about a quarter last year", "about a quarter", 25.0, None,
+     Approximation.ABOUT, "percent"),
+    ("they met one day later", "one day", 1.0, None, Approximation.EXACT, "days"),
     ("two dozen activists", "two dozen activists", 24.0, None, Approximation.EXACT, "people"),
     (
         "the country's 12 million registered voters",
@@ -348,3 +357,8 @@ def test_letters_a_case_insensitive_pattern_equates_read_alike(
     assert expected
     found = [(n.number_span, n.value, n.upper_bound) for n in find_numbers(variant)]
     assert found == expected
+
+
+def test_a_bare_one_is_no_amount() -> None:
+    body = "One of them left. No one came. One day, he said, it would end."
+    assert [body[n.span.start : n.span.end] for n in find_numbers(body)] == []
