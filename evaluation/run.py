@@ -101,7 +101,7 @@ REAL_FLOORS: dict[str, float] = {
     "units": 0.82,
     "concept": 0.47,
     "subject": 0.41,
-    "attribution": 0.78,
+    "attribution": 0.79,
     "status": 0.5,
     "quote_speakers.precision": 0.76,
     "quote_speakers.recall": 0.71,

@@ -69,6 +69,14 @@ _TRAILING_TIME = re.compile(
 )
 _LEADING_NOISE = re.compile(r"^(?:and|but|so|then|also|meanwhile)\s+", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:which|who|whom|that|what|as)\b", re.IGNORECASE)
+# A cue verb after an article is an adjective ("an estimated 5,000", "the reported toll").
+_ADJECTIVAL = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
+# Words that name no one: function words alone ("at an"), the speaker's "I" and "we".
+_NO_NAME = re.compile(
+    r"(?:(?:at|an?|the|in|on|of|to|for|by|with|from|it|its|this|there)\b\s*)+"
+    r"|(?:I|I['’]m|I['’]ve|we|we['’]re|we['’]ve)",
+    re.IGNORECASE,
+)
 _AUXILIARY_END = re.compile(
     r"(?:\s+(?:had|has|have|was|is|also|reportedly|officially))*"
     r"\s+(?:won|took|received|got|secured|garnered|gained|polled|taking|winning|receiving)"
@@ -338,7 +346,14 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
         describes.append((chunk_start, chunk_end))  # the speaker's own description
         raw = sentence[chunk_start:chunk_end]
         who = _LEADING_NOISE.sub("", _TRAILING_TIME.sub("", raw.strip())).strip()
-        if not who or _RELATIVE.match(who) or _NOT_A_SPEAKER.search(who) or len(who.split()) > 9:
+        if (
+            not who
+            or _RELATIVE.match(who)
+            or _NOT_A_SPEAKER.search(who)
+            or len(who.split()) > 9
+            or _ADJECTIVAL.search(sentence, 0, m.start())  # "at an estimated cost of"
+            or _NO_NAME.fullmatch(who)
+        ):
             continue
         offset = chunk_start + raw.index(who.split()[0])
         speaker = _speaker(sm, offset, offset + len(who))

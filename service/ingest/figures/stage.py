@@ -41,6 +41,7 @@ from service.ingest.figures.properties import (
 from service.ingest.figures.status import APART, outcome_status, value_status
 from service.ingest.figures.subjects import (
     at_place,
+    described,
     fill_subjects,
     parse_source,
     parse_subject,
@@ -243,6 +244,9 @@ def _figure(
     )
     if attributed_to is None and attributed_text is None and reading is not None:
         attributed_to, attributed_text = parse_source(reading, sm)
+    if attributed_to is None and attributed_text is not None:  # "the firm said"
+        attributed_to = described(attributed_text, mentions, sm.entities, number.span.start)
+        attributed_text = attributed_text if attributed_to is None else None
     unit = _unit(prop, number, reading)
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
     if refers_to is None and prop in _DAY_COUNTS and not _RELATIVE_DAY.search(sentence):

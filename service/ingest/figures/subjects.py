@@ -29,7 +29,13 @@ from service.ingest.figures.properties import (
     main_place,
     vote_subject,
 )
-from service.ingest.model import EntityKind, FigureCandidate, MentionCandidate, Span
+from service.ingest.model import (
+    EntityKind,
+    FigureCandidate,
+    LocalEntity,
+    MentionCandidate,
+    Span,
+)
 
 _COUNTRY_LEVEL = frozenset({"registered_voters", "turnout", "candidates"})
 _DURATIONS = frozenset({"detention_duration"})
@@ -69,6 +75,32 @@ def parse_subject(
             if earlier is not None:
                 return earlier
     return None
+
+
+_DESCRIPTION = re.compile(r"the\s+(?P<noun>\w+)|(?P<pronoun>it|they|he|she)", re.I)
+# Nouns copy uses for a company it has named; "the ministry" may be any ministry.
+_COMPANY_NOUNS = frozenset(
+    {"company", "firm", "carmaker", "automaker", "manufacturer", "maker", "bank", "lender",
+     "insurer", "airline", "retailer", "conglomerate", "group", "club", "team"}
+)  # fmt: skip
+
+
+def described(
+    text: str, mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity], before: int
+) -> int | None:
+    """The entity a source named by description stands for: "the firm", "the company", "it"
+    are the last organisation named before; "he", "she" the last person. "The interior
+    ministry" names no earlier one: it stays words."""
+    match = _DESCRIPTION.fullmatch(text.strip())
+    if match is None:
+        return None
+    noun = (match.group("noun") or "").lower()
+    if noun and noun not in _COMPANY_NOUNS:
+        return None
+    kind = _PRONOUNS.get(noun or match.group("pronoun").lower())
+    if kind is None:
+        return None
+    return last_named(mentions, entities, before=before, kinds=(kind,))
 
 
 def parse_source(reading: Reading, sm: SentenceMentions) -> tuple[int | None, str | None]:

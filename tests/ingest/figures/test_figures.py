@@ -359,3 +359,23 @@ def test_a_figure_no_rule_places_is_about_the_story_unless_that_would_pool_other
     assert extraction.entities[share.subject].name == "Chrysler"
     assert figures["424"].subject is None
     assert figures["10,694"].subject is None
+
+
+def test_who_gives_a_figure_named_by_description_or_by_no_one() -> None:
+    """ "The firm said" is the company named before; "the interior ministry" stays words;
+    "an estimated cost" and "I'm" credit no one."""
+    copy = (
+        "Carmaker reports loss\n\n"
+        "General Motors reported results on Thursday. The firm said it had lost $5.9 "
+        "billion. Some 500 people were detained, the interior ministry said. The country "
+        "will hold a vote at an estimated cost of NZ$26 million. I'm told 40 people came.\n"
+    )
+    extraction = extract(parse_article(copy))
+    figures = {f.text: f for f in extraction.figures}
+    loss = figures["$5.9 billion"]
+    assert loss.attributed_to is not None
+    assert extraction.entities[loss.attributed_to].name == "General Motors"
+    assert figures["Some 500 people"].attributed_to_text == "the interior ministry"
+    cost = figures["NZ$26 million"]
+    assert (cost.attributed_to, cost.attributed_to_text) == (None, None)
+    assert figures["40 people"].attributed_to_text is None
