@@ -60,6 +60,12 @@ def group_mentions(
         for c in candidates
         if c.kind is EntityKind.ORGANIZATION and not is_acronym(c.name) and len(c.name.split()) > 1
     }
+    # An opening line with no full stop: a standfirst left in the body, which names people
+    # by surname before the story introduces them ("Tokaev promises continuity ...
+    # Kassym-Jomart Tokaev was sworn in").
+    opening = body.find("\n\n")
+    if opening <= 0 or body[:opening].rstrip().endswith((".", "!", "?", '"', "”")):
+        opening = 0  # a paragraph of prose, not a standfirst
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
     by_place: dict[str, _Group] = {}
@@ -79,7 +85,7 @@ def group_mentions(
             group is None
             and len(key.split()) == 1
             and key in full_names
-            and (full := _nearest_full_name(full_names[key], cand.start)) is not None
+            and (full := _nearest_full_name(full_names[key], cand.start, opening)) is not None
         ):
             group = by_key.get(name_key(full))
             if group is None:
@@ -171,9 +177,15 @@ def _full_person_names(candidates: Sequence[Candidate]) -> dict[str, list[tuple[
     return found
 
 
-def _nearest_full_name(options: list[tuple[int, str]], position: int) -> str | None:
+def _nearest_full_name(
+    options: list[tuple[int, str]], position: int, opening: int = 0
+) -> str | None:
     """The full name printed last before `position`. A surname printed before any full
     name is someone the reader already knows ("Toqayev got 70.96 percent ... my neighbour
-    Aidos Tokayev"), so it does not join a full name introduced later."""
+    Aidos Tokayev"), so it does not join a full name introduced later; unless it stands in
+    the opening paragraph (before `opening`) and one full name of that surname follows."""
     before = [name for start, name in options if start < position]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    later = {name_key(name): name for start, name in options if start > position}
+    return next(iter(later.values())) if position < opening and len(later) == 1 else None

@@ -18,7 +18,7 @@ from service.ingest.model import (
     QuoteCandidate,
     TextPart,
 )
-from service.ingest.names import name_key
+from service.ingest.names import name_key, surname_key
 from service.ingest.nlp.model import analyse
 from service.ingest.quoted_by import credit_quotes
 from service.ingest.quotes import find_quotes
@@ -124,15 +124,22 @@ class _Entities:
     def __init__(self, entities: Sequence[LocalEntity]) -> None:
         self.entities = list(entities)
         self.by_name: dict[str, int] = {}
+        self.by_surname: dict[str, set[int]] = {}
         for entity in entities:
             self._index(entity)
 
     def _index(self, entity: LocalEntity) -> None:
         for name in (entity.name, *entity.aliases):
             self.by_name.setdefault(name_key(name), entity.index)
+        if entity.kind is EntityKind.PERSON:
+            self.by_surname.setdefault(surname_key(entity.name), set()).add(entity.index)
 
     def of(self, local: LocalEntity) -> int | None:
         found = self.by_name.get(name_key(local.name))
+        if found is None and local.kind is EntityKind.PERSON and " " not in local.name.strip():
+            # "Tokaev promises continuity": the one person of the body of that surname
+            people = self.by_surname.get(surname_key(local.name), set())
+            found = next(iter(people)) if len(people) == 1 else None
         if found is not None or local.kind not in _NAMEABLE:
             return found
         added = replace(local, index=len(self.entities))

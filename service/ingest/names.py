@@ -2,9 +2,10 @@
 
 ``name_key`` folds the spellings one name gets across outlets and transliteration
 systems (Qasym-Zhomart Toqaev / Kassym-Jomart Tokayev, Organisation / Organization,
-Nur-Otan / Nur Otan) onto one key, while keeping what tells people apart: a gendered
-surname ending (Nazarbayev / Nazarbayeva) and every name part. ``alias_keys`` is what
-the database stores for one alias so later mentions (surname only, acronym) find it.
+Co-operation / Cooperation, Nur-Otan / Nur Otan) onto one key, while keeping what tells
+people apart: a gendered surname ending (Nazarbayev / Nazarbayeva) and every name part.
+``alias_keys`` is what the database stores for one alias so later mentions (surname
+only, acronym) find it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?=\s|$)")
 _LEADING_THE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 _DROPPED = re.compile(r"[.'’`]")
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
+# "Co-operation" and "Cooperation" are one word, in the name and in its initials (OSCE).
+_CO_PREFIX = re.compile(r"\bco-(?=[a-z])")
 _VOWEL_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
 _DOUBLED = re.compile(r"([a-z])\1+")
 _FINAL_Y = re.compile(r"(?<=[^aeiou])(?:iy|y)$")
@@ -68,7 +71,7 @@ _EVENT_HEADS = {
 def name_key(name: str) -> str:
     """A key equal for spellings of one name: ASCII, lower case, transliteration folded."""
     text = _LEADING_THE.sub("", _POSSESSIVE.sub("", anyascii(name)))
-    text = _DROPPED.sub("", text.lower())
+    text = _CO_PREFIX.sub("co", _DROPPED.sub("", text.lower()))
     return " ".join(_fold_part(part) for part in _SEPARATORS.split(text) if part)
 
 
@@ -109,7 +112,7 @@ def acronym_key(name: str) -> str:
 
 def initials(name: str) -> str:
     """Initials of the significant words: 'Central Election Commission' -> 'cec'."""
-    words = [w for w in _SEPARATORS.split(anyascii(name).lower()) if w]
+    words = [w for w in _SEPARATORS.split(_CO_PREFIX.sub("co", anyascii(name).lower())) if w]
     return "".join(w[0] for w in words if w not in _CONNECTORS)
 
 

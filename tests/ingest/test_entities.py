@@ -200,6 +200,25 @@ def test_surname_only_mention_joins_the_full_name() -> None:
     assert later[0].kind is PERSON
 
 
+def test_a_surname_in_an_opening_line_joins_the_full_name_that_follows() -> None:
+    """A standfirst left in the body ("Tokaev promises continuity", no full stop) names a
+    person the story introduces next; a surname opening a paragraph of prose does not."""
+    standfirst = (
+        "Tokaev promises continuity while police hold hundreds\n\n"
+        "Kassym-Jomart Tokaev was sworn in as president on Wednesday.\n\n"
+        "Mr Tokaev thanked voters."
+    )
+    mentions, entities = run(standfirst)
+    tokaev = entity(entities, "Kassym-Jomart Tokaev")
+    assert {m.local_entity for m in mentions if "Tokaev" in m.text} == {tokaev.index}
+    prose = (
+        "Sam was taken to hospital, the court heard.\n\n"
+        "Her father Thomas Sam told the court he was sorry."
+    )
+    mentions, entities = run(prose)
+    assert len({m.local_entity for m in mentions if "Sam" in m.text}) == 2
+
+
 def test_dated_event_mentions() -> None:
     body = (
         "Protests followed the June 9 presidential election in Kazakhstan.\n\n"

@@ -83,3 +83,17 @@ def test_a_person_named_only_in_the_standfirst_is_a_subject() -> None:
     assert age.part is TextPart.STANDFIRST
     assert age.subject is not None
     assert extraction.entities[age.subject].name == "Ahmed Mohamed"
+
+
+def test_a_surname_in_the_standfirst_is_the_person_the_body_names_in_full() -> None:
+    body = (
+        "Kazakh president sworn in\n\nKassym-Jomart Tokaev was sworn in as president on "
+        "Wednesday. Police detained 100 people.\n"
+    )
+    standfirst = "President Tokaev, 66, promised continuity."
+    extraction = extract(replace(parse_article(body), standfirst=standfirst))
+    (age,) = [f for f in extraction.figures if f.property == "age"]
+    assert age.part is TextPart.STANDFIRST
+    assert age.subject is not None
+    assert extraction.entities[age.subject].name == "Kassym-Jomart Tokaev"
+    assert [e.name for e in extraction.entities].count("Tokaev") == 0

@@ -21,6 +21,10 @@ from service.ingest.names import alias_keys, event_key, initials, is_acronym, na
             "Organization for Security and Cooperation in Europe",
             "Organisation for Security and Cooperation in Europe",
         ),
+        (
+            "Organisation for Security and Co-operation in Europe",
+            "Organization for Security and Cooperation in Europe",
+        ),
         ("Tokayév", "Tokayev"),
         ("TOKAYEV", "tokayev"),
         ("Tokayev", "Tokaev"),
@@ -91,3 +95,7 @@ def test_acronym_and_initials_helpers() -> None:
     assert not is_acronym("Nur-Otan")
     assert not is_acronym("A")
     assert initials("Organization for Security and Cooperation in Europe") == "osce"
+
+
+def test_initials_read_co_operation_as_one_word() -> None:
+    assert initials("Organisation for Security and Co-operation in Europe") == "osce"
