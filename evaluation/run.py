@@ -102,7 +102,7 @@ REAL_FLOORS: dict[str, float] = {
     "concept": 0.47,
     "subject": 0.41,
     "attribution": 0.79,
-    "status": 0.5,
+    "status": 0.6,
     "quote_speakers.precision": 0.76,
     "quote_speakers.recall": 0.71,
 }

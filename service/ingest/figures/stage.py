@@ -57,6 +57,12 @@ from service.ingest.model import (
 )
 
 _NEARBY = 8
+# What a count of votes after "by" or "margin of" is: how much one side won by.
+_MARGIN = re.compile(
+    r"\b(?:by|margin of|majority of)\s+(?:(?:around|about|some|just|only|nearly|over|more "
+    r"than|fewer than|less than)\s+)?$",
+    re.IGNORECASE,
+)
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 # How many sentences back a count with no day of its own looks for one.
 _EARLIER = 2
@@ -230,6 +236,8 @@ def _figure(
             prop = reading.concept  # the parse knows what the number is attached to
         elif prop is None:
             prop = reading.concept  # an open key: the counted noun ("two referendums")
+    if prop == "votes" and _MARGIN.search(sentence, max(0, start - 40), start):
+        prop = "vote_margin"  # "defeated Raymond Wong by 424 votes": by how much
     subject = subject_of(prop, sm, sentence, start, end, body, siblings)
     if subject is None and reading is not None and not at_place(prop):
         subject = parse_subject(reading, sm, mentions)

@@ -54,10 +54,11 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
 
 
 # What an election's outcome is counted in, and the words that report an outcome.
-_ELECTION_COUNTS = frozenset({"votes", "vote_share", "seats"})
+_ELECTION_COUNTS = frozenset({"votes", "vote_margin", "vote_share", "seats"})
 _OUTCOME = re.compile(
     r"\b(?:won|wins?|received|took|got|secured|garnered|(?:re-?)?elected|gained|polled"
-    r"|results?|tally|count(?:ed)?)\b",
+    r"|results?|tally|count(?:ed)?|defeat(?:s|ed|ing)?|beat(?:s|en)?|earn(?:s|ed)?|victory"
+    r"|lost|loses?)\b",
     re.IGNORECASE,
 )
 

@@ -379,3 +379,15 @@ def test_who_gives_a_figure_named_by_description_or_by_no_one() -> None:
     cost = figures["NZ$26 million"]
     assert (cost.attributed_to, cost.attributed_to_text) == (None, None)
     assert figures["40 people"].attributed_to_text is None
+
+
+def test_votes_after_by_are_a_margin_and_an_outcome_is_a_result() -> None:
+    copy = (
+        "Legislative election\n\n"
+        "Yau Wai-ching defeated another localist candidate, Raymond Wong, by 424 votes. "
+        "Nathan Law earned a surprise victory with 50,818 votes.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(copy)).figures}
+    assert figures["424"].property == "vote_margin"
+    assert figures["50,818"].property == "votes"
+    assert figures["424"].status == figures["50,818"].status == "result"
