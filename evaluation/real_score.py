@@ -221,8 +221,10 @@ def _score_numbers(
     shares["attribution"] = _share(
         pairs,
         lambda g, p: attribution_right(gold, g, p),
-        lambda g, p: f"attributed to {p.attributed_to or p.attributed_to_text}, "
-        f"gold {', '.join(g.attributed_to) or g.attributed_to_text}",
+        lambda g, p: (
+            f"attributed to {p.attributed_to or p.attributed_to_text}, "
+            f"gold {', '.join(g.attributed_to) or g.attributed_to_text}"
+        ),
     )
     shares["status"] = _share(
         [(g, p) for g, p in pairs if g.status is not None],

@@ -186,6 +186,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = per_share
     elif noun is not None:
         found = _noun_concept(noun, unit, lex)
+        if found is not None and governor is not None:
+            found = _verb_decides(found, noun, governor, unit, lex)
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
     if verb_found is not None and _counts_other(verb_found, noun):
         verb_found = None
@@ -222,6 +224,9 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     # A length of time the lexicon does not name is a duration, whatever its unit.
     kind = unit_class(unit)
     key = None if kind == "percent" else "duration" if kind == "duration" else _open_key(noun)
+    if key is not None and counted == "people" and governor is not None and _passive(governor):
+        # "Five Panamanian players were booked": what was done to them, not who they are
+        key = governor.lower_ if governor.lower_.isalpha() else key
     return Reading(key, False, spans, source_span, counted, level=level)
 
 
@@ -392,6 +397,18 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
         if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
             return hit
     return None
+
+
+def _verb_decides(found: Concept, noun: Token, governor: Token, unit: str, lex: Lexicon) -> Concept:
+    """A noun of several concepts is the one its verb names: "scored 21 points" are goals,
+    "winning three points" points in a table."""
+    lemma = governor.lemma_.lower()
+    particle = next((c.lower_ for c in _children(governor) if c.dep_ == "prt"), None)
+    verbs = {lemma, f"{lemma} {particle}"} if particle else {lemma}
+    for concept in lex.nouns.get(noun.lemma_.lower(), ()):
+        if _fits(concept, unit) and any(concept in lex.verbs.get(v, ()) for v in verbs):
+            return concept
+    return found
 
 
 def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:

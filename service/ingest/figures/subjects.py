@@ -130,6 +130,8 @@ def subject_of(
         return vote_subject(sm, sentence, start)
     if prop == "age":
         return age_subject(sm, sentence, start, end, body)
+    if prop == "score":
+        return _first_side(sm, sentence, start)
     if prop == "years_in_power":
         found = sm.last_before(absolute, EntityKind.PERSON)
     elif at_place(prop):
@@ -142,6 +144,22 @@ def subject_of(
     elif prop in _COUNTRY_LEVEL:
         found = sm.nearest(absolute, sm.offset + end, EntityKind.PLACE, EntityKind.EVENT)
     return found.local_entity if found is not None else None
+
+
+def _first_side(sm: SentenceMentions, sentence: str, start: int) -> int | None:
+    """A match result is of the side printed first of the two in its clause: "Sweden
+    defeated South Korea 1 – 0; Belgium defeated Panama 3 – 0", "Group F — Sweden 1 – 0
+    Korea Republic"."""
+    clause = max(sentence.rfind(";", 0, start), sentence.rfind(" — ", 0, start)) + 1
+    sides = [
+        m
+        for m in sm.of_kind(EntityKind.PLACE, EntityKind.ORGANIZATION)
+        if sm.offset + clause <= m.span.start and m.span.end <= sm.offset + start
+    ]
+    # the two sides are the two names printed last before the score, the winner first
+    # ("Yesterday, at the FIFA World Cup, Sweden defeated South Korea 1 – 0")
+    distinct = list(dict.fromkeys(m.local_entity for m in sides))
+    return distinct[-2] if len(distinct) >= 2 else distinct[0] if distinct else None
 
 
 def _event_place(

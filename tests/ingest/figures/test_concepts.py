@@ -61,6 +61,11 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # the object a "to be" clause describes
         ("Analysts had forecast the automaker's losses to be over $6.7 billion.",
          "over $6.7 billion", "loss"),
+        # a noun of two concepts is the one its verb names
+        ("The match ended with Sweden winning three points.", "three", "points"),
+        ("Eveson scored 21 points in the win.", "21", "goals"),
+        # what was done to a group the lexicon does not name
+        ("Five Panamanian players were booked in the match.", "Five", "booked"),
         # a share of the market
         ("IE accounted for 70 percent of the market in 2009.", "70 percent", "market_share"),
         # a currency is no counted thing

@@ -391,3 +391,18 @@ def test_votes_after_by_are_a_margin_and_an_outcome_is_a_result() -> None:
     assert figures["424"].property == "vote_margin"
     assert figures["50,818"].property == "votes"
     assert figures["424"].status == figures["50,818"].status == "result"
+
+
+def test_a_match_result_is_of_the_first_of_the_two_sides_before_it() -> None:
+    copy = (
+        "World Cup\n\n"
+        "Yesterday, at the FIFA World Cup, Sweden defeated South Korea 1 – 0; Belgium "
+        "defeated Panama 3 – 0; and Tunisia lost 1 – 2 to England.\n"
+    )
+    extraction = extract(parse_article(copy))
+    sides = {
+        f.text: extraction.entities[f.subject].name
+        for f in extraction.figures
+        if f.property == "score" and f.subject is not None
+    }
+    assert sides == {"1 – 0": "Sweden", "3 – 0": "Belgium", "1 – 2": "Tunisia"}
