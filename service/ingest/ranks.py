@@ -13,12 +13,13 @@ listed, but takes no part in `disputed` nor in which values conflict.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
-from service.ingest.facts import Report
+from service.ingest.facts import Report, ReportedValue, in_conflict, value_interval
+from service.ingest.model import Approximation
 
 
 class Rank(StrEnum):
@@ -122,3 +123,49 @@ def by_fact(in_force: Iterable[Judged]) -> dict[int, FactJudgements]:
     for judgement in in_force:
         grouped.setdefault(judgement.fact_id, []).append(judgement)
     return {fact_id: fact_judgements(group) for fact_id, group in grouped.items()}
+
+
+class Printed(Report, Protocol):
+    """A report as printed: its value and the text its precision is read from."""
+
+    @property
+    def approximation(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Assessed:
+    """A value of a fact as its judgements leave it."""
+
+    rank: Rank
+    conflicting: bool  # it cannot be true with some other value that is not DEPRECATED
+
+
+def assess(values: Sequence[tuple[Printed, int]], judged: FactJudgements) -> list[Assessed]:
+    """Each value of a fact (its first report, and how many reports it has) ranked, and
+    whether it conflicts with another value in force: what GraphQL, REST and the desk show,
+    by the rule `disputed` is computed with (service/ingest/agreement.py)."""
+    ranks = [judged.rank(key_of(head), reports) for head, reports in values]
+    intervals = [
+        None
+        if rank is Rank.DEPRECATED
+        else value_interval(
+            ReportedValue(
+                head.value, head.upper_bound, Approximation(head.approximation), head.text
+            )
+        )
+        for (head, _), rank in zip(values, ranks, strict=True)
+    ]
+    return [
+        Assessed(rank, conflicting)
+        for rank, conflicting in zip(ranks, in_conflict(intervals), strict=True)
+    ]
+
+
+def preferred_index(values: Sequence[tuple[Printed, int]], judged: FactJudgements) -> int | None:
+    """Which of the values an editor preferred (the latest preferred), if any."""
+    key = judged.preferred
+    if key is None:
+        return None
+    return next((n for n, (head, _) in enumerate(values) if key_of(head) == key), None)
