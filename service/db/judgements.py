@@ -3,6 +3,7 @@ kept apart from the figures they judge. The caller owns the transaction."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,9 @@ class InForce:
     upper_bound: float | None
     approximation: str
     text: str
+    reason: str
+    made_by: str
+    made_at: dt.datetime
 
 
 async def lock_figure(conn: Connection, *, figure_id: int) -> JudgedFigure | None:
@@ -139,7 +143,7 @@ async def list_in_force_for_facts(conn: Connection, *, fact_ids: Sequence[int]) 
     rows = await conn.fetch(
         """
         SELECT j.id, j.figure_id, g.fact_id, j.kind, g.value, g.upper_bound, g.approximation,
-               g.text
+               g.text, j.reason, j.made_by, j.made_at
         FROM judgements j JOIN figures g ON g.id = j.figure_id
         WHERE j.withdrawn_at IS NULL AND g.fact_id = ANY($1::bigint[])
         ORDER BY j.id

@@ -40,6 +40,7 @@ def _values(
             "rank": assessed.rank.value,
             "conflicting": assessed.conflicting,
             "sources": [figure_citation(report, related) for report in group],
+            "figureIds": [encode_id("Figure", report.id) for report in group],
         }
         for group, assessed in zip(groups, assess(heads, judged), strict=True)
     ]

@@ -184,6 +184,12 @@ SCHEMAS: Json = {
             "rank": RANK,
             "conflicting": CONFLICTING,
             "sources": {"type": "array", "items": ref("Citation")},
+            "figureIds": {
+                "type": "array",
+                "items": GLOBAL_ID,
+                "description": "The reports' figures, in the order of `sources`: judge one "
+                "with POST /api/v1/figures/{id}/judgements.",
+            },
         },
         description="One distinct value and every report of it.",
     ),
