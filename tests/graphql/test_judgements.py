@@ -116,6 +116,13 @@ async def test_judge_and_withdraw(desk: httpx.AsyncClient) -> None:
     assert again["data"]["withdrawJudgement"]["errors"] == [
         {"field": "id", "code": "judgement_withdrawn"}
     ]
+    feed = await _graphql(desk, "{ changes(first: 50) { edges { node { kind factIds } } } }")
+    feed_judged = [
+        e["node"] for e in feed["data"]["changes"]["edges"] if e["node"]["kind"] != "INGEST"
+    ]
+    assert feed_judged == [{"kind": "JUDGEMENT", "factIds": [fact_id]}] * 3
+    rest = (await desk.get("/api/v1/changes")).json()["items"]
+    assert [c["kind"] for c in rest] == ["ingest", "ingest", "judgement", "judgement", "judgement"]
 
 
 async def test_read_only_keys_are_refused_and_nothing_is_written(
