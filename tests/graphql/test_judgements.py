@@ -94,6 +94,12 @@ async def test_judge_and_withdraw(desk: httpx.AsyncClient) -> None:
     assert [j["id"] for j in judged[twelve]] == [judgement["id"]]
     assert judged[fifteen] == []
     _same_as_rest(fact, (await desk.get(f"/api/v1/facts/{fact_id}")).json())
+    node = await _graphql(
+        desk,
+        "query($id: ID!) { node(id: $id) { ... on Judgement { reason } } }",
+        id=judgement["id"],
+    )
+    assert node["data"]["node"] == {"reason": "an early count"}
 
     preferred = await _graphql(
         desk, JUDGE, EDITOR, input={"figureId": fifteen, "kind": "PREFERRED", "reason": "final"}
