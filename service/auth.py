@@ -6,6 +6,12 @@ hashing both sides so that not even the key length leaks; keys are never logged.
 Local development: with no key configured, writes are refused (401, code
 `writes_disabled`) unless FACTDESK_ALLOW_ANONYMOUS_WRITES=true. That flag is ignored as
 soon as a key is configured, so a deployment with keys can never be opened by it.
+
+Roles: a key in FACTDESK_EDITOR_KEYS is an editor's. It is a key like any other (reads,
+writes) and may also judge values; every other key is refused judging with 403
+`not_an_editor`. Judging always needs an editor's key, anonymous writes or not: a
+judgement says who made it. An editor key is written `name:key`; the name is what
+judgements show as their author (a bare key is shown by a prefix of its digest).
 """
 
 from __future__ import annotations
@@ -20,9 +26,29 @@ from service.config import Settings
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="factdesk"'}
 
 
+@dataclass(frozen=True, slots=True)
+class Editor:
+    name: str  # shown as the author of the editor's judgements
+    key: str
+
+
+def configured_editors(settings: Settings) -> tuple[Editor, ...]:
+    editors = []
+    for entry in settings.factdesk_editor_keys.get_secret_value().split(","):
+        name, colon, key = entry.strip().partition(":")
+        if not colon:
+            name, key = "", name
+        if key.strip():
+            key = key.strip()
+            editors.append(Editor(name.strip() or f"editor {_digest(key).hex()[:8]}", key))
+    return tuple(editors)
+
+
 def configured_keys(settings: Settings) -> tuple[str, ...]:
+    """Every key accepted: the API keys and the editors' keys."""
     raw = settings.factdesk_api_keys.get_secret_value()
-    return tuple(key.strip() for key in raw.split(",") if key.strip())
+    keys = tuple(key.strip() for key in raw.split(",") if key.strip())
+    return keys + tuple(editor.key for editor in configured_editors(settings))
 
 
 def _digest(value: str) -> bytes:
@@ -52,13 +78,13 @@ def bearer_token(headers: Mapping[str, str]) -> str | None:
 class Denial:
     """Why a request may not do what it asks: a problem code and a sentence for people."""
 
-    code: str  # unauthorized, writes_disabled or forbidden
+    code: str  # unauthorized, writes_disabled, forbidden or not_an_editor
     detail: str
 
     @property
     def headers(self) -> dict[str, str]:
-        """A 401 names the scheme to use; a 403 (wrong key) has nothing to add."""
-        return dict(CHALLENGE) if self.code != "forbidden" else {}
+        """A 401 names the scheme to use; a 403 (wrong key, or no editor's) has nothing to add."""
+        return dict(CHALLENGE) if self.code not in ("forbidden", "not_an_editor") else {}
 
 
 def write_denial(headers: Mapping[str, str], settings: Settings) -> Denial | None:
@@ -95,3 +121,40 @@ def _key_denial(headers: Mapping[str, str], keys: tuple[str, ...]) -> Denial | N
     if not key_matches(token, keys):
         return Denial("forbidden", "the API key is not valid")
     return None
+
+
+def editor_of(token: str, editors: tuple[Editor, ...]) -> Editor | None:
+    """The editor whose key `token` is; compares against every editor's key."""
+    given_digest = _digest(token)
+    found = None
+    for editor in editors:
+        if hmac.compare_digest(given_digest, _digest(editor.key)):
+            found = editor
+    return found
+
+
+def judge_denial(headers: Mapping[str, str], settings: Settings) -> Denial | None:
+    """None when the request carries an editor's key; otherwise why it may not judge."""
+    token = bearer_token(headers)
+    if token is None:
+        return Denial(
+            "unauthorized", "judging needs an editor's API key: send 'Authorization: Bearer <key>'"
+        )
+    if editor_of(token, configured_editors(settings)) is not None:
+        return None
+    if key_matches(token, configured_keys(settings)):
+        return Denial(
+            "not_an_editor",
+            "this API key may read and write but not judge: judgements need a key with the "
+            "editor role (FACTDESK_EDITOR_KEYS)",
+        )
+    return Denial("forbidden", "the API key is not valid")
+
+
+def editor_name(headers: Mapping[str, str], settings: Settings) -> str | None:
+    """The name of the editor whose key the request carries; None when it carries none."""
+    token = bearer_token(headers)
+    if token is None:
+        return None
+    editor = editor_of(token, configured_editors(settings))
+    return editor.name if editor is not None else None

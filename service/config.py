@@ -11,7 +11,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Secrets that may also be given as a file (`<NAME>_FILE`, as container secrets are mounted).
-SECRET_FILES = ("database_url", "factdesk_read_database_url", "factdesk_api_keys")
+SECRET_FILES = (
+    "database_url",
+    "factdesk_read_database_url",
+    "factdesk_api_keys",
+    "factdesk_editor_keys",
+)
 
 
 class Settings(BaseSettings):
@@ -143,6 +148,15 @@ class Settings(BaseSettings):
     )
     factdesk_api_keys_file: Path | None = Field(
         default=None, description="A file holding FACTDESK_API_KEYS (a container secret)."
+    )
+    factdesk_editor_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description="Comma-separated API keys with the editor role, each `name:key` (or a "
+        "bare key): they may do whatever an API key may, and judge values. Empty: no one "
+        "may judge.",
+    )
+    factdesk_editor_keys_file: Path | None = Field(
+        default=None, description="A file holding FACTDESK_EDITOR_KEYS (a container secret)."
     )
     factdesk_allow_anonymous_writes: bool = Field(
         default=False,

@@ -102,3 +102,15 @@ class CopyExistsError(FactdeskError):
     """A correction's copy is the copy of another live article (REST 409)."""
 
     code = "copy_exists"
+
+
+class InvalidJudgementError(FactdeskError):
+    """A judgement without a reason, with one too long, or of no known kind (REST 422)."""
+
+    code = "invalid_field"
+
+
+class JudgementWithdrawnError(FactdeskError):
+    """The judgement was withdrawn already: a withdrawal is final (REST 409)."""
+
+    code = "judgement_withdrawn"

@@ -11,7 +11,7 @@ import orjson
 
 from service.errors import InvalidCursorError, InvalidIdError
 
-TYPE_NAMES = frozenset({"Article", "Outlet", "Entity", "Quote", "Figure", "Fact"})
+TYPE_NAMES = frozenset({"Article", "Outlet", "Entity", "Quote", "Figure", "Fact", "Judgement"})
 
 
 def _b64(raw: bytes) -> str:

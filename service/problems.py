@@ -46,6 +46,8 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "unauthorized": (401, "An API key is required"),
     "writes_disabled": (401, "No API key is configured, so writes are refused"),
     "forbidden": (403, "The API key is not valid"),
+    "not_an_editor": (403, "The API key may not judge"),
+    "judgement_withdrawn": (409, "The judgement was withdrawn already"),
     "not_found": (404, "Not found"),
     "article_retracted": (410, "The article was retracted"),
     "copy_exists": (409, "The copy is another article's"),

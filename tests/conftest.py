@@ -22,9 +22,9 @@ from service.db.pool import create_pool
 from service.db.scratch import environment_dsn, recreate_database, scratch_server
 
 TABLES = (
-    "changes, figures, facts, quotes, mentions, entity_resolutions, entity_keys, entity_aliases, "
-    "entities, idempotency_keys, audit_log, withdrawn_figures, article_versions, articles, "
-    "outlets"
+    "changes, judgements, figures, facts, quotes, mentions, entity_resolutions, entity_keys, "
+    "entity_aliases, entities, idempotency_keys, audit_log, withdrawn_figures, "
+    "article_versions, articles, outlets"
 )
 
 

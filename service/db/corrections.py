@@ -186,15 +186,24 @@ async def delete_facts_without_figures(conn: Connection, *, fact_ids: Sequence[i
 
 
 async def record_audit(
-    conn: Connection, *, action: str, article_id: int, key_fingerprint: str, reason: str | None
+    conn: Connection,
+    *,
+    action: str,
+    article_id: int,
+    key_fingerprint: str,
+    reason: str | None,
+    judgement_id: int | None = None,
 ) -> None:
+    """Who did what, when and why: `action` is correct, retract, judge or
+    withdraw_judgement (the last two name the judgement)."""
     await conn.execute(
         """
-        INSERT INTO audit_log (action, article_id, key_fingerprint, reason)
-        VALUES ($1, $2, $3, $4)
+        INSERT INTO audit_log (action, article_id, key_fingerprint, reason, judgement_id)
+        VALUES ($1, $2, $3, $4, $5)
         """,
         action,
         article_id,
         key_fingerprint,
         reason,
+        judgement_id,
     )

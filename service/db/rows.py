@@ -156,7 +156,25 @@ class ResolutionRow(_FromRecord):
 @dataclass(frozen=True, slots=True)
 class ChangeRow(_FromRecord):
     id: int
-    kind: str  # ingest, republication, correction, retraction
+    kind: str  # ingest, republication, correction, retraction, judgement
     article_id: int
     fact_ids: list[int]
     at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class JudgementRow(_FromRecord):
+    id: int
+    figure_id: int | None  # None once a correction or retraction took the figure out
+    article_id: int
+    kind: str  # PREFERRED, DEPRECATED, NOT_A_FIGURE, WRONG_SUBJECT, WRONG_UNIT, WRONG_PROPERTY
+    reason: str
+    made_by: str
+    made_at: dt.datetime
+    withdrawn_at: dt.datetime | None
+    withdrawn_by: str | None
+    withdrawal_reason: str | None
+
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawn_at is None and self.figure_id is not None

@@ -29,6 +29,7 @@ class Bar:
     open_low: bool  # the interval runs on past the chart's edge
     open_high: bool
     conflicting: bool
+    deprecated: bool  # drawn faint and struck: listed, but in no conflict
     status: str
 
 
@@ -85,6 +86,7 @@ def number_line(groups: Sequence[ValueGroup]) -> NumberLine | None:
             open_low=g.low < low,
             open_high=g.high > high,
             conflicting=bool(g.conflicts),
+            deprecated=g.deprecated,
             status=", ".join(g.statuses),
         )
         for i, g in enumerate(groups)
@@ -94,8 +96,10 @@ def number_line(groups: Sequence[ValueGroup]) -> NumberLine | None:
     count = int((high - first_tick) // step) + 1
     values = [first_tick + i * step for i in range(count)]
     ticks = [(x(value), _tick_label(value, step)) for value in values]
-    agreed_low = max(g.low for g in groups)
-    agreed_high = min(g.high for g in groups)
+    # The band every value in force allows: deprecated values take no part.
+    counted = [g for g in groups if not g.deprecated]
+    agreed_low = max((g.low for g in counted), default=math.inf)
+    agreed_high = min((g.high for g in counted), default=-math.inf)
     axis_y = TOP + len(groups) * ROW
     return NumberLine(
         width=WIDTH,

@@ -27,7 +27,7 @@ def pool_of(request: Request) -> asyncpg.Pool:
     return pool
 
 
-def _error(request: Request, status: int, title: str, detail: str) -> Response:
+def error_page(request: Request, status: int, title: str, detail: str) -> Response:
     response = render(request, "error.html", status_code=status, title=title, detail=detail)
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="factdesk"'
@@ -45,17 +45,17 @@ def desk_page(handler: Page, settings: Settings) -> Page:
         denial = read_denial(request.headers, settings)
         if denial is not None:
             status = 403 if denial.code == "forbidden" else 401
-            return _error(request, status, "Not allowed", denial.detail)
+            return error_page(request, status, "Not allowed", denial.detail)
         try:
             return await handler(request)
         except (NotFoundError, InvalidIdError) as missing:
-            return _error(request, 404, "Not found", str(missing))
+            return error_page(request, 404, "Not found", str(missing))
         except FactdeskError as error:
-            return _error(request, 400, "Cannot show this", str(error))
+            return error_page(request, 400, "Cannot show this", str(error))
         except Exception as error:
             if is_connection_failure(error):
-                return _error(request, 503, "Unavailable", "The database is unavailable.")
+                return error_page(request, 503, "Unavailable", "The database is unavailable.")
             log.exception("unexpected error on %s", request.url.path)
-            return _error(request, 500, "Error", "An unexpected error occurred.")
+            return error_page(request, 500, "Error", "An unexpected error occurred.")
 
     return page

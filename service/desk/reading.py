@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from service.db import articles as articles_db
 from service.db import entities as entities_db
 from service.db import figures as figures_db
+from service.db import judgements as judgements_db
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, EntityRow, FactRow, FigureRow, OutletRow
 from service.desk.marks import Piece, sentence_pieces
 from service.desk.values import ValueGroup, value_groups
+from service.ingest.ranks import NONE, Rank, by_fact
 
 
 @dataclass
@@ -118,6 +120,11 @@ class FactValues:
     values: list[SourcedValue]
 
     @property
+    def preferred(self) -> list[SourcedValue]:
+        """The values an editor marked PREFERRED."""
+        return [v for v in self.values if v.group.rank is Rank.PREFERRED]
+
+    @property
     def first_reported(self) -> dt.datetime | None:
         times = [v.first_reported for v in self.values if v.first_reported is not None]
         return min(times, default=None)
@@ -132,11 +139,15 @@ async def read_fact_values(
     conn: Connection, *, facts: Sequence[FactRow], per_value: int, with_times: bool
 ) -> tuple[list[FactValues], Around]:
     """Each fact with its values and the first `per_value` sources of each (a value of a
-    much reported fact has thousands), `with_times` when each value was first and last
-    reported: three queries for any number of facts."""
+    much reported fact has thousands), ranked by the judgements in force, `with_times`
+    when each value was first and last reported: four queries for any number of facts."""
+    fact_ids = [f.id for f in facts]
     sampled = await figures_db.list_first_reports_for_facts(
-        conn, fact_ids=[f.id for f in facts], per_value=per_value, with_times=with_times
+        conn, fact_ids=fact_ids, per_value=per_value, with_times=with_times
     )
+    in_force = await judgements_db.list_in_force_for_facts(conn, fact_ids=fact_ids)
+    judged = by_fact(in_force)
+    totals = {s.figure.id: s.reports for s in sampled}
     figures = [s.figure for s in sampled]
     about = {s.figure.id: s for s in sampled}
     around = await read_around(
@@ -144,10 +155,10 @@ async def read_fact_values(
         article_ids=[f.article_id for f in figures],
         entity_ids=[f.subject_id for f in facts] + [f.attributed_to_id for f in figures],
     )
-    by_fact: dict[int, list[FigureRow]] = {f.id: [] for f in facts}
+    reports_of: dict[int, list[FigureRow]] = {f.id: [] for f in facts}
     for figure in figures:
-        if figure.fact_id in by_fact:
-            by_fact[figure.fact_id].append(figure)
+        if figure.fact_id in reports_of:
+            reports_of[figure.fact_id].append(figure)
 
     def sourced(group: ValueGroup) -> SourcedValue:
         whole = about[group.first.id]
@@ -160,7 +171,18 @@ async def read_fact_values(
         )
 
     found = [
-        FactValues(fact, [sourced(group) for group in value_groups(by_fact[fact.id])])
+        FactValues(
+            fact,
+            [
+                sourced(group)
+                for group in value_groups(
+                    reports_of[fact.id],
+                    judged.get(fact.id, NONE),
+                    [j for j in in_force if j.fact_id == fact.id],
+                    totals,
+                )
+            ],
+        )
         for fact in facts
     ]
     return found, around

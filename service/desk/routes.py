@@ -10,6 +10,7 @@ from service.desk.article import article
 from service.desk.entity import entity
 from service.desk.fact import fact
 from service.desk.home import home
+from service.desk.judging import judge_form, withdraw_form
 from service.desk.pages import desk_page
 from service.desk.search import search
 from service.desk.templating import STATIC, STATIC_PATH
@@ -30,6 +31,13 @@ def desk_routes(settings: Settings) -> list[BaseRoute]:
     ]
     return [
         *(Route(path, desk_page(page, settings), methods=["GET"]) for path, page in pages),
+        # The fact page's editor forms (service/desk/judging.py: the key is in the form).
+        Route("/facts/{id}/judgements", judge_form(settings), methods=["POST"]),
+        Route(
+            "/facts/{id}/judgements/{judgement}/withdraw",
+            withdraw_form(settings),
+            methods=["POST"],
+        ),
         # Open even when reads are protected: style and GraphiQL's code hold no data.
         Mount(STATIC_PATH, StaticFiles(directory=STATIC), name="desk-static"),
     ]

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from service.desk import links
+from service.ids import encode_id
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -68,6 +69,7 @@ def _environment() -> jinja2.Environment:
         article_page=links.article_page,
         search_page=links.search_page,
         web_link=web_link,
+        global_id=encode_id,
     )
     return env
 

@@ -1,18 +1,22 @@
-"""A fact's reports grouped into values, and which values cannot both be true.
+"""A fact's reports grouped into values, ranked by editors' judgements, and which values
+cannot both be true.
 
-Grouping and intervals are the ingest's own (`service.ingest.facts`), so the page marks
-exactly the conflicts that make a fact `disputed`: two values conflict when the intervals
-of true values their reports allow do not meet (70.76 and 70.96 percent do; "nearly 71"
-and 70.96 do not)."""
+Grouping, intervals and ranks are the core's own (`service.ingest.facts`,
+`service.ingest.ranks`), so the page marks exactly the conflicts that make a fact
+`disputed`: two values conflict when the intervals of true values their reports allow do
+not meet (70.76 and 70.96 percent do; "nearly 71" and 70.96 do not), and a DEPRECATED
+value conflicts with nothing (it stays listed, struck through)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from service.db.judgements import InForce
 from service.db.rows import FigureRow
 from service.ingest.facts import ReportedValue, group_reports, value_interval
 from service.ingest.model import Approximation
+from service.ingest.ranks import NONE, FactJudgements, Rank, key_of
 
 
 @dataclass(slots=True)
@@ -21,7 +25,9 @@ class ValueGroup:
     reports: list[FigureRow]
     low: float  # the true values the reports allow (either end may be infinite)
     high: float
+    rank: Rank = Rank.NORMAL
     conflicts: list[int] = field(default_factory=list)  # numbers of the values it excludes
+    judgements: list[InForce] = field(default_factory=list)  # in force on its reports
 
     @property
     def first(self) -> FigureRow:
@@ -31,8 +37,20 @@ class ValueGroup:
     def statuses(self) -> list[str]:
         return sorted({r.status for r in self.reports if r.status})
 
+    @property
+    def deprecated(self) -> bool:
+        return self.rank is Rank.DEPRECATED
 
-def value_groups(reports: Sequence[FigureRow]) -> list[ValueGroup]:
+
+def value_groups(
+    reports: Sequence[FigureRow],
+    judged: FactJudgements = NONE,
+    in_force: Sequence[InForce] = (),
+    totals: Mapping[int, int] | None = None,
+) -> list[ValueGroup]:
+    """The values of a fact's `reports`, ranked by `judged` (the judgements `in_force` on
+    its reports); `totals` counts each value's reports by its first report's id, when
+    `reports` are only the first few of each."""
     groups = []
     for number, group in enumerate(group_reports(reports), start=1):
         head = group[0]
@@ -41,11 +59,24 @@ def value_groups(reports: Sequence[FigureRow]) -> list[ValueGroup]:
                 head.value, head.upper_bound, Approximation(head.approximation), head.text
             )
         )
-        groups.append(ValueGroup(number, group, low, high))
+        reported = (totals or {}).get(head.id, len(group))
+        key = key_of(head)
+        groups.append(
+            ValueGroup(
+                number,
+                group,
+                low,
+                high,
+                rank=judged.rank(key, reported),
+                judgements=[j for j in in_force if key_of(j) == key],
+            )
+        )
     for one in groups:
         one.conflicts = [
             other.number
             for other in groups
-            if other is not one and (one.low > other.high or other.low > one.high)
+            if other is not one
+            and not (one.deprecated or other.deprecated)
+            and (one.low > other.high or other.low > one.high)
         ]
     return groups

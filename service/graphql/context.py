@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import asyncpg
 import strawberry
 
+from service.auth import Denial
 from service.config import Settings
 from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.db.replicas import Reads, RequestReads
@@ -25,6 +26,10 @@ class Context:
     authorized: bool = False
     # Whose idempotency keys a write uses: a digest of its API key (service/ingest/idempotency.py).
     caller: str = ANONYMOUS
+    # Why the request may not judge (service/auth.py: judge_denial), None when it may, and
+    # then the editor's name.
+    judge_denial: Denial | None = None
+    editor: str | None = None
 
     def wrote(self) -> None:
         """This request wrote: what it reads next comes from the primary, which has it."""
@@ -39,6 +44,8 @@ def build_context(
     reads: Reads | None = None,
     authorized: bool = False,
     caller: str = ANONYMOUS,
+    judge_denial: Denial | None = None,
+    editor: str | None = None,
 ) -> Context:
     reads = pool if reads is None else reads
     return Context(
@@ -48,6 +55,8 @@ def build_context(
         loaders=build_loaders(reads),
         authorized=authorized,
         caller=caller,
+        judge_denial=judge_denial,
+        editor=editor,
     )
 
 

@@ -13,11 +13,13 @@ from service.db import articles as articles_db
 from service.db import entities as entities_db
 from service.db import facts as facts_db
 from service.db import figures as figures_db
+from service.db import judgements as judgements_db
 from service.db import outlets as outlets_db
 from service.db import publications as publications_db
 from service.db import quotes as quotes_db
 from service.db import trees as trees_db
 from service.db.articles import ArticlePage
+from service.db.judgements import InForce
 from service.db.paging import IdPage, Window
 from service.db.pool import Connection
 from service.db.replicas import Reads
@@ -26,6 +28,7 @@ from service.db.rows import (
     EntityRow,
     FactRow,
     FigureRow,
+    JudgementRow,
     MentionRow,
     OutletRow,
     PublicationRow,
@@ -192,6 +195,9 @@ class Loaders:
     figure: DataLoader[int, FigureRow | None]
     fact: DataLoader[int, FactRow | None]
     mention: DataLoader[int, MentionRow | None]
+    judgement: DataLoader[int, JudgementRow | None]
+    judgements_by_figure: DataLoader[int, list[JudgementRow]]
+    judgements_in_force_by_fact: DataLoader[int, list[InForce]]
     aliases: DataLoader[int, list[str]]
     quotes_by_article: DataLoader[int, list[QuoteRow]]
     figures_by_article: DataLoader[int, list[FigureRow]]
@@ -281,6 +287,13 @@ def build_loaders(pool: Reads) -> Loaders:
         figure=_by_id(pool, figures_db.list_figures_by_ids),
         fact=_by_id(pool, facts_db.list_facts_by_ids),
         mention=_by_id(pool, entities_db.list_mentions_by_ids),
+        judgement=_by_id(pool, judgements_db.list_judgements_by_ids),
+        judgements_by_figure=_grouped(
+            pool, _keyed(judgements_db.list_judgements_for_figures, "figure_ids"), "figure_id"
+        ),
+        judgements_in_force_by_fact=_grouped(
+            pool, _keyed(judgements_db.list_in_force_for_facts, "fact_ids"), "fact_id"
+        ),
         aliases=DataLoader(load_fn=load_aliases),
         quotes_by_article=_grouped(
             pool, _keyed(quotes_db.list_quotes_for_articles, "article_ids"), "article_id"

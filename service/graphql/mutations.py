@@ -11,6 +11,7 @@ from service.db.pool import Connection
 from service.errors import UNSTORABLE_MESSAGE, FactdeskError, is_unstorable_input
 from service.graphql.context import Info
 from service.graphql.corrections import CorrectionMutations
+from service.graphql.judgements import JudgementMutations
 from service.graphql.types.article import Article
 from service.graphql.user_errors import UserError, unauthorized_message
 from service.ingest.idempotency import IdempotencyKey, fingerprint, parse_key
@@ -75,8 +76,11 @@ class IngestArticlePayload:
     )
 
 
-@strawberry.type(description="Writes. They need an API key: `Authorization: Bearer <key>`.")
-class Mutation(CorrectionMutations):
+@strawberry.type(
+    description="Writes. They need an API key: `Authorization: Bearer <key>`; judgements "
+    "need an editor's."
+)
+class Mutation(CorrectionMutations, JudgementMutations):
     @strawberry.mutation(
         description="Runs the full ingest pipeline on one article. Idempotent: the same text "
         "twice yields the same article."

@@ -14,6 +14,7 @@ from service.graphql.types.common import Node
 from service.graphql.types.entity import Entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
+from service.graphql.types.judgement import Judgement
 from service.graphql.types.quote import Quote
 from service.ids import decode_id
 
@@ -31,6 +32,7 @@ _TYPES: dict[str, Any] = {
     "Quote": (Quote, "quote"),
     "Figure": (Figure, "figure"),
     "Fact": (Fact, "fact"),
+    "Judgement": (Judgement, "judgement"),
 }
 
 

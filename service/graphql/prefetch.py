@@ -80,6 +80,13 @@ async def _facts(loaders: Loaders, ids: Iterable[int | None]) -> list[Any]:
     return _found(found)
 
 
+async def _preferred(loaders: Loaders, rows: Sequence[FactRow]) -> list[Any]:
+    """Fact.preferred reads the fact's judgements in force and its figures."""
+    ids = _present(r.id for r in rows)
+    await load_now(loaders.judgements_in_force_by_fact, ids)
+    return _flat(await load_now(loaders.figures_by_fact, ids))
+
+
 def _citations(rows: Sequence[FigureRow]) -> list[Any]:
     return [CitationKey(r.article_id, r.attributed_to_id) for r in rows]
 
@@ -130,10 +137,16 @@ GRAPH: dict[str, dict[str, Edge]] = {
         "subject": Edge(_one(_entities, "subject_id"), "Entity"),
         "values": Edge(_grouped("figures_by_fact", "id"), "SourcedValue"),
         "reports": Edge(_grouped("figures_by_fact", "id"), "Figure"),
+        "preferred": Edge(_preferred, "SourcedValue"),
     },
     # A SourcedValue's parents here are the figure rows of its fact.
-    "SourcedValue": {"sources": Edge(_rows(_citations), "Citation")},
+    "SourcedValue": {
+        "sources": Edge(_rows(_citations), "Citation"),
+        "rank": Edge(_grouped("judgements_in_force_by_fact", "fact_id"), None),
+        "conflicting": Edge(_grouped("judgements_in_force_by_fact", "fact_id"), None),
+    },
     "Figure": {
+        "judgements": Edge(_grouped("judgements_by_figure", "id"), None),
         "subject": Edge(_one(_entities, "subject_id"), "Entity"),
         "fact": Edge(_one(_facts, "fact_id"), "Fact"),
         "citation": Edge(_rows(_citations), "Citation"),

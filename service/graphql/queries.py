@@ -364,9 +364,9 @@ class Query:
         return await _id_connection(info, page, Fact)
 
     @strawberry.field(
-        description="The change feed: every committed ingest, republication, correction and "
-        "retraction, oldest first. Keep `pageInfo.endCursor` and ask again with `after` for "
-        "what changed since."
+        description="The change feed: every committed ingest, republication, correction, "
+        "retraction and judgement, oldest first. Keep `pageInfo.endCursor` and ask again "
+        "with `after` for what changed since."
     )
     async def changes(
         self, info: Info, after: After = None, first: First = None

@@ -26,7 +26,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionContext, ExecutionResult
 
-from service.auth import bearer_token, write_denial
+from service.auth import bearer_token, editor_name, judge_denial, write_denial
 from service.conditional import DATA_VERSION
 from service.config import Settings
 from service.db.replicas import request_reads
@@ -286,7 +286,13 @@ class GraphQLView(GraphQL[Context, None]):
         router = getattr(request.app.state, "reads", None)
         reads = request_reads(pool, router, request.scope.get(DATA_VERSION))
         return build_context(
-            pool, self._settings, reads=reads, authorized=authorized, caller=caller
+            pool,
+            self._settings,
+            reads=reads,
+            authorized=authorized,
+            caller=caller,
+            judge_denial=judge_denial(request.headers, self._settings),
+            editor=editor_name(request.headers, self._settings),
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -3,19 +3,25 @@
 Ingest checks a fact incrementally (values only ever narrow what can be true of all of
 them). A correction or a retraction takes values away, which can end a dispute, so the
 facts it touches are computed again from what is left; a fact left with no report goes.
+So does a judgement made or withdrawn: a DEPRECATED value and a report flagged wrong take
+no part in the agreement (service/ingest/ranks.py).
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Collection
 from typing import Protocol
 
 from service.db import corrections as corrections_db
 from service.db import facts as facts_db
 from service.db import figures as figures_db
+from service.db import judgements as judgements_db
 from service.db.pool import Connection
 from service.ingest.facts import ReportedValue, agreed_interval, is_disputed
 from service.ingest.model import Approximation
+from service.ingest.ranks import NONE, Rank, ValueKey, by_fact, key_of
 
 
 class Printed(Protocol):
@@ -43,13 +49,27 @@ def reported(row: Printed) -> ReportedValue:
 async def stored_agreement(
     conn: Connection, *, fact_ids: Collection[int]
 ) -> dict[int, facts_db.Agreement]:
-    """Each fact's agreement over all its stored reports (each fact must have one)."""
-    by_fact: dict[int, list[ReportedValue]] = {i: [] for i in fact_ids}
-    for row in await figures_db.list_distinct_reports_for_facts(conn, fact_ids=list(fact_ids)):
+    """Each fact's agreement over all its stored reports that count: not those of a
+    DEPRECATED value, nor those flagged wrong (each fact must have a report)."""
+    counted: dict[int, list[ReportedValue]] = {i: [] for i in fact_ids}
+    rows = await figures_db.list_distinct_reports_for_facts(conn, fact_ids=list(fact_ids))
+    judged = by_fact(await judgements_db.list_in_force_for_facts(conn, fact_ids=list(fact_ids)))
+    reports: Counter[tuple[int, ValueKey]] = Counter()
+    for row in rows:
+        reports[(row.fact_id, key_of(row))] += row.figures
+    for row in rows:
+        judgements = judged.get(row.fact_id, NONE)
+        key = key_of(row)
+        if judgements.rank(key, reports[(row.fact_id, key)]) is Rank.DEPRECATED:
+            continue
         # Equal reports share an interval; two of them still count as two reports.
-        by_fact[row.fact_id].extend([reported(row)] * min(row.figures, 2))
+        count = judgements.counting(key, row.text, row.figures)
+        counted[row.fact_id].extend([reported(row)] * min(count, 2))
     checked: dict[int, facts_db.Agreement] = {}
-    for fact_id, values in by_fact.items():
+    for fact_id, values in counted.items():
+        if not values:  # every value deprecated: nothing left to disagree
+            checked[fact_id] = facts_db.Agreement(disputed=False, low=-math.inf, high=math.inf)
+            continue
         low, high = agreed_interval(values)
         checked[fact_id] = facts_db.Agreement(disputed=is_disputed(values), low=low, high=high)
     return checked

@@ -128,6 +128,29 @@ def is_disputed(values: Sequence[ReportedValue]) -> bool:
     return low > high
 
 
+def in_conflict(intervals: Sequence[tuple[float, float] | None]) -> list[bool]:
+    """For each value's interval, whether it misses another's (the two cannot both be
+    true); None is a value left out (deprecated), which conflicts with nothing. A fact is
+    disputed exactly when some value is in conflict: intervals on a line with no common
+    point always hold two that miss each other. Linear: each interval is checked against
+    the highest low and the lowest high among the others."""
+    lows = sorted(((i[0], n) for n, i in enumerate(intervals) if i is not None), reverse=True)
+    highs = sorted((i[1], n) for n, i in enumerate(intervals) if i is not None)
+    found = []
+    for n, interval in enumerate(intervals):
+        if interval is None:
+            found.append(False)
+            continue
+        low, high = interval
+        other_low = next((v for v, m in lows if m != n), None)
+        other_high = next((v for v, m in highs if m != n), None)
+        found.append(
+            (other_low is not None and other_low > high)
+            or (other_high is not None and other_high < low)
+        )
+    return found
+
+
 def fact_label(subject_name: str | None, property: str, qualifier: str | None = None) -> str:
     """A reader's name for a fact: "Kassym-Jomart Tokayev: share of the vote"."""
     human = _PROPERTY_NAMES.get(property, property.replace("_", " "))

@@ -23,6 +23,7 @@ from service.db import changes as changes_db
 from service.db import entities as entities_db
 from service.db import extracted as extracted_db
 from service.db import facts as facts_db
+from service.db import judgements as judgements_db
 from service.db import outlets as outlets_db
 from service.db.pool import Connection
 from service.ingest.agreement import reported as reported_value
@@ -369,11 +370,13 @@ async def _refresh_disputed(
     reported: dict[int, list[ReportedValue]],
 ) -> None:
     """Checks this article's reports against the interval each fact's earlier reports
-    share; a fact whose interval is not known yet is checked against all its reports."""
+    share; a fact whose interval is not known yet is checked against all its reports, and
+    so is a judged one (a new report of a DEPRECATED value must not count)."""
     checked: dict[int, facts_db.Agreement] = {}
     unknown: list[int] = []
+    judged = await judgements_db.list_judged_fact_ids(conn, fact_ids=list(agreeing))
     for fact_id, prior in agreeing.items():
-        if prior is None:
+        if prior is None or fact_id in judged:
             unknown.append(fact_id)
             continue
         low, high = agreed_interval(reported[fact_id], prior)

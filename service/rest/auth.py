@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.datastructures import Headers
 
-from service.auth import Denial, read_denial, write_denial
+from service.auth import Denial, editor_name, judge_denial, read_denial, write_denial
 from service.config import Settings
 from service.problems import ProblemError
 
@@ -31,3 +31,14 @@ def require_read(headers: Headers, settings: Settings) -> None:
     denial = read_denial(headers, settings)
     if denial is not None:
         raise denial_problem(denial)
+
+
+def require_editor(headers: Headers, settings: Settings) -> str:
+    """The name of the editor whose key the request carries; 401/403 when it has none."""
+    _one_authorization(headers)
+    denial = judge_denial(headers, settings)
+    if denial is not None:
+        raise denial_problem(denial)
+    name = editor_name(headers, settings)
+    assert name is not None
+    return name

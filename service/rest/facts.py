@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+import asyncpg
 from starlette.requests import Request
 from starlette.responses import Response
 
 from service.db import facts as facts_db
 from service.db import figures as figures_db
+from service.db import judgements as judgements_db
 from service.db.pool import Connection
 from service.db.rows import FactRow, FigureRow
 from service.ids import decode_id_cursor, encode_id
 from service.ingest.facts import group_reports
+from service.ingest.ranks import NONE, FactJudgements, assess, by_fact, preferred_index
 from service.lookup import entity_id_from
 from service.problems import ProblemError
 from service.rest.figures import figure_citation
@@ -21,21 +24,33 @@ from service.rest.params import bool_param, page_params, path_id, reads_of, text
 from service.rest.representations import Json, JsonResponse, Related, id_page_json, load_related
 
 
-def _values(reports: list[FigureRow], related: Related) -> list[Json]:
-    """Equal values grouped as GraphQL's Fact.values does, each keeping every source."""
-    return [
+def _values(
+    reports: list[FigureRow], judged: FactJudgements, related: Related
+) -> tuple[list[Json], int | None]:
+    """Equal values grouped as GraphQL's Fact.values does, each keeping every source and
+    ranked by the judgements in force; and which of them is preferred, if one is."""
+    groups = group_reports(reports)
+    heads = [(group[0], len(group)) for group in groups]
+    values = [
         {
             "value": group[0].value,
             "upperBound": group[0].upper_bound,
             "approximation": group[0].approximation,
             "text": group[0].text,
+            "rank": assessed.rank.value,
+            "conflicting": assessed.conflicting,
             "sources": [figure_citation(report, related) for report in group],
+            "figureIds": [encode_id("Figure", report.id) for report in group],
         }
-        for group in group_reports(reports)
+        for group, assessed in zip(groups, assess(heads, judged), strict=True)
     ]
+    return values, preferred_index(heads, judged)
 
 
-def fact_json(row: FactRow, reports: list[FigureRow], related: Related) -> Json:
+def fact_json(
+    row: FactRow, reports: list[FigureRow], judged: FactJudgements, related: Related
+) -> Json:
+    values, preferred = _values(reports, judged, related)
     return {
         "id": encode_id("Fact", row.id),
         "label": row.label,
@@ -44,12 +59,13 @@ def fact_json(row: FactRow, reports: list[FigureRow], related: Related) -> Json:
         "qualifier": row.qualifier,
         "unit": row.unit,
         "disputed": row.disputed,
-        "values": _values(reports, related),
+        "values": values,
+        "preferred": values[preferred] if preferred is not None else None,
     }
 
 
 async def _facts(conn: Connection, ids: Sequence[int]) -> list[Json]:
-    """Facts with values and sources: five queries whatever the page size."""
+    """Facts with values, sources and ranks: six queries whatever the page size."""
     rows = {row.id: row for row in await facts_db.list_facts_by_ids(conn, ids=ids)}
     ordered = [rows[i] for i in ids if i in rows]
     reports: dict[int, list[FigureRow]] = defaultdict(list)
@@ -62,7 +78,20 @@ async def _facts(conn: Connection, ids: Sequence[int]) -> list[Json]:
         article_ids=[f.article_id for f in figures],
         entity_ids=[r.subject_id for r in ordered] + [f.attributed_to_id for f in figures],
     )
-    return [fact_json(row, reports[row.id], related) for row in ordered]
+    judged = by_fact(
+        await judgements_db.list_in_force_for_facts(conn, fact_ids=[r.id for r in ordered])
+    )
+    return [fact_json(row, reports[row.id], judged.get(row.id, NONE), related) for row in ordered]
+
+
+async def fact_by_id(pool: asyncpg.Pool, fact_id: int | None) -> Json | None:
+    """The fact as GET /api/v1/facts/{id} shows it, from the primary (a write just changed
+    it); None for no fact."""
+    if fact_id is None:
+        return None
+    async with pool.acquire() as conn:
+        found = await _facts(conn, [fact_id])
+    return found[0] if found else None
 
 
 async def list_facts(request: Request) -> Response:

@@ -8,8 +8,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from service.db import figures as figures_db
+from service.db import judgements as judgements_db
 from service.db.pool import Connection
-from service.db.rows import FigureRow
+from service.db.rows import FigureRow, JudgementRow
 from service.ids import decode_id_cursor, encode_id
 from service.lookup import entity_id_from
 from service.problems import ProblemError
@@ -39,7 +40,22 @@ def figure_citation(row: FigureRow, related: Related) -> Json:
     )
 
 
-def figure_json(row: FigureRow, related: Related) -> Json:
+def judgement_json(row: JudgementRow) -> Json:
+    return {
+        "id": encode_id("Judgement", row.id),
+        "figureId": encode_id("Figure", row.figure_id) if row.figure_id is not None else None,
+        "kind": row.kind,
+        "reason": row.reason,
+        "madeBy": row.made_by,
+        "madeAt": row.made_at,
+        "withdrawnAt": row.withdrawn_at,
+        "withdrawnBy": row.withdrawn_by,
+        "withdrawalReason": row.withdrawal_reason,
+        "inForce": row.in_force,
+    }
+
+
+def figure_json(row: FigureRow, related: Related, judgements: list[JudgementRow]) -> Json:
     return {
         "id": encode_id("Figure", row.id),
         "value": row.value,
@@ -54,6 +70,7 @@ def figure_json(row: FigureRow, related: Related) -> Json:
         "subject": related.entity_ref(row.subject_id),
         "factId": encode_id("Fact", row.fact_id) if row.fact_id is not None else None,
         "citation": figure_citation(row, related),
+        "judgements": [judgement_json(j) for j in judgements],
     }
 
 
@@ -65,7 +82,11 @@ async def _figures(conn: Connection, ids: Sequence[int]) -> list[Json]:
         article_ids=[r.article_id for r in ordered],
         entity_ids=[e for r in ordered for e in (r.subject_id, r.attributed_to_id)],
     )
-    return [figure_json(row, related) for row in ordered]
+    judged: dict[int, list[JudgementRow]] = {}
+    for judgement in await judgements_db.list_judgements_for_figures(conn, figure_ids=ids):
+        if judgement.figure_id is not None:
+            judged.setdefault(judgement.figure_id, []).append(judgement)
+    return [figure_json(row, related, judged.get(row.id, [])) for row in ordered]
 
 
 async def list_figures(request: Request) -> Response:

@@ -13,6 +13,8 @@ from service.ingest.model import Approximation, EntityKind, TextPart
 from service.problems import PROBLEMS, problem_type
 from service.rest.openapi_changes import SCHEMAS as CHANGE_SCHEMAS
 from service.rest.openapi_changes import changes_operation, stream_operation
+from service.rest.openapi_judgements import CONFLICTING, RANK, judge_operation, judgement_operations
+from service.rest.openapi_judgements import SCHEMAS as JUDGEMENT_SCHEMAS
 from service.rest.openapi_parts import (
     DATE_TIME,
     GLOBAL_ID,
@@ -165,6 +167,12 @@ SCHEMAS: Json = {
             "subject": nullable(ref("EntityRef")),
             "factId": nullable(GLOBAL_ID),
             "citation": ref("Citation"),
+            "judgements": {
+                "type": "array",
+                "items": ref("Judgement"),
+                "description": "Every editor's judgement of this report, oldest first, "
+                "withdrawn ones too.",
+            },
         }
     ),
     "SourcedValue": object_schema(
@@ -173,7 +181,15 @@ SCHEMAS: Json = {
             "upperBound": nullable({"type": "number"}),
             "approximation": {"type": "string", "enum": [a.value for a in Approximation]},
             "text": STRING,
+            "rank": RANK,
+            "conflicting": CONFLICTING,
             "sources": {"type": "array", "items": ref("Citation")},
+            "figureIds": {
+                "type": "array",
+                "items": GLOBAL_ID,
+                "description": "The reports' figures, in the order of `sources`: judge one "
+                "with POST /api/v1/figures/{id}/judgements.",
+            },
         },
         description="One distinct value and every report of it.",
     ),
@@ -187,9 +203,17 @@ SCHEMAS: Json = {
             "unit": STRING,
             "disputed": {
                 "type": "boolean",
-                "description": "True when the reported values cannot all be true at once.",
+                "description": "True when the reported values cannot all be true at once; "
+                "DEPRECATED values are left out, and `conflicting` marks the values at odds.",
             },
             "values": {"type": "array", "items": ref("SourcedValue")},
+            "preferred": nullable(
+                {
+                    **ref("SourcedValue"),
+                    "description": "The value an editor marked PREFERRED (the latest, if "
+                    "several were), also listed in `values`; null when none was.",
+                }
+            ),
         }
     ),
     "IngestArticle": object_schema(
@@ -438,6 +462,8 @@ def _paths() -> Json:
     }
     paths["/api/v1/articles/{id}"].update(correction_operations())
     paths["/api/v1/articles:batch"] = {"post": batch_operation()}
+    paths["/api/v1/figures/{id}/judgements"] = {"post": judge_operation()}
+    paths["/api/v1/judgements/{id}"] = judgement_operations(_read_ok("Judgement"), READ_ERRORS)
     paths["/api/v1/articles/{id}"]["get"]["responses"].update(retracted_read())
     paths["/api/v1/changes"] = changes_operation(
         {"200": _read_ok("ChangePage"), "304": NOT_MODIFIED, **READ_ERRORS}
@@ -476,17 +502,19 @@ def openapi_document() -> Json:
             "Every resource carries the same global id as GraphQL. Lists are cursor-paginated "
             "(`first`, `after`; backwards `last`, `before`). Errors are RFC 9457 problem "
             "documents whose `type` is one of "
-            f"{problem_types}. Writes need `Authorization: Bearer <key>`.",
+            f"{problem_types}. Writes need `Authorization: Bearer <key>`; judgements need an "
+            "editor's key (FACTDESK_EDITOR_KEYS).",
         },
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "paths": _paths(),
         "components": {
-            "schemas": {**SCHEMAS, **WRITE_SCHEMAS, **CHANGE_SCHEMAS},
+            "schemas": {**SCHEMAS, **WRITE_SCHEMAS, **CHANGE_SCHEMAS, **JUDGEMENT_SCHEMAS},
             "securitySchemes": {
                 "apiKey": {
                     "type": "http",
                     "scheme": "bearer",
-                    "description": "A key from FACTDESK_API_KEYS.",
+                    "description": "A key from FACTDESK_API_KEYS, or an editor's from "
+                    "FACTDESK_EDITOR_KEYS.",
                 }
             },
         },

@@ -15,7 +15,7 @@ from service.rest.openapi_parts import (
     ref,
 )
 
-KINDS = ["ingest", "republication", "correction", "retraction"]
+KINDS = ["ingest", "republication", "correction", "retraction", "judgement"]
 
 SCHEMAS: Json = {
     "Change": object_schema(
@@ -65,9 +65,9 @@ def changes_operation(responses: Json) -> Json:
         "get": {
             "operationId": "listChanges",
             "summary": "The change feed: committed writes, oldest first",
-            "description": "Every ingest, republication, correction and retraction, in commit "
-            "order. Keep `pageInfo.endCursor` and ask again with `after` for what changed "
-            "since; an empty page means nothing has.",
+            "description": "Every ingest, republication, correction, retraction and judgement "
+            "(made or withdrawn), in commit order. Keep `pageInfo.endCursor` and ask again "
+            "with `after` for what changed since; an empty page means nothing has.",
             "tags": ["changes"],
             "parameters": [
                 query_param(

@@ -11,7 +11,17 @@ from starlette.types import Receive, Scope, Send
 
 from service.config import Settings
 from service.problems import ProblemError
-from service.rest import articles, batch, changes, corrections, entities, facts, figures, quotes
+from service.rest import (
+    articles,
+    batch,
+    changes,
+    corrections,
+    entities,
+    facts,
+    figures,
+    judgements,
+    quotes,
+)
 from service.rest.auth import require_read
 from service.rest.change_stream import stream_handler
 from service.rest.openapi import openapi_document
@@ -89,6 +99,7 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
         ("/figures/{id}", figures.get_figure),
         ("/facts", facts.list_facts),
         ("/facts/{id}", facts.get_fact),
+        ("/judgements/{id}", judgements.get_judgement),
         ("/changes", changes.list_changes),
         ("/changes/stream", stream_handler(settings)),
     ]
@@ -106,6 +117,16 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
         Route(
             f"{PREFIX}/articles/{{id}}",
             endpoint(corrections.retract_handler(settings)),
+            methods=["DELETE"],
+        ),
+        Route(
+            f"{PREFIX}/figures/{{id}}/judgements",
+            endpoint(judgements.judge_handler(settings)),
+            methods=["POST"],
+        ),
+        Route(
+            f"{PREFIX}/judgements/{{id}}",
+            endpoint(judgements.withdraw_handler(settings)),
             methods=["DELETE"],
         ),
     ]

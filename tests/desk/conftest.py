@@ -25,6 +25,9 @@ from tests.servers import wait_ready
 FACTDESK = str(Path(sys.executable).with_name("factdesk"))
 CHROMIUM = "/usr/bin/chromium"
 STARTUP_BOUND = 30.0
+# The served desk's editor (the browser tests judge values through REST with it).
+EDITOR_KEY = "desk-editor-key"
+EDITOR_NAME = "desk editor"
 # As the machine's own check runs it: without the background-networking flags Chromium
 # calls Google's hosts at start, which a closed network refuses (and which would be
 # requests to another host).
@@ -67,6 +70,7 @@ async def desk_url(server_dsn: str, tmp_path_factory: pytest.TempPathFactory) ->
         "FACTDESK_LOAD_SEEDS": "false",
         "FACTDESK_MIGRATE_ON_START": "false",
         "FACTDESK_LOG_LEVEL": "warning",
+        "FACTDESK_EDITOR_KEYS": f"{EDITOR_NAME}:{EDITOR_KEY}",
     }
     log = tmp_path_factory.mktemp("desk") / "server.log"
     with log.open("wb") as sink:

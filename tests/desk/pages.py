@@ -21,6 +21,10 @@ def hrefs(html: str, prefix: str) -> list[str]:
     return re.findall(rf'href="({re.escape(prefix)}[^"]*)"', html)
 
 
+# Elements with no end tag: inside a wanted element they start a word but open no level.
+VOID = frozenset({"br", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+
 class _Text(HTMLParser):
     def __init__(self, selector_class: str) -> None:
         super().__init__()
@@ -31,7 +35,7 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = (dict(attrs).get("class") or "").split()
         if self.depth:
-            self.depth += 1
+            self.depth += tag not in VOID
             self.found[-1] += " "  # an element inside starts a new word
         elif self.wanted in classes:
             self.depth = 1

@@ -7,9 +7,12 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+import httpx
 import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Page, expect
+
+from tests.desk.conftest import EDITOR_KEY, EDITOR_NAME
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -108,3 +111,72 @@ async def test_graphiql_runs_a_query_with_the_network_unplugged(
     await tab.screenshot(path=screenshots / "graphiql.png", full_page=False)
     assert recorded.foreign(desk_url) == []
     assert recorded.errors == []  # a script or style the policy refused would show here
+
+
+async def test_an_editors_judgements_on_the_fact_page(
+    desk_url: str, page: tuple[Page, Recorded], screenshots: Path
+) -> None:
+    """The issue's demo: an editor prefers the CEC's final count with the page's form and
+    deprecates the two values it rules out; the page shows every value still, the
+    deprecated ones struck through, and the fact no longer disputed. Withdrawn afterwards
+    (one with the page's form): the seeds as they were."""
+    tab, recorded = page
+    editor = {"Authorization": f"Bearer {EDITOR_KEY}"}
+    async with httpx.AsyncClient(base_url=desk_url, headers=editor) as api:
+        figures = await api.get("/api/v1/figures", params={"property": "vote_share"})
+        by_text = {f["text"]: f["id"] for f in figures.json()["items"]}
+        fact_id = figures.json()["items"][0]["factId"]
+        try:
+            await tab.goto(f"{desk_url}/facts/{fact_id}")
+            final = tab.locator("section.value", has_text="70.96 percent")
+            await final.get_by_text("Judge this value").click()
+            form = final.locator("form.judge")
+            await form.get_by_label("Judgement").select_option("PREFERRED")
+            await form.get_by_label("Why").fill("the CEC's final count, June 11")
+            await form.get_by_label("Editor key").fill(EDITOR_KEY)
+            await form.get_by_role("button", name="Judge").click()
+            await expect(final.locator(".badge.rank")).to_have_text("★ preferred")
+            await expect(final.locator("li.judgement")).to_contain_text(
+                f"preferred by {EDITOR_NAME}"
+            )
+            await expect(tab.locator("h1 .badge")).to_have_text("disputed")
+
+            for text, reason in [
+                ("70.76 percent", "the CEC's count of June 10, superseded"),
+                ("70.8 per cent", "rounded from a superseded count"),
+            ]:
+                made = await api.post(
+                    f"/api/v1/figures/{by_text[text]}/judgements",
+                    json={"kind": "DEPRECATED", "reason": reason},
+                )
+                assert made.status_code == 201, made.text
+            assert not made.json()["fact"]["disputed"]
+
+            await tab.reload()
+            await expect(tab.locator("h1 .badge")).to_have_text("agreed")
+            values = tab.locator("section.value")
+            await expect(values).to_have_count(5)  # nothing hidden
+            struck = tab.locator("section.value.rank-deprecated s.printed")
+            await expect(struck).to_have_text(["70.76 percent", "70.8 per cent"])
+            decoration = await struck.first.evaluate("e => getComputedStyle(e).textDecorationLine")
+            assert decoration == "line-through"
+            await expect(tab.locator("p.preferred-value")).to_contain_text("70.96 percent")
+            await expect(tab.locator("section.value.conflict")).to_have_count(0)
+            await expect(tab.locator("svg.numberline g.bar.deprecated")).to_have_count(2)
+            await tab.screenshot(path=screenshots / "judged.png", full_page=True)
+
+            withdraw = final.locator("form.withdraw")
+            await withdraw.get_by_label("Editor key").fill(EDITOR_KEY)
+            await withdraw.get_by_role("button", name="Withdraw").click()
+            await expect(final.locator(".badge.rank")).to_have_count(0)
+        finally:
+            for figure_id in by_text.values():
+                judged = (await api.get(f"/api/v1/figures/{figure_id}")).json()["judgements"]
+                for judgement in (j for j in judged if j["inForce"]):
+                    gone = await api.delete(f"/api/v1/judgements/{judgement['id']}")
+                    assert gone.status_code == 200, gone.text
+    await tab.reload()
+    await expect(tab.locator("h1 .badge")).to_have_text("disputed")
+    await expect(tab.locator("section.value.rank-normal")).to_have_count(5)
+    assert recorded.foreign(desk_url) == []
+    assert recorded.errors == []

@@ -10,6 +10,7 @@ from service.ingest.facts import (
     ReportedValue,
     fact_label,
     group_reports,
+    in_conflict,
     is_disputed,
     value_interval,
 )
@@ -102,3 +103,11 @@ def test_fact_label() -> None:
     assert fact_label("Almaty", "detained", "2019-06-09") == "Almaty: people detained (2019-06-09)"
     assert fact_label(None, "turnout") == "Turnout"
     assert fact_label("Kazakhstan", "new_property") == "Kazakhstan: new property"
+
+
+def test_in_conflict_names_the_values_that_miss_another() -> None:
+    # 1 and 3 miss each other; 2 meets both; None (deprecated) conflicts with nothing.
+    assert in_conflict([(0.0, 1.0), (0.5, 2.5), (2.0, 3.0), None]) == [True, False, True, False]
+    assert in_conflict([(0.0, 1.0), None, (2.0, 3.0)]) == [True, False, True]
+    assert in_conflict([(0.0, 1.0), (0.5, 2.0)]) == [False, False]
+    assert in_conflict([(0.0, 1.0)]) == [False]

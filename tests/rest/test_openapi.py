@@ -36,6 +36,8 @@ async def test_every_route_is_documented(client: httpx.AsyncClient) -> None:
         "/api/v1/articles:batch",
         "/api/v1/changes",
         "/api/v1/changes/stream",
+        "/api/v1/figures/{id}/judgements",
+        "/api/v1/judgements/{id}",
         *(f"/api/v1/{r}" for r in ("articles", "entities", "quotes", "figures", "facts")),
         *(f"/api/v1/{r}/{{id}}" for r in ("articles", "entities", "quotes", "figures", "facts")),
     }

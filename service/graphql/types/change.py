@@ -27,6 +27,11 @@ class ChangeKind(enum.Enum):
     RETRACTION = strawberry.enum_value(
         "retraction", description="The article was retracted: its values left every fact."
     )
+    JUDGEMENT = strawberry.enum_value(
+        "judgement",
+        description="An editor judged one of the article's reports, or withdrew a "
+        "judgement: the fact's ranks and `disputed` were computed again.",
+    )
 
 
 @strawberry.type(

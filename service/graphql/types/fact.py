@@ -2,24 +2,46 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from service.db.judgements import InForce
 from service.db.rows import FactRow, FigureRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
 from service.graphql.types.common import Node
 from service.graphql.types.figure import Approximation, Figure, figure_citation
+from service.graphql.types.judgement import Rank
 from service.ids import encode_id
 from service.ingest.facts import group_reports
 from service.ingest.model import Approximation as Approx
+from service.ingest.ranks import Assessed, assess, fact_judgements, preferred_index
 
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity
 
 EntityRef = Annotated["Entity", strawberry.lazy("service.graphql.types.entity")]
+
+
+@dataclass(eq=False)
+class FactValues:
+    """A fact's values, assessed with its judgements once however many values ask."""
+
+    fact_id: int
+    groups: list[list[FigureRow]]
+    assessed: list[Assessed] | None = field(default=None)
+    preferred: int | None = None
+
+    def assess(self, in_force: list[InForce]) -> list[Assessed]:
+        if self.assessed is None:
+            judged = fact_judgements(in_force)
+            heads = [(group[0], len(group)) for group in self.groups]
+            self.assessed = assess(heads, judged)
+            self.preferred = preferred_index(heads, judged)
+        return self.assessed
 
 
 @strawberry.type(
@@ -39,11 +61,37 @@ class SourcedValue:
     )
     text: str = strawberry.field(description="As printed by (one of) the sources.")
     reports: strawberry.Private[list[FigureRow]]
+    fact: strawberry.Private[FactValues]
+    index: strawberry.Private[int]
 
     @strawberry.field(description="Every report of this value, never deduplicated away.")
     def sources(self) -> list[Citation]:
         # Built only when asked for: a speaker's facts can hold tens of thousands of reports.
         return [figure_citation(r) for r in self.reports]
+
+    @strawberry.field(
+        description="What editors' judgements make of it: PREFERRED or DEPRECATED when an "
+        "editor ranked a report of it (the latest judgement counts), DEPRECATED too when "
+        "every report of it was flagged as a wrong extraction, else NORMAL."
+    )
+    def rank(self, info: Info) -> Rank:
+        return now_or_later(
+            info.context.loaders.judgements_in_force_by_fact,
+            self.fact.fact_id,
+            lambda in_force: Rank[self.fact.assess(in_force)[self.index].rank.value],
+        )
+
+    @strawberry.field(
+        description="True when it cannot be true together with another value of the fact "
+        "that is not DEPRECATED: the values that make the fact `disputed`. Always false "
+        "for a DEPRECATED value."
+    )
+    def conflicting(self, info: Info) -> bool:
+        return now_or_later(
+            info.context.loaders.judgements_in_force_by_fact,
+            self.fact.fact_id,
+            lambda in_force: self.fact.assess(in_force)[self.index].conflicting,
+        )
 
 
 @strawberry.type(
@@ -65,7 +113,8 @@ class Fact(Node):
         description="What narrows the claim, e.g. the date it refers to; null when nothing does."
     )
     disputed: bool = strawberry.field(
-        description="True when the reported values cannot all be true at once."
+        description="True when the reported values cannot all be true at once; DEPRECATED "
+        "values are left out. `SourcedValue.conflicting` says which values conflict."
     )
 
     @classmethod
@@ -95,7 +144,25 @@ class Fact(Node):
         "first report."
     )
     def values(self, info: Info) -> list[SourcedValue]:
-        return now_or_later(info.context.loaders.figures_by_fact, self.row.id, sourced_values)
+        return now_or_later(
+            info.context.loaders.figures_by_fact,
+            self.row.id,
+            lambda rows: sourced_values(self.row.id, rows),
+        )
+
+    @strawberry.field(
+        description="The value an editor marked PREFERRED (the latest, if several were); "
+        "null when none was: Factdesk never picks a winner itself."
+    )
+    async def preferred(self, info: Info) -> SourcedValue | None:
+        rows = await info.context.loaders.figures_by_fact.load(self.row.id)
+        in_force = await info.context.loaders.judgements_in_force_by_fact.load(self.row.id)
+        values = sourced_values(self.row.id, rows)
+        if not values:
+            return None
+        facts = values[0].fact
+        facts.assess(in_force)
+        return values[facts.preferred] if facts.preferred is not None else None
 
     @strawberry.field(description="Every individual report, oldest stored first.")
     def reports(self, info: Info) -> list[Figure]:
@@ -106,8 +173,10 @@ class Fact(Node):
         )
 
 
-def sourced_values(rows: list[FigureRow]) -> list[SourcedValue]:
+def sourced_values(fact_id: int, rows: list[FigureRow]) -> list[SourcedValue]:
     """Equal values grouped, each with every report of it."""
+    groups = group_reports(rows)
+    shared = FactValues(fact_id, groups)
     return [
         SourcedValue(
             value=first.value,
@@ -115,8 +184,10 @@ def sourced_values(rows: list[FigureRow]) -> list[SourcedValue]:
             approximation=APPROXIMATIONS[first.approximation],
             text=first.text,
             reports=group,
+            fact=shared,
+            index=index,
         )
-        for group in group_reports(rows)
+        for index, group in enumerate(groups)
         for first in (group[0],)
     ]
 

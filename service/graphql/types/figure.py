@@ -18,9 +18,11 @@ from service.ids import encode_id
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity
     from service.graphql.types.fact import Fact
+    from service.graphql.types.judgement import Judgement
 
 EntityRef = Annotated["Entity", strawberry.lazy("service.graphql.types.entity")]
 FactRef = Annotated["Fact", strawberry.lazy("service.graphql.types.fact")]
+JudgementRef = Annotated["Judgement", strawberry.lazy("service.graphql.types.judgement")]
 
 
 @strawberry.enum(description="How exact the copy says a figure is.")
@@ -142,3 +144,16 @@ class Figure(Node):
     @strawberry.field(description="Where the number was printed, and who said it.")
     def citation(self) -> Citation:
         return figure_citation(self.row)
+
+    @strawberry.field(
+        description="Every editor's judgement of this report, oldest first, withdrawn ones "
+        "too (`inForce` says which one counts)."
+    )
+    def judgements(self, info: Info) -> list[JudgementRef]:
+        from service.graphql.types.judgement import Judgement
+
+        return now_or_later(
+            info.context.loaders.judgements_by_figure,
+            self.row.id,
+            lambda rows: [Judgement.from_row(r) for r in rows],
+        )
