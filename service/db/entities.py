@@ -254,7 +254,7 @@ async def list_mentions_for_articles(
     rows = await conn.fetch(
         """
         SELECT id, article_id, entity_id, start_offset, end_offset, text FROM mentions
-        WHERE article_id = ANY($1::bigint[]) ORDER BY article_id, start_offset
+        WHERE article_id = ANY($1::bigint[]) ORDER BY article_id, start_offset, id
         """,
         list(article_ids),
     )

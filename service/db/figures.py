@@ -27,7 +27,7 @@ async def list_figures_for_articles(
 ) -> list[FigureRow]:
     rows = await conn.fetch(
         f"""SELECT {COLUMNS} FROM figures WHERE article_id = ANY($1::bigint[])
-        ORDER BY article_id, start_offset""",
+        ORDER BY article_id, start_offset, id""",
         list(article_ids),
     )
     return FigureRow.from_records(rows)

@@ -12,6 +12,9 @@ The JSON is the resolvers' answer to the byte once decoded: ids as `encode_id` w
 them, equal values grouped in order of first report (`group_reports`), excerpts cut from
 the body by code point, floats kept floats, times in `datetime.isoformat`.
 tests/graphql/test_trees.py compares the two paths over the seeds.
+
+TYPES is COLUMNS (what each field reads of its own row) plus the relations of
+service/relations.py this statement can follow (SPECIAL: those it follows its own way).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 import orjson
 
 from service.db.pool import Connection
+from service.relations import RELATIONS, Cardinality, Relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,13 +167,18 @@ def _many(type_name: str, table: str, key: str, order: tuple[str, ...] = ("id",)
     return answer
 
 
-def _aliases(pick: Pick, row: str, names: _Scope) -> str:
-    alias = names.next()  # as entities.list_aliases_for_entities
-    return (
-        f"(SELECT coalesce(json_agg({alias}.alias ORDER BY {alias}.id), '[]'::json) "
-        f"FROM entity_aliases {alias} WHERE {alias}.entity_id = {row}.id "
-        f"AND {alias}.alias <> {row}.name)"
-    )
+def _aliases(relation: Relation) -> Answer:
+    """Entity.aliases: every name but the canonical one (as entities.list_aliases_for_entities)."""
+
+    def answer(pick: Pick, row: str, names: _Scope) -> str:
+        alias = names.next()
+        return (
+            f"(SELECT coalesce(json_agg({alias}.alias ORDER BY {alias}.id), '[]'::json) "
+            f"FROM {relation.table} {alias} WHERE {alias}.{relation.child_column} = {row}.id "
+            f"AND {alias}.alias <> {row}.name)"
+        )
+
+    return answer
 
 
 def _citation_article(pick: Pick, row: str, names: _Scope) -> str | None:
@@ -212,23 +221,24 @@ def _same_row(type_name: str) -> Answer:
 # SourcedValue: one group of a fact's figures with equal (value, upper bound,
 # approximation), as service.ingest.facts.group_reports makes them, in order of first
 # report. Its fields read the group's row; `sources` adds an aggregate to the group's query.
-GROUPED = ("value", "upper_bound", "approximation")
+def _values(relation: Relation) -> Answer:
+    def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+        figure, group = names.next(), names.next()
+        outer, names.group = names.group, _Group(figure)
+        built = _object("SourcedValue", pick.picks, group, names)
+        aggregates, names.group = names.group.aggregates, outer
+        if built is None:
+            return None
+        columns = ", ".join(f"{figure}.{c}" for c in relation.grouped_by)
+        extra = "".join(f", {a} AS s{i}" for i, a in enumerate(aggregates))
+        return f"""(SELECT coalesce(json_agg({built} ORDER BY {group}.first_id), '[]'::json)
+            FROM (SELECT {columns}, min({figure}.id) AS first_id,
+                    (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
+                FROM {relation.table} {figure}
+                WHERE {figure}.{relation.child_column} = {row}.{relation.parent_column}
+                GROUP BY {columns}) {group})"""
 
-
-def _values(pick: Pick, row: str, names: _Scope) -> str | None:
-    figure, group = names.next(), names.next()
-    outer, names.group = names.group, _Group(figure)
-    built = _object("SourcedValue", pick.picks, group, names)
-    aggregates, names.group = names.group.aggregates, outer
-    if built is None:
-        return None
-    columns = ", ".join(f"{figure}.{c}" for c in GROUPED)
-    extra = "".join(f", {a} AS s{i}" for i, a in enumerate(aggregates))
-    return f"""(SELECT coalesce(json_agg({built} ORDER BY {group}.first_id), '[]'::json)
-        FROM (SELECT {columns}, min({figure}.id) AS first_id,
-                (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
-            FROM figures {figure} WHERE {figure}.fact_id = {row}.id
-            GROUP BY {columns}) {group})"""
+    return answer
 
 
 def _sources(pick: Pick, row: str, names: _Scope) -> str | None:
@@ -249,7 +259,8 @@ def _sources(pick: Pick, row: str, names: _Scope) -> str | None:
     return f"{row}.s{len(group.aggregates) - 1}"
 
 
-TYPES: dict[str, dict[str, Field]] = {
+# The columns each type's fields read; relation fields come from service/relations.py.
+COLUMNS: dict[str, dict[str, Field]] = {
     "Fact": {
         "id": Field(_id("Fact")),
         "property": Field(_column("property")),
@@ -257,24 +268,15 @@ TYPES: dict[str, dict[str, Field]] = {
         "unit": Field(_column("unit")),
         "qualifier": Field(_column("qualifier")),
         "disputed": Field(_column("disputed")),
-        "subject": Field(_one("Entity", "entities", "subject_id"), "Entity"),
-        "values": Field(_values, "SourcedValue"),
     },
     "SourcedValue": {
         "value": Field(_float("value")),
         "upperBound": Field(_float("upper_bound")),
         "approximation": Field(_column("approximation")),
         "text": Field(_column("text")),
-        "sources": Field(_sources, "Citation"),
     },
-    "Citation": {
-        "span": Field(_same_row("Span"), "Span"),
-        "attributedToText": Field(_column("attributed_to_text")),
-        "article": Field(_citation_article, "Article"),
-        "outlet": Field(_citation_outlet, "Outlet"),
-        "excerpt": Field(_excerpt),
-        "attributedTo": Field(_one("Entity", "entities", "attributed_to_id"), "Entity"),
-    },
+    # A citation here is always a figure's: its row is the figure row (_sources).
+    "Citation": {"attributedToText": Field(_column("attributed_to_text"))},
     "Span": {
         "start": Field(_column("start_offset")),
         "end": Field(_column("end_offset")),
@@ -286,8 +288,6 @@ TYPES: dict[str, dict[str, Field]] = {
         "kind": Field(_column("kind")),
         "name": Field(_column("name")),
         "description": Field(_column("description")),
-        "aliases": Field(_aliases),
-        "facts": Field(_many("Fact", "facts", "subject_id"), "Fact"),
     },
     "Article": {
         "id": Field(_id("Article")),
@@ -301,18 +301,8 @@ TYPES: dict[str, dict[str, Field]] = {
         "captions": Field(_column("captions")),
         "url": Field(_column("url")),
         "contentHash": Field(_column("content_hash")),
-        "outlet": Field(_one("Outlet", "outlets", "outlet_id"), "Outlet"),
-        "originalSource": Field(_one("Outlet", "outlets", "original_source_id"), "Outlet"),
-        # In order of appearance, as quotes.list_quotes_for_articles.
-        "quotes": Field(_many("Quote", "quotes", "article_id", ("start_offset", "id")), "Quote"),
-        # First received first, as publications.list_publications_for_articles.
-        "publications": Field(
-            _many("Publication", "publications", "article_id", ("received_at", "id")),
-            "Publication",
-        ),
     },
     "Publication": {
-        "outlet": Field(_one("Outlet", "outlets", "outlet_id"), "Outlet"),
         "url": Field(_column("url")),
         "publishedAt": Field(_time("published_at")),
         "receivedAt": Field(_time("received_at")),
@@ -322,14 +312,57 @@ TYPES: dict[str, dict[str, Field]] = {
         "text": Field(_column("text")),
         "speakerText": Field(_column("speaker_text")),
         "isPartial": Field(_column("is_partial")),
-        "speaker": Field(_one("Entity", "entities", "speaker_id"), "Entity"),
-        "article": Field(_one("Article", "articles", "article_id"), "Article"),
     },
     "Outlet": {
         "id": Field(_id("Outlet")),
         "name": Field(_column("name")),
     },
 }
+
+# Relations a statement answers its own way: a citation reads the article it was built
+# with (_sources), a value groups its fact's figures, aliases leave out the canonical name.
+SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
+    ("Fact", "values"): _values,
+    ("SourcedValue", "sources"): lambda relation: _sources,
+    ("Citation", "span"): lambda relation: _same_row("Span"),
+    ("Citation", "article"): lambda relation: _citation_article,
+    ("Citation", "outlet"): lambda relation: _citation_outlet,
+    ("Citation", "excerpt"): lambda relation: _excerpt,
+    ("Entity", "aliases"): _aliases,
+}
+
+
+def _relation_field(type_name: str, field_name: str, relation: Relation) -> Field | None:
+    """How a statement answers a relation of the map, or None when it leaves it to the
+    resolvers (a link table, a key other than the parent's id, a connection)."""
+    special = SPECIAL.get((type_name, field_name))
+    if special is not None:
+        return Field(special(relation), relation.child)
+    table, child = relation.table, relation.child
+    if table is None or child is None or relation.through is not None:
+        return None
+    if relation.cardinality is Cardinality.ONE:
+        return Field(_one(child, table, relation.parent_column), child)
+    if (
+        relation.cardinality is Cardinality.MANY
+        and relation.parent_column == "id"
+        and not relation.grouped_by
+    ):
+        return Field(_many(child, table, relation.child_column, relation.order), child)
+    return None
+
+
+def _types() -> dict[str, dict[str, Field]]:
+    types = {name: dict(fields) for name, fields in COLUMNS.items()}
+    for type_name, fields in types.items():
+        for field_name, relation in RELATIONS.get(type_name, {}).items():
+            known = _relation_field(type_name, field_name, relation)
+            if known is not None:
+                fields[field_name] = known
+    return types
+
+
+TYPES = _types()
 TYPENAME = Field(lambda pick, row, names: None)  # _object writes the type's name
 TABLES = {"Fact": "facts", "Entity": "entities", "Article": "articles"}  # where trees start
 

@@ -38,6 +38,31 @@ T = TypeVar("T")
 PageKey = tuple[int, Window[Any], bool]  # (parent id, which page, count?)
 
 
+# Which loader reads a table's rows by id, which reads them by a column's value, and which
+# reads the ids a link table ties to a row: what prefetch needs to follow
+# service/relations.py (an attribute of Loaders each).
+BY_ID = {
+    "articles": "article",
+    "outlets": "outlet",
+    "entities": "entity",
+    "quotes": "quote",
+    "figures": "figure",
+    "facts": "fact",
+    "mentions": "mention",
+}
+BY_COLUMN = {
+    ("entity_aliases", "entity_id"): "aliases",
+    ("quotes", "article_id"): "quotes_by_article",
+    ("figures", "article_id"): "figures_by_article",
+    ("mentions", "article_id"): "mentions_by_article",
+    ("publications", "article_id"): "publications_by_article",
+    ("figures", "fact_id"): "figures_by_fact",
+    ("facts", "subject_id"): "facts_by_subject",
+    ("quotes", "statement_key"): "quotes_by_statement",
+}
+THROUGH = {("mentions", "article_id", "entity_id"): "entity_ids_by_article"}
+
+
 class _Missing:
     """What `peek` returns for a key the loader does not hold (yet)."""
 
