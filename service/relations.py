@@ -44,6 +44,20 @@ class Relation:
     through: Link | None = None
     # MANY: one object per distinct value of these columns, in order of first row.
     grouped_by: tuple[str, ...] = ()
+    # MANY: how many items the field returns when the client gives no `first` (it may ask
+    # for 0 to LIST_BOUND); None for a list of the parent's own names (Entity.aliases).
+    bound: int | None = None
+
+
+# The most items a plain list returns at once, and its default: the same as a connection's
+# largest page (db/paging.MAX_PAGE). A list with this default is never cut shorter than a
+# client could ask for. Lists that nest inside one another below an entity default to
+# fewer, so that the contract's own example (an entity's facts, their values and sources,
+# README) fits the default cost limit without arguments: 20 + 20 * 20 + 20 * 20 * 50.
+LIST_BOUND = 100
+FACTS_BOUND = 20
+VALUES_BOUND = 20
+SOURCES_BOUND = 50
 
 
 def one(child: str | None, table: str, column: str) -> Relation:
@@ -58,6 +72,7 @@ def many(
     order: tuple[str, ...] = ("id",),
     *,
     parent_column: str = "id",
+    bound: int = LIST_BOUND,
 ) -> Relation:
     """Every `child` whose `column` is the parent's id, in `order`."""
     return Relation(
@@ -67,6 +82,7 @@ def many(
         parent_column=parent_column,
         child_column=column,
         order=order,
+        bound=bound,
     )
 
 
@@ -101,12 +117,13 @@ RELATIONS: dict[str, dict[str, Relation]] = {
             "entities",
             through=Link("mentions", "article_id", "entity_id"),
             order=("start_offset",),
+            bound=LIST_BOUND,
         ),
     },
     "Entity": {
         # The names other than the canonical one (entity_aliases also holds that one).
         "aliases": Relation(None, Cardinality.MANY, "entity_aliases", child_column="entity_id"),
-        "facts": many("Fact", "facts", "subject_id"),
+        "facts": many("Fact", "facts", "subject_id", bound=FACTS_BOUND),
         "mentions": page("Mention", "mentions", "entity_id"),
         "articles": page(
             "Article", "articles", "id", through=Link("mentions", "entity_id", "article_id")
@@ -121,11 +138,12 @@ RELATIONS: dict[str, dict[str, Relation]] = {
             "figures",
             child_column="fact_id",
             grouped_by=GROUPED_VALUES,
+            bound=VALUES_BOUND,
         ),
         "reports": many("Figure", "figures", "fact_id"),
     },
     # A SourcedValue's rows are the figures of its group.
-    "SourcedValue": {"sources": same("Citation")},
+    "SourcedValue": {"sources": Relation("Citation", Cardinality.SAME, bound=SOURCES_BOUND)},
     "Figure": {
         "subject": one("Entity", "entities", "subject_id"),
         "fact": one("Fact", "facts", "fact_id"),

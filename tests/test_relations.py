@@ -6,6 +6,7 @@ from __future__ import annotations
 from graphql import GraphQLObjectType, get_named_type
 
 from service.db import trees
+from service.db.paging import MAX_PAGE
 from service.graphql import prefetch
 from service.graphql.schema import schema
 from service.relations import RELATIONS, Cardinality
@@ -82,3 +83,23 @@ def test_the_statement_answers_only_relations_of_the_map() -> None:
     assert trees.field_of("Article", "entities") is None  # through a link table
     assert trees.field_of("Quote", "otherReports") is None  # keyed by statement, not id
     assert trees.field_of("Outlet", "articles") is None  # a connection
+
+
+def test_every_plain_list_defaults_to_its_bound_in_the_map() -> None:
+    """A plain list's `first` defaults to the map's bound, which the SQL statement applies
+    too; a list of rows in the map has one, at most a connection's largest page."""
+    types = schema._schema.type_map
+    for type_name, fields in RELATIONS.items():
+        object_type = types[type_name]
+        assert isinstance(object_type, GraphQLObjectType)
+        for field_name, relation in fields.items():
+            first = object_type.fields[field_name].args.get("first")
+            where = f"{type_name}.{field_name}"
+            if relation.cardinality is Cardinality.PAGE or relation.child is None:
+                continue
+            if relation.bound is None:
+                assert first is None, where
+                continue
+            assert 0 < relation.bound <= MAX_PAGE, where
+            assert first is not None, where
+            assert first.default_value == relation.bound, where

@@ -33,11 +33,13 @@ from service.relations import RELATIONS, Cardinality, Relation
 
 @dataclass(frozen=True, slots=True)
 class Pick:
-    """One field of a selection: its key in the answer, its name, and what it selects."""
+    """One field of a selection: its key in the answer, its name, what it selects, and for
+    a list, how many items it asks for (`first`; None: the relation's bound)."""
 
     key: str
     field: str
     picks: tuple[Pick, ...] = ()
+    first: int | None = None
 
 
 @dataclass
@@ -150,18 +152,28 @@ def _one(type_name: str, table: str, key: str) -> Answer:
     return answer
 
 
-def _many(type_name: str, table: str, key: str, order: tuple[str, ...] = ("id",)) -> Answer:
-    """The objects whose `key` is `row.id`, in `order` (columns of theirs)."""
+def _limit(pick: Pick, relation: Relation) -> str:
+    """The LIMIT of a list: the pick's `first`, else the relation's bound."""
+    count = pick.first if pick.first is not None else relation.bound
+    return "" if count is None else f" LIMIT {int(count)}"
+
+
+def _many(relation: Relation) -> Answer:
+    """The first `first` (or `bound`) objects whose `child_column` is `row.id`, in `order`."""
+    type_name, table, key = relation.child, relation.table, relation.child_column
+    assert type_name is not None
 
     def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+        limit = _limit(pick, relation)
         alias = names.next()
         built = _object(type_name, pick.picks, alias, names)
         if built is None:
             return None
-        by = ", ".join(f"{alias}.{column}" for column in order)
+        by = ", ".join(f"{alias}.{column}" for column in relation.order)
         return (
             f"(SELECT coalesce(json_agg({built} ORDER BY {by}), '[]'::json) "
-            f"FROM {table} {alias} WHERE {alias}.{key} = {row}.id)"
+            f"FROM (SELECT * FROM {table} {alias} WHERE {alias}.{key} = {row}.id "
+            f"ORDER BY {by}{limit}) {alias})"
         )
 
     return answer
@@ -231,32 +243,46 @@ def _values(relation: Relation) -> Answer:
             return None
         columns = ", ".join(f"{figure}.{c}" for c in relation.grouped_by)
         extra = "".join(f", {a} AS s{i}" for i, a in enumerate(aggregates))
+        rows = f"""{relation.table} {figure}
+            WHERE {figure}.{relation.child_column} = {row}.{relation.parent_column}"""
+        if aggregates:  # sources: each figure numbered within its value (_sources)
+            rows = f"""(SELECT {figure}.*,
+                row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
+                FROM {rows}) {figure}"""
+        limit = _limit(pick, relation)
         return f"""(SELECT coalesce(json_agg({built} ORDER BY {group}.first_id), '[]'::json)
             FROM (SELECT {columns}, min({figure}.id) AS first_id,
                     (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
-                FROM {relation.table} {figure}
-                WHERE {figure}.{relation.child_column} = {row}.{relation.parent_column}
-                GROUP BY {columns}) {group})"""
+                FROM {rows}
+                GROUP BY {columns} ORDER BY first_id{limit}) {group})"""
 
     return answer
 
 
-def _sources(pick: Pick, row: str, names: _Scope) -> str | None:
-    """SourcedValue.sources: a citation per figure of the group, each read with its article."""
-    group = names.group
-    if group is None:
-        return None
-    article = names.next()
-    outer, names.article = names.article, article
-    citation = _object("Citation", pick.picks, group.figure, names)
-    names.article = outer
-    if citation is None:
-        return None
-    group.aggregates.append(
-        f"json_agg((SELECT {citation} FROM articles {article} "
-        f"WHERE {article}.id = {group.figure}.article_id) ORDER BY {group.figure}.id)"
-    )
-    return f"{row}.s{len(group.aggregates) - 1}"
+def _sources(relation: Relation) -> Answer:
+    """SourcedValue.sources: a citation per figure of the group (the first `bound`), each
+    read with its article."""
+
+    def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+        count = pick.first if pick.first is not None else relation.bound
+        keep = "" if count is None else f" FILTER (WHERE {{f}}.rn <= {int(count)})"
+        group = names.group
+        if group is None:
+            return None
+        article = names.next()
+        outer, names.article = names.article, article
+        citation = _object("Citation", pick.picks, group.figure, names)
+        names.article = outer
+        if citation is None:
+            return None
+        group.aggregates.append(
+            f"json_agg((SELECT {citation} FROM articles {article} "
+            f"WHERE {article}.id = {group.figure}.article_id) ORDER BY {group.figure}.id)"
+            + keep.format(f=group.figure)
+        )
+        return f"{row}.s{len(group.aggregates) - 1}"
+
+    return answer
 
 
 # The columns each type's fields read; relation fields come from service/relations.py.
@@ -323,7 +349,7 @@ COLUMNS: dict[str, dict[str, Field]] = {
 # with (_sources), a value groups its fact's figures, aliases leave out the canonical name.
 SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
     ("Fact", "values"): _values,
-    ("SourcedValue", "sources"): lambda relation: _sources,
+    ("SourcedValue", "sources"): _sources,
     ("Citation", "span"): lambda relation: _same_row("Span"),
     ("Citation", "article"): lambda relation: _citation_article,
     ("Citation", "outlet"): lambda relation: _citation_outlet,
@@ -348,7 +374,7 @@ def _relation_field(type_name: str, field_name: str, relation: Relation) -> Fiel
         and relation.parent_column == "id"
         and not relation.grouped_by
     ):
-        return Field(_many(child, table, relation.child_column, relation.order), child)
+        return Field(_many(relation), child)
     return None
 
 

@@ -31,6 +31,7 @@ from service.graphql.types.common import (
     Connection,
     First,
     Last,
+    ListFirst,
     Node,
     page_connection,
     window,
@@ -41,6 +42,7 @@ from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
 from service.ids import decode_id, decode_id_cursor, decode_time_cursor, optional_id
 from service.lookup import entity_ids_named, name_keys, outlet_id_from, word_keys
+from service.relations import LIST_BOUND
 from service.search_text import bounded_search
 
 NodeT = TypeVar("NodeT", Entity, Quote, Figure, Fact)
@@ -373,10 +375,12 @@ class Query:
     ) -> Connection[Change]:
         return await change_connection(info, after=after, first=first)
 
-    @strawberry.field(description="Every outlet, by name A to Z.")
-    async def outlets(self, info: Info) -> list[Outlet]:
+    @strawberry.field(
+        description="Outlets by name A to Z: the first `first` of them (at most 100)."
+    )
+    async def outlets(self, info: Info, first: ListFirst = LIST_BOUND) -> list[Outlet]:
         async with info.context.reads.acquire() as conn:
-            rows = await outlets_db.list_outlets(conn)
+            rows = await outlets_db.list_outlets(conn, limit=first)
         return [Outlet.from_row(r) for r in rows]
 
     @strawberry.field(

@@ -153,12 +153,13 @@ async def test_a_tree_answers_as_the_resolvers_do(
     assert (fast.status_code, fast.content) == (slow.status_code, slow.content), query
 
 
-VALUES = """values { value sources {
+VALUES = """values(first: 5) { value sources(first: 5) {
     excerpt outlet { name } article { headline publishedAt } attributedTo { name } } }"""
 FACT = "query($v: ID!) { fact(id: $v) { label subject { name aliases } VALUES } }"
 ENTITY = "query($v: String!) { entity(name: $v) { name facts { label VALUES } } }"
-PAGES = """query($v: Int!) { outlets { name articles(first: $v) { edges { node { headline
-    quotes { text speaker { name facts { label VALUES } } } } } } } }"""
+PAGES = """query($v: Int!) { outlets(first: 10) { name articles(first: $v) { edges { node {
+    headline quotes(first: 5) { text speaker { name facts(first: 3) { label VALUES } } }
+} } } } }"""
 
 
 @pytest.mark.parametrize(
