@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, cast
 import strawberry
 
 from service.db.articles import ArticlePage
+from service.db.paging import SortedPage
 from service.db.rows import ArticleRow, EntityRow, OutletRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later, now_or_later_many, peek
@@ -25,7 +26,7 @@ from service.graphql.types.common import (
     make_connection,
     window,
 )
-from service.ids import decode_time_cursor, encode_id
+from service.ids import CursorKey, SortCursor, decode_time_cursor, encode_id
 from service.relations import LIST_BOUND
 
 if TYPE_CHECKING:
@@ -239,8 +240,17 @@ class Article(Node):
         )
 
 
-async def article_connection(info: Info, page: ArticlePage) -> Connection[Article]:
-    items, has_next, has_previous, total = page.items, page.has_next, page.has_previous, page.total
+async def article_connection(
+    info: Info, page: ArticlePage | SortedPage, order: str | None = None
+) -> Connection[Article]:
+    """The page's articles; a SortedPage's cursors are positions in the `order` field."""
+    items: list[tuple[int, CursorKey]]
+    if isinstance(page, SortedPage):
+        assert order is not None
+        items = [(i, SortCursor(order, key[0], i)) for i, key in page.items]
+    else:
+        items = list(page.items)
+    has_next, has_previous, total = page.has_next, page.has_previous, page.total
     ids = [i for i, _ in items]
     trees = await answer_nodes(info, "Article", ids, ("edges", "node"))
     if trees is not None:  # completed as they are (FactdeskExecutionContext)
