@@ -49,11 +49,25 @@ async def list_facts_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[Fac
     return FactRow.from_records(rows)
 
 
-async def list_facts_for_subjects(conn: Connection, *, subject_ids: Sequence[int]) -> list[FactRow]:
-    rows = await conn.fetch(
-        f"SELECT {COLUMNS} FROM facts WHERE subject_id = ANY($1::bigint[]) ORDER BY subject_id, id",
-        list(subject_ids),
-    )
+async def list_facts_for_subjects(
+    conn: Connection, *, subject_ids: Sequence[int], per_subject: int | None = None
+) -> list[FactRow]:
+    """Each subject's facts, oldest first; only the first `per_subject` of each when given
+    (a much-reported person can be the subject of thousands)."""
+    if per_subject is None:
+        rows = await conn.fetch(
+            f"SELECT {COLUMNS} FROM facts WHERE subject_id = ANY($1::bigint[]) "
+            "ORDER BY subject_id, id",
+            list(subject_ids),
+        )
+    else:
+        rows = await conn.fetch(
+            f"""SELECT f.* FROM unnest($1::bigint[]) AS s(id) CROSS JOIN LATERAL (
+                SELECT {COLUMNS} FROM facts WHERE subject_id = s.id ORDER BY id LIMIT $2
+            ) f ORDER BY f.subject_id, f.id""",
+            list(subject_ids),
+            per_subject,
+        )
     return FactRow.from_records(rows)
 
 

@@ -31,6 +31,7 @@ from service.db.rows import (
     PublicationRow,
     QuoteRow,
 )
+from service.relations import LIST_BOUND
 
 K = TypeVar("K", bound=Hashable)
 R = TypeVar("R")
@@ -241,6 +242,13 @@ def _keyed(fetch: Callable[..., Awaitable[Any]], name: str) -> Callable[..., Awa
     return call
 
 
+async def _facts_of_subjects(conn: Connection, keys: Sequence[int]) -> list[FactRow]:
+    """At most as many facts per subject as `Entity.facts(first:)` may ask for."""
+    return await facts_db.list_facts_for_subjects(
+        conn, subject_ids=list(keys), per_subject=LIST_BOUND
+    )
+
+
 def build_loaders(pool: Reads) -> Loaders:
     outlet = _by_id(pool, outlets_db.list_outlets_by_ids)
 
@@ -325,9 +333,7 @@ def build_loaders(pool: Reads) -> Loaders:
         figures_by_fact=_grouped(
             pool, _keyed(figures_db.list_figures_for_facts, "fact_ids"), "fact_id"
         ),
-        facts_by_subject=_grouped(
-            pool, _keyed(facts_db.list_facts_for_subjects, "subject_ids"), "subject_id"
-        ),
+        facts_by_subject=_grouped(pool, _facts_of_subjects, "subject_id"),
         quotes_by_statement=_grouped(
             pool, _keyed(quotes_db.list_quotes_by_statement_keys, "keys"), "statement_key"
         ),
