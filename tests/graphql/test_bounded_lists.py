@@ -132,3 +132,18 @@ async def test_first_out_of_range_is_refused(
     payload = response.json()
     assert payload["data"] is None
     assert payload["errors"][0]["extensions"]["code"] == "page_size_out_of_range"
+
+
+async def test_first_from_a_variable_default_is_checked_too(
+    clients: dict[bool, httpx.AsyncClient],
+) -> None:
+    query = 'query($n: Int! = 1000) { entity(name: "Kazakhstan") { facts(first: $n) { label } } }'
+    payload = (await clients[True].post("/graphql", json={"query": query})).json()
+    assert payload["data"] is None
+    assert payload["errors"][0]["extensions"]["code"] == "page_size_out_of_range"
+    within = (
+        await clients[True].post(
+            "/graphql", json={"query": query.replace("1000", "1"), "variables": {}}
+        )
+    ).json()
+    assert len(within["data"]["entity"]["facts"]) == 1
