@@ -44,7 +44,9 @@ from service.graphql.types.order import (
     ArticleOrder,
     EntityOrder,
     FactOrder,
+    FigureOrder,
     OrderDirection,
+    QuoteOrder,
     sorted_window,
 )
 from service.graphql.types.quote import Quote
@@ -370,8 +372,28 @@ class Query:
         filter: Annotated[
             QuoteFilter | None, strawberry.argument(description="Which quotes; null: all.")
         ] = None,
+        order_by: Annotated[
+            QuoteOrder | None,
+            strawberry.argument(
+                description="The order; null: oldest stored first. Cursors belong to the "
+                "order they were read in."
+            ),
+        ] = None,
     ) -> Connection[Quote]:
         async with info.context.reads.acquire() as conn:
+            if order_by is not None:
+                field = order_by.field.name
+                sorted_page = await quotes_db.page_sorted_quotes(
+                    conn,
+                    speaker_id=optional_id(filter.speaker, "Entity") if filter else None,
+                    article_id=optional_id(filter.article, "Article") if filter else None,
+                    search=bounded_search(filter.search, field="filter.search") if filter else None,
+                    order=field,
+                    descending=order_by.direction is OrderDirection.DESC,
+                    window=sorted_window(field, first=first, after=after, last=last, before=before),
+                    count=counts(info),
+                )
+                return await _sorted_connection(info, sorted_page, field, Quote)
             page = await quotes_db.page_quotes(
                 conn,
                 speaker_id=optional_id(filter.speaker, "Entity") if filter else None,
@@ -393,8 +415,29 @@ class Query:
         filter: Annotated[
             FigureFilter | None, strawberry.argument(description="Which figures; null: all.")
         ] = None,
+        order_by: Annotated[
+            FigureOrder | None,
+            strawberry.argument(
+                description="The order; null: oldest stored first. Cursors belong to the "
+                "order they were read in."
+            ),
+        ] = None,
     ) -> Connection[Figure]:
         async with info.context.reads.acquire() as conn:
+            if order_by is not None:
+                field = order_by.field.name
+                sorted_page = await figures_db.page_sorted_figures(
+                    conn,
+                    article_id=optional_id(filter.article, "Article") if filter else None,
+                    subject_id=optional_id(filter.subject, "Entity") if filter else None,
+                    property=filter.property if filter else None,
+                    unit=filter.unit if filter else None,
+                    order=field,
+                    descending=order_by.direction is OrderDirection.DESC,
+                    window=sorted_window(field, first=first, after=after, last=last, before=before),
+                    count=counts(info),
+                )
+                return await _sorted_connection(info, sorted_page, field, Figure)
             page = await figures_db.page_figures(
                 conn,
                 article_id=optional_id(filter.article, "Article") if filter else None,

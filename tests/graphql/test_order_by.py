@@ -29,10 +29,18 @@ ORDERS = {
     ("facts", "LABEL"): ("facts", "label", "TRUE"),
     ("facts", "PROPERTY"): ("facts", "property", "TRUE"),
     ("facts", "STORED"): ("facts", "id", "TRUE"),
+    ("quotes", "STORED"): ("quotes", "id", "TRUE"),
+    ("figures", "VALUE"): ("figures", "value", "TRUE"),
+    ("figures", "STORED"): ("figures", "id", "TRUE"),
 }
 # Orders whose values repeat in this data (the same story's headline and time from several
 # outlets, many facts of one property), so paging crosses ties.
-TIED = {("articles", "PUBLISHED_AT"), ("articles", "HEADLINE"), ("facts", "PROPERTY")}
+TIED = {
+    ("articles", "PUBLISHED_AT"),
+    ("articles", "HEADLINE"),
+    ("facts", "PROPERTY"),
+    ("figures", "VALUE"),
+}
 PAGE = """query($first: Int, $last: Int, $after: String, $before: String) {
   ROOT(first: $first, last: $last, after: $after, before: $before,
        orderBy: {field: FIELD, direction: DIRECTION}) {

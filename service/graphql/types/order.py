@@ -46,6 +46,19 @@ class FactOrderField(enum.Enum):
     STORED = strawberry.enum_value("STORED", description="When Factdesk first stored it.")
 
 
+@strawberry.enum(description="What `quotes` can be ordered by.")
+class QuoteOrderField(enum.Enum):
+    STORED = strawberry.enum_value("STORED", description="When Factdesk stored it.")
+
+
+@strawberry.enum(description="What `figures` can be ordered by.")
+class FigureOrderField(enum.Enum):
+    VALUE = strawberry.enum_value(
+        "VALUE", description="The number (the lower end of a range), in its own unit."
+    )
+    STORED = strawberry.enum_value("STORED", description="When Factdesk stored it.")
+
+
 @strawberry.input(description="An order for `articles`; ties go by when stored, same direction.")
 class ArticleOrder:
     field: ArticleOrderField = strawberry.field(description="What to order by.")
@@ -61,6 +74,18 @@ class EntityOrder:
 @strawberry.input(description="An order for `facts`; ties go by when stored, same direction.")
 class FactOrder:
     field: FactOrderField = strawberry.field(description="What to order by.")
+    direction: OrderDirection = strawberry.field(description="Which way.")
+
+
+@strawberry.input(description="An order for `quotes`.")
+class QuoteOrder:
+    field: QuoteOrderField = strawberry.field(description="What to order by.")
+    direction: OrderDirection = strawberry.field(description="Which way.")
+
+
+@strawberry.input(description="An order for `figures`; ties go by when stored, same direction.")
+class FigureOrder:
+    field: FigureOrderField = strawberry.field(description="What to order by.")
     direction: OrderDirection = strawberry.field(description="Which way.")
 
 
