@@ -4,8 +4,8 @@
 source of each value with its article, outlet and attributed entity; an article, its
 quotes, their speakers and the speakers' facts. Resolving them field by field
 costs Python a resolver call and an object per field, and a query per level. When the
-selection holds only fields listed in TYPES (no arguments, no directives), one statement
-builds the answer's JSON instead: `json_build_object` per object, `json_agg` per list, a
+selection holds only fields listed in TYPES (no directives; a list may give `first`), one
+statement builds the answer's JSON instead: `json_build_object` per object, `json_agg` per list, a
 correlated subquery per relation, as PostGraphile does.
 
 The JSON is the resolvers' answer to the byte once decoded: ids as `encode_id` writes

@@ -1,10 +1,10 @@
 """Answering `fact(id:)`, `entity(...)` and a page's articles in one statement.
 
 A root field (or a connection's nodes) whose selection holds only fields
-`service/db/trees.py` knows (no arguments, no directives, fragments only on the type itself
-or Node) is answered by one statement that builds the JSON, and the executor returns that
-JSON as the field's completed value (`Tree`). Anything else goes through the resolvers,
-prefetch and loaders as before.
+`service/db/trees.py` knows (no argument but a list's `first`, no directives, fragments
+only on the type itself or Node) is answered by one statement that builds the JSON, and
+the executor returns that JSON as the field's completed value (`Tree`). Anything else goes
+through the resolvers, prefetch and loaders as before.
 FACTDESK_SQL_TREES=false turns this off.
 """
 
