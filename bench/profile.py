@@ -7,6 +7,8 @@ cumulative and own time (cProfile). With --ingest N it POSTs N new synthetic art
 
     .venv/bin/python -m bench.profile --dsn postgresql://... --queries Q2 Q4 --repeat 50
     .venv/bin/python -m bench.profile --dsn ... --queries Q2 --profile
+    .venv/bin/python -m bench.profile --dsn ... --queries Q1 --repeat 1000 --pstats /tmp/q1
+        (also writes /tmp/q1-Q1.pstats and prints own time grouped by package)
     .venv/bin/python -m bench.profile --dsn ... --ingest 200 --profile
 """
 
@@ -69,7 +71,29 @@ async def ingest(dsn: str, count: int, profile: bool) -> None:
         await pool.close()
 
 
-async def measure(dsn: str, names: list[str], repeat: int, profile: bool, sql: bool) -> None:
+def _by_package(stats: pstats.Stats, requests: int) -> None:
+    """cProfile's own time per request, grouped by package (site-packages), Factdesk
+    module, or standard library file: where a request's CPU goes, no function alone."""
+    groups: dict[str, float] = {}
+    for (file, _, function), row in stats.stats.items():  # type: ignore[attr-defined]
+        own = row[2]
+        if "site-packages/" in file:
+            key = file.split("site-packages/")[1].split("/")[0]
+        elif "/service/" in file:
+            key = "service/" + file.split("/service/")[1]
+        elif file == "~":
+            key = "builtin " + function.split(" of ")[0]
+        else:
+            key = "stdlib " + file.rsplit("/", 1)[-1]
+        groups[key] = groups.get(key, 0.0) + own
+    total = sum(groups.values())
+    for key, own in sorted(groups.items(), key=lambda kv: -kv[1])[:25]:
+        print(f"{own / requests * 1000:8.3f} ms {own / total * 100:5.1f}%  {key}")
+
+
+async def measure(
+    dsn: str, names: list[str], repeat: int, profile: bool, sql: bool, save: str | None = None
+) -> None:
     params = await pick_params(dsn)
     statements: list[Any] = []
     pool = await create_pool(dsn, max_size=4, query_logger=statements.append if sql else None)
@@ -104,6 +128,9 @@ async def measure(dsn: str, names: list[str], repeat: int, profile: bool, sql: b
                 per_request = (time.perf_counter() - started) / repeat * 1000
                 print(f"{q.name}: {per_request:.2f} ms/request, {len(first.content):,} bytes")
                 _report(profiler if profile else None)
+                if profile and save:
+                    profiler.dump_stats(f"{save}-{q.name}.pstats")
+                    _by_package(pstats.Stats(profiler), repeat)
     finally:
         await pool.close()
 
@@ -116,11 +143,14 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions")
     parser.add_argument("--sql", action="store_true", help="print each statement and its time")
     parser.add_argument("--ingest", type=int, help="POST this many new articles instead")
+    parser.add_argument("--pstats", help="with --profile: write PREFIX-Qn.pstats, group by package")
     args = parser.parse_args()
     if args.ingest:
         asyncio.run(ingest(args.dsn, args.ingest, args.profile))
     else:
-        asyncio.run(measure(args.dsn, args.queries, args.repeat, args.profile, args.sql))
+        asyncio.run(
+            measure(args.dsn, args.queries, args.repeat, args.profile, args.sql, args.pstats)
+        )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+from dataclasses import dataclass
 from functools import lru_cache
 
 import orjson
@@ -41,14 +42,41 @@ def decode_id(global_id: str, expected: str | None = None) -> tuple[str, int]:
     return type_name, number
 
 
-# A position in a list: an id, or (published time, id) for articles newest first.
-CursorKey = int | tuple[dt.datetime, int]
+@dataclass(frozen=True, slots=True)
+class SortCursor:
+    """A position in a list in an order the client chose (`orderBy`): the order's field,
+    the row's value of it as the database prints it, and the row's id."""
+
+    field: str
+    value: str
+    id: int
+
+
+# A position in a list: an id, (published time, id) for articles newest first, or a
+# position in a chosen order.
+CursorKey = int | tuple[dt.datetime, int] | SortCursor
 
 
 def encode_cursor(key: CursorKey) -> str:
     if isinstance(key, int):
         return _b64(orjson.dumps(["i", key]))
+    if isinstance(key, SortCursor):
+        return _b64(orjson.dumps(["s", key.field, key.value, key.id]))
     return _b64(orjson.dumps(["t", key[0].isoformat(), key[1]]))
+
+
+def decode_sort_cursor(cursor: str | None, order: str, field: str) -> tuple[str, int] | None:
+    """The (value, id) a cursor of the `order` field points at; InvalidCursorError naming
+    `field` for anything else, a cursor of another order included."""
+    if cursor is None:
+        return None
+    try:
+        kind, of, value, pk = orjson.loads(_unb64(cursor))
+    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
+        raise InvalidCursorError("invalid cursor", field=field) from exc
+    if kind != "s" or of != order or not isinstance(value, str) or not isinstance(pk, int):
+        raise InvalidCursorError(f"invalid cursor for this orderBy ({order})", field=field)
+    return value, pk
 
 
 def decode_id_cursor(cursor: str | None, field: str = "after") -> int | None:

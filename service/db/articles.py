@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.db.paging import Window, counted
+from service.db.paging import Sort, SortedPage, SortKey, Window, counted, page_sorted
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, OutletRow
 
@@ -210,6 +210,38 @@ async def page_articles(
         *args,
     )
     return _article_page(window, [(int(r["id"]), (r["sort_key"], int(r["id"]))) for r in rows], 0)
+
+
+# The orders a client may choose (`orderBy`), by field: an expression of `a` and its type.
+ARTICLE_ORDERS = {
+    "PUBLISHED_AT": (SORT_KEY, "timestamptz"),
+    "HEADLINE": ("a.headline", "text"),
+    "STORED": ("a.id", "bigint"),
+}
+
+
+async def page_sorted_articles(
+    conn: Connection,
+    *,
+    flt: ArticleFilter,
+    order: str,
+    descending: bool,
+    window: Window[SortKey],
+    count: bool,
+) -> SortedPage:
+    """One window of the articles in the ARTICLE_ORDERS order `order`, ties by id."""
+    expression, type_name = ARTICLE_ORDERS[order]
+    where, args = _where(flt, 3)
+    return await page_sorted(
+        conn,
+        source="articles a",
+        alias="a",
+        where=where,
+        args=args,
+        sort=Sort(expression, type_name, descending),
+        window=window,
+        count=count,
+    )
 
 
 async def count_filtered_articles(conn: Connection, *, flt: ArticleFilter) -> int:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.db.paging import IdPage, Window, page_by_id, page_by_id_per_parent
+from service.db.paging import (
+    IdPage,
+    Sort,
+    SortedPage,
+    SortKey,
+    Window,
+    page_by_id,
+    page_by_id_per_parent,
+    page_sorted,
+)
 from service.db.pool import Connection
 from service.db.rows import EntityRow, MentionRow, ResolutionRow
 
@@ -248,13 +257,45 @@ async def page_entities(
     )
 
 
+# The orders a client may choose (`orderBy`), by field: an expression of `t` and its type.
+ENTITY_ORDERS = {"STORED": ("t.id", "bigint"), "NAME": ("t.name", "text")}
+
+
+async def page_sorted_entities(
+    conn: Connection,
+    *,
+    kind: str | None,
+    search: str | None,
+    search_keys: Sequence[str],
+    order: str,
+    descending: bool,
+    window: Window[SortKey],
+    count: bool = True,
+) -> SortedPage:
+    """One window of the entities in the ENTITY_ORDERS order `order`, ties by id."""
+    args: list[object] = [kind]
+    if search is not None:
+        args += [list(search_keys), search]
+    expression, type_name = ENTITY_ORDERS[order]
+    return await page_sorted(
+        conn,
+        source="entities t",
+        alias="t",
+        where=_entity_where(search),
+        args=args,
+        sort=Sort(expression, type_name, descending),
+        window=window,
+        count=count,
+    )
+
+
 async def list_mentions_for_articles(
     conn: Connection, *, article_ids: Sequence[int]
 ) -> list[MentionRow]:
     rows = await conn.fetch(
         """
         SELECT id, article_id, entity_id, start_offset, end_offset, text FROM mentions
-        WHERE article_id = ANY($1::bigint[]) ORDER BY article_id, start_offset
+        WHERE article_id = ANY($1::bigint[]) ORDER BY article_id, start_offset, id
         """,
         list(article_ids),
     )

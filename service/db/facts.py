@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.db.paging import IdPage, Window, page_by_id
+from service.db.paging import IdPage, Sort, SortedPage, SortKey, Window, page_by_id, page_sorted
 from service.db.pool import Connection
 from service.db.rows import FactRow
 
@@ -49,12 +49,62 @@ async def list_facts_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[Fac
     return FactRow.from_records(rows)
 
 
-async def list_facts_for_subjects(conn: Connection, *, subject_ids: Sequence[int]) -> list[FactRow]:
-    rows = await conn.fetch(
-        f"SELECT {COLUMNS} FROM facts WHERE subject_id = ANY($1::bigint[]) ORDER BY subject_id, id",
-        list(subject_ids),
-    )
+async def list_facts_for_subjects(
+    conn: Connection, *, subject_ids: Sequence[int], per_subject: int | None = None
+) -> list[FactRow]:
+    """Each subject's facts, oldest first; only the first `per_subject` of each when given
+    (a much-reported person can be the subject of thousands)."""
+    if per_subject is None:
+        rows = await conn.fetch(
+            f"SELECT {COLUMNS} FROM facts WHERE subject_id = ANY($1::bigint[]) "
+            "ORDER BY subject_id, id",
+            list(subject_ids),
+        )
+    else:
+        rows = await conn.fetch(
+            f"""SELECT f.* FROM unnest($1::bigint[]) AS s(id) CROSS JOIN LATERAL (
+                SELECT {COLUMNS} FROM facts WHERE subject_id = s.id ORDER BY id LIMIT $2
+            ) f ORDER BY f.subject_id, f.id""",
+            list(subject_ids),
+            per_subject,
+        )
     return FactRow.from_records(rows)
+
+
+# The orders a client may choose (`orderBy`), by field: an expression of `t` and its type.
+FACT_ORDERS = {
+    "STORED": ("t.id", "bigint"),
+    "LABEL": ("t.label", "text"),
+    "PROPERTY": ("t.property", "text"),
+}
+FACT_WHERE = """($3::bigint IS NULL OR t.subject_id = $3)
+    AND ($4::text IS NULL OR t.property = $4)
+    AND ($5::bool IS NULL OR t.disputed = $5)"""
+
+
+async def page_sorted_facts(
+    conn: Connection,
+    *,
+    subject_id: int | None,
+    property: str | None,
+    disputed: bool | None,
+    order: str,
+    descending: bool,
+    window: Window[SortKey],
+    count: bool = True,
+) -> SortedPage:
+    """One window of the facts in the FACT_ORDERS order `order`, ties by id."""
+    expression, type_name = FACT_ORDERS[order]
+    return await page_sorted(
+        conn,
+        source="facts t",
+        alias="t",
+        where=FACT_WHERE,
+        args=[subject_id, property, disputed],
+        sort=Sort(expression, type_name, descending),
+        window=window,
+        count=count,
+    )
 
 
 async def page_facts(
@@ -69,9 +119,7 @@ async def page_facts(
     return await page_by_id(
         conn,
         source="facts t",
-        where="""($3::bigint IS NULL OR t.subject_id = $3)
-            AND ($4::text IS NULL OR t.property = $4)
-            AND ($5::bool IS NULL OR t.disputed = $5)""",
+        where=FACT_WHERE,
         args=[subject_id, property, disputed],
         window=window,
         count=count,

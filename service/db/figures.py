@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.db.paging import IdPage, Window, page_by_id
+from service.db.paging import IdPage, Sort, SortedPage, SortKey, Window, page_by_id, page_sorted
 from service.db.pool import Connection
 from service.db.rows import FigureRow
 
@@ -27,7 +27,7 @@ async def list_figures_for_articles(
 ) -> list[FigureRow]:
     rows = await conn.fetch(
         f"""SELECT {COLUMNS} FROM figures WHERE article_id = ANY($1::bigint[])
-        ORDER BY article_id, start_offset""",
+        ORDER BY article_id, start_offset, id""",
         list(article_ids),
     )
     return FigureRow.from_records(rows)
@@ -75,6 +75,41 @@ async def list_distinct_reports_for_facts(
     ]
 
 
+FIGURE_WHERE = """($3::bigint IS NULL OR t.article_id = $3)
+    AND ($4::bigint IS NULL OR t.subject_id = $4)
+    AND ($5::text IS NULL OR t.property = $5)
+    AND ($6::text IS NULL OR t.unit = $6)"""
+# The orders a client may choose (`orderBy`), by field: an expression of `t` and its type.
+# A float8 prints as its shortest exact text, so a cursor's value casts back unchanged.
+FIGURE_ORDERS = {"STORED": ("t.id", "bigint"), "VALUE": ("t.value", "float8")}
+
+
+async def page_sorted_figures(
+    conn: Connection,
+    *,
+    article_id: int | None,
+    subject_id: int | None,
+    property: str | None,
+    unit: str | None,
+    order: str,
+    descending: bool,
+    window: Window[SortKey],
+    count: bool = True,
+) -> SortedPage:
+    """One window of the figures in the FIGURE_ORDERS order `order`, ties by id."""
+    expression, type_name = FIGURE_ORDERS[order]
+    return await page_sorted(
+        conn,
+        source="figures t",
+        alias="t",
+        where=FIGURE_WHERE,
+        args=[article_id, subject_id, property, unit],
+        sort=Sort(expression, type_name, descending),
+        window=window,
+        count=count,
+    )
+
+
 async def page_figures(
     conn: Connection,
     *,
@@ -88,10 +123,7 @@ async def page_figures(
     return await page_by_id(
         conn,
         source="figures t",
-        where="""($3::bigint IS NULL OR t.article_id = $3)
-            AND ($4::bigint IS NULL OR t.subject_id = $4)
-            AND ($5::text IS NULL OR t.property = $5)
-            AND ($6::text IS NULL OR t.unit = $6)""",
+        where=FIGURE_WHERE,
         args=[article_id, subject_id, property, unit],
         window=window,
         count=count,

@@ -36,8 +36,10 @@ async def outlet_ids(conn: Connection, *, names: Sequence[str]) -> dict[str, int
     return {name: found[outlet_key(name)] for name in names}
 
 
-async def list_outlets(conn: Connection) -> list[OutletRow]:
-    return OutletRow.from_records(await conn.fetch("SELECT id, name FROM outlets ORDER BY name"))
+async def list_outlets(conn: Connection, *, limit: int) -> list[OutletRow]:
+    """The first `limit` outlets by name A to Z."""
+    rows = await conn.fetch("SELECT id, name FROM outlets ORDER BY name, id LIMIT $1", limit)
+    return OutletRow.from_records(rows)
 
 
 async def list_outlets_by_ids(conn: Connection, *, ids: list[int]) -> list[OutletRow]:

@@ -137,3 +137,79 @@ async def page_by_id_per_parent(
         if r["id"] is not None:
             ids[pid].append(int(r["id"]))
     return {pid: _id_page(window, found, totals.get(pid, 0)) for pid, found in ids.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Sort:
+    """A list order chosen by the client: `expression` of the row (written in this package,
+    never user input, never NULL), ties broken by id in the same direction."""
+
+    expression: str
+    type: str  # its SQL type: a cursor carries the value as text, cast back to this
+    descending: bool = False
+
+
+# A position in a sorted list: the sort value as PostgreSQL prints it, and the row's id.
+# Printed and cast back by PostgreSQL itself, so no value (a timestamp's microseconds,
+# -infinity, a collation's idea of text) changes on its way through a cursor.
+SortKey = tuple[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class SortedPage:
+    """One page of a sorted list: ids with their positions, in list order."""
+
+    items: list[tuple[int, SortKey]]
+    has_next: bool
+    has_previous: bool
+    total: int = 0  # 0 when the caller did not ask for the count
+
+
+async def page_sorted(
+    conn: Connection,
+    *,
+    source: str,
+    alias: str,
+    where: str,
+    args: Sequence[object],
+    sort: Sort,
+    window: Window[SortKey],
+    count: bool = True,
+) -> SortedPage:
+    """One window of the rows of `source` (a table named `alias`) matching `where` (which
+    uses parameters from $3 on), in `sort` order then id: a keyset page, so a page costs
+    the same wherever it is in the list (with an index on the expression and id)."""
+    total = counted(count, f"SELECT count(*) FROM {source} WHERE {where}")
+    n = 3 + len(args)  # the keyset's parameters come after the caller's
+    key = f"({sort.expression}, {alias}.id)"
+    later, earlier = (">", "<") if not sort.descending else ("<", ">")
+    reads_down = sort.descending != window.from_end
+    order = "DESC" if reads_down else "ASC"
+    row = await conn.fetchrow(
+        f"""
+        SELECT {total} AS total,
+            array_agg(q.id ORDER BY q.v {order}, q.id {order}) AS ids,
+            array_agg(q.sort_key ORDER BY q.v {order}, q.id {order}) AS keys
+        FROM (
+            SELECT {alias}.id, {sort.expression} AS v, ({sort.expression})::text AS sort_key
+            FROM {source}
+            WHERE {where}
+                AND ($1::text IS NULL OR {key} {later} ($1::text::{sort.type}, ${n}::bigint))
+                AND (${n + 1}::text IS NULL
+                     OR {key} {earlier} (${n + 1}::text::{sort.type}, ${n + 2}::bigint))
+            ORDER BY {sort.expression} {order}, {alias}.id {order}
+            LIMIT $2
+        ) q
+        """,
+        window.after[0] if window.after else None,
+        window.size + 1,
+        *args,
+        window.after[1] if window.after else None,
+        window.before[0] if window.before else None,
+        window.before[1] if window.before else None,
+    )
+    assert row is not None  # an aggregate always answers one row
+    ids, keys = row["ids"] or [], row["keys"] or []
+    items = [(int(i), (str(k), int(i))) for i, k in zip(ids, keys, strict=True)]
+    has_next, has_previous = window.flags(len(items))
+    return SortedPage(window.take(items), has_next, has_previous, int(row["total"]))

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from service.db.paging import IdPage, Window, page_by_id, page_by_id_per_parent
+from service.db.paging import (
+    IdPage,
+    Sort,
+    SortedPage,
+    SortKey,
+    Window,
+    page_by_id,
+    page_by_id_per_parent,
+    page_sorted,
+)
 from service.db.pool import Connection
 from service.db.rows import QuoteRow
 
@@ -36,6 +45,39 @@ async def list_quotes_by_statement_keys(conn: Connection, *, keys: Sequence[str]
     return QuoteRow.from_records(rows)
 
 
+QUOTE_WHERE = """($3::bigint IS NULL OR t.speaker_id = $3)
+    AND ($4::bigint IS NULL OR t.article_id = $4)
+    AND ($5::text IS NULL
+         OR to_tsvector('english', t.text) @@ websearch_to_tsquery('english', $5))"""
+# The orders a client may choose (`orderBy`), by field: an expression of `t` and its type.
+QUOTE_ORDERS = {"STORED": ("t.id", "bigint")}
+
+
+async def page_sorted_quotes(
+    conn: Connection,
+    *,
+    speaker_id: int | None,
+    article_id: int | None,
+    search: str | None,
+    order: str,
+    descending: bool,
+    window: Window[SortKey],
+    count: bool = True,
+) -> SortedPage:
+    """One window of the quotes in the QUOTE_ORDERS order `order`, ties by id."""
+    expression, type_name = QUOTE_ORDERS[order]
+    return await page_sorted(
+        conn,
+        source="quotes t",
+        alias="t",
+        where=QUOTE_WHERE,
+        args=[speaker_id, article_id, search],
+        sort=Sort(expression, type_name, descending),
+        window=window,
+        count=count,
+    )
+
+
 async def page_quotes(
     conn: Connection,
     *,
@@ -48,10 +90,7 @@ async def page_quotes(
     return await page_by_id(
         conn,
         source="quotes t",
-        where="""($3::bigint IS NULL OR t.speaker_id = $3)
-            AND ($4::bigint IS NULL OR t.article_id = $4)
-            AND ($5::text IS NULL
-                 OR to_tsvector('english', t.text) @@ websearch_to_tsquery('english', $5))""",
+        where=QUOTE_WHERE,
         args=[speaker_id, article_id, search],
         window=window,
         count=count,

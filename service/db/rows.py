@@ -94,6 +94,11 @@ class QuoteRow(_FromRecord):
     cue: str | None
     statement_key: str
 
+    @property
+    def attributed_to_id(self) -> int | None:
+        """Whom the quote's citation attributes it to: its speaker (as a figure's row says)."""
+        return self.speaker_id
+
 
 @dataclass(frozen=True, slots=True)
 class FigureRow(_FromRecord):

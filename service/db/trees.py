@@ -4,14 +4,17 @@
 source of each value with its article, outlet and attributed entity; an article, its
 quotes, their speakers and the speakers' facts. Resolving them field by field
 costs Python a resolver call and an object per field, and a query per level. When the
-selection holds only fields listed in TYPES (no arguments, no directives), one statement
-builds the answer's JSON instead: `json_build_object` per object, `json_agg` per list, a
+selection holds only fields listed in TYPES (no directives; a list may give `first`), one
+statement builds the answer's JSON instead: `json_build_object` per object, `json_agg` per list, a
 correlated subquery per relation, as PostGraphile does.
 
 The JSON is the resolvers' answer to the byte once decoded: ids as `encode_id` writes
 them, equal values grouped in order of first report (`group_reports`), excerpts cut from
 the body by code point, floats kept floats, times in `datetime.isoformat`.
 tests/graphql/test_trees.py compares the two paths over the seeds.
+
+TYPES is COLUMNS (what each field reads of its own row) plus the relations of
+service/relations.py this statement can follow (SPECIAL: those it follows its own way).
 """
 
 from __future__ import annotations
@@ -25,15 +28,18 @@ from typing import Any
 import orjson
 
 from service.db.pool import Connection
+from service.relations import RELATIONS, Cardinality, Relation
 
 
 @dataclass(frozen=True, slots=True)
 class Pick:
-    """One field of a selection: its key in the answer, its name, and what it selects."""
+    """One field of a selection: its key in the answer, its name, what it selects, and for
+    a list, how many items it asks for (`first`; None: the relation's bound)."""
 
     key: str
     field: str
     picks: tuple[Pick, ...] = ()
+    first: int | None = None
 
 
 @dataclass
@@ -146,30 +152,45 @@ def _one(type_name: str, table: str, key: str) -> Answer:
     return answer
 
 
-def _many(type_name: str, table: str, key: str, order: tuple[str, ...] = ("id",)) -> Answer:
-    """The objects whose `key` is `row.id`, in `order` (columns of theirs)."""
+def _limit(pick: Pick, relation: Relation) -> str:
+    """The LIMIT of a list: the pick's `first`, else the relation's bound."""
+    count = pick.first if pick.first is not None else relation.bound
+    return "" if count is None else f" LIMIT {int(count)}"
+
+
+def _many(relation: Relation) -> Answer:
+    """The first `first` (or `bound`) objects whose `child_column` is `row.id`, in `order`."""
+    type_name, table, key = relation.child, relation.table, relation.child_column
+    assert type_name is not None
 
     def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+        limit = _limit(pick, relation)
         alias = names.next()
         built = _object(type_name, pick.picks, alias, names)
         if built is None:
             return None
-        by = ", ".join(f"{alias}.{column}" for column in order)
+        by = ", ".join(f"{alias}.{column}" for column in relation.order)
         return (
             f"(SELECT coalesce(json_agg({built} ORDER BY {by}), '[]'::json) "
-            f"FROM {table} {alias} WHERE {alias}.{key} = {row}.id)"
+            f"FROM (SELECT * FROM {table} {alias} WHERE {alias}.{key} = {row}.id "
+            f"ORDER BY {by}{limit}) {alias})"
         )
 
     return answer
 
 
-def _aliases(pick: Pick, row: str, names: _Scope) -> str:
-    alias = names.next()  # as entities.list_aliases_for_entities
-    return (
-        f"(SELECT coalesce(json_agg({alias}.alias ORDER BY {alias}.id), '[]'::json) "
-        f"FROM entity_aliases {alias} WHERE {alias}.entity_id = {row}.id "
-        f"AND {alias}.alias <> {row}.name)"
-    )
+def _aliases(relation: Relation) -> Answer:
+    """Entity.aliases: every name but the canonical one (as entities.list_aliases_for_entities)."""
+
+    def answer(pick: Pick, row: str, names: _Scope) -> str:
+        alias = names.next()
+        return (
+            f"(SELECT coalesce(json_agg({alias}.alias ORDER BY {alias}.id), '[]'::json) "
+            f"FROM {relation.table} {alias} WHERE {alias}.{relation.child_column} = {row}.id "
+            f"AND {alias}.alias <> {row}.name)"
+        )
+
+    return answer
 
 
 def _citation_article(pick: Pick, row: str, names: _Scope) -> str | None:
@@ -212,44 +233,60 @@ def _same_row(type_name: str) -> Answer:
 # SourcedValue: one group of a fact's figures with equal (value, upper bound,
 # approximation), as service.ingest.facts.group_reports makes them, in order of first
 # report. Its fields read the group's row; `sources` adds an aggregate to the group's query.
-GROUPED = ("value", "upper_bound", "approximation")
+def _values(relation: Relation) -> Answer:
+    def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+        figure, group = names.next(), names.next()
+        outer, names.group = names.group, _Group(figure)
+        built = _object("SourcedValue", pick.picks, group, names)
+        aggregates, names.group = names.group.aggregates, outer
+        if built is None:
+            return None
+        columns = ", ".join(f"{figure}.{c}" for c in relation.grouped_by)
+        extra = "".join(f", {a} AS s{i}" for i, a in enumerate(aggregates))
+        rows = f"""{relation.table} {figure}
+            WHERE {figure}.{relation.child_column} = {row}.{relation.parent_column}"""
+        if aggregates:  # sources: each figure numbered within its value (_sources)
+            rows = f"""(SELECT {figure}.*,
+                row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
+                FROM {rows}) {figure}"""
+        limit = _limit(pick, relation)
+        return f"""(SELECT coalesce(json_agg({built} ORDER BY {group}.first_id), '[]'::json)
+            FROM (SELECT {columns}, min({figure}.id) AS first_id,
+                    (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
+                FROM {rows}
+                GROUP BY {columns} ORDER BY first_id{limit}) {group})"""
+
+    return answer
 
 
-def _values(pick: Pick, row: str, names: _Scope) -> str | None:
-    figure, group = names.next(), names.next()
-    outer, names.group = names.group, _Group(figure)
-    built = _object("SourcedValue", pick.picks, group, names)
-    aggregates, names.group = names.group.aggregates, outer
-    if built is None:
-        return None
-    columns = ", ".join(f"{figure}.{c}" for c in GROUPED)
-    extra = "".join(f", {a} AS s{i}" for i, a in enumerate(aggregates))
-    return f"""(SELECT coalesce(json_agg({built} ORDER BY {group}.first_id), '[]'::json)
-        FROM (SELECT {columns}, min({figure}.id) AS first_id,
-                (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
-            FROM figures {figure} WHERE {figure}.fact_id = {row}.id
-            GROUP BY {columns}) {group})"""
+def _sources(relation: Relation) -> Answer:
+    """SourcedValue.sources: a citation per figure of the group (the first `bound`), each
+    read with its article."""
+
+    def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+        count = pick.first if pick.first is not None else relation.bound
+        keep = "" if count is None else f" FILTER (WHERE {{f}}.rn <= {int(count)})"
+        group = names.group
+        if group is None:
+            return None
+        article = names.next()
+        outer, names.article = names.article, article
+        citation = _object("Citation", pick.picks, group.figure, names)
+        names.article = outer
+        if citation is None:
+            return None
+        group.aggregates.append(
+            f"json_agg((SELECT {citation} FROM articles {article} "
+            f"WHERE {article}.id = {group.figure}.article_id) ORDER BY {group.figure}.id)"
+            + keep.format(f=group.figure)
+        )
+        return f"{row}.s{len(group.aggregates) - 1}"
+
+    return answer
 
 
-def _sources(pick: Pick, row: str, names: _Scope) -> str | None:
-    """SourcedValue.sources: a citation per figure of the group, each read with its article."""
-    group = names.group
-    if group is None:
-        return None
-    article = names.next()
-    outer, names.article = names.article, article
-    citation = _object("Citation", pick.picks, group.figure, names)
-    names.article = outer
-    if citation is None:
-        return None
-    group.aggregates.append(
-        f"json_agg((SELECT {citation} FROM articles {article} "
-        f"WHERE {article}.id = {group.figure}.article_id) ORDER BY {group.figure}.id)"
-    )
-    return f"{row}.s{len(group.aggregates) - 1}"
-
-
-TYPES: dict[str, dict[str, Field]] = {
+# The columns each type's fields read; relation fields come from service/relations.py.
+COLUMNS: dict[str, dict[str, Field]] = {
     "Fact": {
         "id": Field(_id("Fact")),
         "property": Field(_column("property")),
@@ -257,24 +294,15 @@ TYPES: dict[str, dict[str, Field]] = {
         "unit": Field(_column("unit")),
         "qualifier": Field(_column("qualifier")),
         "disputed": Field(_column("disputed")),
-        "subject": Field(_one("Entity", "entities", "subject_id"), "Entity"),
-        "values": Field(_values, "SourcedValue"),
     },
     "SourcedValue": {
         "value": Field(_float("value")),
         "upperBound": Field(_float("upper_bound")),
         "approximation": Field(_column("approximation")),
         "text": Field(_column("text")),
-        "sources": Field(_sources, "Citation"),
     },
-    "Citation": {
-        "span": Field(_same_row("Span"), "Span"),
-        "attributedToText": Field(_column("attributed_to_text")),
-        "article": Field(_citation_article, "Article"),
-        "outlet": Field(_citation_outlet, "Outlet"),
-        "excerpt": Field(_excerpt),
-        "attributedTo": Field(_one("Entity", "entities", "attributed_to_id"), "Entity"),
-    },
+    # A citation here is always a figure's: its row is the figure row (_sources).
+    "Citation": {"attributedToText": Field(_column("attributed_to_text"))},
     "Span": {
         "start": Field(_column("start_offset")),
         "end": Field(_column("end_offset")),
@@ -286,8 +314,6 @@ TYPES: dict[str, dict[str, Field]] = {
         "kind": Field(_column("kind")),
         "name": Field(_column("name")),
         "description": Field(_column("description")),
-        "aliases": Field(_aliases),
-        "facts": Field(_many("Fact", "facts", "subject_id"), "Fact"),
     },
     "Article": {
         "id": Field(_id("Article")),
@@ -301,18 +327,8 @@ TYPES: dict[str, dict[str, Field]] = {
         "captions": Field(_column("captions")),
         "url": Field(_column("url")),
         "contentHash": Field(_column("content_hash")),
-        "outlet": Field(_one("Outlet", "outlets", "outlet_id"), "Outlet"),
-        "originalSource": Field(_one("Outlet", "outlets", "original_source_id"), "Outlet"),
-        # In order of appearance, as quotes.list_quotes_for_articles.
-        "quotes": Field(_many("Quote", "quotes", "article_id", ("start_offset", "id")), "Quote"),
-        # First received first, as publications.list_publications_for_articles.
-        "publications": Field(
-            _many("Publication", "publications", "article_id", ("received_at", "id")),
-            "Publication",
-        ),
     },
     "Publication": {
-        "outlet": Field(_one("Outlet", "outlets", "outlet_id"), "Outlet"),
         "url": Field(_column("url")),
         "publishedAt": Field(_time("published_at")),
         "receivedAt": Field(_time("received_at")),
@@ -322,14 +338,63 @@ TYPES: dict[str, dict[str, Field]] = {
         "text": Field(_column("text")),
         "speakerText": Field(_column("speaker_text")),
         "isPartial": Field(_column("is_partial")),
-        "speaker": Field(_one("Entity", "entities", "speaker_id"), "Entity"),
-        "article": Field(_one("Article", "articles", "article_id"), "Article"),
     },
     "Outlet": {
         "id": Field(_id("Outlet")),
         "name": Field(_column("name")),
     },
 }
+
+# Relations a statement answers its own way: a citation reads the article it was built
+# with (_sources), a value groups its fact's figures, aliases leave out the canonical name.
+SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
+    ("Fact", "values"): _values,
+    ("SourcedValue", "sources"): _sources,
+    ("Citation", "span"): lambda relation: _same_row("Span"),
+    ("Citation", "article"): lambda relation: _citation_article,
+    ("Citation", "outlet"): lambda relation: _citation_outlet,
+    ("Citation", "excerpt"): lambda relation: _excerpt,
+    ("Entity", "aliases"): _aliases,
+}
+
+
+# Relations only the resolvers answer: the value editors preferred (service.ingest.ranks).
+RESOLVED: frozenset[tuple[str, str]] = frozenset({("Fact", "preferred")})
+
+
+def _relation_field(type_name: str, field_name: str, relation: Relation) -> Field | None:
+    """How a statement answers a relation of the map, or None when it leaves it to the
+    resolvers (a link table, a key other than the parent's id, a connection)."""
+    if (type_name, field_name) in RESOLVED:
+        return None
+    special = SPECIAL.get((type_name, field_name))
+    if special is not None:
+        return Field(special(relation), relation.child)
+    table, child = relation.table, relation.child
+    if table is None or child is None or relation.through is not None:
+        return None
+    if relation.cardinality is Cardinality.ONE:
+        return Field(_one(child, table, relation.parent_column), child)
+    if (
+        relation.cardinality is Cardinality.MANY
+        and relation.parent_column == "id"
+        and not relation.grouped_by
+    ):
+        return Field(_many(relation), child)
+    return None
+
+
+def _types() -> dict[str, dict[str, Field]]:
+    types = {name: dict(fields) for name, fields in COLUMNS.items()}
+    for type_name, fields in types.items():
+        for field_name, relation in RELATIONS.get(type_name, {}).items():
+            known = _relation_field(type_name, field_name, relation)
+            if known is not None:
+                fields[field_name] = known
+    return types
+
+
+TYPES = _types()
 TYPENAME = Field(lambda pick, row, names: None)  # _object writes the type's name
 TABLES = {"Fact": "facts", "Entity": "entities", "Article": "articles"}  # where trees start
 

@@ -25,10 +25,12 @@ from typing import Any
 
 from graphql import ExecutionResult, GraphQLObjectType, GraphQLSchema, Undefined
 from graphql.execution.collect_fields import FieldDetailsList
+from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
 from strawberry.types.info import Info
+from strawberry.types.unset import UNSET
 
 from service.graphql.plans import DIRECT, STRAWBERRY_FIELD, Step, plan_children, plan_field
 from service.graphql.trees import Tree
@@ -72,7 +74,7 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if step.resolve is None:
                 result = getattr(source, step.attribute, None)
             else:
-                result = step.resolve(source, info)
+                result = step.resolve(source, info, **self._arguments(step))
                 if self.is_awaitable(result):
                     return self.complete_awaitable_value(
                         step.field.type, field_details_list, info, path, result, position_context
@@ -186,7 +188,7 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
             assert step.field is not None
             info = self.build_resolve_info(step.field, step.nodes, parent_type, path)
             try:
-                result = step.resolve(source, info)
+                result = step.resolve(source, info, **self._arguments(step))
             except Exception:  # graphql-core reports it, on the general path
                 return _SLOW
             if self.is_awaitable(result):
@@ -194,6 +196,14 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     result.close()  # never awaited: graphql-core calls the resolver again
                 return _SLOW
         return self._value(step, result, path, info)
+
+    def _arguments(self, step: Step) -> dict[str, Any]:
+        """The field's arguments as graphql-core coerces them (none given: the resolver's
+        defaults, which are the schema's)."""
+        if not step.arguments:
+            return {}
+        assert step.field is not None
+        return get_argument_values(step.field, step.nodes[0], self.variable_values)
 
     async def _reported(
         self, completed: Any, step: Step, field_details_list: FieldDetailsList, path: Path
@@ -218,6 +228,10 @@ def _coerced(step: Step, value: Any) -> Any:
     return _SLOW if coerced is None or coerced is Undefined else coerced
 
 
+def _scalar(annotation: Any) -> bool:
+    return annotation in (int, str, bool, float)
+
+
 def direct_resolvers(schema: GraphQLSchema) -> None:
     """Points every field whose resolver is a plain synchronous `(self[, info])` method
     straight at that method (see the module docstring)."""
@@ -233,11 +247,13 @@ def direct_resolvers(schema: GraphQLSchema) -> None:
 
 
 def _direct(definition: StrawberryField) -> Callable[..., Any] | None:
+    """A direct resolver, or None. Arguments are allowed when each is a scalar whose GraphQL
+    name is its Python name and which has a default (a plain list's `first`): graphql-core
+    passes them coerced, by that name, so strawberry has nothing to convert."""
     resolver = definition.base_resolver
     if (
         resolver is None
         or definition.is_async
-        or definition.arguments
         or definition.extensions
         or definition.permission_classes
     ):
@@ -246,15 +262,24 @@ def _direct(definition: StrawberryField) -> Callable[..., Any] | None:
     if not inspect.isfunction(method):  # a staticmethod or classmethod: left to strawberry
         return None
     names = list(inspect.signature(method).parameters)
-    if names == ["self"]:
+    arguments = [a.python_name for a in definition.arguments]
+    if any(
+        a.graphql_name not in (None, a.python_name)
+        or "_" in a.python_name  # camel-cased in the schema
+        or a.default is UNSET
+        or not _scalar(a.type)
+        for a in definition.arguments
+    ):
+        return None
+    if names == ["self", *arguments]:
 
-        def direct(source: Any, info: Any) -> Any:
-            return method(source)
+        def direct(source: Any, info: Any, **values: Any) -> Any:
+            return method(source, **values)
 
-    elif names == ["self", "info"]:
+    elif names == ["self", "info", *arguments]:
 
-        def direct(source: Any, info: Any) -> Any:
-            return method(source, Info(_raw_info=info, _field=definition))
+        def direct(source: Any, info: Any, **values: Any) -> Any:
+            return method(source, Info(_raw_info=info, _field=definition), **values)
 
     else:
         return None

@@ -47,14 +47,13 @@ from service.config import Settings
 from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.graphql.errors import BAD_USER_INPUT
 
-# A plain list (Article.quotes, Fact.values, ...) has no `first`; it is counted as about as
-# many items as a news article carries, so nesting lists still multiplies the cost. The
-# seeds carry 32 mentions and 16 entities an article on average (up to 42 and 19); the
-# other lists about 5. Counting mentions as 5 let articles -> mentions -> article ->
-# mentions ... return 204,000 nodes (20.7 MB) for a cost of 780.
-PLAIN_LIST_ESTIMATE = 5
+# Every list of objects says how many items it returns: a connection's page (`first` or
+# `last`, default 20), a plain list's `first` (default in the schema: Article.quotes 100,
+# Entity.facts 20, ...), `nodes(ids:)` its ids. A list that said nothing would be counted
+# as the largest page; tests/graphql/test_limits.py checks that none is left. (Plain lists
+# were counted as 5 items: articles -> mentions -> article -> mentions ... returned
+# 204,000 nodes, 20.7 MB, for a cost of 780.)
 PAGE_SIZES = ("first", "last")  # the arguments that say how many items a list returns
-PLAIN_LIST_ESTIMATES = {"Article.mentions": 40, "Article.entities": 20}
 # Leaves are free, as a node's worth of text, except those that can be a whole article:
 # twenty aliases of `body` on a page of articles cost nothing and returned 20.8 MB. (A
 # response that is still too large meets FACTDESK_GRAPHQL_MAX_RESPONSE_BYTES.)
@@ -315,19 +314,22 @@ class _CostWalk:
             return LEAF_COSTS.get(f"{parent.name}.{node.name.value}", 0)
         factor, counted = 1, False
         if "first" in definition.args:
-            factor, counted = self._page(node, parent.name), True
+            default = definition.args["first"].default_value
+            factor = self._page(node, parent.name, default if isinstance(default, int) else None)
+            counted = True
         elif is_list_type(returns):
             if node.name.value == "edges" and parent.name.endswith("Connection"):
                 factor = 1  # the connection field above already counted its page
             elif "ids" in definition.args:
                 factor, counted = max(1, len(self._argument(node, "ids") or ())), True
             else:
-                estimate = PLAIN_LIST_ESTIMATES.get(f"{parent.name}.{node.name.value}")
-                factor, counted = estimate or PLAIN_LIST_ESTIMATE, True
+                factor, counted = MAX_PAGE, True
         below = self.selection_set(node.selection_set, get_named_type(returns))
         return min((factor if counted else 0) + factor * below, self.cap)
 
-    def _page(self, node: FieldNode, parent: str) -> int:
+    def _page(self, node: FieldNode, parent: str, default: int | None) -> int:
+        """The items the list returns: its `first` or `last`, else `default` (a plain
+        list's, from the schema), else a connection's DEFAULT_PAGE."""
         first, last = self._argument(node, "first"), self._argument(node, "last")
         if first is not None and last is not None:
             raise GraphQLError(
@@ -338,7 +340,7 @@ class _CostWalk:
             )
         name, size = ("last", last) if last is not None else ("first", first)
         if size is None:
-            return DEFAULT_PAGE
+            return DEFAULT_PAGE if default is None else default
         if not isinstance(size, int) or not 0 <= size <= MAX_PAGE:
             raise GraphQLError(
                 f"`{name}` on {parent}.{node.name.value} must be between 0 and {MAX_PAGE}; "

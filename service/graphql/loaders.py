@@ -34,11 +34,39 @@ from service.db.rows import (
     PublicationRow,
     QuoteRow,
 )
+from service.relations import LIST_BOUND
 
 K = TypeVar("K", bound=Hashable)
 R = TypeVar("R")
 T = TypeVar("T")
 PageKey = tuple[int, Window[Any], bool]  # (parent id, which page, count?)
+
+
+# Which loader reads a table's rows by id, which reads them by a column's value, and which
+# reads the ids a link table ties to a row: what prefetch needs to follow
+# service/relations.py (an attribute of Loaders each).
+BY_ID = {
+    "articles": "article",
+    "outlets": "outlet",
+    "entities": "entity",
+    "quotes": "quote",
+    "figures": "figure",
+    "facts": "fact",
+    "mentions": "mention",
+    "judgements": "judgement",
+}
+BY_COLUMN = {
+    ("entity_aliases", "entity_id"): "aliases",
+    ("quotes", "article_id"): "quotes_by_article",
+    ("figures", "article_id"): "figures_by_article",
+    ("mentions", "article_id"): "mentions_by_article",
+    ("publications", "article_id"): "publications_by_article",
+    ("figures", "fact_id"): "figures_by_fact",
+    ("facts", "subject_id"): "facts_by_subject",
+    ("quotes", "statement_key"): "quotes_by_statement",
+    ("judgements", "figure_id"): "judgements_by_figure",
+}
+THROUGH = {("mentions", "article_id", "entity_id"): "entity_ids_by_article"}
 
 
 class _Missing:
@@ -222,6 +250,13 @@ def _keyed(fetch: Callable[..., Awaitable[Any]], name: str) -> Callable[..., Awa
     return call
 
 
+async def _facts_of_subjects(conn: Connection, keys: Sequence[int]) -> list[FactRow]:
+    """At most as many facts per subject as `Entity.facts(first:)` may ask for."""
+    return await facts_db.list_facts_for_subjects(
+        conn, subject_ids=list(keys), per_subject=LIST_BOUND
+    )
+
+
 def build_loaders(pool: Reads) -> Loaders:
     outlet = _by_id(pool, outlets_db.list_outlets_by_ids)
 
@@ -313,9 +348,7 @@ def build_loaders(pool: Reads) -> Loaders:
         figures_by_fact=_grouped(
             pool, _keyed(figures_db.list_figures_for_facts, "fact_ids"), "fact_id"
         ),
-        facts_by_subject=_grouped(
-            pool, _keyed(facts_db.list_facts_for_subjects, "subject_ids"), "subject_id"
-        ),
+        facts_by_subject=_grouped(pool, _facts_of_subjects, "subject_id"),
         quotes_by_statement=_grouped(
             pool, _keyed(quotes_db.list_quotes_by_statement_keys, "keys"), "statement_key"
         ),

@@ -1,7 +1,7 @@
 """Plans for completing a field's whole selection in one pass, without graphql-core.
 
-A field can be planned when it takes no arguments, is read either as a plain attribute or
-through a direct `(self[, info])` resolver (see `execution.direct_resolvers`), returns a
+A field can be planned when it is read either as a plain attribute or through a direct
+`(self[, info][, scalar arguments])` resolver (see `execution.direct_resolvers`), returns a
 scalar, an enum, an object type or a list of one of those, and every field selected below
 it can be planned too. Unions, interfaces, arguments, @defer and fragment variables are
 left to graphql-core. The plan is built once per operation and selection.
@@ -42,7 +42,8 @@ class Step:
     field: GraphQLField | None  # None for __typename
     nodes: list[FieldNode]
     attribute: str  # read when `resolve` is None; the type name for __typename
-    resolve: Callable[[Any, Any], Any] | None
+    resolve: Callable[..., Any] | None
+    arguments: bool  # the selection gives arguments: coerce them for `resolve` per call
     nullable: bool
     is_list: bool
     items_nullable: bool
@@ -59,22 +60,22 @@ class Step:
 
 
 def typename_step(key: str, parent_type: GraphQLObjectType) -> Step:
-    return Step(key, None, [], parent_type.name, None, False, False, False, None, None, ())
+    return Step(key, None, [], parent_type.name, None, False, False, False, False, None, None, ())
 
 
 @lru_cache(maxsize=1024)
 def field_source(
     schema: GraphQLSchema, parent_type: str, field_name: str
-) -> tuple[str, Callable[[Any, Any], Any] | None] | None:
+) -> tuple[str, Callable[..., Any] | None] | None:
     """(attribute, resolver or None) when the field may be planned, judged on the schema."""
     parent = schema.get_type(parent_type)
     if not isinstance(parent, GraphQLObjectType) or field_name not in parent.fields:
         return None
     field = parent.fields[field_name]
     definition = (field.extensions or {}).get(STRAWBERRY_FIELD)
-    if field.args or not isinstance(definition, StrawberryField):
+    if not isinstance(definition, StrawberryField):
         return None
-    if definition.is_basic_field:
+    if definition.is_basic_field and not field.args:
         return definition.python_name, None
     if getattr(field.resolve, DIRECT, False):
         return definition.python_name, field.resolve
@@ -120,6 +121,7 @@ def plan_field(
         nodes=[details.node for details in field_details_list],
         attribute=attribute,
         resolve=resolve,
+        arguments=any(details.node.arguments for details in field_details_list),
         nullable=nullable,
         is_list=is_list,
         items_nullable=items_nullable,

@@ -8,6 +8,8 @@ loaders and answers at once (`now_or_later`), so graphql-core completes the whol
 one synchronous pass instead of a task and an event loop turn per field.
 
 Prefetching only warms the loaders: a field it does not know still resolves through them.
+What it follows is derived from the relation map (service/relations.py); `loaders.BY_ID`,
+`BY_COLUMN` and `THROUGH` say which loader reads which table.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from typing import Any
 
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
-from service.db.rows import ArticleRow, FactRow, FigureRow, QuoteRow
 from service.graphql.context import Info
-from service.graphql.loaders import Loaders, load_now
+from service.graphql.loaders import BY_COLUMN, BY_ID, THROUGH, Loaders, load_now
+from service.relations import RELATIONS, Cardinality, Link, Relation
 
 Load = Callable[[Loaders, Sequence[Any]], Awaitable[list[Any]]]
 
@@ -32,142 +34,126 @@ class Edge:
     child: str | None  # the GraphQL type of those rows, to prefetch below them
 
 
-@dataclass(frozen=True, slots=True)
-class CitationKey:
-    """What a Citation reads: its article, and who the article attributes it to."""
-
-    article_id: int
-    attributed_to_id: int | None
-
-
 def _present(values: Iterable[Any]) -> list[Any]:
     """The distinct values that are not None, in order (many citations share an article)."""
     return [v for v in dict.fromkeys(values) if v is not None]
-
-
-def _found(rows: Iterable[Any]) -> list[Any]:
-    return [r for r in rows if r is not None]
 
 
 def _flat(groups: Iterable[list[Any]]) -> list[Any]:
     return [row for group in groups for row in group]
 
 
-async def _outlets(loaders: Loaders, ids: Iterable[int | None]) -> list[Any]:
-    return _found(await load_now(loaders.outlet, _present(ids)))
+def _by_id(table: str, column: str) -> Load:
+    """The `table` rows whose ids are the parents' `column`."""
+    name = BY_ID[table]
+
+    async def load(loaders: Loaders, rows: Sequence[Any]) -> list[Any]:
+        ids = _present(getattr(r, column) for r in rows)
+        return [r for r in await load_now(getattr(loaders, name), ids) if r is not None]
+
+    return load
 
 
-async def _entities(loaders: Loaders, ids: Iterable[int | None]) -> list[Any]:
-    return _found(await load_now(loaders.entity, _present(ids)))
+def _by_column(table: str, column: str, parent_column: str) -> Load:
+    """The `table` rows whose `column` is one of the parents' `parent_column`."""
+    name = BY_COLUMN[(table, column)]
+
+    async def load(loaders: Loaders, rows: Sequence[Any]) -> list[Any]:
+        keys = _present(getattr(r, parent_column) for r in rows)
+        return _flat(await load_now(getattr(loaders, name), keys))
+
+    return load
 
 
-async def _articles(loaders: Loaders, ids: Iterable[int]) -> list[Any]:
-    return _found(await load_now(loaders.article, _present(ids)))
+def _one_through(relation: Relation, link: Link) -> Load:
+    """The rows the parents' link rows point at (Citation.outlet: the article's outlet)."""
+    assert relation.table is not None
+    assert link.from_column == "id"  # the link rows are read by id
+    links = _by_id(link.table, relation.parent_column)
+    targets = _by_id(relation.table, link.to_column)
+
+    async def load(loaders: Loaders, rows: Sequence[Any]) -> list[Any]:
+        return await targets(loaders, await links(loaders, rows))
+
+    return load
 
 
-async def _article_outlets(loaders: Loaders, keys: Sequence[CitationKey]) -> list[Any]:
-    articles: list[ArticleRow] = await _articles(loaders, [k.article_id for k in keys])
-    return await _outlets(loaders, [a.outlet_id for a in articles])
+def _many_through(relation: Relation, link: Link) -> Load:
+    """The rows a link table ties to the parents (Article.entities, through mentions)."""
+    assert relation.table is not None
+    name, table = THROUGH[(link.table, link.from_column, link.to_column)], BY_ID[relation.table]
+
+    async def load(loaders: Loaders, rows: Sequence[Any]) -> list[Any]:
+        keys = _present(getattr(r, relation.parent_column) for r in rows)
+        ids = _present(_flat(await load_now(getattr(loaders, name), keys)))
+        return [r for r in await load_now(getattr(loaders, table), ids) if r is not None]
+
+    return load
 
 
-async def _article_entities(loaders: Loaders, rows: Sequence[ArticleRow]) -> list[Any]:
-    ids = _flat(await load_now(loaders.entity_ids_by_article, [r.id for r in rows]))
-    return await _entities(loaders, ids)
+async def _same(loaders: Loaders, rows: Sequence[Any]) -> list[Any]:
+    """The parents' own rows, seen as another type (a figure's row as its Citation)."""
+    return list(rows)
 
 
-async def _facts(loaders: Loaders, ids: Iterable[int | None]) -> list[Any]:
-    found: list[FactRow | None] = await load_now(loaders.fact, _present(ids))
-    return _found(found)
+def edge(relation: Relation) -> Edge | None:
+    """How to load what a relation of the map reads; None for a connection, which loads a
+    page of its own."""
+    table, link = relation.table, relation.through
+    if relation.cardinality is Cardinality.SAME:
+        return Edge(_same, relation.child)
+    if relation.cardinality is Cardinality.PAGE or table is None:
+        return None
+    if relation.cardinality is Cardinality.ONE:
+        if link is not None:
+            return Edge(_one_through(relation, link), relation.child)
+        return Edge(_by_id(table, relation.parent_column), relation.child)
+    if link is not None:
+        return Edge(_many_through(relation, link), relation.child)
+    return Edge(_by_column(table, relation.child_column, relation.parent_column), relation.child)
 
 
-async def _preferred(loaders: Loaders, rows: Sequence[FactRow]) -> list[Any]:
+def _graph() -> dict[str, dict[str, Edge]]:
+    graph: dict[str, dict[str, Edge]] = {}
+    for type_name, fields in RELATIONS.items():
+        for field_name, relation in fields.items():
+            found = edge(relation)
+            if found is not None:
+                graph.setdefault(type_name, {})[field_name] = found
+    return graph
+
+
+def _warm(loader: str, column: str) -> Load:
+    """The rows `loader` holds for the parents' `column` (judgements, read beside the map)."""
+
+    async def load(loaders: Loaders, rows: Sequence[Any]) -> list[Any]:
+        return _flat(
+            await load_now(getattr(loaders, loader), _present(getattr(r, column) for r in rows))
+        )
+
+    return load
+
+
+async def _preferred(loaders: Loaders, rows: Sequence[Any]) -> list[Any]:
     """Fact.preferred reads the fact's judgements in force and its figures."""
     ids = _present(r.id for r in rows)
     await load_now(loaders.judgements_in_force_by_fact, ids)
     return _flat(await load_now(loaders.figures_by_fact, ids))
 
 
-def _citations(rows: Sequence[FigureRow]) -> list[Any]:
-    return [CitationKey(r.article_id, r.attributed_to_id) for r in rows]
-
-
-def _quote_citations(rows: Sequence[QuoteRow]) -> list[Any]:
-    return [CitationKey(r.article_id, r.speaker_id) for r in rows]
-
-
-def _grouped(name: str, key: str) -> Load:
-    async def load(loaders: Loaders, rows: Sequence[Any]) -> list[Any]:
-        loader = getattr(loaders, name)
-        return _flat(await load_now(loader, _present(getattr(r, key) for r in rows)))
-
-    return load
-
-
-def _one(load: Callable[[Loaders, Iterable[Any]], Awaitable[list[Any]]], key: str) -> Load:
-    async def follow(loaders: Loaders, rows: Sequence[Any]) -> list[Any]:
-        return await load(loaders, [getattr(r, key) for r in rows])
-
-    return follow
-
-
-def _rows(convert: Callable[[Sequence[Any]], list[Any]]) -> Load:
-    """Children made from the parents' own rows (citations), nothing to load."""
-
-    async def load(loaders: Loaders, rows: Sequence[Any]) -> list[Any]:
-        return convert(rows)
-
-    return load
-
-
-# type -> field -> how to load the rows that field reads, and their type.
-GRAPH: dict[str, dict[str, Edge]] = {
-    "Article": {
-        "outlet": Edge(_one(_outlets, "outlet_id"), "Outlet"),
-        "originalSource": Edge(_one(_outlets, "original_source_id"), "Outlet"),
-        "quotes": Edge(_grouped("quotes_by_article", "id"), "Quote"),
-        "figures": Edge(_grouped("figures_by_article", "id"), "Figure"),
-        "mentions": Edge(_grouped("mentions_by_article", "id"), "Mention"),
-        "entities": Edge(_article_entities, "Entity"),
-    },
-    "Entity": {
-        "aliases": Edge(_grouped("aliases", "id"), None),
-        "facts": Edge(_grouped("facts_by_subject", "id"), "Fact"),
-    },
-    "Fact": {
-        "subject": Edge(_one(_entities, "subject_id"), "Entity"),
-        "values": Edge(_grouped("figures_by_fact", "id"), "SourcedValue"),
-        "reports": Edge(_grouped("figures_by_fact", "id"), "Figure"),
-        "preferred": Edge(_preferred, "SourcedValue"),
-    },
-    # A SourcedValue's parents here are the figure rows of its fact.
+# Fields that read judgements: a layer over the relations, warmed here the same way.
+JUDGED: dict[str, dict[str, Edge]] = {
+    "Fact": {"preferred": Edge(_preferred, "SourcedValue")},
     "SourcedValue": {
-        "sources": Edge(_rows(_citations), "Citation"),
-        "rank": Edge(_grouped("judgements_in_force_by_fact", "fact_id"), None),
-        "conflicting": Edge(_grouped("judgements_in_force_by_fact", "fact_id"), None),
-    },
-    "Figure": {
-        "judgements": Edge(_grouped("judgements_by_figure", "id"), None),
-        "subject": Edge(_one(_entities, "subject_id"), "Entity"),
-        "fact": Edge(_one(_facts, "fact_id"), "Fact"),
-        "citation": Edge(_rows(_citations), "Citation"),
-    },
-    "Quote": {
-        "speaker": Edge(_one(_entities, "speaker_id"), "Entity"),
-        "article": Edge(_one(_articles, "article_id"), "Article"),
-        "citation": Edge(_rows(_quote_citations), "Citation"),
-        "otherReports": Edge(_grouped("quotes_by_statement", "statement_key"), "Quote"),
-    },
-    "Citation": {
-        "article": Edge(_one(_articles, "article_id"), "Article"),
-        "excerpt": Edge(_one(_articles, "article_id"), None),
-        "outlet": Edge(_article_outlets, "Outlet"),
-        "attributedTo": Edge(_one(_entities, "attributed_to_id"), "Entity"),
-    },
-    "Mention": {
-        "entity": Edge(_one(_entities, "entity_id"), "Entity"),
-        "article": Edge(_one(_articles, "article_id"), "Article"),
+        "rank": Edge(_warm("judgements_in_force_by_fact", "fact_id"), None),
+        "conflicting": Edge(_warm("judgements_in_force_by_fact", "fact_id"), None),
     },
 }
+
+# type -> field -> how to load the rows that field reads, and their type (from the map).
+GRAPH = _graph()
+for _type, _edges in JUDGED.items():
+    GRAPH.setdefault(_type, {}).update(_edges)
 
 
 def _fields(selections: Iterable[Selection], type_name: str) -> Iterable[SelectedField]:

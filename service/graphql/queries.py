@@ -16,7 +16,7 @@ from service.db import figures as figures_db
 from service.db import outlets as outlets_db
 from service.db import quotes as quotes_db
 from service.db import search as search_db
-from service.db.paging import IdPage
+from service.db.paging import IdPage, SortedPage
 from service.errors import ArticleRetractedError
 from service.graphql.context import Info, page_size
 from service.graphql.lookahead import counts
@@ -31,16 +31,34 @@ from service.graphql.types.common import (
     Connection,
     First,
     Last,
+    ListFirst,
     Node,
+    make_connection,
     page_connection,
     window,
 )
 from service.graphql.types.entity import Entity, EntityKind, load_entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
+from service.graphql.types.order import (
+    ArticleOrder,
+    EntityOrder,
+    FactOrder,
+    FigureOrder,
+    OrderDirection,
+    QuoteOrder,
+    sorted_window,
+)
 from service.graphql.types.quote import Quote
-from service.ids import decode_id, decode_id_cursor, decode_time_cursor, optional_id
+from service.ids import (
+    SortCursor,
+    decode_id,
+    decode_id_cursor,
+    decode_time_cursor,
+    optional_id,
+)
 from service.lookup import entity_ids_named, name_keys, outlet_id_from, word_keys
+from service.relations import LIST_BOUND
 from service.search_text import bounded_search
 
 NodeT = TypeVar("NodeT", Entity, Quote, Figure, Fact)
@@ -134,6 +152,27 @@ class FactFilter:
     )
 
 
+async def _sorted_connection(
+    info: Info, page: SortedPage, order: str, node_type: type[NodeT]
+) -> Connection[NodeT]:
+    """A connection over a page in a chosen order: its cursors carry the order's values."""
+    found = await load_nodes(info, [(node_type.__name__, pk) for pk, _ in page.items])
+    pairs = [
+        (node, SortCursor(order, key[0], pk))
+        for node, (pk, key) in zip(found, page.items, strict=True)
+        if isinstance(node, node_type)
+    ]
+    nodes = [node for node, _ in pairs]
+    await prefetch(info, nodes, ("edges", "node"))
+    return make_connection(
+        nodes,
+        [key for _, key in pairs],
+        has_next=page.has_next,
+        has_previous=page.has_previous,
+        total=page.total,
+    )
+
+
 async def _id_connection(info: Info, page: IdPage, node_type: type[NodeT]) -> Connection[NodeT]:
     found = await load_nodes(info, [(node_type.__name__, pk) for pk in page.ids])
     return await page_connection(info, page, [n for n in found if isinstance(n, node_type)])
@@ -210,9 +249,15 @@ class Query:
         last: Last = None,
         before: Before = None,
         filter: ArticleFilterArg = None,
+        order_by: Annotated[
+            ArticleOrder | None,
+            strawberry.argument(
+                description="The order; null: newest `publishedAt` first (undated last), "
+                "ties by newest stored. Cursors belong to the order they were read in."
+            ),
+        ] = None,
     ) -> Connection[Article]:
         flt = articles_db.ArticleFilter()
-        paging = window(decode_time_cursor, first=first, after=after, last=last, before=before)
         async with info.context.reads.acquire() as conn:
             if filter is not None:
                 flt = articles_db.ArticleFilter(
@@ -222,6 +267,18 @@ class Query:
                     published_before=filter.published_before,
                     search=bounded_search(filter.search, field="filter.search"),
                 )
+            if order_by is not None:
+                field = order_by.field.name
+                sorted_page = await articles_db.page_sorted_articles(
+                    conn,
+                    flt=flt,
+                    order=field,
+                    descending=order_by.direction is OrderDirection.DESC,
+                    window=sorted_window(field, first=first, after=after, last=last, before=before),
+                    count=counts(info),
+                )
+                return await article_connection(info, sorted_page, field)
+            paging = window(decode_time_cursor, first=first, after=after, last=last, before=before)
             page = await articles_db.page_articles(conn, flt=flt, window=paging)
             # Counting reads every matching row (100k articles: ~10 ms); a page that does
             # not show the count does not pay for it.
@@ -269,11 +326,31 @@ class Query:
         filter: Annotated[
             EntityFilter | None, strawberry.argument(description="Which entities; null: all.")
         ] = None,
+        order_by: Annotated[
+            EntityOrder | None,
+            strawberry.argument(
+                description="The order; null: oldest stored first. Cursors belong to the "
+                "order they were read in."
+            ),
+        ] = None,
     ) -> Connection[Entity]:
         kind = filter.kind if filter else None
         search = filter.search if filter and filter.search else None
         search = bounded_search(search, field="filter.search")
         async with info.context.reads.acquire() as conn:
+            if order_by is not None:
+                field = order_by.field.name
+                sorted_page = await entities_db.page_sorted_entities(
+                    conn,
+                    kind=kind.name if kind else None,
+                    search=search,
+                    search_keys=name_keys(search) if search else [],
+                    order=field,
+                    descending=order_by.direction is OrderDirection.DESC,
+                    window=sorted_window(field, first=first, after=after, last=last, before=before),
+                    count=counts(info),
+                )
+                return await _sorted_connection(info, sorted_page, field, Entity)
             page = await entities_db.page_entities(
                 conn,
                 kind=kind.name if kind else None,
@@ -295,8 +372,28 @@ class Query:
         filter: Annotated[
             QuoteFilter | None, strawberry.argument(description="Which quotes; null: all.")
         ] = None,
+        order_by: Annotated[
+            QuoteOrder | None,
+            strawberry.argument(
+                description="The order; null: oldest stored first. Cursors belong to the "
+                "order they were read in."
+            ),
+        ] = None,
     ) -> Connection[Quote]:
         async with info.context.reads.acquire() as conn:
+            if order_by is not None:
+                field = order_by.field.name
+                sorted_page = await quotes_db.page_sorted_quotes(
+                    conn,
+                    speaker_id=optional_id(filter.speaker, "Entity") if filter else None,
+                    article_id=optional_id(filter.article, "Article") if filter else None,
+                    search=bounded_search(filter.search, field="filter.search") if filter else None,
+                    order=field,
+                    descending=order_by.direction is OrderDirection.DESC,
+                    window=sorted_window(field, first=first, after=after, last=last, before=before),
+                    count=counts(info),
+                )
+                return await _sorted_connection(info, sorted_page, field, Quote)
             page = await quotes_db.page_quotes(
                 conn,
                 speaker_id=optional_id(filter.speaker, "Entity") if filter else None,
@@ -318,8 +415,29 @@ class Query:
         filter: Annotated[
             FigureFilter | None, strawberry.argument(description="Which figures; null: all.")
         ] = None,
+        order_by: Annotated[
+            FigureOrder | None,
+            strawberry.argument(
+                description="The order; null: oldest stored first. Cursors belong to the "
+                "order they were read in."
+            ),
+        ] = None,
     ) -> Connection[Figure]:
         async with info.context.reads.acquire() as conn:
+            if order_by is not None:
+                field = order_by.field.name
+                sorted_page = await figures_db.page_sorted_figures(
+                    conn,
+                    article_id=optional_id(filter.article, "Article") if filter else None,
+                    subject_id=optional_id(filter.subject, "Entity") if filter else None,
+                    property=filter.property if filter else None,
+                    unit=filter.unit if filter else None,
+                    order=field,
+                    descending=order_by.direction is OrderDirection.DESC,
+                    window=sorted_window(field, first=first, after=after, last=last, before=before),
+                    count=counts(info),
+                )
+                return await _sorted_connection(info, sorted_page, field, Figure)
             page = await figures_db.page_figures(
                 conn,
                 article_id=optional_id(filter.article, "Article") if filter else None,
@@ -351,8 +469,28 @@ class Query:
         filter: Annotated[
             FactFilter | None, strawberry.argument(description="Which facts; null: all.")
         ] = None,
+        order_by: Annotated[
+            FactOrder | None,
+            strawberry.argument(
+                description="The order; null: oldest stored first. Cursors belong to the "
+                "order they were read in."
+            ),
+        ] = None,
     ) -> Connection[Fact]:
         async with info.context.reads.acquire() as conn:
+            if order_by is not None:
+                field = order_by.field.name
+                sorted_page = await facts_db.page_sorted_facts(
+                    conn,
+                    subject_id=optional_id(filter.subject, "Entity") if filter else None,
+                    property=filter.property if filter else None,
+                    disputed=filter.disputed if filter else None,
+                    order=field,
+                    descending=order_by.direction is OrderDirection.DESC,
+                    window=sorted_window(field, first=first, after=after, last=last, before=before),
+                    count=counts(info),
+                )
+                return await _sorted_connection(info, sorted_page, field, Fact)
             page = await facts_db.page_facts(
                 conn,
                 subject_id=optional_id(filter.subject, "Entity") if filter else None,
@@ -373,10 +511,12 @@ class Query:
     ) -> Connection[Change]:
         return await change_connection(info, after=after, first=first)
 
-    @strawberry.field(description="Every outlet, by name A to Z.")
-    async def outlets(self, info: Info) -> list[Outlet]:
+    @strawberry.field(
+        description="Outlets by name A to Z: the first `first` of them (at most 100)."
+    )
+    async def outlets(self, info: Info, first: ListFirst = LIST_BOUND) -> list[Outlet]:
         async with info.context.reads.acquire() as conn:
-            rows = await outlets_db.list_outlets(conn)
+            rows = await outlets_db.list_outlets(conn, limit=first)
         return [Outlet.from_row(r) for r in rows]
 
     @strawberry.field(

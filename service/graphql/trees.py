@@ -1,10 +1,10 @@
 """Answering `fact(id:)`, `entity(...)` and a page's articles in one statement.
 
 A root field (or a connection's nodes) whose selection holds only fields
-`service/db/trees.py` knows (no arguments, no directives, fragments only on the type itself
-or Node) is answered by one statement that builds the JSON, and the executor returns that
-JSON as the field's completed value (`Tree`). Anything else goes through the resolvers,
-prefetch and loaders as before.
+`service/db/trees.py` knows (no argument but a list's `first`, no directives, fragments
+only on the type itself or Node) is answered by one statement that builds the JSON, and
+the executor returns that JSON as the field's completed value (`Tree`). Anything else goes
+through the resolvers, prefetch and loaders as before.
 FACTDESK_SQL_TREES=false turns this off.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from strawberry.types.nodes import SelectedField, Selection
 
@@ -99,14 +99,17 @@ def picks_of(selections: Iterable[Selection], type_name: str) -> tuple[Pick, ...
     fields = _fields(selections, type_name)
     if fields is None:
         return None
-    merged: dict[str, tuple[str, list[Selection]]] = {}
+    merged: dict[str, tuple[str, int | None, list[Selection]]] = {}
     for f in fields:
         key = f.alias or f.name
-        if f.arguments or f.directives or merged.get(key, (f.name,))[0] != f.name:
+        first = _first(f.arguments)
+        if first is False or f.directives:
             return None
-        merged.setdefault(key, (f.name, []))[1].extend(f.selections)
+        if merged.get(key, (f.name, first))[:2] != (f.name, first):
+            return None
+        merged.setdefault(key, (f.name, first, []))[2].extend(f.selections)
     picks = []
-    for key, (name, below) in merged.items():
+    for key, (name, first, below) in merged.items():
         known = trees_db.field_of(type_name, name)
         if known is None:
             return None
@@ -116,8 +119,23 @@ def picks_of(selections: Iterable[Selection], type_name: str) -> tuple[Pick, ...
             if found is None:
                 return None
             children = found
-        picks.append(Pick(key, name, children))
+        picks.append(Pick(key, name, children, first))
     return tuple(picks)
+
+
+def _first(arguments: dict[str, Any]) -> int | Literal[False] | None:
+    """A list's `first` (None when not given), or False for any other argument. A literal
+    arrives as its text, a variable as its value; the cost check has checked its range."""
+    if not arguments:
+        return None
+    value = arguments.get("first")
+    if set(arguments) != {"first"} or isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return False
 
 
 def _fields(selections: Iterable[Selection], type_name: str) -> list[SelectedField] | None:

@@ -7,6 +7,7 @@ from typing import Any
 import asyncpg
 
 from service.db import entities as entities_db
+from service.db import facts as facts_db
 from service.db import quotes as quotes_db
 from service.db.paging import Window
 
@@ -64,3 +65,25 @@ async def test_pages_per_parent_count_only_when_asked(seeded_pool: asyncpg.Pool)
     assert all(counted[s].total >= 1 for s in speakers)
     assert all(uncounted[s].total == 0 for s in speakers)
     assert all(len(mentions[s].ids) == 1 for s in speakers)
+
+
+async def test_facts_per_subject_stop_at_the_bound(seeded_pool: asyncpg.Pool) -> None:
+    async with seeded_pool.acquire() as conn:
+        subjects = [
+            r["subject_id"]
+            for r in await conn.fetch(
+                "SELECT subject_id FROM facts WHERE subject_id IS NOT NULL "
+                "GROUP BY subject_id HAVING count(*) > 2"
+            )
+        ]
+        every = await facts_db.list_facts_for_subjects(conn, subject_ids=subjects)
+        first_two = await facts_db.list_facts_for_subjects(
+            conn, subject_ids=subjects, per_subject=2
+        )
+    assert len(subjects) > 1
+    expected = [
+        fact for subject in subjects for fact in [f for f in every if f.subject_id == subject][:2]
+    ]
+    assert sorted(first_two, key=lambda f: (f.subject_id or 0, f.id)) == sorted(
+        expected, key=lambda f: (f.subject_id or 0, f.id)
+    )

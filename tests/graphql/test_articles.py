@@ -115,7 +115,7 @@ FIGURE_SPANS = """
     figures { text citation { excerpt span { start end part caption } } } } } } }
 """
 FACT_SPANS = """
-{ entity(name: "Kazakhstan") { facts { values { text sources {
+{ entity(name: "Kazakhstan") { facts { values(first: 3) { text sources(first: 3) {
     excerpt span { start end part caption } article { body standfirst captions } } } } } }
 """
 

@@ -22,19 +22,20 @@ BROAD = """query($name: String!) {
   articles(first: 5) { totalCount edges { cursor node {
     id slug headline standfirst publishedAt dateline bylines captions url contentHash
     outlet { id name } originalSource { name }
-    quotes { id text speakerText isPartial speaker { name kind aliases }
+    quotes(first: 10) { id text speakerText isPartial speaker { name kind aliases }
              citation { span { start end } excerpt outlet { name } article { slug } }
-             otherReports { id article { headline } } }
-    figures { value upperBound approximation unit text property qualifier status refersTo
-              subject { name } fact { label disputed values { value text sources {
-                  excerpt attributedTo { name } attributedToText article { headline } } } }
+             otherReports(first: 5) { id article { headline } } }
+    figures(first: 10) { value upperBound approximation unit text property qualifier status
+              refersTo subject { name } fact { label disputed values(first: 5) { value text
+                  sources(first: 5) { excerpt attributedTo { name } attributedToText
+                  article { headline } } } }
               citation { excerpt } }
-    mentions { text span { start end } entity { name } article { slug } }
+    mentions(first: 50) { text span { start end } entity { name } article { slug } }
     entities { name kind description }
   } } }
   entity(name: $name) { id name kind aliases facts { id label unit qualifier disputed
-      subject { name } reports { value text } values { value upperBound approximation text
-          sources { outlet { name } excerpt attributedTo { name } } } }
+      subject { name } reports(first: 10) { value text } values(first: 5) { value upperBound
+          approximation text sources(first: 5) { outlet { name } excerpt attributedTo { name } } } }
       quotes(first: 3) { totalCount edges { node { text speaker { name } } } }
       mentions(first: 3) { edges { node { text article { headline } } } }
       articles(first: 2) { edges { node { headline outlet { name } } } } }

@@ -10,8 +10,8 @@ import pytest
 from tests.graphql.test_articles import gql
 
 TOKAYEV_FACTS = """query($name: String) { entity(name: $name) { id name aliases kind
-    facts { id label property disputed values { value text approximation
-        sources { outlet { name } excerpt span { start end } attributedTo { name }
+    facts(first: 10) { id label property disputed values(first: 5) { value text approximation
+        sources(first: 5) { outlet { name } excerpt span { start end } attributedTo { name }
                   attributedToText article { body } } } } } }"""
 
 

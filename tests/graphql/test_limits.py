@@ -12,7 +12,15 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
-from graphql import parse, validate
+from graphql import (
+    GraphQLObjectType,
+    GraphQLUnionType,
+    get_named_type,
+    get_nullable_type,
+    is_list_type,
+    parse,
+    validate,
+)
 from strawberry.extensions.parser_cache import _get_parse_cache
 from strawberry.extensions.validation_cache import _get_validate_cache
 
@@ -31,6 +39,15 @@ NESTED = """query($first: Int) { articles(first: $first) { totalCount edges { no
     figures { text subject { name } fact { label values { value sources {
         outlet { name } excerpt attributedTo { name } } } } }
     entities { name kind }
+} } } }"""
+
+# A front page as a client writes it once every list is bounded: each says how many it shows.
+FRONT_PAGE = """{ articles(first: 20) { totalCount edges { node {
+    headline outlet { name } originalSource { name }
+    quotes(first: 5) { text speaker { name aliases } otherReports(first: 3) { id } }
+    figures(first: 10) { text subject { name } fact { label values(first: 5) {
+        value sources(first: 5) { outlet { name } excerpt attributedTo { name } } } } }
+    entities(first: 20) { name kind }
 } } } }"""
 
 
@@ -99,7 +116,7 @@ async def test_costly_query_is_rejected_before_any_sql(seeded_pool: asyncpg.Pool
         async with _client(counting) as client:
             payload = await _query(client, COSTLY)
             rejected = [q for q in queries if not _is_connection_setup(q)]
-            allowed = await _query(client, NESTED, {"first": 100})
+            allowed = await _query(client, FRONT_PAGE)
     finally:
         await counting.close()
     assert payload["data"] is None
@@ -196,7 +213,15 @@ def _fan_out(fragments: int) -> str:
 
 FAN_OUT_CHECK = """
 import sys
-from graphql import parse, validate
+from graphql import (
+    GraphQLObjectType,
+    GraphQLUnionType,
+    get_named_type,
+    get_nullable_type,
+    is_list_type,
+    parse,
+    validate,
+)
 from service.graphql.limits import GraphQLLimits, check_cost
 from service.graphql.schema import limited_schema
 
@@ -222,7 +247,7 @@ def test_fragment_fan_out_is_measured_in_linear_time() -> None:
         cwd=REPO_ROOT,
         check=True,
     )
-    assert done.stdout.strip() == "5"  # one plain list of outlets; spreads merge into it
+    assert done.stdout.strip() == "100"  # one list of outlets (its bound); spreads merge into it
 
 
 def test_depth_and_aliases_count_through_fragments() -> None:
@@ -253,14 +278,23 @@ def test_cost_multiplies_page_sizes_along_paths() -> None:
         )
 
     assert cost("{ articles { totalCount } }") == 20  # default page
-    assert cost("{ articles(first: 10) { edges { node { quotes { text } } } } }") == 10 + 50
-    assert cost(COSTLY) == 100 + 100 * 20 + 100 * 20 * 100  # entities: 20 an article
-    # quotes, figures: 5 an article; values, other reports: 5 each; sources: 5 a value.
-    assert cost(NESTED, {"first": 100}) == 100 + 2 * 500 + 2 * 2_500 + 12_500 + 2_000
-    # Mentions: 40 an article. Counted as 5 each, this cost 780 and answered 20.7 MB.
+    # A plain list counts as its `first`, or its default from the schema: Article.quotes
+    # and the other lists 100, Entity.facts 20.
+    assert cost("{ articles(first: 10) { edges { node { quotes { text } } } } }") == 10 + 1_000
+    assert cost("{ articles(first: 10) { edges { node { quotes(first: 3) { text } } } } }") == (
+        10 + 30
+    )
+    assert cost('{ entity(name: "x") { facts { values(first: 2) { value } } } }') == 20 + 40
+    assert cost("{ outlets { name } }") == 100
+    assert cost(COSTLY) == 100 + 100 * 100 + 100 * 100 * 100
+    quotes = 100 + 100 * 100  # each with 100 other reports
+    figures = 100 + 100 * (20 + 20 * 50)  # each with a fact's 20 values of 50 sources
+    assert cost(NESTED, {"first": 100}) == 100 + 100 * (quotes + figures + 100)
+    assert cost(FRONT_PAGE) == 20 + 20 * ((5 + 5 * 3) + (10 + 10 * (5 + 5 * 5)) + 20)
+    # Counted as 5 mentions each (later 40), this answered 20.7 MB.
     mentions = "mentions { article { " * 3 + "headline" + " } }" * 3
     assert cost("{ articles(first: 5) { edges { node { " + mentions + " } } } }") == (
-        5 + 5 * 40 + 5 * 40 * 40 + 5 * 40 * 40 * 40
+        5 + 5 * 100 + 5 * 100 * 100 + 5 * 100 * 100 * 100
     )
     # A body is worth 50 nodes: twenty aliases of it on a page are no longer free.
     bodies = " ".join(f"b{n}: body" for n in range(20))
@@ -269,6 +303,24 @@ def test_cost_multiplies_page_sizes_along_paths() -> None:
     )
     fragment = "{ ...F } fragment F on Query { entities(first: $n) { totalCount } }"
     assert cost("query($n: Int) " + fragment, {"n": 7}) == 7
+
+
+def test_every_list_of_objects_says_how_many_items_it_returns() -> None:
+    """The cost check counts a list by its `first` (or `last`), `nodes` by its ids, a page's
+    edges by the page: a list with none of them would be counted by a guess."""
+    schema = limited_schema(GraphQLLimits())._schema
+    unbounded = [
+        f"{type_name}.{name}"
+        for type_name, named in schema.type_map.items()
+        if isinstance(named, GraphQLObjectType) and not type_name.startswith("__")
+        for name, field in named.fields.items()
+        if is_list_type(get_nullable_type(field.type))
+        and isinstance(get_named_type(field.type), (GraphQLObjectType, GraphQLUnionType))
+        and not {"first", "ids"} & set(field.args)
+        and not (name == "edges" and type_name.endswith("Connection"))
+        and not type_name.endswith("Payload")  # a write's own errors
+    ]
+    assert unbounded == []
 
 
 async def test_database_error_in_a_resolver_is_masked(test_dsn: str) -> None:

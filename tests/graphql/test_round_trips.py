@@ -16,10 +16,10 @@ from service.ingest.pipeline import ingest_article
 
 NESTED = """query($first: Int) { articles(first: $first) { totalCount edges { node {
     headline outlet { name } originalSource { name }
-    quotes { text speaker { name aliases } otherReports { id } }
-    figures { text subject { name } fact { label values { value sources {
-        outlet { name } excerpt attributedTo { name } } } } }
-    entities { name kind }
+    quotes(first: 5) { text speaker { name aliases } otherReports(first: 3) { id } }
+    figures(first: 10) { text subject { name } fact { label values(first: 5) { value
+        sources(first: 5) { outlet { name } excerpt attributedTo { name } } } } }
+    entities(first: 20) { name kind }
 } } } }"""
 
 

@@ -16,7 +16,7 @@ import asyncpg
 import httpx
 import pytest
 import pytest_asyncio
-from graphql import GraphQLNonNull, GraphQLObjectType, get_named_type
+from graphql import GraphQLNonNull, GraphQLObjectType, Undefined, get_named_type
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -52,8 +52,12 @@ def selection(draw: st.DrawFn, type_name: str, pure: bool, depth: int = 0) -> st
     fields = {
         name: get_named_type(f.type)
         for name, f in object_type.fields.items()
-        if not any(isinstance(a.type, GraphQLNonNull) for a in f.args.values())
+        if not any(
+            isinstance(a.type, GraphQLNonNull) and a.default_value is Undefined
+            for a in f.args.values()
+        )
     }
+    bounded = {name for name, f in object_type.fields.items() if "first" in f.args}
     # Objects three times as likely as leaves, so that answers reach deep.
     names = [n for n, t in sorted(fields.items()) for _ in range(_weight(t, depth, pure))]
     parts = ["__typename"] if draw(st.booleans()) else []
@@ -64,7 +68,13 @@ def selection(draw: st.DrawFn, type_name: str, pure: bool, depth: int = 0) -> st
         elif child.name in CONNECTIONS:
             text = f"{name}(first: 2) {{ totalCount }}"  # an argument: resolvers only
         else:
-            text = f"{name} {draw(selection(child.name, pure, depth + 1))}"
+            below = draw(selection(child.name, pure, depth + 1))
+            # A plain list's bound, now and then: the statement applies it as LIMIT.
+            first = draw(st.sampled_from([None, None, 0, 1, 2]))
+            if name in bounded and first is not None:
+                text = f"{name}(first: {first}) {below}"
+            else:
+                text = f"{name} {below}"
         how = draw(st.sampled_from(HOW[:-1] if pure else HOW))
         if how == "alias":
             text = f"a{draw(st.integers(0, 9))}{name}: {text}"
@@ -153,12 +163,13 @@ async def test_a_tree_answers_as_the_resolvers_do(
     assert (fast.status_code, fast.content) == (slow.status_code, slow.content), query
 
 
-VALUES = """values { value sources {
+VALUES = """values(first: 5) { value sources(first: 5) {
     excerpt outlet { name } article { headline publishedAt } attributedTo { name } } }"""
 FACT = "query($v: ID!) { fact(id: $v) { label subject { name aliases } VALUES } }"
 ENTITY = "query($v: String!) { entity(name: $v) { name facts { label VALUES } } }"
-PAGES = """query($v: Int!) { outlets { name articles(first: $v) { edges { node { headline
-    quotes { text speaker { name facts { label VALUES } } } } } } } }"""
+PAGES = """query($v: Int!) { outlets(first: 10) { name articles(first: $v) { edges { node {
+    headline quotes(first: 5) { text speaker { name facts(first: 3) { label VALUES } } }
+} } } } }"""
 
 
 @pytest.mark.parametrize(

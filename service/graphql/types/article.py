@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, cast
 import strawberry
 
 from service.db.articles import ArticlePage
+from service.db.paging import SortedPage
 from service.db.rows import ArticleRow, EntityRow, OutletRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later, now_or_later_many, peek
@@ -20,11 +21,13 @@ from service.graphql.types.common import (
     Connection,
     First,
     Last,
+    ListFirst,
     Node,
     make_connection,
     window,
 )
-from service.ids import decode_time_cursor, encode_id
+from service.ids import CursorKey, SortCursor, decode_time_cursor, encode_id
+from service.relations import LIST_BOUND
 
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity, Mention
@@ -163,44 +166,49 @@ class Article(Node):
 
     @strawberry.field(
         description="Every outlet that published this copy, first received first (the "
-        "article's own outlet leads). The copy, and each of its values, is stored once."
+        "article's own outlet leads), the first `first` of them. The copy, and each of its "
+        "values, is stored once."
     )
-    def publications(self, info: Info) -> list[PublicationRef]:
+    def publications(self, info: Info, first: ListFirst = LIST_BOUND) -> list[PublicationRef]:
         from service.graphql.types.publication import Publication
 
         return now_or_later(
             info.context.loaders.publications_by_article,
             self.row.id,
-            lambda rows: [Publication.from_row(r) for r in rows],
+            lambda rows: [Publication.from_row(r) for r in rows[:first]],
         )
 
-    @strawberry.field(description="Every quotation in the body, in reading order.")
-    def quotes(self, info: Info) -> list[QuoteRef]:
+    @strawberry.field(
+        description="The quotations in the body, in reading order: the first `first` of them "
+        "(a plain list, as the contract has it; at most 100)."
+    )
+    def quotes(self, info: Info, first: ListFirst = LIST_BOUND) -> list[QuoteRef]:
         from service.graphql.types.quote import Quote
 
         return now_or_later(
             info.context.loaders.quotes_by_article,
             self.row.id,
-            lambda rows: [Quote.from_row(r) for r in rows],
+            lambda rows: [Quote.from_row(r) for r in rows[:first]],
         )
 
     @strawberry.field(
-        description="Every number reported in the body and captions, in reading order."
+        description="The numbers reported in the body and captions, in reading order: the "
+        "first `first` of them (at most 100; `figures(filter: {article:})` pages through all)."
     )
-    def figures(self, info: Info) -> list[FigureRef]:
+    def figures(self, info: Info, first: ListFirst = LIST_BOUND) -> list[FigureRef]:
         from service.graphql.types.figure import Figure
 
         return now_or_later(
             info.context.loaders.figures_by_article,
             self.row.id,
-            lambda rows: [Figure.from_row(r) for r in rows],
+            lambda rows: [Figure.from_row(r) for r in rows[:first]],
         )
 
     @strawberry.field(
         description="Each person, organisation, place or event the article mentions, once, "
-        "in order of first mention."
+        "in order of first mention: the first `first` of them (at most 100)."
     )
-    def entities(self, info: Info) -> list[EntityRef]:
+    def entities(self, info: Info, first: ListFirst = LIST_BOUND) -> list[EntityRef]:
         from service.graphql.types.entity import Entity
 
         loaders = info.context.loaders
@@ -210,30 +218,39 @@ class Article(Node):
 
         ids = peek(loaders.entity_ids_by_article, self.row.id)
         if isinstance(ids, list):
-            return now_or_later_many(loaders.entity, ids, build)
+            return now_or_later_many(loaders.entity, ids[:first], build)
 
         async def later() -> list[Entity]:
             found = await loaders.entity_ids_by_article.load(self.row.id)
-            return build(await loaders.entity.load_many(found))
+            return build(await loaders.entity.load_many(found[:first]))
 
         return cast("list[Entity]", later())
 
     @strawberry.field(
-        description="Every place in the body that names an entity, in reading order "
-        "(an entity named three times has three)."
+        description="The places in the body that name an entity, in reading order (an entity "
+        "named three times has three): the first `first` of them (at most 100)."
     )
-    def mentions(self, info: Info) -> list[MentionRef]:
+    def mentions(self, info: Info, first: ListFirst = LIST_BOUND) -> list[MentionRef]:
         from service.graphql.types.entity import Mention
 
         return now_or_later(
             info.context.loaders.mentions_by_article,
             self.row.id,
-            lambda rows: [Mention.from_row(r) for r in rows],
+            lambda rows: [Mention.from_row(r) for r in rows[:first]],
         )
 
 
-async def article_connection(info: Info, page: ArticlePage) -> Connection[Article]:
-    items, has_next, has_previous, total = page.items, page.has_next, page.has_previous, page.total
+async def article_connection(
+    info: Info, page: ArticlePage | SortedPage, order: str | None = None
+) -> Connection[Article]:
+    """The page's articles; a SortedPage's cursors are positions in the `order` field."""
+    items: list[tuple[int, CursorKey]]
+    if isinstance(page, SortedPage):
+        assert order is not None
+        items = [(i, SortCursor(order, key[0], i)) for i, key in page.items]
+    else:
+        items = list(page.items)
+    has_next, has_previous, total = page.has_next, page.has_previous, page.total
     ids = [i for i, _ in items]
     trees = await answer_nodes(info, "Article", ids, ("edges", "node"))
     if trees is not None:  # completed as they are (FactdeskExecutionContext)

@@ -47,6 +47,16 @@ Before = Annotated[
     ),
 ]
 
+# `first` on a plain list (the contract's `[Quote!]!` and the like): no cursors, a bound.
+ListFirst = Annotated[
+    int,
+    strawberry.argument(
+        description="How many items to return from the start of the list: 0 to 100, default "
+        "as shown. Outside that range the request fails with `page_size_out_of_range`; the "
+        "cost check counts the list as this many items."
+    ),
+]
+
 
 def window(
     decode: Callable[[str | None, str], K | None],

@@ -17,12 +17,14 @@ from service.graphql.types.common import (
     Connection,
     First,
     Last,
+    ListFirst,
     Node,
     Span,
     page_connection,
     window,
 )
 from service.ids import decode_id_cursor, decode_time_cursor, encode_id
+from service.relations import FACTS_BOUND
 
 if TYPE_CHECKING:
     from service.graphql.types.article import Article
@@ -131,14 +133,18 @@ class Entity(Node):
         rows = await info.context.loaders.quote.load_many(page.ids)
         return await page_connection(info, page, [Quote.from_row(r) for r in rows if r is not None])
 
-    @strawberry.field(description="Facts whose subject is this entity, oldest stored first.")
-    def facts(self, info: Info) -> list[FactRef]:
+    @strawberry.field(
+        description="Facts whose subject is this entity, oldest stored first: the first "
+        "`first` of them (default 20, at most 100; `facts(filter: {subject:})` pages "
+        "through all)."
+    )
+    def facts(self, info: Info, first: ListFirst = FACTS_BOUND) -> list[FactRef]:
         from service.graphql.types.fact import Fact
 
         return now_or_later(
             info.context.loaders.facts_by_subject,
             self.row.id,
-            lambda rows: [Fact.from_row(r) for r in rows],
+            lambda rows: [Fact.from_row(r) for r in rows[:first]],
         )
 
 

@@ -12,13 +12,14 @@ from service.db.rows import FactRow, FigureRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
-from service.graphql.types.common import Node
+from service.graphql.types.common import ListFirst, Node
 from service.graphql.types.figure import Approximation, Figure, figure_citation
 from service.graphql.types.judgement import Rank
 from service.ids import encode_id
 from service.ingest.facts import group_reports
 from service.ingest.model import Approximation as Approx
 from service.ingest.ranks import Assessed, assess, fact_judgements, preferred_index
+from service.relations import LIST_BOUND, SOURCES_BOUND, VALUES_BOUND
 
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity
@@ -64,10 +65,14 @@ class SourcedValue:
     fact: strawberry.Private[FactValues]
     index: strawberry.Private[int]
 
-    @strawberry.field(description="Every report of this value, never deduplicated away.")
-    def sources(self) -> list[Citation]:
+    @strawberry.field(
+        description="Every report of this value, never deduplicated away, oldest stored "
+        "first: the first `first` of them (default 50, at most 100; `Fact.reports` and "
+        "`figures(filter:)` list them all)."
+    )
+    def sources(self, first: ListFirst = SOURCES_BOUND) -> list[Citation]:
         # Built only when asked for: a speaker's facts can hold tens of thousands of reports.
-        return [figure_citation(r) for r in self.reports]
+        return [figure_citation(r) for r in self.reports[:first]]
 
     @strawberry.field(
         description="What editors' judgements make of it: PREFERRED or DEPRECATED when an "
@@ -141,13 +146,13 @@ class Fact(Node):
 
     @strawberry.field(
         description="Every distinct value reported, each with all its sources, in order of "
-        "first report."
+        "first report: the first `first` of them (default 20, at most 100)."
     )
-    def values(self, info: Info) -> list[SourcedValue]:
+    def values(self, info: Info, first: ListFirst = VALUES_BOUND) -> list[SourcedValue]:
         return now_or_later(
             info.context.loaders.figures_by_fact,
             self.row.id,
-            lambda rows: sourced_values(self.row.id, rows),
+            lambda rows: sourced_values(self.row.id, rows)[:first],
         )
 
     @strawberry.field(
@@ -164,12 +169,15 @@ class Fact(Node):
         facts.assess(in_force)
         return values[facts.preferred] if facts.preferred is not None else None
 
-    @strawberry.field(description="Every individual report, oldest stored first.")
-    def reports(self, info: Info) -> list[Figure]:
+    @strawberry.field(
+        description="Every individual report, oldest stored first: the first `first` of them "
+        "(at most 100; `figures(filter:)` pages through all)."
+    )
+    def reports(self, info: Info, first: ListFirst = LIST_BOUND) -> list[Figure]:
         return now_or_later(
             info.context.loaders.figures_by_fact,
             self.row.id,
-            lambda rows: [Figure.from_row(r) for r in rows],
+            lambda rows: [Figure.from_row(r) for r in rows[:first]],
         )
 
 

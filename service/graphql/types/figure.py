@@ -12,8 +12,9 @@ from service.db.rows import FigureRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
-from service.graphql.types.common import Node, Span, TextPart
+from service.graphql.types.common import ListFirst, Node, Span, TextPart
 from service.ids import encode_id
+from service.relations import LIST_BOUND
 
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity
@@ -147,13 +148,13 @@ class Figure(Node):
 
     @strawberry.field(
         description="Every editor's judgement of this report, oldest first, withdrawn ones "
-        "too (`inForce` says which one counts)."
+        "too (`inForce` says which one counts): the first `first` of them (at most 100)."
     )
-    def judgements(self, info: Info) -> list[JudgementRef]:
+    def judgements(self, info: Info, first: ListFirst = LIST_BOUND) -> list[JudgementRef]:
         from service.graphql.types.judgement import Judgement
 
         return now_or_later(
             info.context.loaders.judgements_by_figure,
             self.row.id,
-            lambda rows: [Judgement.from_row(r) for r in rows],
+            lambda rows: [Judgement.from_row(r) for r in rows[:first]],
         )

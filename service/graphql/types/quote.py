@@ -10,8 +10,9 @@ from service.db.rows import QuoteRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
-from service.graphql.types.common import Node, Span
+from service.graphql.types.common import ListFirst, Node, Span
 from service.ids import encode_id
+from service.relations import LIST_BOUND
 
 if TYPE_CHECKING:
     from service.graphql.types.article import Article
@@ -68,15 +69,15 @@ class Quote(Node):
         return quote_citation(self.row)
 
     @strawberry.field(
-        description="The same statement as reported by other articles, oldest stored first; "
-        "empty when no other article carries it."
+        description="The same statement as reported by other articles, oldest stored first "
+        "(the first `first` of them, at most 100); empty when no other article carries it."
     )
-    def other_reports(self, info: Info) -> list[Quote]:
+    def other_reports(self, info: Info, first: ListFirst = LIST_BOUND) -> list[Quote]:
         article_id = self.row.article_id
         return now_or_later(
             info.context.loaders.quotes_by_statement,
             self.row.statement_key,
-            lambda rows: [Quote.from_row(r) for r in rows if r.article_id != article_id],
+            lambda rows: [Quote.from_row(r) for r in rows if r.article_id != article_id][:first],
         )
 
 
