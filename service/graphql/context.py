@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import asyncpg
 import strawberry
 
+from service.change_signal import ChangeSignal
 from service.config import Settings
 from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.db.replicas import Reads, RequestReads
@@ -25,6 +28,12 @@ class Context:
     authorized: bool = False
     # Whose idempotency keys a write uses: a digest of its API key (service/ingest/idempotency.py).
     caller: str = ANONYMOUS
+    # Subscriptions: what wakes them (None where the server streams no changes), and the
+    # payload of graphql-transport-ws `connection_init` (strawberry fills it in).
+    change_signal: ChangeSignal | None = None
+    connection_params: dict[str, Any] | None = None
+    # A WebSocket's upgrade request headers (its Authorization may carry the read key).
+    upgrade_headers: Mapping[str, str] = field(default_factory=dict)
 
     def wrote(self) -> None:
         """This request wrote: what it reads next comes from the primary, which has it."""
@@ -39,6 +48,7 @@ def build_context(
     reads: Reads | None = None,
     authorized: bool = False,
     caller: str = ANONYMOUS,
+    change_signal: ChangeSignal | None = None,
 ) -> Context:
     reads = pool if reads is None else reads
     return Context(
@@ -48,6 +58,7 @@ def build_context(
         loaders=build_loaders(reads),
         authorized=authorized,
         caller=caller,
+        change_signal=change_signal,
     )
 
 
