@@ -1,7 +1,7 @@
 """Subscription.changes over graphql-transport-ws, from a real `factdesk serve`, read by a
-real WebSocket client (the `websockets` package): a committed ingest arrives within a
-second, `after` resumes after a cursor, the read key is checked in `connection_init`, and
-the per-connection and idle limits hold."""
+real WebSocket client (the `websockets` package): a committed ingest and a retraction
+arrive within a second, `after` resumes after a cursor, the read key is checked in
+`connection_init`, and the per-connection and idle limits hold."""
 
 from __future__ import annotations
 
@@ -147,12 +147,20 @@ async def test_an_ingest_reaches_the_subscriber_within_a_second_and_after_resume
         second = await _change(ws, "live")
         assert second["node"]["articleId"] == gazette
 
+        # A retraction reaches the subscriber too, with the facts it took values out of.
+        async with httpx.AsyncClient(base_url=base_url, timeout=60) as client:
+            retracted = await client.delete(f"/api/v1/articles/{gazette}", headers=AUTH)
+        assert retracted.status_code in (200, 204), retracted.text
+        third = await _change(ws, "live")
+        assert (third["node"]["kind"], third["node"]["articleId"]) == ("RETRACTION", gazette)
+        assert set(third["node"]["factIds"]) & set(second["node"]["factIds"])
+
     # A client that kept the first cursor gets what came after it, and nothing twice.
     async with connect(_ws_url(base_url), subprotocols=[PROTOCOL]) as ws:  # type: ignore[list-item]
         await _connected(ws, {"apiKey": KEY})
         await _subscribe(ws, "resume", after=first["cursor"])
-        resumed = await _change(ws, "resume")
-        assert resumed == second
+        assert await _change(ws, "resume") == second
+        assert await _change(ws, "resume") == third
         with pytest.raises(TimeoutError):
             await _receive(ws, within=0.5)
 
