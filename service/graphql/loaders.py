@@ -25,6 +25,7 @@ from service.db.rows import (
     ArticleRow,
     EntityRow,
     FactRow,
+    FactTimesRow,
     FigureRow,
     MentionRow,
     OutletRow,
@@ -191,6 +192,7 @@ class Loaders:
     quote: DataLoader[int, QuoteRow | None]
     figure: DataLoader[int, FigureRow | None]
     fact: DataLoader[int, FactRow | None]
+    fact_times: DataLoader[int, FactTimesRow | None]
     mention: DataLoader[int, MentionRow | None]
     aliases: DataLoader[int, list[str]]
     quotes_by_article: DataLoader[int, list[QuoteRow]]
@@ -280,6 +282,7 @@ def build_loaders(pool: Reads) -> Loaders:
         quote=_by_id(pool, quotes_db.list_quotes_by_ids),
         figure=_by_id(pool, figures_db.list_figures_by_ids),
         fact=_by_id(pool, facts_db.list_facts_by_ids),
+        fact_times=_by_id(pool, facts_db.list_fact_times),
         mention=_by_id(pool, entities_db.list_mentions_by_ids),
         aliases=DataLoader(load_fn=load_aliases),
         quotes_by_article=_grouped(

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db.pool import Connection
-from service.db.rows import FactRow, FigureRow
+from service.db.rows import FactRow, FactTimesRow, FigureRow
 from service.ids import decode_id_cursor, encode_id
 from service.ingest.facts import group_reports
 from service.lookup import entity_id_from
@@ -35,7 +35,9 @@ def _values(reports: list[FigureRow], related: Related) -> list[Json]:
     ]
 
 
-def fact_json(row: FactRow, reports: list[FigureRow], related: Related) -> Json:
+def fact_json(
+    row: FactRow, times: FactTimesRow, reports: list[FigureRow], related: Related
+) -> Json:
     return {
         "id": encode_id("Fact", row.id),
         "label": row.label,
@@ -44,14 +46,19 @@ def fact_json(row: FactRow, reports: list[FigureRow], related: Related) -> Json:
         "qualifier": row.qualifier,
         "unit": row.unit,
         "disputed": row.disputed,
+        "firstReportedAt": times.first_reported_at,
+        "updatedAt": times.updated_at,
         "values": _values(reports, related),
     }
 
 
 async def _facts(conn: Connection, ids: Sequence[int]) -> list[Json]:
-    """Facts with values and sources: five queries whatever the page size."""
+    """Facts with values and sources: six queries whatever the page size."""
     rows = {row.id: row for row in await facts_db.list_facts_by_ids(conn, ids=ids)}
     ordered = [rows[i] for i in ids if i in rows]
+    times = {t.id: t for t in await facts_db.list_fact_times(conn, ids=[r.id for r in ordered])}
+    # A fact with no times has no value left: a retraction emptied it while we read.
+    ordered = [r for r in ordered if r.id in times]
     reports: dict[int, list[FigureRow]] = defaultdict(list)
     for figure in await figures_db.list_figures_for_facts(conn, fact_ids=[r.id for r in ordered]):
         if figure.fact_id is not None:
@@ -62,7 +69,7 @@ async def _facts(conn: Connection, ids: Sequence[int]) -> list[Json]:
         article_ids=[f.article_id for f in figures],
         entity_ids=[r.subject_id for r in ordered] + [f.attributed_to_id for f in figures],
     )
-    return [fact_json(row, reports[row.id], related) for row in ordered]
+    return [fact_json(row, times[row.id], reports[row.id], related) for row in ordered]
 
 
 async def list_facts(request: Request) -> Response:

@@ -189,6 +189,18 @@ SCHEMAS: Json = {
                 "type": "boolean",
                 "description": "True when the reported values cannot all be true at once.",
             },
+            "firstReportedAt": {
+                **DATE_TIME,
+                "description": "When the fact was first reported: the earliest publication "
+                "of an article holding one of its values (the time the outlet states, else "
+                "when the copy arrived), republications included.",
+            },
+            "updatedAt": {
+                **DATE_TIME,
+                "description": "When its values last changed: the latest arrival of an "
+                "article or republication holding one, or correction or retraction touching "
+                "it (see /api/v1/changes).",
+            },
             "values": {"type": "array", "items": ref("SourcedValue")},
         }
     ),
