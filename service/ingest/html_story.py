@@ -23,9 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
 from lxml import etree, html
-from trafilatura.settings import Document
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 # Where chrome lives: nothing under these is a caption of the story.
@@ -68,6 +66,12 @@ class Story:
 def extract_story(page: str) -> Story | None:
     """The page's story, or ``None`` when trafilatura finds no main text (a fragment too
     small to judge, or a page of chrome only)."""
+    # Imported on first use: it brings dateparser, htmldate and more (a third of a second
+    # per process), which serve's start-up and extraction workers that never see HTML
+    # should not pay.
+    import trafilatura
+    from trafilatura.settings import Document
+
     document = trafilatura.bare_extraction(
         page,
         with_metadata=True,
