@@ -11,7 +11,7 @@ import orjson
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import HTTPConnection
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Scope
 
 from service.conditional import ConditionalGet
@@ -75,6 +75,8 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
                     settings,
                 ),
             ),
+            # Subscriptions (graphql-transport-ws); the view checks the read key itself.
+            WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", protected_read(metrics_endpoint, settings)),

@@ -200,6 +200,16 @@ class Settings(BaseSettings):
         gt=0,
         description="Seconds between heartbeat comments on an idle change-feed event stream.",
     )
+    factdesk_subscriptions_per_connection: int = Field(
+        default=5,
+        ge=1,
+        description="Most GraphQL subscriptions one WebSocket connection may run at once.",
+    )
+    factdesk_subscription_idle_timeout: float = Field(
+        default=300.0,
+        gt=0,
+        description="Seconds a GraphQL WebSocket may stay open with no subscription running.",
+    )
     factdesk_extraction_budget: float = Field(
         default=8.0,
         gt=0,

@@ -12,7 +12,7 @@ from service.graphql.schema import schema
 from service.relations import RELATIONS, Cardinality
 
 # Types that hold no row of their own: the roots, and the shapes around a page or a write.
-WRAPPERS = ("Query", "Mutation")
+WRAPPERS = ("Query", "Mutation", "Subscription")
 WRAPPER_SUFFIXES = ("Connection", "Edge", "Payload")
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from service.db.paging import IdPage, Sort, SortedPage, SortKey, Window, page_by_id, page_sorted
 from service.db.pool import Connection
-from service.db.rows import FactRow
+from service.db.rows import FactRow, FactTimesRow
 
 COLUMNS = "id, subject_id, property, qualifier, unit, label, disputed"
 
@@ -47,6 +47,47 @@ async def set_agreement(conn: Connection, *, by_fact: dict[int, Agreement]) -> N
 async def list_facts_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[FactRow]:
     rows = await conn.fetch(f"SELECT {COLUMNS} FROM facts WHERE id = ANY($1::bigint[])", list(ids))
     return FactRow.from_records(rows)
+
+
+async def list_fact_times(conn: Connection, *, ids: Sequence[int]) -> list[FactTimesRow]:
+    """First reported: the earliest publication (its stated time, else when it arrived) of
+    an article holding one of the fact's values, republications included. Updated: the
+    latest of those arrivals and of the change feed's entries naming the fact (a
+    correction or retraction changes values without a new arrival). Facts without a value
+    have no row (they are deleted in the transaction that empties them)."""
+    rows = await conn.fetch(
+        """
+        WITH reporting AS (
+            SELECT DISTINCT g.fact_id, g.article_id
+            FROM figures g WHERE g.fact_id = ANY($1::bigint[])
+        ), arrivals AS (
+            SELECT r.fact_id,
+                   min(coalesce(a.published_at, a.ingested_at)) AS first_published,
+                   max(a.ingested_at) AS last_arrived
+            FROM reporting r JOIN articles a ON a.id = r.article_id
+            GROUP BY r.fact_id
+        ), republished AS (
+            SELECT r.fact_id,
+                   min(coalesce(p.published_at, p.received_at)) AS first_published,
+                   max(p.received_at) AS last_arrived
+            FROM reporting r JOIN publications p ON p.article_id = r.article_id
+            GROUP BY r.fact_id
+        ), changed AS (
+            SELECT u.fact_id, max(c.at) AS at
+            FROM changes c CROSS JOIN LATERAL unnest(c.fact_ids) AS u(fact_id)
+            WHERE c.fact_ids && $1::bigint[] AND u.fact_id = ANY($1::bigint[])
+            GROUP BY u.fact_id
+        )
+        SELECT a.fact_id AS id,
+               least(a.first_published, r.first_published) AS first_reported_at,
+               greatest(a.last_arrived, r.last_arrived, c.at) AS updated_at
+        FROM arrivals a
+        LEFT JOIN republished r USING (fact_id)
+        LEFT JOIN changed c USING (fact_id)
+        """,
+        list(ids),
+    )
+    return FactTimesRow.from_records(rows)
 
 
 async def list_facts_for_subjects(

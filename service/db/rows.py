@@ -137,6 +137,15 @@ class FactRow(_FromRecord):
 
 
 @dataclass(frozen=True, slots=True)
+class FactTimesRow(_FromRecord):
+    """When a fact was first reported and when its values last changed."""
+
+    id: int  # the fact's
+    first_reported_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
 class PublicationRow(_FromRecord):
     id: int
     article_id: int

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import asyncpg
 import strawberry
 
 from service.auth import Denial
+from service.change_signal import ChangeSignal
 from service.config import Settings
 from service.db.paging import DEFAULT_PAGE, MAX_PAGE
 from service.db.replicas import Reads, RequestReads
@@ -30,6 +33,12 @@ class Context:
     # then the editor's name.
     judge_denial: Denial | None = None
     editor: str | None = None
+    # Subscriptions: what wakes them (None where the server streams no changes), and the
+    # payload of graphql-transport-ws `connection_init` (strawberry fills it in).
+    change_signal: ChangeSignal | None = None
+    connection_params: dict[str, Any] | None = None
+    # A WebSocket's upgrade request headers (its Authorization may carry the read key).
+    upgrade_headers: Mapping[str, str] = field(default_factory=dict)
 
     def wrote(self) -> None:
         """This request wrote: what it reads next comes from the primary, which has it."""
@@ -46,6 +55,7 @@ def build_context(
     caller: str = ANONYMOUS,
     judge_denial: Denial | None = None,
     editor: str | None = None,
+    change_signal: ChangeSignal | None = None,
 ) -> Context:
     reads = pool if reads is None else reads
     return Context(
@@ -57,6 +67,7 @@ def build_context(
         caller=caller,
         judge_denial=judge_denial,
         editor=editor,
+        change_signal=change_signal,
     )
 
 

@@ -14,7 +14,7 @@ from service.graphql.types.article import Article
 from service.graphql.user_errors import UserError, unauthorized_message
 from service.ids import decode_id, encode_id
 from service.ingest.corrections import correct_article, retract_article
-from service.ingest.intake import take_copy
+from service.ingest.intake import take_copy_off_loop
 from service.ingest.model import ArticleMeta
 
 MAX_REASON_CHARS = 1000
@@ -130,7 +130,9 @@ class CorrectionMutations:
             field = "input.reason"
             reason = _reason(input.reason)
             field = "input.text"
-            text = take_copy(input.text, max_bytes=settings.factdesk_max_article_bytes).text
+            text = (
+                await take_copy_off_loop(input.text, max_bytes=settings.factdesk_max_article_bytes)
+            ).text
             meta = ArticleMeta(
                 headline=input.headline, url=input.url, published_at=input.published_at
             )

@@ -27,6 +27,7 @@ from service.db.rows import (
     ArticleRow,
     EntityRow,
     FactRow,
+    FactTimesRow,
     FigureRow,
     JudgementRow,
     MentionRow,
@@ -222,6 +223,7 @@ class Loaders:
     quote: DataLoader[int, QuoteRow | None]
     figure: DataLoader[int, FigureRow | None]
     fact: DataLoader[int, FactRow | None]
+    fact_times: DataLoader[int, FactTimesRow | None]
     mention: DataLoader[int, MentionRow | None]
     judgement: DataLoader[int, JudgementRow | None]
     judgements_by_figure: DataLoader[int, list[JudgementRow]]
@@ -321,6 +323,7 @@ def build_loaders(pool: Reads) -> Loaders:
         quote=_by_id(pool, quotes_db.list_quotes_by_ids),
         figure=_by_id(pool, figures_db.list_figures_by_ids),
         fact=_by_id(pool, facts_db.list_facts_by_ids),
+        fact_times=_by_id(pool, facts_db.list_fact_times),
         mention=_by_id(pool, entities_db.list_mentions_by_ids),
         judgement=_by_id(pool, judgements_db.list_judgements_by_ids),
         judgements_by_figure=_grouped(

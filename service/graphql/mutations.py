@@ -15,7 +15,7 @@ from service.graphql.judgements import JudgementMutations
 from service.graphql.types.article import Article
 from service.graphql.user_errors import UserError, unauthorized_message
 from service.ingest.idempotency import IdempotencyKey, fingerprint, parse_key
-from service.ingest.intake import ArticleTooLargeError, take_copy
+from service.ingest.intake import ArticleTooLargeError, take_copy_off_loop
 from service.ingest.model import ArticleMeta
 from service.ingest.outcome import Answer, IngestResult
 from service.ingest.pipeline import ingest_article
@@ -114,7 +114,7 @@ class Mutation(CorrectionMutations, JudgementMutations):
         # copy makes the same article whichever API it arrives through.
         limit = info.context.settings.factdesk_max_article_bytes
         try:
-            text = take_copy(input.text, max_bytes=limit).text
+            text = (await take_copy_off_loop(input.text, max_bytes=limit)).text
         except ArticleTooLargeError as error:
             return IngestArticlePayload(
                 article=None,

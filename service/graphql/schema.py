@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +24,11 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.graphql import OperationType
+from strawberry.types.unset import UnsetType
 
 from service.auth import bearer_token, editor_name, judge_denial, write_denial
 from service.conditional import DATA_VERSION
@@ -59,11 +63,13 @@ from service.graphql.persisted import (
     verify,
 )
 from service.graphql.queries import Query
+from service.graphql.subscriptions import Subscription
 from service.graphql.types.article import Article, Outlet
 from service.graphql.types.entity import Entity
 from service.graphql.types.fact import Fact
 from service.graphql.types.figure import Figure
 from service.graphql.types.quote import Quote
+from service.graphql.websocket import CONNECTION_INIT_WAIT, check_connection, idle_closing_handler
 from service.ingest.idempotency import caller_of
 
 TYPES = [Article, Outlet, Entity, Quote, Figure, Fact]
@@ -75,6 +81,29 @@ class FactdeskSchema(strawberry.Schema):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs, execution_context_class=FactdeskExecutionContext)
         direct_resolvers(self._schema)
+
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        """One answer per operation: a subscription runs over WebSocket (`subscribe`),
+        never here, so over HTTP it is refused (400) before it starts."""
+        allowed = set(allowed_operation_types or DEFAULT_ALLOWED_OPERATION_TYPES)
+        return await super().execute(
+            query,
+            variable_values,
+            context_value,
+            root_value,
+            operation_name,
+            allowed - {OperationType.SUBSCRIPTION},
+            operation_extensions,
+        )
 
     @staticmethod
     def remove_field_suggestion(error: GraphQLError) -> None:
@@ -95,6 +124,7 @@ class FactdeskSchema(strawberry.Schema):
 schema = FactdeskSchema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     types=TYPES,
     config=StrawberryConfig(auto_camel_case=True),
 )
@@ -114,6 +144,7 @@ def limited_schema(limits: GraphQLLimits) -> FactdeskSchema:
     return FactdeskSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=TYPES,
         config=StrawberryConfig(
             auto_camel_case=True, disable_field_suggestions=not limits.suggestions
@@ -142,6 +173,12 @@ class GraphQLView(GraphQL[Context, None]):
         super().__init__(
             limited_schema(GraphQLLimits.from_settings(settings)),
             graphql_ide="graphiql" if settings.factdesk_graphiql else None,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            connection_init_wait_timeout=CONNECTION_INIT_WAIT,
+            max_subscriptions_per_connection=settings.factdesk_subscriptions_per_connection,
+        )
+        self.graphql_transport_ws_handler_class = idle_closing_handler(
+            settings.factdesk_subscription_idle_timeout
         )
         self._pool_source = pool_source
         self._settings = settings
@@ -285,7 +322,7 @@ class GraphQLView(GraphQL[Context, None]):
         caller = caller_of(bearer_token(request.headers))
         router = getattr(request.app.state, "reads", None)
         reads = request_reads(pool, router, request.scope.get(DATA_VERSION))
-        return build_context(
+        context = build_context(
             pool,
             self._settings,
             reads=reads,
@@ -293,7 +330,16 @@ class GraphQLView(GraphQL[Context, None]):
             caller=caller,
             judge_denial=judge_denial(request.headers, self._settings),
             editor=editor_name(request.headers, self._settings),
+            change_signal=getattr(request.app.state, "change_signal", None),
         )
+        if isinstance(request, WebSocket):
+            context.upgrade_headers = request.headers
+        return context
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """FACTDESK_PROTECT_READS for WebSockets (service/graphql/websocket.py)."""
+        check_connection(context, context.upgrade_headers, self._settings)
+        return await super().on_ws_connect(context)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Auth (FACTDESK_PROTECT_READS) and the body cap are the gate's, in front of this.
@@ -304,7 +350,15 @@ class GraphQLView(GraphQL[Context, None]):
                 # strawberry answers these (no query, body not JSON, wrong content type or
                 # method) in plain text; GraphQL clients look for `errors` in JSON.
                 media = response_media_type(Headers(scope=scope))
-                if isinstance(error.__cause__, InvalidOperationTypeError):
+                cause = error.__cause__
+                if (
+                    isinstance(cause, InvalidOperationTypeError)
+                    and cause.operation_type is OperationType.SUBSCRIPTION
+                ):
+                    response = request_error(
+                        400, SUBSCRIPTION_OVER_HTTP, "subscription_needs_websocket", media=media
+                    )
+                elif isinstance(cause, InvalidOperationTypeError):
                     # A mutation over GET (GETs must stay safe: caches and prefetchers
                     # replay them): 405, as the graphql-over-http spec says.
                     response = request_error(
@@ -343,6 +397,9 @@ def _text_exceeds(data: object, limit: int) -> bool:
     return False
 
 
+SUBSCRIPTION_OVER_HTTP = (
+    "Subscriptions run over WebSocket: connect to /graphql with the graphql-transport-ws protocol."
+)
 REQUEST_ERROR_CODES = {404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}
 
 

@@ -80,6 +80,11 @@ class _TextCollector(HTMLParser):
 def html_to_text(html: str) -> str:
     """Story text of an HTML document or fragment, one paragraph per line."""
     collector = _TextCollector()
+    # A comment never closed hides the rest of the page from a browser; the parser would
+    # hand it back as text instead.
+    opened = html.rfind("<!--")
+    if opened != -1 and html.find("-->", opened) == -1:
+        html = html[:opened]
     collector.feed(html)
     collector.close()
     collector._break()

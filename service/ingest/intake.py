@@ -5,9 +5,11 @@ pipeline reads it. So the same copy makes the same article whichever way it arri
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from service.errors import FactdeskError
+from service.ingest.html_story import extract_story
 from service.ingest.html_text import html_to_text, looks_like_html
 
 
@@ -29,5 +31,20 @@ def take_copy(text: str, *, max_bytes: int, html: bool = False) -> Copy:
     if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         raise ArticleTooLargeError(f"the text must be at most {max_bytes} bytes", field="text")
     if html or looks_like_html(text):
-        return Copy(html_to_text(text), converted_from_html=True)
+        return Copy(html_to_copy(text), converted_from_html=True)
     return Copy(text, converted_from_html=False)
+
+
+async def take_copy_off_loop(text: str, *, max_bytes: int, html: bool = False) -> Copy:
+    """``take_copy`` for the servers: a page is extracted in a worker thread, since a
+    large one takes CPU time the event loop (and ``/healthz``) must not wait for."""
+    if html or looks_like_html(text):
+        return await asyncio.to_thread(take_copy, text, max_bytes=max_bytes, html=True)
+    return take_copy(text, max_bytes=max_bytes)
+
+
+def html_to_copy(page: str) -> str:
+    """A page's story laid out as copy by trafilatura; a fragment too small for it to
+    judge (a few paragraphs with no page around them) is kept whole, as text."""
+    story = extract_story(page)
+    return story.as_copy() if story is not None else html_to_text(page)

@@ -79,7 +79,7 @@ class BatchRun:
                 raise ProblemError(
                     "article_too_large", f"a line must be at most {self.line_cap} bytes"
                 )
-            line = read_batch_line(
+            line = await read_batch_line(
                 decode_utf8(raw), max_bytes=self.settings.factdesk_max_article_bytes
             )
             result = await ingest_article(

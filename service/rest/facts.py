@@ -13,7 +13,7 @@ from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db import judgements as judgements_db
 from service.db.pool import Connection
-from service.db.rows import FactRow, FigureRow
+from service.db.rows import FactRow, FactTimesRow, FigureRow
 from service.ids import decode_id_cursor, encode_id
 from service.ingest.facts import group_reports
 from service.ingest.ranks import NONE, FactJudgements, assess, by_fact, preferred_index
@@ -48,7 +48,11 @@ def _values(
 
 
 def fact_json(
-    row: FactRow, reports: list[FigureRow], judged: FactJudgements, related: Related
+    row: FactRow,
+    times: FactTimesRow,
+    reports: list[FigureRow],
+    judged: FactJudgements,
+    related: Related,
 ) -> Json:
     values, preferred = _values(reports, judged, related)
     return {
@@ -59,6 +63,8 @@ def fact_json(
         "qualifier": row.qualifier,
         "unit": row.unit,
         "disputed": row.disputed,
+        "firstReportedAt": times.first_reported_at,
+        "updatedAt": times.updated_at,
         "values": values,
         "preferred": values[preferred] if preferred is not None else None,
     }
@@ -68,6 +74,9 @@ async def _facts(conn: Connection, ids: Sequence[int]) -> list[Json]:
     """Facts with values, sources and ranks: six queries whatever the page size."""
     rows = {row.id: row for row in await facts_db.list_facts_by_ids(conn, ids=ids)}
     ordered = [rows[i] for i in ids if i in rows]
+    times = {t.id: t for t in await facts_db.list_fact_times(conn, ids=[r.id for r in ordered])}
+    # A fact with no times has no value left: a retraction emptied it while we read.
+    ordered = [r for r in ordered if r.id in times]
     reports: dict[int, list[FigureRow]] = defaultdict(list)
     for figure in await figures_db.list_figures_for_facts(conn, fact_ids=[r.id for r in ordered]):
         if figure.fact_id is not None:
@@ -81,7 +90,10 @@ async def _facts(conn: Connection, ids: Sequence[int]) -> list[Json]:
     judged = by_fact(
         await judgements_db.list_in_force_for_facts(conn, fact_ids=[r.id for r in ordered])
     )
-    return [fact_json(row, reports[row.id], judged.get(row.id, NONE), related) for row in ordered]
+    return [
+        fact_json(row, times[row.id], reports[row.id], judged.get(row.id, NONE), related)
+        for row in ordered
+    ]
 
 
 async def fact_by_id(pool: asyncpg.Pool, fact_id: int | None) -> Json | None:

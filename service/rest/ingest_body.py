@@ -12,7 +12,7 @@ import orjson
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
-from service.ingest.intake import take_copy
+from service.ingest.intake import take_copy_off_loop
 from service.ingest.model import ArticleMeta
 from service.problems import ProblemError
 from service.rest.params import parse_datetime
@@ -159,7 +159,7 @@ async def read_ingest_request(request: Request, *, max_bytes: int) -> IngestRequ
         body, meta, _ = _from_json(text)
     else:
         body, meta = text, _from_query(request.query_params)
-    copy = take_copy(body, max_bytes=max_bytes, html=media_type == "text/html")
+    copy = await take_copy_off_loop(body, max_bytes=max_bytes, html=media_type == "text/html")
     return IngestRequest(text=copy.text, meta=meta, converted_from_html=copy.converted_from_html)
 
 
@@ -169,7 +169,7 @@ class BatchLine:
     idempotency_key: str | None
 
 
-def read_batch_line(line: str, *, max_bytes: int) -> BatchLine:
+async def read_batch_line(line: str, *, max_bytes: int) -> BatchLine:
     """One NDJSON line of a batch: the single POST's JSON object, and `idempotencyKey`."""
     body, meta, payload = _from_json(line, extra=frozenset({BATCH_KEY_FIELD}))
     key = payload.get(BATCH_KEY_FIELD)
@@ -179,6 +179,6 @@ def read_batch_line(line: str, *, max_bytes: int) -> BatchLine:
             f"{BATCH_KEY_FIELD} must be a string or null, got {_json_type(key)}",
             field=BATCH_KEY_FIELD,
         )
-    copy = take_copy(body, max_bytes=max_bytes)
+    copy = await take_copy_off_loop(body, max_bytes=max_bytes)
     ingest = IngestRequest(text=copy.text, meta=meta, converted_from_html=copy.converted_from_html)
     return BatchLine(ingest=ingest, idempotency_key=key)

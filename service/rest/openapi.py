@@ -206,6 +206,18 @@ SCHEMAS: Json = {
                 "description": "True when the reported values cannot all be true at once; "
                 "DEPRECATED values are left out, and `conflicting` marks the values at odds.",
             },
+            "firstReportedAt": {
+                **DATE_TIME,
+                "description": "When the fact was first reported: the earliest publication "
+                "of an article holding one of its values (the time the outlet states, else "
+                "when the copy arrived), republications included.",
+            },
+            "updatedAt": {
+                **DATE_TIME,
+                "description": "When its values last changed: the latest arrival of an "
+                "article or republication holding one, or correction or retraction touching "
+                "it (see /api/v1/changes).",
+            },
             "values": {"type": "array", "items": ref("SourcedValue")},
             "preferred": nullable(
                 {

@@ -28,3 +28,8 @@ def test_the_cap_counts_utf8_bytes() -> None:
         take_copy("é" * 11, max_bytes=20)
     assert refused.value.code == "article_too_large"
     assert refused.value.field == "text"
+
+
+def test_a_comment_never_closed_is_markup_not_copy() -> None:
+    copy = take_copy("<p>Officials counted 12 dead.</p><!--" + "a" * 5000, max_bytes=10_000)
+    assert copy.text == "Officials counted 12 dead.\n"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from service.db.judgements import InForce
-from service.db.rows import FactRow, FigureRow
+from service.db.rows import FactRow, FactTimesRow, FigureRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
@@ -156,6 +157,26 @@ class Fact(Node):
         )
 
     @strawberry.field(
+        description="When the fact was first reported: the earliest publication of an "
+        "article holding one of its values (the time the outlet states, else when the copy "
+        "reached Factdesk), republications included."
+    )
+    def first_reported_at(self, info: Info) -> dt.datetime:
+        return now_or_later(
+            info.context.loaders.fact_times, self.row.id, lambda t: _times(t).first_reported_at
+        )
+
+    @strawberry.field(
+        description="When the fact's values last changed: the latest arrival of an article "
+        "or republication holding one of them, or correction or retraction touching it (as "
+        "in the change feed). Ask `changes` for what changed."
+    )
+    def updated_at(self, info: Info) -> dt.datetime:
+        return now_or_later(
+            info.context.loaders.fact_times, self.row.id, lambda t: _times(t).updated_at
+        )
+
+    @strawberry.field(
         description="The value an editor marked PREFERRED (the latest, if several were); "
         "null when none was: Factdesk never picks a winner itself."
     )
@@ -179,6 +200,13 @@ class Fact(Node):
             self.row.id,
             lambda rows: [Figure.from_row(r) for r in rows[:first]],
         )
+
+
+def _times(row: FactTimesRow | None) -> FactTimesRow:
+    if row is None:
+        # Only a fact whose last value was retracted while this request ran: it is gone.
+        raise LookupError("the fact has no value left")
+    return row
 
 
 def sourced_values(fact_id: int, rows: list[FigureRow]) -> list[SourcedValue]:
