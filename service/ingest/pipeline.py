@@ -27,7 +27,6 @@ from service.db import outlets as outlets_db
 from service.db.pool import Connection
 from service.ingest.agreement import reported as reported_value
 from service.ingest.agreement import stored_agreement
-from service.ingest.extract import extract
 from service.ingest.facts import ReportedValue, agreed_interval, fact_label
 from service.ingest.idempotency import (
     IdempotencyKey,
@@ -41,6 +40,7 @@ from service.ingest.parse import parse_article
 from service.ingest.quotes import statement_key
 from service.ingest.republication import record_first_publication, record_republication
 from service.ingest.resolution import resolve_entities
+from service.ingest.workers import extract_within
 from service.ingest.workers import installed as installed_workers
 
 UNKNOWN_OUTLET = "Unknown outlet"
@@ -102,12 +102,15 @@ async def ingest_article(
 
 
 async def extract_parsed(parsed: ParsedArticle) -> Extraction:
-    """The extraction, in a worker process when `serve` runs them, else in a thread."""
+    """The extraction, in a worker process when `serve` runs them (with the pool's CPU
+    budget), else in a thread (with FACTDESK_EXTRACTION_CPU_BUDGET)."""
+    settings = get_settings()
     workers = installed_workers()
     if workers is None:
-        return await asyncio.to_thread(extract, parsed)
-    budget = get_settings().factdesk_extraction_budget
-    return await workers.extract(parsed, budget=budget)
+        return await asyncio.to_thread(
+            extract_within, parsed, settings.factdesk_extraction_cpu_budget
+        )
+    return await workers.extract(parsed, budget=settings.factdesk_extraction_budget)
 
 
 async def _republished(

@@ -19,6 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from service.errors import ArticleTooComplexError
+from service.ingest.budget import UNLIMITED, ExtractionBudget
 from service.ingest.extract import extract
 from service.ingest.model import ArticleMeta, Extraction, ParsedArticle
 from service.ingest.parse import parse_article
@@ -33,18 +34,29 @@ def _load_model() -> None:
     pipeline()
 
 
-def parse_and_extract(text: str, meta: ArticleMeta | None) -> Parsed:
-    """What a worker does for one article (also callable in-process)."""
+def parse_and_extract(
+    text: str, meta: ArticleMeta | None, cpu_budget: float | None = None
+) -> Parsed:
+    """What a worker does for one article (also callable in-process): the extraction
+    within ``cpu_budget`` seconds of CPU (budget.py), or unbounded."""
     parsed = parse_article(text, meta)
-    return parsed, extract(parsed)
+    return parsed, extract_within(parsed, cpu_budget)
+
+
+def extract_within(parsed: ParsedArticle, cpu_budget: float | None) -> Extraction:
+    """``parsed``'s extraction, its budget started here (in the thread or worker that
+    does the work, whose CPU time it counts)."""
+    return extract(parsed, UNLIMITED if cpu_budget is None else ExtractionBudget(cpu_budget))
 
 
 class ExtractionPool:
     """``processes`` workers (default: one per core), started with "spawn" so that no
-    state of the caller (event loop, pool connections) is copied into them."""
+    state of the caller (event loop, pool connections) is copied into them. Each article
+    may spend ``cpu_budget`` seconds of CPU (None: no limit)."""
 
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(self, processes: int | None = None, *, cpu_budget: float | None = None) -> None:
         self.processes = processes or os.cpu_count() or 1
+        self.cpu_budget = cpu_budget
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -60,13 +72,16 @@ class ExtractionPool:
             future.result()
 
     async def extract(self, parsed: ParsedArticle, *, budget: float) -> Extraction:
-        """``parsed``'s extraction on a worker, within ``budget`` seconds. Past it, the
-        workers are stopped and started anew (a process is the only thing that stops
-        CPU-bound Python) and the article is refused; an article that was sharing the
-        stopped pool is extracted again on the new one."""
+        """``parsed``'s extraction on a worker, within the pool's CPU budget, which the
+        stages check as they go, and within ``budget`` seconds of wall time, the backstop
+        for work they cannot check (inside the model, a regular expression). Past that,
+        the workers are stopped and started anew (a process is the only thing that stops
+        CPU-bound Python from outside) and the article is refused; an article that was
+        sharing the stopped pool is extracted again on the new one."""
         for attempt in range(2):
             executor = self._executor
-            future = asyncio.wrap_future(executor.submit(extract, parsed))
+            submitted = executor.submit(extract_within, parsed, self.cpu_budget)
+            future = asyncio.wrap_future(submitted)
             try:
                 return await asyncio.wait_for(future, budget)
             except TimeoutError:
@@ -87,7 +102,7 @@ class ExtractionPool:
         _stop(executor)
 
     def submit(self, text: str, meta: ArticleMeta | None) -> Future[Parsed]:
-        return self._executor.submit(parse_and_extract, text, meta)
+        return self._executor.submit(parse_and_extract, text, meta, self.cpu_budget)
 
     async def extracted(
         self, items: Iterable[tuple[K, str, ArticleMeta | None]]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from service.ingest.budget import UNLIMITED, ExtractionBudget
 from service.ingest.coreference import last_named
 from service.ingest.figures.concepts import Reading, lexicon, read_figure, unit_class
 from service.ingest.figures.dates import DateCue, date_cues, nearest_cue, refers_to
@@ -86,11 +87,13 @@ def find_figures(
     *,
     published_on: dt.date | None,
     doc: Doc | None = None,
+    budget: ExtractionBudget = UNLIMITED,
 ) -> tuple[FigureCandidate, ...]:
     """Every figure in ``body`` with its property, subject, attribution and date.
 
     ``doc`` is the body's parse (``service.ingest.nlp``): with it, what a figure measures
     and whom it is about come from the parse wherever the seed story's rules know nothing.
+    ``budget`` is checked before each figure (ArticleTooComplexError once spent).
     """
     cities = city_entities(body, mentions)
     by_sentence: dict[int, list[MentionCandidate]] = {}
@@ -100,7 +103,7 @@ def find_figures(
     figures: list[FigureCandidate] = []
     numbers_by_sentence: dict[int, list[NumberMatch]] = {}
     # Past MAX_FIGURES numbers a body is a table, not prose: the rest are not read, so
-    # that no body holds the stage for long (each figure costs about half a millisecond).
+    # that no body holds the stage for long.
     for number in find_numbers(body, MAX_FIGURES):  # in order, so sentence by sentence
         numbers_by_sentence.setdefault(_sentence_at(starts, number.span.start), []).append(number)
     for index, numbers in numbers_by_sentence.items():
@@ -120,6 +123,7 @@ def find_figures(
             speech_cues=speech_cues(sm, text),
         )
         for position, number in enumerate(numbers):
+            budget.check()
             # The counts printed around this one (a place belongs to the count before it):
             # the nearest few, so a sentence of many numbers is not read once per number.
             nearby = numbers[max(0, position - _NEARBY) : position + _NEARBY + 1]
