@@ -60,7 +60,10 @@ _NEARBY = 8
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 # How many sentences back a count with no day of its own looks for one.
 _EARLIER = 2
-MAX_FIGURES = 2000
+# The most numbers of one body read as figures. The gold articles print at most 18, a
+# long results story a few hundred; each costs a few tenths of a millisecond of CPU, and
+# at 2,000 a 10 KB body of numbers cost more CPU than the model does (issue 19).
+MAX_FIGURES = 500
 # Counts of what happens again day after day (arrests, rallies): the day is part of the
 # claim. A toll (deaths, injured, damage) is one claim that grows as reports come in, so
 # its reports pool in one fact and each keeps the day it refers to.
