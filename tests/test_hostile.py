@@ -29,6 +29,7 @@ from service.config import REPO_ROOT
 from service.db import migrate
 from service.db.pool import create_pool
 from service.db.scratch import recreate_database
+from service.ingest.figures.stage import MAX_FIGURES
 from tests.conftest import TABLES
 from tests.servers import wait_ready
 
@@ -308,3 +309,39 @@ async def test_copy_with_one_long_token_is_ingested_without_freezing(
     assert outcome.slowest_healthz < HEALTHZ_BOUND, outcome
     after = await _row_counts(server.dsn)
     assert after["articles"] - before["articles"] <= 1
+
+
+# Copy that is all figures, each at the ingest cap or far below it: before the bounds,
+# 10 KB of numbers took 3.3 s and 1 MiB never finished (and held SIGTERM up).
+NUMBER_FLOODS = {
+    "10 KB of numbers": "Headline\n\n" + "1 " * 5_000,
+    "1 MiB of numbers": "Headline\n\n" + "1 " * 520_000,
+    "1 MiB of sentences with a figure each": (
+        "Headline\n\n" + "The death toll rose to 157 on Sunday. " * 27_000
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(NUMBER_FLOODS))
+async def test_copy_made_of_numbers_gets_a_bounded_answer(server: Server, name: str) -> None:
+    text = NUMBER_FLOODS[name]
+    before = await _row_counts(server.dsn)
+    outcome = await _under_attack(
+        server,
+        server.client.post(
+            "/api/v1/articles",
+            content=text.encode(),
+            headers={"authorization": f"Bearer {KEY}", "content-type": "text/plain"},
+        ),
+    )
+    response = outcome.response
+    # Stored with its first figures read (the bounds), or refused whole past the CPU
+    # budget: either is a clear answer. Never an error of the server's own.
+    assert response.status_code in (200, 201, 422), response.text[:500]
+    if response.status_code == 422:
+        assert response.json()["code"] == "article_too_complex"
+    assert outcome.seconds < ATTACK_BOUND, outcome
+    assert outcome.slowest_healthz < HEALTHZ_BOUND, outcome
+    after = await _row_counts(server.dsn)
+    assert after["articles"] - before["articles"] <= 1
+    assert after["figures"] - before["figures"] <= MAX_FIGURES
