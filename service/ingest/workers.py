@@ -28,16 +28,6 @@ Parsed = tuple[ParsedArticle, Extraction]
 K = TypeVar("K")
 
 
-# Workers run below the serving process's priority: when both want a core, the event
-# loop answering requests (and /healthz) goes first, and extraction waits.
-WORKER_NICENESS = 10
-
-
-def _start_worker() -> None:
-    os.nice(WORKER_NICENESS)
-    _load_model()
-
-
 def _load_model() -> None:
     from service.ingest.nlp.model import pipeline
 
@@ -73,7 +63,7 @@ class ExtractionPool:
         return ProcessPoolExecutor(
             self.processes,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
+            initializer=_load_model,
         )
 
     def warm(self) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import pytest
 from service.errors import ArticleTooComplexError, EmptyArticleError
 from service.ingest.model import ArticleMeta
 from service.ingest.parse import parse_article
-from service.ingest.workers import WORKER_NICENESS, ExtractionPool, parse_and_extract
+from service.ingest.workers import ExtractionPool, parse_and_extract
 
 
 @pytest.fixture(scope="module")
@@ -76,13 +74,3 @@ async def test_an_article_past_its_cpu_budget_is_refused_by_the_stages_themselve
     short = parse_article("Headline\n\nOfficials counted 12 dead in Jajarkot on Sunday.\n")
     extraction = await workers.extract(short, budget=30)
     assert [f.value for f in extraction.figures] == [12.0]
-
-
-def test_workers_give_way_to_the_serving_process(workers: ExtractionPool) -> None:
-    workers.warm()
-    mine = os.getpriority(os.PRIO_PROCESS, 0)
-    children = [p.pid for p in multiprocessing.active_children() if p.pid is not None]
-    niceness = [os.getpriority(os.PRIO_PROCESS, pid) for pid in children]
-    assert len(niceness) >= workers.processes
-    expected = min(mine + WORKER_NICENESS, 19)
-    assert niceness.count(expected) >= workers.processes, (mine, niceness)
