@@ -69,9 +69,7 @@ async def ingest_article(
             if replayed is not None:
                 outcome = "replayed"
                 return replayed
-        # The pure stages take milliseconds per article (seconds for a 1 MiB one): in a
-        # thread, so the event loop keeps answering other requests meanwhile.
-        parsed = await asyncio.to_thread(parse_article, text, meta)
+        parsed = await parse_text(text, meta)
         existing = await _existing(pool, parsed.content_hash)
         if existing is not None and idempotency is None and parsed.outlet is None:
             outcome = "existing"  # nothing to record: no outlet, no key
@@ -99,6 +97,15 @@ async def ingest_article(
     finally:
         metrics.INGESTS.labels(outcome).inc()
         metrics.INGEST_LATENCY.observe(time.perf_counter() - started)
+
+
+async def parse_text(text: str, meta: ArticleMeta | None) -> ParsedArticle:
+    """The parse, in a worker process when `serve` runs them, else in a thread: either
+    way not on the event loop, which keeps answering other requests meanwhile."""
+    workers = installed_workers()
+    if workers is None:
+        return await asyncio.to_thread(parse_article, text, meta)
+    return await workers.parse(text, meta, budget=get_settings().factdesk_extraction_budget)
 
 
 async def extract_parsed(parsed: ParsedArticle) -> Extraction:

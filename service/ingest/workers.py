@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
@@ -26,6 +26,7 @@ from service.ingest.parse import parse_article
 
 Parsed = tuple[ParsedArticle, Extraction]
 K = TypeVar("K")
+T = TypeVar("T")
 
 
 def _load_model() -> None:
@@ -60,40 +61,64 @@ class ExtractionPool:
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
+        executor = ProcessPoolExecutor(
             self.processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_load_model,
         )
+        # One task per process makes every one of them start, and load the model, now;
+        # they are done when the pool is ready for articles.
+        self._ready = [executor.submit(_load_model) for _ in range(self.processes)]
+        return executor
 
     def warm(self) -> None:
-        """Start every worker and load its model now, not on the first article."""
-        for future in [self._executor.submit(_load_model) for _ in range(self.processes)]:
+        """Wait until every worker has started and loaded its model."""
+        for future in self._ready:
             future.result()
+
+    async def parse(self, text: str, meta: ArticleMeta | None, *, budget: float) -> ParsedArticle:
+        """``text`` parsed on a worker, within ``budget`` seconds of wall time (as
+        ``extract``): the serving process never holds its GIL for a regular expression
+        running over a megabyte of copy."""
+        return await self._run(budget, parse_article, text, meta)
 
     async def extract(self, parsed: ParsedArticle, *, budget: float) -> Extraction:
         """``parsed``'s extraction on a worker, within the pool's CPU budget, which the
         stages check as they go, and within ``budget`` seconds of wall time, the backstop
-        for work they cannot check (inside the model, a regular expression). Past that,
-        the workers are stopped and started anew (a process is the only thing that stops
-        CPU-bound Python from outside) and the article is refused; an article that was
-        sharing the stopped pool is extracted again on the new one."""
+        for work they cannot check (inside the model, a regular expression)."""
+        return await self._run(budget, extract_within, parsed, self.cpu_budget)
+
+    async def _run(self, budget: float, stage: Callable[..., T], *args: object) -> T:
+        """``stage(*args)`` on a worker. Past ``budget`` seconds the workers are stopped and
+        started anew (a process is the only thing that stops CPU-bound Python from
+        outside) and the article is refused; work that was sharing the stopped pool is
+        done again on the new one."""
         for attempt in range(2):
-            executor = self._executor
-            submitted = executor.submit(extract_within, parsed, self.cpu_budget)
-            future = asyncio.wrap_future(submitted)
+            executor = await self._started()
             try:
+                future = asyncio.wrap_future(executor.submit(stage, *args))
                 return await asyncio.wait_for(future, budget)
             except TimeoutError:
                 self._restart(executor)
                 raise ArticleTooComplexError(
-                    f"extraction took longer than {budget:g} s", field="text"
+                    f"reading the copy took longer than {budget:g} s", field="text"
                 ) from None
             except BrokenProcessPool:
                 if attempt:
                     raise
                 self._restart(executor)
         raise AssertionError("unreachable")
+
+    async def _started(self) -> ProcessPoolExecutor:
+        """The pool once its workers have started. A budget counts an article's time, not
+        the model load of a pool just (re)started: on a loaded machine that alone can
+        outlast it, and then every article was refused and every new pool stopped."""
+        while True:
+            executor, ready = self._executor, self._ready
+            # A start that failed breaks the pool: submitting to it says so.
+            await asyncio.gather(*(asyncio.wrap_future(f) for f in ready), return_exceptions=True)
+            if executor is self._executor:
+                return executor
 
     def _restart(self, executor: ProcessPoolExecutor) -> None:
         if executor is not self._executor:

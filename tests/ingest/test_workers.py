@@ -74,3 +74,13 @@ async def test_an_article_past_its_cpu_budget_is_refused_by_the_stages_themselve
     short = parse_article("Headline\n\nOfficials counted 12 dead in Jajarkot on Sunday.\n")
     extraction = await workers.extract(short, budget=30)
     assert [f.value for f in extraction.figures] == [12.0]
+
+
+async def test_workers_parse_what_this_process_parses(
+    workers: ExtractionPool, texts: list[str]
+) -> None:
+    meta = ArticleMeta(outlet="Wire")
+    for text in texts:
+        assert await workers.parse(text, meta, budget=600) == parse_article(text, meta)
+    with pytest.raises(EmptyArticleError):
+        await workers.parse("  \n", None, budget=600)
