@@ -3,6 +3,7 @@ DELETE (service/ingest/corrections.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Annotated
 
@@ -130,7 +131,8 @@ class CorrectionMutations:
             field = "input.reason"
             reason = _reason(input.reason)
             field = "input.text"
-            text = take_copy(input.text, max_bytes=settings.factdesk_max_article_bytes).text
+            limit = settings.factdesk_max_article_bytes
+            text = (await asyncio.to_thread(take_copy, input.text, max_bytes=limit)).text
             meta = ArticleMeta(
                 headline=input.headline, url=input.url, published_at=input.published_at
             )

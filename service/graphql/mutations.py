@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Annotated
 
@@ -110,7 +111,7 @@ class Mutation(CorrectionMutations):
         # copy makes the same article whichever API it arrives through.
         limit = info.context.settings.factdesk_max_article_bytes
         try:
-            text = take_copy(input.text, max_bytes=limit).text
+            text = (await asyncio.to_thread(take_copy, input.text, max_bytes=limit)).text
         except ArticleTooLargeError as error:
             return IngestArticlePayload(
                 article=None,

@@ -5,6 +5,7 @@ Every refusal is a ProblemError raised before the pipeline runs, so nothing is w
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,7 +160,11 @@ async def read_ingest_request(request: Request, *, max_bytes: int) -> IngestRequ
         body, meta, _ = _from_json(text)
     else:
         body, meta = text, _from_query(request.query_params)
-    copy = take_copy(body, max_bytes=max_bytes, html=media_type == "text/html")
+    # Markup is cleaned by Python code (html.parser): in a thread, so the event loop keeps
+    # answering while a megabyte of HTML is read.
+    copy = await asyncio.to_thread(
+        take_copy, body, max_bytes=max_bytes, html=media_type == "text/html"
+    )
     return IngestRequest(text=copy.text, meta=meta, converted_from_html=copy.converted_from_html)
 
 
