@@ -101,11 +101,13 @@ def cmd_seed(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from service.ingest_command import Options, ingest_inputs
 
+    settings = get_settings()
     options = Options(
         paths=args.paths,
         outlet=args.outlet,
         workers=args.workers,
-        max_bytes=get_settings().factdesk_max_article_bytes,
+        max_bytes=settings.factdesk_max_article_bytes,
+        cpu_budget=settings.factdesk_extraction_cpu_budget,
     )
     # No wait: someone at a terminal wants to know at once that the database is away.
     return _with_pool(lambda pool: ingest_inputs(pool, options), wait=False)

@@ -210,10 +210,18 @@ class Settings(BaseSettings):
         gt=0,
         description="Seconds a GraphQL WebSocket may stay open with no subscription running.",
     )
+    factdesk_extraction_cpu_budget: float = Field(
+        default=2.0,
+        gt=0,
+        description="CPU seconds one article's extraction may spend; the stages check it as "
+        "they go and refuse the article past it (422 article_too_complex).",
+    )
     factdesk_extraction_budget: float = Field(
         default=8.0,
         gt=0,
-        description="Longest one article may take to extract in a worker, seconds (422 above).",
+        description="Longest one article may take to extract in a worker, wall seconds; past "
+        "it the worker is stopped (the backstop for work the CPU budget cannot interrupt) "
+        "and the article refused (422).",
     )
 
     @model_validator(mode="after")

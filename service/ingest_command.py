@@ -49,6 +49,7 @@ class Options:
     outlet: str | None
     workers: int | None
     max_bytes: int
+    cpu_budget: float | None = None  # per article (service/ingest/budget.py)
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -157,7 +158,7 @@ async def ingest_inputs(pool: asyncpg.Pool, options: Options) -> int:
                 continue
             yield name, copy.text, ArticleMeta(outlet=options.outlet)
 
-    workers = ExtractionPool(options.workers)
+    workers = ExtractionPool(options.workers, cpu_budget=options.cpu_budget)
     try:
         async for name, outcome in workers.extracted(texts()):
             try:

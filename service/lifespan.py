@@ -104,7 +104,10 @@ def lifespan_for(settings: Settings):  # type: ignore[no-untyped-def]
         if settings.factdesk_extraction_workers:
             # Extraction (the model) runs in worker processes: never on this process's
             # GIL, and stoppable. Started before the seeds, which go through them too.
-            workers = ExtractionPool(settings.factdesk_extraction_workers)
+            workers = ExtractionPool(
+                settings.factdesk_extraction_workers,
+                cpu_budget=settings.factdesk_extraction_cpu_budget,
+            )
             await asyncio.to_thread(workers.warm)
             install_workers(workers)
         try:

@@ -1,12 +1,23 @@
-"""Helpers for tests that start `factdesk serve` as a real process."""
+"""Helpers for tests (and benchmarks) that start `factdesk serve` as a real process."""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import socket
 import subprocess
+import sys
 import time
+from pathlib import Path
 
 import httpx
+
+from service.config import REPO_ROOT
+from service.db import migrate
+from service.db.pool import create_pool
+from service.db.scratch import recreate_database
+
+FACTDESK = str(Path(sys.executable).with_name("factdesk"))
 
 
 async def wait_ready(
@@ -23,3 +34,46 @@ async def wait_ready(
             pass  # not listening yet
         await asyncio.sleep(0.05)
     raise AssertionError("the server was not ready in time")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+async def seeded_database(server_dsn: str, name: str) -> str:
+    """The DSN of database `name` on that server, made anew, migrated, holding the seeds."""
+    from service.ingest.seeds import load_seeds
+
+    dsn = await recreate_database(server_dsn, name)
+    await asyncio.to_thread(migrate.upgrade, dsn)
+    pool = await create_pool(dsn, min_size=1, max_size=2)
+    try:
+        await load_seeds(pool, REPO_ROOT / "seeds")
+    finally:
+        await pool.close()
+    return dsn
+
+
+def start_serve(
+    dsn: str, *, port: int, log: Path, settings: dict[str, str]
+) -> subprocess.Popen[bytes]:
+    """`factdesk serve` on 127.0.0.1:`port` against `dsn`, with no FACTDESK_ setting of
+    this environment, only `settings` (and no migrations or seeds of its own)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTDESK_")}
+    env |= {
+        "DATABASE_URL": dsn,
+        "FACTDESK_LOAD_SEEDS": "false",
+        "FACTDESK_MIGRATE_ON_START": "false",
+        "FACTDESK_LOG_LEVEL": "warning",
+        **settings,
+    }
+    with log.open("wb") as sink:
+        return subprocess.Popen(
+            [FACTDESK, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )

@@ -15,12 +15,18 @@ resolver's result, so every answer and every error is exactly graphql-core's.
 Fields with a direct resolver are resolved by graphql-core calling that method directly
 (`direct_resolvers`), without strawberry's per-call wrapper that converts arguments and
 chains field extensions, which such a field has none of.
+
+Execution keeps to the request's deadline (`DEADLINE`) by itself: asyncio's timeout only
+fires at an await, and completing a large answer from rows already loaded never awaits.
 """
 
 from __future__ import annotations
 
 import inspect
+import math
 from collections.abc import Callable
+from contextvars import ContextVar, Token
+from time import monotonic
 from typing import Any
 
 from graphql import ExecutionResult, GraphQLObjectType, GraphQLSchema, Undefined
@@ -37,10 +43,28 @@ from service.graphql.trees import Tree
 
 _SLOW = object()  # this value needs graphql-core's general path
 
+# When the operation being executed must stop (`monotonic()`), set by the view around it.
+DEADLINE: ContextVar[float] = ContextVar("graphql_deadline", default=math.inf)
+# Fields and objects completed between two looks at the clock (each takes microseconds).
+_CHECK_EVERY = 64
+
+
+def start_deadline(seconds: float) -> Token[float]:
+    """Operations executed from here on (in this context) stop ``seconds`` from now."""
+    return DEADLINE.set(monotonic() + seconds)
+
+
+class DeadlinePassedError(BaseException):
+    """The operation ran past DEADLINE. A BaseException, as CancelledError is: graphql-core
+    catches every Exception of a field and answers null in its place, so an Exception
+    would let the rest of the answer go on being completed, one error per field."""
+
 
 class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._deadline = DEADLINE.get()
+        self._countdown = 0  # the first field looks at the clock
         # Per (object type, field group) of this operation: its step or None. The group is
         # kept alive with it so that its id stays unique, as graphql-core's own memo does.
         self._steps: dict[tuple[GraphQLObjectType, int], tuple[FieldDetailsList, Step | None]]
@@ -55,6 +79,7 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
         path: Path,
         position_context: Any,
     ) -> Any:
+        self._keep_to_deadline()
         step = self._step(parent_type, field_details_list) if self._fast else None
         if step is None:
             return super().execute_field(
@@ -154,11 +179,19 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
             items.append(value)
         return items
 
+    def _keep_to_deadline(self) -> None:
+        self._countdown -= 1
+        if self._countdown < 0:
+            self._countdown = _CHECK_EVERY
+            if monotonic() > self._deadline:
+                raise DeadlinePassedError
+
     def _one(self, step: Step, result: Any, path: Path, info: Any) -> Any:
         """One non-null scalar or object of the step's type, completed, or _SLOW."""
         object_type = step.object_type
         if object_type is None:
             return _coerced(step, result)
+        self._keep_to_deadline()
         if type(result) is Tree:  # built by one statement, already completed (trees.py)
             return result.answer
         if object_type.is_type_of is not None and object_type.is_type_of(result, info) is not True:

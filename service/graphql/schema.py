@@ -42,7 +42,13 @@ from service.graphql.errors import (
     error_extension,
     log_errors,
 )
-from service.graphql.execution import FactdeskExecutionContext, direct_resolvers
+from service.graphql.execution import (
+    DEADLINE,
+    DeadlinePassedError,
+    FactdeskExecutionContext,
+    direct_resolvers,
+    start_deadline,
+)
 from service.graphql.gate import request_error
 from service.graphql.limits import GraphQLLimits, limits_extension
 from service.graphql.mutations import Mutation
@@ -253,17 +259,22 @@ class GraphQLView(GraphQL[Context, None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         timeout = self._settings.factdesk_request_timeout
+        # asyncio's timeout stops the operation at an await; DEADLINE stops it between
+        # fields, where completing an answer from loaded rows never awaits.
+        deadline = start_deadline(timeout)
         try:
             async with asyncio.timeout(timeout):
                 result = await super().execute_single(
                     request, request_adapter, sub_response, context, root_value, request_data
                 )
-        except TimeoutError:
+        except (TimeoutError, DeadlinePassedError):
             error = GraphQLError(
                 f"The request took longer than {timeout:g} s and was stopped.",
                 extensions={"code": "request_timeout"},
             )
             return ExecutionResult(data=None, errors=[error])
+        finally:
+            DEADLINE.reset(deadline)
         if result.errors:
             # Again here: an error raised by an extension bypasses the ClientErrors extension.
             debug = self._settings.factdesk_debug

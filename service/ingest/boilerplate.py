@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 # --- the phrase tables --------------------------------------------------------
 
@@ -151,8 +152,10 @@ def ends_sentence(line: str) -> bool:
     return _TERMINAL.search(line) is not None
 
 
-def word_count(line: str) -> int:
-    return len(_WORD.findall(line))
+def word_count(line: str, *, up_to: int) -> int:
+    """The words of ``line``, counted no further than ``up_to + 1``: enough to compare
+    with ``up_to`` or less, and a 1 MiB line costs no more than a short one."""
+    return sum(1 for _ in islice(_WORD.finditer(line), up_to + 1))
 
 
 def is_navigation(line: str) -> bool:
@@ -164,7 +167,7 @@ def is_navigation(line: str) -> bool:
 
 def is_contact_line(line: str) -> bool:
     """Short lines carrying an e-mail address or phone number ("Email tips@... or call ...")."""
-    return word_count(line) <= 30 and CONTACT.search(line) is not None
+    return word_count(line, up_to=30) <= 30 and CONTACT.search(line) is not None
 
 
 def is_promo(line: str) -> bool:
@@ -190,7 +193,9 @@ def has_teaser_lead(line: str) -> bool:
 def is_short_label(line: str) -> bool:
     """A few words with no sentence ending: a crosshead ("POET DETAINED"), an image's alt
     text ("Police officers Kazakhstan") or a picture label ("Kassym-Jomart Tokayev")."""
-    return word_count(line) <= SHORT_LABEL_MAX_WORDS and not ends_sentence(line)
+    return word_count(
+        line, up_to=SHORT_LABEL_MAX_WORDS
+    ) <= SHORT_LABEL_MAX_WORDS and not ends_sentence(line)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,6 @@ article a tombstone. Both are audited with the caller's key fingerprint, never t
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 
 import asyncpg
@@ -27,8 +26,7 @@ from service.errors import ArticleRetractedError, CopyExistsError, NotFoundError
 from service.ids import encode_id
 from service.ingest.agreement import recheck_facts
 from service.ingest.model import ArticleMeta, ParsedArticle
-from service.ingest.parse import parse_article
-from service.ingest.pipeline import Checkpoint, extract_parsed, write_extraction
+from service.ingest.pipeline import Checkpoint, extract_parsed, parse_text, write_extraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +49,7 @@ async def correct_article(
     """Replaces the article's copy with ``text`` (already through intake) and re-extracts
     it. Metadata not given keeps the stored url and publication time; the outlet stays
     the article's. ``by`` is the caller's key fingerprint."""
-    parsed = await asyncio.to_thread(parse_article, text, meta)
+    parsed = await parse_text(text, meta)
     async with pool.acquire() as conn:
         await _current(conn, article_id)  # refuse early: extraction is the costly part
     extraction = await extract_parsed(parsed)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from service.ingest.budget import UNLIMITED, ExtractionBudget
 from service.ingest.entities import find_mentions
 from service.ingest.figures import find_figures
 from service.ingest.figures.numbers import find_numbers
@@ -33,20 +34,28 @@ MAX_CAPTIONS = 20
 MAX_PART_CHARACTERS = 2_000
 
 
-def extract(article: ParsedArticle) -> Extraction:
+def extract(article: ParsedArticle, budget: ExtractionBudget = UNLIMITED) -> Extraction:
     """Sentences, mentions (grouped into local entities), quotes and figures of one body
-    (its first MAX_READ characters), and the figures of its standfirst and captions."""
+    (its first MAX_READ characters), and the figures of its standfirst and captions;
+    ArticleTooComplexError once ``budget`` is spent (checked between the stages and
+    between figures)."""
     body = readable(article.body)
     sentences = split_sentences(body)
     doc = analyse(body)
+    budget.check()
     mentions, entities = find_mentions(body, sentences, doc)
+    budget.check()
     quotes = credit_quotes(
         find_quotes(body, sentences, mentions, entities), doc, mentions, entities
     )
+    budget.check()
     published = article.published_at.date() if article.published_at else None
-    figures = find_figures(body, sentences, mentions, entities, published_on=published, doc=doc)
+    figures = find_figures(
+        body, sentences, mentions, entities, published_on=published, doc=doc, budget=budget
+    )
     figures = quoted_figures(figures, quotes)
     outside, entities = figures_outside_body(article, entities, published)
+    budget.check()
     return Extraction(
         sentences=sentences,
         mentions=mentions,

@@ -40,6 +40,9 @@ _NON_TEXT = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd
 _NON_TEXT_MAX_SHARE = 1 / 50
 _EDGE_INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff"
 _CAPTION_MAX_WORDS = 25
+# A line longer than this is a paragraph, never a caption: its credit and prefix are not
+# looked for (on a 1 MiB line that was most of the parse).
+_CAPTION_MAX_CHARS = 2_000
 _STANDFIRST_MIN_WORDS = 6
 _HEADLINE_MAX_WORDS = 20
 _HEADLINE_MAX_CHARS = 160
@@ -289,6 +292,8 @@ class _Reader:
 
     def _caption(self, line: _Line, *, after_label: bool, could_be_headline: bool) -> bool:
         """Record the line as a caption (or drop a bare credit) when it is one."""
+        if len(line.text) > _CAPTION_MAX_CHARS:
+            return False
         split = bp.split_caption(line.text)
         if split.caption is None:
             return split.had_credit or split.had_prefix  # a credit or prefix alone
@@ -299,7 +304,11 @@ class _Reader:
             or split.had_prefix
             or (bp.has_caption_cue(line.text) and unfinished)
             # The line after an image's alt text or label describes the picture.
-            or (after_label and unfinished and bp.word_count(line.text) <= _CAPTION_MAX_WORDS)
+            or (
+                after_label
+                and unfinished
+                and bp.word_count(line.text, up_to=_CAPTION_MAX_WORDS) <= _CAPTION_MAX_WORDS
+            )
         )
         if is_caption:
             self._found.captions.append(split.caption)
@@ -311,7 +320,10 @@ class _Reader:
         found = self._found
         if found.headline is None or found.standfirst is not None or self._dateline_alone:
             return False
-        if not bp.ends_sentence(line.text) or bp.word_count(line.text) < _STANDFIRST_MIN_WORDS:
+        if (
+            not bp.ends_sentence(line.text)
+            or bp.word_count(line.text, up_to=_STANDFIRST_MIN_WORDS) < _STANDFIRST_MIN_WORDS
+        ):
             return False
         following = self._next(index)
         return following is not None and _is_furniture(following)
@@ -335,7 +347,7 @@ class _Reader:
 
 
 def _is_title_like(text: str) -> bool:
-    words = bp.word_count(text)
+    words = bp.word_count(text, up_to=_HEADLINE_MAX_WORDS)
     return (
         2 <= words <= _HEADLINE_MAX_WORDS
         and len(text) <= _HEADLINE_MAX_CHARS

@@ -28,7 +28,6 @@ from service.db import outlets as outlets_db
 from service.db.pool import Connection
 from service.ingest.agreement import reported as reported_value
 from service.ingest.agreement import stored_agreement
-from service.ingest.extract import extract
 from service.ingest.facts import ReportedValue, agreed_interval, fact_label
 from service.ingest.idempotency import (
     IdempotencyKey,
@@ -42,6 +41,7 @@ from service.ingest.parse import parse_article
 from service.ingest.quotes import statement_key
 from service.ingest.republication import record_first_publication, record_republication
 from service.ingest.resolution import resolve_entities
+from service.ingest.workers import extract_within
 from service.ingest.workers import installed as installed_workers
 
 UNKNOWN_OUTLET = "Unknown outlet"
@@ -70,9 +70,7 @@ async def ingest_article(
             if replayed is not None:
                 outcome = "replayed"
                 return replayed
-        # The pure stages take milliseconds per article (seconds for a 1 MiB one): in a
-        # thread, so the event loop keeps answering other requests meanwhile.
-        parsed = await asyncio.to_thread(parse_article, text, meta)
+        parsed = await parse_text(text, meta)
         existing = await _existing(pool, parsed.content_hash)
         if existing is not None and idempotency is None and parsed.outlet is None:
             outcome = "existing"  # nothing to record: no outlet, no key
@@ -102,13 +100,25 @@ async def ingest_article(
         metrics.INGEST_LATENCY.observe(time.perf_counter() - started)
 
 
-async def extract_parsed(parsed: ParsedArticle) -> Extraction:
-    """The extraction, in a worker process when `serve` runs them, else in a thread."""
+async def parse_text(text: str, meta: ArticleMeta | None) -> ParsedArticle:
+    """The parse, in a worker process when `serve` runs them, else in a thread: either
+    way not on the event loop, which keeps answering other requests meanwhile."""
     workers = installed_workers()
     if workers is None:
-        return await asyncio.to_thread(extract, parsed)
-    budget = get_settings().factdesk_extraction_budget
-    return await workers.extract(parsed, budget=budget)
+        return await asyncio.to_thread(parse_article, text, meta)
+    return await workers.parse(text, meta, budget=get_settings().factdesk_extraction_budget)
+
+
+async def extract_parsed(parsed: ParsedArticle) -> Extraction:
+    """The extraction, in a worker process when `serve` runs them (with the pool's CPU
+    budget), else in a thread (with FACTDESK_EXTRACTION_CPU_BUDGET)."""
+    settings = get_settings()
+    workers = installed_workers()
+    if workers is None:
+        return await asyncio.to_thread(
+            extract_within, parsed, settings.factdesk_extraction_cpu_budget
+        )
+    return await workers.extract(parsed, budget=settings.factdesk_extraction_budget)
 
 
 async def _republished(

@@ -13,18 +13,20 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from service.errors import ArticleTooComplexError
+from service.ingest.budget import UNLIMITED, ExtractionBudget
 from service.ingest.extract import extract
 from service.ingest.model import ArticleMeta, Extraction, ParsedArticle
 from service.ingest.parse import parse_article
 
 Parsed = tuple[ParsedArticle, Extraction]
 K = TypeVar("K")
+T = TypeVar("T")
 
 
 def _load_model() -> None:
@@ -33,52 +35,90 @@ def _load_model() -> None:
     pipeline()
 
 
-def parse_and_extract(text: str, meta: ArticleMeta | None) -> Parsed:
-    """What a worker does for one article (also callable in-process)."""
+def parse_and_extract(
+    text: str, meta: ArticleMeta | None, cpu_budget: float | None = None
+) -> Parsed:
+    """What a worker does for one article (also callable in-process): the extraction
+    within ``cpu_budget`` seconds of CPU (budget.py), or unbounded."""
     parsed = parse_article(text, meta)
-    return parsed, extract(parsed)
+    return parsed, extract_within(parsed, cpu_budget)
+
+
+def extract_within(parsed: ParsedArticle, cpu_budget: float | None) -> Extraction:
+    """``parsed``'s extraction, its budget started here (in the thread or worker that
+    does the work, whose CPU time it counts)."""
+    return extract(parsed, UNLIMITED if cpu_budget is None else ExtractionBudget(cpu_budget))
 
 
 class ExtractionPool:
     """``processes`` workers (default: one per core), started with "spawn" so that no
-    state of the caller (event loop, pool connections) is copied into them."""
+    state of the caller (event loop, pool connections) is copied into them. Each article
+    may spend ``cpu_budget`` seconds of CPU (None: no limit)."""
 
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(self, processes: int | None = None, *, cpu_budget: float | None = None) -> None:
         self.processes = processes or os.cpu_count() or 1
+        self.cpu_budget = cpu_budget
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
+        executor = ProcessPoolExecutor(
             self.processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_load_model,
         )
+        # One task per process makes every one of them start, and load the model, now;
+        # they are done when the pool is ready for articles.
+        self._ready = [executor.submit(_load_model) for _ in range(self.processes)]
+        return executor
 
     def warm(self) -> None:
-        """Start every worker and load its model now, not on the first article."""
-        for future in [self._executor.submit(_load_model) for _ in range(self.processes)]:
+        """Wait until every worker has started and loaded its model."""
+        for future in self._ready:
             future.result()
 
+    async def parse(self, text: str, meta: ArticleMeta | None, *, budget: float) -> ParsedArticle:
+        """``text`` parsed on a worker, within ``budget`` seconds of wall time (as
+        ``extract``): the serving process never holds its GIL for a regular expression
+        running over a megabyte of copy."""
+        return await self._run(budget, parse_article, text, meta)
+
     async def extract(self, parsed: ParsedArticle, *, budget: float) -> Extraction:
-        """``parsed``'s extraction on a worker, within ``budget`` seconds. Past it, the
-        workers are stopped and started anew (a process is the only thing that stops
-        CPU-bound Python) and the article is refused; an article that was sharing the
-        stopped pool is extracted again on the new one."""
+        """``parsed``'s extraction on a worker, within the pool's CPU budget, which the
+        stages check as they go, and within ``budget`` seconds of wall time, the backstop
+        for work they cannot check (inside the model, a regular expression)."""
+        return await self._run(budget, extract_within, parsed, self.cpu_budget)
+
+    async def _run(self, budget: float, stage: Callable[..., T], *args: object) -> T:
+        """``stage(*args)`` on a worker. Past ``budget`` seconds the workers are stopped and
+        started anew (a process is the only thing that stops CPU-bound Python from
+        outside) and the article is refused; work that was sharing the stopped pool is
+        done again on the new one."""
         for attempt in range(2):
-            executor = self._executor
-            future = asyncio.wrap_future(executor.submit(extract, parsed))
+            executor = await self._started()
             try:
+                future = asyncio.wrap_future(executor.submit(stage, *args))
                 return await asyncio.wait_for(future, budget)
             except TimeoutError:
                 self._restart(executor)
                 raise ArticleTooComplexError(
-                    f"extraction took longer than {budget:g} s", field="text"
+                    f"reading the copy took longer than {budget:g} s", field="text"
                 ) from None
             except BrokenProcessPool:
                 if attempt:
                     raise
                 self._restart(executor)
         raise AssertionError("unreachable")
+
+    async def _started(self) -> ProcessPoolExecutor:
+        """The pool once its workers have started. A budget counts an article's time, not
+        the model load of a pool just (re)started: on a loaded machine that alone can
+        outlast it, and then every article was refused and every new pool stopped."""
+        while True:
+            executor, ready = self._executor, self._ready
+            # A start that failed breaks the pool: submitting to it says so.
+            await asyncio.gather(*(asyncio.wrap_future(f) for f in ready), return_exceptions=True)
+            if executor is self._executor:
+                return executor
 
     def _restart(self, executor: ProcessPoolExecutor) -> None:
         if executor is not self._executor:
@@ -87,7 +127,7 @@ class ExtractionPool:
         _stop(executor)
 
     def submit(self, text: str, meta: ArticleMeta | None) -> Future[Parsed]:
-        return self._executor.submit(parse_and_extract, text, meta)
+        return self._executor.submit(parse_and_extract, text, meta, self.cpu_budget)
 
     async def extracted(
         self, items: Iterable[tuple[K, str, ArticleMeta | None]]

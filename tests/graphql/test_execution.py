@@ -11,7 +11,7 @@ import strawberry
 from strawberry.schema.config import StrawberryConfig
 
 from service.config import Settings
-from service.graphql import prefetch
+from service.graphql import execution, prefetch
 from service.graphql.context import build_context
 from service.graphql.limits import GraphQLLimits
 from service.graphql.mutations import Mutation
@@ -206,3 +206,38 @@ async def test_plain_leaves_report_errors_as_graphql_core_does() -> None:
 )
 async def test_planned_selections_answer_as_graphql_core_does(text: str) -> None:
     await _same_answer(ParentQuery, text)
+
+
+class Ticks:
+    """A monotonic clock that moves one second each time it is read."""
+
+    def __init__(self) -> None:
+        self.reads = 0
+
+    def __call__(self) -> float:
+        self.reads += 1
+        return float(self.reads)
+
+
+async def test_execution_stops_between_fields_once_its_deadline_passes(
+    seeded_pool: asyncpg.Pool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    limited = limited_schema(GraphQLLimits.from_settings(Settings()))
+    settings = Settings(factdesk_load_seeds=False)
+    clock = Ticks()
+    monkeypatch.setattr(execution, "monotonic", clock)
+    deadline = execution.start_deadline(2.5)  # read 1: stop once the clock is past 3.5
+    try:
+        with pytest.raises(execution.DeadlinePassedError):
+            await limited.execute(
+                BROAD,
+                variable_values={"name": "Tokayev"},
+                context_value=build_context(seeded_pool, settings),
+            )
+    finally:
+        execution.DEADLINE.reset(deadline)
+    # Reads 2 (the first field) and 3 were in time, read 4 past it: nothing more was
+    # completed after that.
+    assert clock.reads == 4
+    # Without a deadline the same operation answers in full, whatever the clock says.
+    assert (await _run(limited, seeded_pool, trees=True))["articles"]["edges"]

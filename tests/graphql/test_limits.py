@@ -27,6 +27,7 @@ from strawberry.extensions.validation_cache import _get_validate_cache
 from service.app import create_app
 from service.config import REPO_ROOT, Settings
 from service.db.pool import create_pool
+from service.graphql import execution
 from service.graphql.limits import GraphQLLimits, check_cost
 from service.graphql.schema import CACHE_SIZE, limited_schema
 
@@ -222,6 +223,8 @@ from graphql import (
     parse,
     validate,
 )
+
+from service.graphql import execution
 from service.graphql.limits import GraphQLLimits, check_cost
 from service.graphql.schema import limited_schema
 
@@ -382,6 +385,19 @@ async def test_request_timeout_stops_a_slow_request(pool: asyncpg.Pool, test_dsn
         await slow.close()
     assert payload["errors"][0]["extensions"] == {"code": "request_timeout"}
     assert elapsed < 3
+
+
+async def test_request_timeout_stops_an_answer_completed_without_an_await(
+    seeded_pool: asyncpg.Pool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # asyncio's timeout fires only at an await; completing rows already loaded never
+    # awaits. A clock jumping an hour per read stands for an answer that takes that long.
+    hours = iter(range(0, 10**6, 3600))
+    monkeypatch.setattr(execution, "monotonic", lambda: float(next(hours)))
+    async with _client(seeded_pool, factdesk_request_timeout=60) as client:
+        payload = await _query(client, NESTED, {"first": 5})
+    assert payload["data"] is None
+    assert payload["errors"][0]["extensions"] == {"code": "request_timeout"}
 
 
 async def test_introspection_and_suggestions_can_be_turned_off(

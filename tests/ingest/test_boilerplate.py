@@ -80,3 +80,11 @@ def test_credit_lines_are_still_read() -> None:
     reporting = match_credit_line("(Reporting by Mariya Gordeyeva; Editing by Tom Balmforth)")
     assert reporting is not None
     assert reporting.people == ("Mariya Gordeyeva",)
+
+
+def test_words_are_counted_only_as_far_as_the_comparison_needs() -> None:
+    # Every caller compares with a handful of words; a 1 MiB line was counted to its end.
+    assert bp.word_count("one two three", up_to=8) == 3
+    assert bp.word_count("word " * MEGA, up_to=8) == 9
+    assert bp.is_short_label("POET DETAINED")
+    assert not bp.is_short_label("word " * MEGA)

@@ -547,3 +547,10 @@ def test_contact_line_inside_the_story_is_dropped() -> None:
     body = parse_article(raw).body
     assert "example.org" not in body
     assert body.endswith("Police said the rally was illegal.")
+
+
+def test_a_paragraph_longer_than_any_caption_is_story_whatever_it_ends_with() -> None:
+    paragraph = "Police detained 500 people in Almaty on Monday. " * 50 + "(Photo: AFP)"
+    article = parse_article("Headline\n\n" + paragraph + "\n")
+    assert article.captions == ()
+    assert article.body.startswith("Police detained 500 people")

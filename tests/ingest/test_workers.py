@@ -55,3 +55,32 @@ async def test_an_article_past_its_budget_is_refused_and_the_pool_goes_on(
     short = parse_article("Headline\n\nOfficials counted 12 dead in Jajarkot on Sunday.\n")
     extraction = await workers.extract(short, budget=30)
     assert [f.value for f in extraction.figures] == [12.0]
+
+
+async def test_an_article_past_its_cpu_budget_is_refused_by_the_stages_themselves(
+    workers: ExtractionPool,
+) -> None:
+    long = "Headline\n\n" + "The toll rose to 157 on Sunday, police said. " * 400
+    workers.cpu_budget = 0.001  # the model alone takes longer
+    try:
+        with pytest.raises(ArticleTooComplexError) as refused:
+            await workers.extract(parse_article(long), budget=600)
+        # The stages' refusal (budget.py), not the wall-clock stop of the worker.
+        assert "of CPU" in refused.value.message
+        [(_, outcome)] = [item async for item in workers.extracted([("long", long, None)])]
+        assert isinstance(outcome, ArticleTooComplexError)
+    finally:
+        workers.cpu_budget = None
+    short = parse_article("Headline\n\nOfficials counted 12 dead in Jajarkot on Sunday.\n")
+    extraction = await workers.extract(short, budget=30)
+    assert [f.value for f in extraction.figures] == [12.0]
+
+
+async def test_workers_parse_what_this_process_parses(
+    workers: ExtractionPool, texts: list[str]
+) -> None:
+    meta = ArticleMeta(outlet="Wire")
+    for text in texts:
+        assert await workers.parse(text, meta, budget=600) == parse_article(text, meta)
+    with pytest.raises(EmptyArticleError):
+        await workers.parse("  \n", None, budget=600)

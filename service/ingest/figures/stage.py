@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from service.ingest.budget import UNLIMITED, ExtractionBudget
 from service.ingest.coreference import last_named
 from service.ingest.figures.concepts import Reading, lexicon, read_figure, unit_class
 from service.ingest.figures.dates import DateCue, date_cues, nearest_cue, refers_to
@@ -66,7 +67,10 @@ _MARGIN = re.compile(
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 # How many sentences back a count with no day of its own looks for one.
 _EARLIER = 2
-MAX_FIGURES = 2000
+# The most numbers of one body read as figures. The gold articles print at most 18, a
+# long results story a few hundred; each costs a few tenths of a millisecond of CPU, and
+# at 2,000 a 10 KB body of numbers cost more CPU than the model does (issue 19).
+MAX_FIGURES = 500
 # Counts of what happens again day after day (arrests, rallies): the day is part of the
 # claim. A toll (deaths, injured, damage) is one claim that grows as reports come in, so
 # its reports pool in one fact and each keeps the day it refers to.
@@ -93,11 +97,13 @@ def find_figures(
     *,
     published_on: dt.date | None,
     doc: Doc | None = None,
+    budget: ExtractionBudget = UNLIMITED,
 ) -> tuple[FigureCandidate, ...]:
     """Every figure in ``body`` with its property, subject, attribution and date.
 
     ``doc`` is the body's parse (``service.ingest.nlp``): with it, what a figure measures
     and whom it is about come from the parse wherever the seed story's rules know nothing.
+    ``budget`` is checked before each figure (ArticleTooComplexError once spent).
     """
     cities = city_entities(body, mentions)
     by_sentence: dict[int, list[MentionCandidate]] = {}
@@ -107,7 +113,7 @@ def find_figures(
     figures: list[FigureCandidate] = []
     numbers_by_sentence: dict[int, list[NumberMatch]] = {}
     # Past MAX_FIGURES numbers a body is a table, not prose: the rest are not read, so
-    # that no body holds the stage for long (each figure costs about half a millisecond).
+    # that no body holds the stage for long.
     for number in find_numbers(body, MAX_FIGURES):  # in order, so sentence by sentence
         numbers_by_sentence.setdefault(_sentence_at(starts, number.span.start), []).append(number)
     for index, numbers in numbers_by_sentence.items():
@@ -127,6 +133,7 @@ def find_figures(
             speech_cues=speech_cues(sm, text),
         )
         for position, number in enumerate(numbers):
+            budget.check()
             # The counts printed around this one (a place belongs to the count before it):
             # the nearest few, so a sentence of many numbers is not read once per number.
             nearby = numbers[max(0, position - _NEARBY) : position + _NEARBY + 1]
