@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from service.ingest.entities import find_mentions
 from service.ingest.figures import find_figures
 from service.ingest.figures.numbers import find_numbers
@@ -19,7 +21,7 @@ from service.ingest.model import (
     TextPart,
 )
 from service.ingest.names import name_key, surname_key
-from service.ingest.nlp.model import analyse
+from service.ingest.nlp.model import analyse, analyse_many
 from service.ingest.quoted_by import credit_quotes
 from service.ingest.quotes import find_quotes
 from service.ingest.sentences import split_sentences
@@ -33,12 +35,14 @@ MAX_CAPTIONS = 20
 MAX_PART_CHARACTERS = 2_000
 
 
-def extract(article: ParsedArticle) -> Extraction:
+def extract(article: ParsedArticle, doc: Doc | None = None) -> Extraction:
     """Sentences, mentions (grouped into local entities), quotes and figures of one body
-    (its first MAX_READ characters), and the figures of its standfirst and captions."""
+    (its first MAX_READ characters), and the figures of its standfirst and captions.
+    ``doc`` is the parse of ``readable(article.body)`` when it was made already (in a
+    batch: ``extract_many``)."""
     body = readable(article.body)
     sentences = split_sentences(body)
-    doc = analyse(body)
+    doc = analyse(body) if doc is None else doc
     mentions, entities = find_mentions(body, sentences, doc)
     quotes = credit_quotes(
         find_quotes(body, sentences, mentions, entities), doc, mentions, entities
@@ -54,6 +58,12 @@ def extract(article: ParsedArticle) -> Extraction:
         quotes=quotes,
         figures=figures + outside,
     )
+
+
+def extract_many(articles: Sequence[ParsedArticle]) -> list[Extraction]:
+    """``extract`` of each article, the model run over their bodies in one batch."""
+    docs = analyse_many([readable(article.body) for article in articles])
+    return [extract(article, doc) for article, doc in zip(articles, docs, strict=True)]
 
 
 def readable(body: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from service.errors import ArticleTooComplexError, EmptyArticleError
 from service.ingest.model import ArticleMeta
 from service.ingest.parse import parse_article
-from service.ingest.workers import ExtractionPool, parse_and_extract
+from service.ingest.workers import CHUNK, ExtractionPool, parse_and_extract
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +55,20 @@ async def test_an_article_past_its_budget_is_refused_and_the_pool_goes_on(
     short = parse_article("Headline\n\nOfficials counted 12 dead in Jajarkot on Sunday.\n")
     extraction = await workers.extract(short, budget=30)
     assert [f.value for f in extraction.figures] == [12.0]
+
+
+async def test_chunks_keep_the_order_and_the_results_of_one_article_at_a_time(
+    workers: ExtractionPool, texts: list[str]
+) -> None:
+    """More articles than one chunk, an empty one among them: every result in its place,
+    each the same as the article extracted alone."""
+    many = [*texts, "  \n", *texts, *texts, *texts]
+    assert len(many) > CHUNK * 2
+    items = [(i, text, None) for i, text in enumerate(many)]
+    results = [(key, outcome) async for key, outcome in workers.extracted(items)]
+    assert [key for key, _ in results] == list(range(len(many)))
+    for text, (_, outcome) in zip(many, results, strict=True):
+        if not text.strip():
+            assert isinstance(outcome, EmptyArticleError)
+        else:
+            assert outcome == parse_and_extract(text, None)
