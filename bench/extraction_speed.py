@@ -1,6 +1,6 @@
 """Throughput of the extraction stages alone, on one core, with the NLP model.
 
-    .venv/bin/python -m bench.extraction_speed [--rounds 10] [--processes N]
+    .venv/bin/python -m bench.extraction_speed [--rounds 10] [--processes N] [--batch]
 
 Runs parse, the model (tokens, tags, parse, names) and every extraction stage over the
 seed and gold articles (the copy we wrote and the real copy in tests/gold/real),
@@ -9,7 +9,9 @@ articles and words per second for the whole chain, the time each stage takes per
 and the process's peak resident memory. The model is loaded (and its files verified)
 before the clock starts: that is once per process. With --processes, the same articles
 go through the bulk path's worker pool (service/ingest/workers.py) instead, and only the
-articles per second of the whole pool are printed.
+articles per second of the whole pool are printed (the pool runs the model over chunks
+of articles). With --batch, the one-core run is followed by the same articles in the
+bulk path's chunks (``extract_many``), and the ratio of the two.
 """
 
 from __future__ import annotations
@@ -79,6 +81,23 @@ def run(rounds: int) -> dict[str, Any]:
     }
 
 
+def run_batched(rounds: int) -> dict[str, Any]:
+    """The whole chain (parse, then ``extract_many``) in this process, the model run over
+    chunks of the bulk path's size, as a worker of the pool does."""
+    from service.ingest.extract import extract_many
+    from service.ingest.workers import CHUNK
+
+    texts = _texts()
+    pipeline()
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for first in range(0, len(texts), CHUNK):
+            extract_many([parse_article(t) for t in texts[first : first + CHUNK]])
+    elapsed = time.perf_counter() - started
+    articles = rounds * len(texts)
+    return {"articles": articles, "seconds": elapsed, "articles_per_second": articles / elapsed}
+
+
 def run_pool(rounds: int, processes: int) -> dict[str, Any]:
     import asyncio
 
@@ -105,6 +124,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--processes", type=int, default=0)
+    parser.add_argument(
+        "--batch", action="store_true", help="also the bulk path's batches, on one core"
+    )
     args = parser.parse_args()
     if args.processes:
         pooled = run_pool(args.rounds, args.processes)
@@ -121,6 +143,13 @@ def main() -> None:
     )
     for stage, ms in result["ms_per_article"].items():
         print(f"  {stage:10} {ms:.3f} ms/article")
+    if args.batch:
+        batched = run_batched(args.rounds)
+        print(
+            f"in batches: {batched['articles_per_second']:.1f} articles/s on one core "
+            f"({batched['articles_per_second'] / result['articles_per_second']:.2f}x "
+            "one at a time, same run)"
+        )
 
 
 if __name__ == "__main__":

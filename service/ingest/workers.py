@@ -11,20 +11,24 @@ takes longer than its budget is stopped with its worker.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import multiprocessing
 import os
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from service.errors import ArticleTooComplexError
 from service.ingest.budget import UNLIMITED, ExtractionBudget
-from service.ingest.extract import extract
+from service.ingest.extract import extract, extract_many
 from service.ingest.model import ArticleMeta, Extraction, ParsedArticle
 from service.ingest.parse import parse_article
 
 Parsed = tuple[ParsedArticle, Extraction]
+# Articles a worker takes at once on the bulk path: enough for the model's batches to pay,
+# few enough that results keep flowing and a failed chunk costs little.
+CHUNK = 16
 K = TypeVar("K")
 T = TypeVar("T")
 
@@ -48,6 +52,31 @@ def extract_within(parsed: ParsedArticle, cpu_budget: float | None) -> Extractio
     """``parsed``'s extraction, its budget started here (in the thread or worker that
     does the work, whose CPU time it counts)."""
     return extract(parsed, UNLIMITED if cpu_budget is None else ExtractionBudget(cpu_budget))
+
+
+def parse_and_extract_many(
+    items: Sequence[tuple[str, ArticleMeta | None]], cpu_budget: float | None = None
+) -> list[Parsed | Exception]:
+    """What a worker does for a chunk of the bulk path: each article parsed, then the model
+    run over the chunk's bodies in one batch, then each article's rules within
+    ``cpu_budget``. An article that fails is handed back as its error, in its place; the
+    others are not held up by it."""
+    parsed: list[ParsedArticle | Exception] = []
+    for text, meta in items:
+        try:
+            parsed.append(parse_article(text, meta))
+        except Exception as error:  # reported per article by the caller
+            parsed.append(error)
+    good = [p for p in parsed if isinstance(p, ParsedArticle)]
+    extractions = iter(extract_many(good, cpu_budget))
+    out: list[Parsed | Exception] = []
+    for p in parsed:
+        if isinstance(p, Exception):
+            out.append(p)
+        else:
+            extraction = next(extractions)
+            out.append(extraction if isinstance(extraction, Exception) else (p, extraction))
+    return out
 
 
 class ExtractionPool:
@@ -132,16 +161,22 @@ class ExtractionPool:
     async def extracted(
         self, items: Iterable[tuple[K, str, ArticleMeta | None]]
     ) -> AsyncIterator[tuple[K, Parsed | BaseException]]:
-        """Each item's parse and extraction, in the order given, with at most two per
+        """Each item's parse and extraction, in the order given, in chunks of CHUNK
+        articles (the model runs over a chunk in one batch), with at most two chunks per
         worker in flight; an error is handed back in place of its result."""
         window = 2 * self.processes
-        pending: list[tuple[K, asyncio.Future[Parsed]]] = []
-        for key, text, meta in items:
-            pending.append((key, asyncio.wrap_future(self.submit(text, meta))))
+        pending: list[tuple[list[K], asyncio.Future[list[Parsed | Exception]]]] = []
+        for chunk in _chunks(items, CHUNK):
+            keys = [key for key, _, _ in chunk]
+            work = [(text, meta) for _, text, meta in chunk]
+            future = self._executor.submit(parse_and_extract_many, work, self.cpu_budget)
+            pending.append((keys, asyncio.wrap_future(future)))
             if len(pending) >= window:
-                yield await _settle(*pending.pop(0))
-        for key, future in pending:
-            yield await _settle(key, future)
+                for settled in await _settle(*pending.pop(0)):
+                    yield settled
+        for keys, waiting in pending:
+            for settled in await _settle(keys, waiting):
+                yield settled
 
     def close(self) -> None:
         """Stop the workers now, whatever they are doing (shutdown must not wait)."""
@@ -172,8 +207,17 @@ def installed() -> ExtractionPool | None:
     return _installed
 
 
-async def _settle(key: K, future: asyncio.Future[Parsed]) -> tuple[K, Parsed | BaseException]:
+def _chunks(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
+    """``items`` in tuples of ``size`` (the last shorter): itertools.batched of 3.12."""
+    iterator = iter(items)
+    while chunk := tuple(itertools.islice(iterator, size)):
+        yield chunk
+
+
+async def _settle(
+    keys: list[K], future: asyncio.Future[list[Parsed | Exception]]
+) -> list[tuple[K, Parsed | BaseException]]:
     try:
-        return key, await future
-    except Exception as error:  # handed to the caller, which reports it per article
-        return key, error
+        return list(zip(keys, await future, strict=True))
+    except Exception as error:  # a worker died: each article of its chunk reports it
+        return [(key, error) for key in keys]

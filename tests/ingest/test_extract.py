@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
-from service.ingest.extract import extract
+from service.ingest.extract import extract, extract_many
 from service.ingest.model import ParsedArticle, TextPart
 from service.ingest.parse import parse_article
 
@@ -97,3 +98,10 @@ def test_a_surname_in_the_standfirst_is_the_person_the_body_names_in_full() -> N
     assert age.subject is not None
     assert extraction.entities[age.subject].name == "Kassym-Jomart Tokaev"
     assert [e.name for e in extraction.entities].count("Tokaev") == 0
+
+
+def test_a_batch_extracts_what_each_article_alone_does() -> None:
+    """The model run over several bodies at once (the bulk path) changes no result."""
+    paths = sorted(Path(__file__).parents[1].glob("gold/real/*/articles/*.txt"))[:12]
+    articles = [parse_article(p.read_text(encoding="utf-8")) for p in paths]
+    assert extract_many(articles) == [extract(article) for article in articles]

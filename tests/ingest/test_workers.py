@@ -10,7 +10,7 @@ import pytest
 from service.errors import ArticleTooComplexError, EmptyArticleError
 from service.ingest.model import ArticleMeta
 from service.ingest.parse import parse_article
-from service.ingest.workers import ExtractionPool, parse_and_extract
+from service.ingest.workers import CHUNK, ExtractionPool, parse_and_extract
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +84,20 @@ async def test_workers_parse_what_this_process_parses(
         assert await workers.parse(text, meta, budget=600) == parse_article(text, meta)
     with pytest.raises(EmptyArticleError):
         await workers.parse("  \n", None, budget=600)
+
+
+async def test_chunks_keep_the_order_and_the_results_of_one_article_at_a_time(
+    workers: ExtractionPool, texts: list[str]
+) -> None:
+    """More articles than one chunk, an empty one among them: every result in its place,
+    each the same as the article extracted alone."""
+    many = [*texts, "  \n", *(texts * (2 * CHUNK // len(texts) + 1))]
+    assert len(many) > CHUNK * 2
+    items = [(i, text, None) for i, text in enumerate(many)]
+    results = [(key, outcome) async for key, outcome in workers.extracted(items)]
+    assert [key for key, _ in results] == list(range(len(many)))
+    for text, (_, outcome) in zip(many, results, strict=True):
+        if not text.strip():
+            assert isinstance(outcome, EmptyArticleError)
+        else:
+            assert outcome == parse_and_extract(text, None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import spacy
@@ -98,9 +99,29 @@ def analyse(text: str) -> Doc:
     """Tokens, tags, dependency parse, sentences and named entities of ``text`` (its first
     MAX_TOKENS tokens; offsets are those of ``text``)."""
     nlp = pipeline()
+    doc = _bounded_doc(nlp, text)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def analyse_many(texts: Sequence[str], batch_size: int = 16) -> list[Doc]:
+    """``analyse`` of each text, the model run over them in batches: its matrix work is
+    shared across a batch, which makes bulk ingest about a third faster per article
+    (bench/extraction_speed.py --batch)."""
+    nlp = pipeline()
+    docs: Iterable[Doc] = (_bounded_doc(nlp, text) for text in texts)
+    for _, component in nlp.pipeline:
+        pipe = getattr(component, "pipe", None)
+        if pipe is not None:
+            docs = pipe(docs, batch_size=batch_size)
+        else:
+            docs = (component(doc) for doc in docs)
+    return list(docs)
+
+
+def _bounded_doc(nlp: Language, text: str) -> Doc:
     doc = nlp.make_doc(text[:MAX_CHARACTERS])
     if len(doc) > MAX_TOKENS:
         doc = nlp.make_doc(text[: doc[MAX_TOKENS].idx])
-    for _, component in nlp.pipeline:
-        doc = component(doc)
     return doc
