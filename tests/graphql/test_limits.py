@@ -395,7 +395,7 @@ async def test_request_timeout_stops_an_answer_completed_without_an_await(
     hours = iter(range(0, 10**6, 3600))
     monkeypatch.setattr(execution, "monotonic", lambda: float(next(hours)))
     async with _client(seeded_pool, factdesk_request_timeout=60) as client:
-        payload = await _query(client, NESTED, {"first": 5})
+        payload = await _query(client, FRONT_PAGE)
     assert payload["data"] is None
     assert payload["errors"][0]["extensions"] == {"code": "request_timeout"}
 
