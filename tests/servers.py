@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -77,3 +79,20 @@ def start_serve(
             stdout=sink,
             stderr=subprocess.STDOUT,
         )
+
+
+@asynccontextmanager
+async def served(
+    dsn: str, *, log: Path, settings: dict[str, str], within: float = 60
+) -> AsyncIterator[str]:
+    """`start_serve` on a free port, waited for until ready; its base URL. Stopped after."""
+    port = free_port()
+    process = start_serve(dsn, port=port, log=log, settings=settings)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base) as probe:
+            await wait_ready(probe, process, within=within)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -7,9 +7,6 @@ serve`, read by a real WebSocket client."""
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -26,15 +23,13 @@ from tests.graphql.test_subscriptions import (
     PROTOCOL,
     _change,
     _connected,
-    _free_port,
     _receive,
     _subscribe,
     _ws_url,
 )
 from tests.ingest.test_corrections import TOLL_12, TOLL_15_LATER
-from tests.servers import wait_ready
+from tests.servers import served
 
-FACTDESK = str(Path(sys.executable).with_name("factdesk"))
 BACK_WITHIN = 20.0  # seconds for the server to write again once PostgreSQL is back
 
 
@@ -51,30 +46,12 @@ async def own_server(tmp_path: Path) -> AsyncIterator[EmbeddedServer]:
 
 @pytest_asyncio.fixture
 async def base_url(own_server: EmbeddedServer, tmp_path: Path) -> AsyncIterator[str]:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTDESK_")}
-    env |= {
-        "DATABASE_URL": own_server.uri(),
-        "FACTDESK_LOAD_SEEDS": "false",
+    settings = {
         "FACTDESK_API_KEYS": KEY,
-        "FACTDESK_LOG_LEVEL": "warning",
         "FACTDESK_EXTRACTION_WORKERS": "0",
     }
-    with (tmp_path / "server.log").open("wb") as sink:
-        process = subprocess.Popen(  # noqa: ASYNC220 (starting a process does not block for long)
-            [FACTDESK, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base) as probe:
-            await wait_ready(probe, process, within=60)
+    async with served(own_server.uri(), log=tmp_path / "server.log", settings=settings) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 async def _ingest_when_back(base_url: str, text: str, outlet: str) -> str:

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
-import socket
-import subprocess
-import sys
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -25,9 +20,8 @@ from websockets.exceptions import ConnectionClosed
 from service.db import migrate
 from service.db.scratch import recreate_database
 from tests.ingest.test_corrections import TOLL_12, TOLL_15_LATER
-from tests.servers import wait_ready
+from tests.servers import served
 
-FACTDESK = str(Path(sys.executable).with_name("factdesk"))
 KEY = "subscription-test-key"
 AUTH = {"Authorization": f"Bearer {KEY}"}
 PROTOCOL = "graphql-transport-ws"
@@ -40,45 +34,21 @@ CHANGES = """subscription($after: String) {
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def base_url(server_dsn: str, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
     dsn = await recreate_database(server_dsn, "factdesk_subscriptions")
     await asyncio.to_thread(migrate.upgrade, dsn)
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTDESK_")}
-    env |= {
-        "DATABASE_URL": dsn,
-        "FACTDESK_LOAD_SEEDS": "false",
+    settings = {
         "FACTDESK_API_KEYS": KEY,
         "FACTDESK_PROTECT_READS": "true",
-        "FACTDESK_LOG_LEVEL": "warning",
         "FACTDESK_EXTRACTION_WORKERS": "0",
         "FACTDESK_SUBSCRIPTIONS_PER_CONNECTION": str(PER_CONNECTION),
         "FACTDESK_SUBSCRIPTION_IDLE_TIMEOUT": str(IDLE_SECONDS),
     }
-    log = tmp_path_factory.mktemp("subscriptions") / "server.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(  # noqa: ASYNC220 (starting a process does not block for long)
-            [FACTDESK, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base) as probe:
-            await wait_ready(probe, process, within=60)
+    async with served(
+        dsn, log=tmp_path_factory.mktemp("subscriptions") / "server.log", settings=settings
+    ) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def _ws_url(base_url: str) -> str:

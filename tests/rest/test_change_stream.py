@@ -5,14 +5,9 @@ streams get heartbeats, and streams past the limit are refused."""
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import orjson
@@ -22,9 +17,8 @@ import pytest_asyncio
 from service.db import migrate
 from service.db.scratch import recreate_database
 from tests.ingest.test_corrections import TOLL_12, TOLL_15_LATER
-from tests.servers import wait_ready
+from tests.servers import served
 
-FACTDESK = str(Path(sys.executable).with_name("factdesk"))
 KEY = "stream-test-key"
 AUTH = {"Authorization": f"Bearer {KEY}"}
 STREAM = "/api/v1/changes/stream"
@@ -38,44 +32,20 @@ class Event:
     data: dict[str, object]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def base_url(server_dsn: str, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
     dsn = await recreate_database(server_dsn, "factdesk_stream")
     await asyncio.to_thread(migrate.upgrade, dsn)
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTDESK_")}
-    env |= {
-        "DATABASE_URL": dsn,
-        "FACTDESK_LOAD_SEEDS": "false",
+    settings = {
         "FACTDESK_API_KEYS": KEY,
-        "FACTDESK_LOG_LEVEL": "warning",
         "FACTDESK_EXTRACTION_WORKERS": "0",
         "FACTDESK_CHANGE_STREAMS": "2",
         "FACTDESK_CHANGE_HEARTBEAT": "3",  # longer than the latency allowed: LISTEN must wake,
     }
-    log = tmp_path_factory.mktemp("stream") / "server.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(  # noqa: ASYNC220 (starting a process does not block for long)
-            [FACTDESK, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base) as probe:
-            await wait_ready(probe, process, within=60)
+    async with served(
+        dsn, log=tmp_path_factory.mktemp("stream") / "server.log", settings=settings
+    ) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 async def _events(response: httpx.Response) -> AsyncIterator[Event]:
