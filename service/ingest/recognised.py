@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -89,12 +90,15 @@ def reconcile(
             continue
         out.extend(_checked(body, cand, names))
     covered = [(c.start, c.end) for c in candidates]
+    # A single word the recogniser names the same way twice or more is a name, even where
+    # the rules could not tell (only ever at a sentence start: "Chrysler said ...").
+    seen = Counter((body[start:end], label) for start, end, label in names)
     for start, end, label in names:
         if label not in ("PERSON", "ORG", "GPE", "LOC"):
             continue
         if any(s < end and start < e for s, e in covered):
             continue
-        if not _added(body, start, end, label):
+        if not _added(body, start, end, label, repeated=seen[(body[start:end], label)] > 1):
             continue
         text = body[start:end]
         index = max(0, bisect.bisect_right(sentence_starts, start) - 1)
@@ -112,9 +116,10 @@ def _separate(body: str, names: list[tuple[int, int, str]]) -> bool:
     return any(body[a[1] : b[0]].strip(" -") for a, b in itertools.pairwise(ordered))
 
 
-def _added(body: str, start: int, end: int, label: str) -> bool:
+def _added(body: str, start: int, end: int, label: str, *, repeated: bool = False) -> bool:
     """Whether a name the rules missed is worth adding: a person or organisation of two
-    words or more (or an acronym), a place; never a nationality ("Kazakh spring")."""
+    words or more (or an acronym, or one the recogniser finds again), a place; never a
+    nationality ("Kazakh spring")."""
     text = body[start:end]
     words = text.split()
     if not text[:1].isupper() or "\n" in text or gz.is_demonym(words[0]):
@@ -123,7 +128,7 @@ def _added(body: str, start: int, end: int, label: str) -> bool:
         return True
     if _PORTFOLIO.match(body, end):
         return False  # "Shadow Home Secretary Yvette Cooper": a portfolio, no organisation
-    return len(words) > 1 or is_acronym(text)
+    return len(words) > 1 or is_acronym(text) or repeated
 
 
 _PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")
