@@ -223,7 +223,11 @@ def attribute(
     before = masked[clause_start : cue.start]
     named = _adjacent_mention(masked, clause_start, cue.start, index)
     if named is not None:
-        return named_attribution(named, cue)
+        via = _VIA.search(masked, clause_start, named[0].span.start)
+        if via is None:
+            return named_attribution(named, cue)
+        # "A leaked internal letter seen by Sky News says": the letter speaks, not Sky News
+        return _noun_phrase(body, clause_start, via.start(), cue, index)
     if not _WORD.search(before):
         if starts:  # "'...,' said George Tsereteli"
             return _after_cue(body, masked, cue, ctx_end, index)
@@ -243,6 +247,14 @@ def attribute(
             return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
         return Attribution(None, None, cue.phrase)
     return _noun_phrase(body, tail_start, cue.start, cue, index)
+
+
+# A name after these is who saw or passed on what speaks, not the speaker.
+_VIA = re.compile(
+    r"\b(?:seen|obtained|reviewed|quoted|cited|published|leaked|sent|shown|given)\s+"
+    r"(?:by|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def named_attribution(mention: tuple[MentionCandidate, int], cue: Cue) -> Attribution:

@@ -560,3 +560,14 @@ def test_malformed_quote_marks_never_break_the_stage(body: str) -> None:
     for q in found.quotes:
         assert q.text == body[q.span.start : q.span.end]
         assert q.sentence.start <= q.span.start <= q.span.end <= q.sentence.end <= len(body)
+
+
+def test_a_name_that_only_saw_the_words_is_not_their_speaker() -> None:
+    found = synthetic(
+        'A leaked internal letter seen by Sky News says "failure to return the '
+        'questionnaire may result in a claim being withdrawn".',
+        ("Sky News", EntityKind.ORGANIZATION, ()),
+    )
+    quote = found.quote("failure to return")
+    assert quote.speaker is None
+    assert quote.speaker_text == "A leaked internal letter"
