@@ -207,7 +207,9 @@ def _score_numbers(
         "numbers.recall": Share(tp, tp + len(missed), tuple(missed)),
     }
     pairs = [(g, hits[g.key]) for g in gold.figures if g.key in hits]
-    shares["units"] = _share(pairs, lambda g, p: p.unit == g.unit, lambda g, p: f"unit {p.unit}")
+    shares["units"] = _share(
+        pairs, lambda g, p: p.unit == g.unit, lambda g, p: f"unit {p.unit}, gold {g.unit}"
+    )
     shares["concept"] = _share(
         [(g, p) for g, p in pairs if g.properties],
         property_right,
