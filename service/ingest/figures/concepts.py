@@ -337,6 +337,8 @@ def _per_share(anchor: Token, span_end: int) -> Concept | None:
     key = "earnings_per_share"
     if verb is not None and verb.lemma_.lower() in ("offer", "pay", "bid", "value", "price"):
         key = "share_price"
+    elif verb is not None and verb.lemma_.lower() == "lose":
+        key = "loss_per_share"  # "lost a net $5.9 billion, or $9.66 per share"
     return lexicon().concepts[key]
 
 
@@ -512,10 +514,13 @@ def _pick(concepts: tuple[Concept, ...] | None, unit: str) -> Concept | None:
 
 
 def _open_key(noun: Token | None) -> str | None:
-    """The counted noun as a key when the lexicon has no concept for it ("flights")."""
+    """The counted noun, in the plural, as a key when the lexicon has no concept for it
+    ("flights")."""
     if noun is None or noun.pos_ != "NOUN" or noun.lower_ in _GENERIC:
         return None
     word = noun.lower_
+    if noun.tag_ == "NN" and noun.lemma_.isalpha():
+        word = plural(noun.lemma_.lower())  # "a 131-page report": pages, as "300 flights"
     return word if word.isalpha() and len(word) > 2 else None
 
 

@@ -66,6 +66,11 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("Eveson scored 21 points in the win.", "21", "goals"),
         # what was done to a group the lexicon does not name
         ("Five Panamanian players were booked in the match.", "Five", "booked"),
+        # an open key is the counted noun in the plural
+        ("The 131-page document was found on a road.", "131", "pages"),
+        # a share of a loss
+        ("The firm said it had lost a net $5.9 billion, or $9.66 per share.",
+         "$9.66 per share", "loss_per_share"),
         # a share of the market
         ("IE accounted for 70 percent of the market in 2009.", "70 percent", "market_share"),
         # a currency is no counted thing
