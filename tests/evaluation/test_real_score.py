@@ -209,7 +209,7 @@ def test_count_is_not_people(corpus: RealCorpus) -> None:
     predictions = replace_figure(perfect(corpus.gold), _figure(corpus.gold, "157"), unit="count")
     units = _score(corpus, predictions).slices["disaster"].shares["units"]
     assert (units.hits, units.total) == (3, 4)
-    assert units.items == ("b.txt: '157': unit count",)
+    assert units.items == ("b.txt: '157': unit count, gold people",)
 
 
 def test_concept_takes_any_listed_key_and_nothing_else(corpus: RealCorpus) -> None:
@@ -354,7 +354,7 @@ def test_real_table_and_json(corpus: RealCorpus) -> None:
     assert rows["status"][-4:] == ["-", "0/0", "1.000", "1/1"]
     as_json = json.loads(json.dumps(real_report_to_dict(report)))
     assert as_json["tune"]["measures"]["units"] == {"value": 0.75, "hits": 3, "total": 4}
-    assert as_json[ALL]["items"]["units"] == ["b.txt: '157': unit count"]
+    assert as_json[ALL]["items"]["units"] == ["b.txt: '157': unit count, gold people"]
     assert as_json[ALL]["measures"]["false_merges"] == 0
     assert "items" not in as_json["tune"]
 
