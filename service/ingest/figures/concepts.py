@@ -519,9 +519,11 @@ def _open_key(noun: Token | None) -> str | None:
     if noun is None or noun.pos_ != "NOUN" or noun.lower_ in _GENERIC:
         return None
     word = noun.lower_
+    if not word.isalpha() or len(word) <= 2:
+        return None  # "km", "m": an abbreviated unit names no measure
     if noun.tag_ == "NN" and noun.lemma_.isalpha():
         word = plural(noun.lemma_.lower())  # "a 131-page report": pages, as "300 flights"
-    return word if word.isalpha() and len(word) > 2 else None
+    return word
 
 
 def _subject_tokens(noun: Token | None, governor: Token | None, head: Token) -> list[Token]:
