@@ -378,6 +378,8 @@ def _governor(token: Token) -> Token | None:
         return None
     if current.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         head = head.head  # "rose to 157", "with 375 people", "put ... at 5.7"
+        if head.lower_ in _COMPARATIVES and head.head.i != head.i:
+            head = head.head  # "the toll would have been more than a thousand"
     if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         return head
     return None
@@ -441,6 +443,8 @@ def _counts_other(concept: Concept, noun: Token | None) -> bool:
     return counted not in (concept.unit, "people")
 
 
+# Words that compare a number ("more than a thousand"): what takes them takes the number.
+_COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower"})
 # Concepts that are a change, whose verbs also say where a level went ("fell to 56").
 _CHANGES = frozenset({"growth", "decline"})
 

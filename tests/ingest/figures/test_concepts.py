@@ -71,6 +71,11 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # a share of a loss
         ("The firm said it had lost a net $5.9 billion, or $9.66 per share.",
          "$9.66 per share", "loss_per_share"),
+        # past a comparison to what takes it
+        ("The death toll would have been more than a thousand.", "more than a thousand",
+         "deaths"),
+        ("The fair took place this weekend, attracting thousands to the event.", "thousands",
+         "attendance"),
         # a share of the market
         ("IE accounted for 70 percent of the market in 2009.", "70 percent", "market_share"),
         # a currency is no counted thing
