@@ -112,9 +112,10 @@ class NewFigure:
     sentence_end: int
     part: str = "BODY"  # BODY, STANDFIRST or CAPTION: the text the offsets count in
     caption_index: int | None = None
+    in_fact: bool = True  # False: no fact of its own (figures.subjects.forms_fact)
 
     def claim_key(self) -> ClaimKey | None:
-        if self.property is None or self.subject_id is None:
+        if self.property is None or self.subject_id is None or not self.in_fact:
             return None  # no subject, no fact (ingest/pipeline.py, _claims)
         return (self.subject_id, self.property, self.qualifier)
 

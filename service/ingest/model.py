@@ -143,6 +143,8 @@ class FigureCandidate:
     # Offsets count in this text; ``caption`` indexes ParsedArticle.captions.
     part: TextPart = TextPart.BODY
     caption: int | None = None
+    # The subject is only the story's (the entity it names most): no nearer word said.
+    story_subject: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from service.db.pool import Connection
 from service.ingest.agreement import reported as reported_value
 from service.ingest.agreement import stored_agreement
 from service.ingest.facts import ReportedValue, agreed_interval, fact_label
+from service.ingest.figures import forms_fact
 from service.ingest.idempotency import (
     IdempotencyKey,
     claim_key,
@@ -328,6 +329,7 @@ def _figures(extraction: Extraction, entity_ids: dict[int, int]) -> list[extract
             sentence_end=max(f.sentence.end, f.span.end),
             part=f.part.value,
             caption_index=f.caption,
+            in_fact=forms_fact(f),
         )
         for f in extraction.figures
     ]
@@ -351,7 +353,7 @@ def _claims(
             ),
         )
         for f in figures
-        if f.property is not None and f.subject_id is not None
+        if f.property is not None and f.subject_id is not None and f.in_fact
     ]
 
 

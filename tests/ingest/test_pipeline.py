@@ -173,3 +173,25 @@ async def _second_meets_first(
     return list(
         await asyncio.gather(ingest_article(pool, texts[0], meta, checkpoint=hold), after_first())
     )
+
+
+async def test_a_count_keyed_on_its_noun_and_about_the_story_only_forms_no_fact(
+    pool: asyncpg.Pool,
+) -> None:
+    """ "Two groups" in a story about Chrysler is about Chrysler (the figure says so) but is
+    no fact about Chrysler; a measure of the lexicon about the story is one."""
+    copy = (
+        "Chrysler closes dealers\n\n"
+        "The carmaker Chrysler said on Thursday it would close dealerships. Shares of "
+        "Chrysler fell. Analysts counted two groups of buyers. About 789 jobs will be cut.\n"
+    )
+    await ingest_article(pool, copy, ArticleMeta(outlet="Wire"))
+    rows = await pool.fetch(
+        "SELECT g.text, g.property, e.name AS subject, g.fact_id FROM figures g "
+        "LEFT JOIN entities e ON e.id = g.subject_id ORDER BY g.start_offset"
+    )
+    groups, jobs = rows
+    assert (groups["property"], groups["subject"]) == ("groups", "Chrysler")
+    assert groups["fact_id"] is None
+    assert (jobs["property"], jobs["subject"]) == ("job_cuts", "Chrysler")
+    assert jobs["fact_id"] is not None

@@ -305,6 +305,15 @@ def fill_subjects(
     if topic is None:
         return out
     return [
-        replace(f, subject=topic) if free else f
+        replace(f, subject=topic, story_subject=True) if free else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
+
+
+def forms_fact(figure: FigureCandidate) -> bool:
+    """Whether the figure is a value of a fact: it has a property and a subject, and not
+    only the story's subject with a key made of whatever noun it counts ("two cities" in a
+    story about Almaty is no fact about Almaty)."""
+    if figure.property is None or figure.subject is None:
+        return False
+    return not figure.story_subject or figure.property in lexicon().concepts
