@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 from collections.abc import Awaitable, Callable
@@ -14,7 +15,7 @@ from service.auth import read_denial
 from service.config import Settings
 from service.db.pool import is_connection_failure
 from service.desk.templating import render
-from service.errors import FactdeskError, InvalidIdError, NotFoundError
+from service.errors import ArticleRetractedError, FactdeskError, InvalidIdError, NotFoundError
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,17 @@ def error_page(request: Request, status: int, title: str, detail: str) -> Respon
     return response
 
 
+def _retraction(gone: ArticleRetractedError) -> str:
+    at = gone.retracted_at
+    when = f" on {at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if at is not None else ""
+    why = f": {gone.reason}" if gone.reason else "."
+    return f"This article was retracted{when}{why} Its values left every fact."
+
+
 def desk_page(handler: Page, settings: Settings) -> Page:
     """A page is a read: open unless FACTDESK_PROTECT_READS asks for a key. Unknown ids
-    are a 404 page, bad input a 400 page, an unreachable database a 503 page."""
+    are a 404 page, a retracted article a 410 page (when and why), bad input a 400 page,
+    an unreachable database a 503 page."""
 
     @functools.wraps(handler)
     async def page(request: Request) -> Response:
@@ -50,6 +59,8 @@ def desk_page(handler: Page, settings: Settings) -> Page:
             return await handler(request)
         except (NotFoundError, InvalidIdError) as missing:
             return error_page(request, 404, "Not found", str(missing))
+        except ArticleRetractedError as gone:
+            return error_page(request, 410, "Retracted", _retraction(gone))
         except FactdeskError as error:
             return error_page(request, 400, "Cannot show this", str(error))
         except Exception as error:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncpg
 import httpx
 
+from service.ids import encode_id
+from service.ingest.corrections import retract_article
+from service.ingest.model import ArticleMeta
+from service.ingest.pipeline import ingest_article
 from tests.desk.pages import hrefs, page, texts_of
 
 
@@ -44,3 +49,19 @@ async def test_a_figure_printed_only_in_a_caption(seeded_client: httpx.AsyncClie
 async def test_an_unknown_slug_is_a_404_page(seeded_client: httpx.AsyncClient) -> None:
     response = await seeded_client.get("/articles/no-such-story")
     assert response.status_code == 404
+
+
+async def test_a_retracted_article_is_gone_with_when_and_why(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    result = await ingest_article(
+        pool, "Quake\n\nOfficials counted 12 dead in Jajarkot on Sunday.\n", ArticleMeta("Wire")
+    )
+    path = f"/articles/{encode_id('Article', result.article_id)}"
+    assert (await client.get(path)).status_code == 200
+    await retract_article(pool, result.article_id, by="test", reason="the wrong district")
+    gone = await client.get(path)
+    assert gone.status_code == 410
+    assert "the wrong district" in gone.text
+    missing = await client.get(f"/articles/{encode_id('Article', result.article_id + 1)}")
+    assert missing.status_code == 404
