@@ -1,12 +1,13 @@
-"""Finding rows by what a client sends, for GraphQL and REST alike: global ids, names in
-any spelling, outlets by name."""
+"""Finding rows by what a client sends, for GraphQL, REST and the desk alike: global ids,
+names in any spelling, outlets by name; and telling a retracted article's reader so."""
 
 from __future__ import annotations
 
+from service.db import corrections as corrections_db
 from service.db import entities as entities_db
 from service.db import outlets as outlets_db
 from service.db.pool import Connection
-from service.errors import InvalidIdError
+from service.errors import ArticleRetractedError, InvalidIdError
 from service.ids import decode_id
 from service.ingest.model import EntityKind
 from service.ingest.names import (
@@ -77,3 +78,14 @@ async def entity_id_from(conn: Connection, value: str | None) -> int | None:
     except InvalidIdError:
         ids = await entity_ids_named(conn, value)
     return ids[0] if ids else NO_MATCH
+
+
+async def refuse_retracted(conn: Connection, *, article_id: int) -> None:
+    """ArticleRetractedError, saying when and why, if the article is a tombstone."""
+    tombstone = await corrections_db.find_tombstone(conn, article_id=article_id)
+    if tombstone is not None:
+        raise ArticleRetractedError(
+            "the article was retracted",
+            retracted_at=tombstone.retracted_at,
+            reason=tombstone.reason,
+        )

@@ -21,10 +21,9 @@ LIVE = "a.retracted_at IS NULL"
 
 
 @dataclass(frozen=True, slots=True)
-class NewArticle:
-    slug: str  # taken unless another article has it, then `other_slug`
-    other_slug: str
-    outlet_id: int
+class NewCopy:
+    """An article's copy and metadata: what an ingest stores and a correction replaces."""
+
     original_source_id: int | None
     headline: str
     standfirst: str | None
@@ -36,6 +35,15 @@ class NewArticle:
     content_hash: str
     url: str | None
     published_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle(NewCopy):
+    """A new article: its copy, where it is published, and the slugs it may take."""
+
+    slug: str  # taken unless another article has it, then `other_slug`
+    other_slug: str
+    outlet_id: int
 
 
 @dataclass(frozen=True, slots=True)

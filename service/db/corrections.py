@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from service.db.articles import NewCopy
 from service.db.pool import Connection
 
 
@@ -32,23 +33,6 @@ class Tombstone:
     slug: str
     retracted_at: dt.datetime
     reason: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class NewCopy:
-    """The corrected copy and metadata that replace the article's."""
-
-    original_source_id: int | None
-    headline: str
-    standfirst: str | None
-    dateline: str | None
-    bylines: Sequence[str]
-    body: str
-    captions: Sequence[str]
-    raw_text: str
-    content_hash: str
-    url: str | None
-    published_at: dt.datetime | None
 
 
 async def find_article_state(

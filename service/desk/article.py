@@ -10,7 +10,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from service.db import articles as articles_db
-from service.db import corrections as corrections_db
 from service.db import entities as entities_db
 from service.db import figures as figures_db
 from service.db import quotes as quotes_db
@@ -20,8 +19,9 @@ from service.desk.marks import Mark, Piece, marked_pieces
 from service.desk.pages import pool_of
 from service.desk.reading import read_around
 from service.desk.templating import render
-from service.errors import ArticleRetractedError, InvalidIdError, NotFoundError
+from service.errors import InvalidIdError, NotFoundError
 from service.ids import decode_id
+from service.lookup import refuse_retracted
 
 QUERY = """{
   article(id: $ID) {
@@ -99,13 +99,7 @@ async def article(request: Request) -> Response:
     row = around.articles.get(article_id)
     if row is None:
         async with pool_of(request).acquire() as conn:
-            tombstone = await corrections_db.find_tombstone(conn, article_id=article_id)
-        if tombstone is not None:
-            raise ArticleRetractedError(
-                "the article was retracted",
-                retracted_at=tombstone.retracted_at,
-                reason=tombstone.reason,
-            )
+            await refuse_retracted(conn, article_id=article_id)
         raise NotFoundError("no article has this id")
     body = marked_pieces(row.body, _body_marks(figures, quotes, mentions, around.entities))
     standfirst: list[Piece] = (

@@ -9,7 +9,6 @@ from typing import Annotated, TypeVar, cast
 import strawberry
 
 from service.db import articles as articles_db
-from service.db import corrections as corrections_db
 from service.db import entities as entities_db
 from service.db import facts as facts_db
 from service.db import figures as figures_db
@@ -17,7 +16,6 @@ from service.db import outlets as outlets_db
 from service.db import quotes as quotes_db
 from service.db import search as search_db
 from service.db.paging import IdPage, SortedPage
-from service.errors import ArticleRetractedError
 from service.graphql.context import Info, page_size
 from service.graphql.lookahead import counts
 from service.graphql.nodes import SearchHit, load_node, load_nodes
@@ -57,7 +55,13 @@ from service.ids import (
     decode_time_cursor,
     optional_id,
 )
-from service.lookup import entity_ids_named, name_keys, outlet_id_from, word_keys
+from service.lookup import (
+    entity_ids_named,
+    name_keys,
+    outlet_id_from,
+    refuse_retracted,
+    word_keys,
+)
 from service.relations import LIST_BOUND
 from service.search_text import bounded_search
 
@@ -555,10 +559,4 @@ async def _refuse_retracted(info: Info, article_id: int) -> None:
     """A retracted article's reader is told so (the contract's `article` stays nullable:
     null, with an error whose code says why)."""
     async with info.context.reads.acquire() as conn:
-        tombstone = await corrections_db.find_tombstone(conn, article_id=article_id)
-    if tombstone is not None:
-        raise ArticleRetractedError(
-            "the article was retracted",
-            retracted_at=tombstone.retracted_at,
-            reason=tombstone.reason,
-        )
+        await refuse_retracted(conn, article_id=article_id)

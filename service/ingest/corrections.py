@@ -135,10 +135,10 @@ async def _new_copy(
     parsed: ParsedArticle,
     current: corrections_db.ArticleState,
     url: str | None,
-) -> corrections_db.NewCopy:
+) -> articles_db.NewCopy:
     source = parsed.original_source
     source_id = (await outlets_db.outlet_ids(conn, names=[source]))[source] if source else None
-    return corrections_db.NewCopy(
+    return articles_db.NewCopy(
         original_source_id=source_id,
         headline=parsed.headline or current.headline,
         standfirst=parsed.standfirst,
@@ -153,7 +153,7 @@ async def _new_copy(
     )
 
 
-def _unchanged(current: corrections_db.ArticleState, copy: corrections_db.NewCopy) -> bool:
+def _unchanged(current: corrections_db.ArticleState, copy: articles_db.NewCopy) -> bool:
     """The same copy and metadata again (a retried PUT): nothing to correct."""
     return (current.content_hash, current.headline, current.url, current.published_at) == (
         copy.content_hash,

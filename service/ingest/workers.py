@@ -15,7 +15,7 @@ import itertools
 import multiprocessing
 import os
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
@@ -154,9 +154,6 @@ class ExtractionPool:
             return  # another request already restarted it
         self._executor = self._start()
         _stop(executor)
-
-    def submit(self, text: str, meta: ArticleMeta | None) -> Future[Parsed]:
-        return self._executor.submit(parse_and_extract, text, meta, self.cpu_budget)
 
     async def extracted(
         self, items: Iterable[tuple[K, str, ArticleMeta | None]]

@@ -8,14 +8,13 @@ from starlette.responses import Response
 
 from service.config import Settings
 from service.db import articles as articles_db
-from service.db import corrections as corrections_db
 from service.db.pool import Connection
 from service.db.replicas import Reads
-from service.errors import ArticleRetractedError, InvalidIdError
+from service.errors import InvalidIdError
 from service.ids import decode_id, decode_time_cursor, encode_id
 from service.ingest.outcome import Answer, IngestResult
 from service.ingest.pipeline import ingest_article
-from service.lookup import entity_id_from, outlet_id_from
+from service.lookup import entity_id_from, outlet_id_from, refuse_retracted
 from service.problems import ProblemError
 from service.rest.auth import require_write
 from service.rest.idempotency import idempotency_key
@@ -76,13 +75,7 @@ async def article_by_id(pool: Reads, article_id: int) -> Json:
         related = await load_related(conn, article_ids=[article_id], publications=True)
         row = related.articles.get(article_id)
         if row is None:
-            tombstone = await corrections_db.find_tombstone(conn, article_id=article_id)
-            if tombstone is not None:
-                raise ArticleRetractedError(
-                    "the article was retracted",
-                    retracted_at=tombstone.retracted_at,
-                    reason=tombstone.reason,
-                )
+            await refuse_retracted(conn, article_id=article_id)
             raise ProblemError("not_found", "no article has this id")
     return article_json(row, related)
 

@@ -167,8 +167,8 @@ _DURATION = re.compile(
     r"(?P<u>hours?|days?|weeks?|months?|years?|decades?|minutes?)\b",
     re.IGNORECASE,
 )
-_DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
-_DURATION_UNITS |= {"year": "years", "decade": "years", "minute": "minutes"}
+DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
+DURATION_UNITS |= {"year": "years", "decade": "years", "minute": "minutes"}
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
 # "107 or more", "a dozen or so", "ten or fewer": an approximation printed after.
 _OR_MORE = re.compile(r"\s+or\s+(?P<w>more|so|fewer|less)\b", re.IGNORECASE)
@@ -442,7 +442,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         unit, end, is_age = fold(age.group("u")) + "s", age.end(), True
     elif (dur := _DURATION.match(body, end)) is not None:
         word = fold(dur.group("u")).removesuffix("s")
-        unit, end = _DURATION_UNITS[word], dur.end()
+        unit, end = DURATION_UNITS[word], dur.end()
         if word == "decade":
             value *= 10
             upper = upper * 10 if upper is not None else None

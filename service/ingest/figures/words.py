@@ -14,6 +14,7 @@ import re
 
 from service.ingest.figures.numbers import (
     APPROX_BEFORE,
+    DURATION_UNITS,
     WORD_NUMBER,
     NumberMatch,
     approximation_of,
@@ -42,7 +43,6 @@ _BY_FRACTION = re.compile(
     re.IGNORECASE,
 )
 _ONE = re.compile(r"\b(?P<n>one)\s+(?P<u>per\s?cent|percent|hour|day|week|month|year)\b(?![-\w])")
-_ONE_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years"}
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 
 
@@ -56,26 +56,26 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
     fractions = [*_FRACTION.finditer(body), *_BY_FRACTION.finditer(body)]
     for m in fractions:
         words = " ".join(m.group("f").lower().replace("-", " ").split())
-        start = m.start("f")
-        approx = APPROX_BEFORE.search(body[max(0, start - 30) : start])
-        approximation = Approximation.EXACT
-        if approx is not None:
-            approximation = approximation_of(approx.group("a"))
-            start -= len(body[max(0, start - 30) : start]) - approx.start()
+        start, approximation = _approximated(body, m.start("f"))
         end = m.end("f")
         found.append(_match(start, end, m.start("f"), _FRACTIONS[words], "percent", approximation))
     for m in _ONE.finditer(body):
-        unit = _ONE_UNITS.get(m.group("u"), "percent")
-        start = m.start()
-        approx = APPROX_BEFORE.search(body[max(0, start - 30) : start])
-        approximation = Approximation.EXACT
-        if approx is not None:
-            approximation = approximation_of(approx.group("a"))
-            start -= len(body[max(0, start - 30) : start]) - approx.start()
+        unit = DURATION_UNITS.get(m.group("u"), "percent")
+        start, approximation = _approximated(body, m.start())
         found.append(_match(start, m.end(), m.start(), 1.0, unit, approximation))
     for m in _TWICE.finditer(body):
         found.append(_match(m.start(), m.end(), m.start(), 2.0, "times"))
     return tuple(found)
+
+
+def _approximated(body: str, start: int) -> tuple[int, Approximation]:
+    """Where an amount starting at ``start`` begins with the words that hedge it ("about
+    a quarter", "less than one percent"), and how they hedge it."""
+    window = max(0, start - 30)
+    approx = APPROX_BEFORE.search(body[window:start])
+    if approx is None:
+        return start, Approximation.EXACT
+    return window + approx.start(), approximation_of(approx.group("a"))
 
 
 def _match(
