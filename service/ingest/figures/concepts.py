@@ -72,13 +72,22 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 _SOURCE_NOUNS = frozenset(
     {"police", "official", "authority", "ministry", "government", "agency", "expert",
      "analyst", "organiser", "organizer", "witness", "doctor", "rescuer", "spokesman",
-     "spokeswoman", "spokesperson", "commission", "survey", "study", "report", "observer"}
+     "spokeswoman", "spokesperson", "commission", "survey", "study", "report", "observer",
+     "poll", "figure", "data", "datum", "estimate", "researcher", "scientist", "economist",
+     "forecaster", "statistic", "census", "projection", "audit", "review", "inquiry",
+     "investigator", "count"}
 )  # fmt: skip
 # Verbs whose subject gives a figure rather than has it: "the USGS put the magnitude at
 # 5.7", "police estimated the crowd at 5,000".
 _SOURCE_VERBS = frozenset(
     {"put", "estimate", "give", "report", "record", "count", "confirm", "register",
      "measure", "peg", "place", "tally", "announce", "publish", "revise", "raise", "lower"}
+)  # fmt: skip
+# Verbs of finding and foreseeing: their subject gives what their object or reported
+# clause holds ("a recent poll found only a quarter ...", "analysts expect ...").
+_REPORTING_VERBS = frozenset(
+    {"estimate", "find", "show", "suggest", "indicate", "reveal", "conclude", "calculate",
+     "forecast", "predict", "project", "expect", "believe", "cite"}
 )  # fmt: skip
 
 
@@ -208,7 +217,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     if source is not None:
         subjects = [t for t in subjects if t.i != source.i]
     spans = tuple(_char_span(t) for t in subjects)
-    source_span = _char_span(source) if source is not None else None
+    source_span = _char_span(source, describing=True) if source is not None else None
     counted = counted_unit(noun)
     if (
         found is not None
@@ -266,9 +275,14 @@ def people_nouns() -> frozenset[str]:
 
 def _source(governor: Token | None) -> Token | None:
     """Who gives the figure: a name, a possessor ("the Commission's figures gave ..."), or
-    a noun for those who count (police, officials, the ministry)."""
-    if governor is None or governor.lemma_.lower() not in _SOURCE_VERBS:
+    a noun for those who count (police, officials, the ministry), as the subject of the
+    verb that takes the figure or of a reporting verb whose clause holds it."""
+    if governor is None:
         return None
+    if governor.lemma_.lower() not in _SOURCE_VERBS:
+        governor = _reporting_verb(governor)
+        if governor is None:
+            return None
     subjects = [c for c in _children(governor) if c.dep_ in ("nsubj", "agent")]
     if not subjects:
         return None
@@ -278,6 +292,23 @@ def _source(governor: Token | None) -> Token | None:
         return owners[0]
     if subject.pos_ == "PROPN" or subject.lemma_.lower() in _SOURCE_NOUNS:
         return subject
+    return None
+
+
+def _reporting_verb(governor: Token) -> Token | None:
+    """The verb of finding or foreseeing that takes the figure, or whose reported clause
+    holds it: "figures show 45,756 migrants", "estimates suggest 8000 migrants may be at
+    sea", "analysts had forecast the losses to be over $6.7 billion"."""
+    current = governor
+    for _ in range(3):
+        if current.pos_ == "VERB" and current.lemma_.lower() in _REPORTING_VERBS:
+            return current
+        infinitive = current.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in _children(current)
+        )
+        if current.dep_ not in ("ccomp", "xcomp", "dobj") and not infinitive:
+            return None
+        current = current.head
     return None
 
 
@@ -579,7 +610,7 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
 def _gives(verb: Token) -> bool:
     """A verb whose subject gives the figure ("the commission said, on a turnout of ...")."""
     lemma = verb.lemma_.lower()
-    return lemma in SPEECH_VERBS or lemma in _SOURCE_VERBS
+    return lemma in SPEECH_VERBS or lemma in _SOURCE_VERBS or lemma in _REPORTING_VERBS
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -594,11 +625,14 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
-def _char_span(token: Token) -> Span:
-    """The token with the proper nouns compounded into it ("US Geological Survey")."""
+def _char_span(token: Token, describing: bool = False) -> Span:
+    """The token with the proper nouns compounded into it ("US Geological Survey"), and
+    when ``describing`` a common noun, the adjectives before it ("most financial
+    analysts", "recent poll")."""
+    joined = ("compound", "flat", "amod") if describing and token.pos_ == "NOUN" else None
     words = [token]
     for child in _children(token):
-        if child.i < token.i and child.dep_ in ("compound", "flat"):
+        if child.i < token.i and child.dep_ in (joined or ("compound", "flat")):
             words.extend(child.subtree)
     start = min(t.idx for t in words)
     end = max(t.idx + len(t.text) for t in words)

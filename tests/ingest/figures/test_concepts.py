@@ -115,6 +115,29 @@ def test_subjects_and_sources_from_the_parse() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "text", "source"),
+    [
+        # the subject of a verb of finding or foreseeing, over its object ...
+        ("Official figures show 1,200 homes were destroyed.", "1,200", "Official figures"),
+        ("Most independent analysts had predicted a loss of $2 billion.", "$2 billion",
+         "Most independent analysts"),
+        # ... or over the clause it reports
+        ("A survey published on Monday found that 62 percent of nurses plan to leave.",
+         "62 percent", "survey"),
+        ("Economists expect inflation to reach 4.5 percent by June.", "4.5 percent",
+         "Economists"),
+        ("Preliminary data from the ministry suggest turnout reached 64 percent.",
+         "64 percent", "Preliminary data"),
+        # no one who counts: a team, a pronoun
+        ("The team found 20 errors in the code.", "20", None),
+        ("She expects to win 60 percent of the vote.", "60 percent", None),
+    ],
+)  # fmt: skip
+def test_sources_of_findings_and_forecasts(sentence: str, text: str, source: str | None) -> None:
+    assert reading_of(sentence, text)[1] == source
+
+
+@pytest.mark.parametrize(
     ("sentence", "text", "unit"),
     [
         ("Courts heard 43 million Americans.", "43 million Americans", "people"),
