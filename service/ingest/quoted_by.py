@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.ingest.coreference import last_named
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
+from service.ingest.speakers import holds_role
 
 SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "note", "write", "comment", "tweet", "state", "explain",
@@ -48,7 +49,12 @@ def credit_quotes(
             q = _credited(q, doc, mentions, entities)
         elif q.speaker is None and q.speaker_text is not None:
             named = _credited(q, doc, mentions, entities)
-            q = named if named.speaker is not None else q
+            # "the premier of the state of X" is not X; "the secretary general of CEI,
+            # Nunzio Galantino" is Galantino
+            if named.speaker is not None and (
+                entities[named.speaker].kind is EntityKind.PERSON or not holds_role(q.speaker_text)
+            ):
+                q = named
         out.append(q)
     return tuple(out)
 

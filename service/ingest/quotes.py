@@ -158,7 +158,9 @@ def find_quotes(
             if verb in _WEAK_CUES:  # asked voters to "choose": not their words
                 continue
         if attribution is None:
-            attribution = _continuation(masked, q, ctx_start, ctx_end, previous, paragraphs)
+            attribution = _continuation(
+                masked, q, ctx_start, ctx_end, previous, paragraphs
+            ) or _introduced(body, masked, q, bounds, paragraphs, index)
             if attribution is not None:
                 full = True
             elif _is_scare_or_heading(body, q, words, paragraphs):
@@ -439,6 +441,31 @@ def _is_full(before: str, after: str) -> bool:
     head_ok = not _WORD.search(head) or (head[-1] in ",:" and CUE_RE.search(head) is not None)
     tail_ok = not _WORD.search(tail) or CUE_RE.search(tail) is not None
     return head_ok and tail_ok
+
+
+def _introduced(
+    body: str,
+    masked: str,
+    q: _Quote,
+    bounds: list[tuple[int, int]],
+    paragraphs: list[tuple[int, int]],
+    index: MentionIndex,
+) -> Attribution | None:
+    """A quote opening its paragraph after a paragraph that ends in a cue clause and a
+    colon ("Obama tweeted from his account:") is that clause's speaker's."""
+    p_start = paragraphs[q.first_par][0]
+    if q.first_par == 0 or masked[p_start : q.open].strip():
+        return None
+    prev_start, prev_end = paragraphs[q.first_par - 1]
+    clause = masked[prev_start:prev_end].rstrip()
+    if not clause.endswith(":"):
+        return None
+    starts = [s for s, _ in bounds if prev_start <= s < prev_start + len(clause)]
+    sentence_start = starts[-1] if starts else prev_start
+    cues = find_cues(masked, sentence_start, prev_start + len(clause))
+    if not cues:
+        return None
+    return attribute(body, masked, sentence_start, prev_end, cues[-1], None, index)
 
 
 def _continuation(

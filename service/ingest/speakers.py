@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from service.ingest import gazetteer as gz
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
 
 MASK = "\x1f"
@@ -46,10 +47,12 @@ _VERBS = _word_set(
     called calls calling stated claimed claiming warned warns warning described
     describes describing noted insisted insists insisting argued argues tweeted
     announced declared explained asked replied responded urged admitted acknowledged
-    stressed vowed recalled complained alleged predicted promised reported quoted"""
+    stressed vowed recalled complained alleged predicted promised reported quoted
+    notes noting explains explaining reasoned concluded concludes commented comments
+    observed remarked asserted asserts countered cautioned conceded testified"""
 )
 CUE_RE = re.compile(
-    r"\b(?:according\s+to|(?:"
+    r"\b(?:according\s+to|in\s+the\s+words\s+of|(?:"
     + "|".join(sorted(_VERBS))
     + r")(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:joint\s+|written\s+)?statement)?)\b",
     re.IGNORECASE,
@@ -216,12 +219,19 @@ def attribute(
     index: MentionIndex,
 ) -> Attribution:
     """The speaker of ``cue``; ``clause_floor`` is where its sentence (or paragraph) starts."""
-    if cue.phrase.lower().startswith("according"):
+    if cue.phrase.lower().startswith(("according", "in the words")):
         return _after_cue(body, masked, cue, ctx_end, index)
     starts = [b.end() for b in re.finditer(MASK + "+", masked[clause_floor : cue.start])]
     clause_start = clause_floor + (starts[-1] if starts else 0)
     before = masked[clause_start : cue.start]
     named = _adjacent_mention(masked, clause_start, cue.start, index)
+    if named is not None:  # "the premier of the state of X said": not X
+        lead_start = clause_start
+        for b in _CLAUSE_BOUNDARY.finditer(masked, clause_start, named[0].span.start):
+            lead_start = b.end()
+        lead = body[lead_start : named[0].span.start]
+        if holds_role(lead.lstrip()) and not index.within(lead_start, named[0].span.start):
+            return Attribution(None, body[lead_start : cue.start].strip(), cue.phrase)
     if named is not None:
         via = _VIA.search(masked, clause_start, named[0].span.start)
         if via is None:
@@ -296,6 +306,8 @@ def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex)
         if m.span.start >= offset and index.kind(e) in _SPEAKER_KINDS
     ]
     people = [x for x in inside if index.kind(x[1]) is EntityKind.PERSON]
+    if not people and inside and holds_role(body[offset : inside[0][0].span.start]):
+        return Attribution(None, text, cue.phrase)  # "the general secretary of Unite"
     if people or inside:
         return named_attribution((people or inside)[-1], cue)
     if len(words) == 1 and _PRONOUN.fullmatch(words[0]):
@@ -308,6 +320,19 @@ def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex)
     if lowered[0] == "the":
         return Attribution(index.by_description(lowered, offset), text, cue.phrase)
     return Attribution(None, text, cue.phrase)
+
+
+# "the premier of", "the head of the German state of": a role held in what is named next.
+_HOLDER = re.compile(r"^(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?P<role>[\w-]+)\s+(?:of|at)\s")
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+
+
+def holds_role(lead: str) -> bool:
+    """The words before a noun phrase's first name describe someone holding a role in it
+    (not a spokesperson, whose words are the organisation's)."""
+    m = _HOLDER.match(lead.casefold())
+    role = m["role"] if m is not None else ""
+    return role in gz.ROLE_NOUNS | gz.CORE_TITLES and role not in _SPEAKS_FOR
 
 
 def _statement_agent(words: list[str]) -> list[str] | None:
@@ -352,6 +377,20 @@ def _it(body: str, word: str, pos: int, cue: Cue, index: MentionIndex) -> Attrib
     return Attribution(last[1] if last else None, word, cue.phrase)
 
 
+def _appositive_person(
+    masked: str, following: list[tuple[MentionCandidate, int]]
+) -> tuple[MentionCandidate, int]:
+    """The first name after a cue, or the person it introduces: "in the words of the
+    Crown prosecutor, Mark Tedeschi" is Tedeschi's."""
+    first = following[0]
+    if first[0].kind is EntityKind.PERSON or len(following) < 2:
+        return first
+    person = following[1]
+    gap = masked[first[0].span.end : person[0].span.start]
+    apposed = re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s*", gap) is not None
+    return person if apposed and person[0].kind is EntityKind.PERSON else first
+
+
 def _after_cue(body: str, masked: str, cue: Cue, ctx_end: int, index: MentionIndex) -> Attribution:
     """The speaker named after the cue: "said George Tsereteli, ...", "according to X"."""
     adv = _LEADING_ADVERBIAL.match(masked, cue.end, ctx_end)
@@ -367,9 +406,17 @@ def _after_cue(body: str, masked: str, cue: Cue, ctx_end: int, index: MentionInd
     if following:
         lead = masked[start : following[0][0].span.start]
         if not _AFTER_BOUNDARY.search(lead) and len(_WORD.findall(lead)) <= 6:
-            return named_attribution(following[0], cue)
+            return named_attribution(_appositive_person(masked, following), cue)
     stop = _AFTER_BOUNDARY.search(masked, start + 1, ctx_end)
     end = stop.start() if stop else ctx_end
+    if stop and stop.group() == ",":  # "said the general secretary of Unite, Tony Woodley"
+        apposed = [
+            (m, e)
+            for m, e in index.within(end, ctx_end)
+            if index.kind(e) is EntityKind.PERSON and not masked[end + 1 : m.span.start].strip()
+        ]
+        if apposed:
+            return named_attribution(apposed[0], cue)
     if stop and stop.group() in ("for", "of", "at") and _SPOKESPERSON.search(body, start, end):
         # "said a spokesman for the ministry": the ministry speaks.
         further = _AFTER_BOUNDARY.search(masked, stop.end() + 1, ctx_end)

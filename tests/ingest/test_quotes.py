@@ -571,3 +571,44 @@ def test_a_name_that_only_saw_the_words_is_not_their_speaker() -> None:
     quote = found.quote("failure to return")
     assert quote.speaker is None
     assert quote.speaker_text == "A leaked internal letter"
+
+
+def test_the_person_introduced_after_a_role_speaks() -> None:
+    found = synthetic(
+        'In the words of the state prosecutor, Ana Ruiz, "the harm was foreseen by all of '
+        'them."\n\n"We have saved the factory and every job in it," said the general '
+        "secretary of the union Metalworkers, Peter Hale.",
+        ("Ana Ruiz", PERSON, ()),
+        ("Metalworkers", ORG, ()),
+        ("Peter Hale", PERSON, ()),
+    )
+    ruiz, hale = found.quotes
+    assert found.speaker(ruiz) == "Ana Ruiz"
+    assert (ruiz.cue or "").lower() == "in the words of"
+    assert found.speaker(hale) == "Peter Hale"
+
+
+def test_a_role_held_in_a_named_body_is_not_the_body() -> None:
+    found = synthetic(
+        'The chairman of the board of Enbridge remarked that "the pipeline will be '
+        'built this year." A spokesman for Suncor said: "The work starts in March."',
+        ("Enbridge", ORG, ()),
+        ("Suncor", ORG, ()),
+    )
+    chairman, spokesman = found.quotes
+    assert chairman.speaker is None
+    assert chairman.speaker_text == "The chairman of the board of Enbridge"
+    assert found.speaker(spokesman) == "Suncor"  # a spokesperson speaks for it
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_after_it() -> None:
+    found = synthetic(
+        "Prime Minister Mark Olsen wrote on his account late on Sunday:\n\n"
+        '"We will rebuild every school the flood took. Nobody will be left behind."\n\n'
+        'The agency notes, "rainfall was twice the monthly average in two days."',
+        ("Mark Olsen", PERSON, ()),
+    )
+    olsen, agency = found.quotes
+    assert found.speaker(olsen) == "Mark Olsen"
+    assert not olsen.is_partial
+    assert agency.speaker_text == "The agency"
