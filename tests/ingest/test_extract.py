@@ -100,6 +100,25 @@ def test_a_surname_in_the_standfirst_is_the_person_the_body_names_in_full() -> N
     assert [e.name for e in extraction.entities].count("Tokaev") == 0
 
 
+def test_the_country_a_dateline_names_is_the_story_country_when_the_body_names_none() -> None:
+    body = (
+        "Kenyan police said on Tuesday that 300 people had been arrested during the "
+        "protests. Officers later fired tear gas in Nairobi.\n"
+    )
+    article = replace(parse_article(body), dateline="NAIROBI, Kenya (Reuters)")
+    extraction = extract(article)
+    (arrested,) = [f for f in extraction.figures if f.text.startswith("300")]
+    assert arrested.subject is not None
+    country = extraction.entities[arrested.subject]
+    assert (country.name, country.kind.value) == ("Kenya", "PLACE")
+    assert country.reasons  # why an entity the body never prints is there
+    # the body's own country wins, and an unused one is never added
+    named = extract(replace(article, body=body.replace("Kenyan police", "Police in Uganda")))
+    assert "Kenya" not in [e.name for e in named.entities]
+    plain = extract(replace(article, body="Kenyan police fired tear gas in Nairobi.\n"))
+    assert "Kenya" not in [e.name for e in plain.entities]
+
+
 def test_a_batch_extracts_what_each_article_alone_does() -> None:
     """The model run over several bodies at once (the bulk path) changes no result."""
     paths = sorted(Path(__file__).parents[1].glob("gold/real/*/articles/*.txt"))[:12]

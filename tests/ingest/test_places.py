@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from service.ingest.figures.properties import main_place
 from service.ingest.model import EntityKind, MentionCandidate, Span
-from service.ingest.places import place_type
+from service.ingest.places import named_country, place_type
 
 
 def test_places_are_typed_from_geonames() -> None:
@@ -30,3 +30,12 @@ def test_the_story_country_is_never_a_former_state() -> None:
         _place(1, "Kazakhstan", 40),
     ]
     assert main_place(mentions, frozenset(), city=False) == 1
+
+
+def test_named_country_reads_datelines_and_headlines() -> None:
+    assert named_country(["ALMATY, Kazakhstan (AFP)"]) == "Kazakhstan"
+    assert named_country([None, "Were 4,000 detained on Kazakhstan's election day?"]) == (
+        "Kazakhstan"
+    )
+    assert named_country(["Protests spread across the United States"]) == "United States"
+    assert named_country(["WASHINGTON (AP)", "Russian News Agency"]) is None

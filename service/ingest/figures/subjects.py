@@ -273,15 +273,17 @@ def fill_subjects(
     mentions: Sequence[MentionCandidate],
     cities: frozenset[int],
     body: str,
+    country: int | None = None,
 ) -> list[FigureCandidate]:
     """Counts with no place in their sentence happen where the story last was (the last
     city named before them); country-wide counts and country-level figures belong to the
-    article's country (its most mentioned place that is not a city).
+    article's country (its most mentioned place that is not a city,
+    or ``country`` when given: the one its dateline or headline names).
 
     As in ``_event_place``, the story's city goes to the first such count of a sentence
     and those joined to it by "and": in "arrested 200 people on Monday in addition to 500
     held a day earlier" the 500 are the country's."""
-    country = main_place(mentions, cities, city=False)
+    country = main_place(mentions, cities, city=False) if country is None else country
     company = _main_organization(mentions)
     topic = _topic(mentions)
     city_mentions = [m for m in mentions if m.local_entity in cities]
