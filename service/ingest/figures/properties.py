@@ -29,7 +29,10 @@ _PROTEST = re.compile(
 _PROTESTER_NOUNS = frozenset({"protesters", "protestors", "demonstrators"})
 _VOTE = re.compile(
     r"\b(?:votes?|ballots?|polls?|won|wins?|took|received|got|gets|gave|secured|garnered"
-    r"|polled|elected|re-elected|election)\b",
+    r"|polled|elected|re-elected|election"
+    # a place in the count: "Kosanov was second with about 16%", "came a distant third"
+    r"|(?:came|finished|was|placed|ended|trailed)\s+(?:\w+\s+){0,2}?"
+    r"(?:second|third|fourth|fifth|last))\b",
     re.I,
 )
 _TURNOUT_BEFORE = re.compile(r"\bturnout\b[^.;,]{0,30}$", re.IGNORECASE)
@@ -37,6 +40,8 @@ _TURNOUT_AFTER = re.compile(r"^\s*(?:turnout)\b", re.IGNORECASE)
 _IN_POWER = re.compile(
     r"\b(?:rul(?:e|ed|ing)|in\s+power|reign(?:ed)?|regime|at\s+the\s+helm|led)\b", re.I
 )
+# "after nearly three decades in power"
+_IN_POWER_AFTER = re.compile(r"\s+(?:in\s+(?:power|office)|at\s+the\s+helm)\b", re.I)
 _KEPT = re.compile(r"\b(?:kept|held|detained|custody|jailed)\b", re.IGNORECASE)
 _WINDOW = 60
 
@@ -113,7 +118,8 @@ def choose_property(number: NumberMatch, text: str, start: int, end: int) -> str
             return "turnout"
         return "vote_share" if _VOTE.search(text) else None
     if number.unit == "years":
-        return "years_in_power" if _IN_POWER.search(text[:start]) else None
+        in_power = _IN_POWER.search(text[:start]) or _IN_POWER_AFTER.match(text, end)
+        return "years_in_power" if in_power else None
     if number.unit in ("hours", "days", "weeks"):
         return "detention_duration" if _KEPT.search(text[:start]) else None
     if number.unit not in ("people", "count"):

@@ -58,6 +58,10 @@ from service.ingest.model import (
 )
 
 _NEARBY = 8
+# Who came after the winner: the same count goes on, from the same source.
+_RUNNER_UP = re.compile(
+    r"\b(?:second|third|fourth|fifth|runner-up|rivals?|challengers?|trailed|followed)\b", re.I
+)
 # What a count of votes after "by" or "margin of" is: how much one side won by.
 _MARGIN = re.compile(
     r"\b(?:by|margin of|majority of)\s+(?:(?:around|about|some|just|only|nearly|over|more "
@@ -162,7 +166,14 @@ def find_figures(
                     figure = _with_property(
                         figure, last.property, last.subject, published_on, context
                     )
-            if figure.property is None and number.unit == "percent" and figures and previous:
+            # "The CEC said Toqaev took 70.96 percent. Qosanov was second with 16.23 percent."
+            runner_up = figure.property == "vote_share" and _RUNNER_UP.search(text) is not None
+            if (
+                (figure.property is None or runner_up)
+                and number.unit == "percent"
+                and figures
+                and previous
+            ):
                 last = figures[-1]
                 if last.property == "vote_share" and last.sentence in (previous, span):
                     figure = _continue_results(figure, last, sm, body)

@@ -406,3 +406,23 @@ def test_a_match_result_is_of_the_first_of_the_two_sides_before_it() -> None:
         if f.property == "score" and f.subject is not None
     }
     assert sides == {"1 – 0": "Sweden", "3 – 0": "Belgium", "1 – 2": "Tunisia"}
+
+
+def test_a_runner_up_share_goes_on_in_the_winners_source_and_a_past_result_does_not() -> None:
+    copy = (
+        "Presidential election\n\n"
+        "The electoral council said Maria Duarte won 54.2 percent of the vote. Her closest "
+        "rival, Jorge Paz, came a distant second with 31.7 percent.\n\n"
+        "Duarte's predecessor, Luis Ortega, won 61 percent in 2014, when he ruled for a "
+        "decade. Ortega, who stepped down in January after nearly two decades in power, "
+        "did not vote.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(copy)).figures}
+    second = figures["31.7 percent"]
+    assert second.property == "vote_share"
+    assert second.attributed_to_text == figures["54.2 percent"].attributed_to_text
+    assert second.attributed_to_text is not None
+    assert figures["61 percent"].attributed_to_text is None
+    assert figures["nearly two decades"].property == "years_in_power"
+    alone = extract(parse_article("Count\n\nJorge Paz was second with 31.7 percent.\n")).figures
+    assert [f.property for f in alone] == ["vote_share"]
