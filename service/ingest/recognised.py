@@ -107,6 +107,10 @@ def reconcile(
     return out
 
 
+# Between a person and a capitalised name she belongs to ("... of the Ak Zhol").
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _separate(body: str, names: list[tuple[int, int, str]]) -> bool:
     """Whether recognised names side by side are several names: of different kinds, or
     with words between them ("Fernando Cheung of the Labour Party")."""
@@ -162,7 +166,37 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
     return cand.kind
 
 
+def _titled_person(body: str, cand: Candidate) -> list[Candidate] | None:
+    """ "President of Kazakhstan Kassym-Zhomart Tokayev" read as one name: the place the
+    title is of, and the person (a given name and more) that follows it."""
+    words = list(re.finditer(r"\S+", body[cand.start : cand.end]))
+    for i in range(2, len(words) - 1):
+        if not gz.is_given_name(words[i].group()) or words[i - 1].group().endswith(","):
+            continue
+        for k in (1, 2, 3):
+            if i - k < 1 or words[i - k - 1].group().lower() != "of":
+                continue
+            place_start, place_end = (
+                cand.start + words[i - k].start(),
+                cand.start + words[i - 1].end(),
+            )
+            place = " ".join(body[place_start:place_end].split())
+            if gz.place_canonical(place) is None:
+                continue
+            person = " ".join(body[cand.start + words[i].start() : cand.end].split())
+            return [
+                replace(cand, start=place_start, end=place_end, name=place, kind=EntityKind.PLACE),
+                replace(
+                    cand, start=cand.start + words[i].start(), name=person, kind=EntityKind.PERSON
+                ),
+            ]
+    return None
+
+
 def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> list[Candidate]:
+    titled = _titled_person(body, cand)
+    if titled is not None:
+        return titled
     if any(s <= cand.start and cand.end <= e for s, e, label in names if label in AMOUNTS):
         return []
     if cand.kind in (EntityKind.PERSON, EntityKind.OTHER) and any(
@@ -201,6 +235,16 @@ def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> l
             return [] if cand.kind is EntityKind.OTHER or gz.is_demonym(cand.name) else [cand]
         kind = _kind(cand, label)
         start, end = max(start, cand.start), min(end, cand.end)
+        member = _OF_BODY.match(body, end, cand.end)
+        if label == "PERSON" and start == cand.start and member is not None:
+            # "Daniya Espayeva of the Ak Zhol party": a person and the party
+            # she belongs to, though the recogniser named only the person
+            person = " ".join(body[start:end].split())
+            body_name = " ".join(body[member.end() : cand.end].split())
+            return [
+                replace(cand, end=end, name=person, kind=EntityKind.PERSON),
+                replace(cand, start=member.end(), name=body_name, kind=EntityKind.ORGANIZATION),
+            ]
         rest = body[cand.start : start] + " " + body[end : cand.end]
         if (start, end) == (cand.start, cand.end) or not _only_furniture(rest):
             return [replace(cand, kind=kind)]  # "Environment Canada" stays whole

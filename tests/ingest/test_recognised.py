@@ -56,6 +56,13 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         # an organisation the recogniser knows, which the rules took for a person
         ("Siemens Energy cut 4,100 jobs in Berlin.",
          [(ORG, "Siemens Energy"), (PLACE, "Berlin")]),
+        # a person (no listed given name) and the party she belongs to, though only the
+        # person is recognised
+        ("Daniya Sultanova of the Ak Zhol party received 5.05 percent.",
+         [(PERSON, "Daniya Sultanova"), (ORG, "Ak Zhol")]),
+        # a title of a country before the person holding it
+        ("Acting President of Kenya William Ruto won the vote with 60 percent.",
+         [(PLACE, "Kenya"), (PERSON, "William Ruto")]),
     ],
 )  # fmt: skip
 def test_names_are_checked(body: str, expected: list[tuple[EntityKind, str]]) -> None:
