@@ -72,10 +72,12 @@ THRESHOLDS: dict[str, dict[str, float]] = {
         "boilerplate_figures": 0,
     },
     # Measured the same day: figures 0.965/0.965, sourced values 0.549/0.491, facts
-    # 0.226/0.304, quotes 1.0/1.0, speakers 0.947/0.857, merges 1.0/0.70.
+    # 0.226/0.304, quotes 1.0/1.0, speakers 0.947/0.857, merges 1.0/0.70. In the eleventh
+    # session: sourced values 0.737/0.737, facts 0.444/0.522.
     "extra": {
         "figures.recall": 0.9,
-        "sourced_values": 0.5,
+        "sourced_values": 0.7,
+        "facts": 0.4,
         "quotes.recall": 0.95,
         "quote_speakers.recall": 0.85,
         "entity_merges.recall": 0.65,
@@ -92,19 +94,19 @@ THRESHOLDS: dict[str, dict[str, float]] = {
 # measured on 2026-12-05 so that an unrelated change does not flap but a regression of
 # the rebuilt extraction fails CI. Issue 15's bars (numbers 0.95, units 0.95, concept,
 # subject and attribution 0.85, speakers 0.9) are far above these; they replace them as
-# the held-out split reaches them. Measured at the end of the tenth session: numbers
-# 0.898/0.838, units 0.870, concept 0.545, subject 0.473, attribution 0.811, status
-# 0.704, speakers 0.796/0.741, malformed 0.210.
+# the held-out split reaches them. Measured in the eleventh session: numbers
+# 0.898/0.838, units 0.870, concept 0.545, subject 0.473, attribution 0.835, status
+# 0.704, speakers 0.800/0.786, malformed 0.208.
 REAL_FLOORS: dict[str, float] = {
     "numbers.precision": 0.87,
     "numbers.recall": 0.80,
     "units": 0.84,
     "concept": 0.52,
     "subject": 0.45,
-    "attribution": 0.79,
+    "attribution": 0.81,
     "status": 0.6,
-    "quote_speakers.precision": 0.77,
-    "quote_speakers.recall": 0.72,
+    "quote_speakers.precision": 0.78,
+    "quote_speakers.recall": 0.76,
 }
 # Shares where lower is better: a ceiling.
 REAL_CEILINGS: dict[str, float] = {"malformed_entities": 0.24}
