@@ -102,7 +102,8 @@ def reconcile(
             continue
         text = body[start:end]
         index = max(0, bisect.bisect_right(sentence_starts, start) - 1)
-        out.append(Candidate(start, end, " ".join(text.split()), KINDS[label], index))
+        kind = EntityKind.PERSON if described_person(body, end) else KINDS[label]
+        out.append(Candidate(start, end, " ".join(text.split()), kind, index))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -132,7 +133,19 @@ def _added(body: str, start: int, end: int, label: str, *, repeated: bool = Fals
         return True
     if _PORTFOLIO.match(body, end):
         return False  # "Shadow Home Secretary Yvette Cooper": a portfolio, no organisation
-    return len(words) > 1 or is_acronym(text) or repeated
+    return len(words) > 1 or is_acronym(text) or repeated or described_person(body, end)
+
+
+# ", the so-called opposition candidate," after a name
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<role>[\w-]+),")
+
+
+def described_person(body: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is described as a person right after it
+    ("Kossanov, the so-called opposition candidate, got ..."), whatever the recogniser
+    took it for."""
+    m = _APPOSITIVE.match(body, end)
+    return m is not None and m["role"].lower() in gz.ROLE_NOUNS | gz.CORE_TITLES
 
 
 _PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")

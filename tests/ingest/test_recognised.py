@@ -60,6 +60,12 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         # person is recognised
         ("Daniya Sultanova of the Ak Zhol party received 5.05 percent.",
          [(PERSON, "Daniya Sultanova"), (ORG, "Ak Zhol")]),
+        # a single surname the recogniser names (as a person or not), described as a
+        # person right after; a company described as a company stays one
+        ("Sokolov, the opposition candidate, got about 16 percent.",
+         [(PERSON, "Sokolov")]),
+        ("Microsoft, the software giant, said it would cut jobs.",
+         [(ORG, "Microsoft")]),
         # a title of a country before the person holding it
         ("Acting President of Kenya William Ruto won the vote with 60 percent.",
          [(PLACE, "Kenya"), (PERSON, "William Ruto")]),
