@@ -170,6 +170,12 @@ class Settings(BaseSettings):
         default="",
         description="Comma-separated origins allowed by CORS ('*' for any); empty: no CORS.",
     )
+    factdesk_public_origin: str = Field(
+        default="",
+        pattern=r"^(https?://[^/?#\s]+)?$",
+        description="The origin browsers reach the desk at through a proxy that rewrites "
+        "Host ('https://desk.example.org'): the desk's forms accept it as their own.",
+    )
     factdesk_max_article_bytes: int = Field(
         default=1_048_576, ge=1, description="Largest ingest request body, bytes (413 above)."
     )

@@ -32,3 +32,12 @@ def test_a_secret_given_twice_is_refused(
     monkeypatch.setenv(f"{name.upper()}_FILE", str(secret))
     with pytest.raises(ValidationError, match=f"set {name.upper()} or {name.upper()}_FILE"):
         Settings()
+
+
+@pytest.mark.parametrize(
+    "origin", ["desk.example.org", "https://desk.example.org/", "https://desk.example.org/x"]
+)
+def test_a_public_origin_is_a_scheme_and_a_host_only(origin: str) -> None:
+    with pytest.raises(ValidationError):
+        Settings(factdesk_public_origin=origin)
+    assert Settings(factdesk_public_origin="https://desk.example.org:8443").factdesk_public_origin

@@ -31,6 +31,7 @@ class NewCopy:
     bylines: Sequence[str]
     body: str
     captions: Sequence[str]
+    removed: Sequence[str]  # lines of the copy left out of the story
     raw_text: str
     content_hash: str
     url: str | None
@@ -102,10 +103,10 @@ async def insert_article(conn: Connection, *, article: NewArticle) -> int | None
         """
         INSERT INTO articles (
             slug, outlet_id, original_source_id, headline, standfirst, dateline, bylines, body,
-            captions, raw_text, content_hash, url, published_at
+            captions, raw_text, content_hash, url, published_at, removed
         )
         SELECT CASE WHEN EXISTS (SELECT 1 FROM articles WHERE slug = $1) THEN $2 ELSE $1 END,
-               $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+               $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
         ON CONFLICT DO NOTHING
         RETURNING id
         """,
@@ -123,8 +124,17 @@ async def insert_article(conn: Connection, *, article: NewArticle) -> int | None
         article.content_hash,
         article.url,
         article.published_at,
+        list(article.removed),
     )
     return int(value) if value is not None else None
+
+
+async def list_removed_lines(conn: Connection, *, article_id: int) -> list[str]:
+    """The lines intake left out of the article's story, in the order of the copy."""
+    lines: list[str] | None = await conn.fetchval(
+        "SELECT removed FROM articles WHERE id = $1", article_id
+    )
+    return lines or []
 
 
 async def find_article_id_by_hash(conn: Connection, *, content_hash: str) -> int | None:

@@ -72,11 +72,11 @@ async def save_version(
         INSERT INTO article_versions (
             article_id, version, original_source_id, headline, standfirst, dateline, bylines,
             body, captions, raw_text, content_hash, url, published_at, stored_at, replaced_by,
-            reason
+            reason, removed
         )
         SELECT id, version, original_source_id, headline, standfirst, dateline, bylines, body,
                captions, raw_text, content_hash, url, published_at,
-               coalesce(corrected_at, ingested_at), $2, $3
+               coalesce(corrected_at, ingested_at), $2, $3, removed
         FROM articles WHERE id = $1
         """,
         article_id,
@@ -93,7 +93,7 @@ async def replace_copy(conn: Connection, *, article_id: int, copy: NewCopy) -> N
         UPDATE articles SET original_source_id = $2, headline = $3, standfirst = $4,
             dateline = $5, bylines = $6, body = $7, captions = $8, raw_text = $9,
             content_hash = $10, url = $11, published_at = $12, version = version + 1,
-            corrected_at = now()
+            corrected_at = now(), removed = $13
         WHERE id = $1
         """,
         article_id,
@@ -108,6 +108,7 @@ async def replace_copy(conn: Connection, *, article_id: int, copy: NewCopy) -> N
         copy.content_hash,
         copy.url,
         copy.published_at,
+        list(copy.removed),
     )
 
 

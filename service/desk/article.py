@@ -1,6 +1,6 @@
 """`/articles/{id or slug}`: the clean text with figures, quotes and entity mentions
 highlighted and linked; standfirst and captions with their own figures; outlet and
-original source."""
+original source; the lines intake removed, apart and folded."""
 
 from __future__ import annotations
 
@@ -91,6 +91,7 @@ async def article(request: Request) -> Response:
         figures = await figures_db.list_figures_for_articles(conn, article_ids=[article_id])
         quotes = await quotes_db.list_quotes_for_articles(conn, article_ids=[article_id])
         mentions = await entities_db.list_mentions_for_articles(conn, article_ids=[article_id])
+        removed = await articles_db.list_removed_lines(conn, article_id=article_id)
         around = await read_around(
             conn,
             article_ids=[article_id],
@@ -121,6 +122,7 @@ async def article(request: Request) -> Response:
         standfirst=standfirst,
         body=body,
         captions=captions,
+        removed=removed,
         quotes=quotes,
         entities=around.entities,
         json_url=links.api_twin(links.article_page(article_id)),

@@ -6,8 +6,10 @@ Cross-site request forgery: the editor types their key into the form (a password
 It travels in the POST body, never in a URL, and is checked as a bearer key is; a page on
 another site cannot know it, so it cannot forge a judgement. As a second guard, a request
 whose Origin (or, without one, Referer) is not this server is refused before the body is
-read. Success answers 303 to the fact page (post/redirect/get): reloading never judges
-again."""
+read. Behind a proxy that rewrites Host the server's own origin is not the one the browser
+sees: FACTDESK_PUBLIC_ORIGIN names that one, and only a setting, never a request header,
+can add an origin. Success answers 303 to the fact page (post/redirect/get): reloading
+never judges again."""
 
 from __future__ import annotations
 
@@ -38,15 +40,19 @@ class FormRefusedError(Exception):
         self.detail = detail
 
 
-def _same_origin(request: Request) -> None:
-    own = f"{request.url.scheme}://{request.url.netloc}"
+def _same_origin(request: Request, settings: Settings) -> None:
+    own = {f"{request.url.scheme}://{request.url.netloc}", settings.factdesk_public_origin}
+    own.discard("")  # no public origin set
     origin = request.headers.get("origin")
     if origin is not None:
-        if origin != own:
+        if origin not in own:
             raise FormRefusedError(403, "the form was sent from another site")
         return
     referer = request.headers.get("referer")
-    if referer is not None and f"{urlsplit(referer).scheme}://{urlsplit(referer).netloc}" != own:
+    if (
+        referer is not None
+        and f"{urlsplit(referer).scheme}://{urlsplit(referer).netloc}" not in own
+    ):
         raise FormRefusedError(403, "the form was sent from another site")
 
 
@@ -78,12 +84,12 @@ def _editor(form: dict[str, str], settings: Settings) -> tuple[str, str]:
     return name, caller_of(key)
 
 
-def _form_page(handler: Page) -> Page:
+def _form_page(handler: Page, settings: Settings) -> Page:
     """Refusals and bad input as error pages with their status; nothing written."""
 
     async def page(request: Request) -> Response:
         try:
-            _same_origin(request)
+            _same_origin(request, settings)
             return await handler(request)
         except FormRefusedError as refused:
             return error_page(request, refused.status, "Not judged", refused.detail)
@@ -115,7 +121,7 @@ def judge_form(settings: Settings) -> Page:
         )
         return RedirectResponse(links.fact_page(fact_id), status_code=303)
 
-    return _form_page(judge)
+    return _form_page(judge, settings)
 
 
 def withdraw_form(settings: Settings) -> Page:
@@ -129,4 +135,4 @@ def withdraw_form(settings: Settings) -> Page:
         )
         return RedirectResponse(links.fact_page(fact_id), status_code=303)
 
-    return _form_page(withdraw)
+    return _form_page(withdraw, settings)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import asyncpg
 import orjson
@@ -35,6 +37,7 @@ from service.conditional import DATA_VERSION
 from service.config import Settings
 from service.db.replicas import request_reads
 from service.graphql.context import Context, build_context
+from service.graphql.encoding import EncodingTimedOutError, encode_answer
 from service.graphql.errors import (
     DATABASE_UNAVAILABLE,
     OperationMetrics,
@@ -191,25 +194,13 @@ class GraphQLView(GraphQL[Context, None]):
         self._ide_html = ide_html
         self._ide_headers = dict(ide_headers or {})
         self.persisted = PersistedQueryStore(settings.factdesk_graphql_persisted_queries)
+        # Each request's deadline, carried from its execution to the writing of its answer
+        # (create_response), which the deadline bounds too (service/graphql/encoding.py).
+        self._answer_deadlines: WeakKeyDictionary[Response, float] = WeakKeyDictionary()
 
     def encode_json(self, data: object) -> bytes:
         # orjson writes a Q2 answer (59 KB) in 0.02 ms; json.dumps took 0.3 ms.
-        limit = self._settings.factdesk_graphql_max_response_bytes
-        # Aliases of one body share one string, so an answer can be far larger encoded than
-        # in memory: its text is measured first, and an answer surely too large is never
-        # written out at all.
-        if not _text_exceeds(data, limit):
-            encoded = orjson.dumps(data)
-            if len(encoded) <= limit:
-                return encoded
-        # The cost limit bounds nodes, not bytes (a page of long bodies): past the cap the
-        # client gets a clear error instead of an answer its parser may choke on.
-        message = (
-            f"The answer would be larger than {limit} bytes; ask for smaller pages with "
-            "`first`, or fewer fields."
-        )
-        error = {"message": message, "extensions": {"code": "response_too_large"}}
-        return orjson.dumps({"data": None, "errors": [error]})
+        return encode_answer(data, limit=self._settings.factdesk_graphql_max_response_bytes)
 
     def decode_json(self, data: str | bytes) -> object:
         # orjson refuses invalid UTF-8 and nesting past 1024 levels with a JSONDecodeError,
@@ -262,17 +253,14 @@ class GraphQLView(GraphQL[Context, None]):
         # asyncio's timeout stops the operation at an await; DEADLINE stops it between
         # fields, where completing an answer from loaded rows never awaits.
         deadline = start_deadline(timeout)
+        self._answer_deadlines[sub_response] = DEADLINE.get()
         try:
             async with asyncio.timeout(timeout):
                 result = await super().execute_single(
                     request, request_adapter, sub_response, context, root_value, request_data
                 )
         except (TimeoutError, DeadlinePassedError):
-            error = GraphQLError(
-                f"The request took longer than {timeout:g} s and was stopped.",
-                extensions={"code": "request_timeout"},
-            )
-            return ExecutionResult(data=None, errors=[error])
+            return ExecutionResult(data=None, errors=[self._timed_out()])
         finally:
             DEADLINE.reset(deadline)
         if result.errors:
@@ -284,6 +272,13 @@ class GraphQLView(GraphQL[Context, None]):
             sub_response.status_code = 503
             sub_response.headers["Retry-After"] = "1"
         return result
+
+    def _timed_out(self) -> GraphQLError:
+        timeout = self._settings.factdesk_request_timeout
+        return GraphQLError(
+            f"The request took longer than {timeout:g} s and was stopped.",
+            extensions={"code": "request_timeout"},
+        )
 
     async def render_graphql_ide(self, request: Request) -> Response:
         if self._ide_html is None:
@@ -318,7 +313,13 @@ class GraphQLView(GraphQL[Context, None]):
         ):
             payload = {k: v for k, v in response_data.items() if k != "data"}
             status = sub_response.status_code or 400
-        response = Response(self.encode_json(payload), status_code=status, media_type=media)
+        limit = self._settings.factdesk_graphql_max_response_bytes
+        deadline = self._answer_deadlines.pop(sub_response, math.inf)
+        try:
+            body = encode_answer(payload, limit=limit, deadline=deadline)
+        except EncodingTimedOutError:
+            body = orjson.dumps({"data": None, "errors": [self._timed_out().formatted]})
+        response = Response(body, status_code=status, media_type=media)
         response.headers.raw.extend(
             (k, v) for k, v in sub_response.headers.raw if k != b"content-type"
         )
@@ -385,27 +386,6 @@ class GraphQLView(GraphQL[Context, None]):
             await response(scope, receive, send)
             return
         await super().__call__(scope, receive, send)
-
-
-def _text_exceeds(data: object, limit: int) -> bool:
-    """Whether the strings in `data` (keys included) alone are longer than `limit`: a lower
-    bound on its JSON, found without encoding it, stopping as soon as it is over."""
-    total = 0
-    pending = [data]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, str):
-            total += len(item)
-        elif isinstance(item, dict):
-            pending.extend(item.keys())
-            pending.extend(item.values())
-        elif isinstance(item, list | tuple):
-            pending.extend(item)
-        else:
-            total += 1
-        if total > limit:
-            return True
-    return False
 
 
 SUBSCRIPTION_OVER_HTTP = (

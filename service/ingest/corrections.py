@@ -146,6 +146,7 @@ async def _new_copy(
         bylines=parsed.bylines,
         body=parsed.body,
         captions=parsed.captions,
+        removed=parsed.removed,
         raw_text=parsed.raw_text,
         content_hash=parsed.content_hash,
         url=url,

@@ -79,6 +79,9 @@ class ParsedArticle:
     # A publisher named by the copy itself (a first line "RFE"), when there is one.
     outlet: str | None = None
     published_at: dt.datetime | None = None
+    # Lines of the copy left out of the story (navigation, promos, credits, labels, the
+    # trailer), in order: stored apart so that an editor can see what intake removed.
+    removed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

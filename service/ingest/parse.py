@@ -88,6 +88,7 @@ def parse_article(text: str, meta: ArticleMeta | None = None) -> ParsedArticle:
         original_source=meta.original_source or reading.original_source,
         outlet=meta.outlet or reading.outlet,
         published_at=meta.published_at or reading.published_at,
+        removed=tuple(reading.removed),
     )
 
 
@@ -171,6 +172,8 @@ class _Reading:
     stated_source: str | None = None  # "Original source: REUTERS"
     dateline_source: str | None = None  # "ALMATY (Reuters)"
     republished_from: str | None = None  # "Republished with the permission of ..."
+    # Lines left out of the story: furniture, labels, bare credits, the trailer.
+    removed: list[str] = field(default_factory=list)
 
     @property
     def original_source(self) -> str | None:
@@ -189,9 +192,12 @@ class _Reader:
         for index, line in enumerate(self._lines):
             if self._section is _Section.TRAILER:
                 self._read_trailer(line.text)
+                self._found.removed.append(line.text)
                 continue
             was_label, self._after_label = self._after_label, False
-            if not self._read_furniture(index, line):
+            if self._read_furniture(index, line):
+                self._found.removed.append(line.text)
+            else:
                 self._read_text(index, line, after_label=was_label)
         return self._found
 
@@ -266,7 +272,7 @@ class _Reader:
             in_header and found.headline is None and not self._dateline_alone
         ) and _is_title_like(line.text)
         if self._caption(line, after_label=after_label, could_be_headline=could_be_headline):
-            return
+            return  # a caption, or a credit alone (_caption files it)
         if in_header and not self._dateline_alone:
             dateline = match_dateline(line.text)
             if dateline is not None:
@@ -284,6 +290,7 @@ class _Reader:
             # Crossheads ("POET DETAINED"), alt text and picture labels: not story, and
             # never glued to the next sentence.
             self._after_label = True
+            self._found.removed.append(line.text)
             return
         if in_header and self._is_standfirst(index, line):
             found.standfirst = line.text
@@ -296,7 +303,10 @@ class _Reader:
             return False
         split = bp.split_caption(line.text)
         if split.caption is None:
-            return split.had_credit or split.had_prefix  # a credit or prefix alone
+            alone = split.had_credit or split.had_prefix  # a credit or prefix alone
+            if alone:
+                self._found.removed.append(line.text)
+            return alone
         unfinished = not bp.ends_sentence(split.caption)
         is_caption = (
             (line.repeated and not could_be_headline)

@@ -264,6 +264,7 @@ async def _insert_article(conn: Connection, parsed: ParsedArticle, url: str | No
         bylines=parsed.bylines,
         body=parsed.body,
         captions=parsed.captions,
+        removed=parsed.removed,
         raw_text=parsed.raw_text,
         content_hash=parsed.content_hash,
         url=url,

@@ -65,3 +65,29 @@ async def test_a_retracted_article_is_gone_with_when_and_why(
     assert "the wrong district" in gone.text
     missing = await client.get(f"/articles/{encode_id('Article', result.article_id + 1)}")
     assert missing.status_code == 404
+
+
+async def test_the_lines_intake_removed_are_shown_apart_and_folded(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    copy = (
+        "Skip to main content\n\nQuake toll rises\n\nOfficials said 120 people died.\n\n"
+        "Related stories\n\nAnother quake <in> Nepal\n"
+    )
+    result = await ingest_article(pool, copy, ArticleMeta("Wire"))
+    html = await page(client, f"/articles/{encode_id('Article', result.article_id)}")
+    assert texts_of(html, "removed") == [
+        "Removed at intake: 3 lines of navigation, credits, labels and links "
+        "Skip to main content Related stories Another quake <in> Nepal"
+    ]
+    assert '<details class="removed">' in html  # folded until opened
+    assert "Another quake &lt;in&gt; Nepal" in html
+    assert "Related stories" not in " ".join(texts_of(html, "body"))
+
+
+async def test_copy_with_nothing_removed_has_no_such_section(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    result = await ingest_article(pool, "Officials said 120 people died.\n", ArticleMeta("Wire"))
+    html = await page(client, f"/articles/{encode_id('Article', result.article_id)}")
+    assert texts_of(html, "removed") == []

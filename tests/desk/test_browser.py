@@ -94,6 +94,12 @@ async def test_search_to_entity_to_fact_to_article(
     await expect(mention).to_have_attribute("href", urlsplit(entity_url).path)
     await expect(body.locator("span.quote").first).to_be_visible()
     await tab.screenshot(path=screenshots / "article.png", full_page=False)
+    # What intake removed is apart from the story, folded until the editor opens it.
+    removed = tab.locator("details.removed")
+    await expect(removed.locator("li", has_text="Accessibility links")).to_be_hidden()
+    await removed.locator("summary").click()
+    await expect(removed.locator("li", has_text="Accessibility links")).to_be_visible()
+    await expect(body).not_to_contain_text("Accessibility links")
 
     assert recorded.foreign(desk_url) == []
     assert recorded.errors == []

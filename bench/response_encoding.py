@@ -1,0 +1,74 @@
+"""How long the worst answers the response cap allows take to measure and write (issue 19).
+
+    .venv/bin/python -m bench.response_encoding
+
+An answer's size is measured by a walk over its values (service/graphql/encoding.py)
+before orjson writes it. The walk is the slow part and looks at the request's deadline;
+orjson's pass cannot be stopped, and this shows what it costs at the cap. Each shape is
+built at FACTDESK_GRAPHQL_MAX_RESPONSE_BYTES' default (8 MiB); times are this thread's CPU
+seconds, the best of three.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+import orjson
+
+from service.config import Settings
+from service.graphql.encoding import encode_answer
+
+LIMIT = Settings().factdesk_graphql_max_response_bytes
+
+
+def _small_nodes(count: int) -> object:
+    node = {"a": 1, "b": None, "c": True, "d": 2}
+    return {"data": {"x": [dict(node) for _ in range(count)]}}
+
+
+# name, the answer, whether orjson writes it (the walk stops an answer surely too large)
+SHAPES: list[tuple[str, Callable[[], object], bool]] = [
+    (
+        "nodes of four one-letter fields, just under the cap",
+        lambda: _small_nodes(LIMIT // 33),
+        True,
+    ),
+    (
+        "bare numbers: under the walk's bound, 30 MB written",
+        lambda: {"x": [*range(4_000_000)]},
+        True,
+    ),
+    ("nodes of four fields, three times the cap", lambda: _small_nodes(3_000_000), False),
+    (
+        "20 aliases of 500 bodies of 1 MiB (one string)",
+        lambda: {"x": [["b" * 2**20] * 20] * 500},
+        False,
+    ),
+    ("one 8 MiB string", lambda: {"x": "b" * (LIMIT - 16)}, True),
+]
+
+
+def _best(run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(3):
+        started = time.thread_time()
+        run()
+        times.append(time.thread_time() - started)
+    return min(times)
+
+
+def main() -> None:
+    print("| answer | bytes answered | measure + write s | of which orjson s |")
+    print("|---|---:|---:|---:|")
+    for name, build, written in SHAPES:
+        data = build()
+        answered = len(encode_answer(data, limit=LIMIT, deadline=math.inf))
+        total = _best(lambda data=data: encode_answer(data, limit=LIMIT))
+        alone = f"{_best(lambda data=data: orjson.dumps(data)):.3f}" if written else "not run"
+        print(f"| {name} | {answered:,} | {total:.3f} | {alone} |")
+
+
+if __name__ == "__main__":
+    main()

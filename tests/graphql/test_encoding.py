@@ -1,0 +1,68 @@
+"""The answer is written within the response cap and the request's deadline (issue 19)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import asyncpg
+import httpx
+import orjson
+import pytest
+
+from service.app import create_app
+from service.config import Settings
+from service.graphql import encoding
+from service.graphql.encoding import EncodingTimedOutError, encode_answer
+
+QUERY = "{ articles(first: 5) { edges { node { headline figures(first: 20) { text } } } } }"
+
+
+def _clock(*readings: float) -> Iterator[float]:
+    yield from readings
+    while True:
+        yield readings[-1]
+
+
+def test_an_answer_within_the_cap_is_written_as_orjson_writes_it() -> None:
+    data = {"data": {"a": [1, "two", None, True, {"b": 2.5}]}}
+    assert encode_answer(data, limit=1000) == orjson.dumps(data)
+
+
+def test_an_answer_over_the_cap_is_an_error() -> None:
+    body = "x" * 600
+    answer = orjson.loads(encode_answer({"data": {"a": body, "b": body}}, limit=1000))
+    assert answer["data"] is None
+    assert answer["errors"][0]["extensions"] == {"code": "response_too_large"}
+
+
+def test_the_measure_stops_when_the_deadline_passes_midway(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The clock reads 0 at the first value and 100 at every look after it.
+    monkeypatch.setattr(encoding, "monotonic", _clock(0.0, 100.0).__next__)
+    with pytest.raises(EncodingTimedOutError):
+        encode_answer({"data": list(range(10_000))}, limit=10**9, deadline=50.0)
+    monkeypatch.setattr(encoding, "monotonic", _clock(0.0, 100.0).__next__)
+    # An answer of fewer values than one stretch between looks is measured at its first.
+    assert encode_answer({"data": list(range(1_000))}, limit=10**9, deadline=50.0)
+
+
+async def test_the_request_timeout_holds_while_the_answer_is_written(
+    seeded_pool: asyncpg.Pool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No response cache: the second request must be answered, not served from it.
+    settings = Settings(
+        factdesk_load_seeds=False, factdesk_request_timeout=60, factdesk_response_cache=False
+    )
+    app = create_app(settings)
+    app.state.pool = seeded_pool
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        answered = (await client.post("/graphql", json={"query": QUERY})).json()
+        # Execution keeps its own clock; the writing of the answer finds it a day later.
+        monkeypatch.setattr(encoding, "monotonic", lambda: 10.0**12)
+        late = (await client.post("/graphql", json={"query": QUERY})).json()
+    assert len(answered["data"]["articles"]["edges"]) == 5
+    assert late["data"] is None
+    assert late["errors"][0]["extensions"] == {"code": "request_timeout"}
+    assert "60 s" in late["errors"][0]["message"]
