@@ -74,20 +74,19 @@ class Field:
 
 
 NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]*\Z")
-MAX_KEYS = 50  # json_build_object takes at most 100 arguments
 
 
 def _object(type_name: str, picks: tuple[Pick, ...], row: str, names: _Scope) -> str | None:
     """The JSON object of `type_name` made from `row`, or None if a pick is not known."""
     fields = TYPES.get(type_name)
-    if fields is None or not picks or len(picks) > MAX_KEYS:
+    if fields is None or not picks:
         return None
-    pairs = []
+    pairs: list[str] = []
     for pick in picks:
         if NAME.match(pick.key) is None:
             return None
         if pick.field == "__typename":
-            expr: str | None = f"'{type_name}'::text"
+            expr: str | None = f"'\"{type_name}\"'"
         else:
             known = fields.get(pick.field)
             if known is None or (known.type is None) != (not pick.picks):
@@ -95,12 +94,24 @@ def _object(type_name: str, picks: tuple[Pick, ...], row: str, names: _Scope) ->
             expr = known.answer(pick, row, names)
         if expr is None:
             return None
-        pairs.append(f"'{pick.key}', {expr}")
-    return f"json_build_object({', '.join(pairs)})"
+        pairs.append(f"'{',' if pairs else '{'}\"{pick.key}\":' || {expr}")
+    return f"({' || '.join(pairs)} || '}}')"
 
 
 def _column(name: str) -> Answer:
-    return lambda pick, row, names: f"{row}.{name}"
+    """A column as JSON text: PostgreSQL escapes strings as orjson does (the short escapes
+    and \\u00xx for control characters, everything else as it is)."""
+    return lambda pick, row, names: f"coalesce(to_json({row}.{name})::text, 'null')"
+
+
+def _text(expression: str, value: str) -> str:
+    """The JSON string of `value` (text no JSON escape applies to), null with `expression`."""
+    return f"CASE WHEN {expression} IS NULL THEN 'null' ELSE '\"' || {value} || '\"' END"
+
+
+def _list(item: str, order: str) -> str:
+    """The JSON array of `item` over the rows of a FROM that follows, `[]` for none."""
+    return f"coalesce('[' || string_agg({item}, ',' ORDER BY {order}) || ']', '[]')"
 
 
 def _float(name: str) -> Answer:
@@ -109,9 +120,14 @@ def _float(name: str) -> Answer:
 
     def answer(pick: Pick, row: str, names: _Scope) -> str:
         c = f"{row}.{name}"
+        # Where PostgreSQL and orjson write a float the same way; past it (1e15 and more,
+        # under 1e-4) orjson has rules of its own, so the statement fails (a cast error)
+        # and the executor answers instead.
         return (
-            f"CASE WHEN {c} = trunc({c}) AND abs({c}) < 1e15 THEN ({c}::text || '.0')::json "
-            f"ELSE to_json({c}) END"
+            f"CASE WHEN {c} IS NULL THEN 'null' "
+            f"WHEN {c} = trunc({c}) AND abs({c}) < 1e15 THEN {c}::text || '.0' "
+            f"WHEN abs({c}) >= 1e-4 AND abs({c}) < 1e15 THEN {c}::text "
+            f"ELSE ('float outside the compiled range: ' || {c})::int::text END"
         )
 
     return answer
@@ -122,10 +138,11 @@ def _time(name: str) -> Answer:
 
     def answer(pick: Pick, row: str, names: _Scope) -> str:
         utc = f"({row}.{name} AT TIME ZONE 'UTC')"
-        return (
+        return _text(
+            f"{row}.{name}",
             f"""to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS') """
             f"|| CASE WHEN to_char({utc}, 'US') = '000000' THEN '' "
-            f"ELSE '.' || to_char({utc}, 'US') END || '+00:00'"
+            f"ELSE '.' || to_char({utc}, 'US') END || '+00:00'",
         )
 
     return answer
@@ -134,9 +151,14 @@ def _time(name: str) -> Answer:
 def _id(type_name: str) -> Answer:
     """The global id as `service.ids.encode_id` writes it (urlsafe, unpadded)."""
     return lambda pick, row, names: (
-        f"rtrim(translate(encode(convert_to('{type_name}:' || {row}.id, 'UTF8'), 'base64'), "
-        "'+/', '-_'), '=')"
+        "'\"' || " + b64(f"convert_to('{type_name}:' || {row}.id, 'UTF8')") + " || '\"'"
     )
+
+
+def b64(raw: str) -> str:
+    """`base64.urlsafe_b64encode(raw).rstrip(b"=")` of the bytea `raw` (PostgreSQL breaks
+    its base64 into lines of 76: translate drops the newlines)."""
+    return f"rtrim(translate(encode({raw}, 'base64'), '+/' || chr(10), '-_'), '=')"
 
 
 def _one(type_name: str, table: str, key: str) -> Answer:
@@ -147,7 +169,10 @@ def _one(type_name: str, table: str, key: str) -> Answer:
         built = _object(type_name, pick.picks, alias, names)
         if built is None:
             return None
-        return f"(SELECT {built} FROM {table} {alias} WHERE {alias}.id = {row}.{key})"
+        return (
+            f"coalesce((SELECT {built} FROM {table} {alias} WHERE {alias}.id = {row}.{key}), "
+            "'null')"
+        )
 
     return answer
 
@@ -171,7 +196,7 @@ def _many(relation: Relation) -> Answer:
             return None
         by = ", ".join(f"{alias}.{column}" for column in relation.order)
         return (
-            f"(SELECT coalesce(json_agg({built} ORDER BY {by}), '[]'::json) "
+            f"(SELECT {_list(built, by)} "
             f"FROM (SELECT * FROM {table} {alias} WHERE {alias}.{key} = {row}.id "
             f"ORDER BY {by}{limit}) {alias})"
         )
@@ -185,7 +210,7 @@ def _aliases(relation: Relation) -> Answer:
     def answer(pick: Pick, row: str, names: _Scope) -> str:
         alias = names.next()
         return (
-            f"(SELECT coalesce(json_agg({alias}.alias ORDER BY {alias}.id), '[]'::json) "
+            f"(SELECT {_list(f'to_json({alias}.alias)::text', f'{alias}.id')} "
             f"FROM {relation.table} {alias} WHERE {alias}.{relation.child_column} = {row}.id "
             f"AND {alias}.alias <> {row}.name)"
         )
@@ -208,7 +233,10 @@ def _citation_outlet(pick: Pick, row: str, names: _Scope) -> str | None:
     built = _object("Outlet", pick.picks, outlet, names)
     if built is None:
         return None
-    return f"(SELECT {built} FROM outlets {outlet} WHERE {outlet}.id = {names.article}.outlet_id)"
+    return (
+        f"coalesce((SELECT {built} FROM outlets {outlet} "
+        f"WHERE {outlet}.id = {names.article}.outlet_id), 'null')"
+    )
 
 
 def _excerpt(pick: Pick, row: str, names: _Scope) -> str | None:
@@ -222,7 +250,8 @@ def _excerpt(pick: Pick, row: str, names: _Scope) -> str | None:
         f"WHEN 'CAPTION' THEN coalesce({article}.captions[{row}.caption_index + 1], '') "
         f"ELSE {article}.body END"
     )
-    return f"substr({text}, {row}.sentence_start + 1, {row}.sentence_end - {row}.sentence_start)"
+    cut = f"substr({text}, {row}.sentence_start + 1, {row}.sentence_end - {row}.sentence_start)"
+    return f"to_json({cut})::text"
 
 
 def _same_row(type_name: str) -> Answer:
@@ -250,7 +279,7 @@ def _values(relation: Relation) -> Answer:
                 row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
                 FROM {rows}) {figure}"""
         limit = _limit(pick, relation)
-        return f"""(SELECT coalesce(json_agg({built} ORDER BY {group}.first_id), '[]'::json)
+        return f"""(SELECT {_list(built, f"{group}.first_id")}
             FROM (SELECT {columns}, min({figure}.id) AS first_id,
                     (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
                 FROM {rows}
@@ -276,11 +305,12 @@ def _sources(relation: Relation) -> Answer:
         if citation is None:
             return None
         group.aggregates.append(
-            f"json_agg((SELECT {citation} FROM articles {article} "
-            f"WHERE {article}.id = {group.figure}.article_id) ORDER BY {group.figure}.id)"
+            f"'[' || string_agg((SELECT {citation} FROM articles {article} "
+            f"WHERE {article}.id = {group.figure}.article_id), ',' ORDER BY {group.figure}.id)"
             + keep.format(f=group.figure)
+            + " || ']'"
         )
-        return f"{row}.s{len(group.aggregates) - 1}"
+        return f"coalesce({row}.s{len(group.aggregates) - 1}, '[]')"
 
     return answer
 

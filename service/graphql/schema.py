@@ -34,6 +34,7 @@ from service.auth import bearer_token, editor_name, judge_denial, write_denial
 from service.conditional import DATA_VERSION
 from service.config import Settings
 from service.db.replicas import request_reads
+from service.graphql.compiler import CompiledOperations
 from service.graphql.context import Context, build_context
 from service.graphql.errors import (
     DATABASE_UNAVAILABLE,
@@ -146,6 +147,7 @@ def limited_schema(limits: GraphQLLimits) -> FactdeskSchema:
         OperationMetrics,
         error_extension(debug=limits.debug),
         limits_extension(limits),
+        CompiledOperations,
     ]
     return FactdeskSchema(
         query=Query,
