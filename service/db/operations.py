@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from service.db.articles import LIVE, SORT_KEY
 from service.db.entities import ENTITY_IDS_NAMED
 from service.db.pool import Connection
-from service.db.trees import NAME, Pick, _list, _object, _Scope, b64
+from service.db.trees import NAME, Pick, Scope, b64, list_json, object_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ def _root(root: Root, statement: Statement) -> str | None:
         return "'\"Query\"'"
     if root.kind == "articles":
         return _articles(root, statement)
-    scope = _Scope()
+    scope = Scope()
     if root.kind == "entity_named":
         type_name, table = TABLES["entity"]
         first = statement.parameter(root.key, "name_keys", "text[]")
@@ -97,7 +97,7 @@ def _root(root: Root, statement: Statement) -> str | None:
     else:
         type_name, table = TABLES[root.kind]
         where = f"t0.id = {statement.parameter(root.key, 'id', 'bigint')}"
-    built = _object(type_name, root.picks, "t0", scope)
+    built = object_json(type_name, root.picks, "t0", scope)
     if built is None:
         return None
     return f"coalesce((SELECT {built} FROM {table} t0 WHERE {where}), 'null')"
@@ -135,7 +135,7 @@ def _connection_field(pick: Pick, order: str, size: str, has_previous: str) -> s
         return f"(SELECT count(*) FROM articles a WHERE {LIVE})::text"
     if pick.field == "edges":
         edge = _edge(pick.picks)
-        return None if edge is None else f"(SELECT {_list(edge, order)} FROM page p)"
+        return None if edge is None else f"(SELECT {list_json(edge, order)} FROM page p)"
     if pick.field == "pageInfo":
         return _page_info(pick.picks, size, has_previous)
     return None
@@ -151,7 +151,7 @@ def _edge(picks: tuple[Pick, ...]) -> str | None:
         elif pick.field == "cursor":
             value = _CURSOR
         elif pick.field == "node":
-            value = _object("Article", pick.picks, "p", _Scope())
+            value = object_json("Article", pick.picks, "p", Scope())
         else:
             value = None
         if value is None:
