@@ -15,6 +15,7 @@ tests/graphql/test_compiled.py requires the same bytes from both.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    GraphQLError,
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
@@ -39,12 +41,15 @@ from graphql import (
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.execution.values import get_variable_values
 from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionResult
 
 from service.db import operations as operations_db
 from service.db import trees as trees_db
 from service.db.operations import Root, Statement
 from service.db.trees import Pick
 from service.graphql.context import Context
+from service.graphql.errors import count_operation
+from service.graphql.limits import GraphQLLimits, check_cost
 from service.graphql.types.common import window
 from service.ids import decode_time_cursor, optional_id
 from service.lookup import split_name_keys
@@ -64,6 +69,7 @@ class Plan:
     roots: tuple[Root, ...]
     arguments: Mapping[str, Mapping[str, Any]]  # root key -> argument -> value or Variable
     operation: OperationDefinitionNode
+    document: DocumentNode
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +98,12 @@ def plan_of(query: str, operation_name: str | None, document: DocumentNode) -> P
     if len(_plans) > CACHE_SIZE:
         _plans.popitem(last=False)
     return plan
+
+
+def known_plan(query: str | None, operation_name: str | None) -> Plan | None:
+    """The plan of a document that has already parsed, validated and compiled here (its
+    next requests need neither again), or None."""
+    return _plans.get((query, operation_name)) if query is not None else None
 
 
 def _compile(document: DocumentNode, operation_name: str | None) -> Plan:
@@ -130,7 +142,7 @@ def _compile(document: DocumentNode, operation_name: str | None) -> Plan:
     statement = operations_db.operation_sql(tuple(roots))
     if statement is None:
         raise _NotCompiledError
-    return Plan(statement, tuple(roots), arguments, operation)
+    return Plan(statement, tuple(roots), arguments, operation, document)
 
 
 def _argument(value: Any) -> Any:
@@ -321,11 +333,48 @@ class CompiledOperations(SchemaExtension):
                 data = await _answer(plan, context.schema._schema, context.variables, request)
                 # The whole answer, {"data":...}, within the response cap (else the
                 # executor answers, with its response_too_large error).
-                cap = request.settings.factdesk_graphql_max_response_bytes
-                if data is not None and len(data) + len(b'{"data":}') <= cap:
-                    fragment: Any = orjson.Fragment(data)
-                    context.result = GraphQLExecutionResult(data=fragment, errors=None)
+                if data is not None:
+                    context.result = GraphQLExecutionResult(data=_fragment(data), errors=None)
         yield
+
+
+async def answer_known(
+    query: str | None,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+    request: Context,
+    limits: GraphQLLimits,
+    schema: GraphQLSchema,
+) -> ExecutionResult | None:
+    """The answer of an operation compiled before, straight from its plan: no parsing,
+    validation or extension pipeline again, only the cost check (it depends on the
+    variables) and the statement. None when the request needs the full path (an unknown
+    document, variables the cost check refuses, arguments the statement cannot take)."""
+    plan = known_plan(query, operation_name)
+    if plan is None or not request.settings.factdesk_sql_trees:
+        return None
+    started = time.perf_counter()
+    try:
+        check_cost(
+            schema,
+            plan.document,
+            operation_name=operation_name,
+            variables=variables or {},
+            max_cost=limits.max_cost,
+            hide_suggestions=not limits.suggestions,
+        )
+    except GraphQLError:
+        return None  # the full path answers with the error, as always
+    data = await _answer(plan, schema, variables, request)
+    if data is None:
+        return None
+    count_operation(operation_name, "query", "ok", time.perf_counter() - started)
+    return ExecutionResult(data=_fragment(data), errors=None)
+
+
+def _fragment(data: bytes) -> Any:
+    """The JSON as it is, for orjson to write into the response."""
+    return orjson.Fragment(data)
 
 
 async def _answer(
@@ -341,4 +390,9 @@ async def _answer(
             )
     except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
         return None  # the executor meets the same failure, and reports it its own way
-    return text.encode()
+    data = text.encode()
+    # The whole answer, {"data":...}, within the response cap (else the executor answers,
+    # with its response_too_large error).
+    if len(data) + len(b'{"data":}') > request.settings.factdesk_graphql_max_response_bytes:
+        return None
+    return data
