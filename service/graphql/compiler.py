@@ -103,7 +103,10 @@ def plan_of(query: str, operation_name: str | None, document: DocumentNode) -> P
 def known_plan(query: str | None, operation_name: str | None) -> Plan | None:
     """The plan of a document that has already parsed, validated and compiled here (its
     next requests need neither again), or None."""
-    return _plans.get((query, operation_name)) if query is not None else None
+    # The body is the client's JSON: anything but text is the full path's to refuse.
+    if not isinstance(query, str) or not isinstance(operation_name, str | None):
+        return None
+    return _plans.get((query, operation_name))
 
 
 def _compile(document: DocumentNode, operation_name: str | None) -> Plan:
@@ -351,7 +354,9 @@ async def answer_known(
     variables) and the statement. None when the request needs the full path (an unknown
     document, variables the cost check refuses, arguments the statement cannot take)."""
     plan = known_plan(query, operation_name)
-    if plan is None or not request.settings.factdesk_sql_trees:
+    if plan is None or not isinstance(variables, dict | None):
+        return None
+    if not request.settings.factdesk_sql_trees:
         return None
     started = time.perf_counter()
     try:

@@ -226,3 +226,24 @@ async def test_every_page_of_articles_answers_alike(
         for first in (0, 1, 2, 100):
             await same_answer(apps, PAGE, {"first": first, "after": after})
     assert compiled(PAGE)
+
+
+async def test_odd_bodies_for_a_compiled_document_take_the_full_path(
+    apps: dict[bool, httpx.AsyncClient],
+) -> None:
+    """The fast lane reads the client's JSON: a query or variables of the wrong kind are
+    refused as the executor refuses them, never a 500."""
+    await same_answer(apps, Q1.factdesk)  # compiled now
+    assert compiled(Q1.factdesk)
+    for body in (
+        {"query": [Q1.factdesk]},
+        {"query": {"q": Q1.factdesk}},
+        {"query": Q1.factdesk, "variables": [1]},
+        {"query": Q1.factdesk, "variables": "x"},
+        {"query": Q1.factdesk, "operationName": ["x"]},
+        {"query": Q1.factdesk, "operationName": 7},
+    ):
+        fast = await apps[True].post("/graphql", json=body)
+        slow = await apps[False].post("/graphql", json=body)
+        assert fast.status_code < 500, (body, fast.text)
+        assert (fast.status_code, fast.content) == (slow.status_code, slow.content), body
