@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import asyncpg
@@ -55,6 +55,7 @@ from service.ids import decode_time_cursor, optional_id
 from service.lookup import split_name_keys
 
 CACHE_SIZE = 256
+PASSED_SIZE = 64  # variable sets remembered per plan as within the cost limit
 # The roots a statement answers, and the arguments each may be given.
 ROOTS = {"fact": {"id"}, "entity": {"id", "name"}, "articles": {"first", "after"}}
 CONNECTION = {"edges", "pageInfo", "totalCount", "__typename"}
@@ -70,6 +71,8 @@ class Plan:
     arguments: Mapping[str, Mapping[str, Any]]  # root key -> argument -> value or Variable
     operation: OperationDefinitionNode
     document: DocumentNode
+    # (limits, variables as JSON) the cost check has let through: it depends on nothing else.
+    passed: dict[tuple[GraphQLLimits, bytes], None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,16 +363,24 @@ async def answer_known(
         return None
     started = time.perf_counter()
     try:
-        check_cost(
-            schema,
-            plan.document,
-            operation_name=operation_name,
-            variables=variables or {},
-            max_cost=limits.max_cost,
-            hide_suggestions=not limits.suggestions,
-        )
-    except GraphQLError:
-        return None  # the full path answers with the error, as always
+        checked = (limits, orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS))
+    except orjson.JSONEncodeError:  # nothing GraphQL takes (an integer past 64 bits)
+        return None
+    if checked not in plan.passed:
+        try:
+            check_cost(
+                schema,
+                plan.document,
+                operation_name=operation_name,
+                variables=variables or {},
+                max_cost=limits.max_cost,
+                hide_suggestions=not limits.suggestions,
+            )
+        except GraphQLError:
+            return None  # the full path answers with the error, as always
+        if len(plan.passed) >= PASSED_SIZE:
+            plan.passed.clear()
+        plan.passed[checked] = None
     data = await _answer(plan, schema, variables, request)
     if data is None:
         return None
