@@ -43,8 +43,8 @@ class Context:
     @functools.cached_property
     def loaders(self) -> Loaders:
         """The request's batched loaders, built when a resolver first needs them: a
-        compiled operation (service/graphql/compiler.py) runs none, and building 21 cost
-        ~0.13 ms of Q1's CPU."""
+        compiled operation (service/graphql/compiler.py) runs no resolver (bench/RESULTS.md
+        says what building them cost)."""
         return build_loaders(self.reads)
 
     def wrote(self) -> None:
