@@ -84,11 +84,16 @@ class _NotCompiledError(Exception):
     """Something in the operation only the executor answers."""
 
 
-_plans: OrderedDict[tuple[str, str | None], Plan | None] = OrderedDict()
+# Per served configuration: a document another configuration's limits let through is not
+# thereby let through here.
+_plans_by_limits: dict[GraphQLLimits, OrderedDict[tuple[str, str | None], Plan | None]] = {}
 
 
-def plan_of(query: str, operation_name: str | None, document: DocumentNode) -> Plan | None:
+def plan_of(
+    limits: GraphQLLimits, query: str, operation_name: str | None, document: DocumentNode
+) -> Plan | None:
     """The operation's plan, or None when the executor answers it; kept per document."""
+    _plans = _plans_by_limits.setdefault(limits, OrderedDict())
     key = (query, operation_name)
     if key in _plans:
         _plans.move_to_end(key)
@@ -103,13 +108,14 @@ def plan_of(query: str, operation_name: str | None, document: DocumentNode) -> P
     return plan
 
 
-def known_plan(query: str | None, operation_name: str | None) -> Plan | None:
+def known_plan(limits: GraphQLLimits, query: str | None, operation_name: str | None) -> Plan | None:
     """The plan of a document that has already parsed, validated and compiled here (its
     next requests need neither again), or None."""
     # The body is the client's JSON: anything but text is the full path's to refuse.
     if not isinstance(query, str) or not isinstance(operation_name, str | None):
         return None
-    return _plans.get((query, operation_name))
+    plans = _plans_by_limits.get(limits)
+    return None if plans is None else plans.get((query, operation_name))
 
 
 def _compile(document: DocumentNode, operation_name: str | None) -> Plan:
@@ -320,28 +326,34 @@ def _bound(root: Root, given: Mapping[str, Any]) -> dict[str, object] | None:
     }
 
 
-class CompiledOperations(SchemaExtension):
-    """Answers a compiled operation before the executor would (after the limits, which
-    set a result of their own when they refuse it)."""
+def compiled_operations(limits: GraphQLLimits) -> type[SchemaExtension]:
+    """The extension of a schema served with `limits`."""
 
-    async def on_execute(self) -> AsyncIterator[None]:
-        context = self.execution_context
-        request = context.context
-        if (
-            context.result is None
-            and context.query is not None
-            and context.graphql_document is not None
-            and isinstance(request, Context)
-            and request.settings.factdesk_sql_trees
-        ):
-            plan = plan_of(context.query, context.operation_name, context.graphql_document)
-            if plan is not None:
-                data = await _answer(plan, context.schema._schema, context.variables, request)
-                # The whole answer, {"data":...}, within the response cap (else the
-                # executor answers, with its response_too_large error).
-                if data is not None:
-                    context.result = GraphQLExecutionResult(data=_fragment(data), errors=None)
-        yield
+    class CompiledOperations(SchemaExtension):
+        """Answers a compiled operation before the executor would (after the limits, which
+        set a result of their own when they refuse it)."""
+
+        async def on_execute(self) -> AsyncIterator[None]:
+            context = self.execution_context
+            request = context.context
+            if (
+                context.result is None
+                and context.query is not None
+                and context.graphql_document is not None
+                and isinstance(request, Context)
+                and request.settings.factdesk_sql_trees
+            ):
+                document = context.graphql_document
+                plan = plan_of(limits, context.query, context.operation_name, document)
+                if plan is not None:
+                    schema = context.schema._schema
+                    data = await _answer(plan, schema, context.variables, request)
+                    if data is not None:
+                        result = GraphQLExecutionResult(data=_fragment(data), errors=None)
+                        context.result = result
+            yield
+
+    return CompiledOperations
 
 
 async def answer_known(
@@ -356,7 +368,7 @@ async def answer_known(
     validation or extension pipeline again, only the cost check (it depends on the
     variables) and the statement. None when the request needs the full path (an unknown
     document, variables the cost check refuses, arguments the statement cannot take)."""
-    plan = known_plan(query, operation_name)
+    plan = known_plan(limits, query, operation_name)
     if plan is None or not isinstance(variables, dict | None):
         return None
     if not request.settings.factdesk_sql_trees:

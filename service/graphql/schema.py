@@ -34,7 +34,7 @@ from service.auth import bearer_token, editor_name, judge_denial, write_denial
 from service.conditional import DATA_VERSION
 from service.config import Settings
 from service.db.replicas import request_reads
-from service.graphql.compiler import CompiledOperations, answer_known
+from service.graphql.compiler import answer_known, compiled_operations
 from service.graphql.context import Context, build_context
 from service.graphql.errors import (
     DATABASE_UNAVAILABLE,
@@ -147,7 +147,7 @@ def limited_schema(limits: GraphQLLimits) -> FactdeskSchema:
         OperationMetrics,
         error_extension(debug=limits.debug),
         limits_extension(limits),
-        CompiledOperations,
+        compiled_operations(limits),
     ]
     return FactdeskSchema(
         query=Query,

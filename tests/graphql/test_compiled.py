@@ -96,7 +96,11 @@ async def same_answer(
 
 
 def compiled(query: str) -> bool:
-    return any(key[0] == query and plan is not None for key, plan in compiler._plans.items())
+    return any(
+        key[0] == query and plan is not None
+        for plans in compiler._plans_by_limits.values()
+        for key, plan in plans.items()
+    )
 
 
 @settings(EXAMPLES, max_examples=300)
@@ -247,3 +251,24 @@ async def test_odd_bodies_for_a_compiled_document_take_the_full_path(
         slow = await apps[False].post("/graphql", json=body)
         assert fast.status_code < 500, (body, fast.text)
         assert (fast.status_code, fast.content) == (slow.status_code, slow.content), body
+
+
+async def test_a_document_compiled_under_other_limits_meets_these(
+    apps: dict[bool, httpx.AsyncClient], seeded_pool: asyncpg.Pool
+) -> None:
+    """Plans are kept per served configuration: a stricter server refuses what a laxer one
+    in the same process compiled."""
+    await same_answer(apps, Q4.factdesk)
+    assert compiled(Q4.factdesk)
+    app = create_app(
+        Settings(
+            factdesk_load_seeds=False, factdesk_response_cache=False, factdesk_graphql_max_depth=3
+        )
+    )
+    app.state.pool = seeded_pool
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as strict:
+        for _ in range(2):
+            answer = (await strict.post("/graphql", json={"query": Q4.factdesk})).json()
+            assert answer.get("data") is None, answer
+            assert answer["errors"][0]["extensions"]["code"] == "query_too_deep"
