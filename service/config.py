@@ -73,8 +73,9 @@ class Settings(BaseSettings):
     )
     factdesk_sql_trees: bool = Field(
         default=True,
-        description="Answer fact(id:), entity(...) and pages of articles with one statement "
-        "that builds the JSON when their selection allows it (service/graphql/trees.py).",
+        description="Answer whole queries over fact(id:), entity(...) and pages of articles "
+        "with one statement that writes the JSON (service/graphql/compiler.py), and those "
+        "fields elsewhere with one statement each (service/graphql/trees.py).",
     )
     factdesk_log_level: str = Field(default="info", description="Log level of the service.")
     # Operations and GraphQL limits (issue 4, items 5, 7 and 8).

@@ -48,12 +48,19 @@ def word_keys(text: str) -> list[str]:
 async def entity_ids_named(conn: Connection, name: str) -> list[int]:
     """Entities called `name` in any spelling, accent or case, the likeliest first: those
     known by the name itself before those sharing only its surname or acronym."""
-    keys = name_keys(name)
+    own, other = split_name_keys(name)
     return await entities_db.find_entity_ids_by_name(
-        conn,
-        name_keys=[key for key in keys if not key.startswith(DERIVED_PREFIXES)],
-        other_keys=[key for key in keys if key.startswith(DERIVED_PREFIXES)],
-        folded=name,
+        conn, name_keys=own, other_keys=other, folded=name
+    )
+
+
+def split_name_keys(name: str) -> tuple[list[str], list[str]]:
+    """The keys of `name` itself, and those of its surname or acronym alone
+    (entities_db.ENTITY_IDS_NAMED takes both)."""
+    keys = name_keys(name)
+    return (
+        [key for key in keys if not key.startswith(DERIVED_PREFIXES)],
+        [key for key in keys if key.startswith(DERIVED_PREFIXES)],
     )
 
 

@@ -188,6 +188,27 @@ async def list_aliases_for_entities(
     return found
 
 
+# Entities known by a name, the likeliest first ($1 name keys, $2 other keys, $3 the name):
+# db/operations.py reads the first of them inside a whole operation's statement.
+ENTITY_IDS_NAMED = """
+WITH found AS (
+    SELECT entity_id, 0 AS rank FROM entity_keys WHERE key = ANY($1::text[])
+    UNION ALL
+    -- = ANY: the btree on fd_fold(alias) answers it; with a plain = the planner
+    -- prefers the trigram GiST index, three times slower for an exact match.
+    SELECT entity_id, 0 FROM entity_aliases WHERE fd_fold(alias) = ANY(ARRAY[fd_fold($3)])
+    UNION ALL
+    SELECT entity_id, 1 FROM entity_keys WHERE key = ANY($2::text[])
+), best AS (
+    SELECT entity_id, min(rank) AS rank FROM found GROUP BY entity_id
+)
+SELECT b.entity_id AS id, b.rank, coalesce(
+    (SELECT sum(c.resolutions) FROM entity_name_counts c WHERE c.entity_id = b.entity_id),
+    0) AS known
+FROM best b ORDER BY b.rank, known DESC, id
+"""
+
+
 async def find_entity_ids_by_name(
     conn: Connection, *, name_keys: Sequence[str], other_keys: Sequence[str], folded: str
 ) -> list[int]:
@@ -199,23 +220,7 @@ async def find_entity_ids_by_name(
     in the most articles (entity_name_counts keeps that per name, so a head of state with
     50,000 mentions costs no more than anyone)."""
     rows = await conn.fetch(
-        """
-        WITH found AS (
-            SELECT entity_id, 0 AS rank FROM entity_keys WHERE key = ANY($1::text[])
-            UNION ALL
-            -- = ANY: the btree on fd_fold(alias) answers it; with a plain = the planner
-            -- prefers the trigram GiST index, three times slower for an exact match.
-            SELECT entity_id, 0 FROM entity_aliases WHERE fd_fold(alias) = ANY(ARRAY[fd_fold($3)])
-            UNION ALL
-            SELECT entity_id, 1 FROM entity_keys WHERE key = ANY($2::text[])
-        ), best AS (
-            SELECT entity_id, min(rank) AS rank FROM found GROUP BY entity_id
-        )
-        SELECT b.entity_id AS id, b.rank, coalesce(
-            (SELECT sum(c.resolutions) FROM entity_name_counts c WHERE c.entity_id = b.entity_id),
-            0) AS known
-        FROM best b ORDER BY b.rank, known DESC, id
-        """,
+        ENTITY_IDS_NAMED,
         list(name_keys),
         list(other_keys),
         folded,

@@ -5,13 +5,16 @@ source of each value with its article, outlet and attributed entity; an article,
 quotes, their speakers and the speakers' facts. Resolving them field by field
 costs Python a resolver call and an object per field, and a query per level. When the
 selection holds only fields listed in TYPES (no directives; a list may give `first`), one
-statement builds the answer's JSON instead: `json_build_object` per object, `json_agg` per list, a
-correlated subquery per relation, as PostGraphile does.
+statement builds the answer's JSON instead, as text: an object is its keys and values
+concatenated, a list `string_agg` of its items, a relation a correlated subquery, as
+PostGraphile does.
 
-The JSON is the resolvers' answer to the byte once decoded: ids as `encode_id` writes
-them, equal values grouped in order of first report (`group_reports`), excerpts cut from
-the body by code point, floats kept floats, times in `datetime.isoformat`.
-tests/graphql/test_trees.py compares the two paths over the seeds.
+The text is what orjson writes for the resolvers' answer, byte for byte: compact, strings
+escaped alike, ids as `encode_id` writes them, equal values grouped in order of first
+report (`group_reports`), excerpts cut from the body by code point, floats as Python
+writes them, times in `datetime.isoformat`. A whole operation's statement
+(db/operations.py) sends it out as it is; tests/graphql/test_compiled.py and
+tests/graphql/test_trees.py compare it with the executor's over the seeds.
 
 TYPES is COLUMNS (what each field reads of its own row) plus the relations of
 service/relations.py this statement can follow (SPECIAL: those it follows its own way).
@@ -51,7 +54,7 @@ class _Group:
 
 
 @dataclass
-class _Scope:
+class Scope:
     """Table aliases, unique within a statement, and the group being built, if any."""
 
     count: int = 0
@@ -64,7 +67,7 @@ class _Scope:
 
 
 # How one field is answered: (the field's pick, the row alias of its object) -> SQL.
-Answer = Callable[[Pick, str, _Scope], str | None]
+Answer = Callable[[Pick, str, Scope], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +77,19 @@ class Field:
 
 
 NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]*\Z")
-MAX_KEYS = 50  # json_build_object takes at most 100 arguments
 
 
-def _object(type_name: str, picks: tuple[Pick, ...], row: str, names: _Scope) -> str | None:
+def object_json(type_name: str, picks: tuple[Pick, ...], row: str, names: Scope) -> str | None:
     """The JSON object of `type_name` made from `row`, or None if a pick is not known."""
     fields = TYPES.get(type_name)
-    if fields is None or not picks or len(picks) > MAX_KEYS:
+    if fields is None or not picks:
         return None
-    pairs = []
+    pairs: list[str] = []
     for pick in picks:
         if NAME.match(pick.key) is None:
             return None
         if pick.field == "__typename":
-            expr: str | None = f"'{type_name}'::text"
+            expr: str | None = f"'\"{type_name}\"'"
         else:
             known = fields.get(pick.field)
             if known is None or (known.type is None) != (not pick.picks):
@@ -95,23 +97,40 @@ def _object(type_name: str, picks: tuple[Pick, ...], row: str, names: _Scope) ->
             expr = known.answer(pick, row, names)
         if expr is None:
             return None
-        pairs.append(f"'{pick.key}', {expr}")
-    return f"json_build_object({', '.join(pairs)})"
+        pairs.append(f"'{',' if pairs else '{'}\"{pick.key}\":' || {expr}")
+    return f"({' || '.join(pairs)} || '}}')"
 
 
 def _column(name: str) -> Answer:
-    return lambda pick, row, names: f"{row}.{name}"
+    """A column as JSON text: PostgreSQL escapes strings as orjson does (the short escapes
+    and \\u00xx for control characters, everything else as it is)."""
+    return lambda pick, row, names: f"coalesce(to_json({row}.{name})::text, 'null')"
+
+
+def _text(expression: str, value: str) -> str:
+    """The JSON string of `value` (text no JSON escape applies to), null with `expression`."""
+    return f"CASE WHEN {expression} IS NULL THEN 'null' ELSE '\"' || {value} || '\"' END"
+
+
+def list_json(item: str, order: str) -> str:
+    """The JSON array of `item` over the rows of a FROM that follows, `[]` for none."""
+    return f"coalesce('[' || string_agg({item}, ',' ORDER BY {order}) || ']', '[]')"
 
 
 def _float(name: str) -> Answer:
     """A float8 column as a JSON float: PostgreSQL prints 4000000 where Python prints
     4000000.0, and a client reading the JSON would see an integer."""
 
-    def answer(pick: Pick, row: str, names: _Scope) -> str:
+    def answer(pick: Pick, row: str, names: Scope) -> str:
         c = f"{row}.{name}"
+        # Where PostgreSQL and orjson write a float the same way; past it (1e15 and more,
+        # under 1e-4) orjson has rules of its own, so the statement fails (a cast error)
+        # and the executor answers instead.
         return (
-            f"CASE WHEN {c} = trunc({c}) AND abs({c}) < 1e15 THEN ({c}::text || '.0')::json "
-            f"ELSE to_json({c}) END"
+            f"CASE WHEN {c} IS NULL THEN 'null' "
+            f"WHEN {c} = trunc({c}) AND abs({c}) < 1e15 THEN {c}::text || '.0' "
+            f"WHEN abs({c}) >= 1e-4 AND abs({c}) < 1e15 THEN {c}::text "
+            f"ELSE ('float outside the compiled range: ' || {c})::int::text END"
         )
 
     return answer
@@ -120,12 +139,13 @@ def _float(name: str) -> Answer:
 def _time(name: str) -> Answer:
     """A timestamptz as `datetime.isoformat` writes the UTC datetimes asyncpg returns."""
 
-    def answer(pick: Pick, row: str, names: _Scope) -> str:
+    def answer(pick: Pick, row: str, names: Scope) -> str:
         utc = f"({row}.{name} AT TIME ZONE 'UTC')"
-        return (
+        return _text(
+            f"{row}.{name}",
             f"""to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS') """
             f"|| CASE WHEN to_char({utc}, 'US') = '000000' THEN '' "
-            f"ELSE '.' || to_char({utc}, 'US') END || '+00:00'"
+            f"ELSE '.' || to_char({utc}, 'US') END || '+00:00'",
         )
 
     return answer
@@ -134,20 +154,28 @@ def _time(name: str) -> Answer:
 def _id(type_name: str) -> Answer:
     """The global id as `service.ids.encode_id` writes it (urlsafe, unpadded)."""
     return lambda pick, row, names: (
-        f"rtrim(translate(encode(convert_to('{type_name}:' || {row}.id, 'UTF8'), 'base64'), "
-        "'+/', '-_'), '=')"
+        "'\"' || " + b64(f"convert_to('{type_name}:' || {row}.id, 'UTF8')") + " || '\"'"
     )
+
+
+def b64(raw: str) -> str:
+    """`base64.urlsafe_b64encode(raw).rstrip(b"=")` of the bytea `raw` (PostgreSQL breaks
+    its base64 into lines of 76: translate drops the newlines)."""
+    return f"rtrim(translate(encode({raw}, 'base64'), '+/' || chr(10), '-_'), '=')"
 
 
 def _one(type_name: str, table: str, key: str) -> Answer:
     """The object whose id is `row.key` (NULL when there is none)."""
 
-    def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
         alias = names.next()
-        built = _object(type_name, pick.picks, alias, names)
+        built = object_json(type_name, pick.picks, alias, names)
         if built is None:
             return None
-        return f"(SELECT {built} FROM {table} {alias} WHERE {alias}.id = {row}.{key})"
+        return (
+            f"coalesce((SELECT {built} FROM {table} {alias} WHERE {alias}.id = {row}.{key}), "
+            "'null')"
+        )
 
     return answer
 
@@ -163,15 +191,15 @@ def _many(relation: Relation) -> Answer:
     type_name, table, key = relation.child, relation.table, relation.child_column
     assert type_name is not None
 
-    def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
         limit = _limit(pick, relation)
         alias = names.next()
-        built = _object(type_name, pick.picks, alias, names)
+        built = object_json(type_name, pick.picks, alias, names)
         if built is None:
             return None
         by = ", ".join(f"{alias}.{column}" for column in relation.order)
         return (
-            f"(SELECT coalesce(json_agg({built} ORDER BY {by}), '[]'::json) "
+            f"(SELECT {list_json(built, by)} "
             f"FROM (SELECT * FROM {table} {alias} WHERE {alias}.{key} = {row}.id "
             f"ORDER BY {by}{limit}) {alias})"
         )
@@ -182,10 +210,10 @@ def _many(relation: Relation) -> Answer:
 def _aliases(relation: Relation) -> Answer:
     """Entity.aliases: every name but the canonical one (as entities.list_aliases_for_entities)."""
 
-    def answer(pick: Pick, row: str, names: _Scope) -> str:
+    def answer(pick: Pick, row: str, names: Scope) -> str:
         alias = names.next()
         return (
-            f"(SELECT coalesce(json_agg({alias}.alias ORDER BY {alias}.id), '[]'::json) "
+            f"(SELECT {list_json(f'to_json({alias}.alias)::text', f'{alias}.id')} "
             f"FROM {relation.table} {alias} WHERE {alias}.{relation.child_column} = {row}.id "
             f"AND {alias}.alias <> {row}.name)"
         )
@@ -193,25 +221,28 @@ def _aliases(relation: Relation) -> Answer:
     return answer
 
 
-def _citation_article(pick: Pick, row: str, names: _Scope) -> str | None:
+def _citation_article(pick: Pick, row: str, names: Scope) -> str | None:
     """Citation.article: the article row the citation was built with (_sources)."""
     if names.article is None:
         return None
-    return _object("Article", pick.picks, names.article, names)
+    return object_json("Article", pick.picks, names.article, names)
 
 
-def _citation_outlet(pick: Pick, row: str, names: _Scope) -> str | None:
+def _citation_outlet(pick: Pick, row: str, names: Scope) -> str | None:
     """Citation.outlet: where the citation's article was published."""
     if names.article is None:
         return None
     outlet = names.next()
-    built = _object("Outlet", pick.picks, outlet, names)
+    built = object_json("Outlet", pick.picks, outlet, names)
     if built is None:
         return None
-    return f"(SELECT {built} FROM outlets {outlet} WHERE {outlet}.id = {names.article}.outlet_id)"
+    return (
+        f"coalesce((SELECT {built} FROM outlets {outlet} "
+        f"WHERE {outlet}.id = {names.article}.outlet_id), 'null')"
+    )
 
 
-def _excerpt(pick: Pick, row: str, names: _Scope) -> str | None:
+def _excerpt(pick: Pick, row: str, names: Scope) -> str | None:
     """Citation.excerpt: the figure's sentence, cut from the text its offsets count in
     (the body, the standfirst or a caption: ArticleRow.text_of)."""
     if names.article is None:
@@ -222,22 +253,23 @@ def _excerpt(pick: Pick, row: str, names: _Scope) -> str | None:
         f"WHEN 'CAPTION' THEN coalesce({article}.captions[{row}.caption_index + 1], '') "
         f"ELSE {article}.body END"
     )
-    return f"substr({text}, {row}.sentence_start + 1, {row}.sentence_end - {row}.sentence_start)"
+    cut = f"substr({text}, {row}.sentence_start + 1, {row}.sentence_end - {row}.sentence_start)"
+    return f"to_json({cut})::text"
 
 
 def _same_row(type_name: str) -> Answer:
     """An object made of the same row's columns (Citation.span: the figure's offsets)."""
-    return lambda pick, row, names: _object(type_name, pick.picks, row, names)
+    return lambda pick, row, names: object_json(type_name, pick.picks, row, names)
 
 
 # SourcedValue: one group of a fact's figures with equal (value, upper bound,
 # approximation), as service.ingest.facts.group_reports makes them, in order of first
 # report. Its fields read the group's row; `sources` adds an aggregate to the group's query.
 def _values(relation: Relation) -> Answer:
-    def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
         figure, group = names.next(), names.next()
         outer, names.group = names.group, _Group(figure)
-        built = _object("SourcedValue", pick.picks, group, names)
+        built = object_json("SourcedValue", pick.picks, group, names)
         aggregates, names.group = names.group.aggregates, outer
         if built is None:
             return None
@@ -250,7 +282,7 @@ def _values(relation: Relation) -> Answer:
                 row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
                 FROM {rows}) {figure}"""
         limit = _limit(pick, relation)
-        return f"""(SELECT coalesce(json_agg({built} ORDER BY {group}.first_id), '[]'::json)
+        return f"""(SELECT {list_json(built, f"{group}.first_id")}
             FROM (SELECT {columns}, min({figure}.id) AS first_id,
                     (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
                 FROM {rows}
@@ -263,7 +295,7 @@ def _sources(relation: Relation) -> Answer:
     """SourcedValue.sources: a citation per figure of the group (the first `bound`), each
     read with its article."""
 
-    def answer(pick: Pick, row: str, names: _Scope) -> str | None:
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
         count = pick.first if pick.first is not None else relation.bound
         keep = "" if count is None else f" FILTER (WHERE {{f}}.rn <= {int(count)})"
         group = names.group
@@ -271,16 +303,17 @@ def _sources(relation: Relation) -> Answer:
             return None
         article = names.next()
         outer, names.article = names.article, article
-        citation = _object("Citation", pick.picks, group.figure, names)
+        citation = object_json("Citation", pick.picks, group.figure, names)
         names.article = outer
         if citation is None:
             return None
         group.aggregates.append(
-            f"json_agg((SELECT {citation} FROM articles {article} "
-            f"WHERE {article}.id = {group.figure}.article_id) ORDER BY {group.figure}.id)"
+            f"'[' || string_agg((SELECT {citation} FROM articles {article} "
+            f"WHERE {article}.id = {group.figure}.article_id), ',' ORDER BY {group.figure}.id)"
             + keep.format(f=group.figure)
+            + " || ']'"
         )
-        return f"{row}.s{len(group.aggregates) - 1}"
+        return f"coalesce({row}.s{len(group.aggregates) - 1}, '[]')"
 
     return answer
 
@@ -414,7 +447,7 @@ def tree_sql(type_name: str, picks: tuple[Pick, ...], *, many: bool) -> str | No
     table = TABLES.get(type_name)
     if table is None:
         return None
-    built = _object(type_name, picks, "t0", _Scope())
+    built = object_json(type_name, picks, "t0", Scope())
     if built is None:
         return None
     where = "t0.id = ANY($1::bigint[])" if many else "t0.id = $1"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +24,6 @@ class Context:
     pool: asyncpg.Pool  # the primary: writes, and reads after a write
     reads: Reads  # reads: a replica that is up to date, or the primary (service/db/replicas)
     settings: Settings
-    loaders: Loaders
     # Whether the request may write (a valid API key, see service/auth.py); writes are
     # refused unless the view that builds the context says so.
     authorized: bool = False
@@ -39,6 +39,13 @@ class Context:
     connection_params: dict[str, Any] | None = None
     # A WebSocket's upgrade request headers (its Authorization may carry the read key).
     upgrade_headers: Mapping[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def loaders(self) -> Loaders:
+        """The request's batched loaders, built when a resolver first needs them: a
+        compiled operation (service/graphql/compiler.py) runs no resolver (bench/RESULTS.md
+        says what building them cost)."""
+        return build_loaders(self.reads)
 
     def wrote(self) -> None:
         """This request wrote: what it reads next comes from the primary, which has it."""
@@ -62,7 +69,6 @@ def build_context(
         pool=pool,
         reads=reads,
         settings=settings,
-        loaders=build_loaders(reads),
         authorized=authorized,
         caller=caller,
         judge_denial=judge_denial,

@@ -153,10 +153,15 @@ class OperationMetrics(SchemaExtension):
             kind = context.operation_type.value
         except (RuntimeError, KeyError, ValueError, AttributeError):
             kind = "unknown"  # the document did not parse, or names no operation
-        name = metrics.operation_label(context.operation_name)
         outcome = "error" if context.result is not None and context.result.errors else "ok"
-        metrics.GRAPHQL_OPERATIONS.labels(name, kind, outcome).inc()
-        metrics.GRAPHQL_LATENCY.labels(name, kind).observe(elapsed)
+        count_operation(context.operation_name, kind, outcome, elapsed)
+
+
+def count_operation(operation_name: str | None, kind: str, outcome: str, elapsed: float) -> None:
+    """One operation in the metrics: by the executor (above) or compiled (compiler.py)."""
+    name = metrics.operation_label(operation_name)
+    metrics.GRAPHQL_OPERATIONS.labels(name, kind, outcome).inc()
+    metrics.GRAPHQL_LATENCY.labels(name, kind).observe(elapsed)
 
 
 def log_errors(errors: list[GraphQLError]) -> None:

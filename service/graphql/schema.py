@@ -36,6 +36,7 @@ from service.auth import bearer_token, editor_name, judge_denial, write_denial
 from service.conditional import DATA_VERSION
 from service.config import Settings
 from service.db.replicas import request_reads
+from service.graphql.compiler import answer_known, compiled_operations
 from service.graphql.context import Context, build_context
 from service.graphql.encoding import EncodingTimedOutError, encode_answer
 from service.graphql.errors import (
@@ -149,6 +150,7 @@ def limited_schema(limits: GraphQLLimits) -> FactdeskSchema:
         OperationMetrics,
         error_extension(debug=limits.debug),
         limits_extension(limits),
+        compiled_operations(limits),
     ]
     return FactdeskSchema(
         query=Query,
@@ -179,8 +181,11 @@ class GraphQLView(GraphQL[Context, None]):
     ) -> None:
         """`ide_html`: the GraphiQL page to serve instead of strawberry's (which loads its
         code from a public CDN), sent with `ide_headers`."""
+        self._limits = GraphQLLimits.from_settings(settings)
+        served = limited_schema(self._limits)
+        self._graphql_schema = served._schema
         super().__init__(
-            limited_schema(GraphQLLimits.from_settings(settings)),
+            served,
             graphql_ide="graphiql" if settings.factdesk_graphiql else None,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             connection_init_wait_timeout=CONNECTION_INIT_WAIT,
@@ -256,7 +261,15 @@ class GraphQLView(GraphQL[Context, None]):
         self._answer_deadlines[sub_response] = DEADLINE.get()
         try:
             async with asyncio.timeout(timeout):
-                result = await super().execute_single(
+                known = await answer_known(
+                    request_data.query,
+                    request_data.operation_name,
+                    request_data.variables,
+                    context,
+                    self._limits,
+                    self._graphql_schema,
+                )
+                result = known or await super().execute_single(
                     request, request_adapter, sub_response, context, root_value, request_data
                 )
         except (TimeoutError, DeadlinePassedError):

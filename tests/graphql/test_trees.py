@@ -175,8 +175,8 @@ PAGES = """query($v: Int!) { outlets(first: 10) { name articles(first: $v) { edg
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        (FACT, 1),
-        (ENTITY, 2),  # the name is looked up first
+        (FACT, 1),  # compiled whole (service/graphql/compiler.py)
+        (ENTITY, 1),  # compiled whole: the name is looked up inside the statement
         (PAGES, 3),  # the outlets, every outlet's page, every page's articles
     ],
 )

@@ -1,0 +1,189 @@
+"""A whole GraphQL operation as one statement that returns its `data` JSON as text.
+
+The roots it answers (`fact(id:)`, `entity(id:|name:)`, a forward page of `articles` in
+the default order) each become one expression; their objects are db/trees.py's. The text
+is compact JSON written as orjson writes the executor's answer, so the view sends it as it
+is: tests/graphql/test_compiled.py asks both for the same bytes.
+
+Parameters are numbered as the roots are written, in order; `Statement.arguments` says
+which argument of the request each one takes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from service.db.articles import LIVE, SORT_KEY
+from service.db.entities import ENTITY_IDS_NAMED
+from service.db.pool import Connection
+from service.db.trees import NAME, Pick, Scope, b64, list_json, object_json
+
+
+@dataclass(frozen=True, slots=True)
+class Root:
+    """One root field: its key in `data`, what it reads (`fact`, `entity`, `entity_named`,
+    `articles`, `typename`) and its selection (for `articles`: the connection's)."""
+
+    key: str
+    kind: str
+    picks: tuple[Pick, ...] = ()
+
+
+@dataclass
+class Statement:
+    """The statement's text and, per parameter, the (root key, argument) it takes."""
+
+    sql: str = ""
+    arguments: list[tuple[str, str]] = field(default_factory=list)
+
+    def parameter(self, key: str, argument: str, cast: str) -> str:
+        self.arguments.append((key, argument))
+        return f"${len(self.arguments)}::{cast}"
+
+
+TABLES = {"fact": ("Fact", "facts"), "entity": ("Entity", "entities")}
+# An article's position in the default order, as service.ids.encode_cursor writes it
+# (["t", published time, id]); undated articles (-infinity) are left to the executor.
+_UTC = "(p.k AT TIME ZONE 'UTC')"
+_ISO = (
+    f"""to_char({_UTC}, 'YYYY-MM-DD"T"HH24:MI:SS') """
+    f"|| CASE WHEN to_char({_UTC}, 'US') = '000000' THEN '' "
+    f"ELSE '.' || to_char({_UTC}, 'US') END || '+00:00'"
+)
+_CURSOR = (
+    "'\"' || "
+    + b64(
+        'convert_to(\'["t","\' || CASE WHEN isfinite(p.k) THEN '
+        f"{_ISO} ELSE ('undated article: ' || p.id)::int::text END "
+        "|| '\",' || p.id || ']', 'UTF8')"
+    )
+    + " || '\"'"
+)
+
+
+def operation_sql(roots: tuple[Root, ...]) -> Statement | None:
+    """The statement answering `roots`, or None when a selection holds something only the
+    executor answers."""
+    statement = Statement()
+    parts: list[str] = []
+    for root in roots:
+        if NAME.match(root.key) is None:
+            return None
+        expression = _root(root, statement)
+        if expression is None:
+            return None
+        parts.append(f"'{',' if parts else '{'}\"{root.key}\":' || {expression}")
+    if not parts:
+        return None
+    statement.sql = f"SELECT {' || '.join(parts)} || '}}'"
+    return statement
+
+
+def _root(root: Root, statement: Statement) -> str | None:
+    if root.kind == "typename":
+        return "'\"Query\"'"
+    if root.kind == "articles":
+        return _articles(root, statement)
+    scope = Scope()
+    if root.kind == "entity_named":
+        type_name, table = TABLES["entity"]
+        first = statement.parameter(root.key, "name_keys", "text[]")
+        other = statement.parameter(root.key, "other_keys", "text[]")
+        name = statement.parameter(root.key, "name", "text")
+        numbered = {"1": first, "2": other, "3": name}
+        found = re.sub(r"\$(\d)(::[a-z\[\]]+)?", lambda m: numbered[m.group(1)], ENTITY_IDS_NAMED)
+        where = f"t0.id = (SELECT n.id FROM ({found}) n LIMIT 1)"
+    else:
+        type_name, table = TABLES[root.kind]
+        where = f"t0.id = {statement.parameter(root.key, 'id', 'bigint')}"
+    built = object_json(type_name, root.picks, "t0", scope)
+    if built is None:
+        return None
+    return f"coalesce((SELECT {built} FROM {table} t0 WHERE {where}), 'null')"
+
+
+def _articles(root: Root, statement: Statement) -> str | None:
+    """A forward page of live articles, newest first (db/articles.page_articles)."""
+    size = statement.parameter(root.key, "size", "int")
+    after_time = statement.parameter(root.key, "after_time", "timestamptz")
+    after_id = statement.parameter(root.key, "after_id", "bigint")
+    keyset = f"({after_time} IS NULL OR ({SORT_KEY}, a.id) < ({after_time}, {after_id}))"
+    has_previous = f"CASE WHEN {after_time} IS NULL THEN 'false' ELSE 'true' END"
+    order = "p.k DESC, p.id DESC"
+    parts: list[str] = []
+    for pick in root.picks:
+        if NAME.match(pick.key) is None:
+            return None
+        value = _connection_field(pick, order, size, has_previous)
+        if value is None:
+            return None
+        parts.append(f"'{',' if parts else '{'}\"{pick.key}\":' || {value}")
+    if not parts:
+        return None
+    return f"""(WITH found AS (
+            SELECT a.*, {SORT_KEY} AS k FROM articles a WHERE {LIVE} AND {keyset}
+            ORDER BY {SORT_KEY} DESC, a.id DESC LIMIT {size} + 1
+        ), page AS (SELECT * FROM found ORDER BY k DESC, id DESC LIMIT {size})
+        SELECT {" || ".join(parts)} || '}}')"""
+
+
+def _connection_field(pick: Pick, order: str, size: str, has_previous: str) -> str | None:
+    if pick.field == "__typename":
+        return "'\"ArticleConnection\"'"
+    if pick.field == "totalCount":
+        return f"(SELECT count(*) FROM articles a WHERE {LIVE})::text"
+    if pick.field == "edges":
+        edge = _edge(pick.picks)
+        return None if edge is None else f"(SELECT {list_json(edge, order)} FROM page p)"
+    if pick.field == "pageInfo":
+        return _page_info(pick.picks, size, has_previous)
+    return None
+
+
+def _edge(picks: tuple[Pick, ...]) -> str | None:
+    parts: list[str] = []
+    for pick in picks:
+        if NAME.match(pick.key) is None:
+            return None
+        if pick.field == "__typename":
+            value: str | None = "'\"ArticleEdge\"'"
+        elif pick.field == "cursor":
+            value = _CURSOR
+        elif pick.field == "node":
+            value = object_json("Article", pick.picks, "p", Scope())
+        else:
+            value = None
+        if value is None:
+            return None
+        parts.append(f"'{',' if parts else '{'}\"{pick.key}\":' || {value}")
+    return f"({' || '.join(parts)} || '}}')" if parts else None
+
+
+def _page_info(picks: tuple[Pick, ...], size: str, has_previous: str) -> str | None:
+    ends = {"startCursor": "DESC", "endCursor": "ASC"}
+    parts: list[str] = []
+    for pick in picks:
+        if NAME.match(pick.key) is None:
+            return None
+        if pick.field == "__typename":
+            value = "'\"PageInfo\"'"
+        elif pick.field == "hasNextPage":
+            value = f"CASE WHEN (SELECT count(*) FROM found) > {size} THEN 'true' ELSE 'false' END"
+        elif pick.field == "hasPreviousPage":
+            value = has_previous
+        elif pick.field in ends:
+            way = ends[pick.field]
+            value = (
+                f"coalesce((SELECT {_CURSOR} FROM page p ORDER BY p.k {way}, p.id {way} "
+                "LIMIT 1), 'null')"
+            )
+        else:
+            return None
+        parts.append(f"'{',' if parts else '{'}\"{pick.key}\":' || {value}")
+    return f"({' || '.join(parts)} || '}}')" if parts else None
+
+
+async def fetch_operation(conn: Connection, *, sql: str, arguments: list[object]) -> str:
+    """The `data` JSON of a whole operation, as the statement writes it."""
+    return str(await conn.fetchval(sql, *arguments))
