@@ -224,6 +224,24 @@ class Settings(BaseSettings):
         "and the article refused (422).",
     )
 
+    # Tracing (issue 20, item 5): OpenTelemetry's own variables, so collectors' usual
+    # configuration works as it is; the other OTEL_ variables (headers, sampler, resource
+    # attributes) are read by the OpenTelemetry SDK itself.
+    otel_exporter_otlp_endpoint: str | None = Field(
+        default=None,
+        description="OTLP/HTTP collector base URL (`/v1/traces` is appended). Set: `serve` "
+        "sends traces there; unset (and no traces endpoint): tracing is off.",
+    )
+    otel_exporter_otlp_traces_endpoint: str | None = Field(
+        default=None, description="OTLP/HTTP URL for traces, used as given (wins over the above)."
+    )
+    otel_service_name: str = Field(
+        default="factdesk", description="The `service.name` spans are reported under."
+    )
+    otel_sdk_disabled: bool = Field(
+        default=False, description="Tracing off even when an endpoint is set."
+    )
+
     @model_validator(mode="after")
     def _read_secret_files(self) -> Settings:
         """`<NAME>_FILE` fills `<NAME>`, trimmed (secret files usually end in a newline)."""
