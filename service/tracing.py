@@ -48,14 +48,14 @@ def traces_endpoint(settings: Settings) -> str | None:
 
 
 def start_tracing(settings: Settings) -> bool:
-    """Install the tracer provider and the asyncpg instrumentation when an endpoint is
+    """Make a tracer provider (ours, not OpenTelemetry's global one, so that it can be
+    stopped and started again) and instrument asyncpg with it when an endpoint is
     configured; True if tracing is now on."""
     global _tracer, _provider
     endpoint = traces_endpoint(settings)
     if endpoint is None:
         return False
     # Imported here so that a process without tracing never loads OpenTelemetry.
-    from opentelemetry import trace
     from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
     from opentelemetry.instrumentation.asyncpg import AsyncPGInstrumentor
     from opentelemetry.sdk.resources import SERVICE_NAME, Resource
@@ -66,7 +66,6 @@ def start_tracing(settings: Settings) -> bool:
     resource = Resource.create({SERVICE_NAME: settings.otel_service_name})
     provider = TracerProvider(resource=resource)
     provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=endpoint)))
-    trace.set_tracer_provider(provider)
     # The instrumentor's constructor has no annotations (the package is otherwise typed).
     AsyncPGInstrumentor().instrument(tracer_provider=provider)  # type: ignore[no-untyped-call]
     _provider = provider
@@ -76,10 +75,15 @@ def start_tracing(settings: Settings) -> bool:
 
 
 def stop_tracing() -> None:
-    """Send the spans still queued and stop exporting (at shutdown)."""
+    """Send the spans still queued, stop exporting and undo the asyncpg instrumentation
+    (at shutdown; a benchmark turns tracing on and off)."""
     global _tracer, _provider
-    if _provider is not None:
-        _provider.shutdown()
+    if _provider is None:
+        return
+    from opentelemetry.instrumentation.asyncpg import AsyncPGInstrumentor
+
+    AsyncPGInstrumentor().uninstrument()  # type: ignore[no-untyped-call]
+    _provider.shutdown()
     _tracer = _provider = None
 
 
@@ -97,6 +101,7 @@ def tracing_middleware() -> list[Middleware]:
     return [
         Middleware(
             OpenTelemetryMiddleware,
+            tracer_provider=_provider,
             excluded_urls=UNTRACED_PATHS,
             exclude_spans=["receive", "send"],
         )
