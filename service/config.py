@@ -14,6 +14,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SECRET_FILES = (
     "database_url",
     "factdesk_read_database_url",
+    "factdesk_listen_database_url",
     "factdesk_api_keys",
     "factdesk_editor_keys",
 )
@@ -38,6 +39,15 @@ class Settings(BaseSettings):
     )
     factdesk_read_database_url_file: Path | None = Field(
         default=None, description="A file holding FACTDESK_READ_DATABASE_URL."
+    )
+    factdesk_listen_database_url: SecretStr | None = Field(
+        default=None,
+        description="DSN of the change feed's one LISTEN connection, straight to PostgreSQL. "
+        "Unset: DATABASE_URL. Required with FACTDESK_PGBOUNCER (LISTEN is session state, "
+        "which PgBouncer pooling by transaction does not keep).",
+    )
+    factdesk_listen_database_url_file: Path | None = Field(
+        default=None, description="A file holding FACTDESK_LISTEN_DATABASE_URL."
     )
     factdesk_db_wait_seconds: float = Field(
         default=30.0,
@@ -259,11 +269,22 @@ class Settings(BaseSettings):
                     f"{name.upper()}_FILE: cannot read {path} ({error.strerror})"
                 ) from None
             setattr(self, name, SecretStr(value))
+        if self.factdesk_pgbouncer and self.database_url and not self.factdesk_listen_database_url:
+            raise ValueError(
+                "FACTDESK_PGBOUNCER=true needs FACTDESK_LISTEN_DATABASE_URL: a DSN straight to "
+                "PostgreSQL for the change feed's LISTEN, which PgBouncer pooling by "
+                "transaction cannot carry"
+            )
         return self
 
     @property
     def dsn(self) -> str | None:
         return self.database_url.get_secret_value() if self.database_url else None
+
+    @property
+    def listen_dsn(self) -> str | None:
+        url = self.factdesk_listen_database_url
+        return url.get_secret_value() if url else None
 
     @property
     def read_dsns(self) -> list[str]:

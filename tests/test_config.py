@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
+from pydantic import SecretStr, ValidationError
 
 from service.config import SECRET_FILES, Settings
 
@@ -32,3 +32,16 @@ def test_a_secret_given_twice_is_refused(
     monkeypatch.setenv(f"{name.upper()}_FILE", str(secret))
     with pytest.raises(ValidationError, match=f"set {name.upper()} or {name.upper()}_FILE"):
         Settings()
+
+
+def test_pgbouncer_needs_a_direct_dsn_to_listen() -> None:
+    pooled = SecretStr("postgresql://factdesk:pw@pgbouncer:6432/factdesk")
+    with pytest.raises(ValidationError, match="FACTDESK_LISTEN_DATABASE_URL"):
+        Settings(database_url=pooled, factdesk_pgbouncer=True)
+    direct = "postgresql://factdesk:pw@postgres:5432/factdesk"
+    settings = Settings(
+        database_url=pooled,
+        factdesk_pgbouncer=True,
+        factdesk_listen_database_url=SecretStr(direct),
+    )
+    assert settings.listen_dsn == direct
