@@ -40,7 +40,7 @@ READS = (
 POOL = 4
 
 
-async def _measure(
+async def measure_reads(
     pool: asyncpg.Pool, router: ReadRouter | None, requests: int, clients: int
 ) -> tuple[float, float]:
     """Requests per second and median milliseconds of `requests` reads from `clients`."""
@@ -104,7 +104,9 @@ async def main(requests: int, clients: int, rounds: int) -> None:
                 try:
                     for _ in range(rounds):  # interleaved: the machine's load drifts
                         for label, pool, reads in runs:
-                            results[label].append(await _measure(pool, reads, requests, clients))
+                            results[label].append(
+                                await measure_reads(pool, reads, requests, clients)
+                            )
                 finally:
                     await router.close()
                     for pool in (primary, uncached, pooled):

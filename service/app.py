@@ -28,6 +28,7 @@ from service.observability import RequestObservabilityMiddleware, healthz, ready
 from service.response_cache import ResponseCache, ResponseStore
 from service.rest.openapi import openapi_document
 from service.rest.routes import cors_middleware, protected_read, rest_routes
+from service.tracing import tracing_middleware
 
 
 def _pool(conn: HTTPConnection) -> asyncpg.Pool:
@@ -84,6 +85,9 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
             *desk_routes(settings),
         ],
         middleware=[
+            # Outermost, so a request's span covers everything and its trace id is known to
+            # every log line below (empty unless `start_tracing` turned tracing on).
+            *tracing_middleware(),
             Middleware(RequestObservabilityMiddleware),
             *cors_middleware(settings),
             Middleware(

@@ -14,6 +14,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SECRET_FILES = (
     "database_url",
     "factdesk_read_database_url",
+    "factdesk_listen_database_url",
     "factdesk_api_keys",
     "factdesk_editor_keys",
 )
@@ -38,6 +39,15 @@ class Settings(BaseSettings):
     )
     factdesk_read_database_url_file: Path | None = Field(
         default=None, description="A file holding FACTDESK_READ_DATABASE_URL."
+    )
+    factdesk_listen_database_url: SecretStr | None = Field(
+        default=None,
+        description="DSN of the change feed's one LISTEN connection, straight to PostgreSQL. "
+        "Unset: DATABASE_URL. Required with FACTDESK_PGBOUNCER (LISTEN is session state, "
+        "which PgBouncer pooling by transaction does not keep).",
+    )
+    factdesk_listen_database_url_file: Path | None = Field(
+        default=None, description="A file holding FACTDESK_LISTEN_DATABASE_URL."
     )
     factdesk_db_wait_seconds: float = Field(
         default=30.0,
@@ -231,6 +241,24 @@ class Settings(BaseSettings):
         "and the article refused (422).",
     )
 
+    # Tracing (issue 20, item 5): OpenTelemetry's own variables, so collectors' usual
+    # configuration works as it is; the other OTEL_ variables (headers, sampler, resource
+    # attributes) are read by the OpenTelemetry SDK itself.
+    otel_exporter_otlp_endpoint: str | None = Field(
+        default=None,
+        description="OTLP/HTTP collector base URL (`/v1/traces` is appended). Set: `serve` "
+        "sends traces there; unset (and no traces endpoint): tracing is off.",
+    )
+    otel_exporter_otlp_traces_endpoint: str | None = Field(
+        default=None, description="OTLP/HTTP URL for traces, used as given (wins over the above)."
+    )
+    otel_service_name: str = Field(
+        default="factdesk", description="The `service.name` spans are reported under."
+    )
+    otel_sdk_disabled: bool = Field(
+        default=False, description="Tracing off even when an endpoint is set."
+    )
+
     @model_validator(mode="after")
     def _read_secret_files(self) -> Settings:
         """`<NAME>_FILE` fills `<NAME>`, trimmed (secret files usually end in a newline)."""
@@ -248,11 +276,22 @@ class Settings(BaseSettings):
                     f"{name.upper()}_FILE: cannot read {path} ({error.strerror})"
                 ) from None
             setattr(self, name, SecretStr(value))
+        if self.factdesk_pgbouncer and self.database_url and not self.factdesk_listen_database_url:
+            raise ValueError(
+                "FACTDESK_PGBOUNCER=true needs FACTDESK_LISTEN_DATABASE_URL: a DSN straight to "
+                "PostgreSQL for the change feed's LISTEN, which PgBouncer pooling by "
+                "transaction cannot carry"
+            )
         return self
 
     @property
     def dsn(self) -> str | None:
         return self.database_url.get_secret_value() if self.database_url else None
+
+    @property
+    def listen_dsn(self) -> str | None:
+        url = self.factdesk_listen_database_url
+        return url.get_secret_value() if url else None
 
     @property
     def read_dsns(self) -> list[str]:

@@ -115,7 +115,10 @@ def lifespan_for(settings: Settings):  # type: ignore[no-untyped-def]
         except BaseException:
             _uninstall(workers)
             raise
-        signal = ChangeSignal(database.dsn, max_streams=settings.factdesk_change_streams)
+        # LISTEN needs a session of its own: through PgBouncer it goes straight to PostgreSQL.
+        signal = ChangeSignal(
+            settings.listen_dsn or database.dsn, max_streams=settings.factdesk_change_streams
+        )
         reads = None
         try:
             reads = await open_replicas(settings, pool)

@@ -13,9 +13,22 @@ from typing import Any
 
 import orjson
 
+from service.tracing import current_trace_id
+
 # Set by the request middleware for the duration of one request (asyncio copies context
 # into every task the request starts, so resolvers and loaders see it too).
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+# Fields the layers below add to the request's one access line (the GraphQL operation):
+# set to a fresh dict by the request middleware, filled in place by `note_access`.
+access_fields: ContextVar[dict[str, object] | None] = ContextVar("access_fields", default=None)
+
+
+def note_access(**fields: object) -> None:
+    """Adds `fields` to the access line of the request being served (if any)."""
+    holder = access_fields.get()
+    if holder is not None:
+        holder.update(fields)
+
 
 # LogRecord attributes that are not user-supplied `extra=` fields.
 _STANDARD = frozenset(
@@ -39,6 +52,9 @@ class JSONFormatter(logging.Formatter):
         rid = request_id.get()
         if rid is not None:
             entry["request_id"] = rid
+        trace_id = current_trace_id()
+        if trace_id is not None:
+            entry["trace_id"] = trace_id
         for key, value in record.__dict__.items():
             if key not in _STANDARD and not key.startswith("_"):
                 entry[key] = value

@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service import metrics
 from service.db import migrate
 from service.db.pool import current_revision, is_connection_failure
-from service.logs import request_id
+from service.logs import access_fields, request_id
 from service.problems import PROBLEM_MEDIA_TYPE, ProblemError, problem_body
 
 access_log = logging.getLogger("factdesk.access")
@@ -42,6 +42,8 @@ class RequestObservabilityMiddleware:
             return
         rid = _incoming_request_id(scope) or uuid.uuid4().hex
         token = request_id.set(rid)
+        noted: dict[str, object] = {}
+        noted_token = access_fields.set(noted)
         started = time.perf_counter()
         root_path = scope.get("root_path", "")
         status = 500
@@ -83,12 +85,15 @@ class RequestObservabilityMiddleware:
             method = scope["method"]
             metrics.HTTP_REQUESTS.labels(route, method, str(status)).inc()
             metrics.HTTP_LATENCY.labels(route, method).observe(elapsed)
+            operation = noted.get("operation")
             access_log.info(
-                "%s %s %d",
+                "%s %s %d%s",
                 method,
                 scope["path"],
                 status,
+                f" {operation}" if operation else "",
                 extra={
+                    **noted,
                     "method": method,
                     "path": scope["path"],
                     "route": route,
@@ -97,6 +102,7 @@ class RequestObservabilityMiddleware:
                     "client": (scope.get("client") or ("", 0))[0],
                 },
             )
+            access_fields.reset(noted_token)
             request_id.reset(token)
 
 

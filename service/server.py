@@ -18,6 +18,7 @@ from starlette.applications import Starlette
 from service.app import create_app
 from service.config import Settings
 from service.logs import configure_logging
+from service.tracing import start_tracing, stop_tracing
 
 GRACEFUL_SHUTDOWN_TIMEOUT = 10  # seconds in-flight requests get to finish
 
@@ -50,6 +51,7 @@ class DrainingServer(uvicorn.Server):
 
 def serve(settings: Settings, *, host: str, port: int) -> int:
     configure_logging(settings.factdesk_log_level, settings.factdesk_log_format)
+    start_tracing(settings)  # before the app is built: it adds the tracing middleware
     app = create_app(settings)
     config = uvicorn.Config(
         app,
@@ -61,5 +63,8 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_TIMEOUT,
         proxy_headers=True,
     )
-    DrainingServer(config, app, settings.factdesk_shutdown_grace).run()
+    try:
+        DrainingServer(config, app, settings.factdesk_shutdown_grace).run()
+    finally:
+        stop_tracing()  # sends the spans still queued
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
+from pydantic import SecretStr, ValidationError
 
 from service.config import SECRET_FILES, Settings
 
@@ -41,3 +41,16 @@ def test_a_public_origin_is_a_scheme_and_a_host_only(origin: str) -> None:
     with pytest.raises(ValidationError):
         Settings(factdesk_public_origin=origin)
     assert Settings(factdesk_public_origin="https://desk.example.org:8443").factdesk_public_origin
+
+
+def test_pgbouncer_needs_a_direct_dsn_to_listen() -> None:
+    pooled = SecretStr("postgresql://factdesk:pw@pgbouncer:6432/factdesk")
+    with pytest.raises(ValidationError, match="FACTDESK_LISTEN_DATABASE_URL"):
+        Settings(database_url=pooled, factdesk_pgbouncer=True)
+    direct = "postgresql://factdesk:pw@postgres:5432/factdesk"
+    settings = Settings(
+        database_url=pooled,
+        factdesk_pgbouncer=True,
+        factdesk_listen_database_url=SecretStr(direct),
+    )
+    assert settings.listen_dsn == direct

@@ -63,6 +63,7 @@ from service.graphql.negotiation import (
     never_executed,
     response_media_type,
 )
+from service.graphql.operation_span import OperationSpan
 from service.graphql.persisted import (
     NOT_FOUND_CODE,
     NOT_FOUND_MESSAGE,
@@ -147,6 +148,7 @@ def limited_schema(limits: GraphQLLimits) -> FactdeskSchema:
     Built once per distinct configuration, validation rules included, so every request
     reuses the same rule classes and strawberry's caches keep hitting."""
     extensions: list[type[SchemaExtension]] = [
+        OperationSpan,
         OperationMetrics,
         error_extension(debug=limits.debug),
         limits_extension(limits),

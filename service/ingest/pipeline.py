@@ -44,6 +44,7 @@ from service.ingest.republication import record_first_publication, record_republ
 from service.ingest.resolution import resolve_entities
 from service.ingest.workers import extract_within
 from service.ingest.workers import installed as installed_workers
+from service.tracing import span, traced
 
 UNKNOWN_OUTLET = "Unknown outlet"
 
@@ -51,6 +52,7 @@ UNKNOWN_OUTLET = "Unknown outlet"
 Checkpoint = Callable[[str], Awaitable[None]]
 
 
+@traced("ingest")
 async def ingest_article(
     pool: asyncpg.Pool,
     text: str,
@@ -101,6 +103,7 @@ async def ingest_article(
         metrics.INGEST_LATENCY.observe(time.perf_counter() - started)
 
 
+@traced("ingest.parse")
 async def parse_text(text: str, meta: ArticleMeta | None) -> ParsedArticle:
     """The parse, in a worker process when `serve` runs them, else in a thread: either
     way not on the event loop, which keeps answering other requests meanwhile."""
@@ -110,6 +113,7 @@ async def parse_text(text: str, meta: ArticleMeta | None) -> ParsedArticle:
     return await workers.parse(text, meta, budget=get_settings().factdesk_extraction_budget)
 
 
+@traced("ingest.extract")
 async def extract_parsed(parsed: ParsedArticle) -> Extraction:
     """The extraction, in a worker process when `serve` runs them (with the pool's CPU
     budget), else in a thread (with FACTDESK_EXTRACTION_CPU_BUDGET)."""
@@ -140,6 +144,7 @@ def _outcome(result: IngestResult) -> str:
     return "republished" if result.republished else "existing"
 
 
+@traced("ingest")
 async def ingest_extracted(
     pool: asyncpg.Pool,
     parsed: ParsedArticle,
@@ -166,6 +171,7 @@ async def _existing(pool: asyncpg.Pool, content_hash: str) -> int | None:
         return await articles_db.find_article_id_by_hash(conn, content_hash=content_hash)
 
 
+@traced("ingest.store")
 async def store_article(
     conn: Connection,
     parsed: ParsedArticle,
@@ -216,7 +222,8 @@ async def write_extraction(
     # resolution sees every entity stored before it. The lock is held until commit, so
     # only what needs it comes after it.
     await entities_db.lock_resolution(conn)
-    resolved = await resolve_entities(conn, article_id=article_id, extraction=extraction)
+    with span("ingest.resolve"):
+        resolved = await resolve_entities(conn, article_id=article_id, extraction=extraction)
     if checkpoint:
         await checkpoint("entities")
     figures = _figures(extraction, resolved.ids)
@@ -358,6 +365,7 @@ def _claims(
     ]
 
 
+@traced("ingest.agreement")
 async def _check_disputes(
     conn: Connection,
     facts: dict[facts_db.ClaimKey, facts_db.ClaimedFact],
