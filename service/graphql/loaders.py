@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -14,12 +15,14 @@ from service.db import entities as entities_db
 from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db import judgements as judgements_db
+from service.db import known as known_db
 from service.db import outlets as outlets_db
 from service.db import publications as publications_db
 from service.db import quotes as quotes_db
 from service.db import trees as trees_db
 from service.db.articles import ArticlePage
 from service.db.judgements import InForce
+from service.db.known import ValueTimes
 from service.db.paging import IdPage, Window
 from service.db.pool import Connection
 from service.db.replicas import Reads
@@ -41,6 +44,8 @@ K = TypeVar("K", bound=Hashable)
 R = TypeVar("R")
 T = TypeVar("T")
 PageKey = tuple[int, Window[Any], bool]  # (parent id, which page, count?)
+AtKey = tuple[int, dt.datetime]  # (a fact's id, a time): the fact as known then
+ValueKey = tuple[float, float | None, str]  # (value, upper bound, approximation)
 
 
 # Which loader reads a table's rows by id, which reads them by a column's value, and which
@@ -194,6 +199,61 @@ def _grouped(
     return DataLoader(load_fn=load)
 
 
+def _at(
+    pool: Reads,
+    fetch: Callable[[Connection, list[int], Any], Awaitable[dict[int, R]]],
+    empty: Callable[[], R],
+) -> DataLoader[tuple[int, Any], R]:
+    """Loads by (fact id, time): one query per distinct time, for all its facts."""
+
+    async def load(keys: list[tuple[int, Any]]) -> list[R]:
+        by_time: dict[Any, list[int]] = defaultdict(list)
+        for fact_id, at in keys:
+            by_time[at].append(fact_id)
+        found: dict[tuple[int, Any], R] = {}
+        async with pool.acquire() as conn:
+            for at, fact_ids in by_time.items():
+                answers = await fetch(conn, fact_ids, at)
+                found.update(((i, at), answers[i]) for i in fact_ids if i in answers)
+        return [found[k] if k in found else empty() for k in keys]
+
+    return DataLoader(load_fn=load)
+
+
+async def _figures_at(
+    conn: Connection, fact_ids: list[int], at: dt.datetime
+) -> dict[int, list[FigureRow]]:
+    found: dict[int, list[FigureRow]] = defaultdict(list)
+    for row in await known_db.list_figures_known_at(conn, fact_ids=fact_ids, as_of=at):
+        found[cast(int, row.fact_id)].append(row)
+    return found
+
+
+async def _in_force_at(
+    conn: Connection, fact_ids: list[int], at: dt.datetime
+) -> dict[int, list[InForce]]:
+    found: dict[int, list[InForce]] = defaultdict(list)
+    for row in await known_db.list_in_force_at(conn, fact_ids=fact_ids, as_of=at):
+        found[row.fact_id].append(row)
+    return found
+
+
+async def _value_times(
+    conn: Connection, fact_ids: list[int], at: dt.datetime | None
+) -> dict[int, dict[ValueKey, ValueTimes]]:
+    found: dict[int, dict[ValueKey, ValueTimes]] = defaultdict(dict)
+    for row in await known_db.list_value_times(conn, fact_ids=fact_ids, as_of=at):
+        found[row.fact_id][(row.value, row.upper_bound, row.approximation)] = row
+    return found
+
+
+async def _fact_times_at(
+    conn: Connection, fact_ids: list[int], at: dt.datetime
+) -> dict[int, FactTimesRow | None]:
+    found = await known_db.list_fact_times_at(conn, fact_ids=fact_ids, as_of=at)
+    return {i: FactTimesRow(i, *times) for i, times in found.items()}
+
+
 def _paged(
     pool: Reads,
     fetch: Callable[[Connection, list[int], Window[Any], bool], Awaitable[dict[int, Any]]],
@@ -235,6 +295,13 @@ class Loaders:
     publications_by_article: DataLoader[int, list[PublicationRow]]
     entity_ids_by_article: DataLoader[int, list[int]]
     figures_by_fact: DataLoader[int, list[FigureRow]]
+    # A fact as known at a past time (asOf), and when each of its values was reported
+    # (now: time None).
+    figures_at: DataLoader[AtKey, list[FigureRow]]
+    in_force_at: DataLoader[AtKey, list[InForce]]
+    fact_times_at: DataLoader[AtKey, FactTimesRow | None]
+    value_times: DataLoader[tuple[int, dt.datetime | None], dict[ValueKey, ValueTimes]]
+    article_at: DataLoader[tuple[int, dt.datetime], ArticleRow | None]  # as it stood then
     facts_by_subject: DataLoader[int, list[FactRow]]
     quotes_by_statement: DataLoader[str, list[QuoteRow]]
     articles_of_outlet: DataLoader[PageKey, ArticlePage]
@@ -269,6 +336,18 @@ def build_loaders(pool: Reads) -> Loaders:
         outlet.prime_many({o.id: o for _, outlets in found for o in outlets})
         by_id = {article.id: article for article, _ in found}
         return [by_id.get(i) for i in ids]
+
+    async def load_articles_at(keys: list[tuple[int, dt.datetime]]) -> list[ArticleRow | None]:
+        by_time: dict[dt.datetime, list[int]] = defaultdict(list)
+        for article_id, at in keys:
+            by_time[at].append(article_id)
+        found: dict[tuple[int, dt.datetime], ArticleRow] = {}
+        async with pool.acquire() as conn:
+            for at, ids in by_time.items():
+                for article, outlets in await known_db.list_articles_as_of(conn, ids=ids, as_of=at):
+                    found[(article.id, at)] = article
+                    outlet.prime_many({o.id: o for o in outlets})
+        return [found.get(key) for key in keys]
 
     async def load_aliases(ids: list[int]) -> list[list[str]]:
         async with pool.acquire() as conn:
@@ -351,6 +430,11 @@ def build_loaders(pool: Reads) -> Loaders:
         figures_by_fact=_grouped(
             pool, _keyed(figures_db.list_figures_for_facts, "fact_ids"), "fact_id"
         ),
+        figures_at=_at(pool, _figures_at, list),
+        in_force_at=_at(pool, _in_force_at, list),
+        fact_times_at=_at(pool, _fact_times_at, lambda: None),
+        value_times=_at(pool, _value_times, dict),
+        article_at=DataLoader(load_fn=load_articles_at),
         facts_by_subject=_grouped(pool, _facts_of_subjects, "subject_id"),
         quotes_by_statement=_grouped(
             pool, _keyed(quotes_db.list_quotes_by_statement_keys, "keys"), "statement_key"

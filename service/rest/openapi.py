@@ -183,6 +183,16 @@ SCHEMAS: Json = {
             "text": STRING,
             "rank": RANK,
             "conflicting": CONFLICTING,
+            "firstReportedAt": {
+                **DATE_TIME,
+                "description": "The earliest publication (the time the outlet states, else "
+                "when the copy arrived) of an article among its sources, republications "
+                "included; a correction keeps its article's publications.",
+            },
+            "lastReportedAt": {
+                **DATE_TIME,
+                "description": "The latest publication of an article among its sources.",
+            },
             "sources": {"type": "array", "items": ref("Citation")},
             "figureIds": {
                 "type": "array",
@@ -278,6 +288,20 @@ PAGE_PARAMS = [
     query_param("before", "`pageInfo.startCursor` of the following page."),
 ]
 ENTITY_PARAM_NOTE = "Entity global id, or any name the entity is known by."
+# Parameters of one resource by id, beyond the id.
+ONE_PARAMS: dict[str, list[Json]] = {
+    "Fact": [
+        query_param(
+            "as_of",
+            "The fact as Factdesk knew it at this time (ISO 8601; no offset means UTC): only "
+            "values published by then (the time the outlet states, else when the copy "
+            "arrived), as the article stood then (a later correction's values not yet, the "
+            "replaced copy's still; a retracted article's until its retraction), ranked by "
+            "the judgements in force then. 404 when none of its values had been reported.",
+            DATE_TIME,
+        )
+    ],
+}
 
 FILTERS: dict[str, list[Json]] = {
     "Article": [
@@ -382,6 +406,7 @@ def _paths() -> Json:
                 "tags": [plural],
                 "parameters": [
                     {"name": "id", "in": "path", "required": True, "schema": STRING},
+                    *ONE_PARAMS.get(name, []),
                     IF_NONE_MATCH,
                 ],
                 "responses": {
