@@ -14,6 +14,7 @@ from service.db import articles as articles_db
 from service.db import entities as entities_db
 from service.db import facts as facts_db
 from service.db import figures as figures_db
+from service.db import history as history_db
 from service.db import judgements as judgements_db
 from service.db import known as known_db
 from service.db import outlets as outlets_db
@@ -21,6 +22,7 @@ from service.db import publications as publications_db
 from service.db import quotes as quotes_db
 from service.db import trees as trees_db
 from service.db.articles import ArticlePage
+from service.db.history import ArticleVersionRow, FactEventRow
 from service.db.judgements import InForce
 from service.db.known import ValueTimes
 from service.db.paging import IdPage, Window
@@ -67,6 +69,9 @@ BY_COLUMN = {
     ("figures", "article_id"): "figures_by_article",
     ("mentions", "article_id"): "mentions_by_article",
     ("publications", "article_id"): "publications_by_article",
+    ("article_versions", "article_id"): "versions_by_article",
+    # Not a table: the union of a fact's reports, withdrawals and judgements (db/history.py).
+    ("fact_events", "fact_id"): "events_by_fact",
     ("figures", "fact_id"): "figures_by_fact",
     ("facts", "subject_id"): "facts_by_subject",
     ("quotes", "statement_key"): "quotes_by_statement",
@@ -302,6 +307,8 @@ class Loaders:
     fact_times_at: DataLoader[AtKey, FactTimesRow | None]
     value_times: DataLoader[tuple[int, dt.datetime | None], dict[ValueKey, ValueTimes]]
     article_at: DataLoader[tuple[int, dt.datetime], ArticleRow | None]  # as it stood then
+    events_by_fact: DataLoader[int, list[FactEventRow]]
+    versions_by_article: DataLoader[int, list[ArticleVersionRow]]
     facts_by_subject: DataLoader[int, list[FactRow]]
     quotes_by_statement: DataLoader[str, list[QuoteRow]]
     articles_of_outlet: DataLoader[PageKey, ArticlePage]
@@ -324,6 +331,11 @@ async def _facts_of_subjects(conn: Connection, keys: Sequence[int]) -> list[Fact
     return await facts_db.list_facts_for_subjects(
         conn, subject_ids=list(keys), per_subject=LIST_BOUND
     )
+
+
+async def _events_of_facts(conn: Connection, keys: Sequence[int]) -> list[FactEventRow]:
+    """At most as many events per fact as `Fact.history(first:)` may ask for."""
+    return await history_db.list_fact_events(conn, fact_ids=list(keys), per_fact=LIST_BOUND)
 
 
 def build_loaders(pool: Reads) -> Loaders:
@@ -435,6 +447,10 @@ def build_loaders(pool: Reads) -> Loaders:
         fact_times_at=_at(pool, _fact_times_at, lambda: None),
         value_times=_at(pool, _value_times, dict),
         article_at=DataLoader(load_fn=load_articles_at),
+        events_by_fact=_grouped(pool, _events_of_facts, "fact_id"),
+        versions_by_article=_grouped(
+            pool, _keyed(history_db.list_versions_for_articles, "article_ids"), "article_id"
+        ),
         facts_by_subject=_grouped(pool, _facts_of_subjects, "subject_id"),
         quotes_by_statement=_grouped(
             pool, _keyed(quotes_db.list_quotes_by_statement_keys, "keys"), "statement_key"

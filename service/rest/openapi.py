@@ -13,6 +13,8 @@ from service.ingest.model import Approximation, EntityKind, TextPart
 from service.problems import PROBLEMS, problem_type
 from service.rest.openapi_changes import SCHEMAS as CHANGE_SCHEMAS
 from service.rest.openapi_changes import changes_operation, stream_operation
+from service.rest.openapi_history import SCHEMAS as HISTORY_SCHEMAS
+from service.rest.openapi_history import history_paths
 from service.rest.openapi_judgements import CONFLICTING, RANK, judge_operation, judgement_operations
 from service.rest.openapi_judgements import SCHEMAS as JUDGEMENT_SCHEMAS
 from service.rest.openapi_parts import (
@@ -502,6 +504,12 @@ def _paths() -> Json:
     paths["/api/v1/figures/{id}/judgements"] = {"post": judge_operation()}
     paths["/api/v1/judgements/{id}"] = judgement_operations(_read_ok("Judgement"), READ_ERRORS)
     paths["/api/v1/articles/{id}"]["get"]["responses"].update(retracted_read())
+    paths.update(
+        history_paths(
+            {name: _read_ok(name) for name in ("FactEventList", "ArticleVersionList")},
+            READ_ERRORS,
+        )
+    )
     paths["/api/v1/changes"] = changes_operation(
         {"200": _read_ok("ChangePage"), "304": NOT_MODIFIED, **READ_ERRORS}
     )
@@ -545,7 +553,13 @@ def openapi_document() -> Json:
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "paths": _paths(),
         "components": {
-            "schemas": {**SCHEMAS, **WRITE_SCHEMAS, **CHANGE_SCHEMAS, **JUDGEMENT_SCHEMAS},
+            "schemas": {
+                **SCHEMAS,
+                **WRITE_SCHEMAS,
+                **CHANGE_SCHEMAS,
+                **JUDGEMENT_SCHEMAS,
+                **HISTORY_SCHEMAS,
+            },
             "securitySchemes": {
                 "apiKey": {
                     "type": "http",

@@ -17,6 +17,7 @@ from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
 from service.graphql.types.common import AsOf, ListFirst, Node, utc
 from service.graphql.types.figure import Approximation, Figure, figure_citation
+from service.graphql.types.history import FactEvent
 from service.graphql.types.judgement import Rank
 from service.ids import encode_id
 from service.ingest.agreement import agreement_of, distinct_reports
@@ -235,6 +236,20 @@ class Fact(Node):
         facts = values[0].fact
         facts.assess(in_force)
         return values[facts.preferred] if facts.preferred is not None else None
+
+    @strawberry.field(
+        description="What changed the fact, oldest first: each report of a value (one per "
+        "publication), its taking out by a correction or retraction, and each judgement of "
+        "it made or withdrawn, with times as `asOf` counts them: the first `first` events (at "
+        "most 100; GET /api/v1/facts/{id}/history too). Whatever `asOf` the fact was asked "
+        "with, the whole history."
+    )
+    def history(self, info: Info, first: ListFirst = LIST_BOUND) -> list[FactEvent]:
+        return now_or_later(
+            info.context.loaders.events_by_fact,
+            self.row.id,
+            lambda rows: [FactEvent.from_row(r) for r in rows[:first]],
+        )
 
     @strawberry.field(
         description="Every individual report, oldest stored first: the first `first` of them "
