@@ -135,3 +135,21 @@ async def list_versions_for_articles(
         list(article_ids),
     )
     return [ArticleVersionRow(**dict(r.items())) for r in rows]
+
+
+async def list_fact_event_times(
+    conn: Connection, *, fact_id: int, limit: int
+) -> list[tuple[dt.datetime, list[str]]]:
+    """The first `limit` distinct times something changed the fact, oldest first, each
+    with what happened then (kinds, in the order `list_fact_events` gives): the steps of
+    the desk's time slider."""
+    rows = await conn.fetch(
+        f"""
+        WITH figures_ AS ({_FIGURES}), events AS ({_EVENTS})
+        SELECT e.at, array_agg(DISTINCT e.kind) AS kinds FROM events e
+        GROUP BY e.at ORDER BY e.at LIMIT $2
+        """,
+        [fact_id],
+        limit,
+    )
+    return [(r["at"], list(r["kinds"])) for r in rows]
