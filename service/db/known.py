@@ -19,7 +19,7 @@ from service.db.articles import NewCopy, with_outlets
 from service.db.figures import COLUMNS as FIGURE_COLUMNS
 from service.db.judgements import InForce
 from service.db.pool import Connection
-from service.db.rows import ArticleRow, FigureRow, OutletRow
+from service.db.rows import ArticleRow, FactRow, FigureRow, OutletRow
 
 
 def published_sql(publication: str) -> str:
@@ -55,6 +55,22 @@ KNOWN = f"""
         AND EXISTS (SELECT 1 FROM publications p
                     WHERE p.article_id = k.article_id AND {published_sql("p")} <= $2)
 """
+
+
+async def list_facts_ever_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[FactRow]:
+    """The facts, and those whose every value was since taken out (`retired_facts`, with
+    `disputed` false: only what was known at a time says more)."""
+    rows = await conn.fetch(
+        """
+        SELECT id, subject_id, property, qualifier, unit, label, disputed
+        FROM facts WHERE id = ANY($1::bigint[])
+        UNION ALL
+        SELECT id, subject_id, property, qualifier, unit, label, false
+        FROM retired_facts WHERE id = ANY($1::bigint[])
+        """,
+        list(ids),
+    )
+    return FactRow.from_records(rows)
 
 
 async def list_figures_known_at(

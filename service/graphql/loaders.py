@@ -307,6 +307,7 @@ class Loaders:
     fact_times_at: DataLoader[AtKey, FactTimesRow | None]
     value_times: DataLoader[tuple[int, dt.datetime | None], dict[ValueKey, ValueTimes]]
     article_at: DataLoader[tuple[int, dt.datetime], ArticleRow | None]  # as it stood then
+    fact_ever: DataLoader[int, FactRow | None]  # retired ones too (asOf)
     events_by_fact: DataLoader[int, list[FactEventRow]]
     versions_by_article: DataLoader[int, list[ArticleVersionRow]]
     facts_by_subject: DataLoader[int, list[FactRow]]
@@ -447,6 +448,7 @@ def build_loaders(pool: Reads) -> Loaders:
         fact_times_at=_at(pool, _fact_times_at, lambda: None),
         value_times=_at(pool, _value_times, dict),
         article_at=DataLoader(load_fn=load_articles_at),
+        fact_ever=_by_id(pool, known_db.list_facts_ever_by_ids),
         events_by_fact=_grouped(pool, _events_of_facts, "fact_id"),
         versions_by_article=_grouped(
             pool, _keyed(history_db.list_versions_for_articles, "article_ids"), "article_id"

@@ -459,14 +459,14 @@ class Query:
         description="One fact by global id; null when no fact has it. With `asOf`, the fact "
         "as known then (its values, `disputed`, ranks, `preferred`, `reports` and times), "
         "null when none of its values had been reported by then; a fact whose every value "
-        "was since retracted or corrected away is gone, whatever `asOf` says."
+        "was since retracted or corrected away answers only with `asOf` before then."
     )
     async def fact(self, info: Info, id: NodeId, as_of: AsOf = None) -> Fact | None:
         fact_id = decode_id(id, "Fact")[1]
         at = utc(as_of)
         if at is not None:
             known = await info.context.loaders.fact_times_at.load((fact_id, at))
-            row = await info.context.loaders.fact.load(fact_id) if known else None
+            row = await info.context.loaders.fact_ever.load(fact_id) if known else None
             return Fact.from_row(row, at) if row is not None else None
         tree = await answer_tree(info, "Fact", fact_id)
         if tree is not None:

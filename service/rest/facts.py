@@ -104,7 +104,12 @@ async def _facts(
 ) -> list[Json]:
     """Facts with values, sources and ranks (as known at `as_of`, None: now): seven queries
     whatever the page size (eight with `as_of`)."""
-    rows = {row.id: row for row in await facts_db.list_facts_by_ids(conn, ids=ids)}
+    listed = (
+        await facts_db.list_facts_by_ids(conn, ids=ids)
+        if as_of is None
+        else await known_db.list_facts_ever_by_ids(conn, ids=ids)
+    )
+    rows = {row.id: row for row in listed}
     ordered = [rows[i] for i in ids if i in rows]
     fact_ids = [r.id for r in ordered]
     if as_of is None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from service.db import facts as facts_db
 from service.db import history as history_db
+from service.db import known as known_db
 from service.db.history import ArticleVersionRow, FactEventRow
 from service.db.paging import MAX_PAGE
 from service.ids import encode_id
@@ -54,7 +54,7 @@ async def get_fact_history(request: Request) -> Response:
     query = request.query_params
     first = page_params(query).first if "first" in query else MAX_PAGE
     async with reads_of(request).acquire() as conn:
-        if not await facts_db.list_facts_by_ids(conn, ids=[fact_id]):
+        if not await known_db.list_facts_ever_by_ids(conn, ids=[fact_id]):
             raise ProblemError("not_found", "no fact has this id")
         rows = await history_db.list_fact_events(conn, fact_ids=[fact_id], per_fact=first)
     return JsonResponse({"items": [event_json(r) for r in rows]})

@@ -178,6 +178,26 @@ async def test_a_fact_as_known_before_and_after_each_write(
     assert await _known(desk, fact_id, correction - MICRO) == before
 
 
+async def test_a_fact_whose_only_article_was_retracted_is_known_before(
+    desk: httpx.AsyncClient, pool: asyncpg.Pool
+) -> None:
+    """Its values all gone, the fact is deleted; what was known before stays known."""
+    daily = await _post(desk, DAILY, "Daily", _at(17, 9))
+    fact_id = (await desk.get("/api/v1/facts", params={"property": "deaths"})).json()["items"][0][
+        "id"
+    ]
+    retracted = await desk.delete(f"/api/v1/articles/{daily}", headers=AUTH)
+    assert retracted.status_code == 200, retracted.text
+    retraction = await _time(pool, "SELECT max(retracted_at) FROM articles")
+
+    assert (await desk.get(f"/api/v1/facts/{fact_id}")).status_code == 404
+    assert await _known(desk, fact_id, retraction) is None
+    before = await _known(desk, fact_id, retraction - MICRO)
+    assert (_values(before), before["label"]) == ([(12.0, "NORMAL")], "Almaty: deaths")
+    history = (await desk.get(f"/api/v1/facts/{fact_id}/history")).json()["items"]
+    assert [e["kind"] for e in history] == ["REPORTED", "RETRACTED"]
+
+
 async def test_an_entitys_facts_and_a_values_list_as_of_a_time(desk: httpx.AsyncClient) -> None:
     await _post(desk, DAILY, "Daily", _at(17, 9))
     await _post(desk, WEEKLY, "Weekly", _at(18, 9))
