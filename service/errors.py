@@ -114,3 +114,9 @@ class JudgementWithdrawnError(FactdeskError):
     """The judgement was withdrawn already: a withdrawal is final (REST 409)."""
 
     code = "judgement_withdrawn"
+
+
+class InvalidTimeError(FactdeskError):
+    """A time that is not ISO 8601 (a page's `as_of`)."""
+
+    code = "invalid_parameter"

@@ -24,7 +24,7 @@ from service.db.scratch import environment_dsn, recreate_database, scratch_serve
 TABLES = (
     "changes, judgements, figures, facts, quotes, mentions, entity_resolutions, entity_keys, "
     "entity_aliases, entities, idempotency_keys, audit_log, withdrawn_figures, "
-    "article_versions, articles, outlets"
+    "article_versions, retired_facts, articles, outlets"
 )
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from asyncpg import Record
+
 from service.db.paging import Sort, SortedPage, SortKey, Window, counted, page_sorted
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, OutletRow
@@ -171,10 +173,15 @@ async def list_articles_with_outlets_by_ids(
         """,
         list(ids),
     )
+    return with_outlets(rows)
+
+
+def with_outlets(rows: Sequence[Record]) -> list[tuple[ArticleRow, list[OutletRow]]]:
+    """Rows of ArticleRow's fields in order, then outlet_name and source_name."""
     found = []
     for r in rows:
         values = tuple(r)
-        article = ArticleRow(*values[:-2])  # COLUMNS are ArticleRow's fields, in order
+        article = ArticleRow(*values[:-2])
         outlets = [OutletRow(id=article.outlet_id, name=values[-2])]
         if article.original_source_id is not None:
             outlets.append(OutletRow(id=article.original_source_id, name=values[-1]))

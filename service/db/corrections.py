@@ -155,13 +155,17 @@ async def mark_retracted(conn: Connection, *, article_id: int, reason: str | Non
 
 
 async def delete_facts_without_figures(conn: Connection, *, fact_ids: Sequence[int]) -> list[int]:
-    """Of `fact_ids`, deletes those no figure reports any more; returns the ones left."""
+    """Of `fact_ids`, deletes those no figure reports any more (keeping their rows in
+    `retired_facts`, for what was known before); returns the ones left."""
     rows = await conn.fetch(
         """
         WITH gone AS (
             DELETE FROM facts f WHERE f.id = ANY($1::bigint[])
                 AND NOT EXISTS (SELECT 1 FROM figures g WHERE g.fact_id = f.id)
-            RETURNING id
+            RETURNING id, subject_id, property, qualifier, unit, label
+        ), kept AS (
+            INSERT INTO retired_facts (id, subject_id, property, qualifier, unit, label)
+            SELECT id, subject_id, property, qualifier, unit, label FROM gone
         )
         SELECT id FROM unnest($1::bigint[]) AS t(id) WHERE id NOT IN (SELECT id FROM gone)
         """,

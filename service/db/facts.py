@@ -49,41 +49,39 @@ async def list_facts_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[Fac
     return FactRow.from_records(rows)
 
 
+def _reporting_articles(fact: str) -> str:
+    return f"""FROM articles a LEFT JOIN publications p ON p.article_id = a.id
+        WHERE a.id IN (SELECT g.article_id FROM figures g WHERE g.fact_id = {fact}.id)"""
+
+
+def first_reported_sql(fact: str) -> str:
+    """When the fact `fact` (a row alias) was first reported: the earliest publication
+    (its stated time, else when it arrived) of an article holding one of its values,
+    republications included; NULL for a fact with no value."""
+    return f"""(SELECT least(min(coalesce(a.published_at, a.ingested_at)),
+            min(coalesce(p.published_at, p.received_at)))
+        {_reporting_articles(fact)})"""
+
+
+def updated_sql(fact: str) -> str:
+    """When the fact `fact`'s values last changed: the latest arrival of an article or
+    republication holding one of them, or entry of the change feed naming the fact (a
+    correction or retraction changes values without a new arrival)."""
+    return f"""(SELECT greatest(max(a.ingested_at), max(p.received_at), (
+            SELECT max(c.at) FROM changes c WHERE c.fact_ids @> ARRAY[{fact}.id]))
+        {_reporting_articles(fact)})"""
+
+
 async def list_fact_times(conn: Connection, *, ids: Sequence[int]) -> list[FactTimesRow]:
-    """First reported: the earliest publication (its stated time, else when it arrived) of
-    an article holding one of the fact's values, republications included. Updated: the
-    latest of those arrivals and of the change feed's entries naming the fact (a
-    correction or retraction changes values without a new arrival). Facts without a value
-    have no row (they are deleted in the transaction that empties them)."""
+    """`first_reported_sql` and `updated_sql` of each fact. Facts without a value have no
+    row (they are deleted in the transaction that empties them)."""
     rows = await conn.fetch(
-        """
-        WITH reporting AS (
-            SELECT DISTINCT g.fact_id, g.article_id
-            FROM figures g WHERE g.fact_id = ANY($1::bigint[])
-        ), arrivals AS (
-            SELECT r.fact_id,
-                   min(coalesce(a.published_at, a.ingested_at)) AS first_published,
-                   max(a.ingested_at) AS last_arrived
-            FROM reporting r JOIN articles a ON a.id = r.article_id
-            GROUP BY r.fact_id
-        ), republished AS (
-            SELECT r.fact_id,
-                   min(coalesce(p.published_at, p.received_at)) AS first_published,
-                   max(p.received_at) AS last_arrived
-            FROM reporting r JOIN publications p ON p.article_id = r.article_id
-            GROUP BY r.fact_id
-        ), changed AS (
-            SELECT u.fact_id, max(c.at) AS at
-            FROM changes c CROSS JOIN LATERAL unnest(c.fact_ids) AS u(fact_id)
-            WHERE c.fact_ids && $1::bigint[] AND u.fact_id = ANY($1::bigint[])
-            GROUP BY u.fact_id
-        )
-        SELECT a.fact_id AS id,
-               least(a.first_published, r.first_published) AS first_reported_at,
-               greatest(a.last_arrived, r.last_arrived, c.at) AS updated_at
-        FROM arrivals a
-        LEFT JOIN republished r USING (fact_id)
-        LEFT JOIN changed c USING (fact_id)
+        f"""
+        SELECT id, first_reported_at, updated_at FROM (
+            SELECT f.id, {first_reported_sql("f")} AS first_reported_at,
+                   {updated_sql("f")} AS updated_at
+            FROM unnest($1::bigint[]) AS f(id)
+        ) t WHERE first_reported_at IS NOT NULL
         """,
         list(ids),
     )

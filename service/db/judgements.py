@@ -72,8 +72,8 @@ async def insert_judgement(
 ) -> JudgementRow:
     row = await conn.fetchrow(
         f"""
-        INSERT INTO judgements (figure_id, article_id, kind, reason, made_by)
-        VALUES ($1, $2, $3, $4, $5) RETURNING {COLUMNS}
+        INSERT INTO judgements (figure_id, judged_figure_id, article_id, kind, reason, made_by)
+        VALUES ($1, $1, $2, $3, $4, $5) RETURNING {COLUMNS}
         """,
         figure.id,
         figure.article_id,

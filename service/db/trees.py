@@ -30,6 +30,8 @@ from typing import Any
 
 import orjson
 
+from service.db import facts as facts_db
+from service.db import known as known_db
 from service.db.pool import Connection
 from service.relations import RELATIONS, Cardinality, Relation
 
@@ -136,17 +138,37 @@ def _float(name: str) -> Answer:
     return answer
 
 
-def _time(name: str) -> Answer:
+def _isoformat(expression: str) -> str:
     """A timestamptz as `datetime.isoformat` writes the UTC datetimes asyncpg returns."""
+    utc = f"({expression} AT TIME ZONE 'UTC')"
+    return (
+        f"""to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS') """
+        f"|| CASE WHEN to_char({utc}, 'US') = '000000' THEN '' "
+        f"ELSE '.' || to_char({utc}, 'US') END || '+00:00'"
+    )
 
-    def answer(pick: Pick, row: str, names: Scope) -> str:
-        utc = f"({row}.{name} AT TIME ZONE 'UTC')"
-        return _text(
-            f"{row}.{name}",
-            f"""to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS') """
-            f"|| CASE WHEN to_char({utc}, 'US') = '000000' THEN '' "
-            f"ELSE '.' || to_char({utc}, 'US') END || '+00:00'",
-        )
+
+def _time(name: str) -> Answer:
+    """A timestamptz column: the JSON string `_isoformat` writes, or null."""
+    return lambda pick, row, names: _text(f"{row}.{name}", _isoformat(f"{row}.{name}"))
+
+
+def _time_of(expression: Callable[[str], str]) -> Answer:
+    """A time computed from the row (`expression` of its alias), written as `_time` does."""
+    return lambda pick, row, names: _text(expression(row), _isoformat(expression(row)))
+
+
+def _reported(aggregate: str) -> Answer:
+    """SourcedValue.firstReportedAt / lastReportedAt: the `aggregate` (min or max) over the
+    group's figures of their articles' publication times (known.reported_sql)."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        group = names.group
+        if group is None:
+            return None
+        group.aggregates.append(f"{aggregate}({known_db.reported_sql(group.figure, aggregate)})")
+        column = f"{row}.s{len(group.aggregates) - 1}"
+        return _text(column, _isoformat(column))
 
     return answer
 
@@ -327,12 +349,16 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "unit": Field(_column("unit")),
         "qualifier": Field(_column("qualifier")),
         "disputed": Field(_column("disputed")),
+        "firstReportedAt": Field(_time_of(facts_db.first_reported_sql)),
+        "updatedAt": Field(_time_of(facts_db.updated_sql)),
     },
     "SourcedValue": {
         "value": Field(_float("value")),
         "upperBound": Field(_float("upper_bound")),
         "approximation": Field(_column("approximation")),
         "text": Field(_column("text")),
+        "firstReportedAt": Field(_reported("min")),
+        "lastReportedAt": Field(_reported("max")),
     },
     # A citation here is always a figure's: its row is the figure row (_sources).
     "Citation": {"attributedToText": Field(_column("attributed_to_text"))},
@@ -391,8 +417,9 @@ SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
 }
 
 
-# Relations only the resolvers answer: the value editors preferred (service.ingest.ranks).
-RESOLVED: frozenset[tuple[str, str]] = frozenset({("Fact", "preferred")})
+# Relations only the resolvers answer: the value editors preferred (service.ingest.ranks),
+# and a fact's history (a union, service/db/history.py).
+RESOLVED: frozenset[tuple[str, str]] = frozenset({("Fact", "preferred"), ("Fact", "history")})
 
 
 def _relation_field(type_name: str, field_name: str, relation: Relation) -> Field | None:

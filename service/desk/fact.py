@@ -3,16 +3,20 @@ each with every source, first and last reported."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from starlette.requests import Request
 from starlette.responses import Response
 
 from service.db import facts as facts_db
+from service.db import history as history_db
 from service.desk import links
 from service.desk.chart import number_line
 from service.desk.pages import pool_of
 from service.desk.reading import read_fact_values
 from service.desk.templating import render
-from service.errors import NotFoundError
+from service.errors import InvalidTimeError, NotFoundError
 from service.ids import decode_id
 
 SOURCES_PER_VALUE = 20
@@ -27,17 +31,34 @@ QUERY = """{
 }"""
 
 
+# How many moments the time slider offers (the first ones; any other by the form).
+SLIDER_STEPS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A moment something changed the fact: a link to the page as of then."""
+
+    at: dt.datetime
+    what: str
+    url: str
+
+
 async def fact(request: Request) -> Response:
+    """The fact now, or with `?as_of=` as known then; with the time slider's steps."""
     fact_id = decode_id(request.path_params["id"], "Fact")[1]
+    as_of = _as_of(request.query_params.get("as_of"))
     async with pool_of(request).acquire() as conn:
         rows = await facts_db.list_facts_by_ids(conn, ids=[fact_id])
         if not rows:
             raise NotFoundError("no fact has this id")
         found, around = await read_fact_values(
-            conn, facts=rows, per_value=SOURCES_PER_VALUE, with_times=True
+            conn, facts=rows, per_value=SOURCES_PER_VALUE, with_times=True, as_of=as_of
         )
+        times = await history_db.list_fact_event_times(conn, fact_id=fact_id, limit=SLIDER_STEPS)
     values = found[0]
     subject = around.entities.get(rows[0].subject_id) if rows[0].subject_id else None
+    page = links.fact_page(fact_id)
     return render(
         request,
         "fact.html",
@@ -45,6 +66,35 @@ async def fact(request: Request) -> Response:
         fact=values,
         subject=subject,
         chart=number_line([v.group for v in values.values]),
-        json_url=links.api_twin(links.fact_page(fact_id)),
+        as_of=as_of,
+        steps=[Step(at, _said(kinds), links.as_of(page, at)) for at, kinds in times],
+        page_url=page,
+        json_url=links.as_of(links.api_twin(page), as_of) if as_of else links.api_twin(page),
         graphiql_url=links.graphiql_of(QUERY, "Fact", fact_id),
     )
+
+
+def _as_of(value: str | None) -> dt.datetime | None:
+    """`?as_of=`: ISO 8601 (what a datetime-local field sends: no offset, read as UTC)."""
+    if not value:
+        return None
+    try:
+        at = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidTimeError(
+            f"as_of must be an ISO 8601 time such as 2019-06-10T18:00, got {value!r}"
+        ) from None
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+
+
+SAID = {
+    "REPORTED": "reported",
+    "CORRECTED": "corrected",
+    "RETRACTED": "retracted",
+    "JUDGED": "judged",
+    "JUDGEMENT_WITHDRAWN": "judgement withdrawn",
+}
+
+
+def _said(kinds: list[str]) -> str:
+    return ", ".join(SAID[k] for k in SAID if k in kinds)

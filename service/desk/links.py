@@ -3,6 +3,7 @@ GraphiQL. Pages are addressed by the same global ids as the APIs."""
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlencode
 
 from service.ids import encode_id
@@ -16,6 +17,11 @@ def entity_page(entity_id: int) -> str:
 
 def fact_page(fact_id: int) -> str:
     return f"/facts/{encode_id('Fact', fact_id)}"
+
+
+def as_of(path: str, at: dt.datetime) -> str:
+    """A page (or its JSON twin) as known at `at`."""
+    return f"{path}?" + urlencode({"as_of": at.astimezone(dt.UTC).isoformat()})
 
 
 def article_page(article_id: int) -> str:

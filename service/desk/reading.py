@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import cast
 
 from service.db import articles as articles_db
 from service.db import entities as entities_db
 from service.db import figures as figures_db
 from service.db import judgements as judgements_db
+from service.db import known as known_db
+from service.db.figures import SampledReport
+from service.db.judgements import InForce
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, EntityRow, FactRow, FigureRow, OutletRow
 from service.desk.marks import Piece, sentence_pieces
 from service.desk.values import ValueGroup, value_groups
+from service.ingest.agreement import agreement_of, distinct_reports
+from service.ingest.facts import group_reports
 from service.ingest.ranks import NONE, Rank, by_fact
 
 
@@ -36,13 +42,23 @@ class Around:
 
 
 async def read_around(
-    conn: Connection, *, article_ids: Iterable[int] = (), entity_ids: Iterable[int | None] = ()
+    conn: Connection,
+    *,
+    article_ids: Iterable[int] = (),
+    entity_ids: Iterable[int | None] = (),
+    as_of: dt.datetime | None = None,
 ) -> Around:
-    """Two queries at most: the articles with their outlets, and the entities."""
+    """Two queries at most: the articles with their outlets (`as_of`: as they stood
+    then, retracted since or not), and the entities."""
     around = Around()
     wanted = sorted(set(article_ids))
     if wanted:
-        for row, outlets in await articles_db.list_articles_with_outlets_by_ids(conn, ids=wanted):
+        found = (
+            await articles_db.list_articles_with_outlets_by_ids(conn, ids=wanted)
+            if as_of is None
+            else await known_db.list_articles_as_of(conn, ids=wanted, as_of=as_of)
+        )
+        for row, outlets in found:
             around.articles[row.id] = row
             around.outlets.update({outlet.id: outlet for outlet in outlets})
     people = sorted({i for i in entity_ids if i is not None})
@@ -135,17 +151,69 @@ class FactValues:
         return max(times, default=None)
 
 
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A fact's reports as known at a past time: the first few of each value, and whether
+    all of them were disputed then."""
+
+    sampled: list[SampledReport]
+    disputed: dict[int, bool]
+
+
+async def _read_known(
+    conn: Connection, *, fact_ids: Sequence[int], per_value: int, as_of: dt.datetime
+) -> tuple[Known, list[InForce]]:
+    """`figures_db.list_first_reports_for_facts` (times included) and the judgements in
+    force, as known at `as_of`."""
+    figures = await known_db.list_figures_known_at(conn, fact_ids=fact_ids, as_of=as_of)
+    in_force = await known_db.list_in_force_at(conn, fact_ids=fact_ids, as_of=as_of)
+    times = {
+        t.key: t for t in await known_db.list_value_times(conn, fact_ids=fact_ids, as_of=as_of)
+    }
+    judged = by_fact(in_force)
+    by_fact_id: dict[int, list[FigureRow]] = {}
+    for figure in figures:
+        by_fact_id.setdefault(cast(int, figure.fact_id), []).append(figure)
+    sampled = []
+    disputed = {}
+    for fact_id, reports in by_fact_id.items():
+        counted = distinct_reports(fact_id, reports)
+        disputed[fact_id] = agreement_of(counted, judged.get(fact_id, NONE)).disputed
+        for group in group_reports(reports):
+            head = group[0]
+            known = times[(fact_id, head.value, head.upper_bound, head.approximation)]
+            sampled += [
+                SampledReport(r, len(group), known.first_reported_at, known.last_reported_at)
+                for r in group[:per_value]
+            ]
+    return Known(sampled, disputed), in_force
+
+
 async def read_fact_values(
-    conn: Connection, *, facts: Sequence[FactRow], per_value: int, with_times: bool
+    conn: Connection,
+    *,
+    facts: Sequence[FactRow],
+    per_value: int,
+    with_times: bool,
+    as_of: dt.datetime | None = None,
 ) -> tuple[list[FactValues], Around]:
     """Each fact with its values and the first `per_value` sources of each (a value of a
     much reported fact has thousands), ranked by the judgements in force, `with_times`
-    when each value was first and last reported: four queries for any number of facts."""
+    when each value was first and last reported: four queries for any number of facts.
+    With `as_of`, as known then (service/db/known.py): its values, their times, the
+    judgements in force and the articles as they stood, and `disputed` computed again."""
     fact_ids = [f.id for f in facts]
-    sampled = await figures_db.list_first_reports_for_facts(
-        conn, fact_ids=fact_ids, per_value=per_value, with_times=with_times
-    )
-    in_force = await judgements_db.list_in_force_for_facts(conn, fact_ids=fact_ids)
+    if as_of is None:
+        sampled = await figures_db.list_first_reports_for_facts(
+            conn, fact_ids=fact_ids, per_value=per_value, with_times=with_times
+        )
+        in_force = await judgements_db.list_in_force_for_facts(conn, fact_ids=fact_ids)
+    else:
+        known, in_force = await _read_known(
+            conn, fact_ids=fact_ids, per_value=per_value, as_of=as_of
+        )
+        sampled = known.sampled
+        facts = [replace(f, disputed=known.disputed.get(f.id, False)) for f in facts]
     judged = by_fact(in_force)
     totals = {s.figure.id: s.reports for s in sampled}
     figures = [s.figure for s in sampled]
@@ -154,7 +222,9 @@ async def read_fact_values(
         conn,
         article_ids=[f.article_id for f in figures],
         entity_ids=[f.subject_id for f in facts] + [f.attributed_to_id for f in figures],
+        as_of=as_of,
     )
+
     reports_of: dict[int, list[FigureRow]] = {f.id: [] for f in facts}
     for figure in figures:
         if figure.fact_id in reports_of:

@@ -40,6 +40,13 @@ def _when(value: dt.datetime | dt.date | None) -> str:
     return value.isoformat()
 
 
+def _utc_input(value: dt.datetime | None) -> str:
+    """A time as an `<input type="datetime-local">` value, in UTC; empty for none."""
+    if value is None:
+        return ""
+    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+
+
 def _number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.10g}"
 
@@ -61,6 +68,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["when"] = _when
+    env.filters["utc_input"] = _utc_input
     env.filters["number"] = _number
     env.globals.update(
         static=STATIC_PATH,

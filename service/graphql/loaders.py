@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -13,13 +14,17 @@ from service.db import articles as articles_db
 from service.db import entities as entities_db
 from service.db import facts as facts_db
 from service.db import figures as figures_db
+from service.db import history as history_db
 from service.db import judgements as judgements_db
+from service.db import known as known_db
 from service.db import outlets as outlets_db
 from service.db import publications as publications_db
 from service.db import quotes as quotes_db
 from service.db import trees as trees_db
 from service.db.articles import ArticlePage
+from service.db.history import ArticleVersionRow, FactEventRow
 from service.db.judgements import InForce
+from service.db.known import ValueTimes
 from service.db.paging import IdPage, Window
 from service.db.pool import Connection
 from service.db.replicas import Reads
@@ -41,6 +46,8 @@ K = TypeVar("K", bound=Hashable)
 R = TypeVar("R")
 T = TypeVar("T")
 PageKey = tuple[int, Window[Any], bool]  # (parent id, which page, count?)
+AtKey = tuple[int, dt.datetime]  # (a fact's id, a time): the fact as known then
+ValueKey = tuple[float, float | None, str]  # (value, upper bound, approximation)
 
 
 # Which loader reads a table's rows by id, which reads them by a column's value, and which
@@ -62,6 +69,9 @@ BY_COLUMN = {
     ("figures", "article_id"): "figures_by_article",
     ("mentions", "article_id"): "mentions_by_article",
     ("publications", "article_id"): "publications_by_article",
+    ("article_versions", "article_id"): "versions_by_article",
+    # Not a table: the union of a fact's reports, withdrawals and judgements (db/history.py).
+    ("fact_events", "fact_id"): "events_by_fact",
     ("figures", "fact_id"): "figures_by_fact",
     ("facts", "subject_id"): "facts_by_subject",
     ("quotes", "statement_key"): "quotes_by_statement",
@@ -194,6 +204,61 @@ def _grouped(
     return DataLoader(load_fn=load)
 
 
+def _at(
+    pool: Reads,
+    fetch: Callable[[Connection, list[int], Any], Awaitable[dict[int, R]]],
+    empty: Callable[[], R],
+) -> DataLoader[tuple[int, Any], R]:
+    """Loads by (fact id, time): one query per distinct time, for all its facts."""
+
+    async def load(keys: list[tuple[int, Any]]) -> list[R]:
+        by_time: dict[Any, list[int]] = defaultdict(list)
+        for fact_id, at in keys:
+            by_time[at].append(fact_id)
+        found: dict[tuple[int, Any], R] = {}
+        async with pool.acquire() as conn:
+            for at, fact_ids in by_time.items():
+                answers = await fetch(conn, fact_ids, at)
+                found.update(((i, at), answers[i]) for i in fact_ids if i in answers)
+        return [found[k] if k in found else empty() for k in keys]
+
+    return DataLoader(load_fn=load)
+
+
+async def _figures_at(
+    conn: Connection, fact_ids: list[int], at: dt.datetime
+) -> dict[int, list[FigureRow]]:
+    found: dict[int, list[FigureRow]] = defaultdict(list)
+    for row in await known_db.list_figures_known_at(conn, fact_ids=fact_ids, as_of=at):
+        found[cast(int, row.fact_id)].append(row)
+    return found
+
+
+async def _in_force_at(
+    conn: Connection, fact_ids: list[int], at: dt.datetime
+) -> dict[int, list[InForce]]:
+    found: dict[int, list[InForce]] = defaultdict(list)
+    for row in await known_db.list_in_force_at(conn, fact_ids=fact_ids, as_of=at):
+        found[row.fact_id].append(row)
+    return found
+
+
+async def _value_times(
+    conn: Connection, fact_ids: list[int], at: dt.datetime | None
+) -> dict[int, dict[ValueKey, ValueTimes]]:
+    found: dict[int, dict[ValueKey, ValueTimes]] = defaultdict(dict)
+    for row in await known_db.list_value_times(conn, fact_ids=fact_ids, as_of=at):
+        found[row.fact_id][(row.value, row.upper_bound, row.approximation)] = row
+    return found
+
+
+async def _fact_times_at(
+    conn: Connection, fact_ids: list[int], at: dt.datetime
+) -> dict[int, FactTimesRow | None]:
+    found = await known_db.list_fact_times_at(conn, fact_ids=fact_ids, as_of=at)
+    return {i: FactTimesRow(i, *times) for i, times in found.items()}
+
+
 def _paged(
     pool: Reads,
     fetch: Callable[[Connection, list[int], Window[Any], bool], Awaitable[dict[int, Any]]],
@@ -235,6 +300,16 @@ class Loaders:
     publications_by_article: DataLoader[int, list[PublicationRow]]
     entity_ids_by_article: DataLoader[int, list[int]]
     figures_by_fact: DataLoader[int, list[FigureRow]]
+    # A fact as known at a past time (asOf), and when each of its values was reported
+    # (now: time None).
+    figures_at: DataLoader[AtKey, list[FigureRow]]
+    in_force_at: DataLoader[AtKey, list[InForce]]
+    fact_times_at: DataLoader[AtKey, FactTimesRow | None]
+    value_times: DataLoader[tuple[int, dt.datetime | None], dict[ValueKey, ValueTimes]]
+    article_at: DataLoader[tuple[int, dt.datetime], ArticleRow | None]  # as it stood then
+    fact_ever: DataLoader[int, FactRow | None]  # retired ones too (asOf)
+    events_by_fact: DataLoader[int, list[FactEventRow]]
+    versions_by_article: DataLoader[int, list[ArticleVersionRow]]
     facts_by_subject: DataLoader[int, list[FactRow]]
     quotes_by_statement: DataLoader[str, list[QuoteRow]]
     articles_of_outlet: DataLoader[PageKey, ArticlePage]
@@ -259,6 +334,11 @@ async def _facts_of_subjects(conn: Connection, keys: Sequence[int]) -> list[Fact
     )
 
 
+async def _events_of_facts(conn: Connection, keys: Sequence[int]) -> list[FactEventRow]:
+    """At most as many events per fact as `Fact.history(first:)` may ask for."""
+    return await history_db.list_fact_events(conn, fact_ids=list(keys), per_fact=LIST_BOUND)
+
+
 def build_loaders(pool: Reads) -> Loaders:
     outlet = _by_id(pool, outlets_db.list_outlets_by_ids)
 
@@ -269,6 +349,18 @@ def build_loaders(pool: Reads) -> Loaders:
         outlet.prime_many({o.id: o for _, outlets in found for o in outlets})
         by_id = {article.id: article for article, _ in found}
         return [by_id.get(i) for i in ids]
+
+    async def load_articles_at(keys: list[tuple[int, dt.datetime]]) -> list[ArticleRow | None]:
+        by_time: dict[dt.datetime, list[int]] = defaultdict(list)
+        for article_id, at in keys:
+            by_time[at].append(article_id)
+        found: dict[tuple[int, dt.datetime], ArticleRow] = {}
+        async with pool.acquire() as conn:
+            for at, ids in by_time.items():
+                for article, outlets in await known_db.list_articles_as_of(conn, ids=ids, as_of=at):
+                    found[(article.id, at)] = article
+                    outlet.prime_many({o.id: o for o in outlets})
+        return [found.get(key) for key in keys]
 
     async def load_aliases(ids: list[int]) -> list[list[str]]:
         async with pool.acquire() as conn:
@@ -350,6 +442,16 @@ def build_loaders(pool: Reads) -> Loaders:
         entity_ids_by_article=DataLoader(load_fn=load_entity_ids),
         figures_by_fact=_grouped(
             pool, _keyed(figures_db.list_figures_for_facts, "fact_ids"), "fact_id"
+        ),
+        figures_at=_at(pool, _figures_at, list),
+        in_force_at=_at(pool, _in_force_at, list),
+        fact_times_at=_at(pool, _fact_times_at, lambda: None),
+        value_times=_at(pool, _value_times, dict),
+        article_at=DataLoader(load_fn=load_articles_at),
+        fact_ever=_by_id(pool, known_db.list_facts_ever_by_ids),
+        events_by_fact=_grouped(pool, _events_of_facts, "fact_id"),
+        versions_by_article=_grouped(
+            pool, _keyed(history_db.list_versions_for_articles, "article_ids"), "article_id"
         ),
         facts_by_subject=_grouped(pool, _facts_of_subjects, "subject_id"),
         quotes_by_statement=_grouped(

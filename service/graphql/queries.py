@@ -25,6 +25,7 @@ from service.graphql.types.article import Article, Outlet, article_connection
 from service.graphql.types.change import Change, change_connection
 from service.graphql.types.common import (
     After,
+    AsOf,
     Before,
     Connection,
     First,
@@ -33,6 +34,7 @@ from service.graphql.types.common import (
     Node,
     make_connection,
     page_connection,
+    utc,
     window,
 )
 from service.graphql.types.entity import Entity, EntityKind, load_entity
@@ -453,9 +455,19 @@ class Query:
             )
         return await _id_connection(info, page, Figure)
 
-    @strawberry.field(description="One fact by global id; null when no fact has it.")
-    async def fact(self, info: Info, id: NodeId) -> Fact | None:
+    @strawberry.field(
+        description="One fact by global id; null when no fact has it. With `asOf`, the fact "
+        "as known then (its values, `disputed`, ranks, `preferred`, `reports` and times), "
+        "null when none of its values had been reported by then; a fact whose every value "
+        "was since retracted or corrected away answers only with `asOf` before then."
+    )
+    async def fact(self, info: Info, id: NodeId, as_of: AsOf = None) -> Fact | None:
         fact_id = decode_id(id, "Fact")[1]
+        at = utc(as_of)
+        if at is not None:
+            known = await info.context.loaders.fact_times_at.load((fact_id, at))
+            row = await info.context.loaders.fact_ever.load(fact_id) if known else None
+            return Fact.from_row(row, at) if row is not None else None
         tree = await answer_tree(info, "Fact", fact_id)
         if tree is not None:
             return cast(Fact | None, tree)  # completed as it is (FactdeskExecutionContext)

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Protocol
 
 from service.db import corrections as corrections_db
 from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db import judgements as judgements_db
+from service.db.figures import DistinctReport
 from service.db.pool import Connection
 from service.ingest.facts import ReportedValue, agreed_interval, is_disputed
 from service.ingest.model import Approximation
-from service.ingest.ranks import NONE, Rank, ValueKey, by_fact, key_of
+from service.ingest.ranks import NONE, FactJudgements, Rank, ValueKey, by_fact, key_of
 
 
 class Printed(Protocol):
@@ -51,28 +52,41 @@ async def stored_agreement(
 ) -> dict[int, facts_db.Agreement]:
     """Each fact's agreement over all its stored reports that count: not those of a
     DEPRECATED value, nor those flagged wrong (each fact must have a report)."""
-    counted: dict[int, list[ReportedValue]] = {i: [] for i in fact_ids}
-    rows = await figures_db.list_distinct_reports_for_facts(conn, fact_ids=list(fact_ids))
+    distinct: dict[int, list[DistinctReport]] = {i: [] for i in fact_ids}
+    for row in await figures_db.list_distinct_reports_for_facts(conn, fact_ids=list(fact_ids)):
+        distinct[row.fact_id].append(row)
     judged = by_fact(await judgements_db.list_in_force_for_facts(conn, fact_ids=list(fact_ids)))
-    reports: Counter[tuple[int, ValueKey]] = Counter()
+    return {
+        fact_id: agreement_of(rows, judged.get(fact_id, NONE)) for fact_id, rows in distinct.items()
+    }
+
+
+def distinct_reports(fact_id: int, reports: Iterable[Printed]) -> list[DistinctReport]:
+    """A fact's reports counted by what they print (as the database counts them for
+    `stored_agreement`): for a fact as it was known at a past time."""
+    counted = Counter((r.value, r.upper_bound, r.approximation, r.text) for r in reports)
+    return [DistinctReport(fact_id, *printed, figures) for printed, figures in counted.items()]
+
+
+def agreement_of(
+    rows: Collection[DistinctReport], judgements: FactJudgements
+) -> facts_db.Agreement:
+    """One fact's agreement over its distinct reports that count under `judgements`."""
+    reports: Counter[ValueKey] = Counter()
     for row in rows:
-        reports[(row.fact_id, key_of(row))] += row.figures
+        reports[key_of(row)] += row.figures
+    counted: list[ReportedValue] = []
     for row in rows:
-        judgements = judged.get(row.fact_id, NONE)
         key = key_of(row)
-        if judgements.rank(key, reports[(row.fact_id, key)]) is Rank.DEPRECATED:
+        if judgements.rank(key, reports[key]) is Rank.DEPRECATED:
             continue
         # Equal reports share an interval; two of them still count as two reports.
         count = judgements.counting(key, row.text, row.figures)
-        counted[row.fact_id].extend([reported(row)] * min(count, 2))
-    checked: dict[int, facts_db.Agreement] = {}
-    for fact_id, values in counted.items():
-        if not values:  # every value deprecated: nothing left to disagree
-            checked[fact_id] = facts_db.Agreement(disputed=False, low=-math.inf, high=math.inf)
-            continue
-        low, high = agreed_interval(values)
-        checked[fact_id] = facts_db.Agreement(disputed=is_disputed(values), low=low, high=high)
-    return checked
+        counted.extend([reported(row)] * min(count, 2))
+    if not counted:  # every value deprecated: nothing left to disagree
+        return facts_db.Agreement(disputed=False, low=-math.inf, high=math.inf)
+    low, high = agreed_interval(counted)
+    return facts_db.Agreement(disputed=is_disputed(counted), low=low, high=high)
 
 
 async def recheck_facts(conn: Connection, *, fact_ids: Collection[int]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -12,20 +13,30 @@ from starlette.responses import Response
 from service.db import facts as facts_db
 from service.db import figures as figures_db
 from service.db import judgements as judgements_db
+from service.db import known as known_db
+from service.db.known import ValueTimes
 from service.db.pool import Connection
 from service.db.rows import FactRow, FactTimesRow, FigureRow
 from service.ids import decode_id_cursor, encode_id
+from service.ingest.agreement import agreement_of, distinct_reports
 from service.ingest.facts import group_reports
 from service.ingest.ranks import NONE, FactJudgements, assess, by_fact, preferred_index
 from service.lookup import entity_id_from
 from service.problems import ProblemError
 from service.rest.figures import figure_citation
-from service.rest.params import bool_param, page_params, path_id, reads_of, text_param
+from service.rest.params import (
+    bool_param,
+    datetime_param,
+    page_params,
+    path_id,
+    reads_of,
+    text_param,
+)
 from service.rest.representations import Json, JsonResponse, Related, id_page_json, load_related
 
 
 def _values(
-    reports: list[FigureRow], judged: FactJudgements, related: Related
+    reports: list[FigureRow], judged: FactJudgements, times: ValueTimesOf, related: Related
 ) -> tuple[list[Json], int | None]:
     """Equal values grouped as GraphQL's Fact.values does, each keeping every source and
     ranked by the judgements in force; and which of them is preferred, if one is."""
@@ -39,6 +50,8 @@ def _values(
             "text": group[0].text,
             "rank": assessed.rank.value,
             "conflicting": assessed.conflicting,
+            "firstReportedAt": times[_key(group[0])].first_reported_at,
+            "lastReportedAt": times[_key(group[0])].last_reported_at,
             "sources": [figure_citation(report, related) for report in group],
             "figureIds": [encode_id("Figure", report.id) for report in group],
         }
@@ -47,14 +60,30 @@ def _values(
     return values, preferred_index(heads, judged)
 
 
+def _key(figure: FigureRow) -> tuple[int, float, float | None, str]:
+    assert figure.fact_id is not None
+    return (figure.fact_id, figure.value, figure.upper_bound, figure.approximation)
+
+
+ValueTimesOf = dict[tuple[int, float, float | None, str], ValueTimes]
+
+
 def fact_json(
     row: FactRow,
     times: FactTimesRow,
     reports: list[FigureRow],
     judged: FactJudgements,
+    value_times: ValueTimesOf,
     related: Related,
+    *,
+    as_of: dt.datetime | None = None,
 ) -> Json:
-    values, preferred = _values(reports, judged, related)
+    """The fact as REST shows it; with `as_of`, as known then (`disputed` computed again
+    from the values and judgements of then, as `Fact.disputed` does)."""
+    values, preferred = _values(reports, judged, value_times, related)
+    disputed = row.disputed
+    if as_of is not None:
+        disputed = agreement_of(distinct_reports(row.id, reports), judged).disputed
     return {
         "id": encode_id("Fact", row.id),
         "label": row.label,
@@ -62,7 +91,7 @@ def fact_json(
         "property": row.property,
         "qualifier": row.qualifier,
         "unit": row.unit,
-        "disputed": row.disputed,
+        "disputed": disputed,
         "firstReportedAt": times.first_reported_at,
         "updatedAt": times.updated_at,
         "values": values,
@@ -70,28 +99,61 @@ def fact_json(
     }
 
 
-async def _facts(conn: Connection, ids: Sequence[int]) -> list[Json]:
-    """Facts with values, sources and ranks: six queries whatever the page size."""
-    rows = {row.id: row for row in await facts_db.list_facts_by_ids(conn, ids=ids)}
+async def _facts(
+    conn: Connection, ids: Sequence[int], as_of: dt.datetime | None = None
+) -> list[Json]:
+    """Facts with values, sources and ranks (as known at `as_of`, None: now): seven queries
+    whatever the page size (eight with `as_of`)."""
+    listed = (
+        await facts_db.list_facts_by_ids(conn, ids=ids)
+        if as_of is None
+        else await known_db.list_facts_ever_by_ids(conn, ids=ids)
+    )
+    rows = {row.id: row for row in listed}
     ordered = [rows[i] for i in ids if i in rows]
-    times = {t.id: t for t in await facts_db.list_fact_times(conn, ids=[r.id for r in ordered])}
-    # A fact with no times has no value left: a retraction emptied it while we read.
+    fact_ids = [r.id for r in ordered]
+    if as_of is None:
+        times = {t.id: t for t in await facts_db.list_fact_times(conn, ids=fact_ids)}
+        figures = await figures_db.list_figures_for_facts(conn, fact_ids=fact_ids)
+        in_force = await judgements_db.list_in_force_for_facts(conn, fact_ids=fact_ids)
+    else:
+        found = await known_db.list_fact_times_at(conn, fact_ids=fact_ids, as_of=as_of)
+        times = {i: FactTimesRow(i, *t) for i, t in found.items()}
+        figures = await known_db.list_figures_known_at(conn, fact_ids=fact_ids, as_of=as_of)
+        in_force = await known_db.list_in_force_at(conn, fact_ids=fact_ids, as_of=as_of)
+    # A fact with no times has no value (then; or a retraction emptied it while we read).
     ordered = [r for r in ordered if r.id in times]
     reports: dict[int, list[FigureRow]] = defaultdict(list)
-    for figure in await figures_db.list_figures_for_facts(conn, fact_ids=[r.id for r in ordered]):
+    for figure in figures:
         if figure.fact_id is not None:
             reports[figure.fact_id].append(figure)
+    value_times = {
+        t.key: t for t in await known_db.list_value_times(conn, fact_ids=fact_ids, as_of=as_of)
+    }
     figures = [f for group in reports.values() for f in group]
+    article_ids = sorted({f.article_id for f in figures})
+    stood = (  # the copy each figure was in, as it stood then (retracted since or not)
+        []
+        if as_of is None
+        else await known_db.list_articles_as_of(conn, ids=article_ids, as_of=as_of)
+    )
     related = await load_related(
         conn,
-        article_ids=[f.article_id for f in figures],
+        articles=[article for article, _ in stood],
+        article_ids=article_ids,
         entity_ids=[r.subject_id for r in ordered] + [f.attributed_to_id for f in figures],
     )
-    judged = by_fact(
-        await judgements_db.list_in_force_for_facts(conn, fact_ids=[r.id for r in ordered])
-    )
+    judged = by_fact(in_force)
     return [
-        fact_json(row, times[row.id], reports[row.id], judged.get(row.id, NONE), related)
+        fact_json(
+            row,
+            times[row.id],
+            reports[row.id],
+            judged.get(row.id, NONE),
+            value_times,
+            related,
+            as_of=as_of,
+        )
         for row in ordered
     ]
 
@@ -124,8 +186,12 @@ async def list_facts(request: Request) -> Response:
 
 async def get_fact(request: Request) -> Response:
     fact_id = path_id(request, "Fact")
+    as_of = datetime_param(request.query_params, "as_of")
     async with reads_of(request).acquire() as conn:
-        items = await _facts(conn, [fact_id])
+        items = await _facts(conn, [fact_id], as_of)
     if not items:
-        raise ProblemError("not_found", "no fact has this id")
+        detail = "no fact has this id"
+        if as_of is not None:
+            detail += ", or none of its values had been reported by as_of"
+        raise ProblemError("not_found", detail)
     return JsonResponse(items[0])

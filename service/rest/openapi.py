@@ -13,6 +13,8 @@ from service.ingest.model import Approximation, EntityKind, TextPart
 from service.problems import PROBLEMS, problem_type
 from service.rest.openapi_changes import SCHEMAS as CHANGE_SCHEMAS
 from service.rest.openapi_changes import changes_operation, stream_operation
+from service.rest.openapi_history import SCHEMAS as HISTORY_SCHEMAS
+from service.rest.openapi_history import history_paths
 from service.rest.openapi_judgements import CONFLICTING, RANK, judge_operation, judgement_operations
 from service.rest.openapi_judgements import SCHEMAS as JUDGEMENT_SCHEMAS
 from service.rest.openapi_parts import (
@@ -183,6 +185,16 @@ SCHEMAS: Json = {
             "text": STRING,
             "rank": RANK,
             "conflicting": CONFLICTING,
+            "firstReportedAt": {
+                **DATE_TIME,
+                "description": "The earliest publication (the time the outlet states, else "
+                "when the copy arrived) of an article among its sources, republications "
+                "included; a correction keeps its article's publications.",
+            },
+            "lastReportedAt": {
+                **DATE_TIME,
+                "description": "The latest publication of an article among its sources.",
+            },
             "sources": {"type": "array", "items": ref("Citation")},
             "figureIds": {
                 "type": "array",
@@ -278,6 +290,20 @@ PAGE_PARAMS = [
     query_param("before", "`pageInfo.startCursor` of the following page."),
 ]
 ENTITY_PARAM_NOTE = "Entity global id, or any name the entity is known by."
+# Parameters of one resource by id, beyond the id.
+ONE_PARAMS: dict[str, list[Json]] = {
+    "Fact": [
+        query_param(
+            "as_of",
+            "The fact as Factdesk knew it at this time (ISO 8601; no offset means UTC): only "
+            "values published by then (the time the outlet states, else when the copy "
+            "arrived), as the article stood then (a later correction's values not yet, the "
+            "replaced copy's still; a retracted article's until its retraction), ranked by "
+            "the judgements in force then. 404 when none of its values had been reported.",
+            DATE_TIME,
+        )
+    ],
+}
 
 FILTERS: dict[str, list[Json]] = {
     "Article": [
@@ -382,6 +408,7 @@ def _paths() -> Json:
                 "tags": [plural],
                 "parameters": [
                     {"name": "id", "in": "path", "required": True, "schema": STRING},
+                    *ONE_PARAMS.get(name, []),
                     IF_NONE_MATCH,
                 ],
                 "responses": {
@@ -477,6 +504,12 @@ def _paths() -> Json:
     paths["/api/v1/figures/{id}/judgements"] = {"post": judge_operation()}
     paths["/api/v1/judgements/{id}"] = judgement_operations(_read_ok("Judgement"), READ_ERRORS)
     paths["/api/v1/articles/{id}"]["get"]["responses"].update(retracted_read())
+    paths.update(
+        history_paths(
+            {name: _read_ok(name) for name in ("FactEventList", "ArticleVersionList")},
+            READ_ERRORS,
+        )
+    )
     paths["/api/v1/changes"] = changes_operation(
         {"200": _read_ok("ChangePage"), "304": NOT_MODIFIED, **READ_ERRORS}
     )
@@ -520,7 +553,13 @@ def openapi_document() -> Json:
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "paths": _paths(),
         "components": {
-            "schemas": {**SCHEMAS, **WRITE_SCHEMAS, **CHANGE_SCHEMAS, **JUDGEMENT_SCHEMAS},
+            "schemas": {
+                **SCHEMAS,
+                **WRITE_SCHEMAS,
+                **CHANGE_SCHEMAS,
+                **JUDGEMENT_SCHEMAS,
+                **HISTORY_SCHEMAS,
+            },
             "securitySchemes": {
                 "apiKey": {
                     "type": "http",

@@ -19,6 +19,7 @@ from service.rest import (
     entities,
     facts,
     figures,
+    history,
     judgements,
     quotes,
 )
@@ -99,6 +100,8 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
         ("/figures/{id}", figures.get_figure),
         ("/facts", facts.list_facts),
         ("/facts/{id}", facts.get_fact),
+        ("/facts/{id}/history", history.get_fact_history),
+        ("/articles/{id}/versions", history.get_article_versions),
         ("/judgements/{id}", judgements.get_judgement),
         ("/changes", changes.list_changes),
         ("/changes/stream", stream_handler(settings)),

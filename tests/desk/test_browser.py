@@ -186,3 +186,39 @@ async def test_an_editors_judgements_on_the_fact_page(
     await expect(tab.locator("section.value.rank-normal")).to_have_count(5)
     assert recorded.foreign(desk_url) == []
     assert recorded.errors == []
+
+
+async def test_the_time_slider_on_the_fact_page(
+    desk_url: str, page: tuple[Page, Recorded], screenshots: Path
+) -> None:
+    """What was known when, without a script: a link per moment the fact changed, and a
+    form for any time; the page as of then lists only the values known then."""
+    tab, recorded = page
+    async with httpx.AsyncClient(base_url=desk_url) as api:
+        figures = await api.get("/api/v1/figures", params={"property": "vote_share"})
+    fact_id = figures.json()["items"][0]["factId"]
+    await tab.goto(f"{desk_url}/facts/{fact_id}")
+    values = tab.locator("section.value")
+    await expect(values).to_have_count(5)
+    await expect(tab.locator("nav.as-of a.step.current")).to_have_text("now")
+
+    await tab.locator("nav.as-of a.step", has_text="2019-06-10 06:00 UTC").click()
+    await expect(tab.locator("p.known-at")).to_contain_text("As known at 2019-06-10 06:00 UTC")
+    assert "as_of=" in tab.url
+    await expect(tab.locator("nav.as-of a.step.current")).to_contain_text("2019-06-10 06:00")
+    first = await values.count()
+    assert 0 < first < 5
+
+    await tab.get_by_label("What was known at (UTC)").fill("2019-06-10T18:00")
+    await tab.get_by_role("button", name="Show").click()
+    await expect(tab.locator("p.known-at")).to_contain_text("As known at 2019-06-10 18:00 UTC")
+    evening = await values.count()
+    assert first < evening < 5
+    await expect(tab.locator("svg.numberline g.bar")).to_have_count(evening)
+    await tab.screenshot(path=screenshots / "fact-as-of.png", full_page=True)
+
+    await tab.get_by_role("link", name="See it now").click()
+    await expect(tab.locator("p.known-at")).to_have_count(0)
+    await expect(values).to_have_count(5)
+    assert recorded.foreign(desk_url) == []
+    assert recorded.errors == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from html import unescape
+from urllib.parse import parse_qsl
 
 import httpx
 
@@ -63,3 +65,46 @@ async def test_an_agreed_fact_shades_what_every_report_allows(
     html = await page(seeded_client, fact)
     assert '<rect class="agreed"' in html
     assert 'class="bar conflict"' not in html
+
+
+async def _step(client: httpx.AsyncClient, href: str) -> str:
+    path, _, query = unescape(href).partition("?")
+    return await page(client, path, **dict(parse_qsl(query)))
+
+
+async def test_the_time_slider_shows_what_was_known_then(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    """A link per moment the fact changed, and a GET form: no script needed."""
+    url = await _vote_share(seeded_client)
+    now = await page(seeded_client, url)
+    steps = re.findall(r'<a class="step" href="([^"]+)"><time datetime="([^"]+)">', now)
+    assert [at for _, at in steps] == [
+        "2019-06-10T06:00:00+00:00",
+        "2019-06-10T16:45:00+00:00",
+        "2019-06-11T06:00:00+00:00",
+    ]
+    assert 'aria-current="page">now</a>' in now
+    assert '<form method="get" action="' + url.split("?")[0] + '">' in now
+
+    first = await _step(seeded_client, steps[0][0])
+    assert 'class="known-at"' in first
+    printed = texts_of(first, "printed")
+    assert 0 < len(printed) < 5
+    assert set(printed) < set(texts_of(now, "printed"))
+    assert 'aria-current="page"><time datetime="2019-06-10T06:00:00+00:00">' in first
+    assert "First reported 2019-06-11" not in " ".join(texts_of(first, "first-reported"))
+    second = await _step(seeded_client, steps[1][0])
+    assert len(printed) < len(texts_of(second, "printed")) < 5
+    # The form sends what a datetime-local field holds: no offset, read as UTC.
+    evening = await page(seeded_client, url, as_of="2019-06-10T18:00")
+    assert texts_of(evening, "printed") == texts_of(second, "printed")
+    assert 'value="2019-06-10T18:00:00"' in evening
+    later = await page(seeded_client, url, as_of="2019-06-11T06:00:00Z")
+    assert texts_of(later, "printed") == texts_of(now, "printed")
+
+    before = await page(seeded_client, url, as_of="2019-01-01T00:00")
+    assert texts_of(before, "nothing-known") == ["Nothing of this fact had been reported by then."]
+    wrong = await seeded_client.get(url, params={"as_of": "soon"})
+    assert wrong.status_code == 400
+    assert "as_of must be an ISO 8601 time" in wrong.text

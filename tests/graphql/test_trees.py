@@ -163,10 +163,30 @@ async def test_a_tree_answers_as_the_resolvers_do(
     assert (fast.status_code, fast.content) == (slow.status_code, slow.content), query
 
 
-VALUES = """values(first: 5) { value sources(first: 5) {
+TIMES = """{ firstReportedAt updatedAt
+    values(first: 100) { value firstReportedAt lastReportedAt } }"""
+
+
+async def test_times_from_a_tree_are_the_resolvers_times(
+    apps: dict[bool, httpx.AsyncClient], ids: dict[str, list[str]]
+) -> None:
+    """Every seeded fact's times and its values' times, by both paths."""
+    values = []
+    for id in ids["fact(id"]:
+        query = f'{{ fact(id: "{id}") {TIMES} }}'
+        fast = await gql(apps[True], query)
+        assert fast == await gql(apps[False], query)
+        values += fast["fact"]["values"]
+    assert len({v["firstReportedAt"] for v in values}) > 1  # the seeds differ in time
+    assert all(v["firstReportedAt"] <= v["lastReportedAt"] for v in values)
+
+
+VALUES = """values(first: 5) { value firstReportedAt lastReportedAt sources(first: 5) {
     excerpt outlet { name } article { headline publishedAt } attributedTo { name } } }"""
-FACT = "query($v: ID!) { fact(id: $v) { label subject { name aliases } VALUES } }"
-ENTITY = "query($v: String!) { entity(name: $v) { name facts { label VALUES } } }"
+FACT = """query($v: ID!) { fact(id: $v) {
+    label firstReportedAt updatedAt subject { name aliases } VALUES } }"""
+ENTITY = """query($v: String!) { entity(name: $v) { name facts {
+    label firstReportedAt updatedAt VALUES } } }"""
 PAGES = """query($v: Int!) { outlets(first: 10) { name articles(first: $v) { edges { node {
     headline quotes(first: 5) { text speaker { name facts(first: 3) { label VALUES } } }
 } } } } }"""

@@ -38,6 +38,8 @@ async def test_every_route_is_documented(client: httpx.AsyncClient) -> None:
         "/api/v1/changes/stream",
         "/api/v1/figures/{id}/judgements",
         "/api/v1/judgements/{id}",
+        "/api/v1/facts/{id}/history",
+        "/api/v1/articles/{id}/versions",
         *(f"/api/v1/{r}" for r in ("articles", "entities", "quotes", "figures", "facts")),
         *(f"/api/v1/{r}/{{id}}" for r in ("articles", "entities", "quotes", "figures", "facts")),
     }

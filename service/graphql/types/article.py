@@ -26,6 +26,7 @@ from service.graphql.types.common import (
     make_connection,
     window,
 )
+from service.graphql.types.history import ArticleVersion
 from service.ids import CursorKey, SortCursor, decode_time_cursor, encode_id
 from service.relations import LIST_BOUND
 
@@ -176,6 +177,17 @@ class Article(Node):
             info.context.loaders.publications_by_article,
             self.row.id,
             lambda rows: [Publication.from_row(r) for r in rows[:first]],
+        )
+
+    @strawberry.field(
+        description="The copies corrections replaced, oldest first, with when and why (the "
+        "current copy is the article itself): the first `first` of them (at most 100)."
+    )
+    def versions(self, info: Info, first: ListFirst = LIST_BOUND) -> list[ArticleVersion]:
+        return now_or_later(
+            info.context.loaders.versions_by_article,
+            self.row.id,
+            lambda rows: [ArticleVersion.from_row(r) for r in rows[:first]],
         )
 
     @strawberry.field(

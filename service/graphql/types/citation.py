@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
@@ -33,24 +34,35 @@ class Citation:
         description="The words the article uses for the source ('the interior ministry'); "
         "null when the article names no source."
     )
+    # Set for a value as known at a past time (`fact(asOf:)`): the article as it stood then.
+    as_of: strawberry.Private[dt.datetime | None] = None
 
-    @strawberry.field(description="The article that reported it.")
+    @strawberry.field(
+        description="The article that reported it; for a value as known at a past time "
+        "(`fact(asOf:)`), its copy as it stood then, retracted since or not."
+    )
     def article(self, info: Info) -> ArticleRef:
-        from service.graphql.types.article import article_of
+        from service.graphql.types.article import Article, article_of
 
-        return article_of(info, self.article_id)
+        if self.as_of is None:
+            return article_of(info, self.article_id)
+        return now_or_later(
+            info.context.loaders.article_at,
+            (self.article_id, self.as_of),
+            lambda row: Article.from_row(_found(row)),
+        )
 
     @strawberry.field(description="The outlet that published that article.")
     def outlet(self, info: Info) -> OutletRef:
         from service.graphql.types.article import Outlet, outlet_of
 
         loaders = info.context.loaders
-        article = peek(loaders.article, self.article_id)
+        article = self._peek(info)
         if isinstance(article, ArticleRow):
             return outlet_of(info, article.outlet_id)
 
         async def later() -> Outlet:
-            row = await loaders.article.load(self.article_id)
+            row = await self._load(info)
             assert row is not None  # figures and quotes reference their article
             outlet = await loaders.outlet.load(row.outlet_id)
             assert outlet is not None
@@ -60,7 +72,11 @@ class Citation:
 
     @strawberry.field(description="The whole sentence that carries the value or quote.")
     def excerpt(self, info: Info) -> str:
-        return now_or_later(info.context.loaders.article, self.article_id, self._cut)
+        if self.as_of is None:
+            return now_or_later(info.context.loaders.article, self.article_id, self._cut)
+        return now_or_later(
+            info.context.loaders.article_at, (self.article_id, self.as_of), self._cut
+        )
 
     @strawberry.field(
         description="Who the article says the information came from "
@@ -74,7 +90,24 @@ class Citation:
             return None
         return entity_of(info, self.attributed_to_id)
 
+    def _peek(self, info: Info) -> object:
+        loaders = info.context.loaders
+        if self.as_of is None:
+            return peek(loaders.article, self.article_id)
+        return peek(loaders.article_at, (self.article_id, self.as_of))
+
+    async def _load(self, info: Info) -> ArticleRow | None:
+        loaders = info.context.loaders
+        if self.as_of is None:
+            return await loaders.article.load(self.article_id)
+        return await loaders.article_at.load((self.article_id, self.as_of))
+
     def _cut(self, row: ArticleRow | None) -> str:
         assert row is not None
         start, end = self.sentence
         return row.text_of(self.span.part.name, self.span.caption)[start:end]
+
+
+def _found(row: ArticleRow | None) -> ArticleRow:
+    assert row is not None  # figures reference their article, and it is never deleted
+    return row

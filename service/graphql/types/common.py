@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
@@ -200,3 +201,21 @@ def make_connection(
         ),
         total_count=total,
     )
+
+
+# A past time to answer as of (`fact(asOf:)` and its siblings), described once.
+AsOf = Annotated[
+    dt.datetime | None,
+    strawberry.argument(
+        description="Answer as Factdesk knew it at this time (ISO 8601; no offset means "
+        "UTC): only values published by then (the time the outlet states, else when the copy "
+        "arrived), as the article stood then (a later correction's values not yet, the "
+        "replaced copy's still; a retracted article's until its retraction), ranked by the "
+        "judgements in force then. Null or omitted: now."
+    ),
+]
+
+
+def utc(at: dt.datetime | None) -> dt.datetime | None:
+    """An `AsOf` time with its zone: a time without an offset is UTC."""
+    return at.replace(tzinfo=dt.UTC) if at is not None and at.tzinfo is None else at

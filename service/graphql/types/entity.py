@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 
@@ -13,6 +13,7 @@ from service.graphql.loaders import now_or_later
 from service.graphql.lookahead import counts
 from service.graphql.types.common import (
     After,
+    AsOf,
     Before,
     Connection,
     First,
@@ -21,6 +22,7 @@ from service.graphql.types.common import (
     Node,
     Span,
     page_connection,
+    utc,
     window,
 )
 from service.ids import decode_id_cursor, decode_time_cursor, encode_id
@@ -136,16 +138,29 @@ class Entity(Node):
     @strawberry.field(
         description="Facts whose subject is this entity, oldest stored first: the first "
         "`first` of them (default 20, at most 100; `facts(filter: {subject:})` pages "
-        "through all)."
+        "through all). With `asOf`, those of them with a value reported by then, each "
+        "answering as of then (as `fact(asOf:)`)."
     )
-    def facts(self, info: Info, first: ListFirst = FACTS_BOUND) -> list[FactRef]:
+    def facts(
+        self, info: Info, first: ListFirst = FACTS_BOUND, as_of: AsOf = None
+    ) -> list[FactRef]:
         from service.graphql.types.fact import Fact
 
-        return now_or_later(
-            info.context.loaders.facts_by_subject,
-            self.row.id,
-            lambda rows: [Fact.from_row(r) for r in rows[:first]],
-        )
+        at = utc(as_of)
+        if at is None:
+            return now_or_later(
+                info.context.loaders.facts_by_subject,
+                self.row.id,
+                lambda rows: [Fact.from_row(r) for r in rows[:first]],
+            )
+
+        async def known() -> list[Fact]:
+            rows = await info.context.loaders.facts_by_subject.load(self.row.id)
+            times = await info.context.loaders.fact_times_at.load_many([(r.id, at) for r in rows])
+            kept = [r for r, t in zip(rows, times, strict=True) if t is not None]
+            return [Fact.from_row(r, at) for r in kept[:first]]
+
+        return cast("list[Fact]", known())
 
 
 async def load_entity(info: Info, entity_id: int) -> Entity | None:

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from service.db.judgements import InForce
 from service.db.rows import FactRow, FactTimesRow, FigureRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later
 from service.graphql.types.citation import Citation
-from service.graphql.types.common import ListFirst, Node
+from service.graphql.types.common import AsOf, ListFirst, Node, utc
 from service.graphql.types.figure import Approximation, Figure, figure_citation
+from service.graphql.types.history import FactEvent
 from service.graphql.types.judgement import Rank
 from service.ids import encode_id
+from service.ingest.agreement import agreement_of, distinct_reports
 from service.ingest.facts import group_reports
 from service.ingest.model import Approximation as Approx
 from service.ingest.ranks import Assessed, assess, fact_judgements, preferred_index
@@ -25,15 +29,18 @@ from service.relations import LIST_BOUND, SOURCES_BOUND, VALUES_BOUND
 if TYPE_CHECKING:
     from service.graphql.types.entity import Entity
 
+T = TypeVar("T")
 EntityRef = Annotated["Entity", strawberry.lazy("service.graphql.types.entity")]
 
 
 @dataclass(eq=False)
 class FactValues:
-    """A fact's values, assessed with its judgements once however many values ask."""
+    """A fact's values (as known at `as_of`; None: now), assessed with its judgements once
+    however many values ask."""
 
     fact_id: int
     groups: list[list[FigureRow]]
+    as_of: dt.datetime | None = None
     assessed: list[Assessed] | None = field(default=None)
     preferred: int | None = None
 
@@ -73,7 +80,7 @@ class SourcedValue:
     )
     def sources(self, first: ListFirst = SOURCES_BOUND) -> list[Citation]:
         # Built only when asked for: a speaker's facts can hold tens of thousands of reports.
-        return [figure_citation(r) for r in self.reports[:first]]
+        return [figure_citation(r, self.fact.as_of) for r in self.reports[:first]]
 
     @strawberry.field(
         description="What editors' judgements make of it: PREFERRED or DEPRECATED when an "
@@ -81,9 +88,10 @@ class SourcedValue:
         "every report of it was flagged as a wrong extraction, else NORMAL."
     )
     def rank(self, info: Info) -> Rank:
-        return now_or_later(
-            info.context.loaders.judgements_in_force_by_fact,
+        return with_in_force(
+            info,
             self.fact.fact_id,
+            self.fact.as_of,
             lambda in_force: Rank[self.fact.assess(in_force)[self.index].rank.value],
         )
 
@@ -93,11 +101,40 @@ class SourcedValue:
         "for a DEPRECATED value."
     )
     def conflicting(self, info: Info) -> bool:
-        return now_or_later(
-            info.context.loaders.judgements_in_force_by_fact,
+        return with_in_force(
+            info,
             self.fact.fact_id,
+            self.fact.as_of,
             lambda in_force: self.fact.assess(in_force)[self.index].conflicting,
         )
+
+    @strawberry.field(
+        description="When it was first reported: the earliest publication (the time the "
+        "outlet states, else when the copy arrived) of an article among its sources, "
+        "republications included; a correction keeps its article's publications."
+    )
+    def first_reported_at(self, info: Info) -> dt.datetime:
+        return now_or_later(
+            info.context.loaders.value_times,
+            (self.fact.fact_id, self.fact.as_of),
+            lambda times: times[self._key].first_reported_at,
+        )
+
+    @strawberry.field(
+        description="When it was last reported: the latest publication of an article among "
+        "its sources, counted as `firstReportedAt` is."
+    )
+    def last_reported_at(self, info: Info) -> dt.datetime:
+        return now_or_later(
+            info.context.loaders.value_times,
+            (self.fact.fact_id, self.fact.as_of),
+            lambda times: times[self._key].last_reported_at,
+        )
+
+    @property
+    def _key(self) -> tuple[float, float | None, str]:
+        head = self.reports[0]
+        return (head.value, head.upper_bound, head.approximation)
 
 
 @strawberry.type(
@@ -105,6 +142,8 @@ class SourcedValue:
 )
 class Fact(Node):
     row: strawberry.Private[FactRow]
+    # Set by `fact(asOf:)` and `Entity.facts(asOf:)`: the time its fields answer as of.
+    as_of: strawberry.Private[dt.datetime | None]
     property: str = strawberry.field(
         description="What is measured, as a stable key from an open vocabulary: vote_share, "
         "deaths, detained, ..."
@@ -118,22 +157,27 @@ class Fact(Node):
     qualifier: str | None = strawberry.field(
         description="What narrows the claim, e.g. the date it refers to; null when nothing does."
     )
-    disputed: bool = strawberry.field(
-        description="True when the reported values cannot all be true at once; DEPRECATED "
-        "values are left out. `SourcedValue.conflicting` says which values conflict."
-    )
 
     @classmethod
-    def from_row(cls, row: FactRow) -> Fact:
+    def from_row(cls, row: FactRow, as_of: dt.datetime | None = None) -> Fact:
         return cls(
             id=strawberry.ID(encode_id("Fact", row.id)),
             row=row,
+            as_of=as_of,
             property=row.property,
             label=row.label,
             unit=row.unit,
             qualifier=row.qualifier,
-            disputed=row.disputed,
         )
+
+    @strawberry.field(
+        description="True when the reported values cannot all be true at once; DEPRECATED "
+        "values are left out. `SourcedValue.conflicting` says which values conflict."
+    )
+    def disputed(self, info: Info) -> bool:
+        if self.as_of is None:
+            return self.row.disputed
+        return cast(bool, disputed_at(info, self.row.id, self.as_of))
 
     @strawberry.field(
         description="Who or what the claim is about; null when the copy does not say."
@@ -147,13 +191,15 @@ class Fact(Node):
 
     @strawberry.field(
         description="Every distinct value reported, each with all its sources, in order of "
-        "first report: the first `first` of them (default 20, at most 100)."
+        "first report: the first `first` of them (default 20, at most 100). `asOf` here "
+        "overrides the fact's own (`fact(asOf:)`), to set two times side by side."
     )
-    def values(self, info: Info, first: ListFirst = VALUES_BOUND) -> list[SourcedValue]:
-        return now_or_later(
-            info.context.loaders.figures_by_fact,
-            self.row.id,
-            lambda rows: sourced_values(self.row.id, rows)[:first],
+    def values(
+        self, info: Info, first: ListFirst = VALUES_BOUND, as_of: AsOf = None
+    ) -> list[SourcedValue]:
+        at = utc(as_of) or self.as_of
+        return with_figures(
+            info, self.row.id, at, lambda rows: sourced_values(self.row.id, rows, at)[:first]
         )
 
     @strawberry.field(
@@ -162,9 +208,7 @@ class Fact(Node):
         "reached Factdesk), republications included."
     )
     def first_reported_at(self, info: Info) -> dt.datetime:
-        return now_or_later(
-            info.context.loaders.fact_times, self.row.id, lambda t: _times(t).first_reported_at
-        )
+        return now_or_later(*self._times(info), lambda t: _times(t).first_reported_at)
 
     @strawberry.field(
         description="When the fact's values last changed: the latest arrival of an article "
@@ -172,18 +216,21 @@ class Fact(Node):
         "in the change feed). Ask `changes` for what changed."
     )
     def updated_at(self, info: Info) -> dt.datetime:
-        return now_or_later(
-            info.context.loaders.fact_times, self.row.id, lambda t: _times(t).updated_at
-        )
+        return now_or_later(*self._times(info), lambda t: _times(t).updated_at)
+
+    def _times(self, info: Info) -> tuple[DataLoader[Any, FactTimesRow | None], Any]:
+        loaders = info.context.loaders
+        if self.as_of is None:
+            return loaders.fact_times, self.row.id
+        return loaders.fact_times_at, (self.row.id, self.as_of)
 
     @strawberry.field(
         description="The value an editor marked PREFERRED (the latest, if several were); "
         "null when none was: Factdesk never picks a winner itself."
     )
     async def preferred(self, info: Info) -> SourcedValue | None:
-        rows = await info.context.loaders.figures_by_fact.load(self.row.id)
-        in_force = await info.context.loaders.judgements_in_force_by_fact.load(self.row.id)
-        values = sourced_values(self.row.id, rows)
+        rows, in_force = await load_known(info, self.row.id, self.as_of)
+        values = sourced_values(self.row.id, rows, self.as_of)
         if not values:
             return None
         facts = values[0].fact
@@ -191,14 +238,26 @@ class Fact(Node):
         return values[facts.preferred] if facts.preferred is not None else None
 
     @strawberry.field(
+        description="What changed the fact, oldest first: each report of a value (one per "
+        "publication), its taking out by a correction or retraction, and each judgement of "
+        "it made or withdrawn, with times as `asOf` counts them: the first `first` events (at "
+        "most 100; GET /api/v1/facts/{id}/history too). Whatever `asOf` the fact was asked "
+        "with, the whole history."
+    )
+    def history(self, info: Info, first: ListFirst = LIST_BOUND) -> list[FactEvent]:
+        return now_or_later(
+            info.context.loaders.events_by_fact,
+            self.row.id,
+            lambda rows: [FactEvent.from_row(r) for r in rows[:first]],
+        )
+
+    @strawberry.field(
         description="Every individual report, oldest stored first: the first `first` of them "
         "(at most 100; `figures(filter:)` pages through all)."
     )
     def reports(self, info: Info, first: ListFirst = LIST_BOUND) -> list[Figure]:
-        return now_or_later(
-            info.context.loaders.figures_by_fact,
-            self.row.id,
-            lambda rows: [Figure.from_row(r) for r in rows[:first]],
+        return with_figures(
+            info, self.row.id, self.as_of, lambda rows: [Figure.from_row(r) for r in rows[:first]]
         )
 
 
@@ -209,10 +268,12 @@ def _times(row: FactTimesRow | None) -> FactTimesRow:
     return row
 
 
-def sourced_values(fact_id: int, rows: list[FigureRow]) -> list[SourcedValue]:
+def sourced_values(
+    fact_id: int, rows: list[FigureRow], as_of: dt.datetime | None = None
+) -> list[SourcedValue]:
     """Equal values grouped, each with every report of it."""
     groups = group_reports(rows)
-    shared = FactValues(fact_id, groups)
+    shared = FactValues(fact_id, groups, as_of)
     return [
         SourcedValue(
             value=first.value,
@@ -226,6 +287,47 @@ def sourced_values(fact_id: int, rows: list[FigureRow]) -> list[SourcedValue]:
         for index, group in enumerate(groups)
         for first in (group[0],)
     ]
+
+
+def with_figures(
+    info: Info, fact_id: int, as_of: dt.datetime | None, build: Callable[[list[FigureRow]], T]
+) -> T:
+    """`build` of the fact's figures as known at `as_of` (None: now), now or later."""
+    loaders = info.context.loaders
+    if as_of is None:
+        return now_or_later(loaders.figures_by_fact, fact_id, build)
+    return now_or_later(loaders.figures_at, (fact_id, as_of), build)
+
+
+def with_in_force(
+    info: Info, fact_id: int, as_of: dt.datetime | None, build: Callable[[list[InForce]], T]
+) -> T:
+    """`build` of the judgements in force on the fact at `as_of` (None: now)."""
+    loaders = info.context.loaders
+    if as_of is None:
+        return now_or_later(loaders.judgements_in_force_by_fact, fact_id, build)
+    return now_or_later(loaders.in_force_at, (fact_id, as_of), build)
+
+
+async def disputed_at(info: Info, fact_id: int, as_of: dt.datetime) -> bool:
+    """Whether the fact's values as known at `as_of` were disputed then, by the rule the
+    stored `disputed` is kept with."""
+    rows, in_force = await load_known(info, fact_id, as_of)
+    return agreement_of(distinct_reports(fact_id, rows), fact_judgements(in_force)).disputed
+
+
+async def load_known(
+    info: Info, fact_id: int, as_of: dt.datetime | None
+) -> tuple[list[FigureRow], list[InForce]]:
+    """The fact's figures and the judgements in force on them, at `as_of` (None: now)."""
+    loaders = info.context.loaders
+    if as_of is None:
+        return (
+            await loaders.figures_by_fact.load(fact_id),
+            await loaders.judgements_in_force_by_fact.load(fact_id),
+        )
+    key = (fact_id, as_of)
+    return await loaders.figures_at.load(key), await loaders.in_force_at.load(key)
 
 
 # A lookup, not an enum call per value.

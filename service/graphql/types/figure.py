@@ -52,8 +52,10 @@ class Approximation(enum.Enum):
     )
 
 
-def figure_citation(row: FigureRow) -> Citation:
+def figure_citation(row: FigureRow, as_of: dt.datetime | None = None) -> Citation:
+    """Where the figure was reported; with `as_of`, reading its article as it stood then."""
     return Citation(
+        as_of=as_of,
         article_id=row.article_id,
         sentence=(row.sentence_start, row.sentence_end),
         attributed_to_id=row.attributed_to_id,

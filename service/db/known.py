@@ -1,0 +1,219 @@
+"""SQL for what was known when: when each value was reported, and a fact's figures and
+judgements as they stood at a past time.
+
+A figure counts at time T when T is at or after a publication of its article (the time
+the outlet states, else when it reached Factdesk) and after the article version holding
+it became current (version 1 from publication, a later one from the correction that
+made it), and before it was taken out (`withdrawn_figures.withdrawn_at`: the correction
+or retraction). A judgement counts when made at or before T and not withdrawn by then,
+on a figure that counts. The caller owns the transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+
+from service.db.articles import NewCopy, with_outlets
+from service.db.figures import COLUMNS as FIGURE_COLUMNS
+from service.db.judgements import InForce
+from service.db.pool import Connection
+from service.db.rows import ArticleRow, FactRow, FigureRow, OutletRow
+
+
+def published_sql(publication: str) -> str:
+    """When a publication was published: the time the outlet states, else its arrival."""
+    return f"coalesce({publication}.published_at, {publication}.received_at)"
+
+
+def reported_sql(figure: str, aggregate: str) -> str:
+    """The `aggregate` (min or max) of the publication times of `figure`'s article: when
+    it was first or last reported (a correction keeps its article's publications)."""
+    return (
+        f"(SELECT {aggregate}({published_sql('p')}) FROM publications p "
+        f"WHERE p.article_id = {figure}.article_id)"
+    )
+
+
+# The figures of the facts $1 that counted at $2, with `figures`' columns.
+KNOWN = f"""
+    SELECT k.* FROM (
+        SELECT g.*, a.corrected_at AS since, NULL::timestamptz AS until
+        FROM figures g JOIN articles a ON a.id = g.article_id
+        WHERE g.fact_id = ANY($1::bigint[])
+        UNION ALL
+        SELECT r.*,
+            (SELECT max(v.replaced_at) FROM article_versions v
+             WHERE v.article_id = w.article_id AND v.replaced_at < w.withdrawn_at),
+            w.withdrawn_at
+        FROM withdrawn_figures w CROSS JOIN LATERAL jsonb_populate_record(
+            NULL::figures, w.figure || jsonb_build_object('fact_id', w.fact_id)) r
+        WHERE w.fact_id = ANY($1::bigint[]) AND w.withdrawn_at > $2
+    ) k
+    WHERE (k.since IS NULL OR k.since <= $2) AND (k.until IS NULL OR k.until > $2)
+        AND EXISTS (SELECT 1 FROM publications p
+                    WHERE p.article_id = k.article_id AND {published_sql("p")} <= $2)
+"""
+
+
+async def list_facts_ever_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[FactRow]:
+    """The facts, and those whose every value was since taken out (`retired_facts`, with
+    `disputed` false: only what was known at a time says more)."""
+    rows = await conn.fetch(
+        """
+        SELECT id, subject_id, property, qualifier, unit, label, disputed
+        FROM facts WHERE id = ANY($1::bigint[])
+        UNION ALL
+        SELECT id, subject_id, property, qualifier, unit, label, false
+        FROM retired_facts WHERE id = ANY($1::bigint[])
+        """,
+        list(ids),
+    )
+    return FactRow.from_records(rows)
+
+
+async def list_figures_known_at(
+    conn: Connection, *, fact_ids: Sequence[int], as_of: dt.datetime
+) -> list[FigureRow]:
+    """The facts' figures that counted at `as_of`, taken out since or not, oldest first
+    (the order `list_figures_for_facts` gives)."""
+    rows = await conn.fetch(
+        f"SELECT {FIGURE_COLUMNS} FROM ({KNOWN}) known ORDER BY fact_id, id",
+        list(fact_ids),
+        as_of,
+    )
+    return FigureRow.from_records(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class ValueTimes:
+    """When one value of a fact was first and last reported."""
+
+    fact_id: int
+    value: float
+    upper_bound: float | None
+    approximation: str
+    first_reported_at: dt.datetime
+    last_reported_at: dt.datetime
+
+    @property
+    def key(self) -> tuple[int, float, float | None, str]:
+        return (self.fact_id, self.value, self.upper_bound, self.approximation)
+
+
+async def list_value_times(
+    conn: Connection, *, fact_ids: Sequence[int], as_of: dt.datetime | None = None
+) -> list[ValueTimes]:
+    """Each value of the facts (equal value, upper bound and approximation) with the
+    earliest and latest publication of an article reporting it; with `as_of`, of the
+    figures that counted then and the publications made by then."""
+    if as_of is None:
+        rows = await conn.fetch(
+            f"""
+            SELECT g.fact_id, g.value, g.upper_bound, g.approximation,
+                   min({reported_sql("g", "min")}) AS first_reported_at,
+                   max({reported_sql("g", "max")}) AS last_reported_at
+            FROM figures g WHERE g.fact_id = ANY($1::bigint[])
+            GROUP BY g.fact_id, g.value, g.upper_bound, g.approximation
+            """,
+            list(fact_ids),
+        )
+    else:
+        rows = await conn.fetch(
+            f"""
+            SELECT k.fact_id, k.value, k.upper_bound, k.approximation,
+                   min({published_sql("p")}) AS first_reported_at,
+                   max({published_sql("p")}) AS last_reported_at
+            FROM ({KNOWN}) k JOIN publications p
+                ON p.article_id = k.article_id AND {published_sql("p")} <= $2
+            GROUP BY k.fact_id, k.value, k.upper_bound, k.approximation
+            """,
+            list(fact_ids),
+            as_of,
+        )
+    return [ValueTimes(**dict(r.items())) for r in rows]
+
+
+async def list_in_force_at(
+    conn: Connection, *, fact_ids: Sequence[int], as_of: dt.datetime
+) -> list[InForce]:
+    """The judgements in force at `as_of` on the facts' figures that counted then, oldest
+    first (as `judgements.list_in_force_for_facts` gives those in force now)."""
+    rows = await conn.fetch(
+        f"""
+        SELECT j.id, k.id AS figure_id, k.fact_id, j.kind, k.value, k.upper_bound,
+               k.approximation, k.text, j.reason, j.made_by, j.made_at
+        FROM judgements j JOIN ({KNOWN}) k ON k.id = j.judged_figure_id
+        WHERE j.made_at <= $2 AND (j.withdrawn_at IS NULL OR j.withdrawn_at > $2)
+        ORDER BY j.id
+        """,
+        list(fact_ids),
+        as_of,
+    )
+    return [InForce(**dict(r.items())) for r in rows]
+
+
+async def list_fact_times_at(
+    conn: Connection, *, fact_ids: Sequence[int], as_of: dt.datetime
+) -> dict[int, tuple[dt.datetime, dt.datetime]]:
+    """Each fact's (first reported, updated) as known at `as_of`: the earliest
+    publication made by then of a figure that counted then; and the latest arrival of
+    those publications (their stated time for one that arrived later: `as_of` knew it as
+    published) and of the change feed's entries naming the fact by then. Facts with no
+    value then have none."""
+    rows = await conn.fetch(
+        f"""
+        WITH times AS (
+            SELECT k.fact_id, min({published_sql("p")}) AS first_reported_at,
+                   max(CASE WHEN p.received_at <= $2 THEN p.received_at
+                       ELSE {published_sql("p")} END) AS last_arrived
+            FROM ({KNOWN}) k JOIN publications p
+                ON p.article_id = k.article_id AND {published_sql("p")} <= $2
+            GROUP BY k.fact_id
+        )
+        SELECT t.fact_id, t.first_reported_at,
+               greatest(t.last_arrived, (
+                   SELECT max(c.at) FROM changes c
+                   WHERE c.fact_ids @> ARRAY[t.fact_id] AND c.at <= $2
+               )) AS updated_at
+        FROM times t
+        """,
+        list(fact_ids),
+        as_of,
+    )
+    return {int(r["fact_id"]): (r["first_reported_at"], r["updated_at"]) for r in rows}
+
+
+# What a correction replaces (article_versions keeps it); the rest stays the article's.
+_VERSIONED = {f.name for f in fields(NewCopy)} - {"raw_text"}
+# ArticleRow's columns, from the version `v` current at $2 when there is one (a later
+# correction replaced it), else from the article's row.
+_AS_STOOD = ", ".join(
+    f"CASE WHEN v.id IS NULL THEN a.{c} ELSE v.{c} END AS {c}" if c in _VERSIONED else f"a.{c}"
+    for c in (f.name for f in fields(ArticleRow))
+)
+
+
+async def list_articles_as_of(
+    conn: Connection, *, ids: Sequence[int], as_of: dt.datetime
+) -> list[tuple[ArticleRow, list[OutletRow]]]:
+    """The articles as they stood at `as_of`, retracted ones too (a figure that counted
+    then cites them): the copy of then when a later correction replaced it. Each with its
+    outlet and original source, as `articles.list_articles_with_outlets_by_ids` gives."""
+    rows = await conn.fetch(
+        f"""
+        SELECT t.*, o.name AS outlet_name, s.name AS source_name FROM (
+            SELECT {_AS_STOOD}
+            FROM articles a LEFT JOIN LATERAL (
+                SELECT * FROM article_versions v WHERE v.article_id = a.id AND v.replaced_at > $2
+                ORDER BY v.replaced_at LIMIT 1
+            ) v ON true
+            WHERE a.id = ANY($1::bigint[])
+        ) t JOIN outlets o ON o.id = t.outlet_id
+        LEFT JOIN outlets s ON s.id = t.original_source_id
+        """,
+        list(ids),
+        as_of,
+    )
+    return with_outlets(rows)
