@@ -30,6 +30,7 @@ from bench.queries import Q1, Q2, Q3, Q4
 from service.app import create_app
 from service.config import REPO_ROOT, Settings
 from service.graphql import compiler
+from tests.graphql.compiled_apps import compiled_and_executed, id_lists, known_ids
 from tests.graphql.test_trees import selection
 
 SDL = (REPO_ROOT / "schema.graphql").read_text(encoding="utf-8")
@@ -45,44 +46,19 @@ seen = {"compiled": 0, "shaped": 0}
 
 @pytest_asyncio.fixture(scope="module")
 async def apps(seeded_pool: asyncpg.Pool) -> AsyncIterator[dict[bool, httpx.AsyncClient]]:
-    clients = {}
-    for compiled in (True, False):
-        app = create_app(
-            Settings(
-                factdesk_load_seeds=False,
-                factdesk_response_cache=False,
-                factdesk_sql_trees=compiled,
-            )
-        )
-        app.state.pool = seeded_pool
-        transport = httpx.ASGITransport(app=app)
-        clients[compiled] = httpx.AsyncClient(transport=transport, base_url="http://test")
-    yield clients
-    for client in clients.values():
-        await client.aclose()
+    async with compiled_and_executed(seeded_pool) as clients:
+        yield clients
 
 
 @pytest_asyncio.fixture(scope="module")
 async def ids(apps: dict[bool, httpx.AsyncClient]) -> dict[str, list[str]]:
     """Every seeded fact's id, every seeded entity's id and name, and article cursors."""
-    response = await apps[False].post(
-        "/graphql",
-        json={
-            "query": "{ facts(first: 100) { edges { node { id } } }"
-            " entities(first: 100) { edges { node { id name } } }"
-            " articles(first: 100) { edges { cursor } } }"
-        },
-    )
-    found = response.json()["data"]
-    entities = [e["node"] for e in found["entities"]["edges"]]
-    assert len(found["facts"]["edges"]) > 10  # the seeds are there
-    assert len(entities) > 20
-    return {
-        "fact": [e["node"]["id"] for e in found["facts"]["edges"]],
-        "entity_id": [e["id"] for e in entities],
-        "entity_name": [e["name"] for e in entities] + ["Tokayev", "nobody at all", " "],
-        "cursor": [e["cursor"] for e in found["articles"]["edges"]],
-    }
+    found = await known_ids(apps[False])
+    lists = id_lists(found)
+    assert len(lists["fact"]) > 10  # the seeds are there
+    assert len(lists["entity_id"]) > 20
+    lists["entity_name"] += ["Tokayev", "nobody at all", " "]
+    return lists
 
 
 async def same_answer(

@@ -25,6 +25,7 @@ from bench.run import ingest_body
 from service.app import create_app
 from service.config import Settings
 from tests.conftest import TABLES
+from tests.graphql.compiled_apps import compiled_and_executed, id_lists, known_ids
 from tests.graphql.test_compiled import EXAMPLES, PAGE, compiled, same_answer, shaped
 
 ARTICLES = 40
@@ -53,43 +54,16 @@ async def corpus(_test_pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Pool]:
 
 @pytest_asyncio.fixture(scope="module")
 async def apps(corpus: asyncpg.Pool) -> AsyncIterator[dict[bool, httpx.AsyncClient]]:
-    clients = {}
-    for compiling in (True, False):
-        app = create_app(
-            Settings(
-                factdesk_load_seeds=False,
-                factdesk_response_cache=False,
-                factdesk_sql_trees=compiling,
-            )
-        )
-        app.state.pool = corpus
-        transport = httpx.ASGITransport(app=app)
-        clients[compiling] = httpx.AsyncClient(transport=transport, base_url="http://test")
-    yield clients
-    for client in clients.values():
-        await client.aclose()
+    async with compiled_and_executed(corpus) as clients:
+        yield clients
 
 
 @pytest_asyncio.fixture(scope="module")
 async def ids(apps: dict[bool, httpx.AsyncClient]) -> dict[str, list[str]]:
-    response = await apps[False].post(
-        "/graphql",
-        json={
-            "query": "{ facts(first: 100) { edges { node { id } } }"
-            " entities(first: 100) { edges { node { id name } } }"
-            " articles(first: 100) { edges { cursor } } }"
-        },
-    )
-    found = response.json()["data"]
-    entities = [e["node"] for e in found["entities"]["edges"]]
-    assert len(found["articles"]["edges"]) == ARTICLES
-    assert found["facts"]["edges"]
-    return {
-        "fact": [e["node"]["id"] for e in found["facts"]["edges"]],
-        "entity_id": [e["id"] for e in entities],
-        "entity_name": [e["name"] for e in entities],
-        "cursor": [e["cursor"] for e in found["articles"]["edges"]],
-    }
+    lists = id_lists(await known_ids(apps[False]))
+    assert len(lists["cursor"]) == ARTICLES
+    assert lists["fact"]
+    return lists
 
 
 @settings(EXAMPLES, max_examples=150)

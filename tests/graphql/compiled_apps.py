@@ -1,0 +1,61 @@
+"""The two apps the compiled-vs-executor tests compare, over one pool, and the ids they
+draw queries from (shared by test_compiled and test_compiled_corpus)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import asyncpg
+import httpx
+
+from service.app import create_app
+from service.config import Settings
+
+IDS_QUERY = (
+    "{ facts(first: 100) { edges { node { id } } }"
+    " entities(first: 100) { edges { node { id name } } }"
+    " articles(first: 100) { edges { cursor } } }"
+)
+
+
+@asynccontextmanager
+async def compiled_and_executed(pool: asyncpg.Pool) -> AsyncIterator[dict[bool, httpx.AsyncClient]]:
+    """Clients of an app that compiles (True) and one that only executes (False), no
+    response cache."""
+    clients = {}
+    for compiling in (True, False):
+        app = create_app(
+            Settings(
+                factdesk_load_seeds=False,
+                factdesk_response_cache=False,
+                factdesk_sql_trees=compiling,
+            )
+        )
+        app.state.pool = pool
+        transport = httpx.ASGITransport(app=app)
+        clients[compiling] = httpx.AsyncClient(transport=transport, base_url="http://test")
+    try:
+        yield clients
+    finally:
+        for client in clients.values():
+            await client.aclose()
+
+
+async def known_ids(client: httpx.AsyncClient) -> dict[str, Any]:
+    """The first 100 facts, entities and article cursors, as the executor answers them."""
+    response = await client.post("/graphql", json={"query": IDS_QUERY})
+    data: dict[str, Any] = response.json()["data"]
+    return data
+
+
+def id_lists(found: dict[str, Any]) -> dict[str, list[str]]:
+    """Fact ids, entity ids and names, and article cursors of ``known_ids``."""
+    entities = [e["node"] for e in found["entities"]["edges"]]
+    return {
+        "fact": [e["node"]["id"] for e in found["facts"]["edges"]],
+        "entity_id": [e["id"] for e in entities],
+        "entity_name": [e["name"] for e in entities],
+        "cursor": [e["cursor"] for e in found["articles"]["edges"]],
+    }
