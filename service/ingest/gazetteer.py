@@ -162,6 +162,9 @@ ROLE_NOUNS = word_set(
     doctor priest rapper comedian president-elect premier ruler dictator strongman
     challenger rival opponent envoy mp monitor observer campaigner"""
 )
+# Words naming someone by the role they hold ("the premier of", "the opposition
+# candidate"): a title or a role noun.
+PERSON_ROLES = CORE_TITLES | ROLE_NOUNS
 # Lower-case nouns that make the neighbouring name an organisation ("the DVK party").
 ORG_NOUNS = word_set(
     """party movement group organisation organization ministry agency company firm bank

@@ -62,13 +62,19 @@ _CAPITALISED = re.compile(r"[A-Z][\w.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.-]*)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+# Past these, a text is no dateline or headline, and no country's name is longer.
+_READ = 2_000
+_LONGEST_NAME = 6  # words: "Democratic Republic of the Congo"
+
+
 def named_country(texts: Iterable[str | None]) -> str | None:
     """The first country named in ``texts`` (a dateline, a headline, a standfirst), as
-    printed: "Kazakhstan" in "ALMATY, Kazakhstan (AFP)"."""
+    printed: "Kazakhstan" in "ALMATY, Kazakhstan (AFP)". Linear in the text: only names
+    of up to _LONGEST_NAME words in its first _READ characters are tried."""
     for text in texts:
-        for run in _CAPITALISED.finditer(text or ""):
+        for run in _CAPITALISED.finditer((text or "")[:_READ]):
             words = [_POSSESSIVE.sub("", w) for w in run.group().split()]
-            for size in range(len(words), 0, -1):
+            for size in range(min(len(words), _LONGEST_NAME), 0, -1):
                 for start in range(len(words) - size + 1):
                     name = " ".join(words[start : start + size])
                     if place_type(name) == "country":

@@ -145,7 +145,7 @@ def described_person(body: str, end: int) -> bool:
     ("Kossanov, the so-called opposition candidate, got ..."), whatever the recogniser
     took it for."""
     m = _APPOSITIVE.match(body, end)
-    return m is not None and m["role"].lower() in gz.ROLE_NOUNS | gz.CORE_TITLES
+    return m is not None and m["role"].lower() in gz.PERSON_ROLES
 
 
 _PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")

@@ -226,9 +226,7 @@ def attribute(
     before = masked[clause_start : cue.start]
     named = _adjacent_mention(masked, clause_start, cue.start, index)
     if named is not None:  # "the premier of the state of X said": not X
-        lead_start = clause_start
-        for b in _CLAUSE_BOUNDARY.finditer(masked, clause_start, named[0].span.start):
-            lead_start = b.end()
+        lead_start = _after_last_boundary(masked, clause_start, named[0].span.start)
         lead = body[lead_start : named[0].span.start]
         if holds_role(lead.lstrip()) and not index.within(lead_start, named[0].span.start):
             return Attribution(None, body[lead_start : cue.start].strip(), cue.phrase)
@@ -245,9 +243,7 @@ def attribute(
     inherits = cue.phrase.lower().endswith("ing") or re.search(r"\band\s*$", before)
     if inherits and previous is not None:
         return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
-    tail_start = clause_start
-    for b in _CLAUSE_BOUNDARY.finditer(masked, clause_start, cue.start):
-        tail_start = b.end()
+    tail_start = _after_last_boundary(masked, clause_start, cue.start)
     tail = body[tail_start : cue.start].strip()
     if not tail and before.rstrip().endswith(","):
         subject = _appositive_subject(masked, clause_start, cue.start, index)
@@ -257,6 +253,14 @@ def attribute(
             return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
         return Attribution(None, None, cue.phrase)
     return _noun_phrase(body, tail_start, cue.start, cue, index)
+
+
+def _after_last_boundary(masked: str, start: int, end: int) -> int:
+    """Where the last clause of ``masked[start:end]`` begins (past its last boundary)."""
+    found = start
+    for b in _CLAUSE_BOUNDARY.finditer(masked, start, end):
+        found = b.end()
+    return found
 
 
 # A name after these is who saw or passed on what speaks, not the speaker.
@@ -324,7 +328,6 @@ def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex)
 
 # "the premier of", "the head of the German state of": a role held in what is named next.
 _HOLDER = re.compile(r"^(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?P<role>[\w-]+)\s+(?:of|at)\s")
-_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 
 
 def holds_role(lead: str) -> bool:
@@ -332,7 +335,7 @@ def holds_role(lead: str) -> bool:
     (not a spokesperson, whose words are the organisation's)."""
     m = _HOLDER.match(lead.casefold())
     role = m["role"] if m is not None else ""
-    return role in gz.ROLE_NOUNS | gz.CORE_TITLES and role not in _SPEAKS_FOR
+    return role in gz.PERSON_ROLES and _SPOKESPERSON.search(role) is None
 
 
 def _statement_agent(words: list[str]) -> list[str] | None:
