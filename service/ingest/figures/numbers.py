@@ -158,6 +158,14 @@ _RANGE_AFTER = re.compile(
 _WORD_RANGE = re.compile(
     rf"\s+(?:or|to)\s+(?P<n>{WORD_NUMBER}|\d+(?:,\d{{3}})*)\b(?![.,]\d)", re.IGNORECASE
 )
+# A change from one amount to another ("rose from 9 to 10") is two figures, not a range.
+_CHANGE_FROM = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|f[ae]ll(?:s|en|ing)?|dropp?\w*|gr[eo]w\w*|"
+    r"climb\w*|jump\w*|declin\w*|cut|rais\w*|lower\w*|reduc\w*|went|gone|up|down|"
+    r"slipp?\w*|surg\w*|soar\w*|plung\w*|slump\w*|boost\w*|shr[aiu]nk\w*|chang\w*)"
+    r"(?:\s+[\w'’-]+){0,3}\s+from\s+(?:[$€£¥]|US\$)?$",
+    re.IGNORECASE,
+)
 _BETWEEN_AND = re.compile(r"\s+and\s+(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\b")
 _PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+points?\b)", re.I)
 # "66-year-old", "66 years old", "a nine-month-old child": an age, in its unit
@@ -412,8 +420,13 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     approx_m = APPROX_BEFORE.search(prefix)
     approx_word = " ".join(fold(approx_m.group("a")).split()) if approx_m else None
     approx_start = start - len(prefix) + approx_m.start() if approx_m else start
+    changed_to: re.Match[str] | None = None
     if kind == "digits":
         rng = (_BETWEEN_AND if approx_word == "between" else _RANGE_AFTER).match(body, end)
+        if rng is not None and _CHANGE_FROM.search(body[max(0, start - 60) : start]):
+            # "increased from 9 to 10": where a change started, and where it went; "rose
+            # from 5 to 7 percent": of the unit printed after the second
+            changed_to, rng = rng, None
         if rng is not None and not _overlaps(zones, rng.start("n"), rng.end("n")):
             upper = parse_number_text(rng.group("n"))
             upper = upper * factor if upper is not None else None
@@ -436,6 +449,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             value, unit, end = round(value / whole * 100, 6), "percent", frac.end()
     if unit == "percent":
         pass
+    elif changed_to is not None and _PERCENT.match(body, changed_to.end()):
+        unit = "percent"
     elif (pct := _PERCENT.match(body, end)) is not None:
         unit, end = "percent", pct.end()
     elif (age := _AGE.match(body, end)) is not None:
@@ -500,7 +515,7 @@ def _looks_like_year(digits: str) -> bool:
 
 # A score: two small numbers with a dash or "to", near words of a match.
 _SCORE = re.compile(
-    r"(?<![\w.,:/-])(?P<a>\d{1,3})\s*(?:[–—-]|\s+to\s+)\s*(?P<b>\d{1,3})(?![\w.,:/%-])"
+    r"(?<![\w.,:/-])(?P<a>\d{1,3})\s*(?:[–—-]|\s+to\s+)\s*(?P<b>\d{1,3})(?![\w,:/%-]|\.\d)"
 )
 _SPORT_WORDS = re.compile(
     r"\b(?:won|wins?|winning|beat|beats|beaten|defeat(?:ed|s)?|lost|lose|loses|losing|draw"
@@ -514,15 +529,24 @@ def _bounds(number: NumberMatch) -> tuple[int, int]:
     return number.span.start, number.span.end
 
 
+# A tally of votes printed like a score: "voted the proposition down 52-35", "by a vote
+# of 52-35", "in a 5-4 ruling".
+_TALLY_BEFORE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.IGNORECASE)
+_TALLY_AFTER = re.compile(r"\s+(?:vote|votes|ruling|decision|verdict|majority)\b", re.I)
+
+
 def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, ...]:
     """Sports scores, one figure with both sides ("won 3 – 1": value 3), where words of
-    a match stand near; never inside a date or other excluded copy."""
+    a match stand near; tallies of votes the same way ("a vote of 52-35": 52 votes);
+    never inside a date or other excluded copy."""
     found: list[NumberMatch] = []
     for m in _SCORE.finditer(body):
-        if _overlaps(zones, m.start(), m.end()):
+        if _overlaps(zones, m.start(), m.end()) or _PERCENT.match(body, m.end()):
             continue
+        before = body[max(0, m.start() - 40) : m.start()]
+        tally = bool(_TALLY_AFTER.match(body, m.end()) or _TALLY_BEFORE.search(before))
         near = body[max(0, m.start() - 120) : m.end() + 60]
-        if _SPORT_WORDS.search(near) is None or _PERCENT.match(body, m.end()):
+        if not tally and _SPORT_WORDS.search(near) is None:
             continue
         found.append(
             NumberMatch(
@@ -531,7 +555,7 @@ def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, .
                 value=float(m.group("a")),
                 upper_bound=None,
                 approximation=Approximation.EXACT,
-                unit="score",
+                unit="votes" if tally else "score",
             )
         )
     return tuple(found)

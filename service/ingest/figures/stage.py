@@ -251,6 +251,8 @@ def _figure(
     prop = choose_property(number, sentence, start, end)
     if number.unit == "score":
         prop = "score"  # a match result: of the side printed first
+    elif number.unit == "votes":
+        prop = "votes"  # a tally: "a vote of 52-35"
     elif reading is not None and reading.concept is not None:
         if reading.in_lexicon:
             prop = reading.concept  # the parse knows what the number is attached to

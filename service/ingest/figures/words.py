@@ -1,11 +1,14 @@
 """Amounts written as words that the number finder's patterns do not reach.
 
-- Ages in words: "aged eighteen", "at age seventeen", "at the age of 14".
+- Ages in words: "aged eighteen", "at age seventeen", "at the age of 14", "at the age of
+  four months", "when she was six", "until he was eighteen".
 - Fractions of a whole, as percent: "half of that amount", "a quarter of citizens",
   "about a third of the seats", "two-thirds of voters" (issue 15: fractions count).
 - A change by a fraction: "fell by about a quarter", "cut by half".
 - One of a unit: "less than one percent", "one day" (a bare "one" is mostly no amount).
 - "twice": two times.
+- Sizes printed as a compound: "the six-member team" (six people), "a three-nation
+  alliance" (three nations).
 """
 
 from __future__ import annotations
@@ -23,7 +26,25 @@ from service.ingest.figures.numbers import (
 from service.ingest.model import Approximation, Span
 
 _AGE = re.compile(
-    rf"\b(?:aged|at\s+age|at\s+the\s+age\s+of)\s+(?P<n>{WORD_NUMBER}|\d{{1,3}})\b",
+    rf"\b(?:aged|at\s+age|at\s+the\s+age\s+of)\s+(?P<n>{WORD_NUMBER}|\d{{1,3}})\b"
+    r"(?:\s+(?P<u>months?|weeks?|days?)\b)?",
+    re.IGNORECASE,
+)
+# "when she was six", "until he was 18", "by the time they were twelve": an age, where
+# nothing is counted after the number
+_AGE_CLAUSE = re.compile(
+    r"\b(?:when|until|till|by\s+the\s+time|before|after|since)\s+(?:he|she|they|I|we)\s+"
+    rf"(?:was|were|turned)\s+(?P<n>{WORD_NUMBER}|\d{{1,2}})\b"
+    r"(?=\s*(?:[,.;:!?)]|$|(?:and|but|so|when|in|at|or)\b|years?\s+old\b))",
+    re.IGNORECASE,
+)
+# "the six-member team", "a 15-nation bloc", "a three-party coalition"
+_COMPOUND_SIZES = {
+    "member": "people", "person": "people", "man": "people", "woman": "people",
+    "nation": "nations", "country": "nations", "party": "parties", "state": "states",
+}  # fmt: skip
+_COMPOUND = re.compile(
+    rf"\b(?P<n>{WORD_NUMBER}|\d{{1,3}})\s*-\s*(?P<u>{'|'.join(_COMPOUND_SIZES)})\b(?!-)",
     re.IGNORECASE,
 )
 _FRACTIONS = {
@@ -33,7 +54,7 @@ _FRACTIONS = {
 }  # fmt: skip
 _FRACTION = re.compile(
     r"\b(?P<f>half|(?:a|one)\s+(?:half|quarter|third|fifth|tenth)|two[-\s]thirds"
-    r"|three[-\s]quarters)\s+of\b",
+    r"|three[-\s]quarters)(?:\s+|,\s+)of\b",
     re.IGNORECASE,
 )
 _BY_FRACTION = re.compile(
@@ -52,7 +73,18 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
     for m in _AGE.finditer(body):
         years = parse_number_text(m.group("n"))
         if years is not None and 0 < years < 120:
-            found.append(_match(m.start(), m.end(), m.start("n"), years, "years", age=True))
+            months = m.group("u")
+            unit = DURATION_UNITS[months.lower().removesuffix("s")] if months else "years"
+            found.append(_match(m.start(), m.end(), m.start("n"), years, unit, age=True))
+    for m in _AGE_CLAUSE.finditer(body):
+        years = parse_number_text(m.group("n"))
+        if years is not None and 0 < years < 120:
+            found.append(_match(m.start("n"), m.end("n"), m.start("n"), years, "years", age=True))
+    for m in _COMPOUND.finditer(body):
+        size = parse_number_text(m.group("n"))
+        if size is not None:
+            unit = _COMPOUND_SIZES[m.group("u").lower()]
+            found.append(_match(m.start(), m.end(), m.start(), size, unit))
     fractions = [*_FRACTION.finditer(body), *_BY_FRACTION.finditer(body)]
     for m in fractions:
         words = " ".join(m.group("f").lower().replace("-", " ").split())

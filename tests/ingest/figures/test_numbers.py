@@ -268,7 +268,41 @@ FIGURES = [
      "percent"),
     ("closer to 40,000 people came", "closer to 40,000 people", 40000.0, None,
      Approximation.ABOUT, "people"),
+    # ages in a clause or in months, appositive fractions, sizes as compounds
+    ("moved her there when she was six so they", "six", 6.0, None, Approximation.EXACT,
+     "years"),
+    ("kept at the base until she was eighteen and then", "eighteen", 18.0, None,
+     Approximation.EXACT, "years"),
+    ("developed eczema at the age of four months and", "at the age of four months", 4.0,
+     None, Approximation.EXACT, "months"),
+    ("eliminate, or about a quarter, of its dealers", "about a quarter", 25.0, None,
+     Approximation.ABOUT, "percent"),
+    ("The six - member Afghan team", "six - member", 6.0, None, Approximation.EXACT,
+     "people"),
+    ("for the three-nation alliance", "three-nation", 3.0, None, Approximation.EXACT,
+     "nations"),
+    # a tally of votes is one figure, like a score; a sentence's full stop ends it
+    ("the Senate voted the bill down with a vote of 52-35.", "52-35", 52.0, None,
+     Approximation.EXACT, "votes"),
+    ("the court ruled in a 5-4 decision", "5-4", 5.0, None, Approximation.EXACT, "votes"),
+    ("Sweden beat Korea 1-0.", "1-0", 1.0, None, Approximation.EXACT, "score"),
 ]  # fmt: skip
+
+
+# A change from one amount to another is two figures, the first of the second's unit.
+CHANGES = [
+    ("seats increased from 9 to 10.", [("9", 9.0, "count"), ("10", 10.0, "count")]),
+    ("unemployment rose from 5 to 7 percent", [("5", 5.0, "percent"),
+                                               ("7 percent", 7.0, "percent")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CHANGES)
+def test_a_change_from_one_amount_to_another_is_two_figures(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
+    assert found == expected
 
 
 @pytest.mark.parametrize(("text", "printed", "value", "upper", "approx", "unit"), FIGURES)
