@@ -271,6 +271,9 @@ class _Reader:
         could_be_headline = (
             in_header and found.headline is None and not self._dateline_alone
         ) and _is_title_like(line.text)
+        if in_header and found.headline is None and self._lede_repeated(index, line):
+            found.headline = line.text  # a lede printed above itself as the headline
+            return
         if self._caption(line, after_label=after_label, could_be_headline=could_be_headline):
             return  # a caption, or a credit alone (_caption files it)
         if in_header and not self._dateline_alone:
@@ -296,6 +299,17 @@ class _Reader:
             found.standfirst = line.text
             return
         self._start_body(line.text)
+
+    def _lede_repeated(self, index: int, line: _Line) -> bool:
+        """A sentence over the story that the story's first paragraph starts with again
+        (news summaries print the lede as their headline): the headline, not story."""
+        following = self._next(index)
+        return (
+            following is not None
+            and bp.ends_sentence(line.text)
+            and len(following.text) > len(line.text)
+            and following.text.startswith(line.text)
+        )
 
     def _caption(self, line: _Line, *, after_label: bool, could_be_headline: bool) -> bool:
         """Record the line as a caption (or drop a bare credit) when it is one."""

@@ -589,3 +589,10 @@ def test_removed_lines_are_kept_in_order() -> None:
         "Other quake",
     )
     assert article.body == "Officials said 120 people died.\n\nMore than 400 were injured."
+
+
+def test_a_lede_printed_above_itself_is_the_headline_not_story_twice() -> None:
+    lede = "Strong winds cause a crane collapse at the mosque killing 107 people."
+    article = parse_article(f"{lede}\n\n{lede} Most of the people killed were pilgrims.\n")
+    assert article.headline == lede
+    assert article.body == f"{lede} Most of the people killed were pilgrims."

@@ -544,6 +544,8 @@ def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, .
         if _overlaps(zones, m.start(), m.end()) or _PERCENT.match(body, m.end()):
             continue
         before = body[max(0, m.start() - 40) : m.start()]
+        if _CHANGE_FROM.search(before):
+            continue  # "seats increased from 9 to 10": a change, not a result
         tally = bool(_TALLY_AFTER.match(body, m.end()) or _TALLY_BEFORE.search(before))
         near = body[max(0, m.start() - 120) : m.end() + 60]
         if not tally and _SPORT_WORDS.search(near) is None:
