@@ -67,6 +67,7 @@ def extract(
         doc=doc,
         budget=budget,
         country=None if country is None else country.index,
+        headline=article.headline,
     )
     if country is not None and any(f.subject == country.index for f in figures):
         entities = with_country

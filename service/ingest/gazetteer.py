@@ -53,7 +53,9 @@ _PLACES = _canonical_map(_PLACE_GROUPS)
 _ORGANIZATIONS = _canonical_map(_ORGANIZATION_GROUPS)
 # How each listed variant is written ("almati" -> "Almaty"), to undo datelines' capitals.
 _SPELLINGS = {name_key(v): v for group in (*_ORGANIZATION_GROUPS, *_PLACE_GROUPS) for v in group}
-_GIVEN_NAMES = frozenset(name_key(w) for w in _read_words("""given_names.txt"""))
+_GIVEN_NAMES = frozenset(
+    name_key(w) for w in _read_words("given_names.txt") | _read_words("census_given_names.txt")
+)
 _DEMONYMS = frozenset(w.lower() for w in _read_words("""demonyms.txt"""))
 # Keys of the words that start a multi-word listed name ("trinidad", "trinidad and"),
 # so that "and"/"of" inside a listed name keeps the name whole.

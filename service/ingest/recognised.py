@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from service.ingest import gazetteer as gz
 from service.ingest.candidate import Candidate
+from service.ingest.descriptors import tidied
 from service.ingest.model import EntityKind
 from service.ingest.names import is_acronym
 
@@ -105,7 +106,7 @@ def reconcile(
         kind = EntityKind.PERSON if described_person(body, end) else KINDS[label]
         out.append(Candidate(start, end, " ".join(text.split()), kind, index))
     out.sort(key=lambda c: c.start)
-    return out
+    return tidied(body, out, [(start, end) for start, end, label in names if label == "PERSON"])
 
 
 # Between a person and a capitalised name she belongs to ("... of the Ak Zhol").
@@ -165,17 +166,26 @@ def _only_titles(rest: str) -> bool:
 
 
 def _kind(cand: Candidate, label: str) -> EntityKind:
-    """The rules' kind, unless they could not tell (OTHER) or took an organisation for a
-    person with no given name to go by ("Environment Canada")."""
+    """The rules' kind, unless they could not tell (OTHER), took an organisation for a
+    person with no given name to go by ("Environment Canada"), or a person with a given
+    name for an organisation ("Jim Press")."""
     recognised = KINDS[label]
     if cand.kind is EntityKind.OTHER:
         return recognised
+    words = cand.name.split()
     if (
         cand.kind is EntityKind.PERSON
         and recognised is EntityKind.ORGANIZATION
-        and not gz.is_given_name(cand.name.split()[0])
+        and not gz.is_given_name(words[0])
     ):
         return recognised
+    if (
+        cand.kind is EntityKind.ORGANIZATION
+        and recognised is EntityKind.PERSON
+        and len(words) in (2, 3)
+        and gz.is_given_name(words[0])
+    ):
+        return recognised  # "Jim Press": a given name, though "Press" heads organisations
     return cand.kind
 
 
@@ -189,6 +199,9 @@ def _titled_person(body: str, cand: Candidate) -> list[Candidate] | None:
         for k in (1, 2, 3):
             if i - k < 1 or words[i - k - 1].group().lower() != "of":
                 continue
+            titles = gz.CORE_TITLES | gz.TITLE_MODIFIERS
+            if not any(w.group().lower() in titles for w in words[: i - k - 1]):
+                continue  # "Bank of America Merrill Lynch": no title, a firm's name
             place_start, place_end = (
                 cand.start + words[i - k].start(),
                 cand.start + words[i - 1].end(),
@@ -206,10 +219,47 @@ def _titled_person(body: str, cand: Candidate) -> list[Candidate] | None:
     return None
 
 
+# After a name, words that make it the speaker: "... Relations Alia Salem said"
+_SPEAKS = re.compile(r"\s*,|\s+(?:said|says|told|added|stated|explained|noted|warned)\b")
+_JOINING = gz.word_set("of for on and the in at to")
+
+
+def _body_then_speaker(body: str, cand: Candidate) -> list[Candidate] | None:
+    """ "the Council on American-Islamic Relations Alia Salem said": a body's name with the
+    speaker's name (a given name and a surname) run on after it."""
+    words = list(re.finditer(r"\S+", body[cand.start : cand.end]))
+    if len(words) < 5 or not _SPEAKS.match(body, cand.end):
+        return None
+    given, surname, last_of_body = words[-2].group(), words[-1].group(), words[-3].group()
+    if (
+        not gz.is_given_name(given)
+        or not surname[:1].isupper()
+        or surname.lower() in gz.ORG_HEADS
+        or last_of_body.lower() in _JOINING
+        # the body's name ends as bodies' names do ("... Relations", "... Council"), not
+        # as a firm named after people does ("Bank of America Merrill Lynch")
+        or not (last_of_body.lower() in gz.ORG_HEADS or re.fullmatch(r"[A-Z]\w{3,}s", last_of_body))
+    ):
+        return None
+    split = cand.start + words[-2].start()
+    end_of_body = cand.start + words[-3].end()
+    return [
+        replace(cand, end=end_of_body, name=" ".join(body[cand.start : end_of_body].split())),
+        replace(
+            cand,
+            start=split,
+            name=" ".join(body[split : cand.end].split()),
+            kind=EntityKind.PERSON,
+        ),
+    ]
+
+
 def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> list[Candidate]:
     titled = _titled_person(body, cand)
     if titled is not None:
         return titled
+    if cand.kind is EntityKind.ORGANIZATION and (spoken := _body_then_speaker(body, cand)):
+        return spoken
     if any(s <= cand.start and cand.end <= e for s, e, label in names if label in AMOUNTS):
         return []
     if cand.kind in (EntityKind.PERSON, EntityKind.OTHER) and any(

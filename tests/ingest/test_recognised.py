@@ -76,9 +76,10 @@ def test_names_are_checked(body: str, expected: list[tuple[EntityKind, str]]) ->
 
 
 def test_without_a_parse_the_rules_alone_decide() -> None:
-    body = "Fernando Cheung of the Labour Party won a seat in the council."
+    # a given name no list knows: only the recogniser could cut the party off
+    body = "Xoliswa Cheung of the Labour Party won a seat in the council."
     _, found = find_mentions(body, split_sentences(body))
-    assert [e.name for e in found] == ["Fernando Cheung of the Labour Party"]
+    assert [e.name for e in found] == ["Xoliswa Cheung of the Labour Party"]
 
 
 def test_a_name_holding_a_place_stays_whole() -> None:

@@ -103,13 +103,15 @@ def find_figures(
     doc: Doc | None = None,
     budget: ExtractionBudget = UNLIMITED,
     country: int | None = None,
+    headline: str | None = None,
 ) -> tuple[FigureCandidate, ...]:
     """Every figure in ``body`` with its property, subject, attribution and date.
 
     ``doc`` is the body's parse (``service.ingest.nlp``): with it, what a figure measures
     and whom it is about come from the parse wherever the seed story's rules know nothing.
     ``budget`` is checked before each figure (ArticleTooComplexError once spent).
-    ``country`` is the entity of the story's country when the body names none.
+    ``country`` is the entity of the story's country when the body names none;
+    ``headline`` says which entities the story is about.
     """
     cities = city_entities(body, mentions)
     by_sentence: dict[int, list[MentionCandidate]] = {}
@@ -186,7 +188,9 @@ def find_figures(
                         attributed_to_text=last.attributed_to_text,
                     )
             figures.append(figure)
-    return tuple(fill_subjects(_merge_restated(figures), mentions, cities, body, country))
+    return tuple(
+        fill_subjects(_merge_restated(figures), mentions, cities, body, country, entities, headline)
+    )
 
 
 def number_text(body: str, number: NumberMatch) -> str:

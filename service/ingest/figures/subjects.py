@@ -245,13 +245,35 @@ def _main_organization(mentions: Sequence[MentionCandidate]) -> int | None:
     return max(dict.fromkeys(named), key=named.count)
 
 
-def _topic(mentions: Sequence[MentionCandidate]) -> int | None:
-    """The entity the story names most (first named on a tie): whom a figure is about when
-    nothing nearer says."""
+def _topic(
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity] = (),
+    headline: str | None = None,
+) -> int | None:
+    """The entity the story names most (first named on a tie), among those its headline
+    names when it names any: whom a figure is about when nothing nearer says. A person
+    quoted all through a company's story is not what the story is about."""
     named = [m.local_entity for m in mentions if m.kind is not EntityKind.OTHER]
     if not named:
         return None
-    return max(dict.fromkeys(named), key=named.count)
+    candidates = list(dict.fromkeys(named))
+    if headline:
+        headlined = [
+            e for e in candidates if 0 <= e < len(entities) and _in_headline(entities[e], headline)
+        ]
+        candidates = headlined or candidates
+    return max(candidates, key=named.count)
+
+
+def _in_headline(entity: LocalEntity, headline: str) -> bool:
+    names = {entity.name, *entity.aliases}
+    if entity.kind is EntityKind.PERSON:
+        names |= {name.split()[-1] for name in names if name.split()}
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", headline, re.IGNORECASE)
+        for name in names
+        if len(name) > 1
+    )
 
 
 def _about_topic(figures: Sequence[FigureCandidate]) -> list[bool]:
@@ -274,6 +296,8 @@ def fill_subjects(
     cities: frozenset[int],
     body: str,
     country: int | None = None,
+    entities: Sequence[LocalEntity] = (),
+    headline: str | None = None,
 ) -> list[FigureCandidate]:
     """Counts with no place in their sentence happen where the story last was (the last
     city named before them); country-wide counts and country-level figures belong to the
@@ -285,7 +309,7 @@ def fill_subjects(
     held a day earlier" the 500 are the country's."""
     country = main_place(mentions, cities, city=False) if country is None else country
     company = _main_organization(mentions)
-    topic = _topic(mentions)
+    topic = _topic(mentions, entities, headline)
     city_mentions = [m for m in mentions if m.local_entity in cities]
     out: list[FigureCandidate] = []
     inherited: FigureCandidate | None = None  # the last count that took the story's city

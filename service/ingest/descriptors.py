@@ -1,0 +1,94 @@
+"""Words printed with a name that are not the name (pure).
+
+Copy puts descriptions, honours and bare titles in capitals next to names; the rules and
+the recogniser then read them as names or parts of names:
+- a descriptor before a person or party: "Nonpartisan Paul Tse", "Pan-democrat Lam
+  Cheuk-ting", "Pro-Beijing DAB" -> "Paul Tse", "Lam Cheuk-ting", "DAB";
+- an honour after a name: "Mark Tedeschi, QC," -> no organisation "QC";
+- a title or a common noun alone: "the Chief Justice", "the State", "the Party" -> no
+  entity (the person or body it stands for is named elsewhere, or not at all).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from service.ingest import gazetteer as gz
+from service.ingest.candidate import Candidate
+from service.ingest.model import EntityKind
+
+# Honours and degrees printed after a name, never a name themselves.
+POST_NOMINALS = frozenset(
+    {"QC", "KC", "SC", "SBS", "JP", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE",
+     "PhD", "MD", "Jr", "Sr", "Esq", "FRS"}
+)  # fmt: skip
+# "Pro-Beijing", "Anti-government", "Pan-democrat", "Ex-minister": a stance or a former
+# role, in a capitalised word joined by a hyphen.
+_STANCE = re.compile(r"(?:pro|anti|pan|ex|non|neo|post|pre)-[\w-]+", re.IGNORECASE)
+# Capitalised common nouns that stand for a body or a role but name none on their own
+# ("the State", "the Party"; not "the Senate" or "Press", which name one or a person).
+_GENERIC = gz.CORE_TITLES | gz.word_set(
+    """state party government home act chapter section article title landscape emeritus
+    countdown people public nation country city region province"""
+)
+
+
+def tidied(
+    body: str, candidates: Sequence[Candidate], people: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """The candidates without the words above. ``people`` are the spans the recogniser
+    reads as persons."""
+    out: list[Candidate] = []
+    for cand in candidates:
+        if cand.kind is EntityKind.EVENT:
+            out.append(cand)
+            continue
+        cand = _without_descriptor(body, cand, people)
+        if _honour(body, cand) or _generic(cand):
+            continue
+        out.append(cand)
+    return out
+
+
+def _honour(body: str, cand: Candidate) -> bool:
+    return cand.name in POST_NOMINALS and body[: cand.start].rstrip().endswith(",")
+
+
+def _generic(cand: Candidate) -> bool:
+    """One common noun ("the State"), or titles only ("the Chief Justice")."""
+    words = cand.name.lower().split()
+    if len(words) == 1:
+        return words[0] in _GENERIC and not cand.name.isupper()
+    titles = gz.CORE_TITLES | gz.TITLE_MODIFIERS
+    return words[-1] in _TITLE_LAST and all(w in titles for w in words)
+
+
+# The last word of a title alone ("the Chief Justice", "the Prime Minister")
+_TITLE_LAST = gz.CORE_TITLES | gz.word_set("justice")
+
+
+def _without_descriptor(body: str, cand: Candidate, people: Sequence[tuple[int, int]]) -> Candidate:
+    words = list(re.finditer(r"\S+", body[cand.start : cand.end]))
+    if len(words) < 2:
+        return cand
+    first = words[0].group()
+    rest_start = cand.start + words[1].start()
+    stance = _STANCE.fullmatch(first) is not None
+    # A word the recogniser leaves off a full name it reads as a person: "Nonpartisan
+    # Paul Tse" (the recogniser: "Paul Tse").
+    described = (
+        not gz.is_given_name(first)
+        and any(start == rest_start and end <= cand.end for start, end in people)
+        and len(words) >= 3
+    )
+    if not (stance or described):
+        return cand
+    name = " ".join(body[rest_start : cand.end].split())
+    kind = EntityKind.PERSON if _PERSON_STANCE.fullmatch(first) else cand.kind
+    return replace(cand, start=rest_start, name=name, kind=kind)
+
+
+# "Pan-democrat", "Ex-minister", "Anti-abortionist": the name after it is a person's
+_PERSON_STANCE = re.compile(r"\w+-[a-z]+(?:crat|ist|ite|ian|er|or|minister|president)")
