@@ -49,6 +49,7 @@ _VERBS = _word_set(
     announced declared explained asked replied responded urged admitted acknowledged
     stressed vowed recalled complained alleged predicted promised reported quoted
     notes noting explains explaining reasoned concluded concludes commented comments
+    stating
     observed remarked asserted asserts countered cautioned conceded testified"""
 )
 CUE_RE = re.compile(
@@ -61,7 +62,8 @@ CUE_RE = re.compile(
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?|so-)$")
 # Words between a name and its cue that keep the name the subject ("Toqaev also said").
 _ADJACENT_GAP = re.compile(
-    r"[\s)’'s]*(?:(?:also|later|then|again|previously|earlier|further|once|publicly|"
+    r"[\s)’'s]*(?:,\s*(?=(?:has|have|had|would|will)\b))?"  # "Nunzio Galantino, has called"
+    r"(?:(?:also|later|then|again|previously|earlier|further|once|publicly|"
     r"recently|separately|has|have|had|was|is|would|will|who|has\s+since)\s+)*",
 )
 _CLAUSE_BOUNDARY = re.compile(

@@ -612,3 +612,20 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_after_it() -> None:
     assert found.speaker(olsen) == "Mark Olsen"
     assert not olsen.is_partial
     assert agency.speaker_text == "The agency"
+
+
+def test_a_speaker_set_off_by_commas_before_has_and_a_speaker_stating() -> None:
+    found = synthetic(
+        "The secretary general of the conference, Nunzio Rossi, has called the ruling "
+        '"dangerous":\n\n"We face a dangerous sentence."\n\n'
+        'It quoted critics, with Carla Boswell stating: "People need quicker decisions."\n\n'
+        'Jeff Rathke, the State Department Spokesperson, said, "We urge them to help."',
+        ("Nunzio Rossi", PERSON, ()),
+        ("Carla Boswell", PERSON, ()),
+        ("Jeff Rathke", PERSON, ()),
+        ("State Department Spokesperson", ORG, ()),
+    )
+    _dangerous, sentence, decisions, urge = found.quotes
+    assert found.speaker(sentence) == "Nunzio Rossi"
+    assert found.speaker(decisions) == "Carla Boswell"
+    assert found.speaker(urge) == "Jeff Rathke"  # the apposition, not the name in it
