@@ -232,7 +232,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     # does not name.
     # A length of time the lexicon does not name is a duration, whatever its unit.
     kind = unit_class(unit)
-    key = None if kind == "percent" else "duration" if kind == "duration" else _open_key(noun)
+    if kind == "percent":
+        key = _share_key(anchor, noun, governor, tokens.end)
+    else:
+        key = "duration" if kind == "duration" else _open_key(noun)
     if key is not None and counted == "people" and governor is not None and _passive(governor):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
@@ -546,6 +549,37 @@ def _pick(concepts: tuple[Concept, ...] | None, unit: str) -> Concept | None:
         if _fits(concept, unit):
             return concept
     return None
+
+
+# Verbs that cut or raise what they take by a share ("reduce costs by 30%").
+_CUTS = frozenset({"reduce", "cut", "lower", "slash", "decrease", "trim", "shrink", "stop"})
+_RAISES = frozenset({"raise", "increase", "boost", "lift", "hike", "expand"})
+# Nouns a share names a likelihood with ("a 60-80 percent chance of a bankruptcy").
+_LIKELIHOOD = frozenset({"chance", "probability", "likelihood", "odds"})
+
+
+def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: int) -> str | None:
+    """An open key for a percentage the lexicon has no concept for: a likelihood; the
+    share of what follows "of" ("50% of the dealerships" -> dealerships_share); what a
+    verb cuts or raises by it ("reduce costs by 30%" -> cost_cuts)."""
+    doc = anchor.doc
+    following = doc[end] if end < len(doc) else None
+    if following is not None and following.lemma_.lower() in _LIKELIHOOD:
+        return "probability"
+    if noun is not None and counted_unit(noun) == "people":
+        return None  # "eight out of 10 voters": what they did or think, not who they are
+    if noun is not None and _open_key(noun) is not None:
+        return f"{noun.lower_}_share"  # as printed: "production", not "productions"
+    if governor is None or governor.pos_ != "VERB":
+        return None
+    verb = governor.lemma_.lower()
+    if verb not in _CUTS | _RAISES:
+        return None
+    objects = [t for t in governor.children if t.dep_ == "dobj" and t.pos_ == "NOUN"]
+    if not objects or not objects[0].lemma_.isalpha():
+        return None
+    thing = objects[0].lemma_.lower()
+    return f"{thing}_cuts" if verb in _CUTS else f"{thing}_increase"
 
 
 def _open_key(noun: Token | None) -> str | None:

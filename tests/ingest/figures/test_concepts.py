@@ -84,6 +84,13 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("This has dropped to approximately 56 percent today.", "approximately 56 percent",
          None),
         ("Sales dropped by 12 percent.", "12 percent", "decline"),
+        # a share the lexicon does not name: of what, a likelihood, what it cuts or raises
+        ("Over 50% of the dealerships sell less than a hundred cars.", "Over 50%",
+         "dealerships_share"),
+        ("The company would stop 30% of its production.", "30%", "production_share"),
+        ("We see a 60-80 percent chance of a bankruptcy.", "60-80 percent", "probability"),
+        ("The firm wanted to reduce costs at Opel by 30%.", "30%", "cost_cuts"),
+        ("The airline will raise fares by 5%.", "5%", "fare_increase"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
