@@ -48,6 +48,12 @@ _UNIT_WORDS = frozenset(
         "rouble", "ruble", "rupee", "renminbi", "trillion", "trillions", "billions",
     }
 )  # fmt: skip
+_CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"}
+)  # fmt: skip
 # People in general: the verb says what happened to them.
 _GENERIC = frozenset(
     {
@@ -244,14 +250,19 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
 
 def counted_unit(noun: Token | None) -> str | None:
     """The unit of a count: people for humans ("43 million Americans"), jobs for
-    positions, else the counted noun in the plural ("131-page" -> pages)."""
-    if noun is None or noun.lower_ in _UNIT_WORDS:
+    positions, else the counted noun in the plural ("131-page" -> pages); never a month
+    or a day ("10,000 February 28": a date follows the number)."""
+    if noun is None or noun.lower_ in _UNIT_WORDS or noun.lower_ in _CALENDAR:
         return None
     lemma = noun.lemma_.lower()
     if noun.ent_type_ == "NORP" or lemma in people_nouns() or noun.lower_ in people_nouns():
         return "people"
-    if lemma in ("job", "position", "post", "role", "layoff", "redundancy"):
-        return "jobs"
+    jobs = ("job", "position", "post", "role", "layoff", "redundancy")
+    if lemma in jobs or (
+        lemma in ("cut", "loss", "reduction")
+        and any(c.dep_ == "compound" and c.lemma_.lower() in jobs for c in noun.children)
+    ):
+        return "jobs"  # "5,125 positions", "10,000 job cuts"
     if not lemma.isalpha():
         return None
     return plural(lemma)
@@ -585,7 +596,7 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
 def _open_key(noun: Token | None) -> str | None:
     """The counted noun, in the plural, as a key when the lexicon has no concept for it
     ("flights")."""
-    if noun is None or noun.pos_ != "NOUN" or noun.lower_ in _GENERIC:
+    if noun is None or noun.pos_ != "NOUN" or noun.lower_ in _GENERIC | _CALENDAR:
         return None
     word = noun.lower_
     if not word.isalpha() or len(word) <= 2:

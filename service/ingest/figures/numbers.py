@@ -269,7 +269,7 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 # It scans the whole body. An apposition starts at a space or its comma, which is cheaper
 # to test than the look-behind.
-_AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[\w’'.])\s*,\s+(?P<n>\d{1,3})\s*,")
+_AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[\w’'.])\s*,\s+(?P<n>\d{1,3})\s*,(?!\d)")
 _WORD_END = re.compile(r"([\w’'.-]+)$")
 
 

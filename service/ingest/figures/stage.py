@@ -162,6 +162,11 @@ def find_figures(
                 and _continues(body, last, figure, reading)
             ):
                 figure = _with_property(figure, last.property, last.subject, published_on, context)
+            head = _list_head(body, last, figure) if figure.property is None else None
+            if head is not None and head.property is not None:
+                # "4,300 jobs in France, 3,700 in Germany and 400 in Spain": of one kind
+                figure = _with_property(figure, head.property, head.subject, published_on, context)
+                figure = replace(figure, unit=head.unit)
             if figure.property is None and number.is_more and figures:
                 last = figures[-1]
                 if last.sentence == span and last.property is not None:
@@ -332,6 +337,30 @@ def _continues(
 
 
 _LEVEL_REACH = 80  # characters from the amount a change started at to where it went
+
+
+# Between the items of a list of counts: "jobs in France, 3,700", "in UK and 400"
+_LIST_GAP = re.compile(
+    r"(?:\s+(?:in|at|for|from|by|to)\s+[^,;.:()]{1,60}?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+)
+
+
+def _list_head(
+    body: str, last: FigureCandidate | None, figure: FigureCandidate
+) -> FigureCandidate | None:
+    """The item before ``figure``, a bare number, in a list whose items before it name
+    what is counted; None when ``figure`` is no such item."""
+    if (
+        last is None
+        or figure.unit != "count"
+        or last.property is None
+        or last.sentence != figure.sentence
+        or unit_class(last.unit) != "count"
+        or last.unit == "count"
+        or _LIST_GAP.fullmatch(body, last.span.end, figure.span.start) is None
+    ):
+        return None
+    return last
 
 
 def _with_property(

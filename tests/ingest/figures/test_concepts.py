@@ -152,6 +152,7 @@ def test_sources_of_findings_and_forecasts(sentence: str, text: str, source: str
         ("Officials counted 500 detentions.", "500", "people"),
         ("The firm cut 5,125 positions.", "5,125", "jobs"),
         ("Rebels seized three robots.", "three robots", "robots"),
+        ("Airbus announced 10,000 job cuts.", "10,000", "jobs"),
     ],
 )
 def test_counted_unit(sentence: str, text: str, unit: str) -> None:

@@ -426,3 +426,16 @@ def test_a_runner_up_share_goes_on_in_the_winners_source_and_a_past_result_does_
     assert figures["nearly two decades"].property == "years_in_power"
     alone = extract(parse_article("Count\n\nJorge Paz was second with 31.7 percent.\n")).figures
     assert [f.property for f in alone] == ["vote_share"]
+
+
+def test_a_list_of_counts_is_of_what_its_first_item_counts() -> None:
+    copy = (
+        "Airbus cuts\n\n"
+        "Airbus said it expects to cut approximately 4,300 jobs in France, 3,700 in "
+        "Germany, 1,600 in the UK and 400 in Spain. It announced 10,000 job cuts on "
+        "February 28, 2007, over four years.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(copy)).figures}
+    for text in ("approximately 4,300", "3,700", "1,600", "400", "10,000"):
+        assert (figures[text].unit, figures[text].property) == ("jobs", "job_cuts"), text
+    assert all(f.property != "age" for f in figures.values())  # "France, 3,700" is no age
