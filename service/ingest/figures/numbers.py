@@ -334,6 +334,28 @@ def _is_name_number(body: str, start: int) -> bool:
     return m is not None and fold(m.group(1)) not in _FUNCTION_WORDS
 
 
+# A model's number: "Boeing 787", "Airbus 380", "787s" (three digits or more)
+_MODEL_NUMBER = re.compile(r"\b(?P<word>[A-Z][\w-]*) (?P<a>\d{3,})\b(?![.,]\d)|\b(?P<b>\d{3,})s\b")
+
+
+def _model_numbers(body: str) -> frozenset[str]:
+    """Numbers the copy uses as a model's name somewhere: every bare count of those
+    digits is that name ("the 787 offers 20 extra seats"), not a figure."""
+    found: set[str] = set()
+    for m in _MODEL_NUMBER.finditer(body):
+        digits = m.group("a") or m.group("b")
+        if _looks_like_year(digits):
+            continue
+        if m.group("a") and fold(m.group("word")) in _FUNCTION_WORDS | _NOT_MODEL_WORDS:
+            continue
+        found.add(digits)
+    return frozenset(found)
+
+
+# Capitalised words before a number that make no name of it ("Some 300", "Over 500").
+_NOT_MODEL_WORDS = frozenset({"some", "over", "nearly", "about", "around", "under", "almost"})
+
+
 def _excluded(body: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(body)]
 
@@ -360,10 +382,13 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
     taken = [(a.span.start, a.span.end) for a in found]
     blocked = zones + taken
     taken_until = 0
+    names = _model_numbers(body)
     for m in _CORE.finditer(body):
         if m.start() < taken_until or _overlaps(blocked, m.start(), m.end()):
             continue
         match = _expand(body, m, zones)
+        if match is not None and match.unit == "count" and m.group(0) in names:
+            continue  # "the 787", "14 787 Dreamliners": a model the copy names "Boeing 787"
         if match is not None and not _overlaps(taken, match.span.start, match.span.end):
             found.append(match)
             taken_until = match.span.end

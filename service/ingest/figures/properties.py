@@ -62,7 +62,8 @@ _SPEECH = re.compile(
 _CHUNK_START = re.compile(r"[,;:“”\"]|[‘’'](?![a-z])|\bthat\b|^", re.IGNORECASE)
 _CLOSING_QUOTE = re.compile(r"[”\"’'],?\s*$")
 _NOT_A_SPEAKER = re.compile(
-    r"\b(?:when|while|because|if|after|before|where|whose)\b|\b(?:was|were|is|are|been|be)$"
+    r"\b(?:when|while|because|if|after|before|where|whose)\b"
+    r"|\b(?:was|were|is|are|been|be|being)(?:\s+(?:not|never|also|first))?$"  # passive
     r"|\d",
     re.IGNORECASE,
 )

@@ -439,3 +439,11 @@ def test_a_list_of_counts_is_of_what_its_first_item_counts() -> None:
     for text in ("approximately 4,300", "3,700", "1,600", "400", "10,000"):
         assert (figures[text].unit, figures[text].property) == ("jobs", "job_cuts"), text
     assert all(f.property != "age" for f in figures.values())  # "France, 3,700" is no age
+
+
+def test_the_subject_of_a_passive_report_is_no_source() -> None:
+    f = Found(
+        "The glitch was not reported when the plane flew, four years behind schedule.",
+        dt.date(2010, 1, 25),
+    ).get("four years")
+    assert (f.attributed_to, f.attributed_to_text) == (None, None)

@@ -396,3 +396,12 @@ def test_letters_a_case_insensitive_pattern_equates_read_alike(
 def test_a_bare_one_is_no_amount() -> None:
     body = "One of them left. No one came. One day, he said, it would end."
     assert [body[n.span.start : n.span.end] for n in find_numbers(body)] == []
+
+
+def test_a_number_the_copy_uses_as_a_model_name_is_never_a_count() -> None:
+    text = (
+        "The Boeing 787 flew. Orders for 18 777s and the 787 Dreamliner came; the 787 "
+        "offers 20 extra seats. Some 500 people watched."
+    )
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["18", "20", "Some 500 people"]
