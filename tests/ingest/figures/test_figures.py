@@ -439,6 +439,8 @@ def test_a_list_of_counts_is_of_what_its_first_item_counts() -> None:
     for text in ("approximately 4,300", "3,700", "1,600", "400", "10,000"):
         assert (figures[text].unit, figures[text].property) == ("jobs", "job_cuts"), text
     assert all(f.property != "age" for f in figures.values())  # "France, 3,700" is no age
+    crashes = "Crashes\n\nThe crashes killed 102 and 21 people respectively.\n"
+    assert [f.property for f in extract(parse_article(crashes)).figures] == ["deaths", "deaths"]
 
 
 def test_the_subject_of_a_passive_report_is_no_source() -> None:
