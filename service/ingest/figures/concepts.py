@@ -204,7 +204,9 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         if found is not None and governor is not None:
             found = _verb_decides(found, noun, governor, unit, lex)
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
-    if verb_found is not None and _counts_other(verb_found, noun):
+    if verb_found is not None and (
+        _counts_other(verb_found, noun) or _does_it_to_others(head, governor)
+    ):
         verb_found = None
     level = _is_level(head, governor, lex)
     if level and verb_found is not None and verb_found.key in _CHANGES:
@@ -475,6 +477,17 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
         return hit
     return _pick(lex.verbs.get(lemma), unit)
+
+
+def _does_it_to_others(head: Token, governor: Token | None) -> bool:
+    """The count is who or what does the verb's deed to someone else: "two crashes killed
+    102 people" counts no dead ("500 people died" does)."""
+    return (
+        governor is not None
+        and head.dep_ == "nsubj"
+        and head.head.i == governor.i
+        and any(c.dep_ == "dobj" for c in governor.children)
+    )
 
 
 def _counts_other(concept: Concept, noun: Token | None) -> bool:

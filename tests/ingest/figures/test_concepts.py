@@ -91,6 +91,10 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("We see a 60-80 percent chance of a bankruptcy.", "60-80 percent", "probability"),
         ("The firm wanted to reduce costs at Opel by 30%.", "30%", "cost_cuts"),
         ("The airline will raise fares by 5%.", "5%", "fare_increase"),
+        # who did the deed to others is not what it did: the crashes are no dead
+        ("The two crashes killed 102 people.", "two", "crashes"),
+        ("The two crashes killed 102 people.", "102 people", "deaths"),
+        ("More than 500 people died in the floods.", "More than 500 people", "deaths"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
