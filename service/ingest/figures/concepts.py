@@ -240,6 +240,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     # does not name.
     # A length of time the lexicon does not name is a duration, whatever its unit.
     kind = unit_class(unit)
+    before = doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
+    if kind == "percent" and before in ("up", "down"):
+        # "a net profit of 1.21 trillion yen, up 12%": how much the amount changed
+        return Reading("growth" if before == "up" else "decline", True, spans, source_span)
     if kind == "percent":
         key = _share_key(anchor, noun, governor, tokens.end)
     else:
@@ -476,7 +480,12 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         return hit
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
         return hit
-    return _pick(lex.verbs.get(lemma), unit)
+    if (hit := _pick(lex.verbs.get(lemma), unit)) is not None:
+        return hit
+    # The lemmatizer misreads some forms ("fined" -> "fin"): the printed form's stem
+    word = verb.lower_
+    stem = word[:-1] if word.endswith(("ed", "es")) else word
+    return _pick(lex.verbs.get(stem), unit) if stem != lemma else None
 
 
 def _does_it_to_others(head: Token, governor: Token | None) -> bool:

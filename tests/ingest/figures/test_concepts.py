@@ -91,6 +91,11 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("We see a 60-80 percent chance of a bankruptcy.", "60-80 percent", "probability"),
         ("The firm wanted to reduce costs at Opel by 30%.", "30%", "cost_cuts"),
         ("The airline will raise fares by 5%.", "5%", "fare_increase"),
+        # a verb form the lemmatizer misreads ("fined" -> "fin"), a change printed after
+        # an amount
+        ("A court in Paris fined Google 500 million euros.", "500 million euros", "fine"),
+        ("It made a net profit of 1.21 trillion yen, up 12%, it said.", "12%", "growth"),
+        ("Shares closed down 3.5% at 120 pence.", "3.5%", "decline"),
         # who did the deed to others is not what it did: the crashes are no dead
         ("The two crashes killed 102 people.", "two", "crashes"),
         ("The two crashes killed 102 people.", "102 people", "deaths"),

@@ -285,6 +285,9 @@ FIGURES = [
     ("the Senate voted the bill down with a vote of 52-35.", "52-35", 52.0, None,
      Approximation.EXACT, "votes"),
     ("the court ruled in a 5-4 decision", "5-4", 5.0, None, Approximation.EXACT, "votes"),
+    # a name before an amount does not make a name of it
+    ("a court fined Google 500 million euros", "500 million euros", 5e8, None,
+     Approximation.EXACT, "EUR"),
     ("Sweden beat Korea 1-0.", "1-0", 1.0, None, Approximation.EXACT, "score"),
 ]  # fmt: skip
 
