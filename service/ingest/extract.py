@@ -23,7 +23,7 @@ from service.ingest.model import (
 )
 from service.ingest.names import name_key, surname_key
 from service.ingest.nlp.model import analyse, analyse_many
-from service.ingest.places import named_country, place_type
+from service.ingest.places import demonym_country, named_country, place_type
 from service.ingest.quoted_by import credit_quotes
 from service.ingest.quotes import find_quotes
 from service.ingest.sentences import split_sentences
@@ -86,10 +86,15 @@ def extract(
 def _story_country(article: ParsedArticle, entities: Sequence[LocalEntity]) -> LocalEntity | None:
     """The country a story happens in when its body names none but its dateline, headline
     or standfirst does ("ALMATY, Kazakhstan (AFP)" over a body that says "Kazakh
-    authorities"): an entity of the article with no mention in the body."""
+    authorities"), else its nationality words do ("Portuguese voters"): an entity of the
+    article with no mention in the body."""
     if any(e.kind is EntityKind.PLACE and place_type(e.name) == "country" for e in entities):
         return None
     name = named_country((article.dateline, article.headline, article.standfirst))
+    reason = "the country its dateline or headline names"
+    if name is None:
+        name = demonym_country(f"{article.headline or ''}\n{article.body}")
+        reason = "the country its nationality words name"
     if name is None:
         return None
     return LocalEntity(
@@ -97,7 +102,7 @@ def _story_country(article: ParsedArticle, entities: Sequence[LocalEntity]) -> L
         kind=EntityKind.PLACE,
         name=name,
         aliases=(),
-        reasons=(f"'{name}': the country its dateline or headline names",),
+        reasons=(f"'{name}': {reason}",),
     )
 
 

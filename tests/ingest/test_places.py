@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from service.ingest.figures.properties import main_place
 from service.ingest.model import EntityKind, MentionCandidate, Span
-from service.ingest.places import named_country, place_type
+from service.ingest.places import demonym_country, named_country, place_type
 
 
 def test_places_are_typed_from_geonames() -> None:
@@ -39,3 +39,11 @@ def test_named_country_reads_datelines_and_headlines() -> None:
     )
     assert named_country(["Protests spread across the United States"]) == "United States"
     assert named_country(["WASHINGTON (AP)", "Russian News Agency"]) is None
+
+
+def test_demonym_country_is_the_country_its_nationality_words_name_most() -> None:
+    assert demonym_country("Portuguese voters and a Spanish observer; Portuguese media") == (
+        "Portugal"
+    )
+    assert demonym_country("Dutch and British officials met.") == "The Netherlands"
+    assert demonym_country("Muslim and Christian leaders met in the West.") is None
