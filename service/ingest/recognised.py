@@ -34,6 +34,7 @@ from service.ingest.candidate import Candidate
 from service.ingest.descriptors import tidied
 from service.ingest.model import EntityKind
 from service.ingest.names import is_acronym
+from service.ingest.places import place_type
 
 KINDS = {
     "PERSON": EntityKind.PERSON,
@@ -189,6 +190,19 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
     return cand.kind
 
 
+_PLACE_PREPOSITION = re.compile(r"\b(?:of|in|from|at|near|to)\s+$")
+
+
+def _place_after_preposition(body: str, cand: Candidate) -> bool:
+    """A one-word name GeoNames knows as a place, printed after "of", "in", "from"..."""
+    return (
+        " " not in cand.name
+        and not gz.is_given_name(cand.name)
+        and place_type(cand.name) is not None
+        and _PLACE_PREPOSITION.search(body, max(0, cand.start - 6), cand.start) is not None
+    )
+
+
 def _titled_person(body: str, cand: Candidate) -> list[Candidate] | None:
     """ "President of Kazakhstan Kassym-Zhomart Tokayev" read as one name: the place the
     title is of, and the person (a given name and more) that follows it."""
@@ -297,6 +311,8 @@ def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> l
             # the recogniser misreads as a nationality)
             return [] if cand.kind is EntityKind.OTHER or gz.is_demonym(cand.name) else [cand]
         kind = _kind(cand, label)
+        if kind is EntityKind.PERSON and _place_after_preposition(body, cand):
+            kind = EntityKind.PLACE  # "the mayor of Valencia": a city, though read as a name
         start, end = max(start, cand.start), min(end, cand.end)
         member = _OF_BODY.match(body, end, cand.end)
         if label == "PERSON" and start == cand.start and member is not None:

@@ -202,13 +202,30 @@ def _singular(word: str) -> str:
 
 
 def find_cues(masked: str, start: int, end: int) -> list[Cue]:
-    """Reporting verbs in ``masked[start:end]``, leaving out passive and naming uses."""
-    cues = []
+    """Reporting verbs in ``masked[start:end]``, leaving out passive and naming uses, and
+    a relative clause's verb when the sentence's own cue follows it ("one resident, who
+    asked not to be named, told AFP")."""
+    cues: list[Cue] = []
+    relative: list[bool] = []
     for m in CUE_RE.finditer(masked, start, end):
         if _PASSIVE_BEFORE.search(masked, max(start, m.start() - 20), m.start()):
             continue
         cues.append(Cue(m.start(), m.end(), " ".join(m.group().split())))
-    return cues
+        relative.append(
+            _RELATIVE_BEFORE.search(masked, max(start, m.start() - 12), m.start()) is not None
+        )
+    return [
+        cue
+        for i, cue in enumerate(cues)
+        if not (relative[i] and any(not r for r in relative[i + 1 :]))
+    ]
+
+
+# A speaker described by a relative clause between it and its cue
+_DESCRIBED_BY_CLAUSE = re.compile(
+    r"[\s,]*(?P<np>[^,;:.]{2,60}?),\s*(?:who|which)\b[^;:.]*,\s*$", re.IGNORECASE
+)
+_RELATIVE_BEFORE = re.compile(r",\s*(?:who|which)\s+$", re.IGNORECASE)
 
 
 def attribute(
@@ -251,6 +268,9 @@ def attribute(
         subject = _appositive_subject(masked, clause_start, cue.start, index)
         if subject is not None:
             return named_attribution(subject, cue)
+        described = _DESCRIBED_BY_CLAUSE.match(masked, clause_start, cue.start)
+        if described is not None:  # '"...," one resident, who asked not to be named, told'
+            return _noun_phrase(body, described.start("np"), described.end("np"), cue, index)
         if previous is not None:
             return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
         return Attribution(None, None, cue.phrase)

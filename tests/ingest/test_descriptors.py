@@ -43,6 +43,9 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
          [(ORG, "Council on American-Islamic Relations"), (PERSON, "Alia Salem")]),
         ("Analysts at Bank of America Merrill Lynch said so.",
          [(ORG, "Bank of America Merrill Lynch")]),
+        # a one-word place the recogniser reads as a person, after "of"
+        ("Maria Lopez, the mayor of Valencia, spoke.",
+         [(PERSON, "Maria Lopez"), (EntityKind.PLACE, "Valencia")]),
     ],
 )  # fmt: skip
 def test_words_beside_a_name_are_not_the_name(

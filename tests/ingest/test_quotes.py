@@ -629,3 +629,16 @@ def test_a_speaker_set_off_by_commas_before_has_and_a_speaker_stating() -> None:
     assert found.speaker(sentence) == "Nunzio Rossi"
     assert found.speaker(decisions) == "Carla Boswell"
     assert found.speaker(urge) == "Jeff Rathke"  # the apposition, not the name in it
+
+
+def test_a_speaker_described_by_a_relative_clause_before_the_cue() -> None:
+    found = synthetic(
+        '"We were not warned," one resident, who asked not to be named, told AFP.\n\n'
+        '"We will fight," Jose Ortega, who leads the union, told reporters.',
+        ("AFP", ORG, ()),
+        ("Jose Ortega", PERSON, ()),
+    )
+    resident, ortega = found.quotes
+    assert (resident.speaker, resident.speaker_text) == (None, "one resident")
+    assert (resident.cue or "") == "told"
+    assert found.speaker(ortega) == "Jose Ortega"
