@@ -3,6 +3,7 @@ net for database outages; plus /healthz, /readyz and the draining flag behind /r
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -151,8 +152,17 @@ async def readyz(request: Request) -> Response:
     if pool is None:
         return _not_ready("starting")
     try:
-        async with pool.acquire(timeout=READY_TIMEOUT) as conn:
-            revision = await current_revision(conn)
+        # One time limit on the whole probe, queries included: behind PgBouncer a query can
+        # wait there, unanswered, for a PostgreSQL it cannot reach (up to its
+        # query_wait_timeout, 2 minutes), and a probe must answer before its caller gives up.
+        async with asyncio.timeout(READY_TIMEOUT), pool.acquire() as conn:
+            try:
+                revision = await current_revision(conn)
+            except asyncio.CancelledError:
+                # Out of time: the connection is dropped rather than waited on until the
+                # held query's cancellation is acknowledged (asyncpg's release would).
+                conn.terminate()
+                raise
     except Exception as error:
         if is_connection_failure(error):
             return _not_ready("database_unavailable")

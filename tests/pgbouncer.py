@@ -19,6 +19,9 @@ BINARY = shutil.which("pgbouncer") or shutil.which("pgbouncer", path="/usr/sbin:
 INSTALL = "apt-get install -y pgbouncer (.ci/run installs it)"
 POOL_SIZE = 2  # server connections per database: fewer than the clients, so they share
 START = 10.0  # seconds PgBouncer gets to listen
+# Seconds PgBouncer waits after a failed login to PostgreSQL before it tries again (15 by
+# default); while it waits, it closes every client that sends a query.
+LOGIN_RETRY = 2
 # As deploy/pgbouncer/pgbouncer.ini sets it: the statement timeout lives on the server
 # connections, since the service sends no session settings through PgBouncer.
 CONNECT_QUERY = "SET statement_timeout = 5000"
@@ -72,6 +75,7 @@ auth_file = {workdir}/userlist.txt
 pool_mode = transaction
 default_pool_size = {POOL_SIZE}
 max_client_conn = 100
+server_login_retry = {LOGIN_RETRY}
 ignore_startup_parameters = extra_float_digits
 logfile = {workdir}/pgbouncer.log
 pidfile = {workdir}/pgbouncer.pid

@@ -200,3 +200,31 @@ def test_tracing_off_imports_no_opentelemetry() -> None:
         [sys.executable, "-c", CHECK_IMPORTS], env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+async def test_a_parent_based_sampler_follows_the_caller_and_samples_the_rest(
+    server_dsn: str, receiver: Receiver, tmp_path: Path
+) -> None:
+    # The SDK's own OTEL_TRACES_SAMPLER is honoured (the operator's guidance in the README):
+    # parent-based at ratio 0 keeps a trace only when the caller's traceparent says sampled.
+    settings = {
+        "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.url,
+        "OTEL_TRACES_SAMPLER": "parentbased_traceidratio",
+        "OTEL_TRACES_SAMPLER_ARG": "0",
+        "FACTDESK_API_KEYS": KEY,
+    }
+    unsampled_trace = "5bf92f3577b34da6a3ce929d0e0e4736"
+    dsn = await _fresh_database(server_dsn)
+    log = tmp_path / "server.log"
+    async with served(dsn, log=log, settings=settings) as base, httpx.AsyncClient() as client:
+        for headers in (
+            traceparent(TRACE_ID, PARENT_ID),  # sampled by the caller: kept
+            {"traceparent": f"00-{unsampled_trace}-{PARENT_ID}-00"},  # not sampled: dropped
+            {},  # a trace of its own, at ratio 0: dropped
+        ):
+            answer = await client.post(
+                f"{base}/graphql", json={"query": OPERATION}, headers=headers
+            )
+            assert answer.status_code == 200, answer.text
+    assert receiver.named("query RecentArticles"), "the caller's sampled trace was dropped"
+    assert {span.trace_id.hex() for span in receiver.spans} == {TRACE_ID}

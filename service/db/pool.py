@@ -65,10 +65,18 @@ class FactdeskPool(_PoolBase):
     connections: p99 500 ms, against 6 ms with a connection for every client). A FIFO
     gate (asyncio.Semaphore, first come first served) with one permit per connection lets
     no more tasks at asyncpg's queue than it has connections, so nobody overtakes.
+
+    A permit belongs to the lent proxy, not to its connection: when the server (or
+    PgBouncer, while it cannot log in after a PostgreSQL restart) closes a connection
+    that is lent, asyncpg puts the slot back and detaches the proxy before the caller
+    releases it; the caller's release still returns the permit. (Judged by the proxy's
+    connection, each such drop lost a permit for good, and after `max_size` of them
+    every acquire timed out: /readyz stayed 503 after PostgreSQL was back, issue 20.)
     """
 
     acquire_timeout: float = 5.0
     _gate: asyncio.Semaphore | None = None
+    _lent: dict[int, Any] | None = None  # id(proxy) -> proxy: the permits held
 
     async def _acquire(self, timeout: float | None) -> Any:  # noqa: ASYNC109 (asyncpg's signature)
         # Pool.acquire() builds a context around this private coroutine; overriding it is the
@@ -84,10 +92,14 @@ class FactdeskPool(_PoolBase):
             else:
                 await self._gate.acquire()  # free: returns at once, no timer needed
             try:
-                return await super()._acquire(max(0.0, deadline - loop.time()))  # type: ignore[misc]
+                proxy = await super()._acquire(max(0.0, deadline - loop.time()))  # type: ignore[misc]
             except BaseException:
                 self._gate.release()
                 raise
+            if self._lent is None:
+                self._lent = {}
+            self._lent[id(proxy)] = proxy
+            return proxy
         except DatabaseUnavailableError:
             raise
         except Exception as error:
@@ -98,17 +110,13 @@ class FactdeskPool(_PoolBase):
             raise
 
     async def release(self, connection: Any, *, timeout: float | None = None) -> None:  # noqa: ASYNC109
-        # A connection released twice, or not this pool's, took no permit (asyncpg's own
-        # checks: an unknown connection raises, a released one has no `_con`).
-        holds_permit = (
-            isinstance(connection, PoolConnectionProxy)
-            and connection._holder._pool is self
-            and getattr(connection, "_con", None) is not None
-        )
+        # A connection released twice, or not this pool's, holds no permit (any more).
+        # Taken off the list before the first await, so two releases never both return it.
+        lent = self._lent.pop(id(connection), None) if self._lent else None
         try:
             await super().release(connection, timeout=timeout)
         finally:
-            if holds_permit and self._gate is not None:
+            if lent is not None and self._gate is not None:
                 self._gate.release()
 
 

@@ -4,20 +4,24 @@ reads work while the service's connections share fewer server connections."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import time
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
+import pytest_asyncio
 
 from service.app import create_app
 from service.config import Settings
 from service.db import migrate
+from service.db.embedded import EmbeddedServer, start_embedded
 from service.db.pool import create_pool
 from service.db.scratch import drop_database, recreate_database
 from service.ingest.seeds import load_seeds
-from tests.pgbouncer import BINARY, INSTALL, POOL_SIZE, pgbouncer
+from service.observability import READY_TIMEOUT
+from tests.pgbouncer import BINARY, INSTALL, LOGIN_RETRY, POOL_SIZE, pgbouncer
 
 pytestmark = pytest.mark.skipif(BINARY is None, reason=f"pgbouncer is not installed: {INSTALL}")
 
@@ -32,6 +36,11 @@ READS = [
     ("GET", "/api/v1/articles", None),
     ("GET", "/api/v1/entities?q=Tokayev", None),
 ]
+# /readyz answers within its own time limit (a query PgBouncer holds for a server it cannot
+# reach is given up), plus room for a loaded machine.
+ANSWER = READY_TIMEOUT + 2.0
+# Ready again after PostgreSQL is back within PgBouncer's login retry and one probe.
+RECOVERY = LOGIN_RETRY + ANSWER + 3.0
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +95,54 @@ async def test_ingest_and_reads_through_transaction_pooling(
     finally:
         await pool.close()
         await drop_database(server_dsn, DATABASE)
+
+
+@pytest_asyncio.fixture
+async def own_server(tmp_path: Path) -> AsyncIterator[EmbeddedServer]:
+    """A PostgreSQL of this test's own, so stopping it disturbs no other test."""
+    server = await asyncio.to_thread(start_embedded, tmp_path)
+    try:
+        await asyncio.to_thread(migrate.upgrade, server.uri())
+        yield server
+    finally:
+        await asyncio.to_thread(server.stop)
+
+
+async def _ready(client: httpx.AsyncClient) -> int:
+    """/readyz's status, which must come within ANSWER seconds."""
+    started = time.monotonic()
+    status = (await client.get("/readyz")).status_code
+    assert time.monotonic() - started < ANSWER, "/readyz did not answer in time"
+    return status
+
+
+async def test_ready_again_soon_after_postgresql_restarts_behind_pgbouncer(
+    own_server: EmbeddedServer,
+) -> None:
+    # As compose runs it: the pool's connections stay open to PgBouncer while PostgreSQL
+    # goes away and comes back, and /readyz is polled all along (issue 20: it stayed 503
+    # for minutes, every permit of the pool lost to a connection PgBouncer closed).
+    with pgbouncer(own_server.uri()) as template:
+        pool = await create_pool(
+            template.format(database="factdesk"),
+            min_size=2,
+            max_size=2,
+            acquire_timeout=1,
+            pgbouncer=True,
+        )
+        app = create_app(Settings(factdesk_load_seeds=False))
+        app.state.pool = pool
+        transport = httpx.ASGITransport(app=app)
+        try:
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+                assert await _ready(client) == 200
+                await asyncio.to_thread(own_server.halt)
+                for _ in range(3):  # more probes than connections, each one answered
+                    assert await _ready(client) == 503
+                await asyncio.to_thread(own_server.resume)
+                back = time.monotonic()
+                while await _ready(client) != 200:
+                    assert time.monotonic() - back < RECOVERY, "not ready again in time"
+                    await asyncio.sleep(0.05)
+        finally:
+            await pool.close()

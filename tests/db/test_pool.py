@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import asyncpg
 import pytest
 
 from service.db.pool import create_pool
@@ -55,5 +56,23 @@ async def test_releases_return_permits_and_a_full_pool_times_out(test_dsn: str) 
         async with pool.acquire() as conn:  # the timed-out wait left nothing behind
             assert await conn.fetchval("SELECT 2") == 2
         await pool.release(second)
+    finally:
+        await pool.close()
+
+
+async def test_a_connection_dropped_while_lent_returns_its_permit(test_dsn: str) -> None:
+    # PgBouncer closes a client's connection in the middle of a query when it cannot log in
+    # to PostgreSQL (after a restart, for server_login_retry). asyncpg then hands the slot
+    # back by itself, before the caller releases: the permit must come back all the same,
+    # or after max_size such drops the pool answers "unavailable" for ever (issue 20).
+    pool = await create_pool(test_dsn, min_size=1, max_size=2, acquire_timeout=1)
+    try:
+        for _ in range(5):  # more drops than connections
+            async with pool.acquire() as conn:
+                # The server closes this connection while its query runs.
+                with pytest.raises(asyncpg.ConnectionDoesNotExistError):
+                    await conn.fetchval("SELECT pg_terminate_backend(pg_backend_pid())")
+        async with pool.acquire() as conn:
+            assert await conn.fetchval("SELECT 3") == 3
     finally:
         await pool.close()
