@@ -1,0 +1,105 @@
+"""The NLP model alone: where its time goes, and Factdesk's loading of it against spaCy's.
+
+    .venv/bin/python -m bench.model_speed [--rounds 3] [--batch 16]
+
+Over the bodies `bench.extraction_speed` reads (the seeds and the gold copy), in this one
+process: first the CPU time of each pipeline component per article (the tokenizer, then
+tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner) as ``nlp.model`` runs them, in
+batches of ``--batch`` as the bulk path does; then the whole model as ``analyse_many``
+runs it against the same files loaded the stock way (``spacy.load``: BLIS, the Matcher),
+the two taking turns chunk by chunk so that both see the same machine, and the ratio.
+CPU time, not wall time: the machine is shared, and a process is charged only for the
+time it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from thinc.api import use_ops
+
+from bench.extraction_speed import _texts
+from service.ingest.extract import readable
+from service.ingest.nlp.model import analyse_many, attribute_rules, model_dir, pipeline
+from service.ingest.parse import parse_article
+
+
+def _bodies() -> list[str]:
+    return [readable(parse_article(text).body) for text in _texts()]
+
+
+def components(bodies: list[str], rounds: int, batch: int) -> dict[str, float]:
+    """CPU milliseconds per article of each step of ``nlp.model``'s pipeline."""
+    nlp = pipeline()
+    spent: dict[str, float] = defaultdict(float)
+    for _ in range(rounds):
+        for first in range(0, len(bodies), batch):
+            mark = time.process_time()
+            docs = [nlp.make_doc(b) for b in bodies[first : first + batch]]
+            spent["tokenizer"] += time.process_time() - mark
+            for name, component in nlp.pipeline:
+                mark = time.process_time()
+                docs = _step(name, component, docs, batch)
+                spent[name] += time.process_time() - mark
+    articles = rounds * len(bodies)
+    return {name: 1000 * seconds / articles for name, seconds in spent.items()}
+
+
+def _step(name: str, component: Callable[[Doc], Doc], docs: list[Doc], batch: int) -> list[Doc]:
+    """One component over ``docs`` as ``nlp.model._annotated`` runs it."""
+    if name == "attribute_ruler":
+        return [attribute_rules()(doc) for doc in docs]
+    pipe: Callable[..., Iterable[Doc]] = getattr(component, "pipe")  # noqa: B009 (untyped)
+    return list(pipe(docs, batch_size=batch))
+
+
+def against_stock(bodies: list[str], rounds: int, batch: int) -> tuple[float, float]:
+    """CPU milliseconds per article of ``analyse_many`` and of the stock pipeline."""
+    with use_ops("numpy", use_blis=True):
+        stock: Language = spacy.load(model_dir(), exclude=["senter"])
+    spent = [0.0, 0.0]
+    for round_ in range(rounds + 1):  # round 0 warms both (caches, allocations)
+        for first in range(0, len(bodies), batch):
+            chunk = bodies[first : first + batch]
+            mark = time.process_time()
+            analyse_many(chunk, batch)
+            ours = time.process_time() - mark
+            mark = time.process_time()
+            list(stock.pipe(chunk, batch_size=batch))
+            theirs = time.process_time() - mark
+            if round_:
+                spent[0] += ours
+                spent[1] += theirs
+    articles = rounds * len(bodies)
+    return 1000 * spent[0] / articles, 1000 * spent[1] / articles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--batch", type=int, default=16)
+    args = parser.parse_args()
+    bodies = _bodies()
+    pipeline()
+    components(bodies, 1, args.batch)  # warm
+    spent = components(bodies, args.rounds, args.batch)
+    total = sum(spent.values())
+    print(f"{len(bodies)} bodies x {args.rounds}, batches of {args.batch}: CPU ms per article")
+    for name, ms in spent.items():
+        print(f"  {name:16} {ms:6.2f}  {100 * ms / total:4.1f}%")
+    print(f"  {'total':16} {total:6.2f}")
+    ours, stock = against_stock(bodies, args.rounds, args.batch)
+    print(
+        f"analyse_many {ours:.2f} ms/article, spaCy's stock loading {stock:.2f} ms/article: "
+        f"{stock / ours:.2f}x (turn about, same run)"
+    )
+
+
+if __name__ == "__main__":
+    main()
