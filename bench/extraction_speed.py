@@ -10,8 +10,11 @@ and the process's peak resident memory. The model is loaded (and its files verif
 before the clock starts: that is once per process. With --processes, the same articles
 go through the bulk path's worker pool (service/ingest/workers.py) instead, and only the
 articles per second of the whole pool are printed (the pool runs the model over chunks
-of articles). With --batch, the one-core run is followed by the same articles in the
-bulk path's chunks (``extract_many``), and the ratio of the two.
+of articles), with the workers' CPU time: articles per worker CPU second, and how many
+cores the workers kept busy (CPU seconds over wall seconds; about N on an idle machine).
+Articles per CPU second is the per-core rate on a shared machine, where other processes
+take a share of the wall time. With --batch, the one-core run is followed by the same
+articles in the bulk path's chunks (``extract_many``), and the ratio of the two.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import argparse
 import resource
 import time
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 from service.config import REPO_ROOT
@@ -107,6 +111,8 @@ def run_batched(rounds: int) -> dict[str, Any]:
 def run_pool(rounds: int, processes: int) -> dict[str, Any]:
     import asyncio
 
+    import psutil
+
     from service.ingest.workers import ExtractionPool
 
     texts = _texts()
@@ -115,15 +121,37 @@ def run_pool(rounds: int, processes: int) -> dict[str, Any]:
     async def drain(items: list[tuple[int, str, None]]) -> int:
         return sum([1 async for _ in pool.extracted(items)])
 
+    def workers_cpu() -> float:
+        times = [w.cpu_times() for w in psutil.Process().children()]
+        return float(sum(t.user + t.system for t in times))
+
     try:
         asyncio.run(drain([(i, t, None) for i, t in enumerate(texts[: 2 * processes])]))  # warm
         items = [(i, t, None) for i, t in enumerate(texts * rounds)]
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), workers_cpu()
         articles = asyncio.run(drain(items))
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, workers_cpu() - cpu
+        peak_rss = [_peak_rss_mb(w.pid) for w in psutil.Process().children()]
     finally:
         pool.close()
-    return {"articles": articles, "seconds": elapsed, "articles_per_second": articles / elapsed}
+    return {
+        "articles": articles,
+        "seconds": elapsed,
+        "articles_per_second": articles / elapsed,
+        "articles_per_cpu_second": articles / cpu,
+        "cores_busy": cpu / elapsed,
+        "worker_peak_rss_mb": peak_rss,
+    }
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """A process's peak resident memory (Linux: VmHWM), 0 where it cannot be read."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return 0.0
+    kb = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), "0")
+    return int(kb) / 1024
 
 
 def main() -> None:
@@ -138,7 +166,11 @@ def main() -> None:
         pooled = run_pool(args.rounds, args.processes)
         print(
             f"{pooled['articles']} articles in {pooled['seconds']:.2f} s: "
-            f"{pooled['articles_per_second']:.1f} articles/s on {args.processes} processes"
+            f"{pooled['articles_per_second']:.1f} articles/s on {args.processes} processes; "
+            f"{pooled['articles_per_cpu_second']:.1f} articles per worker CPU second, "
+            f"{pooled['cores_busy']:.2f} cores busy with the workers; "
+            "peak RSS of the pool's processes "
+            + ", ".join(f"{mb:.0f} MB" for mb in pooled["worker_peak_rss_mb"])
         )
         return
     result = run(args.rounds)

@@ -26,7 +26,13 @@ from thinc.api import use_ops
 
 from bench.extraction_speed import _texts
 from service.ingest.extract import readable
-from service.ingest.nlp.model import analyse_many, attribute_rules, model_dir, pipeline
+from service.ingest.nlp.model import (
+    analyse,
+    analyse_many,
+    attribute_rules,
+    model_dir,
+    pipeline,
+)
 from service.ingest.parse import parse_article
 
 
@@ -80,6 +86,44 @@ def against_stock(bodies: list[str], rounds: int, batch: int) -> tuple[float, fl
     return 1000 * spent[0] / articles, 1000 * spent[1] / articles
 
 
+def _prose(bodies: list[str], tokens: int) -> str:
+    """Real copy, the gold bodies one after another, to about ``tokens`` tokens."""
+    out, count = [], 0
+    for body in bodies:
+        out.append(body)
+        count += len(pipeline().make_doc(body))
+        if count > tokens:
+            break
+    return "\n\n".join(out)
+
+
+def at_the_token_cap(bodies: list[str], rounds: int) -> list[tuple[str, int, float, float]]:
+    """Bodies the model reads MAX_TOKENS of (issue 19): each one's name, the tokens the
+    model read, and CPU seconds of ``analyse`` and of the stock pipeline over the same
+    text (turn about, the best of ``rounds``)."""
+    with use_ops("numpy", use_blis=True):
+        stock: Language = spacy.load(model_dir(), exclude=["senter"])
+    cases = [
+        ("one capitalised word, no sentence end", "Word " * 20_000),
+        ("one lower-case word, no sentence end", "word " * 20_000),
+        ("distinct capitalised names", " ".join(f"Name{i:05d}".title() for i in range(20_000))),
+        ("real copy (the gold bodies in a row)", _prose(bodies, 8_000)),
+    ]
+    out = []
+    for name, text in cases:
+        doc = analyse(text)
+        best = [float("inf"), float("inf")]
+        for _ in range(rounds):
+            mark = time.process_time()
+            analyse(text)
+            best[0] = min(best[0], time.process_time() - mark)
+            mark = time.process_time()
+            stock(doc.text)
+            best[1] = min(best[1], time.process_time() - mark)
+        out.append((name, len(doc), best[0], best[1]))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
@@ -99,6 +143,11 @@ def main() -> None:
         f"analyse_many {ours:.2f} ms/article, spaCy's stock loading {stock:.2f} ms/article: "
         f"{stock / ours:.2f}x (turn about, same run)"
     )
+    print("bodies the model reads to its token cap (issue 19): CPU s, best of rounds")
+    for name, tokens, ours, stock in at_the_token_cap(bodies, args.rounds):
+        print(
+            f"  {name:40} {tokens:5} tokens  {ours:.3f} s, stock {stock:.3f} s: {stock / ours:.2f}x"
+        )
 
 
 if __name__ == "__main__":
