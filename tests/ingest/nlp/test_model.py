@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc
+from threadpoolctl import threadpool_info
 
 from service.config import REPO_ROOT
 from service.ingest.nlp import model
@@ -51,6 +54,34 @@ def test_loads_from_its_files_without_importing_the_reupload() -> None:
 
 def test_pipeline_is_loaded_once() -> None:
     assert model.pipeline() is model.pipeline()
+
+
+def test_matrix_products_run_on_openblas_on_one_thread() -> None:
+    nlp = model.pipeline()
+    models = [getattr(c, "model", None) for _, c in nlp.pipeline]
+    ops = [m.ops for m in models if m is not None]
+    assert len(ops) == 4  # tok2vec, tagger, parser, ner
+    assert not any(o.use_blis for o in ops)
+    assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == [1]
+
+
+def _annotations(doc: Doc) -> list[tuple[object, ...]]:
+    return [
+        (t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_, str(t.morph))
+        for t in doc
+    ]
+
+
+def test_annotates_real_copy_as_the_stock_pipeline_does() -> None:
+    """Speed changes (OpenBLAS, ...) leave every tag, arc, lemma and name of the real
+    copy as spaCy's own loading of the same files gives them."""
+    stock = spacy.load(model.model_dir(), exclude=["senter"])
+    paths = sorted([*REPO_ROOT.glob("tests/gold/**/*.txt"), *REPO_ROOT.glob("seeds/*.txt")])
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    assert len(texts) >= 50
+    fast = model.analyse_many(texts)
+    for text, doc in zip(texts, fast, strict=True):
+        assert _annotations(doc) == _annotations(stock(doc.text)), text[:60]
 
 
 def test_part_of_speech_accuracy_on_ud_english_ewt() -> None:
