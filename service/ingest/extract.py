@@ -22,7 +22,7 @@ from service.ingest.model import (
     TextPart,
 )
 from service.ingest.names import name_key, surname_key
-from service.ingest.nlp.model import analyse, analyse_many
+from service.ingest.nlp.model import analyse_many
 from service.ingest.places import demonym_country, named_country, place_type
 from service.ingest.quoted_by import credit_quotes
 from service.ingest.quotes import find_quotes
@@ -47,7 +47,11 @@ def extract(
     already (in a batch: ``extract_many``)."""
     body = readable(article.body)
     sentences = split_sentences(body)
-    doc = analyse(body) if doc is None else doc
+    parts = _parts_with_numbers(article)
+    if doc is None:  # one model call for the body and the parts that print a number
+        doc, *part_docs = analyse_many([body, *(text for _, _, text in parts)])
+    else:
+        part_docs = analyse_many([text for _, _, text in parts]) if parts else []
     budget.check()
     mentions, entities = find_mentions(body, sentences, doc)
     budget.check()
@@ -72,7 +76,7 @@ def extract(
     if country is not None and any(f.subject == country.index for f in figures):
         entities = with_country
     figures = quoted_figures(figures, quotes)
-    outside, entities = figures_outside_body(article, entities, published)
+    outside, entities = figures_outside_body(parts, part_docs, entities, published)
     budget.check()
     return Extraction(
         sentences=sentences,
@@ -152,13 +156,28 @@ def quoted_figures(
     return tuple(out)
 
 
+_Part = tuple[TextPart, int | None, str]
+
+
+def _parts_with_numbers(article: ParsedArticle) -> list[_Part]:
+    """The standfirst and captions (each cut to MAX_PART_CHARACTERS) that print a number:
+    most captions print none, and need no parse."""
+    parts: list[_Part] = []
+    if article.standfirst:
+        parts.append((TextPart.STANDFIRST, None, article.standfirst))
+    parts += [(TextPart.CAPTION, i, c) for i, c in enumerate(article.captions[:MAX_CAPTIONS])]
+    cut = [(part, index, whole[:MAX_PART_CHARACTERS]) for part, index, whole in parts]
+    return [(part, index, text) for part, index, text in cut if find_numbers(text, 1)]
+
+
 def figures_outside_body(
-    article: ParsedArticle,
+    parts: Sequence[_Part],
+    docs: Sequence[Doc],
     entities: Sequence[LocalEntity],
     published: dt.date | None,
 ) -> tuple[tuple[FigureCandidate, ...], tuple[LocalEntity, ...]]:
-    """Figures of the standfirst and captions, each cited to the text printing it, and
-    the article's entities with those named only there added.
+    """Figures of the standfirst and captions (``parts``, parsed as ``docs``), each cited
+    to the text printing it, and the article's entities with those named only there added.
 
     Seed 002's "At least 700 people have been arrested since Sunday" is printed only in a
     caption. A standfirst that repeats a body figure is another place the article prints
@@ -167,19 +186,12 @@ def figures_outside_body(
     name; a person or organisation named only there ("Ahmed Mohamed, a 14-year-old boy",
     in a standfirst whose body says "Mohamed") becomes an entity of the article.
     """
-    parts: list[tuple[TextPart, int | None, str]] = []
-    if article.standfirst:
-        parts.append((TextPart.STANDFIRST, None, article.standfirst))
-    parts += [(TextPart.CAPTION, i, c) for i, c in enumerate(article.captions[:MAX_CAPTIONS])]
     known = _Entities(entities)
     found: list[FigureCandidate] = []
-    for part, caption, whole in parts:
-        text = whole[:MAX_PART_CHARACTERS]
-        if not find_numbers(text, 1):
-            continue  # most captions print no number: no parse for them
+    for (part, caption, text), doc in zip(parts, docs, strict=True):
         found += [
             replace(figure, part=part, caption=caption)
-            for figure in _figures_of(text, known, published)
+            for figure in _figures_of(text, doc, known, published)
         ]
     return tuple(found), tuple(known.entities)
 
@@ -219,10 +231,9 @@ _NAMEABLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 
 
 def _figures_of(
-    text: str, known: _Entities, published: dt.date | None
+    text: str, doc: Doc, known: _Entities, published: dt.date | None
 ) -> tuple[FigureCandidate, ...]:
     sentences = split_sentences(text)
-    doc = analyse(text)
     mentions, local = find_mentions(text, sentences, doc)
 
     def article_entity(index: int | None) -> int | None:
