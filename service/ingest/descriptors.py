@@ -7,6 +7,7 @@ the recogniser then read them as names or parts of names:
 - an honour after a name: "Mark Tedeschi, QC," -> no organisation "QC";
 - a title or a common noun alone: "the Chief Justice", "the State", "the Party" -> no
   entity (the person or body it stands for is named elsewhere, or not at all).
+And a person's name the capitals cut at its particles is one name again: "Erik ten Hag".
 """
 
 from __future__ import annotations
@@ -48,8 +49,30 @@ def tidied(
         cand = _without_descriptor(body, cand, people)
         if _honour(body, cand) or _generic(cand):
             continue
+        if out and (joined := _with_particle(body, out[-1], cand)) is not None:
+            out[-1] = joined
+            continue
         out.append(cand)
     return out
+
+
+# Lower-case words inside a person's name: "Erik ten Hag", "Ursula von der Leyen"
+_PARTICLES = re.compile(
+    r"\s+(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ten|ter|bin|ibn|al|el|dos|das)\s+)+"
+)
+
+
+def _with_particle(body: str, before: Candidate, after: Candidate) -> Candidate | None:
+    """One person's name the capitals cut in two at its particles, else None."""
+    if before.kind is not EntityKind.PERSON or after.kind not in (
+        EntityKind.PERSON,
+        EntityKind.OTHER,
+    ):
+        return None
+    if _PARTICLES.fullmatch(body, before.end, after.start) is None:
+        return None
+    name = " ".join(body[before.start : after.end].split())
+    return replace(before, end=after.end, name=name)
 
 
 def _honour(body: str, cand: Candidate) -> bool:

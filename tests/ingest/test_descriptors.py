@@ -43,6 +43,10 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
          [(ORG, "Council on American-Islamic Relations"), (PERSON, "Alia Salem")]),
         ("Analysts at Bank of America Merrill Lynch said so.",
          [(ORG, "Bank of America Merrill Lynch")]),
+        # a person's name cut at its particles is one name
+        ('"We deserved it," manager Erik ten Hag told BBC Sport.',
+         [(PERSON, "Erik ten Hag"), (ORG, "BBC Sport")]),
+        ("Ursula von der Leyen said so.", [(PERSON, "Ursula von der Leyen")]),
         # a one-word place the recogniser reads as a person, after "of"
         ("Maria Lopez, the mayor of Valencia, spoke.",
          [(PERSON, "Maria Lopez"), (EntityKind.PLACE, "Valencia")]),
