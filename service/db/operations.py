@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from service.db.articles import LIVE, SORT_KEY
+from service.db.articles import FILTERS, SORT_KEY, filter_sql
 from service.db.entities import ENTITY_IDS_NAMED
 from service.db.pool import Connection
 from service.db.trees import NAME, Pick, Scope, b64, list_json, object_json
@@ -28,6 +29,9 @@ class Root:
     key: str
     kind: str
     picks: tuple[Pick, ...] = ()
+    # For `articles`, what the request's arguments make of the statement: "from_end" (a
+    # window read backwards, `last`), and the db/articles.FILTERS fields given.
+    options: tuple[str, ...] = ()
 
 
 @dataclass
@@ -62,6 +66,7 @@ _CURSOR = (
 )
 
 
+@lru_cache(maxsize=1024)
 def operation_sql(roots: tuple[Root, ...]) -> Statement | None:
     """The statement answering `roots`, or None when a selection holds something only the
     executor answers."""
@@ -104,40 +109,54 @@ def _root(root: Root, statement: Statement) -> str | None:
 
 
 def _articles(root: Root, statement: Statement) -> str | None:
-    """A forward page of live articles, newest first (db/articles.page_articles)."""
+    """A window of live articles, newest first, filtered (db/articles.page_articles): read
+    from its far end when `from_end` (`last`), listed newest first either way."""
     size = statement.parameter(root.key, "size", "int")
     after_time = statement.parameter(root.key, "after_time", "timestamptz")
     after_id = statement.parameter(root.key, "after_id", "bigint")
-    keyset = f"({after_time} IS NULL OR ({SORT_KEY}, a.id) < ({after_time}, {after_id}))"
-    has_previous = f"CASE WHEN {after_time} IS NULL THEN 'false' ELSE 'true' END"
+    before_time = statement.parameter(root.key, "before_time", "timestamptz")
+    before_id = statement.parameter(root.key, "before_id", "bigint")
+    names = [name for name in FILTERS if name in root.options]
+    where = filter_sql(names, lambda name, cast: statement.parameter(root.key, name, cast))
+    keyset = (
+        f"({after_time} IS NULL OR ({SORT_KEY}, a.id) < ({after_time}, {after_id}))"
+        f" AND ({before_time} IS NULL OR ({SORT_KEY}, a.id) > ({before_time}, {before_id}))"
+    )
+    more = f"CASE WHEN (SELECT count(*) FROM found) > {size} THEN 'true' ELSE 'false' END"
+    after_given = f"CASE WHEN {after_time} IS NULL THEN 'false' ELSE 'true' END"
+    before_given = f"CASE WHEN {before_time} IS NULL THEN 'false' ELSE 'true' END"
+    reads = "ASC" if "from_end" in root.options else "DESC"
+    # (hasNextPage, hasPreviousPage): the side read towards knows, the other says whether
+    # its cursor was given (paging.Window.flags).
+    flags = (before_given, more) if reads == "ASC" else (more, after_given)
     order = "p.k DESC, p.id DESC"
     parts: list[str] = []
     for pick in root.picks:
         if NAME.match(pick.key) is None:
             return None
-        value = _connection_field(pick, order, size, has_previous)
+        value = _connection_field(pick, order, where, flags)
         if value is None:
             return None
         parts.append(f"'{',' if parts else '{'}\"{pick.key}\":' || {value}")
     if not parts:
         return None
     return f"""(WITH found AS (
-            SELECT a.*, {SORT_KEY} AS k FROM articles a WHERE {LIVE} AND {keyset}
-            ORDER BY {SORT_KEY} DESC, a.id DESC LIMIT {size} + 1
-        ), page AS (SELECT * FROM found ORDER BY k DESC, id DESC LIMIT {size})
+            SELECT a.*, {SORT_KEY} AS k FROM articles a WHERE {where} AND {keyset}
+            ORDER BY {SORT_KEY} {reads}, a.id {reads} LIMIT {size} + 1
+        ), page AS (SELECT * FROM found ORDER BY k {reads}, id {reads} LIMIT {size})
         SELECT {" || ".join(parts)} || '}}')"""
 
 
-def _connection_field(pick: Pick, order: str, size: str, has_previous: str) -> str | None:
+def _connection_field(pick: Pick, order: str, where: str, flags: tuple[str, str]) -> str | None:
     if pick.field == "__typename":
         return "'\"ArticleConnection\"'"
     if pick.field == "totalCount":
-        return f"(SELECT count(*) FROM articles a WHERE {LIVE})::text"
+        return f"(SELECT count(*) FROM articles a WHERE {where})::text"
     if pick.field == "edges":
         edge = _edge(pick.picks)
         return None if edge is None else f"(SELECT {list_json(edge, order)} FROM page p)"
     if pick.field == "pageInfo":
-        return _page_info(pick.picks, size, has_previous)
+        return _page_info(pick.picks, flags)
     return None
 
 
@@ -160,7 +179,7 @@ def _edge(picks: tuple[Pick, ...]) -> str | None:
     return f"({' || '.join(parts)} || '}}')" if parts else None
 
 
-def _page_info(picks: tuple[Pick, ...], size: str, has_previous: str) -> str | None:
+def _page_info(picks: tuple[Pick, ...], flags: tuple[str, str]) -> str | None:
     ends = {"startCursor": "DESC", "endCursor": "ASC"}
     parts: list[str] = []
     for pick in picks:
@@ -169,9 +188,9 @@ def _page_info(picks: tuple[Pick, ...], size: str, has_previous: str) -> str | N
         if pick.field == "__typename":
             value = "'\"PageInfo\"'"
         elif pick.field == "hasNextPage":
-            value = f"CASE WHEN (SELECT count(*) FROM found) > {size} THEN 'true' ELSE 'false' END"
+            value = flags[0]
         elif pick.field == "hasPreviousPage":
-            value = has_previous
+            value = flags[1]
         elif pick.field in ends:
             way = ends[pick.field]
             value = (

@@ -1,16 +1,19 @@
 """Whole operations compiled to one SQL statement whose text is the answer's `data`.
 
-A validated query whose every root field is `fact(id:)`, `entity(id:|name:)`, a forward
-page of `articles` (`first`, `after`; default order, no filter) or `__typename`, and whose
-selections below hold only fields db/trees.py answers (fragments on the type itself or
-Node, aliases, literal `first` on plain lists; no directives), runs as one statement
-(db/operations.py). Its JSON text goes out as it is (`orjson.Fragment`), never decoded.
+A validated query whose every root field is `fact(id:)`, `entity(id:|name:)`, a window of
+`articles` (`first`/`after` or `last`/`before`, filtered by entity, time or words; the
+default order) or `__typename`, and whose selections below hold only fields db/trees.py
+answers (fragments on the type itself or Node, aliases, literal `first` on plain lists; no
+directives), runs as one statement (db/operations.py). Its JSON text goes out as it is
+(`orjson.Fragment`), never decoded.
 
-Plans are kept per (document, operation name), like the parser and validation caches.
-Anything else, and any request whose arguments the statement cannot take as they are (a
-malformed id, a blank name, a statement that fails), is answered by the executor: the
-limits ran before either, and timeouts, error masking and metrics wrap both alike.
-tests/graphql/test_compiled.py requires the same bytes from both.
+Plans are kept per (document, operation name), like the parser and validation caches; the
+arguments (literals, variables, defaults, explicit nulls alike) are read per request and
+choose among the statements of a plan (the direction, the filters given). Anything else,
+and any request whose arguments the statement cannot take (a malformed id, a blank name,
+an `asOf`, an `orderBy`, an outlet filter, a statement that fails), is answered by the
+executor: the limits ran before either, and timeouts, error masking and metrics wrap both
+alike. tests/graphql/test_compiled.py requires the same bytes from both.
 """
 
 from __future__ import annotations
@@ -35,14 +38,13 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
-    StringValueNode,
-    VariableNode,
 )
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql.execution.values import get_variable_values
+from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
+from service.db import articles as articles_db
 from service.db import operations as operations_db
 from service.db import trees as trees_db
 from service.db.operations import Root, Statement
@@ -53,31 +55,31 @@ from service.graphql.limits import GraphQLLimits, check_cost
 from service.graphql.types.common import window
 from service.ids import decode_time_cursor, optional_id
 from service.lookup import split_name_keys
+from service.search_text import bounded_search
 
 CACHE_SIZE = 256
 PASSED_SIZE = 64  # variable sets remembered per plan as within the cost limit
 # The roots a statement answers, and the arguments each may be given.
-ROOTS = {"fact": {"id"}, "entity": {"id", "name"}, "articles": {"first", "after"}}
+ROOTS = {
+    "fact": {"id", "asOf"},
+    "entity": {"id", "name"},
+    "articles": {"first", "after", "last", "before", "filter", "orderBy"},
+}
 CONNECTION = {"edges", "pageInfo", "totalCount", "__typename"}
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """A compiled operation: the statement, and each root's arguments as written (a
-    literal's value, or a variable's name) to bind per request."""
+    """A compiled operation: its roots, and each root's field as written, whose arguments
+    (literals, variables, defaults) are read per request; what they ask (a window read
+    backwards, filters) picks one of the statements of these roots (operation_sql)."""
 
-    statement: Statement
     roots: tuple[Root, ...]
-    arguments: Mapping[str, Mapping[str, Any]]  # root key -> argument -> value or Variable
+    nodes: Mapping[str, FieldNode]  # root key -> the field
     operation: OperationDefinitionNode
     document: DocumentNode
     # (limits, variables as JSON) the cost check has let through: it depends on nothing else.
     passed: dict[tuple[GraphQLLimits, bytes], None] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Variable:
-    name: str
 
 
 class _NotCompiledError(Exception):
@@ -129,42 +131,29 @@ def _compile(document: DocumentNode, operation_name: str | None) -> Plan:
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
     roots: list[Root] = []
-    arguments: dict[str, dict[str, Any]] = {}
-    for key, nodes in _merged(_fields(operation.selection_set, "Query", fragments)).items():
-        name = nodes[0].name.value
+    nodes: dict[str, FieldNode] = {}
+    for key, merged in _merged(_fields(operation.selection_set, "Query", fragments)).items():
+        name = merged[0].name.value
         if name == "__typename":
             roots.append(Root(key, "typename"))
             continue
-        if name not in ROOTS or len(nodes) != 1:
+        if name not in ROOTS or len(merged) != 1:
             raise _NotCompiledError
-        given = {a.name.value: _argument(a.value) for a in nodes[0].arguments or ()}
-        if not set(given) <= ROOTS[name]:
+        node = nodes[key] = merged[0]
+        given = {a.name.value for a in node.arguments or ()}
+        if not given <= ROOTS[name]:
             raise _NotCompiledError
-        arguments[key] = given
         if name == "articles":
-            picks = _connection(nodes[0].selection_set, fragments)
+            picks = _connection(node.selection_set, fragments)
             roots.append(Root(key, "articles", picks))
         else:
             type_name = "Fact" if name == "fact" else "Entity"
-            picks = _picks(_child_selections(nodes), type_name, fragments)
-            kind = "entity_named" if name == "entity" and "id" not in given else name
-            if kind == "entity_named" and "name" not in given:
-                raise _NotCompiledError
-            roots.append(Root(key, kind, picks))
-    statement = operations_db.operation_sql(tuple(roots))
-    if statement is None:
+            picks = _picks(_child_selections(merged), type_name, fragments)
+            roots.append(Root(key, name, picks))
+    # The statement of arguments that add nothing (each other one is built alike).
+    if operations_db.operation_sql(tuple(roots)) is None:
         raise _NotCompiledError
-    return Plan(statement, tuple(roots), arguments, operation, document)
-
-
-def _argument(value: Any) -> Any:
-    if isinstance(value, VariableNode):
-        return Variable(value.name.value)
-    if isinstance(value, StringValueNode):
-        return value.value
-    if isinstance(value, IntValueNode):
-        return int(value.value)
-    raise _NotCompiledError  # null, enums, objects: the executor's
+    return Plan(tuple(roots), nodes, operation, document)
 
 
 def _fields(
@@ -272,57 +261,85 @@ def _connection(
     return tuple(picks)
 
 
-def bind(plan: Plan, schema: GraphQLSchema, variables: Mapping[str, Any]) -> list[object] | None:
-    """The statement's arguments for this request, or None when the executor must answer
-    (it reports what is wrong with them, or answers null without reading)."""
+def bind(
+    plan: Plan, schema: GraphQLSchema, variables: Mapping[str, Any]
+) -> tuple[Statement, list[object]] | None:
+    """The statement for this request's arguments and its parameters, or None when the
+    executor must answer (it reports what is wrong with them, or answers null without
+    reading, or asks what the statement does not: an `asOf`, an order, an outlet)."""
     coerced = get_variable_values(
         schema, plan.operation.variable_definitions or (), dict(variables)
     )
     if isinstance(coerced, list):
         return None
-    values = coerced.coerced
+    query_type = schema.query_type
+    assert query_type is not None
+    roots: list[Root] = []
     found: dict[tuple[str, str], object] = {}
     for root in plan.roots:
-        given = {
-            name: values.get(value.name) if isinstance(value, Variable) else value
-            for name, value in plan.arguments.get(root.key, {}).items()
-        }
-        bound = _bound(root, given)
+        if root.kind == "typename":
+            roots.append(root)
+            continue
+        node = plan.nodes[root.key]
+        try:
+            given = get_argument_values(query_type.fields[node.name.value], node, coerced)
+            bound = _bound(root, given)
+        except Exception:  # the executor reports it (a bad id, cursor, page size or search)
+            return None
         if bound is None:
             return None
-        found.update({(root.key, name): value for name, value in bound.items()})
-    return [found[argument] for argument in plan.statement.arguments]
-
-
-def _bound(root: Root, given: Mapping[str, Any]) -> dict[str, object] | None:
-    try:
-        if root.kind == "typename":
-            return {}
-        if root.kind == "fact":
-            return {"id": optional_id(given.get("id"), "Fact")} if given.get("id") else None
-        if root.kind == "entity":
-            entity_id = optional_id(given.get("id"), "Entity")
-            return None if entity_id is None else {"id": entity_id}
-        if root.kind == "entity_named":
-            name = given.get("name")
-            if not isinstance(name, str) or not name.strip():
-                return None
-            own, other = split_name_keys(name.strip())
-            return {"name_keys": own, "other_keys": other, "name": name.strip()}
-        paging = window(
-            decode_time_cursor,
-            first=given.get("first"),
-            after=given.get("after"),
-            last=None,
-            before=None,
-        )
-    except Exception:  # the executor reports it (a bad id, cursor or page size)
+        roots.append(bound[0])
+        found.update({(root.key, name): value for name, value in bound[1].items()})
+    statement = operations_db.operation_sql(tuple(roots))
+    if statement is None:
         return None
-    after = paging.after
-    return {
+    return statement, [found[argument] for argument in statement.arguments]
+
+
+def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object]] | None:
+    """The root as these arguments ask for it, and the statement's values for them."""
+    if root.kind == "fact":
+        if given.get("asOf") is not None or not given.get("id"):
+            return None
+        return root, {"id": optional_id(given["id"], "Fact")}
+    if root.kind == "entity":
+        entity_id = optional_id(given.get("id"), "Entity")
+        if entity_id is not None:
+            return root, {"id": entity_id}
+        name = given.get("name")
+        if not isinstance(name, str) or not name.strip():
+            return None
+        own, other = split_name_keys(name.strip())
+        named = Root(root.key, "entity_named", root.picks)
+        return named, {"name_keys": own, "other_keys": other, "name": name.strip()}
+    # articles
+    flt = given.get("filter") or {}
+    if given.get("orderBy") is not None or flt.get("outlet"):
+        return None  # another order's cursors; an outlet looked up by id or by name
+    values = articles_db.filter_values(
+        articles_db.ArticleFilter(
+            entity_id=optional_id(flt.get("mentions"), "Entity"),
+            published_after=flt.get("publishedAfter"),
+            published_before=flt.get("publishedBefore"),
+            search=bounded_search(flt.get("search"), field="filter.search"),
+        )
+    )
+    paging = window(
+        decode_time_cursor,
+        first=given.get("first"),
+        after=given.get("after"),
+        last=given.get("last"),
+        before=given.get("before"),
+    )
+    options = (("from_end",) if paging.from_end else ()) + tuple(values)
+    after, before = paging.after, paging.before
+    return Root(root.key, "articles", root.picks, options), {
         "size": paging.size,
         "after_time": after[0] if after else None,
         "after_id": after[1] if after else None,
+        "before_time": before[0] if before else None,
+        "before_id": before[1] if before else None,
+        **values,
     }
 
 
@@ -408,14 +425,13 @@ def _fragment(data: bytes) -> Any:
 async def _answer(
     plan: Plan, schema: GraphQLSchema, variables: Mapping[str, Any] | None, request: Context
 ) -> bytes | None:
-    arguments = bind(plan, schema, variables or {})
-    if arguments is None:
+    bound = bind(plan, schema, variables or {})
+    if bound is None:
         return None
+    statement, arguments = bound
     try:
         async with request.reads.acquire() as conn:
-            text = await operations_db.fetch_operation(
-                conn, sql=plan.statement.sql, arguments=arguments
-            )
+            text = await operations_db.fetch_operation(conn, sql=statement.sql, arguments=arguments)
     except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
         return None  # the executor meets the same failure, and reports it its own way
     data = text.encode()

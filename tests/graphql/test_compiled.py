@@ -29,7 +29,9 @@ from hypothesis_graphql import queries
 from bench.queries import Q1, Q2, Q3, Q4
 from service.app import create_app
 from service.config import REPO_ROOT, Settings
+from service.db import operations as operations_db
 from service.graphql import compiler
+from service.ids import decode_time_cursor
 from tests.graphql.compiled_apps import compiled_and_executed, id_lists, known_ids
 from tests.graphql.test_trees import selection
 
@@ -98,6 +100,59 @@ def only_compiled(selection_text: str) -> str:
     )
 
 
+def page_arguments(
+    draw: st.DrawFn,
+    ids: dict[str, list[str]],
+    index: int,
+    declared: list[str],
+    variables: dict[str, Any],
+    as_variable: bool,
+) -> list[str]:
+    """Paging forwards or backwards, now and then filtered, arguments written as literals,
+    variables or explicit nulls."""
+
+    def given(name: str, kind: str, value: Any) -> str:
+        if as_variable:
+            declared.append(f"${name}{index}: {kind}")
+            variables[f"{name}{index}"] = value
+            return f"${name}{index}"
+        return "null" if value is None else orjson.dumps(value).decode()
+
+    backwards = draw(st.booleans())
+    size, cursor = ("last", "before") if backwards else ("first", "after")
+    arguments = [f"{size}: {given(size, 'Int', draw(st.integers(0, 6)))}"]
+    if draw(st.booleans()):
+        arguments.append(
+            f"{cursor}: {given(cursor, 'String', draw(st.sampled_from(ids['cursor'])))}"
+        )
+    elif draw(st.booleans()):
+        arguments.append(f"{cursor}: null")
+    narrowed = draw(
+        st.sampled_from(
+            [
+                None,
+                None,
+                None,
+                ("mentions", "ID", draw(st.sampled_from(ids["entity_id"]))),
+                ("publishedAfter", "DateTime", "2024-03-01T00:00:00+00:00"),
+                ("publishedBefore", "DateTime", "2024-03-01T00:00:00Z"),
+                (
+                    "search",
+                    "String",
+                    draw(st.sampled_from(["election", "Tokayev", "", "oil price"])),
+                ),
+                ("search", "String", None),
+            ]
+        )
+    )
+    if narrowed is not None:
+        name, kind, value = narrowed
+        arguments.append(f"filter: {{ {name}: {given(name, kind, value)} }}")
+    if draw(st.booleans()):
+        arguments.append("orderBy: null")
+    return arguments
+
+
 @st.composite
 def shaped(draw: st.DrawFn, ids: dict[str, list[str]]) -> tuple[str, dict[str, Any]]:
     """A query the compiler answers whole (now and then with something it does not)."""
@@ -108,7 +163,9 @@ def shaped(draw: st.DrawFn, ids: dict[str, list[str]]) -> tuple[str, dict[str, A
             max_size=2,
         )
     )
-    parts, declared, variables = [], [], {}
+    parts: list[str] = []
+    declared: list[str] = []
+    variables: dict[str, Any] = {}
     for index, root in enumerate(roots):
         pure = draw(st.sampled_from([True] * 9 + [False]))
         key = f"r{index}: " if index or draw(st.booleans()) else ""
@@ -133,15 +190,7 @@ def shaped(draw: st.DrawFn, ids: dict[str, list[str]]) -> tuple[str, dict[str, A
                     ]
                 )
             )
-            arguments = [f"first: {draw(st.integers(0, 6))}"]
-            if draw(st.booleans()):
-                cursor = draw(st.sampled_from(ids["cursor"]))
-                if as_variable:
-                    declared.append(f"$after{index}: String")
-                    variables[f"after{index}"] = cursor
-                    arguments.append(f"after: $after{index}")
-                else:
-                    arguments.append(f'after: "{cursor}"')
+            arguments = page_arguments(draw, ids, index, declared, variables, as_variable)
             parts.append(f"{key}articles({', '.join(arguments)}) {{ {extra} {inner} }}")
             continue
         field, argument = {
@@ -206,6 +255,40 @@ async def test_every_page_of_articles_answers_alike(
         for first in (0, 1, 2, 100, 101):  # 101: refused, after the same document compiled
             await same_answer(apps, PAGE, {"first": first, "after": after})
     assert compiled(PAGE)
+
+
+WINDOW = """query($first: Int, $after: String, $last: Int, $before: String,
+    $filter: ArticleFilter) { articles(first: $first, after: $after, last: $last,
+    before: $before, filter: $filter) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id headline } } } }"""
+
+
+async def test_every_window_of_filtered_articles_answers_alike(
+    apps: dict[bool, httpx.AsyncClient], ids: dict[str, list[str]]
+) -> None:
+    """Backwards and forwards, narrowed by each filter the statement takes: compiled (the
+    statement asked for) whenever the executor would read the page."""
+    middle = decode_time_cursor(ids["cursor"][len(ids["cursor"]) // 2])
+    assert middle is not None
+    filters = [
+        None,
+        {"mentions": ids["entity_id"][0]},
+        {"mentions": ids["entity_id"][5], "search": "election"},
+        {"publishedAfter": middle[0].isoformat()},
+        {"publishedBefore": middle[0].isoformat(), "search": ""},
+        {"search": "president"},
+    ]
+    statements = operations_db.operation_sql.cache_info().currsize
+    for flt in filters:
+        for cursor in [None, *ids["cursor"][::3]]:
+            for size in (0, 2, 5):
+                for way in ({"first": size, "after": cursor}, {"last": size, "before": cursor}):
+                    answer = await same_answer(apps, WINDOW, {**way, "filter": flt})
+                    assert b'"errors"' not in answer, answer
+    assert compiled(WINDOW)
+    # One statement per combination of filters and direction.
+    assert operations_db.operation_sql.cache_info().currsize >= statements + 2 * 5
 
 
 async def test_odd_bodies_for_a_compiled_document_take_the_full_path(
