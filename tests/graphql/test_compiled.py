@@ -89,9 +89,9 @@ async def test_generated_queries_answer_alike(
     await same_answer(apps, query)
 
 
-# Fields only the executor answers (the editors' judgements, service.ingest.ranks; a fact's
-# times), and what a pure selection asks instead.
-EXECUTOR_ONLY = re.compile(r"\b(preferred|conflicting|rank|updatedAt|firstReportedAt)\b")
+# Fields only the executor answers (the editors' judgements, service.ingest.ranks), and what
+# a pure selection asks instead. (A fact's and a value's times are compiled.)
+EXECUTOR_ONLY = re.compile(r"\b(preferred|conflicting|rank)\b")
 
 
 def only_compiled(selection_text: str) -> str:
