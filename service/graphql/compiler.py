@@ -1,8 +1,8 @@
 """Whole operations compiled to one SQL statement whose text is the answer's `data`.
 
 A validated query whose every root field is `fact(id:)`, `entity(id:|name:)`, a window of
-`articles` (`first`/`after` or `last`/`before`, filtered by entity, time or words; the
-default order) or `__typename`, and whose selections below hold only fields db/trees.py
+`articles` (`first`/`after` or `last`/`before`, filtered by entity, time or words, in
+any `orderBy`) or `__typename`, and whose selections below hold only fields db/trees.py
 answers (fragments on the type itself or Node, aliases, literal `first` on plain lists; no
 directives), runs as one statement (db/operations.py). Its JSON text goes out as it is
 (`orjson.Fragment`), never decoded.
@@ -11,7 +11,7 @@ Plans are kept per (document, operation name), like the parser and validation ca
 arguments (literals, variables, defaults, explicit nulls alike) are read per request and
 choose among the statements of a plan (the direction, the filters given). Anything else,
 and any request whose arguments the statement cannot take (a malformed id, a blank name,
-an `asOf`, an `orderBy`, an outlet filter, a statement that fails), is answered by the
+an `asOf`, an outlet filter, a statement that fails), is answered by the
 executor: the limits ran before either, and timeouts, error masking and metrics wrap both
 alike. tests/graphql/test_compiled.py requires the same bytes from both.
 """
@@ -48,11 +48,13 @@ from service.db import articles as articles_db
 from service.db import operations as operations_db
 from service.db import trees as trees_db
 from service.db.operations import Root, Statement
+from service.db.paging import Window
 from service.db.trees import Pick
 from service.graphql.context import Context
 from service.graphql.errors import count_operation
 from service.graphql.limits import GraphQLLimits, check_cost
 from service.graphql.types.common import window
+from service.graphql.types.order import sorted_window
 from service.ids import decode_time_cursor, optional_id
 from service.lookup import split_name_keys
 from service.search_text import bounded_search
@@ -314,8 +316,8 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
         return named, {"name_keys": own, "other_keys": other, "name": name.strip()}
     # articles
     flt = given.get("filter") or {}
-    if given.get("orderBy") is not None or flt.get("outlet"):
-        return None  # another order's cursors; an outlet looked up by id or by name
+    if flt.get("outlet"):
+        return None  # looked up by id or by name: the executor's
     values = articles_db.filter_values(
         articles_db.ArticleFilter(
             entity_id=optional_id(flt.get("mentions"), "Entity"),
@@ -324,20 +326,24 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
             search=bounded_search(flt.get("search"), field="filter.search"),
         )
     )
-    paging = window(
-        decode_time_cursor,
-        first=given.get("first"),
-        after=given.get("after"),
-        last=given.get("last"),
-        before=given.get("before"),
-    )
-    options = (("from_end",) if paging.from_end else ()) + tuple(values)
+    paging_arguments = {name: given.get(name) for name in ("first", "after", "last", "before")}
+    options: tuple[str, ...] = tuple(values)
+    order = given.get("orderBy")
+    paging: Window[Any]
+    if order is None:
+        paging = window(decode_time_cursor, **paging_arguments)
+    else:
+        field, direction = order["field"].name, order["direction"].name
+        paging = sorted_window(field, **paging_arguments)
+        options += (f"order:{field}:{direction}",)
+    if paging.from_end:
+        options += ("from_end",)
     after, before = paging.after, paging.before
     return Root(root.key, "articles", root.picks, options), {
         "size": paging.size,
-        "after_time": after[0] if after else None,
+        "after_key": after[0] if after else None,
         "after_id": after[1] if after else None,
-        "before_time": before[0] if before else None,
+        "before_key": before[0] if before else None,
         "before_id": before[1] if before else None,
         **values,
     }

@@ -150,6 +150,10 @@ def page_arguments(
         arguments.append(f"filter: {{ {name}: {given(name, kind, value)} }}")
     if draw(st.booleans()):
         arguments.append("orderBy: null")
+    elif not any(a.startswith(cursor) for a in arguments) and draw(st.booleans()):
+        field = draw(st.sampled_from(["PUBLISHED_AT", "HEADLINE", "STORED"]))
+        direction = draw(st.sampled_from(["ASC", "DESC"]))
+        arguments.append(f"orderBy: {{ field: {field}, direction: {direction} }}")
     return arguments
 
 
@@ -258,8 +262,8 @@ async def test_every_page_of_articles_answers_alike(
 
 
 WINDOW = """query($first: Int, $after: String, $last: Int, $before: String,
-    $filter: ArticleFilter) { articles(first: $first, after: $after, last: $last,
-    before: $before, filter: $filter) {
+    $filter: ArticleFilter, $order: ArticleOrder) { articles(first: $first, after: $after,
+    last: $last, before: $before, filter: $filter, orderBy: $order) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { id headline } } } }"""
 
@@ -289,6 +293,30 @@ async def test_every_window_of_filtered_articles_answers_alike(
     assert compiled(WINDOW)
     # One statement per combination of filters and direction.
     assert operations_db.operation_sql.cache_info().currsize >= statements + 2 * 5
+
+
+async def test_every_window_in_each_order_answers_alike(
+    apps: dict[bool, httpx.AsyncClient],
+) -> None:
+    await every_window_in_each_order(apps)
+
+
+async def every_window_in_each_order(apps: dict[bool, httpx.AsyncClient]) -> None:
+    """Each orderBy, both ways, paged forwards and back by the cursors it gave."""
+    for field in ("PUBLISHED_AT", "HEADLINE", "STORED"):
+        for direction in ("ASC", "DESC"):
+            order = {"field": field, "direction": direction}
+            whole = await same_answer(apps, WINDOW, {"first": 100, "order": order})
+            cursors = [e["cursor"] for e in orjson.loads(whole)["data"]["articles"]["edges"]]
+            assert len(cursors) >= 5, whole
+            for cursor in [None, *cursors[::2]]:
+                for size in (1, 3):
+                    for way in (
+                        {"first": size, "after": cursor},
+                        {"last": size, "before": cursor},
+                    ):
+                        await same_answer(apps, WINDOW, {**way, "order": order})
+    assert compiled(WINDOW)
 
 
 async def test_odd_bodies_for_a_compiled_document_take_the_full_path(
