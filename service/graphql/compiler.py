@@ -3,9 +3,9 @@
 A validated query whose every root field is `fact(id:)`, `entity(id:|name:)`, a window of
 `articles` (`first`/`after` or `last`/`before`, filtered by entity, time or words, in
 any `orderBy`) or `__typename`, and whose selections below hold only fields db/trees.py
-answers (fragments on the type itself or Node, aliases, literal `first` on plain lists; no
-directives), runs as one statement (db/operations.py). Its JSON text goes out as it is
-(`orjson.Fragment`), never decoded.
+answers (fragments on the type itself or Node, aliases, `first` on plain lists as a literal
+or a variable; no directives), runs as one statement (db/operations.py). Its JSON text goes
+out as it is (`orjson.Fragment`), never decoded.
 
 Plans are kept per (document, operation name), like the parser and validation caches; the
 arguments (literals, variables, defaults, explicit nulls alike) are read per request and
@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import asyncpg
@@ -38,6 +38,7 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
+    VariableNode,
 )
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.execution.values import get_argument_values, get_variable_values
@@ -80,6 +81,7 @@ class Plan:
     nodes: Mapping[str, FieldNode]  # root key -> the field
     operation: OperationDefinitionNode
     document: DocumentNode
+    variable_firsts: bool  # a list's `first` is a variable: the roots are resolved per request
     # (limits, variables as JSON) the cost check has let through: it depends on nothing else.
     passed: dict[tuple[GraphQLLimits, bytes], None] = field(default_factory=dict)
 
@@ -153,9 +155,14 @@ def _compile(document: DocumentNode, operation_name: str | None) -> Plan:
             picks = _picks(_child_selections(merged), type_name, fragments)
             roots.append(Root(key, name, picks))
     # The statement of arguments that add nothing (each other one is built alike).
-    if operations_db.operation_sql(tuple(roots)) is None:
+    variable_firsts = any(_has_variable_first(root.picks) for root in roots)
+    if operations_db.operation_sql(_resolved(tuple(roots), None)) is None:
         raise _NotCompiledError
-    return Plan(tuple(roots), nodes, operation, document)
+    return Plan(tuple(roots), nodes, operation, document, variable_firsts)
+
+
+def _has_variable_first(picks: tuple[Pick, ...]) -> bool:
+    return any(p.first_variable is not None or _has_variable_first(p.picks) for p in picks)
 
 
 def _fields(
@@ -205,7 +212,7 @@ def _picks(
     picks = []
     for key, nodes in _merged(_fields(selection_set, type_name, fragments)).items():
         name = nodes[0].name.value
-        first = _first(nodes[0])
+        first, first_variable = _first(nodes[0])
         known = trees_db.field_of(type_name, name)
         if known is None:
             raise _NotCompiledError
@@ -214,21 +221,43 @@ def _picks(
             if any(n.selection_set is None for n in nodes):
                 raise _NotCompiledError
             children = _picks(_child_selections(nodes), known.type, fragments)
-        picks.append(Pick(key, name, children, first))
+        picks.append(Pick(key, name, children, first, first_variable))
     return tuple(picks)
 
 
-def _first(node: FieldNode) -> int | None:
-    """A plain list's literal `first`; any other argument (or a variable) is the executor's."""
+def _first(node: FieldNode) -> tuple[int | None, str | None]:
+    """A plain list's `first`: (a literal's value, or a variable's name); any other argument
+    is the executor's."""
     arguments = node.arguments or ()
     if not arguments:
-        return None
+        return None, None
     if len(arguments) != 1 or arguments[0].name.value != "first":
         raise _NotCompiledError
     value = arguments[0].value
+    if isinstance(value, VariableNode):
+        return None, value.name.value
     if not isinstance(value, IntValueNode):
         raise _NotCompiledError
-    return int(value.value)
+    return int(value.value), None
+
+
+def _with_firsts(picks: tuple[Pick, ...], values: Mapping[str, Any] | None) -> tuple[Pick, ...]:
+    """The picks with each variable `first` as this request gives it (`values` None: the
+    list's bound, to see whether a statement can be built at all)."""
+    found = []
+    for pick in picks:
+        first = pick.first
+        if pick.first_variable is not None and values is not None:
+            first = values.get(pick.first_variable)
+            if not isinstance(first, int):
+                raise _NotCompiledError  # null: the executor reports it
+        below = _with_firsts(pick.picks, values)
+        found.append(replace(pick, picks=below, first=first, first_variable=None))
+    return tuple(found)
+
+
+def _resolved(roots: tuple[Root, ...], values: Mapping[str, Any] | None) -> tuple[Root, ...]:
+    return tuple(replace(root, picks=_with_firsts(root.picks, values)) for root in roots)
 
 
 def _connection(
@@ -292,7 +321,11 @@ def bind(
             return None
         roots.append(bound[0])
         found.update({(root.key, name): value for name, value in bound[1].items()})
-    statement = operations_db.operation_sql(tuple(roots))
+    try:
+        concrete = _resolved(tuple(roots), coerced.coerced) if plan.variable_firsts else roots
+    except _NotCompiledError:
+        return None
+    statement = operations_db.operation_sql(tuple(concrete))
     if statement is None:
         return None
     return statement, [found[argument] for argument in statement.arguments]

@@ -73,6 +73,12 @@ async def same_answer(
     return fast.content
 
 
+def statements_built() -> int:
+    """How many times a statement was asked for (once per compiled request, and per plan)."""
+    info = operations_db.operation_sql.cache_info()
+    return info.hits + info.misses
+
+
 def compiled(query: str) -> bool:
     return any(
         key[0] == query and plan is not None
@@ -359,3 +365,24 @@ async def test_a_document_compiled_under_other_limits_meets_these(
             answer = (await strict.post("/graphql", json={"query": Q4.factdesk})).json()
             assert answer.get("data") is None, answer
             assert answer["errors"][0]["extensions"]["code"] == "query_too_deep"
+
+
+LISTS = """query($id: ID!, $values: Int!, $sources: Int! = 1, $facts: Int! = 2) {
+    fact(id: $id) { values(first: $values) { text sources(first: $sources) { excerpt } } }
+    entity(name: "Tokayev") { aliases facts(first: $facts) { label values { value } } } }"""
+
+
+async def test_lists_with_a_variable_first_are_compiled_and_answer_alike(
+    apps: dict[bool, httpx.AsyncClient], ids: dict[str, list[str]]
+) -> None:
+    """A plain list's `first` from a variable (given, defaulted or null) is read per request."""
+    before = statements_built()
+    for fact_id in ids["fact"][:5]:
+        for values in (0, 1, 3):
+            for more in ({}, {"sources": 0, "facts": 1}, {"sources": 3, "facts": 0}):
+                answer = await same_answer(apps, LISTS, {"id": fact_id, "values": values, **more})
+                assert b'"errors"' not in answer, answer
+    assert statements_built() - before >= 5 * 3 * 3  # each request bound to a statement
+    await same_answer(apps, LISTS, {"id": ids["fact"][0], "values": 1, "sources": None})
+    await same_answer(apps, LISTS, {"id": ids["fact"][0], "values": 101})
+    assert compiled(LISTS)
