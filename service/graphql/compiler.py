@@ -82,8 +82,11 @@ class Plan:
     operation: OperationDefinitionNode
     document: DocumentNode
     variable_firsts: bool  # a list's `first` is a variable: the roots are resolved per request
-    # (limits, variables as JSON) the cost check has let through: it depends on nothing else.
-    passed: dict[tuple[GraphQLLimits, bytes], None] = field(default_factory=dict)
+    # (limits, variables as JSON) the cost check has let through (it depends on nothing
+    # else), with what they bind: the statement and its arguments, or None (the executor's).
+    passed: dict[tuple[GraphQLLimits, bytes], tuple[Statement, list[object]] | None] = field(
+        default_factory=dict
+    )
 
 
 class _NotCompiledError(Exception):
@@ -421,8 +424,8 @@ async def answer_known(
     schema: GraphQLSchema,
 ) -> ExecutionResult | None:
     """The answer of an operation compiled before, straight from its plan: no parsing,
-    validation or extension pipeline again, only the cost check (it depends on the
-    variables) and the statement. None when the request needs the full path (an unknown
+    validation or extension pipeline again; the cost check and binding once per set of
+    variables, then only the statement. None when the request needs the full path (an unknown
     document, variables the cost check refuses, arguments the statement cannot take)."""
     plan = known_plan(limits, query, operation_name)
     if plan is None or not isinstance(variables, dict | None):
@@ -434,7 +437,9 @@ async def answer_known(
         checked = (limits, orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS))
     except orjson.JSONEncodeError:  # nothing GraphQL takes (an integer past 64 bits)
         return None
-    if checked not in plan.passed:
+    if checked in plan.passed:
+        bound = plan.passed[checked]
+    else:
         try:
             check_cost(
                 schema,
@@ -446,10 +451,13 @@ async def answer_known(
             )
         except GraphQLError:
             return None  # the full path answers with the error, as always
+        bound = bind(plan, schema, variables or {})
         if len(plan.passed) >= PASSED_SIZE:
             plan.passed.clear()
-        plan.passed[checked] = None
-    data = await _answer(plan, schema, variables, request)
+        plan.passed[checked] = bound
+    if bound is None:
+        return None
+    data = await _fetch(bound, request)
     if data is None:
         return None
     count_operation(operation_name, "query", "ok", time.perf_counter() - started)
@@ -465,8 +473,10 @@ async def _answer(
     plan: Plan, schema: GraphQLSchema, variables: Mapping[str, Any] | None, request: Context
 ) -> bytes | None:
     bound = bind(plan, schema, variables or {})
-    if bound is None:
-        return None
+    return None if bound is None else await _fetch(bound, request)
+
+
+async def _fetch(bound: tuple[Statement, list[object]], request: Context) -> bytes | None:
     statement, arguments = bound
     try:
         async with request.reads.acquire() as conn:
