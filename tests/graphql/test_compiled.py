@@ -70,7 +70,16 @@ async def same_answer(
     fast = await apps[True].post("/graphql", json=body)
     slow = await apps[False].post("/graphql", json=body)
     assert (fast.status_code, fast.content) == (slow.status_code, slow.content), (query, variables)
+    assert same_headers(fast.headers) == same_headers(slow.headers), (query, variables)
     return fast.content
+
+
+VOLATILE = {"date", "x-request-id", "server-timing"}
+
+
+def same_headers(headers: httpx.Headers) -> list[tuple[str, str]]:
+    """The headers an answer's path must not change (a request's own id and time aside)."""
+    return sorted((k, v) for k, v in headers.multi_items() if k not in VOLATILE)
 
 
 def statements_built() -> int:
@@ -386,3 +395,22 @@ async def test_lists_with_a_variable_first_are_compiled_and_answer_alike(
     await same_answer(apps, LISTS, {"id": ids["fact"][0], "values": 1, "sources": None})
     await same_answer(apps, LISTS, {"id": ids["fact"][0], "values": 101})
     assert compiled(LISTS)
+
+
+async def test_a_known_document_answers_with_the_views_headers(
+    apps: dict[bool, httpx.AsyncClient],
+) -> None:
+    """A compiled document seen before is answered before the view (graphql/known_answers):
+    in each media type and content type, the same status, headers and bytes."""
+    for accept in (None, "application/graphql-response+json", "application/json;q=0.5, */*"):
+        for content_type in ("application/json", "application/json; charset=utf-8"):
+            headers = {"content-type": content_type} | ({"accept": accept} if accept else {})
+            body = orjson.dumps({"query": Q1.factdesk, "operationName": None})
+            answers = []
+            for _ in range(2):  # compiled by the first, known to the second
+                fast = await apps[True].post("/graphql", content=body, headers=headers)
+                slow = await apps[False].post("/graphql", content=body, headers=headers)
+                assert (fast.status_code, fast.content) == (slow.status_code, slow.content)
+                assert same_headers(fast.headers) == same_headers(slow.headers), headers
+                answers.append(fast.headers["content-type"])
+            assert answers[0] == answers[1]
