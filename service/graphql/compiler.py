@@ -35,6 +35,7 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    NullValueNode,
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
@@ -229,9 +230,13 @@ def _picks(
 
 
 def _first(node: FieldNode) -> tuple[int | None, str | None]:
-    """A plain list's `first`: (a literal's value, or a variable's name); any other argument
-    is the executor's."""
-    arguments = node.arguments or ()
+    """A plain list's `first`: (a literal's value, or a variable's name). An `asOf: null`
+    asks for now, as no `asOf` does; any other argument is the executor's."""
+    arguments = [
+        a
+        for a in node.arguments or ()
+        if not (a.name.value == "asOf" and isinstance(a.value, NullValueNode))
+    ]
     if not arguments:
         return None, None
     if len(arguments) != 1 or arguments[0].name.value != "first":

@@ -414,3 +414,16 @@ async def test_a_known_document_answers_with_the_views_headers(
                 assert same_headers(fast.headers) == same_headers(slow.headers), headers
                 answers.append(fast.headers["content-type"])
             assert answers[0] == answers[1]
+
+
+NOW = """query($id: ID!) { fact(id: $id, asOf: null) { values(first: 2, asOf: null) { text } }
+    entity(name: "Tokayev") { facts(asOf: null) { label values(asOf: null) { value } } } }"""
+
+
+async def test_as_of_null_below_a_root_is_now_and_compiled(
+    apps: dict[bool, httpx.AsyncClient], ids: dict[str, list[str]]
+) -> None:
+    for fact_id in ids["fact"][:5]:
+        answer = await same_answer(apps, NOW, {"id": fact_id})
+        assert b'"errors"' not in answer, answer
+    assert compiled(NOW)
