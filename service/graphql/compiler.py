@@ -5,7 +5,7 @@ A validated query whose every root field is `fact(id:)`, `entity(id:|name:)`, a 
 any `orderBy`) or `__typename`, and whose selections below hold only fields db/trees.py
 answers (fragments on the type itself or Node, aliases, `first` on plain lists as a literal
 or a variable; no directives), runs as one statement (db/operations.py). Its JSON text goes
-out as it is (`orjson.Fragment`), never decoded.
+out as it is (`orjson.Fragment`, service/graphql/compiled_answers.py), never decoded.
 
 Plans are kept per (document, operation name), like the parser and validation caches; the
 arguments (literals, variables, defaults, explicit nulls alike) are read per request and
@@ -18,20 +18,16 @@ alike. tests/graphql/test_compiled.py requires the same bytes from both.
 
 from __future__ import annotations
 
-import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import asyncpg
-import orjson
 from graphql import (
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
-    GraphQLError,
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
@@ -41,10 +37,7 @@ from graphql import (
     SelectionSetNode,
     VariableNode,
 )
-from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.execution.values import get_argument_values, get_variable_values
-from strawberry.extensions import SchemaExtension
-from strawberry.types import ExecutionResult
 
 from service.db import articles as articles_db
 from service.db import operations as operations_db
@@ -52,9 +45,7 @@ from service.db import trees as trees_db
 from service.db.operations import Root, Statement
 from service.db.paging import Window
 from service.db.trees import Pick
-from service.graphql.context import Context
-from service.graphql.errors import count_operation
-from service.graphql.limits import GraphQLLimits, check_cost
+from service.graphql.limits import GraphQLLimits
 from service.graphql.types.common import window
 from service.graphql.types.order import sorted_window
 from service.ids import decode_time_cursor, optional_id
@@ -388,109 +379,3 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
         "before_id": before[1] if before else None,
         **values,
     }
-
-
-def compiled_operations(limits: GraphQLLimits) -> type[SchemaExtension]:
-    """The extension of a schema served with `limits`."""
-
-    class CompiledOperations(SchemaExtension):
-        """Answers a compiled operation before the executor would (after the limits, which
-        set a result of their own when they refuse it)."""
-
-        async def on_execute(self) -> AsyncIterator[None]:
-            context = self.execution_context
-            request = context.context
-            if (
-                context.result is None
-                and context.query is not None
-                and context.graphql_document is not None
-                and isinstance(request, Context)
-                and request.settings.factdesk_sql_trees
-            ):
-                document = context.graphql_document
-                plan = plan_of(limits, context.query, context.operation_name, document)
-                if plan is not None:
-                    schema = context.schema._schema
-                    data = await _answer(plan, schema, context.variables, request)
-                    if data is not None:
-                        result = GraphQLExecutionResult(data=_fragment(data), errors=None)
-                        context.result = result
-            yield
-
-    return CompiledOperations
-
-
-async def answer_known(
-    query: str | None,
-    operation_name: str | None,
-    variables: Mapping[str, Any] | None,
-    request: Context,
-    limits: GraphQLLimits,
-    schema: GraphQLSchema,
-) -> ExecutionResult | None:
-    """The answer of an operation compiled before, straight from its plan: no parsing,
-    validation or extension pipeline again; the cost check and binding once per set of
-    variables, then only the statement. None when the request needs the full path (an unknown
-    document, variables the cost check refuses, arguments the statement cannot take)."""
-    plan = known_plan(limits, query, operation_name)
-    if plan is None or not isinstance(variables, dict | None):
-        return None
-    if not request.settings.factdesk_sql_trees:
-        return None
-    started = time.perf_counter()
-    try:
-        checked = (limits, orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS))
-    except orjson.JSONEncodeError:  # nothing GraphQL takes (an integer past 64 bits)
-        return None
-    if checked in plan.passed:
-        bound = plan.passed[checked]
-    else:
-        try:
-            check_cost(
-                schema,
-                plan.document,
-                operation_name=operation_name,
-                variables=variables or {},
-                max_cost=limits.max_cost,
-                hide_suggestions=not limits.suggestions,
-            )
-        except GraphQLError:
-            return None  # the full path answers with the error, as always
-        bound = bind(plan, schema, variables or {})
-        if len(plan.passed) >= PASSED_SIZE:
-            plan.passed.clear()
-        plan.passed[checked] = bound
-    if bound is None:
-        return None
-    data = await _fetch(bound, request)
-    if data is None:
-        return None
-    count_operation(operation_name, "query", "ok", time.perf_counter() - started)
-    return ExecutionResult(data=_fragment(data), errors=None)
-
-
-def _fragment(data: bytes) -> Any:
-    """The JSON as it is, for orjson to write into the response."""
-    return orjson.Fragment(data)
-
-
-async def _answer(
-    plan: Plan, schema: GraphQLSchema, variables: Mapping[str, Any] | None, request: Context
-) -> bytes | None:
-    bound = bind(plan, schema, variables or {})
-    return None if bound is None else await _fetch(bound, request)
-
-
-async def _fetch(bound: tuple[Statement, list[object]], request: Context) -> bytes | None:
-    statement, arguments = bound
-    try:
-        async with request.reads.acquire() as conn:
-            text = await operations_db.fetch_operation(conn, sql=statement.sql, arguments=arguments)
-    except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
-        return None  # the executor meets the same failure, and reports it its own way
-    data = text.encode()
-    # The whole answer, {"data":...}, within the response cap (else the executor answers,
-    # with its response_too_large error).
-    if len(data) + len(b'{"data":}') > request.settings.factdesk_graphql_max_response_bytes:
-        return None
-    return data

@@ -2,7 +2,7 @@
 
 A JSON body whose query and operation name have a plan (compiler.known_plan), and no
 extensions (a persisted query is the view's to register), needs nothing of the view but
-the context's reads: the statement runs (compiler.answer_known, whose cost check and
+the context's reads: the statement runs (compiled_answers.answer_known: cost check and
 binding are remembered per set of variables) and its bytes go out as `{"data":...}` in the
 negotiated media type, as the view writes them. Anything else (another content type, a
 body that is not such an object, a document not compiled yet, a request the plan leaves to
@@ -24,7 +24,8 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope
 
 from service.config import Settings
-from service.graphql.compiler import answer_known, known_plan
+from service.graphql.compiled_answers import answer_known
+from service.graphql.compiler import known_plan
 from service.graphql.context import Context
 from service.graphql.errors import client_error
 from service.graphql.limits import GraphQLLimits

@@ -36,7 +36,7 @@ from service.auth import bearer_token, editor_name, judge_denial, write_denial
 from service.conditional import DATA_VERSION
 from service.config import Settings
 from service.db.replicas import request_reads
-from service.graphql.compiler import answer_known, compiled_operations
+from service.graphql.compiled_answers import answer_known, compiled_operations
 from service.graphql.context import Context, build_context
 from service.graphql.encoding import EncodingTimedOutError, encode_answer
 from service.graphql.errors import (
