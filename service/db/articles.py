@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from asyncpg import Record
@@ -193,28 +193,40 @@ async def count_articles(conn: Connection) -> int:
     return int(await conn.fetchval("SELECT count(*) FROM articles"))
 
 
+# The conditions of each filter field, `{}` its parameter (shared with db/operations.py).
+FILTERS = {
+    "outlet_id": ("a.outlet_id = {}", "bigint"),
+    "entity_id": (
+        "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = {})",
+        "bigint",
+    ),
+    "published_after": ("a.published_at >= {}", "timestamptz"),
+    "published_before": ("a.published_at < {}", "timestamptz"),
+    "search": ("a.search @@ websearch_to_tsquery('english', {})", "text"),
+}
+
+
+def filter_values(flt: ArticleFilter) -> dict[str, object]:
+    """The filter fields that narrow the list (an empty search does not), by FILTERS name."""
+    values = {name: getattr(flt, name) for name in FILTERS}
+    return {name: value for name, value in values.items() if value is not None and value != ""}
+
+
+def filter_sql(names: Sequence[str], parameter: Callable[[str, str], str]) -> str:
+    """The WHERE of live articles narrowed by the FILTERS `names`, each value the parameter
+    `parameter(name, SQL type)` writes."""
+    clauses = [LIVE]
+    for name in names:
+        condition, cast = FILTERS[name]
+        clauses.append(condition.format(parameter(name, cast)))
+    return " AND ".join(clauses)
+
+
 def _where(flt: ArticleFilter, first_param: int) -> tuple[str, list[object]]:
-    clauses: list[str] = [LIVE]
-    args: list[object] = []
-
-    def param(value: object) -> str:
-        args.append(value)
-        return f"${first_param + len(args) - 1}"
-
-    if flt.outlet_id is not None:
-        clauses.append(f"a.outlet_id = {param(flt.outlet_id)}")
-    if flt.entity_id is not None:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id"
-            f" AND m.entity_id = {param(flt.entity_id)})"
-        )
-    if flt.published_after is not None:
-        clauses.append(f"a.published_at >= {param(flt.published_after)}")
-    if flt.published_before is not None:
-        clauses.append(f"a.published_at < {param(flt.published_before)}")
-    if flt.search:
-        clauses.append(f"a.search @@ websearch_to_tsquery('english', {param(flt.search)})")
-    return " AND ".join(clauses), args
+    values = filter_values(flt)
+    names = list(values)
+    where = filter_sql(names, lambda name, cast: f"${first_param + names.index(name)}")
+    return where, list(values.values())
 
 
 async def page_articles(

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from service.db.articles import LIVE, SORT_KEY
+from service.db.articles import ARTICLE_ORDERS, FILTERS, SORT_KEY, filter_sql
 from service.db.entities import ENTITY_IDS_NAMED
 from service.db.pool import Connection
 from service.db.trees import NAME, Pick, Scope, b64, list_json, object_json
@@ -28,6 +29,9 @@ class Root:
     key: str
     kind: str
     picks: tuple[Pick, ...] = ()
+    # For `articles`, what the request's arguments make of the statement: "from_end" (a
+    # window read backwards, `last`), and the db/articles.FILTERS fields given.
+    options: tuple[str, ...] = ()
 
 
 @dataclass
@@ -62,6 +66,7 @@ _CURSOR = (
 )
 
 
+@lru_cache(maxsize=1024)
 def operation_sql(roots: tuple[Root, ...]) -> Statement | None:
     """The statement answering `roots`, or None when a selection holds something only the
     executor answers."""
@@ -103,45 +108,97 @@ def _root(root: Root, statement: Statement) -> str | None:
     return f"coalesce((SELECT {built} FROM {table} t0 WHERE {where}), 'null')"
 
 
+@dataclass(frozen=True, slots=True)
+class _Order:
+    """How a window of articles is ordered: `key` of the row `a`, cursor values cast to
+    `cast` (a chosen order's cursor carries the value as PostgreSQL prints it, text), the
+    list `descending` or not, and the SQL of the cursor of a page row `p`."""
+
+    key: str
+    cast: str
+    descending: bool
+    cursor: str
+
+
+_NEWEST = _Order(SORT_KEY, "timestamptz", True, _CURSOR)
+
+
+def _chosen(option: str) -> _Order:
+    """The `order:FIELD:DIRECTION` option: db/articles.ARTICLE_ORDERS's FIELD, ties by id;
+    a cursor as service.ids.encode_cursor writes a SortCursor (["s", field, text, id])."""
+    _, name, direction = option.split(":")
+    expression, type_name = ARTICLE_ORDERS[name]
+    raw = f"convert_to('[\"s\",\"{name}\",' || to_json(p.sk)::text || ',' || p.id || ']', 'UTF8')"
+    return _Order(
+        expression, f"text::{type_name}", direction == "DESC", f"'\"' || {b64(raw)} || '\"'"
+    )
+
+
 def _articles(root: Root, statement: Statement) -> str | None:
-    """A forward page of live articles, newest first (db/articles.page_articles)."""
+    """A window of live articles, filtered (db/articles.page_articles, page_sorted_articles):
+    newest first or in a chosen order, read from its far end when `from_end` (`last`)."""
+    chosen = [o for o in root.options if o.startswith("order:")]
+    order = _chosen(chosen[0]) if chosen else _NEWEST
+    key_cast = "text" if chosen else order.cast
     size = statement.parameter(root.key, "size", "int")
-    after_time = statement.parameter(root.key, "after_time", "timestamptz")
+    after_key = statement.parameter(root.key, "after_key", key_cast)
     after_id = statement.parameter(root.key, "after_id", "bigint")
-    keyset = f"({after_time} IS NULL OR ({SORT_KEY}, a.id) < ({after_time}, {after_id}))"
-    has_previous = f"CASE WHEN {after_time} IS NULL THEN 'false' ELSE 'true' END"
-    order = "p.k DESC, p.id DESC"
+    before_key = statement.parameter(root.key, "before_key", key_cast)
+    before_id = statement.parameter(root.key, "before_id", "bigint")
+    names = [name for name in FILTERS if name in root.options]
+    where = filter_sql(names, lambda name, cast: statement.parameter(root.key, name, cast))
+    later, earlier = (">", "<") if not order.descending else ("<", ">")
+    row_key = f"({order.key}, a.id)"
+    keyset = (
+        f"({after_key} IS NULL OR {row_key} {later} ({after_key}::{order.cast}, {after_id}))"
+        f" AND ({before_key} IS NULL"
+        f" OR {row_key} {earlier} ({before_key}::{order.cast}, {before_id}))"
+    )
+    more = f"CASE WHEN (SELECT count(*) FROM found) > {size} THEN 'true' ELSE 'false' END"
+    after_given = f"CASE WHEN {after_key} IS NULL THEN 'false' ELSE 'true' END"
+    before_given = f"CASE WHEN {before_key} IS NULL THEN 'false' ELSE 'true' END"
+    from_end = "from_end" in root.options
+    listed = "DESC" if order.descending else "ASC"
+    reads = listed if not from_end else ("ASC" if order.descending else "DESC")
+    # (hasNextPage, hasPreviousPage): the side read towards knows, the other says whether
+    # its cursor was given (paging.Window.flags).
+    flags = (before_given, more) if from_end else (more, after_given)
     parts: list[str] = []
     for pick in root.picks:
         if NAME.match(pick.key) is None:
             return None
-        value = _connection_field(pick, order, size, has_previous)
+        value = _connection_field(pick, order, listed, where, flags)
         if value is None:
             return None
         parts.append(f"'{',' if parts else '{'}\"{pick.key}\":' || {value}")
     if not parts:
         return None
+    printed = f", ({order.key})::text AS sk" if chosen else ""  # a chosen order's cursors
     return f"""(WITH found AS (
-            SELECT a.*, {SORT_KEY} AS k FROM articles a WHERE {LIVE} AND {keyset}
-            ORDER BY {SORT_KEY} DESC, a.id DESC LIMIT {size} + 1
-        ), page AS (SELECT * FROM found ORDER BY k DESC, id DESC LIMIT {size})
+            SELECT a.*, {order.key} AS k{printed} FROM articles a
+            WHERE {where} AND {keyset}
+            ORDER BY {order.key} {reads}, a.id {reads} LIMIT {size} + 1
+        ), page AS (SELECT * FROM found ORDER BY k {reads}, id {reads} LIMIT {size})
         SELECT {" || ".join(parts)} || '}}')"""
 
 
-def _connection_field(pick: Pick, order: str, size: str, has_previous: str) -> str | None:
+def _connection_field(
+    pick: Pick, order: _Order, listed: str, where: str, flags: tuple[str, str]
+) -> str | None:
     if pick.field == "__typename":
         return "'\"ArticleConnection\"'"
     if pick.field == "totalCount":
-        return f"(SELECT count(*) FROM articles a WHERE {LIVE})::text"
+        return f"(SELECT count(*) FROM articles a WHERE {where})::text"
     if pick.field == "edges":
-        edge = _edge(pick.picks)
-        return None if edge is None else f"(SELECT {list_json(edge, order)} FROM page p)"
+        edge = _edge(pick.picks, order.cursor)
+        by = f"p.k {listed}, p.id {listed}"
+        return None if edge is None else f"(SELECT {list_json(edge, by)} FROM page p)"
     if pick.field == "pageInfo":
-        return _page_info(pick.picks, size, has_previous)
+        return _page_info(pick.picks, order.cursor, listed, flags)
     return None
 
 
-def _edge(picks: tuple[Pick, ...]) -> str | None:
+def _edge(picks: tuple[Pick, ...], cursor: str) -> str | None:
     parts: list[str] = []
     for pick in picks:
         if NAME.match(pick.key) is None:
@@ -149,7 +206,7 @@ def _edge(picks: tuple[Pick, ...]) -> str | None:
         if pick.field == "__typename":
             value: str | None = "'\"ArticleEdge\"'"
         elif pick.field == "cursor":
-            value = _CURSOR
+            value = cursor
         elif pick.field == "node":
             value = object_json("Article", pick.picks, "p", Scope())
         else:
@@ -160,8 +217,11 @@ def _edge(picks: tuple[Pick, ...]) -> str | None:
     return f"({' || '.join(parts)} || '}}')" if parts else None
 
 
-def _page_info(picks: tuple[Pick, ...], size: str, has_previous: str) -> str | None:
-    ends = {"startCursor": "DESC", "endCursor": "ASC"}
+def _page_info(
+    picks: tuple[Pick, ...], cursor: str, listed: str, flags: tuple[str, str]
+) -> str | None:
+    back = "ASC" if listed == "DESC" else "DESC"
+    ends = {"startCursor": listed, "endCursor": back}
     parts: list[str] = []
     for pick in picks:
         if NAME.match(pick.key) is None:
@@ -169,13 +229,13 @@ def _page_info(picks: tuple[Pick, ...], size: str, has_previous: str) -> str | N
         if pick.field == "__typename":
             value = "'\"PageInfo\"'"
         elif pick.field == "hasNextPage":
-            value = f"CASE WHEN (SELECT count(*) FROM found) > {size} THEN 'true' ELSE 'false' END"
+            value = flags[0]
         elif pick.field == "hasPreviousPage":
-            value = has_previous
+            value = flags[1]
         elif pick.field in ends:
             way = ends[pick.field]
             value = (
-                f"coalesce((SELECT {_CURSOR} FROM page p ORDER BY p.k {way}, p.id {way} "
+                f"coalesce((SELECT {cursor} FROM page p ORDER BY p.k {way}, p.id {way} "
                 "LIMIT 1), 'null')"
             )
         else:

@@ -45,6 +45,9 @@ class Pick:
     field: str
     picks: tuple[Pick, ...] = ()
     first: int | None = None
+    # A `first` given by this variable: the compiler reads it per request (and the
+    # statement is not built before it has).
+    first_variable: str | None = None
 
 
 @dataclass
@@ -88,7 +91,7 @@ def object_json(type_name: str, picks: tuple[Pick, ...], row: str, names: Scope)
         return None
     pairs: list[str] = []
     for pick in picks:
-        if NAME.match(pick.key) is None:
+        if NAME.match(pick.key) is None or pick.first_variable is not None:
             return None
         if pick.field == "__typename":
             expr: str | None = f"'\"{type_name}\"'"

@@ -1,83 +1,84 @@
 """Whole operations compiled to one SQL statement whose text is the answer's `data`.
 
-A validated query whose every root field is `fact(id:)`, `entity(id:|name:)`, a forward
-page of `articles` (`first`, `after`; default order, no filter) or `__typename`, and whose
-selections below hold only fields db/trees.py answers (fragments on the type itself or
-Node, aliases, literal `first` on plain lists; no directives), runs as one statement
-(db/operations.py). Its JSON text goes out as it is (`orjson.Fragment`), never decoded.
+A validated query whose every root field is `fact(id:)`, `entity(id:|name:)`, a window of
+`articles` (`first`/`after` or `last`/`before`, filtered by entity, time or words, in
+any `orderBy`) or `__typename`, and whose selections below hold only fields db/trees.py
+answers (fragments on the type itself or Node, aliases, `first` on plain lists as a literal
+or a variable; no directives), runs as one statement (db/operations.py). Its JSON text goes
+out as it is (`orjson.Fragment`, service/graphql/compiled_answers.py), never decoded.
 
-Plans are kept per (document, operation name), like the parser and validation caches.
-Anything else, and any request whose arguments the statement cannot take as they are (a
-malformed id, a blank name, a statement that fails), is answered by the executor: the
-limits ran before either, and timeouts, error masking and metrics wrap both alike.
-tests/graphql/test_compiled.py requires the same bytes from both.
+Plans are kept per (document, operation name), like the parser and validation caches; the
+arguments (literals, variables, defaults, explicit nulls alike) are read per request and
+choose among the statements of a plan (the direction, the filters given). Anything else,
+and any request whose arguments the statement cannot take (a malformed id, a blank name,
+an `asOf`, an outlet filter, a statement that fails), is answered by the
+executor: the limits ran before either, and timeouts, error masking and metrics wrap both
+alike. tests/graphql/test_compiled.py requires the same bytes from both.
 """
 
 from __future__ import annotations
 
-import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-import asyncpg
-import orjson
 from graphql import (
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
-    GraphQLError,
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    NullValueNode,
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
-    StringValueNode,
     VariableNode,
 )
-from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql.execution.values import get_variable_values
-from strawberry.extensions import SchemaExtension
-from strawberry.types import ExecutionResult
+from graphql.execution.values import get_argument_values, get_variable_values
 
+from service.db import articles as articles_db
 from service.db import operations as operations_db
 from service.db import trees as trees_db
 from service.db.operations import Root, Statement
+from service.db.paging import Window
 from service.db.trees import Pick
-from service.graphql.context import Context
-from service.graphql.errors import count_operation
-from service.graphql.limits import GraphQLLimits, check_cost
+from service.graphql.limits import GraphQLLimits
 from service.graphql.types.common import window
+from service.graphql.types.order import sorted_window
 from service.ids import decode_time_cursor, optional_id
 from service.lookup import split_name_keys
+from service.search_text import bounded_search
 
 CACHE_SIZE = 256
 PASSED_SIZE = 64  # variable sets remembered per plan as within the cost limit
 # The roots a statement answers, and the arguments each may be given.
-ROOTS = {"fact": {"id"}, "entity": {"id", "name"}, "articles": {"first", "after"}}
+ROOTS = {
+    "fact": {"id", "asOf"},
+    "entity": {"id", "name"},
+    "articles": {"first", "after", "last", "before", "filter", "orderBy"},
+}
 CONNECTION = {"edges", "pageInfo", "totalCount", "__typename"}
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """A compiled operation: the statement, and each root's arguments as written (a
-    literal's value, or a variable's name) to bind per request."""
+    """A compiled operation: its roots, and each root's field as written, whose arguments
+    (literals, variables, defaults) are read per request; what they ask (a window read
+    backwards, filters) picks one of the statements of these roots (operation_sql)."""
 
-    statement: Statement
     roots: tuple[Root, ...]
-    arguments: Mapping[str, Mapping[str, Any]]  # root key -> argument -> value or Variable
+    nodes: Mapping[str, FieldNode]  # root key -> the field
     operation: OperationDefinitionNode
     document: DocumentNode
-    # (limits, variables as JSON) the cost check has let through: it depends on nothing else.
-    passed: dict[tuple[GraphQLLimits, bytes], None] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Variable:
-    name: str
+    variable_firsts: bool  # a list's `first` is a variable: the roots are resolved per request
+    # (limits, variables as JSON) the cost check has let through (it depends on nothing
+    # else), with what they bind: the statement and its arguments, or None (the executor's).
+    passed: dict[tuple[GraphQLLimits, bytes], tuple[Statement, list[object]] | None] = field(
+        default_factory=dict
+    )
 
 
 class _NotCompiledError(Exception):
@@ -129,42 +130,34 @@ def _compile(document: DocumentNode, operation_name: str | None) -> Plan:
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
     roots: list[Root] = []
-    arguments: dict[str, dict[str, Any]] = {}
-    for key, nodes in _merged(_fields(operation.selection_set, "Query", fragments)).items():
-        name = nodes[0].name.value
+    nodes: dict[str, FieldNode] = {}
+    for key, merged in _merged(_fields(operation.selection_set, "Query", fragments)).items():
+        name = merged[0].name.value
         if name == "__typename":
             roots.append(Root(key, "typename"))
             continue
-        if name not in ROOTS or len(nodes) != 1:
+        if name not in ROOTS or len(merged) != 1:
             raise _NotCompiledError
-        given = {a.name.value: _argument(a.value) for a in nodes[0].arguments or ()}
-        if not set(given) <= ROOTS[name]:
+        node = nodes[key] = merged[0]
+        given = {a.name.value for a in node.arguments or ()}
+        if not given <= ROOTS[name]:
             raise _NotCompiledError
-        arguments[key] = given
         if name == "articles":
-            picks = _connection(nodes[0].selection_set, fragments)
+            picks = _connection(node.selection_set, fragments)
             roots.append(Root(key, "articles", picks))
         else:
             type_name = "Fact" if name == "fact" else "Entity"
-            picks = _picks(_child_selections(nodes), type_name, fragments)
-            kind = "entity_named" if name == "entity" and "id" not in given else name
-            if kind == "entity_named" and "name" not in given:
-                raise _NotCompiledError
-            roots.append(Root(key, kind, picks))
-    statement = operations_db.operation_sql(tuple(roots))
-    if statement is None:
+            picks = _picks(_child_selections(merged), type_name, fragments)
+            roots.append(Root(key, name, picks))
+    # The statement of arguments that add nothing (each other one is built alike).
+    variable_firsts = any(_has_variable_first(root.picks) for root in roots)
+    if operations_db.operation_sql(_resolved(tuple(roots), None)) is None:
         raise _NotCompiledError
-    return Plan(statement, tuple(roots), arguments, operation, document)
+    return Plan(tuple(roots), nodes, operation, document, variable_firsts)
 
 
-def _argument(value: Any) -> Any:
-    if isinstance(value, VariableNode):
-        return Variable(value.name.value)
-    if isinstance(value, StringValueNode):
-        return value.value
-    if isinstance(value, IntValueNode):
-        return int(value.value)
-    raise _NotCompiledError  # null, enums, objects: the executor's
+def _has_variable_first(picks: tuple[Pick, ...]) -> bool:
+    return any(p.first_variable is not None or _has_variable_first(p.picks) for p in picks)
 
 
 def _fields(
@@ -214,7 +207,7 @@ def _picks(
     picks = []
     for key, nodes in _merged(_fields(selection_set, type_name, fragments)).items():
         name = nodes[0].name.value
-        first = _first(nodes[0])
+        first, first_variable = _first(nodes[0])
         known = trees_db.field_of(type_name, name)
         if known is None:
             raise _NotCompiledError
@@ -223,21 +216,47 @@ def _picks(
             if any(n.selection_set is None for n in nodes):
                 raise _NotCompiledError
             children = _picks(_child_selections(nodes), known.type, fragments)
-        picks.append(Pick(key, name, children, first))
+        picks.append(Pick(key, name, children, first, first_variable))
     return tuple(picks)
 
 
-def _first(node: FieldNode) -> int | None:
-    """A plain list's literal `first`; any other argument (or a variable) is the executor's."""
-    arguments = node.arguments or ()
+def _first(node: FieldNode) -> tuple[int | None, str | None]:
+    """A plain list's `first`: (a literal's value, or a variable's name). An `asOf: null`
+    asks for now, as no `asOf` does; any other argument is the executor's."""
+    arguments = [
+        a
+        for a in node.arguments or ()
+        if not (a.name.value == "asOf" and isinstance(a.value, NullValueNode))
+    ]
     if not arguments:
-        return None
+        return None, None
     if len(arguments) != 1 or arguments[0].name.value != "first":
         raise _NotCompiledError
     value = arguments[0].value
+    if isinstance(value, VariableNode):
+        return None, value.name.value
     if not isinstance(value, IntValueNode):
         raise _NotCompiledError
-    return int(value.value)
+    return int(value.value), None
+
+
+def _with_firsts(picks: tuple[Pick, ...], values: Mapping[str, Any] | None) -> tuple[Pick, ...]:
+    """The picks with each variable `first` as this request gives it (`values` None: the
+    list's bound, to see whether a statement can be built at all)."""
+    found = []
+    for pick in picks:
+        first = pick.first
+        if pick.first_variable is not None and values is not None:
+            first = values.get(pick.first_variable)
+            if not isinstance(first, int):
+                raise _NotCompiledError  # null: the executor reports it
+        below = _with_firsts(pick.picks, values)
+        found.append(replace(pick, picks=below, first=first, first_variable=None))
+    return tuple(found)
+
+
+def _resolved(roots: tuple[Root, ...], values: Mapping[str, Any] | None) -> tuple[Root, ...]:
+    return tuple(replace(root, picks=_with_firsts(root.picks, values)) for root in roots)
 
 
 def _connection(
@@ -272,155 +291,91 @@ def _connection(
     return tuple(picks)
 
 
-def bind(plan: Plan, schema: GraphQLSchema, variables: Mapping[str, Any]) -> list[object] | None:
-    """The statement's arguments for this request, or None when the executor must answer
-    (it reports what is wrong with them, or answers null without reading)."""
+def bind(
+    plan: Plan, schema: GraphQLSchema, variables: Mapping[str, Any]
+) -> tuple[Statement, list[object]] | None:
+    """The statement for this request's arguments and its parameters, or None when the
+    executor must answer (it reports what is wrong with them, or answers null without
+    reading, or asks what the statement does not: an `asOf`, an order, an outlet)."""
     coerced = get_variable_values(
         schema, plan.operation.variable_definitions or (), dict(variables)
     )
     if isinstance(coerced, list):
         return None
-    values = coerced.coerced
+    query_type = schema.query_type
+    assert query_type is not None
+    roots: list[Root] = []
     found: dict[tuple[str, str], object] = {}
     for root in plan.roots:
-        given = {
-            name: values.get(value.name) if isinstance(value, Variable) else value
-            for name, value in plan.arguments.get(root.key, {}).items()
-        }
-        bound = _bound(root, given)
+        if root.kind == "typename":
+            roots.append(root)
+            continue
+        node = plan.nodes[root.key]
+        try:
+            given = get_argument_values(query_type.fields[node.name.value], node, coerced)
+            bound = _bound(root, given)
+        except Exception:  # the executor reports it (a bad id, cursor, page size or search)
+            return None
         if bound is None:
             return None
-        found.update({(root.key, name): value for name, value in bound.items()})
-    return [found[argument] for argument in plan.statement.arguments]
-
-
-def _bound(root: Root, given: Mapping[str, Any]) -> dict[str, object] | None:
+        roots.append(bound[0])
+        found.update({(root.key, name): value for name, value in bound[1].items()})
     try:
-        if root.kind == "typename":
-            return {}
-        if root.kind == "fact":
-            return {"id": optional_id(given.get("id"), "Fact")} if given.get("id") else None
-        if root.kind == "entity":
-            entity_id = optional_id(given.get("id"), "Entity")
-            return None if entity_id is None else {"id": entity_id}
-        if root.kind == "entity_named":
-            name = given.get("name")
-            if not isinstance(name, str) or not name.strip():
-                return None
-            own, other = split_name_keys(name.strip())
-            return {"name_keys": own, "other_keys": other, "name": name.strip()}
-        paging = window(
-            decode_time_cursor,
-            first=given.get("first"),
-            after=given.get("after"),
-            last=None,
-            before=None,
+        concrete = _resolved(tuple(roots), coerced.coerced) if plan.variable_firsts else roots
+    except _NotCompiledError:
+        return None
+    statement = operations_db.operation_sql(tuple(concrete))
+    if statement is None:
+        return None
+    return statement, [found[argument] for argument in statement.arguments]
+
+
+def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object]] | None:
+    """The root as these arguments ask for it, and the statement's values for them."""
+    if root.kind == "fact":
+        if given.get("asOf") is not None or not given.get("id"):
+            return None
+        return root, {"id": optional_id(given["id"], "Fact")}
+    if root.kind == "entity":
+        entity_id = optional_id(given.get("id"), "Entity")
+        if entity_id is not None:
+            return root, {"id": entity_id}
+        name = given.get("name")
+        if not isinstance(name, str) or not name.strip():
+            return None
+        own, other = split_name_keys(name.strip())
+        named = Root(root.key, "entity_named", root.picks)
+        return named, {"name_keys": own, "other_keys": other, "name": name.strip()}
+    # articles
+    flt = given.get("filter") or {}
+    if flt.get("outlet"):
+        return None  # looked up by id or by name: the executor's
+    values = articles_db.filter_values(
+        articles_db.ArticleFilter(
+            entity_id=optional_id(flt.get("mentions"), "Entity"),
+            published_after=flt.get("publishedAfter"),
+            published_before=flt.get("publishedBefore"),
+            search=bounded_search(flt.get("search"), field="filter.search"),
         )
-    except Exception:  # the executor reports it (a bad id, cursor or page size)
-        return None
-    after = paging.after
-    return {
+    )
+    paging_arguments = {name: given.get(name) for name in ("first", "after", "last", "before")}
+    options: tuple[str, ...] = tuple(values)
+    order = given.get("orderBy")
+    paging: Window[Any]
+    if order is None:
+        paging = window(decode_time_cursor, **paging_arguments)
+    else:
+        field, direction = order["field"].name, order["direction"].name
+        paging = sorted_window(field, **paging_arguments)
+        options += (f"order:{field}:{direction}",)
+    if paging.from_end:
+        options += ("from_end",)
+    after, before = paging.after, paging.before
+    return Root(root.key, "articles", root.picks, options), {
         "size": paging.size,
-        "after_time": after[0] if after else None,
+        "after_key": after[0] if after else None,
         "after_id": after[1] if after else None,
+        "before_key": before[0] if before else None,
+        "before_id": before[1] if before else None,
+        **values,
     }
-
-
-def compiled_operations(limits: GraphQLLimits) -> type[SchemaExtension]:
-    """The extension of a schema served with `limits`."""
-
-    class CompiledOperations(SchemaExtension):
-        """Answers a compiled operation before the executor would (after the limits, which
-        set a result of their own when they refuse it)."""
-
-        async def on_execute(self) -> AsyncIterator[None]:
-            context = self.execution_context
-            request = context.context
-            if (
-                context.result is None
-                and context.query is not None
-                and context.graphql_document is not None
-                and isinstance(request, Context)
-                and request.settings.factdesk_sql_trees
-            ):
-                document = context.graphql_document
-                plan = plan_of(limits, context.query, context.operation_name, document)
-                if plan is not None:
-                    schema = context.schema._schema
-                    data = await _answer(plan, schema, context.variables, request)
-                    if data is not None:
-                        result = GraphQLExecutionResult(data=_fragment(data), errors=None)
-                        context.result = result
-            yield
-
-    return CompiledOperations
-
-
-async def answer_known(
-    query: str | None,
-    operation_name: str | None,
-    variables: Mapping[str, Any] | None,
-    request: Context,
-    limits: GraphQLLimits,
-    schema: GraphQLSchema,
-) -> ExecutionResult | None:
-    """The answer of an operation compiled before, straight from its plan: no parsing,
-    validation or extension pipeline again, only the cost check (it depends on the
-    variables) and the statement. None when the request needs the full path (an unknown
-    document, variables the cost check refuses, arguments the statement cannot take)."""
-    plan = known_plan(limits, query, operation_name)
-    if plan is None or not isinstance(variables, dict | None):
-        return None
-    if not request.settings.factdesk_sql_trees:
-        return None
-    started = time.perf_counter()
-    try:
-        checked = (limits, orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS))
-    except orjson.JSONEncodeError:  # nothing GraphQL takes (an integer past 64 bits)
-        return None
-    if checked not in plan.passed:
-        try:
-            check_cost(
-                schema,
-                plan.document,
-                operation_name=operation_name,
-                variables=variables or {},
-                max_cost=limits.max_cost,
-                hide_suggestions=not limits.suggestions,
-            )
-        except GraphQLError:
-            return None  # the full path answers with the error, as always
-        if len(plan.passed) >= PASSED_SIZE:
-            plan.passed.clear()
-        plan.passed[checked] = None
-    data = await _answer(plan, schema, variables, request)
-    if data is None:
-        return None
-    count_operation(operation_name, "query", "ok", time.perf_counter() - started)
-    return ExecutionResult(data=_fragment(data), errors=None)
-
-
-def _fragment(data: bytes) -> Any:
-    """The JSON as it is, for orjson to write into the response."""
-    return orjson.Fragment(data)
-
-
-async def _answer(
-    plan: Plan, schema: GraphQLSchema, variables: Mapping[str, Any] | None, request: Context
-) -> bytes | None:
-    arguments = bind(plan, schema, variables or {})
-    if arguments is None:
-        return None
-    try:
-        async with request.reads.acquire() as conn:
-            text = await operations_db.fetch_operation(
-                conn, sql=plan.statement.sql, arguments=arguments
-            )
-    except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
-        return None  # the executor meets the same failure, and reports it its own way
-    data = text.encode()
-    # The whole answer, {"data":...}, within the response cap (else the executor answers,
-    # with its response_too_large error).
-    if len(data) + len(b'{"data":}') > request.settings.factdesk_graphql_max_response_bytes:
-        return None
-    return data

@@ -2,7 +2,7 @@
 
 `changes(after:)` yields every change committed after the cursor, oldest first, then each
 new one as it commits: the same outbox as `Query.changes` and the server-sent events
-(service/rest/change_stream.py), woken by the process's LISTEN connection
+(rest/change_stream.py), woken by the process's LISTEN connection
 (service/change_signal.py). Each event is an edge, so `cursor` is where a client that
 reconnects resumes. A subscription holds no database connection while it waits, and
 counts against FACTDESK_CHANGE_STREAMS like an event stream does. While PostgreSQL is

@@ -29,7 +29,9 @@ from hypothesis_graphql import queries
 from bench.queries import Q1, Q2, Q3, Q4
 from service.app import create_app
 from service.config import REPO_ROOT, Settings
+from service.db import operations as operations_db
 from service.graphql import compiler
+from service.ids import decode_time_cursor
 from tests.graphql.compiled_apps import compiled_and_executed, id_lists, known_ids
 from tests.graphql.test_trees import selection
 
@@ -68,7 +70,22 @@ async def same_answer(
     fast = await apps[True].post("/graphql", json=body)
     slow = await apps[False].post("/graphql", json=body)
     assert (fast.status_code, fast.content) == (slow.status_code, slow.content), (query, variables)
+    assert same_headers(fast.headers) == same_headers(slow.headers), (query, variables)
     return fast.content
+
+
+VOLATILE = {"date", "x-request-id", "server-timing"}
+
+
+def same_headers(headers: httpx.Headers) -> list[tuple[str, str]]:
+    """The headers an answer's path must not change (a request's own id and time aside)."""
+    return sorted((k, v) for k, v in headers.multi_items() if k not in VOLATILE)
+
+
+def statements_built() -> int:
+    """How many times a statement was asked for (once per compiled request, and per plan)."""
+    info = operations_db.operation_sql.cache_info()
+    return info.hits + info.misses
 
 
 def compiled(query: str) -> bool:
@@ -87,15 +104,72 @@ async def test_generated_queries_answer_alike(
     await same_answer(apps, query)
 
 
-# Fields only the executor answers (the editors' judgements, service.ingest.ranks; a fact's
-# times), and what a pure selection asks instead.
-EXECUTOR_ONLY = re.compile(r"\b(preferred|conflicting|rank|updatedAt|firstReportedAt)\b")
+# Fields only the executor answers (the editors' judgements, service.ingest.ranks), and what
+# a pure selection asks instead. (A fact's and a value's times are compiled.)
+EXECUTOR_ONLY = re.compile(r"\b(preferred|conflicting|rank)\b")
 
 
 def only_compiled(selection_text: str) -> str:
     return EXECUTOR_ONLY.sub(
         lambda m: "values" if m.group(1) == "preferred" else "__typename", selection_text
     )
+
+
+def page_arguments(
+    draw: st.DrawFn,
+    ids: dict[str, list[str]],
+    index: int,
+    declared: list[str],
+    variables: dict[str, Any],
+    as_variable: bool,
+) -> list[str]:
+    """Paging forwards or backwards, now and then filtered, arguments written as literals,
+    variables or explicit nulls."""
+
+    def given(name: str, kind: str, value: Any) -> str:
+        if as_variable:
+            declared.append(f"${name}{index}: {kind}")
+            variables[f"{name}{index}"] = value
+            return f"${name}{index}"
+        return "null" if value is None else orjson.dumps(value).decode()
+
+    backwards = draw(st.booleans())
+    size, cursor = ("last", "before") if backwards else ("first", "after")
+    arguments = [f"{size}: {given(size, 'Int', draw(st.integers(0, 6)))}"]
+    if draw(st.booleans()):
+        arguments.append(
+            f"{cursor}: {given(cursor, 'String', draw(st.sampled_from(ids['cursor'])))}"
+        )
+    elif draw(st.booleans()):
+        arguments.append(f"{cursor}: null")
+    narrowed = draw(
+        st.sampled_from(
+            [
+                None,
+                None,
+                None,
+                ("mentions", "ID", draw(st.sampled_from(ids["entity_id"]))),
+                ("publishedAfter", "DateTime", "2024-03-01T00:00:00+00:00"),
+                ("publishedBefore", "DateTime", "2024-03-01T00:00:00Z"),
+                (
+                    "search",
+                    "String",
+                    draw(st.sampled_from(["election", "Tokayev", "", "oil price"])),
+                ),
+                ("search", "String", None),
+            ]
+        )
+    )
+    if narrowed is not None:
+        name, kind, value = narrowed
+        arguments.append(f"filter: {{ {name}: {given(name, kind, value)} }}")
+    if draw(st.booleans()):
+        arguments.append("orderBy: null")
+    elif not any(a.startswith(cursor) for a in arguments) and draw(st.booleans()):
+        field = draw(st.sampled_from(["PUBLISHED_AT", "HEADLINE", "STORED"]))
+        direction = draw(st.sampled_from(["ASC", "DESC"]))
+        arguments.append(f"orderBy: {{ field: {field}, direction: {direction} }}")
+    return arguments
 
 
 @st.composite
@@ -108,7 +182,9 @@ def shaped(draw: st.DrawFn, ids: dict[str, list[str]]) -> tuple[str, dict[str, A
             max_size=2,
         )
     )
-    parts, declared, variables = [], [], {}
+    parts: list[str] = []
+    declared: list[str] = []
+    variables: dict[str, Any] = {}
     for index, root in enumerate(roots):
         pure = draw(st.sampled_from([True] * 9 + [False]))
         key = f"r{index}: " if index or draw(st.booleans()) else ""
@@ -133,15 +209,7 @@ def shaped(draw: st.DrawFn, ids: dict[str, list[str]]) -> tuple[str, dict[str, A
                     ]
                 )
             )
-            arguments = [f"first: {draw(st.integers(0, 6))}"]
-            if draw(st.booleans()):
-                cursor = draw(st.sampled_from(ids["cursor"]))
-                if as_variable:
-                    declared.append(f"$after{index}: String")
-                    variables[f"after{index}"] = cursor
-                    arguments.append(f"after: $after{index}")
-                else:
-                    arguments.append(f'after: "{cursor}"')
+            arguments = page_arguments(draw, ids, index, declared, variables, as_variable)
             parts.append(f"{key}articles({', '.join(arguments)}) {{ {extra} {inner} }}")
             continue
         field, argument = {
@@ -208,6 +276,64 @@ async def test_every_page_of_articles_answers_alike(
     assert compiled(PAGE)
 
 
+WINDOW = """query($first: Int, $after: String, $last: Int, $before: String,
+    $filter: ArticleFilter, $order: ArticleOrder) { articles(first: $first, after: $after,
+    last: $last, before: $before, filter: $filter, orderBy: $order) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { id headline } } } }"""
+
+
+async def test_every_window_of_filtered_articles_answers_alike(
+    apps: dict[bool, httpx.AsyncClient], ids: dict[str, list[str]]
+) -> None:
+    """Backwards and forwards, narrowed by each filter the statement takes: compiled (the
+    statement asked for) whenever the executor would read the page."""
+    middle = decode_time_cursor(ids["cursor"][len(ids["cursor"]) // 2])
+    assert middle is not None
+    filters = [
+        None,
+        {"mentions": ids["entity_id"][0]},
+        {"mentions": ids["entity_id"][5], "search": "election"},
+        {"publishedAfter": middle[0].isoformat()},
+        {"publishedBefore": middle[0].isoformat(), "search": ""},
+        {"search": "president"},
+    ]
+    statements = operations_db.operation_sql.cache_info().currsize
+    for flt in filters:
+        for cursor in [None, *ids["cursor"][::3]]:
+            for size in (0, 2, 5):
+                for way in ({"first": size, "after": cursor}, {"last": size, "before": cursor}):
+                    answer = await same_answer(apps, WINDOW, {**way, "filter": flt})
+                    assert b'"errors"' not in answer, answer
+    assert compiled(WINDOW)
+    # One statement per combination of filters and direction.
+    assert operations_db.operation_sql.cache_info().currsize >= statements + 2 * 5
+
+
+async def test_every_window_in_each_order_answers_alike(
+    apps: dict[bool, httpx.AsyncClient],
+) -> None:
+    await every_window_in_each_order(apps)
+
+
+async def every_window_in_each_order(apps: dict[bool, httpx.AsyncClient]) -> None:
+    """Each orderBy, both ways, paged forwards and back by the cursors it gave."""
+    for field in ("PUBLISHED_AT", "HEADLINE", "STORED"):
+        for direction in ("ASC", "DESC"):
+            order = {"field": field, "direction": direction}
+            whole = await same_answer(apps, WINDOW, {"first": 100, "order": order})
+            cursors = [e["cursor"] for e in orjson.loads(whole)["data"]["articles"]["edges"]]
+            assert len(cursors) >= 5, whole
+            for cursor in [None, *cursors[::2]]:
+                for size in (1, 3):
+                    for way in (
+                        {"first": size, "after": cursor},
+                        {"last": size, "before": cursor},
+                    ):
+                        await same_answer(apps, WINDOW, {**way, "order": order})
+    assert compiled(WINDOW)
+
+
 async def test_odd_bodies_for_a_compiled_document_take_the_full_path(
     apps: dict[bool, httpx.AsyncClient],
 ) -> None:
@@ -248,3 +374,56 @@ async def test_a_document_compiled_under_other_limits_meets_these(
             answer = (await strict.post("/graphql", json={"query": Q4.factdesk})).json()
             assert answer.get("data") is None, answer
             assert answer["errors"][0]["extensions"]["code"] == "query_too_deep"
+
+
+LISTS = """query($id: ID!, $values: Int!, $sources: Int! = 1, $facts: Int! = 2) {
+    fact(id: $id) { values(first: $values) { text sources(first: $sources) { excerpt } } }
+    entity(name: "Tokayev") { aliases facts(first: $facts) { label values { value } } } }"""
+
+
+async def test_lists_with_a_variable_first_are_compiled_and_answer_alike(
+    apps: dict[bool, httpx.AsyncClient], ids: dict[str, list[str]]
+) -> None:
+    """A plain list's `first` from a variable (given, defaulted or null) is read per request."""
+    before = statements_built()
+    for fact_id in ids["fact"][:5]:
+        for values in (0, 1, 3):
+            for more in ({}, {"sources": 0, "facts": 1}, {"sources": 3, "facts": 0}):
+                answer = await same_answer(apps, LISTS, {"id": fact_id, "values": values, **more})
+                assert b'"errors"' not in answer, answer
+    assert statements_built() - before >= 5 * 3 * 3  # each request bound to a statement
+    await same_answer(apps, LISTS, {"id": ids["fact"][0], "values": 1, "sources": None})
+    await same_answer(apps, LISTS, {"id": ids["fact"][0], "values": 101})
+    assert compiled(LISTS)
+
+
+async def test_a_known_document_answers_with_the_views_headers(
+    apps: dict[bool, httpx.AsyncClient],
+) -> None:
+    """A compiled document seen before is answered before the view (graphql/known_answers):
+    in each media type and content type, the same status, headers and bytes."""
+    for accept in (None, "application/graphql-response+json", "application/json;q=0.5, */*"):
+        for content_type in ("application/json", "application/json; charset=utf-8"):
+            headers = {"content-type": content_type} | ({"accept": accept} if accept else {})
+            body = orjson.dumps({"query": Q1.factdesk, "operationName": None})
+            answers = []
+            for _ in range(2):  # compiled by the first, known to the second
+                fast = await apps[True].post("/graphql", content=body, headers=headers)
+                slow = await apps[False].post("/graphql", content=body, headers=headers)
+                assert (fast.status_code, fast.content) == (slow.status_code, slow.content)
+                assert same_headers(fast.headers) == same_headers(slow.headers), headers
+                answers.append(fast.headers["content-type"])
+            assert answers[0] == answers[1]
+
+
+NOW = """query($id: ID!) { fact(id: $id, asOf: null) { values(first: 2, asOf: null) { text } }
+    entity(name: "Tokayev") { facts(asOf: null) { label values(asOf: null) { value } } } }"""
+
+
+async def test_as_of_null_below_a_root_is_now_and_compiled(
+    apps: dict[bool, httpx.AsyncClient], ids: dict[str, list[str]]
+) -> None:
+    for fact_id in ids["fact"][:5]:
+        answer = await same_answer(apps, NOW, {"id": fact_id})
+        assert b'"errors"' not in answer, answer
+    assert compiled(NOW)

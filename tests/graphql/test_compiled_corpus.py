@@ -26,7 +26,14 @@ from service.app import create_app
 from service.config import Settings
 from tests.conftest import TABLES
 from tests.graphql.compiled_apps import compiled_and_executed, id_lists, known_ids
-from tests.graphql.test_compiled import EXAMPLES, PAGE, compiled, same_answer, shaped
+from tests.graphql.test_compiled import (
+    EXAMPLES,
+    PAGE,
+    compiled,
+    every_window_in_each_order,
+    same_answer,
+    shaped,
+)
 
 ARTICLES = 40
 KEY = "corpus-key"
@@ -82,6 +89,13 @@ async def test_every_page_of_the_corpus_answers_alike(
         for first in (1, 7, 100):
             await same_answer(apps, PAGE, {"first": first, "after": after})
     assert compiled(PAGE)
+
+
+async def test_every_window_of_the_corpus_in_each_order_answers_alike(
+    apps: dict[bool, httpx.AsyncClient],
+) -> None:
+    """Many articles share a publication time: ties go by id, in the order's direction."""
+    await every_window_in_each_order(apps)
 
 
 @pytest.mark.parametrize("bench", [Q1, Q2, Q3, Q4], ids=lambda q: q.name)

@@ -1,0 +1,94 @@
+"""How often a generated query falls back to the executor: of the queries hypothesis-graphql
+draws from schema.graphql that parse, validate and pass the limits, the share the compiler
+has no plan for. Needs no database (a plan depends on the document only).
+
+    .venv/bin/python -m bench.fallback_rate [--examples 400]
+
+Two draws: rooted where the compiler starts (fact, entity, articles), and over every root
+field of Query.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from graphql import (
+    FieldNode,
+    GraphQLError,
+    OperationDefinitionNode,
+    parse,
+    specified_rules,
+    validate,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis_graphql import queries
+
+from service.config import REPO_ROOT, Settings
+from service.graphql import compiler
+from service.graphql.limits import GraphQLLimits, check_cost
+from service.graphql.schema import limited_schema
+
+SDL = (REPO_ROOT / "schema.graphql").read_text(encoding="utf-8")
+COMPILER_ROOTS = ["fact", "entity", "articles"]
+
+
+def drawn(roots: list[str] | None, examples: int) -> list[str]:
+    """The same `examples` queries every run (drawn before anything looks at them)."""
+    found: list[str] = []
+
+    @settings(
+        max_examples=examples,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(query=queries(SDL, fields=roots))
+    def draw(query: str) -> None:
+        found.append(query)
+
+    draw()
+    return found
+
+
+def rate(roots: list[str] | None, examples: int) -> tuple[int, int, Counter[str]]:
+    """(queries served, of them left to the executor, root fields of those left)."""
+    limits = GraphQLLimits.from_settings(Settings(factdesk_load_seeds=False))
+    schema = limited_schema(limits)._schema
+    rules = [*specified_rules, *limits.validation_rules()]
+    served, fell_back = 0, 0
+    left: Counter[str] = Counter()
+    for query in drawn(roots, examples):
+        document = parse(query, max_tokens=limits.max_tokens)
+        if validate(schema, document, rules):
+            continue
+        try:
+            check_cost(
+                schema, document, operation_name=None, variables={}, max_cost=limits.max_cost
+            )
+        except GraphQLError:
+            continue
+        served += 1
+        if compiler.plan_of(limits, query, None, document) is None:
+            fell_back += 1
+            root = document.definitions[0]
+            assert isinstance(root, OperationDefinitionNode)
+            first = root.selection_set.selections[0]
+            left[first.name.value if isinstance(first, FieldNode) else "fragment"] += 1
+    return served, fell_back, left
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--examples", type=int, default=400)
+    args = parser.parse_args()
+    for title, roots in (("compiler roots", COMPILER_ROOTS), ("every root", None)):
+        served, fell_back, left = rate(roots, args.examples)
+        share = fell_back / served if served else 0.0
+        print(f"{title}: {served} served, {fell_back} to the executor ({share:.0%})")
+        print("  left by root:", dict(left.most_common()))
+
+
+if __name__ == "__main__":
+    main()
