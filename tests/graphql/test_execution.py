@@ -236,8 +236,10 @@ async def test_execution_stops_between_fields_once_its_deadline_passes(
             )
     finally:
         execution.DEADLINE.reset(deadline)
-    # Reads 2 (the first field) and 3 were in time, read 4 past it: nothing more was
-    # completed after that.
-    assert clock.reads == 4
+    # Reads 2 (the first field) and 3 were in time, read 4 past it: execution stopped
+    # there. A branch already running beside it (resolvers are awaited together) may read
+    # the clock once more before it is cancelled; the whole operation reads it dozens of
+    # times, so "at most one more" still fails if execution goes on.
+    assert clock.reads in (4, 5)
     # Without a deadline the same operation answers in full, whatever the clock says.
     assert (await _run(limited, seeded_pool, trees=True))["articles"]["edges"]
