@@ -5,31 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
-import pytest_asyncio
 
 from service.app import create_app
 from service.config import Settings
-from service.db import migrate
-from service.db.embedded import EmbeddedServer, start_embedded
+from service.db.embedded import EmbeddedServer
 from service.db.pool import create_pool
 
 QUERY = {"query": "query Count { articles { totalCount } }"}
 FAST = 2.0  # seconds: "fail fast" means well under the request timeout
-
-
-@pytest_asyncio.fixture
-async def own_server(tmp_path: Path) -> AsyncIterator[EmbeddedServer]:
-    """A PostgreSQL of this test's own, so stopping it disturbs no other test."""
-    server = await asyncio.to_thread(start_embedded, tmp_path)
-    try:
-        await asyncio.to_thread(migrate.upgrade, server.uri())
-        yield server
-    finally:
-        await asyncio.to_thread(server.stop)
 
 
 def _stop(server: EmbeddedServer) -> None:

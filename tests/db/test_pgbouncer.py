@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import asyncpg
 import httpx
 import pytest
-import pytest_asyncio
 
 from service.app import create_app
 from service.config import Settings
 from service.db import migrate
-from service.db.embedded import EmbeddedServer, start_embedded
+from service.db.embedded import EmbeddedServer
 from service.db.pool import create_pool
 from service.db.scratch import drop_database, recreate_database
 from service.ingest.seeds import load_seeds
@@ -95,17 +94,6 @@ async def test_ingest_and_reads_through_transaction_pooling(
     finally:
         await pool.close()
         await drop_database(server_dsn, DATABASE)
-
-
-@pytest_asyncio.fixture
-async def own_server(tmp_path: Path) -> AsyncIterator[EmbeddedServer]:
-    """A PostgreSQL of this test's own, so stopping it disturbs no other test."""
-    server = await asyncio.to_thread(start_embedded, tmp_path)
-    try:
-        await asyncio.to_thread(migrate.upgrade, server.uri())
-        yield server
-    finally:
-        await asyncio.to_thread(server.stop)
 
 
 async def _ready(client: httpx.AsyncClient) -> int:
