@@ -253,11 +253,15 @@ class Fact(Node):
 
     @strawberry.field(
         description="Every individual report, oldest stored first: the first `first` of them "
-        "(at most 100; `figures(filter:)` pages through all)."
+        "(at most 100; `figures(filter:)` pages through all). Under `fact(asOf:)`, the reports "
+        "that counted then, each cited in its article's copy as it stood then."
     )
     def reports(self, info: Info, first: ListFirst = LIST_BOUND) -> list[Figure]:
         return with_figures(
-            info, self.row.id, self.as_of, lambda rows: [Figure.from_row(r) for r in rows[:first]]
+            info,
+            self.row.id,
+            self.as_of,
+            lambda rows: [Figure.from_row(r, self.as_of) for r in rows[:first]],
         )
 
 
