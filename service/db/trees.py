@@ -417,9 +417,9 @@ SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
 }
 
 
-# Relations only the resolvers answer: the value editors preferred (service.ingest.ranks),
-# and a fact's history (a union, service/db/history.py).
-RESOLVED: frozenset[tuple[str, str]] = frozenset({("Fact", "preferred"), ("Fact", "history")})
+# Relations only the resolvers answer: the value editors preferred (service.ingest.ranks).
+# (Connections, a fact's history among them, are left to the resolvers as well.)
+RESOLVED: frozenset[tuple[str, str]] = frozenset({("Fact", "preferred")})
 
 
 def _relation_field(type_name: str, field_name: str, relation: Relation) -> Field | None:

@@ -506,8 +506,9 @@ def _paths() -> Json:
     paths["/api/v1/articles/{id}"]["get"]["responses"].update(retracted_read())
     paths.update(
         history_paths(
-            {name: _read_ok(name) for name in ("FactEventList", "ArticleVersionList")},
+            {name: _read_ok(name) for name in ("FactEventPage", "ArticleVersionPage")},
             READ_ERRORS,
+            PAGE_PARAMS,
         )
     )
     paths["/api/v1/changes"] = changes_operation(
