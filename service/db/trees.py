@@ -384,6 +384,7 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "bylines": Field(_column("bylines")),
         "body": Field(_column("body")),
         "captions": Field(_column("captions")),
+        "removedLines": Field(_column("removed")),
         "url": Field(_column("url")),
         "contentHash": Field(_column("content_hash")),
     },

@@ -110,6 +110,13 @@ SCHEMAS: Json = {
             "bylines": {"type": "array", "items": STRING},
             "body": {"type": "string", "description": "The story text alone."},
             "captions": {"type": "array", "items": STRING},
+            "removedLines": {
+                "type": "array",
+                "items": STRING,
+                "description": "The lines intake left out of the story (navigation, promos, "
+                "credits, labels, the trailer), in the order of the copy, as the desk's "
+                "article page shows them; empty for copy stored before they were kept.",
+            },
             "url": NULLABLE_STRING,
             "contentHash": {
                 "type": "string",

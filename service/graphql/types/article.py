@@ -128,6 +128,11 @@ class Article(Node):
     captions: list[str] = strawberry.field(
         description="Photo and video captions, kept apart from the body, in the order printed."
     )
+    removed_lines: list[str] = strawberry.field(
+        description="The lines intake left out of the story (navigation, promos, credits, "
+        "labels, the trailer), in the order of the copy, as the desk's article page shows "
+        "them apart; empty for copy stored before they were kept."
+    )
     url: str | None = strawberry.field(
         description="Where the outlet published it; null when the copy arrived without one."
     )
@@ -149,6 +154,7 @@ class Article(Node):
             bylines=row.bylines,
             body=row.body,
             captions=row.captions,
+            removed_lines=row.removed,
             url=row.url,
             content_hash=row.content_hash,
         )
