@@ -52,9 +52,10 @@ class SortCursor:
     id: int
 
 
-# A position in a list: an id, (published time, id) for articles newest first, or a
-# position in a chosen order.
-CursorKey = int | tuple[dt.datetime, int] | SortCursor
+# A position in a list: an id, (published time, id) for articles newest first, a
+# position in a chosen order, or an event of a fact's history (db/history.EventKey).
+EventKey = tuple[dt.datetime, int, int, int]
+CursorKey = int | tuple[dt.datetime, int] | SortCursor | EventKey
 
 
 def encode_cursor(key: CursorKey) -> str:
@@ -62,7 +63,26 @@ def encode_cursor(key: CursorKey) -> str:
         return _b64(orjson.dumps(["i", key]))
     if isinstance(key, SortCursor):
         return _b64(orjson.dumps(["s", key.field, key.value, key.id]))
+    if len(key) == 4:
+        return _b64(orjson.dumps(["e", key[0].isoformat(), *key[1:]]))
     return _b64(orjson.dumps(["t", key[0].isoformat(), key[1]]))
+
+
+def decode_event_cursor(cursor: str | None, field: str = "after") -> EventKey | None:
+    """The event of a fact's history an event cursor points at; InvalidCursorError naming
+    `field` for anything else."""
+    if cursor is None:
+        return None
+    try:
+        kind, stamp, order, figure, tie = orjson.loads(_unb64(cursor))
+        when = dt.datetime.fromisoformat(stamp)
+    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
+        raise InvalidCursorError("invalid cursor", field=field) from exc
+    if kind != "e" or not all(isinstance(n, int) for n in (order, figure, tie)):
+        raise InvalidCursorError("invalid cursor", field=field)
+    if when.tzinfo is None:
+        raise InvalidCursorError("invalid cursor", field=field)
+    return when, order, figure, tie
 
 
 def decode_sort_cursor(cursor: str | None, order: str, field: str) -> tuple[str, int] | None:

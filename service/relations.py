@@ -107,7 +107,7 @@ RELATIONS: dict[str, dict[str, Relation]] = {
         "outlet": one("Outlet", "outlets", "outlet_id"),
         "originalSource": one("Outlet", "outlets", "original_source_id"),
         "publications": many("Publication", "publications", "article_id", ("received_at", "id")),
-        "versions": many("ArticleVersion", "article_versions", "article_id", ("version",)),
+        "versions": page("ArticleVersion", "article_versions", "article_id"),
         "quotes": many("Quote", "quotes", "article_id", ("start_offset", "id")),
         "figures": many("Figure", "figures", "article_id", ("start_offset", "id")),
         "mentions": many("Mention", "mentions", "article_id", ("start_offset", "id")),
@@ -152,8 +152,8 @@ RELATIONS: dict[str, dict[str, Relation]] = {
             grouped_by=GROUPED_VALUES,
         ),
         # Not a table: the union of the fact's reports, their taking out and judgements
-        # (service/db/history.py); the resolvers answer it.
-        "history": many("FactEvent", "fact_events", "fact_id", ("at",)),
+        # (service/db/history.py), a page at a time.
+        "history": page("FactEvent", "fact_events", "fact_id"),
     },
     # A SourcedValue's rows are the figures of its group.
     "SourcedValue": {"sources": Relation("Citation", Cardinality.SAME, bound=SOURCES_BOUND)},

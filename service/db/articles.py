@@ -14,7 +14,8 @@ from service.db.rows import ArticleRow, OutletRow
 
 COLUMNS = """
     a.id, a.slug, a.outlet_id, a.original_source_id, a.headline, a.standfirst, a.dateline,
-    a.bylines, a.body, a.captions, a.url, a.content_hash, a.published_at, a.ingested_at
+    a.bylines, a.body, a.captions, a.url, a.content_hash, a.published_at, a.ingested_at,
+    a.removed
 """
 # The list order, newest first; undated copy last. Matches the articles_published_idx index.
 SORT_KEY = "coalesce(a.published_at, '-infinity'::timestamptz)"
@@ -129,14 +130,6 @@ async def insert_article(conn: Connection, *, article: NewArticle) -> int | None
         list(article.removed),
     )
     return int(value) if value is not None else None
-
-
-async def list_removed_lines(conn: Connection, *, article_id: int) -> list[str]:
-    """The lines intake left out of the article's story, in the order of the copy."""
-    lines: list[str] | None = await conn.fetchval(
-        "SELECT removed FROM articles WHERE id = $1", article_id
-    )
-    return lines or []
 
 
 async def find_article_id_by_hash(conn: Connection, *, content_hash: str) -> int | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -132,28 +131,24 @@ async def page_figures(
 
 @dataclass(frozen=True, slots=True)
 class SampledReport:
-    """One of the first reports of a value of a fact, with what is known of all of them."""
+    """One of the first reports of a value of a fact, with how many report that value."""
 
     figure: FigureRow
     reports: int  # how many figures report this value of this fact
-    # Over all of them (publication time, else ingest time); None unless asked for.
-    first_reported: dt.datetime | None
-    last_reported: dt.datetime | None
 
 
 async def list_first_reports_for_facts(
-    conn: Connection, *, fact_ids: Sequence[int], per_value: int, with_times: bool
+    conn: Connection, *, fact_ids: Sequence[int], per_value: int
 ) -> list[SampledReport]:
     """At most `per_value` figures (the first stored) of each value of each fact, grouped as
     Fact.values groups them (value, upper bound, approximation), values in order of their
-    first report, each with the number of its reports and, `with_times`, when it was first
-    and last reported.
+    first report, each with the number of its reports. (When each value was reported is
+    `known.list_value_times`, as SourcedValue's times are.)
 
     The most reported facts have thousands of figures and a handful of values: groups and
     counts come from figures_fact_groups_idx alone, and only the figures shown are fetched,
     each group's in index order (an upper bound is matched by = or IS NULL, which the index
-    can answer, never by IS NOT DISTINCT FROM, which it cannot). The times read every
-    report's article, most of the statement's work: pages that need no times skip them."""
+    can answer, never by IS NOT DISTINCT FROM, which it cannot)."""
     rows = await conn.fetch(
         f"""
         WITH grouped AS (
@@ -161,16 +156,8 @@ async def list_first_reports_for_facts(
                    min(g.id) AS first_id
             FROM figures g WHERE g.fact_id = ANY($1::bigint[])
             GROUP BY g.fact_id, g.value, g.upper_bound, g.approximation
-        ), timed AS (
-            SELECT g.fact_id, g.value, g.upper_bound, g.approximation,
-                   min(coalesce(a.published_at, a.ingested_at)) AS first_reported,
-                   max(coalesce(a.published_at, a.ingested_at)) AS last_reported
-            FROM figures g JOIN articles a ON a.id = g.article_id
-            WHERE $3 AND g.fact_id = ANY($1::bigint[])
-            GROUP BY g.fact_id, g.value, g.upper_bound, g.approximation
         )
-        SELECT {", ".join("f." + c.strip() for c in COLUMNS.split(","))},
-               v.reports, t.first_reported, t.last_reported
+        SELECT {", ".join("f." + c.strip() for c in COLUMNS.split(","))}, v.reports
         FROM grouped v
         CROSS JOIN LATERAL (
             (SELECT * FROM figures f
@@ -183,18 +170,9 @@ async def list_first_reports_for_facts(
                AND f.upper_bound = v.upper_bound AND f.approximation = v.approximation
              ORDER BY f.id LIMIT $2)
         ) f
-        LEFT JOIN timed t ON t.fact_id = v.fact_id AND t.value = v.value
-            AND t.upper_bound IS NOT DISTINCT FROM v.upper_bound
-            AND t.approximation = v.approximation
         ORDER BY v.fact_id, v.first_id, f.id
         """,
         list(fact_ids),
         per_value,
-        with_times,
     )
-    return [
-        SampledReport(
-            FigureRow(*tuple(r)[:-3]), r["reports"], r["first_reported"], r["last_reported"]
-        )
-        for r in rows
-    ]
+    return [SampledReport(FigureRow(*tuple(r)[:-1]), r["reports"]) for r in rows]

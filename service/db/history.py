@@ -14,7 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.db.known import published_sql
+from service.db.paging import RowPage, Window, counted, row_pages
 from service.db.pool import Connection
+
+# A position in a fact's history: (at, the kind's place within one time, figure id, the
+# publication's or judgement's id; 0 for a taking out). Unique per event, and the order.
+EventKey = tuple[dt.datetime, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +37,12 @@ class FactEventRow:
     reason: str | None
     by: str | None  # JUDGED, JUDGEMENT_WITHDRAWN: the editor
     judgement: str | None  # JUDGED, JUDGEMENT_WITHDRAWN: what the judgement said
+    kind_order: int  # within one time: reported, judged, withdrawn, taken out
+    tie_id: int  # REPORTED: the publication; judgements: the judgement; else 0
+
+    @property
+    def key(self) -> EventKey:
+        return (self.at, self.kind_order, self.figure_id, self.tie_id)
 
 
 # Every figure a fact ever had: live ones, and those taken out, with when their article
@@ -53,7 +64,8 @@ _FIGURES = """
 _EVENTS = f"""
     SELECT f.fact_id, greatest({published_sql("p")}, f.since) AS at, 'REPORTED' AS kind,
            f.id AS figure_id, f.value, f.upper_bound, f.approximation, f.text, f.article_id,
-           o.name AS outlet, NULL::text AS reason, NULL::text AS by, NULL::text AS judgement
+           o.name AS outlet, NULL::text AS reason, NULL::text AS by, NULL::text AS judgement,
+           0 AS kind_order, p.id AS tie_id
     FROM figures_ f JOIN publications p ON p.article_id = f.article_id
     JOIN outlets o ON o.id = p.outlet_id
     UNION ALL
@@ -64,44 +76,65 @@ _EVENTS = f"""
                SELECT v.reason FROM article_versions v
                WHERE v.article_id = f.article_id AND v.replaced_at = f.until
            ) ELSE a.retraction_reason END,
-           NULL, NULL
+           NULL, NULL, 3, 0::bigint
     FROM figures_ f JOIN articles a ON a.id = f.article_id WHERE f.until IS NOT NULL
     UNION ALL
     SELECT f.fact_id, j.made_at, 'JUDGED', f.id, f.value, f.upper_bound, f.approximation,
-           f.text, f.article_id, NULL, j.reason, j.made_by, j.kind
+           f.text, f.article_id, NULL, j.reason, j.made_by, j.kind, 1, j.id
     FROM judgements j JOIN figures_ f ON f.id = j.judged_figure_id
     UNION ALL
     SELECT f.fact_id, j.withdrawn_at, 'JUDGEMENT_WITHDRAWN', f.id, f.value, f.upper_bound,
            f.approximation, f.text, f.article_id, NULL, j.withdrawal_reason, j.withdrawn_by,
-           j.kind
+           j.kind, 2, j.id
     FROM judgements j JOIN figures_ f ON f.id = j.judged_figure_id
     WHERE j.withdrawn_at IS NOT NULL
 """
-# Within one time: a value reported before it is judged, judged before it is taken out.
-_ORDER = """e.at, CASE e.kind WHEN 'REPORTED' THEN 0 WHEN 'JUDGED' THEN 1
-    WHEN 'JUDGEMENT_WITHDRAWN' THEN 2 ELSE 3 END, e.figure_id, e.outlet"""
+_KEY = "(e.at, e.kind_order, e.figure_id, e.tie_id)"
+_COLUMNS = """fact_id, at, kind, figure_id, value, upper_bound, approximation, text, article_id,
+    outlet, reason, by, judgement, kind_order, tie_id"""
 
 
-async def list_fact_events(
-    conn: Connection, *, fact_ids: Sequence[int], per_fact: int
-) -> list[FactEventRow]:
-    """The first `per_fact` events of each fact, oldest first."""
+async def page_fact_events(
+    conn: Connection, *, fact_ids: Sequence[int], window: Window[EventKey], count: bool
+) -> dict[int, RowPage[FactEventRow]]:
+    """One window of each fact's events, oldest first (within one time: a value reported
+    before it is judged, judged before it is taken out), with each fact's total."""
+    order = "DESC" if window.from_end else "ASC"
+    after, before = window.after or (None,) * 4, window.before or (None,) * 4
     rows = await conn.fetch(
         f"""
         WITH figures_ AS ({_FIGURES}), events AS ({_EVENTS})
-        SELECT fact_id, at, kind, figure_id, value, upper_bound, approximation, text,
-               article_id, outlet, reason, by, judgement
-        FROM (
-            SELECT e.*, row_number() OVER (PARTITION BY e.fact_id ORDER BY {_ORDER}) AS n
-            FROM events e
-        ) e
-        WHERE n <= $2
-        ORDER BY fact_id, n
+        SELECT p.id AS parent_id,
+               {counted(count, "SELECT count(*) FROM events c WHERE c.fact_id = p.id")} AS total,
+               e.*
+        FROM unnest($1::bigint[]) AS p(id)
+        LEFT JOIN LATERAL (
+            SELECT {_COLUMNS} FROM events e
+            WHERE e.fact_id = p.id
+                AND ($2::timestamptz IS NULL
+                     OR {_KEY} > ($2::timestamptz, $3::int, $4::bigint, $5::bigint))
+                AND ($6::timestamptz IS NULL
+                     OR {_KEY} < ($6::timestamptz, $7::int, $8::bigint, $9::bigint))
+            ORDER BY e.at {order}, e.kind_order {order}, e.figure_id {order}, e.tie_id {order}
+            LIMIT $10
+        ) e ON TRUE
+        ORDER BY p.id, e.at {order}, e.kind_order {order}, e.figure_id {order},
+            e.tie_id {order}
         """,
         list(fact_ids),
-        per_fact,
+        *after,
+        *before,
+        window.size + 1,
     )
-    return [FactEventRow(**dict(r.items())) for r in rows]
+    found: dict[int, list[FactEventRow]] = {int(i): [] for i in fact_ids}
+    totals: dict[int, int] = {}
+    for r in rows:
+        values = dict(r.items())
+        parent = int(values.pop("parent_id"))
+        totals[parent] = int(values.pop("total"))
+        if values["fact_id"] is not None:
+            found[parent].append(FactEventRow(**values))
+    return row_pages(window, found, totals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,21 +153,44 @@ class ArticleVersionRow:
     reason: str | None
 
 
-async def list_versions_for_articles(
-    conn: Connection, *, article_ids: Sequence[int]
-) -> list[ArticleVersionRow]:
-    """The articles' replaced copies, each article's oldest first. The key that replaced
-    one (`replaced_by`, a fingerprint) stays in the audit log's keeping."""
+_VERSION_COLUMNS = """article_id, version, headline, standfirst, body, url, published_at,
+    stored_at, replaced_at, reason"""
+
+
+async def page_versions_per_article(
+    conn: Connection, *, article_ids: Sequence[int], window: Window[int], count: bool
+) -> dict[int, RowPage[ArticleVersionRow]]:
+    """One window of each article's replaced copies, oldest first (a copy's key is its
+    version number), with each article's total. The key that replaced one (`replaced_by`,
+    a fingerprint) stays in the audit log's keeping."""
+    order = "DESC" if window.from_end else "ASC"
+    total = counted(count, "SELECT count(*) FROM article_versions c WHERE c.article_id = p.id")
     rows = await conn.fetch(
-        """
-        SELECT article_id, version, headline, standfirst, body, url, published_at, stored_at,
-               replaced_at, reason
-        FROM article_versions WHERE article_id = ANY($1::bigint[])
-        ORDER BY article_id, version
+        f"""
+        SELECT p.id AS parent_id, {total} AS total, v.*
+        FROM unnest($1::bigint[]) AS p(id)
+        LEFT JOIN LATERAL (
+            SELECT {_VERSION_COLUMNS} FROM article_versions t
+            WHERE t.article_id = p.id AND ($2::int IS NULL OR t.version > $2)
+                AND ($3::int IS NULL OR t.version < $3)
+            ORDER BY t.version {order} LIMIT $4
+        ) v ON TRUE
+        ORDER BY p.id, v.version {order}
         """,
         list(article_ids),
+        window.after,
+        window.before,
+        window.size + 1,
     )
-    return [ArticleVersionRow(**dict(r.items())) for r in rows]
+    found: dict[int, list[ArticleVersionRow]] = {int(i): [] for i in article_ids}
+    totals: dict[int, int] = {}
+    for r in rows:
+        values = dict(r.items())
+        parent = int(values.pop("parent_id"))
+        totals[parent] = int(values.pop("total"))
+        if values["article_id"] is not None:
+            found[parent].append(ArticleVersionRow(**values))
+    return row_pages(window, found, totals)
 
 
 async def list_fact_event_times(

@@ -48,6 +48,29 @@ class Window(Generic[K]):
 
 
 @dataclass(frozen=True, slots=True)
+class RowPage(Generic[T]):
+    """One page of whole rows, in list order (lists whose rows are read with their keys:
+    a fact's history, an article's replaced copies)."""
+
+    rows: list[T]
+    has_next: bool
+    has_previous: bool
+    total: int = 0  # 0 when the caller did not ask for the count
+
+
+def row_pages(
+    window: Window[K], found: dict[int, list[T]], totals: dict[int, int]
+) -> dict[int, RowPage[T]]:
+    """Each parent's page of rows read towards the far end of `window` (one more than its
+    size perhaps), with its total."""
+    pages: dict[int, RowPage[T]] = {}
+    for parent, rows in found.items():
+        has_next, has_previous = window.flags(len(rows))
+        pages[parent] = RowPage(window.take(rows), has_next, has_previous, totals.get(parent, 0))
+    return pages
+
+
+@dataclass(frozen=True, slots=True)
 class IdPage:
     ids: list[int]
     has_next: bool

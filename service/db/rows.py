@@ -51,6 +51,7 @@ class ArticleRow(_FromRecord):
     content_hash: str
     published_at: dt.datetime | None
     ingested_at: dt.datetime
+    removed: list[str]  # the lines intake left out of the story, in the order of the copy
 
     def text_of(self, part: str, caption_index: int | None = None) -> str:
         """The text a span's offsets count in: BODY, STANDFIRST or CAPTION (by index)."""

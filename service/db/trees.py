@@ -387,6 +387,7 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "bylines": Field(_column("bylines")),
         "body": Field(_column("body")),
         "captions": Field(_column("captions")),
+        "removedLines": Field(_column("removed")),
         "url": Field(_column("url")),
         "contentHash": Field(_column("content_hash")),
     },
@@ -420,9 +421,9 @@ SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
 }
 
 
-# Relations only the resolvers answer: the value editors preferred (service.ingest.ranks),
-# and a fact's history (a union, service/db/history.py).
-RESOLVED: frozenset[tuple[str, str]] = frozenset({("Fact", "preferred"), ("Fact", "history")})
+# Relations only the resolvers answer: the value editors preferred (service.ingest.ranks).
+# (Connections, a fact's history among them, are left to the resolvers as well.)
+RESOLVED: frozenset[tuple[str, str]] = frozenset({("Fact", "preferred")})
 
 
 def _relation_field(type_name: str, field_name: str, relation: Relation) -> Field | None:

@@ -91,7 +91,6 @@ async def article(request: Request) -> Response:
         figures = await figures_db.list_figures_for_articles(conn, article_ids=[article_id])
         quotes = await quotes_db.list_quotes_for_articles(conn, article_ids=[article_id])
         mentions = await entities_db.list_mentions_for_articles(conn, article_ids=[article_id])
-        removed = await articles_db.list_removed_lines(conn, article_id=article_id)
         around = await read_around(
             conn,
             article_ids=[article_id],
@@ -122,7 +121,7 @@ async def article(request: Request) -> Response:
         standfirst=standfirst,
         body=body,
         captions=captions,
-        removed=removed,
+        removed=row.removed,
         quotes=quotes,
         entities=around.entities,
         json_url=links.api_twin(links.article_page(article_id)),

@@ -163,13 +163,10 @@ class Known:
 async def _read_known(
     conn: Connection, *, fact_ids: Sequence[int], per_value: int, as_of: dt.datetime
 ) -> tuple[Known, list[InForce]]:
-    """`figures_db.list_first_reports_for_facts` (times included) and the judgements in
-    force, as known at `as_of`."""
+    """`figures_db.list_first_reports_for_facts` and the judgements in force, as known at
+    `as_of`."""
     figures = await known_db.list_figures_known_at(conn, fact_ids=fact_ids, as_of=as_of)
     in_force = await known_db.list_in_force_at(conn, fact_ids=fact_ids, as_of=as_of)
-    times = {
-        t.key: t for t in await known_db.list_value_times(conn, fact_ids=fact_ids, as_of=as_of)
-    }
     judged = by_fact(in_force)
     by_fact_id: dict[int, list[FigureRow]] = {}
     for figure in figures:
@@ -180,12 +177,7 @@ async def _read_known(
         counted = distinct_reports(fact_id, reports)
         disputed[fact_id] = agreement_of(counted, judged.get(fact_id, NONE)).disputed
         for group in group_reports(reports):
-            head = group[0]
-            known = times[(fact_id, head.value, head.upper_bound, head.approximation)]
-            sampled += [
-                SampledReport(r, len(group), known.first_reported_at, known.last_reported_at)
-                for r in group[:per_value]
-            ]
+            sampled += [SampledReport(r, len(group)) for r in group[:per_value]]
     return Known(sampled, disputed), in_force
 
 
@@ -199,13 +191,15 @@ async def read_fact_values(
 ) -> tuple[list[FactValues], Around]:
     """Each fact with its values and the first `per_value` sources of each (a value of a
     much reported fact has thousands), ranked by the judgements in force, `with_times`
-    when each value was first and last reported: four queries for any number of facts.
-    With `as_of`, as known then (service/db/known.py): its values, their times, the
-    judgements in force and the articles as they stood, and `disputed` computed again."""
+    when each value was first and last reported (its sources' publications, republications
+    included, as SourcedValue.firstReportedAt/lastReportedAt count them): four queries for
+    any number of facts, five with times. With `as_of`, as known then
+    (service/db/known.py): its values, their times, the judgements in force and the
+    articles as they stood, and `disputed` computed again."""
     fact_ids = [f.id for f in facts]
     if as_of is None:
         sampled = await figures_db.list_first_reports_for_facts(
-            conn, fact_ids=fact_ids, per_value=per_value, with_times=with_times
+            conn, fact_ids=fact_ids, per_value=per_value
         )
         in_force = await judgements_db.list_in_force_for_facts(conn, fact_ids=fact_ids)
     else:
@@ -214,6 +208,12 @@ async def read_fact_values(
         )
         sampled = known.sampled
         facts = [replace(f, disputed=known.disputed.get(f.id, False)) for f in facts]
+    # Every report's publications are read for these: pages that need no times skip them.
+    times = (
+        {t.key: t for t in await known_db.list_value_times(conn, fact_ids=fact_ids, as_of=as_of)}
+        if with_times
+        else {}
+    )
     judged = by_fact(in_force)
     totals = {s.figure.id: s.reports for s in sampled}
     figures = [s.figure for s in sampled]
@@ -231,13 +231,16 @@ async def read_fact_values(
             reports_of[figure.fact_id].append(figure)
 
     def sourced(group: ValueGroup) -> SourcedValue:
-        whole = about[group.first.id]
+        head = group.first
+        known = times.get(
+            (cast(int, head.fact_id), head.value, head.upper_bound, head.approximation)
+        )
         return SourcedValue(
             group,
             [source_of(r, around) for r in group.reports],
-            whole.reports,
-            whole.first_reported,
-            whole.last_reported,
+            about[head.id].reports,
+            known.first_reported_at if known else None,
+            known.last_reported_at if known else None,
         )
 
     found = [

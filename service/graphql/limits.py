@@ -56,8 +56,9 @@ from service.graphql.errors import BAD_USER_INPUT
 PAGE_SIZES = ("first", "last")  # the arguments that say how many items a list returns
 # Leaves are free, as a node's worth of text, except those that can be a whole article:
 # twenty aliases of `body` on a page of articles cost nothing and returned 20.8 MB. (A
-# response that is still too large meets FACTDESK_GRAPHQL_MAX_RESPONSE_BYTES.)
-LEAF_COSTS = {"Article.body": 50}
+# response that is still too large meets FACTDESK_GRAPHQL_MAX_RESPONSE_BYTES.) The lines
+# intake removed can be as long as the story.
+LEAF_COSTS = {"Article.body": 50, "Article.removedLines": 50}
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from service.db.articles import ArticlePage
 from service.db.history import ArticleVersionRow, FactEventRow
 from service.db.judgements import InForce
 from service.db.known import ValueTimes
-from service.db.paging import IdPage, Window
+from service.db.paging import IdPage, RowPage, Window
 from service.db.pool import Connection
 from service.db.replicas import Reads
 from service.db.rows import (
@@ -69,9 +69,6 @@ BY_COLUMN = {
     ("figures", "article_id"): "figures_by_article",
     ("mentions", "article_id"): "mentions_by_article",
     ("publications", "article_id"): "publications_by_article",
-    ("article_versions", "article_id"): "versions_by_article",
-    # Not a table: the union of a fact's reports, withdrawals and judgements (db/history.py).
-    ("fact_events", "fact_id"): "events_by_fact",
     ("figures", "fact_id"): "figures_by_fact",
     ("facts", "subject_id"): "facts_by_subject",
     ("quotes", "statement_key"): "quotes_by_statement",
@@ -308,14 +305,14 @@ class Loaders:
     value_times: DataLoader[tuple[int, dt.datetime | None], dict[ValueKey, ValueTimes]]
     article_at: DataLoader[tuple[int, dt.datetime], ArticleRow | None]  # as it stood then
     fact_ever: DataLoader[int, FactRow | None]  # retired ones too (asOf)
-    events_by_fact: DataLoader[int, list[FactEventRow]]
-    versions_by_article: DataLoader[int, list[ArticleVersionRow]]
     facts_by_subject: DataLoader[int, list[FactRow]]
     quotes_by_statement: DataLoader[str, list[QuoteRow]]
     articles_of_outlet: DataLoader[PageKey, ArticlePage]
     articles_of_entity: DataLoader[PageKey, ArticlePage]
     mentions_of_entity: DataLoader[PageKey, IdPage]
     quotes_of_speaker: DataLoader[PageKey, IdPage]
+    history_of_fact: DataLoader[PageKey, RowPage[FactEventRow]]
+    versions_of_article: DataLoader[PageKey, RowPage[ArticleVersionRow]]
     # (a trees_db.tree_sql(..., many=True) statement, an id) -> the answer, None if none.
     trees: DataLoader[tuple[str, int], Any]
 
@@ -334,9 +331,18 @@ async def _facts_of_subjects(conn: Connection, keys: Sequence[int]) -> list[Fact
     )
 
 
-async def _events_of_facts(conn: Connection, keys: Sequence[int]) -> list[FactEventRow]:
-    """At most as many events per fact as `Fact.history(first:)` may ask for."""
-    return await history_db.list_fact_events(conn, fact_ids=list(keys), per_fact=LIST_BOUND)
+async def _history_pages(
+    conn: Connection, ids: list[int], window: Window[Any], count: bool
+) -> dict[int, RowPage[FactEventRow]]:
+    return await history_db.page_fact_events(conn, fact_ids=ids, window=window, count=count)
+
+
+async def _version_pages(
+    conn: Connection, ids: list[int], window: Window[Any], count: bool
+) -> dict[int, RowPage[ArticleVersionRow]]:
+    return await history_db.page_versions_per_article(
+        conn, article_ids=ids, window=window, count=count
+    )
 
 
 def build_loaders(pool: Reads) -> Loaders:
@@ -449,10 +455,6 @@ def build_loaders(pool: Reads) -> Loaders:
         value_times=_at(pool, _value_times, dict),
         article_at=DataLoader(load_fn=load_articles_at),
         fact_ever=_by_id(pool, known_db.list_facts_ever_by_ids),
-        events_by_fact=_grouped(pool, _events_of_facts, "fact_id"),
-        versions_by_article=_grouped(
-            pool, _keyed(history_db.list_versions_for_articles, "article_ids"), "article_id"
-        ),
         facts_by_subject=_grouped(pool, _facts_of_subjects, "subject_id"),
         quotes_by_statement=_grouped(
             pool, _keyed(quotes_db.list_quotes_by_statement_keys, "keys"), "statement_key"
@@ -461,5 +463,7 @@ def build_loaders(pool: Reads) -> Loaders:
         articles_of_entity=article_pages("entity"),
         mentions_of_entity=_paged(pool, mentions_page),
         quotes_of_speaker=_paged(pool, quotes_page),
+        history_of_fact=_paged(pool, _history_pages),
+        versions_of_article=_paged(pool, _version_pages),
         trees=DataLoader(load_fn=load_trees),
     )

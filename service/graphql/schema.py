@@ -7,8 +7,7 @@ import dataclasses
 import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import Any
-from weakref import WeakKeyDictionary
+from typing import Any, cast
 
 import asyncpg
 import orjson
@@ -38,7 +37,7 @@ from service.config import Settings
 from service.db.replicas import request_reads
 from service.graphql.compiled_answers import answer_known, compiled_operations
 from service.graphql.context import Context, build_context
-from service.graphql.encoding import EncodingTimedOutError, encode_answer
+from service.graphql.encoding import EncodingTimedOutError, encode_answer, measure_answer
 from service.graphql.errors import (
     DATABASE_UNAVAILABLE,
     OperationMetrics,
@@ -202,9 +201,6 @@ class GraphQLView(GraphQL[Context, None]):
         self._ide_html = ide_html
         self._ide_headers = dict(ide_headers or {})
         self.persisted = PersistedQueryStore(settings.factdesk_graphql_persisted_queries)
-        # Each request's deadline, carried from its execution to the writing of its answer
-        # (create_response), which the deadline bounds too (service/graphql/encoding.py).
-        self._answer_deadlines: WeakKeyDictionary[Response, float] = WeakKeyDictionary()
         self._known = KnownAnswers(
             self._limits,
             self._graphql_schema,
@@ -268,7 +264,8 @@ class GraphQLView(GraphQL[Context, None]):
         # asyncio's timeout stops the operation at an await; DEADLINE stops it between
         # fields, where completing an answer from loaded rows never awaits.
         deadline = start_deadline(timeout)
-        self._answer_deadlines[sub_response] = DEADLINE.get()
+        # Carried to the measuring of the answer (process_result), which it bounds too.
+        request.scope[ANSWER_DEADLINE] = DEADLINE.get()
         try:
             async with asyncio.timeout(timeout):
                 known = await answer_known(
@@ -295,6 +292,23 @@ class GraphQLView(GraphQL[Context, None]):
             sub_response.status_code = 503
             sub_response.headers["Retry-After"] = "1"
         return result
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        """The answer, measured against the response cap a few thousand values at a time
+        with the event loop served between (service/graphql/encoding.py): a worst-case
+        answer no longer holds /healthz and every other request while it is measured."""
+        answer = await super().process_result(request, result)
+        limit = self._settings.factdesk_graphql_max_response_bytes
+        deadline = request.scope.pop(ANSWER_DEADLINE, math.inf)
+        try:
+            measured = await measure_answer(
+                cast(dict[str, object], answer), limit=limit, deadline=deadline
+            )
+        except EncodingTimedOutError:
+            return {"data": None, "errors": [self._timed_out().formatted]}
+        return cast(GraphQLHTTPResponse, measured)
 
     def _timed_out(self) -> GraphQLError:
         timeout = self._settings.factdesk_request_timeout
@@ -336,12 +350,10 @@ class GraphQLView(GraphQL[Context, None]):
         ):
             payload = {k: v for k, v in response_data.items() if k != "data"}
             status = sub_response.status_code or 400
+        # Measured already (process_result): orjson writes it, and the cap is checked again
+        # on its bytes.
         limit = self._settings.factdesk_graphql_max_response_bytes
-        deadline = self._answer_deadlines.pop(sub_response, math.inf)
-        try:
-            body = encode_answer(payload, limit=limit, deadline=deadline)
-        except EncodingTimedOutError:
-            body = orjson.dumps({"data": None, "errors": [self._timed_out().formatted]})
+        body = encode_answer(payload, limit=limit)
         response = Response(body, status_code=status, media_type=media)
         response.headers.raw.extend(
             (k, v) for k, v in sub_response.headers.raw if k != b"content-type"
@@ -415,6 +427,8 @@ class GraphQLView(GraphQL[Context, None]):
         await super().__call__(scope, receive, send)
 
 
+# The request scope's key for its deadline (time.monotonic), from execution to the answer.
+ANSWER_DEADLINE = "factdesk.answer_deadline"
 SUBSCRIPTION_OVER_HTTP = (
     "Subscriptions run over WebSocket: connect to /graphql with the graphql-transport-ws protocol."
 )

@@ -110,6 +110,13 @@ SCHEMAS: Json = {
             "bylines": {"type": "array", "items": STRING},
             "body": {"type": "string", "description": "The story text alone."},
             "captions": {"type": "array", "items": STRING},
+            "removedLines": {
+                "type": "array",
+                "items": STRING,
+                "description": "The lines intake left out of the story (navigation, promos, "
+                "credits, labels, the trailer), in the order of the copy, as the desk's "
+                "article page shows them; empty for copy stored before they were kept.",
+            },
             "url": NULLABLE_STRING,
             "contentHash": {
                 "type": "string",
@@ -506,8 +513,9 @@ def _paths() -> Json:
     paths["/api/v1/articles/{id}"]["get"]["responses"].update(retracted_read())
     paths.update(
         history_paths(
-            {name: _read_ok(name) for name in ("FactEventList", "ArticleVersionList")},
+            {name: _read_ok(name) for name in ("FactEventPage", "ArticleVersionPage")},
             READ_ERRORS,
+            PAGE_PARAMS,
         )
     )
     paths["/api/v1/changes"] = changes_operation(

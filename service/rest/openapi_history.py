@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from service.db.paging import MAX_PAGE
 from service.ingest.model import Approximation
 from service.ingest.ranks import Kind
 from service.rest.openapi_parts import (
@@ -15,7 +14,6 @@ from service.rest.openapi_parts import (
     nullable,
     object_schema,
     problem,
-    query_param,
     ref,
 )
 
@@ -67,11 +65,17 @@ SCHEMAS: Json = {
     ),
 }
 for _name in ("FactEvent", "ArticleVersion"):
-    SCHEMAS[f"{_name}List"] = object_schema({"items": {"type": "array", "items": ref(_name)}})
+    SCHEMAS[f"{_name}Page"] = object_schema(
+        {
+            "items": {"type": "array", "items": ref(_name)},
+            "pageInfo": ref("PageInfo"),
+            "totalCount": {"type": "integer", "minimum": 0},
+        }
+    )
 
 
-def history_paths(read_ok: dict[str, Json], read_errors: Json) -> Json:
-    """`read_ok`: a 200 response by schema name."""
+def history_paths(read_ok: dict[str, Json], read_errors: Json, page_params: list[Json]) -> Json:
+    """`read_ok`: a 200 response by schema name; `page_params`: first, after, last, before."""
     return {
         "/api/v1/facts/{id}/history": {
             "get": {
@@ -79,19 +83,12 @@ def history_paths(read_ok: dict[str, Json], read_errors: Json) -> Json:
                 "summary": "What changed a fact, and when",
                 "description": "Each report of a value (one per publication), its taking "
                 "out by a correction or retraction, and each judgement of it made or "
-                "withdrawn, oldest first.",
+                "withdrawn, oldest first, a page at a time (as every list).",
                 "tags": ["facts"],
-                "parameters": [
-                    ID,
-                    query_param(
-                        "first",
-                        f"How many events, 1 to {MAX_PAGE} (default {MAX_PAGE}).",
-                        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
-                    ),
-                ],
+                "parameters": [ID, *page_params],
                 "responses": {
-                    "200": read_ok["FactEventList"],
-                    "400": problem("`first` is invalid."),
+                    "200": read_ok["FactEventPage"],
+                    "400": problem("A paging parameter or cursor is invalid."),
                     "404": problem("No fact has this id."),
                     **read_errors,
                 },
@@ -101,12 +98,13 @@ def history_paths(read_ok: dict[str, Json], read_errors: Json) -> Json:
             "get": {
                 "operationId": "getArticleVersions",
                 "summary": "The copies corrections replaced",
-                "description": "Oldest first; the current copy is the article itself. A "
-                "retracted article's too.",
+                "description": "Oldest first, a page at a time (as every list); the "
+                "current copy is the article itself. A retracted article's too.",
                 "tags": ["articles"],
-                "parameters": [ID],
+                "parameters": [ID, *page_params],
                 "responses": {
-                    "200": read_ok["ArticleVersionList"],
+                    "200": read_ok["ArticleVersionPage"],
+                    "400": problem("A paging parameter or cursor is invalid."),
                     "404": problem("No article has this id or slug."),
                     **read_errors,
                 },

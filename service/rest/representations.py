@@ -142,6 +142,7 @@ def article_json(row: ArticleRow, related: Related) -> Json:
         "bylines": row.bylines,
         "body": row.body,
         "captions": row.captions,
+        "removedLines": row.removed,
         "url": row.url,
         "contentHash": row.content_hash,
         "ingestedAt": row.ingested_at,

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from html import unescape
 from urllib.parse import parse_qsl
 
+import asyncpg
 import httpx
 
+from service.ids import encode_id
+from service.ingest.model import ArticleMeta
+from service.ingest.pipeline import ingest_article
 from tests.desk.pages import hrefs, page, texts_of
 
 
@@ -108,3 +113,23 @@ async def test_the_time_slider_shows_what_was_known_then(
     wrong = await seeded_client.get(url, params={"as_of": "soon"})
     assert wrong.status_code == 400
     assert "as_of must be an ISO 8601 time" in wrong.text
+
+
+async def test_a_republication_counts_as_sourced_values_count_it(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    """The page's first and last reported are the publications', as
+    SourcedValue.firstReportedAt/lastReportedAt: a wire's later republication of the same
+    copy is the value's last report, though the article's own time is the first one's."""
+    copy = "Quake hits Almaty\n\nAn earthquake in Almaty killed 12 people, police said.\n"
+    for outlet, day in (("Daily", 17), ("Wire", 19)):
+        published = dt.datetime(2026, 11, day, 9, tzinfo=dt.UTC)
+        await ingest_article(pool, copy, ArticleMeta(outlet, published_at=published))
+    async with pool.acquire() as conn:
+        fact_id = await conn.fetchval("SELECT id FROM facts WHERE property = 'deaths'")
+    html = await page(client, f"/facts/{encode_id('Fact', fact_id)}")
+    assert '<time class="first" datetime="2026-11-17T09:00:00+00:00">' in html
+    assert '<time class="last" datetime="2026-11-19T09:00:00+00:00">' in html
+    # And as known on the 18th, the republication was still to come.
+    then = await page(client, f"/facts/{encode_id('Fact', fact_id)}", as_of="2026-11-18T00:00")
+    assert '<time class="last" datetime="2026-11-17T09:00:00+00:00">' in then

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import asyncpg
@@ -12,7 +13,12 @@ import pytest
 from service.app import create_app
 from service.config import Settings
 from service.graphql import encoding
-from service.graphql.encoding import EncodingTimedOutError, encode_answer
+from service.graphql.encoding import (
+    EncodingTimedOutError,
+    MeasuredAnswer,
+    encode_answer,
+    measure_answer,
+)
 
 QUERY = "{ articles(first: 5) { edges { node { headline figures(first: 20) { text } } } } }"
 
@@ -66,3 +72,41 @@ async def test_the_request_timeout_holds_while_the_answer_is_written(
     assert late["data"] is None
     assert late["errors"][0]["extensions"] == {"code": "request_timeout"}
     assert "60 s" in late["errors"][0]["message"]
+
+
+async def test_measuring_an_answer_hands_the_event_loop_back() -> None:
+    """Another task (/healthz, another request) runs while a large answer is measured:
+    the measure pauses every few thousand values, so it never holds the loop for long."""
+    ticks = 0
+    measuring = True
+
+    async def other_work() -> None:
+        nonlocal ticks
+        while measuring:
+            ticks += 1
+            await asyncio.sleep(0)
+
+    other = asyncio.ensure_future(other_work())
+    await asyncio.sleep(0)
+    ticks = 0
+    answer: dict[str, object] = {"data": {"x": [{"a": 1, "b": "two"} for _ in range(200_000)]}}
+    measured = await measure_answer(answer, limit=10**9)
+    measuring = False
+    await other
+    assert isinstance(measured, MeasuredAnswer)
+    assert measured == answer
+    assert ticks > 20  # 600,000 values: a turn of the loop every 4,096 of them
+
+
+async def test_a_measured_answer_over_the_cap_or_late_is_refused() -> None:
+    body = "x" * 600
+    refused = await measure_answer({"data": {"a": body, "b": body}}, limit=1000)
+    assert refused["data"] is None
+    assert refused["errors"] == [
+        {
+            "message": encoding.too_large(1000)["errors"][0]["message"],  # type: ignore[index]
+            "extensions": {"code": "response_too_large"},
+        }
+    ]
+    with pytest.raises(EncodingTimedOutError):
+        await measure_answer({"data": list(range(10_000))}, limit=10**9, deadline=0.0)

@@ -27,7 +27,7 @@ from service.graphql.types.common import (
     window,
 )
 from service.graphql.types.history import ArticleVersion
-from service.ids import CursorKey, SortCursor, decode_time_cursor, encode_id
+from service.ids import CursorKey, SortCursor, decode_id_cursor, decode_time_cursor, encode_id
 from service.relations import LIST_BOUND
 
 if TYPE_CHECKING:
@@ -128,6 +128,11 @@ class Article(Node):
     captions: list[str] = strawberry.field(
         description="Photo and video captions, kept apart from the body, in the order printed."
     )
+    removed_lines: list[str] = strawberry.field(
+        description="The lines intake left out of the story (navigation, promos, credits, "
+        "labels, the trailer), in the order of the copy, as the desk's article page shows "
+        "them apart; empty for copy stored before they were kept."
+    )
     url: str | None = strawberry.field(
         description="Where the outlet published it; null when the copy arrived without one."
     )
@@ -149,6 +154,7 @@ class Article(Node):
             bylines=row.bylines,
             body=row.body,
             captions=row.captions,
+            removed_lines=row.removed,
             url=row.url,
             content_hash=row.content_hash,
         )
@@ -181,13 +187,27 @@ class Article(Node):
 
     @strawberry.field(
         description="The copies corrections replaced, oldest first, with when and why (the "
-        "current copy is the article itself): the first `first` of them (at most 100)."
+        "current copy is the article itself), a page at a time (GET "
+        "/api/v1/articles/{id}/versions too)."
     )
-    def versions(self, info: Info, first: ListFirst = LIST_BOUND) -> list[ArticleVersion]:
-        return now_or_later(
-            info.context.loaders.versions_by_article,
-            self.row.id,
-            lambda rows: [ArticleVersion.from_row(r) for r in rows[:first]],
+    async def versions(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[ArticleVersion]:
+        paging = window(decode_id_cursor, first=first, after=after, last=last, before=before)
+        page = await info.context.loaders.versions_of_article.load(
+            (self.row.id, paging, counts(info))
+        )
+        return make_connection(
+            [ArticleVersion.from_row(r) for r in page.rows],
+            [r.version for r in page.rows],
+            has_next=page.has_next,
+            has_previous=page.has_previous,
+            total=page.total,
         )
 
     @strawberry.field(

@@ -14,12 +14,25 @@ from service.db.judgements import InForce
 from service.db.rows import FactRow, FactTimesRow, FigureRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later
+from service.graphql.lookahead import counts
 from service.graphql.types.citation import Citation
-from service.graphql.types.common import AsOf, ListFirst, Node, utc
+from service.graphql.types.common import (
+    After,
+    AsOf,
+    Before,
+    Connection,
+    First,
+    Last,
+    ListFirst,
+    Node,
+    make_connection,
+    utc,
+    window,
+)
 from service.graphql.types.figure import Approximation, Figure, figure_citation
 from service.graphql.types.history import FactEvent
 from service.graphql.types.judgement import Rank
-from service.ids import encode_id
+from service.ids import decode_event_cursor, encode_id
 from service.ingest.agreement import agreement_of, distinct_reports
 from service.ingest.facts import group_reports
 from service.ingest.model import Approximation as Approx
@@ -240,24 +253,39 @@ class Fact(Node):
     @strawberry.field(
         description="What changed the fact, oldest first: each report of a value (one per "
         "publication), its taking out by a correction or retraction, and each judgement of "
-        "it made or withdrawn, with times as `asOf` counts them: the first `first` events (at "
-        "most 100; GET /api/v1/facts/{id}/history too). Whatever `asOf` the fact was asked "
-        "with, the whole history."
+        "it made or withdrawn, with times as `asOf` counts them, a page at a time (GET "
+        "/api/v1/facts/{id}/history too). Whatever `asOf` the fact was asked with, the whole "
+        "history."
     )
-    def history(self, info: Info, first: ListFirst = LIST_BOUND) -> list[FactEvent]:
-        return now_or_later(
-            info.context.loaders.events_by_fact,
-            self.row.id,
-            lambda rows: [FactEvent.from_row(r) for r in rows[:first]],
+    async def history(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[FactEvent]:
+        paging = window(decode_event_cursor, first=first, after=after, last=last, before=before)
+        page = await info.context.loaders.history_of_fact.load((self.row.id, paging, counts(info)))
+        return make_connection(
+            [FactEvent.from_row(r) for r in page.rows],
+            [r.key for r in page.rows],
+            has_next=page.has_next,
+            has_previous=page.has_previous,
+            total=page.total,
         )
 
     @strawberry.field(
         description="Every individual report, oldest stored first: the first `first` of them "
-        "(at most 100; `figures(filter:)` pages through all)."
+        "(at most 100; `figures(filter:)` pages through all). Under `fact(asOf:)`, the reports "
+        "that counted then, each cited in its article's copy as it stood then."
     )
     def reports(self, info: Info, first: ListFirst = LIST_BOUND) -> list[Figure]:
         return with_figures(
-            info, self.row.id, self.as_of, lambda rows: [Figure.from_row(r) for r in rows[:first]]
+            info,
+            self.row.id,
+            self.as_of,
+            lambda rows: [Figure.from_row(r, self.as_of) for r in rows[:first]],
         )
 
 

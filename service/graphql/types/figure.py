@@ -102,12 +102,16 @@ class Figure(Node):
     refers_to: dt.date | None = strawberry.field(
         description="The date the figure refers to (ISO 8601), when the copy says; else null."
     )
+    # Set for a report of a fact as known at a past time (`fact(asOf:)`): its citation
+    # reads the article as it stood then.
+    as_of: strawberry.Private[dt.datetime | None] = None
 
     @classmethod
-    def from_row(cls, row: FigureRow) -> Figure:
+    def from_row(cls, row: FigureRow, as_of: dt.datetime | None = None) -> Figure:
         return cls(
             id=strawberry.ID(encode_id("Figure", row.id)),
             row=row,
+            as_of=as_of,
             value=row.value,
             upper_bound=row.upper_bound,
             approximation=Approximation[row.approximation],
@@ -144,9 +148,12 @@ class Figure(Node):
             lambda row: Fact.from_row(row) if row is not None else None,
         )
 
-    @strawberry.field(description="Where the number was printed, and who said it.")
+    @strawberry.field(
+        description="Where the number was printed, and who said it; for a report of a fact "
+        "as known at a past time (`fact(asOf:)`), in the article's copy as it stood then."
+    )
     def citation(self) -> Citation:
-        return figure_citation(self.row)
+        return figure_citation(self.row, self.as_of)
 
     @strawberry.field(
         description="Every editor's judgement of this report, oldest first, withdrawn ones "

@@ -1,0 +1,69 @@
+"""The lines intake left out of the story, served beside it as the desk shows them:
+REST's `removedLines`, GraphQL's `Article.removedLines` (executor and one-statement paths),
+and under `fact(asOf:)` the lines of the copy as it stood then."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import asyncpg
+import httpx
+
+from tests.rest.conftest import AUTH
+from tests.rest.schemas import assert_matches
+
+COPY = (
+    "Skip to main content\n\nQuake toll rises\n\n"
+    "An earthquake in Almaty killed 12 people, police said.\n\n"
+    "Related stories\n\nAnother quake <in> Nepal\n"
+)
+REMOVED = ["Skip to main content", "Related stories", "Another quake <in> Nepal"]
+CORRECTED = (
+    "Quake toll rises\n\nAn earthquake in Almaty killed 16 people, police said.\n\nMost read\n"
+)
+BY_ID = """query($id: ID!) { article(id: $id) { removedLines } }"""
+PAGE = """{ articles(first: 5) { edges { node { id removedLines } } } }"""
+AS_OF = """query($id: ID!, $at: DateTime) { fact(id: $id, asOf: $at) {
+    reports(first: 5) { citation { article { removedLines } } } } }"""
+
+
+async def _graphql(api: httpx.AsyncClient, query: str, **variables: object) -> dict[str, object]:
+    answer = (await api.post("/graphql", json={"query": query, "variables": variables})).json()
+    assert "errors" not in answer, answer
+    data: dict[str, object] = answer["data"]
+    return data
+
+
+async def test_rest_and_graphql_serve_the_removed_lines(
+    api: httpx.AsyncClient, pool: asyncpg.Pool
+) -> None:
+    posted = await api.post("/api/v1/articles", json={"text": COPY, "outlet": "Wire"}, headers=AUTH)
+    assert posted.status_code == 201, posted.text
+    assert posted.json()["removedLines"] == REMOVED
+    article_id = posted.json()["id"]
+    read = (await api.get(f"/api/v1/articles/{article_id}")).json()
+    assert_matches(read, "Article")
+    assert read["removedLines"] == REMOVED
+    assert "Related stories" not in read["body"]
+    listed = (await api.get("/api/v1/articles")).json()["items"]
+    assert [a["removedLines"] for a in listed] == [REMOVED]
+
+    assert await _graphql(api, BY_ID, id=article_id) == {"article": {"removedLines": REMOVED}}
+    assert await _graphql(api, PAGE) == {
+        "articles": {"edges": [{"node": {"id": article_id, "removedLines": REMOVED}}]}
+    }
+
+    # A correction keeps the lines of each copy with it.
+    corrected = await api.put(
+        f"/api/v1/articles/{article_id}", json={"text": CORRECTED}, headers=AUTH
+    )
+    assert corrected.status_code == 200, corrected.text
+    assert corrected.json()["removedLines"] == ["Most read"]
+    fact_id = (await api.get("/api/v1/facts", params={"property": "deaths"})).json()["items"][0][
+        "id"
+    ]
+    async with pool.acquire() as conn:
+        correction: dt.datetime = await conn.fetchval("SELECT replaced_at FROM article_versions")
+    before = correction - dt.timedelta(microseconds=1)
+    then = await _graphql(api, AS_OF, id=fact_id, at=before.isoformat())
+    assert then == {"fact": {"reports": [{"citation": {"article": {"removedLines": REMOVED}}}]}}
