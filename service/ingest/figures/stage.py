@@ -269,6 +269,8 @@ def _figure(
             prop = reading.concept  # an open key: the counted noun ("two referendums")
     if prop == "votes" and _MARGIN.search(sentence, max(0, start - 40), start):
         prop = "vote_margin"  # "defeated Raymond Wong by 424 votes": by how much
+    if prop == "duration" and _TIME_SINCE.search(sentence, max(0, start - 80), start):
+        prop = None  # "the first balloting in three decades": how long since, not a length
     subject = subject_of(prop, sm, sentence, start, end, body, siblings)
     if subject is None and reading is not None and not at_place(prop):
         subject = parse_subject(reading, sm, mentions)
@@ -308,6 +310,12 @@ def _figure(
         qualifier=_qualifier(prop, sentence, refers_to, published_on, status, since=since),
         status=status,
     )
+
+
+# "the first ... in three decades", "its worst outbreak in more than 30 years"
+_TIME_SINCE = re.compile(
+    r"\b(?:first|only|worst|best|most|least|\w{3,}est)\b[^.;:]{0,60}\bin\s+$", re.IGNORECASE
+)
 
 
 # What may stand between two amounts of one measure: "49 percent or by 27 percent", "60

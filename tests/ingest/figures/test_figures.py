@@ -449,3 +449,13 @@ def test_the_subject_of_a_passive_report_is_no_source() -> None:
         dt.date(2010, 1, 25),
     ).get("four years")
     assert (f.attributed_to, f.attributed_to_text) == (None, None)
+
+
+def test_the_first_in_n_years_is_how_long_since_not_a_length() -> None:
+    copy = (
+        "Vote\n\nThe June 9 election, the first balloting for a new president in three "
+        "decades, was marred by arrests. The count lasted two days.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(copy)).figures}
+    assert figures["three decades"].property is None
+    assert figures["two days"].property == "duration"
