@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.db.known import published_sql
-from service.db.paging import RowPage, Window, counted, row_pages
+from service.db.paging import RowPage, Window, counted, parent_pages
 from service.db.pool import Connection
 
 # A position in a fact's history: (at, the kind's place within one time, figure id, the
@@ -126,15 +126,7 @@ async def page_fact_events(
         *before,
         window.size + 1,
     )
-    found: dict[int, list[FactEventRow]] = {int(i): [] for i in fact_ids}
-    totals: dict[int, int] = {}
-    for r in rows:
-        values = dict(r.items())
-        parent = int(values.pop("parent_id"))
-        totals[parent] = int(values.pop("total"))
-        if values["fact_id"] is not None:
-            found[parent].append(FactEventRow(**values))
-    return row_pages(window, found, totals)
+    return parent_pages(window, fact_ids, rows, FactEventRow, "fact_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,15 +174,7 @@ async def page_versions_per_article(
         window.before,
         window.size + 1,
     )
-    found: dict[int, list[ArticleVersionRow]] = {int(i): [] for i in article_ids}
-    totals: dict[int, int] = {}
-    for r in rows:
-        values = dict(r.items())
-        parent = int(values.pop("parent_id"))
-        totals[parent] = int(values.pop("total"))
-        if values["article_id"] is not None:
-            found[parent].append(ArticleVersionRow(**values))
-    return row_pages(window, found, totals)
+    return parent_pages(window, article_ids, rows, ArticleVersionRow, "article_id")
 
 
 async def list_fact_event_times(

@@ -7,9 +7,11 @@ either direction (Relay's `first`/`after` and `last`/`before`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
+
+from asyncpg import Record
 
 from service.db.pool import Connection
 
@@ -68,6 +70,26 @@ def row_pages(
         has_next, has_previous = window.flags(len(rows))
         pages[parent] = RowPage(window.take(rows), has_next, has_previous, totals.get(parent, 0))
     return pages
+
+
+def parent_pages(
+    window: Window[K],
+    parent_ids: Sequence[int],
+    rows: Sequence[Record],
+    build: Callable[..., T],
+    present: str,
+) -> dict[int, RowPage[T]]:
+    """`row_pages` of rows read per parent by a lateral join (`parent_id`, `total`, then
+    the row's own columns, all null when the parent has none: `present` is one of them)."""
+    found: dict[int, list[T]] = {int(i): [] for i in parent_ids}
+    totals: dict[int, int] = {}
+    for r in rows:
+        values = dict(r.items())
+        parent = int(values.pop("parent_id"))
+        totals[parent] = int(values.pop("total"))
+        if values[present] is not None:
+            found[parent].append(build(**values))
+    return row_pages(window, found, totals)
 
 
 @dataclass(frozen=True, slots=True)

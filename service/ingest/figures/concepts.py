@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
+from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.model import Span
 from service.ingest.quoted_by import SPEECH_VERBS
 
@@ -47,12 +48,6 @@ _UNIT_WORDS = frozenset(
         "roubles", "rubles", "tenge", "us$", "$", "€", "£", "usd", "eur", "gbp", "chf",
         "rouble", "ruble", "rupee", "renminbi", "trillion", "trillions", "billions",
     }
-)  # fmt: skip
-_CALENDAR = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-     "friday", "saturday", "sunday"}
 )  # fmt: skip
 # People in general: the verb says what happened to them.
 _GENERIC = frozenset(
@@ -258,7 +253,7 @@ def counted_unit(noun: Token | None) -> str | None:
     """The unit of a count: people for humans ("43 million Americans"), jobs for
     positions, else the counted noun in the plural ("131-page" -> pages); never a month
     or a day ("10,000 February 28": a date follows the number)."""
-    if noun is None or noun.lower_ in _UNIT_WORDS or noun.lower_ in _CALENDAR:
+    if noun is None or noun.lower_ in _UNIT_WORDS or noun.lower_ in CALENDAR_WORDS:
         return None
     lemma = noun.lemma_.lower()
     if noun.ent_type_ == "NORP" or lemma in people_nouns() or noun.lower_ in people_nouns():
@@ -618,7 +613,7 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
 def _open_key(noun: Token | None) -> str | None:
     """The counted noun, in the plural, as a key when the lexicon has no concept for it
     ("flights")."""
-    if noun is None or noun.pos_ != "NOUN" or noun.lower_ in _GENERIC | _CALENDAR:
+    if noun is None or noun.pos_ != "NOUN" or noun.lower_ in _GENERIC | CALENDAR_WORDS:
         return None
     word = noun.lower_
     if not word.isalpha() or len(word) <= 2:

@@ -28,6 +28,8 @@ _MONTH_NUMBERS = {
     for m in names
 }  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Months and days, as words: never what a number counts ("10,000 February 28").
+CALENDAR_WORDS = frozenset(_MONTH_NUMBERS) | frozenset(_WEEKDAYS)
 _TODAY = ("yesterday", "today", "tonight", r"last\s+night")
 _DAY_BEFORE = (r"a\s+day\s+earlier", r"the\s+day\s+before", r"the\s+previous\s+day")
 _DAY_AFTER = (r"the\s+following\s+day", r"the\s+next\s+day", r"a\s+day\s+later")

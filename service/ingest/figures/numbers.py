@@ -326,14 +326,6 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _CAPITALISED_WORD_END = re.compile(r"([A-Z][\w’'-]*)\s+$")
 
 
-# After a number, words that make an amount of it whatever stands before it
-_AMOUNT_AFTER = re.compile(
-    r"(?:\s*(?:million|billion|trillion|bn|m|mn)\b)?\s*(?:euros?|dollars?|pounds?|yen|yuan"
-    r"|francs?|rubles?|roubles?|rupees?|pesos?)\b|\s*(?:million|billion|trillion|bn)\b",
-    re.IGNORECASE,
-)
-
-
 def _is_name_number(body: str, start: int) -> bool:
     """Digits that belong to a name: "Form 10", "COVID-19", "F-16"."""
     if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
@@ -422,7 +414,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             and _is_name_number(body, start)
             and not _PERCENT_AFTER.match(body, end)
             and _MONEY_BEFORE.search(body[max(0, start - 4) : start]) is None
-            and not _AMOUNT_AFTER.match(body, end)
+            and not (_SCALE_AFTER.match(body, end) or _MONEY_AFTER.match(body, end))
         ):
             return None  # "Form 10"; but "gave Toqaev 70.96 percent" is a share, and
             # "fined Google 500 million euros" an amount
