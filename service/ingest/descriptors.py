@@ -3,7 +3,8 @@
 Copy puts descriptions, honours and bare titles in capitals next to names; the rules and
 the recogniser then read them as names or parts of names:
 - a descriptor before a person or party: "Nonpartisan Paul Tse", "Pan-democrat Lam
-  Cheuk-ting", "Pro-Beijing DAB" -> "Paul Tse", "Lam Cheuk-ting", "DAB";
+  Cheuk-ting", "Pro-Beijing DAB" -> "Paul Tse", "Lam Cheuk-ting", "DAB"; what a company
+  does before its name: "Chipmaker Nvidia" -> "Nvidia", an organisation;
 - an honour after a name: "Mark Tedeschi, QC," -> no organisation "QC";
 - a title or a common noun alone: "the Chief Justice", "the State", "the Party" -> no
   entity (the person or body it stands for is named elsewhere, or not at all).
@@ -106,10 +107,13 @@ def _without_descriptor(body: str, cand: Candidate, people: Sequence[tuple[int, 
         and any(start == rest_start and end <= cand.end for start, end in people)
         and len(words) >= 3
     )
-    if not (stance or described):
+    company = gz.is_company_noun(first)  # "Chipmaker Nvidia", "Insurer Aviva"
+    if not (stance or described or company):
         return cand
     name = " ".join(body[rest_start : cand.end].split())
     kind = EntityKind.PERSON if _PERSON_STANCE.fullmatch(first) else cand.kind
+    if company:
+        kind = EntityKind.ORGANIZATION
     return replace(cand, start=rest_start, name=name, kind=kind)
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from service.ingest import gazetteer as gz
 from service.ingest.candidate import Candidate
 from service.ingest.entity_groups import group_mentions
+from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Sentence
 from service.ingest.names import is_acronym, name_key
 from service.ingest.recognised import reconcile
@@ -153,7 +154,12 @@ def _capitalised_evidence(body: str, tokens_by_sentence: list[list[_Token]]) -> 
             elif (
                 joined_after
                 and body[tok.end : tokens[i + 1].start] == " "
-                and (i + 2 >= len(tokens) or not _joined(body, tokens[i + 1], tokens[i + 2]))
+                and (
+                    i + 2 >= len(tokens)
+                    or not _joined(body, tokens[i + 1], tokens[i + 2])
+                    # "Claudia Sheinbaum on Sunday": a day joins no name
+                    or tokens[i + 2].text.lower() in CALENDAR_WORDS
+                )
             ):
                 seen.add(tokens[i + 1].text)
     return seen

@@ -145,7 +145,8 @@ PLACE_HEADS = word_set(
     """square street avenue boulevard road lane highway bridge park river lake sea
     ocean gulf bay strait mountains mountain mount hills valley desert island
     islands peninsula province region oblast district county city town village state
-    republic airport station port harbour harbor canal plaza quarter prospekt krai"""
+    republic airport station port harbour harbor canal plaza quarter prospekt krai
+    stadium arena base"""
 )
 EVENT_HEADS = word_set(
     """election elections war revolution olympics games summit cup championship
@@ -167,13 +168,29 @@ ROLE_NOUNS = word_set(
 # Words naming someone by the role they hold ("the premier of", "the opposition
 # candidate"): a title or a role noun.
 PERSON_ROLES = CORE_TITLES | ROLE_NOUNS
+# Nouns copy puts before a company's name to say what it does ("chipmaker Nvidia",
+# "Insurer Aviva"); any word ending in "maker" is one too.
+COMPANY_NOUNS = word_set(
+    """retailer insurer reinsurer lender airline carrier automaker carmaker chipmaker
+    drugmaker broadcaster miner brewer conglomerate startup start-up supermarket grocer
+    regulator manufacturer publisher developer operator exporter producer distributor
+    telecom utility"""
+)
 # Lower-case nouns that make the neighbouring name an organisation ("the DVK party").
-ORG_NOUNS = word_set(
+ORG_NOUNS = COMPANY_NOUNS | word_set(
     """party movement group organisation organization ministry agency company firm bank
     newspaper website channel broadcaster outlet union council commission committee
     foundation charity watchdog coalition alliance association network portal body
     broadcaster daily weekly"""
 )
+
+
+def is_company_noun(word: str) -> bool:
+    """ "chipmaker", "Insurer", "carmaker": what a company is, printed before its name."""
+    lower = word.lower()
+    return lower in COMPANY_NOUNS or (lower.endswith("maker") and len(lower) > 5)
+
+
 # Verbs of speech: a name beside one is most likely a person (or an organisation).
 SPEECH_CUES = word_set("""said says told added wrote asked stated claimed argued insisted warned""")
 # Capitalised words that are never a name or part of one on their own.

@@ -105,9 +105,16 @@ def reconcile(
         text = body[start:end]
         index = max(0, bisect.bisect_right(sentence_starts, start) - 1)
         kind = EntityKind.PERSON if described_person(body, end) else KINDS[label]
+        if _after_company_noun(body, start):
+            kind = EntityKind.ORGANIZATION  # "electric carmaker Tesla"
         out.append(Candidate(start, end, " ".join(text.split()), kind, index))
     out.sort(key=lambda c: c.start)
     return tidied(body, out, [(start, end) for start, end, label in names if label == "PERSON"])
+
+
+def _after_company_noun(body: str, start: int) -> bool:
+    before = body[max(0, start - 20) : start].split()
+    return bool(before) and gz.is_company_noun(before[-1])
 
 
 # Between a person and a capitalised name she belongs to ("... of the Ak Zhol").

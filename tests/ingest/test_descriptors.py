@@ -47,6 +47,9 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         ('"We deserved it," manager Erik ten Hag told BBC Sport.',
          [(PERSON, "Erik ten Hag"), (ORG, "BBC Sport")]),
         ("Ursula von der Leyen said so.", [(PERSON, "Ursula von der Leyen")]),
+        # what a company does, before its name
+        ("Chipmaker Nvidia said revenue rose.", [(ORG, "Nvidia")]),
+        ("Shares in electric carmaker Tesla fell.", [(ORG, "Tesla")]),
         # a one-word place the recogniser reads as a person, after "of"
         ("Maria Lopez, the mayor of Valencia, spoke.",
          [(PERSON, "Maria Lopez"), (EntityKind.PLACE, "Valencia")]),

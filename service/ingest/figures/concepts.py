@@ -29,6 +29,7 @@ from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.model import Span
@@ -206,20 +207,35 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     level = _is_level(head, governor, lex)
     if level and verb_found is not None and verb_found.key in _CHANGES:
         verb_found = None
+    if verb_found is not None and verb_found.key in _CHANGES and governor is not None:
+        # "consumer prices rose 2.4%": a rise of prices is the inflation rate
+        measured = _argument_concept(governor, head, unit, lex)
+        if measured is not None and measured.key == "inflation":
+            verb_found = measured
     # What happened to a group beats the group's name ("300 protesters were arrested"),
     # but a verb never renames a group ("seven candidates took part").
+    if verb_found is None and noun is not None and governor is not None:
+        verb_found = _light_verb_concept(governor, noun, lex)
     if verb_found is not None and (
-        found is None or (found.key in GROUPS and verb_found.subject == "place")
+        found is None
+        or (found.key in GROUPS and (verb_found.subject == "place" or verb_found.unit == "jobs"))
     ):
-        found = verb_found
+        found = verb_found  # "laying off 14,000 employees": job cuts
     if found is None and governor is not None:
         found = _argument_concept(governor, head, unit, lex)
     if found is None and unit_class(unit) == "money":
         found = _in_concept(anchor, head, governor, unit, lex)
+    if found is not None and found.key in _DONE_TO:
+        # a fine is the fined party's, not the court's: "fined Google 500 million euros"
+        patients = [
+            t for t in _patients(tokens, head, governor) if t.pos_ in ("PROPN", "PRON", "NOUN")
+        ]
+        subjects = [*patients, *(t for t in subjects if t not in patients)]
     source = _source(governor)
     if source is not None:
         subjects = [t for t in subjects if t.i != source.i]
-    spans = tuple(_char_span(t) for t in subjects)
+    # a common noun with its adjectives: "American employers" are the country's
+    spans = tuple(_char_span(t, describing=t.pos_ == "NOUN") for t in subjects)
     source_span = _char_span(source, describing=True) if source is not None else None
     counted = counted_unit(noun)
     if (
@@ -435,7 +451,9 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
     """The counted noun, with its compound or adjective ("death toll", "net profit")."""
     if noun.lower_ in _GENERIC:
         return None
-    modifiers = [c for c in _children(noun) if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    modifiers = [
+        c for c in _children(noun) if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+    ]  # "a magnitude 7.4 earthquake": "magnitude" is a noun modifier
     for modifier in reversed(modifiers):
         phrase = f"{modifier.lemma_.lower()} {noun.lemma_.lower()}"
         if (hit := _pick(lex.nouns.get(phrase), unit)) is not None:
@@ -481,6 +499,18 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     word = verb.lower_
     stem = word[:-1] if word.endswith(("ed", "es")) else word
     return _pick(lex.verbs.get(stem), unit) if stem != lemma else None
+
+
+def _light_verb_concept(verb: Token, noun: Token, lex: Lexicon) -> Concept | None:
+    """A light verb names a concept only with that concept's own things: "employers added
+    275,000 jobs" (but "he added" alone says nothing)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LIGHT_VERBS:
+        return None
+    counted = counted_unit(noun)
+    for concept in lex.verbs.get(verb.lemma_.lower(), ()):
+        if concept.unit is not None and concept.unit == counted:
+            return concept
+    return None
 
 
 def _does_it_to_others(head: Token, governor: Token | None) -> bool:
@@ -667,6 +697,32 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
     clause = _clause_verb(governor if governor is not None else head)
     if clause is not None and clause is not governor and not _gives(clause):
         yield from (c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+# Concepts whose figure is about whom the deed is done to: the one fined or sentenced.
+_DONE_TO = frozenset({"fine", "sentence", "bail"})
+
+
+def _patients(figure: TokenSpan, head: Token, governor: Token | None) -> Iterator[Token]:
+    """Who a fine or a sentence is imposed on: the verb's object ("ordered Google to pay
+    a fine", "sentenced the minister to 12 years"), its passive subject ("Google was
+    fined"), or a name the parse hung on the amount ("fined Google 500 million euros")."""
+    inside = {t.i for t in figure} | {head.i}
+    for token in (*figure, head):
+        yield from (
+            c
+            for c in _children(token)
+            if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i not in inside
+        )
+    if governor is None or governor.pos_ not in ("VERB", "AUX"):
+        return
+    yield from (
+        c
+        for c in _children(governor)
+        if c.dep_ in ("dobj", "dative", "nsubjpass") and c.i not in inside
+    )
+    if governor.dep_ == "xcomp":  # "ordered Google to pay"
+        yield from (c for c in _children(governor.head) if c.dep_ == "dobj")
 
 
 def _gives(verb: Token) -> bool:

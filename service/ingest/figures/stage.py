@@ -80,6 +80,8 @@ MAX_FIGURES = 500
 # its reports pool in one fact and each keeps the day it refers to.
 _DAY_COUNTS = frozenset({"detained", "protesters"})
 _UNDATED = frozenset({"age", "years_in_power", "registered_voters"})
+# What an employer announces it will do is a plan, the same fact as the deed under way.
+_PLANS = frozenset({"job_cuts", "jobs_created"})
 _PRELIMINARY = re.compile(r"\b(?:preliminary|initial|partial)\s+(?:official\s+)?results?\b", re.I)
 _FINAL = re.compile(
     r"\bfinal\s+(?:official\s+)?(?:results?|count|tally)\b|\ball\s+(?:the\s+)?ballots\s+counted\b",
@@ -198,6 +200,14 @@ def find_figures(
     )
 
 
+def _is_person(index: int | None, entities: Sequence[LocalEntity]) -> bool:
+    return (
+        index is not None
+        and 0 <= index < len(entities)
+        and (entities[index].kind is EntityKind.PERSON)
+    )
+
+
 def number_text(body: str, number: NumberMatch) -> str:
     return body[number.number_span.start : number.number_span.end]
 
@@ -274,6 +284,8 @@ def _figure(
     subject = subject_of(prop, sm, sentence, start, end, body, siblings)
     if subject is None and reading is not None and not at_place(prop):
         subject = parse_subject(reading, sm, mentions)
+        if prop == "age" and not _is_person(subject, sm.entities):
+            subject = None  # "She joined the Sea Org aged 14": an age is a person's
     if subject is None and prop == "age" and _PERSON_PRONOUN.search(sentence):
         # "In 1995, at age seventeen, she was told ...": whom "she" stands for
         subject = last_named(
@@ -503,6 +515,8 @@ def _status(
             if _PRELIMINARY.search(text):
                 return "preliminary"
     status = value_status(sentence, start, end, share=unit == "percent")
+    if status == "forecast" and prop in _PLANS:
+        status = None  # "Tesla will cut 14,000 jobs" is the cut "Tesla is making"
     return status or outcome_status(prop, sentence)
 
 

@@ -37,7 +37,6 @@ from service.ingest.model import (
     Span,
 )
 
-_COUNTRY_LEVEL = frozenset({"registered_voters", "turnout", "candidates"})
 _DURATIONS = frozenset({"detention_duration"})
 
 
@@ -59,15 +58,25 @@ _PRONOUNS = {
 }  # fmt: skip
 
 
+def country_level(prop: str | None) -> bool:
+    """Whether a figure of ``prop`` is a country's statistic (turnout, unemployment)."""
+    concept = lexicon().concepts.get(prop) if prop is not None else None
+    return concept is not None and concept.subject == "country"
+
+
 def parse_subject(
     reading: Reading, sm: SentenceMentions, mentions: Sequence[MentionCandidate]
 ) -> int | None:
     """The entity a name the parse points at belongs to; a pronoun ("its profit", "the
     company's") is the last entity of its kind named before it."""
     for span in reading.subject_spans:
-        for mention in sm.mentions:
-            if mention.span.start < span.end and span.start < mention.span.end:
-                return mention.local_entity
+        overlapping = [
+            m for m in sm.mentions if m.span.start < span.end and span.start < m.span.end
+        ]
+        if overlapping:
+            # the name the words end on, past those compounded before it: "FTX founder
+            # Sam Bankman-Fried" is Bankman-Fried
+            return max(overlapping, key=lambda m: m.span.end).local_entity
         word = sm.body[span.start : span.end].lower().split()[-1:]
         kind = _PRONOUNS.get(word[0]) if word else None
         if kind is not None:
@@ -141,7 +150,7 @@ def subject_of(
         return places.pop() if len(places) == 1 else None
     elif prop == "observers":
         found = sm.nearest(absolute, sm.offset + end, EntityKind.ORGANIZATION)
-    elif prop in _COUNTRY_LEVEL:
+    elif country_level(prop):
         found = sm.nearest(absolute, sm.offset + end, EntityKind.PLACE, EntityKind.EVENT)
     return found.local_entity if found is not None else None
 
@@ -153,13 +162,22 @@ def _first_side(sm: SentenceMentions, sentence: str, start: int) -> int | None:
     clause = max(sentence.rfind(";", 0, start), sentence.rfind(" — ", 0, start)) + 1
     sides = [
         m
-        for m in sm.of_kind(EntityKind.PLACE, EntityKind.ORGANIZATION)
-        if sm.offset + clause <= m.span.start and m.span.end <= sm.offset + start
+        for m in sm.of_kind(EntityKind.PLACE, EntityKind.ORGANIZATION, EntityKind.PERSON)
+        if sm.offset + clause <= m.span.start
+        and m.span.end <= sm.offset + start
+        and not _COMPETITION.search(sm.body, m.span.start, m.span.end)
     ]
     # the two sides are the two names printed last before the score, the winner first
     # ("Yesterday, at the FIFA World Cup, Sweden defeated South Korea 1 – 0")
     distinct = list(dict.fromkeys(m.local_entity for m in sides))
     return distinct[-2] if len(distinct) >= 2 else distinct[0] if distinct else None
+
+
+# A competition is where a match is played, never a side: "won the Champions League final
+# 2-0", "Djokovic beat Alcaraz 6-3 in the US Open".
+_COMPETITION = re.compile(
+    r"\b(?:League|Cup|Championships?|Trophy|Open|Games|Olympics|Tournament|Series|Final)$"
+)
 
 
 def _event_place(
@@ -323,15 +341,22 @@ def fill_subjects(
                 inherited = f
             else:
                 f = replace(f, subject=country)
-        elif f.subject is None and f.property in _COUNTRY_LEVEL | _DURATIONS | _PUBLIC_MONEY:
+        elif f.subject is None and (
+            country_level(f.property) or f.property in _DURATIONS | _PUBLIC_MONEY
+        ):
             f = replace(f, subject=country)
         elif f.subject is None and f.property in _COMPANY_MONEY and company is not None:
             f = replace(f, subject=company)
         out.append(f)
     if topic is None:
         return out
+    # A country's statistic is never the topic's when the topic is no place: "inflation
+    # fell to 2.4 percent, Eurostat said" is not Eurostat's inflation.
+    placeless = 0 <= topic < len(entities) and entities[topic].kind is not EntityKind.PLACE
     return [
-        replace(f, subject=topic, story_subject=True) if free else f
+        replace(f, subject=topic, story_subject=True)
+        if free and not (placeless and country_level(f.property))
+        else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
 

@@ -100,6 +100,19 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The two crashes killed 102 people.", "two", "crashes"),
         ("The two crashes killed 102 people.", "102 people", "deaths"),
         ("More than 500 people died in the floods.", "More than 500 people", "deaths"),
+        # a measure named by a noun modifier, or by the verb that gives a bare number
+        ("A magnitude 7.4 earthquake struck Taiwan.", "7.4", "magnitude"),
+        ("The quake, measured at 7.2 by the agency, hit Chile.", "7.2", "magnitude"),
+        # a light verb with its own concept's things; what happened to the group's jobs
+        ("American employers added 275,000 jobs last month.", "275,000", "jobs_created"),
+        ("Tesla is laying off more than 14,000 employees.", "more than 14,000 employees",
+         "job_cuts"),
+        # a rise of consumer prices is the inflation rate; a central bank's key rate
+        ("Eurozone consumer prices rose 2.4% in November.", "2.4%", "inflation"),
+        ("The central bank kept its key rate at 5.25 percent.", "5.25 percent",
+         "interest_rate"),
+        # where an index closed
+        ("The FTSE 100 closed up 0.5% at 8,140 points.", "8,140", "index_level"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
@@ -122,6 +135,15 @@ def test_subjects_and_sources_from_the_parse() -> None:
     # the agent of a passive: whose the counted people are
     _, _, subjects = reading_of("About 54,000 people are employed by Opel.", "About 54,000 people")
     assert subjects == ["Opel"]
+    # a fine or a sentence is of whom it is imposed on, not of who imposes it
+    _, _, subjects = reading_of(
+        "France's competition authority ordered Google to pay a 500m euro fine.", "500m euro"
+    )
+    assert subjects[0] == "Google"
+    _, _, subjects = reading_of(
+        "Google was fined 500 million euros by a court.", "500 million euros"
+    )
+    assert subjects[0] == "Google"
     # last, the subject of the clause the figure stands in...
     sentence = "Nathan Law earned a victory as second place in the constituency with 50,818 votes."
     assert reading_of(sentence, "50,818")[2][-1:] == ["Nathan Law"]
@@ -188,6 +210,7 @@ def test_plural() -> None:
         # a change still to come, with a modal
         ("By 2050, hunger would increase by 27 percent.", True, "forecast"),
         ("The cut will save oil firms around $5.5 billion.", False, "forecast"),
+        ("Prices will rise 5 percent next year.", True, "forecast"),
         ("He said he would be there with 200 people.", False, None),
         ("An estimated 2,000 people attended.", False, "estimate"),
         ("Exit polls were wrong: 120 people died.", False, None),

@@ -459,3 +459,54 @@ def test_the_first_in_n_years_is_how_long_since_not_a_length() -> None:
     figures = {f.text: f for f in extract(parse_article(copy)).figures}
     assert figures["three decades"].property is None
     assert figures["two days"].property == "duration"
+
+
+def test_a_competition_is_no_side_and_a_player_is_one() -> None:
+    copy = (
+        "Final\n\n"
+        "Real Madrid won the Champions League final 2-0 at Wembley. In Paris, Novak "
+        "Djokovic beat Carlos Alcaraz 7-6 in the Olympic final.\n"
+    )
+    extraction = extract(parse_article(copy))
+    sides = {
+        f.text: extraction.entities[f.subject].name
+        for f in extraction.figures
+        if f.property == "score" and f.subject is not None
+    }
+    assert sides == {"2-0": "Real Madrid", "7-6": "Novak Djokovic"}
+
+
+def test_whom_a_figure_is_about_when_the_parse_names_more_than_one() -> None:
+    copy = (
+        "Verdict\n\n"
+        "A court in Paris fined Google 500 million euros on Monday. FTX founder Sam "
+        "Bankman-Fried was jailed for 25 years by a judge in Manhattan. Mexico elected "
+        "Claudia Sheinbaum on Sunday. Sheinbaum took about 60% of the vote.\n"
+    )
+    extraction = extract(parse_article(copy))
+    about = {
+        f.property: extraction.entities[f.subject].name
+        for f in extraction.figures
+        if f.subject is not None and f.subject >= 0
+    }
+    assert about["fine"] == "Google"  # the fined, not the court's city
+    assert about["sentence"] == "Sam Bankman-Fried"  # the name, not the company before it
+    assert about["vote_share"] == "Claudia Sheinbaum"  # "Sheinbaum on Sunday" is her name
+
+
+def test_a_country_statistic_is_the_country_s_never_its_source_s() -> None:
+    copy = (
+        "Jobs\n\n"
+        "Unemployment rose to 3.9 percent in February, the Labor Department said. The "
+        "Labor Department publishes the figures monthly.\n"
+    )
+    extraction = extract(parse_article(copy))
+    (rate,) = [f for f in extraction.figures if f.property == "unemployment"]
+    assert rate.subject is None or extraction.entities[rate.subject].name != "Labor Department"
+
+
+def test_an_employer_s_plan_is_no_forecast() -> None:
+    copy = "Cuts\n\nGeneral Motors will cut 10,000 jobs in Europe, the company said.\n"
+    extraction = extract(parse_article(copy))
+    (cut,) = [f for f in extraction.figures if f.property == "job_cuts"]
+    assert cut.qualifier is None
