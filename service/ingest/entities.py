@@ -218,6 +218,8 @@ class _Finder:
                 prev = current[-1][1]
                 gap = self.body[prev.end : tok.start]
                 connector = self._connector(gap) if not prev.possessive else None
+                if gap == ". " and len(prev.text) == 1 and not prev.possessive:
+                    connector = ""  # a middle initial: "Michael R. Golden"
                 if connector is not None:
                     current.append((connector, tok))
                     continue

@@ -110,7 +110,7 @@ CORE_TITLES = word_set(
     ambassador commissioner director spokesman spokeswoman spokesperson general gen
     colonel col lieutenant lt captain capt sergeant sgt major admiral adm commander
     marshal ayatollah rabbi reverend rev father sir dame lord lady deputy mp envoy
-    prosecutor-general ombudsman akim"""
+    prosecutor-general ombudsman akim ceo cfo coo cto"""
 )
 # Words that may sit in a title before a core title ("Deputy Interior Minister").
 TITLE_MODIFIERS = word_set(

@@ -24,7 +24,8 @@ SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "note", "write", "comment", "tweet", "state", "explain",
      "announce", "warn", "insist", "argue", "claim", "reply", "declare", "describe",
      "call", "ask", "urge", "stress", "acknowledge", "admit", "conclude", "continue",
-     "remark", "observe", "suggest", "respond", "predict", "recall", "confirm"}
+     "remark", "observe", "suggest", "respond", "predict", "recall", "confirm", "enthuse",
+     "boast", "joke", "quip", "lament", "exclaim", "muse", "concede"}
 )  # fmt: skip
 _CREDIBLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 _NOT_SPEAKERS = frozenset(
@@ -45,6 +46,13 @@ def credit_quotes(
     called ...") takes the person the parse finds there, else keeps its description."""
     out: list[QuoteCandidate] = []
     for q in quotes:
+        if q.cue is not None and q.cue.lower() in _PARTICIPLES:
+            # "X defended the choice of Boeing, saying ...": X says it, not Boeing
+            subject = _participle_subject(doc, q)
+            named = _credited_by(q, subject, doc, mentions, entities) if subject else q
+            if named.speaker is not None:
+                out.append(named)
+                continue
         if _doubtful(q, entities):
             q = _credited(q, doc, mentions, entities)
         elif q.speaker is None and q.speaker_text is not None:
@@ -77,6 +85,17 @@ def _credited(
     subject = _subject(verb) if verb is not None else None
     if subject is None:
         return quote
+    return _credited_by(quote, subject, doc, mentions, entities)
+
+
+def _credited_by(
+    quote: QuoteCandidate,
+    subject: Token,
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+) -> QuoteCandidate:
+    """The quote credited to what ``subject`` names or stands for."""
     word = subject.lower_
     if word in _PERSON_PRONOUNS or word in _GROUP_PRONOUNS:
         kind = EntityKind.PERSON if word in _PERSON_PRONOUNS else EntityKind.ORGANIZATION
@@ -123,6 +142,35 @@ def _speech_verb(doc: Doc, quote: QuoteCandidate) -> Token | None:
         return t.idx - quote.span.end
 
     return min(verbs, key=distance)
+
+
+# A participle cue says nothing of who speaks: the clause it hangs on does.
+_PARTICIPLES = frozenset(
+    {"saying", "adding", "noting", "writing", "claiming", "insisting", "arguing",
+     "warning", "stating", "explaining", "declaring", "telling"}
+)  # fmt: skip
+
+
+def _participle_subject(doc: Doc, quote: QuoteCandidate) -> Token | None:
+    """Who speaks in "X defended the record, saying ...", "X justified it by saying ...":
+    the subject of the verb the participle hangs on; in "Detik.com quoted Djamal as
+    saying", the one quoted."""
+    span = doc.char_span(quote.sentence.start, quote.sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    cues = [t for t in span if t.lower_ in _PARTICIPLES and t.idx < quote.span.start]
+    if not cues:
+        return None
+    head = cues[-1].head
+    for _ in range(3):  # past "by" and "as": "by saying", "as saying"
+        if head.pos_ != "ADP":
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == cues[-1].i:
+        return None
+    if head.lemma_.lower() == "quote":
+        return next((c for c in head.children if c.dep_ == "dobj"), None)
+    return _subject(head)
 
 
 def _credible_in(

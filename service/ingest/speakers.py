@@ -50,7 +50,10 @@ _VERBS = _word_set(
     stressed vowed recalled complained alleged predicted promised reported quoted
     notes noting explains explaining reasoned concluded concludes commented comments
     stating
-    observed remarked asserted asserts countered cautioned conceded testified"""
+    observed remarked asserted asserts countered cautioned conceded testified claims
+    enthused enthuses boasted boasts joked jokes quipped quips admits concedes recalls
+    replies responds laments lamented confirmed confirms suggested suggests continued
+    continues exclaimed mused"""
 )
 CUE_RE = re.compile(
     r"\b(?:according\s+to|in\s+the\s+words\s+of|(?:"
@@ -87,13 +90,21 @@ _ORG_PHRASE = re.compile(
     r"office|party|movement|government|court|mission|foundation|bureau|organi[sz]ation|"
     r"council|service|group|watchdog)\b"
 )
-_ORG_HEADS = _word_set(
-    """department ministry commission committee agency office party movement government
+# Heads so generic that the last ORGANIZATION is the best guess without a name match:
+# "the group", "the company", "the carmaker".
+_GENERIC_ORG_HEADS = gz.COMPANY_NOUNS | _word_set(
+    """group organisation organization watchdog body company firm corporation business
+    giant"""
+)
+_ORG_HEADS = (
+    _word_set(
+        """department ministry commission committee agency office party movement government
     court mission foundation bureau organisation organization council service group
     watchdog body union police monitor observer"""
+    )
+    | _GENERIC_ORG_HEADS
 )
-# Heads so generic that the last ORGANIZATION is the best guess without a name match.
-_GENERIC_ORG_HEADS = _word_set("""group organisation organization watchdog body""")
+
 _PERSON_HEADS = _word_set(
     """man woman minister president spokesman spokeswoman spokesperson official activist
     singer poet candidate leader journalist diplomat chairman chairwoman head chief
@@ -244,6 +255,8 @@ def attribute(
     clause_start = clause_floor + (starts[-1] if starts else 0)
     before = masked[clause_start : cue.start]
     named = _adjacent_mention(masked, clause_start, cue.start, index)
+    if named is not None and (officer := _officer_of(masked, clause_start, named, index)):
+        return named_attribution(officer, cue)
     if named is not None:  # "the premier of the state of X said": not X
         lead_start = _after_last_boundary(masked, clause_start, named[0].span.start)
         lead = body[lead_start : named[0].span.start]
@@ -275,6 +288,29 @@ def attribute(
             return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
         return Attribution(None, None, cue.phrase)
     return _noun_phrase(body, tail_start, cue.start, cue, index)
+
+
+# ", president and CEO of" between a person and the organisation named before the cue
+_OFFICE_OF = re.compile(
+    r"\s*,\s*(?:the\s+)?(?P<role>(?:[\w-]+\s+){1,6}?)(?:of|at|for)\s+(?:the\s+)?"
+)
+
+
+def _officer_of(
+    masked: str, clause_start: int, named: tuple[MentionCandidate, int], index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    """ "Scott Carson, president and CEO of Boeing Commercial Airplanes said": the person
+    whose office the organisation before the cue is, not the organisation."""
+    if index.kind(named[1]) is not EntityKind.ORGANIZATION:
+        return None
+    person = index.last_before(named[0].span.start, (EntityKind.PERSON,), since=clause_start)
+    if person is None:
+        return None
+    office = _OFFICE_OF.fullmatch(masked, person[0].span.end, named[0].span.start)
+    if office is None:
+        return None
+    words = office["role"].lower().split()
+    return person if any(w in gz.PERSON_ROLES for w in words) else None
 
 
 def _after_last_boundary(masked: str, start: int, end: int) -> int:
@@ -413,7 +449,11 @@ def _appositive_person(
     person = following[1]
     gap = masked[first[0].span.end : person[0].span.start]
     apposed = re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s*", gap) is not None
-    return person if apposed and person[0].kind is EntityKind.PERSON else first
+    # "says ANA senior vice president Mitsuo Morimoto": the organisation's officer
+    titled = 0 < len(words := gap.lower().split()) <= 4 and all(
+        w in gz.PERSON_ROLES or w in gz.TITLE_MODIFIERS for w in words
+    )
+    return person if (apposed or titled) and person[0].kind is EntityKind.PERSON else first
 
 
 def _after_cue(body: str, masked: str, cue: Cue, ctx_end: int, index: MentionIndex) -> Attribution:

@@ -60,3 +60,40 @@ def test_he_is_never_a_holiday() -> None:
         'Of the public process, he said, "In the end I will have one vote like everyone."'
     )
     assert speakers(body) == [("In the end I will have one vote like everyone.", "John Key")]
+
+
+def test_a_participle_cue_is_the_words_of_the_clause_it_hangs_on() -> None:
+    body = (
+        "Boeing lost the tanker deal to Airbus on Friday. Marvin Sambur defended the "
+        'Air Force\'s consideration of Boeing, saying, "This was not a competitive bid." '
+        "Paul Wolfowitz published an article in the Congressional Record, saying: "
+        '"We intend to require competition." The news site Detik.com quoted Syafii '
+        'Djamal as saying: "We do not need to buy aircraft from Europe."'
+    )
+    assert [name for _, name in speakers(body)] == [
+        "Marvin Sambur",
+        "Paul Wolfowitz",
+        "Syafii Djamal",
+    ]
+
+
+def test_the_officer_speaks_not_the_organisation_of_the_office() -> None:
+    body = (
+        'Scott Carson, president and CEO of Boeing Commercial Airplanes said, "This has '
+        'been a wonderful day." "We plan to use the 787 to expand," says ANA senior vice '
+        'president Mitsuo Morimoto. "Our review found errors," said Michael R. Golden, '
+        "the agency's counsel."
+    )
+    assert [name for _, name in speakers(body)] == [
+        "Scott Carson",
+        "Mitsuo Morimoto",
+        "Michael R. Golden",
+    ]
+
+
+def test_the_company_is_the_last_organisation_named() -> None:
+    body = (
+        "The planemaker Airbus is late. In a statement on its website, the company said that "
+        '"the root cause of the problem is the late mock-up."'
+    )
+    assert speakers(body)[0][1] == "Airbus"
