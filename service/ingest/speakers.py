@@ -8,7 +8,9 @@ Speaker rules, in order, for a cue at ``start..end``:
 
 * ``according to X``: X is the noun phrase after the cue.
 * A PERSON/ORGANIZATION mention right before the cue ("Toqaev said", "Toqaev also
-  said", "... (OSCE) said in a statement") is the speaker.
+  said", "... (OSCE) said in a statement") is the speaker; an organisation whose officer
+  was named before it is the officer's ("Scott Carson, president and CEO of Boeing
+  Commercial Airplanes said").
 * Nothing but punctuation between a closing quote and the cue ("..., said George
   Tsereteli", "..., said an unnamed young woman at ..."): the noun phrase after the cue;
   "said a spokesman for the ministry" gives the ministry.
