@@ -221,6 +221,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         or (found.key in GROUPS and (verb_found.subject == "place" or verb_found.unit == "jobs"))
     ):
         found = verb_found  # "laying off 14,000 employees": job cuts
+    if _turned_out(unit, noun, governor):
+        found = lex.concepts["turnout"]  # "60% of eligible voters cast a ballot"
     if found is None and governor is not None:
         found = _argument_concept(governor, head, unit, lex)
     if found is None and unit_class(unit) == "money":
@@ -499,6 +501,22 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     word = verb.lower_
     stem = word[:-1] if word.endswith(("ed", "es")) else word
     return _pick(lex.verbs.get(stem), unit) if stem != lemma else None
+
+
+_ELECTORS = frozenset({"voter", "elector", "electorate"})
+_TURNING_OUT = frozenset({"cast", "vote", "turn", "take", "participate", "go"})
+
+
+def _turned_out(unit: str, noun: Token | None, governor: Token | None) -> bool:
+    """A share of the voters who voted is the turnout: "60% of eligible voters cast a
+    ballot", "67 percent of registered voters turned out"."""
+    return (
+        unit_class(unit) == "percent"
+        and noun is not None
+        and noun.lemma_.lower() in _ELECTORS
+        and governor is not None
+        and governor.lemma_.lower() in _TURNING_OUT
+    )
 
 
 def _light_verb_concept(verb: Token, noun: Token, lex: Lexicon) -> Concept | None:

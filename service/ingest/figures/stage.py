@@ -92,7 +92,9 @@ _PREVIOUS_ELECTION = re.compile(
     r"(?:election|vote|poll|race)\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A year naming the election a share belongs to; not one compared with ("the lowest
+# since 2001", "higher than in 2019").
+_YEAR = re.compile(r"(?<!since )(?<!than )(?<!than in )\b(?:19|20)\d{2}\b")
 
 
 def find_figures(

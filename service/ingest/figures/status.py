@@ -19,7 +19,7 @@ _POLL = re.compile(
     re.IGNORECASE,
 )
 _FORECAST = re.compile(
-    r"\b(?:forecasts?|forecast(?:ed|ing)|projects?|projected|projections?|predicts?|predicted"
+    r"\b(?:forecasts?|forecast(?:ed|ing)|projects\s+that|projected|projections?|predicts?|predicted"
     r"|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
     r"|will\s+be|(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:rise|fall|drop|decline"
     r"|increase|decrease|reach|grow|hit|cost|top|exceed|lose|save|reduce|cut|lower|raise"

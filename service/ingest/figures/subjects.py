@@ -78,6 +78,8 @@ def parse_subject(
             # Sam Bankman-Fried" is Bankman-Fried
             return max(overlapping, key=lambda m: m.span.end).local_entity
         word = sm.body[span.start : span.end].lower().split()[-1:]
+        if word == ["government"]:
+            return COUNTRY  # "the government will spend": the story's country's
         kind = _PRONOUNS.get(word[0]) if word else None
         if kind is not None:
             earlier = last_named(mentions, sm.entities, before=span.start, kinds=(kind,))
@@ -136,6 +138,14 @@ def subject_of(
     absolute = sm.offset + start
     found: MentionCandidate | None = None
     if prop == "vote_share":
+        # "against 48.4% for Kamala Harris": the share of whom it is for
+        after = _FOR_WHOM.match(sentence, end)
+        if after is not None:
+            named = sm.first_after(
+                sm.offset + after.end(), EntityKind.PERSON, EntityKind.ORGANIZATION
+            )
+            if named is not None and named.span.start == sm.offset + after.end():
+                return named.local_entity
         return vote_subject(sm, sentence, start)
     if prop == "age":
         return age_subject(sm, sentence, start, end, body)
@@ -153,6 +163,9 @@ def subject_of(
     elif country_level(prop):
         found = sm.nearest(absolute, sm.offset + end, EntityKind.PLACE, EntityKind.EVENT)
     return found.local_entity if found is not None else None
+
+
+_FOR_WHOM = re.compile(r"\s+(?:of\s+the\s+(?:[\w-]+\s+)?(?:vote|ballots?)\s+)?for\s+(?:the\s+)?")
 
 
 def _first_side(sm: SentenceMentions, sentence: str, start: int) -> int | None:
@@ -353,12 +366,30 @@ def fill_subjects(
     # A country's statistic is never the topic's when the topic is no place: "inflation
     # fell to 2.4 percent, Eurostat said" is not Eurostat's inflation.
     placeless = 0 <= topic < len(entities) and entities[topic].kind is not EntityKind.PLACE
+    # An authority that gives a figure is not what it is about: "the government will
+    # spend 22 billion pounds, the Treasury said" is no figure of the Treasury's.
+    authority = 0 <= topic < len(entities) and _is_authority(entities[topic])
     return [
         replace(f, subject=topic, story_subject=True)
-        if free and not (placeless and country_level(f.property))
+        if free
+        and not (placeless and country_level(f.property))
+        and not (authority and f.attributed_to == topic)
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
+
+
+# Last words of a body that gives figures about others (a ministry, an agency, police).
+_AUTHORITY_HEADS = frozenset(
+    {"ministry", "department", "treasury", "agency", "office", "commission", "bureau",
+     "service", "survey", "institute", "police", "authority", "council", "committee",
+     "statistics", "administration", "board"}
+)  # fmt: skip
+
+
+def _is_authority(entity: LocalEntity) -> bool:
+    words = entity.name.lower().split()
+    return entity.kind is EntityKind.ORGANIZATION and bool(words) and words[-1] in _AUTHORITY_HEADS
 
 
 def forms_fact(figure: FigureCandidate) -> bool:

@@ -111,6 +111,9 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("Eurozone consumer prices rose 2.4% in November.", "2.4%", "inflation"),
         ("The central bank kept its key rate at 5.25 percent.", "5.25 percent",
          "interest_rate"),
+        # the share of the voters who voted
+        ("Only 60% of eligible voters in Britain cast a ballot.", "Only 60%", "turnout"),
+        ("Some 58% of voters backed the plan.", "Some 58%", None),
         # where an index closed
         ("The FTSE 100 closed up 0.5% at 8,140 points.", "8,140", "index_level"),
     ],
@@ -211,6 +214,8 @@ def test_plural() -> None:
         ("By 2050, hunger would increase by 27 percent.", True, "forecast"),
         ("The cut will save oil firms around $5.5 billion.", False, "forecast"),
         ("Prices will rise 5 percent next year.", True, "forecast"),
+        ("The IMF projects that growth will reach 3 percent.", True, "forecast"),
+        ("It pledged 22 billion pounds for carbon capture projects.", False, None),
         ("He said he would be there with 200 people.", False, None),
         ("An estimated 2,000 people attended.", False, "estimate"),
         ("Exit polls were wrong: 120 people died.", False, None),

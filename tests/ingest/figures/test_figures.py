@@ -510,3 +510,40 @@ def test_an_employer_s_plan_is_no_forecast() -> None:
     extraction = extract(parse_article(copy))
     (cut,) = [f for f in extraction.figures if f.property == "job_cuts"]
     assert cut.qualifier is None
+
+
+def test_a_share_for_someone_is_theirs_and_a_year_compared_with_is_no_election() -> None:
+    copy = (
+        "Result\n\n"
+        "Donald Trump won 49.9% of the popular vote, against 48.4% for Kamala Harris. "
+        "Turnout in Britain was 59.7 percent, the lowest since 2001.\n"
+    )
+    extraction = extract(parse_article(copy))
+    shares = {
+        f.text: extraction.entities[f.subject].name
+        for f in extraction.figures
+        if f.property == "vote_share" and f.subject is not None
+    }
+    assert shares == {"49.9%": "Donald Trump", "48.4%": "Kamala Harris"}
+    (turnout,) = [f for f in extraction.figures if f.property == "turnout"]
+    assert turnout.qualifier is None
+
+
+def test_the_government_s_money_is_the_country_s_and_no_authority_s_it_reports() -> None:
+    copy = (
+        "Spending\n\n"
+        "The government will spend 22 billion pounds on carbon capture, the Treasury "
+        "said. The Treasury published its plans on Monday.\n"
+    )
+    extraction = extract(parse_article(copy))
+    (money,) = [f for f in extraction.figures if f.unit == "GBP"]
+    assert money.subject is None or extraction.entities[money.subject].name != "Treasury"
+    copy = (
+        "Spending\n\n"
+        "Britain has a plan for carbon capture. The government will spend 22 billion "
+        "pounds on it, the Treasury said.\n"
+    )
+    extraction = extract(parse_article(copy))
+    (money,) = [f for f in extraction.figures if f.unit == "GBP"]
+    assert money.subject is not None
+    assert extraction.entities[money.subject].name in ("Britain", "United Kingdom")
