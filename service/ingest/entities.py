@@ -265,6 +265,8 @@ class _Finder:
             return True
         if left_words[0].lower() in gz.STOP_WORDS and len(left_words) == 1:
             return False
+        if self.body[left[-1][1].end : run[i][1].start] == " & ":
+            return True  # "Johnson & Johnson", "Procter & Gamble": one name
         head_first = any(w.lower() in gz.ORG_HEAD_FIRST for w in left_words)
         if connector == "of":
             return not gz.is_given_name(left_words[0]) or len(left_words) == 1

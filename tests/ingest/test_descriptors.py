@@ -50,6 +50,7 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         # what a company does, before its name
         ("Chipmaker Nvidia said revenue rose.", [(ORG, "Nvidia")]),
         ("Shares in electric carmaker Tesla fell.", [(ORG, "Tesla")]),
+        ("A jury ordered Johnson & Johnson to pay.", [(ORG, "Johnson & Johnson")]),
         # a one-word place the recogniser reads as a person, after "of"
         ("Maria Lopez, the mayor of Valencia, spoke.",
          [(PERSON, "Maria Lopez"), (EntityKind.PLACE, "Valencia")]),

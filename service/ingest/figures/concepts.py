@@ -22,6 +22,7 @@ governing verb's subject, a possessor, a proper-noun modifier of the counted nou
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -221,6 +222,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         or (found.key in GROUPS and (verb_found.subject == "place" or verb_found.unit == "jobs"))
     ):
         found = verb_found  # "laying off 14,000 employees": job cuts
+    if found is None and governor is not None and governor.pos_ == "ADJ":
+        found = _pick(lex.nouns.get(governor.lemma_.lower()), unit)  # "95% effective"
+    if found is None and unit_class(unit) == "money" and _PER_UNIT.match(doc.text, span.end):
+        found = lex.concepts["price"]  # "$85 a barrel", "$2,400 an ounce"
     if _turned_out(unit, noun, governor):
         found = lex.concepts["turnout"]  # "60% of eligible voters cast a ballot"
     if found is None and governor is not None:
@@ -491,6 +496,8 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         return None
     particle = next((c.lower_ for c in _children(verb) if c.dep_ == "prt"), None)
     lemma = verb.lemma_.lower()
+    if lemma == "pay" and verb.head.lemma_.lower() == "order":
+        lemma = "order to pay"  # "a jury ordered Johnson & Johnson to pay $45 million"
     if _passive(verb) and (hit := _pick(lex.passive_verbs.get(lemma), unit)) is not None:
         return hit
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
@@ -503,6 +510,11 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     return _pick(lex.verbs.get(stem), unit) if stem != lemma else None
 
 
+# A price per unit of a commodity: "$85 a barrel", "$2,400 an ounce", "€50 per tonne".
+_PER_UNIT = re.compile(
+    r"\s+(?:a|an|per)\s+(?:barrel|ounce|tonne|ton|gallon|litre|liter|kilo|kilogram|pound"
+    r"|bushel|megawatt-hour|MWh)\b"
+)
 _ELECTORS = frozenset({"voter", "elector", "electorate"})
 _TURNING_OUT = frozenset({"cast", "vote", "turn", "take", "participate", "go"})
 

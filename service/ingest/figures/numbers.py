@@ -200,6 +200,9 @@ _PHYSICAL_UNITS = {
     "square miles": "square miles", "degrees": "degrees",
 }  # fmt: skip
 _PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_alternation(_PHYSICAL_UNITS)})(?![\w/])", re.IGNORECASE)
+# A temperature printed with its scale: "49.9C", "45°C", "110 °F" (a bare letter only
+# when it touches the number).
+_TEMPERATURE = re.compile(r"(?:\s?[°º]\s?[CF]|[CF])(?![\w'’-])")
 _PEOPLE_NOUNS = (
     "people", "persons", "individuals", "protesters", "protestors", "demonstrators",
     "police officers", "policemen", "police", "officers", "observers", "monitors",
@@ -420,8 +423,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             # "fined Google 500 million euros" an amount
         if kind == "digits" and body[end : end + 1].isalpha():
             short = _SCALE_AFTER.match(body, end)
-            if short is None or not short.group("short"):
-                return None  # "16x9", "4G"
+            if (short is None or not short.group("short")) and not _TEMPERATURE.match(body, end):
+                return None  # "16x9", "4G"; but "49.9C" is a temperature
         parsed = parse_number_text(m.group(0))
         if parsed is None:
             return None
@@ -496,6 +499,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             upper = upper / 100 if upper is not None else None
     elif unit == "count" and (measure := _PHYSICAL.match(body, end)) is not None:
         unit, end = _PHYSICAL_UNITS[fold(measure.group("u")).rstrip(".")], measure.end()
+    elif unit == "count" and (heat := _TEMPERATURE.match(body, end)) is not None:
+        unit, end = "degrees", heat.end()
     elif unit == "count":
         if (more := _MORE_AFTER.match(body, end)) is not None:
             is_more, end = True, more.end()

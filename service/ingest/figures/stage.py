@@ -80,7 +80,8 @@ MAX_FIGURES = 500
 # its reports pool in one fact and each keeps the day it refers to.
 _DAY_COUNTS = frozenset({"detained", "protesters"})
 _UNDATED = frozenset({"age", "years_in_power", "registered_voters"})
-# What an employer announces it will do is a plan, the same fact as the deed under way.
+# What an employer announces it will do is a plan, the same fact as the deed under way
+# (so are cuts and rises someone decides: "will lower the price by 40 percent").
 _PLANS = frozenset({"job_cuts", "jobs_created"})
 _PRELIMINARY = re.compile(r"\b(?:preliminary|initial|partial)\s+(?:official\s+)?results?\b", re.I)
 _FINAL = re.compile(
@@ -94,6 +95,7 @@ _PREVIOUS_ELECTION = re.compile(
 )
 # A year naming the election a share belongs to; not one compared with ("the lowest
 # since 2001", "higher than in 2019").
+_HEAT = re.compile(r"\d\s?[°º]?\s?[CF]\b|\b(?:Celsius|Fahrenheit|centigrade)\b")
 _YEAR = re.compile(r"(?<!since )(?<!than )(?<!than in )\b(?:19|20)\d{2}\b")
 
 
@@ -279,6 +281,8 @@ def _figure(
             prop = reading.concept  # the parse knows what the number is attached to
         elif prop is None:
             prop = reading.concept  # an open key: the counted noun ("two referendums")
+    if prop is None and number.unit == "degrees" and _HEAT.search(sentence, start, end + 12):
+        prop = "temperature"  # "It was 45°C in Jacobabad", "30 degrees Celsius"
     if prop == "votes" and _MARGIN.search(sentence, max(0, start - 40), start):
         prop = "vote_margin"  # "defeated Raymond Wong by 424 votes": by how much
     if prop == "duration" and _TIME_SINCE.search(sentence, max(0, start - 80), start):
@@ -517,7 +521,11 @@ def _status(
             if _PRELIMINARY.search(text):
                 return "preliminary"
     status = value_status(sentence, start, end, share=unit == "percent")
-    if status == "forecast" and prop in _PLANS:
+    if (
+        status == "forecast"
+        and prop is not None
+        and (prop in _PLANS or prop.endswith(("_cuts", "_increase")))
+    ):
         status = None  # "Tesla will cut 14,000 jobs" is the cut "Tesla is making"
     return status or outcome_status(prop, sentence)
 

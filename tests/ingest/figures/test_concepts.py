@@ -114,6 +114,12 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # the share of the voters who voted
         ("Only 60% of eligible voters in Britain cast a ballot.", "Only 60%", "turnout"),
         ("Some 58% of voters backed the plan.", "Some 58%", None),
+        # an adjective naming the measure; a price per unit of a commodity; an order to pay
+        ("The vaccine was 95% effective in preventing Covid-19.", "95%", "efficacy"),
+        ("Brent crude rose 2% to $85 a barrel on Monday.", "$85", "price"),
+        ("A jury ordered Johnson & Johnson to pay $45 million to the family.", "$45 million",
+         "fine"),
+        ("It was 45°C in Jacobabad.", "45°C", None),
         # where an index closed
         ("The FTSE 100 closed up 0.5% at 8,140 points.", "8,140", "index_level"),
     ],

@@ -547,3 +547,16 @@ def test_the_government_s_money_is_the_country_s_and_no_authority_s_it_reports()
     (money,) = [f for f in extraction.figures if f.unit == "GBP"]
     assert money.subject is not None
     assert extraction.entities[money.subject].name in ("Britain", "United Kingdom")
+
+
+def test_a_temperature_and_a_decided_cut_are_what_they_are() -> None:
+    copy = (
+        "Heat and prices\n\n"
+        "It was 45°C in Jacobabad on Monday. The drugmaker Novo Nordisk will lower the "
+        "price of Ozempic by 40 percent.\n"
+    )
+    extraction = extract(parse_article(copy))
+    by_text = {f.text: f for f in extraction.figures}
+    assert by_text["45°C"].property == "temperature"
+    assert by_text["40 percent"].property == "price_cuts"
+    assert by_text["40 percent"].qualifier is None  # a plan announced, not a forecast

@@ -289,6 +289,11 @@ FIGURES = [
     ("a court fined Google 500 million euros", "500 million euros", 5e8, None,
      Approximation.EXACT, "EUR"),
     ("Sweden beat Korea 1-0.", "1-0", 1.0, None, Approximation.EXACT, "score"),
+    # a temperature with its scale, touching the number or after a degree sign
+    ("Temperatures in Delhi reached 49.9C on Tuesday", "49.9C", 49.9, None,
+     Approximation.EXACT, "degrees"),
+    ("It was 45°C in Jacobabad", "45°C", 45.0, None, Approximation.EXACT, "degrees"),
+    ("and 110F in Phoenix", "110F", 110.0, None, Approximation.EXACT, "degrees"),
 ]  # fmt: skip
 
 
