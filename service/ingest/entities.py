@@ -12,6 +12,7 @@ belongs to, an acronym joins the long name it abbreviates, spellings of one name
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -92,10 +93,14 @@ class _Token:
 
 
 def find_mentions(
-    body: str, sentences: tuple[Sentence, ...], doc: Doc | None = None
+    body: str,
+    sentences: tuple[Sentence, ...],
+    doc: Doc | None = None,
+    known_people: Sequence[str] = (),
 ) -> tuple[tuple[MentionCandidate, ...], tuple[LocalEntity, ...]]:
     """Names in ``body`` as mentions, and the article's entities they group into; with
-    the body's parse, checked against the recogniser's names (``recognised.py``)."""
+    the body's parse, checked against the recogniser's names (``recognised.py``).
+    ``known_people``: full names of people printed before the body (its standfirst)."""
     lower_words = set(_LOWER_WORD.findall(body))
     tokens_by_sentence = [_tokens(body, s) for s in sentences]
     evidenced = _capitalised_evidence(body, tokens_by_sentence)
@@ -107,7 +112,7 @@ def find_mentions(
     candidates.sort(key=lambda c: c.start)
     if doc is not None:
         candidates = reconcile(body, candidates, doc, [s.span.start for s in sentences])
-    return group_mentions(body, candidates)
+    return group_mentions(body, candidates, known_people)
 
 
 def _tokens(body: str, sentence: Sentence) -> list[_Token]:

@@ -51,10 +51,16 @@ class _Group:
 
 
 def group_mentions(
-    body: str, candidates: Sequence[Candidate]
+    body: str, candidates: Sequence[Candidate], known_people: Sequence[str] = ()
 ) -> tuple[tuple[MentionCandidate, ...], tuple[LocalEntity, ...]]:
-    """Mentions with their local entity index, and the local entities in first-seen order."""
+    """Mentions with their local entity index, and the local entities in first-seen order.
+    ``known_people`` are full names printed before the body (in its standfirst): "Paris
+    was born in Switzerland" under "Valeska Paris, an Australian woman, ..." is her."""
     full_names = _full_person_names(candidates)
+    for name in known_people:
+        parts = name_key(name).split()
+        if len(parts) > 1:
+            full_names.setdefault(parts[-1], []).insert(0, (-1, name))
     long_names = {
         initials(c.name): c.name
         for c in candidates
@@ -122,7 +128,14 @@ def group_mentions(
             group = _new_group(groups, kind, cand.name)
         elif reason is not None and reason not in group.reasons:
             group.reasons.append(reason)
-        group.add_form(cand.name)
+        # A surname that names a place ("Paris" of Valeska Paris) points at her but is
+        # kept as none of her names: as an alias it would join her to the city.
+        if not (
+            group.kind is EntityKind.PERSON
+            and " " not in cand.name
+            and (cand.kind is EntityKind.PLACE or gz.place_canonical(cand.name))
+        ):
+            group.add_form(cand.name)
         if group.kind is EntityKind.OTHER and kind is not EntityKind.OTHER:
             group.kind = kind
         if group.description is None and cand.description:

@@ -53,7 +53,7 @@ def extract(
     else:
         part_docs = analyse_many([text for _, _, text in parts]) if parts else []
     budget.check()
-    mentions, entities = find_mentions(body, sentences, doc)
+    mentions, entities = find_mentions(body, sentences, doc, _people_named(article.standfirst))
     budget.check()
     quotes = credit_quotes(
         find_quotes(body, sentences, mentions, entities), doc, mentions, entities
@@ -85,6 +85,14 @@ def extract(
         quotes=quotes,
         figures=figures + outside,
     )
+
+
+def _people_named(text: str | None) -> tuple[str, ...]:
+    """The full names of people a standfirst prints (read by the name rules alone)."""
+    if not text:
+        return ()
+    _, found = find_mentions(text, split_sentences(text))
+    return tuple(e.name for e in found if e.kind is EntityKind.PERSON and " " in e.name)
 
 
 def _story_country(article: ParsedArticle, entities: Sequence[LocalEntity]) -> LocalEntity | None:

@@ -132,7 +132,7 @@ ORG_HEADS = word_set(
     brigade battalion regiment charter center centre club church mosque news times
     post journal herald tribune radio television tv press broadcasting airlines
     airways railways exchange board cabinet secretariat mission observatory
-    international initiative project program programme platform"""
+    international initiative project program programme platform org"""
 )
 # First words of organisation names built as "X for/of/on Y" ("Bureau for Human Rights").
 ORG_HEAD_FIRST = word_set(

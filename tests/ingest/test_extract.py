@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from service.ingest.extract import extract, extract_many
-from service.ingest.model import ParsedArticle, TextPart
+from service.ingest.model import EntityKind, ParsedArticle, TextPart
 from service.ingest.parse import parse_article
 
 COPY = """Police arrest protesters in Almaty
@@ -137,3 +137,23 @@ def test_a_batch_extracts_what_each_article_alone_does() -> None:
     paths = sorted(Path(__file__).parents[1].glob("gold/real/*/articles/*.txt"))[:12]
     articles = [parse_article(p.read_text(encoding="utf-8")) for p in paths]
     assert extract_many(articles) == [extract(article) for article in articles]
+
+
+def test_a_surname_in_the_body_is_the_person_its_standfirst_names() -> None:
+    copy = (
+        "Woman says church held her for years\n\n"
+        "Paris was born in Switzerland but her parents moved her to the United Kingdom "
+        "when she was six. Paris claims she was sent to the ship aged eighteen.\n"
+    )
+    standfirst = (
+        "Valeska Paris, an Australian woman and former member, has claimed that the "
+        "church imprisoned her aboard a cruise ship."
+    )
+    extraction = extract(replace(parse_article(copy), standfirst=standfirst))
+    people = [e for e in extraction.entities if e.kind is EntityKind.PERSON]
+    assert [e.name for e in people] == ["Valeska Paris"]
+    # her surname points at her, but is none of her names: it would join her to the city
+    assert "Paris" not in people[0].aliases
+    ages = [f for f in extraction.figures if f.property == "age"]
+    assert ages
+    assert all(extraction.entities[f.subject].name == "Valeska Paris" for f in ages)
