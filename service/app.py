@@ -43,12 +43,21 @@ def _scope_pool(scope: Scope) -> asyncpg.Pool:
 
 
 def graphql_response_cache(
-    app: ASGIApp, *, pool: Callable[[Scope], asyncpg.Pool], store: ResponseStore | None = None
+    app: ASGIApp,
+    *,
+    pool: Callable[[Scope], asyncpg.Pool],
+    store: ResponseStore | None = None,
+    version_timeout: float | None = None,
 ) -> ResponseCache:
     """The response cache in front of /graphql, with GraphQL's rules for what is a read and
     which media type an answer is sent as."""
     return ResponseCache(
-        app, pool=pool, is_read=is_plain_read, variant=response_media_type, store=store
+        app,
+        pool=pool,
+        is_read=is_plain_read,
+        variant=response_media_type,
+        store=store,
+        version_timeout=version_timeout,
     )
 
 
@@ -70,7 +79,11 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
                 "/graphql",
                 # Every method reaches the gate, which answers the ones not served in JSON.
                 GraphQLGate(
-                    graphql_response_cache(graphql, pool=_scope_pool)
+                    graphql_response_cache(
+                        graphql,
+                        pool=_scope_pool,
+                        version_timeout=settings.factdesk_request_timeout,
+                    )
                     if settings.factdesk_response_cache
                     else graphql,
                     settings,

@@ -25,6 +25,7 @@ than its answer holds: after a concurrent ingest the next revalidation simply mi
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import Callable
 
@@ -81,7 +82,9 @@ class ConditionalGet:
             await self.app(scope, receive, send)  # refused further in, never a 304
             return
         try:
-            async with self.pool(scope).acquire() as conn:
+            # No longer than a GraphQL request may take: behind PgBouncer it can queue.
+            timeout = self.settings.factdesk_request_timeout
+            async with asyncio.timeout(timeout), self.pool(scope).acquire() as conn:
                 version = await current_data_version(conn)
         except Exception:  # tags only ever save work; they never fail a request
             await self.app(scope, receive, send)

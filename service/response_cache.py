@@ -105,6 +105,7 @@ class ResponseCache:
         variant: Callable[[Headers], str],
         path: str = "/graphql",
         store: ResponseStore | None = None,
+        version_timeout: float | None = None,
     ) -> None:
         self.app = app
         self.pool = pool
@@ -112,6 +113,9 @@ class ResponseCache:
         self.variant = variant
         self.path = path
         self.store = store or ResponseStore()
+        # The version read waits no longer than the request may take (FACTDESK_REQUEST_TIMEOUT):
+        # behind PgBouncer it can queue for a server, and it ran outside GraphQL's own limit.
+        self.version_timeout = version_timeout
         # Answers being computed, by key: identical requests meanwhile wait for them.
         self._running: dict[tuple[str, bytes, bytes], asyncio.Future[CachedResponse | None]]
         self._running = {}
@@ -147,7 +151,10 @@ class ResponseCache:
         version = scope.get(DATA_VERSION)  # read already when the GET was revalidated
         try:
             if not isinstance(version, str):
-                async with self.pool(scope).acquire() as conn:
+                async with (
+                    asyncio.timeout(self.version_timeout),
+                    self.pool(scope).acquire() as conn,
+                ):
                     version = await current_data_version(conn)
                 scope[DATA_VERSION] = version  # replicas must have replayed it to answer
         except Exception:  # the cache only ever speeds things up; it never fails a request

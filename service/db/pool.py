@@ -13,6 +13,9 @@ from service.errors import DatabaseUnavailableError
 
 QueryLogger = Callable[[Any], None]
 
+# Seconds the server has to acknowledge a cancelled query before its connection is closed.
+CANCEL_GRACE = 1.0
+
 # Failures that mean "the server is not there right now", as opposed to a bad query.
 _CONNECTION_FAILURES: tuple[type[BaseException], ...] = (
     OSError,  # refused, reset, socket file gone while the server is stopped
@@ -47,8 +50,36 @@ def is_connection_failure(error: BaseException) -> bool:
 
 if TYPE_CHECKING:
     _PoolBase: TypeAlias = asyncpg.Pool[asyncpg.Record]
+    _ConnectionBase: TypeAlias = asyncpg.Connection[asyncpg.Record]
 else:
     _PoolBase = asyncpg.Pool
+    _ConnectionBase = asyncpg.Connection
+
+
+class FactdeskConnection(_ConnectionBase):
+    """A connection that gives up on a cancelled query after CANCEL_GRACE seconds.
+
+    When a task stops in the middle of a query (a request timeout, a client gone), asyncpg
+    sends PostgreSQL a cancel request and keeps the connection until the server answers
+    the cancelled query: nothing else may use it before. Behind PgBouncer a query that
+    waits in its queue for a server (all busy, or PostgreSQL away) is not cancelled: it
+    stays queued, and asyncpg waited its command_timeout (30 s) before closing the
+    connection; the cancelled task, and a timed-out request's answer, waited as long
+    (issue 20). Past CANCEL_GRACE the connection is closed now, as asyncpg closes it
+    then: the pool opens another on the next acquire, and PgBouncer drops the queued
+    query with its client. The cancel request itself still goes out, so a query
+    running on PostgreSQL is stopped either way.
+    """
+
+    def _cancel_current_command(self, waiter: Any, cancel_waiter: Any = None) -> None:
+        # asyncpg's private hook (pinned in uv.lock; tests/db/test_pgbouncer.py fails
+        # if it stops being called).
+        super()._cancel_current_command(waiter, cancel_waiter)  # type: ignore[misc]
+        self._loop.call_later(CANCEL_GRACE, self._close_if_still_cancelling, cancel_waiter)  # type: ignore[attr-defined]
+
+    def _close_if_still_cancelling(self, cancel_waiter: asyncio.Future[None] | None) -> None:
+        if cancel_waiter is not None and not cancel_waiter.done() and not self.is_closed():
+            self.terminate()
 
 
 class FactdeskPool(_PoolBase):
@@ -169,7 +200,7 @@ async def create_pool(
         init=init,
         reset=reset,
         loop=None,
-        connection_class=asyncpg.Connection,
+        connection_class=FactdeskConnection,
         record_class=asyncpg.Record,
         command_timeout=30,
         timeout=connect_timeout,
