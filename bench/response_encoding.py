@@ -36,18 +36,16 @@ SHAPES: list[tuple[str, Callable[[], object], bool]] = [
         lambda: _small_nodes(LIMIT // 33),
         True,
     ),
-    (
-        "bare numbers: under the walk's bound, 30 MB written",
-        lambda: {"x": [*range(4_000_000)]},
-        True,
-    ),
+    # Refused by the walk since it counts each number's digits (it counted one character
+    # a number, and orjson wrote 30 MB before the cap refused them).
+    ("4 million bare numbers, 30 MB", lambda: {"x": [*range(4_000_000)]}, False),
     ("nodes of four fields, three times the cap", lambda: _small_nodes(3_000_000), False),
     (
         "20 aliases of 500 bodies of 1 MiB (one string)",
         lambda: {"x": [["b" * 2**20] * 20] * 500},
         False,
     ),
-    ("one 8 MiB string", lambda: {"x": "b" * (LIMIT - 16)}, True),
+    ("one 8 MiB string", lambda: {"x": "b" * (LIMIT - 32)}, True),
 ]
 
 

@@ -23,6 +23,7 @@ from service.errors import ArticleTooComplexError
 from service.ingest.budget import UNLIMITED, ExtractionBudget
 from service.ingest.extract import extract, extract_many
 from service.ingest.model import ArticleMeta, Extraction, ParsedArticle
+from service.ingest.nlp.model import reading
 from service.ingest.parse import parse_article
 
 Parsed = tuple[ParsedArticle, Extraction]
@@ -50,8 +51,10 @@ def parse_and_extract(
 
 def extract_within(parsed: ParsedArticle, cpu_budget: float | None) -> Extraction:
     """``parsed``'s extraction, its budget started here (in the thread or worker that
-    does the work, whose CPU time it counts)."""
-    return extract(parsed, UNLIMITED if cpu_budget is None else ExtractionBudget(cpu_budget))
+    does the work, whose CPU time it counts); the words it brings forgotten after it
+    (``reading``)."""
+    with reading():
+        return extract(parsed, UNLIMITED if cpu_budget is None else ExtractionBudget(cpu_budget))
 
 
 def parse_and_extract_many(
@@ -68,7 +71,8 @@ def parse_and_extract_many(
         except Exception as error:  # reported per article by the caller
             parsed.append(error)
     good = [p for p in parsed if isinstance(p, ParsedArticle)]
-    extractions = iter(extract_many(good, cpu_budget))
+    with reading():
+        extractions = iter(extract_many(good, cpu_budget))
     out: list[Parsed | Exception] = []
     for p in parsed:
         if isinstance(p, Exception):

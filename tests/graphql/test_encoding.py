@@ -9,6 +9,8 @@ import asyncpg
 import httpx
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from service.app import create_app
 from service.config import Settings
@@ -39,6 +41,36 @@ def test_an_answer_over_the_cap_is_an_error() -> None:
     answer = orjson.loads(encode_answer({"data": {"a": body, "b": body}}, limit=1000))
     assert answer["data"] is None
     assert answer["errors"][0]["extensions"] == {"code": "response_too_large"}
+
+
+# JSON values as an answer holds them (floats finite, integers in 64 bits: orjson's range).
+_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text()
+)
+_VALUES = st.recursive(
+    _LEAVES, lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=30
+)
+
+
+@given(_VALUES)
+def test_the_measure_never_refuses_an_answer_that_fits(data: object) -> None:
+    """The measure is a lower bound on the JSON: an answer exactly as long as the cap is
+    written."""
+    encoded = orjson.dumps(data)
+    assert encode_answer(data, limit=len(encoded)) == encoded
+
+
+def test_numbers_count_every_digit() -> None:
+    # 6.9 MB of JSON; when a number counted as one character it measured 2 MB, passed,
+    # and orjson wrote all of it before the cap refused it.
+    data: dict[str, object] = {"data": list(range(1_000_000))}
+    refused = asyncio.run(measure_answer(data, limit=3_000_000))
+    assert refused["errors"][0]["extensions"] == {"code": "response_too_large"}  # type: ignore[index]
+    assert isinstance(asyncio.run(measure_answer(data, limit=7_000_000)), MeasuredAnswer)
 
 
 def test_the_measure_stops_when_the_deadline_passes_midway(

@@ -6,11 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from spacy.pipeline import Lemmatizer
 
 from service.errors import ArticleTooComplexError, EmptyArticleError
 from service.ingest.model import ArticleMeta
+from service.ingest.nlp import model
 from service.ingest.parse import parse_article
-from service.ingest.workers import CHUNK, ExtractionPool, parse_and_extract
+from service.ingest.workers import (
+    CHUNK,
+    ExtractionPool,
+    parse_and_extract,
+    parse_and_extract_many,
+)
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +108,30 @@ async def test_chunks_keep_the_order_and_the_results_of_one_article_at_a_time(
             assert isinstance(outcome, EmptyArticleError)
         else:
             assert outcome == parse_and_extract(text, None)
+
+
+# Made-up words no model or copy holds.
+UNSEEN = "Officials in Qorvendal counted 12 zintharque and 40 vellomirs near Ustrabek.\n"
+
+
+def test_a_worker_forgets_the_words_each_article_brings(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long-running worker does not grow with every unseen word (issue 19): what an
+    article adds to the model's vocabulary is dropped after it, and what it reads after
+    that is unchanged."""
+    strings = model.pipeline().vocab.strings
+    first = parse_and_extract(texts[0], None)
+    kept = len(strings)
+    unseen = parse_and_extract(UNSEEN, None)
+    parse_and_extract_many([(UNSEEN.replace("12", "13"), None)])
+    assert [f.text for f in unseen[1].figures] == ["12", "40"]
+    assert len(strings) == kept
+    assert "zintharque" not in strings
+    assert parse_and_extract(texts[0], None) == first
+    # The lemmatizer's cache is emptied once past its bound.
+    monkeypatch.setattr(model, "LEMMA_CACHE", 0)
+    parse_and_extract(UNSEEN, None)
+    lemmatizer = model.pipeline().get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, Lemmatizer)
+    assert lemmatizer.cache == {}

@@ -10,10 +10,12 @@ against Explosion's published metadata and accuracy.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
@@ -106,6 +108,34 @@ def attribute_rules() -> AttributeRules:
     if not isinstance(ruler, AttributeRuler):
         raise ModelError(f"unexpected attribute ruler {ruler!r}")
     return AttributeRules(ruler)
+
+
+# spaCy keeps every string it meets: a worker fed copy of words it has never seen grew
+# by ~2.5 MiB an article (5,000 new words: strings, lexemes), without end
+# (bench/model_vocabulary.py). Inside ``reading`` the words an article brings are
+# forgotten at its end (spaCy's memory zone); the lemmatizer's own cache, which the zone
+# does not reach, is emptied past this many entries (~300 bytes each; real copy fills a
+# few thousand).
+LEMMA_CACHE = 50_000
+# One zone at a time: spaCy's zone switches the vocabulary's allocator for the whole
+# process, and zones must not nest (the in-process path extracts in threads).
+_ZONE = threading.Lock()
+
+
+@contextlib.contextmanager
+def reading() -> Iterator[None]:
+    """A block of model work (one article's extraction, a chunk's) whose new words are
+    forgotten when it ends, so that a long-running worker's memory stays bounded. No
+    Doc or Token made inside may be used after it; what extraction hands back is plain
+    data. Model work outside any block (tests, benches) keeps its words."""
+    nlp = pipeline()
+    attribute_rules()  # built outside: what it interns stays
+    with _ZONE:
+        with nlp.memory_zone():
+            yield
+        cache = getattr(nlp.get_pipe("lemmatizer"), "cache", None)
+        if isinstance(cache, dict) and len(cache) > LEMMA_CACHE:
+            cache.clear()
 
 
 # The model reads at most this many tokens of a body (about 4,000 words of prose, a
