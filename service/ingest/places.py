@@ -94,6 +94,11 @@ def _demonym_countries() -> dict[str, str]:
     return {demonym.strip().lower(): country.strip() for demonym, country in pairs}
 
 
+def country_of_demonym(word: str) -> str | None:
+    """The country a nationality adjective names ("Panamanian" -> Panama)."""
+    return _demonym_countries().get(word.lower())
+
+
 _DEMONYM_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 

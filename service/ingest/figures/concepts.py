@@ -687,7 +687,8 @@ def _subject_tokens(noun: Token | None, governor: Token | None, head: Token) -> 
     """Words that may name whom the figure is about, best first."""
     found: list[Token] = []
     for token in _subject_candidates(noun, governor, head):
-        if token.pos_ in ("PROPN", "PRON", "NOUN") and token not in found:
+        nationality = token.dep_ == "amod" and token.text[:1].isupper()
+        if (token.pos_ in ("PROPN", "PRON", "NOUN") or nationality) and token not in found:
             found.append(token)
     return found
 
@@ -703,6 +704,8 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
             for child in _children(base):
                 if child.dep_ == "compound" and child.pos_ == "PROPN":  # "Siemens profit"
                     yield child
+                elif child.dep_ == "amod" and child.text[:1].isupper() and child.i > 0:
+                    yield child  # "Five Panamanian players": a nationality's country
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
         for child in _children(governor):
             if child.dep_ == "agent":  # "54,000 people are employed by Opel"

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from service.ingest import gazetteer as gz
 from service.ingest.coreference import last_named
 from service.ingest.figures.concepts import Reading, lexicon
 from service.ingest.figures.properties import (
@@ -36,6 +37,7 @@ from service.ingest.model import (
     MentionCandidate,
     Span,
 )
+from service.ingest.places import country_of_demonym
 
 _DURATIONS = frozenset({"detention_duration"})
 
@@ -58,6 +60,21 @@ _PRONOUNS = {
 }  # fmt: skip
 
 
+def _country_named(printed: str, entities: Sequence[LocalEntity]) -> int | None:
+    """The story's entity for the country a nationality adjective names, if one."""
+    name = country_of_demonym(printed.strip()) if " " not in printed.strip() else None
+    if name is None:
+        return None
+    key = gz.place_canonical(name) or name
+    for entity in entities:
+        if (
+            entity.kind is EntityKind.PLACE
+            and (gz.place_canonical(entity.name) or entity.name) == key
+        ):
+            return entity.index
+    return None
+
+
 def country_level(prop: str | None) -> bool:
     """Whether a figure of ``prop`` is a country's statistic (turnout, unemployment)."""
     concept = lexicon().concepts.get(prop) if prop is not None else None
@@ -77,7 +94,10 @@ def parse_subject(
             # the name the words end on, past those compounded before it: "FTX founder
             # Sam Bankman-Fried" is Bankman-Fried
             return max(overlapping, key=lambda m: m.span.end).local_entity
-        word = sm.body[span.start : span.end].lower().split()[-1:]
+        printed = sm.body[span.start : span.end]
+        if (country := _country_named(printed, sm.entities)) is not None:
+            return country  # "Five Panamanian players": Panama, named in the story
+        word = printed.lower().split()[-1:]
         if word == ["government"]:
             return COUNTRY  # "the government will spend": the story's country's
         kind = _PRONOUNS.get(word[0]) if word else None

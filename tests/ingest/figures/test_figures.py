@@ -560,3 +560,19 @@ def test_a_temperature_and_a_decided_cut_are_what_they_are() -> None:
     assert by_text["45°C"].property == "temperature"
     assert by_text["40 percent"].property == "price_cuts"
     assert by_text["40 percent"].qualifier is None  # a plan announced, not a forecast
+
+
+def test_a_count_of_a_nationality_is_its_country_s_when_the_story_names_it() -> None:
+    copy = (
+        "Match\n\n"
+        "Belgium beat Panama 3-0 in Sochi. Five Panamanian players were booked in the "
+        "match. Britain and Estonia signed a pact. Some 300 British troops will go.\n"
+    )
+    extraction = extract(parse_article(copy))
+    about = {
+        f.text: extraction.entities[f.subject].name
+        for f in extraction.figures
+        if f.subject is not None and f.subject >= 0
+    }
+    assert about["Five"] == "Panama"
+    assert about["Some 300"] in ("Britain", "United Kingdom")
