@@ -150,7 +150,8 @@ PLACE_HEADS = word_set(
 )
 EVENT_HEADS = word_set(
     """election elections war revolution olympics games summit cup championship
-    referendum uprising protests massacre spring festival forum congress conference"""
+    referendum uprising protests massacre spring festival forum congress conference
+    show expo exhibition fair marathon flight"""
 )
 # Lower-case nouns that name a person's role in an apposition or before a name.
 ROLE_NOUNS = word_set(

@@ -319,3 +319,16 @@ def test_heading_lines_only_keep_listed_names() -> None:
     body = "POET DETAINED IN ALMATY\n\n'Scant Respect' For Democratic Standards"
     _, entities = run(body)
     assert names(entities) == {"Almaty"}
+
+
+def test_a_show_a_flight_or_a_marathon_is_an_event_not_a_person() -> None:
+    # "Paris" and "Adam" are given names too; the last word says what the name is
+    body = (
+        "Qatar Airways ordered jets at the Paris Air Show. The crash of Adam Air Flight 574 "
+        "killed 102 people. The Gold Coast Marathon was held on Sunday."
+    )
+    _, entities = run(body)
+    kinds = {e.name: e.kind for e in entities}
+    assert kinds["Paris Air Show"] is EntityKind.EVENT
+    assert kinds["Adam Air Flight"] is EntityKind.EVENT
+    assert kinds["Gold Coast Marathon"] is EntityKind.EVENT
