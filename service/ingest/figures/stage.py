@@ -95,6 +95,9 @@ _PREVIOUS_ELECTION = re.compile(
 )
 # A year naming the election a share belongs to; not one compared with ("the lowest
 # since 2001", "higher than in 2019").
+_HALF_TIME = re.compile(
+    r"\b(?:half[- ]?time|(?:the\s+)?first\s+half|at\s+the\s+(?:break|interval))\b", re.I
+)
 _HEAT = re.compile(r"\d\s?[°º]?\s?[CF]\b|\b(?:Celsius|Fahrenheit|centigrade)\b")
 _YEAR = re.compile(r"(?<!since )(?<!than )(?<!than in )\b(?:19|20)\d{2}\b")
 
@@ -273,7 +276,10 @@ def _figure(
     start, end = number.span.start - span.start, number.span.end - span.start
     prop = choose_property(number, sentence, start, end)
     if number.unit == "score":
-        prop = "score"  # a match result: of the side printed first
+        # a match result, of the side printed first; the score at the break is another
+        # fact than the final one
+        half = _HALF_TIME.search(sentence, max(0, start - 120), end + 40)
+        prop = "half_time_score" if half else "score"
     elif number.unit == "votes":
         prop = "votes"  # a tally: "a vote of 52-35"
     elif reading is not None and reading.concept is not None:

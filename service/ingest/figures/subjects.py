@@ -169,7 +169,7 @@ def subject_of(
         return vote_subject(sm, sentence, start)
     if prop == "age":
         return age_subject(sm, sentence, start, end, body)
-    if prop == "score":
+    if prop in ("score", "half_time_score"):
         return _first_side(sm, sentence, start)
     if prop == "years_in_power":
         found = sm.last_before(absolute, EntityKind.PERSON)

@@ -576,3 +576,16 @@ def test_a_count_of_a_nationality_is_its_country_s_when_the_story_names_it() -> 
     }
     assert about["Five"] == "Panama"
     assert about["Some 300"] in ("Britain", "United Kingdom")
+
+
+def test_the_score_at_the_break_is_another_fact_than_the_result() -> None:
+    copy = (
+        "Match report\n\n"
+        "On Sunday, Belgium beat Panama 3-0 in Sochi. Panama held Belgium 0-0 at "
+        "half-time.\n"
+    )
+    extraction = extract(parse_article(copy))
+    assert {f.text: f.property for f in extraction.figures} == {
+        "3-0": "score",
+        "0-0": "half_time_score",
+    }
