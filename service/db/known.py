@@ -27,21 +27,26 @@ def published_sql(publication: str) -> str:
     return f"coalesce({publication}.published_at, {publication}.received_at)"
 
 
-def reported_sql(figure: str, aggregate: str) -> str:
+def reported_sql(figure: str, aggregate: str, at: str | None = None) -> str:
     """The `aggregate` (min or max) of the publication times of `figure`'s article: when
-    it was first or last reported (a correction keeps its article's publications)."""
+    it was first or last reported (a correction keeps its article's publications); with
+    `at` (an SQL time), of the publications made by then."""
+    by_then = "" if at is None else f" AND {published_sql('p')} <= {at}"
     return (
         f"(SELECT {aggregate}({published_sql('p')}) FROM publications p "
-        f"WHERE p.article_id = {figure}.article_id)"
+        f"WHERE p.article_id = {figure}.article_id{by_then})"
     )
 
 
-# The figures of the facts $1 that counted at $2, with `figures`' columns.
-KNOWN = f"""
+def known_sql(fact_id: str, at: str) -> str:
+    """The figures whose fact_id is `fact_id` (an SQL condition on it: `= ANY($1)`,
+    `= t0.id`) that counted at `at` (an SQL time), with `figures`' columns (and `since`,
+    `until`)."""
+    return f"""
     SELECT k.* FROM (
         SELECT g.*, a.corrected_at AS since, NULL::timestamptz AS until
         FROM figures g JOIN articles a ON a.id = g.article_id
-        WHERE g.fact_id = ANY($1::bigint[])
+        WHERE g.fact_id {fact_id}
         UNION ALL
         SELECT r.*,
             (SELECT max(v.replaced_at) FROM article_versions v
@@ -49,26 +54,56 @@ KNOWN = f"""
             w.withdrawn_at
         FROM withdrawn_figures w CROSS JOIN LATERAL jsonb_populate_record(
             NULL::figures, w.figure || jsonb_build_object('fact_id', w.fact_id)) r
-        WHERE w.fact_id = ANY($1::bigint[]) AND w.withdrawn_at > $2
+        WHERE w.fact_id {fact_id} AND w.withdrawn_at > {at}
     ) k
-    WHERE (k.since IS NULL OR k.since <= $2) AND (k.until IS NULL OR k.until > $2)
+    WHERE (k.since IS NULL OR k.since <= {at}) AND (k.until IS NULL OR k.until > {at})
         AND EXISTS (SELECT 1 FROM publications p
-                    WHERE p.article_id = k.article_id AND {published_sql("p")} <= $2)
+                    WHERE p.article_id = k.article_id AND {published_sql("p")} <= {at})
 """
+
+
+# The figures of the facts $1 that counted at $2.
+KNOWN = known_sql("= ANY($1::bigint[])", "$2")
+
+# The facts, and those whose every value was since taken out (`retired_facts`, with
+# `disputed` false: only what was known at a time says more).
+FACTS_EVER = """
+    SELECT id, subject_id, property, qualifier, unit, label, disputed FROM facts
+    UNION ALL
+    SELECT id, subject_id, property, qualifier, unit, label, false FROM retired_facts
+"""
+
+
+def _known_publications(fact: str, at: str) -> str:
+    """The rows of (figure `k` that counted at `at`, publication `p` of it made by then)
+    of the fact row `fact`."""
+    return f"""FROM ({known_sql(f"= {fact}.id", at)}) k JOIN publications p
+        ON p.article_id = k.article_id AND {published_sql("p")} <= {at}"""
+
+
+def first_known_sql(fact: str, at: str) -> str:
+    """When the fact row `fact` was first reported as known at `at`: the earliest
+    publication made by then of a figure that counted then (NULL: no value then)."""
+    return f"(SELECT min({published_sql('p')}) {_known_publications(fact, at)})"
+
+
+def updated_known_sql(fact: str, at: str) -> str:
+    """When the fact row `fact` last changed as known at `at`: the latest arrival of those
+    publications (their stated time for one that arrived later: `at` knew it as
+    published) and of the change feed's entries naming the fact by then."""
+    return f"""(SELECT greatest(
+            max(CASE WHEN p.received_at <= {at} THEN p.received_at
+                ELSE {published_sql("p")} END),
+            (SELECT max(c.at) FROM changes c
+             WHERE c.fact_ids @> ARRAY[{fact}.id] AND c.at <= {at}))
+        {_known_publications(fact, at)})"""
 
 
 async def list_facts_ever_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[FactRow]:
     """The facts, and those whose every value was since taken out (`retired_facts`, with
     `disputed` false: only what was known at a time says more)."""
     rows = await conn.fetch(
-        """
-        SELECT id, subject_id, property, qualifier, unit, label, disputed
-        FROM facts WHERE id = ANY($1::bigint[])
-        UNION ALL
-        SELECT id, subject_id, property, qualifier, unit, label, false
-        FROM retired_facts WHERE id = ANY($1::bigint[])
-        """,
-        list(ids),
+        f"SELECT * FROM ({FACTS_EVER}) f WHERE f.id = ANY($1::bigint[])", list(ids)
     )
     return FactRow.from_records(rows)
 
@@ -164,20 +199,11 @@ async def list_fact_times_at(
     value then have none."""
     rows = await conn.fetch(
         f"""
-        WITH times AS (
-            SELECT k.fact_id, min({published_sql("p")}) AS first_reported_at,
-                   max(CASE WHEN p.received_at <= $2 THEN p.received_at
-                       ELSE {published_sql("p")} END) AS last_arrived
-            FROM ({KNOWN}) k JOIN publications p
-                ON p.article_id = k.article_id AND {published_sql("p")} <= $2
-            GROUP BY k.fact_id
-        )
-        SELECT t.fact_id, t.first_reported_at,
-               greatest(t.last_arrived, (
-                   SELECT max(c.at) FROM changes c
-                   WHERE c.fact_ids @> ARRAY[t.fact_id] AND c.at <= $2
-               )) AS updated_at
-        FROM times t
+        SELECT * FROM (
+            SELECT f.id AS fact_id, {first_known_sql("f", "$2")} AS first_reported_at,
+                   {updated_known_sql("f", "$2")} AS updated_at
+            FROM unnest($1::bigint[]) AS f(id)
+        ) t WHERE first_reported_at IS NOT NULL
         """,
         list(fact_ids),
         as_of,
@@ -195,6 +221,18 @@ _AS_STOOD = ", ".join(
 )
 
 
+def article_as_of_sql(article_id: str, at: str) -> str:
+    """The articles whose id is `article_id` (an SQL condition on it) as they stood at
+    `at` (an SQL time), with ArticleRow's columns: the copy of then when a later
+    correction replaced it."""
+    return f"""SELECT {_AS_STOOD}
+        FROM articles a LEFT JOIN LATERAL (
+            SELECT * FROM article_versions v WHERE v.article_id = a.id AND v.replaced_at > {at}
+            ORDER BY v.replaced_at LIMIT 1
+        ) v ON true
+        WHERE a.id {article_id}"""
+
+
 async def list_articles_as_of(
     conn: Connection, *, ids: Sequence[int], as_of: dt.datetime
 ) -> list[tuple[ArticleRow, list[OutletRow]]]:
@@ -203,14 +241,9 @@ async def list_articles_as_of(
     outlet and original source, as `articles.list_articles_with_outlets_by_ids` gives."""
     rows = await conn.fetch(
         f"""
-        SELECT t.*, o.name AS outlet_name, s.name AS source_name FROM (
-            SELECT {_AS_STOOD}
-            FROM articles a LEFT JOIN LATERAL (
-                SELECT * FROM article_versions v WHERE v.article_id = a.id AND v.replaced_at > $2
-                ORDER BY v.replaced_at LIMIT 1
-            ) v ON true
-            WHERE a.id = ANY($1::bigint[])
-        ) t JOIN outlets o ON o.id = t.outlet_id
+        SELECT t.*, o.name AS outlet_name, s.name AS source_name
+        FROM ({article_as_of_sql("= ANY($1::bigint[])", "$2")}) t
+        JOIN outlets o ON o.id = t.outlet_id
         LEFT JOIN outlets s ON s.id = t.original_source_id
         """,
         list(ids),

@@ -65,10 +65,22 @@ class Scope:
     count: int = 0
     group: _Group | None = None
     article: str | None = None  # the alias of the citation's article, while building one
+    # The time (SQL, a parameter) a `fact(asOf:)` is answered as of, while building its
+    # own fields, values and their sources; what they lead to (a subject, an article's
+    # quotes) is read as it is now, as the resolvers read it.
+    as_of: str | None = None
 
     def next(self) -> str:
         self.count += 1
         return f"t{self.count}"
+
+    def now(self, build: Callable[[], str | None]) -> str | None:
+        """What `build` writes outside the time answered as of (a related object: now)."""
+        outer, self.as_of = self.as_of, None
+        try:
+            return build()
+        finally:
+            self.as_of = outer
 
 
 # How one field is answered: (the field's pick, the row alias of its object) -> SQL.
@@ -161,6 +173,22 @@ def _time_of(expression: Callable[[str], str]) -> Answer:
     return lambda pick, row, names: _text(expression(row), _isoformat(expression(row)))
 
 
+def _fact_time(now: Callable[[str], str], then: Callable[[str, str], str]) -> Answer:
+    """A fact's time: `now` of its row, or as known then (`then`) under `fact(asOf:)`."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        at = names.as_of
+        return _time_of(now if at is None else lambda fact: then(fact, at))(pick, row, names)
+
+    return answer
+
+
+def _disputed(pick: Pick, row: str, names: Scope) -> str | None:
+    """Fact.disputed: stored for now; as known at a past time, the resolvers compute it
+    again (service.ingest.agreement), so a statement does not answer it."""
+    return _column("disputed")(pick, row, names) if names.as_of is None else None
+
+
 def _reported(aggregate: str) -> Answer:
     """SourcedValue.firstReportedAt / lastReportedAt: the `aggregate` (min or max) over the
     group's figures of their articles' publication times (known.reported_sql)."""
@@ -169,7 +197,8 @@ def _reported(aggregate: str) -> Answer:
         group = names.group
         if group is None:
             return None
-        group.aggregates.append(f"{aggregate}({known_db.reported_sql(group.figure, aggregate)})")
+        reported = known_db.reported_sql(group.figure, aggregate, names.as_of)
+        group.aggregates.append(f"{aggregate}({reported})")
         column = f"{row}.s{len(group.aggregates) - 1}"
         return _text(column, _isoformat(column))
 
@@ -194,7 +223,7 @@ def _one(type_name: str, table: str, key: str) -> Answer:
 
     def answer(pick: Pick, row: str, names: Scope) -> str | None:
         alias = names.next()
-        built = object_json(type_name, pick.picks, alias, names)
+        built = names.now(lambda: object_json(type_name, pick.picks, alias, names))
         if built is None:
             return None
         return (
@@ -219,7 +248,7 @@ def _many(relation: Relation) -> Answer:
     def answer(pick: Pick, row: str, names: Scope) -> str | None:
         limit = _limit(pick, relation)
         alias = names.next()
-        built = object_json(type_name, pick.picks, alias, names)
+        built = names.now(lambda: object_json(type_name, pick.picks, alias, names))
         if built is None:
             return None
         by = ", ".join(f"{alias}.{column}" for column in relation.order)
@@ -258,7 +287,7 @@ def _citation_outlet(pick: Pick, row: str, names: Scope) -> str | None:
     if names.article is None:
         return None
     outlet = names.next()
-    built = object_json("Outlet", pick.picks, outlet, names)
+    built = names.now(lambda: object_json("Outlet", pick.picks, outlet, names))
     if built is None:
         return None
     return (
@@ -302,6 +331,9 @@ def _values(relation: Relation) -> Answer:
         extra = "".join(f", {a} AS s{i}" for i, a in enumerate(aggregates))
         rows = f"""{relation.table} {figure}
             WHERE {figure}.{relation.child_column} = {row}.{relation.parent_column}"""
+        if names.as_of is not None:  # the figures that counted then (db/known.py)
+            known = known_db.known_sql(f"= {row}.{relation.parent_column}", names.as_of)
+            rows = f"({known}) {figure}"
         if aggregates:  # sources: each figure numbered within its value (_sources)
             rows = f"""(SELECT {figure}.*,
                 row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
@@ -332,9 +364,12 @@ def _sources(relation: Relation) -> Answer:
         names.article = outer
         if citation is None:
             return None
+        source = f"articles {article} WHERE {article}.id = {group.figure}.article_id"
+        if names.as_of is not None:  # the article's copy as it stood then
+            stood = known_db.article_as_of_sql(f"= {group.figure}.article_id", names.as_of)
+            source = f"({stood}) {article}"
         group.aggregates.append(
-            f"'[' || string_agg((SELECT {citation} FROM articles {article} "
-            f"WHERE {article}.id = {group.figure}.article_id), ',' ORDER BY {group.figure}.id)"
+            f"'[' || string_agg((SELECT {citation} FROM {source}), ',' ORDER BY {group.figure}.id)"
             + keep.format(f=group.figure)
             + " || ']'"
         )
@@ -351,9 +386,9 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "label": Field(_column("label")),
         "unit": Field(_column("unit")),
         "qualifier": Field(_column("qualifier")),
-        "disputed": Field(_column("disputed")),
-        "firstReportedAt": Field(_time_of(facts_db.first_reported_sql)),
-        "updatedAt": Field(_time_of(facts_db.updated_sql)),
+        "disputed": Field(_disputed),
+        "firstReportedAt": Field(_fact_time(facts_db.first_reported_sql, known_db.first_known_sql)),
+        "updatedAt": Field(_fact_time(facts_db.updated_sql, known_db.updated_known_sql)),
     },
     "SourcedValue": {
         "value": Field(_float("value")),

@@ -219,15 +219,27 @@ def shaped(draw: st.DrawFn, ids: dict[str, list[str]]) -> tuple[str, dict[str, A
         }[root]
         value = draw(st.sampled_from(ids[root]))
         below = draw(selection("Fact" if field == "fact" else "Entity", pure))
+        # A fact now and then as of a past time (its `disputed` then is the executor's).
+        at = draw(st.sampled_from([None, None, *ids["as_of"]])) if field == "fact" else None
         if pure:
             below = only_compiled(below)
+            if at is not None:
+                below = re.sub(r"\bdisputed\b", "__typename", below)
         if as_variable:
             kind = "String!" if argument == "name" else "ID!"
             declared.append(f"$v{index}: {kind}")
             variables[f"v{index}"] = value
-            parts.append(f"{key}{field}({argument}: $v{index}) {below}")
+            given = f"{argument}: $v{index}"
+            if at is not None:
+                declared.append(f"$at{index}: DateTime")
+                variables[f"at{index}"] = at
+                given += f", asOf: $at{index}"
+            parts.append(f"{key}{field}({given}) {below}")
         else:
-            parts.append(f"{key}{field}({argument}: {orjson.dumps(value).decode()}) {below}")
+            given = f"{argument}: {orjson.dumps(value).decode()}"
+            if at is not None:
+                given += f", asOf: {orjson.dumps(at).decode()}"
+            parts.append(f"{key}{field}({given}) {below}")
     head = f"query({', '.join(declared)})" if declared else "query"
     return f"{head} {{ {' '.join(parts)} }}", variables
 
