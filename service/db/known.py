@@ -179,14 +179,39 @@ async def list_in_force_at(
         f"""
         SELECT j.id, k.id AS figure_id, k.fact_id, j.kind, k.value, k.upper_bound,
                k.approximation, k.text, j.reason, j.made_by, j.made_at
-        FROM judgements j JOIN ({KNOWN}) k ON k.id = j.judged_figure_id
-        WHERE j.made_at <= $2 AND (j.withdrawn_at IS NULL OR j.withdrawn_at > $2)
+        {_in_force("= ANY($1::bigint[])", "$2")}
         ORDER BY j.id
         """,
         list(fact_ids),
         as_of,
     )
     return [InForce(**dict(r.items())) for r in rows]
+
+
+def _in_force(fact_id: str, at: str) -> str:
+    """The rows (judgement `j`, figure `k`) of the judgements in force at `at` on the
+    figures that counted then of the facts whose id is `fact_id` (an SQL condition)."""
+    return f"""FROM judgements j JOIN ({known_sql(fact_id, at)}) k ON k.id = j.judged_figure_id
+        WHERE j.made_at <= {at} AND (j.withdrawn_at IS NULL OR j.withdrawn_at > {at})"""
+
+
+def agreement_inputs_sql(fact: str, at: str) -> str:
+    """What the agreement of the fact row `fact` as known at `at` is computed from, as
+    JSON text: {"reports": [[value, upper bound, approximation, text, figures], ...] (each
+    distinct report, in order of first figure), "judgements": [[id, kind, value, upper
+    bound, approximation, text], ...] (in force then, oldest first)}. The rule itself is
+    service.ingest.agreement's (service/graphql/computed.py reads this)."""
+    reports = f"""SELECT k.value, k.upper_bound, k.approximation, k.text, count(*) AS n,
+            min(k.id) AS first
+        FROM ({known_sql(f"= {fact}.id", at)}) k
+        GROUP BY k.value, k.upper_bound, k.approximation, k.text"""
+    return f"""(SELECT json_build_object(
+        'reports', coalesce((SELECT json_agg(json_build_array(
+                d.value, d.upper_bound, d.approximation, d.text, d.n) ORDER BY d.first)
+            FROM ({reports}) d), '[]'),
+        'judgements', coalesce((SELECT json_agg(json_build_array(
+                j.id, j.kind, k.value, k.upper_bound, k.approximation, k.text) ORDER BY j.id)
+            {_in_force(f"= {fact}.id", at)}), '[]'))::text)"""
 
 
 async def list_fact_times_at(

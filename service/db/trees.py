@@ -183,10 +183,19 @@ def _fact_time(now: Callable[[str], str], then: Callable[[str, str], str]) -> An
     return answer
 
 
+# Marks where Python writes a value the statement cannot (JSON text never holds it raw:
+# PostgreSQL writes a control character in a string as \u0001).
+COMPUTED = "\x01"
+
+
 def _disputed(pick: Pick, row: str, names: Scope) -> str | None:
-    """Fact.disputed: stored for now; as known at a past time, the resolvers compute it
-    again (service.ingest.agreement), so a statement does not answer it."""
-    return _column("disputed")(pick, row, names) if names.as_of is None else None
+    """Fact.disputed: stored for now. As known at a past time it is computed again by the
+    rule that keeps the stored one (service.ingest.agreement): the statement writes what
+    the rule reads between two COMPUTED marks (service/graphql/computed.py)."""
+    if names.as_of is None:
+        return _column("disputed")(pick, row, names)
+    inputs = known_db.agreement_inputs_sql(row, names.as_of)
+    return f"chr(1) || {inputs} || chr(1)"
 
 
 def _reported(aggregate: str) -> Answer:

@@ -12,7 +12,7 @@ Plans are kept per (document, operation name), like the parser and validation ca
 arguments (literals, variables, defaults, explicit nulls alike) are read per request and
 choose among the statements of a plan (the direction, the filters given). Anything else,
 and any request whose arguments the statement cannot take (a malformed id, a blank name,
-an outlet filter, `disputed` as of a past time, a statement that fails), is answered by the
+an outlet filter, a statement that fails), is answered by the
 executor: the limits ran before either, and timeouts, error masking and metrics wrap both
 alike. tests/graphql/test_compiled.py requires the same bytes from both.
 """
@@ -297,7 +297,7 @@ def bind(
 ) -> tuple[Statement, list[object]] | None:
     """The statement for this request's arguments and its parameters, or None when the
     executor must answer (it reports what is wrong with them, or answers null without
-    reading, or asks what the statement does not: an outlet, `disputed` as of a past time)."""
+    reading, or asks what the statement does not: an outlet filter)."""
     coerced = get_variable_values(
         schema, plan.operation.variable_definitions or (), dict(variables)
     )

@@ -219,12 +219,10 @@ def shaped(draw: st.DrawFn, ids: dict[str, list[str]]) -> tuple[str, dict[str, A
         }[root]
         value = draw(st.sampled_from(ids[root]))
         below = draw(selection("Fact" if field == "fact" else "Entity", pure))
-        # A fact now and then as of a past time (its `disputed` then is the executor's).
+        # A fact now and then as of a past time.
         at = draw(st.sampled_from([None, None, *ids["as_of"]])) if field == "fact" else None
         if pure:
             below = only_compiled(below)
-            if at is not None:
-                below = re.sub(r"\bdisputed\b", "__typename", below)
         if as_variable:
             kind = "String!" if argument == "name" else "ID!"
             declared.append(f"$v{index}: {kind}")

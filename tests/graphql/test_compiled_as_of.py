@@ -43,7 +43,8 @@ MICRO = dt.timedelta(microseconds=1)
 
 # Every field the statement answers as of a time, nested where asOf reaches.
 WHOLE = """query($id: ID!, $at: DateTime) { fact(id: $id, asOf: $at) {
-    id label property unit qualifier __typename firstReportedAt updatedAt
+    id label property unit qualifier __typename firstReportedAt updatedAt disputed
+    d2: disputed
     subject { name facts(first: 3) { label disputed values(first: 3) { value } } }
     values(first: 5, asOf: null) {
         value upperBound approximation text firstReportedAt lastReportedAt
