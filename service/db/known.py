@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 
 from service.db.articles import NewCopy, with_outlets
 from service.db.figures import COLUMNS as FIGURE_COLUMNS
+from service.db.figures import value_group_sql
 from service.db.judgements import InForce
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, FactRow, FigureRow, OutletRow
@@ -111,10 +112,11 @@ async def list_facts_ever_by_ids(conn: Connection, *, ids: Sequence[int]) -> lis
 async def list_figures_known_at(
     conn: Connection, *, fact_ids: Sequence[int], as_of: dt.datetime
 ) -> list[FigureRow]:
-    """The facts' figures that counted at `as_of`, taken out since or not, oldest first
-    (the order `list_figures_for_facts` gives)."""
+    """The facts' figures that counted at `as_of`, taken out since or not, oldest first,
+    each with its value among them (as `list_figures_for_facts` gives them now)."""
     rows = await conn.fetch(
-        f"SELECT {FIGURE_COLUMNS} FROM ({KNOWN}) known ORDER BY fact_id, id",
+        f"""SELECT {FIGURE_COLUMNS}, {value_group_sql("known")} AS value_group
+        FROM ({KNOWN}) known ORDER BY fact_id, id""",
         list(fact_ids),
         as_of,
     )
