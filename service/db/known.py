@@ -18,9 +18,10 @@ from dataclasses import dataclass, fields
 from service.db.articles import NewCopy, with_outlets
 from service.db.figures import COLUMNS as FIGURE_COLUMNS
 from service.db.figures import value_group_sql
-from service.db.judgements import InForce
+from service.db.judgements import InForce, in_force_sql
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, FactRow, FigureRow, OutletRow
+from service.relations import GROUPED_VALUES
 
 
 def published_sql(publication: str) -> str:
@@ -197,23 +198,32 @@ def _in_force(fact_id: str, at: str) -> str:
         WHERE j.made_at <= {at} AND (j.withdrawn_at IS NULL OR j.withdrawn_at > {at})"""
 
 
-def agreement_inputs_sql(fact: str, at: str) -> str:
-    """What the agreement of the fact row `fact` as known at `at` is computed from, as
-    JSON text: {"reports": [[value, upper bound, approximation, text, figures], ...] (each
-    distinct report, in order of first figure), "judgements": [[id, kind, value, upper
-    bound, approximation, text], ...] (in force then, oldest first)}. The rule itself is
-    service.ingest.agreement's (service/graphql/computed.py reads this)."""
+def value_inputs_sql(fact: str, at: str | None) -> str:
+    """What the rules over a fact's values (service.ingest: its agreement, each value's
+    rank and conflicts, the preferred value) read, for the fact row `fact` now or as known
+    at `at` (an SQL time), as JSON text: {"reports": [[value, upper bound, approximation,
+    text, figures, value], ...] (each distinct report, in order of first figure; `value`:
+    its value's first figure, figures.value_group_sql), "judgements": [[id, kind, value,
+    upper bound, approximation, text], ...] (in force, oldest first)}. The rules themselves
+    are Python's (service/graphql/computed.py reads this)."""
+    if at is None:
+        rows = f"SELECT * FROM figures f WHERE f.fact_id = {fact}.id"
+        judged = in_force_sql(f"= {fact}.id")
+    else:
+        rows = known_sql(f"= {fact}.id", at)
+        judged = _in_force(f"= {fact}.id", at)
+    grouped = ", ".join(f"k.{c}" for c in GROUPED_VALUES)
     reports = f"""SELECT k.value, k.upper_bound, k.approximation, k.text, count(*) AS n,
-            min(k.id) AS first
-        FROM ({known_sql(f"= {fact}.id", at)}) k
+            min(k.id) AS first, min(min(k.id)) OVER (PARTITION BY {grouped}) AS value_group
+        FROM ({rows}) k
         GROUP BY k.value, k.upper_bound, k.approximation, k.text"""
     return f"""(SELECT json_build_object(
-        'reports', coalesce((SELECT json_agg(json_build_array(
-                d.value, d.upper_bound, d.approximation, d.text, d.n) ORDER BY d.first)
+        'reports', coalesce((SELECT json_agg(json_build_array(d.value, d.upper_bound,
+                d.approximation, d.text, d.n, d.value_group) ORDER BY d.first)
             FROM ({reports}) d), '[]'),
         'judgements', coalesce((SELECT json_agg(json_build_array(
                 j.id, j.kind, k.value, k.upper_bound, k.approximation, k.text) ORDER BY j.id)
-            {_in_force(f"= {fact}.id", at)}), '[]'))::text)"""
+            {judged}), '[]'))::text)"""
 
 
 async def list_fact_times_at(

@@ -55,7 +55,9 @@ class _Group:
     """The figures query a SourcedValue list groups: `sources` adds its aggregates there."""
 
     figure: str  # the alias of the figure rows being grouped
+    fact: str  # the alias of their fact's row
     aggregates: list[str] = field(default_factory=list)
+    numbered: bool = False  # a field asks for the value's place among its fact's (`n`)
 
 
 @dataclass
@@ -69,6 +71,10 @@ class Scope:
     # own fields, values and their sources; what they lead to (a subject, an article's
     # quotes) is read as it is now, as the resolvers read it.
     as_of: str | None = None
+    # Whether the text may hold values Python computes (computed_sql): a whole
+    # operation's statement, whose text graphql/computed.py fills, yes; `tree_sql`, whose
+    # text is decoded as it is, no.
+    computed: bool = True
 
     def next(self) -> str:
         self.count += 1
@@ -183,19 +189,47 @@ def _fact_time(now: Callable[[str], str], then: Callable[[str, str], str]) -> An
     return answer
 
 
-# Marks where Python writes a value the statement cannot (JSON text never holds it raw:
-# PostgreSQL writes a control character in a string as \u0001).
-COMPUTED = "\x01"
+# Where a value goes that the statement leaves to Python (service/graphql/computed.py):
+# OPEN, what it is (`disputed`, `rank:N`, ...), SPLIT, the rule's inputs
+# (known.value_inputs_sql), and for a choice SPLIT and each candidate's JSON, then CLOSE.
+# JSON text never holds them raw (PostgreSQL writes a control character in a string as
+# \u0001), so they mark nothing else.
+OPEN, SPLIT, CLOSE = "\x01", "\x02", "\x03"
+
+
+def computed_sql(what: str, inputs: str, candidates: str | None = None) -> str:
+    """The marked place of a value Python computes (`what` and `inputs`: SQL text)."""
+    chosen = "" if candidates is None else f" || coalesce(chr(2) || {candidates}, '')"
+    return f"(chr(1) || {what} || chr(2) || {inputs}{chosen} || chr(3))"
+
+
+def _computed(names: Scope, build: Callable[[], str | None]) -> str | None:
+    """`build`'s computed_sql where the statement's text is filled, else None."""
+    return build() if names.computed else None
 
 
 def _disputed(pick: Pick, row: str, names: Scope) -> str | None:
     """Fact.disputed: stored for now. As known at a past time it is computed again by the
-    rule that keeps the stored one (service.ingest.agreement): the statement writes what
-    the rule reads between two COMPUTED marks (service/graphql/computed.py)."""
+    rule that keeps the stored one (service.ingest.agreement)."""
     if names.as_of is None:
         return _column("disputed")(pick, row, names)
-    inputs = known_db.agreement_inputs_sql(row, names.as_of)
-    return f"chr(1) || {inputs} || chr(1)"
+    at = names.as_of
+    return _computed(names, lambda: computed_sql("'disputed'", known_db.value_inputs_sql(row, at)))
+
+
+def _assessed(what: str) -> Answer:
+    """SourcedValue.rank / conflicting: what the editors' judgements make of the value
+    (service.ingest.ranks.assess), computed in Python from its fact's values."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        group = names.group
+        if group is None or not names.computed:
+            return None
+        group.numbered = True
+        inputs = known_db.value_inputs_sql(group.fact, names.as_of)
+        return computed_sql(f"'{what}:' || {row}.n", inputs)
+
+    return answer
 
 
 def _reported(aggregate: str) -> Answer:
@@ -326,33 +360,62 @@ def _same_row(type_name: str) -> Answer:
 
 
 # SourcedValue: one group of a fact's figures with equal (value, upper bound,
-# approximation), as service.ingest.facts.group_reports makes them, in order of first
-# report. Its fields read the group's row; `sources` adds an aggregate to the group's query.
+# approximation) (relations.GROUPED_VALUES, as figures.value_group_sql numbers them), in
+# order of first report. Its fields read the group's row; `sources` adds an aggregate to
+# the group's query.
 def _values(relation: Relation) -> Answer:
     def answer(pick: Pick, row: str, names: Scope) -> str | None:
-        figure, group = names.next(), names.next()
-        outer, names.group = names.group, _Group(figure)
-        built = object_json("SourcedValue", pick.picks, group, names)
-        aggregates, names.group = names.group.aggregates, outer
-        if built is None:
+        return _value_list(relation, pick, row, names, joined=False)
+
+    return answer
+
+
+def _value_list(
+    relation: Relation, pick: Pick, row: str, names: Scope, *, joined: bool
+) -> str | None:
+    """The fact `row`'s values as `pick` selects them: a JSON array, or (`joined`) each
+    value's JSON text after the other, SPLIT between them, NULL for none."""
+    figure, group = names.next(), names.next()
+    outer, names.group = names.group, _Group(figure, row)
+    built = object_json("SourcedValue", pick.picks, group, names)
+    made, names.group = names.group, outer
+    if built is None:
+        return None
+    columns = ", ".join(f"{figure}.{c}" for c in relation.grouped_by)
+    extra = "".join(f", {a} AS s{i}" for i, a in enumerate(made.aggregates))
+    if made.numbered:  # the value's place among all its fact's (for rank, conflicting)
+        extra += f", row_number() OVER (ORDER BY min({figure}.id)) - 1 AS n"
+    rows = f"""{relation.table} {figure}
+        WHERE {figure}.{relation.child_column} = {row}.{relation.parent_column}"""
+    if names.as_of is not None:  # the figures that counted then (db/known.py)
+        known = known_db.known_sql(f"= {row}.{relation.parent_column}", names.as_of)
+        rows = f"({known}) {figure}"
+    if made.aggregates:  # sources: each figure numbered within its value (_sources)
+        rows = f"""(SELECT {figure}.*,
+            row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
+            FROM {rows}) {figure}"""
+    limit = _limit(pick, relation)
+    by = f"{group}.first_id"
+    items = f"string_agg({built}, chr(2) ORDER BY {by})" if joined else list_json(built, by)
+    return f"""(SELECT {items}
+        FROM (SELECT {columns}, min({figure}.id) AS first_id,
+                (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
+            FROM {rows}
+            GROUP BY {columns} ORDER BY first_id{limit}) {group})"""
+
+
+def _preferred(relation: Relation) -> Answer:
+    """Fact.preferred: every value as selected, and Python chooses the one the editors'
+    judgements prefer (service.ingest.ranks.preferred_index), or null."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        if not names.computed:
             return None
-        columns = ", ".join(f"{figure}.{c}" for c in relation.grouped_by)
-        extra = "".join(f", {a} AS s{i}" for i, a in enumerate(aggregates))
-        rows = f"""{relation.table} {figure}
-            WHERE {figure}.{relation.child_column} = {row}.{relation.parent_column}"""
-        if names.as_of is not None:  # the figures that counted then (db/known.py)
-            known = known_db.known_sql(f"= {row}.{relation.parent_column}", names.as_of)
-            rows = f"({known}) {figure}"
-        if aggregates:  # sources: each figure numbered within its value (_sources)
-            rows = f"""(SELECT {figure}.*,
-                row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
-                FROM {rows}) {figure}"""
-        limit = _limit(pick, relation)
-        return f"""(SELECT {list_json(built, f"{group}.first_id")}
-            FROM (SELECT {columns}, min({figure}.id) AS first_id,
-                    (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
-                FROM {rows}
-                GROUP BY {columns} ORDER BY first_id{limit}) {group})"""
+        candidates = _value_list(relation, pick, row, names, joined=True)
+        if candidates is None:
+            return None
+        inputs = known_db.value_inputs_sql(row, names.as_of)
+        return computed_sql("'preferred'", inputs, candidates)
 
     return answer
 
@@ -406,6 +469,8 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "text": Field(_column("text")),
         "firstReportedAt": Field(_reported("min")),
         "lastReportedAt": Field(_reported("max")),
+        "rank": Field(_assessed("rank")),
+        "conflicting": Field(_assessed("conflicting")),
     },
     # A citation here is always a figure's: its row is the figure row (_sources).
     "Citation": {"attributedToText": Field(_column("attributed_to_text"))},
@@ -456,6 +521,7 @@ COLUMNS: dict[str, dict[str, Field]] = {
 # with (_sources), a value groups its fact's figures, aliases leave out the canonical name.
 SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
     ("Fact", "values"): _values,
+    ("Fact", "preferred"): _preferred,
     ("SourcedValue", "sources"): _sources,
     ("Citation", "span"): lambda relation: _same_row("Span"),
     ("Citation", "article"): lambda relation: _citation_article,
@@ -465,16 +531,9 @@ SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
 }
 
 
-# Relations only the resolvers answer: the value editors preferred (service.ingest.ranks).
-# (Connections, a fact's history among them, are left to the resolvers as well.)
-RESOLVED: frozenset[tuple[str, str]] = frozenset({("Fact", "preferred")})
-
-
 def _relation_field(type_name: str, field_name: str, relation: Relation) -> Field | None:
     """How a statement answers a relation of the map, or None when it leaves it to the
     resolvers (a link table, a key other than the parent's id, a connection)."""
-    if (type_name, field_name) in RESOLVED:
-        return None
     special = SPECIAL.get((type_name, field_name))
     if special is not None:
         return Field(special(relation), relation.child)
@@ -522,7 +581,7 @@ def tree_sql(type_name: str, picks: tuple[Pick, ...], *, many: bool) -> str | No
     table = TABLES.get(type_name)
     if table is None:
         return None
-    built = object_json(type_name, picks, "t0", Scope())
+    built = object_json(type_name, picks, "t0", Scope(computed=False))
     if built is None:
         return None
     where = "t0.id = ANY($1::bigint[])" if many else "t0.id = $1"

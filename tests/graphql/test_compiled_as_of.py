@@ -27,7 +27,6 @@ from tests.conftest import TABLES
 from tests.graphql.compiled_apps import compiled_and_executed
 from tests.graphql.test_compiled import (
     EXAMPLES,
-    only_compiled,
     same_answer,
     statements_built,
 )
@@ -47,12 +46,13 @@ WHOLE = """query($id: ID!, $at: DateTime) { fact(id: $id, asOf: $at) {
     d2: disputed
     subject { name facts(first: 3) { label disputed values(first: 3) { value } } }
     values(first: 5, asOf: null) {
-        value upperBound approximation text firstReportedAt lastReportedAt
+        value upperBound approximation text firstReportedAt lastReportedAt rank conflicting
         sources(first: 5) { excerpt attributedToText span { start end part caption }
             outlet { name } attributedTo { name }
             article { id headline body standfirst publishedAt removedLines
                 outlet { name } publications(first: 3) { url publishedAt } } } }
-    v2: values(first: 1) { sources(first: 1) { excerpt } } } }"""
+    v2: values(first: 1) { sources(first: 1) { excerpt } }
+    preferred { value rank conflicting sources(first: 2) { excerpt } } } }"""
 
 
 def _at(day: int, hour: int = 12) -> dt.datetime:
@@ -91,6 +91,13 @@ async def history(_test_pool: asyncpg.Pool) -> AsyncIterator[dict[str, Any]]:
             headers=EDITOR,
         )
         assert judged.status_code == 201, judged.text
+        sixteen = (await desk.get(f"/api/v1/facts/{fact_id}")).json()["values"][1]["figureIds"]
+        preferred = await desk.post(
+            f"/api/v1/figures/{sixteen[0]}/judgements",
+            json={"kind": "PREFERRED", "reason": "the recount"},
+            headers=EDITOR,
+        )
+        assert preferred.status_code == 201, preferred.text
         facts = (await desk.get("/api/v1/facts")).json()["items"]
         for article in (daily, gone):
             retracted = await desk.delete(f"/api/v1/articles/{article}", headers=AUTH)
@@ -123,14 +130,17 @@ async def apps(
 async def test_a_fact_as_of_each_moment_answers_alike_and_compiled(
     apps: dict[bool, httpx.AsyncClient], history: dict[str, Any]
 ) -> None:
-    answered = set()
+    answered, chosen = set(), set()
     before = statements_built()
     for fact_id in history["ids"]:
         for at in history["times"]:
             answer = await same_answer(apps, WHOLE, {"id": fact_id, "at": at})
             assert b'"errors"' not in answer, answer
-            answered.add(orjson.loads(answer)["data"]["fact"] is not None)
+            fact = orjson.loads(answer)["data"]["fact"]
+            answered.add(fact is not None)
+            chosen.add(fact is not None and fact["preferred"] is not None)
     assert answered == {True, False}  # known at some moments, not at others
+    assert chosen == {True, False}  # preferred at some moments, not at others
     assert statements_built() - before >= len(history["ids"]) * len(history["times"])
     for fact_id in history["ids"]:  # each time binds to a statement, not to the executor
         for at in history["times"]:
@@ -155,8 +165,6 @@ async def test_generated_selections_as_of_answer_alike(
 ) -> None:
     pure = data.draw(st.booleans())
     below = data.draw(selection("Fact", pure))
-    if pure:
-        below = only_compiled(below)
     fact_id = data.draw(st.sampled_from(history["ids"]))
     at = data.draw(st.sampled_from(history["times"]))
     query = f"query($id: ID!, $at: DateTime) {{ fact(id: $id, asOf: $at) {below} }}"
