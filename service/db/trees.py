@@ -175,8 +175,16 @@ def _time(name: str) -> Answer:
 
 
 def _time_of(expression: Callable[[str], str]) -> Answer:
-    """A time computed from the row (`expression` of its alias), written as `_time` does."""
-    return lambda pick, row, names: _text(expression(row), _isoformat(expression(row)))
+    """A time computed from the row (`expression` of its alias), written as `_time` does:
+    computed once (OFFSET 0 keeps PostgreSQL from copying the subquery into each of the
+    four places `_text` and `_isoformat` read it, running it four times)."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str:
+        at = names.next()
+        written = _text(f"{at}.v", _isoformat(f"{at}.v"))
+        return f"(SELECT {written} FROM (SELECT {expression(row)} AS v OFFSET 0) {at})"
+
+    return answer
 
 
 def _fact_time(now: Callable[[str], str], then: Callable[[str, str], str]) -> Answer:
