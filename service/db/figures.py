@@ -171,13 +171,15 @@ async def list_first_reports_for_facts(
     counts come from figures_fact_groups_idx alone, and only the figures shown are fetched,
     each group's in index order (an upper bound is matched by = or IS NULL, which the index
     can answer, never by IS NOT DISTINCT FROM, which it cannot)."""
+    # The lateral joins below match these columns one by one, for the index's sake.
+    assert GROUPED_VALUES == ("value", "upper_bound", "approximation")
+    values = ", ".join(f"g.{c}" for c in GROUPED_VALUES)
     rows = await conn.fetch(
         f"""
         WITH grouped AS (
-            SELECT g.fact_id, g.value, g.upper_bound, g.approximation, count(*) AS reports,
-                   min(g.id) AS first_id
+            SELECT g.fact_id, {values}, count(*) AS reports, min(g.id) AS first_id
             FROM figures g WHERE g.fact_id = ANY($1::bigint[])
-            GROUP BY g.fact_id, g.value, g.upper_bound, g.approximation
+            GROUP BY g.fact_id, {values}
         )
         SELECT {", ".join("f." + c.strip() for c in COLUMNS.split(","))}, v.first_id, v.reports
         FROM grouped v
