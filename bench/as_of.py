@@ -39,9 +39,11 @@ SHAPES = {
     "Q3 asOf + times": f"""query($id: ID!, $at: DateTime) {{ fact(id: $id, asOf: $at) {{
         label disputed firstReportedAt updatedAt values {{ firstReportedAt lastReportedAt }}
         {VALUES} }} }}""",
-    "history (first 100)": """query($id: ID!) { fact(id: $id) { history {
-        at kind value outlet reason by } } }""",
+    "history (first 100)": """query($id: ID!) { fact(id: $id) { history(first: 100) {
+        edges { node { at kind value outlet reason by } } } } }""",
 }
+# Asked of the executor as well (FACTDESK_SQL_TREES=false): what the statement saves.
+BY_EXECUTOR = ("Q3 now", "Q3 asOf (middle of its reports)", "Q3 asOf + times")
 
 
 async def _load(dsn: str, size: int) -> None:
@@ -63,8 +65,6 @@ async def _load(dsn: str, size: int) -> None:
 
 async def _measure(dsn: str, requests: int) -> None:
     pool = await create_pool(dsn, min_size=1, max_size=4)
-    app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
-    app.state.pool = pool
     async with pool.acquire() as conn:
         row = await conn.fetchrow(
             """
@@ -79,10 +79,19 @@ async def _measure(dsn: str, requests: int) -> None:
     fact_id, reports, middle = row
     variables = {"id": encode_id("Fact", fact_id), "at": middle.isoformat()}
     print(f"fact {fact_id}: {reports} reports; asOf {middle.isoformat()}")
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-        base = None
-        for name, query in SHAPES.items():
+    base = None
+    for compiling in (True, False):
+        app = create_app(
+            Settings(
+                factdesk_load_seeds=False,
+                factdesk_response_cache=False,
+                factdesk_sql_trees=compiling,
+            )
+        )
+        app.state.pool = pool
+        shapes = SHAPES if compiling else {n: SHAPES[n] for n in BY_EXECUTOR}
+        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://b")
+        for name, query in shapes.items():
             body = {"query": query, "variables": variables}
             for _ in range(10):  # warm: plans, caches
                 answer = await client.post("/graphql", json=body)
@@ -95,7 +104,9 @@ async def _measure(dsn: str, requests: int) -> None:
             times.sort()
             p50, p95 = statistics.median(times), times[int(len(times) * 0.95) - 1]
             base = base or p50
-            print(f"| {name} | {p50:.2f} | {p95:.2f} | {p50 / base:.2f} |")
+            label = name if compiling else f"{name}, executor"
+            print(f"| {label} | {p50:.2f} | {p95:.2f} | {p50 / base:.2f} |")
+        await client.aclose()
     await pool.close()
 
 

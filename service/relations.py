@@ -142,8 +142,8 @@ RELATIONS: dict[str, dict[str, Relation]] = {
             bound=VALUES_BOUND,
         ),
         "reports": many("Figure", "figures", "fact_id"),
-        # Chosen among the values by the editors' judgements (service.ingest.ranks): the
-        # resolvers answer it, with the judgements the prefetch warms beside this map.
+        # Chosen among the values by the editors' judgements (service.ingest.ranks): in
+        # Python, from the values a statement writes (graphql/computed.py) or the resolvers'.
         "preferred": Relation(
             "SourcedValue",
             Cardinality.ONE,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from service.db.paging import IdPage, Sort, SortedPage, SortKey, Window, page_by_id, page_sorted
 from service.db.pool import Connection
 from service.db.rows import FigureRow
+from service.relations import GROUPED_VALUES
 
 COLUMNS = """id, article_id, fact_id, subject_id, attributed_to_id, attributed_to_text, value,
     upper_bound, approximation, unit, text, property, qualifier, status, refers_to,
@@ -32,9 +33,30 @@ async def list_figures_for_articles(
     return FigureRow.from_records(rows)
 
 
+def value_group_sql(figure: str) -> str:
+    """The value the figure row `figure` reports among the rows of its query: the id of
+    that value's first report. A fact's values are its reports of equal value, upper bound
+    and approximation (relations.GROUPED_VALUES, which the one-statement answers group by
+    too), in order of first report; this is the one place the rule is written for rows."""
+    columns = ", ".join(f"{figure}.{c}" for c in GROUPED_VALUES)
+    return f"min({figure}.id) OVER (PARTITION BY {figure}.fact_id, {columns})"
+
+
+def split_values(reports: Iterable[FigureRow]) -> list[list[FigureRow]]:
+    """A fact's reports (read with `value_group_sql`) as its values, in order of first
+    report, each its reports in the order read."""
+    values: dict[int | None, list[FigureRow]] = {}
+    for report in reports:
+        assert report.value_group is not None, "read with value_group_sql"
+        values.setdefault(report.value_group, []).append(report)
+    return list(values.values())
+
+
 async def list_figures_for_facts(conn: Connection, *, fact_ids: Sequence[int]) -> list[FigureRow]:
+    """The facts' figures, oldest first, each with its value (`value_group_sql`)."""
     rows = await conn.fetch(
-        f"SELECT {COLUMNS} FROM figures WHERE fact_id = ANY($1::bigint[]) ORDER BY fact_id, id",
+        f"""SELECT {COLUMNS}, {value_group_sql("figures")} AS value_group
+        FROM figures WHERE fact_id = ANY($1::bigint[]) ORDER BY fact_id, id""",
         list(fact_ids),
     )
     return FigureRow.from_records(rows)
@@ -149,15 +171,17 @@ async def list_first_reports_for_facts(
     counts come from figures_fact_groups_idx alone, and only the figures shown are fetched,
     each group's in index order (an upper bound is matched by = or IS NULL, which the index
     can answer, never by IS NOT DISTINCT FROM, which it cannot)."""
+    # The lateral joins below match these columns one by one, for the index's sake.
+    assert GROUPED_VALUES == ("value", "upper_bound", "approximation")
+    values = ", ".join(f"g.{c}" for c in GROUPED_VALUES)
     rows = await conn.fetch(
         f"""
         WITH grouped AS (
-            SELECT g.fact_id, g.value, g.upper_bound, g.approximation, count(*) AS reports,
-                   min(g.id) AS first_id
+            SELECT g.fact_id, {values}, count(*) AS reports, min(g.id) AS first_id
             FROM figures g WHERE g.fact_id = ANY($1::bigint[])
-            GROUP BY g.fact_id, g.value, g.upper_bound, g.approximation
+            GROUP BY g.fact_id, {values}
         )
-        SELECT {", ".join("f." + c.strip() for c in COLUMNS.split(","))}, v.reports
+        SELECT {", ".join("f." + c.strip() for c in COLUMNS.split(","))}, v.first_id, v.reports
         FROM grouped v
         CROSS JOIN LATERAL (
             (SELECT * FROM figures f

@@ -136,16 +136,22 @@ async def list_judgements_for_figures(
     return JudgementRow.from_records(rows)
 
 
+def in_force_sql(fact_id: str) -> str:
+    """The rows (judgement `j`, its figure `k`) of the judgements in force on the figures
+    of the facts whose id is `fact_id` (an SQL condition on it)."""
+    return f"""FROM judgements j JOIN figures k ON k.id = j.figure_id
+        WHERE j.withdrawn_at IS NULL AND k.fact_id {fact_id}"""
+
+
 async def list_in_force_for_facts(conn: Connection, *, fact_ids: Sequence[int]) -> list[InForce]:
     """The judgements in force on the facts' reports, oldest first. Few figures are ever
     judged: the statement starts from the judgements in force, not from the facts'
     figures (a popular fact has tens of thousands)."""
     rows = await conn.fetch(
-        """
-        SELECT j.id, j.figure_id, g.fact_id, j.kind, g.value, g.upper_bound, g.approximation,
-               g.text, j.reason, j.made_by, j.made_at
-        FROM judgements j JOIN figures g ON g.id = j.figure_id
-        WHERE j.withdrawn_at IS NULL AND g.fact_id = ANY($1::bigint[])
+        f"""
+        SELECT j.id, j.figure_id, k.fact_id, j.kind, k.value, k.upper_bound, k.approximation,
+               k.text, j.reason, j.made_by, j.made_at
+        {in_force_sql("= ANY($1::bigint[])")}
         ORDER BY j.id
         """,
         list(fact_ids),

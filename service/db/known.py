@@ -17,9 +17,11 @@ from dataclasses import dataclass, fields
 
 from service.db.articles import NewCopy, with_outlets
 from service.db.figures import COLUMNS as FIGURE_COLUMNS
-from service.db.judgements import InForce
+from service.db.figures import value_group_sql
+from service.db.judgements import InForce, in_force_sql
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, FactRow, FigureRow, OutletRow
+from service.relations import GROUPED_VALUES
 
 
 def published_sql(publication: str) -> str:
@@ -27,21 +29,26 @@ def published_sql(publication: str) -> str:
     return f"coalesce({publication}.published_at, {publication}.received_at)"
 
 
-def reported_sql(figure: str, aggregate: str) -> str:
+def reported_sql(figure: str, aggregate: str, at: str | None = None) -> str:
     """The `aggregate` (min or max) of the publication times of `figure`'s article: when
-    it was first or last reported (a correction keeps its article's publications)."""
+    it was first or last reported (a correction keeps its article's publications); with
+    `at` (an SQL time), of the publications made by then."""
+    by_then = "" if at is None else f" AND {published_sql('p')} <= {at}"
     return (
         f"(SELECT {aggregate}({published_sql('p')}) FROM publications p "
-        f"WHERE p.article_id = {figure}.article_id)"
+        f"WHERE p.article_id = {figure}.article_id{by_then})"
     )
 
 
-# The figures of the facts $1 that counted at $2, with `figures`' columns.
-KNOWN = f"""
+def known_sql(fact_id: str, at: str) -> str:
+    """The figures whose fact_id is `fact_id` (an SQL condition on it: `= ANY($1)`,
+    `= t0.id`) that counted at `at` (an SQL time), with `figures`' columns (and `since`,
+    `until`)."""
+    return f"""
     SELECT k.* FROM (
         SELECT g.*, a.corrected_at AS since, NULL::timestamptz AS until
         FROM figures g JOIN articles a ON a.id = g.article_id
-        WHERE g.fact_id = ANY($1::bigint[])
+        WHERE g.fact_id {fact_id}
         UNION ALL
         SELECT r.*,
             (SELECT max(v.replaced_at) FROM article_versions v
@@ -49,26 +56,56 @@ KNOWN = f"""
             w.withdrawn_at
         FROM withdrawn_figures w CROSS JOIN LATERAL jsonb_populate_record(
             NULL::figures, w.figure || jsonb_build_object('fact_id', w.fact_id)) r
-        WHERE w.fact_id = ANY($1::bigint[]) AND w.withdrawn_at > $2
+        WHERE w.fact_id {fact_id} AND w.withdrawn_at > {at}
     ) k
-    WHERE (k.since IS NULL OR k.since <= $2) AND (k.until IS NULL OR k.until > $2)
+    WHERE (k.since IS NULL OR k.since <= {at}) AND (k.until IS NULL OR k.until > {at})
         AND EXISTS (SELECT 1 FROM publications p
-                    WHERE p.article_id = k.article_id AND {published_sql("p")} <= $2)
+                    WHERE p.article_id = k.article_id AND {published_sql("p")} <= {at})
 """
+
+
+# The figures of the facts $1 that counted at $2.
+KNOWN = known_sql("= ANY($1::bigint[])", "$2")
+
+# The facts, and those whose every value was since taken out (`retired_facts`, with
+# `disputed` false: only what was known at a time says more).
+FACTS_EVER = """
+    SELECT id, subject_id, property, qualifier, unit, label, disputed FROM facts
+    UNION ALL
+    SELECT id, subject_id, property, qualifier, unit, label, false FROM retired_facts
+"""
+
+
+def _known_publications(fact: str, at: str) -> str:
+    """The rows of (figure `k` that counted at `at`, publication `p` of it made by then)
+    of the fact row `fact`."""
+    return f"""FROM ({known_sql(f"= {fact}.id", at)}) k JOIN publications p
+        ON p.article_id = k.article_id AND {published_sql("p")} <= {at}"""
+
+
+def first_known_sql(fact: str, at: str) -> str:
+    """When the fact row `fact` was first reported as known at `at`: the earliest
+    publication made by then of a figure that counted then (NULL: no value then)."""
+    return f"(SELECT min({published_sql('p')}) {_known_publications(fact, at)})"
+
+
+def updated_known_sql(fact: str, at: str) -> str:
+    """When the fact row `fact` last changed as known at `at`: the latest arrival of those
+    publications (their stated time for one that arrived later: `at` knew it as
+    published) and of the change feed's entries naming the fact by then."""
+    return f"""(SELECT greatest(
+            max(CASE WHEN p.received_at <= {at} THEN p.received_at
+                ELSE {published_sql("p")} END),
+            (SELECT max(c.at) FROM changes c
+             WHERE c.fact_ids @> ARRAY[{fact}.id] AND c.at <= {at}))
+        {_known_publications(fact, at)})"""
 
 
 async def list_facts_ever_by_ids(conn: Connection, *, ids: Sequence[int]) -> list[FactRow]:
     """The facts, and those whose every value was since taken out (`retired_facts`, with
     `disputed` false: only what was known at a time says more)."""
     rows = await conn.fetch(
-        """
-        SELECT id, subject_id, property, qualifier, unit, label, disputed
-        FROM facts WHERE id = ANY($1::bigint[])
-        UNION ALL
-        SELECT id, subject_id, property, qualifier, unit, label, false
-        FROM retired_facts WHERE id = ANY($1::bigint[])
-        """,
-        list(ids),
+        f"SELECT * FROM ({FACTS_EVER}) f WHERE f.id = ANY($1::bigint[])", list(ids)
     )
     return FactRow.from_records(rows)
 
@@ -76,10 +113,11 @@ async def list_facts_ever_by_ids(conn: Connection, *, ids: Sequence[int]) -> lis
 async def list_figures_known_at(
     conn: Connection, *, fact_ids: Sequence[int], as_of: dt.datetime
 ) -> list[FigureRow]:
-    """The facts' figures that counted at `as_of`, taken out since or not, oldest first
-    (the order `list_figures_for_facts` gives)."""
+    """The facts' figures that counted at `as_of`, taken out since or not, oldest first,
+    each with its value among them (as `list_figures_for_facts` gives them now)."""
     rows = await conn.fetch(
-        f"SELECT {FIGURE_COLUMNS} FROM ({KNOWN}) known ORDER BY fact_id, id",
+        f"""SELECT {FIGURE_COLUMNS}, {value_group_sql("known")} AS value_group
+        FROM ({KNOWN}) known ORDER BY fact_id, id""",
         list(fact_ids),
         as_of,
     )
@@ -144,14 +182,48 @@ async def list_in_force_at(
         f"""
         SELECT j.id, k.id AS figure_id, k.fact_id, j.kind, k.value, k.upper_bound,
                k.approximation, k.text, j.reason, j.made_by, j.made_at
-        FROM judgements j JOIN ({KNOWN}) k ON k.id = j.judged_figure_id
-        WHERE j.made_at <= $2 AND (j.withdrawn_at IS NULL OR j.withdrawn_at > $2)
+        {_in_force("= ANY($1::bigint[])", "$2")}
         ORDER BY j.id
         """,
         list(fact_ids),
         as_of,
     )
     return [InForce(**dict(r.items())) for r in rows]
+
+
+def _in_force(fact_id: str, at: str) -> str:
+    """The rows (judgement `j`, figure `k`) of the judgements in force at `at` on the
+    figures that counted then of the facts whose id is `fact_id` (an SQL condition)."""
+    return f"""FROM judgements j JOIN ({known_sql(fact_id, at)}) k ON k.id = j.judged_figure_id
+        WHERE j.made_at <= {at} AND (j.withdrawn_at IS NULL OR j.withdrawn_at > {at})"""
+
+
+def value_inputs_sql(fact: str, at: str | None) -> str:
+    """What the rules over a fact's values (service.ingest: its agreement, each value's
+    rank and conflicts, the preferred value) read, for the fact row `fact` now or as known
+    at `at` (an SQL time), as JSON text: {"reports": [[value, upper bound, approximation,
+    text, figures, value], ...] (each distinct report, in order of first figure; `value`:
+    its value's first figure, figures.value_group_sql), "judgements": [[id, kind, value,
+    upper bound, approximation, text], ...] (in force, oldest first)}. The rules themselves
+    are Python's (service/graphql/computed.py reads this)."""
+    if at is None:
+        rows = f"SELECT * FROM figures f WHERE f.fact_id = {fact}.id"
+        judged = in_force_sql(f"= {fact}.id")
+    else:
+        rows = known_sql(f"= {fact}.id", at)
+        judged = _in_force(f"= {fact}.id", at)
+    grouped = ", ".join(f"k.{c}" for c in GROUPED_VALUES)
+    reports = f"""SELECT k.value, k.upper_bound, k.approximation, k.text, count(*) AS n,
+            min(k.id) AS first, min(min(k.id)) OVER (PARTITION BY {grouped}) AS value_group
+        FROM ({rows}) k
+        GROUP BY k.value, k.upper_bound, k.approximation, k.text"""
+    return f"""(SELECT json_build_object(
+        'reports', coalesce((SELECT json_agg(json_build_array(d.value, d.upper_bound,
+                d.approximation, d.text, d.n, d.value_group) ORDER BY d.first)
+            FROM ({reports}) d), '[]'),
+        'judgements', coalesce((SELECT json_agg(json_build_array(
+                j.id, j.kind, k.value, k.upper_bound, k.approximation, k.text) ORDER BY j.id)
+            {judged}), '[]'))::text)"""
 
 
 async def list_fact_times_at(
@@ -164,20 +236,11 @@ async def list_fact_times_at(
     value then have none."""
     rows = await conn.fetch(
         f"""
-        WITH times AS (
-            SELECT k.fact_id, min({published_sql("p")}) AS first_reported_at,
-                   max(CASE WHEN p.received_at <= $2 THEN p.received_at
-                       ELSE {published_sql("p")} END) AS last_arrived
-            FROM ({KNOWN}) k JOIN publications p
-                ON p.article_id = k.article_id AND {published_sql("p")} <= $2
-            GROUP BY k.fact_id
-        )
-        SELECT t.fact_id, t.first_reported_at,
-               greatest(t.last_arrived, (
-                   SELECT max(c.at) FROM changes c
-                   WHERE c.fact_ids @> ARRAY[t.fact_id] AND c.at <= $2
-               )) AS updated_at
-        FROM times t
+        SELECT * FROM (
+            SELECT f.id AS fact_id, {first_known_sql("f", "$2")} AS first_reported_at,
+                   {updated_known_sql("f", "$2")} AS updated_at
+            FROM unnest($1::bigint[]) AS f(id)
+        ) t WHERE first_reported_at IS NOT NULL
         """,
         list(fact_ids),
         as_of,
@@ -195,6 +258,18 @@ _AS_STOOD = ", ".join(
 )
 
 
+def article_as_of_sql(article_id: str, at: str) -> str:
+    """The articles whose id is `article_id` (an SQL condition on it) as they stood at
+    `at` (an SQL time), with ArticleRow's columns: the copy of then when a later
+    correction replaced it."""
+    return f"""SELECT {_AS_STOOD}
+        FROM articles a LEFT JOIN LATERAL (
+            SELECT * FROM article_versions v WHERE v.article_id = a.id AND v.replaced_at > {at}
+            ORDER BY v.replaced_at LIMIT 1
+        ) v ON true
+        WHERE a.id {article_id}"""
+
+
 async def list_articles_as_of(
     conn: Connection, *, ids: Sequence[int], as_of: dt.datetime
 ) -> list[tuple[ArticleRow, list[OutletRow]]]:
@@ -203,14 +278,9 @@ async def list_articles_as_of(
     outlet and original source, as `articles.list_articles_with_outlets_by_ids` gives."""
     rows = await conn.fetch(
         f"""
-        SELECT t.*, o.name AS outlet_name, s.name AS source_name FROM (
-            SELECT {_AS_STOOD}
-            FROM articles a LEFT JOIN LATERAL (
-                SELECT * FROM article_versions v WHERE v.article_id = a.id AND v.replaced_at > $2
-                ORDER BY v.replaced_at LIMIT 1
-            ) v ON true
-            WHERE a.id = ANY($1::bigint[])
-        ) t JOIN outlets o ON o.id = t.outlet_id
+        SELECT t.*, o.name AS outlet_name, s.name AS source_name
+        FROM ({article_as_of_sql("= ANY($1::bigint[])", "$2")}) t
+        JOIN outlets o ON o.id = t.outlet_id
         LEFT JOIN outlets s ON s.id = t.original_source_id
         """,
         list(ids),

@@ -1,7 +1,7 @@
 """A whole GraphQL operation as one statement that returns its `data` JSON as text.
 
-The roots it answers (`fact(id:)`, `entity(id:|name:)`, a forward page of `articles` in
-the default order) each become one expression; their objects are db/trees.py's. The text
+The roots it answers (`fact(id:)` now or as of a past time, `entity(id:|name:)`, a
+window of `articles`) each become one expression; their objects are db/trees.py's. The text
 is compact JSON written as orjson writes the executor's answer, so the view sends it as it
 is: tests/graphql/test_compiled.py asks both for the same bytes.
 
@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from service.db.articles import ARTICLE_ORDERS, FILTERS, SORT_KEY, filter_sql
 from service.db.entities import ENTITY_IDS_NAMED
+from service.db.known import FACTS_EVER, known_sql
 from service.db.pool import Connection
 from service.db.trees import NAME, Pick, Scope, b64, list_json, object_json
 
@@ -30,7 +31,8 @@ class Root:
     kind: str
     picks: tuple[Pick, ...] = ()
     # For `articles`, what the request's arguments make of the statement: "from_end" (a
-    # window read backwards, `last`), and the db/articles.FILTERS fields given.
+    # window read backwards, `last`), and the db/articles.FILTERS fields given; for
+    # `fact`, "as_of" (answered as known at a past time, db/known.py).
     options: tuple[str, ...] = ()
 
 
@@ -102,6 +104,10 @@ def _root(root: Root, statement: Statement) -> str | None:
     else:
         type_name, table = TABLES[root.kind]
         where = f"t0.id = {statement.parameter(root.key, 'id', 'bigint')}"
+        if "as_of" in root.options:  # the fact as known then: null before its first value
+            scope.as_of = statement.parameter(root.key, "as_of", "timestamptz")
+            table = f"({FACTS_EVER})"
+            where += f" AND EXISTS ({known_sql('= t0.id', scope.as_of)})"
     built = object_json(type_name, root.picks, "t0", scope)
     if built is None:
         return None

@@ -19,8 +19,10 @@ class _FromRecord:
         if not records:
             return []
         # Positional construction is several times faster than by name (a large answer
-        # converts thousands of rows); it is used when the columns come in field order.
-        if tuple(records[0].keys()) == _field_names(cls):
+        # converts thousands of rows); it is used when the columns come in field order
+        # (the first fields, the others left to their defaults).
+        keys = tuple(records[0].keys())
+        if keys == _field_names(cls)[: len(keys)]:
             return [cls(*r) for r in records]
         return [cls(**dict(r.items())) for r in records]
 
@@ -124,6 +126,9 @@ class FigureRow(_FromRecord):
     sentence_end: int
     part: str  # BODY, STANDFIRST or CAPTION: the text the offsets count in
     caption_index: int | None  # into ArticleRow.captions when part is CAPTION
+    # Which value of its fact it reports, as the query that read it grouped them
+    # (figures.VALUE_GROUP: its value's first report); None when not read.
+    value_group: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,7 +55,9 @@ class _Group:
     """The figures query a SourcedValue list groups: `sources` adds its aggregates there."""
 
     figure: str  # the alias of the figure rows being grouped
+    fact: str  # the alias of their fact's row
     aggregates: list[str] = field(default_factory=list)
+    numbered: bool = False  # a field asks for the value's place among its fact's (`n`)
 
 
 @dataclass
@@ -65,10 +67,26 @@ class Scope:
     count: int = 0
     group: _Group | None = None
     article: str | None = None  # the alias of the citation's article, while building one
+    # The time (SQL, a parameter) a `fact(asOf:)` is answered as of, while building its
+    # own fields, values and their sources; what they lead to (a subject, an article's
+    # quotes) is read as it is now, as the resolvers read it.
+    as_of: str | None = None
+    # Whether the text may hold values Python computes (computed_sql): a whole
+    # operation's statement, whose text graphql/computed.py fills, yes; `tree_sql`, whose
+    # text is decoded as it is, no.
+    computed: bool = True
 
     def next(self) -> str:
         self.count += 1
         return f"t{self.count}"
+
+    def now(self, build: Callable[[], str | None]) -> str | None:
+        """What `build` writes outside the time answered as of (a related object: now)."""
+        outer, self.as_of = self.as_of, None
+        try:
+            return build()
+        finally:
+            self.as_of = outer
 
 
 # How one field is answered: (the field's pick, the row alias of its object) -> SQL.
@@ -157,8 +175,69 @@ def _time(name: str) -> Answer:
 
 
 def _time_of(expression: Callable[[str], str]) -> Answer:
-    """A time computed from the row (`expression` of its alias), written as `_time` does."""
-    return lambda pick, row, names: _text(expression(row), _isoformat(expression(row)))
+    """A time computed from the row (`expression` of its alias), written as `_time` does:
+    computed once (OFFSET 0 keeps PostgreSQL from copying the subquery into each of the
+    four places `_text` and `_isoformat` read it, running it four times)."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str:
+        at = names.next()
+        written = _text(f"{at}.v", _isoformat(f"{at}.v"))
+        return f"(SELECT {written} FROM (SELECT {expression(row)} AS v OFFSET 0) {at})"
+
+    return answer
+
+
+def _fact_time(now: Callable[[str], str], then: Callable[[str, str], str]) -> Answer:
+    """A fact's time: `now` of its row, or as known then (`then`) under `fact(asOf:)`."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        at = names.as_of
+        return _time_of(now if at is None else lambda fact: then(fact, at))(pick, row, names)
+
+    return answer
+
+
+# Where a value goes that the statement leaves to Python (service/graphql/computed.py):
+# OPEN, what it is (`disputed`, `rank:N`, ...), SPLIT, the rule's inputs
+# (known.value_inputs_sql), and for a choice SPLIT and each candidate's JSON, then CLOSE.
+# JSON text never holds them raw (PostgreSQL writes a control character in a string as
+# \u0001), so they mark nothing else.
+OPEN, SPLIT, CLOSE = "\x01", "\x02", "\x03"
+
+
+def computed_sql(what: str, inputs: str, candidates: str | None = None) -> str:
+    """The marked place of a value Python computes (`what` and `inputs`: SQL text)."""
+    chosen = "" if candidates is None else f" || coalesce(chr(2) || {candidates}, '')"
+    return f"(chr(1) || {what} || chr(2) || {inputs}{chosen} || chr(3))"
+
+
+def _computed(names: Scope, build: Callable[[], str | None]) -> str | None:
+    """`build`'s computed_sql where the statement's text is filled, else None."""
+    return build() if names.computed else None
+
+
+def _disputed(pick: Pick, row: str, names: Scope) -> str | None:
+    """Fact.disputed: stored for now. As known at a past time it is computed again by the
+    rule that keeps the stored one (service.ingest.agreement)."""
+    if names.as_of is None:
+        return _column("disputed")(pick, row, names)
+    at = names.as_of
+    return _computed(names, lambda: computed_sql("'disputed'", known_db.value_inputs_sql(row, at)))
+
+
+def _assessed(what: str) -> Answer:
+    """SourcedValue.rank / conflicting: what the editors' judgements make of the value
+    (service.ingest.ranks.assess), computed in Python from its fact's values."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        group = names.group
+        if group is None or not names.computed:
+            return None
+        group.numbered = True
+        inputs = known_db.value_inputs_sql(group.fact, names.as_of)
+        return computed_sql(f"'{what}:' || {row}.n", inputs)
+
+    return answer
 
 
 def _reported(aggregate: str) -> Answer:
@@ -169,7 +248,8 @@ def _reported(aggregate: str) -> Answer:
         group = names.group
         if group is None:
             return None
-        group.aggregates.append(f"{aggregate}({known_db.reported_sql(group.figure, aggregate)})")
+        reported = known_db.reported_sql(group.figure, aggregate, names.as_of)
+        group.aggregates.append(f"{aggregate}({reported})")
         column = f"{row}.s{len(group.aggregates) - 1}"
         return _text(column, _isoformat(column))
 
@@ -194,7 +274,7 @@ def _one(type_name: str, table: str, key: str) -> Answer:
 
     def answer(pick: Pick, row: str, names: Scope) -> str | None:
         alias = names.next()
-        built = object_json(type_name, pick.picks, alias, names)
+        built = names.now(lambda: object_json(type_name, pick.picks, alias, names))
         if built is None:
             return None
         return (
@@ -219,7 +299,7 @@ def _many(relation: Relation) -> Answer:
     def answer(pick: Pick, row: str, names: Scope) -> str | None:
         limit = _limit(pick, relation)
         alias = names.next()
-        built = object_json(type_name, pick.picks, alias, names)
+        built = names.now(lambda: object_json(type_name, pick.picks, alias, names))
         if built is None:
             return None
         by = ", ".join(f"{alias}.{column}" for column in relation.order)
@@ -258,7 +338,7 @@ def _citation_outlet(pick: Pick, row: str, names: Scope) -> str | None:
     if names.article is None:
         return None
     outlet = names.next()
-    built = object_json("Outlet", pick.picks, outlet, names)
+    built = names.now(lambda: object_json("Outlet", pick.picks, outlet, names))
     if built is None:
         return None
     return (
@@ -288,30 +368,62 @@ def _same_row(type_name: str) -> Answer:
 
 
 # SourcedValue: one group of a fact's figures with equal (value, upper bound,
-# approximation), as service.ingest.facts.group_reports makes them, in order of first
-# report. Its fields read the group's row; `sources` adds an aggregate to the group's query.
+# approximation) (relations.GROUPED_VALUES, as figures.value_group_sql numbers them), in
+# order of first report. Its fields read the group's row; `sources` adds an aggregate to
+# the group's query.
 def _values(relation: Relation) -> Answer:
     def answer(pick: Pick, row: str, names: Scope) -> str | None:
-        figure, group = names.next(), names.next()
-        outer, names.group = names.group, _Group(figure)
-        built = object_json("SourcedValue", pick.picks, group, names)
-        aggregates, names.group = names.group.aggregates, outer
-        if built is None:
+        return _value_list(relation, pick, row, names, joined=False)
+
+    return answer
+
+
+def _value_list(
+    relation: Relation, pick: Pick, row: str, names: Scope, *, joined: bool
+) -> str | None:
+    """The fact `row`'s values as `pick` selects them: a JSON array, or (`joined`) each
+    value's JSON text after the other, SPLIT between them, NULL for none."""
+    figure, group = names.next(), names.next()
+    outer, names.group = names.group, _Group(figure, row)
+    built = object_json("SourcedValue", pick.picks, group, names)
+    made, names.group = names.group, outer
+    if built is None:
+        return None
+    columns = ", ".join(f"{figure}.{c}" for c in relation.grouped_by)
+    extra = "".join(f", {a} AS s{i}" for i, a in enumerate(made.aggregates))
+    if made.numbered:  # the value's place among all its fact's (for rank, conflicting)
+        extra += f", row_number() OVER (ORDER BY min({figure}.id)) - 1 AS n"
+    rows = f"""{relation.table} {figure}
+        WHERE {figure}.{relation.child_column} = {row}.{relation.parent_column}"""
+    if names.as_of is not None:  # the figures that counted then (db/known.py)
+        known = known_db.known_sql(f"= {row}.{relation.parent_column}", names.as_of)
+        rows = f"({known}) {figure}"
+    if made.aggregates:  # sources: each figure numbered within its value (_sources)
+        rows = f"""(SELECT {figure}.*,
+            row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
+            FROM {rows}) {figure}"""
+    limit = _limit(pick, relation)
+    by = f"{group}.first_id"
+    items = f"string_agg({built}, chr(2) ORDER BY {by})" if joined else list_json(built, by)
+    return f"""(SELECT {items}
+        FROM (SELECT {columns}, min({figure}.id) AS first_id,
+                (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
+            FROM {rows}
+            GROUP BY {columns} ORDER BY first_id{limit}) {group})"""
+
+
+def _preferred(relation: Relation) -> Answer:
+    """Fact.preferred: every value as selected, and Python chooses the one the editors'
+    judgements prefer (service.ingest.ranks.preferred_index), or null."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        if not names.computed:
             return None
-        columns = ", ".join(f"{figure}.{c}" for c in relation.grouped_by)
-        extra = "".join(f", {a} AS s{i}" for i, a in enumerate(aggregates))
-        rows = f"""{relation.table} {figure}
-            WHERE {figure}.{relation.child_column} = {row}.{relation.parent_column}"""
-        if aggregates:  # sources: each figure numbered within its value (_sources)
-            rows = f"""(SELECT {figure}.*,
-                row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
-                FROM {rows}) {figure}"""
-        limit = _limit(pick, relation)
-        return f"""(SELECT {list_json(built, f"{group}.first_id")}
-            FROM (SELECT {columns}, min({figure}.id) AS first_id,
-                    (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
-                FROM {rows}
-                GROUP BY {columns} ORDER BY first_id{limit}) {group})"""
+        candidates = _value_list(relation, pick, row, names, joined=True)
+        if candidates is None:
+            return None
+        inputs = known_db.value_inputs_sql(row, names.as_of)
+        return computed_sql("'preferred'", inputs, candidates)
 
     return answer
 
@@ -332,9 +444,12 @@ def _sources(relation: Relation) -> Answer:
         names.article = outer
         if citation is None:
             return None
+        source = f"articles {article} WHERE {article}.id = {group.figure}.article_id"
+        if names.as_of is not None:  # the article's copy as it stood then
+            stood = known_db.article_as_of_sql(f"= {group.figure}.article_id", names.as_of)
+            source = f"({stood}) {article}"
         group.aggregates.append(
-            f"'[' || string_agg((SELECT {citation} FROM articles {article} "
-            f"WHERE {article}.id = {group.figure}.article_id), ',' ORDER BY {group.figure}.id)"
+            f"'[' || string_agg((SELECT {citation} FROM {source}), ',' ORDER BY {group.figure}.id)"
             + keep.format(f=group.figure)
             + " || ']'"
         )
@@ -351,9 +466,9 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "label": Field(_column("label")),
         "unit": Field(_column("unit")),
         "qualifier": Field(_column("qualifier")),
-        "disputed": Field(_column("disputed")),
-        "firstReportedAt": Field(_time_of(facts_db.first_reported_sql)),
-        "updatedAt": Field(_time_of(facts_db.updated_sql)),
+        "disputed": Field(_disputed),
+        "firstReportedAt": Field(_fact_time(facts_db.first_reported_sql, known_db.first_known_sql)),
+        "updatedAt": Field(_fact_time(facts_db.updated_sql, known_db.updated_known_sql)),
     },
     "SourcedValue": {
         "value": Field(_float("value")),
@@ -362,6 +477,8 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "text": Field(_column("text")),
         "firstReportedAt": Field(_reported("min")),
         "lastReportedAt": Field(_reported("max")),
+        "rank": Field(_assessed("rank")),
+        "conflicting": Field(_assessed("conflicting")),
     },
     # A citation here is always a figure's: its row is the figure row (_sources).
     "Citation": {"attributedToText": Field(_column("attributed_to_text"))},
@@ -412,6 +529,7 @@ COLUMNS: dict[str, dict[str, Field]] = {
 # with (_sources), a value groups its fact's figures, aliases leave out the canonical name.
 SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
     ("Fact", "values"): _values,
+    ("Fact", "preferred"): _preferred,
     ("SourcedValue", "sources"): _sources,
     ("Citation", "span"): lambda relation: _same_row("Span"),
     ("Citation", "article"): lambda relation: _citation_article,
@@ -421,16 +539,9 @@ SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
 }
 
 
-# Relations only the resolvers answer: the value editors preferred (service.ingest.ranks).
-# (Connections, a fact's history among them, are left to the resolvers as well.)
-RESOLVED: frozenset[tuple[str, str]] = frozenset({("Fact", "preferred")})
-
-
 def _relation_field(type_name: str, field_name: str, relation: Relation) -> Field | None:
     """How a statement answers a relation of the map, or None when it leaves it to the
     resolvers (a link table, a key other than the parent's id, a connection)."""
-    if (type_name, field_name) in RESOLVED:
-        return None
     special = SPECIAL.get((type_name, field_name))
     if special is not None:
         return Field(special(relation), relation.child)
@@ -478,7 +589,7 @@ def tree_sql(type_name: str, picks: tuple[Pick, ...], *, many: bool) -> str | No
     table = TABLES.get(type_name)
     if table is None:
         return None
-    built = object_json(type_name, picks, "t0", Scope())
+    built = object_json(type_name, picks, "t0", Scope(computed=False))
     if built is None:
         return None
     where = "t0.id = ANY($1::bigint[])" if many else "t0.id = $1"

@@ -20,7 +20,6 @@ from service.db.rows import ArticleRow, EntityRow, FactRow, FigureRow, OutletRow
 from service.desk.marks import Piece, sentence_pieces
 from service.desk.values import ValueGroup, value_groups
 from service.ingest.agreement import agreement_of, distinct_reports
-from service.ingest.facts import group_reports
 from service.ingest.ranks import NONE, Rank, by_fact
 
 
@@ -176,7 +175,7 @@ async def _read_known(
     for fact_id, reports in by_fact_id.items():
         counted = distinct_reports(fact_id, reports)
         disputed[fact_id] = agreement_of(counted, judged.get(fact_id, NONE)).disputed
-        for group in group_reports(reports):
+        for group in figures_db.split_values(reports):
             sampled += [SampledReport(r, len(group)) for r in group[:per_value]]
     return Known(sampled, disputed), in_force
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from service.db.figures import split_values
 from service.db.judgements import InForce
 from service.db.rows import FigureRow
-from service.ingest.facts import ReportedValue, group_reports, value_interval
+from service.ingest.facts import ReportedValue, value_interval
 from service.ingest.model import Approximation
 from service.ingest.ranks import NONE, FactJudgements, Rank, key_of
 
@@ -52,7 +53,7 @@ def value_groups(
     its reports); `totals` counts each value's reports by its first report's id, when
     `reports` are only the first few of each."""
     groups = []
-    for number, group in enumerate(group_reports(reports), start=1):
+    for number, group in enumerate(split_values(reports), start=1):
         head = group[0]
         low, high = value_interval(
             ReportedValue(

@@ -22,6 +22,7 @@ from strawberry.types import ExecutionResult
 from service.db import operations as operations_db
 from service.db.operations import Statement
 from service.graphql.compiler import PASSED_SIZE, Plan, bind, known_plan, plan_of
+from service.graphql.computed import fill
 from service.graphql.context import Context
 from service.graphql.errors import count_operation
 from service.graphql.limits import GraphQLLimits, check_cost
@@ -125,7 +126,7 @@ async def _fetch(bound: tuple[Statement, list[object]], request: Context) -> byt
             text = await operations_db.fetch_operation(conn, sql=statement.sql, arguments=arguments)
     except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
         return None  # the executor meets the same failure, and reports it its own way
-    data = text.encode()
+    data = fill(text).encode()
     # The whole answer, {"data":...}, within the response cap (else the executor answers,
     # with its response_too_large error).
     if len(data) + len(b'{"data":}') > request.settings.factdesk_graphql_max_response_bytes:

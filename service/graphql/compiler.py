@@ -1,17 +1,18 @@
 """Whole operations compiled to one SQL statement whose text is the answer's `data`.
 
-A validated query whose every root field is `fact(id:)`, `entity(id:|name:)`, a window of
-`articles` (`first`/`after` or `last`/`before`, filtered by entity, time or words, in
-any `orderBy`) or `__typename`, and whose selections below hold only fields db/trees.py
-answers (fragments on the type itself or Node, aliases, `first` on plain lists as a literal
-or a variable; no directives), runs as one statement (db/operations.py). Its JSON text goes
-out as it is (`orjson.Fragment`, service/graphql/compiled_answers.py), never decoded.
+A validated query whose every root field is `fact(id:)` (now or `asOf` a past time),
+`entity(id:|name:)`, a window of `articles` (`first`/`after` or `last`/`before`,
+filtered by entity, time or words, in any `orderBy`) or `__typename`, and whose
+selections below hold only fields db/trees.py answers (fragments on the type itself or
+Node, aliases, `first` on plain lists as a literal or a variable; no directives), runs as
+one statement (db/operations.py). Its JSON text goes out as it is (`orjson.Fragment`,
+service/graphql/compiled_answers.py), never decoded.
 
 Plans are kept per (document, operation name), like the parser and validation caches; the
 arguments (literals, variables, defaults, explicit nulls alike) are read per request and
 choose among the statements of a plan (the direction, the filters given). Anything else,
 and any request whose arguments the statement cannot take (a malformed id, a blank name,
-an `asOf`, an outlet filter, a statement that fails), is answered by the
+an outlet filter, a statement that fails), is answered by the
 executor: the limits ran before either, and timeouts, error masking and metrics wrap both
 alike. tests/graphql/test_compiled.py requires the same bytes from both.
 """
@@ -46,7 +47,7 @@ from service.db.operations import Root, Statement
 from service.db.paging import Window
 from service.db.trees import Pick
 from service.graphql.limits import GraphQLLimits
-from service.graphql.types.common import window
+from service.graphql.types.common import utc, window
 from service.graphql.types.order import sorted_window
 from service.ids import decode_time_cursor, optional_id
 from service.lookup import split_name_keys
@@ -296,7 +297,7 @@ def bind(
 ) -> tuple[Statement, list[object]] | None:
     """The statement for this request's arguments and its parameters, or None when the
     executor must answer (it reports what is wrong with them, or answers null without
-    reading, or asks what the statement does not: an `asOf`, an order, an outlet)."""
+    reading, or asks what the statement does not: an outlet filter)."""
     coerced = get_variable_values(
         schema, plan.operation.variable_definitions or (), dict(variables)
     )
@@ -333,9 +334,13 @@ def bind(
 def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object]] | None:
     """The root as these arguments ask for it, and the statement's values for them."""
     if root.kind == "fact":
-        if given.get("asOf") is not None or not given.get("id"):
+        if not given.get("id"):
             return None
-        return root, {"id": optional_id(given["id"], "Fact")}
+        fact: dict[str, object] = {"id": optional_id(given["id"], "Fact")}
+        at = utc(given.get("asOf"))
+        if at is None:
+            return root, fact
+        return replace(root, options=("as_of",)), {**fact, "as_of": at}
     if root.kind == "entity":
         entity_id = optional_id(given.get("id"), "Entity")
         if entity_id is not None:

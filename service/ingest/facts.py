@@ -1,4 +1,4 @@
-"""Facts over reported values: grouping equal reports and telling when they disagree.
+"""Facts over reported values: telling when they disagree.
 
 Pure functions. A reported value is read as the interval of true values the report
 allows (``value_interval``); a fact is disputed when those intervals have no common
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from service.ingest.model import Approximation
 
@@ -52,25 +52,6 @@ class Report(Protocol):
     def upper_bound(self) -> float | None: ...
     @property
     def approximation(self) -> Hashable: ...
-
-
-R = TypeVar("R", bound=Report)
-
-
-def group_reports(reports: Iterable[R]) -> list[list[R]]:
-    """Reports of equal (value, upper bound, approximation), in order of first appearance.
-
-    Each group's first report stands for it: its text is the one shown for the value.
-    """
-    groups: dict[tuple[float, float | None, Hashable], list[R]] = {}
-    for report in reports:
-        key = (report.value, report.upper_bound, report.approximation)
-        group = groups.get(key)
-        if group is None:
-            groups[key] = [report]
-        else:
-            group.append(report)
-    return list(groups.values())
 
 
 def _half_unit(v: ReportedValue) -> float:

@@ -19,7 +19,6 @@ from service.db.pool import Connection
 from service.db.rows import FactRow, FactTimesRow, FigureRow
 from service.ids import decode_id_cursor, encode_id
 from service.ingest.agreement import agreement_of, distinct_reports
-from service.ingest.facts import group_reports
 from service.ingest.ranks import NONE, FactJudgements, assess, by_fact, preferred_index
 from service.lookup import entity_id_from
 from service.problems import ProblemError
@@ -40,7 +39,7 @@ def _values(
 ) -> tuple[list[Json], int | None]:
     """Equal values grouped as GraphQL's Fact.values does, each keeping every source and
     ranked by the judgements in force; and which of them is preferred, if one is."""
-    groups = group_reports(reports)
+    groups = figures_db.split_values(reports)
     heads = [(group[0], len(group)) for group in groups]
     values = [
         {

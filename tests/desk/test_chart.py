@@ -20,8 +20,14 @@ BASE = FigureRow(
 def _figure(
     value: float, text: str, approximation: str = "EXACT", status: str | None = None
 ) -> FigureRow:
+    """A report of its own value (value_group: as its query would number its value)."""
     return dataclasses.replace(
-        BASE, value=value, text=text, approximation=approximation, status=status
+        BASE,
+        value=value,
+        text=text,
+        approximation=approximation,
+        status=status,
+        value_group=hash((value, approximation)),
     )
 
 

@@ -3,6 +3,7 @@ draw queries from (shared by test_compiled and test_compiled_corpus)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -13,10 +14,11 @@ import httpx
 from service.app import create_app
 from service.config import Settings
 
+MICRO = dt.timedelta(microseconds=1)
 IDS_QUERY = (
     "{ facts(first: 100) { edges { node { id } } }"
     " entities(first: 100) { edges { node { id name } } }"
-    " articles(first: 100) { edges { cursor } } }"
+    " articles(first: 100) { edges { cursor node { publishedAt } } } }"
 )
 
 
@@ -51,11 +53,20 @@ async def known_ids(client: httpx.AsyncClient) -> dict[str, Any]:
 
 
 def id_lists(found: dict[str, Any]) -> dict[str, list[str]]:
-    """Fact ids, entity ids and names, and article cursors of ``known_ids``."""
+    """Fact ids, entity ids and names, article cursors of ``known_ids``, and times to ask
+    `asOf` (each publication's and the moment before it, one before all, one without a
+    zone)."""
     entities = [e["node"] for e in found["entities"]["edges"]]
+    published = {
+        dt.datetime.fromisoformat(e["node"]["publishedAt"])
+        for e in found["articles"]["edges"]
+        if e["node"]["publishedAt"]
+    }
+    moments = sorted({t + step for t in published for step in (-MICRO, dt.timedelta(0))})
     return {
         "fact": [e["node"]["id"] for e in found["facts"]["edges"]],
         "entity_id": [e["id"] for e in entities],
         "entity_name": [e["name"] for e in entities],
         "cursor": [e["cursor"] for e in found["articles"]["edges"]],
+        "as_of": [m.isoformat() for m in moments] + ["2000-01-01T00:00:00Z", "2025-06-01T00:00:00"],
     }

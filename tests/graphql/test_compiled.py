@@ -13,7 +13,6 @@ loaders. Every query is asked of both and the answers must be the same bytes:
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -104,17 +103,6 @@ async def test_generated_queries_answer_alike(
     await same_answer(apps, query)
 
 
-# Fields only the executor answers (the editors' judgements, service.ingest.ranks), and what
-# a pure selection asks instead. (A fact's and a value's times are compiled.)
-EXECUTOR_ONLY = re.compile(r"\b(preferred|conflicting|rank)\b")
-
-
-def only_compiled(selection_text: str) -> str:
-    return EXECUTOR_ONLY.sub(
-        lambda m: "values" if m.group(1) == "preferred" else "__typename", selection_text
-    )
-
-
 def page_arguments(
     draw: st.DrawFn,
     ids: dict[str, list[str]],
@@ -196,8 +184,6 @@ def shaped(draw: st.DrawFn, ids: dict[str, list[str]]) -> tuple[str, dict[str, A
                 ["{ headline }", "{ id publishedAt outlet { __typename name } }"]
             )
             node = draw(st.one_of(selection("Article", pure), plain))
-            if pure:
-                node = only_compiled(node)
             inner = f"edges {{ cursor node {node} }}"
             extra = draw(
                 st.sampled_from(
@@ -219,15 +205,23 @@ def shaped(draw: st.DrawFn, ids: dict[str, list[str]]) -> tuple[str, dict[str, A
         }[root]
         value = draw(st.sampled_from(ids[root]))
         below = draw(selection("Fact" if field == "fact" else "Entity", pure))
-        if pure:
-            below = only_compiled(below)
+        # A fact now and then as of a past time.
+        at = draw(st.sampled_from([None, None, *ids["as_of"]])) if field == "fact" else None
         if as_variable:
             kind = "String!" if argument == "name" else "ID!"
             declared.append(f"$v{index}: {kind}")
             variables[f"v{index}"] = value
-            parts.append(f"{key}{field}({argument}: $v{index}) {below}")
+            given = f"{argument}: $v{index}"
+            if at is not None:
+                declared.append(f"$at{index}: DateTime")
+                variables[f"at{index}"] = at
+                given += f", asOf: $at{index}"
+            parts.append(f"{key}{field}({given}) {below}")
         else:
-            parts.append(f"{key}{field}({argument}: {orjson.dumps(value).decode()}) {below}")
+            given = f"{argument}: {orjson.dumps(value).decode()}"
+            if at is not None:
+                given += f", asOf: {orjson.dumps(at).decode()}"
+            parts.append(f"{key}{field}({given}) {below}")
     head = f"query({', '.join(declared)})" if declared else "query"
     return f"{head} {{ {' '.join(parts)} }}", variables
 

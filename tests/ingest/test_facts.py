@@ -1,4 +1,4 @@
-"""Grouping reported values and deciding when a fact is disputed."""
+"""Deciding when a fact is disputed (its values are grouped by SQL: tests/db/test_figures.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 from service.ingest.facts import (
     ReportedValue,
     fact_label,
-    group_reports,
     in_conflict,
     is_disputed,
     value_interval,
@@ -21,25 +20,6 @@ EXACT_7096 = ReportedValue(70.96, None, Approximation.EXACT, "70.96 percent")
 EXACT_708 = ReportedValue(70.8, None, Approximation.EXACT, "70.8 per cent")
 NEARLY_71 = ReportedValue(71.0, None, Approximation.NEARLY, "nearly 71 percent")
 MORE_THAN_70 = ReportedValue(70.0, None, Approximation.MORE_THAN, "more than 70 percent")
-
-
-def test_group_reports_keeps_order_and_every_report() -> None:
-    groups = group_reports([EXACT_7096, NEARLY_71, EXACT_7096, MORE_THAN_70])
-    assert groups == [[EXACT_7096, EXACT_7096], [NEARLY_71], [MORE_THAN_70]]
-
-
-def test_same_number_with_other_approximation_is_another_group() -> None:
-    groups = group_reports(
-        [
-            ReportedValue(200, None, Approximation.EXACT, "200"),
-            ReportedValue(200, None, Approximation.ABOUT, "about 200"),
-        ]
-    )
-    assert len(groups) == 2
-
-
-def test_group_reports_of_nothing() -> None:
-    assert group_reports([]) == []
 
 
 @pytest.mark.parametrize(

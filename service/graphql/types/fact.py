@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 import strawberry
 from strawberry.dataloader import DataLoader
 
+from service.db.figures import split_values
 from service.db.judgements import InForce
 from service.db.rows import FactRow, FactTimesRow, FigureRow
 from service.graphql.context import Info
@@ -34,7 +35,6 @@ from service.graphql.types.history import FactEvent
 from service.graphql.types.judgement import Rank
 from service.ids import decode_event_cursor, encode_id
 from service.ingest.agreement import agreement_of, distinct_reports
-from service.ingest.facts import group_reports
 from service.ingest.model import Approximation as Approx
 from service.ingest.ranks import Assessed, assess, fact_judgements, preferred_index
 from service.relations import LIST_BOUND, SOURCES_BOUND, VALUES_BOUND
@@ -300,7 +300,7 @@ def sourced_values(
     fact_id: int, rows: list[FigureRow], as_of: dt.datetime | None = None
 ) -> list[SourcedValue]:
     """Equal values grouped, each with every report of it."""
-    groups = group_reports(rows)
+    groups = split_values(rows)
     shared = FactValues(fact_id, groups, as_of)
     return [
         SourcedValue(
