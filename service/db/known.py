@@ -87,6 +87,38 @@ async def list_figures_known_at(
 
 
 @dataclass(frozen=True, slots=True)
+class PublicationTime:
+    """One publication of an article: which outlet, and when it was reported there."""
+
+    article_id: int
+    outlet_id: int
+    outlet_name: str
+    reported_at: dt.datetime  # published_sql: the outlet's stated time, else arrival
+    dated: bool  # whether the outlet stated a time
+
+
+async def list_publication_times(
+    conn: Connection, *, article_ids: Sequence[int], as_of: dt.datetime | None = None
+) -> list[PublicationTime]:
+    """The articles' publications (made by `as_of`, when given), each article's in the
+    order they were received: the first is the article's own outlet, later ones are
+    republications."""
+    rows = await conn.fetch(
+        f"""
+        SELECT p.article_id, p.outlet_id, o.name AS outlet_name,
+               {published_sql("p")} AS reported_at, p.published_at IS NOT NULL AS dated
+        FROM publications p JOIN outlets o ON o.id = p.outlet_id
+        WHERE p.article_id = ANY($1::bigint[])
+            AND ($2::timestamptz IS NULL OR {published_sql("p")} <= $2)
+        ORDER BY p.article_id, p.received_at, p.id
+        """,
+        list(article_ids),
+        as_of,
+    )
+    return [PublicationTime(**dict(r.items())) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
 class ValueTimes:
     """When one value of a fact was first and last reported."""
 

@@ -15,6 +15,7 @@ from service.db import judgements as judgements_db
 from service.db import known as known_db
 from service.db.figures import SampledReport
 from service.db.judgements import InForce
+from service.db.known import PublicationTime
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, EntityRow, FactRow, FigureRow, OutletRow
 from service.desk.marks import Piece, sentence_pieces
@@ -31,6 +32,9 @@ class Around:
     articles: dict[int, ArticleRow] = field(default_factory=dict)
     outlets: dict[int, OutletRow] = field(default_factory=dict)
     entities: dict[int, EntityRow] = field(default_factory=dict)
+    # Each article's publications, first its own outlet's, then republications (only
+    # pages that show sources read them).
+    publications: dict[int, list[PublicationTime]] = field(default_factory=dict)
 
     def outlet_of(self, article: ArticleRow) -> OutletRow:
         return self.outlets[article.outlet_id]
@@ -68,25 +72,24 @@ async def read_around(
     return around
 
 
-def reported_at(article: ArticleRow) -> dt.datetime:
-    """When a report was first known: its publication time, else when it was ingested."""
-    return article.published_at or article.ingested_at
-
-
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One report of a value: where, when, the sentence with the figure highlighted, and
-    whom the article attributes it to."""
+    """One report of a value: where and when, each outlet that published it with its own
+    time (republications too), the sentence with the figure highlighted, and whom the
+    article attributes it to."""
 
     figure: FigureRow
     article: ArticleRow
     outlet: OutletRow
+    publications: list[PublicationTime]
     sentence: list[Piece]
     attributed_to: EntityRow | None
 
     @property
     def reported_at(self) -> dt.datetime:
-        return reported_at(self.article)
+        """When it was first reported: its earliest publication (every article has one,
+        and a report known at a time was published by then)."""
+        return min(p.reported_at for p in self.publications)
 
     @property
     def attribution(self) -> str | None:
@@ -102,6 +105,7 @@ def source_of(figure: FigureRow, around: Around) -> Source:
         figure=figure,
         article=article,
         outlet=around.outlet_of(article),
+        publications=around.publications.get(article.id, []),
         sentence=sentence_pieces(
             text,
             sentence=(figure.sentence_start, figure.sentence_end),
@@ -192,10 +196,11 @@ async def read_fact_values(
     """Each fact with its values and the first `per_value` sources of each (a value of a
     much reported fact has thousands), ranked by the judgements in force, `with_times`
     when each value was first and last reported (its sources' publications, republications
-    included, as SourcedValue.firstReportedAt/lastReportedAt count them): four queries for
-    any number of facts, five with times. With `as_of`, as known then
-    (service/db/known.py): its values, their times, the judgements in force and the
-    articles as they stood, and `disputed` computed again."""
+    included, as SourcedValue.firstReportedAt/lastReportedAt count them): five queries for
+    any number of facts (the sources' publications among them), six with times. With
+    `as_of`, as known then (service/db/known.py): its values, their times, the judgements
+    in force, the articles as they stood and their publications made by then, and
+    `disputed` computed again."""
     fact_ids = [f.id for f in facts]
     if as_of is None:
         sampled = await figures_db.list_first_reports_for_facts(
@@ -224,6 +229,10 @@ async def read_fact_values(
         entity_ids=[f.subject_id for f in facts] + [f.attributed_to_id for f in figures],
         as_of=as_of,
     )
+    for publication in await known_db.list_publication_times(
+        conn, article_ids=sorted(around.articles), as_of=as_of
+    ):
+        around.publications.setdefault(publication.article_id, []).append(publication)
 
     reports_of: dict[int, list[FigureRow]] = {f.id: [] for f in facts}
     for figure in figures:

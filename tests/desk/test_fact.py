@@ -130,6 +130,12 @@ async def test_a_republication_counts_as_sourced_values_count_it(
     html = await page(client, f"/facts/{encode_id('Fact', fact_id)}")
     assert '<time class="first" datetime="2026-11-17T09:00:00+00:00">' in html
     assert '<time class="last" datetime="2026-11-19T09:00:00+00:00">' in html
+    # The one source names each outlet with its own date: the wire's is the 19th.
+    assert texts_of(html, "source")[0].startswith(
+        "Daily, 2026-11-17 09:00 UTC; republished by Wire, 2026-11-19 09:00 UTC "
+    )
     # And as known on the 18th, the republication was still to come.
     then = await page(client, f"/facts/{encode_id('Fact', fact_id)}", as_of="2026-11-18T00:00")
     assert '<time class="last" datetime="2026-11-17T09:00:00+00:00">' in then
+    assert texts_of(then, "source")[0].startswith("Daily, 2026-11-17 09:00 UTC ")
+    assert "Wire" not in texts_of(then, "source")[0]
