@@ -148,7 +148,10 @@ async def list_first_reports_for_facts(
     The most reported facts have thousands of figures and a handful of values: groups and
     counts come from figures_fact_groups_idx alone, and only the figures shown are fetched,
     each group's in index order (an upper bound is matched by = or IS NULL, which the index
-    can answer, never by IS NOT DISTINCT FROM, which it cannot)."""
+    can answer, never by IS NOT DISTINCT FROM, which it cannot). Each group is ordered by
+    the whole index key, not by id alone: the planner does not take `IS NULL` as fixing a
+    column, so `ORDER BY f.id` read and sorted every figure of a group to keep a few
+    (10x slower on a fact with 30,000 reports, bench/desk_pages.py)."""
     rows = await conn.fetch(
         f"""
         WITH grouped AS (
@@ -163,12 +166,12 @@ async def list_first_reports_for_facts(
             (SELECT * FROM figures f
              WHERE f.fact_id = v.fact_id AND f.value = v.value AND f.upper_bound IS NULL
                AND v.upper_bound IS NULL AND f.approximation = v.approximation
-             ORDER BY f.id LIMIT $2)
+             ORDER BY f.fact_id, f.value, f.upper_bound, f.approximation, f.id LIMIT $2)
             UNION ALL
             (SELECT * FROM figures f
              WHERE f.fact_id = v.fact_id AND f.value = v.value
                AND f.upper_bound = v.upper_bound AND f.approximation = v.approximation
-             ORDER BY f.id LIMIT $2)
+             ORDER BY f.fact_id, f.value, f.upper_bound, f.approximation, f.id LIMIT $2)
         ) f
         ORDER BY v.fact_id, v.first_id, f.id
         """,

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import cast
 
@@ -137,7 +137,12 @@ class SourcedValue:
 @dataclass(frozen=True, slots=True)
 class FactValues:
     fact: FactRow
-    values: list[SourcedValue]
+    values: list[SourcedValue]  # all of them, or the most reported (read_fact_values)
+    value_count: int  # how many values the fact has
+
+    @property
+    def unshown_values(self) -> int:
+        return self.value_count - len(self.values)
 
     @property
     def preferred(self) -> list[SourcedValue]:
@@ -153,6 +158,17 @@ class FactValues:
     def last_reported(self) -> dt.datetime | None:
         times = [v.last_reported for v in self.values if v.last_reported is not None]
         return max(times, default=None)
+
+
+def most_reported(
+    groups: Sequence[ValueGroup], totals: Mapping[int, int], count: int
+) -> list[ValueGroup]:
+    """The `count` values with the most reports (the earliest first among equals), in
+    their own order; each keeps its number and the conflicts it has with the others."""
+    if len(groups) <= count:
+        return list(groups)
+    kept = sorted(groups, key=lambda g: (-totals.get(g.first.id, len(g.reports)), g.number))
+    return sorted(kept[:count], key=lambda g: g.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +208,7 @@ async def read_fact_values(
     per_value: int,
     with_times: bool,
     as_of: dt.datetime | None = None,
+    most_values: int | None = None,
 ) -> tuple[list[FactValues], Around]:
     """Each fact with its values and the first `per_value` sources of each (a value of a
     much reported fact has thousands), ranked by the judgements in force, `with_times`
@@ -200,7 +217,8 @@ async def read_fact_values(
     any number of facts (the sources' publications among them), six with times. With
     `as_of`, as known then (service/db/known.py): its values, their times, the judgements
     in force, the articles as they stood and their publications made by then, and
-    `disputed` computed again."""
+    `disputed` computed again. With `most_values`, only that many values of each fact,
+    its most reported ones (a fact of a much reported entity has a hundred)."""
     fact_ids = [f.id for f in facts]
     if as_of is None:
         sampled = await figures_db.list_first_reports_for_facts(
@@ -221,8 +239,25 @@ async def read_fact_values(
     )
     judged = by_fact(in_force)
     totals = {s.figure.id: s.reports for s in sampled}
-    figures = [s.figure for s in sampled]
     about = {s.figure.id: s for s in sampled}
+    reports_of: dict[int, list[FigureRow]] = {f.id: [] for f in facts}
+    for report in sampled:
+        if report.figure.fact_id in reports_of:
+            reports_of[report.figure.fact_id].append(report.figure)
+    groups_of = {
+        fact.id: value_groups(
+            reports_of[fact.id],
+            judged.get(fact.id, NONE),
+            [j for j in in_force if j.fact_id == fact.id],
+            totals,
+        )
+        for fact in facts
+    }
+    shown = {
+        fact_id: groups if most_values is None else most_reported(groups, totals, most_values)
+        for fact_id, groups in groups_of.items()
+    }
+    figures = [r for groups in shown.values() for group in groups for r in group.reports]
     around = await read_around(
         conn,
         article_ids=[f.article_id for f in figures],
@@ -233,11 +268,6 @@ async def read_fact_values(
         conn, article_ids=sorted(around.articles), as_of=as_of
     ):
         around.publications.setdefault(publication.article_id, []).append(publication)
-
-    reports_of: dict[int, list[FigureRow]] = {f.id: [] for f in facts}
-    for figure in figures:
-        if figure.fact_id in reports_of:
-            reports_of[figure.fact_id].append(figure)
 
     def sourced(group: ValueGroup) -> SourcedValue:
         head = group.first
@@ -253,18 +283,7 @@ async def read_fact_values(
         )
 
     found = [
-        FactValues(
-            fact,
-            [
-                sourced(group)
-                for group in value_groups(
-                    reports_of[fact.id],
-                    judged.get(fact.id, NONE),
-                    [j for j in in_force if j.fact_id == fact.id],
-                    totals,
-                )
-            ],
-        )
+        FactValues(fact, [sourced(g) for g in shown[fact.id]], len(groups_of[fact.id]))
         for fact in facts
     ]
     return found, around
