@@ -36,11 +36,12 @@ def reported_sql(figure: str, aggregate: str) -> str:
     )
 
 
-# The figures of the facts $1 that counted at $2, with `figures`' columns.
+# The figures of the facts $1 that counted at $2, with `figures`' columns (only corrected
+# articles joined for `since`, as history's figures are).
 KNOWN = f"""
     SELECT k.* FROM (
         SELECT g.*, a.corrected_at AS since, NULL::timestamptz AS until
-        FROM figures g JOIN articles a ON a.id = g.article_id
+        FROM figures g LEFT JOIN articles a ON a.id = g.article_id AND a.corrected_at IS NOT NULL
         WHERE g.fact_id = ANY($1::bigint[])
         UNION ALL
         SELECT r.*,
