@@ -222,7 +222,7 @@ async def read_fact_values(
     fact_ids = [f.id for f in facts]
     if as_of is None:
         sampled = await figures_db.list_first_reports_for_facts(
-            conn, fact_ids=fact_ids, per_value=per_value
+            conn, fact_ids=fact_ids, per_value=per_value, most_values=most_values
         )
         in_force = await judgements_db.list_in_force_for_facts(conn, fact_ids=fact_ids)
     else:

@@ -66,6 +66,8 @@ async def test_a_fact_with_many_values_shows_its_most_reported(
     printed = texts_of(html, "printed")
     assert len(printed) == ENTITY_VALUES
     assert {"12 people", "19 people"} <= set(printed)
+    # Every report of the values shown is a source: six of one report, two of three.
+    assert html.count('<li class="source">') == 6 + 2 * 3
     assert texts_of(html, "more-values") == [
         f"The {ENTITY_VALUES} most reported of 10 values; all of them on the fact's page."
     ]
