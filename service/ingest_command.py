@@ -156,7 +156,7 @@ async def ingest_inputs(pool: asyncpg.Pool, options: Options) -> int:
             except (OSError, UnicodeDecodeError, FactdeskError) as error:
                 report.failed(name, _reason(error))
                 continue
-            yield name, copy.text, ArticleMeta(outlet=options.outlet)
+            yield name, copy.text, copy.described(ArticleMeta(outlet=options.outlet))
 
     workers = ExtractionPool(options.workers, cpu_budget=options.cpu_budget)
     try:

@@ -160,7 +160,7 @@ class SampledReport:
 
 
 async def list_first_reports_for_facts(
-    conn: Connection, *, fact_ids: Sequence[int], per_value: int
+    conn: Connection, *, fact_ids: Sequence[int], per_value: int, most_values: int | None = None
 ) -> list[SampledReport]:
     """At most `per_value` figures (the first stored) of each value of each fact, grouped as
     Fact.values groups them (value, upper bound, approximation), values in order of their
@@ -170,14 +170,24 @@ async def list_first_reports_for_facts(
     The most reported facts have thousands of figures and a handful of values: groups and
     counts come from figures_fact_groups_idx alone, and only the figures shown are fetched,
     each group's in index order (an upper bound is matched by = or IS NULL, which the index
-    can answer, never by IS NOT DISTINCT FROM, which it cannot)."""
+    can answer, never by IS NOT DISTINCT FROM, which it cannot). Each group is ordered by
+    the whole index key, not by id alone: the planner does not take `IS NULL` as fixing a
+    column, so `ORDER BY f.id` read and sorted every figure of a group to keep a few
+    (10x slower on a fact with 30,000 reports, bench/desk_pages.py).
+
+    With `most_values`, only each fact's that many most reported values (the earliest
+    first among equals) have `per_value` figures; the others have their first alone,
+    which still names and places the value (a page that shows only the most reported)."""
     # The lateral joins below match these columns one by one, for the index's sake.
     assert GROUPED_VALUES == ("value", "upper_bound", "approximation")
     values = ", ".join(f"g.{c}" for c in GROUPED_VALUES)
     rows = await conn.fetch(
         f"""
         WITH grouped AS (
-            SELECT g.fact_id, {values}, count(*) AS reports, min(g.id) AS first_id
+            SELECT g.fact_id, {values}, count(*) AS reports, min(g.id) AS first_id,
+                   CASE WHEN $3::int IS NULL OR row_number() OVER (
+                       PARTITION BY g.fact_id ORDER BY count(*) DESC, min(g.id)) <= $3
+                   THEN $2 ELSE 1 END AS sampled
             FROM figures g WHERE g.fact_id = ANY($1::bigint[])
             GROUP BY g.fact_id, {values}
         )
@@ -187,16 +197,17 @@ async def list_first_reports_for_facts(
             (SELECT * FROM figures f
              WHERE f.fact_id = v.fact_id AND f.value = v.value AND f.upper_bound IS NULL
                AND v.upper_bound IS NULL AND f.approximation = v.approximation
-             ORDER BY f.id LIMIT $2)
+             ORDER BY f.fact_id, f.value, f.upper_bound, f.approximation, f.id LIMIT v.sampled)
             UNION ALL
             (SELECT * FROM figures f
              WHERE f.fact_id = v.fact_id AND f.value = v.value
                AND f.upper_bound = v.upper_bound AND f.approximation = v.approximation
-             ORDER BY f.id LIMIT $2)
+             ORDER BY f.fact_id, f.value, f.upper_bound, f.approximation, f.id LIMIT v.sampled)
         ) f
         ORDER BY v.fact_id, v.first_id, f.id
         """,
         list(fact_ids),
         per_value,
+        most_values,
     )
     return [SampledReport(FigureRow(*tuple(r)[:-1]), r["reports"]) for r in rows]

@@ -46,11 +46,13 @@ class FactEventRow:
 
 
 # Every figure a fact ever had: live ones, and those taken out, with when their article
-# version became current (`since`; NULL: version 1) and when they were taken out.
+# version became current (`since`; NULL: version 1) and when they were taken out. Only
+# corrected articles are joined (articles_corrected_idx): joining all of them for
+# `corrected_at` read every article of a much reported fact.
 _FIGURES = """
     SELECT g.id, g.fact_id, g.article_id, g.value, g.upper_bound, g.approximation, g.text,
            a.corrected_at AS since, NULL::timestamptz AS until, NULL::text AS cause
-    FROM figures g JOIN articles a ON a.id = g.article_id
+    FROM figures g LEFT JOIN articles a ON a.id = g.article_id AND a.corrected_at IS NOT NULL
     WHERE g.fact_id = ANY($1::bigint[])
     UNION ALL
     SELECT (w.figure->>'id')::bigint, w.fact_id, w.article_id, (w.figure->>'value')::float8,
@@ -177,19 +179,53 @@ async def page_versions_per_article(
     return parent_pages(window, article_ids, rows, ArticleVersionRow, "article_id")
 
 
+@dataclass(frozen=True, slots=True)
+class EventTimes:
+    """One window of the distinct times a fact changed, oldest first, each with what
+    happened then; and whether there are times before and after the window."""
+
+    times: list[tuple[dt.datetime, list[str]]]
+    earlier: bool
+    later: bool
+
+
 async def list_fact_event_times(
-    conn: Connection, *, fact_id: int, limit: int
-) -> list[tuple[dt.datetime, list[str]]]:
-    """The first `limit` distinct times something changed the fact, oldest first, each
-    with what happened then (kinds, in the order `list_fact_events` gives): the steps of
-    the desk's time slider."""
+    conn: Connection,
+    *,
+    fact_id: int,
+    limit: int,
+    after: dt.datetime | None = None,
+    before: dt.datetime | None = None,
+    from_end: bool = False,
+) -> EventTimes:
+    """The distinct times something changed the fact strictly between `after` and
+    `before` (either open), each with what happened then (kinds, in the order
+    `list_fact_events` gives): the first `limit` of them, or the last with `from_end`.
+    The steps of the desk's time slider, one window at a time (the events are read once
+    for the window and for what lies beyond it)."""
+    order = "DESC" if from_end else "ASC"
     rows = await conn.fetch(
         f"""
-        WITH figures_ AS ({_FIGURES}), events AS ({_EVENTS})
-        SELECT e.at, array_agg(DISTINCT e.kind) AS kinds FROM events e
-        GROUP BY e.at ORDER BY e.at LIMIT $2
+        WITH figures_ AS ({_FIGURES}), events AS ({_EVENTS}),
+        steps AS (
+            SELECT e.at, array_agg(DISTINCT e.kind) AS kinds FROM events e
+            WHERE ($2::timestamptz IS NULL OR e.at > $2)
+                AND ($3::timestamptz IS NULL OR e.at < $3)
+            GROUP BY e.at ORDER BY e.at {order} LIMIT $4
+        )
+        SELECT at, kinds, NULL::bool AS earlier, NULL::bool AS later FROM steps
+        UNION ALL
+        SELECT NULL, NULL, EXISTS (SELECT 1 FROM events e WHERE e.at <= $2),
+               EXISTS (SELECT 1 FROM events e WHERE e.at >= $3)
         """,
         [fact_id],
-        limit,
+        after,
+        before,
+        limit + 1,
     )
-    return [(r["at"], list(r["kinds"])) for r in rows]
+    beyond = next(r for r in rows if r["at"] is None)
+    found = sorted((r["at"], list(r["kinds"])) for r in rows if r["at"] is not None)
+    more = len(found) > limit
+    if from_end:
+        return EventTimes(found[-limit:], earlier=more, later=beyond["later"])
+    return EventTimes(found[:limit], earlier=beyond["earlier"], later=more)

@@ -43,11 +43,11 @@ def reported_sql(figure: str, aggregate: str, at: str | None = None) -> str:
 def known_sql(fact_id: str, at: str) -> str:
     """The figures whose fact_id is `fact_id` (an SQL condition on it: `= ANY($1)`,
     `= t0.id`) that counted at `at` (an SQL time), with `figures`' columns (and `since`,
-    `until`)."""
+    `until`; only corrected articles joined for `since`, as history's figures are)."""
     return f"""
     SELECT k.* FROM (
         SELECT g.*, a.corrected_at AS since, NULL::timestamptz AS until
-        FROM figures g JOIN articles a ON a.id = g.article_id
+        FROM figures g LEFT JOIN articles a ON a.id = g.article_id AND a.corrected_at IS NOT NULL
         WHERE g.fact_id {fact_id}
         UNION ALL
         SELECT r.*,
@@ -122,6 +122,38 @@ async def list_figures_known_at(
         as_of,
     )
     return FigureRow.from_records(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationTime:
+    """One publication of an article: which outlet, and when it was reported there."""
+
+    article_id: int
+    outlet_id: int
+    outlet_name: str
+    reported_at: dt.datetime  # published_sql: the outlet's stated time, else arrival
+    dated: bool  # whether the outlet stated a time
+
+
+async def list_publication_times(
+    conn: Connection, *, article_ids: Sequence[int], as_of: dt.datetime | None = None
+) -> list[PublicationTime]:
+    """The articles' publications (made by `as_of`, when given), each article's in the
+    order they were received: the first is the article's own outlet, later ones are
+    republications."""
+    rows = await conn.fetch(
+        f"""
+        SELECT p.article_id, p.outlet_id, o.name AS outlet_name,
+               {published_sql("p")} AS reported_at, p.published_at IS NOT NULL AS dated
+        FROM publications p JOIN outlets o ON o.id = p.outlet_id
+        WHERE p.article_id = ANY($1::bigint[])
+            AND ($2::timestamptz IS NULL OR {published_sql("p")} <= $2)
+        ORDER BY p.article_id, p.received_at, p.id
+        """,
+        list(article_ids),
+        as_of,
+    )
+    return [PublicationTime(**dict(r.items())) for r in rows]
 
 
 @dataclass(frozen=True, slots=True)

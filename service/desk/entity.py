@@ -19,6 +19,9 @@ from service.ids import decode_id
 RESOLUTIONS = 50  # distinct (name, decision, reason) rows shown
 RESOLUTIONS_EXAMINED = 1000  # of the entity's resolutions, one per article it is named in
 SOURCES_PER_VALUE = 5  # the fact's own page shows more
+# Values per fact: the most reported (a much reported place's fact has a hundred; the
+# fact's page has them all).
+VALUES_PER_FACT = 8
 
 QUERY = """{
   entity(id: $ID) {
@@ -44,7 +47,11 @@ async def entity(request: Request) -> Response:
         facts = await facts_db.list_facts_for_subjects(conn, subject_ids=[entity_id])
         facts.sort(key=lambda f: (not f.disputed, f.label))
         fact_values, around = await read_fact_values(
-            conn, facts=facts, per_value=SOURCES_PER_VALUE, with_times=False
+            conn,
+            facts=facts,
+            per_value=SOURCES_PER_VALUE,
+            with_times=False,
+            most_values=VALUES_PER_FACT,
         )
         resolved_in = {
             row.id: row

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from service.db import facts as facts_db
 from service.db import history as history_db
+from service.db.pool import Connection
 from service.desk import links
 from service.desk.chart import number_line
 from service.desk.pages import pool_of
@@ -31,7 +34,8 @@ QUERY = """{
 }"""
 
 
-# How many moments the time slider offers (the first ones; any other by the form).
+# How many moments the time slider offers at once (earlier and later ones a link away;
+# any time by the form).
 SLIDER_STEPS = 60
 
 
@@ -44,10 +48,22 @@ class Step:
     url: str
 
 
+@dataclass(frozen=True, slots=True)
+class Slider:
+    """One window of the moments, with links to the windows before and after it."""
+
+    steps: list[Step]
+    earlier_url: str | None
+    later_url: str | None
+
+
 async def fact(request: Request) -> Response:
     """The fact now, or with `?as_of=` as known then; with the time slider's steps."""
     fact_id = decode_id(request.path_params["id"], "Fact")[1]
     as_of = _as_of(request.query_params.get("as_of"))
+    after = _as_of(request.query_params.get("steps_after"), "steps_after")
+    before = _as_of(request.query_params.get("steps_before"), "steps_before")
+    page = links.fact_page(fact_id)
     async with pool_of(request).acquire() as conn:
         rows = await facts_db.list_facts_by_ids(conn, ids=[fact_id])
         if not rows:
@@ -55,10 +71,9 @@ async def fact(request: Request) -> Response:
         found, around = await read_fact_values(
             conn, facts=rows, per_value=SOURCES_PER_VALUE, with_times=True, as_of=as_of
         )
-        times = await history_db.list_fact_event_times(conn, fact_id=fact_id, limit=SLIDER_STEPS)
+        slider = await _slider(conn, fact_id, page, as_of=as_of, after=after, before=before)
     values = found[0]
     subject = around.entities.get(rows[0].subject_id) if rows[0].subject_id else None
-    page = links.fact_page(fact_id)
     return render(
         request,
         "fact.html",
@@ -67,22 +82,65 @@ async def fact(request: Request) -> Response:
         subject=subject,
         chart=number_line([v.group for v in values.values]),
         as_of=as_of,
-        steps=[Step(at, _said(kinds), links.as_of(page, at)) for at, kinds in times],
+        slider=slider,
         page_url=page,
         json_url=links.as_of(links.api_twin(page), as_of) if as_of else links.api_twin(page),
         graphiql_url=links.graphiql_of(QUERY, "Fact", fact_id),
     )
 
 
-def _as_of(value: str | None) -> dt.datetime | None:
-    """`?as_of=`: ISO 8601 (what a datetime-local field sends: no offset, read as UTC)."""
+async def _slider(
+    conn: Connection,
+    fact_id: int,
+    page: str,
+    *,
+    as_of: dt.datetime | None,
+    after: dt.datetime | None,
+    before: dt.datetime | None,
+) -> Slider:
+    """The moments after `after` or before `before` (the slider's links); else those up
+    to `as_of` (so the moment shown is in view), else the first ones."""
+    if after is None and before is None and as_of is not None:
+        before = as_of + dt.timedelta(microseconds=1)
+    found = await history_db.list_fact_event_times(
+        conn,
+        fact_id=fact_id,
+        limit=SLIDER_STEPS,
+        after=after,
+        before=before,
+        from_end=after is None and before is not None,
+    )
+    times = found.times
+
+    def window(**bound: dt.datetime) -> str:
+        query = {k: v.astimezone(dt.UTC).isoformat() for k, v in bound.items()}
+        if as_of is not None:
+            query["as_of"] = as_of.astimezone(dt.UTC).isoformat()
+        return f"{page}?{urlencode(query)}"
+
+    # An empty window (nothing between the bounds) still links to what lies beyond them:
+    # the moments up to and including `after`, or from `before` on (earlier is only found
+    # beyond an `after`, later beyond a `before`, when the window is empty).
+    tick = dt.timedelta(microseconds=1)
+    earlier = later = None
+    if found.earlier:
+        earlier = window(steps_before=times[0][0] if times else cast(dt.datetime, after) + tick)
+    if found.later:
+        later = window(steps_after=times[-1][0] if times else cast(dt.datetime, before) - tick)
+    steps = [Step(at, _said(kinds), links.as_of(page, at)) for at, kinds in times]
+    return Slider(steps, earlier, later)
+
+
+def _as_of(value: str | None, name: str = "as_of") -> dt.datetime | None:
+    """`?as_of=` (or a slider bound): ISO 8601 (what a datetime-local field sends: no
+    offset, read as UTC)."""
     if not value:
         return None
     try:
         at = dt.datetime.fromisoformat(value)
     except ValueError:
         raise InvalidTimeError(
-            f"as_of must be an ISO 8601 time such as 2019-06-10T18:00, got {value!r}"
+            f"{name} must be an ISO 8601 time such as 2019-06-10T18:00, got {value!r}"
         ) from None
     return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
 

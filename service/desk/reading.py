@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import cast
 
@@ -15,6 +15,7 @@ from service.db import judgements as judgements_db
 from service.db import known as known_db
 from service.db.figures import SampledReport
 from service.db.judgements import InForce
+from service.db.known import PublicationTime
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, EntityRow, FactRow, FigureRow, OutletRow
 from service.desk.marks import Piece, sentence_pieces
@@ -30,6 +31,9 @@ class Around:
     articles: dict[int, ArticleRow] = field(default_factory=dict)
     outlets: dict[int, OutletRow] = field(default_factory=dict)
     entities: dict[int, EntityRow] = field(default_factory=dict)
+    # Each article's publications, first its own outlet's, then republications (only
+    # pages that show sources read them).
+    publications: dict[int, list[PublicationTime]] = field(default_factory=dict)
 
     def outlet_of(self, article: ArticleRow) -> OutletRow:
         return self.outlets[article.outlet_id]
@@ -67,25 +71,24 @@ async def read_around(
     return around
 
 
-def reported_at(article: ArticleRow) -> dt.datetime:
-    """When a report was first known: its publication time, else when it was ingested."""
-    return article.published_at or article.ingested_at
-
-
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One report of a value: where, when, the sentence with the figure highlighted, and
-    whom the article attributes it to."""
+    """One report of a value: where and when, each outlet that published it with its own
+    time (republications too), the sentence with the figure highlighted, and whom the
+    article attributes it to."""
 
     figure: FigureRow
     article: ArticleRow
     outlet: OutletRow
+    publications: list[PublicationTime]
     sentence: list[Piece]
     attributed_to: EntityRow | None
 
     @property
     def reported_at(self) -> dt.datetime:
-        return reported_at(self.article)
+        """When it was first reported: its earliest publication (every article has one,
+        and a report known at a time was published by then)."""
+        return min(p.reported_at for p in self.publications)
 
     @property
     def attribution(self) -> str | None:
@@ -101,6 +104,7 @@ def source_of(figure: FigureRow, around: Around) -> Source:
         figure=figure,
         article=article,
         outlet=around.outlet_of(article),
+        publications=around.publications.get(article.id, []),
         sentence=sentence_pieces(
             text,
             sentence=(figure.sentence_start, figure.sentence_end),
@@ -132,7 +136,12 @@ class SourcedValue:
 @dataclass(frozen=True, slots=True)
 class FactValues:
     fact: FactRow
-    values: list[SourcedValue]
+    values: list[SourcedValue]  # all of them, or the most reported (read_fact_values)
+    value_count: int  # how many values the fact has
+
+    @property
+    def unshown_values(self) -> int:
+        return self.value_count - len(self.values)
 
     @property
     def preferred(self) -> list[SourcedValue]:
@@ -148,6 +157,17 @@ class FactValues:
     def last_reported(self) -> dt.datetime | None:
         times = [v.last_reported for v in self.values if v.last_reported is not None]
         return max(times, default=None)
+
+
+def most_reported(
+    groups: Sequence[ValueGroup], totals: Mapping[int, int], count: int
+) -> list[ValueGroup]:
+    """The `count` values with the most reports (the earliest first among equals), in
+    their own order; each keeps its number and the conflicts it has with the others."""
+    if len(groups) <= count:
+        return list(groups)
+    kept = sorted(groups, key=lambda g: (-totals.get(g.first.id, len(g.reports)), g.number))
+    return sorted(kept[:count], key=lambda g: g.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,18 +207,21 @@ async def read_fact_values(
     per_value: int,
     with_times: bool,
     as_of: dt.datetime | None = None,
+    most_values: int | None = None,
 ) -> tuple[list[FactValues], Around]:
     """Each fact with its values and the first `per_value` sources of each (a value of a
     much reported fact has thousands), ranked by the judgements in force, `with_times`
     when each value was first and last reported (its sources' publications, republications
-    included, as SourcedValue.firstReportedAt/lastReportedAt count them): four queries for
-    any number of facts, five with times. With `as_of`, as known then
-    (service/db/known.py): its values, their times, the judgements in force and the
-    articles as they stood, and `disputed` computed again."""
+    included, as SourcedValue.firstReportedAt/lastReportedAt count them): five queries for
+    any number of facts (the sources' publications among them), six with times. With
+    `as_of`, as known then (service/db/known.py): its values, their times, the judgements
+    in force, the articles as they stood and their publications made by then, and
+    `disputed` computed again. With `most_values`, only that many values of each fact,
+    its most reported ones (a fact of a much reported entity has a hundred)."""
     fact_ids = [f.id for f in facts]
     if as_of is None:
         sampled = await figures_db.list_first_reports_for_facts(
-            conn, fact_ids=fact_ids, per_value=per_value
+            conn, fact_ids=fact_ids, per_value=per_value, most_values=most_values
         )
         in_force = await judgements_db.list_in_force_for_facts(conn, fact_ids=fact_ids)
     else:
@@ -215,19 +238,35 @@ async def read_fact_values(
     )
     judged = by_fact(in_force)
     totals = {s.figure.id: s.reports for s in sampled}
-    figures = [s.figure for s in sampled]
     about = {s.figure.id: s for s in sampled}
+    reports_of: dict[int, list[FigureRow]] = {f.id: [] for f in facts}
+    for report in sampled:
+        if report.figure.fact_id in reports_of:
+            reports_of[report.figure.fact_id].append(report.figure)
+    groups_of = {
+        fact.id: value_groups(
+            reports_of[fact.id],
+            judged.get(fact.id, NONE),
+            [j for j in in_force if j.fact_id == fact.id],
+            totals,
+        )
+        for fact in facts
+    }
+    shown = {
+        fact_id: groups if most_values is None else most_reported(groups, totals, most_values)
+        for fact_id, groups in groups_of.items()
+    }
+    figures = [r for groups in shown.values() for group in groups for r in group.reports]
     around = await read_around(
         conn,
         article_ids=[f.article_id for f in figures],
         entity_ids=[f.subject_id for f in facts] + [f.attributed_to_id for f in figures],
         as_of=as_of,
     )
-
-    reports_of: dict[int, list[FigureRow]] = {f.id: [] for f in facts}
-    for figure in figures:
-        if figure.fact_id in reports_of:
-            reports_of[figure.fact_id].append(figure)
+    for publication in await known_db.list_publication_times(
+        conn, article_ids=sorted(around.articles), as_of=as_of
+    ):
+        around.publications.setdefault(publication.article_id, []).append(publication)
 
     def sourced(group: ValueGroup) -> SourcedValue:
         head = group.first
@@ -243,18 +282,7 @@ async def read_fact_values(
         )
 
     found = [
-        FactValues(
-            fact,
-            [
-                sourced(group)
-                for group in value_groups(
-                    reports_of[fact.id],
-                    judged.get(fact.id, NONE),
-                    [j for j in in_force if j.fact_id == fact.id],
-                    totals,
-                )
-            ],
-        )
+        FactValues(fact, [sourced(g) for g in shown[fact.id]], len(groups_of[fact.id]))
         for fact in facts
     ]
     return found, around

@@ -130,11 +130,12 @@ class CorrectionMutations:
             field = "input.reason"
             reason = _reason(input.reason)
             field = "input.text"
-            text = (
-                await take_copy_off_loop(input.text, max_bytes=settings.factdesk_max_article_bytes)
-            ).text
-            meta = ArticleMeta(
-                headline=input.headline, url=input.url, published_at=input.published_at
+            copy = await take_copy_off_loop(
+                input.text, max_bytes=settings.factdesk_max_article_bytes
+            )
+            text = copy.text
+            meta = copy.described(
+                ArticleMeta(headline=input.headline, url=input.url, published_at=input.published_at)
             )
             done = await correct_article(
                 info.context.pool, article_id, text, meta, by=info.context.caller, reason=reason

@@ -114,7 +114,8 @@ class Mutation(CorrectionMutations, JudgementMutations):
         # copy makes the same article whichever API it arrives through.
         limit = info.context.settings.factdesk_max_article_bytes
         try:
-            text = (await take_copy_off_loop(input.text, max_bytes=limit)).text
+            copy = await take_copy_off_loop(input.text, max_bytes=limit)
+            text, meta = copy.text, copy.described(meta)
         except ArticleTooLargeError as error:
             return IngestArticlePayload(
                 article=None,

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_SKIPPED = frozenset(
-    {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas", "nav"}
+_UNREAD = frozenset(
+    {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas"}
 )
+# A fragment's navigation is no part of its story; a page's is part of its chrome.
+_SKIPPED = _UNREAD | {"nav"}
 _BLOCKS = frozenset(
     {
         *("p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre"),
@@ -41,8 +43,9 @@ def looks_like_html(text: str) -> bool:
 
 
 class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, skipped: frozenset[str] = _SKIPPED) -> None:
         super().__init__(convert_charrefs=True)
+        self.skipped = skipped
         self.lines: list[str] = []
         self._current: list[str] = []
         self._skipping: list[str] = []
@@ -54,7 +57,7 @@ class _TextCollector(HTMLParser):
         self._current = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED:
+        if tag in self.skipped:
             self._skipping.append(tag)
         elif tag in _BLOCKS and not self._skipping:
             self._break()
@@ -64,7 +67,7 @@ class _TextCollector(HTMLParser):
             self._break()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED:
+        if tag in self.skipped:
             if tag in self._skipping:
                 # Close up to the matching tag: unbalanced markup must not hide the rest.
                 while self._skipping and self._skipping.pop() != tag:
@@ -79,7 +82,17 @@ class _TextCollector(HTMLParser):
 
 def html_to_text(html: str) -> str:
     """Story text of an HTML document or fragment, one paragraph per line."""
-    collector = _TextCollector()
+    lines = _lines(html, _SKIPPED)
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def page_lines(html: str) -> list[str]:
+    """Every line of text a page shows, one per block, navigation included."""
+    return _lines(html, _UNREAD)
+
+
+def _lines(html: str, skipped: frozenset[str]) -> list[str]:
+    collector = _TextCollector(skipped)
     # A comment never closed hides the rest of the page from a browser; the parser would
     # hand it back as text instead.
     opened = html.rfind("<!--")
@@ -88,4 +101,4 @@ def html_to_text(html: str) -> str:
     collector.feed(html)
     collector.close()
     collector._break()
-    return "\n".join(collector.lines) + ("\n" if collector.lines else "")
+    return collector.lines

@@ -6,11 +6,13 @@ pipeline reads it. So the same copy makes the same article whichever way it arri
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from service.errors import FactdeskError
 from service.ingest.html_story import extract_story
-from service.ingest.html_text import html_to_text, looks_like_html
+from service.ingest.html_text import html_to_text, looks_like_html, page_lines
+from service.ingest.model import ArticleMeta
 
 
 class ArticleTooLargeError(FactdeskError):
@@ -23,6 +25,13 @@ class ArticleTooLargeError(FactdeskError):
 class Copy:
     text: str
     converted_from_html: bool
+    # A page's lines the story leaves out (header, nav, asides, share bars, footer), kept
+    # as the parse stage keeps the boilerplate lines it takes off plain copy.
+    chrome: tuple[str, ...] = ()
+
+    def described(self, meta: ArticleMeta) -> ArticleMeta:
+        """`meta` with the page chrome intake removed, for the pipeline to store."""
+        return replace(meta, removed=self.chrome) if self.chrome else meta
 
 
 def take_copy(text: str, *, max_bytes: int, html: bool = False) -> Copy:
@@ -31,7 +40,8 @@ def take_copy(text: str, *, max_bytes: int, html: bool = False) -> Copy:
     if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         raise ArticleTooLargeError(f"the text must be at most {max_bytes} bytes", field="text")
     if html or looks_like_html(text):
-        return Copy(html_to_copy(text), converted_from_html=True)
+        copy = html_to_copy(text)
+        return Copy(copy, converted_from_html=True, chrome=page_chrome(text, copy))
     return Copy(text, converted_from_html=False)
 
 
@@ -48,3 +58,19 @@ def html_to_copy(page: str) -> str:
     judge (a few paragraphs with no page around them) is kept whole, as text."""
     story = extract_story(page)
     return story.as_copy() if story is not None else html_to_text(page)
+
+
+def page_chrome(page: str, copy: str) -> tuple[str, ...]:
+    """The page's lines of text (one per block, navigation included) that are nowhere in
+    `copy`, each once, in page order: what trafilatura left out."""
+    kept = " ".join(copy.split())
+    chrome: list[str] = []
+    for text in page_lines(page):
+        # Whole words only: a nav item "Home" is not kept by "Homeland" in the story.
+        if text and text not in chrome and not re.search(_whole(text), kept):
+            chrome.append(text)
+    return tuple(chrome)
+
+
+def _whole(text: str) -> str:
+    return rf"(?<!\w){re.escape(text)}(?!\w)"

@@ -60,6 +60,9 @@ class ArticleMeta:
     headline: str | None = None
     url: str | None = None
     published_at: dt.datetime | None = None
+    # Lines intake took off before the copy (an HTML page's chrome): stored with the
+    # lines the parse stage removes.
+    removed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

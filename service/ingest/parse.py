@@ -88,7 +88,7 @@ def parse_article(text: str, meta: ArticleMeta | None = None) -> ParsedArticle:
         original_source=meta.original_source or reading.original_source,
         outlet=meta.outlet or reading.outlet,
         published_at=meta.published_at or reading.published_at,
-        removed=tuple(reading.removed),
+        removed=(*meta.removed, *reading.removed),
     )
 
 

@@ -85,5 +85,5 @@ async def load_seeds(pool: asyncpg.Pool, seeds_dir: Path) -> list[IngestResult]:
     limit = get_settings().factdesk_max_article_bytes
     for seed in read_manifest(seeds_dir):
         copy = take_copy(seed.path.read_text(encoding="utf-8"), max_bytes=limit)
-        results.append(await ingest_article(pool, copy.text, seed.meta))
+        results.append(await ingest_article(pool, copy.text, copy.described(seed.meta)))
     return results

@@ -160,7 +160,9 @@ async def read_ingest_request(request: Request, *, max_bytes: int) -> IngestRequ
     else:
         body, meta = text, _from_query(request.query_params)
     copy = await take_copy_off_loop(body, max_bytes=max_bytes, html=media_type == "text/html")
-    return IngestRequest(text=copy.text, meta=meta, converted_from_html=copy.converted_from_html)
+    return IngestRequest(
+        text=copy.text, meta=copy.described(meta), converted_from_html=copy.converted_from_html
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,5 +182,7 @@ async def read_batch_line(line: str, *, max_bytes: int) -> BatchLine:
             field=BATCH_KEY_FIELD,
         )
     copy = await take_copy_off_loop(body, max_bytes=max_bytes)
-    ingest = IngestRequest(text=copy.text, meta=meta, converted_from_html=copy.converted_from_html)
+    ingest = IngestRequest(
+        text=copy.text, meta=copy.described(meta), converted_from_html=copy.converted_from_html
+    )
     return BatchLine(ingest=ingest, idempotency_key=key)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncpg
 import httpx
 
+from service.desk.entity import VALUES_PER_FACT as ENTITY_VALUES
+from service.ids import encode_id
+from service.ingest.model import ArticleMeta
+from service.ingest.pipeline import ingest_article
 from tests.desk.pages import hrefs, page, texts_of
 
 
@@ -39,3 +44,32 @@ async def test_an_unknown_entity_is_a_404_page(seeded_client: httpx.AsyncClient)
         response = await seeded_client.get(missing)
         assert response.status_code == 404
         assert "<h1>Not found</h1>" in response.text
+
+
+async def test_a_fact_with_many_values_shows_its_most_reported(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    """A much reported entity's fact has a hundred values: its page shows each fact's most
+    reported few and links to the fact's page for the rest (and for the conflicts)."""
+    told = [*range(10, 20), 12, 12, 19, 19]
+    for n, killed in enumerate(told):
+        copy = (
+            "Quake hits Almaty\n\n"
+            f"An earthquake in Almaty killed {killed} people, police said in update {n}.\n"
+        )
+        await ingest_article(pool, copy, ArticleMeta(f"Outlet {n}"))
+    async with pool.acquire() as conn:
+        row = await conn.fetchrow("SELECT id, subject_id FROM facts WHERE property = 'deaths'")
+    assert row is not None
+    fact_id, subject_id = row
+    html = await page(client, f"/entities/{encode_id('Entity', subject_id)}")
+    printed = texts_of(html, "printed")
+    assert len(printed) == ENTITY_VALUES
+    assert {"12 people", "19 people"} <= set(printed)
+    # Every report of the values shown is a source: six of one report, two of three.
+    assert html.count('<li class="source">') == 6 + 2 * 3
+    assert texts_of(html, "more-values") == [
+        f"The {ENTITY_VALUES} most reported of 10 values; all of them on the fact's page."
+    ]
+    fact_page = f"/facts/{encode_id('Fact', fact_id)}"
+    assert f'href="{fact_page}#value-2"' in html  # value 1 conflicts with value 2 there

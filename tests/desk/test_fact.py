@@ -9,6 +9,7 @@ from urllib.parse import parse_qsl
 
 import asyncpg
 import httpx
+import pytest
 
 from service.ids import encode_id
 from service.ingest.model import ArticleMeta
@@ -130,6 +131,54 @@ async def test_a_republication_counts_as_sourced_values_count_it(
     html = await page(client, f"/facts/{encode_id('Fact', fact_id)}")
     assert '<time class="first" datetime="2026-11-17T09:00:00+00:00">' in html
     assert '<time class="last" datetime="2026-11-19T09:00:00+00:00">' in html
+    # The one source names each outlet with its own date: the wire's is the 19th.
+    assert texts_of(html, "source")[0].startswith(
+        "Daily, 2026-11-17 09:00 UTC; republished by Wire, 2026-11-19 09:00 UTC "
+    )
     # And as known on the 18th, the republication was still to come.
     then = await page(client, f"/facts/{encode_id('Fact', fact_id)}", as_of="2026-11-18T00:00")
     assert '<time class="last" datetime="2026-11-17T09:00:00+00:00">' in then
+    assert texts_of(then, "source")[0].startswith("Daily, 2026-11-17 09:00 UTC ")
+    assert "Wire" not in texts_of(then, "source")[0]
+
+
+def _moments(html: str) -> list[str]:
+    return re.findall(r'<a class="step[^"]*" href="[^"]+"[^>]*><time datetime="([^"]+)">', html)
+
+
+def _link(html: str, css_class: str) -> str | None:
+    found = re.findall(rf'<a class="{css_class}" href="([^"]+)"', html)
+    return unescape(found[0]) if found else None
+
+
+async def test_the_time_slider_pages_its_moments(
+    seeded_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A much reported fact changed at thousands of moments: the slider shows a window of
+    them with links to the earlier and later ones, and, as of a time, the moments up to
+    it."""
+    monkeypatch.setattr("service.desk.fact.SLIDER_STEPS", 2)
+    url = await _vote_share(seeded_client)
+    now = await page(seeded_client, url)
+    assert _moments(now) == ["2019-06-10T06:00:00+00:00", "2019-06-10T16:45:00+00:00"]
+    assert _link(now, "steps-earlier") is None
+    later_url = _link(now, "steps-later")
+    assert later_url is not None
+    later = await _step(seeded_client, later_url)
+    assert _moments(later) == ["2019-06-11T06:00:00+00:00"]
+    assert _link(later, "steps-later") is None
+    earlier_url = _link(later, "steps-earlier")
+    assert earlier_url is not None
+    back = await _step(seeded_client, earlier_url)
+    assert _moments(back) == _moments(now)
+
+    # As of the last moment: the two up to it, the one shown among them.
+    then = await page(seeded_client, url, as_of="2019-06-11T06:00:00Z")
+    assert _moments(then) == ["2019-06-10T16:45:00+00:00", "2019-06-11T06:00:00+00:00"]
+    assert 'aria-current="page"><time datetime="2019-06-11T06:00:00+00:00">' in then
+    assert _link(then, "steps-later") is None
+    earlier_then = _link(then, "steps-earlier")
+    assert earlier_then is not None
+    assert "as_of=" in earlier_then
+    first_then = await _step(seeded_client, earlier_then)
+    assert _moments(first_then) == ["2019-06-10T06:00:00+00:00"]

@@ -15,7 +15,7 @@ import pytest
 
 from service.ingest.html_story import extract_story
 from service.ingest.intake import take_copy
-from service.ingest.model import ParsedArticle
+from service.ingest.model import ArticleMeta, ParsedArticle
 from service.ingest.parse import parse_article
 
 PAGES = Path(__file__).parent / "fixtures" / "cms"
@@ -125,7 +125,12 @@ COUNCIL = Page(
 
 def _parsed(page: Page) -> ParsedArticle:
     html = (PAGES / page.file).read_text(encoding="utf-8")
-    return parse_article(take_copy(html, max_bytes=1_000_000).text)
+    copy = take_copy(html, max_bytes=1_000_000)
+    return parse_article(copy.text, copy.described(ArticleMeta()))
+
+
+# Chrome that is no text of the page (a picture's alt text).
+UNSHOWN = frozenset({"Smoke over the harbour"})
 
 
 @pytest.mark.parametrize("page", [HARBOUR, COUNCIL], ids=lambda page: page.file)
@@ -153,6 +158,17 @@ def test_nothing_of_the_chrome_gets_in(page: Page) -> None:
     for chrome in page.chrome:
         for text in kept:
             assert chrome.casefold() not in text.casefold(), (chrome, text)
+
+
+@pytest.mark.parametrize("page", [HARBOUR, COUNCIL], ids=lambda page: page.file)
+def test_the_chrome_is_kept_apart_as_removed_lines(page: Page) -> None:
+    """What trafilatura leaves out of a page is stored with the lines the parse stage
+    removes (the article's removedLines), and nothing of the story is among them."""
+    removed = _parsed(page).removed
+    for chrome in set(page.chrome) - UNSHOWN:
+        assert any(chrome.casefold() in line.casefold() for line in removed), chrome
+    for text in (page.headline, *page.paragraphs, *page.captions):
+        assert all(text not in line for line in removed), text
 
 
 def test_a_caption_in_the_site_chrome_is_no_caption_of_the_story() -> None:

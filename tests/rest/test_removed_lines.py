@@ -5,6 +5,7 @@ and under `fact(asOf:)` the lines of the copy as it stood then."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import asyncpg
 import httpx
@@ -12,6 +13,7 @@ import httpx
 from tests.rest.conftest import AUTH
 from tests.rest.schemas import assert_matches
 
+CMS = Path(__file__).parent.parent / "ingest" / "fixtures" / "cms"
 COPY = (
     "Skip to main content\n\nQuake toll rises\n\n"
     "An earthquake in Almaty killed 12 people, police said.\n\n"
@@ -67,3 +69,18 @@ async def test_rest_and_graphql_serve_the_removed_lines(
     before = correction - dt.timedelta(microseconds=1)
     then = await _graphql(api, AS_OF, id=fact_id, at=before.isoformat())
     assert then == {"fact": {"reports": [{"citation": {"article": {"removedLines": REMOVED}}}]}}
+
+
+async def test_a_pages_chrome_is_among_its_removed_lines(api: httpx.AsyncClient) -> None:
+    """An HTML page posted as such: what trafilatura left out is stored and served."""
+    page = (CMS / "harbour-fire.html").read_text(encoding="utf-8")
+    posted = await api.post(
+        "/api/v1/articles",
+        content=page.encode(),
+        headers={**AUTH, "Content-Type": "text/html; charset=utf-8"},
+    )
+    assert posted.status_code == 201, posted.text
+    removed = posted.json()["removedLines"]
+    for chrome in ("The Coastal Ledger", "Politics", "Related stories", "Privacy policy"):
+        assert chrome in removed
+    assert "Politics" not in posted.json()["body"]
