@@ -31,7 +31,7 @@ from tests.graphql.test_compiled import (
     statements_built,
 )
 from tests.graphql.test_trees import selection
-from tests.rest.conftest import AUTH, api_client
+from tests.rest.conftest import AUTH, api_client, post_article
 
 EDITOR = {"Authorization": "Bearer editor-key-one"}
 DAILY = "Quake hits Almaty\n\nAn earthquake in Almaty killed 12 people, police said."
@@ -59,25 +59,14 @@ def _at(day: int, hour: int = 12) -> dt.datetime:
     return dt.datetime(2026, 11, day, hour, tzinfo=dt.UTC)
 
 
-async def _post(api: httpx.AsyncClient, text: str, outlet: str, published: dt.datetime) -> str:
-    answer = await api.post(
-        "/api/v1/articles",
-        json={"text": text, "outlet": outlet, "publishedAt": published.isoformat()},
-        headers=AUTH,
-    )
-    assert answer.status_code in (200, 201), answer.text
-    article_id: str = answer.json()["id"]
-    return article_id
-
-
 @pytest_asyncio.fixture(scope="module")
 async def history(_test_pool: asyncpg.Pool) -> AsyncIterator[dict[str, Any]]:
     """The facts' ids and every moment worth asking about."""
     async with api_client(_test_pool, factdesk_editor_keys=SecretStr("ann:editor-key-one")) as desk:
-        daily = await _post(desk, DAILY, "Daily", _at(17, 9))
-        weekly = await _post(desk, WEEKLY, "Weekly", _at(18, 9))
-        await _post(desk, DAILY, "Wire", _at(19, 9))  # a republication
-        gone = await _post(desk, GONE, "Daily", _at(19, 10))
+        daily = await post_article(desk, DAILY, "Daily", _at(17, 9))
+        weekly = await post_article(desk, WEEKLY, "Weekly", _at(18, 9))
+        await post_article(desk, DAILY, "Wire", _at(19, 9))  # a republication
+        gone = await post_article(desk, GONE, "Daily", _at(19, 10))
         corrected = await desk.put(
             f"/api/v1/articles/{weekly}", json={"text": CORRECTED}, headers=AUTH
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -17,6 +18,20 @@ from tests.conftest import TABLES
 KEY = "test-key-one"
 OTHER_KEY = "test-key-two"
 AUTH = {"Authorization": f"Bearer {KEY}"}
+
+
+async def post_article(
+    api: httpx.AsyncClient, text: str, outlet: str, published: dt.datetime
+) -> str:
+    """Ingests ``text`` as ``outlet`` published it at ``published``; the article's id."""
+    answer = await api.post(
+        "/api/v1/articles",
+        json={"text": text, "outlet": outlet, "publishedAt": published.isoformat()},
+        headers=AUTH,
+    )
+    assert answer.status_code in (200, 201), answer.text
+    article_id: str = answer.json()["id"]
+    return article_id
 
 
 def api_client(pool: asyncpg.Pool, **settings: Any) -> httpx.AsyncClient:

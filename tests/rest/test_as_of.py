@@ -14,7 +14,7 @@ import httpx
 import pytest_asyncio
 from pydantic import SecretStr
 
-from tests.rest.conftest import AUTH, api_client
+from tests.rest.conftest import AUTH, api_client, post_article
 from tests.rest.schemas import assert_matches
 
 EDITOR = {"Authorization": "Bearer editor-key-one"}
@@ -36,17 +36,6 @@ def _at(day: int, hour: int = 12) -> dt.datetime:
 async def desk(pool: asyncpg.Pool) -> AsyncIterator[httpx.AsyncClient]:
     async with api_client(pool, factdesk_editor_keys=SecretStr("ann:editor-key-one")) as client:
         yield client
-
-
-async def _post(api: httpx.AsyncClient, text: str, outlet: str, published: dt.datetime) -> str:
-    answer = await api.post(
-        "/api/v1/articles",
-        json={"text": text, "outlet": outlet, "publishedAt": published.isoformat()},
-        headers=AUTH,
-    )
-    assert answer.status_code in (200, 201), answer.text
-    article_id: str = answer.json()["id"]
-    return article_id
 
 
 async def _rest(api: httpx.AsyncClient, fact_id: str, at: dt.datetime | None) -> Any:
@@ -117,9 +106,9 @@ async def _time(pool: asyncpg.Pool, sql: str) -> dt.datetime:
 async def test_a_fact_as_known_before_and_after_each_write(
     desk: httpx.AsyncClient, pool: asyncpg.Pool
 ) -> None:
-    daily = await _post(desk, DAILY, "Daily", _at(17, 9))
-    weekly = await _post(desk, WEEKLY, "Weekly", _at(18, 9))
-    await _post(desk, DAILY, "Wire", _at(19, 9))  # a republication of the daily's copy
+    daily = await post_article(desk, DAILY, "Daily", _at(17, 9))
+    weekly = await post_article(desk, WEEKLY, "Weekly", _at(18, 9))
+    await post_article(desk, DAILY, "Wire", _at(19, 9))  # a republication of the daily's copy
     page = (await desk.get("/api/v1/facts", params={"property": "deaths"})).json()
     fact_id = page["items"][0]["id"]
 
@@ -182,7 +171,7 @@ async def test_a_fact_whose_only_article_was_retracted_is_known_before(
     desk: httpx.AsyncClient, pool: asyncpg.Pool
 ) -> None:
     """Its values all gone, the fact is deleted; what was known before stays known."""
-    daily = await _post(desk, DAILY, "Daily", _at(17, 9))
+    daily = await post_article(desk, DAILY, "Daily", _at(17, 9))
     fact_id = (await desk.get("/api/v1/facts", params={"property": "deaths"})).json()["items"][0][
         "id"
     ]
@@ -199,8 +188,8 @@ async def test_a_fact_whose_only_article_was_retracted_is_known_before(
 
 
 async def test_an_entitys_facts_and_a_values_list_as_of_a_time(desk: httpx.AsyncClient) -> None:
-    await _post(desk, DAILY, "Daily", _at(17, 9))
-    await _post(desk, WEEKLY, "Weekly", _at(18, 9))
+    await post_article(desk, DAILY, "Daily", _at(17, 9))
+    await post_article(desk, WEEKLY, "Weekly", _at(18, 9))
     query = """query($early: DateTime, $late: DateTime) { entity(name: "Almaty") {
         early: facts(asOf: $early) { property disputed values { value } }
         late: facts(asOf: $late) { property values { value } early: values(asOf: $early) {
@@ -229,7 +218,7 @@ async def test_an_entitys_facts_and_a_values_list_as_of_a_time(desk: httpx.Async
 
 
 async def test_a_bad_as_of_is_a_problem(desk: httpx.AsyncClient) -> None:
-    await _post(desk, DAILY, "Daily", _at(17, 9))
+    await post_article(desk, DAILY, "Daily", _at(17, 9))
     page = (await desk.get("/api/v1/facts")).json()
     answer = await desk.get(f"/api/v1/facts/{page['items'][0]['id']}", params={"as_of": "soon"})
     assert answer.status_code == 400

@@ -10,9 +10,9 @@ from typing import Any
 import asyncpg
 import httpx
 
-from tests.rest.conftest import AUTH
+from tests.rest.conftest import AUTH, post_article
 from tests.rest.schemas import assert_matches
-from tests.rest.test_as_of import CORRECTED, DAILY, EDITOR, WEEKLY, _at, _post, desk
+from tests.rest.test_as_of import CORRECTED, DAILY, EDITOR, WEEKLY, _at, desk
 
 __all__ = ["desk"]  # the fixture, shared
 
@@ -73,9 +73,9 @@ def _time(value: str) -> dt.datetime:
 async def test_a_facts_history_tells_every_change_in_order(
     desk: httpx.AsyncClient, pool: asyncpg.Pool
 ) -> None:
-    daily = await _post(desk, DAILY, "Daily", _at(17, 9))
-    weekly = await _post(desk, WEEKLY, "Weekly", _at(18, 9))
-    await _post(desk, DAILY, "Wire", _at(19, 9))
+    daily = await post_article(desk, DAILY, "Daily", _at(17, 9))
+    weekly = await post_article(desk, WEEKLY, "Weekly", _at(18, 9))
+    await post_article(desk, DAILY, "Wire", _at(19, 9))
     fact_id = (await desk.get("/api/v1/facts", params={"property": "deaths"})).json()["items"][0][
         "id"
     ]
@@ -137,12 +137,12 @@ async def test_a_facts_history_tells_every_change_in_order(
 async def test_a_facts_history_pages_both_ways_with_cursors(desk: httpx.AsyncClient) -> None:
     """Eight events, three at a time: forwards with `after`, backwards with `before`, the
     same pages and cursors by REST and GraphQL."""
-    await _post(desk, DAILY, "Daily", _at(17, 9))
+    await post_article(desk, DAILY, "Daily", _at(17, 9))
     for outlet, day in (("Weekly", 18), ("Wire", 19), ("Radio", 20), ("Blog", 21)):
-        await _post(desk, DAILY, outlet, _at(day, 9))
-    await _post(desk, WEEKLY, "Monthly", _at(22, 9))
-    await _post(desk, WEEKLY, "Yearly", _at(23, 9))
-    await _post(desk, CORRECTED, "Late", _at(24, 9))
+        await post_article(desk, DAILY, outlet, _at(day, 9))
+    await post_article(desk, WEEKLY, "Monthly", _at(22, 9))
+    await post_article(desk, WEEKLY, "Yearly", _at(23, 9))
+    await post_article(desk, CORRECTED, "Late", _at(24, 9))
     fact_id = (await desk.get("/api/v1/facts", params={"property": "deaths"})).json()["items"][0][
         "id"
     ]
@@ -177,7 +177,7 @@ async def test_a_facts_history_pages_both_ways_with_cursors(desk: httpx.AsyncCli
 
 
 async def test_an_articles_replaced_copies_are_served(desk: httpx.AsyncClient) -> None:
-    weekly = await _post(desk, WEEKLY, "Weekly", _at(18, 9))
+    weekly = await post_article(desk, WEEKLY, "Weekly", _at(18, 9))
     empty = (await desk.get(f"/api/v1/articles/{weekly}/versions")).json()
     assert (empty["items"], empty["totalCount"]) == ([], 0)
     for text, reason in ((CORRECTED, "the toll was 16"), (WEEKLY, "back to 15")):

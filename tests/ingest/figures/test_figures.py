@@ -57,6 +57,17 @@ class Found:
         return self.entities[index].name if index is not None else None
 
 
+def about(copy: str, prop: str | None = None, key: str = "text") -> dict[str | None, str]:
+    """Whom each figure of ``copy`` (of ``prop``, when given) is about, by its printed text
+    (or by its property with ``key="property"``); figures with no subject left out."""
+    extraction = extract(parse_article(copy))
+    return {
+        getattr(f, key): extraction.entities[f.subject].name
+        for f in extraction.figures
+        if (prop is None or f.property == prop) and f.subject is not None and f.subject >= 0
+    }
+
+
 _cache: dict[str, Found] = {}
 
 
@@ -399,12 +410,7 @@ def test_a_match_result_is_of_the_first_of_the_two_sides_before_it() -> None:
         "Yesterday, at the FIFA World Cup, Sweden defeated South Korea 1 – 0; Belgium "
         "defeated Panama 3 – 0; and Tunisia lost 1 – 2 to England.\n"
     )
-    extraction = extract(parse_article(copy))
-    sides = {
-        f.text: extraction.entities[f.subject].name
-        for f in extraction.figures
-        if f.property == "score" and f.subject is not None
-    }
+    sides = about(copy, "score")
     assert sides == {"1 – 0": "Sweden", "3 – 0": "Belgium", "1 – 2": "Tunisia"}
 
 
@@ -467,12 +473,7 @@ def test_a_competition_is_no_side_and_a_player_is_one() -> None:
         "Real Madrid won the Champions League final 2-0 at Wembley. In Paris, Novak "
         "Djokovic beat Carlos Alcaraz 7-6 in the Olympic final.\n"
     )
-    extraction = extract(parse_article(copy))
-    sides = {
-        f.text: extraction.entities[f.subject].name
-        for f in extraction.figures
-        if f.property == "score" and f.subject is not None
-    }
+    sides = about(copy, "score")
     assert sides == {"2-0": "Real Madrid", "7-6": "Novak Djokovic"}
 
 
@@ -483,15 +484,10 @@ def test_whom_a_figure_is_about_when_the_parse_names_more_than_one() -> None:
         "Bankman-Fried was jailed for 25 years by a judge in Manhattan. Mexico elected "
         "Claudia Sheinbaum on Sunday. Sheinbaum took about 60% of the vote.\n"
     )
-    extraction = extract(parse_article(copy))
-    about = {
-        f.property: extraction.entities[f.subject].name
-        for f in extraction.figures
-        if f.subject is not None and f.subject >= 0
-    }
-    assert about["fine"] == "Google"  # the fined, not the court's city
-    assert about["sentence"] == "Sam Bankman-Fried"  # the name, not the company before it
-    assert about["vote_share"] == "Claudia Sheinbaum"  # "Sheinbaum on Sunday" is her name
+    subjects = about(copy, key="property")
+    assert subjects["fine"] == "Google"  # the fined, not the court's city
+    assert subjects["sentence"] == "Sam Bankman-Fried"  # the name, not the company before it
+    assert subjects["vote_share"] == "Claudia Sheinbaum"  # "Sheinbaum on Sunday" is her name
 
 
 def test_a_country_statistic_is_the_country_s_never_its_source_s() -> None:
@@ -518,13 +514,9 @@ def test_a_share_for_someone_is_theirs_and_a_year_compared_with_is_no_election()
         "Donald Trump won 49.9% of the popular vote, against 48.4% for Kamala Harris. "
         "Turnout in Britain was 59.7 percent, the lowest since 2001.\n"
     )
-    extraction = extract(parse_article(copy))
-    shares = {
-        f.text: extraction.entities[f.subject].name
-        for f in extraction.figures
-        if f.property == "vote_share" and f.subject is not None
-    }
+    shares = about(copy, "vote_share")
     assert shares == {"49.9%": "Donald Trump", "48.4%": "Kamala Harris"}
+    extraction = extract(parse_article(copy))
     (turnout,) = [f for f in extraction.figures if f.property == "turnout"]
     assert turnout.qualifier is None
 
@@ -568,14 +560,9 @@ def test_a_count_of_a_nationality_is_its_country_s_when_the_story_names_it() -> 
         "Belgium beat Panama 3-0 in Sochi. Five Panamanian players were booked in the "
         "match. Britain and Estonia signed a pact. Some 300 British troops will go.\n"
     )
-    extraction = extract(parse_article(copy))
-    about = {
-        f.text: extraction.entities[f.subject].name
-        for f in extraction.figures
-        if f.subject is not None and f.subject >= 0
-    }
-    assert about["Five"] == "Panama"
-    assert about["Some 300"] in ("Britain", "United Kingdom")
+    subjects = about(copy)
+    assert subjects["Five"] == "Panama"
+    assert subjects["Some 300"] in ("Britain", "United Kingdom")
 
 
 def test_the_score_at_the_break_is_another_fact_than_the_result() -> None:
