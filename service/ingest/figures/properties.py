@@ -80,7 +80,8 @@ _ADJECTIVAL = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 # Words that name no one: function words alone ("at an"), the speaker's "I" and "we".
 _NO_NAME = re.compile(
     r"(?:(?:at|an?|the|in|on|of|to|for|by|with|from|it|its|this|there)\b\s*)+"
-    r"|(?:I|I['’]m|I['’]ve|we|we['’]re|we['’]ve)",
+    r"|(?:I|I['’]m|I['’]ve|we|we['’]re|we['’]ve)"
+    r"|(?:having|being|after|before|while|when|since)",  # "..., having reported profits"
     re.IGNORECASE,
 )
 _AUXILIARY_END = re.compile(

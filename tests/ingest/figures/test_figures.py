@@ -576,3 +576,13 @@ def test_the_score_at_the_break_is_another_fact_than_the_result() -> None:
         "3-0": "score",
         "0-0": "half_time_score",
     }
+
+
+def test_a_participle_clause_names_no_source() -> None:
+    copy = (
+        "Airline\n\n"
+        "Ryanair is the world's most profitable airline, having reported record profits "
+        "of $269m earlier this year.\n"
+    )
+    (profit,) = extract(parse_article(copy)).figures
+    assert profit.attributed_to_text != "having"
