@@ -170,6 +170,8 @@ def unit_class(unit: str | None) -> str:
 
 
 def _fits(concept: Concept, figure_unit: str) -> bool:
+    if (concept.unit == "score") != (figure_unit == "score"):
+        return False  # "France will lose 4,300 jobs" is no match result
     figure, wanted = unit_class(figure_unit), unit_class(concept.unit)
     if figure == wanted:
         return True

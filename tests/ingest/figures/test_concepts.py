@@ -120,6 +120,10 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("A jury ordered Johnson & Johnson to pay $45 million to the family.", "$45 million",
          "fine"),
         ("It was 45°C in Jacobabad.", "45°C", None),
+        # jobs lost are cut, never a match result
+        ("France will lose 4,300 jobs, followed by Germany.", "4,300", "job_cuts"),
+        ("Sweden beat Korea 1-0.", "1-0", "score"),
+        ("Boeing beat three rivals to win the deal.", "three", "rivals"),
         # where an index closed
         ("The FTSE 100 closed up 0.5% at 8,140 points.", "8,140", "index_level"),
     ],
