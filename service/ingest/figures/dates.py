@@ -54,6 +54,13 @@ _STATEMENT_DATE = re.compile(
     re.IGNORECASE,
 )
 
+# "Reports early on June 11 said ...", "Police on Tuesday said ...": the report's day too.
+_STATEMENT_NOUN = re.compile(
+    r"\b(?:reports?|statements?|announcements?)\s+(?:(?:early|late)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|announced|reported|told)\b", re.IGNORECASE)
+
 _SINCE = re.compile(r"\bsince\s+(?:last\s+)?$", re.IGNORECASE)
 
 
@@ -74,7 +81,11 @@ def date_cues(sentence: str) -> list[DateCue]:
     cues: list[DateCue] = []
     for m in _DATE_CUE.finditer(sentence):
         before = sentence[max(0, m.start() - 30) : m.start()]
-        statement = _STATEMENT_DATE.search(before) is not None
+        statement = (
+            _STATEMENT_DATE.search(before) is not None
+            or _STATEMENT_NOUN.search(before) is not None
+            or _SAID_AFTER.match(sentence, m.end()) is not None
+        )
         cues.append(DateCue(m.start(), m.end(), m, statement, _SINCE.search(before) is not None))
     return cues
 
