@@ -109,6 +109,7 @@ def find_mentions(
     for sentence, tokens in zip(sentences, tokens_by_sentence, strict=True):
         finder.sentence(sentence, tokens, candidates)
     candidates.extend(_dated_events(body, sentences))
+    candidates.extend(_lower_case_places(body, sentences))
     candidates.sort(key=lambda c: c.start)
     if doc is not None:
         candidates = reconcile(body, candidates, doc, [s.span.start for s in sentences])
@@ -572,6 +573,20 @@ def _dated_events(body: str, sentences: tuple[Sentence, ...]) -> list[Candidate]
             found.append(
                 Candidate(m.start(), m.end(), m.group(0), EntityKind.EVENT, sentence.index)
             )
+    return found
+
+
+# Places copy names in lower case: "inflation in the euro zone", "the euro area economy".
+_LOWER_CASE_PLACES = re.compile(r"\beuro[ -]?(?:zone|area)\b")
+
+
+def _lower_case_places(body: str, sentences: tuple[Sentence, ...]) -> list[Candidate]:
+    """The places copy prints in lower case, named as the gazetteer lists them."""
+    found: list[Candidate] = []
+    for sentence in sentences:
+        for m in _LOWER_CASE_PLACES.finditer(body, sentence.span.start, sentence.span.end):
+            name = gz.place_canonical(m.group(0)) or m.group(0)
+            found.append(Candidate(m.start(), m.end(), name, EntityKind.PLACE, sentence.index))
     return found
 
 

@@ -332,3 +332,13 @@ def test_a_show_a_flight_or_a_marathon_is_an_event_not_a_person() -> None:
     assert kinds["Paris Air Show"] is EntityKind.EVENT
     assert kinds["Adam Air Flight"] is EntityKind.EVENT
     assert kinds["Gold Coast Marathon"] is EntityKind.EVENT
+
+
+def test_the_euro_zone_is_a_place_in_lower_case_too() -> None:
+    body = "Inflation in the euro zone fell to 2.4 percent. The euro area economy grew."
+    mentions, entities = run(body)
+    assert [(m.text, entities[m.local_entity].name) for m in mentions] == [
+        ("euro zone", "Eurozone"),
+        ("euro area", "Eurozone"),
+    ]
+    assert entities[0].kind is EntityKind.PLACE
