@@ -25,7 +25,7 @@ SPEECH_VERBS = frozenset(
      "announce", "warn", "insist", "argue", "claim", "reply", "declare", "describe",
      "call", "ask", "urge", "stress", "acknowledge", "admit", "conclude", "continue",
      "remark", "observe", "suggest", "respond", "predict", "recall", "confirm", "enthuse",
-     "boast", "joke", "quip", "lament", "exclaim", "muse", "concede"}
+     "boast", "joke", "quip", "lament", "exclaim", "muse", "concede", "rule"}
 )  # fmt: skip
 _CREDIBLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 _NOT_SPEAKERS = frozenset(

@@ -97,3 +97,11 @@ def test_the_company_is_the_last_organisation_named() -> None:
         '"the root cause of the problem is the late mock-up."'
     )
     assert speakers(body)[0][1] == "Airbus"
+
+
+def test_a_judge_who_ruled_speaks() -> None:
+    body = (
+        "U.S. District Judge Mark Pittman ruled that the program was "
+        '"an unconstitutional exercise of Congress\'s legislative power."'
+    )
+    assert speakers(body)[0][1] == "Mark Pittman"
