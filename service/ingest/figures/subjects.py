@@ -188,18 +188,27 @@ def subject_of(
 _FOR_WHOM = re.compile(r"\s+(?:of\s+the\s+(?:[\w-]+\s+)?(?:vote|ballots?)\s+)?for\s+(?:the\s+)?")
 
 
+# Where a match is played is no side: "In Paris, Djokovic beat Alcaraz", "at Wembley".
+_VENUE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _first_side(sm: SentenceMentions, sentence: str, start: int) -> int | None:
     """A match result is of the side printed first of the two in its clause: "Sweden
     defeated South Korea 1 – 0; Belgium defeated Panama 3 – 0", "Group F — Sweden 1 – 0
     Korea Republic"."""
     clause = max(sentence.rfind(";", 0, start), sentence.rfind(" — ", 0, start)) + 1
-    sides = [
+    named = [
         m
         for m in sm.of_kind(EntityKind.PLACE, EntityKind.ORGANIZATION, EntityKind.PERSON)
         if sm.offset + clause <= m.span.start
         and m.span.end <= sm.offset + start
         and not _COMPETITION.search(sm.body, m.span.start, m.span.end)
+        and not _VENUE.search(sm.body, max(0, m.span.start - 12), m.span.start)
     ]
+    # Teams when the clause names any ("Granqvist scored, putting Sweden 1 – 0 up"), else
+    # players ("Djokovic beat Alcaraz 7-6")
+    teams = [m for m in named if sm.kind(m) is not EntityKind.PERSON]
+    sides = teams or named
     # the two sides are the two names printed last before the score, the winner first
     # ("Yesterday, at the FIFA World Cup, Sweden defeated South Korea 1 – 0")
     distinct = list(dict.fromkeys(m.local_entity for m in sides))

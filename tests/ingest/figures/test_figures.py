@@ -586,3 +586,12 @@ def test_a_participle_clause_names_no_source() -> None:
     )
     (profit,) = extract(parse_article(copy)).figures
     assert profit.attributed_to_text != "having"
+
+
+def test_a_scorer_is_no_side_when_the_clause_names_a_team() -> None:
+    copy = (
+        "Match\n\n"
+        "Sweden played South Korea. Swedish captain Andreas Granqvist scored from the "
+        "penalty spot, putting Sweden 1 – 0 up.\n"
+    )
+    assert about(copy, "score") == {"1 – 0": "Sweden"}
