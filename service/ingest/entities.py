@@ -274,6 +274,14 @@ class _Finder:
         if self.body[left[-1][1].end : run[i][1].start] == " & ":
             return True  # "Johnson & Johnson", "Procter & Gamble": one name
         head_first = any(w.lower() in gz.ORG_HEAD_FIRST for w in left_words)
+        if (
+            connector == "of"
+            and not head_first
+            and len(left_words) >= 2
+            and run[-1][1].possessive
+            and left_words[-1].lower() not in gz.ORG_HEADS
+        ):
+            return False  # "Regina Ip of the New People's Party": a person, then her party
         if connector == "of":
             return not gz.is_given_name(left_words[0]) or len(left_words) == 1
         if not head_first:

@@ -298,6 +298,10 @@ def _figure(
         subject = parse_subject(reading, sm, mentions)
         if prop == "age" and not _is_person(subject, sm.entities):
             subject = None  # "She joined the Sea Org aged 14": an age is a person's
+    if subject is None and prop == "votes":
+        # "In Hong Kong Island, Regina Ip of the New People's Party won 60,760 votes",
+        # parsed with no subject of "won": the person who won them
+        subject = vote_subject(sm, sentence, start)
     if subject is None and prop == "age" and _PERSON_PRONOUN.search(sentence):
         # "In 1995, at age seventeen, she was told ...": whom "she" stands for
         subject = last_named(

@@ -595,3 +595,8 @@ def test_a_scorer_is_no_side_when_the_clause_names_a_team() -> None:
         "penalty spot, putting Sweden 1 – 0 up.\n"
     )
     assert about(copy, "score") == {"1 – 0": "Sweden"}
+
+
+def test_votes_are_the_winner_s_when_the_parse_finds_no_subject() -> None:
+    copy = "Results\n\nIn Hong Kong Island, Regina Ip of the New People's Party won 60,760 votes.\n"
+    assert about(copy, "votes") == {"60,760": "Regina Ip"}
