@@ -347,7 +347,7 @@ def test_the_euro_zone_is_a_place_in_lower_case_too() -> None:
 def test_a_person_of_a_party_in_the_possessive_is_two_names() -> None:
     body = (
         "In Hong Kong Island, Regina Ip of the New People's Party won. "
-        "Bank of America's profit rose."
+        "Profit at Bank of America's main unit rose."
     )
     _, entities = run(body)
     kinds = {e.name: e.kind for e in entities}
