@@ -62,6 +62,10 @@ _STATEMENT_NOUN = re.compile(
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|says|announced|reported|told)\b", re.IGNORECASE)
 
 _SINCE = re.compile(r"\bsince\s+(?:last\s+)?$", re.IGNORECASE)
+# "during and after a June 9 poll", "before and after Sunday's vote": days, not one day.
+_DAYS_AROUND = re.compile(
+    r"\b(?:during|before|on)\s+and\s+(?:after|since)\s+(?:(?:an?|the)\s+)?$", re.IGNORECASE
+)
 
 
 class DateCue(NamedTuple):
@@ -81,6 +85,8 @@ def date_cues(sentence: str) -> list[DateCue]:
     cues: list[DateCue] = []
     for m in _DATE_CUE.finditer(sentence):
         before = sentence[max(0, m.start() - 30) : m.start()]
+        if _DAYS_AROUND.search(before):
+            continue  # no one day: the count spans the days around it
         statement = (
             _STATEMENT_DATE.search(before) is not None
             or _STATEMENT_NOUN.search(before) is not None
@@ -151,3 +157,41 @@ def _resolve(
     if m["after"]:
         return anchor + dt.timedelta(days=1)
     return anchor
+
+
+# A vote the copy dates somewhere: "yesterday's rubber-stamp election", "Sunday's
+# presidential vote", "the June 9 snap election", "the referendum held on Sunday".
+_VOTE = r"(?:elections?|vote|referendum|ballot|polls)"
+_DAY_WORD = (
+    r"(?:yesterday|today|" + "|".join(_WEEKDAYS) + r"|(?:"
+    + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?\s+\d{1,2})"
+)  # fmt: skip
+_DATED_VOTE = re.compile(
+    rf"\b(?P<before>{_DAY_WORD})(?:['’]s)?\s+(?:(?!(?:and|or|after|before|since|until)\b)"
+    rf"[\w-]+\s+){{0,3}}?{_VOTE}\b"
+    rf"|\b{_VOTE}\s+(?:(?:was|were)\s+)?(?:held\s+)?on\s+(?P<after>{_DAY_WORD})\b",
+    re.IGNORECASE,
+)
+# A count said to be of the vote's day without naming it: "arrested hundreds during the
+# weekend election", "detained on election day".
+_DURING_VOTE = re.compile(
+    rf"\bduring\s+(?:the|this|last|[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){{0,2}}?{_VOTE}\b"
+    r"|\b(?:election|polling|voting)[- ]day\b",
+    re.IGNORECASE,
+)
+
+
+def vote_day(body: str, published_on: dt.date | None) -> dt.date | None:
+    """The one day the article dates its vote on, if it dates it and never two ways."""
+    days = set()
+    for m in _DATED_VOTE.finditer(body):
+        cue_text = m["before"] or m["after"]
+        day = refers_to(date_cues(cue_text), 0, 0, published_on, event_count=False)
+        if day is not None:
+            days.add(day)
+    return days.pop() if len(days) == 1 else None
+
+
+def during_vote(text: str) -> bool:
+    """Whether ``text`` says something happened during the vote or on its day."""
+    return _DURING_VOTE.search(text) is not None

@@ -28,7 +28,14 @@ from spacy.tokens import Doc
 from service.ingest.budget import UNLIMITED, ExtractionBudget
 from service.ingest.coreference import last_named
 from service.ingest.figures.concepts import Reading, lexicon, read_figure, unit_class
-from service.ingest.figures.dates import DateCue, date_cues, nearest_cue, refers_to
+from service.ingest.figures.dates import (
+    DateCue,
+    date_cues,
+    during_vote,
+    nearest_cue,
+    refers_to,
+    vote_day,
+)
 from service.ingest.figures.numbers import NumberMatch, find_numbers
 from service.ingest.figures.properties import (
     SentenceMentions,
@@ -129,6 +136,7 @@ def find_figures(
         by_sentence.setdefault(_sentence_at(starts, mention.span.start), []).append(mention)
     figures: list[FigureCandidate] = []
     numbers_by_sentence: dict[int, list[NumberMatch]] = {}
+    voted_on = vote_day(body, published_on)
     # Past MAX_FIGURES numbers a body is a table, not prose: the rest are not read, so
     # that no body holds the stage for long.
     for number in find_numbers(body, MAX_FIGURES):  # in order, so sentence by sentence
@@ -148,6 +156,7 @@ def find_figures(
             mentions=sm,
             date_cues=date_cues(text),
             speech_cues=speech_cues(sm, text),
+            voted_on=voted_on,
         )
         for position, number in enumerate(numbers):
             budget.check()
@@ -261,6 +270,7 @@ class _SentenceContext:
     mentions: SentenceMentions
     date_cues: list[DateCue]
     speech_cues: list[SpeechCue]
+    voted_on: dt.date | None  # the day the article dates its vote on, if it does
 
 
 def _figure(
@@ -319,7 +329,7 @@ def _figure(
     unit = _unit(prop, number, reading)
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
     if refers_to is None and prop in _DAY_COUNTS and not _RELATIVE_DAY.search(sentence):
-        refers_to = _day_before(context.earlier_text, published_on)
+        refers_to = _day_before(context, published_on)
     since = _since(prop, context.date_cues, start, end)
     status = _status(prop, sentence, context.previous_text, start, end, unit)
     return FigureCandidate(
@@ -490,12 +500,21 @@ def _refers_to(
     return refers_to(cues, start, end, published_on, event_count=at_place(prop))
 
 
-def _day_before(earlier: str, published_on: dt.date | None) -> dt.date | None:
-    """The day the sentences just before speak of, for a count whose own sentence names
-    none ("... the rally on Monday night ... About 200 supporters gathered ..."); never a
-    day they look forward to ("calling for protests on Wednesday, when he will be ...")."""
+def _day_before(context: _SentenceContext, published_on: dt.date | None) -> dt.date | None:
+    """The day of a count whose own sentence names none: the vote's day when it says it
+    happened during the vote ("arrested hundreds during the weekend election", the vote
+    dated elsewhere as "yesterday's election"), else the day the sentences just before
+    speak of ("... the rally on Monday night ... About 200 supporters gathered ..."), or
+    of the vote they say it happened during; never a day they look forward to ("calling
+    for protests on Wednesday, when he will be ...")."""
+    if context.voted_on is not None and during_vote(context.text):
+        return context.voted_on
+    earlier = context.earlier_text
     cues = [c for c in date_cues(earlier) if not _FUTURE.search(earlier, c.end, c.end + 60)]
-    return refers_to(cues, len(earlier), len(earlier), published_on, event_count=True)
+    day = refers_to(cues, len(earlier), len(earlier), published_on, event_count=True)
+    if day is None and context.voted_on is not None and during_vote(earlier):
+        return context.voted_on
+    return day
 
 
 # A day told relative to another ("a day after", "earlier"): not the day of the sentence

@@ -600,3 +600,24 @@ def test_a_scorer_is_no_side_when_the_clause_names_a_team() -> None:
 def test_votes_are_the_winner_s_when_the_parse_finds_no_subject() -> None:
     copy = "Results\n\nIn Hong Kong Island, Regina Ip of the New People's Party won 60,760 votes.\n"
     assert about(copy, "votes") == {"60,760": "Regina Ip"}
+
+
+def test_a_count_during_a_vote_takes_the_day_the_article_dates_the_vote_on() -> None:
+    # Tuesday 14 May: "Sunday's vote" is 12 May; "during the weekend ballot" says no day.
+    found = Found(
+        "Riot police detained hundreds of opposition supporters during the weekend ballot in"
+        " Georgia. The interior ministry said 350 people had been detained at unauthorised"
+        " rallies. Observers criticised Sunday's parliamentary vote as unfair.",
+        dt.date(2024, 5, 14),
+    )
+    assert found.get("hundreds of opposition supporters").qualifier == "2024-05-12"
+    assert found.get("350 people").qualifier == "2024-05-12"
+
+
+def test_a_count_during_and_after_a_dated_vote_is_of_no_one_day() -> None:
+    found = Found(
+        "Rights groups urged an inquiry into detentions of hundreds of protesters during and"
+        " after a May 12 snap parliamentary poll in Georgia.",
+        dt.date(2024, 5, 14),
+    )
+    assert found.get("hundreds of protesters").qualifier is None
