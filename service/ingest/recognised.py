@@ -95,12 +95,16 @@ def reconcile(
     # A single word the recogniser names the same way twice or more is a name, even where
     # the rules could not tell (only ever at a sentence start: "Chrysler said ...").
     seen = Counter((body[start:end], label) for start, end, label in names)
+    subjects = _named_subjects(body, doc)
     for start, end, label in names:
+        if label == "NORP" and start in subjects and _lone_proper_noun(body, start, end):
+            label = "ORG"  # "Rivian said ...": no nationality is the subject of a verb
         if label not in ("PERSON", "ORG", "GPE", "LOC"):
             continue
         if any(s < end and start < e for s, e in covered):
             continue
-        if not _added(body, start, end, label, repeated=seen[(body[start:end], label)] > 1):
+        repeated = seen[(body[start:end], label)] > 1 or (label == "ORG" and start in subjects)
+        if not _added(body, start, end, label, repeated=repeated):
             continue
         text = body[start:end]
         index = max(0, bisect.bisect_right(sentence_starts, start) - 1)
@@ -110,6 +114,29 @@ def reconcile(
         out.append(Candidate(start, end, " ".join(text.split()), kind, index))
     out.sort(key=lambda c: c.start)
     return tidied(body, out, [(start, end) for start, end, label in names if label == "PERSON"])
+
+
+def _named_subjects(body: str, doc: Doc) -> set[int]:
+    """Where a proper noun is the subject of its clause ("Boeing delivered 27 jets",
+    "Tesla will cut ..."), a word the copy never prints in lower case: one the recogniser
+    names there is a name even when it is printed once, at a sentence start. Common
+    nouns there ("Police", "Analysts") are tagged as such and never named, nor are
+    plural groups ("Democrats")."""
+    lower = {t.lower_ for t in doc if t.text.islower()}
+    return {
+        t.idx
+        for t in doc
+        if t.tag_ == "NNP"
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and t.lower_ not in lower
+        and t.lower_ not in gz.STOP_WORDS
+    }
+
+
+def _lone_proper_noun(body: str, start: int, end: int) -> bool:
+    """One capitalised word in the singular that names no nationality or faith."""
+    word = body[start:end]
+    return word.isalpha() and not word.endswith("s") and not gz.is_demonym(word)
 
 
 def _after_company_noun(body: str, start: int) -> bool:
