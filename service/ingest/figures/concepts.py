@@ -656,20 +656,36 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
     following = doc[end] if end < len(doc) else None
     if following is not None and following.lemma_.lower() in _LIKELIHOOD:
         return "probability"
+    if noun is not None and governor is not None and _cuts_staff(governor, noun):
+        return "job_cuts_share"  # "will cut 10% of its workforce", "lay off 6% of its staff"
     if noun is not None and counted_unit(noun) == "people":
         return None  # "eight out of 10 voters": what they did or think, not who they are
+    if noun is not None and governor is not None and (cut := _cut_or_raise(governor, noun)):
+        return cut  # "cut 5% of its costs" as "reduce costs by 5%"
     if noun is not None and _open_key(noun) is not None:
         return f"{noun.lower_}_share"  # as printed: "production", not "productions"
     if governor is None or governor.pos_ != "VERB":
         return None
-    verb = governor.lemma_.lower()
-    if verb not in _CUTS | _RAISES:
-        return None
     objects = [t for t in governor.children if t.dep_ == "dobj" and t.pos_ == "NOUN"]
-    if not objects or not objects[0].lemma_.isalpha():
+    return _cut_or_raise(governor, objects[0]) if objects else None
+
+
+def _cut_or_raise(verb: Token, thing: Token) -> str | None:
+    """ "cost_cuts" for a verb that cuts costs, "price_increase" for one raising prices."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _CUTS | _RAISES or not thing.lemma_.isalpha():
         return None
-    thing = objects[0].lemma_.lower()
-    return f"{thing}_cuts" if verb in _CUTS else f"{thing}_increase"
+    return f"{thing.lemma_.lower()}_{'cuts' if lemma in _CUTS else 'increase'}"
+
+
+def _cuts_staff(governor: Token, noun: Token) -> bool:
+    """Whether a verb that cuts jobs takes a share of the staff ("lay off 6% of its staff")."""
+    lex = lexicon()
+    verb = governor.lemma_.lower()
+    if any(c.dep_ == "prt" for c in governor.children):
+        verb = " ".join([verb, *(c.lower_ for c in governor.children if c.dep_ == "prt")])
+    cuts = any(c.key == "job_cuts" for c in lex.verbs.get(verb, ()))
+    return cuts and any(c.key == "employees" for c in lex.nouns.get(noun.lemma_.lower(), ()))
 
 
 def _open_key(noun: Token | None) -> str | None:

@@ -29,6 +29,7 @@ from service.ingest.budget import UNLIMITED, ExtractionBudget
 from service.ingest.coreference import last_named
 from service.ingest.figures.concepts import Reading, lexicon, read_figure, unit_class
 from service.ingest.figures.dates import (
+    CALENDAR_WORDS,
     DateCue,
     date_cues,
     during_vote,
@@ -179,7 +180,10 @@ def find_figures(
                 and last.property is not None
                 and _continues(body, last, figure, reading)
             ):
+                bare = figure.unit == "count"
                 figure = _with_property(figure, last.property, last.subject, published_on, context)
+                if bare and unit_class(last.unit) == "count":
+                    figure = replace(figure, unit=last.unit)  # "down from 64": jets too
             head = _list_head(body, last, figure) if figure.property is None else None
             if head is not None and head.property is not None:
                 # "4,300 jobs in France, 3,700 in Germany and 400 in Spain": of one kind
@@ -210,9 +214,34 @@ def find_figures(
                         attributed_to=last.attributed_to,
                         attributed_to_text=last.attributed_to_text,
                     )
+            if figures and _earlier_level(body, figures[-1], figure):
+                figure = replace(figure, qualifier=EARLIER_LEVEL)
             figures.append(figure)
     return tuple(
         fill_subjects(_merge_restated(figures), mentions, cities, body, country, entities, headline)
+    )
+
+
+# The qualifier of the value a change started from ("down from 64 a year earlier"): an
+# older value of the same measure, never in dispute with the new one.
+EARLIER_LEVEL = "previous"
+_FROM = re.compile(r"\b(?:from|compared\s+(?:with|to))\s+$", re.IGNORECASE)
+# "... compared with 30% for Odinga": another's amount, not an older one
+_OF_ANOTHER = re.compile(r"\s+(?:for|of|by)\s+(?:the\s+)?[A-Z]")
+
+
+def _earlier_level(body: str, last: FigureCandidate, figure: FigureCandidate) -> bool:
+    """Whether ``figure`` is where the change ``last`` reports started from: "27 jets,
+    down from 64", "rose to 55% from 49%", "3.1%, compared with 2.8% a month earlier"."""
+    return (
+        figure.property is not None
+        and figure.qualifier is None
+        and last.property == figure.property
+        and last.subject == figure.subject  # "70% against 16% for Kosanov": two candidates
+        and last.sentence == figure.sentence
+        and last.qualifier is None
+        and _FROM.search(body, max(0, figure.span.start - 20), figure.span.start) is not None
+        and _OF_ANOTHER.match(body, figure.span.end) is None
     )
 
 
@@ -359,6 +388,9 @@ _TIME_SINCE = re.compile(
 # What may stand between two amounts of one measure: "49 percent or by 27 percent", "60
 # billion rubles on top of the 1.13 trillion", "$5bn, down from $6bn", "(US$19.7 billion)".
 _CONTINUING = re.compile(
+    # the period the first amount is of: "3.1% in May, compared with 2.8%"
+    r"(?:\s+(?:in|for|during|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|latest)\s+)?"
+    r"(?:quarter|half|year|month|week|(?:19|20)\d\d|" + "|".join(CALENDAR_WORDS) + r"))?"
     r"[\s,;:()\[\]–—-]*(?:(?:or|to|from|versus|vs\.?|against|compared (?:with|to)|"
     r"on top of|up from|down from|(?:an? )?(?:increase|rise|drop|fall|decline) from)"
     r"(?:\s+(?:by|the|a|an|at|of))*)?[\s(]*",
@@ -374,10 +406,13 @@ def _continues(
     56 percent") or joined to it by "or", "to", "from", "on top of" or a parenthesis."""
     if last.sentence != figure.sentence:
         return False
+    between = body[last.span.end : figure.span.start]
+    level = reading is not None and reading.level and len(between) <= _LEVEL_REACH
+    if level and figure.unit == "count" and unit_class(last.unit) == "count":
+        return True  # "delivered 27 jets in March, down from 64 a year earlier"
     if unit_class(last.unit) != unit_class(figure.unit) or unit_class(figure.unit) == "count":
         return False
-    between = body[last.span.end : figure.span.start]
-    if reading is not None and reading.level and len(between) <= _LEVEL_REACH:
+    if level:
         return True
     return _CONTINUING.fullmatch(between) is not None
 
@@ -553,7 +588,7 @@ def _status(
     if (
         status == "forecast"
         and prop is not None
-        and (prop in _PLANS or prop.endswith(("_cuts", "_increase")))
+        and (prop.removesuffix("_share") in _PLANS or prop.endswith(("_cuts", "_increase")))
     ):
         status = None  # "Tesla will cut 14,000 jobs" is the cut "Tesla is making"
     return status or outcome_status(prop, sentence)

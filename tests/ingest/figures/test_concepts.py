@@ -87,7 +87,7 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # a share the lexicon does not name: of what, a likelihood, what it cuts or raises
         ("Over 50% of the dealerships sell less than a hundred cars.", "Over 50%",
          "dealerships_share"),
-        ("The company would stop 30% of its production.", "30%", "production_share"),
+        ("The company would stop 30% of its production.", "30%", "production_cuts"),
         ("We see a 60-80 percent chance of a bankruptcy.", "60-80 percent", "probability"),
         ("The firm wanted to reduce costs at Opel by 30%.", "30%", "cost_cuts"),
         ("The airline will raise fares by 5%.", "5%", "fare_increase"),
@@ -126,6 +126,12 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("Boeing beat three rivals to win the deal.", "three", "rivals"),
         # where an index closed
         ("The FTSE 100 closed up 0.5% at 8,140 points.", "8,140", "index_level"),
+        # a share of the staff cut is a share of jobs cut; a share of anything else cut
+        # is a cut of it, as "reduce costs by 30%"
+        ("The carmaker will cut 10% of its global workforce.", "10%", "job_cuts_share"),
+        ("The firm said it would lay off 6% of its staff.", "6%", "job_cuts_share"),
+        ("The airline cut 5% of its flights.", "5%", "flight_cuts"),
+        ("Over 50% of the dealerships sell less.", "Over 50%", "dealerships_share"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
@@ -266,6 +272,21 @@ def test_an_amount_continuing_the_one_before_measures_the_same(
 ) -> None:
     figures = {f.text: f for f in extract(parse_article(f"Markets\n\n{body}\n")).figures}
     assert figures[text].property == concept
+
+
+def test_where_a_change_started_is_an_earlier_value_of_its_own() -> None:
+    """ "down from 64": the jets of a year before, never in dispute with this year's 27."""
+    body = (
+        "Markets\n\nBoeing delivered 27 jets in March, down from 64 a year earlier. Inflation"
+        " rose to 3.1% in May, compared with 2.8% in April. Ruto won 60%, compared with 30% for"
+        " Odinga.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(body)).figures}
+    assert (figures["64"].property, figures["64"].unit) == ("jets", "jets")
+    assert (figures["27"].qualifier, figures["64"].qualifier) == (None, "previous")
+    assert figures["2.8%"].property == "inflation"
+    assert figures["2.8%"].qualifier == "previous"
+    assert figures["30%"].qualifier is None  # another candidate's share, not an older one
 
 
 def test_amounts_of_other_kinds_do_not_continue_each_other() -> None:
