@@ -86,6 +86,13 @@ _SOURCE_VERBS = frozenset(
     {"put", "estimate", "give", "report", "record", "count", "confirm", "register",
      "measure", "peg", "place", "tally", "announce", "publish", "revise", "raise", "lower"}
 )  # fmt: skip
+# Verbs that give a figure only when they revise a count of it ("raised the death toll to
+# 50", "lowered its forecast to 2%").
+_REVISING = frozenset({"raise", "lower", "revise"})
+_TALLIES = frozenset(
+    {"toll", "estimate", "figure", "forecast", "count", "number", "tally", "projection",
+     "outlook", "guidance", "prediction"}
+)  # fmt: skip
 # Verbs of finding and foreseeing: their subject gives what their object or reported
 # clause holds ("a recent poll found only a quarter ...", "analysts expect ...").
 _REPORTING_VERBS = frozenset(
@@ -210,6 +217,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     level = _is_level(head, governor, lex)
     if level and verb_found is not None and verb_found.key in _CHANGES:
         verb_found = None
+    if level and governor is not None and (measured := _object_concept(governor, unit, lex)):
+        found, verb_found = measured, None  # "raised prices to $10": a price
     if verb_found is not None and verb_found.key in _CHANGES and governor is not None:
         # "consumer prices rose 2.4%": a rise of prices is the inflation rate
         measured = _argument_concept(governor, head, unit, lex)
@@ -266,6 +275,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         return Reading("growth" if before == "up" else "decline", True, spans, source_span)
     if kind == "percent":
         key = _share_key(anchor, noun, governor, tokens.end)
+        if level and key is not None and key.endswith(("_cuts", "_increase")):
+            key = None  # "raised rates to 50%": where they went, not by how much
     else:
         key = "duration" if kind == "duration" else _open_key(noun)
     if key is not None and counted == "people" and governor is not None and _passive(governor):
@@ -319,6 +330,10 @@ def _source(governor: Token | None) -> Token | None:
     verb that takes the figure or of a reporting verb whose clause holds it."""
     if governor is None:
         return None
+    if governor.lemma_.lower() in _REVISING and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _TALLIES for c in governor.children
+    ):
+        return None  # "raised rates to 50%", "raised $2 billion": the actor, no source
     if governor.lemma_.lower() not in _SOURCE_VERBS:
         governor = _reporting_verb(governor)
         if governor is None:
@@ -586,8 +601,31 @@ def _is_level(head: Token, governor: Token | None, lex: Lexicon) -> bool:
         return True
     if governor is None or governor.pos_ not in ("VERB", "AUX"):
         return False
+    if governor.lemma_.lower() in _CUTS | _RAISES:
+        return True  # "raised prices to $10", "cut its key rate to 4%"
     concepts = lex.verbs.get(governor.lemma_.lower(), ())
     return any(c.key in _CHANGES for c in concepts)
+
+
+def _object_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
+    """What the object of a verb that moved it measures ("raised prices to $10": price);
+    a central bank's bare "rates" are its interest rate."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+            continue
+        if (found := _noun_concept(obj, unit, lex)) is not None:
+            return found
+        setter = [t for t in verb.children if t.dep_ == "nsubj"]
+        if (
+            obj.lemma_.lower() == "rate"
+            and setter
+            and _CENTRAL_BANK.search(" ".join(t.text for t in setter[0].subtree))
+        ):
+            return _pick(lex.nouns.get("interest rate"), unit)
+    return None
+
+
+_CENTRAL_BANK = re.compile(r"\b(?:central\s+bank|Bank|Reserve|Fed|ECB)\b")
 
 
 def _in_concept(

@@ -35,7 +35,7 @@ _VOTE = re.compile(
     r"(?:second|third|fourth|fifth|last))\b",
     re.I,
 )
-_TURNOUT_BEFORE = re.compile(r"\bturnout\b[^.;,]{0,30}$", re.IGNORECASE)
+_TURNOUT_BEFORE = re.compile(r"\bturnout\b[^.;,]{0,60}$", re.IGNORECASE)
 _TURNOUT_AFTER = re.compile(r"^\s*(?:turnout)\b", re.IGNORECASE)
 _IN_POWER = re.compile(
     r"\b(?:rul(?:e|ed|ing)|in\s+power|reign(?:ed)?|regime|at\s+the\s+helm|led)\b", re.I

@@ -170,7 +170,7 @@ def subject_of(
     if prop == "age":
         return age_subject(sm, sentence, start, end, body)
     if prop in ("score", "half_time_score"):
-        return _first_side(sm, sentence, start)
+        return _winner_after(sm, sentence, start, end) or _first_side(sm, sentence, start)
     if prop == "years_in_power":
         found = sm.last_before(absolute, EntityKind.PERSON)
     elif at_place(prop):
@@ -178,6 +178,16 @@ def subject_of(
     elif prop == "detention_duration":
         places = {m.local_entity for m in sm.of_kind(EntityKind.PLACE)}
         return places.pop() if len(places) == 1 else None
+    elif prop == "interest_rate":
+        # "UK interest rates were lowered to 5 percent by the Bank of England": the rate
+        # is the bank's that sets it, as "the Bank of England cut rates to 5%"
+        banks = [
+            m
+            for m in sm.of_kind(EntityKind.ORGANIZATION)
+            if _CENTRAL_BANK.match(sm.body, m.span.start, m.span.end)
+        ]
+        if banks:
+            return banks[0].local_entity
     elif prop == "observers":
         found = sm.nearest(absolute, sm.offset + end, EntityKind.ORGANIZATION)
     elif country_level(prop):
@@ -185,11 +195,43 @@ def subject_of(
     return found.local_entity if found is not None else None
 
 
+# A bank that sets interest rates: "the Bank of England", "the Federal Reserve", "the
+# European Central Bank", "the Reserve Bank of India", "the Fed", "the ECB".
+_CENTRAL_BANK = re.compile(
+    r"(?:the\s+)?(?:(?:Reserve\s+|National\s+|People['’]s\s+)?Bank\s+of\s+\w|Federal\s+Reserve"
+    r"|Fed\b|ECB\b|.*\bCentral\s+Bank\b|.*\bNational\s+Bank\b|.*\bReserve\s+Bank\b)"
+)
 _FOR_WHOM = re.compile(r"\s+(?:of\s+the\s+(?:[\w-]+\s+)?(?:vote|ballots?)\s+)?for\s+(?:the\s+)?")
 
 
 # Where a match is played is no side: "In Paris, Djokovic beat Alcaraz", "at Wembley".
 _VENUE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# "England lost 2-1 to Spain", "were beaten 3-0 by Arsenal": the side named after the
+# score won, and a result told winner first is the winner's, as in "Spain beat England
+# 2-1"; one told from the loser's side ("lost 1 – 2 to England") is the loser's.
+_LOST = re.compile(
+    r"\b(?:lost|lose|loses|losing|fell|falls|went\s+down|succumbed|(?:were|was)\s+beaten"
+    r"|(?:were|was)\s+defeated)\b[^,;]{0,40}$",
+    re.IGNORECASE,
+)
+_TO_WINNER = re.compile(r"\s+(?:to|by|against)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _winner_after(sm: SentenceMentions, sentence: str, start: int, end: int) -> int | None:
+    goals = [int(g) for g in re.findall(r"\d+", sentence[start:end])]
+    if len(goals) != 2 or goals[0] <= goals[1]:
+        return None  # "Tunisia lost 1 – 2 to England": told from the loser's side
+    if not _LOST.search(sentence, max(0, start - 60), start):
+        return None
+    after = _TO_WINNER.match(sentence, end)
+    if after is None:
+        return None
+    named = sm.first_after(
+        sm.offset + after.end(), EntityKind.PLACE, EntityKind.ORGANIZATION, EntityKind.PERSON
+    )
+    return named.local_entity if named and named.span.start == sm.offset + after.end() else None
 
 
 def _first_side(sm: SentenceMentions, sentence: str, start: int) -> int | None:

@@ -132,6 +132,10 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The firm said it would lay off 6% of its staff.", "6%", "job_cuts_share"),
         ("The airline cut 5% of its flights.", "5%", "flight_cuts"),
         ("Over 50% of the dealerships sell less.", "Over 50%", "dealerships_share"),
+        # where a verb moved its object to is a level of what the object measures
+        ("The company raised prices to $10.", "$10", "price"),
+        ("Turkey's central bank raised rates to 50%.", "50%", "interest_rate"),
+        ("The firm raised its prices by 8%.", "8%", "price_increase"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
@@ -187,6 +191,10 @@ def test_subjects_and_sources_from_the_parse() -> None:
          "64 percent", "Preliminary data"),
         # no one who counts: a team, a pronoun
         ("The team found 20 errors in the code.", "20", None),
+        # raising a count of something gives it; raising money or rates does not
+        ("Officials raised the death toll to 52.", "52", "Officials"),
+        ("Bank of America raised $2 billion from investors.", "$2 billion", None),
+        ("The Federal Reserve raised interest rates to 5.5%.", "5.5%", None),
         ("She expects to win 60 percent of the vote.", "60 percent", None),
     ],
 )  # fmt: skip

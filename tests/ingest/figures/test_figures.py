@@ -597,6 +597,33 @@ def test_a_scorer_is_no_side_when_the_clause_names_a_team() -> None:
     assert about(copy, "score") == {"1 – 0": "Sweden"}
 
 
+def test_a_result_told_winner_first_after_a_loss_is_the_winner_s() -> None:
+    copy = (
+        "Final\n\n"
+        "England lost 2-1 to Spain in Sunday's final. Arsenal were beaten 3-0 by Chelsea."
+        " Tunisia lost 1 – 2 to Belgium.\n"
+    )
+    # "lost 1 – 2" is told from the loser's side, so it stays the loser's
+    assert about(copy, "score") == {"2-1": "Spain", "3-0": "Chelsea", "1 – 2": "Tunisia"}
+
+
+def test_an_interest_rate_is_the_bank_s_that_sets_it() -> None:
+    copy = (
+        "Rates\n\n"
+        "UK interest rates were lowered to 5 percent by the Bank of England. In the United"
+        " States, the Federal Reserve kept its benchmark rate at 5.5%.\n"
+    )
+    assert about(copy, "interest_rate") == {
+        "5 percent": "Bank of England",
+        "5.5%": "Federal Reserve",
+    }
+
+
+def test_turnout_named_well_before_its_share() -> None:
+    copy = "Vote\n\nTurnout in the French parliamentary election reached 66.7% on Sunday.\n"
+    assert about(copy, "turnout", key="property") == {"turnout": "France"}
+
+
 def test_votes_are_the_winner_s_when_the_parse_finds_no_subject() -> None:
     copy = "Results\n\nIn Hong Kong Island, Regina Ip of the New People's Party won 60,760 votes.\n"
     assert about(copy, "votes") == {"60,760": "Regina Ip"}
