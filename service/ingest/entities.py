@@ -324,6 +324,8 @@ class _Finder:
             toks, connectors = toks[1:], connectors[1:]
             while connectors and connectors[0] not in ("", "particle"):
                 toks, connectors = toks[1:], connectors[1:]
+        while toks and toks[-1].text.lower() in gz.MEASURE_ACRONYMS:
+            toks, connectors = toks[:-1], connectors[:-1]  # "US CPI": the place alone
         if not toks:
             return None
         words = [t.text for t in toks]
@@ -408,6 +410,8 @@ class _Finder:
         words = [t.text for t in toks]
         last = words[-1].lower()
         if len(words) == 1 and is_acronym(name):
+            if name.lower() in gz.MEASURE_ACRONYMS:
+                return None  # "German GDP contracted": a measure, not an organisation
             if gz.place_canonical(name):
                 return EntityKind.PLACE
             bracketed = (

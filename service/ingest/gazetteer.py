@@ -214,6 +214,11 @@ STOP_WORDS = word_set(
     do does did is are was were be been has have had will would can could should
     shall might must ii iii iv"""
 )
+# Acronyms of measures and terms, never a name: "German GDP contracted", "CPI rose".
+MEASURE_ACRONYMS = word_set(
+    """gdp gnp gni cpi ppi pmi hicp ipo eps ebit ebitda vat gst yoy qoq bps ppm mph kph gmt
+    bst utc est pst cet"""
+)
 # Name-part endings that mark a surname (Slavic, Caucasian, Central Asian).
 SURNAME_SUFFIXES = (
     "ov",

@@ -199,6 +199,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         return Reading(None, False, labels_person=True)
     lex = lexicon()
     noun = _counted_noun(anchor, tokens.end)
+    if unit_class(unit) == "percent" and noun is not None and _ratio_base(noun):
+        noun = None  # "a deficit of 5.1% of GDP": measured against output, not its growth
     head = noun if noun is not None else anchor
     governor = _governor(head)
     subjects = _subject_tokens(noun, governor, head)
@@ -224,13 +226,22 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         measured = _argument_concept(governor, head, unit, lex)
         if measured is not None and measured.key == "inflation":
             verb_found = measured
+    if verb_found is None and governor is not None:
+        verb_found = _left_in_state(governor, head, unit, lex)  # "left 1,200 people dead"
     # What happened to a group beats the group's name ("300 protesters were arrested"),
     # but a verb never renames a group ("seven candidates took part").
     if verb_found is None and noun is not None and governor is not None:
         verb_found = _light_verb_concept(governor, noun, lex)
     if verb_found is not None and (
         found is None
-        or (found.key in GROUPS and (verb_found.subject == "place" or verb_found.unit == "jobs"))
+        or (
+            found.key in GROUPS
+            and (
+                verb_found.subject == "place"
+                or verb_found.unit == "jobs"
+                or verb_found.key == "strikers"
+            )
+        )
     ):
         found = verb_found  # "laying off 14,000 employees": job cuts
     if found is None and governor is not None and governor.pos_ == "ADJ":
@@ -511,7 +522,14 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         return hit if hit is not None and hit.key not in GROUPS else None
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _LIGHT_VERBS:
         return None
-    particle = next((c.lower_ for c in _children(verb) if c.dep_ == "prt"), None)
+    particle = next(
+        (
+            c.lower_
+            for c in _children(verb)
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)
+        ),
+        None,
+    )
     lemma = verb.lemma_.lower()
     if lemma == "pay" and verb.head.lemma_.lower() == "order":
         lemma = "order to pay"  # "a jury ordered Johnson & Johnson to pay $45 million"
@@ -519,6 +537,12 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         return hit
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
         return hit
+    for prep in _children(verb):  # "went on strike", "walked off the job"
+        if prep.dep_ == "prep":
+            for obj in _children(prep):
+                phrase = f"{lemma} {prep.lower_} {obj.lemma_.lower()}"
+                if obj.dep_ == "pobj" and (hit := _pick(lex.verbs.get(phrase), unit)):
+                    return hit
     if (hit := _pick(lex.verbs.get(lemma), unit)) is not None:
         return hit
     # The lemmatizer misreads some forms ("fined" -> "fin"): the printed form's stem
@@ -557,6 +581,33 @@ def _light_verb_concept(verb: Token, noun: Token, lex: Lexicon) -> Concept | Non
     for concept in lex.verbs.get(verb.lemma_.lower(), ()):
         if concept.unit is not None and concept.unit == counted:
             return concept
+    return None
+
+
+def _ratio_base(noun: Token) -> bool:
+    """ "of GDP", "of gross domestic product": what a share is measured against."""
+    words = " ".join(t.lower_ for t in noun.subtree)
+    return noun.head.lower_ == "of" and words in _RATIO_BASES
+
+
+_RATIO_BASES = frozenset({"gdp", "gross domestic product", "national income", "gni", "output"})
+# Adverbs the parse gives a phrasal verb for its particle: "walked out", "laid off".
+_PARTICLES = frozenset({"out", "off", "down", "up"})
+# The state a disaster leaves people in: "left 1,200 people dead", "300 homeless".
+_LEFT_STATES = {"dead": "deaths", "injured": "injured", "wounded": "injured",
+                "homeless": "homeless", "missing": "missing"}  # fmt: skip
+
+
+def _left_in_state(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
+    """What a verb of leaving says of the people it counts: "the outbreak has left 1,200
+    people dead" counts the dead, "the quake left 300 injured" the injured."""
+    if verb.lemma_.lower() != "leave" or head.dep_ not in ("dobj", "nsubj"):
+        return None
+    for state in (*verb.children, *head.children):
+        if state.dep_ in ("oprd", "acomp", "amod", "advcl", "xcomp") and state.i > head.i:
+            key = _LEFT_STATES.get(state.lower_)
+            if key is not None and _fits(lex.concepts[key], unit):
+                return lex.concepts[key]
     return None
 
 
@@ -762,6 +813,11 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                     yield child
                 elif child.dep_ == "amod" and child.text[:1].isupper() and child.i > 0:
                     yield child  # "Five Panamanian players": a nationality's country
+                elif child.dep_ == "prep" and child.lower_ in ("at", "of", "from"):
+                    # "33,000 workers at Boeing", "5,000 members of the Labour Party"
+                    yield from (
+                        c for c in _children(child) if c.dep_ == "pobj" and c.pos_ == "PROPN"
+                    )
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
         for child in _children(governor):
             if child.dep_ == "agent":  # "54,000 people are employed by Opel"

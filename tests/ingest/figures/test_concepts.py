@@ -132,6 +132,13 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The firm said it would lay off 6% of its staff.", "6%", "job_cuts_share"),
         ("The airline cut 5% of its flights.", "5%", "flight_cuts"),
         ("Over 50% of the dealerships sell less.", "Over 50%", "dealerships_share"),
+        # the state a disaster leaves people in; a walkout; a share of output
+        ("The outbreak has left 1,200 people dead.", "1,200 people", "deaths"),
+        ("The quake left 300 injured.", "300", "injured"),
+        ("Some 33,000 workers walked off the job.", "Some 33,000 workers", "strikers"),
+        ("About 5,000 machinists went on strike on Friday.", "About 5,000", "strikers"),
+        ("The budget deficit widened to 5.1% of GDP.", "5.1%", "budget_deficit"),
+        ("US CPI rose 2.9% in December.", "2.9%", "inflation"),
         # where a verb moved its object to is a level of what the object measures
         ("The company raised prices to $10.", "$10", "price"),
         ("Turkey's central bank raised rates to 50%.", "50%", "interest_rate"),

@@ -619,6 +619,11 @@ def test_an_interest_rate_is_the_bank_s_that_sets_it() -> None:
     }
 
 
+def test_a_count_of_people_at_a_named_employer_is_the_employer_s() -> None:
+    copy = "Strike\n\nSome 33,000 workers at Boeing walked off the job, the union said.\n"
+    assert about(copy, "strikers") == {"Some 33,000 workers": "Boeing"}
+
+
 def test_turnout_named_well_before_its_share() -> None:
     copy = "Vote\n\nTurnout in the French parliamentary election reached 66.7% on Sunday.\n"
     assert about(copy, "turnout", key="property") == {"turnout": "France"}
