@@ -34,8 +34,34 @@ _CALENDAR = gz.word_set(
 )
 
 
+GENDERED = {
+    "female": OUT.with_name("female_given_names.txt"),
+    "male": OUT.with_name("male_given_names.txt"),
+}
+# A name is one sex's when that list gives it this many times the other's frequency.
+_DOMINANT = 10.0
+
+
 def _names(path: Path) -> list[str]:
     return [line.split()[0].title() for line in path.read_text().splitlines() if line.strip()]
+
+
+def _frequencies(path: Path) -> dict[str, float]:
+    rows = (line.split() for line in path.read_text().splitlines() if line.strip())
+    return {row[0].title(): float(row[1]) for row in rows}
+
+
+def write_genders(folder: Path, kept: set[str]) -> None:
+    """Names borne (almost) only by women, and only by men, for "she" and "he" to skip
+    people they cannot stand for."""
+    female = _frequencies(folder / "dist.female.first")
+    male = _frequencies(folder / "dist.male.first")
+    for sex, mine, other in (("female", female, male), ("male", male, female)):
+        names = sorted(n for n in kept if n in mine and mine[n] >= _DOMINANT * other.get(n, 0.0))
+        header = f"# Borne {_DOMINANT:g}x as often or more by the {sex} sex.\n" + _HEADER
+        lines = [" ".join(names[i : i + 12]) for i in range(0, len(names), 12)]
+        GENDERED[sex].write_text(header + "\n".join(lines) + "\n")
+        print(f"{len(names)} {sex} names -> {GENDERED[sex]}")
 
 
 def main(folder: Path) -> None:
@@ -56,6 +82,7 @@ def main(folder: Path) -> None:
     lines = [" ".join(ordered[i : i + 12]) for i in range(0, len(ordered), 12)]
     OUT.write_text(_HEADER + "\n".join(lines) + "\n")
     print(f"{len(kept)} names -> {OUT}")
+    write_genders(folder, kept)
 
 
 if __name__ == "__main__":

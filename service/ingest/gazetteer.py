@@ -57,6 +57,11 @@ _GIVEN_NAMES = frozenset(
     name_key(w) for w in _read_words("given_names.txt") | _read_words("census_given_names.txt")
 )
 _DEMONYMS = frozenset(w.lower() for w in _read_words("""demonyms.txt"""))
+# Given names borne (almost) only by one sex, for "he" and "she" to skip the other's.
+_SEXES = {
+    sex: frozenset(w.lower() for w in _read_words(f"{sex}_given_names.txt"))
+    for sex in ("female", "male")
+}
 # Keys of the words that start a multi-word listed name ("trinidad", "trinidad and"),
 # so that "and"/"of" inside a listed name keeps the name whole.
 _LISTED_PREFIXES = frozenset(
@@ -92,6 +97,12 @@ def is_listed_prefix(words: str) -> bool:
 @cache
 def is_given_name(word: str) -> bool:
     return name_key(word) in _GIVEN_NAMES
+
+
+def sex_of_given_name(word: str) -> str | None:
+    """ "female" or "male" when the name is (almost) only ever one sex's, else None."""
+    key = word.lower()  # as spelt: "Tony" is a man's name, "Toni" a woman's
+    return next((sex for sex, names in _SEXES.items() if key in names), None)
 
 
 @cache

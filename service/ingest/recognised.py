@@ -165,6 +165,8 @@ def _added(body: str, start: int, end: int, label: str, *, repeated: bool = Fals
     words = text.split()
     if not text[:1].isupper() or "\n" in text or gz.is_demonym(words[0]):
         return False
+    if any(w.lower() in gz.MEASURE_ACRONYMS for w in words):
+        return False  # "GDP", "Q3 GDP": a measure the rules left out on purpose
     if label in ("GPE", "LOC"):
         return True
     if _PORTFOLIO.match(body, end):

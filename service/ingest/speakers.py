@@ -55,7 +55,7 @@ _VERBS = _word_set(
     observed remarked asserted asserts countered cautioned conceded testified claims
     enthused enthuses boasted boasts joked jokes quipped quips admits concedes recalls
     replies responds laments lamented confirmed confirms suggested suggests continued
-    continues exclaimed mused ruled rules ruling found finds"""
+    continues exclaimed mused ruled rules ruling found finds posted posts posting"""
 )
 CUE_RE = re.compile(
     r"\b(?:according\s+to|in\s+the\s+words\s+of|(?:"
@@ -166,15 +166,24 @@ class MentionIndex:
         return [(m, e) for m, e in self.items[:hi] if start < m.span.end <= end]
 
     def last_before(
-        self, pos: int, kinds: tuple[EntityKind, ...], since: int = 0
+        self, pos: int, kinds: tuple[EntityKind, ...], since: int = 0, sex: str | None = None
     ) -> tuple[MentionCandidate, int] | None:
+        """The last mention of ``kinds`` before ``pos``; with ``sex``, never a person
+        whose given name is only ever the other sex's."""
         hi = bisect.bisect_left(self._starts, pos)
         for m, e in reversed(self.items[:hi]):
             if m.span.end <= since:
                 return None
-            if m.span.end <= pos and self.kind(e) in kinds:
+            if m.span.end <= pos and self.kind(e) in kinds and self._may_be(e, sex):
                 return m, e
         return None
+
+    def _may_be(self, entity: int, sex: str | None) -> bool:
+        words = self.entities[entity].name.split()
+        if sex is None or len(words) < 2:
+            return True
+        named = gz.sex_of_given_name(words[0])
+        return named is None or named == sex
 
     def by_description(self, words: list[str], pos: int) -> int | None:
         """The last entity before ``pos`` that "the <words>" fits, by head noun or modifier."""
@@ -413,7 +422,8 @@ def _pronoun(body: str, word: str, pos: int, cue: Cue, index: MentionIndex) -> A
     """ "he"/"she" -> last PERSON, "they" -> last ORGANIZATION in the sentence, "it" -> ``_it``."""
     kind = word.casefold()
     if kind in ("he", "she"):
-        last = index.last_before(pos, (EntityKind.PERSON,))
+        sex = "male" if kind == "he" else "female"
+        last = index.last_before(pos, (EntityKind.PERSON,), sex=sex)
     elif kind == "they":
         floor = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos))
         last = index.last_before(pos, (EntityKind.ORGANIZATION,), since=floor)

@@ -642,3 +642,19 @@ def test_a_speaker_described_by_a_relative_clause_before_the_cue() -> None:
     assert (resident.speaker, resident.speaker_text) == (None, "one resident")
     assert (resident.cue or "") == "told"
     assert found.speaker(ortega) == "Jose Ortega"
+
+
+def test_he_and_she_skip_people_whose_given_name_is_the_other_sex_s() -> None:
+    found = synthetic(
+        "John Baker met Mary Quinn and Tony Ward on Monday.\n\n"
+        '"The talks went well," she said. "We disagree," he said.\n\n'
+        'Jean Roy, the mayor, posted on X: "Our city is safe."',
+        ("John Baker", PERSON, ()),
+        ("Mary Quinn", PERSON, ()),
+        ("Tony Ward", PERSON, ()),
+        ("Jean Roy", PERSON, ()),
+    )
+    talks, disagree, safe = found.quotes
+    assert found.speaker(talks) == "Mary Quinn"
+    assert found.speaker(disagree) == "Tony Ward"  # "Tony" is a man's name, not "Toni"
+    assert found.speaker(safe) == "Jean Roy"

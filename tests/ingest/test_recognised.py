@@ -75,6 +75,7 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         ("Rivian said it would lay off 6% of its staff.", [(ORG, "Rivian")]),
         ("Police said 20 people were held. Analysts expect more.", []),
         ("Democrats said the bill would fail.", []),
+        ("UK VAT receipts rose.", [(PLACE, "U.K.")]),
         # a measure's acronym is no organisation, nor part of the place before it
         ("German GDP contracted and US CPI rose in Berlin.", [(PLACE, "U.S."), (PLACE, "Berlin")]),
     ],
