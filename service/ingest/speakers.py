@@ -112,6 +112,8 @@ _PERSON_HEADS = _word_set(
     singer poet candidate leader journalist diplomat chairman chairwoman head chief
     coordinator director lawyer opposition banker actor"""
 )
+# A person told by age: "the 26-year-old", "the 78-year-old".
+_AGED = re.compile(r"\d{1,3}-year-old")
 # Modifiers too generic to pick an entity by.
 _WEAK_WORDS = _word_set(
     """the a an us-based local international former new joint two leading main its their
@@ -188,6 +190,9 @@ class MentionIndex:
     def by_description(self, words: list[str], pos: int) -> int | None:
         """The last entity before ``pos`` that "the <words>" fits, by head noun or modifier."""
         head = _singular(words[-1])
+        if _AGED.fullmatch(head):  # "added the 26-year-old": the last person named
+            last = self.last_before(pos, (EntityKind.PERSON,))
+            return last[1] if last else None
         if head in _ORG_HEADS:
             kinds: tuple[EntityKind, ...] = (EntityKind.ORGANIZATION,)
         elif head in _PERSON_HEADS:

@@ -658,3 +658,14 @@ def test_he_and_she_skip_people_whose_given_name_is_the_other_sex_s() -> None:
     assert found.speaker(talks) == "Mary Quinn"
     assert found.speaker(disagree) == "Tony Ward"  # "Tony" is a man's name, not "Toni"
     assert found.speaker(safe) == "Jean Roy"
+
+
+def test_a_speaker_told_by_age_is_the_person_named_last() -> None:
+    found = synthetic(
+        'Speaking after the race, Max Verstappen said: "The car was perfect."\n\n'
+        '"I\'m just happy," added the 26-year-old, who won his third title.',
+        ("Max Verstappen", PERSON, ()),
+    )
+    _perfect, happy = found.quotes
+    assert found.speaker(happy) == "Max Verstappen"
+    assert happy.speaker_text == "the 26-year-old"
