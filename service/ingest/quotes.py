@@ -48,7 +48,9 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
+from service.ingest import gazetteer as gz
 from service.ingest.model import (
+    EntityKind,
     LocalEntity,
     MentionCandidate,
     QuoteCandidate,
@@ -158,9 +160,11 @@ def find_quotes(
             if verb in _WEAK_CUES:  # asked voters to "choose": not their words
                 continue
         if attribution is None:
-            attribution = _continuation(
-                masked, q, ctx_start, ctx_end, previous, paragraphs
-            ) or _introduced(body, masked, q, bounds, paragraphs, index)
+            attribution = (
+                _continuation(masked, q, ctx_start, ctx_end, previous, paragraphs)
+                or _introduced(body, masked, q, bounds, paragraphs, index)
+                or _colon_subject(masked, q, ctx_start, index)
+            )
             if attribution is not None:
                 full = True
             elif _is_scare_or_heading(body, q, words, paragraphs):
@@ -466,6 +470,37 @@ def _introduced(
     if not cues:
         return None
     return attribute(body, masked, sentence_start, prev_end, cues[-1], None, index)
+
+
+# A short clause before a colon, opened by a person's name (only a title before it):
+# "Coach Gareth Southgate was less upbeat:", "Harris put it simply:".
+_COLON_CLAUSE_WORDS = 10
+_TITLE_WORDS = 3
+
+
+def _colon_subject(
+    masked: str, q: _Quote, ctx_start: int, index: MentionIndex
+) -> Attribution | None:
+    """The person a short clause ending in a colon right before the quote is about."""
+    before = masked[ctx_start : q.open].rstrip()
+    if not before.endswith(":"):
+        return None
+    clause_start = max(ctx_start, masked.rfind(MASK, ctx_start, q.open) + 1)
+    clause = masked[clause_start : ctx_start + len(before)]
+    if MASK in clause or len(_WORD.findall(clause)) > _COLON_CLAUSE_WORDS:
+        return None
+    named = index.within(clause_start, ctx_start + len(before))
+    people = [(m, e) for m, e in named if index.kind(e) is EntityKind.PERSON]
+    if not people:
+        return None
+    first, entity = people[0]
+    title = _WORD.findall(masked[clause_start : first.span.start])
+    if len(title) > _TITLE_WORDS or any(
+        w.casefold() not in gz.PERSON_ROLES | gz.TITLE_MODIFIERS and not gz.place_canonical(w)
+        for w in title
+    ):
+        return None  # "Her verdict on Kamala Harris was harsh:" is not Harris speaking
+    return Attribution(entity, first.text, ":")
 
 
 def _continuation(

@@ -669,3 +669,15 @@ def test_a_speaker_told_by_age_is_the_person_named_last() -> None:
     _perfect, happy = found.quotes
     assert found.speaker(happy) == "Max Verstappen"
     assert happy.speaker_text == "the 26-year-old"
+
+
+def test_a_short_clause_opened_by_a_person_and_a_colon_introduces_the_quote() -> None:
+    found = synthetic(
+        'England drew. Coach Gareth Southgate was less upbeat: "We have to improve."\n\n'
+        'Her verdict on Kamala Harris was harsh: "She failed the test."',
+        ("Gareth Southgate", PERSON, ()),
+        ("Kamala Harris", PERSON, ()),
+    )
+    improve, failed = found.quotes
+    assert found.speaker(improve) == "Gareth Southgate"
+    assert failed.speaker is None  # Harris is who the verdict is on, not who speaks
