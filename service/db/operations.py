@@ -34,6 +34,8 @@ class Root:
     # window read backwards, `last`), and the db/articles.FILTERS fields given; for
     # `fact`, "as_of" (answered as known at a past time, db/known.py).
     options: tuple[str, ...] = ()
+    # For `node` and `nodes`: the selection as each type an id may name sees it.
+    by_type: tuple[tuple[str, tuple[Pick, ...]], ...] = ()
 
 
 @dataclass
@@ -92,6 +94,8 @@ def _root(root: Root, statement: Statement) -> str | None:
         return "'\"Query\"'"
     if root.kind == "articles":
         return _articles(root, statement)
+    if root.kind in ("node", "nodes"):
+        return _nodes(root, statement)
     scope = Scope()
     if root.kind == "entity_named":
         type_name, table = TABLES["entity"]
@@ -112,6 +116,42 @@ def _root(root: Root, statement: Statement) -> str | None:
     if built is None:
         return None
     return f"coalesce((SELECT {built} FROM {table} t0 WHERE {where}), 'null')"
+
+
+# Where `node` finds each type an id names (a retracted article is none: the loaders'
+# articles are the live ones).
+NODE_TABLES = {
+    "Article": ("articles", " AND {}.retracted_at IS NULL"),
+    "Entity": ("entities", ""),
+    "Fact": ("facts", ""),
+    "Figure": ("figures", ""),
+    "Judgement": ("judgements", ""),
+    "Outlet": ("outlets", ""),
+    "Quote": ("quotes", ""),
+}
+
+
+def _nodes(root: Root, statement: Statement) -> str | None:
+    """`node(id:)` or `nodes(ids:)`: the ids as (type, key) pairs, given as two arrays (a
+    NULL type for an id Factdesk never issued), each answered by its type's selection;
+    null where no such row is."""
+    kinds = statement.parameter(root.key, "kinds", "text[]")
+    ids = statement.parameter(root.key, "ids", "bigint[]")
+    scope = Scope()
+    cases: list[str] = []
+    for type_name, picks in root.by_type:
+        table, live = NODE_TABLES[type_name]
+        row = scope.next()
+        built = object_json(type_name, picks, row, scope) if picks else "'{}'"
+        if built is None:
+            return None
+        found = f"SELECT {built} FROM {table} {row} WHERE {row}.id = u.id{live.format(row)}"
+        cases.append(f"WHEN '{type_name}' THEN coalesce(({found}), 'null')")
+    item = f"CASE u.kind {' '.join(cases)} ELSE 'null' END"
+    pairs = f"unnest({kinds}, {ids}) WITH ORDINALITY AS u(kind, id, n)"
+    if root.kind == "node":
+        return f"(SELECT {item} FROM {pairs})"
+    return f"(SELECT {list_json(item, 'u.n')} FROM {pairs})"
 
 
 @dataclass(frozen=True, slots=True)

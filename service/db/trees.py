@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -72,7 +72,7 @@ class Scope:
     # quotes) is read as it is now, as the resolvers read it.
     as_of: str | None = None
     # Whether the text may hold values Python computes (computed_sql): a whole
-    # operation's statement, whose text graphql/computed.py fills, yes; `tree_sql`, whose
+    # operation's statement, whose text service/computed.py fills, yes; `tree_sql`, whose
     # text is decoded as it is, no.
     computed: bool = True
 
@@ -197,7 +197,7 @@ def _fact_time(now: Callable[[str], str], then: Callable[[str, str], str]) -> An
     return answer
 
 
-# Where a value goes that the statement leaves to Python (service/graphql/computed.py):
+# Where a value goes that the statement leaves to Python (service/computed.py):
 # OPEN, what it is (`disputed`, `rank:N`, ...), SPLIT, the rule's inputs
 # (known.value_inputs_sql), and for a choice SPLIT and each candidate's JSON, then CLOSE.
 # JSON text never holds them raw (PostgreSQL writes a control character in a string as
@@ -312,6 +312,11 @@ def _many(relation: Relation) -> Answer:
     return answer
 
 
+def _now_only(answer: Answer) -> Answer:
+    """`answer`, left to the resolvers under `fact(asOf:)` (a fact's reports as known then)."""
+    return lambda pick, row, names: None if names.as_of is not None else answer(pick, row, names)
+
+
 def _aliases(relation: Relation) -> Answer:
     """Entity.aliases: every name but the canonical one (as entities.list_aliases_for_entities)."""
 
@@ -324,6 +329,56 @@ def _aliases(relation: Relation) -> Answer:
         )
 
     return answer
+
+
+def _mentioned(relation: Relation) -> Answer:
+    """Article.entities: each entity once, in order of its first mention (ties by id), the
+    first `first` (as entities.list_entity_ids_for_articles and the loaders give them)."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        entity, first = names.next(), names.next()
+        built = names.now(lambda: object_json("Entity", pick.picks, entity, names))
+        if built is None or relation.through is None:
+            return None
+        link = relation.through
+        return f"""(SELECT {list_json(built, f"{first}.at, {first}.entity_id")}
+            FROM (SELECT m.{link.to_column} AS entity_id, min(m.start_offset) AS at
+                FROM {link.table} m WHERE m.{link.from_column} = {row}.id
+                GROUP BY m.{link.to_column} ORDER BY at, entity_id{_limit(pick, relation)}) {first}
+            JOIN {relation.table} {entity} ON {entity}.id = {first}.entity_id)"""
+
+    return answer
+
+
+def _other_reports(relation: Relation) -> Answer:
+    """Quote.otherReports: the quotes of the same statement in other articles, oldest
+    stored first (the loaders' quotes_by_statement, the quote's own article left out)."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        quote = names.next()
+        built = names.now(lambda: object_json("Quote", pick.picks, quote, names))
+        if built is None:
+            return None
+        key = relation.child_column
+        return f"""(SELECT {list_json(built, f"{quote}.id")}
+            FROM (SELECT * FROM {relation.table} {quote} WHERE {quote}.{key} = {row}.{key}
+                AND {quote}.article_id <> {row}.article_id
+                ORDER BY {quote}.id{_limit(pick, relation)}) {quote})"""
+
+    return answer
+
+
+def _figure_citation(pick: Pick, row: str, names: Scope) -> str | None:
+    """Figure.citation, now: the figure's row, read with its article's (as _sources does)."""
+    if names.as_of is not None:
+        return None
+    article = names.next()
+    outer, names.article = names.article, article
+    citation = object_json("Citation", pick.picks, row, names)
+    names.article = outer
+    if citation is None:
+        return None
+    return f"(SELECT {citation} FROM articles {article} WHERE {article}.id = {row}.article_id)"
 
 
 def _citation_article(pick: Pick, row: str, names: Scope) -> str | None:
@@ -481,7 +536,11 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "conflicting": Field(_assessed("conflicting")),
     },
     # A citation here is always a figure's: its row is the figure row (_sources).
-    "Citation": {"attributedToText": Field(_column("attributed_to_text"))},
+    "Citation": {
+        "attributedToText": Field(_column("attributed_to_text")),
+        # REST's figureIds (service/rest/known_facts.py); no GraphQL field: no document asks it.
+        "figureId": Field(_id("Figure")),
+    },
     "Span": {
         "start": Field(_column("start_offset")),
         "end": Field(_column("end_offset")),
@@ -523,6 +582,36 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "id": Field(_id("Outlet")),
         "name": Field(_column("name")),
     },
+    "Mention": {"text": Field(_column("text"))},
+    "Figure": {
+        "id": Field(_id("Figure")),
+        "value": Field(_float("value")),
+        "upperBound": Field(_float("upper_bound")),
+        "approximation": Field(_column("approximation")),
+        "unit": Field(_column("unit")),
+        "text": Field(_column("text")),
+        "property": Field(_column("property")),
+        "qualifier": Field(_column("qualifier")),
+        "status": Field(_column("status")),
+        "refersTo": Field(_column("refers_to")),
+    },
+    "Judgement": {
+        "id": Field(_id("Judgement")),
+        "kind": Field(_column("kind")),
+        "reason": Field(_column("reason")),
+        "madeBy": Field(_column("made_by")),
+        "madeAt": Field(_time("made_at")),
+        "withdrawnAt": Field(_time("withdrawn_at")),
+        "withdrawnBy": Field(_column("withdrawn_by")),
+        "withdrawalReason": Field(_column("withdrawal_reason")),
+        # JudgementRow.in_force
+        "inForce": Field(
+            lambda pick, row, names: (
+                f"CASE WHEN {row}.withdrawn_at IS NULL AND {row}.figure_id IS NOT NULL "
+                "THEN 'true' ELSE 'false' END"
+            )
+        ),
+    },
 }
 
 # Relations a statement answers its own way: a citation reads the article it was built
@@ -536,6 +625,12 @@ SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
     ("Citation", "outlet"): lambda relation: _citation_outlet,
     ("Citation", "excerpt"): lambda relation: _excerpt,
     ("Entity", "aliases"): _aliases,
+    ("Fact", "reports"): lambda relation: _now_only(_many(relation)),
+    ("Article", "entities"): _mentioned,
+    ("Quote", "otherReports"): _other_reports,
+    ("Figure", "citation"): lambda relation: _figure_citation,
+    # Oldest first by id, as judgements.list_judgements_for_figures reads them.
+    ("Figure", "judgements"): lambda relation: _many(replace(relation, order=("id",))),
 }
 
 
