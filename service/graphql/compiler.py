@@ -42,16 +42,18 @@ from graphql.execution.values import get_argument_values, get_variable_values
 
 from service.db import articles as articles_db
 from service.db import operations as operations_db
+from service.db import search as search_db
 from service.db import trees as trees_db
 from service.db.operations import Root, Statement
 from service.db.paging import Window
 from service.db.trees import Pick
 from service.errors import InvalidIdError
+from service.graphql.context import page_size
 from service.graphql.limits import GraphQLLimits
 from service.graphql.types.common import utc, window
 from service.graphql.types.order import sorted_window
 from service.ids import decode_id, decode_time_cursor, optional_id
-from service.lookup import split_name_keys
+from service.lookup import name_keys, split_name_keys, word_keys
 from service.search_text import bounded_search
 
 CACHE_SIZE = 256
@@ -63,6 +65,7 @@ ROOTS = {
     "articles": {"first", "after", "last", "before", "filter", "orderBy"},
     "node": {"id"},
     "nodes": {"ids"},
+    "search": {"query", "first"},
 }
 # What `node` and `nodes` may be (ids.TYPE_NAMES), and each abstract type of the schema with
 # the object types it stands for (tests/graphql/test_compiled_nodes.py checks both).
@@ -156,10 +159,11 @@ def _compile(document: DocumentNode, operation_name: str | None) -> Plan:
         if name == "articles":
             picks = _connection(node.selection_set, fragments)
             roots.append(Root(key, "articles", picks))
-        elif name in ("node", "nodes"):
-            # Which type an id names is known per request: a selection for each.
+        elif name in ("node", "nodes", "search"):
+            # Which type a row is is known per request: a selection for each it may be.
             below = _child_selections(merged)
-            by_type = tuple((t, _picks(below, t, fragments)) for t in NODE_TYPES)
+            types = sorted(ABSTRACT["SearchHit"]) if name == "search" else NODE_TYPES
+            by_type = tuple((t, _picks(below, t, fragments)) for t in types)
             roots.append(Root(key, name, by_type=by_type))
         else:
             type_name = "Fact" if name == "fact" else "Entity"
@@ -383,6 +387,15 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
     if root.kind == "nodes":  # a malformed id is null in its place
         pairs = [_node_of(i) for i in given["ids"]]
         return root, {"kinds": [k for k, _ in pairs], "ids": [pk for _, pk in pairs]}
+    if root.kind == "search":  # as Query.search reads it
+        query = bounded_search(given["query"], field="query") or ""
+        query = query if query.strip() else ""  # blank: no hits
+        return root, search_db.search_arguments(
+            query=query,
+            keys=name_keys(query),
+            limit=page_size(given.get("first")),
+            word_keys=word_keys(query),
+        )
     if root.kind == "entity":
         entity_id = optional_id(given.get("id"), "Entity")
         if entity_id is not None:
