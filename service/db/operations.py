@@ -17,10 +17,12 @@ from functools import lru_cache
 
 from service.db.articles import ARTICLE_ORDERS, FILTERS, SORT_KEY, filter_sql
 from service.db.entities import ENTITY_IDS_NAMED
+from service.db.json_text import b64, list_json
 from service.db.known import FACTS_EVER, known_sql
 from service.db.pool import Connection
 from service.db.search import SEARCH_HITS
-from service.db.trees import NAME, Pick, Scope, b64, list_json, object_json
+from service.db.selection import NAME, Pick, Scope
+from service.db.trees import object_json
 
 
 @dataclass(frozen=True, slots=True)

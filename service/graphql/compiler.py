@@ -46,7 +46,7 @@ from service.db import search as search_db
 from service.db import trees as trees_db
 from service.db.operations import Root, Statement
 from service.db.paging import Window
-from service.db.trees import Pick
+from service.db.selection import Pick
 from service.errors import InvalidIdError
 from service.graphql.context import page_size
 from service.graphql.limits import GraphQLLimits

@@ -15,7 +15,7 @@ from service.computed import fill
 from service.db import operations as operations_db
 from service.db.operations import Root
 from service.db.pool import Connection
-from service.db.trees import Pick
+from service.db.selection import Pick
 from service.rest.representations import Json
 
 EVERY = 2**31 - 1  # REST lists every value and every source
