@@ -4,8 +4,8 @@ has no plan for. Needs no database (a plan depends on the document only).
 
     .venv/bin/python -m bench.fallback_rate [--examples 400]
 
-Two draws: rooted where the compiler starts (fact, entity, articles), and over every root
-field of Query.
+Four draws: rooted at the compiler's first roots (fact, entity, articles), at refetching
+by id (node, nodes), at search, and over every root field of Query.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from service.graphql.schema import limited_schema
 
 SDL = (REPO_ROOT / "schema.graphql").read_text(encoding="utf-8")
 COMPILER_ROOTS = ["fact", "entity", "articles"]
+NODE_ROOTS = ["node", "nodes"]
 
 
 def drawn(roots: list[str] | None, examples: int) -> list[str]:
@@ -83,7 +84,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--examples", type=int, default=400)
     args = parser.parse_args()
-    for title, roots in (("compiler roots", COMPILER_ROOTS), ("every root", None)):
+    draws = (
+        ("compiler roots", COMPILER_ROOTS),
+        ("node roots", NODE_ROOTS),
+        ("search", ["search"]),
+        ("every root", None),
+    )
+    for title, roots in draws:
         served, fell_back, left = rate(roots, args.examples)
         share = fell_back / served if served else 0.0
         print(f"{title}: {served} served, {fell_back} to the executor ({share:.0%})")

@@ -25,7 +25,8 @@ from starlette.routing import Route
 from service.db.articles import SORT_KEY, ArticleFilter, page_articles
 from service.db.paging import Window
 from service.db.pool import create_pool
-from service.db.trees import Pick, fetch_trees, tree_sql
+from service.db.selection import Pick
+from service.db.trees import fetch_trees, tree_sql
 
 PICKS = (
     Pick("headline", "headline"),

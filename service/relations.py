@@ -143,7 +143,7 @@ RELATIONS: dict[str, dict[str, Relation]] = {
         ),
         "reports": many("Figure", "figures", "fact_id"),
         # Chosen among the values by the editors' judgements (service.ingest.ranks): in
-        # Python, from the values a statement writes (graphql/computed.py) or the resolvers'.
+        # Python, from the values a statement writes (service/computed.py) or the resolvers'.
         "preferred": Relation(
             "SourcedValue",
             Cardinality.ONE,

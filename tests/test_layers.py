@@ -23,6 +23,7 @@ CORE = (
     "service.response_cache",
     "service.conditional",
     "service.relations",
+    "service.computed",
 )
 
 

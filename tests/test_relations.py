@@ -82,8 +82,9 @@ def test_the_statement_answers_only_relations_of_the_map() -> None:
                 assert relation.child == known.type
     # The ones it answers itself, and the ones it leaves to the resolvers.
     assert trees.field_of("Article", "quotes") is not None
-    assert trees.field_of("Article", "entities") is None  # through a link table
-    assert trees.field_of("Quote", "otherReports") is None  # keyed by statement, not id
+    assert trees.field_of("Article", "entities") is not None  # through a link table
+    assert trees.field_of("Quote", "otherReports") is not None  # keyed by statement, not id
+    assert trees.field_of("Quote", "citation") is None  # a quote's row is no figure's
     assert trees.field_of("Outlet", "articles") is None  # a connection
 
 

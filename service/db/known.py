@@ -237,7 +237,7 @@ def value_inputs_sql(fact: str, at: str | None) -> str:
     text, figures, value], ...] (each distinct report, in order of first figure; `value`:
     its value's first figure, figures.value_group_sql), "judgements": [[id, kind, value,
     upper bound, approximation, text], ...] (in force, oldest first)}. The rules themselves
-    are Python's (service/graphql/computed.py reads this)."""
+    are Python's (service/computed.py reads this)."""
     if at is None:
         rows = f"SELECT * FROM figures f WHERE f.fact_id = {fact}.id"
         judged = in_force_sql(f"= {fact}.id")

@@ -17,9 +17,12 @@ from functools import lru_cache
 
 from service.db.articles import ARTICLE_ORDERS, FILTERS, SORT_KEY, filter_sql
 from service.db.entities import ENTITY_IDS_NAMED
+from service.db.json_text import b64, list_json
 from service.db.known import FACTS_EVER, known_sql
 from service.db.pool import Connection
-from service.db.trees import NAME, Pick, Scope, b64, list_json, object_json
+from service.db.search import SEARCH_HITS
+from service.db.selection import NAME, Pick, Scope
+from service.db.trees import object_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,8 @@ class Root:
     # window read backwards, `last`), and the db/articles.FILTERS fields given; for
     # `fact`, "as_of" (answered as known at a past time, db/known.py).
     options: tuple[str, ...] = ()
+    # For `node`, `nodes` and `search`: the selection as each type a row may be sees it.
+    by_type: tuple[tuple[str, tuple[Pick, ...]], ...] = ()
 
 
 @dataclass
@@ -92,6 +97,10 @@ def _root(root: Root, statement: Statement) -> str | None:
         return "'\"Query\"'"
     if root.kind == "articles":
         return _articles(root, statement)
+    if root.kind in ("node", "nodes"):
+        return _nodes(root, statement)
+    if root.kind == "search":
+        return _search(root, statement)
     scope = Scope()
     if root.kind == "entity_named":
         type_name, table = TABLES["entity"]
@@ -112,6 +121,76 @@ def _root(root: Root, statement: Statement) -> str | None:
     if built is None:
         return None
     return f"coalesce((SELECT {built} FROM {table} t0 WHERE {where}), 'null')"
+
+
+# Where `node` finds each type an id names (a retracted article is none: the loaders'
+# articles are the live ones).
+NODE_TABLES = {
+    "Article": ("articles", " AND {}.retracted_at IS NULL"),
+    "Entity": ("entities", ""),
+    "Fact": ("facts", ""),
+    "Figure": ("figures", ""),
+    "Judgement": ("judgements", ""),
+    "Outlet": ("outlets", ""),
+    "Quote": ("quotes", ""),
+}
+
+
+def _nodes(root: Root, statement: Statement) -> str | None:
+    """`node(id:)` or `nodes(ids:)`: the ids as (type, key) pairs, given as two arrays (a
+    NULL type for an id Factdesk never issued), each answered by its type's selection;
+    null where no such row is."""
+    kinds = statement.parameter(root.key, "kinds", "text[]")
+    ids = statement.parameter(root.key, "ids", "bigint[]")
+    item = _node_json(root)
+    if item is None:
+        return None
+    pairs = f"unnest({kinds}, {ids}) WITH ORDINALITY AS u(kind, id, n)"
+    if root.kind == "node":
+        return f"(SELECT {item} FROM {pairs})"
+    return f"(SELECT {list_json(item, 'u.n')} FROM {pairs})"
+
+
+# search_db.SEARCH_HITS's parameters: their names (search_db.search_arguments) and types.
+_SEARCH_PARAMETERS = (
+    ("query", "text"),
+    ("keys", "text[]"),
+    ("limit", "int"),
+    ("candidates", "int"),
+    ("recent", "int"),
+    ("examined", "int"),
+    ("bonus", "float8"),
+    ("word_keys", "text[]"),
+)
+
+
+def _search(root: Root, statement: Statement) -> str | None:
+    """`search(query:, first:)`: the hits of search_db.SEARCH_HITS, best first, each as its
+    type's selection; none for a blank query (the empty text)."""
+    given = [statement.parameter(root.key, name, cast) for name, cast in _SEARCH_PARAMETERS]
+    hits = re.sub(r"\$(\d)(::[a-z\[\]]+)?", lambda m: given[int(m.group(1)) - 1], SEARCH_HITS)
+    item = _node_json(root)
+    if item is None:
+        return None
+    found = f"""(SELECT coalesce('[' || string_agg(x.j, ',' ORDER BY u.n) || ']', '[]')
+        FROM ({hits}) u CROSS JOIN LATERAL (SELECT {item} AS j) x WHERE x.j <> 'null')"""
+    return f"CASE WHEN {given[0]} = '' THEN '[]' ELSE {found} END"
+
+
+def _node_json(root: Root) -> str | None:
+    """The JSON of the row `u.id` of the type `u.kind`, as `root.by_type` selects it; null
+    where no such row is."""
+    scope = Scope()
+    cases: list[str] = []
+    for type_name, picks in root.by_type:
+        table, live = NODE_TABLES[type_name]
+        row = scope.next()
+        built = object_json(type_name, picks, row, scope) if picks else "'{}'"
+        if built is None:
+            return None
+        found = f"SELECT {built} FROM {table} {row} WHERE {row}.id = u.id{live.format(row)}"
+        cases.append(f"WHEN '{type_name}' THEN coalesce(({found}), 'null')")
+    return f"CASE u.kind {' '.join(cases)} ELSE 'null' END"
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,93 @@ FULL_TEXT_EXAMINED = 500
 FULL_TEXT_BONUS = 0.5
 
 
+# (type name, id, place) of the hits, best first (search_everything says how they are
+# ranked): $1 the query, $2 its name keys, $3 the limit, $4 candidates per type, $5 recent
+# articles scanned, $6 rows examined, $7 the full-text bonus, $8 its words' name keys.
+# db/operations.py reads it inside a whole operation's statement too.
+SEARCH_HITS = """
+WITH q AS MATERIALIZED (
+    SELECT ts, unordered,
+           unordered = ts AS exact,
+           querytree(ts) <> 'T' AS indexable
+    FROM websearch_to_tsquery('english', $1) ts,
+         -- The same words with every phrase operator (<-> or <N>) made an AND.
+         CAST(regexp_replace(ts::text, '<(-|[0-9]+)>', '&', 'g') AS tsquery) unordered
+),
+entity_hits AS (
+    SELECT h.entity_id AS id, max(h.score) AS score FROM (
+        (SELECT a.entity_id, similarity(fd_fold(a.alias), fd_fold($1)) AS score
+         FROM entity_aliases a WHERE fd_fold(a.alias) % fd_fold($1)
+         ORDER BY fd_fold(a.alias) <-> fd_fold($1) LIMIT $4)
+        UNION ALL
+        SELECT k.entity_id, 2.0 FROM entity_keys k WHERE k.key = ANY($2::text[])
+        UNION ALL
+        SELECT k.entity_id, 1.6 FROM entity_keys k WHERE k.key = ANY($8::text[])
+    ) h GROUP BY h.entity_id
+),
+recent_articles AS (
+    SELECT r.id, r.search
+    FROM (SELECT id, search FROM articles WHERE retracted_at IS NULL
+          ORDER BY id DESC LIMIT $5) r
+    WHERE r.search @@ (SELECT ts FROM q)
+    LIMIT $4
+),
+-- Skipped (a one-time filter) when the newest articles already fill the page.
+older_articles AS (
+    SELECT c.id, c.search
+    FROM (SELECT a.id, a.search FROM articles a
+          WHERE (SELECT indexable FROM q) AND a.retracted_at IS NULL
+            AND (SELECT count(*) FROM recent_articles) < $3
+            AND a.search @@ (SELECT unordered FROM q)
+          LIMIT $6) c
+    WHERE (SELECT exact FROM q) OR c.search @@ (SELECT ts FROM q)
+    LIMIT $4
+),
+article_hits AS (
+    SELECT c.id, max(ts_rank(c.search, (SELECT ts FROM q))) AS score
+    FROM (SELECT * FROM recent_articles UNION ALL SELECT * FROM older_articles) c
+    GROUP BY c.id
+),
+quote_hits AS (
+    SELECT c.id, ts_rank(c.vector, (SELECT ts FROM q)) AS score
+    FROM (SELECT t.id, to_tsvector('english', t.text) AS vector FROM quotes t
+          WHERE (SELECT indexable FROM q)
+            AND to_tsvector('english', t.text) @@ (SELECT unordered FROM q)
+          LIMIT $6) c
+    WHERE (SELECT exact FROM q) OR c.vector @@ (SELECT ts FROM q)
+    LIMIT $4
+),
+fact_hits AS (
+    SELECT f.id, similarity(fd_fold(f.label), fd_fold($1)) AS score
+    FROM facts f WHERE fd_fold(f.label) % fd_fold($1)
+    ORDER BY fd_fold(f.label) <-> fd_fold($1) LIMIT $3
+)
+SELECT kind, id, row_number() OVER (ORDER BY score DESC, kind, tiebreak) AS n FROM (
+    SELECT 'Entity' AS kind, id, score, id AS tiebreak FROM entity_hits
+    UNION ALL SELECT 'Article', id, $7 + score, -id FROM article_hits
+    UNION ALL SELECT 'Quote', id, $7 + score, -id FROM quote_hits
+    UNION ALL SELECT 'Fact', id, score, id FROM fact_hits
+) hits
+ORDER BY n LIMIT $3
+"""
+
+
+def search_arguments(
+    *, query: str, keys: Sequence[str], limit: int, word_keys: Sequence[str] = ()
+) -> dict[str, object]:
+    """SEARCH_HITS's parameters, in order ($1 to $8), by name."""
+    return {
+        "query": query,
+        "keys": list(keys),
+        "limit": limit,
+        "candidates": max(MIN_CANDIDATES, 2 * limit),
+        "recent": max(RECENT_ARTICLES, 10 * limit),
+        "examined": FULL_TEXT_EXAMINED,
+        "bonus": FULL_TEXT_BONUS,
+        "word_keys": list(word_keys),
+    }
+
+
 async def search_everything(
     conn: Connection,
     *,
@@ -56,80 +143,6 @@ async def search_everything(
     articles; equal scores list the newest articles and quotes first, entities and facts
     oldest first.
     """
-    candidates = max(MIN_CANDIDATES, 2 * limit)
-    rows = await conn.fetch(
-        """
-        WITH q AS MATERIALIZED (
-            SELECT ts, unordered,
-                   unordered = ts AS exact,
-                   querytree(ts) <> 'T' AS indexable
-            FROM websearch_to_tsquery('english', $1) ts,
-                 -- The same words with every phrase operator (<-> or <N>) made an AND.
-                 CAST(regexp_replace(ts::text, '<(-|[0-9]+)>', '&', 'g') AS tsquery) unordered
-        ),
-        entity_hits AS (
-            SELECT h.entity_id AS id, max(h.score) AS score FROM (
-                (SELECT a.entity_id, similarity(fd_fold(a.alias), fd_fold($1)) AS score
-                 FROM entity_aliases a WHERE fd_fold(a.alias) % fd_fold($1)
-                 ORDER BY fd_fold(a.alias) <-> fd_fold($1) LIMIT $4)
-                UNION ALL
-                SELECT k.entity_id, 2.0 FROM entity_keys k WHERE k.key = ANY($2::text[])
-                UNION ALL
-                SELECT k.entity_id, 1.6 FROM entity_keys k WHERE k.key = ANY($8::text[])
-            ) h GROUP BY h.entity_id
-        ),
-        recent_articles AS (
-            SELECT r.id, r.search
-            FROM (SELECT id, search FROM articles WHERE retracted_at IS NULL
-                  ORDER BY id DESC LIMIT $5) r
-            WHERE r.search @@ (SELECT ts FROM q)
-            LIMIT $4
-        ),
-        -- Skipped (a one-time filter) when the newest articles already fill the page.
-        older_articles AS (
-            SELECT c.id, c.search
-            FROM (SELECT a.id, a.search FROM articles a
-                  WHERE (SELECT indexable FROM q) AND a.retracted_at IS NULL
-                    AND (SELECT count(*) FROM recent_articles) < $3
-                    AND a.search @@ (SELECT unordered FROM q)
-                  LIMIT $6) c
-            WHERE (SELECT exact FROM q) OR c.search @@ (SELECT ts FROM q)
-            LIMIT $4
-        ),
-        article_hits AS (
-            SELECT c.id, max(ts_rank(c.search, (SELECT ts FROM q))) AS score
-            FROM (SELECT * FROM recent_articles UNION ALL SELECT * FROM older_articles) c
-            GROUP BY c.id
-        ),
-        quote_hits AS (
-            SELECT c.id, ts_rank(c.vector, (SELECT ts FROM q)) AS score
-            FROM (SELECT t.id, to_tsvector('english', t.text) AS vector FROM quotes t
-                  WHERE (SELECT indexable FROM q)
-                    AND to_tsvector('english', t.text) @@ (SELECT unordered FROM q)
-                  LIMIT $6) c
-            WHERE (SELECT exact FROM q) OR c.vector @@ (SELECT ts FROM q)
-            LIMIT $4
-        ),
-        fact_hits AS (
-            SELECT f.id, similarity(fd_fold(f.label), fd_fold($1)) AS score
-            FROM facts f WHERE fd_fold(f.label) % fd_fold($1)
-            ORDER BY fd_fold(f.label) <-> fd_fold($1) LIMIT $3
-        )
-        SELECT kind, id FROM (
-            SELECT 'Entity' AS kind, id, score, id AS tiebreak FROM entity_hits
-            UNION ALL SELECT 'Article', id, $7 + score, -id FROM article_hits
-            UNION ALL SELECT 'Quote', id, $7 + score, -id FROM quote_hits
-            UNION ALL SELECT 'Fact', id, score, id FROM fact_hits
-        ) hits
-        ORDER BY score DESC, kind, tiebreak LIMIT $3
-        """,
-        query,
-        list(keys),
-        limit,
-        candidates,
-        max(RECENT_ARTICLES, 10 * limit),
-        FULL_TEXT_EXAMINED,
-        FULL_TEXT_BONUS,
-        list(word_keys),
-    )
+    given = search_arguments(query=query, keys=keys, limit=limit, word_keys=word_keys)
+    rows = await conn.fetch(SEARCH_HITS, *given.values())
     return [(r["kind"], int(r["id"])) for r in rows]

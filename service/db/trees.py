@@ -11,95 +11,31 @@ PostGraphile does.
 
 The text is what orjson writes for the resolvers' answer, byte for byte: compact, strings
 escaped alike, ids as `encode_id` writes them, equal values grouped in order of first
-report (`group_reports`), excerpts cut from the body by code point, floats as Python
+report (relations.GROUPED_VALUES), excerpts cut from the body by code point, floats as Python
 writes them, times in `datetime.isoformat`. A whole operation's statement
 (db/operations.py) sends it out as it is; tests/graphql/test_compiled.py and
 tests/graphql/test_trees.py compare it with the executor's over the seeds.
 
-TYPES is COLUMNS (what each field reads of its own row) plus the relations of
-service/relations.py this statement can follow (SPECIAL: those it follows its own way).
+TYPES is db/columns.py's COLUMNS (what each field reads of its own row) plus the relations
+of service/relations.py this statement can follow (SPECIAL: those it follows its own way).
+The selection's parts are db/selection.py's, the JSON text helpers db/json_text.py's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 import orjson
 
-from service.db import facts as facts_db
 from service.db import known as known_db
+from service.db.columns import COLUMNS
+from service.db.json_text import computed_sql, list_json
 from service.db.pool import Connection
+from service.db.selection import NAME, Answer, Field, Pick, Scope, ValueGroup
 from service.relations import RELATIONS, Cardinality, Relation
-
-
-@dataclass(frozen=True, slots=True)
-class Pick:
-    """One field of a selection: its key in the answer, its name, what it selects, and for
-    a list, how many items it asks for (`first`; None: the relation's bound)."""
-
-    key: str
-    field: str
-    picks: tuple[Pick, ...] = ()
-    first: int | None = None
-    # A `first` given by this variable: the compiler reads it per request (and the
-    # statement is not built before it has).
-    first_variable: str | None = None
-
-
-@dataclass
-class _Group:
-    """The figures query a SourcedValue list groups: `sources` adds its aggregates there."""
-
-    figure: str  # the alias of the figure rows being grouped
-    fact: str  # the alias of their fact's row
-    aggregates: list[str] = field(default_factory=list)
-    numbered: bool = False  # a field asks for the value's place among its fact's (`n`)
-
-
-@dataclass
-class Scope:
-    """Table aliases, unique within a statement, and the group being built, if any."""
-
-    count: int = 0
-    group: _Group | None = None
-    article: str | None = None  # the alias of the citation's article, while building one
-    # The time (SQL, a parameter) a `fact(asOf:)` is answered as of, while building its
-    # own fields, values and their sources; what they lead to (a subject, an article's
-    # quotes) is read as it is now, as the resolvers read it.
-    as_of: str | None = None
-    # Whether the text may hold values Python computes (computed_sql): a whole
-    # operation's statement, whose text graphql/computed.py fills, yes; `tree_sql`, whose
-    # text is decoded as it is, no.
-    computed: bool = True
-
-    def next(self) -> str:
-        self.count += 1
-        return f"t{self.count}"
-
-    def now(self, build: Callable[[], str | None]) -> str | None:
-        """What `build` writes outside the time answered as of (a related object: now)."""
-        outer, self.as_of = self.as_of, None
-        try:
-            return build()
-        finally:
-            self.as_of = outer
-
-
-# How one field is answered: (the field's pick, the row alias of its object) -> SQL.
-Answer = Callable[[Pick, str, Scope], str | None]
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    answer: Answer
-    type: str | None = None  # the object type it returns, None for a leaf
-
-
-NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]*\Z")
 
 
 def object_json(type_name: str, picks: tuple[Pick, ...], row: str, names: Scope) -> str | None:
@@ -122,151 +58,6 @@ def object_json(type_name: str, picks: tuple[Pick, ...], row: str, names: Scope)
             return None
         pairs.append(f"'{',' if pairs else '{'}\"{pick.key}\":' || {expr}")
     return f"({' || '.join(pairs)} || '}}')"
-
-
-def _column(name: str) -> Answer:
-    """A column as JSON text: PostgreSQL escapes strings as orjson does (the short escapes
-    and \\u00xx for control characters, everything else as it is)."""
-    return lambda pick, row, names: f"coalesce(to_json({row}.{name})::text, 'null')"
-
-
-def _text(expression: str, value: str) -> str:
-    """The JSON string of `value` (text no JSON escape applies to), null with `expression`."""
-    return f"CASE WHEN {expression} IS NULL THEN 'null' ELSE '\"' || {value} || '\"' END"
-
-
-def list_json(item: str, order: str) -> str:
-    """The JSON array of `item` over the rows of a FROM that follows, `[]` for none."""
-    return f"coalesce('[' || string_agg({item}, ',' ORDER BY {order}) || ']', '[]')"
-
-
-def _float(name: str) -> Answer:
-    """A float8 column as a JSON float: PostgreSQL prints 4000000 where Python prints
-    4000000.0, and a client reading the JSON would see an integer."""
-
-    def answer(pick: Pick, row: str, names: Scope) -> str:
-        c = f"{row}.{name}"
-        # Where PostgreSQL and orjson write a float the same way; past it (1e15 and more,
-        # under 1e-4) orjson has rules of its own, so the statement fails (a cast error)
-        # and the executor answers instead.
-        return (
-            f"CASE WHEN {c} IS NULL THEN 'null' "
-            f"WHEN {c} = trunc({c}) AND abs({c}) < 1e15 THEN {c}::text || '.0' "
-            f"WHEN abs({c}) >= 1e-4 AND abs({c}) < 1e15 THEN {c}::text "
-            f"ELSE ('float outside the compiled range: ' || {c})::int::text END"
-        )
-
-    return answer
-
-
-def _isoformat(expression: str) -> str:
-    """A timestamptz as `datetime.isoformat` writes the UTC datetimes asyncpg returns."""
-    utc = f"({expression} AT TIME ZONE 'UTC')"
-    return (
-        f"""to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS') """
-        f"|| CASE WHEN to_char({utc}, 'US') = '000000' THEN '' "
-        f"ELSE '.' || to_char({utc}, 'US') END || '+00:00'"
-    )
-
-
-def _time(name: str) -> Answer:
-    """A timestamptz column: the JSON string `_isoformat` writes, or null."""
-    return lambda pick, row, names: _text(f"{row}.{name}", _isoformat(f"{row}.{name}"))
-
-
-def _time_of(expression: Callable[[str], str]) -> Answer:
-    """A time computed from the row (`expression` of its alias), written as `_time` does:
-    computed once (OFFSET 0 keeps PostgreSQL from copying the subquery into each of the
-    four places `_text` and `_isoformat` read it, running it four times)."""
-
-    def answer(pick: Pick, row: str, names: Scope) -> str:
-        at = names.next()
-        written = _text(f"{at}.v", _isoformat(f"{at}.v"))
-        return f"(SELECT {written} FROM (SELECT {expression(row)} AS v OFFSET 0) {at})"
-
-    return answer
-
-
-def _fact_time(now: Callable[[str], str], then: Callable[[str, str], str]) -> Answer:
-    """A fact's time: `now` of its row, or as known then (`then`) under `fact(asOf:)`."""
-
-    def answer(pick: Pick, row: str, names: Scope) -> str | None:
-        at = names.as_of
-        return _time_of(now if at is None else lambda fact: then(fact, at))(pick, row, names)
-
-    return answer
-
-
-# Where a value goes that the statement leaves to Python (service/graphql/computed.py):
-# OPEN, what it is (`disputed`, `rank:N`, ...), SPLIT, the rule's inputs
-# (known.value_inputs_sql), and for a choice SPLIT and each candidate's JSON, then CLOSE.
-# JSON text never holds them raw (PostgreSQL writes a control character in a string as
-# \u0001), so they mark nothing else.
-OPEN, SPLIT, CLOSE = "\x01", "\x02", "\x03"
-
-
-def computed_sql(what: str, inputs: str, candidates: str | None = None) -> str:
-    """The marked place of a value Python computes (`what` and `inputs`: SQL text)."""
-    chosen = "" if candidates is None else f" || coalesce(chr(2) || {candidates}, '')"
-    return f"(chr(1) || {what} || chr(2) || {inputs}{chosen} || chr(3))"
-
-
-def _computed(names: Scope, build: Callable[[], str | None]) -> str | None:
-    """`build`'s computed_sql where the statement's text is filled, else None."""
-    return build() if names.computed else None
-
-
-def _disputed(pick: Pick, row: str, names: Scope) -> str | None:
-    """Fact.disputed: stored for now. As known at a past time it is computed again by the
-    rule that keeps the stored one (service.ingest.agreement)."""
-    if names.as_of is None:
-        return _column("disputed")(pick, row, names)
-    at = names.as_of
-    return _computed(names, lambda: computed_sql("'disputed'", known_db.value_inputs_sql(row, at)))
-
-
-def _assessed(what: str) -> Answer:
-    """SourcedValue.rank / conflicting: what the editors' judgements make of the value
-    (service.ingest.ranks.assess), computed in Python from its fact's values."""
-
-    def answer(pick: Pick, row: str, names: Scope) -> str | None:
-        group = names.group
-        if group is None or not names.computed:
-            return None
-        group.numbered = True
-        inputs = known_db.value_inputs_sql(group.fact, names.as_of)
-        return computed_sql(f"'{what}:' || {row}.n", inputs)
-
-    return answer
-
-
-def _reported(aggregate: str) -> Answer:
-    """SourcedValue.firstReportedAt / lastReportedAt: the `aggregate` (min or max) over the
-    group's figures of their articles' publication times (known.reported_sql)."""
-
-    def answer(pick: Pick, row: str, names: Scope) -> str | None:
-        group = names.group
-        if group is None:
-            return None
-        reported = known_db.reported_sql(group.figure, aggregate, names.as_of)
-        group.aggregates.append(f"{aggregate}({reported})")
-        column = f"{row}.s{len(group.aggregates) - 1}"
-        return _text(column, _isoformat(column))
-
-    return answer
-
-
-def _id(type_name: str) -> Answer:
-    """The global id as `service.ids.encode_id` writes it (urlsafe, unpadded)."""
-    return lambda pick, row, names: (
-        "'\"' || " + b64(f"convert_to('{type_name}:' || {row}.id, 'UTF8')") + " || '\"'"
-    )
-
-
-def b64(raw: str) -> str:
-    """`base64.urlsafe_b64encode(raw).rstrip(b"=")` of the bytea `raw` (PostgreSQL breaks
-    its base64 into lines of 76: translate drops the newlines)."""
-    return f"rtrim(translate(encode({raw}, 'base64'), '+/' || chr(10), '-_'), '=')"
 
 
 def _one(type_name: str, table: str, key: str) -> Answer:
@@ -312,6 +103,11 @@ def _many(relation: Relation) -> Answer:
     return answer
 
 
+def _now_only(answer: Answer) -> Answer:
+    """`answer`, left to the resolvers under `fact(asOf:)` (a fact's reports as known then)."""
+    return lambda pick, row, names: None if names.as_of is not None else answer(pick, row, names)
+
+
 def _aliases(relation: Relation) -> Answer:
     """Entity.aliases: every name but the canonical one (as entities.list_aliases_for_entities)."""
 
@@ -324,6 +120,56 @@ def _aliases(relation: Relation) -> Answer:
         )
 
     return answer
+
+
+def _mentioned(relation: Relation) -> Answer:
+    """Article.entities: each entity once, in order of its first mention (ties by id), the
+    first `first` (as entities.list_entity_ids_for_articles and the loaders give them)."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        entity, first = names.next(), names.next()
+        built = names.now(lambda: object_json("Entity", pick.picks, entity, names))
+        if built is None or relation.through is None:
+            return None
+        link = relation.through
+        return f"""(SELECT {list_json(built, f"{first}.at, {first}.entity_id")}
+            FROM (SELECT m.{link.to_column} AS entity_id, min(m.start_offset) AS at
+                FROM {link.table} m WHERE m.{link.from_column} = {row}.id
+                GROUP BY m.{link.to_column} ORDER BY at, entity_id{_limit(pick, relation)}) {first}
+            JOIN {relation.table} {entity} ON {entity}.id = {first}.entity_id)"""
+
+    return answer
+
+
+def _other_reports(relation: Relation) -> Answer:
+    """Quote.otherReports: the quotes of the same statement in other articles, oldest
+    stored first (the loaders' quotes_by_statement, the quote's own article left out)."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        quote = names.next()
+        built = names.now(lambda: object_json("Quote", pick.picks, quote, names))
+        if built is None:
+            return None
+        key = relation.child_column
+        return f"""(SELECT {list_json(built, f"{quote}.id")}
+            FROM (SELECT * FROM {relation.table} {quote} WHERE {quote}.{key} = {row}.{key}
+                AND {quote}.article_id <> {row}.article_id
+                ORDER BY {quote}.id{_limit(pick, relation)}) {quote})"""
+
+    return answer
+
+
+def _figure_citation(pick: Pick, row: str, names: Scope) -> str | None:
+    """Figure.citation, now: the figure's row, read with its article's (as _sources does)."""
+    if names.as_of is not None:
+        return None
+    article = names.next()
+    outer, names.article = names.article, article
+    citation = object_json("Citation", pick.picks, row, names)
+    names.article = outer
+    if citation is None:
+        return None
+    return f"(SELECT {citation} FROM articles {article} WHERE {article}.id = {row}.article_id)"
 
 
 def _citation_article(pick: Pick, row: str, names: Scope) -> str | None:
@@ -384,7 +230,7 @@ def _value_list(
     """The fact `row`'s values as `pick` selects them: a JSON array, or (`joined`) each
     value's JSON text after the other, SPLIT between them, NULL for none."""
     figure, group = names.next(), names.next()
-    outer, names.group = names.group, _Group(figure, row)
+    outer, names.group = names.group, ValueGroup(figure, row)
     built = object_json("SourcedValue", pick.picks, group, names)
     made, names.group = names.group, outer
     if built is None:
@@ -458,73 +304,6 @@ def _sources(relation: Relation) -> Answer:
     return answer
 
 
-# The columns each type's fields read; relation fields come from service/relations.py.
-COLUMNS: dict[str, dict[str, Field]] = {
-    "Fact": {
-        "id": Field(_id("Fact")),
-        "property": Field(_column("property")),
-        "label": Field(_column("label")),
-        "unit": Field(_column("unit")),
-        "qualifier": Field(_column("qualifier")),
-        "disputed": Field(_disputed),
-        "firstReportedAt": Field(_fact_time(facts_db.first_reported_sql, known_db.first_known_sql)),
-        "updatedAt": Field(_fact_time(facts_db.updated_sql, known_db.updated_known_sql)),
-    },
-    "SourcedValue": {
-        "value": Field(_float("value")),
-        "upperBound": Field(_float("upper_bound")),
-        "approximation": Field(_column("approximation")),
-        "text": Field(_column("text")),
-        "firstReportedAt": Field(_reported("min")),
-        "lastReportedAt": Field(_reported("max")),
-        "rank": Field(_assessed("rank")),
-        "conflicting": Field(_assessed("conflicting")),
-    },
-    # A citation here is always a figure's: its row is the figure row (_sources).
-    "Citation": {"attributedToText": Field(_column("attributed_to_text"))},
-    "Span": {
-        "start": Field(_column("start_offset")),
-        "end": Field(_column("end_offset")),
-        "part": Field(_column("part")),
-        "caption": Field(_column("caption_index")),
-    },
-    "Entity": {
-        "id": Field(_id("Entity")),
-        "kind": Field(_column("kind")),
-        "name": Field(_column("name")),
-        "description": Field(_column("description")),
-    },
-    "Article": {
-        "id": Field(_id("Article")),
-        "slug": Field(_column("slug")),
-        "headline": Field(_column("headline")),
-        "standfirst": Field(_column("standfirst")),
-        "publishedAt": Field(_time("published_at")),
-        "dateline": Field(_column("dateline")),
-        "bylines": Field(_column("bylines")),
-        "body": Field(_column("body")),
-        "captions": Field(_column("captions")),
-        "removedLines": Field(_column("removed")),
-        "url": Field(_column("url")),
-        "contentHash": Field(_column("content_hash")),
-    },
-    "Publication": {
-        "url": Field(_column("url")),
-        "publishedAt": Field(_time("published_at")),
-        "receivedAt": Field(_time("received_at")),
-    },
-    "Quote": {
-        "id": Field(_id("Quote")),
-        "text": Field(_column("text")),
-        "speakerText": Field(_column("speaker_text")),
-        "isPartial": Field(_column("is_partial")),
-    },
-    "Outlet": {
-        "id": Field(_id("Outlet")),
-        "name": Field(_column("name")),
-    },
-}
-
 # Relations a statement answers its own way: a citation reads the article it was built
 # with (_sources), a value groups its fact's figures, aliases leave out the canonical name.
 SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
@@ -536,6 +315,12 @@ SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
     ("Citation", "outlet"): lambda relation: _citation_outlet,
     ("Citation", "excerpt"): lambda relation: _excerpt,
     ("Entity", "aliases"): _aliases,
+    ("Fact", "reports"): lambda relation: _now_only(_many(relation)),
+    ("Article", "entities"): _mentioned,
+    ("Quote", "otherReports"): _other_reports,
+    ("Figure", "citation"): lambda relation: _figure_citation,
+    # Oldest first by id, as judgements.list_judgements_for_figures reads them.
+    ("Figure", "judgements"): lambda relation: _many(replace(relation, order=("id",))),
 }
 
 

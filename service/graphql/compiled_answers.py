@@ -19,10 +19,10 @@ from graphql import GraphQLError, GraphQLSchema
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
+from service.computed import fill
 from service.db import operations as operations_db
 from service.db.operations import Statement
 from service.graphql.compiler import PASSED_SIZE, Plan, bind, known_plan, plan_of
-from service.graphql.computed import fill
 from service.graphql.context import Context
 from service.graphql.errors import count_operation
 from service.graphql.limits import GraphQLLimits, check_cost

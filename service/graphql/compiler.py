@@ -42,15 +42,18 @@ from graphql.execution.values import get_argument_values, get_variable_values
 
 from service.db import articles as articles_db
 from service.db import operations as operations_db
+from service.db import search as search_db
 from service.db import trees as trees_db
 from service.db.operations import Root, Statement
 from service.db.paging import Window
-from service.db.trees import Pick
+from service.db.selection import Pick
+from service.errors import InvalidIdError
+from service.graphql.context import page_size
 from service.graphql.limits import GraphQLLimits
 from service.graphql.types.common import utc, window
 from service.graphql.types.order import sorted_window
-from service.ids import decode_time_cursor, optional_id
-from service.lookup import split_name_keys
+from service.ids import decode_id, decode_time_cursor, optional_id
+from service.lookup import name_keys, split_name_keys, word_keys
 from service.search_text import bounded_search
 
 CACHE_SIZE = 256
@@ -60,6 +63,16 @@ ROOTS = {
     "fact": {"id", "asOf"},
     "entity": {"id", "name"},
     "articles": {"first", "after", "last", "before", "filter", "orderBy"},
+    "node": {"id"},
+    "nodes": {"ids"},
+    "search": {"query", "first"},
+}
+# What `node` and `nodes` may be (ids.TYPE_NAMES), and each abstract type of the schema with
+# the object types it stands for (tests/graphql/test_compiled_nodes.py checks both).
+NODE_TYPES = ("Article", "Entity", "Fact", "Figure", "Judgement", "Outlet", "Quote")
+ABSTRACT = {
+    "Node": frozenset(NODE_TYPES),
+    "SearchHit": frozenset({"Article", "Entity", "Quote", "Fact"}),
 }
 CONNECTION = {"edges", "pageInfo", "totalCount", "__typename"}
 
@@ -146,12 +159,21 @@ def _compile(document: DocumentNode, operation_name: str | None) -> Plan:
         if name == "articles":
             picks = _connection(node.selection_set, fragments)
             roots.append(Root(key, "articles", picks))
+        elif name in ("node", "nodes", "search"):
+            # Which type a row is is known per request: a selection for each it may be.
+            below = _child_selections(merged)
+            types = sorted(ABSTRACT["SearchHit"]) if name == "search" else NODE_TYPES
+            by_type = tuple((t, _picks(below, t, fragments)) for t in types)
+            roots.append(Root(key, name, by_type=by_type))
         else:
             type_name = "Fact" if name == "fact" else "Entity"
             picks = _picks(_child_selections(merged), type_name, fragments)
             roots.append(Root(key, name, picks))
     # The statement of arguments that add nothing (each other one is built alike).
-    variable_firsts = any(_has_variable_first(root.picks) for root in roots)
+    variable_firsts = any(
+        _has_variable_first(root.picks) or any(_has_variable_first(p) for _, p in root.by_type)
+        for root in roots
+    )
     if operations_db.operation_sql(_resolved(tuple(roots), None)) is None:
         raise _NotCompiledError
     return Plan(tuple(roots), nodes, operation, document, variable_firsts)
@@ -166,7 +188,9 @@ def _fields(
     type_name: str,
     fragments: Mapping[str, FragmentDefinitionNode],
 ) -> list[FieldNode]:
-    """The fields selected on `type_name`, through fragments on it (or Node)."""
+    """The fields selected on `type_name`, through fragments on it or on an abstract type
+    it belongs to; a fragment on another type (below `node`, say, `... on Quote` or `... on
+    SearchHit` asked of a Figure) selects nothing of it."""
     found: list[FieldNode] = []
     for selection in selection_set.selections if selection_set else ():
         if selection.directives:
@@ -180,9 +204,10 @@ def _fields(
             assert isinstance(selection, InlineFragmentNode)
             fragment = selection
         condition = fragment.type_condition.name.value if fragment.type_condition else None
-        if condition not in (None, type_name, "Node") or fragment.directives:
+        if fragment.directives:
             raise _NotCompiledError
-        found += _fields(fragment.selection_set, type_name, fragments)
+        if condition in (None, type_name) or type_name in ABSTRACT.get(condition, ()):
+            found += _fields(fragment.selection_set, type_name, fragments)
     return found
 
 
@@ -257,7 +282,14 @@ def _with_firsts(picks: tuple[Pick, ...], values: Mapping[str, Any] | None) -> t
 
 
 def _resolved(roots: tuple[Root, ...], values: Mapping[str, Any] | None) -> tuple[Root, ...]:
-    return tuple(replace(root, picks=_with_firsts(root.picks, values)) for root in roots)
+    return tuple(
+        replace(
+            root,
+            picks=_with_firsts(root.picks, values),
+            by_type=tuple((t, _with_firsts(p, values)) for t, p in root.by_type),
+        )
+        for root in roots
+    )
 
 
 def _connection(
@@ -331,6 +363,14 @@ def bind(
     return statement, [found[argument] for argument in statement.arguments]
 
 
+def _node_of(global_id: str) -> tuple[str | None, int | None]:
+    """(type, primary key) of an id `nodes` is given, (None, None) for none Factdesk issued."""
+    try:
+        return decode_id(global_id)
+    except InvalidIdError:
+        return None, None
+
+
 def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object]] | None:
     """The root as these arguments ask for it, and the statement's values for them."""
     if root.kind == "fact":
@@ -341,6 +381,21 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
         if at is None:
             return root, fact
         return replace(root, options=("as_of",)), {**fact, "as_of": at}
+    if root.kind == "node":  # a malformed id raises: the executor reports it
+        kind, pk = decode_id(given["id"])
+        return root, {"kinds": [kind], "ids": [pk]}
+    if root.kind == "nodes":  # a malformed id is null in its place
+        pairs = [_node_of(i) for i in given["ids"]]
+        return root, {"kinds": [k for k, _ in pairs], "ids": [pk for _, pk in pairs]}
+    if root.kind == "search":  # as Query.search reads it
+        query = bounded_search(given["query"], field="query") or ""
+        query = query if query.strip() else ""  # blank: no hits
+        return root, search_db.search_arguments(
+            query=query,
+            keys=name_keys(query),
+            limit=page_size(given.get("first")),
+            word_keys=word_keys(query),
+        )
     if root.kind == "entity":
         entity_id = optional_id(given.get("id"), "Entity")
         if entity_id is not None:

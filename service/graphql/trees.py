@@ -17,7 +17,7 @@ from typing import Any, Literal
 from strawberry.types.nodes import SelectedField, Selection
 
 from service.db import trees as trees_db
-from service.db.trees import Pick
+from service.db.selection import Pick
 from service.graphql.context import Info
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -18,11 +17,11 @@ from service.db.known import ValueTimes
 from service.db.pool import Connection
 from service.db.rows import FactRow, FactTimesRow, FigureRow
 from service.ids import decode_id_cursor, encode_id
-from service.ingest.agreement import agreement_of, distinct_reports
 from service.ingest.ranks import NONE, FactJudgements, assess, by_fact, preferred_index
 from service.lookup import entity_id_from
 from service.problems import ProblemError
 from service.rest.figures import figure_citation
+from service.rest.known_facts import fact_as_of
 from service.rest.params import (
     bool_param,
     datetime_param,
@@ -74,15 +73,9 @@ def fact_json(
     judged: FactJudgements,
     value_times: ValueTimesOf,
     related: Related,
-    *,
-    as_of: dt.datetime | None = None,
 ) -> Json:
-    """The fact as REST shows it; with `as_of`, as known then (`disputed` computed again
-    from the values and judgements of then, as `Fact.disputed` does)."""
+    """The fact as REST shows it now (as known at a past time: rest/known_facts.py)."""
     values, preferred = _values(reports, judged, value_times, related)
-    disputed = row.disputed
-    if as_of is not None:
-        disputed = agreement_of(distinct_reports(row.id, reports), judged).disputed
     return {
         "id": encode_id("Fact", row.id),
         "label": row.label,
@@ -90,7 +83,7 @@ def fact_json(
         "property": row.property,
         "qualifier": row.qualifier,
         "unit": row.unit,
-        "disputed": disputed,
+        "disputed": row.disputed,
         "firstReportedAt": times.first_reported_at,
         "updatedAt": times.updated_at,
         "values": values,
@@ -98,60 +91,32 @@ def fact_json(
     }
 
 
-async def _facts(
-    conn: Connection, ids: Sequence[int], as_of: dt.datetime | None = None
-) -> list[Json]:
-    """Facts with values, sources and ranks (as known at `as_of`, None: now): seven queries
-    whatever the page size (eight with `as_of`)."""
-    listed = (
-        await facts_db.list_facts_by_ids(conn, ids=ids)
-        if as_of is None
-        else await known_db.list_facts_ever_by_ids(conn, ids=ids)
-    )
-    rows = {row.id: row for row in listed}
+async def _facts(conn: Connection, ids: Sequence[int]) -> list[Json]:
+    """Facts with values, sources and ranks: seven queries whatever the page size."""
+    rows = {row.id: row for row in await facts_db.list_facts_by_ids(conn, ids=ids)}
     ordered = [rows[i] for i in ids if i in rows]
     fact_ids = [r.id for r in ordered]
-    if as_of is None:
-        times = {t.id: t for t in await facts_db.list_fact_times(conn, ids=fact_ids)}
-        figures = await figures_db.list_figures_for_facts(conn, fact_ids=fact_ids)
-        in_force = await judgements_db.list_in_force_for_facts(conn, fact_ids=fact_ids)
-    else:
-        found = await known_db.list_fact_times_at(conn, fact_ids=fact_ids, as_of=as_of)
-        times = {i: FactTimesRow(i, *t) for i, t in found.items()}
-        figures = await known_db.list_figures_known_at(conn, fact_ids=fact_ids, as_of=as_of)
-        in_force = await known_db.list_in_force_at(conn, fact_ids=fact_ids, as_of=as_of)
-    # A fact with no times has no value (then; or a retraction emptied it while we read).
+    times = {t.id: t for t in await facts_db.list_fact_times(conn, ids=fact_ids)}
+    figures = await figures_db.list_figures_for_facts(conn, fact_ids=fact_ids)
+    in_force = await judgements_db.list_in_force_for_facts(conn, fact_ids=fact_ids)
+    # A fact with no times has no value (a retraction emptied it while we read).
     ordered = [r for r in ordered if r.id in times]
     reports: dict[int, list[FigureRow]] = defaultdict(list)
     for figure in figures:
         if figure.fact_id is not None:
             reports[figure.fact_id].append(figure)
-    value_times = {
-        t.key: t for t in await known_db.list_value_times(conn, fact_ids=fact_ids, as_of=as_of)
-    }
+    value_times = {t.key: t for t in await known_db.list_value_times(conn, fact_ids=fact_ids)}
     figures = [f for group in reports.values() for f in group]
     article_ids = sorted({f.article_id for f in figures})
-    stood = (  # the copy each figure was in, as it stood then (retracted since or not)
-        []
-        if as_of is None
-        else await known_db.list_articles_as_of(conn, ids=article_ids, as_of=as_of)
-    )
     related = await load_related(
         conn,
-        articles=[article for article, _ in stood],
         article_ids=article_ids,
         entity_ids=[r.subject_id for r in ordered] + [f.attributed_to_id for f in figures],
     )
     judged = by_fact(in_force)
     return [
         fact_json(
-            row,
-            times[row.id],
-            reports[row.id],
-            judged.get(row.id, NONE),
-            value_times,
-            related,
-            as_of=as_of,
+            row, times[row.id], reports[row.id], judged.get(row.id, NONE), value_times, related
         )
         for row in ordered
     ]
@@ -187,7 +152,11 @@ async def get_fact(request: Request) -> Response:
     fact_id = path_id(request, "Fact")
     as_of = datetime_param(request.query_params, "as_of")
     async with reads_of(request).acquire() as conn:
-        items = await _facts(conn, [fact_id], as_of)
+        if as_of is None:
+            items = await _facts(conn, [fact_id])
+        else:
+            known = await fact_as_of(conn, fact_id=fact_id, as_of=as_of)
+            items = [known] if known is not None else []
     if not items:
         detail = "no fact has this id"
         if as_of is not None:

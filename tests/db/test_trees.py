@@ -6,7 +6,9 @@ import asyncpg
 import orjson
 import pytest
 
-from service.db.trees import COLUMNS, Pick, Scope, tree_sql
+from service.db.columns import COLUMNS
+from service.db.selection import Pick, Scope
+from service.db.trees import tree_sql
 
 NAME = Pick("name", "name")
 

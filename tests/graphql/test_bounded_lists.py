@@ -13,7 +13,8 @@ import pytest_asyncio
 
 from service.app import create_app
 from service.config import Settings
-from service.db.trees import Pick, tree_sql
+from service.db.selection import Pick
+from service.db.trees import tree_sql
 from service.relations import FACTS_BOUND, SOURCES_BOUND, VALUES_BOUND
 from tests.graphql.test_articles import gql
 

@@ -12,7 +12,6 @@ from service.db.paging import SortedPage
 from service.db.rows import ArticleRow, EntityRow, OutletRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later, now_or_later_many, peek
-from service.graphql.lookahead import counts
 from service.graphql.prefetch import prefetch
 from service.graphql.trees import answer_nodes
 from service.graphql.types.common import (
@@ -24,7 +23,7 @@ from service.graphql.types.common import (
     ListFirst,
     Node,
     make_connection,
-    window,
+    page_of,
 )
 from service.graphql.types.history import ArticleVersion
 from service.ids import CursorKey, SortCursor, decode_id_cursor, decode_time_cursor, encode_id
@@ -66,9 +65,15 @@ class Outlet(Node):
         last: Last = None,
         before: Before = None,
     ) -> Connection[Article]:
-        paging = window(decode_time_cursor, first=first, after=after, last=last, before=before)
-        page = await info.context.loaders.articles_of_outlet.load(
-            (self.row.id, paging, counts(info))
+        page = await page_of(
+            info,
+            info.context.loaders.articles_of_outlet,
+            self.row.id,
+            decode_time_cursor,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
         )
         return await article_connection(info, page)
 
@@ -198,9 +203,15 @@ class Article(Node):
         last: Last = None,
         before: Before = None,
     ) -> Connection[ArticleVersion]:
-        paging = window(decode_id_cursor, first=first, after=after, last=last, before=before)
-        page = await info.context.loaders.versions_of_article.load(
-            (self.row.id, paging, counts(info))
+        page = await page_of(
+            info,
+            info.context.loaders.versions_of_article,
+            self.row.id,
+            decode_id_cursor,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
         )
         return make_connection(
             [ArticleVersion.from_row(r) for r in page.rows],

@@ -8,14 +8,18 @@ from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from service.db.paging import IdPage, Window
 from service.graphql.context import Info, page_size
+from service.graphql.loaders import PageKey
+from service.graphql.lookahead import counts
 from service.graphql.prefetch import prefetch
 from service.ids import CursorKey, encode_cursor
 
 T = TypeVar("T")
 K = TypeVar("K")
+P = TypeVar("P")
 
 # The paging arguments every connection takes, described once.
 First = Annotated[
@@ -57,6 +61,23 @@ ListFirst = Annotated[
         "cost check counts the list as this many items."
     ),
 ]
+
+
+async def page_of(
+    info: Info,
+    loader: DataLoader[PageKey, P],
+    parent_id: int,
+    decode: Callable[[str | None, str], Any],
+    *,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> P:
+    """The page of `parent_id`'s connection the paging arguments ask for, through `loader`
+    (one query for every parent asking), counted only when the selection shows the count."""
+    paging = window(decode, first=first, after=after, last=last, before=before)
+    return await loader.load((parent_id, paging, counts(info)))
 
 
 def window(

@@ -10,7 +10,6 @@ import strawberry
 from service.db.rows import EntityRow, MentionRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later
-from service.graphql.lookahead import counts
 from service.graphql.types.common import (
     After,
     AsOf,
@@ -22,8 +21,8 @@ from service.graphql.types.common import (
     Node,
     Span,
     page_connection,
+    page_of,
     utc,
-    window,
 )
 from service.ids import decode_id_cursor, decode_time_cursor, encode_id
 from service.relations import FACTS_BOUND
@@ -89,9 +88,15 @@ class Entity(Node):
         last: Last = None,
         before: Before = None,
     ) -> Connection[Mention]:
-        paging = window(decode_id_cursor, first=first, after=after, last=last, before=before)
-        page = await info.context.loaders.mentions_of_entity.load(
-            (self.row.id, paging, counts(info))
+        page = await page_of(
+            info,
+            info.context.loaders.mentions_of_entity,
+            self.row.id,
+            decode_id_cursor,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
         )
         rows = await info.context.loaders.mention.load_many(page.ids)
         return await page_connection(
@@ -111,9 +116,15 @@ class Entity(Node):
     ) -> Connection[ArticleRef]:
         from service.graphql.types.article import article_connection
 
-        paging = window(decode_time_cursor, first=first, after=after, last=last, before=before)
-        page = await info.context.loaders.articles_of_entity.load(
-            (self.row.id, paging, counts(info))
+        page = await page_of(
+            info,
+            info.context.loaders.articles_of_entity,
+            self.row.id,
+            decode_time_cursor,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
         )
         return await article_connection(info, page)
 
@@ -128,9 +139,15 @@ class Entity(Node):
     ) -> Connection[QuoteRef]:
         from service.graphql.types.quote import Quote
 
-        paging = window(decode_id_cursor, first=first, after=after, last=last, before=before)
-        page = await info.context.loaders.quotes_of_speaker.load(
-            (self.row.id, paging, counts(info))
+        page = await page_of(
+            info,
+            info.context.loaders.quotes_of_speaker,
+            self.row.id,
+            decode_id_cursor,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
         )
         rows = await info.context.loaders.quote.load_many(page.ids)
         return await page_connection(info, page, [Quote.from_row(r) for r in rows if r is not None])

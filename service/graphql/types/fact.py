@@ -15,7 +15,6 @@ from service.db.judgements import InForce
 from service.db.rows import FactRow, FactTimesRow, FigureRow
 from service.graphql.context import Info
 from service.graphql.loaders import now_or_later
-from service.graphql.lookahead import counts
 from service.graphql.types.citation import Citation
 from service.graphql.types.common import (
     After,
@@ -27,8 +26,8 @@ from service.graphql.types.common import (
     ListFirst,
     Node,
     make_connection,
+    page_of,
     utc,
-    window,
 )
 from service.graphql.types.figure import Approximation, Figure, figure_citation
 from service.graphql.types.history import FactEvent
@@ -265,8 +264,16 @@ class Fact(Node):
         last: Last = None,
         before: Before = None,
     ) -> Connection[FactEvent]:
-        paging = window(decode_event_cursor, first=first, after=after, last=last, before=before)
-        page = await info.context.loaders.history_of_fact.load((self.row.id, paging, counts(info)))
+        page = await page_of(
+            info,
+            info.context.loaders.history_of_fact,
+            self.row.id,
+            decode_event_cursor,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+        )
         return make_connection(
             [FactEvent.from_row(r) for r in page.rows],
             [r.key for r in page.rows],

@@ -4,7 +4,7 @@
 `Fact.preferred` follow rules written once, in Python (service.ingest.agreement and
 service.ingest.ranks), which the statement does not write again in SQL. Where such a
 value goes, it writes what it is, the rule's inputs (db/known.value_inputs_sql) and, for
-`preferred`, every value's JSON to choose from, between marks (db/trees.OPEN, SPLIT,
+`preferred`, every value's JSON to choose from, between marks (db/json_text.OPEN, SPLIT,
 CLOSE); `fill` puts what the rule gives in their place, as the resolvers compute it.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import orjson
 
 from service.db.figures import DistinctReport
-from service.db.trees import CLOSE, OPEN, SPLIT
+from service.db.json_text import CLOSE, OPEN, SPLIT
 from service.ingest.agreement import agreement_of
 from service.ingest.ranks import Assessed, assess, fact_judgements, preferred_index
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncpg
 
-from service.db.trees import CLOSE, OPEN, SPLIT
-from service.graphql.computed import fill
+from service.computed import fill
+from service.db.json_text import CLOSE, OPEN, SPLIT
 
 # Two values that cannot both be true (12 and 15 people), 12 printed two ways.
 INPUTS = (
