@@ -518,7 +518,13 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     """What the governing verb names; a governing noun of an event counts as one
     ("detentions of hundreds of protesters", "the arrest of 12 people")."""
     if verb.pos_ == "NOUN":
-        hit = _pick(lex.nouns.get(verb.lemma_.lower()), unit)
+        lemma = verb.lemma_.lower()
+        compounds = [c.lemma_.lower() for c in verb.children if c.dep_ == "compound"]
+        # "a transfer fee of 80 million pounds": the compound names it before the noun
+        hit = _pick(lex.nouns.get(f"{compounds[-1]} {lemma}"), unit) if compounds else None
+        hit = hit or _pick(lex.nouns.get(lemma), unit)
+        if hit is not None and (clause := _clause_verb(verb)) is not None:
+            hit = _verb_decides(hit, verb, clause, unit, lex)  # "joined X for a fee of ..."
         return hit if hit is not None and hit.key not in GROUPS else None
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _LIGHT_VERBS:
         return None
@@ -845,7 +851,7 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
 
 
 # Concepts whose figure is about whom the deed is done to: the one fined or sentenced.
-_DONE_TO = frozenset({"fine", "sentence", "bail"})
+_DONE_TO = frozenset({"fine", "sentence", "bail", "transfer_fee"})
 
 
 def _patients(figure: TokenSpan, head: Token, governor: Token | None) -> Iterator[Token]:

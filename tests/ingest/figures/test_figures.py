@@ -624,6 +624,19 @@ def test_a_count_of_people_at_a_named_employer_is_the_employer_s() -> None:
     assert about(copy, "strikers") == {"Some 33,000 workers": "Boeing"}
 
 
+def test_a_transfer_fee_is_the_player_s_however_the_move_is_told() -> None:
+    copy = (
+        "Transfer\n\n"
+        "Real Madrid signed Jude Bellingham from Borussia Dortmund for 103 million euros."
+        " Bellingham joined Real Madrid for a fee of 103m euros. Entry to the ground costs"
+        " a fee of $50.\n"
+    )
+    assert about(copy, "transfer_fee") == {
+        "103 million euros": "Jude Bellingham",
+        "103m euros": "Jude Bellingham",
+    }
+
+
 def test_turnout_named_well_before_its_share() -> None:
     copy = "Vote\n\nTurnout in the French parliamentary election reached 66.7% on Sunday.\n"
     assert about(copy, "turnout", key="property") == {"turnout": "France"}
