@@ -139,6 +139,13 @@ class Settings(BaseSettings):
         description="Largest GraphQL response, bytes: a larger answer is replaced by a "
         "`response_too_large` error.",
     )
+    factdesk_graphql_completion_slice: float = Field(
+        default=0.005,
+        gt=0,
+        description="Longest a GraphQL answer is completed from loaded rows before the event "
+        "loop serves other requests, seconds. Larger: large answers take fewer turns (and "
+        "fewer batched SQL round trips); smaller: other requests wait less behind them.",
+    )
     factdesk_graphql_introspection: bool = Field(
         default=True, description="Answer __schema/__type introspection queries."
     )

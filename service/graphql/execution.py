@@ -18,6 +18,9 @@ chains field extensions, which such a field has none of.
 
 Execution keeps to the request's deadline (`DEADLINE`) by itself: asyncio's timeout only
 fires at an await, and completing a large answer from rows already loaded never awaits.
+For the same reason it hands the event loop back by itself: every value completed after a
+resolver's await is completed in a slice that pauses once the loop's turn is spent
+(`pacing.py`), so /healthz and small requests are served while a large answer completes.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from strawberry.types.field import StrawberryField
 from strawberry.types.info import Info
 from strawberry.types.unset import UNSET
 
+from service.graphql.pacing import SLICE, complete, in_slice, pause_if_spent
 from service.graphql.plans import DIRECT, STRAWBERRY_FIELD, Step, plan_children, plan_field
 from service.graphql.trees import Tree
 
@@ -70,6 +74,8 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._steps: dict[tuple[GraphQLObjectType, int], tuple[FieldDetailsList, Step | None]]
         self._steps = {}
         self._fast = self.middleware_manager is None or not self.middleware_manager.middlewares
+        settings = getattr(self.context_value, "settings", None)
+        self._slice = SLICE if settings is None else settings.factdesk_graphql_completion_slice
 
     def execute_field(
         self,
@@ -128,8 +134,20 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         if type(result) is Tree:  # built by one statement, already completed (trees.py)
             return result.answer
-        return super().complete_value(
-            return_type, field_details_list, info, path, result, position_context
+        if in_slice():
+            return super().complete_value(
+                return_type, field_details_list, info, path, result, position_context
+            )
+        # From the loop's side (after a resolver's await): in a slice that can pause.
+        return complete(
+            super().complete_value,
+            return_type,
+            field_details_list,
+            info,
+            path,
+            result,
+            position_context,
+            seconds=self._slice,
         )
 
     def build_response(self, data: dict[str, Any] | None) -> Any:
@@ -183,8 +201,10 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._countdown -= 1
         if self._countdown < 0:
             self._countdown = _CHECK_EVERY
-            if monotonic() > self._deadline:
+            now = monotonic()
+            if now > self._deadline:
                 raise DeadlinePassedError
+            pause_if_spent(now)
 
     def _one(self, step: Step, result: Any, path: Path, info: Any) -> Any:
         """One non-null scalar or object of the step's type, completed, or _SLOW."""
