@@ -85,6 +85,19 @@ def complete(run: Callable[..., Any], *args: Any, seconds: float = SLICE) -> Any
     return _resumed(paced, loop, (), seconds)
 
 
+async def turn_with_time_left(seconds: float = SLICE) -> None:
+    """Returns at once while this turn's slice has time left, else at the first turn that
+    has (a resolver about to run waits here, as a completion does before it starts)."""
+    loop = asyncio.get_running_loop()
+    if _slice_left(loop, seconds):
+        return
+    GRAPHQL_PAUSES.inc()
+    while True:
+        await asyncio.sleep(0)  # one turn: nothing to wait on but the loop itself
+        if _slice_left(loop, seconds):
+            return
+
+
 def _slice_left(loop: asyncio.AbstractEventLoop, seconds: float) -> bool:
     """Whether this turn of the loop has time left, starting its slice if none is."""
     now = monotonic()

@@ -71,6 +71,24 @@ def _pauses() -> float:
     return REGISTRY.get_sample_value("factdesk_graphql_completion_pauses_total") or 0.0
 
 
+async def test_a_resolver_past_the_slice_starts_at_a_later_turn() -> None:
+    turns = Turns()
+    ticking = asyncio.create_task(turns.run())
+    await asyncio.sleep(0)
+    await pacing.turn_with_time_left(60)  # starts this turn's slice: time left
+    started = turns.count
+    await pacing.turn_with_time_left(60)
+    assert turns.count == started  # time left: on at once, no turn taken
+    spent = 1e-9
+    await asyncio.sleep(0)  # a fresh turn
+    await pacing.turn_with_time_left(spent)  # starts a slice that is spent at once
+    started = turns.count
+    await pacing.turn_with_time_left(spent)
+    assert turns.count > started  # waited for a later turn
+    turns.stop()
+    await ticking
+
+
 async def _answer(pool: asyncpg.Pool, slice_seconds: float) -> tuple[dict[str, Any], float]:
     """The answer to LARGE and how many times its completion paused."""
     settings = Settings(
