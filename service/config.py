@@ -105,6 +105,18 @@ class Settings(BaseSettings):
         description="Seconds `serve` keeps serving (with /readyz 503) after SIGTERM, so load "
         "balancers stop routing before in-flight requests are drained.",
     )
+    factdesk_max_request_head_bytes: int = Field(
+        default=65_536,
+        ge=1024,
+        description="Largest request line and headers together, bytes (431 above, as soon as "
+        "they pass it).",
+    )
+    factdesk_request_head_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        description="Longest a request's line and headers may take to arrive, seconds (408 "
+        "and the connection closed after).",
+    )
     factdesk_statement_timeout: float = Field(
         default=5.0, gt=0, description="PostgreSQL statement_timeout of pool connections, seconds."
     )
@@ -138,6 +150,13 @@ class Settings(BaseSettings):
         ge=1,
         description="Largest GraphQL response, bytes: a larger answer is replaced by a "
         "`response_too_large` error.",
+    )
+    factdesk_graphql_completion_slice: float = Field(
+        default=0.005,
+        gt=0,
+        description="Longest a GraphQL answer is completed from loaded rows before the event "
+        "loop serves other requests, seconds. Larger: large answers take fewer turns (and "
+        "fewer batched SQL round trips); smaller: other requests wait less behind them.",
     )
     factdesk_graphql_introspection: bool = Field(
         default=True, description="Answer __schema/__type introspection queries."

@@ -41,6 +41,11 @@ GRAPHQL_LATENCY = Histogram(
     ["operation", "type"],
     buckets=LATENCY_BUCKETS,
 )
+GRAPHQL_PAUSES = Counter(
+    "factdesk_graphql_completion_pauses_total",
+    "Times the completion of a GraphQL answer handed the event loop back to other requests "
+    "because the loop's slice (FACTDESK_GRAPHQL_COMPLETION_SLICE) was spent.",
+)
 POOL_SIZE = Gauge("factdesk_db_pool_connections", "Open connections in the asyncpg pool.")
 POOL_IDLE = Gauge("factdesk_db_pool_idle_connections", "Open connections not lent out.")
 POOL_MAX = Gauge("factdesk_db_pool_max_connections", "Most connections the pool may open.")

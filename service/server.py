@@ -18,6 +18,7 @@ from starlette.applications import Starlette
 from service.app import create_app
 from service.config import Settings
 from service.logs import configure_logging
+from service.request_head import bounded_head_protocol
 from service.tracing import start_tracing, stop_tracing
 
 GRACEFUL_SHUTDOWN_TIMEOUT = 10  # seconds in-flight requests get to finish
@@ -62,6 +63,7 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
         access_log=False,  # the request middleware writes one JSON access line per request
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_TIMEOUT,
         proxy_headers=True,
+        http=bounded_head_protocol(settings),  # httptools, with a bounded request head
     )
     try:
         DrainingServer(config, app, settings.factdesk_shutdown_grace).run()

@@ -137,6 +137,22 @@ ATTACKS: dict[str, tuple[str, str, dict[str, Any], int, str | None]] = {
         "duplicate_header",
     ),
     "PUT on /graphql": ("PUT", "/graphql", {"json": {}}, 405, "method_not_allowed"),
+    # Before the head's bound (service/request_head.py) both were read whole and answered;
+    # 100 MB of header doubled the server's memory (tests/test_request_head.py).
+    "one 1 MB header": (
+        "GET",
+        "/api/v1/articles",
+        {"headers": {"x-big": "v" * 1_000_000}},
+        431,
+        "request_head_too_large",
+    ),
+    "1,000 headers": (
+        "GET",
+        "/api/v1/articles",
+        {"headers": [(f"x-h{n}", "v" * 100) for n in range(1000)]},
+        431,
+        "request_head_too_large",
+    ),
     "OPTIONS on REST": ("OPTIONS", "/api/v1/articles", {}, 405, "method_not_allowed"),
 }
 

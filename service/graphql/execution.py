@@ -18,6 +18,9 @@ chains field extensions, which such a field has none of.
 
 Execution keeps to the request's deadline (`DEADLINE`) by itself: asyncio's timeout only
 fires at an await, and completing a large answer from rows already loaded never awaits.
+For the same reason it hands the event loop back by itself: every value completed after a
+resolver's await is completed in a slice that pauses once the loop's turn is spent
+(`pacing.py`), so /healthz and small requests are served while a large answer completes.
 """
 
 from __future__ import annotations
@@ -38,6 +41,13 @@ from strawberry.types.field import StrawberryField
 from strawberry.types.info import Info
 from strawberry.types.unset import UNSET
 
+from service.graphql.pacing import (
+    SLICE,
+    complete,
+    in_slice,
+    pause_if_spent,
+    turn_with_time_left,
+)
 from service.graphql.plans import DIRECT, STRAWBERRY_FIELD, Step, plan_children, plan_field
 from service.graphql.trees import Tree
 
@@ -70,6 +80,8 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._steps: dict[tuple[GraphQLObjectType, int], tuple[FieldDetailsList, Step | None]]
         self._steps = {}
         self._fast = self.middleware_manager is None or not self.middleware_manager.middlewares
+        settings = getattr(self.context_value, "settings", None)
+        self._slice = SLICE if settings is None else settings.factdesk_graphql_completion_slice
 
     def execute_field(
         self,
@@ -128,7 +140,35 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         if type(result) is Tree:  # built by one statement, already completed (trees.py)
             return result.answer
-        return super().complete_value(
+        if in_slice():
+            return super().complete_value(
+                return_type, field_details_list, info, path, result, position_context
+            )
+        # From the loop's side (after a resolver's await): in a slice that can pause.
+        return complete(
+            super().complete_value,
+            return_type,
+            field_details_list,
+            info,
+            path,
+            result,
+            position_context,
+            seconds=self._slice,
+        )
+
+    async def complete_awaitable_value(
+        self,
+        return_type: Any,
+        field_details_list: FieldDetailsList,
+        info: Any,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        # Hundreds of resolvers started by one completion run in one turn of the loop, as
+        # tasks of a gather: past the turn's slice, the rest start at a later turn.
+        await turn_with_time_left(self._slice)
+        return await super().complete_awaitable_value(
             return_type, field_details_list, info, path, result, position_context
         )
 
@@ -183,8 +223,10 @@ class FactdeskExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._countdown -= 1
         if self._countdown < 0:
             self._countdown = _CHECK_EVERY
-            if monotonic() > self._deadline:
+            now = monotonic()
+            if now > self._deadline:
                 raise DeadlinePassedError
+            pause_if_spent(now)
 
     def _one(self, step: Step, result: Any, path: Path, info: Any) -> Any:
         """One non-null scalar or object of the step's type, completed, or _SLOW."""

@@ -1,0 +1,119 @@
+"""A large answer is completed in slices, the event loop serving others between them."""
+
+from __future__ import annotations
+
+import asyncio
+from time import monotonic
+from typing import Any
+
+import asyncpg
+import httpx
+from prometheus_client import REGISTRY
+
+from service.app import create_app
+from service.config import Settings
+from service.graphql import pacing
+
+# Every mention of five articles, with its entity and that entity's own mentions: a few
+# thousand values completed by the executor from loaded rows.
+LARGE = """{ articles(first: 5) { edges { node { headline
+    mentions(first: 100) { text entity { name
+        mentions(first: 10) { edges { node { text span { start } } } } } }
+} } } }"""
+
+
+class Turns:
+    """Counts the event loop's turns while it runs (a task that does nothing else)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._stop = False
+
+    async def run(self) -> None:
+        while not self._stop:
+            self.count += 1
+            await asyncio.sleep(0)
+
+    def stop(self) -> None:
+        self._stop = True
+
+
+async def test_a_completion_past_its_slice_lets_the_loop_turn() -> None:
+    turns = Turns()
+    seen: list[int] = []
+
+    def work() -> str:
+        for _ in range(5):
+            seen.append(turns.count)
+            pacing.pause_if_spent(monotonic() + 1)  # as if a second had passed
+        return "done"
+
+    ticking = asyncio.create_task(turns.run())
+    await asyncio.sleep(0)
+    result = pacing.complete(work, seconds=0.5)
+    assert asyncio.iscoroutine(result)  # it paused: the rest is awaited
+    assert await result == "done"
+    turns.stop()
+    await ticking
+    assert seen == sorted(seen)
+    assert seen[-1] > seen[0]  # the loop turned between the slices
+
+
+async def test_a_completion_within_its_slice_answers_at_once() -> None:
+    def work() -> int:
+        pacing.pause_if_spent(monotonic())
+        return 7
+
+    assert pacing.complete(work, seconds=60) == 7
+
+
+def _pauses() -> float:
+    return REGISTRY.get_sample_value("factdesk_graphql_completion_pauses_total") or 0.0
+
+
+async def test_a_resolver_past_the_slice_starts_at_a_later_turn() -> None:
+    turns = Turns()
+    ticking = asyncio.create_task(turns.run())
+    await asyncio.sleep(0)
+    await pacing.turn_with_time_left(60)  # starts this turn's slice: time left
+    started = turns.count
+    await pacing.turn_with_time_left(60)
+    assert turns.count == started  # time left: on at once, no turn taken
+    spent = 1e-9
+    await asyncio.sleep(0)  # a fresh turn
+    await pacing.turn_with_time_left(spent)  # starts a slice that is spent at once
+    started = turns.count
+    await pacing.turn_with_time_left(spent)
+    assert turns.count > started  # waited for a later turn
+    turns.stop()
+    await ticking
+
+
+async def _answer(pool: asyncpg.Pool, slice_seconds: float) -> tuple[dict[str, Any], float]:
+    """The answer to LARGE and how many times its completion paused."""
+    settings = Settings(
+        factdesk_load_seeds=False,
+        factdesk_response_cache=False,  # every request executes
+        factdesk_graphql_completion_slice=slice_seconds,
+    )
+    app = create_app(settings)
+    app.state.pool = pool
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        await client.post("/graphql", json={"query": LARGE})  # plans and statements warm
+        before = _pauses()
+        response = await client.post("/graphql", json={"query": LARGE})
+        pauses = _pauses() - before
+    payload = response.json()
+    assert "errors" not in payload, payload
+    return payload, pauses
+
+
+async def test_a_paced_answer_is_the_same_answer(seeded_pool: asyncpg.Pool) -> None:
+    whole, whole_pauses = await _answer(seeded_pool, 60.0)  # a slice longer than the answer
+    paced, paced_pauses = await _answer(seeded_pool, 1e-9)  # spent at every look at the clock
+    assert whole_pauses == 0
+    assert paced_pauses > 20  # every few dozen fields (and every completion after an await)
+    assert paced == whole
+    mentions = [m for e in whole["data"]["articles"]["edges"] for m in e["node"]["mentions"]]
+    assert len(mentions) > 100  # the answer is really large
