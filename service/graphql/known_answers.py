@@ -24,6 +24,7 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope
 
 from service.config import Settings
+from service.deadline import seconds_left
 from service.graphql.compiled_answers import answer_known
 from service.graphql.compiler import known_plan
 from service.graphql.context import Context
@@ -64,7 +65,7 @@ class KnownAnswers:
         context = await self.context(Request(scope, replayed))
         media = response_media_type(headers)
         try:
-            async with asyncio.timeout(self.settings.factdesk_request_timeout):
+            async with asyncio.timeout(seconds_left(scope, self.settings.factdesk_request_timeout)):
                 result = await answer_known(
                     query, name, variables, context, self.limits, self.schema
                 )

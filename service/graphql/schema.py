@@ -7,6 +7,7 @@ import dataclasses
 import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from time import monotonic
 from typing import Any, cast
 
 import asyncpg
@@ -35,6 +36,7 @@ from service.auth import bearer_token, editor_name, judge_denial, write_denial
 from service.conditional import DATA_VERSION
 from service.config import Settings
 from service.db.replicas import request_reads
+from service.deadline import REQUEST_DEADLINE, request_deadline
 from service.graphql.compiled_answers import answer_known, compiled_operations
 from service.graphql.context import Context, build_context
 from service.graphql.encoding import EncodingTimedOutError, encode_answer, measure_answer
@@ -50,7 +52,6 @@ from service.graphql.execution import (
     DeadlinePassedError,
     FactdeskExecutionContext,
     direct_resolvers,
-    start_deadline,
 )
 from service.graphql.gate import request_error
 from service.graphql.known_answers import KnownAnswers
@@ -260,14 +261,17 @@ class GraphQLView(GraphQL[Context, None]):
         root_value: None,
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
-        timeout = self._settings.factdesk_request_timeout
+        # What is left of the request's deadline (service/deadline.py), after the version
+        # read and the gate; it bounds the measuring of the answer too (process_result).
+        when = request_deadline(request.scope, self._settings.factdesk_request_timeout)
+        left = when - monotonic()
+        if left <= 0:
+            return ExecutionResult(data=None, errors=[self._timed_out()])
         # asyncio's timeout stops the operation at an await; DEADLINE stops it between
         # fields, where completing an answer from loaded rows never awaits.
-        deadline = start_deadline(timeout)
-        # Carried to the measuring of the answer (process_result), which it bounds too.
-        request.scope[ANSWER_DEADLINE] = DEADLINE.get()
+        deadline = DEADLINE.set(when)
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(left):
                 known = await answer_known(
                     request_data.query,
                     request_data.operation_name,
@@ -301,7 +305,7 @@ class GraphQLView(GraphQL[Context, None]):
         answer no longer holds /healthz and every other request while it is measured."""
         answer = await super().process_result(request, result)
         limit = self._settings.factdesk_graphql_max_response_bytes
-        deadline = request.scope.pop(ANSWER_DEADLINE, math.inf)
+        deadline = request.scope.get(REQUEST_DEADLINE, math.inf)
         try:
             measured = await measure_answer(
                 cast(dict[str, object], answer), limit=limit, deadline=deadline
@@ -427,8 +431,6 @@ class GraphQLView(GraphQL[Context, None]):
         await super().__call__(scope, receive, send)
 
 
-# The request scope's key for its deadline (time.monotonic), from execution to the answer.
-ANSWER_DEADLINE = "factdesk.answer_deadline"
 SUBSCRIPTION_OVER_HTTP = (
     "Subscriptions run over WebSocket: connect to /graphql with the graphql-transport-ws protocol."
 )

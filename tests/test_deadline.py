@@ -1,0 +1,95 @@
+"""One deadline per request: the data-version read (ETag, response cache), the GraphQL
+operation and the REST read all spend from it, on the real app and a real PostgreSQL in
+which a transaction holds a table locked."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+
+import asyncpg
+import httpx
+import pytest
+import pytest_asyncio
+
+from service.app import create_app
+from service.config import Settings
+from service.db.pool import create_pool
+
+TIMEOUT = 1.0
+# Room for a loaded machine past the deadline; less than TIMEOUT, so a request whose
+# steps each wait their own limit is too late.
+LATE = 0.7
+REQUESTS = {
+    "graphql post": ("POST", "/graphql", {"query": "{ articles { totalCount } }"}),
+    "graphql get": ("GET", "/graphql?query={articles{totalCount}}", None),
+    "rest get": ("GET", "/api/v1/articles", None),
+}
+# data_version: the version read before every read waits (ETag, response cache); articles:
+# the read itself waits.
+LOCKED = ("data_version", "articles")
+
+
+@pytest_asyncio.fixture
+async def own_pool(test_dsn: str) -> AsyncIterator[asyncpg.Pool]:
+    """A pool of this test's own: its connections are the ones stopped mid-query."""
+    pool = await create_pool(test_dsn, min_size=1, max_size=2)
+    yield pool
+    await pool.close()
+
+
+def _stopped_code(answer: httpx.Response) -> str:
+    if answer.headers["content-type"].startswith("application/problem+json"):
+        assert answer.status_code == 503, answer.text
+        assert answer.headers["retry-after"] == "1"
+        return str(answer.json()["code"])
+    errors = answer.json().get("errors") or [{"extensions": {"code": "none"}}]
+    return str(errors[0]["extensions"]["code"])
+
+
+async def _waiting_on_locks(conn: asyncpg.Connection) -> int:
+    count = await conn.fetchval(
+        "SELECT count(*) FROM pg_stat_activity"
+        " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    return int(count)
+
+
+@pytest.mark.parametrize("table", LOCKED)
+@pytest.mark.parametrize("kind", list(REQUESTS))
+async def test_a_read_held_by_a_lock_ends_by_its_deadline(
+    own_pool: asyncpg.Pool, test_dsn: str, kind: str, table: str
+) -> None:
+    # Before: the ETag's version read, the response cache's and the GraphQL operation each
+    # had the whole limit, one after the other (a GET with data_version locked answered
+    # after twice it), and a REST read had none (with articles locked it waited for the
+    # lock as long as it was held).
+    method, path, body = REQUESTS[kind]
+    app = create_app(Settings(factdesk_load_seeds=False, factdesk_request_timeout=TIMEOUT))
+    app.state.pool = own_pool
+    locker = await asyncpg.connect(test_dsn)
+    try:
+        await locker.execute(f"BEGIN; LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            started = time.monotonic()
+            async with asyncio.timeout(10 * TIMEOUT):  # a read with no deadline fails here
+                answer = await client.request(method, path, json=body)
+            took = time.monotonic() - started
+            assert _stopped_code(answer) == "request_timeout", answer.text
+            assert took < TIMEOUT + LATE, f"answered after {took:.2f} s"
+            # Its connections were given back while the lock is still held, so its
+            # queries were cancelled: nothing is left waiting for the lock.
+            lent = [await own_pool.acquire(timeout=2.0) for _ in range(2)]
+            for connection in lent:
+                await own_pool.release(connection)
+            assert await _waiting_on_locks(locker) == 0
+            await locker.execute("ROLLBACK")
+            # And they serve again.
+            answers = await asyncio.gather(
+                *(client.request(method, path, json=body) for _ in range(2))
+            )
+            assert [a.status_code for a in answers] == [200, 200], answers[0].text
+    finally:
+        await locker.close()
