@@ -55,6 +55,7 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "database_unavailable": (503, "The database is unavailable"),
     "too_many_streams": (503, "Too many change streams are open"),
     "request_timeout": (503, "The request took longer than the configured limit"),
+    "query_timeout": (503, "A query took longer than the statement timeout"),
     "internal_error": (500, "Internal error"),
 }
 

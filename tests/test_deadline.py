@@ -1,6 +1,7 @@
 """One deadline per request: the data-version read (ETag, response cache), the GraphQL
 operation, the REST read and the desk's page all spend from it, on the real app and a
-real PostgreSQL in which a transaction holds a table locked."""
+real PostgreSQL in which a transaction holds a table locked. And a statement that
+PostgreSQL stops (FACTDESK_STATEMENT_TIMEOUT) is a timeout on every door, not an error."""
 
 from __future__ import annotations
 
@@ -41,11 +42,13 @@ async def own_pool(test_dsn: str) -> AsyncIterator[asyncpg.Pool]:
 
 
 def _stopped_code(answer: httpx.Response) -> str:
-    """request_timeout when the answer says the request ran out of time, in its own terms."""
+    """The code of a timeout the answer reports, in its own terms (a page says it)."""
     if answer.headers["content-type"].startswith("text/html"):
         assert answer.status_code == 503, answer.text
         assert answer.headers["retry-after"] == "1"
-        return "request_timeout" if "took longer than" in answer.text else answer.text
+        if "took longer than" in answer.text:
+            return "request_timeout"
+        return "query_timeout" if "query took too long" in answer.text else answer.text
     if answer.headers["content-type"].startswith("application/problem+json"):
         assert answer.status_code == 503, answer.text
         assert answer.headers["retry-after"] == "1"
@@ -99,3 +102,25 @@ async def test_a_read_held_by_a_lock_ends_by_its_deadline(
             assert [a.status_code for a in answers] == [200, 200], answers[0].text
     finally:
         await locker.close()
+
+
+@pytest.mark.parametrize("kind", list(REQUESTS))
+async def test_a_statement_past_the_statement_timeout_is_a_query_timeout(
+    test_dsn: str, kind: str
+) -> None:
+    # REST and the desk answered PostgreSQL's statement_timeout as an unexpected error
+    # (500, logged with its traceback), GraphQL as query_timeout.
+    method, path, body = REQUESTS[kind]
+    pool = await create_pool(test_dsn, min_size=1, max_size=2, statement_timeout=0.2)
+    app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
+    app.state.pool = pool
+    locker = await asyncpg.connect(test_dsn)
+    try:
+        await locker.execute("BEGIN; LOCK TABLE articles IN ACCESS EXCLUSIVE MODE")
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            answer = await client.request(method, path, json=body)
+        assert _stopped_code(answer) == "query_timeout", answer.text
+    finally:
+        await locker.close()
+        await pool.close()

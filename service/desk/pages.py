@@ -77,6 +77,9 @@ def desk_page(handler: Page, settings: Settings) -> Page:
         except FactdeskError as error:
             return error_page(request, 400, "Cannot show this", str(error))
         except Exception as error:
+            if isinstance(error, asyncpg.QueryCanceledError):  # FACTDESK_STATEMENT_TIMEOUT
+                detail = "A query took too long and was cancelled. Try again shortly."
+                return error_page(request, 503, "Too slow", detail, retry_after=1)
             if is_connection_failure(error):
                 return error_page(request, 503, "Unavailable", "The database is unavailable.")
             log.exception("unexpected error on %s", request.url.path)
