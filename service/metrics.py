@@ -1,4 +1,5 @@
-"""Prometheus metrics: HTTP requests by route, GraphQL operations, pool usage, ingest.
+"""Prometheus metrics: HTTP requests by route, GraphQL operations, requests past their
+deadline, pool usage, ingest.
 
 The metrics live in prometheus-client's process-wide registry; each replica exposes its
 own at /metrics and Prometheus aggregates across replicas.
@@ -40,6 +41,12 @@ GRAPHQL_LATENCY = Histogram(
     "Time to parse, validate and execute a GraphQL operation, by operation name.",
     ["operation", "type"],
     buckets=LATENCY_BUCKETS,
+)
+REQUEST_TIMEOUTS = Counter(
+    "factdesk_request_timeouts_total",
+    "Requests stopped at their deadline (FACTDESK_REQUEST_TIMEOUT), by door: graphql (a "
+    "request_timeout error, HTTP 200), rest (503 request_timeout) or desk (a 503 page).",
+    ["door"],
 )
 POOL_SIZE = Gauge("factdesk_db_pool_connections", "Open connections in the asyncpg pool.")
 POOL_IDLE = Gauge("factdesk_db_pool_idle_connections", "Open connections not lent out.")

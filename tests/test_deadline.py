@@ -13,6 +13,7 @@ import asyncpg
 import httpx
 import pytest
 import pytest_asyncio
+from prometheus_client import REGISTRY
 
 from service.app import create_app
 from service.config import Settings
@@ -27,6 +28,13 @@ REQUESTS = {
     "graphql get": ("GET", "/graphql?query={articles{totalCount}}", None),
     "rest get": ("GET", "/api/v1/articles", None),
     "desk page": ("GET", "/", None),
+}
+# Where each is counted in factdesk_request_timeouts_total.
+DOORS = {
+    "graphql post": "graphql",
+    "graphql get": "graphql",
+    "rest get": "rest",
+    "desk page": "desk",
 }
 # data_version: the version read before every read waits (ETag, response cache); articles:
 # the read itself waits.
@@ -57,6 +65,10 @@ def _stopped_code(answer: httpx.Response) -> str:
     return str(errors[0]["extensions"]["code"])
 
 
+def _timeouts(door: str) -> float:
+    return REGISTRY.get_sample_value("factdesk_request_timeouts_total", {"door": door}) or 0.0
+
+
 async def _waiting_on_locks(conn: asyncpg.Connection) -> int:
     count = await conn.fetchval(
         "SELECT count(*) FROM pg_stat_activity"
@@ -82,12 +94,14 @@ async def test_a_read_held_by_a_lock_ends_by_its_deadline(
         await locker.execute(f"BEGIN; LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            counted = _timeouts(DOORS[kind])
             started = time.monotonic()
             async with asyncio.timeout(10 * TIMEOUT):  # a read with no deadline fails here
                 answer = await client.request(method, path, json=body)
             took = time.monotonic() - started
             assert _stopped_code(answer) == "request_timeout", answer.text
             assert took < TIMEOUT + LATE, f"answered after {took:.2f} s"
+            assert _timeouts(DOORS[kind]) == counted + 1
             # Its connections were given back while the lock is still held, so its
             # queries were cancelled: nothing is left waiting for the lock.
             lent = [await own_pool.acquire(timeout=2.0) for _ in range(2)]

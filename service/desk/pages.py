@@ -12,6 +12,7 @@ import asyncpg
 from starlette.requests import Request
 from starlette.responses import Response
 
+from service import metrics
 from service.auth import read_denial
 from service.config import Settings
 from service.db.pool import is_connection_failure
@@ -68,6 +69,7 @@ def desk_page(handler: Page, settings: Settings) -> Page:
         except TimeoutError:
             if not stop.expired():  # another wait's own limit (connect, acquire): an outage
                 return error_page(request, 503, "Unavailable", "The database is unavailable.")
+            metrics.REQUEST_TIMEOUTS.labels("desk").inc()
             detail = f"The page took longer than {limit:g} s to make. Try again shortly."
             return error_page(request, 503, "Too slow", detail, retry_after=1)
         except (NotFoundError, InvalidIdError) as missing:

@@ -42,7 +42,7 @@ class KnownAnswers:
     schema: GraphQLSchema
     settings: Settings
     context: Callable[[Request], Awaitable[Context]]  # the view's get_context
-    timed_out: Callable[[], GraphQLError]
+    timed_out: Callable[[Scope], GraphQLError]
 
     async def respond(self, scope: Scope, receive: Receive) -> tuple[Response | None, Receive]:
         """The answer, or None and the `receive` the view reads the body from."""
@@ -70,7 +70,7 @@ class KnownAnswers:
                     query, name, variables, context, self.limits, self.schema
                 )
         except TimeoutError:
-            error = client_error(self.timed_out(), debug=self.settings.factdesk_debug)
+            error = client_error(self.timed_out(scope), debug=self.settings.factdesk_debug)
             answer = {"data": None, "errors": [error.formatted]}
             return Response(orjson.dumps(answer), media_type=media), replayed
         if result is None:

@@ -32,6 +32,7 @@ from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UnsetType
 
+from service import metrics
 from service.auth import bearer_token, editor_name, judge_denial, write_denial
 from service.conditional import DATA_VERSION
 from service.config import Settings
@@ -266,7 +267,7 @@ class GraphQLView(GraphQL[Context, None]):
         when = request_deadline(request.scope, self._settings.factdesk_request_timeout)
         left = when - monotonic()
         if left <= 0:
-            return ExecutionResult(data=None, errors=[self._timed_out()])
+            return ExecutionResult(data=None, errors=[self._timed_out(request.scope)])
         # asyncio's timeout stops the operation at an await; DEADLINE stops it between
         # fields, where completing an answer from loaded rows never awaits.
         deadline = DEADLINE.set(when)
@@ -284,7 +285,7 @@ class GraphQLView(GraphQL[Context, None]):
                     request, request_adapter, sub_response, context, root_value, request_data
                 )
         except (TimeoutError, DeadlinePassedError):
-            return ExecutionResult(data=None, errors=[self._timed_out()])
+            return ExecutionResult(data=None, errors=[self._timed_out(request.scope)])
         finally:
             DEADLINE.reset(deadline)
         if result.errors:
@@ -311,10 +312,15 @@ class GraphQLView(GraphQL[Context, None]):
                 cast(dict[str, object], answer), limit=limit, deadline=deadline
             )
         except EncodingTimedOutError:
-            return {"data": None, "errors": [self._timed_out().formatted]}
+            return {"data": None, "errors": [self._timed_out(request.scope).formatted]}
         return cast(GraphQLHTTPResponse, measured)
 
-    def _timed_out(self) -> GraphQLError:
+    def _timed_out(self, scope: Scope) -> GraphQLError:
+        """The error of a request stopped at its deadline, counted once per request (the
+        answer of an operation stopped is measured against the deadline again)."""
+        if not scope.get(TIMED_OUT):
+            scope[TIMED_OUT] = True
+            metrics.REQUEST_TIMEOUTS.labels("graphql").inc()
         timeout = self._settings.factdesk_request_timeout
         return GraphQLError(
             f"The request took longer than {timeout:g} s and was stopped.",
@@ -431,6 +437,8 @@ class GraphQLView(GraphQL[Context, None]):
         await super().__call__(scope, receive, send)
 
 
+# The scope key marking a request already answered as timed out (counted once).
+TIMED_OUT = "factdesk.timed_out"
 SUBSCRIPTION_OVER_HTTP = (
     "Subscriptions run over WebSocket: connect to /graphql with the graphql-transport-ws protocol."
 )

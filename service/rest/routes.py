@@ -11,6 +11,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Route
 from starlette.types import Receive, Scope, Send
 
+from service import metrics
 from service.config import Settings
 from service.deadline import seconds_left
 from service.problems import ProblemError
@@ -61,6 +62,7 @@ def bounded_read(handler: Handler, settings: Settings) -> Handler:
         except TimeoutError:
             if not stop.expired():
                 raise  # another wait's own limit (a connection not had in time): not ours
+            metrics.REQUEST_TIMEOUTS.labels("rest").inc()
             raise ProblemError(
                 "request_timeout",
                 f"the read took longer than {limit:g} s and was stopped; retry shortly",
