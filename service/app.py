@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Scope
 
 from service.conditional import ConditionalGet
 from service.config import Settings, get_settings
+from service.deadline import RequestDeadline
 from service.desk.graphiql import GRAPHIQL_HEADERS, graphiql_html
 from service.desk.routes import PAGE_PATHS, PAGE_PREFIXES, desk_routes
 from service.desk.templating import pages_identity
@@ -47,7 +48,7 @@ def graphql_response_cache(
     *,
     pool: Callable[[Scope], asyncpg.Pool],
     store: ResponseStore | None = None,
-    version_timeout: float | None = None,
+    request_timeout: float | None = None,
 ) -> ResponseCache:
     """The response cache in front of /graphql, with GraphQL's rules for what is a read and
     which media type an answer is sent as."""
@@ -57,7 +58,7 @@ def graphql_response_cache(
         is_read=is_plain_read,
         variant=response_media_type,
         store=store,
-        version_timeout=version_timeout,
+        request_timeout=request_timeout,
     )
 
 
@@ -82,7 +83,7 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
                     graphql_response_cache(
                         graphql,
                         pool=_scope_pool,
-                        version_timeout=settings.factdesk_request_timeout,
+                        request_timeout=settings.factdesk_request_timeout,
                     )
                     if settings.factdesk_response_cache
                     else graphql,
@@ -102,6 +103,8 @@ def create_app(settings: Settings | None = None, *, lifespan: Any = None) -> Sta
             # every log line below (empty unless `start_tracing` turned tracing on).
             *tracing_middleware(),
             Middleware(RequestObservabilityMiddleware),
+            # Every wait of a request spends from one deadline, started here (service/deadline.py).
+            Middleware(RequestDeadline, seconds=settings.factdesk_request_timeout),
             *cors_middleware(settings),
             Middleware(
                 ConditionalGet,

@@ -38,6 +38,7 @@ from werkzeug.http import parse_etags
 from service.auth import bearer_token, read_denial
 from service.config import Settings
 from service.db.versions import current_data_version
+from service.deadline import seconds_left
 
 # GET only: /graphql refuses HEAD (405), which a 304 must not pre-empt.
 METHODS = ("GET",)
@@ -82,8 +83,8 @@ class ConditionalGet:
             await self.app(scope, receive, send)  # refused further in, never a 304
             return
         try:
-            # No longer than a GraphQL request may take: behind PgBouncer it can queue.
-            timeout = self.settings.factdesk_request_timeout
+            # Within the request's deadline: behind PgBouncer it can queue.
+            timeout = seconds_left(scope, self.settings.factdesk_request_timeout)
             async with asyncio.timeout(timeout), self.pool(scope).acquire() as conn:
                 version = await current_data_version(conn)
         except Exception:  # tags only ever save work; they never fail a request

@@ -1,4 +1,5 @@
-"""Prometheus metrics: HTTP requests by route, GraphQL operations, pool usage, ingest.
+"""Prometheus metrics: HTTP requests by route, GraphQL operations, requests past their
+deadline, pool usage, ingest.
 
 The metrics live in prometheus-client's process-wide registry; each replica exposes its
 own at /metrics and Prometheus aggregates across replicas.
@@ -45,6 +46,12 @@ GRAPHQL_PAUSES = Counter(
     "factdesk_graphql_completion_pauses_total",
     "Times the completion of a GraphQL answer handed the event loop back to other requests "
     "because the loop's slice (FACTDESK_GRAPHQL_COMPLETION_SLICE) was spent.",
+)
+REQUEST_TIMEOUTS = Counter(
+    "factdesk_request_timeouts_total",
+    "Requests stopped at their deadline (FACTDESK_REQUEST_TIMEOUT), by door: graphql (a "
+    "request_timeout error, HTTP 200), rest (503 request_timeout) or desk (a 503 page).",
+    ["door"],
 )
 POOL_SIZE = Gauge("factdesk_db_pool_connections", "Open connections in the asyncpg pool.")
 POOL_IDLE = Gauge("factdesk_db_pool_idle_connections", "Open connections not lent out.")

@@ -56,6 +56,8 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "method_not_allowed": (405, "Method not allowed"),
     "database_unavailable": (503, "The database is unavailable"),
     "too_many_streams": (503, "Too many change streams are open"),
+    "request_timeout": (503, "The request took longer than the configured limit"),
+    "query_timeout": (503, "A query took longer than the statement timeout"),
     "internal_error": (500, "Internal error"),
 }
 

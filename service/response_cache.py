@@ -44,6 +44,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service.auth import bearer_token
 from service.conditional import DATA_VERSION
 from service.db.versions import current_data_version
+from service.deadline import seconds_left
 from service.request_body import read_body, replay
 
 MAX_ENTRIES = 2048
@@ -105,7 +106,7 @@ class ResponseCache:
         variant: Callable[[Headers], str],
         path: str = "/graphql",
         store: ResponseStore | None = None,
-        version_timeout: float | None = None,
+        request_timeout: float | None = None,
     ) -> None:
         self.app = app
         self.pool = pool
@@ -113,9 +114,9 @@ class ResponseCache:
         self.variant = variant
         self.path = path
         self.store = store or ResponseStore()
-        # The version read waits no longer than the request may take (FACTDESK_REQUEST_TIMEOUT):
-        # behind PgBouncer it can queue for a server, and it ran outside GraphQL's own limit.
-        self.version_timeout = version_timeout
+        # The version read spends from the request's deadline (FACTDESK_REQUEST_TIMEOUT,
+        # service/deadline.py): behind PgBouncer it can queue for a server.
+        self.request_timeout = request_timeout
         # Answers being computed, by key: identical requests meanwhile wait for them.
         self._running: dict[tuple[str, bytes, bytes], asyncio.Future[CachedResponse | None]]
         self._running = {}
@@ -151,8 +152,11 @@ class ResponseCache:
         version = scope.get(DATA_VERSION)  # read already when the GET was revalidated
         try:
             if not isinstance(version, str):
+                left = None
+                if self.request_timeout is not None:
+                    left = seconds_left(scope, self.request_timeout)
                 async with (
-                    asyncio.timeout(self.version_timeout),
+                    asyncio.timeout(left),
                     self.pool(scope).acquire() as conn,
                 ):
                     version = await current_data_version(conn)

@@ -22,6 +22,7 @@ CORE = (
     "service.request_body",
     "service.response_cache",
     "service.conditional",
+    "service.deadline",
     "service.relations",
     "service.computed",
 )

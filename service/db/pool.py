@@ -108,6 +108,8 @@ class FactdeskPool(_PoolBase):
     acquire_timeout: float = 5.0
     _gate: asyncio.Semaphore | None = None
     _lent: dict[int, Any] | None = None  # id(proxy) -> proxy: the permits held
+    # Releases handed off by stopped borrowers (a reference each, so none is collected).
+    _releasing: set[asyncio.Task[None]] | None = None
 
     async def _acquire(self, timeout: float | None) -> Any:  # noqa: ASYNC109 (asyncpg's signature)
         # Pool.acquire() builds a context around this private coroutine; overriding it is the
@@ -144,6 +146,22 @@ class FactdeskPool(_PoolBase):
         # A connection released twice, or not this pool's, holds no permit (any more).
         # Taken off the list before the first await, so two releases never both return it.
         lent = self._lent.pop(id(connection), None) if self._lent else None
+        task = asyncio.current_task()
+        if task is not None and task.cancelling():
+            # The borrower is being stopped (its request's deadline passed, its client went
+            # away), maybe in the middle of a query: giving the connection back then waits
+            # for the server to acknowledge the cancel, up to CANCEL_GRACE. The borrower
+            # goes on at once, so a timed-out request answers at its deadline; the
+            # connection comes back (or is closed) meanwhile, and its permit with it.
+            releasing = asyncio.create_task(self._give_back(connection, lent, timeout))
+            if self._releasing is None:
+                self._releasing = set()
+            self._releasing.add(releasing)
+            releasing.add_done_callback(self._releasing.discard)
+            return
+        await self._give_back(connection, lent, timeout)
+
+    async def _give_back(self, connection: Any, lent: Any, timeout: float | None) -> None:  # noqa: ASYNC109
         try:
             await super().release(connection, timeout=timeout)
         finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import functools
 import logging
@@ -11,9 +12,11 @@ import asyncpg
 from starlette.requests import Request
 from starlette.responses import Response
 
+from service import metrics
 from service.auth import read_denial
 from service.config import Settings
 from service.db.pool import is_connection_failure
+from service.deadline import seconds_left
 from service.desk.templating import render
 from service.errors import ArticleRetractedError, FactdeskError, InvalidIdError, NotFoundError
 
@@ -28,12 +31,14 @@ def pool_of(request: Request) -> asyncpg.Pool:
     return pool
 
 
-def error_page(request: Request, status: int, title: str, detail: str) -> Response:
+def error_page(
+    request: Request, status: int, title: str, detail: str, *, retry_after: int = 5
+) -> Response:
     response = render(request, "error.html", status_code=status, title=title, detail=detail)
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="factdesk"'
     if status == 503:
-        response.headers["Retry-After"] = "5"
+        response.headers["Retry-After"] = str(retry_after)
     return response
 
 
@@ -47,7 +52,8 @@ def _retraction(gone: ArticleRetractedError) -> str:
 def desk_page(handler: Page, settings: Settings) -> Page:
     """A page is a read: open unless FACTDESK_PROTECT_READS asks for a key. Unknown ids
     are a 404 page, a retracted article a 410 page (when and why), bad input a 400 page,
-    an unreachable database a 503 page."""
+    an unreachable database a 503 page, and so is a page not made by the request's
+    deadline (FACTDESK_REQUEST_TIMEOUT, service/deadline.py), its queries cancelled."""
 
     @functools.wraps(handler)
     async def page(request: Request) -> Response:
@@ -55,8 +61,17 @@ def desk_page(handler: Page, settings: Settings) -> Page:
         if denial is not None:
             status = 403 if denial.code == "forbidden" else 401
             return error_page(request, status, "Not allowed", denial.detail)
+        limit = settings.factdesk_request_timeout
+        stop = asyncio.timeout(seconds_left(request.scope, limit))
         try:
-            return await handler(request)
+            async with stop:
+                return await handler(request)
+        except TimeoutError:
+            if not stop.expired():  # another wait's own limit (connect, acquire): an outage
+                return error_page(request, 503, "Unavailable", "The database is unavailable.")
+            metrics.REQUEST_TIMEOUTS.labels("desk").inc()
+            detail = f"The page took longer than {limit:g} s to make. Try again shortly."
+            return error_page(request, 503, "Too slow", detail, retry_after=1)
         except (NotFoundError, InvalidIdError) as missing:
             return error_page(request, 404, "Not found", str(missing))
         except ArticleRetractedError as gone:
@@ -64,6 +79,9 @@ def desk_page(handler: Page, settings: Settings) -> Page:
         except FactdeskError as error:
             return error_page(request, 400, "Cannot show this", str(error))
         except Exception as error:
+            if isinstance(error, asyncpg.QueryCanceledError):  # FACTDESK_STATEMENT_TIMEOUT
+                detail = "A query took too long and was cancelled. Try again shortly."
+                return error_page(request, 503, "Too slow", detail, retry_after=1)
             if is_connection_failure(error):
                 return error_page(request, 503, "Unavailable", "The database is unavailable.")
             log.exception("unexpected error on %s", request.url.path)

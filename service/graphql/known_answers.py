@@ -24,6 +24,7 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope
 
 from service.config import Settings
+from service.deadline import seconds_left
 from service.graphql.compiled_answers import answer_known
 from service.graphql.compiler import known_plan
 from service.graphql.context import Context
@@ -41,7 +42,7 @@ class KnownAnswers:
     schema: GraphQLSchema
     settings: Settings
     context: Callable[[Request], Awaitable[Context]]  # the view's get_context
-    timed_out: Callable[[], GraphQLError]
+    timed_out: Callable[[Scope], GraphQLError]
 
     async def respond(self, scope: Scope, receive: Receive) -> tuple[Response | None, Receive]:
         """The answer, or None and the `receive` the view reads the body from."""
@@ -64,12 +65,12 @@ class KnownAnswers:
         context = await self.context(Request(scope, replayed))
         media = response_media_type(headers)
         try:
-            async with asyncio.timeout(self.settings.factdesk_request_timeout):
+            async with asyncio.timeout(seconds_left(scope, self.settings.factdesk_request_timeout)):
                 result = await answer_known(
                     query, name, variables, context, self.limits, self.schema
                 )
         except TimeoutError:
-            error = client_error(self.timed_out(), debug=self.settings.factdesk_debug)
+            error = client_error(self.timed_out(scope), debug=self.settings.factdesk_debug)
             answer = {"data": None, "errors": [error.formatted]}
             return Response(orjson.dumps(answer), media_type=media), replayed
         if result is None:

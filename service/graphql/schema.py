@@ -7,6 +7,7 @@ import dataclasses
 import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from time import monotonic
 from typing import Any, cast
 
 import asyncpg
@@ -31,10 +32,12 @@ from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UnsetType
 
+from service import metrics
 from service.auth import bearer_token, editor_name, judge_denial, write_denial
 from service.conditional import DATA_VERSION
 from service.config import Settings
 from service.db.replicas import request_reads
+from service.deadline import REQUEST_DEADLINE, request_deadline
 from service.graphql.compiled_answers import answer_known, compiled_operations
 from service.graphql.context import Context, build_context
 from service.graphql.encoding import EncodingTimedOutError, encode_answer, measure_answer
@@ -50,7 +53,6 @@ from service.graphql.execution import (
     DeadlinePassedError,
     FactdeskExecutionContext,
     direct_resolvers,
-    start_deadline,
 )
 from service.graphql.gate import request_error
 from service.graphql.known_answers import KnownAnswers
@@ -260,14 +262,17 @@ class GraphQLView(GraphQL[Context, None]):
         root_value: None,
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
-        timeout = self._settings.factdesk_request_timeout
+        # What is left of the request's deadline (service/deadline.py), after the version
+        # read and the gate; it bounds the measuring of the answer too (process_result).
+        when = request_deadline(request.scope, self._settings.factdesk_request_timeout)
+        left = when - monotonic()
+        if left <= 0:
+            return ExecutionResult(data=None, errors=[self._timed_out(request.scope)])
         # asyncio's timeout stops the operation at an await; DEADLINE stops it between
         # fields, where completing an answer from loaded rows never awaits.
-        deadline = start_deadline(timeout)
-        # Carried to the measuring of the answer (process_result), which it bounds too.
-        request.scope[ANSWER_DEADLINE] = DEADLINE.get()
+        deadline = DEADLINE.set(when)
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(left):
                 known = await answer_known(
                     request_data.query,
                     request_data.operation_name,
@@ -280,7 +285,7 @@ class GraphQLView(GraphQL[Context, None]):
                     request, request_adapter, sub_response, context, root_value, request_data
                 )
         except (TimeoutError, DeadlinePassedError):
-            return ExecutionResult(data=None, errors=[self._timed_out()])
+            return ExecutionResult(data=None, errors=[self._timed_out(request.scope)])
         finally:
             DEADLINE.reset(deadline)
         if result.errors:
@@ -301,16 +306,21 @@ class GraphQLView(GraphQL[Context, None]):
         answer no longer holds /healthz and every other request while it is measured."""
         answer = await super().process_result(request, result)
         limit = self._settings.factdesk_graphql_max_response_bytes
-        deadline = request.scope.pop(ANSWER_DEADLINE, math.inf)
+        deadline = request.scope.get(REQUEST_DEADLINE, math.inf)
         try:
             measured = await measure_answer(
                 cast(dict[str, object], answer), limit=limit, deadline=deadline
             )
         except EncodingTimedOutError:
-            return {"data": None, "errors": [self._timed_out().formatted]}
+            return {"data": None, "errors": [self._timed_out(request.scope).formatted]}
         return cast(GraphQLHTTPResponse, measured)
 
-    def _timed_out(self) -> GraphQLError:
+    def _timed_out(self, scope: Scope) -> GraphQLError:
+        """The error of a request stopped at its deadline, counted once per request (the
+        answer of an operation stopped is measured against the deadline again)."""
+        if not scope.get(TIMED_OUT):
+            scope[TIMED_OUT] = True
+            metrics.REQUEST_TIMEOUTS.labels("graphql").inc()
         timeout = self._settings.factdesk_request_timeout
         return GraphQLError(
             f"The request took longer than {timeout:g} s and was stopped.",
@@ -427,8 +437,8 @@ class GraphQLView(GraphQL[Context, None]):
         await super().__call__(scope, receive, send)
 
 
-# The request scope's key for its deadline (time.monotonic), from execution to the answer.
-ANSWER_DEADLINE = "factdesk.answer_deadline"
+# The scope key marking a request already answered as timed out (counted once).
+TIMED_OUT = "factdesk.timed_out"
 SUBSCRIPTION_OVER_HTTP = (
     "Subscriptions run over WebSocket: connect to /graphql with the graphql-transport-ws protocol."
 )

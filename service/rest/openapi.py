@@ -386,7 +386,11 @@ def _read_ok(schema: str) -> Json:
 READ_ERRORS = {
     "401": problem("An API key is required (only when reads are protected)."),
     "403": problem("The API key is not valid."),
-    "503": problem("The database is unavailable; retry shortly."),
+    "503": problem(
+        "The database is unavailable (`database_unavailable`), a query took longer than "
+        "FACTDESK_STATEMENT_TIMEOUT (`query_timeout`), or the read took longer than "
+        "FACTDESK_REQUEST_TIMEOUT and was stopped (`request_timeout`); retry shortly."
+    ),
 }
 
 

@@ -6,6 +6,7 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 
+import asyncpg
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -29,6 +30,14 @@ def problem_of(error: Exception, *, write: bool, where: str) -> ProblemError:
         # Only values the request carried reach SQL; a write refuses the field (422,
         # the pipeline's transaction rolled back), a read the parameter (400).
         return ProblemError("invalid_field" if write else "invalid_parameter", UNSTORABLE_MESSAGE)
+    if isinstance(error, asyncpg.QueryCanceledError):
+        # PostgreSQL's statement_timeout (FACTDESK_STATEMENT_TIMEOUT): as GraphQL's
+        # query_timeout, not an unexpected error.
+        return ProblemError(
+            "query_timeout",
+            "a query took too long and was cancelled; retry shortly",
+            headers={"Retry-After": "1"},
+        )
     if is_connection_failure(error):
         return ProblemError(
             "database_unavailable",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
@@ -9,7 +11,9 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Route
 from starlette.types import Receive, Scope, Send
 
+from service import metrics
 from service.config import Settings
+from service.deadline import seconds_left
 from service.problems import ProblemError
 from service.rest import (
     articles,
@@ -42,6 +46,32 @@ def protected_read(handler: Handler, settings: Settings) -> Handler:
     guarded.__name__ = handler.__name__
     guarded.__doc__ = handler.__doc__
     return endpoint(guarded)
+
+
+def bounded_read(handler: Handler, settings: Settings) -> Handler:
+    """A read that ends by the request's deadline (FACTDESK_REQUEST_TIMEOUT, shared with the
+    data-version read before it: service/deadline.py): past it, its queries are cancelled,
+    its connections given back, and the answer is 503 `request_timeout`."""
+
+    async def bounded(request: Request) -> Response:
+        limit = settings.factdesk_request_timeout
+        stop = asyncio.timeout(seconds_left(request.scope, limit))
+        try:
+            async with stop:
+                return await handler(request)
+        except TimeoutError:
+            if not stop.expired():
+                raise  # another wait's own limit (a connection not had in time): not ours
+            metrics.REQUEST_TIMEOUTS.labels("rest").inc()
+            raise ProblemError(
+                "request_timeout",
+                f"the read took longer than {limit:g} s and was stopped; retry shortly",
+                headers={"Retry-After": "1"},
+            ) from None
+
+    bounded.__name__ = handler.__name__
+    bounded.__doc__ = handler.__doc__
+    return bounded
 
 
 def _fallback(routes: list[BaseRoute]) -> Handler:
@@ -89,7 +119,7 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
         # The contract itself is never protected: clients need it to learn how to authenticate.
         return JsonResponse(document)
 
-    reads = [
+    reads: list[tuple[str, Handler]] = [
         ("/articles", articles.list_articles),
         ("/articles/{id}", articles.get_article),
         ("/entities", entities.list_entities),
@@ -104,8 +134,10 @@ def rest_routes(settings: Settings) -> list[BaseRoute]:
         ("/articles/{id}/versions", history.get_article_versions),
         ("/judgements/{id}", judgements.get_judgement),
         ("/changes", changes.list_changes),
-        ("/changes/stream", stream_handler(settings)),
     ]
+    reads = [(path, bounded_read(handler, settings)) for path, handler in reads]
+    # An event stream never ends, so it has no deadline.
+    reads.append(("/changes/stream", stream_handler(settings)))
     routes: list[BaseRoute] = [
         Route(f"{PREFIX}/openapi.json", openapi, methods=["GET"]),
         Route(f"{PREFIX}/articles", endpoint(articles.ingest_handler(settings)), methods=["POST"]),

@@ -391,9 +391,11 @@ async def test_request_timeout_stops_an_answer_completed_without_an_await(
     seeded_pool: asyncpg.Pool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # asyncio's timeout fires only at an await; completing rows already loaded never
-    # awaits. A clock jumping an hour per read stands for an answer that takes that long.
+    # awaits. A clock jumping an hour per read stands for an answer that takes that long
+    # (from now: the request's deadline is started on the real clock).
+    now = time.monotonic()
     hours = iter(range(0, 10**6, 3600))
-    monkeypatch.setattr(execution, "monotonic", lambda: float(next(hours)))
+    monkeypatch.setattr(execution, "monotonic", lambda: now + next(hours))
     # The executor's completion (a compiled statement's answer is not completed in Python).
     async with _client(
         seeded_pool, factdesk_request_timeout=60, factdesk_sql_trees=False

@@ -8,11 +8,14 @@ related links and footers, as CMS templates do.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from service.config import REPO_ROOT
 from service.ingest.html_story import extract_story
 from service.ingest.intake import take_copy
 from service.ingest.model import ArticleMeta, ParsedArticle
@@ -191,3 +194,17 @@ def test_a_fragment_too_small_to_judge_is_kept_whole() -> None:
     assert extract_story(fragment) is None
     copy = take_copy(fragment, max_bytes=1000)
     assert copy.text == "Police detained 500 people in Almaty on Monday, officials said.\n"
+
+
+def test_reading_a_page_calls_no_babel() -> None:
+    # The image drops Babel's locale data (Dockerfile): courlan, through trafilatura,
+    # checks URL path segments with Babel only when filtering links by language, which
+    # the intake never asks for. A missing locale would go unnoticed there (courlan takes
+    # UnknownLocaleError as no evidence), so the probe fails on any call into Babel.
+    probe = REPO_ROOT / "tests" / "babel_probe.py"
+    pages = sorted(str(page) for page in PAGES.glob("*.html"))
+    run = subprocess.run(
+        [sys.executable, str(probe), *pages], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert f"{len(pages) + 1} pages read" in run.stderr
