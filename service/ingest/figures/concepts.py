@@ -49,6 +49,9 @@ _UNIT_WORDS = frozenset(
         "minute", "minutes", "times", "number", "total", "figure", "sterling", "rupees",
         "roubles", "rubles", "tenge", "us$", "$", "€", "£", "usd", "eur", "gbp", "chf",
         "rouble", "ruble", "rupee", "renminbi", "trillion", "trillions", "billions",
+        "crowns", "kroner", "kronor", "korunas", "rand", "lira", "liras", "reais", "pesos",
+        "naira", "dirhams", "riyals", "zloty", "zlotys", "forints", "ringgit", "baht",
+        "rupiah", "hryvnias", "hryvnia", "shekels",
     }
 )  # fmt: skip
 # People in general: the verb says what happened to them.
@@ -819,8 +822,13 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                     yield child
                 elif child.dep_ == "amod" and child.text[:1].isupper() and child.i > 0:
                     yield child  # "Five Panamanian players": a nationality's country
-                elif child.dep_ == "prep" and child.lower_ in ("at", "of", "from"):
+                elif (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("at", "of", "from")
+                    and counted_unit(base) == "people"
+                ):
                     # "33,000 workers at Boeing", "5,000 members of the Labour Party"
+                    # (not "3,400 cases of Ebola": a disease is no one's employer)
                     yield from (
                         c for c in _children(child) if c.dep_ == "pobj" and c.pos_ == "PROPN"
                     )

@@ -130,7 +130,11 @@ _SCALE_AFTER = re.compile(
 # Currencies are ISO 4217 codes. Symbols and codes before the number; words after it, in
 # the singular too ("a 1.5bn euro charge"). Cents and pence are hundredths of the dollar
 # and the pound ("33 cents a share" = 0.33 USD).
-_CODES = ("USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR", "RUB", "AUD", "CAD", "KZT", "HKD")
+_CODES = (
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR", "RUB", "AUD", "CAD", "KZT", "HKD", "SEK",
+    "DKK", "NOK", "ZAR", "TRY", "BRL", "MXN", "KRW", "SGD", "NZD", "PLN", "ILS", "AED", "SAR",
+    "NGN", "EGP", "UAH", "THB", "IDR",
+)  # fmt: skip
 _MONEY_BEFORE = re.compile(
     rf"(?P<sym>(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?)$"
 )
@@ -145,6 +149,14 @@ _MONEY_WORDS = {
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR",
     "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "tenge": "KZT",
     "cents": "USD", "cent": "USD", "pence": "GBP", "p": "GBP",
+    # The crowns are several countries': only with the country said.
+    "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK",
+    "swedish kronor": "SEK", "norwegian crowns": "NOK", "norwegian kroner": "NOK",
+    "czech crowns": "CZK", "czech korunas": "CZK", "rand": "ZAR", "lira": "TRY",
+    "liras": "TRY", "reais": "BRL", "mexican pesos": "MXN", "naira": "NGN",
+    "dirhams": "AED", "riyals": "SAR", "zloty": "PLN", "zlotys": "PLN", "forints": "HUF",
+    "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "hryvnias": "UAH", "hryvnia": "UAH",
+    "shekels": "ILS", "korean won": "KRW",
     **{code.lower(): code for code in _CODES},
 }  # fmt: skip
 _HUNDREDTHS = frozenset({"cents", "cent", "pence", "p"})

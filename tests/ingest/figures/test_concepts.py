@@ -139,6 +139,9 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("About 5,000 machinists went on strike on Friday.", "About 5,000", "strikers"),
         ("The budget deficit widened to 5.1% of GDP.", "5.1%", "budget_deficit"),
         ("US CPI rose 2.9% in December.", "2.9%", "inflation"),
+        # a tariff as a share; a tariff in money is a price
+        ("The US will impose a 25% tariff on steel imports.", "25%", "tariff_rate"),
+        ("Washington plans 25 percent duties on imported steel.", "25 percent", "tariff_rate"),
         # where a verb moved its object to is a level of what the object measures
         ("The company raised prices to $10.", "$10", "price"),
         ("Turkey's central bank raised rates to 50%.", "50%", "interest_rate"),

@@ -622,6 +622,9 @@ def test_an_interest_rate_is_the_bank_s_that_sets_it() -> None:
 def test_a_count_of_people_at_a_named_employer_is_the_employer_s() -> None:
     copy = "Strike\n\nSome 33,000 workers at Boeing walked off the job, the union said.\n"
     assert about(copy, "strikers") == {"Some 33,000 workers": "Boeing"}
+    # things counted of a name are not its: the copies are the seller's
+    copy = "Sales\n\nMicrosoft sold 20 million copies of Windows.\n"
+    assert about(copy) == {"20 million": "Microsoft"}
 
 
 def test_a_transfer_fee_is_the_player_s_however_the_move_is_told() -> None:

@@ -95,6 +95,11 @@ FIGURES = [
     ("earned 33 cents a share", "33 cents a share", 0.33, None, Approximation.EXACT, "USD"),
     ("a fine of CHF 2 million", "CHF 2 million", 2e6, None, Approximation.EXACT, "CHF"),
     ("sold for ¥300bn", "¥300bn", 3e11, None, Approximation.EXACT, "JPY"),
+    # crowns are several countries', named with the country; other currencies by name
+    ("rose to 65.3 billion Danish crowns", "65.3 billion Danish crowns", 6.53e10, None,
+     Approximation.EXACT, "DKK"),
+    ("lost 20 billion rand", "20 billion rand", 2e10, None, Approximation.EXACT, "ZAR"),
+    ("a fine of SEK 5 million", "SEK 5 million", 5e6, None, Approximation.EXACT, "SEK"),
     ("Eight out of 10 voters", "Eight out of 10", 80.0, None, Approximation.EXACT, "percent"),
     # a score is one figure with both sides, where a match is near
     (
