@@ -112,8 +112,25 @@ def reconcile(
         if _after_company_noun(body, start):
             kind = EntityKind.ORGANIZATION  # "electric carmaker Tesla"
         out.append(Candidate(start, end, " ".join(text.split()), kind, index))
+    out = [_place_before_noun(c, doc) for c in out]
     out.sort(key=lambda c: c.start)
     return tidied(body, out, [(start, end) for start, end, label in names if label == "PERSON"])
+
+
+def _place_before_noun(cand: Candidate, doc: Doc) -> Candidate:
+    """A lone word taken for a person that names a place GeoNames knows, and modifies a
+    common noun, is that place: "the Valencia floods", "the Paris attacks"."""
+    if cand.kind is not EntityKind.PERSON or " " in cand.name or gz.is_given_name(cand.name):
+        return cand
+    if place_type(cand.name) is None:
+        return cand
+    token = doc.char_span(cand.start, cand.end)
+    if token is None or len(token) != 1:
+        return cand
+    word = token[0]
+    if word.dep_ != "compound" or word.head.pos_ != "NOUN":
+        return cand
+    return replace(cand, kind=EntityKind.PLACE)
 
 
 def _named_subjects(body: str, doc: Doc) -> set[int]:

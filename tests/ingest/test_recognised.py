@@ -76,6 +76,8 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         ("Police said 20 people were held. Analysts expect more.", []),
         ("Democrats said the bill would fail.", []),
         ("UK VAT receipts rose.", [(PLACE, "U.K.")]),
+        # a place the recogniser took for a person, before the noun it qualifies
+        ("The death toll from the Valencia floods rose to 95.", [(PLACE, "Valencia")]),
         # a measure's acronym is no organisation, nor part of the place before it
         ("German GDP contracted and US CPI rose in Berlin.", [(PLACE, "U.S."), (PLACE, "Berlin")]),
     ],
