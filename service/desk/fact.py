@@ -23,6 +23,9 @@ from service.errors import InvalidTimeError, NotFoundError
 from service.ids import decode_id
 
 SOURCES_PER_VALUE = 20
+# Sources on the page in all, at least one per value (a fact with a hundred values shows
+# the first of each): every value's sources are a link away (`value_sources`).
+SOURCES_PER_PAGE = 60
 
 QUERY = """{
   fact(id: $ID) {
@@ -69,7 +72,12 @@ async def fact(request: Request) -> Response:
         if not rows:
             raise NotFoundError("no fact has this id")
         found, around = await read_fact_values(
-            conn, facts=rows, per_value=SOURCES_PER_VALUE, with_times=True, as_of=as_of
+            conn,
+            facts=rows,
+            per_value=SOURCES_PER_VALUE,
+            with_times=True,
+            as_of=as_of,
+            budget=SOURCES_PER_PAGE,
         )
         slider = await _slider(conn, fact_id, page, as_of=as_of, after=after, before=before)
     values = found[0]
