@@ -231,3 +231,33 @@ async def test_the_slider_steps_through_each_values_first_report(
         "2026-11-19T09:00:00+00:00",
         retracted.astimezone(dt.UTC).isoformat(),
     ]
+
+
+async def test_the_less_reported_values_are_a_row_each(
+    seeded_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fact with a hundred values shows its most reported in full and the others in a
+    table, each with its number of sources linking to them all; the chart has them all."""
+    url = await _vote_share(seeded_client)
+    whole = await page(seeded_client, url)
+    reports = {
+        printed: int(re.findall(r"(\d+) sources?", said)[0])
+        for printed, said in zip(
+            texts_of(whole, "printed"), texts_of(whole, "first-reported"), strict=True
+        )
+    }
+    monkeypatch.setattr("service.desk.fact.VALUES_IN_FULL", 2)
+    html = await page(seeded_client, url)
+    assert len(re.findall(r'<g class="bar', html)) == 5
+    printed = texts_of(html, "printed")
+    assert sorted(printed) == sorted(reports)
+    in_full, in_rows = printed[:2], printed[2:]
+    assert len(texts_of(html, "first-reported")) == 2
+    assert len(texts_of(html, "compact-value")) == 3
+    assert min(reports[p] for p in in_full) >= max(reports[p] for p in in_rows)
+    links = hrefs(html, f"{url}/values/")
+    assert len(links) == 3
+    for link, row in zip(links, in_rows, strict=True):
+        value = await page(seeded_client, unescape(link))
+        assert texts_of(value, "printed") == [row]
+        assert len(texts_of(value, "source")) == reports[row]
