@@ -180,6 +180,9 @@ class PublicationRow(_FromRecord):
     url: str | None
     published_at: dt.datetime | None
     received_at: dt.datetime
+    # The lines intake left out of this publication's own copy; None: not kept (stored
+    # before publications kept them).
+    removed: list[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
