@@ -129,17 +129,22 @@ async def test_the_seeds_values_are_kept(seeded_pool: asyncpg.Pool) -> None:
 
 
 async def test_the_migration_counts_the_values_stored_before_it(server_dsn: str) -> None:
+    """Values stored, the table dropped (downgraded to the revision before it), upgraded
+    again: the migration counts what is there."""
     dsn = await recreate_database(server_dsn, "factdesk_fact_values")
+    await asyncio.to_thread(migrate.upgrade, dsn)
     before = ScriptDirectory.from_config(migrate.alembic_config(dsn)).get_revision(REVISION)
     assert before is not None
     assert isinstance(before.down_revision, str)
-    await asyncio.to_thread(migrate.upgrade, dsn, before.down_revision)
     pool = await create_pool(dsn, min_size=1, max_size=2)
     try:
         await ingest_article(pool, TOLL_12, ArticleMeta("Daily", published_at=_on(17)))
         await ingest_article(pool, TOLL_15, ArticleMeta("Weekly", published_at=_on(18)))
         await ingest_article(pool, TOLL_12, ArticleMeta("Wire", published_at=_on(20)))
+        await pool.expire_connections()
+        await asyncio.to_thread(migrate.downgrade, dsn, before.down_revision)
         await asyncio.to_thread(migrate.upgrade, dsn)
+        await pool.expire_connections()
         assert _deaths(await _check(pool)) == [
             (12.0, 1, "17 09", "20 09"),
             (15.0, 1, "18 09", "18 09"),
