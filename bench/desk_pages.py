@@ -41,6 +41,15 @@ SAMPLED = {
     "Article": "SELECT id FROM articles WHERE retracted_at IS NULL",
 }
 TOKAYEV = "SELECT entity_id FROM entity_aliases WHERE alias = 'Tokayev' LIMIT 1"
+# The most reported value, its first report, and the report 2,000 on (a later page).
+HEAVIEST_VALUE = """
+SELECT v.fact_id, v.first_figure_id, (
+    SELECT f.id FROM figures f WHERE f.fact_id = v.fact_id AND f.value = v.value
+        AND f.upper_bound IS NOT DISTINCT FROM v.upper_bound
+        AND f.approximation = v.approximation
+    ORDER BY f.id OFFSET 2000 LIMIT 1) AS later
+FROM fact_values v ORDER BY v.reports DESC LIMIT 1
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,11 @@ async def _kinds(conn: Connection, rng: random.Random) -> list[Kind]:
             [f"/articles/{encode_id('Article', i)}" for i in sample(ids["Article"])],
         ),
     ]
+    value = await conn.fetchrow(HEAVIEST_VALUE)
+    if value is not None:
+        path = f"/facts/{encode_id('Fact', value[0])}/values/{encode_id('Figure', value[1])}"
+        later = [f"{path}?after={encode_id('Figure', value[2])}"] if value[2] else []
+        kinds.append(Kind("value sources (most reported)", [path, *later]))
     if tokayev is not None:
         kinds.insert(
             3, Kind("entity Tokayev (seeds)", [f"/entities/{encode_id('Entity', tokayev)}"])

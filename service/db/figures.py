@@ -160,36 +160,46 @@ class SampledReport:
 
 
 async def list_first_reports_for_facts(
-    conn: Connection, *, fact_ids: Sequence[int], per_value: int, most_values: int | None = None
+    conn: Connection,
+    *,
+    fact_ids: Sequence[int],
+    per_value: int,
+    most_values: int | None = None,
+    budget: int | None = None,
 ) -> list[SampledReport]:
     """At most `per_value` figures (the first stored) of each value of each fact, grouped as
     Fact.values groups them (value, upper bound, approximation), values in order of their
     first report, each with the number of its reports. (When each value was reported is
     `known.list_value_times`, as SourcedValue's times are.)
 
-    The most reported facts have thousands of figures and a handful of values: groups and
-    counts come from figures_fact_groups_idx alone, and only the figures shown are fetched,
-    each group's in index order (an upper bound is matched by = or IS NULL, which the index
-    can answer, never by IS NOT DISTINCT FROM, which it cannot). Each group is ordered by
-    the whole index key, not by id alone: the planner does not take `IS NULL` as fixing a
-    column, so `ORDER BY f.id` read and sorted every figure of a group to keep a few
-    (10x slower on a fact with 30,000 reports, bench/desk_pages.py).
+    Values and their counts are `fact_values`' (kept as reports come and go), and only
+    the figures shown are fetched, each value's in index order (an upper bound is matched
+    by = or IS NULL, which the index can answer, never by IS NOT DISTINCT FROM, which it
+    cannot). Each value is ordered by the whole index key, not by id alone: the planner
+    does not take `IS NULL` as fixing a column, so `ORDER BY f.id` read and sorted every
+    figure of a value to keep a few (10x slower on a fact with 30,000 reports).
 
     With `most_values`, only each fact's that many most reported values (the earliest
     first among equals) have `per_value` figures; the others have their first alone,
-    which still names and places the value (a page that shows only the most reported)."""
+    which still names and places the value (a page that shows only the most reported).
+    With `budget`, a fact with many values has fewer figures of each, about `budget` in
+    all, but never fewer than one (a page stays the same size however much is reported)."""
     # The lateral joins below match these columns one by one, for the index's sake.
     assert GROUPED_VALUES == ("value", "upper_bound", "approximation")
-    values = ", ".join(f"g.{c}" for c in GROUPED_VALUES)
+    values = ", ".join(f"v.{c}" for c in GROUPED_VALUES)
     rows = await conn.fetch(
         f"""
-        WITH grouped AS (
-            SELECT g.fact_id, {values}, count(*) AS reports, min(g.id) AS first_id,
-                   CASE WHEN $3::int IS NULL OR row_number() OVER (
-                       PARTITION BY g.fact_id ORDER BY count(*) DESC, min(g.id)) <= $3
-                   THEN $2 ELSE 1 END AS sampled
-            FROM figures g WHERE g.fact_id = ANY($1::bigint[])
-            GROUP BY g.fact_id, {values}
+        WITH counted AS (
+            SELECT v.fact_id, {values}, v.reports, v.first_figure_id AS first_id,
+                   row_number() OVER (PARTITION BY v.fact_id
+                                      ORDER BY v.reports DESC, v.first_figure_id) AS place,
+                   count(*) OVER (PARTITION BY v.fact_id) AS count
+            FROM fact_values v WHERE v.fact_id = ANY($1::bigint[])
+        ), grouped AS (
+            SELECT v.*, CASE WHEN $3::int IS NULL OR v.place <= $3
+                THEN greatest(1, least($2, $4::int / least(v.count, coalesce($3, v.count))))
+                ELSE 1 END AS sampled
+            FROM counted v
         )
         SELECT {", ".join("f." + c.strip() for c in COLUMNS.split(","))}, v.first_id, v.reports
         FROM grouped v
@@ -209,5 +219,33 @@ async def list_first_reports_for_facts(
         list(fact_ids),
         per_value,
         most_values,
+        budget if budget is not None else 2**31 - 1,
     )
     return [SampledReport(FigureRow(*tuple(r)[:-1]), r["reports"]) for r in rows]
+
+
+async def list_reports_of_value(
+    conn: Connection, *, of: FigureRow, after_id: int | None, limit: int
+) -> list[FigureRow]:
+    """The reports of the value the figure `of` reports in its fact (equal value, upper
+    bound and approximation), first stored first, after the report `after_id`: one page
+    of a value's thousands of sources, read in index order (figures_fact_groups_idx; an
+    absent upper bound matched by IS NULL, which the index answers)."""
+    assert GROUPED_VALUES == ("value", "upper_bound", "approximation")
+    # Either way $3 is typed; an absent bound is matched by IS NULL alone.
+    upper = "IS NULL AND $3::float8 IS NULL" if of.upper_bound is None else "= $3"
+    rows = await conn.fetch(
+        f"""
+        SELECT {COLUMNS} FROM figures f
+        WHERE f.fact_id = $1 AND f.value = $2 AND f.upper_bound {upper}
+            AND f.approximation = $4 AND f.id > $5
+        ORDER BY f.fact_id, f.value, f.upper_bound, f.approximation, f.id LIMIT $6
+        """,
+        of.fact_id,
+        of.value,
+        of.upper_bound,
+        of.approximation,
+        after_id or 0,
+        limit,
+    )
+    return FigureRow.from_records(rows)

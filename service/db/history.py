@@ -45,22 +45,27 @@ class FactEventRow:
         return (self.at, self.kind_order, self.figure_id, self.tie_id)
 
 
-# Every figure a fact ever had: live ones, and those taken out, with when their article
-# version became current (`since`; NULL: version 1) and when they were taken out. Only
-# corrected articles are joined (articles_corrected_idx): joining all of them for
-# `corrected_at` read every article of a much reported fact.
-_FIGURES = """
+# The figures a fact had that were taken out, with when their article version became
+# current (`since`; NULL: version 1) and when they were taken out.
+_WITHDRAWN = """
+    SELECT (w.figure->>'id')::bigint AS id, w.fact_id, w.article_id,
+           (w.figure->>'value')::float8 AS value, (w.figure->>'upper_bound')::float8 AS upper_bound,
+           w.figure->>'approximation' AS approximation, w.figure->>'text' AS text,
+           (SELECT max(v.replaced_at) FROM article_versions v
+            WHERE v.article_id = w.article_id AND v.replaced_at < w.withdrawn_at) AS since,
+           w.withdrawn_at AS until, w.cause
+    FROM withdrawn_figures w WHERE w.fact_id = ANY($1::bigint[])
+"""
+# Every figure a fact ever had: live ones (`since` as above, `until` NULL), and those taken
+# out. Only corrected articles are joined (articles_corrected_idx): joining all of them
+# for `corrected_at` read every article of a much reported fact.
+_FIGURES = f"""
     SELECT g.id, g.fact_id, g.article_id, g.value, g.upper_bound, g.approximation, g.text,
            a.corrected_at AS since, NULL::timestamptz AS until, NULL::text AS cause
     FROM figures g LEFT JOIN articles a ON a.id = g.article_id AND a.corrected_at IS NOT NULL
     WHERE g.fact_id = ANY($1::bigint[])
     UNION ALL
-    SELECT (w.figure->>'id')::bigint, w.fact_id, w.article_id, (w.figure->>'value')::float8,
-           (w.figure->>'upper_bound')::float8, w.figure->>'approximation', w.figure->>'text',
-           (SELECT max(v.replaced_at) FROM article_versions v
-            WHERE v.article_id = w.article_id AND v.replaced_at < w.withdrawn_at),
-           w.withdrawn_at, w.cause
-    FROM withdrawn_figures w WHERE w.fact_id = ANY($1::bigint[])
+    {_WITHDRAWN}
 """
 
 _EVENTS = f"""
@@ -90,6 +95,22 @@ _EVENTS = f"""
            j.kind, 2, j.id
     FROM judgements j JOIN figures_ f ON f.id = j.judged_figure_id
     WHERE j.withdrawn_at IS NOT NULL
+"""
+# The moments a fact's values changed, for the desk's time slider: when each value now
+# reported was first reported (fact_values: one row per value, where its reports number
+# thousands), and every event of the figures taken out (their reports, the correction or
+# retraction) and of the judgements. `figures_` holds the figures taken out only.
+_MOMENTS = f"""
+    SELECT v.fact_id, v.first_reported_at AS at, 'REPORTED' AS kind FROM fact_values v
+    WHERE v.fact_id = ANY($1::bigint[]) AND v.first_reported_at IS NOT NULL
+    UNION ALL
+    SELECT e.fact_id, e.at, e.kind FROM ({_EVENTS}) e
+    UNION ALL
+    SELECT g.fact_id, t.at, t.kind
+    FROM judgements j JOIN figures g ON g.id = j.judged_figure_id
+    CROSS JOIN LATERAL (VALUES (j.made_at, 'JUDGED'), (j.withdrawn_at, 'JUDGEMENT_WITHDRAWN'))
+        AS t(at, kind)
+    WHERE g.fact_id = ANY($1::bigint[]) AND t.at IS NOT NULL
 """
 _KEY = "(e.at, e.kind_order, e.figure_id, e.tie_id)"
 _COLUMNS = """fact_id, at, kind, figure_id, value, upper_bound, approximation, text, article_id,
@@ -198,15 +219,17 @@ async def list_fact_event_times(
     before: dt.datetime | None = None,
     from_end: bool = False,
 ) -> EventTimes:
-    """The distinct times something changed the fact strictly between `after` and
+    """The distinct times the fact's values changed strictly between `after` and
     `before` (either open), each with what happened then (kinds, in the order
     `list_fact_events` gives): the first `limit` of them, or the last with `from_end`.
-    The steps of the desk's time slider, one window at a time (the events are read once
-    for the window and for what lies beyond it)."""
+    The steps of the desk's time slider, one window at a time (the moments are read once
+    for the window and for what lies beyond it). Unlike the fact's history, a value's
+    later reports are no moments of their own: the first report of each value is (a
+    much reported fact has thousands of reports and a hundred values)."""
     order = "DESC" if from_end else "ASC"
     rows = await conn.fetch(
         f"""
-        WITH figures_ AS ({_FIGURES}), events AS ({_EVENTS}),
+        WITH figures_ AS ({_WITHDRAWN}), events AS ({_MOMENTS}),
         steps AS (
             SELECT e.at, array_agg(DISTINCT e.kind) AS kinds FROM events e
             WHERE ($2::timestamptz IS NULL OR e.at > $2)

@@ -176,16 +176,15 @@ async def list_value_times(
     conn: Connection, *, fact_ids: Sequence[int], as_of: dt.datetime | None = None
 ) -> list[ValueTimes]:
     """Each value of the facts (equal value, upper bound and approximation) with the
-    earliest and latest publication of an article reporting it; with `as_of`, of the
-    figures that counted then and the publications made by then."""
-    if as_of is None:
+    earliest and latest publication of an article reporting it (`fact_values`); with
+    `as_of`, of the figures that counted then and the publications made by then."""
+    if as_of is None:  # kept in fact_values as reports and publications come and go
         rows = await conn.fetch(
-            f"""
-            SELECT g.fact_id, g.value, g.upper_bound, g.approximation,
-                   min({reported_sql("g", "min")}) AS first_reported_at,
-                   max({reported_sql("g", "max")}) AS last_reported_at
-            FROM figures g WHERE g.fact_id = ANY($1::bigint[])
-            GROUP BY g.fact_id, g.value, g.upper_bound, g.approximation
+            """
+            SELECT fact_id, value, upper_bound, approximation, first_reported_at,
+                   last_reported_at
+            FROM fact_values WHERE fact_id = ANY($1::bigint[])
+                AND first_reported_at IS NOT NULL
             """,
             list(fact_ids),
         )

@@ -16,12 +16,14 @@ async def insert_publication(
     outlet_id: int,
     url: str | None,
     published_at: dt.datetime | None,
+    removed: Sequence[str],
 ) -> bool:
-    """Whether this is a new publication of the article (False: the outlet is listed)."""
+    """Whether this is a new publication of the article (False: the outlet is listed).
+    `removed`: the lines intake left out of this publication's own copy."""
     inserted = await conn.fetchval(
         """
-        INSERT INTO publications (article_id, outlet_id, url, published_at)
-        VALUES ($1, $2, $3, $4)
+        INSERT INTO publications (article_id, outlet_id, url, published_at, removed)
+        VALUES ($1, $2, $3, $4, $5)
         ON CONFLICT ON CONSTRAINT publications_article_outlet_unique DO NOTHING
         RETURNING true
         """,
@@ -29,6 +31,7 @@ async def insert_publication(
         outlet_id,
         url,
         published_at,
+        list(removed),
     )
     return bool(inserted)
 
@@ -40,7 +43,7 @@ async def list_publications_for_articles(
     rows = await conn.fetch(
         """
         SELECT p.id, p.article_id, p.outlet_id, o.name AS outlet_name, p.url, p.published_at,
-               p.received_at
+               p.received_at, p.removed
         FROM publications p JOIN outlets o ON o.id = p.outlet_id
         WHERE p.article_id = ANY($1::bigint[])
         ORDER BY p.article_id, p.received_at, p.id

@@ -143,6 +143,26 @@ class FactRow(_FromRecord):
 
 
 @dataclass(frozen=True, slots=True)
+class FactValueRow(_FromRecord):
+    """One value of a fact (its reports of equal value, upper bound and approximation)."""
+
+    fact_id: int
+    value: float
+    upper_bound: float | None
+    approximation: str
+    first_figure_id: int  # its first report: the value's place among the fact's values
+    reports: int
+    # The earliest and latest publication of an article reporting it (republications
+    # included); None only for a figure stored before its article's first publication.
+    first_reported_at: dt.datetime | None
+    last_reported_at: dt.datetime | None
+
+    @property
+    def key(self) -> tuple[int, float, float | None, str]:
+        return (self.fact_id, self.value, self.upper_bound, self.approximation)
+
+
+@dataclass(frozen=True, slots=True)
 class FactTimesRow(_FromRecord):
     """When a fact was first reported and when its values last changed."""
 
@@ -160,6 +180,9 @@ class PublicationRow(_FromRecord):
     url: str | None
     published_at: dt.datetime | None
     received_at: dt.datetime
+    # The lines intake left out of this publication's own copy; None: not kept (stored
+    # before publications kept them).
+    removed: list[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """`/articles/{id or slug}`: the clean text with figures, quotes and entity mentions
 highlighted and linked; standfirst and captions with their own figures; outlet and
-original source; the lines intake removed, apart and folded."""
+original source; the lines intake removed, apart and folded, and those removed from each
+republication's own page."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from starlette.responses import Response
 from service.db import articles as articles_db
 from service.db import entities as entities_db
 from service.db import figures as figures_db
+from service.db import publications as publications_db
 from service.db import quotes as quotes_db
 from service.db.rows import EntityRow, FigureRow, MentionRow, QuoteRow
 from service.desk import links
@@ -91,6 +93,9 @@ async def article(request: Request) -> Response:
         figures = await figures_db.list_figures_for_articles(conn, article_ids=[article_id])
         quotes = await quotes_db.list_quotes_for_articles(conn, article_ids=[article_id])
         mentions = await entities_db.list_mentions_for_articles(conn, article_ids=[article_id])
+        publications = await publications_db.list_publications_for_articles(
+            conn, article_ids=[article_id]
+        )
         around = await read_around(
             conn,
             article_ids=[article_id],
@@ -122,6 +127,10 @@ async def article(request: Request) -> Response:
         body=body,
         captions=captions,
         removed=row.removed,
+        # The first publication is the article's own (its lines are `removed`, kept with
+        # each version); the others are republications, each with its own page's lines.
+        first_kept=bool(publications) and publications[0].removed is not None,
+        republications=publications[1:],
         quotes=quotes,
         entities=around.entities,
         json_url=links.api_twin(links.article_page(article_id)),

@@ -19,6 +19,9 @@ from service.ids import decode_id
 RESOLUTIONS = 50  # distinct (name, decision, reason) rows shown
 RESOLUTIONS_EXAMINED = 1000  # of the entity's resolutions, one per article it is named in
 SOURCES_PER_VALUE = 5  # the fact's own page shows more
+# Sources of each fact in all, at least one per value shown: a much reported place has
+# forty facts, and its page stays one an editor can read (and the server renders fast).
+SOURCES_PER_FACT = 6
 # Values per fact: the most reported (a much reported place's fact has a hundred; the
 # fact's page has them all).
 VALUES_PER_FACT = 8
@@ -52,6 +55,7 @@ async def entity(request: Request) -> Response:
             per_value=SOURCES_PER_VALUE,
             with_times=False,
             most_values=VALUES_PER_FACT,
+            budget=SOURCES_PER_FACT,
         )
         resolved_in = {
             row.id: row

@@ -17,12 +17,19 @@ from service.db.pool import Connection
 from service.desk import links
 from service.desk.chart import number_line
 from service.desk.pages import pool_of
-from service.desk.reading import read_fact_values
+from service.desk.reading import SourcedValue, read_fact_values
 from service.desk.templating import render
 from service.errors import InvalidTimeError, NotFoundError
 from service.ids import decode_id
 
 SOURCES_PER_VALUE = 20
+# Sources on the page in all, at least one per value (a fact with a hundred values shows
+# the first of each): every value's sources are a link away (`value_sources`).
+SOURCES_PER_PAGE = 60
+# Values shown in full (sources, judgements, the judge form): the most reported, and any
+# an editor judged; the others are a row each in a table, their sources a link away (a
+# fact with a hundred values was a page of a hundred forms).
+VALUES_IN_FULL = 30
 
 QUERY = """{
   fact(id: $ID) {
@@ -69,16 +76,24 @@ async def fact(request: Request) -> Response:
         if not rows:
             raise NotFoundError("no fact has this id")
         found, around = await read_fact_values(
-            conn, facts=rows, per_value=SOURCES_PER_VALUE, with_times=True, as_of=as_of
+            conn,
+            facts=rows,
+            per_value=SOURCES_PER_VALUE,
+            with_times=True,
+            as_of=as_of,
+            budget=SOURCES_PER_PAGE,
         )
         slider = await _slider(conn, fact_id, page, as_of=as_of, after=after, before=before)
     values = found[0]
+    in_full = _in_full(values.values)
     subject = around.entities.get(rows[0].subject_id) if rows[0].subject_id else None
     return render(
         request,
         "fact.html",
         title=rows[0].label,
         fact=values,
+        full=[v for v in values.values if v.group.number in in_full],
+        compact=[v for v in values.values if v.group.number not in in_full],
         subject=subject,
         chart=number_line([v.group for v in values.values]),
         as_of=as_of,
@@ -87,6 +102,17 @@ async def fact(request: Request) -> Response:
         json_url=links.as_of(links.api_twin(page), as_of) if as_of else links.api_twin(page),
         graphiql_url=links.graphiql_of(QUERY, "Fact", fact_id),
     )
+
+
+def _in_full(values: list[SourcedValue]) -> set[int]:
+    """The numbers of the values shown in full: those judged, and the most reported (the
+    earliest first among equals) up to VALUES_IN_FULL in all."""
+    judged = {
+        v.group.number for v in values if v.group.judgements or v.group.rank.value != "NORMAL"
+    }
+    ranked = sorted(values, key=lambda v: (-v.reports, v.group.number))
+    rest = [v.group.number for v in ranked if v.group.number not in judged]
+    return judged | set(rest[: max(0, VALUES_IN_FULL - len(judged))])
 
 
 async def _slider(

@@ -180,7 +180,12 @@ class Known:
 
 
 async def _read_known(
-    conn: Connection, *, fact_ids: Sequence[int], per_value: int, as_of: dt.datetime
+    conn: Connection,
+    *,
+    fact_ids: Sequence[int],
+    per_value: int,
+    budget: int | None,
+    as_of: dt.datetime,
 ) -> tuple[Known, list[InForce]]:
     """`figures_db.list_first_reports_for_facts` and the judgements in force, as known at
     `as_of`."""
@@ -195,8 +200,10 @@ async def _read_known(
     for fact_id, reports in by_fact_id.items():
         counted = distinct_reports(fact_id, reports)
         disputed[fact_id] = agreement_of(counted, judged.get(fact_id, NONE)).disputed
-        for group in figures_db.split_values(reports):
-            sampled += [SampledReport(r, len(group)) for r in group[:per_value]]
+        values = figures_db.split_values(reports)
+        shown = per_value if budget is None else max(1, min(per_value, budget // len(values)))
+        for group in values:
+            sampled += [SampledReport(r, len(group)) for r in group[:shown]]
     return Known(sampled, disputed), in_force
 
 
@@ -208,6 +215,7 @@ async def read_fact_values(
     with_times: bool,
     as_of: dt.datetime | None = None,
     most_values: int | None = None,
+    budget: int | None = None,
 ) -> tuple[list[FactValues], Around]:
     """Each fact with its values and the first `per_value` sources of each (a value of a
     much reported fact has thousands), ranked by the judgements in force, `with_times`
@@ -217,16 +225,22 @@ async def read_fact_values(
     `as_of`, as known then (service/db/known.py): its values, their times, the judgements
     in force, the articles as they stood and their publications made by then, and
     `disputed` computed again. With `most_values`, only that many values of each fact,
-    its most reported ones (a fact of a much reported entity has a hundred)."""
+    its most reported ones (a fact of a much reported entity has a hundred). With
+    `budget`, about that many sources of each fact in all, at least one of each value (a
+    fact with a hundred values shows the first of each)."""
     fact_ids = [f.id for f in facts]
     if as_of is None:
         sampled = await figures_db.list_first_reports_for_facts(
-            conn, fact_ids=fact_ids, per_value=per_value, most_values=most_values
+            conn,
+            fact_ids=fact_ids,
+            per_value=per_value,
+            most_values=most_values,
+            budget=budget,
         )
         in_force = await judgements_db.list_in_force_for_facts(conn, fact_ids=fact_ids)
     else:
         known, in_force = await _read_known(
-            conn, fact_ids=fact_ids, per_value=per_value, as_of=as_of
+            conn, fact_ids=fact_ids, per_value=per_value, budget=budget, as_of=as_of
         )
         sampled = known.sampled
         facts = [replace(f, disputed=known.disputed.get(f.id, False)) for f in facts]

@@ -14,6 +14,7 @@ from service.desk.judging import judge_form, withdraw_form
 from service.desk.pages import desk_page
 from service.desk.search import search
 from service.desk.templating import STATIC, STATIC_PATH
+from service.desk.value import value_sources
 
 # Where the pages are, for conditional GET (service/conditional.py): a page is a read of
 # the data like any other, so it is tagged and revalidated the same way.
@@ -27,6 +28,7 @@ def desk_routes(settings: Settings) -> list[BaseRoute]:
         ("/search", search),
         ("/entities/{id}", entity),
         ("/facts/{id}", fact),
+        ("/facts/{id}/values/{figure}", value_sources),
         ("/articles/{id}", article),
     ]
     return [

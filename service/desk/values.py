@@ -19,6 +19,11 @@ from service.ingest.facts import ReportedValue, value_interval
 from service.ingest.model import Approximation
 from service.ingest.ranks import NONE, FactJudgements, Rank, key_of
 
+# How many of the values a value conflicts with the page names (the others are counted):
+# naming every pair grows with the square of the values (a fact with 116 values had
+# 0.5 MB of links).
+CONFLICTS_NAMED = 8
+
 
 @dataclass(slots=True)
 class ValueGroup:
@@ -33,6 +38,10 @@ class ValueGroup:
     @property
     def first(self) -> FigureRow:
         return self.reports[0]
+
+    @property
+    def named_conflicts(self) -> list[int]:
+        return self.conflicts[:CONFLICTS_NAMED]
 
     @property
     def statuses(self) -> list[str]:

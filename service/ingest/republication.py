@@ -19,7 +19,12 @@ async def record_first_publication(
 ) -> None:
     """The new article's own publication. The caller owns the transaction."""
     await publications_db.insert_publication(
-        conn, article_id=article_id, outlet_id=outlet_id, url=url, published_at=parsed.published_at
+        conn,
+        article_id=article_id,
+        outlet_id=outlet_id,
+        url=url,
+        published_at=parsed.published_at,
+        removed=parsed.removed,
     )
 
 
@@ -38,6 +43,7 @@ async def record_republication(
         outlet_id=outlets[parsed.outlet],
         url=url,
         published_at=parsed.published_at,
+        removed=parsed.removed,
     )
     if added:
         await versions_db.bump_data_version(conn)

@@ -10,6 +10,7 @@ from service.ingest.corrections import retract_article
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
 from tests.desk.pages import hrefs, page, texts_of
+from tests.rest.conftest import AUTH, api_client
 
 
 async def _article(client: httpx.AsyncClient) -> str:
@@ -91,3 +92,65 @@ async def test_copy_with_nothing_removed_has_no_such_section(
     result = await ingest_article(pool, "Officials said 120 people died.\n", ArticleMeta("Wire"))
     html = await page(client, f"/articles/{encode_id('Article', result.article_id)}")
     assert texts_of(html, "removed") == []
+
+
+def _page(nav: str, aside: str) -> str:
+    """The same story on an outlet's page with its own chrome."""
+    return (
+        f"<html><body><header><nav><a href='/'>{nav}</a></nav></header><main><article>"
+        "<h1>Quake toll rises in Almaty</h1>"
+        "<p>An earthquake in Almaty killed 12 people on Monday, police said.</p>"
+        "<p>Rescue teams searched collapsed buildings through the night, officials said.</p>"
+        "<p>The city's mayor declared a day of mourning for the victims on Tuesday.</p>"
+        f"</article><aside>{aside}</aside></main></body></html>"
+    )
+
+
+async def test_each_republication_shows_the_lines_removed_from_its_own_page(
+    pool: asyncpg.Pool,
+) -> None:
+    async with api_client(pool) as api:
+        first = await api.post(
+            "/api/v1/articles",
+            json={"text": _page("Daily home", "Daily most read"), "outlet": "Daily"},
+            headers=AUTH,
+        )
+        again = await api.post(
+            "/api/v1/articles",
+            json={"text": _page("Wire front page", "Wire newsletter"), "outlet": "Wire"},
+            headers=AUTH,
+        )
+        assert first.status_code == 201, first.text
+        assert again.json()["id"] == first.json()["id"]
+        path = f"/articles/{first.json()['id']}"
+        html = await page(api, path)
+        assert "Daily home" in texts_of(html, "removed")[0]
+        republished = texts_of(html, "republication")
+        assert len(republished) == 1
+        assert republished[0].startswith("Wire, ")
+        assert "Wire front page" in republished[0]
+        assert "Wire newsletter" in republished[0]
+        assert "Daily" not in republished[0]
+
+        # Publications stored before they kept their lines say so; nothing is made up.
+        async with pool.acquire() as conn:
+            await conn.execute("UPDATE publications SET removed = NULL")
+            await conn.execute("UPDATE articles SET removed = '{}'")
+        html = await page(api, path)
+        assert texts_of(html, "removed-unknown") == [
+            "The lines intake removed from this outlet's page were not kept "
+            "(republished before they were)."
+        ]
+        assert texts_of(html, "removed-none") == [
+            "No lines removed at intake are recorded for this copy: it was stored before "
+            "intake kept them, or intake removed none."
+        ]
+
+
+async def test_copy_kept_with_nothing_removed_says_so(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    copy = "Quake hits Almaty\n\nAn earthquake in Almaty killed 12 people, police said.\n"
+    stored = await ingest_article(pool, copy, ArticleMeta("Daily"))
+    html = await page(client, f"/articles/{encode_id('Article', stored.article_id)}")
+    assert texts_of(html, "removed-none") == ["Intake removed no lines from this copy."]

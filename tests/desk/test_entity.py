@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncpg
 import httpx
+import pytest
 
+from service.desk.entity import SOURCES_PER_FACT
 from service.desk.entity import VALUES_PER_FACT as ENTITY_VALUES
 from service.ids import encode_id
 from service.ingest.model import ArticleMeta
@@ -66,10 +68,33 @@ async def test_a_fact_with_many_values_shows_its_most_reported(
     printed = texts_of(html, "printed")
     assert len(printed) == ENTITY_VALUES
     assert {"12 people", "19 people"} <= set(printed)
-    # Every report of the values shown is a source: six of one report, two of three.
-    assert html.count('<li class="source">') == 6 + 2 * 3
+    # Fewer sources per fact (SOURCES_PER_FACT) than values shown: the first of each.
+    assert SOURCES_PER_FACT < ENTITY_VALUES
+    assert html.count('<li class="source">') == ENTITY_VALUES
     assert texts_of(html, "more-values") == [
         f"The {ENTITY_VALUES} most reported of 10 values; all of them on the fact's page."
     ]
     fact_page = f"/facts/{encode_id('Fact', fact_id)}"
     assert f'href="{fact_page}#value-2"' in html  # value 1 conflicts with value 2 there
+
+
+async def test_a_much_reported_fact_shows_a_budget_of_sources(
+    pool: asyncpg.Pool, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each fact shows about SOURCES_PER_FACT sources, at least one per value shown, and
+    links to every source of a value it cuts short."""
+    for outlet, copy in (
+        ("Daily", "Quake hits Almaty\n\nAn earthquake in Almaty killed 12 people."),
+        ("Weekly", "Almaty mourns\n\nThe earthquake in Almaty killed 12 people."),
+        ("Herald", "Almaty count\n\nThe earthquake in Almaty killed 15 people."),
+    ):
+        await ingest_article(pool, copy, ArticleMeta(outlet))
+    async with pool.acquire() as conn:
+        place = await conn.fetchval("SELECT subject_id FROM facts WHERE property = 'deaths'")
+    path = f"/entities/{encode_id('Entity', place)}"
+    assert texts_of(await page(client, path), "outlet") == ["Daily", "Weekly", "Herald"]
+    monkeypatch.setattr("service.desk.entity.SOURCES_PER_FACT", 2)
+    html = await page(client, path)
+    assert texts_of(html, "outlet") == ["Daily", "Herald"]
+    assert len(hrefs(html, "/facts/")) > 0
+    assert "all 2 sources" in texts_of(html, "first-reported")[0]

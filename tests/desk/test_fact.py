@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from service.ids import encode_id
+from service.ingest.corrections import retract_article
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
 from tests.desk.pages import hrefs, page, texts_of
@@ -182,3 +183,81 @@ async def test_the_time_slider_pages_its_moments(
     assert "as_of=" in earlier_then
     first_then = await _step(seeded_client, earlier_then)
     assert _moments(first_then) == ["2019-06-10T06:00:00+00:00"]
+
+
+async def test_a_value_in_many_conflicts_names_the_first_few(
+    seeded_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("service.desk.values.CONFLICTS_NAMED", 1)
+    html = await page(seeded_client, await _vote_share(seeded_client))
+    assert texts_of(html, "conflicts") == [
+        "conflicts with value 3",
+        "conflicts with value 2 and 1 more",
+        "conflicts with value 3",
+    ]
+
+
+async def test_the_slider_steps_through_each_values_first_report(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    """A value reported again is no new moment (a much reported fact has thousands of
+    reports and a hundred values); a new value is, and so is a report taken out."""
+    copies = [
+        ("Daily", 17, "Quake hits Almaty\n\nAn earthquake in Almaty killed 12 people."),
+        ("Weekly", 18, "Almaty mourns\n\nThe earthquake in Almaty killed 12 people."),
+        ("Herald", 19, "Almaty count\n\nThe earthquake in Almaty killed 15 people."),
+    ]
+    ids = []
+    for outlet, day, copy in copies:
+        published = dt.datetime(2026, 11, day, 9, tzinfo=dt.UTC)
+        ids.append(await ingest_article(pool, copy, ArticleMeta(outlet, published_at=published)))
+    async with pool.acquire() as conn:
+        fact_id = await conn.fetchval("SELECT id FROM facts WHERE property = 'deaths'")
+    url = f"/facts/{encode_id('Fact', fact_id)}"
+    assert _moments(await page(client, url)) == [
+        "2026-11-17T09:00:00+00:00",
+        "2026-11-19T09:00:00+00:00",
+    ]
+    await retract_article(pool, ids[0].article_id, by="key", reason="wrong town")
+    async with pool.acquire() as conn:
+        retracted = await conn.fetchval(
+            "SELECT retracted_at FROM articles WHERE id = $1", ids[0].article_id
+        )
+    # Daily's report stays a moment of the fact's past, with its taking out; 12 is now
+    # first reported by Weekly.
+    assert _moments(await page(client, url)) == [
+        "2026-11-17T09:00:00+00:00",
+        "2026-11-18T09:00:00+00:00",
+        "2026-11-19T09:00:00+00:00",
+        retracted.astimezone(dt.UTC).isoformat(),
+    ]
+
+
+async def test_the_less_reported_values_are_a_row_each(
+    seeded_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fact with a hundred values shows its most reported in full and the others in a
+    table, each with its number of sources linking to them all; the chart has them all."""
+    url = await _vote_share(seeded_client)
+    whole = await page(seeded_client, url)
+    reports = {
+        printed: int(re.findall(r"(\d+) sources?", said)[0])
+        for printed, said in zip(
+            texts_of(whole, "printed"), texts_of(whole, "first-reported"), strict=True
+        )
+    }
+    monkeypatch.setattr("service.desk.fact.VALUES_IN_FULL", 2)
+    html = await page(seeded_client, url)
+    assert len(re.findall(r'<g class="bar', html)) == 5
+    printed = texts_of(html, "printed")
+    assert sorted(printed) == sorted(reports)
+    in_full, in_rows = printed[:2], printed[2:]
+    assert len(texts_of(html, "first-reported")) == 2
+    assert len(texts_of(html, "compact-value")) == 3
+    assert min(reports[p] for p in in_full) >= max(reports[p] for p in in_rows)
+    links = hrefs(html, f"{url}/values/")
+    assert len(links) == 3
+    for link, row in zip(links, in_rows, strict=True):
+        value = await page(seeded_client, unescape(link))
+        assert texts_of(value, "printed") == [row]
+        assert len(texts_of(value, "source")) == reports[row]

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 
 import asyncpg
 import httpx
+import pytest
 import pytest_asyncio
 from pydantic import SecretStr
 
@@ -167,3 +168,21 @@ async def test_behind_a_proxy_the_form_is_accepted_from_the_public_origin_only(
         ]:
             answer = await proxied.post(action, data=good, headers=headers)
             assert answer.status_code == status, (headers, answer.text)
+
+
+async def test_a_judged_value_is_shown_in_full_however_little_reported(
+    desk: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Values beyond the most reported are a row each, with no form: one an editor judged
+    keeps its block, so its judgements can be read and withdrawn on the fact's page."""
+    monkeypatch.setattr("service.desk.fact.VALUES_IN_FULL", 0)
+    fact = await disputed_deaths(desk)
+    path = f"/facts/{fact['id']}"
+    before = await page(desk, path)
+    assert re.findall(r'data-rank="(\w+)"', before) == []
+    assert len(texts_of(before, "compact-value")) == 2
+    await _judge(desk, 15.0, "PREFERRED", "the police's final toll")
+    html = await page(desk, path)
+    assert re.findall(r'data-rank="(\w+)"', html) == ["PREFERRED"]
+    assert texts_of(html, "printed") == ["15 people", "12 people"]
+    assert len(re.findall(r'<form class="withdraw"', html)) == 1

@@ -1,0 +1,24 @@
+"""SQL for `fact_values`: each value of each fact with how many reports print it, its
+first report and when it was first and last reported, kept by triggers on figures and
+publications (migration 2026_12_08_fact_values), so a page reads one row per value
+instead of every report. The caller owns the transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from service.db.pool import Connection
+from service.db.rows import FactValueRow
+
+COLUMNS = """fact_id, value, upper_bound, approximation, first_figure_id, reports,
+    first_reported_at, last_reported_at"""
+
+
+async def list_values_for_facts(conn: Connection, *, fact_ids: Sequence[int]) -> list[FactValueRow]:
+    """The facts' values, each fact's in order of first report."""
+    rows = await conn.fetch(
+        f"""SELECT {COLUMNS} FROM fact_values WHERE fact_id = ANY($1::bigint[])
+        ORDER BY fact_id, first_figure_id""",
+        list(fact_ids),
+    )
+    return FactValueRow.from_records(rows)
