@@ -47,7 +47,7 @@ _WINDOW = 60
 
 _SPEECH_VERBS = (
     "said", "says", "told", "announced", "reported", "stated", "claimed", "estimated",
-    "confirmed", "added",
+    "confirmed", "added", "claims", "estimates",
 )  # fmt: skip
 _AUXILIARIES = ("has", "have", "had")
 # Every cue starts with one of these letters; checking it first spares the engine trying

@@ -578,6 +578,17 @@ def test_the_score_at_the_break_is_another_fact_than_the_result() -> None:
     }
 
 
+def test_who_claims_or_estimates_in_the_present_is_the_source() -> None:
+    copy = (
+        "Claims\n\n"
+        "Valeska Johnson claims she was held for twelve years. A rights group estimates"
+        " 12,000 people fled the fighting.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(copy)).figures}
+    assert figures["twelve years"].attributed_to is not None  # Valeska Johnson
+    assert figures["12,000 people"].attributed_to_text == "A rights group"
+
+
 def test_a_participle_clause_names_no_source() -> None:
     copy = (
         "Airline\n\n"
