@@ -627,7 +627,8 @@ def _does_it_to_others(head: Token, governor: Token | None) -> bool:
         governor is not None
         and head.dep_ == "nsubj"
         and head.head.i == governor.i
-        and any(c.dep_ == "dobj" for c in governor.children)
+        # a place is left, not done to: "7 million people have fled Sudan"
+        and any(c.dep_ == "dobj" and c.ent_type_ not in ("GPE", "LOC") for c in governor.children)
     )
 
 
@@ -754,6 +755,8 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
     following = doc[end] if end < len(doc) else None
     if following is not None and following.lemma_.lower() in _LIKELIHOOD:
         return "probability"
+    if governor is not None and _of_likelihood(governor):
+        return "probability"  # "put the chance of a hit at 3.1%", "the odds rose to 3.1%"
     if noun is not None and governor is not None and _cuts_staff(governor, noun):
         return "job_cuts_share"  # "will cut 10% of its workforce", "lay off 6% of its staff"
     if noun is not None and counted_unit(noun) == "people":
@@ -774,6 +777,18 @@ def _cut_or_raise(verb: Token, thing: Token) -> str | None:
     if verb.pos_ != "VERB" or lemma not in _CUTS | _RAISES or not thing.lemma_.isalpha():
         return None
     return f"{thing.lemma_.lower()}_{'cuts' if lemma in _CUTS else 'increase'}"
+
+
+def _of_likelihood(governor: Token) -> bool:
+    """Whether the verb that takes a share says it of a chance: its subject or object
+    ("the odds rose to 3.1%"), or a chance it depends from ("put the chance of hitting
+    Earth at 3.1%", where the parse hangs the share on "hitting")."""
+    if any(
+        c.dep_ in ("nsubj", "dobj") and c.lower_ in _LIKELIHOOD | {"odds"}
+        for c in governor.children
+    ):
+        return True
+    return any(t.lemma_.lower() in _LIKELIHOOD for t in list(governor.ancestors)[:2])
 
 
 def _cuts_staff(governor: Token, noun: Token) -> bool:

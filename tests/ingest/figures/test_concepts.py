@@ -139,6 +139,11 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("About 5,000 machinists went on strike on Friday.", "About 5,000", "strikers"),
         ("The budget deficit widened to 5.1% of GDP.", "5.1%", "budget_deficit"),
         ("US CPI rose 2.9% in December.", "2.9%", "inflation"),
+        # who fled a place (the place is left, not done to); a chance
+        ("More than 7 million people have fled Sudan.", "More than 7 million people",
+         "displaced"),
+        ("NASA put the asteroid's chance of hitting Earth at 3.1%.", "3.1%", "probability"),
+        ("The odds that it hits Earth rose to 3.1 percent.", "3.1 percent", "probability"),
         # a tariff as a share; a tariff in money is a price
         ("The US will impose a 25% tariff on steel imports.", "25%", "tariff_rate"),
         ("Washington plans 25 percent duties on imported steel.", "25 percent", "tariff_rate"),
