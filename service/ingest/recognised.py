@@ -161,6 +161,10 @@ def _after_company_noun(body: str, start: int) -> bool:
     return bool(before) and gz.is_company_noun(before[-1])
 
 
+# "'s Party", "'s Front": the head of an organisation named after a possessive.
+_POSSESSIVE_HEAD = re.compile(
+    r"['’]s\s+(?:" + "|".join(sorted(w.title() for w in gz.ORG_HEADS)) + r")"
+)
 # Between a person and a capitalised name she belongs to ("... of the Ak Zhol").
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 
@@ -338,6 +342,19 @@ def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> l
     ]
     if gz.place_canonical(cand.name) or gz.organization_canonical(cand.name):
         return [cand]
+    for start, end, label in inside:
+        # "the New People's Party": the rules stop at the possessive, the recogniser
+        # names the party; an organisation's head after "'s" belongs to its name
+        if (
+            label == "ORG"
+            and start <= cand.start
+            # a place's or one person's party is theirs, not a name: "Putin's Party"
+            and cand.kind is not EntityKind.PLACE
+            and not (cand.kind is EntityKind.PERSON and " " not in cand.name)
+            and _POSSESSIVE_HEAD.fullmatch(body, cand.end, end)
+        ):
+            name = " ".join(body[cand.start : end].split())
+            return [replace(cand, end=end, name=name, kind=EntityKind.ORGANIZATION)]
     wider = [
         n
         for n in inside

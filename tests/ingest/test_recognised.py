@@ -78,6 +78,10 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         ("UK VAT receipts rose.", [(PLACE, "U.K.")]),
         # a place the recogniser took for a person, before the noun it qualifies
         ("The death toll from the Valencia floods rose to 95.", [(PLACE, "Valencia")]),
+        # a party named with a possessive is one name; a place's is the place
+        ("Regina Ip of the New People's Party won.",
+         [(PERSON, "Regina Ip"), (ORG, "New People's Party")]),
+        ("Russia's Party said no.", [(PLACE, "Russia")]),
         # a measure's acronym is no organisation, nor part of the place before it
         ("German GDP contracted and US CPI rose in Berlin.", [(PLACE, "U.S."), (PLACE, "Berlin")]),
     ],
