@@ -97,6 +97,10 @@ def _credited_by(
 ) -> QuoteCandidate:
     """The quote credited to what ``subject`` names or stands for."""
     word = subject.lower_
+    if word in _GROUP_PRONOUNS and quote.speaker_text and not _doubtful(quote, entities):
+        # the rules read "it" as the description that stands for it ("The Almaty police
+        # department said ... 'Police will not allow ...,' it said"): no earlier name
+        return quote
     if word in _PERSON_PRONOUNS or word in _GROUP_PRONOUNS:
         kind = EntityKind.PERSON if word in _PERSON_PRONOUNS else EntityKind.ORGANIZATION
         earlier = last_named(mentions, entities, before=quote.span.start, kinds=(kind,))

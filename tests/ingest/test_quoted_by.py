@@ -105,3 +105,16 @@ def test_a_judge_who_ruled_speaks() -> None:
         '"an unconstitutional exercise of Congress\'s legislative power."'
     )
     assert speakers(body)[0][1] == "Mark Pittman"
+
+
+def test_it_read_as_a_description_is_not_taken_back_by_the_parse() -> None:
+    copy = (
+        "Protests\n\n"
+        "News website Tengrinews.kz said police beat up one of its reporters.\n\n"
+        "The Almaty police department said a police car had been damaged.\n\n"
+        '"Police will not allow disturbances of public order," it said in a statement.\n'
+    )
+    extraction = extract(parse_article(copy))
+    (quote,) = extraction.quotes
+    assert quote.speaker is None  # not Tengrinews.kz, the last organisation named
+    assert quote.speaker_text == "The Almaty police department"
