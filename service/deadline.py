@@ -10,9 +10,16 @@ had none; issue 20.)
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from time import monotonic
+from typing import TypeVar
 
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from service import metrics
+
+T = TypeVar("T")
 
 # The scope key of the request's deadline, a time.monotonic() value. (asyncio's loop clock
 # may be another one, uvloop's: so waits take the seconds left, never this value.)
@@ -44,3 +51,20 @@ def request_deadline(scope: Scope, seconds: float) -> float:
 def seconds_left(scope: Scope, seconds: float) -> float:
     """What is left of the request's deadline, never below 0."""
     return max(0.0, request_deadline(scope, seconds) - monotonic())
+
+
+async def by_deadline(
+    scope: Scope, seconds: float, *, door: str, work: Callable[[], Awaitable[T]]
+) -> T | None:
+    """`work()`'s answer, or None when the request's deadline passed first: its wait is
+    cancelled and the timeout counted for `door` (rest, desk). A TimeoutError of another
+    wait's own limit (a connection not had in time) is not ours and propagates."""
+    stop = asyncio.timeout(seconds_left(scope, seconds))
+    try:
+        async with stop:
+            return await work()
+    except TimeoutError:
+        if not stop.expired():
+            raise
+        metrics.REQUEST_TIMEOUTS.labels(door).inc()
+        return None

@@ -18,6 +18,7 @@ from prometheus_client import REGISTRY
 from service.app import create_app
 from service.config import Settings
 from service.db.pool import create_pool
+from service.deadline import by_deadline
 
 TIMEOUT = 1.0
 # Room for a loaded machine past the deadline; less than TIMEOUT, so a request whose
@@ -138,3 +139,26 @@ async def test_a_statement_past_the_statement_timeout_is_a_query_timeout(
     finally:
         await locker.close()
         await pool.close()
+
+
+async def test_another_waits_own_timeout_is_not_the_requests() -> None:
+    # A TimeoutError of a wait with its own limit, inside the request's deadline, is that
+    # wait's failure: it propagates (the desk answers it as an outage) and is not counted.
+    async def own_limit() -> None:
+        async with asyncio.timeout(0.01):
+            await asyncio.sleep(1)
+
+    counted = _timeouts("rest")
+    with pytest.raises(TimeoutError):
+        await by_deadline({}, 10.0, door="rest", work=own_limit)
+    assert _timeouts("rest") == counted
+
+
+async def test_work_past_the_deadline_is_none_and_counted() -> None:
+    async def slow() -> str:
+        await asyncio.sleep(1)
+        return "made"
+
+    counted = _timeouts("desk")
+    assert await by_deadline({}, 0.01, door="desk", work=slow) is None
+    assert _timeouts("desk") == counted + 1

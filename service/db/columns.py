@@ -175,6 +175,7 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "url": Field(_column("url")),
         "publishedAt": Field(_time("published_at")),
         "receivedAt": Field(_time("received_at")),
+        "removedLines": Field(_column("removed")),
     },
     "Quote": {
         "id": Field(_id("Quote")),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import functools
 import logging
@@ -12,11 +11,10 @@ import asyncpg
 from starlette.requests import Request
 from starlette.responses import Response
 
-from service import metrics
 from service.auth import read_denial
 from service.config import Settings
 from service.db.pool import is_connection_failure
-from service.deadline import seconds_left
+from service.deadline import by_deadline
 from service.desk.templating import render
 from service.errors import ArticleRetractedError, FactdeskError, InvalidIdError, NotFoundError
 
@@ -62,16 +60,12 @@ def desk_page(handler: Page, settings: Settings) -> Page:
             status = 403 if denial.code == "forbidden" else 401
             return error_page(request, status, "Not allowed", denial.detail)
         limit = settings.factdesk_request_timeout
-        stop = asyncio.timeout(seconds_left(request.scope, limit))
         try:
-            async with stop:
-                return await handler(request)
-        except TimeoutError:
-            if not stop.expired():  # another wait's own limit (connect, acquire): an outage
-                return error_page(request, 503, "Unavailable", "The database is unavailable.")
-            metrics.REQUEST_TIMEOUTS.labels("desk").inc()
-            detail = f"The page took longer than {limit:g} s to make. Try again shortly."
-            return error_page(request, 503, "Too slow", detail, retry_after=1)
+            answer = await by_deadline(
+                request.scope, limit, door="desk", work=lambda: handler(request)
+            )
+        except TimeoutError:  # another wait's own limit (connect, acquire): an outage
+            return error_page(request, 503, "Unavailable", "The database is unavailable.")
         except (NotFoundError, InvalidIdError) as missing:
             return error_page(request, 404, "Not found", str(missing))
         except ArticleRetractedError as gone:
@@ -86,5 +80,9 @@ def desk_page(handler: Page, settings: Settings) -> Page:
                 return error_page(request, 503, "Unavailable", "The database is unavailable.")
             log.exception("unexpected error on %s", request.url.path)
             return error_page(request, 500, "Error", "An unexpected error occurred.")
+        if answer is None:
+            detail = f"The page took longer than {limit:g} s to make. Try again shortly."
+            return error_page(request, 503, "Too slow", detail, retry_after=1)
+        return answer
 
     return page

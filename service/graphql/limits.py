@@ -58,7 +58,7 @@ PAGE_SIZES = ("first", "last")  # the arguments that say how many items a list r
 # twenty aliases of `body` on a page of articles cost nothing and returned 20.8 MB. (A
 # response that is still too large meets FACTDESK_GRAPHQL_MAX_RESPONSE_BYTES.) The lines
 # intake removed can be as long as the story.
-LEAF_COSTS = {"Article.body": 50, "Article.removedLines": 50}
+LEAF_COSTS = {"Article.body": 50, "Article.removedLines": 50, "Publication.removedLines": 50}
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,6 +138,13 @@ SCHEMAS: Json = {
             "url": NULLABLE_STRING,
             "publishedAt": nullable(DATE_TIME),
             "receivedAt": DATE_TIME,
+            "removedLines": {
+                **nullable({"type": "array", "items": STRING}),
+                "description": "The lines intake left out of this outlet's own page (its "
+                "navigation, asides, share bars), in the order of the copy, as the desk's "
+                "article page shows them; null when not recorded (publications stored before "
+                "they were kept).",
+            },
         },
         description="One outlet's publication of an article's copy.",
     ),

@@ -156,6 +156,7 @@ def publication_json(row: PublicationRow) -> Json:
         "url": row.url,
         "publishedAt": row.published_at,
         "receivedAt": row.received_at,
+        "removedLines": row.removed,
     }
 
 

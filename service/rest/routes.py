@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
@@ -11,9 +9,8 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Route
 from starlette.types import Receive, Scope, Send
 
-from service import metrics
 from service.config import Settings
-from service.deadline import seconds_left
+from service.deadline import by_deadline
 from service.problems import ProblemError
 from service.rest import (
     articles,
@@ -55,19 +52,14 @@ def bounded_read(handler: Handler, settings: Settings) -> Handler:
 
     async def bounded(request: Request) -> Response:
         limit = settings.factdesk_request_timeout
-        stop = asyncio.timeout(seconds_left(request.scope, limit))
-        try:
-            async with stop:
-                return await handler(request)
-        except TimeoutError:
-            if not stop.expired():
-                raise  # another wait's own limit (a connection not had in time): not ours
-            metrics.REQUEST_TIMEOUTS.labels("rest").inc()
+        answer = await by_deadline(request.scope, limit, door="rest", work=lambda: handler(request))
+        if answer is None:
             raise ProblemError(
                 "request_timeout",
                 f"the read took longer than {limit:g} s and was stopped; retry shortly",
                 headers={"Retry-After": "1"},
-            ) from None
+            )
+        return answer
 
     bounded.__name__ = handler.__name__
     bounded.__doc__ = handler.__doc__

@@ -1,15 +1,17 @@
 """The lines intake left out of the story, served beside it as the desk shows them:
 REST's `removedLines`, GraphQL's `Article.removedLines` (executor and one-statement paths),
-and under `fact(asOf:)` the lines of the copy as it stood then."""
+under `fact(asOf:)` the lines of the copy as it stood then, and each publication's own."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
 
+from service.db.versions import bump_data_version
 from tests.rest.conftest import AUTH
 from tests.rest.schemas import assert_matches
 
@@ -27,6 +29,24 @@ BY_ID = """query($id: ID!) { article(id: $id) { removedLines } }"""
 PAGE = """{ articles(first: 5) { edges { node { id removedLines } } } }"""
 AS_OF = """query($id: ID!, $at: DateTime) { fact(id: $id, asOf: $at) {
     reports(first: 5) { citation { article { removedLines } } } } }"""
+
+
+PUBLICATIONS_BY_ID = """query($id: ID!) { article(id: $id) {
+    publications(first: 5) { outlet { name } removedLines } } }"""
+PUBLICATIONS_PAGE = """{ articles(first: 5) { edges { node {
+    publications(first: 5) { outlet { name } removedLines } } } } }"""
+
+
+def _page(nav: str, aside: str) -> str:
+    """The same story on an outlet's page with its own chrome."""
+    return (
+        f"<html><body><header><nav><a href='/'>{nav}</a></nav></header><main><article>"
+        "<h1>Quake toll rises in Almaty</h1>"
+        "<p>An earthquake in Almaty killed 12 people on Monday, police said.</p>"
+        "<p>Rescue teams searched collapsed buildings through the night, officials said.</p>"
+        "<p>The city's mayor declared a day of mourning for the victims on Tuesday.</p>"
+        f"</article><aside>{aside}</aside></main></body></html>"
+    )
 
 
 async def _graphql(api: httpx.AsyncClient, query: str, **variables: object) -> dict[str, object]:
@@ -84,3 +104,56 @@ async def test_a_pages_chrome_is_among_its_removed_lines(api: httpx.AsyncClient)
     for chrome in ("The Coastal Ledger", "Politics", "Related stories", "Privacy policy"):
         assert chrome in removed
     assert "Politics" not in posted.json()["body"]
+
+
+async def test_each_publication_serves_the_lines_removed_from_its_own_page(
+    api: httpx.AsyncClient, pool: asyncpg.Pool
+) -> None:
+    first = await api.post(
+        "/api/v1/articles",
+        json={"text": _page("Daily home", "Daily most read"), "outlet": "Daily"},
+        headers=AUTH,
+    )
+    again = await api.post(
+        "/api/v1/articles",
+        json={"text": _page("Wire front page", "Wire newsletter"), "outlet": "Wire"},
+        headers=AUTH,
+    )
+    assert first.status_code == 201, first.text
+    assert again.json()["id"] == first.json()["id"]
+    article_id = first.json()["id"]
+
+    def lines(publications: list[dict[str, Any]]) -> dict[str, list[str] | None]:
+        return {p["outlet"]["name"]: p["removedLines"] for p in publications}
+
+    read = (await api.get(f"/api/v1/articles/{article_id}")).json()
+    assert_matches(read, "Article")
+    rest = lines(read["publications"])
+    assert list(rest) == ["Daily", "Wire"]
+    daily, wire = rest["Daily"], rest["Wire"]
+    assert daily is not None
+    assert wire is not None
+    assert "Daily home" in daily
+    assert "Daily most read" in daily
+    assert "Wire front page" in wire
+    assert "Wire newsletter" in wire
+    assert not any("Daily" in line for line in wire)
+
+    by_id = await _graphql(api, PUBLICATIONS_BY_ID, id=article_id)
+    assert lines(by_id["article"]["publications"]) == rest  # type: ignore[index]
+    page = await _graphql(api, PUBLICATIONS_PAGE)
+    node = page["articles"]["edges"][0]["node"]  # type: ignore[index]
+    assert lines(node["publications"]) == rest
+
+    # Publications stored before they kept their lines: null, not recorded; nothing made up.
+    async with pool.acquire() as conn:
+        await conn.execute("UPDATE publications SET removed = NULL")
+        await bump_data_version(conn)  # as a write does: cached answers of before go stale
+    read = (await api.get(f"/api/v1/articles/{article_id}")).json()
+    assert_matches(read, "Article")
+    assert lines(read["publications"]) == {"Daily": None, "Wire": None}
+    by_id = await _graphql(api, PUBLICATIONS_BY_ID, id=article_id)
+    assert lines(by_id["article"]["publications"]) == {"Daily": None, "Wire": None}  # type: ignore[index]
+    page = await _graphql(api, PUBLICATIONS_PAGE)
+    node = page["articles"]["edges"][0]["node"]  # type: ignore[index]
+    assert lines(node["publications"]) == {"Daily": None, "Wire": None}

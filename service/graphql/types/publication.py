@@ -21,6 +21,11 @@ class Publication:
         description="When this outlet published it; null when neither the feed nor the copy says."
     )
     received_at: dt.datetime = strawberry.field(description="When Factdesk received it.")
+    removed_lines: list[str] | None = strawberry.field(
+        description="The lines intake left out of this outlet's own page (its navigation, "
+        "asides, share bars), in the order of the copy, as the desk's article page shows "
+        "them; null when not recorded (publications stored before they were kept)."
+    )
 
     @classmethod
     def from_row(cls, row: PublicationRow) -> Publication:
@@ -30,4 +35,5 @@ class Publication:
             url=row.url,
             published_at=row.published_at,
             received_at=row.received_at,
+            removed_lines=row.removed,
         )
