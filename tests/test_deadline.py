@@ -162,3 +162,23 @@ async def test_work_past_the_deadline_is_none_and_counted() -> None:
     counted = _timeouts("desk")
     assert await by_deadline({}, 0.01, door="desk", work=slow) is None
     assert _timeouts("desk") == counted + 1
+
+
+@pytest.mark.parametrize("kind", ["rest get", "desk page"])
+async def test_a_pool_with_no_connection_to_lend_is_unavailable(test_dsn: str, kind: str) -> None:
+    # The desk answered a pool that could lend no connection in time with a 400 "Cannot
+    # show this" page (the pool's error is a FactdeskError); REST answered 503.
+    method, path, body = REQUESTS[kind]
+    pool = await create_pool(test_dsn, min_size=1, max_size=2, acquire_timeout=0.2)
+    app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
+    app.state.pool = pool
+    held = [await pool.acquire(), await pool.acquire()]
+    try:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            answer = await client.request(method, path, json=body)
+        assert answer.status_code == 503, answer.text
+    finally:
+        for conn in held:
+            await pool.release(conn)
+        await pool.close()

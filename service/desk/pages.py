@@ -16,7 +16,13 @@ from service.config import Settings
 from service.db.pool import is_connection_failure
 from service.deadline import by_deadline
 from service.desk.templating import render
-from service.errors import ArticleRetractedError, FactdeskError, InvalidIdError, NotFoundError
+from service.errors import (
+    ArticleRetractedError,
+    DatabaseUnavailableError,
+    FactdeskError,
+    InvalidIdError,
+    NotFoundError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +76,8 @@ def desk_page(handler: Page, settings: Settings) -> Page:
             return error_page(request, 404, "Not found", str(missing))
         except ArticleRetractedError as gone:
             return error_page(request, 410, "Retracted", _retraction(gone))
+        except DatabaseUnavailableError:  # no connection lent in time, or none at all
+            return error_page(request, 503, "Unavailable", "The database is unavailable.")
         except FactdeskError as error:
             return error_page(request, 400, "Cannot show this", str(error))
         except Exception as error:
