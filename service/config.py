@@ -117,6 +117,18 @@ class Settings(BaseSettings):
         description="Longest a request's line and headers may take to arrive, seconds (408 "
         "and the connection closed after).",
     )
+    factdesk_request_body_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        description="Seconds a request's body may take to arrive, plus one for each "
+        "FACTDESK_REQUEST_BODY_MIN_RATE bytes received (408 and the connection closed after).",
+    )
+    factdesk_request_body_min_rate: int = Field(
+        default=16_384,
+        ge=0,
+        description="Bytes of a request body that buy it one more second to arrive; 0: the "
+        "body timeout is the whole allowance.",
+    )
     factdesk_statement_timeout: float = Field(
         default=5.0, gt=0, description="PostgreSQL statement_timeout of pool connections, seconds."
     )

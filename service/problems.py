@@ -45,6 +45,7 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "unsupported_media_type": (415, "Unsupported content type"),
     "request_head_too_large": (431, "The URL and headers are larger than the configured limit"),
     "request_head_timeout": (408, "The request's URL and headers arrived too slowly"),
+    "request_body_timeout": (408, "The request's body arrived too slowly"),
     "unauthorized": (401, "An API key is required"),
     "writes_disabled": (401, "No API key is configured, so writes are refused"),
     "forbidden": (403, "The API key is not valid"),

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 import asyncpg
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from service.db.pool import is_connection_failure
@@ -56,6 +56,12 @@ def endpoint(handler: Handler) -> Handler:
     async def wrapped(request: Request) -> Response:
         try:
             return await handler(request)
+        except ClientDisconnect:
+            # The client left, or `serve` cut a body that arrived too slowly (408 sent
+            # already): nobody reads this answer, and it is no error of ours to log.
+            detail = "the request's body did not arrive whole"
+            problem = ProblemError("request_body_timeout", detail)
+            return problem_response(problem, instance=request.url.path)
         except Exception as error:
             write = request.method in ("POST", "PUT")
             where = f"{request.method} {request.url.path}"
