@@ -487,7 +487,7 @@ def _colon_subject(
         return None
     clause_start = max(ctx_start, masked.rfind(MASK, ctx_start, q.open) + 1)
     clause = masked[clause_start : ctx_start + len(before)]
-    if MASK in clause or len(_WORD.findall(clause)) > _COLON_CLAUSE_WORDS:
+    if len(_WORD.findall(clause)) > _COLON_CLAUSE_WORDS:  # it starts after any quote
         return None
     named = index.within(clause_start, ctx_start + len(before))
     people = [(m, e) for m, e in named if index.kind(e) is EntityKind.PERSON]

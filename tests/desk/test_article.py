@@ -10,7 +10,7 @@ from service.ingest.corrections import retract_article
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
 from tests.desk.pages import hrefs, page, texts_of
-from tests.rest.conftest import AUTH, api_client
+from tests.rest.conftest import api_client, post_republished
 
 
 async def _article(client: httpx.AsyncClient) -> str:
@@ -94,35 +94,11 @@ async def test_copy_with_nothing_removed_has_no_such_section(
     assert texts_of(html, "removed") == []
 
 
-def _page(nav: str, aside: str) -> str:
-    """The same story on an outlet's page with its own chrome."""
-    return (
-        f"<html><body><header><nav><a href='/'>{nav}</a></nav></header><main><article>"
-        "<h1>Quake toll rises in Almaty</h1>"
-        "<p>An earthquake in Almaty killed 12 people on Monday, police said.</p>"
-        "<p>Rescue teams searched collapsed buildings through the night, officials said.</p>"
-        "<p>The city's mayor declared a day of mourning for the victims on Tuesday.</p>"
-        f"</article><aside>{aside}</aside></main></body></html>"
-    )
-
-
 async def test_each_republication_shows_the_lines_removed_from_its_own_page(
     pool: asyncpg.Pool,
 ) -> None:
     async with api_client(pool) as api:
-        first = await api.post(
-            "/api/v1/articles",
-            json={"text": _page("Daily home", "Daily most read"), "outlet": "Daily"},
-            headers=AUTH,
-        )
-        again = await api.post(
-            "/api/v1/articles",
-            json={"text": _page("Wire front page", "Wire newsletter"), "outlet": "Wire"},
-            headers=AUTH,
-        )
-        assert first.status_code == 201, first.text
-        assert again.json()["id"] == first.json()["id"]
-        path = f"/articles/{first.json()['id']}"
+        path = f"/articles/{await post_republished(api)}"
         html = await page(api, path)
         assert "Daily home" in texts_of(html, "removed")[0]
         republished = texts_of(html, "republication")

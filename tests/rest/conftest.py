@@ -34,6 +34,38 @@ async def post_article(
     return article_id
 
 
+def chrome_page(nav: str, aside: str) -> str:
+    """The same story on an outlet's page with its own chrome."""
+    return (
+        f"<html><body><header><nav><a href='/'>{nav}</a></nav></header><main><article>"
+        "<h1>Quake toll rises in Almaty</h1>"
+        "<p>An earthquake in Almaty killed 12 people on Monday, police said.</p>"
+        "<p>Rescue teams searched collapsed buildings through the night, officials said.</p>"
+        "<p>The city's mayor declared a day of mourning for the victims on Tuesday.</p>"
+        f"</article><aside>{aside}</aside></main></body></html>"
+    )
+
+
+async def post_republished(api: httpx.AsyncClient) -> str:
+    """One story posted by Daily, then republished by Wire, each page with its own chrome
+    (Daily: "Daily home", "Daily most read"; Wire: "Wire front page", "Wire newsletter");
+    the article's id."""
+    first = await api.post(
+        "/api/v1/articles",
+        json={"text": chrome_page("Daily home", "Daily most read"), "outlet": "Daily"},
+        headers=AUTH,
+    )
+    again = await api.post(
+        "/api/v1/articles",
+        json={"text": chrome_page("Wire front page", "Wire newsletter"), "outlet": "Wire"},
+        headers=AUTH,
+    )
+    assert first.status_code == 201, first.text
+    assert again.json()["id"] == first.json()["id"]
+    article_id: str = first.json()["id"]
+    return article_id
+
+
 def api_client(pool: asyncpg.Pool, **settings: Any) -> httpx.AsyncClient:
     """A client for an app with the test keys configured, and any other settings given."""
     settings.setdefault("factdesk_api_keys", SecretStr(f"{KEY},{OTHER_KEY}"))

@@ -12,7 +12,7 @@ import asyncpg
 import httpx
 
 from service.db.versions import bump_data_version
-from tests.rest.conftest import AUTH
+from tests.rest.conftest import AUTH, post_republished
 from tests.rest.schemas import assert_matches
 
 CMS = Path(__file__).parent.parent / "ingest" / "fixtures" / "cms"
@@ -35,18 +35,6 @@ PUBLICATIONS_BY_ID = """query($id: ID!) { article(id: $id) {
     publications(first: 5) { outlet { name } removedLines } } }"""
 PUBLICATIONS_PAGE = """{ articles(first: 5) { edges { node {
     publications(first: 5) { outlet { name } removedLines } } } } }"""
-
-
-def _page(nav: str, aside: str) -> str:
-    """The same story on an outlet's page with its own chrome."""
-    return (
-        f"<html><body><header><nav><a href='/'>{nav}</a></nav></header><main><article>"
-        "<h1>Quake toll rises in Almaty</h1>"
-        "<p>An earthquake in Almaty killed 12 people on Monday, police said.</p>"
-        "<p>Rescue teams searched collapsed buildings through the night, officials said.</p>"
-        "<p>The city's mayor declared a day of mourning for the victims on Tuesday.</p>"
-        f"</article><aside>{aside}</aside></main></body></html>"
-    )
 
 
 async def _graphql(api: httpx.AsyncClient, query: str, **variables: object) -> dict[str, object]:
@@ -109,19 +97,7 @@ async def test_a_pages_chrome_is_among_its_removed_lines(api: httpx.AsyncClient)
 async def test_each_publication_serves_the_lines_removed_from_its_own_page(
     api: httpx.AsyncClient, pool: asyncpg.Pool
 ) -> None:
-    first = await api.post(
-        "/api/v1/articles",
-        json={"text": _page("Daily home", "Daily most read"), "outlet": "Daily"},
-        headers=AUTH,
-    )
-    again = await api.post(
-        "/api/v1/articles",
-        json={"text": _page("Wire front page", "Wire newsletter"), "outlet": "Wire"},
-        headers=AUTH,
-    )
-    assert first.status_code == 201, first.text
-    assert again.json()["id"] == first.json()["id"]
-    article_id = first.json()["id"]
+    article_id = await post_republished(api)
 
     def lines(publications: list[dict[str, Any]]) -> dict[str, list[str] | None]:
         return {p["outlet"]["name"]: p["removedLines"] for p in publications}

@@ -22,6 +22,7 @@ governing verb's subject, a possessor, a proper-noun modifier of the counted nou
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -788,7 +789,7 @@ def _of_likelihood(governor: Token) -> bool:
         for c in governor.children
     ):
         return True
-    return any(t.lemma_.lower() in _LIKELIHOOD for t in list(governor.ancestors)[:2])
+    return any(t.lemma_.lower() in _LIKELIHOOD for t in itertools.islice(governor.ancestors, 2))
 
 
 def _cuts_staff(governor: Token, noun: Token) -> bool:
