@@ -56,6 +56,7 @@ def group_mentions(
     """Mentions with their local entity index, and the local entities in first-seen order.
     ``known_people`` are full names printed before the body (in its standfirst): "Paris
     was born in Switzerland" under "Valeska Paris, an Australian woman, ..." is her."""
+    _people_named_by_surname(candidates)
     full_names = _full_person_names(candidates)
     for name in known_people:
         parts = name_key(name).split()
@@ -178,6 +179,29 @@ def _new_group(groups: list[_Group], kind: EntityKind, name: str) -> _Group:
     group = _Group(index=len(groups), kind=kind, name=name)
     groups.append(group)
     return group
+
+
+def _people_named_by_surname(candidates: Sequence[Candidate]) -> None:
+    """A two- or three-word "organisation" whose last word the article also uses alone
+    for a person is that person ("after Erling Haaland scored ... Haaland told Sky
+    Sports"): the recogniser's label for the one form is outvoted by the other. Not a
+    listed organisation, nor a name with an organisation's head word ("Morgan Stanley
+    Bank")."""
+    surnames = {
+        name_key(c.name)
+        for c in candidates
+        if c.kind is EntityKind.PERSON and len(name_key(c.name).split()) == 1
+    }
+    for cand in candidates:
+        words = cand.name.split()
+        if (
+            cand.kind is EntityKind.ORGANIZATION
+            and len(words) in (2, 3)
+            and name_key(words[-1]) in surnames
+            and all(w[:1].isupper() and w.lower() not in gz.ORG_HEADS for w in words)
+            and gz.organization_canonical(cand.name) is None
+        ):
+            cand.kind = EntityKind.PERSON
 
 
 def _full_person_names(candidates: Sequence[Candidate]) -> dict[str, list[tuple[int, str]]]:

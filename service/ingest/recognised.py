@@ -302,8 +302,11 @@ def _body_then_speaker(body: str, cand: Candidate) -> list[Candidate] | None:
     if len(words) < 5 or not _SPEAKS.match(body, cand.end):
         return None
     given, surname, last_of_body = words[-2].group(), words[-1].group(), words[-3].group()
+    # "Director of Public Prosecutions Noordin Haji said": an office's title vouches for
+    # a given name no list knows
+    titled = words[0].group().lower() in gz.CORE_TITLES
     if (
-        not gz.is_given_name(given)
+        not (gz.is_given_name(given) or (titled and given[:1].isupper()))
         or not surname[:1].isupper()
         or surname.lower() in gz.ORG_HEADS
         or last_of_body.lower() in _JOINING
@@ -314,8 +317,22 @@ def _body_then_speaker(body: str, cand: Candidate) -> list[Candidate] | None:
         return None
     split = cand.start + words[-2].start()
     end_of_body = cand.start + words[-3].end()
+    start_of_body = cand.start
+    if titled:  # "Chairman of the Central Electoral Commission": the body is after "of"
+        of = next((i for i, w in enumerate(words[:-3]) if w.group() == "of"), None)
+        if of is None:
+            return None
+        after = of + 2 if words[of + 1].group().lower() == "the" else of + 1
+        if after > len(words) - 3:
+            return None
+        start_of_body = cand.start + words[after].start()
     return [
-        replace(cand, end=end_of_body, name=" ".join(body[cand.start : end_of_body].split())),
+        replace(
+            cand,
+            start=start_of_body,
+            end=end_of_body,
+            name=" ".join(body[start_of_body:end_of_body].split()),
+        ),
         replace(
             cand,
             start=split,

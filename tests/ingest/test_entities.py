@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from service.ingest.entities import find_mentions
+from service.ingest.extract import extract
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
+from service.ingest.parse import parse_article
 from service.ingest.sentences import split_sentences
 
 PERSON, ORG, PLACE, EVENT = (
@@ -198,6 +200,19 @@ def test_surname_only_mention_joins_the_full_name() -> None:
     assert len(later) == 1
     assert later[0].local_entity == qosanov.index
     assert later[0].kind is PERSON
+
+
+def test_a_full_name_taken_for_an_organisation_is_the_person_its_surname_names() -> None:
+    """The recogniser labels "Erling Haaland" an organisation and "Haaland" a person: the
+    surname's use outvotes the one label, and the two are one person."""
+    body = (
+        "Title\n\nCity clinched the title after Erling Haaland scored in the 88th minute.\n\n"
+        '"We never stopped believing," Haaland told Sky Sports.\n'
+    )
+    found = extract(parse_article(body))
+    haaland = entity(found.entities, "Erling Haaland")
+    assert haaland.kind is PERSON
+    assert [m.local_entity for m in found.mentions if m.text == "Haaland"] == [haaland.index]
 
 
 def test_a_surname_in_an_opening_line_joins_the_full_name_that_follows() -> None:

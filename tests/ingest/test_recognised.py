@@ -84,6 +84,12 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         ("Russia's Party said no.", [(PLACE, "Russia")]),
         # a measure's acronym is no organisation, nor part of the place before it
         ("German GDP contracted and US CPI rose in Berlin.", [(PLACE, "U.S."), (PLACE, "Berlin")]),
+        # an office's title run on into the speaker's name: the body after "of", and
+        # the person, even with a given name no list knows
+        ("Prosecutors agreed, Director of Public Prosecutions Noordin Haji said.",
+         [(ORG, "Public Prosecutions"), (PERSON, "Noordin Haji")]),
+        ("The vote was fair, Chairman of the Central Electoral Commission Berik Imashev told "
+         "a briefing.", [(ORG, "Central Electoral Commission"), (PERSON, "Berik Imashev")]),
     ],
 )  # fmt: skip
 def test_names_are_checked(body: str, expected: list[tuple[EntityKind, str]]) -> None:
