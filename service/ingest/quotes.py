@@ -489,8 +489,13 @@ def _colon_subject(
     clause = masked[clause_start : ctx_start + len(before)]
     if len(_WORD.findall(clause)) > _COLON_CLAUSE_WORDS:  # it starts after any quote
         return None
-    named = index.within(clause_start, ctx_start + len(before))
-    people = [(m, e) for m, e in named if index.kind(e) is EntityKind.PERSON]
+    end = ctx_start + len(before)
+    # "Asked whether he would stay, Guardiola smiled:": the clause after the last comma
+    # when it names someone ("Coach Gareth Southgate, 52, was less upbeat:" does not)
+    after_comma = masked.rfind(",", clause_start, end) + 1
+    if after_comma and _people(index, after_comma, end):
+        clause_start = after_comma
+    people = _people(index, clause_start, end)
     if not people:
         return None
     first, entity = people[0]
@@ -501,6 +506,15 @@ def _colon_subject(
     ):
         return None  # "Her verdict on Kamala Harris was harsh:" is not Harris speaking
     return Attribution(entity, first.text, ":")
+
+
+def _people(index: MentionIndex, start: int, end: int) -> list[tuple[MentionCandidate, int]]:
+    """Person mentions that start and end within ``start..end``."""
+    return [
+        (m, e)
+        for m, e in index.within(start, end)
+        if index.kind(e) is EntityKind.PERSON and m.span.start >= start
+    ]
 
 
 def _continuation(

@@ -110,7 +110,11 @@ _ORG_HEADS = (
 _PERSON_HEADS = _word_set(
     """man woman minister president spokesman spokeswoman spokesperson official activist
     singer poet candidate leader journalist diplomat chairman chairwoman head chief
-    coordinator director lawyer opposition banker actor"""
+    coordinator director lawyer opposition banker actor manager coach boss captain
+    striker midfielder defender goalkeeper forward player winger skipper judge prosecutor
+    economist analyst executive governor mayor senator secretary professor researcher
+    scientist doctor nurse teacher farmer resident witness mother father veteran
+    premier chancellor ambassador general commander officer"""
 )
 # A person told by age: "the 26-year-old", "the 78-year-old".
 _AGED = re.compile(r"\d{1,3}-year-old")
@@ -120,6 +124,8 @@ _WEAK_WORDS = _word_set(
     his her official statement"""
 )
 _MAX_NP_WORDS = 10
+# How far back "the manager" may look for the person it stands for, when no name fits.
+_DESCRIBED_REACH = 300
 _SPEAKER_KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 
 
@@ -211,6 +217,9 @@ class MentionIndex:
         if head in _GENERIC_ORG_HEADS:
             last = self.last_before(pos, (EntityKind.ORGANIZATION,))
             return last[1] if last else None
+        if kinds == (EntityKind.PERSON,):  # "the City manager said": the person just named
+            last = self.last_before(pos, kinds, since=max(0, pos - _DESCRIBED_REACH))
+            return last[1] if last else None
         return None
 
 
@@ -237,6 +246,10 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
     for m in CUE_RE.finditer(masked, start, end):
         if _PASSIVE_BEFORE.search(masked, max(start, m.start() - 20), m.start()):
             continue
+        if not _WORD.search(masked, start, m.start()) and _OPENING_PARTICIPLE.match(
+            masked, m.start()
+        ):
+            continue
         cues.append(Cue(m.start(), m.end(), " ".join(m.group().split())))
         relative.append(
             _RELATIVE_BEFORE.search(masked, max(start, m.start() - 12), m.start()) is not None
@@ -246,6 +259,13 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
         for i, cue in enumerate(cues)
         if not (relative[i] and any(not r for r in relative[i + 1 :]))
     ]
+
+
+# A sentence opened by a participle clause: "Asked whether he would stay, Guardiola
+# smiled:", "Told of the verdict, ...": who was asked speaks later, if at all.
+_OPENING_PARTICIPLE = re.compile(
+    r"[A-Z]\w*ed\s+(?:about|whether|if|why|how|what|when|where|who|to|by|for|on|of|that)\b"
+)
 
 
 # A speaker described by a relative clause between it and its cue
@@ -311,16 +331,27 @@ _OFFICE_OF = re.compile(
     r"\s*,\s*(?:the\s+)?(?P<role>(?:[\w-]+\s+){1,6}?)(?:of|at|for)\s+(?:the\s+)?"
 )
 
+# Nothing but "of"/"at"/"from" between a person and the organisation before the cue
+_MEMBER_OF = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?")
+
 
 def _officer_of(
     masked: str, clause_start: int, named: tuple[MentionCandidate, int], index: MentionIndex
 ) -> tuple[MentionCandidate, int] | None:
     """ "Scott Carson, president and CEO of Boeing Commercial Airplanes said": the person
-    whose office the organisation before the cue is, not the organisation."""
-    if index.kind(named[1]) is not EntityKind.ORGANIZATION:
+    whose office the organisation before the cue is, not the organisation. "Holger
+    Schmieding of Berenberg wrote": the person, even when the firm's one-word name was
+    taken for a person's (nobody is "of" a person)."""
+    kind = index.kind(named[1])
+    one_word = " " not in named[0].name
+    if kind is not EntityKind.ORGANIZATION and not (kind is EntityKind.PERSON and one_word):
         return None
     person = index.last_before(named[0].span.start, (EntityKind.PERSON,), since=clause_start)
     if person is None:
+        return None
+    if _MEMBER_OF.fullmatch(masked, person[0].span.end, named[0].span.start):
+        return person
+    if kind is not EntityKind.ORGANIZATION:
         return None
     office = _OFFICE_OF.fullmatch(masked, person[0].span.end, named[0].span.start)
     if office is None:

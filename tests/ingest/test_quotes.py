@@ -681,3 +681,37 @@ def test_a_short_clause_opened_by_a_person_and_a_colon_introduces_the_quote() ->
     improve, failed = found.quotes
     assert found.speaker(improve) == "Gareth Southgate"
     assert failed.speaker is None  # Harris is who the verdict is on, not who speaks
+
+
+def test_a_role_with_no_name_to_match_stands_for_the_person_just_named() -> None:
+    found = synthetic(
+        'Pep Guardiola praised his squad. "These players are incredible," the City manager said.',
+        ("Pep Guardiola", PERSON, ("Guardiola",)),
+    )
+    (incredible,) = found.quotes
+    assert found.speaker(incredible) == "Pep Guardiola"
+    assert incredible.speaker_text == "the City manager"
+
+
+@pytest.mark.parametrize("firm_kind", [ORG, PERSON])
+def test_a_person_of_a_firm_speaks_for_themselves(firm_kind: EntityKind) -> None:
+    """ "Holger Schmieding of Berenberg wrote": the economist, whether or not the
+    recogniser took the firm's one-word name for a person's."""
+    found = synthetic(
+        'Holger Schmieding of Berenberg wrote in a note: "Wage growth remains too strong."',
+        ("Holger Schmieding", PERSON, ()),
+        ("Berenberg", firm_kind, ()),
+    )
+    (wages,) = found.quotes
+    assert found.speaker(wages) == "Holger Schmieding"
+
+
+def test_a_sentence_opened_by_a_participle_clause_is_spoken_by_its_subject() -> None:
+    """ "Asked whether ..., Guardiola smiled:": who was asked is the subject after the
+    comma, not an unnamed asker."""
+    found = synthetic(
+        'Asked whether he would stay next season, Guardiola smiled: "Of course."',
+        ("Guardiola", PERSON, ()),
+    )
+    (stay,) = found.quotes
+    assert found.speaker(stay) == "Guardiola"
