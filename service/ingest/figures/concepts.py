@@ -215,6 +215,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = _noun_concept(noun, unit, lex)
         if found is not None and governor is not None:
             found = _verb_decides(found, noun, governor, unit, lex)
+        if found is not None and found.key in _NAMED_BY_VERB and not _done_to(found, noun, lex):
+            found = None  # "build 300,000 new homes": homes, not homes destroyed
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
     if verb_found is not None and (
         _counts_other(verb_found, noun) or _does_it_to_others(head, governor)
@@ -490,6 +492,8 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
     """The counted noun, with its compound or adjective ("death toll", "net profit")."""
     if noun.lower_ in _GENERIC:
         return None
+    if noun.lemma_.lower() in _HOW_MANY and (counted := _of_object(noun)) is not None:
+        return _noun_concept(counted, unit, lex)  # "the number of cholera cases rose to"
     modifiers = [
         c for c in _children(noun) if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
     ]  # "a magnitude 7.4 earthquake": "magnitude" is a noun modifier
@@ -504,6 +508,20 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
         if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
             return hit
     return None
+
+
+# Concepts a counted noun names only with what was done to it: "destroyed 300 homes",
+# "300 damaged homes" (the verb's or the adjective's lemma is one of the concept's verbs).
+_NAMED_BY_VERB = frozenset({"buildings_damaged"})
+
+
+def _done_to(found: Concept, noun: Token, lex: Lexicon) -> bool:
+    words = [noun.head, *(c for c in _children(noun) if c.dep_ in ("amod", "acl", "relcl"))]
+    return any(found in lex.verbs.get(w.lemma_.lower(), ()) for w in words)
+
+
+# Nouns that only say "how many" of what follows "of".
+_HOW_MANY = frozenset({"number", "total", "tally", "count"})
 
 
 def _verb_decides(found: Concept, noun: Token, governor: Token, unit: str, lex: Lexicon) -> Concept:
@@ -605,7 +623,7 @@ _RATIO_BASES = frozenset({"gdp", "gross domestic product", "national income", "g
 _PARTICLES = frozenset({"out", "off", "down", "up"})
 # The state a disaster leaves people in: "left 1,200 people dead", "300 homeless".
 _LEFT_STATES = {"dead": "deaths", "injured": "injured", "wounded": "injured",
-                "homeless": "homeless", "missing": "missing"}  # fmt: skip
+                "homeless": "homeless", "missing": "missing", "stranded": "stranded"}  # fmt: skip
 
 
 def _left_in_state(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:

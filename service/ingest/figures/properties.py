@@ -75,8 +75,9 @@ _TRAILING_TIME = re.compile(
 )
 _LEADING_NOISE = re.compile(r"^(?:and|but|so|then|also|meanwhile)\s+", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:which|who|whom|that|what|as)\b", re.IGNORECASE)
-# A cue verb after an article is an adjective ("an estimated 5,000", "the reported toll").
-_ADJECTIVAL = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
+# A cue verb after an article, "of", "new" or a number is an adjective ("an estimated
+# 5,000", "the reported toll", "the number of confirmed cases", "14 new confirmed cases").
+_ADJECTIVAL = re.compile(r"(?:\b(?:an?|the|of|new)|\d)\s+$", re.IGNORECASE)
 # Words that name no one: function words alone ("at an"), the speaker's "I" and "we".
 _NO_NAME = re.compile(
     r"(?:(?:at|an?|the|in|on|of|to|for|by|with|from|it|its|this|there)\b\s*)+"

@@ -214,6 +214,10 @@ def find_figures(
                         attributed_to=last.attributed_to,
                         attributed_to_text=last.attributed_to_text,
                     )
+            if figures and (measure := _changed_from(body, figures[-1], figure)) is not None:
+                # "Turnout was 67%, up from 61%": 61% was turnout too
+                subject = figures[-1].subject
+                figure = _with_property(figure, measure, subject, published_on, context)
             if figures and _earlier_level(body, figures[-1], figure):
                 figure = replace(figure, qualifier=EARLIER_LEVEL)
             figures.append(figure)
@@ -243,6 +247,35 @@ def _earlier_level(body: str, last: FigureCandidate, figure: FigureCandidate) ->
         and _FROM.search(body, max(0, figure.span.start - 20), figure.span.start) is not None
         and _OF_ANOTHER.match(body, figure.span.end) is None
     )
+
+
+def _changed_from(body: str, last: FigureCandidate, figure: FigureCandidate) -> str | None:
+    """ "Turnout was 67%, up from 61%": the figure a change started from, read as another
+    measure, measures what the change's figure does (same sentence, same unit)."""
+    changed = (
+        figure.property != last.property
+        and last.sentence == figure.sentence
+        and last.unit == figure.unit
+        and _FROM.search(body, max(0, figure.span.start - 20), figure.span.start) is not None
+        and _OF_ANOTHER.match(body, figure.span.end) is None
+    )
+    return last.property if changed else None
+
+
+# Where a change's starting point is given: "..., up from 61% in 2019"
+_CHANGE_FROM = re.compile(
+    r",?\s+(?:up|down|rising|falling|compared)\s+(?:from|with|to)\b", re.IGNORECASE
+)
+
+
+def own_part(sentence: str, start: int, end: int) -> str:
+    """The part of ``sentence`` that dates the figure at ``start..end``: in "Turnout was
+    67%, up from 61% in 2019", 2019 is the 61%'s year, not the 67%'s."""
+    after = _CHANGE_FROM.search(sentence, end)
+    if after is not None:
+        return sentence[: after.start()]
+    before = [m for m in _CHANGE_FROM.finditer(sentence, 0, start) if m.end() <= start]
+    return sentence[before[-1].start() :] if before else sentence
 
 
 def _is_person(index: int | None, entities: Sequence[LocalEntity]) -> bool:
@@ -374,7 +407,9 @@ def _figure(
         attributed_to=attributed_to,
         attributed_to_text=attributed_text,
         refers_to=refers_to,
-        qualifier=_qualifier(prop, sentence, refers_to, published_on, status, since=since),
+        qualifier=_qualifier(
+            prop, own_part(sentence, start, end), refers_to, published_on, status, since=since
+        ),
         status=status,
     )
 
@@ -457,7 +492,8 @@ def _with_property(
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
     unit = "people" if figure.unit == "count" else figure.unit
     since = _since(prop, context.date_cues, start, end)
-    qualifier = _qualifier(prop, context.text, refers_to, published_on, since=since)
+    text = own_part(context.text, start, end)
+    qualifier = _qualifier(prop, text, refers_to, published_on, since=since)
     return replace(
         figure, property=prop, subject=subject, unit=unit, refers_to=refers_to, qualifier=qualifier
     )

@@ -78,6 +78,14 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
          "attendance"),
         # a share of the market
         ("IE accounted for 70 percent of the market in 2009.", "70 percent", "market_share"),
+        # homes are damaged only when something was done to them
+        ("The government plans to build 300,000 new homes a year.", "300,000", "homes"),
+        ("The storm damaged or destroyed 1,200 homes.", "1,200", "buildings_damaged"),
+        ("There were 300 damaged homes in the district.", "300", "buildings_damaged"),
+        # the state a disaster leaves people in
+        ("Floods left 1.2 million stranded.", "1.2 million", "stranded"),
+        # "the number of" what is counted
+        ("The number of confirmed cholera cases rose to 1,500.", "1,500", "cases"),
         # a currency is no counted thing
         ("Reserve rules were eased, freeing up 300 billion ruble.", "300 billion ruble", None),
         # where a change went is no change
@@ -310,6 +318,24 @@ def test_where_a_change_started_is_an_earlier_value_of_its_own() -> None:
     assert figures["2.8%"].property == "inflation"
     assert figures["2.8%"].qualifier == "previous"
     assert figures["30%"].qualifier is None  # another candidate's share, not an older one
+
+
+def test_where_a_change_started_measures_what_changed_in_its_own_year() -> None:
+    """ "Turnout was 67%, up from 61% in 2019": 61% is turnout too, and 2019 dates it,
+    not the 67% of this vote."""
+    body = "Vote\n\nTurnout was 67%, up from 61% in 2019, the election commission said.\n"
+    figures = {f.text: f for f in extract(parse_article(body)).figures}
+    assert figures["61%"].property == "turnout"
+    assert (figures["67%"].qualifier, figures["61%"].qualifier) == (None, "2019 election")
+
+
+def test_a_reporting_verb_used_as_an_adjective_names_no_source() -> None:
+    body = (
+        "Cholera\n\nThe number of confirmed cholera cases in Haiti rose to 1,500, the health"
+        " ministry said.\n"
+    )
+    (figure,) = extract(parse_article(body)).figures
+    assert figure.attributed_to_text == "the health ministry"
 
 
 def test_amounts_of_other_kinds_do_not_continue_each_other() -> None:
