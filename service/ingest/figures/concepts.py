@@ -218,10 +218,20 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         if found is not None and found.key in _NAMED_BY_VERB and not _done_to(found, noun, lex):
             found = None  # "build 300,000 new homes": homes, not homes destroyed
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
-    if verb_found is not None and (
-        _counts_other(verb_found, noun) or _does_it_to_others(head, governor)
+    if (
+        verb_found is not None
+        and governor is not None
+        and (
+            _counts_other(verb_found, noun)
+            or (
+                _does_it_to_others(head, governor)
+                and _object_phrase(governor, governor.lemma_.lower(), unit, lex) is None
+            )
+        )
     ):
         verb_found = None
+    if verb_found is not None and verb_found.unit == "jobs" and _not_staff(noun):
+        verb_found = None  # "Netflix lost 200,000 subscribers": no jobs lost
     level = _is_level(head, governor, lex)
     if level and verb_found is not None and verb_found.key in _CHANGES:
         verb_found = None
@@ -565,6 +575,8 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         return hit
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
         return hit
+    if (hit := _object_phrase(verb, lemma, unit, lex)) is not None:
+        return hit  # "2.6 million homes lost power"
     for prep in _children(verb):  # "went on strike", "walked off the job"
         if prep.dep_ == "prep":
             for obj in _children(prep):
@@ -577,6 +589,31 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     word = verb.lower_
     stem = word[:-1] if word.endswith(("ed", "es")) else word
     return _pick(lex.verbs.get(stem), unit) if stem != lemma else None
+
+
+# People a job can be lost or created for; customers or subscribers hold none.
+_STAFF = frozenset(
+    {"worker", "employee", "staff", "people", "personnel", "workforce", "contractor",
+     "person", "staffer", "teacher", "nurse", "doctor", "officer", "engineer", "miner",
+     "driver", "pilot", "employe"}
+)  # fmt: skip
+
+
+def _not_staff(noun: Token | None) -> bool:
+    """A count of people who are not anyone's staff: "200,000 subscribers", "customers"."""
+    if noun is None or counted_unit(noun) != "people" or noun.ent_type_ == "NORP":
+        return False
+    return noun.lemma_.lower() not in _STAFF
+
+
+def _object_phrase(verb: Token, lemma: str, unit: str, lex: Lexicon) -> Concept | None:
+    """A verb and its object naming a concept together: "lost power"."""
+    for obj in _children(verb):
+        if obj.dep_ == "dobj" and (
+            hit := _pick(lex.verbs.get(f"{lemma} {obj.lemma_.lower()}"), unit)
+        ):
+            return hit
+    return None
 
 
 # A price per unit of a commodity: "$85 a barrel", "$2,400 an ounce", "€50 per tonne".
@@ -632,6 +669,10 @@ def _left_in_state(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept
     if verb.lemma_.lower() != "leave" or head.dep_ not in ("dobj", "nsubj"):
         return None
     for state in (*verb.children, *head.children):
+        if state.dep_ == "prep" and state.lower_ == "without" and state.i > head.i:
+            objects = {c.lemma_.lower() for c in state.children if c.dep_ == "pobj"}
+            if objects & {"power", "electricity"}:  # "left 2.6 million without power"
+                return lex.concepts["power_outages"]
         if state.dep_ in ("oprd", "acomp", "amod", "advcl", "xcomp") and state.i > head.i:
             key = _LEFT_STATES.get(state.lower_)
             if key is not None and _fits(lex.concepts[key], unit):

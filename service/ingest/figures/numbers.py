@@ -246,6 +246,12 @@ APPROX_BEFORE = re.compile(
     r"close(?:r)?\s+to)\s+$",
     re.IGNORECASE,
 )
+# Verbs whose particle is "over" ("handed over", "took over", "signed over").
+_PHRASAL_OVER = re.compile(
+    r"\b(?:hand|turn|sign|pass|carry|hold|take|took|taken|give|gave|given)(?:s|ed|ing|n)?"
+    r"\s+over\s+$",
+    re.IGNORECASE,
+)
 _APPROX = {
     "more than": Approximation.MORE_THAN, "just over": Approximation.MORE_THAN,
     "well over": Approximation.MORE_THAN, "over": Approximation.MORE_THAN,
@@ -460,6 +466,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         start -= len(money.group("sym"))
     prefix = body[max(0, start - 30) : start]
     approx_m = APPROX_BEFORE.search(prefix)
+    if approx_m is not None and _PHRASAL_OVER.search(prefix, 0, approx_m.end()):
+        approx_m = None  # "handed over 435,059 cars": the verb's particle, not "more than"
     approx_word = " ".join(fold(approx_m.group("a")).split()) if approx_m else None
     approx_start = start - len(prefix) + approx_m.start() if approx_m else start
     changed_to: re.Match[str] | None = None

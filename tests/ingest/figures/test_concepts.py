@@ -84,6 +84,14 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("There were 300 damaged homes in the district.", "300", "buildings_damaged"),
         # the state a disaster leaves people in
         ("Floods left 1.2 million stranded.", "1.2 million", "stranded"),
+        # electricity lost, with its object or after "without"
+        ("More than 2.6 million homes in Florida lost power.", "More than 2.6 million",
+         "power_outages"),
+        ("Hurricane Ian left 2.6 million customers without power.", "2.6 million",
+         "power_outages"),
+        # a job lost is staff's; customers lost are no jobs
+        ("About 300 people lost their jobs.", "About 300 people", "job_cuts"),
+        ("Netflix lost 200,000 subscribers in the quarter.", "200,000", "customers"),
         # "the number of" what is counted
         ("The number of confirmed cholera cases rose to 1,500.", "1,500", "cases"),
         # a currency is no counted thing

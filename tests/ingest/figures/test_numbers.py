@@ -130,6 +130,8 @@ FIGURES = [
     ("about 500 km west of the capital", "about 500 km", 500.0, None, Approximation.ABOUT, "km"),
     ("it asks 40 to 50 questions", "40 to 50", 40.0, 50.0, Approximation.EXACT, "count"),
     ("more than 2m voters", "more than 2m voters", 2e6, None, Approximation.MORE_THAN, "people"),
+    # "over" as a verb's particle says nothing of the amount
+    ("Tesla handed over 435,059 cars", "435,059", 435059, None, Approximation.EXACT, "count"),
     (
         "after hundreds of people gathered",
         "hundreds of people",
