@@ -9,10 +9,10 @@ and a closing "s' " followed by a lowercase word is taken for a plural possessiv
 when a later closing mark exists. Quotes nested in another quote are part of it; when
 two pairs cross, the double-quote pair wins. A quote left open at the end of a
 paragraph continues into the next paragraph when that one opens with the same mark
-(newspaper convention) and becomes one multi-paragraph quote whose span runs from the
-first opening to the last closing mark (so its text holds the paragraph break and the
-inner opening mark). An unclosed double quote without such a continuation ends at
-the paragraph end; an unclosed single mark is dropped (it was an elision).
+(newspaper convention): each paragraph's words are then a quote of their own, and the
+later ones continue the first one's speaker. An unclosed double quote without such a
+continuation ends at the paragraph end; an unclosed single mark is dropped (it was an
+elision).
 
 Not statements (never emitted, so never pinned on the nearest person):
 
@@ -311,11 +311,14 @@ def _assemble(
             carry = None
             head = par_pairs[0] if par_pairs else None
             if head and head.open == paragraphs[n][0] and head.family == first.family:
+                # one statement over paragraphs: a quote per paragraph, the later ones
+                # continuing the first's speaker
+                quotes.append(_Quote(first.open, paragraphs[n - 1][1], first_par, n - 1))
                 rest = par_pairs[1:]
                 if head.closed:
-                    quotes.append(_Quote(first.open, head.close, first_par, n))
+                    quotes.append(_Quote(head.open, head.close, n, n))
                 else:
-                    carry = (first, first_par)
+                    carry = (head, n)
             else:
                 _end_open(first, first_par, n - 1, paragraphs, quotes)
         for p in rest:
