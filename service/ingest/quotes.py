@@ -164,6 +164,7 @@ def find_quotes(
                 _continuation(masked, q, ctx_start, ctx_end, previous, paragraphs)
                 or _introduced(body, masked, q, bounds, paragraphs, index)
                 or _colon_subject(masked, q, ctx_start, index)
+                or _reported_before(body, masked, (ctx_start, ctx_end), bounds, p_start, index)
             )
             if attribution is not None:
                 full = True
@@ -509,6 +510,33 @@ def _colon_subject(
     ):
         return None  # "Her verdict on Kamala Harris was harsh:" is not Harris speaking
     return Attribution(entity, first.text, ":")
+
+
+def _reported_before(
+    body: str,
+    masked: str,
+    context: tuple[int, int],
+    bounds: list[tuple[int, int]],
+    p_start: int,
+    index: MentionIndex,
+) -> Attribution | None:
+    """ "Heald noted the findings show ... . "An air-quality cleanup would ..."": a quote
+    that is a sentence of its own, right after a sentence of its paragraph in which a
+    named speaker reports without quoting, is that speaker's."""
+    ctx_start, ctx_end = context
+    if _WORD.search(masked[ctx_start:ctx_end].replace(MASK, "")):
+        return None  # words of the narrative around it: "were granted "parole" status"
+    before = [(s, e) for s, e in bounds if p_start <= s and e <= ctx_start + 1]
+    if not before:
+        return None
+    start, end = before[-1]
+    if MASK in masked[start:end]:
+        return None  # a sentence that quotes is continued by ``_continuation`` or not at all
+    cues = find_cues(masked, start, end)
+    if not cues:
+        return None
+    found = attribute(body, masked, start, end, cues[0], None, index)
+    return found if found.speaker is not None else None
 
 
 def _people(index: MentionIndex, start: int, end: int) -> list[tuple[MentionCandidate, int]]:

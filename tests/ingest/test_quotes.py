@@ -717,3 +717,19 @@ def test_a_sentence_opened_by_a_participle_clause_is_spoken_by_its_subject() -> 
     )
     (stay,) = found.quotes
     assert found.speaker(stay) == "Guardiola"
+
+
+def test_a_quote_after_a_speaker_reports_without_quoting_is_theirs() -> None:
+    """ "X noted ... . "<quote>"": the quote that is a sentence of its own is X's; a
+    quoted term inside the narrative after X's reported words is nobody's."""
+    found = synthetic(
+        "Colette Heald noted the findings show pollution cuts matter. "
+        '"A cleanup would improve crop yields by 10 percent."\n\n'
+        "Senator Mark Udall asked the council to help. The team was then given "
+        '"a significant public benefit exemption from the rules" by the State Department.',
+        ("Colette Heald", PERSON, ("Heald",)),
+        ("Mark Udall", PERSON, ()),
+    )
+    cleanup, exemption = found.quotes
+    assert found.speaker(cleanup) == "Colette Heald"
+    assert found.speaker(exemption) is None
