@@ -55,7 +55,7 @@ _VERBS = _word_set(
     observed remarked asserted asserts countered cautioned conceded testified claims
     enthused enthuses boasted boasts joked jokes quipped quips admits concedes recalls
     replies responds laments lamented confirmed confirms suggested suggests continued
-    continues exclaimed mused ruled rules ruling found finds posted posts posting"""
+    continues exclaimed mused ruled rules ruling found finds posted posts posting reads"""
 )
 CUE_RE = re.compile(
     r"\b(?:according\s+to|in\s+the\s+words\s+of|(?:"

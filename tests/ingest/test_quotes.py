@@ -733,3 +733,12 @@ def test_a_quote_after_a_speaker_reports_without_quoting_is_theirs() -> None:
     cleanup, exemption = found.quotes
     assert found.speaker(cleanup) == "Colette Heald"
     assert found.speaker(exemption) is None
+
+
+def test_what_a_letter_reads_is_its_authors() -> None:
+    found = synthetic(
+        'The Home Office letter reads "we may extend the use of the form to other claimants".',
+        ("Home Office", ORG, ()),
+    )
+    (extend,) = found.quotes
+    assert found.speaker(extend) == "Home Office"
