@@ -55,7 +55,8 @@ _VERBS = _word_set(
     observed remarked asserted asserts countered cautioned conceded testified claims
     enthused enthuses boasted boasts joked jokes quipped quips admits concedes recalls
     replies responds laments lamented confirmed confirms suggested suggests continued
-    continues exclaimed mused ruled rules ruling found finds posted posts posting reads"""
+    continues exclaimed mused ruled rules ruling found finds posted posts posting reads
+    shouted yelled"""
 )
 CUE_RE = re.compile(
     r"\b(?:according\s+to|in\s+the\s+words\s+of|(?:"
@@ -83,6 +84,11 @@ _AFTER_BOUNDARY = re.compile(
 _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:(?:late|early|later)\s+)?(?:on\s+(?:[A-Z]\w+)(?:\s+\d{1,2})?|on\s+\w+day|"
     r"late|later|earlier|afterwards|also)?\s*,?\s*"
+)
+# "a spokesperson for the company": whom the spokesperson speaks for
+_SPEAKS_FOR = re.compile(
+    r"(?i)(?:an?|the)\s+(?:\w+\s+)?(?:spokes\w+|representatives?|press\s+officer)\s+"
+    r"(?:for|of|at)\s+(?P<whom>.+)$"
 )
 _SPOKESPERSON = re.compile(r"\b(?:spokes\w+|representatives?|press\s+secretary)\s*$")
 _PRONOUN = re.compile(r"(?i)(he|she|it|they)")
@@ -422,6 +428,11 @@ def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex)
     if len(words) == 1 and _PRONOUN.fullmatch(words[0]):
         return _pronoun(body, words[0], offset, cue, index)
     lowered = [w.casefold() for w in words]
+    spokesperson = _SPEAKS_FOR.match(text)
+    if spokesperson is not None:  # "A spokesperson for the company said": the company
+        behind = [w.casefold() for w in _WORD.findall(spokesperson["whom"])]
+        if behind and behind[0] == "the":
+            return Attribution(index.by_description(behind, offset), text, cue.phrase)
     agent = _statement_agent(lowered)
     if agent is not None:
         inner = index.by_description(agent, offset) if agent else None

@@ -742,3 +742,14 @@ def test_what_a_letter_reads_is_its_authors() -> None:
     )
     (extend,) = found.quotes
     assert found.speaker(extend) == "Home Office"
+
+
+def test_a_spokesperson_for_the_company_speaks_for_the_company_named_before() -> None:
+    found = synthetic(
+        "The port operator, Hutchison Ports, said it was disappointed. A spokesperson for "
+        'the company said: "We have offered a fair deal."',
+        ("Hutchison Ports", ORG, ()),
+    )
+    (deal,) = found.quotes
+    assert found.speaker(deal) == "Hutchison Ports"
+    assert deal.speaker_text == "A spokesperson for the company"
