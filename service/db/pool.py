@@ -15,6 +15,10 @@ QueryLogger = Callable[[Any], None]
 
 # Seconds the server has to acknowledge a cancelled query before its connection is closed.
 CANCEL_GRACE = 1.0
+# Seconds a stopped borrower's connection waits for that acknowledgement before the pool
+# closes it and lends the slot again: PostgreSQL itself answers a cancel within
+# milliseconds, so the connection is kept; a query that PgBouncer queues is never answered.
+CANCEL_ACK_WAIT = 0.05
 
 # Failures that mean "the server is not there right now", as opposed to a bad query.
 _CONNECTION_FAILURES: tuple[type[BaseException], ...] = (
@@ -71,11 +75,34 @@ class FactdeskConnection(_ConnectionBase):
     running on PostgreSQL is stopped either way.
     """
 
+    # The last cancel's futures: the request sent to the server, the server's answer.
+    _cancel_sent: asyncio.Future[None] | None = None
+    _cancel_answered: asyncio.Future[None] | None = None
+
     def _cancel_current_command(self, waiter: Any, cancel_waiter: Any = None) -> None:
         # asyncpg's private hook (pinned in uv.lock; tests/db/test_pgbouncer.py fails
         # if it stops being called).
         super()._cancel_current_command(waiter, cancel_waiter)  # type: ignore[misc]
+        self._cancel_sent, self._cancel_answered = waiter, cancel_waiter
         self._loop.call_later(CANCEL_GRACE, self._close_if_still_cancelling, cancel_waiter)  # type: ignore[attr-defined]
+
+    async def settle_cancel(self) -> None:
+        """Returns when the last cancelled query is answered, or else the connection closed.
+
+        The server gets CANCEL_ACK_WAIT to answer. Past it the connection is closed, but only
+        once the cancel request has gone out (within CANCEL_GRACE): closing stops asyncpg's
+        task that sends it, and PostgreSQL does not notice a closed client while a query
+        runs, so the query would run on to its end (tests/db/test_pool.py)."""
+        sent, answered = self._cancel_sent, self._cancel_answered
+        if answered is None or answered.done() or self.is_closed():
+            return
+        await asyncio.wait([answered], timeout=CANCEL_ACK_WAIT)
+        if answered.done() or self.is_closed():
+            return
+        if sent is not None and not sent.done():
+            await asyncio.wait([sent], timeout=CANCEL_GRACE)
+        if not answered.done() and not self.is_closed():
+            self.terminate()
 
     def _close_if_still_cancelling(self, cancel_waiter: asyncio.Future[None] | None) -> None:
         if cancel_waiter is not None and not cancel_waiter.done() and not self.is_closed():
@@ -149,11 +176,14 @@ class FactdeskPool(_PoolBase):
         task = asyncio.current_task()
         if task is not None and task.cancelling():
             # The borrower is being stopped (its request's deadline passed, its client went
-            # away), maybe in the middle of a query: giving the connection back then waits
-            # for the server to acknowledge the cancel, up to CANCEL_GRACE. The borrower
-            # goes on at once, so a timed-out request answers at its deadline; the
-            # connection comes back (or is closed) meanwhile, and its permit with it.
-            releasing = asyncio.create_task(self._give_back(connection, lent, timeout))
+            # away), maybe in the middle of a query: the connection is usable only once the
+            # server has answered the cancel. The borrower goes on at once, so a timed-out
+            # request answers at its deadline; the connection comes back when the server
+            # answers, or is closed when it does not answer at once (a query PgBouncer
+            # queues never is), and the slot with it (it was held CANCEL_GRACE, issue 20).
+            releasing = asyncio.create_task(
+                self._give_back(connection, lent, timeout, stopped=True)
+            )
             if self._releasing is None:
                 self._releasing = set()
             self._releasing.add(releasing)
@@ -161,8 +191,18 @@ class FactdeskPool(_PoolBase):
             return
         await self._give_back(connection, lent, timeout)
 
-    async def _give_back(self, connection: Any, lent: Any, timeout: float | None) -> None:  # noqa: ASYNC109
+    async def _give_back(
+        self,
+        connection: Any,
+        lent: Any,
+        timeout: float | None,  # noqa: ASYNC109
+        *,
+        stopped: bool = False,
+    ) -> None:
         try:
+            held = getattr(connection, "_con", None)  # None: released already
+            if stopped and isinstance(held, FactdeskConnection):
+                await held.settle_cancel()
             await super().release(connection, timeout=timeout)
         finally:
             if lent is not None and self._gate is not None:

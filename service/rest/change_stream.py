@@ -4,12 +4,14 @@ Each event is one change (`id:` its cursor, `data:` the same JSON as /api/v1/cha
 `Last-Event-ID` (or `after`) resumes after a cursor. A stream holds no database
 connection while it waits: it borrows one from the pool to read what is new, then waits
 for the process's LISTEN connection (service/change_signal.py) to say a change was
-committed, sending a comment line as heartbeat when nothing comes.
+committed, sending a comment line as heartbeat when nothing comes. While PostgreSQL is
+away it keeps its heartbeats and reads again when it is back.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 
 import asyncpg
@@ -20,6 +22,7 @@ from starlette.responses import Response, StreamingResponse
 from service.change_signal import ChangeSignal, TooManyStreamsError
 from service.config import Settings
 from service.db.paging import MAX_PAGE
+from service.db.pool import is_connection_failure
 from service.db.rows import ChangeRow
 from service.ids import decode_id_cursor
 from service.problems import ProblemError
@@ -27,6 +30,7 @@ from service.rest.changes import change_json, read_changes
 from service.rest.params import pool_of
 from service.rest.problems import Handler
 
+log = logging.getLogger(__name__)
 HEARTBEAT = b": heartbeat\n\n"
 
 
@@ -41,7 +45,16 @@ async def _events(
     try:
         while True:
             woken = signal.current()  # before reading: a commit meanwhile still wakes us
-            rows = await read_changes(pool, after=after, limit=MAX_PAGE)
+            try:
+                rows = await read_changes(pool, after=after, limit=MAX_PAGE)
+            except Exception as error:
+                if not is_connection_failure(error):
+                    raise
+                # PostgreSQL is away: the stream stays open and reads again when the
+                # LISTEN connection is back or at the next heartbeat; its cursor means
+                # nothing committed meanwhile is missed. (It used to end mid-body.)
+                log.warning("change stream waits for the database (%s)", type(error).__name__)
+                rows = []
             for row in rows:
                 yield event(row)
                 after = row.id

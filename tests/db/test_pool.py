@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import asyncpg
 import pytest
 
+from service.db import pool as pool_module
 from service.db.pool import create_pool
 from service.errors import DatabaseUnavailableError
 
@@ -74,5 +76,44 @@ async def test_a_connection_dropped_while_lent_returns_its_permit(test_dsn: str)
                     await conn.fetchval("SELECT pg_terminate_backend(pg_backend_pid())")
         async with pool.acquire() as conn:
             assert await conn.fetchval("SELECT 3") == 3
+    finally:
+        await pool.close()
+
+
+async def _sleeping_backends(dsn: str) -> int:
+    connection = await asyncpg.connect(dsn)
+    try:
+        return int(
+            await connection.fetchval(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(30)%'"
+            )
+        )
+    finally:
+        await connection.close()
+
+
+async def test_a_stopped_query_is_cancelled_on_the_server_before_its_connection_closes(
+    test_dsn: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pool closes a stopped borrower's connection when the server does not answer the
+    # cancel at once; here it never waits (0 s). Closed before asyncpg sent the cancel,
+    # the query ran on: PostgreSQL does not notice a client gone while a query runs.
+    monkeypatch.setattr(pool_module, "CANCEL_ACK_WAIT", 0.0)
+    pool = await create_pool(test_dsn, min_size=1, max_size=1)
+    try:
+
+        async def borrow() -> None:
+            async with pool.acquire() as connection:
+                await connection.fetchval("SELECT pg_sleep(30)")
+
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(borrow(), 0.5)
+        async with pool.acquire(timeout=1) as connection:  # the slot is lent again
+            assert await connection.fetchval("SELECT 4") == 4
+        deadline = time.monotonic() + 5
+        while await _sleeping_backends(test_dsn):
+            assert time.monotonic() < deadline, "the stopped query still runs on the server"
+            await asyncio.sleep(0.05)
     finally:
         await pool.close()

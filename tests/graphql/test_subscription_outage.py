@@ -15,8 +15,7 @@ import httpx
 import pytest_asyncio
 from websockets.asyncio.client import connect
 
-from service.db import migrate
-from service.db.embedded import EmbeddedServer, start_embedded
+from service.db.embedded import EmbeddedServer
 from tests.graphql.test_subscriptions import (
     AUTH,
     KEY,
@@ -31,17 +30,6 @@ from tests.ingest.test_corrections import TOLL_12, TOLL_15_LATER
 from tests.servers import served
 
 BACK_WITHIN = 20.0  # seconds for the server to write again once PostgreSQL is back
-
-
-@pytest_asyncio.fixture
-async def own_server(tmp_path: Path) -> AsyncIterator[EmbeddedServer]:
-    """A PostgreSQL of this test's own, so stopping it disturbs no other test."""
-    server = await asyncio.to_thread(start_embedded, tmp_path / "pg")
-    try:
-        await asyncio.to_thread(migrate.upgrade, server.uri())
-        yield server
-    finally:
-        await asyncio.to_thread(server.stop)
 
 
 @pytest_asyncio.fixture

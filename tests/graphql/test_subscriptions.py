@@ -1,6 +1,6 @@
 """Subscription.changes over graphql-transport-ws, from a real `factdesk serve`, read by a
-real WebSocket client (the `websockets` package): a committed ingest and a retraction
-arrive within a second, `after` resumes after a cursor, the read key is checked in
+real WebSocket client (the `websockets` package): a committed ingest, a correction and a
+retraction each arrive within a second, `after` resumes after a cursor, the read key is checked in
 `connection_init`, and the per-connection and idle limits hold."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from websockets.exceptions import ConnectionClosed
 
 from service.db import migrate
 from service.db.scratch import recreate_database
-from tests.ingest.test_corrections import TOLL_12, TOLL_15_LATER
+from tests.ingest.test_corrections import TOLL_12, TOLL_15, TOLL_15_LATER
 from tests.servers import served
 
 KEY = "subscription-test-key"
@@ -94,7 +94,16 @@ async def _change(ws: ClientConnection, op: str, within: float = 5) -> dict[str,
     return edge
 
 
-async def test_an_ingest_reaches_the_subscriber_within_a_second_and_after_resumes(
+def _within_a_second(edge: dict[str, Any]) -> None:
+    """The change reached this client within a second of its commit. `at` is stamped in
+    the writing transaction, after its writes, on this machine's clock: an upper bound."""
+    latency = dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(edge["node"]["at"])
+    latency_s = latency.total_seconds()
+    assert 0 <= latency_s < 1.0, (edge["node"]["kind"], latency)
+    print(f"{edge['node']['kind']} to subscriber: {latency_s * 1000:.1f} ms")  # (-s)
+
+
+async def test_every_write_reaches_the_subscriber_within_a_second_and_after_resumes(
     base_url: str,
 ) -> None:
     async with connect(_ws_url(base_url), subprotocols=[PROTOCOL]) as ws:  # type: ignore[list-item]
@@ -103,27 +112,33 @@ async def test_an_ingest_reaches_the_subscriber_within_a_second_and_after_resume
         await _subscribe(ws, "live")
         daily = await _ingest(base_url, TOLL_12, "Daily")
         first = await _change(ws, "live")
-        # `at` is stamped in the writing transaction, on this machine's clock: an upper
-        # bound on the time from commit to this client.
-        latency = dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(first["node"]["at"])
-        latency_s = latency.total_seconds()
         assert first["node"]["kind"] == "INGEST"
         assert first["node"]["articleId"] == daily
         assert first["node"]["factIds"], first
-        assert 0 <= latency_s < 1.0, latency
-        print(f"write to subscriber: {latency_s * 1000:.1f} ms")  # the closing note quotes it (-s)
+        _within_a_second(first)
 
         gazette = await _ingest(base_url, TOLL_15_LATER, "Gazette")
         second = await _change(ws, "live")
         assert second["node"]["articleId"] == gazette
 
-        # A retraction reaches the subscriber too, with the facts it took values out of.
         async with httpx.AsyncClient(base_url=base_url, timeout=60) as client:
+            # A correction and a retraction reach the subscriber too, each with the facts
+            # whose values it changed or took out.
+            corrected = await client.put(
+                f"/api/v1/articles/{daily}", json={"text": TOLL_15}, headers=AUTH
+            )
+            assert corrected.status_code == 200, corrected.text
+            third = await _change(ws, "live")
+            assert (third["node"]["kind"], third["node"]["articleId"]) == ("CORRECTION", daily)
+            assert set(third["node"]["factIds"]) & set(first["node"]["factIds"])
+            _within_a_second(third)
+
             retracted = await client.delete(f"/api/v1/articles/{gazette}", headers=AUTH)
-        assert retracted.status_code in (200, 204), retracted.text
-        third = await _change(ws, "live")
-        assert (third["node"]["kind"], third["node"]["articleId"]) == ("RETRACTION", gazette)
-        assert set(third["node"]["factIds"]) & set(second["node"]["factIds"])
+            assert retracted.status_code in (200, 204), retracted.text
+            fourth = await _change(ws, "live")
+            assert (fourth["node"]["kind"], fourth["node"]["articleId"]) == ("RETRACTION", gazette)
+            assert set(fourth["node"]["factIds"]) & set(second["node"]["factIds"])
+            _within_a_second(fourth)
 
     # A client that kept the first cursor gets what came after it, and nothing twice.
     async with connect(_ws_url(base_url), subprotocols=[PROTOCOL]) as ws:  # type: ignore[list-item]
@@ -131,6 +146,7 @@ async def test_an_ingest_reaches_the_subscriber_within_a_second_and_after_resume
         await _subscribe(ws, "resume", after=first["cursor"])
         assert await _change(ws, "resume") == second
         assert await _change(ws, "resume") == third
+        assert await _change(ws, "resume") == fourth
         with pytest.raises(TimeoutError):
             await _receive(ws, within=0.5)
 
