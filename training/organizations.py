@@ -96,6 +96,8 @@ class Ambiguity:
         low = variant.lower()
         if gz.place_canonical(variant) or name_key(variant) in self.places:
             return True  # "Barcelona", "Liverpool", "Watford": the place first
+        if re.fullmatch(r"[A-Z]{1,4}", variant):
+            return True  # "SCC", "AZ": short initials name many things (and "SC" keys as "SCC")
         if len(words) == 1:
             return (
                 (low in self.english and low not in _TRADE_NAMES)  # "Target", "Ford"

@@ -67,6 +67,7 @@ def test_no_generated_variant_is_a_person_place_or_common_word(path: Path) -> No
         ("Chelsea", None),
         ("Barcelona", None),
         ("Charles Schwab", None),
+        ("SC", None),  # no club's "SCC" (doubled letters key as one)
     ],
 )
 def test_listed_names(name: str, canonical: str | None) -> None:

@@ -70,6 +70,7 @@ def test_club_groups_prefer_the_english_name_and_skip_reserves_and_places() -> N
         ("Target", True),  # a common word
         ("Chelsea", True),  # a given name
         ("Barcelona", True),  # a place
+        ("SCC", True),  # short initials
         ("Watford", True),
         ("Charles Schwab", True),  # a person's name as well
         ("Tesla", False),  # a trade name the lemmatizer also holds
