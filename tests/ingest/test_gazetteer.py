@@ -91,6 +91,12 @@ def test_listed_names(name: str, canonical: str | None) -> None:
         ("Law and Justice won 35.4% of the vote.", [(ORG, "Law and Justice")]),
         ("Alternative for Germany polled 20.8%.", [(ORG, "Alternative for Germany")]),
         ("Fidesz won 52% of the vote.", [(ORG, "Fidesz")]),
+        ("Voters backed Law and Justice and Civic Coalition equally.",
+         [(ORG, "Law and Justice"), (ORG, "Civic Coalition")]),
+        ("The Conservative and Unionist Party lost 48 seats.",
+         [(ORG, "Conservative and Unionist Party")]),
+        ("Dagenham and Redbridge drew 0-0 with Brighton & Hove Albion.",
+         [(ORG, "Dagenham and Redbridge"), (ORG, "Brighton & Hove Albion")]),
         # common words and people stay what they are
         ("Target prices rose. Progressive taxes fell.", []),
         ("Chelsea Clinton visited Boston.", [(PERSON, "Chelsea Clinton"), (PLACE, "Boston")]),
