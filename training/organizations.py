@@ -196,6 +196,17 @@ def club_groups(text: str, ambiguity: Ambiguity) -> list[list[str]]:
     return groups
 
 
+def unshared(groups: list[list[str]]) -> list[list[str]]:
+    """The groups without the variants two of them give ("Tekstilshchik" of Ivanovo and of
+    Kamyshin): such a name says no one organisation."""
+    owners: dict[str, set[int]] = {}
+    for i, group in enumerate(groups):
+        for variant in group:
+            owners.setdefault(name_key(variant), set()).add(i)
+    kept = [[v for v in g if len(owners[name_key(v)]) == 1] for g in groups]
+    return [group for group in kept if group]
+
+
 def _write(path: Path, header: str, groups: list[list[str]]) -> None:
     lines = [" | ".join(group) for group in groups]
     path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
@@ -204,7 +215,7 @@ def _write(path: Path, header: str, groups: list[list[str]]) -> None:
 
 def main(sp500: Path, clubs: Path) -> None:
     ambiguity = Ambiguity()
-    companies = company_groups(_git(sp500, "show", f"HEAD:{SP500_PATH}"), ambiguity)
+    companies = unshared(company_groups(_git(sp500, "show", f"HEAD:{SP500_PATH}"), ambiguity))
     _write(
         COMPANIES,
         "# S&P 500 companies (name | variants). Source: github.com/datasets/s-and-p-500-companies\n"
@@ -217,6 +228,7 @@ def main(sp500: Path, clubs: Path) -> None:
     club_list: list[list[str]] = []
     for path in CLUB_FILES:
         club_list.extend(club_groups(_git(clubs, "show", f"HEAD:{path}"), ambiguity))
+    club_list = unshared(club_list)
     _write(
         CLUBS,
         "# Football clubs (name | variants). Source: github.com/openfootball/clubs\n"

@@ -12,6 +12,7 @@ import pytest
 from service.ingest import gazetteer as gz
 from service.ingest.entities import find_mentions
 from service.ingest.model import EntityKind
+from service.ingest.names import name_key
 from service.ingest.nlp.model import analyse
 from service.ingest.sentences import split_sentences
 from training.organizations import CLUBS, COMPANIES, Ambiguity
@@ -49,6 +50,17 @@ def test_no_generated_variant_is_a_person_place_or_common_word(path: Path) -> No
         v for line in text.splitlines() if line and line[0] != "#" for v in line.split(" | ")
     ]
     assert [v for v in variants if ambiguity().ambiguous(v)] == []
+
+
+def test_no_generated_variant_names_two_organisations() -> None:
+    owners: dict[str, set[str]] = {}
+    for path in (COMPANIES, CLUBS):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and line[0] != "#":
+                group = line.split(" | ")
+                for variant in group:
+                    owners.setdefault(name_key(variant), set()).add(group[0])
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,13 @@ from functools import cache
 
 import pytest
 
-from training.organizations import Ambiguity, club_groups, company_groups, company_names
+from training.organizations import (
+    Ambiguity,
+    club_groups,
+    company_groups,
+    company_names,
+    unshared,
+)
 
 
 @cache
@@ -82,3 +88,12 @@ def test_club_groups_prefer_the_english_name_and_skip_reserves_and_places() -> N
 )
 def test_ambiguous_variants(variant: str, ambiguous: bool) -> None:
     assert ambiguity().ambiguous(variant) is ambiguous
+
+
+def test_a_variant_two_clubs_give_names_neither() -> None:
+    groups = [
+        ["Tekstilshchik Ivanovo", "Tekstilshchik"],
+        ["Tekstilshchik Kamyshin", "Tekstilshchik"],
+        ["Tekstilshchik"],
+    ]
+    assert unshared(groups) == [["Tekstilshchik Ivanovo"], ["Tekstilshchik Kamyshin"]]
