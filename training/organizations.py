@@ -53,7 +53,7 @@ _CLUB_BEFORE_PLACE = frozenset({"tottenham", "fulham", "brentford"})
 # left out ("Target", "Visa", "Oracle", "Arsenal").
 _TRADE_NAMES = gz.word_set(
     """tesla alphabet adobe cisco nike nasdaq intuit clorox xylem hershey chevron
-    caterpillar"""
+    caterpillar siemens nissan"""
 )
 _LEGAL = re.compile(
     r",?\s+(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Companies|Co\.|plc|Ltd\.?"

@@ -324,7 +324,11 @@ class _Finder:
             )
         ):
             toks, connectors = toks[1:], connectors[1:]
-            while connectors and connectors[0] not in ("", "particle"):
+            while (
+                connectors
+                and connectors[0] not in ("", "particle")
+                and gz.organization_canonical(self._span_text(toks)) is None  # "Shares of Siemens"
+            ):
                 toks, connectors = toks[1:], connectors[1:]
         while toks and toks[-1].text.lower() in gz.MEASURE_ACRONYMS:
             toks, connectors = toks[:-1], connectors[:-1]  # "US CPI": the place alone

@@ -109,8 +109,8 @@ def reconcile(
         text = body[start:end]
         index = max(0, bisect.bisect_right(sentence_starts, start) - 1)
         kind = EntityKind.PERSON if described_person(body, end) else KINDS[label]
-        if _after_company_noun(body, start) or gz.organization_canonical(text):
-            kind = EntityKind.ORGANIZATION  # "electric carmaker Tesla", listed "Nvidia"
+        if _after_company_noun(body, start):
+            kind = EntityKind.ORGANIZATION  # "electric carmaker Tesla"
         out.append(Candidate(start, end, " ".join(text.split()), kind, index))
     out = [_place_before_noun(c, doc) for c in out]
     out.sort(key=lambda c: c.start)

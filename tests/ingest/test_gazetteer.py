@@ -17,6 +17,8 @@ from service.ingest.nlp.model import analyse
 from service.ingest.sentences import split_sentences
 from training.organizations import CLUBS, COMPANIES, Ambiguity
 
+# A hand list held to the generated lists' rule.
+WORLD = COMPANIES.with_name("companies_world.txt")
 PERSON, ORG, PLACE = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
 
 
@@ -43,8 +45,8 @@ def test_a_generated_list_records_its_source_commit_and_licence(path: Path) -> N
     assert all(all(v.strip() == v and v for v in group) for group in groups)
 
 
-@pytest.mark.parametrize("path", [COMPANIES, CLUBS], ids=lambda p: p.name)
-def test_no_generated_variant_is_a_person_place_or_common_word(path: Path) -> None:
+@pytest.mark.parametrize("path", [COMPANIES, CLUBS, WORLD], ids=lambda p: p.name)
+def test_no_listed_variant_is_a_person_place_or_common_word(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     variants = [
         v for line in text.splitlines() if line and line[0] != "#" for v in line.split(" | ")
@@ -54,7 +56,7 @@ def test_no_generated_variant_is_a_person_place_or_common_word(path: Path) -> No
 
 def test_no_generated_variant_names_two_organisations() -> None:
     owners: dict[str, set[str]] = {}
-    for path in (COMPANIES, CLUBS):
+    for path in (COMPANIES, CLUBS, WORLD):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and line[0] != "#":
                 group = line.split(" | ")
@@ -93,6 +95,7 @@ def test_listed_names(name: str, canonical: str | None) -> None:
         ("Tesla delivered 435,059 vehicles in the quarter.", [(ORG, "Tesla")]),
         # one it takes for a place after "of"
         ("Shares of Nvidia rose 4% in New York.", [(ORG, "Nvidia"), (PLACE, "New York")]),
+        ("Shares of Siemens fell 3% in Frankfurt.", [(ORG, "Siemens"), (PLACE, "Frankfurt")]),
         # clubs it takes for a person or a place
         ("Bayern Munich beat Borussia Dortmund 3-1.",
          [(ORG, "Bayern Munich"), (ORG, "Borussia Dortmund")]),
@@ -103,6 +106,9 @@ def test_listed_names(name: str, canonical: str | None) -> None:
         ("Law and Justice won 35.4% of the vote.", [(ORG, "Law and Justice")]),
         ("Alternative for Germany polled 20.8%.", [(ORG, "Alternative for Germany")]),
         ("Fidesz won 52% of the vote.", [(ORG, "Fidesz")]),
+        # companies outside the S&P 500 the recogniser misses or takes for a person
+        ("Glencore said output of copper fell 5%.", [(ORG, "Glencore")]),
+        ("Novo Nordisk raised its outlook.", [(ORG, "Novo Nordisk")]),
         ("Voters backed Law and Justice and Civic Coalition equally.",
          [(ORG, "Law and Justice"), (ORG, "Civic Coalition")]),
         ("The Conservative and Unionist Party lost 48 seats.",
