@@ -9,11 +9,12 @@ sources read out of local git mirrors (``fetch`` tool; nothing is downloaded her
   ``openfootball/clubs`` (CC0 1.0, public domain).
 
 A name is a key for "this capitalised run is an organisation", so a variant that could
-as well name a person, a place or a common word is left out (see ``_ambiguous``): the
+as well name a person, a place, a common word or short initials is left out (see ``Ambiguity``): the
 full form stays ("Target Corporation"), the bare word does not ("Target"). Legal
 suffixes are cut for the canonical name ("Tesla, Inc." -> "Tesla", the full form a
 variant). Each file's header records its repository, commit, path and licence;
-``tests/ingest/test_organization_lists.py`` checks that the files parse and carry it.
+``tests/ingest/test_gazetteer.py`` checks that the files parse, carry it and hold no
+variant the rule leaves out.
 """
 
 from __future__ import annotations
