@@ -302,12 +302,14 @@ class _Finder:
     def _candidate(self, segment: list[tuple[str, _Token]], sentence: Sentence) -> Candidate | None:
         toks = [t for _, t in segment]
         connectors = [c for c, _ in segment]
-        # Leading stop words and unevidenced sentence-initial common words are not names.
+        # Leading stop words and unevidenced sentence-initial common words are not names;
+        # a listed name keeps its first word ("Law and Justice won ...").
         while toks and (
             (toks[0].text.lower() in gz.STOP_WORDS and not _is_capitals(toks[0].text))
             or (
                 toks[0].initial
                 and not self._has_evidence(toks[0].text)
+                and gz.organization_canonical(self._span_text(toks)) is None
                 and (
                     len(toks) == 1
                     or connectors[1] not in ("", "particle")
@@ -322,7 +324,11 @@ class _Finder:
             )
         ):
             toks, connectors = toks[1:], connectors[1:]
-            while connectors and connectors[0] not in ("", "particle"):
+            while (
+                connectors
+                and connectors[0] not in ("", "particle")
+                and gz.organization_canonical(self._span_text(toks)) is None  # "Shares of Siemens"
+            ):
                 toks, connectors = toks[1:], connectors[1:]
         while toks and toks[-1].text.lower() in gz.MEASURE_ACRONYMS:
             toks, connectors = toks[:-1], connectors[:-1]  # "US CPI": the place alone

@@ -48,7 +48,16 @@ def _canonical_map(groups: list[list[str]]) -> dict[str, str]:
 
 
 _PLACE_GROUPS = _read_groups("places.txt")
-_ORGANIZATION_GROUPS = _read_groups("organizations.txt")
+# The hand list first: where two lists give one variant, the hand list's name wins.
+# companies.txt and football_clubs.txt are written by training/organizations.py.
+ORGANIZATION_FILES = (
+    "organizations.txt",
+    "parties.txt",
+    "companies_world.txt",
+    "companies.txt",
+    "football_clubs.txt",
+)
+_ORGANIZATION_GROUPS = [group for f in ORGANIZATION_FILES for group in _read_groups(f)]
 _PLACES = _canonical_map(_PLACE_GROUPS)
 _ORGANIZATIONS = _canonical_map(_ORGANIZATION_GROUPS)
 # How each listed variant is written ("almati" -> "Almaty"), to undo datelines' capitals.
