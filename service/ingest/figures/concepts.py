@@ -215,7 +215,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = _noun_concept(noun, unit, lex)
         if found is not None and governor is not None:
             found = _verb_decides(found, noun, governor, unit, lex)
-        if found is not None and found.key in _NAMED_BY_VERB and not _done_to(found, noun, lex):
+        if found is not None and _needs_its_verb(found, noun) and not _done_to(found, noun, lex):
             found = None  # "build 300,000 new homes": homes, not homes destroyed
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
     if (
@@ -522,7 +522,19 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
 
 # Concepts a counted noun names only with what was done to it: "destroyed 300 homes",
 # "300 damaged homes" (the verb's or the adjective's lemma is one of the concept's verbs).
-_NAMED_BY_VERB = frozenset({"buildings_damaged"})
+# Vehicles counted are produced or sold only when a verb says so ("recalling 1 million
+# vehicles" are recalls).
+_NAMED_BY_VERB = {
+    "buildings_damaged": None,  # any of its nouns
+    "production": frozenset({"vehicle", "car", "unit"}),
+}
+
+
+def _needs_its_verb(found: Concept, noun: Token) -> bool:
+    if found.key not in _NAMED_BY_VERB:
+        return False
+    nouns = _NAMED_BY_VERB[found.key]
+    return nouns is None or noun.lemma_.lower() in nouns
 
 
 def _done_to(found: Concept, noun: Token, lex: Lexicon) -> bool:

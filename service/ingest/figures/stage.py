@@ -90,7 +90,7 @@ _DAY_COUNTS = frozenset({"detained", "protesters"})
 _UNDATED = frozenset({"age", "years_in_power", "registered_voters"})
 # What an employer announces it will do is a plan, the same fact as the deed under way
 # (so are cuts and rises someone decides: "will lower the price by 40 percent").
-_PLANS = frozenset({"job_cuts", "jobs_created"})
+_PLANS = frozenset({"job_cuts", "jobs_created", "recalls"})
 _PRELIMINARY = re.compile(r"\b(?:preliminary|initial|partial)\s+(?:official\s+)?results?\b", re.I)
 _FINAL = re.compile(
     r"\bfinal\s+(?:official\s+)?(?:results?|count|tally)\b|\ball\s+(?:the\s+)?ballots\s+counted\b",

@@ -62,7 +62,9 @@ _PRONOUNS = {
 
 def _country_named(printed: str, entities: Sequence[LocalEntity]) -> int | None:
     """The story's entity for the country a nationality adjective names, if one."""
-    name = country_of_demonym(printed.strip()) if " " not in printed.strip() else None
+    words = printed.split()
+    # "Panamanian", or a nationality before what it qualifies: "German GDP"
+    name = country_of_demonym(words[0]) if 1 <= len(words) <= 2 else None
     if name is None:
         return None
     key = gz.place_canonical(name) or name

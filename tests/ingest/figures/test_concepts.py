@@ -9,6 +9,8 @@ from service.ingest.extract import extract
 from service.ingest.figures.concepts import counted_unit, lexicon, plural, read_figure
 from service.ingest.figures.numbers import find_numbers
 from service.ingest.figures.status import value_status
+from service.ingest.figures.subjects import _country_named
+from service.ingest.model import EntityKind, LocalEntity
 from service.ingest.nlp.model import analyse
 from service.ingest.parse import parse_article
 
@@ -92,6 +94,11 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # a job lost is staff's; customers lost are no jobs
         ("About 300 people lost their jobs.", "About 300 people", "job_cuts"),
         ("Netflix lost 200,000 subscribers in the quarter.", "200,000", "customers"),
+        # vehicles are produced only when a verb says so; recalled ones are recalls
+        ("Toyota is recalling 1 million vehicles over a faulty sensor.", "1 million",
+         "recalls"),
+        ("There were 300 cars parked outside.", "300", "cars"),
+        ("Toyota sold 10 million cars last year.", "10 million", "production"),
         # "the number of" what is counted
         ("The number of confirmed cholera cases rose to 1,500.", "1,500", "cases"),
         # a currency is no counted thing
@@ -355,3 +362,16 @@ def test_amounts_of_other_kinds_do_not_continue_each_other() -> None:
     assert figures["58 percent"].property == "turnout"
     assert figures["2 million voters"].property != "turnout"
     assert figures["20"].property != "deaths"
+
+
+def test_a_nationality_before_a_measure_names_the_country() -> None:
+    """ "German GDP", "Afghan team": the country the story names, as "Panamanian" alone."""
+    germany = LocalEntity(index=0, kind=EntityKind.PLACE, name="Germany", aliases=())
+    assert _country_named("German GDP", (germany,)) == 0
+    assert _country_named("Panamanian", (germany,)) is None
+
+
+def test_a_recall_announced_is_the_recall_under_way() -> None:
+    body = "Recall\n\nAbout 1 million Toyota cars will be recalled, the carmaker said.\n"
+    (figure,) = extract(parse_article(body)).figures
+    assert (figure.property, figure.status) == ("recalls", None)
