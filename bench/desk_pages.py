@@ -6,6 +6,7 @@ each kind also has its heaviest case (the most reported entity and fact). A data
 the 100k corpus comes from `bench.desk_corpus`:
 
     .venv/bin/python -m bench.desk_pages --dsn DSN --requests 200
+    .venv/bin/python -m bench.desk_pages --dsn DSN --only "most reported"
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ async def _kinds(conn: Connection, rng: random.Random) -> list[Kind]:
     return kinds
 
 
-async def measure(dsn: str, requests: int, seed: int) -> None:
+async def measure(dsn: str, requests: int, seed: int, only: list[str]) -> None:
     pool = await create_pool(dsn, min_size=1, max_size=2)
     app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
     app.state.pool = pool
@@ -101,6 +102,7 @@ async def measure(dsn: str, requests: int, seed: int) -> None:
         articles = await conn.fetchval("SELECT count(*) FROM articles")
         figures = await conn.fetchval("SELECT count(*) FROM figures")
         kinds = await _kinds(conn, random.Random(seed))
+    kinds = [k for k in kinds if not only or any(o in k.name for o in only)]
     print(f"{articles:,} articles, {figures:,} figures; {requests} requests per kind")
     print("| page | p50 ms | p95 ms | max ms | bytes (median) |\n|---|---:|---:|---:|---:|")
     transport = httpx.ASGITransport(app=app)
@@ -128,8 +130,11 @@ def main() -> None:
     parser.add_argument("--dsn", required=True)
     parser.add_argument("--requests", type=int, default=200, help="timed requests per kind")
     parser.add_argument("--seed", type=int, default=16, help="which entities etc. to sample")
+    parser.add_argument(
+        "--only", nargs="*", default=[], help="kinds of page whose name holds one of these"
+    )
     args = parser.parse_args()
-    asyncio.run(measure(args.dsn, args.requests, args.seed))
+    asyncio.run(measure(args.dsn, args.requests, args.seed, args.only))
 
 
 if __name__ == "__main__":
