@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import random
 import statistics
 import time
@@ -24,6 +25,7 @@ import httpx
 from service.app import create_app
 from service.config import Settings
 from service.db.pool import Connection, create_pool
+from service.desk import links
 from service.ids import encode_id
 
 SAMPLE = 50  # distinct entities, facts and articles per kind
@@ -53,6 +55,13 @@ FROM fact_values v ORDER BY v.reports DESC LIMIT 1
 """
 
 
+# When the heaviest fact was first and last reported: its page as known at the last
+# report (every report known) and halfway between.
+FACT_TIMES = """
+SELECT min(first_reported_at), max(last_reported_at) FROM fact_values WHERE fact_id = $1
+"""
+
+
 @dataclass(frozen=True, slots=True)
 class Kind:
     name: str
@@ -77,6 +86,7 @@ async def _kinds(conn: Connection, rng: random.Random) -> list[Kind]:
         Kind("entity (most reported)", [f"/entities/{encode_id('Entity', entity)}"]),
         Kind("fact (sampled)", [f"/facts/{encode_id('Fact', i)}" for i in sample(ids["Fact"])]),
         Kind("fact (most reported)", [f"/facts/{encode_id('Fact', fact)}"]),
+        *_as_of_kinds(fact, *(await conn.fetchrow(FACT_TIMES, fact) or (None, None))),
         Kind(
             "article (sampled)",
             [f"/articles/{encode_id('Article', i)}" for i in sample(ids["Article"])],
@@ -92,6 +102,18 @@ async def _kinds(conn: Connection, rng: random.Random) -> list[Kind]:
             3, Kind("entity Tokayev (seeds)", [f"/entities/{encode_id('Entity', tokayev)}"])
         )
     return kinds
+
+
+def _as_of_kinds(fact: int, first: dt.datetime | None, last: dt.datetime | None) -> list[Kind]:
+    """The heaviest fact's page `?as_of=` its last report and halfway to it."""
+    if first is None or last is None:
+        return []
+    path = f"/facts/{encode_id('Fact', fact)}"
+    halfway = first + (last - first) / 2
+    return [
+        Kind(f"fact (most reported) as of {name}", [links.as_of(path, at)])
+        for name, at in (("its last report", last), ("halfway", halfway))
+    ]
 
 
 async def measure(dsn: str, requests: int, seed: int, only: list[str]) -> None:
