@@ -249,9 +249,10 @@ async def read_fact_values(
     when each value was first and last reported (its sources' publications, republications
     included, as SourcedValue.firstReportedAt/lastReportedAt count them): five queries for
     any number of facts (the sources' publications among them), six with times. With
-    `as_of`, as known then (service/db/known.py): its values, their times, the judgements
-    in force, the articles as they stood and their publications made by then, and
-    `disputed` computed again. With `most_values`, only that many values of each fact,
+    `as_of`, as known then (service/db/known.py, counted by known_values.py): its values,
+    their times, the judgements in force, the articles as they stood and their
+    publications made by then, and `disputed` computed again (six queries, times
+    included). With `most_values`, only that many values of each fact,
     its most reported ones (a fact of a much reported entity has a hundred). With
     `budget`, about that many sources of each fact in all, at least one of each value (a
     fact with a hundred values shows the first of each)."""
