@@ -6,12 +6,14 @@ each kind also has its heaviest case (the most reported entity and fact). A data
 the 100k corpus comes from `bench.desk_corpus`:
 
     .venv/bin/python -m bench.desk_pages --dsn DSN --requests 200
+    .venv/bin/python -m bench.desk_pages --dsn DSN --only "most reported"
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import random
 import statistics
 import time
@@ -23,6 +25,7 @@ import httpx
 from service.app import create_app
 from service.config import Settings
 from service.db.pool import Connection, create_pool
+from service.desk import links
 from service.ids import encode_id
 
 SAMPLE = 50  # distinct entities, facts and articles per kind
@@ -52,6 +55,13 @@ FROM fact_values v ORDER BY v.reports DESC LIMIT 1
 """
 
 
+# When the heaviest fact was first and last reported: its page as known at the last
+# report (every report known) and halfway between.
+FACT_TIMES = """
+SELECT min(first_reported_at), max(last_reported_at) FROM fact_values WHERE fact_id = $1
+"""
+
+
 @dataclass(frozen=True, slots=True)
 class Kind:
     name: str
@@ -76,6 +86,7 @@ async def _kinds(conn: Connection, rng: random.Random) -> list[Kind]:
         Kind("entity (most reported)", [f"/entities/{encode_id('Entity', entity)}"]),
         Kind("fact (sampled)", [f"/facts/{encode_id('Fact', i)}" for i in sample(ids["Fact"])]),
         Kind("fact (most reported)", [f"/facts/{encode_id('Fact', fact)}"]),
+        *_as_of_kinds(fact, *(await conn.fetchrow(FACT_TIMES, fact) or (None, None))),
         Kind(
             "article (sampled)",
             [f"/articles/{encode_id('Article', i)}" for i in sample(ids["Article"])],
@@ -93,7 +104,19 @@ async def _kinds(conn: Connection, rng: random.Random) -> list[Kind]:
     return kinds
 
 
-async def measure(dsn: str, requests: int, seed: int) -> None:
+def _as_of_kinds(fact: int, first: dt.datetime | None, last: dt.datetime | None) -> list[Kind]:
+    """The heaviest fact's page `?as_of=` its last report and halfway to it."""
+    if first is None or last is None:
+        return []
+    path = f"/facts/{encode_id('Fact', fact)}"
+    halfway = first + (last - first) / 2
+    return [
+        Kind(f"fact (most reported) as of {name}", [links.as_of(path, at)])
+        for name, at in (("its last report", last), ("halfway", halfway))
+    ]
+
+
+async def measure(dsn: str, requests: int, seed: int, only: list[str]) -> None:
     pool = await create_pool(dsn, min_size=1, max_size=2)
     app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
     app.state.pool = pool
@@ -101,6 +124,7 @@ async def measure(dsn: str, requests: int, seed: int) -> None:
         articles = await conn.fetchval("SELECT count(*) FROM articles")
         figures = await conn.fetchval("SELECT count(*) FROM figures")
         kinds = await _kinds(conn, random.Random(seed))
+    kinds = [k for k in kinds if not only or any(o in k.name for o in only)]
     print(f"{articles:,} articles, {figures:,} figures; {requests} requests per kind")
     print("| page | p50 ms | p95 ms | max ms | bytes (median) |\n|---|---:|---:|---:|---:|")
     transport = httpx.ASGITransport(app=app)
@@ -128,8 +152,11 @@ def main() -> None:
     parser.add_argument("--dsn", required=True)
     parser.add_argument("--requests", type=int, default=200, help="timed requests per kind")
     parser.add_argument("--seed", type=int, default=16, help="which entities etc. to sample")
+    parser.add_argument(
+        "--only", nargs="*", default=[], help="kinds of page whose name holds one of these"
+    )
     args = parser.parse_args()
-    asyncio.run(measure(args.dsn, args.requests, args.seed))
+    asyncio.run(measure(args.dsn, args.requests, args.seed, args.only))
 
 
 if __name__ == "__main__":

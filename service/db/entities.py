@@ -357,13 +357,14 @@ async def list_resolutions_for_entity(
 ) -> list[ResolutionRow]:
     """Why names were merged into (or created as) the entity: one row per distinct (name,
     decision, reason), its first article standing for it, at most `limit`. A head of state
-    is resolved in tens of thousands of articles for a few dozen reasons, so only the first
-    `examined` resolutions the index hands over are read (whichever it reaches first:
-    bounded work, not the complete list)."""
+    is resolved in tens of thousands of articles for a few dozen reasons, so only its
+    first `examined` resolutions are read (bounded work, not the complete list), from
+    entity_resolutions_reasons_idx alone."""
     rows = await conn.fetch(
         """
         SELECT entity_id, min(article_id) AS article_id, local_name, decision, reason
-        FROM (SELECT * FROM entity_resolutions WHERE entity_id = $1 LIMIT $3) r
+        FROM (SELECT entity_id, id, article_id, local_name, decision, reason
+              FROM entity_resolutions WHERE entity_id = $1 ORDER BY id LIMIT $3) r
         GROUP BY entity_id, local_name, decision, reason
         ORDER BY min(id) LIMIT $2
         """,

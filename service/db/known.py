@@ -40,10 +40,13 @@ def reported_sql(figure: str, aggregate: str, at: str | None = None) -> str:
     )
 
 
-def known_sql(fact_id: str, at: str) -> str:
+def known_sql(fact_id: str, at: str, *, published: bool = True) -> str:
     """The figures whose fact_id is `fact_id` (an SQL condition on it: `= ANY($1)`,
     `= t0.id`) that counted at `at` (an SQL time), with `figures`' columns (and `since`,
-    `until`; only corrected articles joined for `since`, as history's figures are)."""
+    `until`; only corrected articles joined for `since`, as history's figures are).
+    Without `published`, the caller tests that the article was published by then."""
+    by_then = f"""AND EXISTS (SELECT 1 FROM publications p
+                    WHERE p.article_id = k.article_id AND {published_sql("p")} <= {at})"""
     return f"""
     SELECT k.* FROM (
         SELECT g.*, a.corrected_at AS since, NULL::timestamptz AS until
@@ -59,8 +62,7 @@ def known_sql(fact_id: str, at: str) -> str:
         WHERE w.fact_id {fact_id} AND w.withdrawn_at > {at}
     ) k
     WHERE (k.since IS NULL OR k.since <= {at}) AND (k.until IS NULL OR k.until > {at})
-        AND EXISTS (SELECT 1 FROM publications p
-                    WHERE p.article_id = k.article_id AND {published_sql("p")} <= {at})
+        {by_then if published else ""}
 """
 
 

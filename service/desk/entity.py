@@ -22,6 +22,10 @@ SOURCES_PER_VALUE = 5  # the fact's own page shows more
 # Sources of each fact in all, at least one per value shown: a much reported place has
 # forty facts, and its page stays one an editor can read (and the server renders fast).
 SOURCES_PER_FACT = 6
+# Sources on the page in all: a place with forty facts shows the first source of each
+# value it lists (every value's sources are a link away), so the page stays the same size
+# however much is reported.
+SOURCES_PER_PAGE = 60
 # Values per fact: the most reported (a much reported place's fact has a hundred; the
 # fact's page has them all).
 VALUES_PER_FACT = 8
@@ -49,13 +53,14 @@ async def entity(request: Request) -> Response:
         )
         facts = await facts_db.list_facts_for_subjects(conn, subject_ids=[entity_id])
         facts.sort(key=lambda f: (not f.disputed, f.label))
+        per_fact = min(SOURCES_PER_FACT, max(1, SOURCES_PER_PAGE // max(1, len(facts))))
         fact_values, around = await read_fact_values(
             conn,
             facts=facts,
             per_value=SOURCES_PER_VALUE,
             with_times=False,
             most_values=VALUES_PER_FACT,
-            budget=SOURCES_PER_FACT,
+            budget=per_fact,
         )
         resolved_in = {
             row.id: row

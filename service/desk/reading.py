@@ -13,14 +13,16 @@ from service.db import entities as entities_db
 from service.db import figures as figures_db
 from service.db import judgements as judgements_db
 from service.db import known as known_db
-from service.db.figures import SampledReport
+from service.db import known_values as known_values_db
+from service.db.figures import DistinctReport, SampledReport
 from service.db.judgements import InForce
-from service.db.known import PublicationTime
+from service.db.known import PublicationTime, ValueTimes
+from service.db.known_values import KnownReport
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, EntityRow, FactRow, FigureRow, OutletRow
 from service.desk.marks import Piece, sentence_pieces
 from service.desk.values import ValueGroup, value_groups
-from service.ingest.agreement import agreement_of, distinct_reports
+from service.ingest.agreement import agreement_of
 from service.ingest.ranks import NONE, Rank, by_fact
 
 
@@ -172,11 +174,12 @@ def most_reported(
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """A fact's reports as known at a past time: the first few of each value, and whether
-    all of them were disputed then."""
+    """A fact's reports as known at a past time: the first few of each value, whether all
+    of them were disputed then, and when each value was first and last reported then."""
 
     sampled: list[SampledReport]
     disputed: dict[int, bool]
+    times: dict[tuple[int, float, float | None, str], ValueTimes]
 
 
 async def _read_known(
@@ -187,24 +190,48 @@ async def _read_known(
     budget: int | None,
     as_of: dt.datetime,
 ) -> tuple[Known, list[InForce]]:
-    """`figures_db.list_first_reports_for_facts` and the judgements in force, as known at
-    `as_of`."""
-    figures = await known_db.list_figures_known_at(conn, fact_ids=fact_ids, as_of=as_of)
+    """`figures_db.list_first_reports_for_facts`, the values' times and the judgements in
+    force, as known at `as_of`: the reports counted in the database, one row per distinct
+    report, and only the figures shown read whole."""
+    reports = await known_values_db.list_known_reports(
+        conn, fact_ids=fact_ids, as_of=as_of, first=per_value
+    )
     in_force = await known_db.list_in_force_at(conn, fact_ids=fact_ids, as_of=as_of)
     judged = by_fact(in_force)
-    by_fact_id: dict[int, list[FigureRow]] = {}
-    for figure in figures:
-        by_fact_id.setdefault(cast(int, figure.fact_id), []).append(figure)
-    sampled = []
+    by_fact_id: dict[int, list[KnownReport]] = {}
+    for report in reports:
+        by_fact_id.setdefault(report.fact_id, []).append(report)
     disputed = {}
-    for fact_id, reports in by_fact_id.items():
-        counted = distinct_reports(fact_id, reports)
-        disputed[fact_id] = agreement_of(counted, judged.get(fact_id, NONE)).disputed
-        values = figures_db.split_values(reports)
+    counts: dict[tuple[int, float, float | None, str], int] = {}
+    times = {}
+    shown_ids: list[int] = []
+    for fact_id, printed in by_fact_id.items():
+        distinct = [
+            DistinctReport(fact_id, r.value, r.upper_bound, r.approximation, r.text, r.figures)
+            for r in printed
+        ]
+        disputed[fact_id] = agreement_of(distinct, judged.get(fact_id, NONE)).disputed
+        values: dict[tuple[float, float | None, str], list[KnownReport]] = {}
+        for report in printed:  # in order of first figure: so are the values
+            values.setdefault(report.key, []).append(report)
         shown = per_value if budget is None else max(1, min(per_value, budget // len(values)))
-        for group in values:
-            sampled += [SampledReport(r, len(group)) for r in group[:shown]]
-    return Known(sampled, disputed), in_force
+        for key, texts in values.items():
+            counts[(fact_id, *key)] = sum(r.figures for r in texts)
+            times[(fact_id, *key)] = ValueTimes(
+                fact_id,
+                *key,
+                min(r.first_reported_at for r in texts),
+                max(r.last_reported_at for r in texts),
+            )
+            shown_ids += sorted(i for r in texts for i in r.first_ids)[:shown]
+    figures = await known_values_db.list_figures_known_at_by_ids(
+        conn, fact_ids=fact_ids, ids=shown_ids, as_of=as_of
+    )
+    sampled = [
+        SampledReport(f, counts[(cast(int, f.fact_id), f.value, f.upper_bound, f.approximation)])
+        for f in figures
+    ]
+    return Known(sampled, disputed, times), in_force
 
 
 async def read_fact_values(
@@ -222,13 +249,15 @@ async def read_fact_values(
     when each value was first and last reported (its sources' publications, republications
     included, as SourcedValue.firstReportedAt/lastReportedAt count them): five queries for
     any number of facts (the sources' publications among them), six with times. With
-    `as_of`, as known then (service/db/known.py): its values, their times, the judgements
-    in force, the articles as they stood and their publications made by then, and
-    `disputed` computed again. With `most_values`, only that many values of each fact,
+    `as_of`, as known then (service/db/known.py, counted by known_values.py): its values,
+    their times, the judgements in force, the articles as they stood and their
+    publications made by then, and `disputed` computed again (six queries, times
+    included). With `most_values`, only that many values of each fact,
     its most reported ones (a fact of a much reported entity has a hundred). With
     `budget`, about that many sources of each fact in all, at least one of each value (a
     fact with a hundred values shows the first of each)."""
     fact_ids = [f.id for f in facts]
+    times: dict[tuple[int, float, float | None, str], ValueTimes] = {}
     if as_of is None:
         sampled = await figures_db.list_first_reports_for_facts(
             conn,
@@ -242,14 +271,10 @@ async def read_fact_values(
         known, in_force = await _read_known(
             conn, fact_ids=fact_ids, per_value=per_value, budget=budget, as_of=as_of
         )
-        sampled = known.sampled
+        sampled, times = known.sampled, known.times
         facts = [replace(f, disputed=known.disputed.get(f.id, False)) for f in facts]
-    # Every report's publications are read for these: pages that need no times skip them.
-    times = (
-        {t.key: t for t in await known_db.list_value_times(conn, fact_ids=fact_ids, as_of=as_of)}
-        if with_times
-        else {}
-    )
+    if with_times and as_of is None:  # one row per value (fact_values)
+        times = {t.key: t for t in await known_db.list_value_times(conn, fact_ids=fact_ids)}
     judged = by_fact(in_force)
     totals = {s.figure.id: s.reports for s in sampled}
     about = {s.figure.id: s for s in sampled}

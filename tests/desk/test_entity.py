@@ -98,3 +98,30 @@ async def test_a_much_reported_fact_shows_a_budget_of_sources(
     assert texts_of(html, "outlet") == ["Daily", "Herald"]
     assert len(hrefs(html, "/facts/")) > 0
     assert "all 2 sources" in texts_of(html, "first-reported")[0]
+
+
+async def test_an_entity_with_many_facts_shows_a_page_budget_of_sources(
+    pool: asyncpg.Pool, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sources on the page in all are about SOURCES_PER_PAGE, shared among the facts: a
+    much reported place's page shows the first source of each value it lists, and links
+    to the others."""
+    for outlet, copy in (
+        ("Daily", "Quake hits Almaty\n\nAn earthquake in Almaty killed 12 people and injured 40."),
+        ("Weekly", "Almaty mourns\n\nThe quake in Almaty killed 12 people and injured 40 people."),
+        ("Herald", "Almaty count\n\nThe quake in Almaty killed 15 people, injuring 40 people."),
+    ):
+        await ingest_article(pool, copy, ArticleMeta(outlet))
+    async with pool.acquire() as conn:
+        place = await conn.fetchval("SELECT subject_id FROM facts WHERE property = 'deaths'")
+        facts = await conn.fetchval("SELECT count(*) FROM facts WHERE subject_id = $1", place)
+    assert facts == 2
+    path = f"/entities/{encode_id('Entity', place)}"
+    html = await page(client, path)
+    assert html.count('<li class="source">') == 6  # every source: 3 of each fact
+    monkeypatch.setattr("service.desk.entity.SOURCES_PER_PAGE", 2)
+    html = await page(client, path)
+    # One source per fact's budget, and never fewer than one per value: 12 and 15 killed,
+    # 40 injured.
+    assert html.count('<li class="source">') == 3
+    assert "all 3 sources" in " ".join(texts_of(html, "first-reported"))

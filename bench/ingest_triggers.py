@@ -1,0 +1,201 @@
+"""What the `fact_values` triggers (migration 2026_12_08_fact_values) cost at ingest:
+the same new articles stored into copies of one loaded corpus, with the triggers and with
+them disabled, alternately.
+
+Parse and extraction (pure, the same either way) run once, before any timing; then each
+round stores every article with the pipeline's own `store_article`, one transaction per
+article, into a scratch database made from the corpus (`CREATE DATABASE ... TEMPLATE`),
+once with the triggers and once after `ALTER TABLE ... DISABLE TRIGGER`. Reported: store
+time per article, the triggers' own time (`pg_stat_user_functions`, track_functions=pl),
+and what that makes of a whole ingest (extraction included) per second. Then some of the
+new articles are retracted (`retract_article`): a figure leaving a value recounts that
+value from its figures left, the triggers' costly path.
+
+Run it on a server whose database `--template` holds a corpus (e.g. 10k articles:
+`bench.desk_corpus --times 10` over a copy of a 1k cluster) and nothing else connected:
+
+    .venv/bin/python -m bench.ingest_triggers --dsn DSN --articles 200 --rounds 3 --retract 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import time
+from dataclasses import dataclass
+
+import asyncpg
+
+from bench.corpus import Generator
+from bench.load import parse_and_extract
+from service.db import articles as articles_db
+from service.db.pool import create_pool
+from service.db.scratch import drop_database, with_database
+from service.ingest.corrections import retract_article
+from service.ingest.model import Extraction, ParsedArticle
+from service.ingest.pipeline import store_article
+
+# The triggers that keep fact_values (figures and publications: insert, delete, update).
+TRIGGERS = {
+    "figures": ("figures_count_added", "figures_recount_removed", "figures_recount_changed"),
+    "publications": (
+        "publications_widen_times",
+        "publications_recount_removed",
+        "publications_recount_changed",
+    ),
+}
+TRIGGER_TIME = """SELECT coalesce(sum(self_time), 0) FROM pg_stat_user_functions
+    WHERE funcname IN ('fd_count_added_figures', 'fd_recount_figures', 'fd_recount_values',
+        'fd_widen_value_times', 'fd_recount_publications')"""
+SCRATCH = "fd_ingest_triggers"
+FIRST_NEW = 1_000_000  # the generator's articles from here on are in no loaded corpus
+
+Prepared = list[tuple[ParsedArticle, Extraction, str | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    triggers: bool
+    seconds: float  # storing every article
+    trigger_ms: float  # inside the fact_values trigger functions
+    stored: int
+    retract_seconds: float  # retracting `retracted` of them
+    retract_trigger_ms: float
+    retracted: int
+
+
+async def _scratch(server: str, template: str, *, triggers: bool) -> str:
+    await drop_database(server, SCRATCH)
+    admin = await asyncpg.connect(server)
+    try:
+        await admin.execute(f'CREATE DATABASE "{SCRATCH}" TEMPLATE "{template}"')
+        await admin.execute(f'ALTER DATABASE "{SCRATCH}" SET track_functions = pl')
+    finally:
+        await admin.close()
+    dsn = with_database(server, SCRATCH)
+    if not triggers:
+        conn = await asyncpg.connect(dsn)
+        try:
+            for table, names in TRIGGERS.items():
+                for name in names:
+                    await conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER {name}")
+        finally:
+            await conn.close()
+    return dsn
+
+
+async def _store(dsn: str, prepared: Prepared) -> tuple[float, list[int]]:
+    conn = await asyncpg.connect(dsn)
+    stored = []
+    try:
+        started = time.perf_counter()
+        for parsed, extraction, url in prepared:
+            async with conn.transaction():
+                result = await store_article(conn, parsed, extraction, url=url)
+            if result.created:
+                stored.append(result.article_id)
+        return time.perf_counter() - started, stored
+    finally:
+        await conn.close()  # its function statistics are flushed as it ends
+
+
+async def _retract(dsn: str, article_ids: list[int]) -> float:
+    pool = await create_pool(dsn, min_size=1, max_size=1)
+    try:
+        started = time.perf_counter()
+        for article_id in article_ids:
+            await retract_article(pool, article_id, by="bench", reason="bench")
+        return time.perf_counter() - started
+    finally:
+        await pool.close()
+
+
+async def _trigger_ms(dsn: str, *, above: float = 0.0) -> float:
+    """The fact_values trigger functions' time so far (once it has grown past `above`,
+    when they ran: a backend's statistics reach the others shortly after it ends)."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        total = 0.0
+        for _ in range(30):
+            total = float(await conn.fetchval(TRIGGER_TIME))
+            if total > above:
+                break
+            await asyncio.sleep(0.1)
+            await conn.execute("SELECT pg_stat_clear_snapshot()")
+        return total
+    finally:
+        await conn.close()
+
+
+async def measure(server: str, template: str, count: int, rounds: int, retract: int) -> None:
+    generator = Generator()
+    started = time.perf_counter()
+    prepared = parse_and_extract([generator.article(FIRST_NEW + i) for i in range(count)])
+    extract_s = (time.perf_counter() - started) / count
+    conn = await asyncpg.connect(with_database(server, template))
+    try:
+        articles = await articles_db.count_articles(conn)
+    finally:
+        await conn.close()
+    print(f"{articles:,} articles in {template}; {count} new ones stored per run")
+    print(f"parse + extract: {extract_s * 1000:.1f} ms per article (once, not timed below)")
+    runs: list[Run] = []
+    for _ in range(rounds):
+        for triggers in (True, False):
+            dsn = await _scratch(server, template, triggers=triggers)
+            seconds, stored = await _store(dsn, prepared)
+            stored_ms = await _trigger_ms(dsn) if triggers else 0.0
+            gone = stored[:: max(1, len(stored) // retract)][:retract] if retract else []
+            retract_s = await _retract(dsn, gone)
+            retract_ms = await _trigger_ms(dsn, above=stored_ms) - stored_ms if triggers else 0.0
+            runs.append(
+                Run(triggers, seconds, stored_ms, len(stored), retract_s, retract_ms, len(gone))
+            )
+    await drop_database(server, SCRATCH)
+    print("| triggers | store ms / article (each round) | median | in triggers ms / article |")
+    print("|---|---|---:|---:|")
+    medians = {}
+    for triggers in (True, False):
+        mine = [r for r in runs if r.triggers is triggers]
+        per = [r.seconds * 1000 / r.stored for r in mine]
+        medians[triggers] = statistics.median(per)
+        inside = statistics.median(r.trigger_ms / r.stored for r in mine)
+        each = ", ".join(f"{p:.2f}" for p in per)
+        print(
+            f"| {'on' if triggers else 'off'} | {each} | {medians[triggers]:.2f} | {inside:.2f} |"
+        )
+    print("| triggers | retract ms / article (each round) | median | in triggers ms / article |")
+    print("|---|---|---:|---:|")
+    for triggers in (True, False):
+        mine = [r for r in runs if r.triggers is triggers and r.retracted]
+        if not mine:
+            continue
+        per = [r.retract_seconds * 1000 / r.retracted for r in mine]
+        inside = statistics.median(r.retract_trigger_ms / r.retracted for r in mine)
+        each = ", ".join(f"{p:.1f}" for p in per)
+        name = "on" if triggers else "off"
+        print(f"| {name} | {each} | {statistics.median(per):.1f} | {inside:.2f} |")
+    on, off = medians[True], medians[False]
+    print(f"store throughput on/off: {off / on:.3f} ({1000 / on:.1f} vs {1000 / off:.1f} /s)")
+    whole_on, whole_off = extract_s * 1000 + on, extract_s * 1000 + off
+    print(
+        f"whole ingest (extraction + store, one process) on/off: {whole_off / whole_on:.3f} "
+        f"({1000 / whole_on:.1f} vs {1000 / whole_off:.1f} articles/s)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dsn", required=True, help="the server (any database on it)")
+    parser.add_argument("--template", default="factdesk", help="the database with the corpus")
+    parser.add_argument("--articles", type=int, default=200, help="new articles per run")
+    parser.add_argument("--rounds", type=int, default=3, help="runs with and without")
+    parser.add_argument("--retract", type=int, default=20, help="new articles retracted")
+    args = parser.parse_args()
+    server = with_database(args.dsn, "postgres")
+    asyncio.run(measure(server, args.template, args.articles, args.rounds, args.retract))
+
+
+if __name__ == "__main__":
+    main()
