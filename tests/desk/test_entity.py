@@ -76,6 +76,7 @@ async def test_a_fact_with_many_values_shows_its_most_reported(
     ]
     fact_page = f"/facts/{encode_id('Fact', fact_id)}"
     assert f'href="{fact_page}#value-2"' in html  # value 1 conflicts with value 2 there
+    assert 'id="value-' not in html  # the anchors are the fact page's, never repeated here
 
 
 async def test_a_much_reported_fact_shows_a_budget_of_sources(
