@@ -276,6 +276,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             t for t in _patients(tokens, head, governor) if t.pos_ in ("PROPN", "PRON", "NOUN")
         ]
         subjects = [*patients, *(t for t in subjects if t not in patients)]
+    if found is not None and found.key == "exchange_rate" and not _currency_priced(doc, tokens):
+        found = None  # "paid 100 million euros": the amount's own currency word
     source = _source(governor)
     if source is not None:
         subjects = [t for t in subjects if t.i != source.i]
@@ -528,6 +530,19 @@ _NAMED_BY_VERB = {
     "buildings_damaged": None,  # any of its nouns
     "production": frozenset({"vehicle", "car", "unit"}),
 }
+
+
+@functools.cache
+def _currency_nouns() -> frozenset[str]:
+    return frozenset(
+        w for w, found in lexicon().nouns.items() if any(c.key == "exchange_rate" for c in found)
+    )
+
+
+def _currency_priced(doc: Doc, tokens: TokenSpan) -> bool:
+    """A currency named outside the amount ("the pound slipped to $1.27"): a rate."""
+    currencies = _currency_nouns()
+    return any(t.lemma_.lower() in currencies and not tokens.start <= t.i < tokens.end for t in doc)
 
 
 def _needs_its_verb(found: Concept, noun: Token) -> bool:

@@ -99,6 +99,10 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
          "recalls"),
         ("There were 300 cars parked outside.", "300", "cars"),
         ("Toyota sold 10 million cars last year.", "10 million", "production"),
+        # a currency's level in another is its exchange rate; an amount's own currency
+        # word is no rate
+        ("The pound slipped 0.5% against the dollar to $1.27.", "$1.27", "exchange_rate"),
+        ("The club paid 100 million euros for the player.", "100 million euros", None),
         # "the number of" what is counted
         ("The number of confirmed cholera cases rose to 1,500.", "1,500", "cases"),
         # a currency is no counted thing
