@@ -607,7 +607,9 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     for prep in _children(verb):  # "went on strike", "walked off the job"
         if prep.dep_ == "prep":
             for obj in _children(prep):
-                phrase = f"{lemma} {prep.lower_} {obj.lemma_.lower()}"
+                # a person named there stands as "player": "paid £64 million for Hojlund"
+                word = "player" if obj.ent_type_ == "PERSON" else obj.lemma_.lower()
+                phrase = f"{lemma} {prep.lower_} {word}"
                 if obj.dep_ == "pobj" and (hit := _pick(lex.verbs.get(phrase), unit)):
                     return hit
     if (hit := _pick(lex.verbs.get(lemma), unit)) is not None:

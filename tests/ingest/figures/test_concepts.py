@@ -103,6 +103,9 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # word is no rate
         ("The pound slipped 0.5% against the dollar to $1.27.", "$1.27", "exchange_rate"),
         ("The club paid 100 million euros for the player.", "100 million euros", None),
+        # money paid for a player is a transfer fee, for a ticket no such thing
+        ("Manchester United paid £64 million for the striker.", "£64 million", "transfer_fee"),
+        ("Chelsea spent £100 million on Enzo Fernandez.", "£100 million", "transfer_fee"),
         # "the number of" what is counted
         ("The number of confirmed cholera cases rose to 1,500.", "1,500", "cases"),
         # a currency is no counted thing
