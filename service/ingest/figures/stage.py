@@ -214,6 +214,15 @@ def find_figures(
                         attributed_to=last.attributed_to,
                         attributed_to_text=last.attributed_to_text,
                     )
+            added = _added_before(body, figures, figure)
+            if added is not None and (prop := figures[added].property) is not None:
+                # "1,200 new cases ..., bringing the total to 15,000": the total is a
+                # count of the same, the increment a claim of its own
+                last = figures[added]
+                figure = _with_property(figure, prop, last.subject, published_on, context)
+                figure = replace(figure, unit=last.unit)
+                if last.qualifier is None:
+                    figures[added] = replace(last, qualifier=INCREMENT)
             if figures and (measure := _changed_from(body, figures[-1], figure)) is not None:
                 # "Turnout was 67%, up from 61%": 61% was turnout too
                 subject = figures[-1].subject
@@ -247,6 +256,37 @@ def _earlier_level(body: str, last: FigureCandidate, figure: FigureCandidate) ->
         and _FROM.search(body, max(0, figure.span.start - 20), figure.span.start) is not None
         and _OF_ANOTHER.match(body, figure.span.end) is None
     )
+
+
+# The qualifier of a count added to a running total ("1,200 new cases"), never in
+# dispute with the total.
+INCREMENT = "new"
+_BRINGS_TOTAL = re.compile(
+    r"\b(?:bring|brings|bringing|brought|take|takes|taking|took|push|pushes|pushing|pushed|"
+    r"raise|raises|raising|raised|lift|lifts|lifting|lifted)\s+(?:the|its|their|this|that)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:total|tally|toll|number|count)\s+(?:so\s+far\s+)?to\s+"
+    r"(?:(?:about|around|some|more\s+than|over|nearly|almost|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+_ADDED = re.compile(r"^(?:(?!,\s)[^;])*?\b(?:new|more|additional|further|fresh)\b", re.IGNORECASE)
+
+
+def _added_before(
+    body: str, figures: Sequence[FigureCandidate], figure: FigureCandidate
+) -> int | None:
+    """ "About 1,200 new cases were reported in 24 hours, bringing the total to 15,000":
+    the index of the count added (in the same sentence, "new"/"more" after it) that the
+    figure is the running total of."""
+    if _BRINGS_TOTAL.search(body, max(0, figure.span.start - 60), figure.span.start) is None:
+        return None
+    for index in range(len(figures) - 1, -1, -1):
+        last = figures[index]
+        if last.sentence != figure.sentence:
+            return None
+        printed = body[last.span.start : last.span.end + 20]
+        if unit_class(last.unit) == "count" and _ADDED.search(printed):
+            return index
+    return None
 
 
 def _changed_from(body: str, last: FigureCandidate, figure: FigureCandidate) -> str | None:

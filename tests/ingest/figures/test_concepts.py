@@ -382,3 +382,16 @@ def test_a_recall_announced_is_the_recall_under_way() -> None:
     body = "Recall\n\nAbout 1 million Toyota cars will be recalled, the carmaker said.\n"
     (figure,) = extract(parse_article(body)).figures
     assert (figure.property, figure.status) == ("recalls", None)
+
+
+def test_a_running_total_counts_what_was_added_to_it() -> None:
+    """ "1,200 new cases ..., bringing the total to 15,000": the total is cases too, and
+    the 1,200 added are a claim of their own, never in dispute with the total."""
+    body = (
+        "Outbreak\n\nAbout 1,200 new cases were reported in the past 24 hours, bringing the"
+        " total to 15,000. The quake killed 12 more people, bringing the death toll to 150.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(body)).figures}
+    assert (figures["15,000"].property, figures["15,000"].qualifier) == ("cases", None)
+    assert (figures["About 1,200"].property, figures["About 1,200"].qualifier) == ("cases", "new")
+    assert (figures["150"].qualifier, figures["12 more people"].qualifier) == (None, "new")
