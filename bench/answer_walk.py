@@ -10,9 +10,7 @@ size walk and orjson), one after another with a pause between. No database and n
 execution: what is measured is the writing alone, the part of a worst-case answer that
 happens after its deadline-bound execution. Prints, per answer, the wall seconds to write
 it and the slowest and median /healthz whose request overlapped the writing (the best of
-`--rounds` rounds), and the probes with nothing written, for the machine's own floor; and
-the longest the loop was held meanwhile, in this thread's CPU time (a ticker asks for a
-turn every millisecond; the least over the rounds), which the machine's load inflates less.
+`--rounds` rounds), and the probes with nothing written, for the machine's own floor.
 Compare rows of one run, and runs at two commits one after the other.
 """
 
@@ -50,16 +48,6 @@ with httpx.Client(base_url=sys.argv[1], timeout=None) as client:
         print(started, time.monotonic(), flush=True)
 """
 IDLE = "nothing written (probes alone)"
-TICK = 0.001  # seconds the ticker sleeps between turns
-
-
-async def _tick(turns: list[tuple[float, float]], stop: asyncio.Event) -> None:
-    """Asks the loop for a turn every TICK and notes when each wait began (monotonic)
-    and the CPU this thread spent before the turn came (the loop held by other work)."""
-    while not stop.is_set():
-        started, cpu = time.monotonic(), time.thread_time()
-        await asyncio.sleep(TICK)
-        turns.append((started, time.thread_time() - cpu))
 
 
 async def _write(view: GraphQLView, data: object) -> int:
@@ -108,12 +96,7 @@ async def run(rounds: int) -> None:
     )
     assert probe.stdout is not None
     await probe.stdout.readline()  # probing
-    turns: list[tuple[float, float]] = []
-    stop = asyncio.Event()
-    ticking = asyncio.ensure_future(_tick(turns, stop))
     windows = [w for _ in range(rounds) for w in await _round(view)]
-    stop.set()
-    await ticking
     assert probe.stdin is not None
     probe.stdin.close()
     out, _ = await probe.communicate()
@@ -121,7 +104,6 @@ async def run(rounds: int) -> None:
     await serving
     probes = [tuple(map(float, line.split())) for line in out.decode().splitlines()]
     best: dict[str, tuple[float, int, float, float]] = {}
-    held: dict[str, float] = {}
     for name, start, end, size in windows:
         overlapping = [e - s for s, e in probes if s < end and e > start]
         if not overlapping:
@@ -129,15 +111,10 @@ async def run(rounds: int) -> None:
         row = (end - start, size, max(overlapping), statistics.median(overlapping))
         if name not in best or row[2] < best[name][2]:
             best[name] = row
-        longest = max((cpu for s, cpu in turns if start <= s < end), default=0.0)
-        held[name] = min(held.get(name, longest), longest)
-    print("| answer | bytes answered | write s | /healthz max / median ms | loop held, CPU ms |")
-    print("|---|---:|---:|---:|---:|")
+    print("| answer | bytes answered | write s | /healthz max / median ms |")
+    print("|---|---:|---:|---:|")
     for name, (seconds, size, slowest, median) in best.items():
-        print(
-            f"| {name} | {size:,} | {seconds:.3f} | {slowest * 1000:.1f} / {median * 1000:.2f} "
-            f"| {held[name] * 1000:.1f} |"
-        )
+        print(f"| {name} | {size:,} | {seconds:.3f} | {slowest * 1000:.1f} / {median * 1000:.2f} |")
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ from time import monotonic
 
 import orjson
 
-from service.graphql.pacing import SLICE, turn_with_time_left
+from service.graphql.pacing import SLICE, after_next_poll, turn_with_time_left
 
 # Values walked between two looks at the clock and two turns of the event loop (each
 # takes a fraction of a microsecond: a pause every 0.5-1 ms of walking).
@@ -116,11 +116,11 @@ async def write_answer(
         parts = []
         for part in _pieces(answer, answer.large, answer.holds_large):
             parts.append(part)
-            await turn_with_time_left(seconds)
+            await turn_with_time_left(seconds, after_io=True)
             if monotonic() > deadline:
                 raise EncodingTimedOutError
-        # Joining megabytes (into fresh pages: 1-5 ms) starts a turn of its own.
-        await asyncio.sleep(0)
+        # Joining megabytes (into fresh pages: 1-5 ms) takes a turn of its own.
+        await after_next_poll()
         encoded = b"".join(parts)
     answer.written = encoded if len(encoded) <= limit else orjson.dumps(too_large(limit))
     return answer.written

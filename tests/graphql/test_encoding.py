@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from service.app import create_app
 from service.config import Settings
-from service.graphql import encoding
+from service.graphql import encoding, pacing
 from service.graphql.encoding import (
     PIECE,
     EncodingTimedOutError,
@@ -24,6 +24,7 @@ from service.graphql.encoding import (
     measure_answer,
     write_answer,
 )
+from tests.graphql.arrivals import arriving_requests
 
 # A directive keeps it the executor's: its answer is measured as it is written (a compiled
 # statement's is sent as the bytes PostgreSQL wrote).
@@ -237,3 +238,23 @@ async def test_the_largest_answers_are_sent_as_written(
     answer = orjson.loads(response.content)
     assert "errors" not in answer
     assert response.content == orjson.dumps(answer)
+
+
+async def test_a_request_arriving_while_an_answer_is_written_goes_before_its_next_piece(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    order: list[str] = []
+    turn = pacing.turn_with_time_left
+
+    async def noted(seconds: float, *, after_io: bool = False) -> None:
+        order.append("piece written")  # the writer looks at its slice after each piece
+        await turn(seconds, after_io=after_io)
+
+    monkeypatch.setattr(encoding, "turn_with_time_left", noted)
+    measured = await _measured({"data": ["x" * 1000] * 1000})
+    with arriving_requests(order) as client:
+        await asyncio.sleep(0)  # a fresh turn
+        client.send(b"x")  # arrives as the answer starts to be written
+        await write_answer(measured, limit=10**9, seconds=1e-9)
+    # The first piece starts a slice, the second spends it; the request runs next.
+    assert order[:4] == ["piece written", "piece written", "request", "piece written"]
