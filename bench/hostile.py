@@ -30,7 +30,16 @@ import httpx
 import psutil
 
 from service.db.scratch import environment_dsn, scratch_server
-from tests.attacks import ATTACKS, KEY, LONG_TOKENS, NUMBER_FLOODS, error_code, request_of
+from tests.attacks import (
+    ATTACKS,
+    KEY,
+    LONG_TOKENS,
+    NUMBER_FLOODS,
+    SLOW_BODIES,
+    error_code,
+    request_of,
+    send_slowly,
+)
 from tests.servers import free_port, seeded_database, start_serve, wait_ready
 
 SAMPLE_EVERY = 0.01  # seconds between RSS samples
@@ -114,11 +123,10 @@ async def _attack(
 ) -> Row:
     if name == IDLE_PROBES:
         return await _idle(probe, memory)
-    method, path, kwargs = request_of(name)
     memory.start()
     cpu = memory.cpu_seconds()
     started = time.monotonic()
-    task = asyncio.ensure_future(client.request(method, path, **kwargs))
+    task = asyncio.ensure_future(_answer(client, name))
     healthz: list[float] = []
     while True:
         probe_started = time.monotonic()
@@ -126,14 +134,22 @@ async def _attack(
         healthz.append(time.monotonic() - probe_started)
         if task.done():
             break
-    response = await task
+    answer = await task
     seconds = time.monotonic() - started
     cpu = memory.cpu_seconds() - cpu
     peaks = memory.stop()
+    return Row(name, answer, seconds, cpu, healthz, _growth(memory, peaks))
+
+
+async def _answer(client: httpx.AsyncClient, name: str) -> str:
+    """The attack's answer: its status and code."""
+    if name in SLOW_BODIES:
+        return (await send_slowly(str(client.base_url), name)).text
+    method, path, kwargs = request_of(name)
+    response = await client.request(method, path, **kwargs)
     status = response.status_code
     code = error_code(response) if status >= 400 or "errors" in response.text[:200] else ""
-    answer = f"{status} {code}".strip()
-    return Row(name, answer, seconds, cpu, healthz, _growth(memory, peaks))
+    return f"{status} {code}".strip()
 
 
 IDLE_PROBES = "no attack (probes alone, 2 s)"
@@ -248,7 +264,7 @@ def _table(rows: list[Row]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    every = [IDLE_PROBES, *ATTACKS, *LONG_TOKENS, *NUMBER_FLOODS]
+    every = [IDLE_PROBES, *ATTACKS, *LONG_TOKENS, *NUMBER_FLOODS, *SLOW_BODIES]
     parser.add_argument("--only", nargs="*", choices=every, default=every)
     parser.add_argument("--no-sigterm", action="store_true")
     args = parser.parse_args()

@@ -1,9 +1,10 @@
 """/healthz while the largest reads the limits allow run on the seeds (issue 19).
 
-    .venv/bin/python -m bench.largest_reads [--rounds N (default 3)]
+    .venv/bin/python -m bench.largest_reads [--rounds N (default 3)] [--dsn DSN]
 
-Starts a scratch PostgreSQL holding the seeds and a real `factdesk serve` (its default
-settings, the response cache off so that every read executes). Each query of READS sits
+Starts a scratch PostgreSQL holding the seeds (or reads `--dsn`, a larger corpus) and a
+real `factdesk serve` (its default settings, the response cache off so that every read
+executes). Each query of READS sits
 just under the cost limit (25,000 nodes) and repeats the seeds' rows through nested
 lists, the largest answers the seeds give; each is sent `--rounds` times while a second
 connection probes /healthz one request after another. Prints, per query, its answer, the
@@ -18,7 +19,8 @@ import asyncio
 import statistics
 import tempfile
 import time
-from collections.abc import Awaitable
+from collections.abc import AsyncIterator, Awaitable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -68,9 +70,17 @@ async def _measured(base: str, send: Awaitable[T]) -> tuple[list[float], T]:
     return latencies[skip:] or [0.0], result
 
 
-async def run(rounds: int) -> None:
+@asynccontextmanager
+async def _database(dsn: str | None) -> AsyncIterator[str]:
+    if dsn is not None:
+        yield dsn
+        return
     with scratch_server(environment_dsn(), prefix="factdesk-largest-") as server_dsn:
-        dsn = await seeded_database(server_dsn, "factdesk_bench_largest")
+        yield await seeded_database(server_dsn, "factdesk_bench_largest")
+
+
+async def run(rounds: int, dsn_given: str | None) -> None:
+    async with _database(dsn_given) as dsn:
         port = free_port()
         with tempfile.TemporaryDirectory() as tmp:
             settings = {"FACTDESK_RESPONSE_CACHE": "false"}
@@ -111,8 +121,9 @@ def _ms(latencies: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--dsn", help="a database to read instead of the seeds")
     args = parser.parse_args()
-    asyncio.run(run(args.rounds))
+    asyncio.run(run(args.rounds, args.dsn))
 
 
 if __name__ == "__main__":

@@ -205,17 +205,23 @@ class ResponseCache:
         """Answers the request; returns the answer when it is a successful read."""
         start: Message | None = None
         chunks: list[bytes] = []
+        size = 0
 
         async def capture(message: Message) -> None:
-            nonlocal start
+            nonlocal start, size
             if message["type"] == "http.response.start":
                 start = message
             elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
+                chunk = message.get("body", b"")
+                size += len(chunk)
+                if size <= MAX_ENTRY_BYTES:
+                    chunks.append(chunk)
             await send(message)
 
         await self.app(scope, replay(body, receive), capture)
-        if start is None or start["status"] != 200:
+        # An answer too large to keep is neither joined nor parsed: orjson took 0.1 s of
+        # the event loop to parse one of 8 MiB, sent already.
+        if start is None or start["status"] != 200 or size > MAX_ENTRY_BYTES:
             return None
         answer = b"".join(chunks)
         if _has_errors(answer):
@@ -225,6 +231,11 @@ class ResponseCache:
 
 
 def _has_errors(answer: bytes) -> bool:
+    """Whether the answer is not a JSON object free of top-level errors (then not kept)."""
+    # A quote inside a JSON string is escaped: without `"errors"` in its bytes, no key of
+    # the answer is named so, and it is not parsed (13 ms for 1 MiB, on the event loop).
+    if b'"errors"' not in answer:
+        return not answer.lstrip().startswith(b"{")
     try:
         payload = orjson.loads(answer)
     except orjson.JSONDecodeError:

@@ -2,13 +2,19 @@
 real server, with bounds, and by bench/hostile.py, which measures each one.
 
 Every attack is named; an HTTP attack is (method, path, request keyword arguments,
-expected status, expected code or None), and copy attacks are the text to ingest.
+expected status, expected code or None), copy attacks are the text to ingest, and a slow
+body is sent over a raw socket (`send_slowly`: an HTTP client sends a body as fast as it has
+it).
 """
 
 from __future__ import annotations
 
+import asyncio
+import re
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -190,3 +196,71 @@ def request_of(name: str) -> tuple[str, str, dict[str, Any]]:
     kind = "text/html" if text.startswith("<") else "text/plain"
     headers = {"authorization": f"Bearer {KEY}", "content-type": kind}
     return "POST", "/api/v1/articles", {"content": text.encode(), "headers": headers}
+
+
+def _head(path: str, kind: str, length: int, *, key: bool) -> bytes:
+    auth = b"authorization: Bearer %s\r\n" % KEY.encode() if key else b""
+    return b"POST %s HTTP/1.1\r\nhost: x\r\ncontent-type: %s\r\n%scontent-length: %d\r\n\r\n" % (
+        path.encode(),
+        kind.encode(),
+        auth,
+        length,
+    )
+
+
+# Slow loris on the body: name -> (the head and the body's first bytes, seconds between the
+# bytes that follow, one at a time (None: nothing follows), expected status, expected code).
+# Before the body's time bound (service/request_body.py) both were held for as long as the
+# client liked and never answered.
+SLOW_BODIES: dict[str, tuple[bytes, float | None, int, str]] = {
+    "1 MB ingest trickled a byte at a time": (
+        _head("/api/v1/articles", "text/plain", 1_000_000, key=True),
+        0.1,  # far below FACTDESK_REQUEST_BODY_MIN_RATE
+        408,
+        "request_body_timeout",
+    ),
+    "GraphQL body that stops midway": (
+        _head("/graphql", "application/json", 100, key=False) + b'{"query": "{ outlets',
+        None,
+        408,
+        "request_body_timeout",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class RawAnswer:
+    status: int
+    code: str  # the problem's or GraphQL error's code, "" for none
+
+    @property
+    def text(self) -> str:
+        return f"{self.status} {self.code}".strip()
+
+
+async def send_slowly(base_url: str, name: str) -> RawAnswer:
+    """Sends the slow body `name` to the server at `base_url` over a raw socket, the rest of
+    the body a byte at a time at its pace, until the server answers and closes."""
+    start, pace, _, _ = SLOW_BODIES[name]
+    address = urlsplit(base_url)
+    reader, writer = await asyncio.open_connection(address.hostname, address.port)
+
+    async def trickle() -> None:
+        writer.write(start)
+        try:
+            while pace is not None and not reader.at_eof():
+                writer.write(b"x")
+                await writer.drain()
+                await asyncio.sleep(pace)  # the attacker's pace
+        except ConnectionError:
+            pass  # the server closed
+
+    sender = asyncio.create_task(trickle())
+    try:
+        answer = await reader.read()  # until the server closes
+    finally:
+        sender.cancel()
+        writer.close()
+    status = int(answer.split(b" ", 2)[1]) if answer else 0
+    code = re.search(rb'"code":\s*"([^"]+)"', answer)
+    return RawAnswer(status, code.group(1).decode() if code else "")

@@ -14,6 +14,7 @@ import subprocess
 import time
 from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import asyncpg
 import httpx
@@ -21,7 +22,17 @@ import pytest
 import pytest_asyncio
 
 from service.ingest.figures.stage import MAX_FIGURES
-from tests.attacks import ATTACKS, KEY, LONG_TOKENS, NUMBER_FLOODS, error_code, request_of
+from tests.attacks import (
+    ATTACKS,
+    KEY,
+    LONG_TOKENS,
+    NUMBER_FLOODS,
+    SLOW_BODIES,
+    RawAnswer,
+    error_code,
+    request_of,
+    send_slowly,
+)
 from tests.conftest import TABLES
 from tests.servers import free_port, seeded_database, start_serve, wait_ready
 
@@ -29,6 +40,8 @@ STARTUP_BOUND = 30.0  # seconds for the server to become ready
 ATTACK_BOUND = 10.0  # seconds of server time any attack may take (the aim is under 1 s)
 HEALTHZ_BOUND = 2.0  # slowest /healthz while an attack runs (the aim is 100 ms)
 CLIENT_TIMEOUT = 60.0  # an attack still running after this fails the test
+BODY_TIMEOUT = 2.0  # the server's FACTDESK_REQUEST_BODY_TIMEOUT (10 s by default)
+T = TypeVar("T")
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -47,7 +60,10 @@ async def server(
     dsn = await seeded_database(server_dsn, "factdesk_hostile")
     port = free_port()
     log = tmp_path_factory.mktemp("hostile") / "server.log"
-    process = start_serve(dsn, port=port, log=log, settings={"FACTDESK_API_KEYS": KEY})
+    # A body that trickles in is cut off BODY_TIMEOUT after it starts (plus a second per
+    # 16 KiB received, FACTDESK_REQUEST_BODY_MIN_RATE): well within ATTACK_BOUND.
+    settings = {"FACTDESK_API_KEYS": KEY, "FACTDESK_REQUEST_BODY_TIMEOUT": str(BODY_TIMEOUT)}
+    process = start_serve(dsn, port=port, log=log, settings=settings)
     base = f"http://127.0.0.1:{port}"
     client = httpx.AsyncClient(base_url=base, timeout=CLIENT_TIMEOUT)
     probe = httpx.AsyncClient(base_url=base, timeout=CLIENT_TIMEOUT)
@@ -77,13 +93,13 @@ async def _row_counts(dsn: str) -> dict[str, int]:
 
 
 @dataclass
-class Outcome:
-    response: httpx.Response
+class Outcome(Generic[T]):
+    response: T
     seconds: float
     slowest_healthz: float
 
 
-async def _under_attack(server: Server, attack: Awaitable[httpx.Response]) -> Outcome:
+async def _under_attack(server: Server, attack: Awaitable[T]) -> Outcome[T]:
     """Runs `attack` while probing /healthz, one probe after another, until it answers."""
     started = time.monotonic()
     task = asyncio.ensure_future(attack)
@@ -147,3 +163,15 @@ async def test_copy_made_of_numbers_gets_a_bounded_answer(server: Server, name: 
     after = await _row_counts(server.dsn)
     assert after["articles"] - before["articles"] <= 1
     assert after["figures"] - before["figures"] <= MAX_FIGURES
+
+
+@pytest.mark.parametrize("name", list(SLOW_BODIES))
+async def test_a_body_that_trickles_in_is_cut_off(server: Server, name: str) -> None:
+    _, _, status, code = SLOW_BODIES[name]
+    before = await _row_counts(server.dsn)
+    attack = asyncio.wait_for(send_slowly(str(server.client.base_url), name), CLIENT_TIMEOUT)
+    outcome: Outcome[RawAnswer] = await _under_attack(server, attack)
+    assert (outcome.response.status, outcome.response.code) == (status, code), outcome
+    assert BODY_TIMEOUT <= outcome.seconds < ATTACK_BOUND, outcome
+    assert outcome.slowest_healthz < HEALTHZ_BOUND, outcome
+    assert await _row_counts(server.dsn) == before

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import asyncpg
 import httpx
+import orjson
+import pytest
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from service import response_cache
 from service.app import create_app, graphql_response_cache
 from service.config import Settings
 from service.db.pool import create_pool
@@ -66,6 +69,49 @@ async def test_errors_and_mutations_are_not_kept(pool: asyncpg.Pool) -> None:
             await client.post("/graphql", json=body)
     assert store.hits == 0
     assert store.size == 0
+
+
+async def test_an_answer_too_large_to_keep_is_not_parsed(
+    pool: asyncpg.Pool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed: list[bytes] = []
+
+    def has_errors(answer: bytes) -> bool:
+        parsed.append(answer)
+        return False
+
+    monkeypatch.setattr(response_cache, "MAX_ENTRY_BYTES", 20)
+    monkeypatch.setattr(response_cache, "_has_errors", has_errors)
+    store = ResponseStore()
+    async with _cached_client(pool, store) as client:
+        for _ in range(2):
+            assert len((await client.post("/graphql", json=COUNT)).content) > 20
+    assert parsed == []
+    assert (store.hits, store.size) == (0, 0)
+
+
+async def test_answers_are_kept_unless_they_hold_errors(
+    pool: asyncpg.Pool, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = sorted(seeds_dir.glob("*.txt"))[0].read_text(encoding="utf-8")  # noqa: ASYNC240
+    await ingest_article(pool, text, ArticleMeta(outlet="RFE/RL"))
+    parsed: list[bytes] = []
+    loads = orjson.loads
+
+    def counted(text: bytes | str) -> object:
+        if isinstance(text, bytes) and text.startswith(b'{"data"'):
+            parsed.append(text)  # an answer, not a request body
+        return loads(text)
+
+    monkeypatch.setattr(orjson, "loads", counted)
+    store = ResponseStore()
+    # A field named "errors" inside the data is not an error: kept, after a parse.
+    named = {"query": "{ articles(first: 2) { edges { node { errors: headline } } } }"}
+    async with _cached_client(pool, store) as client:
+        for body in (COUNT, COUNT, named, named):
+            assert "errors" not in (await client.post("/graphql", json=body)).json()
+    assert (store.hits, store.misses) == (2, 2)
+    assert len(parsed) == 1  # the answer without "errors" in it was kept unparsed
 
 
 def test_the_store_evicts_the_least_recently_used() -> None:

@@ -8,8 +8,11 @@ slow part of the encoding. The view measures each answer with `measure_answer`, 
 hands the event loop back every few thousand values (so /healthz and other requests are
 served while a large answer is measured) and looks at the request's deadline as it goes,
 as execution does between fields; `encode_answer` then writes a measured answer without
-walking it again. orjson's own pass, which cannot be stopped, is bounded by the cap
-(bench/response_encoding.py and bench/answer_walk.py measure both).
+walking it again. orjson holds the GIL for its whole pass (a thread would not free the
+loop) and 8 MiB of small values take it 17-47 ms, so `write_answer` writes an answer longer
+than PIECE in pieces of about that size (each container the walk found longer is split
+into its members), the loop served between them; the pieces join into the very bytes one
+pass would write (bench/response_encoding.py and bench/answer_walk.py measure both).
 """
 
 from __future__ import annotations
@@ -21,9 +24,13 @@ from time import monotonic
 
 import orjson
 
+from service.graphql.pacing import SLICE, after_next_poll, turn_with_time_left
+
 # Values walked between two looks at the clock and two turns of the event loop (each
 # takes a fraction of a microsecond: a pause every 0.5-1 ms of walking).
 _CHECK_EVERY = 4096
+# Bytes of JSON (the walk's lower bound) orjson writes in one go: 0.2-0.8 ms of CPU.
+PIECE = 128 * 1024
 
 
 class EncodingTimedOutError(Exception):
@@ -31,8 +38,17 @@ class EncodingTimedOutError(Exception):
 
 
 class MeasuredAnswer(dict[str, object]):
-    """An answer `measure_answer` found within the cap (its strings alone): written
-    without walking it again."""
+    """An answer `measure_answer` found within the cap: written without walking it again,
+    or sent as `written` once `write_answer` has written it."""
+
+    __slots__ = ("holds_large", "large", "written")
+
+    def __init__(self, data: dict[str, object], large: dict[int, int], holds: set[int]) -> None:
+        super().__init__(data)
+        # By id(): the containers longer than PIECE, with their length; those holding one.
+        self.large = large
+        self.holds_large = holds
+        self.written: bytes | None = None
 
 
 def encode_answer(data: object, *, limit: int, deadline: float = math.inf) -> bytes:
@@ -40,6 +56,8 @@ def encode_answer(data: object, *, limit: int, deadline: float = math.inf) -> by
     be longer than ``limit`` bytes; EncodingTimedOutError once ``deadline``
     (``time.monotonic``) passes while measuring it (a MeasuredAnswer is not measured
     again)."""
+    if isinstance(data, MeasuredAnswer) and data.written is not None:
+        return data.written
     if isinstance(data, MeasuredAnswer) or not _text_exceeds(data, limit, deadline):
         encoded = orjson.dumps(data)
         if len(encoded) <= limit:
@@ -65,22 +83,87 @@ async def measure_answer(
     """``data`` as a MeasuredAnswer when its strings fit within ``limit`` bytes, else the
     ``response_too_large`` answer; measured a few thousand values at a time, the event
     loop served between them. EncodingTimedOutError once ``deadline`` passes."""
-    steps = _walk(data, limit)
+    large: dict[int, int] = {}
+    holds: set[int] = set()
+    steps = _walk(data, limit, large, holds)
     if monotonic() > deadline:  # execution may have taken all of it
         raise EncodingTimedOutError
     while True:
         try:
             next(steps)
         except StopIteration as done:
-            return too_large(limit) if done.value else MeasuredAnswer(data)
+            if done.value:
+                return too_large(limit)
+            answer = MeasuredAnswer(data, large, holds)
+            if id(data) in large:  # the copy stands for it
+                large[id(answer)] = large.pop(id(data))
+            return answer
         if monotonic() > deadline:
             raise EncodingTimedOutError
         await asyncio.sleep(0)
 
 
+async def write_answer(
+    answer: MeasuredAnswer, *, limit: int, deadline: float = math.inf, seconds: float = SLICE
+) -> bytes:
+    """The measured ``answer`` as JSON (kept as its ``written``): at once when it is at most
+    PIECE long, else a piece at a time, the event loop served once a turn's ``seconds`` are
+    spent; the ``response_too_large`` answer past ``limit``. EncodingTimedOutError once
+    ``deadline`` passes between two pieces."""
+    if id(answer) not in answer.large:
+        encoded = orjson.dumps(answer)
+    else:
+        parts = []
+        for part in _pieces(answer, answer.large, answer.holds_large):
+            parts.append(part)
+            await turn_with_time_left(seconds, after_io=True)
+            if monotonic() > deadline:
+                raise EncodingTimedOutError
+        # Joining megabytes (into fresh pages: 1-5 ms) takes a turn of its own.
+        await after_next_poll()
+        encoded = b"".join(parts)
+    answer.written = encoded if len(encoded) <= limit else orjson.dumps(too_large(limit))
+    return answer.written
+
+
+def _pieces(value: object, large: dict[int, int], holds: set[int]) -> Iterator[bytes]:
+    """``value``'s JSON in pieces that join into ``orjson.dumps(value)``: a container in
+    ``large`` is split into its members (a list's small members in runs of about PIECE
+    bytes, by its measured length), anything else is written whole."""
+    length = large.get(id(value))
+    if length is None or not value:  # (empty: only when PIECE is tiny)
+        yield orjson.dumps(value)
+    elif isinstance(value, dict):
+        opening = b"{"
+        for key, member in value.items():
+            yield opening + orjson.dumps(key) + b":"
+            opening = b","
+            yield from _pieces(member, large, holds)
+        yield b"}"
+    else:
+        assert isinstance(value, list | tuple)
+        run = max(1, len(value) * PIECE // length)  # members a piece, were they all as long
+        look = id(value) in holds
+        start, end = 0, len(value)
+        yield b"["
+        while start < end:
+            if start:
+                yield b","
+            if look and id(value[start]) in large:
+                yield from _pieces(value[start], large, holds)
+                start += 1
+                continue
+            stop = min(end, start + run)
+            if look:  # a run stops short of a long member
+                stop = next((i for i in range(start + 1, stop) if id(value[i]) in large), stop)
+            yield orjson.dumps(value[start:stop])[1:-1]
+            start = stop
+        yield b"]"
+
+
 def _text_exceeds(data: object, limit: int, deadline: float) -> bool:
     """`_walk` at once, looking at the clock at each of its pauses."""
-    steps = _walk(data, limit)
+    steps = _walk(data, limit, None, None)
     if monotonic() > deadline:
         raise EncodingTimedOutError
     while True:
@@ -93,18 +176,24 @@ def _text_exceeds(data: object, limit: int, deadline: float) -> bool:
             raise EncodingTimedOutError
 
 
-def _walk(data: object, limit: int) -> Generator[None, None, bool]:
+def _walk(
+    data: object, limit: int, large: dict[int, int] | None, holds: set[int] | None
+) -> Generator[None, None, bool]:
     """Whether ``data``'s JSON is surely longer than ``limit`` bytes: a lower bound on its
     length (every character orjson must write: quotes, brackets, separators, each number's
     digits), found without encoding it, stopping as soon as it is over; pausing (a yield)
     every few thousand values. Lists are walked in place, never copied: copying one of
-    millions of items holds the event loop as long as writing it."""
+    millions of items holds the event loop as long as writing it. Given ``large`` and
+    ``holds``, it notes there (by id) each container longer than PIECE with its length,
+    and each container holding one."""
     total = 0
     stack: list[Iterator[object]] = [iter((data,))]
+    opened: list[tuple[object, int]] = []  # the containers of stack[1:], each's start
     countdown = _CHECK_EVERY
     while stack:
         for item in stack[-1]:
             inner: Iterable[object] | None = None
+            start = total
             if isinstance(item, str):
                 total += len(item) + 2
             elif isinstance(item, dict):
@@ -132,7 +221,14 @@ def _walk(data: object, limit: int) -> Generator[None, None, bool]:
                 yield
             if inner is not None:
                 stack.append(iter(inner))
+                opened.append((item, start))
                 break
         else:
             stack.pop()
+            if opened:
+                container, start = opened.pop()
+                if large is not None and total - start > PIECE:
+                    large[id(container)] = total - start
+                    if opened and holds is not None:
+                        holds.add(id(opened[-1][0]))
     return False

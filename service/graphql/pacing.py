@@ -85,17 +85,41 @@ def complete(run: Callable[..., Any], *args: Any, seconds: float = SLICE) -> Any
     return _resumed(paced, loop, (), seconds)
 
 
-async def turn_with_time_left(seconds: float = SLICE) -> None:
+async def turn_with_time_left(seconds: float = SLICE, *, after_io: bool = False) -> None:
     """Returns at once while this turn's slice has time left, else at the first turn that
-    has (a resolver about to run waits here, as a completion does before it starts)."""
+    has (a resolver about to run waits here, as a completion does before it starts).
+    ``after_io``: a pause lasts until the loop has run what its next poll found (I/O such
+    as a /healthz request, timers), not only what was ready before it."""
     loop = asyncio.get_running_loop()
     if _slice_left(loop, seconds):
         return
     GRAPHQL_PAUSES.inc()
     while True:
-        await asyncio.sleep(0)  # one turn: nothing to wait on but the loop itself
+        if after_io:
+            await after_next_poll()
+        else:
+            await asyncio.sleep(0)  # one turn: nothing to wait on but the loop itself
         if _slice_left(loop, seconds):
             return
+
+
+async def after_next_poll() -> None:
+    """Returns once the loop has polled for I/O and run what it found (a /healthz request,
+    timers) a turn ahead of this task. `asyncio.sleep(0)` queues the task before the poll,
+    so it runs first at the next turn, and what the poll found (whose own tasks start a
+    turn later still) waits for its next slice too; a timer due at once fires after the
+    poll's callbacks, and the task it wakes is queued behind the tasks they started. One
+    task writing an answer waits so; hundreds of waiting completions would each pay a
+    timer."""
+    loop = asyncio.get_running_loop()
+    woken = loop.create_future()
+    loop.call_later(0, _wake, woken)
+    await woken
+
+
+def _wake(woken: asyncio.Future[None]) -> None:
+    if not woken.done():  # cancelled meanwhile (the request's timeout)
+        woken.set_result(None)
 
 
 def _slice_left(loop: asyncio.AbstractEventLoop, seconds: float) -> bool:

@@ -40,7 +40,13 @@ from service.db.replicas import request_reads
 from service.deadline import REQUEST_DEADLINE, request_deadline
 from service.graphql.compiled_answers import answer_known, compiled_operations
 from service.graphql.context import Context, build_context
-from service.graphql.encoding import EncodingTimedOutError, encode_answer, measure_answer
+from service.graphql.encoding import (
+    EncodingTimedOutError,
+    MeasuredAnswer,
+    encode_answer,
+    measure_answer,
+    write_answer,
+)
 from service.graphql.errors import (
     DATABASE_UNAVAILABLE,
     OperationMetrics,
@@ -301,9 +307,10 @@ class GraphQLView(GraphQL[Context, None]):
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
-        """The answer, measured against the response cap a few thousand values at a time
-        with the event loop served between (service/graphql/encoding.py): a worst-case
-        answer no longer holds /healthz and every other request while it is measured."""
+        """The answer, measured against the response cap a few thousand values at a time,
+        then written a piece at a time, with the event loop served between
+        (service/graphql/encoding.py): a worst-case answer no longer holds /healthz and
+        every other request while it is measured and written."""
         answer = await super().process_result(request, result)
         limit = self._settings.factdesk_graphql_max_response_bytes
         deadline = request.scope.get(REQUEST_DEADLINE, math.inf)
@@ -311,6 +318,9 @@ class GraphQLView(GraphQL[Context, None]):
             measured = await measure_answer(
                 cast(dict[str, object], answer), limit=limit, deadline=deadline
             )
+            if isinstance(measured, MeasuredAnswer):
+                slice_seconds = self._settings.factdesk_graphql_completion_slice
+                await write_answer(measured, limit=limit, deadline=deadline, seconds=slice_seconds)
         except EncodingTimedOutError:
             return {"data": None, "errors": [self._timed_out(request.scope).formatted]}
         return cast(GraphQLHTTPResponse, measured)
@@ -360,8 +370,8 @@ class GraphQLView(GraphQL[Context, None]):
         ):
             payload = {k: v for k, v in response_data.items() if k != "data"}
             status = sub_response.status_code or 400
-        # Measured already (process_result): orjson writes it, and the cap is checked again
-        # on its bytes.
+        # Measured and written already (process_result): sent as written; an answer built
+        # here (the 400 above) is written now, its cap checked on its bytes.
         limit = self._settings.factdesk_graphql_max_response_bytes
         body = encode_answer(payload, limit=limit)
         response = Response(body, status_code=status, media_type=media)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from typing import Any
 
 import asyncpg
 import httpx
@@ -14,13 +15,16 @@ from hypothesis import strategies as st
 
 from service.app import create_app
 from service.config import Settings
-from service.graphql import encoding
+from service.graphql import encoding, pacing
 from service.graphql.encoding import (
+    PIECE,
     EncodingTimedOutError,
     MeasuredAnswer,
     encode_answer,
     measure_answer,
+    write_answer,
 )
+from tests.graphql.arrivals import arriving_requests
 
 # A directive keeps it the executor's: its answer is measured as it is written (a compiled
 # statement's is sent as the bytes PostgreSQL wrote).
@@ -145,3 +149,112 @@ async def test_a_measured_answer_over_the_cap_or_late_is_refused() -> None:
     ]
     with pytest.raises(EncodingTimedOutError):
         await measure_answer({"data": list(range(10_000))}, limit=10**9, deadline=0.0)
+
+
+async def _measured(data: dict[str, object], limit: int = 10**9) -> MeasuredAnswer:
+    measured = await measure_answer(data, limit=limit)
+    assert isinstance(measured, MeasuredAnswer)
+    return measured
+
+
+@given(st.dictionaries(st.text(), _VALUES), st.integers(0, 40))
+def test_an_answer_written_in_pieces_is_what_one_pass_writes(
+    data: dict[str, object], piece: int
+) -> None:
+    """Pieces as short as a few bytes (every container split, runs of any length) join
+    into the bytes orjson writes in one pass."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(encoding, "PIECE", piece)
+        measured = asyncio.run(_measured(data))
+        written = asyncio.run(write_answer(measured, limit=10**9, seconds=0.0))
+    assert written == orjson.dumps(data)
+    assert encode_answer(measured, limit=10**9) == written  # sent as written
+
+
+async def test_writing_a_large_answer_hands_the_event_loop_back() -> None:
+    """orjson holds the loop (and the GIL) for its whole pass: an answer of megabytes is
+    written a piece at a time, another task running between the pieces."""
+    turns = 0
+    writing = True
+
+    async def other_work() -> None:
+        nonlocal turns
+        while writing:
+            turns += 1
+            await asyncio.sleep(0)
+
+    answer: dict[str, object] = {
+        "data": {"x": [{"a": 1, "b": "two", "c": [i, None]} for i in range(100_000)]}
+    }
+    measured = await _measured(answer)
+    other = asyncio.ensure_future(other_work())
+    await asyncio.sleep(0)
+    turns = 0
+    written = await write_answer(measured, limit=10**9, seconds=0.0)
+    writing = False
+    await other
+    assert written == orjson.dumps(answer)
+    # 3 MB of JSON, 128 KiB a piece, a turn of the loop after every other piece.
+    assert len(written) > 20 * PIECE
+    assert turns >= 10
+
+
+async def test_a_written_answer_over_the_cap_or_late_is_refused() -> None:
+    # The measure counts a float as 3 characters; orjson writes 7 for most of these.
+    floats: dict[str, object] = {"data": [0.1 + i for i in range(20_000)]}
+    measured = await _measured(floats, limit=100_000)
+    refused = orjson.loads(await write_answer(measured, limit=100_000))
+    assert refused["errors"][0]["extensions"] == {"code": "response_too_large"}
+    large = await _measured({"data": ["x" * 1000] * 1000})
+    with pytest.raises(EncodingTimedOutError):
+        await write_answer(large, limit=10**9, deadline=0.0)
+    small = await _measured({"data": ["x" * 10] * 10})
+    assert await write_answer(small, limit=10**9, deadline=0.0)  # at once, no look
+
+
+async def test_the_largest_answers_are_sent_as_written(
+    seeded_pool: asyncpg.Pool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the view: an answer longer than a piece is written in pieces and sent whole."""
+    pieces = 0
+    write_pieces = encoding._pieces
+
+    def counted(*args: Any) -> Iterator[bytes]:
+        nonlocal pieces
+        for piece in write_pieces(*args):
+            pieces += 1
+            yield piece
+
+    monkeypatch.setattr(encoding, "_pieces", counted)
+    app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
+    app.state.pool = seeded_pool
+    bodies = """{ entities(first: 95) { edges { node { name
+        articles(first: 5) { edges { node { body } } } } } } }"""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        response = await client.post("/graphql", json={"query": bodies})
+    assert len(response.content) > 2 * PIECE
+    assert pieces > 2
+    answer = orjson.loads(response.content)
+    assert "errors" not in answer
+    assert response.content == orjson.dumps(answer)
+
+
+async def test_a_request_arriving_while_an_answer_is_written_goes_before_its_next_piece(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    order: list[str] = []
+    turn = pacing.turn_with_time_left
+
+    async def noted(seconds: float, *, after_io: bool = False) -> None:
+        order.append("piece written")  # the writer looks at its slice after each piece
+        await turn(seconds, after_io=after_io)
+
+    monkeypatch.setattr(encoding, "turn_with_time_left", noted)
+    measured = await _measured({"data": ["x" * 1000] * 1000})
+    with arriving_requests(order) as client:
+        await asyncio.sleep(0)  # a fresh turn
+        client.send(b"x")  # arrives as the answer starts to be written
+        await write_answer(measured, limit=10**9, seconds=1e-9)
+    # The first piece starts a slice, the second spends it; the request runs next.
+    assert order[:4] == ["piece written", "piece written", "request", "piece written"]

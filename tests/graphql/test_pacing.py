@@ -13,6 +13,7 @@ from prometheus_client import REGISTRY
 from service.app import create_app
 from service.config import Settings
 from service.graphql import pacing
+from tests.graphql.arrivals import arriving_requests
 
 # Every mention of five articles, with its entity and that entity's own mentions: a few
 # thousand values completed by the executor from loaded rows.
@@ -87,6 +88,21 @@ async def test_a_resolver_past_the_slice_starts_at_a_later_turn() -> None:
     assert turns.count > started  # waited for a later turn
     turns.stop()
     await ticking
+
+
+async def test_a_pause_after_io_lets_what_arrived_run_before_the_next_slice() -> None:
+    order: list[str] = []
+    with arriving_requests(order) as client:
+        spent = 1e-9
+        await asyncio.sleep(0)  # a fresh turn
+        await pacing.turn_with_time_left(spent, after_io=True)  # starts a slice, spent at once
+        client.send(b"x")  # a request arrives while the slice runs
+        await pacing.turn_with_time_left(spent, after_io=True)  # pauses
+        order.append("next slice")
+        await asyncio.sleep(0)
+    # Paused with asyncio.sleep(0), the next slice would run first: the task was queued
+    # before the loop polled, and the request's task starts a turn after that.
+    assert order == ["request", "next slice"]
 
 
 async def _answer(pool: asyncpg.Pool, slice_seconds: float) -> tuple[dict[str, Any], float]:
