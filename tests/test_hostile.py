@@ -36,7 +36,7 @@ from tests.attacks import (
 from tests.conftest import TABLES
 from tests.servers import free_port, seeded_database, start_serve, wait_ready
 
-STARTUP_BOUND = 30.0  # seconds for the server to become ready
+STARTUP_BOUND = 120.0  # seconds to become ready; 30 s was missed twice at load 6-7
 ATTACK_BOUND = 10.0  # seconds of server time any attack may take (the aim is under 1 s)
 HEALTHZ_BOUND = 2.0  # slowest /healthz while an attack runs (the aim is 100 ms)
 CLIENT_TIMEOUT = 60.0  # an attack still running after this fails the test
