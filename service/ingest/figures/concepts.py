@@ -941,8 +941,10 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
             if child.dep_ == "agent":  # "54,000 people are employed by Opel"
                 yield from (c for c in _children(child) if c.dep_ == "pobj")
             elif child.dep_ in _SUBJECT_DEPS and child.i != head.i:
-                # "Its net profit rose to ...": whose profit, before the profit itself
-                yield from (c for c in _children(child) if c.dep_ == "poss")
+                # "Its net profit rose to ...": whose profit, before the profit itself;
+                # a name owned is itself the subject ("Modi's BJP won 240 seats")
+                if child.pos_ != "PROPN":
+                    yield from (c for c in _children(child) if c.dep_ == "poss")
                 yield child  # "Toqaev took 70.96 percent", "With 70.96 percent, X leads"
             if child.dep_ in ("aux", "auxpass") and child.i < governor.i:
                 # "Regina Ip was re-elected with 60,760 votes", parsed with the subject

@@ -214,6 +214,9 @@ def find_figures(
                         attributed_to=last.attributed_to,
                         attributed_to_text=last.attributed_to_text,
                     )
+            if figures and _whole_of(body, figures[-1], figure):
+                # "won 206 of the 630 seats": the 630 are all there are, nobody's
+                figure = replace(figure, property=f"{figure.property}_total", subject=None)
             added = _added_before(body, figures, figure)
             if added is not None and (prop := figures[added].property) is not None:
                 # "1,200 new cases ..., bringing the total to 15,000": the total is a
@@ -269,6 +272,20 @@ _BRINGS_TOTAL = re.compile(
     re.IGNORECASE,
 )
 _ADDED = re.compile(r"^(?:(?!,\s)[^;])*?\b(?:new|more|additional|further|fresh)\b", re.IGNORECASE)
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the|all|a\s+total\s+of)\s+$", re.IGNORECASE)
+
+
+def _whole_of(body: str, last: FigureCandidate, figure: FigureCandidate) -> bool:
+    """ "206 of the 630 seats": the figure is the whole the one before it is a part of."""
+    return (
+        figure.property is not None
+        and figure.property == last.property
+        and last.sentence == figure.sentence
+        and last.unit == figure.unit
+        and _OF_THE.fullmatch(body, last.span.end, figure.span.start) is not None
+    )
 
 
 def _added_before(

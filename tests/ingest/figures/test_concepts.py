@@ -106,6 +106,10 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # money paid for a player is a transfer fee, for a ticket no such thing
         ("Manchester United paid £64 million for the striker.", "£64 million", "transfer_fee"),
         ("Chelsea spent £100 million on Enzo Fernandez.", "£100 million", "transfer_fee"),
+        # what a charge carries is no sentence passed
+        ("The defendant faces up to 20 years in prison if convicted.", "up to 20 years",
+         "maximum_sentence"),
+        ("He was sentenced to 15 years in prison.", "15 years", "sentence"),
         # "the number of" what is counted
         ("The number of confirmed cholera cases rose to 1,500.", "1,500", "cases"),
         # a currency is no counted thing
@@ -395,3 +399,18 @@ def test_a_running_total_counts_what_was_added_to_it() -> None:
     assert (figures["15,000"].property, figures["15,000"].qualifier) == ("cases", None)
     assert (figures["About 1,200"].property, figures["About 1,200"].qualifier) == ("cases", "new")
     assert (figures["150"].qualifier, figures["12 more people"].qualifier) == (None, "new")
+
+
+def test_a_whole_is_nobodys_share_and_a_name_owned_is_the_subject() -> None:
+    """ "206 of the 630 seats": 630 are all the seats, not the party's; "Modi's BJP won
+    240 seats": the party's, not Modi's."""
+    body = (
+        "Vote\n\nThe Social Democrats won 206 of the 630 seats in the Bundestag. Modi's BJP"
+        " won 240 seats.\n"
+    )
+    found = extract(parse_article(body))
+    figures = {f.text: f for f in found.figures}
+    assert (figures["206"].property, figures["630"].property) == ("seats", "seats_total")
+    bjp = figures["240"].subject
+    assert bjp is not None
+    assert found.entities[bjp].name == "BJP"
