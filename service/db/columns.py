@@ -171,6 +171,17 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "url": Field(_column("url")),
         "contentHash": Field(_column("content_hash")),
     },
+    "ArticleVersion": {
+        "version": Field(_column("version")),
+        "headline": Field(_column("headline")),
+        "standfirst": Field(_column("standfirst")),
+        "body": Field(_column("body")),
+        "url": Field(_column("url")),
+        "publishedAt": Field(_time("published_at")),
+        "storedAt": Field(_time("stored_at")),
+        "replacedAt": Field(_time("replaced_at")),
+        "reason": Field(_column("reason")),
+    },
     "Publication": {
         "url": Field(_column("url")),
         "publishedAt": Field(_time("published_at")),

@@ -31,7 +31,9 @@ from typing import Any
 import orjson
 
 from service.db import known as known_db
+from service.db.articles import LIVE, SORT_KEY
 from service.db.columns import COLUMNS
+from service.db.connections import ID_CURSOR, TIME_CURSOR, Page, connection_json, flags
 from service.db.json_text import computed_sql, list_json
 from service.db.pool import Connection
 from service.db.selection import NAME, Answer, Field, Pick, Scope, ValueGroup
@@ -172,6 +174,40 @@ def _figure_citation(pick: Pick, row: str, names: Scope) -> str | None:
     return f"(SELECT {citation} FROM articles {article} WHERE {article}.id = {row}.article_id)"
 
 
+# A quote's or a mention's row seen as a figure's (Citation's and Span's columns): a span
+# of the body, the quote's speaker as the source (quotes.quote_citation, Mention.span).
+_BODY_SPAN = "{r}.start_offset, {r}.end_offset, 'BODY'::text AS part, NULL::int AS caption_index"
+_QUOTE_CITED = (
+    "{r}.article_id, {r}.sentence_start, {r}.sentence_end, {r}.speaker_id AS attributed_to_id, "
+    f"{{r}}.speaker_text AS attributed_to_text, {_BODY_SPAN}"
+)
+
+
+def _quote_citation(pick: Pick, row: str, names: Scope) -> str | None:
+    """Quote.citation: the quote's row as a figure's, read with its article's."""
+    cited, article = names.next(), names.next()
+    outer, names.article = names.article, article
+    citation = object_json("Citation", pick.picks, cited, names)
+    names.article = outer
+    if citation is None:
+        return None
+    return (
+        f"(SELECT {citation} FROM (SELECT {_QUOTE_CITED.format(r=row)}) {cited} "
+        f"JOIN articles {article} ON {article}.id = {cited}.article_id)"
+    )
+
+
+def _body_span(pick: Pick, row: str, names: Scope) -> str | None:
+    """Mention.span: its offsets in the body."""
+    span = names.next()
+    built = object_json("Span", pick.picks, span, names)
+    return (
+        None
+        if built is None
+        else f"(SELECT {built} FROM (SELECT {_BODY_SPAN.format(r=row)}) {span})"
+    )
+
+
 def _citation_article(pick: Pick, row: str, names: Scope) -> str | None:
     """Citation.article: the article row the citation was built with (_sources)."""
     if names.article is None:
@@ -304,6 +340,83 @@ def _sources(relation: Relation) -> Answer:
     return answer
 
 
+def _page(relation: Relation) -> Answer:
+    """A connection below an object (Entity.mentions/quotes/articles, Outlet.articles,
+    Article.versions): a window of the rows tied to `row`, in the relation's order (articles:
+    newest first, as db/articles.page_articles_per_parent reads them), its arguments the
+    statement's parameters named by `pick.page`."""
+    child, table = relation.child, relation.table
+    assert child is not None
+    assert table is not None
+    by_time = child == "Article"
+
+    def link(alias: str, row: str) -> str:
+        if relation.through is None:
+            tied = f"{alias}.{relation.child_column} = {row}.id"
+        else:
+            through = relation.through
+            tied = (
+                f"EXISTS (SELECT 1 FROM {through.table} m WHERE m.{through.to_column} = "
+                f"{alias}.{relation.child_column} AND m.{through.from_column} = {row}.id)"
+            )
+        return f"{tied} AND {LIVE.replace('a.', f'{alias}.')}" if by_time else tied
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        parameter, window = names.parameter, pick.page
+        if parameter is None or window is None or names.as_of is not None:
+            return None
+        a, found, rows, r = names.next(), names.next(), names.next(), names.next()
+        size = parameter(window, "size", "int")
+        if by_time:  # (published time, id), newest first
+            key, descending, cast = SORT_KEY.replace("a.", f"{a}."), True, "timestamptz"
+            after = parameter(window, "after", cast)
+            after_id = parameter(window, "after_id", "bigint")
+            before = parameter(window, "before", cast)
+            before_id = parameter(window, "before_id", "bigint")
+            bounds = [(after, f"({key}, {a}.id)", f"({after}, {after_id})")]
+            bounds.append((before, f"({key}, {a}.id)", f"({before}, {before_id})"))
+        else:  # one integer, ascending
+            key, descending = f"{a}.{relation.order[0]}", False
+            after = parameter(window, "after", "bigint")
+            before = parameter(window, "before", "bigint")
+            bounds = [(after, key, after), (before, key, before)]
+        later, earlier = ("<", ">") if descending else (">", "<")
+        keyset = " AND ".join(
+            f"({given} IS NULL OR {mine} {way} {theirs})"
+            for (given, mine, theirs), way in zip(bounds, (later, earlier), strict=True)
+        )
+        listed, back = ("DESC", "ASC") if descending else ("ASC", "DESC")
+        from_end = "from_end" in pick.options
+        reads = back if from_end else listed
+
+        def by(alias: str, way: str) -> str:
+            return f"{alias}.k {way}, {alias}.id {way}" if by_time else f"{alias}.k {way}"
+
+        page = Page(
+            rows=rows,
+            row=r,
+            listed=by(r, listed),
+            first=by(r, listed),
+            last=by(r, back),
+            cursor=(TIME_CURSOR if by_time else ID_CURSOR).format(r=r),
+            total=f"SELECT count(*) FROM {table} {a} WHERE {link(a, row)}",
+            flags=flags(size, found, after, before, from_end=from_end),
+        )
+        built = connection_json(
+            pick.picks, child, page, lambda picks, item: object_json(child, picks, item, names)
+        )
+        if built is None:
+            return None
+        ties = f", {a}.id {reads}" if by_time else ""
+        return f"""(WITH {found} AS (
+                SELECT {a}.*, {key} AS k FROM {table} {a} WHERE {link(a, row)} AND {keyset}
+                ORDER BY {key} {reads}{ties} LIMIT {size} + 1
+            ), {rows} AS (SELECT * FROM {found} {a} ORDER BY {by(a, reads)} LIMIT {size})
+            SELECT {built})"""
+
+    return answer
+
+
 # Relations a statement answers its own way: a citation reads the article it was built
 # with (_sources), a value groups its fact's figures, aliases leave out the canonical name.
 SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
@@ -319,6 +432,8 @@ SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
     ("Article", "entities"): _mentioned,
     ("Quote", "otherReports"): _other_reports,
     ("Figure", "citation"): lambda relation: _figure_citation,
+    ("Quote", "citation"): lambda relation: _quote_citation,
+    ("Mention", "span"): lambda relation: _body_span,
     # Oldest first by id, as judgements.list_judgements_for_figures reads them.
     ("Figure", "judgements"): lambda relation: _many(replace(relation, order=("id",))),
 }
@@ -331,6 +446,8 @@ def _relation_field(type_name: str, field_name: str, relation: Relation) -> Fiel
     if special is not None:
         return Field(special(relation), relation.child)
     table, child = relation.table, relation.child
+    if relation.cardinality is Cardinality.PAGE and child in PAGED:
+        return Field(_page(relation), child)
     if table is None or child is None or relation.through is not None:
         return None
     if relation.cardinality is Cardinality.ONE:
@@ -342,6 +459,11 @@ def _relation_field(type_name: str, field_name: str, relation: Relation) -> Fiel
     ):
         return Field(_many(relation), child)
     return None
+
+
+# The connections below an object a statement reads (Fact.history, a union of events, is
+# the resolvers').
+PAGED = frozenset({"Article", "Mention", "Quote", "ArticleVersion"})
 
 
 def _types() -> dict[str, dict[str, Field]]:
