@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from service.db import fact_values as fact_values_db
 from service.db import facts as facts_db
 from service.db import known as known_db
 from service.db.json_text import b64, computed_sql, isoformat_sql, text_json
@@ -96,12 +97,17 @@ def _assessed(what: str) -> Answer:
 
 def _reported(aggregate: str) -> Answer:
     """SourcedValue.firstReportedAt / lastReportedAt: the `aggregate` (min or max) over the
-    group's figures of their articles' publication times (known.reported_sql)."""
+    group's figures of their articles' publication times: kept in fact_values for now,
+    computed from the figures that counted then (known.reported_sql) under `asOf`."""
 
     def answer(pick: Pick, row: str, names: Scope) -> str | None:
         group = names.group
         if group is None:
             return None
+        if names.as_of is None:  # now: the value's row of fact_values, kept by triggers
+            return _time_of(
+                lambda value: fact_values_db.value_time_sql(group.fact, value, aggregate)
+            )(pick, row, names)
         reported = known_db.reported_sql(group.figure, aggregate, names.as_of)
         group.aggregates.append(f"{aggregate}({reported})")
         column = f"{row}.s{len(group.aggregates) - 1}"
