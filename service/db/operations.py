@@ -86,6 +86,24 @@ def _root(root: Root, statement: Statement) -> str | None:
     if root.kind == "search":
         return _search(root, statement)
     scope = Scope(parameter=statement.parameter)
+    if root.kind == "outlets":  # by name A to Z, as outlets.list_outlets reads them
+        limit = statement.parameter(root.key, "first", "int")
+        built = object_json("Outlet", root.picks, "t0", scope)
+        if built is None:
+            return None
+        return f"""(SELECT {list_json(built, "t0.name, t0.id")}
+            FROM (SELECT * FROM outlets t0 ORDER BY t0.name, t0.id LIMIT {limit}) t0)"""
+    if root.kind == "article":  # by id or by slug; a retracted one is the executor's
+        column, cast = ("slug", "text") if "slug" in root.options else ("id", "bigint")
+        where = f"t0.{column} = {statement.parameter(root.key, column, cast)}"
+        built = object_json("Article", root.picks, "t0", scope)
+        if built is None:
+            return None
+        # Its error says when and why it was retracted: the statement fails (a cast
+        # error) and the executor answers instead.
+        gone = "('retracted article: ' || t0.id)::int::text"
+        return f"""coalesce((SELECT CASE WHEN t0.retracted_at IS NULL THEN {built}
+            ELSE {gone} END FROM articles t0 WHERE {where}), 'null')"""
     if root.kind == "entity_named":
         type_name, table = TABLES["entity"]
         first = statement.parameter(root.key, "name_keys", "text[]")

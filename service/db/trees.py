@@ -17,7 +17,9 @@ writes them, times in `datetime.isoformat`. A whole operation's statement
 tests/graphql/test_trees.py compare it with the executor's over the seeds.
 
 TYPES is db/columns.py's COLUMNS (what each field reads of its own row) plus the relations
-of service/relations.py this statement can follow (SPECIAL: those it follows its own way).
+of service/relations.py this statement can follow (SPECIAL: those it follows its own way;
+connections below an object, PAGED, a window whose arguments are the statement's
+parameters, written by db/connections.py).
 The selection's parts are db/selection.py's, the JSON text helpers db/json_text.py's.
 """
 

@@ -236,6 +236,15 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
             limit=page_size(given.get("first")),
             word_keys=word_keys(query),
         )
+    if root.kind == "article":
+        article_id = optional_id(given.get("id"), "Article")
+        if article_id is not None:
+            return root, {"id": article_id}
+        if given.get("slug") is None:
+            return None  # null, without reading: the executor's
+        return replace(root, options=("slug",)), {"slug": given["slug"]}
+    if root.kind == "outlets":
+        return root, {"first": given["first"]}
     if root.kind == "entity":
         entity_id = optional_id(given.get("id"), "Entity")
         if entity_id is not None:

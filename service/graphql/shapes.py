@@ -45,11 +45,14 @@ from service.relations import Cardinality, relation
 ROOTS = {
     "fact": {"id", "asOf"},
     "entity": {"id", "name"},
+    "article": {"id", "slug"},
+    "outlets": {"first"},
     "articles": {"first", "after", "last", "before", "filter", "orderBy"},
     "node": {"id"},
     "nodes": {"ids"},
     "search": {"query", "first"},
 }
+ROOT_TYPES = {"fact": "Fact", "entity": "Entity", "article": "Article", "outlets": "Outlet"}
 # What `node` and `nodes` may be (ids.TYPE_NAMES), and each abstract type of the schema with
 # the object types it stands for (tests/graphql/test_compiled_nodes.py checks both).
 NODE_TYPES = ("Article", "Entity", "Fact", "Figure", "Judgement", "Outlet", "Quote")
@@ -166,7 +169,9 @@ def _shape(operation: OperationDefinitionNode, walk: _Walk) -> Shape:
             by_type = tuple((t, _picks(below, t, walk, f"{key}/{t}")) for t in types)
             roots.append(Root(key, name, by_type=by_type))
         else:
-            type_name = "Fact" if name == "fact" else "Entity"
+            type_name = {"fact": "Fact", "entity": "Entity", "article": "Article"}.get(
+                name, "Outlet"
+            )
             picks = _picks(_child_selections(merged), type_name, walk, key)
             roots.append(Root(key, name, picks))
     per_request = bool(walk.pages) or any(

@@ -130,6 +130,36 @@ async def test_connections_nested_in_pages_and_lists_answer_alike(
     assert compiled(query)
 
 
+ARTICLE_BY = """query($id: ID, $slug: String) { article(id: $id, slug: $slug) { id slug
+    headline publishedAt outlet { name } versions(last: 2) { totalCount edges { cursor } }
+    quotes(first: 2) { citation { excerpt span { start end } } } } }"""
+OUTLETS = """query($n: Int!) { outlets(first: $n) { __typename id name
+    articles(first: 2) { edges { node { headline } } } }
+    a: article(slug: "no-such-article") { id } }"""
+
+
+async def test_article_and_outlets_roots_are_compiled_and_answer_alike(
+    apps: dict[bool, httpx.AsyncClient], ids: dict[str, list[str]]
+) -> None:
+    before = statements_built()
+    for n in (0, 1, 3, 100):
+        answer = await same_answer(apps, OUTLETS, {"n": n})
+        assert b'"errors"' not in answer, answer
+    assert statements_built() - before >= 4  # each bound to a statement
+    found = await apps[False].post(
+        "/graphql", json={"query": "{ articles(first: 100) { edges { node { id slug } } } }"}
+    )
+    articles = [e["node"] for e in found.json()["data"]["articles"]["edges"]]
+    for article in articles:
+        await same_answer(apps, ARTICLE_BY, {"id": article["id"]})
+        await same_answer(apps, ARTICLE_BY, {"slug": article["slug"], "id": None})
+    for odd in ({"id": encode_id("Article", 10**9)}, {"slug": "nope"}, {}, {"id": "bad"}):
+        await same_answer(apps, ARTICLE_BY, odd)
+    await same_answer(apps, ARTICLE_BY, {"id": ids["entity_id"][0]})  # another type's id
+    assert compiled(OUTLETS)
+    assert compiled(ARTICLE_BY)
+
+
 VERSIONS = f"""query({VARIABLES}) {{ node(id: $id) {{ ... on Article {{ headline
     versions{WINDOW} {{ {
     PAGE.replace(
@@ -161,6 +191,17 @@ async def test_an_articles_replaced_copies_answer_alike(
         for entity in id_lists(found)["entity_id"]:
             await every_window(apps, query_of("articles"), entity)
             await every_window(apps, query_of("mentions"), entity)
+        for article in every:  # retracted ones too: the executor's error, either way
+            by_id = await same_answer(apps, ARTICLE_BY, {"id": encode_id("Article", article)})
+            slug = orjson.loads(by_id)["data"]["article"]
+            if slug is not None:
+                await same_answer(apps, ARTICLE_BY, {"slug": slug["slug"]})
+        async with _test_pool.acquire() as conn:
+            gone = await conn.fetch("SELECT slug FROM articles WHERE retracted_at IS NOT NULL")
+        for row in gone:
+            answer = await same_answer(apps, ARTICLE_BY, {"slug": row["slug"]})
+            assert b"retracted" in answer, answer
+        assert compiled(ARTICLE_BY)
         outlets = await apps[False].post("/graphql", json={"query": "{ outlets { id } }"})
         live = 0
         for outlet in outlets.json()["data"]["outlets"]:

@@ -15,9 +15,9 @@ from service.config import Settings
 from service.graphql import pacing
 
 # Every mention of five articles, with its entity and that entity's own mentions: a few
-# thousand values completed by the executor from loaded rows (`outlets`: a root the compiler
+# thousand values completed by the executor from loaded rows (`changes`: a root the compiler
 # leaves to it).
-LARGE = """{ outlets { name } articles(first: 5) { edges { node { headline
+LARGE = """{ changes(first: 1) { totalCount } articles(first: 5) { edges { node { headline
     mentions(first: 100) { text entity { name
         mentions(first: 10) { edges { node { text span { start } } } } } }
 } } } }"""
