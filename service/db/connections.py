@@ -1,7 +1,7 @@
 """A Relay connection's JSON text written by a statement: the page's edges (cursor, node),
 `pageInfo` and `totalCount`, for `articles` at the root (db/operations.py) and for the
-connections below an object (db/trees.py: an entity's mentions, articles and quotes, an
-outlet's articles, an article's replaced copies).
+connections below an object (`nested_page`, which db/trees.py follows: an entity's
+mentions, articles and quotes, an outlet's articles, an article's replaced copies).
 
 A page is read as the loaders read it (db/paging.py, db/articles.py): one row more than
 its size towards the side read, so that side knows whether more follow, the other says
@@ -14,8 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from service.db.articles import LIVE, SORT_KEY
 from service.db.json_text import b64, isoformat_sql, list_json
-from service.db.selection import NAME, Pick
+from service.db.selection import NAME, Answer, Pick, Scope
+from service.relations import Relation
+
+# How an object is written (db/trees.object_json): (type, picks, row alias, scope) -> SQL.
+ObjectWriter = Callable[[str, tuple[Pick, ...], str, Scope], str | None]
 
 # An article's position in the default order (["t", published time, id]). An undated
 # article (-infinity) makes the statement fail (a cast error), and the executor answers.
@@ -118,3 +123,81 @@ def flags(size: str, found: str, after: str, before: str, *, from_end: bool) -> 
     more = f"CASE WHEN (SELECT count(*) FROM {found}) > {size} THEN 'true' ELSE 'false' END"
     given = {c: f"CASE WHEN {c} IS NULL THEN 'false' ELSE 'true' END" for c in (after, before)}
     return (given[before], more) if from_end else (more, given[after])
+
+
+def nested_page(relation: Relation, write: ObjectWriter) -> Answer:
+    """A connection below an object (Entity.mentions/quotes/articles, Outlet.articles,
+    Article.versions): a window of the rows tied to `row`, in the relation's order (articles:
+    newest first, as db/articles.page_articles_per_parent reads them), its arguments the
+    statement's parameters named by `pick.page`; each item written by `write`
+    (trees.object_json)."""
+    child, table = relation.child, relation.table
+    assert child is not None
+    assert table is not None
+    by_time = child == "Article"
+
+    def link(alias: str, row: str) -> str:
+        if relation.through is None:
+            tied = f"{alias}.{relation.child_column} = {row}.id"
+        else:
+            through = relation.through
+            tied = (
+                f"EXISTS (SELECT 1 FROM {through.table} m WHERE m.{through.to_column} = "
+                f"{alias}.{relation.child_column} AND m.{through.from_column} = {row}.id)"
+            )
+        return f"{tied} AND {LIVE.replace('a.', f'{alias}.')}" if by_time else tied
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        parameter, window = names.parameter, pick.page
+        if parameter is None or window is None or names.as_of is not None:
+            return None
+        a, found, rows, r = names.next(), names.next(), names.next(), names.next()
+        size = parameter(window, "size", "int")
+        if by_time:  # (published time, id), newest first
+            key, descending, cast = SORT_KEY.replace("a.", f"{a}."), True, "timestamptz"
+            after = parameter(window, "after", cast)
+            after_id = parameter(window, "after_id", "bigint")
+            before = parameter(window, "before", cast)
+            before_id = parameter(window, "before_id", "bigint")
+            bounds = [(after, f"({key}, {a}.id)", f"({after}, {after_id})")]
+            bounds.append((before, f"({key}, {a}.id)", f"({before}, {before_id})"))
+        else:  # one integer, ascending
+            key, descending = f"{a}.{relation.order[0]}", False
+            after = parameter(window, "after", "bigint")
+            before = parameter(window, "before", "bigint")
+            bounds = [(after, key, after), (before, key, before)]
+        later, earlier = ("<", ">") if descending else (">", "<")
+        keyset = " AND ".join(
+            f"({given} IS NULL OR {mine} {way} {theirs})"
+            for (given, mine, theirs), way in zip(bounds, (later, earlier), strict=True)
+        )
+        listed, back = ("DESC", "ASC") if descending else ("ASC", "DESC")
+        from_end = "from_end" in pick.options
+        reads = back if from_end else listed
+
+        def by(alias: str, way: str) -> str:
+            return f"{alias}.k {way}, {alias}.id {way}" if by_time else f"{alias}.k {way}"
+
+        page = Page(
+            rows=rows,
+            row=r,
+            listed=by(r, listed),
+            first=by(r, listed),
+            last=by(r, back),
+            cursor=(TIME_CURSOR if by_time else ID_CURSOR).format(r=r),
+            total=f"SELECT count(*) FROM {table} {a} WHERE {link(a, row)}",
+            flags=flags(size, found, after, before, from_end=from_end),
+        )
+        built = connection_json(
+            pick.picks, child, page, lambda picks, item: write(child, picks, item, names)
+        )
+        if built is None:
+            return None
+        ties = f", {a}.id {reads}" if by_time else ""
+        return f"""(WITH {found} AS (
+                SELECT {a}.*, {key} AS k FROM {table} {a} WHERE {link(a, row)} AND {keyset}
+                ORDER BY {key} {reads}{ties} LIMIT {size} + 1
+            ), {rows} AS (SELECT * FROM {found} {a} ORDER BY {by(a, reads)} LIMIT {size})
+            SELECT {built})"""
+
+    return answer

@@ -33,9 +33,8 @@ from typing import Any
 import orjson
 
 from service.db import known as known_db
-from service.db.articles import LIVE, SORT_KEY
 from service.db.columns import COLUMNS
-from service.db.connections import ID_CURSOR, TIME_CURSOR, Page, connection_json, flags
+from service.db.connections import nested_page
 from service.db.json_text import computed_sql, list_json
 from service.db.pool import Connection
 from service.db.selection import NAME, Answer, Field, Pick, Scope, ValueGroup
@@ -342,83 +341,6 @@ def _sources(relation: Relation) -> Answer:
     return answer
 
 
-def _page(relation: Relation) -> Answer:
-    """A connection below an object (Entity.mentions/quotes/articles, Outlet.articles,
-    Article.versions): a window of the rows tied to `row`, in the relation's order (articles:
-    newest first, as db/articles.page_articles_per_parent reads them), its arguments the
-    statement's parameters named by `pick.page`."""
-    child, table = relation.child, relation.table
-    assert child is not None
-    assert table is not None
-    by_time = child == "Article"
-
-    def link(alias: str, row: str) -> str:
-        if relation.through is None:
-            tied = f"{alias}.{relation.child_column} = {row}.id"
-        else:
-            through = relation.through
-            tied = (
-                f"EXISTS (SELECT 1 FROM {through.table} m WHERE m.{through.to_column} = "
-                f"{alias}.{relation.child_column} AND m.{through.from_column} = {row}.id)"
-            )
-        return f"{tied} AND {LIVE.replace('a.', f'{alias}.')}" if by_time else tied
-
-    def answer(pick: Pick, row: str, names: Scope) -> str | None:
-        parameter, window = names.parameter, pick.page
-        if parameter is None or window is None or names.as_of is not None:
-            return None
-        a, found, rows, r = names.next(), names.next(), names.next(), names.next()
-        size = parameter(window, "size", "int")
-        if by_time:  # (published time, id), newest first
-            key, descending, cast = SORT_KEY.replace("a.", f"{a}."), True, "timestamptz"
-            after = parameter(window, "after", cast)
-            after_id = parameter(window, "after_id", "bigint")
-            before = parameter(window, "before", cast)
-            before_id = parameter(window, "before_id", "bigint")
-            bounds = [(after, f"({key}, {a}.id)", f"({after}, {after_id})")]
-            bounds.append((before, f"({key}, {a}.id)", f"({before}, {before_id})"))
-        else:  # one integer, ascending
-            key, descending = f"{a}.{relation.order[0]}", False
-            after = parameter(window, "after", "bigint")
-            before = parameter(window, "before", "bigint")
-            bounds = [(after, key, after), (before, key, before)]
-        later, earlier = ("<", ">") if descending else (">", "<")
-        keyset = " AND ".join(
-            f"({given} IS NULL OR {mine} {way} {theirs})"
-            for (given, mine, theirs), way in zip(bounds, (later, earlier), strict=True)
-        )
-        listed, back = ("DESC", "ASC") if descending else ("ASC", "DESC")
-        from_end = "from_end" in pick.options
-        reads = back if from_end else listed
-
-        def by(alias: str, way: str) -> str:
-            return f"{alias}.k {way}, {alias}.id {way}" if by_time else f"{alias}.k {way}"
-
-        page = Page(
-            rows=rows,
-            row=r,
-            listed=by(r, listed),
-            first=by(r, listed),
-            last=by(r, back),
-            cursor=(TIME_CURSOR if by_time else ID_CURSOR).format(r=r),
-            total=f"SELECT count(*) FROM {table} {a} WHERE {link(a, row)}",
-            flags=flags(size, found, after, before, from_end=from_end),
-        )
-        built = connection_json(
-            pick.picks, child, page, lambda picks, item: object_json(child, picks, item, names)
-        )
-        if built is None:
-            return None
-        ties = f", {a}.id {reads}" if by_time else ""
-        return f"""(WITH {found} AS (
-                SELECT {a}.*, {key} AS k FROM {table} {a} WHERE {link(a, row)} AND {keyset}
-                ORDER BY {key} {reads}{ties} LIMIT {size} + 1
-            ), {rows} AS (SELECT * FROM {found} {a} ORDER BY {by(a, reads)} LIMIT {size})
-            SELECT {built})"""
-
-    return answer
-
-
 # Relations a statement answers its own way: a citation reads the article it was built
 # with (_sources), a value groups its fact's figures, aliases leave out the canonical name.
 SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
@@ -449,7 +371,7 @@ def _relation_field(type_name: str, field_name: str, relation: Relation) -> Fiel
         return Field(special(relation), relation.child)
     table, child = relation.table, relation.child
     if relation.cardinality is Cardinality.PAGE and child in PAGED:
-        return Field(_page(relation), child)
+        return Field(nested_page(relation, object_json), child)
     if table is None or child is None or relation.through is not None:
         return None
     if relation.cardinality is Cardinality.ONE:
