@@ -204,10 +204,18 @@ def _included(directives: Iterable[DirectiveNode], walk: _Walk) -> bool:
     return keep
 
 
-def _fields(selection_set: SelectionSetNode | None, type_name: str, walk: _Walk) -> list[FieldNode]:
+def _fields(
+    selection_set: SelectionSetNode | None,
+    type_name: str,
+    walk: _Walk,
+    visited: set[str] | None = None,
+) -> list[FieldNode]:
     """The fields selected on `type_name`, through fragments on it or on an abstract type
     it belongs to; a fragment on another type (below `node`, say, `... on Quote` or `... on
-    SearchHit` asked of a Figure) selects nothing of it."""
+    SearchHit` asked of a Figure) selects nothing of it. Each named fragment is read once
+    per selection, as GraphQL's CollectFields reads it (`visited`): a fragment spread twice
+    in each of 25 fragments is 25 fragments, not 2**25."""
+    visited = set() if visited is None else visited
     found: list[FieldNode] = []
     for selection in selection_set.selections if selection_set else ():
         if not _included(selection.directives or (), walk):
@@ -216,6 +224,9 @@ def _fields(selection_set: SelectionSetNode | None, type_name: str, walk: _Walk)
             found.append(selection)
             continue
         if isinstance(selection, FragmentSpreadNode):
+            if selection.name.value in visited:
+                continue
+            visited.add(selection.name.value)
             fragment: InlineFragmentNode | FragmentDefinitionNode = walk.fragments[
                 selection.name.value
             ]
@@ -226,7 +237,7 @@ def _fields(selection_set: SelectionSetNode | None, type_name: str, walk: _Walk)
             fragment = selection
         condition = fragment.type_condition.name.value if fragment.type_condition else None
         if condition in (None, type_name) or type_name in ABSTRACT.get(condition, ()):
-            found += _fields(fragment.selection_set, type_name, walk)
+            found += _fields(fragment.selection_set, type_name, walk, visited)
     return found
 
 

@@ -21,6 +21,7 @@ import pytest_asyncio
 
 from service.graphql import compiler
 from service.ids import encode_id
+from tests.attacks import fan_out
 from tests.graphql.compiled_apps import compiled_and_executed, id_lists, known_ids
 from tests.graphql.test_compiled import compiled, same_answer, statements_built
 from tests.graphql.test_compiled_as_of import history  # noqa: F401  (a fixture)
@@ -234,3 +235,15 @@ async def test_skip_and_include_are_compiled_and_answer_alike(
     assert plan is not None
     assert plan.conditions == ("a", "b")
     assert all(shape is not None for shape in plan.shapes.values())
+
+
+async def test_fragments_spread_again_are_read_once_and_answer_alike(
+    apps: dict[bool, httpx.AsyncClient],
+) -> None:
+    """Each fragment spread twice in the one before it (tests/attacks.fan_out): GraphQL
+    collects a named fragment once per selection, and so does the compiler's walk."""
+    for width in (1, 2, 6):
+        query = fan_out(width)
+        answer = await same_answer(apps, query)
+        assert b'"errors"' not in answer, answer
+        assert compiled(query)
