@@ -53,13 +53,15 @@ def drawn(roots: list[str] | None, examples: int) -> list[str]:
     return found
 
 
-def rate(roots: list[str] | None, examples: int) -> tuple[int, int, Counter[str]]:
-    """(queries served, of them left to the executor, root fields of those left)."""
+def rate(roots: list[str] | None, examples: int) -> tuple[int, int, Counter[str], Counter[str]]:
+    """(queries served, of them left to the executor, root fields of those left, and what
+    in them the compiler refused: the first field or argument it met)."""
     limits = GraphQLLimits.from_settings(Settings(factdesk_load_seeds=False))
     schema = limited_schema(limits)._schema
     rules = [*specified_rules, *limits.validation_rules()]
     served, fell_back = 0, 0
     left: Counter[str] = Counter()
+    why: Counter[str] = Counter()
     for query in drawn(roots, examples):
         document = parse(query, max_tokens=limits.max_tokens)
         if validate(schema, document, rules):
@@ -77,7 +79,8 @@ def rate(roots: list[str] | None, examples: int) -> tuple[int, int, Counter[str]
             assert isinstance(root, OperationDefinitionNode)
             first = root.selection_set.selections[0]
             left[first.name.value if isinstance(first, FieldNode) else "fragment"] += 1
-    return served, fell_back, left
+            why[compiler.refusal(document, None) or "arguments"] += 1
+    return served, fell_back, left, why
 
 
 def main() -> None:
@@ -91,10 +94,11 @@ def main() -> None:
         ("every root", None),
     )
     for title, roots in draws:
-        served, fell_back, left = rate(roots, args.examples)
+        served, fell_back, left, why = rate(roots, args.examples)
         share = fell_back / served if served else 0.0
         print(f"{title}: {served} served, {fell_back} to the executor ({share:.0%})")
         print("  left by root:", dict(left.most_common()))
+        print("  refused for:", dict(why.most_common()))
 
 
 if __name__ == "__main__":

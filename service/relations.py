@@ -86,9 +86,18 @@ def many(
     )
 
 
-def page(child: str, table: str, column: str, *, through: Link | None = None) -> Relation:
+def page(
+    child: str,
+    table: str,
+    column: str,
+    *,
+    through: Link | None = None,
+    order: tuple[str, ...] = ("id",),
+) -> Relation:
     """A connection over the `child` rows whose `column` is the parent's id."""
-    return Relation(child, Cardinality.PAGE, table, child_column=column, through=through)
+    return Relation(
+        child, Cardinality.PAGE, table, child_column=column, through=through, order=order
+    )
 
 
 def same(child: str) -> Relation:
@@ -107,7 +116,7 @@ RELATIONS: dict[str, dict[str, Relation]] = {
         "outlet": one("Outlet", "outlets", "outlet_id"),
         "originalSource": one("Outlet", "outlets", "original_source_id"),
         "publications": many("Publication", "publications", "article_id", ("received_at", "id")),
-        "versions": page("ArticleVersion", "article_versions", "article_id"),
+        "versions": page("ArticleVersion", "article_versions", "article_id", order=("version",)),
         "quotes": many("Quote", "quotes", "article_id", ("start_offset", "id")),
         "figures": many("Figure", "figures", "article_id", ("start_offset", "id")),
         "mentions": many("Mention", "mentions", "article_id", ("start_offset", "id")),

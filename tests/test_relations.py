@@ -84,8 +84,9 @@ def test_the_statement_answers_only_relations_of_the_map() -> None:
     assert trees.field_of("Article", "quotes") is not None
     assert trees.field_of("Article", "entities") is not None  # through a link table
     assert trees.field_of("Quote", "otherReports") is not None  # keyed by statement, not id
-    assert trees.field_of("Quote", "citation") is None  # a quote's row is no figure's
-    assert trees.field_of("Outlet", "articles") is None  # a connection
+    assert trees.field_of("Quote", "citation") is not None  # its row seen as a figure's
+    assert trees.field_of("Outlet", "articles") is not None  # a connection, paged per request
+    assert trees.field_of("Fact", "history") is None  # a union of events: the executor's
 
 
 def test_every_plain_list_defaults_to_its_bound_in_the_map() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from service.db import fact_values as fact_values_db
 from service.db import facts as facts_db
 from service.db import known as known_db
 from service.db.json_text import b64, computed_sql, isoformat_sql, text_json
@@ -96,12 +97,17 @@ def _assessed(what: str) -> Answer:
 
 def _reported(aggregate: str) -> Answer:
     """SourcedValue.firstReportedAt / lastReportedAt: the `aggregate` (min or max) over the
-    group's figures of their articles' publication times (known.reported_sql)."""
+    group's figures of their articles' publication times: kept in fact_values for now,
+    computed from the figures that counted then (known.reported_sql) under `asOf`."""
 
     def answer(pick: Pick, row: str, names: Scope) -> str | None:
         group = names.group
         if group is None:
             return None
+        if names.as_of is None:  # now: the value's row of fact_values, kept by triggers
+            return _time_of(
+                lambda value: fact_values_db.value_time_sql(group.fact, value, aggregate)
+            )(pick, row, names)
         reported = known_db.reported_sql(group.figure, aggregate, names.as_of)
         group.aggregates.append(f"{aggregate}({reported})")
         column = f"{row}.s{len(group.aggregates) - 1}"
@@ -170,6 +176,17 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "removedLines": Field(_column("removed")),
         "url": Field(_column("url")),
         "contentHash": Field(_column("content_hash")),
+    },
+    "ArticleVersion": {
+        "version": Field(_column("version")),
+        "headline": Field(_column("headline")),
+        "standfirst": Field(_column("standfirst")),
+        "body": Field(_column("body")),
+        "url": Field(_column("url")),
+        "publishedAt": Field(_time("published_at")),
+        "storedAt": Field(_time("stored_at")),
+        "replacedAt": Field(_time("replaced_at")),
+        "reason": Field(_column("reason")),
     },
     "Publication": {
         "url": Field(_column("url")),

@@ -14,6 +14,16 @@ COLUMNS = """fact_id, value, upper_bound, approximation, first_figure_id, report
     first_reported_at, last_reported_at"""
 
 
+def value_time_sql(fact: str, value: str, aggregate: str) -> str:
+    """When the value `value` (a row alias with the grouped columns: value, upper_bound,
+    approximation) of the fact `fact` (a row alias) was first (`aggregate` min) or last
+    (max) reported: its fact_values row's time (the key's unique index finds it)."""
+    column = "first_reported_at" if aggregate == "min" else "last_reported_at"
+    return f"""(SELECT v.{column} FROM fact_values v WHERE v.fact_id = {fact}.id
+        AND v.value = {value}.value AND v.upper_bound IS NOT DISTINCT FROM {value}.upper_bound
+        AND v.approximation = {value}.approximation)"""
+
+
 async def list_values_for_facts(conn: Connection, *, fact_ids: Sequence[int]) -> list[FactValueRow]:
     """The facts' values, each fact's in order of first report."""
     rows = await conn.fetch(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from service.db.articles import ARTICLE_ORDERS, FILTERS, SORT_KEY, filter_sql
+from service.db.connections import TIME_CURSOR, Page, connection_json, flags
 from service.db.entities import ENTITY_IDS_NAMED
 from service.db.json_text import b64, list_json
 from service.db.known import FACTS_EVER, known_sql
@@ -54,23 +55,6 @@ class Statement:
 
 
 TABLES = {"fact": ("Fact", "facts"), "entity": ("Entity", "entities")}
-# An article's position in the default order, as service.ids.encode_cursor writes it
-# (["t", published time, id]); undated articles (-infinity) are left to the executor.
-_UTC = "(p.k AT TIME ZONE 'UTC')"
-_ISO = (
-    f"""to_char({_UTC}, 'YYYY-MM-DD"T"HH24:MI:SS') """
-    f"|| CASE WHEN to_char({_UTC}, 'US') = '000000' THEN '' "
-    f"ELSE '.' || to_char({_UTC}, 'US') END || '+00:00'"
-)
-_CURSOR = (
-    "'\"' || "
-    + b64(
-        'convert_to(\'["t","\' || CASE WHEN isfinite(p.k) THEN '
-        f"{_ISO} ELSE ('undated article: ' || p.id)::int::text END "
-        "|| '\",' || p.id || ']', 'UTF8')"
-    )
-    + " || '\"'"
-)
 
 
 @lru_cache(maxsize=1024)
@@ -101,7 +85,25 @@ def _root(root: Root, statement: Statement) -> str | None:
         return _nodes(root, statement)
     if root.kind == "search":
         return _search(root, statement)
-    scope = Scope()
+    scope = Scope(parameter=statement.parameter)
+    if root.kind == "outlets":  # by name A to Z, as outlets.list_outlets reads them
+        limit = statement.parameter(root.key, "first", "int")
+        built = object_json("Outlet", root.picks, "t0", scope)
+        if built is None:
+            return None
+        return f"""(SELECT {list_json(built, "t0.name, t0.id")}
+            FROM (SELECT * FROM outlets t0 ORDER BY t0.name, t0.id LIMIT {limit}) t0)"""
+    if root.kind == "article":  # by id or by slug; a retracted one is the executor's
+        column, cast = ("slug", "text") if "slug" in root.options else ("id", "bigint")
+        where = f"t0.{column} = {statement.parameter(root.key, column, cast)}"
+        built = object_json("Article", root.picks, "t0", scope)
+        if built is None:
+            return None
+        # Its error says when and why it was retracted: the statement fails (a cast
+        # error) and the executor answers instead.
+        gone = "('retracted article: ' || t0.id)::int::text"
+        return f"""coalesce((SELECT CASE WHEN t0.retracted_at IS NULL THEN {built}
+            ELSE {gone} END FROM articles t0 WHERE {where}), 'null')"""
     if root.kind == "entity_named":
         type_name, table = TABLES["entity"]
         first = statement.parameter(root.key, "name_keys", "text[]")
@@ -142,7 +144,7 @@ def _nodes(root: Root, statement: Statement) -> str | None:
     null where no such row is."""
     kinds = statement.parameter(root.key, "kinds", "text[]")
     ids = statement.parameter(root.key, "ids", "bigint[]")
-    item = _node_json(root)
+    item = _node_json(root, statement)
     if item is None:
         return None
     pairs = f"unnest({kinds}, {ids}) WITH ORDINALITY AS u(kind, id, n)"
@@ -169,7 +171,7 @@ def _search(root: Root, statement: Statement) -> str | None:
     type's selection; none for a blank query (the empty text)."""
     given = [statement.parameter(root.key, name, cast) for name, cast in _SEARCH_PARAMETERS]
     hits = re.sub(r"\$(\d)(::[a-z\[\]]+)?", lambda m: given[int(m.group(1)) - 1], SEARCH_HITS)
-    item = _node_json(root)
+    item = _node_json(root, statement)
     if item is None:
         return None
     found = f"""(SELECT coalesce('[' || string_agg(x.j, ',' ORDER BY u.n) || ']', '[]')
@@ -177,10 +179,10 @@ def _search(root: Root, statement: Statement) -> str | None:
     return f"CASE WHEN {given[0]} = '' THEN '[]' ELSE {found} END"
 
 
-def _node_json(root: Root) -> str | None:
+def _node_json(root: Root, statement: Statement) -> str | None:
     """The JSON of the row `u.id` of the type `u.kind`, as `root.by_type` selects it; null
     where no such row is."""
-    scope = Scope()
+    scope = Scope(parameter=statement.parameter)
     cases: list[str] = []
     for type_name, picks in root.by_type:
         table, live = NODE_TABLES[type_name]
@@ -205,7 +207,7 @@ class _Order:
     cursor: str
 
 
-_NEWEST = _Order(SORT_KEY, "timestamptz", True, _CURSOR)
+_NEWEST = _Order(SORT_KEY, "timestamptz", True, TIME_CURSOR.format(r="p"))
 
 
 def _chosen(option: str) -> _Order:
@@ -239,24 +241,25 @@ def _articles(root: Root, statement: Statement) -> str | None:
         f" AND ({before_key} IS NULL"
         f" OR {row_key} {earlier} ({before_key}::{order.cast}, {before_id}))"
     )
-    more = f"CASE WHEN (SELECT count(*) FROM found) > {size} THEN 'true' ELSE 'false' END"
-    after_given = f"CASE WHEN {after_key} IS NULL THEN 'false' ELSE 'true' END"
-    before_given = f"CASE WHEN {before_key} IS NULL THEN 'false' ELSE 'true' END"
     from_end = "from_end" in root.options
     listed = "DESC" if order.descending else "ASC"
-    reads = listed if not from_end else ("ASC" if order.descending else "DESC")
-    # (hasNextPage, hasPreviousPage): the side read towards knows, the other says whether
-    # its cursor was given (paging.Window.flags).
-    flags = (before_given, more) if from_end else (more, after_given)
-    parts: list[str] = []
-    for pick in root.picks:
-        if NAME.match(pick.key) is None:
-            return None
-        value = _connection_field(pick, order, listed, where, flags)
-        if value is None:
-            return None
-        parts.append(f"'{',' if parts else '{'}\"{pick.key}\":' || {value}")
-    if not parts:
+    back = "ASC" if order.descending else "DESC"
+    reads = listed if not from_end else back
+    page = Page(
+        rows="page",
+        row="p",
+        listed=f"p.k {listed}, p.id {listed}",
+        first=f"p.k {listed}, p.id {listed}",
+        last=f"p.k {back}, p.id {back}",
+        cursor=order.cursor,
+        total=f"SELECT count(*) FROM articles a WHERE {where}",
+        flags=flags(size, "found", after_key, before_key, from_end=from_end),
+    )
+    scope = Scope(parameter=statement.parameter)
+    built = connection_json(
+        root.picks, "Article", page, lambda picks, row: object_json("Article", picks, row, scope)
+    )
+    if built is None:
         return None
     printed = f", ({order.key})::text AS sk" if chosen else ""  # a chosen order's cursors
     return f"""(WITH found AS (
@@ -264,69 +267,7 @@ def _articles(root: Root, statement: Statement) -> str | None:
             WHERE {where} AND {keyset}
             ORDER BY {order.key} {reads}, a.id {reads} LIMIT {size} + 1
         ), page AS (SELECT * FROM found ORDER BY k {reads}, id {reads} LIMIT {size})
-        SELECT {" || ".join(parts)} || '}}')"""
-
-
-def _connection_field(
-    pick: Pick, order: _Order, listed: str, where: str, flags: tuple[str, str]
-) -> str | None:
-    if pick.field == "__typename":
-        return "'\"ArticleConnection\"'"
-    if pick.field == "totalCount":
-        return f"(SELECT count(*) FROM articles a WHERE {where})::text"
-    if pick.field == "edges":
-        edge = _edge(pick.picks, order.cursor)
-        by = f"p.k {listed}, p.id {listed}"
-        return None if edge is None else f"(SELECT {list_json(edge, by)} FROM page p)"
-    if pick.field == "pageInfo":
-        return _page_info(pick.picks, order.cursor, listed, flags)
-    return None
-
-
-def _edge(picks: tuple[Pick, ...], cursor: str) -> str | None:
-    parts: list[str] = []
-    for pick in picks:
-        if NAME.match(pick.key) is None:
-            return None
-        if pick.field == "__typename":
-            value: str | None = "'\"ArticleEdge\"'"
-        elif pick.field == "cursor":
-            value = cursor
-        elif pick.field == "node":
-            value = object_json("Article", pick.picks, "p", Scope())
-        else:
-            value = None
-        if value is None:
-            return None
-        parts.append(f"'{',' if parts else '{'}\"{pick.key}\":' || {value}")
-    return f"({' || '.join(parts)} || '}}')" if parts else None
-
-
-def _page_info(
-    picks: tuple[Pick, ...], cursor: str, listed: str, flags: tuple[str, str]
-) -> str | None:
-    back = "ASC" if listed == "DESC" else "DESC"
-    ends = {"startCursor": listed, "endCursor": back}
-    parts: list[str] = []
-    for pick in picks:
-        if NAME.match(pick.key) is None:
-            return None
-        if pick.field == "__typename":
-            value = "'\"PageInfo\"'"
-        elif pick.field == "hasNextPage":
-            value = flags[0]
-        elif pick.field == "hasPreviousPage":
-            value = flags[1]
-        elif pick.field in ends:
-            way = ends[pick.field]
-            value = (
-                f"coalesce((SELECT {cursor} FROM page p ORDER BY p.k {way}, p.id {way} "
-                "LIMIT 1), 'null')"
-            )
-        else:
-            return None
-        parts.append(f"'{',' if parts else '{'}\"{pick.key}\":' || {value}")
-    return f"({' || '.join(parts)} || '}}')" if parts else None
+        SELECT {built})"""
 
 
 async def fetch_operation(conn: Connection, *, sql: str, arguments: list[object]) -> str:

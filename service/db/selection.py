@@ -21,6 +21,10 @@ class Pick:
     # A `first` given by this variable: the compiler reads it per request (and the
     # statement is not built before it has).
     first_variable: str | None = None
+    # A connection below an object: the name its window's parameters go by (the compiler
+    # reads its arguments per request), and "from_end" when it is read backwards (`last`).
+    page: str | None = None
+    options: tuple[str, ...] = ()
 
 
 @dataclass
@@ -48,6 +52,9 @@ class Scope:
     # operation's statement, whose text service/computed.py fills, yes; `tree_sql`, whose
     # text is decoded as it is, no.
     computed: bool = True
+    # How the statement takes a request's value (key, argument, SQL type) -> `$n::type`:
+    # a nested connection's window. None (`tree_sql`): such fields are the resolvers'.
+    parameter: Callable[[str, str, str], str] | None = None
 
     def next(self) -> str:
         self.count += 1

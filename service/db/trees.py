@@ -17,7 +17,9 @@ writes them, times in `datetime.isoformat`. A whole operation's statement
 tests/graphql/test_trees.py compare it with the executor's over the seeds.
 
 TYPES is db/columns.py's COLUMNS (what each field reads of its own row) plus the relations
-of service/relations.py this statement can follow (SPECIAL: those it follows its own way).
+of service/relations.py this statement can follow (SPECIAL: those it follows its own way;
+connections below an object, PAGED, a window whose arguments are the statement's
+parameters, written by db/connections.py).
 The selection's parts are db/selection.py's, the JSON text helpers db/json_text.py's.
 """
 
@@ -32,6 +34,7 @@ import orjson
 
 from service.db import known as known_db
 from service.db.columns import COLUMNS
+from service.db.connections import nested_page
 from service.db.json_text import computed_sql, list_json
 from service.db.pool import Connection
 from service.db.selection import NAME, Answer, Field, Pick, Scope, ValueGroup
@@ -170,6 +173,40 @@ def _figure_citation(pick: Pick, row: str, names: Scope) -> str | None:
     if citation is None:
         return None
     return f"(SELECT {citation} FROM articles {article} WHERE {article}.id = {row}.article_id)"
+
+
+# A quote's or a mention's row seen as a figure's (Citation's and Span's columns): a span
+# of the body, the quote's speaker as the source (quotes.quote_citation, Mention.span).
+_BODY_SPAN = "{r}.start_offset, {r}.end_offset, 'BODY'::text AS part, NULL::int AS caption_index"
+_QUOTE_CITED = (
+    "{r}.article_id, {r}.sentence_start, {r}.sentence_end, {r}.speaker_id AS attributed_to_id, "
+    f"{{r}}.speaker_text AS attributed_to_text, {_BODY_SPAN}"
+)
+
+
+def _quote_citation(pick: Pick, row: str, names: Scope) -> str | None:
+    """Quote.citation: the quote's row as a figure's, read with its article's."""
+    cited, article = names.next(), names.next()
+    outer, names.article = names.article, article
+    citation = object_json("Citation", pick.picks, cited, names)
+    names.article = outer
+    if citation is None:
+        return None
+    return (
+        f"(SELECT {citation} FROM (SELECT {_QUOTE_CITED.format(r=row)}) {cited} "
+        f"JOIN articles {article} ON {article}.id = {cited}.article_id)"
+    )
+
+
+def _body_span(pick: Pick, row: str, names: Scope) -> str | None:
+    """Mention.span: its offsets in the body."""
+    span = names.next()
+    built = object_json("Span", pick.picks, span, names)
+    return (
+        None
+        if built is None
+        else f"(SELECT {built} FROM (SELECT {_BODY_SPAN.format(r=row)}) {span})"
+    )
 
 
 def _citation_article(pick: Pick, row: str, names: Scope) -> str | None:
@@ -319,6 +356,8 @@ SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
     ("Article", "entities"): _mentioned,
     ("Quote", "otherReports"): _other_reports,
     ("Figure", "citation"): lambda relation: _figure_citation,
+    ("Quote", "citation"): lambda relation: _quote_citation,
+    ("Mention", "span"): lambda relation: _body_span,
     # Oldest first by id, as judgements.list_judgements_for_figures reads them.
     ("Figure", "judgements"): lambda relation: _many(replace(relation, order=("id",))),
 }
@@ -331,6 +370,8 @@ def _relation_field(type_name: str, field_name: str, relation: Relation) -> Fiel
     if special is not None:
         return Field(special(relation), relation.child)
     table, child = relation.table, relation.child
+    if relation.cardinality is Cardinality.PAGE and child in PAGED:
+        return Field(nested_page(relation, object_json), child)
     if table is None or child is None or relation.through is not None:
         return None
     if relation.cardinality is Cardinality.ONE:
@@ -342,6 +383,11 @@ def _relation_field(type_name: str, field_name: str, relation: Relation) -> Fiel
     ):
         return Field(_many(relation), child)
     return None
+
+
+# The connections below an object a statement reads (Fact.history, a union of events, is
+# the resolvers').
+PAGED = frozenset({"Article", "Mention", "Quote", "ArticleVersion"})
 
 
 def _types() -> dict[str, dict[str, Field]]:

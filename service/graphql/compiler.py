@@ -2,17 +2,18 @@
 
 A validated query whose every root field is `fact(id:)` (now or `asOf` a past time),
 `entity(id:|name:)`, a window of `articles` (`first`/`after` or `last`/`before`,
-filtered by entity, time or words, in any `orderBy`) or `__typename`, and whose
-selections below hold only fields db/trees.py answers (fragments on the type itself or
-Node, aliases, `first` on plain lists as a literal or a variable; no directives), runs as
-one statement (db/operations.py). Its JSON text goes out as it is (`orjson.Fragment`,
+filtered by entity, time or words, in any `orderBy`), `node`, `nodes`, `search` or
+`__typename`, and whose selections below hold only fields db/trees.py answers (walked by
+service/graphql/shapes.py: fragments, aliases, @skip/@include, plain lists' `first`,
+connections below an object with their windows), runs as one statement
+(db/operations.py). Its JSON text goes out as it is (`orjson.Fragment`,
 service/graphql/compiled_answers.py), never decoded.
 
 Plans are kept per (document, operation name), like the parser and validation caches; the
 arguments (literals, variables, defaults, explicit nulls alike) are read per request and
-choose among the statements of a plan (the direction, the filters given). Anything else,
-and any request whose arguments the statement cannot take (a malformed id, a blank name,
-an outlet filter, a statement that fails), is answered by the
+choose among the statements of a plan (the direction, the filters given, the conditions).
+Anything else, and any request whose arguments the statement cannot take (a malformed id,
+a blank name, an outlet filter, a statement that fails), is answered by the
 executor: the limits ran before either, and timeouts, error masking and metrics wrap both
 alike. tests/graphql/test_compiled.py requires the same bytes from both.
 """
@@ -20,83 +21,56 @@ alike. tests/graphql/test_compiled.py requires the same bytes from both.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from graphql import (
-    DocumentNode,
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
-    GraphQLSchema,
-    InlineFragmentNode,
-    IntValueNode,
-    NullValueNode,
-    OperationDefinitionNode,
-    OperationType,
-    SelectionSetNode,
-    VariableNode,
-)
-from graphql.execution.values import get_argument_values, get_variable_values
+from graphql import DocumentNode, GraphQLObjectType, GraphQLSchema, OperationDefinitionNode
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 
 from service.db import articles as articles_db
 from service.db import operations as operations_db
 from service.db import search as search_db
-from service.db import trees as trees_db
 from service.db.operations import Root, Statement
 from service.db.paging import Window
-from service.db.selection import Pick
 from service.errors import InvalidIdError
 from service.graphql.context import page_size
 from service.graphql.limits import GraphQLLimits
+from service.graphql.shapes import (
+    NotCompiledError,
+    Paged,
+    Shape,
+    condition_variables,
+    operation_of,
+    resolved,
+    shapes_of,
+)
 from service.graphql.types.common import utc, window
 from service.graphql.types.order import sorted_window
-from service.ids import decode_id, decode_time_cursor, optional_id
+from service.ids import decode_id, decode_id_cursor, decode_time_cursor, optional_id
 from service.lookup import name_keys, split_name_keys, word_keys
 from service.search_text import bounded_search
 
 CACHE_SIZE = 256
 PASSED_SIZE = 64  # variable sets remembered per plan as within the cost limit
-# The roots a statement answers, and the arguments each may be given.
-ROOTS = {
-    "fact": {"id", "asOf"},
-    "entity": {"id", "name"},
-    "articles": {"first", "after", "last", "before", "filter", "orderBy"},
-    "node": {"id"},
-    "nodes": {"ids"},
-    "search": {"query", "first"},
-}
-# What `node` and `nodes` may be (ids.TYPE_NAMES), and each abstract type of the schema with
-# the object types it stands for (tests/graphql/test_compiled_nodes.py checks both).
-NODE_TYPES = ("Article", "Entity", "Fact", "Figure", "Judgement", "Outlet", "Quote")
-ABSTRACT = {
-    "Node": frozenset(NODE_TYPES),
-    "SearchHit": frozenset({"Article", "Entity", "Quote", "Fact"}),
-}
-CONNECTION = {"edges", "pageInfo", "totalCount", "__typename"}
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """A compiled operation: its roots, and each root's field as written, whose arguments
-    (literals, variables, defaults) are read per request; what they ask (a window read
-    backwards, filters) picks one of the statements of these roots (operation_sql)."""
+    """A compiled operation: its shape per value of the variables its @skip/@include read
+    (`conditions`), whose arguments (literals, variables, defaults) are read per request;
+    what they ask (a window read backwards, filters) picks one of the statements of the
+    shape's roots (operation_sql)."""
 
-    roots: tuple[Root, ...]
-    nodes: Mapping[str, FieldNode]  # root key -> the field
+    shapes: Mapping[tuple[bool, ...], Shape | None]
+    conditions: tuple[str, ...]
     operation: OperationDefinitionNode
     document: DocumentNode
-    variable_firsts: bool  # a list's `first` is a variable: the roots are resolved per request
     # (limits, variables as JSON) the cost check has let through (it depends on nothing
     # else), with what they bind: the statement and its arguments, or None (the executor's).
     passed: dict[tuple[GraphQLLimits, bytes], tuple[Statement, list[object]] | None] = field(
         default_factory=dict
     )
-
-
-class _NotCompiledError(Exception):
-    """Something in the operation only the executor answers."""
 
 
 # Per served configuration: a document another configuration's limits let through is not
@@ -114,13 +88,23 @@ def plan_of(
         _plans.move_to_end(key)
         return _plans[key]
     try:
-        plan = _compile(document, operation_name)
-    except _NotCompiledError:
+        plan: Plan | None = _compile(document, operation_name)
+    except NotCompiledError:
         plan = None
     _plans[key] = plan
     if len(_plans) > CACHE_SIZE:
         _plans.popitem(last=False)
     return plan
+
+
+def refusal(document: DocumentNode, operation_name: str | None) -> str | None:
+    """What in the operation only the executor answers (bench/fallback_rate.py), or None
+    when it compiles."""
+    try:
+        _compile(document, operation_name)
+    except NotCompiledError as error:
+        return str(error)
+    return None
 
 
 def known_plan(limits: GraphQLLimits, query: str | None, operation_name: str | None) -> Plan | None:
@@ -134,194 +118,16 @@ def known_plan(limits: GraphQLLimits, query: str | None, operation_name: str | N
 
 
 def _compile(document: DocumentNode, operation_name: str | None) -> Plan:
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if operation_name is not None:
-        operations = [o for o in operations if o.name and o.name.value == operation_name]
-    if len(operations) != 1 or operations[0].operation is not OperationType.QUERY:
-        raise _NotCompiledError
-    operation = operations[0]
-    fragments = {
-        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-    }
-    roots: list[Root] = []
-    nodes: dict[str, FieldNode] = {}
-    for key, merged in _merged(_fields(operation.selection_set, "Query", fragments)).items():
-        name = merged[0].name.value
-        if name == "__typename":
-            roots.append(Root(key, "typename"))
-            continue
-        if name not in ROOTS or len(merged) != 1:
-            raise _NotCompiledError
-        node = nodes[key] = merged[0]
-        given = {a.name.value for a in node.arguments or ()}
-        if not given <= ROOTS[name]:
-            raise _NotCompiledError
-        if name == "articles":
-            picks = _connection(node.selection_set, fragments)
-            roots.append(Root(key, "articles", picks))
-        elif name in ("node", "nodes", "search"):
-            # Which type a row is is known per request: a selection for each it may be.
-            below = _child_selections(merged)
-            types = sorted(ABSTRACT["SearchHit"]) if name == "search" else NODE_TYPES
-            by_type = tuple((t, _picks(below, t, fragments)) for t in types)
-            roots.append(Root(key, name, by_type=by_type))
-        else:
-            type_name = "Fact" if name == "fact" else "Entity"
-            picks = _picks(_child_selections(merged), type_name, fragments)
-            roots.append(Root(key, name, picks))
-    # The statement of arguments that add nothing (each other one is built alike).
-    variable_firsts = any(
-        _has_variable_first(root.picks) or any(_has_variable_first(p) for _, p in root.by_type)
-        for root in roots
-    )
-    if operations_db.operation_sql(_resolved(tuple(roots), None)) is None:
-        raise _NotCompiledError
-    return Plan(tuple(roots), nodes, operation, document, variable_firsts)
-
-
-def _has_variable_first(picks: tuple[Pick, ...]) -> bool:
-    return any(p.first_variable is not None or _has_variable_first(p.picks) for p in picks)
-
-
-def _fields(
-    selection_set: SelectionSetNode | None,
-    type_name: str,
-    fragments: Mapping[str, FragmentDefinitionNode],
-) -> list[FieldNode]:
-    """The fields selected on `type_name`, through fragments on it or on an abstract type
-    it belongs to; a fragment on another type (below `node`, say, `... on Quote` or `... on
-    SearchHit` asked of a Figure) selects nothing of it."""
-    found: list[FieldNode] = []
-    for selection in selection_set.selections if selection_set else ():
-        if selection.directives:
-            raise _NotCompiledError
-        if isinstance(selection, FieldNode):
-            found.append(selection)
-            continue
-        if isinstance(selection, FragmentSpreadNode):
-            fragment: InlineFragmentNode | FragmentDefinitionNode = fragments[selection.name.value]
-        else:
-            assert isinstance(selection, InlineFragmentNode)
-            fragment = selection
-        condition = fragment.type_condition.name.value if fragment.type_condition else None
-        if fragment.directives:
-            raise _NotCompiledError
-        if condition in (None, type_name) or type_name in ABSTRACT.get(condition, ()):
-            found += _fields(fragment.selection_set, type_name, fragments)
-    return found
-
-
-def _merged(fields: Iterable[FieldNode]) -> dict[str, list[FieldNode]]:
-    """Fields by response key, in order of first appearance, as GraphQL merges them
-    (validation has checked that one key means one field with one set of arguments)."""
-    merged: dict[str, list[FieldNode]] = {}
-    for f in fields:
-        merged.setdefault(f.alias.value if f.alias else f.name.value, []).append(f)
-    return merged
-
-
-def _child_selections(nodes: list[FieldNode]) -> SelectionSetNode:
-    """The selections below every node of one response key, together."""
-    return SelectionSetNode(
-        selections=tuple(s for n in nodes if n.selection_set for s in n.selection_set.selections)
-    )
-
-
-def _picks(
-    selection_set: SelectionSetNode, type_name: str, fragments: Mapping[str, FragmentDefinitionNode]
-) -> tuple[Pick, ...]:
-    picks = []
-    for key, nodes in _merged(_fields(selection_set, type_name, fragments)).items():
-        name = nodes[0].name.value
-        first, first_variable = _first(nodes[0])
-        known = trees_db.field_of(type_name, name)
-        if known is None:
-            raise _NotCompiledError
-        children: tuple[Pick, ...] = ()
-        if known.type is not None:
-            if any(n.selection_set is None for n in nodes):
-                raise _NotCompiledError
-            children = _picks(_child_selections(nodes), known.type, fragments)
-        picks.append(Pick(key, name, children, first, first_variable))
-    return tuple(picks)
-
-
-def _first(node: FieldNode) -> tuple[int | None, str | None]:
-    """A plain list's `first`: (a literal's value, or a variable's name). An `asOf: null`
-    asks for now, as no `asOf` does; any other argument is the executor's."""
-    arguments = [
-        a
-        for a in node.arguments or ()
-        if not (a.name.value == "asOf" and isinstance(a.value, NullValueNode))
-    ]
-    if not arguments:
-        return None, None
-    if len(arguments) != 1 or arguments[0].name.value != "first":
-        raise _NotCompiledError
-    value = arguments[0].value
-    if isinstance(value, VariableNode):
-        return None, value.name.value
-    if not isinstance(value, IntValueNode):
-        raise _NotCompiledError
-    return int(value.value), None
-
-
-def _with_firsts(picks: tuple[Pick, ...], values: Mapping[str, Any] | None) -> tuple[Pick, ...]:
-    """The picks with each variable `first` as this request gives it (`values` None: the
-    list's bound, to see whether a statement can be built at all)."""
-    found = []
-    for pick in picks:
-        first = pick.first
-        if pick.first_variable is not None and values is not None:
-            first = values.get(pick.first_variable)
-            if not isinstance(first, int):
-                raise _NotCompiledError  # null: the executor reports it
-        below = _with_firsts(pick.picks, values)
-        found.append(replace(pick, picks=below, first=first, first_variable=None))
-    return tuple(found)
-
-
-def _resolved(roots: tuple[Root, ...], values: Mapping[str, Any] | None) -> tuple[Root, ...]:
-    return tuple(
-        replace(
-            root,
-            picks=_with_firsts(root.picks, values),
-            by_type=tuple((t, _with_firsts(p, values)) for t, p in root.by_type),
-        )
-        for root in roots
-    )
-
-
-def _connection(
-    selection_set: SelectionSetNode | None, fragments: Mapping[str, FragmentDefinitionNode]
-) -> tuple[Pick, ...]:
-    """A page of articles: edges (cursor, node), pageInfo and totalCount."""
-    picks = []
-    for key, nodes in _merged(_fields(selection_set, "ArticleConnection", fragments)).items():
-        name = nodes[0].name.value
-        if name not in CONNECTION or any(n.arguments for n in nodes):
-            raise _NotCompiledError
-        if name == "edges":
-            below = []
-            edges = _fields(_child_selections(nodes), "ArticleEdge", fragments)
-            for edge_key, edge_nodes in _merged(edges).items():
-                edge_field = edge_nodes[0].name.value
-                if edge_field == "node":
-                    node = _picks(_child_selections(edge_nodes), "Article", fragments)
-                    below.append(Pick(edge_key, "node", node))
-                elif edge_field in ("cursor", "__typename"):
-                    below.append(Pick(edge_key, edge_field))
-                else:
-                    raise _NotCompiledError
-            picks.append(Pick(key, name, tuple(below)))
-        elif name == "pageInfo":
-            info = _fields(_child_selections(nodes), "PageInfo", fragments)
-            picks.append(
-                Pick(key, name, tuple(Pick(k, n[0].name.value) for k, n in _merged(info).items()))
-            )
-        else:
-            picks.append(Pick(key, name))
-    return tuple(picks)
+    operation = operation_of(document, operation_name)
+    conditions = condition_variables(document)
+    shapes = shapes_of(document, operation, conditions)
+    # Each shape's statement of arguments that add nothing (each other one is built alike).
+    for values, shape in shapes.items():
+        if shape is not None and operations_db.operation_sql(resolved(shape.roots, None)) is None:
+            shapes = {**shapes, values: None}
+    if not any(shapes.values()):
+        raise NotCompiledError("statement")
+    return Plan(shapes, conditions, operation, document)
 
 
 def bind(
@@ -335,32 +141,66 @@ def bind(
     )
     if isinstance(coerced, list):
         return None
+    conditions = tuple(coerced.coerced.get(name) for name in plan.conditions)
+    if not all(isinstance(value, bool) for value in conditions):
+        return None  # a null condition: the executor reports it
+    shape = plan.shapes.get(conditions)  # type: ignore[arg-type]  # bools, checked above
+    if shape is None:
+        return None
     query_type = schema.query_type
     assert query_type is not None
     roots: list[Root] = []
     found: dict[tuple[str, str], object] = {}
-    for root in plan.roots:
-        if root.kind == "typename":
-            roots.append(root)
-            continue
-        node = plan.nodes[root.key]
-        try:
+    windows: dict[str, tuple[str, ...]] = {}
+    try:
+        for root in shape.roots:
+            if root.kind == "typename":
+                roots.append(root)
+                continue
+            node = shape.nodes[root.key]
             given = get_argument_values(query_type.fields[node.name.value], node, coerced)
             bound = _bound(root, given)
-        except Exception:  # the executor reports it (a bad id, cursor, page size or search)
-            return None
-        if bound is None:
-            return None
-        roots.append(bound[0])
-        found.update({(root.key, name): value for name, value in bound[1].items()})
+            if bound is None:
+                return None
+            roots.append(bound[0])
+            found.update({(root.key, name): value for name, value in bound[1].items()})
+        for path, paged in shape.pages.items():
+            windows[path], values = _page_window(schema, paged, coerced)
+            found.update({(path, name): value for name, value in values.items()})
+    except Exception:  # the executor reports it (a bad id, cursor, page size or search)
+        return None
     try:
-        concrete = _resolved(tuple(roots), coerced.coerced) if plan.variable_firsts else roots
-    except _NotCompiledError:
+        concrete = resolved(tuple(roots), coerced.coerced, windows) if shape.per_request else roots
+    except NotCompiledError:
         return None
     statement = operations_db.operation_sql(tuple(concrete))
     if statement is None:
         return None
     return statement, [found[argument] for argument in statement.arguments]
+
+
+def _page_window(
+    schema: GraphQLSchema, paged: Paged, coerced: VariableValues
+) -> tuple[tuple[str, ...], dict[str, object]]:
+    """A connection below an object as this request pages it: its options ("from_end") and
+    the statement's values for its window (db/trees.py's parameters)."""
+    parent = schema.get_type(paged.parent)
+    assert isinstance(parent, GraphQLObjectType)
+    given = get_argument_values(parent.fields[paged.node.name.value], paged.node, coerced)
+    arguments = {name: given.get(name) for name in ("first", "after", "last", "before")}
+    options = ("from_end",) if arguments["last"] is not None and arguments["first"] is None else ()
+    if paged.child == "Article":  # (published time, id) cursors
+        paging: Window[Any] = window(decode_time_cursor, **arguments)
+        after, before = paging.after, paging.before
+        return options, {
+            "size": paging.size,
+            "after": after[0] if after else None,
+            "after_id": after[1] if after else None,
+            "before": before[0] if before else None,
+            "before_id": before[1] if before else None,
+        }
+    paging = window(decode_id_cursor, **arguments)
+    return options, {"size": paging.size, "after": paging.after, "before": paging.before}
 
 
 def _node_of(global_id: str) -> tuple[str | None, int | None]:
@@ -396,6 +236,15 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
             limit=page_size(given.get("first")),
             word_keys=word_keys(query),
         )
+    if root.kind == "article":
+        article_id = optional_id(given.get("id"), "Article")
+        if article_id is not None:
+            return root, {"id": article_id}
+        if given.get("slug") is None:
+            return None  # null, without reading: the executor's
+        return replace(root, options=("slug",)), {"slug": given["slug"]}
+    if root.kind == "outlets":
+        return root, {"first": given["first"]}
     if root.kind == "entity":
         entity_id = optional_id(given.get("id"), "Entity")
         if entity_id is not None:

@@ -35,7 +35,7 @@ from tests.graphql.compiled_apps import compiled_and_executed, id_lists, known_i
 from tests.graphql.test_trees import selection
 
 SDL = (REPO_ROOT / "schema.graphql").read_text(encoding="utf-8")
-ROOTS = ["fact", "entity", "articles"]
+ROOTS = ["fact", "entity", "articles", "article", "outlets"]
 EXAMPLES = settings(
     derandomize=True,
     database=None,

@@ -19,7 +19,7 @@ from graphql import GraphQLInterfaceType, GraphQLUnionType
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.graphql import compiler
+from service.graphql import shapes
 from service.graphql.schema import schema
 from service.ids import TYPE_NAMES, encode_id
 from tests.graphql.compiled_apps import compiled_and_executed
@@ -65,8 +65,8 @@ def test_the_types_a_node_may_be_are_the_schemas() -> None:
         for name, kind in types.items()
         if isinstance(kind, GraphQLInterfaceType | GraphQLUnionType) and not name.startswith("__")
     }
-    assert abstract == compiler.ABSTRACT
-    assert set(compiler.NODE_TYPES) == TYPE_NAMES == abstract["Node"]
+    assert abstract == shapes.ABSTRACT
+    assert set(shapes.NODE_TYPES) == TYPE_NAMES == abstract["Node"]
 
 
 @st.composite
@@ -135,12 +135,12 @@ async def test_every_seeded_node_answers_alike_in_one_request(
     assert {item["__typename"] for item in items if item} >= TYPE_NAMES - {"Judgement"}
 
 
-@settings(EXAMPLES, max_examples=120)
+@settings(EXAMPLES, max_examples=160)
 @given(data=st.data())
 async def test_searches_answer_alike(
     apps: dict[bool, httpx.AsyncClient], data: st.DataObject
 ) -> None:
-    selected = data.draw(below(compiler.ABSTRACT["SearchHit"]))
+    selected = data.draw(below(shapes.ABSTRACT["SearchHit"]))
     words = data.draw(st.sampled_from(SEARCHES))
     first = data.draw(st.sampled_from([None, 0, 1, 5, 100]))
     if data.draw(st.booleans()):

@@ -18,6 +18,8 @@ from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
 from service.graphql.schema import TYPES, FactdeskSchema, limited_schema
 
+# Every kind of field; `changes`, a root the compiler leaves to the executor, keeps the
+# whole operation there (these tests are of the executor).
 BROAD = """query($name: String!) {
   articles(first: 5) { totalCount edges { cursor node {
     id slug headline standfirst publishedAt dateline bylines captions url contentHash
@@ -45,6 +47,7 @@ BROAD = """query($name: String!) {
       ... on Quote { text speaker { name } }
       ... on Fact { label values { text } } }
   outlets { name articles(first: 2) { edges { node { headline } } } }
+  changes(first: 1) { totalCount }
 }"""
 
 
