@@ -72,6 +72,11 @@ def start_serve(
         "FACTDESK_LOG_LEVEL": "warning",
         **settings,
     }
+    return popen_serve(env, port=port, log=log)
+
+
+def popen_serve(env: dict[str, str], *, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """`factdesk serve` on 127.0.0.1:`port` with exactly `env`, its output to `log`."""
     with log.open("wb") as sink:
         return subprocess.Popen(
             [FACTDESK, "serve", "--host", "127.0.0.1", "--port", str(port)],

@@ -17,7 +17,7 @@ import pytest
 
 from service.cli import DATABASE_UNREACHABLE, build_parser
 from tests.commands import factdesk
-from tests.servers import FACTDESK, free_port, wait_ready
+from tests.servers import free_port, popen_serve, wait_ready
 
 
 def test_an_outlet_that_is_not_utf8_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -116,13 +116,7 @@ def test_no_database_url_without_the_embedded_extra_is_one_line(command: str) ->
 def _serve_without_a_database_url(data: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FACTDESK_", "DATABASE_URL"))}
     env |= {"FACTDESK_DATA_DIR": str(data), "FACTDESK_LOG_LEVEL": "warning"}
-    with log.open("wb") as sink:
-        return subprocess.Popen(
-            [FACTDESK, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
+    return popen_serve(env, port=port, log=log)
 
 
 async def test_serve_starts_from_nothing_with_the_embedded_database(tmp_path: Path) -> None:
