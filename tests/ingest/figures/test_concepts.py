@@ -10,9 +10,14 @@ from service.ingest.figures.concepts import counted_unit, lexicon, plural, read_
 from service.ingest.figures.numbers import find_numbers
 from service.ingest.figures.status import value_status
 from service.ingest.figures.subjects import _country_named
-from service.ingest.model import EntityKind, LocalEntity
+from service.ingest.model import EntityKind, FigureCandidate, LocalEntity
 from service.ingest.nlp.model import analyse
 from service.ingest.parse import parse_article
+
+
+def figures_by_text(article: str) -> dict[str, FigureCandidate]:
+    """The article's figures, by their printed text."""
+    return {f.text: f for f in extract(parse_article(article)).figures}
 
 
 def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[str]]:
@@ -327,7 +332,7 @@ def test_an_election_outcome_is_a_result() -> None:
 def test_an_amount_continuing_the_one_before_measures_the_same(
     body: str, text: str, concept: str
 ) -> None:
-    figures = {f.text: f for f in extract(parse_article(f"Markets\n\n{body}\n")).figures}
+    figures = figures_by_text(f"Markets\n\n{body}\n")
     assert figures[text].property == concept
 
 
@@ -338,7 +343,7 @@ def test_where_a_change_started_is_an_earlier_value_of_its_own() -> None:
         " rose to 3.1% in May, compared with 2.8% in April. Ruto won 60%, compared with 30% for"
         " Odinga.\n"
     )
-    figures = {f.text: f for f in extract(parse_article(body)).figures}
+    figures = figures_by_text(body)
     assert (figures["64"].property, figures["64"].unit) == ("jets", "jets")
     assert (figures["27"].qualifier, figures["64"].qualifier) == (None, "previous")
     assert figures["2.8%"].property == "inflation"
@@ -350,7 +355,7 @@ def test_where_a_change_started_measures_what_changed_in_its_own_year() -> None:
     """ "Turnout was 67%, up from 61% in 2019": 61% is turnout too, and 2019 dates it,
     not the 67% of this vote."""
     body = "Vote\n\nTurnout was 67%, up from 61% in 2019, the election commission said.\n"
-    figures = {f.text: f for f in extract(parse_article(body)).figures}
+    figures = figures_by_text(body)
     assert figures["61%"].property == "turnout"
     assert (figures["67%"].qualifier, figures["61%"].qualifier) == (None, "2019 election")
 
@@ -369,7 +374,7 @@ def test_amounts_of_other_kinds_do_not_continue_each_other() -> None:
     body = (
         "Markets\n\nTurnout was 58 percent or 2 million voters. 5 died and 20 were in hospital.\n"
     )
-    figures = {f.text: f for f in extract(parse_article(body)).figures}
+    figures = figures_by_text(body)
     assert figures["58 percent"].property == "turnout"
     assert figures["2 million voters"].property != "turnout"
     assert figures["20"].property != "deaths"
@@ -395,7 +400,7 @@ def test_a_running_total_counts_what_was_added_to_it() -> None:
         "Outbreak\n\nAbout 1,200 new cases were reported in the past 24 hours, bringing the"
         " total to 15,000. The quake killed 12 more people, bringing the death toll to 150.\n"
     )
-    figures = {f.text: f for f in extract(parse_article(body)).figures}
+    figures = figures_by_text(body)
     assert (figures["15,000"].property, figures["15,000"].qualifier) == ("cases", None)
     assert (figures["About 1,200"].property, figures["About 1,200"].qualifier) == ("cases", "new")
     assert (figures["150"].qualifier, figures["12 more people"].qualifier) == (None, "new")
