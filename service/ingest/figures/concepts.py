@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from service.ingest.figures.dates import CALENDAR_WORDS
+from service.ingest.figures.markets import market_move
 from service.ingest.model import Span
 from service.ingest.quoted_by import SPEECH_VERBS
 
@@ -217,7 +218,11 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = _verb_decides(found, noun, governor, unit, lex)
         if found is not None and _needs_its_verb(found, noun) and not _done_to(found, noun, lex):
             found = None  # "build 300,000 new homes": homes, not homes destroyed
+    if (move := market_move(governor, unit, noun)) is not None:
+        found = lex.concepts[move]  # "the Dow lost 631 points", "a drop of 9%"
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
+    if move is not None:
+        verb_found = None
     if (
         verb_found is not None
         and governor is not None

@@ -56,6 +56,10 @@ _NOT_FIGURES = re.compile(
                     rf"{_MONTHS}\s+\d{{4}}\b",
                     r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
                     r"\d{1,2}\s*[ap]\.m\.",
+                    # "2.40 PM", "11 AM": a clock time with the day's half in capitals
+                    r"\d{1,2}(?:\.\d{2})?\s*(?:[AP]\.M\.|[AP]M\b)",
+                    # "7/8/07", "03/01/2008": a date in figures
+                    r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
                     r"(?:GMT|UTC)\s*[+-]\s*\d{1,2}\b",
                     # "0227 GMT", "18.05 BST", "1030 local time": clock times with a
                     # time zone, written without a colon

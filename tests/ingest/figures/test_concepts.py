@@ -190,6 +190,16 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The company raised prices to $10.", "$10", "price"),
         ("Turkey's central bank raised rates to 50%.", "50%", "interest_rate"),
         ("The firm raised its prices by 8%.", "8%", "price_increase"),
+        # how far a market moved, in points or percent, is its decline or growth; points
+        # won in a table stay points
+        ("The Dow Jones Industrial Average lost 631 points, or 5.7%, on Tuesday.", "631",
+         "decline"),
+        ("The Dow Jones Industrial Average lost 631 points, or 5.7%, on Tuesday.", "5.7%",
+         "decline"),
+        ("The Nasdaq fell 82.65 points to close at 2,138.", "82.65", "decline"),
+        ("The benchmark index gained 30 points in early trade.", "30", "growth"),
+        ("The DJIA had a drop of 9% before going back up.", "9%", "decline"),
+        ("Sweden won three points while Belgium dropped two points.", "two", "points"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:

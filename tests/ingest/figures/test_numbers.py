@@ -359,6 +359,9 @@ NOT_FIGURES = [
     "16x9 Image",
     "COVID-19 spread in the 1990s and the '90s",
     "News website Tengrinews.kz said",
+    "trades at or around 2.40 PM were cancelled",
+    "talks resume at 11 AM on Monday",
+    "its date matches the designation when written as 7/8/07, officials said",
 ]
 
 

@@ -1,0 +1,61 @@
+"""Moves of a market: how far an index, a share or a price went, in points or percent.
+
+"The Dow lost 631 points, or 5.7%", "the Nasdaq fell 82.65 points", "a drop of 9%": each
+is the index's decline (unit points or percent), never points won in a table (sport) or
+an open key. A verb counts as a market's move only when what moved is a market: an
+index, the market, stocks or shares, a price or a currency (its subject, or its subject's
+compound words); a noun of change ("a drop of 9%", "a 3% gain") is a move whatever moved.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Verbs and nouns of a move, by its direction.
+_DOWN_VERBS = frozenset(
+    {"fall", "drop", "decline", "lose", "shed", "slump", "plunge", "slide", "tumble", "sink",
+     "dip", "ease", "retreat", "crash", "plummet", "skid"}
+)  # fmt: skip
+_UP_VERBS = frozenset(
+    {"rise", "gain", "add", "climb", "jump", "surge", "advance", "rally", "soar", "increase",
+     "rebound", "edge", "firm"}
+)  # fmt: skip
+_DOWN_NOUNS = frozenset({"fall", "drop", "decline", "loss", "slump", "plunge", "slide", "dip"})
+_UP_NOUNS = frozenset({"rise", "gain", "jump", "surge", "advance", "rally", "climb", "rebound"})
+
+# Words that name what a market move is of ("the Dow Jones Industrial Average", "the
+# benchmark index", "shares of Accenture", "crude", "the rouble").
+_MARKET_WORDS = frozenset(
+    {"index", "indices", "indexes", "average", "dow", "nasdaq", "ftse", "nikkei", "dax", "cac",
+     "kospi", "sensex", "topix", "hang", "seng", "s&p", "composite", "rts", "micex", "stoxx",
+     "market", "stock", "share", "equity", "bourse", "benchmark", "crude", "oil", "gold",
+     "price", "currency", "dollar", "euro", "yen", "pound", "rouble", "ruble", "yuan",
+     "bond", "yield"}
+)  # fmt: skip
+
+
+def market_move(governor: Token | None, unit: str, noun: Token | None) -> str | None:
+    """``decline`` or ``growth`` when the figure (in percent, or a count of points) is
+    how far a market moved, through the verb or noun that governs it; else None."""
+    points = noun is not None and noun.lemma_.lower() == "point"
+    if governor is None or not (unit == "percent" or points):
+        return None
+    lemma = governor.lemma_.lower()
+    if governor.pos_ == "NOUN":
+        if lemma in _DOWN_NOUNS:
+            return "decline"
+        return "growth" if lemma in _UP_NOUNS else None
+    if governor.pos_ != "VERB" or not _moved_is_market(governor):
+        return None
+    if lemma in _DOWN_VERBS:
+        return "decline"
+    return "growth" if lemma in _UP_VERBS else None
+
+
+def _moved_is_market(verb: Token) -> bool:
+    """Whether the verb's subject (or, for a verb in a clause of "with", its subject
+    there) names a market: an index, stocks, a price."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return any(t.lower_ in _MARKET_WORDS for t in child.subtree)
+    return False
