@@ -218,6 +218,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = _verb_decides(found, noun, governor, unit, lex)
         if found is not None and _needs_its_verb(found, noun) and not _done_to(found, noun, lex):
             found = None  # "build 300,000 new homes": homes, not homes destroyed
+        if found is not None and found.key == "job_cuts" and _new(noun):
+            found = lex.concepts["jobs_created"]  # "promising 44,000 new positions"
     if (move := market_move(governor, unit, noun)) is not None:
         found = lex.concepts[move]  # "the Dow lost 631 points", "a drop of 9%"
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
@@ -266,13 +268,17 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     ):
         found = verb_found  # "laying off 14,000 employees": job cuts
     if found is None and governor is not None and governor.pos_ == "ADJ":
-        found = _pick(lex.nouns.get(governor.lemma_.lower()), unit)  # "95% effective"
+        if governor.lower_ == "worth" and governor.head.pos_ == "NOUN":
+            found = _noun_concept(governor.head, unit, lex)  # "a deal worth $26bn"
+        found = found or _pick(lex.nouns.get(governor.lemma_.lower()), unit)  # "95% effective"
     if found is None and unit_class(unit) == "money" and _PER_UNIT.match(doc.text, span.end):
         found = lex.concepts["price"]  # "$85 a barrel", "$2,400 an ounce"
     if _turned_out(unit, noun, governor):
         found = lex.concepts["turnout"]  # "60% of eligible voters cast a ballot"
     if found is None and governor is not None:
         found = _argument_concept(governor, head, unit, lex)
+        if found is not None and found.unit == "jobs" and _counts_other(found, noun):
+            found = None  # "44,000 positions at 300 suppliers": the suppliers are no jobs
     if found is None and unit_class(unit) == "money":
         found = _in_concept(anchor, head, governor, unit, lex)
     if found is not None and found.key in _DONE_TO:
@@ -726,6 +732,11 @@ def _does_it_to_others(head: Token, governor: Token | None) -> bool:
     )
 
 
+def _new(noun: Token) -> bool:
+    """Whether the counted noun is said to be new ("44,000 new positions")."""
+    return any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children)
+
+
 def _counts_other(concept: Concept, noun: Token | None) -> bool:
     """A verb's concept counted in its own things cannot count another noun: "held two
     referendums" are no seats, "taking three points" no seats either."""
@@ -857,6 +868,8 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
         return None  # "eight out of 10 voters": what they did or think, not who they are
     if noun is not None and governor is not None and (cut := _cut_or_raise(governor, noun)):
         return cut  # "cut 5% of its costs" as "reduce costs by 5%"
+    if noun is not None and noun.lemma_.lower() in ("share", "stake"):
+        return "stake"  # "a ten percent share in the company": a holding of it
     if noun is not None and _open_key(noun) is not None:
         return f"{noun.lower_}_share"  # as printed: "production", not "productions"
     if governor is None or governor.pos_ != "VERB":

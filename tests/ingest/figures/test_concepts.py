@@ -200,6 +200,17 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The benchmark index gained 30 points in early trade.", "30", "growth"),
         ("The DJIA had a drop of 9% before going back up.", "9%", "decline"),
         ("Sweden won three points while Belgium dropped two points.", "two", "points"),
+        # new jobs are jobs created; what else a count of jobs sits beside is no job
+        ("Boeing promised 44,000 new positions at 300 suppliers.", "44,000", "jobs_created"),
+        ("Boeing promised 44,000 new positions at 300 suppliers.", "300", "suppliers"),
+        # a share held is a stake; what a thing is worth is the value of what is worth it
+        ("Bondholders were offered a ten percent share in the company.", "ten percent",
+         "stake"),
+        ("Microsoft agreed a deal worth $26.2 billion for LinkedIn.", "$26.2 billion",
+         "deal_value"),
+        ("These orders are worth US$5.62 billion at list prices.", "US$5.62 billion", "value"),
+        ("The aircraft have a catalogue value of $2.4 billion.", "$2.4 billion", "value"),
+        ("The event was attended by 15,000 people.", "15,000 people", "attendance"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
