@@ -290,7 +290,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     if found is not None and found.key == "exchange_rate" and not _currency_priced(doc, tokens):
         found = None  # "paid 100 million euros": the amount's own currency word
     source = _source(governor)
-    if source is not None:
+    if source is not None and not (found is not None and found.key in _OWN_RESULTS):
         subjects = [t for t in subjects if t.i != source.i]
     # a common noun with its adjectives: "American employers" are the country's
     spans = tuple(_char_span(t, describing=t.pos_ == "NOUN") for t in subjects)
@@ -752,6 +752,12 @@ def _counts_other(concept: Concept, noun: Token | None) -> bool:
 _COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower"})
 # Concepts that are a change, whose verbs also say where a level went ("fell to 56").
 _CHANGES = frozenset({"growth", "decline"})
+# What a company reports of itself: who reports it is also whose it is ("GM reported a
+# 49% decline", "Toyota posted a record profit of $20bn"), unlike "police reported 12 deaths".
+_OWN_RESULTS = frozenset(
+    {"growth", "decline", "profit", "loss", "revenue", "earnings_per_share", "loss_per_share",
+     "job_cuts", "jobs_created", "production", "market_share", "customers", "recalls"}
+)  # fmt: skip
 
 
 def _is_level(head: Token, governor: Token | None, lex: Lexicon) -> bool:

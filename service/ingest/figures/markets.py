@@ -38,7 +38,14 @@ def market_move(governor: Token | None, unit: str, noun: Token | None) -> str | 
     """``decline`` or ``growth`` when the figure (in percent, or a count of points) is
     how far a market moved, through the verb or noun that governs it; else None."""
     points = noun is not None and noun.lemma_.lower() == "point"
-    if governor is None or not (unit == "percent" or points):
+    if not (unit == "percent" or points):
+        return None
+    if noun is not None and unit == "percent" and noun.pos_ == "NOUN":
+        if noun.lemma_.lower() in _DOWN_NOUNS:
+            return "decline"  # "reported a 49% decline", "a 32% drop in US sales"
+        if noun.lemma_.lower() in _UP_NOUNS:
+            return "growth"
+    if governor is None:
         return None
     lemma = governor.lemma_.lower()
     if governor.pos_ == "NOUN":

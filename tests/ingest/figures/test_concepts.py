@@ -199,6 +199,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The Nasdaq fell 82.65 points to close at 2,138.", "82.65", "decline"),
         ("The benchmark index gained 30 points in early trade.", "30", "growth"),
         ("The DJIA had a drop of 9% before going back up.", "9%", "decline"),
+        ("General Motors reported a 49% decline in sales.", "49%", "decline"),
+        ("Ford posted a 5% rise in profit.", "5%", "growth"),
         ("Sweden won three points while Belgium dropped two points.", "two", "points"),
         # new jobs are jobs created; what else a count of jobs sits beside is no job
         ("Boeing promised 44,000 new positions at 300 suppliers.", "44,000", "jobs_created"),
@@ -248,6 +250,13 @@ def test_subjects_and_sources_from_the_parse() -> None:
     # ... unless that clause is someone's word for it
     sentence = "Tokaev received 70.96 per cent, the commission said, on a turnout of 77.5 per cent."
     assert "commission" not in reading_of(sentence, "77.5 per cent")[2]
+    # a company reporting its own result is its source and its subject; police reporting
+    # deaths are only the source
+    concept, source, subjects = reading_of("Toyota reported a 39% drop in sales.", "39%")
+    assert (concept, source, subjects[:1]) == ("decline", "Toyota", ["Toyota"])
+    _, source, subjects = reading_of("Police reported 12 deaths in Lagos.", "12")
+    assert source == "Police"
+    assert "Police" not in subjects
 
 
 @pytest.mark.parametrize(
