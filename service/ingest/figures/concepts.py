@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from service.ingest.figures.dates import CALENDAR_WORDS
-from service.ingest.figures.markets import market_move
+from service.ingest.figures.markets import market_level, market_move
 from service.ingest.model import Span
 from service.ingest.quoted_by import SPEECH_VERBS
 
@@ -222,6 +222,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = lex.concepts["jobs_created"]  # "promising 44,000 new positions"
     if (move := market_move(governor, unit, noun)) is not None:
         found = lex.concepts[move]  # "the Dow lost 631 points", "a drop of 9%"
+    if move is None and unit_class(unit) == "count" and market_level(head, noun):
+        found = lex.concepts["index_level"]  # "fell 1.62% to 9694.73", "stayed below 5000"
+    if _quake_magnitude(anchor, noun):
+        found = lex.concepts["magnitude"]  # "a strong 7.9 earthquake", "magnitude 7.0"
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
     if move is not None:
         verb_found = None
@@ -303,6 +307,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         and found in lex.nouns.get(noun.lemma_.lower(), ())
     ):
         counted = "people"  # "500 detentions", "120 deaths": people detained, dead
+    if found is not None and found.key == "index_level" and counted in ("marks", "levels"):
+        counted = "points"  # "below the 5000 mark": an index level, in points
     if found is not None:
         return Reading(found.key, True, spans, source_span, counted, level=level)
     # A share of a group ("eight out of 10 voters") measures something the noun
@@ -732,6 +738,22 @@ def _does_it_to_others(head: Token, governor: Token | None) -> bool:
     )
 
 
+_QUAKES = frozenset({"earthquake", "quake", "tremor", "temblor", "aftershock"})
+
+
+def _quake_magnitude(anchor: Token, noun: Token | None) -> bool:
+    """Whether the number is a quake's magnitude: printed after "magnitude" ("magnitude
+    7.0"), or with one decimal before the quake it measures ("a strong 7.9 earthquake")."""
+    before = anchor.doc[anchor.i - 1] if anchor.i > 0 else None
+    if before is not None and before.lower_ == "magnitude":
+        return True
+    if re.fullmatch(r"\d\.\d", anchor.text) is None:
+        return False
+    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    named = [t for t in (noun, after) if t is not None]
+    return any(t.lemma_.lower() in _QUAKES or t.lower_ in _QUAKES for t in named)
+
+
 def _new(noun: Token) -> bool:
     """Whether the counted noun is said to be new ("44,000 new positions")."""
     return any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children)
@@ -974,6 +996,11 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                 # "Regina Ip was re-elected with 60,760 votes", parsed with the subject
                 # on the auxiliary
                 yield from (c for c in _children(child) if c.dep_ in _SUBJECT_DEPS)
+        if governor.dep_ == "conj" and not any(
+            c.dep_ in _SUBJECT_DEPS for c in _children(governor)
+        ):
+            # "The FTSE fell 2.03 points, but stayed below 5000": the first verb's subject
+            yield from (c for c in _children(governor.head) if c.dep_ in ("nsubj", "nsubjpass"))
     elif governor is not None and governor.pos_ == "NOUN":
         for child in _children(governor):
             if child.dep_ == "poss":

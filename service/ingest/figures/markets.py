@@ -65,4 +65,24 @@ def _moved_is_market(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return any(t.lower_ in _MARKET_WORDS for t in child.subtree)
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _moved_is_market(verb.head)  # "the FTSE fell 2.03 points, but stayed below"
     return False
+
+
+# Prepositions that place a market's level: "fell 1.62% to 9694.73", "closed at 4,605",
+# "stayed below 5000".
+_LEVEL_PREPOSITIONS = frozenset({"to", "at", "below", "above", "under", "over", "near"})
+
+
+def market_level(head: Token, noun: Token | None) -> bool:
+    """Whether a bare number is the level a market stood at: the object of "to", "at",
+    "below"... on a verb whose subject names a market ("the Dow fell 1.62% to 9694.73")."""
+    if noun is not None and noun.lemma_.lower() not in ("point", "mark", "level"):
+        return False  # "rose to 300 flights": a count of its own
+    current = noun if noun is not None else head
+    preposition = current.head
+    if current.dep_ != "pobj" or preposition.lower_ not in _LEVEL_PREPOSITIONS:
+        return False
+    verb = preposition.head
+    return verb.pos_ in ("VERB", "AUX") and _moved_is_market(verb)

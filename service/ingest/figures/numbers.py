@@ -109,9 +109,19 @@ def _alternation(words: object) -> str:
     return "|".join(sorted(map(str, words), key=len, reverse=True))  # type: ignore[call-overload]
 
 
+# "One person is killed", "one soldier was wounded": a toll of one is a figure, though the
+# word "one" otherwise is not ("one demonstrator who had cut his wrist").
+_ONE_HARMED = (
+    r"(?:person|man|woman|child|boy|girl|soldier|officer|policeman|civilian|worker|pilgrim"
+    r"|passenger|student|journalist|player|tourist|climber|miner|firefighter)\s+"
+    r"(?:is|was|has\s+been|had\s+been|were)\s+(?:confirmed\s+|reported\s+|also\s+)?"
+    r"(?:killed|dead|injured|wounded|hurt|missing|arrested|detained)\b"
+)
+_ONE_PERSON = re.compile(r"\s+[a-z]+(?=\s+(?:is|was|has|had|were)\s)", re.IGNORECASE)
 WORD_NUMBER = (
     rf"(?:(?:{_alternation(_TENS_WORDS)})(?:-(?:{_alternation(_DIGIT_WORDS)}))?"
     rf"|half\s+a\s+dozen|a\s+dozen|(?:half\s+a|a|one)(?=\s+(?:{_alternation(_SCALES)})\b)"
+    rf"|one(?=\s+{_ONE_HARMED})"
     rf"|(?:{_alternation(_UNIT_WORDS)}))(?:\s+dozen)?"
 )
 # Every vague amount and number word starts with one of these letters. Checking it first
@@ -535,9 +545,17 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             )
             noun = " ".join([*registered, counted.group("noun")])
             unit, end = "people", counted.end()
+        elif kind == "words" and value == 1 and (one := _ONE_PERSON.match(body, end)):
+            unit, end = "people", one.end()  # "One person is killed"
         elif kind == "words" and scale is None and _PLURAL_NOUN.match(body, end) is None:
             return None  # "including two from AFP": a bare number word is no figure
-    if kind == "digits" and unit == "count" and upper is None and _looks_like_year(m.group(0)):
+    if (
+        kind == "digits"
+        and unit == "count"
+        and upper is None
+        and _looks_like_year(m.group(0))
+        and not _CASUALTIES_AFTER.match(body, end)
+    ):
         return None
     if (
         kind == "digits"
@@ -567,6 +585,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
 
 def _looks_like_year(digits: str) -> bool:
     return len(digits) == 4 and digits.isdigit() and 1500 <= int(digits) <= 2100
+
+
+# A count of casualties is no year, though it reads like one: "with 1500 dead".
+_CASUALTIES_AFTER = re.compile(
+    r"\s+(?:dead|killed|injured|wounded|missing|deaths|casualties|fatalities)\b", re.IGNORECASE
+)
 
 
 # A score: two small numbers with a dash or "to", near words of a match.

@@ -201,6 +201,14 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The DJIA had a drop of 9% before going back up.", "9%", "decline"),
         ("General Motors reported a 49% decline in sales.", "49%", "decline"),
         ("Ford posted a 5% rise in profit.", "5%", "growth"),
+        # where a market stood: a level, in points
+        ("The Dow fell 1.62% to 9694.73 on Monday.", "9694.73", "index_level"),
+        ("The FTSE 100 fell 2.03 points, but stayed below 5000 at 4605.22.", "4605.22",
+         "index_level"),
+        ("Sales rose to 300 cars.", "300", "cars"),
+        # a quake's magnitude, before the quake or after the word
+        ("A strong 7.9 earthquake strikes between Kathmandu and Pokhara.", "7.9", "magnitude"),
+        ("Thousands died in the magnitude 7.0 earthquake there.", "7.0", "magnitude"),
         ("Sweden won three points while Belgium dropped two points.", "two", "points"),
         # new jobs are jobs created; what else a count of jobs sits beside is no job
         ("Boeing promised 44,000 new positions at 300 suppliers.", "44,000", "jobs_created"),
@@ -254,6 +262,9 @@ def test_subjects_and_sources_from_the_parse() -> None:
     # deaths are only the source
     concept, source, subjects = reading_of("Toyota reported a 39% drop in sales.", "39%")
     assert (concept, source, subjects[:1]) == ("decline", "Toyota", ["Toyota"])
+    # a second verb without a subject of its own has the first one's
+    sentence = "The FTSE 100 fell 2.03 points, but stayed below 5000 at 4605.22."
+    assert reading_of(sentence, "4605.22")[2][:1] == ["FTSE"]
     _, source, subjects = reading_of("Police reported 12 deaths in Lagos.", "12")
     assert source == "Police"
     assert "Police" not in subjects

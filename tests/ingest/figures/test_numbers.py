@@ -9,6 +9,11 @@ from service.ingest.model import Approximation
 
 FIGURES = [
     # (text, printed figure, value, upper bound, approximation, unit)
+    # a toll that reads like a year is a toll; a toll of one is a figure
+    ("declares a state of emergency with 1500 dead", "1500", 1500, None, Approximation.EXACT,
+     "count"),
+    ("One person is killed and several are injured", "One person", 1, None,
+     Approximation.EXACT, "people"),
     (
         "Toqaev had received 70.76 percent of the vote",
         "70.76 percent",
