@@ -36,6 +36,8 @@ _TOKEN = re.compile(
     r"(?<![\w-])(?<!\w['’])(?:(?:al|el|ad|as|ash|at|ar|an|bin|ibn)-)?"
     rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w]*(?:[-'’./&][\w]+)*)"
 )
+# A number that a listed name carries after its word: "FTSE 100", "S&P 500's".
+_LISTED_NUMBER = re.compile(r"( \d{2,4})\b(['’]s)?")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*")
 _GAP_CONNECTORS = {
     " of ": "of",
@@ -137,6 +139,11 @@ def _tokens(body: str, sentence: Sentence) -> list[_Token]:
             or before.endswith(("(", "“", '"', "‘", " '", "('"))
             or before.rstrip().endswith(("--", "—", "–", ":"))
         )
+        listed = _LISTED_NUMBER.match(body, tok_end, end) if not possessive else None
+        if listed is not None and gz.organization_canonical(text + listed.group(1)):
+            text += listed.group(1)  # "FTSE 100", "S&P 500", "Nikkei 225": listed names
+            tok_end = listed.end(1)
+            possessive = listed.group(2) is not None
         if "/" in text and all(gz.place_canonical(p.title()) for p in text.split("/")):
             pos = m.start()
             for part in text.split("/"):

@@ -56,6 +56,7 @@ ORGANIZATION_FILES = (
     "companies_world.txt",
     "companies.txt",
     "football_clubs.txt",
+    "market_indices.txt",
 )
 _ORGANIZATION_GROUPS = [group for f in ORGANIZATION_FILES for group in _read_groups(f)]
 _PLACES = _canonical_map(_PLACE_GROUPS)

@@ -368,3 +368,16 @@ def test_a_person_of_a_party_in_the_possessive_is_two_names() -> None:
     kinds = {e.name: e.kind for e in entities}
     assert kinds["Regina Ip"] is EntityKind.PERSON
     assert kinds["Bank of America"] is EntityKind.ORGANIZATION
+
+
+def test_a_market_index_is_one_name_with_its_number() -> None:
+    _, entities = run(
+        "The FTSE 100 fell 2.03 points. The S&P 500 index dropped 3.24%, the Nasdaq "
+        "Composite fell 2% and the Dow Jones Industrial Average lost 631 points. Some 100 "
+        "traders watched."
+    )
+    assert {"FTSE 100", "S&P 500", "Nasdaq Composite", "Dow Jones Industrial Average"} <= names(
+        entities
+    )
+    assert entity(entities, "Nasdaq Composite").kind is ORG
+    assert not any("100" in name for name in names(entities) - {"FTSE 100"})
