@@ -220,7 +220,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = None  # "build 300,000 new homes": homes, not homes destroyed
         if found is not None and found.key == "job_cuts" and _new(noun):
             found = lex.concepts["jobs_created"]  # "promising 44,000 new positions"
-    if (move := market_move(governor, unit, noun)) is not None:
+    if (move := market_move(anchor, governor, unit, noun)) is not None:
         found = lex.concepts[move]  # "the Dow lost 631 points", "a drop of 9%"
     if move is None and unit_class(unit) == "count" and market_level(head, noun):
         found = lex.concepts["index_level"]  # "fell 1.62% to 9694.73", "stayed below 5000"
@@ -996,6 +996,8 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                 # "Regina Ip was re-elected with 60,760 votes", parsed with the subject
                 # on the auxiliary
                 yield from (c for c in _children(child) if c.dep_ in _SUBJECT_DEPS)
+        if governor.dep_ == "relcl" and governor.head.pos_ in ("PROPN", "NOUN"):
+            yield governor.head  # "the Dow Jones, which fell 678 points"
         if governor.dep_ == "conj" and not any(
             c.dep_ in _SUBJECT_DEPS for c in _children(governor)
         ):

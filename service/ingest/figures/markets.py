@@ -20,8 +20,27 @@ _UP_VERBS = frozenset(
     {"rise", "gain", "add", "climb", "jump", "surge", "advance", "rally", "soar", "increase",
      "rebound", "edge", "firm"}
 )  # fmt: skip
-_DOWN_NOUNS = frozenset({"fall", "drop", "decline", "loss", "slump", "plunge", "slide", "dip"})
-_UP_NOUNS = frozenset({"rise", "gain", "jump", "surge", "advance", "rally", "climb", "rebound"})
+_DOWN_NOUNS = frozenset(
+    {"fall", "drop", "decline", "loss", "slump", "plunge", "slide", "dip", "decrease"}
+)
+_UP_NOUNS = frozenset(
+    {"rise", "gain", "jump", "surge", "advance", "rally", "climb", "rebound", "increase"}
+)
+# Verbs of a move that nothing but a market makes in points ("it had fallen 260.77
+# points"); "lost", "dropped", "gained" points may be a team's.
+_INTRANSITIVE = frozenset(
+    {"fall", "decline", "slump", "plunge", "slide", "tumble", "sink", "dip", "plummet", "rise",
+     "climb", "jump", "surge", "advance", "rally", "soar", "rebound"}
+)  # fmt: skip
+# Words beside the number that say which way it went: "closed up 511.51 points", "went up
+# by 0.16%", "was 6.62% lower".
+_UP_DOWN_BEFORE = {"up": "growth", "down": "decline"}
+# Words between the direction and a number: qualifiers, and the amount it restates.
+_SKIPPED = frozenset(
+    {"by", "$", "more", "than", "about", "nearly", "almost", "(", "%", "percent", "or", ",",
+     "point", "points"}
+)  # fmt: skip
+_UP_DOWN_AFTER = {"higher": "growth", "lower": "decline", "up": "growth", "down": "decline"}
 
 # Words that name what a market move is of ("the Dow Jones Industrial Average", "the
 # benchmark index", "shares of Accenture", "crude", "the rouble").
@@ -34,12 +53,14 @@ _MARKET_WORDS = frozenset(
 )  # fmt: skip
 
 
-def market_move(governor: Token | None, unit: str, noun: Token | None) -> str | None:
+def market_move(anchor: Token, governor: Token | None, unit: str, noun: Token | None) -> str | None:
     """``decline`` or ``growth`` when the figure (in percent, or a count of points) is
     how far a market moved, through the verb or noun that governs it; else None."""
     points = noun is not None and noun.lemma_.lower() == "point"
     if not (unit == "percent" or points):
         return None
+    if (way := _way_beside(anchor, noun)) is not None:
+        return way
     if noun is not None and unit == "percent" and noun.pos_ == "NOUN":
         if noun.lemma_.lower() in _DOWN_NOUNS:
             return "decline"  # "reported a 49% decline", "a 32% drop in US sales"
@@ -52,16 +73,39 @@ def market_move(governor: Token | None, unit: str, noun: Token | None) -> str | 
         if lemma in _DOWN_NOUNS:
             return "decline"
         return "growth" if lemma in _UP_NOUNS else None
-    if governor.pos_ != "VERB" or not _moved_is_market(governor):
+    if governor.pos_ != "VERB":
+        return None
+    if not _moved_is_market(governor) and not (points and lemma in _INTRANSITIVE):
         return None
     if lemma in _DOWN_VERBS:
         return "decline"
     return "growth" if lemma in _UP_VERBS else None
 
 
+def _way_beside(anchor: Token, noun: Token | None) -> str | None:
+    """The direction printed beside the number: "up 12%", "up by 0.16%", "6.62% lower"."""
+    doc = anchor.doc
+    i = anchor.i - 1
+    while i >= 0 and (doc[i].lower_ in _SKIPPED or doc[i].like_num):
+        i -= 1  # "closed up 511.51 points or 3.31%", "went up by 0.16% (16.03 points)"
+    if i >= 0 and (way := _UP_DOWN_BEFORE.get(doc[i].lower_)) is not None:
+        return way
+    last = noun if noun is not None else anchor
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if anchor.i + 1 < len(doc) and doc[anchor.i + 1].lower_ == "%":
+        after = doc[anchor.i + 2] if anchor.i + 2 < len(doc) else None
+    return _UP_DOWN_AFTER.get(after.lower_) if after is not None else None
+
+
 def _moved_is_market(verb: Token) -> bool:
-    """Whether the verb's subject (or, for a verb in a clause of "with", its subject
-    there) names a market: an index, stocks, a price."""
+    """Whether what the verb moves names a market (an index, stocks, a price): its
+    subject, the noun its relative clause hangs on, or a first verb's subject."""
+    if (
+        verb.dep_ == "relcl"
+        and verb.head.i != verb.i
+        and any(t.lower_ in _MARKET_WORDS for t in verb.head.subtree if t.i < verb.i)
+    ):
+        return True  # "the Dow Jones, which fell 678 points"
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return any(t.lower_ in _MARKET_WORDS for t in child.subtree)

@@ -201,6 +201,16 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The DJIA had a drop of 9% before going back up.", "9%", "decline"),
         ("General Motors reported a 49% decline in sales.", "49%", "decline"),
         ("Ford posted a 5% rise in profit.", "5%", "growth"),
+        # the way printed beside the number; a move nothing but a market makes; a
+        # relative clause's market
+        ("The Hang Seng closed up 511.51 points or 3.31%.", "511.51", "growth"),
+        ("The Hang Seng closed up 511.51 points or 3.31%.", "3.31%", "growth"),
+        ("The FTSE 100 went up by 0.16% (16.03 points) on Monday.", "16.03", "growth"),
+        ("The DAX was 6.62% lower than the start of the day.", "6.62%", "decline"),
+        ("The index continued to fall, and it had fallen 260.77 points by noon.", "260.77",
+         "decline"),
+        ("The worst was the Dow Jones, which fell 678 points.", "678", "decline"),
+        ("The RTS recovered with a 10.91% increase.", "10.91%", "growth"),
         # where a market stood: a level, in points
         ("The Dow fell 1.62% to 9694.73 on Monday.", "9694.73", "index_level"),
         ("The FTSE 100 fell 2.03 points, but stayed below 5000 at 4605.22.", "4605.22",
@@ -262,6 +272,9 @@ def test_subjects_and_sources_from_the_parse() -> None:
     # deaths are only the source
     concept, source, subjects = reading_of("Toyota reported a 39% drop in sales.", "39%")
     assert (concept, source, subjects[:1]) == ("decline", "Toyota", ["Toyota"])
+    # a relative clause is about the noun it hangs on
+    sentence = "The worst was the Dow Jones, which fell 678 points."
+    assert "Dow Jones" in reading_of(sentence, "678")[2]
     # a second verb without a subject of its own has the first one's
     sentence = "The FTSE 100 fell 2.03 points, but stayed below 5000 at 4605.22."
     assert reading_of(sentence, "4605.22")[2][:1] == ["FTSE"]
