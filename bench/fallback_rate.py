@@ -4,8 +4,9 @@ has no plan for. Needs no database (a plan depends on the document only).
 
     .venv/bin/python -m bench.fallback_rate [--examples 400]
 
-Four draws: rooted at the compiler's first roots (fact, entity, articles), at refetching
-by id (node, nodes), at search, and over every root field of Query.
+Five draws: rooted at the compiler's first roots (fact, entity, articles), at refetching
+by id (node, nodes), at search, at the other root connections (entities, facts, quotes,
+figures, changes), and over every root field of Query.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from service.graphql.schema import limited_schema
 SDL = (REPO_ROOT / "schema.graphql").read_text(encoding="utf-8")
 COMPILER_ROOTS = ["fact", "entity", "articles"]
 NODE_ROOTS = ["node", "nodes"]
+CONNECTION_ROOTS = ["entities", "facts", "quotes", "figures", "changes"]
 
 
 def drawn(roots: list[str] | None, examples: int) -> list[str]:
@@ -91,6 +93,7 @@ def main() -> None:
         ("compiler roots", COMPILER_ROOTS),
         ("node roots", NODE_ROOTS),
         ("search", ["search"]),
+        ("root connections", CONNECTION_ROOTS),
         ("every root", None),
     )
     for title, roots in draws:

@@ -1,12 +1,13 @@
 """Whole operations compiled to one SQL statement whose text is the answer's `data`.
 
 A validated query whose every root field is `fact(id:)` (now or `asOf` a past time),
-`entity(id:|name:)`, a window of `articles` (`first`/`after` or `last`/`before`,
-filtered by entity, time or words, in any `orderBy`), `node`, `nodes`, `search` or
-`__typename`, and whose selections below hold only fields db/trees.py answers (walked by
+`entity(id:|name:)`, `article(id:|slug:)`, `outlets`, a window of a root connection
+(`articles`, `entities`, `facts`, `quotes`, `figures`: `first`/`after` or `last`/`before`,
+narrowed by their filter, in any `orderBy`), `node`, `nodes`, `search` or `__typename`,
+and whose selections below hold only fields db/trees.py answers (walked by
 service/graphql/shapes.py: fragments, aliases, @skip/@include, plain lists' `first`,
 connections below an object with their windows), runs as one statement
-(db/operations.py). Its JSON text goes out as it is (`orjson.Fragment`,
+(db/operations.py, db/root_pages.py). Its JSON text goes out as it is (`orjson.Fragment`,
 service/graphql/compiled_answers.py), never decoded.
 
 Plans are kept per (document, operation name), like the parser and validation caches; the
@@ -21,7 +22,7 @@ alike. tests/graphql/test_compiled.py requires the same bytes from both.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -52,6 +53,7 @@ from service.lookup import name_keys, split_name_keys, word_keys
 from service.search_text import bounded_search
 
 CACHE_SIZE = 256
+Decode = Callable[[str | None, str], Any]  # a cursor's decoder (service/ids.py)
 PASSED_SIZE = 64  # variable sets remembered per plan as within the cost limit
 
 
@@ -255,7 +257,42 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
         own, other = split_name_keys(name.strip())
         named = Root(root.key, "entity_named", root.picks)
         return named, {"name_keys": own, "other_keys": other, "name": name.strip()}
-    # articles
+    if root.kind == "articles":
+        return _articles(root, given)
+    return _listed(root, given)
+
+
+def _paged(
+    root: Root, given: Mapping[str, Any], options: tuple[str, ...], decode: Decode
+) -> tuple[Root, dict[str, object]]:
+    """A root connection's window as these arguments ask for it: newest first or by id
+    (read by `decode`), or in the `orderBy` given; backwards for `last`."""
+    paging_arguments = {name: given.get(name) for name in ("first", "after", "last", "before")}
+    order = given.get("orderBy")
+    paging: Window[Any]
+    if order is None:
+        paging = window(decode, **paging_arguments)
+    else:
+        field, direction = order["field"].name, order["direction"].name
+        paging = sorted_window(field, **paging_arguments)
+        options += (f"order:{field}:{direction}",)
+    if paging.from_end:
+        options += ("from_end",)
+    after, before = paging.after, paging.before
+    values: dict[str, object] = {"size": paging.size}
+    if order is None and decode is decode_id_cursor:  # by id: the key is the id
+        values |= {"after": after, "before": before}
+    else:
+        values |= {
+            "after_key": after[0] if after else None,
+            "after_id": after[1] if after else None,
+            "before_key": before[0] if before else None,
+            "before_id": before[1] if before else None,
+        }
+    return Root(root.key, root.kind, root.picks, options), values
+
+
+def _articles(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object]] | None:
     flt = given.get("filter") or {}
     if flt.get("outlet"):
         return None  # looked up by id or by name: the executor's
@@ -267,24 +304,41 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
             search=bounded_search(flt.get("search"), field="filter.search"),
         )
     )
-    paging_arguments = {name: given.get(name) for name in ("first", "after", "last", "before")}
-    options: tuple[str, ...] = tuple(values)
-    order = given.get("orderBy")
-    paging: Window[Any]
-    if order is None:
-        paging = window(decode_time_cursor, **paging_arguments)
-    else:
-        field, direction = order["field"].name, order["direction"].name
-        paging = sorted_window(field, **paging_arguments)
-        options += (f"order:{field}:{direction}",)
-    if paging.from_end:
-        options += ("from_end",)
-    after, before = paging.after, paging.before
-    return Root(root.key, "articles", root.picks, options), {
-        "size": paging.size,
-        "after_key": after[0] if after else None,
-        "after_id": after[1] if after else None,
-        "before_key": before[0] if before else None,
-        "before_id": before[1] if before else None,
-        **values,
-    }
+    bound, paging = _paged(root, given, tuple(values), decode_time_cursor)
+    return bound, {**paging, **values}
+
+
+def _listed(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object]]:
+    """`entities`, `facts`, `quotes` or `figures`: their filter's values as the executor
+    reads them (Query in service/graphql/queries.py), NULL for one not given."""
+    flt = given.get("filter") or {}
+    options: tuple[str, ...] = ()
+    values: dict[str, object]
+    if root.kind == "entities":
+        kind = flt.get("kind")
+        values = {"kind": kind.name if kind else None}
+        search = bounded_search(flt.get("search") or None, field="filter.search")
+        if search is not None:
+            options = ("search",)
+            values |= {"search_keys": name_keys(search), "search": search}
+    elif root.kind == "facts":
+        values = {
+            "subject": optional_id(flt.get("subject"), "Entity"),
+            "property": flt.get("property"),
+            "disputed": flt.get("disputed"),
+        }
+    elif root.kind == "quotes":
+        values = {
+            "speaker": optional_id(flt.get("speaker"), "Entity"),
+            "article": optional_id(flt.get("article"), "Article"),
+            "search": bounded_search(flt.get("search"), field="filter.search"),
+        }
+    else:  # figures
+        values = {
+            "article": optional_id(flt.get("article"), "Article"),
+            "subject": optional_id(flt.get("subject"), "Entity"),
+            "property": flt.get("property"),
+            "unit": flt.get("unit"),
+        }
+    bound, paging = _paged(root, given, options, decode_id_cursor)
+    return bound, {**paging, **values}
