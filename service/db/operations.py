@@ -51,6 +51,9 @@ class Statement:
 
     sql: str = ""
     arguments: list[tuple[str, str]] = field(default_factory=list)
+    # Read from the primary, never a replica: the change feed, which a client pages right
+    # after a write (types/change.change_connection reads it there too).
+    primary: bool = False
 
     def parameter(self, key: str, argument: str, cast: str) -> str:
         self.arguments.append((key, argument))
@@ -76,6 +79,7 @@ def operation_sql(roots: tuple[Root, ...]) -> Statement | None:
     if not parts:
         return None
     statement.sql = f"SELECT {' || '.join(parts)} || '}}'"
+    statement.primary = any(root.kind == "changes" for root in roots)
     return statement
 
 

@@ -8,7 +8,8 @@ db/paging.page_by_id, db/paging.page_sorted): the same WHERE, one row past the p
 the side read, so that side knows whether more follow (`connections.flags`); cursors as
 service.ids.encode_cursor writes them. The root's options say what this request's arguments
 make of the statement: `order:FIELD:DIRECTION` (an orderBy), `from_end` (`last`), and the
-filters given (articles: db/articles.FILTERS names; entities: `search`).
+filters given (articles: db/articles.FILTERS names; entities: `search`). The change feed,
+`changes` (first/after only), is read the same way, by id.
 """
 
 from __future__ import annotations
@@ -116,6 +117,8 @@ LISTINGS = {
         _BY_ID,
         _fixed(QUOTE_WHERE, [("speaker", "bigint"), ("article", "bigint"), ("search", "text")]),
     ),
+    # The change feed: every change, by id (db/changes.list_changes_after).
+    "changes": Listing("Change", "changes", "t", {}, _BY_ID, lambda options, parameter: "TRUE"),
     "figures": Listing(
         "Figure",
         "figures",

@@ -35,6 +35,7 @@ import orjson
 from service.db import known as known_db
 from service.db.columns import COLUMNS
 from service.db.connections import nested_page
+from service.db.history import history_page
 from service.db.json_text import computed_sql, list_json
 from service.db.pool import Connection
 from service.db.selection import NAME, Answer, Field, Pick, Scope, ValueGroup
@@ -360,6 +361,7 @@ SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
     ("Mention", "span"): lambda relation: _body_span,
     # Oldest first by id, as judgements.list_judgements_for_figures reads them.
     ("Figure", "judgements"): lambda relation: _many(replace(relation, order=("id",))),
+    ("Fact", "history"): lambda relation: history_page(object_json),
 }
 
 
@@ -385,8 +387,8 @@ def _relation_field(type_name: str, field_name: str, relation: Relation) -> Fiel
     return None
 
 
-# The connections below an object a statement reads (Fact.history, a union of events, is
-# the resolvers').
+# The connections below an object a statement reads as nested_page does (Fact.history, a
+# union of events, is written by db/history.history_page).
 PAGED = frozenset({"Article", "Mention", "Quote", "ArticleVersion"})
 
 

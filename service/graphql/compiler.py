@@ -48,7 +48,13 @@ from service.graphql.shapes import (
 )
 from service.graphql.types.common import utc, window
 from service.graphql.types.order import sorted_window
-from service.ids import decode_id, decode_id_cursor, decode_time_cursor, optional_id
+from service.ids import (
+    decode_event_cursor,
+    decode_id,
+    decode_id_cursor,
+    decode_time_cursor,
+    optional_id,
+)
 from service.lookup import name_keys, split_name_keys, word_keys
 from service.search_text import bounded_search
 
@@ -201,6 +207,13 @@ def _page_window(
             "before": before[0] if before else None,
             "before_id": before[1] if before else None,
         }
+    if paged.child == "FactEvent":  # (at, kind's place, figure, tie) cursors
+        events = window(decode_event_cursor, **arguments)
+        values: dict[str, object] = {"size": events.size}
+        for side, key in (("after", events.after), ("before", events.before)):
+            parts = zip(("at", "order", "figure", "tie"), key or (None,) * 4, strict=True)
+            values |= {f"{side}_{name}": part for name, part in parts}
+        return options, values
     paging = window(decode_id_cursor, **arguments)
     return options, {"size": paging.size, "after": paging.after, "before": paging.before}
 
@@ -309,8 +322,8 @@ def _articles(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, obj
 
 
 def _listed(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object]]:
-    """`entities`, `facts`, `quotes` or `figures`: their filter's values as the executor
-    reads them (Query in service/graphql/queries.py), NULL for one not given."""
+    """`entities`, `facts`, `quotes`, `figures` or `changes`: their filter's values as the
+    executor reads them (Query in service/graphql/queries.py), NULL for one not given."""
     flt = given.get("filter") or {}
     options: tuple[str, ...] = ()
     values: dict[str, object]
@@ -333,6 +346,8 @@ def _listed(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, objec
             "article": optional_id(flt.get("article"), "Article"),
             "search": bounded_search(flt.get("search"), field="filter.search"),
         }
+    elif root.kind == "changes":  # the whole feed, no filter
+        values = {}
     else:  # figures
         values = {
             "article": optional_id(flt.get("article"), "Article"),

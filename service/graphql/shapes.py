@@ -54,6 +54,7 @@ ROOTS = {
     "node": {"id"},
     "nodes": {"ids"},
     "search": {"query", "first"},
+    "changes": {"first", "after"},
 }
 ROOT_TYPES = {"fact": "Fact", "entity": "Entity", "article": "Article", "outlets": "Outlet"}
 # The root connections, and the type of their items.
@@ -63,6 +64,7 @@ LISTED = {
     "facts": "Fact",
     "quotes": "Quote",
     "figures": "Figure",
+    "changes": "Change",
 }
 # What `node` and `nodes` may be (ids.TYPE_NAMES), and each abstract type of the schema with
 # the object types it stands for (tests/graphql/test_compiled_nodes.py checks both).

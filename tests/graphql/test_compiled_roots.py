@@ -1,9 +1,10 @@
-"""The root connections `entities`, `facts`, `quotes` and `figures`, compiled, answer with
-the executor's bytes.
+"""The root connections `entities`, `facts`, `quotes`, `figures` and `changes`, compiled,
+answer with the executor's bytes.
 
 Every window (forwards and back, from each cursor) in each order and direction, narrowed
 by each filter, is asked of a compiling app and of the plain executor on the seeds; and
-so are generated queries: random selections below the items of a random window.
+so are generated queries: random selections below the items of a random window. The
+change feed is read from the primary, as the executor reads it.
 """
 
 from __future__ import annotations
@@ -16,17 +17,26 @@ import httpx
 import orjson
 import pytest
 import pytest_asyncio
+from graphql import parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from service.config import Settings
 from service.db.pool import create_pool
 from service.db.scratch import with_database
+from service.graphql import compiler
+from service.graphql.compiled_answers import answer_known
+from service.graphql.context import build_context
+from service.graphql.limits import GraphQLLimits
+from service.graphql.schema import limited_schema
 from tests.graphql.compiled_apps import compiled_and_executed
 from tests.graphql.test_compiled import EXAMPLES, same_answer
 from tests.graphql.test_round_trips import _is_connection_setup
 from tests.graphql.test_trees import selection
 
 ITEMS = {"entities": "Entity", "facts": "Fact", "quotes": "Quote", "figures": "Figure"}
+# What a generated window may be of (the change feed is read forwards only).
+DRAWN = [*ITEMS, "changes"]
 ORDERS = {
     "entities": ["NAME", "STORED"],
     "facts": ["LABEL", "PROPERTY", "STORED"],
@@ -212,11 +222,50 @@ async def test_bad_arguments_get_the_executors_error(
         assert b'"errors"' in answer, (variables, answer)
 
 
+CHANGES = """query($first: Int, $after: String) { changes(first: $first, after: $after) {
+    totalCount __typename pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { __typename cursor node { __typename kind articleId factIds at } } } }"""
+
+
+async def test_every_window_of_the_change_feed_answers_alike(
+    apps: dict[bool, httpx.AsyncClient],
+) -> None:
+    whole = await one_statement(apps, CHANGES, {"first": 100})
+    edges = edges_of(whole, "changes")
+    assert len(edges) >= 5, whole
+    assert any(edge["node"]["factIds"] for edge in edges)
+    for cursor in [None, *[edge["cursor"] for edge in edges]]:
+        for size in (0, 1, 3, None):
+            answer = await one_statement(apps, CHANGES, {"first": size, "after": cursor})
+            assert b'"errors"' not in answer, answer
+    for bad in ({"first": 101}, {"after": "x"}, {"after": edges[0]["node"]["articleId"]}):
+        assert b'"errors"' in await same_answer(apps, CHANGES, bad)
+
+
+async def test_the_change_feed_is_read_from_the_primary(
+    apps: dict[bool, httpx.AsyncClient], seeded_pool: asyncpg.Pool, pool: asyncpg.Pool
+) -> None:
+    """With reads going elsewhere (here: an empty database), the compiled feed still
+    answers from the primary, as change_connection does."""
+    settings = Settings(factdesk_load_seeds=False, factdesk_response_cache=False)
+    limits = GraphQLLimits.from_settings(settings)
+    schema = limited_schema(limits)._schema
+    assert compiler.plan_of(limits, CHANGES, None, parse(CHANGES)) is not None
+    context = build_context(seeded_pool, settings, reads=pool)
+    answer = await answer_known(CHANGES, None, {"first": 3}, context, limits, schema)
+    assert answer is not None  # compiled
+    expected = orjson.loads(await same_answer(apps, CHANGES, {"first": 3}))["data"]
+    assert orjson.loads(orjson.dumps(answer.data)) == expected
+    assert len(expected["changes"]["edges"]) == 3
+
+
 @st.composite
 def listed(draw: st.DrawFn, seen: dict[str, list[Any]]) -> tuple[str, dict[str, Any]]:
     """A window of a root connection, its arguments literals or variables, with a random
     selection below its items (now and then one only the executor answers)."""
-    root = draw(st.sampled_from(list(ITEMS)))
+    root = draw(st.sampled_from(DRAWN))
+    if root == "changes":
+        return draw(changes_window())
     pure = draw(st.sampled_from([True] * 4 + [False]))
     node = draw(st.one_of(selection(ITEMS[root], pure), st.just(NODES[root])))
     size, cursor = draw(st.sampled_from([("first", "after"), ("last", "before")]))
@@ -254,6 +303,21 @@ def listed(draw: st.DrawFn, seen: dict[str, list[Any]]) -> tuple[str, dict[str, 
     head = f"query({', '.join(declared)})" if declared else "query"
     text = f"{head} {{ {alias}{root}({', '.join(arguments)}) {{ {' '.join(parts)} {edges} }} }}"
     return text, variables
+
+
+@st.composite
+def changes_window(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    """A page of the change feed: a random part of what a change holds."""
+    fields = draw(
+        st.lists(st.sampled_from(["kind", "articleId", "factIds", "at", "__typename"]), min_size=1)
+    )
+    first = draw(st.sampled_from(["", "first: 2", "first: 0", "first: $n"]))
+    head = "query($n: Int)" if "$n" in first else "query"
+    parts = draw(st.sampled_from(["", "totalCount", "pageInfo { hasPreviousPage endCursor }"]))
+    arguments = f"({first})" if first else ""
+    node = " ".join(fields)
+    query = f"{head} {{ changes{arguments} {{ {parts} edges {{ cursor node {{ {node} }} }} }} }}"
+    return query, {"n": draw(st.integers(0, 5))} if "$n" in first else {}
 
 
 counted = {"drawn": 0, "compiled": 0}
