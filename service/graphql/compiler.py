@@ -14,7 +14,7 @@ Plans are kept per (document, operation name), like the parser and validation ca
 arguments (literals, variables, defaults, explicit nulls alike) are read per request and
 choose among the statements of a plan (the direction, the filters given, the conditions).
 Anything else, and any request whose arguments the statement cannot take (a malformed id,
-a blank name, an outlet filter, a statement that fails), is answered by the
+a blank name, a statement that fails), is answered by the
 executor: the limits ran before either, and timeouts, error masking and metrics wrap both
 alike. tests/graphql/test_compiled.py requires the same bytes from both.
 """
@@ -33,6 +33,7 @@ from service.db import articles as articles_db
 from service.db import operations as operations_db
 from service.db import search as search_db
 from service.db.operations import Root, Statement
+from service.db.outlets import outlet_key
 from service.db.paging import Window
 from service.errors import InvalidIdError
 from service.graphql.context import page_size
@@ -143,7 +144,7 @@ def bind(
 ) -> tuple[Statement, list[object]] | None:
     """The statement for this request's arguments and its parameters, or None when the
     executor must answer (it reports what is wrong with them, or answers null without
-    reading, or asks what the statement does not: an outlet filter)."""
+    reading)."""
     coerced = get_variable_values(
         schema, plan.operation.variable_definitions or (), dict(variables)
     )
@@ -307,10 +308,16 @@ def _paged(
 
 def _articles(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object]] | None:
     flt = given.get("filter") or {}
-    if flt.get("outlet"):
-        return None  # looked up by id or by name: the executor's
+    outlet_id, key = None, None
+    if flt.get("outlet"):  # by id, else by name (as lookup.outlet_id_from reads it)
+        try:
+            outlet_id = decode_id(flt["outlet"], "Outlet")[1]
+        except InvalidIdError:
+            key = outlet_key(flt["outlet"])
     values = articles_db.filter_values(
         articles_db.ArticleFilter(
+            outlet_id=outlet_id,
+            outlet_key=key,
             entity_id=optional_id(flt.get("mentions"), "Entity"),
             published_after=flt.get("publishedAfter"),
             published_before=flt.get("publishedBefore"),

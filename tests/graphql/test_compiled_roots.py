@@ -222,6 +222,32 @@ async def test_bad_arguments_get_the_executors_error(
         assert b'"errors"' in answer, (variables, answer)
 
 
+BY_OUTLET = """query($outlet: String, $first: Int, $last: Int) {
+    articles(first: $first, last: $last, filter: {outlet: $outlet}) {
+    totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
+    edges { cursor node { headline outlet { name } } } } }"""
+
+
+async def test_articles_of_an_outlet_by_id_or_name_answer_alike(
+    apps: dict[bool, httpx.AsyncClient], seen: dict[str, list[Any]]
+) -> None:
+    """The outlet looked up inside the statement: by id, by name however it is written,
+    unknown (nothing), another type's id (a name nobody has), empty (every article)."""
+    found = await apps[False].post("/graphql", json={"query": "{ outlets { id name } }"})
+    outlets = found.json()["data"]["outlets"]
+    assert len(outlets) >= 2
+    names = [o["name"] for o in outlets]
+    given = [o["id"] for o in outlets] + names + [f"  {n.upper()} " for n in names[:2]]
+    given += ["No Such Outlet", seen["entity"][0], ""]
+    matched = 0
+    for outlet in given:
+        for way in ({"first": 3}, {"last": 2}, {"first": 100}):
+            answer = await one_statement(apps, BY_OUTLET, {"outlet": outlet, **way})
+            assert b'"errors"' not in answer, answer
+            matched += len(edges_of(answer, "articles"))
+    assert matched > 0
+
+
 CHANGES = """query($first: Int, $after: String) { changes(first: $first, after: $after) {
     totalCount __typename pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { __typename cursor node { __typename kind articleId factIds at } } } }"""
