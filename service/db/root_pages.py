@@ -193,9 +193,13 @@ def window_sql(
         return None
     printed = f", ({order.key})::text AS sk" if order.printed else ""
     ties = f", {t}.id {reads}" if order.paired else ""
+    # The window is found by its keys alone and the page's rows read after: sorting whole
+    # rows (a seq scan's top-N) cost a third more (figures by value, 10k).
     return f"""(WITH found AS (
-            SELECT {t}.*, {order.key} AS k{printed} FROM {listing.table} {t}
+            SELECT {t}.id, {order.key} AS k{printed} FROM {listing.table} {t}
             WHERE {where} AND {keyset}
             ORDER BY {order.key} {reads}{ties} LIMIT {size} + 1
-        ), page AS (SELECT * FROM found ORDER BY k {reads}, id {reads} LIMIT {size})
+        ), page AS (SELECT {t}.*, f.k{", f.sk" if order.printed else ""}
+            FROM (SELECT * FROM found ORDER BY k {reads}, id {reads} LIMIT {size}) f
+            JOIN {listing.table} {t} ON {t}.id = f.id)
         SELECT {built})"""

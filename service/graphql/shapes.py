@@ -5,8 +5,9 @@ Fragments on the type itself, on Node or SearchHit, aliases and repeated fields 
 as GraphQL merges them; `@skip`/`@include` with a literal are applied here, with a
 variable once per value it may take (each an operation shape of its own, chosen per
 request). A plain list's `first` is a literal or a variable; a connection below an object
-(an entity's mentions, articles or quotes, an outlet's articles, an article's copies)
-keeps its field, whose paging arguments are read per request. Anything else raises
+(an entity's mentions, articles or quotes, an outlet's articles, an article's copies, a
+fact's history) keeps its field, whose paging arguments are read per request, and so does
+a root connection (LISTED). Anything else raises
 NotCompiledError, naming what the executor is left to answer (bench/fallback_rate.py
 counts them).
 """
