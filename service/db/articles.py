@@ -53,6 +53,9 @@ class NewArticle(NewCopy):
 @dataclass(frozen=True, slots=True)
 class ArticleFilter:
     outlet_id: int | None = None
+    # An outlet given by name, as outlets.outlet_key folds it (the statement looks it up;
+    # the executor looks it up first and gives `outlet_id`).
+    outlet_key: str | None = None
     entity_id: int | None = None
     published_after: dt.datetime | None = None
     published_before: dt.datetime | None = None
@@ -189,6 +192,8 @@ async def count_articles(conn: Connection) -> int:
 # The conditions of each filter field, `{}` its parameter (shared with db/operations.py).
 FILTERS = {
     "outlet_id": ("a.outlet_id = {}", "bigint"),
+    # No such outlet: NULL, so nothing matches (as lookup.NO_MATCH does).
+    "outlet_key": ("a.outlet_id = (SELECT o.id FROM outlets o WHERE o.name_key = {})", "text"),
     "entity_id": (
         "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = {})",
         "bigint",

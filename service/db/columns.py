@@ -116,10 +116,21 @@ def _reported(aggregate: str) -> Answer:
     return answer
 
 
-def _id(type_name: str) -> Answer:
-    """The global id as `service.ids.encode_id` writes it (urlsafe, unpadded)."""
+def _id(type_name: str, column: str = "id") -> Answer:
+    """The global id of the `type_name` whose key is `column`, as `service.ids.encode_id`
+    writes it (urlsafe, unpadded)."""
     return lambda pick, row, names: (
-        "'\"' || " + b64(f"convert_to('{type_name}:' || {row}.id, 'UTF8')") + " || '\"'"
+        "'\"' || " + b64(f"convert_to('{type_name}:' || {row}.{column}, 'UTF8')") + " || '\"'"
+    )
+
+
+def _ids_of(type_name: str, name: str) -> Answer:
+    """An array column of keys as the list of their global ids, in the array's order."""
+    return lambda pick, row, names: (
+        "coalesce((SELECT '[' || string_agg('\"' || "
+        + b64(f"convert_to('{type_name}:' || u.id, 'UTF8')")
+        + f" || '\"', ',' ORDER BY u.n) || ']' FROM unnest({row}.{name}) WITH ORDINALITY"
+        " AS u(id, n)), '[]')"
     )
 
 
@@ -205,6 +216,28 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "name": Field(_column("name")),
     },
     "Mention": {"text": Field(_column("text"))},
+    # One event of a fact's history: a row of db/history.py's union (types/history.py).
+    "FactEvent": {
+        "at": Field(_time("at")),
+        "kind": Field(_column("kind")),
+        "value": Field(_float("value")),
+        "upperBound": Field(_float("upper_bound")),
+        "approximation": Field(_column("approximation")),
+        "text": Field(_column("text")),
+        "figureId": Field(_id("Figure", "figure_id")),
+        "articleId": Field(_id("Article", "article_id")),
+        "outlet": Field(_column("outlet")),
+        "reason": Field(_column("reason")),
+        "by": Field(_column("by")),
+        "judgement": Field(_column("judgement")),
+    },
+    # The change feed (types/change.py): the kind's GraphQL name is the stored one in capitals.
+    "Change": {
+        "kind": Field(lambda pick, row, names: f"to_json(upper({row}.kind))::text"),
+        "articleId": Field(_id("Article", "article_id")),
+        "factIds": Field(_ids_of("Fact", "fact_ids")),
+        "at": Field(_time("at")),
+    },
     "Figure": {
         "id": Field(_id("Figure")),
         "value": Field(_float("value")),

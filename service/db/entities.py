@@ -228,9 +228,11 @@ async def find_entity_ids_by_name(
     return [int(r["id"]) for r in rows]
 
 
-def _entity_where(search: str | None) -> str:
+def entity_where(searched: bool) -> str:
+    """The WHERE of `entities t`: $3 the kind (or NULL), and when `searched`, $4 the
+    search's name keys and $5 its text (shared with db/root_pages.py)."""
     clauses = ["($3::text IS NULL OR t.kind = $3)"]
-    if search is not None:
+    if searched:
         clauses.append(
             """(t.id IN (SELECT entity_id FROM entity_keys WHERE key = ANY($4::text[]))
             OR t.id IN (SELECT entity_id FROM entity_aliases
@@ -255,7 +257,7 @@ async def page_entities(
     return await page_by_id(
         conn,
         source="entities t",
-        where=_entity_where(search),
+        where=entity_where(search is not None),
         args=args,
         window=window,
         count=count,
@@ -286,7 +288,7 @@ async def page_sorted_entities(
         conn,
         source="entities t",
         alias="t",
-        where=_entity_where(search),
+        where=entity_where(search is not None),
         args=args,
         sort=Sort(expression, type_name, descending),
         window=window,

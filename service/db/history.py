@@ -13,9 +13,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from service.db.connections import ObjectWriter, Page, connection_json, flags
+from service.db.json_text import b64, isoformat_sql
 from service.db.known import published_sql
 from service.db.paging import RowPage, Window, counted, parent_pages
 from service.db.pool import Connection
+from service.db.selection import Answer, Pick, Scope
 
 # A position in a fact's history: (at, the kind's place within one time, figure id, the
 # publication's or judgement's id; 0 for a taking out). Unique per event, and the order.
@@ -150,6 +153,80 @@ async def page_fact_events(
         window.size + 1,
     )
     return parent_pages(window, fact_ids, rows, FactEventRow, "fact_id")
+
+
+# An event's key, part by part: (name of its window parameter, SQL type, column).
+_KEY_PARTS = (
+    ("at", "timestamptz", "at"),
+    ("order", "int", "kind_order"),
+    ("figure", "bigint", "figure_id"),
+    ("tie", "bigint", "tie_id"),
+)
+# Its cursor, as service.ids.encode_cursor writes an EventKey (["e", at, order, figure, tie]).
+_EVENT_CURSOR = (
+    "'\"' || "
+    + b64(
+        'convert_to(\'["e","\' || '
+        + isoformat_sql("{r}.at")
+        + " || '\",' || {r}.kind_order || ',' || {r}.figure_id || ',' || {r}.tie_id || ']', "
+        "'UTF8')"
+    )
+    + " || '\"'"
+)
+
+
+def history_page(write: ObjectWriter) -> Answer:
+    """Fact.history in a whole operation's statement: one window of the fact's events as
+    `page_fact_events` reads it (the same union, for the one fact of the row), its
+    arguments the statement's parameters named by `pick.page`; each event written by
+    `write` (trees.object_json). The history is the whole one under `asOf` too."""
+
+    def answer(pick: Pick, row: str, names: Scope) -> str | None:
+        parameter, window = names.parameter, pick.page
+        if parameter is None or window is None:
+            return None
+        found, rows, r = names.next(), names.next(), names.next()
+        size = parameter(window, "size", "int")
+        after = [parameter(window, f"after_{n}", cast) for n, cast, _ in _KEY_PARTS]
+        before = [parameter(window, f"before_{n}", cast) for n, cast, _ in _KEY_PARTS]
+        key = f"({', '.join(f'e.{column}' for _, _, column in _KEY_PARTS)})"
+        keyset = (
+            f"({after[0]} IS NULL OR {key} > ({', '.join(after)}))"
+            f" AND ({before[0]} IS NULL OR {key} < ({', '.join(before)}))"
+        )
+        from_end = "from_end" in pick.options
+        reads = "DESC" if from_end else "ASC"
+
+        def by(alias: str, way: str) -> str:
+            return ", ".join(f"{alias}.{column} {way}" for _, _, column in _KEY_PARTS)
+
+        page = Page(
+            rows=rows,
+            row=r,
+            listed=by(r, "ASC"),
+            first=by(r, "ASC"),
+            last=by(r, "DESC"),
+            cursor=_EVENT_CURSOR.format(r=r),
+            total="SELECT count(*) FROM events",
+            flags=flags(size, found, after[0], before[0], from_end=from_end),
+        )
+        built = connection_json(
+            pick.picks,
+            "FactEvent",
+            page,
+            lambda picks, item: write("FactEvent", picks, item, names),
+        )
+        if built is None:
+            return None
+        figures = _FIGURES.replace("$1::bigint[]", f"ARRAY[{row}.id]")
+        return f"""(WITH figures_ AS ({figures}), events AS ({_EVENTS}),
+            {found} AS (
+                SELECT {_COLUMNS} FROM events e WHERE {keyset}
+                ORDER BY {by("e", reads)} LIMIT {size} + 1
+            ), {rows} AS (SELECT * FROM {found} e ORDER BY {by("e", reads)} LIMIT {size})
+            SELECT {built})"""
+
+    return answer
 
 
 @dataclass(frozen=True, slots=True)

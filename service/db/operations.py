@@ -1,7 +1,9 @@
 """A whole GraphQL operation as one statement that returns its `data` JSON as text.
 
-The roots it answers (`fact(id:)` now or as of a past time, `entity(id:|name:)`, a
-window of `articles`) each become one expression; their objects are db/trees.py's. The text
+The roots it answers (`fact(id:)` now or as of a past time, `entity(id:|name:)`,
+`article`, `outlets`, `node`, `nodes`, `search`, and a window of a root connection:
+`articles`, `entities`, `facts`, `quotes`, `figures`, db/root_pages.py) each become one
+expression; their objects are db/trees.py's. The text
 is compact JSON written as orjson writes the executor's answer, so the view sends it as it
 is: tests/graphql/test_compiled.py asks both for the same bytes.
 
@@ -15,12 +17,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from service.db.articles import ARTICLE_ORDERS, FILTERS, SORT_KEY, filter_sql
-from service.db.connections import TIME_CURSOR, Page, connection_json, flags
 from service.db.entities import ENTITY_IDS_NAMED
-from service.db.json_text import b64, list_json
+from service.db.json_text import list_json
 from service.db.known import FACTS_EVER, known_sql
 from service.db.pool import Connection
+from service.db.root_pages import LISTINGS, window_sql
 from service.db.search import SEARCH_HITS
 from service.db.selection import NAME, Pick, Scope
 from service.db.trees import object_json
@@ -29,14 +30,16 @@ from service.db.trees import object_json
 @dataclass(frozen=True, slots=True)
 class Root:
     """One root field: its key in `data`, what it reads (`fact`, `entity`, `entity_named`,
-    `articles`, `typename`) and its selection (for `articles`: the connection's)."""
+    a root connection such as `articles`, `typename`, ...) and its selection (for a
+    connection: the connection's)."""
 
     key: str
     kind: str
     picks: tuple[Pick, ...] = ()
-    # For `articles`, what the request's arguments make of the statement: "from_end" (a
-    # window read backwards, `last`), and the db/articles.FILTERS fields given; for
-    # `fact`, "as_of" (answered as known at a past time, db/known.py).
+    # For a root connection, what the request's arguments make of the statement:
+    # "from_end" (a window read backwards, `last`), "order:FIELD:DIRECTION", and the
+    # filters given (db/root_pages.py); for `fact`, "as_of" (answered as known at a past
+    # time, db/known.py).
     options: tuple[str, ...] = ()
     # For `node`, `nodes` and `search`: the selection as each type a row may be sees it.
     by_type: tuple[tuple[str, tuple[Pick, ...]], ...] = ()
@@ -48,6 +51,9 @@ class Statement:
 
     sql: str = ""
     arguments: list[tuple[str, str]] = field(default_factory=list)
+    # Read from the primary, never a replica: the change feed, which a client pages right
+    # after a write (types/change.change_connection reads it there too).
+    primary: bool = False
 
     def parameter(self, key: str, argument: str, cast: str) -> str:
         self.arguments.append((key, argument))
@@ -73,14 +79,23 @@ def operation_sql(roots: tuple[Root, ...]) -> Statement | None:
     if not parts:
         return None
     statement.sql = f"SELECT {' || '.join(parts)} || '}}'"
+    statement.primary = any(root.kind == "changes" for root in roots)
     return statement
 
 
 def _root(root: Root, statement: Statement) -> str | None:
     if root.kind == "typename":
         return "'\"Query\"'"
-    if root.kind == "articles":
-        return _articles(root, statement)
+    listing = LISTINGS.get(root.kind)
+    if listing is not None:  # a window of a root connection
+        scope = Scope(parameter=statement.parameter)
+        return window_sql(
+            listing,
+            root.picks,
+            root.options,
+            lambda argument, cast: statement.parameter(root.key, argument, cast),
+            lambda picks, row: object_json(listing.type_name, picks, row, scope),
+        )
     if root.kind in ("node", "nodes"):
         return _nodes(root, statement)
     if root.kind == "search":
@@ -193,81 +208,6 @@ def _node_json(root: Root, statement: Statement) -> str | None:
         found = f"SELECT {built} FROM {table} {row} WHERE {row}.id = u.id{live.format(row)}"
         cases.append(f"WHEN '{type_name}' THEN coalesce(({found}), 'null')")
     return f"CASE u.kind {' '.join(cases)} ELSE 'null' END"
-
-
-@dataclass(frozen=True, slots=True)
-class _Order:
-    """How a window of articles is ordered: `key` of the row `a`, cursor values cast to
-    `cast` (a chosen order's cursor carries the value as PostgreSQL prints it, text), the
-    list `descending` or not, and the SQL of the cursor of a page row `p`."""
-
-    key: str
-    cast: str
-    descending: bool
-    cursor: str
-
-
-_NEWEST = _Order(SORT_KEY, "timestamptz", True, TIME_CURSOR.format(r="p"))
-
-
-def _chosen(option: str) -> _Order:
-    """The `order:FIELD:DIRECTION` option: db/articles.ARTICLE_ORDERS's FIELD, ties by id;
-    a cursor as service.ids.encode_cursor writes a SortCursor (["s", field, text, id])."""
-    _, name, direction = option.split(":")
-    expression, type_name = ARTICLE_ORDERS[name]
-    raw = f"convert_to('[\"s\",\"{name}\",' || to_json(p.sk)::text || ',' || p.id || ']', 'UTF8')"
-    return _Order(
-        expression, f"text::{type_name}", direction == "DESC", f"'\"' || {b64(raw)} || '\"'"
-    )
-
-
-def _articles(root: Root, statement: Statement) -> str | None:
-    """A window of live articles, filtered (db/articles.page_articles, page_sorted_articles):
-    newest first or in a chosen order, read from its far end when `from_end` (`last`)."""
-    chosen = [o for o in root.options if o.startswith("order:")]
-    order = _chosen(chosen[0]) if chosen else _NEWEST
-    key_cast = "text" if chosen else order.cast
-    size = statement.parameter(root.key, "size", "int")
-    after_key = statement.parameter(root.key, "after_key", key_cast)
-    after_id = statement.parameter(root.key, "after_id", "bigint")
-    before_key = statement.parameter(root.key, "before_key", key_cast)
-    before_id = statement.parameter(root.key, "before_id", "bigint")
-    names = [name for name in FILTERS if name in root.options]
-    where = filter_sql(names, lambda name, cast: statement.parameter(root.key, name, cast))
-    later, earlier = (">", "<") if not order.descending else ("<", ">")
-    row_key = f"({order.key}, a.id)"
-    keyset = (
-        f"({after_key} IS NULL OR {row_key} {later} ({after_key}::{order.cast}, {after_id}))"
-        f" AND ({before_key} IS NULL"
-        f" OR {row_key} {earlier} ({before_key}::{order.cast}, {before_id}))"
-    )
-    from_end = "from_end" in root.options
-    listed = "DESC" if order.descending else "ASC"
-    back = "ASC" if order.descending else "DESC"
-    reads = listed if not from_end else back
-    page = Page(
-        rows="page",
-        row="p",
-        listed=f"p.k {listed}, p.id {listed}",
-        first=f"p.k {listed}, p.id {listed}",
-        last=f"p.k {back}, p.id {back}",
-        cursor=order.cursor,
-        total=f"SELECT count(*) FROM articles a WHERE {where}",
-        flags=flags(size, "found", after_key, before_key, from_end=from_end),
-    )
-    scope = Scope(parameter=statement.parameter)
-    built = connection_json(
-        root.picks, "Article", page, lambda picks, row: object_json("Article", picks, row, scope)
-    )
-    if built is None:
-        return None
-    printed = f", ({order.key})::text AS sk" if chosen else ""  # a chosen order's cursors
-    return f"""(WITH found AS (
-            SELECT a.*, {order.key} AS k{printed} FROM articles a
-            WHERE {where} AND {keyset}
-            ORDER BY {order.key} {reads}, a.id {reads} LIMIT {size} + 1
-        ), page AS (SELECT * FROM found ORDER BY k {reads}, id {reads} LIMIT {size})
-        SELECT {built})"""
 
 
 async def fetch_operation(conn: Connection, *, sql: str, arguments: list[object]) -> str:

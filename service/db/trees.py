@@ -20,21 +20,24 @@ TYPES is db/columns.py's COLUMNS (what each field reads of its own row) plus the
 of service/relations.py this statement can follow (SPECIAL: those it follows its own way;
 connections below an object, PAGED, a window whose arguments are the statement's
 parameters, written by db/connections.py).
-The selection's parts are db/selection.py's, the JSON text helpers db/json_text.py's.
+The selection's parts are db/selection.py's, the JSON text helpers db/json_text.py's; the
+citation fields are db/citations.py's, a fact's history db/history.py's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import orjson
 
 from service.db import known as known_db
+from service.db.citations import citation_answers
 from service.db.columns import COLUMNS
 from service.db.connections import nested_page
+from service.db.history import history_page
 from service.db.json_text import computed_sql, list_json
 from service.db.pool import Connection
 from service.db.selection import NAME, Answer, Field, Pick, Scope, ValueGroup
@@ -162,94 +165,6 @@ def _other_reports(relation: Relation) -> Answer:
     return answer
 
 
-def _figure_citation(pick: Pick, row: str, names: Scope) -> str | None:
-    """Figure.citation, now: the figure's row, read with its article's (as _sources does)."""
-    if names.as_of is not None:
-        return None
-    article = names.next()
-    outer, names.article = names.article, article
-    citation = object_json("Citation", pick.picks, row, names)
-    names.article = outer
-    if citation is None:
-        return None
-    return f"(SELECT {citation} FROM articles {article} WHERE {article}.id = {row}.article_id)"
-
-
-# A quote's or a mention's row seen as a figure's (Citation's and Span's columns): a span
-# of the body, the quote's speaker as the source (quotes.quote_citation, Mention.span).
-_BODY_SPAN = "{r}.start_offset, {r}.end_offset, 'BODY'::text AS part, NULL::int AS caption_index"
-_QUOTE_CITED = (
-    "{r}.article_id, {r}.sentence_start, {r}.sentence_end, {r}.speaker_id AS attributed_to_id, "
-    f"{{r}}.speaker_text AS attributed_to_text, {_BODY_SPAN}"
-)
-
-
-def _quote_citation(pick: Pick, row: str, names: Scope) -> str | None:
-    """Quote.citation: the quote's row as a figure's, read with its article's."""
-    cited, article = names.next(), names.next()
-    outer, names.article = names.article, article
-    citation = object_json("Citation", pick.picks, cited, names)
-    names.article = outer
-    if citation is None:
-        return None
-    return (
-        f"(SELECT {citation} FROM (SELECT {_QUOTE_CITED.format(r=row)}) {cited} "
-        f"JOIN articles {article} ON {article}.id = {cited}.article_id)"
-    )
-
-
-def _body_span(pick: Pick, row: str, names: Scope) -> str | None:
-    """Mention.span: its offsets in the body."""
-    span = names.next()
-    built = object_json("Span", pick.picks, span, names)
-    return (
-        None
-        if built is None
-        else f"(SELECT {built} FROM (SELECT {_BODY_SPAN.format(r=row)}) {span})"
-    )
-
-
-def _citation_article(pick: Pick, row: str, names: Scope) -> str | None:
-    """Citation.article: the article row the citation was built with (_sources)."""
-    if names.article is None:
-        return None
-    return object_json("Article", pick.picks, names.article, names)
-
-
-def _citation_outlet(pick: Pick, row: str, names: Scope) -> str | None:
-    """Citation.outlet: where the citation's article was published."""
-    if names.article is None:
-        return None
-    outlet = names.next()
-    built = names.now(lambda: object_json("Outlet", pick.picks, outlet, names))
-    if built is None:
-        return None
-    return (
-        f"coalesce((SELECT {built} FROM outlets {outlet} "
-        f"WHERE {outlet}.id = {names.article}.outlet_id), 'null')"
-    )
-
-
-def _excerpt(pick: Pick, row: str, names: Scope) -> str | None:
-    """Citation.excerpt: the figure's sentence, cut from the text its offsets count in
-    (the body, the standfirst or a caption: ArticleRow.text_of)."""
-    if names.article is None:
-        return None
-    article = names.article
-    text = (
-        f"CASE {row}.part WHEN 'STANDFIRST' THEN coalesce({article}.standfirst, '') "
-        f"WHEN 'CAPTION' THEN coalesce({article}.captions[{row}.caption_index + 1], '') "
-        f"ELSE {article}.body END"
-    )
-    cut = f"substr({text}, {row}.sentence_start + 1, {row}.sentence_end - {row}.sentence_start)"
-    return f"to_json({cut})::text"
-
-
-def _same_row(type_name: str) -> Answer:
-    """An object made of the same row's columns (Citation.span: the figure's offsets)."""
-    return lambda pick, row, names: object_json(type_name, pick.picks, row, names)
-
-
 # SourcedValue: one group of a fact's figures with equal (value, upper bound,
 # approximation) (relations.GROUPED_VALUES, as figures.value_group_sql numbers them), in
 # order of first report. Its fields read the group's row; `sources` adds an aggregate to
@@ -341,25 +256,25 @@ def _sources(relation: Relation) -> Answer:
     return answer
 
 
+def _as_answered(answer: Answer, relation: Relation) -> Answer:
+    return answer
+
+
 # Relations a statement answers its own way: a citation reads the article it was built
 # with (_sources), a value groups its fact's figures, aliases leave out the canonical name.
 SPECIAL: dict[tuple[str, str], Callable[[Relation], Answer]] = {
     ("Fact", "values"): _values,
     ("Fact", "preferred"): _preferred,
     ("SourcedValue", "sources"): _sources,
-    ("Citation", "span"): lambda relation: _same_row("Span"),
-    ("Citation", "article"): lambda relation: _citation_article,
-    ("Citation", "outlet"): lambda relation: _citation_outlet,
-    ("Citation", "excerpt"): lambda relation: _excerpt,
     ("Entity", "aliases"): _aliases,
     ("Fact", "reports"): lambda relation: _now_only(_many(relation)),
     ("Article", "entities"): _mentioned,
     ("Quote", "otherReports"): _other_reports,
-    ("Figure", "citation"): lambda relation: _figure_citation,
-    ("Quote", "citation"): lambda relation: _quote_citation,
-    ("Mention", "span"): lambda relation: _body_span,
     # Oldest first by id, as judgements.list_judgements_for_figures reads them.
     ("Figure", "judgements"): lambda relation: _many(replace(relation, order=("id",))),
+    ("Fact", "history"): lambda relation: history_page(object_json),
+    # Citations and spans (db/citations.py).
+    **{key: partial(_as_answered, answer) for key, answer in citation_answers(object_json).items()},
 }
 
 
@@ -385,8 +300,8 @@ def _relation_field(type_name: str, field_name: str, relation: Relation) -> Fiel
     return None
 
 
-# The connections below an object a statement reads (Fact.history, a union of events, is
-# the resolvers').
+# The connections below an object a statement reads as nested_page does (Fact.history, a
+# union of events, is written by db/history.history_page).
 PAGED = frozenset({"Article", "Mention", "Quote", "ArticleVersion"})
 
 

@@ -122,7 +122,8 @@ async def _answer(
 async def _fetch(bound: tuple[Statement, list[object]], request: Context) -> bytes | None:
     statement, arguments = bound
     try:
-        async with request.reads.acquire() as conn:
+        source = request.pool if statement.primary else request.reads
+        async with source.acquire() as conn:
             text = await operations_db.fetch_operation(conn, sql=statement.sql, arguments=arguments)
     except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
         return None  # the executor meets the same failure, and reports it its own way

@@ -1,19 +1,20 @@
 """Whole operations compiled to one SQL statement whose text is the answer's `data`.
 
 A validated query whose every root field is `fact(id:)` (now or `asOf` a past time),
-`entity(id:|name:)`, a window of `articles` (`first`/`after` or `last`/`before`,
-filtered by entity, time or words, in any `orderBy`), `node`, `nodes`, `search` or
-`__typename`, and whose selections below hold only fields db/trees.py answers (walked by
+`entity(id:|name:)`, `article(id:|slug:)`, `outlets`, a window of a root connection
+(`articles`, `entities`, `facts`, `quotes`, `figures`: `first`/`after` or `last`/`before`,
+narrowed by their filter, in any `orderBy`), `node`, `nodes`, `search` or `__typename`,
+and whose selections below hold only fields db/trees.py answers (walked by
 service/graphql/shapes.py: fragments, aliases, @skip/@include, plain lists' `first`,
 connections below an object with their windows), runs as one statement
-(db/operations.py). Its JSON text goes out as it is (`orjson.Fragment`,
+(db/operations.py, db/root_pages.py). Its JSON text goes out as it is (`orjson.Fragment`,
 service/graphql/compiled_answers.py), never decoded.
 
 Plans are kept per (document, operation name), like the parser and validation caches; the
 arguments (literals, variables, defaults, explicit nulls alike) are read per request and
 choose among the statements of a plan (the direction, the filters given, the conditions).
 Anything else, and any request whose arguments the statement cannot take (a malformed id,
-a blank name, an outlet filter, a statement that fails), is answered by the
+a blank name, a statement that fails), is answered by the
 executor: the limits ran before either, and timeouts, error masking and metrics wrap both
 alike. tests/graphql/test_compiled.py requires the same bytes from both.
 """
@@ -21,7 +22,7 @@ alike. tests/graphql/test_compiled.py requires the same bytes from both.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -32,6 +33,7 @@ from service.db import articles as articles_db
 from service.db import operations as operations_db
 from service.db import search as search_db
 from service.db.operations import Root, Statement
+from service.db.outlets import outlet_key
 from service.db.paging import Window
 from service.errors import InvalidIdError
 from service.graphql.context import page_size
@@ -47,11 +49,18 @@ from service.graphql.shapes import (
 )
 from service.graphql.types.common import utc, window
 from service.graphql.types.order import sorted_window
-from service.ids import decode_id, decode_id_cursor, decode_time_cursor, optional_id
+from service.ids import (
+    decode_event_cursor,
+    decode_id,
+    decode_id_cursor,
+    decode_time_cursor,
+    optional_id,
+)
 from service.lookup import name_keys, split_name_keys, word_keys
 from service.search_text import bounded_search
 
 CACHE_SIZE = 256
+Decode = Callable[[str | None, str], Any]  # a cursor's decoder (service/ids.py)
 PASSED_SIZE = 64  # variable sets remembered per plan as within the cost limit
 
 
@@ -135,7 +144,7 @@ def bind(
 ) -> tuple[Statement, list[object]] | None:
     """The statement for this request's arguments and its parameters, or None when the
     executor must answer (it reports what is wrong with them, or answers null without
-    reading, or asks what the statement does not: an outlet filter)."""
+    reading)."""
     coerced = get_variable_values(
         schema, plan.operation.variable_definitions or (), dict(variables)
     )
@@ -199,6 +208,13 @@ def _page_window(
             "before": before[0] if before else None,
             "before_id": before[1] if before else None,
         }
+    if paged.child == "FactEvent":  # (at, kind's place, figure, tie) cursors
+        events = window(decode_event_cursor, **arguments)
+        values: dict[str, object] = {"size": events.size}
+        for side, key in (("after", events.after), ("before", events.before)):
+            parts = zip(("at", "order", "figure", "tie"), key or (None,) * 4, strict=True)
+            values |= {f"{side}_{name}": part for name, part in parts}
+        return options, values
     paging = window(decode_id_cursor, **arguments)
     return options, {"size": paging.size, "after": paging.after, "before": paging.before}
 
@@ -255,24 +271,21 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
         own, other = split_name_keys(name.strip())
         named = Root(root.key, "entity_named", root.picks)
         return named, {"name_keys": own, "other_keys": other, "name": name.strip()}
-    # articles
-    flt = given.get("filter") or {}
-    if flt.get("outlet"):
-        return None  # looked up by id or by name: the executor's
-    values = articles_db.filter_values(
-        articles_db.ArticleFilter(
-            entity_id=optional_id(flt.get("mentions"), "Entity"),
-            published_after=flt.get("publishedAfter"),
-            published_before=flt.get("publishedBefore"),
-            search=bounded_search(flt.get("search"), field="filter.search"),
-        )
-    )
+    if root.kind == "articles":
+        return _articles(root, given)
+    return _listed(root, given)
+
+
+def _paged(
+    root: Root, given: Mapping[str, Any], options: tuple[str, ...], decode: Decode
+) -> tuple[Root, dict[str, object]]:
+    """A root connection's window as these arguments ask for it: newest first or by id
+    (read by `decode`), or in the `orderBy` given; backwards for `last`."""
     paging_arguments = {name: given.get(name) for name in ("first", "after", "last", "before")}
-    options: tuple[str, ...] = tuple(values)
     order = given.get("orderBy")
     paging: Window[Any]
     if order is None:
-        paging = window(decode_time_cursor, **paging_arguments)
+        paging = window(decode, **paging_arguments)
     else:
         field, direction = order["field"].name, order["direction"].name
         paging = sorted_window(field, **paging_arguments)
@@ -280,11 +293,74 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
     if paging.from_end:
         options += ("from_end",)
     after, before = paging.after, paging.before
-    return Root(root.key, "articles", root.picks, options), {
-        "size": paging.size,
-        "after_key": after[0] if after else None,
-        "after_id": after[1] if after else None,
-        "before_key": before[0] if before else None,
-        "before_id": before[1] if before else None,
-        **values,
-    }
+    values: dict[str, object] = {"size": paging.size}
+    if order is None and decode is decode_id_cursor:  # by id: the key is the id
+        values |= {"after": after, "before": before}
+    else:
+        values |= {
+            "after_key": after[0] if after else None,
+            "after_id": after[1] if after else None,
+            "before_key": before[0] if before else None,
+            "before_id": before[1] if before else None,
+        }
+    return Root(root.key, root.kind, root.picks, options), values
+
+
+def _articles(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object]] | None:
+    flt = given.get("filter") or {}
+    outlet_id, key = None, None
+    if flt.get("outlet"):  # by id, else by name (as lookup.outlet_id_from reads it)
+        try:
+            outlet_id = decode_id(flt["outlet"], "Outlet")[1]
+        except InvalidIdError:
+            key = outlet_key(flt["outlet"])
+    values = articles_db.filter_values(
+        articles_db.ArticleFilter(
+            outlet_id=outlet_id,
+            outlet_key=key,
+            entity_id=optional_id(flt.get("mentions"), "Entity"),
+            published_after=flt.get("publishedAfter"),
+            published_before=flt.get("publishedBefore"),
+            search=bounded_search(flt.get("search"), field="filter.search"),
+        )
+    )
+    bound, paging = _paged(root, given, tuple(values), decode_time_cursor)
+    return bound, {**paging, **values}
+
+
+def _listed(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object]]:
+    """`entities`, `facts`, `quotes`, `figures` or `changes`: their filter's values as the
+    executor reads them (Query in service/graphql/queries.py), NULL for one not given."""
+    flt = given.get("filter") or {}
+    options: tuple[str, ...] = ()
+    values: dict[str, object]
+    if root.kind == "entities":
+        kind = flt.get("kind")
+        values = {"kind": kind.name if kind else None}
+        search = bounded_search(flt.get("search") or None, field="filter.search")
+        if search is not None:
+            options = ("search",)
+            values |= {"search_keys": name_keys(search), "search": search}
+    elif root.kind == "facts":
+        values = {
+            "subject": optional_id(flt.get("subject"), "Entity"),
+            "property": flt.get("property"),
+            "disputed": flt.get("disputed"),
+        }
+    elif root.kind == "quotes":
+        values = {
+            "speaker": optional_id(flt.get("speaker"), "Entity"),
+            "article": optional_id(flt.get("article"), "Article"),
+            "search": bounded_search(flt.get("search"), field="filter.search"),
+        }
+    elif root.kind == "changes":  # the whole feed, no filter
+        values = {}
+    else:  # figures
+        values = {
+            "article": optional_id(flt.get("article"), "Article"),
+            "subject": optional_id(flt.get("subject"), "Entity"),
+            "property": flt.get("property"),
+            "unit": flt.get("unit"),
+        }
+    bound, paging = _paged(root, given, options, decode_id_cursor)
+    return bound, {**paging, **values}

@@ -5,8 +5,9 @@ Fragments on the type itself, on Node or SearchHit, aliases and repeated fields 
 as GraphQL merges them; `@skip`/`@include` with a literal are applied here, with a
 variable once per value it may take (each an operation shape of its own, chosen per
 request). A plain list's `first` is a literal or a variable; a connection below an object
-(an entity's mentions, articles or quotes, an outlet's articles, an article's copies)
-keeps its field, whose paging arguments are read per request. Anything else raises
+(an entity's mentions, articles or quotes, an outlet's articles, an article's copies, a
+fact's history) keeps its field, whose paging arguments are read per request, and so does
+a root connection (LISTED). Anything else raises
 NotCompiledError, naming what the executor is left to answer (bench/fallback_rate.py
 counts them).
 """
@@ -47,12 +48,25 @@ ROOTS = {
     "entity": {"id", "name"},
     "article": {"id", "slug"},
     "outlets": {"first"},
-    "articles": {"first", "after", "last", "before", "filter", "orderBy"},
+    **{
+        name: {"first", "after", "last", "before", "filter", "orderBy"}
+        for name in ("articles", "entities", "facts", "quotes", "figures")
+    },
     "node": {"id"},
     "nodes": {"ids"},
     "search": {"query", "first"},
+    "changes": {"first", "after"},
 }
 ROOT_TYPES = {"fact": "Fact", "entity": "Entity", "article": "Article", "outlets": "Outlet"}
+# The root connections, and the type of their items.
+LISTED = {
+    "articles": "Article",
+    "entities": "Entity",
+    "facts": "Fact",
+    "quotes": "Quote",
+    "figures": "Figure",
+    "changes": "Change",
+}
 # What `node` and `nodes` may be (ids.TYPE_NAMES), and each abstract type of the schema with
 # the object types it stands for (tests/graphql/test_compiled_nodes.py checks both).
 NODE_TYPES = ("Article", "Entity", "Fact", "Figure", "Judgement", "Outlet", "Quote")
@@ -159,9 +173,9 @@ def _shape(operation: OperationDefinitionNode, walk: _Walk) -> Shape:
         given = {a.name.value for a in node.arguments or ()}
         if not given <= ROOTS[name]:
             raise NotCompiledError(f"Query.{name}({', '.join(sorted(given - ROOTS[name]))}:)")
-        if name == "articles":
-            picks = _connection(merged, "Article", walk, key)
-            roots.append(Root(key, "articles", picks))
+        if name in LISTED:
+            picks = _connection(merged, LISTED[name], walk, key)
+            roots.append(Root(key, name, picks))
         elif name in ("node", "nodes", "search"):
             # Which type a row is is known per request: a selection for each it may be.
             below = _child_selections(merged)
@@ -169,10 +183,7 @@ def _shape(operation: OperationDefinitionNode, walk: _Walk) -> Shape:
             by_type = tuple((t, _picks(below, t, walk, f"{key}/{t}")) for t in types)
             roots.append(Root(key, name, by_type=by_type))
         else:
-            type_name = {"fact": "Fact", "entity": "Entity", "article": "Article"}.get(
-                name, "Outlet"
-            )
-            picks = _picks(_child_selections(merged), type_name, walk, key)
+            picks = _picks(_child_selections(merged), ROOT_TYPES[name], walk, key)
             roots.append(Root(key, name, picks))
     per_request = bool(walk.pages) or any(
         _has_variable_first(root.picks) or any(_has_variable_first(p) for _, p in root.by_type)

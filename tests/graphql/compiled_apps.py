@@ -23,9 +23,12 @@ IDS_QUERY = (
 
 
 @asynccontextmanager
-async def compiled_and_executed(pool: asyncpg.Pool) -> AsyncIterator[dict[bool, httpx.AsyncClient]]:
+async def compiled_and_executed(
+    pool: asyncpg.Pool, compiled_pool: asyncpg.Pool | None = None
+) -> AsyncIterator[dict[bool, httpx.AsyncClient]]:
     """Clients of an app that compiles (True) and one that only executes (False), no
-    response cache."""
+    response cache; the compiling one reads through `compiled_pool` when given (one that
+    logs the statements it sends, say)."""
     clients = {}
     for compiling in (True, False):
         app = create_app(
@@ -35,7 +38,7 @@ async def compiled_and_executed(pool: asyncpg.Pool) -> AsyncIterator[dict[bool, 
                 factdesk_sql_trees=compiling,
             )
         )
-        app.state.pool = pool
+        app.state.pool = compiled_pool if compiling and compiled_pool is not None else pool
         transport = httpx.ASGITransport(app=app)
         clients[compiling] = httpx.AsyncClient(transport=transport, base_url="http://test")
     try:

@@ -35,7 +35,10 @@ from tests.graphql.compiled_apps import compiled_and_executed, id_lists, known_i
 from tests.graphql.test_trees import selection
 
 SDL = (REPO_ROOT / "schema.graphql").read_text(encoding="utf-8")
-ROOTS = ["fact", "entity", "articles", "article", "outlets"]
+ROOTS = [
+    *("fact", "entity", "articles", "article", "outlets"),
+    *("entities", "facts", "quotes", "figures"),
+]
 EXAMPLES = settings(
     derandomize=True,
     database=None,
