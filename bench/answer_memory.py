@@ -7,9 +7,10 @@ a process of its own, served by uvicorn on 127.0.0.1 as `factdesk serve` runs it
 runs the GraphQL view's own writing on the answer built at start-up (`process_result`,
 then `create_response`: measured, written, sent), as for an executed answer. No database
 and no execution: what is measured is what writing and sending add. Once the server is up
-and has answered once (a small answer: every code path loaded), its peak RSS is reset (`/proc/PID/clear_refs`); one client then reads the answer
-at full speed, another 64 KiB every 20 ms (a slow reader: what the server holds while the
-socket is full); the peak RSS (`VmHWM`) over the idle RSS is the cost of the answer.
+and has answered once (a small answer: every code path loaded), its peak RSS is reset
+(`/proc/PID/clear_refs`); one client then reads the answer at full speed, another 64 KiB
+every 20 ms (a slow reader: what the server holds while the socket is full); the peak RSS
+(`VmHWM`) over the idle RSS is the cost of the answer.
 
 `--before TREE` runs the same server from another source tree (a `git archive` of the
 commit to compare with), alternating with this one in every round, so both see the same

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
@@ -176,7 +177,7 @@ def test_an_answer_written_in_pieces_is_what_one_pass_writes(
     assert written_pieces(measured, limit=10**9) is pieces
     # Runs of at least a piece, but for the last and one cut short by a long piece after
     # it; never empty.
-    for run, after in zip(pieces, pieces[1:], strict=False):
+    for run, after in itertools.pairwise(pieces):
         assert len(run) >= piece or len(after) >= piece
     assert all(pieces)
 
