@@ -215,7 +215,7 @@ async def run(names: list[str], *, sigterm: bool) -> list[Row]:
                 httpx.AsyncClient(base_url=base, timeout=120) as probe,
             ):
                 try:
-                    await wait_ready(probe, popen, within=60)
+                    await wait_ready(probe, popen, within=120)
                     await client.post("/graphql", json={"query": ORDINARY_READ})
                     await client.post(
                         "/api/v1/articles",

@@ -36,19 +36,43 @@ from service.ingest.corrections import retract_article
 from service.ingest.model import Extraction, ParsedArticle
 from service.ingest.pipeline import store_article
 
-# The triggers that keep fact_values (figures and publications: insert, delete, update).
-TRIGGERS = {
-    "figures": ("figures_count_added", "figures_recount_removed", "figures_recount_changed"),
-    "publications": (
-        "publications_widen_times",
-        "publications_recount_removed",
-        "publications_recount_changed",
+# Each set of triggers measured (`--set`): their tables, names and functions. fact_values:
+# figures and publications, insert, delete, update; entity_articles (migration
+# 2026_12_10_entity_articles): mentions, and articles whose time or retraction changes.
+TRIGGER_SETS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
+    "fact_values": (
+        {
+            "figures": (
+                "figures_count_added",
+                "figures_recount_removed",
+                "figures_recount_changed",
+            ),
+            "publications": (
+                "publications_widen_times",
+                "publications_recount_removed",
+                "publications_recount_changed",
+            ),
+        },
+        (
+            "fd_count_added_figures",
+            "fd_recount_figures",
+            "fd_recount_values",
+            "fd_widen_value_times",
+            "fd_recount_publications",
+        ),
+    ),
+    "entity_articles": (
+        {
+            "mentions": ("mentions_file_added", "mentions_file_removed", "mentions_file_changed"),
+            "articles": ("articles_refile_entity_articles",),
+        },
+        ("fd_file_entity_articles", "fd_refile_entity_articles"),
     ),
 }
+TRIGGERS, FUNCTIONS = TRIGGER_SETS["fact_values"]  # set by main from --set
 TRIGGER_TIME = """SELECT coalesce(sum(self_time), 0) FROM pg_stat_user_functions
-    WHERE funcname IN ('fd_count_added_figures', 'fd_recount_figures', 'fd_recount_values',
-        'fd_widen_value_times', 'fd_recount_publications')"""
-SCRATCH = "fd_ingest_triggers"
+    WHERE funcname = ANY($1::text[])"""
+SCRATCH = "fd_ingest_triggers"  # --scratch
 FIRST_NEW = 1_000_000  # the generator's articles from here on are in no loaded corpus
 
 Prepared = list[tuple[ParsedArticle, Extraction, str | None]]
@@ -118,7 +142,7 @@ async def _trigger_ms(dsn: str, *, above: float = 0.0) -> float:
     try:
         total = 0.0
         for _ in range(30):
-            total = float(await conn.fetchval(TRIGGER_TIME))
+            total = float(await conn.fetchval(TRIGGER_TIME, list(FUNCTIONS)))
             if total > above:
                 break
             await asyncio.sleep(0.1)
@@ -192,7 +216,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200, help="new articles per run")
     parser.add_argument("--rounds", type=int, default=3, help="runs with and without")
     parser.add_argument("--retract", type=int, default=20, help="new articles retracted")
+    parser.add_argument("--set", choices=TRIGGER_SETS, default="fact_values")
+    parser.add_argument("--scratch", default="fd_ingest_triggers", help="scratch database")
     args = parser.parse_args()
+    global TRIGGERS, FUNCTIONS, SCRATCH  # one run measures one set
+    TRIGGERS, FUNCTIONS = TRIGGER_SETS[args.set]
+    SCRATCH = args.scratch
     server = with_database(args.dsn, "postgres")
     asyncio.run(measure(server, args.template, args.articles, args.rounds, args.retract))
 

@@ -45,6 +45,10 @@ METHODS = ("GET",)
 # The scope key under which the version read here is handed on (the GraphQL response
 # cache keys its answers by it), so a GET reads the version once.
 DATA_VERSION = "factdesk.data_version"
+# The scope key under which an app that knows it says whether its answer carries GraphQL
+# `errors` (True/False), before sending it: then its body is passed on piece by piece, not
+# held here until complete to look (GraphQL's view sends a large answer in pieces).
+ANSWER_ERRORS = "factdesk.answer_errors"
 # The document's tag is not the data's; an event stream never ends, so is never tagged.
 EXCLUDED = frozenset({"/api/v1/openapi.json", "/api/v1/changes/stream"})
 
@@ -134,7 +138,8 @@ class ConditionalGet:
 
     async def _answer(self, scope: Scope, receive: Receive, send: Send, etag: str) -> None:
         """The app's answer, with the tag when it is a successful read (held until its body
-        is complete, to see whether a GraphQL answer carries errors)."""
+        is complete, to see whether a GraphQL answer carries errors, unless the app said so:
+        ANSWER_ERRORS)."""
         start: Message | None = None
         chunks: list[bytes] = []
 
@@ -146,20 +151,29 @@ class ConditionalGet:
             if start is None:
                 await send(message)
                 return
+            errors = scope.get(ANSWER_ERRORS)
+            if isinstance(errors, bool):
+                await send(self._tagged(start, etag) if not errors else start)
+                start = None  # sent: the body follows as it comes
+                await send(message)
+                return
             chunks.append(message.get("body", b""))
             if message.get("more_body", False):
                 return
             body = b"".join(chunks)
             if _is_complete_answer(body, Headers(raw=start["headers"])):
-                # A copy: the message may be the response cache's stored answer.
-                response_headers = MutableHeaders(raw=list(start["headers"]))
-                for name, value in self._headers(etag):
-                    response_headers[name.decode()] = value.decode()
-                start = {**start, "headers": response_headers.raw}
+                start = self._tagged(start, etag)
             await send(start)
             await send({"type": "http.response.body", "body": body})
 
         await self.app(scope, receive, tagging)
+
+    def _tagged(self, start: Message, etag: str) -> Message:
+        # A copy: the message may be the response cache's stored answer.
+        response_headers = MutableHeaders(raw=list(start["headers"]))
+        for name, value in self._headers(etag):
+            response_headers[name.decode()] = value.decode()
+        return {**start, "headers": response_headers.raw}
 
 
 def _is_complete_answer(body: bytes, headers: Headers) -> bool:

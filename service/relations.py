@@ -31,6 +31,11 @@ class Link:
     table: str
     from_column: str
     to_column: str
+    # A column of `table` holding a copy of the child's place in the list (with to_column,
+    # its tie), indexed after from_column: a page is read in that index's order, and the
+    # rows of `table` are the list itself (entity_articles: live articles only), counted
+    # without the child's table.
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +140,12 @@ RELATIONS: dict[str, dict[str, Relation]] = {
         "aliases": Relation(None, Cardinality.MANY, "entity_aliases", child_column="entity_id"),
         "facts": many("Fact", "facts", "subject_id", bound=FACTS_BOUND),
         "mentions": page("Mention", "mentions", "entity_id"),
+        # Each article once (entity_articles: a pair per article mentioning the entity).
         "articles": page(
-            "Article", "articles", "id", through=Link("mentions", "entity_id", "article_id")
+            "Article",
+            "articles",
+            "id",
+            through=Link("entity_articles", "entity_id", "article_id", place="sort_key"),
         ),
         "quotes": page("Quote", "quotes", "speaker_id"),
     },

@@ -75,15 +75,23 @@ class ArticlePage:
     total: int = 0  # 0 when the caller did not ask for the count
 
 
-def _keyset(window: Window[ArticleCursor], first_param: int) -> tuple[str, str, list[object]]:
+def _keyset(
+    window: Window[ArticleCursor],
+    first_param: int,
+    *,
+    key: str = SORT_KEY,
+    id_column: str = "a.id",
+) -> tuple[str, str, list[object]]:
     """(condition, order, parameters from `first_param` on) of a window of the list, newest
-    first: read backwards (oldest first) from its end when `window.from_end`."""
+    first: read backwards (oldest first) from its end when `window.from_end`. `key` and
+    `id_column` hold the article's place (a copy of it: entity_articles)."""
     after, before = window.after, window.before
     order = "ASC" if window.from_end else "DESC"
     a, b = first_param, first_param + 2
+    place = f"({key}, {id_column})"
     condition = (
-        f"(${a}::timestamptz IS NULL OR ({SORT_KEY}, a.id) < (${a}, ${a + 1}))"
-        f" AND (${b}::timestamptz IS NULL OR ({SORT_KEY}, a.id) > (${b}, ${b + 1}))"
+        f"(${a}::timestamptz IS NULL OR {place} < (${a}, ${a + 1}))"
+        f" AND (${b}::timestamptz IS NULL OR {place} > (${b}, ${b + 1}))"
     )
     args: list[object] = [
         after[0] if after else None,
@@ -91,7 +99,7 @@ def _keyset(window: Window[ArticleCursor], first_param: int) -> tuple[str, str, 
         before[0] if before else None,
         before[1] if before else None,
     ]
-    return condition, f"{SORT_KEY} {order}, a.id {order}", args
+    return condition, f"{key} {order}, {id_column} {order}", args
 
 
 def _article_page(
@@ -295,20 +303,29 @@ async def page_articles_per_parent(
     """One window of articles per outlet (parent='outlet') or per mentioned entity
     ('entity'), each with its parent's total."""
     if parent == "outlet":
-        link = "a.outlet_id = p.id"
+        source, link, place, tie = "articles a", f"a.outlet_id = p.id AND {LIVE}", SORT_KEY, "a.id"
     elif parent == "entity":
-        link = "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = p.id)"
+        # A range of entity_articles_order_idx, the entity's live articles in list order
+        # (their count read from it alone): a walk of every article newest first, asking
+        # each whether it mentions the entity, read thousands for a rare one.
+        source, link, place, tie = (
+            "entity_articles e",
+            "e.entity_id = p.id",
+            "e.sort_key",
+            "e.article_id",
+        )
     else:
         raise ValueError(parent)
-    link = f"{link} AND {LIVE}"
-    total = counted(count, f"SELECT count(*) FROM articles a WHERE {link}")
-    keyset, order, keys = _keyset(window, 3)
+    keyset, order, keys = _keyset(window, 3, key=place, id_column=tie)
+    # Counted once a parent (LATERAL), not once a row of its page.
+    total = counted(count, f"SELECT count(*) FROM {source} WHERE {link}")
     rows = await conn.fetch(
         f"""
-        SELECT p.id AS parent_id, page.id, page.sort_key, {total} AS total
+        SELECT p.id AS parent_id, page.id, page.sort_key, counts.total
         FROM unnest($1::bigint[]) AS p(id)
+        CROSS JOIN LATERAL (SELECT {total} AS total) AS counts
         LEFT JOIN LATERAL (
-            SELECT a.id, {SORT_KEY} AS sort_key FROM articles a
+            SELECT {tie} AS id, {place} AS sort_key FROM {source}
             WHERE {link} AND {keyset}
             ORDER BY {order}
             LIMIT $2

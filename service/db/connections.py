@@ -136,11 +136,26 @@ def nested_page(relation: Relation, write: ObjectWriter) -> Answer:
     assert table is not None
     by_time = child == "Article"
 
+    through = relation.through
+    # A link table that holds the child's place (entity_articles) is read first, in the
+    # order of its index: a page is a range of it, not a walk of every article.
+    placed = through is not None and through.place is not None
+
+    def source(alias: str) -> str:
+        if placed:
+            assert through is not None
+            return (
+                f"{through.table} {alias}_t JOIN {table} {alias} "
+                f"ON {alias}.{relation.child_column} = {alias}_t.{through.to_column}"
+            )
+        return f"{table} {alias}"
+
     def link(alias: str, row: str) -> str:
-        if relation.through is None:
+        if through is None:
             tied = f"{alias}.{relation.child_column} = {row}.id"
+        elif placed:
+            tied = f"{alias}_t.{through.from_column} = {row}.id"
         else:
-            through = relation.through
             tied = (
                 f"EXISTS (SELECT 1 FROM {through.table} m WHERE m.{through.to_column} = "
                 f"{alias}.{relation.child_column} AND m.{through.from_column} = {row}.id)"
@@ -155,17 +170,28 @@ def nested_page(relation: Relation, write: ObjectWriter) -> Answer:
         size = parameter(window, "size", "int")
         if by_time:  # (published time, id), newest first
             key, descending, cast = SORT_KEY.replace("a.", f"{a}."), True, "timestamptz"
+            place, tie = key, f"{a}.id"
+            if placed:
+                assert through is not None
+                place, tie = f"{a}_t.{through.place}", f"{a}_t.{through.to_column}"
             after = parameter(window, "after", cast)
             after_id = parameter(window, "after_id", "bigint")
             before = parameter(window, "before", cast)
             before_id = parameter(window, "before_id", "bigint")
-            bounds = [(after, f"({key}, {a}.id)", f"({after}, {after_id})")]
-            bounds.append((before, f"({key}, {a}.id)", f"({before}, {before_id})"))
+            bounds = [(after, f"({place}, {tie})", f"({after}, {after_id})")]
+            bounds.append((before, f"({place}, {tie})", f"({before}, {before_id})"))
         else:  # one integer, ascending
             key, descending = f"{a}.{relation.order[0]}", False
             after = parameter(window, "after", "bigint")
             before = parameter(window, "before", "bigint")
             bounds = [(after, key, after), (before, key, before)]
+        total = f"SELECT count(*) FROM {table} {a} WHERE {link(a, row)}"
+        if placed:  # live articles only: counted from its index alone
+            assert through is not None
+            total = (
+                f"SELECT count(*) FROM {through.table} {a}_t "
+                f"WHERE {a}_t.{through.from_column} = {row}.id"
+            )
         later, earlier = ("<", ">") if descending else (">", "<")
         keyset = " AND ".join(
             f"({given} IS NULL OR {mine} {way} {theirs})"
@@ -185,7 +211,7 @@ def nested_page(relation: Relation, write: ObjectWriter) -> Answer:
             first=by(r, listed),
             last=by(r, back),
             cursor=(TIME_CURSOR if by_time else ID_CURSOR).format(r=r),
-            total=f"SELECT count(*) FROM {table} {a} WHERE {link(a, row)}",
+            total=total,
             flags=flags(size, found, after, before, from_end=from_end),
         )
         built = connection_json(
@@ -193,10 +219,10 @@ def nested_page(relation: Relation, write: ObjectWriter) -> Answer:
         )
         if built is None:
             return None
-        ties = f", {a}.id {reads}" if by_time else ""
+        ordered = f"{place} {reads}, {tie} {reads}" if by_time else f"{key} {reads}"
         return f"""(WITH {found} AS (
-                SELECT {a}.*, {key} AS k FROM {table} {a} WHERE {link(a, row)} AND {keyset}
-                ORDER BY {key} {reads}{ties} LIMIT {size} + 1
+                SELECT {a}.*, {key} AS k FROM {source(a)} WHERE {link(a, row)} AND {keyset}
+                ORDER BY {ordered} LIMIT {size} + 1
             ), {rows} AS (SELECT * FROM {found} {a} ORDER BY {by(a, reads)} LIMIT {size})
             SELECT {built})"""
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
+from asyncpg.transaction import Transaction
 
 from service.errors import DatabaseUnavailableError
 
@@ -104,9 +105,45 @@ class FactdeskConnection(_ConnectionBase):
         if not answered.done() and not self.is_closed():
             self.terminate()
 
+    def transaction(
+        self, *, isolation: Any = None, readonly: bool = False, deferrable: bool = False
+    ) -> StoppableTransaction:
+        """asyncpg's transaction, which a stopped borrower leaves without waiting on a
+        server that does not answer (StoppableTransaction)."""
+        self._check_open()  # type: ignore[attr-defined]
+        return StoppableTransaction(self, isolation, readonly, deferrable)
+
     def _close_if_still_cancelling(self, cancel_waiter: asyncio.Future[None] | None) -> None:
         if cancel_waiter is not None and not cancel_waiter.done() and not self.is_closed():
             self.terminate()
+
+
+class StoppableTransaction(Transaction):
+    """A transaction block that a borrower stopped in the middle of a query leaves within
+    CANCEL_ACK_WAIT. Its ROLLBACK must wait until the server answers the cancelled query,
+    and one that does not answer (PostgreSQL away or stalled) held the stopped borrower
+    (an ingest, which has no request deadline) until CANCEL_GRACE closed the connection,
+    then raised the closed connection's error in place of its own. The connection is
+    settled as the pool settles a stopped borrower's (`settle_cancel`); closed, it has no
+    transaction left to roll back (PostgreSQL aborts it with the session), and the
+    borrower's own exception goes on."""
+
+    async def __aexit__(self, extype: Any, ex: Any, tb: Any) -> None:
+        connection = self._connection  # type: ignore[attr-defined]
+        task = asyncio.current_task()
+        if (
+            extype is not None
+            and task is not None
+            and task.cancelling()
+            and isinstance(connection, FactdeskConnection)
+        ):
+            await connection.settle_cancel()
+            if connection.is_closed():
+                self._managed = False
+                if connection._top_xact is self:  # type: ignore[attr-defined]
+                    connection._top_xact = None  # type: ignore[attr-defined]
+                return
+        await super().__aexit__(extype, ex, tb)
 
 
 class FactdeskPool(_PoolBase):

@@ -12,25 +12,30 @@ walking it again. orjson holds the GIL for its whole pass (a thread would not fr
 loop) and 8 MiB of small values take it 17-47 ms, so `write_answer` writes an answer longer
 than PIECE in pieces of about that size (each container the walk found longer is split
 into its members), the loop served between them; the pieces join into the very bytes one
-pass would write (bench/response_encoding.py and bench/answer_walk.py measure both).
+pass would write (bench/response_encoding.py and bench/answer_walk.py measure both). They
+are kept in runs of about PIECE and sent as they are, never joined (`written_pieces`): a
+join held a second copy of the answer, and one send of megabytes a third in the socket's
+buffer while a slow client read it (bench/answer_memory.py measures both).
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import AsyncIterator, Generator, Iterable, Iterator
 from time import monotonic
 
 import orjson
 
-from service.graphql.pacing import SLICE, after_next_poll, turn_with_time_left
+from service.graphql.pacing import SLICE, turn_with_time_left
 
 # Values walked between two looks at the clock and two turns of the event loop (each
 # takes a fraction of a microsecond: a pause every 0.5-1 ms of walking).
 _CHECK_EVERY = 4096
 # Bytes of JSON (the walk's lower bound) orjson writes in one go: 0.2-0.8 ms of CPU.
 PIECE = 128 * 1024
+# A piece longer than this (a long string) is sent in slices of PIECE (`sent_pieces`).
+SENT_AT_ONCE = 4 * PIECE
 
 
 class EncodingTimedOutError(Exception):
@@ -39,7 +44,7 @@ class EncodingTimedOutError(Exception):
 
 class MeasuredAnswer(dict[str, object]):
     """An answer `measure_answer` found within the cap: written without walking it again,
-    or sent as `written` once `write_answer` has written it."""
+    or sent as the pieces `written` once `write_answer` has written it."""
 
     __slots__ = ("holds_large", "large", "written")
 
@@ -48,7 +53,7 @@ class MeasuredAnswer(dict[str, object]):
         # By id(): the containers longer than PIECE, with their length; those holding one.
         self.large = large
         self.holds_large = holds
-        self.written: bytes | None = None
+        self.written: list[bytes] | None = None
 
 
 def encode_answer(data: object, *, limit: int, deadline: float = math.inf) -> bytes:
@@ -57,7 +62,7 @@ def encode_answer(data: object, *, limit: int, deadline: float = math.inf) -> by
     (``time.monotonic``) passes while measuring it (a MeasuredAnswer is not measured
     again)."""
     if isinstance(data, MeasuredAnswer) and data.written is not None:
-        return data.written
+        return b"".join(data.written)
     if isinstance(data, MeasuredAnswer) or not _text_exceeds(data, limit, deadline):
         encoded = orjson.dumps(data)
         if len(encoded) <= limit:
@@ -105,25 +110,62 @@ async def measure_answer(
 
 async def write_answer(
     answer: MeasuredAnswer, *, limit: int, deadline: float = math.inf, seconds: float = SLICE
-) -> bytes:
-    """The measured ``answer`` as JSON (kept as its ``written``): at once when it is at most
-    PIECE long, else a piece at a time, the event loop served once a turn's ``seconds`` are
-    spent; the ``response_too_large`` answer past ``limit``. EncodingTimedOutError once
-    ``deadline`` passes between two pieces."""
+) -> list[bytes]:
+    """The measured ``answer`` as JSON in pieces of about PIECE bytes (kept as its
+    ``written``): one at once when it is at most PIECE long, else a piece at a time, the
+    event loop served once a turn's ``seconds`` are spent; the ``response_too_large``
+    answer past ``limit``. EncodingTimedOutError once ``deadline`` passes between two
+    pieces."""
     if id(answer) not in answer.large:
-        encoded = orjson.dumps(answer)
+        pieces = [orjson.dumps(answer)]
     else:
-        parts = []
+        pieces = []
+        run: list[bytes] = []  # the small pieces of the next run, `length` bytes
+        length = 0
         for part in _pieces(answer, answer.large, answer.holds_large):
-            parts.append(part)
+            if len(part) >= PIECE:  # kept as orjson wrote it, never copied into a run
+                if run:
+                    pieces.append(b"".join(run))
+                    run, length = [], 0
+                pieces.append(part)
+            else:
+                run.append(part)
+                length += len(part)
+                if length >= PIECE:
+                    pieces.append(b"".join(run))
+                    run, length = [], 0
             await turn_with_time_left(seconds, after_io=True)
             if monotonic() > deadline:
                 raise EncodingTimedOutError
-        # Joining megabytes (into fresh pages: 1-5 ms) takes a turn of its own.
-        await after_next_poll()
-        encoded = b"".join(parts)
-    answer.written = encoded if len(encoded) <= limit else orjson.dumps(too_large(limit))
-    return answer.written
+        if run:
+            pieces.append(b"".join(run))
+    if sum(map(len, pieces)) > limit:
+        pieces = [orjson.dumps(too_large(limit))]
+    answer.written = pieces
+    return pieces
+
+
+async def sent_pieces(pieces: list[bytes]) -> AsyncIterator[bytes]:
+    """The pieces in order, each let go of once sent (the list is emptied); one longer than
+    SENT_AT_ONCE in slices of PIECE bytes, so the socket's buffer never holds a copy of
+    megabytes while a slow client reads (the sender waits whenever it is full)."""
+    pieces.reverse()
+    while pieces:
+        piece = pieces.pop()
+        if len(piece) <= SENT_AT_ONCE:
+            yield piece
+            continue
+        for start in range(0, len(piece), PIECE):
+            yield piece[start : start + PIECE]
+        del piece
+
+
+def written_pieces(data: object, *, limit: int) -> list[bytes]:
+    """What is sent of ``data``: the pieces `write_answer` wrote of it, else its JSON in one
+    piece (`encode_answer`)."""
+    if isinstance(data, MeasuredAnswer) and data.written is not None:
+        return data.written
+    return [encode_answer(data, limit=limit)]
 
 
 def _pieces(value: object, large: dict[int, int], holds: set[int]) -> Iterator[bytes]:

@@ -17,7 +17,7 @@ from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
 from starlette.datastructures import Headers
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -34,7 +34,7 @@ from strawberry.types.unset import UnsetType
 
 from service import metrics
 from service.auth import bearer_token, editor_name, judge_denial, write_denial
-from service.conditional import DATA_VERSION
+from service.conditional import ANSWER_ERRORS, DATA_VERSION
 from service.config import Settings
 from service.db.replicas import request_reads
 from service.deadline import REQUEST_DEADLINE, request_deadline
@@ -45,7 +45,9 @@ from service.graphql.encoding import (
     MeasuredAnswer,
     encode_answer,
     measure_answer,
+    sent_pieces,
     write_answer,
+    written_pieces,
 )
 from service.graphql.errors import (
     DATABASE_UNAVAILABLE,
@@ -322,7 +324,9 @@ class GraphQLView(GraphQL[Context, None]):
                 slice_seconds = self._settings.factdesk_graphql_completion_slice
                 await write_answer(measured, limit=limit, deadline=deadline, seconds=slice_seconds)
         except EncodingTimedOutError:
-            return {"data": None, "errors": [self._timed_out(request.scope).formatted]}
+            measured = {"data": None, "errors": [self._timed_out(request.scope).formatted]}
+        # Known before a byte is sent: conditional.py tags a streamed answer without holding it.
+        request.scope[ANSWER_ERRORS] = bool(measured.get("errors"))
         return cast(GraphQLHTTPResponse, measured)
 
     def _timed_out(self, scope: Scope) -> GraphQLError:
@@ -370,11 +374,19 @@ class GraphQLView(GraphQL[Context, None]):
         ):
             payload = {k: v for k, v in response_data.items() if k != "data"}
             status = sub_response.status_code or 400
-        # Measured and written already (process_result): sent as written; an answer built
-        # here (the 400 above) is written now, its cap checked on its bytes.
+        # Measured and written already (process_result): sent in the pieces written, each
+        # let go once sent; an answer built here (the 400 above) is written now, its cap
+        # checked on its bytes.
         limit = self._settings.factdesk_graphql_max_response_bytes
-        body = encode_answer(payload, limit=limit)
-        response = Response(body, status_code=status, media_type=media)
+        pieces = written_pieces(payload, limit=limit)
+        response: Response
+        if len(pieces) == 1:
+            response = Response(pieces[0], status_code=status, media_type=media)
+        else:
+            length = {"content-length": str(sum(map(len, pieces)))}
+            response = StreamingResponse(
+                sent_pieces(pieces), status_code=status, headers=length, media_type=media
+            )
         response.headers.raw.extend(
             (k, v) for k, v in sub_response.headers.raw if k != b"content-type"
         )

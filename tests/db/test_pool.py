@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import time
 
 import asyncpg
@@ -116,4 +118,38 @@ async def test_a_stopped_query_is_cancelled_on_the_server_before_its_connection_
             assert time.monotonic() < deadline, "the stopped query still runs on the server"
             await asyncio.sleep(0.05)
     finally:
+        await pool.close()
+
+
+async def test_a_borrower_stopped_in_a_transaction_leaves_it_at_once(test_dsn: str) -> None:
+    # The server never answers the cancel (its backend is stopped, as a stalled or
+    # unreachable PostgreSQL would be): the transaction's ROLLBACK waited for that answer
+    # until CANCEL_GRACE closed the connection, then raised the closed connection's error.
+    pool = await create_pool(test_dsn, min_size=1, max_size=1)
+    backend: list[int] = []
+    running = asyncio.Event()
+
+    async def ingest() -> None:
+        async with pool.acquire() as connection, connection.transaction():
+            backend.append(await connection.fetchval("SELECT pg_backend_pid()"))
+            running.set()
+            await connection.fetchval("SELECT pg_sleep(30)")
+
+    task = asyncio.create_task(ingest())
+    try:
+        await running.wait()
+        await asyncio.sleep(0.2)  # in the sleep
+        os.kill(backend[0], signal.SIGSTOP)
+        started = time.monotonic()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):  # its own exception, not the connection's
+            await task
+        waited = time.monotonic() - started
+        print(f"the stopped borrower left its transaction after {waited * 1000:.0f} ms")
+        assert waited < pool_module.CANCEL_GRACE / 2, f"left after {waited:.2f} s"
+        async with pool.acquire(timeout=1) as connection:  # the slot is lent again
+            assert await connection.fetchval("SELECT 5") == 5
+    finally:
+        if backend:
+            os.kill(backend[0], signal.SIGCONT)
         await pool.close()

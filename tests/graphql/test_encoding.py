@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 import asyncpg
 import httpx
@@ -22,7 +24,9 @@ from service.graphql.encoding import (
     MeasuredAnswer,
     encode_answer,
     measure_answer,
+    sent_pieces,
     write_answer,
+    written_pieces,
 )
 from tests.graphql.arrivals import arriving_requests
 
@@ -166,9 +170,16 @@ def test_an_answer_written_in_pieces_is_what_one_pass_writes(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(encoding, "PIECE", piece)
         measured = asyncio.run(_measured(data))
-        written = asyncio.run(write_answer(measured, limit=10**9, seconds=0.0))
+        pieces = asyncio.run(write_answer(measured, limit=10**9, seconds=0.0))
+    written = b"".join(pieces)
     assert written == orjson.dumps(data)
     assert encode_answer(measured, limit=10**9) == written  # sent as written
+    assert written_pieces(measured, limit=10**9) is pieces
+    # Runs of at least a piece, but for the last and one cut short by a long piece after
+    # it; never empty.
+    for run, after in itertools.pairwise(pieces):
+        assert len(run) >= piece or len(after) >= piece
+    assert all(pieces)
 
 
 async def test_writing_a_large_answer_hands_the_event_loop_back() -> None:
@@ -190,7 +201,7 @@ async def test_writing_a_large_answer_hands_the_event_loop_back() -> None:
     other = asyncio.ensure_future(other_work())
     await asyncio.sleep(0)
     turns = 0
-    written = await write_answer(measured, limit=10**9, seconds=0.0)
+    written = b"".join(await write_answer(measured, limit=10**9, seconds=0.0))
     writing = False
     await other
     assert written == orjson.dumps(answer)
@@ -203,7 +214,7 @@ async def test_a_written_answer_over_the_cap_or_late_is_refused() -> None:
     # The measure counts a float as 3 characters; orjson writes 7 for most of these.
     floats: dict[str, object] = {"data": [0.1 + i for i in range(20_000)]}
     measured = await _measured(floats, limit=100_000)
-    refused = orjson.loads(await write_answer(measured, limit=100_000))
+    refused = orjson.loads(b"".join(await write_answer(measured, limit=100_000)))
     assert refused["errors"][0]["extensions"] == {"code": "response_too_large"}
     large = await _measured({"data": ["x" * 1000] * 1000})
     with pytest.raises(EncodingTimedOutError):
@@ -258,3 +269,80 @@ async def test_a_request_arriving_while_an_answer_is_written_goes_before_its_nex
         await write_answer(measured, limit=10**9, seconds=1e-9)
     # The first piece starts a slice, the second spends it; the request runs next.
     assert order[:4] == ["piece written", "piece written", "request", "piece written"]
+
+
+async def _messages(app: Any, method: str, query: str) -> list[dict[str, Any]]:
+    """What the app sends for one request to /graphql, message by message."""
+    body = orjson.dumps({"query": query}) if method == "POST" else b""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.4"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": "/graphql",
+        "raw_path": b"/graphql",
+        "query_string": b"" if body else urlencode({"query": query}).encode(),
+        "root_path": "",
+        "headers": [(b"host", b"test"), (b"content-type", b"application/json")],
+        "client": ("127.0.0.1", 1),
+        "server": ("test", 80),
+        "state": {},
+    }
+    received = [{"type": "http.request", "body": body, "more_body": False}]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        if received:
+            return received.pop()
+        await asyncio.Event().wait()  # no disconnect while the answer is sent
+        raise AssertionError
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    return sent
+
+
+async def test_a_large_answer_is_sent_in_the_pieces_written(seeded_pool: asyncpg.Pool) -> None:
+    """Never joined: each piece goes out as a body message of its own, with the whole
+    length announced; a GET's answer keeps its tag, and the response cache still keeps
+    (and sends again) an answer within its entry limit."""
+    settings = Settings(factdesk_load_seeds=False, factdesk_sql_trees=False)  # the view's
+    app = create_app(settings)
+    app.state.pool = seeded_pool
+    query = """{ entities(first: 95) { edges { node { name
+        articles(first: 5) { edges { node { body } } } } } } }"""
+    answers: dict[str, bytes] = {}
+    for method in ("POST", "GET", "POST"):  # the second POST: the cached answer, whole
+        sent = await _messages(app, method, query)
+        start, bodies = sent[0], sent[1:]
+        assert start["status"] == 200
+        headers = dict(start["headers"])
+        assert [b.get("more_body", False) for b in bodies][-1] is False
+        written = b"".join(b["body"] for b in bodies)
+        assert int(headers[b"content-length"]) == len(written) > 2 * PIECE
+        assert written == orjson.dumps(orjson.loads(written))
+        assert "errors" not in orjson.loads(written)
+        if method == "GET":
+            assert headers[b"etag"].startswith(b'W/"')
+        if method in answers:
+            assert len(bodies) == 1
+            assert written == answers[method]
+        else:
+            assert len([b for b in bodies if b["body"]]) >= 2
+        answers[method] = written
+
+
+async def test_a_long_piece_is_sent_in_slices_and_let_go() -> None:
+    """A long string is one piece as orjson wrote it (never copied into a run), sent in
+    slices of PIECE so that a slow reader's socket buffer never holds a copy of it."""
+    long = "y" * (5 * PIECE)
+    answer: dict[str, object] = {"data": {"a": "x" * 10, "b": long, "c": [1, 2]}}
+    pieces = await write_answer(await _measured(answer), limit=10**9)
+    assert any(len(piece) == len(long) + 2 for piece in pieces)
+    sent = [piece async for piece in sent_pieces(pieces)]
+    assert pieces == []  # let go of
+    assert b"".join(sent) == orjson.dumps(answer)
+    assert max(map(len, sent)) <= PIECE
