@@ -261,3 +261,53 @@ async def test_the_less_reported_values_are_a_row_each(
         value = await page(seeded_client, unescape(link))
         assert texts_of(value, "printed") == [row]
         assert len(texts_of(value, "source")) == reports[row]
+
+
+SEED_ARTICLES = """{ articles(first: 10) { edges { node { id publishedAt
+    figures(first: 100) { value upperBound approximation fact { id } } } } } }"""
+FACT_AS_OF = """query($id: ID!, $at: DateTime) { fact(id: $id, asOf: $at) {
+    values { value sources(first: 50) { article { id } } } } }"""
+
+
+async def test_as_of_before_the_second_seed_only_the_first_articles_values(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    """The issue's line: as of just before the second seed article was published, every
+    fact the seeds report shows only the first article's values, on the page, in REST and
+    in GraphQL; a fact the first article does not report was not known then."""
+    answer = (await seeded_client.post("/graphql", json={"query": SEED_ARTICLES})).json()
+    articles = sorted(
+        (e["node"] for e in answer["data"]["articles"]["edges"]),
+        key=lambda a: dt.datetime.fromisoformat(a["publishedAt"]),
+    )
+    first, second = articles[0], articles[1]
+    before = dt.datetime.fromisoformat(second["publishedAt"]) - dt.timedelta(microseconds=1)
+    assert dt.datetime.fromisoformat(first["publishedAt"]) < before
+    then = before.isoformat()
+    firsts: dict[str, set[float]] = {}
+    for figure in first["figures"]:
+        if figure["fact"]:
+            firsts.setdefault(figure["fact"]["id"], set()).add(figure["value"])
+    facts = {f["fact"]["id"] for a in articles for f in a["figures"] if f["fact"]}
+    vote_share = (await _vote_share(seeded_client)).removeprefix("/facts/")
+    assert vote_share in firsts  # Tokayev's share of the vote, among others
+    assert len(facts - set(firsts)) > 0  # and facts only later articles report
+    for fact_id in sorted(facts):
+        html = await seeded_client.get(f"/facts/{fact_id}", params={"as_of": then})
+        rest = await seeded_client.get(f"/api/v1/facts/{fact_id}", params={"as_of": then})
+        variables = {"id": fact_id, "at": then}
+        graphql = (
+            await seeded_client.post("/graphql", json={"query": FACT_AS_OF, "variables": variables})
+        ).json()["data"]["fact"]
+        if fact_id not in firsts:
+            assert texts_of(html.text, "nothing-known"), fact_id
+            assert rest.status_code == 404, fact_id
+            assert graphql is None, fact_id
+            continue
+        assert len(texts_of(html.text, "printed")) == len(firsts[fact_id]), fact_id
+        cited = set(re.findall(r'<a class="article-link" href="/articles/([^"]+)"', html.text))
+        assert cited == {first["id"]}, fact_id
+        assert {v["value"] for v in rest.json()["values"]} == firsts[fact_id], fact_id
+        assert {v["value"] for v in graphql["values"]} == firsts[fact_id], fact_id
+        sources = {s["article"]["id"] for v in graphql["values"] for s in v["sources"]}
+        assert sources == {first["id"]}, fact_id
