@@ -311,3 +311,26 @@ async def test_as_of_before_the_second_seed_only_the_first_articles_values(
         assert {v["value"] for v in graphql["values"]} == firsts[fact_id], fact_id
         sources = {s["article"]["id"] for v in graphql["values"] for s in v["sources"]}
         assert sources == {first["id"]}, fact_id
+
+
+async def test_a_fact_whose_only_article_was_retracted_has_its_past_page(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    """Its values all gone the fact is no more (404 now), but as of before the retraction
+    its page shows what was known then, as REST's `?as_of=` does."""
+    copy = "Quake hits Almaty\n\nAn earthquake in Almaty killed 12 people, police said."
+    published = dt.datetime(2026, 11, 17, 9, tzinfo=dt.UTC)
+    stored = await ingest_article(pool, copy, ArticleMeta("Daily", published_at=published))
+    async with pool.acquire() as conn:
+        fact_id = await conn.fetchval("SELECT id FROM facts WHERE property = 'deaths'")
+    await retract_article(pool, stored.article_id, by="key", reason="wrong town")
+    url = f"/facts/{encode_id('Fact', fact_id)}"
+    assert (await client.get(url)).status_code == 404
+    then = "2026-11-18T00:00:00+00:00"
+    assert (await client.get(f"/api/v1{url}", params={"as_of": then})).status_code == 200
+    html = await page(client, url, as_of=then)
+    assert texts_of(html, "printed") == ["12 people"]
+    assert "Almaty: deaths" in html
+    before = await client.get(url, params={"as_of": "2026-11-16T00:00:00Z"})
+    assert before.status_code == 200
+    assert texts_of(before.text, "nothing-known")
