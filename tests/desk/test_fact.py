@@ -334,3 +334,19 @@ async def test_a_fact_whose_only_article_was_retracted_has_its_past_page(
     before = await client.get(url, params={"as_of": "2026-11-16T00:00:00Z"})
     assert before.status_code == 200
     assert texts_of(before.text, "nothing-known")
+
+
+async def test_an_exit_poll_is_marked(pool: asyncpg.Pool, client: httpx.AsyncClient) -> None:
+    """Preliminary, final and exit poll are each marked on the values and the chart."""
+    copy = (
+        "Poll in Almaty\n\nAn exit poll gave Kassym-Jomart Tokayev 69 percent of the vote "
+        "in Sunday's presidential election, pollsters said."
+    )
+    published = dt.datetime(2019, 6, 9, 18, tzinfo=dt.UTC)
+    await ingest_article(pool, copy, ArticleMeta("Daily", published_at=published))
+    async with pool.acquire() as conn:
+        fact_id = await conn.fetchval("SELECT fact_id FROM figures WHERE status = 'exit_poll'")
+    html = await page(client, f"/facts/{encode_id('Fact', fact_id)}")
+    assert texts_of(html, "status-exit-poll") == ["exit poll"]
+    assert '<text class="status" x="8"' in html
+    assert ">exit poll</text>" in html
