@@ -32,3 +32,15 @@ async def list_values_for_facts(conn: Connection, *, fact_ids: Sequence[int]) ->
         list(fact_ids),
     )
     return FactValueRow.from_records(rows)
+
+
+async def count_values_for_facts(
+    conn: Connection, *, fact_ids: Sequence[int]
+) -> dict[int, tuple[int, int]]:
+    """Each fact's (values, reports) now; a fact with no value left has none."""
+    rows = await conn.fetch(
+        """SELECT fact_id, count(*) AS values, sum(reports) AS reports FROM fact_values
+        WHERE fact_id = ANY($1::bigint[]) GROUP BY fact_id""",
+        list(fact_ids),
+    )
+    return {int(r["fact_id"]): (int(r["values"]), int(r["reports"])) for r in rows}

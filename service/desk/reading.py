@@ -21,7 +21,7 @@ from service.db.known_values import KnownReport
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, EntityRow, FactRow, FigureRow, OutletRow
 from service.desk.marks import Piece, sentence_pieces
-from service.desk.values import ValueGroup, value_groups
+from service.desk.values import ValueGroup, mark_conflicts, value_groups
 from service.ingest.agreement import agreement_of
 from service.ingest.ranks import NONE, Rank, by_fact
 
@@ -288,6 +288,7 @@ async def read_fact_values(
             judged.get(fact.id, NONE),
             [j for j in in_force if j.fact_id == fact.id],
             totals,
+            conflicts=False,
         )
         for fact in facts
     }
@@ -295,6 +296,8 @@ async def read_fact_values(
         fact_id: groups if most_values is None else most_reported(groups, totals, most_values)
         for fact_id, groups in groups_of.items()
     }
+    for fact_id, groups in groups_of.items():
+        mark_conflicts(groups, shown[fact_id])
     figures = [r for groups in shown.values() for group in groups for r in group.reports]
     around = await read_around(
         conn,

@@ -57,10 +57,13 @@ def value_groups(
     judged: FactJudgements = NONE,
     in_force: Sequence[InForce] = (),
     totals: Mapping[int, int] | None = None,
+    *,
+    conflicts: bool = True,
 ) -> list[ValueGroup]:
     """The values of a fact's `reports`, ranked by `judged` (the judgements `in_force` on
     its reports); `totals` counts each value's reports by its first report's id, when
-    `reports` are only the first few of each."""
+    `reports` are only the first few of each. Without `conflicts`, no value's conflicts
+    are marked yet (`mark_conflicts` marks those of the values a page shows)."""
     groups = []
     for number, group in enumerate(split_values(reports), start=1):
         head = group[0]
@@ -81,13 +84,24 @@ def value_groups(
                 judgements=[j for j in in_force if key_of(j) == key],
             )
         )
+    if conflicts:
+        mark_conflicts(groups, groups)
+    return groups
+
+
+def mark_conflicts(groups: Sequence[ValueGroup], among: Sequence[ValueGroup]) -> None:
+    """Marks each value of `among` (some of a fact's `groups`) with the numbers of the
+    fact's values it conflicts with: a page that shows the ten most reported of a fact's
+    five hundred values tests their pairs alone (all pairs: 50 ms of a page)."""
     # A deprecated value conflicts with nothing; the test is hoisted out of the pairs (a
     # much reported fact has a hundred values: ten thousand pairs).
     live = [(g, g.low, g.high) for g in groups if not g.deprecated]
-    for one, low, high in live:
+    for one in among:
+        if one.deprecated:
+            continue
+        low, high = one.low, one.high
         one.conflicts = [
             other.number
             for other, other_low, other_high in live
             if other is not one and (low > other_high or other_low > high)
         ]
-    return groups

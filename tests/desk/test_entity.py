@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import asyncpg
 import httpx
 import pytest
@@ -126,3 +128,47 @@ async def test_an_entity_with_many_facts_shows_a_page_budget_of_sources(
     # 40 injured.
     assert html.count('<li class="source">') == 3
     assert "all 3 sources" in " ".join(texts_of(html, "first-reported"))
+
+
+async def test_an_entity_with_many_facts_lists_the_others_a_row_each(
+    pool: asyncpg.Pool, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A much reported place is the subject of thousands of facts: the page shows the
+    disputed and most reported few in full, and the others a row each (values, reports,
+    a link), a page of rows at a time."""
+    for outlet, copy in (
+        ("Daily", "Quake hits Almaty\n\nAn earthquake in Almaty killed 12 people and injured 40."),
+        ("Weekly", "Almaty mourns\n\nThe quake in Almaty killed 12 people and injured 40 people."),
+        ("Herald", "Almaty count\n\nThe quake in Almaty killed 15 people, injuring 40 people."),
+    ):
+        await ingest_article(pool, copy, ArticleMeta(outlet))
+    async with pool.acquire() as conn:
+        place = await conn.fetchval("SELECT subject_id FROM facts WHERE property = 'deaths'")
+    path = f"/entities/{encode_id('Entity', place)}"
+    whole = await page(client, path)
+    assert len(texts_of(whole, "fact")) == 2
+    assert texts_of(whole, "other-fact") == []
+
+    monkeypatch.setattr("service.desk.entity.FACTS_IN_FULL", 1)
+    html = await page(client, path)
+    [shown] = texts_of(html, "fact")
+    assert shown.startswith("Almaty: deaths disputed")  # the disputed one in full
+    assert texts_of(html, "other-fact") == ["Almaty: people injured agreed 1 3"]
+    assert len(hrefs(html, "/facts/")) > 1
+
+    monkeypatch.setattr("service.desk.entity.FACTS_IN_FULL", 0)
+    monkeypatch.setattr("service.desk.entity.FACTS_LISTED", 1)
+    first = await page(client, path)
+    assert texts_of(first, "fact") == []
+    assert texts_of(first, "other-fact") == ["Almaty: deaths disputed 2 3"]
+    later = re.findall(r'<a class="facts-later" href="([^"]+)"', first)
+    assert later == [f"{path}?facts_from=1"]
+    second = await page(client, path, facts_from="1")
+    assert texts_of(second, "other-fact") == ["Almaty: people injured agreed 1 3"]
+    assert re.findall(r'<a class="facts-earlier" href="([^"]+)"', second) == [
+        f"{path}?facts_from=0"
+    ]
+    assert 'class="facts-later"' not in second
+    wrong = await client.get(path, params={"facts_from": "-1"})
+    assert wrong.status_code == 400
+    assert "facts_from must be a whole number" in wrong.text
