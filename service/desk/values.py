@@ -95,13 +95,28 @@ def mark_conflicts(groups: Sequence[ValueGroup], among: Sequence[ValueGroup]) ->
     five hundred values tests their pairs alone (all pairs: 50 ms of a page)."""
     # A deprecated value conflicts with nothing; the test is hoisted out of the pairs (a
     # much reported fact has a hundred values: ten thousand pairs).
-    live = [(g, g.low, g.high) for g in groups if not g.deprecated]
+    mark_conflicts_with(among, [(g.number, g.low, g.high) for g in groups if not g.deprecated])
+
+
+def mark_conflicts_with(
+    among: Sequence[ValueGroup], live: Sequence[tuple[int, float, float]]
+) -> None:
+    """Marks each value of `among` with the numbers of the values `live` (number, and
+    the true values its reports allow: the fact's values not deprecated) it conflicts
+    with."""
     for one in among:
         if one.deprecated:
             continue
         low, high = one.low, one.high
         one.conflicts = [
-            other.number
-            for other, other_low, other_high in live
-            if other is not one and (low > other_high or other_low > high)
+            number
+            for number, other_low, other_high in live
+            if number != one.number and (low > other_high or other_low > high)
         ]
+
+
+def interval_of(
+    value: float, upper_bound: float | None, approximation: str, text: str
+) -> tuple[float, float]:
+    """The true values a report allows (`service.ingest.facts.value_interval`)."""
+    return value_interval(ReportedValue(value, upper_bound, Approximation(approximation), text))
