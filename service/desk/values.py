@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from service.db.figures import split_values
 from service.db.judgements import InForce
@@ -115,8 +116,10 @@ def mark_conflicts_with(
         ]
 
 
+@lru_cache(maxsize=65536)
 def interval_of(
     value: float, upper_bound: float | None, approximation: str, text: str
 ) -> tuple[float, float]:
-    """The true values a report allows (`service.ingest.facts.value_interval`)."""
+    """The true values a report allows (`service.ingest.facts.value_interval`), kept for
+    the next page: a fact with a thousand values asks for the same thousand each time."""
     return value_interval(ReportedValue(value, upper_bound, Approximation(approximation), text))
