@@ -36,6 +36,11 @@ HEAVIEST_ENTITY = """
 SELECT f.subject_id FROM facts f JOIN figures g ON g.fact_id = f.id
 WHERE f.subject_id IS NOT NULL GROUP BY f.subject_id ORDER BY count(*) DESC LIMIT 1
 """
+# The entity whose facts have the most values (a share of the vote with a thousand).
+MOST_VALUES_ENTITY = """
+SELECT f.subject_id FROM facts f JOIN fact_values v ON v.fact_id = f.id
+WHERE f.subject_id IS NOT NULL GROUP BY f.subject_id ORDER BY count(*) DESC LIMIT 1
+"""
 HEAVIEST_FACT = "SELECT fact_id FROM figures WHERE fact_id IS NOT NULL GROUP BY 1 "
 HEAVIEST_FACT += "ORDER BY count(*) DESC LIMIT 1"
 SAMPLED = {
@@ -74,6 +79,7 @@ async def _kinds(conn: Connection, rng: random.Random) -> list[Kind]:
 
     ids = {k: [r[0] for r in await conn.fetch(sql)] for k, sql in SAMPLED.items()}
     entity = await conn.fetchval(HEAVIEST_ENTITY)
+    most_values = await conn.fetchval(MOST_VALUES_ENTITY)
     fact = await conn.fetchval(HEAVIEST_FACT)
     tokayev = await conn.fetchval(TOKAYEV)
     kinds = [
@@ -84,6 +90,7 @@ async def _kinds(conn: Connection, rng: random.Random) -> list[Kind]:
             [f"/entities/{encode_id('Entity', i)}" for i in sample(ids["Entity"])],
         ),
         Kind("entity (most reported)", [f"/entities/{encode_id('Entity', entity)}"]),
+        Kind("entity (most values)", [f"/entities/{encode_id('Entity', most_values)}"]),
         Kind("fact (sampled)", [f"/facts/{encode_id('Fact', i)}" for i in sample(ids["Fact"])]),
         Kind("fact (most reported)", [f"/facts/{encode_id('Fact', fact)}"]),
         *_as_of_kinds(fact, *(await conn.fetchrow(FACT_TIMES, fact) or (None, None))),

@@ -1,6 +1,8 @@
 """What the `fact_values` triggers (migration 2026_12_08_fact_values) cost at ingest:
 the same new articles stored into copies of one loaded corpus, with the triggers and with
-them disabled, alternately.
+them disabled, alternately; and a third copy whose retractions count each value they
+leave again from every figure left (the trigger before migration 2026_12_10, kept as
+fd_recount_figures), so the subtraction's gain is measured in the same run.
 
 Parse and extraction (pure, the same either way) run once, before any timing; then each
 round stores every article with the pipeline's own `store_article`, one transaction per
@@ -8,13 +10,16 @@ article, into a scratch database made from the corpus (`CREATE DATABASE ... TEMP
 once with the triggers and once after `ALTER TABLE ... DISABLE TRIGGER`. Reported: store
 time per article, the triggers' own time (`pg_stat_user_functions`, track_functions=pl),
 and what that makes of a whole ingest (extraction included) per second. Then some of the
-new articles are retracted (`retract_article`): a figure leaving a value recounts that
-value from its figures left, the triggers' costly path.
+new articles are retracted (`retract_article`): a figure leaving a value takes its
+report off the count, or, at the value's earliest or latest time, recounts it from its
+figures left (`recount`: always so).
 
 Run it on a server whose database `--template` holds a corpus (e.g. 10k articles:
 `bench.desk_corpus --times 10` over a copy of a 1k cluster) and nothing else connected:
 
     .venv/bin/python -m bench.ingest_triggers --dsn DSN --articles 200 --rounds 3 --retract 20
+
+(`--scratch NAME` when another run may be using the default copy's name.)
 """
 
 from __future__ import annotations
@@ -59,6 +64,7 @@ TRIGGER_SETS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "fd_recount_values",
             "fd_widen_value_times",
             "fd_recount_publications",
+            "fd_subtract_figures",
         ),
     ),
     "entity_articles": (
@@ -72,6 +78,13 @@ TRIGGER_SETS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
 TRIGGERS, FUNCTIONS = TRIGGER_SETS["fact_values"]  # set by main from --set
 TRIGGER_TIME = """SELECT coalesce(sum(self_time), 0) FROM pg_stat_user_functions
     WHERE funcname = ANY($1::text[])"""
+# The `recount` variant (fact_values only): a figure deleted counts its value again from
+# every figure left, as before migration 2026_12_10_value_subtraction.
+RECOUNT_REMOVED = """DROP TRIGGER figures_recount_removed ON figures;
+    CREATE TRIGGER figures_recount_removed AFTER DELETE ON figures
+        REFERENCING OLD TABLE AS removed
+        FOR EACH STATEMENT EXECUTE FUNCTION fd_recount_figures()"""
+VARIANTS = ("on", "recount", "off")
 SCRATCH = "fd_ingest_triggers"  # --scratch
 FIRST_NEW = 1_000_000  # the generator's articles from here on are in no loaded corpus
 
@@ -80,7 +93,7 @@ Prepared = list[tuple[ParsedArticle, Extraction, str | None]]
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    triggers: bool
+    variant: str  # VARIANTS
     seconds: float  # storing every article
     trigger_ms: float  # inside the fact_values trigger functions
     stored: int
@@ -89,23 +102,25 @@ class Run:
     retracted: int
 
 
-async def _scratch(server: str, template: str, *, triggers: bool) -> str:
-    await drop_database(server, SCRATCH)
+async def _scratch(server: str, template: str, scratch: str, *, variant: str) -> str:
+    await drop_database(server, scratch)
     admin = await asyncpg.connect(server)
     try:
-        await admin.execute(f'CREATE DATABASE "{SCRATCH}" TEMPLATE "{template}"')
-        await admin.execute(f'ALTER DATABASE "{SCRATCH}" SET track_functions = pl')
+        await admin.execute(f'CREATE DATABASE "{scratch}" TEMPLATE "{template}"')
+        await admin.execute(f'ALTER DATABASE "{scratch}" SET track_functions = pl')
     finally:
         await admin.close()
-    dsn = with_database(server, SCRATCH)
-    if not triggers:
-        conn = await asyncpg.connect(dsn)
-        try:
+    dsn = with_database(server, scratch)
+    conn = await asyncpg.connect(dsn)
+    try:
+        if variant == "off":
             for table, names in TRIGGERS.items():
                 for name in names:
                     await conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER {name}")
-        finally:
-            await conn.close()
+        elif variant == "recount":
+            await conn.execute(RECOUNT_REMOVED)
+    finally:
+        await conn.close()
     return dsn
 
 
@@ -152,7 +167,9 @@ async def _trigger_ms(dsn: str, *, above: float = 0.0) -> float:
         await conn.close()
 
 
-async def measure(server: str, template: str, count: int, rounds: int, retract: int) -> None:
+async def measure(
+    server: str, template: str, scratch: str, count: int, rounds: int, retract: int
+) -> None:
     generator = Generator()
     started = time.perf_counter()
     prepared = parse_and_extract([generator.article(FIRST_NEW + i) for i in range(count)])
@@ -165,42 +182,42 @@ async def measure(server: str, template: str, count: int, rounds: int, retract: 
     print(f"{articles:,} articles in {template}; {count} new ones stored per run")
     print(f"parse + extract: {extract_s * 1000:.1f} ms per article (once, not timed below)")
     runs: list[Run] = []
+    # the recount variant replaces a fact_values trigger: only that set has it
+    variants = VARIANTS if "figures" in TRIGGERS else ("on", "off")
     for _ in range(rounds):
-        for triggers in (True, False):
-            dsn = await _scratch(server, template, triggers=triggers)
+        for variant in variants:
+            dsn = await _scratch(server, template, scratch, variant=variant)
             seconds, stored = await _store(dsn, prepared)
-            stored_ms = await _trigger_ms(dsn) if triggers else 0.0
+            timed = variant != "off"
+            stored_ms = await _trigger_ms(dsn) if timed else 0.0
             gone = stored[:: max(1, len(stored) // retract)][:retract] if retract else []
             retract_s = await _retract(dsn, gone)
-            retract_ms = await _trigger_ms(dsn, above=stored_ms) - stored_ms if triggers else 0.0
+            retract_ms = await _trigger_ms(dsn, above=stored_ms) - stored_ms if timed else 0.0
             runs.append(
-                Run(triggers, seconds, stored_ms, len(stored), retract_s, retract_ms, len(gone))
+                Run(variant, seconds, stored_ms, len(stored), retract_s, retract_ms, len(gone))
             )
-    await drop_database(server, SCRATCH)
+    await drop_database(server, scratch)
     print("| triggers | store ms / article (each round) | median | in triggers ms / article |")
     print("|---|---|---:|---:|")
     medians = {}
-    for triggers in (True, False):
-        mine = [r for r in runs if r.triggers is triggers]
+    for variant in variants:
+        mine = [r for r in runs if r.variant == variant]
         per = [r.seconds * 1000 / r.stored for r in mine]
-        medians[triggers] = statistics.median(per)
+        medians[variant] = statistics.median(per)
         inside = statistics.median(r.trigger_ms / r.stored for r in mine)
         each = ", ".join(f"{p:.2f}" for p in per)
-        print(
-            f"| {'on' if triggers else 'off'} | {each} | {medians[triggers]:.2f} | {inside:.2f} |"
-        )
+        print(f"| {variant} | {each} | {medians[variant]:.2f} | {inside:.2f} |")
     print("| triggers | retract ms / article (each round) | median | in triggers ms / article |")
     print("|---|---|---:|---:|")
-    for triggers in (True, False):
-        mine = [r for r in runs if r.triggers is triggers and r.retracted]
+    for variant in variants:
+        mine = [r for r in runs if r.variant == variant and r.retracted]
         if not mine:
             continue
         per = [r.retract_seconds * 1000 / r.retracted for r in mine]
         inside = statistics.median(r.retract_trigger_ms / r.retracted for r in mine)
         each = ", ".join(f"{p:.1f}" for p in per)
-        name = "on" if triggers else "off"
-        print(f"| {name} | {each} | {statistics.median(per):.1f} | {inside:.2f} |")
-    on, off = medians[True], medians[False]
+        print(f"| {variant} | {each} | {statistics.median(per):.1f} | {inside:.2f} |")
+    on, off = medians["on"], medians["off"]
     print(f"store throughput on/off: {off / on:.3f} ({1000 / on:.1f} vs {1000 / off:.1f} /s)")
     whole_on, whole_off = extract_s * 1000 + on, extract_s * 1000 + off
     print(
@@ -217,13 +234,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="runs with and without")
     parser.add_argument("--retract", type=int, default=20, help="new articles retracted")
     parser.add_argument("--set", choices=TRIGGER_SETS, default="fact_values")
-    parser.add_argument("--scratch", default="fd_ingest_triggers", help="scratch database")
+    parser.add_argument("--scratch", default=SCRATCH, help="the copy made (and dropped) per run")
     args = parser.parse_args()
-    global TRIGGERS, FUNCTIONS, SCRATCH  # one run measures one set
+    global TRIGGERS, FUNCTIONS  # one run measures one set
     TRIGGERS, FUNCTIONS = TRIGGER_SETS[args.set]
-    SCRATCH = args.scratch
     server = with_database(args.dsn, "postgres")
-    asyncio.run(measure(server, args.template, args.articles, args.rounds, args.retract))
+    asyncio.run(
+        measure(server, args.template, args.scratch, args.articles, args.rounds, args.retract)
+    )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ instead of every report. The caller owns the transaction."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from service.db.pool import Connection
 from service.db.rows import FactValueRow
@@ -32,3 +33,43 @@ async def list_values_for_facts(conn: Connection, *, fact_ids: Sequence[int]) ->
         list(fact_ids),
     )
     return FactValueRow.from_records(rows)
+
+
+async def count_values_for_facts(
+    conn: Connection, *, fact_ids: Sequence[int]
+) -> dict[int, tuple[int, int]]:
+    """Each fact's (values, reports) now; a fact with no value left has none."""
+    rows = await conn.fetch(
+        """SELECT fact_id, count(*) AS values, sum(reports) AS reports FROM fact_values
+        WHERE fact_id = ANY($1::bigint[]) GROUP BY fact_id""",
+        list(fact_ids),
+    )
+    return {int(r["fact_id"]): (int(r["values"]), int(r["reports"])) for r in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class ValueHead:
+    """One value of a fact: its first report's id and text, and how many reports print
+    it. What a page needs of a value it does not show (its number, interval, rank)."""
+
+    fact_id: int
+    first_figure_id: int
+    value: float
+    upper_bound: float | None
+    approximation: str
+    text: str
+    reports: int
+
+
+async def list_value_heads(conn: Connection, *, fact_ids: Sequence[int]) -> list[ValueHead]:
+    """The facts' values, each fact's in order of first report, with their first report's
+    text: one row per value (a fact of thousands of values is thousands of small rows,
+    not thousands of figures)."""
+    rows = await conn.fetch(
+        """SELECT v.fact_id, v.first_figure_id, v.value, v.upper_bound, v.approximation,
+               f.text, v.reports
+        FROM fact_values v JOIN figures f ON f.id = v.first_figure_id
+        WHERE v.fact_id = ANY($1::bigint[]) ORDER BY v.fact_id, v.first_figure_id""",
+        list(fact_ids),
+    )
+    return [ValueHead(**dict(r.items())) for r in rows]

@@ -166,6 +166,7 @@ async def list_first_reports_for_facts(
     per_value: int,
     most_values: int | None = None,
     budget: int | None = None,
+    others: bool = True,
 ) -> list[SampledReport]:
     """At most `per_value` figures (the first stored) of each value of each fact, grouped as
     Fact.values groups them (value, upper bound, approximation), values in order of their
@@ -182,8 +183,10 @@ async def list_first_reports_for_facts(
     With `most_values`, only each fact's that many most reported values (the earliest
     first among equals) have `per_value` figures; the others have their first alone,
     which still names and places the value (a page that shows only the most reported).
-    With `budget`, a fact with many values has fewer figures of each, about `budget` in
-    all, but never fewer than one (a page stays the same size however much is reported)."""
+    Without `others`, those others have none (a page that reads every value's first report
+    in one light query, `fact_values.list_value_heads`). With `budget`, a fact with many
+    values has fewer figures of each, about `budget` in all, but never fewer than one (a
+    page stays the same size however much is reported)."""
     # The lateral joins below match these columns one by one, for the index's sake.
     assert GROUPED_VALUES == ("value", "upper_bound", "approximation")
     values = ", ".join(f"v.{c}" for c in GROUPED_VALUES)
@@ -198,7 +201,7 @@ async def list_first_reports_for_facts(
         ), grouped AS (
             SELECT v.*, CASE WHEN $3::int IS NULL OR v.place <= $3
                 THEN greatest(1, least($2, $4::int / least(v.count, coalesce($3, v.count))))
-                ELSE 1 END AS sampled
+                WHEN $5 THEN 1 ELSE 0 END AS sampled
             FROM counted v
         )
         SELECT {", ".join("f." + c.strip() for c in COLUMNS.split(","))}, v.first_id, v.reports
@@ -220,6 +223,7 @@ async def list_first_reports_for_facts(
         per_value,
         most_values,
         budget if budget is not None else 2**31 - 1,
+        others,
     )
     return [SampledReport(FigureRow(*tuple(r)[:-1]), r["reports"]) for r in rows]
 

@@ -13,6 +13,7 @@ from starlette.responses import Response
 
 from service.db import facts as facts_db
 from service.db import history as history_db
+from service.db import known as known_db
 from service.db.pool import Connection
 from service.desk import links
 from service.desk.chart import number_line
@@ -72,7 +73,12 @@ async def fact(request: Request) -> Response:
     before = _as_of(request.query_params.get("steps_before"), "steps_before")
     page = links.fact_page(fact_id)
     async with pool_of(request).acquire() as conn:
-        rows = await facts_db.list_facts_by_ids(conn, ids=[fact_id])
+        # As of a past time, a fact whose every value was since taken out is still known.
+        rows = (
+            await facts_db.list_facts_by_ids(conn, ids=[fact_id])
+            if as_of is None
+            else await known_db.list_facts_ever_by_ids(conn, ids=[fact_id])
+        )
         if not rows:
             raise NotFoundError("no fact has this id")
         found, around = await read_fact_values(
@@ -100,8 +106,16 @@ async def fact(request: Request) -> Response:
         slider=slider,
         page_url=page,
         json_url=links.as_of(links.api_twin(page), as_of) if as_of else links.api_twin(page),
-        graphiql_url=links.graphiql_of(QUERY, "Fact", fact_id),
+        graphiql_url=links.graphiql_of(_query(as_of), "Fact", fact_id),
     )
+
+
+def _query(as_of: dt.datetime | None) -> str:
+    """The page's query in GraphQL: as of the page's time, when it has one."""
+    if as_of is None:
+        return QUERY
+    at = links.quoted(as_of.astimezone(dt.UTC).isoformat())
+    return QUERY.replace("fact(id: $ID)", f"fact(id: $ID, asOf: {at})")
 
 
 def _in_full(values: list[SourcedValue]) -> set[int]:

@@ -10,10 +10,12 @@ from typing import cast
 
 from service.db import articles as articles_db
 from service.db import entities as entities_db
+from service.db import fact_values as fact_values_db
 from service.db import figures as figures_db
 from service.db import judgements as judgements_db
 from service.db import known as known_db
 from service.db import known_values as known_values_db
+from service.db.fact_values import ValueHead
 from service.db.figures import DistinctReport, SampledReport
 from service.db.judgements import InForce
 from service.db.known import PublicationTime, ValueTimes
@@ -21,9 +23,15 @@ from service.db.known_values import KnownReport
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, EntityRow, FactRow, FigureRow, OutletRow
 from service.desk.marks import Piece, sentence_pieces
-from service.desk.values import ValueGroup, value_groups
+from service.desk.values import (
+    ValueGroup,
+    interval_of,
+    mark_conflicts,
+    mark_conflicts_with,
+    value_groups,
+)
 from service.ingest.agreement import agreement_of
-from service.ingest.ranks import NONE, Rank, by_fact
+from service.ingest.ranks import NONE, FactJudgements, Rank, by_fact
 
 
 @dataclass
@@ -258,6 +266,9 @@ async def read_fact_values(
     fact with a hundred values shows the first of each)."""
     fact_ids = [f.id for f in facts]
     times: dict[tuple[int, float, float | None, str], ValueTimes] = {}
+    # Each value's first report, when only the most reported are shown: the others'
+    # numbers, intervals and ranks, one light row each (a fact can have thousands).
+    heads: dict[int, list[ValueHead]] | None = None
     if as_of is None:
         sampled = await figures_db.list_first_reports_for_facts(
             conn,
@@ -265,7 +276,12 @@ async def read_fact_values(
             per_value=per_value,
             most_values=most_values,
             budget=budget,
+            others=most_values is None,
         )
+        if most_values is not None:
+            heads = {f: [] for f in fact_ids}
+            for head in await fact_values_db.list_value_heads(conn, fact_ids=fact_ids):
+                heads[head.fact_id].append(head)
         in_force = await judgements_db.list_in_force_for_facts(conn, fact_ids=fact_ids)
     else:
         known, in_force = await _read_known(
@@ -288,6 +304,7 @@ async def read_fact_values(
             judged.get(fact.id, NONE),
             [j for j in in_force if j.fact_id == fact.id],
             totals,
+            conflicts=False,
         )
         for fact in facts
     }
@@ -295,6 +312,11 @@ async def read_fact_values(
         fact_id: groups if most_values is None else most_reported(groups, totals, most_values)
         for fact_id, groups in groups_of.items()
     }
+    for fact_id, groups in groups_of.items():
+        if heads is None:
+            mark_conflicts(groups, shown[fact_id])
+        else:
+            _number_and_mark(shown[fact_id], heads[fact_id], judged.get(fact_id, NONE))
     figures = [r for groups in shown.values() for group in groups for r in group.reports]
     around = await read_around(
         conn,
@@ -321,7 +343,28 @@ async def read_fact_values(
         )
 
     found = [
-        FactValues(fact, [sourced(g) for g in shown[fact.id]], len(groups_of[fact.id]))
+        FactValues(
+            fact,
+            [sourced(g) for g in shown[fact.id]],
+            len(groups_of[fact.id] if heads is None else heads[fact.id]),
+        )
         for fact in facts
     ]
     return found, around
+
+
+def _number_and_mark(
+    shown: Sequence[ValueGroup], heads: Sequence[ValueHead], judged: FactJudgements
+) -> None:
+    """Numbers the values `shown` among all the fact's (`heads`, in order of first
+    report) and marks the values they conflict with among those not deprecated, as
+    `value_groups` does when every value is read."""
+    number_of = {h.first_figure_id: n for n, h in enumerate(heads, start=1)}
+    for group in shown:
+        group.number = number_of.get(group.first.id, group.number)
+    live = [
+        (n, *interval_of(h.value, h.upper_bound, h.approximation, h.text))
+        for n, h in enumerate(heads, start=1)
+        if judged.rank((h.value, h.upper_bound, h.approximation), h.reports) is not Rank.DEPRECATED
+    ]
+    mark_conflicts_with(shown, live)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from service.db.figures import split_values
 from service.db.judgements import InForce
@@ -57,10 +58,13 @@ def value_groups(
     judged: FactJudgements = NONE,
     in_force: Sequence[InForce] = (),
     totals: Mapping[int, int] | None = None,
+    *,
+    conflicts: bool = True,
 ) -> list[ValueGroup]:
     """The values of a fact's `reports`, ranked by `judged` (the judgements `in_force` on
     its reports); `totals` counts each value's reports by its first report's id, when
-    `reports` are only the first few of each."""
+    `reports` are only the first few of each. Without `conflicts`, no value's conflicts
+    are marked yet (`mark_conflicts` marks those of the values a page shows)."""
     groups = []
     for number, group in enumerate(split_values(reports), start=1):
         head = group[0]
@@ -81,13 +85,41 @@ def value_groups(
                 judgements=[j for j in in_force if key_of(j) == key],
             )
         )
+    if conflicts:
+        mark_conflicts(groups, groups)
+    return groups
+
+
+def mark_conflicts(groups: Sequence[ValueGroup], among: Sequence[ValueGroup]) -> None:
+    """Marks each value of `among` (some of a fact's `groups`) with the numbers of the
+    fact's values it conflicts with: a page that shows the ten most reported of a fact's
+    five hundred values tests their pairs alone (all pairs: 50 ms of a page)."""
     # A deprecated value conflicts with nothing; the test is hoisted out of the pairs (a
     # much reported fact has a hundred values: ten thousand pairs).
-    live = [(g, g.low, g.high) for g in groups if not g.deprecated]
-    for one, low, high in live:
+    mark_conflicts_with(among, [(g.number, g.low, g.high) for g in groups if not g.deprecated])
+
+
+def mark_conflicts_with(
+    among: Sequence[ValueGroup], live: Sequence[tuple[int, float, float]]
+) -> None:
+    """Marks each value of `among` with the numbers of the values `live` (number, and
+    the true values its reports allow: the fact's values not deprecated) it conflicts
+    with."""
+    for one in among:
+        if one.deprecated:
+            continue
+        low, high = one.low, one.high
         one.conflicts = [
-            other.number
-            for other, other_low, other_high in live
-            if other is not one and (low > other_high or other_low > high)
+            number
+            for number, other_low, other_high in live
+            if number != one.number and (low > other_high or other_low > high)
         ]
-    return groups
+
+
+@lru_cache(maxsize=65536)
+def interval_of(
+    value: float, upper_bound: float | None, approximation: str, text: str
+) -> tuple[float, float]:
+    """The true values a report allows (`service.ingest.facts.value_interval`), kept for
+    the next page: a fact with a thousand values asks for the same thousand each time."""
+    return value_interval(ReportedValue(value, upper_bound, Approximation(approximation), text))

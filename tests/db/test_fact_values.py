@@ -103,6 +103,32 @@ async def test_counts_and_times_follow_every_write(pool: asyncpg.Pool) -> None:
     assert _deaths(await _check(pool)) == [(12.0, 1, "18 09", "18 09")]
 
 
+async def test_a_retraction_takes_its_reports_off_the_counts(pool: asyncpg.Pool) -> None:
+    """A value's only report taken out takes its row away. Of five reports of 12, stored
+    in another order than published, one whose time is inside the value's span is
+    subtracted (the second is also the value's first report: the least id left is read);
+    one holding the latest or the earliest time counts the value again."""
+    stored = {}
+    days = (("Daily", 18), ("Weekly", 17), ("Times", 21), ("Herald", 20), ("Post", 19))
+    for outlet, day in days:
+        copy = TOLL_12.replace("police said", f"{outlet} said")
+        meta = ArticleMeta(outlet, published_at=_on(day))
+        stored[outlet] = (await ingest_article(pool, copy, meta)).article_id
+    meta = ArticleMeta("Monitor", published_at=_on(22))
+    stored["Monitor"] = (await ingest_article(pool, TOLL_15, meta)).article_id
+    assert _deaths(await _check(pool)) == [(12.0, 5, "17 09", "21 09"), (15.0, 1, "22 09", "22 09")]
+    for outlet, left in (
+        ("Monitor", [(12.0, 5, "17 09", "21 09")]),  # 15's only report: its row goes
+        ("Post", [(12.0, 4, "17 09", "21 09")]),  # inside the span
+        ("Daily", [(12.0, 3, "17 09", "21 09")]),  # the value's first report
+        ("Times", [(12.0, 2, "17 09", "20 09")]),  # the latest time
+        ("Weekly", [(12.0, 1, "20 09", "20 09")]),  # the earliest time
+        ("Herald", []),
+    ):
+        await retract_article(pool, stored[outlet], by=BY, reason="taken out")
+        assert _deaths(await _check(pool)) == left, outlet
+
+
 async def test_rows_written_by_hand_are_counted_again(pool: asyncpg.Pool) -> None:
     """Figures moved to another value, publications changed or removed, whole articles
     deleted (none of which the service does today) leave no stale count."""

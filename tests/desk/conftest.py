@@ -24,7 +24,7 @@ from tests.servers import wait_ready
 
 FACTDESK = str(Path(sys.executable).with_name("factdesk"))
 CHROMIUM = "/usr/bin/chromium"
-STARTUP_BOUND = 30.0
+STARTUP_BOUND = 120.0  # a start-up guard, not a speed claim: 30 s was missed at load 8
 # The served desk's editor (the browser tests judge values through REST with it).
 EDITOR_KEY = "desk-editor-key"
 EDITOR_NAME = "desk editor"

@@ -130,3 +130,13 @@ async def test_copy_kept_with_nothing_removed_says_so(
     stored = await ingest_article(pool, copy, ArticleMeta("Daily"))
     html = await page(client, f"/articles/{encode_id('Article', stored.article_id)}")
     assert texts_of(html, "removed-none") == ["Intake removed no lines from this copy."]
+
+
+async def test_the_outlet_and_the_original_source(seeded_client: httpx.AsyncClient) -> None:
+    """A republished wire story names the outlet that printed it and the wire it came
+    from (the seeds' South East Asia Post, from RFE/RL)."""
+    html = await page(seeded_client, "/search", q="police arrest protesters")
+    path = hrefs(html, "/articles/")[0]
+    article = await page(seeded_client, path)
+    assert texts_of(article, "outlet")[0] == "South East Asia Post"
+    assert texts_of(article, "original-source") == ["RFE/RL"]

@@ -15,6 +15,8 @@ from playwright.async_api import Browser, Page, expect
 from tests.desk.conftest import EDITOR_KEY, EDITOR_NAME
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
+JUDGED = """query($id: ID!) { fact(id: $id) {
+    disputed preferred { text } values { text rank } } }"""
 
 
 class Recorded:
@@ -157,6 +159,17 @@ async def test_an_editors_judgements_on_the_fact_page(
                 )
                 assert made.status_code == 201, made.text
             assert not made.json()["fact"]["disputed"]
+            # The same in REST and GraphQL: agreed, the final count preferred, the
+            # deprecated values still listed.
+            rest = (await api.get(f"/api/v1/facts/{fact_id}")).json()
+            graphql = await api.post(
+                "/graphql", json={"query": JUDGED, "variables": {"id": fact_id}}
+            )
+            for fact in (rest, graphql.json()["data"]["fact"]):
+                assert (fact["disputed"], fact["preferred"]["text"]) == (False, "70.96 percent")
+                ranks = {v["text"]: v["rank"] for v in fact["values"]}
+                assert len(ranks) == 5
+                assert ranks["70.76 percent"] == ranks["70.8 per cent"] == "DEPRECATED"
 
             await tab.reload()
             await expect(tab.locator("h1 .badge")).to_have_text("agreed")

@@ -261,3 +261,92 @@ async def test_the_less_reported_values_are_a_row_each(
         value = await page(seeded_client, unescape(link))
         assert texts_of(value, "printed") == [row]
         assert len(texts_of(value, "source")) == reports[row]
+
+
+SEED_ARTICLES = """{ articles(first: 10) { edges { node { id publishedAt
+    figures(first: 100) { value upperBound approximation fact { id } } } } } }"""
+FACT_AS_OF = """query($id: ID!, $at: DateTime) { fact(id: $id, asOf: $at) {
+    values { value sources(first: 50) { article { id } } } } }"""
+
+
+async def test_as_of_before_the_second_seed_only_the_first_articles_values(
+    seeded_client: httpx.AsyncClient,
+) -> None:
+    """The issue's line: as of just before the second seed article was published, every
+    fact the seeds report shows only the first article's values, on the page, in REST and
+    in GraphQL; a fact the first article does not report was not known then."""
+    answer = (await seeded_client.post("/graphql", json={"query": SEED_ARTICLES})).json()
+    articles = sorted(
+        (e["node"] for e in answer["data"]["articles"]["edges"]),
+        key=lambda a: dt.datetime.fromisoformat(a["publishedAt"]),
+    )
+    first, second = articles[0], articles[1]
+    before = dt.datetime.fromisoformat(second["publishedAt"]) - dt.timedelta(microseconds=1)
+    assert dt.datetime.fromisoformat(first["publishedAt"]) < before
+    then = before.isoformat()
+    firsts: dict[str, set[float]] = {}
+    for figure in first["figures"]:
+        if figure["fact"]:
+            firsts.setdefault(figure["fact"]["id"], set()).add(figure["value"])
+    facts = {f["fact"]["id"] for a in articles for f in a["figures"] if f["fact"]}
+    vote_share = (await _vote_share(seeded_client)).removeprefix("/facts/")
+    assert vote_share in firsts  # Tokayev's share of the vote, among others
+    assert len(facts - set(firsts)) > 0  # and facts only later articles report
+    for fact_id in sorted(facts):
+        html = await seeded_client.get(f"/facts/{fact_id}", params={"as_of": then})
+        rest = await seeded_client.get(f"/api/v1/facts/{fact_id}", params={"as_of": then})
+        variables = {"id": fact_id, "at": then}
+        graphql = (
+            await seeded_client.post("/graphql", json={"query": FACT_AS_OF, "variables": variables})
+        ).json()["data"]["fact"]
+        if fact_id not in firsts:
+            assert texts_of(html.text, "nothing-known"), fact_id
+            assert rest.status_code == 404, fact_id
+            assert graphql is None, fact_id
+            continue
+        assert len(texts_of(html.text, "printed")) == len(firsts[fact_id]), fact_id
+        cited = set(re.findall(r'<a class="article-link" href="/articles/([^"]+)"', html.text))
+        assert cited == {first["id"]}, fact_id
+        assert {v["value"] for v in rest.json()["values"]} == firsts[fact_id], fact_id
+        assert {v["value"] for v in graphql["values"]} == firsts[fact_id], fact_id
+        sources = {s["article"]["id"] for v in graphql["values"] for s in v["sources"]}
+        assert sources == {first["id"]}, fact_id
+
+
+async def test_a_fact_whose_only_article_was_retracted_has_its_past_page(
+    pool: asyncpg.Pool, client: httpx.AsyncClient
+) -> None:
+    """Its values all gone the fact is no more (404 now), but as of before the retraction
+    its page shows what was known then, as REST's `?as_of=` does."""
+    copy = "Quake hits Almaty\n\nAn earthquake in Almaty killed 12 people, police said."
+    published = dt.datetime(2026, 11, 17, 9, tzinfo=dt.UTC)
+    stored = await ingest_article(pool, copy, ArticleMeta("Daily", published_at=published))
+    async with pool.acquire() as conn:
+        fact_id = await conn.fetchval("SELECT id FROM facts WHERE property = 'deaths'")
+    await retract_article(pool, stored.article_id, by="key", reason="wrong town")
+    url = f"/facts/{encode_id('Fact', fact_id)}"
+    assert (await client.get(url)).status_code == 404
+    then = "2026-11-18T00:00:00+00:00"
+    assert (await client.get(f"/api/v1{url}", params={"as_of": then})).status_code == 200
+    html = await page(client, url, as_of=then)
+    assert texts_of(html, "printed") == ["12 people"]
+    assert "Almaty: deaths" in html
+    before = await client.get(url, params={"as_of": "2026-11-16T00:00:00Z"})
+    assert before.status_code == 200
+    assert texts_of(before.text, "nothing-known")
+
+
+async def test_an_exit_poll_is_marked(pool: asyncpg.Pool, client: httpx.AsyncClient) -> None:
+    """Preliminary, final and exit poll are each marked on the values and the chart."""
+    copy = (
+        "Poll in Almaty\n\nAn exit poll gave Kassym-Jomart Tokayev 69 percent of the vote "
+        "in Sunday's presidential election, pollsters said."
+    )
+    published = dt.datetime(2019, 6, 9, 18, tzinfo=dt.UTC)
+    await ingest_article(pool, copy, ArticleMeta("Daily", published_at=published))
+    async with pool.acquire() as conn:
+        fact_id = await conn.fetchval("SELECT fact_id FROM figures WHERE status = 'exit_poll'")
+    html = await page(client, f"/facts/{encode_id('Fact', fact_id)}")
+    assert texts_of(html, "status-exit-poll") == ["exit poll"]
+    assert '<text class="status" x="8"' in html
+    assert ">exit poll</text>" in html

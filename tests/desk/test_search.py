@@ -33,3 +33,10 @@ async def test_a_search_too_long_is_a_400_page(seeded_client: httpx.AsyncClient)
     assert response.status_code == 400
     assert "at most 500 characters" in response.text
     assert response.headers["content-type"] == "text/html; charset=utf-8"
+
+
+async def test_search_finds_articles_by_their_words(seeded_client: httpx.AsyncClient) -> None:
+    html = await page(seeded_client, "/search", q="police arrest protesters")
+    article = "Article Kazakh police arrest protesters in Almaty over disputed election results"
+    assert any(h.startswith(article) for h in texts_of(html, "hit"))
+    assert hrefs(html, "/articles/")
