@@ -355,8 +355,8 @@ class _Finder:
                     toks, connectors = toks[1:], connectors[1:]
                 words = [t.text for t in toks]
         name_toks = toks[title_end:]
-        if not name_toks:
-            return None
+        if not name_toks or all(_role_word(t.text) for t in name_toks):
+            return None  # "Chief Executive Officer", "Executive Officer": a role, no name
         start, end = name_toks[0].start, name_toks[-1].end
         name = " ".join(self.body[start:end].split())
         name = gz.listed_spelling(name)  # a dateline: "NUR-SULTAN/ALMATY --"
@@ -563,6 +563,12 @@ class _Finder:
                 acronym.kind = long.kind = (
                     EntityKind.ORGANIZATION if long.kind is EntityKind.OTHER else long.kind
                 )
+
+
+def _role_word(word: str) -> bool:
+    """A word of a role or title ("Chief", "Executive", "Officer"), never of a name alone."""
+    lowered = word.lower().rstrip(".")
+    return lowered in gz.PERSON_ROLES or lowered in gz.TITLE_MODIFIERS or lowered in gz.CORE_TITLES
 
 
 def _is_capitals(word: str) -> bool:

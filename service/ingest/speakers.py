@@ -509,8 +509,9 @@ def _appositive_person(
     gap = masked[first[0].span.end : person[0].span.start]
     apposed = re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s*", gap) is not None
     # "says ANA senior vice president Mitsuo Morimoto": the organisation's officer
-    titled = 0 < len(words := gap.lower().split()) <= 4 and all(
-        w in gz.PERSON_ROLES or w in gz.TITLE_MODIFIERS for w in words
+    # "said Airbus President and Chief Executive Officer, Tom Enders": offices joined
+    titled = 0 < len(words := re.findall(r"[\w-]+", gap.lower())) <= 6 and all(
+        w in gz.PERSON_ROLES or w in gz.TITLE_MODIFIERS or w == "and" for w in words
     )
     return person if (apposed or titled) and person[0].kind is EntityKind.PERSON else first
 

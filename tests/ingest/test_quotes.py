@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from service.ingest.entities import find_mentions
+from service.ingest.extract import extract
 from service.ingest.model import (
     EntityKind,
     LocalEntity,
@@ -753,3 +754,17 @@ def test_a_spokesperson_for_the_company_speaks_for_the_company_named_before() ->
     (deal,) = found.quotes
     assert found.speaker(deal) == "Hutchison Ports"
     assert deal.speaker_text == "A spokesperson for the company"
+
+
+def test_offices_joined_before_the_name_are_the_persons() -> None:
+    article = (
+        "Airbus delivers\n\n"
+        '"This is a major milestone for the A380 programme," said Airbus President and '
+        "Chief Executive Officer, Tom Enders.\n"
+    )
+    extraction = extract(parse_article(article))
+    names = [e.name for e in extraction.entities]
+    assert not any(name.endswith("Officer") for name in names)  # a role is no name
+    (quote,) = extraction.quotes
+    assert quote.speaker is not None
+    assert names[quote.speaker] == "Tom Enders"
