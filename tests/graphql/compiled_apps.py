@@ -73,3 +73,20 @@ def id_lists(found: dict[str, Any]) -> dict[str, list[str]]:
         "cursor": [e["cursor"] for e in found["articles"]["edges"]],
         "as_of": [m.isoformat() for m in moments] + ["2000-01-01T00:00:00Z", "2025-06-01T00:00:00"],
     }
+
+
+# More @include variables than the compiler plans for (service/graphql/shapes.MAX_CONDITIONS):
+# a document holding them is the executor's whatever its roots (every root is compiled now).
+_CONDITIONS = ("a", "b", "c", "d")
+
+
+def executed(query: str) -> str:
+    """`query` (`{ ... }` or `query($x: ...) { ... }`), answered by the executor: four
+    @include variables (default true) on a root `__typename` each."""
+    declared = ", ".join(f"$executed_{c}: Boolean = true" for c in _CONDITIONS)
+    kept = " ".join(f"__typename @include(if: $executed_{c})" for c in _CONDITIONS)
+    if query.startswith("{"):
+        return f"query({declared}) {{ {kept} {query[1:]}"
+    head, _, rest = query.partition("(")
+    arguments, _, body = rest.partition(") {")
+    return f"{head}({arguments}, {declared}) {{ {kept} {body}"

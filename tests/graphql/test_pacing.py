@@ -14,14 +14,14 @@ from service.app import create_app
 from service.config import Settings
 from service.graphql import pacing
 from tests.graphql.arrivals import arriving_requests
+from tests.graphql.compiled_apps import executed
 
 # Every mention of five articles, with its entity and that entity's own mentions: a few
-# thousand values completed by the executor from loaded rows (`changes`: a root the compiler
-# leaves to it).
-LARGE = """{ changes(first: 1) { totalCount } articles(first: 5) { edges { node { headline
+# thousand values completed by the executor from loaded rows (compiled_apps.executed).
+LARGE = executed("""{ articles(first: 5) { edges { node { headline
     mentions(first: 100) { text entity { name
         mentions(first: 10) { edges { node { text span { start } } } } } }
-} } } }"""
+} } } }""")
 
 
 class Turns:

@@ -24,6 +24,7 @@ from service.app import create_app
 from service.config import Settings
 from service.db.pool import create_pool
 from service.graphql.schema import schema
+from tests.graphql.compiled_apps import executed
 from tests.graphql.test_articles import gql
 from tests.graphql.test_round_trips import _ingest_variants, _is_connection_setup
 
@@ -218,14 +219,8 @@ ENTITY = """query($v: String!) { entity(name: $v) { name facts {
 PAGES = """query($v: Int!) { outlets(first: 10) { name articles(first: $v) { edges { node {
     headline quotes(first: 5) { text speaker { name facts(first: 3) { label VALUES } } }
 } } } } }"""
-# The same with more @include variables than the compiler plans for (shapes.MAX_CONDITIONS):
-# the executor answers, and graphql/trees.py answers each level.
-EXECUTED = PAGES.replace(
-    "query($v: Int!) {",
-    "query($v: Int!, $a: Boolean = true, $b: Boolean = true, $c: Boolean = true, "
-    "$d: Boolean = true) { __typename @include(if: $a) __typename @include(if: $b) "
-    "__typename @include(if: $c) __typename @include(if: $d)",
-)
+# The same kept the executor's (compiled_apps.executed): graphql/trees.py answers each level.
+EXECUTED = executed(PAGES)
 
 
 @pytest.mark.parametrize(
