@@ -4,11 +4,11 @@ furniture is a republication, not a second article.
 The content hash covers the whole copy, so a second outlet's print of a wire story with
 an "Original source: Reuters" credit, an agency tag in the dateline, its own byline or
 the headline sent as a field instead of a line became a second article, and each of its
-values was counted twice. `story_hash` covers only what values are read from (the
-standfirst, the captions and the body; service/ingest/identity.py) and ingest looks an
-article up by either hash. Every stored article gets its story hash from its stored
-parts with the function ingest uses (imported, not copied: a stored hash that differed
-from the one ingest computes would let the duplicates back in).
+values was counted twice. `story_hash` covers only the dateline's place and what values
+are read from (the standfirst, the captions and the body; service/ingest/identity.py),
+and ingest looks an article up by either hash. Every stored article gets its story hash
+from its stored parts with the function ingest uses (imported, not copied: a stored
+hash that differed from the one ingest computes would let the duplicates back in).
 
 Articles stored before that already tell one story twice stay two articles: merging
 them would delete judgements, versions and change-feed rows that name them. A new copy
@@ -43,7 +43,7 @@ def upgrade() -> None:
     while True:
         rows = connection.execute(
             text(
-                "SELECT id, standfirst, captions, body FROM articles"
+                "SELECT id, dateline, standfirst, captions, body FROM articles"
                 " WHERE id > :last ORDER BY id LIMIT :batch"
             ),
             {"last": last, "batch": BATCH},
@@ -60,7 +60,7 @@ def upgrade() -> None:
             ),
             {
                 "ids": [int(r[0]) for r in rows],
-                "hashes": [story_hash(r[1], list(r[2] or []), r[3]) for r in rows],
+                "hashes": [story_hash(r[1], r[2], list(r[3] or []), r[4]) for r in rows],
             },
         )
         last = int(rows[-1][0])

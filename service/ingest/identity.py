@@ -11,12 +11,12 @@ Two hashes, both SHA-256 hex:
 
 - ``content_hash``, over the whole copy: the same copy again (unique among live articles;
   a correction that changes any of it, a byline included, is a correction).
-- ``story_hash``, over the text values are read from (standfirst, captions, body): the
-  same story under other furniture. A second outlet prints a wire story with its own
-  headline line (or sends it as a `headline` field), bylines, an agency tag in the
-  dateline ("ATHENS (Reuters) -") or an "Original source: Reuters" credit; none of
-  that carries a value, so it is a republication of the stored article, not a second
-  count of each of its values.
+- ``story_hash``, over the dateline's place and the text values are read from
+  (standfirst, captions, body): the same story under other furniture. A second outlet
+  prints a wire story with its own headline line (or sends it as a `headline` field),
+  bylines, an agency tag in the dateline ("ATHENS (Reuters) -") or an "Original source:
+  Reuters" credit; none of that carries a value, so it is a republication of the stored
+  article, not a second count of each of its values.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ _FOLDED = str.maketrans(
     }
 )
 _WHITESPACE = re.compile(r"\s+")
+# "ALMATY (Reuters)": the bracketed agency a dateline may end with (ingest/metadata.py).
+_AGENCY_TAG = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def identity_text(text: str) -> str:
@@ -53,11 +55,17 @@ def content_hash(text: str) -> str:
     return _sha256(identity_text(text))
 
 
-def story_hash(standfirst: str | None, captions: Sequence[str], body: str) -> str:
-    """SHA-256 hex of the normalised standfirst, captions and body, each kept apart (a
-    caption is never the same as a paragraph of the body): equal for the same story."""
-    parts = [identity_text(standfirst or ""), [identity_text(c) for c in captions]]
-    return _sha256(json.dumps([*parts, identity_text(body)], ensure_ascii=False))
+def story_hash(
+    dateline: str | None, standfirst: str | None, captions: Sequence[str], body: str
+) -> str:
+    """SHA-256 hex of the normalised dateline place, standfirst, captions and body, each
+    kept apart (a caption is never the same as a paragraph of the body): equal for the
+    same story. The place stays (extraction reads the story's place from it: the same
+    words from ALMATY and from ASTANA are two stories); an agency tag on it does not."""
+    place = identity_text(_AGENCY_TAG.sub("", dateline or ""))
+    kept = [identity_text(c) for c in captions]
+    parts = [place, identity_text(standfirst or ""), kept, identity_text(body)]
+    return _sha256(json.dumps(parts, ensure_ascii=False))
 
 
 def _sha256(text: str) -> str:

@@ -80,7 +80,7 @@ def parse_article(text: str, meta: ArticleMeta | None = None) -> ParsedArticle:
     return ParsedArticle(
         raw_text=text,
         content_hash=content_hash(text),
-        story_hash=story_hash(reading.standfirst, captions, body),
+        story_hash=story_hash(reading.dateline, reading.standfirst, captions, body),
         headline=meta.headline or reading.headline or headline_from_body(body),
         standfirst=reading.standfirst,
         dateline=reading.dateline,

@@ -55,7 +55,7 @@ async def test_stored_articles_are_found_by_their_story(server_dsn: str) -> None
         stored = await _store_old_article(conn)
         await asyncio.to_thread(migrate.upgrade, dsn)
         hashed = await conn.fetchval("SELECT story_hash FROM articles WHERE id = $1", stored)
-        assert hashed == story_hash(None, [CAPTION], BODY)
+        assert hashed == story_hash(None, None, [CAPTION], BODY)
 
         # The story again, with another outlet's headline, byline and credit around it.
         pool = await create_pool(dsn)
