@@ -12,7 +12,7 @@ hash that differed from the one ingest computes would let the duplicates back in
 
 Articles stored before that already tell one story twice stay two articles: merging
 them would delete judgements, versions and change-feed rows that name them. A new copy
-of that story is recorded against the oldest.
+of that story is recorded against the one with the same whole copy, else the oldest.
 
 Revision ID: 2026_12_10_story_identity
 Revises: 2026_12_09_resolution_reasons
