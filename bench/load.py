@@ -128,7 +128,7 @@ async def bulk_load(dsn: str, path: Path, limit: int | None, jobs: int) -> LoadR
                 for parsed, extraction, url in done:
                     count += 1
                     existing = await articles_db.find_article_id_by_hash(
-                        conn, content_hash=parsed.content_hash
+                        conn, content_hash=parsed.content_hash, story_hash=parsed.story_hash
                     )
                     if existing is not None:
                         continue

@@ -32,6 +32,7 @@ import httpx
 from service.config import REPO_ROOT
 from service.db import migrate
 from service.db.embedded import EmbeddedServer, start_embedded
+from tests.copies import with_sentence
 
 API_KEY = "drill-key"
 RETRY_AFTER = 1.0  # seconds, what the service's 503s say
@@ -70,7 +71,7 @@ def _story(token: str) -> str:
     """The same copy for the same token, so a retry is the same ingest (idempotent)."""
     seeds = sorted((REPO_ROOT / "seeds").glob("*.txt"))
     base = seeds[int(token[1:]) % len(seeds)].read_text(encoding="utf-8")
-    return f"{base}\n\nDrill update {token}: the story was revised.\n"
+    return with_sentence(base, f"Drill update {token}: the story was revised.")
 
 
 async def _ingest(client: httpx.AsyncClient, drill: Drill, token: str) -> int:

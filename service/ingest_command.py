@@ -33,7 +33,7 @@ from service.db import articles as articles_db
 from service.db.pool import is_connection_failure
 from service.errors import UNSTORABLE_MESSAGE, FactdeskError, is_unstorable_input
 from service.ids import encode_id
-from service.ingest.intake import ArticleTooLargeError, take_copy
+from service.ingest.intake import ArticleTooLargeError, decode_copy, take_copy
 from service.ingest.model import ArticleMeta
 from service.ingest.outcome import IngestResult
 from service.ingest.pipeline import ingest_extracted
@@ -81,7 +81,7 @@ def read_input(name: str, *, max_bytes: int) -> tuple[str, bool]:
         html = Path(name).suffix.lower() in HTML_SUFFIXES
     if len(raw) > max_bytes:
         raise ArticleTooLargeError(f"larger than {max_bytes} bytes", field="text")
-    return raw.decode("utf-8"), html
+    return decode_copy(raw), html
 
 
 class _Rate(ProgressColumn):
@@ -153,7 +153,7 @@ async def ingest_inputs(pool: asyncpg.Pool, options: Options) -> int:
             try:
                 text, html = read_input(name, max_bytes=options.max_bytes)
                 copy = take_copy(text, max_bytes=options.max_bytes, html=html)
-            except (OSError, UnicodeDecodeError, FactdeskError) as error:
+            except (OSError, FactdeskError) as error:
                 report.failed(name, _reason(error))
                 continue
             yield name, copy.text, copy.described(ArticleMeta(outlet=options.outlet))
@@ -183,8 +183,6 @@ async def ingest_inputs(pool: asyncpg.Pool, options: Options) -> int:
 def _reason(error: BaseException) -> str:
     if isinstance(error, FactdeskError):
         return f"{error.message} ({error.code})"
-    if isinstance(error, UnicodeDecodeError):
-        return f"not UTF-8 text (byte {error.start})"
     if isinstance(error, OSError):
         return error.strerror or str(error)
     if is_unstorable_input(error):

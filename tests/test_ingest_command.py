@@ -17,6 +17,7 @@ from service.db.scratch import recreate_database
 from service.ids import decode_id
 from service.ingest_command import STDIN, expand
 from tests.commands import factdesk
+from tests.ingest.test_intake import NOT_UTF8_AT_3
 
 
 def test_expand_walks_directories_in_name_order_and_skips_hidden_files(tmp_path: Path) -> None:
@@ -160,3 +161,15 @@ async def test_ingest_walks_directories_reads_stdin_and_records_republications(
     assert "3 new, 0 existing, 1 republished, 0 failed" in terminal
     assert "Traceback" not in terminal
     assert len(await _slugs(dsn)) == 4
+
+
+async def test_a_file_that_is_not_utf8_is_refused_in_the_words_rest_uses(
+    server_dsn: str, tmp_path: Path
+) -> None:
+    dsn = await recreate_database(server_dsn, "factdesk_cli")
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Caf\u00e9 owners said 3 people were hurt.".encode("latin-1"))
+    done = await asyncio.to_thread(_ingest, dsn, [latin])
+    assert done.returncode == 1
+    assert f"{latin}: not ingested: {NOT_UTF8_AT_3} (invalid_encoding)" in done.stderr
+    assert "Traceback" not in done.stderr

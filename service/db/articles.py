@@ -37,6 +37,7 @@ class NewCopy:
     removed: Sequence[str]  # lines of the copy left out of the story
     raw_text: str
     content_hash: str
+    story_hash: str
     url: str | None
     published_at: dt.datetime | None
 
@@ -117,10 +118,10 @@ async def insert_article(conn: Connection, *, article: NewArticle) -> int | None
         """
         INSERT INTO articles (
             slug, outlet_id, original_source_id, headline, standfirst, dateline, bylines, body,
-            captions, raw_text, content_hash, url, published_at, removed
+            captions, raw_text, content_hash, url, published_at, removed, story_hash
         )
         SELECT CASE WHEN EXISTS (SELECT 1 FROM articles WHERE slug = $1) THEN $2 ELSE $1 END,
-               $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+               $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16
         ON CONFLICT DO NOTHING
         RETURNING id
         """,
@@ -139,16 +140,36 @@ async def insert_article(conn: Connection, *, article: NewArticle) -> int | None
         article.url,
         article.published_at,
         list(article.removed),
+        article.story_hash,
     )
     return int(value) if value is not None else None
 
 
-async def find_article_id_by_hash(conn: Connection, *, content_hash: str) -> int | None:
-    """The live article with this copy (a retracted one never holds its copy back)."""
+async def find_article_id_by_hash(
+    conn: Connection, *, content_hash: str, story_hash: str | None = None
+) -> int | None:
+    """The live article with this copy, else the oldest live one telling this story (a
+    retracted one never holds its copy back)."""
     value = await conn.fetchval(
-        "SELECT id FROM articles WHERE content_hash = $1 AND retracted_at IS NULL", content_hash
+        """
+        SELECT id FROM articles
+        WHERE retracted_at IS NULL AND (content_hash = $1 OR story_hash = $2)
+        ORDER BY content_hash = $1 DESC, id
+        LIMIT 1
+        """,
+        content_hash,
+        story_hash,
     )
     return int(value) if value is not None else None
+
+
+async def lock_story(conn: Connection, *, story_hash: str) -> None:
+    """Until commit, no other transaction stores an article telling this story: two
+    outlets' copies of one story sent at once make one article, as one copy does (where
+    the unique content hash decides)."""
+    await conn.execute(
+        "SELECT pg_advisory_xact_lock(hashtextextended('story:' || $1, 0))", story_hash
+    )
 
 
 async def find_article_slug(conn: Connection, *, article_id: int) -> str | None:

@@ -93,7 +93,7 @@ async def replace_copy(conn: Connection, *, article_id: int, copy: NewCopy) -> N
         UPDATE articles SET original_source_id = $2, headline = $3, standfirst = $4,
             dateline = $5, bylines = $6, body = $7, captions = $8, raw_text = $9,
             content_hash = $10, url = $11, published_at = $12, version = version + 1,
-            corrected_at = now(), removed = $13
+            corrected_at = now(), removed = $13, story_hash = $14
         WHERE id = $1
         """,
         article_id,
@@ -109,6 +109,7 @@ async def replace_copy(conn: Connection, *, article_id: int, copy: NewCopy) -> N
         copy.url,
         copy.published_at,
         list(copy.removed),
+        copy.story_hash,
     )
 
 

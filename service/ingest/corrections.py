@@ -59,7 +59,9 @@ async def correct_article(
         copy = await _new_copy(conn, parsed, current, url)
         if _unchanged(current, copy):
             return Correction(article_id, changed=False, version=current.version)
-        other = await articles_db.find_article_id_by_hash(conn, content_hash=copy.content_hash)
+        other = await articles_db.find_article_id_by_hash(
+            conn, content_hash=copy.content_hash, story_hash=copy.story_hash
+        )
         if other is not None and other != article_id:
             raise CopyExistsError(
                 f"this copy is already stored as article {encode_id('Article', other)}; "
@@ -149,6 +151,7 @@ async def _new_copy(
         removed=parsed.removed,
         raw_text=parsed.raw_text,
         content_hash=parsed.content_hash,
+        story_hash=parsed.story_hash,
         url=url,
         published_at=parsed.published_at or current.published_at,
     )

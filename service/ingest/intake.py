@@ -1,6 +1,7 @@
 """One door for copy, whoever brings it (REST, the GraphQL mutation, the CLI, the seed
-loader): the size cap and markup turned to text, the same way every time, before the
-pipeline reads it. So the same copy makes the same article whichever way it arrives.
+loader): bytes decoded, the size cap and markup turned to text, the same way every time,
+before the pipeline reads it. So the same copy makes the same article whichever way it
+arrives, and is refused with the same words.
 """
 
 from __future__ import annotations
@@ -19,6 +20,23 @@ class ArticleTooLargeError(FactdeskError):
     """The copy is larger than FACTDESK_MAX_ARTICLE_BYTES."""
 
     code = "article_too_large"
+
+
+class InvalidEncodingError(FactdeskError):
+    """The bytes are not UTF-8."""
+
+    code = "invalid_encoding"
+
+
+def decode_copy(raw: bytes) -> str:
+    """``raw`` (a request body, a file, stdin) as text: UTF-8, else refused with where it
+    breaks. The only encoding taken: REST refuses another declared charset before this."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidEncodingError(
+            f"not valid UTF-8 (byte {error.start}); send text encoded as UTF-8", field="text"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,8 @@ class ParsedArticle:
     """The parse stage's result: story text apart from everything around it."""
 
     raw_text: str
-    content_hash: str
+    content_hash: str  # the whole copy's (identity.content_hash)
+    story_hash: str  # its standfirst, captions and body's (identity.story_hash)
     headline: str | None
     standfirst: str | None
     dateline: str | None

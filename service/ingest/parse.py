@@ -18,7 +18,7 @@ from enum import Enum, auto
 
 from service.errors import EmptyArticleError, InvalidArticleError
 from service.ingest import boilerplate as bp
-from service.ingest.identity import content_hash
+from service.ingest.identity import content_hash, story_hash
 from service.ingest.metadata import (
     match_byline,
     match_credit_line,
@@ -75,16 +75,18 @@ def parse_article(text: str, meta: ArticleMeta | None = None) -> ParsedArticle:
     if not reading.paragraphs:
         raise EmptyArticleError("no story text left after removing boilerplate", field="text")
     body = "\n\n".join(reading.paragraphs)
+    captions = _unique(reading.captions)
     meta = meta or ArticleMeta()
     return ParsedArticle(
         raw_text=text,
         content_hash=content_hash(text),
+        story_hash=story_hash(reading.dateline, reading.standfirst, captions, body),
         headline=meta.headline or reading.headline or headline_from_body(body),
         standfirst=reading.standfirst,
         dateline=reading.dateline,
         bylines=_unique(reading.bylines),
         body=body,
-        captions=_unique(reading.captions),
+        captions=captions,
         original_source=meta.original_source or reading.original_source,
         outlet=meta.outlet or reading.outlet,
         published_at=meta.published_at or reading.published_at,

@@ -74,7 +74,7 @@ async def ingest_article(
                 outcome = "replayed"
                 return replayed
         parsed = await parse_text(text, meta)
-        existing = await _existing(pool, parsed.content_hash)
+        existing = await _existing(pool, parsed)
         if existing is not None and idempotency is None and parsed.outlet is None:
             outcome = "existing"  # nothing to record: no outlet, no key
             return IngestResult(article_id=existing, created=False)
@@ -166,9 +166,16 @@ async def ingest_extracted(
         metrics.INGEST_LATENCY.observe(time.perf_counter() - started)
 
 
-async def _existing(pool: asyncpg.Pool, content_hash: str) -> int | None:
+async def _existing(pool: asyncpg.Pool, parsed: ParsedArticle) -> int | None:
     async with pool.acquire() as conn:
-        return await articles_db.find_article_id_by_hash(conn, content_hash=content_hash)
+        return await _stored(conn, parsed)
+
+
+async def _stored(conn: Connection, parsed: ParsedArticle) -> int | None:
+    """The live article with this copy, or telling this story under other furniture."""
+    return await articles_db.find_article_id_by_hash(
+        conn, content_hash=parsed.content_hash, story_hash=parsed.story_hash
+    )
 
 
 @traced("ingest.store")
@@ -254,7 +261,11 @@ async def write_extraction(
 
 
 async def _insert_article(conn: Connection, parsed: ParsedArticle, url: str | None) -> IngestResult:
-    """The new article, or the stored one with the same copy."""
+    """The new article, or the stored one with the same copy or story."""
+    await articles_db.lock_story(conn, story_hash=parsed.story_hash)
+    found = await _stored(conn, parsed)  # committed since the caller last looked
+    if found is not None:
+        return IngestResult(found, created=False)
     outlet = parsed.outlet or UNKNOWN_OUTLET
     names = [outlet, parsed.original_source] if parsed.original_source else [outlet]
     outlets = await outlets_db.outlet_ids(conn, names=names)
@@ -274,6 +285,7 @@ async def _insert_article(conn: Connection, parsed: ParsedArticle, url: str | No
         removed=parsed.removed,
         raw_text=parsed.raw_text,
         content_hash=parsed.content_hash,
+        story_hash=parsed.story_hash,
         url=url,
         published_at=parsed.published_at,
     )
@@ -289,7 +301,7 @@ async def _insert_article(conn: Connection, parsed: ParsedArticle, url: str | No
                 conn, parsed, article_id=article_id, outlet_id=outlets[outlet], url=url
             )
             return IngestResult(article_id, created=True)
-        found = await articles_db.find_article_id_by_hash(conn, content_hash=parsed.content_hash)
+        found = await _stored(conn, parsed)
         if found is not None:
             return IngestResult(found, created=False)
     raise RuntimeError(f"no free slug for {headline!r}")

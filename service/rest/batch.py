@@ -26,11 +26,12 @@ from service.db import articles as articles_db
 from service.db.pool import Connection
 from service.ids import encode_id
 from service.ingest.idempotency import IdempotencyKey, caller_of, fingerprint, parse_key
+from service.ingest.intake import decode_copy
 from service.ingest.outcome import Answer, IngestResult
 from service.ingest.pipeline import ingest_article
 from service.problems import ProblemError, problem_body
 from service.rest.auth import require_write
-from service.rest.ingest_body import BatchLine, decode_utf8, read_batch_line, read_capped_body
+from service.rest.ingest_body import BatchLine, read_batch_line, read_capped_body
 from service.rest.params import pool_of
 from service.rest.problems import Handler, problem_of
 from service.rest.representations import Json
@@ -80,7 +81,7 @@ class BatchRun:
                     "article_too_large", f"a line must be at most {self.line_cap} bytes"
                 )
             line = await read_batch_line(
-                decode_utf8(raw), max_bytes=self.settings.factdesk_max_article_bytes
+                decode_copy(raw), max_bytes=self.settings.factdesk_max_article_bytes
             )
             result = await ingest_article(
                 self.pool, line.ingest.text, line.ingest.meta, idempotency=self._key(line)

@@ -12,7 +12,7 @@ import orjson
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
-from service.ingest.intake import take_copy_off_loop
+from service.ingest.intake import decode_copy, take_copy_off_loop
 from service.ingest.model import ArticleMeta
 from service.problems import ProblemError
 from service.rest.params import parse_datetime
@@ -56,17 +56,6 @@ async def read_capped_body(
         if len(received) > limit:
             raise too_large
     return bytes(received)
-
-
-def decode_utf8(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ProblemError(
-            "invalid_encoding",
-            f"the body is not valid UTF-8 (byte {error.start}); send text encoded as UTF-8",
-            field="text",
-        ) from None
 
 
 def _optional_string(payload: dict[str, Any], name: str) -> str | None:
@@ -154,7 +143,7 @@ async def read_ingest_request(request: Request, *, max_bytes: int) -> IngestRequ
     charset = params.get("charset")
     if charset is not None and charset not in _UTF8_CHARSETS:
         raise ProblemError("unsupported_media_type", f"send UTF-8 text; got charset={charset}")
-    text = decode_utf8(await read_capped_body(request, max_bytes))
+    text = decode_copy(await read_capped_body(request, max_bytes))
     if media_type == "application/json":
         body, meta, _ = _from_json(text)
     else:

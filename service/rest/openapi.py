@@ -121,7 +121,9 @@ SCHEMAS: Json = {
             "contentHash": {
                 "type": "string",
                 "description": "SHA-256 of the copy as a reader sees it (whitespace, Unicode "
-                "form, quotes and dashes normalised): equal for the same copy.",
+                "form, quotes and dashes normalised): equal for the same copy. The same story "
+                "(standfirst, captions and body) under another outlet's headline, byline, "
+                "dateline or credit line is this article too, one of its `publications`.",
             },
             "ingestedAt": DATE_TIME,
             "publications": {

@@ -73,7 +73,8 @@ async def topology(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[To
 
 async def _ingest(pool: asyncpg.Pool, headline: str) -> str:
     """Ingests an article on the primary; returns the data version it committed."""
-    text = f"{headline}\n\nPolice in Almaty said 3 people were hurt on Monday."
+    # The headline in the story too: the same story under another headline is no new article.
+    text = f"{headline}\n\n{headline}: police in Almaty said 3 people were hurt on Monday."
     await ingest_article(pool, text, ArticleMeta(headline=headline, outlet="Wire"))
     async with pool.acquire() as conn:
         return await current_data_version(conn)

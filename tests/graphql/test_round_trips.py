@@ -13,6 +13,7 @@ from service.config import Settings
 from service.db.pool import create_pool
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
+from tests.copies import revised
 
 NESTED = """query($first: Int) { articles(first: $first) { totalCount edges { node {
     headline outlet { name } originalSource { name }
@@ -26,10 +27,9 @@ NESTED = """query($first: Int) { articles(first: $first) { totalCount edges { no
 async def _ingest_variants(pool: asyncpg.Pool, seeds_dir: Path, count: int) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]  # noqa: ASYNC240
     for n in range(count):
-        base = texts[n % len(texts)]
-        # A distinct closing line makes distinct copy (a new content hash) with the same story.
-        text = f"{base}\n\nUpdate {n}: this story was revised.\n"
-        await ingest_article(pool, text, ArticleMeta(outlet=f"Outlet {n % 7}"))
+        await ingest_article(
+            pool, revised(texts[n % len(texts)], n), ArticleMeta(outlet=f"Outlet {n % 7}")
+        )
 
 
 def _is_connection_setup(query: str) -> bool:

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from service.ingest.identity import content_hash, identity_text
+from service.ingest.identity import content_hash, identity_text, story_hash
+from service.ingest.parse import parse_article
 
 STORY = (
     "Officials said 12 people died.\n\n\u201cIt is a tragedy,\u201d the mayor said \u2014 twice."
@@ -60,3 +61,38 @@ def test_identity_text_is_a_fixed_point(text: str) -> None:
     # The migration that re-hashed stored rows relies on it: normalising twice changes nothing.
     once = identity_text(text)
     assert identity_text(once) == once
+
+
+def test_the_story_hash_keeps_captions_apart_from_the_body() -> None:
+    body = "Officials said 12 people died."
+    assert story_hash(None, None, [], body) == story_hash("", "  ", [], body.replace(" ", "\u00a0"))
+    caption = "A caption."
+    assert story_hash(None, None, [caption], body) != story_hash(
+        None, None, [], f"{caption} {body}"
+    )
+    assert story_hash(None, caption, [], body) != story_hash(None, None, [caption], body)
+
+
+@pytest.mark.parametrize(
+    ("plain", "furnished"),
+    [
+        (STORY, "Twelve dead in Almaty\n\n" + STORY),
+        (STORY, "By Eleni Markou\n\n" + STORY),
+        (STORY, STORY + "\n\nOriginal source: Reuters"),
+        ("ALMATY - " + STORY, "ALMATY (Reuters) - " + STORY),
+    ],
+    ids=["headline", "byline", "credit", "dateline-agency"],
+)
+def test_furniture_changes_the_copy_not_the_story(plain: str, furnished: str) -> None:
+    bare, other = parse_article(plain), parse_article(furnished)
+    assert other.content_hash != bare.content_hash
+    assert other.story_hash == bare.story_hash
+
+
+def test_the_dateline_place_is_part_of_the_story() -> None:
+    # The place tells extraction where the story is: the same words from two places are
+    # two stories, and only an agency tag on the place is furniture.
+    almaty, astana = parse_article("ALMATY - " + STORY), parse_article("ASTANA - " + STORY)
+    assert almaty.story_hash != astana.story_hash
+    tagged = parse_article("ALMATY, Kazakhstan (AP) - " + STORY)
+    assert tagged.story_hash == parse_article("ALMATY, Kazakhstan - " + STORY).story_hash

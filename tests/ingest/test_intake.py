@@ -1,10 +1,13 @@
-"""One intake for every door: the size cap and markup cleaned to text."""
+"""One intake for every door: bytes decoded, the size cap, and markup cleaned to text."""
 
 from __future__ import annotations
 
 import pytest
 
-from service.ingest.intake import ArticleTooLargeError, take_copy
+from service.ingest.intake import ArticleTooLargeError, InvalidEncodingError, decode_copy, take_copy
+
+# What every door says of "Café" in Latin-1 (REST, the batch, the CLI).
+NOT_UTF8_AT_3 = "not valid UTF-8 (byte 3); send text encoded as UTF-8"
 
 
 def test_plain_copy_passes_as_it_is() -> None:
@@ -33,3 +36,11 @@ def test_the_cap_counts_utf8_bytes() -> None:
 def test_a_comment_never_closed_is_markup_not_copy() -> None:
     copy = take_copy("<p>Officials counted 12 dead.</p><!--" + "a" * 5000, max_bytes=10_000)
     assert copy.text == "Officials counted 12 dead.\n"
+
+
+def test_bytes_are_utf8_or_refused_with_where_they_break() -> None:
+    assert decode_copy("Caf\u00e9 owners".encode()) == "Caf\u00e9 owners"
+    with pytest.raises(InvalidEncodingError) as refused:
+        decode_copy("Caf\u00e9 owners".encode("latin-1"))
+    assert (refused.value.code, refused.value.field) == ("invalid_encoding", "text")
+    assert refused.value.message == NOT_UTF8_AT_3

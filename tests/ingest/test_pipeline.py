@@ -15,6 +15,7 @@ from service.ingest.outcome import IngestResult
 from service.ingest.pipeline import ingest_article
 from service.ingest.seeds import load_seeds
 from tests.conftest import TABLES
+from tests.copies import revised
 
 
 async def _counts(pool: asyncpg.Pool) -> dict[str, int]:
@@ -79,7 +80,7 @@ async def test_disputes_checked_per_article_match_a_check_of_every_report(
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]  # noqa: ASYNC240
     for n, text in enumerate(texts * 2):
         # The second round repeats every story from other outlets: the same facts again.
-        await ingest_article(pool, f"{text}\n\nCopy {n}.\n", ArticleMeta(outlet=f"Outlet {n}"))
+        await ingest_article(pool, revised(text, n), ArticleMeta(outlet=f"Outlet {n}"))
     async with pool.acquire() as conn:
         stored = {
             r["id"]: r["disputed"] for r in await conn.fetch("SELECT id, disputed FROM facts")
@@ -141,7 +142,9 @@ async def test_concurrent_ingests_share_new_outlets_and_take_free_slugs(
     for round in ("first", "second"):
         results = await _second_meets_first(
             pool,
-            [f"{text}\n\nCopy {round}.\n" for text in texts],
+            # Each round's copies tell new stories: a line after the story's end would be
+            # furniture, and the same story is the same article.
+            [text.replace(" said", f" said in the {round} copy", 1) for text in texts],
             ArticleMeta(outlet="Brand New Wire", headline=f"Vote, {round} round"),
         )
         assert [r.created for r in results] == [True, True]

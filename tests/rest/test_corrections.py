@@ -113,3 +113,24 @@ async def test_a_correction_to_another_articles_copy_is_a_conflict(api: httpx.As
     assert answer.status_code == 409
     assert answer.json()["code"] == "copy_exists"
     assert weekly["id"] in answer.json()["detail"]
+
+
+async def test_a_correction_to_another_articles_story_is_a_conflict(
+    api: httpx.AsyncClient,
+) -> None:
+    daily = await _post(api, TOLL_12, "Daily")
+    weekly = await _post(api, TOLL_15_LATER, "Weekly")
+    credited = f"{TOLL_15_LATER}\n\nOriginal source: Weekly"
+    answer = await api.put(f"{URL}/{daily['id']}", json={"text": credited}, headers=AUTH)
+    assert answer.status_code == 409, answer.text
+    assert weekly["id"] in answer.json()["detail"]
+
+
+async def test_a_correction_of_the_furniture_alone_is_applied(api: httpx.AsyncClient) -> None:
+    # Same story, so the same story hash: the whole copy still decides what changed.
+    daily = await _post(api, TOLL_12, "Daily")
+    bylined = TOLL_12.replace("\n\n", "\n\nBy Aigerim Sadykova\n\n", 1)
+    answer = await api.put(f"{URL}/{daily['id']}", json={"text": bylined}, headers=AUTH)
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["factdesk-correction"] == "applied"
+    assert answer.json()["bylines"] == ["Aigerim Sadykova"]

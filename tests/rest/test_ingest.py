@@ -12,6 +12,7 @@ import orjson
 import pytest
 from pydantic import SecretStr
 
+from tests.ingest.test_intake import NOT_UTF8_AT_3
 from tests.rest.conftest import AUTH, OTHER_KEY, api_client, row_counts
 from tests.rest.schemas import assert_matches
 
@@ -285,6 +286,15 @@ async def test_hostile_input_is_a_clear_4xx_and_writes_nothing(
     response = await api.post(URL, content=body, headers={**AUTH, **headers})
     problem = _problem(response, status, code)
     assert problem.get("field") == field
+    await _nothing_written(pool)
+
+
+async def test_bytes_that_are_not_utf8_are_refused_in_the_words_of_every_door(
+    api: httpx.AsyncClient, pool: asyncpg.Pool
+) -> None:
+    latin = "Caf\u00e9 owners said 3 people were hurt.".encode("latin-1")
+    response = await api.post(URL, content=latin, headers={**AUTH, **PLAIN})
+    assert _problem(response, 422, "invalid_encoding")["detail"] == NOT_UTF8_AT_3
     await _nothing_written(pool)
 
 

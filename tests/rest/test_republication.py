@@ -91,3 +91,62 @@ async def test_concurrent_outlets_of_new_copy_are_both_recorded(
         "Evening Post",
         "Wire",
     ]
+
+
+WIRE_STORY = (
+    "ATHENS - Firefighters battled a wildfire north of Athens on Tuesday that forced "
+    "about 3,000 residents from their homes, the fire service said.\n\n"
+    "More than 250 firefighters were deployed, spokesman Yannis Artopios told reporters.\n"
+)
+HEADLINE = "Wildfire forces 3,000 from homes in Attica"
+
+
+# The wire's story as other outlets print it: furniture of their own around the same
+# standfirst, captions and body, where no value is read from.
+CREDITED = {
+    "credit-line": {"text": f"{HEADLINE}\n\n{WIRE_STORY}\nOriginal source: Reuters\n"},
+    "dateline-agency": {"text": f"{HEADLINE}\n\n" + WIRE_STORY.replace("S -", "S (Reuters) -")},
+    "byline": {"text": f"{HEADLINE}\n\nBy Eleni Markou\n\n{WIRE_STORY}"},
+    "headline-field": {"text": WIRE_STORY, "headline": HEADLINE},
+}
+
+
+async def test_a_wire_story_credited_by_other_outlets_is_one_article(
+    api: httpx.AsyncClient, pool: asyncpg.Pool
+) -> None:
+    first = await api.post(
+        URL, json={"text": f"{HEADLINE}\n\n{WIRE_STORY}", "outlet": "Reuters"}, headers=AUTH
+    )
+    assert first.status_code == 201, first.text
+    counts = await row_counts(pool)
+    assert counts["figures"] > 0
+    for n, (name, payload) in enumerate(CREDITED.items()):
+        again = await api.post(URL, json={**payload, "outlet": f"Outlet {n}"}, headers=AUTH)
+        assert again.status_code == 200, (name, again.text)
+        assert again.headers["factdesk-republication"] == "recorded", name
+        assert again.json()["id"] == first.json()["id"], name
+    article = (await api.get(first.headers["location"])).json()
+    assert [name for name, _ in _outlets(article)] == [
+        "Reuters",
+        *(f"Outlet {n}" for n in range(4)),
+    ]
+    # Each value counted once: no article, figure or fact more; four outlets and their
+    # republications in the change feed.
+    grown = {"outlets": counts["outlets"] + 4, "changes": counts["changes"] + 4}
+    assert (await row_counts(pool)) == {**counts, **grown}
+
+
+async def test_outlets_sending_one_story_at_once_make_one_article(
+    api: httpx.AsyncClient, pool: asyncpg.Pool
+) -> None:
+    # Each copy differs (its content hash too), so only the story decides.
+    answers = await asyncio.gather(
+        *(
+            api.post(URL, json={**payload, "outlet": name}, headers=AUTH)
+            for name, payload in CREDITED.items()
+        )
+    )
+    assert sorted(a.status_code for a in answers) == [200, 200, 200, 201]
+    assert (await row_counts(pool))["articles"] == 1
+    final = await api.get(answers[0].headers["location"])
+    assert sorted(name for name, _ in _outlets(final.json())) == sorted(CREDITED)

@@ -142,8 +142,10 @@ class Article(Node):
         description="Where the outlet published it; null when the copy arrived without one."
     )
     content_hash: str = strawberry.field(
-        description="SHA-256 (hex) of the ingested text, line endings normalised: the same "
-        "copy ingested twice is one article with one hash."
+        description="SHA-256 (hex) of the copy as a reader sees it (whitespace, Unicode form, "
+        "quotes and dashes normalised). The same copy again is this article; so is the same "
+        "story (standfirst, captions and body) under another outlet's headline, byline, "
+        "dateline or credit line, recorded as one of its `publications`."
     )
 
     @classmethod
