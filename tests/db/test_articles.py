@@ -20,6 +20,7 @@ from service.db.articles import ArticleCursor, ArticleFilter, ArticlePage, NewCo
 from service.db.paging import Window
 from service.db.pool import Connection
 from service.ids import decode_id, encode_id
+from service.ingest.identity import story_hash
 from service.ingest.seeds import load_seeds
 from tests.graphql.compiled_apps import compiled_and_executed
 from tests.rest.conftest import AUTH, api_client, post_article
@@ -64,9 +65,11 @@ async def _history(pool: asyncpg.Pool) -> list[int]:
 async def _move(conn: Connection, article_id: int, published: dt.datetime) -> None:
     """The article's copy stored again with another publication time, nothing else done."""
     [(row, _)] = await articles_db.list_articles_with_outlets_by_ids(conn, ids=[article_id])
+    story = story_hash(row.dateline, row.standfirst, row.captions, row.body)
     copy = NewCopy(
         row.original_source_id, row.headline, row.standfirst, row.dateline, row.bylines,
-        row.body, row.captions, row.removed, row.body, row.content_hash, row.url, published,
+        row.body, row.captions, row.removed, row.body, row.content_hash, story, row.url,
+        published,
     )  # fmt: skip
     await corrections_db.replace_copy(conn, article_id=article_id, copy=copy)
 

@@ -15,7 +15,7 @@ from service.ingest.model import ArticleMeta
 from service.ingest.parse import parse_article
 from service.ingest.pipeline import ingest_article
 
-BEFORE = "2026_12_09_resolution_reasons"
+BEFORE = "2026_12_10_value_subtraction"
 CAPTION = "The old town after the quake."
 BODY = (
     "Rescuers searched through the night.\n\n"
