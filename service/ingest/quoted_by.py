@@ -118,11 +118,28 @@ def _credited_by(
     start = min(t.idx for t in words)
     end = subject.idx + len(subject.text)
     named = _credible_in(start, end, mentions, entities)
+    if named is not None and entities[named].kind is not EntityKind.PERSON:
+        # "Manchester City and Togo striker Emmanuel Adebayor announces ..., saying he
+        # is": the parse joins the club and the player; the person speaks
+        named = _person_joined(subject, mentions, entities) or named
     if named is not None:
         return replace(quote, speaker=named, speaker_text=None)
     if subject.pos_ == "NOUN" and len(words) <= 6:
         return replace(quote, speaker=None, speaker_text=doc.text[start:end])
     return quote
+
+
+def _person_joined(
+    subject: Token, mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity]
+) -> int | None:
+    """A person named in a phrase joined to the subject by "and" (its conjunct)."""
+    for joined in (c for c in subject.children if c.dep_ == "conj"):
+        tokens = list(joined.subtree)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        named = _credible_in(start, end, mentions, entities)
+        if named is not None and entities[named].kind is EntityKind.PERSON:
+            return named
+    return None
 
 
 def _speech_verb(doc: Doc, quote: QuoteCandidate) -> Token | None:

@@ -118,3 +118,12 @@ def test_it_read_as_a_description_is_not_taken_back_by_the_parse() -> None:
     (quote,) = extraction.quotes
     assert quote.speaker is None  # not Tengrinews.kz, the last organisation named
     assert quote.speaker_text == "The Almaty police department"
+
+
+def test_a_person_joined_to_a_club_in_the_subject_speaks() -> None:
+    # the parse makes "Manchester City" the subject and the player its conjunct
+    body = (
+        "Manchester City and Togo striker Emmanuel Adebayor announces his retirement from "
+        'international football, saying he is "still haunted" by the attack.'
+    )
+    assert speakers(body) == [("still haunted", "Emmanuel Adebayor")]
