@@ -16,11 +16,9 @@ import httpx
 import orjson
 import pytest_asyncio
 
-from service.db.pool import create_pool
-from tests.graphql.compiled_apps import compiled_and_executed
 from tests.graphql.test_compiled import same_answer
 from tests.graphql.test_compiled_as_of import history  # noqa: F401  (a fixture)
-from tests.graphql.test_round_trips import _is_connection_setup
+from tests.graphql.test_compiled_roots import logged_apps, one_statement
 
 EVENT = """{ __typename at kind value upperBound approximation text figureId articleId outlet
     reason by judgement }"""
@@ -35,7 +33,6 @@ QUERIES = {
     "node": f"""query({VARIABLES}) {{ node(id: $id) {{ ... on Fact {{
         events: history{WINDOW} {{ edges {{ cursor node {{ kind at }} }} }} }} }} }}""",
 }
-sent: list[str] = []
 
 
 @pytest_asyncio.fixture(scope="module")
@@ -44,22 +41,8 @@ async def apps(
     test_dsn: str,
     history: dict[str, Any],  # noqa: F811  (the fixture imported above)
 ) -> AsyncIterator[dict[bool, httpx.AsyncClient]]:
-    logged = await create_pool(test_dsn, max_size=2, query_logger=lambda r: sent.append(r.query))
-    try:
-        async with compiled_and_executed(_test_pool, logged) as clients:
-            yield clients
-    finally:
-        await logged.close()
-
-
-async def one_statement(
-    apps: dict[bool, httpx.AsyncClient], query: str, variables: dict[str, Any]
-) -> bytes:
-    sent.clear()
-    answer = await same_answer(apps, query, variables)
-    statements = [q for q in sent if not _is_connection_setup(q)]
-    assert len(statements) == 1, (variables, [q[:60] for q in statements])
-    return answer
+    async with logged_apps(_test_pool, test_dsn) as clients:
+        yield clients
 
 
 def events_in(answer: bytes) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ change feed is read from the primary, as the executor reads it.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import asyncpg
@@ -75,20 +76,26 @@ def window_query(root: str) -> str:
 sent: list[str] = []
 
 
+@asynccontextmanager
+async def logged_apps(
+    executor_pool: asyncpg.Pool, dsn: str
+) -> AsyncIterator[dict[bool, httpx.AsyncClient]]:
+    """Both apps; the compiling one reads through a pool that logs its statements in
+    ``sent`` (for ``one_statement``)."""
+    logged = await create_pool(dsn, max_size=2, query_logger=lambda r: sent.append(r.query))
+    try:
+        async with compiled_and_executed(executor_pool, logged) as clients:
+            yield clients
+    finally:
+        await logged.close()
+
+
 @pytest_asyncio.fixture(scope="module")
 async def apps(
     seeded_pool: asyncpg.Pool, server_dsn: str
 ) -> AsyncIterator[dict[bool, httpx.AsyncClient]]:
-    logged = await create_pool(
-        with_database(server_dsn, "factdesk_seeded"),
-        max_size=2,
-        query_logger=lambda r: sent.append(r.query),
-    )
-    try:
-        async with compiled_and_executed(seeded_pool, logged) as clients:
-            yield clients
-    finally:
-        await logged.close()
+    async with logged_apps(seeded_pool, with_database(server_dsn, "factdesk_seeded")) as clients:
+        yield clients
 
 
 async def one_statement(
