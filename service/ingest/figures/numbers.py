@@ -201,6 +201,9 @@ _DURATION = re.compile(
     r"(?P<u>hours?|days?|weeks?|months?|years?|decades?|minutes?)\b",
     re.IGNORECASE,
 )
+# A duration that places something in time rather than measuring it: "two years ago",
+# "a 4 year low", "a 52-week high" (an age of something, like a document's).
+_WHEN_AFTER = re.compile(r"(?:\s+ago|[\s-](?:highs?|lows?))\b", re.IGNORECASE)
 DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
 DURATION_UNITS |= {"year": "years", "decade": "years", "minute": "minutes"}
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
@@ -356,7 +359,14 @@ def _sentence_initial(body: str, pos: int) -> bool:
 
 
 # "eight out of 10 voters": a share, in percent
-_OUT_OF = re.compile(r"\s+out\s+of\s+(?P<d>\d+(?:,\d{3})*|ten|twenty|a\s+hundred|hundred)\b", re.I)
+# "eight out of 10", "1 in 5": a share of a whole ("in" only before a small whole that is
+# not a length of time: "1 in 5 species", never "3 in 10 minutes")
+_OUT_OF = re.compile(
+    r"\s+(?:out\s+of\s+(?P<d>\d+(?:,\d{3})*|ten|twenty|a\s+hundred|hundred)\b"
+    r"|in\s+(?P<i>[2-9]|[1-9]\d|100|two|three|four|five|six|seven|eight|nine|ten|twenty)\b"
+    r"(?![\d,.%]|\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|percent)\b))",
+    re.I,
+)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _CAPITALISED_WORD_END = re.compile(r"([A-Z][\w’'-]*)\s+$")
 
@@ -455,8 +465,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             # "fined Google 500 million euros" an amount
         if kind == "digits" and body[end : end + 1].isalpha():
             short = _SCALE_AFTER.match(body, end)
-            if (short is None or not short.group("short")) and not _TEMPERATURE.match(body, end):
-                return None  # "16x9", "4G"; but "49.9C" is a temperature
+            if (
+                (short is None or not short.group("short"))
+                and not _TEMPERATURE.match(body, end)
+                and not _PHYSICAL.match(body, end)
+            ):
+                return None  # "16x9", "4G"; but "49.9C" is a temperature, "500km" a length
         parsed = parse_number_text(m.group(0))
         if parsed is None:
             return None
@@ -495,6 +509,13 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             upper = parse_number_text(rng.group("n"))
             upper = upper * factor if upper is not None else None
             end = number_end = rng.end()
+            shared = _SCALE_AFTER.match(body, end) if scale is None else None
+            if shared is not None and upper is not None:
+                # "between 8 and 15 billion barrels": the scale is both ends'
+                word = shared.group("word")
+                factor = _SCALES[fold(word)] if word else _SHORT_SCALES[fold(shared["short"])]
+                value, upper = value * factor, upper * factor
+                end = number_end = shared.end()
     elif kind == "words" and (rng := _WORD_RANGE.match(body, end)) is not None:
         # "two or three goals", "from ten to 32 pages": a range, low to high
         high = parse_number_text(rng.group("n"))
@@ -507,9 +528,9 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     noun: str | None = None
     is_more = False
     if upper is None and unit == "count" and (frac := _OUT_OF.match(body, end)) is not None:
-        words = " ".join(fold(frac.group("d")).split())
+        words = " ".join(fold(frac.group("d") or frac.group("i")).split())
         whole = {"a hundred": 100.0, "hundred": 100.0}.get(words) or parse_number_text(words)
-        if whole:
+        if whole and (frac.group("d") or value < whole):
             value, unit, end = round(value / whole * 100, 6), "percent", frac.end()
     if unit == "percent":
         pass
@@ -520,6 +541,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     elif (age := _AGE.match(body, end)) is not None:
         unit, end, is_age = fold(age.group("u")) + "s", age.end(), True
     elif (dur := _DURATION.match(body, end)) is not None:
+        if _WHEN_AFTER.match(body, dur.end()):
+            return None  # "two years ago", "a 4 year low": when, not how long
         word = fold(dur.group("u")).removesuffix("s")
         unit, end = DURATION_UNITS[word], dur.end()
         if word == "decade":

@@ -306,6 +306,18 @@ FIGURES = [
      Approximation.EXACT, "degrees"),
     ("It was 45°C in Jacobabad", "45°C", 45.0, None, Approximation.EXACT, "degrees"),
     ("and 110F in Phoenix", "110F", 110.0, None, Approximation.EXACT, "degrees"),
+    # a share of a whole printed as "1 in 5"; never "3 in 10 minutes" (below)
+    ("Approximately 1 in 5 vertebrate species are threatened", "Approximately 1 in 5", 20.0,
+     None, Approximation.ABOUT, "percent"),
+    # a scale after a range's second end is both ends'
+    ("could contain between 8 and 15 billion barrels.", "between 8 and 15 billion barrels", 8e9,
+     1.5e10, Approximation.EXACT, "barrels"),
+    # a unit touching the number
+    ("problems in the aircraft's 500km of wiring", "500km", 500.0, None,
+     Approximation.EXACT, "km"),
+    # a length of time that is not a moment: "over the past three years"
+    ("Over the past three years, many have struggled", "three years", 3.0, None,
+     Approximation.EXACT, "years"),
 ]  # fmt: skip
 
 
@@ -367,6 +379,11 @@ NOT_FIGURES = [
     "trades at or around 2.40 PM were cancelled",
     "talks resume at 11 AM on Monday",
     "its date matches the designation when written as 7/8/07, officials said",
+    # a duration placing something in time, like a document's age
+    "Seventeen years ago, this would not have been possible",
+    "as they vowed 8 years ago.",
+    "at a 4 year low",
+    "shares hit a 52-week high",
 ]
 
 
