@@ -11,12 +11,13 @@ noun phrase ("the ministry", "a spokeswoman") is the speaker's description.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from service.ingest.coreference import last_named
+from service.ingest.coreference import last_named, salient_person
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
 from service.ingest.speakers import holds_role
 
@@ -45,7 +46,14 @@ def credit_quotes(
     the rules could only describe ("The secretary general of CEI, Nunzio Galantino, has
     called ...") takes the person the parse finds there, else keeps its description."""
     out: list[QuoteCandidate] = []
+    quoted = [(q.span.start, q.span.end) for q in quotes]
+    unquoted = [m for m in mentions if not any(s <= m.span.start < e for s, e in quoted)]
     for q in quotes:
+        if q.speaker_text is not None and q.speaker_text.casefold() in _PERSON_PRONOUNS:
+            spoke = [
+                (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
+            ]
+            q = _pronoun_credited(q, doc, unquoted, entities, spoke)
         if q.cue is not None and q.cue.lower() in _PARTICIPLES:
             # "X defended the choice of Boeing, saying ...": X says it, not Boeing
             subject = _participle_subject(doc, q)
@@ -65,6 +73,33 @@ def credit_quotes(
                 q = named
         out.append(q)
     return tuple(out)
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def _pronoun_credited(
+    quote: QuoteCandidate,
+    doc: Doc,
+    unquoted: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    spoke: Sequence[tuple[int, int, int]],
+) -> QuoteCandidate:
+    """A quote credited to "he" or "she": to the person who was last the subject of a
+    clause or credited with a quote (coreference.salient_person), from the pronoun
+    nearest the quote outside it."""
+    text = doc.text
+    found = [
+        m.start()
+        for m in _PRONOUN.finditer(text, quote.sentence.start, quote.sentence.end)
+        if not quote.span.start <= m.start() < quote.span.end
+    ]
+    if not found:
+        return quote
+    at = min(found, key=lambda i: abs(i - quote.span.start))
+    sex = "female" if text[at].lower() == "s" else "male"
+    who = salient_person(doc, unquoted, entities, before=at, sex=sex, spoke=spoke)
+    return quote if who is None else replace(quote, speaker=who)
 
 
 def _doubtful(quote: QuoteCandidate, entities: Sequence[LocalEntity]) -> bool:
@@ -189,7 +224,7 @@ def _participle_subject(doc: Doc, quote: QuoteCandidate) -> Token | None:
         head = head.head
     if head.pos_ not in ("VERB", "AUX") or head.i == cues[-1].i:
         return None
-    if head.lemma_.lower() == "quote":
+    if head.lemma_.lower() in ("quote", "cite"):
         return next((c for c in head.children if c.dep_ == "dobj"), None)
     return _subject(head)
 
@@ -197,12 +232,19 @@ def _participle_subject(doc: Doc, quote: QuoteCandidate) -> Token | None:
 def _credible_in(
     start: int, end: int, mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity]
 ) -> int | None:
-    """The person or organisation mentioned within ``start``..``end``."""
-    for m in mentions:
-        overlaps = m.span.start < end and start < m.span.end
-        if overlaps and m.local_entity >= 0 and entities[m.local_entity].kind in _CREDIBLE:
-            return m.local_entity
-    return None
+    """The person mentioned within ``start``..``end``, else the organisation ("The
+    current Microsoft CEO Steve Ballmer ... described": Ballmer)."""
+    found = [
+        m.local_entity
+        for m in mentions
+        if m.span.start < end
+        and start < m.span.end
+        and m.local_entity >= 0
+        and entities[m.local_entity].kind in _CREDIBLE
+    ]
+    people = [e for e in found if entities[e].kind is EntityKind.PERSON]
+    chosen = people or found
+    return chosen[0] if chosen else None
 
 
 def _colon_clause(doc: Doc, sentence: Span, quote: QuoteCandidate) -> Token | None:
@@ -216,5 +258,13 @@ def _colon_clause(doc: Doc, sentence: Span, quote: QuoteCandidate) -> Token | No
 
 
 def _subject(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return subjects[0] if subjects else None
+    """The verb's subject, or for a verb joined to another by "and"/"but", the first's
+    ("Jobs acknowledged ... but dismissed ..., saying": Jobs)."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None

@@ -199,6 +199,15 @@ class MentionIndex:
         named = gz.sex_of_given_name(words[0])
         return named is None or named == sex
 
+    def surname_of(self, word: str) -> int | None:
+        """The one person of the article whose full name ends in ``word``."""
+        bearers = {
+            e.index
+            for e in self.entities
+            if e.kind is EntityKind.PERSON and " " in e.name and e.name.split()[-1] == word
+        }
+        return bearers.pop() if len(bearers) == 1 else None
+
     def by_description(self, words: list[str], pos: int) -> int | None:
         """The last entity before ``pos`` that "the <words>" fits, by head noun or modifier."""
         head = _singular(words[-1])
@@ -293,6 +302,10 @@ def attribute(
     """The speaker of ``cue``; ``clause_floor`` is where its sentence (or paragraph) starts."""
     if cue.phrase.lower().startswith(("according", "in the words")):
         return _after_cue(body, masked, cue, ctx_end, index)
+    relayed = _QUOTED_AS.match(masked, cue.end, ctx_end)
+    if cue.phrase.lower() in _RELAYING and relayed is not None:
+        # "Detik.com quoted Djamal as saying": Djamal speaks, Detik.com passes it on
+        return _noun_phrase(body, relayed.start("np"), relayed.end("np"), cue, index)
     starts = [b.end() for b in re.finditer(MASK + "+", masked[clause_floor : cue.start])]
     clause_start = clause_floor + (starts[-1] if starts else 0)
     before = masked[clause_start : cue.start]
@@ -311,8 +324,11 @@ def attribute(
         # "A leaked internal letter seen by Sky News says": the letter speaks, not Sky News
         return _noun_phrase(body, clause_start, via.start(), cue, index)
     if not _WORD.search(before):
-        if starts:  # "'...,' said George Tsereteli"
+        participle = cue.phrase.lower().endswith("ing")
+        if starts and not participle:  # "'...,' said George Tsereteli"
             return _after_cue(body, masked, cue, ctx_end, index)
+        if participle and previous is not None:  # '... "Antennagate," saying that': not
+            return Attribution(previous.speaker, previous.speaker_text, cue.phrase)  # after
         return Attribution(None, None, cue.phrase)
     inherits = cue.phrase.lower().endswith("ing") or re.search(r"\band\s*$", before)
     if inherits and previous is not None:
@@ -331,6 +347,12 @@ def attribute(
         return Attribution(None, None, cue.phrase)
     return _noun_phrase(body, tail_start, cue.start, cue, index)
 
+
+# "quoted X as saying", "cited X as telling": X is who spoke
+_RELAYING = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
+_QUOTED_AS = re.compile(
+    r"\s+(?P<np>[^,;:.]{1,80}?)\s+as\s+(?:saying|telling|stating|writing|adding)\b"
+)
 
 # ", president and CEO of" between a person and the organisation named before the cue
 _OFFICE_OF = re.compile(
@@ -427,6 +449,13 @@ def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex)
         return named_attribution((people or inside)[-1], cue)
     if len(words) == 1 and _PRONOUN.fullmatch(words[0]):
         return _pronoun(body, words[0], offset, cue, index)
+    if words[-1][:1].isupper() and (bearer := index.surname_of(words[-1])) is not None:
+        return Attribution(bearer, text, cue.phrase)  # "Djamal", not read as a name here
+    if len(words) > 1 and words[-1] in ("he", "she", "they"):
+        # "Speaking to the public he said", "Of the government ownership he stated": a
+        # phrase set before the subject, which is the pronoun
+        at = offset + text.rfind(words[-1])
+        return _pronoun(body, words[-1], at, cue, index)
     lowered = [w.casefold() for w in words]
     spokesperson = _SPEAKS_FOR.match(text)
     if spokesperson is not None:  # "A spokesperson for the company said": the company

@@ -127,3 +127,45 @@ def test_a_person_joined_to_a_club_in_the_subject_speaks() -> None:
         'international football, saying he is "still haunted" by the attack.'
     )
     assert speakers(body) == [("still haunted", "Emmanuel Adebayor")]
+
+
+def test_he_is_the_last_subject_not_the_last_name_taken_for_a_person() -> None:
+    # The union's name reads like a person's; the spokesman was the subject.
+    body = (
+        '"The response has been massive," said Julien Talavan, a spokesman for Force '
+        "Ouvrière, the main union in France.\n\n"
+        '"This is just the beginning," he said.'
+    )
+    assert speakers(body)[1] == ("This is just the beginning,", "Julien Talavan")
+
+
+def test_he_after_a_fronted_phrase_is_the_person() -> None:
+    body = (
+        "Fritz Henderson described the events of today as a turning point.\n\n"
+        'Speaking to the public he said that "The GM that let you down is history."'
+    )
+    assert speakers(body) == [("The GM that let you down is history.", "Fritz Henderson")]
+
+
+def test_quoted_as_saying_is_the_one_quoted() -> None:
+    body = (
+        "Transport minister Jusman Syafii Djamal met reporters in Jakarta.\n\n"
+        '"We do not need to buy aircraft from Europe," Detik.com quoted Djamal as saying.'
+    )
+    assert speakers(body)[0][1] == "Jusman Syafii Djamal"
+
+
+def test_a_participle_after_a_quote_keeps_the_clause_subject() -> None:
+    body = (
+        'Steve Jobs acknowledged that "a small share of users" had issues, but dismissed '
+        'an "Antennagate," saying that the issue "has been blown out of proportion."'
+    )
+    assert dict(speakers(body))["has been blown out of proportion."] == "Steve Jobs"
+
+
+def test_a_person_in_the_subject_speaks_before_the_organisation() -> None:
+    body = (
+        "The current Microsoft CEO Steve Ballmer also expressed condolences and described "
+        'him as "one of the founders of our industry".'
+    )
+    assert speakers(body) == [("one of the founders of our industry", "Steve Ballmer")]
