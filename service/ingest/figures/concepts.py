@@ -36,7 +36,7 @@ from spacy.tokens import Span as TokenSpan
 from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.figures.markets import market_level, market_move
 from service.ingest.model import Span
-from service.ingest.quoted_by import SPEECH_VERBS
+from service.ingest.quotes.quoted_by import SPEECH_VERBS
 
 LEXICON_PATH = Path(__file__).parent.parent / "data" / "concepts.yaml"
 

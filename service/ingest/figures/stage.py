@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from service.ingest.budget import UNLIMITED, ExtractionBudget
-from service.ingest.coreference import last_named
 from service.ingest.figures.concepts import Reading, lexicon, read_figure, unit_class
 from service.ingest.figures.dates import (
     CALENDAR_WORDS,
@@ -56,6 +55,7 @@ from service.ingest.figures.subjects import (
     parse_subject,
     subject_of,
 )
+from service.ingest.mentions.coreference import last_named
 from service.ingest.model import (
     EntityKind,
     FigureCandidate,

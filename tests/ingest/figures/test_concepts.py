@@ -12,7 +12,7 @@ from service.ingest.figures.status import value_status
 from service.ingest.figures.subjects import _country_named
 from service.ingest.model import EntityKind, FigureCandidate, LocalEntity
 from service.ingest.nlp.model import analyse
-from service.ingest.parse import parse_article
+from service.ingest.parse.article import parse_article
 
 
 def figures_by_text(article: str) -> dict[str, FigureCandidate]:
