@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from service.ingest.budget import UNLIMITED, ExtractionBudget
-from service.ingest.figures.concepts import Reading, lexicon, read_figure, unit_class
+from service.ingest.figures.concepts import Reading, read_figure
 from service.ingest.figures.dates import (
     CALENDAR_WORDS,
     DateCue,
@@ -36,6 +36,7 @@ from service.ingest.figures.dates import (
     refers_to,
     vote_day,
 )
+from service.ingest.figures.lexicon import lexicon, unit_class
 from service.ingest.figures.numbers import NumberMatch, find_numbers
 from service.ingest.figures.properties import (
     SentenceMentions,

@@ -21,7 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from service.ingest.figures.concepts import Reading, lexicon
+from service.ingest.figures.concepts import Reading
+from service.ingest.figures.lexicon import lexicon
 from service.ingest.figures.properties import (
     SentenceMentions,
     age_subject,

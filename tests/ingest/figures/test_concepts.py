@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from service.ingest.extract import extract
-from service.ingest.figures.concepts import counted_unit, lexicon, plural, read_figure
+from service.ingest.figures.concepts import read_figure
+from service.ingest.figures.lexicon import counted_unit, lexicon, plural
 from service.ingest.figures.numbers import find_numbers
 from service.ingest.figures.status import value_status
 from service.ingest.figures.subjects import _country_named
