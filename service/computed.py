@@ -1,8 +1,8 @@
 """Values a compiled statement leaves to Python: what the rules over a fact's values say.
 
 `Fact.disputed` as known at a past time, `SourcedValue.rank` and `conflicting`, and
-`Fact.preferred` follow rules written once, in Python (service.ingest.agreement and
-service.ingest.ranks), which the statement does not write again in SQL. Where such a
+`Fact.preferred` follow rules written once, in Python (service.ingest.facts.agreement and
+service.ingest.facts.ranks), which the statement does not write again in SQL. Where such a
 value goes, it writes what it is, the rule's inputs (db/known.value_inputs_sql) and, for
 `preferred`, every value's JSON to choose from, between marks (db/json_text.OPEN, SPLIT,
 CLOSE); `fill` puts what the rule gives in their place, as the resolvers compute it.
@@ -17,8 +17,8 @@ import orjson
 
 from service.db.figures import DistinctReport
 from service.db.json_text import CLOSE, OPEN, SPLIT
-from service.ingest.agreement import agreement_of
-from service.ingest.ranks import Assessed, assess, fact_judgements, preferred_index
+from service.ingest.facts.agreement import agreement_of
+from service.ingest.facts.ranks import Assessed, assess, fact_judgements, preferred_index
 
 # A marked place holding no other (those inside a candidate are filled first).
 _INNERMOST = re.compile(f"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}")

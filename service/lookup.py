@@ -9,14 +9,14 @@ from service.db import outlets as outlets_db
 from service.db.pool import Connection
 from service.errors import ArticleRetractedError, InvalidIdError
 from service.ids import decode_id
-from service.ingest.model import EntityKind
-from service.ingest.names import (
+from service.ingest.mentions.names import (
     DERIVED_PREFIXES,
     INITIALS_PREFIX,
     acronym_key,
     alias_keys,
     is_acronym,
 )
+from service.ingest.model import EntityKind
 
 NO_MATCH = -1  # an id no row has: an unknown outlet or entity filters everything out
 

@@ -110,7 +110,7 @@ def same(child: str) -> Relation:
 
 
 # A fact's values: its figures, one SourcedValue per distinct (value, upper bound,
-# approximation) in order of first report (service.ingest.facts.group_reports).
+# approximation) in order of first report (service.ingest.facts.reported.group_reports).
 GROUPED_VALUES = ("value", "upper_bound", "approximation")
 
 RELATIONS: dict[str, dict[str, Relation]] = {
@@ -160,7 +160,7 @@ RELATIONS: dict[str, dict[str, Relation]] = {
             bound=VALUES_BOUND,
         ),
         "reports": many("Figure", "figures", "fact_id"),
-        # Chosen among the values by the editors' judgements (service.ingest.ranks): in
+        # Chosen among the values by the editors' judgements (service.ingest.facts.ranks): in
         # Python, from the values a statement writes (service/computed.py) or the resolvers'.
         "preferred": Relation(
             "SourcedValue",

@@ -12,7 +12,7 @@ what trafilatura's metadata and date code read (language attributes, canonical a
 alternate links with language paths, Open Graph, a French date) and over any pages named
 on the command line, with a profile hook that notes every Babel function called (its
 modules' import aside), prints each and exits 1 if there was any.
-tests/ingest/test_html_story.py runs it in the dev environment, scripts/container-check in
+tests/ingest/parse/test_html_story.py runs it in the dev environment, scripts/container-check in
 the image: `python - [page.html ...] < tests/babel_probe.py`.
 """
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.ingest.parse import parse_article
+from service.ingest.parse.article import parse_article
 
 
 def with_sentence(copy: str, sentence: str) -> str:

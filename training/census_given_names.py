@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from service.ingest import gazetteer as gz
+from service.ingest.mentions import gazetteer as gz
 from service.ingest.nlp.model import pipeline
 
 OUT = Path(__file__).resolve().parents[1] / "service/ingest/data/census_given_names.txt"

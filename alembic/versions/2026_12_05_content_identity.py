@@ -1,4 +1,4 @@
-"""Content hashes over normalised text (service/ingest/identity.py).
+"""Content hashes over normalised text (service/ingest/parse/identity.py).
 
 The hash was taken over the copy as given, so the same story with a trailing newline,
 CRLF line ends or curly quotes became a second article and its figures were counted
@@ -19,7 +19,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from alembic import op
-from service.ingest.identity import content_hash
+from service.ingest.parse.identity import content_hash
 
 revision = "2026_12_05_content_identity"
 down_revision = "2026_12_05_publications"

@@ -5,7 +5,7 @@ The content hash covers the whole copy, so a second outlet's print of a wire sto
 an "Original source: Reuters" credit, an agency tag in the dateline, its own byline or
 the headline sent as a field instead of a line became a second article, and each of its
 values was counted twice. `story_hash` covers only the dateline's place and what values
-are read from (the standfirst, the captions and the body; service/ingest/identity.py),
+are read from (the standfirst, the captions and the body; service/ingest/parse/identity.py),
 and ingest looks an article up by either hash. Every stored article gets its story hash
 from its stored parts with the function ingest uses (imported, not copied: a stored
 hash that differed from the one ingest computes would let the duplicates back in).
@@ -24,7 +24,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from alembic import op
-from service.ingest.identity import story_hash
+from service.ingest.parse.identity import story_hash
 
 revision = "2026_12_10_story_identity"
 down_revision = "2026_12_10_value_subtraction"

@@ -73,7 +73,7 @@ def _computed(names: Scope, build: Callable[[], str | None]) -> str | None:
 
 def _disputed(pick: Pick, row: str, names: Scope) -> str | None:
     """Fact.disputed: stored for now. As known at a past time it is computed again by the
-    rule that keeps the stored one (service.ingest.agreement)."""
+    rule that keeps the stored one (service.ingest.facts.agreement)."""
     if names.as_of is None:
         return _column("disputed")(pick, row, names)
     at = names.as_of
@@ -82,7 +82,7 @@ def _disputed(pick: Pick, row: str, names: Scope) -> str | None:
 
 def _assessed(what: str) -> Answer:
     """SourcedValue.rank / conflicting: what the editors' judgements make of the value
-    (service.ingest.ranks.assess), computed in Python from its fact's values."""
+    (service.ingest.facts.ranks.assess), computed in Python from its fact's values."""
 
     def answer(pick: Pick, row: str, names: Scope) -> str | None:
         group = names.group

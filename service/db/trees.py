@@ -212,7 +212,7 @@ def _value_list(
 
 def _preferred(relation: Relation) -> Answer:
     """Fact.preferred: every value as selected, and Python chooses the one the editors'
-    judgements prefer (service.ingest.ranks.preferred_index), or null."""
+    judgements prefer (service.ingest.facts.ranks.preferred_index), or null."""
 
     def answer(pick: Pick, row: str, names: Scope) -> str | None:
         if not names.computed:

@@ -30,8 +30,8 @@ from service.desk.values import (
     mark_conflicts_with,
     value_groups,
 )
-from service.ingest.agreement import agreement_of
-from service.ingest.ranks import NONE, FactJudgements, Rank, by_fact
+from service.ingest.facts.agreement import agreement_of
+from service.ingest.facts.ranks import NONE, FactJudgements, Rank, by_fact
 
 
 @dataclass

@@ -19,7 +19,7 @@ from service.desk.reading import read_around, read_fact_values, source_of
 from service.desk.templating import render
 from service.errors import NotFoundError
 from service.ids import decode_id, encode_id
-from service.ingest.ranks import key_of
+from service.ingest.facts.ranks import key_of
 
 SOURCES_PER_PAGE = 50
 

@@ -1,8 +1,8 @@
 """A fact's reports grouped into values, ranked by editors' judgements, and which values
 cannot both be true.
 
-Grouping, intervals and ranks are the core's own (`service.ingest.facts`,
-`service.ingest.ranks`), so the page marks exactly the conflicts that make a fact
+Grouping, intervals and ranks are the core's own (`service.ingest.facts.reported`,
+`service.ingest.facts.ranks`), so the page marks exactly the conflicts that make a fact
 `disputed`: two values conflict when the intervals of true values their reports allow do
 not meet (70.76 and 70.96 percent do; "nearly 71" and 70.96 do not), and a DEPRECATED
 value conflicts with nothing (it stays listed, struck through)."""
@@ -16,9 +16,9 @@ from functools import lru_cache
 from service.db.figures import split_values
 from service.db.judgements import InForce
 from service.db.rows import FigureRow
-from service.ingest.facts import ReportedValue, value_interval
+from service.ingest.facts.ranks import NONE, FactJudgements, Rank, key_of
+from service.ingest.facts.reported import ReportedValue, value_interval
 from service.ingest.model import Approximation
-from service.ingest.ranks import NONE, FactJudgements, Rank, key_of
 
 # How many of the values a value conflicts with the page names (the others are counted):
 # naming every pair grows with the square of the values (a fact with 116 values had
@@ -120,6 +120,6 @@ def mark_conflicts_with(
 def interval_of(
     value: float, upper_bound: float | None, approximation: str, text: str
 ) -> tuple[float, float]:
-    """The true values a report allows (`service.ingest.facts.value_interval`), kept for
+    """The true values a report allows (`service.ingest.facts.reported.value_interval`), kept for
     the next page: a fact with a thousand values asks for the same thousand each time."""
     return value_interval(ReportedValue(value, upper_bound, Approximation(approximation), text))

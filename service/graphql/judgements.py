@@ -14,8 +14,8 @@ from service.graphql.types.fact import Fact
 from service.graphql.types.judgement import Judgement, JudgementKind
 from service.graphql.user_errors import UserError
 from service.ids import decode_id
+from service.ingest.facts.ranks import Kind
 from service.ingest.judgements import Judged, judge_value, withdraw_judgement
-from service.ingest.ranks import Kind
 
 
 @strawberry.input(description="Which report to judge, how, and why.")

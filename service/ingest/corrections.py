@@ -24,7 +24,7 @@ from service.db.pool import Connection
 from service.db.versions import bump_data_version
 from service.errors import ArticleRetractedError, CopyExistsError, NotFoundError
 from service.ids import encode_id
-from service.ingest.agreement import recheck_facts
+from service.ingest.facts.agreement import recheck_facts
 from service.ingest.model import ArticleMeta, ParsedArticle
 from service.ingest.pipeline import Checkpoint, extract_parsed, parse_text, write_extraction
 

@@ -9,9 +9,11 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from service.ingest.budget import UNLIMITED, ExtractionBudget
-from service.ingest.entities import find_mentions
 from service.ingest.figures import find_figures
 from service.ingest.figures.numbers import find_numbers
+from service.ingest.mentions.entities import find_mentions
+from service.ingest.mentions.names import name_key, surname_key
+from service.ingest.mentions.places import demonym_country, named_country, place_type
 from service.ingest.model import (
     EntityKind,
     Extraction,
@@ -21,12 +23,10 @@ from service.ingest.model import (
     QuoteCandidate,
     TextPart,
 )
-from service.ingest.names import name_key, surname_key
 from service.ingest.nlp.model import analyse_many
-from service.ingest.places import demonym_country, named_country, place_type
-from service.ingest.quoted_by import credit_quotes
-from service.ingest.quotes import find_quotes
-from service.ingest.sentences import split_sentences
+from service.ingest.parse.sentences import split_sentences
+from service.ingest.quotes.quotations import find_quotes
+from service.ingest.quotes.quoted_by import credit_quotes
 
 # The stages read this much of a body: a long feature runs to 60,000 characters; past
 # this the copy is a dump, and reading all of it would hold a worker for seconds (the

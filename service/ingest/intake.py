@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, replace
 
 from service.errors import FactdeskError
-from service.ingest.html_story import extract_story
-from service.ingest.html_text import html_to_text, looks_like_html, page_lines
 from service.ingest.model import ArticleMeta
+from service.ingest.parse.html_story import extract_story
+from service.ingest.parse.html_text import html_to_text, looks_like_html, page_lines
 
 
 class ArticleTooLargeError(FactdeskError):

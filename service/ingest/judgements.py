@@ -4,7 +4,7 @@ as ingest's is owned by the pipeline.
 A judgement never changes the figure it judges. In its transaction it withdraws the
 figure's judgement in force (if any), stores the new one, writes the audit log (the
 caller's key fingerprint, never the key), computes the fact's agreement again from every
-report that still counts (service/ingest/agreement.py), bumps the data version and, when
+report that still counts (service/ingest/facts/agreement.py), bumps the data version and, when
 the figure reports a fact, appends a `judgement` change to the feed. Withdrawing does the
 same the other way; the withdrawn judgement stays as history.
 """
@@ -23,8 +23,8 @@ from service.db.pool import Connection
 from service.db.rows import JudgementRow
 from service.db.versions import bump_data_version
 from service.errors import InvalidJudgementError, JudgementWithdrawnError, NotFoundError
-from service.ingest.agreement import recheck_facts
-from service.ingest.ranks import Kind
+from service.ingest.facts.agreement import recheck_facts
+from service.ingest.facts.ranks import Kind
 
 MAX_REASON_CHARS = 1000
 

@@ -26,9 +26,9 @@ from service.db import facts as facts_db
 from service.db import judgements as judgements_db
 from service.db import outlets as outlets_db
 from service.db.pool import Connection
-from service.ingest.agreement import reported as reported_value
-from service.ingest.agreement import stored_agreement
-from service.ingest.facts import ReportedValue, agreed_interval, fact_label
+from service.ingest.facts.agreement import reported as reported_value
+from service.ingest.facts.agreement import stored_agreement
+from service.ingest.facts.reported import ReportedValue, agreed_interval, fact_label
 from service.ingest.figures import forms_fact
 from service.ingest.idempotency import (
     IdempotencyKey,
@@ -38,10 +38,10 @@ from service.ingest.idempotency import (
 )
 from service.ingest.model import ArticleMeta, Extraction, ParsedArticle
 from service.ingest.outcome import IngestResult
-from service.ingest.parse import parse_article
-from service.ingest.quotes import statement_key
+from service.ingest.parse.article import parse_article
+from service.ingest.quotes.quotations import statement_key
 from service.ingest.republication import record_first_publication, record_republication
-from service.ingest.resolution import resolve_entities
+from service.ingest.resolution.store import resolve_entities
 from service.ingest.workers import extract_within
 from service.ingest.workers import installed as installed_workers
 from service.tracing import span, traced

@@ -15,7 +15,7 @@ from service.ingest.intake import take_copy
 from service.ingest.model import ArticleMeta, EntityKind
 from service.ingest.outcome import IngestResult
 from service.ingest.pipeline import ingest_article
-from service.ingest.resolution import CuratedEntity, apply_curated_aliases
+from service.ingest.resolution.store import CuratedEntity, apply_curated_aliases
 
 
 @dataclass(frozen=True, slots=True)

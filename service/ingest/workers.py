@@ -24,7 +24,7 @@ from service.ingest.budget import UNLIMITED, ExtractionBudget
 from service.ingest.extract import extract, extract_many
 from service.ingest.model import ArticleMeta, Extraction, ParsedArticle
 from service.ingest.nlp.model import reading
-from service.ingest.parse import parse_article
+from service.ingest.parse.article import parse_article
 
 Parsed = tuple[ParsedArticle, Extraction]
 # Articles a worker takes at once on the bulk path: enough for the model's batches to pay,

@@ -17,7 +17,7 @@ from service.db.known import ValueTimes
 from service.db.pool import Connection
 from service.db.rows import FactRow, FactTimesRow, FigureRow
 from service.ids import decode_id_cursor, encode_id
-from service.ingest.ranks import NONE, FactJudgements, assess, by_fact, preferred_index
+from service.ingest.facts.ranks import NONE, FactJudgements, assess, by_fact, preferred_index
 from service.lookup import entity_id_from
 from service.problems import ProblemError
 from service.rest.figures import figure_citation

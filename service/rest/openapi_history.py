@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from service.ingest.facts.ranks import Kind
 from service.ingest.model import Approximation
-from service.ingest.ranks import Kind
 from service.rest.openapi_parts import (
     DATE_TIME,
     GLOBAL_ID,

@@ -3,8 +3,8 @@ DELETE /api/v1/judgements/{id}. Part of `openapi.openapi_document`."""
 
 from __future__ import annotations
 
+from service.ingest.facts.ranks import Kind, Rank
 from service.ingest.judgements import MAX_REASON_CHARS
-from service.ingest.ranks import Kind, Rank
 from service.rest.openapi_parts import (
     DATE_TIME,
     GLOBAL_ID,

@@ -20,7 +20,7 @@ from service.db.articles import ArticleCursor, ArticleFilter, ArticlePage, NewCo
 from service.db.paging import Window
 from service.db.pool import Connection
 from service.ids import decode_id, encode_id
-from service.ingest.identity import story_hash
+from service.ingest.parse.identity import story_hash
 from service.ingest.seeds import load_seeds
 from tests.graphql.compiled_apps import compiled_and_executed
 from tests.rest.conftest import AUTH, api_client, post_article

@@ -9,7 +9,7 @@ import asyncpg
 
 from service.db import migrate
 from service.db.scratch import recreate_database
-from service.ingest.identity import content_hash
+from service.ingest.parse.identity import content_hash
 
 BEFORE = "2026_12_05_figure_statuses"
 RAW = "Officials said 12 people died.\n\u201cA tragedy,\u201d the mayor said."

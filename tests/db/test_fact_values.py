@@ -16,10 +16,10 @@ from service.db.pool import Connection, create_pool
 from service.db.rows import FactValueRow
 from service.db.scratch import recreate_database
 from service.ingest.corrections import correct_article, retract_article
+from service.ingest.facts.ranks import Kind
 from service.ingest.judgements import judge_value
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
-from service.ingest.ranks import Kind
 
 TOLL_12 = "Quake hits Almaty\n\nAn earthquake in Almaty killed 12 people on Monday, police said."
 TOLL_15 = "Quake toll\n\nThe earthquake in Almaty killed 15 people on Monday, police said."

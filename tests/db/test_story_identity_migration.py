@@ -10,9 +10,9 @@ import asyncpg
 from service.db import migrate
 from service.db.pool import create_pool
 from service.db.scratch import recreate_database
-from service.ingest.identity import story_hash
 from service.ingest.model import ArticleMeta
-from service.ingest.parse import parse_article
+from service.ingest.parse.article import parse_article
+from service.ingest.parse.identity import story_hash
 from service.ingest.pipeline import ingest_article
 
 BEFORE = "2026_12_10_value_subtraction"

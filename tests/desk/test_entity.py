@@ -11,10 +11,10 @@ import pytest
 from service.desk.entity import SOURCES_PER_FACT
 from service.desk.entity import VALUES_PER_FACT as ENTITY_VALUES
 from service.ids import encode_id
+from service.ingest.facts.ranks import Kind
 from service.ingest.judgements import judge_value
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
-from service.ingest.ranks import Kind
 from tests.desk.pages import hrefs, page, texts_of
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from service.ingest.figures import find_figures
 from service.ingest.figures.stage import MAX_FIGURES
 from service.ingest.nlp.model import MAX_TOKENS, analyse
-from service.ingest.sentences import MAX_SENTENCE, split_sentences
+from service.ingest.parse.sentences import MAX_SENTENCE, split_sentences
 
 
 def test_a_body_without_sentence_breaks_is_cut_into_bounded_sentences() -> None:

@@ -11,8 +11,8 @@ from service.ingest.budget import ExtractionBudget
 from service.ingest.extract import extract
 from service.ingest.figures import find_figures
 from service.ingest.nlp.model import analyse
-from service.ingest.parse import parse_article
-from service.ingest.sentences import split_sentences
+from service.ingest.parse.article import parse_article
+from service.ingest.parse.sentences import split_sentences
 
 
 class Ticks:

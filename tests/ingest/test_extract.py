@@ -7,7 +7,7 @@ from pathlib import Path
 
 from service.ingest.extract import extract, extract_many
 from service.ingest.model import EntityKind, ParsedArticle, TextPart
-from service.ingest.parse import parse_article
+from service.ingest.parse.article import parse_article
 
 COPY = """Police arrest protesters in Almaty
 

@@ -7,10 +7,10 @@ import asyncpg
 import pytest
 
 from service.errors import InvalidJudgementError, JudgementWithdrawnError, NotFoundError
+from service.ingest.facts.ranks import Kind
 from service.ingest.judgements import judge_value, withdraw_judgement
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
-from service.ingest.ranks import Kind
 from tests.ingest.test_corrections import TOLL_12, TOLL_15_LATER
 
 BY = "fingerprint-of-a-key"

@@ -9,7 +9,7 @@ import asyncpg
 import pytest
 
 from service.errors import EmptyArticleError
-from service.ingest.facts import ReportedValue, is_disputed
+from service.ingest.facts.reported import ReportedValue, is_disputed
 from service.ingest.model import Approximation, ArticleMeta
 from service.ingest.outcome import IngestResult
 from service.ingest.pipeline import ingest_article

@@ -11,7 +11,7 @@ from spacy.pipeline import Lemmatizer
 from service.errors import ArticleTooComplexError, EmptyArticleError
 from service.ingest.model import ArticleMeta
 from service.ingest.nlp import model
-from service.ingest.parse import parse_article
+from service.ingest.parse.article import parse_article
 from service.ingest.workers import (
     CHUNK,
     ExtractionPool,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncpg
 import httpx
 
-from tests.ingest.test_html_story import HARBOUR, PAGES
+from tests.ingest.parse.test_html_story import HARBOUR, PAGES
 from tests.rest.conftest import AUTH, row_counts
 
 INGEST = """mutation($input: IngestArticleInput!) {

@@ -33,9 +33,9 @@ from service.graphql.types.figure import Approximation, Figure, figure_citation
 from service.graphql.types.history import FactEvent
 from service.graphql.types.judgement import Rank
 from service.ids import decode_event_cursor, encode_id
-from service.ingest.agreement import agreement_of, distinct_reports
+from service.ingest.facts.agreement import agreement_of, distinct_reports
+from service.ingest.facts.ranks import Assessed, assess, fact_judgements, preferred_index
 from service.ingest.model import Approximation as Approx
-from service.ingest.ranks import Assessed, assess, fact_judgements, preferred_index
 from service.relations import LIST_BOUND, SOURCES_BOUND, VALUES_BOUND
 
 if TYPE_CHECKING:

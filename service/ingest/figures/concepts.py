@@ -21,106 +21,46 @@ governing verb's subject, a possessor, a proper-noun modifier of the counted nou
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from service.ingest.figures.dates import CALENDAR_WORDS
+from service.ingest.figures.lexicon import (
+    _GENERIC,
+    _UNIT_WORDS,
+    GROUPS,
+    Concept,
+    Lexicon,
+    _currency_nouns,
+    _fits,
+    _pick,
+    counted_unit,
+    lexicon,
+    plural,
+    unit_class,
+)
 from service.ingest.figures.markets import market_level, market_move
+from service.ingest.figures.participants import _patients, _source, _subject_tokens
+from service.ingest.figures.tree import (
+    _char_span,
+    _children,
+    _clause_verb,
+    _counted_noun,
+    _governor,
+    _of_object,
+    _passive,
+)
 from service.ingest.model import Span
-from service.ingest.quoted_by import SPEECH_VERBS
 
-LEXICON_PATH = Path(__file__).parent.parent / "data" / "concepts.yaml"
-
-# Units that say nothing of what is counted: look past them to what they quantify.
-_UNIT_WORDS = frozenset(
-    {
-        "percent", "per", "cent", "%", "pc", "euro", "euros", "dollar",
-        "dollars", "franc", "francs", "pound", "pounds", "yen", "yuan", "cents",
-        "pence", "billion", "million", "thousand", "hundred", "bn", "m", "mn", "k",
-        "hundreds", "thousands", "millions", "dozens", "dozen", "scores", "tens",
-        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-        "minute", "minutes", "times", "number", "total", "figure", "sterling", "rupees",
-        "roubles", "rubles", "tenge", "us$", "$", "€", "£", "usd", "eur", "gbp", "chf",
-        "rouble", "ruble", "rupee", "renminbi", "trillion", "trillions", "billions",
-        "crowns", "kroner", "kronor", "korunas", "rand", "lira", "liras", "reais", "pesos",
-        "naira", "dirhams", "riyals", "zloty", "zlotys", "forints", "ringgit", "baht",
-        "rupiah", "hryvnias", "hryvnia", "shekels",
-    }
-)  # fmt: skip
-# People in general: the verb says what happened to them.
-_GENERIC = frozenset(
-    {
-        "people", "person", "persons", "individual", "individuals", "man", "men", "woman",
-        "women", "child", "children", "resident", "residents", "civilian", "civilians",
-        "other", "others", "one", "some", "more", "adult", "adults", "kid", "kids",
-    }
-)  # fmt: skip
 # Verbs too light to name anything by themselves.
 _LIGHT_VERBS = frozenset(
     {"be", "have", "say", "make", "do", "put", "give", "include", "reach", "stand", "see",
      "report", "tell", "add", "bring", "become", "remain", "come", "show", "leave"}
 )  # fmt: skip
-# Concepts that name a group of people rather than what happened to them.
-GROUPS = frozenset(
-    {
-        "protesters", "observers", "candidates", "employees", "troops", "customers",
-        "members", "participants", "population", "registered_voters", "attendance",
-    }
-)  # fmt: skip
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
-_SOURCE_NOUNS = frozenset(
-    {"police", "official", "authority", "ministry", "government", "agency", "expert",
-     "analyst", "organiser", "organizer", "witness", "doctor", "rescuer", "spokesman",
-     "spokeswoman", "spokesperson", "commission", "survey", "study", "report", "observer",
-     "poll", "figure", "data", "datum", "estimate", "researcher", "scientist", "economist",
-     "forecaster", "statistic", "census", "projection", "audit", "review", "inquiry",
-     "investigator", "count"}
-)  # fmt: skip
-# Verbs whose subject gives a figure rather than has it: "the USGS put the magnitude at
-# 5.7", "police estimated the crowd at 5,000".
-_SOURCE_VERBS = frozenset(
-    {"put", "estimate", "give", "report", "record", "count", "confirm", "register",
-     "measure", "peg", "place", "tally", "announce", "publish", "revise", "raise", "lower"}
-)  # fmt: skip
-# Verbs that give a figure only when they revise a count of it ("raised the death toll to
-# 50", "lowered its forecast to 2%").
-_REVISING = frozenset({"raise", "lower", "revise"})
-_TALLIES = frozenset(
-    {"toll", "estimate", "figure", "forecast", "count", "number", "tally", "projection",
-     "outlook", "guidance", "prediction"}
-)  # fmt: skip
-# Verbs of finding and foreseeing: their subject gives what their object or reported
-# clause holds ("a recent poll found only a quarter ...", "analysts expect ...").
-_REPORTING_VERBS = frozenset(
-    {"estimate", "find", "show", "suggest", "indicate", "reveal", "conclude", "calculate",
-     "forecast", "predict", "project", "expect", "believe", "cite"}
-)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Concept:
-    key: str
-    unit: str | None
-    subject: str  # "place": where it happened; "agent": who or what it is of
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    nouns: dict[str, tuple[Concept, ...]]  # lemma or "lemma lemma" phrase -> concepts
-    verbs: dict[str, tuple[Concept, ...]]
-    concepts: dict[str, Concept]
-    # Verbs that name the concept only in the passive ("500 held", "were held": detained;
-    # active "holds 45" is seats).
-    passive_verbs: dict[str, tuple[Concept, ...]] = dataclass_field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,54 +81,6 @@ class Reading:
     # The figure is where a change ended or began ("dropped to 56 percent", "up from
     # 70"): a level of what changed, not the change.
     level: bool = False
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    """The curated concept lexicon (``data/concepts.yaml``)."""
-    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
-    nouns: dict[str, list[Concept]] = {}
-    verbs: dict[str, list[Concept]] = {}
-    passive: dict[str, list[Concept]] = {}
-    concepts: dict[str, Concept] = {}
-    for key, entry in data.items():
-        concept = Concept(key, entry.get("unit"), entry.get("subject", "agent"))
-        concepts[key] = concept
-        for word in entry.get("nouns", ()):
-            nouns.setdefault(str(word).lower(), []).append(concept)
-        for word in entry.get("verbs", ()):
-            verbs.setdefault(str(word).lower(), []).append(concept)
-        for word in entry.get("passive_verbs", ()):
-            passive.setdefault(str(word).lower(), []).append(concept)
-    return Lexicon(
-        nouns={k: tuple(v) for k, v in nouns.items()},
-        verbs={k: tuple(v) for k, v in verbs.items()},
-        concepts=concepts,
-        passive_verbs={k: tuple(v) for k, v in passive.items()},
-    )
-
-
-def unit_class(unit: str | None) -> str:
-    """percent, money, duration, count or measure: the kinds of unit a concept can take."""
-    if unit in ("percent", "percentage_points"):
-        return "percent"
-    if unit is None or unit == "currency" or (unit.isupper() and len(unit) == 3):
-        return "money"
-    if unit in ("years", "months", "weeks", "days", "hours", "minutes", "seconds"):
-        return "duration"
-    if unit in ("people", "count") or (unit.endswith("s") and "/" not in unit):
-        return "count"
-    return "measure"
-
-
-def _fits(concept: Concept, figure_unit: str) -> bool:
-    if (concept.unit == "score") != (figure_unit == "score"):
-        return False  # "France will lose 4,300 jobs" is no match result
-    figure, wanted = unit_class(figure_unit), unit_class(concept.unit)
-    if figure == wanted:
-        return True
-    # A bare number ("magnitude 6.4", "5,125 positions") may be a count or a measure.
-    return figure == "count" and wanted in ("count", "measure")
 
 
 def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
@@ -331,131 +223,6 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     return Reading(key, False, spans, source_span, counted, level=level)
 
 
-def counted_unit(noun: Token | None) -> str | None:
-    """The unit of a count: people for humans ("43 million Americans"), jobs for
-    positions, else the counted noun in the plural ("131-page" -> pages); never a month
-    or a day ("10,000 February 28": a date follows the number)."""
-    if noun is None or noun.lower_ in _UNIT_WORDS or noun.lower_ in CALENDAR_WORDS:
-        return None
-    lemma = noun.lemma_.lower()
-    if noun.ent_type_ == "NORP" or lemma in people_nouns() or noun.lower_ in people_nouns():
-        return "people"
-    jobs = ("job", "position", "post", "role", "layoff", "redundancy")
-    if lemma in jobs or (
-        lemma in ("cut", "loss", "reduction")
-        and any(c.dep_ == "compound" and c.lemma_.lower() in jobs for c in noun.children)
-    ):
-        return "jobs"  # "5,125 positions", "10,000 job cuts"
-    if not lemma.isalpha():
-        return None
-    return plural(lemma)
-
-
-def plural(word: str) -> str:
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word if word.endswith("s") and not word.endswith("ss") else word + "es"
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-@functools.cache
-def people_nouns() -> frozenset[str]:
-    """Nouns for people (lemmas and plurals), and every demonym: counts of them are people."""
-    path = LEXICON_PATH.with_name("people.txt")
-    words = {w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines()}
-    demonyms = LEXICON_PATH.with_name("demonyms.txt").read_text(encoding="utf-8").splitlines()
-    words |= {d.strip().lower() for d in demonyms if d.strip() and not d.startswith("#")}
-    words.discard("")
-    return frozenset(words | {plural(w) for w in words})
-
-
-def _source(governor: Token | None) -> Token | None:
-    """Who gives the figure: a name, a possessor ("the Commission's figures gave ..."), or
-    a noun for those who count (police, officials, the ministry), as the subject of the
-    verb that takes the figure or of a reporting verb whose clause holds it."""
-    if governor is None:
-        return None
-    if governor.lemma_.lower() in _REVISING and not any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _TALLIES for c in governor.children
-    ):
-        return None  # "raised rates to 50%", "raised $2 billion": the actor, no source
-    if governor.lemma_.lower() not in _SOURCE_VERBS:
-        governor = _reporting_verb(governor)
-        if governor is None:
-            return None
-    subjects = [c for c in _children(governor) if c.dep_ in ("nsubj", "agent")]
-    if not subjects:
-        return None
-    subject = subjects[0]
-    owners = [c for c in _children(subject) if c.dep_ == "poss" and c.pos_ == "PROPN"]
-    if owners:
-        return owners[0]
-    if subject.pos_ == "PROPN" or subject.lemma_.lower() in _SOURCE_NOUNS:
-        return subject
-    return None
-
-
-def _reporting_verb(governor: Token) -> Token | None:
-    """The verb of finding or foreseeing that takes the figure, or whose reported clause
-    holds it: "figures show 45,756 migrants", "estimates suggest 8000 migrants may be at
-    sea", "analysts had forecast the losses to be over $6.7 billion"."""
-    current = governor
-    for _ in range(3):
-        if current.pos_ == "VERB" and current.lemma_.lower() in _REPORTING_VERBS:
-            return current
-        infinitive = current.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in _children(current)
-        )
-        if current.dep_ not in ("ccomp", "xcomp", "dobj") and not infinitive:
-            return None
-        current = current.head
-    return None
-
-
-# A token heads a few words in prose; in a list of thousands of numbers one head may hold
-# them all, and reading all its children for each of them would be quadratic. Dependents
-# further than this many tokens away are not read.
-_REACH = 40
-
-
-def _children(token: Token) -> list[Token]:
-    """The token's dependents within _REACH tokens of it, left to right."""
-    doc = token.doc
-    low = max(token.left_edge.i, token.i - _REACH)
-    high = min(token.right_edge.i, token.i + _REACH)
-    return [doc[i] for i in range(low, high + 1) if i != token.i and doc[i].head.i == token.i]
-
-
-def _counted_noun(anchor: Token, span_end: int) -> Token | None:
-    """The noun the number counts, past unit words and "of" after an amount."""
-    token = anchor
-    while token.dep_ in ("quantmod", "compound", "nummod", "nmod") and token.head.i != token.i:
-        if token.head.pos_ in ("NOUN", "PROPN") or token.head.like_num:
-            token = token.head
-            if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _UNIT_WORDS:
-                break
-        else:
-            break
-    if token.i == anchor.i and anchor.pos_ == "NOUN" and anchor.lower_ not in _UNIT_WORDS:
-        return None  # "hundreds" alone; looked at through "of" below
-    if token.lower_ in _UNIT_WORDS or token.i == anchor.i:
-        of = _of_object(token)
-        if of is not None:
-            return of
-        return None if token.i == anchor.i or token.lower_ in _UNIT_WORDS else token
-    # "92,000 asylum applications": the phrase's head, past the nouns modifying it
-    hyphenated = token.i > 0 and token.doc[token.i - 1].text == "-"  # "a 131-page report"
-    while (
-        not hyphenated
-        and token.dep_ == "compound"
-        and token.head.pos_ == "NOUN"
-        and token.head.i > token.i
-    ):
-        token = token.head
-    return token
-
-
 def _per_share(anchor: Token, span_end: int) -> Concept | None:
     """ "33 cents a share", "$1.20 per share": earnings per share, unless it is a price."""
     doc = anchor.doc
@@ -472,49 +239,6 @@ def _per_share(anchor: Token, span_end: int) -> Concept | None:
     elif verb is not None and verb.lemma_.lower() == "lose":
         key = "loss_per_share"  # "lost a net $5.9 billion, or $9.66 per share"
     return lexicon().concepts[key]
-
-
-def _of_object(token: Token) -> Token | None:
-    for child in _children(token):
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in _children(child):
-                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
-                    return obj
-    return None
-
-
-def _governor(token: Token) -> Token | None:
-    """The verb (or noun, through a preposition) that takes ``token`` as an argument."""
-    current = token
-    # Past unit words that head the number ("12 percent", "3.2 billion euros").
-    while current.head.i != current.i:
-        if current.head.lower_ in _UNIT_WORDS or (
-            current.dep_ in ("conj", "appos") and current.head.pos_ in ("NOUN", "PROPN", "NUM")
-        ):
-            current = current.head
-        elif (  # "dozens of demonstrators": the amount is what the verb takes
-            current.dep_ == "pobj"
-            and current.head.lower_ == "of"
-            and current.head.head.lower_ in _UNIT_WORDS
-        ):
-            current = current.head.head
-        else:
-            break
-    if current.dep_ in ("acl", "relcl"):
-        return None
-    for child in _children(current):  # "demonstrators arrested", "people killed"
-        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
-            return child
-    head = current.head
-    if head.i == current.i:
-        return None
-    if current.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
-        head = head.head  # "rose to 157", "with 375 people", "put ... at 5.7"
-        if head.lower_ in _COMPARATIVES and head.head.i != head.i:
-            head = head.head  # "the toll would have been more than a thousand"
-    if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-        return head
-    return None
 
 
 def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
@@ -547,13 +271,6 @@ _NAMED_BY_VERB = {
     "buildings_damaged": None,  # any of its nouns
     "production": frozenset({"vehicle", "car", "unit"}),
 }
-
-
-@functools.cache
-def _currency_nouns() -> frozenset[str]:
-    return frozenset(
-        w for w, found in lexicon().nouns.items() if any(c.key == "exchange_rate" for c in found)
-    )
 
 
 def _currency_priced(doc: Doc, tokens: TokenSpan) -> bool:
@@ -770,8 +487,6 @@ def _counts_other(concept: Concept, noun: Token | None) -> bool:
     return counted not in (concept.unit, "people")
 
 
-# Words that compare a number ("more than a thousand"): what takes them takes the number.
-_COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower"})
 # Concepts that are a change, whose verbs also say where a level went ("fell to 56").
 _CHANGES = frozenset({"growth", "decline"})
 # What a company reports of itself: who reports it is also whose it is ("GM reported a
@@ -840,13 +555,6 @@ def _in_concept(
     return None
 
 
-def _passive(verb: Token) -> bool:
-    """ "500 held a day earlier", "500 were held": a participle or a passive clause."""
-    if verb.tag_ != "VBN":
-        return False
-    return verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in _children(verb))
-
-
 def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
     """ "the death toll rose to 157": the governing verb's other nouns name the measure."""
     if governor.pos_ == "NOUN":  # "a death toll of 120"
@@ -863,13 +571,6 @@ def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> 
         for child in _children(governor.head):
             if child.dep_ == "dobj" and (found := _noun_concept(child, unit, lex)):
                 return found
-    return None
-
-
-def _pick(concepts: tuple[Concept, ...] | None, unit: str) -> Concept | None:
-    for concept in concepts or ():
-        if _fits(concept, unit):
-            return concept
     return None
 
 
@@ -949,127 +650,5 @@ def _open_key(noun: Token | None) -> str | None:
     return word
 
 
-def _subject_tokens(noun: Token | None, governor: Token | None, head: Token) -> list[Token]:
-    """Words that may name whom the figure is about, best first."""
-    found: list[Token] = []
-    for token in _subject_candidates(noun, governor, head):
-        nationality = token.dep_ == "amod" and token.text[:1].isupper()
-        if (token.pos_ in ("PROPN", "PRON", "NOUN") or nationality) and token not in found:
-            found.append(token)
-    return found
-
-
-def _subject_candidates(noun: Token | None, governor: Token | None, head: Token) -> Iterator[Token]:
-    for base in (noun, governor):
-        if base is None:
-            continue
-        for child in _children(base):
-            if child.dep_ == "poss":  # "Siemens' profit", "the quake's magnitude"
-                yield child
-        if base is noun:
-            for child in _children(base):
-                if child.dep_ == "compound" and child.pos_ == "PROPN":  # "Siemens profit"
-                    yield child
-                elif child.dep_ == "amod" and child.text[:1].isupper() and child.i > 0:
-                    yield child  # "Five Panamanian players": a nationality's country
-                elif (
-                    child.dep_ == "prep"
-                    and child.lower_ in ("at", "of", "from")
-                    and counted_unit(base) == "people"
-                ):
-                    # "33,000 workers at Boeing", "5,000 members of the Labour Party"
-                    # (not "3,400 cases of Ebola": a disease is no one's employer)
-                    yield from (
-                        c for c in _children(child) if c.dep_ == "pobj" and c.pos_ == "PROPN"
-                    )
-    if governor is not None and governor.pos_ in ("VERB", "AUX"):
-        for child in _children(governor):
-            if child.dep_ == "agent":  # "54,000 people are employed by Opel"
-                yield from (c for c in _children(child) if c.dep_ == "pobj")
-            elif child.dep_ in _SUBJECT_DEPS and child.i != head.i:
-                # "Its net profit rose to ...": whose profit, before the profit itself;
-                # a name owned is itself the subject ("Modi's BJP won 240 seats")
-                if child.pos_ != "PROPN":
-                    yield from (c for c in _children(child) if c.dep_ == "poss")
-                yield child  # "Toqaev took 70.96 percent", "With 70.96 percent, X leads"
-            if child.dep_ in ("aux", "auxpass") and child.i < governor.i:
-                # "Regina Ip was re-elected with 60,760 votes", parsed with the subject
-                # on the auxiliary
-                yield from (c for c in _children(child) if c.dep_ in _SUBJECT_DEPS)
-        if governor.dep_ == "relcl" and governor.head.pos_ in ("PROPN", "NOUN"):
-            yield governor.head  # "the Dow Jones, which fell 678 points"
-        if governor.dep_ == "conj" and not any(
-            c.dep_ in _SUBJECT_DEPS for c in _children(governor)
-        ):
-            # "The FTSE fell 2.03 points, but stayed below 5000": the first verb's subject
-            yield from (c for c in _children(governor.head) if c.dep_ in ("nsubj", "nsubjpass"))
-    elif governor is not None and governor.pos_ == "NOUN":
-        for child in _children(governor):
-            if child.dep_ == "poss":
-                yield child
-        verb = governor.head  # "GM had reported a loss of $381 million"
-        if verb.pos_ in ("VERB", "AUX") and governor.dep_ in ("dobj", "attr"):
-            yield from (c for c in _children(verb) if c.dep_ in _SUBJECT_DEPS)
-    # Last, the subject of the clause the figure stands in: "Nathan Law earned a surprise
-    # victory as second place in the constituency with 50,818 votes".
-    clause = _clause_verb(governor if governor is not None else head)
-    if clause is not None and clause is not governor and not _gives(clause):
-        yield from (c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass"))
-
-
 # Concepts whose figure is about whom the deed is done to: the one fined or sentenced.
 _DONE_TO = frozenset({"fine", "sentence", "bail", "transfer_fee"})
-
-
-def _patients(figure: TokenSpan, head: Token, governor: Token | None) -> Iterator[Token]:
-    """Who a fine or a sentence is imposed on: the verb's object ("ordered Google to pay
-    a fine", "sentenced the minister to 12 years"), its passive subject ("Google was
-    fined"), or a name the parse hung on the amount ("fined Google 500 million euros")."""
-    inside = {t.i for t in figure} | {head.i}
-    for token in (*figure, head):
-        yield from (
-            c
-            for c in _children(token)
-            if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i not in inside
-        )
-    if governor is None or governor.pos_ not in ("VERB", "AUX"):
-        return
-    yield from (
-        c
-        for c in _children(governor)
-        if c.dep_ in ("dobj", "dative", "nsubjpass") and c.i not in inside
-    )
-    if governor.dep_ == "xcomp":  # "ordered Google to pay"
-        yield from (c for c in _children(governor.head) if c.dep_ == "dobj")
-
-
-def _gives(verb: Token) -> bool:
-    """A verb whose subject gives the figure ("the commission said, on a turnout of ...")."""
-    lemma = verb.lemma_.lower()
-    return lemma in SPEECH_VERBS or lemma in _SOURCE_VERBS or lemma in _REPORTING_VERBS
-
-
-def _clause_verb(token: Token) -> Token | None:
-    """The nearest verb above ``token`` (a few steps up), where its clause is headed."""
-    current = token
-    for _ in range(6):
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "acl", "relcl"):
-            return current
-        if current.dep_ in ("acl", "relcl", "ccomp", "advcl") or current.head.i == current.i:
-            return None  # another clause: its subject is not this figure's
-        current = current.head
-    return None
-
-
-def _char_span(token: Token, describing: bool = False) -> Span:
-    """The token with the proper nouns compounded into it ("US Geological Survey"), and
-    when ``describing`` a common noun, the adjectives before it ("most financial
-    analysts", "recent poll")."""
-    joined = ("compound", "flat", "amod") if describing and token.pos_ == "NOUN" else None
-    words = [token]
-    for child in _children(token):
-        if child.i < token.i and child.dep_ in (joined or ("compound", "flat")):
-            words.extend(child.subtree)
-    start = min(t.idx for t in words)
-    end = max(t.idx + len(t.text) for t in words)
-    return Span(start, end)

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.ingest.figures.numbers import NumberMatch
+from service.ingest.mentions.places import place_type
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
-from service.ingest.places import place_type
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[-–—]{1,2}\s|\b(?:while|but|after|because|although|whereas)\b")
 _DETAINED = re.compile(

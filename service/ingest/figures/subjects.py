@@ -21,15 +21,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from service.ingest import gazetteer as gz
-from service.ingest.coreference import last_named
-from service.ingest.figures.concepts import Reading, lexicon
+from service.ingest.figures.concepts import Reading
+from service.ingest.figures.lexicon import lexicon
 from service.ingest.figures.properties import (
     SentenceMentions,
     age_subject,
     main_place,
     vote_subject,
 )
+from service.ingest.mentions import gazetteer as gz
+from service.ingest.mentions.coreference import last_named
+from service.ingest.mentions.places import country_of_demonym
 from service.ingest.model import (
     EntityKind,
     FigureCandidate,
@@ -37,7 +39,6 @@ from service.ingest.model import (
     MentionCandidate,
     Span,
 )
-from service.ingest.places import country_of_demonym
 
 _DURATIONS = frozenset({"detention_duration"})
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 
 from service.ingest.extract import extract
-from service.ingest.figures.concepts import counted_unit, lexicon, plural, read_figure
+from service.ingest.figures.concepts import read_figure
+from service.ingest.figures.lexicon import counted_unit, lexicon, plural
 from service.ingest.figures.numbers import find_numbers
 from service.ingest.figures.status import value_status
 from service.ingest.figures.subjects import _country_named
 from service.ingest.model import EntityKind, FigureCandidate, LocalEntity
 from service.ingest.nlp.model import analyse
-from service.ingest.parse import parse_article
+from service.ingest.parse.article import parse_article
 
 
 def figures_by_text(article: str) -> dict[str, FigureCandidate]:

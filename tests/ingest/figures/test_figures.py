@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from service.ingest.entities import find_mentions
 from service.ingest.extract import extract
 from service.ingest.figures import find_figures
+from service.ingest.mentions.entities import find_mentions
 from service.ingest.model import (
     Approximation,
     EntityKind,
@@ -24,8 +24,8 @@ from service.ingest.model import (
     Sentence,
     Span,
 )
-from service.ingest.parse import parse_article
-from service.ingest.sentences import split_sentences
+from service.ingest.parse.article import parse_article
+from service.ingest.parse.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 PUBLISHED = {  # seeds/manifest.yaml, calendar day of publication

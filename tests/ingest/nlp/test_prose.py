@@ -10,7 +10,7 @@ import pytest
 from service.ingest.extract import readable
 from service.ingest.nlp.model import MAX_TOKENS, analyse, analyse_many, pipeline
 from service.ingest.nlp.prose import NUMBER_RUN, REPEATS, parts
-from service.ingest.parse import parse_article
+from service.ingest.parse.article import parse_article
 
 ROOT = Path(__file__).parents[3]
 REAL_COPY = sorted([*ROOT.glob("tests/gold/**/*.txt"), *ROOT.glob("seeds/*.txt")])

@@ -1,0 +1,182 @@
+"""The words around a figure that name whom it is about and on whose word it is given:
+the subjects a verb or noun offers, the source of a reporting or revising verb, and
+those a figure is done to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
+
+from service.ingest.figures.lexicon import counted_unit
+from service.ingest.figures.tree import _children, _clause_verb
+from service.ingest.quotes.quoted_by import SPEECH_VERBS
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+_SOURCE_NOUNS = frozenset(
+    {"police", "official", "authority", "ministry", "government", "agency", "expert",
+     "analyst", "organiser", "organizer", "witness", "doctor", "rescuer", "spokesman",
+     "spokeswoman", "spokesperson", "commission", "survey", "study", "report", "observer",
+     "poll", "figure", "data", "datum", "estimate", "researcher", "scientist", "economist",
+     "forecaster", "statistic", "census", "projection", "audit", "review", "inquiry",
+     "investigator", "count"}
+)  # fmt: skip
+# Verbs whose subject gives a figure rather than has it: "the USGS put the magnitude at
+# 5.7", "police estimated the crowd at 5,000".
+_SOURCE_VERBS = frozenset(
+    {"put", "estimate", "give", "report", "record", "count", "confirm", "register",
+     "measure", "peg", "place", "tally", "announce", "publish", "revise", "raise", "lower"}
+)  # fmt: skip
+# Verbs that give a figure only when they revise a count of it ("raised the death toll to
+# 50", "lowered its forecast to 2%").
+_REVISING = frozenset({"raise", "lower", "revise"})
+_TALLIES = frozenset(
+    {"toll", "estimate", "figure", "forecast", "count", "number", "tally", "projection",
+     "outlook", "guidance", "prediction"}
+)  # fmt: skip
+# Verbs of finding and foreseeing: their subject gives what their object or reported
+# clause holds ("a recent poll found only a quarter ...", "analysts expect ...").
+_REPORTING_VERBS = frozenset(
+    {"estimate", "find", "show", "suggest", "indicate", "reveal", "conclude", "calculate",
+     "forecast", "predict", "project", "expect", "believe", "cite"}
+)  # fmt: skip
+
+
+def _source(governor: Token | None) -> Token | None:
+    """Who gives the figure: a name, a possessor ("the Commission's figures gave ..."), or
+    a noun for those who count (police, officials, the ministry), as the subject of the
+    verb that takes the figure or of a reporting verb whose clause holds it."""
+    if governor is None:
+        return None
+    if governor.lemma_.lower() in _REVISING and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _TALLIES for c in governor.children
+    ):
+        return None  # "raised rates to 50%", "raised $2 billion": the actor, no source
+    if governor.lemma_.lower() not in _SOURCE_VERBS:
+        governor = _reporting_verb(governor)
+        if governor is None:
+            return None
+    subjects = [c for c in _children(governor) if c.dep_ in ("nsubj", "agent")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    owners = [c for c in _children(subject) if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if owners:
+        return owners[0]
+    if subject.pos_ == "PROPN" or subject.lemma_.lower() in _SOURCE_NOUNS:
+        return subject
+    return None
+
+
+def _reporting_verb(governor: Token) -> Token | None:
+    """The verb of finding or foreseeing that takes the figure, or whose reported clause
+    holds it: "figures show 45,756 migrants", "estimates suggest 8000 migrants may be at
+    sea", "analysts had forecast the losses to be over $6.7 billion"."""
+    current = governor
+    for _ in range(3):
+        if current.pos_ == "VERB" and current.lemma_.lower() in _REPORTING_VERBS:
+            return current
+        infinitive = current.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in _children(current)
+        )
+        if current.dep_ not in ("ccomp", "xcomp", "dobj") and not infinitive:
+            return None
+        current = current.head
+    return None
+
+
+def _subject_tokens(noun: Token | None, governor: Token | None, head: Token) -> list[Token]:
+    """Words that may name whom the figure is about, best first."""
+    found: list[Token] = []
+    for token in _subject_candidates(noun, governor, head):
+        nationality = token.dep_ == "amod" and token.text[:1].isupper()
+        if (token.pos_ in ("PROPN", "PRON", "NOUN") or nationality) and token not in found:
+            found.append(token)
+    return found
+
+
+def _subject_candidates(noun: Token | None, governor: Token | None, head: Token) -> Iterator[Token]:
+    for base in (noun, governor):
+        if base is None:
+            continue
+        for child in _children(base):
+            if child.dep_ == "poss":  # "Siemens' profit", "the quake's magnitude"
+                yield child
+        if base is noun:
+            for child in _children(base):
+                if child.dep_ == "compound" and child.pos_ == "PROPN":  # "Siemens profit"
+                    yield child
+                elif child.dep_ == "amod" and child.text[:1].isupper() and child.i > 0:
+                    yield child  # "Five Panamanian players": a nationality's country
+                elif (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("at", "of", "from")
+                    and counted_unit(base) == "people"
+                ):
+                    # "33,000 workers at Boeing", "5,000 members of the Labour Party"
+                    # (not "3,400 cases of Ebola": a disease is no one's employer)
+                    yield from (
+                        c for c in _children(child) if c.dep_ == "pobj" and c.pos_ == "PROPN"
+                    )
+    if governor is not None and governor.pos_ in ("VERB", "AUX"):
+        for child in _children(governor):
+            if child.dep_ == "agent":  # "54,000 people are employed by Opel"
+                yield from (c for c in _children(child) if c.dep_ == "pobj")
+            elif child.dep_ in _SUBJECT_DEPS and child.i != head.i:
+                # "Its net profit rose to ...": whose profit, before the profit itself;
+                # a name owned is itself the subject ("Modi's BJP won 240 seats")
+                if child.pos_ != "PROPN":
+                    yield from (c for c in _children(child) if c.dep_ == "poss")
+                yield child  # "Toqaev took 70.96 percent", "With 70.96 percent, X leads"
+            if child.dep_ in ("aux", "auxpass") and child.i < governor.i:
+                # "Regina Ip was re-elected with 60,760 votes", parsed with the subject
+                # on the auxiliary
+                yield from (c for c in _children(child) if c.dep_ in _SUBJECT_DEPS)
+        if governor.dep_ == "relcl" and governor.head.pos_ in ("PROPN", "NOUN"):
+            yield governor.head  # "the Dow Jones, which fell 678 points"
+        if governor.dep_ == "conj" and not any(
+            c.dep_ in _SUBJECT_DEPS for c in _children(governor)
+        ):
+            # "The FTSE fell 2.03 points, but stayed below 5000": the first verb's subject
+            yield from (c for c in _children(governor.head) if c.dep_ in ("nsubj", "nsubjpass"))
+    elif governor is not None and governor.pos_ == "NOUN":
+        for child in _children(governor):
+            if child.dep_ == "poss":
+                yield child
+        verb = governor.head  # "GM had reported a loss of $381 million"
+        if verb.pos_ in ("VERB", "AUX") and governor.dep_ in ("dobj", "attr"):
+            yield from (c for c in _children(verb) if c.dep_ in _SUBJECT_DEPS)
+    # Last, the subject of the clause the figure stands in: "Nathan Law earned a surprise
+    # victory as second place in the constituency with 50,818 votes".
+    clause = _clause_verb(governor if governor is not None else head)
+    if clause is not None and clause is not governor and not _gives(clause):
+        yield from (c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _patients(figure: TokenSpan, head: Token, governor: Token | None) -> Iterator[Token]:
+    """Who a fine or a sentence is imposed on: the verb's object ("ordered Google to pay
+    a fine", "sentenced the minister to 12 years"), its passive subject ("Google was
+    fined"), or a name the parse hung on the amount ("fined Google 500 million euros")."""
+    inside = {t.i for t in figure} | {head.i}
+    for token in (*figure, head):
+        yield from (
+            c
+            for c in _children(token)
+            if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i not in inside
+        )
+    if governor is None or governor.pos_ not in ("VERB", "AUX"):
+        return
+    yield from (
+        c
+        for c in _children(governor)
+        if c.dep_ in ("dobj", "dative", "nsubjpass") and c.i not in inside
+    )
+    if governor.dep_ == "xcomp":  # "ordered Google to pay"
+        yield from (c for c in _children(governor.head) if c.dep_ == "dobj")
+
+
+def _gives(verb: Token) -> bool:
+    """A verb whose subject gives the figure ("the commission said, on a turnout of ...")."""
+    lemma = verb.lemma_.lower()
+    return lemma in SPEECH_VERBS or lemma in _SOURCE_VERBS or lemma in _REPORTING_VERBS

@@ -1,0 +1,120 @@
+"""When a figure stands and how final it is: the date it refers to, whether it counts
+since a date, the status of results (preliminary, final) and the qualifier that tells
+one fact from another (the day of a count, the election a share belongs to)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from service.ingest.figures.dates import (
+    DateCue,
+    nearest_cue,
+    refers_to,
+)
+from service.ingest.figures.status import APART, outcome_status, value_status
+from service.ingest.figures.subjects import (
+    at_place,
+)
+
+# Counts of what happens again day after day (arrests, rallies): the day is part of the
+# claim. A toll (deaths, injured, damage) is one claim that grows as reports come in, so
+# its reports pool in one fact and each keeps the day it refers to.
+_DAY_COUNTS = frozenset({"detained", "protesters"})
+_UNDATED = frozenset({"age", "years_in_power", "registered_voters"})
+# What an employer announces it will do is a plan, the same fact as the deed under way
+# (so are cuts and rises someone decides: "will lower the price by 40 percent").
+_PLANS = frozenset({"job_cuts", "jobs_created", "recalls"})
+_PRELIMINARY = re.compile(r"\b(?:preliminary|initial|partial)\s+(?:official\s+)?results?\b", re.I)
+_FINAL = re.compile(
+    r"\bfinal\s+(?:official\s+)?(?:results?|count|tally)\b|\ball\s+(?:the\s+)?ballots\s+counted\b",
+    re.IGNORECASE,
+)
+_PREVIOUS_ELECTION = re.compile(
+    r"\b(?:last|previous|prior|earlier)\s+(?:presidential\s+|parliamentary\s+)?"
+    r"(?:election|vote|poll|race)\b",
+    re.IGNORECASE,
+)
+# A year naming the election a share belongs to; not one compared with ("the lowest
+# since 2001", "higher than in 2019").
+_YEAR = re.compile(r"(?<!since )(?<!than )(?<!than in )\b(?:19|20)\d{2}\b")
+
+
+def _refers_to(
+    prop: str | None, cues: list[DateCue], start: int, end: int, published_on: dt.date | None
+) -> dt.date | None:
+    if prop in _UNDATED:
+        return None
+    return refers_to(cues, start, end, published_on, event_count=at_place(prop))
+
+
+def _since(prop: str | None, cues: list[DateCue], start: int, end: int) -> bool:
+    """Whether the figure counts from its day on ("700 arrested since Sunday")."""
+    cue = nearest_cue(cues, start, end, event_count=at_place(prop))
+    return cue is not None and cue.since
+
+
+def _status(
+    prop: str | None,
+    sentence: str,
+    previous_sentence: str,
+    start: int = 0,
+    end: int = 0,
+    unit: str = "count",
+) -> str | None:
+    """What kind of value the copy says it is (docs/extraction.md, "Status")."""
+    if prop in _UNDATED:
+        return None  # an age or a term in office is neither polled nor forecast
+    if prop in ("vote_share", "turnout"):
+        for text in (sentence, previous_sentence):
+            if _FINAL.search(text):
+                return "final"
+            if _PRELIMINARY.search(text):
+                return "preliminary"
+    status = value_status(sentence, start, end, share=unit == "percent")
+    if (
+        status == "forecast"
+        and prop is not None
+        and (prop.removesuffix("_share") in _PLANS or prop.endswith(("_cuts", "_increase")))
+    ):
+        status = None  # "Tesla will cut 14,000 jobs" is the cut "Tesla is making"
+    return status or outcome_status(prop, sentence)
+
+
+def _qualifier(
+    prop: str | None,
+    sentence: str,
+    refers_to: dt.date | None,
+    published_on: dt.date | None,
+    status: str | None = None,
+    *,
+    since: bool = False,
+) -> str | None:
+    """What narrows the claim; polls and forecasts never share a fact with results."""
+    qualifier = _claim_qualifier(prop, sentence, refers_to, published_on, since=since)
+    if status in APART:
+        return f"{qualifier} {APART[status]}" if qualifier else APART[status]
+    return qualifier
+
+
+def _claim_qualifier(
+    prop: str | None,
+    sentence: str,
+    refers_to: dt.date | None,
+    published_on: dt.date | None,
+    *,
+    since: bool = False,
+) -> str | None:
+    if prop in _DAY_COUNTS:
+        if refers_to is None:
+            return None
+        # A running total from a day on is another claim than that day's count.
+        return f"since {refers_to.isoformat()}" if since else refers_to.isoformat()
+    if prop in ("vote_share", "turnout"):
+        if _PREVIOUS_ELECTION.search(sentence):
+            return "previous election"
+        years = {int(y) for y in _YEAR.findall(sentence)}
+        if published_on is not None:
+            years.discard(published_on.year)
+        return f"{min(years)} election" if years else None
+    return None

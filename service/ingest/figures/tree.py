@@ -1,0 +1,131 @@
+"""Walking the dependency parse around a figure: the tokens near it, the noun it counts,
+the word that governs it, its clause's verb, and the characters a token covers."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.ingest.figures.lexicon import _UNIT_WORDS
+from service.ingest.model import Span
+
+# A token heads a few words in prose; in a list of thousands of numbers one head may hold
+# them all, and reading all its children for each of them would be quadratic. Dependents
+# further than this many tokens away are not read.
+_REACH = 40
+
+
+def _children(token: Token) -> list[Token]:
+    """The token's dependents within _REACH tokens of it, left to right."""
+    doc = token.doc
+    low = max(token.left_edge.i, token.i - _REACH)
+    high = min(token.right_edge.i, token.i + _REACH)
+    return [doc[i] for i in range(low, high + 1) if i != token.i and doc[i].head.i == token.i]
+
+
+def _counted_noun(anchor: Token, span_end: int) -> Token | None:
+    """The noun the number counts, past unit words and "of" after an amount."""
+    token = anchor
+    while token.dep_ in ("quantmod", "compound", "nummod", "nmod") and token.head.i != token.i:
+        if token.head.pos_ in ("NOUN", "PROPN") or token.head.like_num:
+            token = token.head
+            if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _UNIT_WORDS:
+                break
+        else:
+            break
+    if token.i == anchor.i and anchor.pos_ == "NOUN" and anchor.lower_ not in _UNIT_WORDS:
+        return None  # "hundreds" alone; looked at through "of" below
+    if token.lower_ in _UNIT_WORDS or token.i == anchor.i:
+        of = _of_object(token)
+        if of is not None:
+            return of
+        return None if token.i == anchor.i or token.lower_ in _UNIT_WORDS else token
+    # "92,000 asylum applications": the phrase's head, past the nouns modifying it
+    hyphenated = token.i > 0 and token.doc[token.i - 1].text == "-"  # "a 131-page report"
+    while (
+        not hyphenated
+        and token.dep_ == "compound"
+        and token.head.pos_ == "NOUN"
+        and token.head.i > token.i
+    ):
+        token = token.head
+    return token
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in _children(token):
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in _children(child):
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    return None
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb (or noun, through a preposition) that takes ``token`` as an argument."""
+    current = token
+    # Past unit words that head the number ("12 percent", "3.2 billion euros").
+    while current.head.i != current.i:
+        if current.head.lower_ in _UNIT_WORDS or (
+            current.dep_ in ("conj", "appos") and current.head.pos_ in ("NOUN", "PROPN", "NUM")
+        ):
+            current = current.head
+        elif (  # "dozens of demonstrators": the amount is what the verb takes
+            current.dep_ == "pobj"
+            and current.head.lower_ == "of"
+            and current.head.head.lower_ in _UNIT_WORDS
+        ):
+            current = current.head.head
+        else:
+            break
+    if current.dep_ in ("acl", "relcl"):
+        return None
+    for child in _children(current):  # "demonstrators arrested", "people killed"
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
+            return child
+    head = current.head
+    if head.i == current.i:
+        return None
+    if current.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head  # "rose to 157", "with 375 people", "put ... at 5.7"
+        if head.lower_ in _COMPARATIVES and head.head.i != head.i:
+            head = head.head  # "the toll would have been more than a thousand"
+    if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        return head
+    return None
+
+
+# Words that compare a number ("more than a thousand"): what takes them takes the number.
+_COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower"})
+
+
+def _passive(verb: Token) -> bool:
+    """ "500 held a day earlier", "500 were held": a participle or a passive clause."""
+    if verb.tag_ != "VBN":
+        return False
+    return verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in _children(verb))
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` (a few steps up), where its clause is headed."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "acl", "relcl"):
+            return current
+        if current.dep_ in ("acl", "relcl", "ccomp", "advcl") or current.head.i == current.i:
+            return None  # another clause: its subject is not this figure's
+        current = current.head
+    return None
+
+
+def _char_span(token: Token, describing: bool = False) -> Span:
+    """The token with the proper nouns compounded into it ("US Geological Survey"), and
+    when ``describing`` a common noun, the adjectives before it ("most financial
+    analysts", "recent poll")."""
+    joined = ("compound", "flat", "amod") if describing and token.pos_ == "NOUN" else None
+    words = [token]
+    for child in _children(token):
+        if child.i < token.i and child.dep_ in (joined or ("compound", "flat")):
+            words.extend(child.subtree)
+    start = min(t.idx for t in words)
+    end = max(t.idx + len(t.text) for t in words)
+    return Span(start, end)

@@ -1,0 +1,90 @@
+"""What a pronoun or a description points back to: the last entity of its kind named
+before it ("it" after "General Motors", "he" after "Kane Williamson")."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from spacy.tokens import Doc, Token
+
+from service.ingest.mentions.gazetteer import sex_of_given_name
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
+
+
+def last_named(
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    *,
+    before: int,
+    kinds: Collection[EntityKind],
+) -> int | None:
+    """The local entity of ``kinds`` mentioned last, ending at or before ``before``."""
+    found = None
+    for m in mentions:
+        if m.span.end > before:
+            continue
+        if 0 <= m.local_entity < len(entities) and entities[m.local_entity].kind in kinds:
+            found = m.local_entity
+    return found
+
+
+# How far back "he" or "she" looks for a person who was the subject of a clause.
+SUBJECT_REACH = 600
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def salient_person(
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    *,
+    before: int,
+    sex: str | None = None,
+    spoke: Collection[tuple[int, int, int]] = (),
+) -> int | None:
+    """Whom "he" or "she" at ``before`` stands for: the last person named as the subject
+    of a clause in the preceding ``SUBJECT_REACH`` characters (a subject stays the topic:
+    '"...," said Julien Talavan, a spokesman for Force Ouvrière. "...," he said' is
+    Talavan's, not the union's, whatever the union was taken for), else the last person
+    named at all; a person credited with a quote in its sentence (``spoke``: start, end,
+    entity) counts as its subject. With ``sex``, never a person whose given name is only
+    the other sex's."""
+    people = [
+        m
+        for m in mentions
+        if m.span.end <= before
+        and 0 <= m.local_entity < len(entities)
+        and entities[m.local_entity].kind is EntityKind.PERSON
+        and _may_be(entities[m.local_entity], sex)
+    ]
+    if not people:
+        return None
+    own = doc.char_span(before, before + 1, alignment_mode="expand")
+    floor = own.sent.start_char if own is not None else before
+    if people[-1].span.start >= floor:  # "by Justice Scalia, he talked": the one just named
+        return people[-1].local_entity
+    for m in reversed(people):
+        if m.span.end < before - SUBJECT_REACH:
+            break
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is not None and _is_subject(span.root):
+            return m.local_entity
+        if any(s <= m.span.start < e and m.local_entity == who for s, e, who in spoke):
+            return m.local_entity
+    return people[-1].local_entity
+
+
+def _is_subject(token: Token) -> bool:
+    """A clause's subject, or a name set beside or joined to one ("said the general
+    secretary of Unite, Tony Woodley")."""
+    while token.dep_ in ("appos", "conj", "compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in _SUBJECT_DEPS
+
+
+def _may_be(entity: LocalEntity, sex: str | None) -> bool:
+    words = entity.name.split()
+    if sex is None or len(words) < 2:
+        return True
+    named = sex_of_given_name(words[0])
+    return named is None or named == sex

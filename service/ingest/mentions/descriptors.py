@@ -1,0 +1,121 @@
+"""Words printed with a name that are not the name (pure).
+
+Copy puts descriptions, honours and bare titles in capitals next to names; the rules and
+the recogniser then read them as names or parts of names:
+- a descriptor before a person or party: "Nonpartisan Paul Tse", "Pan-democrat Lam
+  Cheuk-ting", "Pro-Beijing DAB" -> "Paul Tse", "Lam Cheuk-ting", "DAB"; what a company
+  does before its name: "Chipmaker Nvidia" -> "Nvidia", an organisation;
+- an honour after a name: "Mark Tedeschi, QC," -> no organisation "QC";
+- a title or a common noun alone: "the Chief Justice", "the State", "the Party" -> no
+  entity (the person or body it stands for is named elsewhere, or not at all).
+And a person's name the capitals cut at its particles is one name again: "Erik ten Hag".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from service.ingest.mentions import gazetteer as gz
+from service.ingest.mentions.candidate import Candidate
+from service.ingest.model import EntityKind
+
+# Honours and degrees printed after a name, never a name themselves.
+POST_NOMINALS = frozenset(
+    {"QC", "KC", "SC", "SBS", "JP", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE",
+     "PhD", "MD", "Jr", "Sr", "Esq", "FRS"}
+)  # fmt: skip
+# "Pro-Beijing", "Anti-government", "Pan-democrat", "Ex-minister": a stance or a former
+# role, in a capitalised word joined by a hyphen.
+_STANCE = re.compile(r"(?:pro|anti|pan|ex|non|neo|post|pre)-[\w-]+", re.IGNORECASE)
+# Capitalised common nouns that stand for a body or a role but name none on their own
+# ("the State", "the Party"; not "the Senate" or "Press", which name one or a person).
+_GENERIC = gz.CORE_TITLES | gz.word_set(
+    """state party government home act chapter section article title landscape emeritus
+    countdown people public nation country city region province"""
+)
+
+
+def tidied(
+    body: str, candidates: Sequence[Candidate], people: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """The candidates without the words above. ``people`` are the spans the recogniser
+    reads as persons."""
+    out: list[Candidate] = []
+    for cand in candidates:
+        if cand.kind is EntityKind.EVENT:
+            out.append(cand)
+            continue
+        cand = _without_descriptor(body, cand, people)
+        if _honour(body, cand) or _generic(cand):
+            continue
+        if out and (joined := _with_particle(body, out[-1], cand)) is not None:
+            out[-1] = joined
+            continue
+        out.append(cand)
+    return out
+
+
+# Lower-case words inside a person's name: "Erik ten Hag", "Ursula von der Leyen"
+_PARTICLES = re.compile(
+    r"\s+(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ten|ter|bin|ibn|al|el|dos|das)\s+)+"
+)
+
+
+def _with_particle(body: str, before: Candidate, after: Candidate) -> Candidate | None:
+    """One person's name the capitals cut in two at its particles, else None."""
+    if before.kind is not EntityKind.PERSON or after.kind not in (
+        EntityKind.PERSON,
+        EntityKind.OTHER,
+    ):
+        return None
+    if _PARTICLES.fullmatch(body, before.end, after.start) is None:
+        return None
+    name = " ".join(body[before.start : after.end].split())
+    return replace(before, end=after.end, name=name)
+
+
+def _honour(body: str, cand: Candidate) -> bool:
+    return cand.name in POST_NOMINALS and body[: cand.start].rstrip().endswith(",")
+
+
+def _generic(cand: Candidate) -> bool:
+    """One common noun ("the State"), or titles only ("the Chief Justice")."""
+    words = cand.name.lower().split()
+    if len(words) == 1:
+        return words[0] in _GENERIC and not cand.name.isupper()
+    titles = gz.CORE_TITLES | gz.TITLE_MODIFIERS
+    return words[-1] in _TITLE_LAST and all(w in titles for w in words)
+
+
+# The last word of a title alone ("the Chief Justice", "the Prime Minister")
+_TITLE_LAST = gz.CORE_TITLES | gz.word_set("justice")
+
+
+def _without_descriptor(body: str, cand: Candidate, people: Sequence[tuple[int, int]]) -> Candidate:
+    words = list(re.finditer(r"\S+", body[cand.start : cand.end]))
+    if len(words) < 2:
+        return cand
+    first = words[0].group()
+    rest_start = cand.start + words[1].start()
+    stance = _STANCE.fullmatch(first) is not None
+    # A word the recogniser leaves off a full name it reads as a person: "Nonpartisan
+    # Paul Tse" (the recogniser: "Paul Tse").
+    described = (
+        not gz.is_given_name(first)
+        and any(start == rest_start and end <= cand.end for start, end in people)
+        and len(words) >= 3
+    )
+    company = gz.is_company_noun(first)  # "Chipmaker Nvidia", "Insurer Aviva"
+    if not (stance or described or company):
+        return cand
+    name = " ".join(body[rest_start : cand.end].split())
+    kind = EntityKind.PERSON if _PERSON_STANCE.fullmatch(first) else cand.kind
+    if company:
+        kind = EntityKind.ORGANIZATION
+    return replace(cand, start=rest_start, name=name, kind=kind)
+
+
+# "Pan-democrat", "Ex-minister", "Anti-abortionist": the name after it is a person's
+_PERSON_STANCE = re.compile(r"\w+-[a-z]+(?:crat|ist|ite|ian|er|or|minister|president)")

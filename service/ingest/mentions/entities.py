@@ -1,0 +1,624 @@
+"""Finds names in a story body and groups them into the article's local entities.
+
+Rules and word lists only (``gazetteer``): capitalised token runs, joined across
+connectors inside organisation names, are cut into names; titles, possessives and
+leading stop words are left out of a name; each name gets a kind from listed
+places/organisations, head words, titles, given names, surname endings and speech
+cues. Dated events written in lower case ("the June 9 presidential election") are
+EVENT mentions. Coreference is local and explained: a surname joins the full name it
+belongs to, an acronym joins the long name it abbreviates, spellings of one name join.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from service.ingest.figures.dates import CALENDAR_WORDS
+from service.ingest.mentions import gazetteer as gz
+from service.ingest.mentions.candidate import Candidate
+from service.ingest.mentions.entity_groups import group_mentions
+from service.ingest.mentions.names import is_acronym, name_key
+from service.ingest.mentions.recognised import reconcile
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Sentence
+
+_UPPER = "".join(
+    chr(c)
+    for c in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x370, 0x530))
+    if chr(c).isupper()
+)
+# A capitalised word (with hyphenated, apostrophe, slash or dotted parts) or U.S.-style
+# initials; an Arabic article prefix ("al-Assad") belongs to the word.
+_TOKEN = re.compile(
+    r"(?<![\w-])(?<!\w['’])(?:(?:al|el|ad|as|ash|at|ar|an|bin|ibn)-)?"
+    rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w]*(?:[-'’./&][\w]+)*)"
+)
+# A number that a listed name carries after its word: "FTSE 100", "S&P 500's".
+_LISTED_NUMBER = re.compile(r"( \d{2,4})\b(['’]s)?")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*")
+_GAP_CONNECTORS = {
+    " of ": "of",
+    " of the ": "of",
+    " for ": "for",
+    " for the ": "for",
+    " and ": "and",
+    " & ": "and",
+    " on ": "on",
+    " in ": "in",
+    " against ": "against",
+}
+_PARTICLES = frozenset(
+    {"de", "da", "du", "des", "del", "der", "den", "van", "von", "la", "le", "dos", "bin", "ibn"}
+)
+_CLAUSE_WORDS = gz.SPEECH_CUES | {"who", "which", "whose", "that"}
+_NAMED_CUES = frozenset(("named", "called", "dubbed"))
+_ROLE_WORDS = gz.CORE_TITLES | gz.TITLE_MODIFIERS | gz.ROLE_NOUNS
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
+# Words that end a role read backwards from a name: function words and the verbs that
+# put a name in the object position ("met German Chancellor Olaf Scholz").
+_BACK_STOPS = (
+    gz.STOP_WORDS
+    | gz.SPEECH_CUES
+    | gz.word_set(
+        """who was is were by as met meets meeting visited visit called thanked praised
+        accused criticised criticized urged asked replaced succeeded appointed elected
+        defeated backed welcomed joined saw see sees beat beaten named selected chose
+        blamed sued arrested detained released killed"""
+    )
+)
+_APPOSITION = re.compile(
+    r",\s+(?:(?:a|an|the|his|her|their|its)\s+)?([^,.;:()\"“”]{2,120}?)(?=[,.;:)]|$)"
+)
+_WORD = re.compile(r"[\w'’-]+")
+_DESCRIPTION_WORD = re.compile(r"[^\W\d_][\w-]*|\d+-[\w-]+")  # "former", "78-year-old"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATED_EVENT = re.compile(
+    rf"\b(?:{_MONTHS}) \d{{1,2}}(?: [a-z][a-z-]*){{0,3}}? "
+    r"(?:election|elections|poll|polls|vote|referendum|balloting)\b"
+)
+_SURNAME_ENDINGS = gz.SURNAME_SUFFIXES
+_TAIL_SPLIT = re.compile(r"[-'’]")
+_OPENING_QUOTES = "\"'“‘(["
+_CLOSING_QUOTES = "\"'”’)]"
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int  # end of the name part: a possessive 's is left out
+    text: str
+    initial: bool  # first word of its sentence (or after a dateline dash / colon)
+    possessive: bool
+
+
+def find_mentions(
+    body: str,
+    sentences: tuple[Sentence, ...],
+    doc: Doc | None = None,
+    known_people: Sequence[str] = (),
+) -> tuple[tuple[MentionCandidate, ...], tuple[LocalEntity, ...]]:
+    """Names in ``body`` as mentions, and the article's entities they group into; with
+    the body's parse, checked against the recogniser's names (``recognised.py``).
+    ``known_people``: full names of people printed before the body (its standfirst)."""
+    lower_words = set(_LOWER_WORD.findall(body))
+    tokens_by_sentence = [_tokens(body, s) for s in sentences]
+    evidenced = _capitalised_evidence(body, tokens_by_sentence)
+    finder = _Finder(body, lower_words, evidenced)
+    candidates: list[Candidate] = []
+    for sentence, tokens in zip(sentences, tokens_by_sentence, strict=True):
+        finder.sentence(sentence, tokens, candidates)
+    candidates.extend(_dated_events(body, sentences))
+    candidates.extend(_lower_case_places(body, sentences))
+    candidates.sort(key=lambda c: c.start)
+    if doc is not None:
+        candidates = reconcile(body, candidates, doc, [s.span.start for s in sentences])
+    return group_mentions(body, candidates, known_people)
+
+
+def _tokens(body: str, sentence: Sentence) -> list[_Token]:
+    out: list[_Token] = []
+    start, end = sentence.span.start, sentence.span.end
+    lead = start  # where the sentence's words begin, after opening quotes and brackets
+    while lead < end and body[lead] in _OPENING_QUOTES:
+        lead += 1
+    for m in _TOKEN.finditer(body, start, end):
+        text = m.group(0)
+        tok_end = m.end()
+        possessive = text.endswith(("'s", "’s"))
+        if possessive:
+            text = text[:-2]
+            tok_end -= 2
+        # Capitals are forced at a sentence start, after a dateline dash or colon, and
+        # at the start of a quotation or parenthesis.
+        before = body[max(start, m.start() - 4) : m.start()]
+        initial = (
+            m.start() <= lead
+            or before.endswith(("(", "“", '"', "‘", " '", "('"))
+            or before.rstrip().endswith(("--", "—", "–", ":"))
+        )
+        listed = _LISTED_NUMBER.match(body, tok_end, end) if not possessive else None
+        if listed is not None and gz.organization_canonical(text + listed.group(1)):
+            text += listed.group(1)  # "FTSE 100", "S&P 500", "Nikkei 225": listed names
+            tok_end = listed.end(1)
+            possessive = listed.group(2) is not None
+        if "/" in text and all(gz.place_canonical(p.title()) for p in text.split("/")):
+            pos = m.start()
+            for part in text.split("/"):
+                out.append(_Token(pos, pos + len(part), part, initial, False))
+                pos += len(part) + 1
+            continue
+        out.append(_Token(m.start(), tok_end, text, initial, possessive))
+    return out
+
+
+def _capitalised_evidence(body: str, tokens_by_sentence: list[list[_Token]]) -> set[str]:
+    """Words written capitalised on their own where capitals are not forced ("said
+    Zaitov"), and last words of two-word names ("Rinat Zaitov")."""
+    seen: set[str] = set()
+    for tokens in tokens_by_sentence:
+        for i, tok in enumerate(tokens):
+            joined_before = i > 0 and _joined(body, tokens[i - 1], tok)
+            joined_after = i + 1 < len(tokens) and _joined(body, tok, tokens[i + 1])
+            if not tok.initial and not joined_before and not joined_after:
+                seen.add(tok.text)
+            elif (
+                joined_after
+                and body[tok.end : tokens[i + 1].start] == " "
+                and (
+                    i + 2 >= len(tokens)
+                    or not _joined(body, tokens[i + 1], tokens[i + 2])
+                    # "Claudia Sheinbaum on Sunday": a day joins no name
+                    or tokens[i + 2].text.lower() in CALENDAR_WORDS
+                )
+            ):
+                seen.add(tokens[i + 1].text)
+    return seen
+
+
+def _joined(body: str, left: _Token, right: _Token) -> bool:
+    gap = body[left.end : right.start]
+    return not left.possessive and (gap == " " or gap in _GAP_CONNECTORS)
+
+
+class _Finder:
+    def __init__(self, body: str, lower_words: set[str], evidenced: set[str]) -> None:
+        self.body = body
+        self.lower_words = lower_words
+        self.evidenced = evidenced
+
+    def sentence(self, sentence: Sentence, tokens: list[_Token], out: list[Candidate]) -> None:
+        first_in_sentence = len(out)
+        if _is_heading(self.body[sentence.span.start : sentence.span.end]):
+            out.extend(self._listed_in_heading(tokens, sentence))
+            return
+        for run in self._runs(tokens):
+            for segment in self._split_run(run):
+                candidate = self._candidate(segment, sentence)
+                if candidate is not None:
+                    out.append(candidate)
+        self._link_acronyms(out, first_in_sentence)
+
+    def _listed_in_heading(self, tokens: list[_Token], sentence: Sentence) -> list[Candidate]:
+        """In a heading ('POET DETAINED IN ALMATY') capitals say nothing: listed names only."""
+        found: list[Candidate] = []
+        i = 0
+        while i < len(tokens):
+            for width in range(min(4, len(tokens) - i), 0, -1):
+                toks = tokens[i : i + width]
+                name = self._span_text(toks)
+                if gz.place_canonical(name) is not None:
+                    kind = EntityKind.PLACE
+                elif gz.organization_canonical(name) is not None:
+                    kind = EntityKind.ORGANIZATION
+                else:
+                    continue
+                name = gz.listed_spelling(name)
+                found.append(Candidate(toks[0].start, toks[-1].end, name, kind, sentence.index))
+                i += width - 1
+                break
+            i += 1
+        return found
+
+    def _runs(self, tokens: list[_Token]) -> list[list[tuple[str, _Token]]]:
+        """Consecutive capitalised tokens; each carries the connector before it ('' = space)."""
+        runs: list[list[tuple[str, _Token]]] = []
+        current: list[tuple[str, _Token]] = []
+        for tok in tokens:
+            if current:
+                prev = current[-1][1]
+                gap = self.body[prev.end : tok.start]
+                connector = self._connector(gap) if not prev.possessive else None
+                if gap == ". " and len(prev.text) == 1 and not prev.possessive:
+                    connector = ""  # a middle initial: "Michael R. Golden"
+                if connector is not None:
+                    current.append((connector, tok))
+                    continue
+                runs.append(current)
+            current = [("", tok)]
+        if current:
+            runs.append(current)
+        return runs
+
+    @staticmethod
+    def _connector(gap: str) -> str | None:
+        if gap and gap.isspace() and "\n" not in gap:
+            return ""
+        if gap in _GAP_CONNECTORS:
+            return _GAP_CONNECTORS[gap]
+        word = gap.strip()
+        if gap.startswith(" ") and gap.endswith(" ") and word in _PARTICLES:
+            return "particle"
+        return None
+
+    def _split_run(self, run: list[tuple[str, _Token]]) -> list[list[tuple[str, _Token]]]:
+        """Cuts a run at connectors that join two names rather than sit inside one."""
+        segments: list[list[tuple[str, _Token]]] = []
+        current: list[tuple[str, _Token]] = []
+        for i, (connector, tok) in enumerate(run):
+            if current and connector not in ("", "particle") and not self._keeps(current, run, i):
+                segments.append(current)
+                current = []
+                connector = ""
+            current.append((connector, tok))
+        segments.append(current)
+        return segments
+
+    def _keeps(self, left: list[tuple[str, _Token]], run: list[tuple[str, _Token]], i: int) -> bool:
+        connector = run[i][0]
+        left_words = [t.text for _, t in left]
+        joined = self.body[left[0][1].start : run[i][1].end]
+        if (
+            gz.is_listed_prefix(joined)
+            or gz.place_canonical(joined)
+            or gz.organization_canonical(joined)
+        ):
+            return True
+        if left_words[0].lower() in gz.STOP_WORDS and len(left_words) == 1:
+            return False
+        if self.body[left[-1][1].end : run[i][1].start] == " & ":
+            return True  # "Johnson & Johnson", "Procter & Gamble": one name
+        head_first = any(w.lower() in gz.ORG_HEAD_FIRST for w in left_words)
+        if (
+            connector == "of"
+            and not head_first
+            and len(left_words) >= 2
+            and run[-1][1].possessive
+            and left_words[-1].lower() not in gz.ORG_HEADS
+        ):
+            return False  # "Regina Ip of the New People's Party": a person, then her party
+        if connector == "of":
+            return not gz.is_given_name(left_words[0]) or len(left_words) == 1
+        if not head_first:
+            return False
+        if connector == "and":
+            # "Bureau for Human Rights and Rule of Law and Human Rights Charter Foundation":
+            # cut where the words after "and" make a name of their own.
+            end = i
+            while end + 1 < len(run) and run[end + 1][0] in ("", "particle"):
+                end += 1
+            rest = [t.text for _, t in run[i : end + 1]]
+            tail = self.body[run[i][1].start : run[end][1].end]
+            if rest[-1].lower() in gz.ORG_HEADS or gz.is_given_name(rest[0]):
+                return False
+            return not (gz.place_canonical(tail) or gz.organization_canonical(tail))
+        return True
+
+    def _candidate(self, segment: list[tuple[str, _Token]], sentence: Sentence) -> Candidate | None:
+        toks = [t for _, t in segment]
+        connectors = [c for c, _ in segment]
+        # Leading stop words and unevidenced sentence-initial common words are not names;
+        # a listed name keeps its first word ("Law and Justice won ...").
+        while toks and (
+            (toks[0].text.lower() in gz.STOP_WORDS and not _is_capitals(toks[0].text))
+            or (
+                toks[0].initial
+                and not self._has_evidence(toks[0].text)
+                and gz.organization_canonical(self._span_text(toks)) is None
+                and (
+                    len(toks) == 1
+                    or connectors[1] not in ("", "particle")
+                    # "Nonpartisan Paul Tse": a word the copy also prints in lower case,
+                    # before a person's given name and more
+                    or (
+                        len(toks) >= 3
+                        and toks[0].text.lower() in self.lower_words
+                        and gz.is_given_name(toks[1].text)
+                    )
+                )
+            )
+        ):
+            toks, connectors = toks[1:], connectors[1:]
+            while (
+                connectors
+                and connectors[0] not in ("", "particle")
+                and gz.organization_canonical(self._span_text(toks)) is None  # "Shares of Siemens"
+            ):
+                toks, connectors = toks[1:], connectors[1:]
+        while toks and toks[-1].text.lower() in gz.MEASURE_ACRONYMS:
+            toks, connectors = toks[:-1], connectors[:-1]  # "US CPI": the place alone
+        if not toks:
+            return None
+        words = [t.text for t in toks]
+        if any(_has_lower_tail(w) for w in words):
+            return None
+        listed_place = gz.place_canonical(self._span_text(toks))
+        title_end = 0
+        if listed_place is None and gz.organization_canonical(self._span_text(toks)) is None:
+            title_end = self._title_length(words, connectors)
+            if title_end == len(words) or all(gz.is_demonym(w) for w in words):
+                return None
+            if title_end == 0 and gz.is_demonym(words[0]) and words[-1].lower() not in gz.ORG_HEADS:
+                while toks and gz.is_demonym(toks[0].text):
+                    toks, connectors = toks[1:], connectors[1:]
+                words = [t.text for t in toks]
+        name_toks = toks[title_end:]
+        if not name_toks or all(_role_word(t.text) for t in name_toks):
+            return None  # "Chief Executive Officer", "Executive Officer": a role, no name
+        start, end = name_toks[0].start, name_toks[-1].end
+        name = " ".join(self.body[start:end].split())
+        name = gz.listed_spelling(name)  # a dateline: "NUR-SULTAN/ALMATY --"
+        kind = self._kind(name, name_toks, connectors[title_end:], title_end > 0)
+        if kind is None:
+            return None
+        description = None
+        if kind is EntityKind.PERSON:
+            description = self._description(
+                toks[0].start if title_end else start, start, end, sentence
+            )
+        return Candidate(start, end, name, kind, sentence.index, description)
+
+    def _span_text(self, toks: list[_Token]) -> str:
+        return " ".join(self.body[toks[0].start : toks[-1].end].split())
+
+    def _has_evidence(self, word: str) -> bool:
+        return (
+            word in self.evidenced
+            or gz.place_canonical(word) is not None
+            or gz.organization_canonical(word) is not None
+            or gz.is_given_name(word)
+            or (is_acronym(word) and word.lower() not in self.lower_words)
+        )
+
+    @staticmethod
+    def _title_length(words: list[str], connectors: list[str]) -> int:
+        """How many leading words form a title ('Deputy Interior Minister'), 0 if none.
+        A role noun leading a name of two words or more is one too ('Businessman Aisultan
+        Nazarbayev', 'Activist Ermek Kassymenuly'); before a single word it may be the
+        name itself ('Son Heung-min')."""
+        last_core = 0
+        # "Environment Minister John Baird", "Home Affairs Secretary ...": a portfolio of
+        # a word or two before the title, when a name of two words or more follows.
+        portfolio = next(
+            (i for i, w in enumerate(words[1:3], 1) if w.lower() in _PORTFOLIO_TITLES), 0
+        )
+        if (
+            portfolio
+            and len(words) - portfolio - 1 >= 2
+            and all(c in ("", "particle") for c in connectors[1 : portfolio + 1])
+        ):
+            words = ["Minister"] * (portfolio + 1) + words[portfolio + 1 :]
+        for i, word in enumerate(words):
+            lowered = word.lower().rstrip(".")
+            if lowered in gz.CORE_TITLES or (
+                i == 0 and lowered in gz.ROLE_NOUNS and len(words) >= 3
+            ):
+                last_core = i + 1
+            elif lowered not in gz.TITLE_MODIFIERS and not gz.is_demonym(word):
+                break
+        if last_core == len(words):
+            return last_core
+        if last_core and connectors[last_core] in ("", "particle"):
+            rest = words[last_core:]
+            if rest[-1].lower() in gz.ORG_HEADS or gz.place_canonical(" ".join(rest)):
+                return 0  # "General Assembly", "President Hotel": not a title before a name
+            return last_core
+        return 0
+
+    def _kind(
+        self, name: str, toks: list[_Token], connectors: list[str], titled: bool
+    ) -> EntityKind | None:
+        words = [t.text for t in toks]
+        last = words[-1].lower()
+        if len(words) == 1 and is_acronym(name):
+            if name.lower() in gz.MEASURE_ACRONYMS:
+                return None  # "German GDP contracted": a measure, not an organisation
+            if gz.place_canonical(name):
+                return EntityKind.PLACE
+            bracketed = (
+                self.body[toks[0].start - 1 : toks[0].start] == "("
+                and self.body[toks[-1].end : toks[-1].end + 1] == ")"
+            )
+            common = name.lower() in self.lower_words or name.lower() in gz.STOP_WORDS
+            if common and not bracketed and gz.organization_canonical(name) is None:
+                return None  # "IT", "WHO" in a shouted line: words, not acronyms
+            return EntityKind.ORGANIZATION
+        if gz.place_canonical(name):
+            return EntityKind.PLACE
+        if gz.organization_canonical(name):
+            return EntityKind.ORGANIZATION
+        if last in gz.ORG_HEADS or (
+            len(words) > 1 and words[0].lower() in gz.ORG_HEAD_FIRST and connectors[1] != ""
+        ):
+            return EntityKind.ORGANIZATION
+        if len(words) > 1 and last in gz.PLACE_HEADS:
+            return EntityKind.PLACE
+        if len(words) > 1 and last in gz.EVENT_HEADS:
+            return EntityKind.EVENT
+        if titled or (len(words) > 1 and gz.is_given_name(words[0])):
+            return EntityKind.PERSON
+        if self._org_noun_beside(toks[0].start, toks[-1].end):
+            return EntityKind.ORGANIZATION
+        if words[-1].lower().endswith(_SURNAME_ENDINGS) and all(c == "" for c in connectors[1:]):
+            return EntityKind.PERSON
+        if self._speech_cue_beside(toks[0].start, toks[-1].end) and len(words) <= 3:
+            return EntityKind.PERSON
+        if len(words) > 1 and any(c not in ("", "particle") for c in connectors[1:]):
+            return EntityKind.ORGANIZATION
+        if len(words) == 1:
+            if name.lower() in self.lower_words and name not in self.evidenced:
+                return None
+            return EntityKind.OTHER
+        if len(words) <= 3 and all(
+            w.lower() not in gz.STOP_WORDS
+            and w.lower() not in self.lower_words
+            and not gz.is_demonym(w)
+            for w in words
+        ):
+            return EntityKind.PERSON
+        return EntityKind.OTHER
+
+    def _org_noun_beside(self, start: int, end: int) -> bool:
+        after = _WORD.match(self.body, end + 1) if self.body[end : end + 1] == " " else None
+        if after is not None and after.group(0).lower() in gz.ORG_NOUNS:
+            return True
+        m = _APPOSITION.match(self.body, self._after_parenthesis(end))
+        if m is not None and m.group(1).split()[0].lower() in gz.ORG_NOUNS:
+            return True
+        before = self.body[max(0, start - 30) : start].split()
+        return bool(before) and before[-1].rstrip(",").lower() in gz.ORG_NOUNS
+
+    def _after_parenthesis(self, end: int) -> int:
+        """Position after a '(ACRONYM)' that directly follows a name, else ``end``."""
+        if self.body.startswith(" (", end):
+            close = self.body.find(")", end, end + 14)
+            if close != -1:
+                return close + 1
+        return end
+
+    def _speech_cue_beside(self, start: int, end: int) -> bool:
+        after = _WORD.match(self.body, end + 1) if self.body[end : end + 1] == " " else None
+        if after is not None and after.group(0).lower() in gz.SPEECH_CUES:
+            return True
+        before = self.body[max(0, start - 12) : start].split()
+        return bool(before) and before[-1].lower() in gz.SPEECH_CUES
+
+    def _description(
+        self, title_start: int, name_start: int, name_end: int, sentence: Sentence
+    ) -> str | None:
+        """The role written before the name ('former journalist') or in an apposition."""
+        words: list[str] = []
+        if title_start < name_start:
+            words = self.body[title_start:name_start].split()
+        window_start = max(sentence.span.start, title_start - 80)
+        at_sentence_start = window_start == sentence.span.start
+        before = self.body[window_start:title_start]
+        back = before.split(" ")[:-1] if before.endswith(" ") else []
+        if back and back[-1].lower() in _NAMED_CUES:
+            back = back[:-1]
+        if back and (words or back[-1].lower() in gz.ROLE_NOUNS):
+            taken: list[str] = []
+            rev = list(reversed(back))
+            for n, word in enumerate(rev):
+                lowered = word.lower()
+                following = rev[n + 1].lower() if n + 1 < len(rev) else ""
+                if lowered == "and" and taken and following in gz.ROLE_NOUNS:
+                    taken.append(word)  # "banker and minister Mukhtar Ablyazov"
+                    continue
+                if (
+                    not _DESCRIPTION_WORD.fullmatch(word)
+                    or lowered in _BACK_STOPS
+                    or (
+                        word[0].isupper()
+                        and n > 0
+                        and not (n == len(rev) - 1 and at_sentence_start)
+                        and lowered not in _ROLE_WORDS
+                        and not gz.is_demonym(word)
+                    )
+                ):
+                    break
+                taken.append(word)
+            words = [*reversed(taken), *words]
+        if not words:
+            m = _APPOSITION.match(self.body, name_end, sentence.span.end)
+            phrase = m.group(1).split() if m is not None else []
+            if (
+                0 < len(phrase) <= 12
+                and any(w.lower() in gz.ROLE_NOUNS for w in phrase[:5])
+                and not any(w.lower() in _CLAUSE_WORDS for w in phrase)
+            ):
+                words = phrase
+        if not words:
+            return None
+        return " ".join(
+            w.lower() if (n == 0 and not gz.is_demonym(w)) or w.lower() in _ROLE_WORDS else w
+            for n, w in enumerate(words)
+        )
+
+    def _link_acronyms(self, out: list[Candidate], first: int) -> None:
+        """'Organization for Security and Cooperation in Europe (OSCE)': OSCE abbreviates it."""
+        for i in range(max(first, 1), len(out)):
+            acronym, long = out[i], out[i - 1]
+            if (
+                is_acronym(acronym.name)
+                and self.body[long.end : acronym.start] == " ("
+                and self.body.startswith(")", acronym.end)
+                and long.kind not in (EntityKind.PERSON, EntityKind.PLACE)
+                and gz.organization_canonical(acronym.name)
+                in (None, gz.organization_canonical(long.name))
+            ):
+                acronym.acronym_of = long
+                acronym.kind = long.kind = (
+                    EntityKind.ORGANIZATION if long.kind is EntityKind.OTHER else long.kind
+                )
+
+
+def _role_word(word: str) -> bool:
+    """A word of a role or title ("Chief", "Executive", "Officer"), never of a name alone."""
+    lowered = word.lower().rstrip(".")
+    return lowered in gz.PERSON_ROLES or lowered in gz.TITLE_MODIFIERS or lowered in gz.CORE_TITLES
+
+
+def _is_capitals(word: str) -> bool:
+    """'WHO', 'OSCE': an acronym even when it spells a common word."""
+    return len(word) > 1 and word.isupper()
+
+
+def _is_heading(text: str) -> bool:
+    """All capitals, or a title-cased line without final punctuation: a subheading."""
+    if not any(c.islower() for c in text):
+        return True
+    if text.rstrip(_CLOSING_QUOTES)[-1:] in ".!?:;,":
+        return False
+    words = text.split()
+    capitalised = sum(1 for w in words if w.lstrip(_OPENING_QUOTES)[:1].isupper())
+    return len(words) >= 2 and capitalised >= 0.6 * len(words)
+
+
+def _has_lower_tail(word: str) -> bool:
+    """'US-based', 'Kremlin-backed', "I've": not a name."""
+    parts = _TAIL_SPLIT.split(word)
+    return len(parts) > 1 and parts[-1][:1].islower() and parts[0] not in ("al", "el", "ad")
+
+
+def _dated_events(body: str, sentences: tuple[Sentence, ...]) -> list[Candidate]:
+    """'the June 9 presidential election': an EVENT named by its date."""
+    found: list[Candidate] = []
+    for sentence in sentences:
+        for m in _DATED_EVENT.finditer(body, sentence.span.start, sentence.span.end):
+            inner = m.group(0).split()[2:-1]
+            if any(w in gz.STOP_WORDS for w in inner):
+                continue
+            found.append(
+                Candidate(m.start(), m.end(), m.group(0), EntityKind.EVENT, sentence.index)
+            )
+    return found
+
+
+# Places copy names in lower case: "inflation in the euro zone", "the euro area economy".
+_LOWER_CASE_PLACES = re.compile(r"\beuro[ -]?(?:zone|area)\b")
+
+
+def _lower_case_places(body: str, sentences: tuple[Sentence, ...]) -> list[Candidate]:
+    """The places copy prints in lower case, named as the gazetteer lists them."""
+    found: list[Candidate] = []
+    for sentence in sentences:
+        for m in _LOWER_CASE_PLACES.finditer(body, sentence.span.start, sentence.span.end):
+            name = gz.place_canonical(m.group(0)) or m.group(0)
+            found.append(Candidate(m.start(), m.end(), name, EntityKind.PLACE, sentence.index))
+    return found
+
+
+__all__ = ["Candidate", "find_mentions", "name_key"]

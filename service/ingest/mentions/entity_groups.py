@@ -1,0 +1,228 @@
+"""Local coreference: groups an article's name candidates into its LocalEntity records.
+
+Every grouping decision leaves a one-line reason. A surname joins the full name with
+that surname (the nearest one printed before it), never a gendered
+form of it (keys of Nazarbayev and Nazarbayeva differ); an acronym joins the long name
+it was defined for in the text, or whose initials it spells; spellings with one
+``name_key`` and listed variants of one place join.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from service.ingest.mentions import gazetteer as gz
+from service.ingest.mentions.names import (
+    EVENT_PREFIX,
+    acronym_key,
+    event_key,
+    initials,
+    is_acronym,
+    name_key,
+)
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
+
+if TYPE_CHECKING:
+    from service.ingest.mentions.candidate import Candidate
+
+
+@dataclass(slots=True)
+class _Group:
+    index: int
+    kind: EntityKind
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    reasons: list[str] = field(default_factory=list)
+
+    def add_form(self, form: str) -> None:
+        if form == self.name or form in self.aliases:
+            return
+        # The fullest form names the entity: more name parts win ("Toqaev" < full name).
+        if not is_acronym(form) and (
+            is_acronym(self.name) or len(name_key(form).split()) > len(name_key(self.name).split())
+        ):
+            self.aliases.insert(0, self.name)
+            self.name = form
+        else:
+            self.aliases.append(form)
+
+
+def group_mentions(
+    body: str, candidates: Sequence[Candidate], known_people: Sequence[str] = ()
+) -> tuple[tuple[MentionCandidate, ...], tuple[LocalEntity, ...]]:
+    """Mentions with their local entity index, and the local entities in first-seen order.
+    ``known_people`` are full names printed before the body (in its standfirst): "Paris
+    was born in Switzerland" under "Valeska Paris, an Australian woman, ..." is her."""
+    _people_named_by_surname(candidates)
+    full_names = _full_person_names(candidates)
+    for name in known_people:
+        parts = name_key(name).split()
+        if len(parts) > 1:
+            full_names.setdefault(parts[-1], []).insert(0, (-1, name))
+    long_names = {
+        initials(c.name): c.name
+        for c in candidates
+        if c.kind is EntityKind.ORGANIZATION and not is_acronym(c.name) and len(c.name.split()) > 1
+    }
+    # An opening line with no full stop: a standfirst left in the body, which names people
+    # by surname before the story introduces them ("Tokaev promises continuity ...
+    # Kassym-Jomart Tokaev was sworn in").
+    opening = body.find("\n\n")
+    if opening <= 0 or body[:opening].rstrip().endswith((".", "!", "?", '"', "”")):
+        opening = 0  # a paragraph of prose, not a standfirst
+    groups: list[_Group] = []
+    by_key: dict[str, _Group] = {}
+    by_place: dict[str, _Group] = {}
+    assigned: list[_Group] = []
+    group_of: dict[int, _Group] = {}
+    for cand in candidates:
+        key = name_key(cand.name)
+        if cand.kind is EntityKind.EVENT and (event := event_key(cand.name)) is not None:
+            key = EVENT_PREFIX + event  # "June 9 election" is "the June 9 presidential election"
+        group = by_key.get(key)
+        reason = None
+        kind = cand.kind
+        if cand.acronym_of is not None and id(cand.acronym_of) in group_of:
+            group = group_of[id(cand.acronym_of)]
+            reason = f"acronym {cand.name!r} defined in text for {group.name!r}"
+        elif (
+            group is None
+            and len(key.split()) == 1
+            and key in full_names
+            and (full := _nearest_full_name(full_names[key], cand.start, opening)) is not None
+        ):
+            group = by_key.get(name_key(full))
+            if group is None:
+                group = _new_group(groups, EntityKind.PERSON, full)
+                by_key[name_key(full)] = group
+            kind = EntityKind.PERSON
+            reason = f"surname {cand.name!r} of {full!r}"
+        elif (
+            group is None
+            and is_acronym(cand.name)
+            and acronym_key(cand.name) in long_names
+            # "US" is the country, never the initials of the University of Sheffield
+            and not (cand.kind is EntityKind.PLACE or gz.place_canonical(cand.name))
+        ):
+            long = long_names[acronym_key(cand.name)]
+            group = by_key.get(name_key(long))
+            if group is None:
+                group = _new_group(groups, EntityKind.ORGANIZATION, long)
+                by_key[name_key(long)] = group
+            reason = f"acronym {cand.name!r} spells the initials of {long!r}"
+        elif group is None and cand.kind is EntityKind.PLACE:
+            canonical = gz.place_canonical(cand.name)
+            if canonical is not None and canonical in by_place:
+                group = by_place[canonical]
+                reason = f"{cand.name!r} and {group.name!r} name one place"
+        elif group is not None and cand.name != group.name and cand.name not in group.aliases:
+            what = (
+                "names the same dated event as"
+                if key.startswith(EVENT_PREFIX)
+                else "is a spelling of"
+            )
+            reason = f"{cand.name!r} {what} {group.name!r}"
+        if group is None:
+            group = _new_group(groups, kind, cand.name)
+        elif reason is not None and reason not in group.reasons:
+            group.reasons.append(reason)
+        # A surname that names a place ("Paris" of Valeska Paris) points at her but is
+        # kept as none of her names: as an alias it would join her to the city.
+        if not (
+            group.kind is EntityKind.PERSON
+            and " " not in cand.name
+            and (cand.kind is EntityKind.PLACE or gz.place_canonical(cand.name))
+        ):
+            group.add_form(cand.name)
+        if group.kind is EntityKind.OTHER and kind is not EntityKind.OTHER:
+            group.kind = kind
+        if group.description is None and cand.description:
+            group.description = cand.description
+        by_key.setdefault(key, group)
+        if group.kind is EntityKind.PLACE:
+            canonical = gz.place_canonical(cand.name)
+            if canonical is not None:
+                by_place.setdefault(canonical, group)
+        assigned.append(group)
+        group_of[id(cand)] = group
+    # Groups are numbered in order of their first mention.
+    order = {id(g): n for n, g in enumerate(sorted(groups, key=lambda g: g.index))}
+    mentions = tuple(
+        MentionCandidate(
+            span=Span(c.start, c.end),
+            text=body[c.start : c.end],
+            name=c.name,
+            kind=g.kind,
+            sentence_index=c.sentence_index,
+            local_entity=order[id(g)],
+        )
+        for c, g in zip(candidates, assigned, strict=True)
+    )
+    entities = tuple(
+        LocalEntity(
+            index=order[id(g)],
+            kind=g.kind,
+            name=g.name,
+            aliases=tuple(g.aliases),
+            description=g.description,
+            reasons=tuple(g.reasons),
+        )
+        for g in sorted(groups, key=lambda g: order[id(g)])
+    )
+    return mentions, entities
+
+
+def _new_group(groups: list[_Group], kind: EntityKind, name: str) -> _Group:
+    group = _Group(index=len(groups), kind=kind, name=name)
+    groups.append(group)
+    return group
+
+
+def _people_named_by_surname(candidates: Sequence[Candidate]) -> None:
+    """A two- or three-word "organisation" whose last word the article also uses alone
+    for a person is that person ("after Erling Haaland scored ... Haaland told Sky
+    Sports"): the recogniser's label for the one form is outvoted by the other. Not a
+    listed organisation, nor a name with an organisation's head word ("Morgan Stanley
+    Bank")."""
+    surnames = {
+        name_key(c.name)
+        for c in candidates
+        if c.kind is EntityKind.PERSON and len(name_key(c.name).split()) == 1
+    }
+    for cand in candidates:
+        words = cand.name.split()
+        if (
+            cand.kind is EntityKind.ORGANIZATION
+            and len(words) in (2, 3)
+            and name_key(words[-1]) in surnames
+            and all(w[:1].isupper() and w.lower() not in gz.ORG_HEADS for w in words)
+            and gz.organization_canonical(cand.name) is None
+        ):
+            cand.kind = EntityKind.PERSON
+
+
+def _full_person_names(candidates: Sequence[Candidate]) -> dict[str, list[tuple[int, str]]]:
+    """Surname key -> (position, full name) of every multi-part person name."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for cand in candidates:
+        parts = name_key(cand.name).split()
+        if cand.kind is EntityKind.PERSON and len(parts) > 1:
+            found.setdefault(parts[-1], []).append((cand.start, cand.name))
+    return found
+
+
+def _nearest_full_name(
+    options: list[tuple[int, str]], position: int, opening: int = 0
+) -> str | None:
+    """The full name printed last before `position`. A surname printed before any full
+    name is someone the reader already knows ("Toqayev got 70.96 percent ... my neighbour
+    Aidos Tokayev"), so it does not join a full name introduced later; unless it stands in
+    the opening paragraph (before `opening`) and one full name of that surname follows."""
+    before = [name for start, name in options if start < position]
+    if before:
+        return before[-1]
+    later = {name_key(name): name for start, name in options if start > position}
+    return next(iter(later.values())) if position < opening and len(later) == 1 else None

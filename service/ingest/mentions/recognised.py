@@ -1,0 +1,458 @@
+"""Names checked against the statistical recogniser: the rules find capitalised runs, the
+model says where a name starts and ends and what it names.
+
+The rule finder (``entities.py``) knows titles, listed places and organisations and the
+seeds' transliterations; it does not know where one name ends and the next begins
+("Fernando Cheung of the Labour Party", "Nur-Sultan Wednesday", "U.S. President Donald
+Trump") and it takes any capitalised word for a name ("Panamanian", "Chapter"). Each
+candidate is compared with the entity spans of the parse (``service.ingest.nlp``):
+
+- a candidate covering several recognised names is cut into them ("Fernando Cheung" and
+  "the Labour Party"), each with the recogniser's kind;
+- a candidate holding one recognised name and more is cut to that name ("Nur-Sultan"),
+  unless the rules had a listed name or a person's title there;
+- a nationality, religion or political group (NORP: "Panamanian", "Buddhist") is no
+  entity, nor is a word of unknown kind the recogniser does not take for a name;
+- a kind the rules could not tell (OTHER) is the recogniser's;
+- a person, organisation or place the rules missed is added.
+Names listed in the gazetteer keep what the rules gave them: the lists are curated.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from service.ingest.mentions import gazetteer as gz
+from service.ingest.mentions.candidate import Candidate
+from service.ingest.mentions.descriptors import tidied
+from service.ingest.mentions.names import is_acronym
+from service.ingest.mentions.places import place_type
+from service.ingest.model import EntityKind
+
+KINDS = {
+    "PERSON": EntityKind.PERSON,
+    "ORG": EntityKind.ORGANIZATION,
+    "GPE": EntityKind.PLACE,
+    "LOC": EntityKind.PLACE,
+    "FAC": EntityKind.PLACE,
+    "EVENT": EntityKind.EVENT,
+    "WORK_OF_ART": EntityKind.OTHER,
+    "LAW": EntityKind.OTHER,
+    "PRODUCT": EntityKind.OTHER,
+}
+NOT_ENTITIES = frozenset({"NORP", "LANGUAGE"})
+# A name inside an amount is part of it: the "US" of "US$6 billion".
+AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+# A name inside a date is a day of the calendar: "Waitangi Day", "Christmas Eve".
+TIMES = frozenset({"DATE", "TIME"})
+_FURNITURE = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "today", "yesterday", "tonight", "january", "february", "march", "april", "may",
+     "june", "july", "august", "september", "october", "november", "december", "on"}
+)  # fmt: skip
+
+
+def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of every recognised name, a leading "the" and a trailing
+    possessive left out."""
+    names: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in KINDS and ent.label_ not in NOT_ENTITIES | AMOUNTS | TIMES:
+            continue
+        start, end = _trimmed(ent)
+        if start < end:
+            names.append((start, end, ent.label_))
+    return names
+
+
+def _trimmed(ent: Span) -> tuple[int, int]:
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    tokens = [t for t in tokens if t.tag_ != "POS"]
+    if not tokens:
+        return 0, 0
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def reconcile(
+    body: str, candidates: Sequence[Candidate], doc: Doc, sentence_starts: Sequence[int]
+) -> list[Candidate]:
+    """The candidates, cut, retyped, dropped or added as the rules above say."""
+    names = recognised_names(doc)
+    out: list[Candidate] = []
+    for cand in candidates:
+        if cand.kind is EntityKind.EVENT:
+            out.append(cand)  # dated events are read from lower-case copy on purpose
+            continue
+        out.extend(_checked(body, cand, names))
+    covered = [(c.start, c.end) for c in candidates]
+    # A single word the recogniser names the same way twice or more is a name, even where
+    # the rules could not tell (only ever at a sentence start: "Chrysler said ...").
+    seen = Counter((body[start:end], label) for start, end, label in names)
+    subjects = _named_subjects(body, doc)
+    for start, end, label in names:
+        if label == "NORP" and start in subjects and _lone_proper_noun(body, start, end):
+            label = "ORG"  # "Rivian said ...": no nationality is the subject of a verb
+        if label not in ("PERSON", "ORG", "GPE", "LOC"):
+            continue
+        if any(s < end and start < e for s, e in covered):
+            continue
+        repeated = seen[(body[start:end], label)] > 1 or (label == "ORG" and start in subjects)
+        if not _added(body, start, end, label, repeated=repeated):
+            continue
+        text = body[start:end]
+        index = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        kind = EntityKind.PERSON if described_person(body, end) else KINDS[label]
+        if _after_company_noun(body, start):
+            kind = EntityKind.ORGANIZATION  # "electric carmaker Tesla"
+        out.append(Candidate(start, end, " ".join(text.split()), kind, index))
+    out = [_place_before_noun(c, doc) for c in out]
+    out.sort(key=lambda c: c.start)
+    return tidied(body, out, [(start, end) for start, end, label in names if label == "PERSON"])
+
+
+def _place_before_noun(cand: Candidate, doc: Doc) -> Candidate:
+    """A lone word taken for a person that names a place GeoNames knows, and modifies a
+    common noun, is that place: "the Valencia floods", "the Paris attacks"."""
+    if cand.kind is not EntityKind.PERSON or " " in cand.name or gz.is_given_name(cand.name):
+        return cand
+    if place_type(cand.name) is None:
+        return cand
+    token = doc.char_span(cand.start, cand.end)
+    if token is None or len(token) != 1:
+        return cand
+    word = token[0]
+    if word.dep_ != "compound" or word.head.pos_ != "NOUN":
+        return cand
+    return replace(cand, kind=EntityKind.PLACE)
+
+
+def _named_subjects(body: str, doc: Doc) -> set[int]:
+    """Where a proper noun is the subject of its clause ("Boeing delivered 27 jets",
+    "Tesla will cut ..."), a word the copy never prints in lower case: one the recogniser
+    names there is a name even when it is printed once, at a sentence start. Common
+    nouns there ("Police", "Analysts") are tagged as such and never named, nor are
+    plural groups ("Democrats")."""
+    lower = {t.lower_ for t in doc if t.text.islower()}
+    return {
+        t.idx
+        for t in doc
+        if t.tag_ == "NNP"
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and t.lower_ not in lower
+        and t.lower_ not in gz.STOP_WORDS
+    }
+
+
+def _lone_proper_noun(body: str, start: int, end: int) -> bool:
+    """One capitalised word in the singular that names no nationality or faith."""
+    word = body[start:end]
+    return word.isalpha() and not word.endswith("s") and not gz.is_demonym(word)
+
+
+def _after_company_noun(body: str, start: int) -> bool:
+    before = body[max(0, start - 20) : start].split()
+    return bool(before) and gz.is_company_noun(before[-1])
+
+
+# "'s Party", "'s Front": the head of an organisation named after a possessive.
+_POSSESSIVE_HEAD = re.compile(
+    r"['’]s\s+(?:" + "|".join(sorted(w.title() for w in gz.ORG_HEADS)) + r")"
+)
+# Between a person and a capitalised name she belongs to ("... of the Ak Zhol").
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _separate(body: str, names: list[tuple[int, int, str]]) -> bool:
+    """Whether recognised names side by side are several names: of different kinds, or
+    with words between them ("Fernando Cheung of the Labour Party")."""
+    if len({label for _, _, label in names}) > 1:
+        return True
+    ordered = sorted(names)
+    return any(body[a[1] : b[0]].strip(" -") for a, b in itertools.pairwise(ordered))
+
+
+def _added(body: str, start: int, end: int, label: str, *, repeated: bool = False) -> bool:
+    """Whether a name the rules missed is worth adding: a person or organisation of two
+    words or more (or an acronym, or one the recogniser finds again), a place; never a
+    nationality ("Kazakh spring")."""
+    text = body[start:end]
+    words = text.split()
+    if not text[:1].isupper() or "\n" in text or gz.is_demonym(words[0]):
+        return False
+    if any(w.lower() in gz.MEASURE_ACRONYMS for w in words):
+        return False  # "GDP", "Q3 GDP": a measure the rules left out on purpose
+    if label in ("GPE", "LOC"):
+        return True
+    if _PORTFOLIO.match(body, end):
+        return False  # "Shadow Home Secretary Yvette Cooper": a portfolio, no organisation
+    return len(words) > 1 or is_acronym(text) or repeated or described_person(body, end)
+
+
+# ", the so-called opposition candidate," after a name
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<role>[\w-]+),")
+
+
+def described_person(body: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is described as a person right after it
+    ("Kossanov, the so-called opposition candidate, got ..."), whatever the recogniser
+    took it for."""
+    m = _APPOSITIVE.match(body, end)
+    return m is not None and m["role"].lower() in gz.PERSON_ROLES
+
+
+_PORTFOLIO = re.compile(r"\s+(?:Minister|Secretary|Commissioner)\b")
+
+
+def _only_furniture(rest: str) -> bool:
+    """Whether the words left beside a recognised name are a day or a title."""
+    words = [w.lower().strip(".,") for w in rest.split()]
+    titles = gz.CORE_TITLES | gz.TITLE_MODIFIERS
+    return bool(words) and all(w in _FURNITURE or w in titles for w in words)
+
+
+def _only_titles(rest: str) -> bool:
+    """One or two words, each a title the rules cut off a name ("General")."""
+    words = [w.lower() for w in rest.split()]
+    return 0 < len(words) <= 2 and all(w in gz.CORE_TITLES | gz.TITLE_MODIFIERS for w in words)
+
+
+def _kind(cand: Candidate, label: str) -> EntityKind:
+    """The rules' kind, unless they could not tell (OTHER), took an organisation for a
+    person with no given name to go by ("Environment Canada"), or a person with a given
+    name for an organisation ("Jim Press")."""
+    recognised = KINDS[label]
+    if cand.kind is EntityKind.OTHER:
+        return recognised
+    words = cand.name.split()
+    if (
+        cand.kind is EntityKind.PERSON
+        and recognised is EntityKind.ORGANIZATION
+        and not gz.is_given_name(words[0])
+    ):
+        return recognised
+    if (
+        cand.kind is EntityKind.ORGANIZATION
+        and recognised is EntityKind.PERSON
+        and len(words) in (2, 3)
+        and gz.is_given_name(words[0])
+    ):
+        return recognised  # "Jim Press": a given name, though "Press" heads organisations
+    return cand.kind
+
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:of|in|from|at|near|to)\s+$")
+
+
+def _place_after_preposition(body: str, cand: Candidate) -> bool:
+    """A one-word name GeoNames knows as a place, printed after "of", "in", "from"..."""
+    return (
+        " " not in cand.name
+        and not gz.is_given_name(cand.name)
+        and place_type(cand.name) is not None
+        and _PLACE_PREPOSITION.search(body, max(0, cand.start - 6), cand.start) is not None
+    )
+
+
+def _titled_person(body: str, cand: Candidate) -> list[Candidate] | None:
+    """ "President of Kazakhstan Kassym-Zhomart Tokayev" read as one name: the place the
+    title is of, and the person (a given name and more) that follows it."""
+    words = list(re.finditer(r"\S+", body[cand.start : cand.end]))
+    for i in range(2, len(words) - 1):
+        if not gz.is_given_name(words[i].group()) or words[i - 1].group().endswith(","):
+            continue
+        for k in (1, 2, 3):
+            if i - k < 1 or words[i - k - 1].group().lower() != "of":
+                continue
+            titles = gz.CORE_TITLES | gz.TITLE_MODIFIERS
+            if not any(w.group().lower() in titles for w in words[: i - k - 1]):
+                continue  # "Bank of America Merrill Lynch": no title, a firm's name
+            place_start, place_end = (
+                cand.start + words[i - k].start(),
+                cand.start + words[i - 1].end(),
+            )
+            place = " ".join(body[place_start:place_end].split())
+            if gz.place_canonical(place) is None:
+                continue
+            person = " ".join(body[cand.start + words[i].start() : cand.end].split())
+            return [
+                replace(cand, start=place_start, end=place_end, name=place, kind=EntityKind.PLACE),
+                replace(
+                    cand, start=cand.start + words[i].start(), name=person, kind=EntityKind.PERSON
+                ),
+            ]
+    return None
+
+
+# After a name, words that make it the speaker: "... Relations Alia Salem said"
+_SPEAKS = re.compile(r"\s*,|\s+(?:said|says|told|added|stated|explained|noted|warned)\b")
+_JOINING = gz.word_set("of for on and the in at to")
+
+
+def _body_then_speaker(body: str, cand: Candidate) -> list[Candidate] | None:
+    """ "the Council on American-Islamic Relations Alia Salem said": a body's name with the
+    speaker's name (a given name and a surname) run on after it."""
+    words = list(re.finditer(r"\S+", body[cand.start : cand.end]))
+    if len(words) < 5 or not _SPEAKS.match(body, cand.end):
+        return None
+    given, surname, last_of_body = words[-2].group(), words[-1].group(), words[-3].group()
+    # "Director of Public Prosecutions Noordin Haji said": an office's title vouches for
+    # a given name no list knows
+    titled = words[0].group().lower() in gz.CORE_TITLES
+    if (
+        not (gz.is_given_name(given) or (titled and given[:1].isupper()))
+        or not surname[:1].isupper()
+        or surname.lower() in gz.ORG_HEADS
+        or last_of_body.lower() in _JOINING
+        # the body's name ends as bodies' names do ("... Relations", "... Council"), not
+        # as a firm named after people does ("Bank of America Merrill Lynch")
+        or not (last_of_body.lower() in gz.ORG_HEADS or re.fullmatch(r"[A-Z]\w{3,}s", last_of_body))
+    ):
+        return None
+    split = cand.start + words[-2].start()
+    end_of_body = cand.start + words[-3].end()
+    start_of_body = cand.start
+    if titled:  # "Chairman of the Central Electoral Commission": the body is after "of"
+        of = next((i for i, w in enumerate(words[:-3]) if w.group() == "of"), None)
+        if of is None:
+            return None
+        after = of + 2 if words[of + 1].group().lower() == "the" else of + 1
+        if after > len(words) - 3:
+            return None
+        start_of_body = cand.start + words[after].start()
+    return [
+        replace(
+            cand,
+            start=start_of_body,
+            end=end_of_body,
+            name=" ".join(body[start_of_body:end_of_body].split()),
+        ),
+        replace(
+            cand,
+            start=split,
+            name=" ".join(body[split : cand.end].split()),
+            kind=EntityKind.PERSON,
+        ),
+    ]
+
+
+def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> list[Candidate]:
+    titled = _titled_person(body, cand)
+    if titled is not None:
+        return titled
+    if cand.kind is EntityKind.ORGANIZATION and (spoken := _body_then_speaker(body, cand)):
+        return spoken
+    if any(s <= cand.start and cand.end <= e for s, e, label in names if label in AMOUNTS):
+        return []
+    if cand.kind in (EntityKind.PERSON, EntityKind.OTHER) and any(
+        s <= cand.start and cand.end <= e for s, e, label in names if label in TIMES
+    ):
+        return [replace(cand, kind=EntityKind.EVENT)]  # "on Waitangi Day": nobody's name
+    inside = [
+        n for n in names if n[0] < cand.end and cand.start < n[1] and n[2] not in AMOUNTS | TIMES
+    ]
+    if gz.place_canonical(cand.name) or gz.organization_canonical(cand.name):
+        return [cand]
+    for start, end, label in inside:
+        # "the New People's Party": the rules stop at the possessive, the recogniser
+        # names the party; an organisation's head after "'s" belongs to its name
+        if (
+            label == "ORG"
+            and start <= cand.start
+            # a place's or one person's party is theirs, not a name: "Putin's Party"
+            and cand.kind is not EntityKind.PLACE
+            and not (cand.kind is EntityKind.PERSON and " " not in cand.name)
+            and _POSSESSIVE_HEAD.fullmatch(body, cand.end, end)
+        ):
+            name = " ".join(body[cand.start : end].split())
+            return [replace(cand, end=end, name=name, kind=EntityKind.ORGANIZATION)]
+    wider = [
+        n
+        for n in inside
+        if n[0] < cand.start
+        and cand.end <= n[1]
+        and n[2] in ("ORG", "GPE", "LOC", "FAC")
+        and _only_titles(body[n[0] : cand.start] + " " + body[cand.end : n[1]])
+    ]
+    if len(inside) == 1 and wider:
+        # The rules cut a title word off an organisation's name ("General Motors"
+        # read as General ... Motors): the recogniser's whole name stands.
+        start, end, label = wider[0]
+        name = " ".join(body[start:end].split())
+        return [replace(cand, start=start, end=end, name=name, kind=KINDS[label])]
+    if not inside:
+        if cand.kind is EntityKind.OTHER and not is_acronym(cand.name):
+            return []  # "Chapter", "Countdown": capitalised, but no name
+        return [cand]
+    if len(inside) == 1 or not _separate(body, inside):
+        # One recognised name, or "Qasym-Zhomart Toqaev" read as two people.
+        start, end, label = min(n[0] for n in inside), max(n[1] for n in inside), inside[0][2]
+        if label in NOT_ENTITIES:
+            # "Panamanian", "Buddhist"; a name the rules typed stays ("Nazarbaev", which
+            # the recogniser misreads as a nationality)
+            return [] if cand.kind is EntityKind.OTHER or gz.is_demonym(cand.name) else [cand]
+        kind = _kind(cand, label)
+        if kind is EntityKind.PERSON and _place_after_preposition(body, cand):
+            kind = EntityKind.PLACE  # "the mayor of Valencia": a city, though read as a name
+        start, end = max(start, cand.start), min(end, cand.end)
+        member = _OF_BODY.match(body, end, cand.end)
+        if label == "PERSON" and start == cand.start and member is not None:
+            # "Daniya Espayeva of the Ak Zhol party": a person and the party
+            # she belongs to, though the recogniser named only the person
+            person = " ".join(body[start:end].split())
+            body_name = " ".join(body[member.end() : cand.end].split())
+            return [
+                replace(cand, end=end, name=person, kind=EntityKind.PERSON),
+                replace(cand, start=member.end(), name=body_name, kind=EntityKind.ORGANIZATION),
+            ]
+        rest = body[cand.start : start] + " " + body[end : cand.end]
+        if (start, end) == (cand.start, cand.end) or not _only_furniture(rest):
+            return [replace(cand, kind=kind)]  # "Environment Canada" stays whole
+        # A name with a day or a title stuck to it: "Nur-Sultan Wednesday" -> "Nur-Sultan"
+        name = " ".join(body[start:end].split())
+        return [replace(cand, start=start, end=end, name=name, kind=kind)]
+    parts: list[Candidate] = []
+    previous_end = cand.start
+    for start, end, label in sorted(inside):
+        if label in NOT_ENTITIES:
+            continue
+        start, end = max(start, cand.start), min(end, cand.end)
+        if label == "PERSON":
+            start = _given_names_before(body, max(previous_end, cand.start), start)
+        previous_end = end
+        text = " ".join(body[start:end].split())
+        if text[:1].isupper():
+            parts.append(Candidate(start, end, text, KINDS[label], cand.sentence_index))
+    return parts
+
+
+def _given_names_before(body: str, floor: int, start: int) -> int:
+    """Where a person's name starts when the recogniser left off the capitalised word or
+    two before it that the rules read with it ("Refugee Council Enver Solomon": the
+    recogniser's "Solomon" is "Enver Solomon"); never past a title or another name."""
+    words = list(_WORD_BEFORE.finditer(body, floor, start))
+    taken = start
+    for match in reversed(words[-2:]):
+        word = match.group(1)
+        if (
+            match.end() != taken
+            or not word[:1].isupper()
+            or word.lower() in _NOT_GIVEN
+            or gz.place_canonical(word)
+            or gz.organization_canonical(word)
+            or gz.is_demonym(word)
+            or re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", body)
+        ):
+            break  # a word the copy also prints in lower case is a common one
+        taken = match.start(1)
+    return taken
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+) ")
+_NOT_GIVEN = gz.CORE_TITLES | gz.TITLE_MODIFIERS | gz.ROLE_NOUNS | gz.ORG_HEADS | gz.STOP_WORDS

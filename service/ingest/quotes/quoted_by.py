@@ -1,0 +1,270 @@
+"""Who said a quote, read from the parse where the cue rules found nobody credible.
+
+The rules in ``speakers.py`` read cue verbs and the words beside them; on real copy they
+leave a quote without a speaker, or credit a place ("Waitangi Day"), a word ("has") or
+a fragment ("He didn't"). For those quotes only, the parse names the speaker: the
+subject of the speech verb nearest the quote in its sentence ("Solomon said", "he told
+BBC Sport", "a spokesman added"). A name is the entity mentioned there; "he", "she" are
+the last person named before the quote, "it", "they" the last organisation; a common
+noun phrase ("the ministry", "a spokeswoman") is the speaker's description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from service.ingest.mentions.coreference import last_named, salient_person
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
+from service.ingest.quotes.speakers import holds_role
+
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "add", "note", "write", "comment", "tweet", "state", "explain",
+     "announce", "warn", "insist", "argue", "claim", "reply", "declare", "describe",
+     "call", "ask", "urge", "stress", "acknowledge", "admit", "conclude", "continue",
+     "remark", "observe", "suggest", "respond", "predict", "recall", "confirm", "enthuse",
+     "boast", "joke", "quip", "lament", "exclaim", "muse", "concede", "rule"}
+)  # fmt: skip
+_CREDIBLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
+_NOT_SPEAKERS = frozenset(
+    {"has", "have", "had", "did", "didn't", "does", "is", "was", "were", "are", "be"}
+)
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def credit_quotes(
+    quotes: Sequence[QuoteCandidate],
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+) -> tuple[QuoteCandidate, ...]:
+    """The quotes, each whose speaker the rules could not credibly name read again; one
+    the rules could only describe ("The secretary general of CEI, Nunzio Galantino, has
+    called ...") takes the person the parse finds there, else keeps its description."""
+    out: list[QuoteCandidate] = []
+    quoted = [(q.span.start, q.span.end) for q in quotes]
+    unquoted = [m for m in mentions if not any(s <= m.span.start < e for s, e in quoted)]
+    for q in quotes:
+        if q.speaker_text is not None and q.speaker_text.casefold() in _PERSON_PRONOUNS:
+            spoke = [
+                (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
+            ]
+            q = _pronoun_credited(q, doc, unquoted, entities, spoke)
+        if q.cue is not None and q.cue.lower() in _PARTICIPLES:
+            # "X defended the choice of Boeing, saying ...": X says it, not Boeing
+            subject = _participle_subject(doc, q)
+            named = _credited_by(q, subject, doc, mentions, entities) if subject else q
+            if named.speaker is not None:
+                out.append(named)
+                continue
+        if _doubtful(q, entities):
+            q = _credited(q, doc, mentions, entities)
+        elif q.speaker is None and q.speaker_text is not None:
+            named = _credited(q, doc, mentions, entities)
+            # "the premier of the state of X" is not X; "the secretary general of CEI,
+            # Nunzio Galantino" is Galantino
+            if named.speaker is not None and (
+                entities[named.speaker].kind is EntityKind.PERSON or not holds_role(q.speaker_text)
+            ):
+                q = named
+        out.append(q)
+    return tuple(out)
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def _pronoun_credited(
+    quote: QuoteCandidate,
+    doc: Doc,
+    unquoted: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    spoke: Sequence[tuple[int, int, int]],
+) -> QuoteCandidate:
+    """A quote credited to "he" or "she": to the person who was last the subject of a
+    clause or credited with a quote (coreference.salient_person), from the pronoun
+    nearest the quote outside it."""
+    text = doc.text
+    found = [
+        m.start()
+        for m in _PRONOUN.finditer(text, quote.sentence.start, quote.sentence.end)
+        if not quote.span.start <= m.start() < quote.span.end
+    ]
+    if not found:
+        return quote
+    at = min(found, key=lambda i: abs(i - quote.span.start))
+    sex = "female" if text[at].lower() == "s" else "male"
+    who = salient_person(doc, unquoted, entities, before=at, sex=sex, spoke=spoke)
+    return quote if who is None else replace(quote, speaker=who)
+
+
+def _doubtful(quote: QuoteCandidate, entities: Sequence[LocalEntity]) -> bool:
+    if quote.speaker is not None:
+        return entities[quote.speaker].kind not in _CREDIBLE
+    if quote.speaker_text is None:
+        return True
+    return any(word.lower() in _NOT_SPEAKERS for word in quote.speaker_text.split())
+
+
+def _credited(
+    quote: QuoteCandidate,
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+) -> QuoteCandidate:
+    verb = _speech_verb(doc, quote)
+    subject = _subject(verb) if verb is not None else None
+    if subject is None:
+        return quote
+    return _credited_by(quote, subject, doc, mentions, entities)
+
+
+def _credited_by(
+    quote: QuoteCandidate,
+    subject: Token,
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+) -> QuoteCandidate:
+    """The quote credited to what ``subject`` names or stands for."""
+    word = subject.lower_
+    if word in _GROUP_PRONOUNS and quote.speaker_text and not _doubtful(quote, entities):
+        # the rules read "it" as the description that stands for it ("The Almaty police
+        # department said ... 'Police will not allow ...,' it said"): no earlier name
+        return quote
+    if word in _PERSON_PRONOUNS or word in _GROUP_PRONOUNS:
+        kind = EntityKind.PERSON if word in _PERSON_PRONOUNS else EntityKind.ORGANIZATION
+        earlier = last_named(mentions, entities, before=quote.span.start, kinds=(kind,))
+        if earlier is not None:
+            return replace(quote, speaker=earlier, speaker_text=None)
+        return quote
+    for appos in (c for c in subject.children if c.dep_ == "appos"):
+        # "The secretary general of CEI, Nunzio Galantino, has called ...": the name
+        named = _credible_in(appos.idx, appos.idx + len(appos.text), mentions, entities)
+        if named is not None:
+            return replace(quote, speaker=named, speaker_text=None)
+    # The noun phrase up to its head: "the charity's chief executive" (not the relative
+    # clause or apposition after it).
+    words = [subject, *(t for left in subject.lefts for t in left.subtree)]
+    start = min(t.idx for t in words)
+    end = subject.idx + len(subject.text)
+    named = _credible_in(start, end, mentions, entities)
+    if named is not None and entities[named].kind is not EntityKind.PERSON:
+        # "Manchester City and Togo striker Emmanuel Adebayor announces ..., saying he
+        # is": the parse joins the club and the player; the person speaks
+        named = _person_joined(subject, mentions, entities) or named
+    if named is not None:
+        return replace(quote, speaker=named, speaker_text=None)
+    if subject.pos_ == "NOUN" and len(words) <= 6:
+        return replace(quote, speaker=None, speaker_text=doc.text[start:end])
+    return quote
+
+
+def _person_joined(
+    subject: Token, mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity]
+) -> int | None:
+    """A person named in a phrase joined to the subject by "and" (its conjunct)."""
+    for joined in (c for c in subject.children if c.dep_ == "conj"):
+        tokens = list(joined.subtree)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        named = _credible_in(start, end, mentions, entities)
+        if named is not None and entities[named].kind is EntityKind.PERSON:
+            return named
+    return None
+
+
+def _speech_verb(doc: Doc, quote: QuoteCandidate) -> Token | None:
+    """The speech verb of the quote's sentence, outside the quote, nearest to it."""
+    span = doc.char_span(quote.sentence.start, quote.sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verbs = [
+        t
+        for t in span
+        if t.pos_ == "VERB"
+        and t.lemma_.lower() in SPEECH_VERBS
+        and not quote.span.start <= t.idx < quote.span.end
+    ]
+    if not verbs:
+        return _colon_clause(doc, span, quote)
+
+    def distance(t: Token) -> int:
+        if t.idx < quote.span.start:
+            return quote.span.start - t.idx
+        return t.idx - quote.span.end
+
+    return min(verbs, key=distance)
+
+
+# A participle cue says nothing of who speaks: the clause it hangs on does.
+_PARTICIPLES = frozenset(
+    {"saying", "adding", "noting", "writing", "claiming", "insisting", "arguing",
+     "warning", "stating", "explaining", "declaring", "telling"}
+)  # fmt: skip
+
+
+def _participle_subject(doc: Doc, quote: QuoteCandidate) -> Token | None:
+    """Who speaks in "X defended the record, saying ...", "X justified it by saying ...":
+    the subject of the verb the participle hangs on; in "Detik.com quoted Djamal as
+    saying", the one quoted."""
+    span = doc.char_span(quote.sentence.start, quote.sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    cues = [t for t in span if t.lower_ in _PARTICIPLES and t.idx < quote.span.start]
+    if not cues:
+        return None
+    head = cues[-1].head
+    for _ in range(3):  # past "by" and "as": "by saying", "as saying"
+        if head.pos_ != "ADP":
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == cues[-1].i:
+        return None
+    if head.lemma_.lower() in ("quote", "cite"):
+        return next((c for c in head.children if c.dep_ == "dobj"), None)
+    return _subject(head)
+
+
+def _credible_in(
+    start: int, end: int, mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity]
+) -> int | None:
+    """The person mentioned within ``start``..``end``, else the organisation ("The
+    current Microsoft CEO Steve Ballmer ... described": Ballmer)."""
+    found = [
+        m.local_entity
+        for m in mentions
+        if m.span.start < end
+        and start < m.span.end
+        and m.local_entity >= 0
+        and entities[m.local_entity].kind in _CREDIBLE
+    ]
+    people = [e for e in found if entities[e].kind is EntityKind.PERSON]
+    chosen = people or found
+    return chosen[0] if chosen else None
+
+
+def _colon_clause(doc: Doc, sentence: Span, quote: QuoteCandidate) -> Token | None:
+    """ "Sunak defended the record: \"The Home Secretary and I ...\"": a quote after a
+    colon is the words of the clause before it, whatever its verb."""
+    before = doc.text[sentence.start_char : quote.span.start].rstrip(" \"“'‘")
+    if not before.endswith(":"):
+        return None
+    roots = [t for t in sentence if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    return roots[0] if roots and roots[0].idx < quote.span.start else None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or for a verb joined to another by "and"/"but", the first's
+    ("Jobs acknowledged ... but dismissed ..., saying": Jobs)."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None

@@ -1,0 +1,578 @@
+"""Who a quote is attributed to: cue verbs and the speaker they name, describe or refer back to.
+
+Works on a *masked* copy of the body in which every quotation (marks included) is
+replaced by ``MASK`` characters, so that cue verbs and names inside quoted words are
+never mistaken for the reporting clause around them.
+
+Speaker rules, in order, for a cue at ``start..end``:
+
+* ``according to X``: X is the noun phrase after the cue.
+* A PERSON/ORGANIZATION mention right before the cue ("Toqaev said", "Toqaev also
+  said", "... (OSCE) said in a statement") is the speaker; an organisation whose officer
+  was named before it is the officer's ("Scott Carson, president and CEO of Boeing
+  Commercial Airplanes said").
+* Nothing but punctuation between a closing quote and the cue ("..., said George
+  Tsereteli", "..., said an unnamed young woman at ..."): the noun phrase after the cue;
+  "said a spokesman for the ministry" gives the ministry.
+* An appositive before the cue ("Anuar Nurpeisov, an actor ..., said"): the first
+  PERSON/ORGANIZATION of the clause that a comma follows.
+* "and said", "..., claiming": the subject of the previous cue in the same sentence.
+* Otherwise the subject noun phrase (the words after the last clause boundary):
+  a mention inside it (PERSON before ORGANIZATION); a pronoun ("he"/"she" -> last
+  PERSON, "it" -> last ORGANIZATION or "the ... department/ministry/..." phrase,
+  "they" -> last ORGANIZATION in the sentence); "the <description>" -> the last
+  entity whose name, alias or description shares the head noun or a modifier
+  ("the US-based rights group" -> Human Rights Watch; a bare "the group" -> the last
+  ORGANIZATION); "the statement by X" -> X; anything else is an unnamed speaker
+  ("some of those attending the meeting") kept as ``speaker_text`` only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.ingest.mentions import gazetteer as gz
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
+
+MASK = "\x1f"
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_VERBS = _word_set(
+    """said says say saying told tells telling wrote writes writing added adds adding
+    called calls calling stated claimed claiming warned warns warning described
+    describes describing noted insisted insists insisting argued argues tweeted
+    announced declared explained asked replied responded urged admitted acknowledged
+    stressed vowed recalled complained alleged predicted promised reported quoted
+    notes noting explains explaining reasoned concluded concludes commented comments
+    stating
+    observed remarked asserted asserts countered cautioned conceded testified claims
+    enthused enthuses boasted boasts joked jokes quipped quips admits concedes recalls
+    replies responds laments lamented confirmed confirms suggested suggests continued
+    continues exclaimed mused ruled rules ruling found finds posted posts posting reads
+    shouted yelled"""
+)
+CUE_RE = re.compile(
+    r"\b(?:according\s+to|in\s+the\s+words\s+of|(?:"
+    + "|".join(sorted(_VERBS))
+    + r")(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:joint\s+|written\s+)?statement)?)\b",
+    re.IGNORECASE,
+)
+# "was called", "is described", "so-called": naming or passive, not someone speaking.
+_PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?|so-)$")
+# Words between a name and its cue that keep the name the subject ("Toqaev also said").
+_ADJACENT_GAP = re.compile(
+    r"[\s)’'s]*(?:,\s*(?=(?:has|have|had|would|will)\b))?"  # "Nunzio Galantino, has called"
+    r"(?:(?:also|later|then|again|previously|earlier|further|once|publicly|"
+    r"recently|separately|has|have|had|was|is|would|will|who|has\s+since)\s+)*",
+)
+_CLAUSE_BOUNDARY = re.compile(
+    MASK + r"|[,;:\[\]]|\b(?:that|which|who|whom|whose|what|when|while|where|after|before|"
+    r"because|as|and|but|although|though|if|since|until|than|whether)\b",
+    re.IGNORECASE,
+)
+_AFTER_BOUNDARY = re.compile(
+    MASK + r"|[,.;:!?()\[\]]|\b(?:at|in|on|from|during|who|which|that|after|before|with|"
+    r"near|outside|inside|as|while|when|for|to)\b",
+)
+_LEADING_ADVERBIAL = re.compile(
+    r"\s*(?:(?:late|early|later)\s+)?(?:on\s+(?:[A-Z]\w+)(?:\s+\d{1,2})?|on\s+\w+day|"
+    r"late|later|earlier|afterwards|also)?\s*,?\s*"
+)
+# "a spokesperson for the company": whom the spokesperson speaks for
+_SPEAKS_FOR = re.compile(
+    r"(?i)(?:an?|the)\s+(?:\w+\s+)?(?:spokes\w+|representatives?|press\s+officer)\s+"
+    r"(?:for|of|at)\s+(?P<whom>.+)$"
+)
+_SPOKESPERSON = re.compile(r"\b(?:spokes\w+|representatives?|press\s+secretary)\s*$")
+_PRONOUN = re.compile(r"(?i)(he|she|it|they)")
+_WORD = re.compile(r"[A-Za-z0-9][\w’'&/.-]*")
+_ORG_PHRASE = re.compile(
+    r"\b[Tt]he\s+(?:[\w’'.-]+\s+){0,3}?(?:department|ministry|commission|committee|agency|"
+    r"office|party|movement|government|court|mission|foundation|bureau|organi[sz]ation|"
+    r"council|service|group|watchdog)\b"
+)
+# Heads so generic that the last ORGANIZATION is the best guess without a name match:
+# "the group", "the company", "the carmaker".
+_GENERIC_ORG_HEADS = gz.COMPANY_NOUNS | _word_set(
+    """group organisation organization watchdog body company firm corporation business
+    giant"""
+)
+_ORG_HEADS = (
+    _word_set(
+        """department ministry commission committee agency office party movement government
+    court mission foundation bureau organisation organization council service group
+    watchdog body union police monitor observer"""
+    )
+    | _GENERIC_ORG_HEADS
+)
+
+_PERSON_HEADS = _word_set(
+    """man woman minister president spokesman spokeswoman spokesperson official activist
+    singer poet candidate leader journalist diplomat chairman chairwoman head chief
+    coordinator director lawyer opposition banker actor manager coach boss captain
+    striker midfielder defender goalkeeper forward player winger skipper judge prosecutor
+    economist analyst executive governor mayor senator secretary professor researcher
+    scientist doctor nurse teacher farmer resident witness mother father veteran
+    premier chancellor ambassador general commander officer"""
+)
+# A person told by age: "the 26-year-old", "the 78-year-old".
+_AGED = re.compile(r"\d{1,3}-year-old")
+# Modifiers too generic to pick an entity by.
+_WEAK_WORDS = _word_set(
+    """the a an us-based local international former new joint two leading main its their
+    his her official statement"""
+)
+_MAX_NP_WORDS = 10
+# How far back "the manager" may look for the person it stands for, when no name fits.
+_DESCRIBED_REACH = 300
+_SPEAKER_KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    phrase: str  # as printed, whitespace collapsed: "said in a statement"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: int | None
+    speaker_text: str | None
+    cue: str | None
+
+
+class MentionIndex:
+    """An article's mentions ordered by position, with their local entity."""
+
+    def __init__(
+        self, mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity]
+    ) -> None:
+        by_name: dict[str, int] = {}
+        for entity in entities:
+            for name in (entity.name, *entity.aliases):
+                by_name.setdefault(name.casefold(), entity.index)
+        resolved: list[tuple[MentionCandidate, int]] = []
+        for m in sorted(mentions, key=lambda m: (m.span.start, m.span.end)):
+            idx = m.local_entity if 0 <= m.local_entity < len(entities) else None
+            if idx is None:
+                idx = by_name.get(m.name.casefold())
+            if idx is not None:
+                resolved.append((m, idx))
+        self.entities = entities
+        self.items = resolved
+        self._starts = [m.span.start for m, _ in resolved]
+        self._entity_words = [_entity_words(e) for e in entities]
+
+    def kind(self, entity: int) -> EntityKind:
+        return self.entities[entity].kind
+
+    def within(self, start: int, end: int) -> list[tuple[MentionCandidate, int]]:
+        """Mentions that end inside ``start..end`` (they may begin before it)."""
+        hi = bisect.bisect_left(self._starts, end)
+        return [(m, e) for m, e in self.items[:hi] if start < m.span.end <= end]
+
+    def last_before(
+        self, pos: int, kinds: tuple[EntityKind, ...], since: int = 0, sex: str | None = None
+    ) -> tuple[MentionCandidate, int] | None:
+        """The last mention of ``kinds`` before ``pos``; with ``sex``, never a person
+        whose given name is only ever the other sex's."""
+        hi = bisect.bisect_left(self._starts, pos)
+        for m, e in reversed(self.items[:hi]):
+            if m.span.end <= since:
+                return None
+            if m.span.end <= pos and self.kind(e) in kinds and self._may_be(e, sex):
+                return m, e
+        return None
+
+    def _may_be(self, entity: int, sex: str | None) -> bool:
+        words = self.entities[entity].name.split()
+        if sex is None or len(words) < 2:
+            return True
+        named = gz.sex_of_given_name(words[0])
+        return named is None or named == sex
+
+    def surname_of(self, word: str) -> int | None:
+        """The one person of the article whose full name ends in ``word``."""
+        bearers = {
+            e.index
+            for e in self.entities
+            if e.kind is EntityKind.PERSON and " " in e.name and e.name.split()[-1] == word
+        }
+        return bearers.pop() if len(bearers) == 1 else None
+
+    def by_description(self, words: list[str], pos: int) -> int | None:
+        """The last entity before ``pos`` that "the <words>" fits, by head noun or modifier."""
+        head = _singular(words[-1])
+        if _AGED.fullmatch(head):  # "added the 26-year-old": the last person named
+            last = self.last_before(pos, (EntityKind.PERSON,))
+            return last[1] if last else None
+        if head in _ORG_HEADS:
+            kinds: tuple[EntityKind, ...] = (EntityKind.ORGANIZATION,)
+        elif head in _PERSON_HEADS:
+            kinds = (EntityKind.PERSON,)
+        else:
+            kinds = _SPEAKER_KINDS
+        cues = {head} | {_singular(w) for w in words[:-1] if w not in _WEAK_WORDS}
+        hi = bisect.bisect_left(self._starts, pos)
+        seen: set[int] = set()
+        for _m, e in reversed(self.items[:hi]):
+            if e in seen or self.kind(e) not in kinds:
+                continue
+            seen.add(e)
+            if cues & self._entity_words[e]:
+                return e
+        if head in _GENERIC_ORG_HEADS:
+            last = self.last_before(pos, (EntityKind.ORGANIZATION,))
+            return last[1] if last else None
+        if kinds == (EntityKind.PERSON,):  # "the City manager said": the person just named
+            last = self.last_before(pos, kinds, since=max(0, pos - _DESCRIBED_REACH))
+            return last[1] if last else None
+        return None
+
+
+def _entity_words(entity: LocalEntity) -> frozenset[str]:
+    text = " ".join((entity.name, *entity.aliases, entity.description or ""))
+    return frozenset(_singular(w) for w in _WORD.findall(text.casefold()))
+
+
+def _singular(word: str) -> str:
+    word = word.casefold()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def find_cues(masked: str, start: int, end: int) -> list[Cue]:
+    """Reporting verbs in ``masked[start:end]``, leaving out passive and naming uses, and
+    a relative clause's verb when the sentence's own cue follows it ("one resident, who
+    asked not to be named, told AFP")."""
+    cues: list[Cue] = []
+    relative: list[bool] = []
+    for m in CUE_RE.finditer(masked, start, end):
+        if _PASSIVE_BEFORE.search(masked, max(start, m.start() - 20), m.start()):
+            continue
+        if not _WORD.search(masked, start, m.start()) and _OPENING_PARTICIPLE.match(
+            masked, m.start()
+        ):
+            continue
+        cues.append(Cue(m.start(), m.end(), " ".join(m.group().split())))
+        relative.append(
+            _RELATIVE_BEFORE.search(masked, max(start, m.start() - 12), m.start()) is not None
+        )
+    return [
+        cue
+        for i, cue in enumerate(cues)
+        if not (relative[i] and any(not r for r in relative[i + 1 :]))
+    ]
+
+
+# A sentence opened by a participle clause: "Asked whether he would stay, Guardiola
+# smiled:", "Told of the verdict, ...": who was asked speaks later, if at all.
+_OPENING_PARTICIPLE = re.compile(
+    r"[A-Z]\w*ed\s+(?:about|whether|if|why|how|what|when|where|who|to|by|for|on|of|that)\b"
+)
+
+
+# A speaker described by a relative clause between it and its cue
+_DESCRIBED_BY_CLAUSE = re.compile(
+    r"[\s,]*(?P<np>[^,;:.]{2,60}?),\s*(?:who|which)\b[^;:.]*,\s*$", re.IGNORECASE
+)
+_RELATIVE_BEFORE = re.compile(r",\s*(?:who|which)\s+$", re.IGNORECASE)
+
+
+def attribute(
+    body: str,
+    masked: str,
+    clause_floor: int,
+    ctx_end: int,
+    cue: Cue,
+    previous: Attribution | None,
+    index: MentionIndex,
+) -> Attribution:
+    """The speaker of ``cue``; ``clause_floor`` is where its sentence (or paragraph) starts."""
+    if cue.phrase.lower().startswith(("according", "in the words")):
+        return _after_cue(body, masked, cue, ctx_end, index)
+    relayed = _QUOTED_AS.match(masked, cue.end, ctx_end)
+    if cue.phrase.lower() in _RELAYING and relayed is not None:
+        # "Detik.com quoted Djamal as saying": Djamal speaks, Detik.com passes it on
+        return _noun_phrase(body, relayed.start("np"), relayed.end("np"), cue, index)
+    starts = [b.end() for b in re.finditer(MASK + "+", masked[clause_floor : cue.start])]
+    clause_start = clause_floor + (starts[-1] if starts else 0)
+    before = masked[clause_start : cue.start]
+    named = _adjacent_mention(masked, clause_start, cue.start, index)
+    if named is not None and (officer := _officer_of(masked, clause_start, named, index)):
+        return named_attribution(officer, cue)
+    if named is not None:  # "the premier of the state of X said": not X
+        lead_start = _after_last_boundary(masked, clause_start, named[0].span.start)
+        lead = body[lead_start : named[0].span.start]
+        if holds_role(lead.lstrip()) and not index.within(lead_start, named[0].span.start):
+            return Attribution(None, body[lead_start : cue.start].strip(), cue.phrase)
+    if named is not None:
+        via = _VIA.search(masked, clause_start, named[0].span.start)
+        if via is None:
+            return named_attribution(named, cue)
+        # "A leaked internal letter seen by Sky News says": the letter speaks, not Sky News
+        return _noun_phrase(body, clause_start, via.start(), cue, index)
+    if not _WORD.search(before):
+        participle = cue.phrase.lower().endswith("ing")
+        if starts and not participle:  # "'...,' said George Tsereteli"
+            return _after_cue(body, masked, cue, ctx_end, index)
+        if participle and previous is not None:  # '... "Antennagate," saying that': not
+            return Attribution(previous.speaker, previous.speaker_text, cue.phrase)  # after
+        return Attribution(None, None, cue.phrase)
+    inherits = cue.phrase.lower().endswith("ing") or re.search(r"\band\s*$", before)
+    if inherits and previous is not None:
+        return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
+    tail_start = _after_last_boundary(masked, clause_start, cue.start)
+    tail = body[tail_start : cue.start].strip()
+    if not tail and before.rstrip().endswith(","):
+        subject = _appositive_subject(masked, clause_start, cue.start, index)
+        if subject is not None:
+            return named_attribution(subject, cue)
+        described = _DESCRIBED_BY_CLAUSE.match(masked, clause_start, cue.start)
+        if described is not None:  # '"...," one resident, who asked not to be named, told'
+            return _noun_phrase(body, described.start("np"), described.end("np"), cue, index)
+        if previous is not None:
+            return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
+        return Attribution(None, None, cue.phrase)
+    return _noun_phrase(body, tail_start, cue.start, cue, index)
+
+
+# "quoted X as saying", "cited X as telling": X is who spoke
+_RELAYING = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
+_QUOTED_AS = re.compile(
+    r"\s+(?P<np>[^,;:.]{1,80}?)\s+as\s+(?:saying|telling|stating|writing|adding)\b"
+)
+
+# ", president and CEO of" between a person and the organisation named before the cue
+_OFFICE_OF = re.compile(
+    r"\s*,\s*(?:the\s+)?(?P<role>(?:[\w-]+\s+){1,6}?)(?:of|at|for)\s+(?:the\s+)?"
+)
+
+# Nothing but "of"/"at"/"from" between a person and the organisation before the cue
+_MEMBER_OF = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?")
+
+
+def _officer_of(
+    masked: str, clause_start: int, named: tuple[MentionCandidate, int], index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    """ "Scott Carson, president and CEO of Boeing Commercial Airplanes said": the person
+    whose office the organisation before the cue is, not the organisation. "Holger
+    Schmieding of Berenberg wrote": the person, even when the firm's one-word name was
+    taken for a person's (nobody is "of" a person)."""
+    kind = index.kind(named[1])
+    one_word = " " not in named[0].name
+    if kind is not EntityKind.ORGANIZATION and not (kind is EntityKind.PERSON and one_word):
+        return None
+    person = index.last_before(named[0].span.start, (EntityKind.PERSON,), since=clause_start)
+    if person is None:
+        return None
+    if _MEMBER_OF.fullmatch(masked, person[0].span.end, named[0].span.start):
+        return person
+    if kind is not EntityKind.ORGANIZATION:
+        return None
+    office = _OFFICE_OF.fullmatch(masked, person[0].span.end, named[0].span.start)
+    if office is None:
+        return None
+    words = office["role"].lower().split()
+    return person if any(w in gz.PERSON_ROLES for w in words) else None
+
+
+def _after_last_boundary(masked: str, start: int, end: int) -> int:
+    """Where the last clause of ``masked[start:end]`` begins (past its last boundary)."""
+    found = start
+    for b in _CLAUSE_BOUNDARY.finditer(masked, start, end):
+        found = b.end()
+    return found
+
+
+# A name after these is who saw or passed on what speaks, not the speaker.
+_VIA = re.compile(
+    r"\b(?:seen|obtained|reviewed|quoted|cited|published|leaked|sent|shown|given)\s+"
+    r"(?:by|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def named_attribution(mention: tuple[MentionCandidate, int], cue: Cue) -> Attribution:
+    m, entity = mention
+    return Attribution(entity, m.text, cue.phrase)
+
+
+def _adjacent_mention(
+    masked: str, clause_start: int, cue_start: int, index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    last = index.last_before(cue_start, _SPEAKER_KINDS, since=clause_start)
+    if last is None:
+        return None
+    gap = _ADJACENT_GAP.fullmatch(masked, last[0].span.end, cue_start)
+    return last if gap is not None else None
+
+
+def _appositive_subject(
+    masked: str, clause_start: int, cue_start: int, index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    for m, e in index.within(clause_start, cue_start):
+        if m.span.start < clause_start or index.kind(e) not in _SPEAKER_KINDS:
+            continue
+        if re.match(r"\s*(?:\([^)]*\))?\s*,", masked[m.span.end : cue_start]):
+            return m, e
+    return None
+
+
+def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex) -> Attribution:
+    """Attribution to the noun phrase ``body[start:end]`` (a subject or an agent)."""
+    text = body[start:end].strip(" \t\n,.;:")
+    offset = start + body[start:end].find(text) if text else start
+    words = _WORD.findall(text)
+    if not words or len(words) > _MAX_NP_WORDS:
+        return Attribution(None, None, cue.phrase)
+    inside = [
+        (m, e)
+        for m, e in index.within(offset, offset + len(text))
+        if m.span.start >= offset and index.kind(e) in _SPEAKER_KINDS
+    ]
+    people = [x for x in inside if index.kind(x[1]) is EntityKind.PERSON]
+    if not people and inside and holds_role(body[offset : inside[0][0].span.start]):
+        return Attribution(None, text, cue.phrase)  # "the general secretary of Unite"
+    if people or inside:
+        return named_attribution((people or inside)[-1], cue)
+    if len(words) == 1 and _PRONOUN.fullmatch(words[0]):
+        return _pronoun(body, words[0], offset, cue, index)
+    if words[-1][:1].isupper() and (bearer := index.surname_of(words[-1])) is not None:
+        return Attribution(bearer, text, cue.phrase)  # "Djamal", not read as a name here
+    if len(words) > 1 and words[-1] in ("he", "she", "they"):
+        # "Speaking to the public he said", "Of the government ownership he stated": a
+        # phrase set before the subject, which is the pronoun
+        at = offset + text.rfind(words[-1])
+        return _pronoun(body, words[-1], at, cue, index)
+    lowered = [w.casefold() for w in words]
+    spokesperson = _SPEAKS_FOR.match(text)
+    if spokesperson is not None:  # "A spokesperson for the company said": the company
+        behind = [w.casefold() for w in _WORD.findall(spokesperson["whom"])]
+        if behind and behind[0] == "the":
+            return Attribution(index.by_description(behind, offset), text, cue.phrase)
+    agent = _statement_agent(lowered)
+    if agent is not None:
+        inner = index.by_description(agent, offset) if agent else None
+        return Attribution(inner, text, cue.phrase)
+    if lowered[0] == "the":
+        return Attribution(index.by_description(lowered, offset), text, cue.phrase)
+    return Attribution(None, text, cue.phrase)
+
+
+# "the premier of", "the head of the German state of": a role held in what is named next.
+_HOLDER = re.compile(r"^(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?P<role>[\w-]+)\s+(?:of|at)\s")
+
+
+def holds_role(lead: str) -> bool:
+    """The words before a noun phrase's first name describe someone holding a role in it
+    (not a spokesperson, whose words are the organisation's)."""
+    m = _HOLDER.match(lead.casefold())
+    role = m["role"] if m is not None else ""
+    return role in gz.PERSON_ROLES and _SPOKESPERSON.search(role) is None
+
+
+def _statement_agent(words: list[str]) -> list[str] | None:
+    """For "the joint statement by rights groups": ``["rights", "groups"]``; else None."""
+    for i, w in enumerate(words):
+        if w not in ("statement", "report", "letter"):
+            continue
+        if i + 1 < len(words) and words[i + 1] in ("by", "of", "from"):
+            return [x for x in words[i + 2 :] if x not in _WEAK_WORDS]
+        return []
+    return None
+
+
+def _pronoun(body: str, word: str, pos: int, cue: Cue, index: MentionIndex) -> Attribution:
+    """ "he"/"she" -> last PERSON, "they" -> last ORGANIZATION in the sentence, "it" -> ``_it``."""
+    kind = word.casefold()
+    if kind in ("he", "she"):
+        sex = "male" if kind == "he" else "female"
+        last = index.last_before(pos, (EntityKind.PERSON,), sex=sex)
+    elif kind == "they":
+        floor = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos))
+        last = index.last_before(pos, (EntityKind.ORGANIZATION,), since=floor)
+    else:
+        return _it(body, word, pos, cue, index)
+    return Attribution(last[1] if last else None, word, cue.phrase)
+
+
+def _it(body: str, word: str, pos: int, cue: Cue, index: MentionIndex) -> Attribution:
+    """The last ORGANIZATION, unless a later "the ... department" phrase stands for it.
+
+    An unresolved phrase ("The Almaty police department", no such entity) becomes the
+    speaker text, which says more than "it".
+    """
+    last = index.last_before(pos, (EntityKind.ORGANIZATION,))
+    phrases = list(_ORG_PHRASE.finditer(body, max(0, pos - 600), pos))
+    if phrases and (last is None or phrases[-1].start() >= last[0].span.end):
+        phrase = phrases[-1]
+        words = [w.casefold() for w in _WORD.findall(phrase.group())]
+        found = index.by_description(words, phrase.start())
+        if found is None:
+            return Attribution(None, phrase.group(), cue.phrase)
+        return Attribution(found, word, cue.phrase)
+    return Attribution(last[1] if last else None, word, cue.phrase)
+
+
+def _appositive_person(
+    masked: str, following: list[tuple[MentionCandidate, int]]
+) -> tuple[MentionCandidate, int]:
+    """The first name after a cue, or the person it introduces: "in the words of the
+    Crown prosecutor, Mark Tedeschi" is Tedeschi's."""
+    first = following[0]
+    if first[0].kind is EntityKind.PERSON or len(following) < 2:
+        return first
+    person = following[1]
+    gap = masked[first[0].span.end : person[0].span.start]
+    apposed = re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s*", gap) is not None
+    # "says ANA senior vice president Mitsuo Morimoto": the organisation's officer
+    # "said Airbus President and Chief Executive Officer, Tom Enders": offices joined
+    titled = 0 < len(words := re.findall(r"[\w-]+", gap.lower())) <= 6 and all(
+        w in gz.PERSON_ROLES or w in gz.TITLE_MODIFIERS or w == "and" for w in words
+    )
+    return person if (apposed or titled) and person[0].kind is EntityKind.PERSON else first
+
+
+def _after_cue(body: str, masked: str, cue: Cue, ctx_end: int, index: MentionIndex) -> Attribution:
+    """The speaker named after the cue: "said George Tsereteli, ...", "according to X"."""
+    adv = _LEADING_ADVERBIAL.match(masked, cue.end, ctx_end)
+    start = adv.end() if adv else cue.end
+    pronoun = re.match(r"(he|she|it|they)\b", masked[start:ctx_end])
+    if pronoun:
+        return _pronoun(body, pronoun.group(1), start, cue, index)
+    following = [
+        (m, e)
+        for m, e in index.within(start, ctx_end)
+        if m.span.start >= start and index.kind(e) in _SPEAKER_KINDS
+    ]
+    if following:
+        lead = masked[start : following[0][0].span.start]
+        if not _AFTER_BOUNDARY.search(lead) and len(_WORD.findall(lead)) <= 6:
+            return named_attribution(_appositive_person(masked, following), cue)
+    stop = _AFTER_BOUNDARY.search(masked, start + 1, ctx_end)
+    end = stop.start() if stop else ctx_end
+    if stop and stop.group() == ",":  # "said the general secretary of Unite, Tony Woodley"
+        apposed = [
+            (m, e)
+            for m, e in index.within(end, ctx_end)
+            if index.kind(e) is EntityKind.PERSON and not masked[end + 1 : m.span.start].strip()
+        ]
+        if apposed:
+            return named_attribution(apposed[0], cue)
+    if stop and stop.group() in ("for", "of", "at") and _SPOKESPERSON.search(body, start, end):
+        # "said a spokesman for the ministry": the ministry speaks.
+        further = _AFTER_BOUNDARY.search(masked, stop.end() + 1, ctx_end)
+        end = further.start() if further else ctx_end
+    return _noun_phrase(body, start, end, cue, index)

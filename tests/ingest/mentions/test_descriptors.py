@@ -1,0 +1,62 @@
+"""Descriptions, honours and bare titles printed in capitals beside names are not names."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.ingest.mentions.entities import find_mentions
+from service.ingest.model import EntityKind
+from service.ingest.nlp.model import analyse
+from service.ingest.parse.sentences import split_sentences
+
+PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
+
+
+def entities(body: str) -> list[tuple[EntityKind, str]]:
+    _, found = find_mentions(body, split_sentences(body), analyse(body))
+    return [(e.kind, e.name) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a description before a full name the recogniser reads as a person
+        ("Nonpartisan Paul Tse and Wong Kwok-kin were re-elected.",
+         [(PERSON, "Paul Tse"), (PERSON, "Wong Kwok-kin")]),
+        # a stance joined by a hyphen: before a person, before a party
+        ("Pan-democrat Lam Cheuk-ting won the seat.", [(PERSON, "Lam Cheuk-ting")]),
+        ("Pro-Beijing DAB lost two seats.", [(ORG, "DAB")]),
+        # an honour after a name is no organisation
+        ("In the words of the prosecutor, Mark Tedeschi, QC, the case was sad.",
+         [(PERSON, "Mark Tedeschi")]),
+        # a title alone, a common noun alone
+        ("The Chief Justice said the State would pay.", []),
+        # but a body named by its head word alone stays, and so does a party; a given
+        # name makes a person though the surname heads organisations ("Press")
+        ("The Senate voted. Jim Press, the vice chairman, spoke; Press left.",
+         [(ORG, "Senate"), (PERSON, "Jim Press")]),
+        ("Fernando Cheung of the Labour Party won.",
+         [(PERSON, "Fernando Cheung"), (ORG, "Labour Party")]),
+        # a speaker's name run on after a body's, before "said"; not a firm named after
+        # people
+        ("The director of the Council on American-Islamic Relations Alia Salem said so.",
+         [(ORG, "Council on American-Islamic Relations"), (PERSON, "Alia Salem")]),
+        ("Analysts at Bank of America Merrill Lynch said so.",
+         [(ORG, "Bank of America Merrill Lynch")]),
+        # a person's name cut at its particles is one name
+        ('"We deserved it," manager Erik ten Hag told BBC Sport.',
+         [(PERSON, "Erik ten Hag"), (ORG, "BBC Sport")]),
+        ("Ursula von der Leyen said so.", [(PERSON, "Ursula von der Leyen")]),
+        # what a company does, before its name
+        ("Chipmaker Nvidia said revenue rose.", [(ORG, "Nvidia")]),
+        ("Shares in electric carmaker Tesla fell.", [(ORG, "Tesla")]),
+        ("A jury ordered Johnson & Johnson to pay.", [(ORG, "Johnson & Johnson")]),
+        # a one-word place the recogniser reads as a person, after "of"
+        ("Maria Lopez, the mayor of Valencia, spoke.",
+         [(PERSON, "Maria Lopez"), (EntityKind.PLACE, "Valencia")]),
+    ],
+)  # fmt: skip
+def test_words_beside_a_name_are_not_the_name(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected

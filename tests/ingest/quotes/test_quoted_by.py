@@ -1,0 +1,171 @@
+"""Quote speakers read from the parse where the cue rules found nobody credible."""
+
+from __future__ import annotations
+
+from service.ingest.extract import extract
+from service.ingest.parse.article import parse_article
+
+
+def speakers(body: str) -> list[tuple[str, str | None]]:
+    extraction = extract(parse_article("Headline\n\n" + body))
+    names = {e.index: e.name for e in extraction.entities}
+    return [
+        (q.text, names[q.speaker] if q.speaker is not None else q.speaker_text)
+        for q in extraction.quotes
+    ]
+
+
+def test_the_subject_of_the_speech_verb_speaks() -> None:
+    body = (
+        "Enver Solomon leads the Refugee Council. The charity's chief executive, who "
+        'has campaigned for years, told reporters: "Moves to reduce the backlog are '
+        'welcome, but they must be well thought out."'
+    )
+    assert speakers(body)[0][1] in ("Enver Solomon", "The charity's chief executive")
+
+
+def test_he_is_the_last_person_named() -> None:
+    body = (
+        "Kane Williamson scored a century at Lord's on Monday. Speaking after the match, "
+        'he told BBC Sport: "It was the best innings of my life."'
+    )
+    assert speakers(body) == [("It was the best innings of my life.", "Kane Williamson")]
+
+
+def test_a_word_the_cue_rules_took_for_a_speaker_gives_way_to_the_subject() -> None:
+    # The cue rules read "The council has" as the speaker of both words.
+    body = 'The council has described the tax as "dangerous" and "ideological".'
+    assert speakers(body) == [("dangerous", "The council"), ("ideological", "The council")]
+
+
+def test_a_described_speaker_is_the_name_in_apposition() -> None:
+    body = (
+        "The secretary general of the bishops' conference, Nunzio Galantino, has called "
+        'the ruling "dangerous".'
+    )
+    assert speakers(body) == [("dangerous", "Nunzio Galantino")]
+
+
+def test_a_quote_after_a_colon_is_the_clause_subjects() -> None:
+    body = (
+        "Rishi Sunak defended the government's record on Wednesday: "
+        '"The Home Secretary and I are working intensely on that legislation."'
+    )
+    assert speakers(body)[0][1] == "Rishi Sunak"
+
+
+def test_he_is_never_a_holiday() -> None:
+    body = (
+        "John Key promoted the campaign for a new flag on Waitangi Day this year. "
+        'Of the public process, he said, "In the end I will have one vote like everyone."'
+    )
+    assert speakers(body) == [("In the end I will have one vote like everyone.", "John Key")]
+
+
+def test_a_participle_cue_is_the_words_of_the_clause_it_hangs_on() -> None:
+    body = (
+        "Boeing lost the tanker deal to Airbus on Friday. Marvin Sambur defended the "
+        'Air Force\'s consideration of Boeing, saying, "This was not a competitive bid." '
+        "Paul Wolfowitz published an article in the Congressional Record, saying: "
+        '"We intend to require competition." The news site Detik.com quoted Syafii '
+        'Djamal as saying: "We do not need to buy aircraft from Europe."'
+    )
+    assert [name for _, name in speakers(body)] == [
+        "Marvin Sambur",
+        "Paul Wolfowitz",
+        "Syafii Djamal",
+    ]
+
+
+def test_the_officer_speaks_not_the_organisation_of_the_office() -> None:
+    body = (
+        'Scott Carson, president and CEO of Boeing Commercial Airplanes said, "This has '
+        'been a wonderful day." "We plan to use the 787 to expand," says ANA senior vice '
+        'president Mitsuo Morimoto. "Our review found errors," said Michael R. Golden, '
+        "the agency's counsel."
+    )
+    assert [name for _, name in speakers(body)] == [
+        "Scott Carson",
+        "Mitsuo Morimoto",
+        "Michael R. Golden",
+    ]
+
+
+def test_the_company_is_the_last_organisation_named() -> None:
+    body = (
+        "The planemaker Airbus is late. In a statement on its website, the company said that "
+        '"the root cause of the problem is the late mock-up."'
+    )
+    assert speakers(body)[0][1] == "Airbus"
+
+
+def test_a_judge_who_ruled_speaks() -> None:
+    body = (
+        "U.S. District Judge Mark Pittman ruled that the program was "
+        '"an unconstitutional exercise of Congress\'s legislative power."'
+    )
+    assert speakers(body)[0][1] == "Mark Pittman"
+
+
+def test_it_read_as_a_description_is_not_taken_back_by_the_parse() -> None:
+    copy = (
+        "Protests\n\n"
+        "News website Tengrinews.kz said police beat up one of its reporters.\n\n"
+        "The Almaty police department said a police car had been damaged.\n\n"
+        '"Police will not allow disturbances of public order," it said in a statement.\n'
+    )
+    extraction = extract(parse_article(copy))
+    (quote,) = extraction.quotes
+    assert quote.speaker is None  # not Tengrinews.kz, the last organisation named
+    assert quote.speaker_text == "The Almaty police department"
+
+
+def test_a_person_joined_to_a_club_in_the_subject_speaks() -> None:
+    # the parse makes "Manchester City" the subject and the player its conjunct
+    body = (
+        "Manchester City and Togo striker Emmanuel Adebayor announces his retirement from "
+        'international football, saying he is "still haunted" by the attack.'
+    )
+    assert speakers(body) == [("still haunted", "Emmanuel Adebayor")]
+
+
+def test_he_is_the_last_subject_not_the_last_name_taken_for_a_person() -> None:
+    # The union's name reads like a person's; the spokesman was the subject.
+    body = (
+        '"The response has been massive," said Julien Talavan, a spokesman for Force '
+        "Ouvrière, the main union in France.\n\n"
+        '"This is just the beginning," he said.'
+    )
+    assert speakers(body)[1] == ("This is just the beginning,", "Julien Talavan")
+
+
+def test_he_after_a_fronted_phrase_is_the_person() -> None:
+    body = (
+        "Fritz Henderson described the events of today as a turning point.\n\n"
+        'Speaking to the public he said that "The GM that let you down is history."'
+    )
+    assert speakers(body) == [("The GM that let you down is history.", "Fritz Henderson")]
+
+
+def test_quoted_as_saying_is_the_one_quoted() -> None:
+    body = (
+        "Transport minister Jusman Syafii Djamal met reporters in Jakarta.\n\n"
+        '"We do not need to buy aircraft from Europe," Detik.com quoted Djamal as saying.'
+    )
+    assert speakers(body)[0][1] == "Jusman Syafii Djamal"
+
+
+def test_a_participle_after_a_quote_keeps_the_clause_subject() -> None:
+    body = (
+        'Steve Jobs acknowledged that "a small share of users" had issues, but dismissed '
+        'an "Antennagate," saying that the issue "has been blown out of proportion."'
+    )
+    assert dict(speakers(body))["has been blown out of proportion."] == "Steve Jobs"
+
+
+def test_a_person_in_the_subject_speaks_before_the_organisation() -> None:
+    body = (
+        "The current Microsoft CEO Steve Ballmer also expressed condolences and described "
+        'him as "one of the founders of our industry".'
+    )
+    assert speakers(body) == [("one of the founders of our industry", "Steve Ballmer")]
