@@ -560,8 +560,10 @@ def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> 
     if governor.pos_ == "NOUN":  # "a death toll of 120"
         return _noun_concept(governor, unit, lex)
     for child in _children(governor):
-        if child.dep_ == "acomp" and (word := _pick(lex.nouns.get(child.lemma_.lower()), unit)):
-            return word  # "719 people are dead"
+        if child.dep_ in ("acomp", "oprd") and (
+            word := _pick(lex.nouns.get(child.lemma_.lower()), unit)
+        ):
+            return word  # "719 people are dead", "150,000 people are confirmed dead"
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
         if child.pos_ in ("NOUN", "PROPN") and (found := _noun_concept(child, unit, lex)):
