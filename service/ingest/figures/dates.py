@@ -195,3 +195,11 @@ def vote_day(body: str, published_on: dt.date | None) -> dt.date | None:
 def during_vote(text: str) -> bool:
     """Whether ``text`` says something happened during the vote or on its day."""
     return _DURING_VOTE.search(text) is not None
+
+
+def dated_vote_named(text: str) -> bool:
+    """Whether the sentence ``text`` is about the dated vote itself, named as its subject
+    ("The June 9 election ... was marred by the arrest of hundreds"): what it counts
+    happened at the vote, not after it ("protest the results of the June 9 election")."""
+    m = _DATED_VOTE.search(text)
+    return m is not None and re.fullmatch(r"\s*(?:the\s+)?", text[: m.start()], re.I) is not None

@@ -31,6 +31,7 @@ from service.ingest.figures.concepts import Reading, read_figure
 from service.ingest.figures.dates import (
     DateCue,
     date_cues,
+    dated_vote_named,
     during_vote,
     refers_to,
     vote_day,
@@ -357,6 +358,14 @@ def _figure(
         attributed_text = attributed_text if attributed_to is None else None
     unit = _unit(prop, number, reading)
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
+    if (
+        prop in _DAY_COUNTS
+        and context.voted_on is not None
+        and during_vote(sentence[max(0, start - _VOTE_REACH) : end])
+    ):
+        # "Toqaev said on June 10 the election-day protests by hundreds": the vote's day,
+        # not the day of the statement further away
+        refers_to = context.voted_on
     if refers_to is None and prop in _DAY_COUNTS and not _RELATIVE_DAY.search(sentence):
         refers_to = _day_before(context, published_on)
     since = _since(prop, context.date_cues, start, end)
@@ -413,8 +422,10 @@ def _day_before(context: _SentenceContext, published_on: dt.date | None) -> dt.d
     speak of ("... the rally on Monday night ... About 200 supporters gathered ..."), or
     of the vote they say it happened during; never a day they look forward to ("calling
     for protests on Wednesday, when he will be ...")."""
-    if context.voted_on is not None and during_vote(context.text):
-        return context.voted_on
+    if context.voted_on is not None and (
+        during_vote(context.text) or dated_vote_named(context.text)
+    ):
+        return context.voted_on  # "The June 9 election ... was marred by the arrest of"
     earlier = context.earlier_text
     cues = [c for c in date_cues(earlier) if not _FUTURE.search(earlier, c.end, c.end + 60)]
     day = refers_to(cues, len(earlier), len(earlier), published_on, event_count=True)
@@ -422,6 +433,9 @@ def _day_before(context: _SentenceContext, published_on: dt.date | None) -> dt.d
         return context.voted_on
     return day
 
+
+# How far before a count "election-day" may stand and still date it
+_VOTE_REACH = 60
 
 # A day told relative to another ("a day after", "earlier"): not the day of the sentence
 # before; and words of what is still to come.

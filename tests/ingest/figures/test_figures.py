@@ -680,3 +680,22 @@ def test_a_count_during_and_after_a_dated_vote_is_of_no_one_day() -> None:
         dt.date(2024, 5, 14),
     )
     assert found.get("hundreds of protesters").qualifier is None
+
+
+def test_a_count_at_the_vote_takes_the_votes_day() -> None:
+    # The vote named as the sentence's subject dates the count; the statement's day
+    # further from the count does not; days around the vote are no day.
+    found = Found(
+        "The June 9 election was marred by the arrest of hundreds of protesters. "
+        "Talking to journalists on June 10, Toqaev said the election-day protests by "
+        "hundreds of demonstrators in Almaty were illegal.",
+        dt.date(2019, 6, 11),
+    )
+    assert found.get("hundreds of protesters").refers_to == dt.date(2019, 6, 9)
+    assert found.get("hundreds of demonstrators").refers_to == dt.date(2019, 6, 9)
+    around = Found(
+        "Rights groups urged an inquiry into detentions of hundreds of activists during "
+        "and after the June 9 election. The June 9 election results angered them.",
+        dt.date(2019, 6, 11),
+    )
+    assert around.get("hundreds of activists").refers_to is None
