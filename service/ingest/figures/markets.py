@@ -117,6 +117,8 @@ def _moved_is_market(verb: Token) -> bool:
 # Prepositions that place a market's level: "fell 1.62% to 9694.73", "closed at 4,605",
 # "stayed below 5000".
 _LEVEL_PREPOSITIONS = frozenset({"to", "at", "below", "above", "under", "over", "near"})
+# Verbs whose "on" places a level too: "finished on 7223.98", "closed on 4,605"
+_CLOSING_VERBS = frozenset({"finish", "close", "end", "settle", "stand"})
 
 
 def market_level(head: Token, noun: Token | None) -> bool:
@@ -126,7 +128,8 @@ def market_level(head: Token, noun: Token | None) -> bool:
         return False  # "rose to 300 flights": a count of its own
     current = noun if noun is not None else head
     preposition = current.head
-    if current.dep_ != "pobj" or preposition.lower_ not in _LEVEL_PREPOSITIONS:
-        return False
     verb = preposition.head
+    closing_on = preposition.lower_ == "on" and verb.lemma_.lower() in _CLOSING_VERBS
+    if current.dep_ != "pobj" or (preposition.lower_ not in _LEVEL_PREPOSITIONS and not closing_on):
+        return False
     return verb.pos_ in ("VERB", "AUX") and _moved_is_market(verb)

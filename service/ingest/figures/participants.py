@@ -128,6 +128,13 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                 # a name owned is itself the subject ("Modi's BJP won 240 seats")
                 if child.pos_ != "PROPN":
                     yield from (c for c in _children(child) if c.dep_ == "poss")
+                    # "the primary UK index, the FTSE 100, dropped": the name set beside
+                    # the noun, not a word inside it (a ticker in brackets is an alias)
+                    yield from (
+                        c
+                        for c in _children(child)
+                        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.nbor(-1).text != "("
+                    )
                 yield child  # "Toqaev took 70.96 percent", "With 70.96 percent, X leads"
             if child.dep_ in ("aux", "auxpass") and child.i < governor.i:
                 # "Regina Ip was re-elected with 60,760 votes", parsed with the subject

@@ -80,6 +80,8 @@ _DATED_EVENT = re.compile(
     r"(?:election|elections|poll|polls|vote|referendum|balloting)\b"
 )
 _SURNAME_ENDINGS = gz.SURNAME_SUFFIXES
+# Legal forms printed after a company's name and a comma
+_LEGAL_FORMS = frozenset({"Inc", "Ltd", "LLC", "Corp", "Co", "plc", "PLC", "AG", "SA", "NV", "LP"})
 _TAIL_SPLIT = re.compile(r"[-'’]")
 _OPENING_QUOTES = "\"'“‘(["
 _CLOSING_QUOTES = "\"'”’)]"
@@ -233,6 +235,8 @@ class _Finder:
                 connector = self._connector(gap) if not prev.possessive else None
                 if gap == ". " and len(prev.text) == 1 and not prev.possessive:
                     connector = ""  # a middle initial: "Michael R. Golden"
+                if gap == ", " and tok.text.rstrip(".") in _LEGAL_FORMS:
+                    continue  # "YRC Worldwide, Inc.": the legal form is no name of its own
                 if connector is not None:
                     current.append((connector, tok))
                     continue

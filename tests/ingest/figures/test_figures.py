@@ -699,3 +699,22 @@ def test_a_count_at_the_vote_takes_the_votes_day() -> None:
         dt.date(2019, 6, 11),
     )
     assert around.get("hundreds of activists").refers_to is None
+
+
+def test_a_market_named_beside_its_description_is_the_subject() -> None:
+    # The name set beside "index", not the country inside the description; a ticker in
+    # brackets is no subject of its own.
+    found = about(
+        "Markets fall\n\nAs of 14:48 UTC, the primary UK index, the FTSE 100, dropped in "
+        "value by 6.50% to 4656.60. Apple shares (AAPL) slid $19.37 in after hours trading."
+    )
+    assert found["6.50%"] == "FTSE 100"
+    assert found["$19.37"] == "Apple"
+
+
+def test_a_market_finishing_on_a_number_stands_at_that_level() -> None:
+    extraction = extract(
+        parse_article("Dow\n\nThe Dow Jones industrial average finished on 7223.98 on Friday.")
+    )
+    (level,) = [f for f in extraction.figures if f.text == "7223.98"]
+    assert level.property == "index_level"

@@ -381,3 +381,11 @@ def test_a_market_index_is_one_name_with_its_number() -> None:
     )
     assert entity(entities, "Nasdaq Composite").kind is ORG
     assert not any("100" in name for name in names(entities) - {"FTSE 100"})
+
+
+def test_a_companys_legal_form_after_a_comma_is_no_name_of_its_own() -> None:
+    _, entities = run("YRC Worldwide, Inc. was the biggest faller, and Apple, Inc. gained.")
+    found = names(entities)
+    assert "YRC Worldwide" in found
+    assert "Apple" in found
+    assert not any("Inc" in name for name in found)
