@@ -177,6 +177,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = None  # "44,000 positions at 300 suppliers": the suppliers are no jobs
     if found is None and unit_class(unit) == "money":
         found = _in_concept(anchor, head, governor, unit, lex)
+    if found is None and noun is None:
+        found = _tally_before(tokens, unit, lex)  # "with the death toll more than 2200"
     if found is not None and found.key in _DONE_TO:
         # a fine is the fined party's, not the court's: "fined Google 500 million euros"
         patients = [
@@ -553,6 +555,31 @@ def _in_concept(
                     if found is not None:
                         return found
     return None
+
+
+# Words that may stand between a tally and its number: "the death toll more than 2200",
+# "the toll now at 157", "the death toll stood at 120".
+_TALLY_GAP = frozenset(
+    {"more", "than", "at", "of", "now", "is", "was", "stood", "stands", "over", "nearly",
+     "about", "around", "almost", "some", "rose", "to", "reached", "climbed", "had"}
+)  # fmt: skip
+
+
+def _tally_before(tokens: TokenSpan, unit: str, lex: Lexicon) -> Concept | None:
+    """A bare number whose parse names nothing, right after a tally the lexicon knows
+    ("with the death toll more than 2200"): what the tally counts."""
+    doc = tokens.doc
+    i = tokens.start - 1
+    sentence_start = tokens[0].sent.start
+    while i >= sentence_start and doc[i].lower_ in _TALLY_GAP and tokens.start - i <= 4:
+        i -= 1
+    if i < sentence_start or doc[i].pos_ != "NOUN":
+        return None
+    found = _noun_concept(doc[i], unit, lex)
+    return found if found is not None and doc[i].lemma_.lower() in _TALLY_NOUNS else None
+
+
+_TALLY_NOUNS = frozenset({"toll", "count", "tally", "number", "total"})
 
 
 def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:

@@ -39,6 +39,12 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
          "injured"),
         # the measure the verb's subject names
         ("The death toll from the quake rose to 157 on Sunday.", "157", "deaths"),
+        # a tally right before a number the parse hangs elsewhere
+        ("Rescue attempts continue after Saturday's earthquake with the death toll more "
+         "than 2200 and rising.", "more than 2200", "deaths"),
+        # a state after a passive verb, as after "are"
+        ("The minister states that over 150,000 people in the capital are confirmed dead.",
+         "over 150,000 people", "deaths"),
         ("Turnout was 77.4 percent, the commission said.", "77.4 percent", "turnout"),
         # the counted noun and its modifiers
         ("The 6.4-magnitude quake hit Jajarkot.", "6.4", "magnitude"),
