@@ -263,6 +263,11 @@ APPROX_BEFORE = re.compile(
     r"close(?:r)?\s+to)\s+$",
     re.IGNORECASE,
 )
+# "below the 5000 mark", "above the ten thousand mark": a round level a market crossed
+_MARK_AFTER = re.compile(r"\s+mark\b", re.IGNORECASE)
+_BEYOND_THE = re.compile(r"\b(?P<a>below|above|under|over)\s+the\s+$", re.IGNORECASE)
+# Verbs that put their object as a floor passed: "exceeded 10%", "topped $1 billion"
+_EXCEEDED = re.compile(r"\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|topp(?:ed|ing))\s+$", re.I)
 # Verbs whose particle is "over" ("handed over", "took over", "signed over").
 _PHRASAL_OVER = re.compile(
     r"\b(?:hand|turn|sign|pass|carry|hold|take|took|taken|give|gave|given)(?:s|ed|ing|n)?"
@@ -498,6 +503,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         approx_m = None  # "handed over 435,059 cars": the verb's particle, not "more than"
     approx_word = " ".join(fold(approx_m.group("a")).split()) if approx_m else None
     approx_start = start - len(prefix) + approx_m.start() if approx_m else start
+    mark = _MARK_AFTER.match(body, end) if approx_m is None else None
+    beyond = _BEYOND_THE.search(prefix) if mark is not None else None
+    if mark is not None and beyond is not None:
+        # "below the 5000 mark": a level crossed, printed round the number
+        approx_word = fold(beyond.group("a"))
+        approx_start = start - len(prefix) + beyond.start()
     changed_to: re.Match[str] | None = None
     if kind == "digits":
         rng = (_BETWEEN_AND if approx_word == "between" else _RANGE_AFTER).match(body, end)
@@ -589,8 +600,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         return None  # a bare "9-10" is a date part, a score or a time; "40 to 50 questions" is not
     if unit not in ("count", "people", "percent") and (share := _PER_SHARE.match(body, end)):
         end = share.end()  # "$11.05 per share": the amount is per share
+    if beyond is not None and mark is not None and unit == "count" and upper is None:
+        unit, end = "points", mark.end()
     if approx_word is not None and approx_word != "between":
         approximation = _APPROX[approx_word]
+    elif _EXCEEDED.search(prefix):
+        approximation = Approximation.MORE_THAN  # "exceeded 10% of 2000 levels"
     elif (after := _OR_MORE.match(body, end)) is not None and upper is None:
         approximation, end = _APPROX_AFTER[fold(after.group("w"))], after.end()
     return NumberMatch(

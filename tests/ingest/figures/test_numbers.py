@@ -315,6 +315,11 @@ FIGURES = [
     # a unit touching the number
     ("problems in the aircraft's 500km of wiring", "500km", 500.0, None,
      Approximation.EXACT, "km"),
+    # a round level crossed, printed round the number; a floor passed
+    ("dropped in value to below the 5000 mark at", "below the 5000 mark", 5000.0, None,
+     Approximation.LESS_THAN, "points"),
+    ("crop losses exceeded 10% of 2000 levels", "10%", 10.0, None, Approximation.MORE_THAN,
+     "percent"),
     # a length of time that is not a moment: "over the past three years"
     ("Over the past three years, many have struggled", "three years", 3.0, None,
      Approximation.EXACT, "years"),
