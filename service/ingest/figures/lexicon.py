@@ -133,7 +133,19 @@ def counted_unit(noun: Token | None) -> str | None:
     return plural(lemma)
 
 
+# Nouns whose plural is the singular: "four aircraft", "two species"
+_SAME_PLURAL = frozenset(
+    {"aircraft", "spacecraft", "sheep", "deer", "fish", "species", "series", "cattle",
+     "personnel", "staff", "crew", "equipment"}
+)  # fmt: skip
+_IRREGULAR = {"man": "men", "woman": "women", "child": "children", "person": "people"}
+
+
 def plural(word: str) -> str:
+    if word in _SAME_PLURAL:
+        return word
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if word.endswith(("s", "x", "z", "ch", "sh")):
         return word if word.endswith("s") and not word.endswith("ss") else word + "es"
     if word.endswith("y") and word[-2:-1] not in "aeiou":

@@ -63,7 +63,15 @@ _BY_FRACTION = re.compile(
     r"|three[-\s]quarters)\b(?!\s+(?:of|an?)\b)",
     re.IGNORECASE,
 )
-_ONE = re.compile(r"\b(?P<n>one)\s+(?P<u>per\s?cent|percent|hour|day|week|month|year)\b(?![-\w])")
+_ONE = re.compile(
+    r"\b(?P<n>one)\s+(?P<u>per\s?cent|percent|hour|day|week|month|year|point|vote|goal|seat"
+    r"|run|wicket|stroke|medal)\b(?![-\w])"
+)
+# "one vote", "one point": a count of one, in the plural unit
+_ONE_UNITS = {
+    unit: unit + "s"
+    for unit in ("point", "vote", "goal", "seat", "run", "wicket", "stroke", "medal")
+}
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 
 
@@ -92,7 +100,7 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         end = m.end("f")
         found.append(_match(start, end, m.start("f"), _FRACTIONS[words], "percent", approximation))
     for m in _ONE.finditer(body):
-        unit = DURATION_UNITS.get(m.group("u"), "percent")
+        unit = DURATION_UNITS.get(m.group("u")) or _ONE_UNITS.get(m.group("u"), "percent")
         start, approximation = _approximated(body, m.start())
         found.append(_match(start, m.end(), m.start(), 1.0, unit, approximation))
     for m in _TWICE.finditer(body):

@@ -39,6 +39,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
          "injured"),
         # the measure the verb's subject names
         ("The death toll from the quake rose to 157 on Sunday.", "157", "deaths"),
+        # a noun whose plural is its singular
+        ("Singapore Airlines will receive the first four aircraft.", "four", "aircraft"),
         # a tally right before a number the parse hangs elsewhere
         ("Rescue attempts continue after Saturday's earthquake with the death toll more "
          "than 2200 and rising.", "more than 2200", "deaths"),

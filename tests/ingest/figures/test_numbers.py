@@ -315,6 +315,12 @@ FIGURES = [
     # a unit touching the number
     ("problems in the aircraft's 500km of wiring", "500km", 500.0, None,
      Approximation.EXACT, "km"),
+    # a count of a plural that takes no -s, of a group named after "of", of one unit
+    ("will be receiving the first four aircraft.", "four", 4.0, None, Approximation.EXACT,
+     "count"),
+    ("killed three of his colleagues in Angola", "three", 3.0, None, Approximation.EXACT,
+     "count"),
+    ("Key won by one vote", "one vote", 1.0, None, Approximation.EXACT, "votes"),
     # a round level crossed, printed round the number; a floor passed
     ("dropped in value to below the 5000 mark at", "below the 5000 mark", 5000.0, None,
      Approximation.LESS_THAN, "points"),
