@@ -3,6 +3,7 @@ before it ("it" after "General Motors", "he" after "Kane Williamson")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Token
@@ -56,6 +57,7 @@ def salient_person(
         and 0 <= m.local_entity < len(entities)
         and entities[m.local_entity].kind is EntityKind.PERSON
         and _may_be(entities[m.local_entity], sex)
+        and not _THE_BEFORE.search(doc.text, max(0, m.span.start - 6), m.span.start)
     ]
     if not people:
         return None
@@ -72,6 +74,10 @@ def salient_person(
         if any(s <= m.span.start < e and m.local_entity == who for s, e, who in spoke):
             return m.local_entity
     return people[-1].local_entity
+
+
+# "the New GM", "the App Store": a name after "the" is nobody's, whatever it was typed
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+[\"“]?$")
 
 
 def _is_subject(token: Token) -> bool:

@@ -247,6 +247,7 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
     return cand.kind
 
 
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Miss|Mx)\.?\s+$")
 _PLACE_PREPOSITION = re.compile(r"\b(?:of|in|from|at|near|to)\s+$")
 
 
@@ -398,6 +399,10 @@ def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> l
             # the recogniser misreads as a nationality)
             return [] if cand.kind is EntityKind.OTHER or gz.is_demonym(cand.name) else [cand]
         kind = _kind(cand, label)
+        if cand.kind is EntityKind.PERSON and _HONORIFIC.search(
+            body, max(0, cand.start - 6), cand.start
+        ):
+            kind = EntityKind.PERSON  # "Mr MacFarlane", whatever the recogniser took it for
         if kind is EntityKind.PERSON and _place_after_preposition(body, cand):
             kind = EntityKind.PLACE  # "the mayor of Valencia": a city, though read as a name
         start, end = max(start, cand.start), min(end, cand.end)

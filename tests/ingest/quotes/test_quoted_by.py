@@ -169,3 +169,23 @@ def test_a_person_in_the_subject_speaks_before_the_organisation() -> None:
         'him as "one of the founders of our industry".'
     )
     assert speakers(body) == [("one of the founders of our industry", "Steve Ballmer")]
+
+
+def test_a_name_after_an_honorific_is_a_person_and_the_he_that_follows() -> None:
+    body = (
+        "According to Mr Howard, the grant will secure jobs.\n\n"
+        "Mr MacFarlane said that the research facility was exciting.\n\n"
+        '"The funding has helped Ford," he said.'
+    )
+    assert speakers(body)[0] == ("The funding has helped Ford,", "MacFarlane")
+
+
+def test_he_is_never_a_name_printed_after_the() -> None:
+    # "New GM" reads like a person's name and is the subject of the clause before; a
+    # person is never "the New GM".
+    body = (
+        'Fritz Henderson outlined a plan for what he called a "New GM".\n\n'
+        "The New GM will import cars from China. Asked about it, he stated the principle "
+        'that "We build where we sell" applied.'
+    )
+    assert dict(speakers(body))["We build where we sell"] == "Fritz Henderson"
