@@ -13,19 +13,20 @@ For each such figure g and each publication p of its article (a pair, at p's tim
 outlet's, else its arrival), the bucket of p's month and of p's day (UTC) holds:
 - `figures`: the figures whose first publication (earliest time, then id) is p;
 - `pairs`: how many pairs it holds (the row goes with its last);
-- `first_at`, `last_at`: the earliest and latest time of its pairs.
+- a day's row only: `first_at`, `last_at`, the earliest and latest time of its pairs.
 The reports known at T are then, for the months before T's month and the days of T's
-month before T's day, a sum of `figures` and the least `first_at` and greatest `last_at`
-(a figure's first publication is its earliest pair); T's own day is read from its
-publications (publications_time_idx).
+month before T's day, a sum of `figures`; T's own day is read from its publications
+(publications_time_idx). When a report was first and last reported by T is the earliest
+day's `first_at` and the latest day's `last_at` before T's day (a figure's first
+publication is its earliest pair), or T's day's own.
 
 The triggers keep that true through every write: figures inserted add their pairs;
-figures deleted take theirs off (a row whose earliest or latest time they held is counted
-again from its month's or day's publications); a publication added adds its pairs (one
-before an article's first moves its figures' count there); a publication deleted or
-changed, a figure changed, an article corrected for the first time, or figures whose
-article was deleted with them count their reports again from all their figures. Rows are
-locked in key order, as fact_values' triggers lock theirs.
+figures deleted take theirs off (a day whose earliest or latest time they held is counted
+again from that day's publications; a month holds no time, so never); a publication
+added adds its pairs (one before an article's first moves its figures' count there); a
+publication deleted or changed, a figure changed, an article corrected for the first
+time, or figures whose article was deleted with them count their reports again from all
+their figures. Rows are locked in key order, as fact_values' triggers lock theirs.
 
 Revision ID: 2026_12_11_report_times
 Revises: 2026_12_10_story_identity
@@ -43,9 +44,16 @@ depends_on = None
 
 # A publication's time (known.published_sql).
 AT = "coalesce(p.published_at, p.received_at)"
-# Whether publication p is its article's first (the earliest, then the least id).
-FIRST = f"""NOT EXISTS (SELECT 1 FROM publications q WHERE q.article_id = p.article_id
-    AND (coalesce(q.published_at, q.received_at), q.id) < ({AT}, p.id))"""
+
+
+def first(at: str = AT) -> str:
+    """Whether publication p (at time `at`) is its article's first (the earliest, then the
+    least id)."""
+    return f"""NOT EXISTS (SELECT 1 FROM publications q WHERE q.article_id = p.article_id
+    AND (coalesce(q.published_at, q.received_at), q.id) < ({at}, p.id))"""
+
+
+FIRST = first()
 REPORT = "fact_id, value, upper_bound, approximation, text"
 KEY = f"{REPORT}, span, bucket"
 SPANS = "(VALUES ('month'), ('day')) s(span)"
@@ -54,7 +62,8 @@ PAIRS = f"""
     SELECT g.fact_id, g.value, g.upper_bound, g.approximation, g.text, s.span,
            date_trunc(s.span, {AT}, 'UTC') AS bucket,
            count(*) FILTER (WHERE {FIRST})::int AS figures, count(*)::int AS pairs,
-           min({AT}) AS first_at, max({AT}) AS last_at
+           CASE WHEN s.span = 'day' THEN min({AT}) END AS first_at,
+           CASE WHEN s.span = 'day' THEN max({AT}) END AS last_at
     FROM {{figures}} g
     JOIN articles a ON a.id = g.article_id AND a.corrected_at IS NULL
     JOIN publications p ON p.article_id = g.article_id
@@ -93,8 +102,10 @@ UPGRADE = [
         figures integer NOT NULL CONSTRAINT fact_report_times_figures_valid
             CHECK (figures >= 0),
         pairs integer NOT NULL CONSTRAINT fact_report_times_pairs_positive CHECK (pairs > 0),
-        first_at timestamptz NOT NULL,
-        last_at timestamptz NOT NULL,
+        first_at timestamptz,
+        last_at timestamptz,
+        CONSTRAINT fact_report_times_days_timed CHECK (
+            (span = 'day') = (first_at IS NOT NULL) AND (span = 'day') = (last_at IS NOT NULL)),
         CONSTRAINT fact_report_times_key UNIQUE NULLS NOT DISTINCT
             (fact_id, value, upper_bound, approximation, text, span, bucket)
     )
@@ -133,31 +144,39 @@ UPGRADE = [
     END
     $$
     """,
-    # The given rows counted again from the publications of their month or day.
+    # The given days' rows counted again from those days' publications (a day holds a
+    # hundred at 100k articles; the report may have thousands of figures).
     f"""
-    CREATE FUNCTION fd_recount_report_times(
+    CREATE FUNCTION fd_recount_report_days(
         fact_ids bigint[], vals double precision[], uppers double precision[],
-        approxs text[], texts text[], spans text[], buckets timestamptz[]
+        approxs text[], texts text[], days timestamptz[]
     ) RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
         DELETE FROM fact_report_times r
-        USING unnest(fact_ids, vals, uppers, approxs, texts, spans, buckets)
-            AS k(f, v, u, a, t, s, b)
+        USING unnest(fact_ids, vals, uppers, approxs, texts, days) AS k(f, v, u, a, t, b)
         WHERE r.fact_id = k.f AND r.value = k.v AND r.upper_bound IS NOT DISTINCT FROM k.u
-            AND r.approximation = k.a AND r.text = k.t AND r.span = k.s AND r.bucket = k.b;
+            AND r.approximation = k.a AND r.text = k.t AND r.span = 'day' AND r.bucket = k.b;
+        WITH keys AS MATERIALIZED (
+            SELECT DISTINCT * FROM unnest(fact_ids, vals, uppers, approxs, texts, days)
+                AS k(f, v, u, a, t, b)
+        ), published AS MATERIALIZED (
+            SELECT k.b, p.id, p.article_id, {AT} AS at
+            FROM (SELECT DISTINCT b FROM keys) k
+            JOIN publications p ON {AT} >= k.b
+                AND {AT} < date_add(k.b, interval '1 day', 'UTC')
+        )
         INSERT INTO fact_report_times ({KEY}, figures, pairs, first_at, last_at)
-        SELECT k.f, k.v, k.u, k.a, k.t, k.s, k.b,
-               count(*) FILTER (WHERE {FIRST})::int, count(*)::int, min({AT}), max({AT})
-        FROM (SELECT DISTINCT * FROM unnest(fact_ids, vals, uppers, approxs, texts, spans,
-                  buckets)) AS k(f, v, u, a, t, s, b)
-        JOIN publications p ON {AT} >= k.b
-            AND {AT} < date_add(k.b, ('1 ' || k.s)::interval, 'UTC')
+        SELECT k.f, k.v, k.u, k.a, k.t, 'day', k.b,
+               count(*) FILTER (WHERE {first("p.at")})::int, count(*)::int, min(p.at),
+               max(p.at)
+        FROM published p
+        JOIN keys k ON k.b = p.b
         JOIN figures g ON g.article_id = p.article_id AND g.fact_id = k.f AND g.value = k.v
             AND g.upper_bound IS NOT DISTINCT FROM k.u AND g.approximation = k.a
             AND g.text = k.t
         JOIN articles a ON a.id = g.article_id AND a.corrected_at IS NULL
-        GROUP BY k.f, k.v, k.u, k.a, k.t, k.s, k.b
-        ORDER BY k.f, k.v, k.u, k.a, k.t, k.s, k.b;
+        GROUP BY k.f, k.v, k.u, k.a, k.t, k.b
+        ORDER BY k.f, k.v, k.u, k.a, k.t, k.b;
     END
     $$
     """,
@@ -189,8 +208,8 @@ UPGRADE = [
         WITH gone AS ({pairs("removed")}),
         locked AS (
             SELECT r.ctid AS row_id, r.pairs AS held, g.*,
-                   r.pairs > g.pairs AND g.first_at > r.first_at AND g.last_at < r.last_at
-                       AS inside
+                   r.pairs > g.pairs AND (r.span = 'month' OR
+                       g.first_at > r.first_at AND g.last_at < r.last_at) AS inside
             FROM fact_report_times r JOIN gone g ON r.fact_id = g.fact_id
                 AND r.value = g.value AND r.upper_bound IS NOT DISTINCT FROM g.upper_bound
                 AND r.approximation = g.approximation AND r.text = g.text
@@ -208,11 +227,10 @@ UPGRADE = [
         )
         SELECT array_agg(l.fact_id) AS f, array_agg(l.value) AS v,
                array_agg(l.upper_bound) AS u, array_agg(l.approximation) AS a,
-               array_agg(l.text) AS t, array_agg(l.span) AS s, array_agg(l.bucket) AS b
+               array_agg(l.text) AS t, array_agg(l.bucket) AS b
         INTO keys FROM locked l WHERE l.held > l.pairs AND NOT l.inside;
         IF keys.f IS NOT NULL THEN
-            PERFORM fd_recount_report_times(
-                keys.f, keys.v, keys.u, keys.a, keys.t, keys.s, keys.b);
+            PERFORM fd_recount_report_days(keys.f, keys.v, keys.u, keys.a, keys.t, keys.b);
         END IF;
         RETURN NULL;
     END
@@ -253,7 +271,9 @@ UPGRADE = [
         {
         UPSERT.format(
             pairs=f'''SELECT {KEY}, count(*) FILTER (WHERE first)::int, count(*)::int,
-                min(at), max(at) FROM new GROUP BY {KEY}'''
+                CASE WHEN span = 'day' THEN min(at) END,
+                CASE WHEN span = 'day' THEN max(at) END
+                FROM new GROUP BY {KEY}'''
         )
     };
         -- The publication that was first (the earliest not added) when one added is now.
@@ -393,8 +413,8 @@ DOWNGRADE = [
     "DROP FUNCTION fd_rebuild_changed_report_times()",
     "DROP FUNCTION fd_subtract_report_times()",
     "DROP FUNCTION fd_add_report_times()",
-    """DROP FUNCTION fd_recount_report_times(bigint[], double precision[],
-        double precision[], text[], text[], text[], timestamptz[])""",
+    """DROP FUNCTION fd_recount_report_days(bigint[], double precision[],
+        double precision[], text[], text[], timestamptz[])""",
     """DROP FUNCTION fd_rebuild_report_times(bigint[], double precision[],
         double precision[], text[], text[])""",
     "DROP INDEX publications_time_idx",

@@ -69,19 +69,27 @@ async def list_known_reports(
                 AND NOT EXISTS (SELECT 1 FROM articles a
                     WHERE a.id = g.article_id AND a.corrected_at > $2)
             ORDER BY g.fact_id, g.value, g.upper_bound, g.approximation, g.id LIMIT $3"""
+    # The report's earliest or latest day before as_of's day (a day's row holds its
+    # pairs' times; a month's none), in index order.
+    key = "d.fact_id, d.value, d.upper_bound, d.approximation, d.text, d.span, d.bucket"
+    day = f"""(SELECT d.first_at, d.last_at FROM fact_report_times d
+            WHERE d.fact_id = r.fact_id AND d.value = r.value AND d.upper_bound {{upper}}
+                AND d.approximation = r.approximation AND d.text = r.text AND d.span = 'day'
+                AND d.bucket < date_trunc('day', $2, 'UTC')
+            ORDER BY {", ".join(c + "{order}" for c in key.split(", "))} LIMIT 1)"""
     rows = await conn.fetch(
         f"""
         WITH other AS MATERIALIZED (
             {known_sql("= ANY($1::bigint[])", "$2", published=False, uncorrected=False)}
         ), counted AS (
             SELECT r.fact_id, r.value, r.upper_bound, r.approximation, r.text, r.figures,
-                   r.first_at, r.last_at
+                   NULL::timestamptz AS first_at, NULL::timestamptz AS last_at
             FROM fact_report_times r
             WHERE r.fact_id = ANY($1::bigint[]) AND r.span = 'month'
                 AND r.bucket < date_trunc('month', $2, 'UTC')
             UNION ALL
             SELECT r.fact_id, r.value, r.upper_bound, r.approximation, r.text, r.figures,
-                   r.first_at, r.last_at
+                   NULL, NULL
             FROM fact_report_times r
             WHERE r.fact_id = ANY($1::bigint[]) AND r.span = 'day'
                 AND r.bucket >= date_trunc('month', $2, 'UTC')
@@ -105,12 +113,21 @@ async def list_known_reports(
             WHERE t.first_at IS NOT NULL
         ), reports AS (
             SELECT fact_id, value, upper_bound, approximation, text,
-                   sum(figures)::int AS figures, min(first_at) AS first_reported_at,
-                   max(last_at) AS last_reported_at
+                   sum(figures)::int AS figures, min(first_at) AS first_at,
+                   max(last_at) AS last_at
             FROM counted GROUP BY fact_id, value, upper_bound, approximation, text
             HAVING sum(figures) > 0
         )
-        SELECT r.*, f.first_ids FROM reports r
+        SELECT r.fact_id, r.value, r.upper_bound, r.approximation, r.text, r.figures,
+               least(r.first_at, earliest.first_at) AS first_reported_at,
+               greatest(r.last_at, latest.last_at) AS last_reported_at, f.first_ids
+        FROM reports r
+        LEFT JOIN LATERAL ({day.format(upper="IS NULL AND r.upper_bound IS NULL", order="")}
+            UNION ALL {day.format(upper="= r.upper_bound", order="")}
+        ) earliest ON true
+        LEFT JOIN LATERAL ({day.format(upper="IS NULL AND r.upper_bound IS NULL", order=" DESC")}
+            UNION ALL {day.format(upper="= r.upper_bound", order=" DESC")}
+        ) latest ON true
         CROSS JOIN LATERAL (
             SELECT array_agg(i.id ORDER BY i.id) AS first_ids FROM (
                 SELECT u.id FROM (
