@@ -42,11 +42,23 @@ class KnownReport:
         return (self.value, self.upper_bound, self.approximation)
 
 
+# The most ids a report is read with: `first`, or with `budget`, as many as the budget
+# leaves each value of its fact (`n` values known then), at least one.
+SHOWN = "greatest(1, least($3::int, $4::int / {n}))"
+EVERY = 2**31 - 1  # no budget
+
+
 async def list_known_reports(
-    conn: Connection, *, fact_ids: Sequence[int], as_of: dt.datetime, first: int
+    conn: Connection,
+    *,
+    fact_ids: Sequence[int],
+    as_of: dt.datetime,
+    first: int,
+    budget: int | None = None,
 ) -> list[KnownReport]:
     """Each distinct report of the facts among their figures that counted at `as_of`
-    (known.known_sql), with the ids of its `first` figures and the earliest and latest
+    (known.known_sql), with the ids of its `first` figures (with `budget`, at most
+    budget // its fact's values then, at least one) and the earliest and latest
     publication made by then of an article printing it; each fact's in order of first
     figure: what `list_known_reports_walked` answers, read from the counts kept by time.
 
@@ -68,7 +80,7 @@ async def list_known_reports(
                 AND g.approximation = r.approximation AND g.text = r.text AND {known_then}
                 AND NOT EXISTS (SELECT 1 FROM articles a
                     WHERE a.id = g.article_id AND a.corrected_at > $2)
-            ORDER BY g.fact_id, g.value, g.upper_bound, g.approximation, g.id LIMIT $3"""
+            ORDER BY g.fact_id, g.value, g.upper_bound, g.approximation, g.id LIMIT r.shown"""
     # The report's earliest or latest day before as_of's day (a day's row holds its
     # pairs' times; a month's none), in index order.
     key = "d.fact_id, d.value, d.upper_bound, d.approximation, d.text, d.span, d.bucket"
@@ -117,11 +129,18 @@ async def list_known_reports(
                    max(last_at) AS last_at
             FROM counted GROUP BY fact_id, value, upper_bound, approximation, text
             HAVING sum(figures) > 0
+        ), valued AS (
+            SELECT t.*, {SHOWN.format(n="count(*) OVER (PARTITION BY t.fact_id)")} AS shown
+            FROM (SELECT DISTINCT fact_id, value, upper_bound, approximation FROM reports) t
+        ), shown AS (
+            SELECT t.*, v.shown FROM reports t JOIN valued v ON v.fact_id = t.fact_id
+                AND v.value = t.value AND v.upper_bound IS NOT DISTINCT FROM t.upper_bound
+                AND v.approximation = t.approximation
         )
         SELECT r.fact_id, r.value, r.upper_bound, r.approximation, r.text, r.figures,
                least(r.first_at, earliest.first_at) AS first_reported_at,
                greatest(r.last_at, latest.last_at) AS last_reported_at, f.first_ids
-        FROM reports r
+        FROM shown r
         LEFT JOIN LATERAL ({day.format(upper="IS NULL AND r.upper_bound IS NULL", order="")}
             UNION ALL {day.format(upper="= r.upper_bound", order="")}
         ) earliest ON true
@@ -141,7 +160,7 @@ async def list_known_reports(
                         AND g.upper_bound IS NOT DISTINCT FROM r.upper_bound
                         AND g.approximation = r.approximation AND g.text = r.text
                         AND {known_then}
-                ) u ORDER BY u.id LIMIT $3
+                ) u ORDER BY u.id LIMIT r.shown
             ) i
         ) f
         ORDER BY r.fact_id, f.first_ids[1]
@@ -149,38 +168,56 @@ async def list_known_reports(
         list(fact_ids),
         as_of,
         first,
+        EVERY if budget is None else budget,
     )
     return [KnownReport(**dict(r.items())) for r in rows]
 
 
 async def list_known_reports_walked(
-    conn: Connection, *, fact_ids: Sequence[int], as_of: dt.datetime, first: int
+    conn: Connection,
+    *,
+    fact_ids: Sequence[int],
+    as_of: dt.datetime,
+    first: int,
+    budget: int | None = None,
 ) -> list[KnownReport]:
     """What `list_known_reports` answers, by definition: each distinct report of the facts
     among their figures that counted at `as_of` (known.known_sql), with the ids of its
-    `first` figures and the earliest and latest publication made by then of an article
-    printing it; each fact's in order of first figure. Walks every figure known then (a
-    fact's tens of thousands: the reference the counted reading is tested against)."""
+    `first` figures (with `budget`, at most budget // its fact's values then, at least
+    one) and the earliest and latest publication made by then of an article printing it;
+    each fact's in order of first figure. Walks every figure known then (a fact's tens of
+    thousands: the reference the counted reading is tested against)."""
     assert GROUPED_VALUES == ("value", "upper_bound", "approximation")
     # Published by then: the lateral join's times are those publications.
     known = known_sql("= ANY($1::bigint[])", "$2", published=False)
     rows = await conn.fetch(
         f"""
-        SELECT k.fact_id, k.value, k.upper_bound, k.approximation, k.text,
-               count(*) AS figures, (array_agg(k.id ORDER BY k.id))[1:$3] AS first_ids,
-               min(t.first_at) AS first_reported_at, max(t.last_at) AS last_reported_at
-        FROM ({known}) k
-        CROSS JOIN LATERAL (
-            SELECT min({published_sql("p")}) AS first_at, max({published_sql("p")}) AS last_at
-            FROM publications p WHERE p.article_id = k.article_id AND {published_sql("p")} <= $2
-        ) t
-        WHERE t.first_at IS NOT NULL
-        GROUP BY k.fact_id, k.value, k.upper_bound, k.approximation, k.text
-        ORDER BY k.fact_id, min(k.id)
+        WITH reports AS (
+            SELECT k.fact_id, k.value, k.upper_bound, k.approximation, k.text,
+                   count(*) AS figures, array_agg(k.id ORDER BY k.id) AS ids,
+                   min(t.first_at) AS first_reported_at, max(t.last_at) AS last_reported_at
+            FROM ({known}) k
+            CROSS JOIN LATERAL (
+                SELECT min({published_sql("p")}) AS first_at,
+                       max({published_sql("p")}) AS last_at
+                FROM publications p
+                WHERE p.article_id = k.article_id AND {published_sql("p")} <= $2
+            ) t
+            WHERE t.first_at IS NOT NULL
+            GROUP BY k.fact_id, k.value, k.upper_bound, k.approximation, k.text
+        )
+        SELECT r.fact_id, r.value, r.upper_bound, r.approximation, r.text, r.figures,
+               r.ids[1:(SELECT {SHOWN.format(n="count(*)")} FROM (
+                   SELECT DISTINCT v.value, v.upper_bound, v.approximation FROM reports v
+                   WHERE v.fact_id = r.fact_id) d)] AS first_ids,
+               r.first_reported_at, r.last_reported_at
+        FROM reports r
+        ORDER BY r.fact_id, r.ids[1]
         """,
         list(fact_ids),
         as_of,
         first,
+        EVERY if budget is None else budget,
     )
     return [KnownReport(**dict(r.items())) for r in rows]
 

@@ -30,7 +30,9 @@ from service.ingest.seeds import load_seeds
 BY = "fingerprint-of-a-key"
 REVISION = "2026_12_11_report_times"
 ARTICLES = 24
-FIRSTS = (1, 3, 20)  # the value page's, a small one, the fact page's
+# (first, budget): the value page's, the fact page's (with its budget and without), a
+# budget that leaves a value less than first.
+FIRSTS = ((1, None), (20, 60), (20, None), (3, 2))
 
 # The buckets counted from scratch: each pair of a figure still stored, of an article
 # never corrected, and a publication of its article, in the month and the day (UTC) of
@@ -91,14 +93,14 @@ async def _check(pool: asyncpg.Pool) -> int:
         ]
         known = 0
         for at in await _moments(conn):
-            for first in FIRSTS:
+            for first, budget in FIRSTS:
                 counted = await known_values_db.list_known_reports(
-                    conn, fact_ids=fact_ids, as_of=at, first=first
+                    conn, fact_ids=fact_ids, as_of=at, first=first, budget=budget
                 )
                 walked = await known_values_db.list_known_reports_walked(
-                    conn, fact_ids=fact_ids, as_of=at, first=first
+                    conn, fact_ids=fact_ids, as_of=at, first=first, budget=budget
                 )
-                assert counted == walked, (at, first)
+                assert counted == walked, (at, first, budget)
             known += len(counted)
     return known
 
