@@ -29,7 +29,9 @@ async def measure(dsn: str, facts: int, repeat: int, first: int, budget: int | N
     conn = await asyncpg.connect(dsn)
     try:
         fact_ids = [r[0] for r in await conn.fetch(FACTS, facts)]
-        low, high = await conn.fetchrow(SPAN) or (None, None)
+        span = await conn.fetchrow(SPAN)
+        assert span is not None, "no publication"
+        low, high = span[0], span[1]
         print(f"| fact | at | reports | counted ms (median of {repeat}) | walked ms |")
         print("|---|---:|---:|---:|---:|")
         for fact_id in fact_ids:
