@@ -32,7 +32,7 @@ class KnownReport:
     approximation: str
     text: str
     figures: int
-    first_ids: list[int]  # the first `first` figures printing it, oldest first
+    first_ids: list[int]  # its first figures (`first`, or the budget's share), oldest first
     first_reported_at: dt.datetime
     last_reported_at: dt.datetime
 
