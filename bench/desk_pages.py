@@ -7,6 +7,12 @@ the 100k corpus comes from `bench.desk_corpus`:
 
     .venv/bin/python -m bench.desk_pages --dsn DSN --requests 200
     .venv/bin/python -m bench.desk_pages --dsn DSN --only "most reported"
+    .venv/bin/python -m bench.desk_pages --dsn DSN --only "as of"
+
+A page as of a past time is timed twice, in turn: as served (its reports counted by
+time, `known_values.list_known_reports`) and "walked", with that reading replaced by the
+walk over every figure known then that it must equal (`list_known_reports_walked`, what
+pages did before migration 2026_12_11_report_times).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import httpx
 
 from service.app import create_app
 from service.config import Settings
+from service.db import known_values as known_values_db
 from service.db.pool import Connection, create_pool
 from service.desk import links
 from service.ids import encode_id
@@ -71,6 +78,10 @@ SELECT min(first_reported_at), max(last_reported_at) FROM fact_values WHERE fact
 class Kind:
     name: str
     paths: list[str]
+    walked: bool = False  # past reports read by the walk (list_known_reports_walked)
+
+
+COUNTED = known_values_db.list_known_reports
 
 
 async def _kinds(conn: Connection, rng: random.Random) -> list[Kind]:
@@ -118,8 +129,13 @@ def _as_of_kinds(fact: int, first: dt.datetime | None, last: dt.datetime | None)
     path = f"/facts/{encode_id('Fact', fact)}"
     halfway = first + (last - first) / 2
     return [
-        Kind(f"fact (most reported) as of {name}", [links.as_of(path, at)])
+        Kind(
+            f"fact (most reported) as of {name}{', walked' * walked}",
+            [links.as_of(path, at)],
+            walked,
+        )
         for name, at in (("its last report", last), ("halfway", halfway))
+        for walked in (False, True)
     ]
 
 
@@ -137,6 +153,9 @@ async def measure(dsn: str, requests: int, seed: int, only: list[str]) -> None:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
         for kind in kinds:
+            known_values_db.list_known_reports = (
+                known_values_db.list_known_reports_walked if kind.walked else COUNTED
+            )
             for path in kind.paths[:5]:  # warm: statements prepared, plans cached
                 answer = await client.get(path)
                 assert answer.status_code == 200, (path, answer.status_code)

@@ -40,18 +40,27 @@ def reported_sql(figure: str, aggregate: str, at: str | None = None) -> str:
     )
 
 
-def known_sql(fact_id: str, at: str, *, published: bool = True) -> str:
+def known_sql(fact_id: str, at: str, *, published: bool = True, uncorrected: bool = True) -> str:
     """The figures whose fact_id is `fact_id` (an SQL condition on it: `= ANY($1)`,
     `= t0.id`) that counted at `at` (an SQL time), with `figures`' columns (and `since`,
     `until`; only corrected articles joined for `since`, as history's figures are).
-    Without `published`, the caller tests that the article was published by then."""
+    Without `published`, the caller tests that the article was published by then. Without
+    `uncorrected`, only those of corrected articles and those taken out since (what
+    `fact_report_times` does not count: known_values.py), found from the corrected
+    articles, not from every figure of the facts."""
     by_then = f"""AND EXISTS (SELECT 1 FROM publications p
                     WHERE p.article_id = k.article_id AND {published_sql("p")} <= {at})"""
+    stored = (
+        """FROM figures g LEFT JOIN articles a ON a.id = g.article_id AND a.corrected_at IS NOT NULL
+        WHERE g.fact_id"""
+        if uncorrected
+        else """FROM articles a JOIN figures g ON g.article_id = a.id
+        WHERE a.corrected_at IS NOT NULL AND g.fact_id"""
+    )
     return f"""
     SELECT k.* FROM (
         SELECT g.*, a.corrected_at AS since, NULL::timestamptz AS until
-        FROM figures g LEFT JOIN articles a ON a.id = g.article_id AND a.corrected_at IS NOT NULL
-        WHERE g.fact_id {fact_id}
+        {stored} {fact_id}
         UNION ALL
         SELECT r.*,
             (SELECT max(v.replaced_at) FROM article_versions v

@@ -202,7 +202,7 @@ async def _read_known(
     force, as known at `as_of`: the reports counted in the database, one row per distinct
     report, and only the figures shown read whole."""
     reports = await known_values_db.list_known_reports(
-        conn, fact_ids=fact_ids, as_of=as_of, first=per_value
+        conn, fact_ids=fact_ids, as_of=as_of, first=per_value, budget=budget
     )
     in_force = await known_db.list_in_force_at(conn, fact_ids=fact_ids, as_of=as_of)
     judged = by_fact(in_force)
