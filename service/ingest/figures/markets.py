@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from service.ingest.mentions.gazetteer import MARKET_INDEX_WORDS
+
 # Verbs and nouns of a move, by its direction.
 _DOWN_VERBS = frozenset(
     {"fall", "drop", "decline", "lose", "shed", "slump", "plunge", "slide", "tumble", "sink",
@@ -97,18 +99,22 @@ def _way_beside(anchor: Token, noun: Token | None) -> str | None:
     return _UP_DOWN_AFTER.get(after.lower_) if after is not None else None
 
 
+def _names_market(token: Token) -> bool:
+    return token.lower_ in _MARKET_WORDS or token.lower_ in MARKET_INDEX_WORDS
+
+
 def _moved_is_market(verb: Token) -> bool:
     """Whether what the verb moves names a market (an index, stocks, a price): its
     subject, the noun its relative clause hangs on, or a first verb's subject."""
     if (
         verb.dep_ == "relcl"
         and verb.head.i != verb.i
-        and any(t.lower_ in _MARKET_WORDS for t in verb.head.subtree if t.i < verb.i)
+        and any(_names_market(t) for t in verb.head.subtree if t.i < verb.i)
     ):
         return True  # "the Dow Jones, which fell 678 points"
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            return any(t.lower_ in _MARKET_WORDS for t in child.subtree)
+            return any(_names_market(t) for t in child.subtree)
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _moved_is_market(verb.head)  # "the FTSE fell 2.03 points, but stayed below"
     return False
@@ -129,6 +135,12 @@ def market_level(head: Token, noun: Token | None) -> bool:
     current = noun if noun is not None else head
     preposition = current.head
     verb = preposition.head
+    for _ in range(3):  # "to below the 5000 mark at 4907.20": past the mark to the verb
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        if not (verb.pos_ == "ADP" or verb.lemma_.lower() in ("mark", "level", "point")):
+            break
+        verb = verb.head
     closing_on = preposition.lower_ == "on" and verb.lemma_.lower() in _CLOSING_VERBS
     if current.dep_ != "pobj" or (preposition.lower_ not in _LEVEL_PREPOSITIONS and not closing_on):
         return False

@@ -128,13 +128,7 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                 # a name owned is itself the subject ("Modi's BJP won 240 seats")
                 if child.pos_ != "PROPN":
                     yield from (c for c in _children(child) if c.dep_ == "poss")
-                    # "the primary UK index, the FTSE 100, dropped": the name set beside
-                    # the noun, not a word inside it (a ticker in brackets is an alias)
-                    yield from (
-                        c
-                        for c in _children(child)
-                        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.nbor(-1).text != "("
-                    )
+                yield from _apposed(child)
                 yield child  # "Toqaev took 70.96 percent", "With 70.96 percent, X leads"
             if child.dep_ in ("aux", "auxpass") and child.i < governor.i:
                 # "Regina Ip was re-elected with 60,760 votes", parsed with the subject
@@ -158,7 +152,22 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
     # victory as second place in the constituency with 50,818 votes".
     clause = _clause_verb(governor if governor is not None else head)
     if clause is not None and clause is not governor and not _gives(clause):
-        yield from (c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass"))
+        for c in _children(clause):
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                yield from _apposed(c)
+                yield c
+
+
+def _apposed(subject: Token) -> Iterator[Token]:
+    """The name set beside a common noun ("the primary UK index, the FTSE 100, dropped":
+    the FTSE 100, not the UK inside the description); a ticker in brackets is an alias."""
+    if subject.pos_ == "PROPN":
+        return
+    yield from (
+        c
+        for c in _children(subject)
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.nbor(-1).text != "("
+    )
 
 
 def _patients(figure: TokenSpan, head: Token, governor: Token | None) -> Iterator[Token]:

@@ -81,6 +81,16 @@ _LISTED_PREFIXES = frozenset(
 )
 
 
+# Single words naming a listed market index ("djia", "footsie", "merval"): what a move of
+# the market is of, as "index" or "Dow" is.
+MARKET_INDEX_WORDS = frozenset(
+    v.split()[0].lower()
+    for group in _read_groups("market_indices.txt")
+    for v in group
+    if len(v.split()) == 1 or v.split()[0].isupper()  # "Footsie", "DJIA"; "FTSE 250"
+)
+
+
 def place_canonical(name: str) -> str | None:
     """The listed canonical name of a place ('Nur-Sultan' -> 'Astana'), if listed."""
     return _PLACES.get(name_key(name))

@@ -718,3 +718,18 @@ def test_a_market_finishing_on_a_number_stands_at_that_level() -> None:
     )
     (level,) = [f for f in extraction.figures if f.text == "7223.98"]
     assert level.property == "index_level"
+
+
+def test_a_market_level_past_a_mark_and_a_move_of_a_listed_index_abbreviation() -> None:
+    extraction = extract(
+        parse_article(
+            "Markets\n\nThe primary UK index, the FTSE 100, dropped by 2.36% to below the 5000 "
+            "mark at 4907.20. In the past three days, the DJIA has lost 631 points."
+        )
+    )
+    by_text = {f.text: f for f in extraction.figures}
+    level = by_text["4907.20"]
+    assert level.property == "index_level"
+    assert level.subject is not None
+    assert extraction.entities[level.subject].name == "FTSE 100"
+    assert by_text["631"].property == "decline"
