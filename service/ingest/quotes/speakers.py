@@ -56,7 +56,7 @@ _VERBS = _word_set(
     enthused enthuses boasted boasts joked jokes quipped quips admits concedes recalls
     replies responds laments lamented confirmed confirms suggested suggests continued
     continues exclaimed mused ruled rules ruling found finds posted posts posting reads
-    shouted yelled"""
+    shouted yelled states indicated indicates asks asking denied denies"""
 )
 CUE_RE = re.compile(
     r"\b(?:according\s+to|in\s+the\s+words\s+of|(?:"

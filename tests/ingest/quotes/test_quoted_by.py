@@ -189,3 +189,14 @@ def test_he_is_never_a_name_printed_after_the() -> None:
         'that "We build where we sell" applied.'
     )
     assert dict(speakers(body))["We build where we sell"] == "Fritz Henderson"
+
+
+def test_more_cue_verbs_name_the_speaker() -> None:
+    body = (
+        "Apple's vice-president of marketing, Greg Joswiak, indicated that the patch is for "
+        'people who want "an easy option to set their own volume limit."\n\n'
+        'Alan Mulally remembered asking, "How can it go away?"\n\n'
+        "Richard Doherty praised the design. "
+        'He states "A lot of products could have gotten to market earlier."'
+    )
+    assert [s for _, s in speakers(body)] == ["Greg Joswiak", "Alan Mulally", "Richard Doherty"]
