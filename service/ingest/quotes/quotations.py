@@ -65,6 +65,7 @@ from service.ingest.quotes.speakers import (
     MentionIndex,
     attribute,
     find_cues,
+    named_attribution,
 )
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
@@ -163,6 +164,7 @@ def find_quotes(
             attribution = (
                 _continuation(masked, q, ctx_start, ctx_end, previous, paragraphs)
                 or _introduced(body, masked, q, bounds, paragraphs, index)
+                or _agent_as(masked, q, ctx_start, index)
                 or _colon_subject(masked, q, ctx_start, index)
                 or _reported_before(body, masked, (ctx_start, ctx_end), bounds, p_start, index)
             )
@@ -480,6 +482,25 @@ def _introduced(
 # "Coach Gareth Southgate was less upbeat:", "Harris put it simply:".
 _COLON_CLAUSE_WORDS = 10
 _TITLE_WORDS = 3
+
+
+# "was praised by Jobs as", "was described by the minister as": the agent's words
+_AGENT_AS = re.compile(r"\b\w+ed\s+by\s+(?P<np>[^,;:.]{2,60}?)\s+as\s*$")
+
+
+def _agent_as(masked: str, q: _Quote, ctx_start: int, index: MentionIndex) -> Attribution | None:
+    """The person or organisation a passive verb names as its agent right before the
+    quote ("The new iPhone was praised by Jobs as \"the biggest leap ...\"")."""
+    m = _AGENT_AS.search(masked, ctx_start, q.open)
+    if m is None:
+        return None
+    named = [
+        (mention, entity)
+        for mention, entity in index.within(m.start("np"), m.end("np"))
+        if mention.span.start >= m.start("np")
+        and index.kind(entity) in (EntityKind.PERSON, EntityKind.ORGANIZATION)
+    ]
+    return named_attribution(named[-1], Cue(m.start(), m.end(), "as")) if named else None
 
 
 def _colon_subject(

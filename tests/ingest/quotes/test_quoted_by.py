@@ -200,3 +200,11 @@ def test_more_cue_verbs_name_the_speaker() -> None:
         'He states "A lot of products could have gotten to market earlier."'
     )
     assert [s for _, s in speakers(body)] == ["Greg Joswiak", "Alan Mulally", "Richard Doherty"]
+
+
+def test_the_agent_of_a_passive_verb_before_as_speaks() -> None:
+    body = (
+        "Steve Jobs opened the conference.\n\n"
+        'The new iPhone was praised by Jobs as "the biggest leap we have taken."'
+    )
+    assert speakers(body) == [("the biggest leap we have taken.", "Steve Jobs")]
