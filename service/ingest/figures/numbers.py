@@ -377,11 +377,16 @@ _OUT_OF = re.compile(
 )
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _CAPITALISED_WORD_END = re.compile(r"([A-Z][\w’'-]*)\s+$")
+# Words that number a thing rather than count it: "version 10.4", "No. 2", "#3"
+_NUMBERED = re.compile(r"(?:\b(?:version|release|build|v|No|no|number)\.?\s*|#)$")
 
 
 def _is_name_number(body: str, start: int) -> bool:
-    """Digits that belong to a name: "Form 10", "COVID-19", "F-16"."""
+    """Digits that belong to a name: "Form 10", "COVID-19", "F-16", "version 10.4",
+    "No. 2"."""
     if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
+        return True
+    if _NUMBERED.search(body, max(0, start - 12), start):
         return True
     m = _CAPITALISED_WORD_END.search(body[max(0, start - 40) : start])
     return m is not None and fold(m.group(1)) not in _FUNCTION_WORDS

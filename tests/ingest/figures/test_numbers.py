@@ -390,6 +390,9 @@ NOT_FIGURES = [
     "trades at or around 2.40 PM were cancelled",
     "talks resume at 11 AM on Monday",
     "its date matches the designation when written as 7/8/07, officials said",
+    # a number that numbers a thing rather than counts it
+    "the newest version of Mac OS X, version 10.4.",
+    "It ranked No. 2 in sales",
     # a duration placing something in time, like a document's age
     "Seventeen years ago, this would not have been possible",
     "as they vowed 8 years ago.",
