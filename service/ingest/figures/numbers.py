@@ -378,7 +378,7 @@ _OUT_OF = re.compile(
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _CAPITALISED_WORD_END = re.compile(r"([A-Z][\w’'-]*)\s+$")
 # Words that number a thing rather than count it: "version 10.4", "No. 2", "#3"
-_NUMBERED = re.compile(r"(?:\b(?:version|release|build|v|No|no|number)\.?\s*|#)$")
+_NUMBERED = re.compile(r"(?:\b(?:version|v\.|[Nn]o\.|number)\s*|#)$")
 
 
 def _is_name_number(body: str, start: int) -> bool:
