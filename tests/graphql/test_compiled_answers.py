@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 
 import asyncpg
 import httpx
@@ -58,7 +58,7 @@ async def fallbacks(client: httpx.AsyncClient) -> dict[str, float]:
 
 
 async def counted(
-    client: httpx.AsyncClient, query: str, variables: dict[str, object] | None = None
+    client: httpx.AsyncClient, query: str, variables: Mapping[str, object] | None = None
 ) -> dict[str, float]:
     """What two requests of `query` (the second finds its plan known) added to each reason."""
     before = await fallbacks(client)
