@@ -105,7 +105,7 @@ async def measure(
     requests = int(result["requests"])
     print(
         f"{q.name}: {requests / result['seconds']:.0f} req/s, "
-        f"server CPU {cpu / requests * 1000:.3f} ms/request, p50 {result['p50_ms']} ms, "
+        f"server CPU {cpu / requests * 1000:.3f} ms/request, p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, "
         f"non-2xx {result['non2xx']}" + (" (under cProfile)" if profile else "")
     )
     if profile:

@@ -7,7 +7,8 @@ Each is read as the executor's db function reads it (db/articles.page_articles,
 db/paging.page_by_id, db/paging.page_sorted): the same WHERE, one row past the page towards
 the side read, so that side knows whether more follow (`connections.flags`); cursors as
 service.ids.encode_cursor writes them. The root's options say what this request's arguments
-make of the statement: `order:FIELD:DIRECTION` (an orderBy), `from_end` (`last`), and the
+make of the statement: `order:FIELD:DIRECTION` (an orderBy), `from_end` (`last`),
+`size:N` (the page size, written in), `after`/`before` (the cursors given), and the
 filters given (articles: db/articles.FILTERS names; entities: `search`). The change feed,
 `changes` (first/after only), is read the same way, by id.
 """
