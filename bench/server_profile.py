@@ -27,6 +27,7 @@ from typing import Any
 
 import httpx
 import uvicorn
+import uvloop
 
 from bench.profile import _by_package, _report
 from bench.queries import QUERIES, variables
@@ -105,7 +106,8 @@ async def measure(
     requests = int(result["requests"])
     print(
         f"{q.name}: {requests / result['seconds']:.0f} req/s, "
-        f"server CPU {cpu / requests * 1000:.3f} ms/request, p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, "
+        f"server CPU {cpu / requests * 1000:.3f} ms/request, "
+        f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, "
         f"non-2xx {result['non2xx']}" + (" (under cProfile)" if profile else "")
     )
     if profile:
@@ -125,10 +127,17 @@ def main() -> None:
     parser.add_argument(
         "--plain", action="store_true", help="uvicorn's own httptools protocol, not `serve`'s"
     )
-    args = parser.parse_args()
-    asyncio.run(
-        measure(args.query, args.seconds, args.connections, args.profile, args.pstats, args.plain)
+    parser.add_argument(
+        "--asyncio", action="store_true", help="asyncio's own loop, not uvloop (serve's)"
     )
+    args = parser.parse_args()
+    measured = measure(
+        args.query, args.seconds, args.connections, args.profile, args.pstats, args.plain
+    )
+    if args.asyncio:
+        asyncio.run(measured)
+    else:  # as uvicorn runs the app (its loop "auto": uvloop when installed)
+        uvloop.run(measured)
 
 
 if __name__ == "__main__":
