@@ -417,3 +417,37 @@ async def test_a_window_is_planned_once_not_per_request(
     assert "$2" in after[0]["statement"]
     assert "$3" not in after[0]["statement"]
     assert " IS NULL OR " not in after[0]["statement"]
+
+
+BY_VALUE = """query($direction: OrderDirection!) { figures(first: 5,
+    orderBy: {field: VALUE, direction: $direction}) { edges { node { id value } } } }"""
+
+
+async def test_figures_by_value_are_read_from_an_index(
+    seeded_pool: asyncpg.Pool, server_dsn: str
+) -> None:
+    """A page of figures in value order, either way, is a range of figures_value_idx
+    (migration 2026_12_11_figures_by_value), not every figure sorted: with sorting made a
+    last resort, its plan still holds no Sort."""
+    statements: list[tuple[str, tuple[object, ...]]] = []
+    logged = await create_pool(
+        with_database(server_dsn, "factdesk_seeded"),
+        max_size=1,
+        query_logger=lambda r: statements.append((r.query, r.args)),
+    )
+    try:
+        async with compiled_and_executed(seeded_pool, logged) as clients:
+            for direction in ("ASC", "DESC"):
+                statements.clear()
+                answer = await same_answer(clients, BY_VALUE, {"direction": direction})
+                assert b'"errors"' not in answer, answer
+                compiled = [s for s in statements if s[0].startswith('SELECT \'{"figures":')]
+                assert len(compiled) == 1, [s[0][:80] for s in statements]
+                sql, args = compiled[0]
+                async with logged.acquire() as conn, conn.transaction():
+                    await conn.execute("SET LOCAL enable_sort = off")
+                    plan = "\n".join(r[0] for r in await conn.fetch(f"EXPLAIN {sql}", *args))
+                assert "figures_value_idx" in plan, plan[:400]
+                assert "Sort" not in plan, plan[:400]
+    finally:
+        await logged.close()
