@@ -17,6 +17,9 @@ from types import FrameType
 
 import uvicorn
 
+from service.config import get_settings
+from service.request_head import bounded_head_protocol
+
 
 def _serve(port: int, host: str) -> None:
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on sockets whose proto says
@@ -26,11 +29,14 @@ def _serve(port: int, host: str) -> None:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
+    # serve's protocol (service/server.py): its bounds on request heads, and an answer's
+    # head and body in one send; uvicorn's own httptools protocol sends them in two.
     config = uvicorn.Config(
         "service.app:create_app",
         factory=True,
         access_log=False,
         log_level="warning",
+        http=bounded_head_protocol(get_settings()),
     )
     uvicorn.Server(config).run(sockets=[sock])
 

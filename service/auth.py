@@ -16,6 +16,7 @@ judgements show as their author (a bare key is shown by a prefix of its digest).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 from collections.abc import Mapping
@@ -33,8 +34,23 @@ class Editor:
 
 
 def configured_editors(settings: Settings) -> tuple[Editor, ...]:
+    return _editors(settings.factdesk_editor_keys.get_secret_value())
+
+
+def configured_keys(settings: Settings) -> tuple[str, ...]:
+    """Every key accepted: the API keys and the editors' keys."""
+    return _keys(
+        settings.factdesk_api_keys.get_secret_value(),
+        settings.factdesk_editor_keys.get_secret_value(),
+    )
+
+
+# Parsed once per configured value, not per request (every request asks up to four times:
+# the gate, the context's write, judge and editor checks).
+@functools.lru_cache(maxsize=8)
+def _editors(raw: str) -> tuple[Editor, ...]:
     editors = []
-    for entry in settings.factdesk_editor_keys.get_secret_value().split(","):
+    for entry in raw.split(","):
         name, colon, key = entry.strip().partition(":")
         if not colon:
             name, key = "", name
@@ -44,11 +60,10 @@ def configured_editors(settings: Settings) -> tuple[Editor, ...]:
     return tuple(editors)
 
 
-def configured_keys(settings: Settings) -> tuple[str, ...]:
-    """Every key accepted: the API keys and the editors' keys."""
-    raw = settings.factdesk_api_keys.get_secret_value()
+@functools.lru_cache(maxsize=8)
+def _keys(raw: str, editors_raw: str) -> tuple[str, ...]:
     keys = tuple(key.strip() for key in raw.split(",") if key.strip())
-    return keys + tuple(editor.key for editor in configured_editors(settings))
+    return keys + tuple(editor.key for editor in _editors(editors_raw))
 
 
 def _digest(value: str) -> bytes:

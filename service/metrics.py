@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import Any, TypeVar, cast
 
 import asyncpg
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Gauge, Histogram
@@ -47,6 +48,17 @@ GRAPHQL_PAUSES = Counter(
     "Times the completion of a GraphQL answer handed the event loop back to other requests "
     "because the loop's slice (FACTDESK_GRAPHQL_COMPLETION_SLICE) was spent.",
 )
+COMPILED_FALLBACKS = Counter(
+    "factdesk_graphql_compiled_fallbacks_total",
+    "GraphQL queries the compiled path (one SQL statement) left to the executor, by reason: "
+    "not_compiled (the document asks what the relation map does not cover), arguments (ones "
+    "the statement cannot take; the executor reports them), statement_failed, too_large "
+    "(over FACTDESK_GRAPHQL_MAX_RESPONSE_BYTES).",
+    ["reason"],
+)
+FALLBACK_REASONS = ("not_compiled", "arguments", "statement_failed", "too_large")
+for _reason in FALLBACK_REASONS:  # each shown from the start, at 0
+    COMPILED_FALLBACKS.labels(_reason)
 REQUEST_TIMEOUTS = Counter(
     "factdesk_request_timeouts_total",
     "Requests stopped at their deadline (FACTDESK_REQUEST_TIMEOUT), by door: graphql (a "
@@ -88,6 +100,22 @@ def operation_label(name: str | None) -> str:
             return "other"
         _operation_names.add(name)
     return name
+
+
+M = TypeVar("M", Counter, Histogram)
+# A labelled metric's children by label values: prometheus-client's labels() validates and
+# locks on every call, and a request asks for four. Bounded as the labels are (routes are
+# templates, operation names capped above; the client's method as prometheus keeps it).
+_children: dict[tuple[object, tuple[str, ...]], Any] = {}
+
+
+def child(metric: M, *values: str) -> M:
+    """`metric.labels(*values)`, looked up once per label values."""
+    key = (metric, values)
+    found = _children.get(key)
+    if found is None:
+        found = _children[key] = metric.labels(*values)
+    return cast(M, found)
 
 
 def observe_pool(pool: asyncpg.Pool | None) -> None:

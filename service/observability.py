@@ -84,25 +84,26 @@ class RequestObservabilityMiddleware:
             elapsed = time.perf_counter() - started
             route = _route_label(scope, root_path)
             method = scope["method"]
-            metrics.HTTP_REQUESTS.labels(route, method, str(status)).inc()
-            metrics.HTTP_LATENCY.labels(route, method).observe(elapsed)
-            operation = noted.get("operation")
-            access_log.info(
-                "%s %s %d%s",
-                method,
-                scope["path"],
-                status,
-                f" {operation}" if operation else "",
-                extra={
-                    **noted,
-                    "method": method,
-                    "path": scope["path"],
-                    "route": route,
-                    "status": status,
-                    "duration_ms": round(elapsed * 1000, 2),
-                    "client": (scope.get("client") or ("", 0))[0],
-                },
-            )
+            metrics.child(metrics.HTTP_REQUESTS, route, method, str(status)).inc()
+            metrics.child(metrics.HTTP_LATENCY, route, method).observe(elapsed)
+            if access_log.isEnabledFor(logging.INFO):  # its fields built only to be written
+                operation = noted.get("operation")
+                access_log.info(
+                    "%s %s %d%s",
+                    method,
+                    scope["path"],
+                    status,
+                    f" {operation}" if operation else "",
+                    extra={
+                        **noted,
+                        "method": method,
+                        "path": scope["path"],
+                        "route": route,
+                        "status": status,
+                        "duration_ms": round(elapsed * 1000, 2),
+                        "client": (scope.get("client") or ("", 0))[0],
+                    },
+                )
             access_fields.reset(noted_token)
             request_id.reset(token)
 

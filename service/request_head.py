@@ -26,6 +26,7 @@ from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from service.coalesced_writes import CoalescedTransport
 from service.config import Settings
 from service.problems import PROBLEM_MEDIA_TYPE, PROBLEMS, ProblemError, problem_body
 
@@ -51,7 +52,8 @@ class BoundedHeadProtocol(HttpToolsProtocol):
         self._body_bytes = 0  # received since then
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
+        # An answer's head and body in one send (service/coalesced_writes.py).
+        super().connection_made(CoalescedTransport(transport, self.loop))
         self._start_head_timer()
 
     def connection_lost(self, exc: Exception | None) -> None:

@@ -37,9 +37,9 @@ class Root:
     kind: str
     picks: tuple[Pick, ...] = ()
     # For a root connection, what the request's arguments make of the statement:
-    # "from_end" (a window read backwards, `last`), "order:FIELD:DIRECTION", and the
-    # filters given (db/root_pages.py); for `fact`, "as_of" (answered as known at a past
-    # time, db/known.py).
+    # "from_end" (a window read backwards, `last`), "order:FIELD:DIRECTION", "size:N",
+    # "after"/"before" (the cursors given) and the filters given (db/root_pages.py); for
+    # `fact`, "as_of" (answered as known at a past time, db/known.py).
     options: tuple[str, ...] = ()
     # For `node`, `nodes` and `search`: the selection as each type a row may be sees it.
     by_type: tuple[tuple[str, tuple[Pick, ...]], ...] = ()

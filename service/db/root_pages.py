@@ -7,7 +7,8 @@ Each is read as the executor's db function reads it (db/articles.page_articles,
 db/paging.page_by_id, db/paging.page_sorted): the same WHERE, one row past the page towards
 the side read, so that side knows whether more follow (`connections.flags`); cursors as
 service.ids.encode_cursor writes them. The root's options say what this request's arguments
-make of the statement: `order:FIELD:DIRECTION` (an orderBy), `from_end` (`last`), and the
+make of the statement: `order:FIELD:DIRECTION` (an orderBy), `from_end` (`last`),
+`size:N` (the page size, written in), `after`/`before` (the cursors given), and the
 filters given (articles: db/articles.FILTERS names; entities: `search`). The change feed,
 `changes` (first/after only), is read the same way, by id.
 """
@@ -143,6 +144,18 @@ def _chosen(listing: Listing, option: str) -> Order:
     return Order(expression, f"text::{type_name}", direction == "DESC", cursor, printed=True)
 
 
+def _size(options: tuple[str, ...], parameter: Parameter) -> str:
+    """The page size: the `size:N` option's N, written into the statement (with a LIMIT
+    parameter PostgreSQL plans each execution anew, its generic plan guessing a tenth of
+    the table: two thirds of a page's time in the database, bench/RESULTS.md, compiler7).
+    N is an int (a clamped `first`/`last`), so the text holds none of the request's input.
+    Without the option (a statement built only to see that it can be), a parameter."""
+    for option in options:
+        if option.startswith("size:"):
+            return str(int(option.removeprefix("size:")))
+    return parameter("size", "int")
+
+
 def window_sql(
     listing: Listing,
     picks: tuple[Pick, ...],
@@ -155,25 +168,33 @@ def window_sql(
     chosen = [o for o in options if o.startswith("order:")]
     order = _chosen(listing, chosen[0]) if chosen else listing.default
     t = listing.alias
-    size = parameter("size", "int")
+    size = _size(options, parameter)
     later, earlier = (">", "<") if not order.descending else ("<", ">")
+    # Only the sides a cursor is given for (options "after", "before") are written, NULL
+    # standing for the others: a `$n IS NULL OR` keyset, like a LIMIT parameter, made
+    # PostgreSQL plan the statement anew on every execution.
+    after = before = "NULL"
+    keyset = ["TRUE"]
     if order.paired:
         key_cast = "text" if order.printed else order.cast
-        after = parameter("after_key", key_cast)
-        after_id = parameter("after_id", "bigint")
-        before = parameter("before_key", key_cast)
-        before_id = parameter("before_id", "bigint")
         row_key = f"({order.key}, {t}.id)"
-        keyset = (
-            f"({after} IS NULL OR {row_key} {later} ({after}::{order.cast}, {after_id}))"
-            f" AND ({before} IS NULL OR {row_key} {earlier} ({before}::{order.cast}, {before_id}))"
-        )
+        if "after" in options:
+            after = parameter("after_key", key_cast)
+            keyset.append(
+                f"{row_key} {later} ({after}::{order.cast}, {parameter('after_id', 'bigint')})"
+            )
+        if "before" in options:
+            before = parameter("before_key", key_cast)
+            keyset.append(
+                f"{row_key} {earlier} ({before}::{order.cast}, {parameter('before_id', 'bigint')})"
+            )
     else:
-        after, before = parameter("after", "bigint"), parameter("before", "bigint")
-        keyset = (
-            f"({after} IS NULL OR {order.key} {later} {after})"
-            f" AND ({before} IS NULL OR {order.key} {earlier} {before})"
-        )
+        if "after" in options:
+            after = parameter("after", "bigint")
+            keyset.append(f"{order.key} {later} {after}")
+        if "before" in options:
+            before = parameter("before", "bigint")
+            keyset.append(f"{order.key} {earlier} {before}")
     where = listing.where(options, parameter)
     from_end = "from_end" in options
     listed, back = ("DESC", "ASC") if order.descending else ("ASC", "DESC")
@@ -197,7 +218,7 @@ def window_sql(
     # rows (a seq scan's top-N) cost a third more (figures by value, 10k).
     return f"""(WITH found AS (
             SELECT {t}.id, {order.key} AS k{printed} FROM {listing.table} {t}
-            WHERE {where} AND {keyset}
+            WHERE {where} AND {" AND ".join(keyset)}
             ORDER BY {order.key} {reads}{ties} LIMIT {size} + 1
         ), page AS (SELECT {t}.*, f.k{", f.sk" if order.printed else ""}
             FROM (SELECT * FROM found ORDER BY k {reads}, id {reads} LIMIT {size}) f

@@ -14,11 +14,12 @@ from typing import Any
 
 import asyncpg
 import orjson
+from graphql import DocumentNode, GraphQLError, GraphQLSchema, OperationType, get_operation_ast
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import GraphQLError, GraphQLSchema
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
+from service import metrics
 from service.computed import fill
 from service.db import operations as operations_db
 from service.db.operations import Statement
@@ -44,18 +45,38 @@ def compiled_operations(limits: GraphQLLimits) -> type[SchemaExtension]:
                 and context.graphql_document is not None
                 and isinstance(request, Context)
                 and request.settings.factdesk_sql_trees
+                and _is_query(context.graphql_document, context.operation_name)
             ):
                 document = context.graphql_document
                 plan = plan_of(limits, context.query, context.operation_name, document)
-                if plan is not None:
-                    schema = context.schema._schema
+                schema = context.schema._schema
+                try:
+                    if plan is None:
+                        raise FellBack("not_compiled")
                     data = await _answer(plan, schema, context.variables, request)
-                    if data is not None:
-                        result = GraphQLExecutionResult(data=_fragment(data), errors=None)
-                        context.result = result
+                except FellBack as fallback:
+                    metrics.COMPILED_FALLBACKS.labels(fallback.reason).inc()
+                else:
+                    result = GraphQLExecutionResult(data=_fragment(data), errors=None)
+                    context.result = result
             yield
 
     return CompiledOperations
+
+
+class FellBack(Exception):  # noqa: N818 (not an error: the executor answers instead)
+    """Why the executor answers a query the compiled path could not (metrics.FALLBACK_REASONS)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _is_query(document: DocumentNode, operation_name: str | None) -> bool:
+    """Whether the operation run is a query: mutations and subscriptions are the
+    executor's by design, not fallbacks."""
+    operation = get_operation_ast(document, operation_name)
+    return operation is not None and operation.operation is OperationType.QUERY
 
 
 async def answer_known(
@@ -100,8 +121,9 @@ async def answer_known(
         plan.passed[checked] = bound
     if bound is None:
         return None
-    data = await _fetch(bound, request)
-    if data is None:
+    try:
+        data = await _fetch(bound, request)
+    except FellBack:  # the full path runs it again, and counts why it falls back
         return None
     count_operation(operation_name, "query", "ok", time.perf_counter() - started)
     return ExecutionResult(data=_fragment(data), errors=None)
@@ -114,22 +136,26 @@ def _fragment(data: bytes) -> Any:
 
 async def _answer(
     plan: Plan, schema: GraphQLSchema, variables: Mapping[str, Any] | None, request: Context
-) -> bytes | None:
+) -> bytes:
     bound = bind(plan, schema, variables or {})
-    return None if bound is None else await _fetch(bound, request)
+    if bound is None:
+        raise FellBack("arguments")
+    return await _fetch(bound, request)
 
 
-async def _fetch(bound: tuple[Statement, list[object]], request: Context) -> bytes | None:
+async def _fetch(bound: tuple[Statement, list[object]], request: Context) -> bytes:
+    """The statement's `data` JSON; FellBack when the executor must answer instead."""
     statement, arguments = bound
     try:
         source = request.pool if statement.primary else request.reads
         async with source.acquire() as conn:
             text = await operations_db.fetch_operation(conn, sql=statement.sql, arguments=arguments)
-    except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError):
-        return None  # the executor meets the same failure, and reports it its own way
+    except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as error:
+        # The executor meets the same failure, and reports it its own way.
+        raise FellBack("statement_failed") from error
     data = fill(text).encode()
     # The whole answer, {"data":...}, within the response cap (else the executor answers,
     # with its response_too_large error).
     if len(data) + len(b'{"data":}') > request.settings.factdesk_graphql_max_response_bytes:
-        return None
+        raise FellBack("too_large")
     return data

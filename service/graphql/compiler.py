@@ -293,7 +293,10 @@ def _paged(
     if paging.from_end:
         options += ("from_end",)
     after, before = paging.after, paging.before
-    values: dict[str, object] = {"size": paging.size}
+    # The size and the sides given shape the statement (db/root_pages.window_sql).
+    options += (f"size:{int(paging.size)}",)
+    options += ("after",) * (after is not None) + ("before",) * (before is not None)
+    values: dict[str, object] = {}
     if order is None and decode is decode_id_cursor:  # by id: the key is the id
         values |= {"after": after, "before": before}
     else:

@@ -160,8 +160,8 @@ class OperationMetrics(SchemaExtension):
 def count_operation(operation_name: str | None, kind: str, outcome: str, elapsed: float) -> None:
     """One operation in the metrics: by the executor (above) or compiled (compiler.py)."""
     name = metrics.operation_label(operation_name)
-    metrics.GRAPHQL_OPERATIONS.labels(name, kind, outcome).inc()
-    metrics.GRAPHQL_LATENCY.labels(name, kind).observe(elapsed)
+    metrics.child(metrics.GRAPHQL_OPERATIONS, name, kind, outcome).inc()
+    metrics.child(metrics.GRAPHQL_LATENCY, name, kind).observe(elapsed)
 
 
 def log_errors(errors: list[GraphQLError]) -> None:

@@ -10,6 +10,7 @@ no Accept) keeps the legacy answer the spec allows: 200 with `errors`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import orjson
@@ -42,11 +43,24 @@ def response_media_type(headers: Mapping[str, str]) -> str:
     """`application/graphql-response+json` when the client's Accept weighs it at least as
     high as `application/json`; else `application/json`. `*/*` alone keeps JSON, so
     browsers and curl see what they always saw."""
-    accept = parse_accept_header(headers.get("accept", ""), MIMEAccept)
+    accept = headers.get("accept", "")
+    return _remembered(accept) if len(accept) <= CACHED_ACCEPT else _media_type_for(accept)
+
+
+CACHED_ACCEPT = 256  # characters: a longer Accept (a client's own) is parsed each time
+
+
+def _media_type_for(accept_header: str) -> str:
+    accept = parse_accept_header(accept_header, MIMEAccept)
     wanted = accept.quality(GRAPHQL_RESPONSE) if GRAPHQL_RESPONSE in accept.values() else 0
     if wanted <= 0:
         return JSON
     return GRAPHQL_RESPONSE if wanted >= accept[JSON] else JSON
+
+
+# Clients send a few Accept values and each request asks up to three times (the gate, the
+# compiled answer, the view): each short one parsed once (256 of them at most kept).
+_remembered = functools.lru_cache(maxsize=256)(_media_type_for)
 
 
 def never_executed(payload: Mapping[str, object]) -> bool:

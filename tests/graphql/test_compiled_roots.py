@@ -373,3 +373,81 @@ def test_most_generated_windows_were_compiled() -> None:
     # Runs after the test above (file order): the comparison was of compiled answers.
     assert counted["drawn"] >= 150
     assert counted["compiled"] >= counted["drawn"] * 0.6, counted
+
+
+PLANNED = """query($first: Int, $after: String, $before: String) {
+    articles(first: $first, after: $after, before: $before) {
+    edges { cursor node { headline publishedAt outlet { name } } } } }"""
+
+
+async def test_a_window_is_planned_once_not_per_request(
+    apps: dict[bool, httpx.AsyncClient], server_dsn: str
+) -> None:
+    """A root window's statement holds the page size, and cursor conditions only for the
+    cursors given: PostgreSQL plans a first page once and reuses the plan, as a statement
+    with no parameters. (A LIMIT parameter, or `$n IS NULL OR` for an absent cursor, made
+    it plan every execution anew: two thirds of a page's time in the database.)"""
+    whole = orjson.loads(await same_answer(apps, PLANNED, {"first": 100}))["data"]
+    cursor = whole["articles"]["edges"][1]["cursor"]
+    one = await create_pool(with_database(server_dsn, "factdesk_seeded"), max_size=1)
+    plans = {}
+    try:
+        async with compiled_and_executed(one) as clients:
+            for name, variables in (
+                ("first", {"first": 20}),
+                ("after", {"first": 2, "after": cursor}),
+            ):
+                for _ in range(8):
+                    answer = await same_answer(clients, PLANNED, variables)
+                    assert b'"errors"' not in answer, answer
+                async with one.acquire() as conn:
+                    plans[name] = await conn.fetch(
+                        "SELECT statement, generic_plans, custom_plans"
+                        " FROM pg_prepared_statements"
+                        " WHERE statement LIKE 'SELECT ''{\"articles\":''%'"
+                    )
+    finally:
+        await one.close()
+    assert len(plans["first"]) == 1, [p["statement"][:300] for p in plans["first"]]
+    first_page = dict(plans["first"][0])
+    assert (first_page["custom_plans"], first_page["generic_plans"]) == (0, 8), first_page
+    # After a cursor: its two values are the statement's only parameters.
+    after = [p for p in plans["after"] if p["statement"] != first_page["statement"]]
+    assert len(after) == 1, [p["statement"][:300] for p in plans["after"]]
+    assert "$2" in after[0]["statement"]
+    assert "$3" not in after[0]["statement"]
+    assert " IS NULL OR " not in after[0]["statement"]
+
+
+BY_VALUE = """query($direction: OrderDirection!) { figures(first: 5,
+    orderBy: {field: VALUE, direction: $direction}) { edges { node { id value } } } }"""
+
+
+async def test_figures_by_value_are_read_from_an_index(
+    seeded_pool: asyncpg.Pool, server_dsn: str
+) -> None:
+    """A page of figures in value order, either way, is a range of figures_value_idx
+    (migration 2026_12_11_figures_by_value), not every figure sorted: with sorting made a
+    last resort, its plan still holds no Sort."""
+    statements: list[tuple[str, tuple[object, ...]]] = []
+    logged = await create_pool(
+        with_database(server_dsn, "factdesk_seeded"),
+        max_size=1,
+        query_logger=lambda r: statements.append((r.query, r.args)),
+    )
+    try:
+        async with compiled_and_executed(seeded_pool, logged) as clients:
+            for direction in ("ASC", "DESC"):
+                statements.clear()
+                answer = await same_answer(clients, BY_VALUE, {"direction": direction})
+                assert b'"errors"' not in answer, answer
+                compiled = [s for s in statements if s[0].startswith('SELECT \'{"figures":')]
+                assert len(compiled) == 1, [s[0][:80] for s in statements]
+                sql, args = compiled[0]
+                async with logged.acquire() as conn, conn.transaction():
+                    await conn.execute("SET LOCAL enable_sort = off")
+                    plan = "\n".join(r[0] for r in await conn.fetch(f"EXPLAIN {sql}", *args))
+                assert "figures_value_idx" in plan, plan[:400]
+                assert "Sort" not in plan, plan[:400]
+    finally:
+        await logged.close()
