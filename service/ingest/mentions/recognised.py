@@ -85,12 +85,15 @@ def reconcile(
 ) -> list[Candidate]:
     """The candidates, cut, retyped, dropped or added as the rules above say."""
     names = recognised_names(doc)
+    # Words the parse reads as proper nouns, and how often: a name the recogniser never
+    # labels but the copy keeps printing ("Opel", five times) is still a name.
+    proper = Counter(t.text for t in doc if t.pos_ == "PROPN")
     out: list[Candidate] = []
     for cand in candidates:
         if cand.kind is EntityKind.EVENT:
             out.append(cand)  # dated events are read from lower-case copy on purpose
             continue
-        out.extend(_checked(body, cand, names))
+        out.extend(_checked(body, cand, names, proper))
     covered = [(c.start, c.end) for c in candidates]
     # A single word the recogniser names the same way twice or more is a name, even where
     # the rules could not tell (only ever at a sentence start: "Chrysler said ...").
@@ -247,6 +250,8 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
     return cand.kind
 
 
+# How often the parse must read a lone capitalised word as a proper noun to keep it
+_PROPER_REPEATS = 2
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Miss|Mx)\.?\s+$")
 _PLACE_PREPOSITION = re.compile(r"\b(?:of|in|from|at|near|to)\s+$")
 
@@ -343,7 +348,9 @@ def _body_then_speaker(body: str, cand: Candidate) -> list[Candidate] | None:
     ]
 
 
-def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> list[Candidate]:
+def _checked(
+    body: str, cand: Candidate, names: list[tuple[int, int, str]], proper: Counter[str]
+) -> list[Candidate]:
     titled = _titled_person(body, cand)
     if titled is not None:
         return titled
@@ -388,7 +395,11 @@ def _checked(body: str, cand: Candidate, names: list[tuple[int, int, str]]) -> l
         name = " ".join(body[start:end].split())
         return [replace(cand, start=start, end=end, name=name, kind=KINDS[label])]
     if not inside:
-        if cand.kind is EntityKind.OTHER and not is_acronym(cand.name):
+        if (
+            cand.kind is EntityKind.OTHER
+            and not is_acronym(cand.name)
+            and proper[cand.name] < _PROPER_REPEATS
+        ):
             return []  # "Chapter", "Countdown": capitalised, but no name
         return [cand]
     if len(inside) == 1 or not _separate(body, inside):

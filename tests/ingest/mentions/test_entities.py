@@ -389,3 +389,17 @@ def test_a_companys_legal_form_after_a_comma_is_no_name_of_its_own() -> None:
     assert "YRC Worldwide" in found
     assert "Apple" in found
     assert not any("Inc" in name for name in found)
+
+
+def test_a_lone_name_the_parse_keeps_reading_as_a_proper_noun_is_kept() -> None:
+    # The recogniser labels no "Opel"; the parse reads it as a proper noun each time.
+    extraction = extract(
+        parse_article(
+            "GM to cut jobs at Opel\n\nGeneral Motors will cut 10,000 jobs at Opel. "
+            "About 54,000 people are employed by Opel, about 25,000 of them in Germany."
+        )
+    )
+    assert "Opel" in {e.name for e in extraction.entities}
+    employed = next(f for f in extraction.figures if f.text.startswith("About 54,000"))
+    assert employed.subject is not None
+    assert extraction.entities[employed.subject].name == "Opel"
