@@ -31,7 +31,8 @@ class EmptyArticleError(InvalidArticleError):
 
 
 class ArticleTooComplexError(InvalidArticleError):
-    """Extraction ran past FACTDESK_EXTRACTION_BUDGET; the worker was stopped."""
+    """Extraction ran past its CPU budget (the stages refused it, or the worker was
+    stopped past FACTDESK_EXTRACTION_BUDGET)."""
 
     code = "article_too_complex"
 
