@@ -37,6 +37,13 @@ class ArticleTooComplexError(InvalidArticleError):
     code = "article_too_complex"
 
 
+class ShuttingDownError(FactdeskError):
+    """A write still running when the server stopped was stopped, nothing of it stored:
+    send it again (to this server once it is back, or another)."""
+
+    code = "shutting_down"
+
+
 class NotFoundError(FactdeskError):
     code = "not_found"
 

@@ -293,11 +293,12 @@ _CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 def _stop(executor: ProcessPoolExecutor) -> None:
     # ProcessPoolExecutor can only wait for a task, never stop one: its processes are
-    # terminated (the attribute is the standard library's own, stable since 3.2).
+    # killed (the attribute is the standard library's own, stable since 3.2). SIGKILL, as
+    # a stopped (SIGSTOP) or wedged worker would hold SIGTERM, and shutdown with it.
     processes = list(getattr(executor, "_processes", {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
-        process.terminate()
+        process.kill()
     for process in processes:
         process.join(timeout=5)
 
