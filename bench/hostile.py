@@ -1,6 +1,6 @@
 """Issue 19's attacks against a real `factdesk serve`, measured (not asserted).
 
-    .venv/bin/python -m bench.hostile [--only NAME ...] [--no-sigterm]
+    .venv/bin/python -m bench.hostile [--only NAME ...] [--no-sigterm] [--sigterm-stalled]
 
 Starts a scratch PostgreSQL (embedded, or the server of DATABASE_URL), a database holding
 the seeds, and `factdesk serve` with its default settings (one extraction worker). One
@@ -183,11 +183,20 @@ def _growth(memory: Memory, peaks: dict[int, int]) -> dict[str, float]:
     return growth
 
 
-async def _sigterm(client: httpx.AsyncClient, process: subprocess.Popen[bytes]) -> Row:
-    """SIGTERM while a 1 MiB ingest runs: seconds until the server has exited."""
+async def _sigterm(
+    client: httpx.AsyncClient, process: subprocess.Popen[bytes], *, stalled: bool
+) -> Row:
+    """SIGTERM while a 1 MiB ingest runs: seconds until the server has exited. ``stalled``:
+    its extraction workers are stopped (SIGSTOP) first, an ingest that would outlast any
+    grace period (a long article on a loaded machine, in the extreme)."""
     method, path, kwargs = request_of("1 MiB of numbers")
-    # Copy not stored yet (the attack above stored its own), so extraction really runs.
-    kwargs = {**kwargs, "content": b"Another headline" + kwargs["content"]}
+    # Copy not stored yet (the attack above stored its own), so extraction really runs: a
+    # body of its own (another headline alone is the same story, found by its hash).
+    kwargs = {**kwargs, "content": kwargs["content"].replace(b"1 ", b"2 ")}
+    if stalled:
+        for worker in Memory(process.pid).processes():
+            if _role(worker) == "worker":
+                worker.suspend()
     task = asyncio.ensure_future(client.request(method, path, **kwargs))
     await asyncio.sleep(0.3)
     started = time.monotonic()
@@ -198,10 +207,11 @@ async def _sigterm(client: httpx.AsyncClient, process: subprocess.Popen[bytes]) 
         answer = f"ingest {(await task).status_code}"
     except httpx.HTTPError as error:
         answer = f"ingest {type(error).__name__}"
-    return Row("SIGTERM during a 1 MiB ingest", f"exit {code}, {answer}", seconds)
+    name = "SIGTERM during a 1 MiB ingest" + (", its workers stopped" if stalled else "")
+    return Row(name, f"exit {code}, {answer}", seconds)
 
 
-async def run(names: list[str], *, sigterm: bool) -> list[Row]:
+async def run(names: list[str], *, sigterm: bool, stalled: bool = False) -> list[Row]:
     with scratch_server(environment_dsn(), prefix="factdesk-hostile-") as server_dsn:
         dsn = await seeded_database(server_dsn, "factdesk_bench_hostile")
         port = free_port()
@@ -228,7 +238,7 @@ async def run(names: list[str], *, sigterm: bool) -> list[Row]:
                     rows = [await _attack(client, probe, memory, name) for name in names]
                     print("RSS after the attacks:", _sizes(memory))
                     if sigterm:
-                        rows.append(await _sigterm(client, popen))
+                        rows.append(await _sigterm(client, popen, stalled=stalled))
                 finally:
                     if popen.poll() is None:
                         popen.terminate()
@@ -267,8 +277,12 @@ def main() -> None:
     every = [IDLE_PROBES, *ATTACKS, *LONG_TOKENS, *NUMBER_FLOODS, *SLOW_BODIES]
     parser.add_argument("--only", nargs="*", choices=every, default=every)
     parser.add_argument("--no-sigterm", action="store_true")
+    parser.add_argument(
+        "--sigterm-stalled", action="store_true", help="SIGTERM with the workers stopped"
+    )
     args = parser.parse_args()
-    print(_table(asyncio.run(run(args.only, sigterm=not args.no_sigterm))))
+    rows = asyncio.run(run(args.only, sigterm=not args.no_sigterm, stalled=args.sigterm_stalled))
+    print(_table(rows))
 
 
 if __name__ == "__main__":

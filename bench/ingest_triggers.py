@@ -101,6 +101,11 @@ TRIGGER_SETS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
         },
         ("fd_file_entity_articles", "fd_refile_entity_articles"),
     ),
+    # Migration 2026_12_11_entity_article_counts: entity_articles' own rows counted.
+    "entity_article_counts": (
+        {"entity_articles": ("entity_articles_count_added", "entity_articles_count_removed")},
+        ("fd_count_entity_articles",),
+    ),
 }
 TRIGGERS, FUNCTIONS = TRIGGER_SETS["fact_values"]  # set by main from --set
 TRIGGER_TIME = """SELECT coalesce(sum(self_time), 0) FROM pg_stat_user_functions

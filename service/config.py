@@ -267,9 +267,10 @@ class Settings(BaseSettings):
     factdesk_extraction_budget: float = Field(
         default=8.0,
         gt=0,
-        description="Longest one article may take to extract in a worker, wall seconds; past "
-        "it the worker is stopped (the backstop for work the CPU budget cannot interrupt) "
-        "and the article refused (422).",
+        description="Most CPU one article's parse or extraction may take in a worker, "
+        "seconds of that worker's CPU time (four times as many on the clock as a last "
+        "resort); past it the worker is stopped, a warm spare takes its place (the backstop "
+        "for work the CPU budget cannot interrupt) and the article refused (422).",
     )
 
     # Tracing (issue 20, item 5): OpenTelemetry's own variables, so collectors' usual

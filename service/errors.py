@@ -31,9 +31,17 @@ class EmptyArticleError(InvalidArticleError):
 
 
 class ArticleTooComplexError(InvalidArticleError):
-    """Extraction ran past FACTDESK_EXTRACTION_BUDGET; the worker was stopped."""
+    """Extraction ran past its CPU budget (the stages refused it, or the worker was
+    stopped past FACTDESK_EXTRACTION_BUDGET)."""
 
     code = "article_too_complex"
+
+
+class ShuttingDownError(FactdeskError):
+    """A write still running when the server stopped was stopped, nothing of it stored:
+    send it again (to this server once it is back, or another)."""
+
+    code = "shutting_down"
 
 
 class NotFoundError(FactdeskError):

@@ -57,6 +57,7 @@ PROBLEMS: dict[str, tuple[int, str]] = {
     "method_not_allowed": (405, "Method not allowed"),
     "database_unavailable": (503, "The database is unavailable"),
     "too_many_streams": (503, "Too many change streams are open"),
+    "shutting_down": (503, "The server is shutting down"),
     "request_timeout": (503, "The request took longer than the configured limit"),
     "query_timeout": (503, "A query took longer than the statement timeout"),
     "internal_error": (500, "Internal error"),
@@ -133,7 +134,7 @@ def from_domain_error(error: FactdeskError) -> ProblemError:
     }.get(type(error))
     if code is None:
         code = error.code if error.code in PROBLEMS else "internal_error"
-    headers = {"Retry-After": "5"} if code == "database_unavailable" else None
+    headers = {"Retry-After": "5"} if code in ("database_unavailable", "shutting_down") else None
     return ProblemError(
         code, error.message, field=error.field, headers=headers, extensions=_extensions(error)
     )

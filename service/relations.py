@@ -36,6 +36,9 @@ class Link:
     # rows of `table` are the list itself (entity_articles: live articles only), counted
     # without the child's table.
     place: str | None = None
+    # (table, column): the list's length per parent (keyed by from_column), kept by
+    # triggers (entity_article_counts), read instead of counting the rows of `table`.
+    counted: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +148,13 @@ RELATIONS: dict[str, dict[str, Relation]] = {
             "Article",
             "articles",
             "id",
-            through=Link("entity_articles", "entity_id", "article_id", place="sort_key"),
+            through=Link(
+                "entity_articles",
+                "entity_id",
+                "article_id",
+                place="sort_key",
+                counted=("entity_article_counts", "articles"),
+            ),
         ),
         "quotes": page("Quote", "quotes", "speaker_id"),
     },

@@ -2,8 +2,9 @@
 
 On SIGTERM the app's /readyz turns 503 at once; the server keeps serving for
 FACTDESK_SHUTDOWN_GRACE seconds (so load balancers stop routing to it), then stops accepting,
-lets in-flight requests finish (up to GRACEFUL_SHUTDOWN_TIMEOUT), runs the lifespan shutdown
-and exits 0.
+lets in-flight requests finish (up to GRACEFUL_SHUTDOWN_TIMEOUT; an ingest only up to
+shutdown.STOP_WINDOW, then it is stopped whole and answered 503), runs the lifespan
+shutdown and exits 0.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from types import FrameType
 import uvicorn
 from starlette.applications import Starlette
 
+from service import shutdown
 from service.app import create_app
 from service.config import Settings
 from service.logs import configure_logging
@@ -43,6 +45,9 @@ class DrainingServer(uvicorn.Server):
 
     def _stop(self, sig: int, frame: FrameType | None) -> None:
         super().handle_exit(sig, frame)
+        # Stops accepting now: an ingest in flight gets a short window, then is stopped
+        # whole and answered 503, so the exit never waits for a long article.
+        shutdown.begin()
         if sig == signal.SIGTERM:
             # uvicorn re-raises captured signals after its graceful shutdown, which would end
             # the process "killed by SIGTERM" (status 143). A requested, completed shutdown is

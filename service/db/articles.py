@@ -21,6 +21,12 @@ COLUMNS = """
 SORT_KEY = "coalesce(a.published_at, '-infinity'::timestamptz)"
 # Lists and counts show live articles; a retracted one is a tombstone (db/corrections.py).
 LIVE = "a.retracted_at IS NULL"
+# An entity's number of live articles (the rows of entity_articles it has), kept by
+# triggers: one row read where counting the pairs is O(the entity's articles).
+ENTITY_ARTICLE_COUNT = (
+    "SELECT coalesce((SELECT c.articles FROM entity_article_counts c "
+    "WHERE c.entity_id = {entity}), 0)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,8 +344,12 @@ async def page_articles_per_parent(
     else:
         raise ValueError(parent)
     keyset, order, keys = _keyset(window, 3, key=place, id_column=tie)
-    # Counted once a parent (LATERAL), not once a row of its page.
-    total = counted(count, f"SELECT count(*) FROM {source} WHERE {link}")
+    # Counted once a parent (LATERAL), not once a row of its page; an entity's count is
+    # kept by triggers (entity_article_counts), where counting its pairs is O(its articles).
+    if parent == "entity":
+        total = counted(count, ENTITY_ARTICLE_COUNT.format(entity="p.id"))
+    else:
+        total = counted(count, f"SELECT count(*) FROM {source} WHERE {link}")
     rows = await conn.fetch(
         f"""
         SELECT p.id AS parent_id, page.id, page.sort_key, counts.total

@@ -192,6 +192,12 @@ def nested_page(relation: Relation, write: ObjectWriter) -> Answer:
                 f"SELECT count(*) FROM {through.table} {a}_t "
                 f"WHERE {a}_t.{through.from_column} = {row}.id"
             )
+        if through is not None and through.counted is not None:  # a count kept by triggers
+            counts, column = through.counted
+            total = (
+                f"SELECT coalesce((SELECT {a}_c.{column} FROM {counts} {a}_c "
+                f"WHERE {a}_c.{through.from_column} = {row}.id), 0)"
+            )
         later, earlier = ("<", ">") if descending else (">", "<")
         keyset = " AND ".join(
             f"({given} IS NULL OR {mine} {way} {theirs})"

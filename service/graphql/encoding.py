@@ -20,14 +20,13 @@ buffer while a slow client read it (bench/answer_memory.py measures both).
 
 from __future__ import annotations
 
-import asyncio
 import math
 from collections.abc import AsyncIterator, Generator, Iterable, Iterator
 from time import monotonic
 
 import orjson
 
-from service.graphql.pacing import SLICE, turn_with_time_left
+from service.graphql.pacing import SLICE, after_next_poll, turn_with_time_left
 
 # Values walked between two looks at the clock and two turns of the event loop (each
 # takes a fraction of a microsecond: a pause every 0.5-1 ms of walking).
@@ -105,7 +104,7 @@ async def measure_answer(
             return answer
         if monotonic() > deadline:
             raise EncodingTimedOutError
-        await asyncio.sleep(0)
+        await after_next_poll()  # what arrived meanwhile runs before the next step
 
 
 async def write_answer(
@@ -134,7 +133,7 @@ async def write_answer(
                 if length >= PIECE:
                     pieces.append(b"".join(run))
                     run, length = [], 0
-            await turn_with_time_left(seconds, after_io=True)
+            await turn_with_time_left(seconds)
             if monotonic() > deadline:
                 raise EncodingTimedOutError
         if run:

@@ -5,7 +5,8 @@ and `execution.py`'s fast pass): it never awaits, so on the largest reads the lo
 nothing else, /healthz included, for tens of milliseconds. A completion runs here in a
 greenlet of its own (`complete`): when the loop's current slice (SLICE) is spent, the
 executor's periodic look at the clock (`pause_if_spent`) switches back to the loop's side,
-which lets the loop turn once (`asyncio.sleep(0)`) and switches in again. The completion's
+which lets the loop poll for I/O once (`after_next_poll`: a /healthz request that arrived
+meanwhile runs before the next slice) and switches in again. The completion's
 own code does not change shape, and a completion that fits in its slice costs one greenlet.
 
 One budget per turn of the loop, shared by every completion that runs in it: the first to
@@ -36,6 +37,8 @@ SLICE = 0.005  # seconds of completion between two turns of the loop, by default
 
 class _Budget(threading.local):
     ends: float | None = None  # when this turn's slice is spent; None: not started
+    # Set once the loop has polled and run what it found; shared by every paused task.
+    polled: asyncio.Future[None] | None = None
 
 
 _budget = _Budget()
@@ -85,20 +88,16 @@ def complete(run: Callable[..., Any], *args: Any, seconds: float = SLICE) -> Any
     return _resumed(paced, loop, (), seconds)
 
 
-async def turn_with_time_left(seconds: float = SLICE, *, after_io: bool = False) -> None:
-    """Returns at once while this turn's slice has time left, else at the first turn that
-    has (a resolver about to run waits here, as a completion does before it starts).
-    ``after_io``: a pause lasts until the loop has run what its next poll found (I/O such
-    as a /healthz request, timers), not only what was ready before it."""
+async def turn_with_time_left(seconds: float = SLICE) -> None:
+    """Returns at once while this turn's slice has time left, else at the first turn after
+    the loop has run what its next poll found (a resolver about to run waits here, as a
+    completion does before it starts, and an answer being written between its pieces)."""
     loop = asyncio.get_running_loop()
     if _slice_left(loop, seconds):
         return
     GRAPHQL_PAUSES.inc()
     while True:
-        if after_io:
-            await after_next_poll()
-        else:
-            await asyncio.sleep(0)  # one turn: nothing to wait on but the loop itself
+        await after_next_poll()
         if _slice_left(loop, seconds):
             return
 
@@ -109,12 +108,15 @@ async def after_next_poll() -> None:
     so it runs first at the next turn, and what the poll found (whose own tasks start a
     turn later still) waits for its next slice too; a timer due at once fires after the
     poll's callbacks, and the task it wakes is queued behind the tasks they started. One
-    task writing an answer waits so; hundreds of waiting completions would each pay a
-    timer."""
+    timer a turn, shared by every task paused in it (hundreds of completions woken by one
+    loader's batch pause together); each waits through a shield, so that one cancelled
+    (its request's timeout) does not cancel the others' wait."""
     loop = asyncio.get_running_loop()
-    woken = loop.create_future()
-    loop.call_later(0, _wake, woken)
-    await woken
+    polled = _budget.polled
+    if polled is None or polled.done() or polled.get_loop() is not loop:
+        polled = _budget.polled = loop.create_future()
+        loop.call_later(0, _wake, polled)
+    await asyncio.shield(polled)
 
 
 def _wake(woken: asyncio.Future[None]) -> None:
@@ -137,7 +139,7 @@ async def _resumed(
 ) -> Any:
     try:
         while True:
-            await asyncio.sleep(0)
+            await after_next_poll()
             if not _slice_left(loop, seconds):
                 continue
             result = paced.switch(*args)

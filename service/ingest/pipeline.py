@@ -44,6 +44,7 @@ from service.ingest.republication import record_first_publication, record_republ
 from service.ingest.resolution.store import resolve_entities
 from service.ingest.workers import extract_within
 from service.ingest.workers import installed as installed_workers
+from service.shutdown import finishing
 from service.tracing import span, traced
 
 UNKNOWN_OUTLET = "Unknown outlet"
@@ -63,7 +64,22 @@ async def ingest_article(
 ) -> IngestResult:
     """Parse, extract and store one article; the same text again returns the stored one.
     With ``idempotency``, the answer is stored under its key in the article's transaction,
-    and a request with that key again gets it back (ingesting nothing)."""
+    and a request with that key again gets it back (ingesting nothing). Should the server
+    stop meanwhile, it has a short window to finish, else it is stopped whole and
+    ShuttingDownError raised (shutdown.py)."""
+    return await finishing(
+        _ingest_article(pool, text, meta, checkpoint=checkpoint, idempotency=idempotency)
+    )
+
+
+async def _ingest_article(
+    pool: asyncpg.Pool,
+    text: str,
+    meta: ArticleMeta | None,
+    *,
+    checkpoint: Checkpoint | None,
+    idempotency: IdempotencyKey | None,
+) -> IngestResult:
     started = time.perf_counter()
     outcome = "failed"
     try:

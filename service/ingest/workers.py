@@ -11,9 +11,12 @@ takes longer than its budget is stopped with its worker.
 from __future__ import annotations
 
 import asyncio
+import collections
 import itertools
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,14 +33,22 @@ Parsed = tuple[ParsedArticle, Extraction]
 # Articles a worker takes at once on the bulk path: enough for the model's batches to pay,
 # few enough that results keep flowing and a failed chunk costs little.
 CHUNK = 16
+# How often a running article's worker has its CPU time read, seconds.
+WATCH_EVERY = 0.05
+# The last resort, should the CPU time not tell (a worker stopped, or starved so long
+# that something is wrong): this many times the CPU budget on the clock.
+WALL_PER_CPU = 4
 K = TypeVar("K")
 T = TypeVar("T")
 
 
-def _load_model() -> None:
-    from service.ingest.nlp.model import pipeline
+# Read once by each worker as it starts: the first article loads more than the model
+# (0.41 s where the next took 8 ms), and a worker is ready, or a spare warm, once it has.
+WARM_UP = "Quake toll rises\n\nOfficials said 120 people died in Jajarkot on Saturday.\n"
 
-    pipeline()
+
+def _load_model() -> None:
+    parse_and_extract(WARM_UP, None)
 
 
 def parse_and_extract(
@@ -85,92 +96,146 @@ def parse_and_extract_many(
 
 class ExtractionPool:
     """``processes`` workers (default: one per core), started with "spawn" so that no
-    state of the caller (event loop, pool connections) is copied into them. Each article
-    may spend ``cpu_budget`` seconds of CPU (None: no limit)."""
+    state of the caller (event loop, pool connections) is copied into them, and
+    ``spares`` more kept started and warm to take the place of a worker that is stopped.
+    Each article may spend ``cpu_budget`` seconds of CPU in the stages (None: no limit).
 
-    def __init__(self, processes: int | None = None, *, cpu_budget: float | None = None) -> None:
+    Each worker runs one article at a time, so the CPU time its process spends meanwhile
+    is that article's: the backstop (``parse``, ``extract``) judges an article on it, not
+    on the wall clock, which on a loaded machine says more about the machine."""
+
+    def __init__(
+        self, processes: int | None = None, *, cpu_budget: float | None = None, spares: int = 0
+    ) -> None:
         self.processes = processes or os.cpu_count() or 1
         self.cpu_budget = cpu_budget
-        self._executor = self._start()
+        self._workers = [_Worker() for _ in range(self.processes)]
+        self._idle = collections.deque(self._workers)
+        self._spares = collections.deque(_Worker() for _ in range(spares))
+        self._waiters: list[asyncio.Future[None]] = []
 
-    def _start(self) -> ProcessPoolExecutor:
-        executor = ProcessPoolExecutor(
-            self.processes,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_load_model,
-        )
-        # One task per process makes every one of them start, and load the model, now;
-        # they are done when the pool is ready for articles.
-        self._ready = [executor.submit(_load_model) for _ in range(self.processes)]
-        return executor
+    @property
+    def pids(self) -> list[int]:
+        """The process ids of the workers, then of the spares (waits for them to start)."""
+        return [worker.pid for worker in (*self._workers, *self._spares)]
+
+    @property
+    def is_warm(self) -> bool:
+        """Whether every worker (not counting spares) has loaded its model, now."""
+        return all(worker.ready.done() for worker in self._workers)
 
     def warm(self) -> None:
-        """Wait until every worker has started and loaded its model."""
-        for future in self._ready:
-            future.result()
+        """Wait until every worker and spare has started and loaded its model."""
+        for worker in (*self._workers, *self._spares):
+            worker.ready.result()
 
     async def parse(self, text: str, meta: ArticleMeta | None, *, budget: float) -> ParsedArticle:
-        """``text`` parsed on a worker, within ``budget`` seconds of wall time (as
+        """``text`` parsed on a worker, within ``budget`` seconds of the worker's CPU (as
         ``extract``): the serving process never holds its GIL for a regular expression
         running over a megabyte of copy."""
         return await self._run(budget, parse_article, text, meta)
 
     async def extract(self, parsed: ParsedArticle, *, budget: float) -> Extraction:
         """``parsed``'s extraction on a worker, within the pool's CPU budget, which the
-        stages check as they go, and within ``budget`` seconds of wall time, the backstop
-        for work they cannot check (inside the model, a regular expression)."""
+        stages check as they go, and within ``budget`` seconds of the worker's CPU, the
+        backstop for work they cannot check (inside the model, a regular expression)."""
         return await self._run(budget, extract_within, parsed, self.cpu_budget)
 
     async def _run(self, budget: float, stage: Callable[..., T], *args: object) -> T:
-        """``stage(*args)`` on a worker. Past ``budget`` seconds the workers are stopped and
-        started anew (a process is the only thing that stops CPU-bound Python from
-        outside) and the article is refused; work that was sharing the stopped pool is
-        done again on the new one."""
+        """``stage(*args)`` on an idle worker. Past ``budget`` seconds of that worker's CPU
+        (or WALL_PER_CPU times as many on the clock) the worker is stopped, a warm spare
+        takes its place, and the article is refused; a worker that died under it is
+        replaced and the article tried once more."""
         for attempt in range(2):
-            executor = await self._started()
+            worker = await self._acquire()
             try:
-                future = asyncio.wrap_future(executor.submit(stage, *args))
-                return await asyncio.wait_for(future, budget)
-            except TimeoutError:
-                self._restart(executor)
-                raise ArticleTooComplexError(
-                    f"reading the copy took longer than {budget:g} s", field="text"
-                ) from None
+                await asyncio.wrap_future(worker.ready)  # an article's time, not a model load
+                result = await self._watched(worker, budget, stage, *args)
             except BrokenProcessPool:
+                self._replace(worker)
                 if attempt:
                     raise
-                self._restart(executor)
+                continue
+            except BaseException:  # refused or cancelled: the work may still be running
+                self._replace(worker)
+                raise
+            self._release(worker)
+            return result
         raise AssertionError("unreachable")
 
-    async def _started(self) -> ProcessPoolExecutor:
-        """The pool once its workers have started. A budget counts an article's time, not
-        the model load of a pool just (re)started: on a loaded machine that alone can
-        outlast it, and then every article was refused and every new pool stopped."""
+    async def _watched(
+        self, worker: _Worker, budget: float, stage: Callable[..., T], *args: object
+    ) -> T:
+        """``stage(*args)`` on ``worker``, its CPU time read every WATCH_EVERY seconds."""
+        started, cpu = time.monotonic(), worker.cpu_seconds()
+        future = asyncio.wrap_future(worker.executor.submit(stage, *args))
         while True:
-            executor, ready = self._executor, self._ready
-            # A start that failed breaks the pool: submitting to it says so.
-            await asyncio.gather(*(asyncio.wrap_future(f) for f in ready), return_exceptions=True)
-            if executor is self._executor:
-                return executor
+            done, _ = await asyncio.wait({future}, timeout=WATCH_EVERY)
+            if done:
+                return future.result()
+            wall = time.monotonic() - started
+            now = worker.cpu_seconds()
+            spent = wall if now is None or cpu is None else now - cpu
+            if spent > budget:
+                raise ArticleTooComplexError(
+                    f"reading the copy took more than {budget:g} s of CPU", field="text"
+                )
+            if wall > budget * WALL_PER_CPU:
+                raise ArticleTooComplexError(
+                    f"reading the copy took longer than {budget * WALL_PER_CPU:g} s",
+                    field="text",
+                )
 
-    def _restart(self, executor: ProcessPoolExecutor) -> None:
-        if executor is not self._executor:
-            return  # another request already restarted it
-        self._executor = self._start()
-        _stop(executor)
+    async def _acquire(self) -> _Worker:
+        while not self._idle:
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            try:
+                await waiter
+            finally:
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
+        return self._idle.popleft()
+
+    def _release(self, worker: _Worker) -> None:
+        self._idle.append(worker)
+        self._wake()
+
+    def _wake(self) -> None:
+        # Every waiter looks again (one may have been cancelled meanwhile).
+        for waiter in self._waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+        self._waiters.clear()
+
+    def _replace(self, worker: _Worker) -> None:
+        """Stop ``worker``; a warm spare takes its place at once, and a new spare starts
+        loading the model now, while no article waits for it."""
+        if worker not in self._workers:
+            return
+        worker.stop()
+        if self._spares:
+            replacement = self._spares.popleft()
+            self._spares.append(_Worker())
+        else:
+            replacement = _Worker()
+        self._workers[self._workers.index(worker)] = replacement
+        self._release(replacement)
 
     async def extracted(
         self, items: Iterable[tuple[K, str, ArticleMeta | None]]
     ) -> AsyncIterator[tuple[K, Parsed | BaseException]]:
         """Each item's parse and extraction, in the order given, in chunks of CHUNK
-        articles (the model runs over a chunk in one batch), with at most two chunks per
-        worker in flight; an error is handed back in place of its result."""
+        articles (the model runs over a chunk in one batch), handed to the workers in
+        turn with at most two chunks per worker in flight; an error is handed back in
+        place of its result."""
         window = 2 * self.processes
         pending: list[tuple[list[K], asyncio.Future[list[Parsed | Exception]]]] = []
-        for chunk in _chunks(items, CHUNK):
+        for index, chunk in enumerate(_chunks(items, CHUNK)):
             keys = [key for key, _, _ in chunk]
             work = [(text, meta) for _, text, meta in chunk]
-            future = self._executor.submit(parse_and_extract_many, work, self.cpu_budget)
+            worker = self._workers[index % len(self._workers)]
+            future = worker.executor.submit(parse_and_extract_many, work, self.cpu_budget)
             pending.append((keys, asyncio.wrap_future(future)))
             if len(pending) >= window:
                 for settled in await _settle(*pending.pop(0)):
@@ -180,17 +245,60 @@ class ExtractionPool:
                 yield settled
 
     def close(self) -> None:
-        """Stop the workers now, whatever they are doing (shutdown must not wait)."""
-        _stop(self._executor)
+        """Stop the workers and spares now, whatever they are doing (shutdown must not
+        wait)."""
+        for worker in (*self._workers, *self._spares):
+            _stop(worker.executor)
+
+
+class _Worker:
+    """One worker process: a one-process executor, so it runs one task at a time and the
+    CPU time its process spends meanwhile is that task's. Started at once; ``ready``
+    settles with its pid once it has loaded the model."""
+
+    def __init__(self) -> None:
+        self.executor = ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("spawn"), initializer=_load_model
+        )
+        self.ready = self.executor.submit(os.getpid)
+
+    @property
+    def pid(self) -> int:
+        return self.ready.result()
+
+    def cpu_seconds(self) -> float | None:
+        return process_cpu_seconds(self.pid)
+
+    def stop(self) -> None:
+        """Stop the process, whatever it is doing, without waiting for it here."""
+        threading.Thread(target=_stop, args=(self.executor,), daemon=True).start()
+
+
+def process_cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds of process ``pid`` so far, from /proc (None where
+    there is no /proc, or the process is gone: the caller judges on the clock then)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            line = stat.read()
+    except OSError:
+        return None
+    # The command name (field 2) may hold spaces: count the fields after its ")";
+    # utime and stime are fields 14 and 15.
+    fields = line[line.rindex(b")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:
     # ProcessPoolExecutor can only wait for a task, never stop one: its processes are
-    # terminated (the attribute is the standard library's own, stable since 3.2).
+    # killed (the attribute is the standard library's own, stable since 3.2). SIGKILL, as
+    # a stopped (SIGSTOP) or wedged worker would hold SIGTERM, and shutdown with it.
     processes = list(getattr(executor, "_processes", {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
-        process.terminate()
+        process.kill()
     for process in processes:
         process.join(timeout=5)
 

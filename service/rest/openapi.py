@@ -516,7 +516,10 @@ def _paths() -> Json:
                 "Empty text, NUL bytes, binary, bad field types or dates; an Idempotency-Key "
                 "used before for another request."
             ),
-            "503": problem("The database is unavailable; retry shortly."),
+            "503": problem(
+                "The database is unavailable, or the server stopped while the article was "
+                "being read (`shutting_down`: nothing stored); retry shortly."
+            ),
         },
     }
     paths["/api/v1/articles/{id}"].update(correction_operations())

@@ -168,3 +168,16 @@ async def _ask(app: httpx.AsyncClient, query: str, variables: dict[str, Any]) ->
     answer = orjson.loads(response.content)
     assert "errors" not in answer, answer
     return answer
+
+
+async def test_each_entitys_kept_count_is_its_number_of_live_articles(
+    pool: asyncpg.Pool,
+) -> None:
+    """entity_article_counts (kept by triggers) against the definition, through the whole
+    history (pairs added, moved by a correction, dropped by a retraction)."""
+    expected = await _expected(pool, await _history(pool))
+    async with pool.acquire() as conn:
+        rows = await conn.fetch("SELECT entity_id, articles FROM entity_article_counts")
+    kept = {int(r["entity_id"]): int(r["articles"]) for r in rows}
+    assert {e: kept.get(e, 0) for e in expected} == {e: len(i) for e, i in expected.items()}
+    assert all(count == 0 for e, count in kept.items() if e not in expected)

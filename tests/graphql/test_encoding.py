@@ -259,9 +259,9 @@ async def test_a_request_arriving_while_an_answer_is_written_goes_before_its_nex
     order: list[str] = []
     turn = pacing.turn_with_time_left
 
-    async def noted(seconds: float, *, after_io: bool = False) -> None:
+    async def noted(seconds: float) -> None:
         order.append("piece written")  # the writer looks at its slice after each piece
-        await turn(seconds, after_io=after_io)
+        await turn(seconds)
 
     monkeypatch.setattr(encoding, "turn_with_time_left", noted)
     measured = await _measured({"data": ["x" * 1000] * 1000})

@@ -96,14 +96,47 @@ async def test_a_pause_after_io_lets_what_arrived_run_before_the_next_slice() ->
     with arriving_requests(order) as client:
         spent = 1e-9
         await asyncio.sleep(0)  # a fresh turn
-        await pacing.turn_with_time_left(spent, after_io=True)  # starts a slice, spent at once
+        await pacing.turn_with_time_left(spent)  # starts a slice, spent at once
         client.send(b"x")  # a request arrives while the slice runs
-        await pacing.turn_with_time_left(spent, after_io=True)  # pauses
+        await pacing.turn_with_time_left(spent)  # pauses
         order.append("next slice")
         await asyncio.sleep(0)
     # Paused with asyncio.sleep(0), the next slice would run first: the task was queued
     # before the loop polled, and the request's task starts a turn after that.
     assert order == ["request", "next slice"]
+
+
+async def test_a_paused_completion_lets_what_arrived_run_before_its_next_slice() -> None:
+    """The completions themselves (not only the writer): paused midway, a completion goes
+    on after the request that arrived meanwhile has started, not before it."""
+    order: list[str] = []
+    with arriving_requests(order) as client:
+
+        def work() -> str:
+            client.send(b"x")  # a request arrives while the completion runs
+            order.append("first slice")
+            pacing.pause_if_spent(monotonic() + 1)  # as if a second had passed
+            order.append("next slice")
+            return "done"
+
+        await asyncio.sleep(0)  # a fresh turn
+        result = pacing.complete(work, seconds=0.5)
+        assert asyncio.iscoroutine(result)
+        assert await result == "done"
+        await asyncio.sleep(0)
+    # Paused with asyncio.sleep(0), the next slice ran first: the completion was queued
+    # before the loop polled, and the request's task starts a turn after that.
+    assert order == ["first slice", "request", "next slice"]
+
+
+async def test_completions_paused_together_share_one_wake_and_survive_a_cancelled_one() -> None:
+    """Hundreds of completions pause in one turn: one timer wakes them all, and one of
+    them cancelled (its request's timeout) does not cancel the others' wait."""
+    waits = [asyncio.ensure_future(pacing.after_next_poll()) for _ in range(3)]
+    await asyncio.sleep(0)  # all three waiting on the turn's one wake
+    waits[0].cancel()
+    await asyncio.gather(*waits[1:])
+    assert waits[0].cancelled()
 
 
 async def _answer(pool: asyncpg.Pool, slice_seconds: float) -> tuple[dict[str, Any], float]:

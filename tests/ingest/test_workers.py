@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from service.ingest.workers import (
     ExtractionPool,
     parse_and_extract,
     parse_and_extract_many,
+    process_cpu_seconds,
 )
 
 
@@ -25,6 +29,19 @@ def workers() -> Iterator[ExtractionPool]:
     pool = ExtractionPool(2)
     yield pool
     pool.close()
+
+
+@pytest.fixture(scope="module")
+def guarded() -> Iterator[ExtractionPool]:
+    """One worker and a spare, as `serve` runs them."""
+    pool = ExtractionPool(1, spares=1)
+    pool.warm()
+    yield pool
+    pool.close()
+
+
+SHORT = "Headline\n\nOfficials counted 12 dead in Jajarkot on Sunday.\n"
+LONG = "Headline\n\n" + "The toll rose to 157 on Sunday, police said. " * 4000
 
 
 @pytest.fixture
@@ -55,13 +72,75 @@ async def test_an_error_comes_back_in_its_place_with_its_field(workers: Extracti
 async def test_an_article_past_its_budget_is_refused_and_the_pool_goes_on(
     workers: ExtractionPool,
 ) -> None:
-    long = parse_article("Headline\n\n" + "The toll rose to 157 on Sunday, police said. " * 4000)
     with pytest.raises(ArticleTooComplexError) as refused:
-        await workers.extract(long, budget=0.05)
+        await workers.extract(parse_article(LONG), budget=0.05)
     assert refused.value.field == "text"
-    short = parse_article("Headline\n\nOfficials counted 12 dead in Jajarkot on Sunday.\n")
-    extraction = await workers.extract(short, budget=30)
+    assert "of CPU" in refused.value.message
+    extraction = await workers.extract(parse_article(SHORT), budget=30)
     assert [f.value for f in extraction.figures] == [12.0]
+
+
+async def test_a_runaway_worker_is_stopped_and_a_warm_spare_takes_its_place(
+    guarded: ExtractionPool,
+) -> None:
+    """Past its CPU budget the worker's process is stopped (the work does not go on
+    behind the refusal), and the spare, already warm, serves the next article: it does
+    not wait for a model load (54 s at load 10 before the spare)."""
+    worker, spare = guarded.pids
+    with pytest.raises(ArticleTooComplexError) as refused:
+        await guarded.extract(parse_article(LONG), budget=0.05)
+    assert "of CPU" in refused.value.message
+    assert guarded.is_warm
+    await _ended(worker)
+    extraction = await guarded.extract(parse_article(SHORT), budget=30)
+    assert [f.value for f in extraction.figures] == [12.0]
+    assert guarded.pids[0] == spare
+
+
+# Seconds the worker is kept off the CPU below: past its budget on the clock, within the
+# last resort's (WALL_PER_CPU times as many).
+STARVED = 3.0
+STARVED_BUDGET = 2.0
+
+
+async def test_a_worker_kept_off_the_cpu_is_not_judged_for_the_wait(
+    guarded: ExtractionPool,
+) -> None:
+    """A loaded machine in the extreme: the worker gets no CPU at all for STARVED
+    seconds (SIGSTOP) while an ordinary article waits on it. The article is judged on the
+    worker's CPU time, which the wait does not add to, and stored; the worker stays."""
+    guarded.warm()
+    worker = guarded.pids[0]
+    os.kill(worker, signal.SIGSTOP)
+    try:
+        extracting = asyncio.ensure_future(
+            guarded.extract(parse_article(SHORT), budget=STARVED_BUDGET)
+        )
+        # Not a wait for something to happen: the time passing is the contention.
+        await asyncio.sleep(STARVED)
+        assert not extracting.done()
+    finally:
+        os.kill(worker, signal.SIGCONT)
+    extraction = await extracting
+    assert [f.value for f in extraction.figures] == [12.0]
+    assert guarded.pids[0] == worker
+
+
+async def _ended(pid: int) -> None:
+    """Wait (10 s at most) until process ``pid`` has ended (gone, or a zombie)."""
+    for _ in range(200):
+        if _state(pid) in (None, "Z", "X"):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"process {pid} still runs ({_state(pid)})")
+
+
+def _state(pid: int) -> str | None:
+    if process_cpu_seconds(pid) is None:
+        return None
+    with open(f"/proc/{pid}/stat", "rb") as stat:
+        line = stat.read()
+    return line[line.rindex(b")") + 2 :].split()[0].decode()
 
 
 async def test_an_article_past_its_cpu_budget_is_refused_by_the_stages_themselves(
@@ -78,8 +157,7 @@ async def test_an_article_past_its_cpu_budget_is_refused_by_the_stages_themselve
         assert isinstance(outcome, ArticleTooComplexError)
     finally:
         workers.cpu_budget = None
-    short = parse_article("Headline\n\nOfficials counted 12 dead in Jajarkot on Sunday.\n")
-    extraction = await workers.extract(short, budget=30)
+    extraction = await workers.extract(parse_article(SHORT), budget=30)
     assert [f.value for f in extraction.figures] == [12.0]
 
 
