@@ -75,6 +75,8 @@ _NOT_FIGURES = re.compile(
             + ")",
             r"(?=[+(\d])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,4}\b",
             r"[#@][\w-]+",
+            # a statute's citation: "18 U.S.C. 1001", "42 U.S.C. § 1983"
+            r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?\d+[\w.()-]*",
             r"\b(?:https?://\S+|www\.\S+|[\w-]+\.(?:com|org|net|kz|ru|uk|io)\b\S*"
             r"|\d{2,4}s\b)",  # decades: "the 1990s", and below "the '90s"
             r"['’]\d0s\b",
@@ -378,7 +380,10 @@ _OUT_OF = re.compile(
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _CAPITALISED_WORD_END = re.compile(r"([A-Z][\w’'-]*)\s+$")
 # Words that number a thing rather than count it: "version 10.4", "No. 2", "#3"
-_NUMBERED = re.compile(r"(?:\b(?:version|v\.|[Nn]o\.|number)\s*|#)$")
+_NUMBERED = re.compile(
+    r"(?:\b(?:version|v\.|[Nn]o\.|number|paragraph|para\.|section|subsection|clause|"
+    r"article|exhibit|page|p\.|pp\.)\s*|#|§\s*)$"
+)
 
 
 def _is_name_number(body: str, start: int) -> bool:

@@ -393,6 +393,9 @@ NOT_FIGURES = [
     # a number that numbers a thing rather than counts it
     "the newest version of Mac OS X, version 10.4.",
     "It ranked No. 2 in sales",
+    "as paragraph 12 of the ruling says",
+    "under section 5 of the act",
+    "He was charged under 18 U.S.C. 1001 with lying",
     # a duration placing something in time, like a document's age
     "Seventeen years ago, this would not have been possible",
     "as they vowed 8 years ago.",
