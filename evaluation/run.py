@@ -55,14 +55,15 @@ SCRATCH_DB = "factdesk_eval"
 # CI fails below these: set a little under what was measured, so that an unrelated
 # change does not flap, and never below issue 3's bar for the seeds.
 THRESHOLDS: dict[str, dict[str, float]] = {
-    # Measured 2026-11-22: figures 1.0/1.0, sourced values 0.979/0.979, facts 0.739/0.85,
+    # Measured 2026-11-22: figures 1.0/1.0, sourced values 0.979/0.979, facts 0.739/0.85
+    # (0.909/0.952 in the seventeenth session, floor 0.88),
     # quotes 1.0/1.0, speakers 0.97/0.97, merges 1.0/0.926; no false merge or boilerplate.
     "seeds": {
         "figures.precision": 0.95,
         "figures.recall": 0.95,
         "sourced_values.precision": 0.95,
         "sourced_values.recall": 0.95,
-        "facts": 0.7,
+        "facts": 0.88,
         "quotes.recall": 0.95,
         "quote_speakers.precision": 0.9,
         "quote_speakers.recall": 0.9,
@@ -102,16 +103,19 @@ THRESHOLDS: dict[str, dict[str, float]] = {
 # 0.556, subject 0.550, attribution 0.876, status 0.690, speakers 0.830/0.818, malformed
 # 0.176: every floor and the ceiling still hold (numbers P exactly at 0.90), so none was
 # changed.
+# Seventeenth session (86 articles): numbers 0.932/0.901, units 0.896, concept 0.641,
+# subject 0.615, attribution 0.885, status 0.645, speakers 0.883/0.871, malformed 0.169;
+# the floors moved up under them.
 REAL_FLOORS: dict[str, float] = {
-    "numbers.precision": 0.90,
-    "numbers.recall": 0.85,
-    "units": 0.85,
-    "concept": 0.55,
-    "subject": 0.50,
-    "attribution": 0.83,
+    "numbers.precision": 0.92,
+    "numbers.recall": 0.88,
+    "units": 0.87,
+    "concept": 0.61,
+    "subject": 0.58,
+    "attribution": 0.86,
     "status": 0.6,
-    "quote_speakers.precision": 0.82,
-    "quote_speakers.recall": 0.81,
+    "quote_speakers.precision": 0.86,
+    "quote_speakers.recall": 0.85,
 }
 # Shares where lower is better: a ceiling.
 REAL_CEILINGS: dict[str, float] = {"malformed_entities": 0.18}
