@@ -59,7 +59,9 @@ def market_move(anchor: Token, governor: Token | None, unit: str, noun: Token | 
     """``decline`` or ``growth`` when the figure (in percent, or a count of points) is
     how far a market moved, through the verb or noun that governs it; else None."""
     points = noun is not None and noun.lemma_.lower() == "point"
-    if not (unit == "percent" or points):
+    # "the Dow fell 344.65": a bare number a market's move verb takes is points
+    bare = noun is None and unit == "count" and governor is not None and anchor.head == governor
+    if not (unit == "percent" or points or bare):
         return None
     if (way := _way_beside(anchor, noun)) is not None:
         return way
@@ -77,7 +79,9 @@ def market_move(anchor: Token, governor: Token | None, unit: str, noun: Token | 
         return "growth" if lemma in _UP_NOUNS else None
     if governor.pos_ != "VERB":
         return None
-    if not _moved_is_market(governor) and not (points and lemma in _INTRANSITIVE):
+    if not moved_is_market(governor) and not (points and lemma in _INTRANSITIVE):
+        return None
+    if bare and anchor.dep_ not in ("dobj", "npadvmod", "advmod"):
         return None
     if lemma in _DOWN_VERBS:
         return "decline"
@@ -103,7 +107,7 @@ def _names_market(token: Token) -> bool:
     return token.lower_ in _MARKET_WORDS or token.lower_ in MARKET_INDEX_WORDS
 
 
-def _moved_is_market(verb: Token) -> bool:
+def moved_is_market(verb: Token) -> bool:
     """Whether what the verb moves names a market (an index, stocks, a price): its
     subject, the noun its relative clause hangs on, or a first verb's subject."""
     if (
@@ -115,8 +119,9 @@ def _moved_is_market(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return any(_names_market(t) for t in child.subtree)
-    if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return _moved_is_market(verb.head)  # "the FTSE fell 2.03 points, but stayed below"
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        # "the FTSE fell 2.03 points, but stayed below", "..., ending the day at 8,017"
+        return moved_is_market(verb.head)
     return False
 
 
@@ -134,6 +139,14 @@ def market_level(head: Token, noun: Token | None) -> bool:
         return False  # "rose to 300 flights": a count of its own
     current = noun if noun is not None else head
     preposition = current.head
+    if (
+        current.dep_ == "pobj"
+        and preposition.lower_ == "of"
+        and preposition.head.lemma_.lower() in ("level", "value")
+        and preposition.head.dep_ == "pobj"
+    ):
+        current = preposition.head  # "bringing it to a level of 7,465.95"
+        preposition = current.head
     verb = preposition.head
     for _ in range(3):  # "to below the 5000 mark at 4907.20": past the mark to the verb
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -144,4 +157,4 @@ def market_level(head: Token, noun: Token | None) -> bool:
     closing_on = preposition.lower_ == "on" and verb.lemma_.lower() in _CLOSING_VERBS
     if current.dep_ != "pobj" or (preposition.lower_ not in _LEVEL_PREPOSITIONS and not closing_on):
         return False
-    return verb.pos_ in ("VERB", "AUX") and _moved_is_market(verb)
+    return verb.pos_ in ("VERB", "AUX") and moved_is_market(verb)

@@ -10,6 +10,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from service.ingest.figures.lexicon import counted_unit
+from service.ingest.figures.markets import moved_is_market
 from service.ingest.figures.tree import _children, _clause_verb
 from service.ingest.quotes.quoted_by import SPEECH_VERBS
 
@@ -136,11 +137,15 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                 yield from (c for c in _children(child) if c.dep_ in _SUBJECT_DEPS)
         if governor.dep_ == "relcl" and governor.head.pos_ in ("PROPN", "NOUN"):
             yield governor.head  # "the Dow Jones, which fell 678 points"
-        if governor.dep_ == "conj" and not any(
-            c.dep_ in _SUBJECT_DEPS for c in _children(governor)
-        ):
-            # "The FTSE fell 2.03 points, but stayed below 5000": the first verb's subject
-            yield from (c for c in _children(governor.head) if c.dep_ in ("nsubj", "nsubjpass"))
+        if (
+            governor.dep_ == "conj" or (governor.dep_ == "advcl" and moved_is_market(governor))
+        ) and not any(c.dep_ in _SUBJECT_DEPS for c in _children(governor)):
+            # "The FTSE fell 2.03 points, but stayed below 5000", "The Dow closed lower,
+            # having lost 1.16%": the first verb's subject
+            for c in _children(governor.head):
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    yield from _apposed(c)
+                    yield c
     elif governor is not None and governor.pos_ == "NOUN":
         for child in _children(governor):
             if child.dep_ == "poss":

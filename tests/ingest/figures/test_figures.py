@@ -733,3 +733,20 @@ def test_a_market_level_past_a_mark_and_a_move_of_a_listed_index_abbreviation() 
     assert level.subject is not None
     assert extraction.entities[level.subject].name == "FTSE 100"
     assert by_text["631"].property == "decline"
+
+
+def test_a_markets_move_as_a_bare_number_and_its_level_after_a_participle() -> None:
+    extraction = extract(
+        parse_article(
+            "Dow\n\nThe Dow Jones Industrial Average fell 344.65 at the close of trading. "
+            "The Dow Jones Industrial Average closed lower on Thursday, having lost 1.16%, "
+            "bringing it to a level of 7,465.95."
+        )
+    )
+    by_text = {f.text: f for f in extraction.figures}
+    assert (by_text["344.65"].property, by_text["344.65"].unit) == ("decline", "points")
+    lost = by_text["1.16%"]
+    assert lost.property == "decline"
+    assert lost.subject is not None
+    assert extraction.entities[lost.subject].name == "Dow Jones Industrial Average"
+    assert (by_text["7,465.95"].property, by_text["7,465.95"].unit) == ("index_level", "points")
