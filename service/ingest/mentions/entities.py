@@ -141,6 +141,12 @@ def _tokens(body: str, sentence: Sentence) -> list[_Token]:
             or before.endswith(("(", "“", '"', "‘", " '", "('"))
             or before.rstrip().endswith(("--", "—", "–", ":"))
         )
+        owned = _LISTED_NUMBER.match(body, m.end(), end) if possessive else None
+        if owned is not None and any(
+            gz.organization_canonical(body[t.start : m.end()] + owned.group(1)) for t in out[-3:]
+        ):
+            # "Standard & Poor's 500": a listed name with a possessive inside it
+            text, tok_end, possessive = text + owned.group(1), owned.end(1), False
         listed = _LISTED_NUMBER.match(body, tok_end, end) if not possessive else None
         if listed is not None and gz.organization_canonical(text + listed.group(1)):
             text += listed.group(1)  # "FTSE 100", "S&P 500", "Nikkei 225": listed names

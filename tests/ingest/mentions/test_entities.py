@@ -403,3 +403,8 @@ def test_a_lone_name_the_parse_keeps_reading_as_a_proper_noun_is_kept() -> None:
     employed = next(f for f in extraction.figures if f.text.startswith("About 54,000"))
     assert employed.subject is not None
     assert extraction.entities[employed.subject].name == "Opel"
+
+
+def test_a_listed_name_with_a_possessive_inside_it_is_one_name() -> None:
+    _, entities = run("The Standard & Poor's 500 index lost 26 points on Monday.")
+    assert "Standard & Poor's 500" in names(entities)
