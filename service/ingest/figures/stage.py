@@ -222,6 +222,10 @@ def find_figures(
                 # "Turnout was 67%, up from 61%": 61% was turnout too
                 subject = figures[-1].subject
                 figure = _with_property(figure, measure, subject, published_on, context)
+            if figures and _RESTATED.fullmatch(body, figures[-1].span.end, figure.span.start):
+                # "dropped by 2.36%, which is 118.40 points": the same move restated
+                last = figures[-1]
+                figure = replace(figure, property=last.property, subject=last.subject)
             if figures and _earlier_level(body, figures[-1], figure):
                 figure = replace(figure, qualifier=EARLIER_LEVEL)
             figures.append(figure)
@@ -435,6 +439,9 @@ def _day_before(context: _SentenceContext, published_on: dt.date | None) -> dt.d
         return context.voted_on
     return day
 
+
+# Between two amounts of one thing: "2.36%, which is 118.40 points", "9%, that is 400"
+_RESTATED = re.compile(r"\s*,\s*(?:which|that)\s+(?:is|was|means|meant)\s+")
 
 # How far before a count "election-day" may stand and still date it
 _VOTE_REACH = 60

@@ -750,3 +750,11 @@ def test_a_markets_move_as_a_bare_number_and_its_level_after_a_participle() -> N
     assert lost.subject is not None
     assert extraction.entities[lost.subject].name == "Dow Jones Industrial Average"
     assert (by_text["7,465.95"].property, by_text["7,465.95"].unit) == ("index_level", "points")
+
+
+def test_a_move_restated_after_which_is_is_the_same_move() -> None:
+    extraction = extract(
+        parse_article("FTSE\n\nThe FTSE 100 dropped in value by 2.36%, which is 118.40 points.")
+    )
+    by_text = {f.text: f for f in extraction.figures}
+    assert by_text["118.40"].property == "decline"
