@@ -379,10 +379,12 @@ _OUT_OF = re.compile(
 )
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _CAPITALISED_WORD_END = re.compile(r"([A-Z][\w’'-]*)\s+$")
+# "pages 774 and 775", "paragraphs 3 to 5": the second of two numbered places
+_JOINED_NUMBER = re.compile(r"\b\d+\s+(?:and|to|or|-|–)\s+$")
 # Words that number a thing rather than count it: "version 10.4", "No. 2", "#3"
 _NUMBERED = re.compile(
     r"(?:\b(?:version|v\.|[Nn]o\.|number|paragraph|para\.|section|subsection|clause|"
-    r"article|exhibit|page|p\.|pp\.)\s*|#|§\s*)$"
+    r"article|exhibit|pages?|p\.|pp\.)\s*|#|§\s*)$"
 )
 
 
@@ -393,6 +395,8 @@ def _is_name_number(body: str, start: int) -> bool:
         return True
     if _NUMBERED.search(body, max(0, start - 12), start):
         return True
+    if (joined := _JOINED_NUMBER.search(body, max(0, start - 40), start)) is not None:
+        return _NUMBERED.search(body, max(0, joined.start() - 12), joined.start()) is not None
     m = _CAPITALISED_WORD_END.search(body[max(0, start - 40) : start])
     return m is not None and fold(m.group(1)) not in _FUNCTION_WORDS
 

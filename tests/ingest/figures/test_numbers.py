@@ -394,6 +394,7 @@ NOT_FIGURES = [
     "the newest version of Mac OS X, version 10.4.",
     "It ranked No. 2 in sales",
     "as paragraph 12 of the ruling says",
+    "it can be found in the transcript at pages 774 and 775",
     "under section 5 of the act",
     "He was charged under 18 U.S.C. 1001 with lying",
     # a duration placing something in time, like a document's age
