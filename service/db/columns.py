@@ -146,7 +146,9 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "unit": Field(_column("unit")),
         "qualifier": Field(_column("qualifier")),
         "disputed": Field(_disputed),
-        "firstReportedAt": Field(_fact_time(facts_db.first_reported_sql, known_db.first_known_sql)),
+        "firstReportedAt": Field(
+            _fact_time(facts_db.first_reported_sql, known_values_db.first_known_sql)
+        ),
         "updatedAt": Field(_fact_time(facts_db.updated_sql, known_db.updated_known_sql)),
     },
     "SourcedValue": {

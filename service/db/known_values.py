@@ -283,3 +283,11 @@ def value_inputs_sql(fact: str, at: str | None) -> str:
         'judgements', coalesce((SELECT json_agg(json_build_array(
                 j.id, j.kind, k.value, k.upper_bound, k.approximation, k.text) ORDER BY j.id)
             {judged}), '[]'))::text)"""
+
+
+def first_known_sql(fact: str, at: str) -> str:
+    """When the fact row `fact` was first reported as known at `at` (an SQL time): what
+    known.first_known_sql answers (NULL: no value then), from the counted reading's
+    reports instead of every figure known then."""
+    return f"""(SELECT min(r.first_reported_at)
+        FROM ({known_reports_sql(f"= {fact}.id", at, "1")}) r)"""
