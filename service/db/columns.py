@@ -92,8 +92,8 @@ def _assessed(what: str) -> Answer:
         if group is None or not names.computed:
             return None
         group.numbered = True
-        inputs = known_values_db.value_inputs_sql(group.fact, names.as_of)
-        return computed_sql(f"'{what}:' || {row}.n", inputs)
+        group.inputs = known_values_db.value_inputs_sql(group.fact, names.as_of)
+        return computed_sql(f"'{what}:' || {row}.n", f"{row}_in.inputs")
 
     return answer
 

@@ -203,11 +203,17 @@ def _value_list(
     limit = _limit(pick, relation)
     by = f"{group}.first_id"
     items = f"string_agg({built}, chr(2) ORDER BY {by})" if joined else list_json(built, by)
-    return f"""(SELECT {items}
+    # The rules' inputs, when a value's rank or conflicting reads them: read once for the
+    # list (a MATERIALIZED CTE is evaluated once; a subquery in each value's row, per value).
+    inputs, read = "", ""
+    if made.inputs is not None:
+        inputs = f"WITH {group}_in AS MATERIALIZED (SELECT {made.inputs} AS inputs) "
+        read = f", {group}_in"
+    return f"""({inputs}SELECT {items}
         FROM (SELECT {columns}, min({figure}.id) AS first_id,
                 (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
             FROM {rows}
-            GROUP BY {columns} ORDER BY first_id{limit}) {group})"""
+            GROUP BY {columns} ORDER BY first_id{limit}) {group}{read})"""
 
 
 def _known_first(relation: Relation, row: str, names: Scope, shown: int) -> str:
