@@ -3,7 +3,7 @@
 `Fact.disputed` as known at a past time, `SourcedValue.rank` and `conflicting`, and
 `Fact.preferred` follow rules written once, in Python (service.ingest.facts.agreement and
 service.ingest.facts.ranks), which the statement does not write again in SQL. Where such a
-value goes, it writes what it is, the rule's inputs (db/known.value_inputs_sql) and, for
+value goes, it writes what it is, the rule's inputs (db/known_values.value_inputs_sql) and, for
 `preferred`, every value's JSON to choose from, between marks (db/json_text.OPEN, SPLIT,
 CLOSE); `fill` puts what the rule gives in their place, as the resolvers compute it.
 """

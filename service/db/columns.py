@@ -9,6 +9,7 @@ from collections.abc import Callable
 from service.db import fact_values as fact_values_db
 from service.db import facts as facts_db
 from service.db import known as known_db
+from service.db import known_values as known_values_db
 from service.db.json_text import b64, computed_sql, isoformat_sql, text_json
 from service.db.selection import Answer, Field, Pick, Scope
 
@@ -77,7 +78,9 @@ def _disputed(pick: Pick, row: str, names: Scope) -> str | None:
     if names.as_of is None:
         return _column("disputed")(pick, row, names)
     at = names.as_of
-    return _computed(names, lambda: computed_sql("'disputed'", known_db.value_inputs_sql(row, at)))
+    return _computed(
+        names, lambda: computed_sql("'disputed'", known_values_db.value_inputs_sql(row, at))
+    )
 
 
 def _assessed(what: str) -> Answer:
@@ -89,8 +92,8 @@ def _assessed(what: str) -> Answer:
         if group is None or not names.computed:
             return None
         group.numbered = True
-        inputs = known_db.value_inputs_sql(group.fact, names.as_of)
-        return computed_sql(f"'{what}:' || {row}.n", inputs)
+        group.inputs = known_values_db.value_inputs_sql(group.fact, names.as_of)
+        return computed_sql(f"'{what}:' || {row}.n", f"{row}_in.inputs")
 
     return answer
 
@@ -108,8 +111,8 @@ def _reported(aggregate: str) -> Answer:
             return _time_of(
                 lambda value: fact_values_db.value_time_sql(group.fact, value, aggregate)
             )(pick, row, names)
-        reported = known_db.reported_sql(group.figure, aggregate, names.as_of)
-        group.aggregates.append(f"{aggregate}({reported})")
+        # The group's rows under asOf carry their report's times (trees._value_list).
+        group.aggregates.append(f"{aggregate}({group.figure}.reported_{aggregate})")
         column = f"{row}.s{len(group.aggregates) - 1}"
         return text_json(column, isoformat_sql(column))
 
@@ -143,7 +146,9 @@ COLUMNS: dict[str, dict[str, Field]] = {
         "unit": Field(_column("unit")),
         "qualifier": Field(_column("qualifier")),
         "disputed": Field(_disputed),
-        "firstReportedAt": Field(_fact_time(facts_db.first_reported_sql, known_db.first_known_sql)),
+        "firstReportedAt": Field(
+            _fact_time(facts_db.first_reported_sql, known_values_db.first_known_sql)
+        ),
         "updatedAt": Field(_fact_time(facts_db.updated_sql, known_db.updated_known_sql)),
     },
     "SourcedValue": {

@@ -228,10 +228,12 @@ async def find_entity_ids_by_name(
     return [int(r["id"]) for r in rows]
 
 
-def entity_where(searched: bool) -> str:
-    """The WHERE of `entities t`: $3 the kind (or NULL), and when `searched`, $4 the
+def entity_where(searched: bool, *, kind: bool | None = None) -> str:
+    """The WHERE of `entities t`: $3 the kind (or NULL; with `kind` true, a kind given,
+    false, none: its condition written only when given), and when `searched`, $4 the
     search's name keys and $5 its text (shared with db/root_pages.py)."""
-    clauses = ["($3::text IS NULL OR t.kind = $3)"]
+    kinds = {None: "($3::text IS NULL OR t.kind = $3)", True: "t.kind = $3", False: "TRUE"}
+    clauses = [kinds[kind]]
     if searched:
         clauses.append(
             """(t.id IN (SELECT entity_id FROM entity_keys WHERE key = ANY($4::text[]))

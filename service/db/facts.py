@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.db.paging import IdPage, Sort, SortedPage, SortKey, Window, page_by_id, page_sorted
+from service.db.paging import (
+    Filters,
+    IdPage,
+    Sort,
+    SortedPage,
+    SortKey,
+    Window,
+    optional_where,
+    page_by_id,
+    page_sorted,
+)
 from service.db.pool import Connection
 from service.db.rows import FactRow, FactTimesRow
 
@@ -116,9 +126,12 @@ FACT_ORDERS = {
     "LABEL": ("t.label", "text"),
     "PROPERTY": ("t.property", "text"),
 }
-FACT_WHERE = """($3::bigint IS NULL OR t.subject_id = $3)
-    AND ($4::text IS NULL OR t.property = $4)
-    AND ($5::bool IS NULL OR t.disputed = $5)"""
+FACT_FILTERS: Filters = {
+    "subject": ("bigint", "t.subject_id = {}"),
+    "property": ("text", "t.property = {}"),
+    "disputed": ("bool", "t.disputed = {}"),
+}
+FACT_WHERE = optional_where(FACT_FILTERS)
 
 
 async def page_sorted_facts(

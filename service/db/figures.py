@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from service.db.paging import IdPage, Sort, SortedPage, SortKey, Window, page_by_id, page_sorted
+from service.db.paging import (
+    Filters,
+    IdPage,
+    Sort,
+    SortedPage,
+    SortKey,
+    Window,
+    optional_where,
+    page_by_id,
+    page_sorted,
+)
 from service.db.pool import Connection
 from service.db.rows import FigureRow
 from service.relations import GROUPED_VALUES
@@ -96,10 +106,13 @@ async def list_distinct_reports_for_facts(
     ]
 
 
-FIGURE_WHERE = """($3::bigint IS NULL OR t.article_id = $3)
-    AND ($4::bigint IS NULL OR t.subject_id = $4)
-    AND ($5::text IS NULL OR t.property = $5)
-    AND ($6::text IS NULL OR t.unit = $6)"""
+FIGURE_FILTERS: Filters = {
+    "article": ("bigint", "t.article_id = {}"),
+    "subject": ("bigint", "t.subject_id = {}"),
+    "property": ("text", "t.property = {}"),
+    "unit": ("text", "t.unit = {}"),
+}
+FIGURE_WHERE = optional_where(FIGURE_FILTERS)
 # The orders a client may choose (`orderBy`), by field: an expression of `t` and its type.
 # A float8 prints as its shortest exact text, so a cursor's value casts back unchanged.
 FIGURE_ORDERS = {"STORED": ("t.id", "bigint"), "VALUE": ("t.value", "float8")}

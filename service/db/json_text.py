@@ -27,7 +27,7 @@ def isoformat_sql(expression: str) -> str:
 
 # Where a value goes that the statement leaves to Python (service/computed.py):
 # OPEN, what it is (`disputed`, `rank:N`, ...), SPLIT, the rule's inputs
-# (known.value_inputs_sql), and for a choice SPLIT and each candidate's JSON, then CLOSE.
+# (known_values.value_inputs_sql), and for a choice SPLIT and each candidate's JSON, then CLOSE.
 # JSON text never holds them raw (PostgreSQL writes a control character in a string as
 # \u0001), so they mark nothing else.
 OPEN, SPLIT, CLOSE = "\x01", "\x02", "\x03"

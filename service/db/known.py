@@ -18,10 +18,9 @@ from dataclasses import dataclass, fields
 from service.db.articles import NewCopy, with_outlets
 from service.db.figures import COLUMNS as FIGURE_COLUMNS
 from service.db.figures import value_group_sql
-from service.db.judgements import InForce, in_force_sql
+from service.db.judgements import InForce
 from service.db.pool import Connection
 from service.db.rows import ArticleRow, FactRow, FigureRow, OutletRow
-from service.relations import GROUPED_VALUES
 
 
 def published_sql(publication: str) -> str:
@@ -40,14 +39,25 @@ def reported_sql(figure: str, aggregate: str, at: str | None = None) -> str:
     )
 
 
-def known_sql(fact_id: str, at: str, *, published: bool = True, uncorrected: bool = True) -> str:
+def known_sql(
+    fact_id: str,
+    at: str,
+    *,
+    published: bool = True,
+    uncorrected: bool = True,
+    figures: str | None = None,
+) -> str:
     """The figures whose fact_id is `fact_id` (an SQL condition on it: `= ANY($1)`,
     `= t0.id`) that counted at `at` (an SQL time), with `figures`' columns (and `since`,
     `until`; only corrected articles joined for `since`, as history's figures are).
     Without `published`, the caller tests that the article was published by then. Without
     `uncorrected`, only those of corrected articles and those taken out since (what
     `fact_report_times` does not count: known_values.py), found from the corrected
-    articles, not from every figure of the facts."""
+    articles, not from every figure of the facts. With `figures` (an SQL condition on the
+    figure's id), only those figures."""
+    stored_ids, kept_ids = (
+        ("", "") if figures is None else (f" AND g.id {figures}", f" AND r.id {figures}")
+    )
     by_then = f"""AND EXISTS (SELECT 1 FROM publications p
                     WHERE p.article_id = k.article_id AND {published_sql("p")} <= {at})"""
     stored = (
@@ -60,7 +70,7 @@ def known_sql(fact_id: str, at: str, *, published: bool = True, uncorrected: boo
     return f"""
     SELECT k.* FROM (
         SELECT g.*, a.corrected_at AS since, NULL::timestamptz AS until
-        {stored} {fact_id}
+        {stored} {fact_id}{stored_ids}
         UNION ALL
         SELECT r.*,
             (SELECT max(v.replaced_at) FROM article_versions v
@@ -68,7 +78,7 @@ def known_sql(fact_id: str, at: str, *, published: bool = True, uncorrected: boo
             w.withdrawn_at
         FROM withdrawn_figures w CROSS JOIN LATERAL jsonb_populate_record(
             NULL::figures, w.figure || jsonb_build_object('fact_id', w.fact_id)) r
-        WHERE w.fact_id {fact_id} AND w.withdrawn_at > {at}
+        WHERE w.fact_id {fact_id} AND w.withdrawn_at > {at}{kept_ids}
     ) k
     WHERE (k.since IS NULL OR k.since <= {at}) AND (k.until IS NULL OR k.until > {at})
         {by_then if published else ""}
@@ -224,7 +234,7 @@ async def list_in_force_at(
         f"""
         SELECT j.id, k.id AS figure_id, k.fact_id, j.kind, k.value, k.upper_bound,
                k.approximation, k.text, j.reason, j.made_by, j.made_at
-        {_in_force("= ANY($1::bigint[])", "$2")}
+        {in_force_at_sql("= ANY($1::bigint[])", "$2")}
         ORDER BY j.id
         """,
         list(fact_ids),
@@ -233,39 +243,11 @@ async def list_in_force_at(
     return [InForce(**dict(r.items())) for r in rows]
 
 
-def _in_force(fact_id: str, at: str) -> str:
+def in_force_at_sql(fact_id: str, at: str) -> str:
     """The rows (judgement `j`, figure `k`) of the judgements in force at `at` on the
     figures that counted then of the facts whose id is `fact_id` (an SQL condition)."""
     return f"""FROM judgements j JOIN ({known_sql(fact_id, at)}) k ON k.id = j.judged_figure_id
         WHERE j.made_at <= {at} AND (j.withdrawn_at IS NULL OR j.withdrawn_at > {at})"""
-
-
-def value_inputs_sql(fact: str, at: str | None) -> str:
-    """What the rules over a fact's values (service.ingest: its agreement, each value's
-    rank and conflicts, the preferred value) read, for the fact row `fact` now or as known
-    at `at` (an SQL time), as JSON text: {"reports": [[value, upper bound, approximation,
-    text, figures, value], ...] (each distinct report, in order of first figure; `value`:
-    its value's first figure, figures.value_group_sql), "judgements": [[id, kind, value,
-    upper bound, approximation, text], ...] (in force, oldest first)}. The rules themselves
-    are Python's (service/computed.py reads this)."""
-    if at is None:
-        rows = f"SELECT * FROM figures f WHERE f.fact_id = {fact}.id"
-        judged = in_force_sql(f"= {fact}.id")
-    else:
-        rows = known_sql(f"= {fact}.id", at)
-        judged = _in_force(f"= {fact}.id", at)
-    grouped = ", ".join(f"k.{c}" for c in GROUPED_VALUES)
-    reports = f"""SELECT k.value, k.upper_bound, k.approximation, k.text, count(*) AS n,
-            min(k.id) AS first, min(min(k.id)) OVER (PARTITION BY {grouped}) AS value_group
-        FROM ({rows}) k
-        GROUP BY k.value, k.upper_bound, k.approximation, k.text"""
-    return f"""(SELECT json_build_object(
-        'reports', coalesce((SELECT json_agg(json_build_array(d.value, d.upper_bound,
-                d.approximation, d.text, d.n, d.value_group) ORDER BY d.first)
-            FROM ({reports}) d), '[]'),
-        'judgements', coalesce((SELECT json_agg(json_build_array(
-                j.id, j.kind, k.value, k.upper_bound, k.approximation, k.text) ORDER BY j.id)
-            {judged}), '[]'))::text)"""
 
 
 async def list_fact_times_at(

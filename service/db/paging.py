@@ -20,6 +20,33 @@ from service.db.pool import Connection
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
 
+# A list's filters: name -> (SQL type, the condition on `t` with `{}` for the value).
+Filters = dict[str, tuple[str, str]]
+
+
+def optional_where(filters: Filters) -> str:
+    """The WHERE of `filters` with the n-th's value $n+2 (as page_by_id and page_sorted
+    number them), each left out by a NULL: one statement for any filters given."""
+    return "\n    AND ".join(
+        f"(${n}::{cast} IS NULL OR {condition.format(f'${n}')})"
+        for n, (cast, condition) in enumerate(filters.values(), start=3)
+    )
+
+
+def given_where(
+    filters: Filters, given: Sequence[str], parameter: Callable[[str, str], str]
+) -> str:
+    """The WHERE of those of `filters` named in `given`, each value `parameter(name, SQL
+    type)`: only the conditions given are written, so a statement keeps one plan that
+    uses their indexes (`$n IS NULL OR` made a generic plan that could not)."""
+    conditions = [
+        condition.format(parameter(name, cast))
+        for name, (cast, condition) in filters.items()
+        if name in given
+    ]
+    return " AND ".join(conditions) or "TRUE"
+
+
 K = TypeVar("K")
 T = TypeVar("T")
 

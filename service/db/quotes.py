@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from service.db.paging import (
+    Filters,
     IdPage,
     Sort,
     SortedPage,
     SortKey,
     Window,
+    optional_where,
     page_by_id,
     page_by_id_per_parent,
     page_sorted,
@@ -45,10 +47,12 @@ async def list_quotes_by_statement_keys(conn: Connection, *, keys: Sequence[str]
     return QuoteRow.from_records(rows)
 
 
-QUOTE_WHERE = """($3::bigint IS NULL OR t.speaker_id = $3)
-    AND ($4::bigint IS NULL OR t.article_id = $4)
-    AND ($5::text IS NULL
-         OR to_tsvector('english', t.text) @@ websearch_to_tsquery('english', $5))"""
+QUOTE_FILTERS: Filters = {
+    "speaker": ("bigint", "t.speaker_id = {}"),
+    "article": ("bigint", "t.article_id = {}"),
+    "search": ("text", "to_tsvector('english', t.text) @@ websearch_to_tsquery('english', {})"),
+}
+QUOTE_WHERE = optional_where(QUOTE_FILTERS)
 # The orders a client may choose (`orderBy`), by field: an expression of `t` and its type.
 QUOTE_ORDERS = {"STORED": ("t.id", "bigint")}
 

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from service.db.articles import ARTICLE_ORDERS, FILTERS, SORT_KEY, filter_sql
 from service.db.connections import ID_CURSOR, TIME_CURSOR, Page, connection_json, flags
 from service.db.entities import ENTITY_ORDERS, entity_where
-from service.db.facts import FACT_ORDERS, FACT_WHERE
-from service.db.figures import FIGURE_ORDERS, FIGURE_WHERE
+from service.db.facts import FACT_FILTERS, FACT_ORDERS
+from service.db.figures import FIGURE_FILTERS, FIGURE_ORDERS
 from service.db.json_text import b64
-from service.db.quotes import QUOTE_ORDERS, QUOTE_WHERE
+from service.db.paging import Filters, given_where
+from service.db.quotes import QUOTE_FILTERS, QUOTE_ORDERS
 from service.db.selection import Pick
 
 # (argument, SQL type) -> the parameter that takes this request's value of it ("$n::type").
@@ -69,22 +70,19 @@ def _numbered(where: str, arguments: Sequence[tuple[str, str]]) -> str:
     return re.sub(r"\$(\d)(::[a-z\[\]]+)?", lambda m: arguments[int(m.group(1)) - 3][0], where)
 
 
-def _fixed(where: str, arguments: Sequence[tuple[str, str]]) -> Callable[..., str]:
-    """The WHERE of a listing whose every filter is always a parameter (NULL: not given)."""
-
-    def write(options: tuple[str, ...], parameter: Parameter) -> str:
-        given = [(parameter(name, cast), cast) for name, cast in arguments]
-        return _numbered(where, given)
-
-    return write
+def _given(filters: Filters) -> Callable[[tuple[str, ...], Parameter], str]:
+    """The WHERE of a listing's filters given (options naming them), only theirs written:
+    `$n IS NULL OR` for the others kept PostgreSQL's generic plan from their indexes."""
+    return lambda options, parameter: given_where(filters, options, parameter)
 
 
 def _entities_where(options: tuple[str, ...], parameter: Parameter) -> str:
     """db/entities.entity_where: the kind, and the search's keys and text when given."""
-    searched = "search" in options
-    names = [("kind", "text")]
+    searched, kind = "search" in options, "kind" in options
+    names = [("kind", "text")] if kind else [("", "")]  # $3 unwritten when no kind is given
     names += [("search_keys", "text[]"), ("search", "text")] if searched else []
-    return _numbered(entity_where(searched), [(parameter(n, c), c) for n, c in names])
+    where = entity_where(searched, kind=kind)
+    return _numbered(where, [(parameter(n, c) if n else "", c) for n, c in names])
 
 
 def _articles_where(options: tuple[str, ...], parameter: Parameter) -> str:
@@ -108,7 +106,7 @@ LISTINGS = {
         "t",
         FACT_ORDERS,
         _BY_ID,
-        _fixed(FACT_WHERE, [("subject", "bigint"), ("property", "text"), ("disputed", "bool")]),
+        _given(FACT_FILTERS),
     ),
     "quotes": Listing(
         "Quote",
@@ -116,7 +114,7 @@ LISTINGS = {
         "t",
         QUOTE_ORDERS,
         _BY_ID,
-        _fixed(QUOTE_WHERE, [("speaker", "bigint"), ("article", "bigint"), ("search", "text")]),
+        _given(QUOTE_FILTERS),
     ),
     # The change feed: every change, by id (db/changes.list_changes_after).
     "changes": Listing("Change", "changes", "t", {}, _BY_ID, lambda options, parameter: "TRUE"),
@@ -126,10 +124,7 @@ LISTINGS = {
         "t",
         FIGURE_ORDERS,
         _BY_ID,
-        _fixed(
-            FIGURE_WHERE,
-            [("article", "bigint"), ("subject", "bigint"), ("property", "text"), ("unit", "text")],
-        ),
+        _given(FIGURE_FILTERS),
     ),
 }
 

@@ -35,6 +35,10 @@ class ValueGroup:
     fact: str  # the alias of their fact's row
     aggregates: list[str] = field(default_factory=list)
     numbered: bool = False  # a field asks for the value's place among its fact's (`n`)
+    shown: int = 1  # how many of each value's first figures `sources` reads (at most)
+    # The rules' inputs of the fact (known_values.value_inputs_sql) its values' rank and
+    # conflicting read: one reading per list, `{alias}_in.inputs`, not one per value.
+    inputs: str | None = None
 
 
 @dataclass

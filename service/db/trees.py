@@ -34,6 +34,7 @@ from typing import Any
 import orjson
 
 from service.db import known as known_db
+from service.db import known_values as known_values_db
 from service.db.citations import citation_answers
 from service.db.columns import COLUMNS
 from service.db.connections import nested_page
@@ -193,9 +194,8 @@ def _value_list(
         extra += f", row_number() OVER (ORDER BY min({figure}.id)) - 1 AS n"
     rows = f"""{relation.table} {figure}
         WHERE {figure}.{relation.child_column} = {row}.{relation.parent_column}"""
-    if names.as_of is not None:  # the figures that counted then (db/known.py)
-        known = known_db.known_sql(f"= {row}.{relation.parent_column}", names.as_of)
-        rows = f"({known}) {figure}"
+    if names.as_of is not None:
+        rows = f"({_known_first(relation, row, names, made.shown)}) {figure}"
     if made.aggregates:  # sources: each figure numbered within its value (_sources)
         rows = f"""(SELECT {figure}.*,
             row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
@@ -203,11 +203,37 @@ def _value_list(
     limit = _limit(pick, relation)
     by = f"{group}.first_id"
     items = f"string_agg({built}, chr(2) ORDER BY {by})" if joined else list_json(built, by)
-    return f"""(SELECT {items}
+    # The rules' inputs, when a value's rank or conflicting reads them: read once for the
+    # list (a MATERIALIZED CTE is evaluated once; a subquery in each value's row, per value).
+    inputs, read = "", ""
+    if made.inputs is not None:
+        inputs = f"WITH {group}_in AS MATERIALIZED (SELECT {made.inputs} AS inputs) "
+        read = f", {group}_in"
+    return f"""({inputs}SELECT {items}
         FROM (SELECT {columns}, min({figure}.id) AS first_id,
                 (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
             FROM {rows}
-            GROUP BY {columns} ORDER BY first_id{limit}) {group})"""
+            GROUP BY {columns} ORDER BY first_id{limit}) {group}{read})"""
+
+
+def _known_first(relation: Relation, row: str, names: Scope, shown: int) -> str:
+    """The figures of the fact `row` that counted at `names.as_of` that its values'
+    fields read: each distinct report's first `shown`, as the counted reading finds them
+    (known_values.known_reports_sql: tens of thousands of figures known then are not
+    walked), each with its report's first and last publication by then (`reported_min`,
+    `reported_max`). Every report is there, so a value's first figure, text, place among
+    its fact's and times are all its figures'; and its first `shown` figures too."""
+    assert names.as_of is not None
+    report, known = names.next(), names.next()
+    reports = known_values_db.known_reports_sql(
+        f"= {row}.{relation.parent_column}", names.as_of, str(int(shown))
+    )
+    figures = known_db.known_sql(
+        f"= {report}.fact_id", names.as_of, figures=f"= ANY({report}.first_ids)"
+    )
+    return f"""SELECT {known}.*, {report}.first_reported_at AS reported_min,
+            {report}.last_reported_at AS reported_max
+        FROM ({reports}) {report} CROSS JOIN LATERAL ({figures}) {known}"""
 
 
 def _preferred(relation: Relation) -> Answer:
@@ -220,7 +246,7 @@ def _preferred(relation: Relation) -> Answer:
         candidates = _value_list(relation, pick, row, names, joined=True)
         if candidates is None:
             return None
-        inputs = known_db.value_inputs_sql(row, names.as_of)
+        inputs = known_values_db.value_inputs_sql(row, names.as_of)
         return computed_sql("'preferred'", inputs, candidates)
 
     return answer
@@ -236,6 +262,7 @@ def _sources(relation: Relation) -> Answer:
         group = names.group
         if group is None:
             return None
+        group.shown = max(group.shown, int(count) if count is not None else 2**31 - 1)
         article = names.next()
         outer, names.article = names.article, article
         citation = object_json("Citation", pick.picks, group.figure, names)

@@ -365,5 +365,9 @@ def _listed(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, objec
             "property": flt.get("property"),
             "unit": flt.get("unit"),
         }
+    # The filters given (not NULL) are written into the statement, and only theirs
+    # (db/root_pages.py): `$n IS NULL OR` for the others kept a generic plan off indexes.
+    values = {name: value for name, value in values.items() if value is not None}
+    options += tuple(name for name in values if name not in {*options, "search_keys"})
     bound, paging = _paged(root, given, options, decode_id_cursor)
     return bound, {**paging, **values}

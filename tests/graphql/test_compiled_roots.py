@@ -9,6 +9,7 @@ change feed is read from the primary, as the executor reads it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -451,3 +452,41 @@ async def test_figures_by_value_are_read_from_an_index(
                 assert "Sort" not in plan, plan[:400]
     finally:
         await logged.close()
+
+
+FILTERED = """query($property: String) { facts(first: 5, filter: {property: $property}) {
+    edges { node { id label } } } }"""
+
+
+async def test_a_filter_given_is_written_and_its_index_kept_by_the_generic_plan(
+    apps: dict[bool, httpx.AsyncClient], server_dsn: str
+) -> None:
+    """Only the filters given are in a root window's statement: with `$n IS NULL OR` for
+    each, the plan PostgreSQL keeps for the statement (generic, after five) could use no
+    index for any of them, and one planned before an index came stayed so."""
+    one = await create_pool(with_database(server_dsn, "factdesk_seeded"), max_size=1)
+    try:
+        async with compiled_and_executed(one) as clients:
+            for _ in range(8):
+                answer = await same_answer(clients, FILTERED, {"property": "vote_share"})
+                assert b'"errors"' not in answer, answer
+            async with one.acquire() as conn:
+                kept = await conn.fetch(
+                    "SELECT statement, generic_plans FROM pg_prepared_statements"
+                    " WHERE statement LIKE 'SELECT ''{\"facts\":''%'"
+                )
+                assert len(kept) == 1, [k["statement"][:300] for k in kept]
+                sql = kept[0]["statement"]
+                assert " IS NULL OR " not in sql, sql
+                assert kept[0]["generic_plans"] > 0, dict(kept[0])
+                async with conn.transaction():  # the plan kept for any value
+                    await conn.execute("SET LOCAL enable_seqscan = off")
+                    await conn.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+                    await conn.execute(f"PREPARE filtered AS {sql}")
+                    explained = await conn.fetch("EXPLAIN EXECUTE filtered('deaths')")
+                    await conn.execute("DEALLOCATE filtered")
+                plan = "\n".join(r[0] for r in explained)
+    finally:
+        await one.close()
+    assert "facts_property_idx" in plan, plan
+    assert re.search(r"Index Cond: \(.*property = \$1", plan), plan
