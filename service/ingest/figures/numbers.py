@@ -229,6 +229,9 @@ _PHYSICAL_UNITS = {
     "mm": "mm", "cm": "cm", "litres": "litres", "liters": "litres", "barrels": "barrels",
     "sq km": "km2", "square kilometres": "km2", "square kilometers": "km2",
     "square miles": "square miles", "degrees": "degrees",
+    "gb": "GB", "gigabytes": "GB", "gigabyte": "GB", "mb": "MB", "megabytes": "MB",
+    "tb": "TB", "terabytes": "TB", "ghz": "GHz", "mhz": "MHz", "inches": "inches",
+    "inch": "inches",
 }  # fmt: skip
 _PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_alternation(_PHYSICAL_UNITS)})(?![\w/])", re.IGNORECASE)
 # A temperature printed with its scale: "49.9C", "45°C", "110 °F" (a bare letter only

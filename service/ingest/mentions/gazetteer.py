@@ -81,6 +81,8 @@ _LISTED_PREFIXES = frozenset(
 )
 
 
+# Units printed in capitals after a number ("16 GB", "2 GHz"): no name there
+UNIT_WORDS = frozenset({"gb", "mb", "tb", "kb", "ghz", "mhz", "km", "kg", "mm", "cm"})
 # Single words naming a listed market index ("djia", "footsie", "merval"): what a move of
 # the market is of, as "index" or "Dow" is.
 MARKET_INDEX_WORDS = frozenset(

@@ -39,6 +39,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
          "injured"),
         # the measure the verb's subject names
         ("The death toll from the quake rose to 157 on Sunday.", "157", "deaths"),
+        # what a thing retails for is its price
+        ("The films will retail for around $9.99.", "around $9.99", "price"),
         # a noun whose plural is its singular
         ("Singapore Airlines will receive the first four aircraft.", "four", "aircraft"),
         # a tally right before a number the parse hangs elsewhere

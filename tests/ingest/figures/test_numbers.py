@@ -315,6 +315,10 @@ FIGURES = [
     # a unit touching the number
     ("problems in the aircraft's 500km of wiring", "500km", 500.0, None,
      Approximation.EXACT, "km"),
+    # storage and screen sizes in their units
+    ("comes in a 30GB edition", "30GB", 30.0, None, Approximation.EXACT, "GB"),
+    ("a 2 GHz processor", "2 GHz", 2.0, None, Approximation.EXACT, "GHz"),
+    ("features a 13.3-inch display", "13.3-inch", 13.3, None, Approximation.EXACT, "inches"),
     # a count of a plural that takes no -s, of a group named after "of", of one unit
     ("will be receiving the first four aircraft.", "four", 4.0, None, Approximation.EXACT,
      "count"),

@@ -408,3 +408,8 @@ def test_a_lone_name_the_parse_keeps_reading_as_a_proper_noun_is_kept() -> None:
 def test_a_listed_name_with_a_possessive_inside_it_is_one_name() -> None:
     _, entities = run("The Standard & Poor's 500 index lost 26 points on Monday.")
     assert "Standard & Poor's 500" in names(entities)
+
+
+def test_a_unit_after_its_number_is_no_name() -> None:
+    extraction = extract(parse_article("iPhone\n\nThe iPhone comes in 16 GB and 32 GB models."))
+    assert "GB" not in {e.name for e in extraction.entities}
