@@ -56,7 +56,7 @@ def salient_person(
         if m.span.end <= before
         and 0 <= m.local_entity < len(entities)
         and entities[m.local_entity].kind is EntityKind.PERSON
-        and _may_be(entities[m.local_entity], sex)
+        and may_be(entities[m.local_entity], sex)
         and not _THE_BEFORE.search(doc.text, max(0, m.span.start - 6), m.span.start)
     ]
     if not people:
@@ -88,7 +88,9 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in _SUBJECT_DEPS
 
 
-def _may_be(entity: LocalEntity, sex: str | None) -> bool:
+def may_be(entity: LocalEntity, sex: str | None) -> bool:
+    """Whether "he" (male) or "she" (female) may stand for ``entity``: not a person whose
+    given name is only ever the other sex's."""
     words = entity.name.split()
     if sex is None or len(words) < 2:
         return True

@@ -80,8 +80,6 @@ _DATED_EVENT = re.compile(
     r"(?:election|elections|poll|polls|vote|referendum|balloting)\b"
 )
 _SURNAME_ENDINGS = gz.SURNAME_SUFFIXES
-# A number right before a capitalised word: "16 GB", "30GB"
-_AFTER_NUMBER = re.compile(r"\d(?:\s|-)?$")
 # Legal forms printed after a company's name and a comma
 _LEGAL_FORMS = frozenset({"Inc", "Ltd", "LLC", "Corp", "Co", "plc", "PLC", "AG", "SA", "NV", "LP"})
 _TAIL_SPLIT = re.compile(r"[-'’]")
@@ -437,9 +435,7 @@ class _Finder:
         if len(words) == 1 and is_acronym(name):
             if name.lower() in gz.MEASURE_ACRONYMS:
                 return None  # "German GDP contracted": a measure, not an organisation
-            if name.lower() in gz.UNIT_WORDS and _AFTER_NUMBER.search(
-                self.body, max(0, toks[0].start - 12), toks[0].start
-            ):
+            if gz.unit_after_number(self.body, toks[0].start, toks[-1].end):
                 return None  # "16 GB", "2 GHz": a unit after its number
             if gz.place_canonical(name):
                 return EntityKind.PLACE

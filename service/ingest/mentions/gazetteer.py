@@ -8,6 +8,7 @@ same line separated by `` | ``) and are read once at import; the small closed cl
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -58,7 +59,8 @@ ORGANIZATION_FILES = (
     "football_clubs.txt",
     "market_indices.txt",
 )
-_ORGANIZATION_GROUPS = [group for f in ORGANIZATION_FILES for group in _read_groups(f)]
+_GROUPS_BY_FILE = {f: _read_groups(f) for f in ORGANIZATION_FILES}
+_ORGANIZATION_GROUPS = [group for f in ORGANIZATION_FILES for group in _GROUPS_BY_FILE[f]]
 _PLACES = _canonical_map(_PLACE_GROUPS)
 _ORGANIZATIONS = _canonical_map(_ORGANIZATION_GROUPS)
 # How each listed variant is written ("almati" -> "Almaty"), to undo datelines' capitals.
@@ -83,11 +85,21 @@ _LISTED_PREFIXES = frozenset(
 
 # Units printed in capitals after a number ("16 GB", "2 GHz"): no name there
 UNIT_WORDS = frozenset({"gb", "mb", "tb", "kb", "ghz", "mhz", "km", "kg", "mm", "cm"})
+_NUMBER_BEFORE = re.compile(r"\d[\s-]?$")
+
+
+def unit_after_number(body: str, start: int, end: int) -> bool:
+    """Whether ``body[start:end]`` is a unit printed after its number ("16 GB", "30GB")."""
+    return body[start:end].lower() in UNIT_WORDS and bool(
+        _NUMBER_BEFORE.search(body, max(0, start - 2), start)
+    )
+
+
 # Single words naming a listed market index ("djia", "footsie", "merval"): what a move of
 # the market is of, as "index" or "Dow" is.
 MARKET_INDEX_WORDS = frozenset(
     v.split()[0].lower()
-    for group in _read_groups("market_indices.txt")
+    for group in _GROUPS_BY_FILE["market_indices.txt"]
     for v in group
     if len(v.split()) == 1 or v.split()[0].isupper()  # "Footsie", "DJIA"; "FTSE 250"
 )

@@ -106,9 +106,7 @@ def reconcile(
             continue
         if any(s < end and start < e for s, e in covered):
             continue
-        if body[start:end].lower() in gz.UNIT_WORDS and _UNIT_AFTER_NUMBER.search(
-            body, max(0, start - 3), start
-        ):
+        if gz.unit_after_number(body, start, end):
             continue  # "16 GB": a unit after its number, no place
         repeated = seen[(body[start:end], label)] > 1 or (label == "ORG" and start in subjects)
         if not _added(body, start, end, label, repeated=repeated):
@@ -254,7 +252,6 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
     return cand.kind
 
 
-_UNIT_AFTER_NUMBER = re.compile(r"\d\s?$")
 # How often the parse must read a lone capitalised word as a proper noun to keep it
 _PROPER_REPEATS = 2
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Miss|Mx)\.?\s+$")

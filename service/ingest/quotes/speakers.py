@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.ingest.mentions import gazetteer as gz
+from service.ingest.mentions.coreference import may_be
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
 
 MASK = "\x1f"
@@ -188,16 +189,9 @@ class MentionIndex:
         for m, e in reversed(self.items[:hi]):
             if m.span.end <= since:
                 return None
-            if m.span.end <= pos and self.kind(e) in kinds and self._may_be(e, sex):
+            if m.span.end <= pos and self.kind(e) in kinds and may_be(self.entities[e], sex):
                 return m, e
         return None
-
-    def _may_be(self, entity: int, sex: str | None) -> bool:
-        words = self.entities[entity].name.split()
-        if sex is None or len(words) < 2:
-            return True
-        named = gz.sex_of_given_name(words[0])
-        return named is None or named == sex
 
     def surname_of(self, word: str) -> int | None:
         """The one person of the article whose full name ends in ``word``."""
