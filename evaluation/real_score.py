@@ -261,7 +261,11 @@ def _malformed_entities(gold: Gold, predicted: Predictions, names: frozenset[str
         total += 1
         unknown = [s for s in spellings if loose_name(s) not in known]
         if unknown:
-            malformed.append(f"entity {entity.id} {entity.kind}: {', '.join(map(repr, unknown))}")
+            # Led by the first article printing a wrong spelling, so a slice's items can be
+            # told apart from another's (tune work must never read held-out lines).
+            where = min(m.article for m in entity.mentions if m.text in unknown)
+            spelt = ", ".join(map(repr, unknown))
+            malformed.append(f"{where}: entity {entity.id} {entity.kind}: {spelt}")
     return Share(len(malformed), total, tuple(malformed))
 
 

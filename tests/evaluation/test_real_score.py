@@ -285,7 +285,7 @@ def test_malformed_entities_are_spellings_no_gold_name_has(corpus: RealCorpus) -
     report = _score(corpus, dataclasses.replace(predictions, entities=entities))
     malformed = report.slices[ALL].shares["malformed_entities"]
     assert (malformed.hits, malformed.total) == (1, 6)
-    assert malformed.items == ("entity 99 PLACE: 'Nepal Saturday'",)
+    assert malformed.items == ("a.txt: entity 99 PLACE: 'Nepal Saturday'",)
     assert _ratio(report, "malformed_entities", "heldout") == 0.0
 
 
