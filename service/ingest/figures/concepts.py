@@ -217,12 +217,24 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         key = _share_key(anchor, noun, governor, tokens.end)
         if level and key is not None and key.endswith(("_cuts", "_increase")):
             key = None  # "raised rates to 50%": where they went, not by how much
+    elif kind == "duration":
+        key = "duration"
     else:
-        key = "duration" if kind == "duration" else _open_key(noun)
+        key = _DIMENSIONS.get(unit) or _open_key(noun)
     if key is not None and counted == "people" and governor is not None and _passive(governor):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
     return Reading(key, False, spans, source_span, counted, level=level)
+
+
+# A physical measure the lexicon does not name is its dimension, as a length of time is a
+# duration: "500km of wiring", "a 13.3-inch screen", "20 tonnes of equipment" (a distance
+# only where the copy says so: "a 15-yard shot" is counted in a distance word).
+_DIMENSIONS = {
+    **dict.fromkeys(("km", "miles", "m", "feet", "yards", "mm", "cm", "inches"), "length"),
+    **dict.fromkeys(("kg", "tonnes"), "weight"),
+    **dict.fromkeys(("km2", "square miles", "hectares", "acres"), "area"),
+}
 
 
 def _per_share(anchor: Token, span_end: int) -> Concept | None:

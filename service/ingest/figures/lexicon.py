@@ -12,6 +12,7 @@ import yaml
 from spacy.tokens import Token
 
 from service.ingest.figures.dates import CALENDAR_WORDS
+from service.ingest.figures.numbers import PHYSICAL_UNITS
 
 LEXICON_PATH = Path(__file__).parent.parent / "data" / "concepts.yaml"
 
@@ -98,6 +99,8 @@ def unit_class(unit: str | None) -> str:
         return "money"
     if unit in ("years", "months", "weeks", "days", "hours", "minutes", "seconds"):
         return "duration"
+    if unit in PHYSICAL_UNITS:
+        return "measure"  # "miles", "tonnes", "barrels" end in s but are no counts
     if unit in ("people", "count") or (unit.endswith("s") and "/" not in unit):
         return "count"
     return "measure"

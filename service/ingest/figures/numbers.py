@@ -20,8 +20,10 @@ Decisions (see also docs/extraction.md):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from service.ingest.model import Approximation, Span
 
@@ -231,8 +233,10 @@ _PHYSICAL_UNITS = {
     "square miles": "square miles", "degrees": "degrees",
     "gb": "GB", "gigabytes": "GB", "gigabyte": "GB", "mb": "MB", "megabytes": "MB",
     "tb": "TB", "terabytes": "TB", "ghz": "GHz", "mhz": "MHz", "inches": "inches",
-    "inch": "inches",
+    "inch": "inches", "yards": "yards", "yard": "yards", "yd": "yards",
 }  # fmt: skip
+# The units above as a figure keeps them: measures, never counts ("15 yards" is a length).
+PHYSICAL_UNITS = frozenset(_PHYSICAL_UNITS.values())
 _PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_alternation(_PHYSICAL_UNITS)})(?![\w/])", re.IGNORECASE)
 # A temperature printed with its scale: "49.9C", "45°C", "110 °F" (a bare letter only
 # when it touches the number).
@@ -404,8 +408,19 @@ def _is_name_number(body: str, start: int) -> bool:
     return m is not None and fold(m.group(1)) not in _FUNCTION_WORDS
 
 
-# A model's number: "Boeing 787", "Airbus 380", "787s" (three digits or more)
-_MODEL_NUMBER = re.compile(r"\b(?P<word>[A-Z][\w-]*) (?P<a>\d{3,})\b(?![.,]\d)|\b(?P<b>\d{3,})s\b")
+# A model's number: "Boeing 787", "Airbus 380", "787s", "the new 787 Dreamliner at",
+# "777-200LR", "its 777 airliner"
+# (three digits or more; a name after the number is one capitalised singular word that a
+# clause or a preposition follows, so neither a title-case headline's "120 People Killed"
+# nor "500 Apple engineers" is taken).
+_MODEL_NUMBER = re.compile(
+    r"\b(?P<word>[A-Z][\w-]*) (?P<a>\d{3,})\b(?![.,]\d)|\b(?P<b>\d{3,})s\b"
+    r"|(?<![\d,.$€£¥])\b(?P<c>\d{3,}) (?P<name>[A-Z][a-z]+)(?<!s)"
+    r"(?=[.,;:!?)]| (?:at|in|on|to|for|with|from|by|of|and|or|but|as|into|than|that|which|"
+    r"will|would|can|could|may|might|is|was|are|were|has|had|have)\b)"
+    r"|\b(?P<d>\d{3,})-\d{1,4}[A-Z]{1,3}\b"  # "the 777-200LR"
+    r"|\b(?:the|its|their)\s+(?:new\s+)?(?P<e>\d{3,})\s+(?:jet|jetliner|airliner|plane|model)\b"
+)
 
 
 def _model_numbers(body: str) -> frozenset[str]:
@@ -413,13 +428,29 @@ def _model_numbers(body: str) -> frozenset[str]:
     digits is that name ("the 787 offers 20 extra seats"), not a figure."""
     found: set[str] = set()
     for m in _MODEL_NUMBER.finditer(body):
-        digits = m.group("a") or m.group("b")
+        digits = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
         if _looks_like_year(digits):
             continue
+        if m.group("c") and fold(m.group("name")) in _counted_names():
+            continue  # "300 Chinese workers", "120 People": who is counted, no model
         if m.group("a") and fold(m.group("word")) in _FUNCTION_WORDS | _NOT_MODEL_WORDS:
             continue
         found.add(digits)
     return frozenset(found)
+
+
+@functools.cache
+def _counted_names() -> frozenset[str]:
+    """Capitalised words after a number that count people ("Chinese", "People") or name a
+    time ("January"), read from the lexicon's data."""
+    data = Path(__file__).parent.parent / "data"
+    words = {"people", "percent", "million", "billion", "trillion", "thousand", "hundred"}
+    for name in ("demonyms.txt", "people.txt"):
+        lines = (data / name).read_text(encoding="utf-8").splitlines()
+        words |= {w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}
+    calendar = "january february march april may june july august september october november "
+    calendar += "december monday tuesday wednesday thursday friday saturday sunday"
+    return frozenset(words | set(calendar.split()))
 
 
 # Capitalised words before a number that make no name of it ("Some 300", "Over 500").

@@ -242,6 +242,10 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("These orders are worth US$5.62 billion at list prices.", "US$5.62 billion", "value"),
         ("The aircraft have a catalogue value of $2.4 billion.", "$2.4 billion", "value"),
         ("The event was attended by 15,000 people.", "15,000 people", "attendance"),
+        # a physical measure is no head count: its distance word, else its dimension
+        ("Carney scored with a 15-yard shot over the keeper.", "15-yard", "distance"),
+        ("The fault was in the aircraft's 500km of wiring.", "500km", "length"),
+        ("It carried twenty tonnes of test equipment.", "twenty tonnes", "weight"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:

@@ -467,3 +467,13 @@ def test_a_number_the_copy_uses_as_a_model_name_is_never_a_count() -> None:
     )
     found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
     assert found == ["18", "20", "Some 500 people"]
+
+
+def test_a_number_before_a_one_word_name_is_a_model_unless_it_counts_people() -> None:
+    text = (
+        "They unveiled their new 787 Dreamliner at the plant. The 787 will seat 250 people."
+        " Its 777-200LR flew; its 747 jet landed and the 747 was sold. There are 500 Apple"
+        " engineers, 300 Chinese workers and 120 People Killed here."
+    )
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["250 people", "500", "300", "120"]
