@@ -9,7 +9,7 @@ compound words); a noun of change ("a drop of 9%", "a 3% gain") is a move whatev
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from service.ingest.mentions.gazetteer import MARKET_INDEX_WORDS
 
@@ -63,6 +63,13 @@ def market_move(anchor: Token, governor: Token | None, unit: str, noun: Token | 
     bare = noun is None and unit == "count" and governor is not None and anchor.head == governor
     if not (unit == "percent" or points or bare):
         return None
+    if (
+        points
+        and noun is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in _LEVEL_PREPOSITIONS
+    ):
+        return None  # "dropped 3% to 9,203.32 points": where it went, not how far
     if (way := _way_beside(anchor, noun)) is not None:
         return way
     if noun is not None and unit == "percent" and noun.pos_ == "NOUN":
@@ -117,12 +124,25 @@ def moved_is_market(verb: Token) -> bool:
     ):
         return True  # "the Dow Jones, which fell 678 points"
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "they"):
             return any(_names_market(t) for t in child.subtree)
+    # "The Dow continued to fall, and it had fallen 2.62% to 9694.73": "it" is the
+    # first verb's subject
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         # "the FTSE fell 2.03 points, but stayed below", "..., ending the day at 8,017"
         return moved_is_market(verb.head)
+    if verb.dep_ == "ROOT" and _subject_is_it(verb) and (before := _sentence_before(verb)):
+        return moved_is_market(before.root)  # "The Nikkei fell. It dropped 3% to 9,203"
     return False
+
+
+def _subject_is_it(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in verb.children)
+
+
+def _sentence_before(verb: Token) -> Span | None:
+    start = verb.sent.start
+    return verb.doc[start - 1].sent if start > 0 else None
 
 
 # Prepositions that place a market's level: "fell 1.62% to 9694.73", "closed at 4,605",

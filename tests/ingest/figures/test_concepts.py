@@ -227,6 +227,15 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The FTSE 100 fell 2.03 points, but stayed below 5000 at 4605.22.", "4605.22",
          "index_level"),
         ("Sales rose to 300 cars.", "300", "cars"),
+        # "it" is the market the first clause or the sentence before names
+        ("The Dow continued to fall, and it had fallen 2.62% to 9694.73.", "9694.73",
+         "index_level"),
+        ("The Nikkei fell on Monday. It dropped 3% to 9,203.32 points.", "9,203.32",
+         "index_level"),
+        ("The S&P 500 fell by 9.48 points, or 1.20 percent, to 778.94 points.", "778.94",
+         "index_level"),
+        ("The S&P 500 fell by 9.48 points, or 1.20 percent, to 778.94 points.", "9.48",
+         "decline"),
         # a quake's magnitude, before the quake or after the word
         ("A strong 7.9 earthquake strikes between Kathmandu and Pokhara.", "7.9", "magnitude"),
         ("Thousands died in the magnitude 7.0 earthquake there.", "7.0", "magnitude"),
