@@ -29,7 +29,7 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _ALWAYS_ABBREVIATIONS_TEXT = """
     mr mrs ms messrs dr prof gen col lt sgt capt cmdr adm maj brig cpl pvt sen rep
     gov atty supt insp det rev hon pres fr no nos art fig figs vol pp para sec jan
-    feb mar apr jun jul aug sep sept oct nov dec mt ft vs v
+    feb mar apr jun jul aug sep sept oct nov dec mt ft vs v const cst pfc spc pte amb msgr
 """
 _ALWAYS_ABBREVIATIONS = frozenset(_ALWAYS_ABBREVIATIONS_TEXT.split())
 # After these a period ends the sentence only when a sentence opener follows.

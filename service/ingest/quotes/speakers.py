@@ -57,7 +57,9 @@ _VERBS = _word_set(
     enthused enthuses boasted boasts joked jokes quipped quips admits concedes recalls
     replies responds laments lamented confirmed confirms suggested suggests continued
     continues exclaimed mused ruled rules ruling found finds posted posts posting reads
-    shouted yelled states indicated indicates asks asking denied denies"""
+    shouted yelled states indicated indicates asks asking denied denies fumed fumes
+    retorted snapped scoffed sighed laughed gushed wondered recounted
+    elaborated emphasised emphasized reiterated contended opined proclaimed whispered"""
 )
 CUE_RE = re.compile(
     r"\b(?:according\s+to|in\s+the\s+words\s+of|(?:"

@@ -66,6 +66,7 @@ def test_paragraph_break_ends_a_sentence_without_final_period() -> None:
         "Police... will not allow disturbances of public order.",
         "Why now? he asked the court.",
         "Shares of Acme Inc. rose sharply.",
+        "Vancouver police Const. Tim Fanning and Cst. Lee spoke.",
     ],
 )
 def test_no_split_inside_a_sentence(body: str) -> None:

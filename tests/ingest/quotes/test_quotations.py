@@ -333,6 +333,20 @@ def test_ap_style_cue_after_and_continuation_in_the_paragraph() -> None:
     assert third.cue == "added"
 
 
+def test_a_police_rank_abbreviation_and_a_cue_of_feeling_keep_the_speaker() -> None:
+    found = synthetic(
+        "Shooting at an office.\n\n"
+        '"A man came in and shot another man," Vancouver police Const. Tim Fanning told a '
+        'news conference. "There were a dozen other people on the scene."\n\n'
+        '"Please stay out of our community," Jumaane Williams fumed on Twitter.',
+        ("Tim Fanning", PERSON, ()),
+        ("Jumaane Williams", PERSON, ("Williams",)),
+    )
+    first, second, third = found.quotes
+    assert found.speaker(first) == found.speaker(second) == "Tim Fanning"
+    assert (found.speaker(third), third.cue) == ("Jumaane Williams", "fumed")
+
+
 def test_bbc_single_quotes_hold_double_quotes() -> None:
     found = synthetic(
         "'We are not afraid of them,' said Aigerim Bekova, a student. 'They called it "
