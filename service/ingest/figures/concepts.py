@@ -43,7 +43,7 @@ from service.ingest.figures.lexicon import (
     plural,
     unit_class,
 )
-from service.ingest.figures.markets import market_level, market_move
+from service.ingest.figures.markets import market_in_view, market_level, market_move
 from service.ingest.figures.participants import _patients, _source, _subject_tokens
 from service.ingest.figures.tree import (
     _char_span,
@@ -112,6 +112,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = None  # "build 300,000 new homes": homes, not homes destroyed
         if found is not None and found.key == "job_cuts" and _new(noun):
             found = lex.concepts["jobs_created"]  # "promising 44,000 new positions"
+        if found is not None and found.key == "index_level" and not market_in_view(noun):
+            found = _game_points(noun, governor, unit, lex)  # "had 14 points and six rebounds"
     if (move := market_move(anchor, governor, unit, noun)) is not None:
         found = lex.concepts[move]  # "the Dow lost 631 points", "a drop of 9%"
     if move is None and unit_class(unit) == "count" and market_level(head, noun):
@@ -235,6 +237,18 @@ _DIMENSIONS = {
     **dict.fromkeys(("kg", "tonnes"), "weight"),
     **dict.fromkeys(("km2", "square miles", "hectares", "acres"), "area"),
 }
+
+
+# Words that place points in a league table rather than on a scoresheet.
+_TABLE_WORDS = frozenset({"table", "standings", "group", "league", "ladder", "championship"})
+
+
+def _game_points(noun: Token, governor: Token | None, unit: str, lex: Lexicon) -> Concept:
+    """Points outside a market: scored (goals) unless a table is in view ("top of the
+    table with three points") or the verb says which ("winning three points")."""
+    in_table = any(t.lemma_.lower() in _TABLE_WORDS for t in noun.sent)
+    found = lex.concepts["points" if in_table else "goals"]
+    return found if governor is None else _verb_decides(found, noun, governor, unit, lex)
 
 
 def _per_share(anchor: Token, span_end: int) -> Concept | None:

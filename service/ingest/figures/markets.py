@@ -110,6 +110,14 @@ def _way_beside(anchor: Token, noun: Token | None) -> str | None:
     return _UP_DOWN_AFTER.get(after.lower_) if after is not None else None
 
 
+def market_in_view(token: Token) -> bool:
+    """Whether the token's sentence, or the one before it, names a market: points there
+    are an index's, elsewhere a game's ("had 14 points and six rebounds")."""
+    sentence = token.sent
+    before = _sentence_before(sentence.root)
+    return any(_names_market(t) for t in (*(before or ()), *sentence))
+
+
 def _names_market(token: Token) -> bool:
     return token.lower_ in _MARKET_WORDS or token.lower_ in MARKET_INDEX_WORDS
 

@@ -251,6 +251,12 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("These orders are worth US$5.62 billion at list prices.", "US$5.62 billion", "value"),
         ("The aircraft have a catalogue value of $2.4 billion.", "$2.4 billion", "value"),
         ("The event was attended by 15,000 people.", "15,000 people", "attendance"),
+        # points outside a market are a game's: scored, or in a table
+        ("Artino had a career-high 14 points and six rebounds.", "14", "goals"),
+        ("England top the table with three points.", "three", "points"),
+        ("The FTSE 100 ended the day on 4,000 points.", "4,000", "index_level"),
+        # shots are no vaccinations
+        ("He blocked six shots and made 8 of 14 shots.", "six", "shots"),
         # a physical measure is no head count: its distance word, else its dimension
         ("Carney scored with a 15-yard shot over the keeper.", "15-yard", "distance"),
         ("The fault was in the aircraft's 500km of wiring.", "500km", "length"),
