@@ -319,12 +319,12 @@ _FUNCTION_WORDS = frozenset(
         "more", "fewer", "less", "at", "least", "up", "to", "only", "just", "all", "another",
         "those", "these", "its", "their", "his", "her", "by", "in", "on", "for", "with",
         "of", "and", "but", "while", "after", "before", "since", "when", "if", "as", "than",
-        "estimated", "mere",
+        "estimated", "mere", "between",
     )
 )  # fmt: skip
 # It scans the whole body. An apposition starts at a space or its comma, which is cheaper
 # to test than the look-behind.
-_AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[\w’'.])\s*,\s+(?P<n>\d{1,3})\s*,(?!\d)")
+_AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?P<n>\d{1,3})\s*,(?!\d)")
 _WORD_END = re.compile(r"([\w’'.-]+)$")
 
 
@@ -386,8 +386,9 @@ _OUT_OF = re.compile(
 )
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _CAPITALISED_WORD_END = re.compile(r"([A-Z][\w’'-]*)\s+$")
-# "pages 774 and 775", "paragraphs 3 to 5": the second of two numbered places
-_JOINED_NUMBER = re.compile(r"\b\d+\s+(?:and|to|or|-|–)\s+$")
+# "pages 774 and 775", "paragraphs 3 to 5", "Internet Explorer 8 and 9", "IE6, 7, 8, and
+# 9": a later one of numbered places or versions
+_JOINED_NUMBER = re.compile(r"\b[A-Za-z]*\d+(?:\s+(?:and|to|or|-|–)|,(?:\s+(?:and|or))?)\s+$")
 # Words that number a thing rather than count it: "version 10.4", "No. 2", "#3"
 _NUMBERED = re.compile(
     r"(?:\b(?:version|v\.|[Nn]o\.|number|paragraph|para\.|section|subsection|clause|"
@@ -395,7 +396,7 @@ _NUMBERED = re.compile(
 )
 
 
-def _is_name_number(body: str, start: int) -> bool:
+def _is_name_number(body: str, start: int, depth: int = 0) -> bool:
     """Digits that belong to a name: "Form 10", "COVID-19", "F-16", "version 10.4",
     "No. 2"."""
     if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
@@ -403,7 +404,12 @@ def _is_name_number(body: str, start: int) -> bool:
     if _NUMBERED.search(body, max(0, start - 12), start):
         return True
     if (joined := _JOINED_NUMBER.search(body, max(0, start - 40), start)) is not None:
-        return _NUMBERED.search(body, max(0, joined.start() - 12), joined.start()) is not None
+        first = joined.start()
+        if body[first].isalpha():
+            return True  # "IE6, 7": after a name glued to its number
+        return _NUMBERED.search(body, max(0, first - 12), first) is not None or (
+            depth < 8 and _is_name_number(body, first, depth + 1)
+        )
     m = _CAPITALISED_WORD_END.search(body[max(0, start - 40) : start])
     return m is not None and fold(m.group(1)) not in _FUNCTION_WORDS
 
@@ -623,7 +629,13 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     elif unit == "count":
         if (more := _MORE_AFTER.match(body, end)) is not None:
             is_more, end = True, more.end()
-        if (counted := _COUNTED.match(body, end)) is not None:
+        dur = _DURATION.match(body, end) if is_more else None
+        if dur is not None and not _WHEN_AFTER.match(body, dur.end()):
+            # "three more years were added to his term", "two more decades"
+            word = fold(dur.group("u")).removesuffix("s")
+            unit, end = DURATION_UNITS[word], dur.end()
+            value *= 10 if word == "decade" else 1
+        elif (counted := _COUNTED.match(body, end)) is not None:
             adjectives = counted.group("adj").split()
             registered = (
                 adjectives[-1:] if adjectives[-1:] in (["registered"], ["eligible"]) else []

@@ -469,6 +469,30 @@ def test_a_number_the_copy_uses_as_a_model_name_is_never_a_count() -> None:
     assert found == ["18", "20", "Some 500 people"]
 
 
+def test_versions_listed_after_a_name_are_no_counts() -> None:
+    text = (
+        "Attacks hit Internet Explorer 8 and 9. The fix covers IE6, 7, 8, and 11. "
+        "Between 8 and 9 people died; 10, 20 or 30 were hurt."
+    )
+    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
+    assert found == [
+        ("Between 8 and 9 people", "people"),
+        ("10", "count"),
+        ("20", "count"),
+        ("30", "count"),
+    ]
+
+
+def test_more_before_a_length_of_time_keeps_the_unit() -> None:
+    text = "Three more years were added to his term; two more decades passed; 20 more people came."
+    found = [(text[n.span.start : n.span.end], n.unit, n.value) for n in find_numbers(text)]
+    assert found == [
+        ("Three more years", "years", 3.0),
+        ("two more decades", "years", 20.0),
+        ("20 more people", "people", 20.0),
+    ]
+
+
 def test_a_number_before_a_one_word_name_is_a_model_unless_it_counts_people() -> None:
     text = (
         "They unveiled their new 787 Dreamliner at the plant. The 787 will seat 250 people."
