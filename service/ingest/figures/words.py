@@ -1,7 +1,7 @@
 """Amounts written as words that the number finder's patterns do not reach.
 
-- Ages in words: "aged eighteen", "at age seventeen", "at the age of 14", "at the age of
-  four months", "when she was six", "until he was eighteen".
+- Ages in words: "aged eighteen", "ages 6 and 16", "at age seventeen", "at the age of
+  14", "at the age of four months", "when she was six", "until he was eighteen".
 - Fractions of a whole, as percent: "half of that amount", "a quarter of citizens",
   "about a third of the seats", "two-thirds of voters" (issue 15: fractions count).
 - A change by a fraction: "fell by about a quarter", "cut by half".
@@ -26,8 +26,9 @@ from service.ingest.figures.numbers import (
 from service.ingest.model import Approximation, Span
 
 _AGE = re.compile(
-    rf"\b(?:aged|at\s+age|at\s+the\s+age\s+of)\s+(?P<n>{WORD_NUMBER}|\d{{1,3}})\b"
-    r"(?:\s+(?P<u>months?|weeks?|days?)\b)?",
+    rf"\b(?:aged|ages|at\s+age|at\s+the\s+age\s+of)\s+(?P<n>{WORD_NUMBER}|\d{{1,3}})\b"
+    r"(?:\s+(?P<u>months?|weeks?|days?)\b)?"
+    rf"(?:,?\s+(?:and|or|to)\s+(?P<m>{WORD_NUMBER}|\d{{1,3}})\b(?!\s*(?:%|per|years?\s+ago)))?",
     re.IGNORECASE,
 )
 # "when she was six", "until he was 18", "by the time they were twelve": an age, where
@@ -83,7 +84,11 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         if years is not None and 0 < years < 120:
             months = m.group("u")
             unit = DURATION_UNITS[months.lower().removesuffix("s")] if months else "years"
-            found.append(_match(m.start(), m.end(), m.start("n"), years, unit, age=True))
+            end = m.end("u") if months else m.end("n")
+            found.append(_match(m.start(), end, m.start("n"), years, unit, age=True))
+        other = parse_number_text(m.group("m")) if m.group("m") else None
+        if other is not None and 0 < other < 120:  # "two sons, ages 6 and 16"
+            found.append(_match(m.start("m"), m.end("m"), m.start("m"), other, "years", age=True))
     for m in _AGE_CLAUSE.finditer(body):
         years = parse_number_text(m.group("n"))
         if years is not None and 0 < years < 120:

@@ -469,6 +469,12 @@ def test_a_number_the_copy_uses_as_a_model_name_is_never_a_count() -> None:
     assert found == ["18", "20", "Some 500 people"]
 
 
+def test_two_ages_after_ages_or_aged_are_both_ages() -> None:
+    text = "He leaves two sons, ages 6 and 16. Two men, aged 54 and 60, were shot."
+    ages = [(text[n.span.start : n.span.end], n.value) for n in find_numbers(text) if n.is_age]
+    assert ages == [("ages 6", 6.0), ("16", 16.0), ("aged 54", 54.0), ("60", 60.0)]
+
+
 def test_versions_listed_after_a_name_are_no_counts() -> None:
     text = (
         "Attacks hit Internet Explorer 8 and 9. The fix covers IE6, 7, 8, and 11. "
