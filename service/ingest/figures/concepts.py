@@ -222,7 +222,9 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     elif kind == "duration":
         key = "duration"
     else:
-        key = _DIMENSIONS.get(unit) or _open_key(noun)
+        named_money = noun is not None and noun.lemma_.lower() in _currency_nouns()
+        # "millions of dollars": the currency is the unit, not what the sum is of
+        key = _DIMENSIONS.get(unit) or (None if named_money else _open_key(noun))
     if key is not None and counted == "people" and governor is not None and _passive(governor):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
@@ -234,7 +236,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
 # only where the copy says so: "a 15-yard shot" is counted in a distance word).
 _DIMENSIONS = {
     **dict.fromkeys(("km", "miles", "m", "feet", "yards", "mm", "cm", "inches"), "length"),
-    **dict.fromkeys(("kg", "tonnes"), "weight"),
+    **dict.fromkeys(("kg", "tonnes", "lb"), "weight"),
     **dict.fromkeys(("km2", "square miles", "hectares", "acres"), "area"),
 }
 

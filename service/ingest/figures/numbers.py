@@ -9,8 +9,10 @@ are part of a name ("Form 10") are never returned.
 Decisions (see also docs/extraction.md):
 - Vague amounts are VAGUE with ``value`` the lower and ``upper_bound`` the upper end:
   hundreds 100..999, thousands 1,000..9,999, tens of thousands 10,000..99,999, hundreds of
-  thousands 100,000..999,999, millions 1e6..(1e7 - 1), dozens 24..99 (at least two dozen,
-  fewer than a hundred), scores 40..99 (at least two score; only in "scores of").
+  thousands 100,000..999,999, millions 1e6..(1e7 - 1) (tens and hundreds of millions and
+  billions alike), dozens 24..99 (at least two dozen, fewer than a hundred), scores
+  40..99 (at least two score; only in "scores of"). "millions of dollars" is a sum of
+  money in dollars.
 - "several", "many", "a number of" carry no number and are skipped.
 - The word "one" is never a figure ("one of its reporters", "one demonstrator"), except
   before a scale word ("one million").
@@ -104,6 +106,11 @@ _VAGUE = {
     "hundreds": (100.0, 999.0),
     "thousands": (1000.0, 9999.0),
     "millions": (1e6, 9_999_999.0),
+    "tens of millions": (1e7, 99_999_999.0),
+    "hundreds of millions": (1e8, 999_999_999.0),
+    "billions": (1e9, 9_999_999_999.0),
+    "tens of billions": (1e10, 99_999_999_999.0),
+    "hundreds of billions": (1e11, 999_999_999_999.0),
     "dozens": (24.0, 99.0),
     "scores": (40.0, 99.0),
 }
@@ -136,7 +143,8 @@ _NUMBER_WORD_INITIALS = "".join(
 )
 _CORE = re.compile(
     rf"\b(?=[{_NUMBER_WORD_INITIALS}])(?:"
-    rf"(?P<vague>(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions"
+    rf"(?P<vague>(?:(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands"
+    rf"|millions|billions"
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"
     rf"|(?P<digits>(?<![\w.,:/#@-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)",
@@ -182,6 +190,12 @@ _MONEY_AFTER = re.compile(
     rf"(?:\s+(?P<cur>{_alternation(k for k in _MONEY_WORDS if k != 'p')})|(?P<pence>p))\b",
     re.IGNORECASE,
 )
+_WEIGHED = re.compile(
+    r"\bweigh(?:s|ed|ing)?\s+(?:(?:about|around|nearly|almost|over|under|some|roughly|more"
+    r"\s+than|less\s+than|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+_OF_MONEY = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _RANGE_AFTER = re.compile(
     r"\s*(?:[-–—]|\s+to\s+)\s*(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d,])"
 )
@@ -233,7 +247,8 @@ _PHYSICAL_UNITS = {
     "square miles": "square miles", "degrees": "degrees",
     "gb": "GB", "gigabytes": "GB", "gigabyte": "GB", "mb": "MB", "megabytes": "MB",
     "tb": "TB", "terabytes": "TB", "ghz": "GHz", "mhz": "MHz", "inches": "inches",
-    "inch": "inches", "yards": "yards", "yard": "yards", "yd": "yards",
+    "inch": "inches", "yards": "yards", "yard": "yards", "yd": "yards", "lb": "lb",
+    "lbs": "lb",
 }  # fmt: skip
 # The units above as a figure keeps them: measures, never counts ("15 yards" is a length).
 PHYSICAL_UNITS = frozenset(_PHYSICAL_UNITS.values())
@@ -616,9 +631,22 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         if word == "decade":
             value *= 10
             upper = upper * 10 if upper is not None else None
+    elif (
+        kind == "vague"
+        and unit == "count"
+        and (of := _OF_MONEY.match(body, end)) is not None
+        and (cur := _MONEY_AFTER.match(body, of.end())) is not None
+        and cur.group("cur")
+        and fold(cur.group("cur")).endswith(("s", "yen", "yuan", "won", "rand", "baht"))
+    ):
+        # "millions of dollars", "hundreds of thousands of pounds": a vague sum of money
+        # (not "hundreds of dollar bills")
+        unit, end = _MONEY_WORDS[" ".join(fold(cur.group("cur")).split())], cur.end()
     elif unit == "count" and (cur := _MONEY_AFTER.match(body, end)) is not None:
         word = " ".join(fold(cur.group("cur") or cur.group("pence")).split())
         unit, end = _MONEY_WORDS[word], cur.end()
+        if word in ("pound", "pounds") and _WEIGHED.search(body, max(0, start - 30), start):
+            unit = "lb"  # "weighed 200 pounds": a weight, not sterling
         if word in _HUNDREDTHS:
             value /= 100
             upper = upper / 100 if upper is not None else None

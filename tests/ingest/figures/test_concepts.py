@@ -257,6 +257,9 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The FTSE 100 ended the day on 4,000 points.", "4,000", "index_level"),
         # shots are no vaccinations
         ("He blocked six shots and made 8 of 14 shots.", "six", "shots"),
+        # a sum of money in a currency word measures nothing the word names
+        ("Pirates are raking in millions of dollars.", "millions of dollars", None),
+        ("He weighed 200 pounds.", "200 pounds", "weight"),
         # a physical measure is no head count: its distance word, else its dimension
         ("Carney scored with a 15-yard shot over the keeper.", "15-yard", "distance"),
         ("The fault was in the aircraft's 500km of wiring.", "500km", "length"),

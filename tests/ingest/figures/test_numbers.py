@@ -469,6 +469,21 @@ def test_a_number_the_copy_uses_as_a_model_name_is_never_a_count() -> None:
     assert found == ["18", "20", "Some 500 people"]
 
 
+def test_vague_sums_of_money_and_weights_in_pounds() -> None:
+    text = (
+        "The riots cost an estimated hundreds of millions of dollars, and millions of euros "
+        "more; hundreds of dollar bills burned. He weighed 200 pounds and paid 200 pounds."
+    )
+    found = [(text[n.span.start : n.span.end], n.unit, n.value) for n in find_numbers(text)]
+    assert found == [
+        ("an estimated hundreds of millions of dollars", "USD", 1e8),
+        ("millions of euros", "EUR", 1e6),
+        ("hundreds", "count", 100.0),
+        ("200 pounds", "lb", 200.0),
+        ("200 pounds", "GBP", 200.0),
+    ]
+
+
 def test_two_ages_after_ages_or_aged_are_both_ages() -> None:
     text = "He leaves two sons, ages 6 and 16. Two men, aged 54 and 60, were shot."
     ages = [(text[n.span.start : n.span.end], n.value) for n in find_numbers(text) if n.is_age]
