@@ -1,7 +1,8 @@
 """Amounts written as words that the number finder's patterns do not reach.
 
 - Ages in words: "aged eighteen", "ages 6 and 16", "at age seventeen", "at the age of
-  14", "at the age of four months", "when she was six", "until he was eighteen".
+  14", "at the age of four months", "when she was six", "until he was eighteen", "died
+  yesterday at 95".
 - Fractions of a whole, as percent: "half of that amount", "a quarter of citizens",
   "about a third of the seats", "two-thirds of voters" (issue 15: fractions count).
 - A change by a fraction: "fell by about a quarter", "cut by half".
@@ -38,6 +39,14 @@ _AGE_CLAUSE = re.compile(
     rf"(?:was|were|turned)\s+(?P<n>{WORD_NUMBER}|\d{{1,2}})\b"
     r"(?=\s*(?:[,.;:!?)]|$|(?:and|but|so|when|in|at|or)\b|years?\s+old\b))",
     re.IGNORECASE,
+)
+# "died yesterday at 95", "Mark Felt Dead at 95": an age at death (not a clock time)
+_DIED_AT = re.compile(
+    r"\b(?:died|dies|dead|passed\s+away)\b(?:\s+[\w,]+){0,4}?\s+at\s+"
+    rf"(?P<n>{WORD_NUMBER}|\d{{1,3}})"
+    r"(?=[,;)]|\.(?!\d)|\s*$|\s+(?:in|on|after|following|from|of|and|while|when|last|this|"
+    r"yesterday|today|tonight|surrounded|at\s+(?:his|her|a|the))\b)",
+    re.IGNORECASE | re.MULTILINE,
 )
 # "the six-member team", "a 15-nation bloc", "a three-party coalition"
 _COMPOUND_SIZES = {
@@ -89,6 +98,10 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         other = parse_number_text(m.group("m")) if m.group("m") else None
         if other is not None and 0 < other < 120:  # "two sons, ages 6 and 16"
             found.append(_match(m.start("m"), m.end("m"), m.start("m"), other, "years", age=True))
+    for m in _DIED_AT.finditer(body):
+        years = parse_number_text(m.group("n"))
+        if years is not None and 0 < years < 120:
+            found.append(_match(m.start("n"), m.end("n"), m.start("n"), years, "years", age=True))
     for m in _AGE_CLAUSE.finditer(body):
         years = parse_number_text(m.group("n"))
         if years is not None and 0 < years < 120:

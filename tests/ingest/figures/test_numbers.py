@@ -484,6 +484,15 @@ def test_vague_sums_of_money_and_weights_in_pounds() -> None:
     ]
 
 
+def test_an_age_at_death() -> None:
+    text = (
+        "Mark Felt died yesterday at 95. She died in hospital at 88, her family said. "
+        "He died at 10 a.m.; 3 died at 2 hospitals."
+    )
+    found = [(text[n.span.start : n.span.end], n.is_age) for n in find_numbers(text)]
+    assert found == [("95", True), ("88", True), ("3", False), ("2", False)]
+
+
 def test_two_ages_after_ages_or_aged_are_both_ages() -> None:
     text = "He leaves two sons, ages 6 and 16. Two men, aged 54 and 60, were shot."
     ages = [(text[n.span.start : n.span.end], n.value) for n in find_numbers(text) if n.is_age]
