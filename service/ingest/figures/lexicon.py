@@ -112,8 +112,11 @@ def _fits(concept: Concept, figure_unit: str) -> bool:
     figure, wanted = unit_class(figure_unit), unit_class(concept.unit)
     if figure == wanted:
         return True
-    # A bare number ("magnitude 6.4", "5,125 positions") may be a count or a measure.
-    return figure == "count" and wanted in ("count", "measure")
+    # A bare number ("magnitude 6.4") may be a count or a measure; a count of something
+    # named ("37 of the candidates registered") is no measure.
+    if figure == "count" and wanted == "measure":
+        return figure_unit == "count"
+    return figure == "count" and wanted == "count"
 
 
 def counted_unit(noun: Token | None) -> str | None:
@@ -125,6 +128,8 @@ def counted_unit(noun: Token | None) -> str | None:
     lemma = noun.lemma_.lower()
     if noun.ent_type_ == "NORP" or lemma in people_nouns() or noun.lower_ in people_nouns():
         return "people"
+    if noun.lower_ in _HARMED:
+        return "people"  # "ten killed and about 50 hurt"
     jobs = ("job", "position", "post", "role", "layoff", "redundancy")
     if lemma in jobs or (
         lemma in ("cut", "loss", "reduction")
@@ -136,6 +141,11 @@ def counted_unit(noun: Token | None) -> str | None:
     return plural(lemma)
 
 
+# Participles that stand for the people they happened to ("about 50 hurt").
+_HARMED = frozenset(
+    {"hurt", "injured", "wounded", "killed", "dead", "missing", "displaced", "homeless",
+     "arrested", "detained", "evacuated", "rescued", "stranded", "trapped"}
+)  # fmt: skip
 # Nouns whose plural is the singular: "four aircraft", "two species"
 _SAME_PLURAL = frozenset(
     {"aircraft", "spacecraft", "sheep", "deer", "fish", "species", "series", "cattle",
