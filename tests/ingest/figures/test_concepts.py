@@ -259,8 +259,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("He blocked six shots and made 8 of 14 shots.", "six", "shots"),
         # a participle stands for the people it happened to; a named count is no measure
         ("Ten people are killed and about 50 hurt.", "about 50", "injured"),
-        ("Of 288 candidates, 37 of the candidates registered in the capital.",
-         "37 of the candidates", "candidates"),
+        ("A total of 288 candidates run for 125 seats, with 37 of the candidates registered "
+         "in the capital.", "37 of the candidates", "candidates"),
         ("The quake registered 6.1 on the Richter scale.", "6.1", "magnitude"),
         # a sum of money in a currency word measures nothing the word names
         ("Pirates are raking in millions of dollars.", "millions of dollars", None),
