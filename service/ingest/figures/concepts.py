@@ -187,6 +187,13 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             t for t in _patients(tokens, head, governor) if t.pos_ in ("PROPN", "PRON", "NOUN")
         ]
         subjects = [*patients, *(t for t in subjects if t not in patients)]
+    if (
+        found is not None
+        and found.key == "index_level"
+        and (noun is None or noun.lemma_.lower() != "point")
+        and not market_in_view(anchor)
+    ):
+        found = None  # "14 points and six rebounds": the rebounds are no index's
     if found is not None and found.key == "exchange_rate" and not _currency_priced(doc, tokens):
         found = None  # "paid 100 million euros": the amount's own currency word
     source = _source(governor)

@@ -2,7 +2,7 @@
 
 - Ages in words: "aged eighteen", "ages 6 and 16", "at age seventeen", "at the age of
   14", "at the age of four months", "when she was six", "until he was eighteen", "died
-  yesterday at 95".
+  yesterday at 95", "who turns 29 on April 11".
 - Fractions of a whole, as percent: "half of that amount", "a quarter of citizens",
   "about a third of the seats", "two-thirds of voters" (issue 15: fractions count).
 - A change by a fraction: "fell by about a quarter", "cut by half".
@@ -38,6 +38,12 @@ _AGE_CLAUSE = re.compile(
     r"\b(?:when|until|till|by\s+the\s+time|before|after|since)\s+(?:he|she|they|I|we)\s+"
     rf"(?:was|were|turned)\s+(?P<n>{WORD_NUMBER}|\d{{1,2}})\b"
     r"(?=\s*(?:[,.;:!?)]|$|(?:and|but|so|when|in|at|or)\b|years?\s+old\b))",
+    re.IGNORECASE,
+)
+# "Teixeira, who turns 29 on April 11", "she turned 40 last year": a birthday's age
+_TURNS = re.compile(
+    rf"\b(?:turns|turned|turning)\s+(?P<n>{WORD_NUMBER}|\d{{1,3}})"
+    r"(?=[,;)]|\.(?!\d)|\s+(?:on|in|this|next|last|today|tomorrow|yesterday|and|years?\s+old)\b)",
     re.IGNORECASE,
 )
 # "died yesterday at 95", "Mark Felt Dead at 95": an age at death (not a clock time)
@@ -98,7 +104,7 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         other = parse_number_text(m.group("m")) if m.group("m") else None
         if other is not None and 0 < other < 120:  # "two sons, ages 6 and 16"
             found.append(_match(m.start("m"), m.end("m"), m.start("m"), other, "years", age=True))
-    for m in _DIED_AT.finditer(body):
+    for m in (*_DIED_AT.finditer(body), *_TURNS.finditer(body)):
         years = parse_number_text(m.group("n"))
         if years is not None and 0 < years < 120:
             found.append(_match(m.start("n"), m.end("n"), m.start("n"), years, "years", age=True))

@@ -255,6 +255,7 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("Artino had a career-high 14 points and six rebounds.", "14", "goals"),
         ("England top the table with three points.", "three", "points"),
         ("The FTSE 100 ended the day on 4,000 points.", "4,000", "index_level"),
+        ("Artino had a career-high 14 points and six rebounds.", "six", "rebounds"),
         # shots are no vaccinations
         ("He blocked six shots and made 8 of 14 shots.", "six", "shots"),
         # a participle stands for the people it happened to; a named count is no measure

@@ -484,6 +484,21 @@ def test_vague_sums_of_money_and_weights_in_pounds() -> None:
     ]
 
 
+def test_an_age_on_a_birthday_and_metric_lengths_spelt_out() -> None:
+    text = (
+        "Teixeira, who turns 29 on April 11, hit 30 home runs. The index turned 3% higher. "
+        "The waves were 10 to 40 centimeters high, and it is 9.3 millimetres thin."
+    )
+    found = [(text[n.span.start : n.span.end], n.unit, n.is_age) for n in find_numbers(text)]
+    assert found == [
+        ("29", "years", True),
+        ("30", "count", False),
+        ("3%", "percent", False),
+        ("10 to 40 centimeters", "cm", False),
+        ("9.3 millimetres", "mm", False),
+    ]
+
+
 def test_an_age_at_death() -> None:
     text = (
         "Mark Felt died yesterday at 95. She died in hospital at 88, her family said. "
