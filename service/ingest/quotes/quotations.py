@@ -166,7 +166,9 @@ def find_quotes(
                 or _introduced(body, masked, q, bounds, paragraphs, index)
                 or _agent_as(masked, q, ctx_start, index)
                 or _colon_subject(masked, q, ctx_start, index)
-                or _reported_before(body, masked, (ctx_start, ctx_end), bounds, p_start, index)
+                or _reported_before(
+                    body, masked, (ctx_start, ctx_end), bounds, q, paragraphs, index
+                )
             )
             if attribution is not None:
                 full = True
@@ -538,16 +540,23 @@ def _reported_before(
     masked: str,
     context: tuple[int, int],
     bounds: list[tuple[int, int]],
-    p_start: int,
+    q: _Quote,
+    paragraphs: list[tuple[int, int]],
     index: MentionIndex,
 ) -> Attribution | None:
     """ "Heald noted the findings show ... . "An air-quality cleanup would ..."": a quote
-    that is a sentence of its own, right after a sentence of its paragraph in which a
-    named speaker reports without quoting, is that speaker's."""
+    that is a sentence of its own, right after a sentence in which a named speaker
+    reports without quoting, is that speaker's: in its paragraph, or, when it opens its
+    paragraph, the previous paragraph's last ("Trump acknowledged the meeting in a
+    tweet, saying it went well.\n\n"Mike Pompeo met with Kim ..."")."""
     ctx_start, ctx_end = context
     if _WORD.search(masked[ctx_start:ctx_end].replace(MASK, "")):
         return None  # words of the narrative around it: "were granted "parole" status"
+    p_start = paragraphs[q.first_par][0]
     before = [(s, e) for s, e in bounds if p_start <= s and e <= ctx_start + 1]
+    if not before and q.first_par > 0 and not masked[p_start : q.open].strip():
+        prev_start, prev_end = paragraphs[q.first_par - 1]
+        before = [(s, e) for s, e in bounds if prev_start <= s and e <= prev_end + 1]
     if not before:
         return None
     start, end = before[-1]

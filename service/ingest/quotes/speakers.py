@@ -59,10 +59,11 @@ _VERBS = _word_set(
     continues exclaimed mused ruled rules ruling found finds posted posts posting reads
     shouted yelled states indicated indicates asks asking denied denies fumed fumes
     retorted snapped scoffed sighed laughed gushed wondered recounted
-    elaborated emphasised emphasized reiterated contended opined proclaimed whispered"""
+    elaborated emphasised emphasized reiterated contended opined proclaimed whispered
+    repeated recounts demurred"""
 )
 CUE_RE = re.compile(
-    r"\b(?:according\s+to|in\s+the\s+words\s+of|(?:"
+    r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|(?:"
     + "|".join(sorted(_VERBS))
     + r")(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:joint\s+|written\s+)?statement)?)\b",
     re.IGNORECASE,

@@ -347,6 +347,19 @@ def test_a_police_rank_abbreviation_and_a_cue_of_feeling_keep_the_speaker() -> N
     assert (found.speaker(third), third.cue) == ("Jumaane Williams", "fumed")
 
 
+def test_a_quote_paragraph_after_a_reported_speech_is_that_speakers() -> None:
+    found = synthetic(
+        "Trump confirms the meeting.\n\n"
+        "Donald Trump acknowledged the meeting in a tweet, saying it went well.\n\n"
+        '"Mike Pompeo met with Kim Jong Un last week. Meeting went very smoothly."\n\n'
+        'Officials have said he threatened the United States with "fire and fury".',
+        ("Donald Trump", PERSON, ("Trump",)),
+    )
+    first, *rest = found.quotes
+    assert found.speaker(first) == "Donald Trump"
+    assert all(q.cue != "States" for q in rest)  # "the United States" is nobody's cue
+
+
 def test_bbc_single_quotes_hold_double_quotes() -> None:
     found = synthetic(
         "'We are not afraid of them,' said Aigerim Bekova, a student. 'They called it "
