@@ -83,11 +83,12 @@ _ONE = re.compile(
     r"\b(?P<n>one)\s+(?P<u>per\s?cent|percent|hour|day|week|month|year|point|vote|goal|seat"
     r"|run|wicket|stroke|medal)\b(?![-\w])"
 )
-# "one vote", "one point": a count of one, in the plural unit
+# "one vote", "one point": a count of one, in the plural unit ("at one point" is a moment)
 _ONE_UNITS = {
     unit: unit + "s"
     for unit in ("point", "vote", "goal", "seat", "run", "wicket", "stroke", "medal")
 }
+_AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 
 
@@ -124,6 +125,8 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         end = m.end("f")
         found.append(_match(start, end, m.start("f"), _FRACTIONS[words], "percent", approximation))
     for m in _ONE.finditer(body):
+        if m.group("u") == "point" and _AT_BEFORE.search(body, max(0, m.start() - 4), m.start()):
+            continue  # "at one point": a moment
         unit = DURATION_UNITS.get(m.group("u")) or _ONE_UNITS.get(m.group("u"), "percent")
         start, approximation = _approximated(body, m.start())
         found.append(_match(start, m.end(), m.start(), 1.0, unit, approximation))

@@ -499,6 +499,12 @@ def test_an_age_on_a_birthday_and_metric_lengths_spelt_out() -> None:
     ]
 
 
+def test_at_one_point_is_a_moment() -> None:
+    text = "At one point, Comey wrote that. He won by one point, saying at one point: no."
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["one point"]
+
+
 def test_an_age_at_death() -> None:
     text = (
         "Mark Felt died yesterday at 95. She died in hospital at 88, her family said. "
