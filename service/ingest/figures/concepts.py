@@ -135,6 +135,12 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         )
     ):
         verb_found = None
+    if verb_found is not None and verb_found.key == "transfer_fee" and governor is not None:
+        # "signed a deal for a further US$7 billion": what was signed names it, when that
+        # names a measure (a player signed for a fee names none)
+        signed = [c for c in _children(governor) if c.dep_ == "dobj"]
+        named = next((f for c in signed if (f := _noun_concept(c, unit, lex))), None)
+        verb_found = named or verb_found
     if verb_found is not None and verb_found.unit == "jobs" and _not_staff(noun):
         verb_found = None  # "Netflix lost 200,000 subscribers": no jobs lost
     level = _is_level(head, governor, lex)
@@ -244,7 +250,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
 _DIMENSIONS = {
     **dict.fromkeys(("km", "miles", "m", "feet", "yards", "mm", "cm", "inches"), "length"),
     **dict.fromkeys(("kg", "tonnes", "lb"), "weight"),
-    **dict.fromkeys(("km2", "square miles", "hectares", "acres"), "area"),
+    **dict.fromkeys(("km2", "square miles", "hectares", "acres", "sq ft"), "area"),
 }
 
 

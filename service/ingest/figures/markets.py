@@ -156,6 +156,8 @@ def _sentence_before(verb: Token) -> Span | None:
 # Prepositions that place a market's level: "fell 1.62% to 9694.73", "closed at 4,605",
 # "stayed below 5000".
 _LEVEL_PREPOSITIONS = frozenset({"to", "at", "below", "above", "under", "over", "near"})
+# Verbs whose object "a level of" places one: "reaching a level of 6595.32"
+_REACHING_VERBS = frozenset({"reach", "hit", "touch", "record", "hold", "maintain"})
 # Verbs whose "on" places a level too: "finished on 7223.98", "closed on 4,605"
 _CLOSING_VERBS = frozenset({"finish", "close", "end", "settle", "stand"})
 
@@ -171,10 +173,13 @@ def market_level(head: Token, noun: Token | None) -> bool:
         current.dep_ == "pobj"
         and preposition.lower_ == "of"
         and preposition.head.lemma_.lower() in ("level", "value")
-        and preposition.head.dep_ == "pobj"
+        and preposition.head.dep_ in ("pobj", "dobj")
     ):
-        current = preposition.head  # "bringing it to a level of 7,465.95"
+        # "bringing it to a level of 7,465.95", "reaching a level of 6595.32"
+        current = preposition.head
         preposition = current.head
+        if current.dep_ == "dobj":
+            return preposition.lemma_.lower() in _REACHING_VERBS and moved_is_market(preposition)
     verb = preposition.head
     for _ in range(3):  # "to below the 5000 mark at 4907.20": past the mark to the verb
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:

@@ -69,6 +69,7 @@ _FRACTIONS = {
     "a tenth": 10.0, "one tenth": 10.0, "two thirds": 200 / 3, "three quarters": 75.0,
 }  # fmt: skip
 _FRACTION = re.compile(
+    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bother\s)(?<!\blatter\s)(?<!\bformer\s)"
     r"\b(?P<f>half|(?:a|one)\s+(?:half|quarter|third|fifth|tenth)|two[-\s]thirds"
     r"|three[-\s]quarters)(?:\s+|,\s+)of\b",
     re.IGNORECASE,

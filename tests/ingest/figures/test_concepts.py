@@ -258,6 +258,14 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("Artino had a career-high 14 points and six rebounds.", "six", "rebounds"),
         # shots are no vaccinations
         ("He blocked six shots and made 8 of 14 shots.", "six", "shots"),
+        # what was signed names the measure ("a deal"); a player signed names none
+        ("Air India has signed a deal for a further US$7 billion.", "US$7 billion",
+         "deal_value"),
+        ("Real Madrid signed Bellingham for 103 million euros.", "103 million euros",
+         "transfer_fee"),
+        ("The Dow dropped by 4.08%, or 280.52 points, reaching a level of 6595.32.",
+         "6595.32", "index_level"),
+        ("Apple opened a 500,000 square foot data center.", "500,000 square foot", "area"),
         # a participle stands for the people it happened to; a named count is no measure
         ("Ten people are killed and about 50 hurt.", "about 50", "injured"),
         ("A total of 288 candidates run for 125 seats, with 37 of the candidates registered "

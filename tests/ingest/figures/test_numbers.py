@@ -499,6 +499,12 @@ def test_an_age_on_a_birthday_and_metric_lengths_spelt_out() -> None:
     ]
 
 
+def test_the_second_half_of_a_year_is_no_share() -> None:
+    text = "It will be released in the second half of this year; half of the voters stayed home."
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["half"]
+
+
 def test_at_one_point_is_a_moment() -> None:
     text = "At one point, Comey wrote that. He won by one point, saying at one point: no."
     found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
