@@ -81,16 +81,40 @@ def _honour(body: str, cand: Candidate) -> bool:
 
 
 def _generic(cand: Candidate) -> bool:
-    """One common noun ("the State"), or titles only ("the Chief Justice")."""
+    """One common noun ("the State"), a stance ("Pro-Beijing"), a group of a draw ("Group
+    F"), titles only ("the Chief Justice") or an office named by its portfolio ("the
+    Communications Minister", "the State Department Spokesperson")."""
     words = cand.name.lower().split()
     if len(words) == 1:
-        return words[0] in _GENERIC and not cand.name.isupper()
+        return (words[0] in _GENERIC and not cand.name.isupper()) or bool(
+            _STANCE_ALONE.fullmatch(cand.name)
+        )
+    if _DRAW_GROUP.fullmatch(cand.name):
+        return True
     titles = gz.CORE_TITLES | gz.TITLE_MODIFIERS
-    return words[-1] in _TITLE_LAST and all(w in titles for w in words)
+    if words[-1] in _TITLE_LAST and all(w in titles for w in words):
+        return True
+    return (
+        words[-1] in _OFFICES
+        and len(words) <= 4
+        and not gz.is_given_name(cand.name.split()[0])
+        and not any(w in _CONNECTORS for w in words)
+    )
 
 
 # The last word of a title alone ("the Chief Justice", "the Prime Minister")
 _TITLE_LAST = gz.CORE_TITLES | gz.word_set("justice")
+# Titles of an office held by one person, never a surname or part of a body's name: a
+# name ending in one, with no given name before it, is the office, not its holder.
+_OFFICES = gz.word_set(
+    """minister spokesperson spokesman spokeswoman secretary commissioner chairman
+    chairwoman chairperson ambassador envoy ombudsman"""
+)
+_CONNECTORS = gz.word_set("of for on and the")
+# "Pro-Beijing", "Anti-Brexit" alone: a stance, no place or body
+_STANCE_ALONE = re.compile(r"(?:Pro|Anti)-[\w-]+")
+# A group of a tournament's draw, by letter or number: "Group F", "Pool B"
+_DRAW_GROUP = re.compile(r"(?:Group|Pool) (?:[A-Z]|\d{1,2})")
 
 
 def _without_descriptor(body: str, cand: Candidate, people: Sequence[tuple[int, int]]) -> Candidate:

@@ -60,3 +60,25 @@ def test_words_beside_a_name_are_not_the_name(
     body: str, expected: list[tuple[EntityKind, str]]
 ) -> None:
     assert entities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a stance alone is no place
+        ("For the Pro-Beijing camp, Elizabeth Quat of DAB was elected.",
+         [(PERSON, "Elizabeth Quat"), (ORG, "DAB")]),
+        # a group of a tournament's draw is nobody
+        ("Group F — Sweden 1 – 0 Korea Republic",
+         [(EntityKind.PLACE, "Sweden"), (EntityKind.PLACE, "Korea Republic")]),
+        # an office named by its portfolio is a role, not an entity; its holder is one
+        ("The Haitian government Communications Minister states that 150,000 people died.",
+         []),
+        ("Jeff Rathke, the State Department Spokesperson, said, \"We urge calm.\"",
+         [(PERSON, "Jeff Rathke")]),
+    ],
+)  # fmt: skip
+def test_a_stance_a_draw_group_or_an_office_alone_is_no_entity(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
