@@ -290,6 +290,16 @@ class _Finder:
             return False
         if self.body[left[-1][1].end : run[i][1].start] == " & ":
             return True  # "Johnson & Johnson", "Procter & Gamble": one name
+        if (
+            connector in ("on", "for", "of")
+            and left_words[-1].lower() in gz.NAMED_FOR_SUBJECT
+            and (left_words[-1].lower() not in gz.CORE_TITLES or self._owned(left_words))
+        ):
+            # "Convention on Biological Diversity": named for what it is about; a title
+            # only as an organisation's office ("United Nations High Commissioner for
+            # Refugees"), not before its holder ("European Commissioner for Competition
+            # Neelie Kroes")
+            return True
         head_first = any(w.lower() in gz.ORG_HEAD_FIRST for w in left_words)
         if (
             connector == "of"
@@ -315,6 +325,11 @@ class _Finder:
                 return False
             return not (gz.place_canonical(tail) or gz.organization_canonical(tail))
         return True
+
+    @staticmethod
+    def _owned(words: list[str]) -> bool:
+        """Whether the words open with a listed organisation's name ("United Nations")."""
+        return any(gz.organization_canonical(" ".join(words[:n])) for n in (1, 2, 3))
 
     def _candidate(self, segment: list[tuple[str, _Token]], sentence: Sentence) -> Candidate | None:
         toks = [t for _, t in segment]

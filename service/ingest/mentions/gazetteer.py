@@ -186,6 +186,12 @@ ORG_HEAD_FIRST = word_set(
     society centre center court fund foundation league board coalition alliance
     party movement front congress assembly academy school college"""
 )
+# Last words of a name that runs on across "on", "for" or "of" to what it is about:
+# "Convention on Biological Diversity", "High Commissioner for Refugees".
+NAMED_FOR_SUBJECT = word_set(
+    """convention treaty protocol covenant accord charter declaration commissioner
+    tribunal"""
+)
 PLACE_HEADS = word_set(
     """square street avenue boulevard road lane highway bridge park river lake sea
     ocean gulf bay strait mountains mountain mount hills valley desert island

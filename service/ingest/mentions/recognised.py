@@ -180,7 +180,23 @@ def _separate(body: str, names: list[tuple[int, int, str]]) -> bool:
     if len({label for _, _, label in names}) > 1:
         return True
     ordered = sorted(names)
-    return any(body[a[1] : b[0]].strip(" -") for a, b in itertools.pairwise(ordered))
+    return any(
+        body[a[1] : b[0]].strip(" -") and not _runs_on(body, a, b)
+        for a, b in itertools.pairwise(ordered)
+    )
+
+
+_SUBJECT_CONNECTOR = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?")
+
+
+def _runs_on(body: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    """Whether two recognised names are one that runs on across "on", "for" or "of" to
+    what it is about ("UN Convention" on "Biological Diversity")."""
+    last = body[left[0] : left[1]].split()[-1].lower()
+    return (
+        last in gz.NAMED_FOR_SUBJECT
+        and _SUBJECT_CONNECTOR.fullmatch(body, left[1], right[0]) is not None
+    )
 
 
 def _added(body: str, start: int, end: int, label: str, *, repeated: bool = False) -> bool:

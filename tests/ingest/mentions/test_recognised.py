@@ -107,3 +107,29 @@ def test_a_name_holding_a_place_stays_whole() -> None:
     # The recogniser sees only "Canada" in it; the rules' whole name stands.
     names = [name for _, name in entities("Environment Canada issued a warning for Ottawa.")]
     assert names == ["Environment Canada", "Ottawa"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a convention runs on across "on" to what it is about, though the recogniser
+        # reads two names ("The UN Convention", "Biological Diversity")
+        ("The UN Convention on Biological Diversity places a ban on geoengineering.",
+         [(ORG, "UN Convention on Biological Diversity")]),
+        ("The Convention on Biological Diversity (CBD) meets in Japan.",
+         [(ORG, "Convention on Biological Diversity"), (PLACE, "Japan")]),
+        # an organisation's office runs on across "for"
+        ('It came after the United Nations High Commissioner for Refugees "recommended it".',
+         [(ORG, "United Nations High Commissioner for Refugees")]),
+    ],
+)  # fmt: skip
+def test_a_name_runs_on_to_what_it_is_about(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
+
+
+def test_a_title_before_its_holder_does_not_run_on() -> None:
+    # "European Commissioner for Competition" is Neelie Kroes's title, no organisation
+    found = entities("European Commissioner for Competition Neelie Kroes said the deal was fine.")
+    assert (ORG, "Commissioner for Competition Neelie Kroes") not in found
