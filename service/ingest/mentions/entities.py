@@ -21,7 +21,7 @@ from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.entity_groups import group_mentions
-from service.ingest.mentions.names import is_acronym, name_key
+from service.ingest.mentions.names import initials, is_acronym, name_key
 from service.ingest.mentions.recognised import reconcile
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Sentence
 
@@ -268,13 +268,26 @@ class _Finder:
         segments: list[list[tuple[str, _Token]]] = []
         current: list[tuple[str, _Token]] = []
         for i, (connector, tok) in enumerate(run):
-            if current and connector not in ("", "particle") and not self._keeps(current, run, i):
+            if i == 1 and self._spelt_out(run):
+                segments.append(current)  # "TARP Troubled Assets Relief Program"
+                current = []
+            elif current and connector not in ("", "particle") and not self._keeps(current, run, i):
                 segments.append(current)
                 current = []
                 connector = ""
             current.append((connector, tok))
         segments.append(current)
         return segments
+
+    def _spelt_out(self, run: list[tuple[str, _Token]]) -> bool:
+        """Whether the run is an acronym followed by the name it abbreviates, spelt out:
+        two names ("TARP", "Troubled Assets Relief Program"), the first standing for
+        the second."""
+        acronym = run[0][1].text
+        if len(run) < 3 or not is_acronym(acronym) or run[1][0] != "":
+            return False
+        spelt = self.body[run[1][1].start : run[-1][1].end]
+        return initials(spelt) == "".join(c for c in acronym.lower() if c.isalpha())
 
     def _keeps(self, left: list[tuple[str, _Token]], run: list[tuple[str, _Token]], i: int) -> bool:
         connector = run[i][0]

@@ -413,3 +413,13 @@ def test_a_listed_name_with_a_possessive_inside_it_is_one_name() -> None:
 def test_a_unit_after_its_number_is_no_name() -> None:
     extraction = extract(parse_article("iPhone\n\nThe iPhone comes in 16 GB and 32 GB models."))
     assert "GB" not in {e.name for e in extraction.entities}
+
+
+def test_an_acronym_before_the_name_it_spells_out_is_that_name() -> None:
+    _, entities = run(
+        "We will consider other options, including use of the TARP Troubled Assets "
+        "Relief Program, to prevent a collapse."
+    )
+    found = entity(entities, "Troubled Assets Relief Program")
+    assert found.aliases == ("TARP",)
+    assert found.kind is EntityKind.ORGANIZATION
