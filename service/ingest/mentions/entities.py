@@ -202,6 +202,15 @@ class _Finder:
         if _is_heading(self.body[sentence.span.start : sentence.span.end]):
             out.extend(self._listed_in_heading(tokens, sentence))
             return
+        # A line of capitals the sentence runs on from is a heading too ("ORAL ARGUMENT
+        # OF GEN. ELIZABETH B. PRELOGAR ON BEHALF OF THE PETITIONERS" over a speech).
+        shouted = list(_LINE.finditer(self.body, sentence.span.start, sentence.span.end))
+        if len(shouted) > 1:
+            for line in shouted:
+                if _is_capitals_line(line.group(0)):
+                    in_line = [t for t in tokens if line.start() <= t.start < line.end()]
+                    out.extend(self._listed_in_heading(in_line, sentence))
+                    tokens = [t for t in tokens if t not in in_line]
         for run in self._runs(tokens):
             for segment in self._split_run(run):
                 candidate = self._candidate(segment, sentence)
@@ -625,6 +634,14 @@ def _is_heading(text: str) -> bool:
     words = text.split()
     capitalised = sum(1 for w in words if w.lstrip(_OPENING_QUOTES)[:1].isupper())
     return len(words) >= 2 and capitalised >= 0.6 * len(words)
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _is_capitals_line(text: str) -> bool:
+    """A line of two words or more in capitals only: a heading."""
+    return len(text.split()) >= 2 and not any(c.islower() for c in text)
 
 
 def _has_lower_tail(word: str) -> bool:

@@ -75,6 +75,14 @@ def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
 def _trimmed(ent: Span) -> tuple[int, int]:
     tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     tokens = [t for t in tokens if t.tag_ != "POS"]
+    if ent.label_ == "PERSON":
+        # A name in capitals ends before a function word in capitals: "ELIZABETH B.
+        # PRELOGAR ON BEHALF OF THE PETITIONERS" is Elizabeth B. Prelogar.
+        cut = next(
+            (n for n, t in enumerate(tokens) if t.text.isupper() and t.lower_ in gz.STOP_WORDS),
+            None,
+        )
+        tokens = tokens[:cut]
     if not tokens:
         return 0, 0
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

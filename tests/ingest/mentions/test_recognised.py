@@ -133,3 +133,14 @@ def test_a_title_before_its_holder_does_not_run_on() -> None:
     # "European Commissioner for Competition" is Neelie Kroes's title, no organisation
     found = entities("European Commissioner for Competition Neelie Kroes said the deal was fine.")
     assert (ORG, "Commissioner for Competition Neelie Kroes") not in found
+
+
+def test_a_transcript_heading_names_the_speaker_without_on_behalf_of() -> None:
+    body = (
+        "We'll hear argument first this morning in Case 22-506. General Prelogar.\n"
+        "ORAL ARGUMENT OF GEN. ELIZABETH B. PRELOGAR ON BEHALF OF THE PETITIONERS\n"
+        "Mr. Chief Justice, and may it please the Court: the pandemic caused distress."
+    )
+    names = [name for _, name in entities(body)]
+    assert "ELIZABETH B. PRELOGAR" in names
+    assert not [n for n in names if "BEHALF" in n]
