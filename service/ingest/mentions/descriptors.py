@@ -81,15 +81,18 @@ def _honour(body: str, cand: Candidate) -> bool:
 
 
 def _generic(cand: Candidate) -> bool:
-    """One common noun ("the State"), a stance ("Pro-Beijing"), a group of a draw ("Group
-    F"), titles only ("the Chief Justice") or an office named by its portfolio ("the
-    Communications Minister", "the State Department Spokesperson")."""
+    """One common noun ("the State"), a stance ("Pro-Beijing"), a label or a numbered part
+    ("Group F", "Protected B", "Article III"), titles only ("the Chief Justice") or an
+    office named by its portfolio ("the Communications Minister", "the State Department
+    Spokesperson")."""
     words = cand.name.lower().split()
     if len(words) == 1:
         return (words[0] in _GENERIC and not cand.name.isupper()) or bool(
             _STANCE_ALONE.fullmatch(cand.name)
         )
-    if _DRAW_GROUP.fullmatch(cand.name):
+    if _NUMBERED_PART.fullmatch(cand.name) or (
+        _LETTERED.fullmatch(cand.name) and not gz.is_given_name(words[0])
+    ):
         return True
     titles = gz.CORE_TITLES | gz.TITLE_MODIFIERS
     if words[-1] in _TITLE_LAST and all(w in titles for w in words):
@@ -113,8 +116,14 @@ _OFFICES = gz.word_set(
 _CONNECTORS = gz.word_set("of for on and the")
 # "Pro-Beijing", "Anti-Brexit" alone: a stance, no place or body
 _STANCE_ALONE = re.compile(r"(?:Pro|Anti)-[\w-]+")
-# A group of a tournament's draw, by letter or number: "Group F", "Pool B"
-_DRAW_GROUP = re.compile(r"(?:Group|Pool) (?:[A-Z]|\d{1,2})")
+# A label of a word and a letter: a group of a draw ("Group F"), a grade ("Protected B");
+# not a Roman numeral ("Atlas V" is a rocket)
+_LETTERED = re.compile(r"[A-Z][a-z]+ [A-HJ-UWYZ]")
+# A numbered part of a text: "Article III", "Title IV", "Section 5", "Group 2"
+_NUMBERED_PART = re.compile(
+    r"(?:Article|Title|Section|Chapter|Part|Clause|Paragraph|Schedule|Group|Pool) "
+    r"(?:[IVXLC]+|\d{1,3}[A-Za-z]?)"
+)
 
 
 def _without_descriptor(body: str, cand: Candidate, people: Sequence[tuple[int, int]]) -> Candidate:

@@ -71,6 +71,9 @@ def test_words_beside_a_name_are_not_the_name(
         # a group of a tournament's draw is nobody
         ("Group F — Sweden 1 – 0 Korea Republic",
          [(EntityKind.PLACE, "Sweden"), (EntityKind.PLACE, "Korea Republic")]),
+        # a grade of a word and a letter, a numbered part of a text
+        ("The document had the stamp Protected B on every page.", []),
+        ("The states say Article III demands more, and Title IV allows it.", []),
         # an office named by its portfolio is a role, not an entity; its holder is one
         ("The Haitian government Communications Minister states that 150,000 people died.",
          []),
@@ -82,3 +85,13 @@ def test_a_stance_a_draw_group_or_an_office_alone_is_no_entity(
     body: str, expected: list[tuple[EntityKind, str]]
 ) -> None:
     assert entities(body) == expected
+
+
+def test_a_name_with_a_roman_numeral_stays() -> None:
+    assert [name for _, name in entities("The Atlas V rocket was launched.")] == ["Atlas V"]
+
+
+def test_a_given_name_before_a_letter_stays_a_person() -> None:
+    # the copy's tokens split "O' Leary"; the given name is still a person's
+    body = "A contrary view is offered by Charles O 'Reilly, a management expert."
+    assert "Charles O" in [name for _, name in entities(body)]
