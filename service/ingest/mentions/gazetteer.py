@@ -175,6 +175,7 @@ ORG_HEADS = word_set(
     ltd llc plc company co bank fund trust authority court tribunal parliament
     assembly senate congress government administration army navy police forces force
     brigade battalion regiment charter center centre club church mosque news times
+    gazette chronicle telegraph courier inquirer examiner bulletin magazine
     post journal herald tribune radio television tv press broadcasting airlines
     airways railways exchange board cabinet secretariat mission observatory
     international initiative project program programme platform org"""

@@ -423,3 +423,11 @@ def test_an_acronym_before_the_name_it_spells_out_is_that_name() -> None:
     found = entity(entities, "Troubled Assets Relief Program")
     assert found.aliases == ("TARP",)
     assert found.kind is EntityKind.ORGANIZATION
+
+
+def test_a_newspaper_keeps_the_nationality_in_its_name() -> None:
+    _, entities = run(
+        '"It could have been much worse," Khaled Al-Maeena, editor at large at the Saudi '
+        "Gazette, said."
+    )
+    assert entity(entities, "Saudi Gazette").kind is EntityKind.ORGANIZATION
