@@ -67,9 +67,16 @@ def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
         if ent.label_ not in KINDS and ent.label_ not in NOT_ENTITIES | AMOUNTS | TIMES:
             continue
         start, end = _trimmed(ent)
+        if ent.label_ == "PERSON" and (syllable := _GIVEN_NAME_SYLLABLE.match(doc.text, end)):
+            end = syllable.end()  # "Wong Kwok-hing": the recogniser stops at the hyphen
         if start < end:
             names.append((start, end, ent.label_))
     return names
+
+
+# The lower-case syllable after a hyphen that ends a given name ("Kwok-hing", "Yeung-tat"),
+# not a participle ("-based", "-led")
+_GIVEN_NAME_SYLLABLE = re.compile(r"-(?![a-z]*ed\b)[a-z]{2,5}\b(?!-)")
 
 
 def _trimmed(ent: Span) -> tuple[int, int]:

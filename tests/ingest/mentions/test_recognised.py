@@ -144,3 +144,19 @@ def test_a_transcript_heading_names_the_speaker_without_on_behalf_of() -> None:
     names = [name for _, name in entities(body)]
     assert "ELIZABETH B. PRELOGAR" in names
     assert not [n for n in names if "BEHALF" in n]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a given name's syllable after a hyphen is part of the name
+        ("Localist group Civic Passion's Wong Yeung-tat was defeated in this district.",
+         "Wong Yeung-tat"),
+        ("While pro-Beijing veteran politician Wong Kwok-hing of FTU was defeated.",
+         "Wong Kwok-hing"),
+        # a participle after a hyphen is not
+        ("The Gordon Brown-led government fell.", "Gordon Brown"),
+    ],
+)  # fmt: skip
+def test_a_person_s_name_runs_on_over_a_hyphen_to_a_syllable(body: str, name: str) -> None:
+    assert name in [n for _, n in entities(body)]
