@@ -243,13 +243,15 @@ class _Finder:
         """Consecutive capitalised tokens; each carries the connector before it ('' = space)."""
         runs: list[list[tuple[str, _Token]]] = []
         current: list[tuple[str, _Token]] = []
-        for tok in tokens:
+        for n, tok in enumerate(tokens):
             if current:
                 prev = current[-1][1]
                 gap = self.body[prev.end : tok.start]
                 connector = self._connector(gap) if not prev.possessive else None
                 if gap == ". " and len(prev.text) == 1 and not prev.possessive:
                     connector = ""  # a middle initial: "Michael R. Golden"
+                if gap == ": " and self._subtitled(current, tokens[n:]):
+                    connector = "subtitle"  # "Batman: The Animated Series"
                 if gap == ", " and tok.text.rstrip(".") in _LEGAL_FORMS:
                     continue  # "YRC Worldwide, Inc.": the legal form is no name of its own
                 if connector is not None:
@@ -260,6 +262,24 @@ class _Finder:
         if current:
             runs.append(current)
         return runs
+
+    def _subtitled(self, title: list[tuple[str, _Token]], after: list[_Token]) -> bool:
+        """Whether capitalised words after a colon are the subtitle of a work named before
+        it, in running text ("in Counter-Strike: Global Offensive"): the title is printed
+        after a lower-case word, the subtitle is two capitalised words or more, and the
+        sentence goes on or ends after it."""
+        first = title[0][1]
+        before = self.body[max(0, first.start - 20) : first.start].split()
+        if first.initial or not before or not before[-1].islower():
+            return False
+        words = [after[0]]
+        for tok in after[1:]:
+            if self.body[words[-1].end : tok.start] != " ":
+                break
+            words.append(tok)
+        named = [t for t in words if t.text.lower() not in gz.STOP_WORDS]
+        following = self.body[words[-1].end : words[-1].end + 1]
+        return len(named) >= 2 and following in ("", ",", ".", ";", ")", " ")
 
     @staticmethod
     def _connector(gap: str) -> str | None:
@@ -280,7 +300,11 @@ class _Finder:
             if i == 1 and self._spelt_out(run):
                 segments.append(current)  # "TARP Troubled Assets Relief Program"
                 current = []
-            elif current and connector not in ("", "particle") and not self._keeps(current, run, i):
+            elif (
+                current
+                and connector not in ("", "particle", "subtitle")
+                and not self._keeps(current, run, i)
+            ):
                 segments.append(current)
                 current = []
                 connector = ""
@@ -488,6 +512,8 @@ class _Finder:
             return EntityKind.PLACE
         if gz.organization_canonical(name):
             return EntityKind.ORGANIZATION
+        if "subtitle" in connectors:
+            return EntityKind.OTHER  # a work's title: a show, a game, a book
         if last in gz.ORG_HEADS or (
             len(words) > 1 and words[0].lower() in gz.ORG_HEAD_FIRST and connectors[1] != ""
         ):

@@ -431,6 +431,7 @@ def _checked(
         if (
             cand.kind is EntityKind.OTHER
             and not is_acronym(cand.name)
+            and ": " not in cand.name  # a work's title and subtitle, named by the rules
             and proper[cand.name] < _PROPER_REPEATS
         ):
             return []  # "Chapter", "Countdown": capitalised, but no name

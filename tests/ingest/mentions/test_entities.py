@@ -431,3 +431,13 @@ def test_a_newspaper_keeps_the_nationality_in_its_name() -> None:
         "Gazette, said."
     )
     assert entity(entities, "Saudi Gazette").kind is EntityKind.ORGANIZATION
+
+
+def test_a_name_before_a_colon_is_a_title_only_in_running_text() -> None:
+    # opening a sentence, or after no lower-case word, it is a name of its own
+    for body in (
+        "Shares fell. Reuters: Apple Inc shares rose 5% on Monday.",
+        "At 10 Reuters: Apple Inc rose.",
+    ):
+        _, entities = run(body)
+        assert {e.name for e in entities} >= {"Reuters", "Apple Inc"}

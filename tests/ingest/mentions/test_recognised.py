@@ -160,3 +160,17 @@ def test_a_transcript_heading_names_the_speaker_without_on_behalf_of() -> None:
 )  # fmt: skip
 def test_a_person_s_name_runs_on_over_a_hyphen_to_a_syllable(body: str, name: str) -> None:
     assert name in [n for _, n in entities(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a work's title runs on across a colon to its subtitle in running text
+        ("Kevin Conroy, the voice of Batman in Batman: The Animated Series, spoke.",
+         "Batman: The Animated Series"),
+        ("The finals saw Cloud9 and Immortals face off in Counter-Strike: Global Offensive.",
+         "Counter-Strike: Global Offensive"),
+    ],
+)  # fmt: skip
+def test_a_title_runs_on_to_its_subtitle(body: str, name: str) -> None:
+    assert (EntityKind.OTHER, name) in entities(body)
