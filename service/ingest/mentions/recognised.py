@@ -104,7 +104,7 @@ def reconcile(
     # labels but the copy keeps printing ("Opel", five times) is still a name.
     proper = Counter(t.text for t in doc if t.pos_ == "PROPN")
     out: list[Candidate] = []
-    for cand in candidates:
+    for cand in _joined_across_the(body, candidates, names):
         if cand.kind is EntityKind.EVENT:
             out.append(cand)  # dated events are read from lower-case copy on purpose
             continue
@@ -135,6 +135,35 @@ def reconcile(
     out = [_place_before_noun(c, doc) for c in out]
     out.sort(key=lambda c: c.start)
     return tidied(body, out, [(start, end) for start, end, label in names if label == "PERSON"])
+
+
+def _joined_across_the(
+    body: str, candidates: Sequence[Candidate], names: list[tuple[int, int, str]]
+) -> list[Candidate]:
+    """Two capitalised names with "the" between them that the recogniser reads as one
+    name are that name: "the Stoning the Devil ritual"."""
+    out: list[Candidate] = []
+    for cand in candidates:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and body[before.end : cand.start] == " the "
+            and EntityKind.EVENT not in (before.kind, cand.kind)
+        ):
+            label = next(
+                (
+                    label
+                    for start, end, label in names
+                    if label in KINDS and start <= before.start and cand.end <= end
+                ),
+                None,
+            )
+            if label is not None:
+                name = " ".join(body[before.start : cand.end].split())
+                out[-1] = replace(before, end=cand.end, name=name, kind=KINDS[label])
+                continue
+        out.append(cand)
+    return out
 
 
 def _place_before_noun(cand: Candidate, doc: Doc) -> Candidate:

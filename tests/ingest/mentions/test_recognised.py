@@ -174,3 +174,13 @@ def test_a_person_s_name_runs_on_over_a_hyphen_to_a_syllable(body: str, name: st
 )  # fmt: skip
 def test_a_title_runs_on_to_its_subtitle(body: str, name: str) -> None:
     assert (EntityKind.OTHER, name) in entities(body)
+
+
+def test_names_either_side_of_the_that_the_recogniser_reads_as_one_are_one() -> None:
+    body = (
+        "A stampede during the Stoning the Devil ritual on the last day at the Hajj in "
+        "Mina, Saudi Arabia, kills at least 362 Muslims."
+    )
+    names = [n for _, n in entities(body)]
+    assert "Stoning the Devil" in names
+    assert "Devil" not in names
