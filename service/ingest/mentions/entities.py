@@ -80,6 +80,9 @@ _DATED_EVENT = re.compile(
     r"(?:election|elections|poll|polls|vote|referendum|balloting)\b"
 )
 _SURNAME_ENDINGS = gz.SURNAME_SUFFIXES
+# "the 2010 Africa Cup of Nations": a year between "the" and an event's name
+_EDITION = re.compile(r"\b[Tt]he ((?:19|20)\d\d) $")
+_EDITION_HEADS = gz.EVENT_HEADS | gz.word_set("paralympics series tournament")
 # Legal forms printed after a company's name and a comma
 _LEGAL_FORMS = frozenset({"Inc", "Ltd", "LLC", "Corp", "Co", "plc", "PLC", "AG", "SA", "NV", "LP"})
 _TAIL_SPLIT = re.compile(r"[-'’]")
@@ -434,6 +437,11 @@ class _Finder:
         kind = self._kind(name, name_toks, connectors[title_end:], title_end > 0)
         if kind is None:
             return None
+        edition = _EDITION.search(self.body, max(0, start - 9), start)
+        if edition is not None and any(w.lower() in _EDITION_HEADS for w in name.split()):
+            # "the 2012 Summer Paralympics": the year names the edition of the event
+            start, kind = edition.start(1), EntityKind.EVENT
+            name = " ".join(self.body[start:end].split())
         description = None
         if kind is EntityKind.PERSON:
             description = self._description(

@@ -184,3 +184,24 @@ def test_names_either_side_of_the_that_the_recogniser_reads_as_one_are_one() -> 
     names = [n for _, n in entities(body)]
     assert "Stoning the Devil" in names
     assert "Devil" not in names
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the year of an edition is part of the event's name
+        ("It was the first game played by both teams at the 2012 Summer Paralympics.",
+         [(EntityKind.EVENT, "2012 Summer Paralympics")]),
+        ("The team travelled to the 2010 Africa Cup of Nations in Angola.",
+         [(EntityKind.EVENT, "2010 Africa Cup of Nations"), (PLACE, "Angola")]),
+        # not of a place before a common noun, nor without "the"
+        ("It approached the 2004 Indian Ocean earthquake as the deadliest.",
+         [(PLACE, "Indian Ocean")]),
+        ("In 2010 Africa Cup of Nations matches were played in Angola.",
+         [(ORG, "Africa Cup of Nations"), (PLACE, "Angola")]),
+    ],
+)  # fmt: skip
+def test_the_year_of_an_edition_names_the_event(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
