@@ -155,9 +155,12 @@ def _tokens(body: str, sentence: Sentence) -> list[_Token]:
             text += listed.group(1)  # "FTSE 100", "S&P 500", "Nikkei 225": listed names
             tok_end = listed.end(1)
             possessive = listed.group(2) is not None
-        if "/" in text and all(gz.place_canonical(p.title()) for p in text.split("/")):
+        # "NUR-SULTAN/ALMATY", "the Singapore-Sydney route": listed places side by side,
+        # each a name (no listed place is two listed places joined by a hyphen)
+        parts = text.split("/" if "/" in text else "-")
+        if len(parts) > 1 and all(gz.place_canonical(p.title()) for p in parts):
             pos = m.start()
-            for part in text.split("/"):
+            for part in parts:
                 out.append(_Token(pos, pos + len(part), part, initial, False))
                 pos += len(part) + 1
             continue

@@ -441,3 +441,9 @@ def test_a_name_before_a_colon_is_a_title_only_in_running_text() -> None:
     ):
         _, entities = run(body)
         assert {e.name for e in entities} >= {"Reuters", "Apple Inc"}
+
+
+def test_two_places_joined_by_a_hyphen_are_two_places() -> None:
+    _, entities = run("Its first flight on the Singapore-Sydney route left Changi.")
+    assert {"Singapore", "Sydney"} <= names(entities)
+    assert "Singapore-Sydney" not in names(entities)
