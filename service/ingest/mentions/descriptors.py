@@ -48,6 +48,7 @@ def tidied(
             out.append(cand)
             continue
         cand = _without_descriptor(body, cand, people)
+        cand = _without_role(body, cand)
         if _honour(body, cand) or _generic(cand):
             continue
         if out and (joined := _with_particle(body, out[-1], cand)) is not None:
@@ -111,9 +112,25 @@ _TITLE_LAST = gz.CORE_TITLES | gz.word_set("justice")
 # name ending in one, with no given name before it, is the office, not its holder.
 _OFFICES = gz.word_set(
     """minister spokesperson spokesman spokeswoman secretary commissioner chairman
-    chairwoman chairperson ambassador envoy ombudsman"""
+    chairwoman chairperson ambassador envoy ombudsman officer"""
 )
 _CONNECTORS = gz.word_set("of for on and the")
+
+
+def _without_role(body: str, cand: Candidate) -> Candidate:
+    """A listed organisation with the title of someone in it run on after its name
+    ("Apple Chief Executive Officer") is that organisation; the title is a role."""
+    words = list(re.finditer(r"\S+", body[cand.start : cand.end]))
+    if len(words) < 2 or words[-1].group().lower() not in gz.ROLE_NOUNS:
+        return cand
+    for n in (2, 1):
+        owner = " ".join(w.group() for w in words[:n])
+        if n < len(words) and gz.organization_canonical(owner) is not None:
+            end = cand.start + words[n - 1].end()
+            return replace(cand, end=end, name=owner, kind=EntityKind.ORGANIZATION)
+    return cand
+
+
 # "Pro-Beijing", "Anti-Brexit" alone: a stance, no place or body
 _STANCE_ALONE = re.compile(r"(?:Pro|Anti)-[\w-]+")
 # A label of a word and a letter: a group of a draw ("Group F"), a grade ("Protected B");

@@ -95,3 +95,20 @@ def test_a_given_name_before_a_letter_stays_a_person() -> None:
     # the copy's tokens split "O' Leary"; the given name is still a person's
     body = "A contrary view is offered by Charles O 'Reilly, a management expert."
     assert "Charles O" in [name for _, name in entities(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a title run on after the organisation it is held in is a role
+        ("The Apple Chief Executive Officer said nothing.", [(ORG, "Apple")]),
+        ("The Goldman Sachs Chief Executive Officer said nothing.", [(ORG, "Goldman Sachs")]),
+        # an office alone is no entity
+        ("Joe Leonard, Chairman and Chief Operating Officer, said so.",
+         [(PERSON, "Joe Leonard")]),
+    ],
+)  # fmt: skip
+def test_a_title_after_an_organisation_is_a_role(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
