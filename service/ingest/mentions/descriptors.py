@@ -48,6 +48,7 @@ def tidied(
             out.append(cand)
             continue
         cand = _without_descriptor(body, cand, people)
+        cand = _without_role(body, cand)
         if _honour(body, cand) or _generic(cand):
             continue
         if out and (joined := _with_particle(body, out[-1], cand)) is not None:
@@ -81,16 +82,65 @@ def _honour(body: str, cand: Candidate) -> bool:
 
 
 def _generic(cand: Candidate) -> bool:
-    """One common noun ("the State"), or titles only ("the Chief Justice")."""
+    """One common noun ("the State"), a stance ("Pro-Beijing"), a label or a numbered part
+    ("Group F", "Protected B", "Article III"), titles only ("the Chief Justice") or an
+    office named by its portfolio ("the Communications Minister", "the State Department
+    Spokesperson")."""
     words = cand.name.lower().split()
     if len(words) == 1:
-        return words[0] in _GENERIC and not cand.name.isupper()
+        return (words[0] in _GENERIC and not cand.name.isupper()) or bool(
+            _STANCE_ALONE.fullmatch(cand.name)
+        )
+    if _NUMBERED_PART.fullmatch(cand.name) or (
+        _LETTERED.fullmatch(cand.name) and not gz.is_given_name(words[0])
+    ):
+        return True
     titles = gz.CORE_TITLES | gz.TITLE_MODIFIERS
-    return words[-1] in _TITLE_LAST and all(w in titles for w in words)
+    if words[-1] in _TITLE_LAST and all(w in titles for w in words):
+        return True
+    return (
+        words[-1] in _OFFICES
+        and len(words) <= 4
+        and not gz.is_given_name(cand.name.split()[0])
+        and not any(w in _CONNECTORS for w in words)
+    )
 
 
 # The last word of a title alone ("the Chief Justice", "the Prime Minister")
 _TITLE_LAST = gz.CORE_TITLES | gz.word_set("justice")
+# Titles of an office held by one person, never a surname or part of a body's name: a
+# name ending in one, with no given name before it, is the office, not its holder.
+_OFFICES = gz.word_set(
+    """minister spokesperson spokesman spokeswoman secretary commissioner chairman
+    chairwoman chairperson ambassador envoy ombudsman officer"""
+)
+_CONNECTORS = gz.word_set("of for on and the")
+
+
+def _without_role(body: str, cand: Candidate) -> Candidate:
+    """A listed organisation with the title of someone in it run on after its name
+    ("Apple Chief Executive Officer") is that organisation; the title is a role."""
+    words = list(re.finditer(r"\S+", body[cand.start : cand.end]))
+    if len(words) < 2 or words[-1].group().lower() not in gz.ROLE_NOUNS:
+        return cand
+    for n in (2, 1):
+        owner = " ".join(w.group() for w in words[:n])
+        if n < len(words) and gz.organization_canonical(owner) is not None:
+            end = cand.start + words[n - 1].end()
+            return replace(cand, end=end, name=owner, kind=EntityKind.ORGANIZATION)
+    return cand
+
+
+# "Pro-Beijing", "Anti-Brexit" alone: a stance, no place or body
+_STANCE_ALONE = re.compile(r"(?:Pro|Anti)-[\w-]+")
+# A label of a word and a letter: a group of a draw ("Group F"), a grade ("Protected B");
+# not a Roman numeral ("Atlas V" is a rocket)
+_LETTERED = re.compile(r"[A-Z][a-z]+ [A-HJ-UWYZ]")
+# A numbered part of a text: "Article III", "Title IV", "Section 5", "Group 2"
+_NUMBERED_PART = re.compile(
+    r"(?:Article|Title|Section|Chapter|Part|Clause|Paragraph|Schedule|Group|Pool) "
+    r"(?:[IVXLC]+|\d{1,3}[A-Za-z]?)"
+)
 
 
 def _without_descriptor(body: str, cand: Candidate, people: Sequence[tuple[int, int]]) -> Candidate:

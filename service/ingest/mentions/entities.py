@@ -21,7 +21,7 @@ from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.entity_groups import group_mentions
-from service.ingest.mentions.names import is_acronym, name_key
+from service.ingest.mentions.names import initials, is_acronym, name_key
 from service.ingest.mentions.recognised import reconcile
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Sentence
 
@@ -80,6 +80,9 @@ _DATED_EVENT = re.compile(
     r"(?:election|elections|poll|polls|vote|referendum|balloting)\b"
 )
 _SURNAME_ENDINGS = gz.SURNAME_SUFFIXES
+# "the 2010 Africa Cup of Nations": a year between "the" and an event's name
+_EDITION = re.compile(r"\b[Tt]he ((?:19|20)\d\d) $")
+_EDITION_HEADS = gz.EVENT_HEADS | gz.word_set("paralympics series tournament")
 # Legal forms printed after a company's name and a comma
 _LEGAL_FORMS = frozenset({"Inc", "Ltd", "LLC", "Corp", "Co", "plc", "PLC", "AG", "SA", "NV", "LP"})
 _TAIL_SPLIT = re.compile(r"[-'’]")
@@ -152,9 +155,12 @@ def _tokens(body: str, sentence: Sentence) -> list[_Token]:
             text += listed.group(1)  # "FTSE 100", "S&P 500", "Nikkei 225": listed names
             tok_end = listed.end(1)
             possessive = listed.group(2) is not None
-        if "/" in text and all(gz.place_canonical(p.title()) for p in text.split("/")):
+        # "NUR-SULTAN/ALMATY", "the Singapore-Sydney route": listed places side by side,
+        # each a name (no listed place is two listed places joined by a hyphen)
+        parts = text.split("/" if "/" in text else "-")
+        if len(parts) > 1 and all(gz.place_canonical(p.title()) for p in parts):
             pos = m.start()
-            for part in text.split("/"):
+            for part in parts:
                 out.append(_Token(pos, pos + len(part), part, initial, False))
                 pos += len(part) + 1
             continue
@@ -202,6 +208,15 @@ class _Finder:
         if _is_heading(self.body[sentence.span.start : sentence.span.end]):
             out.extend(self._listed_in_heading(tokens, sentence))
             return
+        # A line of capitals the sentence runs on from is a heading too ("ORAL ARGUMENT
+        # OF GEN. ELIZABETH B. PRELOGAR ON BEHALF OF THE PETITIONERS" over a speech).
+        shouted = list(_LINE.finditer(self.body, sentence.span.start, sentence.span.end))
+        if len(shouted) > 1:
+            for line in shouted:
+                if _is_capitals_line(line.group(0)):
+                    in_line = [t for t in tokens if line.start() <= t.start < line.end()]
+                    out.extend(self._listed_in_heading(in_line, sentence))
+                    tokens = [t for t in tokens if t not in in_line]
         for run in self._runs(tokens):
             for segment in self._split_run(run):
                 candidate = self._candidate(segment, sentence)
@@ -234,13 +249,15 @@ class _Finder:
         """Consecutive capitalised tokens; each carries the connector before it ('' = space)."""
         runs: list[list[tuple[str, _Token]]] = []
         current: list[tuple[str, _Token]] = []
-        for tok in tokens:
+        for n, tok in enumerate(tokens):
             if current:
                 prev = current[-1][1]
                 gap = self.body[prev.end : tok.start]
                 connector = self._connector(gap) if not prev.possessive else None
                 if gap == ". " and len(prev.text) == 1 and not prev.possessive:
                     connector = ""  # a middle initial: "Michael R. Golden"
+                if gap == ": " and self._subtitled(current, tokens[n:]):
+                    connector = "subtitle"  # "Batman: The Animated Series"
                 if gap == ", " and tok.text.rstrip(".") in _LEGAL_FORMS:
                     continue  # "YRC Worldwide, Inc.": the legal form is no name of its own
                 if connector is not None:
@@ -251,6 +268,24 @@ class _Finder:
         if current:
             runs.append(current)
         return runs
+
+    def _subtitled(self, title: list[tuple[str, _Token]], after: list[_Token]) -> bool:
+        """Whether capitalised words after a colon are the subtitle of a work named before
+        it, in running text ("in Counter-Strike: Global Offensive"): the title is printed
+        after a lower-case word, the subtitle is two capitalised words or more, and the
+        sentence goes on or ends after it."""
+        first = title[0][1]
+        before = self.body[max(0, first.start - 20) : first.start].split()
+        if first.initial or not before or not before[-1].islower():
+            return False
+        words = [after[0]]
+        for tok in after[1:]:
+            if self.body[words[-1].end : tok.start] != " ":
+                break
+            words.append(tok)
+        named = [t for t in words if t.text.lower() not in gz.STOP_WORDS]
+        following = self.body[words[-1].end : words[-1].end + 1]
+        return len(named) >= 2 and following in ("", ",", ".", ";", ")", " ")
 
     @staticmethod
     def _connector(gap: str) -> str | None:
@@ -268,13 +303,30 @@ class _Finder:
         segments: list[list[tuple[str, _Token]]] = []
         current: list[tuple[str, _Token]] = []
         for i, (connector, tok) in enumerate(run):
-            if current and connector not in ("", "particle") and not self._keeps(current, run, i):
+            if i == 1 and self._spelt_out(run):
+                segments.append(current)  # "TARP Troubled Assets Relief Program"
+                current = []
+            elif (
+                current
+                and connector not in ("", "particle", "subtitle")
+                and not self._keeps(current, run, i)
+            ):
                 segments.append(current)
                 current = []
                 connector = ""
             current.append((connector, tok))
         segments.append(current)
         return segments
+
+    def _spelt_out(self, run: list[tuple[str, _Token]]) -> bool:
+        """Whether the run is an acronym followed by the name it abbreviates, spelt out:
+        two names ("TARP", "Troubled Assets Relief Program"), the first standing for
+        the second."""
+        acronym = run[0][1].text
+        if len(run) < 3 or not is_acronym(acronym) or run[1][0] != "":
+            return False
+        spelt = self.body[run[1][1].start : run[-1][1].end]
+        return initials(spelt) == "".join(c for c in acronym.lower() if c.isalpha())
 
     def _keeps(self, left: list[tuple[str, _Token]], run: list[tuple[str, _Token]], i: int) -> bool:
         connector = run[i][0]
@@ -290,6 +342,16 @@ class _Finder:
             return False
         if self.body[left[-1][1].end : run[i][1].start] == " & ":
             return True  # "Johnson & Johnson", "Procter & Gamble": one name
+        if (
+            connector in ("on", "for", "of")
+            and left_words[-1].lower() in gz.NAMED_FOR_SUBJECT
+            and (left_words[-1].lower() not in gz.CORE_TITLES or self._owned(left_words))
+        ):
+            # "Convention on Biological Diversity": named for what it is about; a title
+            # only as an organisation's office ("United Nations High Commissioner for
+            # Refugees"), not before its holder ("European Commissioner for Competition
+            # Neelie Kroes")
+            return True
         head_first = any(w.lower() in gz.ORG_HEAD_FIRST for w in left_words)
         if (
             connector == "of"
@@ -315,6 +377,11 @@ class _Finder:
                 return False
             return not (gz.place_canonical(tail) or gz.organization_canonical(tail))
         return True
+
+    @staticmethod
+    def _owned(words: list[str]) -> bool:
+        """Whether the words open with a listed organisation's name ("United Nations")."""
+        return any(gz.organization_canonical(" ".join(words[:n])) for n in (1, 2, 3))
 
     def _candidate(self, segment: list[tuple[str, _Token]], sentence: Sentence) -> Candidate | None:
         toks = [t for _, t in segment]
@@ -373,6 +440,11 @@ class _Finder:
         kind = self._kind(name, name_toks, connectors[title_end:], title_end > 0)
         if kind is None:
             return None
+        edition = _EDITION.search(self.body, max(0, start - 9), start)
+        if edition is not None and any(w.lower() in _EDITION_HEADS for w in name.split()):
+            # "the 2012 Summer Paralympics": the year names the edition of the event
+            start, kind = edition.start(1), EntityKind.EVENT
+            name = " ".join(self.body[start:end].split())
         description = None
         if kind is EntityKind.PERSON:
             description = self._description(
@@ -451,6 +523,8 @@ class _Finder:
             return EntityKind.PLACE
         if gz.organization_canonical(name):
             return EntityKind.ORGANIZATION
+        if "subtitle" in connectors:
+            return EntityKind.OTHER  # a work's title: a show, a game, a book
         if last in gz.ORG_HEADS or (
             len(words) > 1 and words[0].lower() in gz.ORG_HEAD_FIRST and connectors[1] != ""
         ):
@@ -597,6 +671,14 @@ def _is_heading(text: str) -> bool:
     words = text.split()
     capitalised = sum(1 for w in words if w.lstrip(_OPENING_QUOTES)[:1].isupper())
     return len(words) >= 2 and capitalised >= 0.6 * len(words)
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _is_capitals_line(text: str) -> bool:
+    """A line of two words or more in capitals only: a heading."""
+    return len(text.split()) >= 2 and not any(c.islower() for c in text)
 
 
 def _has_lower_tail(word: str) -> bool:

@@ -175,6 +175,7 @@ ORG_HEADS = word_set(
     ltd llc plc company co bank fund trust authority court tribunal parliament
     assembly senate congress government administration army navy police forces force
     brigade battalion regiment charter center centre club church mosque news times
+    gazette chronicle telegraph courier inquirer examiner bulletin magazine
     post journal herald tribune radio television tv press broadcasting airlines
     airways railways exchange board cabinet secretariat mission observatory
     international initiative project program programme platform org"""
@@ -185,6 +186,12 @@ ORG_HEAD_FIRST = word_set(
     commission union bank university institute agency office federation association
     society centre center court fund foundation league board coalition alliance
     party movement front congress assembly academy school college"""
+)
+# Last words of a name that runs on across "on", "for" or "of" to what it is about:
+# "Convention on Biological Diversity", "High Commissioner for Refugees".
+NAMED_FOR_SUBJECT = word_set(
+    """convention treaty protocol covenant accord charter declaration commissioner
+    tribunal"""
 )
 PLACE_HEADS = word_set(
     """square street avenue boulevard road lane highway bridge park river lake sea

@@ -67,14 +67,29 @@ def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
         if ent.label_ not in KINDS and ent.label_ not in NOT_ENTITIES | AMOUNTS | TIMES:
             continue
         start, end = _trimmed(ent)
+        if ent.label_ == "PERSON" and (syllable := _GIVEN_NAME_SYLLABLE.match(doc.text, end)):
+            end = syllable.end()  # "Wong Kwok-hing": the recogniser stops at the hyphen
         if start < end:
             names.append((start, end, ent.label_))
     return names
 
 
+# The lower-case syllable after a hyphen that ends a given name ("Kwok-hing", "Yeung-tat"),
+# not a participle ("-based", "-led")
+_GIVEN_NAME_SYLLABLE = re.compile(r"-(?![a-z]*ed\b)[a-z]{2,5}\b(?!-)")
+
+
 def _trimmed(ent: Span) -> tuple[int, int]:
     tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     tokens = [t for t in tokens if t.tag_ != "POS"]
+    if ent.label_ == "PERSON":
+        # A name in capitals ends before a function word in capitals: "ELIZABETH B.
+        # PRELOGAR ON BEHALF OF THE PETITIONERS" is Elizabeth B. Prelogar.
+        cut = next(
+            (n for n, t in enumerate(tokens) if t.text.isupper() and t.lower_ in gz.STOP_WORDS),
+            None,
+        )
+        tokens = tokens[:cut]
     if not tokens:
         return 0, 0
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -89,7 +104,7 @@ def reconcile(
     # labels but the copy keeps printing ("Opel", five times) is still a name.
     proper = Counter(t.text for t in doc if t.pos_ == "PROPN")
     out: list[Candidate] = []
-    for cand in candidates:
+    for cand in _joined_across_the(body, candidates, names):
         if cand.kind is EntityKind.EVENT:
             out.append(cand)  # dated events are read from lower-case copy on purpose
             continue
@@ -120,6 +135,35 @@ def reconcile(
     out = [_place_before_noun(c, doc) for c in out]
     out.sort(key=lambda c: c.start)
     return tidied(body, out, [(start, end) for start, end, label in names if label == "PERSON"])
+
+
+def _joined_across_the(
+    body: str, candidates: Sequence[Candidate], names: list[tuple[int, int, str]]
+) -> list[Candidate]:
+    """Two capitalised names with "the" between them that the recogniser reads as one
+    name are that name: "the Stoning the Devil ritual"."""
+    out: list[Candidate] = []
+    for cand in candidates:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and body[before.end : cand.start] == " the "
+            and EntityKind.EVENT not in (before.kind, cand.kind)
+        ):
+            label = next(
+                (
+                    label
+                    for start, end, label in names
+                    if label in KINDS and start <= before.start and cand.end <= end
+                ),
+                None,
+            )
+            if label is not None:
+                name = " ".join(body[before.start : cand.end].split())
+                out[-1] = replace(before, end=cand.end, name=name, kind=KINDS[label])
+                continue
+        out.append(cand)
+    return out
 
 
 def _place_before_noun(cand: Candidate, doc: Doc) -> Candidate:
@@ -180,7 +224,23 @@ def _separate(body: str, names: list[tuple[int, int, str]]) -> bool:
     if len({label for _, _, label in names}) > 1:
         return True
     ordered = sorted(names)
-    return any(body[a[1] : b[0]].strip(" -") for a, b in itertools.pairwise(ordered))
+    return any(
+        body[a[1] : b[0]].strip(" -") and not _runs_on(body, a, b)
+        for a, b in itertools.pairwise(ordered)
+    )
+
+
+_SUBJECT_CONNECTOR = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?")
+
+
+def _runs_on(body: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    """Whether two recognised names are one that runs on across "on", "for" or "of" to
+    what it is about ("UN Convention" on "Biological Diversity")."""
+    last = body[left[0] : left[1]].split()[-1].lower()
+    return (
+        last in gz.NAMED_FOR_SUBJECT
+        and _SUBJECT_CONNECTOR.fullmatch(body, left[1], right[0]) is not None
+    )
 
 
 def _added(body: str, start: int, end: int, label: str, *, repeated: bool = False) -> bool:
@@ -400,6 +460,7 @@ def _checked(
         if (
             cand.kind is EntityKind.OTHER
             and not is_acronym(cand.name)
+            and ": " not in cand.name  # a work's title and subtitle, named by the rules
             and proper[cand.name] < _PROPER_REPEATS
         ):
             return []  # "Chapter", "Countdown": capitalised, but no name

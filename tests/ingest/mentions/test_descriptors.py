@@ -60,3 +60,55 @@ def test_words_beside_a_name_are_not_the_name(
     body: str, expected: list[tuple[EntityKind, str]]
 ) -> None:
     assert entities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a stance alone is no place
+        ("For the Pro-Beijing camp, Elizabeth Quat of DAB was elected.",
+         [(PERSON, "Elizabeth Quat"), (ORG, "DAB")]),
+        # a group of a tournament's draw is nobody
+        ("Group F — Sweden 1 – 0 Korea Republic",
+         [(EntityKind.PLACE, "Sweden"), (EntityKind.PLACE, "Korea Republic")]),
+        # a grade of a word and a letter, a numbered part of a text
+        ("The document had the stamp Protected B on every page.", []),
+        ("The states say Article III demands more, and Title IV allows it.", []),
+        # an office named by its portfolio is a role, not an entity; its holder is one
+        ("The Haitian government Communications Minister states that 150,000 people died.",
+         []),
+        ("Jeff Rathke, the State Department Spokesperson, said, \"We urge calm.\"",
+         [(PERSON, "Jeff Rathke")]),
+    ],
+)  # fmt: skip
+def test_a_stance_a_draw_group_or_an_office_alone_is_no_entity(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
+
+
+def test_a_name_with_a_roman_numeral_stays() -> None:
+    assert [name for _, name in entities("The Atlas V rocket was launched.")] == ["Atlas V"]
+
+
+def test_a_given_name_before_a_letter_stays_a_person() -> None:
+    # the copy's tokens split "O' Leary"; the given name is still a person's
+    body = "A contrary view is offered by Charles O 'Reilly, a management expert."
+    assert "Charles O" in [name for _, name in entities(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a title run on after the organisation it is held in is a role
+        ("The Apple Chief Executive Officer said nothing.", [(ORG, "Apple")]),
+        ("The Goldman Sachs Chief Executive Officer said nothing.", [(ORG, "Goldman Sachs")]),
+        # an office alone is no entity
+        ("Joe Leonard, Chairman and Chief Operating Officer, said so.",
+         [(PERSON, "Joe Leonard")]),
+    ],
+)  # fmt: skip
+def test_a_title_after_an_organisation_is_a_role(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected

@@ -413,3 +413,37 @@ def test_a_listed_name_with_a_possessive_inside_it_is_one_name() -> None:
 def test_a_unit_after_its_number_is_no_name() -> None:
     extraction = extract(parse_article("iPhone\n\nThe iPhone comes in 16 GB and 32 GB models."))
     assert "GB" not in {e.name for e in extraction.entities}
+
+
+def test_an_acronym_before_the_name_it_spells_out_is_that_name() -> None:
+    _, entities = run(
+        "We will consider other options, including use of the TARP Troubled Assets "
+        "Relief Program, to prevent a collapse."
+    )
+    found = entity(entities, "Troubled Assets Relief Program")
+    assert found.aliases == ("TARP",)
+    assert found.kind is EntityKind.ORGANIZATION
+
+
+def test_a_newspaper_keeps_the_nationality_in_its_name() -> None:
+    _, entities = run(
+        '"It could have been much worse," Khaled Al-Maeena, editor at large at the Saudi '
+        "Gazette, said."
+    )
+    assert entity(entities, "Saudi Gazette").kind is EntityKind.ORGANIZATION
+
+
+def test_a_name_before_a_colon_is_a_title_only_in_running_text() -> None:
+    # opening a sentence, or after no lower-case word, it is a name of its own
+    for body in (
+        "Shares fell. Reuters: Apple Inc shares rose 5% on Monday.",
+        "At 10 Reuters: Apple Inc rose.",
+    ):
+        _, entities = run(body)
+        assert {e.name for e in entities} >= {"Reuters", "Apple Inc"}
+
+
+def test_two_places_joined_by_a_hyphen_are_two_places() -> None:
+    _, entities = run("Its first flight on the Singapore-Sydney route left Changi.")
+    assert {"Singapore", "Sydney"} <= names(entities)
+    assert "Singapore-Sydney" not in names(entities)

@@ -107,3 +107,101 @@ def test_a_name_holding_a_place_stays_whole() -> None:
     # The recogniser sees only "Canada" in it; the rules' whole name stands.
     names = [name for _, name in entities("Environment Canada issued a warning for Ottawa.")]
     assert names == ["Environment Canada", "Ottawa"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a convention runs on across "on" to what it is about, though the recogniser
+        # reads two names ("The UN Convention", "Biological Diversity")
+        ("The UN Convention on Biological Diversity places a ban on geoengineering.",
+         [(ORG, "UN Convention on Biological Diversity")]),
+        ("The Convention on Biological Diversity (CBD) meets in Japan.",
+         [(ORG, "Convention on Biological Diversity"), (PLACE, "Japan")]),
+        # an organisation's office runs on across "for"
+        ('It came after the United Nations High Commissioner for Refugees "recommended it".',
+         [(ORG, "United Nations High Commissioner for Refugees")]),
+    ],
+)  # fmt: skip
+def test_a_name_runs_on_to_what_it_is_about(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
+
+
+def test_a_title_before_its_holder_does_not_run_on() -> None:
+    # "European Commissioner for Competition" is Neelie Kroes's title, no organisation
+    found = entities("European Commissioner for Competition Neelie Kroes said the deal was fine.")
+    assert (ORG, "Commissioner for Competition Neelie Kroes") not in found
+
+
+def test_a_transcript_heading_names_the_speaker_without_on_behalf_of() -> None:
+    body = (
+        "We'll hear argument first this morning in Case 22-506. General Prelogar.\n"
+        "ORAL ARGUMENT OF GEN. ELIZABETH B. PRELOGAR ON BEHALF OF THE PETITIONERS\n"
+        "Mr. Chief Justice, and may it please the Court: the pandemic caused distress."
+    )
+    names = [name for _, name in entities(body)]
+    assert "ELIZABETH B. PRELOGAR" in names
+    assert not [n for n in names if "BEHALF" in n]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a given name's syllable after a hyphen is part of the name
+        ("Localist group Civic Passion's Wong Yeung-tat was defeated in this district.",
+         "Wong Yeung-tat"),
+        ("While pro-Beijing veteran politician Wong Kwok-hing of FTU was defeated.",
+         "Wong Kwok-hing"),
+        # a participle after a hyphen is not
+        ("The Gordon Brown-led government fell.", "Gordon Brown"),
+    ],
+)  # fmt: skip
+def test_a_person_s_name_runs_on_over_a_hyphen_to_a_syllable(body: str, name: str) -> None:
+    assert name in [n for _, n in entities(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a work's title runs on across a colon to its subtitle in running text
+        ("Kevin Conroy, the voice of Batman in Batman: The Animated Series, spoke.",
+         "Batman: The Animated Series"),
+        ("The finals saw Cloud9 and Immortals face off in Counter-Strike: Global Offensive.",
+         "Counter-Strike: Global Offensive"),
+    ],
+)  # fmt: skip
+def test_a_title_runs_on_to_its_subtitle(body: str, name: str) -> None:
+    assert (EntityKind.OTHER, name) in entities(body)
+
+
+def test_names_either_side_of_the_that_the_recogniser_reads_as_one_are_one() -> None:
+    body = (
+        "A stampede during the Stoning the Devil ritual on the last day at the Hajj in "
+        "Mina, Saudi Arabia, kills at least 362 Muslims."
+    )
+    names = [n for _, n in entities(body)]
+    assert "Stoning the Devil" in names
+    assert "Devil" not in names
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the year of an edition is part of the event's name
+        ("It was the first game played by both teams at the 2012 Summer Paralympics.",
+         [(EntityKind.EVENT, "2012 Summer Paralympics")]),
+        ("The team travelled to the 2010 Africa Cup of Nations in Angola.",
+         [(EntityKind.EVENT, "2010 Africa Cup of Nations"), (PLACE, "Angola")]),
+        # not of a place before a common noun, nor without "the"
+        ("It approached the 2004 Indian Ocean earthquake as the deadliest.",
+         [(PLACE, "Indian Ocean")]),
+        ("In 2010 Africa Cup of Nations matches were played in Angola.",
+         [(ORG, "Africa Cup of Nations"), (PLACE, "Angola")]),
+    ],
+)  # fmt: skip
+def test_the_year_of_an_edition_names_the_event(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
