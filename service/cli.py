@@ -108,6 +108,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         workers=args.workers,
         max_bytes=settings.factdesk_max_article_bytes,
         cpu_budget=settings.factdesk_extraction_cpu_budget,
+        backstop=settings.factdesk_extraction_budget,
     )
     # No wait: someone at a terminal wants to know at once that the database is away.
     return _with_pool(lambda pool: ingest_inputs(pool, options), wait=False)

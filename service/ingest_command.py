@@ -9,6 +9,7 @@ only when it is a terminal, so logs and pipes get plain lines.
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from collections import Counter
@@ -50,6 +51,9 @@ class Options:
     workers: int | None
     max_bytes: int
     cpu_budget: float | None = None  # per article (service/ingest/budget.py)
+    # Per article, seconds of its worker's CPU: past it the worker is stopped and the
+    # article refused (FACTDESK_EXTRACTION_BUDGET, as `serve`; workers.py).
+    backstop: float = math.inf
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -160,7 +164,7 @@ async def ingest_inputs(pool: asyncpg.Pool, options: Options) -> int:
 
     workers = ExtractionPool(options.workers, cpu_budget=options.cpu_budget)
     try:
-        async for name, outcome in workers.extracted(texts()):
+        async for name, outcome in workers.extracted(texts(), budget=options.backstop):
             try:
                 if isinstance(outcome, BaseException):
                     raise outcome

@@ -173,3 +173,37 @@ async def test_a_file_that_is_not_utf8_is_refused_in_the_words_rest_uses(
     assert done.returncode == 1
     assert f"{latin}: not ingested: {NOT_UTF8_AT_3} (invalid_encoding)" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+async def test_an_article_past_the_cpu_backstop_is_refused_and_the_batch_goes_on(
+    server_dsn: str, tmp_path: Path
+) -> None:
+    """FACTDESK_EXTRACTION_BUDGET holds for the bulk path as for `serve` (issue 19):
+    the runaway's worker is stopped, it is reported as refused, the rest are stored."""
+    short = "Quake toll rises\n\nOfficials counted 12 dead in Jajarkot on Sunday.\n"
+    copies = {
+        "a.txt": short,
+        "b.txt": "Toll\n\n" + "The toll rose to 157 on Sunday, police said. " * 4000,
+        "c.txt": short.replace("12", "14"),
+    }
+    for name, text in copies.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    dsn = await recreate_database(server_dsn, "factdesk_cli_backstop")
+    done = await asyncio.to_thread(
+        factdesk,
+        dsn,
+        "ingest",
+        str(tmp_path),
+        "--workers",
+        "1",
+        env={"FACTDESK_EXTRACTION_BUDGET": "0.1"},
+    )
+    assert done.returncode == 1
+    assert [line.split(" ")[:2] for line in done.stdout.splitlines()] == [
+        [f"{tmp_path / 'a.txt'}:", "new"],
+        [f"{tmp_path / 'c.txt'}:", "new"],
+    ]
+    assert f"{tmp_path / 'b.txt'}: not ingested: " in done.stderr
+    assert "(article_too_complex)" in done.stderr
+    assert "2 new, 0 existing, 0 republished, 1 failed" in done.stderr.splitlines()[-1]
+    assert "Traceback" not in done.stderr

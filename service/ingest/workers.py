@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import itertools
+import math
 import multiprocessing
 import os
 import threading
@@ -169,6 +170,9 @@ class ExtractionPool:
         """``stage(*args)`` on ``worker``, its CPU time read every WATCH_EVERY seconds."""
         started, cpu = time.monotonic(), worker.cpu_seconds()
         future = asyncio.wrap_future(worker.executor.submit(stage, *args))
+        # Refused or cancelled, the work fails when its worker is stopped: nobody waits
+        # for it then, and asyncio would log its error as never retrieved.
+        future.add_done_callback(_retrieved)
         while True:
             done, _ = await asyncio.wait({future}, timeout=WATCH_EVERY)
             if done:
@@ -223,26 +227,51 @@ class ExtractionPool:
         self._release(replacement)
 
     async def extracted(
-        self, items: Iterable[tuple[K, str, ArticleMeta | None]]
+        self, items: Iterable[tuple[K, str, ArticleMeta | None]], *, budget: float = math.inf
     ) -> AsyncIterator[tuple[K, Parsed | BaseException]]:
         """Each item's parse and extraction, in the order given, in chunks of CHUNK
-        articles (the model runs over a chunk in one batch), handed to the workers in
-        turn with at most two chunks per worker in flight; an error is handed back in
-        place of its result."""
-        window = 2 * self.processes
-        pending: list[tuple[list[K], asyncio.Future[list[Parsed | Exception]]]] = []
-        for index, chunk in enumerate(_chunks(items, CHUNK)):
-            keys = [key for key, _, _ in chunk]
-            work = [(text, meta) for _, text, meta in chunk]
-            worker = self._workers[index % len(self._workers)]
-            future = worker.executor.submit(parse_and_extract_many, work, self.cpu_budget)
-            pending.append((keys, asyncio.wrap_future(future)))
-            if len(pending) >= window:
-                for settled in await _settle(*pending.pop(0)):
+        articles (the model runs over a chunk in one batch), each chunk on an idle worker
+        within ``budget`` seconds of that worker's CPU per article (as ``extract``), at
+        most two chunks per worker under way; an error is handed back in place of its
+        result. A chunk past its budget, or whose worker died, is stopped with its worker
+        (a new one takes its place) and read again one article at a time, each within
+        ``budget``: the article that runs away or kills its worker is refused, the others
+        are read."""
+        pending: list[asyncio.Future[list[tuple[K, Parsed | BaseException]]]] = []
+        for chunk in _chunks(items, CHUNK):
+            pending.append(asyncio.ensure_future(self._chunk(chunk, budget)))
+            if len(pending) >= 2 * self.processes:
+                for settled in await pending.pop(0):
                     yield settled
-        for keys, waiting in pending:
-            for settled in await _settle(keys, waiting):
-                yield settled
+        try:
+            for waiting in pending:
+                for settled in await waiting:
+                    yield settled
+        finally:
+            for waiting in pending:
+                waiting.cancel()
+
+    async def _chunk(
+        self, chunk: Sequence[tuple[K, str, ArticleMeta | None]], budget: float
+    ) -> list[tuple[K, Parsed | BaseException]]:
+        keys = [key for key, _, _ in chunk]
+        work = [(text, meta) for _, text, meta in chunk]
+        try:
+            results: list[Parsed | Exception] = await self._run(
+                budget * len(chunk), parse_and_extract_many, work, self.cpu_budget
+            )
+            return list(zip(keys, results, strict=True))
+        except (ArticleTooComplexError, BrokenProcessPool):
+            pass  # one of them ran away or killed its worker: which one, read alone
+        out: list[tuple[K, Parsed | BaseException]] = []
+        for key, text, meta in chunk:
+            try:
+                out.append(
+                    (key, await self._run(budget, parse_and_extract, text, meta, self.cpu_budget))
+                )
+            except (ArticleTooComplexError, BrokenProcessPool) as error:
+                out.append((key, error))
+        return out
 
     def close(self) -> None:
         """Stop the workers and spares now, whatever they are doing (shutdown must not
@@ -272,6 +301,11 @@ class _Worker:
     def stop(self) -> None:
         """Stop the process, whatever it is doing, without waiting for it here."""
         threading.Thread(target=_stop, args=(self.executor,), daemon=True).start()
+
+
+def _retrieved(future: asyncio.Future[T]) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 def process_cpu_seconds(pid: int) -> float | None:
@@ -321,12 +355,3 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
     iterator = iter(items)
     while chunk := tuple(itertools.islice(iterator, size)):
         yield chunk
-
-
-async def _settle(
-    keys: list[K], future: asyncio.Future[list[Parsed | Exception]]
-) -> list[tuple[K, Parsed | BaseException]]:
-    try:
-        return list(zip(keys, await future, strict=True))
-    except Exception as error:  # a worker died: each article of its chunk reports it
-        return [(key, error) for key in keys]

@@ -97,6 +97,47 @@ async def test_a_runaway_worker_is_stopped_and_a_warm_spare_takes_its_place(
     assert guarded.pids[0] == spare
 
 
+async def test_a_runaway_in_a_bulk_chunk_is_refused_and_the_others_are_read() -> None:
+    """The bulk path's backstop (issue 19): a chunk past its CPU budget is stopped with
+    its worker and read again one article at a time; only the runaway is refused, and
+    the next chunk runs on the worker that took the stopped one's place."""
+    pool = ExtractionPool(1)
+    try:
+        pool.warm()
+        [first] = pool.pids
+        items = [("short", SHORT, None), ("long", LONG, None), ("again", SHORT, None)]
+        results = [item async for item in pool.extracted(items, budget=0.1)]
+        assert [key for key, _ in results] == ["short", "long", "again"]
+        refused = results[1][1]
+        assert isinstance(refused, ArticleTooComplexError)
+        assert "of CPU" in refused.message
+        for _, outcome in (results[0], results[2]):
+            assert not isinstance(outcome, BaseException)
+            assert [f.value for f in outcome[1].figures] == [12.0]
+        await _ended(first)
+        [(_, outcome)] = [item async for item in pool.extracted([("next", SHORT, None)])]
+        assert not isinstance(outcome, BaseException)
+    finally:
+        pool.close()
+
+
+async def test_a_bulk_worker_that_died_is_replaced() -> None:
+    """A worker killed between chunks (out of memory, an operator): before, every later
+    chunk sent to it came back as BrokenProcessPool; now a new worker reads them."""
+    pool = ExtractionPool(1)
+    try:
+        pool.warm()
+        [first] = pool.pids
+        os.kill(first, signal.SIGKILL)
+        await _ended(first)
+        items = [(i, SHORT, None) for i in range(CHUNK + 1)]  # two chunks
+        results = [outcome async for _, outcome in pool.extracted(items, budget=30)]
+        assert all(not isinstance(outcome, BaseException) for outcome in results)
+        assert pool.pids[0] != first
+    finally:
+        pool.close()
+
+
 # Seconds the worker is kept off the CPU below: past its budget on the clock, within the
 # last resort's (WALL_PER_CPU times as many).
 STARVED = 3.0

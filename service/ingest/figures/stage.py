@@ -36,8 +36,9 @@ from service.ingest.figures.dates import (
     refers_to,
     vote_day,
 )
+from service.ingest.figures.dense import first_numbers
 from service.ingest.figures.lexicon import lexicon, unit_class
-from service.ingest.figures.numbers import NumberMatch, find_numbers
+from service.ingest.figures.numbers import NumberMatch
 from service.ingest.figures.properties import (
     SentenceMentions,
     SpeechCue,
@@ -132,7 +133,7 @@ def find_figures(
     voted_on = vote_day(body, published_on)
     # Past MAX_FIGURES numbers a body is a table, not prose: the rest are not read, so
     # that no body holds the stage for long.
-    for number in find_numbers(body, MAX_FIGURES):  # in order, so sentence by sentence
+    for number in first_numbers(body, MAX_FIGURES):  # in order, so sentence by sentence
         numbers_by_sentence.setdefault(_sentence_at(starts, number.span.start), []).append(number)
     for index, numbers in numbers_by_sentence.items():
         span = sentences[index].span if sentences else Span(0, len(body))

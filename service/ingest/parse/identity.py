@@ -37,7 +37,6 @@ _FOLDED = str.maketrans(
         "\u2026": "...",
     }
 )
-_WHITESPACE = re.compile(r"\s+")
 # "ALMATY (Reuters)": the bracketed agency a dateline may end with (ingest/parse/metadata.py).
 _AGENCY_TAG = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -47,7 +46,10 @@ def identity_text(text: str) -> str:
     # Characters are dropped and folded before composing, so that composing once is enough
     # (an accent that followed a zero-width space composes with the letter before it).
     text = unicodedata.normalize("NFC", text.translate(_INVISIBLE).translate(_FOLDED))
-    return _WHITESPACE.sub(" ", text).strip()
+    # str.split() breaks at exactly what re's \s matches (Py_UNICODE_ISSPACE) and drops
+    # the ends: re.sub(r"\s+", " ") and strip() in one pass, several times faster on copy
+    # of a million one-space gaps (issue 19).
+    return " ".join(text.split())
 
 
 def content_hash(text: str) -> str:
