@@ -3,7 +3,8 @@ asked in-process through the real app (no HTTP server, no response cache) one at
 p50 / p95 ms per request, and per statement PostgreSQL's kept (generic) and fresh
 (custom) plans of the connection that answered, and a digest of the answer's bytes. Q2 is
 asked for the benchmark's entity (bench/run.py pick_params) and for the subject of the
-most reported fact.
+most reported fact; and a connection below an object (the most written-about entity's
+articles), whose window is passed as parameters.
 
 With `--before DIR` (another tree of the code, e.g. `git archive main`), each round
 times that tree first, in a subprocess run from it, then this one, on the same database:
@@ -42,6 +43,11 @@ Q3 = """query($id: ID!) { fact(id: $id) { label disputed subject { name } values
             attributedTo { name } article { headline publishedAt } } } } }"""
 Q4 = """query { articles(first: 20) { edges { node { headline quotes(first: 10) { text
         speaker { name facts(first: 5) { label values(first: 5) { value text } } } } } } } }"""
+# A connection below an object: its page size and cursors are parameters of the statement.
+NESTED = """query($id: ID!, $n: Int) { entity(id: $id) { name articles(first: $n) {
+        totalCount edges { cursor node { headline } } } quotes(first: 5) { edges {
+        node { text } } } } }"""
+MOST_ARTICLES = "SELECT entity_id FROM entity_article_counts ORDER BY articles DESC LIMIT 1"
 # As bench/run.py picks them: Q2's entity and Q3's fact.
 ENTITY = """SELECT e.name FROM entities e
     JOIN facts f ON f.subject_id = e.id JOIN figures g ON g.fact_id = f.id
@@ -57,12 +63,15 @@ HEAVIEST = """SELECT e.name FROM entities e JOIN facts f ON f.subject_id = e.id
 async def _measure(dsn: str, requests: int) -> None:
     pool = await create_pool(dsn, min_size=1, max_size=1)
     async with pool.acquire() as conn:
-        entity, fact, heaviest = [await conn.fetchval(q) for q in (ENTITY, FACT, HEAVIEST)]
+        entity, fact, heaviest, most = [
+            await conn.fetchval(q) for q in (ENTITY, FACT, HEAVIEST, MOST_ARTICLES)
+        ]
     asked: list[tuple[str, str, dict[str, Any]]] = [
         (f"Q2 {entity}", Q2, {"name": entity}),
         (f"Q2 {heaviest} (most reported fact)", Q2, {"name": heaviest}),
         (f"Q3 fact {fact}", Q3, {"id": encode_id("Fact", fact)}),
         ("Q4", Q4, {}),
+        ("entity(id:) articles(first: 10)", NESTED, {"id": encode_id("Entity", most), "n": 10}),
     ]
     app = create_app(Settings(factdesk_load_seeds=False, factdesk_response_cache=False))
     app.state.pool = pool
