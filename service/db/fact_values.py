@@ -25,6 +25,30 @@ def value_time_sql(fact: str, value: str, aggregate: str) -> str:
         AND v.approximation = {value}.approximation)"""
 
 
+def first_values_sql(fact: str, alias: str, limit: str) -> str:
+    """The rows of fact_values of the fact whose id is `fact` (SQL), as `alias`, in order
+    of first report, the first `limit` (a LIMIT clause, or the empty text): a range of
+    fact_values_order_idx, whatever the fact's count of reports."""
+    return f"""SELECT * FROM fact_values {alias} WHERE {alias}.fact_id = {fact}
+        ORDER BY {alias}.first_figure_id{limit}"""
+
+
+def value_figures_sql(value: str, alias: str, count: int) -> str:
+    """The first `count` figures (oldest first) of the value whose fact_values row is
+    `value`, as `alias`: a range of figures_fact_groups_idx read in id order, never all
+    the value's reports. A NULL upper bound is no `=` match, so it has its own branch
+    (each branch is an index range; at most one holds rows); there `upper_bound` leads
+    the order, or PostgreSQL (which takes IS NULL for no equality) sorts the range."""
+    keys = f"""{alias}.fact_id = {value}.fact_id AND {alias}.value = {value}.value
+            AND {alias}.approximation = {value}.approximation"""
+    return f"""(SELECT * FROM figures {alias} WHERE {keys}
+            AND {alias}.upper_bound = {value}.upper_bound ORDER BY {alias}.id LIMIT {count})
+        UNION ALL
+        (SELECT * FROM figures {alias} WHERE {value}.upper_bound IS NULL AND {keys}
+            AND {alias}.upper_bound IS NULL ORDER BY {alias}.upper_bound, {alias}.id
+            LIMIT {count})"""
+
+
 async def list_values_for_facts(conn: Connection, *, fact_ids: Sequence[int]) -> list[FactValueRow]:
     """The facts' values, each fact's in order of first report."""
     rows = await conn.fetch(

@@ -39,7 +39,8 @@ class Root:
     # For a root connection, what the request's arguments make of the statement:
     # "from_end" (a window read backwards, `last`), "order:FIELD:DIRECTION", "size:N",
     # "after"/"before" (the cursors given) and the filters given (db/root_pages.py); for
-    # `fact`, "as_of" (answered as known at a past time, db/known.py).
+    # `fact`, "as_of" (answered as known at a past time, db/known.py); for `entity_named`,
+    # "keys:N:M" (its name's N own and M other keys, each a parameter).
     options: tuple[str, ...] = ()
     # For `node`, `nodes` and `search`: the selection as each type a row may be sees it.
     by_type: tuple[tuple[str, tuple[Pick, ...]], ...] = ()
@@ -121,8 +122,13 @@ def _root(root: Root, statement: Statement) -> str | None:
             ELSE {gone} END FROM articles t0 WHERE {where}), 'null')"""
     if root.kind == "entity_named":
         type_name, table = TABLES["entity"]
-        first = statement.parameter(root.key, "name_keys", "text[]")
-        other = statement.parameter(root.key, "other_keys", "text[]")
+        counts = next((o.split(":")[1:] for o in root.options if o.startswith("keys:")), None)
+        if counts is None:  # more keys than KEYS_WRITTEN: as arrays
+            first = statement.parameter(root.key, "name_keys", "text[]")
+            other = statement.parameter(root.key, "other_keys", "text[]")
+        else:
+            first = _keys(statement, root.key, "name_key", int(counts[0]))
+            other = _keys(statement, root.key, "other_key", int(counts[1]))
         name = statement.parameter(root.key, "name", "text")
         numbered = {"1": first, "2": other, "3": name}
         found = re.sub(r"\$(\d)(::[a-z\[\]]+)?", lambda m: numbered[m.group(1)], ENTITY_IDS_NAMED)
@@ -138,6 +144,20 @@ def _root(root: Root, statement: Statement) -> str | None:
     if built is None:
         return None
     return f"coalesce((SELECT {built} FROM {table} t0 WHERE {where}), 'null')"
+
+
+# A name's keys (lookup.split_name_keys: one of its own, one to three others) up to this many
+# of each kind are written one parameter each, as an ARRAY[...] of them: PostgreSQL then
+# counts them when it plans. With an array parameter it assumes ten matches of each kind
+# when it weighs the plan it would keep (generic) against planning each request (custom),
+# and planned `entity(name:)` every time (planning cost as much as running it).
+KEYS_WRITTEN = 4
+
+
+def _keys(statement: Statement, key: str, argument: str, count: int) -> str:
+    """`ARRAY[$a, $b, ...]::text[]` of `count` parameters named `argument_0`, ..."""
+    given = [statement.parameter(key, f"{argument}_{i}", "text") for i in range(count)]
+    return f"ARRAY[{', '.join(given)}]::text[]"
 
 
 # Where `node` finds each type an id names (a retracted article is none: the loaders'

@@ -33,6 +33,7 @@ from typing import Any
 
 import orjson
 
+from service.db import fact_values as fact_values_db
 from service.db import known as known_db
 from service.db import known_values as known_values_db
 from service.db.citations import citation_answers
@@ -188,19 +189,11 @@ def _value_list(
     made, names.group = names.group, outer
     if built is None:
         return None
-    columns = ", ".join(f"{figure}.{c}" for c in relation.grouped_by)
-    extra = "".join(f", {a} AS s{i}" for i, a in enumerate(made.aggregates))
-    if made.numbered:  # the value's place among all its fact's (for rank, conflicting)
-        extra += f", row_number() OVER (ORDER BY min({figure}.id)) - 1 AS n"
-    rows = f"""{relation.table} {figure}
-        WHERE {figure}.{relation.child_column} = {row}.{relation.parent_column}"""
-    if names.as_of is not None:
-        rows = f"({_known_first(relation, row, names, made.shown)}) {figure}"
-    if made.aggregates:  # sources: each figure numbered within its value (_sources)
-        rows = f"""(SELECT {figure}.*,
-            row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
-            FROM {rows}) {figure}"""
     limit = _limit(pick, relation)
+    if names.as_of is None:
+        values = _kept_values(relation, row, names, made, limit)
+    else:
+        values = _grouped_values(relation, row, names, made, limit)
     by = f"{group}.first_id"
     items = f"string_agg({built}, chr(2) ORDER BY {by})" if joined else list_json(built, by)
     # The rules' inputs, when a value's rank or conflicting reads them: read once for the
@@ -209,11 +202,53 @@ def _value_list(
     if made.inputs is not None:
         inputs = f"WITH {group}_in AS MATERIALIZED (SELECT {made.inputs} AS inputs) "
         read = f", {group}_in"
-    return f"""({inputs}SELECT {items}
-        FROM (SELECT {columns}, min({figure}.id) AS first_id,
+    return f"({inputs}SELECT {items} FROM ({values}) {group}{read})"
+
+
+def _kept_values(relation: Relation, row: str, names: Scope, made: ValueGroup, limit: str) -> str:
+    """The fact `row`'s values now, the first `limit` in order of first report, from
+    fact_values (kept by triggers in the writing transaction): a page of values reads
+    its own rows, and `sources` each value's first figures, not every report of the fact
+    grouped and sorted. Each row as _grouped_values makes it: the grouped columns,
+    `first_id`, `text` (the first report's), `n`, `s0`..."""
+    figure, value, first, counted = made.figure, names.next(), names.next(), names.next()
+    kept = fact_values_db.first_values_sql(f"{row}.{relation.parent_column}", value, limit)
+    columns = ", ".join(f"{value}.{c}" for c in relation.grouped_by)
+    extra, joins = "", ""
+    if made.numbered:  # its place among all its fact's: the page starts at the first
+        extra += f", row_number() OVER (ORDER BY {value}.first_figure_id) - 1 AS n"
+    if made.aggregates:  # sources: the value's first `shown` figures, numbered (_sources)
+        sums = ", ".join(f"{a} AS s{i}" for i, a in enumerate(made.aggregates))
+        figures = fact_values_db.value_figures_sql(value, figure, made.shown)
+        joins = f""" CROSS JOIN LATERAL (SELECT {sums} FROM (SELECT {figure}.*,
+                row_number() OVER (ORDER BY {figure}.id) AS rn
+                FROM ({figures}) {figure}) {figure}) {counted}"""
+        extra += "".join(f", {counted}.s{i}" for i in range(len(made.aggregates)))
+    return f"""SELECT {columns}, {value}.first_figure_id AS first_id,
+            (SELECT {first}.text FROM {relation.table} {first}
+                WHERE {first}.id = {value}.first_figure_id) AS text{extra}
+        FROM ({kept}) {value}{joins}"""
+
+
+def _grouped_values(
+    relation: Relation, row: str, names: Scope, made: ValueGroup, limit: str
+) -> str:
+    """The fact `row`'s values as known at `names.as_of`: its figures counted then,
+    grouped (rows as _kept_values makes them)."""
+    figure = made.figure
+    columns = ", ".join(f"{figure}.{c}" for c in relation.grouped_by)
+    extra = "".join(f", {a} AS s{i}" for i, a in enumerate(made.aggregates))
+    if made.numbered:  # the value's place among all its fact's (for rank, conflicting)
+        extra += f", row_number() OVER (ORDER BY min({figure}.id)) - 1 AS n"
+    rows = f"({_known_first(relation, row, names, made.shown)}) {figure}"
+    if made.aggregates:  # sources: each figure numbered within its value (_sources)
+        rows = f"""(SELECT {figure}.*,
+            row_number() OVER (PARTITION BY {columns} ORDER BY {figure}.id) AS rn
+            FROM {rows}) {figure}"""
+    return f"""SELECT {columns}, min({figure}.id) AS first_id,
                 (array_agg({figure}.text ORDER BY {figure}.id))[1] AS text{extra}
             FROM {rows}
-            GROUP BY {columns} ORDER BY first_id{limit}) {group}{read})"""
+            GROUP BY {columns} ORDER BY first_id{limit}"""
 
 
 def _known_first(relation: Relation, row: str, names: Scope, shown: int) -> str:

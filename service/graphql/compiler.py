@@ -269,8 +269,14 @@ def _bound(root: Root, given: Mapping[str, Any]) -> tuple[Root, dict[str, object
         if not isinstance(name, str) or not name.strip():
             return None
         own, other = split_name_keys(name.strip())
-        named = Root(root.key, "entity_named", root.picks)
-        return named, {"name_keys": own, "other_keys": other, "name": name.strip()}
+        keys: dict[str, object] = {"name": name.strip()}
+        if len(own) > operations_db.KEYS_WRITTEN or len(other) > operations_db.KEYS_WRITTEN:
+            named = Root(root.key, "entity_named", root.picks)
+            return named, {**keys, "name_keys": own, "other_keys": other}
+        # Each key its own parameter (db/operations.py): the statement's plan is kept.
+        named = Root(root.key, "entity_named", root.picks, (f"keys:{len(own)}:{len(other)}",))
+        keys |= {f"name_key_{i}": key for i, key in enumerate(own)}
+        return named, keys | {f"other_key_{i}": key for i, key in enumerate(other)}
     if root.kind == "articles":
         return _articles(root, given)
     return _listed(root, given)
