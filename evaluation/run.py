@@ -105,20 +105,22 @@ THRESHOLDS: dict[str, dict[str, float]] = {
 # changed.
 # Seventeenth session (86 articles): numbers 0.932/0.901, units 0.896, concept 0.641,
 # subject 0.615, attribution 0.885, status 0.645, speakers 0.883/0.871, malformed 0.169;
-# the floors moved up under them.
+# the floors moved up under them. Eighteenth session: units 0.903, concept 0.663,
+# speakers 0.883/0.877, malformed 0.137; units, concept, speakers' recall and the
+# malformed ceiling moved with them.
 REAL_FLOORS: dict[str, float] = {
     "numbers.precision": 0.92,
     "numbers.recall": 0.88,
-    "units": 0.87,
-    "concept": 0.61,
+    "units": 0.88,
+    "concept": 0.63,
     "subject": 0.58,
     "attribution": 0.86,
     "status": 0.6,
     "quote_speakers.precision": 0.86,
-    "quote_speakers.recall": 0.85,
+    "quote_speakers.recall": 0.86,
 }
 # Shares where lower is better: a ceiling.
-REAL_CEILINGS: dict[str, float] = {"malformed_entities": 0.18}
+REAL_CEILINGS: dict[str, float] = {"malformed_entities": 0.15}
 
 
 @dataclass(frozen=True, slots=True)
