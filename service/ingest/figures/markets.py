@@ -63,6 +63,8 @@ def market_move(anchor: Token, governor: Token | None, unit: str, noun: Token | 
     bare = noun is None and unit == "count" and governor is not None and anchor.head == governor
     if not (unit == "percent" or points or bare):
         return None
+    if points and not market_in_view(anchor):
+        return None  # "Shy Ely put up 23 points": a game's, however it moved
     if (
         points
         and noun is not None

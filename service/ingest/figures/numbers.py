@@ -74,6 +74,7 @@ _NOT_FIGURES = re.compile(
                     r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?",
                     r"(?:Ste|Suite|Apt|Unit|Room|Rm|Floor|Fl|P\.?\s?O\.?\s+Box)\.?\s*#?\d+",
                     r"[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
+                    r"9[-/]11\b",  # the attacks of September 11, 2001
                 )
             )
             + ")",
@@ -250,7 +251,7 @@ _PHYSICAL_UNITS = {
     "square foot": "sq ft", "sq ft": "sq ft", "sq. ft.": "sq ft",
     "gb": "GB", "gigabytes": "GB", "gigabyte": "GB", "mb": "MB", "megabytes": "MB",
     "tb": "TB", "terabytes": "TB", "ghz": "GHz", "mhz": "MHz", "inches": "inches",
-    "inch": "inches", "yards": "yards", "yard": "yards", "yd": "yards", "lb": "lb",
+    "inch": "inches", "″": "inches", "yards": "yards", "yard": "yards", "yd": "yards", "lb": "lb",
     "lbs": "lb",
 }  # fmt: skip
 # The units above as a figure keeps them: measures, never counts ("15 yards" is a length).

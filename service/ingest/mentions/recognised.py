@@ -67,6 +67,8 @@ def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
         if ent.label_ not in KINDS and ent.label_ not in NOT_ENTITIES | AMOUNTS | TIMES:
             continue
         start, end = _trimmed(ent)
+        while end > start and doc.text[end - 1] in "-–—":
+            end -= 1  # "Chela Ortiz-": a dash the recogniser took in is no part of a name
         if ent.label_ == "PERSON" and (syllable := _GIVEN_NAME_SYLLABLE.match(doc.text, end)):
             end = syllable.end()  # "Wong Kwok-hing": the recogniser stops at the hyphen
         if start < end:
@@ -75,8 +77,12 @@ def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 # The lower-case syllable after a hyphen that ends a given name ("Kwok-hing", "Yeung-tat"),
-# not a participle ("-based", "-led")
-_GIVEN_NAME_SYLLABLE = re.compile(r"-(?![a-z]*ed\b)[a-z]{2,5}\b(?!-)")
+# not a participle ("-based", "-led") nor a word of the sentence after a dash run into
+# the name ("Chela Ortiz-who was married")
+_GIVEN_NAME_SYLLABLE = re.compile(
+    r"-(?![a-z]*ed\b)(?!(?:who|whom|whose|which|that|the|and|but|or|as|at|in|on|of|to|for"
+    r"|with|from|by|is|was|are|were|has|had|her|his|its|our|their|not)\b)[a-z]{2,5}\b(?!-)"
+)
 
 
 def _trimmed(ent: Span) -> tuple[int, int]:

@@ -505,6 +505,12 @@ def test_the_second_half_of_a_year_is_no_share() -> None:
     assert found == ["half"]
 
 
+def test_nine_eleven_is_a_date_and_a_double_prime_is_inches() -> None:
+    text = "Before the anniversary of the 9-11 attacks, the 15.4″ MacBook Pro came out."
+    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
+    assert found == [("15.4″", "inches")]
+
+
 def test_at_one_point_is_a_moment() -> None:
     text = "At one point, Comey wrote that. He won by one point, saying at one point: no."
     found = [text[n.span.start : n.span.end] for n in find_numbers(text)]

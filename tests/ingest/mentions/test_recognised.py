@@ -156,6 +156,9 @@ def test_a_transcript_heading_names_the_speaker_without_on_behalf_of() -> None:
          "Wong Kwok-hing"),
         # a participle after a hyphen is not
         ("The Gordon Brown-led government fell.", "Gordon Brown"),
+        # nor a word of the sentence a lost dash ran into the name
+        ("Chela Ortiz-who was married three weeks before-sat with her mother.",
+         "Chela Ortiz"),
     ],
 )  # fmt: skip
 def test_a_person_s_name_runs_on_over_a_hyphen_to_a_syllable(body: str, name: str) -> None:
