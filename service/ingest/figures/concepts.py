@@ -260,10 +260,23 @@ _TABLE_WORDS = frozenset({"table", "standings", "group", "league", "ladder", "ch
 
 def _game_points(noun: Token, governor: Token | None, unit: str, lex: Lexicon) -> Concept:
     """Points outside a market: scored (goals) unless a table is in view ("top of the
-    table with three points") or the verb says which ("winning three points")."""
+    table with three points") or they are an argument's ("I want to emphasize three
+    points", "five bullet points"); a verb of either decides ("winning three points")."""
     in_table = any(t.lemma_.lower() in _TABLE_WORDS for t in noun.sent)
-    found = lex.concepts["points" if in_table else "goals"]
+    argued = any(
+        c.dep_ in ("compound", "amod") and c.lower_ in _ARGUMENT_WORDS for c in noun.children
+    )
+    argued = argued or (governor is not None and governor.lemma_.lower() in _ARGUING_VERBS)
+    found = lex.concepts["points" if in_table or argued else "goals"]
     return found if governor is None else _verb_decides(found, noun, governor, unit, lex)
+
+
+# Points a speaker makes: "emphasize three points", "five bullet points", "two key points"
+_ARGUING_VERBS = frozenset(
+    {"emphasize", "emphasise", "raise", "address", "stress", "discuss", "outline", "list",
+     "argue", "note", "want", "summarize", "summarise"}
+)  # fmt: skip
+_ARGUMENT_WORDS = frozenset({"bullet", "talking", "key", "main", "major", "several"})
 
 
 def _per_share(anchor: Token, span_end: int) -> Concept | None:

@@ -196,6 +196,7 @@ _WEIGHED = re.compile(
     r"\s+than|less\s+than|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
+_OWNER = re.compile(r"['’]s\b")
 _OF_MONEY = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _RANGE_AFTER = re.compile(
     r"\s*(?:[-–—]|\s+to\s+)\s*(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d,])"
@@ -515,6 +516,8 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
         match = _expand(body, m, zones)
         if match is not None and match.unit == "count" and m.group(0) in names:
             continue  # "the 787", "14 787 Dreamliners": a model the copy names "Boeing 787"
+        if match is not None and match.unit == "count" and _OWNER.match(body, match.span.end):
+            continue  # "107's text", "the 787's wings": a numbered thing that owns
         if match is not None and not _overlaps(taken, match.span.start, match.span.end):
             found.append(match)
             taken_until = match.span.end

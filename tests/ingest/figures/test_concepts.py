@@ -255,6 +255,7 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("Artino had a career-high 14 points and six rebounds.", "14", "goals"),
         ("England top the table with three points.", "three", "points"),
         ("Shy Ely put up 23 points against the Tar Heels.", "23", "goals"),
+        ("I want to emphasize three points.", "three", "points"),
         ("The FTSE closed up 50 points.", "50", "growth"),
         ("The FTSE 100 ended the day on 4,000 points.", "4,000", "index_level"),
         ("Artino had a career-high 14 points and six rebounds.", "six", "rebounds"),

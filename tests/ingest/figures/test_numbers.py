@@ -511,6 +511,12 @@ def test_nine_eleven_is_a_date_and_a_double_prime_is_inches() -> None:
     assert found == [("15.4″", "inches")]
 
 
+def test_a_number_that_owns_is_a_name() -> None:
+    text = "It violates 107's text; the 787's wings flexed; 5,000 people's homes burned."
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["5,000 people"]
+
+
 def test_at_one_point_is_a_moment() -> None:
     text = "At one point, Comey wrote that. He won by one point, saying at one point: no."
     found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
