@@ -84,10 +84,13 @@ def _citation_outlet(write: ObjectWriter, pick: Pick, row: str, names: Scope) ->
     """Citation.outlet: where the citation's article was published."""
     if names.article is None:
         return None
-    outlet = names.next()
+    joined = names.outlet is not None and names.outlet[0] == names.article
+    outlet = names.outlet[1] if names.outlet is not None and joined else names.next()
     built = names.now(lambda: write("Outlet", pick.picks, outlet, names))
     if built is None:
         return None
+    if joined:  # the article's outlet row, joined to it (NULL columns when it has none)
+        return f"coalesce(CASE WHEN {outlet}.id IS NOT NULL THEN {built} END, 'null')"
     return (
         f"coalesce((SELECT {built} FROM outlets {outlet} "
         f"WHERE {outlet}.id = {names.article}.outlet_id), 'null')"

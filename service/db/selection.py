@@ -34,6 +34,9 @@ class ValueGroup:
     figure: str  # the alias of the figure rows being grouped
     fact: str  # the alias of their fact's row
     aggregates: list[str] = field(default_factory=list)
+    # Rows the aggregates read, joined to each figure once (`sources`: its article and the
+    # article's outlet) rather than looked up by a subquery per figure.
+    joins: list[str] = field(default_factory=list)
     numbered: bool = False  # a field asks for the value's place among its fact's (`n`)
     shown: int = 1  # how many of each value's first figures `sources` reads (at most)
     # The rules' inputs of the fact (known_values.value_inputs_sql) its values' rank and
@@ -48,6 +51,9 @@ class Scope:
     count: int = 0
     group: ValueGroup | None = None
     article: str | None = None  # the alias of the citation's article, while building one
+    # (article alias, outlet alias) when that article's outlet is joined to its row
+    # (trees._sources); a citation built with another article looks its outlet up.
+    outlet: tuple[str, str] | None = None
     # The time (SQL, a parameter) a `fact(asOf:)` is answered as of, while building its
     # own fields, values and their sources; what they lead to (a subject, an article's
     # quotes) is read as it is now, as the resolvers read it.

@@ -220,9 +220,10 @@ def _kept_values(relation: Relation, row: str, names: Scope, made: ValueGroup, l
     if made.aggregates:  # sources: the value's first `shown` figures, numbered (_sources)
         sums = ", ".join(f"{a} AS s{i}" for i, a in enumerate(made.aggregates))
         figures = fact_values_db.value_figures_sql(value, figure, made.shown)
+        joined = "".join(f" {join}" for join in made.joins)
         joins = f""" CROSS JOIN LATERAL (SELECT {sums} FROM (SELECT {figure}.*,
                 row_number() OVER (ORDER BY {figure}.id) AS rn
-                FROM ({figures}) {figure}) {figure}) {counted}"""
+                FROM ({figures}) {figure}) {figure}{joined}) {counted}"""
         extra += "".join(f", {counted}.s{i}" for i in range(len(made.aggregates)))
     return f"""SELECT {columns}, {value}.first_figure_id AS first_id,
             (SELECT {first}.text FROM {relation.table} {first}
@@ -236,6 +237,7 @@ def _grouped_values(
     """The fact `row`'s values as known at `names.as_of`: its figures counted then,
     grouped (rows as _kept_values makes them)."""
     figure = made.figure
+    assert not made.joins, "asOf sources read each article as it stood (_sources)"
     columns = ", ".join(f"{figure}.{c}" for c in relation.grouped_by)
     extra = "".join(f", {a} AS s{i}" for i, a in enumerate(made.aggregates))
     if made.numbered:  # the value's place among all its fact's (for rank, conflicting)
@@ -298,19 +300,30 @@ def _sources(relation: Relation) -> Answer:
         if group is None:
             return None
         group.shown = max(group.shown, int(count) if count is not None else 2**31 - 1)
-        article = names.next()
-        outer, names.article = names.article, article
-        citation = object_json("Citation", pick.picks, group.figure, names)
-        names.article = outer
+        article, outlet = names.next(), names.next()
+        figure = group.figure
+        outer = names.article, names.outlet
+        names.article = article
+        names.outlet = (article, outlet) if names.as_of is None else None
+        citation = object_json("Citation", pick.picks, figure, names)
+        names.article, names.outlet = outer
         if citation is None:
             return None
-        source = f"articles {article} WHERE {article}.id = {group.figure}.article_id"
-        if names.as_of is not None:  # the article's copy as it stood then
-            stood = known_db.article_as_of_sql(f"= {group.figure}.article_id", names.as_of)
-            source = f"({stood}) {article}"
+        if names.as_of is None:
+            # Now: each figure's article and its outlet joined to the figure's row once (a
+            # join the outlet's fields do not read, PostgreSQL leaves out), not a subquery
+            # and an outlet scan per citation. A figure without its article has none.
+            group.joins += [
+                f"LEFT JOIN articles {article} ON {article}.id = {figure}.article_id",
+                f"LEFT JOIN outlets {outlet} ON {outlet}.id = {article}.outlet_id",
+            ]
+            item = f"CASE WHEN {article}.id IS NOT NULL THEN {citation} END"
+        else:  # the article's copy as it stood then
+            stood = known_db.article_as_of_sql(f"= {figure}.article_id", names.as_of)
+            item = f"(SELECT {citation} FROM ({stood}) {article})"
         group.aggregates.append(
-            f"'[' || string_agg((SELECT {citation} FROM {source}), ',' ORDER BY {group.figure}.id)"
-            + keep.format(f=group.figure)
+            f"'[' || string_agg({item}, ',' ORDER BY {figure}.id)"
+            + keep.format(f=figure)
             + " || ']'"
         )
         return f"coalesce({row}.s{len(group.aggregates) - 1}, '[]')"

@@ -22,7 +22,7 @@ from service.ids import encode_id
 from service.ingest.model import ArticleMeta
 from service.ingest.pipeline import ingest_article
 from tests.graphql.compiled_apps import compiled_and_executed
-from tests.graphql.test_compiled import same_answer
+from tests.graphql.test_compiled import compiled, same_answer
 
 TOLL = "Quake hits Almaty\n\nAn earthquake in Almaty killed 12 people on Monday, police said."
 # (value, upper bound, approximation) of each added report, in the order stored.
@@ -157,3 +157,55 @@ async def test_an_entity_by_name_is_planned_once_not_per_request(
     finally:
         await one.close()
     assert [tuple(p) for p in plans] == [(3, 5)], [dict(p) for p in plans]
+
+
+SEVERAL = """query($id: ID!) { fact(id: $id) { values(first: 3) { text sources(first: 5) { excerpt
+    outlet { name } article { headline outlet { name } quotes(first: 3) { text
+        citation { excerpt outlet { name } }
+        otherReports(first: 2) { citation { outlet { name } } } } } } } } }"""
+SECOND = (
+    "Almaty earthquake toll\n\nAn earthquake in Almaty killed 12 people on Monday, "
+    'officials said. "We are still searching the rubble," said Aidar Bekov, the city\'s '
+    "emergency chief."
+)
+THIRD = (
+    "Rescuers dig on in Almaty\n\nRescue teams worked through the night. "
+    '"We are still searching the rubble," said Aidar Bekov, the city\'s emergency chief.'
+)
+
+
+async def test_each_source_names_its_own_articles_outlet(pool: asyncpg.Pool) -> None:
+    """A value's sources come from articles of two outlets: each citation's outlet is its
+    own article's (joined to the figure's row, _sources), and a citation below it (an
+    article's quote's, and the same quote's in a third outlet's article) still finds its
+    own article's outlet."""
+    for outlet, day, text in (("Daily", 17, TOLL), ("Courier", 18, SECOND), ("Wire", 19, THIRD)):
+        meta = ArticleMeta(outlet, published_at=dt.datetime(2026, 11, day, 9, tzinfo=dt.UTC))
+        await ingest_article(pool, text, meta)
+    async with pool.acquire() as conn:
+        fact_id = await conn.fetchval("SELECT fact_id FROM figures WHERE value = 12 LIMIT 1")
+    async with compiled_and_executed(pool) as apps:
+        answer = await same_answer(apps, SEVERAL, {"id": encode_id("Fact", fact_id)})
+    assert compiled(SEVERAL)
+    found: dict[str, Any] = orjson.loads(answer)["data"]["fact"]
+    outlets = {
+        (source["outlet"]["name"], source["article"]["outlet"]["name"])
+        for value in found["values"]
+        for source in value["sources"]
+    }
+    assert outlets == {("Daily", "Daily"), ("Courier", "Courier")}, outlets
+    quoted = [
+        quote["citation"]["outlet"]["name"]
+        for value in found["values"]
+        for source in value["sources"]
+        for quote in source["article"]["quotes"]
+    ]
+    assert "Courier" in quoted, found
+    elsewhere = [
+        other["citation"]["outlet"]["name"]
+        for value in found["values"]
+        for source in value["sources"]
+        for quote in source["article"]["quotes"]
+        for other in quote["otherReports"]
+    ]
+    assert "Wire" in elsewhere, found
