@@ -17,12 +17,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime as dt
 import hashlib
-import os
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -116,24 +112,18 @@ def main() -> None:
     if args.one:
         asyncio.run(_measure(args.dsn, args.requests))
         return
-    here = Path(__file__).resolve().parent.parent
-    trees = ([("before", args.before.resolve())] if args.before else []) + [("after", here)]
-    # This file run by path, so the tree timed need not have it.
-    run = f"import runpy; runpy.run_path({str(Path(__file__).resolve())!r}, run_name='__main__')"
-    command = [sys.executable, "-c", run, "--one", "--dsn", args.dsn]
-    command += ["--requests", str(args.requests)]
-    for round_ in range(1, args.rounds + 1):
-        for label, tree in trees:
-            load = os.getloadavg()[0]
-            print(
-                f"\nround {round_}, {label} ({tree}), load {load:.2f}, {dt.datetime.now():%H:%M:%S}"
-            )
-            print(
-                "| query | p50 ms | p95 ms | plans kept/fresh | answer |\n|---|---:|---:|---|---|",
-                flush=True,
-            )
-            env = dict(os.environ, PYTHONPATH=str(tree))
-            subprocess.run(command, cwd=tree, env=env, check=True)
+    # Imported here: the other tree runs this file by path with `--one` and need not
+    # have the helper.
+    from bench.alternate import alternate
+
+    arguments = ["--dsn", args.dsn, "--requests", str(args.requests)]
+    alternate(
+        __file__,
+        arguments,
+        args.before,
+        args.rounds,
+        "| query | p50 ms | p95 ms | plans kept/fresh | answer |\n|---|---:|---:|---|---|",
+    )
 
 
 if __name__ == "__main__":
