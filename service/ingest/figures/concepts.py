@@ -81,6 +81,9 @@ class Reading:
     # The figure is where a change ended or began ("dropped to 56 percent", "up from
     # 70"): a level of what changed, not the change.
     level: bool = False
+    # The figure's clause has a subject of its own, joined to a clause of speech ("Toyota
+    # reported a 32% drop, Nissan dropped 30%"): the speaker does not vouch for it.
+    own_clause: bool = False
 
 
 def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
@@ -218,8 +221,9 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         counted = "people"  # "500 detentions", "120 deaths": people detained, dead
     if found is not None and found.key == "index_level" and counted in ("marks", "levels"):
         counted = "points"  # "below the 5000 mark": an index level, in points
+    own = _own_clause(governor, anchor)
     if found is not None:
-        return Reading(found.key, True, spans, source_span, counted, level=level)
+        return Reading(found.key, True, spans, source_span, counted, level=level, own_clause=own)
     # A share of a group ("eight out of 10 voters") measures something the noun
     # does not name.
     # A length of time the lexicon does not name is a duration, whatever its unit.
@@ -241,7 +245,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     if key is not None and counted == "people" and governor is not None and _passive(governor):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
-    return Reading(key, False, spans, source_span, counted, level=level)
+    return Reading(key, False, spans, source_span, counted, level=level, own_clause=own)
 
 
 # A physical measure the lexicon does not name is its dimension, as a length of time is a
@@ -277,6 +281,34 @@ _ARGUING_VERBS = frozenset(
      "argue", "note", "want", "summarize", "summarise"}
 )  # fmt: skip
 _ARGUMENT_WORDS = frozenset({"bullet", "talking", "key", "main", "major", "several"})
+
+
+# Verbs of telling whose clause's cue covers only what they take.
+_TELLING = frozenset(
+    {"say", "report", "announce", "tell", "state", "add", "note", "claim", "confirm",
+     "disclose", "reveal", "post"}
+)  # fmt: skip
+
+
+def _own_clause(governor: Token | None, anchor: Token) -> bool:
+    """Whether the figure's verb has a named subject of its own and no verb of telling
+    before it in the sentence takes it ("Toyota reported a 32% drop, Nissan Motors dropped 30%": the
+    parse may even hang "reported" under "dropped")."""
+    if governor is None or governor.pos_ != "VERB":
+        return False
+    subjects = [c for c in _children(governor) if c.dep_ == "nsubj"]
+    if not any(t.pos_ == "PROPN" for c in subjects for t in c.subtree):
+        return False
+    # Only a cue before the figure: one after it ("Tokaev received 70.96 per cent, the
+    # commission said") covers the whole sentence, however the parse hangs it.
+    sentence = anchor.sent
+    telling = [
+        t for t in sentence if t.i < anchor.i and t.pos_ == "VERB" and t.lemma_.lower() in _TELLING
+    ]
+    if any(t.i > anchor.i and t.lemma_.lower() in _TELLING for t in sentence):
+        return False
+    covering = [t for t in telling if t.left_edge.i <= anchor.i <= t.right_edge.i]
+    return bool(telling) and not covering
 
 
 def _per_share(anchor: Token, span_end: int) -> Concept | None:

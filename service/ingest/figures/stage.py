@@ -356,7 +356,9 @@ def _figure(
         )
     attributed_to, attributed_text = (
         # An age describes the person; the sentence's source is not vouching for it.
-        (None, None) if prop == "age" else attribution(context.speech_cues, sentence, start)
+        (None, None)
+        if prop == "age" or (reading is not None and reading.own_clause)
+        else attribution(context.speech_cues, sentence, start)
     )
     if attributed_to is None and attributed_text is None and reading is not None:
         attributed_to, attributed_text = parse_source(reading, sm)

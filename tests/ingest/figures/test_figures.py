@@ -758,3 +758,22 @@ def test_a_move_restated_after_which_is_is_the_same_move() -> None:
     )
     by_text = {f.text: f for f in extraction.figures}
     assert by_text["118.40"].property == "decline"
+
+
+def test_a_cue_before_a_clause_with_its_own_named_subject_does_not_cover_it() -> None:
+    extraction = extract(
+        parse_article(
+            "Car sales\n\nJapanese automaker Toyota reported a 32% drop in US sales from a"
+            " year earlier, Nissan Motors dropped 30%, and Honda sales dropped 28%. Mr Tokaev"
+            " received 70.96 per cent, the Central Election Commission said.\n"
+        )
+    )
+    names = [e.name for e in extraction.entities]
+    sources = {
+        f.text: names[f.attributed_to] if f.attributed_to is not None else f.attributed_to_text
+        for f in extraction.figures
+    }
+    assert sources["32%"] == "Toyota"
+    assert sources["30%"] is None
+    assert sources["28%"] is None
+    assert sources["70.96 per cent"] == "Central Election Commission"
