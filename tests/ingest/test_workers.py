@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from service.ingest.parse.article import parse_article
 from service.ingest.workers import (
     CHUNK,
     ExtractionPool,
+    _Worker,
     parse_and_extract,
     parse_and_extract_many,
     process_cpu_seconds,
@@ -254,3 +256,12 @@ def test_a_worker_forgets_the_words_each_article_brings(
     lemmatizer = model.pipeline().get_pipe("lemmatizer")
     assert isinstance(lemmatizer, Lemmatizer)
     assert lemmatizer.cache == {}
+
+
+def test_a_worker_keeps_what_loading_built_out_of_the_collectors_way() -> None:
+    """A full collection during a large article would otherwise walk the whole model."""
+    worker = _Worker()
+    try:
+        assert worker.executor.submit(gc.get_freeze_count).result(timeout=120) > 100_000
+    finally:
+        worker.stop()
