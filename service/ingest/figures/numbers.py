@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from service.ingest.model import Approximation, Span
 
@@ -468,15 +467,13 @@ def _model_numbers(body: str) -> frozenset[str]:
 @functools.cache
 def _counted_names() -> frozenset[str]:
     """Capitalised words after a number that count people ("Chinese", "People") or name a
-    time ("January"), read from the lexicon's data."""
-    data = Path(__file__).parent.parent / "data"
-    words = {"people", "percent", "million", "billion", "trillion", "thousand", "hundred"}
-    for name in ("demonyms.txt", "people.txt"):
-        lines = (data / name).read_text(encoding="utf-8").splitlines()
-        words |= {w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}
-    calendar = "january february march april may june july august september october november "
-    calendar += "december monday tuesday wednesday thursday friday saturday sunday"
-    return frozenset(words | set(calendar.split()))
+    time ("January"): the lexicon's people nouns and demonyms, and the calendar's words."""
+    # lexicon.py and dates.py build on this module, so they are imported here, not above.
+    from service.ingest.figures.dates import CALENDAR_WORDS
+    from service.ingest.figures.lexicon import people_nouns
+
+    scales = {"people", "percent", "million", "billion", "trillion", "thousand", "hundred"}
+    return people_nouns() | CALENDAR_WORDS | scales
 
 
 # Capitalised words before a number that make no name of it ("Some 300", "Over 500").
