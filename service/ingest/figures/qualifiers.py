@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from service.ingest.figures.dates import (
     DateCue,
@@ -16,11 +18,18 @@ from service.ingest.figures.status import APART, outcome_status, value_status
 from service.ingest.figures.subjects import (
     at_place,
 )
+from service.ingest.model import FigureCandidate, TextPart
 
 # Counts of what happens again day after day (arrests, rallies): the day is part of the
 # claim. A toll (deaths, injured, damage) is one claim that grows as reports come in, so
 # its reports pool in one fact and each keeps the day it refers to.
 _DAY_COUNTS = frozenset({"detained", "protesters"})
+# A day told relative to another ("a day after", "earlier"): the copy dates the count,
+# only not as a day of the calendar.
+RELATIVE_DAY = re.compile(
+    r"\b(?:a|the)\s+day\s+(?:after|before|later|earlier)\b|\b(?:earlier|later|previous|next)\b",
+    re.IGNORECASE,
+)
 _UNDATED = frozenset({"age", "years_in_power", "registered_voters"})
 # What an employer announces it will do is a plan, the same fact as the deed under way
 # (so are cuts and rises someone decides: "will lower the price by 40 percent").
@@ -118,3 +127,33 @@ def _claim_qualifier(
             years.discard(published_on.year)
         return f"{min(years)} election" if years else None
     return None
+
+
+def day_of_the_same(figures: Sequence[FigureCandidate], body: str) -> list[FigureCandidate]:
+    """A count of people held or protesting whose copy gives it no day takes the day the
+    article gives every other count of the same thing in the same place: in a story whose
+    only dated Almaty protest is "more than 100 protesters had gathered ... late on June
+    10", the lead's "after hundreds of people gathered to protest the official results"
+    is that protest, not a fact of its own. Several days, or none, leave it undated, and
+    so does a day told relative to another ("a day after police detained scores").
+    Standfirsts and captions keep their own reading."""
+    days: dict[tuple[str, int], set[dt.date | None]] = {}
+    for f in figures:
+        if f.property in _DAY_COUNTS and f.subject is not None and f.refers_to is not None:
+            # a running total ("since Sunday") or a plan is no day of its own
+            plain = f.qualifier == f.refers_to.isoformat()
+            days.setdefault((f.property, f.subject), set()).add(f.refers_to if plain else None)
+    out: list[FigureCandidate] = []
+    for f in figures:
+        if (
+            f.property in _DAY_COUNTS
+            and f.subject is not None
+            and f.refers_to is None
+            and f.part is TextPart.BODY
+            and not RELATIVE_DAY.search(body, f.sentence.start, f.sentence.end)
+        ):
+            known = days.get((f.property, f.subject), set())
+            if len(known) == 1 and (day := next(iter(known))) is not None and f.qualifier is None:
+                f = replace(f, refers_to=day, qualifier=day.isoformat())
+        out.append(f)
+    return out

@@ -48,7 +48,15 @@ from service.ingest.figures.properties import (
     speech_cues,
     vote_subject,
 )
-from service.ingest.figures.qualifiers import _DAY_COUNTS, _qualifier, _refers_to, _since, _status
+from service.ingest.figures.qualifiers import (
+    _DAY_COUNTS,
+    RELATIVE_DAY,
+    _qualifier,
+    _refers_to,
+    _since,
+    _status,
+    day_of_the_same,
+)
 from service.ingest.figures.sequence import (
     EARLIER_LEVEL,
     INCREMENT,
@@ -230,9 +238,10 @@ def find_figures(
             if figures and _earlier_level(body, figures[-1], figure):
                 figure = replace(figure, qualifier=EARLIER_LEVEL)
             figures.append(figure)
-    return tuple(
-        fill_subjects(_merge_restated(figures), mentions, cities, body, country, entities, headline)
+    subjects = fill_subjects(
+        _merge_restated(figures), mentions, cities, body, country, entities, headline
     )
+    return tuple(day_of_the_same(subjects, body))
 
 
 # Where a change's starting point is given: "..., up from 61% in 2019"
@@ -375,7 +384,7 @@ def _figure(
         # "Toqaev said on June 10 the election-day protests by hundreds": the vote's day,
         # not the day of the statement further away
         refers_to = context.voted_on
-    if refers_to is None and prop in _DAY_COUNTS and not _RELATIVE_DAY.search(sentence):
+    if refers_to is None and prop in _DAY_COUNTS and not RELATIVE_DAY.search(sentence):
         refers_to = _day_before(context, published_on)
     since = _since(prop, context.date_cues, start, end)
     status = _status(prop, sentence, context.previous_text, start, end, unit)
@@ -449,10 +458,5 @@ _RESTATED = re.compile(r"\s*,\s*(?:which|that)\s+(?:is|was|means|meant)\s+")
 # How far before a count "election-day" may stand and still date it
 _VOTE_REACH = 60
 
-# A day told relative to another ("a day after", "earlier"): not the day of the sentence
-# before; and words of what is still to come.
-_RELATIVE_DAY = re.compile(
-    r"\b(?:a|the)\s+day\s+(?:after|before|later|earlier)\b|\b(?:earlier|later|previous|next)\b",
-    re.IGNORECASE,
-)
+# Words of what is still to come: a day they name is no day a count happened on.
 _FUTURE = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|set\s+to)\b", re.I)

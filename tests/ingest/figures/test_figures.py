@@ -777,3 +777,25 @@ def test_a_cue_before_a_clause_with_its_own_named_subject_does_not_cover_it() ->
     assert sources["30%"] is None
     assert sources["28%"] is None
     assert sources["70.96 per cent"] == "Central Election Commission"
+
+
+def test_an_undated_count_takes_the_one_day_the_story_gives_the_same_count() -> None:
+    lead = (
+        "Police were arresting demonstrators in Almaty after hundreds of people gathered "
+        "to protest the official results of the presidential election.\n\n"
+        "The arrests came after more than 100 protesters had gathered outside a police "
+        "building in Almaty late on June 10."
+    )
+    one_day = Found(lead, dt.date(2019, 6, 11))
+    assert one_day.get("hundreds of people").property == "protesters"
+    assert one_day.get("hundreds of people").refers_to == dt.date(2019, 6, 10)
+    assert one_day.get("hundreds of people").qualifier == "2019-06-10"
+    two_days = Found(
+        lead + " On June 9, dozens of protesters had gathered in Almaty.", dt.date(2019, 6, 11)
+    )
+    assert two_days.get("hundreds of people").refers_to is None
+    relative = Found(
+        lead.replace("Police were arresting", "A day after police arrested"),
+        dt.date(2019, 6, 11),
+    )
+    assert relative.get("hundreds of people").refers_to is None
