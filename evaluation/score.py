@@ -553,8 +553,9 @@ def _score_merges(
     for entity in gold.entities.values():
         # A spelling two clusters share (only the real corpus allows it) says nothing
         # about which of them a predicted entity is: it is left out of the pairs.
+        spellings = set(map(normalize_name, entity.names))
         names = sorted(
-            {n for n in map(normalize_name, entity.names) if n in printed and len(owners[n]) == 1}
+            n for n in spellings if len(owners[n]) == 1 and _printed_alone(n, spellings, printed)
         )
         for name in names:
             cluster_of[name] = entity.id
@@ -586,6 +587,15 @@ def _score_merges(
         tally.fn.append(f"{a!r} + {b!r} ({cluster_of[a]})")
     merged = tuple((a, b) for a, b in gold.must_not if any({a, b} <= c for c in clusters_together))
     return tuple(false_merges), merged
+
+
+def _printed_alone(name: str, spellings: set[str], printed: str) -> bool:
+    """Whether the bodies print ``name`` as a word of its own, outside the longer
+    spellings of its cluster: "Marat Kozhayev" prints no bare "Kozhayev", so the seeds
+    ask nobody to merge a surname they never print alone."""
+    for longer in sorted((s for s in spellings if name in s and s != name), key=len, reverse=True):
+        printed = printed.replace(longer, " ")
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", printed) is not None
 
 
 # -- boilerplate ---------------------------------------------------------------------

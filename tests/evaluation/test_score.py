@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from evaluation.gold import Gold, GoldFigure, gold_sources, load_gold
+from evaluation.gold import Gold, GoldEntity, GoldFigure, gold_sources, load_gold
 from evaluation.report import check_thresholds, format_table, report_to_dict
 from evaluation.score import (
     CATEGORIES,
@@ -230,3 +230,16 @@ def test_metric_from_counts() -> None:
     assert Metric.from_counts(3, 1, 0) == Metric(3, 1, 0, 0.75, 1.0, 6 / 7)
     assert Metric.from_counts(0, 0, 0).f1 == 1.0
     assert Metric.from_counts(0, 2, 2).f1 == 0.0
+
+
+def test_a_surname_printed_only_inside_the_full_name_is_no_merge_to_find() -> None:
+    gold = Gold(
+        entities={"k": GoldEntity("k", "PERSON", ("Marat Kozhayev", "Kozhayev"))},
+        articles={},
+        must_not=(),
+    )
+    entity = PredictedEntity(id=1, kind="PERSON", name="Marat Kozhayev", aliases=(), articles=())
+    full_only = Predictions((), (), (entity,), {"a.txt": "Minister Marat Kozhayev said."})
+    assert score(gold, full_only).metrics["entity_merges"].fn == 0
+    bare = Predictions((), (), (entity,), {"a.txt": "Marat Kozhayev spoke. Kozhayev said."})
+    assert score(gold, bare).metrics["entity_merges"].fn == 1
