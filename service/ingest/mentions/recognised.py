@@ -270,10 +270,19 @@ def _added(body: str, start: int, end: int, label: str, *, repeated: bool = Fals
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<role>[\w-]+),")
 
 
+# An age set after a name: "Rubilio Mendez, 34, a migrant", "Smith, aged 52,", "Jones (41)";
+# never a list of versions ("IE6, 7, 8")
+_AGED = re.compile(
+    r",\s+(?:aged\s+)?(?:[1-9]\d?|1[01]\d),(?=\s+[^\W\d])|\s+\((?:aged\s+)?(?:[1-9]\d?|1[01]\d)\)"
+)
+
+
 def described_person(body: str, end: int) -> bool:
     """Whether the name ending at ``end`` is described as a person right after it
-    ("Kossanov, the so-called opposition candidate, got ..."), whatever the recogniser
-    took it for."""
+    ("Kossanov, the so-called opposition candidate, got ...", "Rubilio Mendez, 34, a
+    migrant"), whatever the recogniser took it for."""
+    if _AGED.match(body, end):
+        return True
     m = _APPOSITIVE.match(body, end)
     return m is not None and m["role"].lower() in gz.PERSON_ROLES
 
@@ -479,6 +488,8 @@ def _checked(
             # the recogniser misreads as a nationality)
             return [] if cand.kind is EntityKind.OTHER or gz.is_demonym(cand.name) else [cand]
         kind = _kind(cand, label)
+        if kind is EntityKind.ORGANIZATION and described_person(body, cand.end):
+            kind = EntityKind.PERSON  # "Rubilio Mendez, 34, a migrant": no company is 34
         if cand.kind is EntityKind.PERSON and _HONORIFIC.search(
             body, max(0, cand.start - 6), cand.start
         ):

@@ -23,6 +23,10 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         # a person and the party they stand for
         ("Fernando Cheung of the Labour Party won a seat in the council.",
          [(PERSON, "Fernando Cheung"), (ORG, "Labour Party")]),
+        # an age set after a name makes it a person's, whatever the recogniser read
+        ("Rubilio Mendez, 34, a migrant from Guatemala who traveled with the caravan, "
+         "said he has no family in the U.S.",
+         [(PERSON, "Rubilio Mendez"), (PLACE, "Guatemala"), (PLACE, "U.S.")]),
         # a title and the country it is of stay out of the person's name
         ("U.S. President Donald Trump met Angela Merkel in Berlin.",
          [(PLACE, "U.S."), (PERSON, "Donald Trump"), (PERSON, "Angela Merkel"),
