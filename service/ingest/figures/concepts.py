@@ -43,7 +43,7 @@ from service.ingest.figures.lexicon import (
     plural,
     unit_class,
 )
-from service.ingest.figures.markets import market_in_view, market_level, market_move
+from service.ingest.figures.markets import market_in_view, market_level, market_move, market_of
 from service.ingest.figures.participants import _patients, _source, _subject_tokens
 from service.ingest.figures.tree import (
     _char_span,
@@ -205,6 +205,9 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = None  # "14 points and six rebounds": the rebounds are no index's
     if found is not None and found.key == "exchange_rate" and not _currency_priced(doc, tokens):
         found = None  # "paid 100 million euros": the amount's own currency word
+    if found is not None and found.key in _MARKET_CONCEPTS and (market := market_of(head)):
+        # "the Dow Jones, which fell ... to below 9,000": the index's level, not nobody's
+        subjects = [market, *(t for t in subjects if t.i != market.i)]
     source = _source(governor)
     if source is not None and not (found is not None and found.key in _OWN_RESULTS):
         subjects = [t for t in subjects if t.i != source.i]
@@ -246,6 +249,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
     return Reading(key, False, spans, source_span, counted, level=level, own_clause=own)
+
+
+# What a market's move or level is of: the index, share or price that moved.
+_MARKET_CONCEPTS = frozenset({"index_level", "decline", "growth"})
 
 
 # A physical measure the lexicon does not name is its dimension, as a length of time is a

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from service.ingest.mentions.gazetteer import MARKET_INDEX_WORDS
+from service.ingest.mentions.gazetteer import MARKET_INDEX_WORDS, place_canonical
 
 # Verbs and nouns of a move, by its direction.
 _DOWN_VERBS = frozenset(
@@ -127,23 +127,58 @@ def _names_market(token: Token) -> bool:
 def moved_is_market(verb: Token) -> bool:
     """Whether what the verb moves names a market (an index, stocks, a price): its
     subject, the noun its relative clause hangs on, or a first verb's subject."""
+    return market_named(verb) is not None
+
+
+def market_named(verb: Token) -> Token | None:
+    """The word naming the market the verb moves (``moved_is_market``'s walk): "the Dow
+    Jones, which fell 678 points" is the Dow Jones's move; None when no market moves."""
     if (
         verb.dep_ == "relcl"
         and verb.head.i != verb.i
         and any(_names_market(t) for t in verb.head.subtree if t.i < verb.i)
     ):
-        return True  # "the Dow Jones, which fell 678 points"
+        return verb.head  # "the Dow Jones, which fell 678 points"
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "they"):
-            return any(_names_market(t) for t in child.subtree)
+            return child if any(_names_market(t) for t in child.subtree) else None
     # "The Dow continued to fall, and it had fallen 2.62% to 9694.73": "it" is the
     # first verb's subject
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         # "the FTSE fell 2.03 points, but stayed below", "..., ending the day at 8,017"
-        return moved_is_market(verb.head)
+        return market_named(verb.head)
     if verb.dep_ == "ROOT" and _subject_is_it(verb) and (before := _sentence_before(verb)):
-        return moved_is_market(before.root)  # "The Nikkei fell. It dropped 3% to 9,203"
-    return False
+        return market_named(before.root)  # "The Nikkei fell. It dropped 3% to 9,203"
+    return None
+
+
+def market_of(head: Token) -> Token | None:
+    """The word naming the market whose move or level the figure at ``head`` is: through
+    the verb it hangs on ("fell 678 points ... to below 9,000, closing at 8,579.19")."""
+    verb = head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    market = market_named(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if market is None or market.sent != head.sent:
+        return None  # "It dropped 10.12%": "it" names the market, as a pronoun does
+    if market.pos_ != "NOUN":
+        return market
+    # "the primary UK index, the FTSE 100, dropped", "the Standard & Poor's 500 index",
+    # "the Merval index": the name the noun carries, never a place ("the UK index",
+    # "Japan's Nikkei index")
+    named = sorted(
+        (
+            c
+            for c in market.children
+            if c.pos_ == "PROPN"
+            and c.dep_ in ("appos", "poss", "compound")
+            and place_canonical(c.text) is None
+        ),
+        key=lambda c: c.dep_ != "appos",
+    )
+    return named[0] if named else market
 
 
 def _subject_is_it(verb: Token) -> bool:

@@ -103,12 +103,46 @@ def parse_subject(
         word = printed.lower().split()[-1:]
         if word == ["government"]:
             return COUNTRY  # "the government will spend": the story's country's
+        if (
+            _index_described(printed)
+            and (market := _last_index(mentions, sm.entities, span.start)) is not None
+        ):
+            return market  # "The index fell over 2,000 points": the Dow named before
         kind = _PRONOUNS.get(word[0]) if word else None
         if kind is not None:
             earlier = last_named(mentions, sm.entities, before=span.start, kinds=(kind,))
             if earlier is not None:
                 return earlier
     return None
+
+
+def _last_index(
+    mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity], before: int
+) -> int | None:
+    """The market index named last before ``before`` ("the Dow Jones (DJIA)")."""
+    found = None
+    for m in mentions:
+        if m.span.end <= before and 0 <= m.local_entity < len(entities):
+            entity = entities[m.local_entity]
+            if any(_names_index(n) for n in (entity.name, *entity.aliases)):
+                found = m.local_entity
+    return found
+
+
+def _index_described(printed: str) -> bool:
+    """Whether words name an index by description only: "the index", "the benchmark
+    index", in lower case (not "the Russell 2000 Index": a name of its own)."""
+    words = printed.split()
+    return (
+        bool(words)
+        and words[-1] in ("index", "average")
+        and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+    )
+
+
+def _names_index(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and (words[0] in gz.MARKET_INDEX_WORDS or words[-1] in ("index", "average"))
 
 
 _DESCRIPTION = re.compile(r"the\s+(?P<noun>\w+)|(?P<pronoun>it|they|he|she)", re.I)

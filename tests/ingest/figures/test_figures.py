@@ -799,3 +799,18 @@ def test_an_undated_count_takes_the_one_day_the_story_gives_the_same_count() -> 
         dt.date(2019, 6, 11),
     )
     assert relative.get("hundreds of people").refers_to is None
+
+
+def test_a_market_level_is_the_index_that_moved_named_or_described() -> None:
+    copy = (
+        "Markets fall again\n\n"
+        "The largest drop was with the Dow Jones (DJIA), which fell 678 points to below "
+        "9,000, closing at 8,579.19. The index fell over 2,000 points in the past nine "
+        "days. As of 14:48 UTC, the primary UK index, the FTSE 100, dropped by 6.50% to "
+        "4656.60. The Standard and Poor's 500 index lost 26 points to a level of 743.33."
+    )
+    subjects = about(copy)
+    for text in ("678", "below 9,000", "8,579.19", "over 2,000"):
+        assert subjects.get(text) == "Dow Jones", text
+    assert subjects.get("6.50%") == subjects.get("4656.60") == "FTSE 100"
+    assert subjects.get("743.33") == "Standard and Poor's 500"
