@@ -349,6 +349,12 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
         phrase = f"{modifier.lemma_.lower()} {noun.lemma_.lower()}"
         if (hit := _pick(lex.nouns.get(phrase), unit)) is not None:
             return hit
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.lower_ in _PARTICLES:
+        # a compound noun written apart: "a $700 billion bail out" is a bailout, no bail
+        joined = _pick(lex.nouns.get(noun.lemma_.lower() + after.lower_), unit)
+        if joined is not None:
+            return joined
     for word in (noun.lemma_.lower(), noun.lower_):
         if (hit := _pick(lex.nouns.get(word), unit)) is not None:
             return hit
@@ -356,6 +362,10 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
         if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
             return hit
     return None
+
+
+# Particles of compound nouns copy may write apart: "bail out", "buy out", "shut down".
+_PARTICLES = frozenset({"out", "off", "up", "over", "down"})
 
 
 # Concepts a counted noun names only with what was done to it: "destroyed 300 homes",

@@ -32,6 +32,10 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
 @pytest.mark.parametrize(
     ("sentence", "text", "concept"),
     [
+        # a compound noun written apart is the compound, not its first word
+        ("It follows the US Government's $700 billion bail out of the financial sector.",
+         "$700 billion", "aid"),
+        ("He was released on $50,000 bail.", "$50,000", "bail"),
         # the counted noun's verb
         ("The quake struck on Saturday, killing at least 120 people.", "at least 120 people",
          "deaths"),
