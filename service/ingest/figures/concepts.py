@@ -240,6 +240,9 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         if level and key is not None and key.endswith(("_cuts", "_increase")):
             key = None  # "raised rates to 50%": where they went, not by how much
     elif kind == "duration":
+        if _BEHIND.match(doc.text, span.end):
+            # "delivered 18 months behind schedule", "two years late": how late
+            return Reading("delay", True, spans, source_span, counted, own_clause=own)
         key = "duration"
     else:
         named_money = noun is not None and noun.lemma_.lower() in _currency_nouns()
@@ -362,6 +365,10 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
         if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
             return hit
     return None
+
+
+# How late something is: "18 months behind schedule", "two years late"
+_BEHIND = re.compile(r"\s+(?:behind\s+(?:schedule|time)|late|overdue)\b")
 
 
 # Particles of compound nouns copy may write apart: "bail out", "buy out", "shut down".

@@ -32,6 +32,14 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
 @pytest.mark.parametrize(
     ("sentence", "text", "concept"),
     [
+        # how late something is, and who came
+        ("The first A380 was delivered today 18 months behind schedule.", "18 months",
+         "delay"),
+        ("The White House described the 30-day delay as the final extension.", "30-day",
+         "delay"),
+        ("The plane flew for nearly thirty hours.", "nearly thirty hours", "duration"),
+        ("About 500 guests attended the ceremony in Toulouse.", "About 500",
+         "attendance"),
         # a compound noun written apart is the compound, not its first word
         ("It follows the US Government's $700 billion bail out of the financial sector.",
          "$700 billion", "aid"),
