@@ -148,7 +148,12 @@ def market_named(verb: Token) -> Token | None:
         # "the FTSE fell 2.03 points, but stayed below", "..., ending the day at 8,017"
         return market_named(verb.head)
     if verb.dep_ == "ROOT" and _subject_is_it(verb) and (before := _sentence_before(verb)):
-        return market_named(before.root)  # "The Nikkei fell. It dropped 3% to 9,203"
+        # "The Nikkei fell. It dropped 3% to 9,203"; where the parse gives the sentence
+        # before no subject, the market it names ("As of 18:00 UTC, the primary UK index,
+        # the FTSE 100, was one of the few indexes to increase in value. It went up")
+        return market_named(before.root) or next(
+            (t for t in before if t.pos_ in ("NOUN", "PROPN") and _names_market(t)), None
+        )
     return None
 
 

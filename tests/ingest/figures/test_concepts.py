@@ -535,3 +535,17 @@ def test_a_whole_is_nobodys_share_and_a_name_owned_is_the_subject() -> None:
     bjp = figures["240"].subject
     assert bjp is not None
     assert found.entities[bjp].name == "BJP"
+
+
+def test_it_after_a_sentence_that_names_a_market_is_that_market() -> None:
+    # Wikinews, "Stock markets worldwide continue to fall" (CC BY 2.5): the parse gives
+    # the sentence before "It went up" no subject; the index it names still moved.
+    figures = figures_by_text(
+        "Stock markets worldwide continue to fall\n\n"
+        "Stock markets around the world continued to fall dramatically today.\n"
+        "As of 18:00 UTC, the primary UK index, the FTSE 100, was one of the few indexes "
+        "to increase in value.\n"
+        "It went up by 0.16% (16.03 points), but stayed below 5000 mark at 4605.22."
+    )
+    assert figures["4605.22"].property == "index_level"
+    assert figures["below 5000"].property == "index_level"
