@@ -99,6 +99,9 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         return Reading(None, False, labels_person=True)
     lex = lexicon()
     noun = _counted_noun(anchor, tokens.end)
+    if noun is None and (person := _stated_age(anchor)) is not None:
+        # "He was 95 and lived in Santa Rosa", "Smith is 42": a person's age
+        return Reading("age", True, (_char_span(person),))
     if unit_class(unit) == "percent" and noun is not None and _ratio_base(noun):
         noun = None  # "a deficit of 5.1% of GDP": measured against output, not its growth
     head = noun if noun is not None else anchor
@@ -364,6 +367,21 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
     for modifier in reversed(modifiers):  # "the 6.4-magnitude quake", "a 1.5bn euro charge"
         if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
             return hit
+    return None
+
+
+def _stated_age(anchor: Token) -> Token | None:
+    """The person a bare whole number is said to be ("He was 95", "Smith is 42"): the
+    subject of "be" the number completes, a person's pronoun or name."""
+    if anchor.dep_ != "attr" or anchor.head.lemma_ != "be" or not anchor.text.isdigit():
+        return None
+    if not 0 < int(anchor.text) <= 120 or any(True for _ in anchor.children):
+        return None
+    for child in anchor.head.children:
+        if child.dep_ == "nsubj" and (
+            child.lower_ in ("he", "she") or (child.pos_ == "PROPN" and child.ent_type_ == "PERSON")
+        ):
+            return child
     return None
 
 

@@ -245,7 +245,8 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
     phrase = _FEW_WORDS.match(after)
     words_end = sm.offset + end + (phrase.end() if phrase else 0)
     person = sm.first_after(sm.offset + end, EntityKind.PERSON)
-    if person is not None and person.span.start <= words_end + 1:
+    bare = sentence[start:end].isdigit()  # "He was 95 and lived in Santa Rosa": no one after
+    if person is not None and person.span.start <= words_end + 1 and not bare:
         return person.local_entity
     if _APPOSITION_START.search(before):
         # "Ahmed Mohamed, a 14-year-old boy from Irving": the name the phrase describes

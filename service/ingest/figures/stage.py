@@ -277,6 +277,8 @@ def _unit(prop: str | None, number: NumberMatch, reading: Reading | None) -> str
     measures (injuring 400: people; magnitude 6.4: magnitude)."""
     if number.unit == "people" or number.unit != "count":
         return number.unit
+    if prop == "age":
+        return "years"  # "He was 95"
     if prop in ("decline", "growth") and (reading is None or reading.counted is None):
         return "points"  # "the Dow fell 344.65": a market's move in points
     concept = lexicon().concepts.get(prop) if prop is not None else None

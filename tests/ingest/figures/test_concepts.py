@@ -32,6 +32,9 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
 @pytest.mark.parametrize(
     ("sentence", "text", "concept"),
     [
+        # a person said to be a whole number is that old; a toll is not
+        ("Felt died on Thursday. He was 95 and lived in Santa Rosa.", "95", "age"),
+        ("The toll was 95 on Monday.", "95", "deaths"),
         # how late something is, and who came
         ("The first A380 was delivered today 18 months behind schedule.", "18 months",
          "delay"),
