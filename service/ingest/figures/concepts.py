@@ -43,7 +43,13 @@ from service.ingest.figures.lexicon import (
     plural,
     unit_class,
 )
-from service.ingest.figures.markets import market_in_view, market_level, market_move, market_of
+from service.ingest.figures.markets import (
+    market_in_view,
+    market_level,
+    market_move,
+    market_of,
+    share_price_level,
+)
 from service.ingest.figures.participants import _patients, _source, _subject_tokens
 from service.ingest.figures.tree import (
     _char_span,
@@ -124,6 +130,13 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = lex.concepts[move]  # "the Dow lost 631 points", "a drop of 9%"
     if move is None and unit_class(unit) == "count" and market_level(head, noun):
         found = lex.concepts["index_level"]  # "fell 1.62% to 9694.73", "stayed below 5000"
+    if (
+        move is None
+        and found is None
+        and unit_class(unit) == "money"
+        and share_price_level(head, noun)
+    ):
+        found = lex.concepts["share_price"]  # "their stocks lost 6% to close at $73.57"
     if _quake_magnitude(anchor, noun):
         found = lex.concepts["magnitude"]  # "a strong 7.9 earthquake", "magnitude 7.0"
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None

@@ -121,7 +121,33 @@ def market_in_view(token: Token) -> bool:
 
 
 def _names_market(token: Token) -> bool:
-    return token.lower_ in _MARKET_WORDS or token.lower_ in MARKET_INDEX_WORDS
+    return (
+        token.lower_ in _MARKET_WORDS
+        # plural nouns: "their stocks lost nearly six percent" (not "averaging 15.5
+        # points", nor "consumer prices rose 2.4%": inflation)
+        or (token.pos_ == "NOUN" and token.lemma_.lower() in _TRADED)
+        or token.lower_ in MARKET_INDEX_WORDS
+    )
+
+
+# What a company's stock is called: a price it moves to in money is a share price.
+_STOCK_WORDS = frozenset({"stock", "share", "equity"})
+# What is traded, named in the plural too: "stocks", "shares", "European markets".
+_TRADED = _STOCK_WORDS | {"market", "bond", "index"}
+
+
+def share_price_level(head: Token, noun: Token | None) -> bool:
+    """Whether an amount of money is where a company's shares moved to or closed at
+    ("their stocks lost nearly six percent to close at $73.57", "EDS shares soared $5.27
+    to finish yesterday at $24.13"); the price of a product is none ("the price for the
+    iPhone has been reduced to $199")."""
+    if not market_level(head, noun):
+        return False
+    market = market_of(head)
+    # the stock words themselves, or the noun a company's name is set on ("EDS shares")
+    return market is not None and any(
+        t.lemma_.lower() in _STOCK_WORDS for t in (*market.subtree, market.head)
+    )
 
 
 def moved_is_market(verb: Token) -> bool:

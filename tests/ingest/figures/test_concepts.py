@@ -32,6 +32,15 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
 @pytest.mark.parametrize(
     ("sentence", "text", "concept"),
     [
+        # where a company's shares closed is a share price, never a product's price
+        ("On Friday their stocks lost nearly six percent to close at $73.57.", "$73.57",
+         "share_price"),
+        ("On Friday their stocks lost nearly six percent to close at $73.57.",
+         "nearly six percent", "decline"),
+        ("EDS shares soared $5.27, or nearly 28 percent, to finish yesterday at $24.13.",
+         "$24.13", "share_price"),
+        ("The price for the iPhone has also been reduced to $199 in the US.", "$199", "price"),
+        ("Andre Miller is averaging 15.5 points per game.", "15.5", "goals"),
         # a person said to be a whole number is that old; a toll is not
         ("Felt died on Thursday. He was 95 and lived in Santa Rosa.", "95", "age"),
         ("The toll was 95 on Monday.", "95", "deaths"),
