@@ -334,10 +334,10 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:of|in|from|at|near|to)\s+$")
 
 
 def _place_after_preposition(body: str, cand: Candidate) -> bool:
-    """A one-word name GeoNames knows as a place, printed after "of", "in", "from"..."""
+    """A name GeoNames knows as a place, printed after "of", "in", "from"... ("lived in
+    Santa Rosa"), unless it starts with a given name."""
     return (
-        " " not in cand.name
-        and not gz.is_given_name(cand.name)
+        not gz.is_given_name(cand.name.split()[0])
         and place_type(cand.name) is not None
         and _PLACE_PREPOSITION.search(body, max(0, cand.start - 6), cand.start) is not None
     )

@@ -23,6 +23,8 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         # a person and the party they stand for
         ("Fernando Cheung of the Labour Party won a seat in the council.",
          [(PERSON, "Fernando Cheung"), (ORG, "Labour Party")]),
+        # a city of two words after "in", whatever the recogniser read
+        ("He was 95 and lived in Santa Rosa.", [(PLACE, "Santa Rosa")]),
         # an age set after a name makes it a person's, whatever the recogniser read
         ("Rubilio Mendez, 34, a migrant from Guatemala who traveled with the caravan, "
          "said he has no family in the U.S.",
