@@ -138,7 +138,7 @@ def reconcile(
         if _after_company_noun(body, start):
             kind = EntityKind.ORGANIZATION  # "electric carmaker Tesla"
         out.append(Candidate(start, end, " ".join(text.split()), kind, index))
-    out = [_place_before_noun(c, doc) for c in out]
+    out = [_known_place(_place_before_noun(c, doc)) for c in out]
     out.sort(key=lambda c: c.start)
     return tidied(body, out, [(start, end) for start, end, label in names if label == "PERSON"])
 
@@ -331,6 +331,19 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
 _PROPER_REPEATS = 2
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Miss|Mx)\.?\s+$")
 _PLACE_PREPOSITION = re.compile(r"\b(?:of|in|from|at|near|to)\s+$")
+
+
+def _known_place(cand: Candidate) -> Candidate:
+    """A person's name that GeoNames knows as a state or a country ("Florida", "Ohio"),
+    or as a city of several words ("San Diego", "New Orleans"), is that place, unless it
+    starts with a given name ("Georgia", "Morgan Hill"); a one-word city may well be a
+    surname ("Clinton", "Jackson")."""
+    if cand.kind is not EntityKind.PERSON or gz.is_given_name(cand.name.split()[0]):
+        return cand
+    kind = place_type(cand.name)
+    if kind in ("region", "country") or (kind == "city" and " " in cand.name):
+        return replace(cand, kind=EntityKind.PLACE)
+    return cand
 
 
 def _place_after_preposition(body: str, cand: Candidate) -> bool:

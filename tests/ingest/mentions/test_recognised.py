@@ -23,6 +23,9 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         # a person and the party they stand for
         ("Fernando Cheung of the Labour Party won a seat in the council.",
          [(PERSON, "Fernando Cheung"), (ORG, "Labour Party")]),
+        # a state, or a city of several words, is a place wherever it stands
+        ("Florida and Ohio moved to ban the practice, as did New Orleans.",
+         [(PLACE, "Florida"), (PLACE, "Ohio"), (PLACE, "New Orleans")]),
         # a city of two words after "in", whatever the recogniser read
         ("He was 95 and lived in Santa Rosa.", [(PLACE, "Santa Rosa")]),
         # an age set after a name makes it a person's, whatever the recogniser read
