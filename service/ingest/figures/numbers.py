@@ -57,8 +57,9 @@ _NOT_FIGURES = re.compile(
                     rf"{_MONTHS}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+\d{{4}})?\b",
                     rf"{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?",
                     rf"{_MONTHS}\s+\d{{4}}\b",
-                    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
-                    r"\d{1,2}\s*[ap]\.m\.",
+                    # "3:30", and "3: 30 p. m." as copy rebuilt from tokens prints it
+                    r"\d{1,2}\s?:\s?\d{2}(?!\d)(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?",
+                    r"\d{1,2}(?:\.\d{2})?\s*[ap]\.\s?m\.",
                     # "2.40 PM", "11 AM": a clock time with the day's half in capitals
                     r"\d{1,2}(?:\.\d{2})?\s*(?:[AP]\.M\.|[AP]M\b)",
                     # "7/8/07", "03/01/2008": a date in figures

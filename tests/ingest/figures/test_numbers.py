@@ -393,6 +393,10 @@ NOT_FIGURES = [
     "News website Tengrinews.kz said",
     "trades at or around 2.40 PM were cancelled",
     "talks resume at 11 AM on Monday",
+    # clock times as copy rebuilt from tokens prints them
+    "The shooting occurred about 3: 10 p. m. in the block",
+    "As of 11 p. m. authorities were still searching",
+    "he sank a free throw with 4: 43 left in the first half",
     "its date matches the designation when written as 7/8/07, officials said",
     # a number that numbers a thing rather than counts it
     "the newest version of Mac OS X, version 10.4.",
