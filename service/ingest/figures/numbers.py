@@ -79,6 +79,7 @@ _NOT_FIGURES = re.compile(
             )
             + ")",
             r"(?=[+(\d])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,4}\b",
+            r"\b0\d{3,4}\s\d{6}\b",  # "Crimestoppers on 0800 555111"
             r"[#@][\w-]+",
             # a statute's citation: "18 U.S.C. 1001", "42 U.S.C. § 1983"
             r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?\d+[\w.()-]*",
@@ -416,6 +417,10 @@ _NUMBERED = re.compile(
 )
 
 
+# Digits after a leading zero label a thing, count nothing ("serial number 001", "0800").
+_LEADING_ZERO = re.compile(r"0\d")
+
+
 def _is_name_number(body: str, start: int, depth: int = 0) -> bool:
     """Digits that belong to a name: "Form 10", "COVID-19", "F-16", "version 10.4",
     "No. 2"."""
@@ -534,6 +539,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         kind = "vague"
     else:
         kind = "digits" if m.group("digits") else "words"
+        if (
+            kind == "digits"
+            and _LEADING_ZERO.match(m.group(0))
+            and not _PERCENT_AFTER.match(body, end)
+        ):
+            return None  # "serial number 001", "Crimestoppers on 0800 555111": a label
         if kind == "words" and m.group(0)[0].isupper() and not _sentence_initial(body, start):
             return None  # "the Big Three", "Group of Seven": part of a name
         if (

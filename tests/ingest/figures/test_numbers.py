@@ -397,6 +397,9 @@ NOT_FIGURES = [
     "The shooting occurred about 3: 10 p. m. in the block",
     "As of 11 p. m. authorities were still searching",
     "he sank a free throw with 4: 43 left in the first half",
+    # labels with a leading zero, and a telephone number in two groups
+    "Its manufacturer's serial number is 001, and it is registered F-WWOW.",
+    "contact Crimestoppers on 0800 555111.",
     "its date matches the designation when written as 7/8/07, officials said",
     # a number that numbers a thing rather than counts it
     "the newest version of Mac OS X, version 10.4.",
