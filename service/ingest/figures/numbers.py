@@ -236,6 +236,8 @@ _APPROX_AFTER = {
     "fewer": Approximation.UP_TO,
     "less": Approximation.UP_TO,
 }
+# How often, or how many fold: "was arrested seven times" (never "2 Times Square")
+_TIMES = re.compile(r"\s+times\b")
 _PER_SHARE = re.compile(r"\s+(?:per|a)\s+share\b", re.IGNORECASE)
 # Physical units after a number, as the unit a figure keeps (docs/extraction.md).
 _PHYSICAL_UNITS = {
@@ -670,6 +672,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         unit, end = _PHYSICAL_UNITS[fold(measure.group("u")).rstrip(".")], measure.end()
     elif unit == "count" and (heat := _TEMPERATURE.match(body, end)) is not None:
         unit, end = "degrees", heat.end()
+    elif unit == "count" and (times := _TIMES.match(body, end)) is not None:
+        unit, end = "times", times.end()  # "arrested seven times", "four times faster"
     elif unit == "count":
         if (more := _MORE_AFTER.match(body, end)) is not None:
             is_more, end = True, more.end()

@@ -14,6 +14,11 @@ FIGURES = [
      "count"),
     ("One person is killed and several are injured", "One person", 1, None,
      Approximation.EXACT, "people"),
+    # how often, or how many fold
+    ("Gigante was arrested seven times on an array of charges", "seven times", 7, None,
+     Approximation.EXACT, "times"),
+    ("can be recharged up to 1,000 times, the company said", "up to 1,000 times", 1000, None,
+     Approximation.UP_TO, "times"),
     (
         "Toqaev had received 70.76 percent of the vote",
         "70.76 percent",
