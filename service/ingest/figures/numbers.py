@@ -423,6 +423,12 @@ _NUMBERED = re.compile(
 _LEADING_ZERO = re.compile(r"0\d")
 
 
+# Digits with what they count after them: "350 employees", "344.65-point", "12-year-old".
+_OWNED_COUNT = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:-|\s+(?!ind(?:ex|ices|exes)\b)[a-z])"
+)
+
+
 def _is_name_number(body: str, start: int, depth: int = 0) -> bool:
     """Digits that belong to a name: "Form 10", "COVID-19", "F-16", "version 10.4",
     "No. 2"."""
@@ -438,7 +444,12 @@ def _is_name_number(body: str, start: int, depth: int = 0) -> bool:
             depth < 8 and _is_name_number(body, first, depth + 1)
         )
     m = _CAPITALISED_WORD_END.search(body[max(0, start - 40) : start])
-    return m is not None and fold(m.group(1)) not in _FUNCTION_WORDS
+    if m is None or fold(m.group(1)) in _FUNCTION_WORDS:
+        return False
+    # An owner's count of something is no name ("the Dow's 344.65-point fall", "EYP MCF's
+    # 350 employees"); an owner's bare number is ("Boeing's 787,", "Standard & Poor's 500").
+    owned = m.group(1).endswith(("'s", "’s", "s'", "s’"))
+    return not (owned and _OWNED_COUNT.match(body, start))
 
 
 # A model's number: "Boeing 787", "Airbus 380", "787s", "the new 787 Dreamliner at",

@@ -14,6 +14,11 @@ FIGURES = [
      "count"),
     ("One person is killed and several are injured", "One person", 1, None,
      Approximation.EXACT, "people"),
+    # an owner's count of something is no name
+    ("The Dow's 344.65-point fall left the index lower", "344.65", 344.65, None,
+     Approximation.EXACT, "count"),
+    ("the deal will bring EYP MCF's 350 employees into HP", "350 employees", 350, None,
+     Approximation.EXACT, "people"),
     # how often, or how many fold
     ("Gigante was arrested seven times on an array of charges", "seven times", 7, None,
      Approximation.EXACT, "times"),
@@ -405,6 +410,9 @@ NOT_FIGURES = [
     # labels with a leading zero, and a telephone number in two groups
     "Its manufacturer's serial number is 001, and it is registered F-WWOW.",
     "contact Crimestoppers on 0800 555111.",
+    # an owner's bare number is a name
+    "Qatar Airways chose the Airbus A350 over Boeing's 787, and",
+    "the Standard & Poor's 500 index dropped",
     "its date matches the designation when written as 7/8/07, officials said",
     # a number that numbers a thing rather than counts it
     "the newest version of Mac OS X, version 10.4.",
