@@ -143,13 +143,17 @@ WORD_NUMBER = (
 _NUMBER_WORD_INITIALS = "".join(
     sorted({w[0] for w in (*_VAGUE, *_TENS_WORDS, *_UNIT_WORDS, "half", "a", "one")})
 )
+# A decimal comma, as much of Europe prints a share: "70,76%", "8,26 percent" (before a
+# percent sign only: elsewhere "12,5" may be a list).
+_COMMA_DECIMAL = r"\d{1,3},\d{1,2}(?=\s?%|\s+per\s?cent\b|\s+percent\b)"
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 _CORE = re.compile(
     rf"\b(?=[{_NUMBER_WORD_INITIALS}])(?:"
     rf"(?P<vague>(?:(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands"
     rf"|millions|billions"
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"
-    rf"|(?P<digits>(?<![\w.,:/#@-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)",
+    rf"|(?P<digits>(?<![\w.,:/#@-])(?:{_COMMA_DECIMAL}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(
@@ -577,7 +581,10 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
                 and not _PHYSICAL.match(body, end)
             ):
                 return None  # "16x9", "4G"; but "49.9C" is a temperature, "500km" a length
-        parsed = parse_number_text(m.group(0))
+        if kind == "digits" and _DECIMAL_COMMA.fullmatch(m.group(0)):
+            parsed: float | None = float(m.group(0).replace(",", "."))
+        else:
+            parsed = parse_number_text(m.group(0))
         if parsed is None:
             return None
         value = parsed

@@ -19,6 +19,12 @@ FIGURES = [
      Approximation.EXACT, "count"),
     ("the deal will bring EYP MCF's 350 employees into HP", "350 employees", 350, None,
      Approximation.EXACT, "people"),
+    # a decimal comma before a percent sign
+    ("The FTSE 100 has today gone up in value by 8,26%, to take the index back", "8,26%", 8.26,
+     None, Approximation.EXACT, "percent"),
+    ("Tokayev won 70,76 percent of the vote", "70,76 percent", 70.76, None,
+     Approximation.EXACT, "percent"),
+    ("prices rose 1,250% in a year", "1,250%", 1250, None, Approximation.EXACT, "percent"),
     # how often, or how many fold
     ("Gigante was arrested seven times on an array of charges", "seven times", 7, None,
      Approximation.EXACT, "times"),
