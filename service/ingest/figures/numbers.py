@@ -143,6 +143,12 @@ WORD_NUMBER = (
 _NUMBER_WORD_INITIALS = "".join(
     sorted({w[0] for w in (*_VAGUE, *_TENS_WORDS, *_UNIT_WORDS, "half", "a", "one")})
 )
+# ISO 4217 codes, before the number with a space or touching it ("SGD1.75-billion").
+_CODES = (
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR", "RUB", "AUD", "CAD", "KZT", "HKD", "SEK",
+    "DKK", "NOK", "ZAR", "TRY", "BRL", "MXN", "KRW", "SGD", "NZD", "PLN", "ILS", "AED", "SAR",
+    "NGN", "EGP", "UAH", "THB", "IDR",
+)  # fmt: skip
 # A decimal comma, as much of Europe prints a share: "70,76%", "8,26 percent" (before a
 # percent sign only: elsewhere "12,5" may be a list).
 _COMMA_DECIMAL = r"\d{1,3},\d{1,2}(?=\s?%|\s+per\s?cent\b|\s+percent\b)"
@@ -153,20 +159,19 @@ _CORE = re.compile(
     rf"|millions|billions"
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"
-    rf"|(?P<digits>(?<![\w.,:/#@-])(?:{_COMMA_DECIMAL}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
+    rf"|(?P<digits>(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(_CODES)})))"
+    rf"(?:{_COMMA_DECIMAL}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
     re.IGNORECASE,
 )
+# "12 million", "$161-million", "1.5bn", "US$7.2 bn" (a letter alone only touching: "7 m"
+# is a length)
 _SCALE_AFTER = re.compile(
-    rf"(?:\s+(?P<word>{_alternation(_SCALES)})\b|(?P<short>bn|mn|tn|[kmb])\b)", re.IGNORECASE
+    rf"(?:(?:\s+|-)(?P<word>{_alternation(_SCALES)})\b|\s?(?P<short>bn|mn|tn|(?<=\d)[kmb])\b)",
+    re.IGNORECASE,
 )
 # Currencies are ISO 4217 codes. Symbols and codes before the number; words after it, in
 # the singular too ("a 1.5bn euro charge"). Cents and pence are hundredths of the dollar
 # and the pound ("33 cents a share" = 0.33 USD).
-_CODES = (
-    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR", "RUB", "AUD", "CAD", "KZT", "HKD", "SEK",
-    "DKK", "NOK", "ZAR", "TRY", "BRL", "MXN", "KRW", "SGD", "NZD", "PLN", "ILS", "AED", "SAR",
-    "NGN", "EGP", "UAH", "THB", "IDR",
-)  # fmt: skip
 _MONEY_BEFORE = re.compile(
     rf"(?P<sym>(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?)$"
 )

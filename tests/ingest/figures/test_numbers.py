@@ -25,6 +25,13 @@ FIGURES = [
     ("Tokayev won 70,76 percent of the vote", "70,76 percent", 70.76, None,
      Approximation.EXACT, "percent"),
     ("prices rose 1,250% in a year", "1,250%", 1250, None, Approximation.EXACT, "percent"),
+    # a scale after a hyphen or a space, and a currency code touching the number
+    ("Sabathia agreed to a $161-million deal with the Yankees", "$161-million", 161e6, None,
+     Approximation.EXACT, "USD"),
+    ("China agreed to buy Dreamliners in a deal worth US$7.2 bn.", "US$7.2 bn", 7.2e9, None,
+     Approximation.EXACT, "USD"),
+    ("Airbus will pay compensation of SGD1.75-billion to the airline", "SGD1.75-billion",
+     1.75e9, None, Approximation.EXACT, "SGD"),
     # how often, or how many fold
     ("Gigante was arrested seven times on an array of charges", "seven times", 7, None,
      Approximation.EXACT, "times"),
