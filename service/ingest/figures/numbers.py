@@ -69,18 +69,26 @@ _NOT_FIGURES = re.compile(
                     # time zone, written without a colon
                     r"(?:\d{4}|\d{1,2}\.\d{2})\s*"
                     r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|local\s+time)\b",
-                    r"\d+[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|"
+                    r"\d+[A-Za-z]?\s+(?:[A-Z][A-Za-z]+\.?\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|"
                     r"Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct)\b\.?"
                     r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?",
                     r"(?:Ste|Suite|Apt|Unit|Room|Rm|Floor|Fl|P\.?\s?O\.?\s+Box)\.?\s*#?\d+",
                     r"[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
                     r"9[-/]11\b",  # the attacks of September 11, 2001
+                    # "in the 12200 block of 223rd Street": where, in a US street
+                    r"\d{3,6}\s+block\s+of\b",
+                    # "the 2007-08 season", "fiscal 2008/09": a span of years
+                    r"(?:19|20)\d{2}[-–/]\d{2}(?![\d,.%])",
                 )
             )
             + ")",
             r"(?=[+(\d])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,4}\b",
             r"\b0\d{3,4}\s\d{6}\b",  # "Crimestoppers on 0800 555111"
             r"[#@][\w-]+",
+            # the emergency number: "dialed 911", "a 911 call"
+            r"\b(?:call|dial)\w*\s+911\b|\b911(?=\s+(?:calls?|dispatchers?|operators?)\b)",
+            # a list's numbering: "(1) U.S. and Chinese stock exchanges had powered"
+            r"\(\d{1,2}\)(?=\s+[A-Za-z])",
             # a statute's citation: "18 U.S.C. 1001", "42 U.S.C. § 1983"
             r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?\d+[\w.()-]*",
             r"\b(?:https?://\S+|www\.\S+|[\w-]+\.(?:com|org|net|kz|ru|uk|io)\b\S*"

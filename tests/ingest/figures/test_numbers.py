@@ -423,6 +423,12 @@ NOT_FIGURES = [
     # labels with a leading zero, and a telephone number in two groups
     "Its manufacturer's serial number is 001, and it is registered F-WWOW.",
     "contact Crimestoppers on 0800 555111.",
+    # where in a street, the emergency number, a list's numbering, a span of years
+    "The shooting occurred in the 12200 block of 223rd Street in Hawaiian Gardens",
+    "relatives at 505 LaGuardia Place.",
+    "They tried to aid the deputy and dialed 911, authorities said.",
+    "Analysts blamed the slide on a number of factors: (1) U.S. and Chinese exchanges",
+    "He coached the team in 2007-08 before a loss to Detroit",
     # an owner's bare number is a name
     "Qatar Airways chose the Airbus A350 over Boeing's 787, and",
     "the Standard & Poor's 500 index dropped",
