@@ -301,7 +301,8 @@ _COUNTED = re.compile(
     rf"\s+(?P<noun>{_alternation(_PEOPLE_NOUNS)})\b"
 )
 _PLURAL_NOUN = re.compile(
-    rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)[A-Za-z][\w-]*){{0,4}}?\s+(?!(?:{'|'.join(_STOP)})\b)"
+    rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)(?:[A-Za-z][\w-]*|\d+(?=\s+[a-z]))){{0,4}}?"
+    rf"\s+(?!(?:{'|'.join(_STOP)})\b)"
     r"(?:[a-z]{3,}s|aircraft|children|men|women|staff|personnel|crew|cattle|species)\b"
     # "three of his colleagues": a count of a group named after "of"
     r"|\s+of\s+(?:the|his|her|their|its|our|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?"

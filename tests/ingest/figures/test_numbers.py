@@ -32,6 +32,9 @@ FIGURES = [
      Approximation.EXACT, "USD"),
     ("Airbus will pay compensation of SGD1.75-billion to the airline", "SGD1.75-billion",
      1.75e9, None, Approximation.EXACT, "SGD"),
+    # a number word before a model's number and what it counts
+    ("Ryanair will purchase five new 737 aircraft. The Boeing 737-800 has the best record",
+     "five", 5, None, Approximation.EXACT, "count"),
     # how often, or how many fold
     ("Gigante was arrested seven times on an array of charges", "seven times", 7, None,
      Approximation.EXACT, "times"),
