@@ -366,6 +366,13 @@ _FUNCTION_WORDS = frozenset(
 # It scans the whole body. An apposition starts at a space or its comma, which is cheaper
 # to test than the look-behind.
 _AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?P<n>\d{1,3})\s*,(?!\d)")
+# Ages listed after the people they are: "his two half-brothers, 17 and 22, were also
+# arrested", "forcing sex on the two girls, 12 and 15,"
+_AGES_LISTED = re.compile(
+    r"\b(?:girls|boys|sons|daughters|(?:half-)?brothers|(?:half-)?sisters|children|kids|men"
+    r"|women|teens|teenagers|siblings),\s+(?P<a>\d{1,2})\s+and\s+(?P<b>\d{1,2})"
+    r"(?=\s*[,.;)])"
+)
 _WORD_END = re.compile(r"([\w’'.-]+)$")
 
 
@@ -832,6 +839,9 @@ def find_ages(body: str) -> tuple[NumberMatch, ...]:
         if word is None or not word.group(1)[:1].isupper() or not 0 < int(m.group("n")) < 120:
             continue
         found.append(_age(m.start("n"), m.end("n"), int(m.group("n")), m.start("n")))
+    for m in _AGES_LISTED.finditer(body):
+        for group in ("a", "b"):
+            found.append(_age(m.start(group), m.end(group), int(m.group(group)), m.start(group)))
     return tuple(found)
 
 

@@ -457,6 +457,12 @@ def test_not_a_figure(text: str) -> None:
     assert found == (), [text[n.span.start : n.span.end] for n in found]
 
 
+def test_ages_listed_after_the_people_they_are() -> None:
+    text = "his two half-brothers, 17 and 22, were also arrested."
+    found = [(text[n.span.start : n.span.end], n.unit, n.is_age) for n in find_numbers(text)]
+    assert found == [("17", "years", True), ("22", "years", True)]
+
+
 def test_spans_are_exact_offsets_into_the_text() -> None:
     text = "Police said 200 people were held; nearly 71 percent voted."
     for n in find_numbers(text):
