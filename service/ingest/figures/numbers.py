@@ -278,6 +278,10 @@ _PHYSICAL_UNITS = {
 # The units above as a figure keeps them: measures, never counts ("15 yards" is a length).
 PHYSICAL_UNITS = frozenset(_PHYSICAL_UNITS.values())
 _PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_alternation(_PHYSICAL_UNITS)})(?![\w/])", re.IGNORECASE)
+# "in" for inches, where a size says so: "only 0.68 in (1.73 cm) thick", "0.68 in or 17 mm"
+_INCHES_ABBREVIATED = re.compile(
+    r"\s+in\b(?=\s*(?:\(|or\s)\s*[\d.]+\s*(?:cm|mm)\b|\s+(?:thick|tall|long|wide|high|deep)\b)"
+)
 # A temperature printed with its scale: "49.9C", "45°C", "110 °F" (a bare letter only
 # when it touches the number).
 _TEMPERATURE = re.compile(r"(?:\s?[°º]\s?[CF]|[CF])(?![\w'’-])")
@@ -709,6 +713,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             upper = upper / 100 if upper is not None else None
     elif unit == "count" and (measure := _PHYSICAL.match(body, end)) is not None:
         unit, end = _PHYSICAL_UNITS[fold(measure.group("u")).rstrip(".")], measure.end()
+    elif unit == "count" and (inch := _INCHES_ABBREVIATED.match(body, end)) is not None:
+        unit, end = "inches", inch.end()
     elif unit == "count" and (heat := _TEMPERATURE.match(body, end)) is not None:
         unit, end = "degrees", heat.end()
     elif unit == "count" and (times := _TIMES.match(body, end)) is not None:

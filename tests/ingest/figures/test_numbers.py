@@ -35,6 +35,9 @@ FIGURES = [
     # a number word before a model's number and what it counts
     ("Ryanair will purchase five new 737 aircraft. The Boeing 737-800 has the best record",
      "five", 5, None, Approximation.EXACT, "count"),
+    # "in" for inches where a size says so
+    ("the laptop is only 0.68 in thick", "only 0.68 in", 0.68, None, Approximation.EXACT,
+     "inches"),
     # how often, or how many fold
     ("Gigante was arrested seven times on an array of charges", "seven times", 7, None,
      Approximation.EXACT, "times"),
