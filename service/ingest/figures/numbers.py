@@ -75,6 +75,11 @@ _NOT_FIGURES = re.compile(
                     r"(?:Ste|Suite|Apt|Unit|Room|Rm|Floor|Fl|P\.?\s?O\.?\s+Box)\.?\s*#?\d+",
                     r"[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
                     r"9[-/]11\b",  # the attacks of September 11, 2001
+                    r"0\d{3,4}\s\d{6}\b",  # a phone number: "Crimestoppers on 0800 555111"
+                    # the emergency number: "dialed 911", "a 911 call"
+                    r"(?:(?<=call\s)|(?<=calls\s)|(?<=called\s)|(?<=calling\s)|(?<=dial\s)"
+                    r"|(?<=dialed\s)|(?<=dialled\s)|(?<=dialing\s))911\b"
+                    r"|911(?=\s+(?:calls?|dispatchers?|operators?)\b)",
                     # "in the 12200 block of 223rd Street": where, in a US street
                     r"\d{3,6}\s+block\s+of\b",
                     # "the 2007-08 season", "fiscal 2008/09": a span of years
@@ -82,13 +87,10 @@ _NOT_FIGURES = re.compile(
                 )
             )
             + ")",
-            r"(?=[+(\d])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,4}\b",
-            r"\b0\d{3,4}\s\d{6}\b",  # "Crimestoppers on 0800 555111"
-            r"[#@][\w-]+",
-            # the emergency number: "dialed 911", "a 911 call"
-            r"\b(?:call|dial)\w*\s+911\b|\b911(?=\s+(?:calls?|dispatchers?|operators?)\b)",
+            r"(?=[+(\d])(?:(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]\d{3,4}[\s.-]"
             # a list's numbering: "(1) U.S. and Chinese stock exchanges had powered"
-            r"\(\d{1,2}\)(?=\s+[A-Za-z])",
+            r"\d{3,4}\b|\(\d{1,2}\)(?=\s+[A-Za-z]))",
+            r"[#@][\w-]+",
             # a statute's citation: "18 U.S.C. 1001", "42 U.S.C. § 1983"
             r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?\d+[\w.()-]*",
             r"\b(?:https?://\S+|www\.\S+|[\w-]+\.(?:com|org|net|kz|ru|uk|io)\b\S*"
@@ -167,7 +169,7 @@ _CORE = re.compile(
     rf"|millions|billions"
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"
-    rf"|(?P<digits>(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(_CODES)})))"
+    rf"|(?P<digits>(?=\d)(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(_CODES)})))"
     rf"(?:{_COMMA_DECIMAL}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
     re.IGNORECASE,
 )
@@ -371,12 +373,15 @@ _FUNCTION_WORDS = frozenset(
 # to test than the look-behind.
 _AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?P<n>\d{1,3})\s*,(?!\d)")
 # Ages listed after the people they are: "his two half-brothers, 17 and 22, were also
-# arrested", "forcing sex on the two girls, 12 and 15,"
+# arrested", "forcing sex on the two girls, 12 and 15," (found at the comma, which is
+# cheaper to scan for than the nouns)
 _AGES_LISTED = re.compile(
-    r"\b(?:girls|boys|sons|daughters|(?:half-)?brothers|(?:half-)?sisters|children|kids|men"
-    r"|women|teens|teenagers|siblings),\s+(?P<a>\d{1,2})\s+and\s+(?P<b>\d{1,2})"
-    r"(?=\s*[,.;)])"
+    r",\s+(?P<a>\d{1,2})\s+and\s+(?P<b>\d{1,2})(?=\s*[,.;)])"
 )
+_AGED_PEOPLE = frozenset(
+    {"girls", "boys", "sons", "daughters", "brothers", "half-brothers", "sisters",
+     "half-sisters", "children", "kids", "men", "women", "teens", "teenagers", "siblings"}
+)  # fmt: skip
 _WORD_END = re.compile(r"([\w’'.-]+)$")
 
 
@@ -846,6 +851,9 @@ def find_ages(body: str) -> tuple[NumberMatch, ...]:
             continue
         found.append(_age(m.start("n"), m.end("n"), int(m.group("n")), m.start("n")))
     for m in _AGES_LISTED.finditer(body):
+        people = _WORD_END.search(body, max(0, m.start() - 20), m.start())
+        if people is None or people.group(1) not in _AGED_PEOPLE:
+            continue
         for group in ("a", "b"):
             found.append(_age(m.start(group), m.end(group), int(m.group(group)), m.start(group)))
     return tuple(found)
