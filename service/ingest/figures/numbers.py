@@ -375,9 +375,7 @@ _AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?P<n>\d{1,3
 # Ages listed after the people they are: "his two half-brothers, 17 and 22, were also
 # arrested", "forcing sex on the two girls, 12 and 15," (found at the comma, which is
 # cheaper to scan for than the nouns)
-_AGES_LISTED = re.compile(
-    r",\s+(?P<a>\d{1,2})\s+and\s+(?P<b>\d{1,2})(?=\s*[,.;)])"
-)
+_AGES_LISTED = re.compile(r",\s+(?P<a>\d{1,2})\s+and\s+(?P<b>\d{1,2})(?=\s*[,.;)])")
 _AGED_PEOPLE = frozenset(
     {"girls", "boys", "sons", "daughters", "brothers", "half-brothers", "sisters",
      "half-sisters", "children", "kids", "men", "women", "teens", "teenagers", "siblings"}
