@@ -173,6 +173,11 @@ _CORE = re.compile(
     rf"(?:{_COMMA_DECIMAL}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
     re.IGNORECASE,
 )
+# The part of a whole number after it: "2-1/2", "2 1/2", "7 ½"
+_FRACTION_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_MIXED_FRACTION = re.compile(
+    r"(?:[\s-](?P<n>[1-9])/(?P<d>[2-9]|1[0-6])|\s?(?P<glyph>[½¼¾⅓⅔]))(?![\d/])"
+)
 # "12 million", "$161-million", "1.5bn", "US$7.2 bn" (a letter alone only touching: "7 m"
 # is a length)
 _SCALE_AFTER = re.compile(
@@ -616,6 +621,13 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         if parsed is None:
             return None
         value = parsed
+    if kind == "digits" and (part := _MIXED_FRACTION.match(body, end)) is not None:
+        # "a 2-1/2 year sentence", "sentenced to 2 1/2 years", "the first 7 ½ minutes"
+        if part.group("glyph"):
+            value += _FRACTION_GLYPHS[part.group("glyph")]
+        else:
+            value += int(part.group("n")) / int(part.group("d"))
+        end = part.end()
     scale = _SCALE_AFTER.match(body, end) if kind != "vague" else None
     if scale is not None:
         factor = (

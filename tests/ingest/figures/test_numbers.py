@@ -38,6 +38,11 @@ FIGURES = [
     # "in" for inches where a size says so
     ("the laptop is only 0.68 in thick", "only 0.68 in", 0.68, None, Approximation.EXACT,
      "inches"),
+    # a whole number and its fraction
+    ("Gomes served his time of a 2-1/2 year sentence.", "2-1/2 year", 2.5, None,
+     Approximation.EXACT, "years"),
+    ("McDermott scored in the first 7 ½ minutes", "7 ½ minutes", 7.5, None,
+     Approximation.EXACT, "minutes"),
     # how often, or how many fold
     ("Gigante was arrested seven times on an array of charges", "seven times", 7, None,
      Approximation.EXACT, "times"),
