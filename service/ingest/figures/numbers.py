@@ -57,8 +57,9 @@ _NOT_FIGURES = re.compile(
                     rf"{_MONTHS}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+\d{{4}})?\b",
                     rf"{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?",
                     rf"{_MONTHS}\s+\d{{4}}\b",
-                    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
-                    r"\d{1,2}\s*[ap]\.m\.",
+                    # "3:30", and "3: 30 p. m." as copy rebuilt from tokens prints it
+                    r"\d{1,2}\s?:\s?\d{2}(?!\d)(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?",
+                    r"\d{1,2}(?:\.\d{2})?\s*[ap]\.\s?m\.",
                     # "2.40 PM", "11 AM": a clock time with the day's half in capitals
                     r"\d{1,2}(?:\.\d{2})?\s*(?:[AP]\.M\.|[AP]M\b)",
                     # "7/8/07", "03/01/2008": a date in figures
@@ -68,16 +69,27 @@ _NOT_FIGURES = re.compile(
                     # time zone, written without a colon
                     r"(?:\d{4}|\d{1,2}\.\d{2})\s*"
                     r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|local\s+time)\b",
-                    r"\d+[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|"
+                    r"\d+[A-Za-z]?\s+(?:[A-Z][A-Za-z]+\.?\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|"
                     r"Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct)\b\.?"
                     r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?",
                     r"(?:Ste|Suite|Apt|Unit|Room|Rm|Floor|Fl|P\.?\s?O\.?\s+Box)\.?\s*#?\d+",
                     r"[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
                     r"9[-/]11\b",  # the attacks of September 11, 2001
+                    r"0\d{3,4}\s\d{6}\b",  # a phone number: "Crimestoppers on 0800 555111"
+                    # the emergency number: "dialed 911", "a 911 call"
+                    r"(?:(?<=call\s)|(?<=calls\s)|(?<=called\s)|(?<=calling\s)|(?<=dial\s)"
+                    r"|(?<=dialed\s)|(?<=dialled\s)|(?<=dialing\s))911\b"
+                    r"|911(?=\s+(?:calls?|dispatchers?|operators?)\b)",
+                    # "in the 12200 block of 223rd Street": where, in a US street
+                    r"\d{3,6}\s+block\s+of\b",
+                    # "the 2007-08 season", "fiscal 2008/09": a span of years
+                    r"(?:19|20)\d{2}[-–/]\d{2}(?![\d,.%])",
                 )
             )
             + ")",
-            r"(?=[+(\d])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]\d{3,4}[\s.-]\d{3,4}\b",
+            r"(?=[+(\d])(?:(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]\d{3,4}[\s.-]"
+            # a list's numbering: "(1) U.S. and Chinese stock exchanges had powered"
+            r"\d{3,4}\b|\(\d{1,2}\)(?=\s+[A-Za-z]))",
             r"[#@][\w-]+",
             # a statute's citation: "18 U.S.C. 1001", "42 U.S.C. § 1983"
             r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?\d+[\w.()-]*",
@@ -141,26 +153,40 @@ WORD_NUMBER = (
 _NUMBER_WORD_INITIALS = "".join(
     sorted({w[0] for w in (*_VAGUE, *_TENS_WORDS, *_UNIT_WORDS, "half", "a", "one")})
 )
+# ISO 4217 codes, before the number with a space or touching it ("SGD1.75-billion").
+_CODES = (
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR", "RUB", "AUD", "CAD", "KZT", "HKD", "SEK",
+    "DKK", "NOK", "ZAR", "TRY", "BRL", "MXN", "KRW", "SGD", "NZD", "PLN", "ILS", "AED", "SAR",
+    "NGN", "EGP", "UAH", "THB", "IDR",
+)  # fmt: skip
+# A decimal comma, as much of Europe prints a share: "70,76%", "8,26 percent" (before a
+# percent sign only: elsewhere "12,5" may be a list).
+_COMMA_DECIMAL = r"\d{1,3},\d{1,2}(?=\s?%|\s+per\s?cent\b|\s+percent\b)"
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 _CORE = re.compile(
     rf"\b(?=[{_NUMBER_WORD_INITIALS}])(?:"
     rf"(?P<vague>(?:(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands"
     rf"|millions|billions"
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"
-    rf"|(?P<digits>(?<![\w.,:/#@-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)",
+    rf"|(?P<digits>(?=\d)(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(_CODES)})))"
+    rf"(?:{_COMMA_DECIMAL}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
     re.IGNORECASE,
 )
+# The part of a whole number after it: "2-1/2", "2 1/2", "7 ½"
+_FRACTION_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_MIXED_FRACTION = re.compile(
+    r"(?:[\s-](?P<n>[1-9])/(?P<d>[2-9]|1[0-6])|\s?(?P<glyph>[½¼¾⅓⅔]))(?![\d/])"
+)
+# "12 million", "$161-million", "1.5bn", "US$7.2 bn" (a letter alone only touching: "7 m"
+# is a length)
 _SCALE_AFTER = re.compile(
-    rf"(?:\s+(?P<word>{_alternation(_SCALES)})\b|(?P<short>bn|mn|tn|[kmb])\b)", re.IGNORECASE
+    rf"(?:(?:\s+|-)(?P<word>{_alternation(_SCALES)})\b|\s?(?P<short>bn|mn|tn|(?<=\d)[kmb])\b)",
+    re.IGNORECASE,
 )
 # Currencies are ISO 4217 codes. Symbols and codes before the number; words after it, in
 # the singular too ("a 1.5bn euro charge"). Cents and pence are hundredths of the dollar
 # and the pound ("33 cents a share" = 0.33 USD).
-_CODES = (
-    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR", "RUB", "AUD", "CAD", "KZT", "HKD", "SEK",
-    "DKK", "NOK", "ZAR", "TRY", "BRL", "MXN", "KRW", "SGD", "NZD", "PLN", "ILS", "AED", "SAR",
-    "NGN", "EGP", "UAH", "THB", "IDR",
-)  # fmt: skip
 _MONEY_BEFORE = re.compile(
     rf"(?P<sym>(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?)$"
 )
@@ -234,6 +260,8 @@ _APPROX_AFTER = {
     "fewer": Approximation.UP_TO,
     "less": Approximation.UP_TO,
 }
+# How often, or how many fold: "was arrested seven times" (never "2 Times Square")
+_TIMES = re.compile(r"\s+times\b")
 _PER_SHARE = re.compile(r"\s+(?:per|a)\s+share\b", re.IGNORECASE)
 # Physical units after a number, as the unit a figure keeps (docs/extraction.md).
 _PHYSICAL_UNITS = {
@@ -257,6 +285,10 @@ _PHYSICAL_UNITS = {
 # The units above as a figure keeps them: measures, never counts ("15 yards" is a length).
 PHYSICAL_UNITS = frozenset(_PHYSICAL_UNITS.values())
 _PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_alternation(_PHYSICAL_UNITS)})(?![\w/])", re.IGNORECASE)
+# "in" for inches, where a size says so: "only 0.68 in (1.73 cm) thick", "0.68 in or 17 mm"
+_INCHES_ABBREVIATED = re.compile(
+    r"\s+in\b(?=\s*(?:\(|or\s)\s*[\d.]+\s*(?:cm|mm)\b|\s+(?:thick|tall|long|wide|high|deep)\b)"
+)
 # A temperature printed with its scale: "49.9C", "45°C", "110 °F" (a bare letter only
 # when it touches the number).
 _TEMPERATURE = re.compile(r"(?:\s?[°º]\s?[CF]|[CF])(?![\w'’-])")
@@ -280,7 +312,8 @@ _COUNTED = re.compile(
     rf"\s+(?P<noun>{_alternation(_PEOPLE_NOUNS)})\b"
 )
 _PLURAL_NOUN = re.compile(
-    rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)[A-Za-z][\w-]*){{0,4}}?\s+(?!(?:{'|'.join(_STOP)})\b)"
+    rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)(?:[A-Za-z][\w-]*|\d+(?=\s+[a-z]))){{0,4}}?"
+    rf"\s+(?!(?:{'|'.join(_STOP)})\b)"
     r"(?:[a-z]{3,}s|aircraft|children|men|women|staff|personnel|crew|cattle|species)\b"
     # "three of his colleagues": a count of a group named after "of"
     r"|\s+of\s+(?:the|his|her|their|its|our|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?"
@@ -344,6 +377,14 @@ _FUNCTION_WORDS = frozenset(
 # It scans the whole body. An apposition starts at a space or its comma, which is cheaper
 # to test than the look-behind.
 _AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?P<n>\d{1,3})\s*,(?!\d)")
+# Ages listed after the people they are: "his two half-brothers, 17 and 22, were also
+# arrested", "forcing sex on the two girls, 12 and 15," (found at the comma, which is
+# cheaper to scan for than the nouns)
+_AGES_LISTED = re.compile(r",\s+(?P<a>\d{1,2})\s+and\s+(?P<b>\d{1,2})(?=\s*[,.;)])")
+_AGED_PEOPLE = frozenset(
+    {"girls", "boys", "sons", "daughters", "brothers", "half-brothers", "sisters",
+     "half-sisters", "children", "kids", "men", "women", "teens", "teenagers", "siblings"}
+)  # fmt: skip
 _WORD_END = re.compile(r"([\w’'.-]+)$")
 
 
@@ -415,6 +456,16 @@ _NUMBERED = re.compile(
 )
 
 
+# Digits after a leading zero label a thing, count nothing ("serial number 001", "0800").
+_LEADING_ZERO = re.compile(r"0\d")
+
+
+# Digits with what they count after them: "350 employees", "344.65-point", "12-year-old".
+_OWNED_COUNT = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:-|\s+(?!ind(?:ex|ices|exes)\b)[a-z])"
+)
+
+
 def _is_name_number(body: str, start: int, depth: int = 0) -> bool:
     """Digits that belong to a name: "Form 10", "COVID-19", "F-16", "version 10.4",
     "No. 2"."""
@@ -430,7 +481,12 @@ def _is_name_number(body: str, start: int, depth: int = 0) -> bool:
             depth < 8 and _is_name_number(body, first, depth + 1)
         )
     m = _CAPITALISED_WORD_END.search(body[max(0, start - 40) : start])
-    return m is not None and fold(m.group(1)) not in _FUNCTION_WORDS
+    if m is None or fold(m.group(1)) in _FUNCTION_WORDS:
+        return False
+    # An owner's count of something is no name ("the Dow's 344.65-point fall", "EYP MCF's
+    # 350 employees"); an owner's bare number is ("Boeing's 787,", "Standard & Poor's 500").
+    owned = m.group(1).endswith(("'s", "’s", "s'", "s’"))
+    return not (owned and _OWNED_COUNT.match(body, start))
 
 
 # A model's number: "Boeing 787", "Airbus 380", "787s", "the new 787 Dreamliner at",
@@ -533,6 +589,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         kind = "vague"
     else:
         kind = "digits" if m.group("digits") else "words"
+        if (
+            kind == "digits"
+            and _LEADING_ZERO.match(m.group(0))
+            and not _PERCENT_AFTER.match(body, end)
+        ):
+            return None  # "serial number 001", "Crimestoppers on 0800 555111": a label
         if kind == "words" and m.group(0)[0].isupper() and not _sentence_initial(body, start):
             return None  # "the Big Three", "Group of Seven": part of a name
         if (
@@ -552,10 +614,20 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
                 and not _PHYSICAL.match(body, end)
             ):
                 return None  # "16x9", "4G"; but "49.9C" is a temperature, "500km" a length
-        parsed = parse_number_text(m.group(0))
+        if kind == "digits" and _DECIMAL_COMMA.fullmatch(m.group(0)):
+            parsed: float | None = float(m.group(0).replace(",", "."))
+        else:
+            parsed = parse_number_text(m.group(0))
         if parsed is None:
             return None
         value = parsed
+    if kind == "digits" and (part := _MIXED_FRACTION.match(body, end)) is not None:
+        # "a 2-1/2 year sentence", "sentenced to 2 1/2 years", "the first 7 ½ minutes"
+        if part.group("glyph"):
+            value += _FRACTION_GLYPHS[part.group("glyph")]
+        else:
+            value += int(part.group("n")) / int(part.group("d"))
+        end = part.end()
     scale = _SCALE_AFTER.match(body, end) if kind != "vague" else None
     if scale is not None:
         factor = (
@@ -656,8 +728,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             upper = upper / 100 if upper is not None else None
     elif unit == "count" and (measure := _PHYSICAL.match(body, end)) is not None:
         unit, end = _PHYSICAL_UNITS[fold(measure.group("u")).rstrip(".")], measure.end()
+    elif unit == "count" and (inch := _INCHES_ABBREVIATED.match(body, end)) is not None:
+        unit, end = "inches", inch.end()
     elif unit == "count" and (heat := _TEMPERATURE.match(body, end)) is not None:
         unit, end = "degrees", heat.end()
+    elif unit == "count" and (times := _TIMES.match(body, end)) is not None:
+        unit, end = "times", times.end()  # "arrested seven times", "four times faster"
     elif unit == "count":
         if (more := _MORE_AFTER.match(body, end)) is not None:
             is_more, end = True, more.end()
@@ -784,6 +860,12 @@ def find_ages(body: str) -> tuple[NumberMatch, ...]:
         if word is None or not word.group(1)[:1].isupper() or not 0 < int(m.group("n")) < 120:
             continue
         found.append(_age(m.start("n"), m.end("n"), int(m.group("n")), m.start("n")))
+    for m in _AGES_LISTED.finditer(body):
+        people = _WORD_END.search(body, max(0, m.start() - 20), m.start())
+        if people is None or people.group(1) not in _AGED_PEOPLE:
+            continue
+        for group in ("a", "b"):
+            found.append(_age(m.start(group), m.end(group), int(m.group(group)), m.start(group)))
     return tuple(found)
 
 

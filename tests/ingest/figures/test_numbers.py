@@ -14,6 +14,40 @@ FIGURES = [
      "count"),
     ("One person is killed and several are injured", "One person", 1, None,
      Approximation.EXACT, "people"),
+    # an owner's count of something is no name
+    ("The Dow's 344.65-point fall left the index lower", "344.65", 344.65, None,
+     Approximation.EXACT, "count"),
+    ("the deal will bring EYP MCF's 350 employees into HP", "350 employees", 350, None,
+     Approximation.EXACT, "people"),
+    # a decimal comma before a percent sign
+    ("The FTSE 100 has today gone up in value by 8,26%, to take the index back", "8,26%", 8.26,
+     None, Approximation.EXACT, "percent"),
+    ("Tokayev won 70,76 percent of the vote", "70,76 percent", 70.76, None,
+     Approximation.EXACT, "percent"),
+    ("prices rose 1,250% in a year", "1,250%", 1250, None, Approximation.EXACT, "percent"),
+    # a scale after a hyphen or a space, and a currency code touching the number
+    ("Sabathia agreed to a $161-million deal with the Yankees", "$161-million", 161e6, None,
+     Approximation.EXACT, "USD"),
+    ("China agreed to buy Dreamliners in a deal worth US$7.2 bn.", "US$7.2 bn", 7.2e9, None,
+     Approximation.EXACT, "USD"),
+    ("Airbus will pay compensation of SGD1.75-billion to the airline", "SGD1.75-billion",
+     1.75e9, None, Approximation.EXACT, "SGD"),
+    # a number word before a model's number and what it counts
+    ("Ryanair will purchase five new 737 aircraft. The Boeing 737-800 has the best record",
+     "five", 5, None, Approximation.EXACT, "count"),
+    # "in" for inches where a size says so
+    ("the laptop is only 0.68 in thick", "only 0.68 in", 0.68, None, Approximation.EXACT,
+     "inches"),
+    # a whole number and its fraction
+    ("Gomes served his time of a 2-1/2 year sentence.", "2-1/2 year", 2.5, None,
+     Approximation.EXACT, "years"),
+    ("McDermott scored in the first 7 ½ minutes", "7 ½ minutes", 7.5, None,
+     Approximation.EXACT, "minutes"),
+    # how often, or how many fold
+    ("Gigante was arrested seven times on an array of charges", "seven times", 7, None,
+     Approximation.EXACT, "times"),
+    ("can be recharged up to 1,000 times, the company said", "up to 1,000 times", 1000, None,
+     Approximation.UP_TO, "times"),
     (
         "Toqaev had received 70.76 percent of the vote",
         "70.76 percent",
@@ -393,6 +427,22 @@ NOT_FIGURES = [
     "News website Tengrinews.kz said",
     "trades at or around 2.40 PM were cancelled",
     "talks resume at 11 AM on Monday",
+    # clock times as copy rebuilt from tokens prints them
+    "The shooting occurred about 3: 10 p. m. in the block",
+    "As of 11 p. m. authorities were still searching",
+    "he sank a free throw with 4: 43 left in the first half",
+    # labels with a leading zero, and a telephone number in two groups
+    "Its manufacturer's serial number is 001, and it is registered F-WWOW.",
+    "contact Crimestoppers on 0800 555111.",
+    # where in a street, the emergency number, a list's numbering, a span of years
+    "The shooting occurred in the 12200 block of 223rd Street in Hawaiian Gardens",
+    "relatives at 505 LaGuardia Place.",
+    "They tried to aid the deputy and dialed 911, authorities said.",
+    "Analysts blamed the slide on a number of factors: (1) U.S. and Chinese exchanges",
+    "He coached the team in 2007-08 before a loss to Detroit",
+    # an owner's bare number is a name
+    "Qatar Airways chose the Airbus A350 over Boeing's 787, and",
+    "the Standard & Poor's 500 index dropped",
     "its date matches the designation when written as 7/8/07, officials said",
     # a number that numbers a thing rather than counts it
     "the newest version of Mac OS X, version 10.4.",
@@ -413,6 +463,12 @@ NOT_FIGURES = [
 def test_not_a_figure(text: str) -> None:
     found = find_numbers(text)
     assert found == (), [text[n.span.start : n.span.end] for n in found]
+
+
+def test_ages_listed_after_the_people_they_are() -> None:
+    text = "his two half-brothers, 17 and 22, were also arrested."
+    found = [(text[n.span.start : n.span.end], n.unit, n.is_age) for n in find_numbers(text)]
+    assert found == [("17", "years", True), ("22", "years", True)]
 
 
 def test_spans_are_exact_offsets_into_the_text() -> None:
