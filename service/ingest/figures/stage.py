@@ -272,6 +272,11 @@ def number_text(body: str, number: NumberMatch) -> str:
     return body[number.number_span.start : number.number_span.end]
 
 
+def _counts_people(prop: str | None) -> bool:
+    concept = lexicon().concepts.get(prop) if prop is not None else None
+    return concept is not None and concept.unit == "people"
+
+
 def _unit(prop: str | None, number: NumberMatch, reading: Reading | None) -> str:
     """A count takes the unit of what it counts (people, jobs, pages), else of what it
     measures (injuring 400: people; magnitude 6.4: magnitude)."""
@@ -377,6 +382,8 @@ def _figure(
         attributed_to = described(attributed_text, mentions, sm.entities, number.span.start)
         attributed_text = attributed_text if attributed_to is None else None
     unit = _unit(prop, number, reading)
+    if unit == "times" and _counts_people(prop):
+        prop = None  # "Gigante was arrested seven times": no seven people detained
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
     if (
         prop in _DAY_COUNTS

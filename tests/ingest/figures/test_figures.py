@@ -814,3 +814,15 @@ def test_a_market_level_is_the_index_that_moved_named_or_described() -> None:
         assert subjects.get(text) == "Dow Jones", text
     assert subjects.get("6.50%") == subjects.get("4656.60") == "FTSE 100"
     assert subjects.get("743.33") == "Standard and Poor's 500"
+
+
+def test_how_many_times_someone_was_arrested_is_no_head_count() -> None:
+    figures = {
+        f.text: f
+        for f in extract(
+            parse_article("Gigante was arrested seven times. Police arrested seven people.")
+        ).figures
+    }
+    assert figures["seven times"].unit == "times"
+    assert figures["seven times"].property is None
+    assert figures["seven people"].property == "detained"
