@@ -332,6 +332,12 @@ def attribute(
         return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
     tail_start = _after_last_boundary(masked, clause_start, cue.start)
     tail = body[tail_start : cue.start].strip()
+    if inherits and not tail and before.rstrip().endswith(","):
+        # "Trump did not restrain ... with French President Emmanuel Macron, warning":
+        # a participle after a comma runs on from its sentence's subject, not the last name
+        subject = _sentence_subject(masked, clause_floor, cue.start, index)
+        if subject is not None:
+            return named_attribution(subject, cue)
     if not tail and before.rstrip().endswith(","):
         subject = _appositive_subject(masked, clause_start, cue.start, index)
         if subject is not None:
@@ -414,6 +420,34 @@ def _adjacent_mention(
         return None
     gap = _ADJACENT_GAP.fullmatch(masked, last[0].span.end, cue_start)
     return last if gap is not None else None
+
+
+# An opening clause set before a sentence's subject: "Hosting President Macron at the
+# White House, Mr. Trump ...", "In a statement, ...", "After the vote, ...".
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:[A-Z]\w*ing|In|At|On|After|Before|During|While|When|With|Since|As|For)\b[^,]*,\s*"
+)
+# Words that may stand before a subject's name: titles, its organisation, a determiner.
+_SUBJECT_LEAD_WORDS = 8
+
+
+def _sentence_subject(
+    masked: str, clause_start: int, cue_start: int, index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    """The name a sentence opens with, past an opening clause ("Hosting X, Mr. Trump"):
+    its subject, when no comma, quote or verb of speech comes before it."""
+    opening = _OPENING_CLAUSE.match(masked, clause_start, cue_start)
+    start = opening.end() if opening else clause_start
+    for m, e in index.within(start, cue_start):
+        if m.span.start < start or index.kind(e) not in _SPEAKER_KINDS:
+            continue
+        lead = masked[start : m.span.start]
+        if re.search(r"[,;:()]|" + MASK, lead) or len(_WORD.findall(lead)) > _SUBJECT_LEAD_WORDS:
+            return None
+        if CUE_RE.search(lead) or re.match(r"['’]s\b", masked[m.span.end : m.span.end + 2]):
+            return None  # "Comey's memo, saying": the memo, not Comey
+        return m, e
+    return None
 
 
 def _appositive_subject(
