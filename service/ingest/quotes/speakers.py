@@ -229,7 +229,13 @@ class MentionIndex:
         if head in _GENERIC_ORG_HEADS:
             last = self.last_before(pos, (EntityKind.ORGANIZATION,))
             return last[1] if last else None
-        if kinds == (EntityKind.PERSON,):  # "the City manager said": the person just named
+        if kinds == (EntityKind.PERSON,):
+            # "the president": an entity described as one, even when its name was taken
+            # for an organisation's, before whoever was named last
+            for _m, e in reversed(self.items[:hi]):
+                if self.kind(e) is EntityKind.ORGANIZATION and head in self._entity_words[e]:
+                    return e
+            # "the City manager said": the person just named
             last = self.last_before(pos, kinds, since=max(0, pos - _DESCRIBED_REACH))
             return last[1] if last else None
         return None
@@ -461,10 +467,18 @@ def _appositive_subject(
     return None
 
 
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|later|then|again|further|previously|earlier|recently|separately|"
+    r"once|publicly|repeatedly|reportedly))+$"
+)
+
+
 def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex) -> Attribution:
     """Attribution to the noun phrase ``body[start:end]`` (a subject or an agent)."""
     text = body[start:end].strip(" \t\n,.;:")
     offset = start + body[start:end].find(text) if text else start
+    # "It also said", "Cummings later wrote": the adverb is no part of who speaks
+    text = _TRAILING_ADVERBS.sub("", text)
     words = _WORD.findall(text)
     if not words or len(words) > _MAX_NP_WORDS:
         return Attribution(None, None, cue.phrase)

@@ -4,7 +4,11 @@ mentions, quotes), so each rule is checked against what the entity finder really
 from __future__ import annotations
 
 from service.ingest.extract import extract
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 from service.ingest.parse.article import parse_article
+from service.ingest.quotes.speakers import MentionIndex
+
+PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
 
 
 def speakers(copy: str) -> dict[str, str | None]:
@@ -32,3 +36,32 @@ def test_a_participle_after_an_opening_clause_is_the_subject_s() -> None:
         'honorable."\n'
     )
     assert got["very open and very h"] == "Donald Trump"
+
+
+def test_an_adverb_after_a_pronoun_leaves_it_the_subject() -> None:
+    got = speakers(
+        "North Korea will stop nuclear tests, the Korean Central News Agency said on "
+        'Saturday. It also said the North would "shut down a nuclear test site in the '
+        "country's northern side.\"\n"
+    )
+    assert got["shut down a nuclear "] == "Korean Central News Agency"
+
+
+def test_an_adverb_after_a_surname_leaves_it_the_subject() -> None:
+    got = speakers(
+        "Rep. Elijah E. Cummings of Maryland criticised the release on Thursday. Cummings "
+        'also notes that the memo is marked as "unclassified."\n'
+    )
+    assert got["unclassified."] == "Elijah E. Cummings"
+
+
+def test_the_president_is_whoever_is_described_as_president_whatever_their_kind() -> None:
+    body = "Trump spoke before the Miss Universe contest. The president also said"
+    trump = LocalEntity(index=0, kind=ORG, name="Trump", aliases=(), description="president")
+    universe = LocalEntity(index=1, kind=PERSON, name="Universe", aliases=(), description="miss")
+    mentions = [
+        MentionCandidate(Span(0, 5), "Trump", "Trump", ORG, 0, 0),
+        MentionCandidate(Span(29, 37), "Universe", "Universe", PERSON, 0, 1),
+    ]
+    index = MentionIndex(mentions, [trump, universe])
+    assert index.by_description(["the", "president"], body.index("The president")) == 0
