@@ -124,7 +124,11 @@ _PERSON_HEADS = _word_set(
     striker midfielder defender goalkeeper forward player winger skipper judge prosecutor
     economist analyst executive governor mayor senator secretary professor researcher
     scientist doctor nurse teacher farmer resident witness mother father veteran
-    premier chancellor ambassador general commander officer"""
+    premier chancellor ambassador general commander officer congressman congresswoman
+    lawmaker legislator councillor councilman councilwoman attorney solicitor barrister
+    detective inspector sergeant superintendent magistrate founder owner chairperson
+    commissioner adviser advisor aide strategist pollster historian expert consultant
+    campaigner"""
 )
 # A person told by age: "the 26-year-old", "the 78-year-old".
 _AGED = re.compile(r"\d{1,3}-year-old")

@@ -55,6 +55,15 @@ def test_an_adverb_after_a_surname_leaves_it_the_subject() -> None:
     assert got["unclassified."] == "Elijah E. Cummings"
 
 
+def test_the_congressman_is_the_congressman_named_before() -> None:
+    got = speakers(
+        "Rep. Elijah E. Cummings of Maryland criticised the release on Thursday. The "
+        'congressman added that the memos are also "corroborated by contemporaneous '
+        'handwritten notes."\n'
+    )
+    assert got["corroborated by cont"] == "Elijah E. Cummings"
+
+
 def test_the_president_is_whoever_is_described_as_president_whatever_their_kind() -> None:
     body = "Trump spoke before the Miss Universe contest. The president also said"
     trump = LocalEntity(index=0, kind=ORG, name="Trump", aliases=(), description="president")
