@@ -316,6 +316,9 @@ def attribute(
     starts = [b.end() for b in re.finditer(MASK + "+", masked[clause_floor : cue.start])]
     clause_start = clause_floor + (starts[-1] if starts else 0)
     before = masked[clause_start : cue.start]
+    apposed = _apposed_person(masked, clause_start, cue.start, index)
+    if apposed is not None:
+        return named_attribution(apposed, cue)
     named = _adjacent_mention(masked, clause_start, cue.start, index)
     if named is not None and (officer := _officer_of(masked, clause_start, named, index)):
         return named_attribution(officer, cue)
@@ -458,6 +461,46 @@ def _sentence_subject(
             return None  # "Comey's memo, saying": the memo, not Comey
         return m, e
     return None
+
+
+# "Rep. Elijah E. Cummings of Maryland, the senior Democrat on the House Committee on
+# Oversight, said", "Jo Swinson, Liberal Democrat deputy leader and Foreign Affairs
+# spokesperson said": a person, then a phrase naming a role (and perhaps whom it is held
+# in) up to the cue.
+_APPOSED = re.compile(
+    r"(?:\s+(?:of|from)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s*,\s*(?P<role>[^;:]+?),?\s*$"
+)
+_APPOSED_ROLE_WORDS = 20
+_PARTY_MEMBERS = _word_set("democrat republican conservative liberal")
+
+
+def _apposed_person(
+    masked: str, clause_start: int, cue_start: int, index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    """The person a clause opens with when only an appositive naming their role stands
+    between the name and the cue; no other person is named in it but as an owner."""
+    subject = _sentence_subject(masked, clause_start, cue_start, index)
+    if subject is None or index.kind(subject[1]) is not EntityKind.PERSON:
+        return None
+    apposed = _APPOSED.match(masked, subject[0].span.end, cue_start)
+    if apposed is None or MASK in apposed["role"] or CUE_RE.search(apposed["role"]):
+        return None
+    words = [w.casefold() for w in _WORD.findall(apposed["role"])]
+    if not words or len(words) > _APPOSED_ROLE_WORDS or words[0] in ("and", "or"):
+        return None
+    if re.search(r"\b(?:who|which|that|whose|when|where|while|after|before|as)\b", apposed["role"]):
+        return None
+    roles = gz.PERSON_ROLES | _PERSON_HEADS | _PARTY_MEMBERS
+    if not any(_singular(w) in roles or w in roles for w in words):
+        return None
+    for m, e in index.within(apposed.start("role"), cue_start):
+        # "Goodlatte, Gowdy and Nunes said": names listed, not one described (a name
+        # that owns or qualifies a role, "Mr. Stone's lawyer", "Liberal Democrat deputy
+        # leader", is part of the description)
+        listed = re.match(r"\s*(?:,|and\b|or\b)|\s*$", masked[m.span.end : cue_start])
+        if index.kind(e) is EntityKind.PERSON and e != subject[1] and listed is not None:
+            return None
+    return subject
 
 
 def _appositive_subject(

@@ -74,3 +74,24 @@ def test_the_president_is_whoever_is_described_as_president_whatever_their_kind(
     ]
     index = MentionIndex(mentions, [trump, universe])
     assert index.by_description(["the", "president"], body.index("The president")) == 0
+
+
+def test_a_person_then_an_appositive_naming_a_role_in_an_organisation_speaks() -> None:
+    got = speakers(
+        "Rep. Elijah E. Cummings of Maryland, the senior Democrat on the House Committee "
+        'on Oversight and Government Reform, said late Thursday that the memos "provide '
+        'strong corroborating evidence."\n\n'
+        "Jo Swinson, Liberal Democrat deputy leader and Foreign Affairs spokesperson said "
+        'the "scaled-down trip must not be met with scaled-down protests".\n'
+    )
+    assert got["provide strong corro"] == "Elijah E. Cummings"
+    assert got["scaled-down trip mus"] == "Jo Swinson"
+
+
+def test_people_listed_before_the_cue_are_no_appositive() -> None:
+    got = speakers(
+        "Bob Goodlatte, the Judiciary chairman, Trey Gowdy and Devin Nunes said Comey's "
+        'memos "show the President '
+        'made clear he wanted allegations fully investigated."\n'
+    )
+    assert got["show the President m"] != "Bob Goodlatte"
