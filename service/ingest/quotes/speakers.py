@@ -315,6 +315,10 @@ def attribute(
         return _noun_phrase(body, relayed.start("np"), relayed.end("np"), cue, index)
     starts = [b.end() for b in re.finditer(MASK + "+", masked[clause_floor : cue.start])]
     clause_start = clause_floor + (starts[-1] if starts else 0)
+    quoted = _QUOTED_PASSIVE.search(masked, clause_start, cue.start)
+    if quoted is not None:  # "Mr. Kim was quoted as telling": Kim speaks
+        subject_start = _after_last_boundary(masked, clause_start, quoted.start())
+        return _noun_phrase(body, subject_start, quoted.start(), cue, index)
     before = masked[clause_start : cue.start]
     apposed = _apposed_person(masked, clause_start, cue.start, index)
     if apposed is not None:
@@ -364,6 +368,11 @@ def attribute(
     return _noun_phrase(body, tail_start, cue.start, cue, index)
 
 
+# "X was quoted by state television as saying": X spoke
+_QUOTED_PASSIVE = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:quoted|cited)\s+"
+    r"(?:by\s+[^,;:.]{1,60}?\s+)?as\s+$"
+)
 # "quoted X as saying", "cited X as telling": X is who spoke
 _RELAYING = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
 _QUOTED_AS = re.compile(

@@ -95,3 +95,11 @@ def test_people_listed_before_the_cue_are_no_appositive() -> None:
         'made clear he wanted allegations fully investigated."\n'
     )
     assert got["show the President m"] != "Bob Goodlatte"
+
+
+def test_who_was_quoted_as_saying_speaks() -> None:
+    got = speakers(
+        '"Technically, we are fully prepared to enrich uranium higher than we used to," '
+        "Ali Akbar Salehi was quoted by Iranian state television as saying.\n"
+    )
+    assert got["Technically, we are "] == "Ali Akbar Salehi"
