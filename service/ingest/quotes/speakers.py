@@ -320,6 +320,9 @@ def attribute(
         subject_start = _after_last_boundary(masked, clause_start, quoted.start())
         return _noun_phrase(body, subject_start, quoted.start(), cue, index)
     before = masked[clause_start : cue.start]
+    antecedent = _relative_antecedent(masked, clause_floor, clause_start, cue.start, index)
+    if antecedent is not None:
+        return named_attribution(antecedent, cue)
     apposed = _apposed_person(masked, clause_start, cue.start, index)
     if apposed is not None:
         return named_attribution(apposed, cue)
@@ -470,6 +473,38 @@ def _sentence_subject(
             return None  # "Comey's memo, saying": the memo, not Comey
         return m, e
     return None
+
+
+# ", who said", ", who has also told": the cue of a relative clause
+_WHO_CUE = re.compile(r"\s*\)?\s*,\s*who\s+(?:[a-z]+\s+){0,2}$")
+# ", who said in December 2015 " before a quote, and after it ", tweeted ...": the quote
+# stands in the relative clause, and the main clause's cue is the same person's
+_WHO_BEFORE_QUOTE = re.compile(r"\s*\)?\s*,\s*who\s+[^,;:.()]*$")
+
+
+def _relative_antecedent(
+    masked: str, clause_floor: int, clause_start: int, cue_start: int, index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    """Whom a relative clause's cue belongs to: "Iranian diplomat Mohammad Javad Zarif, who
+    said Trump is being "impetuous"", and "Boris Johnson, who said in 2015 "...", tweeted
+    the news was "fantastic"" (both quotes are Johnson's)."""
+    runs = list(re.finditer(MASK + "+", masked[clause_floor:cue_start]))
+    if _WHO_CUE.search(masked, clause_start, cue_start) is not None:
+        end = clause_start
+        before_who = _WHO_CUE.search(masked, clause_start, cue_start)
+    elif runs and not _WORD.search(masked, clause_start, cue_start):
+        end = clause_floor + runs[-1].start()
+        last_start = clause_floor + (runs[-2].end() if len(runs) > 1 else 0)
+        before_who = _WHO_BEFORE_QUOTE.search(masked, last_start, end)
+        clause_start = last_start
+    else:
+        return None
+    if before_who is None:
+        return None
+    found = index.last_before(before_who.start() + 1, _SPEAKER_KINDS, since=clause_start)
+    if found is None or masked[found[0].span.end : before_who.start()].strip():
+        return None
+    return found
 
 
 # "Rep. Elijah E. Cummings of Maryland, the senior Democrat on the House Committee on

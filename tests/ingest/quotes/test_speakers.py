@@ -103,3 +103,18 @@ def test_who_was_quoted_as_saying_speaks() -> None:
         "Ali Akbar Salehi was quoted by Iranian state television as saying.\n"
     )
     assert got["Technically, we are "] == "Ali Akbar Salehi"
+
+
+def test_the_cue_of_a_relative_clause_is_its_antecedent_s() -> None:
+    got = speakers(
+        "Ron Dermer also ripped Iranian diplomat Mohammad Javad Zarif, who said Donald Trump "
+        'is being "impetuous" and sabotaging the deal.\n\n'
+        "But the announcement has also revealed how some senior British politicians have "
+        "changed their attitudes towards Trump.\n\n"
+        "Boris Johnson, who said in December 2015 \"the only reason I wouldn't go to some "
+        'parts of New York is the real risk of meeting Donald Trump", tweeted the news '
+        'about the now-president\'s trip was "fantastic".\n'
+    )
+    assert got["impetuous"] == "Mohammad Javad Zarif"
+    assert got["the only reason I wo"] == "Boris Johnson"
+    assert got["fantastic"] == "Boris Johnson"
