@@ -358,6 +358,11 @@ def attribute(
         subject = _sentence_subject(masked, clause_floor, cue.start, index)
         if subject is not None:
             return named_attribution(subject, cue)
+        described = _described_subject(body, masked, clause_floor, cue.start)
+        if described is not None:  # "The president ... distanced himself from Cohen, saying"
+            words = [w.casefold() for w in _WORD.findall(described.group())]
+            found = index.by_description(words, described.start())
+            return Attribution(found, described.group().strip(), cue.phrase)
     if not tail and before.rstrip().endswith(","):
         subject = _appositive_subject(masked, clause_start, cue.start, index)
         if subject is not None:
@@ -454,6 +459,27 @@ _OPENING_CLAUSE = re.compile(
 )
 # Words that may stand before a subject's name: titles, its organisation, a determiner.
 _SUBJECT_LEAD_WORDS = 8
+
+
+# "The president", "the company's chief executive": a subject described, not named
+_DESCRIBED_SUBJECT = re.compile(
+    r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)(?=\s*,|\s+[a-z])"
+)
+
+
+def _described_subject(
+    body: str, masked: str, clause_start: int, cue_start: int
+) -> re.Match[str] | None:
+    """The description a sentence opens with, past an opening clause, when its head is
+    a person's or an organisation's."""
+    opening = _OPENING_CLAUSE.match(masked, clause_start, cue_start)
+    start = opening.end() if opening else clause_start
+    start += len(masked[start:cue_start]) - len(masked[start:cue_start].lstrip())
+    found = _DESCRIBED_SUBJECT.match(body, start, cue_start)
+    if found is None or MASK in masked[found.start() : found.end()]:
+        return None
+    head = _singular(found["head"])
+    return found if head in _PERSON_HEADS or head in _ORG_HEADS else None
 
 
 def _sentence_subject(

@@ -118,3 +118,13 @@ def test_the_cue_of_a_relative_clause_is_its_antecedent_s() -> None:
     assert got["impetuous"] == "Mohammad Javad Zarif"
     assert got["the only reason I wo"] == "Boris Johnson"
     assert got["fantastic"] == "Boris Johnson"
+
+
+def test_a_participle_runs_on_from_a_described_subject() -> None:
+    got = speakers(
+        "President Donald Trump said Michael Cohen was a good man.\n\n"
+        "The president, however, has since moved to distance himself from Cohen, saying "
+        'last week that the lawyer handled only a "tiny, tiny little fraction" of his '
+        "legal work.\n"
+    )
+    assert got["tiny, tiny little fr"] == "Donald Trump"
