@@ -130,6 +130,10 @@ _PERSON_HEADS = _word_set(
     commissioner adviser advisor aide strategist pollster historian expert consultant
     campaigner"""
 )
+# People a story quotes without naming them: "the witness told detectives".
+_UNNAMED_HEADS = _word_set(
+    "witness resident neighbour neighbor passenger bystander onlooker survivor"
+)
 # A person told by age: "the 26-year-old", "the 78-year-old".
 _AGED = re.compile(r"\d{1,3}-year-old")
 # Modifiers too generic to pick an entity by.
@@ -239,7 +243,10 @@ class MentionIndex:
             for _m, e in reversed(self.items[:hi]):
                 if self.kind(e) is EntityKind.ORGANIZATION and head in self._entity_words[e]:
                     return e
-            # "the City manager said": the person just named
+            # "the City manager said": the person just named; a witness or a resident is
+            # someone the story does not name
+            if head in _UNNAMED_HEADS:
+                return None
             last = self.last_before(pos, kinds, since=max(0, pos - _DESCRIBED_REACH))
             return last[1] if last else None
         return None
@@ -351,6 +358,10 @@ def attribute(
     if inherits and previous is not None:
         return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
     tail_start = _after_last_boundary(masked, clause_start, cue.start)
+    reported = list(_REPORTING.finditer(masked, tail_start, cue.start))
+    if reported and not inherits:
+        # "Comey said the president told him, ...": whoever the first cue reports speaks
+        tail_start = reported[-1].end()
     tail = body[tail_start : cue.start].strip()
     if inherits and not tail and before.rstrip().endswith(","):
         # "Trump did not restrain ... with French President Emmanuel Macron, warning":
@@ -376,6 +387,8 @@ def attribute(
     return _noun_phrase(body, tail_start, cue.start, cue, index)
 
 
+# "Comey said the president told him": a cue that reports another's words
+_REPORTING = re.compile(r"\b(?:said|says|wrote|writes|recalled|recounted)\s+(?:that\s+)?")
 # "X was quoted by state television as saying": X spoke
 _QUOTED_PASSIVE = re.compile(
     r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:quoted|cited)\s+"

@@ -128,3 +128,21 @@ def test_a_participle_runs_on_from_a_described_subject() -> None:
         "legal work.\n"
     )
     assert got["tiny, tiny little fr"] == "Donald Trump"
+
+
+def test_whom_a_cue_reports_speaks_not_who_reports_it() -> None:
+    got = speakers(
+        "James Comey wrote about a call with President Donald Trump in April.\n\n"
+        'After Trump said he would do so, Comey said the president told him, "I have been '
+        'very loyal to you, very loyal, we had that thing, you know."\n'
+    )
+    assert got["I have been very loy"] == "Donald Trump"
+
+
+def test_a_witness_is_nobody_named_before() -> None:
+    got = speakers(
+        "Police shot Kimani Gray, 16, on Saturday night in Brooklyn. A witness said the "
+        "youth did not have a gun in his hand. But a police spokesman said the witness told "
+        "detectives she could not see the incident clearly \u201cfrom the angle I was at.\u201d\n"
+    )
+    assert got["from the angle I was"] is None
