@@ -60,7 +60,7 @@ _VERBS = _word_set(
     shouted yelled states indicated indicates asks asking denied denies fumed fumes
     retorted snapped scoffed sighed laughed gushed wondered recounted
     elaborated emphasised emphasized reiterated contended opined proclaimed whispered
-    repeated recounts demurred"""
+    repeated recounts demurred tweeting tweets"""
 )
 CUE_RE = re.compile(
     r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|(?:"
@@ -510,8 +510,30 @@ def _sentence_subject(
             return None
         if CUE_RE.search(lead) or re.match(r"['’]s\b", masked[m.span.end : m.span.end + 2]):
             return None  # "Comey's memo, saying": the memo, not Comey
+        if index.kind(e) is EntityKind.ORGANIZATION:
+            return _titled_officer(masked, (m, e), cue_start, index) or (m, e)
         return m, e
     return None
+
+
+_TITLE_GAP_WORDS = 4
+
+
+def _titled_officer(
+    masked: str, org: tuple[MentionCandidate, int], end: int, index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    """The person an organisation's name and a title introduce: "House Minority Leader
+    Nancy Pelosi", "DNC Chair Tom Perez"."""
+    after = [
+        (m, e) for m, e in index.within(org[0].span.end, end) if m.span.start >= org[0].span.end
+    ]
+    if not after or index.kind(after[0][1]) is not EntityKind.PERSON:
+        return None
+    gap = re.findall(r"[\w-]+|[^\w\s]", masked[org[0].span.end : after[0][0].span.start])
+    titled = 0 < len(gap) <= _TITLE_GAP_WORDS and all(
+        w.lower() in gz.PERSON_ROLES or w.lower() in gz.TITLE_MODIFIERS or w.istitle() for w in gap
+    )
+    return after[0] if titled else None
 
 
 # ", who said", ", who has also told": the cue of a relative clause

@@ -146,3 +146,11 @@ def test_a_witness_is_nobody_named_before() -> None:
         "detectives she could not see the incident clearly \u201cfrom the angle I was at.\u201d\n"
     )
     assert got["from the angle I was"] is None
+
+
+def test_tweeting_is_a_cue_of_the_officer_an_organisation_and_title_introduce() -> None:
+    got = speakers(
+        "House Minority Leader Nancy Pelosi, D-Calif., disagreed, tweeting that the memos "
+        '"are further proof of contempt for the rule of law."\n'
+    )
+    assert got["are further proof of"] == "Nancy Pelosi"
