@@ -357,6 +357,12 @@ def attribute(
     inherits = cue.phrase.lower().endswith("ing") or re.search(r"\band\s*$", before)
     if inherits and previous is not None:
         return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
+    if previous is None and re.search(r"\b(?:and|but)\s*$", before):
+        # "Mr. Trump again assailed the agreement as "insane," but said": the subject of
+        # the verb the cue is joined to
+        subject = _sentence_subject(masked, clause_floor, cue.start, index)
+        if subject is not None:
+            return named_attribution(subject, cue)
     tail_start = _after_last_boundary(masked, clause_start, cue.start)
     reported = list(_REPORTING.finditer(masked, tail_start, cue.start))
     if reported and not inherits:
@@ -495,6 +501,21 @@ def _described_subject(
     return found if head in _PERSON_HEADS or head in _ORG_HEADS else None
 
 
+_NAME_LEAD_WORDS = _word_set("the a an of for and former then new acting deputy senior chief vice")
+
+
+def _may_lead_a_name(word: str) -> bool:
+    """A lower-case word that may stand in the title or description before a name."""
+    w = word.casefold()
+    return (
+        w in _NAME_LEAD_WORDS
+        or w in gz.PERSON_ROLES
+        or w in gz.TITLE_MODIFIERS
+        or _singular(w) in _PERSON_HEADS
+        or _singular(w) in _ORG_HEADS
+    )
+
+
 def _sentence_subject(
     masked: str, clause_start: int, cue_start: int, index: MentionIndex
 ) -> tuple[MentionCandidate, int] | None:
@@ -508,6 +529,8 @@ def _sentence_subject(
         lead = masked[start : m.span.start]
         if re.search(r"[,;:()]|" + MASK, lead) or len(_WORD.findall(lead)) > _SUBJECT_LEAD_WORDS:
             return None
+        if any(w.islower() and not _may_lead_a_name(w) for w in _WORD.findall(lead)):
+            return None  # "He pointed to the bankruptcy of Chrysler": a verb came first
         if CUE_RE.search(lead) or re.match(r"['’]s\b", masked[m.span.end : m.span.end + 2]):
             return None  # "Comey's memo, saying": the memo, not Comey
         if index.kind(e) is EntityKind.ORGANIZATION:

@@ -154,3 +154,25 @@ def test_tweeting_is_a_cue_of_the_officer_an_organisation_and_title_introduce() 
         '"are further proof of contempt for the rule of law."\n'
     )
     assert got["are further proof of"] == "Nancy Pelosi"
+
+
+def test_a_cue_joined_by_but_is_the_subject_s_of_the_verb_before() -> None:
+    got = speakers(
+        "WASHINGTON — President Donald Trump signaled on Tuesday that he was open to a new "
+        "arrangement with European allies.\n\n"
+        "Hosting President Emmanuel Macron of France at the White House, Mr. Trump again "
+        'assailed the agreement made by the Obama administration as "insane" and '
+        '"ridiculous," but said he could agree to "a new deal" negotiated by American and '
+        "European officials if it was strong enough.\n"
+    )
+    assert got["a new deal"] == "Donald Trump"
+
+
+def test_a_name_after_the_verb_is_no_subject() -> None:
+    got = speakers(
+        "Barack Obama spoke about the carmakers on Monday.\n\n"
+        "He pointed to the bankruptcy of Chrysler as an example of what he envisioned for "
+        'General Motors, but stated that General Motors was a "more complex company" than '
+        "Chrysler.\n"
+    )
+    assert got["more complex company"] != "Chrysler"
