@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.ingest.mentions.gazetteer import sex_of_given_name
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
@@ -64,7 +64,15 @@ def salient_person(
     own = doc.char_span(before, before + 1, alignment_mode="expand")
     floor = own.sent.start_char if own is not None else before
     if people[-1].span.start >= floor:  # "by Justice Scalia, he talked": the one just named
+        # unless it is an owner or an object and the sentence's subject was named before
+        # it ("Mr. Trump alluded to Mr. Pompeo's mission when he said": Trump)
+        if not _is_subject(_root(doc, people[-1])):
+            for m in people:
+                if m.span.start >= floor and _is_subject(_root(doc, m)):
+                    return m.local_entity
         return people[-1].local_entity
+    if own is not None and (topic := _topic(doc, own.sent, people, before, sex)) is not None:
+        return topic
     for m in reversed(people):
         if m.span.end < before - SUBJECT_REACH:
             break
@@ -76,13 +84,69 @@ def salient_person(
     return people[-1].local_entity
 
 
+def _root(doc: Doc, m: MentionCandidate) -> Token | None:
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _topic(
+    doc: Doc,
+    own: Span,
+    people: Sequence[MentionCandidate],
+    before: int,
+    sex: str | None,
+) -> int | None:
+    """The person the sentences before ``own`` are about: the subject of the nearest main
+    clause that names a person, past main clauses whose subject is the same pronoun (the
+    topic runs on: "Mr. Kudlow said ... He also tamped down expectations about the pact,
+    which Mr. Trump pulled out of. '...,' he said" is Kudlow's, not Trump's). None when a
+    main clause is about something else or the reach ends."""
+    pronoun = {"male": "he", "female": "she"}.get(sex or "")
+    sentence = own
+    while sentence.start > 0:
+        sentence = doc[sentence.start - 1].sent
+        if sentence.end_char < before - SUBJECT_REACH:
+            return None
+        subjects = [c for c in _main_verb(sentence).children if c.dep_ in _SUBJECT_DEPS]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        if pronoun is not None and subject.lower_ == pronoun:
+            continue
+        for m in people:
+            if sentence.start_char <= m.span.start < sentence.end_char:
+                token = _root(doc, m)
+                while token is not None and token.dep_ in ("appos", "compound", "flat"):
+                    if token.head.i == token.i:
+                        break
+                    token = token.head
+                if token is not None and token.i == subject.i:
+                    return m.local_entity
+        return None
+    return None
+
+
+def _main_verb(sentence: Span) -> Token:
+    """The sentence's root; when the parse ran a sentence on across a paragraph break,
+    the root of its last paragraph's part (the words nearest what follows)."""
+    breaks = [t.i for t in sentence if "\n" in t.text_with_ws]
+    if not breaks or breaks[-1] + 1 >= sentence.end:
+        return sentence.root
+    part = sentence.doc[breaks[-1] + 1 : sentence.end]
+    heads = [t for t in part if t.head.i == t.i or not part.start <= t.head.i < part.end]
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    return (verbs or heads or [sentence.root])[0]
+
+
 # "the New GM", "the App Store": a name after "the" is nobody's, whatever it was typed
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+[\"“]?$")
 
 
-def _is_subject(token: Token) -> bool:
+def _is_subject(token: Token | None) -> bool:
     """A clause's subject, or a name set beside or joined to one ("said the general
     secretary of Unite, Tony Woodley")."""
+    if token is None:
+        return False
     while token.dep_ in ("appos", "conj", "compound", "flat") and token.head.i != token.i:
         token = token.head
     return token.dep_ in _SUBJECT_DEPS

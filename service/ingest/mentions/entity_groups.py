@@ -9,8 +9,10 @@ it was defined for in the text, or whose initials it spells; spellings with one
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from service.ingest.mentions import gazetteer as gz
@@ -58,6 +60,7 @@ def group_mentions(
     was born in Switzerland" under "Valeska Paris, an Australian woman, ..." is her."""
     _people_named_by_surname(candidates)
     full_names = _full_person_names(candidates)
+    kin = _surnames_beside_full_names(body, candidates)
     for name in known_people:
         parts = name_key(name).split()
         if len(parts) > 1:
@@ -92,7 +95,12 @@ def group_mentions(
             group is None
             and len(key.split()) == 1
             and key in full_names
-            and (full := _nearest_full_name(full_names[key], cand.start, opening)) is not None
+            and (
+                full := _nearest_full_name(
+                    full_names[key], cand.start, 0 if key in kin else opening
+                )
+            )
+            is not None
         ):
             group = by_key.get(name_key(full))
             if group is None:
@@ -212,6 +220,27 @@ def _full_person_names(candidates: Sequence[Candidate]) -> dict[str, list[tuple[
         if cand.kind is EntityKind.PERSON and len(parts) > 1:
             found.setdefault(parts[-1], []).append((cand.start, cand.name))
     return found
+
+
+def _surnames_beside_full_names(body: str, candidates: Sequence[Candidate]) -> set[str]:
+    """Surnames printed alone and joined by "and" to a full name of that surname: two
+    people ("President Trump and Melania Trump", "Trump and first lady Melania Trump"),
+    so the surname in an opening paragraph is not the one full name's."""
+    people = [c for c in candidates if c.kind is not EntityKind.PLACE]
+    found: set[str] = set()
+    for a, b in pairwise(people):
+        keys = (name_key(a.name).split(), name_key(b.name).split())
+        if not (keys[0] and keys[1] and keys[0][-1] == keys[1][-1]):
+            continue
+        if sorted(len(k) for k in keys)[0] != 1 or len(keys[0]) == len(keys[1]):
+            continue
+        if _JOINED_BY_AND.fullmatch(body, a.end, b.start):
+            found.add(keys[0][-1])
+    return found
+
+
+# "and", perhaps with a lower-case title: "and first lady", "and his wife"
+_JOINED_BY_AND = re.compile(r"\s+and\s+(?:[a-z][\w-]*\s+){0,3}")
 
 
 def _nearest_full_name(

@@ -53,7 +53,7 @@ def credit_quotes(
             spoke = [
                 (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
             ]
-            q = _pronoun_credited(q, doc, unquoted, entities, spoke)
+            q = _pronoun_credited(q, doc, unquoted, entities, spoke, out[-1] if out else None)
         if q.cue is not None and q.cue.lower() in _PARTICIPLES:
             # "X defended the choice of Boeing, saying ...": X says it, not Boeing
             subject = _participle_subject(doc, q)
@@ -84,10 +84,12 @@ def _pronoun_credited(
     unquoted: Sequence[MentionCandidate],
     entities: Sequence[LocalEntity],
     spoke: Sequence[tuple[int, int, int]],
+    previous: QuoteCandidate | None,
 ) -> QuoteCandidate:
     """A quote credited to "he" or "she": to the person who was last the subject of a
     clause or credited with a quote (coreference.salient_person), from the pronoun
-    nearest the quote outside it."""
+    nearest the quote outside it. A quote that runs on from the one before without a
+    pronoun of its own ('"...," he said. "..."') is that one's speaker's."""
     text = doc.text
     found = [
         m.start()
@@ -95,6 +97,13 @@ def _pronoun_credited(
         if not quote.span.start <= m.start() < quote.span.end
     ]
     if not found:
+        if (
+            previous is not None
+            and previous.speaker is not None
+            and (previous.speaker_text, previous.cue) == (quote.speaker_text, quote.cue)
+            and not text[previous.sentence.end : quote.sentence.start].strip(' \t\n"”')
+        ):
+            return replace(quote, speaker=previous.speaker)
         return quote
     at = min(found, key=lambda i: abs(i - quote.span.start))
     sex = "female" if text[at].lower() == "s" else "male"

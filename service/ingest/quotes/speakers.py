@@ -60,7 +60,7 @@ _VERBS = _word_set(
     shouted yelled states indicated indicates asks asking denied denies fumed fumes
     retorted snapped scoffed sighed laughed gushed wondered recounted
     elaborated emphasised emphasized reiterated contended opined proclaimed whispered
-    repeated recounts demurred"""
+    repeated recounts demurred tweeting tweets"""
 )
 CUE_RE = re.compile(
     r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|(?:"
@@ -124,7 +124,15 @@ _PERSON_HEADS = _word_set(
     striker midfielder defender goalkeeper forward player winger skipper judge prosecutor
     economist analyst executive governor mayor senator secretary professor researcher
     scientist doctor nurse teacher farmer resident witness mother father veteran
-    premier chancellor ambassador general commander officer"""
+    premier chancellor ambassador general commander officer congressman congresswoman
+    lawmaker legislator councillor councilman councilwoman attorney solicitor barrister
+    detective inspector sergeant superintendent magistrate founder owner chairperson
+    commissioner adviser advisor aide strategist pollster historian expert consultant
+    campaigner"""
+)
+# People a story quotes without naming them: "the witness told detectives".
+_UNNAMED_HEADS = _word_set(
+    "witness resident neighbour neighbor passenger bystander onlooker survivor"
 )
 # A person told by age: "the 26-year-old", "the 78-year-old".
 _AGED = re.compile(r"\d{1,3}-year-old")
@@ -229,7 +237,16 @@ class MentionIndex:
         if head in _GENERIC_ORG_HEADS:
             last = self.last_before(pos, (EntityKind.ORGANIZATION,))
             return last[1] if last else None
-        if kinds == (EntityKind.PERSON,):  # "the City manager said": the person just named
+        if kinds == (EntityKind.PERSON,):
+            # "the president": an entity described as one, even when its name was taken
+            # for an organisation's, before whoever was named last
+            for _m, e in reversed(self.items[:hi]):
+                if self.kind(e) is EntityKind.ORGANIZATION and head in self._entity_words[e]:
+                    return e
+            # "the City manager said": the person just named; a witness or a resident is
+            # someone the story does not name
+            if head in _UNNAMED_HEADS:
+                return None
             last = self.last_before(pos, kinds, since=max(0, pos - _DESCRIBED_REACH))
             return last[1] if last else None
         return None
@@ -305,7 +322,17 @@ def attribute(
         return _noun_phrase(body, relayed.start("np"), relayed.end("np"), cue, index)
     starts = [b.end() for b in re.finditer(MASK + "+", masked[clause_floor : cue.start])]
     clause_start = clause_floor + (starts[-1] if starts else 0)
+    quoted = _QUOTED_PASSIVE.search(masked, clause_start, cue.start)
+    if quoted is not None:  # "Mr. Kim was quoted as telling": Kim speaks
+        subject_start = _after_last_boundary(masked, clause_start, quoted.start())
+        return _noun_phrase(body, subject_start, quoted.start(), cue, index)
     before = masked[clause_start : cue.start]
+    antecedent = _relative_antecedent(masked, clause_floor, clause_start, cue.start, index)
+    if antecedent is not None:
+        return named_attribution(antecedent, cue)
+    apposed = _apposed_person(masked, clause_start, cue.start, index)
+    if apposed is not None:
+        return named_attribution(apposed, cue)
     named = _adjacent_mention(masked, clause_start, cue.start, index)
     if named is not None and (officer := _officer_of(masked, clause_start, named, index)):
         return named_attribution(officer, cue)
@@ -330,8 +357,29 @@ def attribute(
     inherits = cue.phrase.lower().endswith("ing") or re.search(r"\band\s*$", before)
     if inherits and previous is not None:
         return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
+    if previous is None and re.search(r"\b(?:and|but)\s*$", before):
+        # "Mr. Trump again assailed the agreement as "insane," but said": the subject of
+        # the verb the cue is joined to
+        subject = _sentence_subject(masked, clause_floor, cue.start, index)
+        if subject is not None:
+            return named_attribution(subject, cue)
     tail_start = _after_last_boundary(masked, clause_start, cue.start)
+    reported = list(_REPORTING.finditer(masked, tail_start, cue.start))
+    if reported and not inherits:
+        # "Comey said the president told him, ...": whoever the first cue reports speaks
+        tail_start = reported[-1].end()
     tail = body[tail_start : cue.start].strip()
+    if inherits and not tail and before.rstrip().endswith(","):
+        # "Trump did not restrain ... with French President Emmanuel Macron, warning":
+        # a participle after a comma runs on from its sentence's subject, not the last name
+        subject = _sentence_subject(masked, clause_floor, cue.start, index)
+        if subject is not None:
+            return named_attribution(subject, cue)
+        described = _described_subject(body, masked, clause_floor, cue.start)
+        if described is not None:  # "The president ... distanced himself from Cohen, saying"
+            words = [w.casefold() for w in _WORD.findall(described.group())]
+            found = index.by_description(words, described.start())
+            return Attribution(found, described.group().strip(), cue.phrase)
     if not tail and before.rstrip().endswith(","):
         subject = _appositive_subject(masked, clause_start, cue.start, index)
         if subject is not None:
@@ -345,6 +393,13 @@ def attribute(
     return _noun_phrase(body, tail_start, cue.start, cue, index)
 
 
+# "Comey said the president told him": a cue that reports another's words
+_REPORTING = re.compile(r"\b(?:said|says|wrote|writes|recalled|recounted)\s+(?:that\s+)?")
+# "X was quoted by state television as saying": X spoke
+_QUOTED_PASSIVE = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:quoted|cited)\s+"
+    r"(?:by\s+[^,;:.]{1,60}?\s+)?as\s+$"
+)
 # "quoted X as saying", "cited X as telling": X is who spoke
 _RELAYING = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
 _QUOTED_AS = re.compile(
@@ -416,6 +471,166 @@ def _adjacent_mention(
     return last if gap is not None else None
 
 
+# An opening clause set before a sentence's subject: "Hosting President Macron at the
+# White House, Mr. Trump ...", "In a statement, ...", "After the vote, ...".
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:[A-Z]\w*ing|In|At|On|After|Before|During|While|When|With|Since|As|For)\b[^,]*,\s*"
+)
+# Words that may stand before a subject's name: titles, its organisation, a determiner.
+_SUBJECT_LEAD_WORDS = 8
+
+
+# "The president", "the company's chief executive": a subject described, not named
+_DESCRIBED_SUBJECT = re.compile(
+    r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)(?=\s*,|\s+[a-z])"
+)
+
+
+def _described_subject(
+    body: str, masked: str, clause_start: int, cue_start: int
+) -> re.Match[str] | None:
+    """The description a sentence opens with, past an opening clause, when its head is
+    a person's or an organisation's."""
+    opening = _OPENING_CLAUSE.match(masked, clause_start, cue_start)
+    start = opening.end() if opening else clause_start
+    start += len(masked[start:cue_start]) - len(masked[start:cue_start].lstrip())
+    found = _DESCRIBED_SUBJECT.match(body, start, cue_start)
+    if found is None or MASK in masked[found.start() : found.end()]:
+        return None
+    head = _singular(found["head"])
+    return found if head in _PERSON_HEADS or head in _ORG_HEADS else None
+
+
+_NAME_LEAD_WORDS = _word_set("the a an of for and former then new acting deputy senior chief vice")
+
+
+def _may_lead_a_name(word: str) -> bool:
+    """A lower-case word that may stand in the title or description before a name."""
+    w = word.casefold()
+    return (
+        w in _NAME_LEAD_WORDS
+        or w in gz.PERSON_ROLES
+        or w in gz.TITLE_MODIFIERS
+        or _singular(w) in _PERSON_HEADS
+        or _singular(w) in _ORG_HEADS
+    )
+
+
+def _sentence_subject(
+    masked: str, clause_start: int, cue_start: int, index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    """The name a sentence opens with, past an opening clause ("Hosting X, Mr. Trump"):
+    its subject, when no comma, quote or verb of speech comes before it."""
+    opening = _OPENING_CLAUSE.match(masked, clause_start, cue_start)
+    start = opening.end() if opening else clause_start
+    for m, e in index.within(start, cue_start):
+        if m.span.start < start or index.kind(e) not in _SPEAKER_KINDS:
+            continue
+        lead = masked[start : m.span.start]
+        if re.search(r"[,;:()]|" + MASK, lead) or len(_WORD.findall(lead)) > _SUBJECT_LEAD_WORDS:
+            return None
+        if any(w.islower() and not _may_lead_a_name(w) for w in _WORD.findall(lead)):
+            return None  # "He pointed to the bankruptcy of Chrysler": a verb came first
+        if CUE_RE.search(lead) or re.match(r"['’]s\b", masked[m.span.end : m.span.end + 2]):
+            return None  # "Comey's memo, saying": the memo, not Comey
+        if index.kind(e) is EntityKind.ORGANIZATION:
+            return _titled_officer(masked, (m, e), cue_start, index) or (m, e)
+        return m, e
+    return None
+
+
+_TITLE_GAP_WORDS = 4
+
+
+def _titled_officer(
+    masked: str, org: tuple[MentionCandidate, int], end: int, index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    """The person an organisation's name and a title introduce: "House Minority Leader
+    Nancy Pelosi", "DNC Chair Tom Perez"."""
+    after = [
+        (m, e) for m, e in index.within(org[0].span.end, end) if m.span.start >= org[0].span.end
+    ]
+    if not after or index.kind(after[0][1]) is not EntityKind.PERSON:
+        return None
+    gap = re.findall(r"[\w-]+|[^\w\s]", masked[org[0].span.end : after[0][0].span.start])
+    titled = 0 < len(gap) <= _TITLE_GAP_WORDS and all(
+        w.lower() in gz.PERSON_ROLES or w.lower() in gz.TITLE_MODIFIERS or w.istitle() for w in gap
+    )
+    return after[0] if titled else None
+
+
+# ", who said", ", who has also told": the cue of a relative clause
+_WHO_CUE = re.compile(r"\s*\)?\s*,\s*who\s+(?:[a-z]+\s+){0,2}$")
+# ", who said in December 2015 " before a quote, and after it ", tweeted ...": the quote
+# stands in the relative clause, and the main clause's cue is the same person's
+_WHO_BEFORE_QUOTE = re.compile(r"\s*\)?\s*,\s*who\s+[^,;:.()]*$")
+
+
+def _relative_antecedent(
+    masked: str, clause_floor: int, clause_start: int, cue_start: int, index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    """Whom a relative clause's cue belongs to: "Iranian diplomat Mohammad Javad Zarif, who
+    said Trump is being "impetuous"", and "Boris Johnson, who said in 2015 "...", tweeted
+    the news was "fantastic"" (both quotes are Johnson's)."""
+    runs = list(re.finditer(MASK + "+", masked[clause_floor:cue_start]))
+    if _WHO_CUE.search(masked, clause_start, cue_start) is not None:
+        end = clause_start
+        before_who = _WHO_CUE.search(masked, clause_start, cue_start)
+    elif runs and not _WORD.search(masked, clause_start, cue_start):
+        end = clause_floor + runs[-1].start()
+        last_start = clause_floor + (runs[-2].end() if len(runs) > 1 else 0)
+        before_who = _WHO_BEFORE_QUOTE.search(masked, last_start, end)
+        clause_start = last_start
+    else:
+        return None
+    if before_who is None:
+        return None
+    found = index.last_before(before_who.start() + 1, _SPEAKER_KINDS, since=clause_start)
+    if found is None or masked[found[0].span.end : before_who.start()].strip():
+        return None
+    return found
+
+
+# "Rep. Elijah E. Cummings of Maryland, the senior Democrat on the House Committee on
+# Oversight, said", "Jo Swinson, Liberal Democrat deputy leader and Foreign Affairs
+# spokesperson said": a person, then a phrase naming a role (and perhaps whom it is held
+# in) up to the cue.
+_APPOSED = re.compile(
+    r"(?:\s+(?:of|from)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s*,\s*(?P<role>[^;:]+?),?\s*$"
+)
+_APPOSED_ROLE_WORDS = 20
+_PARTY_MEMBERS = _word_set("democrat republican conservative liberal")
+
+
+def _apposed_person(
+    masked: str, clause_start: int, cue_start: int, index: MentionIndex
+) -> tuple[MentionCandidate, int] | None:
+    """The person a clause opens with when only an appositive naming their role stands
+    between the name and the cue; no other person is named in it but as an owner."""
+    subject = _sentence_subject(masked, clause_start, cue_start, index)
+    if subject is None or index.kind(subject[1]) is not EntityKind.PERSON:
+        return None
+    apposed = _APPOSED.match(masked, subject[0].span.end, cue_start)
+    if apposed is None or MASK in apposed["role"] or CUE_RE.search(apposed["role"]):
+        return None
+    words = [w.casefold() for w in _WORD.findall(apposed["role"])]
+    if not words or len(words) > _APPOSED_ROLE_WORDS or words[0] in ("and", "or"):
+        return None
+    if re.search(r"\b(?:who|which|that|whose|when|where|while|after|before|as)\b", apposed["role"]):
+        return None
+    roles = gz.PERSON_ROLES | _PERSON_HEADS | _PARTY_MEMBERS
+    if not any(_singular(w) in roles or w in roles for w in words):
+        return None
+    for m, e in index.within(apposed.start("role"), cue_start):
+        # "Goodlatte, Gowdy and Nunes said": names listed, not one described (a name
+        # that owns or qualifies a role, "Mr. Stone's lawyer", "Liberal Democrat deputy
+        # leader", is part of the description)
+        listed = re.match(r"\s*(?:,|and\b|or\b)|\s*$", masked[m.span.end : cue_start])
+        if index.kind(e) is EntityKind.PERSON and e != subject[1] and listed is not None:
+            return None
+    return subject
+
+
 def _appositive_subject(
     masked: str, clause_start: int, cue_start: int, index: MentionIndex
 ) -> tuple[MentionCandidate, int] | None:
@@ -427,10 +642,18 @@ def _appositive_subject(
     return None
 
 
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|later|then|again|further|previously|earlier|recently|separately|"
+    r"once|publicly|repeatedly|reportedly))+$"
+)
+
+
 def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex) -> Attribution:
     """Attribution to the noun phrase ``body[start:end]`` (a subject or an agent)."""
     text = body[start:end].strip(" \t\n,.;:")
     offset = start + body[start:end].find(text) if text else start
+    # "It also said", "Cummings later wrote": the adverb is no part of who speaks
+    text = _TRAILING_ADVERBS.sub("", text)
     words = _WORD.findall(text)
     if not words or len(words) > _MAX_NP_WORDS:
         return Attribution(None, None, cue.phrase)

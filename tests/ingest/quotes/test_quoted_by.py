@@ -208,3 +208,17 @@ def test_the_agent_of_a_passive_verb_before_as_speaks() -> None:
         'The new iPhone was praised by Jobs as "the biggest leap we have taken."'
     )
     assert speakers(body) == [("the biggest leap we have taken.", "Steve Jobs")]
+
+
+def test_a_quote_running_on_after_he_said_is_the_same_speaker_s() -> None:
+    body = (
+        "Ted Cruz and Marco Rubio had attacked the deal, said Rick Tyler, a Republican "
+        'consultant who worked for Cruz.\n\n"They probably would have looked at it and '
+        'thought: What is best for the country?" he said. "I do not know anybody who would '
+        'have ripped up the deal."'
+    )
+    found = dict(speakers(body))
+    assert (
+        found["I do not know anybody who would have ripped up the deal."]
+        == found["They probably would have looked at it and thought: What is best for the country?"]
+    )

@@ -1,0 +1,178 @@
+"""Speakers on real sentences of unseen news copy, through the whole extraction (parse,
+mentions, quotes), so each rule is checked against what the entity finder really gives."""
+
+from __future__ import annotations
+
+from service.ingest.extract import extract
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
+from service.ingest.parse.article import parse_article
+from service.ingest.quotes.speakers import MentionIndex
+
+PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
+
+
+def speakers(copy: str) -> dict[str, str | None]:
+    """Each quote's first words -> the name of its speaker's entity."""
+    found = extract(parse_article(copy))
+    names = {e.index: e.name for e in found.entities}
+    return {
+        q.text[:20]: names.get(q.speaker) if q.speaker is not None else None for q in found.quotes
+    }
+
+
+def test_a_participle_after_a_comma_runs_on_from_the_sentence_subject() -> None:
+    got = speakers(
+        'President Donald Trump did not restrain giving his opinion about the "terrible" '
+        "Iran nuclear deal on Tuesday during a meeting with French President Emmanuel "
+        "Macron, warning Iran against restarting its nuclear program.\n"
+    )
+    assert got["terrible"] == "Donald Trump"
+
+
+def test_a_participle_after_an_opening_clause_is_the_subject_s() -> None:
+    got = speakers(
+        "Dispensing with harsh criticism of the past, Donald Trump even praised Kim Jong Un "
+        'in strikingly positive terms, calling the North Korean leader "very open and very '
+        'honorable."\n'
+    )
+    assert got["very open and very h"] == "Donald Trump"
+
+
+def test_an_adverb_after_a_pronoun_leaves_it_the_subject() -> None:
+    got = speakers(
+        "North Korea will stop nuclear tests, the Korean Central News Agency said on "
+        'Saturday. It also said the North would "shut down a nuclear test site in the '
+        "country's northern side.\"\n"
+    )
+    assert got["shut down a nuclear "] == "Korean Central News Agency"
+
+
+def test_an_adverb_after_a_surname_leaves_it_the_subject() -> None:
+    got = speakers(
+        "Rep. Elijah E. Cummings of Maryland criticised the release on Thursday. Cummings "
+        'also notes that the memo is marked as "unclassified."\n'
+    )
+    assert got["unclassified."] == "Elijah E. Cummings"
+
+
+def test_the_congressman_is_the_congressman_named_before() -> None:
+    got = speakers(
+        "Rep. Elijah E. Cummings of Maryland criticised the release on Thursday. The "
+        'congressman added that the memos are also "corroborated by contemporaneous '
+        'handwritten notes."\n'
+    )
+    assert got["corroborated by cont"] == "Elijah E. Cummings"
+
+
+def test_the_president_is_whoever_is_described_as_president_whatever_their_kind() -> None:
+    body = "Trump spoke before the Miss Universe contest. The president also said"
+    trump = LocalEntity(index=0, kind=ORG, name="Trump", aliases=(), description="president")
+    universe = LocalEntity(index=1, kind=PERSON, name="Universe", aliases=(), description="miss")
+    mentions = [
+        MentionCandidate(Span(0, 5), "Trump", "Trump", ORG, 0, 0),
+        MentionCandidate(Span(29, 37), "Universe", "Universe", PERSON, 0, 1),
+    ]
+    index = MentionIndex(mentions, [trump, universe])
+    assert index.by_description(["the", "president"], body.index("The president")) == 0
+
+
+def test_a_person_then_an_appositive_naming_a_role_in_an_organisation_speaks() -> None:
+    got = speakers(
+        "Rep. Elijah E. Cummings of Maryland, the senior Democrat on the House Committee "
+        'on Oversight and Government Reform, said late Thursday that the memos "provide '
+        'strong corroborating evidence."\n\n'
+        "Jo Swinson, Liberal Democrat deputy leader and Foreign Affairs spokesperson said "
+        'the "scaled-down trip must not be met with scaled-down protests".\n'
+    )
+    assert got["provide strong corro"] == "Elijah E. Cummings"
+    assert got["scaled-down trip mus"] == "Jo Swinson"
+
+
+def test_people_listed_before_the_cue_are_no_appositive() -> None:
+    got = speakers(
+        "Bob Goodlatte, the Judiciary chairman, Trey Gowdy and Devin Nunes said Comey's "
+        'memos "show the President '
+        'made clear he wanted allegations fully investigated."\n'
+    )
+    assert got["show the President m"] != "Bob Goodlatte"
+
+
+def test_who_was_quoted_as_saying_speaks() -> None:
+    got = speakers(
+        '"Technically, we are fully prepared to enrich uranium higher than we used to," '
+        "Ali Akbar Salehi was quoted by Iranian state television as saying.\n"
+    )
+    assert got["Technically, we are "] == "Ali Akbar Salehi"
+
+
+def test_the_cue_of_a_relative_clause_is_its_antecedent_s() -> None:
+    got = speakers(
+        "Ron Dermer also ripped Iranian diplomat Mohammad Javad Zarif, who said Donald Trump "
+        'is being "impetuous" and sabotaging the deal.\n\n'
+        "But the announcement has also revealed how some senior British politicians have "
+        "changed their attitudes towards Trump.\n\n"
+        "Boris Johnson, who said in December 2015 \"the only reason I wouldn't go to some "
+        'parts of New York is the real risk of meeting Donald Trump", tweeted the news '
+        'about the now-president\'s trip was "fantastic".\n'
+    )
+    assert got["impetuous"] == "Mohammad Javad Zarif"
+    assert got["the only reason I wo"] == "Boris Johnson"
+    assert got["fantastic"] == "Boris Johnson"
+
+
+def test_a_participle_runs_on_from_a_described_subject() -> None:
+    got = speakers(
+        "President Donald Trump said Michael Cohen was a good man.\n\n"
+        "The president, however, has since moved to distance himself from Cohen, saying "
+        'last week that the lawyer handled only a "tiny, tiny little fraction" of his '
+        "legal work.\n"
+    )
+    assert got["tiny, tiny little fr"] == "Donald Trump"
+
+
+def test_whom_a_cue_reports_speaks_not_who_reports_it() -> None:
+    got = speakers(
+        "James Comey wrote about a call with President Donald Trump in April.\n\n"
+        'After Trump said he would do so, Comey said the president told him, "I have been '
+        'very loyal to you, very loyal, we had that thing, you know."\n'
+    )
+    assert got["I have been very loy"] == "Donald Trump"
+
+
+def test_a_witness_is_nobody_named_before() -> None:
+    got = speakers(
+        "Police shot Kimani Gray, 16, on Saturday night in Brooklyn. A witness said the "
+        "youth did not have a gun in his hand. But a police spokesman said the witness told "
+        "detectives she could not see the incident clearly \u201cfrom the angle I was at.\u201d\n"
+    )
+    assert got["from the angle I was"] is None
+
+
+def test_tweeting_is_a_cue_of_the_officer_an_organisation_and_title_introduce() -> None:
+    got = speakers(
+        "House Minority Leader Nancy Pelosi, D-Calif., disagreed, tweeting that the memos "
+        '"are further proof of contempt for the rule of law."\n'
+    )
+    assert got["are further proof of"] == "Nancy Pelosi"
+
+
+def test_a_cue_joined_by_but_is_the_subject_s_of_the_verb_before() -> None:
+    got = speakers(
+        "WASHINGTON — President Donald Trump signaled on Tuesday that he was open to a new "
+        "arrangement with European allies.\n\n"
+        "Hosting President Emmanuel Macron of France at the White House, Mr. Trump again "
+        'assailed the agreement made by the Obama administration as "insane" and '
+        '"ridiculous," but said he could agree to "a new deal" negotiated by American and '
+        "European officials if it was strong enough.\n"
+    )
+    assert got["a new deal"] == "Donald Trump"
+
+
+def test_a_name_after_the_verb_is_no_subject() -> None:
+    got = speakers(
+        "Barack Obama spoke about the carmakers on Monday.\n\n"
+        "He pointed to the bankruptcy of Chrysler as an example of what he envisioned for "
+        'General Motors, but stated that General Motors was a "more complex company" than '
+        "Chrysler.\n"
+    )
+    assert got["more complex company"] != "Chrysler"
