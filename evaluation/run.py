@@ -56,18 +56,20 @@ SCRATCH_DB = "factdesk_eval"
 # change does not flap, and never below issue 3's bar for the seeds.
 THRESHOLDS: dict[str, dict[str, float]] = {
     # Measured 2026-11-22: figures 1.0/1.0, sourced values 0.979/0.979, facts 0.739/0.85
-    # (0.909/0.952 in the seventeenth session, floor 0.88),
-    # quotes 1.0/1.0, speakers 0.97/0.97, merges 1.0/0.926; no false merge or boilerplate.
+    # (0.909/0.952 in the seventeenth session, floor 0.88; 1.0/1.0 in the nineteenth,
+    # floor 0.95), quotes 1.0/1.0, speakers 0.97/0.97, merges 1.0/0.926 (1.0/1.0 in the
+    # nineteenth, once a surname printed only inside its full name was no longer asked
+    # for; floor 0.95); no false merge or boilerplate.
     "seeds": {
         "figures.precision": 0.95,
         "figures.recall": 0.95,
         "sourced_values.precision": 0.95,
         "sourced_values.recall": 0.95,
-        "facts": 0.88,
+        "facts": 0.95,
         "quotes.recall": 0.95,
         "quote_speakers.precision": 0.9,
         "quote_speakers.recall": 0.9,
-        "entity_merges.recall": 0.9,
+        "entity_merges.recall": 0.95,
         "false_merges": 0,
         "must_not_merged": 0,
         "boilerplate_figures": 0,
@@ -107,13 +109,14 @@ THRESHOLDS: dict[str, dict[str, float]] = {
 # subject 0.615, attribution 0.885, status 0.645, speakers 0.883/0.871, malformed 0.169;
 # the floors moved up under them. Eighteenth session: units 0.903, concept 0.663,
 # speakers 0.883/0.877, malformed 0.137; units, concept, speakers' recall and the
-# malformed ceiling moved with them.
+# malformed ceiling moved with them. Nineteenth session: units 0.914, concept 0.692,
+# subject 0.636; those three floors moved up under them.
 REAL_FLOORS: dict[str, float] = {
     "numbers.precision": 0.92,
     "numbers.recall": 0.88,
-    "units": 0.88,
-    "concept": 0.63,
-    "subject": 0.58,
+    "units": 0.9,
+    "concept": 0.67,
+    "subject": 0.61,
     "attribution": 0.86,
     "status": 0.6,
     "quote_speakers.precision": 0.86,
