@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -13,12 +14,19 @@ from service.ingest.figures import find_figures
 from service.ingest.figures.numbers import find_numbers
 from service.ingest.mentions.entities import find_mentions
 from service.ingest.mentions.names import name_key, surname_key
-from service.ingest.mentions.places import demonym_country, named_country, place_type
+from service.ingest.mentions.places import (
+    city_country,
+    demonym_country,
+    named_country,
+    place_type,
+    same_place,
+)
 from service.ingest.model import (
     EntityKind,
     Extraction,
     FigureCandidate,
     LocalEntity,
+    MentionCandidate,
     ParsedArticle,
     QuoteCandidate,
     TextPart,
@@ -60,7 +68,7 @@ def extract(
     )
     budget.check()
     published = article.published_at.date() if article.published_at else None
-    country = _story_country(article, entities)
+    country = _story_country(article, entities, mentions)
     with_country = entities if country is None else (*entities, country)
     figures = find_figures(
         body,
@@ -95,16 +103,25 @@ def _people_named(text: str | None) -> tuple[str, ...]:
     return tuple(e.name for e in found if e.kind is EntityKind.PERSON and " " in e.name)
 
 
-def _story_country(article: ParsedArticle, entities: Sequence[LocalEntity]) -> LocalEntity | None:
+def _story_country(
+    article: ParsedArticle,
+    entities: Sequence[LocalEntity],
+    mentions: Sequence[MentionCandidate] = (),
+) -> LocalEntity | None:
     """The country a story happens in when its body names none but its dateline, headline
     or standfirst does ("ALMATY, Kazakhstan (AFP)" over a body that says "Kazakh
-    authorities"), else its nationality words do ("Portuguese voters"): an entity of the
-    article with no mention in the body."""
-    if any(e.kind is EntityKind.PLACE and place_type(e.name) == "country" for e in entities):
-        return None
-    name = named_country((article.dateline, article.headline, article.standfirst))
-    reason = "the country its dateline or headline names"
-    if name is None:
+    authorities"), else its nationality words do ("Portuguese voters"); or the country of
+    its cities, when the countries it names are named once in passing ("a quake between
+    the Nepalese capital Kathmandu and ... Pokhara ... Deaths are also recorded in
+    India"): an entity of the article with no mention in the body."""
+    named = [e for e in entities if e.kind is EntityKind.PLACE and place_type(e.name) == "country"]
+    if named:
+        name = _cities_country(mentions, entities, named)
+        reason = "the country its cities are in"
+    else:
+        name = named_country((article.dateline, article.headline, article.standfirst))
+        reason = "the country its dateline or headline names"
+    if name is None and not named:
         name = demonym_country(f"{article.headline or ''}\n{article.body}")
         reason = "the country its nationality words name"
     if name is None:
@@ -116,6 +133,35 @@ def _story_country(article: ParsedArticle, entities: Sequence[LocalEntity]) -> L
         aliases=(),
         reasons=(f"'{name}': {reason}",),
     )
+
+
+def _cities_country(
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    named: Sequence[LocalEntity],
+) -> str | None:
+    """The country the article's cities are in, when it is none of the ``named``
+    countries, each of those is named only once and its cities twice or more."""
+    homes: Counter[str] = Counter()
+    named_counts: Counter[int] = Counter()
+    named_ids = {e.index for e in named}
+    for m in mentions:
+        if m.local_entity in named_ids:
+            named_counts[m.local_entity] += 1
+        elif (
+            0 <= m.local_entity < len(entities)
+            and m.kind is EntityKind.PLACE
+            and place_type(entities[m.local_entity].name) == "city"
+            and (home := city_country(entities[m.local_entity].name)) is not None
+        ):
+            homes[home] += 1
+    if not homes:
+        return None
+    home, count = homes.most_common(1)[0]
+    if any(same_place(home, e.name) for e in named):
+        return None
+    # the named countries are named once, in passing; the cities more often
+    return home if count >= 2 and max(named_counts.values(), default=0) <= 1 else None
 
 
 def extract_many(

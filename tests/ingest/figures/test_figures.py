@@ -836,3 +836,13 @@ def test_a_country_counts_the_mentions_of_its_cities() -> None:
         "troops. In all, 11 people were injured across the country, the agency said."
     )
     assert about(copy, "injured").get("11 people") == "Indonesia"
+
+
+def test_a_story_of_cities_in_a_country_named_only_in_passing_is_that_countrys() -> None:
+    copy = (
+        "Quake strikes Nepal\n\n"
+        "A strong 7.9 earthquake strikes between the Nepalese capital Kathmandu and the "
+        "regional headquarter city of Pokhara. Deaths are also recorded in India. "
+        "Rescue teams reached Pokhara on Sunday."
+    )
+    assert about(copy, "magnitude").get("7.9") == "Nepal"
