@@ -15,7 +15,7 @@ from service.ingest.figures.numbers import find_numbers
 from service.ingest.mentions.entities import find_mentions
 from service.ingest.mentions.names import name_key, surname_key
 from service.ingest.mentions.places import (
-    city_country,
+    countries_of,
     demonym_country,
     named_country,
     place_type,
@@ -142,19 +142,16 @@ def _cities_country(
 ) -> str | None:
     """The country the article's cities are in, when it is none of the ``named``
     countries, each of those is named only once and its cities twice or more."""
-    homes: Counter[str] = Counter()
-    named_counts: Counter[int] = Counter()
     named_ids = {e.index for e in named}
-    for m in mentions:
-        if m.local_entity in named_ids:
-            named_counts[m.local_entity] += 1
-        elif (
-            0 <= m.local_entity < len(entities)
-            and m.kind is EntityKind.PLACE
-            and place_type(entities[m.local_entity].name) == "city"
-            and (home := city_country(entities[m.local_entity].name)) is not None
-        ):
-            homes[home] += 1
+    named_counts = Counter(m.local_entity for m in mentions if m.local_entity in named_ids)
+    homes = countries_of(
+        entities[m.local_entity].name
+        for m in mentions
+        if 0 <= m.local_entity < len(entities)
+        and m.local_entity not in named_ids
+        and m.kind is EntityKind.PLACE
+        and place_type(entities[m.local_entity].name) == "city"
+    )
     if not homes:
         return None
     home, count = homes.most_common(1)[0]

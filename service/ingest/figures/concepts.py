@@ -388,7 +388,7 @@ def _stated_age(anchor: Token) -> Token | None:
     subject of "be" the number completes, a person's pronoun or name."""
     if anchor.dep_ != "attr" or anchor.head.lemma_ != "be" or not anchor.text.isdigit():
         return None
-    if not 0 < int(anchor.text) <= 120 or any(True for _ in anchor.children):
+    if not 0 < int(anchor.text) <= 120 or anchor.n_lefts or anchor.n_rights:
         return None
     for child in anchor.head.children:
         if child.dep_ == "nsubj" and (

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.ingest.figures.numbers import NumberMatch
-from service.ingest.mentions.places import city_country, place_type, same_place
+from service.ingest.mentions.places import countries_of, place_type, same_place
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[-–—]{1,2}\s|\b(?:while|but|after|because|although|whereas)\b")
@@ -312,12 +312,11 @@ def main_place(
         # A country counts the mentions of its cities too: a quake "between the Nepalese
         # capital Kathmandu and ... Pokhara" is Nepal's, though India is named as often.
         names = {m.local_entity: m.name for m in mentions if m.local_entity in countries}
-        for m in mentions:
-            if m.kind is EntityKind.PLACE and m.local_entity in cities:
-                home = city_country(m.name)
-                for p, name in names.items():
-                    if home is not None and same_place(home, name):
-                        counts[p] += 1
+        homes = countries_of(
+            m.name for m in mentions if m.kind is EntityKind.PLACE and m.local_entity in cities
+        )
+        for p, name in names.items():
+            counts[p] += sum(n for home, n in homes.items() if same_place(home, name))
     wanted = wanted or list(counts)
     return max(wanted, key=lambda p: (counts[p], -places.index(p))) if wanted else None
 

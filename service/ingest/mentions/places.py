@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
@@ -85,6 +86,11 @@ def city_country(name: str) -> str | None:
     """The country of the largest city so named: "Kathmandu" is in Nepal, "Paris" in
     France."""
     return _city_countries().get(_key(name))
+
+
+def countries_of(cities: Iterable[str]) -> Counter[str]:
+    """How many of the ``cities`` (names as printed, one per mention) lie in each country."""
+    return Counter(home for name in cities if (home := city_country(name)) is not None)
 
 
 def place_type(name: str) -> PlaceType | None:
