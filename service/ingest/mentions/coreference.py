@@ -56,7 +56,7 @@ def salient_person(
         if m.span.end <= before
         and 0 <= m.local_entity < len(entities)
         and entities[m.local_entity].kind is EntityKind.PERSON
-        and may_be(entities[m.local_entity], sex)
+        and may_be(entities[m.local_entity], sex, entities)
         and not _THE_BEFORE.search(doc.text, max(0, m.span.start - 6), m.span.start)
     ]
     if not people:
@@ -152,11 +152,17 @@ def _is_subject(token: Token | None) -> bool:
     return token.dep_ in _SUBJECT_DEPS
 
 
-def may_be(entity: LocalEntity, sex: str | None) -> bool:
+def may_be(entity: LocalEntity, sex: str | None, entities: Sequence[LocalEntity] = ()) -> bool:
     """Whether "he" (male) or "she" (female) may stand for ``entity``: not a person whose
-    given name is only ever the other sex's."""
+    given name is only ever the other sex's, also when the copy names them by that given
+    name alone ("Gloria" is never "he"), unless that word is the surname of a full name
+    among ``entities`` ("Dr. Benjamin" of Regina M. Benjamin may be "she")."""
     words = entity.name.split()
-    if sex is None or len(words) < 2:
+    if sex is None:
+        return True
+    if len(words) == 1 and any(
+        len(other.name.split()) > 1 and other.name.split()[-1] == words[0] for other in entities
+    ):
         return True
     named = sex_of_given_name(words[0])
     return named is None or named == sex

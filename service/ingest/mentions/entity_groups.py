@@ -10,7 +10,8 @@ it was defined for in the text, or whose initials it spells; spellings with one
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -24,6 +25,8 @@ from service.ingest.mentions.names import (
     is_acronym,
     name_key,
 )
+from service.ingest.mentions.places import place_type
+from service.ingest.mentions.recognised import described_person
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 
 if TYPE_CHECKING:
@@ -60,6 +63,7 @@ def group_mentions(
     was born in Switzerland" under "Valeska Paris, an Australian woman, ..." is her."""
     _people_named_by_surname(candidates)
     full_names = _full_person_names(candidates)
+    _kinds_settled_by_vote(body, candidates, full_names)
     kin = _surnames_beside_full_names(body, candidates)
     for name in known_people:
         parts = name_key(name).split()
@@ -210,6 +214,69 @@ def _people_named_by_surname(candidates: Sequence[Candidate]) -> None:
             and gz.organization_canonical(cand.name) is None
         ):
             cand.kind = EntityKind.PERSON
+
+
+def _kinds_settled_by_vote(
+    body: str, candidates: Sequence[Candidate], full_names: Mapping[str, object]
+) -> None:
+    """One name printed several times names one thing, whatever the recogniser read
+    each time. A person once titled, given a first name or an age ("President Trump will
+    travel ...", "Mr. Trump", "Comeaux, 49,") is a person everywhere ("Trump nixed a
+    visit"); a name GeoNames knows, or printed after "in" or "on the", read once as a
+    place is that place ("in Millom", "on the South Lawn"). Otherwise the kind most of
+    its mentions read wins ("the Colts" twice an organisation, once a person), a person
+    only when the name starts with a given name; else the first reading stays. Surnames
+    of a full name printed in the article are left to the surname rule; events and
+    unknown kinds take no part."""
+    by_key: dict[str, list[Candidate]] = {}
+    for cand in candidates:
+        if cand.kind in _VOTING_KINDS and cand.acronym_of is None:
+            by_key.setdefault(name_key(cand.name), []).append(cand)
+    for key, same in by_key.items():
+        kinds = Counter(c.kind for c in same)
+        if len(kinds) < 2 or key in full_names:
+            continue
+        if any(_surely_person(body, c) for c in same):
+            kind = EntityKind.PERSON
+        elif any(_surely_place(body, c) for c in same):
+            kind = EntityKind.PLACE
+        else:
+            (top, n), (_, m) = kinds.most_common(2)
+            kind = top if n > m and (top is not EntityKind.PERSON or _given(same)) else same[0].kind
+        for cand in same:
+            cand.kind = kind
+
+
+def _surely_person(body: str, cand: Candidate) -> bool:
+    words = cand.name.split()
+    return (
+        cand.kind is EntityKind.PERSON
+        and words[-1].lower() not in gz.ORG_HEADS
+        and (
+            bool(cand.description)
+            or (len(words) > 1 and gz.is_given_name(words[0]))
+            or _HONORIFIC_BEFORE.search(body, max(0, cand.start - 6), cand.start) is not None
+            or described_person(body, cand.end)
+        )
+    )
+
+
+def _given(same: Sequence[Candidate]) -> bool:
+    """Whether the name starts with a given name: only then may a bare majority of
+    "person" readings outvote an organisation ("Gloria" yes, "Ryanair" no)."""
+    return gz.is_given_name(same[0].name.split()[0])
+
+
+def _surely_place(body: str, cand: Candidate) -> bool:
+    return cand.kind is EntityKind.PLACE and (
+        place_type(cand.name) is not None
+        or _LOCATIVE_BEFORE.search(body, max(0, cand.start - 8), cand.start) is not None
+    )
+
+
+_VOTING_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE})
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.? $")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|on the) $")
 
 
 def _full_person_names(candidates: Sequence[Candidate]) -> dict[str, list[tuple[int, str]]]:

@@ -200,7 +200,11 @@ class MentionIndex:
         for m, e in reversed(self.items[:hi]):
             if m.span.end <= since:
                 return None
-            if m.span.end <= pos and self.kind(e) in kinds and may_be(self.entities[e], sex):
+            if (
+                m.span.end <= pos
+                and self.kind(e) in kinds
+                and may_be(self.entities[e], sex, self.entities)
+            ):
                 return m, e
         return None
 

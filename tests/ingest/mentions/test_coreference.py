@@ -4,6 +4,8 @@ to a pronoun, through the real parse and entity finder."""
 from __future__ import annotations
 
 from service.ingest.extract import extract
+from service.ingest.mentions.coreference import may_be
+from service.ingest.model import EntityKind, LocalEntity
 from service.ingest.parse.article import parse_article
 
 
@@ -41,3 +43,23 @@ def test_a_pronoun_subject_carries_the_topic_past_a_name_in_its_clause() -> None
         'January. "We are in the pre-preliminary stages of any discussions," he said.'
     )
     assert speaker_of(body, "We are in the") == "Larry Kudlow"
+
+
+def test_he_is_never_a_girl_the_copy_names_by_her_given_name_alone() -> None:
+    gloria = LocalEntity(index=0, kind=EntityKind.PERSON, name="Gloria", aliases=())
+    assert not may_be(gloria, "male")
+    assert may_be(gloria, "female")
+    # "Dr. Benjamin" of Regina M. Benjamin: a surname, whatever given name it also is
+    benjamin = LocalEntity(index=1, kind=EntityKind.PERSON, name="Benjamin", aliases=())
+    regina = LocalEntity(index=2, kind=EntityKind.PERSON, name="Regina M. Benjamin", aliases=())
+    assert not may_be(benjamin, "female")
+    assert may_be(benjamin, "female", (benjamin, regina))
+
+
+def test_she_may_be_a_woman_named_by_a_surname_that_is_a_man_s_given_name() -> None:
+    body = (
+        "Obama said he was nominating Regina M. Benjamin to be surgeon general.\n\n"
+        "Dr. Benjamin lamented the cost of care. "
+        '"It should not be this expensive to get health care," she said.'
+    )
+    assert speaker_of(body, "It should not") in ("Benjamin", "Regina M. Benjamin")
