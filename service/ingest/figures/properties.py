@@ -230,6 +230,9 @@ _DESCRIPTION = re.compile(r"\s*((?:[a-z][\w-]*\s*){1,3}?)(['’]s\b|[,.;]|\s+(?:
 
 _ARTICLE_END = re.compile(r"\b(?:the|a|an)$", re.IGNORECASE)
 _APPOSITION_START = re.compile(r",\s*(?:a|an)\s+$", re.IGNORECASE)
+_APPOSED_ARTICLE = re.compile(
+    r"[,(]\s*(?:(?:the|a|an|his|her|its|their|[\w-]+['’]s)\s+){0,2}$", re.IGNORECASE
+)
 
 
 def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body: str) -> int | None:
@@ -264,7 +267,10 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
         named = [x for x in sm.mentions if x.span.start == m.end()]
         if named and sm.kind(named[0]) is EntityKind.PERSON:
             return named[0].local_entity
-    # "Kosanov, the 66-year-old career diplomat": the name before the article and comma
+    # "Kosanov, the 66-year-old career diplomat": the name before the article and comma;
+    # "another mom and an 11-year-old girl were wounded" describes no one named.
+    if not _APPOSED_ARTICLE.search(before):
+        return None
     head_end = sm.offset + len(_ARTICLE_END.sub("", before.rstrip(" ,")).rstrip(" ,"))
     head = sm.last_before(head_end, EntityKind.PERSON)
     if noun.group(2) in ("'s", "’s"):

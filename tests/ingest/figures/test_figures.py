@@ -846,3 +846,14 @@ def test_a_story_of_cities_in_a_country_named_only_in_passing_is_that_countrys()
         "Rescue teams reached Pokhara on Sunday."
     )
     assert about(copy, "magnitude").get("7.9") == "Nepal"
+
+
+def test_an_unnamed_child_s_age_is_no_named_person_s() -> None:
+    copy = (
+        "Leader sentenced\n\n"
+        "A jury sentenced Warren Jeffs to life in prison for the assault of a 12-year-old "
+        "girl. Prosecutors said Jeffs, the sect's 55-year-old leader, had no remorse.\n"
+    )
+    ages = about(copy, "age")
+    assert "12-year-old" not in ages, ages
+    assert ages.get("55-year-old") == "Warren Jeffs", ages
