@@ -155,7 +155,10 @@ CORE_TITLES = word_set(
     ambassador commissioner director spokesman spokeswoman spokesperson general gen
     colonel col lieutenant lt captain capt sergeant sgt major admiral adm commander
     marshal ayatollah rabbi reverend rev father sir dame lord lady deputy mp envoy
-    prosecutor-general ombudsman akim ceo cfo coo cto"""
+    prosecutor-general ombudsman akim ceo cfo coo cto attorney councilman
+    councilwoman councillor councilor alderman assemblyman assemblywoman sheriff
+    inspector superintendent detective constable officer chief coroner warden
+    magistrate pastor"""
 )
 # Words that may sit in a title before a core title ("Deputy Interior Minister").
 TITLE_MODIFIERS = word_set(
@@ -164,7 +167,7 @@ TITLE_MODIFIERS = word_set(
     information trade labour labor agriculture transport emergency emergencies
     security state national regional general chief senior supreme attorney executive
     managing special presidential press prime-minister of the for and opposition
-    party"""
+    party district city police assistant corrections"""
 )
 # Last words that make a name an organisation ("Central Election Commission").
 ORG_HEADS = word_set(

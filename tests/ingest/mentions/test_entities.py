@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from service.ingest.extract import extract
 from service.ingest.mentions.entities import find_mentions
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
@@ -171,6 +173,25 @@ def test_a_portfolio_before_a_title_is_part_of_the_title() -> None:
     _, entities = run(body)
     assert entity(entities, "John Baird").kind is PERSON
     assert not any("Minister" in n for n in names(entities)), names(entities)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Assistant District Attorney", "Anthony Evans"),
+        ("City Councilman", "Charles Barron"),
+        ("Police Inspector", "Dave Gaskin"),
+        ("Detective Chief Inspector", "Paul Duhig"),
+        ("Corrections Officer", "Manuel Gonzalez"),
+        ("Coroner", "Gary Hargrove"),
+        ("Assistant Sheriff", "Doyle Campbell"),
+    ],
+)
+def test_local_government_and_police_titles_are_no_part_of_the_name(title: str, name: str) -> None:
+    body = f"{title} {name} said the case was closed on Monday."
+    _, entities = run(body)
+    assert entity(entities, name).kind is PERSON
+    assert not any(title.split()[-1] in n for n in names(entities)), names(entities)
 
 
 def test_a_common_word_opening_a_sentence_before_a_person_is_no_part_of_the_name() -> None:
