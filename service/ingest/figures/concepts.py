@@ -206,6 +206,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = _in_concept(anchor, head, governor, unit, lex)
     if found is None and noun is None:
         found = _tally_before(tokens, unit, lex)  # "with the death toll more than 2200"
+    if found is None and _lives_there(noun, governor):
+        found = lex.concepts["population"]  # "a town of 15,000 people", "home to 120,000"
     if found is not None and found.key in _DONE_TO:
         # a fine is the fined party's, not the court's: "fined Google 500 million euros"
         patients = [
@@ -381,6 +383,31 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
         if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
             return hit
     return None
+
+
+def _lives_there(noun: Token | None, governor: Token | None) -> bool:
+    """People a place holds: "Qeshm island, home to 120,000 people", "a town of about
+    15,000 people", "the island, which has about 200,000 residents"."""
+    if noun is None or noun.lemma_.lower() not in _DWELLERS:
+        return False
+    through = noun.head.lower_ if noun.dep_ == "pobj" else None
+    over = noun.head.head.lower_ if through else None  # "home" may be parsed an adverb
+    held = governor.lemma_.lower() if governor is not None else None
+    return (
+        (through == "to" and over == "home")
+        or (through == "of" and held in _SETTLEMENTS)
+        or (held == "have" and noun.dep_ == "dobj" and noun.lemma_.lower() != "people")
+    )
+
+
+_DWELLERS = frozenset({"people", "resident", "inhabitant", "soul"})
+_SETTLEMENTS = frozenset(
+    {
+        "town", "city", "village", "island", "nation", "country", "state", "province",
+        "region", "district", "capital", "community", "municipality", "suburb", "county",
+        "metropolis", "settlement", "neighbourhood", "neighborhood",
+    }
+)  # fmt: skip
 
 
 def _stated_age(anchor: Token) -> Token | None:

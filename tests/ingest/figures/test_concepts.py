@@ -206,6 +206,15 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The firm said it would lay off 6% of its staff.", "6%", "job_cuts_share"),
         ("The airline cut 5% of its flights.", "5%", "flight_cuts"),
         ("Over 50% of the dealerships sell less.", "Over 50%", "dealerships_share"),
+        # how many people a place holds, however the copy says it; people sent somewhere
+        # are not its residents
+        ("It hit Zarand, a town of about 15,000 people.", "about 15,000 people", "population"),
+        ("The island, which has about 200,000 residents, was hit.", "about 200,000 residents",
+         "population"),
+        ("The quake struck Qeshm island, home to 120,000 people.", "120,000 people",
+         "population"),
+        ("Police said 300 people were evacuated from the town.", "300 people", "evacuated"),
+        ("The firm has 300 employees.", "300 employees", "employees"),
         # the state a disaster leaves people in; a walkout; a share of output
         ("The outbreak has left 1,200 people dead.", "1,200 people", "deaths"),
         ("The quake left 300 injured.", "300", "injured"),
