@@ -83,6 +83,8 @@ _SURNAME_ENDINGS = gz.SURNAME_SUFFIXES
 # "the 2010 Africa Cup of Nations": a year between "the" and an event's name
 _EDITION = re.compile(r"\b[Tt]he ((?:19|20)\d\d) $")
 _EDITION_HEADS = gz.EVENT_HEADS | gz.word_set("paralympics series tournament")
+_NUMBERED_STREET = re.compile(r"\b\d+(?:st|nd|rd|th) $")
+_STREET_HEADS = gz.word_set("street st st. avenue ave ave. road rd rd. boulevard blvd precinct")
 # Legal forms printed after a company's name and a comma
 _LEGAL_FORMS = frozenset({"Inc", "Ltd", "LLC", "Corp", "Co", "plc", "PLC", "AG", "SA", "NV", "LP"})
 _TAIL_SPLIT = re.compile(r"[-'’]")
@@ -444,6 +446,11 @@ class _Finder:
         if edition is not None and any(w.lower() in _EDITION_HEADS for w in name.split()):
             # "the 2012 Summer Paralympics": the year names the edition of the event
             start, kind = edition.start(1), EntityKind.EVENT
+            name = " ".join(self.body[start:end].split())
+        numbered = _NUMBERED_STREET.search(self.body, max(0, start - 20), start)
+        if numbered is not None and name.split()[-1].lower() in _STREET_HEADS:
+            # "223rd Street", "the 67th Precinct": the number is part of the name
+            start, kind = numbered.start(), EntityKind.PLACE
             name = " ".join(self.body[start:end].split())
         description = None
         if kind is EntityKind.PERSON:

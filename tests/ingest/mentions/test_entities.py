@@ -194,6 +194,19 @@ def test_local_government_and_police_titles_are_no_part_of_the_name(title: str, 
     assert not any(title.split()[-1] in n for n in names(entities)), names(entities)
 
 
+def test_a_numbered_street_or_precinct_keeps_its_number() -> None:
+    body = (
+        "Deputies went to the 12000 block of East 223rd Street on Monday. Officers from the "
+        "67th Precinct said the suspect was arrested near Fifth Avenue."
+    )
+    _, entities = run(body)
+    found = names(entities)
+    assert {"223rd Street", "67th Precinct", "Fifth Avenue"} <= set(found), found
+    assert entity(entities, "223rd Street").kind is PLACE
+    assert "Street" not in found, found
+    assert "Precinct" not in found, found
+
+
 def test_a_common_word_opening_a_sentence_before_a_person_is_no_part_of_the_name() -> None:
     body = (
         "The nonpartisan candidate won. Nonpartisan Paul Tse lost his seat. National "
