@@ -60,8 +60,8 @@ _NOT_FIGURES = re.compile(
                     # "3:30", and "3: 30 p. m." as copy rebuilt from tokens prints it
                     r"\d{1,2}\s?:\s?\d{2}(?!\d)(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?",
                     r"\d{1,2}(?:\.\d{2})?\s*[ap]\.\s?m\.",
-                    # "2.40 PM", "11 AM": a clock time with the day's half in capitals
-                    r"\d{1,2}(?:\.\d{2})?\s*(?:[AP]\.M\.|[AP]M\b)",
+                    # "2.40 PM", "11 AM", "9.25 am": a clock time with the day's half
+                    r"\d{1,2}(?:\.\d{2})?\s*(?:[AP]\.M\.|[AP]M\b|[ap]m\b)",
                     # "7/8/07", "03/01/2008": a date in figures
                     r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
                     r"(?:GMT|UTC)\s*[+-]\s*\d{1,2}\b",
@@ -96,6 +96,10 @@ _NOT_FIGURES = re.compile(
             r"\b(?:https?://\S+|www\.\S+|[\w-]+\.(?:com|org|net|kz|ru|uk|io)\b\S*"
             r"|\d{2,4}s\b)",  # decades: "the 1990s", and below "the '90s"
             r"['’]\d0s\b",
+            # a year cut to two digits after a name: "iLife '11", "Office '97" (not a
+            # quotation's first number: "reporters '20 people died'")
+            r"(?<=[A-Za-z]\s)['’]\d{2}\b(?![\d%]|\s+(?:people|percent|per\s?cent)\b"
+            r"|\s+(?!(?:was|has|is)\b)[a-z]+s\b)",
         )
     )
 )
@@ -163,6 +167,9 @@ _CODES = (
 # percent sign only: elsewhere "12,5" may be a list).
 _COMMA_DECIMAL = r"\d{1,3},\d{1,2}(?=\s?%|\s+per\s?cent\b|\s+percent\b)"
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+# Thousands as copy rebuilt from tokens prints them: "fell about 2, 000 feet", "$1, 199"
+# (one group only, never one of a list: "68, 149, 95", "100, 200 and 300").
+_SPACED_THOUSANDS = r"\d{1,3}, \d{3}(?![\d,.]|\s+(?:and|or|to|-|–)\s+\d)"
 _CORE = re.compile(
     rf"\b(?=[{_NUMBER_WORD_INITIALS}])(?:"
     rf"(?P<vague>(?:(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands"
@@ -170,7 +177,7 @@ _CORE = re.compile(
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"
     rf"|(?P<digits>(?=\d)(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(_CODES)})))"
-    rf"(?:{_COMMA_DECIMAL}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
+    rf"(?:{_COMMA_DECIMAL}|{_SPACED_THOUSANDS}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
     re.IGNORECASE,
 )
 # The part of a whole number after it: "2-1/2", "2 1/2", "7 ½"
@@ -403,9 +410,14 @@ class NumberMatch:
     is_more: bool = False  # "200 more people", "hundreds more"
 
 
+_SPACED_GROUPS = re.compile(r"\d{1,3} \d{3}")
+
+
 def parse_number_text(text: str) -> float | None:
     """The value of digits ("1,288", "70.76") or number words ("twenty-five", "a dozen")."""
     t = " ".join(fold(text).replace(",", "").split())
+    if _SPACED_GROUPS.fullmatch(t):
+        t = t.replace(" ", "")  # "2, 000": thousands as copy rebuilt from tokens prints them
     try:
         return float(t)
     except ValueError:
@@ -563,8 +575,14 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
     blocked = zones + taken
     taken_until = 0
     names = _model_numbers(body)
-    for m in _CORE.finditer(body):
-        if m.start() < taken_until or _overlaps(blocked, m.start(), m.end()):
+    position = 0
+    while (m := _CORE.search(body, position)) is not None:
+        position = m.end()
+        if m.start() < taken_until:
+            continue
+        if _overlaps(blocked, m.start(), m.end()):
+            if ", " in m.group(0):
+                position = m.start() + m.group(0).index(", ") + 2  # "May 5, 300 people"
             continue
         match = _expand(body, m, zones)
         if match is not None and match.unit == "count" and m.group(0) in names:

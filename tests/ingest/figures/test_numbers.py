@@ -35,6 +35,13 @@ FIGURES = [
     # a number word before a model's number and what it counts
     ("Ryanair will purchase five new 737 aircraft. The Boeing 737-800 has the best record",
      "five", 5, None, Approximation.EXACT, "count"),
+    # thousands as copy rebuilt from tokens prints them, never a list
+    ("the climber fell about 2, 000 feet from the ridge", "about 2, 000 feet", 2000, None,
+     Approximation.ABOUT, "feet"),
+    ("the base model will sell for $1, 499 in stores", "$1, 499", 1499, None,
+     Approximation.EXACT, "USD"),
+    ("the island is home to 120, 000 people and a port", "120, 000 people", 120000, None,
+     Approximation.EXACT, "people"),
     # "in" for inches where a size says so
     ("the laptop is only 0.68 in thick", "only 0.68 in", 0.68, None, Approximation.EXACT,
      "inches"),
@@ -427,6 +434,9 @@ NOT_FIGURES = [
     "News website Tengrinews.kz said",
     "trades at or around 2.40 PM were cancelled",
     "talks resume at 11 AM on Monday",
+    "the boats were seen at around 9.25 am on Thursday",
+    # a year cut to two digits after a name
+    "Apple's iMovie '09 was released with new themes",
     # clock times as copy rebuilt from tokens prints them
     "The shooting occurred about 3: 10 p. m. in the block",
     "As of 11 p. m. authorities were still searching",
@@ -626,3 +636,14 @@ def test_a_number_before_a_one_word_name_is_a_model_unless_it_counts_people() ->
     )
     found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
     assert found == ["250 people", "500", "300", "120"]
+
+
+def test_numbers_listed_with_commas_and_spaces_stay_apart() -> None:
+    text = "the wells were 68, 149, 95 and 300, 400 or 500 metres deep"
+    printed = [text[n.number_span.start : n.number_span.end] for n in find_numbers(text)]
+    assert printed == ["68", "149", "95", "300", "400", "500"]
+
+
+def test_a_quotation_may_open_on_a_number() -> None:
+    text = "a witness told reporters '20 people were hurt' in the blast"
+    assert [n.value for n in find_numbers(text)] == [20]
