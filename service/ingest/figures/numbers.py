@@ -193,13 +193,14 @@ _SCALE_AFTER = re.compile(
 )
 # Currencies are ISO 4217 codes. Symbols and codes before the number; words after it, in
 # the singular too ("a 1.5bn euro charge"). Cents and pence are hundredths of the dollar
-# and the pound ("33 cents a share" = 0.33 USD).
+# and the pound ("33 cents a share" = 0.33 USD). "#" and a space is the pound sign as copy
+# passed through ASCII prints it ("sold for # 0.79 per song"; "#2" is a rank).
 _MONEY_BEFORE = re.compile(
-    rf"(?P<sym>(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?)$"
+    rf"(?P<sym>(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?|#\s)$"
 )
 _MONEY_UNITS = {
     "US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD",
-    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", **{code: code for code in _CODES},
+    "€": "EUR", "£": "GBP", "#": "GBP", "¥": "JPY", "₹": "INR", **{code: code for code in _CODES},
 }  # fmt: skip
 _MONEY_WORDS = {
     "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",

@@ -42,6 +42,8 @@ FIGURES = [
      Approximation.EXACT, "USD"),
     ("the island is home to 120, 000 people and a port", "120, 000 people", 120000, None,
      Approximation.EXACT, "people"),
+    # the pound sign as copy passed through ASCII prints it
+    ("the tracks are sold for # 0.99 each", "# 0.99", 0.99, None, Approximation.EXACT, "GBP"),
     # "in" for inches where a size says so
     ("the laptop is only 0.68 in thick", "only 0.68 in", 0.68, None, Approximation.EXACT,
      "inches"),
@@ -457,6 +459,7 @@ NOT_FIGURES = [
     # a number that numbers a thing rather than counts it
     "the newest version of Mac OS X, version 10.4.",
     "It ranked No. 2 in sales",
+    "the browser is now the #2 in the market",
     "as paragraph 12 of the ruling says",
     "it can be found in the transcript at pages 774 and 775",
     "under section 5 of the act",
