@@ -83,7 +83,7 @@ _NOT_FIGURES = re.compile(
                     # "in the 12200 block of 223rd Street": where, in a US street
                     r"\d{3,6}\s+block\s+of\b",
                     # "the 2007-08 season", "fiscal 2008/09": a span of years
-                    r"(?:19|20)\d{2}[-–/]\d{2}(?![\d,.%])",
+                    r"(?:19|20)\d{2}(?:[-–/]|\s-\s)\d{2}(?![\d,.%])",
                 )
             )
             + ")",
@@ -248,9 +248,10 @@ _CHANGE_FROM = re.compile(
 _BETWEEN_AND = re.compile(r"\s+and\s+(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\b")
 _PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+points?\b)", re.I)
 # "66-year-old", "66 years old", "a nine-month-old child": an age, in its unit
-_AGE = re.compile(r"(?:-|\s+)(?P<u>year|month|week|day)s?(?:-|\s+)old\b", re.IGNORECASE)
+# (hyphens with spaces round them as copy rebuilt from tokens prints them: "18 - year - old")
+_AGE = re.compile(r"(?:\s?-\s?|\s+)(?P<u>year|month|week|day)s?(?:\s?-\s?|\s+)old\b", re.IGNORECASE)
 _DURATION = re.compile(
-    r"[\s-](?:(?:working|business|calendar|school|trading)\s+)?"
+    r"(?:\s-\s|[\s-])(?:(?:working|business|calendar|school|trading)\s+)?"
     r"(?P<u>hours?|days?|weeks?|months?|years?|decades?|minutes?)\b",
     re.IGNORECASE,
 )

@@ -42,6 +42,10 @@ FIGURES = [
      Approximation.EXACT, "USD"),
     ("the island is home to 120, 000 people and a port", "120, 000 people", 120000, None,
      Approximation.EXACT, "people"),
+    # hyphens with spaces round them, as copy rebuilt from tokens prints them
+    ("joined by his 17 - year - old brother", "17 - year - old", 17, None, Approximation.EXACT,
+     "years"),
+    ("after a 45 - day pause in talks", "45 - day", 45, None, Approximation.EXACT, "days"),
     # the pound sign as copy passed through ASCII prints it
     ("the tracks are sold for # 0.99 each", "# 0.99", 0.99, None, Approximation.EXACT, "GBP"),
     # "in" for inches where a size says so
@@ -452,6 +456,7 @@ NOT_FIGURES = [
     "They tried to aid the deputy and dialed 911, authorities said.",
     "Analysts blamed the slide on a number of factors: (1) U.S. and Chinese exchanges",
     "He coached the team in 2007-08 before a loss to Detroit",
+    "veterans of the 1950 - 53 war gathered",
     # an owner's bare number is a name
     "Qatar Airways chose the Airbus A350 over Boeing's 787, and",
     "the Standard & Poor's 500 index dropped",
