@@ -844,6 +844,15 @@ _TALLY_BEFORE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.IGNORECASE)
 _TALLY_AFTER = re.compile(r"\s+(?:vote|votes|ruling|decision|verdict|majority)\b", re.I)
 
 
+# A side's record of wins and losses, printed like a score: "a 43-39 record", "a 9-5
+# season", "moved their record to 9-1", "the Chiefs (2-13)".
+_RECORD_AFTER = re.compile(r"\s+(?:record|season|mark)\b", re.IGNORECASE)
+_RECORD_BEFORE = re.compile(
+    r"(?:\b(?:record|mark)(?:\s+(?:of|to|at|is|was|now|stands|rose|improved|fell))+\s+"
+    r"|(?P<team>\b[A-Z][\w.’'-]*\s\())$"
+)
+
+
 def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, ...]:
     """Sports scores, one figure with both sides ("won 3 – 1": value 3), where words of
     a match stand near; tallies of votes the same way ("a vote of 52-35": 52 votes);
@@ -855,6 +864,11 @@ def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, .
         before = body[max(0, m.start() - 40) : m.start()]
         if _CHANGE_FROM.search(before):
             continue  # "seats increased from 9 to 10": a change, not a result
+        if _RECORD_AFTER.match(body, m.end()) or (
+            (named := _RECORD_BEFORE.search(before)) is not None
+            and (not named.group("team") or body.startswith(")", m.end()))
+        ):
+            continue  # "the Saints (11-5)", "a 43-39 record": wins and losses, no result
         tally = bool(_TALLY_AFTER.match(body, m.end()) or _TALLY_BEFORE.search(before))
         near = body[max(0, m.start() - 120) : m.end() + 60]
         if not tally and _SPORT_WORDS.search(near) is None:

@@ -457,6 +457,10 @@ NOT_FIGURES = [
     "Analysts blamed the slide on a number of factors: (1) U.S. and Chinese exchanges",
     "He coached the team in 2007-08 before a loss to Detroit",
     "veterans of the 1950 - 53 war gathered",
+    # a side's record of wins and losses is no result
+    "The Rams (12-4) will face the Bears on Sunday after the game",
+    "He left the club with a 210-174 record after the final",
+    "The win moved their record to 8-2 in road games",
     # an owner's bare number is a name
     "Qatar Airways chose the Airbus A350 over Boeing's 787, and",
     "the Standard & Poor's 500 index dropped",
@@ -655,3 +659,8 @@ def test_numbers_listed_with_commas_and_spaces_stay_apart() -> None:
 def test_a_quotation_may_open_on_a_number() -> None:
     text = "a witness told reporters '20 people were hurt' in the blast"
     assert [n.value for n in find_numbers(text)] == [20]
+
+
+def test_a_score_printed_after_a_win_is_still_a_result() -> None:
+    text = "The Rams beat the Bears 24-10 on Sunday in the game"
+    assert [(n.value, n.unit) for n in find_numbers(text)] == [(24, "score")]
