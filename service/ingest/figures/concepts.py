@@ -361,7 +361,11 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
     """The counted noun, with its compound or adjective ("death toll", "net profit")."""
     if noun.lower_ in _GENERIC:
         return None
-    if noun.lemma_.lower() in _HOW_MANY and (counted := _of_object(noun)) is not None:
+    if (
+        noun.lemma_.lower() in _HOW_MANY
+        and noun.tag_ not in ("NNS", "NNPS")  # "two counts of murder" are charges
+        and (counted := _of_object(noun)) is not None
+    ):
         return _noun_concept(counted, unit, lex)  # "the number of cholera cases rose to"
     modifiers = [
         c for c in _children(noun) if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i

@@ -136,6 +136,9 @@ def counted_unit(noun: Token | None) -> str | None:
         and any(c.dep_ == "compound" and c.lemma_.lower() in jobs for c in noun.children)
     ):
         return "jobs"  # "5,125 positions", "10,000 job cuts"
+    if noun.tag_ in ("NNS", "NNPS") and noun.lower_.isalpha() and noun.lower_.endswith("s"):
+        # the plural as printed: the lemmatizer misreads some ("75,000 corpses" -> "corps")
+        return noun.lower_
     if not lemma.isalpha():
         return None
     return plural(lemma)
@@ -159,6 +162,8 @@ def plural(word: str) -> str:
         return word
     if word in _IRREGULAR:
         return _IRREGULAR[word]
+    if word.endswith("man") and word not in ("human", "german", "roman"):
+        return word[:-3] + "men"  # "crewman", "gunman", "spokeswoman"
     if word.endswith(("s", "x", "z", "ch", "sh")):
         return word if word.endswith("s") and not word.endswith("ss") else word + "es"
     if word.endswith("y") and word[-2:-1] not in "aeiou":

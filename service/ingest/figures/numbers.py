@@ -60,8 +60,8 @@ _NOT_FIGURES = re.compile(
                     # "3:30", and "3: 30 p. m." as copy rebuilt from tokens prints it
                     r"\d{1,2}\s?:\s?\d{2}(?!\d)(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?",
                     r"\d{1,2}(?:\.\d{2})?\s*[ap]\.\s?m\.",
-                    # "2.40 PM", "11 AM": a clock time with the day's half in capitals
-                    r"\d{1,2}(?:\.\d{2})?\s*(?:[AP]\.M\.|[AP]M\b)",
+                    # "2.40 PM", "11 AM", "9.25 am": a clock time with the day's half
+                    r"\d{1,2}(?:\.\d{2})?\s*(?:[AP]\.M\.|[AP]M\b|[ap]m\b)",
                     # "7/8/07", "03/01/2008": a date in figures
                     r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
                     r"(?:GMT|UTC)\s*[+-]\s*\d{1,2}\b",
@@ -83,7 +83,7 @@ _NOT_FIGURES = re.compile(
                     # "in the 12200 block of 223rd Street": where, in a US street
                     r"\d{3,6}\s+block\s+of\b",
                     # "the 2007-08 season", "fiscal 2008/09": a span of years
-                    r"(?:19|20)\d{2}[-–/]\d{2}(?![\d,.%])",
+                    r"(?:19|20)\d{2}(?:[-–/]|\s-\s)\d{2}(?![\d,.%])",
                 )
             )
             + ")",
@@ -96,6 +96,10 @@ _NOT_FIGURES = re.compile(
             r"\b(?:https?://\S+|www\.\S+|[\w-]+\.(?:com|org|net|kz|ru|uk|io)\b\S*"
             r"|\d{2,4}s\b)",  # decades: "the 1990s", and below "the '90s"
             r"['’]\d0s\b",
+            # a year cut to two digits after a name: "iLife '11", "Office '97" (not a
+            # quotation's first number: "reporters '20 people died'")
+            r"(?<=[A-Za-z]\s)['’]\d{2}\b(?![\d%]|\s+(?:people|percent|per\s?cent)\b"
+            r"|\s+(?!(?:was|has|is)\b)[a-z]+s\b)",
         )
     )
 )
@@ -163,6 +167,9 @@ _CODES = (
 # percent sign only: elsewhere "12,5" may be a list).
 _COMMA_DECIMAL = r"\d{1,3},\d{1,2}(?=\s?%|\s+per\s?cent\b|\s+percent\b)"
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+# Thousands as copy rebuilt from tokens prints them: "fell about 2, 000 feet", "$1, 199"
+# (one group only, never one of a list: "68, 149, 95", "100, 200 and 300").
+_SPACED_THOUSANDS = r"\d{1,3}, \d{3}(?![\d,.]|\s+(?:and|or|to|-|–)\s+\d)"
 _CORE = re.compile(
     rf"\b(?=[{_NUMBER_WORD_INITIALS}])(?:"
     rf"(?P<vague>(?:(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands"
@@ -170,7 +177,7 @@ _CORE = re.compile(
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"
     rf"|(?P<digits>(?=\d)(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(_CODES)})))"
-    rf"(?:{_COMMA_DECIMAL}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
+    rf"(?:{_COMMA_DECIMAL}|{_SPACED_THOUSANDS}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
     re.IGNORECASE,
 )
 # The part of a whole number after it: "2-1/2", "2 1/2", "7 ½"
@@ -186,13 +193,14 @@ _SCALE_AFTER = re.compile(
 )
 # Currencies are ISO 4217 codes. Symbols and codes before the number; words after it, in
 # the singular too ("a 1.5bn euro charge"). Cents and pence are hundredths of the dollar
-# and the pound ("33 cents a share" = 0.33 USD).
+# and the pound ("33 cents a share" = 0.33 USD). "#" and a space is the pound sign as copy
+# passed through ASCII prints it ("sold for # 0.79 per song"; "#2" is a rank).
 _MONEY_BEFORE = re.compile(
-    rf"(?P<sym>(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?)$"
+    rf"(?P<sym>(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?|#\s)$"
 )
 _MONEY_UNITS = {
     "US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD",
-    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", **{code: code for code in _CODES},
+    "€": "EUR", "£": "GBP", "#": "GBP", "¥": "JPY", "₹": "INR", **{code: code for code in _CODES},
 }  # fmt: skip
 _MONEY_WORDS = {
     "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
@@ -240,9 +248,10 @@ _CHANGE_FROM = re.compile(
 _BETWEEN_AND = re.compile(r"\s+and\s+(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\b")
 _PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+points?\b)", re.I)
 # "66-year-old", "66 years old", "a nine-month-old child": an age, in its unit
-_AGE = re.compile(r"(?:-|\s+)(?P<u>year|month|week|day)s?(?:-|\s+)old\b", re.IGNORECASE)
+# (hyphens with spaces round them as copy rebuilt from tokens prints them: "18 - year - old")
+_AGE = re.compile(r"(?:\s?-\s?|\s+)(?P<u>year|month|week|day)s?(?:\s?-\s?|\s+)old\b", re.IGNORECASE)
 _DURATION = re.compile(
-    r"[\s-](?:(?:working|business|calendar|school|trading)\s+)?"
+    r"(?:\s-\s|[\s-])(?:(?:working|business|calendar|school|trading)\s+)?"
     r"(?P<u>hours?|days?|weeks?|months?|years?|decades?|minutes?)\b",
     re.IGNORECASE,
 )
@@ -403,9 +412,14 @@ class NumberMatch:
     is_more: bool = False  # "200 more people", "hundreds more"
 
 
+_SPACED_GROUPS = re.compile(r"\d{1,3} \d{3}")
+
+
 def parse_number_text(text: str) -> float | None:
     """The value of digits ("1,288", "70.76") or number words ("twenty-five", "a dozen")."""
     t = " ".join(fold(text).replace(",", "").split())
+    if _SPACED_GROUPS.fullmatch(t):
+        t = t.replace(" ", "")  # "2, 000": thousands as copy rebuilt from tokens prints them
     try:
         return float(t)
     except ValueError:
@@ -563,8 +577,14 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
     blocked = zones + taken
     taken_until = 0
     names = _model_numbers(body)
-    for m in _CORE.finditer(body):
-        if m.start() < taken_until or _overlaps(blocked, m.start(), m.end()):
+    position = 0
+    while (m := _CORE.search(body, position)) is not None:
+        position = m.end()
+        if m.start() < taken_until:
+            continue
+        if _overlaps(blocked, m.start(), m.end()):
+            if ", " in m.group(0):
+                position = m.start() + m.group(0).index(", ") + 2  # "May 5, 300 people"
             continue
         match = _expand(body, m, zones)
         if match is not None and match.unit == "count" and m.group(0) in names:
@@ -824,6 +844,15 @@ _TALLY_BEFORE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.IGNORECASE)
 _TALLY_AFTER = re.compile(r"\s+(?:vote|votes|ruling|decision|verdict|majority)\b", re.I)
 
 
+# A side's record of wins and losses, printed like a score: "a 43-39 record", "a 9-5
+# season", "moved their record to 9-1", "the Chiefs (2-13)".
+_RECORD_AFTER = re.compile(r"\s+(?:record|season|mark)\b", re.IGNORECASE)
+_RECORD_BEFORE = re.compile(
+    r"(?:\b(?:record|mark)(?:\s+(?:of|to|at|is|was|now|stands|rose|improved|fell))+\s+"
+    r"|(?P<team>\b[A-Z][\w.’'-]*\s\())$"
+)
+
+
 def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, ...]:
     """Sports scores, one figure with both sides ("won 3 – 1": value 3), where words of
     a match stand near; tallies of votes the same way ("a vote of 52-35": 52 votes);
@@ -835,6 +864,11 @@ def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, .
         before = body[max(0, m.start() - 40) : m.start()]
         if _CHANGE_FROM.search(before):
             continue  # "seats increased from 9 to 10": a change, not a result
+        if _RECORD_AFTER.match(body, m.end()) or (
+            (named := _RECORD_BEFORE.search(before)) is not None
+            and (not named.group("team") or body.startswith(")", m.end()))
+        ):
+            continue  # "the Saints (11-5)", "a 43-39 record": wins and losses, no result
         tally = bool(_TALLY_AFTER.match(body, m.end()) or _TALLY_BEFORE.search(before))
         near = body[max(0, m.start() - 120) : m.end() + 60]
         if not tally and _SPORT_WORDS.search(near) is None:

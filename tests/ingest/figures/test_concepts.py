@@ -152,6 +152,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("He was sentenced to 15 years in prison.", "15 years", "sentence"),
         # "the number of" what is counted
         ("The number of confirmed cholera cases rose to 1,500.", "1,500", "cases"),
+        # counts of a crime are charges, not what the crime's words measure
+        ("The jury convicted him of two counts of first-degree murder.", "two", "charged"),
         # a currency is no counted thing
         ("Reserve rules were eased, freeing up 300 billion ruble.", "300 billion ruble", None),
         # where a change went is no change
@@ -402,6 +404,13 @@ def test_sources_of_findings_and_forecasts(sentence: str, text: str, source: str
         ("The firm cut 5,125 positions.", "5,125", "jobs"),
         ("Rebels seized three robots.", "three robots", "robots"),
         ("Airbus announced 10,000 job cuts.", "10,000", "jobs"),
+        # the plural as printed, where the lemmatizer misreads it
+        ("Crews recovered 4,000 corpses from the rubble.", "4,000", "corpses"),
+        # kin, colleagues and roles are people
+        ("The fire killed three of his colleagues.", "three", "people"),
+        ("She is survived by two sons and a daughter.", "two", "people"),
+        ("The court heard from four prison guards.", "four", "people"),
+        ("Navy ships detained 26 pirates off the coast.", "26", "people"),
     ],
 )
 def test_counted_unit(sentence: str, text: str, unit: str) -> None:
@@ -413,8 +422,8 @@ def test_counted_unit(sentence: str, text: str, unit: str) -> None:
 
 
 def test_plural() -> None:
-    assert [plural(w) for w in ("page", "city", "box", "day", "robots")] == [
-        "pages", "cities", "boxes", "days", "robots",
+    assert [plural(w) for w in ("page", "city", "box", "day", "robots", "crewman", "human")] == [
+        "pages", "cities", "boxes", "days", "robots", "crewmen", "humans",
     ]  # fmt: skip
 
 

@@ -35,6 +35,19 @@ FIGURES = [
     # a number word before a model's number and what it counts
     ("Ryanair will purchase five new 737 aircraft. The Boeing 737-800 has the best record",
      "five", 5, None, Approximation.EXACT, "count"),
+    # thousands as copy rebuilt from tokens prints them, never a list
+    ("the climber fell about 2, 000 feet from the ridge", "about 2, 000 feet", 2000, None,
+     Approximation.ABOUT, "feet"),
+    ("the base model will sell for $1, 499 in stores", "$1, 499", 1499, None,
+     Approximation.EXACT, "USD"),
+    ("the island is home to 120, 000 people and a port", "120, 000 people", 120000, None,
+     Approximation.EXACT, "people"),
+    # hyphens with spaces round them, as copy rebuilt from tokens prints them
+    ("joined by his 17 - year - old brother", "17 - year - old", 17, None, Approximation.EXACT,
+     "years"),
+    ("after a 45 - day pause in talks", "45 - day", 45, None, Approximation.EXACT, "days"),
+    # the pound sign as copy passed through ASCII prints it
+    ("the tracks are sold for # 0.99 each", "# 0.99", 0.99, None, Approximation.EXACT, "GBP"),
     # "in" for inches where a size says so
     ("the laptop is only 0.68 in thick", "only 0.68 in", 0.68, None, Approximation.EXACT,
      "inches"),
@@ -427,6 +440,9 @@ NOT_FIGURES = [
     "News website Tengrinews.kz said",
     "trades at or around 2.40 PM were cancelled",
     "talks resume at 11 AM on Monday",
+    "the boats were seen at around 9.25 am on Thursday",
+    # a year cut to two digits after a name
+    "Apple's iMovie '09 was released with new themes",
     # clock times as copy rebuilt from tokens prints them
     "The shooting occurred about 3: 10 p. m. in the block",
     "As of 11 p. m. authorities were still searching",
@@ -440,6 +456,11 @@ NOT_FIGURES = [
     "They tried to aid the deputy and dialed 911, authorities said.",
     "Analysts blamed the slide on a number of factors: (1) U.S. and Chinese exchanges",
     "He coached the team in 2007-08 before a loss to Detroit",
+    "veterans of the 1950 - 53 war gathered",
+    # a side's record of wins and losses is no result
+    "The Rams (12-4) will face the Bears on Sunday after the game",
+    "He left the club with a 210-174 record after the final",
+    "The win moved their record to 8-2 in road games",
     # an owner's bare number is a name
     "Qatar Airways chose the Airbus A350 over Boeing's 787, and",
     "the Standard & Poor's 500 index dropped",
@@ -447,6 +468,7 @@ NOT_FIGURES = [
     # a number that numbers a thing rather than counts it
     "the newest version of Mac OS X, version 10.4.",
     "It ranked No. 2 in sales",
+    "the browser is now the #2 in the market",
     "as paragraph 12 of the ruling says",
     "it can be found in the transcript at pages 774 and 775",
     "under section 5 of the act",
@@ -626,3 +648,19 @@ def test_a_number_before_a_one_word_name_is_a_model_unless_it_counts_people() ->
     )
     found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
     assert found == ["250 people", "500", "300", "120"]
+
+
+def test_numbers_listed_with_commas_and_spaces_stay_apart() -> None:
+    text = "the wells were 68, 149, 95 and 300, 400 or 500 metres deep"
+    printed = [text[n.number_span.start : n.number_span.end] for n in find_numbers(text)]
+    assert printed == ["68", "149", "95", "300", "400", "500"]
+
+
+def test_a_quotation_may_open_on_a_number() -> None:
+    text = "a witness told reporters '20 people were hurt' in the blast"
+    assert [n.value for n in find_numbers(text)] == [20]
+
+
+def test_a_score_printed_after_a_win_is_still_a_result() -> None:
+    text = "The Rams beat the Bears 24-10 on Sunday in the game"
+    assert [(n.value, n.unit) for n in find_numbers(text)] == [(24, "score")]
