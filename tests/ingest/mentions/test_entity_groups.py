@@ -20,3 +20,26 @@ def test_a_surname_joined_by_and_to_a_full_name_of_it_is_another_person() -> Non
     assert len(melania) == 1
     assert bare, [e.name for e in entities]
     assert not bare & melania, [e.name for e in entities]
+
+
+def test_a_surname_with_an_honorific_of_the_other_sex_joins_no_full_name() -> None:
+    body = (
+        "The senator's wife, Margaret Hale, opened the clinic on Monday.\n\n"
+        "Mr. Hale told reporters the clinic would serve veterans."
+    )
+    mentions, entities = find_mentions(body, split_sentences(body))
+    margaret = {m.local_entity for m in mentions if m.text == "Margaret Hale"}
+    mister = {m.local_entity for m in mentions if body[m.span.start - 4 : m.span.start] == "Mr. "}
+    assert mister, [e.name for e in entities]
+    assert not mister & margaret, [e.name for e in entities]
+
+
+def test_a_surname_the_story_calls_mr_joins_no_woman_named_in_the_standfirst() -> None:
+    body = (
+        "President Hale signed the order on Tuesday.\n\n"
+        "Mr. Hale said the order would take effect at once."
+    )
+    mentions, entities = find_mentions(body, split_sentences(body), known_people=["Margaret Hale"])
+    assert all(e.name != "Margaret Hale" for e in entities), [e.name for e in entities]
+    hale = {m.local_entity for m in mentions if m.text == "Hale"}
+    assert len(hale) == 1, [e.name for e in entities]
