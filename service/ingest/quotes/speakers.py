@@ -381,6 +381,13 @@ def attribute(
             found = index.by_description(words, described.start())
             return Attribution(found, described.group().strip(), cue.phrase)
     if not tail and before.rstrip().endswith(","):
+        described = _described_subject(body, masked, clause_start, cue.start)
+        if described is not None and _PARENTHETICAL.match(masked, described.end()):
+            # "The president, sitting next to Prime Minister Shinzo Abe, said": the one
+            # described, not the name in the clause set between subject and cue
+            words = [w.casefold() for w in _WORD.findall(described.group())]
+            found = index.by_description(words, described.start())
+            return Attribution(found, described.group().strip(), cue.phrase)
         subject = _appositive_subject(masked, clause_start, cue.start, index)
         if subject is not None:
             return named_attribution(subject, cue)
@@ -480,6 +487,9 @@ _OPENING_CLAUSE = re.compile(
 _SUBJECT_LEAD_WORDS = 8
 
 
+# A clause set off by commas after a subject, opened by a lower-case word ("sitting next
+# to", "who has", "speaking in"), not a name in apposition ("The official, Ali Shamkhani,")
+_PARENTHETICAL = re.compile(r"\s*,\s*[a-z]")
 # "The president", "the company's chief executive": a subject described, not named
 _DESCRIBED_SUBJECT = re.compile(
     r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)(?=\s*,|\s+[a-z])"

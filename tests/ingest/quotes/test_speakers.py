@@ -176,3 +176,14 @@ def test_a_name_after_the_verb_is_no_subject() -> None:
         "Chrysler.\n"
     )
     assert got["more complex company"] != "Chrysler"
+
+
+def test_a_described_subject_speaks_past_a_clause_naming_someone_else() -> None:
+    got = speakers(
+        "Governor Laura Briggs met lawmakers in Albany on Monday.\n\n"
+        "The governor, standing beside Senator Mark Ellison, said she was "
+        '"confident" the bill would pass.\n\n'
+        'The senator, Mark Ellison, said the vote was "only a start."\n'
+    )
+    assert got["confident"] == "Laura Briggs"
+    assert got["only a start."] == "Mark Ellison"
