@@ -163,6 +163,9 @@ def group_mentions(
                 by_place.setdefault(canonical, group)
         assigned.append(group)
         group_of[id(cand)] = group
+    for group in groups:
+        if _titled_person(group):
+            group.kind = EntityKind.PERSON
     # Groups are numbered in order of their first mention.
     order = {id(g): n for n, g in enumerate(sorted(groups, key=lambda g: g.index))}
     mentions = tuple(
@@ -188,6 +191,21 @@ def group_mentions(
         for g in sorted(groups, key=lambda g: order[id(g)])
     )
     return mentions, entities
+
+
+def _titled_person(group: _Group) -> bool:
+    """An unlisted "organisation" a person's title was printed before ("President Trump")
+    whose name is a surname, or a given name and a surname, is that person: the
+    recogniser typed its first mention ("Trump, Macron seek common ground") as an
+    organisation, and so "he said" could never stand for him."""
+    words = group.name.split()
+    return (
+        group.kind is EntityKind.ORGANIZATION
+        and group.description is not None
+        and group.description.casefold() in gz.CORE_TITLES
+        and (len(words) == 1 or (len(words) == 2 and gz.is_given_name(words[0])))
+        and gz.organization_canonical(group.name) is None
+    )
 
 
 def _new_group(groups: list[_Group], kind: EntityKind, name: str) -> _Group:

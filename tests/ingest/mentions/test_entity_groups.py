@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.entities import find_mentions
+from service.ingest.mentions.entity_groups import group_mentions
+from service.ingest.model import EntityKind
 from service.ingest.parse.sentences import split_sentences
 
 
@@ -43,3 +46,21 @@ def test_a_surname_the_story_calls_mr_joins_no_woman_named_in_the_standfirst() -
     assert all(e.name != "Margaret Hale" for e in entities), [e.name for e in entities]
     hale = {m.local_entity for m in mentions if m.text == "Hale"}
     assert len(hale) == 1, [e.name for e in entities]
+
+
+def test_an_organisation_a_person_s_title_was_printed_before_is_that_person() -> None:
+    body = "Hale, Ellison seek common ground. President Hale said the talks went well."
+    first = Candidate(0, 4, "Hale", EntityKind.ORGANIZATION, 0)
+    titled = Candidate(44, 48, "Hale", EntityKind.PERSON, 1, description="president")
+    _, entities = group_mentions(body, [first, titled])
+    assert [(e.name, e.kind) for e in entities] == [("Hale", EntityKind.PERSON)]
+
+
+def test_an_organisation_a_role_word_describes_stays_one_when_its_name_is_no_person_s() -> None:
+    body = "Northgate Holdings cut jobs. The general, Northgate Holdings, said so."
+    first = Candidate(0, 18, "Northgate Holdings", EntityKind.ORGANIZATION, 0)
+    described = Candidate(
+        42, 60, "Northgate Holdings", EntityKind.ORGANIZATION, 1, description="general"
+    )
+    _, entities = group_mentions(body, [first, described])
+    assert [e.kind for e in entities] == [EntityKind.ORGANIZATION]
