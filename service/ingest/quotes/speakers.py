@@ -756,16 +756,31 @@ def _it(body: str, word: str, pos: int, cue: Cue, index: MentionIndex) -> Attrib
     return Attribution(last[1] if last else None, word, cue.phrase)
 
 
+# Lower-case words (a role, perhaps its department) and title abbreviations between names
+_ROLE_BETWEEN = re.compile(
+    r"(?:\s+(?:[a-z][\w-]*|[A-Z][a-z]{0,3}\.))(?:\s+(?:[a-z][\w-]*|[A-Z][a-z]{0,3}\.)){0,3}\s+"
+)
+
+
+def _names_a_role(gap: str) -> bool:
+    words = [w.casefold().rstrip(".") for w in gap.split()]
+    return any(w in gz.PERSON_ROLES or w in _PERSON_HEADS or w in _UNNAMED_HEADS for w in words)
+
+
 def _appositive_person(
     masked: str, following: list[tuple[MentionCandidate, int]]
 ) -> tuple[MentionCandidate, int]:
     """The first name after a cue, or the person it introduces: "in the words of the
     Crown prosecutor, Mark Tedeschi" is Tedeschi's."""
     first = following[0]
-    if first[0].kind is EntityKind.PERSON or len(following) < 2:
+    if len(following) < 2:
         return first
     person = following[1]
     gap = masked[first[0].span.end : person[0].span.start]
+    if first[0].kind is EntityKind.PERSON:
+        # "said Troy police Lt. Gerry Scherlinck", "said South Richmond Hill resident Suri
+        # Charanjit": a place taken for a person's name, then the speaker's role
+        return person if _ROLE_BETWEEN.fullmatch(gap) and _names_a_role(gap) else first
     apposed = re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s*", gap) is not None
     # "says ANA senior vice president Mitsuo Morimoto": the organisation's officer
     # "said Airbus President and Chief Executive Officer, Tom Enders": offices joined

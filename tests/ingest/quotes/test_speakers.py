@@ -187,3 +187,15 @@ def test_a_described_subject_speaks_past_a_clause_naming_someone_else() -> None:
     )
     assert got["confident"] == "Laura Briggs"
     assert got["only a start."] == "Mark Ellison"
+
+
+def test_a_name_after_the_cue_then_a_role_is_the_place_of_the_person_named_next() -> None:
+    got = speakers(
+        "Police searched the office tower on Monday.\n\n"
+        '"He was looking for someone," said Troy police Lt. Gerry Scherlinck.\n\n'
+        '"The cars come straight through," said Richmond Hill resident Suri Charanjit.\n\n'
+        '"It was fine," said Mark Evans, a neighbour.\n'
+    )
+    assert got["He was looking for s"] == "Gerry Scherlinck"
+    assert got["The cars come straig"] == "Suri Charanjit"
+    assert got["It was fine,"] == "Mark Evans"
