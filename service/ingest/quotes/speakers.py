@@ -790,6 +790,9 @@ def _appositive_person(
     return person if (apposed or titled) and person[0].kind is EntityKind.PERSON else first
 
 
+_TITLE_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.(?=\s)")
+
+
 def _after_cue(body: str, masked: str, cue: Cue, ctx_end: int, index: MentionIndex) -> Attribution:
     """The speaker named after the cue: "said George Tsereteli, ...", "according to X"."""
     adv = _LEADING_ADVERBIAL.match(masked, cue.end, ctx_end)
@@ -803,7 +806,8 @@ def _after_cue(body: str, masked: str, cue: Cue, ctx_end: int, index: MentionInd
         if m.span.start >= start and index.kind(e) in _SPEAKER_KINDS
     ]
     if following:
-        lead = masked[start : following[0][0].span.start]
+        # "according to Troy police Lt. Gerry Scherlinck": a title's full stop ends nothing
+        lead = _TITLE_ABBREVIATION.sub(" ", masked[start : following[0][0].span.start])
         if not _AFTER_BOUNDARY.search(lead) and len(_WORD.findall(lead)) <= 6:
             return named_attribution(_appositive_person(masked, following), cue)
     stop = _AFTER_BOUNDARY.search(masked, start + 1, ctx_end)

@@ -199,3 +199,12 @@ def test_a_name_after_the_cue_then_a_role_is_the_place_of_the_person_named_next(
     assert got["He was looking for s"] == "Gerry Scherlinck"
     assert got["The cars come straig"] == "Suri Charanjit"
     assert got["It was fine,"] == "Mark Evans"
+
+
+def test_a_title_s_full_stop_after_the_cue_ends_no_clause() -> None:
+    got = speakers(
+        "Police searched the office tower in Troy on Monday.\n\n"
+        'The suspect was "deliberately seeking out these individuals," according to Troy '
+        "police Lt. Gerry Scherlinck.\n"
+    )
+    assert got["deliberately seeking"] == "Gerry Scherlinck"
