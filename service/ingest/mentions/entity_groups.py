@@ -65,6 +65,7 @@ def group_mentions(
     full_names = _full_person_names(candidates)
     _kinds_settled_by_vote(body, candidates, full_names)
     kin = _surnames_beside_full_names(body, candidates)
+    honoured = _sex_by_honorific(body, candidates)
     for name in known_people:
         parts = name_key(name).split()
         if len(parts) > 1:
@@ -101,7 +102,13 @@ def group_mentions(
             and key in full_names
             and (
                 full := _nearest_full_name(
-                    full_names[key], cand.start, 0 if key in kin else opening
+                    _joinable(
+                        full_names[key],
+                        _honorific_sex(body, cand.start) or honoured.get(key),
+                        kin.get(key, set()),
+                    ),
+                    cand.start,
+                    0 if key in kin else opening,
                 )
             )
             is not None
@@ -160,6 +167,9 @@ def group_mentions(
                 by_place.setdefault(canonical, group)
         assigned.append(group)
         group_of[id(cand)] = group
+    for group in groups:
+        if _titled_person(group):
+            group.kind = EntityKind.PERSON
     # Groups are numbered in order of their first mention.
     order = {id(g): n for n, g in enumerate(sorted(groups, key=lambda g: g.index))}
     mentions = tuple(
@@ -185,6 +195,21 @@ def group_mentions(
         for g in sorted(groups, key=lambda g: order[id(g)])
     )
     return mentions, entities
+
+
+def _titled_person(group: _Group) -> bool:
+    """An unlisted "organisation" a person's title was printed before ("President Trump")
+    whose name is a surname, or a given name and a surname, is that person: the
+    recogniser typed its first mention ("Trump, Macron seek common ground") as an
+    organisation, and so "he said" could never stand for him."""
+    words = group.name.split()
+    return (
+        group.kind is EntityKind.ORGANIZATION
+        and group.description is not None
+        and group.description.casefold() in gz.CORE_TITLES
+        and (len(words) == 1 or (len(words) == 2 and gz.is_given_name(words[0])))
+        and gz.organization_canonical(group.name) is None
+    )
 
 
 def _new_group(groups: list[_Group], kind: EntityKind, name: str) -> _Group:
@@ -289,25 +314,67 @@ def _full_person_names(candidates: Sequence[Candidate]) -> dict[str, list[tuple[
     return found
 
 
-def _surnames_beside_full_names(body: str, candidates: Sequence[Candidate]) -> set[str]:
-    """Surnames printed alone and joined by "and" to a full name of that surname: two
-    people ("President Trump and Melania Trump", "Trump and first lady Melania Trump"),
-    so the surname in an opening paragraph is not the one full name's."""
+def _surnames_beside_full_names(body: str, candidates: Sequence[Candidate]) -> dict[str, set[str]]:
+    """Surnames printed alone and joined by "and" to a full name of that surname, with the
+    keys of those full names: two people ("President Trump and Melania Trump", "Trump
+    and first lady Melania Trump"), so the surname is not that full name's."""
     people = [c for c in candidates if c.kind is not EntityKind.PLACE]
-    found: set[str] = set()
+    found: dict[str, set[str]] = {}
     for a, b in pairwise(people):
         keys = (name_key(a.name).split(), name_key(b.name).split())
         if not (keys[0] and keys[1] and keys[0][-1] == keys[1][-1]):
             continue
         if sorted(len(k) for k in keys)[0] != 1 or len(keys[0]) == len(keys[1]):
             continue
+        full, bare = (a, b) if len(keys[0]) > 1 else (b, a)
+        if body.startswith(("'s", "’s"), bare.end):
+            continue  # "Paul Manafort and Manafort's deputy": his deputy, not another Manafort
         if _JOINED_BY_AND.fullmatch(body, a.end, b.start):
-            found.add(keys[0][-1])
+            found.setdefault(keys[0][-1], set()).add(name_key(full.name))
     return found
 
 
 # "and", perhaps with a lower-case title: "and first lady", "and his wife"
 _JOINED_BY_AND = re.compile(r"\s+and\s+(?:[a-z][\w-]*\s+){0,3}")
+
+
+# "Mr. Trump", "Mrs. May": the honorific says which sex the surname's bearer is.
+_HONORIFIC = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+$")
+_HONORIFIC_SEX = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
+
+
+def _honorific_sex(body: str, start: int) -> str | None:
+    found = _HONORIFIC.search(body, max(0, start - 6), start)
+    return _HONORIFIC_SEX[found["title"]] if found is not None else None
+
+
+def _sex_by_honorific(body: str, candidates: Sequence[Candidate]) -> dict[str, str]:
+    """Surname key -> the sex the story's honorifics give it, when they all agree: a
+    story that calls its Trump "Mr. Trump" means him by "President Trump" too."""
+    sexes: dict[str, set[str]] = {}
+    for cand in candidates:
+        key = name_key(cand.name)
+        if len(key.split()) == 1 and (sex := _honorific_sex(body, cand.start)) is not None:
+            sexes.setdefault(key, set()).add(sex)
+    return {key: found.pop() for key, found in sexes.items() if len(found) == 1}
+
+
+def _joinable(
+    options: list[tuple[int, str]], sex: str | None, partners: set[str]
+) -> list[tuple[int, str]]:
+    """The full names a surname may join: never one whose given name is only the other
+    sex's than its honorific ("Mr. Trump" is not Melania Trump), nor one the story prints
+    joined by "and" to the bare surname ("President Trump and Melania Trump": another
+    person), unless the honorific fits it ("Mrs. Trump")."""
+    found = []
+    for at, name in options:
+        named = gz.sex_of_given_name(name.split()[0])
+        if sex is not None and named is not None and named != sex:
+            continue
+        if name_key(name) in partners and (sex is None or named != sex):
+            continue
+        found.append((at, name))
+    return found
 
 
 def _nearest_full_name(

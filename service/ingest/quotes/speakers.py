@@ -385,6 +385,13 @@ def attribute(
             found = index.by_description(words, described.start())
             return Attribution(found, described.group().strip(), cue.phrase)
     if not tail and before.rstrip().endswith(","):
+        described = _described_subject(body, masked, clause_start, cue.start)
+        if described is not None and _PARENTHETICAL.match(masked, described.end()):
+            # "The president, sitting next to Prime Minister Shinzo Abe, said": the one
+            # described, not the name in the clause set between subject and cue
+            words = [w.casefold() for w in _WORD.findall(described.group())]
+            found = index.by_description(words, described.start())
+            return Attribution(found, described.group().strip(), cue.phrase)
         subject = _appositive_subject(masked, clause_start, cue.start, index)
         if subject is not None:
             return named_attribution(subject, cue)
@@ -484,6 +491,9 @@ _OPENING_CLAUSE = re.compile(
 _SUBJECT_LEAD_WORDS = 8
 
 
+# A clause set off by commas after a subject, opened by a lower-case word ("sitting next
+# to", "who has", "speaking in"), not a name in apposition ("The official, Ali Shamkhani,")
+_PARENTHETICAL = re.compile(r"\s*,\s*[a-z]")
 # "The president", "the company's chief executive": a subject described, not named
 _DESCRIBED_SUBJECT = re.compile(
     r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)(?=\s*,|\s+[a-z])"
@@ -750,16 +760,31 @@ def _it(body: str, word: str, pos: int, cue: Cue, index: MentionIndex) -> Attrib
     return Attribution(last[1] if last else None, word, cue.phrase)
 
 
+# Lower-case words (a role, perhaps its department) and title abbreviations between names
+_ROLE_BETWEEN = re.compile(
+    r"(?:\s+(?:[a-z][\w-]*|[A-Z][a-z]{0,3}\.))(?:\s+(?:[a-z][\w-]*|[A-Z][a-z]{0,3}\.)){0,3}\s+"
+)
+
+
+def _names_a_role(gap: str) -> bool:
+    words = [w.casefold().rstrip(".") for w in gap.split()]
+    return any(w in gz.PERSON_ROLES or w in _PERSON_HEADS or w in _UNNAMED_HEADS for w in words)
+
+
 def _appositive_person(
     masked: str, following: list[tuple[MentionCandidate, int]]
 ) -> tuple[MentionCandidate, int]:
     """The first name after a cue, or the person it introduces: "in the words of the
     Crown prosecutor, Mark Tedeschi" is Tedeschi's."""
     first = following[0]
-    if first[0].kind is EntityKind.PERSON or len(following) < 2:
+    if len(following) < 2:
         return first
     person = following[1]
     gap = masked[first[0].span.end : person[0].span.start]
+    if first[0].kind is EntityKind.PERSON:
+        # "said Troy police Lt. Gerry Scherlinck", "said South Richmond Hill resident Suri
+        # Charanjit": a place taken for a person's name, then the speaker's role
+        return person if _ROLE_BETWEEN.fullmatch(gap) and _names_a_role(gap) else first
     apposed = re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*,\s*", gap) is not None
     # "says ANA senior vice president Mitsuo Morimoto": the organisation's officer
     # "said Airbus President and Chief Executive Officer, Tom Enders": offices joined
@@ -767,6 +792,9 @@ def _appositive_person(
         w in gz.PERSON_ROLES or w in gz.TITLE_MODIFIERS or w == "and" for w in words
     )
     return person if (apposed or titled) and person[0].kind is EntityKind.PERSON else first
+
+
+_TITLE_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.(?=\s)")
 
 
 def _after_cue(body: str, masked: str, cue: Cue, ctx_end: int, index: MentionIndex) -> Attribution:
@@ -782,7 +810,8 @@ def _after_cue(body: str, masked: str, cue: Cue, ctx_end: int, index: MentionInd
         if m.span.start >= start and index.kind(e) in _SPEAKER_KINDS
     ]
     if following:
-        lead = masked[start : following[0][0].span.start]
+        # "according to Troy police Lt. Gerry Scherlinck": a title's full stop ends nothing
+        lead = _TITLE_ABBREVIATION.sub(" ", masked[start : following[0][0].span.start])
         if not _AFTER_BOUNDARY.search(lead) and len(_WORD.findall(lead)) <= 6:
             return named_attribution(_appositive_person(masked, following), cue)
     stop = _AFTER_BOUNDARY.search(masked, start + 1, ctx_end)

@@ -176,3 +176,35 @@ def test_a_name_after_the_verb_is_no_subject() -> None:
         "Chrysler.\n"
     )
     assert got["more complex company"] != "Chrysler"
+
+
+def test_a_described_subject_speaks_past_a_clause_naming_someone_else() -> None:
+    got = speakers(
+        "Governor Laura Briggs met lawmakers in Albany on Monday.\n\n"
+        "The governor, standing beside Senator Mark Ellison, said she was "
+        '"confident" the bill would pass.\n\n'
+        'The senator, Mark Ellison, said the vote was "only a start."\n'
+    )
+    assert got["confident"] == "Laura Briggs"
+    assert got["only a start."] == "Mark Ellison"
+
+
+def test_a_name_after_the_cue_then_a_role_is_the_place_of_the_person_named_next() -> None:
+    got = speakers(
+        "Police searched the office tower on Monday.\n\n"
+        '"He was looking for someone," said Troy police Lt. Gerry Scherlinck.\n\n'
+        '"The cars come straight through," said Richmond Hill resident Suri Charanjit.\n\n'
+        '"It was fine," said Mark Evans, a neighbour.\n'
+    )
+    assert got["He was looking for s"] == "Gerry Scherlinck"
+    assert got["The cars come straig"] == "Suri Charanjit"
+    assert got["It was fine,"] == "Mark Evans"
+
+
+def test_a_title_s_full_stop_after_the_cue_ends_no_clause() -> None:
+    got = speakers(
+        "Police searched the office tower in Troy on Monday.\n\n"
+        'The suspect was "deliberately seeking out these individuals," according to Troy '
+        "police Lt. Gerry Scherlinck.\n"
+    )
+    assert got["deliberately seeking"] == "Gerry Scherlinck"
