@@ -280,7 +280,7 @@ def _surely_person(body: str, cand: Candidate) -> bool:
         and (
             bool(cand.description)
             or (len(words) > 1 and gz.is_given_name(words[0]))
-            or _HONORIFIC_BEFORE.search(body, max(0, cand.start - 6), cand.start) is not None
+            or _HONORIFIC.search(body, max(0, cand.start - 6), cand.start) is not None
             or described_person(body, cand.end)
         )
     )
@@ -300,7 +300,6 @@ def _surely_place(body: str, cand: Candidate) -> bool:
 
 
 _VOTING_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE})
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.? $")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|on the) $")
 
 
@@ -338,14 +337,15 @@ def _surnames_beside_full_names(body: str, candidates: Sequence[Candidate]) -> d
 _JOINED_BY_AND = re.compile(r"\s+and\s+(?:[a-z][\w-]*\s+){0,3}")
 
 
-# "Mr. Trump", "Mrs. May": the honorific says which sex the surname's bearer is.
-_HONORIFIC = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+$")
+# "Mr. Trump", "Dr. Benjamin": a person's name follows; "Mr." or "Mrs." says which sex
+# the surname's bearer is.
+_HONORIFIC = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?\s+$")
 _HONORIFIC_SEX = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
 
 
 def _honorific_sex(body: str, start: int) -> str | None:
     found = _HONORIFIC.search(body, max(0, start - 6), start)
-    return _HONORIFIC_SEX[found["title"]] if found is not None else None
+    return _HONORIFIC_SEX.get(found["title"]) if found is not None else None
 
 
 def _sex_by_honorific(body: str, candidates: Sequence[Candidate]) -> dict[str, str]:
