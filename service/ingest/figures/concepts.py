@@ -242,6 +242,13 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         counted = "people"  # "500 detentions", "120 deaths": people detained, dead
     if found is not None and found.key == "index_level" and counted in ("marks", "levels"):
         counted = "points"  # "below the 5000 mark": an index level, in points
+    if found is not None and found.key == "vote_share" and not _ELECTORAL.search(doc.text):
+        # "Citigroup gained 9.7%", "got 5 percent": a vote only where the story has one
+        lemma = governor.lemma_.lower() if governor is not None else ""
+        found = next(
+            (c for c in lex.verbs.get(lemma, ()) if c.key != "vote_share" and _fits(c, unit)),
+            None,
+        )
     own = _own_clause(governor, anchor)
     if found is not None:
         return Reading(found.key, True, spans, source_span, counted, level=level, own_clause=own)
@@ -387,6 +394,14 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
         if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
             return hit
     return None
+
+
+# Words without which a story holds no vote: an election, a referendum, a ballot, polls.
+_ELECTORAL = re.compile(
+    r"\b(?:elect(?:ion|ions|ed|oral|orate)|vot(?:e|es|ed|ers?|ing)|ballots?|referend\w*"
+    r"|polls|polling|candidates?|primar(?:y|ies)|caucus\w*|plebiscite)\b",
+    re.IGNORECASE,
+)
 
 
 def _lives_there(noun: Token | None, governor: Token | None) -> bool:

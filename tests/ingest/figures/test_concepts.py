@@ -79,6 +79,9 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("Siemens took a 1.5bn euro charge.", "1.5bn euro", "loss"),
         ("The bank said 5,125 positions would go.", "5,125", "job_cuts"),
         ("Toqaev took 70.96 percent of the ballots.", "70.96 percent", "vote_share"),
+        # "gained" is a vote only in a story that holds one; elsewhere it is growth
+        ("In the election, Labour gained 12% and the Greens 4%.", "12%", "vote_share"),
+        ("Bank of America rose 3.2%, while Citigroup gained 9.7%.", "9.7%", "growth"),
         ("The bank earned 33 cents a share.", "33 cents a share", "earnings_per_share"),
         # what happened to a group beats the group's name, never the other way round
         ("Police arrested dozens of demonstrators in Almaty.", "dozens of demonstrators",
