@@ -199,12 +199,16 @@ def market_of(head: Token) -> Token | None:
     # "the primary UK index, the FTSE 100, dropped", "the Standard & Poor's 500 index",
     # "the Merval index": the name the noun carries, never a place ("the UK index",
     # "Japan's Nikkei index")
+    # "Bank of America shares", "shares of Ford": the company whose shares they are
+    owners = [
+        o for c in market.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+    ]
     named = sorted(
         (
             c
-            for c in market.children
+            for c in (*market.children, *owners)
             if c.pos_ == "PROPN"
-            and c.dep_ in ("appos", "poss", "compound")
+            and c.dep_ in ("appos", "poss", "compound", "nmod", "pobj")
             and place_canonical(c.text) is None
         ),
         key=lambda c: c.dep_ != "appos",

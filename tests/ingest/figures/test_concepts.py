@@ -366,6 +366,10 @@ def test_subjects_and_sources_from_the_parse() -> None:
     # a second verb without a subject of its own has the first one's
     sentence = "The FTSE 100 fell 2.03 points, but stayed below 5000 at 4605.22."
     assert reading_of(sentence, "4605.22")[2][:1] == ["FTSE"]
+    # shares move for the company they are of, however the copy names it
+    sentence = "Bank of America shares rose by 3.2%, while Citigroup gained 9.7%."
+    assert reading_of(sentence, "3.2%")[2][:1] == ["Bank"]
+    assert reading_of("Shares of Ford fell 5% on Monday.", "5%")[2][:1] == ["Ford"]
     _, source, subjects = reading_of("Police reported 12 deaths in Lagos.", "12")
     assert source == "Police"
     assert "Police" not in subjects
