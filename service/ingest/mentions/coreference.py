@@ -42,14 +42,19 @@ def salient_person(
     before: int,
     sex: str | None = None,
     spoke: Collection[tuple[int, int, int]] = (),
+    coined: Collection[int] = (),
 ) -> int | None:
     """Whom "he" or "she" at ``before`` stands for: the last person named as the subject
     of a clause in the preceding ``SUBJECT_REACH`` characters (a subject stays the topic:
     '"...," said Julien Talavan, a spokesman for Force Ouvrière. "...," he said' is
     Talavan's, not the union's, whatever the union was taken for), else the last person
     named at all; a person credited with a quote in its sentence (``spoke``: start, end,
-    entity) counts as its subject. With ``sex``, never a person whose given name is only
-    the other sex's."""
+    entity) counts as its subject. Never an entity in ``coined`` (``coined_names``), nor
+    a person named inside the words the pronoun reports ('research the dossier alleging
+    ties between Trump and Russia, he said' is not Trump's: "he" governs that clause, so
+    it is no one the clause names). With ``sex``, never a person whose given name is
+    only the other sex's."""
+    reported = _reported_tokens(doc, before)
     people = [
         m
         for m in mentions
@@ -58,6 +63,8 @@ def salient_person(
         and entities[m.local_entity].kind is EntityKind.PERSON
         and may_be(entities[m.local_entity], sex, entities)
         and not _THE_BEFORE.search(doc.text, max(0, m.span.start - 6), m.span.start)
+        and not _reported_name(doc, m, reported)
+        and m.local_entity not in coined
     ]
     if not people:
         return None
@@ -82,6 +89,35 @@ def salient_person(
         if any(s <= m.span.start < e and m.local_entity == who for s, e, who in spoke):
             return m.local_entity
     return people[-1].local_entity
+
+
+_REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def _reported_tokens(doc: Doc, at: int) -> frozenset[int]:
+    """The tokens of the words reported by a cue set after them, the pronoun at ``at``
+    following a bare comma ('..., he said'): the clause the cue hangs off or the
+    complement before it, in the pronoun's paragraph. A cue after a closing quote mark
+    reports the quote, whose names are no candidates already."""
+    if not _AFTER_COMMA.search(doc.text, max(0, at - 3), at):
+        return frozenset()
+    own = doc.char_span(at, at + 1, alignment_mode="expand")
+    if own is None or own[0].dep_ not in _SUBJECT_DEPS:
+        return frozenset()
+    verb = own[0].head
+    tokens = [t for c in verb.children if c.dep_ in _REPORTED_DEPS for t in c.subtree]
+    if verb.dep_ in _REPORTED_DEPS and verb.head.i != verb.i:
+        tokens += [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+    paragraph = doc.text.rfind("\n", 0, at) + 1
+    return frozenset(t.i for t in tokens if paragraph <= t.idx < at)
+
+
+_AFTER_COMMA = re.compile(r",\s*$")
+
+
+def _reported_name(doc: Doc, m: MentionCandidate, reported: frozenset[int]) -> bool:
+    token = _root(doc, m)
+    return token is not None and token.i in reported
 
 
 def _root(doc: Doc, m: MentionCandidate) -> Token | None:
@@ -140,6 +176,19 @@ def _main_verb(sentence: Span) -> Token:
 
 # "the New GM", "the App Store": a name after "the" is nobody's, whatever it was typed
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+[\"“]?$")
+_QUOTED_AFTER_ARTICLE = re.compile(r"\b(?:[Tt]he|an?)\s+[\"“]$")
+
+
+def coined_names(text: str, mentions: Sequence[MentionCandidate]) -> frozenset[int]:
+    """Entities the copy once names in quote marks after an article ('a "New GM"', 'the
+    "Big Three"'): a coined name for a thing, no one "he" or "she" stands for in any
+    mention ("the management of GM")."""
+    return frozenset(
+        m.local_entity
+        for m in mentions
+        if _QUOTED_AFTER_ARTICLE.search(text, max(0, m.span.start - 6), m.span.start)
+        and text[m.span.end : m.span.end + 1] in ('"', "”")
+    )
 
 
 def _is_subject(token: Token | None) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from service.ingest.mentions.coreference import last_named, salient_person
+from service.ingest.mentions.coreference import coined_names, last_named, salient_person
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
 from service.ingest.quotes.speakers import holds_role
 
@@ -48,12 +48,15 @@ def credit_quotes(
     out: list[QuoteCandidate] = []
     quoted = [(q.span.start, q.span.end) for q in quotes]
     unquoted = [m for m in mentions if not any(s <= m.span.start < e for s, e in quoted)]
+    coined = coined_names(doc.text, mentions)
     for q in quotes:
         if q.speaker_text is not None and q.speaker_text.casefold() in _PERSON_PRONOUNS:
             spoke = [
                 (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
             ]
-            q = _pronoun_credited(q, doc, unquoted, entities, spoke, out[-1] if out else None)
+            q = _pronoun_credited(
+                q, doc, unquoted, entities, spoke, coined, out[-1] if out else None
+            )
         if q.cue is not None and q.cue.lower() in _PARTICIPLES:
             # "X defended the choice of Boeing, saying ...": X says it, not Boeing
             subject = _participle_subject(doc, q)
@@ -84,6 +87,7 @@ def _pronoun_credited(
     unquoted: Sequence[MentionCandidate],
     entities: Sequence[LocalEntity],
     spoke: Sequence[tuple[int, int, int]],
+    coined: frozenset[int],
     previous: QuoteCandidate | None,
 ) -> QuoteCandidate:
     """A quote credited to "he" or "she": to the person who was last the subject of a
@@ -107,7 +111,7 @@ def _pronoun_credited(
         return quote
     at = min(found, key=lambda i: abs(i - quote.span.start))
     sex = "female" if text[at].lower() == "s" else "male"
-    who = salient_person(doc, unquoted, entities, before=at, sex=sex, spoke=spoke)
+    who = salient_person(doc, unquoted, entities, before=at, sex=sex, spoke=spoke, coined=coined)
     return quote if who is None else replace(quote, speaker=who)
 
 

@@ -63,3 +63,22 @@ def test_she_may_be_a_woman_named_by_a_surname_that_is_a_man_s_given_name() -> N
         '"It should not be this expensive to get health care," she said.'
     )
     assert speaker_of(body, "It should not") in ("Benjamin", "Regina M. Benjamin")
+
+
+def test_he_is_never_someone_named_in_the_words_he_reports() -> None:
+    body = (
+        "Campaign manager Brad Parscale called the lawsuit frivolous on Friday.\n\n"
+        'That includes the money the party paid for the "opposition research dossier" '
+        "alleging ties between Donald Trump and Russia, he said."
+    )
+    assert speaker_of(body, "opposition research") == "Brad Parscale"
+
+
+def test_he_is_never_a_name_the_copy_coins_in_quote_marks() -> None:
+    body = (
+        "Fritz Henderson, the chief executive of General Motors, outlined a plan for what "
+        'he called a "New GM".\n\n'
+        "Asked whether Washington would tell the management of GM what cars to build, "
+        "he stated that \"I don't think it's going to happen.\""
+    )
+    assert speaker_of(body, "I don't think") == "Fritz Henderson"
