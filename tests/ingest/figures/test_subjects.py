@@ -1,0 +1,32 @@
+"""Whom a figure is about: what a noun told as a new one ("a group", "one company") does
+not stand for."""
+
+from __future__ import annotations
+
+from service.ingest.extract import extract
+from service.ingest.parse.article import parse_article
+
+
+def _subjects(copy: str) -> dict[str, str | None]:
+    extraction = extract(parse_article(copy))
+    names = [e.name for e in extraction.entities]
+    return {
+        f.text: names[f.subject] if f.subject is not None and f.subject >= 0 else None
+        for f in extraction.figures
+    }
+
+
+def test_a_group_told_as_a_new_one_is_no_organisation_named_before() -> None:
+    subjects = _subjects(
+        "Protest in Detroit\n\n"
+        "General Motors hosted a fair in Detroit on Monday. A group of about 200 students "
+        "had occupied the main hall yesterday, waving banners.\n"
+    )
+    assert subjects["about 200 students"] == "Detroit"
+
+
+def test_the_company_still_stands_for_the_organisation_named_before() -> None:
+    subjects = _subjects(
+        "Carmaker cuts jobs\n\nFord said on Monday that the company would cut 5,000 jobs.\n"
+    )
+    assert subjects["5,000"] == "Ford"
