@@ -146,6 +146,7 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     yield from _apposed(c)
                     yield c
+        yield from _gerund_subject(governor)
     elif governor is not None and governor.pos_ == "NOUN":
         for child in _children(governor):
             if child.dep_ == "poss":
@@ -161,6 +162,29 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
             if c.dep_ in ("nsubj", "nsubjpass"):
                 yield from _apposed(c)
                 yield c
+
+
+# Prepositions that tell how or when the subject did the deed ("in scoring", "after
+# falling"); "on ending six decades of war" tells of something else.
+_DEED_PREPOSITIONS = frozenset({"in", "by", "after", "before", "while", "since", "without"})
+
+
+def _gerund_subject(governor: Token) -> Iterator[Token]:
+    """Who does a gerund's deed after a preposition: the subject of the verb the
+    preposition hangs on ("Reed led Canada in scoring with 18 points": Reed's points)."""
+    preposition = governor.head
+    if (
+        governor.dep_ != "pcomp"
+        or preposition.dep_ != "prep"
+        or preposition.lower_ not in _DEED_PREPOSITIONS
+        or preposition.head.pos_ not in ("VERB", "AUX")
+        or any(c.dep_ in _SUBJECT_DEPS for c in _children(governor))
+    ):
+        return
+    for c in _children(preposition.head):
+        if c.dep_ == "nsubj":
+            yield from _apposed(c)
+            yield c
 
 
 def _apposed(subject: Token) -> Iterator[Token]:

@@ -30,3 +30,12 @@ def test_the_company_still_stands_for_the_organisation_named_before() -> None:
         "Carmaker cuts jobs\n\nFord said on Monday that the company would cut 5,000 jobs.\n"
     )
     assert subjects["5,000"] == "Ford"
+
+
+def test_a_gerund_after_a_preposition_is_the_deed_of_its_verbs_subject() -> None:
+    subjects = _subjects(
+        "Canada beat Spain\n\n"
+        "Canada beat Spain 70 to 52 on Monday. Tom Reed led Canada in scoring with 18 "
+        "points.\n"
+    )
+    assert subjects["18"] == "Tom Reed"
