@@ -39,3 +39,12 @@ def test_a_gerund_after_a_preposition_is_the_deed_of_its_verbs_subject() -> None
         "points.\n"
     )
     assert subjects["18"] == "Tom Reed"
+
+
+def test_jobs_at_a_company_are_that_companys_not_the_owners() -> None:
+    subjects = _subjects(
+        "Carmaker to cut jobs\n\nFord will cut 2,000 jobs at Volvo. Ford will cut 3,000 jobs "
+        "in Spain.\n"
+    )
+    assert subjects["2,000"] == "Volvo"
+    assert subjects["3,000"] == "Ford"
