@@ -120,6 +120,8 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                     yield from (
                         c for c in _children(child) if c.dep_ == "pobj" and c.pos_ == "PROPN"
                     )
+            if counted_unit(base) == "jobs":
+                yield from _jobs_at(base, governor)
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
         for child in _children(governor):
             if child.dep_ == "agent":  # "54,000 people are employed by Opel"
@@ -146,6 +148,7 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     yield from _apposed(c)
                     yield c
+        yield from _gerund_subject(governor)
     elif governor is not None and governor.pos_ == "NOUN":
         for child in _children(governor):
             if child.dep_ == "poss":
@@ -161,6 +164,46 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
             if c.dep_ in ("nsubj", "nsubjpass"):
                 yield from _apposed(c)
                 yield c
+
+
+# Prepositions that tell how or when the subject did the deed ("in scoring", "after
+# falling"); "on ending six decades of war" tells of something else.
+_DEED_PREPOSITIONS = frozenset({"in", "by", "after", "before", "while", "since", "without"})
+
+
+def _jobs_at(noun: Token, governor: Token | None) -> Iterator[Token]:
+    """Where jobs are: "cut 2,000 jobs at Volvo", "at its European division, Vauxhall" are
+    the unit's jobs, not its owner's."""
+    holders = [noun]
+    if governor is not None and governor.pos_ == "VERB" and noun.dep_ == "dobj":
+        holders.append(governor)
+    for holder in holders:
+        for prep in _children(holder):
+            if prep.dep_ != "prep" or prep.lower_ != "at":
+                continue
+            for c in _children(prep):
+                if c.dep_ == "pobj" and c.pos_ == "PROPN":
+                    yield c
+                elif c.dep_ == "pobj":
+                    yield from (a for a in _children(c) if a.dep_ == "appos" and a.pos_ == "PROPN")
+
+
+def _gerund_subject(governor: Token) -> Iterator[Token]:
+    """Who does a gerund's deed after a preposition: the subject of the verb the
+    preposition hangs on ("Reed led Canada in scoring with 18 points": Reed's points)."""
+    preposition = governor.head
+    if (
+        governor.dep_ != "pcomp"
+        or preposition.dep_ != "prep"
+        or preposition.lower_ not in _DEED_PREPOSITIONS
+        or preposition.head.pos_ not in ("VERB", "AUX")
+        or any(c.dep_ in _SUBJECT_DEPS for c in _children(governor))
+    ):
+        return
+    for c in _children(preposition.head):
+        if c.dep_ == "nsubj":
+            yield from _apposed(c)
+            yield c
 
 
 def _apposed(subject: Token) -> Iterator[Token]:

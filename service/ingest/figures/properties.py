@@ -270,7 +270,8 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
     # "Kosanov, the 66-year-old career diplomat": the name before the article and comma;
     # "another mom and an 11-year-old girl were wounded" describes no one named.
     if not _APPOSED_ARTICLE.search(before):
-        return None
+        # "with his 18-year-old brother, Luis Ortega,": the name set after the noun
+        return _named_after(sm, sm.offset + end + noun.end()) if noun.group(2) == "," else None
     head_end = sm.offset + len(_ARTICLE_END.sub("", before.rstrip(" ,")).rstrip(" ,"))
     head = sm.last_before(head_end, EntityKind.PERSON)
     if noun.group(2) in ("'s", "’s"):
@@ -283,6 +284,15 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
         ]
         return others[0].local_entity if others else None
     return head.local_entity if head is not None and sm.kind(head) is EntityKind.PERSON else None
+
+
+def _named_after(sm: SentenceMentions, comma_end: int) -> int | None:
+    """The person named right after a described noun's comma ("her 44-year-old mother,
+    Rosa Diaz"), if one."""
+    named = sm.first_after(comma_end, EntityKind.PERSON)
+    if named is None or sm.body[comma_end : named.span.start].strip():
+        return None
+    return named.local_entity
 
 
 def city_entities(body: str, mentions: Sequence[MentionCandidate]) -> frozenset[int]:

@@ -244,6 +244,22 @@ def find_figures(
     return tuple(day_of_the_same(subjects, body))
 
 
+# An age that describes a noun: "a 31-year-old mother", "her 44-year-old mother", or set
+# after one between commas, "the two boys, 13 and 14,".
+_AGE_ON_NOUN = re.compile(r"\s+(?!(?:said|says|told|added|was|is|has|had|and|or)\b)[A-Za-z]")
+_AGE_AFTER_NOUN = re.compile(r"[a-z],\s*(?:\d+\s*(?:,|and|or)\s*)*$")
+
+
+def _describes_noun(sentence: str, start: int, end: int) -> bool:
+    """Whether an age describes a noun, not a pronoun's person: "a 12-year-old girl whom he
+    had met", "the two boys, 13 and 14, who he had met" are no age of whom "he" is; "at age
+    seventeen, she" and "when he was 5 years old" are."""
+    compound = sentence[start:end].lower().endswith("old")
+    if compound and _AGE_ON_NOUN.match(sentence, end):
+        return True
+    return sentence[start:end].isdigit() and _AGE_AFTER_NOUN.search(sentence, 0, start) is not None
+
+
 # Where a change's starting point is given: "..., up from 61% in 2019"
 _CHANGE_FROM = re.compile(
     r",?\s+(?:up|down|rising|falling|compared)\s+(?:from|with|to)\b", re.IGNORECASE
@@ -365,7 +381,12 @@ def _figure(
         # "In Hong Kong Island, Regina Ip of the New People's Party won 60,760 votes",
         # parsed with no subject of "won": the person who won them
         subject = vote_subject(sm, sentence, start)
-    if subject is None and prop == "age" and _PERSON_PRONOUN.search(sentence):
+    if (
+        subject is None
+        and prop == "age"
+        and _PERSON_PRONOUN.search(sentence)
+        and not _describes_noun(sentence, start, end)
+    ):
         # "In 1995, at age seventeen, she was told ...": whom "she" stands for
         subject = last_named(
             mentions, sm.entities, before=number.span.start, kinds=(EntityKind.PERSON,)

@@ -109,11 +109,22 @@ def parse_subject(
         ):
             return market  # "The index fell over 2,000 points": the Dow named before
         kind = _PRONOUNS.get(word[0]) if word else None
-        if kind is not None:
+        if kind is not None and not _indefinite(sm.body, span):
             earlier = last_named(mentions, sm.entities, before=span.start, kinds=(kind,))
             if earlier is not None:
                 return earlier
     return None
+
+
+# Determiners of a noun that names no one named before: "one major corporation that
+# posted a gain was Wal-Mart", "a company with 500 staff".
+_INDEFINITE = re.compile(r"\b(?:a|an|one|another|any|some|each|every|no)\s+$", re.IGNORECASE)
+
+
+def _indefinite(body: str, span: Span) -> bool:
+    """Whether the noun at ``span`` is told as a new one ("a company", "one corporation"),
+    so that it stands for no organisation named before, as "the company" does."""
+    return _INDEFINITE.search(body, max(0, span.start - 12), span.start) is not None
 
 
 def _last_index(

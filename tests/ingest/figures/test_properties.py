@@ -1,0 +1,56 @@
+"""Whose age a figure is: an age describing a noun is no pronoun's person, and a relative
+described by age is the name set after it."""
+
+from __future__ import annotations
+
+from service.ingest.extract import extract
+from service.ingest.parse.article import parse_article
+
+
+def _ages(copy: str) -> dict[str, str | None]:
+    extraction = extract(parse_article(copy))
+    names = [e.name for e in extraction.entities]
+    return {
+        f.text: names[f.subject] if f.subject is not None and f.subject >= 0 else None
+        for f in extraction.figures
+        if f.property == "age"
+    }
+
+
+def test_an_age_describing_a_noun_is_not_whom_a_pronoun_stands_for() -> None:
+    ages = _ages(
+        "Shooting in Springfield\n\n"
+        "Mary Holt, 11, is recovering from a cut to her cheek, while a 31-year-old "
+        "Springfield mother was shot in the arm.\n"
+        "Mendez was aiming for a 12-year-old boy whom he had argued with.\n"
+        "The charges included assaults on the two boys, 13 and 14, who he had met "
+        "online, prosecutors said.\n"
+    )
+    assert ages["11"] == "Mary Holt"
+    assert ages["31-year-old"] is None
+    assert ages["12-year-old"] is None
+    assert ages["13"] is None
+    assert ages["14"] is None
+
+
+def test_an_age_said_of_a_pronoun_is_still_its_person() -> None:
+    ages = _ages(
+        "Former member speaks\n\n"
+        "Valeska Paris was born in Switzerland. In 1995, at age seventeen, she was told to "
+        "leave. Peter Hale said he left when he was 5 years old.\n"
+    )
+    assert ages["at age seventeen"] == "Valeska Paris"
+    assert ages["5"] == "Peter Hale"
+
+
+def test_a_relative_described_by_age_is_the_name_set_after_it() -> None:
+    ages = _ages(
+        "Caravan reaches border\n\n"
+        "Daniel Ruiz joined the march with his 18-year-old brother, Luis Ortega, and "
+        "their uncle.\n"
+        '"I am tired," said 19-year-old Carla Mendez, who walked with her 44-year-old '
+        "mother, Rosa Diaz.\n"
+    )
+    assert ages["18-year-old"] == "Luis Ortega"
+    assert ages["19-year-old"] == "Carla Mendez"
+    assert ages["44-year-old"] == "Rosa Diaz"

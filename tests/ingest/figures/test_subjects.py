@@ -1,0 +1,50 @@
+"""Whom a figure is about: what a noun told as a new one ("a group", "one company") does
+not stand for."""
+
+from __future__ import annotations
+
+from service.ingest.extract import extract
+from service.ingest.parse.article import parse_article
+
+
+def _subjects(copy: str) -> dict[str, str | None]:
+    extraction = extract(parse_article(copy))
+    names = [e.name for e in extraction.entities]
+    return {
+        f.text: names[f.subject] if f.subject is not None and f.subject >= 0 else None
+        for f in extraction.figures
+    }
+
+
+def test_a_group_told_as_a_new_one_is_no_organisation_named_before() -> None:
+    subjects = _subjects(
+        "Protest in Detroit\n\n"
+        "General Motors hosted a fair in Detroit on Monday. A group of about 200 students "
+        "had occupied the main hall yesterday, waving banners.\n"
+    )
+    assert subjects["about 200 students"] == "Detroit"
+
+
+def test_the_company_still_stands_for_the_organisation_named_before() -> None:
+    subjects = _subjects(
+        "Carmaker cuts jobs\n\nFord said on Monday that the company would cut 5,000 jobs.\n"
+    )
+    assert subjects["5,000"] == "Ford"
+
+
+def test_a_gerund_after_a_preposition_is_the_deed_of_its_verbs_subject() -> None:
+    subjects = _subjects(
+        "Canada beat Spain\n\n"
+        "Canada beat Spain 70 to 52 on Monday. Tom Reed led Canada in scoring with 18 "
+        "points.\n"
+    )
+    assert subjects["18"] == "Tom Reed"
+
+
+def test_jobs_at_a_company_are_that_companys_not_the_owners() -> None:
+    subjects = _subjects(
+        "Carmaker to cut jobs\n\nFord will cut 2,000 jobs at Volvo. Ford will cut 3,000 jobs "
+        "in Spain.\n"
+    )
+    assert subjects["2,000"] == "Volvo"
+    assert subjects["3,000"] == "Ford"
