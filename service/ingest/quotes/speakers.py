@@ -381,17 +381,13 @@ def attribute(
             return named_attribution(subject, cue)
         described = _described_subject(body, masked, clause_floor, cue.start)
         if described is not None:  # "The president ... distanced himself from Cohen, saying"
-            words = [w.casefold() for w in _WORD.findall(described.group())]
-            found = index.by_description(words, described.start())
-            return Attribution(found, described.group().strip(), cue.phrase)
+            return _described_speaker(described, cue, index)
     if not tail and before.rstrip().endswith(","):
         described = _described_subject(body, masked, clause_start, cue.start)
         if described is not None and _PARENTHETICAL.match(masked, described.end()):
             # "The president, sitting next to Prime Minister Shinzo Abe, said": the one
             # described, not the name in the clause set between subject and cue
-            words = [w.casefold() for w in _WORD.findall(described.group())]
-            found = index.by_description(words, described.start())
-            return Attribution(found, described.group().strip(), cue.phrase)
+            return _described_speaker(described, cue, index)
         subject = _appositive_subject(masked, clause_start, cue.start, index)
         if subject is not None:
             return named_attribution(subject, cue)
@@ -402,6 +398,14 @@ def attribute(
             return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
         return Attribution(None, None, cue.phrase)
     return _noun_phrase(body, tail_start, cue.start, cue, index)
+
+
+def _described_speaker(described: re.Match[str], cue: Cue, index: MentionIndex) -> Attribution:
+    """A subject told by description ("The president"): the entity it describes, if one,
+    with the description as the speaker text."""
+    words = [w.casefold() for w in _WORD.findall(described.group())]
+    found = index.by_description(words, described.start())
+    return Attribution(found, described.group().strip(), cue.phrase)
 
 
 # "Comey said the president told him": a cue that reports another's words
