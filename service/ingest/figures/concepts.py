@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from service.ingest.figures.amounts import measure_key, measure_noun, offered_at
 from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.figures.lexicon import (
     _GENERIC,
@@ -204,6 +205,11 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = None  # "44,000 positions at 300 suppliers": the suppliers are no jobs
     if found is None and unit_class(unit) == "money":
         found = _in_concept(anchor, head, governor, unit, lex)
+    if found is None and unit_class(unit) == "money" and offered_at(anchor, governor):
+        found = lex.concepts["price"]  # "The 13-inch models start at $1,199"
+    measure = measure_noun(anchor, head, governor) if unit_class(unit) == "money" else None
+    if found is None and measure is not None:
+        found = _noun_concept(measure, unit, lex)  # "at prices ranging from $500 to $550"
     if found is None and noun is None:
         found = _tally_before(tokens, unit, lex)  # "with the death toll more than 2200"
     if found is None and _lives_there(noun, governor):
@@ -273,6 +279,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         named_money = noun is not None and noun.lemma_.lower() in _currency_nouns()
         # "millions of dollars": the currency is the unit, not what the sum is of
         key = _DIMENSIONS.get(unit) or (None if named_money else _open_key(noun))
+        if key is None and measure is not None:
+            key = measure_key(measure)  # "declared assets of $82 billion"
     if key is not None and counted == "people" and governor is not None and _passive(governor):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
