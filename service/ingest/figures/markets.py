@@ -234,6 +234,10 @@ _REACHING_VERBS = frozenset({"reach", "hit", "touch", "record", "hold", "maintai
 _CLOSING_VERBS = frozenset({"finish", "close", "end", "settle", "stand"})
 
 
+# Where a market stood at its most: "an intraday bear market low of 7,447.55".
+_EXTREMES = frozenset({"low", "high", "record", "peak", "trough"})
+
+
 def market_level(head: Token, noun: Token | None) -> bool:
     """Whether a bare number is the level a market stood at: the object of "to", "at",
     "below"... on a verb whose subject names a market ("the Dow fell 1.62% to 9694.73")."""
@@ -241,6 +245,13 @@ def market_level(head: Token, noun: Token | None) -> bool:
         return False  # "rose to 300 flights": a count of its own
     current = noun if noun is not None else head
     preposition = current.head
+    if (
+        current.dep_ == "pobj"
+        and preposition.lower_ == "of"
+        and preposition.head.lemma_.lower() in _EXTREMES
+        and market_in_view(current)
+    ):
+        return True  # "set an intraday low of 7,447.55", "its all-time high of over 14,000"
     if (
         current.dep_ == "pobj"
         and preposition.lower_ == "of"
