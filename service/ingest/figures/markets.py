@@ -16,7 +16,7 @@ from service.ingest.mentions.gazetteer import MARKET_INDEX_WORDS, place_canonica
 # Verbs and nouns of a move, by its direction.
 _DOWN_VERBS = frozenset(
     {"fall", "drop", "decline", "lose", "shed", "slump", "plunge", "slide", "tumble", "sink",
-     "dip", "ease", "retreat", "crash", "plummet", "skid"}
+     "dip", "ease", "retreat", "crash", "plummet", "skid", "slip", "weaken"}
 )  # fmt: skip
 _UP_VERBS = frozenset(
     {"rise", "gain", "add", "climb", "jump", "surge", "advance", "rally", "soar", "increase",
@@ -36,7 +36,7 @@ _INTRANSITIVE = frozenset(
 )  # fmt: skip
 # Words beside the number that say which way it went: "closed up 511.51 points", "went up
 # by 0.16%", "was 6.62% lower".
-_UP_DOWN_BEFORE = {"up": "growth", "down": "decline"}
+_UP_DOWN_BEFORE = {"up": "growth", "down": "decline", "higher": "growth", "lower": "decline"}
 # Words between the direction and a number: qualifiers, and the amount it restates.
 _SKIPPED = frozenset(
     {"by", "$", "more", "than", "about", "nearly", "almost", "(", "%", "percent", "or", ",",
@@ -88,13 +88,32 @@ def market_move(anchor: Token, governor: Token | None, unit: str, noun: Token | 
         return "growth" if lemma in _UP_NOUNS else None
     if governor.pos_ != "VERB":
         return None
-    if not moved_is_market(governor) and not (points and lemma in _INTRANSITIVE):
+    if (
+        not moved_is_market(governor)
+        and not (points and lemma in _INTRANSITIVE)
+        and not (unit == "percent" and _company_moved(governor))
+    ):
         return None
+    particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
+    if particle in ("up", "down"):
+        return _UP_DOWN_BEFORE[particle]  # "The FTSE 100 has gone up in value by 8.26%"
     if bare and anchor.dep_ not in ("dobj", "npadvmod", "advmod"):
         return None
     if lemma in _DOWN_VERBS:
         return "decline"
     return "growth" if lemma in _UP_VERBS else None
+
+
+def _company_moved(verb: Token) -> bool:
+    """Whether a move verb's subject is a name, in a sentence about markets: a company's
+    shares moved ("with Bank of America losing 11.7% and Citigroup falling by 9.7%")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        bool(subjects)
+        and subjects[0].pos_ == "PROPN"
+        and place_canonical(subjects[0].text) is None
+        and market_in_view(verb)
+    )
 
 
 def _way_beside(anchor: Token, noun: Token | None) -> str | None:

@@ -27,3 +27,22 @@ from tests.ingest.figures.test_concepts import reading_of
 )
 def test_a_markets_extremes_are_its_level(sentence: str, text: str, concept: str) -> None:
     assert reading_of(sentence, text)[0] == concept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # a company's shares moving, in a sentence about markets
+        (
+            "Bank shares were weak, with Barclays losing 6.2% and Lloyds falling by 4.1%.",
+            "6.2%",
+            "decline",
+        ),
+        # "slip", a particle, "lower by" say which way it went
+        ("In Paris, the CAC 40 slipped 1.4%.", "1.4%", "decline"),
+        ("The Hang Seng has today gone up in value by 3.5%.", "3.5%", "growth"),
+        ("Shares of mining companies were lower by four percent.", "four percent", "decline"),
+    ],
+)
+def test_which_way_a_market_moved(sentence: str, text: str, concept: str) -> None:
+    assert reading_of(sentence, text)[0] == concept
