@@ -38,6 +38,7 @@ from service.ingest.model import (
     LocalEntity,
     MentionCandidate,
     Span,
+    TextPart,
 )
 
 _DURATIONS = frozenset({"detention_duration"})
@@ -488,11 +489,13 @@ def fill_subjects(
     # An authority that gives a figure is not what it is about: "the government will
     # spend 22 billion pounds, the Treasury said" is no figure of the Treasury's.
     authority = 0 <= topic < len(entities) and _is_authority(entities[topic])
+    person = 0 <= topic < len(entities) and entities[topic].kind is EntityKind.PERSON
     return [
         replace(f, subject=topic, story_subject=True)
         if free
         and not (placeless and country_level(f.property))
         and not (authority and f.attributed_to == topic)
+        and not (f.property == "age" and not (person and _told_before(body, f)))
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
@@ -504,6 +507,12 @@ _AUTHORITY_HEADS = frozenset(
      "service", "survey", "institute", "police", "authority", "council", "committee",
      "statistics", "administration", "board"}
 )  # fmt: skip
+
+
+def _told_before(body: str, figure: FigureCandidate) -> bool:
+    """Whether an age describes someone the story has told of, as "the 37-year-old" does;
+    "a 36-year-old climber" is someone new (and a place or a party is no age's)."""
+    return figure.part is TextPart.BODY and not _indefinite(body, figure.span)
 
 
 def _is_authority(entity: LocalEntity) -> bool:

@@ -48,3 +48,30 @@ def test_jobs_at_a_company_are_that_companys_not_the_owners() -> None:
     )
     assert subjects["2,000"] == "Volvo"
     assert subjects["3,000"] == "Ford"
+
+
+def test_an_age_told_of_someone_new_is_not_the_storys_topic() -> None:
+    subjects = _subjects(
+        "Climber dies on Mount Cook\n\n"
+        "A climber has died on Mount Cook. Rescuers reached Mount Cook on Sunday. "
+        "A 41-year-old British climber died after falling 200 metres on Mount Cook.\n"
+    )
+    assert subjects["41-year-old"] is None  # a place is no age's
+
+
+def test_an_age_of_someone_new_is_not_the_person_the_story_is_about() -> None:
+    subjects = _subjects(
+        "Judge jails Harlan Moss\n\n"
+        "Harlan Moss was jailed on Monday. Harlan Moss had robbed a bank in Ohio, and "
+        "Harlan Moss will appeal. A 19-year-old clerk told the court she was afraid.\n"
+    )
+    assert subjects["19-year-old"] is None
+
+
+def test_the_age_of_someone_told_of_before_is_the_storys_person() -> None:
+    subjects = _subjects(
+        "Judge jails Harlan Moss\n\n"
+        "Harlan Moss was jailed on Monday. Harlan Moss had robbed a bank in Ohio, and "
+        "Harlan Moss will appeal. The 52-year-old told the court he was sorry.\n"
+    )
+    assert subjects["52-year-old"] == "Harlan Moss"
