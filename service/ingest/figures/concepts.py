@@ -398,6 +398,8 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
     for word in (noun.lemma_.lower(), noun.lower_):
         if (hit := _pick(lex.nouns.get(word), unit)) is not None:
             return hit
+    if noun.lemma_.lower() in lex.nouns:
+        return None  # "two extra life sentences": sentences, whatever "life" names alone
     for modifier in reversed(modifiers):  # "the 6.4-magnitude quake", "a 1.5bn euro charge"
         if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
             return hit

@@ -586,3 +586,19 @@ def test_it_after_a_sentence_that_names_a_market_is_that_market() -> None:
     )
     assert figures["4605.22"].property == "index_level"
     assert figures["below 5000"].property == "index_level"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # a head noun the lexicon knows in another unit is not renamed by its modifier
+        ("The judge handed him three consecutive life sentences on Friday.", "three", "sentences"),
+        # "pulled" rescues only out of something
+        ("The gunman pulled a knife on two nurses before fleeing.", "two", "nurses"),
+        ("Firefighters pulled 14 people from the rubble overnight.", "14 people", "rescued"),
+    ],
+)
+def test_words_that_name_a_concept_only_in_their_place(
+    sentence: str, text: str, concept: str | None
+) -> None:
+    assert reading_of(sentence, text)[0] == concept
