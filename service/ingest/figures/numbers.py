@@ -226,7 +226,7 @@ _MONEY_AFTER = re.compile(
 )
 _WEIGHED = re.compile(
     r"\bweigh(?:s|ed|ing)?\s+(?:(?:about|around|nearly|almost|over|under|some|roughly|more"
-    r"\s+than|less\s+than|up\s+to)\s+)?$",
+    r"\s+than|less\s+than|up\s+to|approximately|just\s+over|just\s+under|close\s+to)\s+)?$",
     re.IGNORECASE,
 )
 _OWNER = re.compile(r"['’]s\b")

@@ -664,3 +664,9 @@ def test_a_quotation_may_open_on_a_number() -> None:
 def test_a_score_printed_after_a_win_is_still_a_result() -> None:
     text = "The Rams beat the Bears 24-10 on Sunday in the game"
     assert [(n.value, n.unit) for n in find_numbers(text)] == [(24, "score")]
+
+
+def test_a_weight_in_pounds_however_it_is_hedged() -> None:
+    text = "The suspect is 6 feet tall and weighs approximately 180 pounds, or 82 kilograms."
+    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
+    assert ("approximately 180 pounds", "lb") in found
