@@ -281,7 +281,13 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         key = _DIMENSIONS.get(unit) or (None if named_money else _open_key(noun))
         if key is None and measure is not None:
             key = measure_key(measure)  # "declared assets of $82 billion"
-    if key is not None and counted == "people" and governor is not None and _passive(governor):
+    if (
+        key is not None
+        and kind == "count"
+        and counted == "people"
+        and governor is not None
+        and _passive(governor)
+    ):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
     return Reading(key, False, spans, source_span, counted, level=level, own_clause=own)
@@ -791,6 +797,8 @@ def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> 
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
         if child.pos_ in ("NOUN", "PROPN") and (found := _noun_concept(child, unit, lex)):
+            if found.key in GROUPS and head.dep_ == "dobj" and child.dep_ == "nsubj":
+                continue  # "Officers freed seven people": the officers did it, no count
             return found
     if governor.lemma_ == "be" and governor.dep_ in ("xcomp", "ccomp", "advcl"):
         # "forecast the automaker's losses to be over $6.7 billion": the raised object

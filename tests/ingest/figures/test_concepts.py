@@ -602,3 +602,20 @@ def test_words_that_name_a_concept_only_in_their_place(
     sentence: str, text: str, concept: str | None
 ) -> None:
     assert reading_of(sentence, text)[0] == concept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # the people a verb's subject acts on are no count of the subject's group
+        ("Officers freed nine people who had hidden in a storeroom.", "nine people", None),
+        # a span of service is a duration, whatever is done to the one who served it
+        ("Smith, a 12-year employee, was dismissed on Monday.", "12-year", "duration"),
+        # a count of people something is done to is named by the deed
+        ("Four Spanish players were booked.", "Four", "booked"),
+    ],
+)
+def test_agents_and_spans_are_not_what_a_count_measures(
+    sentence: str, text: str, concept: str | None
+) -> None:
+    assert reading_of(sentence, text)[0] == concept
