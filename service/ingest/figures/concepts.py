@@ -125,6 +125,15 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = None  # "build 300,000 new homes": homes, not homes destroyed
         if found is not None and found.key == "job_cuts" and _new(noun):
             found = lex.concepts["jobs_created"]  # "promising 44,000 new positions"
+        if (
+            found is not None
+            and found.key == "distance"
+            and governor is not None
+            and governor.pos_ == "NOUN"
+            and (measured := _noun_concept(governor, unit, lex)) is not None
+            and unit_class(measured.unit) == "measure"
+        ):
+            found = measured  # "had a depth of 2.7 miles": the unit's word names no measure
         if found is not None and found.key == "index_level" and not market_in_view(noun):
             found = _game_points(noun, governor, unit, lex)  # "had 14 points and six rebounds"
     if (move := market_move(anchor, governor, unit, noun)) is not None:
@@ -665,15 +674,28 @@ _QUAKES = frozenset({"earthquake", "quake", "tremor", "temblor", "aftershock"})
 
 def _quake_magnitude(anchor: Token, noun: Token | None) -> bool:
     """Whether the number is a quake's magnitude: printed after "magnitude" ("magnitude
-    7.0"), or with one decimal before the quake it measures ("a strong 7.9 earthquake")."""
-    before = anchor.doc[anchor.i - 1] if anchor.i > 0 else None
+    7.0") or before "on the Richter scale", or with one decimal before the quake it
+    measures ("a strong 7.9 earthquake", "a 6.7-strength quake") or after it ("aftershocks
+    of around 4.0")."""
+    doc = anchor.doc
+    before = doc[anchor.i - 1] if anchor.i > 0 else None
     if before is not None and before.lower_ == "magnitude":
         return True
+    following = doc[anchor.i + 1 : anchor.i + 8].text.lower()
+    scale_words = noun is None or noun.lemma_.lower() in ("degree", "point", "magnitude")
+    if scale_words and "richter" in following.split(".")[0]:
+        return True  # "aftershocks varying from 2.8 to 3.8 degrees on the Richter scale"
     if re.fullmatch(r"\d\.\d", anchor.text) is None:
         return False
-    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if re.match(r"-?\s*strength\b", following):
+        return True  # "a 6.7-strength quake"
+    after = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
     named = [t for t in (noun, after) if t is not None]
-    return any(t.lemma_.lower() in _QUAKES or t.lower_ in _QUAKES for t in named)
+    if any(t.lemma_.lower() in _QUAKES or t.lower_ in _QUAKES for t in named):
+        return True
+    # "at least four aftershocks of around 4.0", "a quake of 5.6"
+    of = anchor.head if anchor.dep_ == "pobj" else None
+    return of is not None and of.lower_ == "of" and of.head.lemma_.lower() in _QUAKES
 
 
 def _new(noun: Token) -> bool:

@@ -296,6 +296,8 @@ def _counts_people(prop: str | None) -> bool:
 def _unit(prop: str | None, number: NumberMatch, reading: Reading | None) -> str:
     """A count takes the unit of what it counts (people, jobs, pages), else of what it
     measures (injuring 400: people; magnitude 6.4: magnitude)."""
+    if prop == "magnitude":
+        return "magnitude"  # "2.8 to 3.8 degrees on the Richter scale": no temperature
     if number.unit == "people" or number.unit != "count":
         return number.unit
     if prop == "age":
