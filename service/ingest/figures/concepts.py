@@ -172,6 +172,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         verb_found = named or verb_found
     if verb_found is not None and verb_found.unit == "jobs" and _not_staff(noun):
         verb_found = None  # "Netflix lost 200,000 subscribers": no jobs lost
+    if verb_found is not None and verb_found.key == "seats" and counted_unit(noun) == "people":
+        verb_found = None  # "Police held 300 people overnight": people are held, seats won
     level = _is_level(head, governor, lex)
     if level and verb_found is not None and verb_found.key in _CHANGES:
         verb_found = None
@@ -816,6 +818,12 @@ def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> 
             word := _pick(lex.nouns.get(child.lemma_.lower()), unit)
         ):
             return word  # "719 people are dead", "150,000 people are confirmed dead"
+        if (
+            child.dep_ == "acomp"
+            and child.lower_ == "eligible"
+            and any(c.lemma_.lower() == "vote" for c in child.children)
+        ):
+            return _pick((lex.concepts["registered_voters"],), unit)  # "eligible to vote"
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
         if child.pos_ in ("NOUN", "PROPN") and (found := _noun_concept(child, unit, lex)):

@@ -149,12 +149,38 @@ def _nearest_cue(text: str, left: int, start: int, end: int, right: int) -> str 
     best: tuple[int, str] | None = None
     for prop, cue in (("injured", _INJURED), ("detained", _DETAINED)):
         for m in cue.finditer(text, left, right):
-            if start <= m.start() < end:
+            if start <= m.start() < end or _held_no_one(text, m.start(), m.end()):
                 continue
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or distance < best[0]:
                 best = (distance, prop)
     return best[1] if best else None
+
+
+# "held" detains no one where it holds an event or a hope: "the election, held under a
+# new constitution", "held out hope", "held talks".
+_HELD_EVENT = re.compile(
+    r"\b(?:election|elections|vote|poll|polls|referendum|talks|meeting|summit|ceremony"
+    r"|conference|race|games|session|rally|funeral|service|hearing|trial),?\s*$",
+    re.IGNORECASE,
+)
+_HELD_SOMETHING = re.compile(
+    r"\s+(?:out|up|back|off|talks|office|power|elections|hands|meetings?"
+    r"|(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:meeting|talks|election|vote|summit"
+    r"|conference|ceremony|rally|referendum|hearing|session|lead|majority|record|title|post"
+    r"|seat|position|view|belief))\b",
+    re.IGNORECASE,
+)
+
+
+def _held_no_one(text: str, start: int, end: int) -> bool:
+    """Whether the cue "held" at ``text[start:end]`` holds an event or a hope, not people
+    ("500 others who were held a day earlier" are held)."""
+    if text[start:end].lower() != "held":
+        return False
+    return bool(
+        _HELD_EVENT.search(text, max(0, start - 30), start) or _HELD_SOMETHING.match(text, end)
+    )
 
 
 class SentenceMentions:

@@ -652,3 +652,22 @@ def test_a_magnitude_is_in_magnitude_whatever_unit_the_copy_prints() -> None:
         "3.1 to 4.2 degrees on the Richter scale followed on Monday.\n"
     )
     assert figures["3.1 to 4.2 degrees"].unit == "magnitude"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        (
+            "About 4.1 million people are eligible to vote in Sunday's election.",
+            "About 4.1 million people",
+            "registered_voters",
+        ),
+        # people are held, seats are won or held
+        ("Police held 250 people overnight after the march.", "250 people", "detained"),
+        ("The ruling party holds 61 seats.", "61", "seats"),
+        # a count of tests is no count of people tested
+        ("The army carried out 12 missile tests last year.", "12", "tests"),
+    ],
+)
+def test_voters_detainees_and_tests(sentence: str, text: str, concept: str) -> None:
+    assert figures_by_text(f"Headline here\n\n{sentence}\n")[text].property == concept

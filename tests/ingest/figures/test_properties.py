@@ -4,6 +4,8 @@ described by age is the name set after it."""
 from __future__ import annotations
 
 from service.ingest.extract import extract
+from service.ingest.figures.numbers import find_numbers
+from service.ingest.figures.properties import choose_property
 from service.ingest.parse.article import parse_article
 
 
@@ -54,3 +56,14 @@ def test_a_relative_described_by_age_is_the_name_set_after_it() -> None:
     assert ages["18-year-old"] == "Luis Ortega"
     assert ages["19-year-old"] == "Carla Mendez"
     assert ages["44-year-old"] == "Rosa Diaz"
+
+
+def test_held_detains_no_one_where_it_holds_an_event_or_a_hope() -> None:
+    for sentence, expected in (
+        ("He held out hope for a deal that eluded his three predecessors.", None),
+        ("Some 900 people voted in the election, held under new rules.", None),
+        ("Police said 900 people were held overnight.", "detained"),
+    ):
+        (number,) = find_numbers(sentence)
+        found = choose_property(number, sentence, number.span.start, number.span.end)
+        assert found == expected, sentence
