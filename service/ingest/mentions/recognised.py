@@ -147,14 +147,18 @@ def _joined_across_the(
     body: str, candidates: Sequence[Candidate], names: list[tuple[int, int, str]]
 ) -> list[Candidate]:
     """Two capitalised names with "the" between them that the recogniser reads as one
-    name are that name: "the Stoning the Devil ritual"."""
+    name are that name: "the Stoning the Devil ritual"; so are two with "and" between
+    them that it reads as one organisation (`_one_body_across_and`)."""
     out: list[Candidate] = []
     for cand in candidates:
         before = out[-1] if out else None
         if (
             before is not None
-            and body[before.end : cand.start] == " the "
             and EntityKind.EVENT not in (before.kind, cand.kind)
+            and (
+                body[before.end : cand.start] == " the "
+                or _one_body_across_and(body, before, cand, names)
+            )
         ):
             label = next(
                 (
@@ -170,6 +174,33 @@ def _joined_across_the(
                 continue
         out.append(cand)
     return out
+
+
+def _one_body_across_and(
+    body: str, left: Candidate, right: Candidate, names: list[tuple[int, int, str]]
+) -> bool:
+    """Whether names either side of "and" are one body's name ("the U.S. Fish and Wildlife
+    Service", "the Securities and Exchange Commission", "House Ways and Means Committee"):
+    the recogniser reads one organisation over both, the name after "and" ends in an
+    organisation's head word (never two products or two people: "the Fusion and Taurus",
+    "Laci and Conner"), and the words before "and" are no name of their own: not listed,
+    capitalised words only, none an organisation's head word ("the Navy and Marine Corps",
+    "Wildlife Service and National Marine Fisheries Service", "Bureau for Human Rights and
+    Rule of Law and Human Rights Charter Foundation" are two)."""
+    if body[left.end : right.start] != " and ":
+        return False
+    if right.name.split()[-1].lower() not in gz.ORG_HEADS:
+        return False
+    if not any(
+        label == "ORG" and start <= left.start and right.end <= end for start, end, label in names
+    ):
+        return False
+    words = left.name.split()
+    return (
+        all(w[:1].isupper() and w.lower() not in gz.ORG_HEADS for w in words)
+        and gz.organization_canonical(left.name) is None
+        and gz.place_canonical(left.name) is None
+    )
 
 
 def _place_before_noun(cand: Candidate, doc: Doc) -> Candidate:

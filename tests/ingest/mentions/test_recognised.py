@@ -199,6 +199,29 @@ def test_names_either_side_of_the_that_the_recogniser_reads_as_one_are_one() -> 
 
 
 @pytest.mark.parametrize(
+    ("body", "joined", "apart"),
+    [
+        # a body whose name has "and" inside it, read as one by the recogniser
+        ("Officials at the Securities and Exchange Commission opened an inquiry on Monday.",
+         ["Securities and Exchange Commission"], ["Securities", "Exchange Commission"]),
+        ("The plan was drawn up by the National Oceanic and Atmospheric Administration.",
+         ["National Oceanic and Atmospheric Administration"],
+         ["National Oceanic", "Atmospheric Administration"]),
+        # two bodies side by side stay two: a head word ends the first one
+        ("Rangers from the Forest Service and National Park Service fought the fire.",
+         ["Forest Service", "National Park Service"],
+         ["Forest Service and National Park Service"]),
+    ],
+)  # fmt: skip
+def test_one_body_named_across_and_is_one_name(
+    body: str, joined: list[str], apart: list[str]
+) -> None:
+    names = [n for _, n in entities(body)]
+    assert all(n in names for n in joined), names
+    assert not any(n in names for n in apart), names
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         # the year of an edition is part of the event's name
