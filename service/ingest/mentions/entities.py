@@ -88,6 +88,11 @@ _STREET_HEADS = gz.word_set("street st st. avenue ave ave. road rd rd. boulevard
 # Legal forms printed after a company's name and a comma
 _LEGAL_FORMS = frozenset({"Inc", "Ltd", "LLC", "Corp", "Co", "plc", "PLC", "AG", "SA", "NV", "LP"})
 _TAIL_SPLIT = re.compile(r"[-'’]")
+# A month cut short, before the day it dates: "Feb. 3", "Sept. 12, 2008", "Sep 14".
+_SHORT_MONTHS = frozenset(
+    m for m in CALENDAR_WORDS if len(m) <= 4 and m not in ("may", "june", "july")
+)
+_DAY_AFTER_MONTH = re.compile(r"\.?\s+\d{1,2}\b")
 _OPENING_QUOTES = "\"'“‘(["
 _CLOSING_QUOTES = "\"'”’)]"
 
@@ -166,6 +171,8 @@ def _tokens(body: str, sentence: Sentence) -> list[_Token]:
                 out.append(_Token(pos, pos + len(part), part, initial, False))
                 pos += len(part) + 1
             continue
+        if text.lower() in _SHORT_MONTHS and _DAY_AFTER_MONTH.match(body, tok_end):
+            continue  # "on Feb. 3": a date, no name ("Jan Egeland" keeps his given name)
         out.append(_Token(m.start(), tok_end, text, initial, possessive))
     return out
 

@@ -207,6 +207,17 @@ def test_a_numbered_street_or_precinct_keeps_its_number() -> None:
     assert "Precinct" not in found, found
 
 
+def test_a_month_cut_short_before_its_day_is_a_date_not_a_name() -> None:
+    body = (
+        "The hearing was moved to Sept. 14, and the Harbor Court on Jan. 9 fined the firm. "
+        "Sales fell on Dec 2. Jan Kowalski, the mayor, said the port would reopen."
+    )
+    _, entities = run(body)
+    found = names(entities)
+    assert {"Harbor Court", "Jan Kowalski"} <= found, found
+    assert not found & {"Sept", "Jan", "Dec", "Harbor Court on Jan"}, found
+
+
 def test_a_common_word_opening_a_sentence_before_a_person_is_no_part_of_the_name() -> None:
     body = (
         "The nonpartisan candidate won. Nonpartisan Paul Tse lost his seat. National "
