@@ -93,6 +93,8 @@ _SHORT_MONTHS = frozenset(
     m for m in CALENDAR_WORDS if len(m) <= 4 and m not in ("may", "june", "july")
 )
 _DAY_AFTER_MONTH = re.compile(r"\.?\s+\d{1,2}\b")
+# Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
+_SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
 _OPENING_QUOTES = "\"'“‘(["
 _CLOSING_QUOTES = "\"'”’)]"
 
@@ -265,6 +267,16 @@ class _Finder:
                 connector = self._connector(gap) if not prev.possessive else None
                 if gap == ". " and len(prev.text) == 1 and not prev.possessive:
                     connector = ""  # a middle initial: "Michael R. Golden"
+                if (
+                    gap == ". "
+                    and prev.text in _SHORT_PLACE_WORDS
+                    and (
+                        len(current) == 1
+                        or current[-1][0] not in ("", "particle")
+                        or current[-2][1].text.lower() in gz.STOP_WORDS  # "The St. Louis plant"
+                    )
+                ):
+                    connector = ""  # "St. Louis", "Mt. Vernon": Saint, Mount, Fort cut short
                 if gap == ": " and self._subtitled(current, tokens[n:]):
                     connector = "subtitle"  # "Batman: The Animated Series"
                 if gap == ", " and tok.text.rstrip(".") in _LEGAL_FORMS:
@@ -547,6 +559,8 @@ class _Finder:
             return EntityKind.PLACE
         if len(words) > 1 and last in gz.EVENT_HEADS:
             return EntityKind.EVENT
+        if len(words) > 1 and words[0] in _SHORT_PLACE_WORDS:
+            return EntityKind.PLACE  # "Mt. Vernon", "St. Louis"
         if titled or (len(words) > 1 and gz.is_given_name(words[0])):
             return EntityKind.PERSON
         if self._org_noun_beside(toks[0].start, toks[-1].end):

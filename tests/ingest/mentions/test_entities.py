@@ -218,6 +218,18 @@ def test_a_month_cut_short_before_its_day_is_a_date_not_a_name() -> None:
     assert not found & {"Sept", "Jan", "Dec", "Harbor Court on Jan"}, found
 
 
+def test_saint_mount_or_fort_cut_short_opens_a_place_name() -> None:
+    body = (
+        "The St. Petersburg office will close. Workers in Ft. Wayne and Mt. Pleasant were "
+        "told on Monday, a spokesman on Elm St. said."
+    )
+    _, entities = run(body)
+    found = names(entities)
+    assert {"St. Petersburg", "Ft. Wayne", "Mt. Pleasant"} <= found, found
+    assert entity(entities, "Mt. Pleasant").kind is PLACE
+    assert not found & {"St", "Ft", "Mt", "Petersburg", "Wayne", "Pleasant"}, found
+
+
 def test_a_common_word_opening_a_sentence_before_a_person_is_no_part_of_the_name() -> None:
     body = (
         "The nonpartisan candidate won. Nonpartisan Paul Tse lost his seat. National "
