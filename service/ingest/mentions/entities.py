@@ -93,6 +93,12 @@ _SHORT_MONTHS = frozenset(
     m for m in CALENDAR_WORDS if len(m) <= 4 and m not in ("may", "june", "july")
 )
 _DAY_AFTER_MONTH = re.compile(r"\.?\s+\d{1,2}\b")
+# Titles cut short ("Lt.", "Capt."), never whole words ("Burger King. Then ..."), and the
+# full stop of one, then the name it titles: "Lt. Gregg Hastings".
+_SHORT_TITLES = gz.word_set(
+    "sen gov dr prof gen col lt capt sgt adm rev rep const det supt insp cpl maj cmdr"
+)
+_TITLE_THEN_NAME = re.compile(rf"\. [{_UPPER}]")
 # Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
 _SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
 _OPENING_QUOTES = "\"'“‘(["
@@ -437,6 +443,8 @@ class _Finder:
                 toks, connectors = toks[1:], connectors[1:]
         while toks and toks[-1].text.lower() in gz.MEASURE_ACRONYMS:
             toks, connectors = toks[:-1], connectors[:-1]  # "US CPI": the place alone
+        while len(toks) > 1 and self._title_before_name(toks[-1]):
+            toks, connectors = toks[:-1], connectors[:-1]  # "Oregon State Police Lt."
         if not toks:
             return None
         words = [t.text for t in toks]
@@ -477,6 +485,15 @@ class _Finder:
                 toks[0].start if title_end else start, start, end, sentence
             )
         return Candidate(start, end, name, kind, sentence.index, description)
+
+    def _title_before_name(self, tok: _Token) -> bool:
+        """Whether a title cut short ends the run before the name it belongs to: "the
+        Oregon State Police Lt. Gregg Hastings", "Woodburn Police Department Capt. Tom
+        Tennant". The full stop ended the run; the title is no part of the body's name."""
+        return (
+            tok.text.lower() in _SHORT_TITLES
+            and _TITLE_THEN_NAME.match(self.body, tok.end) is not None
+        )
 
     def _span_text(self, toks: list[_Token]) -> str:
         return " ".join(self.body[toks[0].start : toks[-1].end].split())

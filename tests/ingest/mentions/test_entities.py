@@ -185,6 +185,9 @@ def test_a_portfolio_before_a_title_is_part_of_the_title() -> None:
         ("Corrections Officer", "Manuel Gonzalez"),
         ("Coroner", "Gary Hargrove"),
         ("Assistant Sheriff", "Doyle Campbell"),
+        ("Special Counsel", "Hannah Okafor"),
+        ("State Trooper", "Wes Delaney"),
+        ("Representative", "Carla Munoz"),
     ],
 )
 def test_local_government_and_police_titles_are_no_part_of_the_name(title: str, name: str) -> None:
@@ -192,6 +195,17 @@ def test_local_government_and_police_titles_are_no_part_of_the_name(title: str, 
     _, entities = run(body)
     assert entity(entities, name).kind is PERSON
     assert not any(title.split()[-1] in n for n in names(entities)), names(entities)
+
+
+def test_a_title_cut_short_between_a_body_and_a_name_belongs_to_neither() -> None:
+    body = (
+        "The fire was set on purpose, Harbor County Sheriff's Office Lt. Dana Royce said. "
+        "Rep. Omar Lindqvist and Rivertown Fire Department Capt. Lee Ortega agreed."
+    )
+    _, entities = run(body)
+    found = names(entities)
+    assert {"Dana Royce", "Omar Lindqvist", "Rivertown Fire Department", "Lee Ortega"} <= found
+    assert not any(n.endswith(("Lt", "Capt")) or n == "Rep" for n in found), found
 
 
 def test_a_numbered_street_or_precinct_keeps_its_number() -> None:
