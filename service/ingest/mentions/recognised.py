@@ -52,6 +52,7 @@ NOT_ENTITIES = frozenset({"NORP", "LANGUAGE"})
 AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 # A name inside a date is a day of the calendar: "Waitangi Day", "Christmas Eve".
 TIMES = frozenset({"DATE", "TIME"})
+_OPENING = "\"'“‘([ "
 _FURNITURE = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
      "today", "yesterday", "tonight", "january", "february", "march", "april", "may",
@@ -114,6 +115,7 @@ def reconcile(
         if cand.kind is EntityKind.EVENT:
             out.append(cand)  # dated events are read from lower-case copy on purpose
             continue
+        cand = _without_opening_word(body, cand, doc, names, sentence_starts)
         out.extend(_checked(body, cand, names, proper))
     covered = [(c.start, c.end) for c in candidates]
     # A single word the recogniser names the same way twice or more is a name, even where
@@ -174,6 +176,56 @@ def _joined_across_the(
                 continue
         out.append(cand)
     return out
+
+
+# Tags of words that open a sentence but name nothing: adverbs, participles, determiners,
+# interjections, adjectives and common nouns ("Recently", "Acquiring", "Neither", "Uh").
+_COMMON_TAGS = frozenset(
+    {"RB", "RBR", "RBS", "VBG", "VBN", "VBD", "DT", "PDT", "UH", "IN", "CC", "JJ", "NN"}
+)
+
+
+def _without_opening_word(
+    body: str,
+    cand: Candidate,
+    doc: Doc,
+    names: list[tuple[int, int, str]],
+    sentence_starts: Sequence[int],
+) -> Candidate:
+    """A candidate run on from the word that opens its sentence, where the parse reads that
+    word as no proper noun (or reads no name's word in it) and what follows it is a listed
+    name or one the recogniser names without the word: "Recently Apple has ...",
+    "Acquiring EDS also ...", "Praising London's ...", "Uh Mitchell expressed ...".
+    Capitals are forced there, so the word is no part of the name. A listed name stays
+    whole, and so does a word the recogniser takes into a name ("Catching Fire", "Supreme
+    Court")."""
+    if gz.organization_canonical(cand.name) or gz.place_canonical(cand.name):
+        return cand
+    index = bisect.bisect_right(sentence_starts, cand.start) - 1
+    if index < 0 or body[sentence_starts[index] : cand.start].strip(_OPENING) != "":
+        return cand
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return cand
+    first, rest = span[0], span[1]
+    detached = first.head not in span[1:] and not any(t.head == first for t in span[1:])
+    if first.tag_ not in _COMMON_TAGS and not detached:
+        return cand  # "Northern Ireland": a word of the name, whatever its tag
+    if rest.idx <= cand.start or any(s <= first.idx < e for s, e, _ in names):
+        return cand
+    if rest.lower_ in gz.STOP_WORDS:
+        return cand  # "Doctor Who": no organisation WHO
+    name = " ".join(body[rest.idx : cand.end].split())
+    # the rules read two capitalised words as a person's name; the name left is what the
+    # lists or the recogniser say it is ("Recently Apple": the company Apple)
+    if gz.organization_canonical(name):
+        return replace(cand, start=rest.idx, name=name, kind=EntityKind.ORGANIZATION)
+    if gz.place_canonical(name):
+        return replace(cand, start=rest.idx, name=name, kind=EntityKind.PLACE)
+    label = next((lb for s, _, lb in names if s == rest.idx and lb in KINDS), None)
+    if label is None:
+        return cand
+    return replace(cand, start=rest.idx, name=name, kind=KINDS[label])
 
 
 def _one_body_across_and(

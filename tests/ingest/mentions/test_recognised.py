@@ -199,6 +199,28 @@ def test_names_either_side_of_the_that_the_recogniser_reads_as_one_are_one() -> 
 
 
 @pytest.mark.parametrize(
+    ("body", "name", "run_on"),
+    [
+        ("Recently Google has been buying rights to sell films online.", "Google",
+         "Recently Google"),
+        ("Acquiring Compaq also gave HP a larger share of the market.", "Compaq",
+         "Acquiring Compaq"),
+    ],
+)  # fmt: skip
+def test_a_word_opening_the_sentence_is_no_part_of_the_name_after_it(
+    body: str, name: str, run_on: str
+) -> None:
+    names = [n for _, n in entities(body)]
+    assert name in names, names
+    assert run_on not in names, names
+
+
+def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
+    names = [n for _, n in entities("Northern Ireland voted to stay, officials said.")]
+    assert "Northern Ireland" in names, names
+
+
+@pytest.mark.parametrize(
     ("body", "joined", "apart"),
     [
         # a body whose name has "and" inside it, read as one by the recogniser
