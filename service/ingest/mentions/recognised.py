@@ -72,6 +72,8 @@ def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
             end -= 1  # "Chela Ortiz-": a dash the recogniser took in is no part of a name
         if ent.label_ == "PERSON" and (syllable := _GIVEN_NAME_SYLLABLE.match(doc.text, end)):
             end = syllable.end()  # "Wong Kwok-hing": the recogniser stops at the hyphen
+        elif ent.label_ == "PERSON":
+            end = _noun_syllable_end(doc, end)
         if start < end:
             names.append((start, end, ent.label_))
     return names
@@ -84,6 +86,24 @@ _GIVEN_NAME_SYLLABLE = re.compile(
     r"-(?![a-z]*ed\b)(?!(?:who|whom|whose|which|that|the|and|but|or|as|at|in|on|of|to|for"
     r"|with|from|by|is|was|are|were|has|had|her|his|its|our|their|not)\b)[a-z]{2,5}\b(?!-)"
 )
+
+
+def _noun_syllable_end(doc: Doc, end: int) -> int:
+    """Where a person's name ends whose given name's last syllable spells a function word
+    ("Moon Jae-in"): the parse reads that syllable as a noun, the lost dash of copy before
+    a clause as the word it is ("Chela Ortiz-in 2019 she ..." stays "Chela Ortiz")."""
+    if doc.text[end : end + 1] != "-":
+        return end
+    token = next((t for t in doc if t.idx == end + 1), None)
+    if (
+        token is None
+        or not token.is_lower
+        or not 2 <= len(token) <= 5
+        or token.tag_ not in ("NN", "NNP")
+        or doc.text[token.idx + len(token) : token.idx + len(token) + 1] == "-"
+    ):
+        return end
+    return token.idx + len(token)
 
 
 def _trimmed(ent: Span) -> tuple[int, int]:

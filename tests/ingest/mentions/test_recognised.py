@@ -163,8 +163,13 @@ def test_a_transcript_heading_names_the_speaker_without_on_behalf_of() -> None:
          "Wong Yeung-tat"),
         ("While pro-Beijing veteran politician Wong Kwok-hing of FTU was defeated.",
          "Wong Kwok-hing"),
+        # also one that spells a function word, which the parse reads as a noun
+        ("Pyongyang will host South Korean President Moon Jae-in at a summit next week.",
+         "Moon Jae-in"),
         # a participle after a hyphen is not
         ("The Gordon Brown-led government fell.", "Gordon Brown"),
+        # nor a word of the clause a lost dash ran into the name
+        ("Chela Ortiz-in 2019 she moved to Texas with her mother.", "Chela Ortiz"),
         # nor a word of the sentence a lost dash ran into the name
         ("Chela Ortiz-who was married three weeks before-sat with her mother.",
          "Chela Ortiz"),
