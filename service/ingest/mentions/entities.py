@@ -99,6 +99,10 @@ _SHORT_TITLES = gz.word_set(
     "sen gov dr prof gen col lt capt sgt adm rev rep const det supt insp cpl maj cmdr"
 )
 _TITLE_THEN_NAME = re.compile(rf"\. [{_UPPER}]")
+# The first word of a place named for where it lies: "Gulf of Aden", "Strait of Hormuz".
+_WATER_AND_LAND = gz.word_set(
+    "gulf bay strait straits sea ocean lake river isle island islands cape horn mount"
+)
 # Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
 _SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
 _OPENING_QUOTES = "\"'“‘(["
@@ -578,6 +582,8 @@ class _Finder:
             return EntityKind.EVENT
         if len(words) > 1 and words[0] in _SHORT_PLACE_WORDS:
             return EntityKind.PLACE  # "Mt. Vernon", "St. Louis"
+        if len(words) > 1 and words[0].lower() in _WATER_AND_LAND and connectors[1] == "of":
+            return EntityKind.PLACE  # "Gulf of Aden", "Horn of Africa", "Bay of Biscay"
         if titled or (len(words) > 1 and gz.is_given_name(words[0])):
             return EntityKind.PERSON
         if self._org_noun_beside(toks[0].start, toks[-1].end):

@@ -461,7 +461,8 @@ def _place_after_preposition(body: str, cand: Candidate) -> bool:
 
 def _titled_person(body: str, cand: Candidate) -> list[Candidate] | None:
     """ "President of Kazakhstan Kassym-Zhomart Tokayev" read as one name: the place the
-    title is of, and the person (a given name and more) that follows it."""
+    title is of, and the person (a given name and more) that follows it; "the" stays out
+    of the place ("The President of the United States Donald Trump")."""
     words = list(re.finditer(r"\S+", body[cand.start : cand.end]))
     for i in range(2, len(words) - 1):
         if not gz.is_given_name(words[i].group()) or words[i - 1].group().endswith(","):
@@ -472,8 +473,11 @@ def _titled_person(body: str, cand: Candidate) -> list[Candidate] | None:
             titles = gz.CORE_TITLES | gz.TITLE_MODIFIERS
             if not any(w.group().lower() in titles for w in words[: i - k - 1]):
                 continue  # "Bank of America Merrill Lynch": no title, a firm's name
+            first = i - k + (words[i - k].group().lower() == "the")  # "of the United States"
+            if first >= i:
+                continue
             place_start, place_end = (
-                cand.start + words[i - k].start(),
+                cand.start + words[first].start(),
                 cand.start + words[i - 1].end(),
             )
             place = " ".join(body[place_start:place_end].split())

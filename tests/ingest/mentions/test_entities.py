@@ -244,6 +244,13 @@ def test_saint_mount_or_fort_cut_short_opens_a_place_name() -> None:
     assert not found & {"St", "Ft", "Mt", "Petersburg", "Wayne", "Pleasant"}, found
 
 
+def test_a_sea_or_a_cape_named_for_where_it_lies_is_a_place() -> None:
+    body = "Tankers crossing the Strait of Hormuz and the Cape of Good Hope were delayed."
+    _, entities = run(body)
+    assert entity(entities, "Strait of Hormuz").kind is PLACE
+    assert entity(entities, "Cape of Good Hope").kind is PLACE
+
+
 def test_a_common_word_opening_a_sentence_before_a_person_is_no_part_of_the_name() -> None:
     body = (
         "The nonpartisan candidate won. Nonpartisan Paul Tse lost his seat. National "

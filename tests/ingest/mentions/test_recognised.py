@@ -78,6 +78,9 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         # a title of a country before the person holding it
         ("Acting President of Kenya William Ruto won the vote with 60 percent.",
          [(PLACE, "Kenya"), (PERSON, "William Ruto")]),
+        # "the" before the country is no part of its name
+        ("The President of the United States Joe Biden will visit Ireland in April.",
+         [(PLACE, "United States"), (PERSON, "Joe Biden"), (PLACE, "Ireland")]),
         # a company named once, at a sentence start, as the subject of its clause (even
         # where the recogniser took it for a nationality); common nouns there are none
         ("Boeing delivered 27 jets in March.", [(ORG, "Boeing")]),
