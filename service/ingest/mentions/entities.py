@@ -88,6 +88,23 @@ _STREET_HEADS = gz.word_set("street st st. avenue ave ave. road rd rd. boulevard
 # Legal forms printed after a company's name and a comma
 _LEGAL_FORMS = frozenset({"Inc", "Ltd", "LLC", "Corp", "Co", "plc", "PLC", "AG", "SA", "NV", "LP"})
 _TAIL_SPLIT = re.compile(r"[-'’]")
+# A month cut short, before the day it dates: "Feb. 3", "Sept. 12, 2008", "Sep 14".
+_SHORT_MONTHS = frozenset(
+    m for m in CALENDAR_WORDS if len(m) <= 4 and m not in ("may", "june", "july")
+)
+_DAY_AFTER_MONTH = re.compile(r"\.?\s+\d{1,2}\b")
+# Titles cut short ("Lt.", "Capt."), never whole words ("Burger King. Then ..."), and the
+# full stop of one, then the name it titles: "Lt. Gregg Hastings".
+_SHORT_TITLES = gz.word_set(
+    "sen gov dr prof gen col lt capt sgt adm rev rep const det supt insp cpl maj cmdr"
+)
+_TITLE_THEN_NAME = re.compile(rf"\. [{_UPPER}]")
+# The first word of a place named for where it lies: "Gulf of Aden", "Strait of Hormuz".
+_WATER_AND_LAND = gz.word_set(
+    "gulf bay strait straits sea ocean lake river isle island islands cape horn mount"
+)
+# Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
+_SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
 _OPENING_QUOTES = "\"'“‘(["
 _CLOSING_QUOTES = "\"'”’)]"
 
@@ -166,6 +183,8 @@ def _tokens(body: str, sentence: Sentence) -> list[_Token]:
                 out.append(_Token(pos, pos + len(part), part, initial, False))
                 pos += len(part) + 1
             continue
+        if text.lower() in _SHORT_MONTHS and _DAY_AFTER_MONTH.match(body, tok_end):
+            continue  # "on Feb. 3": a date, no name ("Jan Egeland" keeps his given name)
         out.append(_Token(m.start(), tok_end, text, initial, possessive))
     return out
 
@@ -258,6 +277,16 @@ class _Finder:
                 connector = self._connector(gap) if not prev.possessive else None
                 if gap == ". " and len(prev.text) == 1 and not prev.possessive:
                     connector = ""  # a middle initial: "Michael R. Golden"
+                if (
+                    gap == ". "
+                    and prev.text in _SHORT_PLACE_WORDS
+                    and (
+                        len(current) == 1
+                        or current[-1][0] not in ("", "particle")
+                        or current[-2][1].text.lower() in gz.STOP_WORDS  # "The St. Louis plant"
+                    )
+                ):
+                    connector = ""  # "St. Louis", "Mt. Vernon": Saint, Mount, Fort cut short
                 if gap == ": " and self._subtitled(current, tokens[n:]):
                     connector = "subtitle"  # "Batman: The Animated Series"
                 if gap == ", " and tok.text.rstrip(".") in _LEGAL_FORMS:
@@ -418,6 +447,8 @@ class _Finder:
                 toks, connectors = toks[1:], connectors[1:]
         while toks and toks[-1].text.lower() in gz.MEASURE_ACRONYMS:
             toks, connectors = toks[:-1], connectors[:-1]  # "US CPI": the place alone
+        while len(toks) > 1 and self._title_before_name(toks[-1]):
+            toks, connectors = toks[:-1], connectors[:-1]  # "Oregon State Police Lt."
         if not toks:
             return None
         words = [t.text for t in toks]
@@ -458,6 +489,15 @@ class _Finder:
                 toks[0].start if title_end else start, start, end, sentence
             )
         return Candidate(start, end, name, kind, sentence.index, description)
+
+    def _title_before_name(self, tok: _Token) -> bool:
+        """Whether a title cut short ends the run before the name it belongs to: "the
+        Oregon State Police Lt. Gregg Hastings", "Woodburn Police Department Capt. Tom
+        Tennant". The full stop ended the run; the title is no part of the body's name."""
+        return (
+            tok.text.lower() in _SHORT_TITLES
+            and _TITLE_THEN_NAME.match(self.body, tok.end) is not None
+        )
 
     def _span_text(self, toks: list[_Token]) -> str:
         return " ".join(self.body[toks[0].start : toks[-1].end].split())
@@ -540,6 +580,10 @@ class _Finder:
             return EntityKind.PLACE
         if len(words) > 1 and last in gz.EVENT_HEADS:
             return EntityKind.EVENT
+        if len(words) > 1 and words[0] in _SHORT_PLACE_WORDS:
+            return EntityKind.PLACE  # "Mt. Vernon", "St. Louis"
+        if len(words) > 1 and words[0].lower() in _WATER_AND_LAND and connectors[1] == "of":
+            return EntityKind.PLACE  # "Gulf of Aden", "Horn of Africa", "Bay of Biscay"
         if titled or (len(words) > 1 and gz.is_given_name(words[0])):
             return EntityKind.PERSON
         if self._org_noun_beside(toks[0].start, toks[-1].end):

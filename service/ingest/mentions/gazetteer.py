@@ -158,7 +158,7 @@ CORE_TITLES = word_set(
     prosecutor-general ombudsman akim ceo cfo coo cto attorney councilman
     councilwoman councillor councilor alderman assemblyman assemblywoman sheriff
     inspector superintendent detective constable officer chief coroner warden
-    magistrate pastor"""
+    magistrate pastor representative rep counsel trooper const"""
 )
 # Words that may sit in a title before a core title ("Deputy Interior Minister").
 TITLE_MODIFIERS = word_set(

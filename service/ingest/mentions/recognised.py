@@ -52,6 +52,7 @@ NOT_ENTITIES = frozenset({"NORP", "LANGUAGE"})
 AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 # A name inside a date is a day of the calendar: "Waitangi Day", "Christmas Eve".
 TIMES = frozenset({"DATE", "TIME"})
+_OPENING = "\"'“‘([ "
 _FURNITURE = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
      "today", "yesterday", "tonight", "january", "february", "march", "april", "may",
@@ -71,6 +72,8 @@ def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
             end -= 1  # "Chela Ortiz-": a dash the recogniser took in is no part of a name
         if ent.label_ == "PERSON" and (syllable := _GIVEN_NAME_SYLLABLE.match(doc.text, end)):
             end = syllable.end()  # "Wong Kwok-hing": the recogniser stops at the hyphen
+        elif ent.label_ == "PERSON":
+            end = _noun_syllable_end(doc, end)
         if start < end:
             names.append((start, end, ent.label_))
     return names
@@ -83,6 +86,24 @@ _GIVEN_NAME_SYLLABLE = re.compile(
     r"-(?![a-z]*ed\b)(?!(?:who|whom|whose|which|that|the|and|but|or|as|at|in|on|of|to|for"
     r"|with|from|by|is|was|are|were|has|had|her|his|its|our|their|not)\b)[a-z]{2,5}\b(?!-)"
 )
+
+
+def _noun_syllable_end(doc: Doc, end: int) -> int:
+    """Where a person's name ends whose given name's last syllable spells a function word
+    ("Moon Jae-in"): the parse reads that syllable as a noun, the lost dash of copy before
+    a clause as the word it is ("Chela Ortiz-in 2019 she ..." stays "Chela Ortiz")."""
+    if doc.text[end : end + 1] != "-":
+        return end
+    token = next((t for t in doc if t.idx == end + 1), None)
+    if (
+        token is None
+        or not token.is_lower
+        or not 2 <= len(token) <= 5
+        or token.tag_ not in ("NN", "NNP")
+        or doc.text[token.idx + len(token) : token.idx + len(token) + 1] == "-"
+    ):
+        return end
+    return token.idx + len(token)
 
 
 def _trimmed(ent: Span) -> tuple[int, int]:
@@ -114,6 +135,7 @@ def reconcile(
         if cand.kind is EntityKind.EVENT:
             out.append(cand)  # dated events are read from lower-case copy on purpose
             continue
+        cand = _without_opening_word(body, cand, doc, names, sentence_starts)
         out.extend(_checked(body, cand, names, proper))
     covered = [(c.start, c.end) for c in candidates]
     # A single word the recogniser names the same way twice or more is a name, even where
@@ -147,14 +169,18 @@ def _joined_across_the(
     body: str, candidates: Sequence[Candidate], names: list[tuple[int, int, str]]
 ) -> list[Candidate]:
     """Two capitalised names with "the" between them that the recogniser reads as one
-    name are that name: "the Stoning the Devil ritual"."""
+    name are that name: "the Stoning the Devil ritual"; so are two with "and" between
+    them that it reads as one organisation (`_one_body_across_and`)."""
     out: list[Candidate] = []
     for cand in candidates:
         before = out[-1] if out else None
         if (
             before is not None
-            and body[before.end : cand.start] == " the "
             and EntityKind.EVENT not in (before.kind, cand.kind)
+            and (
+                body[before.end : cand.start] == " the "
+                or _one_body_across_and(body, before, cand, names)
+            )
         ):
             label = next(
                 (
@@ -170,6 +196,83 @@ def _joined_across_the(
                 continue
         out.append(cand)
     return out
+
+
+# Tags of words that open a sentence but name nothing: adverbs, participles, determiners,
+# interjections, adjectives and common nouns ("Recently", "Acquiring", "Neither", "Uh").
+_COMMON_TAGS = frozenset(
+    {"RB", "RBR", "RBS", "VBG", "VBN", "VBD", "DT", "PDT", "UH", "IN", "CC", "JJ", "NN"}
+)
+
+
+def _without_opening_word(
+    body: str,
+    cand: Candidate,
+    doc: Doc,
+    names: list[tuple[int, int, str]],
+    sentence_starts: Sequence[int],
+) -> Candidate:
+    """A candidate run on from the word that opens its sentence, where the parse reads that
+    word as no proper noun (or reads no name's word in it) and what follows it is a listed
+    name or one the recogniser names without the word: "Recently Apple has ...",
+    "Acquiring EDS also ...", "Praising London's ...", "Uh Mitchell expressed ...".
+    Capitals are forced there, so the word is no part of the name. A listed name stays
+    whole, and so does a word the recogniser takes into a name ("Catching Fire", "Supreme
+    Court")."""
+    if gz.organization_canonical(cand.name) or gz.place_canonical(cand.name):
+        return cand
+    index = bisect.bisect_right(sentence_starts, cand.start) - 1
+    if index < 0 or body[sentence_starts[index] : cand.start].strip(_OPENING) != "":
+        return cand
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return cand
+    first, rest = span[0], span[1]
+    detached = first.head not in span[1:] and not any(t.head == first for t in span[1:])
+    if first.tag_ not in _COMMON_TAGS and not detached:
+        return cand  # "Northern Ireland": a word of the name, whatever its tag
+    if rest.idx <= cand.start or any(s <= first.idx < e for s, e, _ in names):
+        return cand
+    if rest.lower_ in gz.STOP_WORDS:
+        return cand  # "Doctor Who": no organisation WHO
+    name = " ".join(body[rest.idx : cand.end].split())
+    # the rules read two capitalised words as a person's name; the name left is what the
+    # lists or the recogniser say it is ("Recently Apple": the company Apple)
+    if gz.organization_canonical(name):
+        return replace(cand, start=rest.idx, name=name, kind=EntityKind.ORGANIZATION)
+    if gz.place_canonical(name):
+        return replace(cand, start=rest.idx, name=name, kind=EntityKind.PLACE)
+    label = next((lb for s, _, lb in names if s == rest.idx and lb in KINDS), None)
+    if label is None:
+        return cand
+    return replace(cand, start=rest.idx, name=name, kind=KINDS[label])
+
+
+def _one_body_across_and(
+    body: str, left: Candidate, right: Candidate, names: list[tuple[int, int, str]]
+) -> bool:
+    """Whether names either side of "and" are one body's name ("the U.S. Fish and Wildlife
+    Service", "the Securities and Exchange Commission", "House Ways and Means Committee"):
+    the recogniser reads one organisation over both, the name after "and" ends in an
+    organisation's head word (never two products or two people: "the Fusion and Taurus",
+    "Laci and Conner"), and the words before "and" are no name of their own: not listed,
+    capitalised words only, none an organisation's head word ("the Navy and Marine Corps",
+    "Wildlife Service and National Marine Fisheries Service", "Bureau for Human Rights and
+    Rule of Law and Human Rights Charter Foundation" are two)."""
+    if body[left.end : right.start] != " and ":
+        return False
+    if right.name.split()[-1].lower() not in gz.ORG_HEADS:
+        return False
+    if not any(
+        label == "ORG" and start <= left.start and right.end <= end for start, end, label in names
+    ):
+        return False
+    words = left.name.split()
+    return (
+        all(w[:1].isupper() and w.lower() not in gz.ORG_HEADS for w in words)
+        and gz.organization_canonical(left.name) is None
+        and gz.place_canonical(left.name) is None
+    )
 
 
 def _place_before_noun(cand: Candidate, doc: Doc) -> Candidate:
@@ -358,7 +461,8 @@ def _place_after_preposition(body: str, cand: Candidate) -> bool:
 
 def _titled_person(body: str, cand: Candidate) -> list[Candidate] | None:
     """ "President of Kazakhstan Kassym-Zhomart Tokayev" read as one name: the place the
-    title is of, and the person (a given name and more) that follows it."""
+    title is of, and the person (a given name and more) that follows it; "the" stays out
+    of the place ("The President of the United States Donald Trump")."""
     words = list(re.finditer(r"\S+", body[cand.start : cand.end]))
     for i in range(2, len(words) - 1):
         if not gz.is_given_name(words[i].group()) or words[i - 1].group().endswith(","):
@@ -369,8 +473,11 @@ def _titled_person(body: str, cand: Candidate) -> list[Candidate] | None:
             titles = gz.CORE_TITLES | gz.TITLE_MODIFIERS
             if not any(w.group().lower() in titles for w in words[: i - k - 1]):
                 continue  # "Bank of America Merrill Lynch": no title, a firm's name
+            first = i - k + (words[i - k].group().lower() == "the")  # "of the United States"
+            if first >= i:
+                continue
             place_start, place_end = (
-                cand.start + words[i - k].start(),
+                cand.start + words[first].start(),
                 cand.start + words[i - 1].end(),
             )
             place = " ".join(body[place_start:place_end].split())

@@ -185,6 +185,9 @@ def test_a_portfolio_before_a_title_is_part_of_the_title() -> None:
         ("Corrections Officer", "Manuel Gonzalez"),
         ("Coroner", "Gary Hargrove"),
         ("Assistant Sheriff", "Doyle Campbell"),
+        ("Special Counsel", "Hannah Okafor"),
+        ("State Trooper", "Wes Delaney"),
+        ("Representative", "Carla Munoz"),
     ],
 )
 def test_local_government_and_police_titles_are_no_part_of_the_name(title: str, name: str) -> None:
@@ -192,6 +195,17 @@ def test_local_government_and_police_titles_are_no_part_of_the_name(title: str, 
     _, entities = run(body)
     assert entity(entities, name).kind is PERSON
     assert not any(title.split()[-1] in n for n in names(entities)), names(entities)
+
+
+def test_a_title_cut_short_between_a_body_and_a_name_belongs_to_neither() -> None:
+    body = (
+        "The fire was set on purpose, Harbor County Sheriff's Office Lt. Dana Royce said. "
+        "Rep. Omar Lindqvist and Rivertown Fire Department Capt. Lee Ortega agreed."
+    )
+    _, entities = run(body)
+    found = names(entities)
+    assert {"Dana Royce", "Omar Lindqvist", "Rivertown Fire Department", "Lee Ortega"} <= found
+    assert not any(n.endswith(("Lt", "Capt")) or n == "Rep" for n in found), found
 
 
 def test_a_numbered_street_or_precinct_keeps_its_number() -> None:
@@ -205,6 +219,36 @@ def test_a_numbered_street_or_precinct_keeps_its_number() -> None:
     assert entity(entities, "223rd Street").kind is PLACE
     assert "Street" not in found, found
     assert "Precinct" not in found, found
+
+
+def test_a_month_cut_short_before_its_day_is_a_date_not_a_name() -> None:
+    body = (
+        "The hearing was moved to Sept. 14, and the Harbor Court on Jan. 9 fined the firm. "
+        "Sales fell on Dec 2. Jan Kowalski, the mayor, said the port would reopen."
+    )
+    _, entities = run(body)
+    found = names(entities)
+    assert {"Harbor Court", "Jan Kowalski"} <= found, found
+    assert not found & {"Sept", "Jan", "Dec", "Harbor Court on Jan"}, found
+
+
+def test_saint_mount_or_fort_cut_short_opens_a_place_name() -> None:
+    body = (
+        "The St. Petersburg office will close. Workers in Ft. Wayne and Mt. Pleasant were "
+        "told on Monday, a spokesman on Elm St. said."
+    )
+    _, entities = run(body)
+    found = names(entities)
+    assert {"St. Petersburg", "Ft. Wayne", "Mt. Pleasant"} <= found, found
+    assert entity(entities, "Mt. Pleasant").kind is PLACE
+    assert not found & {"St", "Ft", "Mt", "Petersburg", "Wayne", "Pleasant"}, found
+
+
+def test_a_sea_or_a_cape_named_for_where_it_lies_is_a_place() -> None:
+    body = "Tankers crossing the Strait of Hormuz and the Cape of Good Hope were delayed."
+    _, entities = run(body)
+    assert entity(entities, "Strait of Hormuz").kind is PLACE
+    assert entity(entities, "Cape of Good Hope").kind is PLACE
 
 
 def test_a_common_word_opening_a_sentence_before_a_person_is_no_part_of_the_name() -> None:

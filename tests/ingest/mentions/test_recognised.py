@@ -78,6 +78,9 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         # a title of a country before the person holding it
         ("Acting President of Kenya William Ruto won the vote with 60 percent.",
          [(PLACE, "Kenya"), (PERSON, "William Ruto")]),
+        # "the" before the country is no part of its name
+        ("The President of the United States Joe Biden will visit Ireland in April.",
+         [(PLACE, "United States"), (PERSON, "Joe Biden"), (PLACE, "Ireland")]),
         # a company named once, at a sentence start, as the subject of its clause (even
         # where the recogniser took it for a nationality); common nouns there are none
         ("Boeing delivered 27 jets in March.", [(ORG, "Boeing")]),
@@ -163,8 +166,13 @@ def test_a_transcript_heading_names_the_speaker_without_on_behalf_of() -> None:
          "Wong Yeung-tat"),
         ("While pro-Beijing veteran politician Wong Kwok-hing of FTU was defeated.",
          "Wong Kwok-hing"),
+        # also one that spells a function word, which the parse reads as a noun
+        ("Pyongyang will host South Korean President Moon Jae-in at a summit next week.",
+         "Moon Jae-in"),
         # a participle after a hyphen is not
         ("The Gordon Brown-led government fell.", "Gordon Brown"),
+        # nor a word of the clause a lost dash ran into the name
+        ("Chela Ortiz-in 2019 she moved to Texas with her mother.", "Chela Ortiz"),
         # nor a word of the sentence a lost dash ran into the name
         ("Chela Ortiz-who was married three weeks before-sat with her mother.",
          "Chela Ortiz"),
@@ -196,6 +204,51 @@ def test_names_either_side_of_the_that_the_recogniser_reads_as_one_are_one() -> 
     names = [n for _, n in entities(body)]
     assert "Stoning the Devil" in names
     assert "Devil" not in names
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "run_on"),
+    [
+        ("Recently Google has been buying rights to sell films online.", "Google",
+         "Recently Google"),
+        ("Acquiring Compaq also gave HP a larger share of the market.", "Compaq",
+         "Acquiring Compaq"),
+    ],
+)  # fmt: skip
+def test_a_word_opening_the_sentence_is_no_part_of_the_name_after_it(
+    body: str, name: str, run_on: str
+) -> None:
+    names = [n for _, n in entities(body)]
+    assert name in names, names
+    assert run_on not in names, names
+
+
+def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
+    names = [n for _, n in entities("Northern Ireland voted to stay, officials said.")]
+    assert "Northern Ireland" in names, names
+
+
+@pytest.mark.parametrize(
+    ("body", "joined", "apart"),
+    [
+        # a body whose name has "and" inside it, read as one by the recogniser
+        ("Officials at the Securities and Exchange Commission opened an inquiry on Monday.",
+         ["Securities and Exchange Commission"], ["Securities", "Exchange Commission"]),
+        ("The plan was drawn up by the National Oceanic and Atmospheric Administration.",
+         ["National Oceanic and Atmospheric Administration"],
+         ["National Oceanic", "Atmospheric Administration"]),
+        # two bodies side by side stay two: a head word ends the first one
+        ("Rangers from the Forest Service and National Park Service fought the fire.",
+         ["Forest Service", "National Park Service"],
+         ["Forest Service and National Park Service"]),
+    ],
+)  # fmt: skip
+def test_one_body_named_across_and_is_one_name(
+    body: str, joined: list[str], apart: list[str]
+) -> None:
+    names = [n for _, n in entities(body)]
+    assert all(n in names for n in joined), names
+    assert not any(n in names for n in apart), names
 
 
 @pytest.mark.parametrize(
