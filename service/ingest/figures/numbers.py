@@ -258,6 +258,16 @@ _DURATION = re.compile(
 # A duration that places something in time rather than measuring it: "two years ago",
 # "a 4 year low", "a 52-week high" (an age of something, like a document's).
 _WHEN_AFTER = re.compile(r"(?:\s+ago|[\s-](?:highs?|lows?))\b", re.IGNORECASE)
+# A duration that frames in time what the sentence reports, not a length it reports: "the
+# index fell 2,000 points in the past nine days", "saves in the last ten minutes of play",
+# "a decision within the next 30 days", "17 points in the first eight minutes" (a time
+# window is never a figure). "Over the past 30 days it has been third" says how long a
+# state lasted, and stays a duration.
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:in|during|within)\s+(?:(?:just|only)\s+)?(?:(?:over|under)\s+)?(?:the\s+)?"
+    r"(?:past|last|next|first|final|previous|coming|opening|closing)\s+$",
+    re.IGNORECASE,
+)
 DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
 DURATION_UNITS |= {"year": "years", "decade": "years", "minute": "minutes"}
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
@@ -722,6 +732,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     elif (dur := _DURATION.match(body, end)) is not None:
         if _WHEN_AFTER.match(body, dur.end()):
             return None  # "two years ago", "a 4 year low": when, not how long
+        if _WINDOW_BEFORE.search(body, max(0, approx_start - 40), approx_start):
+            return None  # "in the past nine days": a time window, not how long
         word = fold(dur.group("u")).removesuffix("s")
         unit, end = DURATION_UNITS[word], dur.end()
         if word == "decade":

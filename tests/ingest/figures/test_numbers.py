@@ -54,8 +54,11 @@ FIGURES = [
     # a whole number and its fraction
     ("Gomes served his time of a 2-1/2 year sentence.", "2-1/2 year", 2.5, None,
      Approximation.EXACT, "years"),
-    ("McDermott scored in the first 7 ½ minutes", "7 ½ minutes", 7.5, None,
+    ("the guard played 7 ½ minutes off the bench", "7 ½ minutes", 7.5, None,
      Approximation.EXACT, "minutes"),
+    # "over the past 30 days" says how long a state lasted (a time frame does not)
+    ("Over the past 30 days the browser has ranked third", "30 days", 30, None,
+     Approximation.EXACT, "days"),
     # how often, or how many fold
     ("Gigante was arrested seven times on an array of charges", "seven times", 7, None,
      Approximation.EXACT, "times"),
@@ -478,6 +481,12 @@ NOT_FIGURES = [
     "as they vowed 8 years ago.",
     "at a 4 year low",
     "shares hit a 52-week high",
+    # a time frame of what the sentence reports, not a length it reports
+    "The currency has slid steadily in the past three weeks",
+    "The keeper made fine saves in the last ten minutes of the match",
+    "a ruling is expected within the next two months",
+    "He scored freely in just over the first six minutes",
+    "Exports have doubled during the past two decades",
 ]
 
 
