@@ -268,6 +268,17 @@ _WINDOW_BEFORE = re.compile(
     r"(?:past|last|next|first|final|previous|coming|opening|closing)\s+$",
     re.IGNORECASE,
 )
+# The window a record or a first is counted over, like "a 5-year low": "its lowest level in
+# five years", "the first time in more than two years", "the second time in two days",
+# "the first annual gain for four years", "has not been hit by a quake in 25 years" (not
+# "the first woman to serve for 12 years": a verb's duration).
+_RECORD_WINDOW = re.compile(
+    r"\b(?:(?:lowest|highest|biggest|largest|smallest|sharpest|steepest|strongest|weakest|"
+    r"longest|deepest|heaviest|fastest|slowest|greatest|worst|best|first|second|third|fourth|"
+    r"fifth)(?:\s+(?!to\b)[\w'’-]+){0,6}?\s+(?:in|for)|(?:not|never|n['’]t)(?:\s+[\w'’-]+){0,6}?\s+in)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
 DURATION_UNITS |= {"year": "years", "decade": "years", "minute": "minutes"}
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
@@ -734,6 +745,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             return None  # "two years ago", "a 4 year low": when, not how long
         if _WINDOW_BEFORE.search(body, max(0, approx_start - 40), approx_start):
             return None  # "in the past nine days": a time window, not how long
+        if _RECORD_WINDOW.search(body, max(0, approx_start - 80), approx_start):
+            return None  # "its lowest level in five years": a record's window
         word = fold(dur.group("u")).removesuffix("s")
         unit, end = DURATION_UNITS[word], dur.end()
         if word == "decade":

@@ -59,6 +59,8 @@ FIGURES = [
     # "over the past 30 days" says how long a state lasted (a time frame does not)
     ("Over the past 30 days the browser has ranked third", "30 days", 30, None,
      Approximation.EXACT, "days"),
+    ("She became the first woman to chair the board for 12 years", "12 years", 12, None,
+     Approximation.EXACT, "years"),
     # how often, or how many fold
     ("Gigante was arrested seven times on an array of charges", "seven times", 7, None,
      Approximation.EXACT, "times"),
@@ -230,7 +232,7 @@ FIGURES = [
         "years",
     ),
     (
-        "the first balloting in three decades",
+        "the party ruled the country for three decades",
         "three decades",
         30.0,
         None,
@@ -487,6 +489,13 @@ NOT_FIGURES = [
     "a ruling is expected within the next two months",
     "He scored freely in just over the first six minutes",
     "Exports have doubled during the past two decades",
+    # the window a record or a first is counted over
+    "The rand closed at its weakest level in over three years",
+    "Copper posted its biggest weekly rise in nearly eight months",
+    "the valley has not flooded in more than 40 years",
+    "the club won away for the first time in almost two years",
+    "It was the third walkout in two weeks at the port",
+    "the first balloting in three decades",
 ]
 
 
