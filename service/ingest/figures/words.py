@@ -8,6 +8,7 @@
 - A change by a fraction: "fell by about a quarter", "cut by half".
 - One of a unit: "less than one percent", "one day" (a bare "one" is mostly no amount).
 - "twice": two times.
+- Half of one unit: "nearly half an hour" (30 minutes), "half a percentage point".
 - Sizes printed as a compound: "the six-member team" (six people), "a three-nation
   alliance" (three nations).
 """
@@ -91,6 +92,21 @@ _ONE_UNITS = {
 }
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
+# Half of one unit, in the unit the copy's next smaller measure keeps: "nearly half an
+# hour" (30 minutes), "half a century" (50 years), "half a percentage point" (0.5). Never
+# "half a century ago": a date.
+_HALF_UNITS = {
+    "minute": (30.0, "seconds"), "hour": (30.0, "minutes"), "day": (12.0, "hours"),
+    "year": (6.0, "months"), "decade": (5.0, "years"), "century": (50.0, "years"),
+    "percent": (0.5, "percent"), "per cent": (0.5, "percent"),
+    "percentage point": (0.5, "percentage_points"), "point": (0.5, "points"),
+    "mile": (0.5, "miles"),
+}  # fmt: skip
+_HALF_A = re.compile(
+    r"\bhalf\s+an?\s+(?P<u>percentage\s+point|per\s+cent|minute|hour|day|year|decade|century"
+    r"|percent|point|mile)\b(?![-\w]|\s+ago\b)",
+    re.IGNORECASE,
+)
 
 
 def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
@@ -131,6 +147,10 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         unit = DURATION_UNITS.get(m.group("u")) or _ONE_UNITS.get(m.group("u"), "percent")
         start, approximation = _approximated(body, m.start())
         found.append(_match(start, m.end(), m.start(), 1.0, unit, approximation))
+    for m in _HALF_A.finditer(body):
+        value, unit = _HALF_UNITS[" ".join(m.group("u").lower().split())]
+        start, approximation = _approximated(body, m.start())
+        found.append(_match(start, m.end(), m.start(), value, unit, approximation))
     for m in _TWICE.finditer(body):
         found.append(_match(m.start(), m.end(), m.start(), 2.0, "times"))
     return tuple(found)

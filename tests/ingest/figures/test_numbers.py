@@ -322,6 +322,13 @@ FIGURES = [
     ("won two-thirds of the seats", "two-thirds", 66.666667, None, Approximation.EXACT,
      "percent"),
     ("was turned back twice, toward", "twice", 2.0, None, Approximation.EXACT, "times"),
+    # half of one unit, in the next smaller unit where the copy keeps one
+    ("the vote was delayed by nearly half an hour", "nearly half an hour", 30.0, None,
+     Approximation.NEARLY, "minutes"),
+    ("the bank raised its rate by half a percentage point", "half a percentage point", 0.5,
+     None, Approximation.EXACT, "percentage_points"),
+    ("the feud lasted half a century", "half a century", 50.0, None, Approximation.EXACT,
+     "years"),
     ("the death of their nine-month-old child", "nine-month-old", 9.0, None,
      Approximation.EXACT, "months"),
     # ranges in words, and comparisons before a number
@@ -496,6 +503,8 @@ NOT_FIGURES = [
     "the club won away for the first time in almost two years",
     "It was the third walkout in two weeks at the port",
     "the first balloting in three decades",
+    # half a unit back in time is a date
+    "the mill closed half a century ago",
 ]
 
 
