@@ -9,6 +9,7 @@
 - One of a unit: "less than one percent", "one day" (a bare "one" is mostly no amount).
 - "twice": two times.
 - Half of one unit: "nearly half an hour" (30 minutes), "half a percentage point".
+- "a couple of": about two ("a couple of points", "a couple of months").
 - Sizes printed as a compound: "the six-member team" (six people), "a three-nation
   alliance" (three nations).
 """
@@ -109,6 +110,15 @@ _HALF_A = re.compile(
 )
 
 
+# "a couple of points", "a couple of months": about two of what follows (not "a couple of
+# hundred", whose scale the number finder does not read, nor "the couple" of two people)
+_COUPLE = re.compile(
+    r"\ba\s+couple\s+of\s+(?!(?:hundred|thousand|million|billion|dozen)\b|\d)"
+    r"(?:(?P<u>hours|days|weeks|months|years|decades|minutes)\b)?",
+    re.IGNORECASE,
+)
+
+
 def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
     """Word ages, fractions and "twice" in ``body``, in no particular order."""
     found: list[NumberMatch] = []
@@ -151,6 +161,13 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         value, unit = _HALF_UNITS[" ".join(m.group("u").lower().split())]
         start, approximation = _approximated(body, m.start())
         found.append(_match(start, m.end(), m.start(), value, unit, approximation))
+    for m in _COUPLE.finditer(body):
+        duration = m.group("u")
+        unit = DURATION_UNITS[duration.lower().removesuffix("s")] if duration else "count"
+        value = 20.0 if duration and duration.lower() == "decades" else 2.0
+        end = m.end("u") if duration else m.start() + len("a couple")
+        start = _approximated(body, m.start())[0]
+        found.append(_match(start, end, m.start(), value, unit, Approximation.ABOUT))
     for m in _TWICE.finditer(body):
         found.append(_match(m.start(), m.end(), m.start(), 2.0, "times"))
     return tuple(found)

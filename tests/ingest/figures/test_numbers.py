@@ -329,6 +329,11 @@ FIGURES = [
      None, Approximation.EXACT, "percentage_points"),
     ("the feud lasted half a century", "half a century", 50.0, None, Approximation.EXACT,
      "years"),
+    # "a couple of": about two
+    ("the talks should take a couple of months", "a couple of months", 2.0, None,
+     Approximation.ABOUT, "months"),
+    ("the party trails by a couple of points", "a couple", 2.0, None, Approximation.ABOUT,
+     "count"),
     ("the death of their nine-month-old child", "nine-month-old", 9.0, None,
      Approximation.EXACT, "months"),
     # ranges in words, and comparisons before a number
@@ -505,6 +510,8 @@ NOT_FIGURES = [
     "the first balloting in three decades",
     # half a unit back in time is a date
     "the mill closed half a century ago",
+    # two people, no amount
+    "The couple ran a bakery on the square",
 ]
 
 
