@@ -434,6 +434,8 @@ class NumberMatch:
 
 
 _SPACED_GROUPS = re.compile(r"\d{1,3} \d{3}")
+# "two and a half years", "four and a half months": a whole number in words and a half
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b(?!\s+of\b)", re.IGNORECASE)
 
 
 def parse_number_text(text: str) -> float | None:
@@ -669,6 +671,9 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         else:
             value += int(part.group("n")) / int(part.group("d"))
         end = part.end()
+    elif kind == "words" and (half := _AND_A_HALF.match(body, end)) is not None:
+        value += 0.5  # "almost two and a half years behind schedule"
+        end = half.end()
     scale = _SCALE_AFTER.match(body, end) if kind != "vague" else None
     if scale is not None:
         factor = (

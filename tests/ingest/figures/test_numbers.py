@@ -329,6 +329,11 @@ FIGURES = [
      None, Approximation.EXACT, "percentage_points"),
     ("the feud lasted half a century", "half a century", 50.0, None, Approximation.EXACT,
      "years"),
+    # a whole number in words and a half
+    ("the line opened nearly three and a half years late", "nearly three and a half years",
+     3.5, None, Approximation.NEARLY, "years"),
+    ("the new chip is two and a half times as fast", "two and a half times", 2.5, None,
+     Approximation.EXACT, "times"),
     # "a couple of": about two
     ("the talks should take a couple of months", "a couple of months", 2.0, None,
      Approximation.ABOUT, "months"),
