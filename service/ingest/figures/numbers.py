@@ -857,7 +857,7 @@ _SCORE = re.compile(
     r"(?<![\w.,:/-])(?P<a>\d{1,3})\s*(?:[–—-]|\s+to\s+)\s*(?P<b>\d{1,3})(?![\w,:/%-]|\.\d)"
 )
 _SPORT_WORDS = re.compile(
-    r"\b(?:won|wins?|winning|beat|beats|beaten|defeat(?:ed|s)?|lost|lose|loses|losing|draw"
+    r"\b(?:won|wins?|winning|beat|beats|beaten|defeat(?:ed|s)?|lost|lose|loses|losing|loss|draw"
     r"|drew|drawn|score[ds]?|scoreline|victory|half-time|halftime|led|lead|leading"
     r"|trail(?:ed|ing)?|match|game|final|goals?|points|innings|sets?)\b",
     re.IGNORECASE,
@@ -891,6 +891,10 @@ def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, .
     for m in _SCORE.finditer(body):
         if _overlaps(zones, m.start(), m.end()) or _PERCENT.match(body, m.end()):
             continue
+        if _SCALE_AFTER.match(body, m.end()) or _MONEY_BEFORE.search(
+            body, max(0, m.start() - 4), m.start()
+        ):
+            continue  # "a loss of 5-6 million", "lost $3-4": an amount's range, no score
         before = body[max(0, m.start() - 40) : m.start()]
         if _CHANGE_FROM.search(before):
             continue  # "seats increased from 9 to 10": a change, not a result

@@ -703,3 +703,15 @@ def test_a_quotation_may_open_on_a_number() -> None:
 def test_a_score_printed_after_a_win_is_still_a_result() -> None:
     text = "The Rams beat the Bears 24-10 on Sunday in the game"
     assert [(n.value, n.unit) for n in find_numbers(text)] == [(24, "score")]
+
+
+def test_a_score_is_read_where_a_loss_is_named() -> None:
+    text = "The striker was hurt in a 3-2 loss to Leeds"
+    assert [(n.value, n.unit) for n in find_numbers(text)] == [(3, "score")]
+
+
+@pytest.mark.parametrize(
+    "text", ["The firm booked a loss of 5-6 million on the deal", "The shop lost $3-4 a unit"]
+)
+def test_an_amount_is_no_score(text: str) -> None:
+    assert all(n.unit != "score" for n in find_numbers(text))
