@@ -586,7 +586,7 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
     # words.py builds on this module's patterns, so it is imported here, not above.
     from service.ingest.figures.words import find_word_amounts
 
-    zones = _excluded(body)
+    zones = _excluded(body) + _record_zones(body)
     found = list(find_ages(body))
     for amount in find_word_amounts(body):
         if not _overlaps([(a.span.start, a.span.end) for a in found], *_bounds(amount)):
@@ -854,7 +854,7 @@ _CASUALTIES_AFTER = re.compile(
 
 # A score: two small numbers with a dash or "to", near words of a match.
 _SCORE = re.compile(
-    r"(?<![\w.,:/-])(?P<a>\d{1,3})\s*(?:[–—-]|\s+to\s+)\s*(?P<b>\d{1,3})(?![\w,:/%-]|\.\d)"
+    r"(?<![\w.,:/-])(?P<a>\d{1,3})\s*(?:[–—-]|\s+to\s+)\s*(?P<b>\d{1,3})(?![\w:/%-]|[.,]\d)"
 )
 _SPORT_WORDS = re.compile(
     r"\b(?:won|wins?|winning|beat|beats|beaten|defeat(?:ed|s)?|lost|lose|loses|losing|loss|draw"
@@ -875,12 +875,33 @@ _TALLY_AFTER = re.compile(r"\s+(?:vote|votes|ruling|decision|verdict|majority)\b
 
 
 # A side's record of wins and losses, printed like a score: "a 43-39 record", "a 9-5
-# season", "moved their record to 9-1", "the Chiefs (2-13)".
-_RECORD_AFTER = re.compile(r"\s+(?:record|season|mark)\b", re.IGNORECASE)
+# season", "an 18-30 start", "moved their record to 9-1", "the Chiefs (2-13)", "Klitschko
+# (52-3, 46 KOs)", and where a side stands: "UNC is now 10-0", "The Saints are 7-7",
+# "dropped to 0-13", "slumping at 9-14" (not "It is 2-1", "are 1-0 up": a match running).
+_RECORD_AFTER = re.compile(r"\s+(?:record|season|mark|start)\b", re.IGNORECASE)
 _RECORD_BEFORE = re.compile(
     r"(?:\b(?:record|mark)(?:\s+(?:of|to|at|is|was|now|stands|rose|improved|fell))+\s+"
-    r"|(?P<team>\b[A-Z][\w.’'-]*\s\())$"
+    r"|(?P<team>\b[A-Z][\w.’'-]*\s\()"
+    r"|(?P<standing>\b(?!It\b)[A-Z][\w.’'-]*\s+(?:is|are)(?:\s+now)?\s+"
+    r"|\b(?:dropped|fell|moved|improved|slipped)\s+to\s+"
+    r"|\b(?:wound\s+up|stands?|slumping|floundering)\s+at\s+))$"
 )
+_RUNNING_AFTER = re.compile(r"\s+(?:up|down|ahead|behind|lead|win|victory|loss|defeat)\b", re.I)
+
+
+def _record_zones(body: str) -> list[tuple[int, int]]:
+    """Where the copy prints a side's record (above): like a date, never a figure."""
+    zones: list[tuple[int, int]] = []
+    for m in _SCORE.finditer(body):
+        before = body[max(0, m.start() - 40) : m.start()]
+        named = _RECORD_BEFORE.search(before)
+        if _RECORD_AFTER.match(body, m.end()) or (
+            named is not None
+            and (not named.group("team") or body.startswith((")", ",", ";"), m.end()))
+            and (not named.group("standing") or not _RUNNING_AFTER.match(body, m.end()))
+        ):
+            zones.append((m.start(), m.end()))
+    return zones
 
 
 def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, ...]:
@@ -898,11 +919,6 @@ def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, .
         before = body[max(0, m.start() - 40) : m.start()]
         if _CHANGE_FROM.search(before):
             continue  # "seats increased from 9 to 10": a change, not a result
-        if _RECORD_AFTER.match(body, m.end()) or (
-            (named := _RECORD_BEFORE.search(before)) is not None
-            and (not named.group("team") or body.startswith(")", m.end()))
-        ):
-            continue  # "the Saints (11-5)", "a 43-39 record": wins and losses, no result
         tally = bool(_TALLY_AFTER.match(body, m.end()) or _TALLY_BEFORE.search(before))
         near = body[max(0, m.start() - 120) : m.end() + 60]
         if not tally and _SPORT_WORDS.search(near) is None:

@@ -483,6 +483,10 @@ NOT_FIGURES = [
     "The Rams (12-4) will face the Bears on Sunday after the game",
     "He left the club with a 210-174 record after the final",
     "The win moved their record to 8-2 in road games",
+    "The Hawks are now 9-0, with the closest win by four",
+    "The Owls dropped to 2-9 after another defeat at home",
+    "the champion Smith (31-2, unbeaten at home) stopped Jones in the sixth",
+    "After a 12-25 start, the Hornets rallied",
     # an owner's bare number is a name
     "Qatar Airways chose the Airbus A350 over Boeing's 787, and",
     "the Standard & Poor's 500 index dropped",
@@ -715,3 +719,11 @@ def test_a_score_is_read_where_a_loss_is_named() -> None:
 )
 def test_an_amount_is_no_score(text: str) -> None:
     assert all(n.unit != "score" for n in find_numbers(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Colts beat the visiting Bears, 31-24, on Sunday", "Sweden are 1-0 up after the goal"],
+)
+def test_a_score_before_a_comma_or_while_a_side_is_up_is_a_result(text: str) -> None:
+    assert [n.unit for n in find_numbers(text)] == ["score"]
