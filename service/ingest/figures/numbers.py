@@ -196,10 +196,11 @@ _SCALE_AFTER = re.compile(
 # and the pound ("33 cents a share" = 0.33 USD). "#" and a space is the pound sign as copy
 # passed through ASCII prints it ("sold for # 0.79 per song"; "#2" is a rank).
 _MONEY_BEFORE = re.compile(
-    rf"(?P<sym>(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?|#\s)$"
+    rf"(?P<sym>(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?|#\s)$"
 )
 _MONEY_UNITS = {
-    "US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD",
+    "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
+    "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
     "€": "EUR", "£": "GBP", "#": "GBP", "¥": "JPY", "₹": "INR", **{code: code for code in _CODES},
 }  # fmt: skip
 _MONEY_WORDS = {

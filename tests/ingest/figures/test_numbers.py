@@ -32,6 +32,13 @@ FIGURES = [
      Approximation.EXACT, "USD"),
     ("Airbus will pay compensation of SGD1.75-billion to the airline", "SGD1.75-billion",
      1.75e9, None, Approximation.EXACT, "SGD"),
+    # a dollar's country before its sign
+    ("Ottawa will lend the carmaker up to CA$2 billion", "up to CA$2 billion", 2e9, None,
+     Approximation.UP_TO, "CAD"),
+    ("Canberra pledged AU$35 million to the plant", "AU$35 million", 35e6, None,
+     Approximation.EXACT, "AUD"),
+    ("the port was sold for S$1.2 billion", "S$1.2 billion", 1.2e9, None, Approximation.EXACT,
+     "SGD"),
     # a number word before a model's number and what it counts
     ("Ryanair will purchase five new 737 aircraft. The Boeing 737-800 has the best record",
      "five", 5, None, Approximation.EXACT, "count"),
