@@ -56,13 +56,14 @@ _DIED_AT = re.compile(
     r"yesterday|today|tonight|surrounded|at\s+(?:his|her|a|the))\b)",
     re.IGNORECASE | re.MULTILINE,
 )
-# "the six-member team", "a 15-nation bloc", "a three-party coalition"
+# "the six-member team", "a 15-nation bloc", "a three-party coalition" (never the last
+# group of "the 1,000-member church": the number finder reads the whole number)
 _COMPOUND_SIZES = {
     "member": "people", "person": "people", "man": "people", "woman": "people",
     "nation": "nations", "country": "nations", "party": "parties", "state": "states",
 }  # fmt: skip
 _COMPOUND = re.compile(
-    rf"\b(?P<n>{WORD_NUMBER}|\d{{1,3}})\s*-\s*(?P<u>{'|'.join(_COMPOUND_SIZES)})\b(?!-)",
+    rf"(?<![\d,.])\b(?P<n>{WORD_NUMBER}|\d{{1,3}})\s*-\s*(?P<u>{'|'.join(_COMPOUND_SIZES)})\b(?!-)",
     re.IGNORECASE,
 )
 _FRACTIONS = {

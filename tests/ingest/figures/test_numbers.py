@@ -32,6 +32,9 @@ FIGURES = [
      Approximation.EXACT, "USD"),
     ("Airbus will pay compensation of SGD1.75-billion to the airline", "SGD1.75-billion",
      1.75e9, None, Approximation.EXACT, "SGD"),
+    # a size printed as a compound is read whole, thousands and all
+    ("The 2,500-member union voted to strike", "2,500", 2500, None, Approximation.EXACT,
+     "count"),
     # a dollar's country before its sign
     ("Ottawa will lend the carmaker up to CA$2 billion", "up to CA$2 billion", 2e9, None,
      Approximation.UP_TO, "CAD"),
