@@ -22,7 +22,7 @@ _UNIT_WORDS = frozenset(
         "percent", "per", "cent", "%", "pc", "euro", "euros", "dollar",
         "dollars", "franc", "francs", "pound", "pounds", "yen", "yuan", "cents",
         "pence", "billion", "million", "thousand", "hundred", "bn", "m", "mn", "k",
-        "hundreds", "thousands", "millions", "dozens", "dozen", "scores", "tens",
+        "hundreds", "thousands", "millions", "dozens", "dozen", "scores", "tens", "couple",
         "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
         "minute", "minutes", "times", "number", "total", "figure", "sterling", "rupees",
         "roubles", "rubles", "tenge", "us$", "$", "€", "£", "usd", "eur", "gbp", "chf",

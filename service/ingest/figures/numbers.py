@@ -196,10 +196,11 @@ _SCALE_AFTER = re.compile(
 # and the pound ("33 cents a share" = 0.33 USD). "#" and a space is the pound sign as copy
 # passed through ASCII prints it ("sold for # 0.79 per song"; "#2" is a rank).
 _MONEY_BEFORE = re.compile(
-    rf"(?P<sym>(?:US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?|#\s)$"
+    rf"(?P<sym>(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?|#\s)$"
 )
 _MONEY_UNITS = {
-    "US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD",
+    "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
+    "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
     "€": "EUR", "£": "GBP", "#": "GBP", "¥": "JPY", "₹": "INR", **{code: code for code in _CODES},
 }  # fmt: skip
 _MONEY_WORDS = {
@@ -258,6 +259,27 @@ _DURATION = re.compile(
 # A duration that places something in time rather than measuring it: "two years ago",
 # "a 4 year low", "a 52-week high" (an age of something, like a document's).
 _WHEN_AFTER = re.compile(r"(?:\s+ago|[\s-](?:highs?|lows?))\b", re.IGNORECASE)
+# A duration that frames in time what the sentence reports, not a length it reports: "the
+# index fell 2,000 points in the past nine days", "saves in the last ten minutes of play",
+# "a decision within the next 30 days", "17 points in the first eight minutes" (a time
+# window is never a figure). "Over the past 30 days it has been third" says how long a
+# state lasted, and stays a duration.
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:in|during|within)\s+(?:(?:just|only)\s+)?(?:(?:over|under)\s+)?(?:the\s+)?"
+    r"(?:past|last|next|first|final|previous|coming|opening|closing)\s+$",
+    re.IGNORECASE,
+)
+# The window a record or a first is counted over, like "a 5-year low": "its lowest level in
+# five years", "the first time in more than two years", "the second time in two days",
+# "the first annual gain for four years", "has not been hit by a quake in 25 years" (not
+# "the first woman to serve for 12 years": a verb's duration).
+_RECORD_WINDOW = re.compile(
+    r"\b(?:(?:lowest|highest|biggest|largest|smallest|sharpest|steepest|strongest|weakest|"
+    r"longest|deepest|heaviest|fastest|slowest|greatest|worst|best|first|second|third|fourth|"
+    r"fifth)(?:\s+(?!to\b)[\w'’-]+){0,6}?\s+(?:in|for)|(?:not|never|n['’]t)(?:\s+[\w'’-]+){0,6}?\s+in)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 DURATION_UNITS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
 DURATION_UNITS |= {"year": "years", "decade": "years", "minute": "minutes"}
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
@@ -413,6 +435,8 @@ class NumberMatch:
 
 
 _SPACED_GROUPS = re.compile(r"\d{1,3} \d{3}")
+# "two and a half years", "four and a half months": a whole number in words and a half
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b(?!\s+of\b)", re.IGNORECASE)
 
 
 def parse_number_text(text: str) -> float | None:
@@ -563,7 +587,7 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
     # words.py builds on this module's patterns, so it is imported here, not above.
     from service.ingest.figures.words import find_word_amounts
 
-    zones = _excluded(body)
+    zones = _excluded(body) + _record_zones(body)
     found = list(find_ages(body))
     for amount in find_word_amounts(body):
         if not _overlaps([(a.span.start, a.span.end) for a in found], *_bounds(amount)):
@@ -648,6 +672,9 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         else:
             value += int(part.group("n")) / int(part.group("d"))
         end = part.end()
+    elif kind == "words" and (half := _AND_A_HALF.match(body, end)) is not None:
+        value += 0.5  # "almost two and a half years behind schedule"
+        end = half.end()
     scale = _SCALE_AFTER.match(body, end) if kind != "vague" else None
     if scale is not None:
         factor = (
@@ -722,6 +749,10 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     elif (dur := _DURATION.match(body, end)) is not None:
         if _WHEN_AFTER.match(body, dur.end()):
             return None  # "two years ago", "a 4 year low": when, not how long
+        if _WINDOW_BEFORE.search(body, max(0, approx_start - 40), approx_start):
+            return None  # "in the past nine days": a time window, not how long
+        if _RECORD_WINDOW.search(body, max(0, approx_start - 80), approx_start):
+            return None  # "its lowest level in five years": a record's window
         word = fold(dur.group("u")).removesuffix("s")
         unit, end = DURATION_UNITS[word], dur.end()
         if word == "decade":
@@ -824,10 +855,10 @@ _CASUALTIES_AFTER = re.compile(
 
 # A score: two small numbers with a dash or "to", near words of a match.
 _SCORE = re.compile(
-    r"(?<![\w.,:/-])(?P<a>\d{1,3})\s*(?:[–—-]|\s+to\s+)\s*(?P<b>\d{1,3})(?![\w,:/%-]|\.\d)"
+    r"(?<![\w.,:/-])(?P<a>\d{1,3})\s*(?:[–—-]|\s+to\s+)\s*(?P<b>\d{1,3})(?![\w:/%-]|[.,]\d)"
 )
 _SPORT_WORDS = re.compile(
-    r"\b(?:won|wins?|winning|beat|beats|beaten|defeat(?:ed|s)?|lost|lose|loses|losing|draw"
+    r"\b(?:won|wins?|winning|beat|beats|beaten|defeat(?:ed|s)?|lost|lose|loses|losing|loss|draw"
     r"|drew|drawn|score[ds]?|scoreline|victory|half-time|halftime|led|lead|leading"
     r"|trail(?:ed|ing)?|match|game|final|goals?|points|innings|sets?)\b",
     re.IGNORECASE,
@@ -845,12 +876,33 @@ _TALLY_AFTER = re.compile(r"\s+(?:vote|votes|ruling|decision|verdict|majority)\b
 
 
 # A side's record of wins and losses, printed like a score: "a 43-39 record", "a 9-5
-# season", "moved their record to 9-1", "the Chiefs (2-13)".
-_RECORD_AFTER = re.compile(r"\s+(?:record|season|mark)\b", re.IGNORECASE)
+# season", "an 18-30 start", "moved their record to 9-1", "the Chiefs (2-13)", "Klitschko
+# (52-3, 46 KOs)", and where a side stands: "UNC is now 10-0", "The Saints are 7-7",
+# "dropped to 0-13", "slumping at 9-14" (not "It is 2-1", "are 1-0 up": a match running).
+_RECORD_AFTER = re.compile(r"\s+(?:record|season|mark|start)\b", re.IGNORECASE)
 _RECORD_BEFORE = re.compile(
     r"(?:\b(?:record|mark)(?:\s+(?:of|to|at|is|was|now|stands|rose|improved|fell))+\s+"
-    r"|(?P<team>\b[A-Z][\w.’'-]*\s\())$"
+    r"|(?P<team>\b[A-Z][\w.’'-]*\s\()"
+    r"|(?P<standing>\b(?!It\b)[A-Z][\w.’'-]*\s+(?:is|are)(?:\s+now)?\s+"
+    r"|\b(?:dropped|fell|moved|improved|slipped)\s+to\s+"
+    r"|\b(?:wound\s+up|stands?|slumping|floundering)\s+at\s+))$"
 )
+_RUNNING_AFTER = re.compile(r"\s+(?:up|down|ahead|behind|lead|win|victory|loss|defeat)\b", re.I)
+
+
+def _record_zones(body: str) -> list[tuple[int, int]]:
+    """Where the copy prints a side's record (above): like a date, never a figure."""
+    zones: list[tuple[int, int]] = []
+    for m in _SCORE.finditer(body):
+        before = body[max(0, m.start() - 40) : m.start()]
+        named = _RECORD_BEFORE.search(before)
+        if _RECORD_AFTER.match(body, m.end()) or (
+            named is not None
+            and (not named.group("team") or body.startswith((")", ",", ";"), m.end()))
+            and (not named.group("standing") or not _RUNNING_AFTER.match(body, m.end()))
+        ):
+            zones.append((m.start(), m.end()))
+    return zones
 
 
 def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, ...]:
@@ -861,14 +913,13 @@ def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, .
     for m in _SCORE.finditer(body):
         if _overlaps(zones, m.start(), m.end()) or _PERCENT.match(body, m.end()):
             continue
+        if _SCALE_AFTER.match(body, m.end()) or _MONEY_BEFORE.search(
+            body, max(0, m.start() - 4), m.start()
+        ):
+            continue  # "a loss of 5-6 million", "lost $3-4": an amount's range, no score
         before = body[max(0, m.start() - 40) : m.start()]
         if _CHANGE_FROM.search(before):
             continue  # "seats increased from 9 to 10": a change, not a result
-        if _RECORD_AFTER.match(body, m.end()) or (
-            (named := _RECORD_BEFORE.search(before)) is not None
-            and (not named.group("team") or body.startswith(")", m.end()))
-        ):
-            continue  # "the Saints (11-5)", "a 43-39 record": wins and losses, no result
         tally = bool(_TALLY_AFTER.match(body, m.end()) or _TALLY_BEFORE.search(before))
         near = body[max(0, m.start() - 120) : m.end() + 60]
         if not tally and _SPORT_WORDS.search(near) is None:

@@ -8,6 +8,8 @@
 - A change by a fraction: "fell by about a quarter", "cut by half".
 - One of a unit: "less than one percent", "one day" (a bare "one" is mostly no amount).
 - "twice": two times.
+- Half of one unit: "nearly half an hour" (30 minutes), "half a percentage point".
+- "a couple of": about two ("a couple of points", "a couple of months").
 - Sizes printed as a compound: "the six-member team" (six people), "a three-nation
   alliance" (three nations).
 """
@@ -54,13 +56,14 @@ _DIED_AT = re.compile(
     r"yesterday|today|tonight|surrounded|at\s+(?:his|her|a|the))\b)",
     re.IGNORECASE | re.MULTILINE,
 )
-# "the six-member team", "a 15-nation bloc", "a three-party coalition"
+# "the six-member team", "a 15-nation bloc", "a three-party coalition" (never the last
+# group of "the 1,000-member church": the number finder reads the whole number)
 _COMPOUND_SIZES = {
     "member": "people", "person": "people", "man": "people", "woman": "people",
     "nation": "nations", "country": "nations", "party": "parties", "state": "states",
 }  # fmt: skip
 _COMPOUND = re.compile(
-    rf"\b(?P<n>{WORD_NUMBER}|\d{{1,3}})\s*-\s*(?P<u>{'|'.join(_COMPOUND_SIZES)})\b(?!-)",
+    rf"(?<![\d,.])\b(?P<n>{WORD_NUMBER}|\d{{1,3}})\s*-\s*(?P<u>{'|'.join(_COMPOUND_SIZES)})\b(?!-)",
     re.IGNORECASE,
 )
 _FRACTIONS = {
@@ -91,6 +94,30 @@ _ONE_UNITS = {
 }
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
+# Half of one unit, in the unit the copy's next smaller measure keeps: "nearly half an
+# hour" (30 minutes), "half a century" (50 years), "half a percentage point" (0.5). Never
+# "half a century ago": a date.
+_HALF_UNITS = {
+    "minute": (30.0, "seconds"), "hour": (30.0, "minutes"), "day": (12.0, "hours"),
+    "year": (6.0, "months"), "decade": (5.0, "years"), "century": (50.0, "years"),
+    "percent": (0.5, "percent"), "per cent": (0.5, "percent"),
+    "percentage point": (0.5, "percentage_points"), "point": (0.5, "points"),
+    "mile": (0.5, "miles"),
+}  # fmt: skip
+_HALF_A = re.compile(
+    r"\bhalf\s+an?\s+(?P<u>percentage\s+point|per\s+cent|minute|hour|day|year|decade|century"
+    r"|percent|point|mile)\b(?![-\w]|\s+ago\b)",
+    re.IGNORECASE,
+)
+
+
+# "a couple of points", "a couple of months": about two of what follows (not "a couple of
+# hundred", whose scale the number finder does not read, nor "the couple" of two people)
+_COUPLE = re.compile(
+    r"\ba\s+couple\s+of\s+(?!(?:hundred|thousand|million|billion|dozen)\b|\d)"
+    r"(?:(?P<u>hours|days|weeks|months|years|decades|minutes)\b)?",
+    re.IGNORECASE,
+)
 
 
 def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
@@ -131,6 +158,17 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         unit = DURATION_UNITS.get(m.group("u")) or _ONE_UNITS.get(m.group("u"), "percent")
         start, approximation = _approximated(body, m.start())
         found.append(_match(start, m.end(), m.start(), 1.0, unit, approximation))
+    for m in _HALF_A.finditer(body):
+        value, unit = _HALF_UNITS[" ".join(m.group("u").lower().split())]
+        start, approximation = _approximated(body, m.start())
+        found.append(_match(start, m.end(), m.start(), value, unit, approximation))
+    for m in _COUPLE.finditer(body):
+        duration = m.group("u")
+        unit = DURATION_UNITS[duration.lower().removesuffix("s")] if duration else "count"
+        value = 20.0 if duration and duration.lower() == "decades" else 2.0
+        end = m.end("u") if duration else m.start() + len("a couple")
+        start = _approximated(body, m.start())[0]
+        found.append(_match(start, end, m.start(), value, unit, Approximation.ABOUT))
     for m in _TWICE.finditer(body):
         found.append(_match(m.start(), m.end(), m.start(), 2.0, "times"))
     return tuple(found)

@@ -32,6 +32,16 @@ FIGURES = [
      Approximation.EXACT, "USD"),
     ("Airbus will pay compensation of SGD1.75-billion to the airline", "SGD1.75-billion",
      1.75e9, None, Approximation.EXACT, "SGD"),
+    # a size printed as a compound is read whole, thousands and all
+    ("The 2,500-member union voted to strike", "2,500", 2500, None, Approximation.EXACT,
+     "count"),
+    # a dollar's country before its sign
+    ("Ottawa will lend the carmaker up to CA$2 billion", "up to CA$2 billion", 2e9, None,
+     Approximation.UP_TO, "CAD"),
+    ("Canberra pledged AU$35 million to the plant", "AU$35 million", 35e6, None,
+     Approximation.EXACT, "AUD"),
+    ("the port was sold for S$1.2 billion", "S$1.2 billion", 1.2e9, None, Approximation.EXACT,
+     "SGD"),
     # a number word before a model's number and what it counts
     ("Ryanair will purchase five new 737 aircraft. The Boeing 737-800 has the best record",
      "five", 5, None, Approximation.EXACT, "count"),
@@ -54,8 +64,13 @@ FIGURES = [
     # a whole number and its fraction
     ("Gomes served his time of a 2-1/2 year sentence.", "2-1/2 year", 2.5, None,
      Approximation.EXACT, "years"),
-    ("McDermott scored in the first 7 ½ minutes", "7 ½ minutes", 7.5, None,
+    ("the guard played 7 ½ minutes off the bench", "7 ½ minutes", 7.5, None,
      Approximation.EXACT, "minutes"),
+    # "over the past 30 days" says how long a state lasted (a time frame does not)
+    ("Over the past 30 days the browser has ranked third", "30 days", 30, None,
+     Approximation.EXACT, "days"),
+    ("She became the first woman to chair the board for 12 years", "12 years", 12, None,
+     Approximation.EXACT, "years"),
     # how often, or how many fold
     ("Gigante was arrested seven times on an array of charges", "seven times", 7, None,
      Approximation.EXACT, "times"),
@@ -227,7 +242,7 @@ FIGURES = [
         "years",
     ),
     (
-        "the first balloting in three decades",
+        "the party ruled the country for three decades",
         "three decades",
         30.0,
         None,
@@ -317,6 +332,23 @@ FIGURES = [
     ("won two-thirds of the seats", "two-thirds", 66.666667, None, Approximation.EXACT,
      "percent"),
     ("was turned back twice, toward", "twice", 2.0, None, Approximation.EXACT, "times"),
+    # half of one unit, in the next smaller unit where the copy keeps one
+    ("the vote was delayed by nearly half an hour", "nearly half an hour", 30.0, None,
+     Approximation.NEARLY, "minutes"),
+    ("the bank raised its rate by half a percentage point", "half a percentage point", 0.5,
+     None, Approximation.EXACT, "percentage_points"),
+    ("the feud lasted half a century", "half a century", 50.0, None, Approximation.EXACT,
+     "years"),
+    # a whole number in words and a half
+    ("the line opened nearly three and a half years late", "nearly three and a half years",
+     3.5, None, Approximation.NEARLY, "years"),
+    ("the new chip is two and a half times as fast", "two and a half times", 2.5, None,
+     Approximation.EXACT, "times"),
+    # "a couple of": about two
+    ("the talks should take a couple of months", "a couple of months", 2.0, None,
+     Approximation.ABOUT, "months"),
+    ("the party trails by a couple of points", "a couple", 2.0, None, Approximation.ABOUT,
+     "count"),
     ("the death of their nine-month-old child", "nine-month-old", 9.0, None,
      Approximation.EXACT, "months"),
     # ranges in words, and comparisons before a number
@@ -461,6 +493,10 @@ NOT_FIGURES = [
     "The Rams (12-4) will face the Bears on Sunday after the game",
     "He left the club with a 210-174 record after the final",
     "The win moved their record to 8-2 in road games",
+    "The Hawks are now 9-0, with the closest win by four",
+    "The Owls dropped to 2-9 after another defeat at home",
+    "the champion Smith (31-2, unbeaten at home) stopped Jones in the sixth",
+    "After a 12-25 start, the Hornets rallied",
     # an owner's bare number is a name
     "Qatar Airways chose the Airbus A350 over Boeing's 787, and",
     "the Standard & Poor's 500 index dropped",
@@ -478,6 +514,23 @@ NOT_FIGURES = [
     "as they vowed 8 years ago.",
     "at a 4 year low",
     "shares hit a 52-week high",
+    # a time frame of what the sentence reports, not a length it reports
+    "The currency has slid steadily in the past three weeks",
+    "The keeper made fine saves in the last ten minutes of the match",
+    "a ruling is expected within the next two months",
+    "He scored freely in just over the first six minutes",
+    "Exports have doubled during the past two decades",
+    # the window a record or a first is counted over
+    "The rand closed at its weakest level in over three years",
+    "Copper posted its biggest weekly rise in nearly eight months",
+    "the valley has not flooded in more than 40 years",
+    "the club won away for the first time in almost two years",
+    "It was the third walkout in two weeks at the port",
+    "the first balloting in three decades",
+    # half a unit back in time is a date
+    "the mill closed half a century ago",
+    # two people, no amount
+    "The couple ran a bakery on the square",
 ]
 
 
@@ -670,3 +723,23 @@ def test_a_weight_in_pounds_however_it_is_hedged() -> None:
     text = "The suspect is 6 feet tall and weighs approximately 180 pounds, or 82 kilograms."
     found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
     assert ("approximately 180 pounds", "lb") in found
+
+
+def test_a_score_is_read_where_a_loss_is_named() -> None:
+    text = "The striker was hurt in a 3-2 loss to Leeds"
+    assert [(n.value, n.unit) for n in find_numbers(text)] == [(3, "score")]
+
+
+@pytest.mark.parametrize(
+    "text", ["The firm booked a loss of 5-6 million on the deal", "The shop lost $3-4 a unit"]
+)
+def test_an_amount_is_no_score(text: str) -> None:
+    assert all(n.unit != "score" for n in find_numbers(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Colts beat the visiting Bears, 31-24, on Sunday", "Sweden are 1-0 up after the goal"],
+)
+def test_a_score_before_a_comma_or_while_a_side_is_up_is_a_result(text: str) -> None:
+    assert [n.unit for n in find_numbers(text)] == ["score"]
