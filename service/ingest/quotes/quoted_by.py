@@ -49,7 +49,7 @@ def credit_quotes(
     quoted = [(q.span.start, q.span.end) for q in quotes]
     unquoted = [m for m in mentions if not any(s <= m.span.start < e for s, e in quoted)]
     coined = coined_names(doc.text, mentions)
-    for q in quotes:
+    for i, q in enumerate(quotes):
         if q.speaker_text is not None and q.speaker_text.casefold() in _PERSON_PRONOUNS:
             spoke = [
                 (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
@@ -66,6 +66,9 @@ def credit_quotes(
                 continue
         if _doubtful(q, entities):
             q = _credited(q, doc, mentions, entities)
+        elif q.speaker is not None and entities[q.speaker].kind is EntityKind.ORGANIZATION:
+            previous = (quotes[i - 1], out[-1]) if i else None
+            q = _officer_of(q, doc, mentions, entities, previous)
         elif q.speaker is None and q.speaker_text is not None:
             named = _credited(q, doc, mentions, entities)
             # "the premier of the state of X" is not X; "the secretary general of CEI,
@@ -175,6 +178,57 @@ def _credited_by(
     if subject.pos_ == "NOUN" and len(words) <= 6:
         return replace(quote, speaker=None, speaker_text=doc.text[start:end])
     return quote
+
+
+def _officer_of(
+    quote: QuoteCandidate,
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    previous: tuple[QuoteCandidate, QuoteCandidate] | None,
+) -> QuoteCandidate:
+    """A quote the rules gave an organisation whose person the speech verb's subject
+    names: the subject itself or a name set beside it ("said Enough Project co-founder
+    John Prendergast", "Ben Stephenson, controller of BBC Drama, said", "explained
+    Microsoft's Dustin Childs", "Peter Boockvar, a strategist for Miller Tabak,
+    commented"); the organisation was only part of the person's description. An
+    organisation that is the subject ("GM, led by Mary Barra, said") keeps the quote. A
+    quote that runs on from the one before with no cue of its own (``previous``: that
+    quote as the cue rules read it, and as credited) is credited as that one was."""
+    if previous is not None and _runs_on(doc.text, quote, previous[0]):
+        # '"...," said BBC controller Ben Stephenson. "..."': the one credited before
+        return replace(quote, speaker=previous[1].speaker, speaker_text=previous[1].speaker_text)
+    verb = _speech_verb(doc, quote)
+    subject = _subject(verb) if verb is not None else None
+    if subject is None:
+        return quote
+    # the parse may split a hyphenated title into subjects of their own ("co", "-",
+    # "founder ... Marsh"): every subject of the subject's verb
+    subjects = [c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads = {t.i for s in subjects for t in (s, *s.children) if t.i == s.i or t.dep_ == "appos"}
+    for m in mentions:
+        if not (0 <= m.local_entity < len(entities)):
+            continue
+        if entities[m.local_entity].kind is not EntityKind.PERSON:
+            continue
+        if quote.span.start <= m.span.start < quote.span.end:
+            continue
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is not None and span.root.i in heads:
+            return replace(quote, speaker=m.local_entity, speaker_text=None)
+    return quote
+
+
+def _runs_on(text: str, quote: QuoteCandidate, before: QuoteCandidate) -> bool:
+    """Whether ``quote`` stands alone right after ``before`` and the cue rules gave it
+    that quote's attribution (they carry a statement on to the next paragraph)."""
+    own = text[quote.sentence.start : quote.span.start] + text[quote.span.end : quote.sentence.end]
+    return (
+        (quote.speaker, quote.speaker_text, quote.cue)
+        == (before.speaker, before.speaker_text, before.cue)
+        and not any(c.isalnum() for c in own)
+        and not any(c.isalnum() for c in text[before.sentence.end : quote.sentence.start])
+    )
 
 
 def _person_joined(
