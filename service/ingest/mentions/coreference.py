@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from service.ingest.mentions.entity_groups import honorific_sex
 from service.ingest.mentions.gazetteer import sex_of_given_name
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
 
@@ -55,6 +56,7 @@ def salient_person(
     it is no one the clause names). With ``sex``, never a person whose given name is
     only the other sex's."""
     reported = _reported_tokens(doc, before)
+    honoured = honorific_sexes(doc.text, mentions)
     people = [
         m
         for m in mentions
@@ -62,6 +64,7 @@ def salient_person(
         and 0 <= m.local_entity < len(entities)
         and entities[m.local_entity].kind is EntityKind.PERSON
         and may_be(entities[m.local_entity], sex, entities)
+        and honoured.get(m.local_entity, sex) == sex
         and not _THE_BEFORE.search(doc.text, max(0, m.span.start - 6), m.span.start)
         and not _reported_name(doc, m, reported)
         and m.local_entity not in coined
@@ -199,6 +202,17 @@ def _is_subject(token: Token | None) -> bool:
     while token.dep_ in ("appos", "conj", "compound", "flat") and token.head.i != token.i:
         token = token.head
     return token.dep_ in _SUBJECT_DEPS
+
+
+def honorific_sexes(text: str, mentions: Sequence[MentionCandidate]) -> dict[int, str]:
+    """Entity -> the sex its honorifics give it, when the story's "Mr."/"Mrs."/"Ms."
+    before its mentions all agree: "he" is never a "Mrs. Lindqvist", "she" never a "Mr
+    Achebe", whatever their given names say."""
+    found: dict[int, set[str]] = {}
+    for m in mentions:
+        if (sex := honorific_sex(text, m.span.start)) is not None and m.local_entity >= 0:
+            found.setdefault(m.local_entity, set()).add(sex)
+    return {e: sexes.pop() for e, sexes in found.items() if len(sexes) == 1}
 
 
 def may_be(entity: LocalEntity, sex: str | None, entities: Sequence[LocalEntity] = ()) -> bool:

@@ -82,3 +82,12 @@ def test_he_is_never_a_name_the_copy_coins_in_quote_marks() -> None:
         "he stated that \"I don't think it's going to happen.\""
     )
     assert speaker_of(body, "I don't think") == "Fritz Henderson"
+
+
+def test_she_is_never_a_surname_the_story_calls_mr() -> None:
+    body = (
+        "Alexis Moreno chairs the housing committee.\n\n"
+        "On Monday Mr. Dunn presented the plan to the committee.\n\n"
+        '"It is the only plan we have," she said.'
+    )
+    assert speaker_of(body, "It is the only plan") == "Alexis Moreno"
