@@ -50,11 +50,13 @@ def salient_person(
     '"...," said Julien Talavan, a spokesman for Force Ouvrière. "...," he said' is
     Talavan's, not the union's, whatever the union was taken for), else the last person
     named at all; a person credited with a quote in its sentence (``spoke``: start, end,
-    entity) counts as its subject. Never an entity in ``coined`` (``coined_names``), nor
-    a person named inside the words the pronoun reports ('research the dossier alleging
-    ties between Trump and Russia, he said' is not Trump's: "he" governs that clause, so
-    it is no one the clause names). With ``sex``, never a person whose given name is
-    only the other sex's."""
+    entity) counts as its subject, and with no subject in reach the one credited with
+    the last quote in reach speaks on ('"...," she told Playboy. ... "...," she said' is
+    not the magazine's, whatever the magazine was taken for). Never an entity in
+    ``coined`` (``coined_names``), nor a person named inside the words the pronoun
+    reports ('research the dossier alleging ties between Trump and Russia, he said' is
+    not Trump's: "he" governs that clause, so it is no one the clause names). With
+    ``sex``, never a person whose given name is only the other sex's."""
     reported = _reported_tokens(doc, before)
     honoured = honorific_sexes(doc.text, mentions)
     people = [
@@ -91,6 +93,15 @@ def salient_person(
             return m.local_entity
         if any(s <= m.span.start < e and m.local_entity == who for s, e, who in spoke):
             return m.local_entity
+    # '"...," she told Playboy. As for posing, that seemed fine too. "...," she said':
+    # the one last credited with a quote, not the outlet that heard it
+    last_quote = max((q for q in spoke if q[0] < before), default=None)
+    if (
+        last_quote is not None
+        and last_quote[0] >= before - SUBJECT_REACH
+        and last_quote[2] in {m.local_entity for m in people}
+    ):
+        return last_quote[2]
     return people[-1].local_entity
 
 

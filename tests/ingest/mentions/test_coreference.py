@@ -91,3 +91,21 @@ def test_she_is_never_a_surname_the_story_calls_mr() -> None:
         '"It is the only plan we have," she said.'
     )
     assert speaker_of(body, "It is the only plan") == "Alexis Moreno"
+
+
+def test_she_is_the_one_last_quoted_not_the_listener_named_after_her() -> None:
+    filler = (
+        "The agency that found her closed its doors long ago, and the studio where the "
+        "first pictures were taken is now a car park. Collectors still trade the prints at "
+        "fairs across the country, and a box of them sold at auction last spring for a sum "
+        "that surprised even the dealers. The negatives were lost in a flood in the 1970s, "
+        "so every surviving print is an original, and prices have climbed every year since "
+        "the first retrospective opened. "
+    )
+    body = (
+        "Marta Olsen gave up modelling in 1990.\n\n" + filler + filler + "\n\n"
+        '"I never missed it," she told Robin Pryce in 2001.\n\n'
+        "As for the old photographs, they seemed harmless enough.\n\n"
+        '"Nobody was ever hurt by a picture," she said.'
+    )
+    assert speaker_of(body, "Nobody was") == "Marta Olsen"
