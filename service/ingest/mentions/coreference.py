@@ -157,7 +157,7 @@ def _topic(
         sentence = doc[sentence.start - 1].sent
         if sentence.end_char < before - SUBJECT_REACH:
             return None
-        subjects = [c for c in _main_verb(sentence).children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [c for c in main_verb(sentence).children if c.dep_ in _SUBJECT_DEPS]
         if not subjects:
             return None
         subject = subjects[0]
@@ -176,7 +176,7 @@ def _topic(
     return None
 
 
-def _main_verb(sentence: Span) -> Token:
+def main_verb(sentence: Span) -> Token:
     """The sentence's root; when the parse ran a sentence on across a paragraph break,
     the root of its last paragraph's part (the words nearest what follows)."""
     breaks = [t.i for t in sentence if "\n" in t.text_with_ws]

@@ -17,7 +17,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from service.ingest.mentions.coreference import coined_names, last_named, salient_person
+from service.ingest.mentions.coreference import (
+    SUBJECT_REACH,
+    coined_names,
+    last_named,
+    main_verb,
+    salient_person,
+)
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
 from service.ingest.quotes.speakers import holds_role
 
@@ -54,9 +60,11 @@ def credit_quotes(
             spoke = [
                 (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
             ]
-            q = _pronoun_credited(
-                q, doc, unquoted, entities, spoke, coined, out[-1] if out else None
-            )
+            previous = (quotes[i - 1], out[-1]) if i else None
+            q = _pronoun_credited(q, doc, unquoted, entities, spoke, coined, previous)
+            if q.speaker is None and (q.speaker_text or "he").casefold() not in _PERSON_PRONOUNS:
+                out.append(q)  # someone described, not named: "a neighbour recalled"
+                continue
         if q.cue is not None and q.cue.lower() in _PARTICIPLES:
             # "X defended the choice of Boeing, saying ...": X says it, not Boeing
             subject = _participle_subject(doc, q)
@@ -91,12 +99,15 @@ def _pronoun_credited(
     entities: Sequence[LocalEntity],
     spoke: Sequence[tuple[int, int, int]],
     coined: frozenset[int],
-    previous: QuoteCandidate | None,
+    previous: tuple[QuoteCandidate, QuoteCandidate] | None,
 ) -> QuoteCandidate:
     """A quote credited to "he" or "she": to the person who was last the subject of a
     clause or credited with a quote (coreference.salient_person), from the pronoun
-    nearest the quote outside it. A quote that runs on from the one before without a
-    pronoun of its own ('"...," he said. "..."') is that one's speaker's."""
+    nearest the quote outside it; to someone the last main clause introduces without a
+    name, as the copy describes them ("One customer was sceptical. '...,' he said": one
+    customer, not the executive named before). A quote that runs on from the one before
+    without a pronoun of its own ('"...," he said. "..."') is that one's speaker's
+    (``previous``: that quote as the cue rules read it, and as credited)."""
     text = doc.text
     found = [
         m.start()
@@ -104,18 +115,87 @@ def _pronoun_credited(
         if not quote.span.start <= m.start() < quote.span.end
     ]
     if not found:
-        if (
-            previous is not None
-            and previous.speaker is not None
-            and (previous.speaker_text, previous.cue) == (quote.speaker_text, quote.cue)
-            and not text[previous.sentence.end : quote.sentence.start].strip(' \t\n"”')
-        ):
-            return replace(quote, speaker=previous.speaker)
+        if previous is not None:
+            read, credited = previous
+            if (
+                (credited.speaker is not None or read.speaker_text != credited.speaker_text)
+                and (read.speaker_text, read.cue) == (quote.speaker_text, quote.cue)
+                and not text[read.sentence.end : quote.sentence.start].strip(' \t\n"”')
+            ):
+                return replace(quote, speaker=credited.speaker, speaker_text=credited.speaker_text)
         return quote
     at = min(found, key=lambda i: abs(i - quote.span.start))
     sex = "female" if text[at].lower() == "s" else "male"
+    people = [
+        m
+        for m in unquoted
+        if 0 <= m.local_entity < len(entities)
+        and entities[m.local_entity].kind is EntityKind.PERSON
+    ]
+    described = _described_topic(doc, people, at, sex)
+    if described is not None:
+        return replace(quote, speaker=None, speaker_text=described)
     who = salient_person(doc, unquoted, entities, before=at, sex=sex, spoke=spoke, coined=coined)
     return quote if who is None else replace(quote, speaker=who)
+
+
+# People a story brings in without a name ("a neighbour", "one customer"), and the nouns
+# among them that say the person's sex.
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MEN = _words("man father husband son brother boy spokesman")
+_WOMEN = _words("woman mother wife daughter sister girl spokeswoman")
+_UNNAMED_PEOPLE = (
+    _words(
+        """customer shopper neighbour neighbor friend relative witness resident passenger
+        bystander onlooker survivor worker employee student fan visitor villager local
+        protester demonstrator official spokesperson source member parent colleague
+        teacher nurse doctor driver owner voter investor analyst trader lawyer"""
+    )
+    | _MEN
+    | _WOMEN
+)
+_NEW_ONE = frozenset({"a", "an", "one", "another"})
+
+
+def _described_topic(doc: Doc, people: Sequence[MentionCandidate], at: int, sex: str) -> str | None:
+    """The description of the person "he"/"she" at ``at`` stands for when the nearest
+    main clause before it (past clauses whose subject is the same pronoun) has for
+    subject someone it brings in without a name: "a neighbour recalled", "one Mac
+    customer from the show floor was sceptical" ("a", "an", "one", "another" and a noun
+    for a person). None when its own sentence names someone before the pronoun, or the
+    clause is about anything else, or names a person in its subject ("A former member,
+    Rebecca Musser, said": ``people`` are the mentions of persons)."""
+    own = doc.char_span(at, at + 1, alignment_mode="expand")
+    if own is None:
+        return None
+    sentence = own.sent
+    if any(sentence.start_char <= m.span.start < at for m in people):
+        return None
+    pronoun = "she" if sex == "female" else "he"
+    while sentence.start > 0:
+        sentence = doc[sentence.start - 1].sent
+        if sentence.end_char < at - SUBJECT_REACH:
+            return None
+        subjects = [c for c in main_verb(sentence).children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        if subject.lower_ == pronoun:
+            continue
+        noun = subject.lemma_.lower()
+        if (
+            subject.pos_ != "NOUN"
+            or noun not in _UNNAMED_PEOPLE
+            or noun in (_WOMEN if sex == "male" else _MEN)
+            or not any(c.lower_ in _NEW_ONE for c in subject.children if c.i < subject.i)
+            or any(subject.left_edge.idx <= m.span.start <= subject.right_edge.idx for m in people)
+        ):
+            return None
+        return doc.text[subject.left_edge.idx : subject.idx + len(subject)]
+    return None
 
 
 def _doubtful(quote: QuoteCandidate, entities: Sequence[LocalEntity]) -> bool:

@@ -245,3 +245,22 @@ def test_a_quote_running_on_keeps_the_person_not_the_organisation() -> None:
         '"We found out from the radio like everyone else."'
     )
     assert [who for _, who in speakers(body)] == ["Helen Marsh", "Helen Marsh"]
+
+
+def test_he_after_someone_brought_in_without_a_name_is_that_someone() -> None:
+    body = (
+        "The chain's chief executive, Martin Grove, promised shorter queues at every "
+        "branch by the summer.\n\n"
+        "However, one shopper at the flagship store was unconvinced.\n\n"
+        '"I have heard that promise every year," he said.\n\n'
+        '"Nothing ever changes."'
+    )
+    assert [who for _, who in speakers(body)] == ["one shopper", "one shopper"]
+
+
+def test_he_after_a_person_named_in_the_subject_is_that_person() -> None:
+    body = (
+        "A former employee, Martin Grove, said the queues had grown for years.\n\n"
+        '"Nobody listened to the staff," he said.'
+    )
+    assert [who for _, who in speakers(body)] == ["Martin Grove"]
