@@ -160,7 +160,9 @@ def _topic(
         subjects = [c for c in main_verb(sentence).children if c.dep_ in _SUBJECT_DEPS]
         if not subjects:
             return None
-        subject = subjects[0]
+        # the nearest, where the parse ran a quote's end on into the next paragraph and
+        # gave its verb two ("The Doctor's in the room'." / Producer Moffat ... is sure)
+        subject = subjects[-1]
         if pronoun is not None and subject.lower_ == pronoun:
             continue
         for m in people:

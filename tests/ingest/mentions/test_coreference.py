@@ -3,9 +3,12 @@ to a pronoun, through the real parse and entity finder."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
 from service.ingest.extract import extract
-from service.ingest.mentions.coreference import may_be
-from service.ingest.model import EntityKind, LocalEntity
+from service.ingest.mentions.coreference import may_be, salient_person
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 from service.ingest.parse.article import parse_article
 
 
@@ -109,3 +112,25 @@ def test_she_is_the_one_last_quoted_not_the_listener_named_after_her() -> None:
         '"Nobody was ever hurt by a picture," she said.'
     )
     assert speaker_of(body, "Nobody was") == "Marta Olsen"
+
+
+def test_he_is_the_nearest_of_two_subjects_the_parse_gave_one_verb() -> None:
+    # The parse ran a quote's last words on into the next paragraph and gave "is" two
+    # subjects: 'The Doctor's in the room'." / Producer Moffat ... is sure that ...
+    # Capaldi is the choice.' "He" is Moffat, the nearer subject, not Capaldi.
+    words = ["Doctor", "Moffat", "is", "sure", "Capaldi", "fits", ".", "He", "said", "."]
+    heads = [2, 2, 2, 2, 5, 3, 2, 8, 8, 8]
+    deps = ["nsubj", "nsubj", "ROOT", "acomp", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, sent_starts=[1, *[0] * 6, 1, 0, 0])
+    people = [
+        LocalEntity(0, EntityKind.PERSON, "Steven Moffat", ()),
+        LocalEntity(1, EntityKind.PERSON, "Peter Capaldi", ()),
+    ]
+
+    def mention(i: int, entity: int) -> MentionCandidate:
+        token = doc[i]
+        span = Span(token.idx, token.idx + len(token))
+        return MentionCandidate(span, token.text, token.text, EntityKind.PERSON, 0, entity)
+
+    mentions = [mention(1, 0), mention(4, 1)]
+    assert salient_person(doc, mentions, people, before=doc[7].idx, sex="male") == 0
