@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from service.ingest.mentions.entity_groups import honorific_sex
-from service.ingest.mentions.gazetteer import sex_of_given_name
+from service.ingest.mentions.gazetteer import is_given_name, place_canonical, sex_of_given_name
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
 
 
@@ -232,7 +232,9 @@ def may_be(entity: LocalEntity, sex: str | None, entities: Sequence[LocalEntity]
     """Whether "he" (male) or "she" (female) may stand for ``entity``: not a person whose
     given name is only ever the other sex's, also when the copy names them by that given
     name alone ("Gloria" is never "he"), unless that word is the surname of a full name
-    among ``entities`` ("Dr. Benjamin" of Regina M. Benjamin may be "she")."""
+    among ``entities`` ("Dr. Benjamin" of Regina M. Benjamin may be "she"). Never a
+    "person" of several words, none a given name, one a place ("Breitbart London", "US
+    Treasury"): an outlet or an office the recogniser took for someone."""
     words = entity.name.split()
     if sex is None:
         return True
@@ -240,5 +242,12 @@ def may_be(entity: LocalEntity, sex: str | None, entities: Sequence[LocalEntity]
         len(other.name.split()) > 1 and other.name.split()[-1] == words[0] for other in entities
     ):
         return True
+    if (
+        entity.kind is EntityKind.PERSON
+        and len(words) > 1
+        and not any(is_given_name(w) for w in words)
+        and any(place_canonical(w) for w in words)
+    ):
+        return False  # "Breitbart London", "US Treasury": a name set beside a place
     named = sex_of_given_name(words[0])
     return named is None or named == sex

@@ -134,3 +134,11 @@ def test_he_is_the_nearest_of_two_subjects_the_parse_gave_one_verb() -> None:
 
     mentions = [mention(1, 0), mention(4, 1)]
     assert salient_person(doc, mentions, people, before=doc[7].idx, sex="male") == 0
+
+
+def test_he_is_never_a_name_set_beside_a_place_without_a_given_name() -> None:
+    # an outlet's or an office's name the recogniser typed a person's
+    assert not may_be(LocalEntity(0, EntityKind.PERSON, "Kestrel Chicago", ()), "male")
+    assert not may_be(LocalEntity(0, EntityKind.PERSON, "Canada Revenue", ()), "female")
+    assert may_be(LocalEntity(0, EntityKind.PERSON, "Jack London", ()), "male")
+    assert may_be(LocalEntity(0, EntityKind.PERSON, "Kestrel Chicago", ()), None)
