@@ -8,7 +8,8 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from service.ingest.mentions.gazetteer import sex_of_given_name
+from service.ingest.mentions.entity_groups import honorific_sex
+from service.ingest.mentions.gazetteer import is_given_name, place_canonical, sex_of_given_name
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
 
 
@@ -49,12 +50,15 @@ def salient_person(
     '"...," said Julien Talavan, a spokesman for Force Ouvrière. "...," he said' is
     Talavan's, not the union's, whatever the union was taken for), else the last person
     named at all; a person credited with a quote in its sentence (``spoke``: start, end,
-    entity) counts as its subject. Never an entity in ``coined`` (``coined_names``), nor
-    a person named inside the words the pronoun reports ('research the dossier alleging
-    ties between Trump and Russia, he said' is not Trump's: "he" governs that clause, so
-    it is no one the clause names). With ``sex``, never a person whose given name is
-    only the other sex's."""
+    entity) counts as its subject, and with no subject in reach the one credited with
+    the last quote in reach speaks on ('"...," she told Playboy. ... "...," she said' is
+    not the magazine's, whatever the magazine was taken for). Never an entity in
+    ``coined`` (``coined_names``), nor a person named inside the words the pronoun
+    reports ('research the dossier alleging ties between Trump and Russia, he said' is
+    not Trump's: "he" governs that clause, so it is no one the clause names). With
+    ``sex``, never a person whose given name is only the other sex's."""
     reported = _reported_tokens(doc, before)
+    honoured = honorific_sexes(doc.text, mentions)
     people = [
         m
         for m in mentions
@@ -62,6 +66,7 @@ def salient_person(
         and 0 <= m.local_entity < len(entities)
         and entities[m.local_entity].kind is EntityKind.PERSON
         and may_be(entities[m.local_entity], sex, entities)
+        and honoured.get(m.local_entity, sex) == sex
         and not _THE_BEFORE.search(doc.text, max(0, m.span.start - 6), m.span.start)
         and not _reported_name(doc, m, reported)
         and m.local_entity not in coined
@@ -88,6 +93,15 @@ def salient_person(
             return m.local_entity
         if any(s <= m.span.start < e and m.local_entity == who for s, e, who in spoke):
             return m.local_entity
+    # '"...," she told Playboy. As for posing, that seemed fine too. "...," she said':
+    # the one last credited with a quote, not the outlet that heard it
+    last_quote = max((q for q in spoke if q[0] < before), default=None)
+    if (
+        last_quote is not None
+        and last_quote[0] >= before - SUBJECT_REACH
+        and last_quote[2] in {m.local_entity for m in people}
+    ):
+        return last_quote[2]
     return people[-1].local_entity
 
 
@@ -143,10 +157,12 @@ def _topic(
         sentence = doc[sentence.start - 1].sent
         if sentence.end_char < before - SUBJECT_REACH:
             return None
-        subjects = [c for c in _main_verb(sentence).children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [c for c in main_verb(sentence).children if c.dep_ in _SUBJECT_DEPS]
         if not subjects:
             return None
-        subject = subjects[0]
+        # the nearest, where the parse ran a quote's end on into the next paragraph and
+        # gave its verb two ("The Doctor's in the room'." / Producer Moffat ... is sure)
+        subject = subjects[-1]
         if pronoun is not None and subject.lower_ == pronoun:
             continue
         for m in people:
@@ -162,7 +178,7 @@ def _topic(
     return None
 
 
-def _main_verb(sentence: Span) -> Token:
+def main_verb(sentence: Span) -> Token:
     """The sentence's root; when the parse ran a sentence on across a paragraph break,
     the root of its last paragraph's part (the words nearest what follows)."""
     breaks = [t.i for t in sentence if "\n" in t.text_with_ws]
@@ -201,11 +217,24 @@ def _is_subject(token: Token | None) -> bool:
     return token.dep_ in _SUBJECT_DEPS
 
 
+def honorific_sexes(text: str, mentions: Sequence[MentionCandidate]) -> dict[int, str]:
+    """Entity -> the sex its honorifics give it, when the story's "Mr."/"Mrs."/"Ms."
+    before its mentions all agree: "he" is never a "Mrs. Lindqvist", "she" never a "Mr
+    Achebe", whatever their given names say."""
+    found: dict[int, set[str]] = {}
+    for m in mentions:
+        if (sex := honorific_sex(text, m.span.start)) is not None and m.local_entity >= 0:
+            found.setdefault(m.local_entity, set()).add(sex)
+    return {e: sexes.pop() for e, sexes in found.items() if len(sexes) == 1}
+
+
 def may_be(entity: LocalEntity, sex: str | None, entities: Sequence[LocalEntity] = ()) -> bool:
     """Whether "he" (male) or "she" (female) may stand for ``entity``: not a person whose
     given name is only ever the other sex's, also when the copy names them by that given
     name alone ("Gloria" is never "he"), unless that word is the surname of a full name
-    among ``entities`` ("Dr. Benjamin" of Regina M. Benjamin may be "she")."""
+    among ``entities`` ("Dr. Benjamin" of Regina M. Benjamin may be "she"). Never a
+    "person" of several words, none a given name, one a place ("Breitbart London", "US
+    Treasury"): an outlet or an office the recogniser took for someone."""
     words = entity.name.split()
     if sex is None:
         return True
@@ -213,5 +242,12 @@ def may_be(entity: LocalEntity, sex: str | None, entities: Sequence[LocalEntity]
         len(other.name.split()) > 1 and other.name.split()[-1] == words[0] for other in entities
     ):
         return True
+    if (
+        entity.kind is EntityKind.PERSON
+        and len(words) > 1
+        and not any(is_given_name(w) for w in words)
+        and any(place_canonical(w) for w in words)
+    ):
+        return False  # "Breitbart London", "US Treasury": a name set beside a place
     named = sex_of_given_name(words[0])
     return named is None or named == sex

@@ -139,6 +139,12 @@ def find_mentions(
     candidates.sort(key=lambda c: c.start)
     if doc is not None:
         candidates = reconcile(body, candidates, doc, [s.span.start for s in sentences])
+        for cand in candidates:
+            # a person only the recogniser found ("Judge Eugene H. Nickerson", whose
+            # middle initial the rules stop at) is described as the rules' are
+            if cand.kind is EntityKind.PERSON and cand.description is None:
+                sentence = sentences[cand.sentence_index]
+                cand.description = finder.description(cand.start, cand.end, sentence)
     return group_mentions(body, candidates, known_people)
 
 
@@ -631,6 +637,11 @@ class _Finder:
             return True
         before = self.body[max(0, start - 12) : start].split()
         return bool(before) and before[-1].lower() in gz.SPEECH_CUES
+
+    def description(self, start: int, end: int, sentence: Sentence) -> str | None:
+        """The role written before or after the name at ``start``..``end``, no title of
+        the rules' own before it."""
+        return self._description(start, start, end, sentence)
 
     def _description(
         self, title_start: int, name_start: int, name_end: int, sentence: Sentence

@@ -104,7 +104,7 @@ def group_mentions(
                 full := _nearest_full_name(
                     _joinable(
                         full_names[key],
-                        _honorific_sex(body, cand.start) or honoured.get(key),
+                        honorific_sex(body, cand.start) or honoured.get(key),
                         kin.get(key, set()),
                     ),
                     cand.start,
@@ -343,7 +343,9 @@ _HONORIFIC = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?\s+$")
 _HONORIFIC_SEX = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
 
 
-def _honorific_sex(body: str, start: int) -> str | None:
+def honorific_sex(body: str, start: int) -> str | None:
+    """The sex an honorific printed right before ``start`` gives the name there ("Mr."
+    male, "Mrs."/"Ms."/"Miss" female), else None ("Dr.", no honorific)."""
     found = _HONORIFIC.search(body, max(0, start - 6), start)
     return _HONORIFIC_SEX.get(found["title"]) if found is not None else None
 
@@ -354,7 +356,7 @@ def _sex_by_honorific(body: str, candidates: Sequence[Candidate]) -> dict[str, s
     sexes: dict[str, set[str]] = {}
     for cand in candidates:
         key = name_key(cand.name)
-        if len(key.split()) == 1 and (sex := _honorific_sex(body, cand.start)) is not None:
+        if len(key.split()) == 1 and (sex := honorific_sex(body, cand.start)) is not None:
             sexes.setdefault(key, set()).add(sex)
     return {key: found.pop() for key, found in sexes.items() if len(found) == 1}
 

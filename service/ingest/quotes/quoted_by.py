@@ -17,7 +17,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from service.ingest.mentions.coreference import coined_names, last_named, salient_person
+from service.ingest.mentions.coreference import (
+    SUBJECT_REACH,
+    coined_names,
+    last_named,
+    main_verb,
+    salient_person,
+)
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
 from service.ingest.quotes.speakers import holds_role
 
@@ -49,14 +55,16 @@ def credit_quotes(
     quoted = [(q.span.start, q.span.end) for q in quotes]
     unquoted = [m for m in mentions if not any(s <= m.span.start < e for s, e in quoted)]
     coined = coined_names(doc.text, mentions)
-    for q in quotes:
+    for i, q in enumerate(quotes):
         if q.speaker_text is not None and q.speaker_text.casefold() in _PERSON_PRONOUNS:
             spoke = [
                 (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
             ]
-            q = _pronoun_credited(
-                q, doc, unquoted, entities, spoke, coined, out[-1] if out else None
-            )
+            previous = (quotes[i - 1], out[-1]) if i else None
+            q = _pronoun_credited(q, doc, unquoted, entities, spoke, coined, previous)
+            if q.speaker is None and (q.speaker_text or "he").casefold() not in _PERSON_PRONOUNS:
+                out.append(q)  # someone described, not named: "a neighbour recalled"
+                continue
         if q.cue is not None and q.cue.lower() in _PARTICIPLES:
             # "X defended the choice of Boeing, saying ...": X says it, not Boeing
             subject = _participle_subject(doc, q)
@@ -66,6 +74,9 @@ def credit_quotes(
                 continue
         if _doubtful(q, entities):
             q = _credited(q, doc, mentions, entities)
+        elif q.speaker is not None and entities[q.speaker].kind is EntityKind.ORGANIZATION:
+            previous = (quotes[i - 1], out[-1]) if i else None
+            q = _officer_of(q, doc, mentions, entities, previous)
         elif q.speaker is None and q.speaker_text is not None:
             named = _credited(q, doc, mentions, entities)
             # "the premier of the state of X" is not X; "the secretary general of CEI,
@@ -88,12 +99,15 @@ def _pronoun_credited(
     entities: Sequence[LocalEntity],
     spoke: Sequence[tuple[int, int, int]],
     coined: frozenset[int],
-    previous: QuoteCandidate | None,
+    previous: tuple[QuoteCandidate, QuoteCandidate] | None,
 ) -> QuoteCandidate:
     """A quote credited to "he" or "she": to the person who was last the subject of a
     clause or credited with a quote (coreference.salient_person), from the pronoun
-    nearest the quote outside it. A quote that runs on from the one before without a
-    pronoun of its own ('"...," he said. "..."') is that one's speaker's."""
+    nearest the quote outside it; to someone the last main clause introduces without a
+    name, as the copy describes them ("One customer was sceptical. '...,' he said": one
+    customer, not the executive named before). A quote that runs on from the one before
+    without a pronoun of its own ('"...," he said. "..."') is that one's speaker's
+    (``previous``: that quote as the cue rules read it, and as credited)."""
     text = doc.text
     found = [
         m.start()
@@ -101,18 +115,87 @@ def _pronoun_credited(
         if not quote.span.start <= m.start() < quote.span.end
     ]
     if not found:
-        if (
-            previous is not None
-            and previous.speaker is not None
-            and (previous.speaker_text, previous.cue) == (quote.speaker_text, quote.cue)
-            and not text[previous.sentence.end : quote.sentence.start].strip(' \t\n"”')
-        ):
-            return replace(quote, speaker=previous.speaker)
+        if previous is not None:
+            read, credited = previous
+            if (
+                (credited.speaker is not None or read.speaker_text != credited.speaker_text)
+                and (read.speaker_text, read.cue) == (quote.speaker_text, quote.cue)
+                and not text[read.sentence.end : quote.sentence.start].strip(' \t\n"”')
+            ):
+                return replace(quote, speaker=credited.speaker, speaker_text=credited.speaker_text)
         return quote
     at = min(found, key=lambda i: abs(i - quote.span.start))
     sex = "female" if text[at].lower() == "s" else "male"
+    people = [
+        m
+        for m in unquoted
+        if 0 <= m.local_entity < len(entities)
+        and entities[m.local_entity].kind is EntityKind.PERSON
+    ]
+    described = _described_topic(doc, people, at, sex)
+    if described is not None:
+        return replace(quote, speaker=None, speaker_text=described)
     who = salient_person(doc, unquoted, entities, before=at, sex=sex, spoke=spoke, coined=coined)
     return quote if who is None else replace(quote, speaker=who)
+
+
+# People a story brings in without a name ("a neighbour", "one customer"), and the nouns
+# among them that say the person's sex.
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MEN = _words("man father husband son brother boy spokesman")
+_WOMEN = _words("woman mother wife daughter sister girl spokeswoman")
+_UNNAMED_PEOPLE = (
+    _words(
+        """customer shopper neighbour neighbor friend relative witness resident passenger
+        bystander onlooker survivor worker employee student fan visitor villager local
+        protester demonstrator official spokesperson source member parent colleague
+        teacher nurse doctor driver owner voter investor analyst trader lawyer"""
+    )
+    | _MEN
+    | _WOMEN
+)
+_NEW_ONE = frozenset({"a", "an", "one", "another"})
+
+
+def _described_topic(doc: Doc, people: Sequence[MentionCandidate], at: int, sex: str) -> str | None:
+    """The description of the person "he"/"she" at ``at`` stands for when the nearest
+    main clause before it (past clauses whose subject is the same pronoun) has for
+    subject someone it brings in without a name: "a neighbour recalled", "one Mac
+    customer from the show floor was sceptical" ("a", "an", "one", "another" and a noun
+    for a person). None when its own sentence names someone before the pronoun, or the
+    clause is about anything else, or names a person in its subject ("A former member,
+    Rebecca Musser, said": ``people`` are the mentions of persons)."""
+    own = doc.char_span(at, at + 1, alignment_mode="expand")
+    if own is None:
+        return None
+    sentence = own.sent
+    if any(sentence.start_char <= m.span.start < at for m in people):
+        return None
+    pronoun = "she" if sex == "female" else "he"
+    while sentence.start > 0:
+        sentence = doc[sentence.start - 1].sent
+        if sentence.end_char < at - SUBJECT_REACH:
+            return None
+        subjects = [c for c in main_verb(sentence).children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        if subject.lower_ == pronoun:
+            continue
+        noun = subject.lemma_.lower()
+        if (
+            subject.pos_ != "NOUN"
+            or noun not in _UNNAMED_PEOPLE
+            or noun in (_WOMEN if sex == "male" else _MEN)
+            or not any(c.lower_ in _NEW_ONE for c in subject.children if c.i < subject.i)
+            or any(subject.left_edge.idx <= m.span.start <= subject.right_edge.idx for m in people)
+        ):
+            return None
+        return doc.text[subject.left_edge.idx : subject.idx + len(subject)]
+    return None
 
 
 def _doubtful(quote: QuoteCandidate, entities: Sequence[LocalEntity]) -> bool:
@@ -175,6 +258,57 @@ def _credited_by(
     if subject.pos_ == "NOUN" and len(words) <= 6:
         return replace(quote, speaker=None, speaker_text=doc.text[start:end])
     return quote
+
+
+def _officer_of(
+    quote: QuoteCandidate,
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    previous: tuple[QuoteCandidate, QuoteCandidate] | None,
+) -> QuoteCandidate:
+    """A quote the rules gave an organisation whose person the speech verb's subject
+    names: the subject itself or a name set beside it ("said Enough Project co-founder
+    John Prendergast", "Ben Stephenson, controller of BBC Drama, said", "explained
+    Microsoft's Dustin Childs", "Peter Boockvar, a strategist for Miller Tabak,
+    commented"); the organisation was only part of the person's description. An
+    organisation that is the subject ("GM, led by Mary Barra, said") keeps the quote. A
+    quote that runs on from the one before with no cue of its own (``previous``: that
+    quote as the cue rules read it, and as credited) is credited as that one was."""
+    if previous is not None and _runs_on(doc.text, quote, previous[0]):
+        # '"...," said BBC controller Ben Stephenson. "..."': the one credited before
+        return replace(quote, speaker=previous[1].speaker, speaker_text=previous[1].speaker_text)
+    verb = _speech_verb(doc, quote)
+    subject = _subject(verb) if verb is not None else None
+    if subject is None:
+        return quote
+    # the parse may split a hyphenated title into subjects of their own ("co", "-",
+    # "founder ... Marsh"): every subject of the subject's verb
+    subjects = [c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads = {t.i for s in subjects for t in (s, *s.children) if t.i == s.i or t.dep_ == "appos"}
+    for m in mentions:
+        if not (0 <= m.local_entity < len(entities)):
+            continue
+        if entities[m.local_entity].kind is not EntityKind.PERSON:
+            continue
+        if quote.span.start <= m.span.start < quote.span.end:
+            continue
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is not None and span.root.i in heads:
+            return replace(quote, speaker=m.local_entity, speaker_text=None)
+    return quote
+
+
+def _runs_on(text: str, quote: QuoteCandidate, before: QuoteCandidate) -> bool:
+    """Whether ``quote`` stands alone right after ``before`` and the cue rules gave it
+    that quote's attribution (they carry a statement on to the next paragraph)."""
+    own = text[quote.sentence.start : quote.span.start] + text[quote.span.end : quote.sentence.end]
+    return (
+        (quote.speaker, quote.speaker_text, quote.cue)
+        == (before.speaker, before.speaker_text, before.cue)
+        and not any(c.isalnum() for c in own)
+        and not any(c.isalnum() for c in text[before.sentence.end : quote.sentence.start])
+    )
 
 
 def _person_joined(

@@ -525,3 +525,19 @@ def test_two_places_joined_by_a_hyphen_are_two_places() -> None:
     _, entities = run("Its first flight on the Singapore-Sydney route left Changi.")
     assert {"Singapore", "Sydney"} <= names(entities)
     assert "Singapore-Sydney" not in names(entities)
+
+
+def test_a_person_only_the_recogniser_found_is_described_like_the_rest() -> None:
+    body = (
+        "The former union boss was first sentenced in 2004 by Harold Pike, a federal judge "
+        "in Maine, who called him a danger to the public.\n\n"
+        "In August 2009, Judge Martin T. Wendell of Federal District Court in Boston ruled "
+        "that he was fit to stand trial.\n\n"
+        '"He has paid for what he did," the judge said.'
+    )
+    extraction = extract(parse_article("Headline\n\n" + body))
+    assert entity(extraction.entities, "Martin T. Wendell").description == "judge"
+    (quote,) = extraction.quotes  # "the judge" is the judge named last
+    named = {e.index: e.name for e in extraction.entities}
+    assert quote.speaker is not None
+    assert named[quote.speaker] == "Martin T. Wendell"

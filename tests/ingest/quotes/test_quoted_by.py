@@ -222,3 +222,45 @@ def test_a_quote_running_on_after_he_said_is_the_same_speaker_s() -> None:
         found["I do not know anybody who would have ripped up the deal."]
         == found["They probably would have looked at it and thought: What is best for the country?"]
     )
+
+
+def test_a_person_the_subject_names_speaks_not_the_organisation_in_their_description() -> None:
+    body = (
+        "Shares in the insurer fell on Tuesday.\n\n"
+        '"The market has simply lost patience with the board," explained Lakeview '
+        "Partners' Daniel Okafor.\n\n"
+        "Miriam Castell, director of Harbour Street Research, said the company had "
+        '"no credible plan for the next two years".'
+    )
+    assert speakers(body) == [
+        ("The market has simply lost patience with the board,", "Daniel Okafor"),
+        ("no credible plan for the next two years", "Miriam Castell"),
+    ]
+
+
+def test_a_quote_running_on_keeps_the_person_not_the_organisation() -> None:
+    body = (
+        "The ferry service was cancelled for a week.\n\n"
+        '"Nobody warned us," said Coastal Travellers Association co-founder Helen Marsh.\n\n'
+        '"We found out from the radio like everyone else."'
+    )
+    assert [who for _, who in speakers(body)] == ["Helen Marsh", "Helen Marsh"]
+
+
+def test_he_after_someone_brought_in_without_a_name_is_that_someone() -> None:
+    body = (
+        "The chain's chief executive, Martin Grove, promised shorter queues at every "
+        "branch by the summer.\n\n"
+        "However, one shopper at the flagship store was unconvinced.\n\n"
+        '"I have heard that promise every year," he said.\n\n'
+        '"Nothing ever changes."'
+    )
+    assert [who for _, who in speakers(body)] == ["one shopper", "one shopper"]
+
+
+def test_he_after_a_person_named_in_the_subject_is_that_person() -> None:
+    body = (
+        "A former employee, Martin Grove, said the queues had grown for years.\n\n"
+        '"Nobody listened to the staff," he said.'
+    )
+    assert [who for _, who in speakers(body)] == ["Martin Grove"]
