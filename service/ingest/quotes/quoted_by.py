@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.coreference import (
     SUBJECT_REACH,
     coined_names,
@@ -25,7 +26,7 @@ from service.ingest.mentions.coreference import (
     salient_person,
 )
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
-from service.ingest.quotes.speakers import holds_role
+from service.ingest.quotes.speakers import UNNAMED_HEADS, holds_role
 
 SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "note", "write", "comment", "tweet", "state", "explain",
@@ -56,11 +57,12 @@ def credit_quotes(
     unquoted = [m for m in mentions if not any(s <= m.span.start < e for s, e in quoted)]
     coined = coined_names(doc.text, mentions)
     for i, q in enumerate(quotes):
+        # the quote before, as the cue rules read it and as credited
+        previous = (quotes[i - 1], out[-1]) if i else None
         if q.speaker_text is not None and q.speaker_text.casefold() in _PERSON_PRONOUNS:
             spoke = [
                 (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
             ]
-            previous = (quotes[i - 1], out[-1]) if i else None
             q = _pronoun_credited(q, doc, unquoted, entities, spoke, coined, previous)
             if q.speaker is None and (q.speaker_text or "he").casefold() not in _PERSON_PRONOUNS:
                 out.append(q)  # someone described, not named: "a neighbour recalled"
@@ -75,7 +77,6 @@ def credit_quotes(
         if _doubtful(q, entities):
             q = _credited(q, doc, mentions, entities)
         elif q.speaker is not None and entities[q.speaker].kind is EntityKind.ORGANIZATION:
-            previous = (quotes[i - 1], out[-1]) if i else None
             q = _officer_of(q, doc, mentions, entities, previous)
         elif q.speaker is None and q.speaker_text is not None:
             named = _credited(q, doc, mentions, entities)
@@ -141,17 +142,13 @@ def _pronoun_credited(
 
 # People a story brings in without a name ("a neighbour", "one customer"), and the nouns
 # among them that say the person's sex.
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_MEN = _words("man father husband son brother boy spokesman")
-_WOMEN = _words("woman mother wife daughter sister girl spokeswoman")
+_MEN = gz.word_set("man father husband son brother boy spokesman")
+_WOMEN = gz.word_set("woman mother wife daughter sister girl spokeswoman")
 _UNNAMED_PEOPLE = (
-    _words(
-        """customer shopper neighbour neighbor friend relative witness resident passenger
-        bystander onlooker survivor worker employee student fan visitor villager local
-        protester demonstrator official spokesperson source member parent colleague
+    UNNAMED_HEADS
+    | gz.word_set(
+        """customer shopper friend relative worker employee student fan visitor villager
+        local protester demonstrator official spokesperson source member parent colleague
         teacher nurse doctor driver owner voter investor analyst trader lawyer"""
     )
     | _MEN

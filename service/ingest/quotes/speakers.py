@@ -131,7 +131,7 @@ _PERSON_HEADS = _word_set(
     campaigner"""
 )
 # People a story quotes without naming them: "the witness told detectives".
-_UNNAMED_HEADS = _word_set(
+UNNAMED_HEADS = _word_set(
     "witness resident neighbour neighbor passenger bystander onlooker survivor"
 )
 # A person told by age: "the 26-year-old", "the 78-year-old".
@@ -249,7 +249,7 @@ class MentionIndex:
                     return e
             # "the City manager said": the person just named; a witness or a resident is
             # someone the story does not name
-            if head in _UNNAMED_HEADS:
+            if head in UNNAMED_HEADS:
                 return None
             last = self.last_before(pos, kinds, since=max(0, pos - _DESCRIBED_REACH))
             return last[1] if last else None
@@ -772,7 +772,7 @@ _ROLE_BETWEEN = re.compile(
 
 def _names_a_role(gap: str) -> bool:
     words = [w.casefold().rstrip(".") for w in gap.split()]
-    return any(w in gz.PERSON_ROLES or w in _PERSON_HEADS or w in _UNNAMED_HEADS for w in words)
+    return any(w in gz.PERSON_ROLES or w in _PERSON_HEADS or w in UNNAMED_HEADS for w in words)
 
 
 def _appositive_person(
