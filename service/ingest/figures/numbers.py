@@ -407,7 +407,12 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 # It scans the whole body. An apposition starts at a space or its comma, which is cheaper
 # to test than the look-behind.
-_AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?P<n>\d{1,3})\s*,(?!\d)")
+# The age may close its sentence or clause ("killing Ann Roe, 40." / "Ann Roe, 48 - his
+# ex-wife") or be shared ("Tom Lee and Ann Roe, both 51, died").
+_AGE_APPOSITION = re.compile(
+    r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?:both\s+)?(?P<n>\d{1,3})"
+    r"(?:\s*,(?!\d)|(?=[.;](?:\s|$))|\s+[-–—]\s+(?!\d))"
+)
 # Ages listed after the people they are: "his two half-brothers, 17 and 22, were also
 # arrested", "forcing sex on the two girls, 12 and 15," (found at the comma, which is
 # cheaper to scan for than the nouns)

@@ -259,6 +259,10 @@ FIGURES = [
         "years",
     ),
     ("said Toqaev, 66, had received", "66", 66.0, None, Approximation.EXACT, "years"),
+    # an age that closes the sentence, is set off by a dash or is shared
+    ("the gunman shot dead a clerk, Ana Ruiz, 37.", "37", 37.0, None, Approximation.EXACT, "years"),
+    ("named as Joe Platt, 29 - a father of two", "29", 29.0, None, Approximation.EXACT, "years"),
+    ("Lena Holt and Mia Holt, both 19, were hurt", "19", 19.0, None, Approximation.EXACT, "years"),
     ("a man aged 66 was", "aged 66", 66.0, None, Approximation.EXACT, "years"),
     (
         "between 10 and 12 people were hurt",
