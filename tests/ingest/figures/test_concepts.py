@@ -121,6 +121,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
          "deaths"),
         ("The fair took place this weekend, attracting thousands to the event.", "thousands",
          "attendance"),
+        # how many a place or a plane takes
+        ("The new arena will seat 18,000 people.", "18,000 people", "capacity"),
         # a share of the market
         ("IE accounted for 70 percent of the market in 2009.", "70 percent", "market_share"),
         # homes are damaged only when something was done to them
