@@ -150,7 +150,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     if _quake_magnitude(anchor, noun):
         found = lex.concepts["magnitude"]  # "a strong 7.9 earthquake", "magnitude 7.0"
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
-    if move is not None:
+    if move is not None or _where_it_happened(noun, unit):
         verb_found = None
     if (
         verb_found is not None
@@ -657,6 +657,21 @@ def _left_in_state(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept
             if key is not None and _fits(lex.concepts[key], unit):
                 return lex.concepts[key]
     return None
+
+
+# Prepositions of where a deed happened: "killed 230,000 people in 13 countries"
+_WHERE = frozenset({"in", "across", "throughout", "within"})
+
+
+def _where_it_happened(noun: Token | None, unit: str) -> bool:
+    """Whether the counted things are where the verb's deed happened, not what it was done
+    to: the 13 countries of "killed 230,000 people in 13 countries" are no dead."""
+    return (
+        noun is not None
+        and unit_class(unit) == "count"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in _WHERE
+    )
 
 
 def _does_it_to_others(head: Token, governor: Token | None) -> bool:

@@ -121,6 +121,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
          "deaths"),
         ("The fair took place this weekend, attracting thousands to the event.", "thousands",
          "attendance"),
+        # the places a deed happened in are not what was done
+        ("The storms killed 80 people in 11 provinces.", "11", "provinces"),
         # how many a place or a plane takes
         ("The new arena will seat 18,000 people.", "18,000 people", "capacity"),
         # a share of the market
