@@ -172,6 +172,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         verb_found = named or verb_found
     if verb_found is not None and verb_found.unit == "jobs" and _not_staff(noun):
         verb_found = None  # "Netflix lost 200,000 subscribers": no jobs lost
+    if verb_found is not None and verb_found.key == "magnitude" and _counts_quakes(noun):
+        verb_found = None  # "Five more small quakes measuring between 1.0 and 1.9"
     if verb_found is not None and verb_found.key == "seats" and counted_unit(noun) == "people":
         verb_found = None  # "Police held 300 people overnight": people are held, seats won
     level = _is_level(head, governor, lex)
@@ -687,6 +689,12 @@ def _does_it_to_others(head: Token, governor: Token | None) -> bool:
 
 
 _QUAKES = frozenset({"earthquake", "quake", "tremor", "temblor", "aftershock"})
+
+
+def _counts_quakes(noun: Token | None) -> bool:
+    """Whether the figure counts quakes ("five more small quakes"): what "measuring"
+    says of them is their magnitude, not the count's."""
+    return noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() in _QUAKES
 
 
 def _quake_magnitude(anchor: Token, noun: Token | None) -> bool:

@@ -123,6 +123,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
          "attendance"),
         # the places a deed happened in are not what was done
         ("The storms killed 80 people in 11 provinces.", "11", "provinces"),
+        # a count of quakes is no magnitude, whatever they measured
+        ("Six smaller quakes measuring up to 3.1 followed.", "Six", "quakes"),
         # how many a place or a plane takes
         ("The new arena will seat 18,000 people.", "18,000 people", "capacity"),
         # a share of the market
