@@ -885,6 +885,9 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
     if noun is not None and governor is not None and (cut := _cut_or_raise(governor, noun)):
         return cut  # "cut 5% of its costs" as "reduce costs by 5%"
     if noun is not None and noun.lemma_.lower() in ("share", "stake"):
+        whole = _of_object(noun) if noun.lemma_.lower() == "share" else None
+        if whole is not None and whole.pos_ == "NOUN" and _open_key(whole) is not None:
+            return f"{whole.lower_}_share"  # "a 29.8% share of the audience": no holding
         return "stake"  # "a ten percent share in the company": a holding of it
     if noun is not None and _open_key(noun) is not None:
         return f"{noun.lower_}_share"  # as printed: "production", not "productions"

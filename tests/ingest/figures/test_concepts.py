@@ -125,6 +125,10 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The storms killed 80 people in 11 provinces.", "11", "provinces"),
         # a count of quakes is no magnitude, whatever they measured
         ("Six smaller quakes measuring up to 3.1 followed.", "Six", "quakes"),
+        # how many watched, and a share of an audience (no holding in a company)
+        ("The final was watched by 9.2 million people.", "9.2 million people", "viewers"),
+        ("The show drew a 31% share of the evening audience.", "31%", "audience_share"),
+        ("The state holds a 31% share in the airline.", "31%", "stake"),
         # how many a place or a plane takes
         ("The new arena will seat 18,000 people.", "18,000 people", "capacity"),
         # a share of the market
