@@ -554,6 +554,8 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         return hit
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
         return hit
+    if particle and f"{lemma} {particle}" in _IDIOMS:
+        return None  # "He wound up with 20": no one was wounded
     if (hit := _object_phrase(verb, lemma, unit, lex)) is not None:
         return hit  # "2.6 million homes lost power"
     for prep in _children(verb):  # "went on strike", "walked off the job"
@@ -570,6 +572,11 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     word = verb.lower_
     stem = word[:-1] if word.endswith(("ed", "es")) else word
     return _pick(lex.verbs.get(stem), unit) if stem != lemma else None
+
+
+# Phrasal verbs that mean nothing their verb does ("wound up" is ended up, not injured;
+# "shot up" rose): the bare verb's concept never applies to them.
+_IDIOMS = frozenset({"wound up", "wind up", "shoot up"})
 
 
 # People a job can be lost or created for; customers or subscribers hold none.

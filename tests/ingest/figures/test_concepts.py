@@ -129,6 +129,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The final was watched by 9.2 million people.", "9.2 million people", "viewers"),
         ("The show drew a 31% share of the evening audience.", "31%", "audience_share"),
         ("The state holds a 31% share in the airline.", "31%", "stake"),
+        # a phrasal verb that means nothing its verb does
+        ("She wound up with 31 in the final.", "31", None),
         # how many a place or a plane takes
         ("The new arena will seat 18,000 people.", "18,000 people", "capacity"),
         # a share of the market
