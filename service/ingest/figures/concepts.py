@@ -150,7 +150,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     if _quake_magnitude(anchor, noun):
         found = lex.concepts["magnitude"]  # "a strong 7.9 earthquake", "magnitude 7.0"
     verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
-    if move is not None:
+    if move is not None or _where_it_happened(noun, unit):
         verb_found = None
     if (
         verb_found is not None
@@ -172,6 +172,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         verb_found = named or verb_found
     if verb_found is not None and verb_found.unit == "jobs" and _not_staff(noun):
         verb_found = None  # "Netflix lost 200,000 subscribers": no jobs lost
+    if verb_found is not None and verb_found.key == "magnitude" and _counts_quakes(noun):
+        verb_found = None  # "Five more small quakes measuring between 1.0 and 1.9"
     if verb_found is not None and verb_found.key == "seats" and counted_unit(noun) == "people":
         verb_found = None  # "Police held 300 people overnight": people are held, seats won
     level = _is_level(head, governor, lex)
@@ -552,6 +554,8 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         return hit
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
         return hit
+    if particle and f"{lemma} {particle}" in _IDIOMS:
+        return None  # "He wound up with 20": no one was wounded
     if (hit := _object_phrase(verb, lemma, unit, lex)) is not None:
         return hit  # "2.6 million homes lost power"
     for prep in _children(verb):  # "went on strike", "walked off the job"
@@ -568,6 +572,11 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     word = verb.lower_
     stem = word[:-1] if word.endswith(("ed", "es")) else word
     return _pick(lex.verbs.get(stem), unit) if stem != lemma else None
+
+
+# Phrasal verbs that mean nothing their verb does ("wound up" is ended up, not injured;
+# "shot up" rose): the bare verb's concept never applies to them.
+_IDIOMS = frozenset({"wound up", "wind up", "shoot up"})
 
 
 # People a job can be lost or created for; customers or subscribers hold none.
@@ -659,6 +668,21 @@ def _left_in_state(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept
     return None
 
 
+# Prepositions of where a deed happened: "killed 230,000 people in 13 countries"
+_WHERE = frozenset({"in", "across", "throughout", "within"})
+
+
+def _where_it_happened(noun: Token | None, unit: str) -> bool:
+    """Whether the counted things are where the verb's deed happened, not what it was done
+    to: the 13 countries of "killed 230,000 people in 13 countries" are no dead."""
+    return (
+        noun is not None
+        and unit_class(unit) == "count"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in _WHERE
+    )
+
+
 def _does_it_to_others(head: Token, governor: Token | None) -> bool:
     """The count is who or what does the verb's deed to someone else: "two crashes killed
     102 people" counts no dead ("500 people died" does)."""
@@ -672,6 +696,12 @@ def _does_it_to_others(head: Token, governor: Token | None) -> bool:
 
 
 _QUAKES = frozenset({"earthquake", "quake", "tremor", "temblor", "aftershock"})
+
+
+def _counts_quakes(noun: Token | None) -> bool:
+    """Whether the figure counts quakes ("five more small quakes"): what "measuring"
+    says of them is their magnitude, not the count's."""
+    return noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() in _QUAKES
 
 
 def _quake_magnitude(anchor: Token, noun: Token | None) -> bool:
@@ -862,6 +892,9 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
     if noun is not None and governor is not None and (cut := _cut_or_raise(governor, noun)):
         return cut  # "cut 5% of its costs" as "reduce costs by 5%"
     if noun is not None and noun.lemma_.lower() in ("share", "stake"):
+        whole = _of_object(noun) if noun.lemma_.lower() == "share" else None
+        if whole is not None and whole.pos_ == "NOUN" and _open_key(whole) is not None:
+            return f"{whole.lower_}_share"  # "a 29.8% share of the audience": no holding
         return "stake"  # "a ten percent share in the company": a holding of it
     if noun is not None and _open_key(noun) is not None:
         return f"{noun.lower_}_share"  # as printed: "production", not "productions"

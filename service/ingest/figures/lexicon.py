@@ -62,7 +62,7 @@ class Lexicon:
     verbs: dict[str, tuple[Concept, ...]]
     concepts: dict[str, Concept]
     # Verbs that name the concept only in the passive ("500 held", "were held": detained;
-    # active "holds 45" is seats).
+    # active "holds 45 seats" is seats by its noun).
     passive_verbs: dict[str, tuple[Concept, ...]] = dataclass_field(default_factory=dict)
 
 

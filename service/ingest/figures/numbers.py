@@ -407,7 +407,12 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 # It scans the whole body. An apposition starts at a space or its comma, which is cheaper
 # to test than the look-behind.
-_AGE_APPOSITION = re.compile(r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?P<n>\d{1,3})\s*,(?!\d)")
+# The age may close its sentence or clause ("killing Ann Roe, 40." / "Ann Roe, 48 - his
+# ex-wife") or be shared ("Tom Lee and Ann Roe, both 51, died").
+_AGE_APPOSITION = re.compile(
+    r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?:both\s+)?(?P<n>\d{1,3})"
+    r"(?:\s*,(?!\d)|(?=[.;](?:\s|$))|\s+[-–—]\s+(?!\d))"
+)
 # Ages listed after the people they are: "his two half-brothers, 17 and 22, were also
 # arrested", "forcing sex on the two girls, 12 and 15," (found at the comma, which is
 # cheaper to scan for than the nouns)
@@ -436,6 +441,12 @@ class NumberMatch:
 
 _SPACED_GROUPS = re.compile(r"\d{1,3} \d{3}")
 # "two and a half years", "four and a half months": a whole number in words and a half
+# The tens and units after "hundred": "one hundred and fifty", "two hundred twenty-five"
+_HUNDRED_AND = re.compile(
+    rf"(?:\s+and)?\s+(?P<n>(?:{_alternation(_TENS_WORDS)})(?:-(?:{_alternation(_DIGIT_WORDS)}))?"
+    rf"|{_alternation(_DIGIT_WORDS | _UNIT_WORDS)})\b(?!-)",
+    re.IGNORECASE,
+)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b(?!\s+of\b)", re.IGNORECASE)
 
 
@@ -684,6 +695,15 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         )
         value *= factor
         end = scale.end()
+        tail = _HUNDRED_AND.match(body, end) if kind == "words" and factor == 100 else None
+        if tail is not None and (rest := parse_number_text(tail.group("n"))) is not None:
+            value, end = value + rest, tail.end()  # "one hundred and fifty people"
+        while (more := _SCALE_AFTER.match(body, end)) is not None and more.group("word"):
+            larger = _SCALES[fold(more.group("word"))]
+            if larger <= factor:
+                break
+            # "two hundred thousand people", "a hundred billion dollars": scales multiply
+            value, factor, end = value * larger, factor * larger, more.end()
     else:
         factor = 1.0
     number_end = end
@@ -728,6 +748,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         if high is not None and high * factor > value:
             upper, end = high * factor, rng.end()
             number_end = end
+            shared = _SCALE_AFTER.match(body, end) if scale is None else None
+            if shared is not None and shared.group("word"):
+                # "two or three hundred people": the scale is both ends'
+                factor = _SCALES[fold(shared.group("word"))]
+                value, upper = value * factor, upper * factor
+                end = number_end = shared.end()
     if approx_word == "between" and upper is None:
         approx_word, approx_start = None, start
     is_age = False

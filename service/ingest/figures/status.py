@@ -27,7 +27,13 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATE = re.compile(r"\b(?:estimated?|estimates?|estimating)\b", re.IGNORECASE)
-_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|and)\b|\.\s")
+# Clauses end at a colon, a comma before "but"/"while"/"and", a full stop, or "and" before
+# a forecast of its own ("the death toll is 2,200 and expected to rise": 2,200 is counted).
+_CLAUSE = re.compile(
+    r"[;:]|,\s+(?:but|while|and)\b|\.\s"
+    r"|\s+and\s+(?=(?:(?:is|are|was|were|it\s+is)\s+)?(?:expected|forecast|projected|predicted"
+    r"|set\s+to|likely\s+to|(?:will|would|could|may|might)\s))"
+)
 _REACH = 200
 # How a status narrows the fact key, so that a poll never pools with results.
 APART = {"exit_poll": "exit poll", "poll_answer": "poll", "forecast": "forecast"}

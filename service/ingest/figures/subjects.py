@@ -369,6 +369,20 @@ def _apart(body: str, inherited: FigureCandidate | None, figure: FigureCandidate
     return not _JOINED.search(between) or ";" in between
 
 
+# Two places joined as one: "Kathmandu and the regional headquarter city of Pokhara"
+_JOINED_PLACES = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?(?:[a-z-]+\s+){0,5}(?:of\s+)?")
+
+
+def _among_cities(body: str, earlier: Sequence[MentionCandidate]) -> bool:
+    """Whether the last city named before a count is named with another city as one
+    place: "struck between the capital Kathmandu and the city of Pokhara" places the story
+    in no one city, so its counts are the country's."""
+    if len(earlier) < 2 or earlier[-2].local_entity == earlier[-1].local_entity:
+        return False
+    between = body[earlier[-2].span.end : earlier[-1].span.start]
+    return _JOINED_PLACES.fullmatch(between) is not None
+
+
 # "in the energy-rich Central Asian nation", "across the country", "nationwide"
 _COUNTRY_WIDE = re.compile(
     r"\b(?:(?:in|across|throughout|around) the (?:[\w-]+ ){0,4}(?:nation|country)|nationwide)\b",
@@ -468,9 +482,9 @@ def fill_subjects(
         if f.subject == COUNTRY:
             f = replace(f, subject=country)
         elif f.subject is None and at_place(f.property):
-            earlier = [m.local_entity for m in city_mentions if m.span.end <= f.span.start]
-            if earlier and not _apart(body, inherited, f):
-                f = replace(f, subject=earlier[-1])
+            earlier = [m for m in city_mentions if m.span.end <= f.span.start]
+            if earlier and not _apart(body, inherited, f) and not _among_cities(body, earlier):
+                f = replace(f, subject=earlier[-1].local_entity)
                 inherited = f
             else:
                 f = replace(f, subject=country)

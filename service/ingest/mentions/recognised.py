@@ -433,7 +433,8 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
 # How often the parse must read a lone capitalised word as a proper noun to keep it
 _PROPER_REPEATS = 2
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Miss|Mx)\.?\s+$")
-_PLACE_PREPOSITION = re.compile(r"\b(?:of|in|from|at|near|to)\s+$")
+_PLACE_PREPOSITION = re.compile(r"\b(?:of|in|from|at|near|to|between)\s+$", re.IGNORECASE)
+_IN_PLACE = re.compile(r"\b(?:in|near|between)\s+$", re.IGNORECASE)
 
 
 def _known_place(cand: Candidate) -> Candidate:
@@ -449,13 +450,17 @@ def _known_place(cand: Candidate) -> Candidate:
     return cand
 
 
-def _place_after_preposition(body: str, cand: Candidate) -> bool:
+def _place_after_preposition(
+    body: str, cand: Candidate, before: re.Pattern[str] = _PLACE_PREPOSITION
+) -> bool:
     """A name GeoNames knows as a place, printed after "of", "in", "from"... ("lived in
-    Santa Rosa"), unless it starts with a given name."""
+    Santa Rosa"), unless it starts with a given name. A word neither rules nor recogniser
+    could type takes only "in", "near" or "between" ("the name of God", "at Green v.
+    United States" name no town)."""
     return (
         not gz.is_given_name(cand.name.split()[0])
         and place_type(cand.name) is not None
-        and _PLACE_PREPOSITION.search(body, max(0, cand.start - 6), cand.start) is not None
+        and before.search(body, max(0, cand.start - 9), cand.start) is not None
     )
 
 
@@ -592,6 +597,8 @@ def _checked(
         name = " ".join(body[start:end].split())
         return [replace(cand, start=start, end=end, name=name, kind=KINDS[label])]
     if not inside:
+        if cand.kind is EntityKind.OTHER and _place_after_preposition(body, cand, _IN_PLACE):
+            return [replace(cand, kind=EntityKind.PLACE)]  # "Police in Arequipa arrested"
         if (
             cand.kind is EntityKind.OTHER
             and not is_acronym(cand.name)

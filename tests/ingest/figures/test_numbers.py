@@ -259,6 +259,19 @@ FIGURES = [
         "years",
     ),
     ("said Toqaev, 66, had received", "66", 66.0, None, Approximation.EXACT, "years"),
+    # scales multiply, and the tens after "hundred" belong to it
+    ("two hundred thousand people fled", "two hundred thousand people", 200000.0, None,
+     Approximation.EXACT, "people"),
+    ("a hundred billion dollars of trade", "a hundred billion dollars", 1e11, None,
+     Approximation.EXACT, "USD"),
+    ("one hundred and fifty people were hurt", "one hundred and fifty people", 150.0, None,
+     Approximation.EXACT, "people"),
+    ("two or three hundred people", "two or three hundred people", 200.0, 300.0,
+     Approximation.EXACT, "people"),
+    # an age that closes the sentence, is set off by a dash or is shared
+    ("the gunman shot dead a clerk, Ana Ruiz, 37.", "37", 37.0, None, Approximation.EXACT, "years"),
+    ("named as Joe Platt, 29 - a father of two", "29", 29.0, None, Approximation.EXACT, "years"),
+    ("Lena Holt and Mia Holt, both 19, were hurt", "19", 19.0, None, Approximation.EXACT, "years"),
     ("a man aged 66 was", "aged 66", 66.0, None, Approximation.EXACT, "years"),
     (
         "between 10 and 12 people were hurt",

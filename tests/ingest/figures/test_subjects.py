@@ -75,3 +75,14 @@ def test_the_age_of_someone_told_of_before_is_the_storys_person() -> None:
         "Harlan Moss will appeal. The 52-year-old told the court he was sorry.\n"
     )
     assert subjects["52-year-old"] == "Harlan Moss"
+
+
+def test_a_count_after_two_cities_named_as_one_place_is_the_countrys() -> None:
+    subjects = _subjects(
+        "Quake hits Spain\n\n"
+        "A strong earthquake struck Spain between Madrid and the city of Toledo. "
+        "The government declared an emergency with 300 dead. The quake also shook Seville. "
+        "Officials in Seville reported 12 injured.\n"
+    )
+    assert subjects["300"] == "Spain"
+    assert subjects["12"] == "Seville"

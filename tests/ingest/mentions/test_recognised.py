@@ -90,6 +90,11 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         ("UK VAT receipts rose.", [(PLACE, "U.K.")]),
         # a place the recogniser took for a person, before the noun it qualifies
         ("The death toll from the Valencia floods rose to 95.", [(PLACE, "Valencia")]),
+        # a town GeoNames knows, after "in" or "between", that the recogniser missed or
+        # took for a person; never a word after "of" that only names a town by chance
+        ("Police in Arequipa arrested 12 people.", [(PLACE, "Arequipa")]),
+        ("The quake struck Italy between Bologna and the city of Modena.",
+         [(PLACE, "Italy"), (PLACE, "Bologna"), (PLACE, "Modena")]),
         # a party named with a possessive is one name; a place's is the place
         ("Regina Ip of the New People's Party won.",
          [(PERSON, "Regina Ip"), (ORG, "New People's Party")]),

@@ -1,0 +1,29 @@
+"""What kind of value the copy says a figure is (service/ingest/figures/status.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.ingest.figures.status import value_status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "status"),
+    [
+        # a forecast of its own after "and" leaves the count before it counted
+        ("The death toll stood at 310 and is expected to rise further.", "310", None),
+        ("The death toll stood at 310 and could reach 500.", "500", "forecast"),
+        ("Profits rose 4% and are expected to reach 6% next year.", "6%", "forecast"),
+        ("About 2,000 jobs are expected to go.", "2,000", "forecast"),
+        ("The damage is estimated at $3 million.", "$3 million", "estimate"),
+    ],
+)
+def test_value_status(sentence: str, number: str, status: str | None) -> None:
+    start = sentence.index(number)
+    assert value_status(sentence, start, start + len(number), share=False) == status
+
+
+def test_a_share_in_a_poll_is_a_poll_answer() -> None:
+    sentence = "In a new poll, 61% said they backed the plan."
+    start = sentence.index("61%")
+    assert value_status(sentence, start, start + 3, share=True) == "poll_answer"
