@@ -12,7 +12,8 @@ Rules worth knowing:
 - Money a government moves is the country's; results a company reports are the
   company's, when the sentence names neither.
 - Any other figure nothing nearer places is about the entity the story names most,
-  unless another value of its property in the story says it is about something else.
+  unless another value of its property in the story says it is about something else; a
+  person the story names most owns only figures of sentences that name them.
 """
 
 from __future__ import annotations
@@ -410,18 +411,19 @@ def _topic(
     candidates = list(dict.fromkeys(named))
     if headline:
         headlined = [
-            e for e in candidates if 0 <= e < len(entities) and _in_headline(entities[e], headline)
+            e for e in candidates if 0 <= e < len(entities) and _printed_in(entities[e], headline)
         ]
         candidates = headlined or candidates
     return max(candidates, key=named.count)
 
 
-def _in_headline(entity: LocalEntity, headline: str) -> bool:
+def _printed_in(entity: LocalEntity, text: str) -> bool:
+    """Whether ``text`` prints the entity's name, an alias, or a person's last name."""
     names = {entity.name, *entity.aliases}
     if entity.kind is EntityKind.PERSON:
         names |= {name.split()[-1] for name in names if name.split()}
     return any(
-        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", headline, re.IGNORECASE)
+        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
         for name in names
         if len(name) > 1
     )
@@ -496,6 +498,7 @@ def fill_subjects(
         and not (placeless and country_level(f.property))
         and not (authority and f.attributed_to == topic)
         and not (f.property == "age" and not (person and _told_before(body, f)))
+        and not (person and f.property != "age" and not _names(body, mentions, f, entities[topic]))
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
@@ -507,6 +510,25 @@ _AUTHORITY_HEADS = frozenset(
      "service", "survey", "institute", "police", "authority", "council", "committee",
      "statistics", "administration", "board"}
 )  # fmt: skip
+
+
+def _names(
+    body: str, mentions: Sequence[MentionCandidate], figure: FigureCandidate, person: LocalEntity
+) -> bool:
+    """Whether the figure's sentence names the person, as a mention of them or by name.
+
+    The person a story is about owns only the figures of sentences that name them: in a
+    story about a striker, "Silva has scored 12 goals this season" is his, "the stadium
+    holds 40,000" and "the two clubs met twice" are not. A figure outside the body
+    (standfirst, caption) keeps the topic.
+    """
+    if figure.part is not TextPart.BODY:
+        return True
+    sentence = figure.sentence
+    return any(
+        m.local_entity == person.index and sentence.start <= m.span.start < sentence.end
+        for m in mentions
+    ) or _printed_in(person, body[sentence.start : sentence.end])
 
 
 def _told_before(body: str, figure: FigureCandidate) -> bool:

@@ -75,3 +75,14 @@ def test_the_age_of_someone_told_of_before_is_the_storys_person() -> None:
         "Harlan Moss will appeal. The 52-year-old told the court he was sorry.\n"
     )
     assert subjects["52-year-old"] == "Harlan Moss"
+
+
+def test_the_person_a_story_is_about_owns_only_figures_told_of_them() -> None:
+    subjects = _subjects(
+        "Striker Dario Vance leaves Rovers\n\n"
+        "Dario Vance left Rovers on Monday after six seasons. Dario Vance thanked the fans, "
+        "and Vance said he would rest. The stadium holds 40,000 fans. "
+        "With Vance the club won 3 cups.\n"
+    )
+    assert subjects["40,000"] is None  # a sentence that does not name him
+    assert subjects["3"] == "Dario Vance"
