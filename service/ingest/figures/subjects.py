@@ -499,6 +499,7 @@ def fill_subjects(
         and not (authority and f.attributed_to == topic)
         and not (f.property == "age" and not (person and _told_before(body, f)))
         and not (person and f.property != "age" and not _names(body, mentions, f, entities[topic]))
+        and not _of_several(body, f)
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
@@ -529,6 +530,28 @@ def _names(
         m.local_entity == person.index and sentence.start <= m.span.start < sentence.end
         for m in mentions
     ) or _printed_in(person, body[sentence.start : sentence.end])
+
+
+# Nouns for entities of the kinds a story is about: "the two countries", "our two nations".
+_ENTITY_NOUNS = frozenset(
+    {"countries", "nations", "states", "governments", "leaders", "sides", "companies",
+     "firms", "rivals", "teams", "clubs", "parties", "groups", "automakers", "carmakers",
+     "airlines", "banks", "men", "women"}
+)  # fmt: skip
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|our|their)\s+$", re.IGNORECASE)
+
+
+def _of_several(body: str, figure: FigureCandidate) -> bool:
+    """Whether the figure counts the two or three entities the story has set side by
+    side ("the two countries", "our two nations", "the three leaders"): one figure said of
+    several subjects is no figure of the story's one."""
+    return (
+        figure.part is TextPart.BODY
+        and figure.value in (2, 3)
+        and bool({figure.property, figure.unit} & _ENTITY_NOUNS)
+        and _DEFINITE_BEFORE.search(body, max(0, figure.span.start - 8), figure.span.start)
+        is not None
+    )
 
 
 def _told_before(body: str, figure: FigureCandidate) -> bool:

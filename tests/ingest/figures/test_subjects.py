@@ -86,3 +86,12 @@ def test_the_person_a_story_is_about_owns_only_figures_told_of_them() -> None:
     )
     assert subjects["40,000"] is None  # a sentence that does not name him
     assert subjects["3"] == "Dario Vance"
+
+
+def test_a_count_of_the_entities_set_side_by_side_is_no_figure_of_the_topic() -> None:
+    subjects = _subjects(
+        "Norsk Steel to merge with Baltic Iron\n\n"
+        "Norsk Steel will merge with Baltic Iron, Norsk Steel said on Monday. "
+        "Norsk Steel shares rose. The two companies have worked together since 2009.\n"
+    )
+    assert subjects["two"] is None  # said of both companies
