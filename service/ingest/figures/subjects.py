@@ -409,12 +409,41 @@ def _topic(
     if not named:
         return None
     candidates = list(dict.fromkeys(named))
+    # An outlet the story cites or credits tells the story; it is not what it is about.
+    candidates = [
+        e for e in candidates if not (0 <= e < len(entities) and _is_outlet(entities[e]))
+    ] or candidates
     if headline:
         headlined = [
             e for e in candidates if 0 <= e < len(entities) and _printed_in(entities[e], headline)
         ]
         candidates = headlined or candidates
     return max(candidates, key=named.count)
+
+
+# News outlets by name ("BBC", "Reuters", "Wikinews") and by the last word of a
+# newspaper's name ("the L.A. Times", "the New Zealand Herald").
+_OUTLETS = frozenset(
+    {"bbc", "bbc news", "cnn", "reuters", "associated press", "ap", "afp", "agence france-presse",
+     "bloomberg", "al jazeera", "tass", "interfax", "xinhua", "wikinews", "upi", "nbc", "cbs",
+     "abc news", "fox news", "npr", "dpa", "kyodo", "yonhap", "itar-tass", "ria novosti"}
+)  # fmt: skip
+_OUTLET_HEADS = frozenset(
+    {"times", "herald", "post", "journal", "tribune", "gazette", "telegraph", "guardian",
+     "chronicle", "examiner", "inquirer", "courier", "observer", "independent"}
+)  # fmt: skip
+
+
+def _is_outlet(entity: LocalEntity) -> bool:
+    """Whether the entity is a news outlet: an agency or broadcaster by name, or a
+    newspaper by the word its name ends on ("The Washington Post")."""
+    if entity.kind is not EntityKind.ORGANIZATION:
+        return False
+    for name in (entity.name, *entity.aliases):
+        words = name.lower().split()
+        if " ".join(words) in _OUTLETS or (len(words) > 1 and words[-1] in _OUTLET_HEADS):
+            return True
+    return False
 
 
 def _printed_in(entity: LocalEntity, text: str) -> bool:

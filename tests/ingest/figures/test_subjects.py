@@ -95,3 +95,13 @@ def test_a_count_of_the_entities_set_side_by_side_is_no_figure_of_the_topic() ->
         "Norsk Steel shares rose. The two companies have worked together since 2009.\n"
     )
     assert subjects["two"] is None  # said of both companies
+
+
+def test_an_outlet_the_story_cites_most_is_not_what_it_is_about() -> None:
+    subjects = _subjects(
+        "Dam talks stall\n\n"
+        "Ethiopia hosted talks with Sudan on the dam, Reuters reported on Monday. "
+        "Reuters said the delegates left early, and Reuters added that the next round was "
+        "not set. About 300 delegates attended the talks.\n"
+    )
+    assert subjects["About 300 delegates"] == "Ethiopia"
