@@ -571,12 +571,12 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|our|their)\s+$", re.IGNOREC
 
 
 def _of_several(body: str, figure: FigureCandidate) -> bool:
-    """Whether the figure counts the two or three entities the story has set side by
-    side ("the two countries", "our two nations", "the three leaders"): one figure said of
-    several subjects is no figure of the story's one."""
+    """Whether the figure counts a set of entities told as known ("the two countries",
+    "our two nations", "the three leaders", "the fifteen countries of the Eurogroup"): one
+    figure said of several subjects is no figure of the story's one."""
     return (
         figure.part is TextPart.BODY
-        and figure.value in (2, 3)
+        and figure.value >= 2
         and bool({figure.property, figure.unit} & _ENTITY_NOUNS)
         and _DEFINITE_BEFORE.search(body, max(0, figure.span.start - 8), figure.span.start)
         is not None

@@ -105,3 +105,12 @@ def test_an_outlet_the_story_cites_most_is_not_what_it_is_about() -> None:
         "not set. About 300 delegates attended the talks.\n"
     )
     assert subjects["About 300 delegates"] == "Ethiopia"
+
+
+def test_a_definite_count_of_more_entities_is_no_figure_of_the_topic_either() -> None:
+    subjects = _subjects(
+        "Norsk Steel joins Nordic alliance\n\n"
+        "Norsk Steel joined the Nordic steel alliance on Monday, Norsk Steel said. "
+        "Norsk Steel shares rose. The five companies will buy ore together.\n"
+    )
+    assert subjects["five"] is None  # the alliance's members, Norsk Steel one of them
