@@ -12,7 +12,8 @@ Rules worth knowing:
 - Money a government moves is the country's; results a company reports are the
   company's, when the sentence names neither.
 - Any other figure nothing nearer places is about the entity the story names most,
-  unless another value of its property in the story says it is about something else.
+  unless another value of its property in the story says it is about something else; a
+  person the story names most owns only figures of sentences that name them.
 """
 
 from __future__ import annotations
@@ -422,20 +423,50 @@ def _topic(
     if not named:
         return None
     candidates = list(dict.fromkeys(named))
+    # An outlet the story cites or credits tells the story; it is not what it is about.
+    candidates = [
+        e for e in candidates if not (0 <= e < len(entities) and _is_outlet(entities[e]))
+    ] or candidates
     if headline:
         headlined = [
-            e for e in candidates if 0 <= e < len(entities) and _in_headline(entities[e], headline)
+            e for e in candidates if 0 <= e < len(entities) and _printed_in(entities[e], headline)
         ]
         candidates = headlined or candidates
     return max(candidates, key=named.count)
 
 
-def _in_headline(entity: LocalEntity, headline: str) -> bool:
+# News outlets by name ("BBC", "Reuters", "Wikinews") and by the last word of a
+# newspaper's name ("the L.A. Times", "the New Zealand Herald").
+_OUTLETS = frozenset(
+    {"bbc", "bbc news", "cnn", "reuters", "associated press", "ap", "afp", "agence france-presse",
+     "bloomberg", "al jazeera", "tass", "interfax", "xinhua", "wikinews", "upi", "nbc", "cbs",
+     "abc news", "fox news", "npr", "dpa", "kyodo", "yonhap", "itar-tass", "ria novosti"}
+)  # fmt: skip
+_OUTLET_HEADS = frozenset(
+    {"times", "herald", "post", "journal", "tribune", "gazette", "telegraph", "guardian",
+     "chronicle", "examiner", "inquirer", "courier", "observer", "independent"}
+)  # fmt: skip
+
+
+def _is_outlet(entity: LocalEntity) -> bool:
+    """Whether the entity is a news outlet: an agency or broadcaster by name, or a
+    newspaper by the word its name ends on ("The Washington Post")."""
+    if entity.kind is not EntityKind.ORGANIZATION:
+        return False
+    for name in (entity.name, *entity.aliases):
+        words = name.lower().split()
+        if " ".join(words) in _OUTLETS or (len(words) > 1 and words[-1] in _OUTLET_HEADS):
+            return True
+    return False
+
+
+def _printed_in(entity: LocalEntity, text: str) -> bool:
+    """Whether ``text`` prints the entity's name, an alias, or a person's last name."""
     names = {entity.name, *entity.aliases}
     if entity.kind is EntityKind.PERSON:
         names |= {name.split()[-1] for name in names if name.split()}
     return any(
-        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", headline, re.IGNORECASE)
+        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
         for name in names
         if len(name) > 1
     )
@@ -510,6 +541,8 @@ def fill_subjects(
         and not (placeless and country_level(f.property))
         and not (authority and f.attributed_to == topic)
         and not (f.property == "age" and not (person and _told_before(body, f)))
+        and not (person and f.property != "age" and not _names(body, mentions, f, entities[topic]))
+        and not _of_several(body, f)
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
@@ -521,6 +554,47 @@ _AUTHORITY_HEADS = frozenset(
      "service", "survey", "institute", "police", "authority", "council", "committee",
      "statistics", "administration", "board"}
 )  # fmt: skip
+
+
+def _names(
+    body: str, mentions: Sequence[MentionCandidate], figure: FigureCandidate, person: LocalEntity
+) -> bool:
+    """Whether the figure's sentence names the person, as a mention of them or by name.
+
+    The person a story is about owns only the figures of sentences that name them: in a
+    story about a striker, "Silva has scored 12 goals this season" is his, "the stadium
+    holds 40,000" and "the two clubs met twice" are not. A figure outside the body
+    (standfirst, caption) keeps the topic.
+    """
+    if figure.part is not TextPart.BODY:
+        return True
+    sentence = figure.sentence
+    return any(
+        m.local_entity == person.index and sentence.start <= m.span.start < sentence.end
+        for m in mentions
+    ) or _printed_in(person, body[sentence.start : sentence.end])
+
+
+# Nouns for entities of the kinds a story is about: "the two countries", "our two nations".
+_ENTITY_NOUNS = frozenset(
+    {"countries", "nations", "states", "governments", "leaders", "sides", "companies",
+     "firms", "rivals", "teams", "clubs", "parties", "groups", "automakers", "carmakers",
+     "airlines", "banks", "men", "women"}
+)  # fmt: skip
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|our|their)\s+$", re.IGNORECASE)
+
+
+def _of_several(body: str, figure: FigureCandidate) -> bool:
+    """Whether the figure counts a set of entities told as known ("the two countries",
+    "our two nations", "the three leaders", "the fifteen countries of the Eurogroup"): one
+    figure said of several subjects is no figure of the story's one."""
+    return (
+        figure.part is TextPart.BODY
+        and figure.value >= 2
+        and bool({figure.property, figure.unit} & _ENTITY_NOUNS)
+        and _DEFINITE_BEFORE.search(body, max(0, figure.span.start - 8), figure.span.start)
+        is not None
+    )
 
 
 def _told_before(body: str, figure: FigureCandidate) -> bool:

@@ -86,3 +86,42 @@ def test_a_count_after_two_cities_named_as_one_place_is_the_countrys() -> None:
     )
     assert subjects["300"] == "Spain"
     assert subjects["12"] == "Seville"
+
+
+def test_the_person_a_story_is_about_owns_only_figures_told_of_them() -> None:
+    subjects = _subjects(
+        "Striker Dario Vance leaves Rovers\n\n"
+        "Dario Vance left Rovers on Monday after six seasons. Dario Vance thanked the fans, "
+        "and Vance said he would rest. The stadium holds 40,000 fans. "
+        "With Vance the club won 3 cups.\n"
+    )
+    assert subjects["40,000"] is None  # a sentence that does not name him
+    assert subjects["3"] == "Dario Vance"
+
+
+def test_a_count_of_the_entities_set_side_by_side_is_no_figure_of_the_topic() -> None:
+    subjects = _subjects(
+        "Norsk Steel to merge with Baltic Iron\n\n"
+        "Norsk Steel will merge with Baltic Iron, Norsk Steel said on Monday. "
+        "Norsk Steel shares rose. The two companies have worked together since 2009.\n"
+    )
+    assert subjects["two"] is None  # said of both companies
+
+
+def test_an_outlet_the_story_cites_most_is_not_what_it_is_about() -> None:
+    subjects = _subjects(
+        "Dam talks stall\n\n"
+        "Ethiopia hosted talks with Sudan on the dam, Reuters reported on Monday. "
+        "Reuters said the delegates left early, and Reuters added that the next round was "
+        "not set. About 300 delegates attended the talks.\n"
+    )
+    assert subjects["About 300 delegates"] == "Ethiopia"
+
+
+def test_a_definite_count_of_more_entities_is_no_figure_of_the_topic_either() -> None:
+    subjects = _subjects(
+        "Norsk Steel joins Nordic alliance\n\n"
+        "Norsk Steel joined the Nordic steel alliance on Monday, Norsk Steel said. "
+        "Norsk Steel shares rose. The five companies will buy ore together.\n"
+    )
+    assert subjects["five"] is None  # the alliance's members, Norsk Steel one of them
