@@ -25,7 +25,9 @@ def _children(token: Token) -> list[Token]:
 def _counted_noun(anchor: Token, span_end: int) -> Token | None:
     """The noun the number counts, past unit words and "of" after an amount."""
     token = anchor
-    while token.dep_ in ("quantmod", "compound", "nummod", "nmod") and token.head.i != token.i:
+    # a number word may be parsed as the noun's adjective: "Sixty residents were moved"
+    counting = ("quantmod", "compound", "nummod", "nmod", "amod" if anchor.like_num else "")
+    while token.dep_ in counting and token.head.i != token.i:
         if token.head.pos_ in ("NOUN", "PROPN") or token.head.like_num:
             token = token.head
             if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _UNIT_WORDS:

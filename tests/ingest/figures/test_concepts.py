@@ -131,6 +131,9 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The state holds a 31% share in the airline.", "31%", "stake"),
         # a phrasal verb that means nothing its verb does
         ("She wound up with 31 in the final.", "31", None),
+        # moved out of their homes, or fled to shelter (a number word read as an adjective)
+        ("Forty residents were moved from their homes.", "Forty residents", "evacuated"),
+        ("About 9,000 people have found refuge in Chad.", "About 9,000 people", "displaced"),
         # how many a place or a plane takes
         ("The new arena will seat 18,000 people.", "18,000 people", "capacity"),
         # a share of the market
