@@ -595,9 +595,9 @@ def _not_staff(noun: Token | None) -> bool:
 
 
 def _object_phrase(verb: Token, lemma: str, unit: str, lex: Lexicon) -> Concept | None:
-    """A verb and its object naming a concept together: "lost power"."""
+    """A verb and its object naming a concept together: "lost power", "pleaded guilty"."""
     for obj in _children(verb):
-        if obj.dep_ == "dobj" and (
+        if obj.dep_ in ("dobj", "acomp") and (
             hit := _pick(lex.verbs.get(f"{lemma} {obj.lemma_.lower()}"), unit)
         ):
             return hit

@@ -134,6 +134,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # moved out of their homes, or fled to shelter (a number word read as an adjective)
         ("Forty residents were moved from their homes.", "Forty residents", "evacuated"),
         ("About 9,000 people have found refuge in Chad.", "About 9,000 people", "displaced"),
+        # a guilty plea convicts
+        ("Three officials have pleaded guilty to fraud.", "Three officials", "convicted"),
         # how many a place or a plane takes
         ("The new arena will seat 18,000 people.", "18,000 people", "capacity"),
         # a share of the market
