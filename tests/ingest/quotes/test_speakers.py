@@ -208,3 +208,12 @@ def test_a_title_s_full_stop_after_the_cue_ends_no_clause() -> None:
         "police Lt. Gerry Scherlinck.\n"
     )
     assert got["deliberately seeking"] == "Gerry Scherlinck"
+
+
+def test_a_person_named_after_a_role_of_an_organisation_speaks() -> None:
+    got = speakers(
+        "Shares fell again\n\n"
+        '"Nobody wants to hold anything with risk in it right now," said the chief '
+        "economist at Harbour Lane Capital, Priya Raman.\n"
+    )
+    assert got["Nobody wants to hold"] == "Priya Raman"
