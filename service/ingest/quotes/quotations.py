@@ -362,7 +362,8 @@ def _inner(body: str, q: _Quote) -> Span | None:
 def _context(
     body: str, bounds: list[tuple[int, int]], q: _Quote, p_start: int, p_end: int
 ) -> tuple[int, int]:
-    """The sentence (or run of sentences) around the quote, inside its paragraphs."""
+    """The sentence (or run of sentences) around the quote, inside its paragraphs, or
+    run on into the next paragraph when that opens with a lower-case word."""
     starts = [b[0] for b in bounds]
     start, end = p_start, p_end
     i = bisect.bisect_right(starts, q.open) - 1
@@ -391,6 +392,19 @@ def _context(
             )
         ):
             end = min(bounds[nxt][1], p_end)
+        elif (
+            not rest
+            and end >= p_end
+            and nxt < len(bounds)
+            and body[bounds[nxt][0]].islower()
+            and not body[p_end : bounds[nxt][0]].strip()
+        ):
+            # a paragraph break the layout put inside the sentence ('"... collapse."
+            # <break> said Stephen Harper, Prime Minister of Canada.'): no paragraph
+            # opens with a lower-case word, so that one ends the quote's sentence
+            line_end = body.find("\n", bounds[nxt][0])
+            end = bounds[nxt][1] if line_end < 0 else min(bounds[nxt][1], line_end)
+            return min(start, q.open), end
     return min(start, q.open), max(end, min(q.close + 1, p_end))
 
 

@@ -823,3 +823,15 @@ def test_a_question_is_not_the_speaker_of_a_clause_whose_cue_follows_a_comma() -
     )
     plan = found.quote("What was")
     assert (found.speaker(plan), plan.speaker_text) == (None, None)  # not the notes'
+
+
+def test_a_paragraph_opening_with_a_lower_case_cue_ends_the_quote_before() -> None:
+    # a paragraph break the layout put inside the sentence
+    found = synthetic(
+        "Ministers met on Monday.\n\n"
+        '"We will not let the yards close. Too many jobs depend on them."\n\n'
+        "said Mara Lind, the industry minister.\n\n"
+        "The unions welcomed the pledge.",
+        ("Mara Lind", PERSON, ("Lind",)),
+    )
+    assert found.speaker(found.quote("We will not")) == "Mara Lind"
