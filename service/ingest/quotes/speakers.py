@@ -60,7 +60,7 @@ _VERBS = _word_set(
     shouted yelled states indicated indicates asks asking denied denies fumed fumes
     retorted snapped scoffed sighed laughed gushed wondered recounted
     elaborated emphasised emphasized reiterated contended opined proclaimed whispered
-    repeated recounts demurred tweeting tweets"""
+    repeated recounts demurred tweeting tweets read"""
 )
 CUE_RE = re.compile(
     r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|(?:"
@@ -70,6 +70,9 @@ CUE_RE = re.compile(
 )
 # "was called", "is described", "so-called": naming or passive, not someone speaking.
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?|so-)$")
+# "read" is a cue where a document speaks ('"...," the letter read', "Nielsen's statement
+# read"), not as an infinitive ("gave to a friend to read to the press").
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 # Words between a name and its cue that keep the name the subject ("Toqaev also said").
 _ADJACENT_GAP = re.compile(
     r"[\s)’'s]*(?:,\s*(?=(?:has|have|had|would|will)\b))?"  # "Nunzio Galantino, has called"
@@ -279,6 +282,8 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
     for m in CUE_RE.finditer(masked, start, end):
         if _PASSIVE_BEFORE.search(masked, max(start, m.start() - 20), m.start()):
             continue
+        if m.group().lower() == "read" and _INFINITIVE_BEFORE.search(masked, start, m.start()):
+            continue  # "a memo that Comey gave to a friend to read to the press"
         if not _WORD.search(masked, start, m.start()) and _OPENING_PARTICIPLE.match(
             masked, m.start()
         ):
