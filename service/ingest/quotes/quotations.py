@@ -26,7 +26,9 @@ Not statements (never emitted, so never pinned on the nearest person):
   ("unsanctioned rallies" after "Kozhayev said");
 * headings: a paragraph of at most ten words, without final punctuation, with no cue.
 
-Statements. The cue is the nearest cue verb before the quote in its sentence, unless
+Statements. A question or exclamation that opens its sentence is read with the short cue
+clause the splitter cut off after it ('"Would we have won without him?" Colts coach
+Bruce Arians asked.'). The cue is the nearest cue verb before the quote in its sentence, unless
 a cue clause directly follows the quote (`'...,' Toqaev said`), else the first cue
 after it. Who the cue points at is decided in ``speakers``. A quote with no cue that
 stands alone as a sentence continues the previous statement when that one is in the
@@ -360,7 +362,8 @@ def _inner(body: str, q: _Quote) -> Span | None:
 def _context(
     body: str, bounds: list[tuple[int, int]], q: _Quote, p_start: int, p_end: int
 ) -> tuple[int, int]:
-    """The sentence (or run of sentences) around the quote, inside its paragraphs."""
+    """The sentence (or run of sentences) around the quote, inside its paragraphs, or
+    run on into the next paragraph when that opens with a lower-case word."""
     starts = [b[0] for b in bounds]
     start, end = p_start, p_end
     i = bisect.bisect_right(starts, q.open) - 1
@@ -373,15 +376,50 @@ def _context(
             end += 1  # closing marks the splitter left outside
         rest = body[q.close + 1 : end].strip(" \t\n" + _MARKS + ".,;:!?")
         nxt = j + 1
-        # '"We will win." he said' split apart by the sentence splitter.
+        # '"We will win." he said' split apart by the sentence splitter; '"Would we have
+        # won without him?" Colts coach Bruce Arians asked.', split after the question mark
         if (
             not rest
             and nxt < len(bounds)
             and bounds[nxt][0] < p_end
-            and body[bounds[nxt][0]].islower()
+            and (
+                body[bounds[nxt][0]].islower()
+                or (
+                    body[q.close - 1] in "?!"
+                    and not body[start : q.open].strip()
+                    and _cue_clause(body, *bounds[nxt])
+                )
+            )
         ):
             end = min(bounds[nxt][1], p_end)
+        elif (
+            not rest
+            and end >= p_end
+            and nxt < len(bounds)
+            and body[bounds[nxt][0]].islower()
+            and not body[p_end : bounds[nxt][0]].strip()
+        ):
+            # a paragraph break the layout put inside the sentence ('"... collapse."
+            # <break> said Stephen Harper, Prime Minister of Canada.'): no paragraph
+            # opens with a lower-case word, so that one ends the quote's sentence
+            line_end = body.find("\n", bounds[nxt][0])
+            end = bounds[nxt][1] if line_end < 0 else min(bounds[nxt][1], line_end)
+            return min(start, q.open), end
     return min(start, q.open), max(end, min(q.close + 1, p_end))
+
+
+_CUE_CLAUSE_WORDS = 8
+
+
+def _cue_clause(body: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start``..``end`` opens with a short cue clause: a
+    speaker of a few words, then the cue ("Colts interim coach Bruce Arians asked.",
+    "Deputy Public Defender Peter Lynch asked Coleman, who ..."), no quote or comma
+    before it ("Mr. Mueller planned to ask, according to the list" is no such clause)."""
+    cue = CUE_RE.search(body, start, end)
+    if cue is None or re.search(f"[{re.escape(_MARKS)},;:]", body[start : cue.start()]):
+        return False
+    return 0 < len(_WORD.findall(body, start, cue.start())) <= _CUE_CLAUSE_WORDS
 
 
 def _is_title(masked: str, q: _Quote, ctx_start: int, ctx_end: int) -> bool:

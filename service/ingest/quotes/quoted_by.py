@@ -33,13 +33,16 @@ SPEECH_VERBS = frozenset(
      "announce", "warn", "insist", "argue", "claim", "reply", "declare", "describe",
      "call", "ask", "urge", "stress", "acknowledge", "admit", "conclude", "continue",
      "remark", "observe", "suggest", "respond", "predict", "recall", "confirm", "enthuse",
-     "boast", "joke", "quip", "lament", "exclaim", "muse", "concede", "rule"}
+     "boast", "joke", "quip", "lament", "exclaim", "muse", "concede", "rule", "yell",
+     "shout", "scream", "answer", "testify"}
 )  # fmt: skip
 _CREDIBLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 _NOT_SPEAKERS = frozenset(
     {"has", "have", "had", "did", "didn't", "does", "is", "was", "were", "are", "be"}
 )
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+_SOMEONE = frozenset({"someone", "somebody"})  # "she heard someone say"
 _GROUP_PRONOUNS = frozenset({"it", "they", "we"})
 
 
@@ -67,6 +70,9 @@ def credit_quotes(
             if q.speaker is None and (q.speaker_text or "he").casefold() not in _PERSON_PRONOUNS:
                 out.append(q)  # someone described, not named: "a neighbour recalled"
                 continue
+        if q.speaker is None and q.speaker_text and _no_description(doc, q, q.speaker_text):
+            out.append(_described_again(q, doc, mentions, entities))
+            continue
         if q.cue is not None and q.cue.lower() in _PARTICIPLES:
             # "X defended the choice of Boeing, saying ...": X says it, not Boeing
             subject = _participle_subject(doc, q)
@@ -195,6 +201,92 @@ def _described_topic(doc: Doc, people: Sequence[MentionCandidate], at: int, sex:
     return None
 
 
+# A description is a noun phrase: words the cue rules cut out of a clause ("rewrote the",
+# "I have to", "A government official downplayed the unrest", "several times") are none.
+_PHRASE_HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_PHRASE_ENDS = _PHRASE_HEADS | {"PART"}  # "a man's voice"
+_CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+_NOT_PEOPLE = frozenset({"time", "him", "them"})
+
+
+def _no_description(doc: Doc, quote: QuoteCandidate, text: str) -> bool:
+    """Whether the words the cue rules took for an unnamed speaker (``text``, printed in
+    the quote's sentence outside the quote) are no noun phrase that could speak: a verb
+    heads them ("There is an old saying that ...", "A government official downplayed
+    the unrest saying"), or no noun does ("For the man described by ..."), or their last
+    word is no noun ("one of his key lawyers would later say", "rewrote the"), or their
+    noun is one of time or an object pronoun ("He ... and several times described",
+    "People quoted him as saying")."""
+    span = _printed_span(doc, quote, text)
+    if span is None:
+        return False
+    heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    return (
+        span[-1].pos_ not in _PHRASE_ENDS
+        or any(t.pos_ in _CLAUSE_HEADS for t in heads)
+        or not any(t.pos_ in _PHRASE_HEADS for t in heads)
+        or any(t.lemma_.lower() in _NOT_PEOPLE or t.lower_ in _NOT_PEOPLE for t in heads)
+    )
+
+
+def _printed_span(doc: Doc, quote: QuoteCandidate, words: str) -> Span | None:
+    """The tokens of ``words`` printed in the quote's sentence outside the quote."""
+    text, start = doc.text, quote.sentence.start
+    while (at := text.find(words, start, quote.sentence.end)) >= 0:
+        if not quote.span.start <= at < quote.span.end:
+            span = doc.char_span(at, at + len(words), alignment_mode="expand")
+            return span if span is not None and len(span) else None
+        start = at + 1
+    return None
+
+
+def _trimmed(doc: Doc, quote: QuoteCandidate, text: str) -> str | None:
+    """The description the words open, cut before the verbs that end them ("one of his
+    key lawyers would" -> "one of his key lawyers", "one of the queries supplied"), when
+    no verb is left in it and a noun is; else None ("I have to")."""
+    span = _printed_span(doc, quote, text)
+    if span is None:
+        return None
+    end = span.end
+    while end > span.start and doc[end - 1].pos_ in _CLAUSE_HEADS | {"PART"}:
+        end -= 1
+    kept = doc[span.start : end]
+    if not len(kept) or any(t.pos_ in _CLAUSE_HEADS for t in kept):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in kept):
+        return None  # "I have to say", "There is"
+    trimmed = doc.text[kept.start_char : kept.end_char]
+    return None if _no_description(doc, quote, trimmed) else trimmed
+
+
+def _described_again(
+    quote: QuoteCandidate,
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+) -> QuoteCandidate:
+    """A quote whose description was no noun phrase, read again from the parse: the
+    subject of the clause a participle cue hangs on, else of the speech verb nearest the
+    quote ("A government official downplayed the unrest saying": a government official;
+    "He stated ... and several times described": he); else the noun phrase the words
+    open ("one of his key lawyers would later say"); else nobody ("There is an old
+    saying that ...", a saying)."""
+    text = quote.speaker_text or ""
+    found = quote
+    if quote.cue is not None and quote.cue.lower() in _PARTICIPLES:
+        subject = _participle_subject(doc, quote)
+        found = _credited_by(quote, subject, doc, mentions, entities) if subject else quote
+    if found.speaker is None and found.speaker_text == text:
+        found = _credited(quote, doc, mentions, entities)
+    if found.speaker is not None:
+        return found
+    if found.speaker_text not in (None, text) and not _no_description(
+        doc, quote, found.speaker_text or ""
+    ):
+        return found
+    return replace(quote, speaker_text=_trimmed(doc, quote, text))
+
+
 def _doubtful(quote: QuoteCandidate, entities: Sequence[LocalEntity]) -> bool:
     if quote.speaker is not None:
         return entities[quote.speaker].kind not in _CREDIBLE
@@ -223,8 +315,9 @@ def _credited_by(
     mentions: Sequence[MentionCandidate],
     entities: Sequence[LocalEntity],
 ) -> QuoteCandidate:
-    """The quote credited to what ``subject`` names or stands for."""
-    word = subject.lower_
+    """The quote credited to what ``subject`` names or stands for; "him"/"her" as "he"/
+    "she" ("People quoted him as saying")."""
+    word = _OBJECT_PRONOUNS.get(subject.lower_, subject.lower_)
     if word in _GROUP_PRONOUNS and quote.speaker_text and not _doubtful(quote, entities):
         # the rules read "it" as the description that stands for it ("The Almaty police
         # department said ... 'Police will not allow ...,' it said"): no earlier name
@@ -252,7 +345,7 @@ def _credited_by(
         named = _person_joined(subject, mentions, entities) or named
     if named is not None:
         return replace(quote, speaker=named, speaker_text=None)
-    if subject.pos_ == "NOUN" and len(words) <= 6:
+    if (subject.pos_ == "NOUN" or word in _SOMEONE) and len(words) <= 6:
         return replace(quote, speaker=None, speaker_text=doc.text[start:end])
     return quote
 
@@ -366,6 +459,10 @@ def _participle_subject(doc: Doc, quote: QuoteCandidate) -> Token | None:
         if head.pos_ != "ADP":
             break
         head = head.head
+    if head.dep_ == "dobj" and cues[-1].dep_ == "acl":
+        # "A government official downplayed the unrest saying ...": no comma, and the
+        # parse hangs the participle on the object
+        head = head.head
     if head.pos_ not in ("VERB", "AUX") or head.i == cues[-1].i:
         return None
     if head.lemma_.lower() in ("quote", "cite"):
@@ -403,9 +500,14 @@ def _colon_clause(doc: Doc, sentence: Span, quote: QuoteCandidate) -> Token | No
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or for a verb joined to another by "and"/"but", the first's
-    ("Jobs acknowledged ... but dismissed ..., saying": Jobs)."""
+    ("Jobs acknowledged ... but dismissed ..., saying": Jobs). A noun of time the parse
+    made a subject is none ("He stated ... and several times described": he)."""
     for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() not in _NOT_PEOPLE
+        ]
         if subjects:
             return subjects[0]
         if verb.dep_ != "conj" or verb.head.i == verb.i:

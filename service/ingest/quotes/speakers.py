@@ -60,7 +60,7 @@ _VERBS = _word_set(
     shouted yelled states indicated indicates asks asking denied denies fumed fumes
     retorted snapped scoffed sighed laughed gushed wondered recounted
     elaborated emphasised emphasized reiterated contended opined proclaimed whispered
-    repeated recounts demurred tweeting tweets"""
+    repeated recounts demurred tweeting tweets read"""
 )
 CUE_RE = re.compile(
     r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|(?:"
@@ -70,6 +70,9 @@ CUE_RE = re.compile(
 )
 # "was called", "is described", "so-called": naming or passive, not someone speaking.
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?|so-)$")
+# "read" is a cue where a document speaks ('"...," the letter read', "Nielsen's statement
+# read"), not as an infinitive ("gave to a friend to read to the press").
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 # Words between a name and its cue that keep the name the subject ("Toqaev also said").
 _ADJACENT_GAP = re.compile(
     r"[\s)’'s]*(?:,\s*(?=(?:has|have|had|would|will)\b))?"  # "Nunzio Galantino, has called"
@@ -279,6 +282,8 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
     for m in CUE_RE.finditer(masked, start, end):
         if _PASSIVE_BEFORE.search(masked, max(start, m.start() - 20), m.start()):
             continue
+        if m.group().lower() == "read" and _INFINITIVE_BEFORE.search(masked, start, m.start()):
+            continue  # "a memo that Comey gave to a friend to read to the press"
         if not _WORD.search(masked, start, m.start()) and _OPENING_PARTICIPLE.match(
             masked, m.start()
         ):
@@ -801,6 +806,23 @@ def _appositive_person(
 _TITLE_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.(?=\s)")
 
 
+# Words that join a role to what it is of inside one noun phrase ("strategist for
+# Invesco", "chief investment officer at Solaris Asset Management").
+_ROLE_JOINS = frozenset({"of", "for", "at", "in", "from", "with", "to"})
+_ROLE_WORDS = 12
+
+
+def _role_comma(masked: str, start: int, end: int, stop: re.Match[str] | None) -> int | None:
+    """Where the comma after a role named right after the cue is: the first boundary, or
+    the first comma when only the words joining a role to its organisation ("for",
+    "at", "of") come before it, within a dozen words."""
+    while stop is not None and stop.group() in _ROLE_JOINS:
+        stop = _AFTER_BOUNDARY.search(masked, stop.end(), end)
+    if stop is None or stop.group() != ",":
+        return None
+    return stop.start() if len(_WORD.findall(masked, start, stop.start())) <= _ROLE_WORDS else None
+
+
 def _after_cue(body: str, masked: str, cue: Cue, ctx_end: int, index: MentionIndex) -> Attribution:
     """The speaker named after the cue: "said George Tsereteli, ...", "according to X"."""
     adv = _LEADING_ADVERBIAL.match(masked, cue.end, ctx_end)
@@ -820,11 +842,14 @@ def _after_cue(body: str, masked: str, cue: Cue, ctx_end: int, index: MentionInd
             return named_attribution(_appositive_person(masked, following), cue)
     stop = _AFTER_BOUNDARY.search(masked, start + 1, ctx_end)
     end = stop.start() if stop else ctx_end
-    if stop and stop.group() == ",":  # "said the general secretary of Unite, Tony Woodley"
+    comma = _role_comma(masked, start, ctx_end, stop)
+    if comma is not None:
+        # "said the general secretary of Unite, Tony Woodley", "said the senior market
+        # strategist for Invesco AIM, Fritz Meyer": the person set after the role
         apposed = [
             (m, e)
-            for m, e in index.within(end, ctx_end)
-            if index.kind(e) is EntityKind.PERSON and not masked[end + 1 : m.span.start].strip()
+            for m, e in index.within(comma, ctx_end)
+            if index.kind(e) is EntityKind.PERSON and not masked[comma + 1 : m.span.start].strip()
         ]
         if apposed:
             return named_attribution(apposed[0], cue)

@@ -795,3 +795,43 @@ def test_offices_joined_before_the_name_are_the_persons() -> None:
     (quote,) = extraction.quotes
     assert quote.speaker is not None
     assert names[quote.speaker] == "Tom Enders"
+
+
+def test_a_question_split_off_its_cue_clause_is_that_clauses_speakers() -> None:
+    found = synthetic(
+        'The visitors scored twice in the last ten minutes. "Could we have asked for more?" '
+        'United manager Rhian Dawes asked. "Not really."',
+        ("Rhian Dawes", PERSON, ("Dawes",)),
+    )
+    assert found.speaker(found.quote("Could we have")) == "Rhian Dawes"
+    assert found.speaker(found.quote("Not really")) == "Rhian Dawes"
+
+
+def test_a_question_inside_a_reported_sentence_is_not_the_next_clause_speakers() -> None:
+    found = synthetic(
+        'A guard who had shouted, "Where is the exit?" Inspector Dev Kaur said.',
+        ("Dev Kaur", PERSON, ("Kaur",)),
+    )
+    assert found.speaker(found.quote("Where is")) is None
+
+
+def test_a_question_is_not_the_speaker_of_a_clause_whose_cue_follows_a_comma() -> None:
+    found = synthetic(
+        'The inquiry resumes on Monday. "What was the plan?" Inspector Dev Kaur planned to '
+        "ask, according to the briefing notes.",
+        ("Dev Kaur", PERSON, ("Kaur",)),
+    )
+    plan = found.quote("What was")
+    assert (found.speaker(plan), plan.speaker_text) == (None, None)  # not the notes'
+
+
+def test_a_paragraph_opening_with_a_lower_case_cue_ends_the_quote_before() -> None:
+    # a paragraph break the layout put inside the sentence
+    found = synthetic(
+        "Ministers met on Monday.\n\n"
+        '"We will not let the yards close. Too many jobs depend on them."\n\n'
+        "said Mara Lind, the industry minister.\n\n"
+        "The unions welcomed the pledge.",
+        ("Mara Lind", PERSON, ("Lind",)),
+    )
+    assert found.speaker(found.quote("We will not")) == "Mara Lind"

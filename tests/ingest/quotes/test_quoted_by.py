@@ -264,3 +264,35 @@ def test_he_after_a_person_named_in_the_subject_is_that_person() -> None:
         '"Nobody listened to the staff," he said.'
     )
     assert [who for _, who in speakers(body)] == ["Martin Grove"]
+
+
+def test_words_that_are_no_noun_phrase_are_no_speaker() -> None:
+    # The cue rules read "saying" as the cue and "There is an old" as who says it.
+    body = 'There is an old saying that "a watched pot never boils, however long you wait."'
+    assert [who for _, who in speakers(body)] == [None]
+
+
+def test_a_noun_of_time_the_parse_made_a_subject_gives_way_to_the_clause_subject() -> None:
+    # The cue rules and the parse both read "several times" as who described.
+    body = (
+        "Chief executive Mary Holt spoke to investors on Monday. She stated that she "
+        'expected the firm to build "safer and cheaper trains for the next decade," and '
+        'several times described what she wanted as "simpler" designs.'
+    )
+    assert [who for _, who in speakers(body)] == ["Mary Holt", "Mary Holt"]
+
+
+def test_a_description_runs_to_its_noun_not_on_into_the_clause() -> None:
+    body = (
+        "Dockers marched through the port on Tuesday. A ministry official dismissed the "
+        'protest saying that "strikes at the port have never changed anything at all."'
+    )
+    assert [who for _, who in speakers(body)] == ["A ministry official"]
+
+
+def test_a_description_is_cut_before_the_verb_it_ran_on_into() -> None:
+    body = (
+        "The senator resigned in March after a year in which, one of his closest aides "
+        'would later say, "nobody in the office slept more than four hours a night."'
+    )
+    assert [who for _, who in speakers(body)] == ["one of his closest aides"]

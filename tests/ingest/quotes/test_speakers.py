@@ -208,3 +208,26 @@ def test_a_title_s_full_stop_after_the_cue_ends_no_clause() -> None:
         "police Lt. Gerry Scherlinck.\n"
     )
     assert got["deliberately seeking"] == "Gerry Scherlinck"
+
+
+def test_a_person_named_after_a_role_of_an_organisation_speaks() -> None:
+    got = speakers(
+        "Shares fell again\n\n"
+        '"Nobody wants to hold anything with risk in it right now," said the chief '
+        "economist at Harbour Lane Capital, Priya Raman.\n"
+    )
+    assert got["Nobody wants to hold"] == "Priya Raman"
+
+
+def test_a_document_that_read_is_the_speaker_and_an_infinitive_read_no_cue() -> None:
+    found = extract(
+        parse_article(
+            "School mourns pupil\n\n"
+            "The head teacher, Aled Morris, wrote to every family on Monday.\n\n"
+            '"Dylan worked harder than anyone this year," the letter read.\n\n'
+            'The council sent a summary for staff to read to parents, marked "urgent."\n'
+        )
+    )
+    said = {q.text[:12]: (q.speaker, q.speaker_text, q.cue) for q in found.quotes}
+    assert said["Dylan worked"] == (None, "the letter", "read")
+    assert said.get("urgent.", (None, None, None))[2] != "read"
