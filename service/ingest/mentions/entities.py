@@ -244,11 +244,12 @@ class _Finder:
                     in_line = [t for t in tokens if line.start() <= t.start < line.end()]
                     out.extend(self._listed_in_heading(in_line, sentence))
                     tokens = [t for t in tokens if t not in in_line]
-        for run in self._runs(tokens):
-            for segment in self._split_run(run):
-                candidate = self._candidate(segment, sentence)
-                if candidate is not None:
-                    out.append(candidate)
+        for whole in self._runs(tokens):
+            for run in self._title_inside(whole):
+                for segment in self._split_run(run):
+                    candidate = self._candidate(segment, sentence)
+                    if candidate is not None:
+                        out.append(candidate)
         self._link_acronyms(out, first_in_sentence)
 
     def _listed_in_heading(self, tokens: list[_Token], sentence: Sentence) -> list[Candidate]:
@@ -305,6 +306,71 @@ class _Finder:
         if current:
             runs.append(current)
         return runs
+
+    @staticmethod
+    def _title_inside(run: list[tuple[str, _Token]]) -> list[list[tuple[str, _Token]]]:
+        """A title inside a run of capitals, between a body's or a place's name and the
+        person holding it ("Qeshm Governor Mehdi Irannejad", "DNC Chair Tom Perez",
+        "Boeing Chief Financial Officer Michael Sears"), or with what it is of between it
+        and the person ("Chief of Detectives Charlie Beck", "European Commissioner for
+        Competition Neelie Kroes"): the title is in neither name, so the run is cut into
+        the words before the title and the person's name (the title is read back from the
+        name as its description). Only when the name is a person's: two to four words, no
+        role word or listed name among them, opened by a given name unless the title is
+        right before it. A title that opens the run ("German Chancellor Angela Merkel",
+        "Commerce Secretary Gary Locke") is the rules' usual case (`_title_length`)."""
+        words = [t.text for _, t in run]
+        connectors = [c for c, _ in run]
+        titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in gz.CORE_TITLES]
+        if not titles or _Finder._title_length(words, connectors) > 0:
+            return [run]  # "German Chancellor Angela Merkel": the usual title before a name
+        last = titles[-1]
+        # where each word after the title would end a name opened there: at the next
+        # connector ("Ruth Hale on Monday" is cut there later, as any run is)
+        ends = [
+            next(
+                (e for e in range(k + 1, len(run)) if connectors[e] not in ("", "particle")),
+                len(run),
+            )
+            for k in range(len(run))
+        ]
+        name = next(
+            (
+                k
+                for k in range(last + 1, len(words))
+                if (gz.is_given_name(words[k]) or k == last + 1)
+                and connectors[k] == ""
+                and 2 <= ends[k] - k <= 4
+                and not any(_role_word(w) or w.lower() in gz.STOP_WORDS for w in words[k : ends[k]])
+            ),
+            None,
+        )
+        if name is None:
+            return [run]
+        tail = words[name : ends[name]]
+        if (
+            tail[-1].lower() in gz.ORG_HEADS
+            or tail[-1].lower() in gz.PLACE_HEADS
+            or gz.place_canonical(" ".join(tail))
+            or gz.organization_canonical(" ".join(tail))
+        ):
+            return [run]
+        start = last
+        while (
+            start > 0
+            and connectors[start] == ""
+            and _role_word(words[start - 1])
+            # "Troy Police Chief", "New York City Mayor": the body's or place's own word
+            and words[start - 1].lower() not in gz.ORG_HEADS
+            and gz.place_canonical(" ".join(words[:start])) is None
+        ):
+            start -= 1  # "Boeing Chief Financial Officer": the whole title goes
+        # what the title is of, when listed: "Acting President of Kenya William Ruto"
+        of = " ".join(words[last + 1 : min(ends[last + 1], name)]) if name > last + 1 else ""
+        listed = bool(of) and bool(gz.place_canonical(of) or gz.organization_canonical(of))
+        middle = run[last + 1 : min(ends[last + 1], name)] if listed else []
+        parts = (run[:start], middle, run[name:])
+        return [[("", p[0][1]), *p[1:]] for p in parts if p]
 
     def _subtitled(self, title: list[tuple[str, _Token]], after: list[_Token]) -> bool:
         """Whether capitalised words after a colon are the subtitle of a work named before

@@ -541,3 +541,34 @@ def test_a_person_only_the_recogniser_found_is_described_like_the_rest() -> None
     named = {e.index: e.name for e in extraction.entities}
     assert quote.speaker is not None
     assert named[quote.speaker] == "Martin T. Wendell"
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "not_names"),
+    [
+        # a title between a place's or a body's name and its holder
+        ("Flooding closed three roads, Marlow Governor Dennis Keating said on Friday.",
+         "Dennis Keating", ("Marlow Governor Dennis Keating",)),
+        ("Plans were filed by Kestrel Dynamics Chief Financial Officer Ruth Hale on Monday.",
+         "Ruth Hale", ("Kestrel Dynamics Chief Financial", "Financial Officer Ruth Hale")),
+        # a title with what it is of between it and its holder
+        ("The case was reopened by Chief of Detectives Laura Whitfield last week.",
+         "Laura Whitfield", ("Chief of Detectives Laura Whitfield", "Detectives Laura Whitfield")),
+        ("The memo went to Assistant Secretary of the Navy for Research Paul Henning.",
+         "Paul Henning", ("Research Paul Henning",)),
+    ],
+)  # fmt: skip
+def test_a_title_inside_a_run_of_capitals_is_in_no_name(
+    body: str, person: str, not_names: tuple[str, ...]
+) -> None:
+    extraction = extract(parse_article("Report\n\n" + body))
+    found = {e.name: e for e in extraction.entities}
+    assert found[person].kind is PERSON, sorted(found)
+    assert not set(not_names) & set(found), sorted(found)
+
+
+def test_a_title_opening_a_run_still_describes_the_name_after_it() -> None:
+    _, entities = run("Commerce Secretary Gary Locke said the rule would stand.")
+    locke = entity(entities, "Gary Locke")
+    assert locke.description == "commerce secretary"
+    assert "Commerce" not in names(entities)
