@@ -106,6 +106,9 @@ _WATER_AND_LAND = gz.word_set(
 # Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
 _SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
 _OPENING_QUOTES = "\"'“‘(["
+# Stop words that are nouns: never a name alone ("the Internet"), but one may open a name
+# of several words ("Internet Explorer", "Internet Archive").
+_NAME_OPENING_NOUNS = frozenset({"internet"})
 _CLOSING_QUOTES = "\"'”’)]"
 
 
@@ -492,7 +495,16 @@ class _Finder:
         # Leading stop words and unevidenced sentence-initial common words are not names;
         # a listed name keeps its first word ("Law and Justice won ...").
         while toks and (
-            (toks[0].text.lower() in gz.STOP_WORDS and not _is_capitals(toks[0].text))
+            (
+                toks[0].text.lower() in gz.STOP_WORDS
+                and not _is_capitals(toks[0].text)
+                # "Internet Explorer": a noun the list holds so that it is no name alone
+                and not (
+                    toks[0].text.lower() in _NAME_OPENING_NOUNS
+                    and len(toks) > 1
+                    and connectors[1] == ""
+                )
+            )
             or (
                 toks[0].initial
                 and not self._has_evidence(toks[0].text)

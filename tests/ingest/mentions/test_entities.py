@@ -572,3 +572,12 @@ def test_a_title_opening_a_run_still_describes_the_name_after_it() -> None:
     locke = entity(entities, "Gary Locke")
     assert locke.description == "commerce secretary"
     assert "Commerce" not in names(entities)
+
+
+def test_a_noun_that_is_no_name_alone_may_open_one() -> None:
+    _, entities = run(
+        "A flaw in Internet Explorer let attackers in. Most of the Internet was unaffected."
+    )
+    found = names(entities)
+    assert "Internet Explorer" in found
+    assert not {"Explorer", "Internet"} & found
