@@ -467,6 +467,8 @@ class _Finder:
             and left_words[-1].lower() not in gz.ORG_HEADS
         ):
             return False  # "Regina Ip of the New People's Party": a person, then her party
+        if connector == "of" and len(left_words) >= 2 and self._of_place(left_words, run, i):
+            return False  # "Nicolae Ceausescu of Romania": a person, then the place
         if connector == "of":
             return not gz.is_given_name(left_words[0]) or len(left_words) == 1
         if not head_first:
@@ -483,6 +485,23 @@ class _Finder:
                 return False
             return not (gz.place_canonical(tail) or gz.organization_canonical(tail))
         return True
+
+    def _of_place(self, left_words: list[str], run: list[tuple[str, _Token]], i: int) -> bool:
+        """Whether a name of two words or more before "of" is a person's, or a title and a
+        person's, and what follows "of" a listed place: "President Emmanuel Macron of
+        France", "Nicolae Ceausescu of Romania", "King Abdullah of Saudi Arabia". A body or
+        a place is named of a place ("Federal Reserve Bank of New York", "University of
+        Texas", "Democratic Republic of Congo" is listed): no head word before "of"."""
+        end = i + 1
+        while end < len(run) and run[end][0] in ("", "particle"):
+            end += 1
+        place = self.body[run[i][1].start : run[end - 1][1].end]
+        if gz.place_canonical(place) is None:
+            return False
+        heads = gz.ORG_HEADS | gz.ORG_HEAD_FIRST | gz.PLACE_HEADS
+        return not any(w.lower() in heads for w in left_words) and not gz.is_listed_prefix(
+            " ".join(left_words)
+        )
 
     @staticmethod
     def _owned(words: list[str]) -> bool:

@@ -581,3 +581,15 @@ def test_a_noun_that_is_no_name_alone_may_open_one() -> None:
     found = names(entities)
     assert "Internet Explorer" in found
     assert not {"Explorer", "Internet"} & found
+
+
+def test_a_person_of_a_listed_place_is_a_person_and_the_place() -> None:
+    _, entities = run(
+        "The guests included Nicolae Ceausescu of Romania and President Lech Walesa of "
+        "Poland, who met staff of the University of Texas and the Federal Reserve "
+        "Bank of New York."
+    )
+    found = names(entities)
+    assert {"Nicolae Ceausescu", "Romania", "Lech Walesa"} <= found, found
+    assert {"University of Texas", "Federal Reserve Bank of New York"} <= found, found
+    assert not any(" of Romania" in n or " of Poland" in n for n in found), found
