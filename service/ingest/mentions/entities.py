@@ -106,6 +106,15 @@ _WATER_AND_LAND = gz.word_set(
 # Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
 _SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
 _OPENING_QUOTES = "\"'“‘(["
+# Titles, and the corporate ones the title list lacks, that sit inside a run of capitals
+# between a body's name and its holder ("HP CIO Randy Mott").
+_INSIDE_TITLES = gz.CORE_TITLES | gz.word_set("cio co-founder cofounder founder vp")
+# Titles printed after the name of the body or the place they are held in ("LA County
+# Sheriff", "HP CIO"); not those that follow another word of an office ("Surgeon
+# General", "Crown Counsel") or end a name ("Burger King", "Orange Prince").
+_TRAILING_TITLES = (
+    gz.CORE_TITLES | gz.word_set("cio co-founder cofounder founder vp")
+) - gz.word_set("general counsel king queen prince princess lord lady dame sir father pope")
 # Stop words that are nouns: never a name alone ("the Internet"), but one may open a name
 # of several words ("Internet Explorer", "Internet Archive").
 _NAME_OPENING_NOUNS = frozenset({"internet"})
@@ -324,7 +333,7 @@ class _Finder:
         "Commerce Secretary Gary Locke") is the rules' usual case (`_title_length`)."""
         words = [t.text for _, t in run]
         connectors = [c for c, _ in run]
-        titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in gz.CORE_TITLES]
+        titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _INSIDE_TITLES]
         if not titles or _Finder._title_length(words, connectors) > 0:
             return [run]  # "German Chancellor Angela Merkel": the usual title before a name
         last = titles[-1]
@@ -552,6 +561,8 @@ class _Finder:
             toks, connectors = toks[:-1], connectors[:-1]  # "US CPI": the place alone
         while len(toks) > 1 and self._title_before_name(toks[-1]):
             toks, connectors = toks[:-1], connectors[:-1]  # "Oregon State Police Lt."
+        if self._title_after_name(toks, connectors):
+            toks, connectors = toks[:-1], connectors[:-1]  # "L.A. County Sheriff's Deputy"
         if not toks:
             return None
         words = [t.text for t in toks]
@@ -592,6 +603,35 @@ class _Finder:
                 toks[0].start if title_end else start, start, end, sentence
             )
         return Candidate(start, end, name, kind, sentence.index, description)
+
+    def _title_after_name(self, toks: list[_Token], connectors: list[str]) -> bool:
+        """Whether the last word is a title in the possessive printed after the name of the
+        body or the place it is held in: "L.A. County Sheriff's Deputy Jerry Ortiz", "the
+        Lakewood Sheriff's station". The title is no part of that name; a body named so
+        keeps it ("the Albany County Sheriff's Department"), and so does a title that names
+        an office with the word before it ("Surgeon General's") and a listed name. Only
+        after a listed place or body, or a name ending in a place's or a body's head word
+        ("Abed Sultan's" is a person's name)."""
+        if len(toks) < 2 or connectors[-1] != "" or not toks[-1].possessive:
+            return False
+        after = _WORD.match(self.body, toks[-1].end + 3)
+        if (
+            after is not None
+            and after.group(0).istitle()
+            and after.group(0).lower() in gz.ORG_HEADS
+        ):
+            return False  # "the Albany County Sheriff's Department": the body's own name
+        last = toks[-1].text.lower().rstrip(".")
+        if last not in _TRAILING_TITLES:
+            return False
+        span, held_in = self._span_text(toks), self._span_text(toks[:-1])
+        return not (
+            gz.organization_canonical(span) or gz.place_canonical(span) or _role_word(toks[-2].text)
+        ) and bool(
+            gz.place_canonical(held_in)
+            or gz.organization_canonical(held_in)
+            or toks[-2].text.lower() in gz.PLACE_HEADS | gz.ORG_HEADS
+        )
 
     def _title_before_name(self, tok: _Token) -> bool:
         """Whether a title cut short ends the run before the name it belongs to: "the

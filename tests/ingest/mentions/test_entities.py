@@ -593,3 +593,26 @@ def test_a_person_of_a_listed_place_is_a_person_and_the_place() -> None:
     assert {"Nicolae Ceausescu", "Romania", "Lech Walesa"} <= found, found
     assert {"University of Texas", "Federal Reserve Bank of New York"} <= found, found
     assert not any(" of Romania" in n or " of Poland" in n for n in found), found
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "not_names"),
+    [
+        # a title in the possessive after the place it is held in
+        ("Two deputies from the Marin County Sheriff's office were called.",
+         "Marin County", ("Marin County Sheriff",)),
+        # a body named so keeps it
+        ("The Marin County Sheriff's Department arrested two men.",
+         "Marin County Sheriff's Department", ("Marin County",)),
+        # a corporate title between a body and its holder
+        ("The plan, said Rainford Trust Co-Founder Ellen Marsh, was sound.",
+         "Ellen Marsh", ("Rainford Trust Co-Founder", "Rainford Trust Co-Founder Ellen Marsh")),
+    ],
+)  # fmt: skip
+def test_a_title_after_the_name_it_is_held_in_is_no_part_of_it(
+    body: str, kept: str, not_names: tuple[str, ...]
+) -> None:
+    extraction = extract(parse_article("Report\n\n" + body))
+    found = {e.name for e in extraction.entities}
+    assert kept in found, sorted(found)
+    assert not set(not_names) & found, sorted(found)
