@@ -106,6 +106,9 @@ _WATER_AND_LAND = gz.word_set(
 # Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
 _SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
 _OPENING_QUOTES = "\"'“‘(["
+# Capitalised words listed with commas, "and" and "&" up to the end of the text searched
+_SPELT_LIST = re.compile(rf"[{_UPPER}][\w'’-]*(?:(?:, | and | & |, and | )[{_UPPER}][\w'’-]*)+$")
+_CAPITALISED = re.compile(rf"[{_UPPER}][\w'’-]*")
 # Titles, and the corporate ones the title list lacks, that sit inside a run of capitals
 # between a body's name and its holder ("HP CIO Randy Mott").
 _INSIDE_TITLES = gz.CORE_TITLES | gz.word_set("cio co-founder cofounder founder vp")
@@ -262,6 +265,7 @@ class _Finder:
                     candidate = self._candidate(segment, sentence)
                     if candidate is not None:
                         out.append(candidate)
+        self._spelt_lists(out, first_in_sentence)
         self._link_acronyms(out, first_in_sentence)
 
     def _listed_in_heading(self, tokens: list[_Token], sentence: Sentence) -> list[Candidate]:
@@ -831,6 +835,54 @@ class _Finder:
             w.lower() if (n == 0 and not gz.is_demonym(w)) or w.lower() in _ROLE_WORDS else w
             for n, w in enumerate(words)
         )
+
+    def _spelt_lists(self, out: list[Candidate], first: int) -> None:
+        """Capitalised words listed with commas and "and" before the acronym they spell, in
+        brackets, are one name: "Maintenance, Repair and Overhaul (MRO)", "Aircraft
+        Communications Addressing and Reporting System (ACARS)". The rules cut such a list
+        into its words; the acronym says the words are one name's."""
+        while self._spelt_list(out, first):
+            pass  # each list merged moves the indices: look again
+
+    def _spelt_list(self, out: list[Candidate], first: int) -> bool:
+        """Merges the first list spelt by an acronym after it (`_spelt_lists`); whether any."""
+        for i in range(max(first, 1), len(out)):
+            acronym = out[i]
+            if not (
+                is_acronym(acronym.name)
+                and self.body[acronym.start - 2 : acronym.start] == " ("
+                and self.body.startswith(")", acronym.end)
+            ):
+                continue
+            letters = "".join(c for c in acronym.name.lower() if c.isalpha())
+            listed = _SPELT_LIST.search(self.body, out[first].start, acronym.start - 2)
+            if listed is None:
+                continue
+            words = list(_CAPITALISED.finditer(self.body, listed.start(), listed.end()))
+            if len(words) < len(letters):
+                continue
+            start = words[-len(letters)].start()
+            text = self.body[start : listed.end()]
+            if initials(text) != letters or not any(s in text for s in (", ", " and ", " & ")):
+                continue
+            inside = [
+                n for n in range(first, i) if start <= out[n].start and out[n].end <= listed.end()
+            ]
+            if (
+                len(inside) < 2  # one name already, or none
+                or out[inside[0]].start != start
+                or out[inside[-1]].end != listed.end()
+            ):
+                continue
+            kind = out[inside[-1]].kind
+            if kind in (EntityKind.PERSON, EntityKind.PLACE):
+                kind = EntityKind.OTHER  # a list of words is no one's name nor a place's
+            merged = Candidate(
+                start, listed.end(), " ".join(text.split()), kind, acronym.sentence_index
+            )
+            out[inside[0] : inside[-1] + 1] = [merged]
+            return True
+        return False
 
     def _link_acronyms(self, out: list[Candidate], first: int) -> None:
         """'Organization for Security and Cooperation in Europe (OSCE)': OSCE abbreviates it."""

@@ -616,3 +616,14 @@ def test_a_title_after_the_name_it_is_held_in_is_no_part_of_it(
     found = {e.name for e in extraction.entities}
     assert kept in found, sorted(found)
     assert not set(not_names) & found, sorted(found)
+
+
+def test_a_list_of_capitalised_words_before_the_acronym_it_spells_is_one_name() -> None:
+    _, entities = run(
+        "Its Flight Data, Navigation and Control Unit (FDNCU) failed twice, and the "
+        "Tracking and Landing Aid (TLA) was switched off."
+    )
+    found = names(entities)
+    assert {"Flight Data, Navigation and Control Unit", "Tracking and Landing Aid"} <= found
+    assert not {"Flight Data", "Navigation", "Control Unit", "Tracking"} & found, found
+    assert entity(entities, "Flight Data, Navigation and Control Unit").aliases == ("FDNCU",)
