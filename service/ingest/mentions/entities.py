@@ -106,6 +106,21 @@ _WATER_AND_LAND = gz.word_set(
 # Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
 _SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
 _OPENING_QUOTES = "\"'“‘(["
+# Capitalised words listed with commas, "and" and "&" up to the end of the text searched
+_SPELT_LIST = re.compile(rf"[{_UPPER}][\w'’-]*(?:(?:, | and | & |, and | )[{_UPPER}][\w'’-]*)+$")
+_CAPITALISED = re.compile(rf"[{_UPPER}][\w'’-]*")
+# Titles, and the corporate ones the title list lacks, that sit inside a run of capitals
+# between a body's name and its holder ("HP CIO Randy Mott").
+_INSIDE_TITLES = gz.CORE_TITLES | gz.word_set("cio co-founder cofounder founder vp")
+# Titles printed after the name of the body or the place they are held in ("LA County
+# Sheriff", "HP CIO"); not those that follow another word of an office ("Surgeon
+# General", "Crown Counsel") or end a name ("Burger King", "Orange Prince").
+_TRAILING_TITLES = (
+    gz.CORE_TITLES | gz.word_set("cio co-founder cofounder founder vp")
+) - gz.word_set("general counsel king queen prince princess lord lady dame sir father pope")
+# Stop words that are nouns: never a name alone ("the Internet"), but one may open a name
+# of several words ("Internet Explorer", "Internet Archive").
+_NAME_OPENING_NOUNS = frozenset({"internet"})
 _CLOSING_QUOTES = "\"'”’)]"
 
 
@@ -244,11 +259,13 @@ class _Finder:
                     in_line = [t for t in tokens if line.start() <= t.start < line.end()]
                     out.extend(self._listed_in_heading(in_line, sentence))
                     tokens = [t for t in tokens if t not in in_line]
-        for run in self._runs(tokens):
-            for segment in self._split_run(run):
-                candidate = self._candidate(segment, sentence)
-                if candidate is not None:
-                    out.append(candidate)
+        for whole in self._runs(tokens):
+            for run in self._title_inside(whole):
+                for segment in self._split_run(run):
+                    candidate = self._candidate(segment, sentence)
+                    if candidate is not None:
+                        out.append(candidate)
+        self._spelt_lists(out, first_in_sentence)
         self._link_acronyms(out, first_in_sentence)
 
     def _listed_in_heading(self, tokens: list[_Token], sentence: Sentence) -> list[Candidate]:
@@ -305,6 +322,71 @@ class _Finder:
         if current:
             runs.append(current)
         return runs
+
+    @staticmethod
+    def _title_inside(run: list[tuple[str, _Token]]) -> list[list[tuple[str, _Token]]]:
+        """A title inside a run of capitals, between a body's or a place's name and the
+        person holding it ("Qeshm Governor Mehdi Irannejad", "DNC Chair Tom Perez",
+        "Boeing Chief Financial Officer Michael Sears"), or with what it is of between it
+        and the person ("Chief of Detectives Charlie Beck", "European Commissioner for
+        Competition Neelie Kroes"): the title is in neither name, so the run is cut into
+        the words before the title and the person's name (the title is read back from the
+        name as its description). Only when the name is a person's: two to four words, no
+        role word or listed name among them, opened by a given name unless the title is
+        right before it. A title that opens the run ("German Chancellor Angela Merkel",
+        "Commerce Secretary Gary Locke") is the rules' usual case (`_title_length`)."""
+        words = [t.text for _, t in run]
+        connectors = [c for c, _ in run]
+        titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _INSIDE_TITLES]
+        if not titles or _Finder._title_length(words, connectors) > 0:
+            return [run]  # "German Chancellor Angela Merkel": the usual title before a name
+        last = titles[-1]
+        # where each word after the title would end a name opened there: at the next
+        # connector ("Ruth Hale on Monday" is cut there later, as any run is)
+        ends = [
+            next(
+                (e for e in range(k + 1, len(run)) if connectors[e] not in ("", "particle")),
+                len(run),
+            )
+            for k in range(len(run))
+        ]
+        name = next(
+            (
+                k
+                for k in range(last + 1, len(words))
+                if (gz.is_given_name(words[k]) or k == last + 1)
+                and connectors[k] == ""
+                and 2 <= ends[k] - k <= 4
+                and not any(_role_word(w) or w.lower() in gz.STOP_WORDS for w in words[k : ends[k]])
+            ),
+            None,
+        )
+        if name is None:
+            return [run]
+        tail = words[name : ends[name]]
+        if (
+            tail[-1].lower() in gz.ORG_HEADS
+            or tail[-1].lower() in gz.PLACE_HEADS
+            or gz.place_canonical(" ".join(tail))
+            or gz.organization_canonical(" ".join(tail))
+        ):
+            return [run]
+        start = last
+        while (
+            start > 0
+            and connectors[start] == ""
+            and _role_word(words[start - 1])
+            # "Troy Police Chief", "New York City Mayor": the body's or place's own word
+            and words[start - 1].lower() not in gz.ORG_HEADS
+            and gz.place_canonical(" ".join(words[:start])) is None
+        ):
+            start -= 1  # "Boeing Chief Financial Officer": the whole title goes
+        # what the title is of, when listed: "Acting President of Kenya William Ruto"
+        of = " ".join(words[last + 1 : min(ends[last + 1], name)]) if name > last + 1 else ""
+        listed = bool(of) and bool(gz.place_canonical(of) or gz.organization_canonical(of))
+        middle = run[last + 1 : min(ends[last + 1], name)] if listed else []
+        parts = (run[:start], middle, run[name:])
+        return [[("", p[0][1]), *p[1:]] for p in parts if p]
 
     def _subtitled(self, title: list[tuple[str, _Token]], after: list[_Token]) -> bool:
         """Whether capitalised words after a colon are the subtitle of a work named before
@@ -398,6 +480,8 @@ class _Finder:
             and left_words[-1].lower() not in gz.ORG_HEADS
         ):
             return False  # "Regina Ip of the New People's Party": a person, then her party
+        if connector == "of" and len(left_words) >= 2 and self._of_place(left_words, run, i):
+            return False  # "Nicolae Ceausescu of Romania": a person, then the place
         if connector == "of":
             return not gz.is_given_name(left_words[0]) or len(left_words) == 1
         if not head_first:
@@ -415,6 +499,23 @@ class _Finder:
             return not (gz.place_canonical(tail) or gz.organization_canonical(tail))
         return True
 
+    def _of_place(self, left_words: list[str], run: list[tuple[str, _Token]], i: int) -> bool:
+        """Whether a name of two words or more before "of" is a person's, or a title and a
+        person's, and what follows "of" a listed place: "President Emmanuel Macron of
+        France", "Nicolae Ceausescu of Romania", "King Abdullah of Saudi Arabia". A body or
+        a place is named of a place ("Federal Reserve Bank of New York", "University of
+        Texas", "Democratic Republic of Congo" is listed): no head word before "of"."""
+        end = i + 1
+        while end < len(run) and run[end][0] in ("", "particle"):
+            end += 1
+        place = self.body[run[i][1].start : run[end - 1][1].end]
+        if gz.place_canonical(place) is None:
+            return False
+        heads = gz.ORG_HEADS | gz.ORG_HEAD_FIRST | gz.PLACE_HEADS
+        return not any(w.lower() in heads for w in left_words) and not gz.is_listed_prefix(
+            " ".join(left_words)
+        )
+
     @staticmethod
     def _owned(words: list[str]) -> bool:
         """Whether the words open with a listed organisation's name ("United Nations")."""
@@ -426,7 +527,16 @@ class _Finder:
         # Leading stop words and unevidenced sentence-initial common words are not names;
         # a listed name keeps its first word ("Law and Justice won ...").
         while toks and (
-            (toks[0].text.lower() in gz.STOP_WORDS and not _is_capitals(toks[0].text))
+            (
+                toks[0].text.lower() in gz.STOP_WORDS
+                and not _is_capitals(toks[0].text)
+                # "Internet Explorer": a noun the list holds so that it is no name alone
+                and not (
+                    toks[0].text.lower() in _NAME_OPENING_NOUNS
+                    and len(toks) > 1
+                    and connectors[1] == ""
+                )
+            )
             or (
                 toks[0].initial
                 and not self._has_evidence(toks[0].text)
@@ -455,6 +565,8 @@ class _Finder:
             toks, connectors = toks[:-1], connectors[:-1]  # "US CPI": the place alone
         while len(toks) > 1 and self._title_before_name(toks[-1]):
             toks, connectors = toks[:-1], connectors[:-1]  # "Oregon State Police Lt."
+        if self._title_after_name(toks, connectors):
+            toks, connectors = toks[:-1], connectors[:-1]  # "L.A. County Sheriff's Deputy"
         if not toks:
             return None
         words = [t.text for t in toks]
@@ -495,6 +607,35 @@ class _Finder:
                 toks[0].start if title_end else start, start, end, sentence
             )
         return Candidate(start, end, name, kind, sentence.index, description)
+
+    def _title_after_name(self, toks: list[_Token], connectors: list[str]) -> bool:
+        """Whether the last word is a title in the possessive printed after the name of the
+        body or the place it is held in: "L.A. County Sheriff's Deputy Jerry Ortiz", "the
+        Lakewood Sheriff's station". The title is no part of that name; a body named so
+        keeps it ("the Albany County Sheriff's Department"), and so does a title that names
+        an office with the word before it ("Surgeon General's") and a listed name. Only
+        after a listed place or body, or a name ending in a place's or a body's head word
+        ("Abed Sultan's" is a person's name)."""
+        if len(toks) < 2 or connectors[-1] != "" or not toks[-1].possessive:
+            return False
+        after = _WORD.match(self.body, toks[-1].end + 3)
+        if (
+            after is not None
+            and after.group(0).istitle()
+            and after.group(0).lower() in gz.ORG_HEADS
+        ):
+            return False  # "the Albany County Sheriff's Department": the body's own name
+        last = toks[-1].text.lower().rstrip(".")
+        if last not in _TRAILING_TITLES:
+            return False
+        span, held_in = self._span_text(toks), self._span_text(toks[:-1])
+        return not (
+            gz.organization_canonical(span) or gz.place_canonical(span) or _role_word(toks[-2].text)
+        ) and bool(
+            gz.place_canonical(held_in)
+            or gz.organization_canonical(held_in)
+            or toks[-2].text.lower() in gz.PLACE_HEADS | gz.ORG_HEADS
+        )
 
     def _title_before_name(self, tok: _Token) -> bool:
         """Whether a title cut short ends the run before the name it belongs to: "the
@@ -694,6 +835,54 @@ class _Finder:
             w.lower() if (n == 0 and not gz.is_demonym(w)) or w.lower() in _ROLE_WORDS else w
             for n, w in enumerate(words)
         )
+
+    def _spelt_lists(self, out: list[Candidate], first: int) -> None:
+        """Capitalised words listed with commas and "and" before the acronym they spell, in
+        brackets, are one name: "Maintenance, Repair and Overhaul (MRO)", "Aircraft
+        Communications Addressing and Reporting System (ACARS)". The rules cut such a list
+        into its words; the acronym says the words are one name's."""
+        while self._spelt_list(out, first):
+            pass  # each list merged moves the indices: look again
+
+    def _spelt_list(self, out: list[Candidate], first: int) -> bool:
+        """Merges the first list spelt by an acronym after it (`_spelt_lists`); whether any."""
+        for i in range(max(first, 1), len(out)):
+            acronym = out[i]
+            if not (
+                is_acronym(acronym.name)
+                and self.body[acronym.start - 2 : acronym.start] == " ("
+                and self.body.startswith(")", acronym.end)
+            ):
+                continue
+            letters = "".join(c for c in acronym.name.lower() if c.isalpha())
+            listed = _SPELT_LIST.search(self.body, out[first].start, acronym.start - 2)
+            if listed is None:
+                continue
+            words = list(_CAPITALISED.finditer(self.body, listed.start(), listed.end()))
+            if len(words) < len(letters):
+                continue
+            start = words[-len(letters)].start()
+            text = self.body[start : listed.end()]
+            if initials(text) != letters or not any(s in text for s in (", ", " and ", " & ")):
+                continue
+            inside = [
+                n for n in range(first, i) if start <= out[n].start and out[n].end <= listed.end()
+            ]
+            if (
+                len(inside) < 2  # one name already, or none
+                or out[inside[0]].start != start
+                or out[inside[-1]].end != listed.end()
+            ):
+                continue
+            kind = out[inside[-1]].kind
+            if kind in (EntityKind.PERSON, EntityKind.PLACE):
+                kind = EntityKind.OTHER  # a list of words is no one's name nor a place's
+            merged = Candidate(
+                start, listed.end(), " ".join(text.split()), kind, acronym.sentence_index
+            )
+            out[inside[0] : inside[-1] + 1] = [merged]
+            return True
+        return False
 
     def _link_acronyms(self, out: list[Candidate], first: int) -> None:
         """'Organization for Security and Cooperation in Europe (OSCE)': OSCE abbreviates it."""

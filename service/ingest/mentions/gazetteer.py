@@ -167,7 +167,8 @@ TITLE_MODIFIERS = word_set(
     information trade labour labor agriculture transport emergency emergencies
     security state national regional general chief senior supreme attorney executive
     managing special presidential press prime-minister of the for and opposition
-    party district city police assistant corrections"""
+    party district city police assistant corrections financial operating technology
+    marketing commercial prosecuting"""
 )
 # Last words that make a name an organisation ("Central Election Commission").
 ORG_HEADS = word_set(

@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.descriptors import tidied
@@ -135,6 +136,8 @@ def reconcile(
         if cand.kind is EntityKind.EVENT:
             out.append(cand)  # dated events are read from lower-case copy on purpose
             continue
+        if _time_words(cand, doc, names):
+            continue
         cand = _without_opening_word(body, cand, doc, names, sentence_starts)
         out.extend(_checked(body, cand, names, proper))
     covered = [(c.start, c.end) for c in candidates]
@@ -203,6 +206,37 @@ def _joined_across_the(
 _COMMON_TAGS = frozenset(
     {"RB", "RBR", "RBS", "VBG", "VBN", "VBD", "DT", "PDT", "UH", "IN", "CC", "JJ", "NN"}
 )
+
+
+# Words of the clock and the calendar: days, months, seasons, spans, decades, time zones.
+_TIME_WORDS = (
+    CALENDAR_WORDS
+    | {f"{day}s" for day in CALENDAR_WORDS}
+    | gz.word_set(
+        """spring summer autumn fall winter day days week weeks weekend weekends month months
+        year years decade decades century morning mornings afternoon evening night nights
+        am pm a.m p.m noon midnight twenties thirties forties fifties sixties seventies
+        eighties nineties gmt bst utc cet est edt cst cdt mst mdt pst pdt"""
+    )
+)
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def _time_words(cand: Candidate, doc: Doc, names: list[tuple[int, int, str]]) -> bool:
+    """Whether a candidate of a person or of no kind is a time the recogniser reads as a
+    date or a clock time, made of the calendar's and the clock's words and words the parse
+    takes for no proper noun: "Late Saturday and early Sunday, ...", "Early Tuesday, ...",
+    "Weeks later", "at 3:15 PM EDT", "the end of the Fifties". Capitals forced at a
+    sentence start made them names; a name of a day stays one ("Waitangi Day", "Oscar
+    Sunday", "Christmas Eve": an EVENT, `_checked`)."""
+    if cand.kind not in (EntityKind.PERSON, EntityKind.OTHER) or not any(
+        s <= cand.start and cand.end <= e for s, e, label in names if label in TIMES
+    ):
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and all(
+        t.lower_.rstrip(".") in _TIME_WORDS or t.tag_ not in _PROPER_TAGS for t in span
+    )
 
 
 def _without_opening_word(

@@ -541,3 +541,89 @@ def test_a_person_only_the_recogniser_found_is_described_like_the_rest() -> None
     named = {e.index: e.name for e in extraction.entities}
     assert quote.speaker is not None
     assert named[quote.speaker] == "Martin T. Wendell"
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "not_names"),
+    [
+        # a title between a place's or a body's name and its holder
+        ("Flooding closed three roads, Marlow Governor Dennis Keating said on Friday.",
+         "Dennis Keating", ("Marlow Governor Dennis Keating",)),
+        ("Plans were filed by Kestrel Dynamics Chief Financial Officer Ruth Hale on Monday.",
+         "Ruth Hale", ("Kestrel Dynamics Chief Financial", "Financial Officer Ruth Hale")),
+        # a title with what it is of between it and its holder
+        ("The case was reopened by Chief of Detectives Laura Whitfield last week.",
+         "Laura Whitfield", ("Chief of Detectives Laura Whitfield", "Detectives Laura Whitfield")),
+        ("The memo went to Assistant Secretary of the Navy for Research Paul Henning.",
+         "Paul Henning", ("Research Paul Henning",)),
+    ],
+)  # fmt: skip
+def test_a_title_inside_a_run_of_capitals_is_in_no_name(
+    body: str, person: str, not_names: tuple[str, ...]
+) -> None:
+    extraction = extract(parse_article("Report\n\n" + body))
+    found = {e.name: e for e in extraction.entities}
+    assert found[person].kind is PERSON, sorted(found)
+    assert not set(not_names) & set(found), sorted(found)
+
+
+def test_a_title_opening_a_run_still_describes_the_name_after_it() -> None:
+    _, entities = run("Commerce Secretary Gary Locke said the rule would stand.")
+    locke = entity(entities, "Gary Locke")
+    assert locke.description == "commerce secretary"
+    assert "Commerce" not in names(entities)
+
+
+def test_a_noun_that_is_no_name_alone_may_open_one() -> None:
+    _, entities = run(
+        "A flaw in Internet Explorer let attackers in. Most of the Internet was unaffected."
+    )
+    found = names(entities)
+    assert "Internet Explorer" in found
+    assert not {"Explorer", "Internet"} & found
+
+
+def test_a_person_of_a_listed_place_is_a_person_and_the_place() -> None:
+    _, entities = run(
+        "The guests included Nicolae Ceausescu of Romania and President Lech Walesa of "
+        "Poland, who met staff of the University of Texas and the Federal Reserve "
+        "Bank of New York."
+    )
+    found = names(entities)
+    assert {"Nicolae Ceausescu", "Romania", "Lech Walesa"} <= found, found
+    assert {"University of Texas", "Federal Reserve Bank of New York"} <= found, found
+    assert not any(" of Romania" in n or " of Poland" in n for n in found), found
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "not_names"),
+    [
+        # a title in the possessive after the place it is held in
+        ("Two deputies from the Marin County Sheriff's office were called.",
+         "Marin County", ("Marin County Sheriff",)),
+        # a body named so keeps it
+        ("The Marin County Sheriff's Department arrested two men.",
+         "Marin County Sheriff's Department", ("Marin County",)),
+        # a corporate title between a body and its holder
+        ("The plan, said Rainford Trust Co-Founder Ellen Marsh, was sound.",
+         "Ellen Marsh", ("Rainford Trust Co-Founder", "Rainford Trust Co-Founder Ellen Marsh")),
+    ],
+)  # fmt: skip
+def test_a_title_after_the_name_it_is_held_in_is_no_part_of_it(
+    body: str, kept: str, not_names: tuple[str, ...]
+) -> None:
+    extraction = extract(parse_article("Report\n\n" + body))
+    found = {e.name for e in extraction.entities}
+    assert kept in found, sorted(found)
+    assert not set(not_names) & found, sorted(found)
+
+
+def test_a_list_of_capitalised_words_before_the_acronym_it_spells_is_one_name() -> None:
+    _, entities = run(
+        "Its Flight Data, Navigation and Control Unit (FDNCU) failed twice, and the "
+        "Tracking and Landing Aid (TLA) was switched off."
+    )
+    found = names(entities)
+    assert {"Flight Data, Navigation and Control Unit", "Tracking and Landing Aid"} <= found
+    assert not {"Flight Data", "Navigation", "Control Unit", "Tracking"} & found, found
+    assert entity(entities, "Flight Data, Navigation and Control Unit").aliases == ("FDNCU",)

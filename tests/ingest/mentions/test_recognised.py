@@ -275,3 +275,13 @@ def test_the_year_of_an_edition_names_the_event(
     body: str, expected: list[tuple[EntityKind, str]]
 ) -> None:
     assert entities(body) == expected
+
+
+def test_a_time_made_a_name_by_its_capitals_is_no_name() -> None:
+    body = (
+        "Late Friday, protesters marched to the harbour. Months later the talks resumed at "
+        "9 AM EDT, and on Anzac Day the city fell silent."
+    )
+    found = [name for _, name in entities(body)]
+    assert not {"Late Friday", "Months", "AM EDT"} & set(found), found
+    assert "Anzac Day" in found
