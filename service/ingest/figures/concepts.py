@@ -566,6 +566,11 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
                 phrase = f"{lemma} {prep.lower_} {word}"
                 if obj.dep_ == "pobj" and (hit := _pick(lex.verbs.get(phrase), unit)):
                     return hit
+    if lemma == "pay" and (thing := _paid_for(verb)) is not None:
+        # "Ford will pay $57 million for a 72.4 percent stake": a price; "I was paid $316
+        # for two weeks of work": pay
+        paid = "pay for work" if thing.lemma_.lower() in _WORK else "pay for"
+        return _pick(lex.verbs.get(paid), unit)
     if (hit := _pick(lex.verbs.get(lemma), unit)) is not None:
         return hit
     # The lemmatizer misreads some forms ("fined" -> "fin"): the printed form's stem
@@ -577,6 +582,21 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
 # Phrasal verbs that mean nothing their verb does ("wound up" is ended up, not injured;
 # "shot up" rose): the bare verb's concept never applies to them.
 _IDIOMS = frozenset({"wound up", "wind up", "shoot up"})
+
+
+def _paid_for(verb: Token) -> Token | None:
+    """The thing "pay" is "for" ("pay $57 million for a stake"), past "weeks of" ("for two
+    weeks of work"); None for a deed ("paid $3 million for directing the film")."""
+    for prep in _children(verb):
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for thing in _children(prep):
+            if thing.dep_ == "pobj" and thing.pos_ == "NOUN":
+                return _of_object(thing) or thing
+    return None
+
+
+_WORK = frozenset({"work", "labor", "labour", "service", "services", "performance", "job"})
 
 
 # People a job can be lost or created for; customers or subscribers hold none.
