@@ -268,6 +268,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             (c for c in lex.verbs.get(lemma, ()) if c.key != "vote_share" and _fits(c, unit)),
             None,
         )
+    if _error_margin(noun):
+        found = lex.concepts["margin_of_error"]  # "a 3.1 percent margin of error": no vote
+    elif found is None and counted == "people" and _polled(head, governor):
+        found = lex.concepts["participants"]  # "The poll of 1,000 people", "a survey of 2,400"
     own = _own_clause(governor, anchor)
     if found is not None:
         return Reading(found.key, True, spans, source_span, counted, level=level, own_clause=own)
@@ -577,6 +581,27 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     word = verb.lower_
     stem = word[:-1] if word.endswith(("ed", "es")) else word
     return _pick(lex.verbs.get(stem), unit) if stem != lemma else None
+
+
+def _error_margin(noun: Token | None) -> bool:
+    """ "a 3.1 percent margin of error": how far a poll may be off."""
+    if noun is None or noun.lemma_.lower() != "margin":
+        return False
+    error = _of_object(noun)
+    return error is not None and error.lemma_.lower() == "error"
+
+
+_POLLS = frozenset({"poll", "survey", "sample", "study"})
+
+
+def _polled(head: Token, governor: Token | None) -> bool:
+    """Whether the people are a poll's or a survey's sample: "the poll of 1,000 people"."""
+    return (
+        governor is not None
+        and governor.lemma_.lower() in _POLLS
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+    )
 
 
 # Phrasal verbs that mean nothing their verb does ("wound up" is ended up, not injured;

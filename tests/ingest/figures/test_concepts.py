@@ -138,6 +138,11 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("Nestle will pay $2 billion for a 40 percent stake.", "$2 billion", "price"),
         ("She was paid $900 for three weeks of work.", "$900", "salary"),
         ("The firm will pay $90 million for breaking the rules.", "$90 million", None),
+        # a poll's sample and its margin of error are no votes
+        ("The poll of 1,200 people gave a 2.8 percent margin of error.", "1,200 people",
+         "participants"),
+        ("The poll of 1,200 people gave a 2.8 percent margin of error.", "2.8 percent",
+         "margin_of_error"),
         # a guilty plea convicts
         ("Three officials have pleaded guilty to fraud.", "Three officials", "convicted"),
         # how many a place or a plane takes
