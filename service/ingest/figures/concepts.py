@@ -268,6 +268,14 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             (c for c in lex.verbs.get(lemma, ()) if c.key != "vote_share" and _fits(c, unit)),
             None,
         )
+    if (
+        found is not None
+        and found.key == "appearances"
+        and governor is not None
+        and governor.lemma_.lower() in _RESULTS
+    ):
+        # "Philadelphia won 18 of its next 23 games": games won are wins, not appearances
+        return Reading(_RESULTS[governor.lemma_.lower()], False, spans, source_span, counted)
     if _error_margin(noun):
         found = lex.concepts["margin_of_error"]  # "a 3.1 percent margin of error": no vote
     elif found is None and counted == "people" and _polled(head, governor):
@@ -591,6 +599,7 @@ def _error_margin(noun: Token | None) -> bool:
     return error is not None and error.lemma_.lower() == "error"
 
 
+_RESULTS = {"win": "wins", "lose": "losses", "draw": "draws"}
 _POLLS = frozenset({"poll", "survey", "sample", "study"})
 
 

@@ -143,6 +143,9 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
          "participants"),
         ("The poll of 1,200 people gave a 2.8 percent margin of error.", "2.8 percent",
          "margin_of_error"),
+        # games won are wins; games played are appearances
+        ("The Hawks won 31 games last season.", "31", "wins"),
+        ("He played in 47 games for the club.", "47", "appearances"),
         # a guilty plea convicts
         ("Three officials have pleaded guilty to fraud.", "Three officials", "convicted"),
         # how many a place or a plane takes
