@@ -268,6 +268,18 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             (c for c in lex.verbs.get(lemma, ()) if c.key != "vote_share" and _fits(c, unit)),
             None,
         )
+    if (
+        found is not None
+        and found.key == "appearances"
+        and governor is not None
+        and governor.lemma_.lower() in _RESULTS
+    ):
+        # "Philadelphia won 18 of its next 23 games": games won are wins, not appearances
+        return Reading(_RESULTS[governor.lemma_.lower()], False, spans, source_span, counted)
+    if _error_margin(noun):
+        found = lex.concepts["margin_of_error"]  # "a 3.1 percent margin of error": no vote
+    elif found is None and counted == "people" and _polled(head, governor):
+        found = lex.concepts["participants"]  # "The poll of 1,000 people", "a survey of 2,400"
     own = _own_clause(governor, anchor)
     if found is not None:
         return Reading(found.key, True, spans, source_span, counted, level=level, own_clause=own)
@@ -566,6 +578,11 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
                 phrase = f"{lemma} {prep.lower_} {word}"
                 if obj.dep_ == "pobj" and (hit := _pick(lex.verbs.get(phrase), unit)):
                     return hit
+    if lemma == "pay" and (thing := _paid_for(verb)) is not None:
+        # "Ford will pay $57 million for a 72.4 percent stake": a price; "I was paid $316
+        # for two weeks of work": pay
+        paid = "pay for work" if thing.lemma_.lower() in _WORK else "pay for"
+        return _pick(lex.verbs.get(paid), unit)
     if (hit := _pick(lex.verbs.get(lemma), unit)) is not None:
         return hit
     # The lemmatizer misreads some forms ("fined" -> "fin"): the printed form's stem
@@ -574,9 +591,46 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     return _pick(lex.verbs.get(stem), unit) if stem != lemma else None
 
 
+def _error_margin(noun: Token | None) -> bool:
+    """ "a 3.1 percent margin of error": how far a poll may be off."""
+    if noun is None or noun.lemma_.lower() != "margin":
+        return False
+    error = _of_object(noun)
+    return error is not None and error.lemma_.lower() == "error"
+
+
+_RESULTS = {"win": "wins", "lose": "losses", "draw": "draws"}
+_POLLS = frozenset({"poll", "survey", "sample", "study"})
+
+
+def _polled(head: Token, governor: Token | None) -> bool:
+    """Whether the people are a poll's or a survey's sample: "the poll of 1,000 people"."""
+    return (
+        governor is not None
+        and governor.lemma_.lower() in _POLLS
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+    )
+
+
 # Phrasal verbs that mean nothing their verb does ("wound up" is ended up, not injured;
 # "shot up" rose): the bare verb's concept never applies to them.
 _IDIOMS = frozenset({"wound up", "wind up", "shoot up"})
+
+
+def _paid_for(verb: Token) -> Token | None:
+    """The thing "pay" is "for" ("pay $57 million for a stake"), past "weeks of" ("for two
+    weeks of work"); None for a deed ("paid $3 million for directing the film")."""
+    for prep in _children(verb):
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for thing in _children(prep):
+            if thing.dep_ == "pobj" and thing.pos_ == "NOUN":
+                return _of_object(thing) or thing
+    return None
+
+
+_WORK = frozenset({"work", "labor", "labour", "service", "services", "performance", "job"})
 
 
 # People a job can be lost or created for; customers or subscribers hold none.

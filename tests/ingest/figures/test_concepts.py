@@ -134,6 +134,18 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # moved out of their homes, or fled to shelter (a number word read as an adjective)
         ("Forty residents were moved from their homes.", "Forty residents", "evacuated"),
         ("About 9,000 people have found refuge in Chad.", "About 9,000 people", "displaced"),
+        # what is paid for is bought, unless it is work; a deed paid for is neither
+        ("Nestle will pay $2 billion for a 40 percent stake.", "$2 billion", "price"),
+        ("She was paid $900 for three weeks of work.", "$900", "salary"),
+        ("The firm will pay $90 million for breaking the rules.", "$90 million", None),
+        # a poll's sample and its margin of error are no votes
+        ("The poll of 1,200 people gave a 2.8 percent margin of error.", "1,200 people",
+         "participants"),
+        ("The poll of 1,200 people gave a 2.8 percent margin of error.", "2.8 percent",
+         "margin_of_error"),
+        # games won are wins; games played are appearances
+        ("The Hawks won 31 games last season.", "31", "wins"),
+        ("He played in 47 games for the club.", "47", "appearances"),
         # a guilty plea convicts
         ("Three officials have pleaded guilty to fraud.", "Three officials", "convicted"),
         # how many a place or a plane takes
