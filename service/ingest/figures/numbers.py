@@ -634,6 +634,12 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
     return tuple(sorted(found, key=lambda n: n.span.start))
 
 
+def _factor(scale: re.Match[str]) -> float:
+    """What a scale printed after a number multiplies it by: "million", "bn", "k"."""
+    word = scale.group("word")
+    return _SCALES[fold(word)] if word else _SHORT_SCALES[fold(scale.group("short"))]
+
+
 def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> NumberMatch | None:
     start, end = m.start(), m.end()
     upper: float | None = None
@@ -688,18 +694,14 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         end = half.end()
     scale = _SCALE_AFTER.match(body, end) if kind != "vague" else None
     if scale is not None:
-        factor = (
-            _SCALES[fold(scale.group("word"))]
-            if scale.group("word")
-            else _SHORT_SCALES[fold(scale.group("short"))]
-        )
+        factor = _factor(scale)
         value *= factor
         end = scale.end()
         tail = _HUNDRED_AND.match(body, end) if kind == "words" and factor == 100 else None
         if tail is not None and (rest := parse_number_text(tail.group("n"))) is not None:
             value, end = value + rest, tail.end()  # "one hundred and fifty people"
         while (more := _SCALE_AFTER.match(body, end)) is not None and more.group("word"):
-            larger = _SCALES[fold(more.group("word"))]
+            larger = _factor(more)
             if larger <= factor:
                 break
             # "two hundred thousand people", "a hundred billion dollars": scales multiply
@@ -738,8 +740,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             shared = _SCALE_AFTER.match(body, end) if scale is None else None
             if shared is not None and upper is not None:
                 # "between 8 and 15 billion barrels": the scale is both ends'
-                word = shared.group("word")
-                factor = _SCALES[fold(word)] if word else _SHORT_SCALES[fold(shared["short"])]
+                factor = _factor(shared)
                 value, upper = value * factor, upper * factor
                 end = number_end = shared.end()
     elif kind == "words" and (rng := _WORD_RANGE.match(body, end)) is not None:
@@ -751,7 +752,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             shared = _SCALE_AFTER.match(body, end) if scale is None else None
             if shared is not None and shared.group("word"):
                 # "two or three hundred people": the scale is both ends'
-                factor = _SCALES[fold(shared.group("word"))]
+                factor = _factor(shared)
                 value, upper = value * factor, upper * factor
                 end = number_end = shared.end()
     if approx_word == "between" and upper is None:

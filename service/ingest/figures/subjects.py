@@ -41,6 +41,7 @@ from service.ingest.model import (
     Span,
     TextPart,
 )
+from service.ingest.parse.metadata import SOURCE_NAMES
 
 _DURATIONS = frozenset({"detention_duration"})
 
@@ -437,10 +438,10 @@ def _topic(
 
 # News outlets by name ("BBC", "Reuters", "Wikinews") and by the last word of a
 # newspaper's name ("the L.A. Times", "the New Zealand Herald").
-_OUTLETS = frozenset(
-    {"bbc", "bbc news", "cnn", "reuters", "associated press", "ap", "afp", "agence france-presse",
-     "bloomberg", "al jazeera", "tass", "interfax", "xinhua", "wikinews", "upi", "nbc", "cbs",
-     "abc news", "fox news", "npr", "dpa", "kyodo", "yonhap", "itar-tass", "ria novosti"}
+# (the agencies and publishers the parse stage already knows, and broadcasters)
+_OUTLETS = frozenset(SOURCE_NAMES) | frozenset(
+    {"cnn", "wikinews", "upi", "nbc", "cbs", "abc news", "fox news", "npr", "kyodo", "yonhap",
+     "itar-tass", "ria novosti"}
 )  # fmt: skip
 _OUTLET_HEADS = frozenset(
     {"times", "herald", "post", "journal", "tribune", "gazette", "telegraph", "guardian",
