@@ -149,6 +149,7 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                     yield from _apposed(c)
                     yield c
         yield from _gerund_subject(governor)
+        yield from _controller(governor)
     elif governor is not None and governor.pos_ == "NOUN":
         for child in _children(governor):
             if child.dep_ == "poss":
@@ -186,6 +187,27 @@ def _jobs_at(noun: Token, governor: Token | None) -> Iterator[Token]:
                     yield c
                 elif c.dep_ == "pobj":
                     yield from (a for a in _children(c) if a.dep_ == "appos" and a.pos_ == "PROPN")
+
+
+def _controller(governor: Token) -> Iterator[Token]:
+    """Who does the deed of a verb in "to" that has no subject of its own: the subject of
+    the verb it completes ("Ford plans to cut 2,000 jobs", "the index fell 5% to slip
+    below 4,000"). A verb with an object hands the deed to the object ("asked the bank
+    to lend $5 million"), so it gives none."""
+    current = governor
+    for _ in range(3):
+        if current.dep_ != "xcomp" or any(c.dep_ in _SUBJECT_DEPS for c in _children(current)):
+            return
+        current = current.head
+        if current.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("dobj", "dative") for c in _children(current)
+        ):
+            return
+        for c in _children(current):
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                yield from _apposed(c)
+                yield c
+                return
 
 
 def _gerund_subject(governor: Token) -> Iterator[Token]:

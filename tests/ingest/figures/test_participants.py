@@ -1,0 +1,33 @@
+"""The words around a figure that name whom it is about: the doer of a verb in "to"."""
+
+from __future__ import annotations
+
+from service.ingest.extract import extract
+from service.ingest.parse.article import parse_article
+
+
+def _subjects(copy: str) -> dict[str, str | None]:
+    extraction = extract(parse_article(copy))
+    names = [e.name for e in extraction.entities]
+    return {
+        f.text: names[f.subject] if f.subject is not None and f.subject >= 0 else None
+        for f in extraction.figures
+    }
+
+
+def test_a_verb_in_to_is_the_deed_of_the_subject_of_the_verb_it_completes() -> None:
+    subjects = _subjects(
+        "Toyota sales climb\n\n"
+        "Toyota said on Tuesday that its sales had climbed again. Toyota now leads the "
+        "market. Nissan hopes to sell 400,000 electric cars next year.\n"
+    )
+    assert subjects["400,000"] == "Nissan"
+
+
+def test_a_verb_with_an_object_hands_the_deed_in_to_to_the_object() -> None:
+    subjects = _subjects(
+        "Toyota sales climb\n\n"
+        "Toyota said on Tuesday that its sales had climbed again. Toyota now leads the "
+        "market. Union leader Ann Price urged dealers to sell 400,000 electric cars.\n"
+    )
+    assert subjects["400,000"] != "Ann Price"
