@@ -140,10 +140,12 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
         if governor.dep_ == "relcl" and governor.head.pos_ in ("PROPN", "NOUN"):
             yield governor.head  # "the Dow Jones, which fell 678 points"
         if (
-            governor.dep_ == "conj" or (governor.dep_ == "advcl" and moved_is_market(governor))
+            governor.dep_ == "conj"
+            or (governor.dep_ == "advcl" and (moved_is_market(governor) or governor.tag_ == "VBG"))
         ) and not any(c.dep_ in _SUBJECT_DEPS for c in _children(governor)):
             # "The FTSE fell 2.03 points, but stayed below 5000", "The Dow closed lower,
-            # having lost 1.16%": the first verb's subject
+            # having lost 1.16%", "Vaughn had 16 points, scoring 14 in four minutes": the
+            # first verb's subject
             for c in _children(governor.head):
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     yield from _apposed(c)

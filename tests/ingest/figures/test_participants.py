@@ -31,3 +31,12 @@ def test_a_verb_with_an_object_hands_the_deed_in_to_to_the_object() -> None:
         "market. Union leader Ann Price urged dealers to sell 400,000 electric cars.\n"
     )
     assert subjects["400,000"] != "Ann Price"
+
+
+def test_a_clause_in_ing_is_the_deed_of_the_subject_of_its_verb() -> None:
+    subjects = _subjects(
+        "Toyota sales climb\n\n"
+        "Toyota said on Tuesday that its sales had climbed again. Toyota now leads the "
+        "market. Nissan posted a loss on Tuesday, cutting 4,000 jobs.\n"
+    )
+    assert subjects["4,000"] == "Nissan"
