@@ -103,6 +103,7 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
             continue
         for child in _children(base):
             if child.dep_ == "poss":  # "Siemens' profit", "the quake's magnitude"
+                yield from _binder(child)
                 yield child
         if base is noun:
             for child in _children(base):
@@ -189,6 +190,33 @@ def _jobs_at(noun: Token, governor: Token | None) -> Iterator[Token]:
                     yield c
                 elif c.dep_ == "pobj":
                     yield from (a for a in _children(c) if a.dep_ == "appos" and a.pos_ == "PROPN")
+
+
+def _binder(possessor: Token) -> Iterator[Token]:
+    """The name a possessive pronoun stands for when its own clause's subject names one
+    before it: "Philadelphia won 18 of its next 23 games" is Philadelphia's, "Smith
+    scored 20 of his 31 points" Smith's, whatever organisation or person was named last.
+    "His" and "her" stand for a person only, "its" for no person."""
+    word = possessor.lower_
+    if possessor.pos_ != "PRON" or word not in ("its", "their", "his", "her"):
+        return
+    verb = possessor.head
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    for subject in _children(verb):
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i > possessor.i:
+            continue
+        named = subject if subject.pos_ == "PROPN" else None
+        person = named is not None and named.ent_type_ == "PERSON"
+        if named is not None and (
+            person if word in ("his", "her") else word == "their" or not person
+        ):
+            yield named
+        return
 
 
 def _controller(governor: Token) -> Iterator[Token]:

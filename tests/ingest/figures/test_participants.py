@@ -40,3 +40,12 @@ def test_a_clause_in_ing_is_the_deed_of_the_subject_of_its_verb() -> None:
         "market. Nissan posted a loss on Tuesday, cutting 4,000 jobs.\n"
     )
     assert subjects["4,000"] == "Nissan"
+
+
+def test_a_possessive_pronoun_stands_for_the_subject_of_its_own_clause() -> None:
+    subjects = _subjects(
+        "Hawks rally\n\n"
+        "The Atlanta Hawks hired Ken Doyle as coach in May. Doyle had spent ten years at "
+        "Duke University. After a poor start, Atlanta won 17 of its next 21 games.\n"
+    )
+    assert subjects["17"] == subjects["21"] == "Atlanta"
