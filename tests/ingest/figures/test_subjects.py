@@ -125,3 +125,12 @@ def test_a_definite_count_of_more_entities_is_no_figure_of_the_topic_either() ->
         "Norsk Steel shares rose. The five companies will buy ore together.\n"
     )
     assert subjects["five"] is None  # the alliance's members, Norsk Steel one of them
+
+
+def test_he_stands_for_no_woman_named_by_her_given_name() -> None:
+    subjects = _subjects(
+        "Man jailed for attack\n\n"
+        "A court heard that Tom Wells attacked his neighbour Anna Price at her home in "
+        "March. He was sentenced to six years in prison on Friday.\n"
+    )
+    assert subjects["six years"] == "Tom Wells"
