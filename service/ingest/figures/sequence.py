@@ -111,7 +111,7 @@ _CONTINUING = re.compile(
     # the period the first amount is of: "3.1% in May, compared with 2.8%"
     r"(?:\s+(?:in|for|during|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|latest)\s+)?"
     r"(?:quarter|half|year|month|week|(?:19|20)\d\d|" + "|".join(CALENDAR_WORDS) + r"))?"
-    r"[\s,;:()\[\]–—-]*(?:(?:or|to|from|versus|vs\.?|against|compared (?:with|to)|"
+    r"[\s,;:()\[\]/–—-]*(?:(?:or|to|from|versus|vs\.?|against|compared (?:with|to)|"
     r"on top of|up from|down from|(?:an? )?(?:increase|rise|drop|fall|decline) from)"
     r"(?:\s+(?:by|the|a|an|at|of))*)?[\s(]*",
     re.IGNORECASE,
@@ -144,6 +144,35 @@ _LEVEL_REACH = 80  # characters from the amount a change started at to where it 
 _LIST_GAP = re.compile(
     r"(?:\s+(?:in|at|for|from|by|to)\s+[^,;.:()]{1,60}?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 )
+
+
+# The second amount of a pair whose first says what both measure: "priced at $199 and the
+# 32GB version at $299", "$1,099 for the base model and $1,799 for the larger one".
+_GAPPED = re.compile(
+    r"\s+and\s+(?:the\s+|an?\s+|its\s+)?[^,;:.$€£¥]{1,40}?\s(?:at|for)\s+(?:U\.?S\.?\s*)?"
+    r"|\s+for\s+[^,;:.$€£¥]{1,40}?\s+and\s+(?:U\.?S\.?\s*)?",
+    re.IGNORECASE,
+)
+
+
+def gapped_pair(
+    body: str, figures: Sequence[FigureCandidate], figure: FigureCandidate
+) -> tuple[str, int | None] | None:
+    """The measure and subject of the amount of the same kind earlier in the sentence that
+    ``figure`` pairs with across a gapped clause ("$1,099 for the base 13-inch version and
+    $1,799 for ..."), when that amount names its measure; None otherwise."""
+    kind = unit_class(figure.unit)
+    if kind in ("count", "duration"):
+        return None
+    for last in reversed(figures):
+        if last.sentence != figure.sentence:
+            return None
+        if unit_class(last.unit) == kind:
+            paired = _GAPPED.fullmatch(body, last.span.end, figure.span.start) is not None
+            if not paired or last.property is None:
+                return None
+            return last.property, last.subject
+    return None
 
 
 def _list_head(

@@ -348,6 +348,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("Carney scored with a 15-yard shot over the keeper.", "15-yard", "distance"),
         ("The fault was in the aircraft's 500km of wiring.", "500km", "length"),
         ("It carried twenty tonnes of test equipment.", "twenty tonnes", "weight"),
+        # a film's takings
+        ("The sequel has grossed $310 million worldwide.", "$310 million", "revenue"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
