@@ -21,6 +21,7 @@ from service.ingest.figures.subjects import (
     at_place,
 )
 from service.ingest.model import (
+    EntityKind,
     FigureCandidate,
 )
 
@@ -173,6 +174,34 @@ def gapped_pair(
                 return None
             return last.property, last.subject
     return None
+
+
+# A ranking told in one sentence: "iTunes held 19 percent of the market, with Wal-Mart at
+# 15 percent, followed by Best Buy at 13 percent".
+_RANKED_NEXT = re.compile(
+    r"(?:\s+(?:of|in)\s+[^,;:()]{1,40}?)?,?\s+(?:with|followed\s+by|ahead\s+of|behind|trailed\s+by)\s+(?:the\s+)?"
+    r"[A-Z][^,;:()]{0,40}?\s+at\s+(?:just\s+|about\s+|around\s+|some\s+)?",
+)
+
+
+def ranked_next(
+    body: str, last: FigureCandidate | None, figure: FigureCandidate, sm: SentenceMentions
+) -> tuple[str, int] | None:
+    """The measure of the share before ``figure`` and the entity named just before it, when
+    ``figure`` is the next place of a ranking ("..., with Wal-Mart at 15 percent"); the
+    entity's own share, so it is that entity's and not the first one's."""
+    if (
+        last is None
+        or last.property is None
+        or last.sentence != figure.sentence
+        or unit_class(last.unit) != unit_class(figure.unit)
+        or _RANKED_NEXT.fullmatch(body, last.span.end, figure.span.start) is None
+    ):
+        return None
+    named = sm.last_before(figure.span.start, *EntityKind)
+    if named is None or named.span.start < last.span.end:
+        return None
+    return last.property, named.local_entity
 
 
 def _list_head(

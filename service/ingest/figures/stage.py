@@ -69,6 +69,7 @@ from service.ingest.figures.sequence import (
     _merge_restated,
     _whole_of,
     gapped_pair,
+    ranked_next,
 )
 from service.ingest.figures.subjects import (
     at_place,
@@ -193,6 +194,9 @@ def find_figures(
                 figure = replace(figure, unit=head.unit)
             if figure.property is None and (pair := gapped_pair(body, figures, figure)):
                 figure = _with_property(figure, pair[0], pair[1], published_on, context)
+            if figure.property is None and (ranked := ranked_next(body, last, figure, sm)):
+                # "..., with Wal-Mart at 15 percent": Wal-Mart's share of the same market
+                figure = _with_property(figure, ranked[0], ranked[1], published_on, context)
             if figure.property is None and number.is_more and figures:
                 last = figures[-1]
                 if last.sentence == span and last.property is not None:

@@ -462,6 +462,17 @@ def test_the_second_amount_of_a_pair_measures_what_the_first_does() -> None:
     assert figures["14-inch"].property != "price"
 
 
+def test_the_next_places_of_a_ranking_are_each_named_ones() -> None:
+    copy = (
+        "Streaming\n\n"
+        "Spotify held 31 percent of the global streaming market in 2023, followed by Tencent "
+        "Music at 14 percent, with Apple Music at 13 percent.\n"
+    )
+    found = about(copy, "market_share")
+    assert found["14 percent"] == "Tencent Music"
+    assert found["13 percent"] == "Apple Music"
+
+
 def test_the_subject_of_a_passive_report_is_no_source() -> None:
     f = Found(
         "The glitch was not reported when the plane flew, four years behind schedule.",
