@@ -789,9 +789,21 @@ def _new(noun: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children)
 
 
+# Concepts that count things bought or made, never people or acts: "police ordered 300
+# people to leave" and "accused of ordering four murders" order nothing.
+_GOODS = frozenset({"orders", "recalls"})
+_ACTS = frozenset(
+    {"murders", "attacks", "strikes", "raids", "arrests", "executions", "evacuations",
+     "investigations", "inquiries", "reviews", "tests", "searches", "assassinations"}
+)  # fmt: skip
+
+
 def _counts_other(concept: Concept, noun: Token | None) -> bool:
     """A verb's concept counted in its own things cannot count another noun: "held two
     referendums" are no seats, "taking three points" no seats either."""
+    if noun is not None and concept.key in _GOODS:
+        counted = counted_unit(noun) or plural(noun.lemma_.lower())
+        return counted == "people" or counted in _ACTS or counted.endswith("ings")
     if noun is None or concept.unit is None or concept.unit in ("people", "count"):
         return False
     if unit_class(concept.unit) != "count":

@@ -350,8 +350,13 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("It carried twenty tonnes of test equipment.", "twenty tonnes", "weight"),
         # a film's takings
         ("The sequel has grossed $310 million worldwide.", "$310 million", "revenue"),
+        # what buyers ordered; ordering people or acts is a command
+        ("Emirates has ordered 40 A350 jets.", "40", "orders"),
+        ("The carrier placed firm orders for 25 A321s.", "25", "orders"),
+        ("Police ordered 300 people to leave the square.", "300 people", None),
+        ("He was convicted of ordering two killings.", "two", "killings"),
         # who backs a cause in a poll is no vote
-        ("The survey found 58 percent of residents backed the new stadium.", "58 percent",
+        ("The survey found 58 percent of residents favoured the new stadium.", "58 percent",
          "support"),
     ],
 )  # fmt: skip
