@@ -91,11 +91,16 @@ def _governor(token: Token) -> Token | None:
         head = head.head  # "rose to 157", "with 375 people", "put ... at 5.7"
         if head.lower_ in _COMPARATIVES and head.head.i != head.i:
             head = head.head  # "the toll would have been more than a thousand"
+        elif head.lower_ in _FRAMES and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head  # "an offer in excess of $160 million": the offer's
     if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         return head
     return None
 
 
+# Nouns that only frame an amount ("in excess of", "to the tune of", "in the region of"):
+# what takes the frame takes the amount.
+_FRAMES = frozenset({"excess", "tune", "region", "neighbourhood", "neighborhood"})
 # Words that compare a number ("more than a thousand"): what takes them takes the number.
 _COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower"})
 

@@ -350,6 +350,8 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("It carried twenty tonnes of test equipment.", "twenty tonnes", "weight"),
         # a film's takings
         ("The sequel has grossed $310 million worldwide.", "$310 million", "revenue"),
+        # a frame around an amount hides nothing of what takes it
+        ("The club made a bid in excess of $90 million.", "$90 million", "deal_value"),
         # what buyers ordered; ordering people or acts is a command
         ("Emirates has ordered 40 A350 jets.", "40", "orders"),
         ("The carrier placed firm orders for 25 A321s.", "25", "orders"),
