@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.figures.lexicon import _UNIT_WORDS
 from service.ingest.model import Span
 
@@ -50,7 +51,14 @@ def _counted_noun(anchor: Token, span_end: int) -> Token | None:
         and token.head.i > token.i
     ):
         token = token.head
+    if token.lemma_.lower() in _TIMES_OF_DAY and any(
+        c.lower_ in CALENDAR_WORDS for c in token.children
+    ):
+        return None  # "scored 20 Thursday night": when it happened, not what is counted
     return token
+
+
+_TIMES_OF_DAY = frozenset({"night", "morning", "afternoon", "evening"})
 
 
 def _of_object(token: Token) -> Token | None:

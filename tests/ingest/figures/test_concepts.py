@@ -350,6 +350,11 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("It carried twenty tonnes of test equipment.", "twenty tonnes", "weight"),
         # a film's takings
         ("The sequel has grossed $310 million worldwide.", "$310 million", "revenue"),
+        # things counted beside a measure or after "finished with" are what they are
+        ("He ran for 95 yards on 14 carries.", "14", "carries"),
+        ("She finished with 22 points and 11 rebounds.", "11", "rebounds"),
+        # a time of day after a weekday is when, never what is counted
+        ("Smith scored 31 Friday night in the win.", "31", "goals"),
         # a frame around an amount hides nothing of what takes it
         ("The club made a bid in excess of $90 million.", "$90 million", "deal_value"),
         # what buyers ordered; ordering people or acts is a command
