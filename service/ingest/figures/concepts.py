@@ -170,6 +170,15 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         signed = [c for c in _children(governor) if c.dep_ == "dobj"]
         named = next((f for c in signed if (f := _noun_concept(c, unit, lex))), None)
         verb_found = named or verb_found
+    if (
+        verb_found is not None
+        and unit == "count"
+        and (verb_found.key == "rank" or (governor is not None and governor.pos_ == "NOUN"))
+        and _measures_no_count(verb_found, noun)
+    ):
+        # "30 yards on six carries": the carries are no distance; "finished with nine
+        # rebounds": no place in a ranking
+        verb_found = None
     if verb_found is not None and verb_found.unit == "jobs" and _not_staff(noun):
         verb_found = None  # "Netflix lost 200,000 subscribers": no jobs lost
     if verb_found is not None and verb_found.key == "magnitude" and _counts_quakes(noun):
@@ -216,6 +225,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = _argument_concept(governor, head, unit, lex)
         if found is not None and found.unit == "jobs" and _counts_other(found, noun):
             found = None  # "44,000 positions at 300 suppliers": the suppliers are no jobs
+        if found is not None and unit == "count" and _measures_no_count(found, noun):
+            found = None  # "30 yards on six carries": the carries are no distance
     if found is None and unit_class(unit) == "money":
         found = _in_concept(anchor, head, governor, unit, lex)
     if found is None and unit_class(unit) == "money" and offered_at(anchor, governor):
@@ -789,9 +800,31 @@ def _new(noun: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children)
 
 
+# Concepts that count things bought or made, never people or acts: "police ordered 300
+# people to leave" and "accused of ordering four murders" order nothing.
+_GOODS = frozenset({"orders", "recalls"})
+_ACTS = frozenset(
+    {"murders", "attacks", "strikes", "raids", "arrests", "executions", "evacuations",
+     "investigations", "inquiries", "reviews", "tests", "searches", "assassinations"}
+)  # fmt: skip
+
+
+def _measures_no_count(concept: Concept, noun: Token | None) -> bool:
+    """A physical measure is never a count of things the copy names ("six carries")."""
+    return (
+        noun is not None
+        and concept.unit is not None
+        and unit_class(concept.unit) == "measure"
+        and unit_class(counted_unit(noun)) == "count"
+    )
+
+
 def _counts_other(concept: Concept, noun: Token | None) -> bool:
     """A verb's concept counted in its own things cannot count another noun: "held two
     referendums" are no seats, "taking three points" no seats either."""
+    if noun is not None and concept.key in _GOODS:
+        counted = counted_unit(noun) or plural(noun.lemma_.lower())
+        return counted == "people" or counted in _ACTS or counted.endswith("ings")
     if noun is None or concept.unit is None or concept.unit in ("people", "count"):
         return False
     if unit_class(concept.unit) != "count":

@@ -21,6 +21,7 @@ from service.ingest.figures.subjects import (
     at_place,
 )
 from service.ingest.model import (
+    EntityKind,
     FigureCandidate,
 )
 
@@ -111,7 +112,7 @@ _CONTINUING = re.compile(
     # the period the first amount is of: "3.1% in May, compared with 2.8%"
     r"(?:\s+(?:in|for|during|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|latest)\s+)?"
     r"(?:quarter|half|year|month|week|(?:19|20)\d\d|" + "|".join(CALENDAR_WORDS) + r"))?"
-    r"[\s,;:()\[\]–—-]*(?:(?:or|to|from|versus|vs\.?|against|compared (?:with|to)|"
+    r"[\s,;:()\[\]/–—-]*(?:(?:or|to|from|versus|vs\.?|against|compared (?:with|to)|"
     r"on top of|up from|down from|(?:an? )?(?:increase|rise|drop|fall|decline) from)"
     r"(?:\s+(?:by|the|a|an|at|of))*)?[\s(]*",
     re.IGNORECASE,
@@ -144,6 +145,63 @@ _LEVEL_REACH = 80  # characters from the amount a change started at to where it 
 _LIST_GAP = re.compile(
     r"(?:\s+(?:in|at|for|from|by|to)\s+[^,;.:()]{1,60}?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 )
+
+
+# The second amount of a pair whose first says what both measure: "priced at $199 and the
+# 32GB version at $299", "$1,099 for the base model and $1,799 for the larger one".
+_GAPPED = re.compile(
+    r"\s+and\s+(?:the\s+|an?\s+|its\s+)?[^,;:.$€£¥]{1,40}?\s(?:at|for)\s+(?:U\.?S\.?\s*)?"
+    r"|\s+for\s+[^,;:.$€£¥]{1,40}?\s+and\s+(?:U\.?S\.?\s*)?",
+    re.IGNORECASE,
+)
+
+
+def gapped_pair(
+    body: str, figures: Sequence[FigureCandidate], figure: FigureCandidate
+) -> tuple[str, int | None] | None:
+    """The measure and subject of the amount of the same kind earlier in the sentence that
+    ``figure`` pairs with across a gapped clause ("$1,099 for the base 13-inch version and
+    $1,799 for ..."), when that amount names its measure; None otherwise."""
+    kind = unit_class(figure.unit)
+    if kind in ("count", "duration"):
+        return None
+    for last in reversed(figures):
+        if last.sentence != figure.sentence:
+            return None
+        if unit_class(last.unit) == kind:
+            paired = _GAPPED.fullmatch(body, last.span.end, figure.span.start) is not None
+            if not paired or last.property is None:
+                return None
+            return last.property, last.subject
+    return None
+
+
+# A ranking told in one sentence: "iTunes held 19 percent of the market, with Wal-Mart at
+# 15 percent, followed by Best Buy at 13 percent".
+_RANKED_NEXT = re.compile(
+    r"(?:\s+(?:of|in)\s+[^,;:()]{1,40}?)?,?\s+(?:with|followed\s+by|ahead\s+of|behind|trailed\s+by)\s+(?:the\s+)?"
+    r"[A-Z][^,;:()]{0,40}?\s+at\s+(?:just\s+|about\s+|around\s+|some\s+)?",
+)
+
+
+def ranked_next(
+    body: str, last: FigureCandidate | None, figure: FigureCandidate, sm: SentenceMentions
+) -> tuple[str, int] | None:
+    """The measure of the share before ``figure`` and the entity named just before it, when
+    ``figure`` is the next place of a ranking ("..., with Wal-Mart at 15 percent"); the
+    entity's own share, so it is that entity's and not the first one's."""
+    if (
+        last is None
+        or last.property is None
+        or last.sentence != figure.sentence
+        or unit_class(last.unit) != unit_class(figure.unit)
+        or _RANKED_NEXT.fullmatch(body, last.span.end, figure.span.start) is None
+    ):
+        return None
+    named = sm.last_before(figure.span.start, *EntityKind)
+    if named is None or named.span.start < last.span.end:
+        return None
+    return last.property, named.local_entity
 
 
 def _list_head(

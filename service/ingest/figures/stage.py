@@ -68,6 +68,8 @@ from service.ingest.figures.sequence import (
     _list_head,
     _merge_restated,
     _whole_of,
+    gapped_pair,
+    ranked_next,
 )
 from service.ingest.figures.subjects import (
     at_place,
@@ -190,6 +192,11 @@ def find_figures(
                 # "4,300 jobs in France, 3,700 in Germany and 400 in Spain": of one kind
                 figure = _with_property(figure, head.property, head.subject, published_on, context)
                 figure = replace(figure, unit=head.unit)
+            if figure.property is None and (pair := gapped_pair(body, figures, figure)):
+                figure = _with_property(figure, pair[0], pair[1], published_on, context)
+            if figure.property is None and (ranked := ranked_next(body, last, figure, sm)):
+                # "..., with Wal-Mart at 15 percent": Wal-Mart's share of the same market
+                figure = _with_property(figure, ranked[0], ranked[1], published_on, context)
             if figure.property is None and number.is_more and figures:
                 last = figures[-1]
                 if last.sentence == span and last.property is not None:

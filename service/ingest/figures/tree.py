@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.figures.lexicon import _UNIT_WORDS
 from service.ingest.model import Span
 
@@ -50,7 +51,14 @@ def _counted_noun(anchor: Token, span_end: int) -> Token | None:
         and token.head.i > token.i
     ):
         token = token.head
+    if token.lemma_.lower() in _TIMES_OF_DAY and any(
+        c.lower_ in CALENDAR_WORDS for c in token.children
+    ):
+        return None  # "scored 20 Thursday night": when it happened, not what is counted
     return token
+
+
+_TIMES_OF_DAY = frozenset({"night", "morning", "afternoon", "evening"})
 
 
 def _of_object(token: Token) -> Token | None:
@@ -91,11 +99,16 @@ def _governor(token: Token) -> Token | None:
         head = head.head  # "rose to 157", "with 375 people", "put ... at 5.7"
         if head.lower_ in _COMPARATIVES and head.head.i != head.i:
             head = head.head  # "the toll would have been more than a thousand"
+        elif head.lower_ in _FRAMES and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head  # "an offer in excess of $160 million": the offer's
     if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         return head
     return None
 
 
+# Nouns that only frame an amount ("in excess of", "to the tune of", "in the region of"):
+# what takes the frame takes the amount.
+_FRAMES = frozenset({"excess", "tune", "region", "neighbourhood", "neighborhood"})
 # Words that compare a number ("more than a thousand"): what takes them takes the number.
 _COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower"})
 

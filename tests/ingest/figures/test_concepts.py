@@ -348,6 +348,23 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("Carney scored with a 15-yard shot over the keeper.", "15-yard", "distance"),
         ("The fault was in the aircraft's 500km of wiring.", "500km", "length"),
         ("It carried twenty tonnes of test equipment.", "twenty tonnes", "weight"),
+        # a film's takings
+        ("The sequel has grossed $310 million worldwide.", "$310 million", "revenue"),
+        # things counted beside a measure or after "finished with" are what they are
+        ("He ran for 95 yards on 14 carries.", "14", "carries"),
+        ("She finished with 22 points and 11 rebounds.", "11", "rebounds"),
+        # a time of day after a weekday is when, never what is counted
+        ("Smith scored 31 Friday night in the win.", "31", "goals"),
+        # a frame around an amount hides nothing of what takes it
+        ("The club made a bid in excess of $90 million.", "$90 million", "deal_value"),
+        # what buyers ordered; ordering people or acts is a command
+        ("Emirates has ordered 40 A350 jets.", "40", "orders"),
+        ("The carrier placed firm orders for 25 A321s.", "25", "orders"),
+        ("Police ordered 300 people to leave the square.", "300 people", None),
+        ("He was convicted of ordering two killings.", "two", "killings"),
+        # who backs a cause in a poll is no vote
+        ("The survey found 58 percent of residents favoured the new stadium.", "58 percent",
+         "support"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:

@@ -449,6 +449,30 @@ def test_a_list_of_counts_is_of_what_its_first_item_counts() -> None:
     assert [f.property for f in extract(parse_article(crashes)).figures] == ["deaths", "deaths"]
 
 
+def test_the_second_amount_of_a_pair_measures_what_the_first_does() -> None:
+    copy = (
+        "New tablets\n\n"
+        "The small tablet is priced at $329 and the larger model at $479. The base laptop "
+        "will sell for $899 with a 14-inch screen and $1,249 for the 16-inch version. The "
+        "charger is available in two colours at $25 / £19.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(copy)).figures}
+    for text in ("$329", "$479", "$899", "$1,249", "$25", "£19"):
+        assert figures[text].property == "price", text
+    assert figures["14-inch"].property != "price"
+
+
+def test_the_next_places_of_a_ranking_are_each_named_ones() -> None:
+    copy = (
+        "Streaming\n\n"
+        "Spotify held 31 percent of the global streaming market in 2023, followed by Tencent "
+        "Music at 14 percent, with Apple Music at 13 percent.\n"
+    )
+    found = about(copy, "market_share")
+    assert found["14 percent"] == "Tencent Music"
+    assert found["13 percent"] == "Apple Music"
+
+
 def test_the_subject_of_a_passive_report_is_no_source() -> None:
     f = Found(
         "The glitch was not reported when the plane flew, four years behind schedule.",
