@@ -636,9 +636,27 @@ def _continuation(
     if prev_q.last_par == q.first_par:
         adjacent = not _WORD.search(masked[prev_ctx_end:ctx_start])
     else:
-        adjacent = (
-            prev_q.last_par + 1 == q.first_par and prev_ctx_end >= (paragraphs[prev_q.last_par][1])
+        adjacent = prev_q.last_par + 1 == q.first_par and _ends_paragraph(
+            masked, prev_ctx_end, paragraphs[prev_q.last_par][1]
         )
     if not adjacent:
         return None
     return Attribution(prev.speaker, prev.speaker_text, prev.cue)
+
+
+# Words the sentence splitter may leave after a sentence that ends its paragraph, cut
+# off at an abbreviation or a "!" inside a name: "Ch. | 4.", "he told E! | News."
+_SPLIT_OFF_WORDS = 2
+
+
+def _ends_paragraph(masked: str, sentence_end: int, par_end: int) -> bool:
+    """Whether the sentence ending at ``sentence_end`` ends its paragraph: nothing after
+    it, or only what the splitter cut off it (``split_off``)."""
+    return split_off(masked[sentence_end:par_end])
+
+
+def split_off(rest: str) -> bool:
+    """Whether ``rest``, the words between a sentence and the next, is nothing or only a
+    word or two the splitter cut off the first ('"It was horrible to see," said Benson, a
+    managing editor at WCCO-TV, Ch. 4.' ends at "Ch."), no quote among them."""
+    return MASK not in rest and len(_WORD.findall(rest)) <= _SPLIT_OFF_WORDS

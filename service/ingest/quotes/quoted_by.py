@@ -26,6 +26,7 @@ from service.ingest.mentions.coreference import (
     salient_person,
 )
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
+from service.ingest.quotes.quotations import split_off
 from service.ingest.quotes.speakers import UNNAMED_HEADS, holds_role
 
 SPEECH_VERBS = frozenset(
@@ -127,7 +128,7 @@ def _pronoun_credited(
             if (
                 (credited.speaker is not None or read.speaker_text != credited.speaker_text)
                 and (read.speaker_text, read.cue) == (quote.speaker_text, quote.cue)
-                and not text[read.sentence.end : quote.sentence.start].strip(' \t\n"”')
+                and split_off(text[read.sentence.end : quote.sentence.start].strip(' \t\n"”'))
             ):
                 return replace(quote, speaker=credited.speaker, speaker_text=credited.speaker_text)
         return quote

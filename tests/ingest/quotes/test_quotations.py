@@ -835,3 +835,14 @@ def test_a_paragraph_opening_with_a_lower_case_cue_ends_the_quote_before() -> No
         ("Mara Lind", PERSON, ("Lind",)),
     )
     assert found.speaker(found.quote("We will not")) == "Mara Lind"
+
+
+def test_a_paragraph_quote_runs_on_past_words_the_splitter_cut_off() -> None:
+    # The splitter ends the first sentence at "Ch." and leaves "10." to a sentence of
+    # its own: the statement still ends its paragraph.
+    found = synthetic(
+        '"The bridge will reopen in May," said Ana Ruiz, a reporter at KXTV, Ch. 10.\n\n'
+        '"Drivers should plan for delays until then."',
+        ("Ana Ruiz", PERSON, ("Ruiz",)),
+    )
+    assert found.speaker(found.quote("Drivers should plan")) == "Ana Ruiz"
