@@ -176,6 +176,9 @@ def find_quotes(
                 full = True
             elif _is_scare_or_heading(body, q, words, paragraphs):
                 continue
+        named = names_something(body, span, Span(ctx_start, ctx_end))
+        if named:
+            attribution = None  # "the "American Pie" star": nobody's words
         att = attribution or Attribution(None, None, None)
         candidate = QuoteCandidate(
             span=span,
@@ -187,7 +190,8 @@ def find_quotes(
             cue=att.cue,
         )
         found.append(candidate)
-        previous = (q, candidate, ctx_end)
+        if not named:  # a statement runs on past a title in its sentence
+            previous = (q, candidate, ctx_end)
     return tuple(found)
 
 
@@ -441,6 +445,36 @@ def _is_title(masked: str, q: _Quote, ctx_start: int, ctx_end: int) -> bool:
         if title_after and not CUE_RE.search(window, 0, title_after.start()):
             return True
     return False
+
+
+# Words a title leaves in lower case: "Angel in a White Coat", "Give Peace a Chance".
+_TITLE_SMALL_WORDS = gz.word_set("a an the of in on for and to at with from by or nor as but vs")
+_NAME_MAX_WORDS = 10
+
+
+def names_something(body: str, span: Span, sentence: Span) -> bool:
+    """Whether a quote printed in title case names something, reporting no words ("the
+    "American Pie" star", "a new website, "The Internet Explorer 6 Countdown"", was voted
+    "Most Likely to Succeed"): two to ten words, two or more of them capitalised and the
+    rest small words or numbers. Not a question or exclamation ("Somebody in the FBI?"),
+    nor words all in capitals ("NO COLLUSION and NO OBSTRUCTION", a shouted tweet), nor
+    a quote in a headline, whose every word is capitalised ("Ambassador: Netanyahu's
+    Intel 'Presented a Smoking Gun'")."""
+    text = body[span.start : span.end]
+    words = _WORD.findall(text)
+    if not 2 <= len(words) <= _NAME_MAX_WORDS or text.rstrip(" ,." + _MARKS)[-1:] in "?!":
+        return False
+    capitalised = [w for w in words if w[0].isupper()]
+    if len(capitalised) < 2 or all(w.isupper() and len(w) > 1 for w in capitalised):
+        return False
+    around = _WORD.findall(body[sentence.start : span.start] + " " + body[span.end : sentence.end])
+    return _title_case(words) and not (len(around) > 1 and _title_case(around))
+
+
+def _title_case(words: list[str]) -> bool:
+    return all(
+        w[0].isupper() or w[0].isdigit() or w.casefold() in _TITLE_SMALL_WORDS for w in words
+    )
 
 
 def _is_scare_or_heading(

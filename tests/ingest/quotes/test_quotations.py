@@ -846,3 +846,17 @@ def test_a_paragraph_quote_runs_on_past_words_the_splitter_cut_off() -> None:
         ("Ana Ruiz", PERSON, ("Ruiz",)),
     )
     assert found.speaker(found.quote("Drivers should plan")) == "Ana Ruiz"
+
+
+def test_a_title_in_quotes_is_nobodys_words() -> None:
+    found = synthetic(
+        'Mayor Rita Lund said the city would rename the park "Harbour View Gardens" in '
+        'June. Senator Paul Dole wrote on Friday that there was "NO DEAL and NO TALKS." '
+        'Lund asked: "Who Wants a Park?"',
+        ("Rita Lund", PERSON, ("Lund",)),
+        ("Paul Dole", PERSON, ("Dole",)),
+    )
+    title = found.quote("Harbour View Gardens")
+    assert (title.speaker, title.speaker_text, title.cue) == (None, None, None)
+    assert found.speaker(found.quote("NO DEAL")) == "Paul Dole"  # a shouted tweet speaks
+    assert found.speaker(found.quote("Who Wants")) == "Rita Lund"  # so does a question
