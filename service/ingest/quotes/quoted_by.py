@@ -35,7 +35,8 @@ SPEECH_VERBS = frozenset(
      "call", "ask", "urge", "stress", "acknowledge", "admit", "conclude", "continue",
      "remark", "observe", "suggest", "respond", "predict", "recall", "confirm", "enthuse",
      "boast", "joke", "quip", "lament", "exclaim", "muse", "concede", "rule", "yell",
-     "shout", "scream", "answer", "testify"}
+     "shout", "scream", "answer", "testify", "vow", "disclose", "tout", "brand", "dismiss",
+     "thunder"}
 )  # fmt: skip
 _CREDIBLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 _NOT_SPEAKERS = frozenset(
