@@ -176,6 +176,9 @@ def find_quotes(
                 full = True
             elif _is_scare_or_heading(body, q, words, paragraphs):
                 continue
+        named = names_something(body, span, Span(ctx_start, ctx_end))
+        if named:
+            attribution = None  # "the "American Pie" star": nobody's words
         att = attribution or Attribution(None, None, None)
         candidate = QuoteCandidate(
             span=span,
@@ -187,7 +190,8 @@ def find_quotes(
             cue=att.cue,
         )
         found.append(candidate)
-        previous = (q, candidate, ctx_end)
+        if not named:  # a statement runs on past a title in its sentence
+            previous = (q, candidate, ctx_end)
     return tuple(found)
 
 
@@ -443,6 +447,36 @@ def _is_title(masked: str, q: _Quote, ctx_start: int, ctx_end: int) -> bool:
     return False
 
 
+# Words a title leaves in lower case: "Angel in a White Coat", "Give Peace a Chance".
+_TITLE_SMALL_WORDS = gz.word_set("a an the of in on for and to at with from by or nor as but vs")
+_NAME_MAX_WORDS = 10
+
+
+def names_something(body: str, span: Span, sentence: Span) -> bool:
+    """Whether a quote printed in title case names something, reporting no words ("the
+    "American Pie" star", "a new website, "The Internet Explorer 6 Countdown"", was voted
+    "Most Likely to Succeed"): two to ten words, two or more of them capitalised and the
+    rest small words or numbers. Not a question or exclamation ("Somebody in the FBI?"),
+    nor words all in capitals ("NO COLLUSION and NO OBSTRUCTION", a shouted tweet), nor
+    a quote in a headline, whose every word is capitalised ("Ambassador: Netanyahu's
+    Intel 'Presented a Smoking Gun'")."""
+    text = body[span.start : span.end]
+    words = _WORD.findall(text)
+    if not 2 <= len(words) <= _NAME_MAX_WORDS or text.rstrip(" ,." + _MARKS)[-1:] in "?!":
+        return False
+    capitalised = [w for w in words if w[0].isupper()]
+    if len(capitalised) < 2 or all(w.isupper() and len(w) > 1 for w in capitalised):
+        return False
+    around = _WORD.findall(body[sentence.start : span.start] + " " + body[span.end : sentence.end])
+    return _title_case(words) and not (len(around) > 1 and _title_case(around))
+
+
+def _title_case(words: list[str]) -> bool:
+    return all(
+        w[0].isupper() or w[0].isdigit() or w.casefold() in _TITLE_SMALL_WORDS for w in words
+    )
+
+
 def _is_scare_or_heading(
     body: str, q: _Quote, words: int, paragraphs: list[tuple[int, int]]
 ) -> bool:
@@ -636,9 +670,27 @@ def _continuation(
     if prev_q.last_par == q.first_par:
         adjacent = not _WORD.search(masked[prev_ctx_end:ctx_start])
     else:
-        adjacent = (
-            prev_q.last_par + 1 == q.first_par and prev_ctx_end >= (paragraphs[prev_q.last_par][1])
+        adjacent = prev_q.last_par + 1 == q.first_par and _ends_paragraph(
+            masked, prev_ctx_end, paragraphs[prev_q.last_par][1]
         )
     if not adjacent:
         return None
     return Attribution(prev.speaker, prev.speaker_text, prev.cue)
+
+
+# Words the sentence splitter may leave after a sentence that ends its paragraph, cut
+# off at an abbreviation or a "!" inside a name: "Ch. | 4.", "he told E! | News."
+_SPLIT_OFF_WORDS = 2
+
+
+def _ends_paragraph(masked: str, sentence_end: int, par_end: int) -> bool:
+    """Whether the sentence ending at ``sentence_end`` ends its paragraph: nothing after
+    it, or only what the splitter cut off it (``split_off``)."""
+    return split_off(masked[sentence_end:par_end])
+
+
+def split_off(rest: str) -> bool:
+    """Whether ``rest``, the words between a sentence and the next, is nothing or only a
+    word or two the splitter cut off the first ('"It was horrible to see," said Benson, a
+    managing editor at WCCO-TV, Ch. 4.' ends at "Ch."), no quote among them."""
+    return MASK not in rest and len(_WORD.findall(rest)) <= _SPLIT_OFF_WORDS

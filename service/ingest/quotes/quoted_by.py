@@ -26,6 +26,7 @@ from service.ingest.mentions.coreference import (
     salient_person,
 )
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
+from service.ingest.quotes.quotations import names_something, split_off
 from service.ingest.quotes.speakers import UNNAMED_HEADS, holds_role
 
 SPEECH_VERBS = frozenset(
@@ -34,7 +35,8 @@ SPEECH_VERBS = frozenset(
      "call", "ask", "urge", "stress", "acknowledge", "admit", "conclude", "continue",
      "remark", "observe", "suggest", "respond", "predict", "recall", "confirm", "enthuse",
      "boast", "joke", "quip", "lament", "exclaim", "muse", "concede", "rule", "yell",
-     "shout", "scream", "answer", "testify"}
+     "shout", "scream", "answer", "testify", "vow", "disclose", "tout", "brand", "dismiss",
+     "thunder"}
 )  # fmt: skip
 _CREDIBLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 _NOT_SPEAKERS = frozenset(
@@ -59,41 +61,57 @@ def credit_quotes(
     quoted = [(q.span.start, q.span.end) for q in quotes]
     unquoted = [m for m in mentions if not any(s <= m.span.start < e for s, e in quoted)]
     coined = coined_names(doc.text, mentions)
-    for i, q in enumerate(quotes):
-        # the quote before, as the cue rules read it and as credited
-        previous = (quotes[i - 1], out[-1]) if i else None
-        if q.speaker_text is not None and q.speaker_text.casefold() in _PERSON_PRONOUNS:
-            spoke = [
-                (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
-            ]
-            q = _pronoun_credited(q, doc, unquoted, entities, spoke, coined, previous)
-            if q.speaker is None and (q.speaker_text or "he").casefold() not in _PERSON_PRONOUNS:
-                out.append(q)  # someone described, not named: "a neighbour recalled"
-                continue
-        if q.speaker is None and q.speaker_text and _no_description(doc, q, q.speaker_text):
-            out.append(_described_again(q, doc, mentions, entities))
+    # the statement before, as the cue rules read it and as credited
+    previous: tuple[QuoteCandidate, QuoteCandidate] | None = None
+    for q in quotes:
+        if names_something(doc.text, q.span, q.sentence):
+            out.append(q)  # "the "American Pie" star": nobody's words, nobody runs on
             continue
-        if q.cue is not None and q.cue.lower() in _PARTICIPLES:
-            # "X defended the choice of Boeing, saying ...": X says it, not Boeing
-            subject = _participle_subject(doc, q)
-            named = _credited_by(q, subject, doc, mentions, entities) if subject else q
-            if named.speaker is not None:
-                out.append(named)
-                continue
-        if _doubtful(q, entities):
-            q = _credited(q, doc, mentions, entities)
-        elif q.speaker is not None and entities[q.speaker].kind is EntityKind.ORGANIZATION:
-            q = _officer_of(q, doc, mentions, entities, previous)
-        elif q.speaker is None and q.speaker_text is not None:
-            named = _credited(q, doc, mentions, entities)
-            # "the premier of the state of X" is not X; "the secretary general of CEI,
-            # Nunzio Galantino" is Galantino
-            if named.speaker is not None and (
-                entities[named.speaker].kind is EntityKind.PERSON or not holds_role(q.speaker_text)
-            ):
-                q = named
-        out.append(q)
+        spoke = [
+            (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
+        ]
+        credited = _credit_one(q, doc, mentions, entities, unquoted, spoke, coined, previous)
+        out.append(credited)
+        previous = (q, credited)
     return tuple(out)
+
+
+def _credit_one(
+    q: QuoteCandidate,
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    unquoted: Sequence[MentionCandidate],
+    spoke: Sequence[tuple[int, int, int]],
+    coined: frozenset[int],
+    previous: tuple[QuoteCandidate, QuoteCandidate] | None,
+) -> QuoteCandidate:
+    """One quote credited (``credit_quotes``)."""
+    if q.speaker_text is not None and q.speaker_text.casefold() in _PERSON_PRONOUNS:
+        q = _pronoun_credited(q, doc, unquoted, entities, spoke, coined, previous)
+        if q.speaker is None and (q.speaker_text or "he").casefold() not in _PERSON_PRONOUNS:
+            return q  # someone described, not named: "a neighbour recalled"
+    if q.speaker is None and q.speaker_text and _no_description(doc, q, q.speaker_text):
+        return _described_again(q, doc, mentions, entities)
+    if q.cue is not None and q.cue.lower() in _PARTICIPLES:
+        # "X defended the choice of Boeing, saying ...": X says it, not Boeing
+        subject = _participle_subject(doc, q)
+        named = _credited_by(q, subject, doc, mentions, entities) if subject else q
+        if named.speaker is not None:
+            return named
+    if _doubtful(q, entities):
+        return _credited(q, doc, mentions, entities)
+    if q.speaker is not None and entities[q.speaker].kind is EntityKind.ORGANIZATION:
+        return _officer_of(q, doc, mentions, entities, previous)
+    if q.speaker is None and q.speaker_text is not None:
+        named = _credited(q, doc, mentions, entities)
+        # "the premier of the state of X" is not X; "the secretary general of CEI,
+        # Nunzio Galantino" is Galantino
+        if named.speaker is not None and (
+            entities[named.speaker].kind is EntityKind.PERSON or not holds_role(q.speaker_text)
+        ):
+            return named
+    return q
 
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -127,7 +145,7 @@ def _pronoun_credited(
             if (
                 (credited.speaker is not None or read.speaker_text != credited.speaker_text)
                 and (read.speaker_text, read.cue) == (quote.speaker_text, quote.cue)
-                and not text[read.sentence.end : quote.sentence.start].strip(' \t\n"”')
+                and split_off(text[read.sentence.end : quote.sentence.start].strip(' \t\n"”'))
             ):
                 return replace(quote, speaker=credited.speaker, speaker_text=credited.speaker_text)
         return quote

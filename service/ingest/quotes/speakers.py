@@ -60,7 +60,8 @@ _VERBS = _word_set(
     shouted yelled states indicated indicates asks asking denied denies fumed fumes
     retorted snapped scoffed sighed laughed gushed wondered recounted
     elaborated emphasised emphasized reiterated contended opined proclaimed whispered
-    repeated recounts demurred tweeting tweets read"""
+    repeated recounts demurred tweeting tweets read accused accuses accusing vowing vows
+    disclosed touted touts branded thundered"""
 )
 CUE_RE = re.compile(
     r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|(?:"
@@ -70,6 +71,10 @@ CUE_RE = re.compile(
 )
 # "was called", "is described", "so-called": naming or passive, not someone speaking.
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?|so-)$")
+# "Oler, accused of having two wives,", "Blackmore, alleged to have 19 wives,": a clause
+# set beside a name that says what others accuse them of, no one speaking.
+_PASSIVE_BESIDE = re.compile(r"(?:accused|alleged)\s+(?:of|to)\b", re.IGNORECASE)
+_COMMA_BEFORE = re.compile(r",\s*$")
 # "read" is a cue where a document speaks ('"...," the letter read', "Nielsen's statement
 # read"), not as an infinitive ("gave to a friend to read to the press").
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
@@ -281,6 +286,10 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
     relative: list[bool] = []
     for m in CUE_RE.finditer(masked, start, end):
         if _PASSIVE_BEFORE.search(masked, max(start, m.start() - 20), m.start()):
+            continue
+        if _PASSIVE_BESIDE.match(masked, m.start(), end) and _COMMA_BEFORE.search(
+            masked, max(start, m.start() - 5), m.start()
+        ):
             continue
         if m.group().lower() == "read" and _INFINITIVE_BEFORE.search(masked, start, m.start()):
             continue  # "a memo that Comey gave to a friend to read to the press"

@@ -835,3 +835,28 @@ def test_a_paragraph_opening_with_a_lower_case_cue_ends_the_quote_before() -> No
         ("Mara Lind", PERSON, ("Lind",)),
     )
     assert found.speaker(found.quote("We will not")) == "Mara Lind"
+
+
+def test_a_paragraph_quote_runs_on_past_words_the_splitter_cut_off() -> None:
+    # The splitter ends the first sentence at "Ch." and leaves "10." to a sentence of
+    # its own: the statement still ends its paragraph.
+    found = synthetic(
+        '"The bridge will reopen in May," said Ana Ruiz, a reporter at KXTV, Ch. 10.\n\n'
+        '"Drivers should plan for delays until then."',
+        ("Ana Ruiz", PERSON, ("Ruiz",)),
+    )
+    assert found.speaker(found.quote("Drivers should plan")) == "Ana Ruiz"
+
+
+def test_a_title_in_quotes_is_nobodys_words() -> None:
+    found = synthetic(
+        'Mayor Rita Lund said the city would rename the park "Harbour View Gardens" in '
+        'June. Senator Paul Dole wrote on Friday that there was "NO DEAL and NO TALKS." '
+        'Lund asked: "Who Wants a Park?"',
+        ("Rita Lund", PERSON, ("Lund",)),
+        ("Paul Dole", PERSON, ("Dole",)),
+    )
+    title = found.quote("Harbour View Gardens")
+    assert (title.speaker, title.speaker_text, title.cue) == (None, None, None)
+    assert found.speaker(found.quote("NO DEAL")) == "Paul Dole"  # a shouted tweet speaks
+    assert found.speaker(found.quote("Who Wants")) == "Rita Lund"  # so does a question

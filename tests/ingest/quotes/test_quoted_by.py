@@ -296,3 +296,19 @@ def test_a_description_is_cut_before_the_verb_it_ran_on_into() -> None:
         'would later say, "nobody in the office slept more than four hours a night."'
     )
     assert [who for _, who in speakers(body)] == ["one of his closest aides"]
+
+
+def test_a_title_in_quotes_is_not_credited_from_the_parse() -> None:
+    body = 'The singer Tom Reyes said the "Summer Lights Tour" would visit twelve cities.'
+    assert speakers(body) == [("Summer Lights Tour", None)]
+
+
+def test_a_paragraph_quote_runs_on_from_the_one_credited_past_a_split_name() -> None:
+    # The splitter cuts "E! News." after "E!"; the cue rules read "he" as the goalkeeper
+    # named last, the parse as the coach who is the subject.
+    body = (
+        "Coach Dan Morrow praised goalkeeper Eli Hart after the match.\n\n"
+        '"He never stopped talking," he told E! News.\n\n'
+        '"He kept the whole team calm."'
+    )
+    assert [who for _, who in speakers(body)] == ["Dan Morrow", "Dan Morrow"]

@@ -231,3 +231,22 @@ def test_a_document_that_read_is_the_speaker_and_an_infinitive_read_no_cue() -> 
     said = {q.text[:12]: (q.speaker, q.speaker_text, q.cue) for q in found.quotes}
     assert said["Dylan worked"] == (None, "the letter", "read")
     assert said.get("urgent.", (None, None, None))[2] != "read"
+
+
+def test_words_a_speaker_accuses_vows_or_dismisses_with_are_theirs() -> None:
+    got = speakers(
+        "Opposition leader Ruth Kane accused the minister of "
+        '"hiding the true cost of the bridge from the public."\n\n'
+        'Mayor Tom Bell dismissed the report as "a fairy tale written by the builders."\n'
+    )
+    assert got["hiding the true cost"] == "Ruth Kane"
+    assert got["a fairy tale written"] == "Tom Bell"
+
+
+def test_a_clause_saying_what_someone_is_alleged_to_have_done_is_no_cue() -> None:
+    got = speakers(
+        "Two men were arrested in Dover on Monday, police said.\n\n"
+        'Carl Voss, alleged to have run the scheme, is charged with "conspiracy to '
+        'defraud the Revenue over nine years" between 2019 and 2023.\n'
+    )
+    assert got["conspiracy to defrau"] is None
