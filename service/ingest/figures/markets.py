@@ -9,6 +9,8 @@ compound words); a noun of change ("a drop of 9%", "a 3% gain") is a move whatev
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from service.ingest.mentions.gazetteer import MARKET_INDEX_WORDS, place_canonical
@@ -55,12 +57,35 @@ _MARKET_WORDS = frozenset(
 )  # fmt: skip
 
 
+_MARKET_TEXT = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(_MARKET_WORDS - {"price"})) + r")s?\b",
+    re.IGNORECASE,
+)
+
+
+def names_market(text: str) -> bool:
+    """Whether printed text names a market (an index, stocks, shares, a currency...)."""
+    return _MARKET_TEXT.search(text) is not None
+
+
 def market_move(anchor: Token, governor: Token | None, unit: str, noun: Token | None) -> str | None:
     """``decline`` or ``growth`` when the figure (in percent, or a count of points) is
     how far a market moved, through the verb or noun that governs it; else None."""
     points = noun is not None and noun.lemma_.lower() == "point"
     # "the Dow fell 344.65": a bare number a market's move verb takes is points
     bare = noun is None and unit == "count" and governor is not None and anchor.head == governor
+    # "The Dow was up 3.10%, an increase of 330.89": a noun of change names the points
+    bare = bare or (
+        noun is None
+        and unit == "count"
+        and governor is not None
+        and governor.pos_ == "NOUN"
+        and governor.lemma_.lower() in _DOWN_NOUNS | _UP_NOUNS
+        and anchor.dep_ == "pobj"
+        and anchor.head.lower_ == "of"
+        and anchor.head.head.i == governor.i
+        and market_in_view(anchor)
+    )
     if not (unit == "percent" or points or bare):
         return None
     if points and not market_in_view(anchor):

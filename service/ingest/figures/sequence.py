@@ -204,6 +204,28 @@ def ranked_next(
     return last.property, named.local_entity
 
 
+# Where a market's move took it: "up 1.2% to 1,622", "a loss of 347.80 points to a
+# level of 10,520", "rose 3% to close at 8,140".
+_TO_LEVEL = re.compile(
+    r"(?:\s*points?)?\s*,?\s+(?:to|at)\s+(?:(?:a|an|its|the)\s+(?:new\s+)?"
+    r"(?:level|close|high|low)\s+of\s+|close\s+at\s+|end\s+(?:the\s+day\s+)?at\s+)?",
+    re.IGNORECASE,
+)
+_MOVES = frozenset({"growth", "decline"})
+
+
+def level_after_move(body: str, last: FigureCandidate | None, figure: FigureCandidate) -> bool:
+    """Whether a bare number is the level a market's move just before it went to."""
+    return (
+        last is not None
+        and figure.unit == "count"
+        and last.property in _MOVES
+        and last.unit in ("percent", "points")
+        and last.sentence == figure.sentence
+        and _TO_LEVEL.fullmatch(body, last.span.end, figure.span.start) is not None
+    )
+
+
 def _list_head(
     body: str, last: FigureCandidate | None, figure: FigureCandidate
 ) -> FigureCandidate | None:

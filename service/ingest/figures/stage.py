@@ -38,6 +38,7 @@ from service.ingest.figures.dates import (
 )
 from service.ingest.figures.dense import first_numbers
 from service.ingest.figures.lexicon import lexicon, unit_class
+from service.ingest.figures.markets import names_market
 from service.ingest.figures.numbers import NumberMatch
 from service.ingest.figures.properties import (
     SentenceMentions,
@@ -69,6 +70,7 @@ from service.ingest.figures.sequence import (
     _merge_restated,
     _whole_of,
     gapped_pair,
+    level_after_move,
     ranked_next,
 )
 from service.ingest.figures.subjects import (
@@ -194,6 +196,15 @@ def find_figures(
                 figure = replace(figure, unit=head.unit)
             if figure.property is None and (pair := gapped_pair(body, figures, figure)):
                 figure = _with_property(figure, pair[0], pair[1], published_on, context)
+            if (
+                figure.property is None
+                and last is not None
+                and level_after_move(body, last, figure)
+                and names_market(context.previous_text + " " + text)
+            ):
+                # "the Nasdaq was up 1.2% to 1,622": where the index went
+                figure = _with_property(figure, "index_level", last.subject, published_on, context)
+                figure = replace(figure, unit="points")
             if figure.property is None and (ranked := ranked_next(body, last, figure, sm)):
                 # "..., with Wal-Mart at 15 percent": Wal-Mart's share of the same market
                 figure = _with_property(figure, ranked[0], ranked[1], published_on, context)

@@ -473,6 +473,19 @@ def test_the_next_places_of_a_ranking_are_each_named_ones() -> None:
     assert found["13 percent"] == "Apple Music"
 
 
+def test_where_a_market_move_took_the_index_is_its_level() -> None:
+    copy = (
+        "Weekly figures\n\n"
+        "Jobless claims rose 3% to 231,000.\n\n"
+        "The Nikkei ended the week up 2.4% to 38,210. The Hang Seng was up 1.1% on the day, "
+        "an increase of 190.25.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(copy)).figures}
+    assert (figures["38,210"].property, figures["38,210"].unit) == ("index_level", "points")
+    assert (figures["190.25"].property, figures["190.25"].unit) == ("growth", "points")
+    assert figures["231,000"].property != "index_level"  # no market in view
+
+
 def test_the_subject_of_a_passive_report_is_no_source() -> None:
     f = Found(
         "The glitch was not reported when the plane flew, four years behind schedule.",
