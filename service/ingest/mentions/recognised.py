@@ -163,7 +163,7 @@ def reconcile(
         if _after_company_noun(body, start):
             kind = EntityKind.ORGANIZATION  # "electric carmaker Tesla"
         out.append(Candidate(start, end, " ".join(text.split()), kind, index))
-    out = [_known_place(_place_before_noun(c, doc)) for c in out]
+    out = [_town_by_context(body, _known_place(_place_before_noun(c, doc)), doc) for c in out]
     out.sort(key=lambda c: c.start)
     return tidied(body, out, [(start, end) for start, end, label in names if label == "PERSON"])
 
@@ -482,6 +482,67 @@ def _known_place(cand: Candidate) -> Candidate:
     if kind in ("region", "country") or (kind == "city" and " " in cand.name):
         return replace(cand, kind=EntityKind.PLACE)
     return cand
+
+
+# Words before a name that place it: "in Woodburn", "the city of Thessaloniki", "in the
+# Maldives"
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|between|(?:city|town|village|suburb|capital|port) of)\s+$", re.IGNORECASE
+)
+# "in the" before a country: "in the Maldives", "in the Philippines"
+_IN_THE = re.compile(r"\bin\s+the\s+$", re.IGNORECASE)
+# A firm is what one holds a stake in, not a place: "shares in Nokia", "interested in Honda"
+_HOLDING_IN = re.compile(
+    r"\b(?:stakes?|shares?|invest\w*|interest\w*|holdings?|confidence|trust)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A state or country after a town and a comma: "Schenectady, New York", "Banstead, Surrey"
+_PLACE_AFTER_COMMA = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+# Capitalised words of letters only: "Banda Aceh", "Winston-Salem"; not "ATI" or "Q10"
+_TOWN_SPELLING = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+# What a quake, a storm or a flood does to a place: "a quake struck Pisco"
+_STRIKES = frozenset({"hit", "strike", "rock", "jolt", "shake", "devastate", "batter", "ravage"})
+
+
+def _town_by_context(body: str, cand: Candidate, doc: Doc) -> Candidate:
+    """A name GeoNames knows, read as an organisation or left untyped, that the copy sets
+    where only a place goes is that place: after "in", "near" or "the city of" ("a bank
+    in Woodburn", "the city of Thessaloniki"; "in the" only before a country: "in the
+    Maldives"; never "shares in Nokia"), before a comma and the state or country it
+    lies in ("of Schenectady, New York"), or struck by a disaster ("the quake hit Pisco").
+    Not a listed organisation, not a name ending in an organisation's head ("Temple
+    University"), not a name that starts with a given name ("Morgan Hill"), and only a
+    name spelt as towns are: "interested in the Q10", "factored in ATI's" name products
+    and firms GeoNames happens to know."""
+    if cand.kind not in (EntityKind.ORGANIZATION, EntityKind.OTHER):
+        return cand
+    words = cand.name.split()
+    if (
+        not _TOWN_SPELLING.fullmatch(cand.name)
+        or place_type(cand.name) is None
+        or gz.organization_canonical(cand.name) is not None
+        or words[-1].lower() in gz.ORG_HEADS
+        or gz.is_given_name(words[0])
+    ):
+        return cand
+    before = body[max(0, cand.start - 40) : cand.start]
+    located = _HOLDING_IN.search(before) is None and (
+        _LOCATIVE.search(before) is not None
+        or (place_type(cand.name) == "country" and _IN_THE.search(before) is not None)
+    )
+    comma = _PLACE_AFTER_COMMA.match(body, cand.end)
+    if comma is not None and place_type(comma.group(1)) in ("region", "country"):
+        located = True
+    if not located:
+        span = doc.char_span(cand.start, cand.end)
+        head = span.root if span is not None else None
+        located = (
+            head is not None
+            and head.dep_ == "dobj"
+            and head.head.pos_ == "VERB"
+            and head.head.lemma_ in _STRIKES
+        )
+    return replace(cand, kind=EntityKind.PLACE) if located else cand
 
 
 def _place_after_preposition(

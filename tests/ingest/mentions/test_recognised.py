@@ -285,3 +285,24 @@ def test_a_time_made_a_name_by_its_capitals_is_no_name() -> None:
     found = [name for _, name in entities(body)]
     assert not {"Late Friday", "Months", "AM EDT"} & set(found), found
     assert "Anzac Day" in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Riots spread to the port city of Thessaloniki on Tuesday.",
+         [(PLACE, "Thessaloniki")]),
+        ("Looters targeted shops in Woodburn after the storm.", [(PLACE, "Woodburn")]),
+        ("The suspect, a 40-year-old mechanic of Schenectady, New York, was held.",
+         [(PLACE, "Schenectady"), (PLACE, "New York")]),
+        ("A magnitude 6.1 earthquake hit Guayaquil early on Monday.",
+         [(PLACE, "Guayaquil")]),
+        # a firm GeoNames knows as a town stays a firm where one holds shares in it
+        ("Customers interested in the Nokia can order it online.",
+         [(ORG, "Nokia")]),
+    ],
+)  # fmt: skip
+def test_a_town_read_as_an_organisation_where_only_a_place_goes_is_a_place(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
