@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.candidate import Candidate
+from service.ingest.mentions.places import place_type
 from service.ingest.model import EntityKind
 
 # Honours and degrees printed after a name, never a name themselves.
@@ -54,6 +55,9 @@ def tidied(
         if out and (joined := _with_particle(body, out[-1], cand)) is not None:
             out[-1] = joined
             continue
+        if out and (joined := _with_possessor(body, out[-1], cand)) is not None:
+            out[-1] = joined
+            continue
         out.append(cand)
     return out
 
@@ -75,6 +79,35 @@ def _with_particle(body: str, before: Candidate, after: Candidate) -> Candidate 
         return None
     name = " ".join(body[before.start : after.end].split())
     return replace(before, end=after.end, name=name)
+
+
+# Heads that make one name with the possessive before them: "the Marion County Sheriff's
+# Office", "Sam's Club", "the Worldwide Developer's Conference"
+_POSSESSED_HEADS = gz.word_set("office club conference department division bureau unit")
+# What lies between the possessor and its head: capitalised words the rules dropped (a
+# title: "District Attorney's") and the possessive itself
+_POSSESSIVE_GAP = re.compile(r"(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+")
+
+
+def _with_possessor(body: str, before: Candidate, after: Candidate) -> Candidate | None:
+    """One organisation's name the possessive cut in two, else None: "the Bristol County
+    District Attorney's Office" is one office, not "Bristol County District" and "Office",
+    and "Sam's Club" one store; the head is dropped where the recogniser already read the
+    whole name and the rules the head again; not a place's ("Iran's Office" is an office
+    of Iran's) nor a body's ("the Superior Court's Division 3" is a part of the court)."""
+    if after.name.lower() not in _POSSESSED_HEADS or after.kind is EntityKind.EVENT:
+        return None
+    if before.start <= after.start and after.end <= before.end:
+        return before  # the head again, inside the name the recogniser already joined
+    first, last = before.name.split()[0], before.name.split()[-1]
+    if (
+        (place_type(before.name) is not None and not gz.is_given_name(first))
+        or last.lower() in gz.ORG_HEADS
+        or _POSSESSIVE_GAP.fullmatch(body, before.end, after.start) is None
+    ):
+        return None
+    name = " ".join(body[before.start : after.end].split())
+    return replace(before, end=after.end, name=name, kind=EntityKind.ORGANIZATION)
 
 
 def _honour(body: str, cand: Candidate) -> bool:

@@ -9,7 +9,7 @@ from service.ingest.model import EntityKind
 from service.ingest.nlp.model import analyse
 from service.ingest.parse.sentences import split_sentences
 
-PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
+PERSON, ORG, PLACE = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
 
 
 def entities(body: str) -> list[tuple[EntityKind, str]]:
@@ -109,6 +109,28 @@ def test_a_given_name_before_a_letter_stays_a_person() -> None:
     ],
 )  # fmt: skip
 def test_a_title_after_an_organisation_is_a_role(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a title the rules dropped between the possessor and the head
+        ("A spokesman for the Essex County District Attorney's Office declined to comment.",
+         [(ORG, "Essex County District Attorney's Office")]),
+        # a given name owning a store's name
+        ("A shopper was struck outside a Sam's Club store in Edina.",
+         [(ORG, "Sam's Club"), (PLACE, "Edina")]),
+        ("The phone was unveiled at the Global Developer's Conference in June.",
+         [(ORG, "Global Developer's Conference")]),
+        # a country's office is the country's
+        ("Iran's Office for Disaster Relief said 40 people died.",
+         [(PLACE, "Iran"), (ORG, "Office for Disaster Relief")]),
+    ],
+)  # fmt: skip
+def test_a_name_the_possessive_cut_in_two_is_one_name(
     body: str, expected: list[tuple[EntityKind, str]]
 ) -> None:
     assert entities(body) == expected
