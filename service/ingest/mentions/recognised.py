@@ -163,7 +163,10 @@ def reconcile(
         if _after_company_noun(body, start):
             kind = EntityKind.ORGANIZATION  # "electric carmaker Tesla"
         out.append(Candidate(start, end, " ".join(text.split()), kind, index))
-    out = [_town_by_context(body, _known_place(_place_before_noun(c, doc)), doc) for c in out]
+    out = [
+        _town_by_context(body, _known_place(_place_before_noun(_the_thing(body, c, doc), doc)), doc)
+        for c in out
+    ]
     out.sort(key=lambda c: c.start)
     return tidied(body, out, [(start, end) for start, end, label in names if label == "PERSON"])
 
@@ -307,6 +310,40 @@ def _one_body_across_and(
         and gz.organization_canonical(left.name) is None
         and gz.place_canonical(left.name) is None
     )
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "the Shaquille O'Neal's jersey": "the" is the jersey's
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _the_thing(body: str, cand: Candidate, doc: Doc) -> Candidate:
+    """A name taken for a person's, with no given name, that "the" itself determines is
+    no person: nobody is "the Golden Compass" or "the App Store" ("the" of "the Trump
+    administration" is the administration's). GeoNames' place is that place ("the Far
+    East"), a plural a team ("the Tar Heels"; not "the Trumps" where "Trump" is printed),
+    anything else a work or a product. Not before a possessive ("the Shaquille O'Neal's
+    jersey")."""
+    if cand.kind is not EntityKind.PERSON or gz.is_given_name(cand.name.split()[0]):
+        return cand
+    if (
+        _THE_BEFORE.search(body, max(0, cand.start - 4), cand.start) is None
+        or _POSSESSIVE_AFTER.match(body, cand.end) is not None
+    ):
+        return cand
+    span = doc.char_span(cand.start, cand.end)
+    if span is None or not any(
+        child.dep_ == "det" and child.lower_ == "the" and child.i < span.start
+        for child in span.root.children
+    ):
+        return cand
+    if place_type(cand.name) is not None:
+        return replace(cand, kind=EntityKind.PLACE)
+    last = cand.name.split()[-1]
+    if last.endswith("s") and re.search(rf"\b{re.escape(last[:-1])}\b(?!s)", body):
+        return cand  # "the Trumps": the people called Trump
+    team = last.endswith("s") and not last.endswith("ss") and last[:1].isupper()
+    return replace(cand, kind=EntityKind.ORGANIZATION if team else EntityKind.OTHER)
 
 
 def _place_before_noun(cand: Candidate, doc: Doc) -> Candidate:

@@ -306,3 +306,28 @@ def test_a_town_read_as_an_organisation_where_only_a_place_goes_is_a_place(
     body: str, expected: list[tuple[EntityKind, str]]
 ) -> None:
     assert entities(body) == expected
+
+
+OTHER = EntityKind.OTHER
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a work, a product: nobody is "the Golden Compass"
+        ("Critics praised the Golden Compass, which opened on Friday.",
+         [(OTHER, "Golden Compass")]),
+        ("Ford will stop building the Crown Victoria next year.",
+         [(ORG, "Ford"), (OTHER, "Crown Victoria")]),
+        # a plural is a team
+        ("The Tar Heels beat the Blue Devils 70-61 on Saturday.",
+         [(ORG, "Tar Heels"), (ORG, "Blue Devils")]),
+        # "the" of what the person owns
+        ("He wore the Shaquille O'Neal's jersey to the game.",
+         [(PERSON, "Shaquille O'Neal")]),
+    ],
+)  # fmt: skip
+def test_a_name_the_article_itself_determines_is_no_person(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
