@@ -52,6 +52,10 @@ def tidied(
         cand = _without_role(body, cand)
         if _honour(body, cand) or _generic(cand):
             continue
+        if (office := _title_of(body, cand)) is not None:
+            if office is _NO_HOLDER:
+                continue
+            cand = office
         if out and (joined := _with_particle(body, out[-1], cand)) is not None:
             out[-1] = joined
             continue
@@ -108,6 +112,47 @@ def _with_possessor(body: str, before: Candidate, after: Candidate) -> Candidate
         return None
     name = " ".join(body[before.start : after.end].split())
     return replace(before, end=after.end, name=name, kind=EntityKind.ORGANIZATION)
+
+
+# A title and what it is of: "Minister of Industry", "Chair of the Federation of State
+# Medical Boards"
+_TITLE_OF = re.compile(r"((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:of|for)\s+(?:the\s+)?")
+_NO_HOLDER = Candidate(0, 0, "", EntityKind.OTHER, 0)
+# Titles that with their place make a style one person is known by: "the Prince of Wales"
+_STYLES = gz.word_set(
+    "king queen prince princess emir sultan sheikh pope bishop archbishop patriarch cardinal"
+)
+
+
+def _title_of(body: str, cand: Candidate) -> Candidate | None:
+    """A title with what it is of and no holder's name: the body or place it is of, when
+    that is a name ("Chair of the Federation of State Medical Boards" -> the federation,
+    "Mayor of Springfield" -> the town), else no entity ("Canada's Minister of
+    Industry", "Summit's President of Production": a portfolio names nobody). None when
+    the candidate is no such title, or a style ("the Prince of Wales")."""
+    text = body[cand.start : cand.end]
+    match = _TITLE_OF.match(text)
+    if match is None or match.end() == len(text):
+        return None
+    words = match.group(1).lower().split()
+    if (
+        words[-1] not in gz.CORE_TITLES
+        or words[-1] in _STYLES
+        or not all(w in gz.CORE_TITLES | gz.TITLE_MODIFIERS for w in words)
+    ):
+        return None
+    start = cand.start + match.end()
+    name = " ".join(body[start : cand.end].split())
+    if place_type(name) is not None or gz.place_canonical(name) is not None:
+        return replace(cand, start=start, name=name, kind=EntityKind.PLACE)
+    rest = name.lower().split()
+    if (
+        gz.organization_canonical(name) is not None
+        or rest[0] in gz.ORG_HEAD_FIRST
+        or rest[-1].rstrip("s") in gz.ORG_HEADS
+    ):
+        return replace(cand, start=start, name=name, kind=EntityKind.ORGANIZATION)
+    return _NO_HOLDER
 
 
 def _honour(body: str, cand: Candidate) -> bool:

@@ -134,3 +134,25 @@ def test_a_name_the_possessive_cut_in_two_is_one_name(
     body: str, expected: list[tuple[EntityKind, str]]
 ) -> None:
     assert entities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the body a title is of is a name, the title is not
+        ("She once served as Chair of the Association of County Clerks in Ohio.",
+         [(ORG, "Association of County Clerks"), (PLACE, "Ohio")]),
+        # a portfolio names nobody
+        ("Tom Reed, Canada's Minister of Fisheries, said the quota would stay.",
+         [(PERSON, "Tom Reed"), (PLACE, "Canada")]),
+        # a title of two words and no holder
+        ("The Surgeon General warned against vaping.", []),
+        # a style one person is known by stays what the recogniser read
+        ("Prince Charles, the Prince of Wales, opened the hospital.",
+         [(PERSON, "Charles"), (ORG, "Prince of Wales")]),
+    ],
+)  # fmt: skip
+def test_a_title_and_what_it_is_of_is_no_name(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
