@@ -477,6 +477,35 @@ def _only_titles(rest: str) -> bool:
     return 0 < len(words) <= 2 and all(w in gz.CORE_TITLES | gz.TITLE_MODIFIERS for w in words)
 
 
+def _only_demonyms(rest: str) -> bool:
+    """One or two words the rules cut off a name as a nationality or a direction, which the
+    recogniser reads into it: "Southern California", "the Korean War", "the Eastern
+    Conference", "British Columbia" (not "British" of "the British FTSE 100", which the
+    recogniser leaves out of the index's name)."""
+    words = rest.split()
+    return 0 < len(words) <= 2 and all(gz.is_demonym(w) for w in words)
+
+
+# Words of direction that open the names of regions: "Southern California"
+_DIRECTIONS = gz.word_set("northern southern eastern western central")
+
+
+def _cut_from_name(cand: Candidate, before: str) -> bool:
+    """Whether the nationality or direction before a name is part of it rather than a
+    description of it: never before a person ("American Hasim Rahman") or a listed
+    organisation ("the Brazilian Bovespa"), nor before a name complete with its head ("the
+    British National Council for Voluntary Organisations"); before a listed place only a
+    direction ("Southern California", not "British London")."""
+    if cand.kind is EntityKind.PERSON or gz.organization_canonical(cand.name) is not None:
+        return False
+    last = cand.name.split()[-1].lower()
+    if last in gz.ORG_HEADS or last.removesuffix("s") in gz.ORG_HEADS:
+        return False
+    if gz.place_canonical(cand.name) is not None:
+        return all(w.lower() in _DIRECTIONS for w in before.split())
+    return True
+
+
 def _kind(cand: Candidate, label: str) -> EntityKind:
     """The rules' kind, unless they could not tell (OTHER), took an organisation for a
     person with no given name to go by ("Environment Canada"), or a person with a given
@@ -699,6 +728,18 @@ def _checked(
     inside = [
         n for n in names if n[0] < cand.end and cand.start < n[1] and n[2] not in AMOUNTS | TIMES
     ]
+    for start, end, label in inside:
+        if (
+            label in ("ORG", "GPE", "LOC", "FAC", "EVENT")
+            and start < cand.start
+            and end == cand.end
+            and _only_demonyms(body[start : cand.start])
+            and _cut_from_name(cand, body[start : cand.start])
+        ):
+            # the rules cut a nationality or a direction off the name the recogniser
+            # reads whole ("Southern California", "the Korean War"): the whole stands
+            name = " ".join(body[start:end].split())
+            return [replace(cand, start=start, name=name, kind=KINDS[label])]
     if gz.place_canonical(cand.name) or gz.organization_canonical(cand.name):
         return [cand]
     for start, end, label in inside:

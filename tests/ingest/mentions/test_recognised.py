@@ -331,3 +331,19 @@ def test_a_name_the_article_itself_determines_is_no_person(
     body: str, expected: list[tuple[EntityKind, str]]
 ) -> None:
     assert entities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Wildfires spread across Southern California on Monday.",
+         [(PLACE, "Southern California")]),
+        ("Veterans of the Korean War gathered in Seoul.",
+         [(EntityKind.EVENT, "Korean War"), (PLACE, "Seoul")]),
+        ("He was treated at a hospital in British Columbia.", [(PLACE, "British Columbia")]),
+    ],
+)  # fmt: skip
+def test_a_nationality_or_direction_the_recogniser_reads_into_a_name_stays(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
