@@ -50,6 +50,7 @@ def tidied(
             continue
         cand = _without_descriptor(body, cand, people)
         cand = _without_role(body, cand)
+        cand = _with_number(body, cand)
         if _honour(body, cand) or _generic(cand):
             continue
         if (office := _title_of(body, cand)) is not None:
@@ -153,6 +154,28 @@ def _title_of(body: str, cand: Candidate) -> Candidate | None:
     ):
         return replace(cand, start=start, name=name, kind=EntityKind.ORGANIZATION)
     return _NO_HOLDER
+
+
+# Words that name a road, a terminal or a part of a court only with the number after them
+_NUMBERED_HEADS = gz.word_set(
+    """interstate highway route terminal gate pier runway platform hangar division"""
+)
+# The number of the name: "Interstate 805", "Terminal 3", "Route 9A"; not a decimal or a
+# thousands group ("Highway 1,200")
+_NAME_NUMBER = re.compile(r" (\d{1,4}[A-Z]?)\b(?![.,]\d)")
+
+
+def _with_number(body: str, cand: Candidate) -> Candidate:
+    """A head that names one road or terminal only with its number takes the number:
+    "Interstate 805", "Highway 175", "the soon-to-open Terminal 3", each a place; the head
+    alone names nothing ("Interstate", "Terminal")."""
+    if cand.name.lower() not in _NUMBERED_HEADS:
+        return cand
+    number = _NAME_NUMBER.match(body, cand.end)
+    if number is None:
+        return cand
+    kind = cand.kind if cand.name.lower() == "division" else EntityKind.PLACE
+    return replace(cand, end=number.end(), name=f"{cand.name} {number.group(1)}", kind=kind)
 
 
 def _honour(body: str, cand: Candidate) -> bool:

@@ -156,3 +156,18 @@ def test_a_title_and_what_it_is_of_is_no_name(
     body: str, expected: list[tuple[EntityKind, str]]
 ) -> None:
     assert entities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Traffic was stopped on Interstate 805 near the border.",
+         [(PLACE, "Interstate 805")]),
+        ("Passengers will board at Terminal 3 of Changi International Airport from January.",
+         [(PLACE, "Terminal 3"), (PLACE, "Changi International Airport")]),
+    ],
+)  # fmt: skip
+def test_a_road_or_a_terminal_is_named_with_its_number(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
