@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.candidate import Candidate
+from service.ingest.mentions.places import place_type
 from service.ingest.model import EntityKind
 
 # Honours and degrees printed after a name, never a name themselves.
@@ -49,9 +50,17 @@ def tidied(
             continue
         cand = _without_descriptor(body, cand, people)
         cand = _without_role(body, cand)
+        cand = _with_number(body, cand)
         if _honour(body, cand) or _generic(cand):
             continue
+        if (office := _title_of(body, cand)) is not None:
+            if office is _NO_HOLDER:
+                continue
+            cand = office
         if out and (joined := _with_particle(body, out[-1], cand)) is not None:
+            out[-1] = joined
+            continue
+        if out and (joined := _with_possessor(body, out[-1], cand)) is not None:
             out[-1] = joined
             continue
         out.append(cand)
@@ -75,6 +84,98 @@ def _with_particle(body: str, before: Candidate, after: Candidate) -> Candidate 
         return None
     name = " ".join(body[before.start : after.end].split())
     return replace(before, end=after.end, name=name)
+
+
+# Heads that make one name with the possessive before them: "the Marion County Sheriff's
+# Office", "Sam's Club", "the Worldwide Developer's Conference"
+_POSSESSED_HEADS = gz.word_set("office club conference department division bureau unit")
+# What lies between the possessor and its head: capitalised words the rules dropped (a
+# title: "District Attorney's") and the possessive itself
+_POSSESSIVE_GAP = re.compile(r"(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+")
+
+
+def _with_possessor(body: str, before: Candidate, after: Candidate) -> Candidate | None:
+    """One organisation's name the possessive cut in two, else None: "the Bristol County
+    District Attorney's Office" is one office, not "Bristol County District" and "Office",
+    and "Sam's Club" one store; the head is dropped where the recogniser already read the
+    whole name and the rules the head again; not a place's ("Iran's Office" is an office
+    of Iran's) nor a body's ("the Superior Court's Division 3" is a part of the court)."""
+    if after.name.lower() not in _POSSESSED_HEADS or after.kind is EntityKind.EVENT:
+        return None
+    if before.start <= after.start and after.end <= before.end:
+        return before  # the head again, inside the name the recogniser already joined
+    first, last = before.name.split()[0], before.name.split()[-1]
+    if (
+        (place_type(before.name) is not None and not gz.is_given_name(first))
+        or last.lower() in gz.ORG_HEADS
+        or _POSSESSIVE_GAP.fullmatch(body, before.end, after.start) is None
+    ):
+        return None
+    name = " ".join(body[before.start : after.end].split())
+    return replace(before, end=after.end, name=name, kind=EntityKind.ORGANIZATION)
+
+
+# A title and what it is of: "Minister of Industry", "Chair of the Federation of State
+# Medical Boards"
+_TITLE_OF = re.compile(r"((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:of|for)\s+(?:the\s+)?")
+_NO_HOLDER = Candidate(0, 0, "", EntityKind.OTHER, 0)
+# Titles that with their place make a style one person is known by: "the Prince of Wales"
+_STYLES = gz.word_set(
+    "king queen prince princess emir sultan sheikh pope bishop archbishop patriarch cardinal"
+)
+
+
+def _title_of(body: str, cand: Candidate) -> Candidate | None:
+    """A title with what it is of and no holder's name: the body or place it is of, when
+    that is a name ("Chair of the Federation of State Medical Boards" -> the federation,
+    "Mayor of Springfield" -> the town), else no entity ("Canada's Minister of
+    Industry", "Summit's President of Production": a portfolio names nobody). None when
+    the candidate is no such title, or a style ("the Prince of Wales")."""
+    text = body[cand.start : cand.end]
+    match = _TITLE_OF.match(text)
+    if match is None or match.end() == len(text):
+        return None
+    words = match.group(1).lower().split()
+    if (
+        words[-1] not in gz.CORE_TITLES
+        or words[-1] in _STYLES
+        or not all(w in gz.CORE_TITLES | gz.TITLE_MODIFIERS for w in words)
+    ):
+        return None
+    start = cand.start + match.end()
+    name = " ".join(body[start : cand.end].split())
+    if place_type(name) is not None or gz.place_canonical(name) is not None:
+        return replace(cand, start=start, name=name, kind=EntityKind.PLACE)
+    rest = name.lower().split()
+    if (
+        gz.organization_canonical(name) is not None
+        or rest[0] in gz.ORG_HEAD_FIRST
+        or rest[-1].rstrip("s") in gz.ORG_HEADS
+    ):
+        return replace(cand, start=start, name=name, kind=EntityKind.ORGANIZATION)
+    return _NO_HOLDER
+
+
+# Words that name a road, a terminal or a part of a court only with the number after them
+_NUMBERED_HEADS = gz.word_set(
+    """interstate highway route terminal gate pier runway platform hangar division"""
+)
+# The number of the name: "Interstate 805", "Terminal 3", "Route 9A"; not a decimal or a
+# thousands group ("Highway 1,200")
+_NAME_NUMBER = re.compile(r" (\d{1,4}[A-Z]?)\b(?![.,]\d)")
+
+
+def _with_number(body: str, cand: Candidate) -> Candidate:
+    """A head that names one road or terminal only with its number takes the number:
+    "Interstate 805", "Highway 175", "the soon-to-open Terminal 3", each a place; the head
+    alone names nothing ("Interstate", "Terminal")."""
+    if cand.name.lower() not in _NUMBERED_HEADS:
+        return cand
+    number = _NAME_NUMBER.match(body, cand.end)
+    if number is None:
+        return cand
+    kind = cand.kind if cand.name.lower() == "division" else EntityKind.PLACE
+    return replace(cand, end=number.end(), name=f"{cand.name} {number.group(1)}", kind=kind)
 
 
 def _honour(body: str, cand: Candidate) -> bool:

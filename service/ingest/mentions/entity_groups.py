@@ -119,6 +119,13 @@ def group_mentions(
                 by_key[name_key(full)] = group
             kind = EntityKind.PERSON
             reason = f"surname {cand.name!r} of {full!r}"
+        elif group is None and (full := _full_name_of_given(cand, candidates)) is not None:
+            group = by_key.get(name_key(full))
+            if group is None:
+                group = _new_group(groups, EntityKind.PERSON, full)
+                by_key[name_key(full)] = group
+            kind = EntityKind.PERSON
+            reason = f"given name {cand.name!r} of {full!r}"
         elif (
             group is None
             and is_acronym(cand.name)
@@ -195,6 +202,31 @@ def group_mentions(
         for g in sorted(groups, key=lambda g: order[id(g)])
     )
     return mentions, entities
+
+
+def _full_name_of_given(cand: Candidate, candidates: Sequence[Candidate]) -> str | None:
+    """The one person printed before with a full name that starts with this given name
+    alone ("Tara Reid" ... "Tara was 100 percent professional"; "Tim Cook" ... "Tim and
+    the team"), else None: none when two people share it ("Chris Webber", "Chris Ford")."""
+    if cand.kind is not EntityKind.PERSON or " " in cand.name or not gz.is_given_name(cand.name):
+        return None
+    key = name_key(cand.name)
+    fulls = {
+        c.name
+        for c in candidates
+        if c.kind is EntityKind.PERSON
+        and c.start < cand.start
+        and len(c.name.split()) > 1
+        and name_key(c.name).split()[0] == key
+    }
+    everyone = {
+        name_key(c.name)
+        for c in candidates
+        if c.kind is EntityKind.PERSON
+        and len(c.name.split()) > 1
+        and name_key(c.name).split()[0] == key
+    }
+    return next(iter(fulls)) if len(fulls) == 1 and len(everyone) == 1 else None
 
 
 def _titled_person(group: _Group) -> bool:

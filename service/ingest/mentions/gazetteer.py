@@ -168,7 +168,7 @@ TITLE_MODIFIERS = word_set(
     security state national regional general chief senior supreme attorney executive
     managing special presidential press prime-minister of the for and opposition
     party district city police assistant corrections financial operating technology
-    marketing commercial prosecuting"""
+    marketing commercial prosecuting surgeon"""
 )
 # Last words that make a name an organisation ("Central Election Commission").
 ORG_HEADS = word_set(

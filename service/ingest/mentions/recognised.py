@@ -163,7 +163,10 @@ def reconcile(
         if _after_company_noun(body, start):
             kind = EntityKind.ORGANIZATION  # "electric carmaker Tesla"
         out.append(Candidate(start, end, " ".join(text.split()), kind, index))
-    out = [_known_place(_place_before_noun(c, doc)) for c in out]
+    out = [
+        _town_by_context(body, _known_place(_place_before_noun(_the_thing(body, c, doc), doc)), doc)
+        for c in out
+    ]
     out.sort(key=lambda c: c.start)
     return tidied(body, out, [(start, end) for start, end, label in names if label == "PERSON"])
 
@@ -309,6 +312,40 @@ def _one_body_across_and(
     )
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "the Shaquille O'Neal's jersey": "the" is the jersey's
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _the_thing(body: str, cand: Candidate, doc: Doc) -> Candidate:
+    """A name taken for a person's, with no given name, that "the" itself determines is
+    no person: nobody is "the Golden Compass" or "the App Store" ("the" of "the Trump
+    administration" is the administration's). GeoNames' place is that place ("the Far
+    East"), a plural a team ("the Tar Heels"; not "the Trumps" where "Trump" is printed),
+    anything else a work or a product. Not before a possessive ("the Shaquille O'Neal's
+    jersey")."""
+    if cand.kind is not EntityKind.PERSON or gz.is_given_name(cand.name.split()[0]):
+        return cand
+    if (
+        _THE_BEFORE.search(body, max(0, cand.start - 4), cand.start) is None
+        or _POSSESSIVE_AFTER.match(body, cand.end) is not None
+    ):
+        return cand
+    span = doc.char_span(cand.start, cand.end)
+    if span is None or not any(
+        child.dep_ == "det" and child.lower_ == "the" and child.i < span.start
+        for child in span.root.children
+    ):
+        return cand
+    if place_type(cand.name) is not None:
+        return replace(cand, kind=EntityKind.PLACE)
+    last = cand.name.split()[-1]
+    if last.endswith("s") and re.search(rf"\b{re.escape(last[:-1])}\b(?!s)", body):
+        return cand  # "the Trumps": the people called Trump
+    team = last.endswith("s") and not last.endswith("ss") and last[:1].isupper()
+    return replace(cand, kind=EntityKind.ORGANIZATION if team else EntityKind.OTHER)
+
+
 def _place_before_noun(cand: Candidate, doc: Doc) -> Candidate:
     """A lone word taken for a person that names a place GeoNames knows, and modifies a
     common noun, is that place: "the Valencia floods", "the Paris attacks"."""
@@ -440,6 +477,35 @@ def _only_titles(rest: str) -> bool:
     return 0 < len(words) <= 2 and all(w in gz.CORE_TITLES | gz.TITLE_MODIFIERS for w in words)
 
 
+def _only_demonyms(rest: str) -> bool:
+    """One or two words the rules cut off a name as a nationality or a direction, which the
+    recogniser reads into it: "Southern California", "the Korean War", "the Eastern
+    Conference", "British Columbia" (not "British" of "the British FTSE 100", which the
+    recogniser leaves out of the index's name)."""
+    words = rest.split()
+    return 0 < len(words) <= 2 and all(gz.is_demonym(w) for w in words)
+
+
+# Words of direction that open the names of regions: "Southern California"
+_DIRECTIONS = gz.word_set("northern southern eastern western central")
+
+
+def _cut_from_name(cand: Candidate, before: str) -> bool:
+    """Whether the nationality or direction before a name is part of it rather than a
+    description of it: never before a person ("American Hasim Rahman") or a listed
+    organisation ("the Brazilian Bovespa"), nor before a name complete with its head ("the
+    British National Council for Voluntary Organisations"); before a listed place only a
+    direction ("Southern California", not "British London")."""
+    if cand.kind is EntityKind.PERSON or gz.organization_canonical(cand.name) is not None:
+        return False
+    last = cand.name.split()[-1].lower()
+    if last in gz.ORG_HEADS or last.removesuffix("s") in gz.ORG_HEADS:
+        return False
+    if gz.place_canonical(cand.name) is not None:
+        return all(w.lower() in _DIRECTIONS for w in before.split())
+    return True
+
+
 def _kind(cand: Candidate, label: str) -> EntityKind:
     """The rules' kind, unless they could not tell (OTHER), took an organisation for a
     person with no given name to go by ("Environment Canada"), or a person with a given
@@ -482,6 +548,67 @@ def _known_place(cand: Candidate) -> Candidate:
     if kind in ("region", "country") or (kind == "city" and " " in cand.name):
         return replace(cand, kind=EntityKind.PLACE)
     return cand
+
+
+# Words before a name that place it: "in Woodburn", "the city of Thessaloniki", "in the
+# Maldives"
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|between|(?:city|town|village|suburb|capital|port) of)\s+$", re.IGNORECASE
+)
+# "in the" before a country: "in the Maldives", "in the Philippines"
+_IN_THE = re.compile(r"\bin\s+the\s+$", re.IGNORECASE)
+# A firm is what one holds a stake in, not a place: "shares in Nokia", "interested in Honda"
+_HOLDING_IN = re.compile(
+    r"\b(?:stakes?|shares?|invest\w*|interest\w*|holdings?|confidence|trust)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A state or country after a town and a comma: "Schenectady, New York", "Banstead, Surrey"
+_PLACE_AFTER_COMMA = re.compile(r",\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+# Capitalised words of letters only: "Banda Aceh", "Winston-Salem"; not "ATI" or "Q10"
+_TOWN_SPELLING = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+# What a quake, a storm or a flood does to a place: "a quake struck Pisco"
+_STRIKES = frozenset({"hit", "strike", "rock", "jolt", "shake", "devastate", "batter", "ravage"})
+
+
+def _town_by_context(body: str, cand: Candidate, doc: Doc) -> Candidate:
+    """A name GeoNames knows, read as an organisation or left untyped, that the copy sets
+    where only a place goes is that place: after "in", "near" or "the city of" ("a bank
+    in Woodburn", "the city of Thessaloniki"; "in the" only before a country: "in the
+    Maldives"; never "shares in Nokia"), before a comma and the state or country it
+    lies in ("of Schenectady, New York"), or struck by a disaster ("the quake hit Pisco").
+    Not a listed organisation, not a name ending in an organisation's head ("Temple
+    University"), not a name that starts with a given name ("Morgan Hill"), and only a
+    name spelt as towns are: "interested in the Q10", "factored in ATI's" name products
+    and firms GeoNames happens to know."""
+    if cand.kind not in (EntityKind.ORGANIZATION, EntityKind.OTHER):
+        return cand
+    words = cand.name.split()
+    if (
+        not _TOWN_SPELLING.fullmatch(cand.name)
+        or place_type(cand.name) is None
+        or gz.organization_canonical(cand.name) is not None
+        or words[-1].lower() in gz.ORG_HEADS
+        or gz.is_given_name(words[0])
+    ):
+        return cand
+    before = body[max(0, cand.start - 40) : cand.start]
+    located = _HOLDING_IN.search(before) is None and (
+        _LOCATIVE.search(before) is not None
+        or (place_type(cand.name) == "country" and _IN_THE.search(before) is not None)
+    )
+    comma = _PLACE_AFTER_COMMA.match(body, cand.end)
+    if comma is not None and place_type(comma.group(1)) in ("region", "country"):
+        located = True
+    if not located:
+        span = doc.char_span(cand.start, cand.end)
+        head = span.root if span is not None else None
+        located = (
+            head is not None
+            and head.dep_ == "dobj"
+            and head.head.pos_ == "VERB"
+            and head.head.lemma_ in _STRIKES
+        )
+    return replace(cand, kind=EntityKind.PLACE) if located else cand
 
 
 def _place_after_preposition(
@@ -601,6 +728,18 @@ def _checked(
     inside = [
         n for n in names if n[0] < cand.end and cand.start < n[1] and n[2] not in AMOUNTS | TIMES
     ]
+    for start, end, label in inside:
+        if (
+            label in ("ORG", "GPE", "LOC", "FAC", "EVENT")
+            and start < cand.start
+            and end == cand.end
+            and _only_demonyms(body[start : cand.start])
+            and _cut_from_name(cand, body[start : cand.start])
+        ):
+            # the rules cut a nationality or a direction off the name the recogniser
+            # reads whole ("Southern California", "the Korean War"): the whole stands
+            name = " ".join(body[start:end].split())
+            return [replace(cand, start=start, name=name, kind=KINDS[label])]
     if gz.place_canonical(cand.name) or gz.organization_canonical(cand.name):
         return [cand]
     for start, end, label in inside:

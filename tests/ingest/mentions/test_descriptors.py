@@ -9,7 +9,7 @@ from service.ingest.model import EntityKind
 from service.ingest.nlp.model import analyse
 from service.ingest.parse.sentences import split_sentences
 
-PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
+PERSON, ORG, PLACE = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
 
 
 def entities(body: str) -> list[tuple[EntityKind, str]]:
@@ -109,6 +109,65 @@ def test_a_given_name_before_a_letter_stays_a_person() -> None:
     ],
 )  # fmt: skip
 def test_a_title_after_an_organisation_is_a_role(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a title the rules dropped between the possessor and the head
+        ("A spokesman for the Essex County District Attorney's Office declined to comment.",
+         [(ORG, "Essex County District Attorney's Office")]),
+        # a given name owning a store's name
+        ("A shopper was struck outside a Sam's Club store in Edina.",
+         [(ORG, "Sam's Club"), (PLACE, "Edina")]),
+        ("The phone was unveiled at the Global Developer's Conference in June.",
+         [(ORG, "Global Developer's Conference")]),
+        # a country's office is the country's
+        ("Iran's Office for Disaster Relief said 40 people died.",
+         [(PLACE, "Iran"), (ORG, "Office for Disaster Relief")]),
+    ],
+)  # fmt: skip
+def test_a_name_the_possessive_cut_in_two_is_one_name(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the body a title is of is a name, the title is not
+        ("She once served as Chair of the Association of County Clerks in Ohio.",
+         [(ORG, "Association of County Clerks"), (PLACE, "Ohio")]),
+        # a portfolio names nobody
+        ("Tom Reed, Canada's Minister of Fisheries, said the quota would stay.",
+         [(PERSON, "Tom Reed"), (PLACE, "Canada")]),
+        # a title of two words and no holder
+        ("The Surgeon General warned against vaping.", []),
+        # a style one person is known by stays what the recogniser read
+        ("Prince Charles, the Prince of Wales, opened the hospital.",
+         [(PERSON, "Charles"), (ORG, "Prince of Wales")]),
+    ],
+)  # fmt: skip
+def test_a_title_and_what_it_is_of_is_no_name(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Traffic was stopped on Interstate 805 near the border.",
+         [(PLACE, "Interstate 805")]),
+        ("Passengers will board at Terminal 3 of Changi International Airport from January.",
+         [(PLACE, "Terminal 3"), (PLACE, "Changi International Airport")]),
+    ],
+)  # fmt: skip
+def test_a_road_or_a_terminal_is_named_with_its_number(
     body: str, expected: list[tuple[EntityKind, str]]
 ) -> None:
     assert entities(body) == expected

@@ -6,6 +6,7 @@ from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.entities import find_mentions
 from service.ingest.mentions.entity_groups import group_mentions
 from service.ingest.model import EntityKind
+from service.ingest.nlp.model import analyse
 from service.ingest.parse.sentences import split_sentences
 
 
@@ -116,3 +117,15 @@ def test_an_organisation_a_role_word_describes_stays_one_when_its_name_is_no_per
     )
     _, entities = group_mentions(body, [first, described])
     assert [e.kind for e in entities] == [EntityKind.ORGANIZATION]
+
+
+def test_a_given_name_alone_is_the_one_person_of_that_given_name_named_before() -> None:
+    body = (
+        'The director Nora Blake praised the cast on Friday. "Nora was calm all through '
+        'the shoot," a producer said. Later Dan Fox and Dan Ruiz arrived, and Dan left early.'
+    )
+    mentions, entities = find_mentions(body, split_sentences(body), analyse(body))
+    by_text = {m.text: m.local_entity for m in mentions}
+    assert by_text["Nora"] == by_text["Nora Blake"], [e.name for e in entities]
+    # two people share the given name: it joins neither
+    assert by_text["Dan"] not in (by_text["Dan Fox"], by_text["Dan Ruiz"])
