@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.ingest.model import Approximation, Span
 
@@ -631,7 +631,38 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
             taken_until = match.span.end
             if limit is not None and len(found) >= limit:
                 break
-    return tuple(sorted(found, key=lambda n: n.span.start))
+    return _hedged_alike(body, sorted(found, key=lambda n: n.span.start))
+
+
+# A number restated in other terms right after a hedged one: "about 500 miles (800 km)",
+# "over $6.7 billion, or $11.05 per share", "about 5,000 jobs, or 9%".
+_RESTATEMENT = re.compile(r"\s*\(\s*|(?:\s+[a-z][\w-]*){0,2}\s*,\s+or\s+")
+_HEDGES = frozenset(Approximation) - {Approximation.EXACT, Approximation.VAGUE}
+
+
+def _hedged_alike(body: str, found: list[NumberMatch]) -> tuple[NumberMatch, ...]:
+    """Each restatement of a hedged amount in another unit, or per share, hedged as the
+    amount is: "about 500 miles (800 km)" makes the 800 km about 800 too, and a loss of
+    "over $6.7 billion, or $11.05 per share" is over $11.05 a share. Ranges keep their own
+    ends, and an amount hedged in its own words keeps its own hedge."""
+    out = list(found)
+    for i in range(1, len(out)):
+        first, then = out[i - 1], out[i]
+        if (
+            first.approximation in _HEDGES
+            and then.approximation is Approximation.EXACT
+            and first.upper_bound is None
+            and then.upper_bound is None
+            and not first.is_age
+            and not then.is_age
+            and _RESTATEMENT.fullmatch(body, first.span.end, then.span.start)
+            and (
+                then.unit != first.unit
+                or _PER_SHARE.search(body, then.number_span.end, then.span.end) is not None
+            )
+        ):
+            out[i] = replace(then, approximation=first.approximation)
+    return tuple(out)
 
 
 def _factor(scale: re.Match[str]) -> float:

@@ -756,3 +756,29 @@ def test_an_amount_is_no_score(text: str) -> None:
 )
 def test_a_score_before_a_comma_or_while_a_side_is_up_is_a_result(text: str) -> None:
     assert [n.unit for n in find_numbers(text)] == ["score"]
+
+
+# A restatement of a hedged amount in another unit, or per share, is hedged alike.
+HEDGED_ALIKE = [
+    ("The ferry sank roughly 40 miles (64 km) off the coast.", "64 km", Approximation.ABOUT),
+    (
+        "The insurer expects a loss of more than $2.1 billion, or $3.40 per share.",
+        "$3.40 per share",
+        Approximation.MORE_THAN,
+    ),
+    ("The mill will shed about 800 jobs, or 6% of its staff.", "6%", Approximation.ABOUT),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "approx"), HEDGED_ALIKE)
+def test_a_restated_amount_is_hedged_as_the_amount_is(
+    text: str, printed: str, approx: Approximation
+) -> None:
+    found = {text[n.span.start : n.span.end]: n.approximation for n in find_numbers(text)}
+    assert found[printed] is approx
+
+
+def test_a_restatement_hedged_in_its_own_words_keeps_its_own_hedge() -> None:
+    text = "Turnover rose by about $40 million, or nearly 12%, in the year."
+    found = {text[n.span.start : n.span.end]: n.approximation for n in find_numbers(text)}
+    assert found["nearly 12%"] is Approximation.NEARLY
