@@ -136,15 +136,20 @@ def _alternation(words: object) -> str:
     return "|".join(sorted(map(str, words), key=len, reverse=True))  # type: ignore[call-overload]
 
 
-# "One person is killed", "one soldier was wounded": a toll of one is a figure, though the
-# word "one" otherwise is not ("one demonstrator who had cut his wrist").
-_ONE_HARMED = (
+# "One person is killed", "one soldier was wounded", "one man died": a toll of one is a
+# figure, though the word "one" otherwise is not ("one demonstrator who had cut his wrist").
+ONE_PERSON_NOUNS = (
     r"(?:person|man|woman|child|boy|girl|soldier|officer|policeman|civilian|worker|pilgrim"
-    r"|passenger|student|journalist|player|tourist|climber|miner|firefighter)\s+"
-    r"(?:is|was|has\s+been|had\s+been|were)\s+(?:confirmed\s+|reported\s+|also\s+)?"
-    r"(?:killed|dead|injured|wounded|hurt|missing|arrested|detained)\b"
+    r"|passenger|student|journalist|player|tourist|climber|miner|firefighter|victim)"
 )
-_ONE_PERSON = re.compile(r"\s+[a-z]+(?=\s+(?:is|was|has|had|were)\s)", re.IGNORECASE)
+_ONE_HARMED = (
+    rf"{ONE_PERSON_NOUNS}\s+(?:(?:is|was|has\s+been|had\s+been|were)\s+"
+    r"(?:confirmed\s+|reported\s+|also\s+)?"
+    r"(?:killed|dead|injured|wounded|hurt|missing|arrested|detained)|died|dies|drowned)\b"
+)
+_ONE_PERSON = re.compile(
+    r"\s+[a-z]+(?=\s+(?:(?:is|was|has|had|were)\s|(?:died|dies|drowned)\b))", re.IGNORECASE
+)
 WORD_NUMBER = (
     rf"(?:(?:{_alternation(_TENS_WORDS)})(?:-(?:{_alternation(_DIGIT_WORDS)}))?"
     rf"|half\s+a\s+dozen|a\s+dozen|(?:half\s+a|a|one)(?=\s+(?:{_alternation(_SCALES)})\b)"

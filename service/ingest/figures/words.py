@@ -7,6 +7,7 @@
   "about a third of the seats", "two-thirds of voters" (issue 15: fractions count).
 - A change by a fraction: "fell by about a quarter", "cut by half".
 - One of a unit: "less than one percent", "one day" (a bare "one" is mostly no amount).
+- One person harmed, after the verb: "killing one man", "injured at least one person".
 - "twice": two times.
 - Half of one unit: "nearly half an hour" (30 minutes), "half a percentage point".
 - "a couple of": about two ("a couple of points", "a couple of months").
@@ -21,6 +22,7 @@ import re
 from service.ingest.figures.numbers import (
     APPROX_BEFORE,
     DURATION_UNITS,
+    ONE_PERSON_NOUNS,
     WORD_NUMBER,
     NumberMatch,
     approximation_of,
@@ -92,6 +94,15 @@ _ONE_UNITS = {
     unit: unit + "s"
     for unit in ("point", "vote", "goal", "seat", "run", "wicket", "stroke", "medal")
 }
+# "killing one man", "shot one woman", "killed at least one person": a toll of one, as
+# "one man was killed" is (numbers.py), with the verb before ("one of the victims" and "one
+# man who saw it" count no one harmed)
+_ONE_HARMED_AFTER = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)?|shot|shoot(?:s|ing)?"
+    r"|stabb(?:ed|ing))\s+(?:(?:at\s+least|only|just)\s+)?"
+    rf"(?P<n>one\s+(?:other\s+)?{ONE_PERSON_NOUNS})\b",
+    re.IGNORECASE,
+)
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 # Half of one unit, in the unit the copy's next smaller measure keeps: "nearly half an
@@ -158,6 +169,9 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         unit = DURATION_UNITS.get(m.group("u")) or _ONE_UNITS.get(m.group("u"), "percent")
         start, approximation = _approximated(body, m.start())
         found.append(_match(start, m.end(), m.start(), 1.0, unit, approximation))
+    for m in _ONE_HARMED_AFTER.finditer(body):
+        start, approximation = _approximated(body, m.start("n"))
+        found.append(_match(start, m.end("n"), m.start("n"), 1.0, "people", approximation))
     for m in _HALF_A.finditer(body):
         value, unit = _HALF_UNITS[" ".join(m.group("u").lower().split())]
         start, approximation = _approximated(body, m.start())

@@ -782,3 +782,15 @@ def test_a_restatement_hedged_in_its_own_words_keeps_its_own_hedge() -> None:
     text = "Turnover rose by about $40 million, or nearly 12%, in the year."
     found = {text[n.span.start : n.span.end]: n.approximation for n in find_numbers(text)}
     assert found["nearly 12%"] is Approximation.NEARLY
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("Firefighters said one woman died in the blaze.", "one woman"),
+        ("One victim died on the way to hospital.", "One victim"),
+    ],
+)
+def test_one_person_who_died_is_a_toll_of_one(text: str, printed: str) -> None:
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
+    assert found == [(printed, 1.0, "people")]
