@@ -130,6 +130,12 @@ _VAGUE = {
     "dozens": (24.0, 99.0),
     "scores": (40.0, 99.0),
 }
+# "a few hundred", "several dozen", "a few hundred million": some of a scale, as vague as
+# its plural ("several hundred" reads as "hundreds": 100..999)
+_FEW = {"dozen": "dozens", "hundred": "hundreds", "thousand": "thousands"}
+_FEW |= {"million": "millions", "billion": "billions", "hundred thousand": "hundreds of thousands"}
+_FEW |= {"hundred million": "hundreds of millions", "hundred billion": "hundreds of billions"}
+_VAGUE |= {f"{few} {scale}": _VAGUE[v] for few in ("a few", "several") for scale, v in _FEW.items()}
 
 
 def _alternation(words: object) -> str:
@@ -177,7 +183,9 @@ _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 _SPACED_THOUSANDS = r"\d{1,3}, \d{3}(?![\d,.]|\s+(?:and|or|to|-|–)\s+\d)"
 _CORE = re.compile(
     rf"\b(?=[{_NUMBER_WORD_INITIALS}])(?:"
-    rf"(?P<vague>(?:(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands"
+    rf"(?P<vague>(?:(?:a\s+few|several)\s+(?:hundred\s+(?:thousand|million|billion)|dozen"
+    rf"|hundred|thousand|million|billion)"
+    rf"|(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands"
     rf"|millions|billions"
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"

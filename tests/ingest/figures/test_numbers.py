@@ -794,3 +794,23 @@ def test_a_restatement_hedged_in_its_own_words_keeps_its_own_hedge() -> None:
 def test_one_person_who_died_is_a_toll_of_one(text: str, printed: str) -> None:
     found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
     assert found == [(printed, 1.0, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value", "upper", "unit"),
+    [
+        ("The club hopes to raise a few hundred million euros for the stadium.",
+         "a few hundred million euros", 1e8, 999_999_999.0, "EUR"),
+        ("Several dozen fans waited at the gate.", "Several dozen", 24.0, 99.0, "count"),
+        ("The mayor was met by several thousand residents.", "several thousand residents",
+         1000.0, 9999.0, "people"),
+    ],
+)  # fmt: skip
+def test_a_few_or_several_of_a_scale_is_vague(
+    text: str, printed: str, value: float, upper: float, unit: str
+) -> None:
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.upper_bound, n.approximation, n.unit)
+        for n in find_numbers(text)
+    ]
+    assert found == [(printed, value, upper, Approximation.VAGUE, unit)]
