@@ -260,6 +260,23 @@ _CHANGE_FROM = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_AND = re.compile(r"\s+and\s+(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\b")
+# A range of money with its currency printed at both ends: "$12 billion to $13 billion",
+# "between $140 million and $150 million", "$24 to $26 per share", "$140- $150 million".
+_SYMBOLS = r"(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹)"
+_MONEY_RANGE_AFTER = re.compile(
+    rf"\s*(?:[-–—]|\s+to\s+)\s*{_SYMBOLS}\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\d,])"
+)
+_MONEY_BETWEEN_AND = re.compile(
+    rf"\s+and\s+{_SYMBOLS}\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\b"
+)
+# Where "$200 to $399" is a move and where it ended, not a range: "cut by $200 to $399",
+# "was down $2.86 to $77.11", "swap lines with the ECB from $55 billion to $110 billion"
+# (but "prices ranging from $500 to $550" are a range).
+_MOVED_BY = re.compile(
+    r"(?<!\brange\s)(?<!\branges\s)(?<!\branging\s)"
+    r"\b(?:by|down|up|from)\s+$",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+points?\b)", re.I)
 # "66-year-old", "66 years old", "a nine-month-old child": an age, in its unit
 # (hyphens with spaces round them as copy rebuilt from tokens prints them: "18 - year - old")
@@ -773,6 +790,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     changed_to: re.Match[str] | None = None
     if kind == "digits":
         rng = (_BETWEEN_AND if approx_word == "between" else _RANGE_AFTER).match(body, end)
+        if rng is None and money is not None:
+            rng = _money_range(body, start, end, value / factor, approx_word == "between")
         if rng is not None and _CHANGE_FROM.search(body[max(0, start - 60) : start]):
             # "increased from 9 to 10": where a change started, and where it went; "rose
             # from 5 to 7 percent": of the unit printed after the second
@@ -781,6 +800,9 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             upper = parse_number_text(rng.group("n"))
             upper = upper * factor if upper is not None else None
             end = number_end = rng.end()
+            again = _SCALE_AFTER.match(body, end) if scale is not None else None
+            if again is not None and _factor(again) == factor:
+                end = number_end = again.end()  # "$12 million to $20 million": each its own
             shared = _SCALE_AFTER.match(body, end) if scale is None else None
             if shared is not None and upper is not None:
                 # "between 8 and 15 billion barrels": the scale is both ends'
@@ -912,6 +934,20 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         is_age=is_age,
         is_more=is_more,
     )
+
+
+def _money_range(
+    body: str, start: int, end: int, low: float, between: bool
+) -> re.Match[str] | None:
+    """The high end of a range of money that prints its currency again ("$24 to $26 per
+    share", "between $12 million and $20 million"), read from ``end`` of the low end
+    (``low`` as printed, before its scale). Never a move and where it ended ("cut by $200
+    to $399"), nor a high end below the low one."""
+    rng = (_MONEY_BETWEEN_AND if between else _MONEY_RANGE_AFTER).match(body, end)
+    if rng is None or (not between and _MOVED_BY.search(body, max(0, start - 20), start)):
+        return None
+    high = parse_number_text(rng.group("n"))
+    return rng if high is not None and high > low else None
 
 
 def _looks_like_year(digits: str) -> bool:
