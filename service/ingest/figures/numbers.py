@@ -323,6 +323,8 @@ _APPROX_AFTER = {
 }
 # How often, or how many fold: "was arrested seven times" (never "2 Times Square")
 _TIMES = re.compile(r"\s+times\b")
+# The counts of an indictment: "two counts of murder", "three counts each of fraud"
+_CHARGE_COUNTS = re.compile(r"\s+counts(?=\s+(?:each\s+)?of\b)", re.IGNORECASE)
 _PER_SHARE = re.compile(r"\s+(?:per|a)\s+share\b", re.IGNORECASE)
 # Physical units after a number, as the unit a figure keeps (docs/extraction.md).
 _PHYSICAL_UNITS = {
@@ -878,6 +880,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         unit, end = "degrees", heat.end()
     elif unit == "count" and (times := _TIMES.match(body, end)) is not None:
         unit, end = "times", times.end()  # "arrested seven times", "four times faster"
+    elif unit == "count" and (counts := _CHARGE_COUNTS.match(body, end)) is not None:
+        unit, end = "counts", counts.end()  # "two counts of murder": charges, not people
     elif unit == "count":
         if (more := _MORE_AFTER.match(body, end)) is not None:
             is_more, end = True, more.end()

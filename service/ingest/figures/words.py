@@ -8,6 +8,7 @@
 - A change by a fraction: "fell by about a quarter", "cut by half".
 - One of a unit: "less than one percent", "one day" (a bare "one" is mostly no amount).
 - One person harmed, after the verb: "killing one man", "injured at least one person".
+- One count of an indictment: "one count of kidnapping" (as "two counts of murder" are).
 - "twice": two times.
 - Half of one unit: "nearly half an hour" (30 minutes), "half a percentage point".
 - "a couple of": about two ("a couple of points", "a couple of months").
@@ -103,6 +104,8 @@ _ONE_HARMED_AFTER = re.compile(
     rf"(?P<n>one\s+(?:other\s+)?{ONE_PERSON_NOUNS})\b",
     re.IGNORECASE,
 )
+# "pleaded guilty to one count of conspiracy", "one count each of manslaughter"
+_ONE_COUNT = re.compile(r"\b(?P<n>one\s+count)(?=\s+(?:each\s+)?of\b)", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 # Half of one unit, in the unit the copy's next smaller measure keeps: "nearly half an
@@ -172,6 +175,8 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
     for m in _ONE_HARMED_AFTER.finditer(body):
         start, approximation = _approximated(body, m.start("n"))
         found.append(_match(start, m.end("n"), m.start("n"), 1.0, "people", approximation))
+    for m in _ONE_COUNT.finditer(body):
+        found.append(_match(m.start(), m.end(), m.start(), 1.0, "counts"))
     for m in _HALF_A.finditer(body):
         value, unit = _HALF_UNITS[" ".join(m.group("u").lower().split())]
         start, approximation = _approximated(body, m.start())

@@ -838,3 +838,9 @@ def test_a_range_of_money_with_its_currency_at_both_ends_is_one_figure(
 )
 def test_a_move_and_where_it_ended_are_two_amounts(text: str) -> None:
     assert [n.upper_bound for n in find_numbers(text)] == [None, None]
+
+
+def test_counts_of_an_indictment_are_counts_not_people() -> None:
+    text = "The driver faces three counts of fraud and one count of theft."
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
+    assert found == [("three counts", 3.0, "counts"), ("one count", 1.0, "counts")]

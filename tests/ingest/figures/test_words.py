@@ -31,3 +31,9 @@ def test_one_person_harmed_after_the_verb_is_a_toll_of_one(
 )
 def test_one_that_names_no_person_harmed_is_no_toll(text: str) -> None:
     assert find_word_amounts(text) == ()
+
+
+def test_one_count_of_an_indictment_is_a_figure() -> None:
+    text = "She admitted one count each of theft and fraud."
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_word_amounts(text)]
+    assert found == [("one count", 1.0, "counts")]
