@@ -4,7 +4,8 @@
   14", "at the age of four months", "when she was six", "until he was eighteen", "died
   yesterday at 95", "who turns 29 on April 11".
 - Fractions of a whole, as percent: "half of that amount", "a quarter of citizens",
-  "about a third of the seats", "two-thirds of voters" (issue 15: fractions count).
+  "about a third of the seats", "two-thirds of voters", "one-fourth of the increase"
+  (issue 15: fractions count), and compared: "a minority larger than a third to veto".
 - A change by a fraction: "fell by about a quarter", "cut by half".
 - One of a unit: "less than one percent", "one day" (a bare "one" is mostly no amount).
 - One person harmed, after the verb: "killing one man", "injured at least one person".
@@ -73,17 +74,27 @@ _FRACTIONS = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a quarter": 25.0, "one quarter": 25.0,
     "a third": 100 / 3, "one third": 100 / 3, "a fifth": 20.0, "one fifth": 20.0,
     "a tenth": 10.0, "one tenth": 10.0, "two thirds": 200 / 3, "three quarters": 75.0,
+    "a fourth": 25.0, "one fourth": 25.0, "three fourths": 75.0,
 }  # fmt: skip
+# "a third", "one-fourth", "one fifth": one part of a whole
+_ONE_PART = r"(?:a|one)(?:-|\s+)(?:half|quarter|third|fourth|fifth|tenth)"
 _FRACTION = re.compile(
     r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bother\s)(?<!\blatter\s)(?<!\bformer\s)"
-    r"\b(?P<f>half|(?:a|one)\s+(?:half|quarter|third|fifth|tenth)|two[-\s]thirds"
-    r"|three[-\s]quarters)(?:\s+|,\s+)of\b",
+    rf"\b(?P<f>half|{_ONE_PART}|two[-\s]thirds|three[-\s](?:quarters|fourths))(?:\s+|,\s+)of\b",
+    re.IGNORECASE,
+)
+# "a minority larger than a third to veto", "more than one-fifth, officials said": a
+# fraction compared, as a share of the whole the sentence is about (never "more than a
+# third time", an ordinal, nor "a third of", read above)
+_THAN_FRACTION = re.compile(
+    r"\b(?:more|larger|greater|higher|less|fewer|smaller|lower)\s+than\s+"
+    rf"(?P<f>{_ONE_PART})(?=\s*[,.;:)]|\s+(?:to|and|or|in|at|for)\b)",
     re.IGNORECASE,
 )
 _BY_FRACTION = re.compile(
     r"\bby\s+(?:(?:about|nearly|almost|roughly|around|more than|less than|over|some)\s+)?"
-    r"(?P<f>half|(?:a|one)\s+(?:half|quarter|third|fifth|tenth)|two[-\s]thirds"
-    r"|three[-\s]quarters)\b(?!\s+(?:of|an?)\b)",
+    rf"(?P<f>half|{_ONE_PART}|two[-\s]thirds|three[-\s](?:quarters|fourths))"
+    r"\b(?!\s+(?:of|an?)\b)",
     re.IGNORECASE,
 )
 _ONE = re.compile(
@@ -161,11 +172,14 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
             unit = _COMPOUND_SIZES[m.group("u").lower()]
             found.append(_match(m.start(), m.end(), m.start(), size, unit))
     fractions = [*_FRACTION.finditer(body), *_BY_FRACTION.finditer(body)]
+    fractions += _THAN_FRACTION.finditer(body)
     for m in fractions:
         words = " ".join(m.group("f").lower().replace("-", " ").split())
         start, approximation = _approximated(body, m.start("f"))
         end = m.end("f")
-        found.append(_match(start, end, m.start("f"), _FRACTIONS[words], "percent", approximation))
+        # in percent to two places, as the gold prints a third: 33.33
+        share = round(_FRACTIONS[words], 2)
+        found.append(_match(start, end, m.start("f"), share, "percent", approximation))
     for m in _ONE.finditer(body):
         if m.group("u") == "point" and _AT_BEFORE.search(body, max(0, m.start() - 4), m.start()):
             continue  # "at one point": a moment

@@ -342,7 +342,7 @@ FIGURES = [
     ("with half of that amount coming", "half", 50.0, None, Approximation.EXACT, "percent"),
     ("about a quarter of the dealers", "about a quarter", 25.0, None, Approximation.ABOUT,
      "percent"),
-    ("won two-thirds of the seats", "two-thirds", 66.666667, None, Approximation.EXACT,
+    ("won two-thirds of the seats", "two-thirds", 66.67, None, Approximation.EXACT,
      "percent"),
     ("was turned back twice, toward", "twice", 2.0, None, Approximation.EXACT, "times"),
     # half of one unit, in the next smaller unit where the copy keeps one

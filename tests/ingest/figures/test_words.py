@@ -37,3 +37,29 @@ def test_one_count_of_an_indictment_is_a_figure() -> None:
     text = "She admitted one count each of theft and fraud."
     found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_word_amounts(text)]
     assert found == [("one count", 1.0, "counts")]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value", "approx"),
+    [
+        ("Rents rose by roughly one-fifth in the city.", "roughly one-fifth", 20.0,
+         Approximation.ABOUT),
+        ("That is about one-fourth of the rise in costs.", "about one-fourth", 25.0,
+         Approximation.ABOUT),
+        ("A bloc larger than a third to block the bill.", "larger than a third", 33.33,
+         Approximation.MORE_THAN),
+        ("Two-thirds of the members voted yes.", "Two-thirds", 66.67, Approximation.EXACT),
+    ],
+)  # fmt: skip
+def test_a_fraction_is_a_share_in_percent_to_two_places(
+    text: str, printed: str, value: float, approx: Approximation
+) -> None:
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.unit, n.approximation)
+        for n in find_word_amounts(text)
+    ]
+    assert found == [(printed, value, "percent", approx)]
+
+
+def test_a_third_after_than_that_counts_a_time_is_no_fraction() -> None:
+    assert find_word_amounts("The side lost more than a third time this year.") == ()
