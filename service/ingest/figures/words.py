@@ -10,6 +10,7 @@
 - One of a unit: "less than one percent", "one day" (a bare "one" is mostly no amount).
 - One person harmed, after the verb: "killing one man", "injured at least one person".
 - One count of an indictment: "one count of kidnapping" (as "two counts of murder" are).
+- One of every so many, as percent: "one in three voters" (33.33), "one out of every 200".
 - "twice": two times.
 - Half of one unit: "nearly half an hour" (30 minutes), "half a percentage point".
 - "a couple of": about two ("a couple of points", "a couple of months").
@@ -117,6 +118,16 @@ _ONE_HARMED_AFTER = re.compile(
 )
 # "pleaded guilty to one count of conspiracy", "one count each of manslaughter"
 _ONE_COUNT = re.compile(r"\b(?P<n>one\s+count)(?=\s+(?:each\s+)?of\b)", re.IGNORECASE)
+# "one in three voters", "one in every 500 users", "about one out of every 200 buyers": a
+# share of a whole, as "1 in 5" is (numbers.py); never "one in 10 minutes", a rate in time
+_ONE_IN = re.compile(
+    r"\b(?P<n>one)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<d>[2-9]|[1-9]\d{1,5}|[1-9]\d{0,2}(?:,\d{3})+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|twenty|a\s+hundred|a\s+thousand)\b"
+    r"(?![\d,.%]|\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|percent)\b)",
+    re.IGNORECASE,
+)
+_WHOLES = {"a hundred": 100.0, "a thousand": 1000.0}
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 # Half of one unit, in the unit the copy's next smaller measure keeps: "nearly half an
@@ -191,6 +202,13 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         found.append(_match(start, m.end("n"), m.start("n"), 1.0, "people", approximation))
     for m in _ONE_COUNT.finditer(body):
         found.append(_match(m.start(), m.end(), m.start(), 1.0, "counts"))
+    for m in _ONE_IN.finditer(body):
+        words = " ".join(m.group("d").lower().split())
+        whole = _WHOLES.get(words) or parse_number_text(words)
+        if whole:
+            start, approximation = _approximated(body, m.start())
+            share = round(100 / whole, 2)
+            found.append(_match(start, m.end(), m.start(), share, "percent", approximation))
     for m in _HALF_A.finditer(body):
         value, unit = _HALF_UNITS[" ".join(m.group("u").lower().split())]
         start, approximation = _approximated(body, m.start())

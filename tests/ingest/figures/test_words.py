@@ -63,3 +63,20 @@ def test_a_fraction_is_a_share_in_percent_to_two_places(
 
 def test_a_third_after_than_that_counts_a_time_is_no_fraction() -> None:
     assert find_word_amounts("The side lost more than a third time this year.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value"),
+    [
+        ("Officials said one in every 400 ballots was spoiled.", "one in every 400", 0.25),
+        ("One in three riders now pays by phone.", "One in three", 33.33),
+        ("Nearly one out of every 20 homes lost power.", "Nearly one out of every 20", 5.0),
+    ],
+)
+def test_one_of_every_so_many_is_a_share_in_percent(text: str, printed: str, value: float) -> None:
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_word_amounts(text)]
+    assert found == [(printed, value, "percent")]
+
+
+def test_one_in_a_length_of_time_is_no_share() -> None:
+    assert find_word_amounts("A train leaves one in 10 minutes.") == ()
