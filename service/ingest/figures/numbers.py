@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.ingest.model import Approximation, Span
 
@@ -130,21 +130,32 @@ _VAGUE = {
     "dozens": (24.0, 99.0),
     "scores": (40.0, 99.0),
 }
+# "a few hundred", "several dozen", "a few hundred million": some of a scale, as vague as
+# its plural ("several hundred" reads as "hundreds": 100..999)
+_FEW = {"dozen": "dozens", "hundred": "hundreds", "thousand": "thousands"}
+_FEW |= {"million": "millions", "billion": "billions", "hundred thousand": "hundreds of thousands"}
+_FEW |= {"hundred million": "hundreds of millions", "hundred billion": "hundreds of billions"}
+_VAGUE |= {f"{few} {scale}": _VAGUE[v] for few in ("a few", "several") for scale, v in _FEW.items()}
 
 
 def _alternation(words: object) -> str:
     return "|".join(sorted(map(str, words), key=len, reverse=True))  # type: ignore[call-overload]
 
 
-# "One person is killed", "one soldier was wounded": a toll of one is a figure, though the
-# word "one" otherwise is not ("one demonstrator who had cut his wrist").
-_ONE_HARMED = (
+# "One person is killed", "one soldier was wounded", "one man died": a toll of one is a
+# figure, though the word "one" otherwise is not ("one demonstrator who had cut his wrist").
+ONE_PERSON_NOUNS = (
     r"(?:person|man|woman|child|boy|girl|soldier|officer|policeman|civilian|worker|pilgrim"
-    r"|passenger|student|journalist|player|tourist|climber|miner|firefighter)\s+"
-    r"(?:is|was|has\s+been|had\s+been|were)\s+(?:confirmed\s+|reported\s+|also\s+)?"
-    r"(?:killed|dead|injured|wounded|hurt|missing|arrested|detained)\b"
+    r"|passenger|student|journalist|player|tourist|climber|miner|firefighter|victim)"
 )
-_ONE_PERSON = re.compile(r"\s+[a-z]+(?=\s+(?:is|was|has|had|were)\s)", re.IGNORECASE)
+_ONE_HARMED = (
+    rf"{ONE_PERSON_NOUNS}\s+(?:(?:is|was|has\s+been|had\s+been|were)\s+"
+    r"(?:confirmed\s+|reported\s+|also\s+)?"
+    r"(?:killed|dead|injured|wounded|hurt|missing|arrested|detained)|died|dies|drowned)\b"
+)
+_ONE_PERSON = re.compile(
+    r"\s+[a-z]+(?=\s+(?:(?:is|was|has|had|were)\s|(?:died|dies|drowned)\b))", re.IGNORECASE
+)
 WORD_NUMBER = (
     rf"(?:(?:{_alternation(_TENS_WORDS)})(?:-(?:{_alternation(_DIGIT_WORDS)}))?"
     rf"|half\s+a\s+dozen|a\s+dozen|(?:half\s+a|a|one)(?=\s+(?:{_alternation(_SCALES)})\b)"
@@ -172,7 +183,9 @@ _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 _SPACED_THOUSANDS = r"\d{1,3}, \d{3}(?![\d,.]|\s+(?:and|or|to|-|–)\s+\d)"
 _CORE = re.compile(
     rf"\b(?=[{_NUMBER_WORD_INITIALS}])(?:"
-    rf"(?P<vague>(?:(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands"
+    rf"(?P<vague>(?:(?:a\s+few|several)\s+(?:hundred\s+(?:thousand|million|billion)|dozen"
+    rf"|hundred|thousand|million|billion)"
+    rf"|(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands"
     rf"|millions|billions"
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"
@@ -247,6 +260,23 @@ _CHANGE_FROM = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_AND = re.compile(r"\s+and\s+(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\b")
+# A range of money with its currency printed at both ends: "$12 billion to $13 billion",
+# "between $140 million and $150 million", "$24 to $26 per share", "$140- $150 million".
+_SYMBOLS = r"(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹)"
+_MONEY_RANGE_AFTER = re.compile(
+    rf"\s*(?:[-–—]|\s+to\s+)\s*{_SYMBOLS}\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\d,])"
+)
+_MONEY_BETWEEN_AND = re.compile(
+    rf"\s+and\s+{_SYMBOLS}\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\b"
+)
+# Where "$200 to $399" is a move and where it ended, not a range: "cut by $200 to $399",
+# "was down $2.86 to $77.11", "swap lines with the ECB from $55 billion to $110 billion"
+# (but "prices ranging from $500 to $550" are a range).
+_MOVED_BY = re.compile(
+    r"(?<!\brange\s)(?<!\branges\s)(?<!\branging\s)"
+    r"\b(?:by|down|up|from)\s+$",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+points?\b)", re.I)
 # "66-year-old", "66 years old", "a nine-month-old child": an age, in its unit
 # (hyphens with spaces round them as copy rebuilt from tokens prints them: "18 - year - old")
@@ -293,6 +323,8 @@ _APPROX_AFTER = {
 }
 # How often, or how many fold: "was arrested seven times" (never "2 Times Square")
 _TIMES = re.compile(r"\s+times\b")
+# The counts of an indictment: "two counts of murder", "three counts each of fraud"
+_CHARGE_COUNTS = re.compile(r"\s+counts(?=\s+(?:each\s+)?of\b)", re.IGNORECASE)
 _PER_SHARE = re.compile(r"\s+(?:per|a)\s+share\b", re.IGNORECASE)
 # Physical units after a number, as the unit a figure keeps (docs/extraction.md).
 _PHYSICAL_UNITS = {
@@ -631,7 +663,38 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
             taken_until = match.span.end
             if limit is not None and len(found) >= limit:
                 break
-    return tuple(sorted(found, key=lambda n: n.span.start))
+    return _hedged_alike(body, sorted(found, key=lambda n: n.span.start))
+
+
+# A number restated in other terms right after a hedged one: "about 500 miles (800 km)",
+# "over $6.7 billion, or $11.05 per share", "about 5,000 jobs, or 9%".
+_RESTATEMENT = re.compile(r"\s*\(\s*|(?:\s+[a-z][\w-]*){0,2}\s*,\s+or\s+")
+_HEDGES = frozenset(Approximation) - {Approximation.EXACT, Approximation.VAGUE}
+
+
+def _hedged_alike(body: str, found: list[NumberMatch]) -> tuple[NumberMatch, ...]:
+    """Each restatement of a hedged amount in another unit, or per share, hedged as the
+    amount is: "about 500 miles (800 km)" makes the 800 km about 800 too, and a loss of
+    "over $6.7 billion, or $11.05 per share" is over $11.05 a share. Ranges keep their own
+    ends, and an amount hedged in its own words keeps its own hedge."""
+    out = list(found)
+    for i in range(1, len(out)):
+        first, then = out[i - 1], out[i]
+        if (
+            first.approximation in _HEDGES
+            and then.approximation is Approximation.EXACT
+            and first.upper_bound is None
+            and then.upper_bound is None
+            and not first.is_age
+            and not then.is_age
+            and _RESTATEMENT.fullmatch(body, first.span.end, then.span.start)
+            and (
+                then.unit != first.unit
+                or _PER_SHARE.search(body, then.number_span.end, then.span.end) is not None
+            )
+        ):
+            out[i] = replace(then, approximation=first.approximation)
+    return tuple(out)
 
 
 def _factor(scale: re.Match[str]) -> float:
@@ -729,6 +792,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     changed_to: re.Match[str] | None = None
     if kind == "digits":
         rng = (_BETWEEN_AND if approx_word == "between" else _RANGE_AFTER).match(body, end)
+        if rng is None and money is not None:
+            rng = _money_range(body, start, end, value / factor, approx_word == "between")
         if rng is not None and _CHANGE_FROM.search(body[max(0, start - 60) : start]):
             # "increased from 9 to 10": where a change started, and where it went; "rose
             # from 5 to 7 percent": of the unit printed after the second
@@ -737,6 +802,9 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             upper = parse_number_text(rng.group("n"))
             upper = upper * factor if upper is not None else None
             end = number_end = rng.end()
+            again = _SCALE_AFTER.match(body, end) if scale is not None else None
+            if again is not None and _factor(again) == factor:
+                end = number_end = again.end()  # "$12 million to $20 million": each its own
             shared = _SCALE_AFTER.match(body, end) if scale is None else None
             if shared is not None and upper is not None:
                 # "between 8 and 15 billion barrels": the scale is both ends'
@@ -812,6 +880,8 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         unit, end = "degrees", heat.end()
     elif unit == "count" and (times := _TIMES.match(body, end)) is not None:
         unit, end = "times", times.end()  # "arrested seven times", "four times faster"
+    elif unit == "count" and (counts := _CHARGE_COUNTS.match(body, end)) is not None:
+        unit, end = "counts", counts.end()  # "two counts of murder": charges, not people
     elif unit == "count":
         if (more := _MORE_AFTER.match(body, end)) is not None:
             is_more, end = True, more.end()
@@ -868,6 +938,20 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         is_age=is_age,
         is_more=is_more,
     )
+
+
+def _money_range(
+    body: str, start: int, end: int, low: float, between: bool
+) -> re.Match[str] | None:
+    """The high end of a range of money that prints its currency again ("$24 to $26 per
+    share", "between $12 million and $20 million"), read from ``end`` of the low end
+    (``low`` as printed, before its scale). Never a move and where it ended ("cut by $200
+    to $399"), nor a high end below the low one."""
+    rng = (_MONEY_BETWEEN_AND if between else _MONEY_RANGE_AFTER).match(body, end)
+    if rng is None or (not between and _MOVED_BY.search(body, max(0, start - 20), start)):
+        return None
+    high = parse_number_text(rng.group("n"))
+    return rng if high is not None and high > low else None
 
 
 def _looks_like_year(digits: str) -> bool:

@@ -4,9 +4,13 @@
   14", "at the age of four months", "when she was six", "until he was eighteen", "died
   yesterday at 95", "who turns 29 on April 11".
 - Fractions of a whole, as percent: "half of that amount", "a quarter of citizens",
-  "about a third of the seats", "two-thirds of voters" (issue 15: fractions count).
+  "about a third of the seats", "two-thirds of voters", "one-fourth of the increase"
+  (issue 15: fractions count), and compared: "a minority larger than a third to veto".
 - A change by a fraction: "fell by about a quarter", "cut by half".
 - One of a unit: "less than one percent", "one day" (a bare "one" is mostly no amount).
+- One person harmed, after the verb: "killing one man", "injured at least one person".
+- One count of an indictment: "one count of kidnapping" (as "two counts of murder" are).
+- One of every so many, as percent: "one in three voters" (33.33), "one out of every 200".
 - "twice": two times.
 - Half of one unit: "nearly half an hour" (30 minutes), "half a percentage point".
 - "a couple of": about two ("a couple of points", "a couple of months").
@@ -21,6 +25,7 @@ import re
 from service.ingest.figures.numbers import (
     APPROX_BEFORE,
     DURATION_UNITS,
+    ONE_PERSON_NOUNS,
     WORD_NUMBER,
     NumberMatch,
     approximation_of,
@@ -70,17 +75,27 @@ _FRACTIONS = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "a quarter": 25.0, "one quarter": 25.0,
     "a third": 100 / 3, "one third": 100 / 3, "a fifth": 20.0, "one fifth": 20.0,
     "a tenth": 10.0, "one tenth": 10.0, "two thirds": 200 / 3, "three quarters": 75.0,
+    "a fourth": 25.0, "one fourth": 25.0, "three fourths": 75.0,
 }  # fmt: skip
+# "a third", "one-fourth", "one fifth": one part of a whole
+_ONE_PART = r"(?:a|one)(?:-|\s+)(?:half|quarter|third|fourth|fifth|tenth)"
 _FRACTION = re.compile(
     r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bother\s)(?<!\blatter\s)(?<!\bformer\s)"
-    r"\b(?P<f>half|(?:a|one)\s+(?:half|quarter|third|fifth|tenth)|two[-\s]thirds"
-    r"|three[-\s]quarters)(?:\s+|,\s+)of\b",
+    rf"\b(?P<f>half|{_ONE_PART}|two[-\s]thirds|three[-\s](?:quarters|fourths))(?:\s+|,\s+)of\b",
+    re.IGNORECASE,
+)
+# "a minority larger than a third to veto", "more than one-fifth, officials said": a
+# fraction compared, as a share of the whole the sentence is about (never "more than a
+# third time", an ordinal, nor "a third of", read above)
+_THAN_FRACTION = re.compile(
+    r"\b(?:more|larger|greater|higher|less|fewer|smaller|lower)\s+than\s+"
+    rf"(?P<f>{_ONE_PART})(?=\s*[,.;:)]|\s+(?:to|and|or|in|at|for)\b)",
     re.IGNORECASE,
 )
 _BY_FRACTION = re.compile(
     r"\bby\s+(?:(?:about|nearly|almost|roughly|around|more than|less than|over|some)\s+)?"
-    r"(?P<f>half|(?:a|one)\s+(?:half|quarter|third|fifth|tenth)|two[-\s]thirds"
-    r"|three[-\s]quarters)\b(?!\s+(?:of|an?)\b)",
+    rf"(?P<f>half|{_ONE_PART}|two[-\s]thirds|three[-\s](?:quarters|fourths))"
+    r"\b(?!\s+(?:of|an?)\b)",
     re.IGNORECASE,
 )
 _ONE = re.compile(
@@ -92,6 +107,27 @@ _ONE_UNITS = {
     unit: unit + "s"
     for unit in ("point", "vote", "goal", "seat", "run", "wicket", "stroke", "medal")
 }
+# "killing one man", "shot one woman", "killed at least one person": a toll of one, as
+# "one man was killed" is (numbers.py), with the verb before ("one of the victims" and "one
+# man who saw it" count no one harmed)
+_ONE_HARMED_AFTER = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)?|shot|shoot(?:s|ing)?"
+    r"|stabb(?:ed|ing))\s+(?:(?:at\s+least|only|just)\s+)?"
+    rf"(?P<n>one\s+(?:other\s+)?{ONE_PERSON_NOUNS})\b",
+    re.IGNORECASE,
+)
+# "pleaded guilty to one count of conspiracy", "one count each of manslaughter"
+_ONE_COUNT = re.compile(r"\b(?P<n>one\s+count)(?=\s+(?:each\s+)?of\b)", re.IGNORECASE)
+# "one in three voters", "one in every 500 users", "about one out of every 200 buyers": a
+# share of a whole, as "1 in 5" is (numbers.py); never "one in 10 minutes", a rate in time
+_ONE_IN = re.compile(
+    r"\b(?P<n>one)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<d>[2-9]|[1-9]\d{1,5}|[1-9]\d{0,2}(?:,\d{3})+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|twenty|a\s+hundred|a\s+thousand)\b"
+    r"(?![\d,.%]|\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|percent)\b)",
+    re.IGNORECASE,
+)
+_WHOLES = {"a hundred": 100.0, "a thousand": 1000.0}
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 # Half of one unit, in the unit the copy's next smaller measure keeps: "nearly half an
@@ -147,17 +183,32 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
             unit = _COMPOUND_SIZES[m.group("u").lower()]
             found.append(_match(m.start(), m.end(), m.start(), size, unit))
     fractions = [*_FRACTION.finditer(body), *_BY_FRACTION.finditer(body)]
+    fractions += _THAN_FRACTION.finditer(body)
     for m in fractions:
         words = " ".join(m.group("f").lower().replace("-", " ").split())
         start, approximation = _approximated(body, m.start("f"))
         end = m.end("f")
-        found.append(_match(start, end, m.start("f"), _FRACTIONS[words], "percent", approximation))
+        # in percent to two places, as the gold prints a third: 33.33
+        share = round(_FRACTIONS[words], 2)
+        found.append(_match(start, end, m.start("f"), share, "percent", approximation))
     for m in _ONE.finditer(body):
         if m.group("u") == "point" and _AT_BEFORE.search(body, max(0, m.start() - 4), m.start()):
             continue  # "at one point": a moment
         unit = DURATION_UNITS.get(m.group("u")) or _ONE_UNITS.get(m.group("u"), "percent")
         start, approximation = _approximated(body, m.start())
         found.append(_match(start, m.end(), m.start(), 1.0, unit, approximation))
+    for m in _ONE_HARMED_AFTER.finditer(body):
+        start, approximation = _approximated(body, m.start("n"))
+        found.append(_match(start, m.end("n"), m.start("n"), 1.0, "people", approximation))
+    for m in _ONE_COUNT.finditer(body):
+        found.append(_match(m.start(), m.end(), m.start(), 1.0, "counts"))
+    for m in _ONE_IN.finditer(body):
+        words = " ".join(m.group("d").lower().split())
+        whole = _WHOLES.get(words) or parse_number_text(words)
+        if whole:
+            start, approximation = _approximated(body, m.start())
+            share = round(100 / whole, 2)
+            found.append(_match(start, m.end(), m.start(), share, "percent", approximation))
     for m in _HALF_A.finditer(body):
         value, unit = _HALF_UNITS[" ".join(m.group("u").lower().split())]
         start, approximation = _approximated(body, m.start())

@@ -35,7 +35,11 @@ from tests.ingest.figures.test_concepts import reading_of
             "damage",
         ),
         ("The ransom was $2 million, the family said.", "$2 million", "ransom"),
-        ("The shop sells the phones at prices ranging from $300 to $450.", "$300", "price"),
+        (
+            "The shop sells the phones at prices ranging from $300 to $450.",
+            "$300 to $450",
+            "price",
+        ),
         ("The state promised a cash infusion of $500 million.", "$500 million", "aid"),
     ],
 )

@@ -185,7 +185,7 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # "the number of" what is counted
         ("The number of confirmed cholera cases rose to 1,500.", "1,500", "cases"),
         # counts of a crime are charges, not what the crime's words measure
-        ("The jury convicted him of two counts of first-degree murder.", "two", "charged"),
+        ("The jury convicted him of two counts of first-degree murder.", "two counts", "charged"),
         # a currency is no counted thing
         ("Reserve rules were eased, freeing up 300 billion ruble.", "300 billion ruble", None),
         # where a change went is no change

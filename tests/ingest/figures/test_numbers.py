@@ -342,7 +342,7 @@ FIGURES = [
     ("with half of that amount coming", "half", 50.0, None, Approximation.EXACT, "percent"),
     ("about a quarter of the dealers", "about a quarter", 25.0, None, Approximation.ABOUT,
      "percent"),
-    ("won two-thirds of the seats", "two-thirds", 66.666667, None, Approximation.EXACT,
+    ("won two-thirds of the seats", "two-thirds", 66.67, None, Approximation.EXACT,
      "percent"),
     ("was turned back twice, toward", "twice", 2.0, None, Approximation.EXACT, "times"),
     # half of one unit, in the next smaller unit where the copy keeps one
@@ -756,3 +756,91 @@ def test_an_amount_is_no_score(text: str) -> None:
 )
 def test_a_score_before_a_comma_or_while_a_side_is_up_is_a_result(text: str) -> None:
     assert [n.unit for n in find_numbers(text)] == ["score"]
+
+
+# A restatement of a hedged amount in another unit, or per share, is hedged alike.
+HEDGED_ALIKE = [
+    ("The ferry sank roughly 40 miles (64 km) off the coast.", "64 km", Approximation.ABOUT),
+    (
+        "The insurer expects a loss of more than $2.1 billion, or $3.40 per share.",
+        "$3.40 per share",
+        Approximation.MORE_THAN,
+    ),
+    ("The mill will shed about 800 jobs, or 6% of its staff.", "6%", Approximation.ABOUT),
+]
+
+
+@pytest.mark.parametrize(("text", "printed", "approx"), HEDGED_ALIKE)
+def test_a_restated_amount_is_hedged_as_the_amount_is(
+    text: str, printed: str, approx: Approximation
+) -> None:
+    found = {text[n.span.start : n.span.end]: n.approximation for n in find_numbers(text)}
+    assert found[printed] is approx
+
+
+def test_a_restatement_hedged_in_its_own_words_keeps_its_own_hedge() -> None:
+    text = "Turnover rose by about $40 million, or nearly 12%, in the year."
+    found = {text[n.span.start : n.span.end]: n.approximation for n in find_numbers(text)}
+    assert found["nearly 12%"] is Approximation.NEARLY
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("Firefighters said one woman died in the blaze.", "one woman"),
+        ("One victim died on the way to hospital.", "One victim"),
+    ],
+)
+def test_one_person_who_died_is_a_toll_of_one(text: str, printed: str) -> None:
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
+    assert found == [(printed, 1.0, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value", "upper", "unit"),
+    [
+        ("The club hopes to raise a few hundred million euros for the stadium.",
+         "a few hundred million euros", 1e8, 999_999_999.0, "EUR"),
+        ("Several dozen fans waited at the gate.", "Several dozen", 24.0, 99.0, "count"),
+        ("The mayor was met by several thousand residents.", "several thousand residents",
+         1000.0, 9999.0, "people"),
+    ],
+)  # fmt: skip
+def test_a_few_or_several_of_a_scale_is_vague(
+    text: str, printed: str, value: float, upper: float, unit: str
+) -> None:
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.upper_bound, n.approximation, n.unit)
+        for n in find_numbers(text)
+    ]
+    assert found == [(printed, value, upper, Approximation.VAGUE, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value", "upper"),
+    [
+        ("The bid values the club at $300 million to $350 million.",
+         "$300 million to $350 million", 3e8, 3.5e8),
+        ("The offer is worth between €2 billion and €2.5 billion.",
+         "between €2 billion and €2.5 billion", 2e9, 2.5e9),
+        ("Tickets sell at prices ranging from $40 to $65.", "$40 to $65", 40.0, 65.0),
+    ],
+)  # fmt: skip
+def test_a_range_of_money_with_its_currency_at_both_ends_is_one_figure(
+    text: str, printed: str, value: float, upper: float
+) -> None:
+    found = [(text[n.span.start : n.span.end], n.value, n.upper_bound) for n in find_numbers(text)]
+    assert found == [(printed, value, upper)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The fare was cut by $20 to $79.", "Gold was down $4.10 to $1,180.50 an ounce."]
+)
+def test_a_move_and_where_it_ended_are_two_amounts(text: str) -> None:
+    assert [n.upper_bound for n in find_numbers(text)] == [None, None]
+
+
+def test_counts_of_an_indictment_are_counts_not_people() -> None:
+    text = "The driver faces three counts of fraud and one count of theft."
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
+    assert found == [("three counts", 3.0, "counts"), ("one count", 1.0, "counts")]

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+
+from service.ingest.figures.words import find_word_amounts
+from service.ingest.model import Approximation
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "approx"),
+    [
+        ("A bus left the road near the border, killing one woman.", "one woman",
+         Approximation.EXACT),
+        ("The tremor toppled a wall and injured at least one person.", "at least one person",
+         Approximation.AT_LEAST),
+        ("The guard shot one man in the leg.", "one man", Approximation.EXACT),
+    ],
+)  # fmt: skip
+def test_one_person_harmed_after_the_verb_is_a_toll_of_one(
+    text: str, printed: str, approx: Approximation
+) -> None:
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.unit, n.approximation)
+        for n in find_word_amounts(text)
+    ]
+    assert found == [(printed, 1.0, "people", approx)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The storm killed one of the drivers.", "The gunman killed one, police said."]
+)
+def test_one_that_names_no_person_harmed_is_no_toll(text: str) -> None:
+    assert find_word_amounts(text) == ()
+
+
+def test_one_count_of_an_indictment_is_a_figure() -> None:
+    text = "She admitted one count each of theft and fraud."
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_word_amounts(text)]
+    assert found == [("one count", 1.0, "counts")]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value", "approx"),
+    [
+        ("Rents rose by roughly one-fifth in the city.", "roughly one-fifth", 20.0,
+         Approximation.ABOUT),
+        ("That is about one-fourth of the rise in costs.", "about one-fourth", 25.0,
+         Approximation.ABOUT),
+        ("A bloc larger than a third to block the bill.", "larger than a third", 33.33,
+         Approximation.MORE_THAN),
+        ("Two-thirds of the members voted yes.", "Two-thirds", 66.67, Approximation.EXACT),
+    ],
+)  # fmt: skip
+def test_a_fraction_is_a_share_in_percent_to_two_places(
+    text: str, printed: str, value: float, approx: Approximation
+) -> None:
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.unit, n.approximation)
+        for n in find_word_amounts(text)
+    ]
+    assert found == [(printed, value, "percent", approx)]
+
+
+def test_a_third_after_than_that_counts_a_time_is_no_fraction() -> None:
+    assert find_word_amounts("The side lost more than a third time this year.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value"),
+    [
+        ("Officials said one in every 400 ballots was spoiled.", "one in every 400", 0.25),
+        ("One in three riders now pays by phone.", "One in three", 33.33),
+        ("Nearly one out of every 20 homes lost power.", "Nearly one out of every 20", 5.0),
+    ],
+)
+def test_one_of_every_so_many_is_a_share_in_percent(text: str, printed: str, value: float) -> None:
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_word_amounts(text)]
+    assert found == [(printed, value, "percent")]
+
+
+def test_one_in_a_length_of_time_is_no_share() -> None:
+    assert find_word_amounts("A train leaves one in 10 minutes.") == ()
