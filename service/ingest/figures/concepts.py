@@ -123,6 +123,13 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = _verb_decides(found, noun, governor, unit, lex)
         if found is not None and _needs_its_verb(found, noun) and not _done_to(found, noun, lex):
             found = None  # "build 300,000 new homes": homes, not homes destroyed
+        if (
+            found is not None
+            and found.key == "registered_voters"
+            and governor is not None
+            and governor.lemma_.lower() == "turnout"
+        ):
+            found = lex.concepts["voters"]  # "a turnout of around 2 million voters"
         if found is not None and found.key == "job_cuts" and _new(noun):
             found = lex.concepts["jobs_created"]  # "promising 44,000 new positions"
         if (
@@ -208,7 +215,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             and (
                 verb_found.subject == "place"
                 or verb_found.unit == "jobs"
-                or verb_found.key == "strikers"
+                or verb_found.key in ("strikers", "voters")
             )
         )
     ):

@@ -350,6 +350,12 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("It carried twenty tonnes of test equipment.", "twenty tonnes", "weight"),
         # a film's takings
         ("The sequel has grossed $310 million worldwide.", "$310 million", "revenue"),
+        # people who voted, not those who may
+        ("Nearly 4.1 million people voted on Sunday.", "Nearly 4.1 million people", "voters"),
+        ("It drew a turnout of 900,000 voters.", "900,000 voters", "voters"),
+        ("Some 600,000 voters voted early.", "Some 600,000 voters", "voters"),
+        ("The country has 5.2 million eligible voters.", "5.2 million eligible voters",
+         "registered_voters"),
         # things counted beside a measure or after "finished with" are what they are
         ("He ran for 95 yards on 14 carries.", "14", "carries"),
         ("She finished with 22 points and 11 rebounds.", "11", "rebounds"),
