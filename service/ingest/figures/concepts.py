@@ -123,6 +123,13 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = _verb_decides(found, noun, governor, unit, lex)
         if found is not None and _needs_its_verb(found, noun) and not _done_to(found, noun, lex):
             found = None  # "build 300,000 new homes": homes, not homes destroyed
+        if (
+            found is not None
+            and found.key == "registered_voters"
+            and governor is not None
+            and governor.lemma_.lower() == "turnout"
+        ):
+            found = lex.concepts["voters"]  # "a turnout of around 2 million voters"
         if found is not None and found.key == "job_cuts" and _new(noun):
             found = lex.concepts["jobs_created"]  # "promising 44,000 new positions"
         if (
@@ -208,7 +215,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             and (
                 verb_found.subject == "place"
                 or verb_found.unit == "jobs"
-                or verb_found.key == "strikers"
+                or verb_found.key in ("strikers", "voters")
             )
         )
     ):
@@ -589,6 +596,8 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
                 phrase = f"{lemma} {prep.lower_} {word}"
                 if obj.dep_ == "pobj" and (hit := _pick(lex.verbs.get(phrase), unit)):
                     return hit
+    if lemma == "pay" and _paid_for_wrong(verb):
+        return _pick(lex.verbs.get("order to pay"), unit)  # "pay $750 million for committing"
     if lemma == "pay" and (thing := _paid_for(verb)) is not None:
         # "Ford will pay $57 million for a 72.4 percent stake": a price; "I was paid $316
         # for two weeks of work": pay
@@ -642,6 +651,26 @@ def _paid_for(verb: Token) -> Token | None:
 
 
 _WORK = frozenset({"work", "labor", "labour", "service", "services", "performance", "job"})
+# What a sum is paid for when it is a penalty: "will pay $750 million for committing the
+# felony", "paid $2 million for violating sanctions", "for the fraud".
+_WRONGS = frozenset(
+    {"felony", "crime", "offence", "offense", "violation", "misconduct", "wrongdoing",
+     "fraud", "breach", "misdemeanor", "misdemeanour", "negligence", "bribery"}
+)  # fmt: skip
+_WRONG_DEEDS = frozenset({"violate", "breach", "break", "defraud", "mislead", "commit"})
+
+
+def _paid_for_wrong(verb: Token) -> bool:
+    """Whether "pay" is "for" a wrong: an offence, or a deed that breaks a rule."""
+    for prep in _children(verb):
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for thing in _children(prep):
+            if thing.dep_ == "pobj" and thing.lemma_.lower() in _WRONGS:
+                return True
+            if thing.dep_ in ("pcomp", "pobj") and thing.lemma_.lower() in _WRONG_DEEDS:
+                return True
+    return False
 
 
 # People a job can be lost or created for; customers or subscribers hold none.

@@ -134,10 +134,12 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # moved out of their homes, or fled to shelter (a number word read as an adjective)
         ("Forty residents were moved from their homes.", "Forty residents", "evacuated"),
         ("About 9,000 people have found refuge in Chad.", "About 9,000 people", "displaced"),
-        # what is paid for is bought, unless it is work; a deed paid for is neither
+        # what is paid for is bought, unless it is work; a deed paid for is neither, unless
+        # it is a wrong (a penalty)
         ("Nestle will pay $2 billion for a 40 percent stake.", "$2 billion", "price"),
         ("She was paid $900 for three weeks of work.", "$900", "salary"),
-        ("The firm will pay $90 million for breaking the rules.", "$90 million", None),
+        ("He was paid $3 million for directing the film.", "$3 million", None),
+        ("The firm will pay $90 million for breaking the rules.", "$90 million", "fine"),
         # a poll's sample and its margin of error are no votes
         ("The poll of 1,200 people gave a 2.8 percent margin of error.", "1,200 people",
          "participants"),
@@ -350,6 +352,16 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("It carried twenty tonnes of test equipment.", "twenty tonnes", "weight"),
         # a film's takings
         ("The sequel has grossed $310 million worldwide.", "$310 million", "revenue"),
+        # a sum paid for a wrong is a penalty, for a thing a price
+        ("The firm will pay $90 million for committing fraud.", "$90 million", "fine"),
+        ("The bank paid $2 billion for violating sanctions.", "$2 billion", "fine"),
+        ("The fund will pay $40 million for the building.", "$40 million", "price"),
+        # people who voted, not those who may
+        ("Nearly 4.1 million people voted on Sunday.", "Nearly 4.1 million people", "voters"),
+        ("It drew a turnout of 900,000 voters.", "900,000 voters", "voters"),
+        ("Some 600,000 voters voted early.", "Some 600,000 voters", "voters"),
+        ("The country has 5.2 million eligible voters.", "5.2 million eligible voters",
+         "registered_voters"),
         # things counted beside a measure or after "finished with" are what they are
         ("He ran for 95 yards on 14 carries.", "14", "carries"),
         ("She finished with 22 points and 11 rebounds.", "11", "rebounds"),
