@@ -109,11 +109,15 @@ def _antecedent(token: Token) -> Iterator[Token]:
     """What "it" or "they" opening a main clause stands for: the subject of the sentence
     before, the topic that runs on ("The Sixers have lost six straight. They signed Elton
     Brand to a five-year deal" is the Sixers' deal, not that of the university named last
-    in between), past sentences whose subject is the same pronoun. Nothing for a pronoun
-    inside a clause ("GM said it would cut 300 jobs" leaves "it" to the name just given),
-    nor when the sentence before has no subject of its own."""
-    if token.lower_ not in _CARRIED or token.i != token.sent.start:
-        return
+    in between; "Additionally, it opened swap lines" after "the Federal Reserve arranged"
+    is the Fed's), past sentences whose subject is the same pronoun. Nothing for a pronoun
+    after a name ("GM said it would cut 300 jobs" leaves "it" to the name just given),
+    nor when the sentence before has no subject of its own or is a speaker's ('"...,"
+    Oppal said. "It has been with us for 20 years"' is not Oppal)."""
+    if token.lower_ not in _CARRIED or any(
+        t.pos_ == "PROPN" or t.ent_type_ for t in token.doc[token.sent.start : token.i]
+    ):
+        return  # "But in 2007 it ...", not "Ford said that in 2007 it ..."
     owner = token.head if token.dep_ == "poss" else token
     if owner.dep_ not in ("nsubj", "nsubjpass") or owner.head.i != main_verb(token.sent).i:
         return
@@ -130,6 +134,8 @@ def _antecedent(token: Token) -> Iterator[Token]:
         if not subjects:
             return
         subject = subjects[-1]
+        if main_verb(sentence).lemma_ in SPEECH_VERBS:
+            return  # '"This has been complex," Oppal said. "It has been with us"'
         if subject.ent_type_ == "PERSON":
             return  # "it" and "they" are no one person
         if subject.pos_ == "PRON":

@@ -133,7 +133,8 @@ def _carries(sm: SentenceMentions, spans: Sequence[Span]) -> bool:
     """Whether one of ``spans`` is a pronoun opening the sentence ("It", "They",
     "Their"), whose antecedent the parse gave before it."""
     return any(
-        span.start == sm.offset
+        not any(m.span.start < span.start for m in sm.mentions)
+        and sm.offset <= span.start
         and sm.body[span.start : span.end].lower() in ("it", "its", "they", "their")
         for span in spans
     )

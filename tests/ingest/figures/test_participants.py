@@ -70,3 +70,22 @@ def test_they_opening_a_sentence_stands_for_the_team_the_sentence_before_is_abou
         "They signed Mark Hale to a four-year deal worth $60 million last summer.\n"
     )
     assert subjects["$60 million"] == "Boston"
+
+
+def test_it_after_an_opening_adverb_stands_for_the_subject_of_the_sentence_before() -> None:
+    subjects = _subjects(
+        "Central banks act\n\n"
+        "The Bank of Canada agreed to lend more to the Reserve Bank of Australia on Monday.\n\n"
+        "Meanwhile, it set up a new credit line with the Bank of Korea for up to $15 billion.\n"
+    )
+    assert subjects["up to $15 billion"] == "Bank of Canada"
+
+
+def test_it_in_a_quote_is_not_the_speaker_of_the_quote_before() -> None:
+    subjects = _subjects(
+        "Inquiry opens\n\n"
+        "Canada opened an inquiry into the fishery on Monday.\n\n"
+        '"This has been a very hard case," Oppal said.\n\n'
+        '"It has been with us for well over 20 years."\n'
+    )
+    assert subjects["well over 20 years"] != "Oppal"
