@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from service.ingest.figures.lexicon import counted_unit
 from service.ingest.figures.markets import moved_is_market
 from service.ingest.figures.tree import _children, _clause_verb
+from service.ingest.mentions.coreference import main_verb
 from service.ingest.quotes.quoted_by import SPEECH_VERBS
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
@@ -90,11 +91,60 @@ def _reporting_verb(governor: Token) -> Token | None:
 def _subject_tokens(noun: Token | None, governor: Token | None, head: Token) -> list[Token]:
     """Words that may name whom the figure is about, best first."""
     found: list[Token] = []
-    for token in _subject_candidates(noun, governor, head):
-        nationality = token.dep_ == "amod" and token.text[:1].isupper()
-        if (token.pos_ in ("PROPN", "PRON", "NOUN") or nationality) and token not in found:
-            found.append(token)
+    for candidate in _subject_candidates(noun, governor, head):
+        for token in (*_antecedent(candidate), candidate):
+            nationality = token.dep_ == "amod" and token.text[:1].isupper()
+            if (token.pos_ in ("PROPN", "PRON", "NOUN") or nationality) and token not in found:
+                found.append(token)
     return found
+
+
+# Pronouns that carry an organisation or a thing on from sentence to sentence.
+_CARRIED = frozenset({"it", "its", "they", "their"})
+# How many sentences back the topic of a main clause's "it" or "they" is looked for.
+_TOPIC_REACH = 3
+
+
+def _antecedent(token: Token) -> Iterator[Token]:
+    """What "it" or "they" opening a main clause stands for: the subject of the sentence
+    before, the topic that runs on ("The Sixers have lost six straight. They signed Elton
+    Brand to a five-year deal" is the Sixers' deal, not that of the university named last
+    in between; "Additionally, it opened swap lines" after "the Federal Reserve arranged"
+    is the Fed's), past sentences whose subject is the same pronoun. Nothing for a pronoun
+    after a name ("GM said it would cut 300 jobs" leaves "it" to the name just given),
+    nor when the sentence before has no subject of its own or is a speaker's ('"...,"
+    Oppal said. "It has been with us for 20 years"' is not Oppal)."""
+    if token.lower_ not in _CARRIED or any(
+        t.pos_ == "PROPN" or t.ent_type_ for t in token.doc[token.sent.start : token.i]
+    ):
+        return  # "But in 2007 it ...", not "Ford said that in 2007 it ..."
+    owner = token.head if token.dep_ == "poss" else token
+    if owner.dep_ not in ("nsubj", "nsubjpass") or owner.head.i != main_verb(token.sent).i:
+        return
+    plural = token.lower_ in ("they", "their")
+    sentence = token.sent
+    for _ in range(_TOPIC_REACH):
+        last = sentence.start - 1
+        while last >= 0 and token.doc[last].is_space:  # a paragraph break
+            last -= 1
+        if last < 0:
+            return
+        sentence = token.doc[last].sent
+        subjects = [c for c in main_verb(sentence).children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return
+        subject = subjects[-1]
+        if main_verb(sentence).lemma_ in SPEECH_VERBS:
+            return  # '"This has been complex," Oppal said. "It has been with us"'
+        if subject.ent_type_ == "PERSON":
+            return  # "it" and "they" are no one person
+        if subject.pos_ == "PRON":
+            if subject.lower_ in (("they",) if plural else ("it",)):
+                continue  # the topic runs on
+            return
+        yield from _apposed(subject)
+        yield subject
+        return
 
 
 def _subject_candidates(noun: Token | None, governor: Token | None, head: Token) -> Iterator[Token]:

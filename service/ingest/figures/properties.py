@@ -250,7 +250,12 @@ def vote_subject(sm: SentenceMentions, sentence: str, start: int) -> int | None:
 
 
 _COMMA_END = re.compile(r",\s*$")
-_FEW_WORDS = re.compile(r"\s*((?:[a-z][\w-]*\s+){0,3})")
+# the lower-case words, or a title, between an age and the name it comes before
+_FEW_WORDS = re.compile(
+    r"\s*((?:[a-z][\w-]*\s+|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt)\.?\s+){0,3})"
+)
+# "Emanuel Steward, who turned 68 on Saturday": a relative clause telling a named age
+_WHO_TURNED = re.compile(r",\s*who\s+(?:has\s+|had\s+|just\s+)?(?:turned|turns|is|was)\s+$")
 _DESCRIPTION = re.compile(r"\s*((?:[a-z][\w-]*\s*){1,3}?)(['’]s\b|[,.;]|\s+(?:said|who|was|is)\b)")
 
 
@@ -268,7 +273,7 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
     aged = sentence[start:end].lower().startswith(("aged", "at age", "at the age"))
     if sentence[start:end].isdigit() or aged:
         person = sm.last_before(sm.offset + len(before.rstrip(" ,")), EntityKind.PERSON)
-        if aged or _COMMA_END.search(before):
+        if aged or _COMMA_END.search(before) or _WHO_TURNED.search(before):
             return person.local_entity if person is not None else None
     # "66-year-old [former president] Kassym-Jomart Tokayev": the name within a few words.
     phrase = _FEW_WORDS.match(after)

@@ -92,9 +92,15 @@ def parse_subject(
 ) -> int | None:
     """The entity a name the parse points at belongs to; a pronoun ("its profit", "the
     company's") is the last entity of its kind named before it."""
-    for span in reading.subject_spans:
+    spans = reading.subject_spans
+    for span in spans:
+        # a name in a sentence before only as what a main clause's "it" or "they"
+        # stands for
+        named = mentions if span.end <= sm.offset and _carries(sm, spans) else sm.mentions
         overlapping = [
-            m for m in sm.mentions if m.span.start < span.end and span.start < m.span.end
+            m
+            for m in named
+            if m.local_entity >= 0 and m.span.start < span.end and span.start < m.span.end
         ]
         if overlapping:
             # the name the words end on, past those compounded before it: "FTX founder
@@ -121,6 +127,17 @@ def parse_subject(
             if earlier is not None:
                 return earlier
     return None
+
+
+def _carries(sm: SentenceMentions, spans: Sequence[Span]) -> bool:
+    """Whether one of ``spans`` is a pronoun opening the sentence ("It", "They",
+    "Their"), whose antecedent the parse gave before it."""
+    return any(
+        not any(m.span.start < span.start for m in sm.mentions)
+        and sm.offset <= span.start
+        and sm.body[span.start : span.end].lower() in ("it", "its", "they", "their")
+        for span in spans
+    )
 
 
 _SEXES = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}

@@ -49,3 +49,43 @@ def test_a_possessive_pronoun_stands_for_the_subject_of_its_own_clause() -> None
         "Duke University. After a poor start, Atlanta won 17 of its next 21 games.\n"
     )
     assert subjects["17"] == subjects["21"] == "Atlanta"
+
+
+def test_it_opening_a_sentence_stands_for_the_subject_of_the_sentence_before() -> None:
+    subjects = _subjects(
+        "New jet unveiled\n\n"
+        "Airbus and Boeing both showed new aircraft at the air show in Paris on Monday. "
+        "Boeing showed its long-range model there.\n\n"
+        "The Embraer E195 is a regional jet built in Brazil.\n\n"
+        "It can seat up to 146 passengers.\n"
+    )
+    assert subjects["up to 146"] == "Embraer E195"
+
+
+def test_they_opening_a_sentence_stands_for_the_team_the_sentence_before_is_about() -> None:
+    subjects = _subjects(
+        "Celtics fire coach\n\n"
+        "The Boston Celtics fired coach Tom Reed on Monday. His son plays for Duke.\n\n"
+        "Boston was among the favourites in the East this season.\n\n"
+        "They signed Mark Hale to a four-year deal worth $60 million last summer.\n"
+    )
+    assert subjects["$60 million"] == "Boston"
+
+
+def test_it_after_an_opening_adverb_stands_for_the_subject_of_the_sentence_before() -> None:
+    subjects = _subjects(
+        "Central banks act\n\n"
+        "The Bank of Canada agreed to lend more to the Reserve Bank of Australia on Monday.\n\n"
+        "Meanwhile, it set up a new credit line with the Bank of Korea for up to $15 billion.\n"
+    )
+    assert subjects["up to $15 billion"] == "Bank of Canada"
+
+
+def test_it_in_a_quote_is_not_the_speaker_of_the_quote_before() -> None:
+    subjects = _subjects(
+        "Inquiry opens\n\n"
+        "Canada opened an inquiry into the fishery on Monday.\n\n"
+        '"This has been a very hard case," Oppal said.\n\n'
+        '"It has been with us for well over 20 years."\n'
+    )
+    assert subjects["well over 20 years"] != "Oppal"

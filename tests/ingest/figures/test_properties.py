@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from service.ingest.extract import extract
 from service.ingest.figures.numbers import find_numbers
-from service.ingest.figures.properties import choose_property
+from service.ingest.figures.properties import SentenceMentions, age_subject, choose_property
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 from service.ingest.parse.article import parse_article
 
 
@@ -67,3 +68,25 @@ def test_held_detains_no_one_where_it_holds_an_event_or_a_hope() -> None:
         (number,) = find_numbers(sentence)
         found = choose_property(number, sentence, number.span.start, number.span.end)
         assert found == expected, sentence
+
+
+def _age_of(sentence: str, age: str, name: str) -> int | None:
+    """What ``age_subject`` finds for ``age`` in a one-sentence body naming ``name``."""
+    at = sentence.index(name)
+    mention = MentionCandidate(
+        Span(at, at + len(name)), name, name.split()[-1], EntityKind.PERSON, 0, 0
+    )
+    person = LocalEntity(0, EntityKind.PERSON, "Paul Rowan", ())
+    sm = SentenceMentions(sentence, 0, [mention], [person])
+    start = sentence.index(age)
+    return age_subject(sm, sentence, start, start + len(age), sentence)
+
+
+def test_an_age_before_a_title_and_name_is_that_persons() -> None:
+    sentence = "A doorman identified the 47-year-old Mr. Rowan as the robber."
+    assert _age_of(sentence, "47-year-old", "Rowan") == 0
+
+
+def test_an_age_a_relative_clause_gives_is_the_name_before_it() -> None:
+    sentence = "The crowd sang for trainer Paul Rowan, who turned 71 on Friday."
+    assert _age_of(sentence, "71", "Paul Rowan") == 0
