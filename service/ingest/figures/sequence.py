@@ -214,16 +214,26 @@ _TO_LEVEL = re.compile(
 _MOVES = frozenset({"growth", "decline"})
 
 
-def level_after_move(body: str, last: FigureCandidate | None, figure: FigureCandidate) -> bool:
-    """Whether a bare number is the level a market's move just before it went to."""
-    return (
+def level_after_move(
+    body: str, last: FigureCandidate | None, figure: FigureCandidate
+) -> str | None:
+    """What a figure is when it is where a market's move just before it went: an index's
+    level for a bare number ("up 1.2% to 1,622"), a share's price for money ("Bank of
+    America, which dropped 14% to $3.93"); None otherwise."""
+    if figure.unit == "count":
+        level = "index_level"
+    elif unit_class(figure.unit) == "money" and last is not None and last.unit == "percent":
+        level = "share_price"
+    else:
+        return None
+    moved = (
         last is not None
-        and figure.unit == "count"
         and last.property in _MOVES
         and last.unit in ("percent", "points")
         and last.sentence == figure.sentence
         and _TO_LEVEL.fullmatch(body, last.span.end, figure.span.start) is not None
     )
+    return level if moved else None
 
 
 def _list_head(

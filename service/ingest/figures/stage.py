@@ -197,14 +197,16 @@ def find_figures(
             if figure.property is None and (pair := gapped_pair(body, figures, figure)):
                 figure = _with_property(figure, pair[0], pair[1], published_on, context)
             if (
-                figure.property is None
+                # "fell 13.8% to US$2.51 a share": where the share went, no earnings
+                figure.property in (None, "earnings_per_share")
                 and last is not None
-                and level_after_move(body, last, figure)
+                and (level := level_after_move(body, last, figure)) is not None
                 and names_market(context.previous_text + " " + text)
             ):
                 # "the Nasdaq was up 1.2% to 1,622": where the index went
-                figure = _with_property(figure, "index_level", last.subject, published_on, context)
-                figure = replace(figure, unit="points")
+                figure = _with_property(figure, level, last.subject, published_on, context)
+                if level == "index_level":
+                    figure = replace(figure, unit="points")
             if figure.property is None and (ranked := ranked_next(body, last, figure, sm)):
                 # "..., with Wal-Mart at 15 percent": Wal-Mart's share of the same market
                 figure = _with_property(figure, ranked[0], ranked[1], published_on, context)

@@ -484,6 +484,12 @@ def test_where_a_market_move_took_the_index_is_its_level() -> None:
     assert (figures["38,210"].property, figures["38,210"].unit) == ("index_level", "points")
     assert (figures["190.25"].property, figures["190.25"].unit) == ("growth", "points")
     assert figures["231,000"].property != "index_level"  # no market in view
+    shares = (
+        "Banks\n\nOn the stock market, Barclays fell 6.1% to 181p and Lloyds, which dropped 4% "
+        "to $1.12 a share, led the losers.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(shares)).figures}
+    assert figures["$1.12 a share"].property == "share_price"
 
 
 def test_the_subject_of_a_passive_report_is_no_source() -> None:
