@@ -35,6 +35,15 @@ _VOTE = re.compile(
     r"(?:second|third|fourth|fifth|last))\b",
     re.I,
 )
+# The people a survey asked, or what they answered: their share is an answer, never a
+# vote ("62 percent of respondents said", "35 percent who believed the violence ...").
+_RESPONDENTS = re.compile(
+    r"\s+of\s+(?:the\s+|those\s+)?(?:respondents|(?:people|adults|voters|americans|those)\s+"
+    r"(?:asked|polled|surveyed|questioned))\b"
+    r"|\s+(?:who\s+)?(?:said|say|says|believed|believe|believes|thought|think|thinks|felt"
+    r"|feel|feels|agreed|agree|agrees|disagreed|disagree|considered|consider)\b",
+    re.IGNORECASE,
+)
 _TURNOUT_BEFORE = re.compile(r"\bturnout\b[^.;,]{0,60}$", re.IGNORECASE)
 _TURNOUT_AFTER = re.compile(r"^\s*(?:turnout)\b", re.IGNORECASE)
 _IN_POWER = re.compile(
@@ -119,6 +128,8 @@ def choose_property(number: NumberMatch, text: str, start: int, end: int) -> str
     if number.unit == "percent":
         if _TURNOUT_BEFORE.search(text[:start]) or _TURNOUT_AFTER.match(after):
             return "turnout"
+        if _RESPONDENTS.match(text, end):
+            return None  # "62 percent of respondents said": a poll's answer, no candidate's
         return "vote_share" if _VOTE.search(text) else None
     if number.unit == "years":
         in_power = _IN_POWER.search(text[:start]) or _IN_POWER_AFTER.match(text, end)

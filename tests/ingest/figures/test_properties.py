@@ -70,6 +70,17 @@ def test_held_detains_no_one_where_it_holds_an_event_or_a_hope() -> None:
         assert found == expected, sentence
 
 
+def test_a_survey_answer_is_no_vote_share() -> None:
+    for sentence, expected in (
+        ("In the poll, 58 percent of respondents said the mayor should resign.", None),
+        ("The poll found 41 percent who believed the war was lost.", None),
+        ("The governing party took 41 percent in the poll.", "vote_share"),
+    ):
+        (number,) = find_numbers(sentence)
+        found = choose_property(number, sentence, number.span.start, number.span.end)
+        assert found == expected, sentence
+
+
 def _age_of(sentence: str, age: str, name: str) -> int | None:
     """What ``age_subject`` finds for ``age`` in a one-sentence body naming ``name``."""
     at = sentence.index(name)
