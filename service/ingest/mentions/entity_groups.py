@@ -113,17 +113,11 @@ def group_mentions(
             )
             is not None
         ):
-            group = by_key.get(name_key(full))
-            if group is None:
-                group = _new_group(groups, EntityKind.PERSON, full)
-                by_key[name_key(full)] = group
+            group = _group_named(groups, by_key, EntityKind.PERSON, full)
             kind = EntityKind.PERSON
             reason = f"surname {cand.name!r} of {full!r}"
         elif group is None and (full := _full_name_of_given(cand, candidates)) is not None:
-            group = by_key.get(name_key(full))
-            if group is None:
-                group = _new_group(groups, EntityKind.PERSON, full)
-                by_key[name_key(full)] = group
+            group = _group_named(groups, by_key, EntityKind.PERSON, full)
             kind = EntityKind.PERSON
             reason = f"given name {cand.name!r} of {full!r}"
         elif (
@@ -134,10 +128,7 @@ def group_mentions(
             and not (cand.kind is EntityKind.PLACE or gz.place_canonical(cand.name))
         ):
             long = long_names[acronym_key(cand.name)]
-            group = by_key.get(name_key(long))
-            if group is None:
-                group = _new_group(groups, EntityKind.ORGANIZATION, long)
-                by_key[name_key(long)] = group
+            group = _group_named(groups, by_key, EntityKind.ORGANIZATION, long)
             reason = f"acronym {cand.name!r} spells the initials of {long!r}"
         elif group is None and cand.kind is EntityKind.PLACE:
             canonical = gz.place_canonical(cand.name)
@@ -242,6 +233,17 @@ def _titled_person(group: _Group) -> bool:
         and (len(words) == 1 or (len(words) == 2 and gz.is_given_name(words[0])))
         and gz.organization_canonical(group.name) is None
     )
+
+
+def _group_named(
+    groups: list[_Group], by_key: dict[str, _Group], kind: EntityKind, name: str
+) -> _Group:
+    """The group keyed by ``name``, made (of ``kind``) when the article has none yet."""
+    group = by_key.get(name_key(name))
+    if group is None:
+        group = _new_group(groups, kind, name)
+        by_key[name_key(name)] = group
+    return group
 
 
 def _new_group(groups: list[_Group], kind: EntityKind, name: str) -> _Group:

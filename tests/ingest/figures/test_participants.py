@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from service.ingest.extract import extract
-from service.ingest.parse.article import parse_article
-
-
-def _subjects(copy: str) -> dict[str, str | None]:
-    extraction = extract(parse_article(copy))
-    names = [e.name for e in extraction.entities]
-    return {
-        f.text: names[f.subject] if f.subject is not None and f.subject >= 0 else None
-        for f in extraction.figures
-    }
+from tests.ingest.figures.whom import subjects_of
 
 
 def test_a_verb_in_to_is_the_deed_of_the_subject_of_the_verb_it_completes() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Toyota sales climb\n\n"
         "Toyota said on Tuesday that its sales had climbed again. Toyota now leads the "
         "market. Nissan hopes to sell 400,000 electric cars next year.\n"
@@ -25,7 +15,7 @@ def test_a_verb_in_to_is_the_deed_of_the_subject_of_the_verb_it_completes() -> N
 
 
 def test_a_verb_with_an_object_hands_the_deed_in_to_to_the_object() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Toyota sales climb\n\n"
         "Toyota said on Tuesday that its sales had climbed again. Toyota now leads the "
         "market. Union leader Ann Price urged dealers to sell 400,000 electric cars.\n"
@@ -34,7 +24,7 @@ def test_a_verb_with_an_object_hands_the_deed_in_to_to_the_object() -> None:
 
 
 def test_a_clause_in_ing_is_the_deed_of_the_subject_of_its_verb() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Toyota sales climb\n\n"
         "Toyota said on Tuesday that its sales had climbed again. Toyota now leads the "
         "market. Nissan posted a loss on Tuesday, cutting 4,000 jobs.\n"
@@ -43,7 +33,7 @@ def test_a_clause_in_ing_is_the_deed_of_the_subject_of_its_verb() -> None:
 
 
 def test_a_possessive_pronoun_stands_for_the_subject_of_its_own_clause() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Hawks rally\n\n"
         "The Atlanta Hawks hired Ken Doyle as coach in May. Doyle had spent ten years at "
         "Duke University. After a poor start, Atlanta won 17 of its next 21 games.\n"
@@ -52,7 +42,7 @@ def test_a_possessive_pronoun_stands_for_the_subject_of_its_own_clause() -> None
 
 
 def test_it_opening_a_sentence_stands_for_the_subject_of_the_sentence_before() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "New jet unveiled\n\n"
         "Airbus and Boeing both showed new aircraft at the air show in Paris on Monday. "
         "Boeing showed its long-range model there.\n\n"
@@ -63,7 +53,7 @@ def test_it_opening_a_sentence_stands_for_the_subject_of_the_sentence_before() -
 
 
 def test_they_opening_a_sentence_stands_for_the_team_the_sentence_before_is_about() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Celtics fire coach\n\n"
         "The Boston Celtics fired coach Tom Reed on Monday. His son plays for Duke.\n\n"
         "Boston was among the favourites in the East this season.\n\n"
@@ -73,7 +63,7 @@ def test_they_opening_a_sentence_stands_for_the_team_the_sentence_before_is_abou
 
 
 def test_it_after_an_opening_adverb_stands_for_the_subject_of_the_sentence_before() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Central banks act\n\n"
         "The Bank of Canada agreed to lend more to the Reserve Bank of Australia on Monday.\n\n"
         "Meanwhile, it set up a new credit line with the Bank of Korea for up to $15 billion.\n"
@@ -82,7 +72,7 @@ def test_it_after_an_opening_adverb_stands_for_the_subject_of_the_sentence_befor
 
 
 def test_it_in_a_quote_is_not_the_speaker_of_the_quote_before() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Inquiry opens\n\n"
         "Canada opened an inquiry into the fishery on Monday.\n\n"
         '"This has been a very hard case," Oppal said.\n\n'

@@ -3,21 +3,11 @@ not stand for."""
 
 from __future__ import annotations
 
-from service.ingest.extract import extract
-from service.ingest.parse.article import parse_article
-
-
-def _subjects(copy: str) -> dict[str, str | None]:
-    extraction = extract(parse_article(copy))
-    names = [e.name for e in extraction.entities]
-    return {
-        f.text: names[f.subject] if f.subject is not None and f.subject >= 0 else None
-        for f in extraction.figures
-    }
+from tests.ingest.figures.whom import subjects_of
 
 
 def test_a_group_told_as_a_new_one_is_no_organisation_named_before() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Protest in Detroit\n\n"
         "General Motors hosted a fair in Detroit on Monday. A group of about 200 students "
         "had occupied the main hall yesterday, waving banners.\n"
@@ -26,14 +16,14 @@ def test_a_group_told_as_a_new_one_is_no_organisation_named_before() -> None:
 
 
 def test_the_company_still_stands_for_the_organisation_named_before() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Carmaker cuts jobs\n\nFord said on Monday that the company would cut 5,000 jobs.\n"
     )
     assert subjects["5,000"] == "Ford"
 
 
 def test_a_gerund_after_a_preposition_is_the_deed_of_its_verbs_subject() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Canada beat Spain\n\n"
         "Canada beat Spain 70 to 52 on Monday. Tom Reed led Canada in scoring with 18 "
         "points.\n"
@@ -42,7 +32,7 @@ def test_a_gerund_after_a_preposition_is_the_deed_of_its_verbs_subject() -> None
 
 
 def test_jobs_at_a_company_are_that_companys_not_the_owners() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Carmaker to cut jobs\n\nFord will cut 2,000 jobs at Volvo. Ford will cut 3,000 jobs "
         "in Spain.\n"
     )
@@ -51,7 +41,7 @@ def test_jobs_at_a_company_are_that_companys_not_the_owners() -> None:
 
 
 def test_an_age_told_of_someone_new_is_not_the_storys_topic() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Climber dies on Mount Cook\n\n"
         "A climber has died on Mount Cook. Rescuers reached Mount Cook on Sunday. "
         "A 41-year-old British climber died after falling 200 metres on Mount Cook.\n"
@@ -60,7 +50,7 @@ def test_an_age_told_of_someone_new_is_not_the_storys_topic() -> None:
 
 
 def test_an_age_of_someone_new_is_not_the_person_the_story_is_about() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Judge jails Harlan Moss\n\n"
         "Harlan Moss was jailed on Monday. Harlan Moss had robbed a bank in Ohio, and "
         "Harlan Moss will appeal. A 19-year-old clerk told the court she was afraid.\n"
@@ -69,7 +59,7 @@ def test_an_age_of_someone_new_is_not_the_person_the_story_is_about() -> None:
 
 
 def test_the_age_of_someone_told_of_before_is_the_storys_person() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Judge jails Harlan Moss\n\n"
         "Harlan Moss was jailed on Monday. Harlan Moss had robbed a bank in Ohio, and "
         "Harlan Moss will appeal. The 52-year-old told the court he was sorry.\n"
@@ -78,7 +68,7 @@ def test_the_age_of_someone_told_of_before_is_the_storys_person() -> None:
 
 
 def test_a_count_after_two_cities_named_as_one_place_is_the_countrys() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Quake hits Spain\n\n"
         "A strong earthquake struck Spain between Madrid and the city of Toledo. "
         "The government declared an emergency with 300 dead. The quake also shook Seville. "
@@ -89,7 +79,7 @@ def test_a_count_after_two_cities_named_as_one_place_is_the_countrys() -> None:
 
 
 def test_the_person_a_story_is_about_owns_only_figures_told_of_them() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Striker Dario Vance leaves Rovers\n\n"
         "Dario Vance left Rovers on Monday after six seasons. Dario Vance thanked the fans, "
         "and Vance said he would rest. The stadium holds 40,000 fans. "
@@ -100,7 +90,7 @@ def test_the_person_a_story_is_about_owns_only_figures_told_of_them() -> None:
 
 
 def test_a_count_of_the_entities_set_side_by_side_is_no_figure_of_the_topic() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Norsk Steel to merge with Baltic Iron\n\n"
         "Norsk Steel will merge with Baltic Iron, Norsk Steel said on Monday. "
         "Norsk Steel shares rose. The two companies have worked together since 2009.\n"
@@ -109,7 +99,7 @@ def test_a_count_of_the_entities_set_side_by_side_is_no_figure_of_the_topic() ->
 
 
 def test_an_outlet_the_story_cites_most_is_not_what_it_is_about() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Dam talks stall\n\n"
         "Ethiopia hosted talks with Sudan on the dam, Reuters reported on Monday. "
         "Reuters said the delegates left early, and Reuters added that the next round was "
@@ -119,7 +109,7 @@ def test_an_outlet_the_story_cites_most_is_not_what_it_is_about() -> None:
 
 
 def test_a_definite_count_of_more_entities_is_no_figure_of_the_topic_either() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Norsk Steel joins Nordic alliance\n\n"
         "Norsk Steel joined the Nordic steel alliance on Monday, Norsk Steel said. "
         "Norsk Steel shares rose. The five companies will buy ore together.\n"
@@ -128,7 +118,7 @@ def test_a_definite_count_of_more_entities_is_no_figure_of_the_topic_either() ->
 
 
 def test_he_stands_for_no_woman_named_by_her_given_name() -> None:
-    subjects = _subjects(
+    subjects = subjects_of(
         "Man jailed for attack\n\n"
         "A court heard that Tom Wells attacked his neighbour Anna Price at her home in "
         "March. He was sentenced to six years in prison on Friday.\n"
