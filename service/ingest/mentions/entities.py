@@ -104,6 +104,9 @@ _WATER_AND_LAND = gz.word_set(
     "gulf bay strait straits sea ocean lake river isle island islands cape horn mount"
 )
 # Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
+_COMPASS_WORDS = gz.word_set(
+    "north south east west northern southern eastern western central upper lower"
+)
 _SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
 _OPENING_QUOTES = "\"'“‘(["
 # Capitalised words listed with commas, "and" and "&" up to the end of the text searched
@@ -265,8 +268,32 @@ class _Finder:
                     candidate = self._candidate(segment, sentence)
                     if candidate is not None:
                         out.append(candidate)
+        self._shared_names(out, first_in_sentence)
         self._spelt_lists(out, first_in_sentence)
         self._link_acronyms(out, first_in_sentence)
+
+    def _shared_names(self, out: list[Candidate], first: int) -> None:
+        """A compass word before "and" and a name opening with another shares that name's
+        rest: "North and South Korea" is "North Korea" and "South Korea", "East and West
+        Timor" "East Timor" and "West Timor", not a place called "North". A mention prints
+        its own words, so where the body names the shared name in full elsewhere, the
+        bare word is no mention at all (the full one stands for it); else it is the
+        shared name's only mention, and names it."""
+        for i in range(len(out) - 1, max(first, 1) - 1, -1):
+            left, right = out[i - 1], out[i]
+            words = right.name.split()
+            if not (
+                left.name.lower() in _COMPASS_WORDS
+                and len(words) > 1
+                and words[0].lower() in _COMPASS_WORDS
+                and self.body[left.end : right.start] in (" and ", " or ", " & ")
+            ):
+                continue
+            shared = " ".join([left.name, *words[1:]])
+            if re.search(rf"(?<![\w-]){re.escape(shared)}(?![\w-])", self.body):
+                del out[i - 1]
+            else:
+                left.name, left.kind = shared, right.kind
 
     def _listed_in_heading(self, tokens: list[_Token], sentence: Sentence) -> list[Candidate]:
         """In a heading ('POET DETAINED IN ALMATY') capitals say nothing: listed names only."""
