@@ -104,6 +104,11 @@ _WATER_AND_LAND = gz.word_set(
     "gulf bay strait straits sea ocean lake river isle island islands cape horn mount"
 )
 # Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
+_GENERIC_HEADS = gz.word_set(
+    "company program programme project network institute institution club press store "
+    "family group foundation association society centre center fund agency corporation "
+    "firm organization organisation bureau service"
+)
 _COMPASS_WORDS = gz.word_set(
     "north south east west northern southern eastern western central upper lower"
 )
@@ -163,7 +168,21 @@ def find_mentions(
             if cand.kind is EntityKind.PERSON and cand.description is None:
                 sentence = sentences[cand.sentence_index]
                 cand.description = finder.description(cand.start, cand.end, sentence)
-    return group_mentions(body, candidates, known_people)
+    return group_mentions(body, _named_bodies_only(candidates), known_people)
+
+
+def _named_bodies_only(candidates: list[Candidate]) -> list[Candidate]:
+    """A generic head word alone ("Company", "Program", "Club", "Institute") is a body's
+    short name only where the article names that body in full: "the Institute" after
+    "the Brookings Institute". With no such name it is the cut end of one the rules
+    could not read whole ("Sam's Club", "the iPhone Developer Program") or a word
+    capitalised in house style ("our Company"), and no entity."""
+    words_in_full = {w for c in candidates if " " in c.name for w in c.name.lower().split()}
+    return [
+        c
+        for c in candidates
+        if c.name.lower() not in _GENERIC_HEADS or c.name.lower() in words_in_full
+    ]
 
 
 def _tokens(body: str, sentence: Sentence) -> list[_Token]:

@@ -639,3 +639,13 @@ def test_a_compass_word_before_and_shares_the_name_after_it() -> None:
     assert {"North Korea", "South Korea", "East Timor", "West Timor"} <= found, found
     assert not {"North", "East"} & found, found
     assert "North" not in {m.text for m in mentions}
+
+
+def test_a_generic_head_alone_is_an_entity_only_for_a_body_named_in_full() -> None:
+    _, entities = run(
+        "Our Company thanks its staff, said Mr. Dale. The Calloway Institute agreed; the "
+        "Institute will publish its review."
+    )
+    found = names(entities)
+    assert "Company" not in found, found
+    assert "Calloway Institute" in found, found
