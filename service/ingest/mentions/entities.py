@@ -104,6 +104,14 @@ _WATER_AND_LAND = gz.word_set(
     "gulf bay strait straits sea ocean lake river isle island islands cape horn mount"
 )
 # Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
+_GENERIC_HEADS = gz.word_set(
+    "company program programme project network institute institution club press store "
+    "family group foundation association society centre center fund agency corporation "
+    "firm organization organisation bureau service"
+)
+_COMPASS_WORDS = gz.word_set(
+    "north south east west northern southern eastern western central upper lower"
+)
 _SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
 _OPENING_QUOTES = "\"'“‘(["
 # Capitalised words listed with commas, "and" and "&" up to the end of the text searched
@@ -160,7 +168,21 @@ def find_mentions(
             if cand.kind is EntityKind.PERSON and cand.description is None:
                 sentence = sentences[cand.sentence_index]
                 cand.description = finder.description(cand.start, cand.end, sentence)
-    return group_mentions(body, candidates, known_people)
+    return group_mentions(body, _named_bodies_only(candidates), known_people)
+
+
+def _named_bodies_only(candidates: list[Candidate]) -> list[Candidate]:
+    """A generic head word alone ("Company", "Program", "Club", "Institute") is a body's
+    short name only where the article names that body in full: "the Institute" after
+    "the Brookings Institute". With no such name it is the cut end of one the rules
+    could not read whole ("Sam's Club", "the iPhone Developer Program") or a word
+    capitalised in house style ("our Company"), and no entity."""
+    words_in_full = {w for c in candidates if " " in c.name for w in c.name.lower().split()}
+    return [
+        c
+        for c in candidates
+        if c.name.lower() not in _GENERIC_HEADS or c.name.lower() in words_in_full
+    ]
 
 
 def _tokens(body: str, sentence: Sentence) -> list[_Token]:
@@ -265,8 +287,32 @@ class _Finder:
                     candidate = self._candidate(segment, sentence)
                     if candidate is not None:
                         out.append(candidate)
+        self._shared_names(out, first_in_sentence)
         self._spelt_lists(out, first_in_sentence)
         self._link_acronyms(out, first_in_sentence)
+
+    def _shared_names(self, out: list[Candidate], first: int) -> None:
+        """A compass word before "and" and a name opening with another shares that name's
+        rest: "North and South Korea" is "North Korea" and "South Korea", "East and West
+        Timor" "East Timor" and "West Timor", not a place called "North". A mention prints
+        its own words, so where the body names the shared name in full elsewhere, the
+        bare word is no mention at all (the full one stands for it); else it is the
+        shared name's only mention, and names it."""
+        for i in range(len(out) - 1, max(first, 1) - 1, -1):
+            left, right = out[i - 1], out[i]
+            words = right.name.split()
+            if not (
+                left.name.lower() in _COMPASS_WORDS
+                and len(words) > 1
+                and words[0].lower() in _COMPASS_WORDS
+                and self.body[left.end : right.start] in (" and ", " or ", " & ")
+            ):
+                continue
+            shared = " ".join([left.name, *words[1:]])
+            if re.search(rf"(?<![\w-]){re.escape(shared)}(?![\w-])", self.body):
+                del out[i - 1]
+            else:
+                left.name, left.kind = shared, right.kind
 
     def _listed_in_heading(self, tokens: list[_Token], sentence: Sentence) -> list[Candidate]:
         """In a heading ('POET DETAINED IN ALMATY') capitals say nothing: listed names only."""

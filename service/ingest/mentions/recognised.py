@@ -813,6 +813,8 @@ def _checked(
         # A name with a day or a title stuck to it: "Nur-Sultan Wednesday" -> "Nur-Sultan"
         name = " ".join(body[start:end].split())
         return [replace(cand, start=start, end=end, name=name, kind=kind)]
+    if _ends_in_a_nationality(body, cand, inside):
+        return [cand]
     parts: list[Candidate] = []
     previous_end = cand.start
     for start, end, label in sorted(inside):
@@ -826,6 +828,27 @@ def _checked(
         if text[:1].isupper():
             parts.append(Candidate(start, end, text, KINDS[label], cand.sentence_index))
     return parts
+
+
+def _ends_in_a_nationality(body: str, cand: Candidate, inside: list[tuple[int, int, str]]) -> bool:
+    """Whether the rules' organisation is one the recogniser reads as an organisation and
+    a nationality or party word straight after it, ending the name: "the Press Democrat
+    newspaper" (the paper, not "Press" and a Democrat). A legislature or a party before
+    the word is its members ("Senate Republican leader"): no such name."""
+    if cand.kind is not EntityKind.ORGANIZATION or len(inside) != 2:
+        return False
+    (s1, e1, l1), (s2, e2, l2) = sorted(inside)
+    head = body[s1:e1].split()[-1].lower()
+    return (
+        l1 == "ORG"
+        and l2 in NOT_ENTITIES
+        and (s1, e2) == (cand.start, cand.end)
+        and body[e1:s2] == " "
+        and head not in _MEMBERS_OF
+    )
+
+
+_MEMBERS_OF = gz.word_set("senate house congress assembly parliament party caucus committee")
 
 
 def _given_names_before(body: str, floor: int, start: int) -> int:

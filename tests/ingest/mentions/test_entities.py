@@ -627,3 +627,25 @@ def test_a_list_of_capitalised_words_before_the_acronym_it_spells_is_one_name() 
     assert {"Flight Data, Navigation and Control Unit", "Tracking and Landing Aid"} <= found
     assert not {"Flight Data", "Navigation", "Control Unit", "Tracking"} & found, found
     assert entity(entities, "Flight Data, Navigation and Control Unit").aliases == ("FDNCU",)
+
+
+def test_a_compass_word_before_and_shares_the_name_after_it() -> None:
+    # named in full elsewhere: the bare word is no mention; else it names the shared name
+    mentions, entities = run(
+        "Envoys from North and South Korea met in Geneva, while ferries between East and "
+        "West Timor stopped. North Korea sent four."
+    )
+    found = names(entities)
+    assert {"North Korea", "South Korea", "East Timor", "West Timor"} <= found, found
+    assert not {"North", "East"} & found, found
+    assert "North" not in {m.text for m in mentions}
+
+
+def test_a_generic_head_alone_is_an_entity_only_for_a_body_named_in_full() -> None:
+    _, entities = run(
+        "Our Company thanks its staff, said Mr. Dale. The Calloway Institute agreed; the "
+        "Institute will publish its review."
+    )
+    found = names(entities)
+    assert "Company" not in found, found
+    assert "Calloway Institute" in found, found

@@ -347,3 +347,10 @@ def test_a_nationality_or_direction_the_recogniser_reads_into_a_name_stays(
     body: str, expected: list[tuple[EntityKind, str]]
 ) -> None:
     assert entities(body) == expected
+
+
+def test_an_organisation_ending_in_a_party_word_is_one_name() -> None:
+    body = "The cause was not known, said the Press Democrat newspaper in Santa Rosa."
+    _, entities = find_mentions(body, split_sentences(body), analyse(body))
+    found = {e.name for e in entities}
+    assert "Press Democrat" in found, sorted(found)
