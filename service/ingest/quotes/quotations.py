@@ -168,6 +168,7 @@ def find_quotes(
                 or _introduced(body, masked, q, bounds, paragraphs, index)
                 or _agent_as(masked, q, ctx_start, index)
                 or _colon_subject(masked, q, ctx_start, index)
+                or _headline_speaker(masked, q, paragraphs, index)
                 or _reported_before(
                     body, masked, (ctx_start, ctx_end), bounds, q, paragraphs, index
                 )
@@ -604,6 +605,35 @@ def _colon_subject(
         for w in title
     ):
         return None  # "Her verdict on Kamala Harris was harsh:" is not Harris speaking
+    return Attribution(entity, first.text, ":")
+
+
+def _headline_speaker(
+    masked: str, q: _Quote, paragraphs: list[tuple[int, int]], index: MentionIndex
+) -> Attribution | None:
+    """A quote in a headline led by a name and a colon is that person's: "Netanyahu:
+    Evidence proves Iran deal 'based on lies'". The headline is the first paragraph when
+    it is one line with no full stop before the quote; the words before the colon are
+    the name and at most a title ("Prime Minister Netanyahu:"), nothing else ("Report:")."""
+    if q.first_par != 0:
+        return None
+    start = paragraphs[0][0]
+    lead = masked[start : q.open]
+    colon = lead.find(":")
+    if colon < 0 or "\n" in lead or re.search(r"[.!?]\s", lead):
+        return None
+    people = _people(index, start, start + colon)
+    if not people:
+        return None
+    first, entity = people[-1]
+    if masked[first.span.end : start + colon].strip():
+        return None  # "Obama aide: ..." is not Obama
+    title = _WORD.findall(masked[start : first.span.start])
+    if len(title) > _TITLE_WORDS or any(
+        w.casefold() not in gz.PERSON_ROLES | gz.TITLE_MODIFIERS and not gz.place_canonical(w)
+        for w in title
+    ):
+        return None
     return Attribution(entity, first.text, ":")
 
 

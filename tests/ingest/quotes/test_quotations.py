@@ -860,3 +860,13 @@ def test_a_title_in_quotes_is_nobodys_words() -> None:
     assert (title.speaker, title.speaker_text, title.cue) == (None, None, None)
     assert found.speaker(found.quote("NO DEAL")) == "Paul Dole"  # a shouted tweet speaks
     assert found.speaker(found.quote("Who Wants")) == "Rita Lund"  # so does a question
+
+
+def test_a_headline_led_by_a_name_and_a_colon_quotes_that_person() -> None:
+    found = synthetic(
+        "Merkel: New border checks 'will not last beyond the summer'.\n\n"
+        "Chancellor Angela Merkel defended the checks on Monday in Berlin.\n\n"
+        "Report: Ministers call the plan 'a stopgap'.",
+        ("Angela Merkel", PERSON, ("Merkel",)),
+    )
+    assert found.speaker(found.quote("will not last")) == "Angela Merkel"
