@@ -85,6 +85,14 @@ _NAMING_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+|so-)called\s*$|#\w+\s*\(?\s*$",
     re.IGNORECASE,
 )
+# An analyst's rating, not words anyone said: "downgraded the bank to "sector perform"
+# from "outperform"", "rates the stock "buy"", "upgraded it to a "strong buy"" (up to
+# five words between, the grades before it among them)
+_RATING_BEFORE = re.compile(
+    r"\b(?:downgrad|upgrad|rat)(?:e|es|ed|ing)(?:\s+[\w'’&.“”\"-]+){0,5}?"
+    r"(?:\s+(?:to|from|at|as)(?:\s+an?)?)?\s*$",
+    re.IGNORECASE,
+)
 _ELISION = re.compile(r"(?:em|til|tis|twas|cause|n)\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
 _SENTENCE_END = ".!?…"
@@ -461,6 +469,8 @@ def names_something(body: str, span: Span, sentence: Span) -> bool:
     nor words all in capitals ("NO COLLUSION and NO OBSTRUCTION", a shouted tweet), nor
     a quote in a headline, whose every word is capitalised ("Ambassador: Netanyahu's
     Intel 'Presented a Smoking Gun'")."""
+    if _is_rating(body[sentence.start : span.start].rstrip(_MARKS)):
+        return True
     text = body[span.start : span.end]
     words = _WORD.findall(text)
     if not 2 <= len(words) <= _NAME_MAX_WORDS or text.rstrip(" ,." + _MARKS)[-1:] in "?!":
@@ -470,6 +480,14 @@ def names_something(body: str, span: Span, sentence: Span) -> bool:
         return False
     around = _WORD.findall(body[sentence.start : span.start] + " " + body[span.end : sentence.end])
     return _title_case(words) and not (len(around) > 1 and _title_case(around))
+
+
+def _is_rating(before: str) -> bool:
+    """Whether the words ``before`` a quote grade something, an analyst's rating and
+    nobody's words: "downgraded the bank to "sector perform" from "outperform"", "rates
+    the stock "buy"", unless a cue verb stands between ("the rating agency said")."""
+    rating = _RATING_BEFORE.search(before)
+    return rating is not None and not CUE_RE.search(rating.group())
 
 
 def _title_case(words: list[str]) -> bool:

@@ -870,3 +870,16 @@ def test_a_headline_led_by_a_name_and_a_colon_quotes_that_person() -> None:
         ("Angela Merkel", PERSON, ("Merkel",)),
     )
     assert found.speaker(found.quote("will not last")) == "Angela Merkel"
+
+
+def test_an_analyst_s_rating_is_nobodys_words() -> None:
+    found = synthetic(
+        'Barclays upgraded Nordic Shipping to "overweight" from "equal weight" on Tuesday, '
+        'and analyst Tom Berg said the fleet was "better placed than any rival."',
+        ("Tom Berg", PERSON, ("Berg",)),
+        ("Barclays", ORG, ()),
+    )
+    for grade in ("overweight", "equal weight"):
+        quote = found.quote(grade)
+        assert (quote.speaker, quote.speaker_text, quote.cue) == (None, None, None)
+    assert found.speaker(found.quote("better placed")) == "Tom Berg"
