@@ -93,6 +93,13 @@ _RATING_BEFORE = re.compile(
     r"(?:\s+(?:to|from|at|as)(?:\s+an?)?)?\s*$",
     re.IGNORECASE,
 )
+# A single capitalised word in quotes that a noun of a work or its people follows names
+# that work: "the "Twilight" author", "the "Lion" release", ""Frozen" star".
+_WORK_NOUN_AFTER = re.compile(
+    r"[\"”’']\s+(?:author|authors|director|directors|star|stars|co-star|sequel|prequel|"
+    r"release|series|franchise|saga|creator|creators|actor|actress|cast|producer|producers|"
+    r"writer|writers|fans|character|characters|episode|episodes|trilogy|update|version)\b"
+)
 _ELISION = re.compile(r"(?:em|til|tis|twas|cause|n)\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
 _SENTENCE_END = ".!?…"
@@ -473,6 +480,8 @@ def names_something(body: str, span: Span, sentence: Span) -> bool:
         return True
     text = body[span.start : span.end]
     words = _WORD.findall(text)
+    if len(words) == 1 and words[0][0].isupper() and _WORK_NOUN_AFTER.match(body, span.end):
+        return True  # "the "Twilight" author", "the "Lion" release"
     if not 2 <= len(words) <= _NAME_MAX_WORDS or text.rstrip(" ,." + _MARKS)[-1:] in "?!":
         return False
     capitalised = [w for w in words if w[0].isupper()]

@@ -883,3 +883,15 @@ def test_an_analyst_s_rating_is_nobodys_words() -> None:
         quote = found.quote(grade)
         assert (quote.speaker, quote.speaker_text, quote.cue) == (None, None, None)
     assert found.speaker(found.quote("better placed")) == "Tom Berg"
+
+
+def test_one_capitalised_word_before_a_work_s_noun_names_the_work() -> None:
+    found = synthetic(
+        '"Dune" director Lena Moss confirmed on Friday that the "Arrakis" sequel would '
+        'start filming in March, calling the script "stronger than the first."',
+        ("Lena Moss", PERSON, ("Moss",)),
+    )
+    for title in ("Dune", "Arrakis"):
+        quote = found.quote(title)
+        assert (quote.speaker, quote.speaker_text, quote.cue) == (None, None, None)
+    assert found.speaker(found.quote("stronger")) == "Lena Moss"
