@@ -85,6 +85,21 @@ _NAMING_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+|so-)called\s*$|#\w+\s*\(?\s*$",
     re.IGNORECASE,
 )
+# An analyst's rating, not words anyone said: "downgraded the bank to "sector perform"
+# from "outperform"", "rates the stock "buy"", "upgraded it to a "strong buy"" (up to
+# five words between, the grades before it among them)
+_RATING_BEFORE = re.compile(
+    r"\b(?:downgrad|upgrad|rat)(?:e|es|ed|ing)(?:\s+[\w'’&.“”\"-]+){0,5}?"
+    r"(?:\s+(?:to|from|at|as)(?:\s+an?)?)?\s*$",
+    re.IGNORECASE,
+)
+# A single capitalised word in quotes that a noun of a work or its people follows names
+# that work: "the "Twilight" author", "the "Lion" release", ""Frozen" star".
+_WORK_NOUN_AFTER = re.compile(
+    r"[\"”’']\s+(?:author|authors|director|directors|star|stars|co-star|sequel|prequel|"
+    r"release|series|franchise|saga|creator|creators|actor|actress|cast|producer|producers|"
+    r"writer|writers|fans|character|characters|episode|episodes|trilogy|update|version)\b"
+)
 _ELISION = re.compile(r"(?:em|til|tis|twas|cause|n)\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
 _SENTENCE_END = ".!?…"
@@ -168,6 +183,7 @@ def find_quotes(
                 or _introduced(body, masked, q, bounds, paragraphs, index)
                 or _agent_as(masked, q, ctx_start, index)
                 or _colon_subject(masked, q, ctx_start, index)
+                or _headline_speaker(masked, q, paragraphs, index)
                 or _reported_before(
                     body, masked, (ctx_start, ctx_end), bounds, q, paragraphs, index
                 )
@@ -460,8 +476,12 @@ def names_something(body: str, span: Span, sentence: Span) -> bool:
     nor words all in capitals ("NO COLLUSION and NO OBSTRUCTION", a shouted tweet), nor
     a quote in a headline, whose every word is capitalised ("Ambassador: Netanyahu's
     Intel 'Presented a Smoking Gun'")."""
+    if _is_rating(body[sentence.start : span.start].rstrip(_MARKS)):
+        return True
     text = body[span.start : span.end]
     words = _WORD.findall(text)
+    if len(words) == 1 and words[0][0].isupper() and _WORK_NOUN_AFTER.match(body, span.end):
+        return True  # "the "Twilight" author", "the "Lion" release"
     if not 2 <= len(words) <= _NAME_MAX_WORDS or text.rstrip(" ,." + _MARKS)[-1:] in "?!":
         return False
     capitalised = [w for w in words if w[0].isupper()]
@@ -469,6 +489,14 @@ def names_something(body: str, span: Span, sentence: Span) -> bool:
         return False
     around = _WORD.findall(body[sentence.start : span.start] + " " + body[span.end : sentence.end])
     return _title_case(words) and not (len(around) > 1 and _title_case(around))
+
+
+def _is_rating(before: str) -> bool:
+    """Whether the words ``before`` a quote grade something, an analyst's rating and
+    nobody's words: "downgraded the bank to "sector perform" from "outperform"", "rates
+    the stock "buy"", unless a cue verb stands between ("the rating agency said")."""
+    rating = _RATING_BEFORE.search(before)
+    return rating is not None and not CUE_RE.search(rating.group())
 
 
 def _title_case(words: list[str]) -> bool:
@@ -604,6 +632,35 @@ def _colon_subject(
         for w in title
     ):
         return None  # "Her verdict on Kamala Harris was harsh:" is not Harris speaking
+    return Attribution(entity, first.text, ":")
+
+
+def _headline_speaker(
+    masked: str, q: _Quote, paragraphs: list[tuple[int, int]], index: MentionIndex
+) -> Attribution | None:
+    """A quote in a headline led by a name and a colon is that person's: "Netanyahu:
+    Evidence proves Iran deal 'based on lies'". The headline is the first paragraph when
+    it is one line with no full stop before the quote; the words before the colon are
+    the name and at most a title ("Prime Minister Netanyahu:"), nothing else ("Report:")."""
+    if q.first_par != 0:
+        return None
+    start = paragraphs[0][0]
+    lead = masked[start : q.open]
+    colon = lead.find(":")
+    if colon < 0 or "\n" in lead or re.search(r"[.!?]\s", lead):
+        return None
+    people = _people(index, start, start + colon)
+    if not people:
+        return None
+    first, entity = people[-1]
+    if masked[first.span.end : start + colon].strip():
+        return None  # "Obama aide: ..." is not Obama
+    title = _WORD.findall(masked[start : first.span.start])
+    if len(title) > _TITLE_WORDS or any(
+        w.casefold() not in gz.PERSON_ROLES | gz.TITLE_MODIFIERS and not gz.place_canonical(w)
+        for w in title
+    ):
+        return None
     return Attribution(entity, first.text, ":")
 
 

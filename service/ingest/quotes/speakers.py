@@ -216,6 +216,18 @@ class MentionIndex:
                 return m, e
         return None
 
+    def sole_holder(self, role: str) -> int | None:
+        """The one person of the article whose description holds every word of ``role``
+        ("prime minister" for "Israeli prime minister"), or None when none or several do."""
+        wanted = {_singular(w) for w in _WORD.findall(role)}
+        holders = {
+            e.index
+            for e in self.entities
+            if e.kind is EntityKind.PERSON
+            and wanted <= {_singular(w) for w in _WORD.findall(e.description or "")}
+        }
+        return holders.pop() if len(holders) == 1 else None
+
     def surname_of(self, word: str) -> int | None:
         """The one person of the article whose full name ends in ``word``."""
         bearers = {
@@ -714,6 +726,10 @@ def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex)
         behind = [w.casefold() for w in _WORD.findall(spokesperson["whom"])]
         if behind and behind[0] == "the":
             return Attribution(index.by_description(behind, offset), text, cue.phrase)
+    possessive = _POSSESSIVE_ROLE.fullmatch(text)
+    if possessive is not None and _singular(possessive["head"]) in _PERSON_HEADS:
+        holder = index.sole_holder(possessive["role"])
+        return Attribution(holder, text, cue.phrase)
     agent = _statement_agent(lowered)
     if agent is not None:
         inner = index.by_description(agent, offset) if agent else None
@@ -721,6 +737,13 @@ def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex)
     if lowered[0] == "the":
         return Attribution(index.by_description(lowered, offset), text, cue.phrase)
     return Attribution(None, text, cue.phrase)
+
+
+# "Israel's prime minister", "the church's minister": a role told by whose it is
+_POSSESSIVE_ROLE = re.compile(
+    r"(?:[Tt]he\s+)?[A-Za-z][\w.-]*(?:\s+[A-Za-z][\w.-]*){0,2}['’]s\s+"
+    r"(?P<role>(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z][\w-]*))"
+)
 
 
 # "the premier of", "the head of the German state of": a role held in what is named next.

@@ -860,3 +860,38 @@ def test_a_title_in_quotes_is_nobodys_words() -> None:
     assert (title.speaker, title.speaker_text, title.cue) == (None, None, None)
     assert found.speaker(found.quote("NO DEAL")) == "Paul Dole"  # a shouted tweet speaks
     assert found.speaker(found.quote("Who Wants")) == "Rita Lund"  # so does a question
+
+
+def test_a_headline_led_by_a_name_and_a_colon_quotes_that_person() -> None:
+    found = synthetic(
+        "Merkel: New border checks 'will not last beyond the summer'.\n\n"
+        "Chancellor Angela Merkel defended the checks on Monday in Berlin.\n\n"
+        "Report: Ministers call the plan 'a stopgap'.",
+        ("Angela Merkel", PERSON, ("Merkel",)),
+    )
+    assert found.speaker(found.quote("will not last")) == "Angela Merkel"
+
+
+def test_an_analyst_s_rating_is_nobodys_words() -> None:
+    found = synthetic(
+        'Barclays upgraded Nordic Shipping to "overweight" from "equal weight" on Tuesday, '
+        'and analyst Tom Berg said the fleet was "better placed than any rival."',
+        ("Tom Berg", PERSON, ("Berg",)),
+        ("Barclays", ORG, ()),
+    )
+    for grade in ("overweight", "equal weight"):
+        quote = found.quote(grade)
+        assert (quote.speaker, quote.speaker_text, quote.cue) == (None, None, None)
+    assert found.speaker(found.quote("better placed")) == "Tom Berg"
+
+
+def test_one_capitalised_word_before_a_work_s_noun_names_the_work() -> None:
+    found = synthetic(
+        '"Dune" director Lena Moss confirmed on Friday that the "Arrakis" sequel would '
+        'start filming in March, calling the script "stronger than the first."',
+        ("Lena Moss", PERSON, ("Moss",)),
+    )
+    for title in ("Dune", "Arrakis"):
+        quote = found.quote(title)
+        assert (quote.speaker, quote.speaker_text, quote.cue) == (None, None, None)
+    assert found.speaker(found.quote("stronger")) == "Lena Moss"

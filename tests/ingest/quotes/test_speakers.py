@@ -250,3 +250,20 @@ def test_a_clause_saying_what_someone_is_alleged_to_have_done_is_no_cue() -> Non
         'defraud the Revenue over nine years" between 2019 and 2023.\n'
     )
     assert got["conspiracy to defrau"] is None
+
+
+def test_a_country_s_role_is_the_one_person_described_with_it() -> None:
+    got = speakers(
+        'Canada\'s finance minister says the budget will "balance itself" within four '
+        "years.\n\nCanadian finance minister Ralph Goodale presented the budget on "
+        "Tuesday in Ottawa. Opposition leader Stephen Harper called it a disappointment.\n"
+    )
+    assert got["balance itself"] == "Ralph Goodale"
+
+
+def test_a_possessive_role_nobody_holds_is_not_the_last_person_named() -> None:
+    got = speakers(
+        'A "deliberate" blaze gutted the bakery owned by retired footballer Peter Crouch '
+        "in his home town of Ludlow, the bakery's manager said.\n"
+    )
+    assert got["deliberate"] is None
