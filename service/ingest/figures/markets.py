@@ -9,9 +9,7 @@ compound words); a noun of change ("a drop of 9%", "a 3% gain") is a move whatev
 
 from __future__ import annotations
 
-import re
-
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.ingest.mentions.gazetteer import MARKET_INDEX_WORDS, place_canonical
 
@@ -55,17 +53,6 @@ _MARKET_WORDS = frozenset(
      "price", "currency", "dollar", "euro", "yen", "pound", "rouble", "ruble", "yuan",
      "bond", "yield"}
 )  # fmt: skip
-
-
-_MARKET_TEXT = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in sorted(_MARKET_WORDS - {"price"})) + r")s?\b",
-    re.IGNORECASE,
-)
-
-
-def names_market(text: str) -> bool:
-    """Whether printed text names a market (an index, stocks, shares, a currency...)."""
-    return _MARKET_TEXT.search(text) is not None
 
 
 def market_move(anchor: Token, governor: Token | None, unit: str, noun: Token | None) -> str | None:
@@ -154,6 +141,13 @@ def _way_beside(anchor: Token, noun: Token | None) -> str | None:
     if anchor.i + 1 < len(doc) and doc[anchor.i + 1].lower_ == "%":
         after = doc[anchor.i + 2] if anchor.i + 2 < len(doc) else None
     return _UP_DOWN_AFTER.get(after.lower_) if after is not None else None
+
+
+def market_in_view_at(doc: Doc | None, start: int, end: int) -> bool:
+    """``market_in_view`` for the characters ``start``..``end`` of the parsed text; never
+    without a parse."""
+    tokens = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    return tokens is not None and len(tokens) > 0 and market_in_view(tokens[0])
 
 
 def market_in_view(token: Token) -> bool:

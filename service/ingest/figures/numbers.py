@@ -208,9 +208,8 @@ _SCALE_AFTER = re.compile(
 # the singular too ("a 1.5bn euro charge"). Cents and pence are hundredths of the dollar
 # and the pound ("33 cents a share" = 0.33 USD). "#" and a space is the pound sign as copy
 # passed through ASCII prints it ("sold for # 0.79 per song"; "#2" is a rank).
-_MONEY_BEFORE = re.compile(
-    rf"(?P<sym>(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹|{'|'.join(_CODES)})\s?|#\s)$"
-)
+_SYMBOLS = r"(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹)"
+_MONEY_BEFORE = re.compile(rf"(?P<sym>(?:{_SYMBOLS}|{'|'.join(_CODES)})\s?|#\s)$")
 _MONEY_UNITS = {
     "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
     "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
@@ -262,7 +261,6 @@ _CHANGE_FROM = re.compile(
 _BETWEEN_AND = re.compile(r"\s+and\s+(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\b")
 # A range of money with its currency printed at both ends: "$12 billion to $13 billion",
 # "between $140 million and $150 million", "$24 to $26 per share", "$140- $150 million".
-_SYMBOLS = r"(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹)"
 _MONEY_RANGE_AFTER = re.compile(
     rf"\s*(?:[-–—]|\s+to\s+)\s*{_SYMBOLS}\s?(?P<n>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?![\d,])"
 )

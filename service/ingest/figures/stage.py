@@ -38,7 +38,7 @@ from service.ingest.figures.dates import (
 )
 from service.ingest.figures.dense import first_numbers
 from service.ingest.figures.lexicon import lexicon, unit_class
-from service.ingest.figures.markets import names_market
+from service.ingest.figures.markets import market_in_view_at
 from service.ingest.figures.numbers import NumberMatch
 from service.ingest.figures.properties import (
     SentenceMentions,
@@ -201,7 +201,7 @@ def find_figures(
                 figure.property in (None, "earnings_per_share")
                 and last is not None
                 and (level := level_after_move(body, last, figure)) is not None
-                and names_market(context.previous_text + " " + text)
+                and market_in_view_at(doc, number.span.start, number.span.end)
             ):
                 # "the Nasdaq was up 1.2% to 1,622": where the index went
                 figure = _with_property(figure, level, last.subject, published_on, context)

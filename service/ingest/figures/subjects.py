@@ -119,11 +119,9 @@ def parse_subject(
             return market  # "The index fell over 2,000 points": the Dow named before
         kind = _PRONOUNS.get(word[0]) if word else None
         if kind is not None and not _indefinite(sm.body, span):
-            sex = _SEXES.get(word[0])
-            if sex is not None:
-                earlier = _last_of_sex(mentions, sm.entities, span.start, sex)
-            else:
-                earlier = last_named(mentions, sm.entities, before=span.start, kinds=(kind,))
+            earlier = last_named(
+                mentions, sm.entities, before=span.start, kinds=(kind,), sex=_SEXES.get(word[0])
+            )
             if earlier is not None:
                 return earlier
     return None
@@ -141,30 +139,6 @@ def _carries(sm: SentenceMentions, spans: Sequence[Span]) -> bool:
 
 
 _SEXES = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}
-
-
-def _last_of_sex(
-    mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity], before: int, sex: str
-) -> int | None:
-    """The person named last before ``before`` whom "he" (``sex`` male) or "she" may stand
-    for: "Gomes stabbed Robyn Mendes ... He was sentenced to 2 years" is Gomes's sentence,
-    not Mendes's, a woman by her given name."""
-    found = None
-    for m in mentions:
-        if (
-            m.span.end <= before
-            and 0 <= m.local_entity < len(entities)
-            and entities[m.local_entity].kind is EntityKind.PERSON
-            and _given_sex(entities[m.local_entity]) in (None, sex)
-        ):
-            found = m.local_entity
-    return found
-
-
-def _given_sex(person: LocalEntity) -> str | None:
-    """The sex the person's given name says ("Anna Price": female), if it says one."""
-    words = person.name.split()
-    return gz.sex_of_given_name(words[0]) if words else None
 
 
 # Determiners of a noun that names no one named before: "one major corporation that

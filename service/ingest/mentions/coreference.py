@@ -19,15 +19,25 @@ def last_named(
     *,
     before: int,
     kinds: Collection[EntityKind],
+    sex: str | None = None,
 ) -> int | None:
-    """The local entity of ``kinds`` mentioned last, ending at or before ``before``."""
+    """The local entity of ``kinds`` mentioned last, ending at or before ``before``; with
+    ``sex`` (what "he" or "she" says), never one whose given name is the other sex's
+    ("Gomes stabbed Robyn Mendes ... He was sentenced": Gomes)."""
     found = None
     for m in mentions:
-        if m.span.end > before:
+        if m.span.end > before or not 0 <= m.local_entity < len(entities):
             continue
-        if 0 <= m.local_entity < len(entities) and entities[m.local_entity].kind in kinds:
+        entity = entities[m.local_entity]
+        if entity.kind in kinds and (sex is None or _given_name_sex(entity) in (None, sex)):
             found = m.local_entity
     return found
+
+
+def _given_name_sex(entity: LocalEntity) -> str | None:
+    """The sex the entity's first word says as a given name ("Anna Price": female)."""
+    words = entity.name.split()
+    return sex_of_given_name(words[0]) if words else None
 
 
 # How far back "he" or "she" looks for a person who was the subject of a clause.
@@ -249,5 +259,4 @@ def may_be(entity: LocalEntity, sex: str | None, entities: Sequence[LocalEntity]
         and any(place_canonical(w) for w in words)
     ):
         return False  # "Breitbart London", "US Treasury": a name set beside a place
-    named = sex_of_given_name(words[0])
-    return named is None or named == sex
+    return _given_name_sex(entity) in (None, sex)
