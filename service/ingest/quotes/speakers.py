@@ -14,6 +14,8 @@ Speaker rules, in order, for a cue at ``start..end``:
 * Nothing but punctuation between a closing quote and the cue ("..., said George
   Tsereteli", "..., said an unnamed young woman at ..."): the noun phrase after the cue;
   "said a spokesman for the ministry" gives the ministry.
+* A cue after a comma whose speaker follows it and ends the clause ("..., as rivals such
+  as Intel catch up, said Chan."): that speaker, not the name before the comma.
 * An appositive before the cue ("Anuar Nurpeisov, an actor ..., said"): the first
   PERSON/ORGANIZATION of the clause that a comma follows.
 * "and said", "..., claiming": the subject of the previous cue in the same sentence.
@@ -409,6 +411,9 @@ def attribute(
         if described is not None:  # "The president ... distanced himself from Cohen, saying"
             return _described_speaker(described, cue, index)
     if not tail and before.rstrip().endswith(","):
+        inverted = _inverted_speaker(body, masked, cue, ctx_end, index)
+        if inverted is not None:
+            return inverted
         described = _described_subject(body, masked, clause_start, cue.start)
         if described is not None and _PARENTHETICAL.match(masked, described.end()):
             # "The president, sitting next to Prime Minister Shinzo Abe, said": the one
@@ -424,6 +429,33 @@ def attribute(
             return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
         return Attribution(None, None, cue.phrase)
     return _noun_phrase(body, tail_start, cue.start, cue, index)
+
+
+def _inverted_speaker(
+    body: str, masked: str, cue: Cue, ctx_end: int, index: MentionIndex
+) -> Attribution | None:
+    """The speaker named after a cue set after a comma that ends the clause it closes:
+    "Sales will slow as rivals such as Intel catch up, said Chan." (not Intel, the name
+    before the comma), "..., said the fire chief, James Steele." Not "Sanders, a
+    senator, said Trump would ...", whose name after the cue opens what is said, nor
+    "..., told France Info." (whom the speaker told)."""
+    if cue.phrase.split(" ")[0].lower() not in _INVERTED_VERBS:
+        return None  # "..., told France Info.": whom the speaker told
+    found = _after_cue(body, masked, cue, ctx_end, index)
+    if found.speaker is None:
+        return None
+    named = [m for m, e in index.within(cue.end, ctx_end) if e == found.speaker]
+    if not named or not _CLAUSE_END.match(masked, named[0].span.end, ctx_end):
+        return None
+    return found
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,.;]|$)")
+# Cues whose subject may follow them; "told", "asked", "warned" take an object there.
+_INVERTED_VERBS = _word_set(
+    "said says added adds wrote writes noted notes explained explains continued continues "
+    "concluded concludes recalled recalls"
+)
 
 
 def _described_speaker(described: re.Match[str], cue: Cue, index: MentionIndex) -> Attribution:
