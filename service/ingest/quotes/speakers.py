@@ -21,11 +21,12 @@ Speaker rules, in order, for a cue at ``start..end``:
 * "and said", "..., claiming": the subject of the previous cue in the same sentence.
 * Otherwise the subject noun phrase (the words after the last clause boundary):
   a mention inside it (PERSON before ORGANIZATION); a pronoun ("he"/"she" -> last
-  PERSON, "it" -> last ORGANIZATION or "the ... department/ministry/..." phrase,
-  "they" -> last ORGANIZATION in the sentence); "the <description>" -> the last
-  entity whose name, alias or description shares the head noun or a modifier
+  PERSON, "it" -> last ORGANIZATION or "the ... department/ministry/newspaper/..."
+  phrase, "they" -> last ORGANIZATION in the sentence); "the <description>" -> the
+  last entity whose name, alias or description shares the head noun or a modifier
   ("the US-based rights group" -> Human Rights Watch; a bare "the group" -> the last
-  ORGANIZATION); "the statement by X" -> X; anything else is an unnamed speaker
+  ORGANIZATION; "the newspaper" -> the last one named like a newspaper, "The Boston
+  Herald"); "the statement by X" -> X; anything else is an unnamed speaker
   ("some of those attending the meeting") kept as ``speaker_text`` only.
 """
 
@@ -110,7 +111,8 @@ _WORD = re.compile(r"[A-Za-z0-9][\w’'&/.-]*")
 _ORG_PHRASE = re.compile(
     r"\b[Tt]he\s+(?:[\w’'.-]+\s+){0,3}?(?:department|ministry|commission|committee|agency|"
     r"office|party|movement|government|court|mission|foundation|bureau|organi[sz]ation|"
-    r"council|service|group|watchdog)\b"
+    r"council|service|group|watchdog|newspaper|paper|magazine|network|channel|broadcaster|"
+    r"website|outlet)\b"
 )
 # Heads so generic that the last ORGANIZATION is the best guess without a name match:
 # "the group", "the company", "the carmaker".
@@ -139,6 +141,12 @@ _PERSON_HEADS = _word_set(
     detective inspector sergeant superintendent magistrate founder owner chairperson
     commissioner adviser advisor aide strategist pollster historian expert consultant
     campaigner"""
+)
+# "the newspaper", "the paper": the last organisation whose name ends like a newspaper's
+_NEWSPAPER_HEADS = _word_set("newspaper paper daily tabloid")
+_MASTHEADS = _word_set(
+    """news times gazette chronicle telegraph courier inquirer examiner bulletin post
+    journal herald tribune globe mirror express guardian independent observer standard"""
 )
 # People a story quotes without naming them: "the witness told detectives".
 UNNAMED_HEADS = _word_set(
@@ -260,6 +268,14 @@ class MentionIndex:
             seen.add(e)
             if cues & self._entity_words[e]:
                 return e
+        if head in _NEWSPAPER_HEADS:
+            # "The Boston Herald reported ... Though the newspaper doesn't cite its source":
+            # the last organisation named as a newspaper is
+            for _m, e in reversed(self.items[:hi]):
+                name = self.entities[e].name.split()
+                if self.kind(e) is EntityKind.ORGANIZATION and name[-1].casefold() in _MASTHEADS:
+                    return e
+            return None
         if head in _GENERIC_ORG_HEADS:
             last = self.last_before(pos, (EntityKind.ORGANIZATION,))
             return last[1] if last else None
