@@ -603,8 +603,10 @@ def _introduced(
     return attribute(body, masked, sentence_start, prev_end, cues[-1], None, index)
 
 
-# A short clause before a colon, opened by a person's name (only a title before it):
-# "Coach Gareth Southgate was less upbeat:", "Harris put it simply:".
+# A short clause before a colon, opened by a person's name (only a title, perhaps with
+# the organisation the title is held in, before it): "Coach Gareth Southgate was less
+# upbeat:", "Harris put it simply:", "Procter & Gamble spokeswoman Jennifer Chelune
+# spoke about the incident:".
 _COLON_CLAUSE_WORDS = 10
 _TITLE_WORDS = 3
 
@@ -649,7 +651,13 @@ def _colon_subject(
     if not people:
         return None
     first, entity = people[0]
-    title = _WORD.findall(masked[clause_start : first.span.start])
+    # "Procter & Gamble spokeswoman Jennifer Chelune spoke about it:": the organisation
+    # the person speaks for is part of the title
+    lead = list(masked[clause_start : first.span.start])
+    for m, e in index.within(clause_start, first.span.start):
+        if index.kind(e) is EntityKind.ORGANIZATION and m.span.start >= clause_start:
+            lead[m.span.start - clause_start : m.span.end - clause_start] = " " * len(m.text)
+    title = _WORD.findall("".join(lead))
     if len(title) > _TITLE_WORDS or any(
         w.casefold() not in gz.PERSON_ROLES | gz.TITLE_MODIFIERS and not gz.place_canonical(w)
         for w in title

@@ -911,3 +911,18 @@ def test_a_mark_after_a_full_stop_and_a_space_opens_the_next_statement() -> None
     assert found.quote("We owe it").text == "We owe it a fair hearing."
     assert found.speaker(found.quote("The mill will not")) == "Owen Hale"
     assert found.speaker(found.quote("Nobody should")) == "Owen Hale"
+
+
+def test_the_organisation_a_titled_person_speaks_for_is_part_of_the_title() -> None:
+    found = synthetic(
+        "Shares of the bottler fell sharply.\n\n"
+        'Northwind Beverages spokesman Karl Dufresne spoke about the drop: "We are looking '
+        'into what caused it."\n\n'
+        'A note from Orbis Capital on the merger was blunt: "It makes no sense."',
+        ("Northwind Beverages", ORG, ()),
+        ("Karl Dufresne", PERSON, ()),
+        ("Orbis Capital", ORG, ()),
+    )
+    looking, sense = found.quotes
+    assert found.speaker(looking) == "Karl Dufresne"
+    assert sense.speaker is None  # no person opens the clause
