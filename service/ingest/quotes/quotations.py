@@ -7,12 +7,15 @@ between two letters is an apostrophe (Kazakhstan's, we’ve); a straight single 
 opens only after a space or bracket and closes only before a space or punctuation,
 and a closing "s' " followed by a lowercase word is taken for a plural possessive
 when a later closing mark exists. Quotes nested in another quote are part of it; when
-two pairs cross, the double-quote pair wins. A quote left open at the end of a
-paragraph continues into the next paragraph when that one opens with the same mark
-(newspaper convention): each paragraph's words are then a quote of their own, and the
-later ones continue the first one's speaker. An unclosed double quote without such a
-continuation ends at the paragraph end; an unclosed single mark is dropped (it was an
-elision).
+two pairs cross, the double-quote pair wins. A straight double mark after a sentence's
+end and a space, before a word, opens a new quote instead of closing the open one when
+a later mark is left to close it: the copy lost a paragraph break between two statements
+('"We regret it. "The club has been a good neighbour," Smith added.'). A quote left
+open at the end of a paragraph continues into the next paragraph when that one opens
+with the same mark (newspaper convention): each paragraph's words are then a quote of
+their own, and the later ones continue the first one's speaker. An unclosed double
+quote without such a continuation ends at the paragraph end; an unclosed single mark is
+dropped (it was an elision).
 
 Not statements (never emitted, so never pinned on the nearest person):
 
@@ -305,6 +308,12 @@ def _pair_marks(body: str, start: int, end: int, opens: str, close: str, rank: i
             if is_open or (straight and rank == _DOUBLE and not is_close):
                 open_at = i
             continue
+        if rank == _DOUBLE and straight and _reopens(body, i, positions[n + 1 :]):
+            # '"He was shot. "We will not let them go," Cooley said.': the copy lost a
+            # paragraph break, and the mark after "shot. " opens the next statement
+            out.append(_Pair(open_at, i, True, body[open_at], rank))
+            open_at = i
+            continue
         if rank == _DOUBLE and straight:
             is_close = True  # straight doubles alternate
         if not is_close:
@@ -316,6 +325,20 @@ def _pair_marks(body: str, start: int, end: int, opens: str, close: str, rank: i
     if open_at >= 0:
         out.append(_Pair(open_at, end, False, body[open_at], rank))
     return out
+
+
+def _reopens(body: str, i: int, later: list[int]) -> bool:
+    """Whether a straight double mark met while a quote is open opens a new one instead of
+    closing it: it stands after the end of a sentence and a space, before a word, and a
+    later mark of the paragraph is left to close it ('"We regret it. "The club has always
+    been a good neighbour," Smith added.': a closing mark never follows a space)."""
+    return (
+        bool(later)
+        and body[i - 1] in " \t"
+        and body[max(0, i - 4) : i].rstrip()[-1:] in _SENTENCE_END
+        and i + 1 < len(body)
+        and (body[i + 1].isalnum() or body[i + 1] == "[")
+    )
 
 
 def _looks_possessive(body: str, i: int, end: int, later: list[int], close: str) -> bool:
@@ -580,8 +603,10 @@ def _introduced(
     return attribute(body, masked, sentence_start, prev_end, cues[-1], None, index)
 
 
-# A short clause before a colon, opened by a person's name (only a title before it):
-# "Coach Gareth Southgate was less upbeat:", "Harris put it simply:".
+# A short clause before a colon, opened by a person's name (only a title, perhaps with
+# the organisation the title is held in, before it): "Coach Gareth Southgate was less
+# upbeat:", "Harris put it simply:", "Procter & Gamble spokeswoman Jennifer Chelune
+# spoke about the incident:".
 _COLON_CLAUSE_WORDS = 10
 _TITLE_WORDS = 3
 
@@ -626,7 +651,13 @@ def _colon_subject(
     if not people:
         return None
     first, entity = people[0]
-    title = _WORD.findall(masked[clause_start : first.span.start])
+    # "Procter & Gamble spokeswoman Jennifer Chelune spoke about it:": the organisation
+    # the person speaks for is part of the title
+    lead = list(masked[clause_start : first.span.start])
+    for m, e in index.within(clause_start, first.span.start):
+        if index.kind(e) is EntityKind.ORGANIZATION and m.span.start >= clause_start:
+            lead[m.span.start - clause_start : m.span.end - clause_start] = " " * len(m.text)
+    title = _WORD.findall("".join(lead))
     if len(title) > _TITLE_WORDS or any(
         w.casefold() not in gz.PERSON_ROLES | gz.TITLE_MODIFIERS and not gz.place_canonical(w)
         for w in title

@@ -14,16 +14,19 @@ Speaker rules, in order, for a cue at ``start..end``:
 * Nothing but punctuation between a closing quote and the cue ("..., said George
   Tsereteli", "..., said an unnamed young woman at ..."): the noun phrase after the cue;
   "said a spokesman for the ministry" gives the ministry.
+* A cue after a comma whose speaker follows it and ends the clause ("..., as rivals such
+  as Intel catch up, said Chan."): that speaker, not the name before the comma.
 * An appositive before the cue ("Anuar Nurpeisov, an actor ..., said"): the first
   PERSON/ORGANIZATION of the clause that a comma follows.
 * "and said", "..., claiming": the subject of the previous cue in the same sentence.
 * Otherwise the subject noun phrase (the words after the last clause boundary):
   a mention inside it (PERSON before ORGANIZATION); a pronoun ("he"/"she" -> last
-  PERSON, "it" -> last ORGANIZATION or "the ... department/ministry/..." phrase,
-  "they" -> last ORGANIZATION in the sentence); "the <description>" -> the last
-  entity whose name, alias or description shares the head noun or a modifier
+  PERSON, "it" -> last ORGANIZATION or "the ... department/ministry/newspaper/..."
+  phrase, "they" -> last ORGANIZATION in the sentence); "the <description>" -> the
+  last entity whose name, alias or description shares the head noun or a modifier
   ("the US-based rights group" -> Human Rights Watch; a bare "the group" -> the last
-  ORGANIZATION); "the statement by X" -> X; anything else is an unnamed speaker
+  ORGANIZATION; "the newspaper" -> the last one named like a newspaper, "The Boston
+  Herald"); "the statement by X" -> X; anything else is an unnamed speaker
   ("some of those attending the meeting") kept as ``speaker_text`` only.
 """
 
@@ -108,7 +111,8 @@ _WORD = re.compile(r"[A-Za-z0-9][\w’'&/.-]*")
 _ORG_PHRASE = re.compile(
     r"\b[Tt]he\s+(?:[\w’'.-]+\s+){0,3}?(?:department|ministry|commission|committee|agency|"
     r"office|party|movement|government|court|mission|foundation|bureau|organi[sz]ation|"
-    r"council|service|group|watchdog)\b"
+    r"council|service|group|watchdog|newspaper|paper|magazine|network|channel|broadcaster|"
+    r"website|outlet)\b"
 )
 # Heads so generic that the last ORGANIZATION is the best guess without a name match:
 # "the group", "the company", "the carmaker".
@@ -137,6 +141,12 @@ _PERSON_HEADS = _word_set(
     detective inspector sergeant superintendent magistrate founder owner chairperson
     commissioner adviser advisor aide strategist pollster historian expert consultant
     campaigner"""
+)
+# "the newspaper", "the paper": the last organisation whose name ends like a newspaper's
+_NEWSPAPER_HEADS = _word_set("newspaper paper daily tabloid")
+_MASTHEADS = _word_set(
+    """news times gazette chronicle telegraph courier inquirer examiner bulletin post
+    journal herald tribune globe mirror express guardian independent observer standard"""
 )
 # People a story quotes without naming them: "the witness told detectives".
 UNNAMED_HEADS = _word_set(
@@ -258,6 +268,14 @@ class MentionIndex:
             seen.add(e)
             if cues & self._entity_words[e]:
                 return e
+        if head in _NEWSPAPER_HEADS:
+            # "The Boston Herald reported ... Though the newspaper doesn't cite its source":
+            # the last organisation named as a newspaper is
+            for _m, e in reversed(self.items[:hi]):
+                name = self.entities[e].name.split()
+                if self.kind(e) is EntityKind.ORGANIZATION and name[-1].casefold() in _MASTHEADS:
+                    return e
+            return None
         if head in _GENERIC_ORG_HEADS:
             last = self.last_before(pos, (EntityKind.ORGANIZATION,))
             return last[1] if last else None
@@ -409,6 +427,9 @@ def attribute(
         if described is not None:  # "The president ... distanced himself from Cohen, saying"
             return _described_speaker(described, cue, index)
     if not tail and before.rstrip().endswith(","):
+        inverted = _inverted_speaker(body, masked, cue, ctx_end, index)
+        if inverted is not None:
+            return inverted
         described = _described_subject(body, masked, clause_start, cue.start)
         if described is not None and _PARENTHETICAL.match(masked, described.end()):
             # "The president, sitting next to Prime Minister Shinzo Abe, said": the one
@@ -424,6 +445,33 @@ def attribute(
             return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
         return Attribution(None, None, cue.phrase)
     return _noun_phrase(body, tail_start, cue.start, cue, index)
+
+
+def _inverted_speaker(
+    body: str, masked: str, cue: Cue, ctx_end: int, index: MentionIndex
+) -> Attribution | None:
+    """The speaker named after a cue set after a comma that ends the clause it closes:
+    "Sales will slow as rivals such as Intel catch up, said Chan." (not Intel, the name
+    before the comma), "..., said the fire chief, James Steele." Not "Sanders, a
+    senator, said Trump would ...", whose name after the cue opens what is said, nor
+    "..., told France Info." (whom the speaker told)."""
+    if cue.phrase.split(" ")[0].lower() not in _INVERTED_VERBS:
+        return None  # "..., told France Info.": whom the speaker told
+    found = _after_cue(body, masked, cue, ctx_end, index)
+    if found.speaker is None:
+        return None
+    named = [m for m, e in index.within(cue.end, ctx_end) if e == found.speaker]
+    if not named or not _CLAUSE_END.match(masked, named[0].span.end, ctx_end):
+        return None
+    return found
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,.;]|$)")
+# Cues whose subject may follow them; "told", "asked", "warned" take an object there.
+_INVERTED_VERBS = _word_set(
+    "said says added adds wrote writes noted notes explained explains continued continues "
+    "concluded concludes recalled recalls"
+)
 
 
 def _described_speaker(described: re.Match[str], cue: Cue, index: MentionIndex) -> Attribution:

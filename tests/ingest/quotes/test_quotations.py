@@ -895,3 +895,34 @@ def test_one_capitalised_word_before_a_work_s_noun_names_the_work() -> None:
         quote = found.quote(title)
         assert (quote.speaker, quote.speaker_text, quote.cue) == (None, None, None)
     assert found.speaker(found.quote("stronger")) == "Lena Moss"
+
+
+def test_a_mark_after_a_full_stop_and_a_space_opens_the_next_statement() -> None:
+    # The copy lost the paragraph break between two statements of one speaker: the
+    # mark before "The mill" opens a quote, it does not close the one before it.
+    found = synthetic(
+        '"The mill has fed this town for ninety years," said Owen Hale, the mayor.\n\n'
+        '"We owe it a fair hearing. "The mill will not close while I hold this office," '
+        "Hale added.\n\n"
+        '"Nobody should lose a job over a zoning map."',
+        ("Owen Hale", PERSON, ("Hale",)),
+    )
+    assert found.speaker(found.quote("We owe it")) == "Owen Hale"
+    assert found.quote("We owe it").text == "We owe it a fair hearing."
+    assert found.speaker(found.quote("The mill will not")) == "Owen Hale"
+    assert found.speaker(found.quote("Nobody should")) == "Owen Hale"
+
+
+def test_the_organisation_a_titled_person_speaks_for_is_part_of_the_title() -> None:
+    found = synthetic(
+        "Shares of the bottler fell sharply.\n\n"
+        'Northwind Beverages spokesman Karl Dufresne spoke about the drop: "We are looking '
+        'into what caused it."\n\n'
+        'A note from Orbis Capital on the merger was blunt: "It makes no sense."',
+        ("Northwind Beverages", ORG, ()),
+        ("Karl Dufresne", PERSON, ()),
+        ("Orbis Capital", ORG, ()),
+    )
+    looking, sense = found.quotes
+    assert found.speaker(looking) == "Karl Dufresne"
+    assert sense.speaker is None  # no person opens the clause

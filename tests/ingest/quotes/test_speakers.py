@@ -267,3 +267,22 @@ def test_a_possessive_role_nobody_holds_is_not_the_last_person_named() -> None:
         "in his home town of Ludlow, the bakery's manager said.\n"
     )
     assert got["deliberate"] is None
+
+
+def test_a_cue_after_a_comma_names_its_speaker_after_it_not_the_name_before() -> None:
+    got = speakers(
+        "Harbour cranes have lost ground for years as terminals turn to rail links run "
+        "by Maersk, said Tomas Lindqvist, an analyst at Nordea Markets.\n\n"
+        '"A deal with the rail operators lets the port compete on price again."\n'
+    )
+    assert got["A deal with the rail"] == "Tomas Lindqvist"
+
+
+def test_it_after_the_newspaper_is_the_newspaper_named_before() -> None:
+    got = speakers(
+        "The Denver Tribune reported on Monday that the Seattle Mariners have offered a new "
+        "deal to pitcher Sam Ortega.\n\n"
+        'Though the newspaper named no source, it said the offer is "worth close to $90 '
+        'million over six years."\n'
+    )
+    assert got["worth close to $90 m"] == "Denver Tribune"
