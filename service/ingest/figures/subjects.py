@@ -7,6 +7,9 @@ Rules worth knowing:
   one by "and" ("719 dead and 863 injured in a stampede near Mecca"); with none before
   it, to the first count after it ("200 people arrested in ... Almaty, in addition to
   500 others": Almaty is the 200's).
+- Of several places in the sentence, the toll is of the one printed as where it happened
+  ("in Angola", with the region after it: "in Salt Lake City, Utah"), not of the victims'
+  country ("a bus carrying the Togo team").
 - A count with no place in its sentence happened where the story last was (the last city
   named before it); country-wide counts and country-level figures are the country's.
 - Money a government moves is the country's; results a company reports are the
@@ -354,9 +357,18 @@ def _event_place(
     if len(distinct) > 1:
         # "in the country's largest city, Almaty": a city and the country around it
         cities = distinct & sm.cities
-        if len(cities) != 1:
+        located = _located(sm.body, places)
+        where = {m.local_entity for m in located}
+        if len(located) == 2 and _within(sm.body, *located):
+            where = {located[0].local_entity}  # "at a mall in Salt Lake City, Utah"
+            located = located[:1]
+        if len(cities) == 1:
+            places = [m for m in places if m.local_entity in cities]
+        elif len(where) == 1 or len(where & sm.cities) == 1:
+            # "on a bus carrying the Togo team to the Cup in Angola": Angola
+            places = [m for m in located if len(where) == 1 or m.local_entity in sm.cities]
+        else:
             return COUNTRY
-        places = [m for m in places if m.local_entity in cities]
     counts = sorted([*siblings, figure], key=lambda s: s.start)
     for place in places:
         # The count printed last before the place is its own, with the counts joined to
@@ -382,6 +394,39 @@ def _event_place(
 
 
 _JOINED = re.compile(r"\band\b")
+
+# A place told as where something happened: "in Angola", "near the town of Zarand",
+# "outside Kabul" (not "the Togo team", "Israel's assault", "Indonesian officials").
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|around|outside|inside|off|across|throughout)\s+(?:the\s+)?"
+    r"(?:(?!(?:to|between|and|or|from|with|for|by|of|the)\b)[a-z-]+\s+){0,4}(?:of\s+)?$"
+)
+
+
+def _within(body: str, spot: MentionCandidate, region: MentionCandidate) -> bool:
+    """Whether a place is told with the region it lies in after a comma, as the last of
+    the sentence's places: "in Salt Lake City, Utah, before ..." (not "in Nur-Sultan,
+    Almaty and other towns", a list)."""
+    return (
+        body[spot.span.end : region.span.start] == ", "
+        and re.match(r",?\s+(?:and|or)\b", body[region.span.end :]) is None
+    )
+
+
+_LISTED = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
+
+
+def _located(body: str, places: Sequence[MentionCandidate]) -> list[MentionCandidate]:
+    """The places printed as where something happened: after "in", "at", "near", with
+    those listed after them ("in Nur-Sultan, Almaty and other towns"). "Gunmen opened fire
+    on a bus carrying the Togo team to the Cup in Angola": the toll is Angola's, where the
+    attack was, not Togo's, whose team was on the bus."""
+    located: list[MentionCandidate] = []
+    for place in places:
+        listed = bool(located) and _LISTED.fullmatch(body, located[-1].span.end, place.span.start)
+        if listed or _LOCATIVE.search(body, max(0, place.span.start - 60), place.span.start):
+            located.append(place)
+    return located
 
 
 def _apart(body: str, inherited: FigureCandidate | None, figure: FigureCandidate) -> bool:

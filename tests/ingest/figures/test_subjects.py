@@ -124,3 +124,21 @@ def test_he_stands_for_no_woman_named_by_her_given_name() -> None:
         "March. He was sentenced to six years in prison on Friday.\n"
     )
     assert subjects["six years"] == "Tom Wells"
+
+
+def test_a_toll_is_the_place_where_it_happened_not_the_victims_country() -> None:
+    subjects = subjects_of(
+        "Convoy attacked\n\n"
+        "Three people were killed when gunmen fired on a convoy carrying the Ghana rugby "
+        "team to a tournament in Zambia.\n"
+    )
+    assert subjects["Three people"] == "Zambia"
+
+
+def test_a_toll_in_a_town_and_its_country_is_the_towns() -> None:
+    subjects = subjects_of(
+        "Gunman sought\n\n"
+        "Police in Liberia are searching for a gunman. In March, a gunman killed four "
+        "people at a market in Kolahun, Liberia, before fleeing into Guinea.\n"
+    )
+    assert subjects["four people"] == "Kolahun"
