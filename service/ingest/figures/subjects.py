@@ -10,6 +10,8 @@ Rules worth knowing:
 - Of several places in the sentence, the toll is of the one printed as where it happened
   ("in Angola", with the region after it: "in Salt Lake City, Utah"), not of the victims'
   country ("a bus carrying the Togo team").
+- "The plane", "the handset" stand for the product named last by a model name ("the
+  A400M"), as "the company" stands for the organisation.
 - A count with no place in its sentence happened where the story last was (the last city
   named before it); country-wide counts and country-level figures are the country's.
 - Money a government moves is the country's; results a company reports are the
@@ -120,6 +122,14 @@ def parse_subject(
             and (market := _last_index(mentions, sm.entities, span.start)) is not None
         ):
             return market  # "The index fell over 2,000 points": the Dow named before
+        if (
+            word
+            and word[0] in _PRODUCT_NOUNS
+            and not _indefinite(sm.body, span)
+            and not _PASSIVE_BY.match(sm.body, span.end)
+            and (product := _last_product(mentions, sm.entities, span.start)) is not None
+        ):
+            return product  # "the plane has flown for nearly thirty hours": the A400M
         kind = _PRONOUNS.get(word[0]) if word else None
         if kind is not None and not _indefinite(sm.body, span):
             earlier = last_named(
@@ -128,6 +138,33 @@ def parse_subject(
             if earlier is not None:
                 return earlier
     return None
+
+
+# Nouns copy uses for a product it has named ("the plane", "the handset").
+_PRODUCT_NOUNS = frozenset(
+    {"plane", "aircraft", "jet", "jetliner", "airliner", "superjumbo", "handset", "phone",
+     "smartphone", "device", "laptop", "notebook", "browser"}
+)  # fmt: skip
+
+
+def _last_product(
+    mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity], before: int
+) -> int | None:
+    """The product named last before ``before``, by a model name: one with a digit or a
+    capital inside a word ("A400M", "Boeing 787", "BlackBerry Bold"), so that a stray
+    capitalised word the name finder took for something ("House") stands for none."""
+    found = None
+    for m in mentions:
+        if m.span.end <= before and 0 <= m.local_entity < len(entities):
+            entity = entities[m.local_entity]
+            if entity.kind is EntityKind.OTHER and _MODEL_NAME.search(entity.name):
+                found = m.local_entity
+    return found
+
+
+# "The aircraft was greeted by some 400 guests": the count is of the agent, not the plane.
+_PASSIVE_BY = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+\w+\s+by\b")
+_MODEL_NAME = re.compile(r"\d|\b\w+[a-z][A-Z]")
 
 
 def _carries(sm: SentenceMentions, spans: Sequence[Span]) -> bool:
