@@ -293,6 +293,8 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
     bare = sentence[start:end].isdigit()  # "He was 95 and lived in Santa Rosa": no one after
     if person is not None and person.span.start <= words_end + 1 and not bare:
         return person.local_entity
+    if not bare and (missed := _unfound_name(sm, sentence[end:], phrase)) is not None:
+        return missed  # "The 36-year-old champion Klitschko", no mention found there
     if _APPOSITION_START.search(before):
         # "Ahmed Mohamed, a 14-year-old boy from Irving": the name the phrase describes
         described = sm.last_before(
@@ -326,6 +328,26 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
         ]
         return others[0].local_entity if others else None
     return head.local_entity if head is not None and sm.kind(head) is EntityKind.PERSON else None
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]+\b(?!['’]s)")
+
+
+def _unfound_name(sm: SentenceMentions, after: str, phrase: re.Match[str] | None) -> int | None:
+    """The person named by the one word the few words after an age end on, where the name
+    finder found no mention: "The 36-year-old champion Klitschko" in a story that named
+    Wladimir Klitschko is him (one person of the story by that name, else none)."""
+    start = phrase.end() if phrase else 0
+    word = _NAME_WORD.match(after, start)
+    if word is None:
+        return None
+    named = {
+        entity.index
+        for entity in sm.entities
+        if entity.kind is EntityKind.PERSON
+        and any(n.split()[-1:] == [word.group()] for n in (entity.name, *entity.aliases))
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _named_after(sm: SentenceMentions, comma_end: int) -> int | None:

@@ -399,6 +399,11 @@ def _figure(
         subject = parse_subject(reading, sm, mentions)
         if prop == "age" and not _is_person(subject, sm.entities):
             subject = None  # "She joined the Sea Org aged 14": an age is a person's
+    if prop == "sentence" and subject is not None and not _is_person(subject, sm.entities):
+        # "sentences Guantanamo Bay detainee Omar Khadr to eight more years": a prison
+        # term is the person's printed last before it, else no one's
+        person = sm.last_before(number.span.start, EntityKind.PERSON)
+        subject = person.local_entity if person is not None else None
     if subject is None and prop == "votes":
         # "In Hong Kong Island, Regina Ip of the New People's Party won 60,760 votes",
         # parsed with no subject of "won": the person who won them

@@ -7,6 +7,11 @@ Rules worth knowing:
   one by "and" ("719 dead and 863 injured in a stampede near Mecca"); with none before
   it, to the first count after it ("200 people arrested in ... Almaty, in addition to
   500 others": Almaty is the 200's).
+- Of several places in the sentence, the toll is of the one printed as where it happened
+  ("in Angola", with the region after it: "in Salt Lake City, Utah"), not of the victims'
+  country ("a bus carrying the Togo team").
+- "The plane", "the handset" stand for the product named last by a model name ("the
+  A400M"), as "the company" stands for the organisation.
 - A count with no place in its sentence happened where the story last was (the last city
   named before it); country-wide counts and country-level figures are the country's.
 - Money a government moves is the country's; results a company reports are the
@@ -117,6 +122,14 @@ def parse_subject(
             and (market := _last_index(mentions, sm.entities, span.start)) is not None
         ):
             return market  # "The index fell over 2,000 points": the Dow named before
+        if (
+            word
+            and word[0] in _PRODUCT_NOUNS
+            and not _indefinite(sm.body, span)
+            and not _PASSIVE_BY.match(sm.body, span.end)
+            and (product := _last_product(mentions, sm.entities, span.start)) is not None
+        ):
+            return product  # "the plane has flown for nearly thirty hours": the A400M
         kind = _PRONOUNS.get(word[0]) if word else None
         if kind is not None and not _indefinite(sm.body, span):
             earlier = last_named(
@@ -125,6 +138,33 @@ def parse_subject(
             if earlier is not None:
                 return earlier
     return None
+
+
+# Nouns copy uses for a product it has named ("the plane", "the handset").
+_PRODUCT_NOUNS = frozenset(
+    {"plane", "aircraft", "jet", "jetliner", "airliner", "superjumbo", "handset", "phone",
+     "smartphone", "device", "laptop", "notebook", "browser"}
+)  # fmt: skip
+
+
+def _last_product(
+    mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity], before: int
+) -> int | None:
+    """The product named last before ``before``, by a model name: one with a digit or a
+    capital inside a word ("A400M", "Boeing 787", "BlackBerry Bold"), so that a stray
+    capitalised word the name finder took for something ("House") stands for none."""
+    found = None
+    for m in mentions:
+        if m.span.end <= before and 0 <= m.local_entity < len(entities):
+            entity = entities[m.local_entity]
+            if entity.kind is EntityKind.OTHER and _MODEL_NAME.search(entity.name):
+                found = m.local_entity
+    return found
+
+
+# "The aircraft was greeted by some 400 guests": the count is of the agent, not the plane.
+_PASSIVE_BY = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+\w+\s+by\b")
+_MODEL_NAME = re.compile(r"\d|\b\w+[a-z][A-Z]")
 
 
 def _carries(sm: SentenceMentions, spans: Sequence[Span]) -> bool:
@@ -354,9 +394,18 @@ def _event_place(
     if len(distinct) > 1:
         # "in the country's largest city, Almaty": a city and the country around it
         cities = distinct & sm.cities
-        if len(cities) != 1:
+        located = _located(sm.body, places)
+        where = {m.local_entity for m in located}
+        if len(located) == 2 and _within(sm.body, *located):
+            where = {located[0].local_entity}  # "at a mall in Salt Lake City, Utah"
+            located = located[:1]
+        if len(cities) == 1:
+            places = [m for m in places if m.local_entity in cities]
+        elif len(where) == 1 or len(where & sm.cities) == 1:
+            # "on a bus carrying the Togo team to the Cup in Angola": Angola
+            places = [m for m in located if len(where) == 1 or m.local_entity in sm.cities]
+        else:
             return COUNTRY
-        places = [m for m in places if m.local_entity in cities]
     counts = sorted([*siblings, figure], key=lambda s: s.start)
     for place in places:
         # The count printed last before the place is its own, with the counts joined to
@@ -382,6 +431,39 @@ def _event_place(
 
 
 _JOINED = re.compile(r"\band\b")
+
+# A place told as where something happened: "in Angola", "near the town of Zarand",
+# "outside Kabul" (not "the Togo team", "Israel's assault", "Indonesian officials").
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|around|outside|inside|off|across|throughout)\s+(?:the\s+)?"
+    r"(?:(?!(?:to|between|and|or|from|with|for|by|of|the)\b)[a-z-]+\s+){0,4}(?:of\s+)?$"
+)
+
+
+def _within(body: str, spot: MentionCandidate, region: MentionCandidate) -> bool:
+    """Whether a place is told with the region it lies in after a comma, as the last of
+    the sentence's places: "in Salt Lake City, Utah, before ..." (not "in Nur-Sultan,
+    Almaty and other towns", a list)."""
+    return (
+        body[spot.span.end : region.span.start] == ", "
+        and re.match(r",?\s+(?:and|or)\b", body[region.span.end :]) is None
+    )
+
+
+_LISTED = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
+
+
+def _located(body: str, places: Sequence[MentionCandidate]) -> list[MentionCandidate]:
+    """The places printed as where something happened: after "in", "at", "near", with
+    those listed after them ("in Nur-Sultan, Almaty and other towns"). "Gunmen opened fire
+    on a bus carrying the Togo team to the Cup in Angola": the toll is Angola's, where the
+    attack was, not Togo's, whose team was on the bus."""
+    located: list[MentionCandidate] = []
+    for place in places:
+        listed = bool(located) and _LISTED.fullmatch(body, located[-1].span.end, place.span.start)
+        if listed or _LOCATIVE.search(body, max(0, place.span.start - 60), place.span.start):
+            located.append(place)
+    return located
 
 
 def _apart(body: str, inherited: FigureCandidate | None, figure: FigureCandidate) -> bool:

@@ -101,3 +101,13 @@ def test_an_age_before_a_title_and_name_is_that_persons() -> None:
 def test_an_age_a_relative_clause_gives_is_the_name_before_it() -> None:
     sentence = "The crowd sang for trainer Paul Rowan, who turned 71 on Friday."
     assert _age_of(sentence, "71", "Paul Rowan") == 0
+
+
+def test_an_age_before_a_name_the_name_finder_missed_is_the_named_persons() -> None:
+    # the parse finds no mention of "Klitschko" after "champion"; the story named him
+    ages = _ages(
+        "Tony Reyes loses title bout\n\n"
+        "Tony Reyes lost to Wladimir Klitschko on Saturday. Reyes had won his last four "
+        "fights. The 36-year-old champion Klitschko improved to 58-3 (51 KO).\n"
+    )
+    assert ages["36-year-old"] == "Wladimir Klitschko"

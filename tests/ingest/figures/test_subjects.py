@@ -124,3 +124,39 @@ def test_he_stands_for_no_woman_named_by_her_given_name() -> None:
         "March. He was sentenced to six years in prison on Friday.\n"
     )
     assert subjects["six years"] == "Tom Wells"
+
+
+def test_a_toll_is_the_place_where_it_happened_not_the_victims_country() -> None:
+    subjects = subjects_of(
+        "Convoy attacked\n\n"
+        "Three people were killed when gunmen fired on a convoy carrying the Ghana rugby "
+        "team to a tournament in Zambia.\n"
+    )
+    assert subjects["Three people"] == "Zambia"
+
+
+def test_a_toll_in_a_town_and_its_country_is_the_towns() -> None:
+    subjects = subjects_of(
+        "Gunman sought\n\n"
+        "Police in Liberia are searching for a gunman. In March, a gunman killed four "
+        "people at a market in Kolahun, Liberia, before fleeing into Guinea.\n"
+    )
+    assert subjects["four people"] == "Kolahun"
+
+
+def test_the_plane_stands_for_the_model_named_before() -> None:
+    subjects = subjects_of(
+        "Airbus freighter flies\n\n"
+        "Airbus showed its new A370 at Toulouse on Tuesday. The Airbus A370 made its first "
+        "flight in June. Since then, the plane has flown for nearly eleven hours.\n"
+    )
+    assert subjects["nearly eleven hours"] == "A370"
+
+
+def test_a_count_by_whom_the_plane_was_met_is_not_the_planes() -> None:
+    subjects = subjects_of(
+        "Airbus freighter lands\n\n"
+        "Airbus showed its new A370 at Toulouse on Tuesday. The Airbus A370 made its first "
+        "flight in June. The aircraft was greeted by some 300 guests.\n"
+    )
+    assert subjects["some 300"] != "A370"
