@@ -131,6 +131,12 @@ def reconcile(
     # Words the parse reads as proper nouns, and how often: a name the recogniser never
     # labels but the copy keeps printing ("Opel", five times) is still a name.
     proper = Counter(t.text for t in doc if t.pos_ == "PROPN")
+    # Every name the rules found and its kind, and every person's surname: a name printed
+    # alone elsewhere is one ("Cooley" of "Sheriff Lee Cooley").
+    named: dict[str, EntityKind] = {
+        c.name.split()[-1]: c.kind for c in candidates if c.kind is EntityKind.PERSON
+    }
+    named.update({c.name: c.kind for c in reversed(candidates)})
     out: list[Candidate] = []
     for cand in _joined_across_the(body, candidates, names):
         if cand.kind is EntityKind.EVENT:
@@ -138,7 +144,7 @@ def reconcile(
             continue
         if _time_words(cand, doc, names):
             continue
-        cand = _without_opening_word(body, cand, doc, names, sentence_starts)
+        cand = _without_opening_word(body, cand, doc, names, sentence_starts, named)
         out.extend(_checked(body, cand, names, proper))
     covered = [(c.start, c.end) for c in candidates]
     # A single word the recogniser names the same way twice or more is a name, even where
@@ -248,6 +254,7 @@ def _without_opening_word(
     doc: Doc,
     names: list[tuple[int, int, str]],
     sentence_starts: Sequence[int],
+    named: dict[str, EntityKind],
 ) -> Candidate:
     """A candidate run on from the word that opens its sentence, where the parse reads that
     word as no proper noun (or reads no name's word in it) and what follows it is a listed
@@ -255,7 +262,10 @@ def _without_opening_word(
     "Acquiring EDS also ...", "Praising London's ...", "Uh Mitchell expressed ...".
     Capitals are forced there, so the word is no part of the name. A listed name stays
     whole, and so does a word the recogniser takes into a name ("Catching Fire", "Supreme
-    Court")."""
+    Court"), unless the copy prints the rest alone as a name elsewhere and that word with a
+    capital nowhere but at a sentence's start (`_opener_only`: "Joining Cooley at the news
+    conference was ..." beside "Sheriff Lee Cooley said"; "Actual Airbus job cuts" beside
+    "Airbus said")."""
     if gz.organization_canonical(cand.name) or gz.place_canonical(cand.name):
         return cand
     index = bisect.bisect_right(sentence_starts, cand.start) - 1
@@ -265,14 +275,20 @@ def _without_opening_word(
     if span is None or len(span) < 2:
         return cand
     first, rest = span[0], span[1]
+    name = " ".join(body[rest.idx : cand.end].split())
+    alone = named.get(name) if _opener_only(body, first.text, sentence_starts) else None
+    if not first.text.istitle() or gz.is_given_name(first.text):
+        alone = None  # "JSA Research", "Darius Butler": a name's own first word
     detached = first.head not in span[1:] and not any(t.head == first for t in span[1:])
-    if first.tag_ not in _COMMON_TAGS and not detached:
+    adjective = alone is not None and first.dep_ == "amod"
+    if first.tag_ not in _COMMON_TAGS and not detached and not adjective:
         return cand  # "Northern Ireland": a word of the name, whatever its tag
-    if rest.idx <= cand.start or any(s <= first.idx < e for s, e, _ in names):
+    if rest.idx <= cand.start:
+        return cand
+    if any(s <= first.idx < e for s, e, _ in names) and alone is None:
         return cand
     if rest.lower_ in gz.STOP_WORDS:
         return cand  # "Doctor Who": no organisation WHO
-    name = " ".join(body[rest.idx : cand.end].split())
     # the rules read two capitalised words as a person's name; the name left is what the
     # lists or the recogniser say it is ("Recently Apple": the company Apple)
     if gz.organization_canonical(name):
@@ -280,9 +296,23 @@ def _without_opening_word(
     if gz.place_canonical(name):
         return replace(cand, start=rest.idx, name=name, kind=EntityKind.PLACE)
     label = next((lb for s, _, lb in names if s == rest.idx and lb in KINDS), None)
-    if label is None:
-        return cand
-    return replace(cand, start=rest.idx, name=name, kind=KINDS[label])
+    if label is not None:
+        return replace(cand, start=rest.idx, name=name, kind=KINDS[label])
+    if alone is not None and name.lower() not in gz.ORG_HEADS:
+        return replace(cand, start=rest.idx, name=name, kind=alone)
+    return cand
+
+
+def _opener_only(body: str, word: str, sentence_starts: Sequence[int]) -> bool:
+    """Whether a capitalised word is printed with its capital only where it opens a
+    sentence ("Joining", "Actual"), never inside one as a name's word would be
+    ("Northern" of "in Northern Ireland")."""
+    for match in re.finditer(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", body):
+        index = bisect.bisect_right(sentence_starts, match.start()) - 1
+        start = sentence_starts[index] if index >= 0 else 0
+        if body[start : match.start()].strip(_OPENING + "\n") != "":
+            return False
+    return True
 
 
 def _one_body_across_and(

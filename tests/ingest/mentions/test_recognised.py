@@ -228,6 +228,45 @@ def test_a_word_opening_the_sentence_is_no_part_of_the_name_after_it(
     assert run_on not in names, names
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "run_on"),
+    [
+        # the recogniser reads the opening word into a person's name
+        ("Orozco will be held without bail, Sheriff Tom Cooley told reporters.\n\n"
+         "Joining Cooley at the news conference was Assistant Sheriff Doyle Campbell.",
+         "Tom Cooley", "Joining Cooley"),
+        ("The deal was struck by Obama. The base hated Obama. Anything Obama did was by "
+         "definition bad.", "Obama", "Anything Obama"),
+        # ... or into a title it takes the whole quoted sentence for
+        ('"Acquiring Harlow Data Centre Services gives us a foothold in Europe," the chief '
+         "executive said. Harlow Data Centre Services employs 300 people.",
+         "Harlow Data Centre Services", "Acquiring Harlow Data Centre Services"),
+    ],
+)  # fmt: skip
+def test_an_opening_word_is_cut_off_a_name_the_copy_prints_alone_elsewhere(
+    body: str, name: str, run_on: str
+) -> None:
+    names = [n for _, n in entities(body)]
+    assert name in names, names
+    assert run_on not in names, names
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a given name opening the sentence is the person's own
+        ("Butler missed the game. Darius Butler returned to practice on Friday.",
+         "Darius Butler"),
+        # a word printed with its capital inside a sentence too is a name's word
+        ("Voters in Central Lakeland were angry. Lakeland was quiet. Central Lakeland "
+         "voted no.", "Central Lakeland"),
+    ],
+)  # fmt: skip
+def test_an_opening_word_of_the_name_itself_stays(body: str, name: str) -> None:
+    names = [n for _, n in entities(body)]
+    assert name in names, names
+
+
 def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
     names = [n for _, n in entities("Northern Ireland voted to stay, officials said.")]
     assert "Northern Ireland" in names, names
