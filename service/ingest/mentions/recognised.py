@@ -202,6 +202,8 @@ def _joined_across_the(
                 ),
                 None,
             )
+            if body[before.end : cand.start] == " and ":
+                label = "ORG"  # its last word heads organisations (`_one_body_across_and`)
             if label is not None:
                 name = " ".join(body[before.start : cand.end].split())
                 out[-1] = replace(before, end=cand.end, name=name, kind=KINDS[label])
@@ -320,20 +322,33 @@ def _one_body_across_and(
 ) -> bool:
     """Whether names either side of "and" are one body's name ("the U.S. Fish and Wildlife
     Service", "the Securities and Exchange Commission", "House Ways and Means Committee"):
-    the recogniser reads one organisation over both, the name after "and" ends in an
-    organisation's head word (never two products or two people: "the Fusion and Taurus",
-    "Laci and Conner"), and the words before "and" are no name of their own: not listed,
-    capitalised words only, none an organisation's head word ("the Navy and Marine Corps",
-    "Wildlife Service and National Marine Fisheries Service", "Bureau for Human Rights and
-    Rule of Law and Human Rights Charter Foundation" are two)."""
+    the recogniser reads one organisation (or a title) over both, or over "and" from a word
+    of the name before it ("House" apart, "Ways and Means Committee"), or no name at all in a single
+    word before "and" ("the Fish and Wildlife Service", where it names "Wildlife Service"
+    alone); the name after "and" ends in an organisation's head word (never two products
+    or two people: "the Fusion and Taurus", "Laci and Conner"), and the words before "and"
+    are no name of their own: not listed, capitalised words only, none an organisation's
+    head word ("the Navy and Marine Corps", "Wildlife Service and National Marine Fisheries
+    Service", "Bureau for Human Rights and Rule of Law and Human Rights Charter Foundation"
+    are two; "Cricket Wireless and Federal Bureau of Investigation", the recogniser names
+    the first alone)."""
     if body[left.end : right.start] != " and ":
         return False
     if right.name.split()[-1].lower() not in gz.ORG_HEADS:
         return False
-    if not any(
-        label == "ORG" and start <= left.start and right.end <= end for start, end, label in names
-    ):
+    across = [
+        start
+        for start, end, label in names
+        if label in ("ORG", "WORK_OF_ART") and start < left.end and right.end <= end
+    ]
+    inside = any(left.start < start and body[start - 1] == " " for start in across)
+    unnamed = " " not in left.name and not any(
+        start < left.end and left.start < end for start, end, _ in names
+    )
+    if not (any(start <= left.start for start in across) or inside or unnamed):
         return False
+    if unnamed and (gz.is_given_name(left.name) or is_acronym(left.name)):
+        return False  # "Laci and Conner Foundation", "HP and EDS Company": names
     words = left.name.split()
     return (
         all(w[:1].isupper() and w.lower() not in gz.ORG_HEADS for w in words)

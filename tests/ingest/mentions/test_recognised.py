@@ -281,6 +281,16 @@ def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
         ("The plan was drawn up by the National Oceanic and Atmospheric Administration.",
          ["National Oceanic and Atmospheric Administration"],
          ["National Oceanic", "Atmospheric Administration"]),
+        # the recogniser names no part of the single word before "and"
+        ("Scientists at the Fish and Wildlife Service objected to the new rule.",
+         ["Fish and Wildlife Service"], ["Fish", "Wildlife Service"]),
+        # ... or reads the body from a word after the name's first
+        ("House Ways and Means Committee Chairman Kevin Brady said tariffs hurt farmers.",
+         ["House Ways and Means Committee"], ["House Ways", "Means Committee"]),
+        # a firm the recogniser names on its own before "and" stays apart
+        ("The phones were examined by experts from Cricket Wireless and Federal Bureau "
+         "of Investigation agents.",
+         ["Cricket Wireless", "Federal Bureau of Investigation"], []),
         # two bodies side by side stay two: a head word ends the first one
         ("Rangers from the Forest Service and National Park Service fought the fire.",
          ["Forest Service", "National Park Service"],
