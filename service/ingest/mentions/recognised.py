@@ -145,6 +145,8 @@ def reconcile(
         if _time_words(cand, doc, names):
             continue
         cand = _without_opening_word(body, cand, doc, names, sentence_starts, named)
+        if out and out[-1].start <= cand.start and cand.end <= out[-1].end:
+            continue  # "Party of Korea", inside the "Workers' Party of Korea" just read
         out.extend(_checked(body, cand, names, proper))
     covered = [(c.start, c.end) for c in candidates]
     # A single word the recogniser names the same way twice or more is a name, even where
@@ -435,9 +437,12 @@ def _after_company_noun(body: str, start: int) -> bool:
     return bool(before) and gz.is_company_noun(before[-1])
 
 
-# "'s Party", "'s Front": the head of an organisation named after a possessive.
+# "'s Party", "'s Front": the head of an organisation named after a possessive, a plural's
+# too ("Workers' Party"), and what it is of ("the Worker's Party of Korea").
 _POSSESSIVE_HEAD = re.compile(
-    r"['’]s\s+(?:" + "|".join(sorted(w.title() for w in gz.ORG_HEADS)) + r")"
+    r"['’]s?\s+(?:"
+    + "|".join(sorted(w.title() for w in gz.ORG_HEADS))
+    + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?"
 )
 # Between a person and a capitalised name she belongs to ("... of the Ak Zhol").
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")

@@ -99,6 +99,9 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         ("Regina Ip of the New People's Party won.",
          [(PERSON, "Regina Ip"), (ORG, "New People's Party")]),
         ("Russia's Party said no.", [(PLACE, "Russia")]),
+        # ... so is a plural's, with what it is of
+        ("Kim told a meeting of the Workers' Party of Korea that no more tests were needed.",
+         [(PERSON, "Kim"), (ORG, "Workers' Party of Korea")]),
         # a measure's acronym is no organisation, nor part of the place before it
         ("German GDP contracted and US CPI rose in Berlin.", [(PLACE, "U.S."), (PLACE, "Berlin")]),
         # an office's title run on into the speaker's name: the body after "of", and
