@@ -83,7 +83,7 @@ _SURNAME_ENDINGS = gz.SURNAME_SUFFIXES
 # "the 2010 Africa Cup of Nations": a year between "the" and an event's name
 _EDITION = re.compile(r"\b[Tt]he ((?:19|20)\d\d) $")
 _EDITION_HEADS = gz.EVENT_HEADS | gz.word_set("paralympics series tournament")
-_NUMBERED_STREET = re.compile(r"\b\d+(?:st|nd|rd|th) $")
+_NUMBERED_STREET = re.compile(r"\b(?:(?:East|West|North|South) )?\d+(?:st|nd|rd|th) $")
 _STREET_HEADS = gz.word_set("street st st. avenue ave ave. road rd rd. boulevard blvd precinct")
 # Legal forms printed after a company's name and a comma
 _LEGAL_FORMS = frozenset({"Inc", "Ltd", "LLC", "Corp", "Co", "plc", "PLC", "AG", "SA", "NV", "LP"})
@@ -160,6 +160,7 @@ def find_mentions(
     candidates.extend(_dated_events(body, sentences))
     candidates.extend(_lower_case_places(body, sentences))
     candidates.sort(key=lambda c: c.start)
+    candidates = _without_street_compass(candidates)
     if doc is not None:
         candidates = reconcile(body, candidates, doc, [s.span.start for s in sentences])
         for cand in candidates:
@@ -169,6 +170,23 @@ def find_mentions(
                 sentence = sentences[cand.sentence_index]
                 cand.description = finder.description(cand.start, cand.end, sentence)
     return group_mentions(body, _named_bodies_only(candidates), known_people)
+
+
+def _without_street_compass(candidates: list[Candidate]) -> list[Candidate]:
+    """The compass word a numbered street starts with is the street's ("East 223rd
+    Street", `_NUMBERED_STREET`), no place of its own ("East")."""
+    streets = [
+        c
+        for c in candidates
+        if c.kind is EntityKind.PLACE
+        and _NUMBERED_STREET.fullmatch(" ".join(c.name.split()[:2]) + " ")
+        and c.name.split()[0] in ("East", "West", "North", "South")
+    ]
+    return [
+        c
+        for c in candidates
+        if not any(s is not c and s.start <= c.start and c.end <= s.end for s in streets)
+    ]
 
 
 def _named_bodies_only(candidates: list[Candidate]) -> list[Candidate]:
@@ -644,7 +662,8 @@ class _Finder:
             name = " ".join(self.body[start:end].split())
         numbered = _NUMBERED_STREET.search(self.body, max(0, start - 20), start)
         if numbered is not None and name.split()[-1].lower() in _STREET_HEADS:
-            # "223rd Street", "the 67th Precinct": the number is part of the name
+            # "223rd Street", "the 67th Precinct": the number is part of the name, and so
+            # is a compass word before it ("East 77th Street")
             start, kind = numbered.start(), EntityKind.PLACE
             name = " ".join(self.body[start:end].split())
         description = None

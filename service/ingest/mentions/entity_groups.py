@@ -81,6 +81,7 @@ def group_mentions(
     opening = body.find("\n\n")
     if opening <= 0 or body[:opening].rstrip().endswith((".", "!", "?", '"', "”")):
         opening = 0  # a paragraph of prose, not a standfirst
+    halves = _halves(candidates)
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
     by_place: dict[str, _Group] = {}
@@ -116,6 +117,10 @@ def group_mentions(
             group = _group_named(groups, by_key, EntityKind.PERSON, full)
             kind = EntityKind.PERSON
             reason = f"surname {cand.name!r} of {full!r}"
+        elif group is None and cand.name in halves:
+            group = _group_named(groups, by_key, EntityKind.PLACE, halves[cand.name])
+            kind = EntityKind.PLACE
+            reason = f"{cand.name!r} is short for {halves[cand.name]!r}"
         elif group is None and (full := _full_name_of_given(cand, candidates)) is not None:
             group = _group_named(groups, by_key, EntityKind.PERSON, full)
             kind = EntityKind.PERSON
@@ -193,6 +198,25 @@ def group_mentions(
         for g in sorted(groups, key=lambda g: order[id(g)])
     )
     return mentions, entities
+
+
+_OPPOSITE = {"North": "South", "South": "North", "East": "West", "West": "East"}
+
+
+def _halves(candidates: Sequence[Candidate]) -> dict[str, str]:
+    """The place each bare compass word stands for where the article names both halves of
+    one country or region: "the North" is North Korea and "the South" South Korea beside
+    "North Korea" and "South Korea" ("North and South Korea" too); with no such pair a bare
+    "the South" or "the West" stays what it was (the American South, the Western powers)."""
+    places = {c.name for c in candidates if c.kind is EntityKind.PLACE}
+    halves: dict[str, str] = {}
+    for name in places:
+        first, _, rest = name.partition(" ")
+        if first in _OPPOSITE and rest and f"{_OPPOSITE[first]} {rest}" in places:
+            halves.setdefault(first, name)
+            if halves[first] != name:
+                halves[first] = ""  # two pairs ("North Korea", "North Dakota"): neither
+    return {word: place for word, place in halves.items() if place}
 
 
 def _full_name_of_given(cand: Candidate, candidates: Sequence[Candidate]) -> str | None:

@@ -131,6 +131,12 @@ def reconcile(
     # Words the parse reads as proper nouns, and how often: a name the recogniser never
     # labels but the copy keeps printing ("Opel", five times) is still a name.
     proper = Counter(t.text for t in doc if t.pos_ == "PROPN")
+    # Every name the rules found and its kind, and every person's surname: a name printed
+    # alone elsewhere is one ("Cooley" of "Sheriff Lee Cooley").
+    named: dict[str, EntityKind] = {
+        c.name.split()[-1]: c.kind for c in candidates if c.kind is EntityKind.PERSON
+    }
+    named.update({c.name: c.kind for c in reversed(candidates)})
     out: list[Candidate] = []
     for cand in _joined_across_the(body, candidates, names):
         if cand.kind is EntityKind.EVENT:
@@ -138,7 +144,9 @@ def reconcile(
             continue
         if _time_words(cand, doc, names):
             continue
-        cand = _without_opening_word(body, cand, doc, names, sentence_starts)
+        cand = _without_opening_word(body, cand, doc, names, sentence_starts, named)
+        if out and out[-1].start <= cand.start and cand.end <= out[-1].end:
+            continue  # "Party of Korea", inside the "Workers' Party of Korea" just read
         out.extend(_checked(body, cand, names, proper))
     covered = [(c.start, c.end) for c in candidates]
     # A single word the recogniser names the same way twice or more is a name, even where
@@ -196,6 +204,8 @@ def _joined_across_the(
                 ),
                 None,
             )
+            if body[before.end : cand.start] == " and ":
+                label = "ORG"  # its last word heads organisations (`_one_body_across_and`)
             if label is not None:
                 name = " ".join(body[before.start : cand.end].split())
                 out[-1] = replace(before, end=cand.end, name=name, kind=KINDS[label])
@@ -248,6 +258,7 @@ def _without_opening_word(
     doc: Doc,
     names: list[tuple[int, int, str]],
     sentence_starts: Sequence[int],
+    named: dict[str, EntityKind],
 ) -> Candidate:
     """A candidate run on from the word that opens its sentence, where the parse reads that
     word as no proper noun (or reads no name's word in it) and what follows it is a listed
@@ -255,7 +266,10 @@ def _without_opening_word(
     "Acquiring EDS also ...", "Praising London's ...", "Uh Mitchell expressed ...".
     Capitals are forced there, so the word is no part of the name. A listed name stays
     whole, and so does a word the recogniser takes into a name ("Catching Fire", "Supreme
-    Court")."""
+    Court"), unless the copy prints the rest alone as a name elsewhere and that word with a
+    capital nowhere but at a sentence's start (`_opener_only`: "Joining Cooley at the news
+    conference was ..." beside "Sheriff Lee Cooley said"; "Actual Airbus job cuts" beside
+    "Airbus said")."""
     if gz.organization_canonical(cand.name) or gz.place_canonical(cand.name):
         return cand
     index = bisect.bisect_right(sentence_starts, cand.start) - 1
@@ -265,14 +279,20 @@ def _without_opening_word(
     if span is None or len(span) < 2:
         return cand
     first, rest = span[0], span[1]
+    name = " ".join(body[rest.idx : cand.end].split())
+    alone = named.get(name) if _opener_only(body, first.text, sentence_starts) else None
+    if not first.text.istitle() or gz.is_given_name(first.text):
+        alone = None  # "JSA Research", "Darius Butler": a name's own first word
     detached = first.head not in span[1:] and not any(t.head == first for t in span[1:])
-    if first.tag_ not in _COMMON_TAGS and not detached:
+    adjective = alone is not None and first.dep_ == "amod"
+    if first.tag_ not in _COMMON_TAGS and not detached and not adjective:
         return cand  # "Northern Ireland": a word of the name, whatever its tag
-    if rest.idx <= cand.start or any(s <= first.idx < e for s, e, _ in names):
+    if rest.idx <= cand.start:
+        return cand
+    if any(s <= first.idx < e for s, e, _ in names) and alone is None:
         return cand
     if rest.lower_ in gz.STOP_WORDS:
         return cand  # "Doctor Who": no organisation WHO
-    name = " ".join(body[rest.idx : cand.end].split())
     # the rules read two capitalised words as a person's name; the name left is what the
     # lists or the recogniser say it is ("Recently Apple": the company Apple)
     if gz.organization_canonical(name):
@@ -280,9 +300,23 @@ def _without_opening_word(
     if gz.place_canonical(name):
         return replace(cand, start=rest.idx, name=name, kind=EntityKind.PLACE)
     label = next((lb for s, _, lb in names if s == rest.idx and lb in KINDS), None)
-    if label is None:
-        return cand
-    return replace(cand, start=rest.idx, name=name, kind=KINDS[label])
+    if label is not None:
+        return replace(cand, start=rest.idx, name=name, kind=KINDS[label])
+    if alone is not None and name.lower() not in gz.ORG_HEADS:
+        return replace(cand, start=rest.idx, name=name, kind=alone)
+    return cand
+
+
+def _opener_only(body: str, word: str, sentence_starts: Sequence[int]) -> bool:
+    """Whether a capitalised word is printed with its capital only where it opens a
+    sentence ("Joining", "Actual"), never inside one as a name's word would be
+    ("Northern" of "in Northern Ireland")."""
+    for match in re.finditer(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", body):
+        index = bisect.bisect_right(sentence_starts, match.start()) - 1
+        start = sentence_starts[index] if index >= 0 else 0
+        if body[start : match.start()].strip(_OPENING + "\n") != "":
+            return False
+    return True
 
 
 def _one_body_across_and(
@@ -290,20 +324,33 @@ def _one_body_across_and(
 ) -> bool:
     """Whether names either side of "and" are one body's name ("the U.S. Fish and Wildlife
     Service", "the Securities and Exchange Commission", "House Ways and Means Committee"):
-    the recogniser reads one organisation over both, the name after "and" ends in an
-    organisation's head word (never two products or two people: "the Fusion and Taurus",
-    "Laci and Conner"), and the words before "and" are no name of their own: not listed,
-    capitalised words only, none an organisation's head word ("the Navy and Marine Corps",
-    "Wildlife Service and National Marine Fisheries Service", "Bureau for Human Rights and
-    Rule of Law and Human Rights Charter Foundation" are two)."""
+    the recogniser reads one organisation (or a title) over both, or over "and" from a word
+    of the name before it ("House" apart, "Ways and Means Committee"), or no name at all in a single
+    word before "and" ("the Fish and Wildlife Service", where it names "Wildlife Service"
+    alone); the name after "and" ends in an organisation's head word (never two products
+    or two people: "the Fusion and Taurus", "Laci and Conner"), and the words before "and"
+    are no name of their own: not listed, capitalised words only, none an organisation's
+    head word ("the Navy and Marine Corps", "Wildlife Service and National Marine Fisheries
+    Service", "Bureau for Human Rights and Rule of Law and Human Rights Charter Foundation"
+    are two; "Cricket Wireless and Federal Bureau of Investigation", the recogniser names
+    the first alone)."""
     if body[left.end : right.start] != " and ":
         return False
     if right.name.split()[-1].lower() not in gz.ORG_HEADS:
         return False
-    if not any(
-        label == "ORG" and start <= left.start and right.end <= end for start, end, label in names
-    ):
+    across = [
+        start
+        for start, end, label in names
+        if label in ("ORG", "WORK_OF_ART") and start < left.end and right.end <= end
+    ]
+    inside = any(left.start < start and body[start - 1] == " " for start in across)
+    unnamed = " " not in left.name and not any(
+        start < left.end and left.start < end for start, end, _ in names
+    )
+    if not (any(start <= left.start for start in across) or inside or unnamed):
         return False
+    if unnamed and (gz.is_given_name(left.name) or is_acronym(left.name)):
+        return False  # "Laci and Conner Foundation", "HP and EDS Company": names
     words = left.name.split()
     return (
         all(w[:1].isupper() and w.lower() not in gz.ORG_HEADS for w in words)
@@ -390,9 +437,12 @@ def _after_company_noun(body: str, start: int) -> bool:
     return bool(before) and gz.is_company_noun(before[-1])
 
 
-# "'s Party", "'s Front": the head of an organisation named after a possessive.
+# "'s Party", "'s Front": the head of an organisation named after a possessive, a plural's
+# too ("Workers' Party"), and what it is of ("the Worker's Party of Korea").
 _POSSESSIVE_HEAD = re.compile(
-    r"['’]s\s+(?:" + "|".join(sorted(w.title() for w in gz.ORG_HEADS)) + r")"
+    r"['’]s?\s+(?:"
+    + "|".join(sorted(w.title() for w in gz.ORG_HEADS))
+    + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?"
 )
 # Between a person and a capitalised name she belongs to ("... of the Ak Zhol").
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")

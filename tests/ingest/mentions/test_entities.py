@@ -208,16 +208,17 @@ def test_a_title_cut_short_between_a_body_and_a_name_belongs_to_neither() -> Non
     assert not any(n.endswith(("Lt", "Capt")) or n == "Rep" for n in found), found
 
 
-def test_a_numbered_street_or_precinct_keeps_its_number() -> None:
+def test_a_numbered_street_or_precinct_keeps_its_number_and_compass_word() -> None:
     body = (
         "Deputies went to the 12000 block of East 223rd Street on Monday. Officers from the "
         "67th Precinct said the suspect was arrested near Fifth Avenue."
     )
     _, entities = run(body)
     found = names(entities)
-    assert {"223rd Street", "67th Precinct", "Fifth Avenue"} <= set(found), found
-    assert entity(entities, "223rd Street").kind is PLACE
+    assert {"East 223rd Street", "67th Precinct", "Fifth Avenue"} <= set(found), found
+    assert entity(entities, "East 223rd Street").kind is PLACE
     assert "Street" not in found, found
+    assert "East" not in found, found  # the compass word is the street's
     assert "Precinct" not in found, found
 
 

@@ -129,3 +129,22 @@ def test_a_given_name_alone_is_the_one_person_of_that_given_name_named_before() 
     assert by_text["Nora"] == by_text["Nora Blake"], [e.name for e in entities]
     # two people share the given name: it joins neither
     assert by_text["Dan"] not in (by_text["Dan Fox"], by_text["Dan Ruiz"])
+
+
+def test_a_compass_word_is_the_half_of_the_country_the_article_names_in_both_halves() -> None:
+    body = (
+        "Envoys from North Korea met officials of South Korea on Friday. The North agreed "
+        "to halt its tests, and the South welcomed the move."
+    )
+    mentions, entities = find_mentions(body, split_sentences(body), analyse(body))
+    names = {e.index: e.name for e in entities}
+    by_text = {m.text: names[m.local_entity] for m in mentions}
+    assert by_text["North"] == "North Korea", by_text
+    assert by_text["South"] == "South Korea", by_text
+
+
+def test_a_compass_word_with_no_pair_of_halves_stays_apart() -> None:
+    body = "Voters in South Carolina went to the polls. Across the South, turnout was high."
+    mentions, entities = find_mentions(body, split_sentences(body), analyse(body))
+    names = {e.index: e.name for e in entities}
+    assert all(names[m.local_entity] != "South Carolina" for m in mentions if m.text == "South")

@@ -99,6 +99,9 @@ def entities(body: str) -> list[tuple[EntityKind, str]]:
         ("Regina Ip of the New People's Party won.",
          [(PERSON, "Regina Ip"), (ORG, "New People's Party")]),
         ("Russia's Party said no.", [(PLACE, "Russia")]),
+        # ... so is a plural's, with what it is of
+        ("Kim told a meeting of the Workers' Party of Korea that no more tests were needed.",
+         [(PERSON, "Kim"), (ORG, "Workers' Party of Korea")]),
         # a measure's acronym is no organisation, nor part of the place before it
         ("German GDP contracted and US CPI rose in Berlin.", [(PLACE, "U.S."), (PLACE, "Berlin")]),
         # an office's title run on into the speaker's name: the body after "of", and
@@ -228,6 +231,45 @@ def test_a_word_opening_the_sentence_is_no_part_of_the_name_after_it(
     assert run_on not in names, names
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "run_on"),
+    [
+        # the recogniser reads the opening word into a person's name
+        ("Orozco will be held without bail, Sheriff Tom Cooley told reporters.\n\n"
+         "Joining Cooley at the news conference was Assistant Sheriff Doyle Campbell.",
+         "Tom Cooley", "Joining Cooley"),
+        ("The deal was struck by Obama. The base hated Obama. Anything Obama did was by "
+         "definition bad.", "Obama", "Anything Obama"),
+        # ... or into a title it takes the whole quoted sentence for
+        ('"Acquiring Harlow Data Centre Services gives us a foothold in Europe," the chief '
+         "executive said. Harlow Data Centre Services employs 300 people.",
+         "Harlow Data Centre Services", "Acquiring Harlow Data Centre Services"),
+    ],
+)  # fmt: skip
+def test_an_opening_word_is_cut_off_a_name_the_copy_prints_alone_elsewhere(
+    body: str, name: str, run_on: str
+) -> None:
+    names = [n for _, n in entities(body)]
+    assert name in names, names
+    assert run_on not in names, names
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a given name opening the sentence is the person's own
+        ("Butler missed the game. Darius Butler returned to practice on Friday.",
+         "Darius Butler"),
+        # a word printed with its capital inside a sentence too is a name's word
+        ("Voters in Central Lakeland were angry. Lakeland was quiet. Central Lakeland "
+         "voted no.", "Central Lakeland"),
+    ],
+)  # fmt: skip
+def test_an_opening_word_of_the_name_itself_stays(body: str, name: str) -> None:
+    names = [n for _, n in entities(body)]
+    assert name in names, names
+
+
 def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
     names = [n for _, n in entities("Northern Ireland voted to stay, officials said.")]
     assert "Northern Ireland" in names, names
@@ -242,6 +284,16 @@ def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
         ("The plan was drawn up by the National Oceanic and Atmospheric Administration.",
          ["National Oceanic and Atmospheric Administration"],
          ["National Oceanic", "Atmospheric Administration"]),
+        # the recogniser names no part of the single word before "and"
+        ("Scientists at the Fish and Wildlife Service objected to the new rule.",
+         ["Fish and Wildlife Service"], ["Fish", "Wildlife Service"]),
+        # ... or reads the body from a word after the name's first
+        ("House Ways and Means Committee Chairman Kevin Brady said tariffs hurt farmers.",
+         ["House Ways and Means Committee"], ["House Ways", "Means Committee"]),
+        # a firm the recogniser names on its own before "and" stays apart
+        ("The phones were examined by experts from Cricket Wireless and Federal Bureau "
+         "of Investigation agents.",
+         ["Cricket Wireless", "Federal Bureau of Investigation"], []),
         # two bodies side by side stay two: a head word ends the first one
         ("Rangers from the Forest Service and National Park Service fought the fire.",
          ["Forest Service", "National Park Service"],
