@@ -52,6 +52,7 @@ from service.ingest.figures.markets import (
     share_price_level,
 )
 from service.ingest.figures.participants import _patients, _source, _subject_tokens
+from service.ingest.figures.properties import election_story
 from service.ingest.figures.tree import (
     _char_span,
     _children,
@@ -279,7 +280,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         counted = "people"  # "500 detentions", "120 deaths": people detained, dead
     if found is not None and found.key == "index_level" and counted in ("marks", "levels"):
         counted = "points"  # "below the 5000 mark": an index level, in points
-    if found is not None and found.key == "vote_share" and not _ELECTORAL.search(doc.text):
+    if found is not None and found.key == "vote_share" and not election_story(doc.text):
         # "Citigroup gained 9.7%", "got 5 percent": a vote only where the story has one
         lemma = governor.lemma_.lower() if governor is not None else ""
         found = next(
@@ -453,14 +454,6 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
         if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
             return hit
     return None
-
-
-# Words without which a story holds no vote: an election, a referendum, a ballot, polls.
-_ELECTORAL = re.compile(
-    r"\b(?:elect(?:ion|ions|ed|oral|orate)|vot(?:e|es|ed|ers?|ing)|ballots?|referend\w*"
-    r"|polls|polling|candidates?|primar(?:y|ies)|caucus\w*|plebiscite)\b",
-    re.IGNORECASE,
-)
 
 
 def _lives_there(noun: Token | None, governor: Token | None) -> bool:
