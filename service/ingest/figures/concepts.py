@@ -60,6 +60,7 @@ from service.ingest.figures.tree import (
     _counted_noun,
     _governor,
     _of_object,
+    _part_of,
     _passive,
 )
 from service.ingest.model import Span
@@ -113,7 +114,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     if unit_class(unit) == "percent" and noun is not None and _ratio_base(noun):
         noun = None  # "a deficit of 5.1% of GDP": measured against output, not its growth
     head = noun if noun is not None else anchor
-    governor = _governor(head)
+    governor = _governor(anchor if _part_of(anchor, noun) else head)
     subjects = _subject_tokens(noun, governor, head)
     found: Concept | None = None
     if unit_class(unit) == "money" and (per_share := _per_share(anchor, tokens.end)):
