@@ -1001,6 +1001,8 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
         return None  # "eight out of 10 voters": what they did or think, not who they are
     if noun is not None and governor is not None and (cut := _cut_or_raise(governor, noun)):
         return cut  # "cut 5% of its costs" as "reduce costs by 5%"
+    if governor is not None and _holding(governor, noun):
+        return "stake"  # "will be owned 55 percent by the union", "bought 6% of Chrysler"
     if noun is not None and noun.lemma_.lower() in ("share", "stake"):
         whole = _of_object(noun) if noun.lemma_.lower() == "share" else None
         if whole is not None and whole.pos_ == "NOUN" and _open_key(whole) is not None:
@@ -1012,6 +1014,40 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
         return None
     objects = [t for t in governor.children if t.dep_ == "dobj" and t.pos_ == "NOUN"]
     return _cut_or_raise(governor, objects[0]) if objects else None
+
+
+# Verbs that own, or change hands of, part of a company; nouns of such a part; nouns
+# of a company the part may be "of".
+_HOLDING_VERBS = frozenset(
+    {"own", "hold", "retain", "keep", "control", "buy", "purchase", "acquire", "sell"}
+)
+_HOLDINGS = frozenset({"stake", "holding", "shareholding", "ownership"})
+_COMPANIES = frozenset(
+    {"company", "firm", "business", "group", "automaker", "carmaker", "bank", "airline",
+     "carrier", "maker", "subsidiary", "venture", "operator", "insurer", "lender"}
+)  # fmt: skip
+
+
+def _holding(verb: Token, noun: Token | None) -> bool:
+    """Whether a share a verb takes is a holding in a company: of a company ("intends to
+    purchase the six percent of automaker Chrysler", "bought 20 percent of the firm"), by
+    an owner ("will be owned 55 percent by the union"), of a holding the verb changes
+    ("has increased its holding to 46 percent") or the sentence sells ("sold 80.1% of
+    its stake, retaining the other 19.9%"). Never a share of other things ("holds 45
+    percent of the seats")."""
+    if verb.pos_ != "VERB":
+        return False
+    if any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _HOLDINGS for c in verb.children
+    ):
+        return True  # "increased its holding to 46 percent"
+    if verb.lemma_.lower() not in _HOLDING_VERBS:
+        return False
+    if noun is not None:
+        return noun.pos_ == "PROPN" or noun.lemma_.lower() in _COMPANIES
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True  # "owned 55 percent by the United Auto Workers"
+    return any(t.lemma_.lower() in _HOLDINGS for t in verb.sent)
 
 
 def _cut_or_raise(verb: Token, thing: Token) -> str | None:

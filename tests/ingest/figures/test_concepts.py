@@ -732,3 +732,24 @@ def test_a_magnitude_is_in_magnitude_whatever_unit_the_copy_prints() -> None:
 )
 def test_voters_detainees_and_tests(sentence: str, text: str, concept: str | None) -> None:
     assert figures_by_text(f"Headline here\n\n{sentence}\n")[text].property == concept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # a share of a company its owners hold, buy, sell or keep is a stake in it
+        ("The new airline will be owned 40 percent by the state pension fund.", "40 percent",
+         "stake"),
+        ("Renault plans to buy the 15 percent of carmaker Nissan that the state holds.",
+         "15 percent", "stake"),
+        ("The bank sold 70% of its stake in the insurer, keeping the remaining 30%.", "30%",
+         "stake"),
+        ("Since then the fund has raised its holding to 12 percent.", "12 percent", "stake"),
+        # a share of something else is not
+        ("The ruling party holds 45 percent of the seats.", "45 percent", "seats_share"),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_company_owned_or_traded_is_a_stake(
+    sentence: str, text: str, concept: str
+) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence
