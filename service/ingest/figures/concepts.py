@@ -228,6 +228,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = found or _pick(lex.nouns.get(governor.lemma_.lower()), unit)  # "95% effective"
     if found is None and unit_class(unit) == "money" and _PER_UNIT.match(doc.text, span.end):
         found = lex.concepts["price"]  # "$85 a barrel", "$2,400 an ounce"
+    if governor is not None and _can_take(governor, noun):
+        found = lex.concepts["capacity"]  # "an aircraft that can carry up to 840 people"
     if _turned_out(unit, noun, governor):
         found = lex.concepts["turnout"]  # "60% of eligible voters cast a ballot"
     if found is None and governor is not None:
@@ -455,6 +457,24 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
         if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
             return hit
     return None
+
+
+# Verbs that say how many people something takes, with "can" or "could" before them.
+_TAKES = frozenset({"carry", "hold", "seat", "accommodate", "take", "fit", "transport"})
+
+
+def _can_take(verb: Token, noun: Token | None) -> bool:
+    """Whether a count of people is what a plane, bus or hall can take, its capacity:
+    "an aircraft that can carry up to 840 people", "five which can carry 290
+    passengers". Without "can" it is who is aboard ("a bus carrying 40 passengers
+    overturned"), and a count of things is no capacity of people ("can carry 20 tonnes")."""
+    return (
+        noun is not None
+        and counted_unit(noun) == "people"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _TAKES
+        and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children)
+    )
 
 
 def _lives_there(noun: Token | None, governor: Token | None) -> bool:

@@ -753,3 +753,21 @@ def test_a_share_of_a_company_owned_or_traded_is_a_stake(
     sentence: str, text: str, concept: str
 ) -> None:
     assert reading_of(sentence, text)[0] == concept, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # how many people a plane, a bus or a hall can take is its capacity
+        ("The new jet can carry up to 420 passengers on long routes.", "up to 420",
+         "capacity"),
+        ("The ferry, which could hold 900 people, was built in 1998.", "900 people",
+         "capacity"),
+    ],
+)  # fmt: skip
+def test_what_a_vehicle_can_carry_is_its_capacity(sentence: str, text: str, concept: str) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence
+
+
+def test_who_is_aboard_is_no_capacity() -> None:
+    assert reading_of("A bus carrying 40 passengers overturned.", "40")[0] != "capacity"
