@@ -721,9 +721,23 @@ _ELECTORS = frozenset({"voter", "elector", "electorate"})
 _TURNING_OUT = frozenset({"cast", "vote", "turn", "take", "participate", "go"})
 
 
+# Verbs that restate a count as a share of a whole: "2.44 million people, accounting
+# for 88 percent of eligible voters, cast their ballots".
+_AMOUNTING = frozenset({"account", "represent", "comprise", "constitute", "make"})
+
+
 def _turned_out(unit: str, noun: Token | None, governor: Token | None) -> bool:
     """A share of the voters who voted is the turnout: "60% of eligible voters cast a
-    ballot", "67 percent of registered voters turned out"."""
+    ballot", "67 percent of registered voters turned out", also where it restates the
+    voters counted ("Some 2.44 million people, accounting for some 88.41 percent of the
+    country's eligible voters, cast their ballots": the people's verb says they voted)."""
+    if (
+        governor is not None
+        and governor.lemma_.lower() in _AMOUNTING
+        and governor.dep_ in ("acl", "relcl")
+        and governor.head.dep_ in ("nsubj", "nsubjpass")
+    ):
+        governor = governor.head.head
     return (
         unit_class(unit) == "percent"
         and noun is not None

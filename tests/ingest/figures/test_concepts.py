@@ -771,3 +771,11 @@ def test_what_a_vehicle_can_carry_is_its_capacity(sentence: str, text: str, conc
 
 def test_who_is_aboard_is_no_capacity() -> None:
     assert reading_of("A bus carrying 40 passengers overturned.", "40")[0] != "capacity"
+
+
+def test_a_share_of_voters_restating_those_who_voted_is_the_turnout() -> None:
+    sentence = (
+        "About 1.2 million people, representing 54 percent of registered voters, took part "
+        "in the referendum."
+    )
+    assert reading_of(sentence, "54 percent")[0] == "turnout"
