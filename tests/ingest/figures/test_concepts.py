@@ -779,3 +779,9 @@ def test_a_share_of_voters_restating_those_who_voted_is_the_turnout() -> None:
         "in the referendum."
     )
     assert reading_of(sentence, "54 percent")[0] == "turnout"
+
+
+def test_what_a_suit_is_settled_for_is_a_fine_and_a_price_that_settles_is_not() -> None:
+    settled = "The hospital settled the lawsuit for $2.1 million in March."
+    assert reading_of(settled, "$2.1 million")[0] == "fine"
+    assert reading_of("Gold settled at $1,912 an ounce.", "$1,912")[0] != "fine"
