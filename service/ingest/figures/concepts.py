@@ -52,6 +52,7 @@ from service.ingest.figures.markets import (
     share_price_level,
 )
 from service.ingest.figures.participants import _patients, _source, _subject_tokens
+from service.ingest.figures.properties import election_story
 from service.ingest.figures.tree import (
     _char_span,
     _children,
@@ -59,6 +60,7 @@ from service.ingest.figures.tree import (
     _counted_noun,
     _governor,
     _of_object,
+    _part_of,
     _passive,
 )
 from service.ingest.model import Span
@@ -112,7 +114,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     if unit_class(unit) == "percent" and noun is not None and _ratio_base(noun):
         noun = None  # "a deficit of 5.1% of GDP": measured against output, not its growth
     head = noun if noun is not None else anchor
-    governor = _governor(head)
+    governor = _governor(anchor if _part_of(anchor, noun) else head)
     subjects = _subject_tokens(noun, governor, head)
     found: Concept | None = None
     if unit_class(unit) == "money" and (per_share := _per_share(anchor, tokens.end)):
@@ -226,6 +228,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = found or _pick(lex.nouns.get(governor.lemma_.lower()), unit)  # "95% effective"
     if found is None and unit_class(unit) == "money" and _PER_UNIT.match(doc.text, span.end):
         found = lex.concepts["price"]  # "$85 a barrel", "$2,400 an ounce"
+    if governor is not None and _can_take(governor, noun):
+        found = lex.concepts["capacity"]  # "an aircraft that can carry up to 840 people"
     if _turned_out(unit, noun, governor):
         found = lex.concepts["turnout"]  # "60% of eligible voters cast a ballot"
     if found is None and governor is not None:
@@ -279,7 +283,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         counted = "people"  # "500 detentions", "120 deaths": people detained, dead
     if found is not None and found.key == "index_level" and counted in ("marks", "levels"):
         counted = "points"  # "below the 5000 mark": an index level, in points
-    if found is not None and found.key == "vote_share" and not _ELECTORAL.search(doc.text):
+    if found is not None and found.key == "vote_share" and not election_story(doc.text):
         # "Citigroup gained 9.7%", "got 5 percent": a vote only where the story has one
         lemma = governor.lemma_.lower() if governor is not None else ""
         found = next(
@@ -455,12 +459,22 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
     return None
 
 
-# Words without which a story holds no vote: an election, a referendum, a ballot, polls.
-_ELECTORAL = re.compile(
-    r"\b(?:elect(?:ion|ions|ed|oral|orate)|vot(?:e|es|ed|ers?|ing)|ballots?|referend\w*"
-    r"|polls|polling|candidates?|primar(?:y|ies)|caucus\w*|plebiscite)\b",
-    re.IGNORECASE,
-)
+# Verbs that say how many people something takes, with "can" or "could" before them.
+_TAKES = frozenset({"carry", "hold", "seat", "accommodate", "take", "fit", "transport"})
+
+
+def _can_take(verb: Token, noun: Token | None) -> bool:
+    """Whether a count of people is what a plane, bus or hall can take, its capacity:
+    "an aircraft that can carry up to 840 people", "five which can carry 290
+    passengers". Without "can" it is who is aboard ("a bus carrying 40 passengers
+    overturned"), and a count of things is no capacity of people ("can carry 20 tonnes")."""
+    return (
+        noun is not None
+        and counted_unit(noun) == "people"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _TAKES
+        and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children)
+    )
 
 
 def _lives_there(noun: Token | None, governor: Token | None) -> bool:
@@ -707,9 +721,23 @@ _ELECTORS = frozenset({"voter", "elector", "electorate"})
 _TURNING_OUT = frozenset({"cast", "vote", "turn", "take", "participate", "go"})
 
 
+# Verbs that restate a count as a share of a whole: "2.44 million people, accounting
+# for 88 percent of eligible voters, cast their ballots".
+_AMOUNTING = frozenset({"account", "represent", "comprise", "constitute", "make"})
+
+
 def _turned_out(unit: str, noun: Token | None, governor: Token | None) -> bool:
     """A share of the voters who voted is the turnout: "60% of eligible voters cast a
-    ballot", "67 percent of registered voters turned out"."""
+    ballot", "67 percent of registered voters turned out", also where it restates the
+    voters counted ("Some 2.44 million people, accounting for some 88.41 percent of the
+    country's eligible voters, cast their ballots": the people's verb says they voted)."""
+    if (
+        governor is not None
+        and governor.lemma_.lower() in _AMOUNTING
+        and governor.dep_ in ("acl", "relcl")
+        and governor.head.dep_ in ("nsubj", "nsubjpass")
+    ):
+        governor = governor.head.head
     return (
         unit_class(unit) == "percent"
         and noun is not None
@@ -1007,6 +1035,8 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
         return None  # "eight out of 10 voters": what they did or think, not who they are
     if noun is not None and governor is not None and (cut := _cut_or_raise(governor, noun)):
         return cut  # "cut 5% of its costs" as "reduce costs by 5%"
+    if governor is not None and _holding(governor, noun):
+        return "stake"  # "will be owned 55 percent by the union", "bought 6% of Chrysler"
     if noun is not None and noun.lemma_.lower() in ("share", "stake"):
         whole = _of_object(noun) if noun.lemma_.lower() == "share" else None
         if whole is not None and whole.pos_ == "NOUN" and _open_key(whole) is not None:
@@ -1018,6 +1048,40 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
         return None
     objects = [t for t in governor.children if t.dep_ == "dobj" and t.pos_ == "NOUN"]
     return _cut_or_raise(governor, objects[0]) if objects else None
+
+
+# Verbs that own, or change hands of, part of a company; nouns of such a part; nouns
+# of a company the part may be "of".
+_HOLDING_VERBS = frozenset(
+    {"own", "hold", "retain", "keep", "control", "buy", "purchase", "acquire", "sell"}
+)
+_HOLDINGS = frozenset({"stake", "holding", "shareholding", "ownership"})
+_COMPANIES = frozenset(
+    {"company", "firm", "business", "group", "automaker", "carmaker", "bank", "airline",
+     "carrier", "maker", "subsidiary", "venture", "operator", "insurer", "lender"}
+)  # fmt: skip
+
+
+def _holding(verb: Token, noun: Token | None) -> bool:
+    """Whether a share a verb takes is a holding in a company: of a company ("intends to
+    purchase the six percent of automaker Chrysler", "bought 20 percent of the firm"), by
+    an owner ("will be owned 55 percent by the union"), of a holding the verb changes
+    ("has increased its holding to 46 percent") or the sentence sells ("sold 80.1% of
+    its stake, retaining the other 19.9%"). Never a share of other things ("holds 45
+    percent of the seats")."""
+    if verb.pos_ != "VERB":
+        return False
+    if any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _HOLDINGS for c in verb.children
+    ):
+        return True  # "increased its holding to 46 percent"
+    if verb.lemma_.lower() not in _HOLDING_VERBS:
+        return False
+    if noun is not None:
+        return noun.pos_ == "PROPN" or noun.lemma_.lower() in _COMPANIES
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True  # "owned 55 percent by the United Auto Workers"
+    return any(t.lemma_.lower() in _HOLDINGS for t in verb.sent)
 
 
 def _cut_or_raise(verb: Token, thing: Token) -> str | None:

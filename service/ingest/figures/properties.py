@@ -44,6 +44,16 @@ _RESPONDENTS = re.compile(
     r"|feel|feels|agreed|agree|agrees|disagreed|disagree|considered|consider)\b",
     re.IGNORECASE,
 )
+# Words only a story about a vote prints: an election, a referendum, a ballot, polling,
+# voters, candidates, "percent of the vote". A vote share is read only in such a story:
+# elsewhere a share a company "took" of a market, or a county "43 percent black" in a
+# sentence about opinion polls, or what jurors "voted", is no candidate's share of a vote.
+_ELECTORAL = re.compile(
+    r"\b(?:elect(?:ion|ions|ed|oral|orate)|re-elected|ballots?|referend\w*|polling"
+    r"|voters?|candidates?|run-?offs?|primaries|caucus\w*|plebiscite)\b"
+    r"|\bof\s+the\s+(?:popular\s+)?vote\b",
+    re.IGNORECASE,
+)
 _TURNOUT_BEFORE = re.compile(r"\bturnout\b[^.;,]{0,60}$", re.IGNORECASE)
 _TURNOUT_AFTER = re.compile(r"^\s*(?:turnout)\b", re.IGNORECASE)
 _IN_POWER = re.compile(
@@ -118,8 +128,19 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return max(left, start - _WINDOW), min(right_m.start() if right_m else len(text), end + _WINDOW)
 
 
-def choose_property(number: NumberMatch, text: str, start: int, end: int) -> str | None:
-    """The property key a figure measures, from its unit, noun and the clause's words."""
+def election_story(text: str) -> bool:
+    """Whether the copy is about a vote: it names an election, a ballot, a candidate or
+    voters ("the June 9 election", "the opposition candidate got 16 percent")."""
+    return _ELECTORAL.search(text) is not None
+
+
+def choose_property(
+    number: NumberMatch, text: str, start: int, end: int, *, election: bool = True
+) -> str | None:
+    """The property key a figure measures, from its unit, noun and the clause's words.
+
+    ``election`` says whether the story is about a vote (``election_story``): only there
+    is a percent in a sentence that says "took", "won" or "poll" a vote share."""
     if number.is_age:
         return "age"
     left, right = clause_bounds(text, start, end)
@@ -130,7 +151,7 @@ def choose_property(number: NumberMatch, text: str, start: int, end: int) -> str
             return "turnout"
         if _RESPONDENTS.match(text, end):
             return None  # "62 percent of respondents said": a poll's answer, no candidate's
-        return "vote_share" if _VOTE.search(text) else None
+        return "vote_share" if election and _VOTE.search(text) else None
     if number.unit == "years":
         in_power = _IN_POWER.search(text[:start]) or _IN_POWER_AFTER.match(text, end)
         return "years_in_power" if in_power else None

@@ -46,6 +46,7 @@ from service.ingest.figures.properties import (
     attribution,
     choose_property,
     city_entities,
+    election_story,
     speech_cues,
     vote_subject,
 )
@@ -143,6 +144,7 @@ def find_figures(
     figures: list[FigureCandidate] = []
     numbers_by_sentence: dict[int, list[NumberMatch]] = {}
     voted_on = vote_day(body, published_on)
+    election = election_story(f"{headline or ''}\n{body}")
     # Past MAX_FIGURES numbers a body is a table, not prose: the rest are not read, so
     # that no body holds the stage for long.
     for number in first_numbers(body, MAX_FIGURES):  # in order, so sentence by sentence
@@ -163,6 +165,7 @@ def find_figures(
             date_cues=date_cues(text),
             speech_cues=speech_cues(sm, text),
             voted_on=voted_on,
+            election=election,
         )
         for position, number in enumerate(numbers):
             budget.check()
@@ -362,6 +365,7 @@ class _SentenceContext:
     date_cues: list[DateCue]
     speech_cues: list[SpeechCue]
     voted_on: dt.date | None  # the day the article dates its vote on, if it does
+    election: bool  # whether the story is about a vote (properties.election_story)
 
 
 def _figure(
@@ -375,7 +379,7 @@ def _figure(
 ) -> FigureCandidate:
     span, sentence, sm = context.span, context.text, context.mentions
     start, end = number.span.start - span.start, number.span.end - span.start
-    prop = choose_property(number, sentence, start, end)
+    prop = choose_property(number, sentence, start, end, election=context.election)
     if number.unit == "score":
         # a match result, of the side printed first; the score at the break is another
         # fact than the final one

@@ -70,6 +70,20 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
+def _part_of(anchor: Token, noun: Token | None) -> bool:
+    """Whether the number counts part of the group named after "of": "three of his
+    colleagues were killed", "Roughly 200 of their counterparts gathered". What governs the
+    number then governs the count, not the "of" the group hangs on. The whole a part is
+    taken from is not one ("one of her four cats", "60 of its 6,500")."""
+    return (
+        noun is not None
+        and anchor.pos_ == "NUM"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.i == anchor.i
+    )
+
+
 def _governor(token: Token) -> Token | None:
     """The verb (or noun, through a preposition) that takes ``token`` as an argument."""
     current = token

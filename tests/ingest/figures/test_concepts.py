@@ -732,3 +732,56 @@ def test_a_magnitude_is_in_magnitude_whatever_unit_the_copy_prints() -> None:
 )
 def test_voters_detainees_and_tests(sentence: str, text: str, concept: str | None) -> None:
     assert figures_by_text(f"Headline here\n\n{sentence}\n")[text].property == concept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # a share of a company its owners hold, buy, sell or keep is a stake in it
+        ("The new airline will be owned 40 percent by the state pension fund.", "40 percent",
+         "stake"),
+        ("Renault plans to buy the 15 percent of carmaker Nissan that the state holds.",
+         "15 percent", "stake"),
+        ("The bank sold 70% of its stake in the insurer, keeping the remaining 30%.", "30%",
+         "stake"),
+        ("Since then the fund has raised its holding to 12 percent.", "12 percent", "stake"),
+        # a share of something else is not
+        ("The ruling party holds 45 percent of the seats.", "45 percent", "seats_share"),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_company_owned_or_traded_is_a_stake(
+    sentence: str, text: str, concept: str
+) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # how many people a plane, a bus or a hall can take is its capacity
+        ("The new jet can carry up to 420 passengers on long routes.", "up to 420",
+         "capacity"),
+        ("The ferry, which could hold 900 people, was built in 1998.", "900 people",
+         "capacity"),
+    ],
+)  # fmt: skip
+def test_what_a_vehicle_can_carry_is_its_capacity(sentence: str, text: str, concept: str) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence
+
+
+def test_who_is_aboard_is_no_capacity() -> None:
+    assert reading_of("A bus carrying 40 passengers overturned.", "40")[0] != "capacity"
+
+
+def test_a_share_of_voters_restating_those_who_voted_is_the_turnout() -> None:
+    sentence = (
+        "About 1.2 million people, representing 54 percent of registered voters, took part "
+        "in the referendum."
+    )
+    assert reading_of(sentence, "54 percent")[0] == "turnout"
+
+
+def test_what_a_suit_is_settled_for_is_a_fine_and_a_price_that_settles_is_not() -> None:
+    settled = "The hospital settled the lawsuit for $2.1 million in March."
+    assert reading_of(settled, "$2.1 million")[0] == "fine"
+    assert reading_of("Gold settled at $1,912 an ounce.", "$1,912")[0] != "fine"

@@ -430,8 +430,10 @@ def test_a_runner_up_share_goes_on_in_the_winners_source_and_a_past_result_does_
     assert second.attributed_to_text is not None
     assert figures["61 percent"].attributed_to_text is None
     assert figures["nearly two decades"].property == "years_in_power"
+    counted = extract(parse_article("Election count\n\nJorge Paz was second with 31.7 percent.\n"))
+    assert [f.property for f in counted.figures] == ["vote_share"]  # in an election story
     alone = extract(parse_article("Count\n\nJorge Paz was second with 31.7 percent.\n")).figures
-    assert [f.property for f in alone] == ["vote_share"]
+    assert [f.property for f in alone] == [None]  # no vote in the story: no vote share
 
 
 def test_a_list_of_counts_is_of_what_its_first_item_counts() -> None:

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from service.ingest.extract import extract
 from service.ingest.figures.numbers import find_numbers
-from service.ingest.figures.properties import SentenceMentions, age_subject, choose_property
+from service.ingest.figures.properties import (
+    SentenceMentions,
+    age_subject,
+    choose_property,
+    election_story,
+)
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 from service.ingest.parse.article import parse_article
 
@@ -79,6 +84,26 @@ def test_a_survey_answer_is_no_vote_share() -> None:
         (number,) = find_numbers(sentence)
         found = choose_property(number, sentence, number.span.start, number.span.end)
         assert found == expected, sentence
+
+
+def test_a_share_is_a_vote_share_only_in_an_election_story() -> None:
+    market = "Rival brewers took 31 percent of the market last year, the survey found."
+    county = "The district is 38 percent Hispanic, and several polls show it leaning left."
+    result = "The mayor won 58 percent, his challenger took 39 percent."
+    for sentence, election, expected in (
+        (market, election_story(market), None),
+        (county, election_story(county), None),
+        (result, True, "vote_share"),
+    ):
+        number = find_numbers(sentence)[0]
+        found = choose_property(
+            number, sentence, number.span.start, number.span.end, election=election
+        )
+        assert found == expected, sentence
+    assert election_story("Polls closed at 8 p.m. and 2.1 million voters cast ballots.")
+    assert election_story("The opposition candidate got about 16 percent.")
+    assert election_story("He was sworn in after winning 71 percent of the vote.")
+    assert not election_story("Ford took 17 percent of the US car market in February.")
 
 
 def _age_of(sentence: str, age: str, name: str) -> int | None:

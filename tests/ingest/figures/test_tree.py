@@ -1,0 +1,37 @@
+"""Walking the parse around a figure (service/ingest/figures/tree.py), seen through what
+the figure is read to measure."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.ingest.figures.concepts import read_figure
+from service.ingest.figures.numbers import find_numbers
+from service.ingest.nlp.model import analyse
+
+
+def concept_of(sentence: str, text: str) -> str | None:
+    doc = analyse(sentence)
+    (number,) = [n for n in find_numbers(sentence) if sentence[n.span.start : n.span.end] == text]
+    return read_figure(doc, number.span, number.unit).concept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # a part of a group: the number's verb says what happened to the part
+        ("Rebels ambushed the convoy, and four of her bodyguards were killed.", "four", "deaths"),
+        ("The mudslide killed two of their neighbours on Sunday.", "two", "deaths"),
+        (
+            "Roughly 300 of their supporters gathered outside the ministry.",
+            "Roughly 300 of their supporters",
+            "protesters",
+        ),
+        # the whole a part is taken from is no part of it: still what it counts
+        ("She grieved when one of her five horses died last winter.", "five", "horses"),
+    ],
+)
+def test_a_part_of_a_group_is_read_from_the_verb_of_its_number(
+    sentence: str, text: str, concept: str
+) -> None:
+    assert concept_of(sentence, text) == concept, sentence
