@@ -626,10 +626,16 @@ def _overlaps(zones: list[tuple[int, int]], start: int, end: int) -> bool:
 def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]:
     """Every numeric expression in ``body`` (the first ``limit``), in order of position."""
     # words.py builds on this module's patterns, so it is imported here, not above.
+    from service.ingest.figures.ranks import find_ranks
     from service.ingest.figures.words import find_word_amounts
 
     zones = _excluded(body) + _record_zones(body)
     found = list(find_ages(body))
+    found += [
+        r
+        for r in find_ranks(body)
+        if not _overlaps(zones, *_bounds(r)) or "#" in body[r.span.start : r.span.end]
+    ]
     for amount in find_word_amounts(body):
         if not _overlaps([(a.span.start, a.span.end) for a in found], *_bounds(amount)):
             found.append(amount)

@@ -516,8 +516,6 @@ NOT_FIGURES = [
     "its date matches the designation when written as 7/8/07, officials said",
     # a number that numbers a thing rather than counts it
     "the newest version of Mac OS X, version 10.4.",
-    "It ranked No. 2 in sales",
-    "the browser is now the #2 in the market",
     "as paragraph 12 of the ruling says",
     "it can be found in the transcript at pages 774 and 775",
     "under section 5 of the act",
