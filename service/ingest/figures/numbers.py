@@ -707,6 +707,14 @@ def _factor(scale: re.Match[str]) -> float:
     return _SCALES[fold(word)] if word else _SHORT_SCALES[fold(scale.group("short"))]
 
 
+# A range spelt out with "to" or "and" is an amount even where no noun follows it ("the
+# 787-9 holds 250 to 290.", "quakes measuring between 1.0 and 1.9 on the Richter scale"),
+# as a bare "9-10" is not (a date part, a score or a time); but "from 65 to 125" is a
+# change and where it went, and "between 2014 and 2016" a span of years.
+_SPELLED_RANGE = re.compile(r"\s+(?:to|and)\s", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
 def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> NumberMatch | None:
     start, end = m.start(), m.end()
     upper: float | None = None
@@ -794,6 +802,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         approx_word = fold(beyond.group("a"))
         approx_start = start - len(prefix) + beyond.start()
     changed_to: re.Match[str] | None = None
+    spelled = False  # a range spelt out in words: "250 to 290", "between 1.0 and 1.9"
     if kind == "digits":
         rng = (_BETWEEN_AND if approx_word == "between" else _RANGE_AFTER).match(body, end)
         if rng is None and money is not None:
@@ -803,6 +812,9 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             # from 5 to 7 percent": of the unit printed after the second
             changed_to, rng = rng, None
         if rng is not None and not _overlaps(zones, rng.start("n"), rng.end("n")):
+            spelled = _SPELLED_RANGE.match(body, end) is not None and not _FROM_BEFORE.search(
+                body, max(0, approx_start - 6), approx_start
+            )
             upper = parse_number_text(rng.group("n"))
             upper = upper * factor if upper is not None else None
             end = number_end = rng.end()
@@ -919,6 +931,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         and unit == "count"
         and upper is not None
         and not _PLURAL_NOUN.match(body, end)
+        and not (spelled and not _looks_like_year(m.group(0)))
     ):
         return None  # a bare "9-10" is a date part, a score or a time; "40 to 50 questions" is not
     if unit not in ("count", "people", "percent") and (share := _PER_SHARE.match(body, end)):

@@ -9,6 +9,11 @@ from service.ingest.model import Approximation
 
 FIGURES = [
     # (text, printed figure, value, upper bound, approximation, unit)
+    # a range spelt out is an amount even where no noun follows it
+    ("The smaller jet seats 150 to 180.", "150 to 180", 150, 180, Approximation.EXACT,
+     "count"),
+    ("aftershocks measuring between 2.0 and 2.6 on the Richter scale", "between 2.0 and 2.6",
+     2.0, 2.6, Approximation.EXACT, "count"),
     # a toll that reads like a year is a toll; a toll of one is a figure
     ("declares a state of emergency with 1500 dead", "1500", 1500, None, Approximation.EXACT,
      "count"),
@@ -459,6 +464,9 @@ def test_figure_is_found_with_value_and_unit(
 
 
 NOT_FIGURES = [
+    # a span of years spelt out as a range
+    "Between 2003 and 2008, he lived abroad.",
+    "her marriage to a sailor in 1958 to 1963.",
     "The quake struck at 0227 GMT on Sunday",
     "from 1030 local time",
     "Wednesday 12 June 2019 18.05 BST",
