@@ -13,6 +13,7 @@
 - One of every so many, as percent: "one in three voters" (33.33), "one out of every 200".
 - "twice": two times.
 - Half of one unit: "nearly half an hour" (30 minutes), "half a percentage point".
+- "double digits", "double figures": 10 to 99 ("double-digit minutes").
 - "a couple of": about two ("a couple of points", "a couple of months").
 - Sizes printed as a compound: "the six-member team" (six people), "a three-nation
   alliance" (three nations).
@@ -21,6 +22,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from service.ingest.figures.numbers import (
     APPROX_BEFORE,
@@ -156,6 +158,27 @@ _COUPLE = re.compile(
 )
 
 
+# "double digits", "double figures": some number from 10 to 99, VAGUE as "dozens" is; in
+# the unit the copy names after it ("reach double digits in points scored", "played
+# double-digit minutes"); "double-digit growth" is a share (a "double-digit Emmy winner"
+# names no unit, and is left).
+_DOUBLE_DIGITS = re.compile(
+    r"\b(?P<n>double[\s-](?:digits|figures))\b(?:\s+in\s+(?P<in>[a-z]+s)\b)?"
+    r"|\bdouble-digit\s+(?:(?P<share>growth|inflation|gains?|rises?|increases?|declines?"
+    r"|drops?|falls?|losses?|unemployment|returns?)|(?P<noun>[a-z]+s))\b",
+    re.IGNORECASE,
+)
+_DOUBLE_DURATIONS = {"minutes": "minutes", "hours": "hours", "days": "days", "years": "years"}
+
+
+def _double_digits(m: re.Match[str]) -> NumberMatch:
+    noun = (m.group("in") or m.group("noun") or "").lower()
+    unit = "percent" if m.group("share") else _DOUBLE_DURATIONS.get(noun, noun or "count")
+    end = m.end("n") if m.group("n") else m.end()  # "double-digit minutes", "double-digit growth"
+    found = _match(m.start(), end, m.start(), 10.0, unit, Approximation.VAGUE)
+    return replace(found, upper_bound=99.0)
+
+
 def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
     """Word ages, fractions and "twice" in ``body``, in no particular order."""
     found: list[NumberMatch] = []
@@ -220,6 +243,7 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         end = m.end("u") if duration else m.start() + len("a couple")
         start = _approximated(body, m.start())[0]
         found.append(_match(start, end, m.start(), value, unit, Approximation.ABOUT))
+    found += map(_double_digits, _DOUBLE_DIGITS.finditer(body))
     for m in _TWICE.finditer(body):
         found.append(_match(m.start(), m.end(), m.start(), 2.0, "times"))
     return tuple(found)

@@ -80,3 +80,27 @@ def test_one_of_every_so_many_is_a_share_in_percent(text: str, printed: str, val
 
 def test_one_in_a_length_of_time_is_no_share() -> None:
     assert find_word_amounts("A train leaves one in 10 minutes.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "unit"),
+    [
+        ("Only one Canadian reached double digits in points for the night.", "double digits",
+         "points"),
+        ("The rookie has logged double-digit minutes in each of his last five starts.",
+         "double-digit minutes", "minutes"),
+        ("The home side pushed its lead to double figures before the break.", "double figures",
+         "count"),
+        ("Exporters expect double-digit growth next year.", "double-digit growth", "percent"),
+    ],
+)  # fmt: skip
+def test_double_digits_are_ten_to_ninety_nine(text: str, printed: str, unit: str) -> None:
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.upper_bound, n.approximation, n.unit)
+        for n in find_word_amounts(text)
+    ]
+    assert found == [(printed, 10.0, 99.0, Approximation.VAGUE, unit)]
+
+
+def test_a_double_digit_winner_names_no_unit() -> None:
+    assert find_word_amounts("The singer, a double-digit Grammy winner, will host.") == ()
