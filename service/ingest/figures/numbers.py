@@ -377,8 +377,11 @@ _PLURAL_NOUN = re.compile(
     rf"\s+(?!(?:{'|'.join(_STOP)})\b)"
     r"(?:[a-z]{3,}s|aircraft|children|men|women|staff|personnel|crew|cattle|species)\b"
     # "three of his colleagues": a count of a group named after "of"
-    r"|\s+of\s+(?:the|his|her|their|its|our|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"|\s+of\s+(?:the|his|her|their|its|our|my|your|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"[a-z]{3,}s\b"
+    # "two of them managed to flee", "seven bridges, two of which collapsed": a count of a
+    # group named before
+    r"|\s+of\s+(?:them|which|whom|us|you)\b"
 )
 APPROX_BEFORE = re.compile(
     r"\b(?P<a>more\s+than|just\s+over|well\s+over|over|at\s+least|no\s+fewer\s+than|nearly|"

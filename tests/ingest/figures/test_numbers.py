@@ -9,6 +9,13 @@ from service.ingest.model import Approximation
 
 FIGURES = [
     # (text, printed figure, value, upper bound, approximation, unit)
+    # a count of a group named before: "of them", "of which", "of my"
+    ("When the guards arrived, three of them had already gone.", "three", 3, None,
+     Approximation.EXACT, "count"),
+    ("Floods swept away the ferries, four of which sank.", "four", 4, None,
+     Approximation.EXACT, "count"),
+    ("She said she had lost two of my old classmates", "two", 2, None, Approximation.EXACT,
+     "count"),
     # a range spelt out is an amount even where no noun follows it
     ("The smaller jet seats 150 to 180.", "150 to 180", 150, 180, Approximation.EXACT,
      "count"),
