@@ -710,6 +710,16 @@ def _factor(scale: re.Match[str]) -> float:
     return _SCALES[fold(word)] if word else _SHORT_SCALES[fold(scale.group("short"))]
 
 
+# A group the copy counted before, named by its number alone: "we could have used the other
+# two", "all three are down", "The three who voted against", "while the other two seemed
+# cut" (a count, as "two of them" is; never "the two from AFP" nor "the Big Three").
+_GROUP_BEFORE = re.compile(r"\b(?:the\s+other|all|the|those|these)\s+$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(
+    r"\s*[,.;:)](?!\d)|\s+(?P<who>who)\b"
+    r"|\s+(?:were|are|was|is|had|have|will|would|could|did|also|then|[a-z]+ed)\b"
+)
+
+
 # A range spelt out with "to" or "and" is an amount even where no noun follows it ("the
 # 787-9 holds 250 to 290.", "quakes measuring between 1.0 and 1.9 on the Richter scale"),
 # as a bare "9-10" is not (a date part, a score or a time); but "from 65 to 125" is a
@@ -920,7 +930,11 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         elif kind == "words" and value == 1 and (one := _ONE_PERSON.match(body, end)):
             unit, end = "people", one.end()  # "One person is killed"
         elif kind == "words" and scale is None and _PLURAL_NOUN.match(body, end) is None:
-            return None  # "including two from AFP": a bare number word is no figure
+            group = _GROUP_AFTER.match(body, end) if m.group(0).islower() else None
+            if group is None or not _GROUP_BEFORE.search(body, max(0, m.start() - 12), m.start()):
+                return None  # "including two from AFP": a bare number word is no figure
+            if group.group("who"):
+                unit = "people"  # "The three who voted against"
     if (
         kind == "digits"
         and unit == "count"

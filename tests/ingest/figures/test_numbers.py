@@ -16,6 +16,12 @@ FIGURES = [
      Approximation.EXACT, "count"),
     ("She said she had lost two of my old classmates", "two", 2, None, Approximation.EXACT,
      "count"),
+    # a group counted before, named by its number alone
+    ("A pump failed, but the other three were still running.", "three", 3, None,
+     Approximation.EXACT, "count"),
+    ("The four who walked out were fined.", "four", 4, None, Approximation.EXACT, "people"),
+    ("The ferry and the tug sank, and all two, sadly.", "two", 2, None, Approximation.EXACT,
+     "count"),
     # a range spelt out is an amount even where no noun follows it
     ("The smaller jet seats 150 to 180.", "150 to 180", 150, 180, Approximation.EXACT,
      "count"),
@@ -471,6 +477,8 @@ def test_figure_is_found_with_value_and_unit(
 
 
 NOT_FIGURES = [
+    # a bare number word that follows no article of a group
+    "He met two from the ministry and the Big Three.",
     # a span of years spelt out as a range
     "Between 2003 and 2008, he lived abroad.",
     "her marriage to a sailor in 1958 to 1963.",
