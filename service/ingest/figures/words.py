@@ -14,6 +14,7 @@
 - "twice": two times.
 - Half of one unit: "nearly half an hour" (30 minutes), "half a percentage point".
 - "double digits", "double figures": 10 to 99 ("double-digit minutes").
+- Temperatures below zero in words: "minus 17 degrees", "minus-20 degree temperatures".
 - "a couple of": about two ("a couple of points", "a couple of months").
 - Sizes printed as a compound: "the six-member team" (six people), "a three-nation
   alliance" (three nations).
@@ -179,6 +180,16 @@ def _double_digits(m: re.Match[str]) -> NumberMatch:
     return replace(found, upper_bound=99.0)
 
 
+# A temperature below zero, said in words: "in temperatures of minus 17 degrees", "in
+# minus-20 degree temperatures", "minus 5C" (the number alone would read as 17 above zero,
+# and "minus-20" touches its hyphen, which no count does).
+_BELOW_ZERO = re.compile(
+    r"\bminus[\s-](?P<n>\d{1,2}(?:\.\d)?)(?:\s*-\s*|\s+)?"
+    r"(?:degrees?(?:\s+(?:Celsius|Fahrenheit|C|F))?|[°º]\s?[CF]?|[CF])(?![\w'’])",
+    re.IGNORECASE,
+)
+
+
 def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
     """Word ages, fractions and "twice" in ``body``, in no particular order."""
     found: list[NumberMatch] = []
@@ -244,6 +255,10 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         start = _approximated(body, m.start())[0]
         found.append(_match(start, end, m.start(), value, unit, Approximation.ABOUT))
     found += map(_double_digits, _DOUBLE_DIGITS.finditer(body))
+    for m in _BELOW_ZERO.finditer(body):
+        start, approximation = _approximated(body, m.start())
+        value = -float(m.group("n"))
+        found.append(_match(start, m.end(), m.start(), value, "degrees", approximation))
     for m in _TWICE.finditer(body):
         found.append(_match(m.start(), m.end(), m.start(), 2.0, "times"))
     return tuple(found)

@@ -104,3 +104,18 @@ def test_double_digits_are_ten_to_ninety_nine(text: str, printed: str, unit: str
 
 def test_a_double_digit_winner_names_no_unit() -> None:
     assert find_word_amounts("The singer, a double-digit Grammy winner, will host.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value"),
+    [
+        ("Skaters braved a night of minus 12 degrees on the lake.", "minus 12 degrees", -12.0),
+        ("Crews worked in minus-30 degree cold to restore power.", "minus-30 degree", -30.0),
+        ("The mercury fell to minus 4.5C overnight.", "minus 4.5C", -4.5),
+    ],
+)
+def test_a_temperature_below_zero_in_words_is_negative(
+    text: str, printed: str, value: float
+) -> None:
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_word_amounts(text)]
+    assert found == [(printed, value, "degrees")]
