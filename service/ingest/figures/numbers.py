@@ -189,7 +189,8 @@ _CORE = re.compile(
     rf"|millions|billions"
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"
-    rf"|(?P<digits>(?=\d)(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(_CODES)})))"
+    rf"|(?P<digits>(?=\d)(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(_CODES)}))"
+    r"|(?-i:(?<=\$US)|(?<=\$AU)|(?<=\$NZ)|(?<=\$A)))"
     rf"(?:{_COMMA_DECIMAL}|{_SPACED_THOUSANDS}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
     re.IGNORECASE,
 )
@@ -208,11 +209,14 @@ _SCALE_AFTER = re.compile(
 # the singular too ("a 1.5bn euro charge"). Cents and pence are hundredths of the dollar
 # and the pound ("33 cents a share" = 0.33 USD). "#" and a space is the pound sign as copy
 # passed through ASCII prints it ("sold for # 0.79 per song"; "#2" is a rank).
-_SYMBOLS = r"(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹)"
+# The dollar's country after its sign, as Australian and New Zealand copy prints it:
+# "$US1 million", "$A195,900", "$NZ40 million".
+_SYMBOLS = r"(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$US|\$AU|\$A|\$NZ|\$|€|£|¥|₹)"
 _MONEY_BEFORE = re.compile(rf"(?P<sym>(?:{_SYMBOLS}|{'|'.join(_CODES)})\s?|#\s)$")
 _MONEY_UNITS = {
     "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
-    "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
+    "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "$US": "USD", "$AU": "AUD", "$A": "AUD",
+    "$NZ": "NZD",
     "€": "EUR", "£": "GBP", "#": "GBP", "¥": "JPY", "₹": "INR", **{code: code for code in _CODES},
 }  # fmt: skip
 _MONEY_WORDS = {

@@ -16,6 +16,13 @@ FIGURES = [
      Approximation.EXACT, "count"),
     ("She said she had lost two of my old classmates", "two", 2, None, Approximation.EXACT,
      "count"),
+    # the dollar's country after its sign, as Australian copy prints it
+    ("The bank will write off $US2.5 billion of loans", "$US2.5 billion", 2.5e9, None,
+     Approximation.EXACT, "USD"),
+    ("Canberra pledged $A450,000 in aid", "$A450,000", 450000, None, Approximation.EXACT,
+     "AUD"),
+    ("a contract worth $NZ12 million", "$NZ12 million", 12e6, None, Approximation.EXACT,
+     "NZD"),
     # a group counted before, named by its number alone
     ("A pump failed, but the other three were still running.", "three", 3, None,
      Approximation.EXACT, "count"),
