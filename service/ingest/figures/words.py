@@ -134,18 +134,19 @@ _WHOLES = {"a hundred": 100.0, "a thousand": 1000.0}
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 # Half of one unit, in the unit the copy's next smaller measure keeps: "nearly half an
-# hour" (30 minutes), "half a century" (50 years), "half a percentage point" (0.5). Never
+# hour" (30 minutes), "half a century" (50 years), "half a percentage point" (0.5), "half a
+# ton" of files (0.5 tonnes). Never
 # "half a century ago": a date.
 _HALF_UNITS = {
     "minute": (30.0, "seconds"), "hour": (30.0, "minutes"), "day": (12.0, "hours"),
     "year": (6.0, "months"), "decade": (5.0, "years"), "century": (50.0, "years"),
     "percent": (0.5, "percent"), "per cent": (0.5, "percent"),
     "percentage point": (0.5, "percentage_points"), "point": (0.5, "points"),
-    "mile": (0.5, "miles"),
+    "mile": (0.5, "miles"), "ton": (0.5, "tonnes"), "tonne": (0.5, "tonnes"),
 }  # fmt: skip
 _HALF_A = re.compile(
     r"\bhalf\s+an?\s+(?P<u>percentage\s+point|per\s+cent|minute|hour|day|year|decade|century"
-    r"|percent|point|mile)\b(?![-\w]|\s+ago\b)",
+    r"|percent|point|mile|tonne|ton)\b(?![-\w]|\s+ago\b)",
     re.IGNORECASE,
 )
 

@@ -119,3 +119,15 @@ def test_a_temperature_below_zero_in_words_is_negative(
 ) -> None:
     found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_word_amounts(text)]
     assert found == [(printed, value, "degrees")]
+
+
+def test_half_a_ton_is_half_a_tonne() -> None:
+    text = 'Agents carted off "half a ton" of ledgers and about half a tonne of seized cash.'
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.unit, n.approximation)
+        for n in find_word_amounts(text)
+    ]
+    assert found == [
+        ("half a ton", 0.5, "tonnes", Approximation.EXACT),
+        ("about half a tonne", 0.5, "tonnes", Approximation.ABOUT),
+    ]
