@@ -189,7 +189,8 @@ _CORE = re.compile(
     rf"|millions|billions"
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"
-    rf"|(?P<digits>(?=\d)(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(_CODES)})))"
+    rf"|(?P<digits>(?=\d)(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(_CODES)}))"
+    r"|(?-i:(?<=\$US)|(?<=\$AU)|(?<=\$NZ)|(?<=\$A)))"
     rf"(?:{_COMMA_DECIMAL}|{_SPACED_THOUSANDS}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
     re.IGNORECASE,
 )
@@ -208,11 +209,14 @@ _SCALE_AFTER = re.compile(
 # the singular too ("a 1.5bn euro charge"). Cents and pence are hundredths of the dollar
 # and the pound ("33 cents a share" = 0.33 USD). "#" and a space is the pound sign as copy
 # passed through ASCII prints it ("sold for # 0.79 per song"; "#2" is a rank).
-_SYMBOLS = r"(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹)"
+# The dollar's country after its sign, as Australian and New Zealand copy prints it:
+# "$US1 million", "$A195,900", "$NZ40 million".
+_SYMBOLS = r"(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$US|\$AU|\$A|\$NZ|\$|€|£|¥|₹)"
 _MONEY_BEFORE = re.compile(rf"(?P<sym>(?:{_SYMBOLS}|{'|'.join(_CODES)})\s?|#\s)$")
 _MONEY_UNITS = {
     "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
-    "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
+    "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "$US": "USD", "$AU": "AUD", "$A": "AUD",
+    "$NZ": "NZD",
     "€": "EUR", "£": "GBP", "#": "GBP", "¥": "JPY", "₹": "INR", **{code: code for code in _CODES},
 }  # fmt: skip
 _MONEY_WORDS = {
@@ -377,8 +381,11 @@ _PLURAL_NOUN = re.compile(
     rf"\s+(?!(?:{'|'.join(_STOP)})\b)"
     r"(?:[a-z]{3,}s|aircraft|children|men|women|staff|personnel|crew|cattle|species)\b"
     # "three of his colleagues": a count of a group named after "of"
-    r"|\s+of\s+(?:the|his|her|their|its|our|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"|\s+of\s+(?:the|his|her|their|its|our|my|your|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"[a-z]{3,}s\b"
+    # "two of them managed to flee", "seven bridges, two of which collapsed": a count of a
+    # group named before
+    r"|\s+of\s+(?:them|which|whom|us|you)\b"
 )
 APPROX_BEFORE = re.compile(
     r"\b(?P<a>more\s+than|just\s+over|well\s+over|over|at\s+least|no\s+fewer\s+than|nearly|"
@@ -626,10 +633,16 @@ def _overlaps(zones: list[tuple[int, int]], start: int, end: int) -> bool:
 def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]:
     """Every numeric expression in ``body`` (the first ``limit``), in order of position."""
     # words.py builds on this module's patterns, so it is imported here, not above.
+    from service.ingest.figures.ranks import find_ranks
     from service.ingest.figures.words import find_word_amounts
 
     zones = _excluded(body) + _record_zones(body)
     found = list(find_ages(body))
+    found += [
+        r
+        for r in find_ranks(body)
+        if not _overlaps(zones, *_bounds(r)) or "#" in body[r.span.start : r.span.end]
+    ]
     for amount in find_word_amounts(body):
         if not _overlaps([(a.span.start, a.span.end) for a in found], *_bounds(amount)):
             found.append(amount)
@@ -699,6 +712,24 @@ def _factor(scale: re.Match[str]) -> float:
     """What a scale printed after a number multiplies it by: "million", "bn", "k"."""
     word = scale.group("word")
     return _SCALES[fold(word)] if word else _SHORT_SCALES[fold(scale.group("short"))]
+
+
+# A group the copy counted before, named by its number alone: "we could have used the other
+# two", "all three are down", "The three who voted against", "while the other two seemed
+# cut" (a count, as "two of them" is; never "the two from AFP" nor "the Big Three").
+_GROUP_BEFORE = re.compile(r"\b(?:the\s+other|all|the|those|these)\s+$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(
+    r"\s*[,.;:)](?!\d)|\s+(?P<who>who)\b"
+    r"|\s+(?:were|are|was|is|had|have|will|would|could|did|also|then|[a-z]+ed)\b"
+)
+
+
+# A range spelt out with "to" or "and" is an amount even where no noun follows it ("the
+# 787-9 holds 250 to 290.", "quakes measuring between 1.0 and 1.9 on the Richter scale"),
+# as a bare "9-10" is not (a date part, a score or a time); but "from 65 to 125" is a
+# change and where it went, and "between 2014 and 2016" a span of years.
+_SPELLED_RANGE = re.compile(r"\s+(?:to|and)\s", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 
 def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> NumberMatch | None:
@@ -788,6 +819,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         approx_word = fold(beyond.group("a"))
         approx_start = start - len(prefix) + beyond.start()
     changed_to: re.Match[str] | None = None
+    spelled = False  # a range spelt out in words: "250 to 290", "between 1.0 and 1.9"
     if kind == "digits":
         rng = (_BETWEEN_AND if approx_word == "between" else _RANGE_AFTER).match(body, end)
         if rng is None and money is not None:
@@ -797,6 +829,9 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             # from 5 to 7 percent": of the unit printed after the second
             changed_to, rng = rng, None
         if rng is not None and not _overlaps(zones, rng.start("n"), rng.end("n")):
+            spelled = _SPELLED_RANGE.match(body, end) is not None and not _FROM_BEFORE.search(
+                body, max(0, approx_start - 6), approx_start
+            )
             upper = parse_number_text(rng.group("n"))
             upper = upper * factor if upper is not None else None
             end = number_end = rng.end()
@@ -899,7 +934,11 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         elif kind == "words" and value == 1 and (one := _ONE_PERSON.match(body, end)):
             unit, end = "people", one.end()  # "One person is killed"
         elif kind == "words" and scale is None and _PLURAL_NOUN.match(body, end) is None:
-            return None  # "including two from AFP": a bare number word is no figure
+            group = _GROUP_AFTER.match(body, end) if m.group(0).islower() else None
+            if group is None or not _GROUP_BEFORE.search(body, max(0, m.start() - 12), m.start()):
+                return None  # "including two from AFP": a bare number word is no figure
+            if group.group("who"):
+                unit = "people"  # "The three who voted against"
     if (
         kind == "digits"
         and unit == "count"
@@ -913,6 +952,7 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         and unit == "count"
         and upper is not None
         and not _PLURAL_NOUN.match(body, end)
+        and not (spelled and not _looks_like_year(m.group(0)))
     ):
         return None  # a bare "9-10" is a date part, a score or a time; "40 to 50 questions" is not
     if unit not in ("count", "people", "percent") and (share := _PER_SHARE.match(body, end)):

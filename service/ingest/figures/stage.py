@@ -387,6 +387,8 @@ def _figure(
         prop = "half_time_score" if half else "score"
     elif number.unit == "votes":
         prop = "votes"  # a tally: "a vote of 52-35"
+    elif number.unit == "rank":
+        prop = "rank"  # a place in a ranking: "is the #2 browser"
     elif reading is not None and reading.concept is not None:
         if reading.in_lexicon:
             prop = reading.concept  # the parse knows what the number is attached to

@@ -13,6 +13,8 @@
 - One of every so many, as percent: "one in three voters" (33.33), "one out of every 200".
 - "twice": two times.
 - Half of one unit: "nearly half an hour" (30 minutes), "half a percentage point".
+- "double digits", "double figures": 10 to 99 ("double-digit minutes").
+- Temperatures below zero in words: "minus 17 degrees", "minus-20 degree temperatures".
 - "a couple of": about two ("a couple of points", "a couple of months").
 - Sizes printed as a compound: "the six-member team" (six people), "a three-nation
   alliance" (three nations).
@@ -21,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from service.ingest.figures.numbers import (
     APPROX_BEFORE,
@@ -131,18 +134,19 @@ _WHOLES = {"a hundred": 100.0, "a thousand": 1000.0}
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _TWICE = re.compile(r"\btwice\b", re.IGNORECASE)
 # Half of one unit, in the unit the copy's next smaller measure keeps: "nearly half an
-# hour" (30 minutes), "half a century" (50 years), "half a percentage point" (0.5). Never
+# hour" (30 minutes), "half a century" (50 years), "half a percentage point" (0.5), "half a
+# ton" of files (0.5 tonnes). Never
 # "half a century ago": a date.
 _HALF_UNITS = {
     "minute": (30.0, "seconds"), "hour": (30.0, "minutes"), "day": (12.0, "hours"),
     "year": (6.0, "months"), "decade": (5.0, "years"), "century": (50.0, "years"),
     "percent": (0.5, "percent"), "per cent": (0.5, "percent"),
     "percentage point": (0.5, "percentage_points"), "point": (0.5, "points"),
-    "mile": (0.5, "miles"),
+    "mile": (0.5, "miles"), "ton": (0.5, "tonnes"), "tonne": (0.5, "tonnes"),
 }  # fmt: skip
 _HALF_A = re.compile(
     r"\bhalf\s+an?\s+(?P<u>percentage\s+point|per\s+cent|minute|hour|day|year|decade|century"
-    r"|percent|point|mile)\b(?![-\w]|\s+ago\b)",
+    r"|percent|point|mile|tonne|ton)\b(?![-\w]|\s+ago\b)",
     re.IGNORECASE,
 )
 
@@ -152,6 +156,37 @@ _HALF_A = re.compile(
 _COUPLE = re.compile(
     r"\ba\s+couple\s+of\s+(?!(?:hundred|thousand|million|billion|dozen)\b|\d)"
     r"(?:(?P<u>hours|days|weeks|months|years|decades|minutes)\b)?",
+    re.IGNORECASE,
+)
+
+
+# "double digits", "double figures": some number from 10 to 99, VAGUE as "dozens" is; in
+# the unit the copy names after it ("reach double digits in points scored", "played
+# double-digit minutes"); "double-digit growth" is a share (a "double-digit Emmy winner"
+# names no unit, and is left).
+_DOUBLE_DIGITS = re.compile(
+    r"\b(?P<n>double[\s-](?:digits|figures))\b(?:\s+in\s+(?P<in>[a-z]+s)\b)?"
+    r"|\bdouble-digit\s+(?:(?P<share>growth|inflation|gains?|rises?|increases?|declines?"
+    r"|drops?|falls?|losses?|unemployment|returns?)|(?P<noun>[a-z]+s))\b",
+    re.IGNORECASE,
+)
+_DOUBLE_DURATIONS = {"minutes": "minutes", "hours": "hours", "days": "days", "years": "years"}
+
+
+def _double_digits(m: re.Match[str]) -> NumberMatch:
+    noun = (m.group("in") or m.group("noun") or "").lower()
+    unit = "percent" if m.group("share") else _DOUBLE_DURATIONS.get(noun, noun or "count")
+    end = m.end("n") if m.group("n") else m.end()  # "double-digit minutes", "double-digit growth"
+    found = _match(m.start(), end, m.start(), 10.0, unit, Approximation.VAGUE)
+    return replace(found, upper_bound=99.0)
+
+
+# A temperature below zero, said in words: "in temperatures of minus 17 degrees", "in
+# minus-20 degree temperatures", "minus 5C" (the number alone would read as 17 above zero,
+# and "minus-20" touches its hyphen, which no count does).
+_BELOW_ZERO = re.compile(
+    r"\bminus[\s-](?P<n>\d{1,2}(?:\.\d)?)(?:\s*-\s*|\s+)?"
+    r"(?:degrees?(?:\s+(?:Celsius|Fahrenheit|C|F))?|[°º]\s?[CF]?|[CF])(?![\w'’])",
     re.IGNORECASE,
 )
 
@@ -220,6 +255,11 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
         end = m.end("u") if duration else m.start() + len("a couple")
         start = _approximated(body, m.start())[0]
         found.append(_match(start, end, m.start(), value, unit, Approximation.ABOUT))
+    found += map(_double_digits, _DOUBLE_DIGITS.finditer(body))
+    for m in _BELOW_ZERO.finditer(body):
+        start, approximation = _approximated(body, m.start())
+        value = -float(m.group("n"))
+        found.append(_match(start, m.end(), m.start(), value, "degrees", approximation))
     for m in _TWICE.finditer(body):
         found.append(_match(m.start(), m.end(), m.start(), 2.0, "times"))
     return tuple(found)

@@ -623,6 +623,18 @@ def test_the_score_at_the_break_is_another_fact_than_the_result() -> None:
     }
 
 
+def test_a_place_in_a_ranking_measures_the_rank() -> None:
+    copy = (
+        "Browser wars\n\n"
+        "Opera is now the #3 browser in Norway, a survey found. It could fall to fifth place.\n"
+    )
+    extraction = extract(parse_article(copy))
+    assert {f.text: (f.unit, f.property) for f in extraction.figures} == {
+        "#3": ("rank", "rank"),
+        "fifth place": ("rank", "rank"),
+    }
+
+
 def test_who_claims_or_estimates_in_the_present_is_the_source() -> None:
     copy = (
         "Claims\n\n"

@@ -9,6 +9,31 @@ from service.ingest.model import Approximation
 
 FIGURES = [
     # (text, printed figure, value, upper bound, approximation, unit)
+    # a count of a group named before: "of them", "of which", "of my"
+    ("When the guards arrived, three of them had already gone.", "three", 3, None,
+     Approximation.EXACT, "count"),
+    ("Floods swept away the ferries, four of which sank.", "four", 4, None,
+     Approximation.EXACT, "count"),
+    ("She said she had lost two of my old classmates", "two", 2, None, Approximation.EXACT,
+     "count"),
+    # the dollar's country after its sign, as Australian copy prints it
+    ("The bank will write off $US2.5 billion of loans", "$US2.5 billion", 2.5e9, None,
+     Approximation.EXACT, "USD"),
+    ("Canberra pledged $A450,000 in aid", "$A450,000", 450000, None, Approximation.EXACT,
+     "AUD"),
+    ("a contract worth $NZ12 million", "$NZ12 million", 12e6, None, Approximation.EXACT,
+     "NZD"),
+    # a group counted before, named by its number alone
+    ("A pump failed, but the other three were still running.", "three", 3, None,
+     Approximation.EXACT, "count"),
+    ("The four who walked out were fined.", "four", 4, None, Approximation.EXACT, "people"),
+    ("The ferry and the tug sank, and all two, sadly.", "two", 2, None, Approximation.EXACT,
+     "count"),
+    # a range spelt out is an amount even where no noun follows it
+    ("The smaller jet seats 150 to 180.", "150 to 180", 150, 180, Approximation.EXACT,
+     "count"),
+    ("aftershocks measuring between 2.0 and 2.6 on the Richter scale", "between 2.0 and 2.6",
+     2.0, 2.6, Approximation.EXACT, "count"),
     # a toll that reads like a year is a toll; a toll of one is a figure
     ("declares a state of emergency with 1500 dead", "1500", 1500, None, Approximation.EXACT,
      "count"),
@@ -459,6 +484,11 @@ def test_figure_is_found_with_value_and_unit(
 
 
 NOT_FIGURES = [
+    # a bare number word that follows no article of a group
+    "He met two from the ministry and the Big Three.",
+    # a span of years spelt out as a range
+    "Between 2003 and 2008, he lived abroad.",
+    "her marriage to a sailor in 1958 to 1963.",
     "The quake struck at 0227 GMT on Sunday",
     "from 1030 local time",
     "Wednesday 12 June 2019 18.05 BST",
@@ -516,8 +546,6 @@ NOT_FIGURES = [
     "its date matches the designation when written as 7/8/07, officials said",
     # a number that numbers a thing rather than counts it
     "the newest version of Mac OS X, version 10.4.",
-    "It ranked No. 2 in sales",
-    "the browser is now the #2 in the market",
     "as paragraph 12 of the ruling says",
     "it can be found in the transcript at pages 774 and 775",
     "under section 5 of the act",

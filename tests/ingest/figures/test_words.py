@@ -80,3 +80,54 @@ def test_one_of_every_so_many_is_a_share_in_percent(text: str, printed: str, val
 
 def test_one_in_a_length_of_time_is_no_share() -> None:
     assert find_word_amounts("A train leaves one in 10 minutes.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "unit"),
+    [
+        ("Only one Canadian reached double digits in points for the night.", "double digits",
+         "points"),
+        ("The rookie has logged double-digit minutes in each of his last five starts.",
+         "double-digit minutes", "minutes"),
+        ("The home side pushed its lead to double figures before the break.", "double figures",
+         "count"),
+        ("Exporters expect double-digit growth next year.", "double-digit growth", "percent"),
+    ],
+)  # fmt: skip
+def test_double_digits_are_ten_to_ninety_nine(text: str, printed: str, unit: str) -> None:
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.upper_bound, n.approximation, n.unit)
+        for n in find_word_amounts(text)
+    ]
+    assert found == [(printed, 10.0, 99.0, Approximation.VAGUE, unit)]
+
+
+def test_a_double_digit_winner_names_no_unit() -> None:
+    assert find_word_amounts("The singer, a double-digit Grammy winner, will host.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value"),
+    [
+        ("Skaters braved a night of minus 12 degrees on the lake.", "minus 12 degrees", -12.0),
+        ("Crews worked in minus-30 degree cold to restore power.", "minus-30 degree", -30.0),
+        ("The mercury fell to minus 4.5C overnight.", "minus 4.5C", -4.5),
+    ],
+)
+def test_a_temperature_below_zero_in_words_is_negative(
+    text: str, printed: str, value: float
+) -> None:
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_word_amounts(text)]
+    assert found == [(printed, value, "degrees")]
+
+
+def test_half_a_ton_is_half_a_tonne() -> None:
+    text = 'Agents carted off "half a ton" of ledgers and about half a tonne of seized cash.'
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.unit, n.approximation)
+        for n in find_word_amounts(text)
+    ]
+    assert found == [
+        ("half a ton", 0.5, "tonnes", Approximation.EXACT),
+        ("about half a tonne", 0.5, "tonnes", Approximation.ABOUT),
+    ]
