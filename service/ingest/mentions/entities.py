@@ -66,7 +66,7 @@ _BACK_STOPS = (
         """who was is were by as met meets meeting visited visit called thanked praised
         accused criticised criticized urged asked replaced succeeded appointed elected
         defeated backed welcomed joined saw see sees beat beaten named selected chose
-        blamed sued arrested detained released killed"""
+        blamed sued arrested detained released killed signed signing re-signed hired"""
     )
 )
 _APPOSITION = re.compile(
@@ -741,6 +741,7 @@ class _Finder:
             and all(c in ("", "particle") for c in connectors[1 : portfolio + 1])
         ):
             words = ["Minister"] * (portfolio + 1) + words[portfolio + 1 :]
+        words = _glued_titles(words, connectors)
         for i, word in enumerate(words):
             lowered = word.lower().rstrip(".")
             if lowered in gz.CORE_TITLES or (
@@ -855,7 +856,12 @@ class _Finder:
         """The role written before the name ('former journalist') or in an apposition."""
         words: list[str] = []
         if title_start < name_start:
-            words = self.body[title_start:name_start].split()
+            # the rules' own title, in lower case but for a people's or a place's word
+            # ("deputy public defender", "home affairs secretary")
+            words = [
+                w if gz.is_demonym(w) else w.lower()
+                for w in self.body[title_start:name_start].split()
+            ]
         window_start = max(sentence.span.start, title_start - 80)
         at_sentence_start = window_start == sentence.span.start
         before = self.body[window_start:title_start]
@@ -965,6 +971,30 @@ class _Finder:
                 acronym.kind = long.kind = (
                     EntityKind.ORGANIZATION if long.kind is EntityKind.OTHER else long.kind
                 )
+
+
+def _glued_titles(words: list[str], connectors: list[str]) -> list[str]:
+    """The leading words with titles the title words alone do not make read as one core
+    title each, when a name of two words or more follows: a title of two words whose
+    words are no title alone ("Deputy Public Defender Peter Lynch", "Chief Patrol Agent
+    Rodney Scott", "Chief Executive Hector Ruiz") and a player's position or a club's
+    general manager in capitals ("RB Reggie Bush", "GM Theo Epstein"); "GM" is General
+    Motors too, so it is a title only before a given name ("the GM Total Confidence
+    plan")."""
+    words = list(words)
+    first = words[0].lower()
+    if (
+        len(words) >= 3
+        and words[0].isupper()
+        and first in gz.POSITION_ABBREVIATIONS
+        and (first != "gm" or gz.is_given_name(words[1]))
+    ):
+        words[0] = "Minister"
+    for i in range(len(words) - 3):
+        pair = f"{words[i]} {words[i + 1]}".lower()
+        if pair in gz.TWO_WORD_TITLES and connectors[i + 1] == "" and connectors[i + 2] == "":
+            words[i : i + 2] = ["Minister", "Minister"]
+    return words
 
 
 def _role_word(word: str) -> bool:
