@@ -639,7 +639,7 @@ class _Finder:
         listed_place = gz.place_canonical(self._span_text(toks))
         title_end = 0
         if listed_place is None and gz.organization_canonical(self._span_text(toks)) is None:
-            title_end = self._title_length(words, connectors)
+            title_end = self._title_length(words, connectors, over_of=True)
             if title_end == len(words) or all(gz.is_demonym(w) for w in words):
                 return None
             if title_end == 0 and gz.is_demonym(words[0]) and words[-1].lower() not in gz.ORG_HEADS:
@@ -724,11 +724,13 @@ class _Finder:
         )
 
     @staticmethod
-    def _title_length(words: list[str], connectors: list[str]) -> int:
+    def _title_length(words: list[str], connectors: list[str], over_of: bool = False) -> int:
         """How many leading words form a title ('Deputy Interior Minister'), 0 if none.
         A role noun leading a name of two words or more is one too ('Businessman Aisultan
         Nazarbayev', 'Activist Ermek Kassymenuly'); before a single word it may be the
-        name itself ('Son Heung-min')."""
+        name itself ('Son Heung-min'). With ``over_of``, a title may run on over "of" to
+        what it is of (`_title_of_then_name`); a title inside a longer run is cut apart
+        before (`_title_inside`)."""
         last_core = 0
         # "Environment Minister John Baird", "Home Affairs Secretary ...": a portfolio of
         # a word or two before the title, when a name of two words or more follows.
@@ -752,6 +754,8 @@ class _Finder:
                 break
         if last_core == len(words):
             return last_core
+        if last_core and connectors[last_core] in ("of", "for") and over_of:
+            return _title_of_then_name(words, connectors, last_core)
         if last_core and connectors[last_core] in ("", "particle"):
             rest = words[last_core:]
             if rest[-1].lower() in gz.ORG_HEADS or gz.place_canonical(" ".join(rest)):
@@ -971,6 +975,32 @@ class _Finder:
                 acronym.kind = long.kind = (
                     EntityKind.ORGANIZATION if long.kind is EntityKind.OTHER else long.kind
                 )
+
+
+def _title_of_then_name(words: list[str], connectors: list[str], core: int) -> int:
+    """How many leading words form a title that runs on over "of" or "for" to what it is
+    of, then its holder's name: "Secretary of the Interior Dirk Kempthorne", "Minister of
+    State for Trade Ana Ruiz". The name is the last two or three words, glued, opened by
+    a given name or right after the title's own words ("Interior", "State"); 0 when there
+    is none, or when those words name a body or a place ("Chairman of the Paul Allen
+    Foundation")."""
+    own = next(
+        (k for k in range(core, len(words)) if words[k].lower() not in gz.TITLE_MODIFIERS),
+        len(words),
+    )
+    for k in range(max(core + 1, len(words) - 3), len(words) - 1):
+        rest = words[k:]
+        if (
+            (gz.is_given_name(words[k]) or k == own > core)
+            and connectors[k] == ""
+            and all(c in ("", "particle") for c in connectors[k + 1 :])
+            and rest[-1].lower() not in gz.ORG_HEADS | gz.PLACE_HEADS
+            and not any(_role_word(w) for w in rest)
+            and gz.place_canonical(" ".join(rest)) is None
+            and gz.organization_canonical(" ".join(rest)) is None
+        ):
+            return k
+    return 0
 
 
 def _glued_titles(words: list[str], connectors: list[str]) -> list[str]:

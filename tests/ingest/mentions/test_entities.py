@@ -230,6 +230,14 @@ def test_a_title_of_words_that_are_no_title_alone_is_no_part_of_the_name(
         assert found.description == role
 
 
+def test_a_title_run_on_over_of_is_no_part_of_the_name() -> None:
+    body = '"The plan protects the parks," said Secretary of the Interior Dirk Halvorsen.'
+    _, entities = run(body)
+    found = entity(entities, "Dirk Halvorsen")
+    assert found.kind is PERSON
+    assert found.description == "secretary of the interior"
+
+
 def test_gm_before_words_that_are_no_name_is_general_motors() -> None:
     body = 'GM launched the "GM Total Confidence" plan for buyers who lose their jobs.'
     _, entities = run(body)
