@@ -66,7 +66,7 @@ _BACK_STOPS = (
         """who was is were by as met meets meeting visited visit called thanked praised
         accused criticised criticized urged asked replaced succeeded appointed elected
         defeated backed welcomed joined saw see sees beat beaten named selected chose
-        blamed sued arrested detained released killed"""
+        blamed sued arrested detained released killed signed signing re-signed hired"""
     )
 )
 _APPOSITION = re.compile(
@@ -639,7 +639,7 @@ class _Finder:
         listed_place = gz.place_canonical(self._span_text(toks))
         title_end = 0
         if listed_place is None and gz.organization_canonical(self._span_text(toks)) is None:
-            title_end = self._title_length(words, connectors)
+            title_end = self._title_length(words, connectors, over_of=True)
             if title_end == len(words) or all(gz.is_demonym(w) for w in words):
                 return None
             if title_end == 0 and gz.is_demonym(words[0]) and words[-1].lower() not in gz.ORG_HEADS:
@@ -724,11 +724,13 @@ class _Finder:
         )
 
     @staticmethod
-    def _title_length(words: list[str], connectors: list[str]) -> int:
+    def _title_length(words: list[str], connectors: list[str], over_of: bool = False) -> int:
         """How many leading words form a title ('Deputy Interior Minister'), 0 if none.
         A role noun leading a name of two words or more is one too ('Businessman Aisultan
         Nazarbayev', 'Activist Ermek Kassymenuly'); before a single word it may be the
-        name itself ('Son Heung-min')."""
+        name itself ('Son Heung-min'). With ``over_of``, a title may run on over "of" to
+        what it is of (`_title_of_then_name`); a title inside a longer run is cut apart
+        before (`_title_inside`)."""
         last_core = 0
         # "Environment Minister John Baird", "Home Affairs Secretary ...": a portfolio of
         # a word or two before the title, when a name of two words or more follows.
@@ -741,6 +743,7 @@ class _Finder:
             and all(c in ("", "particle") for c in connectors[1 : portfolio + 1])
         ):
             words = ["Minister"] * (portfolio + 1) + words[portfolio + 1 :]
+        words = _glued_titles(words, connectors)
         for i, word in enumerate(words):
             lowered = word.lower().rstrip(".")
             if lowered in gz.CORE_TITLES or (
@@ -751,6 +754,8 @@ class _Finder:
                 break
         if last_core == len(words):
             return last_core
+        if last_core and connectors[last_core] in ("of", "for") and over_of:
+            return _title_of_then_name(words, connectors, last_core)
         if last_core and connectors[last_core] in ("", "particle"):
             rest = words[last_core:]
             if rest[-1].lower() in gz.ORG_HEADS or gz.place_canonical(" ".join(rest)):
@@ -855,7 +860,12 @@ class _Finder:
         """The role written before the name ('former journalist') or in an apposition."""
         words: list[str] = []
         if title_start < name_start:
-            words = self.body[title_start:name_start].split()
+            # the rules' own title, in lower case but for a people's or a place's word
+            # ("deputy public defender", "home affairs secretary")
+            words = [
+                w if gz.is_demonym(w) else w.lower()
+                for w in self.body[title_start:name_start].split()
+            ]
         window_start = max(sentence.span.start, title_start - 80)
         at_sentence_start = window_start == sentence.span.start
         before = self.body[window_start:title_start]
@@ -965,6 +975,56 @@ class _Finder:
                 acronym.kind = long.kind = (
                     EntityKind.ORGANIZATION if long.kind is EntityKind.OTHER else long.kind
                 )
+
+
+def _title_of_then_name(words: list[str], connectors: list[str], core: int) -> int:
+    """How many leading words form a title that runs on over "of" or "for" to what it is
+    of, then its holder's name: "Secretary of the Interior Dirk Kempthorne", "Minister of
+    State for Trade Ana Ruiz". The name is the last two or three words, glued, opened by
+    a given name or right after the title's own words ("Interior", "State"); 0 when there
+    is none, or when those words name a body or a place ("Chairman of the Paul Allen
+    Foundation")."""
+    own = next(
+        (k for k in range(core, len(words)) if words[k].lower() not in gz.TITLE_MODIFIERS),
+        len(words),
+    )
+    for k in range(max(core + 1, len(words) - 3), len(words) - 1):
+        rest = words[k:]
+        if (
+            (gz.is_given_name(words[k]) or k == own > core)
+            and connectors[k] == ""
+            and all(c in ("", "particle") for c in connectors[k + 1 :])
+            and rest[-1].lower() not in gz.ORG_HEADS | gz.PLACE_HEADS
+            and not any(_role_word(w) for w in rest)
+            and gz.place_canonical(" ".join(rest)) is None
+            and gz.organization_canonical(" ".join(rest)) is None
+        ):
+            return k
+    return 0
+
+
+def _glued_titles(words: list[str], connectors: list[str]) -> list[str]:
+    """The leading words with titles the title words alone do not make read as one core
+    title each, when a name of two words or more follows: a title of two words whose
+    words are no title alone ("Deputy Public Defender Peter Lynch", "Chief Patrol Agent
+    Rodney Scott", "Chief Executive Hector Ruiz") and a player's position or a club's
+    general manager in capitals ("RB Reggie Bush", "GM Theo Epstein"); "GM" is General
+    Motors too, so it is a title only before a given name ("the GM Total Confidence
+    plan")."""
+    words = list(words)
+    first = words[0].lower()
+    if (
+        len(words) >= 3
+        and words[0].isupper()
+        and first in gz.POSITION_ABBREVIATIONS
+        and (first != "gm" or gz.is_given_name(words[1]))
+    ):
+        words[0] = "Minister"
+    for i in range(len(words) - 3):
+        pair = f"{words[i]} {words[i + 1]}".lower()
+        if pair in gz.TWO_WORD_TITLES and connectors[i + 1] == "" and connectors[i + 2] == "":
+            words[i : i + 2] = ["Minister", "Minister"]
+    return words
 
 
 def _role_word(word: str) -> bool:

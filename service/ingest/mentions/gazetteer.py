@@ -170,6 +170,24 @@ TITLE_MODIFIERS = word_set(
     party district city police assistant corrections financial operating technology
     marketing commercial prosecuting surgeon"""
 )
+# Titles of two words whose words are no title alone ("Public Defender", "Patrol Agent",
+# "Chief Executive"): a title before a name of two words or more.
+TWO_WORD_TITLES = frozenset(
+    {
+        "public defender",
+        "public advocate",
+        "special agent",
+        "patrol agent",
+        "border agent",
+        "federal agent",
+        "chief executive",
+        "general manager",
+        "head coach",
+    }
+)
+# A player's position or a club's general manager in capitals before the name ("RB
+# Reggie Bush", "GM Theo Epstein").
+POSITION_ABBREVIATIONS = word_set("qb rb wr te dt de lb cb fb ol ot og gm")
 # Last words that make a name an organisation ("Central Election Commission").
 ORG_HEADS = word_set(
     """commission ministry party group foundation bureau service organization

@@ -812,6 +812,7 @@ def _checked(
         and cand.end <= n[1]
         and n[2] in ("ORG", "GPE", "LOC", "FAC")
         and _only_titles(body[n[0] : cand.start] + " " + body[cand.end : n[1]])
+        and not _office_of(body, cand, n[0])
     ]
     if len(inside) == 1 and wider:
         # The rules cut a title word off an organisation's name ("General Motors"
@@ -878,6 +879,23 @@ def _checked(
         if text[:1].isupper():
             parts.append(Candidate(start, end, text, KINDS[label], cand.sentence_index))
     return parts
+
+
+def _office_of(body: str, cand: Candidate, start: int) -> bool:
+    """Whether the words the recogniser reads before a person the rules titled are what
+    the title is of: "Secretary of the Interior Dirk Kempthorne" is no organisation
+    "Interior Dirk Kempthorne", the rules' title runs over "of the Interior". Not when
+    the rules took a title word of a name for a title ("the chief of General Motors"
+    read as "Motors" titled "General"): a full name, and no title word cut off."""
+    before = body[max(0, start - 8) : start].split()
+    cut = [w.lower() for w in body[start : cand.start].split()]
+    if cand.kind is not EntityKind.PERSON or cand.description is None or " " not in cand.name:
+        return False
+    if "of" in cut:
+        return cut[0] in gz.CORE_TITLES  # the whole "Secretary of the Interior" read too
+    return not any(w in gz.CORE_TITLES for w in cut) and (
+        before[-1:] == ["of"] or before[-2:] == ["of", "the"]
+    )
 
 
 def _ends_in_a_nationality(body: str, cand: Candidate, inside: list[tuple[int, int, str]]) -> bool:

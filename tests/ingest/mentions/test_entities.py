@@ -197,6 +197,53 @@ def test_local_government_and_police_titles_are_no_part_of_the_name(title: str, 
     assert not any(title.split()[-1] in n for n in names(entities)), names(entities)
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "role"),
+    [
+        (
+            "Deputy Public Defender Mara Quinn asked the witness about the car.",
+            "Mara Quinn",
+            "deputy public defender",
+        ),
+        (
+            "Chief Patrol Agent Dana Whitfield said there had been no arrests.",
+            "Dana Whitfield",
+            "chief patrol agent",
+        ),
+        (
+            "Chief Executive Owen Marsh told analysts the deal would close.",
+            "Owen Marsh",
+            "chief executive",
+        ),
+        ("The Saints signed RB Dorian Hale off the practice squad.", "Dorian Hale", "rb"),
+        ("As for the Cubs, GM Theo Epstein has said little.", "Theo Epstein", "gm"),
+    ],
+)
+def test_a_title_of_words_that_are_no_title_alone_is_no_part_of_the_name(
+    body: str, name: str, role: str | None
+) -> None:
+    _, entities = run(body)
+    found = entity(entities, name)
+    assert found.kind is PERSON
+    assert len(names(entities) - {"Saints", "Cubs"}) == 1, names(entities)
+    if role is not None:
+        assert found.description == role
+
+
+def test_a_title_run_on_over_of_is_no_part_of_the_name() -> None:
+    body = '"The plan protects the parks," said Secretary of the Interior Dirk Halvorsen.'
+    _, entities = run(body)
+    found = entity(entities, "Dirk Halvorsen")
+    assert found.kind is PERSON
+    assert found.description == "secretary of the interior"
+
+
+def test_gm_before_words_that_are_no_name_is_general_motors() -> None:
+    body = 'GM launched the "GM Total Confidence" plan for buyers who lose their jobs.'
+    _, entities = run(body)
+    assert not any(e.name == "Total Confidence" for e in entities), names(entities)
+
+
 def test_a_title_cut_short_between_a_body_and_a_name_belongs_to_neither() -> None:
     body = (
         "The fire was set on purpose, Harbor County Sheriff's Office Lt. Dana Royce said. "

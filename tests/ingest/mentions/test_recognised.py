@@ -394,3 +394,10 @@ def test_an_organisation_ending_in_a_party_word_is_one_name() -> None:
     _, entities = find_mentions(body, split_sentences(body), analyse(body))
     found = {e.name for e in entities}
     assert "Press Democrat" in found, sorted(found)
+
+
+def test_what_a_title_is_of_stays_out_of_the_holders_name() -> None:
+    # the recogniser reads "Interior Dirk Halvorsen" as one name; "Interior" is what the
+    # rules' title "Secretary of the Interior" is of
+    body = '"The plan protects the parks," said Secretary of the Interior Dirk Halvorsen.'
+    assert [name for _, name in entities(body)] == ["Dirk Halvorsen"]
