@@ -798,6 +798,11 @@ def test_what_a_suit_is_settled_for_is_a_fine_and_a_price_that_settles_is_not() 
         ("The central bank has raised interest rates 11 times since March.", "11 times",
          "rate_increases"),
         ("Officials twice refused the band visas for the tour.", "twice", "visa_denials"),
+        ("The singer has been jailed three times for drug offences.", "three times",
+         "incarcerations"),
+        ("He was confined 14 times in hospitals for his illness.", "14 times",
+         "hospitalisations"),
+        ("The cell can be recharged up to 2,000 times.", "up to 2,000 times", "recharges"),
         # after a light verb, the object names the deed
         ("The climbers made the ascent twice in one week.", "twice", "ascents"),
         # the parse may hang the count on a noun: the verb above it takes it
