@@ -303,6 +303,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     elif found is None and counted == "people" and _polled(head, governor):
         found = lex.concepts["participants"]  # "The poll of 1,000 people", "a survey of 2,400"
     own = _own_clause(governor, anchor)
+    if unit == "times" and (event := _repeated_event(anchor, lex)) is not None:
+        # "was arrested seven times": arrests, not seven people detained
+        known = event in lex.concepts
+        return Reading(event, known, spans, source_span, counted, level=level, own_clause=own)
     if found is not None:
         return Reading(found.key, True, spans, source_span, counted, level=level, own_clause=own)
     # A share of a group ("eight out of 10 voters") measures something the noun
@@ -623,6 +627,51 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     word = verb.lower_
     stem = word[:-1] if word.endswith(("ed", "es")) else word
     return _pick(lex.verbs.get(stem), unit) if stem != lemma else None
+
+
+def _repeated_event(anchor: Token, lex: Lexicon) -> str | None:
+    """What a count of times counts: the deed of the verb it modifies, as the lexicon
+    names it ("was arrested seven times" -> arrests, "sued twice" -> lawsuits, "twice
+    denied visas" -> visa_denials, "spoken by phone 20 times" -> calls); after a light
+    verb, its object in the plural ("made the trip twice" -> trips, "took the test three
+    times" -> tests). A count of times of no verb ("four times faster", "five times the
+    legal limit") counts no deed. The parse may hang the count on the preposition or
+    noun after the verb ("visited Kabul five times before the talks", "was used in
+    messages over one million times"): the verb above them then takes it."""
+    times = anchor if anchor.lower_ in ("times", "twice") else anchor.head
+    if times.lower_ not in ("times", "twice") or times.dep_ not in ("npadvmod", "advmod"):
+        return None
+    verb = times.head
+    if times.dep_ == "npadvmod" and verb.pos_ == "ADP" and verb.dep_ == "prep":
+        verb = verb.head  # "five times before the talks"
+    elif times.dep_ == "npadvmod" and verb.pos_ == "NOUN" and verb.dep_ == "pobj":
+        verb = verb.head.head  # "in messages over one million times"
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    objects = [c for c in _children(verb) if c.dep_ == "dobj"]
+    if lemma in _DOING_VERBS:
+        nouns = [o for o in objects if o.pos_ == "NOUN" and o.lemma_.isalpha()]
+        return plural(nouns[0].lemma_.lower()) if nouns else None
+    particle = next((c.lower_ for c in _children(verb) if c.dep_ == "prt"), None)
+    phrases = [f"{lemma} {o.lemma_.lower()}" for o in objects]
+    phrases += [  # "spoken by phone"
+        f"{lemma} {prep.lower_} {obj.lemma_.lower()}"
+        for prep in _children(verb)
+        if prep.dep_ in ("prep", "agent")
+        for obj in _children(prep)
+        if obj.dep_ == "pobj"
+    ]
+    phrases += [f"{lemma} {particle}"] if particle else []
+    for phrase in [*phrases, lemma]:
+        hit = next((c for c in lex.verbs.get(phrase, ()) if c.unit == "times"), None)
+        if hit is not None:
+            return hit.key
+    return None
+
+
+# Verbs whose object names the deed done again: "made the trip twice", "held talks".
+_DOING_VERBS = frozenset({"make", "take", "hold", "undergo", "have"})
 
 
 def _error_margin(noun: Token | None) -> bool:

@@ -109,6 +109,8 @@ def unit_class(unit: str | None) -> str:
 def _fits(concept: Concept, figure_unit: str) -> bool:
     if (concept.unit == "score") != (figure_unit == "score"):
         return False  # "France will lose 4,300 jobs" is no match result
+    if concept.unit == "times" and figure_unit != "times":
+        return False  # "Police arrested 300 people" are detained, no arrests counted in times
     figure, wanted = unit_class(figure_unit), unit_class(concept.unit)
     if figure == wanted:
         return True

@@ -311,9 +311,12 @@ def number_text(body: str, number: NumberMatch) -> str:
     return body[number.number_span.start : number.number_span.end]
 
 
-def _counts_people(prop: str | None) -> bool:
+def _counts_heads(prop: str | None) -> bool:
+    """Whether the concept counts people or jobs: a count of times never does ("Gigante
+    was arrested seven times": no seven people detained; "the Bulldogs twice cut the
+    lead": no jobs cut)."""
     concept = lexicon().concepts.get(prop) if prop is not None else None
-    return concept is not None and concept.unit == "people"
+    return concept is not None and concept.unit in ("people", "jobs")
 
 
 def _unit(prop: str | None, number: NumberMatch, reading: Reading | None) -> str:
@@ -436,7 +439,7 @@ def _figure(
         attributed_to = described(attributed_text, mentions, sm.entities, number.span.start)
         attributed_text = attributed_text if attributed_to is None else None
     unit = _unit(prop, number, reading)
-    if unit == "times" and _counts_people(prop):
+    if unit == "times" and _counts_heads(prop):
         prop = None  # "Gigante was arrested seven times": no seven people detained
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
     if (

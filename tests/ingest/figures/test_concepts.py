@@ -785,3 +785,38 @@ def test_what_a_suit_is_settled_for_is_a_fine_and_a_price_that_settles_is_not() 
     settled = "The hospital settled the lawsuit for $2.1 million in March."
     assert reading_of(settled, "$2.1 million")[0] == "fine"
     assert reading_of("Gold settled at $1,912 an ounce.", "$1,912")[0] != "fine"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # a count of times counts the deed of the verb it modifies
+        ("The activist has been arrested four times since 2019.", "four times", "arrests"),
+        ("The landlord was sued twice by former tenants.", "twice", "lawsuits"),
+        ("The two ministers have met three times this year.", "three times", "meetings"),
+        ("The envoy visited Kabul five times before the talks.", "five times", "visits"),
+        ("The central bank has raised interest rates 11 times since March.", "11 times",
+         "rate_increases"),
+        ("Officials twice refused the band visas for the tour.", "twice", "visa_denials"),
+        ("The singer has been jailed three times for drug offences.", "three times",
+         "incarcerations"),
+        ("He was confined 14 times in hospitals for his illness.", "14 times",
+         "hospitalisations"),
+        ("The cell can be recharged up to 2,000 times.", "up to 2,000 times", "recharges"),
+        # after a light verb, the object names the deed
+        ("The climbers made the ascent twice in one week.", "twice", "ascents"),
+        # the parse may hang the count on a noun: the verb above it takes it
+        ("The slogan was used in posts over 200,000 times by Friday.", "over 200,000 times",
+         "uses"),
+        # a phone call by its preposition
+        ("The two leaders have spoken by phone 12 times.", "12 times", "calls"),
+        # times of no deed: a ratio, a verb the lexicon does not know
+        ("The new engine is up to three times more efficient.", "up to three times", None),
+        ("The choir sang the anthem four times.", "four times", None),
+        # a head count is no count of times: what is counted, or what befell people
+        ("Police arrested 40 people outside the embassy.", "40 people", "detained"),
+        ("The museum was visited by 2,000 people on Sunday.", "2,000 people", None),
+    ],
+)  # fmt: skip
+def test_times_count_the_repeated_deed(sentence: str, text: str, concept: str | None) -> None:
+    assert reading_of(sentence, text)[0] == concept

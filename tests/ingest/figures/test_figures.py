@@ -881,7 +881,7 @@ def test_how_many_times_someone_was_arrested_is_no_head_count() -> None:
         ).figures
     }
     assert figures["seven times"].unit == "times"
-    assert figures["seven times"].property is None
+    assert figures["seven times"].property == "arrests"  # how often, not how many detained
     assert figures["seven people"].property == "detained"
 
 

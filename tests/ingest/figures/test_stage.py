@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from service.ingest.extract import extract
+from service.ingest.parse.article import parse_article
 from tests.ingest.figures.whom import subjects_of
 
 
@@ -12,3 +14,14 @@ def test_a_prison_term_is_the_persons_not_the_prisons() -> None:
         "more years in prison.\n"
     )
     assert subjects["nine more years"] == "Yusuf Karimov"
+
+
+def test_a_count_of_times_counts_no_jobs() -> None:
+    figures = {
+        f.text: f
+        for f in extract(
+            parse_article("Rovers twice cut the deficit to one goal before half-time.")
+        ).figures
+    }
+    assert figures["twice"].unit == "times"
+    assert figures["twice"].property is None  # the deficit was cut, no jobs
