@@ -12,7 +12,7 @@ noun phrase ("the ministry", "a spokeswoman") is the speaker's description.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +25,7 @@ from service.ingest.mentions.coreference import (
     main_verb,
     salient_person,
 )
+from service.ingest.mentions.told_sex import told_sexes
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
 from service.ingest.quotes.quotations import names_something, split_off
 from service.ingest.quotes.speakers import UNNAMED_HEADS, holds_role
@@ -61,6 +62,7 @@ def credit_quotes(
     quoted = [(q.span.start, q.span.end) for q in quotes]
     unquoted = [m for m in mentions if not any(s <= m.span.start < e for s, e in quoted)]
     coined = coined_names(doc.text, mentions)
+    told = told_sexes(doc, mentions, entities, quoted)
     # the statement before, as the cue rules read it and as credited
     previous: tuple[QuoteCandidate, QuoteCandidate] | None = None
     for q in quotes:
@@ -70,7 +72,7 @@ def credit_quotes(
         spoke = [
             (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
         ]
-        credited = _credit_one(q, doc, mentions, entities, unquoted, spoke, coined, previous)
+        credited = _credit_one(q, doc, mentions, entities, unquoted, spoke, coined, told, previous)
         out.append(credited)
         previous = (q, credited)
     return tuple(out)
@@ -84,11 +86,12 @@ def _credit_one(
     unquoted: Sequence[MentionCandidate],
     spoke: Sequence[tuple[int, int, int]],
     coined: frozenset[int],
+    told: Mapping[int, str],
     previous: tuple[QuoteCandidate, QuoteCandidate] | None,
 ) -> QuoteCandidate:
     """One quote credited (``credit_quotes``)."""
     if q.speaker_text is not None and q.speaker_text.casefold() in _PERSON_PRONOUNS:
-        q = _pronoun_credited(q, doc, unquoted, entities, spoke, coined, previous)
+        q = _pronoun_credited(q, doc, unquoted, entities, spoke, coined, told, previous)
         if q.speaker is None and (q.speaker_text or "he").casefold() not in _PERSON_PRONOUNS:
             return q  # someone described, not named: "a neighbour recalled"
     if q.speaker is None and q.speaker_text and _no_description(doc, q, q.speaker_text):
@@ -124,6 +127,7 @@ def _pronoun_credited(
     entities: Sequence[LocalEntity],
     spoke: Sequence[tuple[int, int, int]],
     coined: frozenset[int],
+    told: Mapping[int, str],
     previous: tuple[QuoteCandidate, QuoteCandidate] | None,
 ) -> QuoteCandidate:
     """A quote credited to "he" or "she": to the person who was last the subject of a
@@ -160,7 +164,9 @@ def _pronoun_credited(
     described = _described_topic(doc, people, at, sex)
     if described is not None:
         return replace(quote, speaker=None, speaker_text=described)
-    who = salient_person(doc, unquoted, entities, before=at, sex=sex, spoke=spoke, coined=coined)
+    who = salient_person(
+        doc, unquoted, entities, before=at, sex=sex, spoke=spoke, coined=coined, told=told
+    )
     return quote if who is None else replace(quote, speaker=who)
 
 
