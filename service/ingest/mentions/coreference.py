@@ -222,12 +222,21 @@ def coined_names(text: str, mentions: Sequence[MentionCandidate]) -> frozenset[i
 
 def _is_subject(token: Token | None) -> bool:
     """A clause's subject, or a name set beside or joined to one ("said the general
-    secretary of Unite, Tony Woodley")."""
+    secretary of Unite, Tony Woodley"), or one "who" stands for as a subject."""
     if token is None:
         return False
     while token.dep_ in ("appos", "conj", "compound", "flat") and token.head.i != token.i:
         token = token.head
-    return token.dep_ in _SUBJECT_DEPS
+    return token.dep_ in _SUBJECT_DEPS or _relative_subject(token)
+
+
+def _relative_subject(token: Token) -> bool:
+    """A name that "who" takes up as the subject of the clause it opens: "a surprise to
+    Matthew O'Connor, who produced the film" makes O'Connor a subject."""
+    return any(
+        c.dep_ == "relcl" and any(g.dep_ in _SUBJECT_DEPS and g.lower_ == "who" for g in c.children)
+        for c in token.children
+    )
 
 
 def honorific_sexes(text: str, mentions: Sequence[MentionCandidate]) -> dict[int, str]:
