@@ -161,7 +161,9 @@ def _pronoun_credited(
         if 0 <= m.local_entity < len(entities)
         and entities[m.local_entity].kind is EntityKind.PERSON
     ]
-    described = _described_topic(doc, people, at, sex)
+    described = _described_topic(doc, people, at, sex) or _described_speaker(
+        text, quote, previous, sex
+    )
     if described is not None:
         return replace(quote, speaker=None, speaker_text=described)
     who = salient_person(
@@ -223,6 +225,35 @@ def _described_topic(doc: Doc, people: Sequence[MentionCandidate], at: int, sex:
             return None
         return doc.text[subject.left_edge.idx : subject.idx + len(subject)]
     return None
+
+
+def _described_speaker(
+    text: str,
+    quote: QuoteCandidate,
+    previous: tuple[QuoteCandidate, QuoteCandidate] | None,
+    sex: str,
+) -> str | None:
+    """The description of the speaker of the quote right before, when that one was
+    credited to someone described, not named, and "he"/"she" may be them: '"...," said
+    fisherman's wife Mapahai, 35. / "...," she said' is the fisherman's wife's, not the
+    governor's named before her. Nothing but blank space between the two statements;
+    the description holds a word for a person and none for the other sex."""
+    if previous is None:
+        return None
+    credited = previous[1]
+    description = credited.speaker_text
+    if (
+        credited.speaker is not None
+        or not description
+        or text[credited.sentence.end : quote.sentence.start].strip()
+    ):
+        return None
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", description)}
+    if not words & (_UNNAMED_PEOPLE | gz.PERSON_ROLES) or words & (
+        _MEN if sex == "female" else _WOMEN
+    ):
+        return None
+    return description
 
 
 # A description is a noun phrase: words the cue rules cut out of a clause ("rewrote the",
