@@ -34,10 +34,11 @@ def told_sexes(
     quoted: Collection[tuple[int, int]] = (),
 ) -> dict[int, str]:
     """Person entity -> the sex the article's own words give it, where they agree (the
-    other sex at most a third of the votes). A vote is the word for kin or a role right
-    before a mention or in its name ("fisherman's wife Mapahai", "his daughter, Joan"),
-    or the first "he"/"his"/"himself" or "she"/"herself"/possessive "her" after a
-    mention of the first person its sentence names, before the next person it names
+    other sex at most a third of the votes) and its given name says nothing. A vote is
+    the word for kin or a role right before a mention or in its name ("fisherman's wife
+    Mapahai", "his daughter, Joan"), or the first "he"/"his"/"himself" or "she"/
+    "herself"/possessive "her" after a mention of the first person its sentence names,
+    before the next person it names
     ("Woodward would move a flower pot on his balcony": male; not "Trump attacked
     Clinton, saying he ...", whose pronoun is Trump's). Object "him"/"her" vote for
     nobody ("his daughter, Joan, persuaded him"), nor does anything inside a quote
@@ -60,9 +61,16 @@ def told_sexes(
     told: dict[int, str] = {}
     for entity, counts in votes.items():
         (sex, n), *rest = counts.most_common()
-        if not rest or n > 2 * rest[0][1]:
+        if (not rest or n > 2 * rest[0][1]) and not _given_name_says(entities[entity]):
             told[entity] = sex
     return told
+
+
+def _given_name_says(entity: LocalEntity) -> bool:
+    """Whether the entity's first word is a given name of one sex ("Robyn Mendes"): its
+    sex is known, whatever pronoun of someone else follows the name."""
+    words = entity.name.split()
+    return bool(words) and gz.sex_of_given_name(words[0]) is not None
 
 
 def _role_sex(text: str, m: MentionCandidate) -> str | None:

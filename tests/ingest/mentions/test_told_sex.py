@@ -47,8 +47,14 @@ def told(body: str) -> dict[str, str]:
 
 
 def test_a_word_for_kin_before_a_name_tells_its_sex() -> None:
-    body = "Daniel Okafor makes pancakes for his son Felix and his wife Marisol Vega."
-    assert told(body) == {"Daniel Okafor": "male", "Felix": "male", "Marisol Vega": "female"}
+    body = "Rainier Okafor makes pancakes for his son Kip and his wife Deb Vance."
+    assert told(body) == {"Rainier Okafor": "male", "Kip": "male", "Deb Vance": "female"}
+
+
+def test_a_known_given_name_is_left_to_itself() -> None:
+    # "Marisol" says female already, whatever pronoun follows her name
+    body = "Taj Okafor makes pancakes for his son Jaxon and his wife Marisol Vance."
+    assert "Marisol Vance" not in told(body)
 
 
 def test_a_pronoun_for_anyone_or_for_an_object_tells_nothing() -> None:
