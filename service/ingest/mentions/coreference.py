@@ -4,7 +4,7 @@ before it ("it" after "General Motors", "he" after "Kane Williamson")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -54,6 +54,7 @@ def salient_person(
     sex: str | None = None,
     spoke: Collection[tuple[int, int, int]] = (),
     coined: Collection[int] = (),
+    told: Mapping[int, str] | None = None,
 ) -> int | None:
     """Whom "he" or "she" at ``before`` stands for: the last person named as the subject
     of a clause in the preceding ``SUBJECT_REACH`` characters (a subject stays the topic:
@@ -66,9 +67,11 @@ def salient_person(
     ``coined`` (``coined_names``), nor a person named inside the words the pronoun
     reports ('research the dossier alleging ties between Trump and Russia, he said' is
     not Trump's: "he" governs that clause, so it is no one the clause names). With
-    ``sex``, never a person whose given name is only the other sex's."""
+    ``sex``, never a person whose given name is only the other sex's, nor one whose
+    honorifics or the article's own words (``told``: ``told_sex.told_sexes``) say
+    the other sex ("Tara Reid has ... her latest destination" is never "he")."""
     reported = _reported_tokens(doc, before)
-    honoured = honorific_sexes(doc.text, mentions)
+    honoured = {**(told or {}), **honorific_sexes(doc.text, mentions)}
     people = [
         m
         for m in mentions
@@ -219,12 +222,21 @@ def coined_names(text: str, mentions: Sequence[MentionCandidate]) -> frozenset[i
 
 def _is_subject(token: Token | None) -> bool:
     """A clause's subject, or a name set beside or joined to one ("said the general
-    secretary of Unite, Tony Woodley")."""
+    secretary of Unite, Tony Woodley"), or one "who" stands for as a subject."""
     if token is None:
         return False
     while token.dep_ in ("appos", "conj", "compound", "flat") and token.head.i != token.i:
         token = token.head
-    return token.dep_ in _SUBJECT_DEPS
+    return token.dep_ in _SUBJECT_DEPS or _relative_subject(token)
+
+
+def _relative_subject(token: Token) -> bool:
+    """A name that "who" takes up as the subject of the clause it opens: "a surprise to
+    Matthew O'Connor, who produced the film" makes O'Connor a subject."""
+    return any(
+        c.dep_ == "relcl" and any(g.dep_ in _SUBJECT_DEPS and g.lower_ == "who" for g in c.children)
+        for c in token.children
+    )
 
 
 def honorific_sexes(text: str, mentions: Sequence[MentionCandidate]) -> dict[int, str]:

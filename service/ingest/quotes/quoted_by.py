@@ -12,7 +12,7 @@ noun phrase ("the ministry", "a spokeswoman") is the speaker's description.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +25,7 @@ from service.ingest.mentions.coreference import (
     main_verb,
     salient_person,
 )
+from service.ingest.mentions.told_sex import told_sexes
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
 from service.ingest.quotes.quotations import names_something, split_off
 from service.ingest.quotes.speakers import UNNAMED_HEADS, holds_role
@@ -61,6 +62,7 @@ def credit_quotes(
     quoted = [(q.span.start, q.span.end) for q in quotes]
     unquoted = [m for m in mentions if not any(s <= m.span.start < e for s, e in quoted)]
     coined = coined_names(doc.text, mentions)
+    told = told_sexes(doc, mentions, entities, quoted)
     # the statement before, as the cue rules read it and as credited
     previous: tuple[QuoteCandidate, QuoteCandidate] | None = None
     for q in quotes:
@@ -70,7 +72,7 @@ def credit_quotes(
         spoke = [
             (x.sentence.start, x.sentence.end, x.speaker) for x in out if x.speaker is not None
         ]
-        credited = _credit_one(q, doc, mentions, entities, unquoted, spoke, coined, previous)
+        credited = _credit_one(q, doc, mentions, entities, unquoted, spoke, coined, told, previous)
         out.append(credited)
         previous = (q, credited)
     return tuple(out)
@@ -84,11 +86,12 @@ def _credit_one(
     unquoted: Sequence[MentionCandidate],
     spoke: Sequence[tuple[int, int, int]],
     coined: frozenset[int],
+    told: Mapping[int, str],
     previous: tuple[QuoteCandidate, QuoteCandidate] | None,
 ) -> QuoteCandidate:
     """One quote credited (``credit_quotes``)."""
     if q.speaker_text is not None and q.speaker_text.casefold() in _PERSON_PRONOUNS:
-        q = _pronoun_credited(q, doc, unquoted, entities, spoke, coined, previous)
+        q = _pronoun_credited(q, doc, unquoted, entities, spoke, coined, told, previous)
         if q.speaker is None and (q.speaker_text or "he").casefold() not in _PERSON_PRONOUNS:
             return q  # someone described, not named: "a neighbour recalled"
     if q.speaker is None and q.speaker_text and _no_description(doc, q, q.speaker_text):
@@ -124,6 +127,7 @@ def _pronoun_credited(
     entities: Sequence[LocalEntity],
     spoke: Sequence[tuple[int, int, int]],
     coined: frozenset[int],
+    told: Mapping[int, str],
     previous: tuple[QuoteCandidate, QuoteCandidate] | None,
 ) -> QuoteCandidate:
     """A quote credited to "he" or "she": to the person who was last the subject of a
@@ -157,10 +161,14 @@ def _pronoun_credited(
         if 0 <= m.local_entity < len(entities)
         and entities[m.local_entity].kind is EntityKind.PERSON
     ]
-    described = _described_topic(doc, people, at, sex)
+    described = _described_topic(doc, people, at, sex) or _described_speaker(
+        text, quote, previous, sex
+    )
     if described is not None:
         return replace(quote, speaker=None, speaker_text=described)
-    who = salient_person(doc, unquoted, entities, before=at, sex=sex, spoke=spoke, coined=coined)
+    who = salient_person(
+        doc, unquoted, entities, before=at, sex=sex, spoke=spoke, coined=coined, told=told
+    )
     return quote if who is None else replace(quote, speaker=who)
 
 
@@ -217,6 +225,35 @@ def _described_topic(doc: Doc, people: Sequence[MentionCandidate], at: int, sex:
             return None
         return doc.text[subject.left_edge.idx : subject.idx + len(subject)]
     return None
+
+
+def _described_speaker(
+    text: str,
+    quote: QuoteCandidate,
+    previous: tuple[QuoteCandidate, QuoteCandidate] | None,
+    sex: str,
+) -> str | None:
+    """The description of the speaker of the quote right before, when that one was
+    credited to someone described, not named, and "he"/"she" may be them: '"...," said
+    fisherman's wife Mapahai, 35. / "...," she said' is the fisherman's wife's, not the
+    governor's named before her. Nothing but blank space between the two statements;
+    the description holds a word for a person and none for the other sex."""
+    if previous is None:
+        return None
+    credited = previous[1]
+    description = credited.speaker_text
+    if (
+        credited.speaker is not None
+        or not description
+        or text[credited.sentence.end : quote.sentence.start].strip()
+    ):
+        return None
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", description)}
+    if not words & (_UNNAMED_PEOPLE | gz.PERSON_ROLES) or words & (
+        _MEN if sex == "female" else _WOMEN
+    ):
+        return None
+    return description
 
 
 # A description is a noun phrase: words the cue rules cut out of a clause ("rewrote the",

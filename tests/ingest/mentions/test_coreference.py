@@ -142,3 +142,12 @@ def test_he_is_never_a_name_set_beside_a_place_without_a_given_name() -> None:
     assert not may_be(LocalEntity(0, EntityKind.PERSON, "Canada Revenue", ()), "female")
     assert may_be(LocalEntity(0, EntityKind.PERSON, "Jack London", ()), "male")
     assert may_be(LocalEntity(0, EntityKind.PERSON, "Kestrel Chicago", ()), None)
+
+
+def test_he_is_a_person_who_opens_a_clause_as_its_subject() -> None:
+    body = (
+        '"We have nothing to add," Kevin Marsh said.\n\n'
+        "The news came as a shock to Greg Tallis, who directed the series in 2019.\n\n"
+        '"It was a happy set," he told reporters.'
+    )
+    assert speaker_of(body, "It was a happy") == "Greg Tallis"

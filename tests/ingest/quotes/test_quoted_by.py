@@ -312,3 +312,14 @@ def test_a_paragraph_quote_runs_on_from_the_one_credited_past_a_split_name() -> 
         '"He kept the whole team calm."'
     )
     assert [who for _, who in speakers(body)] == ["Dan Morrow", "Dan Morrow"]
+
+
+def test_she_after_a_described_speaker_is_that_speaker() -> None:
+    body = (
+        '"About 3,000 people have lost their homes," Mayor Tomas Ferreira said.\n\n'
+        "Many families slept in the open for a second night.\n\n"
+        '"The water came up to the roof," said a fisherman\'s wife, 41, who fled with '
+        "her three children.\n\n"
+        '"We have nothing left," she said.'
+    )
+    assert speakers(body)[-1] == ("We have nothing left,", "a fisherman's wife")
