@@ -29,12 +29,12 @@ def last_named(
         if m.span.end > before or not 0 <= m.local_entity < len(entities):
             continue
         entity = entities[m.local_entity]
-        if entity.kind in kinds and (sex is None or _given_name_sex(entity) in (None, sex)):
+        if entity.kind in kinds and (sex is None or given_name_sex(entity) in (None, sex)):
             found = m.local_entity
     return found
 
 
-def _given_name_sex(entity: LocalEntity) -> str | None:
+def given_name_sex(entity: LocalEntity) -> str | None:
     """The sex the entity's first word says as a given name ("Anna Price": female)."""
     words = entity.name.split()
     return sex_of_given_name(words[0]) if words else None
@@ -271,4 +271,4 @@ def may_be(entity: LocalEntity, sex: str | None, entities: Sequence[LocalEntity]
         and any(place_canonical(w) for w in words)
     ):
         return False  # "Breitbart London", "US Treasury": a name set beside a place
-    return _given_name_sex(entity) in (None, sex)
+    return given_name_sex(entity) in (None, sex)

@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 from spacy.tokens import Doc
 
 from service.ingest.mentions import gazetteer as gz
+from service.ingest.mentions.coreference import given_name_sex
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
 
 _MALE_PRONOUNS = frozenset({"he", "his", "himself"})
@@ -61,16 +62,9 @@ def told_sexes(
     told: dict[int, str] = {}
     for entity, counts in votes.items():
         (sex, n), *rest = counts.most_common()
-        if (not rest or n > 2 * rest[0][1]) and not _given_name_says(entities[entity]):
+        if (not rest or n > 2 * rest[0][1]) and given_name_sex(entities[entity]) is None:
             told[entity] = sex
     return told
-
-
-def _given_name_says(entity: LocalEntity) -> bool:
-    """Whether the entity's first word is a given name of one sex ("Robyn Mendes"): its
-    sex is known, whatever pronoun of someone else follows the name."""
-    words = entity.name.split()
-    return bool(words) and gz.sex_of_given_name(words[0]) is not None
 
 
 def _role_sex(text: str, m: MentionCandidate) -> str | None:
