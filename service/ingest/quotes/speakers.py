@@ -64,7 +64,7 @@ _VERBS = _word_set(
     retorted snapped scoffed sighed laughed gushed wondered recounted
     elaborated emphasised emphasized reiterated contended opined proclaimed whispered
     repeated recounts demurred tweeting tweets read accused accuses accusing vowing vows
-    disclosed touted touts branded thundered"""
+    disclosed touted touts branded thundered answered crowed"""
 )
 CUE_RE = re.compile(
     r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|(?:"

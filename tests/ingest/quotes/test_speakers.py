@@ -286,3 +286,11 @@ def test_it_after_the_newspaper_is_the_newspaper_named_before() -> None:
         'million over six years."\n'
     )
     assert got["worth close to $90 m"] == "Denver Tribune"
+
+
+def test_answered_is_a_cue_that_keeps_a_one_word_reply() -> None:
+    got = speakers(
+        "When the defence asked whether she had seen the driver's face, witness Maria "
+        'Lopez answered, "No."\n'
+    )
+    assert got["No."] == "Maria Lopez"
