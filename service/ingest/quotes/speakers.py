@@ -880,7 +880,22 @@ def _appositive_person(
     titled = 0 < len(words := re.findall(r"[\w-]+", gap.lower())) <= 6 and all(
         w in gz.PERSON_ROLES or w in gz.TITLE_MODIFIERS or w == "and" for w in words
     )
-    return person if (apposed or titled) and person[0].kind is EntityKind.PERSON else first
+    return person if (apposed or titled) and _may_hold_title(person[0], titled) else first
+
+
+def _may_hold_title(mention: MentionCandidate, titled: bool) -> bool:
+    """Whether the name after an organisation and a role is the one who holds it: a
+    person, or a name the entity finder typed an organisation that is listed as none, when
+    only the words of a role stand between ("crowed Nvidia CEO Jen-Hsun Huang": a given
+    name it does not know left Huang an organisation, yet no firm has a CEO set before
+    its name)."""
+    if mention.kind is EntityKind.PERSON:
+        return True
+    return (
+        titled
+        and mention.kind is EntityKind.ORGANIZATION
+        and gz.organization_canonical(mention.name) is None
+    )
 
 
 _TITLE_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.(?=\s)")
