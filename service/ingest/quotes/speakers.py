@@ -367,6 +367,9 @@ def attribute(
     relayed = _QUOTED_AS.match(masked, cue.end, ctx_end)
     if cue.phrase.lower() in _RELAYING and relayed is not None:
         # "Detik.com quoted Djamal as saying": Djamal speaks, Detik.com passes it on
+        pronoun = _SUBJECT_OF.get(relayed.group("np").casefold())
+        if pronoun is not None:  # "People quoted him as saying": whom "he" stands for
+            return _pronoun(body, pronoun, relayed.start("np"), cue, index)
         return _noun_phrase(body, relayed.start("np"), relayed.end("np"), cue, index)
     starts = [b.end() for b in re.finditer(MASK + "+", masked[clause_floor : cue.start])]
     clause_start = clause_floor + (starts[-1] if starts else 0)
@@ -491,6 +494,8 @@ _QUOTED_PASSIVE = re.compile(
 )
 # "quoted X as saying", "cited X as telling": X is who spoke
 _RELAYING = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
+# The object pronoun a relaying verb takes, read as the subject it stands for
+_SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
 _QUOTED_AS = re.compile(
     r"\s+(?P<np>[^,;:.]{1,80}?)\s+as\s+(?:saying|telling|stating|writing|adding)\b"
 )

@@ -311,3 +311,11 @@ def test_the_name_after_a_firm_and_its_title_speaks_though_typed_an_organisation
     ]
     quotes = find_quotes(body, split_sentences(body), mentions, [zentra, tsang])
     assert [q.speaker for q in quotes] == [1]
+
+
+def test_him_after_a_relaying_verb_is_whom_he_stands_for() -> None:
+    got = speakers(
+        "According to chef Daniel Moreau, the new kitchen opens in May "
+        '"because the old one simply could not keep up," the Gazette quoted him as saying.\n'
+    )
+    assert got["because the old one "] == "Daniel Moreau"
