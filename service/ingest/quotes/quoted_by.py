@@ -37,7 +37,7 @@ SPEECH_VERBS = frozenset(
      "remark", "observe", "suggest", "respond", "predict", "recall", "confirm", "enthuse",
      "boast", "joke", "quip", "lament", "exclaim", "muse", "concede", "rule", "yell",
      "shout", "scream", "answer", "testify", "vow", "disclose", "tout", "brand", "dismiss",
-     "thunder", "crow"}
+     "thunder", "crow", "refer", "hint"}
 )  # fmt: skip
 _CREDIBLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 _NOT_SPEAKERS = frozenset(
