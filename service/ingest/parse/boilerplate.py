@@ -190,12 +190,23 @@ def has_teaser_lead(line: str) -> bool:
     return found is not None and found.start() <= 30
 
 
+# A quotation that opens the line and closes on a comma or a mark of its own, with words
+# after it: '"It's significant that it was lost," he said', the speaker's attribution.
+_ATTRIBUTED_QUOTE = re.compile(r"^[\"“][^\"“”]+[,?!][\"”]\s+\w")
+
+
 def is_short_label(line: str) -> bool:
     """A few words with no sentence ending: a crosshead ("POET DETAINED"), an image's alt
-    text ("Police officers Kazakhstan") or a picture label ("Kassym-Jomart Tokayev")."""
-    return word_count(
-        line, up_to=SHORT_LABEL_MAX_WORDS
-    ) <= SHORT_LABEL_MAX_WORDS and not ends_sentence(line)
+    text ("Police officers Kazakhstan") or a picture label ("Kassym-Jomart Tokayev").
+    Never a quotation and who spoke it that lost its full stop ('"It's significant that
+    it was lost," he said'; '"I don't want six reasons," Coburn says,'): a crosshead
+    may quote words ("'Scant Respect' For Democratic Standards"), but does not end them
+    on a comma and then name their speaker."""
+    return (
+        word_count(line, up_to=SHORT_LABEL_MAX_WORDS) <= SHORT_LABEL_MAX_WORDS
+        and not ends_sentence(line)
+        and _ATTRIBUTED_QUOTE.match(line) is None
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from service.ingest.mentions.coreference import (
     coined_names,
     last_named,
     main_verb,
+    may_be,
     salient_person,
 )
 from service.ingest.mentions.told_sex import told_sexes
@@ -37,7 +38,7 @@ SPEECH_VERBS = frozenset(
      "remark", "observe", "suggest", "respond", "predict", "recall", "confirm", "enthuse",
      "boast", "joke", "quip", "lament", "exclaim", "muse", "concede", "rule", "yell",
      "shout", "scream", "answer", "testify", "vow", "disclose", "tout", "brand", "dismiss",
-     "thunder"}
+     "thunder", "crow", "refer", "hint"}
 )  # fmt: skip
 _CREDIBLE = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 _NOT_SPEAKERS = frozenset(
@@ -161,6 +162,9 @@ def _pronoun_credited(
         if 0 <= m.local_entity < len(entities)
         and entities[m.local_entity].kind is EntityKind.PERSON
     ]
+    asked = _asked_one(doc, quote, people, entities, told, at, sex)
+    if asked is not None:
+        return replace(quote, speaker=asked)
     described = _described_topic(doc, people, at, sex) or _described_speaker(
         text, quote, previous, sex
     )
@@ -170,6 +174,46 @@ def _pronoun_credited(
         doc, unquoted, entities, before=at, sex=sex, spoke=spoke, coined=coined, told=told
     )
     return quote if who is None else replace(quote, speaker=who)
+
+
+# Cues of an answer: who answers is who was asked, not who asked.
+_REPLIES = frozenset(
+    {"answered", "answers", "responded", "responds", "replied", "replies", "retorted"}
+)
+_ASKED = frozenset({"asked", "asks"})
+# How far before the answer's pronoun the question may be asked: a few sentences.
+_QUESTION_REACH = 400
+
+
+def _asked_one(
+    doc: Doc,
+    quote: QuoteCandidate,
+    people: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    told: Mapping[int, str],
+    at: int,
+    sex: str,
+) -> int | None:
+    """The person asked the last question before an answer credited to "he"/"she"
+    ('Lynch asked Coleman, "You lied to this jury, correct?" "Yes," he responded' is
+    Coleman's, not Lynch's, though Lynch is the subject named last), when the pronoun may
+    stand for them; None for any other cue, or when no one named was asked within a few
+    sentences ("When asked about it, he answered" asks no one named)."""
+    if (quote.cue or "").split(" ")[0].casefold() not in _REPLIES:
+        return None
+    start = max(0, at - _QUESTION_REACH)
+    for token in reversed([t for t in doc if start <= t.idx < at]):
+        if token.lower_ not in _ASKED or token.pos_ not in ("VERB", "AUX"):
+            continue
+        for obj in (c for c in token.children if c.dep_ in ("dobj", "dative")):
+            named = next((m for m in people if m.span.start <= obj.idx < m.span.end), None)
+            if named is None:
+                continue
+            entity = entities[named.local_entity]
+            if may_be(entity, sex, entities) and told.get(entity.index, sex) == sex:
+                return entity.index
+            return None
+    return None
 
 
 # People a story brings in without a name ("a neighbour", "one customer"), and the nouns

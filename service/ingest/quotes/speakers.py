@@ -64,7 +64,7 @@ _VERBS = _word_set(
     retorted snapped scoffed sighed laughed gushed wondered recounted
     elaborated emphasised emphasized reiterated contended opined proclaimed whispered
     repeated recounts demurred tweeting tweets read accused accuses accusing vowing vows
-    disclosed touted touts branded thundered"""
+    disclosed touted touts branded thundered answered crowed"""
 )
 CUE_RE = re.compile(
     r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|(?:"
@@ -367,6 +367,9 @@ def attribute(
     relayed = _QUOTED_AS.match(masked, cue.end, ctx_end)
     if cue.phrase.lower() in _RELAYING and relayed is not None:
         # "Detik.com quoted Djamal as saying": Djamal speaks, Detik.com passes it on
+        pronoun = _SUBJECT_OF.get(relayed.group("np").casefold())
+        if pronoun is not None:  # "People quoted him as saying": whom "he" stands for
+            return _pronoun(body, pronoun, relayed.start("np"), cue, index)
         return _noun_phrase(body, relayed.start("np"), relayed.end("np"), cue, index)
     starts = [b.end() for b in re.finditer(MASK + "+", masked[clause_floor : cue.start])]
     clause_start = clause_floor + (starts[-1] if starts else 0)
@@ -491,6 +494,8 @@ _QUOTED_PASSIVE = re.compile(
 )
 # "quoted X as saying", "cited X as telling": X is who spoke
 _RELAYING = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
+# The object pronoun a relaying verb takes, read as the subject it stands for
+_SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
 _QUOTED_AS = re.compile(
     r"\s+(?P<np>[^,;:.]{1,80}?)\s+as\s+(?:saying|telling|stating|writing|adding)\b"
 )
@@ -880,7 +885,22 @@ def _appositive_person(
     titled = 0 < len(words := re.findall(r"[\w-]+", gap.lower())) <= 6 and all(
         w in gz.PERSON_ROLES or w in gz.TITLE_MODIFIERS or w == "and" for w in words
     )
-    return person if (apposed or titled) and person[0].kind is EntityKind.PERSON else first
+    return person if (apposed or titled) and _may_hold_title(person[0], titled) else first
+
+
+def _may_hold_title(mention: MentionCandidate, titled: bool) -> bool:
+    """Whether the name after an organisation and a role is the one who holds it: a
+    person, or a name the entity finder typed an organisation that is listed as none, when
+    only the words of a role stand between ("crowed Nvidia CEO Jen-Hsun Huang": a given
+    name it does not know left Huang an organisation, yet no firm has a CEO set before
+    its name)."""
+    if mention.kind is EntityKind.PERSON:
+        return True
+    return (
+        titled
+        and mention.kind is EntityKind.ORGANIZATION
+        and gz.organization_canonical(mention.name) is None
+    )
 
 
 _TITLE_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.(?=\s)")

@@ -596,3 +596,14 @@ def test_a_lede_printed_above_itself_is_the_headline_not_story_twice() -> None:
     article = parse_article(f"{lede}\n\n{lede} Most of the people killed were pilgrims.\n")
     assert article.headline == lede
     assert article.body == f"{lede} Most of the people killed were pilgrims."
+
+
+def test_a_quotation_whose_attribution_lost_its_full_stop_stays_in_the_story() -> None:
+    copy = (
+        "Harbour reopens after storm\n\n"
+        "The harbour reopened on Tuesday after three days of gales, the port authority "
+        "said.\n\n"
+        '"We never saw it coming," she said\n\n'
+        "Repairs to the outer wall will take a month."
+    )
+    assert '"We never saw it coming," she said' in parse_article(copy).body

@@ -88,3 +88,9 @@ def test_words_are_counted_only_as_far_as_the_comparison_needs() -> None:
     assert bp.word_count("word " * MEGA, up_to=8) == 9
     assert bp.is_short_label("POET DETAINED")
     assert not bp.is_short_label("word " * MEGA)
+
+
+def test_a_quotation_and_its_speaker_that_lost_the_full_stop_is_no_label() -> None:
+    assert not bp.is_short_label('"We never saw it coming," she said')
+    assert not bp.is_short_label("“Who pays for that?” Mr. Ortiz asked")
+    assert bp.is_short_label("'Scant Respect' For Democratic Standards")

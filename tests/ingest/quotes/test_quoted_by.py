@@ -323,3 +323,24 @@ def test_she_after_a_described_speaker_is_that_speaker() -> None:
         '"We have nothing left," she said.'
     )
     assert speakers(body)[-1] == ("We have nothing left,", "a fisherman's wife")
+
+
+def test_whoever_refers_to_something_as_a_phrase_or_hints_at_it_speaks() -> None:
+    body = (
+        "Governor Ellen Marsh met the union leaders on Friday. The pension reform, which "
+        'Marsh has often referred to as "the fairest deal in a generation," goes to a vote '
+        'next week.\n\nSenator Paul Okafor hinted that "a compromise is closer than people '
+        'think," while touring a factory in Dayton.'
+    )
+    got = dict(speakers(body))
+    assert got["the fairest deal in a generation,"] == "Ellen Marsh"
+    assert got["a compromise is closer than people think,"] == "Paul Okafor"
+
+
+def test_he_who_answers_is_the_one_asked_not_the_one_who_asked() -> None:
+    body = (
+        "Defence lawyer Tom Fisher pressed the witness for most of the afternoon. "
+        'At one point, Fisher asked Mark Doyle, "You never saw the driver, did you?"\n\n'
+        '"No," he replied.'
+    )
+    assert speakers(body)[-1] == ("No,", "Mark Doyle")

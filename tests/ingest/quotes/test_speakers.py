@@ -6,6 +6,8 @@ from __future__ import annotations
 from service.ingest.extract import extract
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 from service.ingest.parse.article import parse_article
+from service.ingest.parse.sentences import split_sentences
+from service.ingest.quotes.quotations import find_quotes
 from service.ingest.quotes.speakers import MentionIndex
 
 PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
@@ -286,3 +288,34 @@ def test_it_after_the_newspaper_is_the_newspaper_named_before() -> None:
         'million over six years."\n'
     )
     assert got["worth close to $90 m"] == "Denver Tribune"
+
+
+def test_answered_is_a_cue_that_keeps_a_one_word_reply() -> None:
+    got = speakers(
+        "When the defence asked whether she had seen the driver's face, witness Maria "
+        'Lopez answered, "No."\n'
+    )
+    assert got["No."] == "Maria Lopez"
+
+
+def test_the_name_after_a_firm_and_its_title_speaks_though_typed_an_organisation() -> None:
+    body = '"We could not have asked for more," crowed Zentra CEO Wei-Lun Tsang on Monday.\n'
+    zentra = LocalEntity(index=0, kind=ORG, name="Zentra", aliases=(), description=None)
+    tsang = LocalEntity(index=1, kind=ORG, name="Wei-Lun Tsang", aliases=(), description="ceo")
+    start = body.index("Zentra")
+    mentions = [
+        MentionCandidate(Span(start, start + 6), "Zentra", "Zentra", ORG, 0, 0),
+        MentionCandidate(
+            Span(body.index("Wei"), body.index(" on")), "Wei-Lun Tsang", "Wei-Lun Tsang", ORG, 0, 1
+        ),
+    ]
+    quotes = find_quotes(body, split_sentences(body), mentions, [zentra, tsang])
+    assert [q.speaker for q in quotes] == [1]
+
+
+def test_him_after_a_relaying_verb_is_whom_he_stands_for() -> None:
+    got = speakers(
+        "According to chef Daniel Moreau, the new kitchen opens in May "
+        '"because the old one simply could not keep up," the Gazette quoted him as saying.\n'
+    )
+    assert got["because the old one "] == "Daniel Moreau"
