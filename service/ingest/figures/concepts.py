@@ -302,6 +302,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = lex.concepts["margin_of_error"]  # "a 3.1 percent margin of error": no vote
     elif found is None and counted == "people" and _polled(head, governor):
         found = lex.concepts["participants"]  # "The poll of 1,000 people", "a survey of 2,400"
+    if found is not None and _counts_things(found, noun, unit, lex):
+        found = None  # "seven bullets entered his body": bullets, no deaths
     own = _own_clause(governor, anchor)
     if unit == "times" and (event := _repeated_event(anchor, lex)) is not None:
         # "was arrested seven times": arrests, not seven people detained
@@ -806,6 +808,26 @@ def _light_verb_concept(verb: Token, noun: Token, lex: Lexicon) -> Concept | Non
         if concept.unit is not None and concept.unit == counted:
             return concept
     return None
+
+
+def _counts_things(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -> bool:
+    """A concept of people never measures a count of things that are no people, unless
+    the counted noun names it itself: "seven bullets entered Gray's body" counts bullets
+    (the body is no death), "86 tackles" no injured, "13 offices" no employees; "two
+    counts of murder" are charges by their own noun, "seven customer nations" customers
+    by their modifier."""
+    if found.unit != "people" or unit_class(unit) != "count":
+        return False
+    if noun is None or noun.lower_ in _GENERIC or counted_unit(noun) in (None, "people", "jobs"):
+        return False  # "injuring more than 400", "killed 14 others", "employ 13,000 jobs"
+    if noun.lemma_.lower().endswith(_AGENT_ENDINGS):
+        return False  # a role the list of people lacks may be people: "5,000 machinists"
+    return _noun_concept(noun, unit, lex) is not found
+
+
+# Endings of nouns for people ("machinist", "striker", "operator", "librarian",
+# "auctioneer", "detainee", "neighbour", "fireman"): a count of one may be a head count.
+_AGENT_ENDINGS = ("ist", "er", "or", "ian", "ee", "our", "man")
 
 
 def _ratio_base(noun: Token) -> bool:

@@ -377,6 +377,14 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # who backs a cause in a poll is no vote
         ("The survey found 58 percent of residents favoured the new stadium.", "58 percent",
          "support"),
+        # a concept of people never measures things counted, unless their noun names it
+        ("Investigators said nine bullets struck the victim's body.", "nine", "bullets"),
+        ("The agency has 900 employees and 14 offices across Europe.", "14", "offices"),
+        ("Soldiers on the patrol boat seized 40 rifles and 600 rounds of ammunition.", "600",
+         "rounds"),
+        ("The prosecutor filed two counts of fraud against the broker.", "two counts",
+         "charged"),
+        ("The gunman killed two guards and wounded 14 others.", "14 others", "injured"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
