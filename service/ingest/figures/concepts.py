@@ -304,6 +304,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = lex.concepts["participants"]  # "The poll of 1,000 people", "a survey of 2,400"
     if found is not None and _counts_things(found, noun, unit, lex):
         found = None  # "seven bullets entered his body": bullets, no deaths
+    if found is not None and _counts_heads(found, noun, unit, lex):
+        found = None  # "Four men rammed their car into a store": no cars produced
     own = _own_clause(governor, anchor)
     if unit == "times" and (event := _repeated_event(anchor, lex)) is not None:
         # "was arrested seven times": arrests, not seven people detained
@@ -822,6 +824,17 @@ def _counts_things(found: Concept, noun: Token | None, unit: str, lex: Lexicon) 
         return False  # "injuring more than 400", "killed 14 others", "employ 13,000 jobs"
     if noun.lemma_.lower().endswith(_AGENT_ENDINGS):
         return False  # a role the list of people lacks may be people: "5,000 machinists"
+    return _noun_concept(noun, unit, lex) is not found
+
+
+def _counts_heads(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -> bool:
+    """A concept of things counted never measures a head count, unless the counted noun
+    names it itself: "Four men rammed their car" produced no cars, "14,000 people fled
+    their homes" damaged no buildings; "lay off 47,000 employees" are jobs, not things."""
+    if found.unit in (None, "people", "jobs", "count") or unit_class(found.unit) != "count":
+        return False
+    if unit_class(unit) != "count" or noun is None or counted_unit(noun) != "people":
+        return False
     return _noun_concept(noun, unit, lex) is not found
 
 

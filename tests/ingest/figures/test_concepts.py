@@ -385,6 +385,12 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The prosecutor filed two counts of fraud against the broker.", "two counts",
          "charged"),
         ("The gunman killed two guards and wounded 14 others.", "14 others", "injured"),
+        # nor a concept of things a head count
+        ("Two men stole a car from the dealership on Friday.", "Two men", None),
+        ("About 2,000 villagers fled their houses before the storm.", "About 2,000",
+         "villagers"),
+        ("Police picked up 300 people in the raid, the mayor said.", "300 people", None),
+        ("Toyota will lay off 3,000 workers.", "3,000 workers", "job_cuts"),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
