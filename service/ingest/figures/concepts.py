@@ -833,8 +833,10 @@ def _counts_heads(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -
     their homes" damaged no buildings; "lay off 47,000 employees" are jobs, not things."""
     if found.unit in (None, "people", "jobs", "count") or unit_class(found.unit) != "count":
         return False
-    if unit_class(unit) != "count" or noun is None or counted_unit(noun) != "people":
+    if unit_class(unit) != "count" or noun is None:
         return False
+    if noun.lower_ not in _GENERIC and counted_unit(noun) != "people":
+        return False  # "250 others injured and 800 homes destroyed": the others are people
     return _noun_concept(noun, unit, lex) is not found
 
 

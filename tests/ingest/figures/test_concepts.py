@@ -391,6 +391,9 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
          "villagers"),
         ("Police picked up 300 people in the raid, the mayor said.", "300 people", None),
         ("Toyota will lay off 3,000 workers.", "3,000 workers", "job_cuts"),
+        # "others" are people, though the list of people nouns has no "others"
+        ("At least four people were killed, 120 others injured and more than 600 homes"
+         " destroyed by the storms, officials said.", "120 others", None),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
@@ -834,3 +837,14 @@ def test_what_a_suit_is_settled_for_is_a_fine_and_a_price_that_settles_is_not() 
 )  # fmt: skip
 def test_times_count_the_repeated_deed(sentence: str, text: str, concept: str | None) -> None:
     assert reading_of(sentence, text)[0] == concept
+
+
+def test_others_injured_beside_homes_destroyed_are_injured() -> None:
+    """ "120 others injured and more than 600 homes destroyed": the parse makes the homes
+    the others' object; the others are still people, and injured."""
+    figures = figures_by_text(
+        "Storms hit the coast\n\nAt least four people were killed, 120 others injured and"
+        " more than 600 homes destroyed by the storms, officials said.\n"
+    )
+    assert figures["120 others"].property == "injured"
+    assert figures["more than 600"].property == "buildings_damaged"
