@@ -359,6 +359,9 @@ _DIMENSIONS = {
     **dict.fromkeys(("km", "miles", "m", "feet", "yards", "mm", "cm", "inches"), "length"),
     **dict.fromkeys(("kg", "tonnes", "lb"), "weight"),
     **dict.fromkeys(("km2", "square miles", "hectares", "acres", "sq ft"), "area"),
+    # "a 16GB model", "8GB of RAM", "up to 160GB or 40,000 songs": how much data it holds
+    **dict.fromkeys(("GB", "MB", "TB"), "storage"),
+    **dict.fromkeys(("GHz", "MHz"), "frequency"),  # "a 1.8GHz dual-core i5 processor"
 }
 
 

@@ -391,6 +391,12 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
          "villagers"),
         ("Police picked up 300 people in the raid, the mayor said.", "300 people", None),
         ("Toyota will lay off 3,000 workers.", "3,000 workers", "job_cuts"),
+        # data and clock speed are dimensions like length, whatever noun they describe
+        ("The basic laptop ships with 16GB of RAM and a 2.4GHz processor.", "16GB",
+         "storage"),
+        ("The basic laptop ships with 16GB of RAM and a 2.4GHz processor.", "2.4GHz",
+         "frequency"),
+        ("The card holds up to 512MB.", "up to 512MB", "storage"),
         # "others" are people, though the list of people nouns has no "others"
         ("At least four people were killed, 120 others injured and more than 600 homes"
          " destroyed by the storms, officials said.", "120 others", None),
