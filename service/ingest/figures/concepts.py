@@ -93,6 +93,9 @@ class Reading:
     # The figure's clause has a subject of its own, joined to a clause of speech ("Toyota
     # reported a 32% drop, Nissan dropped 30%"): the speaker does not vouch for it.
     own_clause: bool = False
+    # The number counts things that are no people ("arrested five buildings away"): no
+    # concept of people measures it.
+    things: bool = False
 
 
 def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
@@ -345,7 +348,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     ):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
-    return Reading(key, False, spans, source_span, counted, level=level, own_clause=own)
+    things = kind == "count" and _things(noun)
+    return Reading(
+        key, False, spans, source_span, counted, level=level, own_clause=own, things=things
+    )
 
 
 # What a market's move or level is of: the index, share or price that moved.
@@ -821,13 +827,18 @@ def _counts_things(found: Concept, noun: Token | None, unit: str, lex: Lexicon) 
     (the body is no death), "86 tackles" no injured, "13 offices" no employees; "two
     counts of murder" are charges by their own noun, "seven customer nations" customers
     by their modifier."""
-    if found.unit != "people" or unit_class(unit) != "count":
+    if found.unit != "people" or unit_class(unit) != "count" or not _things(noun):
         return False
+    return noun is not None and _noun_concept(noun, unit, lex) is not found
+
+
+def _things(noun: Token | None) -> bool:
+    """Whether the counted noun counts things that are no people ("bullets", "offices");
+    not "others" or "people", not jobs ("employ 13,000 jobs"), not a noun with a role's
+    ending the list of people may lack ("5,000 machinists")."""
     if noun is None or noun.lower_ in _GENERIC or counted_unit(noun) in (None, "people", "jobs"):
-        return False  # "injuring more than 400", "killed 14 others", "employ 13,000 jobs"
-    if noun.lemma_.lower().endswith(_AGENT_ENDINGS):
-        return False  # a role the list of people lacks may be people: "5,000 machinists"
-    return _noun_concept(noun, unit, lex) is not found
+        return False
+    return not noun.lemma_.lower().endswith(_AGENT_ENDINGS)
 
 
 def _counts_heads(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -> bool:
