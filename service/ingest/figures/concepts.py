@@ -93,6 +93,9 @@ class Reading:
     # The figure's clause has a subject of its own, joined to a clause of speech ("Toyota
     # reported a 32% drop, Nissan dropped 30%"): the speaker does not vouch for it.
     own_clause: bool = False
+    # The number counts things that are no people ("arrested five buildings away"): no
+    # concept of people measures it.
+    things: bool = False
 
 
 def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
@@ -302,6 +305,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = lex.concepts["margin_of_error"]  # "a 3.1 percent margin of error": no vote
     elif found is None and counted == "people" and _polled(head, governor):
         found = lex.concepts["participants"]  # "The poll of 1,000 people", "a survey of 2,400"
+    if found is not None and _counts_things(found, noun, unit, lex):
+        found = None  # "seven bullets entered his body": bullets, no deaths
+    if found is not None and _counts_heads(found, noun, unit, lex):
+        found = None  # "Four men rammed their car into a store": no cars produced
     own = _own_clause(governor, anchor)
     if unit == "times" and (event := _repeated_event(anchor, lex)) is not None:
         # "was arrested seven times": arrests, not seven people detained
@@ -341,7 +348,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     ):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
-    return Reading(key, False, spans, source_span, counted, level=level, own_clause=own)
+    things = kind == "count" and _things(noun)
+    return Reading(
+        key, False, spans, source_span, counted, level=level, own_clause=own, things=things
+    )
 
 
 # What a market's move or level is of: the index, share or price that moved.
@@ -355,6 +365,9 @@ _DIMENSIONS = {
     **dict.fromkeys(("km", "miles", "m", "feet", "yards", "mm", "cm", "inches"), "length"),
     **dict.fromkeys(("kg", "tonnes", "lb"), "weight"),
     **dict.fromkeys(("km2", "square miles", "hectares", "acres", "sq ft"), "area"),
+    # "a 16GB model", "8GB of RAM", "up to 160GB or 40,000 songs": how much data it holds
+    **dict.fromkeys(("GB", "MB", "TB"), "storage"),
+    **dict.fromkeys(("GHz", "MHz"), "frequency"),  # "a 1.8GHz dual-core i5 processor"
 }
 
 
@@ -806,6 +819,44 @@ def _light_verb_concept(verb: Token, noun: Token, lex: Lexicon) -> Concept | Non
         if concept.unit is not None and concept.unit == counted:
             return concept
     return None
+
+
+def _counts_things(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -> bool:
+    """A concept of people never measures a count of things that are no people, unless
+    the counted noun names it itself: "seven bullets entered Gray's body" counts bullets
+    (the body is no death), "86 tackles" no injured, "13 offices" no employees; "two
+    counts of murder" are charges by their own noun, "seven customer nations" customers
+    by their modifier."""
+    if found.unit != "people" or unit_class(unit) != "count" or not _things(noun):
+        return False
+    return noun is not None and _noun_concept(noun, unit, lex) is not found
+
+
+def _things(noun: Token | None) -> bool:
+    """Whether the counted noun counts things that are no people ("bullets", "offices");
+    not "others" or "people", not jobs ("employ 13,000 jobs"), not a noun with a role's
+    ending the list of people may lack ("5,000 machinists")."""
+    if noun is None or noun.lower_ in _GENERIC or counted_unit(noun) in (None, "people", "jobs"):
+        return False
+    return not noun.lemma_.lower().endswith(_AGENT_ENDINGS)
+
+
+def _counts_heads(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -> bool:
+    """A concept of things counted never measures a head count, unless the counted noun
+    names it itself: "Four men rammed their car" produced no cars, "14,000 people fled
+    their homes" damaged no buildings; "lay off 47,000 employees" are jobs, not things."""
+    if found.unit in (None, "people", "jobs", "count") or unit_class(found.unit) != "count":
+        return False
+    if unit_class(unit) != "count" or noun is None:
+        return False
+    if noun.lower_ not in _GENERIC and counted_unit(noun) != "people":
+        return False  # "250 others injured and 800 homes destroyed": the others are people
+    return _noun_concept(noun, unit, lex) is not found
+
+
+# Endings of nouns for people ("machinist", "striker", "operator", "librarian",
+# "auctioneer", "detainee", "neighbour", "fireman"): a count of one may be a head count.
+_AGENT_ENDINGS = ("ist", "er", "or", "ian", "ee", "our", "man")
 
 
 def _ratio_base(noun: Token) -> bool:

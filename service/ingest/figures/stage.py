@@ -395,8 +395,10 @@ def _figure(
     elif reading is not None and reading.concept is not None:
         if reading.in_lexicon:
             prop = reading.concept  # the parse knows what the number is attached to
-        elif prop is None:
-            prop = reading.concept  # an open key: the counted noun ("two referendums")
+        elif prop is None or (reading.things and _of_people(prop)):
+            # an open key: the counted noun ("two referendums"); things counted are never
+            # people ("was arrested five buildings away": buildings, no one detained)
+            prop = reading.concept
     if prop is None and number.unit == "degrees" and _HEAT.search(sentence, start, end + 12):
         prop = "temperature"  # "It was 45°C in Jacobabad", "30 degrees Celsius"
     if prop == "votes" and _MARGIN.search(sentence, max(0, start - 40), start):
@@ -526,3 +528,9 @@ _VOTE_REACH = 60
 
 # Words of what is still to come: a day they name is no day a count happened on.
 _FUTURE = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans?\s+to|set\s+to)\b", re.I)
+
+
+def _of_people(prop: str) -> bool:
+    """Whether the lexicon's concept ``prop`` counts people (deaths, detained, injured)."""
+    concept = lexicon().concepts.get(prop)
+    return concept is not None and concept.unit == "people"

@@ -377,6 +377,29 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         # who backs a cause in a poll is no vote
         ("The survey found 58 percent of residents favoured the new stadium.", "58 percent",
          "support"),
+        # a concept of people never measures things counted, unless their noun names it
+        ("Investigators said nine bullets struck the victim's body.", "nine", "bullets"),
+        ("The agency has 900 employees and 14 offices across Europe.", "14", "offices"),
+        ("Soldiers on the patrol boat seized 40 rifles and 600 rounds of ammunition.", "600",
+         "rounds"),
+        ("The prosecutor filed two counts of fraud against the broker.", "two counts",
+         "charged"),
+        ("The gunman killed two guards and wounded 14 others.", "14 others", "injured"),
+        # nor a concept of things a head count
+        ("Two men stole a car from the dealership on Friday.", "Two men", None),
+        ("About 2,000 villagers fled their houses before the storm.", "About 2,000",
+         "villagers"),
+        ("Police picked up 300 people in the raid, the mayor said.", "300 people", None),
+        ("Toyota will lay off 3,000 workers.", "3,000 workers", "job_cuts"),
+        # data and clock speed are dimensions like length, whatever noun they describe
+        ("The basic laptop ships with 16GB of RAM and a 2.4GHz processor.", "16GB",
+         "storage"),
+        ("The basic laptop ships with 16GB of RAM and a 2.4GHz processor.", "2.4GHz",
+         "frequency"),
+        ("The card holds up to 512MB.", "up to 512MB", "storage"),
+        # "others" are people, though the list of people nouns has no "others"
+        ("At least four people were killed, 120 others injured and more than 600 homes"
+         " destroyed by the storms, officials said.", "120 others", None),
     ],
 )  # fmt: skip
 def test_concept(sentence: str, text: str, concept: str | None) -> None:
@@ -820,3 +843,14 @@ def test_what_a_suit_is_settled_for_is_a_fine_and_a_price_that_settles_is_not() 
 )  # fmt: skip
 def test_times_count_the_repeated_deed(sentence: str, text: str, concept: str | None) -> None:
     assert reading_of(sentence, text)[0] == concept
+
+
+def test_others_injured_beside_homes_destroyed_are_injured() -> None:
+    """ "120 others injured and more than 600 homes destroyed": the parse makes the homes
+    the others' object; the others are still people, and injured."""
+    figures = figures_by_text(
+        "Storms hit the coast\n\nAt least four people were killed, 120 others injured and"
+        " more than 600 homes destroyed by the storms, officials said.\n"
+    )
+    assert figures["120 others"].property == "injured"
+    assert figures["more than 600"].property == "buildings_damaged"

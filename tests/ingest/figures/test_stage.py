@@ -25,3 +25,21 @@ def test_a_count_of_times_counts_no_jobs() -> None:
     }
     assert figures["twice"].unit == "times"
     assert figures["twice"].property is None  # the deficit was cut, no jobs
+
+
+def test_things_counted_are_never_people_the_story_names() -> None:
+    """ "arrested four houses away": houses, no one detained; "spread to more than a dozen
+    other towns": towns, none injured; "Three police were injured": people, injured."""
+    body = (
+        "Riots\n\nThe suspect was arrested four houses away from the bank on Friday. The"
+        " unrest spread to more than a dozen other towns, and 40 people were injured."
+        " Three police were injured in the clashes on Sunday.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(body)).figures}
+    assert figures["four"].property == "houses"
+    assert figures["more than a dozen"].property == "towns"
+    assert (figures["40 people"].property, figures["Three police"].property) == (
+        "injured",
+        "injured",
+    )
+    assert figures["Three police"].unit == "people"
