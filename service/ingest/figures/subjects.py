@@ -130,6 +130,10 @@ def parse_subject(
             and (product := _last_product(mentions, sm.entities, span.start)) is not None
         ):
             return product  # "the plane has flown for nearly thirty hours": the A400M
+        if word and _company_noun(word[0]) and not _indefinite(sm.body, span):
+            company = _last_company(mentions, sm.entities, span.start)
+            if company is not None:
+                return company  # "The company lost $1.7 billion": EDS, not the SEC
         kind = _PRONOUNS.get(word[0]) if word else None
         if kind is not None and not _indefinite(sm.body, span):
             earlier = last_named(
@@ -227,6 +231,45 @@ _COMPANY_NOUNS = frozenset(
     {"company", "firm", "carmaker", "automaker", "manufacturer", "maker", "bank", "lender",
      "insurer", "airline", "retailer", "conglomerate", "group", "club", "team"}
 )  # fmt: skip
+
+
+def _company_noun(word: str) -> bool:
+    """Whether a noun is one copy uses for a business it has named: "the company", "the
+    firm", "the lender", and any "-maker" ("the chipmaker", "the drugmaker")."""
+    return word in _COMPANY_NOUNS - {"club", "team", "group"} or (
+        word.endswith("maker") and len(word) > len("maker")
+    )
+
+
+# Last words of an organisation that is no business: a public body, a court, a party.
+_PUBLIC_HEADS = frozenset(
+    {"government", "parliament", "congress", "senate", "house", "assembly", "court",
+     "party", "army", "navy", "force", "union", "nations", "fund", "organisation",
+     "organization"}
+)  # fmt: skip
+
+
+def _last_company(
+    mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity], before: int
+) -> int | None:
+    """The business named last before ``before``: the organisation "the company" or "the
+    chipmaker" stands for, past regulators, ministries, courts and news outlets named
+    since ("... a Securities and Exchange Commission investigation. The company lost $1.7
+    billion": the company named before the commission)."""
+    found = None
+    for m in mentions:
+        if m.span.end > before or not 0 <= m.local_entity < len(entities):
+            continue
+        entity = entities[m.local_entity]
+        words = entity.name.lower().split()
+        if (
+            entity.kind is EntityKind.ORGANIZATION
+            and not _is_authority(entity)
+            and not _is_outlet(entity)
+            and not (words and words[-1] in _PUBLIC_HEADS)
+        ):
+            found = m.local_entity
+    return found
 
 
 def described(

@@ -160,3 +160,21 @@ def test_a_count_by_whom_the_plane_was_met_is_not_the_planes() -> None:
         "flight in June. The aircraft was greeted by some 300 guests.\n"
     )
     assert subjects["some 300"] != "A370"
+
+
+def test_the_company_is_the_business_named_before_not_a_regulator() -> None:
+    subjects = subjects_of(
+        "Software firm recovers\n\n"
+        "Unisys Corporation faced a Federal Trade Commission inquiry in 2004. The company "
+        "lost $300 million that year.\n"
+    )
+    assert subjects["$300 million"] == "Unisys Corporation"
+
+
+def test_a_maker_stands_for_the_business_named_before() -> None:
+    subjects = subjects_of(
+        "Chip sales slow\n\n"
+        "Analysts at Moody's Investors Service said Tuesday that Texas Instruments faced "
+        "a slowdown in Brazil. The chipmaker's debt of $4 billion worried them.\n"
+    )
+    assert subjects["$4 billion"] == "Texas Instruments"
