@@ -680,9 +680,11 @@ def fill_subjects(
     # fell to 2.4 percent, Eurostat said" is not Eurostat's inflation.
     placeless = 0 <= topic < len(entities) and entities[topic].kind is not EntityKind.PLACE
     # An authority that gives a figure is not what it is about: "the government will
-    # spend 22 billion pounds, the Treasury said" is no figure of the Treasury's.
-    authority = 0 <= topic < len(entities) and _is_authority(entities[topic])
+    # spend 22 billion pounds, the Treasury said" is no figure of the Treasury's. Nor is
+    # a person the story is about of the figures they give: "Jobs announced that there
+    # were 3,800 attendees" counts the event's crowd, not Jobs.
     person = 0 <= topic < len(entities) and entities[topic].kind is EntityKind.PERSON
+    authority = 0 <= topic < len(entities) and (person or _is_authority(entities[topic]))
     return [
         replace(f, subject=topic, story_subject=True)
         if free

@@ -178,3 +178,12 @@ def test_a_maker_stands_for_the_business_named_before() -> None:
         "a slowdown in Brazil. The chipmaker's debt of $4 billion worried them.\n"
     )
     assert subjects["$4 billion"] == "Texas Instruments"
+
+
+def test_a_person_the_story_is_about_owns_no_figure_they_give() -> None:
+    subjects = subjects_of(
+        "Mayor Lena Ortiz opens fair\n\n"
+        "Lena Ortiz opened the county fair on Saturday. Ortiz said that about 9,000 "
+        "visitors had come by noon.\n"
+    )
+    assert subjects["about 9,000"] is None
