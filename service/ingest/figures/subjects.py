@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from service.ingest.figures.concepts import Reading
-from service.ingest.figures.lexicon import lexicon
+from service.ingest.figures.lexicon import lexicon, unit_class
 from service.ingest.figures.properties import (
     SentenceMentions,
     age_subject,
@@ -684,12 +684,19 @@ def fill_subjects(
     # a person the story is about of the figures they give: "Jobs announced that there
     # were 3,800 attendees" counts the event's crowd, not Jobs.
     person = 0 <= topic < len(entities) and entities[topic].kind is EntityKind.PERSON
+    # A market index moves in points and percent, never in money: in a story about the
+    # Dow, "crude was down $2.86 to $77.11" and "Accenture's shares fell from about $42"
+    # are prices of other things.
+    index = 0 <= topic < len(entities) and any(
+        _names_index(name) for name in (entities[topic].name, *entities[topic].aliases)
+    )
     authority = 0 <= topic < len(entities) and (person or _is_authority(entities[topic]))
     return [
         replace(f, subject=topic, story_subject=True)
         if free
         and not (placeless and country_level(f.property))
         and not (authority and f.attributed_to == topic)
+        and not (index and f.unit is not None and unit_class(f.unit) == "money")
         and not (f.property == "age" and not (person and _told_before(body, f)))
         and not (person and f.property != "age" and not _names(body, mentions, f, entities[topic]))
         and not _of_several(body, f)

@@ -187,3 +187,13 @@ def test_a_person_the_story_is_about_owns_no_figure_they_give() -> None:
         "visitors had come by noon.\n"
     )
     assert subjects["about 9,000"] is None
+
+
+def test_money_is_no_figure_of_an_index_the_story_is_about() -> None:
+    subjects = subjects_of(
+        "Dow Jones slides\n\n"
+        "The Dow Jones Industrial Average lost 310 points on Monday. Traders said the Dow "
+        "Jones could slide further. Elsewhere, gold slipped by $12 to $880.\n"
+    )
+    assert subjects["$12"] is None
+    assert subjects["$880"] is None
