@@ -78,6 +78,7 @@ from service.ingest.figures.subjects import (
     at_place,
     described,
     fill_subjects,
+    measured_from,
     parse_source,
     parse_subject,
     subject_of,
@@ -403,7 +404,11 @@ def _figure(
         prop = "vote_margin"  # "defeated Raymond Wong by 424 votes": by how much
     if prop == "duration" and _TIME_SINCE.search(sentence, max(0, start - 80), start):
         prop = None  # "the first balloting in three decades": how long since, not a length
-    subject = subject_of(prop, sm, sentence, start, end, body, siblings)
+    # "75 kilometres west of Manokwari": the place it is measured from
+    measured = measured_from(sm, sentence, end) if prop in ("distance", "length") else None
+    subject = measured
+    if subject is None:
+        subject = subject_of(prop, sm, sentence, start, end, body, siblings)
     if subject is None and reading is not None and not at_place(prop):
         subject = parse_subject(reading, sm, mentions)
         if prop == "age" and not _is_person(subject, sm.entities):
@@ -471,6 +476,7 @@ def _figure(
             prop, own_part(sentence, start, end), refers_to, published_on, status, since=since
         ),
         status=status,
+        measured_from=measured is not None,
     )
 
 

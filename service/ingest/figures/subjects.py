@@ -351,6 +351,35 @@ def subject_of(
     return found.local_entity if found is not None else None
 
 
+# What follows a distance up to the place it is measured from: "58km (36 miles)
+# south-west of", "100 miles from", "150 nautical miles off"; then at most a few words
+# describing the place ("the region's main city of Manokwari").
+_FROM_PLACE = re.compile(
+    r"(?:\s+(?:nautical\s+)?(?:miles?|kilomet(?:er|re)s?|km|metres?|meters?|feet|ft|yards))?"
+    r"\)?(?:\s*\([^()]{1,30}\))?,?\s+(?:(?:(?:north|south|east|west)[a-z-]*\s+){1,2}of|from|off)"
+    r"\s+"
+)
+_PLACE_WORDS = re.compile(r"(?:[Tt]he\s+)?(?:[a-z'’-]+\s+){0,4}")
+
+
+def measured_from(sm: SentenceMentions, sentence: str, end: int) -> int | None:
+    """The place a distance is measured from, when the place follows it: "the quake
+    struck 75 kilometres west of Manokwari", "flying no further than 100 miles from
+    Toulouse" (as the gold's "about 500 miles (800 km) from Herat" is Herat's). The
+    distance is the place's as its subject, but no fact of it: "Kathmandu: length" would
+    set the epicentre's distance against any other distance from the capital."""
+    match = _FROM_PLACE.match(sentence, end)
+    if match is None:
+        return None
+    # a place the name finder took for an organisation is still where it is measured
+    # from ("from Herat", "of The Geysers")
+    place = sm.first_after(sm.offset + match.end(), EntityKind.PLACE, EntityKind.ORGANIZATION)
+    if place is None:
+        return None
+    between = sentence[match.end() : place.span.start - sm.offset]
+    return place.local_entity if _PLACE_WORDS.fullmatch(between) else None
+
+
 # A bank that sets interest rates: "the Bank of England", "the Federal Reserve", "the
 # European Central Bank", "the Reserve Bank of India", "the Fed", "the ECB".
 _CENTRAL_BANK = re.compile(
@@ -768,7 +797,8 @@ def _is_authority(entity: LocalEntity) -> bool:
 def forms_fact(figure: FigureCandidate) -> bool:
     """Whether the figure is a value of a fact: it has a property and a subject, and not
     only the story's subject with a key made of whatever noun it counts ("two cities" in a
-    story about Almaty is no fact about Almaty)."""
-    if figure.property is None or figure.subject is None:
+    story about Almaty is no fact about Almaty), nor a distance whose subject is the place
+    it is measured from."""
+    if figure.property is None or figure.subject is None or figure.measured_from:
         return False
     return not figure.story_subject or figure.property in lexicon().concepts

@@ -3,6 +3,9 @@ not stand for."""
 
 from __future__ import annotations
 
+from service.ingest.extract import extract
+from service.ingest.figures import forms_fact
+from service.ingest.parse.article import parse_article
 from tests.ingest.figures.whom import subjects_of
 
 
@@ -197,3 +200,25 @@ def test_money_is_no_figure_of_an_index_the_story_is_about() -> None:
     )
     assert subjects["$12"] is None
     assert subjects["$880"] is None
+
+
+def test_a_distance_is_of_the_place_it_is_measured_from() -> None:
+    subjects = subjects_of(
+        "Quake shakes Peru\n\n"
+        "A strong earthquake hit Peru on Tuesday. It struck 40 kilometres (25 miles) "
+        "south-east of the mountain city of Cusco.\n"
+    )
+    assert subjects["40 kilometres"] == "Cusco"
+    assert subjects["25 miles"] == "Cusco"
+
+
+def test_a_distance_from_a_place_makes_no_fact_of_the_place() -> None:
+    extraction = extract(
+        parse_article(
+            "Quake shakes Peru\n\nIt struck 40 kilometres south-east of the mountain city "
+            "of Cusco.\n"
+        )
+    )
+    (distance,) = [f for f in extraction.figures if f.text == "40 kilometres"]
+    assert distance.subject is not None
+    assert not forms_fact(distance)
