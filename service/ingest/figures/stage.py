@@ -413,9 +413,10 @@ def _figure(
         subject = parse_subject(reading, sm, mentions)
         if prop == "age" and not _is_person(subject, sm.entities):
             subject = None  # "She joined the Sea Org aged 14": an age is a person's
-    if prop == "sentence" and subject is not None and not _is_person(subject, sm.entities):
+    if prop == "sentence" and (subject is None or not _is_person(subject, sm.entities)):
         # "sentences Guantanamo Bay detainee Omar Khadr to eight more years": a prison
-        # term is the person's printed last before it, else no one's
+        # term is the person's printed last before it, else no one's; so too when the
+        # parse points at no one ("Gigante died while serving a 12-year sentence")
         person = sm.last_before(number.span.start, EntityKind.PERSON)
         subject = person.local_entity if person is not None else None
     if subject is None and prop == "votes":

@@ -726,6 +726,8 @@ def fill_subjects(
         and not (placeless and country_level(f.property))
         and not (authority and f.attributed_to == topic)
         and not (index and f.unit is not None and unit_class(f.unit) == "money")
+        # a prison term is a person's: never a court's, nor the country's it is passed in
+        and not (f.property == "sentence" and not person)
         and not (f.property == "age" and not (person and _told_before(body, f)))
         and not (person and f.property != "age" and not _names(body, mentions, f, entities[topic]))
         and not _of_several(body, f)

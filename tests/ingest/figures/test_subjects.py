@@ -222,3 +222,12 @@ def test_a_distance_from_a_place_makes_no_fact_of_the_place() -> None:
     (distance,) = [f for f in extraction.figures if f.text == "40 kilometres"]
     assert distance.subject is not None
     assert not forms_fact(distance)
+
+
+def test_a_prison_term_the_parse_gives_no_one_is_the_person_named_before() -> None:
+    subjects = subjects_of(
+        "Court in Ecuador\n\n"
+        "A court in Ecuador heard the case on Monday. Marco Salinas is already serving a "
+        "nine-year sentence imposed in 2015.\n"
+    )
+    assert subjects["nine-year"] == "Marco Salinas"
