@@ -152,6 +152,8 @@ class FigureCandidate:
     caption: int | None = None
     # The subject is only the story's (the entity it names most): no nearer word said.
     story_subject: bool = False
+    # The subject is the place a distance is measured from ("75 km west of Manokwari").
+    measured_from: bool = False
 
 
 @dataclass(frozen=True, slots=True)

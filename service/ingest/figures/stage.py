@@ -78,6 +78,7 @@ from service.ingest.figures.subjects import (
     at_place,
     described,
     fill_subjects,
+    measured_from,
     parse_source,
     parse_subject,
     subject_of,
@@ -405,14 +406,19 @@ def _figure(
         prop = "vote_margin"  # "defeated Raymond Wong by 424 votes": by how much
     if prop == "duration" and _TIME_SINCE.search(sentence, max(0, start - 80), start):
         prop = None  # "the first balloting in three decades": how long since, not a length
-    subject = subject_of(prop, sm, sentence, start, end, body, siblings)
+    # "75 kilometres west of Manokwari": the place it is measured from
+    measured = measured_from(sm, sentence, end) if prop in ("distance", "length") else None
+    subject = measured
+    if subject is None:
+        subject = subject_of(prop, sm, sentence, start, end, body, siblings)
     if subject is None and reading is not None and not at_place(prop):
         subject = parse_subject(reading, sm, mentions)
         if prop == "age" and not _is_person(subject, sm.entities):
             subject = None  # "She joined the Sea Org aged 14": an age is a person's
-    if prop == "sentence" and subject is not None and not _is_person(subject, sm.entities):
+    if prop == "sentence" and (subject is None or not _is_person(subject, sm.entities)):
         # "sentences Guantanamo Bay detainee Omar Khadr to eight more years": a prison
-        # term is the person's printed last before it, else no one's
+        # term is the person's printed last before it, else no one's; so too when the
+        # parse points at no one ("Gigante died while serving a 12-year sentence")
         person = sm.last_before(number.span.start, EntityKind.PERSON)
         subject = person.local_entity if person is not None else None
     if subject is None and prop == "votes":
@@ -473,6 +479,7 @@ def _figure(
             prop, own_part(sentence, start, end), refers_to, published_on, status, since=since
         ),
         status=status,
+        measured_from=measured is not None,
     )
 
 

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from service.ingest.figures.concepts import Reading
-from service.ingest.figures.lexicon import lexicon
+from service.ingest.figures.lexicon import lexicon, unit_class
 from service.ingest.figures.properties import (
     SentenceMentions,
     age_subject,
@@ -130,6 +130,10 @@ def parse_subject(
             and (product := _last_product(mentions, sm.entities, span.start)) is not None
         ):
             return product  # "the plane has flown for nearly thirty hours": the A400M
+        if word and _company_noun(word[0]) and not _indefinite(sm.body, span):
+            company = _last_company(mentions, sm.entities, span.start)
+            if company is not None:
+                return company  # "The company lost $1.7 billion": EDS, not the SEC
         kind = _PRONOUNS.get(word[0]) if word else None
         if kind is not None and not _indefinite(sm.body, span):
             earlier = last_named(
@@ -229,6 +233,45 @@ _COMPANY_NOUNS = frozenset(
 )  # fmt: skip
 
 
+def _company_noun(word: str) -> bool:
+    """Whether a noun is one copy uses for a business it has named: "the company", "the
+    firm", "the lender", and any "-maker" ("the chipmaker", "the drugmaker")."""
+    return word in _COMPANY_NOUNS - {"club", "team", "group"} or (
+        word.endswith("maker") and len(word) > len("maker")
+    )
+
+
+# Last words of an organisation that is no business: a public body, a court, a party.
+_PUBLIC_HEADS = frozenset(
+    {"government", "parliament", "congress", "senate", "house", "assembly", "court",
+     "party", "army", "navy", "force", "union", "nations", "fund", "organisation",
+     "organization"}
+)  # fmt: skip
+
+
+def _last_company(
+    mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity], before: int
+) -> int | None:
+    """The business named last before ``before``: the organisation "the company" or "the
+    chipmaker" stands for, past regulators, ministries, courts and news outlets named
+    since ("... a Securities and Exchange Commission investigation. The company lost $1.7
+    billion": the company named before the commission)."""
+    found = None
+    for m in mentions:
+        if m.span.end > before or not 0 <= m.local_entity < len(entities):
+            continue
+        entity = entities[m.local_entity]
+        words = entity.name.lower().split()
+        if (
+            entity.kind is EntityKind.ORGANIZATION
+            and not _is_authority(entity)
+            and not _is_outlet(entity)
+            and not (words and words[-1] in _PUBLIC_HEADS)
+        ):
+            found = m.local_entity
+    return found
+
+
 def described(
     text: str, mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity], before: int
 ) -> int | None:
@@ -306,6 +349,35 @@ def subject_of(
     elif country_level(prop):
         found = sm.nearest(absolute, sm.offset + end, EntityKind.PLACE, EntityKind.EVENT)
     return found.local_entity if found is not None else None
+
+
+# What follows a distance up to the place it is measured from: "58km (36 miles)
+# south-west of", "100 miles from", "150 nautical miles off"; then at most a few words
+# describing the place ("the region's main city of Manokwari").
+_FROM_PLACE = re.compile(
+    r"(?:\s+(?:nautical\s+)?(?:miles?|kilomet(?:er|re)s?|km|metres?|meters?|feet|ft|yards))?"
+    r"\)?(?:\s*\([^()]{1,30}\))?,?\s+(?:(?:(?:north|south|east|west)[a-z-]*\s+){1,2}of|from|off)"
+    r"\s+"
+)
+_PLACE_WORDS = re.compile(r"(?:[Tt]he\s+)?(?:[a-z'’-]+\s+){0,4}")
+
+
+def measured_from(sm: SentenceMentions, sentence: str, end: int) -> int | None:
+    """The place a distance is measured from, when the place follows it: "the quake
+    struck 75 kilometres west of Manokwari", "flying no further than 100 miles from
+    Toulouse" (as the gold's "about 500 miles (800 km) from Herat" is Herat's). The
+    distance is the place's as its subject, but no fact of it: "Kathmandu: length" would
+    set the epicentre's distance against any other distance from the capital."""
+    match = _FROM_PLACE.match(sentence, end)
+    if match is None:
+        return None
+    # a place the name finder took for an organisation is still where it is measured
+    # from ("from Herat", "of The Geysers")
+    place = sm.first_after(sm.offset + match.end(), EntityKind.PLACE, EntityKind.ORGANIZATION)
+    if place is None:
+        return None
+    between = sentence[match.end() : place.span.start - sm.offset]
+    return place.local_entity if _PLACE_WORDS.fullmatch(between) else None
 
 
 # A bank that sets interest rates: "the Bank of England", "the Federal Reserve", "the
@@ -637,14 +709,25 @@ def fill_subjects(
     # fell to 2.4 percent, Eurostat said" is not Eurostat's inflation.
     placeless = 0 <= topic < len(entities) and entities[topic].kind is not EntityKind.PLACE
     # An authority that gives a figure is not what it is about: "the government will
-    # spend 22 billion pounds, the Treasury said" is no figure of the Treasury's.
-    authority = 0 <= topic < len(entities) and _is_authority(entities[topic])
+    # spend 22 billion pounds, the Treasury said" is no figure of the Treasury's. Nor is
+    # a person the story is about of the figures they give: "Jobs announced that there
+    # were 3,800 attendees" counts the event's crowd, not Jobs.
     person = 0 <= topic < len(entities) and entities[topic].kind is EntityKind.PERSON
+    # A market index moves in points and percent, never in money: in a story about the
+    # Dow, "crude was down $2.86 to $77.11" and "Accenture's shares fell from about $42"
+    # are prices of other things.
+    index = 0 <= topic < len(entities) and any(
+        _names_index(name) for name in (entities[topic].name, *entities[topic].aliases)
+    )
+    authority = 0 <= topic < len(entities) and (person or _is_authority(entities[topic]))
     return [
         replace(f, subject=topic, story_subject=True)
         if free
         and not (placeless and country_level(f.property))
         and not (authority and f.attributed_to == topic)
+        and not (index and f.unit is not None and unit_class(f.unit) == "money")
+        # a prison term is a person's: never a court's, nor the country's it is passed in
+        and not (f.property == "sentence" and not person)
         and not (f.property == "age" and not (person and _told_before(body, f)))
         and not (person and f.property != "age" and not _names(body, mentions, f, entities[topic]))
         and not _of_several(body, f)
@@ -716,7 +799,8 @@ def _is_authority(entity: LocalEntity) -> bool:
 def forms_fact(figure: FigureCandidate) -> bool:
     """Whether the figure is a value of a fact: it has a property and a subject, and not
     only the story's subject with a key made of whatever noun it counts ("two cities" in a
-    story about Almaty is no fact about Almaty)."""
-    if figure.property is None or figure.subject is None:
+    story about Almaty is no fact about Almaty), nor a distance whose subject is the place
+    it is measured from."""
+    if figure.property is None or figure.subject is None or figure.measured_from:
         return False
     return not figure.story_subject or figure.property in lexicon().concepts

@@ -3,6 +3,9 @@ not stand for."""
 
 from __future__ import annotations
 
+from service.ingest.extract import extract
+from service.ingest.figures import forms_fact
+from service.ingest.parse.article import parse_article
 from tests.ingest.figures.whom import subjects_of
 
 
@@ -160,3 +163,71 @@ def test_a_count_by_whom_the_plane_was_met_is_not_the_planes() -> None:
         "flight in June. The aircraft was greeted by some 300 guests.\n"
     )
     assert subjects["some 300"] != "A370"
+
+
+def test_the_company_is_the_business_named_before_not_a_regulator() -> None:
+    subjects = subjects_of(
+        "Software firm recovers\n\n"
+        "Unisys Corporation faced a Federal Trade Commission inquiry in 2004. The company "
+        "lost $300 million that year.\n"
+    )
+    assert subjects["$300 million"] == "Unisys Corporation"
+
+
+def test_a_maker_stands_for_the_business_named_before() -> None:
+    subjects = subjects_of(
+        "Chip sales slow\n\n"
+        "Analysts at Moody's Investors Service said Tuesday that Texas Instruments faced "
+        "a slowdown in Brazil. The chipmaker's debt of $4 billion worried them.\n"
+    )
+    assert subjects["$4 billion"] == "Texas Instruments"
+
+
+def test_a_person_the_story_is_about_owns_no_figure_they_give() -> None:
+    subjects = subjects_of(
+        "Mayor Lena Ortiz opens fair\n\n"
+        "Lena Ortiz opened the county fair on Saturday. Ortiz said that about 9,000 "
+        "visitors had come by noon.\n"
+    )
+    assert subjects["about 9,000"] is None
+
+
+def test_money_is_no_figure_of_an_index_the_story_is_about() -> None:
+    subjects = subjects_of(
+        "Dow Jones slides\n\n"
+        "The Dow Jones Industrial Average lost 310 points on Monday. Traders said the Dow "
+        "Jones could slide further. Elsewhere, gold slipped by $12 to $880.\n"
+    )
+    assert subjects["$12"] is None
+    assert subjects["$880"] is None
+
+
+def test_a_distance_is_of_the_place_it_is_measured_from() -> None:
+    subjects = subjects_of(
+        "Quake shakes Peru\n\n"
+        "A strong earthquake hit Peru on Tuesday. It struck 40 kilometres (25 miles) "
+        "south-east of the mountain city of Cusco.\n"
+    )
+    assert subjects["40 kilometres"] == "Cusco"
+    assert subjects["25 miles"] == "Cusco"
+
+
+def test_a_distance_from_a_place_makes_no_fact_of_the_place() -> None:
+    extraction = extract(
+        parse_article(
+            "Quake shakes Peru\n\nIt struck 40 kilometres south-east of the mountain city "
+            "of Cusco.\n"
+        )
+    )
+    (distance,) = [f for f in extraction.figures if f.text == "40 kilometres"]
+    assert distance.subject is not None
+    assert not forms_fact(distance)
+
+
+def test_a_prison_term_the_parse_gives_no_one_is_the_person_named_before() -> None:
+    subjects = subjects_of(
+        "Court in Ecuador\n\n"
+        "A court in Ecuador heard the case on Monday. Marco Salinas is already serving a "
+        "nine-year sentence imposed in 2015.\n"
+    )
+    assert subjects["nine-year"] == "Marco Salinas"
