@@ -68,13 +68,31 @@ _SPEECH_VERBS = (
     "said", "says", "told", "announced", "reported", "stated", "claimed", "estimated",
     "confirmed", "added", "claims", "estimates",
 )  # fmt: skip
+# The present of the same verbs, in lower case only ("the United States" states nothing):
+# "Officials say", "a source tells THR", "Haiti ... confirms the death toll has reached".
+_PRESENT_VERBS = ("say(?!\\s*,)", "tells", "confirms", "announces")  # "say, of": a filler
+# Forms a noun shares ("the states", "according to reports"), a verb only before "that":
+# "the Communications Minister states that", "The Reuters news agency reports that".
+_THAT_VERBS = ("states", "state", "reports", "report")
 _AUXILIARIES = ("has", "have", "had")
 # Every cue starts with one of these letters; checking it first spares the engine trying
 # each case-insensitive word at every word start.
-_SPEECH_INITIALS = "".join(sorted({w[0] for w in (*_SPEECH_VERBS, *_AUXILIARIES, "according")}))
+_SPEECH_INITIALS = "".join(
+    sorted(
+        {w[0] for w in (*_SPEECH_VERBS, *_PRESENT_VERBS, *_THAT_VERBS, *_AUXILIARIES)}
+        | {"a"}  # according to
+    )
+)
 _SPEECH = re.compile(
     rf"\b(?=[{_SPEECH_INITIALS}])(?:(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
-    rf"(?P<verb>{'|'.join(_SPEECH_VERBS)})\b|according\s+to\b)",
+    rf"(?P<verb>(?:{'|'.join(_SPEECH_VERBS)})\b|(?-i:{'|'.join(_PRESENT_VERBS)})\b"
+    rf"|(?-i:{'|'.join(_THAT_VERBS)})(?=\s+that\b))|according\s+to\b)",
+    re.IGNORECASE,
+)
+# A verb of telling that tells nothing: "didn't say why", "would later say", "to say".
+_NOT_TOLD = re.compile(
+    r"(?:(?:\b(?:not|do|does|did|will|would|could|should|can|may|might|must|shall)|n['’]t)"
+    r"(?:\s+\w+)?|\bto)\s+$",
     re.IGNORECASE,
 )
 # Where a speaker's words start: a comma, a quote mark (not an apostrophe), "that".
@@ -92,6 +110,8 @@ _TRAILING_TIME = re.compile(
     r"(?:on|last|in\s+a\s+statement|at\s+a\s+news\s+conference)\b[^,]*$|\s+(?:also|again)$",
     re.IGNORECASE,
 )
+# Who "they say" or "you say": people in general, no source ("they said" is someone).
+_ANYONE = frozenset({"they", "you", "people"})
 _LEADING_NOISE = re.compile(r"^(?:and|but|so|then|also|meanwhile)\s+", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:which|who|whom|that|what|as)\b", re.IGNORECASE)
 # A cue verb after an article, "of", "new" or a number is an adjective ("an estimated
@@ -425,6 +445,7 @@ def main_place(
 _POSSESSED = re.compile(
     r"\b\w+['’]s\s+(?:(?:more than|nearly|about|some|over)\s+)?$", re.IGNORECASE
 )
+_BUT = re.compile(r",\s+but\b", re.IGNORECASE)
 _BACKGROUND_CLAUSE = re.compile(r",\s+(?:after|before|since|when|as)\b", re.IGNORECASE)
 
 
@@ -445,6 +466,8 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
     cues: list[SpeechCue] = []
     for m in _SPEECH.finditer(sentence):
         describes: list[tuple[int, int]] = []
+        if m.group("verb") is not None and _NOT_TOLD.search(sentence, 0, m.start()):
+            continue
         if m.group("verb") is None:  # according to X
             stop = _AFTER_VERB_END.search(sentence, m.end())
             chunk_start, chunk_end = m.end(), stop.start() if stop else len(sentence)
@@ -474,6 +497,8 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
             or _NO_NAME.fullmatch(who)
         ):
             continue
+        if who.lower() in _ANYONE and m.group("verb") == "say":
+            continue  # "regulations that they say are ...": what people say, nobody's word
         offset = chunk_start + raw.index(who.split()[0])
         speaker = _speaker(sm, offset, offset + len(who))
         cues.append(SpeechCue(m.start(), speaker, who, tuple(describes)))
@@ -495,6 +520,9 @@ def attribution(
         for c in cues
         if c.position > start or not _BACKGROUND_CLAUSE.search(sentence, c.position, start)
     ]
+    # "made an offer of $160 million, but sources say it is less": the cue after "but"
+    # vouches for its own clause, not for the one it answers.
+    cues = [c for c in cues if c.position < start or not _BUT.search(sentence, start, c.position)]
     if not cues:
         return None, None
     before = [c for c in cues if c.position < start]

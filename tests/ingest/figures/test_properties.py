@@ -136,3 +136,35 @@ def test_an_age_before_a_name_the_name_finder_missed_is_the_named_persons() -> N
         "fights. The 36-year-old champion Klitschko improved to 58-3 (51 KO).\n"
     )
     assert ages["36-year-old"] == "Wladimir Klitschko"
+
+
+def _sources(copy: str) -> dict[str, str | None]:
+    extraction = extract(parse_article(copy))
+    names = [e.name for e in extraction.entities]
+    return {
+        f.text: (names[f.attributed_to] if f.attributed_to is not None else f.attributed_to_text)
+        for f in extraction.figures
+    }
+
+
+def test_the_present_of_a_verb_of_telling_credits_its_subject() -> None:
+    sources = _sources(
+        "Floods in the north\n\n"
+        "Health officials say at least 14 people died in the floods.\n"
+        "The weather agency reports that 300 homes were flooded overnight.\n"
+        "The United States government would pay for 35% of the repairs.\n"
+        "Investigators didn't say why 12 guards were dismissed.\n"
+    )
+    assert sources["at least 14 people"] == "Health officials"
+    assert sources["300"] == "The weather agency"
+    assert sources["35%"] is None
+    assert sources["12"] is None
+
+
+def test_a_cue_after_but_vouches_only_for_its_own_clause() -> None:
+    sources = _sources(
+        "Transfer talks\n\n"
+        "The club has offered the striker a deal worth $90 million, but people close to "
+        "the talks said the player wants more.\n"
+    )
+    assert sources["$90 million"] is None
