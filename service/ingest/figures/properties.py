@@ -104,7 +104,14 @@ _NOT_A_SPEAKER = re.compile(
     r"|\d",
     re.IGNORECASE,
 )
-_AFTER_VERB_END = re.compile(r"[,.;:]|\s(?:at|in|on|during|with|after|before|that)\s")
+_AFTER_VERB_END = re.compile(
+    r"[,.;:]|\s(?:at|in|on|during|with|after|before|that)\s|\s[(]|\s(?:--|[–—])\s"
+)
+# A full stop inside a name ends no source: "the U.S. Geological Survey", "F.B.I.
+# surveillance reports", "said state Rep. Barry Fleming".
+_ABBREVIATED = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Jr|Sr|Inc|Co|Corp))$"
+)
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:also|early|late|again))*\s+(?:(?:early|late)\s+)?"
     r"(?:on|last|in\s+a\s+statement|at\s+a\s+news\s+conference)\b[^,]*$|\s+(?:also|again)$",
@@ -469,15 +476,13 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
         if m.group("verb") is not None and _NOT_TOLD.search(sentence, 0, m.start()):
             continue
         if m.group("verb") is None:  # according to X
-            stop = _AFTER_VERB_END.search(sentence, m.end())
-            chunk_start, chunk_end = m.end(), stop.start() if stop else len(sentence)
+            chunk_start, chunk_end = m.end(), _source_end(sentence, m.end())
         else:
             chunk_end = m.start()
             chunk_start = max(c.end() for c in _CHUNK_START.finditer(sentence, 0, chunk_end))
             if not sentence[chunk_start:chunk_end].strip():
                 if _CLOSING_QUOTE.search(sentence[:chunk_end]):  # "...,” said X" (inverted)
-                    stop = _AFTER_VERB_END.search(sentence, m.end())
-                    chunk_start, chunk_end = m.end(), stop.start() if stop else len(sentence)
+                    chunk_start, chunk_end = m.end(), _source_end(sentence, m.end())
                 else:  # "The OSCE, which sent ..., said": the subject before the clause
                     clause_end = chunk_start
                     chunk_end = _clause_opening(sentence, chunk_start)
@@ -503,6 +508,20 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
         speaker = _speaker(sm, offset, offset + len(who))
         cues.append(SpeechCue(m.start(), speaker, who, tuple(describes)))
     return cues
+
+
+def _source_end(sentence: str, start: int) -> int:
+    """Where the source named from ``start`` ("according to the U.S. Geological Survey,
+    which ...", "said Sgt. Mark Ryan of ...") ends: at a comma, a clause, a parenthesis or a
+    dash, or at a full stop that ends no abbreviation."""
+    for stop in _AFTER_VERB_END.finditer(sentence, start):
+        if stop.group() == "." and (
+            _ABBREVIATED.search(sentence, start, stop.start())
+            or sentence[stop.end() : stop.end() + 1].isalpha()
+        ):
+            continue
+        return stop.start()
+    return len(sentence)
 
 
 def attribution(

@@ -168,3 +168,15 @@ def test_a_cue_after_but_vouches_only_for_its_own_clause() -> None:
         "the talks said the player wants more.\n"
     )
     assert sources["$90 million"] is None
+
+
+def test_a_full_stop_inside_a_name_does_not_end_the_source() -> None:
+    sources = _sources(
+        "Quake in the valley\n\n"
+        "A quake measuring 3.9 shook the valley on Friday, according to the U.S. "
+        "Geological Survey.\n"
+        "About 40 homes were damaged, according to firefighters -- most of them near the "
+        "river.\n"
+    )
+    assert sources["3.9"] == "U.S. Geological Survey"
+    assert sources["About 40"] == "firefighters"
