@@ -117,6 +117,11 @@ _TRAILING_TIME = re.compile(
     r"(?:on|last|in\s+a\s+statement|at\s+a\s+news\s+conference)\b[^,]*$|\s+(?:also|again)$",
     re.IGNORECASE,
 )
+# "claimed 244 pilgrims' lives", "claimed the lives of": a disaster's toll, no claim.
+_TOOK_LIVES = re.compile(
+    r"(?<=claimed|.claims)\s+(?:the\s+lives\b|(?:[\w,]+\s+){1,2}(?:[\w-]+['’]?\s+)?lives\b)",
+    re.IGNORECASE,
+)
 # Who "they say" or "you say": people in general, no source ("they said" is someone).
 _ANYONE = frozenset({"they", "you", "people"})
 _LEADING_NOISE = re.compile(r"^(?:and|but|so|then|also|meanwhile)\s+", re.IGNORECASE)
@@ -499,6 +504,7 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
             or _NOT_A_SPEAKER.search(who)
             or len(who.split()) > 9
             or _ADJECTIVAL.search(sentence, 0, m.start())  # "at an estimated cost of"
+            or _TOOK_LIVES.match(sentence, m.end())  # "A similar crush claimed 244 lives"
             or _NO_NAME.fullmatch(who)
         ):
             continue

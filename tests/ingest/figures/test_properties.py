@@ -180,3 +180,13 @@ def test_a_full_stop_inside_a_name_does_not_end_the_source() -> None:
     )
     assert sources["3.9"] == "U.S. Geological Survey"
     assert sources["About 40"] == "firefighters"
+
+
+def test_a_toll_a_disaster_claimed_is_nobodys_claim() -> None:
+    sources = _sources(
+        "Crush at the festival\n\n"
+        "A similar crush claimed 118 pilgrims' lives at the bridge in 2008.\n"
+        "The fire claimed the lives of 12 workers, the company said.\n"
+    )
+    assert sources["118"] is None
+    assert sources["12 workers"] == "the company"
