@@ -457,6 +457,9 @@ def main_place(
 _POSSESSED = re.compile(
     r"\b\w+['’]s\s+(?:(?:more than|nearly|about|some|over)\s+)?$", re.IGNORECASE
 )
+_OPENING_CLAUSE = re.compile(
+    r"(?:After|Before|Since|When|While|Although|Though|Because|If|Once|Until|Despite)\b"
+)
 _BUT = re.compile(r",\s+but\b", re.IGNORECASE)
 _BACKGROUND_CLAUSE = re.compile(r",\s+(?:after|before|since|when|as)\b", re.IGNORECASE)
 
@@ -548,6 +551,11 @@ def attribution(
     # "made an offer of $160 million, but sources say it is less": the cue after "but"
     # vouches for its own clause, not for the one it answers.
     cues = [c for c in cues if c.position < start or not _BUT.search(sentence, start, c.position)]
+    if _OPENING_CLAUSE.match(sentence) and "," not in sentence[:start]:
+        # "After a plan to bail out three auto companies failed, the White House said":
+        # the opening clause sets the scene; the cue after it vouches for the main one.
+        closing = sentence.find(",", start)
+        cues = [c for c in cues if c.position < start or not 0 <= closing < c.position]
     if not cues:
         return None, None
     before = [c for c in cues if c.position < start]

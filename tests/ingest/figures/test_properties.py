@@ -190,3 +190,15 @@ def test_a_toll_a_disaster_claimed_is_nobodys_claim() -> None:
     )
     assert sources["118"] is None
     assert sources["12 workers"] == "the company"
+
+
+def test_an_opening_clause_is_not_what_the_cue_after_it_vouches_for() -> None:
+    sources = _sources(
+        "Rescue plan\n\n"
+        "After a plan to rescue four regional banks failed in parliament, the treasury "
+        "said it would lend $2 billion.\n"
+        "Four banks failed last year, the treasury said.\n"
+    )
+    assert sources["four"] is None
+    assert sources["$2 billion"] == "the treasury"
+    assert sources["Four"] == "the treasury"
