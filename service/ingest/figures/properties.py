@@ -457,6 +457,8 @@ def main_place(
 _POSSESSED = re.compile(
     r"\b\w+['’]s\s+(?:(?:more than|nearly|about|some|over)\s+)?$", re.IGNORECASE
 )
+_APPOSITION = re.compile(r",\s+")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:]|$)")
 _OPENING_CLAUSE = re.compile(
     r"(?:After|Before|Since|When|While|Although|Though|Because|If|Once|Until|Despite)\b"
 )
@@ -485,6 +487,7 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
             continue
         if m.group("verb") is None:  # according to X
             chunk_start, chunk_end = m.end(), _source_end(sentence, m.end())
+            chunk_end = _role_named(sm, sentence, chunk_start, chunk_end)
         else:
             chunk_end = m.start()
             chunk_start = max(c.end() for c in _CHUNK_START.finditer(sentence, 0, chunk_end))
@@ -517,6 +520,26 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
         speaker = _speaker(sm, offset, offset + len(who))
         cues.append(SpeechCue(m.start(), speaker, who, tuple(describes)))
     return cues
+
+
+def _role_named(sm: SentenceMentions, sentence: str, start: int, end: int) -> int:
+    """Where a source described by its role ends when the person's name follows between
+    commas: "according to the Afghan team's coach, Alireza Mehraban, in their first ..."
+    is Mehraban's word. A source that names someone itself keeps its end."""
+    inside = [
+        m
+        for m in sm.of_kind(EntityKind.PERSON, EntityKind.ORGANIZATION)
+        if sm.offset + start <= m.span.start and m.span.end <= sm.offset + end
+        and not is_possessive(sm.body, m)
+    ]  # fmt: skip
+    gap = _APPOSITION.match(sentence, end)
+    if inside or gap is None:
+        return end
+    person = sm.first_after(sm.offset + gap.end(), EntityKind.PERSON)
+    if person is None or person.span.start != sm.offset + gap.end():
+        return end
+    closing = person.span.end - sm.offset
+    return closing if _APPOSITION_END.match(sentence, closing) else end
 
 
 def _source_end(sentence: str, start: int) -> int:

@@ -202,3 +202,11 @@ def test_an_opening_clause_is_not_what_the_cue_after_it_vouches_for() -> None:
     assert sources["four"] is None
     assert sources["$2 billion"] == "the treasury"
     assert sources["Four"] == "the treasury"
+
+
+def test_a_role_named_after_according_to_is_the_person_named_next() -> None:
+    sources = _sources(
+        "Robot contest\n\n"
+        "According to the Kenyan team's mentor, Amina Otieno, the robot scored 40 points.\n"
+    )
+    assert sources["40"] == "Amina Otieno"
