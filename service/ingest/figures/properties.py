@@ -127,8 +127,11 @@ _ANYONE = frozenset({"they", "you", "people"})
 _LEADING_NOISE = re.compile(r"^(?:and|but|so|then|also|meanwhile)\s+", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:which|who|whom|that|what|as)\b", re.IGNORECASE)
 # A cue verb after an article, "of", "new" or a number is an adjective ("an estimated
-# 5,000", "the reported toll", "the number of confirmed cases", "14 new confirmed cases").
-_ADJECTIVAL = re.compile(r"(?:\b(?:an?|the|of|new)|\d)\s+$", re.IGNORECASE)
+# 5,000", "the reported toll", "the number of confirmed cases", "14 new confirmed cases");
+# after a possessive it is a noun ("to present their claims to officials").
+_ADJECTIVAL = re.compile(
+    r"(?:\b(?:an?|the|of|new|my|your|his|her|its|our|their)|\d)\s+$", re.IGNORECASE
+)
 # Words that name no one: function words alone ("at an"), the speaker's "I" and "we".
 _NO_NAME = re.compile(
     r"(?:(?:at|an?|the|in|on|of|to|for|by|with|from|it|its|this|there)\b\s*)+"

@@ -210,3 +210,11 @@ def test_a_role_named_after_according_to_is_the_person_named_next() -> None:
         "According to the Kenyan team's mentor, Amina Otieno, the robot scored 40 points.\n"
     )
     assert sources["40"] == "Amina Otieno"
+
+
+def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
+    sources = _sources(
+        "At the border\n\n"
+        "The 80 families slept outside, waiting to present their claims to officials.\n"
+    )
+    assert sources["80"] is None
