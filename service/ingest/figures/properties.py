@@ -122,6 +122,8 @@ _TOOK_LIVES = re.compile(
     r"(?<=claimed|.claims)\s+(?:the\s+lives\b|(?:[\w,]+\s+){1,2}(?:[\w-]+['’]?\s+)?lives\b)",
     re.IGNORECASE,
 )
+# A cue with nothing before it but "and"/"but" runs on from the sentence's subject.
+_JOINING = frozenset({"and", "but"})
 # Who "they say" or "you say": people in general, no source ("they said" is someone).
 _ANYONE = frozenset({"they", "you", "people"})
 _LEADING_NOISE = re.compile(r"^(?:and|but|so|then|also|meanwhile)\s+", re.IGNORECASE)
@@ -460,6 +462,7 @@ def main_place(
 _POSSESSED = re.compile(
     r"\b\w+['’]s\s+(?:(?:more than|nearly|about|some|over)\s+)?$", re.IGNORECASE
 )
+_TITLE_ONLY = re.compile(r"(?:(?:[A-Z][\w.-]*|[a-z][\w-]*)\s+){0,3}")
 _APPOSITION = re.compile(r",\s+")
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:]|$)")
 _OPENING_CLAUSE = re.compile(
@@ -517,12 +520,31 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
             or _NO_NAME.fullmatch(who)
         ):
             continue
+        if who.lower() in _JOINING:
+            # "Gunness put the death toll at 40, and added that": the verb runs on from
+            # the sentence's subject, a name it opens on
+            opening = _opening_name(sm, sentence)
+            if opening is None:
+                continue
+            chunk_start, chunk_end = opening
+            raw = who = sentence[chunk_start:chunk_end]
         if who.lower() in _ANYONE and m.group("verb") == "say":
             continue  # "regulations that they say are ...": what people say, nobody's word
         offset = chunk_start + raw.index(who.split()[0])
         speaker = _speaker(sm, offset, offset + len(who))
         cues.append(SpeechCue(m.start(), speaker, who, tuple(describes)))
     return cues
+
+
+def _opening_name(sm: SentenceMentions, sentence: str) -> tuple[int, int] | None:
+    """Where the person (else organisation) a sentence opens on is named ("Defensive end
+    Kyle Vanden Bosch watched ..."): its subject, when only a title stands before it."""
+    for kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):  # "UNRWA spokesman Chris"
+        for m in sm.of_kind(kind):
+            start = m.span.start - sm.offset
+            if start >= 0 and _TITLE_ONLY.fullmatch(sentence, 0, start):
+                return start, m.span.end - sm.offset
+    return None
 
 
 def _role_named(sm: SentenceMentions, sentence: str, start: int, end: int) -> int:

@@ -218,3 +218,12 @@ def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
         "The 80 families slept outside, waiting to present their claims to officials.\n"
     )
     assert sources["80"] is None
+
+
+def test_a_verb_joined_by_and_runs_on_from_the_sentences_subject() -> None:
+    sources = _sources(
+        "Shelling\n\n"
+        "Agency spokesman Tom Okello put the death toll at 25, and added that an inquiry "
+        "was needed.\n"
+    )
+    assert sources["25"] == "Tom Okello"
