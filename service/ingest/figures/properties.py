@@ -68,13 +68,31 @@ _SPEECH_VERBS = (
     "said", "says", "told", "announced", "reported", "stated", "claimed", "estimated",
     "confirmed", "added", "claims", "estimates",
 )  # fmt: skip
+# The present of the same verbs, in lower case only ("the United States" states nothing):
+# "Officials say", "a source tells THR", "Haiti ... confirms the death toll has reached".
+_PRESENT_VERBS = ("say(?!\\s*,)", "tells", "confirms", "announces")  # "say, of": a filler
+# Forms a noun shares ("the states", "according to reports"), a verb only before "that":
+# "the Communications Minister states that", "The Reuters news agency reports that".
+_THAT_VERBS = ("states", "state", "reports", "report")
 _AUXILIARIES = ("has", "have", "had")
 # Every cue starts with one of these letters; checking it first spares the engine trying
 # each case-insensitive word at every word start.
-_SPEECH_INITIALS = "".join(sorted({w[0] for w in (*_SPEECH_VERBS, *_AUXILIARIES, "according")}))
+_SPEECH_INITIALS = "".join(
+    sorted(
+        {w[0] for w in (*_SPEECH_VERBS, *_PRESENT_VERBS, *_THAT_VERBS, *_AUXILIARIES)}
+        | {"a"}  # according to
+    )
+)
 _SPEECH = re.compile(
     rf"\b(?=[{_SPEECH_INITIALS}])(?:(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
-    rf"(?P<verb>{'|'.join(_SPEECH_VERBS)})\b|according\s+to\b)",
+    rf"(?P<verb>(?:{'|'.join(_SPEECH_VERBS)})\b|(?-i:{'|'.join(_PRESENT_VERBS)})\b"
+    rf"|(?-i:{'|'.join(_THAT_VERBS)})(?=\s+that\b))|according\s+to\b)",
+    re.IGNORECASE,
+)
+# A verb of telling that tells nothing: "didn't say why", "would later say", "to say".
+_NOT_TOLD = re.compile(
+    r"(?:(?:\b(?:not|do|does|did|will|would|could|should|can|may|might|must|shall)|n['’]t)"
+    r"(?:\s+\w+)?|\bto)\s+$",
     re.IGNORECASE,
 )
 # Where a speaker's words start: a comma, a quote mark (not an apostrophe), "that".
@@ -86,17 +104,36 @@ _NOT_A_SPEAKER = re.compile(
     r"|\d",
     re.IGNORECASE,
 )
-_AFTER_VERB_END = re.compile(r"[,.;:]|\s(?:at|in|on|during|with|after|before|that)\s")
+_AFTER_VERB_END = re.compile(
+    r"[,.;:]|\s(?:at|in|on|during|with|after|before|that)\s|\s[(]|\s(?:--|[–—])\s"
+)
+# A full stop inside a name ends no source: "the U.S. Geological Survey", "F.B.I.
+# surveillance reports", "said state Rep. Barry Fleming".
+_ABBREVIATED = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Jr|Sr|Inc|Co|Corp))$"
+)
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:also|early|late|again))*\s+(?:(?:early|late)\s+)?"
     r"(?:on|last|in\s+a\s+statement|at\s+a\s+news\s+conference)\b[^,]*$|\s+(?:also|again)$",
     re.IGNORECASE,
 )
+# "claimed 244 pilgrims' lives", "claimed the lives of": a disaster's toll, no claim.
+_TOOK_LIVES = re.compile(
+    r"(?<=claimed|.claims)\s+(?:the\s+lives\b|(?:[\w,]+\s+){1,2}(?:[\w-]+['’]?\s+)?lives\b)",
+    re.IGNORECASE,
+)
+# A cue with nothing before it but "and"/"but" runs on from the sentence's subject.
+_JOINING = frozenset({"and", "but"})
+# Who "they say" or "you say": people in general, no source ("they said" is someone).
+_ANYONE = frozenset({"they", "you", "people"})
 _LEADING_NOISE = re.compile(r"^(?:and|but|so|then|also|meanwhile)\s+", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:which|who|whom|that|what|as)\b", re.IGNORECASE)
 # A cue verb after an article, "of", "new" or a number is an adjective ("an estimated
-# 5,000", "the reported toll", "the number of confirmed cases", "14 new confirmed cases").
-_ADJECTIVAL = re.compile(r"(?:\b(?:an?|the|of|new)|\d)\s+$", re.IGNORECASE)
+# 5,000", "the reported toll", "the number of confirmed cases", "14 new confirmed cases");
+# after a possessive it is a noun ("to present their claims to officials").
+_ADJECTIVAL = re.compile(
+    r"(?:\b(?:an?|the|of|new|my|your|his|her|its|our|their)|\d)\s+$", re.IGNORECASE
+)
 # Words that name no one: function words alone ("at an"), the speaker's "I" and "we".
 _NO_NAME = re.compile(
     r"(?:(?:at|an?|the|in|on|of|to|for|by|with|from|it|its|this|there)\b\s*)+"
@@ -425,6 +462,13 @@ def main_place(
 _POSSESSED = re.compile(
     r"\b\w+['’]s\s+(?:(?:more than|nearly|about|some|over)\s+)?$", re.IGNORECASE
 )
+_TITLE_ONLY = re.compile(r"(?:(?:[A-Z][\w.-]*|[a-z][\w-]*)\s+){0,3}")
+_APPOSITION = re.compile(r",\s+")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:]|$)")
+_OPENING_CLAUSE = re.compile(
+    r"(?:After|Before|Since|When|While|Although|Though|Because|If|Once|Until|Despite)\b"
+)
+_BUT = re.compile(r",\s+but\b", re.IGNORECASE)
 _BACKGROUND_CLAUSE = re.compile(r",\s+(?:after|before|since|when|as)\b", re.IGNORECASE)
 
 
@@ -445,16 +489,17 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
     cues: list[SpeechCue] = []
     for m in _SPEECH.finditer(sentence):
         describes: list[tuple[int, int]] = []
+        if m.group("verb") is not None and _NOT_TOLD.search(sentence, 0, m.start()):
+            continue
         if m.group("verb") is None:  # according to X
-            stop = _AFTER_VERB_END.search(sentence, m.end())
-            chunk_start, chunk_end = m.end(), stop.start() if stop else len(sentence)
+            chunk_start, chunk_end = m.end(), _source_end(sentence, m.end())
+            chunk_end = _role_named(sm, sentence, chunk_start, chunk_end)
         else:
             chunk_end = m.start()
             chunk_start = max(c.end() for c in _CHUNK_START.finditer(sentence, 0, chunk_end))
             if not sentence[chunk_start:chunk_end].strip():
                 if _CLOSING_QUOTE.search(sentence[:chunk_end]):  # "...,” said X" (inverted)
-                    stop = _AFTER_VERB_END.search(sentence, m.end())
-                    chunk_start, chunk_end = m.end(), stop.start() if stop else len(sentence)
+                    chunk_start, chunk_end = m.end(), _source_end(sentence, m.end())
                 else:  # "The OSCE, which sent ..., said": the subject before the clause
                     clause_end = chunk_start
                     chunk_end = _clause_opening(sentence, chunk_start)
@@ -471,13 +516,69 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
             or _NOT_A_SPEAKER.search(who)
             or len(who.split()) > 9
             or _ADJECTIVAL.search(sentence, 0, m.start())  # "at an estimated cost of"
+            or _TOOK_LIVES.match(sentence, m.end())  # "A similar crush claimed 244 lives"
             or _NO_NAME.fullmatch(who)
         ):
             continue
+        if who.lower() in _JOINING:
+            # "Gunness put the death toll at 40, and added that": the verb runs on from
+            # the sentence's subject, a name it opens on
+            opening = _opening_name(sm, sentence)
+            if opening is None:
+                continue
+            chunk_start, chunk_end = opening
+            raw = who = sentence[chunk_start:chunk_end]
+        if who.lower() in _ANYONE and m.group("verb") == "say":
+            continue  # "regulations that they say are ...": what people say, nobody's word
         offset = chunk_start + raw.index(who.split()[0])
         speaker = _speaker(sm, offset, offset + len(who))
         cues.append(SpeechCue(m.start(), speaker, who, tuple(describes)))
     return cues
+
+
+def _opening_name(sm: SentenceMentions, sentence: str) -> tuple[int, int] | None:
+    """Where the person (else organisation) a sentence opens on is named ("Defensive end
+    Kyle Vanden Bosch watched ..."): its subject, when only a title stands before it."""
+    for kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):  # "UNRWA spokesman Chris"
+        for m in sm.of_kind(kind):
+            start = m.span.start - sm.offset
+            if start >= 0 and _TITLE_ONLY.fullmatch(sentence, 0, start):
+                return start, m.span.end - sm.offset
+    return None
+
+
+def _role_named(sm: SentenceMentions, sentence: str, start: int, end: int) -> int:
+    """Where a source described by its role ends when the person's name follows between
+    commas: "according to the Afghan team's coach, Alireza Mehraban, in their first ..."
+    is Mehraban's word. A source that names someone itself keeps its end."""
+    inside = [
+        m
+        for m in sm.of_kind(EntityKind.PERSON, EntityKind.ORGANIZATION)
+        if sm.offset + start <= m.span.start and m.span.end <= sm.offset + end
+        and not is_possessive(sm.body, m)
+    ]  # fmt: skip
+    gap = _APPOSITION.match(sentence, end)
+    if inside or gap is None:
+        return end
+    person = sm.first_after(sm.offset + gap.end(), EntityKind.PERSON)
+    if person is None or person.span.start != sm.offset + gap.end():
+        return end
+    closing = person.span.end - sm.offset
+    return closing if _APPOSITION_END.match(sentence, closing) else end
+
+
+def _source_end(sentence: str, start: int) -> int:
+    """Where the source named from ``start`` ("according to the U.S. Geological Survey,
+    which ...", "said Sgt. Mark Ryan of ...") ends: at a comma, a clause, a parenthesis or a
+    dash, or at a full stop that ends no abbreviation."""
+    for stop in _AFTER_VERB_END.finditer(sentence, start):
+        if stop.group() == "." and (
+            _ABBREVIATED.search(sentence, start, stop.start())
+            or sentence[stop.end() : stop.end() + 1].isalpha()
+        ):
+            continue
+        return stop.start()
+    return len(sentence)
 
 
 def attribution(
@@ -495,6 +596,14 @@ def attribution(
         for c in cues
         if c.position > start or not _BACKGROUND_CLAUSE.search(sentence, c.position, start)
     ]
+    # "made an offer of $160 million, but sources say it is less": the cue after "but"
+    # vouches for its own clause, not for the one it answers.
+    cues = [c for c in cues if c.position < start or not _BUT.search(sentence, start, c.position)]
+    if _OPENING_CLAUSE.match(sentence) and "," not in sentence[:start]:
+        # "After a plan to bail out three auto companies failed, the White House said":
+        # the opening clause sets the scene; the cue after it vouches for the main one.
+        closing = sentence.find(",", start)
+        cues = [c for c in cues if c.position < start or not 0 <= closing < c.position]
     if not cues:
         return None, None
     before = [c for c in cues if c.position < start]

@@ -284,6 +284,28 @@ def _describes_noun(sentence: str, start: int, end: int) -> bool:
     return sentence[start:end].isdigit() and _AGE_AFTER_NOUN.search(sentence, 0, start) is not None
 
 
+# A finite verb of the reported clause: "Paris claims she was ...", "the church ... is".
+_CLAUSE_VERB = re.compile(r"\s(?:was|were|is|are|had|has|have|would|will)\s", re.IGNORECASE)
+
+
+def _told_age(
+    cues: Sequence[SpeechCue], sentence: str, start: int, end: int
+) -> tuple[int | None, str | None]:
+    """Who tells an age: the speaker whose claim it is part of ("Paris claims that she was
+    kept at the base until she was eighteen"); nobody when it describes a name the copy
+    introduces ("Apple confirmed that Papermaster, 49, had left", "said 61-year-old
+    Anargyros Bizianis", "the 55-year-old's love of") or stands before the cue
+    ("Comeaux, 49, took ..., Lyons said")."""
+    if _describes_noun(sentence, start, end) or sentence.startswith(("'s", "’s"), end):
+        return None, None
+    # The claim is a clause of its own ("claims she was ... aged eighteen"); an age in the
+    # cue's own clause describes the speaker ("announces his retirement at the age of 26").
+    told = [
+        c for c in cues if c.position < start and _CLAUSE_VERB.search(sentence, c.position, start)
+    ]
+    return attribution(told, sentence, start)
+
+
 # Where a change's starting point is given: "..., up from 61% in 2019"
 _CHANGE_FROM = re.compile(
     r",?\s+(?:up|down|rising|falling|compared)\s+(?:from|with|to)\b", re.IGNORECASE
@@ -436,9 +458,10 @@ def _figure(
             mentions, sm.entities, before=number.span.start, kinds=(EntityKind.PERSON,)
         )
     attributed_to, attributed_text = (
-        # An age describes the person; the sentence's source is not vouching for it.
-        (None, None)
-        if prop == "age" or (reading is not None and reading.own_clause)
+        _told_age(context.speech_cues, sentence, start, end)
+        if prop == "age"
+        else (None, None)
+        if reading is not None and reading.own_clause
         else attribution(context.speech_cues, sentence, start)
     )
     if attributed_to is None and attributed_text is None and reading is not None:

@@ -136,3 +136,94 @@ def test_an_age_before_a_name_the_name_finder_missed_is_the_named_persons() -> N
         "fights. The 36-year-old champion Klitschko improved to 58-3 (51 KO).\n"
     )
     assert ages["36-year-old"] == "Wladimir Klitschko"
+
+
+def _sources(copy: str) -> dict[str, str | None]:
+    extraction = extract(parse_article(copy))
+    names = [e.name for e in extraction.entities]
+    return {
+        f.text: (names[f.attributed_to] if f.attributed_to is not None else f.attributed_to_text)
+        for f in extraction.figures
+    }
+
+
+def test_the_present_of_a_verb_of_telling_credits_its_subject() -> None:
+    sources = _sources(
+        "Floods in the north\n\n"
+        "Health officials say at least 14 people died in the floods.\n"
+        "The weather agency reports that 300 homes were flooded overnight.\n"
+        "The United States government would pay for 35% of the repairs.\n"
+        "Investigators didn't say why 12 guards were dismissed.\n"
+    )
+    assert sources["at least 14 people"] == "Health officials"
+    assert sources["300"] == "The weather agency"
+    assert sources["35%"] is None
+    assert sources["12"] is None
+
+
+def test_a_cue_after_but_vouches_only_for_its_own_clause() -> None:
+    sources = _sources(
+        "Transfer talks\n\n"
+        "The club has offered the striker a deal worth $90 million, but people close to "
+        "the talks said the player wants more.\n"
+    )
+    assert sources["$90 million"] is None
+
+
+def test_a_full_stop_inside_a_name_does_not_end_the_source() -> None:
+    sources = _sources(
+        "Quake in the valley\n\n"
+        "A quake measuring 3.9 shook the valley on Friday, according to the U.S. "
+        "Geological Survey.\n"
+        "About 40 homes were damaged, according to firefighters -- most of them near the "
+        "river.\n"
+    )
+    assert sources["3.9"] == "U.S. Geological Survey"
+    assert sources["About 40"] == "firefighters"
+
+
+def test_a_toll_a_disaster_claimed_is_nobodys_claim() -> None:
+    sources = _sources(
+        "Crush at the festival\n\n"
+        "A similar crush claimed 118 pilgrims' lives at the bridge in 2008.\n"
+        "The fire claimed the lives of 12 workers, the company said.\n"
+    )
+    assert sources["118"] is None
+    assert sources["12 workers"] == "the company"
+
+
+def test_an_opening_clause_is_not_what_the_cue_after_it_vouches_for() -> None:
+    sources = _sources(
+        "Rescue plan\n\n"
+        "After a plan to rescue four regional banks failed in parliament, the treasury "
+        "said it would lend $2 billion.\n"
+        "Four banks failed last year, the treasury said.\n"
+    )
+    assert sources["four"] is None
+    assert sources["$2 billion"] == "the treasury"
+    assert sources["Four"] == "the treasury"
+
+
+def test_a_role_named_after_according_to_is_the_person_named_next() -> None:
+    sources = _sources(
+        "Robot contest\n\n"
+        "According to the Kenyan team's mentor, Amina Otieno, the robot scored 40 points.\n"
+    )
+    assert sources["40"] == "Amina Otieno"
+
+
+def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
+    sources = _sources(
+        "At the border\n\n"
+        "The 80 families slept outside, waiting to present their claims to officials.\n"
+    )
+    assert sources["80"] is None
+
+
+def test_a_verb_joined_by_and_runs_on_from_the_sentences_subject() -> None:
+    sources = _sources(
+        "Shelling\n\n"
+        "Agency spokesman Tom Okello put the death toll at 25, and added that an inquiry "
+        "was needed.\n"
+    )
+    assert sources["25"] == "Tom Okello"
