@@ -169,7 +169,17 @@ def find_mentions(
             if cand.kind is EntityKind.PERSON and cand.description is None:
                 sentence = sentences[cand.sentence_index]
                 cand.description = finder.description(cand.start, cand.end, sentence)
-    return group_mentions(body, _named_bodies_only(candidates), known_people)
+    candidates = _without_common_acronyms(_named_bodies_only(candidates))
+    return group_mentions(body, candidates, known_people)
+
+
+def _without_common_acronyms(candidates: list[Candidate]) -> list[Candidate]:
+    """A name that is only the acronym of a common noun or a measure names nothing ("a
+    GPS receiver", "4GB of RAM", "arrested on a DUI charge", "47 KO's", "7 p.m. EDT",
+    "(0241 GMT Friday)"), whichever rule or the recogniser read it as an organisation;
+    inside a longer name it stays ("Apple TV")."""
+    common = gz.TERM_ACRONYMS | gz.MEASURE_ACRONYMS
+    return [c for c in candidates if c.name.lower() not in common]
 
 
 def _without_street_compass(candidates: list[Candidate]) -> list[Candidate]:

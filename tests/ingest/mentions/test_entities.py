@@ -697,3 +697,18 @@ def test_a_generic_head_alone_is_an_entity_only_for_a_body_named_in_full() -> No
     found = names(entities)
     assert "Company" not in found, found
     assert "Calloway Institute" in found, found
+
+
+def test_the_acronym_of_a_common_noun_alone_is_no_name() -> None:
+    body = (
+        "The Harlow Motors van carried a GPS tracker, 8GB of RAM and two USB ports, police "
+        "said. The driver, a senior VP at the firm, was held on a DUI charge at 9 p.m. EDT "
+        "while the Harlow Motors TV advert ran."
+    )
+    _, entities = run(body)
+    found = names(entities)
+    assert not {"GPS", "RAM", "USB", "VP", "DUI", "EDT"} & found, found
+    assert "Harlow Motors" in found, found
+    extraction = extract(parse_article("Van held\n\n" + body))
+    found = {e.name for e in extraction.entities}
+    assert not {"GPS", "RAM", "USB", "VP", "DUI", "EDT"} & found, found
