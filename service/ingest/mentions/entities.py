@@ -129,6 +129,11 @@ _TRAILING_TITLES = (
 # Stop words that are nouns: never a name alone ("the Internet"), but one may open a name
 # of several words ("Internet Explorer", "Internet Archive").
 _NAME_OPENING_NOUNS = frozenset({"internet"})
+# Words that are no name alone but open names when printed with a capital inside a
+# sentence ("All Nippon Airways", "First Amendment", "Three Musketeers", "Will Artino").
+_NAME_OPENING_COUNTS = gz.word_set(
+    "all most first second third one two three four five six seven eight nine ten will"
+)
 _CLOSING_QUOTES = "\"'”’)]"
 
 
@@ -604,6 +609,7 @@ class _Finder:
             (
                 toks[0].text.lower() in gz.STOP_WORDS
                 and not _is_capitals(toks[0].text)
+                and not self._opens_name_mid_sentence(toks, connectors)
                 # "Internet Explorer": a noun the list holds so that it is no name alone
                 and not (
                     toks[0].text.lower() in _NAME_OPENING_NOUNS
@@ -682,6 +688,24 @@ class _Finder:
                 toks[0].start if title_end else start, start, end, sentence
             )
         return Candidate(start, end, name, kind, sentence.index, description)
+
+    def _opens_name_mid_sentence(self, toks: list[_Token], connectors: list[str]) -> bool:
+        """Whether a capitalised count, ordinal or quantifier is the first word of the name
+        after it: printed with its capital inside a sentence, after a lower-case word or a
+        comma (not in a headline's capitals), right before another capitalised word: "the
+        first customer, All Nippon Airways", "still pushing the All Ordinaries", "the First
+        Amendment", "The Three Musketeers", "Will Artino". At a sentence start the capital
+        says nothing ("All Airbus staff", "Most Democrats")."""
+        first = toks[0]
+        if (
+            first.initial
+            or len(toks) < 2
+            or connectors[1] != ""
+            or first.text.lower() not in _NAME_OPENING_COUNTS
+        ):
+            return False
+        before = self.body[: first.start].rstrip(" ")
+        return before[-1:].islower() or before[-1:] in (",", ";", ":", "(")
 
     def _title_after_name(self, toks: list[_Token], connectors: list[str]) -> bool:
         """Whether the last word is a title in the possessive printed after the name of the

@@ -712,3 +712,14 @@ def test_the_acronym_of_a_common_noun_alone_is_no_name() -> None:
     extraction = extract(parse_article("Van held\n\n" + body))
     found = {e.name for e in extraction.entities}
     assert not {"GPS", "RAM", "USB", "VP", "DUI", "EDT"} & found, found
+
+
+def test_a_capitalised_count_inside_a_sentence_opens_the_name_after_it() -> None:
+    _, entities = run(
+        "The order came from its launch customer, All Nippon Airways, and lifted the All "
+        "Ordinaries index. Lawyers cited the First Amendment. Most Analysts agreed."
+    )
+    found = names(entities)
+    assert {"All Nippon Airways", "All Ordinaries", "First Amendment"} <= found, found
+    assert not {"Nippon Airways", "Ordinaries", "Amendment"} & found, found
+    assert "Most Analysts" not in found, found
