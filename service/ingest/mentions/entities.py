@@ -129,6 +129,12 @@ _TRAILING_TITLES = (
 # Stop words that are nouns: never a name alone ("the Internet"), but one may open a name
 # of several words ("Internet Explorer", "Internet Archive").
 _NAME_OPENING_NOUNS = frozenset({"internet"})
+# Last words of a street's, a road's or a square's name: where a body is, never what it
+# is about ("the bank on Highway 214", "a shop on Main Street").
+_WHERE_HEADS = gz.word_set(
+    "street avenue boulevard road lane highway route motorway freeway square plaza drive way"
+    " interstate"
+)
 # Words that are no name alone but open names when printed with a capital inside a
 # sentence ("All Nippon Airways", "First Amendment", "Three Musketeers", "Will Artino").
 _NAME_OPENING_COUNTS = gz.word_set(
@@ -538,6 +544,8 @@ class _Finder:
             return True
         if left_words[0].lower() in gz.STOP_WORDS and len(left_words) == 1:
             return False
+        if connector in ("in", "on") and self._when_or_where(run, i):
+            return False  # "the Betty Ford Center in May", "the West Coast Bank on Highway 214"
         if self.body[left[-1][1].end : run[i][1].start] == " & ":
             return True  # "Johnson & Johnson", "Procter & Gamble": one name
         if (
@@ -577,6 +585,17 @@ class _Finder:
                 return False
             return not (gz.place_canonical(tail) or gz.organization_canonical(tail))
         return True
+
+    def _when_or_where(self, run: list[tuple[str, _Token]], i: int) -> bool:
+        """Whether the words after "in" or "on" say when or where, not what a body is
+        about: a month or a day ("checked into the Betty Ford Center in May"), or a street,
+        a road or a square ("the West Coast Bank on Highway 214"); "Organization for
+        Security and Cooperation in Europe", "Committee on Homeland Security" go on."""
+        end = i
+        while end + 1 < len(run) and run[end + 1][0] in ("", "particle"):
+            end += 1
+        words = [t.text.lower().rstrip(".") for _, t in run[i : end + 1]]
+        return words[0] in CALENDAR_WORDS or words[-1] in _WHERE_HEADS
 
     def _of_place(self, left_words: list[str], run: list[tuple[str, _Token]], i: int) -> bool:
         """Whether a name of two words or more before "of" is a person's, or a title and a

@@ -723,3 +723,15 @@ def test_a_capitalised_count_inside_a_sentence_opens_the_name_after_it() -> None
     assert {"All Nippon Airways", "All Ordinaries", "First Amendment"} <= found, found
     assert not {"Nippon Airways", "Ordinaries", "Amendment"} & found, found
     assert "Most Analysts" not in found, found
+
+
+def test_a_month_or_a_street_after_in_or_on_is_no_part_of_the_name() -> None:
+    _, entities = run(
+        "The singer entered the Hazelden Recovery Center in June, her agent said. A fire "
+        "broke out at the Pacific Coast Bank on Route 9 overnight. The Commission on "
+        "Human Rights and the Council on Foreign Relations met."
+    )
+    found = names(entities)
+    assert {"Hazelden Recovery Center", "Pacific Coast Bank"} <= found, found
+    assert {"Commission on Human Rights", "Council on Foreign Relations"} <= found, found
+    assert not {"Hazelden Recovery Center in June", "Pacific Coast Bank on Route"} & found
