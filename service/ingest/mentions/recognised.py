@@ -336,7 +336,9 @@ def _one_body_across_and(
     the first alone)."""
     if body[left.end : right.start] != " and ":
         return False
-    if right.name.split()[-1].lower() not in gz.ORG_HEADS:
+    if right.name.split()[-1].lower() not in gz.ORG_HEADS and not _one_agency(
+        body, left, right, names
+    ):
         return False
     across = [
         start
@@ -357,6 +359,25 @@ def _one_body_across_and(
         and gz.organization_canonical(left.name) is None
         and gz.place_canonical(left.name) is None
     )
+
+
+def _one_agency(
+    body: str, left: Candidate, right: Candidate, names: list[tuple[int, int, str]]
+) -> bool:
+    """Whether the recogniser reads exactly one organisation over both names and "and",
+    opened by a country's or a place's name ("U.S. Customs and Border Protection", "US
+    Immigration and Customs Enforcement"): a government's agency, whose name after "and"
+    needs no head word; not "U.S. Customs" and "Border Protection"."""
+    for start, end, label in names:
+        if label != "ORG" or end != right.end or start > left.start:
+            continue
+        before = body[start : left.start].strip()
+        first = left.name.split()[0] if " " in left.name else ""
+        if gz.place_canonical(before) or (
+            before.lower() in ("", "the") and gz.place_canonical(first)
+        ):
+            return True
+    return False
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)

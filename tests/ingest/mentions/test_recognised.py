@@ -282,6 +282,9 @@ def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
         ("The phones were examined by experts from Cricket Wireless and Federal Bureau "
          "of Investigation agents.",
          ["Cricket Wireless", "Federal Bureau of Investigation"], []),
+        # a country's agency the recogniser reads whole needs no head word after "and"
+        ("A spokesman for U.S. Customs and Border Protection said the crossing would reopen.",
+         ["U.S. Customs and Border Protection"], ["Border Protection"]),
         # two bodies side by side stay two: a head word ends the first one
         ("Rangers from the Forest Service and National Park Service fought the fire.",
          ["Forest Service", "National Park Service"],
