@@ -61,13 +61,23 @@ _FURNITURE = frozenset(
 )  # fmt: skip
 
 
+# Words that join a name's words and never end one ("and" may end a list's item the
+# recogniser ran on: "Facebook, Flickr and")
+_CONNECTORS = frozenset({"of", "for", "the", "on", "in", "at", "to"})
+
+
 def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, label) of every recognised name, a leading "the" and a trailing
-    possessive left out."""
+    possessive left out; a name ending in a word that joins names' words ("the Bay of"
+    of "the Bay of Biscay") is the recogniser's cut in the middle of one, and no name: it
+    cuts no name the rules read whole."""
     names: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ not in KINDS and ent.label_ not in NOT_ENTITIES | AMOUNTS | TIMES:
             continue
+        last = ent[-1]
+        if last.lower_ in _CONNECTORS and last.is_lower and doc.text[last.idx - 1] == " ":
+            continue  # "the Bay of": a name cut in its middle ("Moon Jae-in" is whole)
         start, end = _trimmed(ent)
         while end > start and doc.text[end - 1] in "-–—":
             end -= 1  # "Chela Ortiz-": a dash the recogniser took in is no part of a name

@@ -404,3 +404,9 @@ def test_what_a_title_is_of_stays_out_of_the_holders_name() -> None:
     # rules' title "Secretary of the Interior" is of
     body = '"The plan protects the parks," said Secretary of the Interior Dirk Halvorsen.'
     assert [name for _, name in entities(body)] == ["Dirk Halvorsen"]
+
+
+def test_a_recognised_name_ending_in_of_cuts_no_name_read_whole() -> None:
+    found = entities("The jet circled the Bay of Biscay for an hour before it landed.")
+    assert (PLACE, "Bay of Biscay") in found, found
+    assert not {"Bay of", "Biscay"} & {name for _, name in found}, found
