@@ -158,7 +158,8 @@ CORE_TITLES = word_set(
     prosecutor-general ombudsman akim ceo cfo coo cto attorney councilman
     councilwoman councillor councilor alderman assemblyman assemblywoman sheriff
     inspector superintendent detective constable officer chief coroner warden
-    magistrate pastor representative rep counsel trooper const"""
+    magistrate pastor representative rep counsel trooper const undersheriff undersecretary
+    under-secretary"""
 )
 # Words that may sit in a title before a core title ("Deputy Interior Minister").
 TITLE_MODIFIERS = word_set(

@@ -188,6 +188,8 @@ def test_a_portfolio_before_a_title_is_part_of_the_title() -> None:
         ("Special Counsel", "Hannah Okafor"),
         ("State Trooper", "Wes Delaney"),
         ("Representative", "Carla Munoz"),
+        ("Undersheriff", "Dale Whitcomb"),
+        ("Deputy Undersecretary", "Lena Porter"),
     ],
 )
 def test_local_government_and_police_titles_are_no_part_of_the_name(title: str, name: str) -> None:
