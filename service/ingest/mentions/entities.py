@@ -129,6 +129,17 @@ _TRAILING_TITLES = (
 # Stop words that are nouns: never a name alone ("the Internet"), but one may open a name
 # of several words ("Internet Explorer", "Internet Archive").
 _NAME_OPENING_NOUNS = frozenset({"internet"})
+# Last words of a street's, a road's or a square's name: where a body is, never what it
+# is about ("the bank on Highway 214", "a shop on Main Street").
+_WHERE_HEADS = gz.word_set(
+    "street avenue boulevard road lane highway route motorway freeway square plaza drive way"
+    " interstate"
+)
+# Words that are no name alone but open names when printed with a capital inside a
+# sentence ("All Nippon Airways", "First Amendment", "Three Musketeers", "Will Artino").
+_NAME_OPENING_COUNTS = gz.word_set(
+    "all most first second third one two three four five six seven eight nine ten will"
+)
 _CLOSING_QUOTES = "\"'”’)]"
 
 
@@ -169,7 +180,17 @@ def find_mentions(
             if cand.kind is EntityKind.PERSON and cand.description is None:
                 sentence = sentences[cand.sentence_index]
                 cand.description = finder.description(cand.start, cand.end, sentence)
-    return group_mentions(body, _named_bodies_only(candidates), known_people)
+    candidates = _without_common_acronyms(_named_bodies_only(candidates))
+    return group_mentions(body, candidates, known_people)
+
+
+def _without_common_acronyms(candidates: list[Candidate]) -> list[Candidate]:
+    """A name that is only the acronym of a common noun or a measure names nothing ("a
+    GPS receiver", "4GB of RAM", "arrested on a DUI charge", "47 KO's", "7 p.m. EDT",
+    "(0241 GMT Friday)"), whichever rule or the recogniser read it as an organisation;
+    inside a longer name it stays ("Apple TV")."""
+    common = gz.TERM_ACRONYMS | gz.MEASURE_ACRONYMS
+    return [c for c in candidates if c.name.lower() not in common]
 
 
 def _without_street_compass(candidates: list[Candidate]) -> list[Candidate]:
@@ -523,6 +544,8 @@ class _Finder:
             return True
         if left_words[0].lower() in gz.STOP_WORDS and len(left_words) == 1:
             return False
+        if connector in ("in", "on") and self._when_or_where(run, i):
+            return False  # "the Betty Ford Center in May", "the West Coast Bank on Highway 214"
         if self.body[left[-1][1].end : run[i][1].start] == " & ":
             return True  # "Johnson & Johnson", "Procter & Gamble": one name
         if (
@@ -563,6 +586,17 @@ class _Finder:
             return not (gz.place_canonical(tail) or gz.organization_canonical(tail))
         return True
 
+    def _when_or_where(self, run: list[tuple[str, _Token]], i: int) -> bool:
+        """Whether the words after "in" or "on" say when or where, not what a body is
+        about: a month or a day ("checked into the Betty Ford Center in May"), or a street,
+        a road or a square ("the West Coast Bank on Highway 214"); "Organization for
+        Security and Cooperation in Europe", "Committee on Homeland Security" go on."""
+        end = i
+        while end + 1 < len(run) and run[end + 1][0] in ("", "particle"):
+            end += 1
+        words = [t.text.lower().rstrip(".") for _, t in run[i : end + 1]]
+        return words[0] in CALENDAR_WORDS or words[-1] in _WHERE_HEADS
+
     def _of_place(self, left_words: list[str], run: list[tuple[str, _Token]], i: int) -> bool:
         """Whether a name of two words or more before "of" is a person's, or a title and a
         person's, and what follows "of" a listed place: "President Emmanuel Macron of
@@ -594,6 +628,7 @@ class _Finder:
             (
                 toks[0].text.lower() in gz.STOP_WORDS
                 and not _is_capitals(toks[0].text)
+                and not self._opens_name_mid_sentence(toks, connectors)
                 # "Internet Explorer": a noun the list holds so that it is no name alone
                 and not (
                     toks[0].text.lower() in _NAME_OPENING_NOUNS
@@ -672,6 +707,24 @@ class _Finder:
                 toks[0].start if title_end else start, start, end, sentence
             )
         return Candidate(start, end, name, kind, sentence.index, description)
+
+    def _opens_name_mid_sentence(self, toks: list[_Token], connectors: list[str]) -> bool:
+        """Whether a capitalised count, ordinal or quantifier is the first word of the name
+        after it: printed with its capital inside a sentence, after a lower-case word or a
+        comma (not in a headline's capitals), right before another capitalised word: "the
+        first customer, All Nippon Airways", "still pushing the All Ordinaries", "the First
+        Amendment", "The Three Musketeers", "Will Artino". At a sentence start the capital
+        says nothing ("All Airbus staff", "Most Democrats")."""
+        first = toks[0]
+        if (
+            first.initial
+            or len(toks) < 2
+            or connectors[1] != ""
+            or first.text.lower() not in _NAME_OPENING_COUNTS
+        ):
+            return False
+        before = self.body[: first.start].rstrip(" ")
+        return before[-1:].islower() or before[-1:] in (",", ";", ":", "(")
 
     def _title_after_name(self, toks: list[_Token], connectors: list[str]) -> bool:
         """Whether the last word is a title in the possessive printed after the name of the

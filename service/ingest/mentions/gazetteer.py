@@ -158,7 +158,8 @@ CORE_TITLES = word_set(
     prosecutor-general ombudsman akim ceo cfo coo cto attorney councilman
     councilwoman councillor councilor alderman assemblyman assemblywoman sheriff
     inspector superintendent detective constable officer chief coroner warden
-    magistrate pastor representative rep counsel trooper const"""
+    magistrate pastor representative rep counsel trooper const undersheriff undersecretary
+    under-secretary"""
 )
 # Words that may sit in a title before a core title ("Deputy Interior Minister").
 TITLE_MODIFIERS = word_set(
@@ -292,6 +293,17 @@ STOP_WORDS = word_set(
 MEASURE_ACRONYMS = word_set(
     """gdp gnp gni cpi ppi pmi hicp ipo eps ebit ebitda vat gst yoy qoq bps ppm mph kph gmt
     bst utc est pst cet"""
+)
+# Acronyms of common nouns, never a name alone: technology ("built-in GPS", "4GB of RAM",
+# "USB 3.0 ports"), charges and test results ("on a DUI charge", "a DNA expert"), sport
+# ("47 KO's", "an MVP season"), clock zones ("7 p.m. EDT"), currency codes ("$99 (USD)"),
+# titles ("senior VP") and words ("they were OK"). Inside a longer name they stay ("Apple
+# TV", "Mac OS X").
+TERM_ACRONYMS = word_set(
+    """gps tv tvs hdtv usb ram cpu gpu pc pcs os lcd led oled hd sms mms vpn xml sql html http
+    url pdf dvd dvds cd cds mp3 lte gsm cdma ssd sd sdhc oem drm atm atms suv suvs dna id ids
+    dui dwi mvp ko tko ok vip vips icbm icbms mba phd qwerty et edt pdt cdt mdt cst mst am pm
+    usd eur gbp jpy chf cad aud nzd vp ceo cfo coo cto potus"""
 )
 # Name-part endings that mark a surname (Slavic, Caucasian, Central Asian).
 SURNAME_SUFFIXES = (

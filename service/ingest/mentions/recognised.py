@@ -61,13 +61,23 @@ _FURNITURE = frozenset(
 )  # fmt: skip
 
 
+# Words that join a name's words and never end one ("and" may end a list's item the
+# recogniser ran on: "Facebook, Flickr and")
+_CONNECTORS = frozenset({"of", "for", "the", "on", "in", "at", "to"})
+
+
 def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, label) of every recognised name, a leading "the" and a trailing
-    possessive left out."""
+    possessive left out; a name ending in a word that joins names' words ("the Bay of"
+    of "the Bay of Biscay") is the recogniser's cut in the middle of one, and no name: it
+    cuts no name the rules read whole."""
     names: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ not in KINDS and ent.label_ not in NOT_ENTITIES | AMOUNTS | TIMES:
             continue
+        last = ent[-1]
+        if last.lower_ in _CONNECTORS and last.is_lower and doc.text[last.idx - 1] == " ":
+            continue  # "the Bay of": a name cut in its middle ("Moon Jae-in" is whole)
         start, end = _trimmed(ent)
         while end > start and doc.text[end - 1] in "-–—":
             end -= 1  # "Chela Ortiz-": a dash the recogniser took in is no part of a name
@@ -336,7 +346,9 @@ def _one_body_across_and(
     the first alone)."""
     if body[left.end : right.start] != " and ":
         return False
-    if right.name.split()[-1].lower() not in gz.ORG_HEADS:
+    if right.name.split()[-1].lower() not in gz.ORG_HEADS and not _one_agency(
+        body, left, right, names
+    ):
         return False
     across = [
         start
@@ -357,6 +369,25 @@ def _one_body_across_and(
         and gz.organization_canonical(left.name) is None
         and gz.place_canonical(left.name) is None
     )
+
+
+def _one_agency(
+    body: str, left: Candidate, right: Candidate, names: list[tuple[int, int, str]]
+) -> bool:
+    """Whether the recogniser reads exactly one organisation over both names and "and",
+    opened by a country's or a place's name ("U.S. Customs and Border Protection", "US
+    Immigration and Customs Enforcement"): a government's agency, whose name after "and"
+    needs no head word; not "U.S. Customs" and "Border Protection"."""
+    for start, end, label in names:
+        if label != "ORG" or end != right.end or start > left.start:
+            continue
+        before = body[start : left.start].strip()
+        first = left.name.split()[0] if " " in left.name else ""
+        if gz.place_canonical(before) or (
+            before.lower() in ("", "the") and gz.place_canonical(first)
+        ):
+            return True
+    return False
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)

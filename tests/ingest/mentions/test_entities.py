@@ -188,6 +188,8 @@ def test_a_portfolio_before_a_title_is_part_of_the_title() -> None:
         ("Special Counsel", "Hannah Okafor"),
         ("State Trooper", "Wes Delaney"),
         ("Representative", "Carla Munoz"),
+        ("Undersheriff", "Dale Whitcomb"),
+        ("Deputy Undersecretary", "Lena Porter"),
     ],
 )
 def test_local_government_and_police_titles_are_no_part_of_the_name(title: str, name: str) -> None:
@@ -697,3 +699,41 @@ def test_a_generic_head_alone_is_an_entity_only_for_a_body_named_in_full() -> No
     found = names(entities)
     assert "Company" not in found, found
     assert "Calloway Institute" in found, found
+
+
+def test_the_acronym_of_a_common_noun_alone_is_no_name() -> None:
+    body = (
+        "The Harlow Motors van carried a GPS tracker, 8GB of RAM and two USB ports, police "
+        "said. The driver, a senior VP at the firm, was held on a DUI charge at 9 p.m. EDT "
+        "while the Harlow Motors TV advert ran."
+    )
+    _, entities = run(body)
+    found = names(entities)
+    assert not {"GPS", "RAM", "USB", "VP", "DUI", "EDT"} & found, found
+    assert "Harlow Motors" in found, found
+    extraction = extract(parse_article("Van held\n\n" + body))
+    found = {e.name for e in extraction.entities}
+    assert not {"GPS", "RAM", "USB", "VP", "DUI", "EDT"} & found, found
+
+
+def test_a_capitalised_count_inside_a_sentence_opens_the_name_after_it() -> None:
+    _, entities = run(
+        "The order came from its launch customer, All Nippon Airways, and lifted the All "
+        "Ordinaries index. Lawyers cited the First Amendment. Most Analysts agreed."
+    )
+    found = names(entities)
+    assert {"All Nippon Airways", "All Ordinaries", "First Amendment"} <= found, found
+    assert not {"Nippon Airways", "Ordinaries", "Amendment"} & found, found
+    assert "Most Analysts" not in found, found
+
+
+def test_a_month_or_a_street_after_in_or_on_is_no_part_of_the_name() -> None:
+    _, entities = run(
+        "The singer entered the Hazelden Recovery Center in June, her agent said. A fire "
+        "broke out at the Pacific Coast Bank on Route 9 overnight. The Commission on "
+        "Human Rights and the Council on Foreign Relations met."
+    )
+    found = names(entities)
+    assert {"Hazelden Recovery Center", "Pacific Coast Bank"} <= found, found
+    assert {"Commission on Human Rights", "Council on Foreign Relations"} <= found, found
+    assert not {"Hazelden Recovery Center in June", "Pacific Coast Bank on Route"} & found

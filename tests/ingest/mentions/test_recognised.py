@@ -282,6 +282,9 @@ def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
         ("The phones were examined by experts from Cricket Wireless and Federal Bureau "
          "of Investigation agents.",
          ["Cricket Wireless", "Federal Bureau of Investigation"], []),
+        # a country's agency the recogniser reads whole needs no head word after "and"
+        ("A spokesman for U.S. Customs and Border Protection said the crossing would reopen.",
+         ["U.S. Customs and Border Protection"], ["Border Protection"]),
         # two bodies side by side stay two: a head word ends the first one
         ("Rangers from the Forest Service and National Park Service fought the fire.",
          ["Forest Service", "National Park Service"],
@@ -401,3 +404,9 @@ def test_what_a_title_is_of_stays_out_of_the_holders_name() -> None:
     # rules' title "Secretary of the Interior" is of
     body = '"The plan protects the parks," said Secretary of the Interior Dirk Halvorsen.'
     assert [name for _, name in entities(body)] == ["Dirk Halvorsen"]
+
+
+def test_a_recognised_name_ending_in_of_cuts_no_name_read_whole() -> None:
+    found = entities("The jet circled the Bay of Biscay for an hour before it landed.")
+    assert (PLACE, "Bay of Biscay") in found, found
+    assert not {"Bay of", "Biscay"} & {name for _, name in found}, found
