@@ -108,6 +108,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         return Reading(None, False, labels_person=True)
     lex = lexicon()
     noun = _counted_noun(anchor, tokens.end)
+    if noun is None and _range_end(anchor, tokens):
+        # "between 3,000 and 5,000 Internet routes": the high end is parsed as joined to
+        # the low one, which counts the noun for both
+        noun = _counted_noun(anchor.head, tokens.end)
     if noun is None and (person := _stated_age(anchor)) is not None:
         # "He was 95 and lived in Santa Rosa", "Smith is 42": a person's age
         return Reading("age", True, (_char_span(person),))
@@ -342,6 +346,18 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
     return Reading(key, False, spans, source_span, counted, level=level, own_clause=own)
+
+
+def _range_end(anchor: Token, tokens: TokenSpan) -> bool:
+    """Whether ``anchor`` is the high end of a range printed in the figure, parsed as a
+    number joined to the low end ("between 150 and 200 migrants", "1,500 to 2,000 dead")."""
+    low = anchor.head
+    return (
+        anchor.dep_ == "conj"
+        and low.i < anchor.i
+        and low.i >= tokens.start
+        and (low.like_num or low.pos_ == "NUM")
+    )
 
 
 # What a market's move or level is of: the index, share or price that moved.
