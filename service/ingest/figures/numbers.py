@@ -724,6 +724,22 @@ _GROUP_AFTER = re.compile(
 )
 
 
+# A bare number word that a verb of harm takes, or that is harmed, counts people: "an
+# attack which killed seven", "injuring three", "five people died and seven were injured"
+# (not "lost eight", "beat two": games and rivals are no people).
+_HARM = r"(?:killed|dead|injured|wounded|hurt|missing|arrested|detained|rescued|evacuated)"
+_HARMED_BARE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|injur(?:ed|ing|es)?|wound(?:ed|ing|s)?|hurt(?:ing|s)?)\s+"
+    r"(?:(?:at\s+least|another|a\s+further|over|some|about|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+_WERE_HARMED = re.compile(
+    rf"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:also|seriously|critically|"
+    rf"badly|slightly|reportedly)\s+)?{_HARM}\b",
+    re.IGNORECASE,
+)
+
+
 # A range spelt out with "to" or "and" is an amount even where no noun follows it ("the
 # 787-9 holds 250 to 290.", "quakes measuring between 1.0 and 1.9 on the Richter scale"),
 # as a bare "9-10" is not (a date part, a score or a time); but "from 65 to 125" is a
@@ -934,11 +950,18 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         elif kind == "words" and value == 1 and (one := _ONE_PERSON.match(body, end)):
             unit, end = "people", one.end()  # "One person is killed"
         elif kind == "words" and scale is None and _PLURAL_NOUN.match(body, end) is None:
-            group = _GROUP_AFTER.match(body, end) if m.group(0).islower() else None
-            if group is None or not _GROUP_BEFORE.search(body, max(0, m.start() - 12), m.start()):
-                return None  # "including two from AFP": a bare number word is no figure
-            if group.group("who"):
-                unit = "people"  # "The three who voted against"
+            if _HARMED_BARE.search(body, max(0, m.start() - 20), m.start()) or (
+                _WERE_HARMED.match(body, end)
+            ):
+                unit = "people"  # "which he said killed seven", "seven were injured"
+            else:
+                group = _GROUP_AFTER.match(body, end) if m.group(0).islower() else None
+                if group is None or not _GROUP_BEFORE.search(
+                    body, max(0, m.start() - 12), m.start()
+                ):
+                    return None  # "including two from AFP": a bare number word is no figure
+                if group.group("who"):
+                    unit = "people"  # "The three who voted against"
     if (
         kind == "digits"
         and unit == "count"

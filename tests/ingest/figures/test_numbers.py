@@ -872,3 +872,16 @@ def test_counts_of_an_indictment_are_counts_not_people() -> None:
     text = "The driver faces three counts of fraud and one count of theft."
     found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
     assert found == [("three counts", 3.0, "counts"), ("one count", 1.0, "counts")]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("The blast, which police said killed nine, hit a crowded market.", "nine"),
+        ("The shelling, which the army said wounded three, began at dawn.", "three"),
+        ("Two people died and four were injured in the crash.", "four"),
+    ],
+)
+def test_a_bare_number_word_that_is_harmed_counts_people(text: str, printed: str) -> None:
+    found = {text[n.span.start : n.span.end]: n.unit for n in find_numbers(text)}
+    assert found[printed] == "people"
