@@ -71,6 +71,7 @@ from service.ingest.figures.sequence import (
     _merge_restated,
     _whole_of,
     gapped_pair,
+    group_named_before,
     level_after_move,
     ranked_next,
 )
@@ -258,6 +259,8 @@ def find_figures(
                 # "dropped by 2.36%, which is 118.40 points": the same move restated
                 last = figures[-1]
                 figure = replace(figure, property=last.property, subject=last.subject)
+            if (group := group_named_before(body, figures, figure, previous)) is not None:
+                figure = replace(figure, unit=group.unit)  # "two of them": two skiffs
             if figures and _earlier_level(body, figures[-1], figure):
                 figure = replace(figure, qualifier=EARLIER_LEVEL)
             figures.append(figure)
