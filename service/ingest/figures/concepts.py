@@ -370,7 +370,7 @@ _MARKET_CONCEPTS = frozenset({"index_level", "decline", "growth"})
 _DIMENSIONS = {
     **dict.fromkeys(("km", "miles", "m", "feet", "yards", "mm", "cm", "inches"), "length"),
     **dict.fromkeys(("kg", "tonnes", "lb"), "weight"),
-    **dict.fromkeys(("km2", "square miles", "hectares", "acres", "sq ft"), "area"),
+    **dict.fromkeys(("km2", "m2", "square miles", "hectares", "acres", "sq ft"), "area"),
 }
 
 

@@ -341,7 +341,11 @@ _PHYSICAL_UNITS = {
     "millimeter": "mm", "litres": "litres", "liters": "litres", "barrels": "barrels",
     "sq km": "km2", "square kilometres": "km2", "square kilometers": "km2",
     "square miles": "square miles", "degrees": "degrees", "square feet": "sq ft",
-    "square foot": "sq ft", "sq ft": "sq ft", "sq. ft.": "sq ft",
+    "square foot": "sq ft", "sq ft": "sq ft", "sq. ft.": "sq ft", "sq. ft": "sq ft",
+    "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2",
+    "sq m": "m2", "square kilometre": "km2", "square kilometer": "km2",
+    "square mile": "square miles", "metric tons": "tonnes", "metric tonnes": "tonnes",
+    "metric ton": "tonnes",
     "gb": "GB", "gigabytes": "GB", "gigabyte": "GB", "mb": "MB", "megabytes": "MB",
     "tb": "TB", "terabytes": "TB", "ghz": "GHz", "mhz": "MHz", "inches": "inches",
     "inch": "inches", "″": "inches", "yards": "yards", "yard": "yards", "yd": "yards", "lb": "lb",
@@ -349,7 +353,9 @@ _PHYSICAL_UNITS = {
 }  # fmt: skip
 # The units above as a figure keeps them: measures, never counts ("15 yards" is a length).
 PHYSICAL_UNITS = frozenset(_PHYSICAL_UNITS.values())
-_PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_alternation(_PHYSICAL_UNITS)})(?![\w/])", re.IGNORECASE)
+# A unit of two words may be hyphenated after the number: "a 170,000-square-foot building".
+_UNIT_WORDS_SPACED = _alternation(_PHYSICAL_UNITS).replace(" ", r"[\s-]")
+_PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_UNIT_WORDS_SPACED})(?![\w/])", re.IGNORECASE)
 # "in" for inches, where a size says so: "only 0.68 in (1.73 cm) thick", "0.68 in or 17 mm"
 _INCHES_ABBREVIATED = re.compile(
     r"\s+in\b(?=\s*(?:\(|or\s)\s*[\d.]+\s*(?:cm|mm)\b|\s+(?:thick|tall|long|wide|high|deep)\b)"
@@ -922,7 +928,9 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             value /= 100
             upper = upper / 100 if upper is not None else None
     elif unit == "count" and (measure := _PHYSICAL.match(body, end)) is not None:
-        unit, end = _PHYSICAL_UNITS[fold(measure.group("u")).rstrip(".")], measure.end()
+        printed = re.sub(r"[\s-]+", " ", fold(measure.group("u")))
+        unit = _PHYSICAL_UNITS.get(printed) or _PHYSICAL_UNITS[printed.rstrip(".")]
+        end = measure.end()
     elif unit == "count" and (inch := _INCHES_ABBREVIATED.match(body, end)) is not None:
         unit, end = "inches", inch.end()
     elif unit == "count" and (heat := _TEMPERATURE.match(body, end)) is not None:

@@ -885,3 +885,18 @@ def test_counts_of_an_indictment_are_counts_not_people() -> None:
 def test_a_bare_number_word_that_is_harmed_counts_people(text: str, printed: str) -> None:
     found = {text[n.span.start : n.span.end]: n.unit for n in find_numbers(text)}
     assert found[printed] == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "unit"),
+    [
+        ("The firm leases a 90,000-square-foot warehouse.", "90,000-square-foot", "sq ft"),
+        ("The reserve is a 2,300-square-kilometre wetland.", "2,300-square-kilometre", "km2"),
+        ("The new 12,000 square metre hall opens in May.", "12,000 square metre", "m2"),
+        ("Mills shipped 8.2 million metric tons of copper.", "8.2 million metric tons", "tonnes"),
+        ("The flat measures 750 sq. ft. in all.", "750 sq. ft.", "sq ft"),
+    ],
+)
+def test_units_of_area_and_weight_of_two_words(text: str, printed: str, unit: str) -> None:
+    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
+    assert found == [(printed, unit)]
