@@ -160,6 +160,8 @@ WORD_NUMBER = (
     rf"(?:(?:{_alternation(_TENS_WORDS)})(?:-(?:{_alternation(_DIGIT_WORDS)}))?"
     rf"|half\s+a\s+dozen|a\s+dozen|(?:half\s+a|a|one)(?=\s+(?:{_alternation(_SCALES)})\b)"
     rf"|one(?=\s+{_ONE_HARMED})"
+    # "one or two jurors", "one to three years": the low end of a range
+    rf"|one(?=\s+(?:or|to)\s+(?:{_alternation(k for k, v in _UNIT_WORDS.items() if v < 13)})\b)"
     rf"|(?:{_alternation(_UNIT_WORDS)}))(?:\s+dozen)?"
 )
 # Every vague amount and number word starts with one of these letters. Checking it first
@@ -739,6 +741,12 @@ _HARMED_BARE = re.compile(
     r"(?:(?:at\s+least|another|a\s+further|over|some|about|nearly)\s+)?$",
     re.IGNORECASE,
 )
+# A body of people counted by a bare number word after it: "the project's panel of
+# twelve", "a flight crew of six" (not "groups of three": groups of what is not said).
+_BODY_OF = re.compile(
+    r"\b(?:panel|jury|crew|committee|board|council|commission|delegation|bench)\s+of\s+$",
+    re.IGNORECASE,
+)
 _WERE_HARMED = re.compile(
     rf"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:also|seriously|critically|"
     rf"badly|slightly|reportedly)\s+)?{_HARM}\b",
@@ -958,10 +966,13 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         elif kind == "words" and value == 1 and (one := _ONE_PERSON.match(body, end)):
             unit, end = "people", one.end()  # "One person is killed"
         elif kind == "words" and scale is None and _PLURAL_NOUN.match(body, end) is None:
-            if _HARMED_BARE.search(body, max(0, m.start() - 20), m.start()) or (
-                _WERE_HARMED.match(body, end)
+            if (
+                _HARMED_BARE.search(body, max(0, m.start() - 20), m.start())
+                or _WERE_HARMED.match(body, end)
+                or _BODY_OF.search(body, max(0, m.start() - 20), m.start())
             ):
-                unit = "people"  # "which he said killed seven", "seven were injured"
+                # "which he said killed seven", "seven were injured", "a panel of twelve"
+                unit = "people"
             else:
                 group = _GROUP_AFTER.match(body, end) if m.group(0).islower() else None
                 if group is None or not _GROUP_BEFORE.search(

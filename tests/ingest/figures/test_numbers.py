@@ -900,3 +900,32 @@ def test_a_bare_number_word_that_is_harmed_counts_people(text: str, printed: str
 def test_units_of_area_and_weight_of_two_words(text: str, printed: str, unit: str) -> None:
     found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
     assert found == [(printed, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "upper", "unit"),
+    [
+        ("The striker may miss one or two matches.", "one or two", 2.0, "count"),
+        ("The clerk was jailed for one to three years.", "one to three years", 3.0, "years"),
+    ],
+)
+def test_one_is_the_low_end_of_a_range_of_number_words(
+    text: str, printed: str, upper: float, unit: str
+) -> None:
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.upper_bound, n.unit)
+        for n in find_numbers(text)
+    ]
+    assert found == [(printed, 1.0, upper, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("The inquiry's panel of nine, said its chair, met in private.", "nine"),
+        ("The lifeboat put out with a crew of five (all volunteers).", "five"),
+    ],
+)
+def test_a_body_of_people_counted_by_a_bare_number_word(text: str, printed: str) -> None:
+    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
+    assert found == [(printed, "people")]
