@@ -45,3 +45,12 @@ def test_the_other_two_looks_for_its_group_in_its_own_sentence() -> None:
     )
     units = {f.text: f.unit for f in extract(parse_article(article)).figures}
     assert units.get("two", "count") == "count"
+
+
+def test_the_two_after_two_people_are_named_counts_people() -> None:
+    article = (
+        "Leaders meet\n\nChancellor Olaf Brandt welcomed President Maria Duarte in Lisbon on "
+        "Monday.\nThe two signed a trade pact after lunch.\n"
+    )
+    units = {f.text: f.unit for f in extract(parse_article(article)).figures}
+    assert units["two"] == "people"
