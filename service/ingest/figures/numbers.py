@@ -455,9 +455,11 @@ _FUNCTION_WORDS = frozenset(
 # The age may close its sentence or clause ("killing Ann Roe, 40." / "Ann Roe, 48 - his
 # ex-wife") or be shared ("Tom Lee and Ann Roe, both 51, died").
 _AGE_APPOSITION = re.compile(
-    r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?:both\s+)?(?P<n>\d{1,3})"
+    r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?:both\s+|now\s+)?(?P<n>\d{1,3})"
     r"(?:\s*,(?!\d)|(?=[.;](?:\s|$))|\s+[-–—]\s+(?!\d))"
 )
+# An age that opens a sentence about a person: "At 55, he is the same age as ..."
+_AT_AGE = re.compile(r"(?:^|(?<=[.!?]\s))At\s+(?P<n>\d{1,2}),\s+(?:he|she)\b", re.MULTILINE)
 # Ages listed after the people they are: "his two half-brothers, 17 and 22, were also
 # arrested", "forcing sex on the two girls, 12 and 15," (found at the comma, which is
 # cheaper to scan for than the nouns)
@@ -1135,6 +1137,8 @@ def find_ages(body: str) -> tuple[NumberMatch, ...]:
         word = _WORD_END.search(body[max(0, m.start() - 40) : m.start()])
         if word is None or not word.group(1)[:1].isupper() or not 0 < int(m.group("n")) < 120:
             continue
+        found.append(_age(m.start("n"), m.end("n"), int(m.group("n")), m.start("n")))
+    for m in _AT_AGE.finditer(body):
         found.append(_age(m.start("n"), m.end("n"), int(m.group("n")), m.start("n")))
     for m in _AGES_LISTED.finditer(body):
         people = _WORD_END.search(body, max(0, m.start() - 20), m.start())

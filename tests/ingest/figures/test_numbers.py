@@ -929,3 +929,16 @@ def test_one_is_the_low_end_of_a_range_of_number_words(
 def test_a_body_of_people_counted_by_a_bare_number_word(text: str, printed: str) -> None:
     found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
     assert found == [(printed, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("The witness, Carla Reyes, now 19, told the court she ran.", "19"),
+        ("The trial heard from Carla Reyes, now 19.", "19"),
+        ("He retired young. At 41, he coaches a village side.", "41"),
+    ],
+)
+def test_an_age_now_or_at_the_start_of_a_sentence(text: str, printed: str) -> None:
+    found = [(text[n.span.start : n.span.end], n.unit, n.is_age) for n in find_numbers(text)]
+    assert found == [(printed, "years", True)]
