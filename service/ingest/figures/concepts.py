@@ -111,6 +111,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         return Reading(None, False, labels_person=True)
     lex = lexicon()
     noun = _counted_noun(anchor, tokens.end)
+    if noun is None and _range_end(anchor, tokens):
+        # "between 3,000 and 5,000 Internet routes": the high end is parsed as joined to
+        # the low one, which counts the noun for both
+        noun = _counted_noun(anchor.head, tokens.end)
     if noun is None and (person := _stated_age(anchor)) is not None:
         # "He was 95 and lived in Santa Rosa", "Smith is 42": a person's age
         return Reading("age", True, (_char_span(person),))
@@ -354,6 +358,18 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     )
 
 
+def _range_end(anchor: Token, tokens: TokenSpan) -> bool:
+    """Whether ``anchor`` is the high end of a range printed in the figure, parsed as a
+    number joined to the low end ("between 150 and 200 migrants", "1,500 to 2,000 dead")."""
+    low = anchor.head
+    return (
+        anchor.dep_ == "conj"
+        and low.i < anchor.i
+        and low.i >= tokens.start
+        and (low.like_num or low.pos_ == "NUM")
+    )
+
+
 # What a market's move or level is of: the index, share or price that moved.
 _MARKET_CONCEPTS = frozenset({"index_level", "decline", "growth"})
 
@@ -364,7 +380,7 @@ _MARKET_CONCEPTS = frozenset({"index_level", "decline", "growth"})
 _DIMENSIONS = {
     **dict.fromkeys(("km", "miles", "m", "feet", "yards", "mm", "cm", "inches"), "length"),
     **dict.fromkeys(("kg", "tonnes", "lb"), "weight"),
-    **dict.fromkeys(("km2", "square miles", "hectares", "acres", "sq ft"), "area"),
+    **dict.fromkeys(("km2", "m2", "square miles", "hectares", "acres", "sq ft"), "area"),
     # "a 16GB model", "8GB of RAM", "up to 160GB or 40,000 songs": how much data it holds
     **dict.fromkeys(("GB", "MB", "TB"), "storage"),
     **dict.fromkeys(("GHz", "MHz"), "frequency"),  # "a 1.8GHz dual-core i5 processor"

@@ -160,6 +160,8 @@ WORD_NUMBER = (
     rf"(?:(?:{_alternation(_TENS_WORDS)})(?:-(?:{_alternation(_DIGIT_WORDS)}))?"
     rf"|half\s+a\s+dozen|a\s+dozen|(?:half\s+a|a|one)(?=\s+(?:{_alternation(_SCALES)})\b)"
     rf"|one(?=\s+{_ONE_HARMED})"
+    # "one or two jurors", "one to three years": the low end of a range
+    rf"|one(?=\s+(?:or|to)\s+(?:{_alternation(k for k, v in _UNIT_WORDS.items() if v < 13)})\b)"
     rf"|(?:{_alternation(_UNIT_WORDS)}))(?:\s+dozen)?"
 )
 # Every vague amount and number word starts with one of these letters. Checking it first
@@ -341,7 +343,11 @@ _PHYSICAL_UNITS = {
     "millimeter": "mm", "litres": "litres", "liters": "litres", "barrels": "barrels",
     "sq km": "km2", "square kilometres": "km2", "square kilometers": "km2",
     "square miles": "square miles", "degrees": "degrees", "square feet": "sq ft",
-    "square foot": "sq ft", "sq ft": "sq ft", "sq. ft.": "sq ft",
+    "square foot": "sq ft", "sq ft": "sq ft", "sq. ft.": "sq ft", "sq. ft": "sq ft",
+    "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2",
+    "sq m": "m2", "square kilometre": "km2", "square kilometer": "km2",
+    "square mile": "square miles", "metric tons": "tonnes", "metric tonnes": "tonnes",
+    "metric ton": "tonnes",
     "gb": "GB", "gigabytes": "GB", "gigabyte": "GB", "mb": "MB", "megabytes": "MB",
     "tb": "TB", "terabytes": "TB", "ghz": "GHz", "mhz": "MHz", "inches": "inches",
     "inch": "inches", "″": "inches", "yards": "yards", "yard": "yards", "yd": "yards", "lb": "lb",
@@ -349,7 +355,9 @@ _PHYSICAL_UNITS = {
 }  # fmt: skip
 # The units above as a figure keeps them: measures, never counts ("15 yards" is a length).
 PHYSICAL_UNITS = frozenset(_PHYSICAL_UNITS.values())
-_PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_alternation(_PHYSICAL_UNITS)})(?![\w/])", re.IGNORECASE)
+# A unit of two words may be hyphenated after the number: "a 170,000-square-foot building".
+_UNIT_WORDS_SPACED = _alternation(_PHYSICAL_UNITS).replace(" ", r"[\s-]")
+_PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_UNIT_WORDS_SPACED})(?![\w/])", re.IGNORECASE)
 # "in" for inches, where a size says so: "only 0.68 in (1.73 cm) thick", "0.68 in or 17 mm"
 _INCHES_ABBREVIATED = re.compile(
     r"\s+in\b(?=\s*(?:\(|or\s)\s*[\d.]+\s*(?:cm|mm)\b|\s+(?:thick|tall|long|wide|high|deep)\b)"
@@ -447,9 +455,11 @@ _FUNCTION_WORDS = frozenset(
 # The age may close its sentence or clause ("killing Ann Roe, 40." / "Ann Roe, 48 - his
 # ex-wife") or be shared ("Tom Lee and Ann Roe, both 51, died").
 _AGE_APPOSITION = re.compile(
-    r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?:both\s+)?(?P<n>\d{1,3})"
+    r"(?=[\s,])(?<=[^\W\d_]|[’'.])\s*,\s+(?:both\s+|now\s+)?(?P<n>\d{1,3})"
     r"(?:\s*,(?!\d)|(?=[.;](?:\s|$))|\s+[-–—]\s+(?!\d))"
 )
+# An age that opens a sentence about a person: "At 55, he is the same age as ..."
+_AT_AGE = re.compile(r"(?:^|(?<=[.!?]\s))At\s+(?P<n>\d{1,2}),\s+(?:he|she)\b", re.MULTILINE)
 # Ages listed after the people they are: "his two half-brothers, 17 and 22, were also
 # arrested", "forcing sex on the two girls, 12 and 15," (found at the comma, which is
 # cheaper to scan for than the nouns)
@@ -724,6 +734,28 @@ _GROUP_AFTER = re.compile(
 )
 
 
+# A bare number word that a verb of harm takes, or that is harmed, counts people: "an
+# attack which killed seven", "injuring three", "five people died and seven were injured"
+# (not "lost eight", "beat two": games and rivals are no people).
+_HARM = r"(?:killed|dead|injured|wounded|hurt|missing|arrested|detained|rescued|evacuated)"
+_HARMED_BARE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|injur(?:ed|ing|es)?|wound(?:ed|ing|s)?|hurt(?:ing|s)?)\s+"
+    r"(?:(?:at\s+least|another|a\s+further|over|some|about|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+# A body of people counted by a bare number word after it: "the project's panel of
+# twelve", "a flight crew of six" (not "groups of three": groups of what is not said).
+_BODY_OF = re.compile(
+    r"\b(?:panel|jury|crew|committee|board|council|commission|delegation|bench)\s+of\s+$",
+    re.IGNORECASE,
+)
+_WERE_HARMED = re.compile(
+    rf"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:also|seriously|critically|"
+    rf"badly|slightly|reportedly)\s+)?{_HARM}\b",
+    re.IGNORECASE,
+)
+
+
 # A range spelt out with "to" or "and" is an amount even where no noun follows it ("the
 # 787-9 holds 250 to 290.", "quakes measuring between 1.0 and 1.9 on the Richter scale"),
 # as a bare "9-10" is not (a date part, a score or a time); but "from 65 to 125" is a
@@ -906,7 +938,9 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
             value /= 100
             upper = upper / 100 if upper is not None else None
     elif unit == "count" and (measure := _PHYSICAL.match(body, end)) is not None:
-        unit, end = _PHYSICAL_UNITS[fold(measure.group("u")).rstrip(".")], measure.end()
+        printed = re.sub(r"[\s-]+", " ", fold(measure.group("u")))
+        unit = _PHYSICAL_UNITS.get(printed) or _PHYSICAL_UNITS[printed.rstrip(".")]
+        end = measure.end()
     elif unit == "count" and (inch := _INCHES_ABBREVIATED.match(body, end)) is not None:
         unit, end = "inches", inch.end()
     elif unit == "count" and (heat := _TEMPERATURE.match(body, end)) is not None:
@@ -934,11 +968,21 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         elif kind == "words" and value == 1 and (one := _ONE_PERSON.match(body, end)):
             unit, end = "people", one.end()  # "One person is killed"
         elif kind == "words" and scale is None and _PLURAL_NOUN.match(body, end) is None:
-            group = _GROUP_AFTER.match(body, end) if m.group(0).islower() else None
-            if group is None or not _GROUP_BEFORE.search(body, max(0, m.start() - 12), m.start()):
-                return None  # "including two from AFP": a bare number word is no figure
-            if group.group("who"):
-                unit = "people"  # "The three who voted against"
+            if (
+                _HARMED_BARE.search(body, max(0, m.start() - 20), m.start())
+                or _WERE_HARMED.match(body, end)
+                or _BODY_OF.search(body, max(0, m.start() - 20), m.start())
+            ):
+                # "which he said killed seven", "seven were injured", "a panel of twelve"
+                unit = "people"
+            else:
+                group = _GROUP_AFTER.match(body, end) if m.group(0).islower() else None
+                if group is None or not _GROUP_BEFORE.search(
+                    body, max(0, m.start() - 12), m.start()
+                ):
+                    return None  # "including two from AFP": a bare number word is no figure
+                if group.group("who"):
+                    unit = "people"  # "The three who voted against"
     if (
         kind == "digits"
         and unit == "count"
@@ -1093,6 +1137,8 @@ def find_ages(body: str) -> tuple[NumberMatch, ...]:
         word = _WORD_END.search(body[max(0, m.start() - 40) : m.start()])
         if word is None or not word.group(1)[:1].isupper() or not 0 < int(m.group("n")) < 120:
             continue
+        found.append(_age(m.start("n"), m.end("n"), int(m.group("n")), m.start("n")))
+    for m in _AT_AGE.finditer(body):
         found.append(_age(m.start("n"), m.end("n"), int(m.group("n")), m.start("n")))
     for m in _AGES_LISTED.finditer(body):
         people = _WORD_END.search(body, max(0, m.start() - 20), m.start())

@@ -23,6 +23,7 @@ from service.ingest.figures.subjects import (
 from service.ingest.model import (
     EntityKind,
     FigureCandidate,
+    Span,
 )
 
 # The qualifier of the value a change started from ("down from 64 a year earlier"): an
@@ -317,3 +318,39 @@ def _credit_restated(f: FigureCandidate, figures: list[FigureCandidate]) -> Figu
                 f, attributed_to=g.attributed_to, attributed_to_text=g.attributed_to_text
             )
     return f
+
+
+# A number that counts a group the copy named before: "two of them managed to flee",
+# "235,000 comments, at least 208,000 of which were form letters", "we could have used
+# the other two", "all three are down".
+_OF_GROUP = re.compile(r"\s+of\s+(?:them|which|whom|those|these)\b", re.IGNORECASE)
+_GROUP_WORD = re.compile(r"\b(?:the\s+other|all)\s+$", re.IGNORECASE)
+
+
+def group_named_before(
+    body: str,
+    figures: Sequence[FigureCandidate],
+    figure: FigureCandidate,
+    previous: Span | None,
+) -> FigureCandidate | None:
+    """The count of things earlier in the sentence or the one before that a bare count
+    (``figure``, unit ``count``) is a part of, when the copy points back to a group ("two
+    of them", "the other two", "all three"): the nearest count in a unit of its own that
+    is no smaller ("Five pirate boats tried to attack. Two of them fled" -> boats); "the
+    other two" and "all three" only in the sentence itself ("one cable ... the other two"
+    after "14 states" in the sentence before counts cables, not states)."""
+    if figure.unit != "count":
+        return None
+    start, end = figure.span.start, figure.span.end
+    if _OF_GROUP.match(body, end) is not None:
+        reach = (figure.sentence, previous)
+    elif _GROUP_WORD.search(body, max(0, start - 12), start) and body[start:end].isalpha():
+        reach = (figure.sentence, figure.sentence)  # "the other two" of the sentence's group
+    else:
+        return None
+    for last in reversed(figures):
+        if last.sentence not in reach:
+            return None
+        if unit_class(last.unit) == "count" and last.unit != "count" and last.value >= figure.value:
+            return last
+    return None

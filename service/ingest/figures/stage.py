@@ -71,6 +71,7 @@ from service.ingest.figures.sequence import (
     _merge_restated,
     _whole_of,
     gapped_pair,
+    group_named_before,
     level_after_move,
     ranked_next,
 )
@@ -259,6 +260,10 @@ def find_figures(
                 # "dropped by 2.36%, which is 118.40 points": the same move restated
                 last = figures[-1]
                 figure = replace(figure, property=last.property, subject=last.subject)
+            if (group := group_named_before(body, figures, figure, previous)) is not None:
+                figure = replace(figure, unit=group.unit)  # "two of them": two skiffs
+            elif _the_people_named(body, figure, by_sentence, index, entities):
+                figure = replace(figure, unit="people")  # "Trump met Macron. The two embraced"
             if figures and _earlier_level(body, figures[-1], figure):
                 figure = replace(figure, qualifier=EARLIER_LEVEL)
             figures.append(figure)
@@ -266,6 +271,39 @@ def find_figures(
         _merge_restated(figures), mentions, cities, body, country, entities, headline
     )
     return tuple(day_of_the_same(subjects, body))
+
+
+# "the two" standing alone, where a noun would follow: "The two embraced", "the two had
+# talks"
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _the_people_named(
+    body: str,
+    figure: FigureCandidate,
+    by_sentence: dict[int, list[MentionCandidate]],
+    index: int,
+    entities: Sequence[LocalEntity],
+) -> bool:
+    """Whether a bare count after "the" ("the two", unit ``count``) counts people: the
+    sentence before it, or the one before that, names at least as many people ("Trump
+    welcomed Macron on Monday. The two embraced warmly")."""
+    start, end = figure.span.start, figure.span.end
+    if (
+        figure.unit != "count"
+        or not body[start:end].isalpha()
+        or _THE_BEFORE.search(body, max(0, start - 6), start) is None
+    ):
+        return False
+    named = {
+        m.local_entity
+        for i in (index - 1, index)
+        for m in by_sentence.get(i, [])
+        if m.span.end <= start
+        and 0 <= m.local_entity < len(entities)
+        and entities[m.local_entity].kind is EntityKind.PERSON
+    }
+    return len(named) >= figure.value
 
 
 # An age that describes a noun: "a 31-year-old mother", "her 44-year-old mother", or set

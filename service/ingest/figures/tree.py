@@ -49,7 +49,10 @@ def _counted_noun(anchor: Token, span_end: int) -> Token | None:
         and token.dep_ == "compound"
         and token.head.pos_ == "NOUN"
         and token.head.i > token.i
+        and not (token.tag_ == "NNS" and token.head.tag_ == "NN")
     ):
+        # (a plural counted noun read as a singular noun's modifier is misparsed: "200
+        # migrants plan to present claims" counts migrants, not plans)
         token = token.head
     if token.lemma_.lower() in _TIMES_OF_DAY and any(
         c.lower_ in CALENDAR_WORDS for c in token.children

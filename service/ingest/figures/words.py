@@ -95,6 +95,13 @@ _THAN_FRACTION = re.compile(
     rf"(?P<f>{_ONE_PART})(?=\s*[,.;:)]|\s+(?:to|and|or|in|at|for)\b)",
     re.IGNORECASE,
 )
+# "Half the roof collapsed", "at half the price": half of what follows, with "of" left
+# out (not "half the time", "half the battle": sayings, no share of anything)
+_HALF_THE = re.compile(
+    r"(?<!\bfirst\s)(?<!\bsecond\s)(?<!\bother\s)\b(?P<f>half)\s+(?:the|its|their|his|her)"
+    r"\s+(?!(?:time|battle|fun|story)\b)[a-z]",
+    re.IGNORECASE,
+)
 _BY_FRACTION = re.compile(
     r"\bby\s+(?:(?:about|nearly|almost|roughly|around|more than|less than|over|some)\s+)?"
     rf"(?P<f>half|{_ONE_PART}|two[-\s]thirds|three[-\s](?:quarters|fourths))"
@@ -219,6 +226,7 @@ def find_word_amounts(body: str) -> tuple[NumberMatch, ...]:
             found.append(_match(m.start(), m.end(), m.start(), size, unit))
     fractions = [*_FRACTION.finditer(body), *_BY_FRACTION.finditer(body)]
     fractions += _THAN_FRACTION.finditer(body)
+    fractions += _HALF_THE.finditer(body)
     for m in fractions:
         words = " ".join(m.group("f").lower().replace("-", " ").split())
         start, approximation = _approximated(body, m.start("f"))

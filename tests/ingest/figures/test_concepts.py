@@ -499,6 +499,11 @@ def test_sources_of_findings_and_forecasts(sentence: str, text: str, source: str
         ("She is survived by two sons and a daughter.", "two", "people"),
         ("The court heard from four prison guards.", "four", "people"),
         ("Navy ships detained 26 pirates off the coast.", "26", "people"),
+        # a range counts the noun after its high end for both ends
+        ("Between 40 and 60 striking dockers plan to march.", "Between 40 and 60", "dockers"),
+        ("Between 300 and 400 stranded tourists hope to leave.", "Between 300 and 400", "people"),
+        # a plural parsed as the modifier of the singular noun after it is still counted
+        ("Some 200 migrants plan to cross the border this week.", "Some 200", "people"),
     ],
 )
 def test_counted_unit(sentence: str, text: str, unit: str) -> None:

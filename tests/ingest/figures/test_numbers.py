@@ -872,3 +872,73 @@ def test_counts_of_an_indictment_are_counts_not_people() -> None:
     text = "The driver faces three counts of fraud and one count of theft."
     found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
     assert found == [("three counts", 3.0, "counts"), ("one count", 1.0, "counts")]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("The blast, which police said killed nine, hit a crowded market.", "nine"),
+        ("The shelling, which the army said wounded three, began at dawn.", "three"),
+        ("Two people died and four were injured in the crash.", "four"),
+    ],
+)
+def test_a_bare_number_word_that_is_harmed_counts_people(text: str, printed: str) -> None:
+    found = {text[n.span.start : n.span.end]: n.unit for n in find_numbers(text)}
+    assert found[printed] == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "unit"),
+    [
+        ("The firm leases a 90,000-square-foot warehouse.", "90,000-square-foot", "sq ft"),
+        ("The reserve is a 2,300-square-kilometre wetland.", "2,300-square-kilometre", "km2"),
+        ("The new 12,000 square metre hall opens in May.", "12,000 square metre", "m2"),
+        ("Mills shipped 8.2 million metric tons of copper.", "8.2 million metric tons", "tonnes"),
+        ("The flat measures 750 sq. ft. in all.", "750 sq. ft.", "sq ft"),
+    ],
+)
+def test_units_of_area_and_weight_of_two_words(text: str, printed: str, unit: str) -> None:
+    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
+    assert found == [(printed, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "upper", "unit"),
+    [
+        ("The striker may miss one or two matches.", "one or two", 2.0, "count"),
+        ("The clerk was jailed for one to three years.", "one to three years", 3.0, "years"),
+    ],
+)
+def test_one_is_the_low_end_of_a_range_of_number_words(
+    text: str, printed: str, upper: float, unit: str
+) -> None:
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.upper_bound, n.unit)
+        for n in find_numbers(text)
+    ]
+    assert found == [(printed, 1.0, upper, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("The inquiry's panel of nine, said its chair, met in private.", "nine"),
+        ("The lifeboat put out with a crew of five (all volunteers).", "five"),
+    ],
+)
+def test_a_body_of_people_counted_by_a_bare_number_word(text: str, printed: str) -> None:
+    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
+    assert found == [(printed, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("The witness, Carla Reyes, now 19, told the court she ran.", "19"),
+        ("The trial heard from Carla Reyes, now 19.", "19"),
+        ("He retired young. At 41, he coaches a village side.", "41"),
+    ],
+)
+def test_an_age_now_or_at_the_start_of_a_sentence(text: str, printed: str) -> None:
+    found = [(text[n.span.start : n.span.end], n.unit, n.is_age) for n in find_numbers(text)]
+    assert found == [(printed, "years", True)]

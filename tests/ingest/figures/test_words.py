@@ -49,6 +49,9 @@ def test_one_count_of_an_indictment_is_a_figure() -> None:
         ("A bloc larger than a third to block the bill.", "larger than a third", 33.33,
          Approximation.MORE_THAN),
         ("Two-thirds of the members voted yes.", "Two-thirds", 66.67, Approximation.EXACT),
+        # "of" left out
+        ("Half the ceiling of the hall fell in.", "Half", 50.0, Approximation.EXACT),
+        ("Nearly half their crops were lost.", "Nearly half", 50.0, Approximation.NEARLY),
     ],
 )  # fmt: skip
 def test_a_fraction_is_a_share_in_percent_to_two_places(
@@ -59,6 +62,10 @@ def test_a_fraction_is_a_share_in_percent_to_two_places(
         for n in find_word_amounts(text)
     ]
     assert found == [(printed, value, "percent", approx)]
+
+
+def test_half_the_time_is_a_saying_and_no_share() -> None:
+    assert find_word_amounts("Half the time the lift is broken.") == ()
 
 
 def test_a_third_after_than_that_counts_a_time_is_no_fraction() -> None:
