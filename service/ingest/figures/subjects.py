@@ -731,9 +731,17 @@ def fill_subjects(
         and not (f.property == "age" and not (person and _told_before(body, f)))
         and not (person and f.property != "age" and not _names(body, mentions, f, entities[topic]))
         and not _of_several(body, f)
+        and not _says_nothing_of_topic(f)
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
+
+
+def _says_nothing_of_topic(figure: FigureCandidate) -> bool:
+    """Whether a figure is no fact of whatever the story is about: a span of time
+    ("arrested 12 days after the shooting", "the test flight lasted four hours") measures
+    an event, not the country or company the story names most."""
+    return figure.property == "duration"
 
 
 # Last words of a body that gives figures about others (a ministry, an agency, police).

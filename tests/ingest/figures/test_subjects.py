@@ -231,3 +231,12 @@ def test_a_prison_term_the_parse_gives_no_one_is_the_person_named_before() -> No
         "nine-year sentence imposed in 2015.\n"
     )
     assert subjects["nine-year"] == "Marco Salinas"
+
+
+def test_a_span_of_time_is_no_figure_of_the_storys_topic() -> None:
+    subjects = subjects_of(
+        "Floods hit Moravia\n\n"
+        "Floods hit Moravia on Monday, and rescuers in Moravia worked through the night. "
+        "The search lasted nine hours before the last family was found.\n"
+    )
+    assert subjects["nine hours"] is None  # the search's, not Moravia's
