@@ -720,6 +720,7 @@ def fill_subjects(
         _names_index(name) for name in (entities[topic].name, *entities[topic].aliases)
     )
     authority = 0 <= topic < len(entities) and (person or _is_authority(entities[topic]))
+    place = 0 <= topic < len(entities) and entities[topic].kind is EntityKind.PLACE
     return [
         replace(f, subject=topic, story_subject=True)
         if free
@@ -731,9 +732,39 @@ def fill_subjects(
         and not (f.property == "age" and not (person and _told_before(body, f)))
         and not (person and f.property != "age" and not _names(body, mentions, f, entities[topic]))
         and not _of_several(body, f)
+        and not _says_nothing_of_topic(f)
+        and not (place and _elsewhere(mentions, f, topic, cities))
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
+
+
+def _elsewhere(
+    mentions: Sequence[MentionCandidate],
+    figure: FigureCandidate,
+    topic: int,
+    cities: frozenset[int],
+) -> bool:
+    """Whether the figure's sentence names a city other than the place the story is about,
+    and not that place: the figure is then of the city or of something in it, not of the
+    story's country. In a story about Indonesia, "Manokwari, a city of 160,000 people" is
+    the town's population, and "rescuers in Arequipa set up 300 tents" in one about Peru
+    counts tents, no fact of Peru. A sea or a region named beside it is no such clue
+    ("45,756 migrants crossing the Channel" in a story about Britain)."""
+    if figure.part is not TextPart.BODY:
+        return False
+    sentence = figure.sentence
+    inside = [m for m in mentions if sentence.start <= m.span.start < sentence.end]
+    return any(m.local_entity in cities and m.local_entity != topic for m in inside) and not any(
+        m.local_entity == topic for m in inside
+    )
+
+
+def _says_nothing_of_topic(figure: FigureCandidate) -> bool:
+    """Whether a figure is no fact of whatever the story is about: a span of time
+    ("arrested 12 days after the shooting", "the test flight lasted four hours") measures
+    an event, not the country or company the story names most."""
+    return figure.property == "duration"
 
 
 # Last words of a body that gives figures about others (a ministry, an agency, police).

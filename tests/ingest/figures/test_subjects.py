@@ -231,3 +231,21 @@ def test_a_prison_term_the_parse_gives_no_one_is_the_person_named_before() -> No
         "nine-year sentence imposed in 2015.\n"
     )
     assert subjects["nine-year"] == "Marco Salinas"
+
+
+def test_a_span_of_time_is_no_figure_of_the_storys_topic() -> None:
+    subjects = subjects_of(
+        "Floods hit Moravia\n\n"
+        "Floods hit Moravia on Monday, and rescuers in Moravia worked through the night. "
+        "The search lasted nine hours before the last family was found.\n"
+    )
+    assert subjects["nine hours"] is None  # the search's, not Moravia's
+
+
+def test_a_count_in_a_sentence_about_another_city_is_no_figure_of_the_storys_country() -> None:
+    subjects = subjects_of(
+        "Quake shakes Peru\n\n"
+        "A strong quake shook Peru on Monday, and Peru declared an emergency. Rescuers in "
+        "Arequipa set up 300 tents for families, a spokesman said.\n"
+    )
+    assert subjects["300"] is None  # tents in Arequipa, no fact of Peru
