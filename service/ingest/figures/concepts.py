@@ -349,6 +349,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         and counted == "people"
         and governor is not None
         and _passive(governor)
+        and not _by_agent(head, governor)
     ):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
@@ -494,6 +495,14 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
 
 # Verbs that say how many people something takes, with "can" or "could" before them.
 _TAKES = frozenset({"carry", "hold", "seat", "accommodate", "take", "fit", "transport"})
+
+
+def _by_agent(head: Token, governor: Token) -> bool:
+    """Whether the count is the participle's agent, who did the deed: "the topics
+    discussed by the two leaders" are the leaders', while "300 protesters were arrested"
+    and "500 held a day earlier" are who it was done to (and "charged with two counts"
+    are the charges)."""
+    return head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.i == governor.i
 
 
 def _can_take(verb: Token, noun: Token | None) -> bool:

@@ -699,6 +699,13 @@ def test_words_that_name_a_concept_only_in_their_place(
         ("Smith, a 12-year employee, was dismissed on Monday.", "12-year", "duration"),
         # a count of people something is done to is named by the deed
         ("Four Spanish players were booked.", "Four", "booked"),
+        # the agent of a participle did its deed
+        (
+            "Tariffs were among the issues raised by the three ministers on Friday.",
+            "three",
+            "ministers",
+        ),
+        ("The report was written by five analysts at the bank.", "five", "analysts"),
     ],
 )
 def test_agents_and_spans_are_not_what_a_count_measures(
