@@ -213,6 +213,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             verb_found = measured
     if verb_found is None and governor is not None:
         verb_found = _left_in_state(governor, head, unit, lex)  # "left 1,200 people dead"
+    if verb_found is None and governor is not None:
+        verb_found = _after_being(governor, head, unit, lex)  # "treated after being hurt"
     # What happened to a group beats the group's name ("300 protesters were arrested"),
     # but a verb never renames a group ("seven candidates took part").
     if verb_found is None and noun is not None and governor is not None:
@@ -912,6 +914,34 @@ def _left_in_state(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept
             key = _LEFT_STATES.get(state.lower_)
             if key is not None and _fits(lex.concepts[key], unit):
                 return lex.concepts[key]
+    return None
+
+
+# Prepositions that tie what was done to a verb's subject to its deed ("after being hurt").
+_BEFORE_DEED = frozenset({"after", "since"})
+
+
+def _after_being(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
+    """What was done to the people a verb's subject counts, in a passive after "after":
+    "five people had received treatment after being injured" counts the injured, "12
+    men were released after being held for a week" the detained. Only a deed of a
+    disaster or of the law (a concept about a place), and only for people: "lasted 52
+    games before being replaced" names no game."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.i != verb.i:
+        return None
+    if counted_unit(head) not in (None, "people"):
+        return None
+    for prep in _children(verb):
+        if prep.dep_ != "prep" or prep.lower_ not in _BEFORE_DEED:
+            continue
+        for deed in _children(prep):
+            if deed.dep_ != "pcomp" or not any(c.dep_ == "auxpass" for c in _children(deed)):
+                continue
+            lemma = deed.lemma_.lower()
+            hits = (*lex.passive_verbs.get(lemma, ()), *lex.verbs.get(lemma, ()))
+            hit = _pick(tuple(c for c in hits if c.subject == "place"), unit)
+            if hit is not None and hit.unit == "people":
+                return hit
     return None
 
 

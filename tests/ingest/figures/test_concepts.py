@@ -699,6 +699,17 @@ def test_words_that_name_a_concept_only_in_their_place(
         ("Smith, a 12-year employee, was dismissed on Monday.", "12-year", "duration"),
         # a count of people something is done to is named by the deed
         ("Four Spanish players were booked.", "Four", "booked"),
+        # what was done to a verb's subject, said after "after being"
+        (
+            "Hospital staff said eight people were treated after being injured in the blast.",
+            "eight people",
+            "injured",
+        ),
+        (
+            "Three men were freed on Sunday after being detained at the border.",
+            "Three men",
+            "detained",
+        ),
         # the agent of a participle did its deed
         (
             "Tariffs were among the issues raised by the three ministers on Friday.",
