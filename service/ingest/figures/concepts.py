@@ -1155,6 +1155,8 @@ def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> 
             return _pick((lex.concepts["registered_voters"],), unit)  # "eligible to vote"
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
+        if (found := _those_done_to(governor, child, unit, lex)) is not None:
+            return found  # "The apprehended included 12 Somalis"
         if child.pos_ in ("NOUN", "PROPN") and (found := _noun_concept(child, unit, lex)):
             if found.key in GROUPS and head.dep_ == "dobj" and child.dep_ == "nsubj":
                 continue  # "Officers freed seven people": the officers did it, no count
@@ -1165,6 +1167,22 @@ def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> 
             if child.dep_ == "dobj" and (found := _noun_concept(child, unit, lex)):
                 return found
     return None
+
+
+# Verbs that say who makes up a group: "The apprehended included 12 Somalis".
+_MAKING_UP = frozenset({"include", "number", "total", "comprise", "be"})
+
+
+def _those_done_to(governor: Token, subject: Token, unit: str, lex: Lexicon) -> Concept | None:
+    """A participle standing for the people a deed was done to, as the subject of a verb
+    saying who they were: "The apprehended included 12 Somalis" counts the detained,
+    "the evacuated numbered 3,000" the evacuated."""
+    if subject.dep_ != "nsubj" or subject.tag_ != "VBN" or governor.lemma_ not in _MAKING_UP:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    hit = _pick(lex.verbs.get(subject.lemma_.lower()), unit)
+    return hit if hit is not None and hit.unit == "people" else None
 
 
 # Verbs that cut or raise what they take by a share ("reduce costs by 30%").

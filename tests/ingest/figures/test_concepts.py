@@ -710,6 +710,9 @@ def test_words_that_name_a_concept_only_in_their_place(
             "Three men",
             "detained",
         ),
+        # a participle standing for those a deed was done to
+        ("Officials said the arrested included 30 foreign nationals.", "30", "detained"),
+        ("Police said the rescued included four children.", "four children", "rescued"),
         # the agent of a participle did its deed
         (
             "Tariffs were among the issues raised by the three ministers on Friday.",
