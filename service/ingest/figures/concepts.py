@@ -215,6 +215,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         verb_found = _left_in_state(governor, head, unit, lex)  # "left 1,200 people dead"
     if verb_found is None and governor is not None:
         verb_found = _after_being(governor, head, unit, lex)  # "treated after being hurt"
+    if verb_found is None and noun is not None:
+        verb_found = _in_state(noun, unit, lex)  # "the two wounded men"
     # What happened to a group beats the group's name ("300 protesters were arrested"),
     # but a verb never renames a group ("seven candidates took part").
     if verb_found is None and noun is not None and governor is not None:
@@ -912,6 +914,18 @@ def _left_in_state(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept
                 return lex.concepts["power_outages"]
         if state.dep_ in ("oprd", "acomp", "amod", "advcl", "xcomp") and state.i > head.i:
             key = _LEFT_STATES.get(state.lower_)
+            if key is not None and _fits(lex.concepts[key], unit):
+                return lex.concepts[key]
+    return None
+
+
+def _in_state(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
+    """The state a disaster left the counted people in, said before their noun: "the two
+    wounded men" are injured, "three missing climbers" missing, "the four dead
+    soldiers" dead."""
+    for child in _children(noun):
+        if child.dep_ == "amod" and child.i < noun.i:
+            key = _LEFT_STATES.get(child.lower_)
             if key is not None and _fits(lex.concepts[key], unit):
                 return lex.concepts[key]
     return None

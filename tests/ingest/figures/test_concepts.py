@@ -714,6 +714,9 @@ def test_words_that_name_a_concept_only_in_their_place(
         # a participle standing for those a deed was done to
         ("Officials said the arrested included 30 foreign nationals.", "30", "detained"),
         ("Police said the rescued included four children.", "four children", "rescued"),
+        # the state a disaster left them in, before the counted noun
+        ("Doctors said the three injured miners were in a stable condition.", "three", "injured"),
+        ("Rescuers resumed the search for the two missing climbers on Monday.", "two", "missing"),
         # leaving one's home is done to no one
         (
             "About 2,000 people fled their homes as the river rose.",
