@@ -213,6 +213,10 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             verb_found = measured
     if verb_found is None and governor is not None:
         verb_found = _left_in_state(governor, head, unit, lex)  # "left 1,200 people dead"
+    if verb_found is None and governor is not None:
+        verb_found = _after_being(governor, head, unit, lex)  # "treated after being hurt"
+    if verb_found is None and noun is not None:
+        verb_found = _in_state(noun, unit, lex)  # "the two wounded men"
     # What happened to a group beats the group's name ("300 protesters were arrested"),
     # but a verb never renames a group ("seven candidates took part").
     if verb_found is None and noun is not None and governor is not None:
@@ -349,6 +353,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         and counted == "people"
         and governor is not None
         and _passive(governor)
+        and not _by_agent(head, governor)
     ):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
@@ -494,6 +499,14 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
 
 # Verbs that say how many people something takes, with "can" or "could" before them.
 _TAKES = frozenset({"carry", "hold", "seat", "accommodate", "take", "fit", "transport"})
+
+
+def _by_agent(head: Token, governor: Token) -> bool:
+    """Whether the count is the participle's agent, who did the deed: "the topics
+    discussed by the two leaders" are the leaders', while "300 protesters were arrested"
+    and "500 held a day earlier" are who it was done to (and "charged with two counts"
+    are the charges)."""
+    return head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.i == governor.i
 
 
 def _can_take(verb: Token, noun: Token | None) -> bool:
@@ -906,6 +919,46 @@ def _left_in_state(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept
     return None
 
 
+def _in_state(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
+    """The state a disaster left the counted people in, said before their noun: "the two
+    wounded men" are injured, "three missing climbers" missing, "the four dead
+    soldiers" dead."""
+    for child in _children(noun):
+        if child.dep_ == "amod" and child.i < noun.i:
+            key = _LEFT_STATES.get(child.lower_)
+            if key is not None and _fits(lex.concepts[key], unit):
+                return lex.concepts[key]
+    return None
+
+
+# Prepositions that tie what was done to a verb's subject to its deed ("after being hurt").
+_BEFORE_DEED = frozenset({"after", "since"})
+
+
+def _after_being(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
+    """What was done to the people a verb's subject counts, in a passive after "after":
+    "five people had received treatment after being injured" counts the injured, "12
+    men were released after being held for a week" the detained. Only a deed of a
+    disaster or of the law (a concept about a place), and only for people: "lasted 52
+    games before being replaced" names no game."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.i != verb.i:
+        return None
+    if counted_unit(head) not in (None, "people"):
+        return None
+    for prep in _children(verb):
+        if prep.dep_ != "prep" or prep.lower_ not in _BEFORE_DEED:
+            continue
+        for deed in _children(prep):
+            if deed.dep_ != "pcomp" or not any(c.dep_ == "auxpass" for c in _children(deed)):
+                continue
+            lemma = deed.lemma_.lower()
+            hits = (*lex.passive_verbs.get(lemma, ()), *lex.verbs.get(lemma, ()))
+            hit = _pick(tuple(c for c in hits if c.subject == "place"), unit)
+            if hit is not None and hit.unit == "people":
+                return hit
+    return None
+
+
 # Prepositions of where a deed happened: "killed 230,000 people in 13 countries"
 _WHERE = frozenset({"in", "across", "throughout", "within"})
 
@@ -1116,6 +1169,8 @@ def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> 
             return _pick((lex.concepts["registered_voters"],), unit)  # "eligible to vote"
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
+        if (found := _those_done_to(governor, child, unit, lex)) is not None:
+            return found  # "The apprehended included 12 Somalis"
         if child.pos_ in ("NOUN", "PROPN") and (found := _noun_concept(child, unit, lex)):
             if found.key in GROUPS and head.dep_ == "dobj" and child.dep_ == "nsubj":
                 continue  # "Officers freed seven people": the officers did it, no count
@@ -1126,6 +1181,22 @@ def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> 
             if child.dep_ == "dobj" and (found := _noun_concept(child, unit, lex)):
                 return found
     return None
+
+
+# Verbs that say who makes up a group: "The apprehended included 12 Somalis".
+_MAKING_UP = frozenset({"include", "number", "total", "comprise", "be"})
+
+
+def _those_done_to(governor: Token, subject: Token, unit: str, lex: Lexicon) -> Concept | None:
+    """A participle standing for the people a deed was done to, as the subject of a verb
+    saying who they were: "The apprehended included 12 Somalis" counts the detained,
+    "the evacuated numbered 3,000" the evacuated."""
+    if subject.dep_ != "nsubj" or subject.tag_ != "VBN" or governor.lemma_ not in _MAKING_UP:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    hit = _pick(lex.verbs.get(subject.lemma_.lower()), unit)
+    return hit if hit is not None and hit.unit == "people" else None
 
 
 # Verbs that cut or raise what they take by a share ("reduce costs by 30%").

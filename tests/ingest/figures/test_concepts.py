@@ -387,8 +387,9 @@ def reading_of(sentence: str, text: str) -> tuple[str | None, str | None, list[s
         ("The gunman killed two guards and wounded 14 others.", "14 others", "injured"),
         # nor a concept of things a head count
         ("Two men stole a car from the dealership on Friday.", "Two men", None),
+        # (fleeing one's house is being displaced, not a house damaged)
         ("About 2,000 villagers fled their houses before the storm.", "About 2,000",
-         "villagers"),
+         "displaced"),
         ("Police picked up 300 people in the raid, the mayor said.", "300 people", None),
         ("Toyota will lay off 3,000 workers.", "3,000 workers", "job_cuts"),
         # data and clock speed are dimensions like length, whatever noun they describe
@@ -699,6 +700,36 @@ def test_words_that_name_a_concept_only_in_their_place(
         ("Smith, a 12-year employee, was dismissed on Monday.", "12-year", "duration"),
         # a count of people something is done to is named by the deed
         ("Four Spanish players were booked.", "Four", "booked"),
+        # what was done to a verb's subject, said after "after being"
+        (
+            "Hospital staff said eight people were treated after being injured in the blast.",
+            "eight people",
+            "injured",
+        ),
+        (
+            "Three men were freed on Sunday after being detained at the border.",
+            "Three men",
+            "detained",
+        ),
+        # a participle standing for those a deed was done to
+        ("Officials said the arrested included 30 foreign nationals.", "30", "detained"),
+        ("Police said the rescued included four children.", "four children", "rescued"),
+        # the state a disaster left them in, before the counted noun
+        ("Doctors said the three injured miners were in a stable condition.", "three", "injured"),
+        ("Rescuers resumed the search for the two missing climbers on Monday.", "two", "missing"),
+        # leaving one's home is done to no one
+        (
+            "About 2,000 people fled their homes as the river rose.",
+            "About 2,000 people",
+            "displaced",
+        ),
+        # the agent of a participle did its deed
+        (
+            "Tariffs were among the issues raised by the three ministers on Friday.",
+            "three",
+            "ministers",
+        ),
+        ("The report was written by five analysts at the bank.", "five", "analysts"),
     ],
 )
 def test_agents_and_spans_are_not_what_a_count_measures(
