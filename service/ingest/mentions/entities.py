@@ -23,6 +23,7 @@ from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.entity_groups import group_mentions
 from service.ingest.mentions.names import initials, is_acronym, name_key
 from service.ingest.mentions.recognised import reconcile
+from service.ingest.mentions.titles import whole_titles
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Sentence
 
 _UPPER = "".join(
@@ -180,6 +181,7 @@ def find_mentions(
             if cand.kind is EntityKind.PERSON and cand.description is None:
                 sentence = sentences[cand.sentence_index]
                 cand.description = finder.description(cand.start, cand.end, sentence)
+    candidates = whole_titles(body, candidates)
     candidates = _without_common_acronyms(_named_bodies_only(candidates))
     return group_mentions(body, candidates, known_people)
 

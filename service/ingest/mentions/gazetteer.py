@@ -296,14 +296,17 @@ MEASURE_ACRONYMS = word_set(
 )
 # Acronyms of common nouns, never a name alone: technology ("built-in GPS", "4GB of RAM",
 # "USB 3.0 ports"), charges and test results ("on a DUI charge", "a DNA expert"), sport
-# ("47 KO's", "an MVP season"), clock zones ("7 p.m. EDT"), currency codes ("$99 (USD)"),
+# ("47 KO's", "an MVP season", "placed on IR"), clock zones ("7 p.m. EDT", "7:15 a.m. PT"),
+# degrees and tests ("a BS in Chemistry", "an I.Q. of 69"), police units ("the SWAT
+# team"), chemicals ("DDT", "VX nerve agent"), currency codes ("$99 (USD)"),
 # titles ("senior VP") and words ("they were OK"). Inside a longer name they stay ("Apple
 # TV", "Mac OS X").
 TERM_ACRONYMS = word_set(
     """gps tv tvs hdtv usb ram cpu gpu pc pcs os lcd led oled hd sms mms vpn xml sql html http
     url pdf dvd dvds cd cds mp3 lte gsm cdma ssd sd sdhc oem drm atm atms suv suvs dna id ids
     dui dwi mvp ko tko ok vip vips icbm icbms mba phd qwerty et edt pdt cdt mdt cst mst am pm
-    usd eur gbp jpy chf cad aud nzd vp ceo cfo coo cto potus"""
+    usd eur gbp jpy chf cad aud nzd vp ceo c.e.o. cfo coo cto potus gb pt ir bs iq i.q. swat
+    ddt vx"""
 )
 # Name-part endings that mark a surname (Slavic, Caucasian, Central Asian).
 SURNAME_SUFFIXES = (

@@ -194,7 +194,8 @@ def _joined_across_the(
 ) -> list[Candidate]:
     """Two capitalised names with "the" between them that the recogniser reads as one
     name are that name: "the Stoning the Devil ritual"; so are two with "and" between
-    them that it reads as one organisation (`_one_body_across_and`)."""
+    them that it reads as one organisation (`_one_body_across_and`), or with "for" or "on"
+    (`_one_body_across_for_on`)."""
     out: list[Candidate] = []
     for cand in candidates:
         before = out[-1] if out else None
@@ -204,6 +205,7 @@ def _joined_across_the(
             and (
                 body[before.end : cand.start] == " the "
                 or _one_body_across_and(body, before, cand, names)
+                or _one_body_across_for_on(body, before, cand, names)
             )
         ):
             label = next(
@@ -327,6 +329,25 @@ def _opener_only(body: str, word: str, sentence_starts: Sequence[int]) -> bool:
         if body[start : match.start()].strip(_OPENING + "\n") != "":
             return False
     return True
+
+
+def _one_body_across_for_on(
+    body: str, left: Candidate, right: Candidate, names: list[tuple[int, int, str]]
+) -> bool:
+    """Whether names either side of "for" or "on" are one body's or one place's name the
+    recogniser reads whole ("the Project on Government Oversight", "the Yearning for Zion
+    Ranch", "Deferred Action for Childhood Arrivals"): an organisation, a facility or an
+    event over both, starting at the first and ending at the second; never a person or a
+    town ("Smith on Monday"), nor a name before a place or a road after "on" ("of Troy on
+    Interstate 75": where someone was, no body's name)."""
+    if body[left.end : right.start] not in (" for ", " on "):
+        return False
+    if right.kind is EntityKind.PLACE or re.match(r" ?\d", body[right.end : right.end + 2]):
+        return False  # "Interstate 75", "Route 9": a road's number after the name
+    return any(
+        label in ("ORG", "FAC", "EVENT") and start == left.start and right.end == end
+        for start, end, label in names
+    )
 
 
 def _one_body_across_and(

@@ -716,6 +716,18 @@ def test_the_acronym_of_a_common_noun_alone_is_no_name() -> None:
     assert not {"GPS", "RAM", "USB", "VP", "DUI", "EDT"} & found, found
 
 
+def test_the_acronym_of_a_degree_a_test_a_unit_or_a_chemical_alone_is_no_name() -> None:
+    body = (
+        "The SWAT team found the suspect, who holds a BS in Biology from Dunmore College and "
+        "scored an I.Q. of 140, with traces of DDT and VX on his gloves, police said at "
+        "6 a.m. PT. The Raiders placed their tackle on IR."
+    )
+    _, entities = run(body)
+    found = names(entities)
+    assert not {"SWAT", "BS", "I.Q.", "DDT", "VX", "PT", "IR"} & found, found
+    assert "Dunmore College" in found, found
+
+
 def test_a_capitalised_count_inside_a_sentence_opens_the_name_after_it() -> None:
     _, entities = run(
         "The order came from its launch customer, All Nippon Airways, and lifted the All "

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.entities import find_mentions
+from service.ingest.mentions.recognised import _one_body_across_for_on
 from service.ingest.model import EntityKind
 from service.ingest.nlp.model import analyse
 from service.ingest.parse.sentences import split_sentences
@@ -297,6 +299,36 @@ def test_one_body_named_across_and_is_one_name(
     names = [n for _, n in entities(body)]
     assert all(n in names for n in joined), names
     assert not any(n in names for n in apart), names
+
+
+@pytest.mark.parametrize(
+    ("body", "joined", "apart"),
+    [
+        # a body named across "on" or "for" the recogniser reads whole
+        ("The watchdog group the Project on Government Oversight asked for the files.",
+         ["Project on Government Oversight"], ["Government Oversight"]),
+        ("Officers searched the Yearning for Zion Ranch near the county line.",
+         ["Yearning for Zion Ranch"], ["Zion Ranch"]),
+    ],
+)  # fmt: skip
+def test_one_body_named_across_for_or_on_is_one_name(
+    body: str, joined: list[str], apart: list[str]
+) -> None:
+    names = [n for _, n in entities(body)]
+    assert all(n in names for n in joined), names
+    assert not any(n in names for n in apart), names
+
+
+def test_a_road_after_on_joins_no_name() -> None:
+    # where someone was: the recogniser may read "Salem on Interstate" as one body
+    body = "They found Dana Pruitt of Salem on Interstate 84 that night."
+    salem, road = body.index("Salem"), body.index("Interstate")
+    left = Candidate(salem, salem + 5, "Salem", EntityKind.OTHER, 0)
+    right = Candidate(road, road + 10, "Interstate", EntityKind.OTHER, 0)
+    names = [(salem, road + 10, "ORG")]
+    assert not _one_body_across_for_on(body, left, right, names)
+    body = body.replace("Interstate 84", "Interstate Pact")
+    assert _one_body_across_for_on(body, left, right, names)
 
 
 @pytest.mark.parametrize(
