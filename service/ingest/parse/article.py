@@ -325,7 +325,7 @@ class _Reader:
             return alone
         unfinished = not bp.ends_sentence(split.caption)
         is_caption = (
-            (line.repeated and not could_be_headline)
+            (line.repeated and not could_be_headline and not _quoted_sentence(split.caption))
             or split.had_credit
             or split.had_prefix
             or (bp.has_caption_cue(line.text) and unfinished)
@@ -370,6 +370,13 @@ class _Reader:
         credit = match_credit_line(text)
         if credit is not None:
             found.bylines.extend(credit.people)
+
+
+def _quoted_sentence(text: str) -> bool:
+    """A paragraph that opens with a quote mark and ends a sentence is story, also printed
+    twice in a row ('"Or it could be a ship that cut the cable."' in a spokeswoman's
+    quotes): a caption describes a picture, it does not open with someone's words."""
+    return text[:1] in "\"“'‘" and bp.ends_sentence(text)
 
 
 def _is_title_like(text: str) -> bool:

@@ -587,7 +587,8 @@ def _introduced(
     index: MentionIndex,
 ) -> Attribution | None:
     """A quote opening its paragraph after a paragraph that ends in a cue clause and a
-    colon ("Obama tweeted from his account:") is that clause's speaker's."""
+    colon ("Obama tweeted from his account:", or "... issued the following statement:")
+    is that clause's speaker's."""
     p_start = paragraphs[q.first_par][0]
     if q.first_par == 0 or masked[p_start : q.open].strip():
         return None
@@ -597,10 +598,22 @@ def _introduced(
         return None
     starts = [s for s, _ in bounds if prev_start <= s < prev_start + len(clause)]
     sentence_start = starts[-1] if starts else prev_start
-    cues = find_cues(masked, sentence_start, prev_start + len(clause))
+    cues = find_cues(masked, sentence_start, prev_start + len(clause)) or [
+        Cue(m.start(), m.end(), " ".join(m.group().split()))
+        for m in _STATEMENT_ISSUED.finditer(masked, sentence_start, prev_start + len(clause))
+    ]
     if not cues:
         return None
     return attribute(body, masked, sentence_start, prev_end, cues[-1], None, index)
+
+
+# Issuing a statement is speaking when the paragraph ends in a colon and the statement
+# follows: "General Manager Ruth Adair issued the following statement on the ruling:".
+_STATEMENT_ISSUED = re.compile(
+    r"\b(?:issued|released|put\s+out|sent\s+out)\s+(?:a|an|the|this|his|her|its|their)"
+    r"\s+(?:following\s+|brief\s+|short\s+|written\s+|joint\s+)?statement\b",
+    re.IGNORECASE,
+)
 
 
 # A short clause before a colon, opened by a person's name (only a title, perhaps with

@@ -607,3 +607,17 @@ def test_a_quotation_whose_attribution_lost_its_full_stop_stays_in_the_story() -
         "Repairs to the outer wall will take a month."
     )
     assert '"We never saw it coming," she said' in parse_article(copy).body
+
+
+def test_a_quoted_paragraph_printed_twice_in_a_row_is_story_not_a_caption() -> None:
+    copy = (
+        "Ferry service halted\n\n"
+        "The ferry company cannot say when crossings will resume, a spokesman said.\n\n"
+        '"The first possibility is a fault in the engine room," he said.\n\n'
+        '"Or the hull may have struck debris during the night."\n\n'
+        '"Or the hull may have struck debris during the night."\n\n'
+        "Divers will inspect the vessel on Thursday."
+    )
+    article = parse_article(copy)
+    assert '"Or the hull may have struck debris during the night."' in article.body
+    assert not article.captions

@@ -926,3 +926,20 @@ def test_the_organisation_a_titled_person_speaks_for_is_part_of_the_title() -> N
     looking, sense = found.quotes
     assert found.speaker(looking) == "Karl Dufresne"
     assert sense.speaker is None  # no person opens the clause
+
+
+def test_a_paragraph_issuing_the_following_statement_introduces_the_quote() -> None:
+    """A clause too long for a short colon clause still introduces the statement after it
+    when its verb is issuing one."""
+    article = (
+        "Club suspends striker\n\n"
+        "The striker was arrested early on Sunday.\n\n"
+        "Director of football Ruth Adair issued the following statement on the arrest of "
+        "the striker:\n\n"
+        '"We are aware of the incident. We take it very seriously."\n'
+    )
+    extraction = extract(parse_article(article))
+    names = [e.name for e in extraction.entities]
+    (quote,) = extraction.quotes
+    assert quote.speaker is not None
+    assert names[quote.speaker] == "Ruth Adair"
