@@ -47,8 +47,8 @@ def _is_title(phrase: str) -> bool:
 def _nickname(body: str, start: int, end: int) -> bool:
     """Whether the quotes sit between two capitalised words: a nickname inside a person's
     name (Vincent "The Fish" Moretti), no title."""
-    before = body[:start].split()
-    after = body[end:].split()
+    before = body[max(0, start - 40) : start].split()  # a window: never the whole body
+    after = body[end : end + 40].split()
     return bool(before and after) and before[-1][:1].isupper() and after[0][:1].isupper()
 
 
