@@ -424,6 +424,11 @@ _TELLING = frozenset(
 )  # fmt: skip
 
 
+# The verbs of telling that give no figure of their own ("shares added 26 cents",
+# "posted a loss" do): their subject tells, it is never what a number counts.
+_ONLY_TELLING = _TELLING - {"add", "post"}
+
+
 def _own_clause(governor: Token | None, anchor: Token) -> bool:
     """Whether the figure's verb has a named subject of its own and no verb of telling
     before it in the sentence takes it ("Toyota reported a 32% drop, Nissan Motors dropped 30%": the
@@ -1169,6 +1174,8 @@ def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> 
             return _pick((lex.concepts["registered_voters"],), unit)  # "eligible to vote"
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
+        if child.dep_ == "nsubj" and governor.lemma_.lower() in _ONLY_TELLING:
+            continue  # "15 people, police said in update 5": who tells is not what is counted
         if (found := _those_done_to(governor, child, unit, lex)) is not None:
             return found  # "The apprehended included 12 Somalis"
         if child.pos_ in ("NOUN", "PROPN") and (found := _noun_concept(child, unit, lex)):

@@ -890,3 +890,13 @@ def test_others_injured_beside_homes_destroyed_are_injured() -> None:
     )
     assert figures["120 others"].property == "injured"
     assert figures["more than 600"].property == "buildings_damaged"
+
+
+def test_who_tells_a_figure_is_not_what_a_number_by_their_verb_counts() -> None:
+    """ "police said in update 4": the police tell, no four police; the toll before
+    still counts the dead."""
+    figures = figures_by_text(
+        "Storm hits coast\n\nThe storm killed 23 people, police said in update 4.\n"
+    )
+    assert figures["23 people"].property == "deaths"
+    assert (figures["4"].unit, figures["4"].property) == ("count", None)
