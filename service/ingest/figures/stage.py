@@ -285,8 +285,8 @@ def _the_people_named(
     index: int,
     entities: Sequence[LocalEntity],
 ) -> bool:
-    """Whether a bare count after "the" ("the two", unit ``count``) counts people: the
-    sentence before it, or the one before that, names at least as many people ("Trump
+    """Whether a bare count after "the" ("the two", unit ``count``) counts people: its own
+    sentence before it and the sentence before that name at least as many people ("Trump
     welcomed Macron on Monday. The two embraced warmly")."""
     start, end = figure.span.start, figure.span.end
     if (
