@@ -1,0 +1,35 @@
+"""Figures of money, shares and markets: what a share or an amount measures."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.ingest.figures.lexicon import lexicon
+from tests.ingest.figures.reading import reading_of
+
+
+def test_money_and_shares_never_take_a_head_count() -> None:
+    # "took" names a vote share for a percentage, never for money
+    assert reading_of("Siemens took a 1.5bn euro charge.", "1.5bn euro")[0] != "vote_share"
+    assert lexicon().concepts["vote_share"].unit == "percent"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # a share of a company its owners hold, buy, sell or keep is a stake in it
+        ("The new airline will be owned 40 percent by the state pension fund.", "40 percent",
+         "stake"),
+        ("Renault plans to buy the 15 percent of carmaker Nissan that the state holds.",
+         "15 percent", "stake"),
+        ("The bank sold 70% of its stake in the insurer, keeping the remaining 30%.", "30%",
+         "stake"),
+        ("Since then the fund has raised its holding to 12 percent.", "12 percent", "stake"),
+        # a share of something else is not
+        ("The ruling party holds 45 percent of the seats.", "45 percent", "seats_share"),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_company_owned_or_traded_is_a_stake(
+    sentence: str, text: str, concept: str
+) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence

@@ -1,0 +1,59 @@
+"""The words that name what a figure measures: the verb, its object and preposition, a count
+of times."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.figures.reading import figures_by_text, reading_of
+
+
+def test_what_a_suit_is_settled_for_is_a_fine_and_a_price_that_settles_is_not() -> None:
+    settled = "The hospital settled the lawsuit for $2.1 million in March."
+    assert reading_of(settled, "$2.1 million")[0] == "fine"
+    assert reading_of("Gold settled at $1,912 an ounce.", "$1,912")[0] != "fine"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # a count of times counts the deed of the verb it modifies
+        ("The activist has been arrested four times since 2019.", "four times", "arrests"),
+        ("The landlord was sued twice by former tenants.", "twice", "lawsuits"),
+        ("The two ministers have met three times this year.", "three times", "meetings"),
+        ("The envoy visited Kabul five times before the talks.", "five times", "visits"),
+        ("The central bank has raised interest rates 11 times since March.", "11 times",
+         "rate_increases"),
+        ("Officials twice refused the band visas for the tour.", "twice", "visa_denials"),
+        ("The singer has been jailed three times for drug offences.", "three times",
+         "incarcerations"),
+        ("He was confined 14 times in hospitals for his illness.", "14 times",
+         "hospitalisations"),
+        ("The cell can be recharged up to 2,000 times.", "up to 2,000 times", "recharges"),
+        # after a light verb, the object names the deed
+        ("The climbers made the ascent twice in one week.", "twice", "ascents"),
+        # the parse may hang the count on a noun: the verb above it takes it
+        ("The slogan was used in posts over 200,000 times by Friday.", "over 200,000 times",
+         "uses"),
+        # a phone call by its preposition
+        ("The two leaders have spoken by phone 12 times.", "12 times", "calls"),
+        # times of no deed: a ratio, a verb the lexicon does not know
+        ("The new engine is up to three times more efficient.", "up to three times", None),
+        ("The choir sang the anthem four times.", "four times", None),
+        # a head count is no count of times: what is counted, or what befell people
+        ("Police arrested 40 people outside the embassy.", "40 people", "detained"),
+        ("The museum was visited by 2,000 people on Sunday.", "2,000 people", None),
+    ],
+)  # fmt: skip
+def test_times_count_the_repeated_deed(sentence: str, text: str, concept: str | None) -> None:
+    assert reading_of(sentence, text)[0] == concept
+
+
+def test_who_tells_a_figure_is_not_what_a_number_by_their_verb_counts() -> None:
+    """ "police said in update 4": the police tell, no four police; the toll before
+    still counts the dead."""
+    figures = figures_by_text(
+        "Storm hits coast\n\nThe storm killed 23 people, police said in update 4.\n"
+    )
+    assert figures["23 people"].property == "deaths"
+    assert (figures["4"].unit, figures["4"].property) == ("count", None)
