@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from service.ingest.figures.numbers import fold
+from service.ingest.figures.number_words import fold
 
 _MONTH_NUMBERS = {
     m: i

@@ -11,7 +11,8 @@ story a few hundred), so for it nothing changes.
 
 from __future__ import annotations
 
-from service.ingest.figures.numbers import NumberMatch, find_numbers
+from service.ingest.figures.number_match import NumberMatch
+from service.ingest.figures.numbers import find_numbers
 
 # Characters read past the last number kept from a head, so that each number kept has all
 # the context its rules read (at most 60 characters before it, a range or scale after it),

@@ -12,7 +12,7 @@ import yaml
 from spacy.tokens import Token
 
 from service.ingest.figures.dates import CALENDAR_WORDS
-from service.ingest.figures.numbers import PHYSICAL_UNITS
+from service.ingest.figures.units import PHYSICAL_UNITS
 
 LEXICON_PATH = Path(__file__).parent.parent / "data" / "concepts.yaml"
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.ingest.figures.numbers import NumberMatch
+from service.ingest.figures.number_match import NumberMatch
 from service.ingest.mentions.places import countries_of, place_type, same_place
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
 

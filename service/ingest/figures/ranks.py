@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from service.ingest.figures.numbers import NumberMatch
+from service.ingest.figures.number_match import NumberMatch
 from service.ingest.model import Approximation, Span
 
 _WORDS = {

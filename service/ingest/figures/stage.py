@@ -39,7 +39,7 @@ from service.ingest.figures.dates import (
 from service.ingest.figures.dense import first_numbers
 from service.ingest.figures.lexicon import lexicon, unit_class
 from service.ingest.figures.markets import market_in_view_at
-from service.ingest.figures.numbers import NumberMatch
+from service.ingest.figures.number_match import NumberMatch
 from service.ingest.figures.properties import (
     SentenceMentions,
     SpeechCue,

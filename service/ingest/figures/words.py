@@ -25,15 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from service.ingest.figures.numbers import (
-    APPROX_BEFORE,
-    DURATION_UNITS,
-    ONE_PERSON_NOUNS,
-    WORD_NUMBER,
-    NumberMatch,
-    approximation_of,
-    parse_number_text,
-)
+from service.ingest.figures.approximations import APPROX_BEFORE, approximation_of
+from service.ingest.figures.number_match import NumberMatch
+from service.ingest.figures.number_words import ONE_PERSON_NOUNS, WORD_NUMBER, parse_number_text
+from service.ingest.figures.units import DURATION_UNITS
 from service.ingest.model import Approximation, Span
 
 _AGE = re.compile(

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from service.ingest.figures.dense import MARGIN, first_numbers
-from service.ingest.figures.numbers import NumberMatch, find_numbers
+from service.ingest.figures.number_match import NumberMatch
+from service.ingest.figures.numbers import find_numbers
 
 GOLD = sorted((Path(__file__).parents[2] / "gold").rglob("articles/*.txt"))
 

@@ -453,22 +453,6 @@ FIGURES = [
 ]  # fmt: skip
 
 
-# A change from one amount to another is two figures, the first of the second's unit.
-CHANGES = [
-    ("seats increased from 9 to 10.", [("9", 9.0, "count"), ("10", 10.0, "count")]),
-    ("unemployment rose from 5 to 7 percent", [("5", 5.0, "percent"),
-                                               ("7 percent", 7.0, "percent")]),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("text", "expected"), CHANGES)
-def test_a_change_from_one_amount_to_another_is_two_figures(
-    text: str, expected: list[tuple[str, float, str]]
-) -> None:
-    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
-    assert found == expected
-
-
 @pytest.mark.parametrize(("text", "printed", "value", "upper", "approx", "unit"), FIGURES)
 def test_figure_is_found_with_value_and_unit(
     text: str, printed: str, value: float, upper: float | None, approx: Approximation, unit: str
@@ -581,12 +565,6 @@ def test_not_a_figure(text: str) -> None:
     assert found == (), [text[n.span.start : n.span.end] for n in found]
 
 
-def test_ages_listed_after_the_people_they_are() -> None:
-    text = "his two half-brothers, 17 and 22, were also arrested."
-    found = [(text[n.span.start : n.span.end], n.unit, n.is_age) for n in find_numbers(text)]
-    assert found == [("17", "years", True), ("22", "years", True)]
-
-
 def test_spans_are_exact_offsets_into_the_text() -> None:
     text = "Police said 200 people were held; nearly 71 percent voted."
     for n in find_numbers(text):
@@ -601,59 +579,9 @@ def test_counted_noun_is_kept_for_property_rules() -> None:
     assert more.is_more
 
 
-LOOKALIKES = [("s", "ſ"), ("i", "ı"), ("I", "İ"), ("k", "\u212a")]
-
-
-@pytest.mark.parametrize(("plain", "lookalike"), LOOKALIKES)
-@pytest.mark.parametrize(
-    "text",
-    [
-        "scores of people and hundreds of thousands more",
-        "two million voters, 5 billion tenge and 3bn",
-        "INCLUDING SIX SENIOR OFFICIALS, nearly six thousand",
-        "about $3 billion over six weeks, some 40 kilometres",
-    ],
-)
-def test_letters_a_case_insensitive_pattern_equates_read_alike(
-    text: str, plain: str, lookalike: str
-) -> None:
-    """Spelt "ſcores" or "mıllıon", the words match the patterns as "scores" and
-    "million" do, so they must read as the same numbers, not fail a lookup. (The counted
-    noun may differ: "voterſ" is not a word the rules know.)"""
-    variant = text.replace(plain, lookalike)
-    expected = [(n.number_span, n.value, n.upper_bound) for n in find_numbers(text)]
-    assert expected
-    found = [(n.number_span, n.value, n.upper_bound) for n in find_numbers(variant)]
-    assert found == expected
-
-
 def test_a_bare_one_is_no_amount() -> None:
     body = "One of them left. No one came. One day, he said, it would end."
     assert [body[n.span.start : n.span.end] for n in find_numbers(body)] == []
-
-
-def test_a_number_the_copy_uses_as_a_model_name_is_never_a_count() -> None:
-    text = (
-        "The Boeing 787 flew. Orders for 18 777s and the 787 Dreamliner came; the 787 "
-        "offers 20 extra seats. Some 500 people watched."
-    )
-    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
-    assert found == ["18", "20", "Some 500 people"]
-
-
-def test_vague_sums_of_money_and_weights_in_pounds() -> None:
-    text = (
-        "The riots cost an estimated hundreds of millions of dollars, and millions of euros "
-        "more; hundreds of dollar bills burned. He weighed 200 pounds and paid 200 pounds."
-    )
-    found = [(text[n.span.start : n.span.end], n.unit, n.value) for n in find_numbers(text)]
-    assert found == [
-        ("an estimated hundreds of millions of dollars", "USD", 1e8),
-        ("millions of euros", "EUR", 1e6),
-        ("hundreds", "count", 100.0),
-        ("200 pounds", "lb", 200.0),
-        ("200 pounds", "GBP", 200.0),
-    ]
 
 
 def test_an_age_on_a_birthday_and_metric_lengths_spelt_out() -> None:
@@ -675,12 +603,6 @@ def test_the_second_half_of_a_year_is_no_share() -> None:
     text = "It will be released in the second half of this year; half of the voters stayed home."
     found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
     assert found == ["half"]
-
-
-def test_nine_eleven_is_a_date_and_a_double_prime_is_inches() -> None:
-    text = "Before the anniversary of the 9-11 attacks, the 15.4″ MacBook Pro came out."
-    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
-    assert found == [("15.4″", "inches")]
 
 
 def test_a_number_that_owns_is_a_name() -> None:
@@ -710,40 +632,6 @@ def test_two_ages_after_ages_or_aged_are_both_ages() -> None:
     assert ages == [("ages 6", 6.0), ("16", 16.0), ("aged 54", 54.0), ("60", 60.0)]
 
 
-def test_versions_listed_after_a_name_are_no_counts() -> None:
-    text = (
-        "Attacks hit Internet Explorer 8 and 9. The fix covers IE6, 7, 8, and 11. "
-        "Between 8 and 9 people died; 10, 20 or 30 were hurt."
-    )
-    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
-    assert found == [
-        ("Between 8 and 9 people", "people"),
-        ("10", "count"),
-        ("20", "count"),
-        ("30", "count"),
-    ]
-
-
-def test_more_before_a_length_of_time_keeps_the_unit() -> None:
-    text = "Three more years were added to his term; two more decades passed; 20 more people came."
-    found = [(text[n.span.start : n.span.end], n.unit, n.value) for n in find_numbers(text)]
-    assert found == [
-        ("Three more years", "years", 3.0),
-        ("two more decades", "years", 20.0),
-        ("20 more people", "people", 20.0),
-    ]
-
-
-def test_a_number_before_a_one_word_name_is_a_model_unless_it_counts_people() -> None:
-    text = (
-        "They unveiled their new 787 Dreamliner at the plant. The 787 will seat 250 people."
-        " Its 777-200LR flew; its 747 jet landed and the 747 was sold. There are 500 Apple"
-        " engineers, 300 Chinese workers and 120 People Killed here."
-    )
-    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
-    assert found == ["250 people", "500", "300", "120"]
-
-
 def test_numbers_listed_with_commas_and_spaces_stay_apart() -> None:
     text = "the wells were 68, 149, 95 and 300, 400 or 500 metres deep"
     printed = [text[n.number_span.start : n.number_span.end] for n in find_numbers(text)]
@@ -753,192 +641,3 @@ def test_numbers_listed_with_commas_and_spaces_stay_apart() -> None:
 def test_a_quotation_may_open_on_a_number() -> None:
     text = "a witness told reporters '20 people were hurt' in the blast"
     assert [n.value for n in find_numbers(text)] == [20]
-
-
-def test_a_score_printed_after_a_win_is_still_a_result() -> None:
-    text = "The Rams beat the Bears 24-10 on Sunday in the game"
-    assert [(n.value, n.unit) for n in find_numbers(text)] == [(24, "score")]
-
-
-def test_a_weight_in_pounds_however_it_is_hedged() -> None:
-    text = "The suspect is 6 feet tall and weighs approximately 180 pounds, or 82 kilograms."
-    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
-    assert ("approximately 180 pounds", "lb") in found
-
-
-def test_a_score_is_read_where_a_loss_is_named() -> None:
-    text = "The striker was hurt in a 3-2 loss to Leeds"
-    assert [(n.value, n.unit) for n in find_numbers(text)] == [(3, "score")]
-
-
-@pytest.mark.parametrize(
-    "text", ["The firm booked a loss of 5-6 million on the deal", "The shop lost $3-4 a unit"]
-)
-def test_an_amount_is_no_score(text: str) -> None:
-    assert all(n.unit != "score" for n in find_numbers(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["The Colts beat the visiting Bears, 31-24, on Sunday", "Sweden are 1-0 up after the goal"],
-)
-def test_a_score_before_a_comma_or_while_a_side_is_up_is_a_result(text: str) -> None:
-    assert [n.unit for n in find_numbers(text)] == ["score"]
-
-
-# A restatement of a hedged amount in another unit, or per share, is hedged alike.
-HEDGED_ALIKE = [
-    ("The ferry sank roughly 40 miles (64 km) off the coast.", "64 km", Approximation.ABOUT),
-    (
-        "The insurer expects a loss of more than $2.1 billion, or $3.40 per share.",
-        "$3.40 per share",
-        Approximation.MORE_THAN,
-    ),
-    ("The mill will shed about 800 jobs, or 6% of its staff.", "6%", Approximation.ABOUT),
-]
-
-
-@pytest.mark.parametrize(("text", "printed", "approx"), HEDGED_ALIKE)
-def test_a_restated_amount_is_hedged_as_the_amount_is(
-    text: str, printed: str, approx: Approximation
-) -> None:
-    found = {text[n.span.start : n.span.end]: n.approximation for n in find_numbers(text)}
-    assert found[printed] is approx
-
-
-def test_a_restatement_hedged_in_its_own_words_keeps_its_own_hedge() -> None:
-    text = "Turnover rose by about $40 million, or nearly 12%, in the year."
-    found = {text[n.span.start : n.span.end]: n.approximation for n in find_numbers(text)}
-    assert found["nearly 12%"] is Approximation.NEARLY
-
-
-@pytest.mark.parametrize(
-    ("text", "printed"),
-    [
-        ("Firefighters said one woman died in the blaze.", "one woman"),
-        ("One victim died on the way to hospital.", "One victim"),
-    ],
-)
-def test_one_person_who_died_is_a_toll_of_one(text: str, printed: str) -> None:
-    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
-    assert found == [(printed, 1.0, "people")]
-
-
-@pytest.mark.parametrize(
-    ("text", "printed", "value", "upper", "unit"),
-    [
-        ("The club hopes to raise a few hundred million euros for the stadium.",
-         "a few hundred million euros", 1e8, 999_999_999.0, "EUR"),
-        ("Several dozen fans waited at the gate.", "Several dozen", 24.0, 99.0, "count"),
-        ("The mayor was met by several thousand residents.", "several thousand residents",
-         1000.0, 9999.0, "people"),
-    ],
-)  # fmt: skip
-def test_a_few_or_several_of_a_scale_is_vague(
-    text: str, printed: str, value: float, upper: float, unit: str
-) -> None:
-    found = [
-        (text[n.span.start : n.span.end], n.value, n.upper_bound, n.approximation, n.unit)
-        for n in find_numbers(text)
-    ]
-    assert found == [(printed, value, upper, Approximation.VAGUE, unit)]
-
-
-@pytest.mark.parametrize(
-    ("text", "printed", "value", "upper"),
-    [
-        ("The bid values the club at $300 million to $350 million.",
-         "$300 million to $350 million", 3e8, 3.5e8),
-        ("The offer is worth between €2 billion and €2.5 billion.",
-         "between €2 billion and €2.5 billion", 2e9, 2.5e9),
-        ("Tickets sell at prices ranging from $40 to $65.", "$40 to $65", 40.0, 65.0),
-    ],
-)  # fmt: skip
-def test_a_range_of_money_with_its_currency_at_both_ends_is_one_figure(
-    text: str, printed: str, value: float, upper: float
-) -> None:
-    found = [(text[n.span.start : n.span.end], n.value, n.upper_bound) for n in find_numbers(text)]
-    assert found == [(printed, value, upper)]
-
-
-@pytest.mark.parametrize(
-    "text", ["The fare was cut by $20 to $79.", "Gold was down $4.10 to $1,180.50 an ounce."]
-)
-def test_a_move_and_where_it_ended_are_two_amounts(text: str) -> None:
-    assert [n.upper_bound for n in find_numbers(text)] == [None, None]
-
-
-def test_counts_of_an_indictment_are_counts_not_people() -> None:
-    text = "The driver faces three counts of fraud and one count of theft."
-    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
-    assert found == [("three counts", 3.0, "counts"), ("one count", 1.0, "counts")]
-
-
-@pytest.mark.parametrize(
-    ("text", "printed"),
-    [
-        ("The blast, which police said killed nine, hit a crowded market.", "nine"),
-        ("The shelling, which the army said wounded three, began at dawn.", "three"),
-        ("Two people died and four were injured in the crash.", "four"),
-    ],
-)
-def test_a_bare_number_word_that_is_harmed_counts_people(text: str, printed: str) -> None:
-    found = {text[n.span.start : n.span.end]: n.unit for n in find_numbers(text)}
-    assert found[printed] == "people"
-
-
-@pytest.mark.parametrize(
-    ("text", "printed", "unit"),
-    [
-        ("The firm leases a 90,000-square-foot warehouse.", "90,000-square-foot", "sq ft"),
-        ("The reserve is a 2,300-square-kilometre wetland.", "2,300-square-kilometre", "km2"),
-        ("The new 12,000 square metre hall opens in May.", "12,000 square metre", "m2"),
-        ("Mills shipped 8.2 million metric tons of copper.", "8.2 million metric tons", "tonnes"),
-        ("The flat measures 750 sq. ft. in all.", "750 sq. ft.", "sq ft"),
-    ],
-)
-def test_units_of_area_and_weight_of_two_words(text: str, printed: str, unit: str) -> None:
-    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
-    assert found == [(printed, unit)]
-
-
-@pytest.mark.parametrize(
-    ("text", "printed", "upper", "unit"),
-    [
-        ("The striker may miss one or two matches.", "one or two", 2.0, "count"),
-        ("The clerk was jailed for one to three years.", "one to three years", 3.0, "years"),
-    ],
-)
-def test_one_is_the_low_end_of_a_range_of_number_words(
-    text: str, printed: str, upper: float, unit: str
-) -> None:
-    found = [
-        (text[n.span.start : n.span.end], n.value, n.upper_bound, n.unit)
-        for n in find_numbers(text)
-    ]
-    assert found == [(printed, 1.0, upper, unit)]
-
-
-@pytest.mark.parametrize(
-    ("text", "printed"),
-    [
-        ("The inquiry's panel of nine, said its chair, met in private.", "nine"),
-        ("The lifeboat put out with a crew of five (all volunteers).", "five"),
-    ],
-)
-def test_a_body_of_people_counted_by_a_bare_number_word(text: str, printed: str) -> None:
-    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
-    assert found == [(printed, "people")]
-
-
-@pytest.mark.parametrize(
-    ("text", "printed"),
-    [
-        ("The witness, Carla Reyes, now 19, told the court she ran.", "19"),
-        ("The trial heard from Carla Reyes, now 19.", "19"),
-        ("He retired young. At 41, he coaches a village side.", "41"),
-    ],
-)
-def test_an_age_now_or_at_the_start_of_a_sentence(text: str, printed: str) -> None:
-    found = [(text[n.span.start : n.span.end], n.unit, n.is_age) for n in find_numbers(text)]
-    assert found == [(printed, "years", True)]

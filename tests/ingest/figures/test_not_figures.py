@@ -1,0 +1,44 @@
+"""Digits that are never a figure: dates, times, addresses, names and models' numbers."""
+
+from __future__ import annotations
+
+from service.ingest.figures.numbers import find_numbers
+
+
+def test_a_number_the_copy_uses_as_a_model_name_is_never_a_count() -> None:
+    text = (
+        "The Boeing 787 flew. Orders for 18 777s and the 787 Dreamliner came; the 787 "
+        "offers 20 extra seats. Some 500 people watched."
+    )
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["18", "20", "Some 500 people"]
+
+
+def test_a_number_before_a_one_word_name_is_a_model_unless_it_counts_people() -> None:
+    text = (
+        "They unveiled their new 787 Dreamliner at the plant. The 787 will seat 250 people."
+        " Its 777-200LR flew; its 747 jet landed and the 747 was sold. There are 500 Apple"
+        " engineers, 300 Chinese workers and 120 People Killed here."
+    )
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["250 people", "500", "300", "120"]
+
+
+def test_versions_listed_after_a_name_are_no_counts() -> None:
+    text = (
+        "Attacks hit Internet Explorer 8 and 9. The fix covers IE6, 7, 8, and 11. "
+        "Between 8 and 9 people died; 10, 20 or 30 were hurt."
+    )
+    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
+    assert found == [
+        ("Between 8 and 9 people", "people"),
+        ("10", "count"),
+        ("20", "count"),
+        ("30", "count"),
+    ]
+
+
+def test_nine_eleven_is_a_date_and_a_double_prime_is_inches() -> None:
+    text = "Before the anniversary of the 9-11 attacks, the 15.4″ MacBook Pro came out."
+    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
+    assert found == [("15.4″", "inches")]
