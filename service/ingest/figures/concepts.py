@@ -45,6 +45,7 @@ from service.ingest.figures.lexicon import (
     _UNIT_WORDS,
     GROUPS,
     Concept,
+    Lexicon,
     _currency_nouns,
     _fits,
     _pick,
@@ -173,31 +174,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     if unit_class(unit) == "money" and (per_share := _per_share(anchor, tokens.end)):
         found = per_share
     elif noun is not None:
-        found = _noun_concept(noun, unit, lex)
-        if found is not None and governor is not None:
-            found = _verb_decides(found, noun, governor, unit, lex)
-        if found is not None and _needs_its_verb(found, noun) and not _done_to(found, noun, lex):
-            found = None  # "build 300,000 new homes": homes, not homes destroyed
-        if (
-            found is not None
-            and found.key == "registered_voters"
-            and governor is not None
-            and governor.lemma_.lower() == "turnout"
-        ):
-            found = lex.concepts["voters"]  # "a turnout of around 2 million voters"
-        if found is not None and found.key == "job_cuts" and _new(noun):
-            found = lex.concepts["jobs_created"]  # "promising 44,000 new positions"
-        if (
-            found is not None
-            and found.key == "distance"
-            and governor is not None
-            and governor.pos_ == "NOUN"
-            and (measured := _noun_concept(governor, unit, lex)) is not None
-            and unit_class(measured.unit) == "measure"
-        ):
-            found = measured  # "had a depth of 2.7 miles": the unit's word names no measure
-        if found is not None and found.key == "index_level" and not market_in_view(noun):
-            found = _game_points(noun, governor, unit, lex)  # "had 14 points and six rebounds"
+        found = _counted_noun_concept(noun, governor, unit, lex)
     if (move := market_move(anchor, governor, unit, noun)) is not None:
         found = lex.concepts[move]  # "the Dow lost 631 points", "a drop of 9%"
     if move is None and unit_class(unit) == "count" and market_level(head, noun):
@@ -211,42 +188,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = lex.concepts["share_price"]  # "their stocks lost 6% to close at $73.57"
     if _quake_magnitude(anchor, noun):
         found = lex.concepts["magnitude"]  # "a strong 7.9 earthquake", "magnitude 7.0"
-    verb_found = _verb_concept(governor, unit, lex) if governor is not None else None
-    if move is not None or _where_it_happened(noun, unit):
-        verb_found = None
-    if (
-        verb_found is not None
-        and governor is not None
-        and (
-            _counts_other(verb_found, noun)
-            or (
-                _does_it_to_others(head, governor)
-                and _object_phrase(governor, governor.lemma_.lower(), unit, lex) is None
-            )
-        )
-    ):
-        verb_found = None
-    if verb_found is not None and verb_found.key == "transfer_fee" and governor is not None:
-        # "signed a deal for a further US$7 billion": what was signed names it, when that
-        # names a measure (a player signed for a fee names none)
-        signed = [c for c in _children(governor) if c.dep_ == "dobj"]
-        named = next((f for c in signed if (f := _noun_concept(c, unit, lex))), None)
-        verb_found = named or verb_found
-    if (
-        verb_found is not None
-        and unit == "count"
-        and (verb_found.key == "rank" or (governor is not None and governor.pos_ == "NOUN"))
-        and _measures_no_count(verb_found, noun)
-    ):
-        # "30 yards on six carries": the carries are no distance; "finished with nine
-        # rebounds": no place in a ranking
-        verb_found = None
-    if verb_found is not None and verb_found.unit == "jobs" and _not_staff(noun):
-        verb_found = None  # "Netflix lost 200,000 subscribers": no jobs lost
-    if verb_found is not None and verb_found.key == "magnitude" and _counts_quakes(noun):
-        verb_found = None  # "Five more small quakes measuring between 1.0 and 1.9"
-    if verb_found is not None and verb_found.key == "seats" and counted_unit(noun) == "people":
-        verb_found = None  # "Police held 300 people overnight": people are held, seats won
+    verb_found = _governing_verb_concept(noun, head, governor, unit, lex, moved=move is not None)
     level = _is_level(head, governor, lex)
     if level and verb_found is not None and verb_found.key in _CHANGES:
         verb_found = None
@@ -407,6 +349,88 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     return Reading(
         key, False, spans, source_span, counted, level=level, own_clause=own, things=things
     )
+
+
+def _counted_noun_concept(
+    noun: Token, governor: Token | None, unit: str, lex: Lexicon
+) -> Concept | None:
+    """What the counted noun names, as its verb and its neighbours decide: "scored 21
+    points" are goals, "build 300,000 new homes" are no homes destroyed, "44,000 new
+    positions" are jobs created, "a depth of 2.7 miles" a depth."""
+    found = _noun_concept(noun, unit, lex)
+    if found is not None and governor is not None:
+        found = _verb_decides(found, noun, governor, unit, lex)
+    if found is not None and _needs_its_verb(found, noun) and not _done_to(found, noun, lex):
+        found = None  # "build 300,000 new homes": homes, not homes destroyed
+    if (
+        found is not None
+        and found.key == "registered_voters"
+        and governor is not None
+        and governor.lemma_.lower() == "turnout"
+    ):
+        found = lex.concepts["voters"]  # "a turnout of around 2 million voters"
+    if found is not None and found.key == "job_cuts" and _new(noun):
+        found = lex.concepts["jobs_created"]  # "promising 44,000 new positions"
+    if (
+        found is not None
+        and found.key == "distance"
+        and governor is not None
+        and governor.pos_ == "NOUN"
+        and (measured := _noun_concept(governor, unit, lex)) is not None
+        and unit_class(measured.unit) == "measure"
+    ):
+        found = measured  # "had a depth of 2.7 miles": the unit's word names no measure
+    if found is not None and found.key == "index_level" and not market_in_view(noun):
+        found = _game_points(noun, governor, unit, lex)  # "had 14 points and six rebounds"
+    return found
+
+
+def _governing_verb_concept(
+    noun: Token | None,
+    head: Token,
+    governor: Token | None,
+    unit: str,
+    lex: Lexicon,
+    *,
+    moved: bool,
+) -> Concept | None:
+    """What the verb (or event noun) governing the figure names, unless the figure is a
+    market's move, counts where the deed happened ("killed 230,000 people in 13
+    countries") or who did it to others ("two crashes killed 102 people"), or counts
+    things the verb's concept cannot measure ("Netflix lost 200,000 subscribers")."""
+    if governor is None or moved or _where_it_happened(noun, unit):
+        return None
+    verb_found = _verb_concept(governor, unit, lex)
+    if verb_found is not None and (
+        _counts_other(verb_found, noun)
+        or (
+            _does_it_to_others(head, governor)
+            and _object_phrase(governor, governor.lemma_.lower(), unit, lex) is None
+        )
+    ):
+        verb_found = None
+    if verb_found is not None and verb_found.key == "transfer_fee":
+        # "signed a deal for a further US$7 billion": what was signed names it, when that
+        # names a measure (a player signed for a fee names none)
+        signed = [c for c in _children(governor) if c.dep_ == "dobj"]
+        named = next((f for c in signed if (f := _noun_concept(c, unit, lex))), None)
+        verb_found = named or verb_found
+    if (
+        verb_found is not None
+        and unit == "count"
+        and (verb_found.key == "rank" or governor.pos_ == "NOUN")
+        and _measures_no_count(verb_found, noun)
+    ):
+        # "30 yards on six carries": the carries are no distance; "finished with nine
+        # rebounds": no place in a ranking
+        verb_found = None
+    if verb_found is not None and verb_found.unit == "jobs" and _not_staff(noun):
+        verb_found = None  # "Netflix lost 200,000 subscribers": no jobs lost
+    if verb_found is not None and verb_found.key == "magnitude" and _counts_quakes(noun):
+        verb_found = None  # "Five more small quakes measuring between 1.0 and 1.9"
+    if verb_found is not None and verb_found.key == "seats" and counted_unit(noun) == "people":
+        return None  # "Police held 300 people overnight": people are held, seats won
+    return verb_found
 
 
 def _range_end(anchor: Token, tokens: TokenSpan) -> bool:

@@ -124,72 +124,12 @@ _WERE_HARMED = re.compile(
 
 def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> NumberMatch | None:
     start, end = m.start(), m.end()
-    upper: float | None = None
-    approximation = Approximation.EXACT
-    if m.group("vague"):
-        value, upper = _VAGUE[" ".join(fold(m.group("vague")).split())]
-        approximation = Approximation.VAGUE
-        kind = "vague"
-    else:
-        kind = "digits" if m.group("digits") else "words"
-        if (
-            kind == "digits"
-            and _LEADING_ZERO.match(m.group(0))
-            and not _PERCENT_AFTER.match(body, end)
-        ):
-            return None  # "serial number 001", "Crimestoppers on 0800 555111": a label
-        if kind == "words" and m.group(0)[0].isupper() and not _sentence_initial(body, start):
-            return None  # "the Big Three", "Group of Seven": part of a name
-        if (
-            kind == "digits"
-            and _is_name_number(body, start)
-            and not _PERCENT_AFTER.match(body, end)
-            and _MONEY_BEFORE.search(body[max(0, start - 4) : start]) is None
-            and not (_SCALE_AFTER.match(body, end) or _MONEY_AFTER.match(body, end))
-        ):
-            return None  # "Form 10"; but "gave Toqaev 70.96 percent" is a share, and
-            # "fined Google 500 million euros" an amount
-        if kind == "digits" and body[end : end + 1].isalpha():
-            short = _SCALE_AFTER.match(body, end)
-            if (
-                (short is None or not short.group("short"))
-                and not _TEMPERATURE.match(body, end)
-                and not _PHYSICAL.match(body, end)
-            ):
-                return None  # "16x9", "4G"; but "49.9C" is a temperature, "500km" a length
-        if kind == "digits" and _DECIMAL_COMMA.fullmatch(m.group(0)):
-            parsed: float | None = float(m.group(0).replace(",", "."))
-        else:
-            parsed = parse_number_text(m.group(0))
-        if parsed is None:
-            return None
-        value = parsed
-    if kind == "digits" and (part := _MIXED_FRACTION.match(body, end)) is not None:
-        # "a 2-1/2 year sentence", "sentenced to 2 1/2 years", "the first 7 ½ minutes"
-        if part.group("glyph"):
-            value += _FRACTION_GLYPHS[part.group("glyph")]
-        else:
-            value += int(part.group("n")) / int(part.group("d"))
-        end = part.end()
-    elif kind == "words" and (half := _AND_A_HALF.match(body, end)) is not None:
-        value += 0.5  # "almost two and a half years behind schedule"
-        end = half.end()
-    scale = _SCALE_AFTER.match(body, end) if kind != "vague" else None
-    if scale is not None:
-        factor = _factor(scale)
-        value *= factor
-        end = scale.end()
-        tail = _HUNDRED_AND.match(body, end) if kind == "words" and factor == 100 else None
-        if tail is not None and (rest := parse_number_text(tail.group("n"))) is not None:
-            value, end = value + rest, tail.end()  # "one hundred and fifty people"
-        while (more := _SCALE_AFTER.match(body, end)) is not None and more.group("word"):
-            larger = _factor(more)
-            if larger <= factor:
-                break
-            # "two hundred thousand people", "a hundred billion dollars": scales multiply
-            value, factor, end = value * larger, factor * larger, more.end()
-    else:
-        factor = 1.0
+    read = _printed_value(body, m)
+    if read is None:
+        return None
+    kind, value, upper = read
+    approximation = Approximation.VAGUE if kind == "vague" else Approximation.EXACT
+    value, factor, scale, end = _fraction_and_scale(body, kind, value, end)
     number_end = end
     unit = "count"
     money = _MONEY_BEFORE.search(body[max(0, start - 4) : start]) if kind == "digits" else None
@@ -378,3 +318,78 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         is_age=is_age,
         is_more=is_more,
     )
+
+
+def _printed_value(body: str, m: re.Match[str]) -> tuple[str, float, float | None] | None:
+    """The kind of number the core pattern matched ("vague", "digits" or "words"), its
+    value and, for a vague amount, its upper end ("hundreds": 100..999). None where the
+    match is no amount: a label ("serial number 001"), part of a name ("the Big Three",
+    "Form 10"), digits glued to letters ("4G", "16x9")."""
+    start, end = m.start(), m.end()
+    if m.group("vague"):
+        low, high = _VAGUE[" ".join(fold(m.group("vague")).split())]
+        return "vague", low, high
+    kind = "digits" if m.group("digits") else "words"
+    if kind == "digits" and _LEADING_ZERO.match(m.group(0)) and not _PERCENT_AFTER.match(body, end):
+        return None  # "serial number 001", "Crimestoppers on 0800 555111": a label
+    if kind == "words" and m.group(0)[0].isupper() and not _sentence_initial(body, start):
+        return None  # "the Big Three", "Group of Seven": part of a name
+    if (
+        kind == "digits"
+        and _is_name_number(body, start)
+        and not _PERCENT_AFTER.match(body, end)
+        and _MONEY_BEFORE.search(body[max(0, start - 4) : start]) is None
+        and not (_SCALE_AFTER.match(body, end) or _MONEY_AFTER.match(body, end))
+    ):
+        return None  # "Form 10"; but "gave Toqaev 70.96 percent" is a share, and
+        # "fined Google 500 million euros" an amount
+    if kind == "digits" and body[end : end + 1].isalpha():
+        short = _SCALE_AFTER.match(body, end)
+        if (
+            (short is None or not short.group("short"))
+            and not _TEMPERATURE.match(body, end)
+            and not _PHYSICAL.match(body, end)
+        ):
+            return None  # "16x9", "4G"; but "49.9C" is a temperature, "500km" a length
+    if kind == "digits" and _DECIMAL_COMMA.fullmatch(m.group(0)):
+        parsed: float | None = float(m.group(0).replace(",", "."))
+    else:
+        parsed = parse_number_text(m.group(0))
+    if parsed is None:
+        return None
+    return kind, parsed, None
+
+
+def _fraction_and_scale(
+    body: str, kind: str, value: float, end: int
+) -> tuple[float, float, re.Match[str] | None, int]:
+    """The value with the fraction and the scale words printed after it ("2-1/2", "two and
+    a half", "12 million", "two hundred thousand"), the scale's factor (1 without one),
+    the scale's match and where the number now ends."""
+    if kind == "digits" and (part := _MIXED_FRACTION.match(body, end)) is not None:
+        # "a 2-1/2 year sentence", "sentenced to 2 1/2 years", "the first 7 ½ minutes"
+        if part.group("glyph"):
+            value += _FRACTION_GLYPHS[part.group("glyph")]
+        else:
+            value += int(part.group("n")) / int(part.group("d"))
+        end = part.end()
+    elif kind == "words" and (half := _AND_A_HALF.match(body, end)) is not None:
+        value += 0.5  # "almost two and a half years behind schedule"
+        end = half.end()
+    scale = _SCALE_AFTER.match(body, end) if kind != "vague" else None
+    if scale is not None:
+        factor = _factor(scale)
+        value *= factor
+        end = scale.end()
+        tail = _HUNDRED_AND.match(body, end) if kind == "words" and factor == 100 else None
+        if tail is not None and (rest := parse_number_text(tail.group("n"))) is not None:
+            value, end = value + rest, tail.end()  # "one hundred and fifty people"
+        while (more := _SCALE_AFTER.match(body, end)) is not None and more.group("word"):
+            larger = _factor(more)
+            if larger <= factor:
+                break
+            # "two hundred thousand people", "a hundred billion dollars": scales multiply
+            value, factor, end = value * larger, factor * larger, more.end()
+    else:
+        factor = 1.0
+    return value, factor, scale, end
