@@ -733,6 +733,7 @@ def fill_subjects(
         and not (person and f.property != "age" and not _names(body, mentions, f, entities[topic]))
         and not _of_several(body, f)
         and not _says_nothing_of_topic(f)
+        and not _counts_nothing(body, f)
         and not (place and _elsewhere(mentions, f, topic, cities))
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
@@ -765,6 +766,30 @@ def _says_nothing_of_topic(figure: FigureCandidate) -> bool:
     ("arrested 12 days after the shooting", "the test flight lasted four hours") measures
     an event, not the country or company the story names most."""
     return figure.property == "duration"
+
+
+# A number printed bare, with no word of what it counts ("shrink the 787", "A gunshot is
+# 140 dB", "call 877-LAPD"); a side's goals beside a dash and the other's ("ended 0 – 0").
+_BARE = re.compile(r"\d[\d,]*")
+_SCORE_AFTER = re.compile(r"\s*[–—-]\s*\d")
+_SCORE_BEFORE = re.compile(r"\d\s*[–—-]\s*$")
+
+
+def _counts_nothing(body: str, figure: FigureCandidate) -> bool:
+    """Whether a figure is a bare number that counts no noun: a model's number, a phone
+    number, a reading, a count whose noun the copy left out ("Ryanair has 91 aircraft
+    and 230 on order"). What it is of is a guess, and the story's topic the likeliest
+    wrong one ("You can't simply shrink the 787" in a story about Boeing; "the number
+    of people claiming benefits rose 15,000" in one about the Dow). A side's goals
+    beside a dash and the other side's ("the half ended 0 – 0") stay a score's."""
+    return (
+        figure.part is TextPart.BODY
+        and figure.property is None
+        and figure.unit == "count"
+        and _BARE.fullmatch(figure.text) is not None
+        and _SCORE_AFTER.match(body, figure.span.end) is None
+        and _SCORE_BEFORE.search(body, max(0, figure.span.start - 6), figure.span.start) is None
+    )
 
 
 # Last words of a body that gives figures about others (a ministry, an agency, police).

@@ -3,8 +3,12 @@ not stand for."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from service.ingest.extract import extract
 from service.ingest.figures import forms_fact
+from service.ingest.figures.subjects import _counts_nothing
+from service.ingest.model import Approximation, FigureCandidate, Span
 from service.ingest.parse.article import parse_article
 from tests.ingest.figures.whom import subjects_of
 
@@ -249,3 +253,32 @@ def test_a_count_in_a_sentence_about_another_city_is_no_figure_of_the_storys_cou
         "Arequipa set up 300 tents for families, a spokesman said.\n"
     )
     assert subjects["300"] is None  # tents in Arequipa, no fact of Peru
+
+
+def test_a_bare_number_counting_no_noun_is_no_figure_of_the_storys_topic() -> None:
+    subjects = subjects_of(
+        "Boeing plans longer jet\n\n"
+        "Boeing said on Tuesday it would build a longer jet. Engineers will stretch the 777 "
+        "for the longest routes, Boeing said.\n"
+    )
+    assert subjects["777"] is None  # a model's number, nothing Boeing has 777 of
+
+
+def test_a_sides_goals_beside_a_dash_stay_a_score() -> None:
+    body = "The first half ended 0 – 0."
+    start = body.rindex("0")
+    figure = FigureCandidate(
+        span=Span(start, start + 1),
+        text="0",
+        sentence=Span(0, len(body)),
+        value=0,
+        upper_bound=None,
+        approximation=Approximation.EXACT,
+        unit="count",
+        property=None,
+        subject=None,
+        attributed_to=None,
+        attributed_to_text=None,
+    )
+    assert not _counts_nothing(body, figure)  # the other half of "0 – 0", a side's goals
+    assert _counts_nothing("The first half ended with 0.", replace(figure, span=Span(26, 27)))
