@@ -735,6 +735,7 @@ def fill_subjects(
         and not _says_nothing_of_topic(f)
         and not _counts_nothing(body, f)
         and not (place and _elsewhere(mentions, f, topic, cities))
+        and not (not place and _unnamed_people(f))
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
@@ -790,6 +791,15 @@ def _counts_nothing(body: str, figure: FigureCandidate) -> bool:
         and _SCORE_AFTER.match(body, figure.span.end) is None
         and _SCORE_BEFORE.search(body, max(0, figure.span.start - 6), figure.span.start) is None
     )
+
+
+def _unnamed_people(figure: FigureCandidate) -> bool:
+    """Whether a figure counts people the copy tells of without saying what they are to
+    anyone (no property: not staff, members, passengers, voters): "Officers freed seven
+    people who had hidden in an office", "Two people familiar with the talks said". In a
+    story about a company or a person they are no figure of it: a place may hold them
+    (a crowd in a town), a firm or a person does not."""
+    return figure.property is None and figure.unit == "people"
 
 
 # Last words of a body that gives figures about others (a ministry, an agency, police).

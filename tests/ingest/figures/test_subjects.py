@@ -282,3 +282,12 @@ def test_a_sides_goals_beside_a_dash_stay_a_score() -> None:
     )
     assert not _counts_nothing(body, figure)  # the other half of "0 – 0", a side's goals
     assert _counts_nothing("The first half ended with 0.", replace(figure, span=Span(26, 27)))
+
+
+def test_people_told_of_with_no_role_are_no_figure_of_a_company_the_story_is_about() -> None:
+    subjects = subjects_of(
+        "Norcast to cut prices\n\n"
+        "Norcast will cut its prices next month. Two people familiar with the plan said the "
+        "cuts would start in May.\n"
+    )
+    assert subjects["Two people"] is None  # the story's sources, not Norcast's people
