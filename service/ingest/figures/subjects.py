@@ -736,6 +736,7 @@ def fill_subjects(
         and not _counts_nothing(body, f)
         and not (place and _elsewhere(mentions, f, topic, cities))
         and not (not place and _unnamed_people(f))
+        and not (not place and not index and _share_of_unnamed(f))
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
@@ -800,6 +801,16 @@ def _unnamed_people(figure: FigureCandidate) -> bool:
     story about a company or a person they are no figure of it: a place may hold them
     (a crowd in a town), a firm or a person does not."""
     return figure.property is None and figure.unit == "people"
+
+
+def _share_of_unnamed(figure: FigureCandidate) -> bool:
+    """Whether a figure is a share of something the copy does not say is the topic's (a
+    percent with no property: no stake, no growth, no vote share): "About half of those
+    cuts will fall on subcontractors", "cells that are 40% larger", "accounting for half
+    of the company's sales" (another company's). A company or a person owns only the
+    shares the words name as theirs; a country's or a market index's topic keeps them (a
+    poll of its people, the index's move)."""
+    return figure.property is None and figure.unit == "percent"
 
 
 # Last words of a body that gives figures about others (a ministry, an agency, police).

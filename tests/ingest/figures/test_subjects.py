@@ -291,3 +291,12 @@ def test_people_told_of_with_no_role_are_no_figure_of_a_company_the_story_is_abo
         "cuts would start in May.\n"
     )
     assert subjects["Two people"] is None  # the story's sources, not Norcast's people
+
+
+def test_a_share_of_something_unnamed_is_no_figure_of_a_company_the_story_is_about() -> None:
+    subjects = subjects_of(
+        "Norcast to open stores\n\n"
+        "Norcast will open 40 stores next year, Norcast said. About half of the new stores "
+        "will be in the north.\n"
+    )
+    assert subjects["About half"] is None  # a share of the stores, no figure of Norcast
