@@ -766,8 +766,11 @@ def _elsewhere(
 def _says_nothing_of_topic(figure: FigureCandidate) -> bool:
     """Whether a figure is no fact of whatever the story is about: a span of time
     ("arrested 12 days after the shooting", "the test flight lasted four hours") measures
-    an event, not the country or company the story names most."""
-    return figure.property == "duration"
+    an event, not the country or company the story names most. Nor is how many times
+    something happened or how many times larger it is, when no property says what of
+    ("twice as fast at half the price", "ordered him to fire Felt five times",
+    "thousands of times over")."""
+    return figure.property == "duration" or (figure.property is None and figure.unit == "times")
 
 
 # A number printed bare, with no word of what it counts ("shrink the 787", "A gunshot is

@@ -300,3 +300,12 @@ def test_a_share_of_something_unnamed_is_no_figure_of_a_company_the_story_is_abo
         "will be in the north.\n"
     )
     assert subjects["About half"] is None  # a share of the stores, no figure of Norcast
+
+
+def test_how_many_times_larger_with_no_property_is_no_figure_of_the_storys_topic() -> None:
+    subjects = subjects_of(
+        "Norcast unveils phone\n\n"
+        "Norcast unveiled a new phone on Monday, Norcast said. The new model is twice as "
+        "fast as the old one.\n"
+    )
+    assert subjects["twice"] is None  # how much faster the model is, no figure of Norcast
