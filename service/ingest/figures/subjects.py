@@ -769,8 +769,22 @@ def _says_nothing_of_topic(figure: FigureCandidate) -> bool:
     an event, not the country or company the story names most. Nor is how many times
     something happened or how many times larger it is, when no property says what of
     ("twice as fast at half the price", "ordered him to fire Felt five times",
-    "thousands of times over")."""
-    return figure.property == "duration" or (figure.property is None and figure.unit == "times")
+    "thousands of times over"). Nor is a count of things of the mind or of talk, which
+    belong to an argument and no entity ("two main reasons", "two primary issues", "the
+    four pillars of the deal", "one of the seven wonders of the world")."""
+    return (
+        figure.property == "duration"
+        or (figure.property is None and figure.unit == "times")
+        or bool({figure.property, figure.unit} & _ABSTRACT)
+    )
+
+
+# Nouns for what an argument, a plan or a talk is made of: counts of them are no entity's.
+_ABSTRACT = frozenset(
+    {"things", "issues", "interests", "ways", "types", "kinds", "steps", "reasons", "risks",
+     "pillars", "wonders", "concepts", "causes", "assumptions", "questions", "ideas",
+     "factors", "aspects", "problems", "arguments", "lessons", "principles", "priorities"}
+)  # fmt: skip
 
 
 # A number printed bare, with no word of what it counts ("shrink the 787", "A gunshot is

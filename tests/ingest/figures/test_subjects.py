@@ -309,3 +309,12 @@ def test_how_many_times_larger_with_no_property_is_no_figure_of_the_storys_topic
         "fast as the old one.\n"
     )
     assert subjects["twice"] is None  # how much faster the model is, no figure of Norcast
+
+
+def test_a_count_of_the_parts_of_an_argument_is_no_figure_of_the_storys_topic() -> None:
+    subjects = subjects_of(
+        "Norcast faces suit\n\n"
+        "Norcast Inc. was sued on Monday. Norcast said there are really two issues in this "
+        "case.\n"
+    )
+    assert subjects["two"] is None  # issues of the case, nothing Norcast has two of
