@@ -734,6 +734,7 @@ def fill_subjects(
         and not _of_several(body, f)
         and not _says_nothing_of_topic(f)
         and not _counts_nothing(body, f)
+        and not _seized(body, f)
         and not (place and _elsewhere(mentions, f, topic, cities))
         and not (not place and _unnamed_people(f))
         and not (not place and not index and _share_of_unnamed(f))
@@ -828,6 +829,27 @@ def _share_of_unnamed(figure: FigureCandidate) -> bool:
     shares the words name as theirs; a country's or a market index's topic keeps them (a
     poll of its people, the index's move)."""
     return figure.property is None and figure.unit == "percent"
+
+
+# Verbs of taking things away from someone, anywhere in the sentence; and passives of
+# finding them, after the count ("13 magazines were found in the boat").
+_SEIZING = re.compile(r"\b(?:seiz|confiscat|impound)\w*", re.IGNORECASE)
+_FOUND = re.compile(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:found|recovered|captured)\b")
+
+
+def _seized(body: str, figure: FigureCandidate) -> bool:
+    """Whether the figure counts things seized or found ("Nine assault rifles and 13
+    magazines were seized from the pirates", "the warship has confiscated 14 rifles",
+    "six rifles were found and confiscated"): they are whoever they were taken from,
+    never the place, the navy or the police the story is about. People seized are
+    detained, a count of their own."""
+    if figure.part is not TextPart.BODY or figure.unit == "people":
+        return False
+    sentence = body[figure.sentence.start : figure.sentence.end]
+    return (
+        _SEIZING.search(sentence) is not None
+        or _FOUND.search(body, figure.span.end, figure.sentence.end) is not None
+    )
 
 
 # Last words of a body that gives figures about others (a ministry, an agency, police).

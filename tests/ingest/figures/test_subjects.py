@@ -318,3 +318,13 @@ def test_a_count_of_the_parts_of_an_argument_is_no_figure_of_the_storys_topic() 
         "case.\n"
     )
     assert subjects["two"] is None  # issues of the case, nothing Norcast has two of
+
+
+def test_things_seized_are_no_figure_of_the_place_the_story_is_about() -> None:
+    subjects = subjects_of(
+        "Drugs raid in Leeds\n\n"
+        "Police raided a warehouse in Leeds on Friday. Officers said 40 kilograms of cocaine "
+        "and six handguns were seized from a van.\n"
+    )
+    assert subjects["40 kilograms"] is None  # the van's owners', not Leeds'
+    assert subjects["six"] is None
