@@ -3,8 +3,12 @@ not stand for."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from service.ingest.extract import extract
 from service.ingest.figures import forms_fact
+from service.ingest.figures.subjects import _counts_nothing
+from service.ingest.model import Approximation, FigureCandidate, Span
 from service.ingest.parse.article import parse_article
 from tests.ingest.figures.whom import subjects_of
 
@@ -249,3 +253,78 @@ def test_a_count_in_a_sentence_about_another_city_is_no_figure_of_the_storys_cou
         "Arequipa set up 300 tents for families, a spokesman said.\n"
     )
     assert subjects["300"] is None  # tents in Arequipa, no fact of Peru
+
+
+def test_a_bare_number_counting_no_noun_is_no_figure_of_the_storys_topic() -> None:
+    subjects = subjects_of(
+        "Boeing plans longer jet\n\n"
+        "Boeing said on Tuesday it would build a longer jet. Engineers will stretch the 777 "
+        "for the longest routes, Boeing said.\n"
+    )
+    assert subjects["777"] is None  # a model's number, nothing Boeing has 777 of
+
+
+def test_a_sides_goals_beside_a_dash_stay_a_score() -> None:
+    body = "The first half ended 0 – 0."
+    start = body.rindex("0")
+    figure = FigureCandidate(
+        span=Span(start, start + 1),
+        text="0",
+        sentence=Span(0, len(body)),
+        value=0,
+        upper_bound=None,
+        approximation=Approximation.EXACT,
+        unit="count",
+        property=None,
+        subject=None,
+        attributed_to=None,
+        attributed_to_text=None,
+    )
+    assert not _counts_nothing(body, figure)  # the other half of "0 – 0", a side's goals
+    assert _counts_nothing("The first half ended with 0.", replace(figure, span=Span(26, 27)))
+
+
+def test_people_told_of_with_no_role_are_no_figure_of_a_company_the_story_is_about() -> None:
+    subjects = subjects_of(
+        "Norcast to cut prices\n\n"
+        "Norcast will cut its prices next month. Two people familiar with the plan said the "
+        "cuts would start in May.\n"
+    )
+    assert subjects["Two people"] is None  # the story's sources, not Norcast's people
+
+
+def test_a_share_of_something_unnamed_is_no_figure_of_a_company_the_story_is_about() -> None:
+    subjects = subjects_of(
+        "Norcast to open stores\n\n"
+        "Norcast will open 40 stores next year, Norcast said. About half of the new stores "
+        "will be in the north.\n"
+    )
+    assert subjects["About half"] is None  # a share of the stores, no figure of Norcast
+
+
+def test_how_many_times_larger_with_no_property_is_no_figure_of_the_storys_topic() -> None:
+    subjects = subjects_of(
+        "Norcast unveils phone\n\n"
+        "Norcast unveiled a new phone on Monday, Norcast said. The new model is twice as "
+        "fast as the old one.\n"
+    )
+    assert subjects["twice"] is None  # how much faster the model is, no figure of Norcast
+
+
+def test_a_count_of_the_parts_of_an_argument_is_no_figure_of_the_storys_topic() -> None:
+    subjects = subjects_of(
+        "Norcast faces suit\n\n"
+        "Norcast Inc. was sued on Monday. Norcast said there are really two issues in this "
+        "case.\n"
+    )
+    assert subjects["two"] is None  # issues of the case, nothing Norcast has two of
+
+
+def test_things_seized_are_no_figure_of_the_place_the_story_is_about() -> None:
+    subjects = subjects_of(
+        "Drugs raid in Leeds\n\n"
+        "Police raided a warehouse in Leeds on Friday. Officers said 40 kilograms of cocaine "
+        "and six handguns were seized from a van.\n"
+    )
+    assert subjects["40 kilograms"] is None  # the van's owners', not Leeds'
+    assert subjects["six"] is None
