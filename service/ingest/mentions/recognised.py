@@ -198,6 +198,7 @@ def _joined_across_the(
     (`_one_body_across_for_on`)."""
     out: list[Candidate] = []
     for cand in candidates:
+        cand = _widened_over_and(body, cand, names, out[-1].end if out else 0)
         before = out[-1] if out else None
         if (
             before is not None
@@ -329,6 +330,41 @@ def _opener_only(body: str, word: str, sentence_starts: Sequence[int]) -> bool:
         if body[start : match.start()].strip(_OPENING + "\n") != "":
             return False
     return True
+
+
+def _widened_over_and(
+    body: str, cand: Candidate, names: list[tuple[int, int, str]], floor: int
+) -> Candidate:
+    """A name after "and" that the recogniser reads as the end of one organisation opened
+    by capitalised words the rules took for no name is that organisation ("The Central
+    Election and Referendum Commission declared ...", "referring to Immigration and
+    Customs Enforcement" where the copy prints "immigration" too: not "Referendum
+    Commission", "Customs Enforcement"). The words before "and" are no name of their
+    own: no name the rules read (``floor``, where the last one ends), none a given name,
+    a listed organisation or place, or an organisation's head word ("the Navy and Marine
+    Corps" stay two); nor is a person's name opened by a given name ("Bob and Mary
+    Jones")."""
+    if cand.kind is EntityKind.PERSON and gz.is_given_name(cand.name.split()[0]):
+        return cand
+    for start, end, label in names:
+        if label != "ORG" or end != cand.end or not floor <= start < cand.start:
+            continue
+        first = body[start : cand.start]
+        if not first.endswith(" and "):
+            continue
+        words = first[: -len(" and ")].split()
+        if (
+            not words
+            or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words)
+            or any(w.lower() in gz.ORG_HEADS for w in words)
+            or gz.is_given_name(words[0])
+            or gz.organization_canonical(" ".join(words)) is not None
+            or gz.place_canonical(" ".join(words)) is not None
+        ):
+            continue
+        name = " ".join(body[start:end].split())
+        return replace(cand, start=start, name=name, kind=EntityKind.ORGANIZATION)
+    return cand
 
 
 def _one_body_across_for_on(

@@ -287,6 +287,11 @@ def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
         # a country's agency the recogniser reads whole needs no head word after "and"
         ("A spokesman for U.S. Customs and Border Protection said the crossing would reopen.",
          ["U.S. Customs and Border Protection"], ["Border Protection"]),
+        # a word the rules took for no name ("immigration" is printed in lower case)
+        # opens the organisation the recogniser reads over "and"
+        ("An immigration lawyer said the detainees were handed over to Immigration and "
+         "Customs Enforcement on Friday.",
+         ["Immigration and Customs Enforcement"], ["Customs Enforcement"]),
         # two bodies side by side stay two: a head word ends the first one
         ("Rangers from the Forest Service and National Park Service fought the fire.",
          ["Forest Service", "National Park Service"],
