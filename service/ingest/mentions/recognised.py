@@ -952,7 +952,7 @@ def _checked(
         # A name with a day or a title stuck to it: "Nur-Sultan Wednesday" -> "Nur-Sultan"
         name = " ".join(body[start:end].split())
         return [replace(cand, start=start, end=end, name=name, kind=kind)]
-    if _ends_in_a_nationality(body, cand, inside):
+    if _ends_in_a_nationality(body, cand, inside) or _of_both_across_and(body, cand, inside):
         return [cand]
     parts: list[Candidate] = []
     previous_end = cand.start
@@ -967,6 +967,49 @@ def _checked(
         if text[:1].isupper():
             parts.append(Candidate(start, end, text, KINDS[label], cand.sentence_index))
     return parts
+
+
+# "Union of", "Central Commission for": an organisation's head word and what it is of or for
+_HEAD_OF = re.compile(r"\b(\w+) (?:of|for) (?:the )?[A-Z]")
+# What "and" joins inside such a name: capitalised words, perhaps with "of" ("Referenda
+# of Turkmenistan")
+_AND_TAIL = re.compile(r" and ((?:[A-Z][\w'’-]*)(?: (?:of |the )*[A-Z][\w'’-]*)*)")
+
+
+def _of_both_across_and(body: str, cand: Candidate, inside: list[tuple[int, int, str]]) -> bool:
+    """Whether an organisation the rules read whole, named for what it is of or for, runs
+    on over "and" to a second thing it is of or for, where the recogniser cut it in two
+    ("the Union of Rationalist Atheists and Agnostics", "the Central Commission for
+    Elections and Referenda of Turkmenistan": not "Agnostics", "Referenda"). The first
+    name the recogniser reads is an organisation from the rules' start, opened by a head
+    word and "of" or "for"; what follows "and" is capitalised words up to the rules' end,
+    no organisation of its own (no head word last: "the Ministry of Defence and Foreign
+    Office" are two; nor one the recogniser names an organisation in two words or more,
+    "the Bank of Ghana and Federal Reserve"), no listed organisation or place, nor a given
+    name first; and the first is of no place ("the Bank of England")."""
+    if cand.kind is not EntityKind.ORGANIZATION:
+        return False
+    first = min(inside)
+    if first[2] != "ORG" or first[0] > cand.start or first[1] >= cand.end:
+        return False
+    head = _HEAD_OF.search(body, cand.start, first[1])
+    if head is None or head.group(1).lower() not in gz.ORG_HEAD_FIRST:
+        return False
+    if place_type(body[head.end() - 1 : first[1]]) is not None:
+        return False  # "the Bank of England and Federal Reserve": a body of a place is whole
+    tail = _AND_TAIL.fullmatch(body, first[1], cand.end)
+    if tail is None:
+        return False
+    second = tail.group(1)
+    words = second.split()
+    if any(s == tail.start(1) and " " in body[s:e] and label == "ORG" for s, e, label in inside):
+        return False  # the recogniser's organisation of two words or more after "and"
+    return (
+        words[-1].lower() not in gz.ORG_HEADS
+        and not gz.is_given_name(words[0])
+        and gz.organization_canonical(second) is None
+        and gz.place_canonical(second) is None
+    )
 
 
 def _office_of(body: str, cand: Candidate, start: int) -> bool:

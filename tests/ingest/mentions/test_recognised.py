@@ -292,6 +292,13 @@ def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
         ("An immigration lawyer said the detainees were handed over to Immigration and "
          "Customs Enforcement on Friday.",
          ["Immigration and Customs Enforcement"], ["Customs Enforcement"]),
+        # a body named for two things it is of, which the recogniser cuts at "and"
+        ("The Association of Retired Teachers and Librarians said pensions had fallen.",
+         ["Association of Retired Teachers and Librarians"],
+         ["Association of Retired Teachers", "Librarians"]),
+        # ... not a body of a place and another the recogniser names in two words
+        ("A statement from the Bank of Ghana and Federal Reserve followed.",
+         ["Bank of Ghana", "Federal Reserve"], ["Bank of Ghana and Federal Reserve"]),
         # two bodies side by side stay two: a head word ends the first one
         ("Rangers from the Forest Service and National Park Service fought the fire.",
          ["Forest Service", "National Park Service"],
