@@ -152,7 +152,7 @@ def reconcile(
         if cand.kind is EntityKind.EVENT:
             out.append(cand)  # dated events are read from lower-case copy on purpose
             continue
-        if _time_words(cand, doc, names):
+        if _time_words(cand, doc, names) or _page_label(body, cand, doc):
             continue
         cand = _without_opening_word(body, cand, doc, names, sentence_starts, named)
         if out and out[-1].start <= cand.start and cand.end <= out[-1].end:
@@ -246,6 +246,17 @@ _TIME_WORDS = (
     )
 )
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def _page_label(body: str, cand: Candidate, doc: Doc) -> bool:
+    """Whether a word in capitals before a colon is a label of the page, no name: the
+    parse reads it as a common word ("PUBLISHED: 16:05 GMT", "UPDATED: 10 June", "NOTE:
+    the figures are provisional"), where an exchange before a ticker is a proper noun
+    ("NYSE: IBM")."""
+    if not cand.name.isupper() or " " in cand.name or body[cand.end : cand.end + 1] != ":":
+        return False
+    span = doc.char_span(cand.start, cand.end)
+    return span is not None and len(span) == 1 and span[0].tag_ not in _PROPER_TAGS
 
 
 def _time_words(cand: Candidate, doc: Doc, names: list[tuple[int, int, str]]) -> bool:

@@ -454,3 +454,22 @@ def test_a_recognised_name_ending_in_of_cuts_no_name_read_whole() -> None:
     found = entities("The jet circled the Bay of Biscay for an hour before it landed.")
     assert (PLACE, "Bay of Biscay") in found, found
     assert not {"Bay of", "Biscay"} & {name for _, name in found}, found
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "dropped"),
+    [
+        # the page's labels in capitals before a colon name nothing
+        ("PUBLISHED: 09:12 GMT, 3 March 2015 | UPDATED: 11:40 GMT, 3 March 2015. Ferry "
+         "operator Stena Line said sailings were cancelled.",
+         ["Stena Line"], ["PUBLISHED", "UPDATED"]),
+        ("The senator said the memo was clear (NOTE: the memo has not been released).",
+         [], ["NOTE"]),
+        # an exchange before its ticker is a name
+        ("Shares of Intel (NASDAQ: INTC) rose on Monday.", ["Intel", "Nasdaq"], []),
+    ],
+)  # fmt: skip
+def test_a_label_of_the_page_is_no_name(body: str, kept: list[str], dropped: list[str]) -> None:
+    names = [n for _, n in entities(body)]
+    assert all(n in names for n in kept), names
+    assert not any(n in names for n in dropped), names
