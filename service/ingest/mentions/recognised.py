@@ -150,7 +150,8 @@ def reconcile(
     out: list[Candidate] = []
     for cand in _joined_across_the(body, candidates, names):
         if cand.kind is EntityKind.EVENT:
-            out.append(cand)  # dated events are read from lower-case copy on purpose
+            # dated events are read from lower-case copy on purpose
+            out.append(_event_with_direction(body, cand, names))
             continue
         if _time_words(cand, doc, names) or _page_label(body, cand, doc):
             continue
@@ -639,14 +640,40 @@ def _only_demonyms(rest: str) -> bool:
 _DIRECTIONS = gz.word_set("northern southern eastern western central")
 
 
+def _event_with_direction(
+    body: str, cand: Candidate, names: list[tuple[int, int, str]]
+) -> Candidate:
+    """An event the rules named without the direction word opening it, which the
+    recogniser reads into its name: "The Northern Arena Esports Championship ran
+    throughout the weekend" is the Northern Arena Esports Championship."""
+    for start, end, _ in names:
+        before = body[start : cand.start].split()
+        if (
+            end == cand.end
+            and start < cand.start
+            and 0 < len(before) <= 2
+            and all(w.lower() in _DIRECTIONS for w in before)
+        ):
+            return replace(cand, start=start, name=" ".join(body[start:end].split()))
+    return cand
+
+
 def _cut_from_name(cand: Candidate, before: str) -> bool:
     """Whether the nationality or direction before a name is part of it rather than a
     description of it: never before a person ("American Hasim Rahman") or a listed
-    organisation ("the Brazilian Bovespa"), nor before a name complete with its head ("the
-    British National Council for Voluntary Organisations"); before a listed place only a
-    direction ("Southern California", not "British London")."""
-    if cand.kind is EntityKind.PERSON or gz.organization_canonical(cand.name) is not None:
+    organisation ("the Brazilian Bovespa"), nor a nationality before a name complete with
+    its head ("the British National Council for Voluntary Organisations"; a direction is
+    part of it: "the Central Elections Commission", "the Western Naval Command", also
+    where the rules took it for a person's with no given name); before a listed place
+    only a direction ("Southern California", not "British London")."""
+    if gz.organization_canonical(cand.name) is not None:
         return False
+    direction = all(w.lower() in _DIRECTIONS for w in before.split())
+    if cand.kind is EntityKind.PERSON:
+        # "Western Naval Command" the rules took for a person's name: no given name
+        return direction and not gz.is_given_name(cand.name.split()[0])
+    if direction and gz.place_canonical(cand.name) is None:
+        return True  # "the Central Elections Commission", "the Western Naval Command"
     last = cand.name.split()[-1].lower()
     if last in gz.ORG_HEADS or last.removesuffix("s") in gz.ORG_HEADS:
         return False

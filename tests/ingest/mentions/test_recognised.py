@@ -428,6 +428,15 @@ def test_a_name_the_article_itself_determines_is_no_person(
         ("Veterans of the Korean War gathered in Seoul.",
          [(EntityKind.EVENT, "Korean War"), (PLACE, "Seoul")]),
         ("He was treated at a hospital in British Columbia.", [(PLACE, "British Columbia")]),
+        # a direction opens a body's name complete with its head, or one the rules took
+        # for a person's, and an event's
+        ("Two frigates of the Eastern Naval Command escorted the convoy on Tuesday.",
+         [(ORG, "Eastern Naval Command")]),
+        ("The Southern Arena Chess Championship drew large crowds over the weekend.",
+         [(EntityKind.EVENT, "Southern Arena Chess Championship")]),
+        # a nationality before such a name describes it
+        ("Officials of the British National Council for Voluntary Organisations met.",
+         [(ORG, "National Council for Voluntary Organisations")]),
     ],
 )  # fmt: skip
 def test_a_nationality_or_direction_the_recogniser_reads_into_a_name_stays(
