@@ -150,9 +150,10 @@ def reconcile(
     out: list[Candidate] = []
     for cand in _joined_across_the(body, candidates, names):
         if cand.kind is EntityKind.EVENT:
-            out.append(cand)  # dated events are read from lower-case copy on purpose
+            # dated events are read from lower-case copy on purpose
+            out.append(_event_with_direction(body, cand, names))
             continue
-        if _time_words(cand, doc, names):
+        if _time_words(cand, doc, names) or _page_label(body, cand, doc):
             continue
         cand = _without_opening_word(body, cand, doc, names, sentence_starts, named)
         if out and out[-1].start <= cand.start and cand.end <= out[-1].end:
@@ -198,6 +199,7 @@ def _joined_across_the(
     (`_one_body_across_for_on`)."""
     out: list[Candidate] = []
     for cand in candidates:
+        cand = _widened_over_and(body, cand, names, out[-1].end if out else 0)
         before = out[-1] if out else None
         if (
             before is not None
@@ -245,6 +247,17 @@ _TIME_WORDS = (
     )
 )
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def _page_label(body: str, cand: Candidate, doc: Doc) -> bool:
+    """Whether a word in capitals before a colon is a label of the page, no name: the
+    parse reads it as a common word ("PUBLISHED: 16:05 GMT", "UPDATED: 10 June", "NOTE:
+    the figures are provisional"), where an exchange before a ticker is a proper noun
+    ("NYSE: IBM")."""
+    if not cand.name.isupper() or " " in cand.name or body[cand.end : cand.end + 1] != ":":
+        return False
+    span = doc.char_span(cand.start, cand.end)
+    return span is not None and len(span) == 1 and span[0].tag_ not in _PROPER_TAGS
 
 
 def _time_words(cand: Candidate, doc: Doc, names: list[tuple[int, int, str]]) -> bool:
@@ -329,6 +342,41 @@ def _opener_only(body: str, word: str, sentence_starts: Sequence[int]) -> bool:
         if body[start : match.start()].strip(_OPENING + "\n") != "":
             return False
     return True
+
+
+def _widened_over_and(
+    body: str, cand: Candidate, names: list[tuple[int, int, str]], floor: int
+) -> Candidate:
+    """A name after "and" that the recogniser reads as the end of one organisation opened
+    by capitalised words the rules took for no name is that organisation ("The Central
+    Election and Referendum Commission declared ...", "referring to Immigration and
+    Customs Enforcement" where the copy prints "immigration" too: not "Referendum
+    Commission", "Customs Enforcement"). The words before "and" are no name of their
+    own: no name the rules read (``floor``, where the last one ends), none a given name,
+    a listed organisation or place, or an organisation's head word ("the Navy and Marine
+    Corps" stay two); nor is a person's name opened by a given name ("Bob and Mary
+    Jones")."""
+    if cand.kind is EntityKind.PERSON and gz.is_given_name(cand.name.split()[0]):
+        return cand
+    for start, end, label in names:
+        if label != "ORG" or end != cand.end or not floor <= start < cand.start:
+            continue
+        first = body[start : cand.start]
+        if not first.endswith(" and "):
+            continue
+        words = first[: -len(" and ")].split()
+        if (
+            not words
+            or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words)
+            or any(w.lower() in gz.ORG_HEADS for w in words)
+            or gz.is_given_name(words[0])
+            or gz.organization_canonical(" ".join(words)) is not None
+            or gz.place_canonical(" ".join(words)) is not None
+        ):
+            continue
+        name = " ".join(body[start:end].split())
+        return replace(cand, start=start, name=name, kind=EntityKind.ORGANIZATION)
+    return cand
 
 
 def _one_body_across_for_on(
@@ -592,14 +640,40 @@ def _only_demonyms(rest: str) -> bool:
 _DIRECTIONS = gz.word_set("northern southern eastern western central")
 
 
+def _event_with_direction(
+    body: str, cand: Candidate, names: list[tuple[int, int, str]]
+) -> Candidate:
+    """An event the rules named without the direction word opening it, which the
+    recogniser reads into its name: "The Northern Arena Esports Championship ran
+    throughout the weekend" is the Northern Arena Esports Championship."""
+    for start, end, _ in names:
+        before = body[start : cand.start].split()
+        if (
+            end == cand.end
+            and start < cand.start
+            and 0 < len(before) <= 2
+            and all(w.lower() in _DIRECTIONS for w in before)
+        ):
+            return replace(cand, start=start, name=" ".join(body[start:end].split()))
+    return cand
+
+
 def _cut_from_name(cand: Candidate, before: str) -> bool:
     """Whether the nationality or direction before a name is part of it rather than a
     description of it: never before a person ("American Hasim Rahman") or a listed
-    organisation ("the Brazilian Bovespa"), nor before a name complete with its head ("the
-    British National Council for Voluntary Organisations"); before a listed place only a
-    direction ("Southern California", not "British London")."""
-    if cand.kind is EntityKind.PERSON or gz.organization_canonical(cand.name) is not None:
+    organisation ("the Brazilian Bovespa"), nor a nationality before a name complete with
+    its head ("the British National Council for Voluntary Organisations"; a direction is
+    part of it: "the Central Elections Commission", "the Western Naval Command", also
+    where the rules took it for a person's with no given name); before a listed place
+    only a direction ("Southern California", not "British London")."""
+    if gz.organization_canonical(cand.name) is not None:
         return False
+    direction = all(w.lower() in _DIRECTIONS for w in before.split())
+    if cand.kind is EntityKind.PERSON:
+        # "Western Naval Command" the rules took for a person's name: no given name
+        return direction and not gz.is_given_name(cand.name.split()[0])
+    if direction and gz.place_canonical(cand.name) is None:
+        return True  # "the Central Elections Commission", "the Western Naval Command"
     last = cand.name.split()[-1].lower()
     if last in gz.ORG_HEADS or last.removesuffix("s") in gz.ORG_HEADS:
         return False
@@ -916,7 +990,7 @@ def _checked(
         # A name with a day or a title stuck to it: "Nur-Sultan Wednesday" -> "Nur-Sultan"
         name = " ".join(body[start:end].split())
         return [replace(cand, start=start, end=end, name=name, kind=kind)]
-    if _ends_in_a_nationality(body, cand, inside):
+    if _ends_in_a_nationality(body, cand, inside) or _of_both_across_and(body, cand, inside):
         return [cand]
     parts: list[Candidate] = []
     previous_end = cand.start
@@ -931,6 +1005,49 @@ def _checked(
         if text[:1].isupper():
             parts.append(Candidate(start, end, text, KINDS[label], cand.sentence_index))
     return parts
+
+
+# "Union of", "Central Commission for": an organisation's head word and what it is of or for
+_HEAD_OF = re.compile(r"\b(\w+) (?:of|for) (?:the )?[A-Z]")
+# What "and" joins inside such a name: capitalised words, perhaps with "of" ("Referenda
+# of Turkmenistan")
+_AND_TAIL = re.compile(r" and ((?:[A-Z][\w'’-]*)(?: (?:of |the )*[A-Z][\w'’-]*)*)")
+
+
+def _of_both_across_and(body: str, cand: Candidate, inside: list[tuple[int, int, str]]) -> bool:
+    """Whether an organisation the rules read whole, named for what it is of or for, runs
+    on over "and" to a second thing it is of or for, where the recogniser cut it in two
+    ("the Union of Rationalist Atheists and Agnostics", "the Central Commission for
+    Elections and Referenda of Turkmenistan": not "Agnostics", "Referenda"). The first
+    name the recogniser reads is an organisation from the rules' start, opened by a head
+    word and "of" or "for"; what follows "and" is capitalised words up to the rules' end,
+    no organisation of its own (no head word last: "the Ministry of Defence and Foreign
+    Office" are two; nor one the recogniser names an organisation in two words or more,
+    "the Bank of Ghana and Federal Reserve"), no listed organisation or place, nor a given
+    name first; and the first is of no place ("the Bank of England")."""
+    if cand.kind is not EntityKind.ORGANIZATION:
+        return False
+    first = min(inside)
+    if first[2] != "ORG" or first[0] > cand.start or first[1] >= cand.end:
+        return False
+    head = _HEAD_OF.search(body, cand.start, first[1])
+    if head is None or head.group(1).lower() not in gz.ORG_HEAD_FIRST:
+        return False
+    if place_type(body[head.end() - 1 : first[1]]) is not None:
+        return False  # "the Bank of England and Federal Reserve": a body of a place is whole
+    tail = _AND_TAIL.fullmatch(body, first[1], cand.end)
+    if tail is None:
+        return False
+    second = tail.group(1)
+    words = second.split()
+    if any(s == tail.start(1) and " " in body[s:e] and label == "ORG" for s, e, label in inside):
+        return False  # the recogniser's organisation of two words or more after "and"
+    return (
+        words[-1].lower() not in gz.ORG_HEADS
+        and not gz.is_given_name(words[0])
+        and gz.organization_canonical(second) is None
+        and gz.place_canonical(second) is None
+    )
 
 
 def _office_of(body: str, cand: Candidate, start: int) -> bool:

@@ -20,8 +20,10 @@ from service.ingest.mentions.candidate import Candidate
 from service.ingest.model import EntityKind
 
 # A phrase in straight or curly double quotes, on one line, a closing comma or full stop
-# inside the quotes left out
-_QUOTED = re.compile(r"(?<!\w)[\"“](?P<phrase>[^\"”\n]{3,80}?)[,.]?[\"”]")
+# inside the quotes left out. A quote mark with a space after it opens nothing: it closes
+# a quotation whose opening mark was misplaced ('featured in" Twilight," producing the
+# tale "American Pie"' pairs the marks around "American Pie", not around ' producing ...')
+_QUOTED = re.compile(r"(?<!\w)[\"“](?!\s)(?P<phrase>[^\"”\n]{3,80}?)[,.]?[\"”]")
 
 # Words a title keeps in lower case between its capitalised words
 _SMALL_WORDS = frozenset(

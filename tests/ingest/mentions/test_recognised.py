@@ -287,6 +287,18 @@ def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
         # a country's agency the recogniser reads whole needs no head word after "and"
         ("A spokesman for U.S. Customs and Border Protection said the crossing would reopen.",
          ["U.S. Customs and Border Protection"], ["Border Protection"]),
+        # a word the rules took for no name ("immigration" is printed in lower case)
+        # opens the organisation the recogniser reads over "and"
+        ("An immigration lawyer said the detainees were handed over to Immigration and "
+         "Customs Enforcement on Friday.",
+         ["Immigration and Customs Enforcement"], ["Customs Enforcement"]),
+        # a body named for two things it is of, which the recogniser cuts at "and"
+        ("The Association of Retired Teachers and Librarians said pensions had fallen.",
+         ["Association of Retired Teachers and Librarians"],
+         ["Association of Retired Teachers", "Librarians"]),
+        # ... not a body of a place and another the recogniser names in two words
+        ("A statement from the Bank of Ghana and Federal Reserve followed.",
+         ["Bank of Ghana", "Federal Reserve"], ["Bank of Ghana and Federal Reserve"]),
         # two bodies side by side stay two: a head word ends the first one
         ("Rangers from the Forest Service and National Park Service fought the fire.",
          ["Forest Service", "National Park Service"],
@@ -416,6 +428,15 @@ def test_a_name_the_article_itself_determines_is_no_person(
         ("Veterans of the Korean War gathered in Seoul.",
          [(EntityKind.EVENT, "Korean War"), (PLACE, "Seoul")]),
         ("He was treated at a hospital in British Columbia.", [(PLACE, "British Columbia")]),
+        # a direction opens a body's name complete with its head, or one the rules took
+        # for a person's, and an event's
+        ("Two frigates of the Eastern Naval Command escorted the convoy on Tuesday.",
+         [(ORG, "Eastern Naval Command")]),
+        ("The Southern Arena Chess Championship drew large crowds over the weekend.",
+         [(EntityKind.EVENT, "Southern Arena Chess Championship")]),
+        # a nationality before such a name describes it
+        ("Officials of the British National Council for Voluntary Organisations met.",
+         [(ORG, "National Council for Voluntary Organisations")]),
     ],
 )  # fmt: skip
 def test_a_nationality_or_direction_the_recogniser_reads_into_a_name_stays(
@@ -442,3 +463,22 @@ def test_a_recognised_name_ending_in_of_cuts_no_name_read_whole() -> None:
     found = entities("The jet circled the Bay of Biscay for an hour before it landed.")
     assert (PLACE, "Bay of Biscay") in found, found
     assert not {"Bay of", "Biscay"} & {name for _, name in found}, found
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "dropped"),
+    [
+        # the page's labels in capitals before a colon name nothing
+        ("PUBLISHED: 09:12 GMT, 3 March 2015 | UPDATED: 11:40 GMT, 3 March 2015. Ferry "
+         "operator Stena Line said sailings were cancelled.",
+         ["Stena Line"], ["PUBLISHED", "UPDATED"]),
+        ("The senator said the memo was clear (NOTE: the memo has not been released).",
+         [], ["NOTE"]),
+        # an exchange before its ticker is a name
+        ("Shares of Intel (NASDAQ: INTC) rose on Monday.", ["Intel", "Nasdaq"], []),
+    ],
+)  # fmt: skip
+def test_a_label_of_the_page_is_no_name(body: str, kept: list[str], dropped: list[str]) -> None:
+    names = [n for _, n in entities(body)]
+    assert all(n in names for n in kept), names
+    assert not any(n in names for n in dropped), names

@@ -39,3 +39,11 @@ def test_a_quoted_sentence_is_no_title() -> None:
     body = '"We will Fight for Boston," Mayor Tom Reilly said.'
     cands = [_cand(body, "Boston", EntityKind.PLACE)]
     assert [c.name for c in whole_titles(body, cands)] == ["Boston"]
+
+
+def test_a_title_after_a_misplaced_quote_mark_is_one_title() -> None:
+    # the opening mark of "Moonrise" stuck to the word before it: the mark after
+    # "Moonrise," closes that quotation and opens nothing
+    body = 'He worked on films like" Moonrise," producing the comedy "American Graffiti" too.'
+    cands = [_cand(body, "Moonrise"), _cand(body, "Graffiti")]
+    assert [c.name for c in whole_titles(body, cands)] == ["Moonrise", "American Graffiti"]
