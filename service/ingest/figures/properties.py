@@ -500,6 +500,11 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
             if not sentence[chunk_start:chunk_end].strip():
                 if _CLOSING_QUOTE.search(sentence[:chunk_end]):  # "...,” said X" (inverted)
                     chunk_start, chunk_end = m.end(), _source_end(sentence, m.end())
+                elif (
+                    inverted := _inverted(sm, sentence, chunk_start, m.end(), m.group("verb"))
+                ) is not None:  # "Around 40 houses were damaged, said Fauzi."
+                    chunk_start, chunk_end = inverted
+                    describes.append((chunk_end, len(sentence)))  # "Cronk, co-director of"
                 else:  # "The OSCE, which sent ..., said": the subject before the clause
                     clause_end = chunk_start
                     chunk_end = _clause_opening(sentence, chunk_start)
@@ -609,6 +614,60 @@ def attribution(
     before = [c for c in cues if c.position < start]
     chosen = before[-1] if before else cues[0]
     return chosen.speaker, chosen.speaker_text
+
+
+# A parenthetical that describes the subject before it: a relative clause ("The OSCE,
+# which sent ..., said"), or an apposition after a short subject ("John Ging, the head of
+# the agency, said"; "Daniel Ortega, 62, said"), not a predicate ("..., were inside").
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whose|whom|where)\b", re.IGNORECASE)
+_APPOSED = re.compile(r"\s*(?:(?:the|a|an|its|his|her|their)\b|[A-Z0-9])")
+# "..., told the BBC": whom a verb of telling names after it is the listener.
+_LISTENER_VERBS = frozenset({"told", "tells"})
+_SHORT_SUBJECT = 6  # words of a subject a parenthetical may follow ("John Ging, the head")
+
+
+def _inverted(
+    sm: SentenceMentions, sentence: str, comma_end: int, verb_end: int, verb: str
+) -> tuple[int, int] | None:
+    """Where the speaker of a cue printed after the claim with no quotation is named
+    ("Officers freed seven people, said Vanore."; "..., said the Central Mat-Su fire chief,
+    James Steele"; "..., said Heather Cronk, co-director of ..."): the words after the verb,
+    when they end on a person or organisation named there and the sentence before the
+    verb's comma is no subject with a parenthetical ("The OSCE, which sent ..., said";
+    "John Ging, the head of the agency, said": its subject speaks). None otherwise, and
+    after "told" ("..., Dana Tamir, director at Trusteer, told the BBC": the listener)."""
+    if verb.lower() in _LISTENER_VERBS:
+        return None
+    closing = sentence.rfind(",", 0, comma_end)
+    if closing < 0 or sentence[closing + 1 : comma_end].strip():
+        return None  # the words start at a quotation mark or "that", not at a comma
+    opening = sentence.rfind(",", 0, closing)
+    if opening > 0:
+        before = sentence[:opening].strip()
+        subject = before[max(c.end() for c in _CHUNK_START.finditer(before)) :].split()
+        named = sm.last_before(sm.offset + opening, EntityKind.PERSON, EntityKind.ORGANIZATION)
+        if _RELATIVE_CLAUSE.match(sentence, opening + 1) or (
+            (_APPOSED.match(sentence, opening + 1) or _ends_on(named, sm.offset + len(before)))
+            and len(subject) <= _SHORT_SUBJECT
+            and not any(w[0].isdigit() for w in subject)
+        ):
+            return None
+    end = _role_named(sm, sentence, verb_end, _source_end(sentence, verb_end))
+    words = sentence[verb_end:end]
+    if not words.strip() or len(words.split()) > 9:
+        return None
+    last = sm.last_before(sm.offset + end, EntityKind.PERSON, EntityKind.ORGANIZATION)
+    if last is None or last.span.start < sm.offset + verb_end:
+        return None
+    if sentence[last.span.end - sm.offset : end].strip():
+        return None  # "said the Press Democrat newspaper": no name ends the words
+    start = verb_end + len(words) - len(words.lstrip())
+    return start, end
+
+
+def _ends_on(mention: MentionCandidate | None, end: int) -> bool:
+    """Whether ``mention`` ends at body offset ``end`` ("Dana Tamir, director at ...")."""
+    return mention is not None and mention.span.end == end
 
 
 def _clause_opening(sentence: str, comma_end: int) -> int:

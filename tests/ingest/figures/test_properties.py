@@ -227,3 +227,20 @@ def test_a_verb_joined_by_and_runs_on_from_the_sentences_subject() -> None:
         "was needed.\n"
     )
     assert sources["25"] == "Tom Okello"
+
+
+def test_a_speaker_named_after_the_claim_with_no_quotation_vouches_for_it() -> None:
+    sources = _sources(
+        "Storm hits the coast\n\n"
+        "Rescuers pulled 14 people from the rubble overnight, said fire chief Tomas Berg.\n"
+        "About 60 volunteers have joined the search, said Maria Lenz, a coordinator with "
+        "the Red Cross, which sent 12 trucks.\n"
+        "The Red Cross, which sent 300 observers, said the shelters were full.\n"
+        "Nearly 400 homes lost power, Lena Ortiz, a spokeswoman for the utility, told "
+        "Reuters.\n"
+    )
+    assert sources["14 people"] == "Tomas Berg"
+    assert sources["About 60 volunteers"] == "Maria Lenz"
+    assert sources["12"] is None  # describes the speaker's organisation
+    assert sources["300 observers"] is None
+    assert sources["Nearly 400"] == "Lena Ortiz"  # told Reuters: Reuters listens
