@@ -515,6 +515,14 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
         describes.append((chunk_start, chunk_end))  # the speaker's own description
         raw = sentence[chunk_start:chunk_end]
         who = _LEADING_NOISE.sub("", _TRAILING_TIME.sub("", raw.strip())).strip()
+        if who.lower() in _RELATIVE_PRONOUNS and m.group("verb") is not None:
+            # "a report released by the US Labor Department, which said that ...": the
+            # name the relative pronoun stands for, for what follows the verb
+            named = _antecedent(sm, sentence, chunk_start)
+            if named is not None:
+                describes.append((0, m.start()))
+                cues.append(SpeechCue(m.start(), named.local_entity, named.text, tuple(describes)))
+            continue
         if (
             not who
             or _RELATIVE.match(who)
@@ -539,6 +547,24 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
         speaker = _speaker(sm, offset, offset + len(who))
         cues.append(SpeechCue(m.start(), speaker, who, tuple(describes)))
     return cues
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "who"})
+
+
+def _antecedent(sm: SentenceMentions, sentence: str, chunk_start: int) -> MentionCandidate | None:
+    """The person or organisation a relative pronoun after a comma stands for: the one
+    named last in the words before the comma ("a report released by the US Labor
+    Department on the same day, which said": the department; "Mr. Trump, who said":
+    Trump), none when the pronoun follows no comma or no name."""
+    comma = sentence.rfind(",", 0, chunk_start)
+    if comma < 0 or sentence[comma + 1 : chunk_start].strip():
+        return None
+    opening = max(c.end() for c in _CHUNK_START.finditer(sentence, 0, comma))
+    named = sm.last_before(sm.offset + comma, EntityKind.PERSON, EntityKind.ORGANIZATION)
+    if named is None or named.span.start < sm.offset + opening:
+        return None
+    return named
 
 
 def _opening_name(sm: SentenceMentions, sentence: str) -> tuple[int, int] | None:

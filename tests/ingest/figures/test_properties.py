@@ -244,3 +244,14 @@ def test_a_speaker_named_after_the_claim_with_no_quotation_vouches_for_it() -> N
     assert sources["12"] is None  # describes the speaker's organisation
     assert sources["300 observers"] is None
     assert sources["Nearly 400"] == "Lena Ortiz"  # told Reuters: Reuters listens
+
+
+def test_a_relative_pronoun_that_tells_credits_the_name_it_stands_for() -> None:
+    sources = _sources(
+        "Jobs report\n\n"
+        "Markets rose after a survey published by the National Statistics Office on "
+        "Friday, which said that factories hired 42,000 workers in May.\n"
+        "The plan pleased Governor Alan Price, who said 15 towns would gain a clinic.\n"
+    )
+    assert sources["42,000 workers"] == "National Statistics Office"
+    assert sources["15"] == "Alan Price"
