@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from service.ingest.figures.properties import SentenceMentions, is_possessive
+from service.ingest.figures.properties import DOCUMENT_NOUNS, SentenceMentions, is_possessive
 from service.ingest.model import EntityKind
 
 # A verb of showing, after an optional auxiliary ("surveys have found").
@@ -29,14 +29,8 @@ _SHOWING = re.compile(
     r"|indicates?|indicated|reveals?|revealed)\b",
     re.IGNORECASE,
 )
-# What writes a figure down: documents and counts, and the people who made them. Not an
-# election's "results": "The results show the camp kept a majority" is the count itself.
-_DOCUMENTS = frozenset(
-    {"study", "studies", "report", "reports", "survey", "surveys", "poll", "polls",
-     "figures", "data", "statistics", "numbers", "records", "research", "analysis",
-     "census", "autopsy", "projections", "tests", "estimates", "findings",
-     "documents", "audit", "researchers", "scientists"}
-)  # fmt: skip
+# Not an election's "results": "The results show the camp kept a majority" is the count.
+_DOCUMENTS = DOCUMENT_NOUNS
 # Where the subject of the verb starts: the sentence, a clause mark, a dash, "that".
 _SUBJECT_START = re.compile(r"[,;:“”\"(]|\s(?:--|[–—])\s|\b(?:that|and|but)\b|^", re.IGNORECASE)
 # Where the clause the verb opens ends.

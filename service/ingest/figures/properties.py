@@ -494,6 +494,9 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
         if m.group("verb") is None:  # according to X
             chunk_start, chunk_end = m.end(), _source_end(sentence, m.end())
             chunk_end = _role_named(sm, sentence, chunk_start, chunk_end)
+            publisher = _publisher(sm, sentence, m.end())
+            if publisher is not None:  # "according to figures released April 3 by NPD"
+                chunk_start, chunk_end = publisher
         else:
             chunk_end = m.start()
             chunk_start = max(c.end() for c in _CHUNK_START.finditer(sentence, 0, chunk_end))
@@ -565,6 +568,40 @@ def _antecedent(sm: SentenceMentions, sentence: str, chunk_start: int) -> Mentio
     if named is None or named.span.start < sm.offset + opening:
         return None
     return named
+
+
+# What writes a figure down: documents and counts, and the people who made them
+# (``documents.py`` reads them as subjects; "according to" reads them as sources).
+DOCUMENT_NOUNS = frozenset(
+    {"study", "studies", "report", "reports", "survey", "surveys", "poll", "polls",
+     "figures", "data", "statistics", "numbers", "records", "research", "analysis",
+     "census", "autopsy", "projections", "tests", "estimates", "findings",
+     "documents", "audit", "researchers", "scientists"}
+)  # fmt: skip
+_DOCUMENT_REACH = 8  # words from "according to" to the document's noun
+_SOURCE_WORDS_END = re.compile(r"[,;:(]|\s(?:--|[–—])\s|\.(?:\s|$)")
+
+
+def _publisher(sm: SentenceMentions, sentence: str, start: int) -> tuple[int, int] | None:
+    """Where the organisation (else person) that put out the document a source names is
+    named: "according to figures released April 3 by NPD Group", "according to a report
+    published in The New York Times", "according to an American Iron and Steel Institute
+    analysis of government data". Only when a document's noun opens the source (within
+    a few words) and a name stands in its words, up to a comma or the sentence's end."""
+    stop = _SOURCE_WORDS_END.search(sentence, start)
+    end = stop.start() if stop else len(sentence)
+    words = re.findall(r"[A-Za-z]+", sentence[start:end])[:_DOCUMENT_REACH]
+    if not any(w.casefold() in DOCUMENT_NOUNS for w in words):
+        return None
+    named = [
+        m
+        for m in sm.of_kind(EntityKind.ORGANIZATION, EntityKind.PERSON)
+        if sm.offset + start <= m.span.start and m.span.end <= sm.offset + end
+    ]
+    if not named:
+        return None
+    first = min(named, key=lambda m: m.span.start)
+    return first.span.start - sm.offset, first.span.end - sm.offset
 
 
 def _opening_name(sm: SentenceMentions, sentence: str) -> tuple[int, int] | None:

@@ -255,3 +255,15 @@ def test_a_relative_pronoun_that_tells_credits_the_name_it_stands_for() -> None:
     )
     assert sources["42,000 workers"] == "National Statistics Office"
     assert sources["15"] == "Alan Price"
+
+
+def test_a_document_a_source_names_is_its_publishers() -> None:
+    sources = _sources(
+        "Music sales\n\n"
+        "Streaming overtook discs with 58 percent of sales last year, according to figures "
+        "released March 9 by Harmon Research, a market research firm.\n"
+        "The band sold 120,000 tickets, according to a report published in The Daily "
+        "Courier.\n"
+    )
+    assert sources["58 percent"] == "Harmon Research"
+    assert sources["120,000"] == "Daily Courier"
