@@ -131,8 +131,10 @@ _RELATIVE = re.compile(r"^(?:which|who|whom|that|what|as)\b", re.IGNORECASE)
 # A cue verb after an article, "of", "new" or a number is an adjective ("an estimated
 # 5,000", "the reported toll", "the number of confirmed cases", "14 new confirmed cases");
 # after a possessive it is a noun ("to present their claims to officials").
+# So is one joined to an adverb by a hyphen ("a recently-announced restructuring", "the
+# widely-reported demand").
 _ADJECTIVAL = re.compile(
-    r"(?:\b(?:an?|the|of|new|my|your|his|her|its|our|their)|\d)\s+$", re.IGNORECASE
+    r"(?:\b(?:an?|the|of|new|my|your|his|her|its|our|their)|\d)\s+$|\b\w+ly-$", re.IGNORECASE
 )
 # Words that name no one: function words alone ("at an"), the speaker's "I" and "we".
 _NO_NAME = re.compile(

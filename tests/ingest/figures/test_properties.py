@@ -267,3 +267,11 @@ def test_a_document_a_source_names_is_its_publishers() -> None:
     )
     assert sources["58 percent"] == "Harmon Research"
     assert sources["120,000"] == "Daily Courier"
+
+
+def test_a_cue_verb_joined_to_an_adverb_by_a_hyphen_is_an_adjective() -> None:
+    sources = _sources(
+        "Carmaker cuts\n\n"
+        "Weak sales have led to a recently-announced savings plan, in which 2,500 jobs go.\n"
+    )
+    assert sources["2,500"] is None
