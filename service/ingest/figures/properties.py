@@ -131,8 +131,10 @@ _RELATIVE = re.compile(r"^(?:which|who|whom|that|what|as)\b", re.IGNORECASE)
 # A cue verb after an article, "of", "new" or a number is an adjective ("an estimated
 # 5,000", "the reported toll", "the number of confirmed cases", "14 new confirmed cases");
 # after a possessive it is a noun ("to present their claims to officials").
+# So is one joined to an adverb by a hyphen ("a recently-announced restructuring", "the
+# widely-reported demand").
 _ADJECTIVAL = re.compile(
-    r"(?:\b(?:an?|the|of|new|my|your|his|her|its|our|their)|\d)\s+$", re.IGNORECASE
+    r"(?:\b(?:an?|the|of|new|my|your|his|her|its|our|their)|\d)\s+$|\b\w+ly-$", re.IGNORECASE
 )
 # Words that name no one: function words alone ("at an"), the speaker's "I" and "we".
 _NO_NAME = re.compile(
@@ -494,12 +496,20 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
         if m.group("verb") is None:  # according to X
             chunk_start, chunk_end = m.end(), _source_end(sentence, m.end())
             chunk_end = _role_named(sm, sentence, chunk_start, chunk_end)
+            publisher = _publisher(sm, sentence, m.end())
+            if publisher is not None:  # "according to figures released April 3 by NPD"
+                chunk_start, chunk_end = publisher
         else:
             chunk_end = m.start()
             chunk_start = max(c.end() for c in _CHUNK_START.finditer(sentence, 0, chunk_end))
             if not sentence[chunk_start:chunk_end].strip():
                 if _CLOSING_QUOTE.search(sentence[:chunk_end]):  # "...,” said X" (inverted)
                     chunk_start, chunk_end = m.end(), _source_end(sentence, m.end())
+                elif (
+                    inverted := _inverted(sm, sentence, chunk_start, m.end(), m.group("verb"))
+                ) is not None:  # "Around 40 houses were damaged, said Fauzi."
+                    chunk_start, chunk_end = inverted
+                    describes.append((chunk_end, len(sentence)))  # "Cronk, co-director of"
                 else:  # "The OSCE, which sent ..., said": the subject before the clause
                     clause_end = chunk_start
                     chunk_end = _clause_opening(sentence, chunk_start)
@@ -510,6 +520,14 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
         describes.append((chunk_start, chunk_end))  # the speaker's own description
         raw = sentence[chunk_start:chunk_end]
         who = _LEADING_NOISE.sub("", _TRAILING_TIME.sub("", raw.strip())).strip()
+        if who.lower() in _RELATIVE_PRONOUNS and m.group("verb") is not None:
+            # "a report released by the US Labor Department, which said that ...": the
+            # name the relative pronoun stands for, for what follows the verb
+            named = _antecedent(sm, sentence, chunk_start)
+            if named is not None:
+                describes.append((0, m.start()))
+                cues.append(SpeechCue(m.start(), named.local_entity, named.text, tuple(describes)))
+            continue
         if (
             not who
             or _RELATIVE.match(who)
@@ -534,6 +552,58 @@ def speech_cues(sm: SentenceMentions, sentence: str) -> list[SpeechCue]:
         speaker = _speaker(sm, offset, offset + len(who))
         cues.append(SpeechCue(m.start(), speaker, who, tuple(describes)))
     return cues
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "who"})
+
+
+def _antecedent(sm: SentenceMentions, sentence: str, chunk_start: int) -> MentionCandidate | None:
+    """The person or organisation a relative pronoun after a comma stands for: the one
+    named last in the words before the comma ("a report released by the US Labor
+    Department on the same day, which said": the department; "Mr. Trump, who said":
+    Trump), none when the pronoun follows no comma or no name."""
+    comma = sentence.rfind(",", 0, chunk_start)
+    if comma < 0 or sentence[comma + 1 : chunk_start].strip():
+        return None
+    opening = max(c.end() for c in _CHUNK_START.finditer(sentence, 0, comma))
+    named = sm.last_before(sm.offset + comma, EntityKind.PERSON, EntityKind.ORGANIZATION)
+    if named is None or named.span.start < sm.offset + opening:
+        return None
+    return named
+
+
+# What writes a figure down: documents and counts, and the people who made them
+# (``documents.py`` reads them as subjects; "according to" reads them as sources).
+DOCUMENT_NOUNS = frozenset(
+    {"study", "studies", "report", "reports", "survey", "surveys", "poll", "polls",
+     "figures", "data", "statistics", "numbers", "records", "research", "analysis",
+     "census", "autopsy", "projections", "tests", "estimates", "findings",
+     "documents", "audit", "researchers", "scientists"}
+)  # fmt: skip
+_DOCUMENT_REACH = 8  # words from "according to" to the document's noun
+_SOURCE_WORDS_END = re.compile(r"[,;:(]|\s(?:--|[–—])\s|\.(?:\s|$)")
+
+
+def _publisher(sm: SentenceMentions, sentence: str, start: int) -> tuple[int, int] | None:
+    """Where the organisation (else person) that put out the document a source names is
+    named: "according to figures released April 3 by NPD Group", "according to a report
+    published in The New York Times", "according to an American Iron and Steel Institute
+    analysis of government data". Only when a document's noun opens the source (within
+    a few words) and a name stands in its words, up to a comma or the sentence's end."""
+    stop = _SOURCE_WORDS_END.search(sentence, start)
+    end = stop.start() if stop else len(sentence)
+    words = re.findall(r"[A-Za-z]+", sentence[start:end])[:_DOCUMENT_REACH]
+    if not any(w.casefold() in DOCUMENT_NOUNS for w in words):
+        return None
+    named = [
+        m
+        for m in sm.of_kind(EntityKind.ORGANIZATION, EntityKind.PERSON)
+        if sm.offset + start <= m.span.start and m.span.end <= sm.offset + end
+    ]
+    if not named:
+        return None
+    first = min(named, key=lambda m: m.span.start)
+    return first.span.start - sm.offset, first.span.end - sm.offset
 
 
 def _opening_name(sm: SentenceMentions, sentence: str) -> tuple[int, int] | None:
@@ -609,6 +679,60 @@ def attribution(
     before = [c for c in cues if c.position < start]
     chosen = before[-1] if before else cues[0]
     return chosen.speaker, chosen.speaker_text
+
+
+# A parenthetical that describes the subject before it: a relative clause ("The OSCE,
+# which sent ..., said"), or an apposition after a short subject ("John Ging, the head of
+# the agency, said"; "Daniel Ortega, 62, said"), not a predicate ("..., were inside").
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whose|whom|where)\b", re.IGNORECASE)
+_APPOSED = re.compile(r"\s*(?:(?:the|a|an|its|his|her|their)\b|[A-Z0-9])")
+# "..., told the BBC": whom a verb of telling names after it is the listener.
+_LISTENER_VERBS = frozenset({"told", "tells"})
+_SHORT_SUBJECT = 6  # words of a subject a parenthetical may follow ("John Ging, the head")
+
+
+def _inverted(
+    sm: SentenceMentions, sentence: str, comma_end: int, verb_end: int, verb: str
+) -> tuple[int, int] | None:
+    """Where the speaker of a cue printed after the claim with no quotation is named
+    ("Officers freed seven people, said Vanore."; "..., said the Central Mat-Su fire chief,
+    James Steele"; "..., said Heather Cronk, co-director of ..."): the words after the verb,
+    when they end on a person or organisation named there and the sentence before the
+    verb's comma is no subject with a parenthetical ("The OSCE, which sent ..., said";
+    "John Ging, the head of the agency, said": its subject speaks). None otherwise, and
+    after "told" ("..., Dana Tamir, director at Trusteer, told the BBC": the listener)."""
+    if verb.lower() in _LISTENER_VERBS:
+        return None
+    closing = sentence.rfind(",", 0, comma_end)
+    if closing < 0 or sentence[closing + 1 : comma_end].strip():
+        return None  # the words start at a quotation mark or "that", not at a comma
+    opening = sentence.rfind(",", 0, closing)
+    if opening > 0:
+        before = sentence[:opening].strip()
+        subject = before[max(c.end() for c in _CHUNK_START.finditer(before)) :].split()
+        named = sm.last_before(sm.offset + opening, EntityKind.PERSON, EntityKind.ORGANIZATION)
+        if _RELATIVE_CLAUSE.match(sentence, opening + 1) or (
+            (_APPOSED.match(sentence, opening + 1) or _ends_on(named, sm.offset + len(before)))
+            and len(subject) <= _SHORT_SUBJECT
+            and not any(w[0].isdigit() for w in subject)
+        ):
+            return None
+    end = _role_named(sm, sentence, verb_end, _source_end(sentence, verb_end))
+    words = sentence[verb_end:end]
+    if not words.strip() or len(words.split()) > 9:
+        return None
+    last = sm.last_before(sm.offset + end, EntityKind.PERSON, EntityKind.ORGANIZATION)
+    if last is None or last.span.start < sm.offset + verb_end:
+        return None
+    if sentence[last.span.end - sm.offset : end].strip():
+        return None  # "said the Press Democrat newspaper": no name ends the words
+    start = verb_end + len(words) - len(words.lstrip())
+    return start, end
+
+
+def _ends_on(mention: MentionCandidate | None, end: int) -> bool:
+    """Whether ``mention`` ends at body offset ``end`` ("Dana Tamir, director at ...")."""
+    return mention is not None and mention.span.end == end
 
 
 def _clause_opening(sentence: str, comma_end: int) -> int:

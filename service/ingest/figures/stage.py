@@ -37,6 +37,7 @@ from service.ingest.figures.dates import (
     vote_day,
 )
 from service.ingest.figures.dense import first_numbers
+from service.ingest.figures.documents import document_source
 from service.ingest.figures.lexicon import lexicon, unit_class
 from service.ingest.figures.markets import market_in_view_at
 from service.ingest.figures.number_match import NumberMatch
@@ -504,6 +505,9 @@ def _figure(
     )
     if attributed_to is None and attributed_text is None and reading is not None:
         attributed_to, attributed_text = parse_source(reading, sm)
+    if attributed_to is None and attributed_text is None and prop != "age":
+        # "the autopsy showed that seven bullets ...": a document's word
+        attributed_to, attributed_text = document_source(sm, sentence, start)
     if attributed_to is None and attributed_text is not None:  # "the firm said"
         attributed_to = described(attributed_text, mentions, sm.entities, number.span.start)
         attributed_text = attributed_text if attributed_to is None else None

@@ -227,3 +227,51 @@ def test_a_verb_joined_by_and_runs_on_from_the_sentences_subject() -> None:
         "was needed.\n"
     )
     assert sources["25"] == "Tom Okello"
+
+
+def test_a_speaker_named_after_the_claim_with_no_quotation_vouches_for_it() -> None:
+    sources = _sources(
+        "Storm hits the coast\n\n"
+        "Rescuers pulled 14 people from the rubble overnight, said fire chief Tomas Berg.\n"
+        "About 60 volunteers have joined the search, said Maria Lenz, a coordinator with "
+        "the Red Cross, which sent 12 trucks.\n"
+        "The Red Cross, which sent 300 observers, said the shelters were full.\n"
+        "Nearly 400 homes lost power, Lena Ortiz, a spokeswoman for the utility, told "
+        "Reuters.\n"
+    )
+    assert sources["14 people"] == "Tomas Berg"
+    assert sources["About 60 volunteers"] == "Maria Lenz"
+    assert sources["12"] is None  # describes the speaker's organisation
+    assert sources["300 observers"] is None
+    assert sources["Nearly 400"] == "Lena Ortiz"  # told Reuters: Reuters listens
+
+
+def test_a_relative_pronoun_that_tells_credits_the_name_it_stands_for() -> None:
+    sources = _sources(
+        "Jobs report\n\n"
+        "Markets rose after a survey published by the National Statistics Office on "
+        "Friday, which said that factories hired 42,000 workers in May.\n"
+        "The plan pleased Governor Alan Price, who said 15 towns would gain a clinic.\n"
+    )
+    assert sources["42,000 workers"] == "National Statistics Office"
+    assert sources["15"] == "Alan Price"
+
+
+def test_a_document_a_source_names_is_its_publishers() -> None:
+    sources = _sources(
+        "Music sales\n\n"
+        "Streaming overtook discs with 58 percent of sales last year, according to figures "
+        "released March 9 by Harmon Research, a market research firm.\n"
+        "The band sold 120,000 tickets, according to a report published in The Daily "
+        "Courier.\n"
+    )
+    assert sources["58 percent"] == "Harmon Research"
+    assert sources["120,000"] == "Daily Courier"
+
+
+def test_a_cue_verb_joined_to_an_adverb_by_a_hyphen_is_an_adjective() -> None:
+    sources = _sources(
+        "Carmaker cuts\n\n"
+        "Weak sales have led to a recently-announced savings plan, in which 2,500 jobs go.\n"
+    )
+    assert sources["2,500"] is None
