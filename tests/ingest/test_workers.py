@@ -91,7 +91,8 @@ async def test_a_runaway_worker_is_stopped_and_a_warm_spare_takes_its_place(
     worker, spare = guarded.pids
     with pytest.raises(ArticleTooComplexError) as refused:
         await guarded.extract(parse_article(LONG), budget=0.05)
-    assert "of CPU" in refused.value.message
+    # Either limit stops it: on a loaded machine the clock's (4 x 0.05 s) can come first.
+    assert refused.value.message.startswith("reading the copy took")
     assert guarded.is_warm
     await _ended(worker)
     extraction = await guarded.extract(parse_article(SHORT), budget=30)
