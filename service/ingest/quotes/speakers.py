@@ -66,8 +66,16 @@ _VERBS = _word_set(
     repeated recounts demurred tweeting tweets read accused accuses accusing vowing vows
     disclosed touted touts branded thundered answered crowed"""
 )
+# "Mr. Mueller planned to ask", "Meyer went on to say": a verb of speech its subject means
+# to use, read with it as one cue, so that the subject stands next to the cue
+_CATENATIVE = (
+    r"(?:planned|plans|planning|wanted|wants|went\s+on|goes\s+on|decided|intended|intends|"
+    r"hoped|hopes)\s+to\s+(?:say|ask|add|tell|write|note|warn|explain|insist|argue)"
+)
 CUE_RE = re.compile(
-    r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|(?:"
+    r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|"
+    + _CATENATIVE
+    + r"|(?:"
     + "|".join(sorted(_VERBS))
     + r")(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:joint\s+|written\s+)?statement)?)\b",
     re.IGNORECASE,

@@ -319,3 +319,15 @@ def test_him_after_a_relaying_verb_is_whom_he_stands_for() -> None:
         '"because the old one simply could not keep up," the Gazette quoted him as saying.\n'
     )
     assert got["because the old one "] == "Daniel Moreau"
+
+
+def test_a_verb_of_speech_after_planned_to_is_its_subject_s_cue() -> None:
+    got = speakers(
+        "The city's inspector general has drawn up a list of questions for Mayor Tom "
+        "Reddick.\n\n"
+        '"Who approved the payment to the contractor?" Maria Alvarez planned to ask, '
+        "according to the list.\n\n"
+        '"When did you learn of the audit?" she planned to ask.\n'
+    )
+    assert got["Who approved the pay"] == "Maria Alvarez"
+    assert got["When did you learn o"] == "Maria Alvarez"
