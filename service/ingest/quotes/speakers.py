@@ -437,6 +437,9 @@ def attribute(
         described = _described_subject(body, masked, clause_floor, cue.start)
         if described is not None:  # "The president ... distanced himself from Cohen, saying"
             return _described_speaker(described, cue, index)
+        opener = _pronoun_subject(masked, clause_floor, cue.start)
+        if opener is not None:  # "He also declined to speculate ..., saying": whom he is
+            return _pronoun(body, opener.group("p"), opener.start("p"), cue, index)
     if not tail and before.rstrip().endswith(","):
         inverted = _inverted_speaker(body, masked, cue, ctx_end, index)
         if inverted is not None:
@@ -589,6 +592,21 @@ _PARENTHETICAL = re.compile(r"\s*,\s*[a-z]")
 _DESCRIBED_SUBJECT = re.compile(
     r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)(?=\s*,|\s+[a-z])"
 )
+
+
+# A sentence whose subject is "he" or "she", past an opening clause: "He also declined"
+_PRONOUN_SUBJECT = re.compile(r"\s*(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
+
+
+def _pronoun_subject(masked: str, clause_start: int, cue_start: int) -> re.Match[str] | None:
+    """The "he" or "she" a sentence opens with (past an opening clause, before any quote),
+    the subject a participle after a comma runs on from."""
+    opening = _OPENING_CLAUSE.match(masked, clause_start, cue_start)
+    start = opening.end() if opening else clause_start
+    found = _PRONOUN_SUBJECT.match(masked, start, cue_start)
+    if found is None or MASK in masked[start : found.end()]:
+        return None
+    return found
 
 
 def _described_subject(

@@ -331,3 +331,14 @@ def test_a_verb_of_speech_after_planned_to_is_its_subject_s_cue() -> None:
     )
     assert got["Who approved the pay"] == "Maria Alvarez"
     assert got["When did you learn o"] == "Maria Alvarez"
+
+
+def test_a_participle_after_a_comma_runs_on_from_a_he_opening_the_sentence() -> None:
+    got = speakers(
+        "Ray Dunmore, the bank's chief executive, spoke on Monday.\n\n"
+        "He also declined to guess when the bank would sell its shares, saying that was "
+        'a matter "for the board to decide", and merely saying that he expected it to take '
+        '"months, not weeks."\n'
+    )
+    assert got["for the board to dec"] == "Ray Dunmore"
+    assert got["months, not weeks."] == "Ray Dunmore"
