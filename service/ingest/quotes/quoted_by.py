@@ -423,7 +423,9 @@ def _credited_by(
         return quote
     if word in _PERSON_PRONOUNS or word in _GROUP_PRONOUNS:
         kind = EntityKind.PERSON if word in _PERSON_PRONOUNS else EntityKind.ORGANIZATION
-        earlier = last_named(mentions, entities, before=quote.span.start, kinds=(kind,))
+        # named before the pronoun, not between it and the quote ("He then defended his
+        # decision to share it with Mr. Trump, saying": not Trump)
+        earlier = last_named(mentions, entities, before=subject.idx, kinds=(kind,))
         if earlier is not None:
             return replace(quote, speaker=earlier, speaker_text=None)
         return quote
