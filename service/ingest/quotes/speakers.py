@@ -331,6 +331,8 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
             continue
         if m.group().lower() == "read" and _INFINITIVE_BEFORE.search(masked, start, m.start()):
             continue  # "a memo that Comey gave to a friend to read to the press"
+        if m.group().lower() in _FINDING and _FOUND_OBJECT.match(masked, m.end(), end):
+            continue  # "Russia found a "willing partner"": found something, said nothing
         if not _WORD.search(masked, start, m.start()) and _OPENING_PARTICIPLE.match(
             masked, m.start()
         ):
@@ -344,6 +346,12 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
         for i, cue in enumerate(cues)
         if not (relative[i] and any(not r for r in relative[i + 1 :]))
     ]
+
+
+# "found" speaks as a finding ("the judge found that", '"...," the report found'), not
+# with an object ("Russia found a "willing and active partner" in the campaign")
+_FINDING = frozenset({"found", "finds"})
+_FOUND_OBJECT = re.compile(r"\s+(?!that\b)[a-z]")
 
 
 # A sentence opened by a participle clause: "Asked whether he would stay, Guardiola

@@ -342,3 +342,14 @@ def test_a_participle_after_a_comma_runs_on_from_a_he_opening_the_sentence() -> 
     )
     assert got["for the board to dec"] == "Ray Dunmore"
     assert got["months, not weeks."] == "Ray Dunmore"
+
+
+def test_found_with_an_object_is_no_cue_but_found_that_is() -> None:
+    got = speakers(
+        'The complaint alleges that Halvorsen Group found a "willing and eager partner" '
+        "in the bank's former chairman, Oskar Brandt.\n\n"
+        'Judge Helen Marsh found that the bank had made "no real effort" to check '
+        "its accounts.\n"
+    )
+    assert got["willing and eager pa"] not in ("Halvorsen Group", "Oskar Brandt")
+    assert got["no real effort"] == "Helen Marsh"
