@@ -64,7 +64,7 @@ _VERBS = _word_set(
     retorted snapped scoffed sighed laughed gushed wondered recounted
     elaborated emphasised emphasized reiterated contended opined proclaimed whispered
     repeated recounts demurred tweeting tweets read accused accuses accusing vowing vows
-    disclosed touted touts branded thundered answered crowed"""
+    disclosed touted touts branded thundered answered crowed alleges"""
 )
 # "Mr. Mueller planned to ask", "Meyer went on to say": a verb of speech its subject means
 # to use, read with it as one cue, so that the subject stands next to the cue

@@ -353,3 +353,13 @@ def test_found_with_an_object_is_no_cue_but_found_that_is() -> None:
     )
     assert got["willing and eager pa"] not in ("Halvorsen Group", "Oskar Brandt")
     assert got["no real effort"] == "Helen Marsh"
+
+
+def test_alleges_is_a_cue_of_the_document_that_alleges() -> None:
+    found = extract(
+        parse_article(
+            "The complaint alleges that the bank's former chairman, Oskar Brandt, ran a "
+            '"shadow ledger" for eight years.\n'
+        )
+    )
+    assert [q.speaker_text for q in found.quotes] == ["The complaint"]
