@@ -773,6 +773,7 @@ def _appositive_subject(
     return None
 
 
+_LEADING_ADVERB = re.compile(r"(?:Then|Later|Now|Finally|Suddenly|Meanwhile|Also),?\s+(?=[a-z])")
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|later|then|again|further|previously|earlier|recently|separately|"
     r"once|publicly|repeatedly|reportedly))+$"
@@ -785,6 +786,11 @@ def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex)
     offset = start + body[start:end].find(text) if text else start
     # "It also said", "Cummings later wrote": the adverb is no part of who speaks
     text = _TRAILING_ADVERBS.sub("", text)
+    # "Then a co-worker yelled": the adverb opening the sentence is no part of who speaks
+    lead = _LEADING_ADVERB.match(text)
+    if lead is not None:
+        offset += lead.end()
+        text = text[lead.end() :]
     words = _WORD.findall(text)
     if not words or len(words) > _MAX_NP_WORDS:
         return Attribution(None, None, cue.phrase)

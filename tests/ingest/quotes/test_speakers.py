@@ -363,3 +363,13 @@ def test_alleges_is_a_cue_of_the_document_that_alleges() -> None:
         )
     )
     assert [q.speaker_text for q in found.quotes] == ["The complaint"]
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_a_described_speaker() -> None:
+    found = extract(
+        parse_article(
+            "Workers ran from the depot.\n\n"
+            'Then a co-worker shouted, "Get out now! The roof is going."\n'
+        )
+    )
+    assert [q.speaker_text for q in found.quotes] == ["a co-worker"]
