@@ -738,8 +738,26 @@ def _reported_before(
     cues = find_cues(masked, start, end)
     if not cues:
         return None
-    found = attribute(body, masked, start, end, cues[0], None, index)
+    cue = cues[-1] if _closes_sentence(masked, cues[-1], end) else cues[0]
+    found = attribute(body, masked, start, end, cue, None, index)
     return found if found.speaker is not None else None
+
+
+# What may follow a cue that closes its sentence: "..., a ministry statement said.",
+# "..., police said on Monday."
+_SENTENCE_CLOSE = re.compile(r"\s*(?:(?:on|late|early)\s+\w+|\w+day)?\s*[.!]?\s*")
+# A comma, then a short subject, then the cue
+_COMMA_SUBJECT = re.compile(r",\s*(?:[\w.'’-]+\s+){1,6}$")
+
+
+def _closes_sentence(masked: str, cue: Cue, end: int) -> bool:
+    """ "..., a Defence Ministry statement said.": a cue after a comma and a short subject
+    at the end of its sentence attributes the whole sentence (not the participle before
+    it: "a distress call from the MV Gibe saying two boats were closing in")."""
+    return (
+        _SENTENCE_CLOSE.fullmatch(masked, cue.end, end) is not None
+        and _COMMA_SUBJECT.search(masked, max(0, cue.start - 80), cue.start) is not None
+    )
 
 
 def _people(index: MentionIndex, start: int, end: int) -> list[tuple[MentionCandidate, int]]:

@@ -423,7 +423,9 @@ def _credited_by(
         return quote
     if word in _PERSON_PRONOUNS or word in _GROUP_PRONOUNS:
         kind = EntityKind.PERSON if word in _PERSON_PRONOUNS else EntityKind.ORGANIZATION
-        earlier = last_named(mentions, entities, before=quote.span.start, kinds=(kind,))
+        # named before the pronoun, not between it and the quote ("He then defended his
+        # decision to share it with Mr. Trump, saying": not Trump)
+        earlier = last_named(mentions, entities, before=subject.idx, kinds=(kind,))
         if earlier is not None:
             return replace(quote, speaker=earlier, speaker_text=None)
         return quote
@@ -558,6 +560,11 @@ def _participle_subject(doc: Doc, quote: QuoteCandidate) -> Token | None:
         if head.pos_ != "ADP":
             break
         head = head.head
+    while _inside_quotation(doc.text, quote.sentence.start, head.idx) and head.head.i != head.i:
+        # 'noted that Comey "never wrote that he felt obstructed," adding': the parse hangs
+        # the participle on a verb of the words quoted before it, whose subject is no one
+        # speaking now; the verb the quotation stands in speaks
+        head = head.head
     if head.dep_ == "dobj" and cues[-1].dep_ == "acl":
         # "A government official downplayed the unrest saying ...": no comma, and the
         # parse hangs the participle on the object
@@ -567,6 +574,14 @@ def _participle_subject(doc: Doc, quote: QuoteCandidate) -> Token | None:
     if head.lemma_.lower() in ("quote", "cite"):
         return next((c for c in head.children if c.dep_ == "dobj"), None)
     return _subject(head)
+
+
+_DOUBLE_MARKS = re.compile(r'["“”]')
+
+
+def _inside_quotation(text: str, start: int, at: int) -> bool:
+    """``at`` stands inside double quotation marks opened after ``start``."""
+    return len(_DOUBLE_MARKS.findall(text, start, at)) % 2 == 1
 
 
 def _credible_in(

@@ -64,10 +64,18 @@ _VERBS = _word_set(
     retorted snapped scoffed sighed laughed gushed wondered recounted
     elaborated emphasised emphasized reiterated contended opined proclaimed whispered
     repeated recounts demurred tweeting tweets read accused accuses accusing vowing vows
-    disclosed touted touts branded thundered answered crowed"""
+    disclosed touted touts branded thundered answered crowed alleges"""
+)
+# "Mr. Mueller planned to ask", "Meyer went on to say": a verb of speech its subject means
+# to use, read with it as one cue, so that the subject stands next to the cue
+_CATENATIVE = (
+    r"(?:planned|plans|planning|wanted|wants|went\s+on|goes\s+on|decided|intended|intends|"
+    r"hoped|hopes)\s+to\s+(?:say|ask|add|tell|write|note|warn|explain|insist|argue)"
 )
 CUE_RE = re.compile(
-    r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|(?:"
+    r"\b(?<!\bUnited\s)(?:according\s+to|in\s+the\s+words\s+of|"
+    + _CATENATIVE
+    + r"|(?:"
     + "|".join(sorted(_VERBS))
     + r")(?:\s+in\s+(?:a|an|its|their|his|her)\s+(?:joint\s+|written\s+)?statement)?)\b",
     re.IGNORECASE,
@@ -323,6 +331,8 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
             continue
         if m.group().lower() == "read" and _INFINITIVE_BEFORE.search(masked, start, m.start()):
             continue  # "a memo that Comey gave to a friend to read to the press"
+        if m.group().lower() in _FINDING and _FOUND_OBJECT.match(masked, m.end(), end):
+            continue  # "Russia found a "willing partner"": found something, said nothing
         if not _WORD.search(masked, start, m.start()) and _OPENING_PARTICIPLE.match(
             masked, m.start()
         ):
@@ -336,6 +346,12 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
         for i, cue in enumerate(cues)
         if not (relative[i] and any(not r for r in relative[i + 1 :]))
     ]
+
+
+# "found" speaks as a finding ("the judge found that", '"...," the report found'), not
+# with an object ("Russia found a "willing and active partner" in the campaign")
+_FINDING = frozenset({"found", "finds"})
+_FOUND_OBJECT = re.compile(r"\s+(?!that\b)[a-z]")
 
 
 # A sentence opened by a participle clause: "Asked whether he would stay, Guardiola
@@ -429,6 +445,9 @@ def attribute(
         described = _described_subject(body, masked, clause_floor, cue.start)
         if described is not None:  # "The president ... distanced himself from Cohen, saying"
             return _described_speaker(described, cue, index)
+        opener = _pronoun_subject(masked, clause_floor, cue.start)
+        if opener is not None:  # "He also declined to speculate ..., saying": whom he is
+            return _pronoun(body, opener.group("p"), opener.start("p"), cue, index)
     if not tail and before.rstrip().endswith(","):
         inverted = _inverted_speaker(body, masked, cue, ctx_end, index)
         if inverted is not None:
@@ -581,6 +600,21 @@ _PARENTHETICAL = re.compile(r"\s*,\s*[a-z]")
 _DESCRIBED_SUBJECT = re.compile(
     r"[Tt]he\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)(?=\s*,|\s+[a-z])"
 )
+
+
+# A sentence whose subject is "he" or "she", past an opening clause: "He also declined"
+_PRONOUN_SUBJECT = re.compile(r"\s*(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
+
+
+def _pronoun_subject(masked: str, clause_start: int, cue_start: int) -> re.Match[str] | None:
+    """The "he" or "she" a sentence opens with (past an opening clause, before any quote),
+    the subject a participle after a comma runs on from."""
+    opening = _OPENING_CLAUSE.match(masked, clause_start, cue_start)
+    start = opening.end() if opening else clause_start
+    found = _PRONOUN_SUBJECT.match(masked, start, cue_start)
+    if found is None or MASK in masked[start : found.end()]:
+        return None
+    return found
 
 
 def _described_subject(
@@ -739,6 +773,7 @@ def _appositive_subject(
     return None
 
 
+_LEADING_ADVERB = re.compile(r"(?:Then|Later|Now|Finally|Suddenly|Meanwhile|Also),?\s+(?=[a-z])")
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|later|then|again|further|previously|earlier|recently|separately|"
     r"once|publicly|repeatedly|reportedly))+$"
@@ -751,6 +786,11 @@ def _noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex)
     offset = start + body[start:end].find(text) if text else start
     # "It also said", "Cummings later wrote": the adverb is no part of who speaks
     text = _TRAILING_ADVERBS.sub("", text)
+    # "Then a co-worker yelled": the adverb opening the sentence is no part of who speaks
+    lead = _LEADING_ADVERB.match(text)
+    if lead is not None:
+        offset += lead.end()
+        text = text[lead.end() :]
     words = _WORD.findall(text)
     if not words or len(words) > _MAX_NP_WORDS:
         return Attribution(None, None, cue.phrase)

@@ -344,3 +344,30 @@ def test_he_who_answers_is_the_one_asked_not_the_one_who_asked() -> None:
         '"No," he replied.'
     )
     assert speakers(body)[-1] == ("No,", "Mark Doyle")
+
+
+def test_he_before_a_participle_is_named_before_him_not_between_him_and_the_quote() -> None:
+    # the abbreviation's full stop cuts the parse's sentence, so the parse reads the
+    # participle's subject; "he" is Mr. Hale, not Mr. Ortiz named after "he"
+    body = (
+        '"The figures were checked twice," Mr. Hale wrote. He then defended his choice to '
+        'send the report to Mr. Ortiz, saying again that "most of it was confirmed by the '
+        'auditors."'
+    )
+    got = dict(speakers(body))
+    assert got["most of it was confirmed by the auditors."] == "Hale"
+
+
+def test_a_participle_after_a_quotation_is_not_said_by_the_subject_inside_it() -> None:
+    # the parse hangs "adding" on "wrote" inside the first quotation, whose subject is
+    # the one reported on; the three who noted it speak
+    body = (
+        "Former inspector Karl Wendt kept notes on his meetings with the mayor, the "
+        "council said on Friday.\n\n"
+        'Harris, Moore and Patel noted that Wendt "never wrote that he felt threatened," '
+        'adding that while Wendt "went to great lengths to describe the rooms, he never '
+        'once mentioned the contract."'
+    )
+    got = dict(speakers(body))
+    said = got["went to great lengths to describe the rooms, he never once mentioned the contract."]
+    assert said in ("Harris", "Moore", "Patel")

@@ -319,3 +319,57 @@ def test_him_after_a_relaying_verb_is_whom_he_stands_for() -> None:
         '"because the old one simply could not keep up," the Gazette quoted him as saying.\n'
     )
     assert got["because the old one "] == "Daniel Moreau"
+
+
+def test_a_verb_of_speech_after_planned_to_is_its_subject_s_cue() -> None:
+    got = speakers(
+        "The city's inspector general has drawn up a list of questions for Mayor Tom "
+        "Reddick.\n\n"
+        '"Who approved the payment to the contractor?" Maria Alvarez planned to ask, '
+        "according to the list.\n\n"
+        '"When did you learn of the audit?" she planned to ask.\n'
+    )
+    assert got["Who approved the pay"] == "Maria Alvarez"
+    assert got["When did you learn o"] == "Maria Alvarez"
+
+
+def test_a_participle_after_a_comma_runs_on_from_a_he_opening_the_sentence() -> None:
+    got = speakers(
+        "Ray Dunmore, the bank's chief executive, spoke on Monday.\n\n"
+        "He also declined to guess when the bank would sell its shares, saying that was "
+        'a matter "for the board to decide", and merely saying that he expected it to take '
+        '"months, not weeks."\n'
+    )
+    assert got["for the board to dec"] == "Ray Dunmore"
+    assert got["months, not weeks."] == "Ray Dunmore"
+
+
+def test_found_with_an_object_is_no_cue_but_found_that_is() -> None:
+    got = speakers(
+        'The complaint alleges that Halvorsen Group found a "willing and eager partner" '
+        "in the bank's former chairman, Oskar Brandt.\n\n"
+        'Judge Helen Marsh found that the bank had made "no real effort" to check '
+        "its accounts.\n"
+    )
+    assert got["willing and eager pa"] not in ("Halvorsen Group", "Oskar Brandt")
+    assert got["no real effort"] == "Helen Marsh"
+
+
+def test_alleges_is_a_cue_of_the_document_that_alleges() -> None:
+    found = extract(
+        parse_article(
+            "The complaint alleges that the bank's former chairman, Oskar Brandt, ran a "
+            '"shadow ledger" for eight years.\n'
+        )
+    )
+    assert [q.speaker_text for q in found.quotes] == ["The complaint"]
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_a_described_speaker() -> None:
+    found = extract(
+        parse_article(
+            "Workers ran from the depot.\n\n"
+            'Then a co-worker shouted, "Get out now! The roof is going."\n'
+        )
+    )
+    assert [q.speaker_text for q in found.quotes] == ["a co-worker"]
