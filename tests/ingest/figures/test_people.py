@@ -34,3 +34,23 @@ def test_others_injured_beside_homes_destroyed_are_injured() -> None:
     )
     assert figures["120 others"].property == "injured"
     assert figures["more than 600"].property == "buildings_damaged"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # people who fled across a border are refugees, those waiting on a claim asylum
+        # seekers: each its own count, not the displaced of a disaster
+        ("The camp near the border is now home to more than 18,000 refugees.",
+         "more than 18,000 refugees", "refugees"),
+        ("About 300 asylum seekers waited at the crossing on Tuesday.", "About 300",
+         "asylum_seekers"),
+        # what happened to them still names the count, as it does for protesters
+        ("The shelling killed 20 refugees in the camp.", "20 refugees", "deaths"),
+        ("The navy rescued 450 asylum seekers off the coast.", "450", "rescued"),
+    ],
+)  # fmt: skip
+def test_refugees_and_asylum_seekers_are_counted_by_their_noun(
+    sentence: str, text: str, concept: str
+) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence
