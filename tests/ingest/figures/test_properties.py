@@ -227,3 +227,13 @@ def test_a_verb_joined_by_and_runs_on_from_the_sentences_subject() -> None:
         "was needed.\n"
     )
     assert sources["25"] == "Tom Okello"
+
+
+def test_a_group_led_by_a_name_is_no_term_in_power() -> None:
+    for sentence, expected in (
+        ("A Dutch-led consortium won a 15-year contract for the port.", None),
+        ("The general led the country for 22 years.", "years_in_power"),
+    ):
+        (number,) = [n for n in find_numbers(sentence) if n.unit == "years"]
+        found = choose_property(number, sentence, number.span.start, number.span.end)
+        assert found == expected, sentence
