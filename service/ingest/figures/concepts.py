@@ -227,7 +227,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = found or _pick(lex.nouns.get(governor.lemma_.lower()), unit)  # "95% effective"
     if found is None and unit_class(unit) == "money" and _PER_UNIT.match(doc.text, span.end):
         found = lex.concepts["price"]  # "$85 a barrel", "$2,400 an ounce"
-    if governor is not None and _can_take(governor, noun):
+    if governor is not None and _can_take(governor, noun, ranged=len(numbers) > 1):
         found = lex.concepts["capacity"]  # "an aircraft that can carry up to 840 people"
     if _turned_out(unit, noun, governor):
         found = lex.concepts["turnout"]  # "60% of eligible voters cast a ballot"

@@ -45,6 +45,7 @@ GROUPS = frozenset(
     {
         "protesters", "observers", "candidates", "employees", "troops", "customers",
         "members", "participants", "population", "registered_voters", "attendance",
+        "refugees", "asylum_seekers",
     }
 )  # fmt: skip
 

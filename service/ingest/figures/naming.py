@@ -128,6 +128,8 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         return hit
     if particle and f"{lemma} {particle}" in _IDIOMS:
         return None  # "He wound up with 20": no one was wounded
+    if (hit := _manner_phrase(verb, lemma, unit, lex)) is not None:
+        return hit  # "fatally shot two men": deaths
     if (hit := _object_phrase(verb, lemma, unit, lex)) is not None:
         return hit  # "2.6 million homes lost power"
     for prep in _children(verb):  # "went on strike", "walked off the job"
@@ -240,6 +242,20 @@ def _paid_for_wrong(verb: Token) -> bool:
             if thing.dep_ in ("pcomp", "pobj") and thing.lemma_.lower() in _WRONG_DEEDS:
                 return True
     return False
+
+
+def _manner_phrase(verb: Token, lemma: str, unit: str, lex: Lexicon) -> Concept | None:
+    """A verb and the adverb that says how it ended naming a concept together: "officers
+    fatally shot two men" and "two people were fatally stabbed" count deaths, where the
+    bare verb names none (a shooting may wound). The parse may hang the adverb on another
+    adverb of the verb: "shot one man fatally right away"."""
+    for adverb in _children(verb):
+        if adverb.dep_ != "advmod":
+            continue
+        for word in (adverb, *(c for c in adverb.children if c.dep_ == "advmod")):
+            if (hit := _pick(lex.verbs.get(f"{lemma} {word.lower_}"), unit)) is not None:
+                return hit
+    return None
 
 
 def _object_phrase(verb: Token, lemma: str, unit: str, lex: Lexicon) -> Concept | None:

@@ -33,17 +33,44 @@ def _by_agent(head: Token, governor: Token) -> bool:
     return head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.i == governor.i
 
 
-def _can_take(verb: Token, noun: Token | None) -> bool:
+def _can_take(verb: Token, noun: Token | None, *, ranged: bool = False) -> bool:
     """Whether a count of people is what a plane, bus or hall can take, its capacity:
     "an aircraft that can carry up to 840 people", "five which can carry 290
-    passengers". Without "can" it is who is aboard ("a bus carrying 40 passengers
-    overturned"), and a count of things is no capacity of people ("can carry 20 tonnes")."""
+    passengers", "able to carry 555 passengers", "capable of carrying 900"; a range of
+    people it takes, told in the present or future, is its capacity too ("It carries
+    between 305 and 550 passengers", "will carry between 200 and 350": one trip carries
+    one number, and "the bus carried between 30 and 40 passengers" is one trip's). Without
+    "can" it is who is aboard ("a bus carrying 40 passengers overturned"), and a count of
+    things is no capacity of people ("can carry 20 tonnes")."""
     return (
         noun is not None
         and counted_unit(noun) == "people"
         and verb.pos_ == "VERB"
         and verb.lemma_.lower() in _TAKES
-        and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children)
+        and ((ranged and _not_past(verb)) or _able(verb))
+    )
+
+
+def _not_past(verb: Token) -> bool:
+    """Whether the verb tells what is so or will be: "carries", "will carry"."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children
+    )
+
+
+def _able(verb: Token) -> bool:
+    """Whether the verb says what something can do: "can carry", "could hold", "able to
+    carry", "capable of carrying"."""
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "able":
+        return True
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "of"
+        and verb.head.head.lemma_.lower() == "capable"
     )
 
 

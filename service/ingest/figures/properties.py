@@ -56,8 +56,10 @@ _ELECTORAL = re.compile(
 )
 _TURNOUT_BEFORE = re.compile(r"\bturnout\b[^.;,]{0,60}$", re.IGNORECASE)
 _TURNOUT_AFTER = re.compile(r"^\s*(?:turnout)\b", re.IGNORECASE)
+# "-led" after a name says who heads a group, no term in power: "an EADS-led consortium
+# signed a 27-year contract", "the Saudi-led coalition has fought for four years".
 _IN_POWER = re.compile(
-    r"\b(?:rul(?:e|ed|ing)|in\s+power|reign(?:ed)?|regime|at\s+the\s+helm|led)\b", re.I
+    r"\b(?:rul(?:e|ed|ing)|in\s+power|reign(?:ed)?|regime|at\s+the\s+helm|(?<!-)led)\b", re.I
 )
 # "after nearly three decades in power"
 _IN_POWER_AFTER = re.compile(r"\s+(?:in\s+(?:power|office)|at\s+the\s+helm)\b", re.I)

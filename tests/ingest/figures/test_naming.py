@@ -57,3 +57,20 @@ def test_who_tells_a_figure_is_not_what_a_number_by_their_verb_counts() -> None:
     )
     assert figures["23 people"].property == "deaths"
     assert (figures["4"].unit, figures["4"].property) == ("count", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # how the deed ended names it with the verb: a shooting alone may only wound
+        ("Two deputies fatally shot three men outside the bar.", "three men", "deaths"),
+        ("The intruder stabbed one man fatally in the hallway.", "one man", "deaths"),
+        ("Four people were fatally stabbed at the market.", "Four people", "deaths"),
+        ("Deputies shot three men outside the bar.", "three men", None),
+        # the deed named by its own verb
+        ("The couple murdered five hikers in the 1980s.", "five", "deaths"),
+        ("A gang gunned down four men in the square.", "four men", "deaths"),
+    ],
+)  # fmt: skip
+def test_a_killing_names_deaths_however_told(sentence: str, text: str, concept: str | None) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence

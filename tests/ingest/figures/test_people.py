@@ -15,6 +15,14 @@ from tests.ingest.figures.reading import figures_by_text, reading_of
          "capacity"),
         ("The ferry, which could hold 900 people, was built in 1998.", "900 people",
          "capacity"),
+        ("The longer model, able to carry 380 passengers, flies next year.", "380",
+         "capacity"),
+        ("The new ferry is capable of carrying 1,200 passengers.", "1,200", "capacity"),
+        # a range a type takes, told in the present or future, is what it can take
+        ("The jet carries between 180 and 220 passengers.", "between 180 and 220",
+         "capacity"),
+        ("The jet will carry between 180 and 220 passengers.", "between 180 and 220",
+         "capacity"),
     ],
 )  # fmt: skip
 def test_what_a_vehicle_can_carry_is_its_capacity(sentence: str, text: str, concept: str) -> None:
@@ -23,6 +31,8 @@ def test_what_a_vehicle_can_carry_is_its_capacity(sentence: str, text: str, conc
 
 def test_who_is_aboard_is_no_capacity() -> None:
     assert reading_of("A bus carrying 40 passengers overturned.", "40")[0] != "capacity"
+    on_the_trip = "The bus carried between 30 and 40 passengers when it overturned."
+    assert reading_of(on_the_trip, "between 30 and 40")[0] != "capacity"
 
 
 def test_others_injured_beside_homes_destroyed_are_injured() -> None:
@@ -34,3 +44,23 @@ def test_others_injured_beside_homes_destroyed_are_injured() -> None:
     )
     assert figures["120 others"].property == "injured"
     assert figures["more than 600"].property == "buildings_damaged"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # people who fled across a border are refugees, those waiting on a claim asylum
+        # seekers: each its own count, not the displaced of a disaster
+        ("The camp near the border is now home to more than 18,000 refugees.",
+         "more than 18,000 refugees", "refugees"),
+        ("About 300 asylum seekers waited at the crossing on Tuesday.", "About 300",
+         "asylum_seekers"),
+        # what happened to them still names the count, as it does for protesters
+        ("The shelling killed 20 refugees in the camp.", "20 refugees", "deaths"),
+        ("The navy rescued 450 asylum seekers off the coast.", "450", "rescued"),
+    ],
+)  # fmt: skip
+def test_refugees_and_asylum_seekers_are_counted_by_their_noun(
+    sentence: str, text: str, concept: str
+) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence

@@ -275,3 +275,13 @@ def test_a_cue_verb_joined_to_an_adverb_by_a_hyphen_is_an_adjective() -> None:
         "Weak sales have led to a recently-announced savings plan, in which 2,500 jobs go.\n"
     )
     assert sources["2,500"] is None
+
+
+def test_a_group_led_by_a_name_is_no_term_in_power() -> None:
+    for sentence, expected in (
+        ("A Dutch-led consortium won a 15-year contract for the port.", None),
+        ("The general led the country for 22 years.", "years_in_power"),
+    ):
+        (number,) = [n for n in find_numbers(sentence) if n.unit == "years"]
+        found = choose_property(number, sentence, number.span.start, number.span.end)
+        assert found == expected, sentence
