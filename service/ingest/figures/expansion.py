@@ -46,6 +46,7 @@ from service.ingest.figures.ranges import (
     _FROM_BEFORE,
     _RANGE_AFTER,
     _SPELLED_RANGE,
+    _WORD_BETWEEN_AND,
     _WORD_RANGE,
     _money_range,
 )
@@ -174,8 +175,15 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
                 factor = _factor(shared)
                 value, upper = value * factor, upper * factor
                 end = number_end = shared.end()
-    elif kind == "words" and (rng := _WORD_RANGE.match(body, end)) is not None:
-        # "two or three goals", "from ten to 32 pages": a range, low to high
+    elif (
+        kind == "words"
+        and (
+            rng := (_WORD_BETWEEN_AND if approx_word == "between" else _WORD_RANGE).match(body, end)
+        )
+        is not None
+    ):
+        # "two or three goals", "from ten to 32 pages", "between three and seven percent":
+        # a range, low to high
         high = parse_number_text(rng.group("n"))
         if high is not None and high * factor > value:
             upper, end = high * factor, rng.end()
