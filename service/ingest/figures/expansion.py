@@ -63,6 +63,7 @@ from service.ingest.figures.units import (
     _MONEY_WORDS,
     _OF_MONEY,
     _OUT_OF,
+    _PAIRED_PERCENT,
     _PER_SHARE,
     _PERCENT,
     _PERCENT_AFTER,
@@ -210,6 +211,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         unit = "percent"
     elif (pct := _PERCENT.match(body, end)) is not None:
         unit, end = "percent", pct.end()
+    elif (
+        upper is None
+        and not (kind == "digits" and _looks_like_year(m.group(0)))
+        and _PAIRED_PERCENT.match(body, end)
+    ):
+        unit = "percent"  # "fell by 1.5 and 3 percent": the first of the pair is a share too
     elif (age := _AGE.match(body, end)) is not None:
         unit, end, is_age = fold(age.group("u")) + "s", age.end(), True
     elif (dur := _DURATION.match(body, end)) is not None:

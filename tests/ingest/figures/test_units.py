@@ -47,3 +47,23 @@ def test_counts_of_an_indictment_are_counts_not_people() -> None:
 def test_units_of_area_and_weight_of_two_words(text: str, printed: str, unit: str) -> None:
     found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
     assert found == [(printed, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares of both lenders slid 2.5 and 4 percent, respectively.",
+         [("2.5", 2.5, "percent"), ("4 percent", 4.0, "percent")]),
+        ("Exports of wheat and rice rose 12.5 and 30.1% respectively.",
+         [("12.5", 12.5, "percent"), ("30.1%", 30.1, "percent")]),
+        ("Both carmakers reported drops of six and eleven percent.",
+         [("six", 6.0, "percent"), ("eleven percent", 11.0, "percent")]),
+        ("Output grew 3 percent in 2006 and 5 percent in 2007.",
+         [("3 percent", 3.0, "percent"), ("5 percent", 5.0, "percent")]),
+    ],
+)  # fmt: skip
+def test_the_first_of_a_pair_shares_the_percent_printed_after_the_second(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
+    assert found == expected
