@@ -63,6 +63,16 @@ _NOT_FIGURES = re.compile(
                     r"\d{3,6}\s+block\s+of\b",
                     # "the 2007-08 season", "fiscal 2008/09": a span of years
                     r"(?:19|20)\d{2}(?:[-–/]|\s-\s)\d{2}(?![\d,.%])",
+                    # "the 15,599 th plane": an ordinal printed apart from its digits
+                    r"\d{1,3}(?:,\d{3})*\s(?:st|nd|rd|th)\b",
+                    # "release 10.4.1", "12.05.2008": a version or a date of three dotted parts
+                    r"\d+\.\d+\.\d+(?:\.\d+)*\b",
+                    # "call 877-LAPD-24-7", "1-800-FLOWERS": a toll-free number in letters
+                    r"(?:1-)?8(?:00|88|77|66|55|44|33)-[A-Z]{3,}(?:-[A-Z\d]+)*\b",
+                    # "Conference ID: 24256919", "PIN 4711": a label, counts nothing
+                    r"(?:ID|PIN)(?:\s+(?:number|no\.))?:?\s*#?\d+\b",
+                    # "struck at 1353 (1023 GMT)": a local clock time restated in GMT
+                    r"\d{4}(?=\s*\((?:\d{4}|\d{1,2}[.:]\d{2})\s*(?:GMT|UTC)\))",
                 )
             )
             + ")",
