@@ -161,13 +161,14 @@ def _is_name_number(body: str, start: int, depth: int = 0) -> bool:
 
 
 # A model's number: "Boeing 787", "Airbus 380", "787s", "the new 787 Dreamliner at",
+# 'the 787 "Dreamliner",',
 # "777-200LR", "its 777 airliner"
 # (three digits or more; a name after the number is one capitalised singular word that a
 # clause or a preposition follows, so neither a title-case headline's "120 People Killed"
 # nor "500 Apple engineers" is taken).
 _MODEL_NUMBER = re.compile(
     r"\b(?P<word>[A-Z][\w-]*) (?P<a>\d{3,})\b(?![.,]\d)|\b(?P<b>\d{3,})s\b"
-    r"|(?<![\d,.$€£¥])\b(?P<c>\d{3,}) (?P<name>[A-Z][a-z]+)(?<!s)"
+    r"|(?<![\d,.$€£¥])\b(?P<c>\d{3,}) [\"“]?(?P<name>[A-Z][a-z]+)(?<!s)[\"”]?"
     r"(?=[.,;:!?)]| (?:at|in|on|to|for|with|from|by|of|and|or|but|as|into|than|that|which|"
     r"will|would|can|could|may|might|is|was|are|were|has|had|have)\b)"
     r"|\b(?P<d>\d{3,})-\d{1,4}[A-Z]{1,3}\b"  # "the 777-200LR"

@@ -44,6 +44,15 @@ def test_nine_eleven_is_a_date_and_a_double_prime_is_inches() -> None:
     assert found == [("15.4″", "inches")]
 
 
+def test_a_model_named_in_quotes_after_its_number_is_no_count() -> None:
+    text = (
+        'Its rival, the 350 "Skylark", flew on Monday; the 350 seats 40 fewer than the '
+        "older jet, and 300 engineers built it."
+    )
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["40", "300"]
+
+
 def test_an_ordinal_printed_apart_from_its_digits_is_no_count() -> None:
     text = "The bus was the 12,000 th built at the plant, which employs 900 people."
     found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
