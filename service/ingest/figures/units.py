@@ -169,6 +169,8 @@ _PHYSICAL_UNITS = {
     "tb": "TB", "terabytes": "TB", "ghz": "GHz", "mhz": "MHz", "inches": "inches",
     "inch": "inches", "″": "inches", "yards": "yards", "yard": "yards", "yd": "yards", "lb": "lb",
     "lbs": "lb",
+    # "is 120 dB": decibels, as the copy counts them in words ("100 decibels")
+    "db": "decibels",
 }  # fmt: skip
 
 

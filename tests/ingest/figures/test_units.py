@@ -67,3 +67,9 @@ def test_the_first_of_a_pair_shares_the_percent_printed_after_the_second(
 ) -> None:
     found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
     assert found == expected
+
+
+def test_a_sound_level_in_db_is_in_decibels() -> None:
+    text = "The siren reaches 115 dB, louder than 90 decibels of traffic."
+    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
+    assert found == [("115 dB", "decibels"), ("90", "count")]
