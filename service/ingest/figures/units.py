@@ -221,8 +221,11 @@ _COUNTED = re.compile(
 )
 
 
+# Up to four words between a number and the plural it counts, a dotted acronym among them:
+# "Four U.S. intelligence agencies", "two U.N. aircraft"
 _PLURAL_NOUN = re.compile(
-    rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)(?:[A-Za-z][\w-]*|\d+(?=\s+[a-z]))){{0,4}}?"
+    rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)(?:(?:[A-Z]\.){{2,}}|[A-Za-z][\w-]*|\d+(?=\s+[a-z])))"
+    r"{0,4}?"
     rf"\s+(?!(?:{'|'.join(_STOP)})\b)"
     r"(?:[a-z]{3,}s|aircraft|children|men|women|staff|personnel|crew|cattle|species)\b"
     # "three of his colleagues": a count of a group named after "of"

@@ -73,3 +73,9 @@ def test_a_sound_level_in_db_is_in_decibels() -> None:
     text = "The siren reaches 115 dB, louder than 90 decibels of traffic."
     found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
     assert found == [("115 dB", "decibels"), ("90", "count")]
+
+
+def test_a_number_word_counts_a_noun_after_a_dotted_acronym() -> None:
+    text = "Three U.N. observers and two E.U. envoys arrived on Monday."
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["Three", "two"]
