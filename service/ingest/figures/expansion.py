@@ -46,6 +46,7 @@ from service.ingest.figures.ranges import (
     _FROM_BEFORE,
     _RANGE_AFTER,
     _SPELLED_RANGE,
+    _WORD_BETWEEN_AND,
     _WORD_RANGE,
     _money_range,
 )
@@ -62,6 +63,7 @@ from service.ingest.figures.units import (
     _MONEY_WORDS,
     _OF_MONEY,
     _OUT_OF,
+    _PAIRED_PERCENT,
     _PER_SHARE,
     _PERCENT,
     _PERCENT_AFTER,
@@ -174,8 +176,15 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
                 factor = _factor(shared)
                 value, upper = value * factor, upper * factor
                 end = number_end = shared.end()
-    elif kind == "words" and (rng := _WORD_RANGE.match(body, end)) is not None:
-        # "two or three goals", "from ten to 32 pages": a range, low to high
+    elif (
+        kind == "words"
+        and (
+            rng := (_WORD_BETWEEN_AND if approx_word == "between" else _WORD_RANGE).match(body, end)
+        )
+        is not None
+    ):
+        # "two or three goals", "from ten to 32 pages", "between three and seven percent":
+        # a range, low to high
         high = parse_number_text(rng.group("n"))
         if high is not None and high * factor > value:
             upper, end = high * factor, rng.end()
@@ -202,6 +211,12 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
         unit = "percent"
     elif (pct := _PERCENT.match(body, end)) is not None:
         unit, end = "percent", pct.end()
+    elif (
+        upper is None
+        and not (kind == "digits" and _looks_like_year(m.group(0)))
+        and _PAIRED_PERCENT.match(body, end)
+    ):
+        unit = "percent"  # "fell by 1.5 and 3 percent": the first of the pair is a share too
     elif (age := _AGE.match(body, end)) is not None:
         unit, end, is_age = fold(age.group("u")) + "s", age.end(), True
     elif (dur := _DURATION.match(body, end)) is not None:

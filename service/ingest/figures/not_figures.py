@@ -63,6 +63,16 @@ _NOT_FIGURES = re.compile(
                     r"\d{3,6}\s+block\s+of\b",
                     # "the 2007-08 season", "fiscal 2008/09": a span of years
                     r"(?:19|20)\d{2}(?:[-–/]|\s-\s)\d{2}(?![\d,.%])",
+                    # "the 15,599 th plane": an ordinal printed apart from its digits
+                    r"\d{1,3}(?:,\d{3})*\s(?:st|nd|rd|th)\b",
+                    # "release 10.4.1", "12.05.2008": a version or a date of three dotted parts
+                    r"\d+\.\d+\.\d+(?:\.\d+)*\b",
+                    # "call 877-LAPD-24-7", "1-800-FLOWERS": a toll-free number in letters
+                    r"(?:1-)?8(?:00|88|77|66|55|44|33)-[A-Z]{3,}(?:-[A-Z\d]+)*\b",
+                    # "Conference ID: 24256919", "PIN 4711": a label, counts nothing
+                    r"(?:ID|PIN)(?:\s+(?:number|no\.))?:?\s*#?\d+\b",
+                    # "struck at 1353 (1023 GMT)": a local clock time restated in GMT
+                    r"\d{4}(?=\s*\((?:\d{4}|\d{1,2}[.:]\d{2})\s*(?:GMT|UTC)\))",
                 )
             )
             + ")",
@@ -151,13 +161,14 @@ def _is_name_number(body: str, start: int, depth: int = 0) -> bool:
 
 
 # A model's number: "Boeing 787", "Airbus 380", "787s", "the new 787 Dreamliner at",
+# 'the 787 "Dreamliner",',
 # "777-200LR", "its 777 airliner"
 # (three digits or more; a name after the number is one capitalised singular word that a
 # clause or a preposition follows, so neither a title-case headline's "120 People Killed"
 # nor "500 Apple engineers" is taken).
 _MODEL_NUMBER = re.compile(
     r"\b(?P<word>[A-Z][\w-]*) (?P<a>\d{3,})\b(?![.,]\d)|\b(?P<b>\d{3,})s\b"
-    r"|(?<![\d,.$€£¥])\b(?P<c>\d{3,}) (?P<name>[A-Z][a-z]+)(?<!s)"
+    r"|(?<![\d,.$€£¥])\b(?P<c>\d{3,}) [\"“]?(?P<name>[A-Z][a-z]+)(?<!s)[\"”]?"
     r"(?=[.,;:!?)]| (?:at|in|on|to|for|with|from|by|of|and|or|but|as|into|than|that|which|"
     r"will|would|can|could|may|might|is|was|are|were|has|had|have)\b)"
     r"|\b(?P<d>\d{3,})-\d{1,4}[A-Z]{1,3}\b"  # "the 777-200LR"

@@ -20,6 +20,13 @@ _WORD_RANGE = re.compile(
 )
 
 
+# "between three and seven percent", "between fifty and seventy hours": a range in words
+# (the high end may be printed in digits: "between two and 10 years")
+_WORD_BETWEEN_AND = re.compile(
+    rf"\s+and\s+(?P<n>{WORD_NUMBER}|\d+(?:,\d{{3}})*)\b(?![.,]\d)", re.IGNORECASE
+)
+
+
 # A change from one amount to another ("rose from 9 to 10") is two figures, not a range.
 _CHANGE_FROM = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|f[ae]ll(?:s|en|ing)?|dropp?\w*|gr[eo]w\w*|"

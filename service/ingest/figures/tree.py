@@ -33,6 +33,9 @@ def _counted_noun(anchor: Token, span_end: int) -> Token | None:
             token = token.head
             if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _UNIT_WORDS:
                 break
+        elif _model_before_noun(token.head):
+            token = token.head.head  # "six AK-47 rifles": the model names the kind counted
+            break
         else:
             break
     if token.i == anchor.i and anchor.pos_ == "NOUN" and anchor.lower_ not in _UNIT_WORDS:
@@ -62,6 +65,18 @@ def _counted_noun(anchor: Token, span_end: int) -> Token | None:
 
 
 _TIMES_OF_DAY = frozenset({"night", "morning", "afternoon", "evening"})
+
+
+def _model_before_noun(token: Token) -> bool:
+    """A model's name (capitals and digits: "AK-47", "F-16", "A330") that modifies the
+    common noun after it, which is what a number before them counts."""
+    return (
+        any(c.isdigit() for c in token.text)
+        and any(c.isupper() for c in token.text)
+        and token.dep_ in ("nummod", "compound", "amod")
+        and token.head.pos_ == "NOUN"
+        and token.head.i > token.i
+    )
 
 
 def _of_object(token: Token) -> Token | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from service.ingest.figures.number_words import _alternation
+from service.ingest.figures.number_words import WORD_NUMBER, _alternation
 
 # ISO 4217 codes, before the number with a space or touching it ("SGD1.75-billion").
 _CODES = (
@@ -77,6 +77,15 @@ _OF_MONEY = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 
 
 _PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+points?\b)", re.I)
+
+
+# The first of a pair whose second prints the percent sign: "fell by 1.5 and 3 percent,
+# respectively", "rose 166.5 and 93.3%", "gains of eight and fourteen percent" (the
+# first is a percentage too, not a bare count).
+_PAIRED_PERCENT = re.compile(
+    rf"\s+(?:and|or)\s+(?:\d+(?:\.\d+)?|{WORD_NUMBER})(?:\s*%|\s+(?:percent|per\s+cent)\b)",
+    re.IGNORECASE,
+)
 
 
 # "66-year-old", "66 years old", "a nine-month-old child": an age, in its unit
@@ -160,6 +169,8 @@ _PHYSICAL_UNITS = {
     "tb": "TB", "terabytes": "TB", "ghz": "GHz", "mhz": "MHz", "inches": "inches",
     "inch": "inches", "″": "inches", "yards": "yards", "yard": "yards", "yd": "yards", "lb": "lb",
     "lbs": "lb",
+    # "is 120 dB": decibels, as the copy counts them in words ("100 decibels")
+    "db": "decibels",
 }  # fmt: skip
 
 
@@ -210,8 +221,11 @@ _COUNTED = re.compile(
 )
 
 
+# Up to four words between a number and the plural it counts, a dotted acronym among them:
+# "Four U.S. intelligence agencies", "two U.N. aircraft"
 _PLURAL_NOUN = re.compile(
-    rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)(?:[A-Za-z][\w-]*|\d+(?=\s+[a-z]))){{0,4}}?"
+    rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)(?:(?:[A-Z]\.){{2,}}|[A-Za-z][\w-]*|\d+(?=\s+[a-z])))"
+    r"{0,4}?"
     rf"\s+(?!(?:{'|'.join(_STOP)})\b)"
     r"(?:[a-z]{3,}s|aircraft|children|men|women|staff|personnel|crew|cattle|species)\b"
     # "three of his colleagues": a count of a group named after "of"

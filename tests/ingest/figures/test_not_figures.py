@@ -42,3 +42,39 @@ def test_nine_eleven_is_a_date_and_a_double_prime_is_inches() -> None:
     text = "Before the anniversary of the 9-11 attacks, the 15.4″ MacBook Pro came out."
     found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
     assert found == [("15.4″", "inches")]
+
+
+def test_a_model_named_in_quotes_after_its_number_is_no_count() -> None:
+    text = (
+        'Its rival, the 350 "Skylark", flew on Monday; the 350 seats 40 fewer than the '
+        "older jet, and 300 engineers built it."
+    )
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["40", "300"]
+
+
+def test_an_ordinal_printed_apart_from_its_digits_is_no_count() -> None:
+    text = "The bus was the 12,000 th built at the plant, which employs 900 people."
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["900 people"]
+
+
+def test_a_version_or_a_date_of_three_dotted_parts_is_no_count() -> None:
+    text = "Users should wait for release 3.2.1, due on 14.06.2011, said 40 testers."
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["40"]
+
+
+def test_a_toll_free_number_in_letters_and_an_id_are_no_counts() -> None:
+    text = (
+        "Callers may dial 888-SAFE-CAR or 1-800-HELPNOW. Meeting ID: 55512345. "
+        "Some 25 people called."
+    )
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["Some 25 people"]
+
+
+def test_a_local_clock_time_restated_in_gmt_is_no_count() -> None:
+    text = "The blast, at 1420 (1120 GMT), injured 14 people."
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["14 people"]

@@ -44,3 +44,22 @@ def test_a_range_of_money_with_its_currency_at_both_ends_is_one_figure(
 )
 def test_a_move_and_where_it_ended_are_two_amounts(text: str) -> None:
     assert [n.upper_bound for n in find_numbers(text)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "value", "upper", "unit"),
+    [
+        ("Prices in the region fell by between four and nine percent last month.",
+         "between four and nine percent", 4.0, 9.0, "percent"),
+        ("The volunteers worked between thirty and forty hours a week.",
+         "between thirty and forty hours", 30.0, 40.0, "hours"),
+    ],
+)  # fmt: skip
+def test_a_range_in_words_between_two_numbers_is_one_figure(
+    text: str, printed: str, value: float, upper: float, unit: str
+) -> None:
+    found = [
+        (text[n.span.start : n.span.end], n.value, n.upper_bound, n.unit)
+        for n in find_numbers(text)
+    ]
+    assert found == [(printed, value, upper, unit)]

@@ -35,3 +35,8 @@ def test_a_part_of_a_group_is_read_from_the_verb_of_its_number(
     sentence: str, text: str, concept: str
 ) -> None:
     assert concept_of(sentence, text) == concept, sentence
+
+
+def test_a_model_between_a_number_and_its_noun_leaves_the_noun_counted() -> None:
+    sentence = "Troops recovered five AK-47 rifles, 30 magazines and 200 rounds."
+    assert concept_of(sentence, "five") == "rifles"

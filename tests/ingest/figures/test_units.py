@@ -47,3 +47,35 @@ def test_counts_of_an_indictment_are_counts_not_people() -> None:
 def test_units_of_area_and_weight_of_two_words(text: str, printed: str, unit: str) -> None:
     found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
     assert found == [(printed, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares of both lenders slid 2.5 and 4 percent, respectively.",
+         [("2.5", 2.5, "percent"), ("4 percent", 4.0, "percent")]),
+        ("Exports of wheat and rice rose 12.5 and 30.1% respectively.",
+         [("12.5", 12.5, "percent"), ("30.1%", 30.1, "percent")]),
+        ("Both carmakers reported drops of six and eleven percent.",
+         [("six", 6.0, "percent"), ("eleven percent", 11.0, "percent")]),
+        ("Output grew 3 percent in 2006 and 5 percent in 2007.",
+         [("3 percent", 3.0, "percent"), ("5 percent", 5.0, "percent")]),
+    ],
+)  # fmt: skip
+def test_the_first_of_a_pair_shares_the_percent_printed_after_the_second(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    found = [(text[n.span.start : n.span.end], n.value, n.unit) for n in find_numbers(text)]
+    assert found == expected
+
+
+def test_a_sound_level_in_db_is_in_decibels() -> None:
+    text = "The siren reaches 115 dB, louder than 90 decibels of traffic."
+    found = [(text[n.span.start : n.span.end], n.unit) for n in find_numbers(text)]
+    assert found == [("115 dB", "decibels"), ("90", "count")]
+
+
+def test_a_number_word_counts_a_noun_after_a_dotted_acronym() -> None:
+    text = "Three U.N. observers and two E.U. envoys arrived on Monday."
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["Three", "two"]
