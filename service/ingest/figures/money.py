@@ -31,7 +31,7 @@ _MARKET_CONCEPTS = frozenset({"index_level", "decline", "growth"})
 def _per_share(anchor: Token, span_end: int) -> Concept | None:
     """ "33 cents a share", "$1.20 per share": earnings per share, unless it is a price."""
     doc = anchor.doc
-    # the figure's span ends with the words (numbers.py keeps them), or they follow it
+    # the figure's span ends with the words (expansion.py keeps them), or they follow it
     last = " ".join(t.lower_ for t in doc[max(0, span_end - 2) : span_end])
     following = " ".join(t.lower_ for t in doc[span_end : span_end + 2])
     following = last if last in ("a share", "per share") else following

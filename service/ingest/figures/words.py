@@ -113,7 +113,7 @@ _ONE_UNITS = {
     for unit in ("point", "vote", "goal", "seat", "run", "wicket", "stroke", "medal")
 }
 # "killing one man", "shot one woman", "killed at least one person": a toll of one, as
-# "one man was killed" is (numbers.py), with the verb before ("one of the victims" and "one
+# "one man was killed" is (number_words.py), with the verb before ("one of the victims" and "one
 # man who saw it" count no one harmed)
 _ONE_HARMED_AFTER = re.compile(
     r"\b(?:kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)?|shot|shoot(?:s|ing)?"
@@ -124,7 +124,7 @@ _ONE_HARMED_AFTER = re.compile(
 # "pleaded guilty to one count of conspiracy", "one count each of manslaughter"
 _ONE_COUNT = re.compile(r"\b(?P<n>one\s+count)(?=\s+(?:each\s+)?of\b)", re.IGNORECASE)
 # "one in three voters", "one in every 500 users", "about one out of every 200 buyers": a
-# share of a whole, as "1 in 5" is (numbers.py); never "one in 10 minutes", a rate in time
+# share of a whole, as "1 in 5" is (units.py); never "one in 10 minutes", a rate in time
 _ONE_IN = re.compile(
     r"\b(?P<n>one)\s+(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?P<d>[2-9]|[1-9]\d{1,5}|[1-9]\d{0,2}(?:,\d{3})+|two|three|four|five|six|seven|eight|nine|ten"
