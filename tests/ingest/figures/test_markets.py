@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.figures.test_concepts import reading_of
+from tests.ingest.figures.reading import reading_of
 
 
 @pytest.mark.parametrize(
