@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from service.ingest.extract import extract
-from service.ingest.parse.article import parse_article
-
-
-def _sources(copy: str) -> dict[str, str | None]:
-    extraction = extract(parse_article(copy))
-    names = [e.name for e in extraction.entities]
-    return {
-        f.text: (names[f.attributed_to] if f.attributed_to is not None else f.attributed_to_text)
-        for f in extraction.figures
-    }
+from tests.ingest.figures.whom import sources_of
 
 
 def test_a_document_that_shows_a_figure_is_its_source() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Title fight\n\n"
         "The final numbers showed Ortiz landing 95 of 240 jabs while Reyes landed only 41.\n"
         "An autopsy shows that the man was hit by three of the five bullets fired.\n"
@@ -27,7 +17,7 @@ def test_a_document_that_shows_a_figure_is_its_source() -> None:
 
 
 def test_records_that_close_the_sentence_vouch_for_its_figures() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Tremors in the hills\n\n"
         "Altogether, 31 quakes struck the county on Monday, including four that came "
         "before the main shock, National Seismic Service records show.\n"
@@ -36,7 +26,7 @@ def test_records_that_close_the_sentence_vouch_for_its_figures() -> None:
 
 
 def test_a_document_vouches_for_nothing_before_it_or_past_its_clause() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Views on the dam\n\n"
         "The district is 61 percent rural, and several studies have found that farmers "
         "oppose the dam.\n"

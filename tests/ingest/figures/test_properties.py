@@ -13,6 +13,7 @@ from service.ingest.figures.properties import (
 )
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 from service.ingest.parse.article import parse_article
+from tests.ingest.figures.whom import sources_of
 
 
 def _ages(copy: str) -> dict[str, str | None]:
@@ -138,17 +139,8 @@ def test_an_age_before_a_name_the_name_finder_missed_is_the_named_persons() -> N
     assert ages["36-year-old"] == "Wladimir Klitschko"
 
 
-def _sources(copy: str) -> dict[str, str | None]:
-    extraction = extract(parse_article(copy))
-    names = [e.name for e in extraction.entities]
-    return {
-        f.text: (names[f.attributed_to] if f.attributed_to is not None else f.attributed_to_text)
-        for f in extraction.figures
-    }
-
-
 def test_the_present_of_a_verb_of_telling_credits_its_subject() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Floods in the north\n\n"
         "Health officials say at least 14 people died in the floods.\n"
         "The weather agency reports that 300 homes were flooded overnight.\n"
@@ -162,7 +154,7 @@ def test_the_present_of_a_verb_of_telling_credits_its_subject() -> None:
 
 
 def test_a_cue_after_but_vouches_only_for_its_own_clause() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Transfer talks\n\n"
         "The club has offered the striker a deal worth $90 million, but people close to "
         "the talks said the player wants more.\n"
@@ -171,7 +163,7 @@ def test_a_cue_after_but_vouches_only_for_its_own_clause() -> None:
 
 
 def test_a_full_stop_inside_a_name_does_not_end_the_source() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Quake in the valley\n\n"
         "A quake measuring 3.9 shook the valley on Friday, according to the U.S. "
         "Geological Survey.\n"
@@ -183,7 +175,7 @@ def test_a_full_stop_inside_a_name_does_not_end_the_source() -> None:
 
 
 def test_a_toll_a_disaster_claimed_is_nobodys_claim() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Crush at the festival\n\n"
         "A similar crush claimed 118 pilgrims' lives at the bridge in 2008.\n"
         "The fire claimed the lives of 12 workers, the company said.\n"
@@ -193,7 +185,7 @@ def test_a_toll_a_disaster_claimed_is_nobodys_claim() -> None:
 
 
 def test_an_opening_clause_is_not_what_the_cue_after_it_vouches_for() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Rescue plan\n\n"
         "After a plan to rescue four regional banks failed in parliament, the treasury "
         "said it would lend $2 billion.\n"
@@ -205,7 +197,7 @@ def test_an_opening_clause_is_not_what_the_cue_after_it_vouches_for() -> None:
 
 
 def test_a_role_named_after_according_to_is_the_person_named_next() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Robot contest\n\n"
         "According to the Kenyan team's mentor, Amina Otieno, the robot scored 40 points.\n"
     )
@@ -213,7 +205,7 @@ def test_a_role_named_after_according_to_is_the_person_named_next() -> None:
 
 
 def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
-    sources = _sources(
+    sources = sources_of(
         "At the border\n\n"
         "The 80 families slept outside, waiting to present their claims to officials.\n"
     )
@@ -221,7 +213,7 @@ def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
 
 
 def test_a_verb_joined_by_and_runs_on_from_the_sentences_subject() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Shelling\n\n"
         "Agency spokesman Tom Okello put the death toll at 25, and added that an inquiry "
         "was needed.\n"
@@ -230,7 +222,7 @@ def test_a_verb_joined_by_and_runs_on_from_the_sentences_subject() -> None:
 
 
 def test_a_speaker_named_after_the_claim_with_no_quotation_vouches_for_it() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Storm hits the coast\n\n"
         "Rescuers pulled 14 people from the rubble overnight, said fire chief Tomas Berg.\n"
         "About 60 volunteers have joined the search, said Maria Lenz, a coordinator with "
@@ -247,7 +239,7 @@ def test_a_speaker_named_after_the_claim_with_no_quotation_vouches_for_it() -> N
 
 
 def test_a_relative_pronoun_that_tells_credits_the_name_it_stands_for() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Jobs report\n\n"
         "Markets rose after a survey published by the National Statistics Office on "
         "Friday, which said that factories hired 42,000 workers in May.\n"
@@ -258,7 +250,7 @@ def test_a_relative_pronoun_that_tells_credits_the_name_it_stands_for() -> None:
 
 
 def test_a_document_a_source_names_is_its_publishers() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Music sales\n\n"
         "Streaming overtook discs with 58 percent of sales last year, according to figures "
         "released March 9 by Harmon Research, a market research firm.\n"
@@ -270,7 +262,7 @@ def test_a_document_a_source_names_is_its_publishers() -> None:
 
 
 def test_a_cue_verb_joined_to_an_adverb_by_a_hyphen_is_an_adjective() -> None:
-    sources = _sources(
+    sources = sources_of(
         "Carmaker cuts\n\n"
         "Weak sales have led to a recently-announced savings plan, in which 2,500 jobs go.\n"
     )

@@ -1,4 +1,5 @@
-"""Whom each figure of a copy is about, by its printed text: shared by the subject tests."""
+"""Whom each figure of a copy is about and whom it is attributed to, by its printed text:
+shared by the subject and source tests."""
 
 from __future__ import annotations
 
@@ -12,5 +13,15 @@ def subjects_of(copy: str) -> dict[str, str | None]:
     names = [e.name for e in extraction.entities]
     return {
         f.text: names[f.subject] if f.subject is not None and f.subject >= 0 else None
+        for f in extraction.figures
+    }
+
+
+def sources_of(copy: str) -> dict[str, str | None]:
+    """Each figure's printed text -> the name (or the words) of whom it is attributed to."""
+    extraction = extract(parse_article(copy))
+    names = [e.name for e in extraction.entities]
+    return {
+        f.text: (names[f.attributed_to] if f.attributed_to is not None else f.attributed_to_text)
         for f in extraction.figures
     }
