@@ -27,6 +27,18 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATE = re.compile(r"\b(?:estimated?|estimates?|estimating)\b", re.IGNORECASE)
+# A figure set against a forecast is what came true, not the forecast: "losses of 26 cents a
+# share, worse than analysts had forecast", "beat predictions", "above expectations". The
+# words are read as no cue (the forecast itself, "had forecast 20 cents", keeps its own).
+_AGAINST_FORECAST = re.compile(
+    r"\b(?:(?:than|as)\s+(?:(?:\w+\s+){0,3}?)(?:had\s+|have\s+|was\s+|were\s+)?"
+    r"(?:forecast|predicted|projected|expected|estimated)(?!\s+(?:to|at|of|a|an|\$|\d))"
+    r"|(?:beat(?:s|ing)?|miss(?:ed|es|ing)?|top(?:s|ped|ping)?|exceed(?:s|ed|ing)?"
+    r"|surpass(?:es|ed|ing)?|above|below|ahead\s+of|short\s+of|in\s+line\s+with)\s+"
+    r"(?:(?:the\s+)?(?:\w+(?:'s?|s')\s+|market\s+|consensus\s+|average\s+)?)"
+    r"(?:forecasts?|predictions?|projections?|expectations?|estimates?))\b",
+    re.IGNORECASE,
+)
 # Clauses end at a colon, a comma before "but"/"while"/"and", a full stop, or "and" before
 # a forecast of its own ("the death toll is 2,200 and expected to rise": 2,200 is counted).
 _CLAUSE = re.compile(
@@ -47,7 +59,7 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
     left = max((m.end() for m in _CLAUSE.finditer(sentence, window, start)), default=window)
     right = next((m.start() for m in _CLAUSE.finditer(sentence, end, end + _REACH)), None)
     right = right if right is not None else min(len(sentence), end + _REACH)
-    clause = sentence[left:right]
+    clause = _AGAINST_FORECAST.sub(" ", sentence[left:right])
     if share and _EXIT_POLL.search(sentence, max(0, start - 2 * _REACH), end + 2 * _REACH):
         return "exit_poll"
     if share and _POLL.search(clause):

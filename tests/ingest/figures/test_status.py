@@ -16,6 +16,13 @@ from service.ingest.figures.status import value_status
         ("Profits rose 4% and are expected to reach 6% next year.", "6%", "forecast"),
         ("About 2,000 jobs are expected to go.", "2,000", "forecast"),
         ("The damage is estimated at $3 million.", "$3 million", "estimate"),
+        # set against a forecast, a figure is what came true; the forecast keeps its cue
+        ("Losses were 26 cents a share, worse than analysts had forecast.", "26 cents", None),
+        ("The carmaker beat predictions with a profit of $2 billion.", "$2 billion", None),
+        ("Sales rose 8%, above analysts' expectations.", "8%", None),
+        ("Profit of $3 billion was in line with estimates.", "$3 billion", None),
+        ("Analysts had forecast 20 cents a share.", "20 cents", "forecast"),
+        ("The deficit will be larger than forecast, at $40 billion.", "$40 billion", "forecast"),
     ],
 )
 def test_value_status(sentence: str, number: str, status: str | None) -> None:
