@@ -46,6 +46,9 @@ _CLAUSE = re.compile(
     r"|\s+and\s+(?=(?:(?:is|are|was|were|it\s+is)\s+)?(?:expected|forecast|projected|predicted"
     r"|set\s+to|likely\s+to|(?:will|would|could|may|might)\s))"
 )
+# After the figure, a participle after a comma opens a predication of its own: "shares fell
+# 5%, extending declines fueled by concern AMD will be the biggest loser" (no forecast of 5%).
+_PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _REACH = 200
 # How a status narrows the fact key, so that a poll never pools with results.
 APART = {"exit_poll": "exit poll", "poll_answer": "poll", "forecast": "forecast"}
@@ -57,7 +60,11 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
     # The clause, read within _REACH characters either side (linear in a long sentence).
     window = max(0, start - _REACH)
     left = max((m.end() for m in _CLAUSE.finditer(sentence, window, start)), default=window)
-    right = next((m.start() for m in _CLAUSE.finditer(sentence, end, end + _REACH)), None)
+    right = min(
+        (found.start() for pattern in (_CLAUSE, _PARTICIPLE_AFTER)
+         if (found := pattern.search(sentence, end, end + _REACH))),
+        default=None,
+    )  # fmt: skip
     right = right if right is not None else min(len(sentence), end + _REACH)
     clause = _AGAINST_FORECAST.sub(" ", sentence[left:right])
     if share and _EXIT_POLL.search(sentence, max(0, start - 2 * _REACH), end + 2 * _REACH):

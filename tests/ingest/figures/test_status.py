@@ -22,6 +22,9 @@ from service.ingest.figures.status import value_status
         ("Sales rose 8%, above analysts' expectations.", "8%", None),
         ("Profit of $3 billion was in line with estimates.", "$3 billion", None),
         ("Analysts had forecast 20 cents a share.", "20 cents", "forecast"),
+        # a participle after a comma is a predication of its own
+        ("Shares fell 5%, deepening fears the bank will be sold.", "5%", None),
+        ("About 2,000 jobs are expected to go, leaving 300.", "2,000", "forecast"),
         ("The deficit will be larger than forecast, at $40 billion.", "$40 billion", "forecast"),
     ],
 )
