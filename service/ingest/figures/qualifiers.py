@@ -34,6 +34,17 @@ _UNDATED = frozenset({"age", "years_in_power", "registered_voters"})
 # What an employer announces it will do is a plan, the same fact as the deed under way
 # (so are cuts and rises someone decides: "will lower the price by 40 percent").
 _PLANS = frozenset({"job_cuts", "jobs_created", "recalls"})
+# A price the seller sets for what it will sell is its price, not a forecast of one: "will
+# cost $199", "will be available ... for $99.99", "retailing for $299", "a price tag of
+# $2,799", "the price will be cut by $200 to $399". A price a market sets ("$85 a barrel")
+# is forecast as any other figure.
+_SET_PRICE = re.compile(
+    r"\b(?:cost(?:s|ing)?|retail(?:s|ed|ing)?\s+(?:for|at)|available\b.{0,80}?\bfor"
+    r"|priced\s+at|price\s+tag|sells?\s+for|start(?:s|ing)?\s+at"
+    r"|(?:cut|reduced|lowered|raised|dropped)\s+(?:by|to))\b",
+    re.IGNORECASE,
+)
+_MARKET_PRICED = re.compile(r"\b(?:barrels?|ounces?|gallons?|tonnes?|tons?|bushels?)\b", re.I)
 _PRELIMINARY = re.compile(r"\b(?:preliminary|initial|partial)\s+(?:official\s+)?results?\b", re.I)
 _FINAL = re.compile(
     r"\bfinal\s+(?:official\s+)?(?:results?|count|tally)\b|\ball\s+(?:the\s+)?ballots\s+counted\b",
@@ -87,6 +98,13 @@ def _status(
         and (prop.removesuffix("_share") in _PLANS or prop.endswith(("_cuts", "_increase")))
     ):
         status = None  # "Tesla will cut 14,000 jobs" is the cut "Tesla is making"
+    if (
+        status == "forecast"
+        and prop == "price"
+        and _SET_PRICE.search(sentence)
+        and not _MARKET_PRICED.search(sentence)
+    ):
+        status = None  # "The phone will cost $199": the price the seller sets
     return status or outcome_status(prop, sentence)
 
 
