@@ -29,8 +29,6 @@ _SHOWING = re.compile(
     r"|indicates?|indicated|reveals?|revealed)\b",
     re.IGNORECASE,
 )
-# Not an election's "results": "The results show the camp kept a majority" is the count.
-_DOCUMENTS = DOCUMENT_NOUNS
 # Where the subject of the verb starts: the sentence, a clause mark, a dash, "that".
 _SUBJECT_START = re.compile(r"[,;:“”\"(]|\s(?:--|[–—])\s|\b(?:that|and|but)\b|^", re.IGNORECASE)
 # Where the clause the verb opens ends.
@@ -72,7 +70,9 @@ def _subject(sentence: str, verb: int) -> tuple[int, int] | None:
     stripped = words.strip()
     if not stripped or len(stripped.split()) > _MAX_WORDS or _NOT_A_SUBJECT.search(stripped):
         return None
-    if not any(w.casefold() in _DOCUMENTS for w in re.findall(r"[A-Za-z]+", stripped)):
+    # DOCUMENT_NOUNS leaves out an election's "results" ("The results show the camp kept
+    # a majority" is the count itself).
+    if not any(w.casefold() in DOCUMENT_NOUNS for w in re.findall(r"[A-Za-z]+", stripped)):
         return None
     s = opening + words.index(stripped)
     return s, s + len(stripped)

@@ -92,20 +92,24 @@ def _status(
             if _PRELIMINARY.search(text):
                 return "preliminary"
     status = value_status(sentence, start, end, share=unit == "percent")
-    if (
-        status == "forecast"
-        and prop is not None
-        and (prop.removesuffix("_share") in _PLANS or prop.endswith(("_cuts", "_increase")))
-    ):
-        status = None  # "Tesla will cut 14,000 jobs" is the cut "Tesla is making"
-    if (
-        status == "forecast"
-        and prop == "price"
-        and _SET_PRICE.search(sentence)
-        and not _MARKET_PRICED.search(sentence)
-    ):
-        status = None  # "The phone will cost $199": the price the seller sets
+    if status == "forecast" and _planned(prop, sentence):
+        status = None
     return status or outcome_status(prop, sentence)
+
+
+def _planned(prop: str | None, sentence: str) -> bool:
+    """Whether a figure told in the future is what someone decides, not a forecast: "Tesla
+    will cut 14,000 jobs" is the cut Tesla is making, "the phone will cost $199" the price
+    its seller sets."""
+    if prop is None:
+        return False
+    if prop.removesuffix("_share") in _PLANS or prop.endswith(("_cuts", "_increase")):
+        return True
+    return (
+        prop == "price"
+        and _SET_PRICE.search(sentence) is not None
+        and _MARKET_PRICED.search(sentence) is None
+    )
 
 
 def _qualifier(

@@ -303,19 +303,6 @@ def test_a_word_the_recogniser_reads_into_the_name_stays() -> None:
         ("Rangers from the Forest Service and National Park Service fought the fire.",
          ["Forest Service", "National Park Service"],
          ["Forest Service and National Park Service"]),
-    ],
-)  # fmt: skip
-def test_one_body_named_across_and_is_one_name(
-    body: str, joined: list[str], apart: list[str]
-) -> None:
-    names = [n for _, n in entities(body)]
-    assert all(n in names for n in joined), names
-    assert not any(n in names for n in apart), names
-
-
-@pytest.mark.parametrize(
-    ("body", "joined", "apart"),
-    [
         # a body named across "on" or "for" the recogniser reads whole
         ("The watchdog group the Project on Government Oversight asked for the files.",
          ["Project on Government Oversight"], ["Government Oversight"]),
@@ -323,7 +310,7 @@ def test_one_body_named_across_and_is_one_name(
          ["Yearning for Zion Ranch"], ["Zion Ranch"]),
     ],
 )  # fmt: skip
-def test_one_body_named_across_for_or_on_is_one_name(
+def test_one_body_named_across_and_for_or_on_is_one_name(
     body: str, joined: list[str], apart: list[str]
 ) -> None:
     names = [n for _, n in entities(body)]
