@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from service.ingest.figures.properties import DOCUMENT_NOUNS, SentenceMentions, is_possessive
+from service.ingest.figures.properties import DOCUMENT_NOUNS, SentenceMentions
 from service.ingest.model import EntityKind
 
 # A verb of showing, after an optional auxiliary ("surveys have found").
@@ -49,13 +49,7 @@ def document_source(
         if subject is None or not _vouches(sentence, start, cue.start(), cue.end()):
             continue
         s, e = subject
-        named = [
-            m
-            for m in sm.of_kind(EntityKind.PERSON, EntityKind.ORGANIZATION)
-            if sm.offset + s <= m.span.start
-            and m.span.end <= sm.offset + e
-            and not is_possessive(sm.body, m)
-        ]
+        named = sm.within(s, e, EntityKind.PERSON, EntityKind.ORGANIZATION, possessive=False)
         if named:
             return named[-1].local_entity, None
         return None, sentence[s:e]

@@ -292,6 +292,19 @@ class SentenceMentions:
         ]
         return found[-1] if found else None
 
+    def within(
+        self, start: int, end: int, *kinds: EntityKind, possessive: bool = True
+    ) -> list[MentionCandidate]:
+        """The mentions of ``kinds`` lying inside the sentence's ``start``..``end`` (offsets
+        in the sentence), in order; without possessives ("the agency's") unless asked."""
+        return [
+            m
+            for m in self.of_kind(*kinds)
+            if self.offset + start <= m.span.start
+            and m.span.end <= self.offset + end
+            and (possessive or not is_possessive(self.body, m))
+        ]
+
     def first_after(self, pos: int, *kinds: EntityKind) -> MentionCandidate | None:
         found = [m for m in self.of_kind(*kinds) if m.span.start >= pos]
         return found[0] if found else None
@@ -597,11 +610,7 @@ def _publisher(sm: SentenceMentions, sentence: str, start: int) -> tuple[int, in
     words = re.findall(r"[A-Za-z]+", sentence[start:end])[:_DOCUMENT_REACH]
     if not any(w.casefold() in DOCUMENT_NOUNS for w in words):
         return None
-    named = [
-        m
-        for m in sm.of_kind(EntityKind.ORGANIZATION, EntityKind.PERSON)
-        if sm.offset + start <= m.span.start and m.span.end <= sm.offset + end
-    ]
+    named = sm.within(start, end, EntityKind.ORGANIZATION, EntityKind.PERSON)
     if not named:
         return None
     first = min(named, key=lambda m: m.span.start)
@@ -623,12 +632,7 @@ def _role_named(sm: SentenceMentions, sentence: str, start: int, end: int) -> in
     """Where a source described by its role ends when the person's name follows between
     commas: "according to the Afghan team's coach, Alireza Mehraban, in their first ..."
     is Mehraban's word. A source that names someone itself keeps its end."""
-    inside = [
-        m
-        for m in sm.of_kind(EntityKind.PERSON, EntityKind.ORGANIZATION)
-        if sm.offset + start <= m.span.start and m.span.end <= sm.offset + end
-        and not is_possessive(sm.body, m)
-    ]  # fmt: skip
+    inside = sm.within(start, end, EntityKind.PERSON, EntityKind.ORGANIZATION, possessive=False)
     gap = _APPOSITION.match(sentence, end)
     if inside or gap is None:
         return end
@@ -745,10 +749,5 @@ def _clause_opening(sentence: str, comma_end: int) -> int:
 
 
 def _speaker(sm: SentenceMentions, start: int, end: int) -> int | None:
-    inside = [
-        m
-        for m in sm.of_kind(EntityKind.PERSON, EntityKind.ORGANIZATION)
-        if sm.offset + start <= m.span.start and m.span.end <= sm.offset + end
-        and not is_possessive(sm.body, m)
-    ]  # fmt: skip
+    inside = sm.within(start, end, EntityKind.PERSON, EntityKind.ORGANIZATION, possessive=False)
     return inside[-1].local_entity if inside else None
