@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from service.ingest.mentions import gazetteer as gz
+from service.ingest.mentions.added_names import described_person
 from service.ingest.mentions.names import (
     EVENT_PREFIX,
     acronym_key,
@@ -26,7 +27,6 @@ from service.ingest.mentions.names import (
     name_key,
 )
 from service.ingest.mentions.places import place_type
-from service.ingest.mentions.recognised import described_person
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 
 if TYPE_CHECKING:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from service.ingest.mentions.entities import find_mentions
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
+from service.ingest.nlp.model import analyse
 from service.ingest.parse.sentences import split_sentences
 
-PERSON, ORG, PLACE, EVENT = (
+PERSON, ORG, PLACE, EVENT, OTHER = (
     EntityKind.PERSON,
     EntityKind.ORGANIZATION,
     EntityKind.PLACE,
     EntityKind.EVENT,
+    EntityKind.OTHER,
 )
 
 
@@ -32,3 +34,9 @@ def entity(entities: tuple[LocalEntity, ...], name: str) -> LocalEntity:
 
 def names(entities: tuple[LocalEntity, ...]) -> set[str]:
     return {e.name for e in entities} | {a for e in entities for a in e.aliases}
+
+
+def entities(body: str) -> list[tuple[EntityKind, str]]:
+    """The entities of ``body`` as (kind, name), names checked against the recogniser."""
+    _, found = find_mentions(body, split_sentences(body), analyse(body))
+    return [(e.kind, e.name) for e in found]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from service.ingest.model import EntityKind
-from tests.ingest.mentions.finding import PLACE, entity, names, run
+from tests.ingest.mentions.finding import PLACE, entities, entity, names, run
 
 
 def test_saint_mount_or_fort_cut_short_opens_a_place_name() -> None:
@@ -91,3 +93,17 @@ def test_a_month_or_a_street_after_in_or_on_is_no_part_of_the_name() -> None:
     assert {"Hazelden Recovery Center", "Pacific Coast Bank"} <= found, found
     assert {"Commission on Human Rights", "Council on Foreign Relations"} <= found, found
     assert not {"Hazelden Recovery Center in June", "Pacific Coast Bank on Route"} & found
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a work's title runs on across a colon to its subtitle in running text
+        ("Kevin Conroy, the voice of Batman in Batman: The Animated Series, spoke.",
+         "Batman: The Animated Series"),
+        ("The finals saw Cloud9 and Immortals face off in Counter-Strike: Global Offensive.",
+         "Counter-Strike: Global Offensive"),
+    ],
+)  # fmt: skip
+def test_a_title_runs_on_to_its_subtitle(body: str, name: str) -> None:
+    assert (EntityKind.OTHER, name) in entities(body)
