@@ -47,6 +47,9 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Miss|Mx)\.?\s+$")
 def _checked(
     body: str, cand: Candidate, names: list[tuple[int, int, str]], proper: Counter[str]
 ) -> list[Candidate]:
+    """The candidate against the recognised names it overlaps (``names``): kept, cut,
+    widened, retyped or dropped; ``proper`` counts the words the parse reads as proper
+    nouns."""
     titled = _titled_person(body, cand)
     if titled is not None:
         return titled
@@ -104,51 +107,73 @@ def _checked(
         name = " ".join(body[start:end].split())
         return [replace(cand, start=start, end=end, name=name, kind=KINDS[label])]
     if not inside:
-        if cand.kind is EntityKind.OTHER and _place_after_preposition(body, cand, _IN_PLACE):
-            return [replace(cand, kind=EntityKind.PLACE)]  # "Police in Arequipa arrested"
-        if (
-            cand.kind is EntityKind.OTHER
-            and not is_acronym(cand.name)
-            and ": " not in cand.name  # a work's title and subtitle, named by the rules
-            and proper[cand.name] < _PROPER_REPEATS
-        ):
-            return []  # "Chapter", "Countdown": capitalised, but no name
-        return [cand]
+        return _unrecognised(body, cand, proper)
     if len(inside) == 1 or not _separate(body, inside):
-        # One recognised name, or "Qasym-Zhomart Toqaev" read as two people.
-        start, end, label = min(n[0] for n in inside), max(n[1] for n in inside), inside[0][2]
-        if label in NOT_ENTITIES:
-            # "Panamanian", "Buddhist"; a name the rules typed stays ("Nazarbaev", which
-            # the recogniser misreads as a nationality)
-            return [] if cand.kind is EntityKind.OTHER or gz.is_demonym(cand.name) else [cand]
-        kind = _kind(cand, label)
-        if kind is EntityKind.ORGANIZATION and described_person(body, cand.end):
-            kind = EntityKind.PERSON  # "Rubilio Mendez, 34, a migrant": no company is 34
-        if cand.kind is EntityKind.PERSON and _HONORIFIC.search(
-            body, max(0, cand.start - 6), cand.start
-        ):
-            kind = EntityKind.PERSON  # "Mr MacFarlane", whatever the recogniser took it for
-        if kind is EntityKind.PERSON and _place_after_preposition(body, cand):
-            kind = EntityKind.PLACE  # "the mayor of Valencia": a city, though read as a name
-        start, end = max(start, cand.start), min(end, cand.end)
-        member = _OF_BODY.match(body, end, cand.end)
-        if label == "PERSON" and start == cand.start and member is not None:
-            # "Daniya Espayeva of the Ak Zhol party": a person and the party
-            # she belongs to, though the recogniser named only the person
-            person = " ".join(body[start:end].split())
-            body_name = " ".join(body[member.end() : cand.end].split())
-            return [
-                replace(cand, end=end, name=person, kind=EntityKind.PERSON),
-                replace(cand, start=member.end(), name=body_name, kind=EntityKind.ORGANIZATION),
-            ]
-        rest = body[cand.start : start] + " " + body[end : cand.end]
-        if (start, end) == (cand.start, cand.end) or not _only_furniture(rest):
-            return [replace(cand, kind=kind)]  # "Environment Canada" stays whole
-        # A name with a day or a title stuck to it: "Nur-Sultan Wednesday" -> "Nur-Sultan"
-        name = " ".join(body[start:end].split())
-        return [replace(cand, start=start, end=end, name=name, kind=kind)]
+        return _cut_to_one(body, cand, inside)
     if _ends_in_a_nationality(body, cand, inside) or _of_both_across_and(body, cand, inside):
         return [cand]
+    return _cut_into_parts(body, cand, inside)
+
+
+def _unrecognised(body: str, cand: Candidate, proper: Counter[str]) -> list[Candidate]:
+    """A candidate the recogniser names nothing in: a place after "in", no name at all
+    for a capitalised word of no kind the parse rarely reads as a proper noun, else the
+    rules' name."""
+    if cand.kind is EntityKind.OTHER and _place_after_preposition(body, cand, _IN_PLACE):
+        return [replace(cand, kind=EntityKind.PLACE)]  # "Police in Arequipa arrested"
+    if (
+        cand.kind is EntityKind.OTHER
+        and not is_acronym(cand.name)
+        and ": " not in cand.name  # a work's title and subtitle, named by the rules
+        and proper[cand.name] < _PROPER_REPEATS
+    ):
+        return []  # "Chapter", "Countdown": capitalised, but no name
+    return [cand]
+
+
+def _cut_to_one(body: str, cand: Candidate, inside: list[tuple[int, int, str]]) -> list[Candidate]:
+    """A candidate holding one recognised name (or several read as one): typed, cut to
+    that name where a day or a title is stuck to it, cut into a person and the body after
+    "of" she belongs to, or dropped as a nationality."""
+    # One recognised name, or "Qasym-Zhomart Toqaev" read as two people.
+    start, end, label = min(n[0] for n in inside), max(n[1] for n in inside), inside[0][2]
+    if label in NOT_ENTITIES:
+        # "Panamanian", "Buddhist"; a name the rules typed stays ("Nazarbaev", which
+        # the recogniser misreads as a nationality)
+        return [] if cand.kind is EntityKind.OTHER or gz.is_demonym(cand.name) else [cand]
+    kind = _kind(cand, label)
+    if kind is EntityKind.ORGANIZATION and described_person(body, cand.end):
+        kind = EntityKind.PERSON  # "Rubilio Mendez, 34, a migrant": no company is 34
+    if cand.kind is EntityKind.PERSON and _HONORIFIC.search(
+        body, max(0, cand.start - 6), cand.start
+    ):
+        kind = EntityKind.PERSON  # "Mr MacFarlane", whatever the recogniser took it for
+    if kind is EntityKind.PERSON and _place_after_preposition(body, cand):
+        kind = EntityKind.PLACE  # "the mayor of Valencia": a city, though read as a name
+    start, end = max(start, cand.start), min(end, cand.end)
+    member = _OF_BODY.match(body, end, cand.end)
+    if label == "PERSON" and start == cand.start and member is not None:
+        # "Daniya Espayeva of the Ak Zhol party": a person and the party
+        # she belongs to, though the recogniser named only the person
+        person = " ".join(body[start:end].split())
+        body_name = " ".join(body[member.end() : cand.end].split())
+        return [
+            replace(cand, end=end, name=person, kind=EntityKind.PERSON),
+            replace(cand, start=member.end(), name=body_name, kind=EntityKind.ORGANIZATION),
+        ]
+    rest = body[cand.start : start] + " " + body[end : cand.end]
+    if (start, end) == (cand.start, cand.end) or not _only_furniture(rest):
+        return [replace(cand, kind=kind)]  # "Environment Canada" stays whole
+    # A name with a day or a title stuck to it: "Nur-Sultan Wednesday" -> "Nur-Sultan"
+    name = " ".join(body[start:end].split())
+    return [replace(cand, start=start, end=end, name=name, kind=kind)]
+
+
+def _cut_into_parts(
+    body: str, cand: Candidate, inside: list[tuple[int, int, str]]
+) -> list[Candidate]:
+    """A candidate holding several recognised names, cut into them, each with the
+    recogniser's kind; a person's given names the recogniser left off are taken in."""
     parts: list[Candidate] = []
     previous_end = cand.start
     for start, end, label in sorted(inside):

@@ -146,53 +146,13 @@ class _Finder:
         _link_acronyms(self.body, out, first_in_sentence)
 
     def _candidate(self, segment: list[tuple[str, _Token]], sentence: Sentence) -> Candidate | None:
+        """The name a segment of a run is, if any: the words that are no name's cut off
+        either end, the title before it cut off and read as the person's description, its
+        kind, and the year of an edition or the number of a street taken in."""
         toks = [t for _, t in segment]
         connectors = [c for c, _ in segment]
-        # Leading stop words and unevidenced sentence-initial common words are not names;
-        # a listed name keeps its first word ("Law and Justice won ...").
-        while toks and (
-            (
-                toks[0].text.lower() in gz.STOP_WORDS
-                and not _is_capitals(toks[0].text)
-                and not self._opens_name_mid_sentence(toks, connectors)
-                # "Internet Explorer": a noun the list holds so that it is no name alone
-                and not (
-                    toks[0].text.lower() in _NAME_OPENING_NOUNS
-                    and len(toks) > 1
-                    and connectors[1] == ""
-                )
-            )
-            or (
-                toks[0].initial
-                and not self._has_evidence(toks[0].text)
-                and gz.organization_canonical(_span_text(self.body, toks)) is None
-                and (
-                    len(toks) == 1
-                    or connectors[1] not in ("", "particle")
-                    # "Nonpartisan Paul Tse": a word the copy also prints in lower case,
-                    # before a person's given name and more
-                    or (
-                        len(toks) >= 3
-                        and toks[0].text.lower() in self.lower_words
-                        and gz.is_given_name(toks[1].text)
-                    )
-                )
-            )
-        ):
-            toks, connectors = toks[1:], connectors[1:]
-            while (
-                connectors
-                and connectors[0] not in ("", "particle")
-                and gz.organization_canonical(_span_text(self.body, toks))
-                is None  # "Shares of Siemens"
-            ):
-                toks, connectors = toks[1:], connectors[1:]
-        while toks and toks[-1].text.lower() in gz.MEASURE_ACRONYMS:
-            toks, connectors = toks[:-1], connectors[:-1]  # "US CPI": the place alone
-        while len(toks) > 1 and _title_before_name(self.body, toks[-1]):
-            toks, connectors = toks[:-1], connectors[:-1]  # "Oregon State Police Lt."
-        if _title_after_name(self.body, toks, connectors):
-            toks, connectors = toks[:-1], connectors[:-1]  # "L.A. County Sheriff's Deputy"
+        toks, connectors = self._without_leading_words(toks, connectors)
+        toks, connectors = _without_trailing_words(self.body, toks, connectors)
         if not toks:
             return None
         words = [t.text for t in toks]
@@ -243,6 +203,53 @@ class _Finder:
             )
         return Candidate(start, end, name, kind, sentence.index, description)
 
+    def _without_leading_words(
+        self, toks: list[_Token], connectors: list[str]
+    ) -> tuple[list[_Token], list[str]]:
+        """The run without the words that open it and are no name's: stop words and
+        capitals forced at a sentence start with no evidence of a name, and a connector
+        left first after them ("Shares of Siemens")."""
+        # Leading stop words and unevidenced sentence-initial common words are not names;
+        # a listed name keeps its first word ("Law and Justice won ...").
+        while toks and (
+            (
+                toks[0].text.lower() in gz.STOP_WORDS
+                and not _is_capitals(toks[0].text)
+                and not self._opens_name_mid_sentence(toks, connectors)
+                # "Internet Explorer": a noun the list holds so that it is no name alone
+                and not (
+                    toks[0].text.lower() in _NAME_OPENING_NOUNS
+                    and len(toks) > 1
+                    and connectors[1] == ""
+                )
+            )
+            or (
+                toks[0].initial
+                and not self._has_evidence(toks[0].text)
+                and gz.organization_canonical(_span_text(self.body, toks)) is None
+                and (
+                    len(toks) == 1
+                    or connectors[1] not in ("", "particle")
+                    # "Nonpartisan Paul Tse": a word the copy also prints in lower case,
+                    # before a person's given name and more
+                    or (
+                        len(toks) >= 3
+                        and toks[0].text.lower() in self.lower_words
+                        and gz.is_given_name(toks[1].text)
+                    )
+                )
+            )
+        ):
+            toks, connectors = toks[1:], connectors[1:]
+            # "Shares of Siemens": nor a connector left first
+            while (
+                connectors
+                and connectors[0] not in ("", "particle")
+                and gz.organization_canonical(_span_text(self.body, toks)) is None
+            ):
+                toks, connectors = toks[1:], connectors[1:]
+        return toks, connectors
+
     def _opens_name_mid_sentence(self, toks: list[_Token], connectors: list[str]) -> bool:
         """Whether a capitalised count, ordinal or quantifier is the first word of the name
         after it: printed with its capital inside a sentence, after a lower-case word or a
@@ -262,6 +269,8 @@ class _Finder:
         return before[-1:].islower() or before[-1:] in (",", ";", ":", "(")
 
     def _has_evidence(self, word: str) -> bool:
+        """Whether a word whose capital is forced is a name's all the same: printed
+        capitalised elsewhere, listed, a given name, or an acronym never in lower case."""
         return (
             word in self.evidenced
             or gz.place_canonical(word) is not None
@@ -269,6 +278,21 @@ class _Finder:
             or gz.is_given_name(word)
             or (is_acronym(word) and word.lower() not in self.lower_words)
         )
+
+
+def _without_trailing_words(
+    body: str, toks: list[_Token], connectors: list[str]
+) -> tuple[list[_Token], list[str]]:
+    """The run without the words that end it and are no name's: a measure's acronym ("US
+    CPI"), a title cut short before the next name ("Oregon State Police Lt."), a title in
+    the possessive after the body it is held in ("L.A. County Sheriff's Deputy")."""
+    while toks and toks[-1].text.lower() in gz.MEASURE_ACRONYMS:
+        toks, connectors = toks[:-1], connectors[:-1]  # "US CPI": the place alone
+    while len(toks) > 1 and _title_before_name(body, toks[-1]):
+        toks, connectors = toks[:-1], connectors[:-1]  # "Oregon State Police Lt."
+    if _title_after_name(body, toks, connectors):
+        toks, connectors = toks[:-1], connectors[:-1]  # "L.A. County Sheriff's Deputy"
+    return toks, connectors
 
 
 __all__ = ["Candidate", "find_mentions", "name_key"]
