@@ -62,16 +62,9 @@ from service.ingest.model import (
     Sentence,
     Span,
 )
-from service.ingest.quotes.speakers import (
-    CUE_RE,
-    MASK,
-    Attribution,
-    Cue,
-    MentionIndex,
-    attribute,
-    find_cues,
-    named_attribution,
-)
+from service.ingest.quotes.cues import CUE_RE, MASK, Attribution, Cue, find_cues, named_attribution
+from service.ingest.quotes.mention_index import MentionIndex
+from service.ingest.quotes.speakers import attribute
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE = re.compile(r"\n\s*")

@@ -28,8 +28,9 @@ from service.ingest.mentions.coreference import (
 )
 from service.ingest.mentions.told_sex import told_sexes
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
+from service.ingest.quotes.noun_phrases import holds_role
 from service.ingest.quotes.quotations import names_something, split_off
-from service.ingest.quotes.speakers import UNNAMED_HEADS, holds_role
+from service.ingest.quotes.speaker_words import UNNAMED_HEADS
 
 SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "note", "write", "comment", "tweet", "state", "explain",
