@@ -28,9 +28,10 @@ from service.ingest.mentions.coreference import (
 )
 from service.ingest.mentions.told_sex import told_sexes
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
+from service.ingest.quotes.not_statements import names_something
 from service.ingest.quotes.noun_phrases import holds_role
-from service.ingest.quotes.quotations import names_something, split_off
 from service.ingest.quotes.speaker_words import UNNAMED_HEADS
+from service.ingest.quotes.without_cue import split_off
 
 SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "note", "write", "comment", "tweet", "state", "explain",
