@@ -12,12 +12,7 @@ from service.ingest.model import EntityKind, MentionCandidate
 from service.ingest.quotes.cues import MASK, Attribution, Cue, named_attribution
 from service.ingest.quotes.mention_index import MentionIndex
 from service.ingest.quotes.noun_phrases import SPOKESPERSON, noun_phrase, pronoun_speaker
-from service.ingest.quotes.speaker_words import (
-    PERSON_HEADS,
-    SPEAKER_KINDS,
-    UNNAMED_HEADS,
-    WORD,
-)
+from service.ingest.quotes.speaker_words import PERSON_HEADS, SPEAKER_KINDS, UNNAMED_HEADS, WORD
 
 _AFTER_BOUNDARY = re.compile(
     MASK + r"|[,.;:!?()\[\]]|\b(?:at|in|on|from|during|who|which|that|after|before|with|"

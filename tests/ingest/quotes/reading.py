@@ -84,3 +84,14 @@ def synthetic(body: str, *names: tuple[str, EntityKind, tuple[str, ...]]) -> Fou
     mentions.sort(key=lambda m: m.span.start)
     quotes = find_quotes(body, sentences, tuple(mentions), tuple(entities))
     return Found(body, quotes, tuple(entities))
+
+
+def parsed_speakers(body: str) -> list[tuple[str, str | None]]:
+    """Each quote's text -> its speaker's entity name, else its speaker text (after a
+    headline, as the parse reads an article)."""
+    extraction = extract(parse_article("Headline\n\n" + body))
+    names = {e.index: e.name for e in extraction.entities}
+    return [
+        (q.text, names[q.speaker] if q.speaker is not None else q.speaker_text)
+        for q in extraction.quotes
+    ]
