@@ -39,7 +39,7 @@ from service.ingest.idempotency import (
 from service.ingest.model import ArticleMeta, Extraction, ParsedArticle
 from service.ingest.outcome import IngestResult
 from service.ingest.parse.article import parse_article
-from service.ingest.quotes.quotations import statement_key
+from service.ingest.quotes.statement_keys import statement_key
 from service.ingest.republication import record_first_publication, record_republication
 from service.ingest.resolution.store import resolve_entities
 from service.ingest.workers import extract_within

@@ -13,7 +13,7 @@ from service.ingest.figures.lexicon import counted_unit
 from service.ingest.figures.markets import moved_is_market
 from service.ingest.figures.tree import _children, _clause_verb
 from service.ingest.mentions.coreference import main_verb
-from service.ingest.quotes.quoted_by import SPEECH_VERBS
+from service.ingest.quotes.parsed_subjects import SPEECH_VERBS
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 _SOURCE_NOUNS = frozenset(

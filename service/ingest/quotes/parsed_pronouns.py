@@ -1,0 +1,208 @@
+"""Whom a quote's "he" or "she" stands for, read from the parse: the person named last
+before it, unless a description of a person of that sex was the topic since ("a
+neighbour recalled"), or the question it answers names who was asked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from service.ingest.mentions import gazetteer as gz
+from service.ingest.mentions.coreference import SUBJECT_REACH, main_verb, may_be, salient_person
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
+from service.ingest.quotes.speaker_words import UNNAMED_HEADS
+from service.ingest.quotes.without_cue import split_off
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def pronoun_credited(
+    quote: QuoteCandidate,
+    doc: Doc,
+    unquoted: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    spoke: Sequence[tuple[int, int, int]],
+    coined: frozenset[int],
+    told: Mapping[int, str],
+    previous: tuple[QuoteCandidate, QuoteCandidate] | None,
+) -> QuoteCandidate:
+    """A quote credited to "he" or "she": to the person who was last the subject of a
+    clause or credited with a quote (coreference.salient_person), from the pronoun
+    nearest the quote outside it; to someone the last main clause introduces without a
+    name, as the copy describes them ("One customer was sceptical. '...,' he said": one
+    customer, not the executive named before). A quote that runs on from the one before
+    without a pronoun of its own ('"...," he said. "..."') is that one's speaker's
+    (``previous``: that quote as the cue rules read it, and as credited)."""
+    text = doc.text
+    found = [
+        m.start()
+        for m in _PRONOUN.finditer(text, quote.sentence.start, quote.sentence.end)
+        if not quote.span.start <= m.start() < quote.span.end
+    ]
+    if not found:
+        if previous is not None:
+            read, credited = previous
+            if (
+                (credited.speaker is not None or read.speaker_text != credited.speaker_text)
+                and (read.speaker_text, read.cue) == (quote.speaker_text, quote.cue)
+                and split_off(text[read.sentence.end : quote.sentence.start].strip(' \t\n"”'))
+            ):
+                return replace(quote, speaker=credited.speaker, speaker_text=credited.speaker_text)
+        return quote
+    at = min(found, key=lambda i: abs(i - quote.span.start))
+    sex = "female" if text[at].lower() == "s" else "male"
+    people = [
+        m
+        for m in unquoted
+        if 0 <= m.local_entity < len(entities)
+        and entities[m.local_entity].kind is EntityKind.PERSON
+    ]
+    asked = _asked_one(doc, quote, people, entities, told, at, sex)
+    if asked is not None:
+        return replace(quote, speaker=asked)
+    described = _described_topic(doc, people, at, sex) or _described_speaker(
+        text, quote, previous, sex
+    )
+    if described is not None:
+        return replace(quote, speaker=None, speaker_text=described)
+    who = salient_person(
+        doc, unquoted, entities, before=at, sex=sex, spoke=spoke, coined=coined, told=told
+    )
+    return quote if who is None else replace(quote, speaker=who)
+
+
+# Cues of an answer: who answers is who was asked, not who asked.
+_REPLIES = frozenset(
+    {"answered", "answers", "responded", "responds", "replied", "replies", "retorted"}
+)
+
+
+_ASKED = frozenset({"asked", "asks"})
+
+
+# How far before the answer's pronoun the question may be asked: a few sentences.
+_QUESTION_REACH = 400
+
+
+def _asked_one(
+    doc: Doc,
+    quote: QuoteCandidate,
+    people: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    told: Mapping[int, str],
+    at: int,
+    sex: str,
+) -> int | None:
+    """The person asked the last question before an answer credited to "he"/"she"
+    ('Lynch asked Coleman, "You lied to this jury, correct?" "Yes," he responded' is
+    Coleman's, not Lynch's, though Lynch is the subject named last), when the pronoun may
+    stand for them; None for any other cue, or when no one named was asked within a few
+    sentences ("When asked about it, he answered" asks no one named)."""
+    if (quote.cue or "").split(" ")[0].casefold() not in _REPLIES:
+        return None
+    start = max(0, at - _QUESTION_REACH)
+    for token in reversed([t for t in doc if start <= t.idx < at]):
+        if token.lower_ not in _ASKED or token.pos_ not in ("VERB", "AUX"):
+            continue
+        for obj in (c for c in token.children if c.dep_ in ("dobj", "dative")):
+            named = next((m for m in people if m.span.start <= obj.idx < m.span.end), None)
+            if named is None:
+                continue
+            entity = entities[named.local_entity]
+            if may_be(entity, sex, entities) and told.get(entity.index, sex) == sex:
+                return entity.index
+            return None
+    return None
+
+
+# People a story brings in without a name ("a neighbour", "one customer"), and the nouns
+# among them that say the person's sex.
+_MEN = gz.word_set("man father husband son brother boy spokesman")
+
+
+_WOMEN = gz.word_set("woman mother wife daughter sister girl spokeswoman")
+
+
+_UNNAMED_PEOPLE = (
+    UNNAMED_HEADS
+    | gz.word_set(
+        """customer shopper friend relative worker employee student fan visitor villager
+        local protester demonstrator official spokesperson source member parent colleague
+        teacher nurse doctor driver owner voter investor analyst trader lawyer"""
+    )
+    | _MEN
+    | _WOMEN
+)
+
+
+_NEW_ONE = frozenset({"a", "an", "one", "another"})
+
+
+def _described_topic(doc: Doc, people: Sequence[MentionCandidate], at: int, sex: str) -> str | None:
+    """The description of the person "he"/"she" at ``at`` stands for when the nearest
+    main clause before it (past clauses whose subject is the same pronoun) has for
+    subject someone it brings in without a name: "a neighbour recalled", "one Mac
+    customer from the show floor was sceptical" ("a", "an", "one", "another" and a noun
+    for a person). None when its own sentence names someone before the pronoun, or the
+    clause is about anything else, or names a person in its subject ("A former member,
+    Rebecca Musser, said": ``people`` are the mentions of persons)."""
+    own = doc.char_span(at, at + 1, alignment_mode="expand")
+    if own is None:
+        return None
+    sentence = own.sent
+    if any(sentence.start_char <= m.span.start < at for m in people):
+        return None
+    pronoun = "she" if sex == "female" else "he"
+    while sentence.start > 0:
+        sentence = doc[sentence.start - 1].sent
+        if sentence.end_char < at - SUBJECT_REACH:
+            return None
+        subjects = [c for c in main_verb(sentence).children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        if subject.lower_ == pronoun:
+            continue
+        noun = subject.lemma_.lower()
+        if (
+            subject.pos_ != "NOUN"
+            or noun not in _UNNAMED_PEOPLE
+            or noun in (_WOMEN if sex == "male" else _MEN)
+            or not any(c.lower_ in _NEW_ONE for c in subject.children if c.i < subject.i)
+            or any(subject.left_edge.idx <= m.span.start <= subject.right_edge.idx for m in people)
+        ):
+            return None
+        return doc.text[subject.left_edge.idx : subject.idx + len(subject)]
+    return None
+
+
+def _described_speaker(
+    text: str,
+    quote: QuoteCandidate,
+    previous: tuple[QuoteCandidate, QuoteCandidate] | None,
+    sex: str,
+) -> str | None:
+    """The description of the speaker of the quote right before, when that one was
+    credited to someone described, not named, and "he"/"she" may be them: '"...," said
+    fisherman's wife Mapahai, 35. / "...," she said' is the fisherman's wife's, not the
+    governor's named before her. Nothing but blank space between the two statements;
+    the description holds a word for a person and none for the other sex."""
+    if previous is None:
+        return None
+    credited = previous[1]
+    description = credited.speaker_text
+    if (
+        credited.speaker is not None
+        or not description
+        or text[credited.sentence.end : quote.sentence.start].strip()
+    ):
+        return None
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", description)}
+    if not words & (_UNNAMED_PEOPLE | gz.PERSON_ROLES) or words & (
+        _MEN if sex == "female" else _WOMEN
+    ):
+        return None
+    return description
