@@ -7,13 +7,9 @@ from dataclasses import dataclass
 
 from service.db.paging import (
     IdPage,
-    Sort,
-    SortedPage,
-    SortKey,
+    PagedTable,
     Window,
-    page_by_id,
     page_by_id_per_parent,
-    page_sorted,
 )
 from service.db.pool import Connection
 from service.db.rows import EntityRow, MentionRow, ResolutionRow
@@ -244,58 +240,27 @@ def entity_where(searched: bool, *, kind: bool | None = None) -> str:
     return " AND ".join(clauses)
 
 
-async def page_entities(
-    conn: Connection,
-    *,
-    kind: str | None,
-    search: str | None,
-    search_keys: Sequence[str],
-    window: Window[int],
-    count: bool = True,
-) -> IdPage:
-    args: list[object] = [kind]
-    if search is not None:
-        args += [list(search_keys), search]
-    return await page_by_id(
-        conn,
-        source="entities t",
-        where=entity_where(search is not None),
-        args=args,
-        window=window,
-        count=count,
-    )
+@dataclass(frozen=True, slots=True)
+class EntityFilter:
+    """Which entities: of this kind, matching this search (its text and name keys; None:
+    any)."""
+
+    kind: str | None = None
+    search: str | None = None
+    search_keys: Sequence[str] = ()
+
+    @property
+    def where(self) -> str:
+        return entity_where(self.search is not None)
+
+    def args(self) -> list[object]:
+        searched: list[object] = [list(self.search_keys), self.search]
+        return [self.kind, *(searched if self.search is not None else [])]
 
 
 # The orders a client may choose (`orderBy`), by field: an expression of `t` and its type.
 ENTITY_ORDERS = {"STORED": ("t.id", "bigint"), "NAME": ("t.name", "text")}
-
-
-async def page_sorted_entities(
-    conn: Connection,
-    *,
-    kind: str | None,
-    search: str | None,
-    search_keys: Sequence[str],
-    order: str,
-    descending: bool,
-    window: Window[SortKey],
-    count: bool = True,
-) -> SortedPage:
-    """One window of the entities in the ENTITY_ORDERS order `order`, ties by id."""
-    args: list[object] = [kind]
-    if search is not None:
-        args += [list(search_keys), search]
-    expression, type_name = ENTITY_ORDERS[order]
-    return await page_sorted(
-        conn,
-        source="entities t",
-        alias="t",
-        where=entity_where(search is not None),
-        args=args,
-        sort=Sort(expression, type_name, descending),
-        window=window,
-        count=count,
-    )
+ENTITIES: PagedTable[EntityFilter] = PagedTable("entities t", ENTITY_ORDERS)
 
 
 async def list_mentions_for_articles(

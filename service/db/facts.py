@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from service.db.paging import (
     Filters,
-    IdPage,
-    Sort,
-    SortedPage,
-    SortKey,
-    Window,
+    PagedTable,
     optional_where,
-    page_by_id,
-    page_sorted,
 )
 from service.db.pool import Connection
 from service.db.rows import FactRow, FactTimesRow
@@ -134,48 +129,20 @@ FACT_FILTERS: Filters = {
 FACT_WHERE = optional_where(FACT_FILTERS)
 
 
-async def page_sorted_facts(
-    conn: Connection,
-    *,
-    subject_id: int | None,
-    property: str | None,
-    disputed: bool | None,
-    order: str,
-    descending: bool,
-    window: Window[SortKey],
-    count: bool = True,
-) -> SortedPage:
-    """One window of the facts in the FACT_ORDERS order `order`, ties by id."""
-    expression, type_name = FACT_ORDERS[order]
-    return await page_sorted(
-        conn,
-        source="facts t",
-        alias="t",
-        where=FACT_WHERE,
-        args=[subject_id, property, disputed],
-        sort=Sort(expression, type_name, descending),
-        window=window,
-        count=count,
-    )
+@dataclass(frozen=True, slots=True)
+class FactFilter:
+    """Which facts: of this subject and property, disputed or not (None: any)."""
+
+    subject_id: int | None = None
+    property: str | None = None
+    disputed: bool | None = None
+    where: ClassVar[str] = FACT_WHERE
+
+    def args(self) -> list[object]:
+        return [self.subject_id, self.property, self.disputed]
 
 
-async def page_facts(
-    conn: Connection,
-    *,
-    subject_id: int | None,
-    property: str | None,
-    disputed: bool | None,
-    window: Window[int],
-    count: bool = True,
-) -> IdPage:
-    return await page_by_id(
-        conn,
-        source="facts t",
-        where=FACT_WHERE,
-        args=[subject_id, property, disputed],
-        window=window,
-        count=count,
-    )
+FACTS: PagedTable[FactFilter] = PagedTable("facts t", FACT_ORDERS)
 
 
 # The newest disputed facts ranked by how disputed they are: reading every disputed fact's

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from service.db.paging import (
     Filters,
-    IdPage,
-    Sort,
-    SortedPage,
-    SortKey,
-    Window,
+    PagedTable,
     optional_where,
-    page_by_id,
-    page_sorted,
 )
 from service.db.pool import Connection
 from service.db.rows import FigureRow
@@ -118,50 +113,21 @@ FIGURE_WHERE = optional_where(FIGURE_FILTERS)
 FIGURE_ORDERS = {"STORED": ("t.id", "bigint"), "VALUE": ("t.value", "float8")}
 
 
-async def page_sorted_figures(
-    conn: Connection,
-    *,
-    article_id: int | None,
-    subject_id: int | None,
-    property: str | None,
-    unit: str | None,
-    order: str,
-    descending: bool,
-    window: Window[SortKey],
-    count: bool = True,
-) -> SortedPage:
-    """One window of the figures in the FIGURE_ORDERS order `order`, ties by id."""
-    expression, type_name = FIGURE_ORDERS[order]
-    return await page_sorted(
-        conn,
-        source="figures t",
-        alias="t",
-        where=FIGURE_WHERE,
-        args=[article_id, subject_id, property, unit],
-        sort=Sort(expression, type_name, descending),
-        window=window,
-        count=count,
-    )
+@dataclass(frozen=True, slots=True)
+class FigureFilter:
+    """Which figures: in this article, of this subject, property and unit (None: any)."""
+
+    article_id: int | None = None
+    subject_id: int | None = None
+    property: str | None = None
+    unit: str | None = None
+    where: ClassVar[str] = FIGURE_WHERE
+
+    def args(self) -> list[object]:
+        return [self.article_id, self.subject_id, self.property, self.unit]
 
 
-async def page_figures(
-    conn: Connection,
-    *,
-    article_id: int | None,
-    subject_id: int | None,
-    property: str | None,
-    unit: str | None,
-    window: Window[int],
-    count: bool = True,
-) -> IdPage:
-    return await page_by_id(
-        conn,
-        source="figures t",
-        where=FIGURE_WHERE,
-        args=[article_id, subject_id, property, unit],
-        window=window,
-        count=count,
-    )
+FIGURES: PagedTable[FigureFilter] = PagedTable("figures t", FIGURE_ORDERS)
 
 
 @dataclass(frozen=True, slots=True)

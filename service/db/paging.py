@@ -7,9 +7,9 @@ either direction (Relay's `first`/`after` and `last`/`before`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from asyncpg import Record
 
@@ -285,3 +285,62 @@ async def page_sorted(
     items = [(int(i), (str(k), int(i))) for i, k in zip(ids, keys, strict=True)]
     has_next, has_previous = window.flags(len(items))
     return SortedPage(window.take(items), has_next, has_previous, int(row["total"]))
+
+
+class Narrowing(Protocol):
+    """Which rows of a listing a reader wants: a WHERE of `t` whose parameters run from $3
+    (as page_by_id and page_sorted number them), and their values in that order."""
+
+    @property
+    def where(self) -> str: ...
+
+    def args(self) -> list[object]: ...
+
+
+N = TypeVar("N", bound=Narrowing, contravariant=True)
+
+
+@dataclass(frozen=True, slots=True)
+class PagedTable(Generic[N]):
+    """A table that GraphQL's root connections and REST's lists read a page at a time:
+    `source` names it as `t`; `orders` are the orders a client may choose (`orderBy`), by
+    field: an expression of `t` and its SQL type."""
+
+    source: str
+    orders: Mapping[str, tuple[str, str]]
+
+    async def page(
+        self, conn: Connection, narrowing: N, *, window: Window[int], count: bool = True
+    ) -> IdPage:
+        """One window of the ids in stored order."""
+        return await page_by_id(
+            conn,
+            source=self.source,
+            where=narrowing.where,
+            args=narrowing.args(),
+            window=window,
+            count=count,
+        )
+
+    async def page_sorted(
+        self,
+        conn: Connection,
+        narrowing: N,
+        *,
+        order: str,
+        descending: bool,
+        window: Window[SortKey],
+        count: bool = True,
+    ) -> SortedPage:
+        """One window in the order `order` (a key of `orders`), ties by id."""
+        expression, type_name = self.orders[order]
+        return await page_sorted(
+            conn,
+            source=self.source,
+            alias="t",
+            where=narrowing.where,
+            args=narrowing.args(),
+            sort=Sort(expression, type_name, descending),
+            window=window,
+            count=count,
+        )

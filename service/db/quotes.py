@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
 
 from service.db.paging import (
     Filters,
     IdPage,
-    Sort,
-    SortedPage,
-    SortKey,
+    PagedTable,
     Window,
     optional_where,
-    page_by_id,
     page_by_id_per_parent,
-    page_sorted,
 )
 from service.db.pool import Connection
 from service.db.rows import QuoteRow
@@ -57,48 +55,20 @@ QUOTE_WHERE = optional_where(QUOTE_FILTERS)
 QUOTE_ORDERS = {"STORED": ("t.id", "bigint")}
 
 
-async def page_sorted_quotes(
-    conn: Connection,
-    *,
-    speaker_id: int | None,
-    article_id: int | None,
-    search: str | None,
-    order: str,
-    descending: bool,
-    window: Window[SortKey],
-    count: bool = True,
-) -> SortedPage:
-    """One window of the quotes in the QUOTE_ORDERS order `order`, ties by id."""
-    expression, type_name = QUOTE_ORDERS[order]
-    return await page_sorted(
-        conn,
-        source="quotes t",
-        alias="t",
-        where=QUOTE_WHERE,
-        args=[speaker_id, article_id, search],
-        sort=Sort(expression, type_name, descending),
-        window=window,
-        count=count,
-    )
+@dataclass(frozen=True, slots=True)
+class QuoteFilter:
+    """Which quotes: by this speaker, in this article, with these words (None: any)."""
+
+    speaker_id: int | None = None
+    article_id: int | None = None
+    search: str | None = None
+    where: ClassVar[str] = QUOTE_WHERE
+
+    def args(self) -> list[object]:
+        return [self.speaker_id, self.article_id, self.search]
 
 
-async def page_quotes(
-    conn: Connection,
-    *,
-    speaker_id: int | None,
-    article_id: int | None,
-    search: str | None,
-    window: Window[int],
-    count: bool = True,
-) -> IdPage:
-    return await page_by_id(
-        conn,
-        source="quotes t",
-        where=QUOTE_WHERE,
-        args=[speaker_id, article_id, search],
-        window=window,
-        count=count,
-    )
+QUOTES: PagedTable[QuoteFilter] = PagedTable("quotes t", QUOTE_ORDERS)
 
 
 async def page_quotes_per_speaker(

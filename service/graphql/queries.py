@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
-from typing import Annotated, TypeVar, cast
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Annotated, Protocol, TypeVar, cast
 
 import strawberry
 
@@ -15,7 +16,7 @@ from service.db import figures as figures_db
 from service.db import outlets as outlets_db
 from service.db import quotes as quotes_db
 from service.db import search as search_db
-from service.db.paging import IdPage, SortedPage
+from service.db.paging import IdPage, Narrowing, PagedTable, SortedPage
 from service.graphql.context import Info, page_size
 from service.graphql.lookahead import counts
 from service.graphql.nodes import SearchHit, load_node, load_nodes
@@ -69,6 +70,7 @@ from service.search_text import bounded_search
 
 NodeT = TypeVar("NodeT", Entity, Quote, Figure, Fact)
 ObjT = TypeVar("ObjT", Article, Entity, Fact)
+NarrowingT = TypeVar("NarrowingT", bound=Narrowing)
 
 # Arguments several root fields share.
 NodeId = Annotated[
@@ -182,6 +184,58 @@ async def _sorted_connection(
 async def _id_connection(info: Info, page: IdPage, node_type: type[NodeT]) -> Connection[NodeT]:
     found = await load_nodes(info, [(node_type.__name__, pk) for pk in page.ids])
     return await page_connection(info, page, [n for n in found if isinstance(n, node_type)])
+
+
+@dataclass(frozen=True, slots=True)
+class _Paging:
+    """A connection's Relay arguments, as given."""
+
+    first: int | None
+    after: str | None
+    last: int | None
+    before: str | None
+
+
+class _ChosenOrder(Protocol):
+    """An `orderBy` argument: a field of the listing's orders and a direction."""
+
+    @property
+    def field(self) -> Enum: ...
+
+    @property
+    def direction(self) -> OrderDirection: ...
+
+
+async def _root_connection(
+    info: Info,
+    node_type: type[NodeT],
+    table: PagedTable[NarrowingT],
+    narrowing: NarrowingT,
+    order_by: _ChosenOrder | None,
+    paging: _Paging,
+) -> Connection[NodeT]:
+    """A root connection of `table`'s rows: in stored order, or in the order chosen, whose
+    cursors carry its values."""
+    first, after, last, before = paging.first, paging.after, paging.last, paging.before
+    async with info.context.reads.acquire() as conn:
+        if order_by is not None:
+            field = order_by.field.name
+            sorted_page = await table.page_sorted(
+                conn,
+                narrowing,
+                order=field,
+                descending=order_by.direction is OrderDirection.DESC,
+                window=sorted_window(field, first=first, after=after, last=last, before=before),
+                count=counts(info),
+            )
+            return await _sorted_connection(info, sorted_page, field, node_type)
+        page = await table.page(
+            conn,
+            narrowing,
+            window=window(decode_id_cursor, first=first, after=after, last=last, before=before),
+            count=counts(info),
+        )
+    return await _id_connection(info, page, node_type)
 
 
 async def _prefetched(info: Info, found: ObjT | None) -> ObjT | None:
@@ -340,32 +394,14 @@ class Query:
             ),
         ] = None,
     ) -> Connection[Entity]:
-        kind = filter.kind if filter else None
-        search = filter.search if filter and filter.search else None
-        search = bounded_search(search, field="filter.search")
-        async with info.context.reads.acquire() as conn:
-            if order_by is not None:
-                field = order_by.field.name
-                sorted_page = await entities_db.page_sorted_entities(
-                    conn,
-                    kind=kind.name if kind else None,
-                    search=search,
-                    search_keys=name_keys(search) if search else [],
-                    order=field,
-                    descending=order_by.direction is OrderDirection.DESC,
-                    window=sorted_window(field, first=first, after=after, last=last, before=before),
-                    count=counts(info),
-                )
-                return await _sorted_connection(info, sorted_page, field, Entity)
-            page = await entities_db.page_entities(
-                conn,
-                kind=kind.name if kind else None,
-                search=search,
-                search_keys=name_keys(search) if search else [],
-                window=window(decode_id_cursor, first=first, after=after, last=last, before=before),
-                count=counts(info),
-            )
-        return await _id_connection(info, page, Entity)
+        search = bounded_search(filter.search or None, field="filter.search") if filter else None
+        flt = entities_db.EntityFilter(
+            kind=filter.kind.name if filter and filter.kind else None,
+            search=search,
+            search_keys=name_keys(search) if search else (),
+        )
+        paging = _Paging(first, after, last, before)
+        return await _root_connection(info, Entity, entities_db.ENTITIES, flt, order_by, paging)
 
     @strawberry.field(description="Quotations, oldest stored first.")
     async def quotes(
@@ -386,29 +422,15 @@ class Query:
             ),
         ] = None,
     ) -> Connection[Quote]:
-        async with info.context.reads.acquire() as conn:
-            if order_by is not None:
-                field = order_by.field.name
-                sorted_page = await quotes_db.page_sorted_quotes(
-                    conn,
-                    speaker_id=optional_id(filter.speaker, "Entity") if filter else None,
-                    article_id=optional_id(filter.article, "Article") if filter else None,
-                    search=bounded_search(filter.search, field="filter.search") if filter else None,
-                    order=field,
-                    descending=order_by.direction is OrderDirection.DESC,
-                    window=sorted_window(field, first=first, after=after, last=last, before=before),
-                    count=counts(info),
-                )
-                return await _sorted_connection(info, sorted_page, field, Quote)
-            page = await quotes_db.page_quotes(
-                conn,
-                speaker_id=optional_id(filter.speaker, "Entity") if filter else None,
-                article_id=optional_id(filter.article, "Article") if filter else None,
-                search=bounded_search(filter.search, field="filter.search") if filter else None,
-                window=window(decode_id_cursor, first=first, after=after, last=last, before=before),
-                count=counts(info),
+        flt = quotes_db.QuoteFilter()
+        if filter is not None:
+            flt = quotes_db.QuoteFilter(
+                speaker_id=optional_id(filter.speaker, "Entity"),
+                article_id=optional_id(filter.article, "Article"),
+                search=bounded_search(filter.search, field="filter.search"),
             )
-        return await _id_connection(info, page, Quote)
+        paging = _Paging(first, after, last, before)
+        return await _root_connection(info, Quote, quotes_db.QUOTES, flt, order_by, paging)
 
     @strawberry.field(description="Reported numbers, oldest stored first.")
     async def figures(
@@ -429,31 +451,16 @@ class Query:
             ),
         ] = None,
     ) -> Connection[Figure]:
-        async with info.context.reads.acquire() as conn:
-            if order_by is not None:
-                field = order_by.field.name
-                sorted_page = await figures_db.page_sorted_figures(
-                    conn,
-                    article_id=optional_id(filter.article, "Article") if filter else None,
-                    subject_id=optional_id(filter.subject, "Entity") if filter else None,
-                    property=filter.property if filter else None,
-                    unit=filter.unit if filter else None,
-                    order=field,
-                    descending=order_by.direction is OrderDirection.DESC,
-                    window=sorted_window(field, first=first, after=after, last=last, before=before),
-                    count=counts(info),
-                )
-                return await _sorted_connection(info, sorted_page, field, Figure)
-            page = await figures_db.page_figures(
-                conn,
-                article_id=optional_id(filter.article, "Article") if filter else None,
-                subject_id=optional_id(filter.subject, "Entity") if filter else None,
-                property=filter.property if filter else None,
-                unit=filter.unit if filter else None,
-                window=window(decode_id_cursor, first=first, after=after, last=last, before=before),
-                count=counts(info),
+        flt = figures_db.FigureFilter()
+        if filter is not None:
+            flt = figures_db.FigureFilter(
+                article_id=optional_id(filter.article, "Article"),
+                subject_id=optional_id(filter.subject, "Entity"),
+                property=filter.property,
+                unit=filter.unit,
             )
-        return await _id_connection(info, page, Figure)
+        paging = _Paging(first, after, last, before)
+        return await _root_connection(info, Figure, figures_db.FIGURES, flt, order_by, paging)
 
     @strawberry.field(
         description="One fact by global id; null when no fact has it. With `asOf`, the fact "
@@ -493,29 +500,15 @@ class Query:
             ),
         ] = None,
     ) -> Connection[Fact]:
-        async with info.context.reads.acquire() as conn:
-            if order_by is not None:
-                field = order_by.field.name
-                sorted_page = await facts_db.page_sorted_facts(
-                    conn,
-                    subject_id=optional_id(filter.subject, "Entity") if filter else None,
-                    property=filter.property if filter else None,
-                    disputed=filter.disputed if filter else None,
-                    order=field,
-                    descending=order_by.direction is OrderDirection.DESC,
-                    window=sorted_window(field, first=first, after=after, last=last, before=before),
-                    count=counts(info),
-                )
-                return await _sorted_connection(info, sorted_page, field, Fact)
-            page = await facts_db.page_facts(
-                conn,
-                subject_id=optional_id(filter.subject, "Entity") if filter else None,
-                property=filter.property if filter else None,
-                disputed=filter.disputed if filter else None,
-                window=window(decode_id_cursor, first=first, after=after, last=last, before=before),
-                count=counts(info),
+        flt = facts_db.FactFilter()
+        if filter is not None:
+            flt = facts_db.FactFilter(
+                subject_id=optional_id(filter.subject, "Entity"),
+                property=filter.property,
+                disputed=filter.disputed,
             )
-        return await _id_connection(info, page, Fact)
+        paging = _Paging(first, after, last, before)
+        return await _root_connection(info, Fact, facts_db.FACTS, flt, order_by, paging)
 
     @strawberry.field(
         description="The change feed: every committed ingest, republication, correction, "

@@ -42,13 +42,10 @@ async def list_entities(request: Request) -> Response:
     kind = choice_param(query, "kind", KINDS)
     search = search_param(query)
     async with reads_of(request).acquire() as conn:
-        found = await entities_db.page_entities(
-            conn,
-            kind=kind,
-            search=search,
-            search_keys=name_keys(search) if search else [],
-            window=page.window(decode_id_cursor),
+        flt = entities_db.EntityFilter(
+            kind=kind, search=search, search_keys=name_keys(search) if search else ()
         )
+        found = await entities_db.ENTITIES.page(conn, flt, window=page.window(decode_id_cursor))
         items = await _entities(conn, found.ids)
     return JsonResponse(id_page_json(items, found))
 

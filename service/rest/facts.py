@@ -137,13 +137,12 @@ async def list_facts(request: Request) -> Response:
     page = page_params(query)
     disputed = bool_param(query, "disputed")
     async with reads_of(request).acquire() as conn:
-        found = await facts_db.page_facts(
-            conn,
+        flt = facts_db.FactFilter(
             subject_id=await entity_id_from(conn, text_param(query, "subject")),
             property=text_param(query, "property"),
             disputed=disputed,
-            window=page.window(decode_id_cursor),
         )
+        found = await facts_db.FACTS.page(conn, flt, window=page.window(decode_id_cursor))
         items = await _facts(conn, found.ids)
     return JsonResponse(id_page_json(items, found))
 

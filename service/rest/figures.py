@@ -94,14 +94,13 @@ async def list_figures(request: Request) -> Response:
     page = page_params(query)
     article_id = id_param(query, "article", "Article")
     async with reads_of(request).acquire() as conn:
-        found = await figures_db.page_figures(
-            conn,
+        flt = figures_db.FigureFilter(
             article_id=article_id,
             subject_id=await entity_id_from(conn, text_param(query, "subject")),
             property=text_param(query, "property"),
             unit=text_param(query, "unit"),
-            window=page.window(decode_id_cursor),
         )
+        found = await figures_db.FIGURES.page(conn, flt, window=page.window(decode_id_cursor))
         items = await _figures(conn, found.ids)
     return JsonResponse(id_page_json(items, found))
 

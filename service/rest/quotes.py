@@ -62,13 +62,12 @@ async def list_quotes(request: Request) -> Response:
     page = page_params(query)
     article_id = id_param(query, "article", "Article")
     async with reads_of(request).acquire() as conn:
-        found = await quotes_db.page_quotes(
-            conn,
+        flt = quotes_db.QuoteFilter(
             speaker_id=await entity_id_from(conn, text_param(query, "speaker")),
             article_id=article_id,
             search=search_param(query),
-            window=page.window(decode_id_cursor),
         )
+        found = await quotes_db.QUOTES.page(conn, flt, window=page.window(decode_id_cursor))
         items = await _quotes(conn, found.ids)
     return JsonResponse(id_page_json(items, found))
 

@@ -21,16 +21,10 @@ async def test_pages_count_only_when_asked(seeded_pool: asyncpg.Pool) -> None:
     async with seeded_pool.acquire() as conn:
         conn.add_query_logger(log)
         try:
-            counted = await quotes_db.page_quotes(
-                conn, speaker_id=None, article_id=None, search=None, window=Window(3)
-            )
-            uncounted = await quotes_db.page_quotes(
-                conn,
-                speaker_id=None,
-                article_id=None,
-                search=None,
-                window=Window(3),
-                count=False,
+            every_quote = quotes_db.QuoteFilter()
+            counted = await quotes_db.QUOTES.page(conn, every_quote, window=Window(3))
+            uncounted = await quotes_db.QUOTES.page(
+                conn, every_quote, window=Window(3), count=False
             )
             every = await conn.fetchval("SELECT count(*) FROM quotes")
         finally:
