@@ -272,6 +272,68 @@ def _last_company(
     return found
 
 
+# What a market figure measures: a move, a level, a share's price.
+_MARKET_MEASURES = frozenset({"decline", "growth", "index_level", "share_price"})
+
+
+def _mover_before(
+    body: str,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    figure: FigureCandidate,
+) -> int | None:
+    """What moved, for a market's move or level the parse gave no subject: the
+    organisation printed last before the figure in its sentence, when it is an index or
+    a business ("Indian shares on the Sensex index in Mumbai fell ten percent": the
+    Sensex; "with shares in HBOS falling by 41.54%": HBOS). Never an exchange, a
+    regulator or an outlet ("the shares of the company rose 5 percent at the New York
+    Stock Exchange"), nor the source that gives it, nor a move told of several ("the
+    Nasdaq and the S&P 500 dipped by 96 points and 50 points, respectively")."""
+    if figure.part is not TextPart.BODY or figure.property not in _MARKET_MEASURES:
+        return None
+    sentence = figure.sentence
+    if _RESPECTIVELY.search(body, sentence.start, sentence.end):
+        return None
+    before = [
+        m
+        for m in mentions
+        if sentence.start <= m.span.start
+        and m.span.end <= figure.span.start
+        and 0 <= m.local_entity < len(entities)
+        and entities[m.local_entity].kind is EntityKind.ORGANIZATION
+    ]
+    if not before:
+        return None
+    entity = entities[before[-1].local_entity]
+    if entity.index == figure.attributed_to:
+        return None  # "Nasdaq says that all trades at prices 60% higher": its rule
+    if _is_index(entity):
+        return entity.index
+    words = entity.name.lower().split()
+    if (
+        _is_authority(entity)
+        or _is_outlet(entity)
+        or not words
+        or words[-1] in _PUBLIC_HEADS | {"exchange"}
+        or entity.name.lower() in _EXCHANGES
+    ):
+        return None
+    return entity.index
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_EXCHANGES = frozenset({"nyse", "lse", "tse", "hkex", "sgx", "asx"})
+
+
+def _is_index(entity: LocalEntity) -> bool:
+    """Whether the entity is a market index by its name or an alias: one the list of
+    indices holds ("All Ordinaries", "Standard & Poor's 500"), or one "index" or
+    "average" ends."""
+    return any(
+        _names_index(name) or gz.is_market_index(name) for name in (entity.name, *entity.aliases)
+    )
+
+
 def described(
     text: str, mentions: Sequence[MentionCandidate], entities: Sequence[LocalEntity], before: int
 ) -> int | None:
@@ -702,6 +764,10 @@ def fill_subjects(
             f = replace(f, subject=country)
         elif f.subject is None and f.property in _COMPANY_MONEY and company is not None:
             f = replace(f, subject=company)
+        elif (
+            f.subject is None and (mover := _mover_before(body, mentions, entities, f)) is not None
+        ):
+            f = replace(f, subject=mover)
         out.append(f)
     if topic is None:
         return out

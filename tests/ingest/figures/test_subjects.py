@@ -328,3 +328,25 @@ def test_things_seized_are_no_figure_of_the_place_the_story_is_about() -> None:
     )
     assert subjects["40 kilograms"] is None  # the van's owners', not Leeds'
     assert subjects["six"] is None
+
+
+def test_a_market_move_the_parse_gives_no_one_is_the_index_named_before_it() -> None:
+    subjects = subjects_of(
+        "Asian markets tumble\n\n"
+        "Asian markets tumbled on Tuesday. Japan's stock losses were also heavy, pushing the "
+        "Nikkei in Tokyo to its lowest levels since 1982, at 7,162. The Kospi had its worst "
+        "fall since 1998, a drop of 8% or 110 points, before recovering to close with a loss "
+        "of 2.10% or 26.40 points.\n"
+    )
+    assert subjects["7,162"] == "Nikkei"
+    assert subjects["2.10%"] == "Kospi"
+    assert subjects["26.40"] == "Kospi"
+
+
+def test_a_move_told_of_several_respectively_is_no_ones() -> None:
+    subjects = subjects_of(
+        "Asian markets tumble\n\n"
+        "Asian markets tumbled on Tuesday. Other indices, such as the Nikkei and the Kospi, "
+        "dropped by 310 points and 40 points, respectively.\n"
+    )
+    assert subjects["310"] is None
