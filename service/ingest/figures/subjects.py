@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from service.ingest.figures.central_banks import STORY_COUNTRY, bank_country
 from service.ingest.figures.concepts import Reading
 from service.ingest.figures.lexicon import lexicon, unit_class
 from service.ingest.figures.properties import (
@@ -768,6 +769,8 @@ def fill_subjects(
             f.subject is None and (mover := _mover_before(body, mentions, entities, f)) is not None
         ):
             f = replace(f, subject=mover)
+        elif f.subject is not None and (banker := _banks_country(f, entities, country)) is not None:
+            f = replace(f, subject=banker)
         out.append(f)
     if topic is None:
         return out
@@ -787,7 +790,7 @@ def fill_subjects(
     )
     authority = 0 <= topic < len(entities) and (person or _is_authority(entities[topic]))
     place = 0 <= topic < len(entities) and entities[topic].kind is EntityKind.PLACE
-    return [
+    told = [
         replace(f, subject=topic, story_subject=True)
         if free
         and not (placeless and country_level(f.property))
@@ -807,6 +810,39 @@ def fill_subjects(
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
+    # A central bank the story is about moves its country's money, as one named does.
+    return [
+        replace(f, subject=banker)
+        if f.story_subject and (banker := _banks_country(f, entities, country)) is not None
+        else f
+        for f in told
+    ]
+
+
+def _banks_country(
+    figure: FigureCandidate, entities: Sequence[LocalEntity], country: int | None
+) -> int | None:
+    """The country whose central bank moves the money: "the Bank of Japan injected ¥1
+    trillion" is Japan's, "the Federal Reserve arranged swap lines of US$180 billion" the
+    United States', as money a government moves is its country's; "the Central Bank",
+    named with no country, is the story's. None when the story names no such country,
+    and for what is no money ("the Fed held its rate at 5.25%" stays the bank's)."""
+    subject = figure.subject
+    if figure.unit is None or unit_class(figure.unit) != "money":
+        return None
+    if subject is None or not 0 <= subject < len(entities):
+        return None
+    bank = entities[subject]
+    if bank.kind is not EntityKind.ORGANIZATION or (named := bank_country(bank.name)) is None:
+        return None
+    if named == STORY_COUNTRY:
+        return country
+    for entity in entities:
+        if entity.kind is EntityKind.PLACE and any(
+            (gz.place_canonical(name) or name) == named for name in (entity.name, *entity.aliases)
+        ):
+            return entity.index
+    return None
 
 
 def _elsewhere(

@@ -350,3 +350,25 @@ def test_a_move_told_of_several_respectively_is_no_ones() -> None:
         "dropped by 310 points and 40 points, respectively.\n"
     )
     assert subjects["310"] is None
+
+
+def test_money_a_central_bank_moves_is_its_countrys() -> None:
+    subjects = subjects_of(
+        "Markets steady after central banks act\n\n"
+        "Stocks in Tokyo and London steadied on Thursday. The Bank of England lent "
+        "£25 billion to banks in Britain overnight, and the Bank of England kept its main "
+        "rate at 4.5 percent.\n"
+    )
+    assert subjects["£25 billion"] == "Britain"
+    assert subjects["4.5 percent"] == "Bank of England"
+
+
+def test_money_of_a_central_bank_the_story_is_about_is_the_storys_country() -> None:
+    subjects = subjects_of(
+        "Central Bank frees up funds\n\n"
+        "The Central Bank said on Monday that it would help Hungary's lenders. The Central "
+        "Bank governor, Anna Kovacs, said that lower reserve rules would free an additional "
+        "300 billion forints. Hungary has seen investors pull out nearly 4 billion euros "
+        "since June, the Central Bank said.\n"
+    )
+    assert subjects["300 billion forints"] == "Hungary"
