@@ -36,6 +36,7 @@ from service.ingest.figures.properties import (
     main_place,
     vote_subject,
 )
+from service.ingest.figures.respectively import pair_respectively
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.coreference import last_named
 from service.ingest.mentions.places import country_of_demonym
@@ -749,7 +750,7 @@ def fill_subjects(
     city_mentions = [m for m in mentions if m.local_entity in cities]
     out: list[FigureCandidate] = []
     inherited: FigureCandidate | None = None  # the last count that took the story's city
-    for f in figures:
+    for f in pair_respectively(figures, mentions, body):
         if f.subject == COUNTRY:
             f = replace(f, subject=country)
         elif f.subject is None and at_place(f.property):

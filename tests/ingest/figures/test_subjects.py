@@ -343,11 +343,11 @@ def test_a_market_move_the_parse_gives_no_one_is_the_index_named_before_it() -> 
     assert subjects["26.40"] == "Kospi"
 
 
-def test_a_move_told_of_several_respectively_is_no_ones() -> None:
+def test_moves_told_respectively_of_a_list_they_do_not_pair_with_are_no_ones() -> None:
     subjects = subjects_of(
         "Asian markets tumble\n\n"
         "Asian markets tumbled on Tuesday. Other indices, such as the Nikkei and the Kospi, "
-        "dropped by 310 points and 40 points, respectively.\n"
+        "dropped by 310 points, 40 points and 12 points, respectively.\n"
     )
     assert subjects["310"] is None
 
