@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from service.ingest.figures.central_banks import STORY_COUNTRY, bank_country
 from service.ingest.figures.concepts import Reading
 from service.ingest.figures.lexicon import lexicon, unit_class
 from service.ingest.figures.properties import (
@@ -35,6 +36,7 @@ from service.ingest.figures.properties import (
     main_place,
     vote_subject,
 )
+from service.ingest.figures.respectively import pair_respectively
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.coreference import last_named
 from service.ingest.mentions.places import country_of_demonym
@@ -270,6 +272,68 @@ def _last_company(
         ):
             found = m.local_entity
     return found
+
+
+# What a market figure measures: a move, a level, a share's price.
+_MARKET_MEASURES = frozenset({"decline", "growth", "index_level", "share_price"})
+
+
+def _mover_before(
+    body: str,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    figure: FigureCandidate,
+) -> int | None:
+    """What moved, for a market's move or level the parse gave no subject: the
+    organisation printed last before the figure in its sentence, when it is an index or
+    a business ("Indian shares on the Sensex index in Mumbai fell ten percent": the
+    Sensex; "with shares in HBOS falling by 41.54%": HBOS). Never an exchange, a
+    regulator or an outlet ("the shares of the company rose 5 percent at the New York
+    Stock Exchange"), nor the source that gives it, nor a move told of several ("the
+    Nasdaq and the S&P 500 dipped by 96 points and 50 points, respectively")."""
+    if figure.part is not TextPart.BODY or figure.property not in _MARKET_MEASURES:
+        return None
+    sentence = figure.sentence
+    if _RESPECTIVELY.search(body, sentence.start, sentence.end):
+        return None
+    before = [
+        m
+        for m in mentions
+        if sentence.start <= m.span.start
+        and m.span.end <= figure.span.start
+        and 0 <= m.local_entity < len(entities)
+        and entities[m.local_entity].kind is EntityKind.ORGANIZATION
+    ]
+    if not before:
+        return None
+    entity = entities[before[-1].local_entity]
+    if entity.index == figure.attributed_to:
+        return None  # "Nasdaq says that all trades at prices 60% higher": its rule
+    if _is_index(entity):
+        return entity.index
+    words = entity.name.lower().split()
+    if (
+        _is_authority(entity)
+        or _is_outlet(entity)
+        or not words
+        or words[-1] in _PUBLIC_HEADS | {"exchange"}
+        or entity.name.lower() in _EXCHANGES
+    ):
+        return None
+    return entity.index
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_EXCHANGES = frozenset({"nyse", "lse", "tse", "hkex", "sgx", "asx"})
+
+
+def _is_index(entity: LocalEntity) -> bool:
+    """Whether the entity is a market index by its name or an alias: one the list of
+    indices holds ("All Ordinaries", "Standard & Poor's 500"), or one "index" or
+    "average" ends."""
+    return any(
+        _names_index(name) or gz.is_market_index(name) for name in (entity.name, *entity.aliases)
+    )
 
 
 def described(
@@ -686,7 +750,7 @@ def fill_subjects(
     city_mentions = [m for m in mentions if m.local_entity in cities]
     out: list[FigureCandidate] = []
     inherited: FigureCandidate | None = None  # the last count that took the story's city
-    for f in figures:
+    for f in pair_respectively(figures, mentions, body):
         if f.subject == COUNTRY:
             f = replace(f, subject=country)
         elif f.subject is None and at_place(f.property):
@@ -702,6 +766,12 @@ def fill_subjects(
             f = replace(f, subject=country)
         elif f.subject is None and f.property in _COMPANY_MONEY and company is not None:
             f = replace(f, subject=company)
+        elif (
+            f.subject is None and (mover := _mover_before(body, mentions, entities, f)) is not None
+        ):
+            f = replace(f, subject=mover)
+        elif f.subject is not None and (banker := _banks_country(f, entities, country)) is not None:
+            f = replace(f, subject=banker)
         out.append(f)
     if topic is None:
         return out
@@ -721,7 +791,7 @@ def fill_subjects(
     )
     authority = 0 <= topic < len(entities) and (person or _is_authority(entities[topic]))
     place = 0 <= topic < len(entities) and entities[topic].kind is EntityKind.PLACE
-    return [
+    told = [
         replace(f, subject=topic, story_subject=True)
         if free
         and not (placeless and country_level(f.property))
@@ -741,6 +811,39 @@ def fill_subjects(
         else f
         for f, free in zip(out, _about_topic(out), strict=True)
     ]
+    # A central bank the story is about moves its country's money, as one named does.
+    return [
+        replace(f, subject=banker)
+        if f.story_subject and (banker := _banks_country(f, entities, country)) is not None
+        else f
+        for f in told
+    ]
+
+
+def _banks_country(
+    figure: FigureCandidate, entities: Sequence[LocalEntity], country: int | None
+) -> int | None:
+    """The country whose central bank moves the money: "the Bank of Japan injected ¥1
+    trillion" is Japan's, "the Federal Reserve arranged swap lines of US$180 billion" the
+    United States', as money a government moves is its country's; "the Central Bank",
+    named with no country, is the story's. None when the story names no such country,
+    and for what is no money ("the Fed held its rate at 5.25%" stays the bank's)."""
+    subject = figure.subject
+    if figure.unit is None or unit_class(figure.unit) != "money":
+        return None
+    if subject is None or not 0 <= subject < len(entities):
+        return None
+    bank = entities[subject]
+    if bank.kind is not EntityKind.ORGANIZATION or (named := bank_country(bank.name)) is None:
+        return None
+    if named == STORY_COUNTRY:
+        return country
+    for entity in entities:
+        if entity.kind is EntityKind.PLACE and any(
+            (gz.place_canonical(name) or name) == named for name in (entity.name, *entity.aliases)
+        ):
+            return entity.index
+    return None
 
 
 def _elsewhere(

@@ -105,6 +105,16 @@ MARKET_INDEX_WORDS = frozenset(
 )
 
 
+_MARKET_INDEX_NAMES = frozenset(
+    name_key(v) for group in _GROUPS_BY_FILE["market_indices.txt"] for v in group
+)
+
+
+def is_market_index(name: str) -> bool:
+    """Whether a name is one the list of market indices writes ("All Ordinaries")."""
+    return name_key(name) in _MARKET_INDEX_NAMES
+
+
 def place_canonical(name: str) -> str | None:
     """The listed canonical name of a place ('Nur-Sultan' -> 'Astana'), if listed."""
     return _PLACES.get(name_key(name))

@@ -328,3 +328,47 @@ def test_things_seized_are_no_figure_of_the_place_the_story_is_about() -> None:
     )
     assert subjects["40 kilograms"] is None  # the van's owners', not Leeds'
     assert subjects["six"] is None
+
+
+def test_a_market_move_the_parse_gives_no_one_is_the_index_named_before_it() -> None:
+    subjects = subjects_of(
+        "Asian markets tumble\n\n"
+        "Asian markets tumbled on Tuesday. Japan's stock losses were also heavy, pushing the "
+        "Nikkei in Tokyo to its lowest levels since 1982, at 7,162. The Kospi had its worst "
+        "fall since 1998, a drop of 8% or 110 points, before recovering to close with a loss "
+        "of 2.10% or 26.40 points.\n"
+    )
+    assert subjects["7,162"] == "Nikkei"
+    assert subjects["2.10%"] == "Kospi"
+    assert subjects["26.40"] == "Kospi"
+
+
+def test_moves_told_respectively_of_a_list_they_do_not_pair_with_are_no_ones() -> None:
+    subjects = subjects_of(
+        "Asian markets tumble\n\n"
+        "Asian markets tumbled on Tuesday. Other indices, such as the Nikkei and the Kospi, "
+        "dropped by 310 points, 40 points and 12 points, respectively.\n"
+    )
+    assert subjects["310"] is None
+
+
+def test_money_a_central_bank_moves_is_its_countrys() -> None:
+    subjects = subjects_of(
+        "Markets steady after central banks act\n\n"
+        "Stocks in Tokyo and London steadied on Thursday. The Bank of England lent "
+        "£25 billion to banks in Britain overnight, and the Bank of England kept its main "
+        "rate at 4.5 percent.\n"
+    )
+    assert subjects["£25 billion"] == "Britain"
+    assert subjects["4.5 percent"] == "Bank of England"
+
+
+def test_money_of_a_central_bank_the_story_is_about_is_the_storys_country() -> None:
+    subjects = subjects_of(
+        "Central Bank frees up funds\n\n"
+        "The Central Bank said on Monday that it would help Hungary's lenders. The Central "
+        "Bank governor, Anna Kovacs, said that lower reserve rules would free an additional "
+        "300 billion forints. Hungary has seen investors pull out nearly 4 billion euros "
+        "since June, the Central Bank said.\n"
+    )
+    assert subjects["300 billion forints"] == "Hungary"
