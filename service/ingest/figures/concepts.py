@@ -69,6 +69,7 @@ from service.ingest.figures.money import (
     _in_concept,
     _is_level,
     _object_concept,
+    _own_currency,
     _per_share,
     _ratio_base,
     _share_key,
@@ -173,7 +174,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     found: Concept | None = None
     if unit_class(unit) == "money" and (per_share := _per_share(anchor, tokens.end)):
         found = per_share
-    elif noun is not None:
+    elif noun is not None and not _own_currency(noun, tokens):
+        # "lend Greece billions of euros": the currency names no concept, the verb does
         found = _counted_noun_concept(noun, governor, unit, lex)
     if (move := market_move(anchor, governor, unit, noun)) is not None:
         found = lex.concepts[move]  # "the Dow lost 631 points", "a drop of 9%"

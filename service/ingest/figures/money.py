@@ -46,6 +46,14 @@ def _per_share(anchor: Token, span_end: int) -> Concept | None:
     return lexicon().concepts[key]
 
 
+def _own_currency(noun: Token, tokens: TokenSpan) -> bool:
+    """Whether the counted noun is the amount's own currency word ("billions of euros",
+    "tens of millions of dollars"): it says what the sum is counted in, never what it
+    measures, so the verb names that ("lend Greece billions of euros" is debt, "earned
+    the gangs tens of millions of dollars" their profit), not the currency's rate."""
+    return tokens.start <= noun.i < tokens.end and noun.lemma_.lower() in _currency_nouns()
+
+
 def _currency_priced(doc: Doc, tokens: TokenSpan) -> bool:
     """A currency named outside the amount ("the pound slipped to $1.27"): a rate."""
     currencies = _currency_nouns()

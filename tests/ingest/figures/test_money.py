@@ -33,3 +33,19 @@ def test_a_share_of_a_company_owned_or_traded_is_a_stake(
     sentence: str, text: str, concept: str
 ) -> None:
     assert reading_of(sentence, text)[0] == concept, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        ("The two banks agreed to lend the shipyard billions of euros.", "billions of euros",
+         "debt"),
+        ("The smugglers earned the cartel tens of millions of dollars.",
+         "tens of millions of dollars", "profit"),
+    ],
+)  # fmt: skip
+def test_a_sum_in_its_own_currency_word_is_what_its_verb_names(
+    sentence: str, text: str, concept: str
+) -> None:
+    # the currency word says what the sum is counted in, not an exchange rate
+    assert reading_of(sentence, text)[0] == concept, sentence
