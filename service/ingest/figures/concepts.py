@@ -72,6 +72,7 @@ from service.ingest.figures.money import (
     _own_currency,
     _per_share,
     _ratio_base,
+    _received,
     _share_key,
 )
 from service.ingest.figures.naming import (
@@ -239,8 +240,12 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = None  # "44,000 positions at 300 suppliers": the suppliers are no jobs
         if found is not None and unit == "count" and _measures_no_count(found, noun):
             found = None  # "30 yards on six carries": the carries are no distance
+        if found is not None and found.key == "exchange_rate" and not _currency_priced(doc, tokens):
+            found = None  # "receive 2 billion euros": the amount's own currency word
     if found is None and unit_class(unit) == "money":
         found = _in_concept(anchor, head, governor, unit, lex)
+    if found is None and unit_class(unit) == "money" and governor is not None:
+        found = _received(governor, head, unit, lex)  # "Chrysler will receive CA$1 billion"
     if found is None and unit_class(unit) == "money" and offered_at(anchor, governor):
         found = lex.concepts["price"]  # "The 13-inch models start at $1,199"
     measure = measure_noun(anchor, head, governor) if unit_class(unit) == "money" else None
