@@ -39,6 +39,7 @@ from service.ingest.figures.contests import (
     _game_points,
     _measures_no_count,
     _polled,
+    _too_brief_for_power,
     _turned_out,
 )
 from service.ingest.figures.lexicon import (
@@ -296,6 +297,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             (c for c in lex.verbs.get(lemma, ()) if c.key != "vote_share" and _fits(c, unit)),
             None,
         )
+    if found is not None and _too_brief_for_power(found, unit):
+        found = None  # "can run for up to eight hours on a charge": a plain duration
     if (
         found is not None
         and found.key == "appearances"
