@@ -84,6 +84,7 @@ from service.ingest.figures.naming import (
     _object_phrase,
     _open_key,
     _repeated_event,
+    _tallied,
     _tally_before,
     _verb_concept,
     _verb_decides,
@@ -345,6 +346,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         key = _DIMENSIONS.get(unit) or (None if named_money else _open_key(noun))
         if key is None and measure is not None:
             key = measure_key(measure)  # "declared assets of $82 billion"
+        if key is None and noun is None and kind == "count" and governor is not None:
+            key = _open_key(_tallied(governor, head))  # "the number of passengers rose to 70m"
     if (
         key is not None
         and kind == "count"
