@@ -39,6 +39,7 @@ from service.ingest.figures.contests import (
     _game_points,
     _measures_no_count,
     _polled,
+    _too_brief_for_power,
     _turned_out,
 )
 from service.ingest.figures.lexicon import (
@@ -69,8 +70,10 @@ from service.ingest.figures.money import (
     _in_concept,
     _is_level,
     _object_concept,
+    _own_currency,
     _per_share,
     _ratio_base,
+    _received,
     _share_key,
 )
 from service.ingest.figures.naming import (
@@ -81,6 +84,7 @@ from service.ingest.figures.naming import (
     _object_phrase,
     _open_key,
     _repeated_event,
+    _tallied,
     _tally_before,
     _verb_concept,
     _verb_decides,
@@ -173,7 +177,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     found: Concept | None = None
     if unit_class(unit) == "money" and (per_share := _per_share(anchor, tokens.end)):
         found = per_share
-    elif noun is not None:
+    elif noun is not None and not _own_currency(noun, tokens):
+        # "lend Greece billions of euros": the currency names no concept, the verb does
         found = _counted_noun_concept(noun, governor, unit, lex)
     if (move := market_move(anchor, governor, unit, noun)) is not None:
         found = lex.concepts[move]  # "the Dow lost 631 points", "a drop of 9%"
@@ -237,8 +242,12 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             found = None  # "44,000 positions at 300 suppliers": the suppliers are no jobs
         if found is not None and unit == "count" and _measures_no_count(found, noun):
             found = None  # "30 yards on six carries": the carries are no distance
+        if found is not None and found.key == "exchange_rate" and not _currency_priced(doc, tokens):
+            found = None  # "receive 2 billion euros": the amount's own currency word
     if found is None and unit_class(unit) == "money":
         found = _in_concept(anchor, head, governor, unit, lex)
+    if found is None and unit_class(unit) == "money" and governor is not None:
+        found = _received(governor, head, unit, lex)  # "Chrysler will receive CA$1 billion"
     if found is None and unit_class(unit) == "money" and offered_at(anchor, governor):
         found = lex.concepts["price"]  # "The 13-inch models start at $1,199"
     measure = measure_noun(anchor, head, governor) if unit_class(unit) == "money" else None
@@ -289,6 +298,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             (c for c in lex.verbs.get(lemma, ()) if c.key != "vote_share" and _fits(c, unit)),
             None,
         )
+    if found is not None and _too_brief_for_power(found, unit):
+        found = None  # "can run for up to eight hours on a charge": a plain duration
     if (
         found is not None
         and found.key == "appearances"
@@ -335,6 +346,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         key = _DIMENSIONS.get(unit) or (None if named_money else _open_key(noun))
         if key is None and measure is not None:
             key = measure_key(measure)  # "declared assets of $82 billion"
+        if key is None and noun is None and kind == "count" and governor is not None:
+            key = _open_key(_tallied(governor, head))  # "the number of passengers rose to 70m"
     if (
         key is not None
         and kind == "count"

@@ -102,3 +102,14 @@ def _measures_no_count(concept: Concept, noun: Token | None) -> bool:
         and unit_class(concept.unit) == "measure"
         and unit_class(counted_unit(noun)) == "count"
     )
+
+
+# Lengths of time too short to be anyone's time in office.
+_BRIEF = frozenset({"hours", "minutes", "seconds"})
+
+
+def _too_brief_for_power(found: Concept, unit: str) -> bool:
+    """Time in power ("ruled for 30 years", "led the country for 100 days") is never
+    counted in hours: "the battery can run for up to eight hours on a charge" is how long
+    something lasts, a plain duration."""
+    return found.key == "years_in_power" and unit in _BRIEF

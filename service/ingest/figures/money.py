@@ -21,8 +21,8 @@ from service.ingest.figures.lexicon import (
     counted_unit,
     lexicon,
 )
-from service.ingest.figures.naming import _noun_concept, _open_key
-from service.ingest.figures.tree import _children, _governor, _of_object
+from service.ingest.figures.naming import _WORK, _noun_concept, _open_key, _paid_for
+from service.ingest.figures.tree import _children, _governor, _of_object, _passive
 
 # What a market's move or level is of: the index, share or price that moved.
 _MARKET_CONCEPTS = frozenset({"index_level", "decline", "growth"})
@@ -44,6 +44,14 @@ def _per_share(anchor: Token, span_end: int) -> Concept | None:
     elif verb is not None and verb.lemma_.lower() == "lose":
         key = "loss_per_share"  # "lost a net $5.9 billion, or $9.66 per share"
     return lexicon().concepts[key]
+
+
+def _own_currency(noun: Token, tokens: TokenSpan) -> bool:
+    """Whether the counted noun is the amount's own currency word ("billions of euros",
+    "tens of millions of dollars"): it says what the sum is counted in, never what it
+    measures, so the verb names that ("lend Greece billions of euros" is debt, "earned
+    the gangs tens of millions of dollars" their profit), not the currency's rate."""
+    return tokens.start <= noun.i < tokens.end and noun.lemma_.lower() in _currency_nouns()
 
 
 def _currency_priced(doc: Doc, tokens: TokenSpan) -> bool:
@@ -131,11 +139,90 @@ def _in_concept(
             if child.dep_ != "prep" or child.lower_ != "in":
                 continue
             for obj in _children(child):
-                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and not _bare_money(obj):
                     found = _noun_concept(obj, unit, lex)
                     if found is not None:
                         return found
     return None
+
+
+# Words that only say a sum is money: "$14 billion in funds", "$1.8 billion in cash".
+_MONEY_WORDS = frozenset({"fund", "money", "cash"})
+
+
+def _bare_money(noun: Token) -> bool:
+    """ "in funds" names no measure, "in bailout funds" does (its modifier)."""
+    return noun.lemma_.lower() in _MONEY_WORDS and not any(
+        c.dep_ in ("compound", "amod") for c in noun.children
+    )
+
+
+# Verbs whose subject gets the sum they take: "Chrysler will receive CA$1 billion"; "give"
+# and "grant" in the passive ("the automakers asked to be given $14 billion").
+_RECEIVING = frozenset({"receive", "get", "obtain"})
+
+
+_GIVING = frozenset({"give", "grant", "hand"})
+
+
+# Pronouns of a person, who is paid rather than aided.
+_PERSONAL = frozenset({"he", "she", "i", "you", "him", "her"})
+
+
+def _received(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
+    """What a sum received measures, unless a noun it is "in" names that ("$2 million in
+    bridge financing"): pay when it is for work ("He received $59 million for his
+    performance" -> salary), else aid when the recipient is no person ("Chrysler will
+    receive CA$1 billion", "the automakers pleaded to be given $14 billion in funds"); a
+    person's sum for nothing named ("she was given $3 million upfront") names nothing."""
+    lemma = verb.lemma_.lower()
+    passive = _passive(verb)
+    while head.dep_ == "nummod" and head.head.lemma_.lower() in _currency_nouns():
+        head = head.head  # "receive 2 billion euros": the currency word is the object
+    if not _taken(head, verb) or _in_named(head):
+        return None
+    if not (lemma in _RECEIVING and not passive) and not (lemma in _GIVING and passive):
+        return None
+    if (thing := _paid_for(verb)) is not None and thing.lemma_.lower() in _WORK:
+        return _pick(lex.verbs.get("pay for work"), unit)
+    recipients = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(_person(t) for t in recipients):
+        return None
+    return _pick((lex.concepts["aid"],), unit)
+
+
+def _in_named(head: Token) -> bool:
+    """Whether the sum is "in" a noun that names it ("$2 million in bridge financing"):
+    that noun says what it is, whoever received it ("in funds" names nothing)."""
+    return any(
+        obj.dep_ == "pobj" and obj.pos_ == "NOUN" and not _bare_money(obj)
+        for prep in _children(head)
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for obj in _children(prep)
+    )
+
+
+def _taken(head: Token, verb: Token) -> bool:
+    """Whether the sum is the verb's object, also where the parse reads "up to" before it
+    as the verb's particle and a preposition ("to receive up to CA$7.5 billion")."""
+    if head.dep_ == "dobj":
+        return head.head.i == verb.i
+    link = head.head
+    return (
+        head.dep_ == "pobj"
+        and link.lower_ == "to"
+        and link.head.i == verb.i
+        and any(c.dep_ == "prt" and c.lower_ == "up" and c.i == link.i - 1 for c in verb.children)
+    )
+
+
+def _person(token: Token) -> bool:
+    """A person named or pronounced, or a noun counting people ("workers", "victims")."""
+    return (
+        token.ent_type_ == "PERSON"
+        or token.lower_ in _PERSONAL
+        or (token.pos_ == "NOUN" and counted_unit(token) == "people")
+    )
 
 
 # Verbs that cut or raise what they take by a share ("reduce costs by 30%").

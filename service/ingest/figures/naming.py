@@ -305,6 +305,18 @@ def _tally_before(tokens: TokenSpan, unit: str, lex: Lexicon) -> Concept | None:
 _TALLY_NOUNS = frozenset({"toll", "count", "tally", "number", "total"})
 
 
+def _tallied(governor: Token, head: Token) -> Token | None:
+    """What a tally the bare number is the level of counts ("its total number of passengers
+    will jump to 70m", "the number of visitors reached 2 million"): the noun after "of" of
+    the verb's subject, for an open key where the lexicon names nothing."""
+    for child in _children(governor):
+        if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if child.lemma_.lower() in _HOW_MANY and child.tag_ not in ("NNS", "NNPS"):
+            return _of_object(child)
+    return None
+
+
 def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
     """ "the death toll rose to 157": the governing verb's other nouns name the measure."""
     if governor.pos_ == "NOUN":  # "a death toll of 120"

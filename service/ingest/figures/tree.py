@@ -45,6 +45,8 @@ def _counted_noun(anchor: Token, span_end: int) -> Token | None:
         if of is not None:
             return of
         return None if token.i == anchor.i or token.lower_ in _UNIT_WORDS else token
+    while _split_at_hyphen(token):
+        token = token.doc[token.i + 2]  # "two co-workers": the parse splits the noun in three
     # "92,000 asylum applications": the phrase's head, past the nouns modifying it
     hyphenated = token.i > 0 and token.doc[token.i - 1].text == "-"  # "a 131-page report"
     while (
@@ -65,6 +67,19 @@ def _counted_noun(anchor: Token, span_end: int) -> Token | None:
 
 
 _TIMES_OF_DAY = frozenset({"night", "morning", "afternoon", "evening"})
+
+
+def _split_at_hyphen(token: Token) -> bool:
+    """Whether ``token`` is the first part of a hyphenated noun the parse split into its
+    parts ("co - workers", "fellow - passengers"): the noun after the hyphen is the one
+    counted, written with no space around the hyphen."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or token.like_num or token.i + 2 >= len(doc):
+        return False  # "one-third" is a share, no noun
+    if token.whitespace_ or doc[token.i + 1].text != "-" or doc[token.i + 1].whitespace_:
+        return False
+    last = doc[token.i + 2]
+    return last.pos_ == "NOUN" and not last.like_num
 
 
 def _model_before_noun(token: Token) -> bool:

@@ -33,3 +33,37 @@ def test_a_share_of_a_company_owned_or_traded_is_a_stake(
     sentence: str, text: str, concept: str
 ) -> None:
     assert reading_of(sentence, text)[0] == concept, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        ("The two banks agreed to lend the shipyard billions of euros.", "billions of euros",
+         "debt"),
+        ("The smugglers earned the cartel tens of millions of dollars.",
+         "tens of millions of dollars", "profit"),
+    ],
+)  # fmt: skip
+def test_a_sum_in_its_own_currency_word_is_what_its_verb_names(
+    sentence: str, text: str, concept: str
+) -> None:
+    # the currency word says what the sum is counted in, not an exchange rate
+    assert reading_of(sentence, text)[0] == concept, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # a sum a company or a country receives is aid
+        ("The struggling airline will receive 2 billion euros from the state.",
+         "2 billion euros", "aid"),
+        ("The shipyard expects to receive up to $400 million next year.", "up to $400 million",
+         "aid"),
+        ("The two carmakers asked to be given $5 billion in funds.", "$5 billion", "aid"),
+        # what a person receives for work is pay; for nothing named, nothing
+        ("She received $2 million for her work on the series.", "$2 million", "salary"),
+        ("He was given $1 million by the studio.", "$1 million", None),
+    ],
+)  # fmt: skip
+def test_a_sum_received_is_aid_or_pay(sentence: str, text: str, concept: str | None) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence

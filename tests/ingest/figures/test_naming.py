@@ -74,3 +74,9 @@ def test_who_tells_a_figure_is_not_what_a_number_by_their_verb_counts() -> None:
 )  # fmt: skip
 def test_a_killing_names_deaths_however_told(sentence: str, text: str, concept: str | None) -> None:
     assert reading_of(sentence, text)[0] == concept, sentence
+
+
+def test_a_tally_of_things_the_lexicon_lacks_names_its_level_by_the_noun_after_of() -> None:
+    # "number of" passes the count to its noun, an open key where no concept names it
+    sentence = "The port expects its total number of cruise ships to climb to 900 by 2030."
+    assert reading_of(sentence, "900")[0] == "ships"

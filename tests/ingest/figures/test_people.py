@@ -64,3 +64,15 @@ def test_refugees_and_asylum_seekers_are_counted_by_their_noun(
     sentence: str, text: str, concept: str
 ) -> None:
     assert reading_of(sentence, text)[0] == concept, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The ferry sank an hour after leaving port, carrying 212 passengers.", "212"),
+        ("The jet landed safely with 168 passengers on board.", "168"),
+    ],
+)
+def test_passengers_aboard_are_no_customers(sentence: str, text: str) -> None:
+    # who is aboard a trip bought nothing there: the counted noun is the key
+    assert reading_of(sentence, text)[0] == "passengers", sentence

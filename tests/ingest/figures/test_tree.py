@@ -40,3 +40,21 @@ def test_a_part_of_a_group_is_read_from_the_verb_of_its_number(
 def test_a_model_between_a_number_and_its_noun_leaves_the_noun_counted() -> None:
     sentence = "Troops recovered five AK-47 rifles, 30 magazines and 200 rounds."
     assert concept_of(sentence, "five") == "rifles"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # the parse splits "co-workers" in three: the noun after the hyphen is counted
+        ("The gunman killed three co-workers at the depot before fleeing.", "three",
+         "deaths"),
+        ("The man was charged with killing two co-workers.", "two", "deaths"),
+        # a fraction written with a hyphen is no noun
+        ("The new model's failure rate is about one-third of the old one's.", "about one-third",
+         None),
+    ],
+)  # fmt: skip
+def test_a_hyphenated_noun_the_parse_splits_is_counted_by_its_last_part(
+    sentence: str, text: str, concept: str | None
+) -> None:
+    assert concept_of(sentence, text) == concept, sentence
