@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from service.ingest.figures.number_words import WORD_NUMBER
+
 _EXIT_POLL = re.compile(r"\bexit[-\s]polls?\b", re.IGNORECASE)
 # A survey, not the polls voters go to: "the polls closed" is no poll answer.
 _POLL = re.compile(
@@ -18,10 +20,21 @@ _POLL = re.compile(
     r"|(?:a|an|the|latest|new|recent)\s+(?:[\w-]+\s+)?poll)\b",
     re.IGNORECASE,
 )
+# "will be" forecasts the figure it is followed by, or a level ("will be 20% more
+# efficient", "will be about $5 billion", "will be larger than forecast, at $40 billion");
+# before a participle or anything else it tells what is to happen, and the numbers around
+# it count what exists or is decided ("the first four aircraft will be assembled in
+# Toulouse", "will be arraigned on two counts", "the webcast will be available for 10 days").
+_WILL_BE = (
+    r"will\s+be(?=\s+(?:(?:about|around|roughly|some|up\s+to|over|under|at\s+least|nearly"
+    r"|almost|just|only|worth|between|(?:more|less|fewer)\s+than|in\s+excess\s+of)\s+)*"
+    rf"(?:[$€£¥\d]|[A-Z]{{1,3}}\$|(?:{WORD_NUMBER}|more|less|fewer|higher|lower|larger|smaller"
+    r"|bigger|greater|worse|better|cheaper|costlier|faster|slower|longer|shorter)\b))"
+)
 _FORECAST = re.compile(
     r"\b(?:forecasts?|forecast(?:ed|ing)|projects\s+that|projected|projections?|predicts?|predicted"
-    r"|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
-    r"|will\s+be|(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:rise|fall|drop|decline"
+    r"|predicting|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
+    rf"|{_WILL_BE}|(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:rise|fall|drop|decline"
     r"|increase|decrease|reach|grow|hit|cost|top|exceed|lose|save|reduce|cut|lower|raise"
     r"|climb|double|triple))\b",
     re.IGNORECASE,

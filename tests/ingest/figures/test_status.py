@@ -26,6 +26,12 @@ from service.ingest.figures.status import value_status
         ("Shares fell 5%, deepening fears the bank will be sold.", "5%", None),
         ("About 2,000 jobs are expected to go, leaving 300.", "2,000", "forecast"),
         ("The deficit will be larger than forecast, at $40 billion.", "$40 billion", "forecast"),
+        # "will be" forecasts the figure or level after it, not what is to happen to things
+        ("The first six engines will be built at the plant in Derby.", "six", None),
+        ("She will be charged today with three counts of fraud.", "three counts", None),
+        ("The new turbine will be 30% more efficient.", "30%", "forecast"),
+        ("The bridge will be about $4 billion over budget.", "$4 billion", "forecast"),
+        ("Economists are predicting losses could run to $9 billion.", "$9 billion", "forecast"),
     ],
 )
 def test_value_status(sentence: str, number: str, status: str | None) -> None:
