@@ -25,6 +25,12 @@ from service.ingest.figures.status import value_status
         # a participle after a comma is a predication of its own
         ("Shares fell 5%, deepening fears the bank will be sold.", "5%", None),
         ("About 2,000 jobs are expected to go, leaving 300.", "2,000", "forecast"),
+        # so does a relative clause: it tells of the noun before it
+        (
+            "The mill has 900 workers and a lease, which analysts estimate is worth $9 million.",
+            "900",
+            None,
+        ),
         ("The deficit will be larger than forecast, at $40 billion.", "$40 billion", "forecast"),
         # "will be" forecasts the figure or level after it, not what is to happen to things
         ("The first six engines will be built at the plant in Derby.", "six", None),
