@@ -63,8 +63,11 @@ _CLAUSE = re.compile(
 # 5%, extending declines fueled by concern AMD will be the biggest loser" (no forecast of 5%).
 # So does a relative clause after a comma: it tells of the noun before it, not of the
 # figure ("a design centre that has 1,400 employees and a 30-year contract with VSMPO, which
-# Boeing estimates is worth $18 million": no estimate of 1,400).
-_PARTICIPLE_AFTER = re.compile(r",\s+(?:[a-z]+ing|which|who|whom|whose)\b")
+# Boeing estimates is worth $18 million": no estimate of 1,400), and so does a forecast's
+# participle ("has raised its stake to 46 percent, expected to increase to 57%": 46 is held).
+_PARTICIPLE_AFTER = re.compile(
+    r",\s+(?:[a-z]+ing|which|who|whom|whose|expected|forecast|projected|predicted|estimated)\b"
+)
 _REACH = 200
 # How a status narrows the fact key, so that a poll never pools with results.
 APART = {"exit_poll": "exit poll", "poll_answer": "poll", "forecast": "forecast"}

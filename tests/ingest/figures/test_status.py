@@ -25,6 +25,8 @@ from service.ingest.figures.status import value_status
         # a participle after a comma is a predication of its own
         ("Shares fell 5%, deepening fears the bank will be sold.", "5%", None),
         ("About 2,000 jobs are expected to go, leaving 300.", "2,000", "forecast"),
+        ("The bank now holds 30 percent, expected to rise to 40% in May.", "30 percent", None),
+        ("The bank now holds 30 percent, expected to rise to 40% in May.", "40%", "forecast"),
         # so does a relative clause: it tells of the noun before it
         (
             "The mill has 900 workers and a lease, which analysts estimate is worth $9 million.",
