@@ -73,6 +73,20 @@ _REACH = 200
 APART = {"exit_poll": "exit poll", "poll_answer": "poll", "forecast": "forecast"}
 
 
+# "expected to" forecasts what its verb does to a figure a few words on ("is expected to be
+# out six to eight months", "expected to report a loss of $2 billion"), not the counts of
+# a scene set further on ("is expected to be arraigned today in New Bedford District Court
+# on two counts of murder").
+_EXPECTED_REACH = 6
+
+
+def _reaches(cue: re.Match[str], clause: str, figure: int) -> bool:
+    """Whether a forecast cue in ``clause`` speaks of the figure starting at ``figure``."""
+    if not cue.group(0).lower().startswith("expected") or cue.end() > figure:
+        return True
+    return len(clause[cue.end() : figure].split()) <= _EXPECTED_REACH
+
+
 def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | None:
     """The status the clause around ``sentence[start:end]`` gives the figure, if any;
     ``share``: the figure is a percentage (only shares come from exit polls and polls)."""
@@ -85,12 +99,13 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
         default=None,
     )  # fmt: skip
     right = right if right is not None else min(len(sentence), end + _REACH)
-    clause = _AGAINST_FORECAST.sub(" ", sentence[left:right])
+    # blanked out, not cut, so that the figure keeps its place in the clause
+    clause = _AGAINST_FORECAST.sub(lambda m: " " * len(m.group(0)), sentence[left:right])
     if share and _EXIT_POLL.search(sentence, max(0, start - 2 * _REACH), end + 2 * _REACH):
         return "exit_poll"
     if share and _POLL.search(clause):
         return "poll_answer"
-    if _FORECAST.search(clause):
+    if any(_reaches(cue, clause, start - left) for cue in _FORECAST.finditer(clause)):
         return "forecast"
     if _ESTIMATE.search(clause):
         return "estimate"

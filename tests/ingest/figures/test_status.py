@@ -27,6 +27,13 @@ from service.ingest.figures.status import value_status
         ("About 2,000 jobs are expected to go, leaving 300.", "2,000", "forecast"),
         ("The bank now holds 30 percent, expected to rise to 40% in May.", "30 percent", None),
         ("The bank now holds 30 percent, expected to rise to 40% in May.", "40%", "forecast"),
+        # "expected to" forecasts a figure a few words on, not the counts of a scene beyond
+        ("She is expected to be out for six weeks.", "six weeks", "forecast"),
+        (
+            "He is expected to appear today before the High Court on three counts of fraud.",
+            "three counts",
+            None,
+        ),
         # so does a relative clause: it tells of the noun before it
         (
             "The mill has 900 workers and a lease, which analysts estimate is worth $9 million.",
