@@ -78,6 +78,9 @@ APART = {"exit_poll": "exit poll", "poll_answer": "poll", "forecast": "forecast"
 # a scene set further on ("is expected to be arraigned today in New Bedford District Court
 # on two counts of murder").
 _EXPECTED_REACH = 6
+# A definite count names things the reader knows of, no value to come: "fears the policy
+# will reduce trade between the two nations", "the first four aircraft".
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:(?:first|last|other|remaining)\s+)?$", re.I)
 
 
 def _reaches(cue: re.Match[str], clause: str, figure: int) -> bool:
@@ -105,7 +108,9 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
         return "exit_poll"
     if share and _POLL.search(clause):
         return "poll_answer"
-    if any(_reaches(cue, clause, start - left) for cue in _FORECAST.finditer(clause)):
+    if _DEFINITE.search(sentence, max(0, start - 30), start) is None and any(
+        _reaches(cue, clause, start - left) for cue in _FORECAST.finditer(clause)
+    ):
         return "forecast"
     if _ESTIMATE.search(clause):
         return "estimate"

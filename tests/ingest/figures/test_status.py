@@ -34,6 +34,8 @@ from service.ingest.figures.status import value_status
             "three counts",
             None,
         ),
+        # a definite count names things known, no value to come
+        ("Critics fear the tariff will cut trade between the three countries.", "three", None),
         # so does a relative clause: it tells of the noun before it
         (
             "The mill has 900 workers and a lease, which analysts estimate is worth $9 million.",
