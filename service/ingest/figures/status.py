@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from service.ingest.figures.number_words import WORD_NUMBER
+
 _EXIT_POLL = re.compile(r"\bexit[-\s]polls?\b", re.IGNORECASE)
 # A survey, not the polls voters go to: "the polls closed" is no poll answer.
 _POLL = re.compile(
@@ -18,10 +20,21 @@ _POLL = re.compile(
     r"|(?:a|an|the|latest|new|recent)\s+(?:[\w-]+\s+)?poll)\b",
     re.IGNORECASE,
 )
+# "will be" forecasts the figure it is followed by, or a level ("will be 20% more
+# efficient", "will be about $5 billion", "will be larger than forecast, at $40 billion");
+# before a participle or anything else it tells what is to happen, and the numbers around
+# it count what exists or is decided ("the first four aircraft will be assembled in
+# Toulouse", "will be arraigned on two counts", "the webcast will be available for 10 days").
+_WILL_BE = (
+    r"will\s+be(?=\s+(?:(?:about|around|roughly|some|up\s+to|over|under|at\s+least|nearly"
+    r"|almost|just|only|worth|between|(?:more|less|fewer)\s+than|in\s+excess\s+of)\s+)*"
+    rf"(?:[$€£¥\d]|[A-Z]{{1,3}}\$|(?:{WORD_NUMBER}|more|less|fewer|higher|lower|larger|smaller"
+    r"|bigger|greater|worse|better|cheaper|costlier|faster|slower|longer|shorter)\b))"
+)
 _FORECAST = re.compile(
     r"\b(?:forecasts?|forecast(?:ed|ing)|projects\s+that|projected|projections?|predicts?|predicted"
-    r"|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
-    r"|will\s+be|(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:rise|fall|drop|decline"
+    r"|predicting|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
+    rf"|{_WILL_BE}|(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:rise|fall|drop|decline"
     r"|increase|decrease|reach|grow|hit|cost|top|exceed|lose|save|reduce|cut|lower|raise"
     r"|climb|double|triple))\b",
     re.IGNORECASE,
@@ -48,10 +61,33 @@ _CLAUSE = re.compile(
 )
 # After the figure, a participle after a comma opens a predication of its own: "shares fell
 # 5%, extending declines fueled by concern AMD will be the biggest loser" (no forecast of 5%).
-_PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
+# So does a relative clause after a comma: it tells of the noun before it, not of the
+# figure ("a design centre that has 1,400 employees and a 30-year contract with VSMPO, which
+# Boeing estimates is worth $18 million": no estimate of 1,400), and so does a forecast's
+# participle ("has raised its stake to 46 percent, expected to increase to 57%": 46 is held).
+_PARTICIPLE_AFTER = re.compile(
+    r",\s+(?:[a-z]+ing|which|who|whom|whose|expected|forecast|projected|predicted|estimated)\b"
+)
 _REACH = 200
 # How a status narrows the fact key, so that a poll never pools with results.
 APART = {"exit_poll": "exit poll", "poll_answer": "poll", "forecast": "forecast"}
+
+
+# "expected to" forecasts what its verb does to a figure a few words on ("is expected to be
+# out six to eight months", "expected to report a loss of $2 billion"), not the counts of
+# a scene set further on ("is expected to be arraigned today in New Bedford District Court
+# on two counts of murder").
+_EXPECTED_REACH = 6
+# A definite count names things the reader knows of, no value to come: "fears the policy
+# will reduce trade between the two nations", "the first four aircraft".
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:(?:first|last|other|remaining)\s+)?$", re.I)
+
+
+def _reaches(cue: re.Match[str], clause: str, figure: int) -> bool:
+    """Whether a forecast cue in ``clause`` speaks of the figure starting at ``figure``."""
+    if not cue.group(0).lower().startswith("expected") or cue.end() > figure:
+        return True
+    return len(clause[cue.end() : figure].split()) <= _EXPECTED_REACH
 
 
 def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | None:
@@ -66,12 +102,15 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
         default=None,
     )  # fmt: skip
     right = right if right is not None else min(len(sentence), end + _REACH)
-    clause = _AGAINST_FORECAST.sub(" ", sentence[left:right])
+    # blanked out, not cut, so that the figure keeps its place in the clause
+    clause = _AGAINST_FORECAST.sub(lambda m: " " * len(m.group(0)), sentence[left:right])
     if share and _EXIT_POLL.search(sentence, max(0, start - 2 * _REACH), end + 2 * _REACH):
         return "exit_poll"
     if share and _POLL.search(clause):
         return "poll_answer"
-    if _FORECAST.search(clause):
+    if _DEFINITE.search(sentence, max(0, start - 30), start) is None and any(
+        _reaches(cue, clause, start - left) for cue in _FORECAST.finditer(clause)
+    ):
         return "forecast"
     if _ESTIMATE.search(clause):
         return "estimate"

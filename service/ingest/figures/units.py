@@ -222,12 +222,15 @@ _COUNTED = re.compile(
 
 
 # Up to four words between a number and the plural it counts, a dotted acronym among them:
-# "Four U.S. intelligence agencies", "two U.N. aircraft"
+# "Four U.S. intelligence agencies", "two U.N. aircraft". The plural may be capitalised, a
+# people, a name or an acronym in the plural: "three Americans", "the two Koreas", "two
+# Webcasts", "four TDs", "eight long-haul A330s" (never a weekday: "two Sundays ago").
 _PLURAL_NOUN = re.compile(
     rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)(?:(?:[A-Z]\.){{2,}}|[A-Za-z][\w-]*|\d+(?=\s+[a-z])))"
     r"{0,4}?"
     rf"\s+(?!(?:{'|'.join(_STOP)})\b)"
-    r"(?:[a-z]{3,}s|aircraft|children|men|women|staff|personnel|crew|cattle|species)\b"
+    r"(?:[a-z]{3,}s|aircraft|children|men|women|staff|personnel|crew|cattle|species"
+    r"|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b)[A-Z][a-z]{2,}s|[A-Z]{2,}s|[A-Z]\d{2,}s)\b"
     # "three of his colleagues": a count of a group named after "of"
     r"|\s+of\s+(?:the|his|her|their|its|our|my|your|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"[a-z]{3,}s\b"

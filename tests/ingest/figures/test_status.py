@@ -25,7 +25,30 @@ from service.ingest.figures.status import value_status
         # a participle after a comma is a predication of its own
         ("Shares fell 5%, deepening fears the bank will be sold.", "5%", None),
         ("About 2,000 jobs are expected to go, leaving 300.", "2,000", "forecast"),
+        ("The bank now holds 30 percent, expected to rise to 40% in May.", "30 percent", None),
+        ("The bank now holds 30 percent, expected to rise to 40% in May.", "40%", "forecast"),
+        # "expected to" forecasts a figure a few words on, not the counts of a scene beyond
+        ("She is expected to be out for six weeks.", "six weeks", "forecast"),
+        (
+            "He is expected to appear today before the High Court on three counts of fraud.",
+            "three counts",
+            None,
+        ),
+        # a definite count names things known, no value to come
+        ("Critics fear the tariff will cut trade between the three countries.", "three", None),
+        # so does a relative clause: it tells of the noun before it
+        (
+            "The mill has 900 workers and a lease, which analysts estimate is worth $9 million.",
+            "900",
+            None,
+        ),
         ("The deficit will be larger than forecast, at $40 billion.", "$40 billion", "forecast"),
+        # "will be" forecasts the figure or level after it, not what is to happen to things
+        ("The first six engines will be built at the plant in Derby.", "six", None),
+        ("She will be charged today with three counts of fraud.", "three counts", None),
+        ("The new turbine will be 30% more efficient.", "30%", "forecast"),
+        ("The bridge will be about $4 billion over budget.", "$4 billion", "forecast"),
+        ("Economists are predicting losses could run to $9 billion.", "$9 billion", "forecast"),
     ],
 )
 def test_value_status(sentence: str, number: str, status: str | None) -> None:

@@ -79,3 +79,12 @@ def test_a_number_word_counts_a_noun_after_a_dotted_acronym() -> None:
     text = "Three U.N. observers and two E.U. envoys arrived on Monday."
     found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
     assert found == ["Three", "two"]
+
+
+def test_a_number_word_counts_a_capitalised_plural() -> None:
+    text = (
+        "The senator met four Canadians and two Mayors, the striker scored three TDs, the "
+        "carrier flies nine A321s, and he was hurt in training two Sundays ago."
+    )
+    found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
+    assert found == ["four", "two", "three", "nine"]
