@@ -233,11 +233,25 @@ def participle_subject(doc: Doc, quote: QuoteCandidate) -> Token | None:
         # "A government official downplayed the unrest saying ...": no comma, and the
         # parse hangs the participle on the object
         head = head.head
+    head = _past_participles(head)
     if head.pos_ not in ("VERB", "AUX") or head.i == cues[-1].i:
         return None
     if head.lemma_.lower() in ("quote", "cite"):
         return next((c for c in head.children if c.dep_ == "dobj"), None)
     return _subject(head)
+
+
+def _past_participles(head: Token) -> Token:
+    """The clause a chain of participles runs on from: "Sessions had his own response,
+    issuing a statement Monday saying he had ...": "saying" hangs on "issuing", which has
+    no subject of its own and hangs on "had", whose subject (Sessions) speaks."""
+    for _ in range(3):
+        if head.tag_ != "VBG" or head.dep_ not in ("advcl", "xcomp", "acl"):
+            break
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break
+        head = head.head
+    return head
 
 
 _DOUBLE_MARKS = re.compile(r'["“”]')

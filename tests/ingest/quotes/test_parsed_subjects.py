@@ -222,3 +222,16 @@ def test_a_participle_after_a_quotation_is_not_said_by_the_subject_inside_it() -
     got = dict(parsed_speakers(body))
     said = got["went to great lengths to describe the rooms, he never once mentioned the contract."]
     assert said in ("Harris", "Moore", "Patel")
+
+
+def test_a_participle_after_a_participle_runs_on_from_the_clause_subject() -> None:
+    # "saying" hangs on "issuing", which has no subject of its own: the mayor speaks
+    body = (
+        "Mayor Linda Okafor had her own answer to the strike, issuing a statement "
+        'Tuesday saying she had "asked the transit board to settle the dispute before '
+        'the holidays."'
+    )
+    got = dict(parsed_speakers(body))
+    assert got["asked the transit board to settle the dispute before the holidays."] == (
+        "Linda Okafor"
+    )
