@@ -63,7 +63,7 @@ def pronoun_credited(
     asked = _asked_one(doc, quote, people, entities, told, at, sex)
     if asked is not None:
         return replace(quote, speaker=asked)
-    described = _described_topic(doc, people, at, sex) or _described_speaker(
+    described = _described_topic(doc, people, at, sex, quote.span.start) or _described_speaker(
         text, quote, previous, sex
     )
     if described is not None:
@@ -141,20 +141,28 @@ _UNNAMED_PEOPLE = (
 _NEW_ONE = frozenset({"a", "an", "one", "another"})
 
 
-def _described_topic(doc: Doc, people: Sequence[MentionCandidate], at: int, sex: str) -> str | None:
+def _described_topic(
+    doc: Doc, people: Sequence[MentionCandidate], at: int, sex: str, opens: int
+) -> str | None:
     """The description of the person "he"/"she" at ``at`` stands for when the nearest
     main clause before it (past clauses whose subject is the same pronoun) has for
     subject someone it brings in without a name: "a neighbour recalled", "one Mac
     customer from the show floor was sceptical" ("a", "an", "one", "another" and a noun
     for a person). None when its own sentence names someone before the pronoun, or the
     clause is about anything else, or names a person in its subject ("A former member,
-    Rebecca Musser, said": ``people`` are the mentions of persons)."""
+    Rebecca Musser, said": ``people`` are the mentions of persons). The sentences of the
+    quotation itself (``opens``: where it opens) are no clause before the pronoun: in
+    '"We have two theories. The first is ...," she said' the one described before the
+    quote speaks, not "we"."""
     own = doc.char_span(at, at + 1, alignment_mode="expand")
     if own is None:
         return None
     sentence = own.sent
     if any(sentence.start_char <= m.span.start < at for m in people):
         return None
+    if opens < sentence.start_char:
+        first = doc.char_span(opens, opens + 1, alignment_mode="expand")
+        sentence = first.sent if first is not None else sentence
     pronoun = "she" if sex == "female" else "he"
     while sentence.start > 0:
         sentence = doc[sentence.start - 1].sent

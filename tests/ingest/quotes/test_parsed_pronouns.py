@@ -98,3 +98,16 @@ def test_he_who_answers_is_the_one_asked_not_the_one_who_asked() -> None:
         '"No," he replied.'
     )
     assert parsed_speakers(body)[-1] == ("No,", "Mark Doyle")
+
+
+def test_she_skips_the_sentences_of_her_own_quotation() -> None:
+    # the clause before "she" is "We have two options", inside the quote: the one
+    # described before the quotation speaks, not the mayor named earlier
+    body = (
+        "Mayor Ann Cole toured the flooded ward on Monday.\n\n"
+        "A hospital spokeswoman said the ward would stay closed until Friday.\n\n"
+        '"We have two options. The first is to move the patients tonight," she said.'
+    )
+    got = dict(parsed_speakers(body))
+    said = got["We have two options. The first is to move the patients tonight,"]
+    assert said == "A hospital spokeswoman"
