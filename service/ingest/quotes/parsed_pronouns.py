@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.coreference import SUBJECT_REACH, main_verb, may_be, salient_person
@@ -168,10 +168,11 @@ def _described_topic(
         sentence = doc[sentence.start - 1].sent
         if sentence.end_char < at - SUBJECT_REACH:
             return None
-        subjects = [c for c in main_verb(sentence).children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects:
+        verb = main_verb(sentence)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = _cue_appos(verb, subjects[0] if subjects else None)
+        if subject is None:
             return None
-        subject = subjects[0]
         if subject.lower_ == pronoun:
             continue
         noun = subject.lemma_.lower()
@@ -185,6 +186,29 @@ def _described_topic(
             return None
         return doc.text[subject.left_edge.idx : subject.idx + len(subject)]
     return None
+
+
+def _cue_appos(verb: Token, subject: Token | None) -> Token | None:
+    """The one who speaks when the parse set them beside a noun of the words they report:
+    "The cuts were to the lines that link Sicily to Tunisia as well as the Flag route,
+    which stretches from the U.K. to Japan, a France Telecom spokeswoman who asked not to
+    be named said.": the parse makes the spokeswoman an apposition ending right before
+    "said", after a comma, and "lines" (or nothing) its subject. A subject that is a name,
+    a pronoun or a person ("John Hale, a spokesman, said") stays the subject."""
+    if subject is not None and (
+        subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in _UNNAMED_PEOPLE
+    ):
+        return subject
+    doc = verb.doc
+    beside = [
+        t
+        for t in doc[verb.sent.start : verb.i]
+        if t.dep_ == "appos"
+        and t.right_edge.i + 1 == verb.i
+        and t.left_edge.i > 0
+        and doc[t.left_edge.i - 1].text == ","
+    ]
+    return beside[-1] if beside else subject
 
 
 def _described_speaker(

@@ -111,3 +111,17 @@ def test_she_skips_the_sentences_of_her_own_quotation() -> None:
     got = dict(parsed_speakers(body))
     said = got["We have two options. The first is to move the patients tonight,"]
     assert said == "A hospital spokeswoman"
+
+
+def test_she_is_the_one_the_parse_set_beside_the_subject_of_what_she_reported() -> None:
+    # the parse sets the spokeswoman beside "feeder", as if she were one, right before
+    # "said", which it leaves with no subject
+    body = (
+        "Mayor Ann Cole toured the plant on Monday.\n\n"
+        "The outages were on the A and B circuits, which serve homes between the river "
+        "and the hills as well as the main feeder, which runs from the plant to the city, "
+        "a utility spokeswoman who asked not to be named said.\n\n"
+        '"We think a valve failed," she said.'
+    )
+    said = dict(parsed_speakers(body))["We think a valve failed,"]
+    assert said == "a utility spokeswoman"
