@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.coreference import SUBJECT_REACH, main_verb, may_be, salient_person
@@ -63,7 +63,7 @@ def pronoun_credited(
     asked = _asked_one(doc, quote, people, entities, told, at, sex)
     if asked is not None:
         return replace(quote, speaker=asked)
-    described = _described_topic(doc, people, at, sex) or _described_speaker(
+    described = _described_topic(doc, people, at, sex, quote.span.start) or _described_speaker(
         text, quote, previous, sex
     )
     if described is not None:
@@ -141,29 +141,38 @@ _UNNAMED_PEOPLE = (
 _NEW_ONE = frozenset({"a", "an", "one", "another"})
 
 
-def _described_topic(doc: Doc, people: Sequence[MentionCandidate], at: int, sex: str) -> str | None:
+def _described_topic(
+    doc: Doc, people: Sequence[MentionCandidate], at: int, sex: str, opens: int
+) -> str | None:
     """The description of the person "he"/"she" at ``at`` stands for when the nearest
     main clause before it (past clauses whose subject is the same pronoun) has for
     subject someone it brings in without a name: "a neighbour recalled", "one Mac
     customer from the show floor was sceptical" ("a", "an", "one", "another" and a noun
     for a person). None when its own sentence names someone before the pronoun, or the
     clause is about anything else, or names a person in its subject ("A former member,
-    Rebecca Musser, said": ``people`` are the mentions of persons)."""
+    Rebecca Musser, said": ``people`` are the mentions of persons). The sentences of the
+    quotation itself (``opens``: where it opens) are no clause before the pronoun: in
+    '"We have two theories. The first is ...," she said' the one described before the
+    quote speaks, not "we"."""
     own = doc.char_span(at, at + 1, alignment_mode="expand")
     if own is None:
         return None
     sentence = own.sent
     if any(sentence.start_char <= m.span.start < at for m in people):
         return None
+    if opens < sentence.start_char:
+        first = doc.char_span(opens, opens + 1, alignment_mode="expand")
+        sentence = first.sent if first is not None else sentence
     pronoun = "she" if sex == "female" else "he"
     while sentence.start > 0:
         sentence = doc[sentence.start - 1].sent
         if sentence.end_char < at - SUBJECT_REACH:
             return None
-        subjects = [c for c in main_verb(sentence).children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects:
+        verb = main_verb(sentence)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = _cue_appos(verb, subjects[0] if subjects else None)
+        if subject is None:
             return None
-        subject = subjects[0]
         if subject.lower_ == pronoun:
             continue
         noun = subject.lemma_.lower()
@@ -177,6 +186,29 @@ def _described_topic(doc: Doc, people: Sequence[MentionCandidate], at: int, sex:
             return None
         return doc.text[subject.left_edge.idx : subject.idx + len(subject)]
     return None
+
+
+def _cue_appos(verb: Token, subject: Token | None) -> Token | None:
+    """The one who speaks when the parse set them beside a noun of the words they report:
+    "The cuts were to the lines that link Sicily to Tunisia as well as the Flag route,
+    which stretches from the U.K. to Japan, a France Telecom spokeswoman who asked not to
+    be named said.": the parse makes the spokeswoman an apposition ending right before
+    "said", after a comma, and "lines" (or nothing) its subject. A subject that is a name,
+    a pronoun or a person ("John Hale, a spokesman, said") stays the subject."""
+    if subject is not None and (
+        subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in _UNNAMED_PEOPLE
+    ):
+        return subject
+    doc = verb.doc
+    beside = [
+        t
+        for t in doc[verb.sent.start : verb.i]
+        if t.dep_ == "appos"
+        and t.right_edge.i + 1 == verb.i
+        and t.left_edge.i > 0
+        and doc[t.left_edge.i - 1].text == ","
+    ]
+    return beside[-1] if beside else subject
 
 
 def _described_speaker(

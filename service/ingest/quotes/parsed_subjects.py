@@ -233,11 +233,42 @@ def participle_subject(doc: Doc, quote: QuoteCandidate) -> Token | None:
         # "A government official downplayed the unrest saying ...": no comma, and the
         # parse hangs the participle on the object
         head = head.head
+    head = _past_participles(head)
+    head = _out_of_reported(head)
     if head.pos_ not in ("VERB", "AUX") or head.i == cues[-1].i:
         return None
     if head.lemma_.lower() in ("quote", "cite"):
         return next((c for c in head.children if c.dep_ == "dobj"), None)
     return _subject(head)
+
+
+def _past_participles(head: Token) -> Token:
+    """The clause a chain of participles runs on from: "Sessions had his own response,
+    issuing a statement Monday saying he had ...": "saying" hangs on "issuing", which has
+    no subject of its own and hangs on "had", whose subject (Sessions) speaks."""
+    for _ in range(3):
+        if head.tag_ != "VBG" or head.dep_ not in ("advcl", "xcomp", "acl"):
+            break
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break
+        head = head.head
+    return head
+
+
+def _out_of_reported(head: Token) -> Token:
+    """A verb joined by "and" to the words someone reports, with no subject of its own,
+    is the reporter's: "Wikileaks said the DNC was seeking publicity and defended its
+    release of the emails, saying ...": the parse joins "defended" to "was seeking",
+    but Wikileaks defended it, not the DNC."""
+    if head.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return head
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    reporter = first.head
+    if first.dep_ == "ccomp" and reporter.lemma_.lower() in SPEECH_VERBS:
+        return reporter
+    return head
 
 
 _DOUBLE_MARKS = re.compile(r'["“”]')

@@ -98,3 +98,30 @@ def test_he_who_answers_is_the_one_asked_not_the_one_who_asked() -> None:
         '"No," he replied.'
     )
     assert parsed_speakers(body)[-1] == ("No,", "Mark Doyle")
+
+
+def test_she_skips_the_sentences_of_her_own_quotation() -> None:
+    # the clause before "she" is "We have two options", inside the quote: the one
+    # described before the quotation speaks, not the mayor named earlier
+    body = (
+        "Mayor Ann Cole toured the flooded ward on Monday.\n\n"
+        "A hospital spokeswoman said the ward would stay closed until Friday.\n\n"
+        '"We have two options. The first is to move the patients tonight," she said.'
+    )
+    got = dict(parsed_speakers(body))
+    said = got["We have two options. The first is to move the patients tonight,"]
+    assert said == "A hospital spokeswoman"
+
+
+def test_she_is_the_one_the_parse_set_beside_the_subject_of_what_she_reported() -> None:
+    # the parse sets the spokeswoman beside "feeder", as if she were one, right before
+    # "said", which it leaves with no subject
+    body = (
+        "Mayor Ann Cole toured the plant on Monday.\n\n"
+        "The outages were on the A and B circuits, which serve homes between the river "
+        "and the hills as well as the main feeder, which runs from the plant to the city, "
+        "a utility spokeswoman who asked not to be named said.\n\n"
+        '"We think a valve failed," she said.'
+    )
+    said = dict(parsed_speakers(body))["We think a valve failed,"]
+    assert said == "a utility spokeswoman"

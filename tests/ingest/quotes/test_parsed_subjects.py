@@ -222,3 +222,28 @@ def test_a_participle_after_a_quotation_is_not_said_by_the_subject_inside_it() -
     got = dict(parsed_speakers(body))
     said = got["went to great lengths to describe the rooms, he never once mentioned the contract."]
     assert said in ("Harris", "Moore", "Patel")
+
+
+def test_a_participle_after_a_participle_runs_on_from_the_clause_subject() -> None:
+    # "saying" hangs on "issuing", which has no subject of its own: the mayor speaks
+    body = (
+        "Mayor Linda Okafor had her own answer to the strike, issuing a statement "
+        'Tuesday saying she had "asked the transit board to settle the dispute before '
+        'the holidays."'
+    )
+    got = dict(parsed_speakers(body))
+    assert got["asked the transit board to settle the dispute before the holidays."] == (
+        "Linda Okafor"
+    )
+
+
+def test_a_verb_joined_to_the_reported_words_is_the_reporters() -> None:
+    # the parse joins "defended" to "was chasing" inside what the union said: the union
+    # defended the strike, not the company
+    body = (
+        "Writing on its website, Unite said Ford Motor Company was chasing headlines with "
+        "its lawsuit and defended the strike by its members, saying it exposed the "
+        '"broken promises of the management."'
+    )
+    got = dict(parsed_speakers(body))
+    assert got["broken promises of the management."] == "Unite"
