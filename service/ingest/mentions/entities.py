@@ -44,8 +44,8 @@ from service.ingest.mentions.name_tokens import (
 from service.ingest.mentions.names import is_acronym, name_key
 from service.ingest.mentions.not_names import (
     _NUMBERED_STREET,
-    _has_lower_tail,
     _is_capitals,
+    _lower_tail_outside_name,
     _named_bodies_only,
     _without_common_acronyms,
     _without_street_compass,
@@ -156,7 +156,7 @@ class _Finder:
         if not toks:
             return None
         words = [t.text for t in toks]
-        if any(_has_lower_tail(w) for w in words):
+        if _lower_tail_outside_name(words):
             return None
         listed_place = gz.place_canonical(_span_text(self.body, toks))
         title_end = 0
