@@ -22,6 +22,7 @@ from service.ingest.mentions.names import is_acronym
 from service.ingest.mentions.places import place_type
 from service.ingest.mentions.recognised_names import AMOUNTS, KINDS, NOT_ENTITIES, TIMES
 from service.ingest.mentions.run_on_names import _body_then_speaker, _titled_person
+from service.ingest.mentions.runs import has_surname_apart
 from service.ingest.model import EntityKind
 
 # Words stuck to a recognised name that are no part of it: days, months, "on"
@@ -57,6 +58,10 @@ def _checked(
         return spoken
     if any(s <= cand.start and cand.end <= e for s, e, label in names if label in AMOUNTS):
         return []
+    if cand.kind is EntityKind.PERSON and has_surname_apart(body[cand.start : cand.end]):
+        # "Michael O' Leary": the recogniser stops at the apostrophe ("Michael O'" and
+        # a place "Leary"); the rules read one surname
+        return [cand]
     if cand.kind in (EntityKind.PERSON, EntityKind.OTHER) and any(
         s <= cand.start and cand.end <= e for s, e, label in names if label in TIMES
     ):

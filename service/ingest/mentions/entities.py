@@ -59,7 +59,7 @@ from service.ingest.mentions.person_titles import (
 )
 from service.ingest.mentions.recognised import reconcile
 from service.ingest.mentions.roles import _description, description
-from service.ingest.mentions.runs import _runs, _shared_names, _split_run
+from service.ingest.mentions.runs import _runs, _shared_names, _split_run, closed_surnames
 from service.ingest.mentions.titles import whole_titles
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Sentence
 
@@ -172,7 +172,7 @@ class _Finder:
         if not name_toks or all(_role_word(t.text) for t in name_toks):
             return None  # "Chief Executive Officer", "Executive Officer": a role, no name
         start, end = name_toks[0].start, name_toks[-1].end
-        name = " ".join(self.body[start:end].split())
+        name = closed_surnames(" ".join(self.body[start:end].split()))
         name = gz.listed_spelling(name)  # a dateline: "NUR-SULTAN/ALMATY --"
         kind = _kind(
             self.body,
