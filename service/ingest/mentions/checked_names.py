@@ -17,11 +17,13 @@ from dataclasses import replace
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.added_names import described_person
 from service.ingest.mentions.candidate import Candidate
+from service.ingest.mentions.joined_bodies import country_and_one_word
 from service.ingest.mentions.kinds_by_context import _IN_PLACE, _place_after_preposition
 from service.ingest.mentions.names import is_acronym
 from service.ingest.mentions.places import place_type
 from service.ingest.mentions.recognised_names import AMOUNTS, KINDS, NOT_ENTITIES, TIMES
 from service.ingest.mentions.run_on_names import _body_then_speaker, _titled_person
+from service.ingest.mentions.runs import has_surname_apart
 from service.ingest.model import EntityKind
 
 # Words stuck to a recognised name that are no part of it: days, months, "on"
@@ -57,6 +59,10 @@ def _checked(
         return spoken
     if any(s <= cand.start and cand.end <= e for s, e, label in names if label in AMOUNTS):
         return []
+    if cand.kind is EntityKind.PERSON and has_surname_apart(body[cand.start : cand.end]):
+        # "Michael O' Leary": the recogniser stops at the apostrophe ("Michael O'" and
+        # a place "Leary"); the rules read one surname
+        return [cand]
     if cand.kind in (EntityKind.PERSON, EntityKind.OTHER) and any(
         s <= cand.start and cand.end <= e for s, e, label in names if label in TIMES
     ):
@@ -110,7 +116,11 @@ def _checked(
         return _unrecognised(body, cand, proper)
     if len(inside) == 1 or not _separate(body, inside):
         return _cut_to_one(body, cand, inside)
-    if _ends_in_a_nationality(body, cand, inside) or _of_both_across_and(body, cand, inside):
+    if (
+        _ends_in_a_nationality(body, cand, inside)
+        or _of_both_across_and(body, cand, inside)
+        or _agency_across_and(body, cand, inside)
+    ):
         return [cand]
     return _cut_into_parts(body, cand, inside)
 
@@ -229,6 +239,23 @@ def _of_both_across_and(body: str, cand: Candidate, inside: list[tuple[int, int,
         and not gz.is_given_name(words[0])
         and gz.organization_canonical(second) is None
         and gz.place_canonical(second) is None
+    )
+
+
+def _agency_across_and(body: str, cand: Candidate, inside: list[tuple[int, int, str]]) -> bool:
+    """Whether an organisation the rules joined over "and" is a government's agency the
+    recogniser cut in two: a country's name and one word, then a name ending in an
+    agency's head word ("the U.S. Fish and Wildlife Service": not "U.S. Fish" and
+    "Wildlife Service"; see ``joined_bodies.country_and_one_word``)."""
+    if cand.kind is not EntityKind.ORGANIZATION or len(inside) != 2:
+        return False
+    first, second = sorted(inside)
+    left_end = second[0] - len(" and ")
+    return (
+        body[left_end : second[0]] == " and "
+        and second[1] == cand.end
+        and second[2] == "ORG"
+        and country_and_one_word(body, cand.start, left_end, [first], body[second[0] : second[1]])
     )
 
 

@@ -44,8 +44,8 @@ from service.ingest.mentions.name_tokens import (
 from service.ingest.mentions.names import is_acronym, name_key
 from service.ingest.mentions.not_names import (
     _NUMBERED_STREET,
-    _has_lower_tail,
     _is_capitals,
+    _lower_tail_outside_name,
     _named_bodies_only,
     _without_common_acronyms,
     _without_street_compass,
@@ -59,7 +59,7 @@ from service.ingest.mentions.person_titles import (
 )
 from service.ingest.mentions.recognised import reconcile
 from service.ingest.mentions.roles import _description, description
-from service.ingest.mentions.runs import _runs, _shared_names, _split_run
+from service.ingest.mentions.runs import _runs, _shared_names, _split_run, closed_surnames
 from service.ingest.mentions.titles import whole_titles
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Sentence
 
@@ -156,7 +156,7 @@ class _Finder:
         if not toks:
             return None
         words = [t.text for t in toks]
-        if any(_has_lower_tail(w) for w in words):
+        if _lower_tail_outside_name(words):
             return None
         listed_place = gz.place_canonical(_span_text(self.body, toks))
         title_end = 0
@@ -172,7 +172,7 @@ class _Finder:
         if not name_toks or all(_role_word(t.text) for t in name_toks):
             return None  # "Chief Executive Officer", "Executive Officer": a role, no name
         start, end = name_toks[0].start, name_toks[-1].end
-        name = " ".join(self.body[start:end].split())
+        name = closed_surnames(" ".join(self.body[start:end].split()))
         name = gz.listed_spelling(name)  # a dateline: "NUR-SULTAN/ALMATY --"
         kind = _kind(
             self.body,

@@ -16,6 +16,11 @@ from service.ingest.mentions.names import is_acronym
 from service.ingest.mentions.recognised_names import KINDS
 from service.ingest.model import EntityKind
 
+# Last words of a government agency's name: "Wildlife Service", "Drug Administration"
+_AGENCY_HEADS = gz.word_set(
+    "service services administration agency commission bureau department office authority"
+)
+
 
 def _joined_across_the(
     body: str, candidates: Sequence[Candidate], names: list[tuple[int, int, str]]
@@ -139,7 +144,12 @@ def _one_body_across_and(
     unnamed = " " not in left.name and not any(
         start < left.end and left.start < end for start, end, _ in names
     )
-    if not (any(start <= left.start for start in across) or inside or unnamed):
+    if not (
+        any(start <= left.start for start in across)
+        or inside
+        or unnamed
+        or country_and_one_word(body, left.start, left.end, names, right.name)
+    ):
         return False
     if unnamed and (gz.is_given_name(left.name) or is_acronym(left.name)):
         return False  # "Laci and Conner Foundation", "HP and EDS Company": names
@@ -168,3 +178,26 @@ def _one_agency(
         ):
             return True
     return False
+
+
+def country_and_one_word(
+    body: str, start: int, end: int, names: list[tuple[int, int, str]], after: str
+) -> bool:
+    """Whether the name before "and" (``start``..``end``) is a country's and one word that
+    the recogniser reads as a name of its own (an organisation's or, wrongly, a
+    person's) or as the country alone, and the name ``after`` "and" ends in a
+    government agency's head word: "the U.S. Fish and Wildlife Service", where it reads
+    "U.S. Fish" or "U.S." and "Wildlife Service" (an agency named for two things; no
+    body or person is called "U.S. Fish"). Companies stay two: "U.S. Steel and Alcoa
+    Corporation", "China Mobile and Alibaba Group"."""
+    if after.split()[-1].lower() not in _AGENCY_HEADS:
+        return False
+    words = body[start:end].split()
+    if len(words) != 2 or gz.place_canonical(words[0]) is None:
+        return False
+    if gz.place_canonical(" ".join(words)) is not None:
+        return False
+    country = (start, start + len(words[0]), "GPE")
+    whole = [(start, end, label) for label in ("ORG", "PERSON")]
+    over = [n for n in names if n[0] < end and start < n[1]]
+    return len(over) == 1 and (over[0] == country or over[0] in whole)

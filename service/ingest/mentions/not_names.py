@@ -2,7 +2,8 @@
 
 The acronym of a common noun or a measure ("GPS", "GDP"), a generic head word alone
 ("the Company") where no body is named in full, the compass word of a numbered street
-("East" of "East 223rd Street"), a word with a lower-case tail ("Kremlin-backed").
+("East" of "East 223rd Street"), a word with a lower-case tail ("Kremlin-backed") unless
+a name goes on past it ("Latter-day Saints").
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from service.ingest.model import EntityKind
 
 _NUMBERED_STREET = re.compile(r"\b(?:(?:East|West|North|South) )?\d+(?:st|nd|rd|th) $")
 _TAIL_SPLIT = re.compile(r"[-'’]")
+# Lower-case tails that describe what follows rather than name it: "the New York-based
+# Human Rights Watch", "the Texas-born Actor", "a U.S.-style Program".
+_DESCRIBING_TAILS = gz.word_set("born run made built grown style like area wide")
 _GENERIC_HEADS = gz.word_set(
     "company program programme project network institute institution club press store "
     "family group foundation association society centre center fund agency corporation "
@@ -71,3 +75,18 @@ def _has_lower_tail(word: str) -> bool:
     """'US-based', 'Kremlin-backed', "I've": not a name."""
     parts = _TAIL_SPLIT.split(word)
     return len(parts) > 1 and parts[-1][:1].islower() and parts[0] not in ("al", "el", "ad")
+
+
+def _lower_tail_outside_name(words: list[str]) -> bool:
+    """Whether a word of the run has a lower-case tail that ends or opens no name
+    (`_has_lower_tail`). Between capitalised words the tail of a noun is the name's own:
+    "the Church of Jesus Christ of Latter-day Saints"; a participle's or a describing
+    word's is not ("the New York-based Human Rights Watch", "the Texas-born Film
+    Director")."""
+    for i, word in enumerate(words):
+        if not _has_lower_tail(word):
+            continue
+        tail = _TAIL_SPLIT.split(word)[-1]
+        if not 0 < i < len(words) - 1 or tail.endswith("ed") or tail.lower() in _DESCRIBING_TAILS:
+            return True
+    return False

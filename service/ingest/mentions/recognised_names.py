@@ -64,10 +64,11 @@ def recognised_names(doc: Doc) -> list[tuple[int, int, str]]:
 
 # The lower-case syllable after a hyphen that ends a given name ("Kwok-hing", "Yeung-tat"),
 # not a participle ("-based", "-led") nor a word of the sentence after a dash run into
-# the name ("Chela Ortiz-who was married")
+# the name ("Chela Ortiz-who was married", "Malcolm Tucker-would not")
 _GIVEN_NAME_SYLLABLE = re.compile(
     r"-(?![a-z]*ed\b)(?!(?:who|whom|whose|which|that|the|and|but|or|as|at|in|on|of|to|for"
-    r"|with|from|by|is|was|are|were|has|had|her|his|its|our|their|not)\b)[a-z]{2,5}\b(?!-)"
+    r"|with|from|by|is|was|are|were|has|had|have|her|his|its|our|their|not"
+    r"|would|could|should|will|shall|can|might|must|said|says|did|does)\b)[a-z]{2,5}\b(?!-)"
 )
 
 

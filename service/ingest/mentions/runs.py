@@ -1,11 +1,11 @@
 """Runs of capitalised words, joined and cut into names (pure).
 
 Capitalised tokens run on across spaces, middle initials, name particles ("de", "van"),
-a subtitle's colon and the connectors inside organisation names ("of", "for", "and",
-"&", "on", "in"); each run is then cut at the connectors that join two names rather than
-sit inside one ("Regina Ip of the New People's Party", "Nicolae Ceausescu of Romania",
-"the Betty Ford Center in May"). A compass word before "and" shares the name after it
-("North and South Korea").
+a surname's prefix printed apart ("Michael O' Leary"), a subtitle's colon and the
+connectors inside organisation names ("of", "for", "and", "&", "on", "in"); each run is
+then cut at the connectors that join two names rather than sit inside one ("Regina Ip of
+the New People's Party", "Nicolae Ceausescu of Romania", "the Betty Ford Center in
+May"). A compass word before "and" shares the name after it ("North and South Korea").
 """
 
 from __future__ import annotations
@@ -72,6 +72,8 @@ def _runs(body: str, tokens: list[_Token]) -> list[list[tuple[str, _Token]]]:
             connector = _connector(gap) if not prev.possessive else None
             if gap == ". " and len(prev.text) == 1 and not prev.possessive:
                 connector = ""  # a middle initial: "Michael R. Golden"
+            if _surname_prefix_apart(prev, gap):
+                connector = ""  # "Michael O' Leary": one surname printed apart
             if (
                 gap == ". "
                 and prev.text in _SHORT_PLACE_WORDS
@@ -94,6 +96,28 @@ def _runs(body: str, tokens: list[_Token]) -> list[list[tuple[str, _Token]]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _surname_prefix_apart(prev: _Token, gap: str) -> bool:
+    """Whether an Irish or a French surname's prefix is printed apart from the rest
+    after its apostrophe ("Ryanair's chief, Michael O' Leary", "Jean D' Arcy"): one
+    name, "O'Leary", not a person "O" and a name "Leary"."""
+    return prev.text in ("O", "D") and gap in ("' ", "’ ")
+
+
+# A surname's prefix printed apart after its apostrophe: "Michael O' Leary"
+_PREFIX_APART = re.compile(r"\b([OD]['’]) (?=[A-Z])")
+
+
+def closed_surnames(name: str) -> str:
+    """The name with a surname's prefix closed up to the rest (`_surname_prefix_apart`):
+    "Michael O' Leary" is Michael O'Leary."""
+    return _PREFIX_APART.sub(r"\1", name)
+
+
+def has_surname_apart(name: str) -> bool:
+    """Whether the name prints a surname's prefix apart: "Michael O' Leary"."""
+    return _PREFIX_APART.search(name) is not None
 
 
 def _subtitled(body: str, title: list[tuple[str, _Token]], after: list[_Token]) -> bool:

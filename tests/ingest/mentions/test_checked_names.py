@@ -80,3 +80,11 @@ def test_what_a_title_is_of_stays_out_of_the_holders_name() -> None:
     # rules' title "Secretary of the Interior" is of
     body = '"The plan protects the parks," said Secretary of the Interior Dirk Halvorsen.'
     assert [name for _, name in entities(body)] == ["Dirk Halvorsen"]
+
+
+def test_a_surname_prefix_printed_apart_is_not_cut_where_the_recogniser_stops() -> None:
+    # The recogniser reads "Aoife O'" and a place "Keefe"; the rules' one surname stands.
+    assert entities("Dublin councillor Aoife O' Keefe opposed the plan.") == [
+        (PLACE, "Dublin"),
+        (EntityKind.PERSON, "Aoife O'Keefe"),
+    ]

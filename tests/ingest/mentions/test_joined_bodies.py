@@ -8,7 +8,7 @@ import pytest
 from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.joined_bodies import _one_body_across_for_on
 from service.ingest.model import EntityKind
-from tests.ingest.mentions.finding import entities
+from tests.ingest.mentions.finding import ORG, entities
 
 
 def test_names_either_side_of_the_that_the_recogniser_reads_as_one_are_one() -> None:
@@ -84,3 +84,26 @@ def test_a_road_after_on_joins_no_name() -> None:
     assert not _one_body_across_for_on(body, left, right, names)
     body = body.replace("Interstate 84", "Interstate Pact")
     assert _one_body_across_for_on(body, left, right, names)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the recogniser reads "U.S." alone, or "U.S. Fish" as a name of its own
+        ("Ranchers must now seek approval from U.S. Fish and Wildlife Service and National "
+         "Park Service officials before clearing land.",
+         [(ORG, "U.S. Fish and Wildlife Service"), (ORG, "National Park Service")]),
+        ("The ruling leaves U.S. Fish and Wildlife Service and Bureau of Land Management "
+         "staff in charge.",
+         [(ORG, "U.S. Fish and Wildlife Service"), (ORG, "Bureau of Land Management")]),
+        # two companies stay two
+        ("The deal between U.S. Steel and Alcoa Corporation was blocked.",
+         [(ORG, "U.S. Steel"), (ORG, "Alcoa Corporation")]),
+        ("Talks between China Mobile and Alibaba Group ended.",
+         [(ORG, "China Mobile"), (ORG, "Alibaba Group")]),
+    ],
+)  # fmt: skip
+def test_a_country_and_one_word_before_and_opens_an_agencys_name(
+    body: str, expected: list[tuple[EntityKind, str]]
+) -> None:
+    assert entities(body) == expected

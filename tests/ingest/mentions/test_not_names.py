@@ -56,3 +56,13 @@ def test_the_acronym_of_a_degree_a_test_a_unit_or_a_chemical_alone_is_no_name() 
     found = names(entities)
     assert not {"SWAT", "BS", "I.Q.", "DDT", "VX", "PT", "IR"} & found, found
     assert "Dunmore College" in found, found
+
+
+def test_a_lower_case_tail_between_capitalised_words_stays_in_the_name() -> None:
+    _, entities = run(
+        "On Sunday, elders of the United Church of Latter-day Saints met, and "
+        "the New York-based Human Rights Watch wrote to them."
+    )
+    found = names(entities)
+    assert "United Church of Latter-day Saints" in found, found
+    assert not any("-based" in name for name in found), found

@@ -36,6 +36,9 @@ def test_a_transcript_heading_names_the_speaker_without_on_behalf_of() -> None:
         # nor a word of the sentence a lost dash ran into the name
         ("Chela Ortiz-who was married three weeks before-sat with her mother.",
          "Chela Ortiz"),
+        # nor a verb a lost dash ran into the name
+        ("His best-known role-as the coach Dennis Harlow-would not hold him back, he said.",
+         "Dennis Harlow"),
     ],
 )  # fmt: skip
 def test_a_person_s_name_runs_on_over_a_hyphen_to_a_syllable(body: str, name: str) -> None:

@@ -107,3 +107,10 @@ def test_a_month_or_a_street_after_in_or_on_is_no_part_of_the_name() -> None:
 )  # fmt: skip
 def test_a_title_runs_on_to_its_subtitle(body: str, name: str) -> None:
     assert (EntityKind.OTHER, name) in entities(body)
+
+
+def test_a_surname_prefix_printed_apart_after_its_apostrophe_is_one_surname() -> None:
+    _, entities = run("The council's leader, Aoife O' Keefe, said the plan would go ahead.")
+    found = names(entities)
+    assert "Aoife O'Keefe" in found, found
+    assert not found & {"Aoife O", "Keefe"}, found
