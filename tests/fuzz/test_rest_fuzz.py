@@ -94,8 +94,12 @@ def test_reads_conform(case: schemathesis.Case[Any], seeded_app: Starlette) -> N
 @FUZZ
 @SCHEMA.include(method="POST").parametrize()
 def test_ingest_conforms(case: schemathesis.Case[Any], test_app: Starlette) -> None:
+    # The first ingest starts the extraction worker, which loads the model: on a loaded
+    # machine that took longer than schemathesis' 10 s read timeout, and hypothesis then
+    # reported a flaky failure. This test is about what the answers say; how fast ingest
+    # is belongs to the benchmarks, and the server's own backstop bounds each request.
     case.call_and_validate(
-        app=test_app, headers={"Authorization": f"Bearer {API_KEY}"}, checks=CHECKS
+        app=test_app, headers={"Authorization": f"Bearer {API_KEY}"}, checks=CHECKS, timeout=60
     )
 
 
