@@ -108,6 +108,21 @@ class MentionIndex:
         }
         return bearers.pop() if len(bearers) == 1 else None
 
+    def described_as(self, words: list[str], pos: int, kinds: tuple[EntityKind, ...]) -> int | None:
+        """The last entity of ``kinds`` before ``pos`` whose name or description has the
+        head noun of "the <words>" or one of its modifiers ("the president" -> Donald
+        Trump, described as "President Donald Trump"); nobody when none has."""
+        cues = {singular(words[-1])} | {singular(w) for w in words[:-1] if w not in WEAK_WORDS}
+        hi = bisect.bisect_left(self._starts, pos)
+        seen: set[int] = set()
+        for _m, e in reversed(self.items[:hi]):
+            if e in seen or self.kind(e) not in kinds:
+                continue
+            seen.add(e)
+            if cues & self._entity_words[e]:
+                return e
+        return None
+
     def by_description(self, words: list[str], pos: int) -> int | None:
         """The last entity before ``pos`` that "the <words>" fits, by head noun or modifier."""
         head = singular(words[-1])
@@ -120,15 +135,10 @@ class MentionIndex:
             kinds = (EntityKind.PERSON,)
         else:
             kinds = SPEAKER_KINDS
-        cues = {head} | {singular(w) for w in words[:-1] if w not in WEAK_WORDS}
+        fits = self.described_as(words, pos, kinds)
+        if fits is not None:
+            return fits
         hi = bisect.bisect_left(self._starts, pos)
-        seen: set[int] = set()
-        for _m, e in reversed(self.items[:hi]):
-            if e in seen or self.kind(e) not in kinds:
-                continue
-            seen.add(e)
-            if cues & self._entity_words[e]:
-                return e
         if head in _NEWSPAPER_HEADS:
             # "The Boston Herald reported ... Though the newspaper doesn't cite its source":
             # the last organisation named as a newspaper is

@@ -13,8 +13,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.coreference import last_named
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
+from service.ingest.quotes.mention_index import MentionIndex
 
 SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "note", "write", "comment", "tweet", "state", "explain",
@@ -111,8 +113,28 @@ def credited_by(
     if named is not None:
         return replace(quote, speaker=named, speaker_text=None)
     if (subject.pos_ == "NOUN" or word in _SOMEONE) and len(words) <= 6:
+        described = _described_person(subject, words, mentions, entities)
+        if described is not None:
+            return replace(quote, speaker=described, speaker_text=None)
         return replace(quote, speaker=None, speaker_text=doc.text[start:end])
     return quote
+
+
+def _described_person(
+    subject: Token,
+    words: list[Token],
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+) -> int | None:
+    """ "The president hinted that ...": a role noun after "the", alone, stands for the
+    person the article named with it before ("President Donald Trump"), when one was;
+    not a role with words of its own ("the former president"), nor a noun no person is
+    described by ("the friend" whom the story never names)."""
+    if len(words) != 2 or words[1].lower_ != "the" or subject.lower_ not in gz.PERSON_ROLES:
+        return None
+    return MentionIndex(mentions, entities).described_as(
+        [subject.lower_], subject.idx, (EntityKind.PERSON,)
+    )
 
 
 def parsed_officer(

@@ -247,3 +247,19 @@ def test_a_verb_joined_to_the_reported_words_is_the_reporters() -> None:
     )
     got = dict(parsed_speakers(body))
     assert got["broken promises of the management."] == "Unite"
+
+
+def test_the_role_alone_is_the_person_described_by_it_before() -> None:
+    body = (
+        "Governor Maria Delgado toured the flooded valley on Tuesday. The governor "
+        'hinted that "serious money from the state" would reach the farmers by spring.'
+    )
+    assert parsed_speakers(body) == [("serious money from the state", "Maria Delgado")]
+
+
+def test_a_role_no_one_was_described_by_stays_a_description() -> None:
+    body = (
+        "Maria Delgado toured the flooded valley on Tuesday. The governor hinted that "
+        '"serious money from the state" would reach the farmers by spring.'
+    )
+    assert parsed_speakers(body) == [("serious money from the state", "The governor")]
