@@ -18,6 +18,7 @@ from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.added_names import described_person
 from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.joined_bodies import country_and_one_word
+from service.ingest.mentions.kinds import capitals_beside_lower
 from service.ingest.mentions.kinds_by_context import _IN_PLACE, _place_after_preposition
 from service.ingest.mentions.names import is_acronym
 from service.ingest.mentions.places import place_type
@@ -419,8 +420,11 @@ def _cut_from_name(cand: Candidate, before: str) -> bool:
 def _kind(cand: Candidate, label: str) -> EntityKind:
     """The rules' kind, unless they could not tell (OTHER), took an organisation for a
     person with no given name to go by ("Environment Canada"), or a person with a given
-    name for an organisation ("Jim Press")."""
+    name for an organisation ("Jim Press"). No name with a word in capitals beside one
+    in lower case is a person's, whatever the recogniser reads ("Mac OS X")."""
     recognised = KINDS[label]
+    if recognised is EntityKind.PERSON and capitals_beside_lower(cand.name):
+        return EntityKind.ORGANIZATION if cand.kind is EntityKind.OTHER else cand.kind
     if cand.kind is EntityKind.OTHER:
         return recognised
     words = cand.name.split()

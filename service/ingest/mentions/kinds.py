@@ -5,6 +5,8 @@ person), an organisation noun or a speech cue beside it, a surname's ending.
 
 from __future__ import annotations
 
+import re
+
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.name_tokens import _WORD, _Token
 from service.ingest.mentions.names import is_acronym
@@ -19,7 +21,53 @@ _WATER_AND_LAND = gz.word_set(
 )
 
 
+# A word in capitals inside a name: "OS", "MP3", "RCMP", "WCCO-TV" (two capitals at least).
+_CAPITALS_WORD = re.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
+# A king's or a pope's numeral, a "Jr": capitals a person's name does carry.
+_NUMERAL_OR_SUFFIX = re.compile(r"[IVXLC]+|JR|SR")
+
+
+def capitals_beside_lower(name: str) -> bool:
+    """True when a name prints, after its first word, a word in capitals beside a word in
+    lower-case letters: "Mac OS X", "Creston RCMP", "Los Angeles LAX". Such a name is a
+    product's, a place's or a force's, never a person's ("Apple said Mac OS X ..." makes
+    no speaker). A first word in capitals may be a person's initials run together ("JJ
+    Abrams"); a numeral ("Benedict XVI") or a country ("US") is no such word; a name all
+    in capitals (a shouted headline, "JOHN SMITH") tells nothing; and one with a word in
+    lower case joins two names."""
+    words = name.split()
+    if any(w[0].islower() for w in words):
+        return False  # "Lowell Anger of CAPOS": a person and the body she works for
+    capitals = [
+        w
+        for w in words[1:]
+        if _CAPITALS_WORD.fullmatch(w)
+        and not _NUMERAL_OR_SUFFIX.fullmatch(w)
+        and gz.place_canonical(w) is None  # "US Treasury": a country's, of no kind of its own
+    ]
+    lower = [w for w in words if any(c.islower() for c in w)]
+    return bool(capitals) and bool(lower)
+
+
 def _kind(
+    body: str,
+    lower_words: set[str],
+    evidenced: set[str],
+    name: str,
+    toks: list[_Token],
+    connectors: list[str],
+    titled: bool,
+) -> EntityKind | None:
+    """The kind of the name ``toks`` spell (``_read_kind``), an organisation where that
+    reads a person but the name prints a word in capitals beside one in lower case
+    ("Mac OS X"): no person's name does."""
+    kind = _read_kind(body, lower_words, evidenced, name, toks, connectors, titled)
+    if kind is EntityKind.PERSON and capitals_beside_lower(name):
+        return EntityKind.ORGANIZATION
+    return kind
+
+
+def _read_kind(
     body: str,
     lower_words: set[str],
     evidenced: set[str],
