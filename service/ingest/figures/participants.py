@@ -257,8 +257,8 @@ def _binder(possessor: Token) -> Iterator[Token]:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return
-    for subject in _children(verb):
-        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i > possessor.i:
+    for subject in _bound_subjects(verb):
+        if subject.i > possessor.i:
             continue
         named = subject if subject.pos_ == "PROPN" else None
         person = named is not None and named.ent_type_ == "PERSON"
@@ -267,6 +267,26 @@ def _binder(possessor: Token) -> Iterator[Token]:
         ):
             yield named
         return
+
+
+def _bound_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, or, for a verb in "to" with none of its own, of the verb it
+    completes: "wants China to agree to reduce its $375 billion surplus" binds "its" to
+    China, the subject of "agree", not to the White House that wants it. A verb with an
+    object hands the deed to the object ("asked Ford to cut its 12,000 jobs"): that
+    object, then."""
+    current = verb
+    for _ in range(3):
+        subjects = [c for c in _children(current) if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or current.dep_ != "xcomp":
+            return subjects
+        current = current.head
+        if current.pos_ not in ("VERB", "AUX"):
+            return []
+        objects = [c for c in _children(current) if c.dep_ in ("dobj", "dative")]
+        if objects:
+            return objects
+    return []
 
 
 def _controller(governor: Token) -> Iterator[Token]:

@@ -41,6 +41,15 @@ def test_a_possessive_pronoun_stands_for_the_subject_of_its_own_clause() -> None
     assert subjects["17"] == subjects["21"] == "Atlanta"
 
 
+def test_a_possessive_in_a_verb_in_to_stands_for_the_subject_of_the_verb_it_completes() -> None:
+    subjects = subjects_of(
+        "Trade talks resume\n\n"
+        "The European Commission opened trade talks with Japan on Monday. The Commission "
+        "expects Japan to agree to cut its $60 billion car export surplus with Europe.\n"
+    )
+    assert subjects["$60 billion"] == "Japan"
+
+
 def test_it_opening_a_sentence_stands_for_the_subject_of_the_sentence_before() -> None:
     subjects = subjects_of(
         "New jet unveiled\n\n"
