@@ -55,6 +55,8 @@ def _source(governor: Token | None) -> Token | None:
         c.dep_ == "dobj" and c.lemma_.lower() in _TALLIES for c in governor.children
     ):
         return None  # "raised rates to 50%", "raised $2 billion": the actor, no source
+    if _phrasal(governor):
+        return None  # "Ely put up 23 points", "gave up three runs": the doer's own figure
     if governor.lemma_.lower() not in _SOURCE_VERBS:
         governor = _reporting_verb(governor)
         if governor is None:
@@ -69,6 +71,19 @@ def _source(governor: Token | None) -> Token | None:
     if subject.pos_ == "PROPN" or subject.lemma_.lower() in _SOURCE_NOUNS:
         return subject
     return None
+
+
+def _phrasal(verb: Token) -> bool:
+    """A verb with a particle is another verb than the one that gives a figure: "put the
+    toll at 50" gives it, "Ely put up 23 points" and "the pitcher gave up three runs" do
+    the deed, so their subject is whom the figure is about, not its source. A revising
+    verb keeps its particle ("revised its estimate down to 2.3%" still gives it)."""
+    lemma = verb.lemma_.lower()
+    return (
+        lemma in _SOURCE_VERBS
+        and lemma not in _REVISING
+        and any(c.dep_ == "prt" for c in _children(verb))
+    )
 
 
 def _reporting_verb(governor: Token) -> Token | None:
