@@ -55,6 +55,8 @@ def _source(governor: Token | None) -> Token | None:
         c.dep_ == "dobj" and c.lemma_.lower() in _TALLIES for c in governor.children
     ):
         return None  # "raised rates to 50%", "raised $2 billion": the actor, no source
+    if _phrasal(governor):
+        return None  # "Ely put up 23 points", "gave up three runs": the doer's own figure
     if governor.lemma_.lower() not in _SOURCE_VERBS:
         governor = _reporting_verb(governor)
         if governor is None:
@@ -69,6 +71,19 @@ def _source(governor: Token | None) -> Token | None:
     if subject.pos_ == "PROPN" or subject.lemma_.lower() in _SOURCE_NOUNS:
         return subject
     return None
+
+
+def _phrasal(verb: Token) -> bool:
+    """A verb with a particle is another verb than the one that gives a figure: "put the
+    toll at 50" gives it, "Ely put up 23 points" and "the pitcher gave up three runs" do
+    the deed, so their subject is whom the figure is about, not its source. A revising
+    verb keeps its particle ("revised its estimate down to 2.3%" still gives it)."""
+    lemma = verb.lemma_.lower()
+    return (
+        lemma in _SOURCE_VERBS
+        and lemma not in _REVISING
+        and any(c.dep_ == "prt" for c in _children(verb))
+    )
 
 
 def _reporting_verb(governor: Token) -> Token | None:
@@ -257,8 +272,8 @@ def _binder(possessor: Token) -> Iterator[Token]:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return
-    for subject in _children(verb):
-        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i > possessor.i:
+    for subject in _bound_subjects(verb):
+        if subject.i > possessor.i:
             continue
         named = subject if subject.pos_ == "PROPN" else None
         person = named is not None and named.ent_type_ == "PERSON"
@@ -267,6 +282,26 @@ def _binder(possessor: Token) -> Iterator[Token]:
         ):
             yield named
         return
+
+
+def _bound_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, or, for a verb in "to" with none of its own, of the verb it
+    completes: "wants China to agree to reduce its $375 billion surplus" binds "its" to
+    China, the subject of "agree", not to the White House that wants it. A verb with an
+    object hands the deed to the object ("asked Ford to cut its 12,000 jobs"): that
+    object, then."""
+    current = verb
+    for _ in range(3):
+        subjects = [c for c in _children(current) if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or current.dep_ != "xcomp":
+            return subjects
+        current = current.head
+        if current.pos_ not in ("VERB", "AUX"):
+            return []
+        objects = [c for c in _children(current) if c.dep_ in ("dobj", "dative")]
+        if objects:
+            return objects
+    return []
 
 
 def _controller(governor: Token) -> Iterator[Token]:

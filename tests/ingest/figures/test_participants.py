@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ingest.figures.whom import subjects_of
+from tests.ingest.figures.whom import sources_of, subjects_of
 
 
 def test_a_verb_in_to_is_the_deed_of_the_subject_of_the_verb_it_completes() -> None:
@@ -39,6 +39,25 @@ def test_a_possessive_pronoun_stands_for_the_subject_of_its_own_clause() -> None
         "Duke University. After a poor start, Atlanta won 17 of its next 21 games.\n"
     )
     assert subjects["17"] == subjects["21"] == "Atlanta"
+
+
+def test_a_possessive_in_a_verb_in_to_stands_for_the_subject_of_the_verb_it_completes() -> None:
+    subjects = subjects_of(
+        "Trade talks resume\n\n"
+        "The European Commission opened trade talks with Japan on Monday. The Commission "
+        "expects Japan to agree to cut its $60 billion car export surplus with Europe.\n"
+    )
+    assert subjects["$60 billion"] == "Japan"
+
+
+def test_a_source_verb_with_a_particle_is_the_deed_of_its_subject() -> None:
+    copy = (
+        "Wildcats roll\n\n"
+        "Kentucky beat Vanderbilt 80-64 on Saturday. Jamal Porter put up 27 points for the "
+        "Wildcats.\n"
+    )
+    assert subjects_of(copy)["27"] == "Jamal Porter"
+    assert sources_of(copy)["27"] is None
 
 
 def test_it_opening_a_sentence_stands_for_the_subject_of_the_sentence_before() -> None:
