@@ -142,7 +142,11 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
                     return hit
     if lemma == "pay" and _paid_for_wrong(verb):
         return _pick(lex.verbs.get("order to pay"), unit)  # "pay $750 million for committing"
-    if lemma == "pay" and (thing := _paid_for(verb)) is not None:
+    thing = _paid_for(verb) if lemma == "pay" else None
+    if lemma == "pay" and _pays_a_person(verb) and (thing is None or _deed(thing)):
+        # "paid him $4 million a year", "she was paid $5 million for writing the show"
+        return _pick(lex.verbs.get("pay for work"), unit)
+    if lemma == "pay" and thing is not None:
         # "Ford will pay $57 million for a 72.4 percent stake": a price; "I was paid $316
         # for two weeks of work": pay
         paid = "pay for work" if thing.lemma_.lower() in _WORK else "pay for"
@@ -218,6 +222,32 @@ def _paid_for(verb: Token) -> Token | None:
 
 
 _WORK = frozenset({"work", "labor", "labour", "service", "services", "performance", "job"})
+
+
+# Pronouns of a person: "paid him", "she was paid" (not "them", "we": a firm or a state).
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you"})
+
+
+def _pays_a_person(verb: Token) -> bool:
+    """Whether "pay" goes to a person, named or a pronoun, and the sum is "in" nothing
+    that names it: what a person is paid is pay for work ("the club paid him $4 million a
+    year", "she was paid $5 million"); "paid him $40,000 in bribes" is the bribes, "paid
+    Daewoo $51 million" (a company) a price, "paid $3 million for debts" nobody's pay."""
+    payees = [c for c in _children(verb) if c.dep_ in ("dative", "nsubjpass")]
+    if not any(t.ent_type_ == "PERSON" or t.lower_ in _PERSON_PRONOUNS for t in payees):
+        return False
+    sums = [c for c in _children(verb) if c.dep_ == "dobj"]
+    return not any(
+        prep.lower_ == "in" and prep.dep_ == "prep"
+        for token in (verb, *sums)
+        for prep in _children(token)
+    )
+
+
+def _deed(thing: Token) -> bool:
+    """A deed the parse reads as a noun after "for": "for writing and producing the show",
+    "for co-writing" (no "the writing"), which is work, not a thing bought."""
+    return thing.lower_.endswith("ing") and not any(c.dep_ == "det" for c in thing.children)
 
 
 # What a sum is paid for when it is a penalty: "will pay $750 million for committing the

@@ -137,7 +137,7 @@ def _governor(token: Token) -> Token | None:
     if current.dep_ in ("acl", "relcl"):
         return None
     for child in _children(current):  # "demonstrators arrested", "people killed"
-        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and not _aside(child):
             return child
     head = current.head
     if head.i == current.i:
@@ -151,6 +151,16 @@ def _governor(token: Token) -> Token | None:
     if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         return head
     return None
+
+
+def _aside(participle: Token) -> bool:
+    """A present participle set off by a comma after its noun describes the noun and the
+    sentence goes on past it: in "Some 2 million people, accounting for 70 percent of the
+    voters, cast their ballots" the people cast ballots (unlike "people killed", "200
+    protesters, injured in the clashes, ...", where the participle is the deed)."""
+    doc = participle.doc
+    before = participle.left_edge.i - 1
+    return participle.tag_ == "VBG" and before >= 0 and doc[before].text == ","
 
 
 # Nouns that only frame an amount ("in excess of", "to the tune of", "in the region of"):

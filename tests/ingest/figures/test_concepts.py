@@ -122,11 +122,11 @@ from tests.ingest.figures.reading import figures_by_text, reading_of
         # moved out of their homes, or fled to shelter (a number word read as an adjective)
         ("Forty residents were moved from their homes.", "Forty residents", "evacuated"),
         ("About 9,000 people have found refuge in Chad.", "About 9,000 people", "displaced"),
-        # what is paid for is bought, unless it is work; a deed paid for is neither, unless
-        # it is a wrong (a penalty)
+        # what is paid for is bought, unless it is work; a deed a person is paid for is
+        # work too, and one paid for is a penalty where it is a wrong
         ("Nestle will pay $2 billion for a 40 percent stake.", "$2 billion", "price"),
         ("She was paid $900 for three weeks of work.", "$900", "salary"),
-        ("He was paid $3 million for directing the film.", "$3 million", None),
+        ("He was paid $3 million for directing the film.", "$3 million", "salary"),
         ("The firm will pay $90 million for breaking the rules.", "$90 million", "fine"),
         # a poll's sample and its margin of error are no votes
         ("The poll of 1,200 people gave a 2.8 percent margin of error.", "1,200 people",

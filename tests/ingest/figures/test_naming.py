@@ -80,3 +80,20 @@ def test_a_tally_of_things_the_lexicon_lacks_names_its_level_by_the_noun_after_o
     # "number of" passes the count to its noun, an open key where no concept names it
     sentence = "The port expects its total number of cruise ships to climb to 900 by 2030."
     assert reading_of(sentence, "900")[0] == "ships"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # what a person is paid is pay, by the year or for a deed
+        ("The club paid her about $2 million a season under the old contract.",
+         "about $2 million", "salary"),
+        ("She was paid $5 million for writing and producing the show.", "$5 million", "salary"),
+        # a sum "in" a noun is that noun's; a sum paid by no one to no person is nobody's pay
+        ("The firm paid him $40,000 in bribes.", "$40,000", "bribes"),
+        ("The council had to pay another $3 million for old debts.", "$3 million", None),
+        ("They paid $50 billion.", "$50 billion", None),
+    ],
+)  # fmt: skip
+def test_a_sum_paid_to_a_person_is_pay(sentence: str, text: str, concept: str | None) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence

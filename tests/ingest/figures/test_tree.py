@@ -8,6 +8,7 @@ import pytest
 from service.ingest.figures.concepts import read_figure
 from service.ingest.figures.numbers import find_numbers
 from service.ingest.nlp.model import analyse
+from tests.ingest.figures.reading import reading_of
 
 
 def concept_of(sentence: str, text: str) -> str | None:
@@ -58,3 +59,12 @@ def test_a_hyphenated_noun_the_parse_splits_is_counted_by_its_last_part(
     sentence: str, text: str, concept: str | None
 ) -> None:
     assert concept_of(sentence, text) == concept, sentence
+
+
+def test_a_participle_set_off_by_commas_does_not_govern_its_noun() -> None:
+    # the people cast ballots: "representing ..." only describes them
+    sentence = (
+        "Some 1.9 million people, representing about 71 percent of the electorate,"
+        " cast their ballots by noon."
+    )
+    assert reading_of(sentence, "Some 1.9 million people")[0] == "voters"
