@@ -335,6 +335,15 @@ def _expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> Number
     )
 
 
+def _spaced_scale(body: str, end: int) -> bool:
+    """A scale printed as a word or apart from the digits ("500 million", "500 bn") makes
+    an amount of a number after a name ("fined Google 500 million euros"); a letter glued
+    to the digits does not: "an Nvidia GeForce 9400M chip", "GeForce GT 650M-based
+    graphics", "Wi-Fi 802.11b" name a model or a standard, count no millions."""
+    scale = _SCALE_AFTER.match(body, end)
+    return scale is not None and not (scale.group("short") and scale.start("short") == end)
+
+
 def _printed_value(body: str, m: re.Match[str]) -> tuple[str, float, float | None] | None:
     """The kind of number the core pattern matched ("vague", "digits" or "words"), its
     value and, for a vague amount, its upper end ("hundreds": 100..999). None where the
@@ -354,10 +363,10 @@ def _printed_value(body: str, m: re.Match[str]) -> tuple[str, float, float | Non
         and _is_name_number(body, start)
         and not _PERCENT_AFTER.match(body, end)
         and _MONEY_BEFORE.search(body[max(0, start - 4) : start]) is None
-        and not (_SCALE_AFTER.match(body, end) or _MONEY_AFTER.match(body, end))
+        and not (_spaced_scale(body, end) or _MONEY_AFTER.match(body, end))
     ):
-        return None  # "Form 10"; but "gave Toqaev 70.96 percent" is a share, and
-        # "fined Google 500 million euros" an amount
+        return None  # "Form 10", "GeForce 9400M"; but "gave Toqaev 70.96 percent" is a
+        # share, and "fined Google 500 million euros" an amount
     if kind == "digits" and body[end : end + 1].isalpha():
         short = _SCALE_AFTER.match(body, end)
         if (

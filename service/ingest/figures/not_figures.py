@@ -173,6 +173,10 @@ _MODEL_NUMBER = re.compile(
     r"will|would|can|could|may|might|is|was|are|were|has|had|have)\b)"
     r"|\b(?P<d>\d{3,})-\d{1,4}[A-Z]{1,3}\b"  # "the 777-200LR"
     r"|\b(?:the|its|their)\s+(?:new\s+)?(?P<e>\d{3,})\s+(?:jet|jetliner|airliner|plane|model)\b"
+    # "their new 787 aircraft", "Boeing's larger 777 planes": an adjective between the
+    # owner and the digits (a count puts it after them: "300 new planes")
+    r"|\b(?:the|its|their|[A-Z][\w-]*['’]s)\s+(?:new|newer|larger|smaller|bigger|latest)\s+"
+    r"(?P<f>\d{3,})\s+(?:jet|jetliner|airliner|plane|model|aircraft)s?\b"
 )
 
 
@@ -182,6 +186,7 @@ def _model_numbers(body: str) -> frozenset[str]:
     found: set[str] = set()
     for m in _MODEL_NUMBER.finditer(body):
         digits = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
+        digits = digits or m.group("f")
         if _looks_like_year(digits):
             continue
         if m.group("c") and fold(m.group("name")) in _counted_names():
@@ -190,6 +195,16 @@ def _model_numbers(body: str) -> frozenset[str]:
             continue
         found.add(digits)
     return frozenset(found)
+
+
+def _model_starts(body: str) -> frozenset[int]:
+    """Where digits name a model though a noun follows them: "their new 787 aircraft",
+    "Boeing's larger 777 planes" (the noun is what the model is, not what is counted)."""
+    return frozenset(
+        m.start("f")
+        for m in _MODEL_NUMBER.finditer(body)
+        if m.group("f") and not _looks_like_year(m.group("f"))
+    )
 
 
 @functools.cache

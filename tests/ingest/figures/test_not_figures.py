@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from service.ingest.figures.numbers import find_numbers
 
 
@@ -78,3 +80,17 @@ def test_a_local_clock_time_restated_in_gmt_is_no_count() -> None:
     text = "The blast, at 1420 (1120 GMT), injured 14 people."
     found = [text[n.span.start : n.span.end] for n in find_numbers(text)]
     assert found == ["14 people"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The carrier will also lease 12 of Airbus's bigger 350 jets next year.", ["12"]),
+        ("Lufthansa weighed their new 380 aircraft, but said the 380 was too big.", []),
+        ("The carrier will take 40 new planes next year.", ["40"]),
+    ],
+)
+def test_digits_between_an_owner_s_adjective_and_a_plane_name_a_model(
+    text: str, kept: list[str]
+) -> None:
+    assert [text[n.span.start : n.span.end] for n in find_numbers(text)] == kept
