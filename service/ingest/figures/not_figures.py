@@ -185,8 +185,7 @@ def _model_numbers(body: str) -> frozenset[str]:
     digits is that name ("the 787 offers 20 extra seats"), not a figure."""
     found: set[str] = set()
     for m in _MODEL_NUMBER.finditer(body):
-        digits = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
-        digits = digits or m.group("f")
+        digits = next(m.group(g) for g in "abcdef" if m.group(g))
         if _looks_like_year(digits):
             continue
         if m.group("c") and fold(m.group("name")) in _counted_names():
@@ -195,16 +194,6 @@ def _model_numbers(body: str) -> frozenset[str]:
             continue
         found.add(digits)
     return frozenset(found)
-
-
-def _model_starts(body: str) -> frozenset[int]:
-    """Where digits name a model though a noun follows them: "their new 787 aircraft",
-    "Boeing's larger 777 planes" (the noun is what the model is, not what is counted)."""
-    return frozenset(
-        m.start("f")
-        for m in _MODEL_NUMBER.finditer(body)
-        if m.group("f") and not _looks_like_year(m.group("f"))
-    )
 
 
 @functools.cache

@@ -34,12 +34,7 @@ import re
 from service.ingest.figures.ages import find_ages
 from service.ingest.figures.approximations import _hedged_alike
 from service.ingest.figures.expansion import _expand
-from service.ingest.figures.not_figures import (
-    _excluded,
-    _model_numbers,
-    _model_starts,
-    _overlaps,
-)
+from service.ingest.figures.not_figures import _excluded, _model_numbers, _overlaps
 from service.ingest.figures.number_match import NumberMatch, _bounds
 from service.ingest.figures.number_words import _NUMBER_WORD_INITIALS, WORD_NUMBER
 from service.ingest.figures.ranks import find_ranks
@@ -96,7 +91,6 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
     blocked = zones + taken
     taken_until = 0
     names = _model_numbers(body)
-    models = _model_starts(body)
     position = 0
     while (m := _CORE.search(body, position)) is not None:
         position = m.end()
@@ -109,8 +103,6 @@ def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]
         match = _expand(body, m, zones)
         if match is not None and match.unit == "count" and m.group(0) in names:
             continue  # "the 787", "14 787 Dreamliners": a model the copy names "Boeing 787"
-        if match is not None and match.span.start in models:
-            continue  # "their new 787 aircraft": the noun says what the model is
         if match is not None and match.unit == "count" and _OWNER.match(body, match.span.end):
             continue  # "107's text", "the 787's wings": a numbered thing that owns
         if match is not None and not _overlaps(taken, match.span.start, match.span.end):
