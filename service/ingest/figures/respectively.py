@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from service.ingest.model import FigureCandidate, MentionCandidate, TextPart
 
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # Between two figures of one list: "and", a comma, a unit ("96 points and 50 points").
 _BETWEEN_FIGURES = re.compile(r"[^\d.;:()]{0,25}")
 _JOINER = re.compile(r"(?:,|\band\b)")
@@ -45,7 +45,7 @@ def _runs(figures: Sequence[FigureCandidate], body: str) -> list[list[int]]:
         if figure.part is not TextPart.BODY:
             continue
         sentence = figure.sentence
-        closing = _RESPECTIVELY.search(body, figure.span.end, sentence.end)
+        closing = RESPECTIVELY.search(body, figure.span.end, sentence.end)
         if closing is None or not _TO_RESPECTIVELY.fullmatch(
             body, figure.span.end, closing.start()
         ):

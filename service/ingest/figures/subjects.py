@@ -36,7 +36,7 @@ from service.ingest.figures.properties import (
     main_place,
     vote_subject,
 )
-from service.ingest.figures.respectively import pair_respectively
+from service.ingest.figures.respectively import RESPECTIVELY, pair_respectively
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.coreference import last_named
 from service.ingest.mentions.places import country_of_demonym
@@ -294,7 +294,7 @@ def _mover_before(
     if figure.part is not TextPart.BODY or figure.property not in _MARKET_MEASURES:
         return None
     sentence = figure.sentence
-    if _RESPECTIVELY.search(body, sentence.start, sentence.end):
+    if RESPECTIVELY.search(body, sentence.start, sentence.end):
         return None
     before = [
         m
@@ -323,7 +323,6 @@ def _mover_before(
     return entity.index
 
 
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _EXCHANGES = frozenset({"nyse", "lse", "tse", "hkex", "sgx", "asx"})
 
 
