@@ -17,7 +17,7 @@ from service.ingest.figures.properties import (
     SentenceMentions,
     vote_subject,
 )
-from service.ingest.figures.subjects import (
+from service.ingest.figures.sentence_subjects import (
     at_place,
 )
 from service.ingest.model import (

@@ -60,6 +60,8 @@ from service.ingest.figures.qualifiers import (
     _status,
     day_of_the_same,
 )
+from service.ingest.figures.referents import described, parse_source, parse_subject
+from service.ingest.figures.sentence_subjects import at_place, measured_from, subject_of
 from service.ingest.figures.sequence import (
     EARLIER_LEVEL,
     INCREMENT,
@@ -76,15 +78,7 @@ from service.ingest.figures.sequence import (
     level_after_move,
     ranked_next,
 )
-from service.ingest.figures.subjects import (
-    at_place,
-    described,
-    fill_subjects,
-    measured_from,
-    parse_source,
-    parse_subject,
-    subject_of,
-)
+from service.ingest.figures.subjects import fill_subjects
 from service.ingest.mentions.coreference import last_named
 from service.ingest.model import (
     EntityKind,
