@@ -8,9 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from service.ingest.figures.properties import (
-    SentenceMentions,
-)
+from service.ingest.figures.sentence_mentions import SentenceMentions
 from service.ingest.model import (
     EntityKind,
     FigureCandidate,

@@ -16,9 +16,7 @@ from service.ingest.figures.organisation_kinds import (
     is_outlet,
     names_index,
 )
-from service.ingest.figures.properties import (
-    SentenceMentions,
-)
+from service.ingest.figures.sentence_mentions import SentenceMentions
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.coreference import last_named
 from service.ingest.mentions.places import country_of_demonym

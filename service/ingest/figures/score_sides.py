@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import re
 
-from service.ingest.figures.properties import (
-    SentenceMentions,
-)
+from service.ingest.figures.sentence_mentions import SentenceMentions
 from service.ingest.model import (
     EntityKind,
 )

@@ -9,12 +9,9 @@ from collections.abc import Sequence
 
 from service.ingest.figures.event_places import event_place
 from service.ingest.figures.lexicon import lexicon
-from service.ingest.figures.properties import (
-    SentenceMentions,
-    age_subject,
-    vote_subject,
-)
+from service.ingest.figures.person_subjects import age_subject, vote_subject
 from service.ingest.figures.score_sides import first_side, winner_after
+from service.ingest.figures.sentence_mentions import SentenceMentions
 from service.ingest.model import (
     EntityKind,
     MentionCandidate,

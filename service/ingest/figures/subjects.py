@@ -50,11 +50,9 @@ from service.ingest.figures.off_topic import (
     unnamed_people,
 )
 from service.ingest.figures.organisation_kinds import is_authority, names_index
-from service.ingest.figures.properties import (
-    main_place,
-)
 from service.ingest.figures.respectively import pair_respectively
 from service.ingest.figures.sentence_subjects import at_place, country_level
+from service.ingest.figures.story_places import main_place
 from service.ingest.figures.story_topic import (
     about_topic,
     banks_country,
