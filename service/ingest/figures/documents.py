@@ -4,7 +4,7 @@ News copy credits a number to a document as often as to a speaker: "The autopsy 
 that seven bullets entered his body", "Figures to be published today show a record 45,756
 migrants crossing", "Their projections showed that Apple held 19 percent", "23 quakes
 occurred on Sunday, US Geological Survey records show". The speech cues
-(``properties.speech_cues``) read verbs of telling only; this module reads a verb of
+(``speech_cues.py``) read verbs of telling only; this module reads a verb of
 showing ("show", "found", "suggests", "indicated", "revealed") whose subject is a document
 or the people who wrote one ("researchers found"), and gives the figure that subject's
 words: the organisation it names ("US Geological Survey records": the survey), else the
@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from service.ingest.figures.properties import DOCUMENT_NOUNS, SentenceMentions
+from service.ingest.figures.sentence_mentions import SentenceMentions
+from service.ingest.figures.speech_cues import DOCUMENT_NOUNS
 from service.ingest.model import EntityKind
 
 # A verb of showing, after an optional auxiliary ("surveys have found").

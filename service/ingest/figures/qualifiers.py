@@ -14,10 +14,10 @@ from service.ingest.figures.dates import (
     nearest_cue,
     refers_to,
 )
-from service.ingest.figures.status import APART, outcome_status, value_status
-from service.ingest.figures.subjects import (
+from service.ingest.figures.sentence_subjects import (
     at_place,
 )
+from service.ingest.figures.status import APART, outcome_status, value_status
 from service.ingest.model import FigureCandidate, TextPart
 
 # Counts of what happens again day after day (arrests, rallies): the day is part of the

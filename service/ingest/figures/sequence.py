@@ -13,11 +13,9 @@ from service.ingest.figures.dates import (
     CALENDAR_WORDS,
 )
 from service.ingest.figures.lexicon import unit_class
-from service.ingest.figures.properties import (
-    SentenceMentions,
-    vote_subject,
-)
-from service.ingest.figures.subjects import (
+from service.ingest.figures.person_subjects import vote_subject
+from service.ingest.figures.sentence_mentions import SentenceMentions
+from service.ingest.figures.sentence_subjects import (
     at_place,
 )
 from service.ingest.model import (

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from service.ingest.budget import UNLIMITED, ExtractionBudget
+from service.ingest.figures.attribution import attribution
 from service.ingest.figures.concepts import Reading, read_figure
 from service.ingest.figures.dates import (
     DateCue,
@@ -41,16 +42,8 @@ from service.ingest.figures.documents import document_source
 from service.ingest.figures.lexicon import lexicon, unit_class
 from service.ingest.figures.markets import market_in_view_at
 from service.ingest.figures.number_match import NumberMatch
-from service.ingest.figures.properties import (
-    SentenceMentions,
-    SpeechCue,
-    attribution,
-    choose_property,
-    city_entities,
-    election_story,
-    speech_cues,
-    vote_subject,
-)
+from service.ingest.figures.person_subjects import vote_subject
+from service.ingest.figures.properties import choose_property, election_story
 from service.ingest.figures.qualifiers import (
     _DAY_COUNTS,
     RELATIVE_DAY,
@@ -60,6 +53,9 @@ from service.ingest.figures.qualifiers import (
     _status,
     day_of_the_same,
 )
+from service.ingest.figures.referents import described, parse_source, parse_subject
+from service.ingest.figures.sentence_mentions import SentenceMentions
+from service.ingest.figures.sentence_subjects import at_place, measured_from, subject_of
 from service.ingest.figures.sequence import (
     EARLIER_LEVEL,
     INCREMENT,
@@ -76,15 +72,9 @@ from service.ingest.figures.sequence import (
     level_after_move,
     ranked_next,
 )
-from service.ingest.figures.subjects import (
-    at_place,
-    described,
-    fill_subjects,
-    measured_from,
-    parse_source,
-    parse_subject,
-    subject_of,
-)
+from service.ingest.figures.speech_cues import SpeechCue, speech_cues
+from service.ingest.figures.story_places import city_entities
+from service.ingest.figures.subjects import fill_subjects
 from service.ingest.mentions.coreference import last_named
 from service.ingest.model import (
     EntityKind,

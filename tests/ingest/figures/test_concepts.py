@@ -10,8 +10,6 @@ from service.ingest.figures.concepts import read_figure
 from service.ingest.figures.lexicon import counted_unit, plural
 from service.ingest.figures.numbers import find_numbers
 from service.ingest.figures.status import value_status
-from service.ingest.figures.subjects import _country_named
-from service.ingest.model import EntityKind, LocalEntity
 from service.ingest.nlp.model import analyse
 from service.ingest.parse.article import parse_article
 from tests.ingest.figures.reading import figures_by_text, reading_of
@@ -600,13 +598,6 @@ def test_amounts_of_other_kinds_do_not_continue_each_other() -> None:
     assert figures["58 percent"].property == "turnout"
     assert figures["2 million voters"].property != "turnout"
     assert figures["20"].property != "deaths"
-
-
-def test_a_nationality_before_a_measure_names_the_country() -> None:
-    """ "German GDP", "Afghan team": the country the story names, as "Panamanian" alone."""
-    germany = LocalEntity(index=0, kind=EntityKind.PLACE, name="Germany", aliases=())
-    assert _country_named("German GDP", (germany,)) == 0
-    assert _country_named("Panamanian", (germany,)) is None
 
 
 def test_a_recall_announced_is_the_recall_under_way() -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from service.ingest.figures.properties import main_place
 from service.ingest.mentions.places import demonym_country, named_country, place_type
-from service.ingest.model import EntityKind, MentionCandidate, Span
 
 
 def test_places_are_typed_from_geonames() -> None:
@@ -15,21 +13,6 @@ def test_places_are_typed_from_geonames() -> None:
     assert place_type("Texas") == "region"
     assert place_type("U.S.") == "country"
     assert place_type("Soviet Union") is None
-
-
-def _place(index: int, name: str, start: int) -> MentionCandidate:
-    return MentionCandidate(
-        Span(start, start + len(name)), name, name, EntityKind.PLACE, 0, local_entity=index
-    )
-
-
-def test_the_story_country_is_never_a_former_state() -> None:
-    mentions = [
-        _place(0, "Soviet Union", 0),
-        _place(0, "Soviet Union", 20),
-        _place(1, "Kazakhstan", 40),
-    ]
-    assert main_place(mentions, frozenset(), city=False) == 1
 
 
 def test_named_country_reads_datelines_and_headlines() -> None:
