@@ -8,8 +8,8 @@ from collections.abc import Collection, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from service.ingest.mentions.entity_groups import honorific_sex
 from service.ingest.mentions.gazetteer import is_given_name, place_canonical, sex_of_given_name
+from service.ingest.mentions.honorifics import honorific_sex
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate
 
 

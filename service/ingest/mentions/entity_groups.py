@@ -5,19 +5,27 @@ that surname (the nearest one printed before it), never a gendered
 form of it (keys of Nazarbayev and Nazarbayeva differ); an acronym joins the long name
 it was defined for in the text, or whose initials it spells; spellings with one
 ``name_key`` and listed variants of one place join.
+
+Before grouping, the kinds of names are settled over all their mentions
+(``settled_kinds.py``); which full name a surname or a given name alone joins is in
+``full_names.py``, the sex an honorific gives a name in ``honorifics.py``.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from service.ingest.mentions import gazetteer as gz
-from service.ingest.mentions.added_names import described_person
+from service.ingest.mentions.full_names import (
+    full_name_of_given,
+    full_person_names,
+    joinable,
+    nearest_full_name,
+    surnames_beside_full_names,
+)
+from service.ingest.mentions.honorifics import honorific_sex, sex_by_honorific
 from service.ingest.mentions.names import (
     EVENT_PREFIX,
     acronym_key,
@@ -26,7 +34,7 @@ from service.ingest.mentions.names import (
     is_acronym,
     name_key,
 )
-from service.ingest.mentions.places import place_type
+from service.ingest.mentions.settled_kinds import kinds_settled_by_vote, people_named_by_surname
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 
 if TYPE_CHECKING:
@@ -61,26 +69,17 @@ def group_mentions(
     """Mentions with their local entity index, and the local entities in first-seen order.
     ``known_people`` are full names printed before the body (in its standfirst): "Paris
     was born in Switzerland" under "Valeska Paris, an Australian woman, ..." is her."""
-    _people_named_by_surname(candidates)
-    full_names = _full_person_names(candidates)
-    _kinds_settled_by_vote(body, candidates, full_names)
-    kin = _surnames_beside_full_names(body, candidates)
-    honoured = _sex_by_honorific(body, candidates)
+    people_named_by_surname(candidates)
+    full_names = full_person_names(candidates)
+    kinds_settled_by_vote(body, candidates, full_names)
+    kin = surnames_beside_full_names(body, candidates)
+    honoured = sex_by_honorific(body, candidates)
     for name in known_people:
         parts = name_key(name).split()
         if len(parts) > 1:
             full_names.setdefault(parts[-1], []).insert(0, (-1, name))
-    long_names = {
-        initials(c.name): c.name
-        for c in candidates
-        if c.kind is EntityKind.ORGANIZATION and not is_acronym(c.name) and len(c.name.split()) > 1
-    }
-    # An opening line with no full stop: a standfirst left in the body, which names people
-    # by surname before the story introduces them ("Tokaev promises continuity ...
-    # Kassym-Jomart Tokaev was sworn in").
-    opening = body.find("\n\n")
-    if opening <= 0 or body[:opening].rstrip().endswith((".", "!", "?", '"', "”")):
-        opening = 0  # a paragraph of prose, not a standfirst
+    long_names = _long_names(candidates)
+    opening = _standfirst_end(body)
     halves = _halves(candidates)
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
@@ -102,8 +101,8 @@ def group_mentions(
             and len(key.split()) == 1
             and key in full_names
             and (
-                full := _nearest_full_name(
-                    _joinable(
+                full := nearest_full_name(
+                    joinable(
                         full_names[key],
                         honorific_sex(body, cand.start) or honoured.get(key),
                         kin.get(key, set()),
@@ -121,7 +120,7 @@ def group_mentions(
             group = _group_named(groups, by_key, EntityKind.PLACE, halves[cand.name])
             kind = EntityKind.PLACE
             reason = f"{cand.name!r} is short for {halves[cand.name]!r}"
-        elif group is None and (full := _full_name_of_given(cand, candidates)) is not None:
+        elif group is None and (full := full_name_of_given(cand, candidates)) is not None:
             group = _group_named(groups, by_key, EntityKind.PERSON, full)
             kind = EntityKind.PERSON
             reason = f"given name {cand.name!r} of {full!r}"
@@ -173,6 +172,35 @@ def group_mentions(
     for group in groups:
         if _titled_person(group):
             group.kind = EntityKind.PERSON
+    return _numbered(body, candidates, assigned, groups)
+
+
+def _long_names(candidates: Sequence[Candidate]) -> dict[str, str]:
+    """The initials of each organisation's name of several words, to the name: what an
+    acronym printed without its definition may spell."""
+    return {
+        initials(c.name): c.name
+        for c in candidates
+        if c.kind is EntityKind.ORGANIZATION and not is_acronym(c.name) and len(c.name.split()) > 1
+    }
+
+
+def _standfirst_end(body: str) -> int:
+    """Where a standfirst left in the body ends, else 0."""
+    # An opening line with no full stop: a standfirst left in the body, which names people
+    # by surname before the story introduces them ("Tokaev promises continuity ...
+    # Kassym-Jomart Tokaev was sworn in").
+    opening = body.find("\n\n")
+    if opening <= 0 or body[:opening].rstrip().endswith((".", "!", "?", '"', "”")):
+        opening = 0  # a paragraph of prose, not a standfirst
+    return opening
+
+
+def _numbered(
+    body: str, candidates: Sequence[Candidate], assigned: list[_Group], groups: list[_Group]
+) -> tuple[tuple[MentionCandidate, ...], tuple[LocalEntity, ...]]:
+    """The mentions with their entity's number, and the entities, numbered in the order
+    of their first mention."""
     # Groups are numbered in order of their first mention.
     order = {id(g): n for n, g in enumerate(sorted(groups, key=lambda g: g.index))}
     mentions = tuple(
@@ -219,31 +247,6 @@ def _halves(candidates: Sequence[Candidate]) -> dict[str, str]:
     return {word: place for word, place in halves.items() if place}
 
 
-def _full_name_of_given(cand: Candidate, candidates: Sequence[Candidate]) -> str | None:
-    """The one person printed before with a full name that starts with this given name
-    alone ("Tara Reid" ... "Tara was 100 percent professional"; "Tim Cook" ... "Tim and
-    the team"), else None: none when two people share it ("Chris Webber", "Chris Ford")."""
-    if cand.kind is not EntityKind.PERSON or " " in cand.name or not gz.is_given_name(cand.name):
-        return None
-    key = name_key(cand.name)
-    fulls = {
-        c.name
-        for c in candidates
-        if c.kind is EntityKind.PERSON
-        and c.start < cand.start
-        and len(c.name.split()) > 1
-        and name_key(c.name).split()[0] == key
-    }
-    everyone = {
-        name_key(c.name)
-        for c in candidates
-        if c.kind is EntityKind.PERSON
-        and len(c.name.split()) > 1
-        and name_key(c.name).split()[0] == key
-    }
-    return next(iter(fulls)) if len(fulls) == 1 and len(everyone) == 1 else None
-
-
 def _titled_person(group: _Group) -> bool:
     """An unlisted "organisation" a person's title was printed before ("President Trump")
     whose name is a surname, or a given name and a surname, is that person: the
@@ -274,178 +277,3 @@ def _new_group(groups: list[_Group], kind: EntityKind, name: str) -> _Group:
     group = _Group(index=len(groups), kind=kind, name=name)
     groups.append(group)
     return group
-
-
-def _people_named_by_surname(candidates: Sequence[Candidate]) -> None:
-    """A two- or three-word "organisation" whose last word the article also uses alone
-    for a person is that person ("after Erling Haaland scored ... Haaland told Sky
-    Sports"): the recogniser's label for the one form is outvoted by the other. Not a
-    listed organisation, nor a name with an organisation's head word ("Morgan Stanley
-    Bank")."""
-    surnames = {
-        name_key(c.name)
-        for c in candidates
-        if c.kind is EntityKind.PERSON and len(name_key(c.name).split()) == 1
-    }
-    for cand in candidates:
-        words = cand.name.split()
-        if (
-            cand.kind is EntityKind.ORGANIZATION
-            and len(words) in (2, 3)
-            and name_key(words[-1]) in surnames
-            and all(w[:1].isupper() and w.lower() not in gz.ORG_HEADS for w in words)
-            and gz.organization_canonical(cand.name) is None
-        ):
-            cand.kind = EntityKind.PERSON
-
-
-def _kinds_settled_by_vote(
-    body: str, candidates: Sequence[Candidate], full_names: Mapping[str, object]
-) -> None:
-    """One name printed several times names one thing, whatever the recogniser read
-    each time. A person once titled, given a first name or an age ("President Trump will
-    travel ...", "Mr. Trump", "Comeaux, 49,") is a person everywhere ("Trump nixed a
-    visit"); a name GeoNames knows, or printed after "in" or "on the", read once as a
-    place is that place ("in Millom", "on the South Lawn"). Otherwise the kind most of
-    its mentions read wins ("the Colts" twice an organisation, once a person), a person
-    only when the name starts with a given name; else the first reading stays. Surnames
-    of a full name printed in the article are left to the surname rule; events and
-    unknown kinds take no part."""
-    by_key: dict[str, list[Candidate]] = {}
-    for cand in candidates:
-        if cand.kind in _VOTING_KINDS and cand.acronym_of is None:
-            by_key.setdefault(name_key(cand.name), []).append(cand)
-    for key, same in by_key.items():
-        kinds = Counter(c.kind for c in same)
-        if len(kinds) < 2 or key in full_names:
-            continue
-        if any(_surely_person(body, c) for c in same):
-            kind = EntityKind.PERSON
-        elif any(_surely_place(body, c) for c in same):
-            kind = EntityKind.PLACE
-        else:
-            (top, n), (_, m) = kinds.most_common(2)
-            kind = top if n > m and (top is not EntityKind.PERSON or _given(same)) else same[0].kind
-        for cand in same:
-            cand.kind = kind
-
-
-def _surely_person(body: str, cand: Candidate) -> bool:
-    words = cand.name.split()
-    return (
-        cand.kind is EntityKind.PERSON
-        and words[-1].lower() not in gz.ORG_HEADS
-        and (
-            bool(cand.description)
-            or (len(words) > 1 and gz.is_given_name(words[0]))
-            or _HONORIFIC.search(body, max(0, cand.start - 6), cand.start) is not None
-            or described_person(body, cand.end)
-        )
-    )
-
-
-def _given(same: Sequence[Candidate]) -> bool:
-    """Whether the name starts with a given name: only then may a bare majority of
-    "person" readings outvote an organisation ("Gloria" yes, "Ryanair" no)."""
-    return gz.is_given_name(same[0].name.split()[0])
-
-
-def _surely_place(body: str, cand: Candidate) -> bool:
-    return cand.kind is EntityKind.PLACE and (
-        place_type(cand.name) is not None
-        or _LOCATIVE_BEFORE.search(body, max(0, cand.start - 8), cand.start) is not None
-    )
-
-
-_VOTING_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE})
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|on the) $")
-
-
-def _full_person_names(candidates: Sequence[Candidate]) -> dict[str, list[tuple[int, str]]]:
-    """Surname key -> (position, full name) of every multi-part person name."""
-    found: dict[str, list[tuple[int, str]]] = {}
-    for cand in candidates:
-        parts = name_key(cand.name).split()
-        if cand.kind is EntityKind.PERSON and len(parts) > 1:
-            found.setdefault(parts[-1], []).append((cand.start, cand.name))
-    return found
-
-
-def _surnames_beside_full_names(body: str, candidates: Sequence[Candidate]) -> dict[str, set[str]]:
-    """Surnames printed alone and joined by "and" to a full name of that surname, with the
-    keys of those full names: two people ("President Trump and Melania Trump", "Trump
-    and first lady Melania Trump"), so the surname is not that full name's."""
-    people = [c for c in candidates if c.kind is not EntityKind.PLACE]
-    found: dict[str, set[str]] = {}
-    for a, b in pairwise(people):
-        keys = (name_key(a.name).split(), name_key(b.name).split())
-        if not (keys[0] and keys[1] and keys[0][-1] == keys[1][-1]):
-            continue
-        if sorted(len(k) for k in keys)[0] != 1 or len(keys[0]) == len(keys[1]):
-            continue
-        full, bare = (a, b) if len(keys[0]) > 1 else (b, a)
-        if body.startswith(("'s", "’s"), bare.end):
-            continue  # "Paul Manafort and Manafort's deputy": his deputy, not another Manafort
-        if _JOINED_BY_AND.fullmatch(body, a.end, b.start):
-            found.setdefault(keys[0][-1], set()).add(name_key(full.name))
-    return found
-
-
-# "and", perhaps with a lower-case title: "and first lady", "and his wife"
-_JOINED_BY_AND = re.compile(r"\s+and\s+(?:[a-z][\w-]*\s+){0,3}")
-
-
-# "Mr. Trump", "Dr. Benjamin": a person's name follows; "Mr." or "Mrs." says which sex
-# the surname's bearer is.
-_HONORIFIC = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?\s+$")
-_HONORIFIC_SEX = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
-
-
-def honorific_sex(body: str, start: int) -> str | None:
-    """The sex an honorific printed right before ``start`` gives the name there ("Mr."
-    male, "Mrs."/"Ms."/"Miss" female), else None ("Dr.", no honorific)."""
-    found = _HONORIFIC.search(body, max(0, start - 6), start)
-    return _HONORIFIC_SEX.get(found["title"]) if found is not None else None
-
-
-def _sex_by_honorific(body: str, candidates: Sequence[Candidate]) -> dict[str, str]:
-    """Surname key -> the sex the story's honorifics give it, when they all agree: a
-    story that calls its Trump "Mr. Trump" means him by "President Trump" too."""
-    sexes: dict[str, set[str]] = {}
-    for cand in candidates:
-        key = name_key(cand.name)
-        if len(key.split()) == 1 and (sex := honorific_sex(body, cand.start)) is not None:
-            sexes.setdefault(key, set()).add(sex)
-    return {key: found.pop() for key, found in sexes.items() if len(found) == 1}
-
-
-def _joinable(
-    options: list[tuple[int, str]], sex: str | None, partners: set[str]
-) -> list[tuple[int, str]]:
-    """The full names a surname may join: never one whose given name is only the other
-    sex's than its honorific ("Mr. Trump" is not Melania Trump), nor one the story prints
-    joined by "and" to the bare surname ("President Trump and Melania Trump": another
-    person), unless the honorific fits it ("Mrs. Trump")."""
-    found = []
-    for at, name in options:
-        named = gz.sex_of_given_name(name.split()[0])
-        if sex is not None and named is not None and named != sex:
-            continue
-        if name_key(name) in partners and (sex is None or named != sex):
-            continue
-        found.append((at, name))
-    return found
-
-
-def _nearest_full_name(
-    options: list[tuple[int, str]], position: int, opening: int = 0
-) -> str | None:
-    """The full name printed last before `position`. A surname printed before any full
-    name is someone the reader already knows ("Toqayev got 70.96 percent ... my neighbour
-    Aidos Tokayev"), so it does not join a full name introduced later; unless it stands in
-    the opening paragraph (before `opening`) and one full name of that surname follows."""
-    before = [name for start, name in options if start < position]
-    if before:
-        return before[-1]
-    later = {name_key(name): name for start, name in options if start > position}
-    return next(iter(later.values())) if position < opening and len(later) == 1 else None

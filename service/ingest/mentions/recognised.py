@@ -41,7 +41,7 @@ from service.ingest.mentions.added_names import (
     described_person,
 )
 from service.ingest.mentions.candidate import Candidate
-from service.ingest.mentions.checked_names import _checked, _event_with_direction
+from service.ingest.mentions.checked_names import _checked
 from service.ingest.mentions.descriptors import tidied
 from service.ingest.mentions.forced_capitals import (
     _page_label,
@@ -56,6 +56,7 @@ from service.ingest.mentions.kinds_by_context import (
     _town_by_context,
 )
 from service.ingest.mentions.recognised_names import KINDS, recognised_names
+from service.ingest.mentions.widened_names import event_with_direction
 from service.ingest.model import EntityKind
 
 
@@ -77,7 +78,7 @@ def reconcile(
     for cand in _joined_across_the(body, candidates, names):
         if cand.kind is EntityKind.EVENT:
             # dated events are read from lower-case copy on purpose
-            out.append(_event_with_direction(body, cand, names))
+            out.append(event_with_direction(body, cand, names))
             continue
         if _time_words(cand, doc, names) or _page_label(body, cand, doc):
             continue

@@ -1,0 +1,102 @@
+"""The kind of a name settled over all its mentions before they are grouped: a person the
+article names by surname elsewhere ("Erling Haaland" ... "Haaland told"), and one name
+printed several times read as one kind ("President Trump" ... "Trump nixed a visit")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from service.ingest.mentions import gazetteer as gz
+from service.ingest.mentions.added_names import described_person
+from service.ingest.mentions.candidate import Candidate
+from service.ingest.mentions.honorifics import HONORIFIC
+from service.ingest.mentions.names import name_key
+from service.ingest.mentions.places import place_type
+from service.ingest.model import EntityKind
+
+
+def people_named_by_surname(candidates: Sequence[Candidate]) -> None:
+    """A two- or three-word "organisation" whose last word the article also uses alone
+    for a person is that person ("after Erling Haaland scored ... Haaland told Sky
+    Sports"): the recogniser's label for the one form is outvoted by the other. Not a
+    listed organisation, nor a name with an organisation's head word ("Morgan Stanley
+    Bank")."""
+    surnames = {
+        name_key(c.name)
+        for c in candidates
+        if c.kind is EntityKind.PERSON and len(name_key(c.name).split()) == 1
+    }
+    for cand in candidates:
+        words = cand.name.split()
+        if (
+            cand.kind is EntityKind.ORGANIZATION
+            and len(words) in (2, 3)
+            and name_key(words[-1]) in surnames
+            and all(w[:1].isupper() and w.lower() not in gz.ORG_HEADS for w in words)
+            and gz.organization_canonical(cand.name) is None
+        ):
+            cand.kind = EntityKind.PERSON
+
+
+def kinds_settled_by_vote(
+    body: str, candidates: Sequence[Candidate], full_names: Mapping[str, object]
+) -> None:
+    """One name printed several times names one thing, whatever the recogniser read
+    each time. A person once titled, given a first name or an age ("President Trump will
+    travel ...", "Mr. Trump", "Comeaux, 49,") is a person everywhere ("Trump nixed a
+    visit"); a name GeoNames knows, or printed after "in" or "on the", read once as a
+    place is that place ("in Millom", "on the South Lawn"). Otherwise the kind most of
+    its mentions read wins ("the Colts" twice an organisation, once a person), a person
+    only when the name starts with a given name; else the first reading stays. Surnames
+    of a full name printed in the article are left to the surname rule; events and
+    unknown kinds take no part."""
+    by_key: dict[str, list[Candidate]] = {}
+    for cand in candidates:
+        if cand.kind in _VOTING_KINDS and cand.acronym_of is None:
+            by_key.setdefault(name_key(cand.name), []).append(cand)
+    for key, same in by_key.items():
+        kinds = Counter(c.kind for c in same)
+        if len(kinds) < 2 or key in full_names:
+            continue
+        if any(_surely_person(body, c) for c in same):
+            kind = EntityKind.PERSON
+        elif any(_surely_place(body, c) for c in same):
+            kind = EntityKind.PLACE
+        else:
+            (top, n), (_, m) = kinds.most_common(2)
+            kind = top if n > m and (top is not EntityKind.PERSON or _given(same)) else same[0].kind
+        for cand in same:
+            cand.kind = kind
+
+
+def _surely_person(body: str, cand: Candidate) -> bool:
+    words = cand.name.split()
+    return (
+        cand.kind is EntityKind.PERSON
+        and words[-1].lower() not in gz.ORG_HEADS
+        and (
+            bool(cand.description)
+            or (len(words) > 1 and gz.is_given_name(words[0]))
+            or HONORIFIC.search(body, max(0, cand.start - 6), cand.start) is not None
+            or described_person(body, cand.end)
+        )
+    )
+
+
+def _given(same: Sequence[Candidate]) -> bool:
+    """Whether the name starts with a given name: only then may a bare majority of
+    "person" readings outvote an organisation ("Gloria" yes, "Ryanair" no)."""
+    return gz.is_given_name(same[0].name.split()[0])
+
+
+def _surely_place(body: str, cand: Candidate) -> bool:
+    return cand.kind is EntityKind.PLACE and (
+        place_type(cand.name) is not None
+        or _LOCATIVE_BEFORE.search(body, max(0, cand.start - 8), cand.start) is not None
+    )
+
+
+_VOTING_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE})
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|on the) $")

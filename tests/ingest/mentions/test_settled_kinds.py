@@ -1,0 +1,59 @@
+"""The kind of a name settled over all its mentions before grouping (settled_kinds.py)."""
+
+from __future__ import annotations
+
+from service.ingest.mentions.candidate import Candidate
+from service.ingest.mentions.entity_groups import group_mentions
+from service.ingest.model import EntityKind
+
+
+def _kinds(
+    body: str, readings: list[tuple[str, EntityKind]], titled: str = ""
+) -> dict[str, EntityKind]:
+    """Group candidates read as given (each name at its next occurrence in ``body``), the
+    first after ``titled`` carrying that title as the finder gives it."""
+    candidates: list[Candidate] = []
+    seen: dict[str, int] = {}
+    for name, kind in readings:
+        start = body.index(name, seen.get(name, 0))
+        seen[name] = start + len(name)
+        title = titled.lower() if titled and body.endswith(titled + " ", 0, start) else None
+        candidates.append(Candidate(start, start + len(name), name, kind, 0, title))
+    _, entities = group_mentions(body, candidates)
+    return {e.name: e.kind for e in entities}
+
+
+P, G, L = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
+
+
+def test_a_name_once_titled_is_a_person_wherever_the_recogniser_read_an_organisation() -> None:
+    body = "Trump to visit Britain. President Trump will travel in July. Trump nixed a visit."
+    readings = [("Trump", G), ("Britain", L), ("Trump", P), ("Trump", G)]
+    assert _kinds(body, readings, titled="President")["Trump"] is P
+    assert _kinds(body, readings)["Trump"] is G
+    body = "Trump to visit Britain. Mr. Trump will travel in July. Trump nixed a visit."
+    assert _kinds(body, readings)["Trump"] is P
+
+
+def test_a_name_once_read_as_a_place_after_in_is_that_place() -> None:
+    body = "A man of Newton Street, Millom was held. Millom police said. He lived in Millom."
+    readings = [("Newton Street", L), ("Millom", G), ("Millom", G), ("Millom", L)]
+    assert _kinds(body, readings)["Millom"] is L
+
+
+def test_most_readings_decide_but_a_bare_person_majority_needs_a_given_name() -> None:
+    body = "The Colts beat Denver. The Colts won again. Colts fans cheered."
+    assert _kinds(body, [("Colts", P), ("Colts", G), ("Colts", G)])["Colts"] is G
+    body = "Irish airline, Ryanair, ordered jets. Ryanair has 91 aircraft. Ryanair is big."
+    assert _kinds(body, [("Ryanair", G), ("Ryanair", P), ("Ryanair", P)])["Ryanair"] is G
+    body = "Gloria fell ill. Gloria was taken to hospital. Gloria died in May."
+    assert _kinds(body, [("Gloria", G), ("Gloria", P), ("Gloria", P)])["Gloria"] is P
+
+
+def test_a_country_read_as_an_organisation_once_joins_its_other_spelling() -> None:
+    body = (
+        "The President of the United States will visit. U.S. troops left. The United States agreed."
+    )
+    readings = [("United States", G), ("U.S.", L), ("United States", L)]
+    kinds = _kinds(body, readings)
+    assert kinds == {"United States": L}, kinds
