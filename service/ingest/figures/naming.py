@@ -21,6 +21,7 @@ from service.ingest.figures.lexicon import (
     counted_unit,
     plural,
 )
+from service.ingest.figures.trades import cost_borne, sells_a_holding
 from service.ingest.figures.tree import _children, _clause_verb, _of_object, _passive
 
 # Verbs too light to name anything by themselves.
@@ -122,8 +123,10 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     lemma = verb.lemma_.lower()
     if lemma == "pay" and verb.head.lemma_.lower() == "order":
         lemma = "order to pay"  # "a jury ordered Johnson & Johnson to pay $45 million"
-    if lemma == "cost" and (borne := _cost_borne(verb)) is not None:
+    if lemma == "cost" and (borne := cost_borne(verb)) is not None:
         lemma = borne  # "delays have cost Airbus $6 billion": a cost, no price
+    if lemma == "sell" and sells_a_holding(verb):
+        lemma = "sell holding"  # "Intel sold its chip unit to Marvell for $600 million"
     if _passive(verb) and (hit := _pick(lex.passive_verbs.get(lemma), unit)) is not None:
         return hit
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
@@ -199,18 +202,6 @@ def _repeated_event(anchor: Token, lex: Lexicon) -> str | None:
         hit = next((c for c in lex.verbs.get(phrase, ()) if c.unit == "times"), None)
         if hit is not None:
             return hit.key
-    return None
-
-
-def _cost_borne(verb: Token) -> str | None:
-    """The phrase "cost" is looked up as when the sum is a cost someone bore, no price a
-    seller asks: "the strike could cost the economy $2 billion", "delays have cost Airbus
-    $6 billion" (to someone: "cost someone"), "the inquiry has already cost $3 million"
-    (run up: "have cost"); "the phone will cost $199" stays a price."""
-    if any(c.dep_ == "dative" for c in _children(verb)):
-        return "cost someone"
-    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in _children(verb)):
-        return "have cost"
     return None
 
 

@@ -97,24 +97,3 @@ def test_a_tally_of_things_the_lexicon_lacks_names_its_level_by_the_noun_after_o
 )  # fmt: skip
 def test_a_sum_paid_to_a_person_is_pay(sentence: str, text: str, concept: str | None) -> None:
     assert reading_of(sentence, text)[0] == concept, sentence
-
-
-@pytest.mark.parametrize(
-    ("sentence", "text", "concept"),
-    [
-        # a sum "cost" someone, or has cost already, is a cost someone bore
-        ("The strike could cost the economy $2 billion.", "$2 billion", "cost"),
-        ("Delays have cost the carmaker more than $6 billion.", "more than $6 billion", "cost"),
-        ("The inquiry has already cost more than $3 million, officials said.",
-         "more than $3 million", "cost"),
-        ("The lawsuits cost the county about $400,000 in settlements.", "about $400,000",
-         "cost"),
-        # what a thing for sale costs is its price
-        ("The new phone will cost $199.", "$199", "price"),
-        ("The tablet costs $499 in the US.", "$499", "price"),
-    ],
-)  # fmt: skip
-def test_a_sum_someone_bore_is_a_cost_and_a_sum_asked_a_price(
-    sentence: str, text: str, concept: str
-) -> None:
-    assert reading_of(sentence, text)[0] == concept, sentence
