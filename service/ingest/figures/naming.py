@@ -71,7 +71,10 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
         joined = _pick(lex.nouns.get(noun.lemma_.lower() + after.lower_), unit)
         if joined is not None:
             return joined
-    for word in (noun.lemma_.lower(), noun.lower_):
+    words = (noun.lemma_.lower(), noun.lower_)
+    if noun.tag_ in ("NNS", "NNPS"):
+        words = words[::-1]  # a plural of its own before its singular: "cut its costs"
+    for word in words:
         if (hit := _pick(lex.nouns.get(word), unit)) is not None:
             return hit
     if noun.lemma_.lower() in lex.nouns:
