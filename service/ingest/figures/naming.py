@@ -21,6 +21,7 @@ from service.ingest.figures.lexicon import (
     counted_unit,
     plural,
 )
+from service.ingest.figures.trades import cost_borne, sells_a_holding
 from service.ingest.figures.tree import _children, _clause_verb, _of_object, _passive
 
 # Verbs too light to name anything by themselves.
@@ -70,7 +71,10 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
         joined = _pick(lex.nouns.get(noun.lemma_.lower() + after.lower_), unit)
         if joined is not None:
             return joined
-    for word in (noun.lemma_.lower(), noun.lower_):
+    words = (noun.lemma_.lower(), noun.lower_)
+    if noun.tag_ in ("NNS", "NNPS"):
+        words = words[::-1]  # a plural of its own before its singular: "cut its costs"
+    for word in words:
         if (hit := _pick(lex.nouns.get(word), unit)) is not None:
             return hit
     if noun.lemma_.lower() in lex.nouns:
@@ -122,6 +126,10 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     lemma = verb.lemma_.lower()
     if lemma == "pay" and verb.head.lemma_.lower() == "order":
         lemma = "order to pay"  # "a jury ordered Johnson & Johnson to pay $45 million"
+    if lemma == "cost" and (borne := cost_borne(verb)) is not None:
+        lemma = borne  # "delays have cost Airbus $6 billion": a cost, no price
+    if lemma == "sell" and sells_a_holding(verb):
+        lemma = "sell holding"  # "Intel sold its chip unit to Marvell for $600 million"
     if _passive(verb) and (hit := _pick(lex.passive_verbs.get(lemma), unit)) is not None:
         return hit
     if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:

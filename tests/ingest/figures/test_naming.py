@@ -97,3 +97,19 @@ def test_a_tally_of_things_the_lexicon_lacks_names_its_level_by_the_noun_after_o
 )  # fmt: skip
 def test_a_sum_paid_to_a_person_is_pay(sentence: str, text: str, concept: str | None) -> None:
     assert reading_of(sentence, text)[0] == concept, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # a plural the lexicon lists names its concept before its singular: a business's
+        # costs are costs it bears, the cost of one thing its price
+        ("The company cut its costs to $8 billion last year.", "$8 billion", "cost"),
+        ("The airline will take on $2 billion in pension costs.", "$2 billion", "cost"),
+        ("The cost of a ticket is now $45.", "$45", "price"),
+    ],
+)  # fmt: skip
+def test_a_plural_of_its_own_names_its_concept_before_its_singular(
+    sentence: str, text: str, concept: str
+) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence

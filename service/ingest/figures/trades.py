@@ -1,0 +1,41 @@
+"""What a sum changing hands measures when its verb alone would say price: a cost someone
+bore ("delays have cost Airbus $6 billion") and a holding sold, a deal as one bought is
+("sold its chip unit to Marvell for $600 million"). ``naming.py`` looks the verb up by the
+phrase these return.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.ingest.figures.tree import _children, _of_object, _passive
+
+
+def cost_borne(verb: Token) -> str | None:
+    """The phrase "cost" is looked up as when the sum is a cost someone bore, no price a
+    seller asks: "the strike could cost the economy $2 billion", "delays have cost Airbus
+    $6 billion" (to someone: "cost someone"), "the inquiry has already cost $3 million"
+    (run up: "have cost"); "the phone will cost $199" stays a price."""
+    if any(c.dep_ == "dative" for c in _children(verb)):
+        return "cost someone"
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in _children(verb)):
+        return "have cost"
+    return None
+
+
+def sells_a_holding(verb: Token) -> bool:
+    """Whether an active "sell" hands over a holding, a deal as a purchase is ("bought
+    Compaq for $19 billion"), no product at its price: a buyer named ("sold the unit to
+    Marvell for $600 million"), or an object that is a name or the seller's own ("sold EDS
+    for $2.5 billion", "sold one of their oil fields for $30 million"); "songs are sold
+    for 99 cents", "the phone sells for $199" and "sold the phones for $99" stay prices."""
+    if _passive(verb):
+        return False
+    children = _children(verb)
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
+        return True
+    for obj in (c for c in children if c.dep_ == "dobj"):
+        owned = _of_object(obj) or obj
+        if obj.pos_ == "PROPN" or any(c.dep_ == "poss" for c in (*obj.children, *owned.children)):
+            return True
+    return False
