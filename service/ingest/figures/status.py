@@ -40,6 +40,13 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATE = re.compile(r"\b(?:estimated?|estimates?|estimating)\b", re.IGNORECASE)
+# An estimate that names its own value is that value's, not a figure's before it: "might
+# need $30 billion, an increase over their previous estimate of $18 billion".
+_ESTIMATE_OF = re.compile(r"\s+(?:of|at)\s+(?:\w+\s+){0,2}?[$€£¥\d]")
+# A value set beside the figure after a comma is an older or another's value, out of reach
+# of a cue before it: "will give it about 7 percent of the market, compared with IBM's 10
+# percent", "expected to rise to 5%, up from 4%".
+_COMPARED = re.compile(r",\s+(?:compared\s+(?:with|to)|(?:up|down)\s+from|versus)\b", re.I)
 # A figure set against a forecast is what came true, not the forecast: "losses of 26 cents a
 # share, worse than analysts had forecast", "beat predictions", "above expectations". The
 # words are read as no cue (the forecast itself, "had forecast 20 cents", keeps its own).
@@ -108,13 +115,25 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
         return "exit_poll"
     if share and _POLL.search(clause):
         return "poll_answer"
+    # a forecast or an estimate is not of a value set beside it ("compared with ...")
+    beside = max((m.end() for m in _COMPARED.finditer(clause, 0, start - left)), default=0)
+    clause = " " * beside + clause[beside:]
     if _DEFINITE.search(sentence, max(0, start - 30), start) is None and any(
         _reaches(cue, clause, start - left) for cue in _FORECAST.finditer(clause)
     ):
         return "forecast"
-    if _ESTIMATE.search(clause):
+    if any(_estimates(cue, clause, end - left) for cue in _ESTIMATE.finditer(clause)):
         return "estimate"
     return None
+
+
+def _estimates(cue: re.Match[str], clause: str, figure_end: int) -> bool:
+    """Whether an estimate cue in ``clause`` speaks of the figure ending at ``figure_end``:
+    not when it comes after the figure and names a value of its own ("an increase over
+    their previous estimate of $18 billion" is no estimate of the new figure)."""
+    if cue.start() < figure_end:
+        return True
+    return _ESTIMATE_OF.match(clause, cue.end()) is None
 
 
 # What an election's outcome is counted in, and the words that report an outcome.
