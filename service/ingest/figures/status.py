@@ -40,8 +40,8 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATE = re.compile(r"\b(?:estimated?|estimates?|estimating)\b", re.IGNORECASE)
-# An estimate that names its own value is that value's, not a figure's before it: "might
-# need $30 billion, an increase over their previous estimate of $18 billion".
+# An estimate or a forecast that names its own value is that value's, not a figure's before
+# it: "might need $30 billion, an increase over their previous estimate of $18 billion".
 _ESTIMATE_OF = re.compile(r"\s+(?:of|at)\s+(?:\w+\s+){0,2}?[$€£¥\d]")
 # A value set beside the figure after a comma is an older or another's value, out of reach
 # of a cue before it: "will give it about 7 percent of the market, compared with IBM's 10
@@ -119,18 +119,21 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
     beside = max((m.end() for m in _COMPARED.finditer(clause, 0, start - left)), default=0)
     clause = " " * beside + clause[beside:]
     if _DEFINITE.search(sentence, max(0, start - 30), start) is None and any(
-        _reaches(cue, clause, start - left) for cue in _FORECAST.finditer(clause)
+        _reaches(cue, clause, start - left) and _speaks_of(cue, clause, end - left)
+        for cue in _FORECAST.finditer(clause)
     ):
         return "forecast"
-    if any(_estimates(cue, clause, end - left) for cue in _ESTIMATE.finditer(clause)):
+    if any(_speaks_of(cue, clause, end - left) for cue in _ESTIMATE.finditer(clause)):
         return "estimate"
     return None
 
 
-def _estimates(cue: re.Match[str], clause: str, figure_end: int) -> bool:
-    """Whether an estimate cue in ``clause`` speaks of the figure ending at ``figure_end``:
-    not when it comes after the figure and names a value of its own ("an increase over
-    their previous estimate of $18 billion" is no estimate of the new figure)."""
+def _speaks_of(cue: re.Match[str], clause: str, figure_end: int) -> bool:
+    """Whether an estimate or forecast cue in ``clause`` may speak of the figure ending at
+    ``figure_end``: not when it comes after the figure and names a value of its own ("an
+    increase over their previous estimate of $18 billion" is no estimate of the new
+    figure, "down to about 2.3 percent from an initial forecast of 3.5 percent" no forecast
+    of 2.3 percent)."""
     if cue.start() < figure_end:
         return True
     return _ESTIMATE_OF.match(clause, cue.end()) is None

@@ -60,6 +60,16 @@ from service.ingest.figures.status import value_status
             "$3 billion",
             "estimate",
         ),
+        (
+            "The bank cut its estimate to 1.8 percent from an earlier forecast of 2.5 percent.",
+            "1.8 percent",
+            "estimate",
+        ),
+        (
+            "The bank cut its estimate to 1.8 percent from an earlier forecast of 2.5 percent.",
+            "2.5 percent",
+            "forecast",
+        ),
         # a value set beside the figure after a comma is out of a cue's reach
         (
             "The firm estimates the deal gives it 12 percent, compared with a rival's 20 percent.",
