@@ -115,6 +115,8 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
         return "exit_poll"
     if share and _POLL.search(clause):
         return "poll_answer"
+    if _counts_estimators(sentence, start, end):
+        return None
     # a forecast or an estimate is not of a value set beside it ("compared with ...")
     beside = max((m.end() for m in _COMPARED.finditer(clause, 0, start - left)), default=0)
     clause = " " * beside + clause[beside:]
@@ -126,6 +128,28 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
     if any(_speaks_of(cue, clause, end - left) for cue in _ESTIMATE.finditer(clause)):
         return "estimate"
     return None
+
+
+# A figure that counts who estimates or forecasts is none of their values: "the average of
+# the estimates of two investment banks", "the median forecast of 20 economists".
+_CUE_OF = re.compile(
+    r"\b(?:estimates?|forecasts?|projections?|predictions?)\s+(?:of|by|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ESTIMATORS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:analysts|economists|experts|banks|brokers|forecasters"
+    r"|firms|agencies|institutes)\b",
+    re.IGNORECASE,
+)
+
+
+def _counts_estimators(sentence: str, start: int, end: int) -> bool:
+    """Whether the figure counts the estimators a cue before it names ("the estimates of two
+    investment banks"): who estimates, not what is estimated."""
+    return (
+        _CUE_OF.search(sentence, max(0, start - 40), start) is not None
+        and _ESTIMATORS.match(sentence, end) is not None
+    )
 
 
 def _speaks_of(cue: re.Match[str], clause: str, figure_end: int) -> bool:

@@ -70,6 +70,11 @@ from service.ingest.figures.status import value_status
             "2.5 percent",
             "forecast",
         ),
+        # a figure counting who estimates or forecasts is none of their values
+        ("The buyer will pay the mean of the estimates of three auditing firms.", "three", None),
+        ("The median forecast of 25 economists was 2.8 percent.", "25", None),
+        ("The median forecast of 25 economists was 2.8 percent.", "2.8 percent", "forecast"),
+        ("Estimates of 400 deaths could not be confirmed.", "400", "estimate"),
         # a value set beside the figure after a comma is out of a cue's reach
         (
             "The firm estimates the deal gives it 12 percent, compared with a rival's 20 percent.",
