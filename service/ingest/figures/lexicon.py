@@ -4,6 +4,7 @@ that name them, the kinds of unit a concept can take, and what a count counts.""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
@@ -142,9 +143,17 @@ def counted_unit(noun: Token | None) -> str | None:
     if noun.tag_ in ("NNS", "NNPS") and noun.lower_.isalpha() and noun.lower_.endswith("s"):
         # the plural as printed: the lemmatizer misreads some ("75,000 corpses" -> "corps")
         return noun.lower_
+    if _MODEL_PLURAL.fullmatch(noun.text) and not _DECADE.fullmatch(noun.text):
+        return noun.lower_  # "18 777s", "12 more A350s": the model's plural, as printed
     if not lemma.isalpha():
         return None
     return plural(lemma)
+
+
+# A model's name in the plural, counted like any noun: "777s", "A350s" (three digits or
+# more, at most two letters before them); never a decade ("the 1990s").
+_MODEL_PLURAL = re.compile(r"[A-Za-z]{0,2}-?\d{3,}s")
+_DECADE = re.compile(r"1\d{2}0s|20\d0s")
 
 
 # Participles that stand for the people they happened to ("about 50 hurt").

@@ -34,6 +34,10 @@ _UNDATED = frozenset({"age", "years_in_power", "registered_voters"})
 # What an employer announces it will do is a plan, the same fact as the deed under way
 # (so are cuts and rises someone decides: "will lower the price by 40 percent").
 _PLANS = frozenset({"job_cuts", "jobs_created", "recalls"})
+# Counted in what an employer cuts, creates or closes, a figure is the employer's plan
+# whatever property its noun got: "will cut 30,000 jobs and 14 plants", "About 9,000
+# production jobs will be cut".
+_PLANNED_UNITS = frozenset({"jobs", "plants", "factories"})
 # A price the seller sets for what it will sell is its price, not a forecast of one: "will
 # cost $199", "will be available ... for $99.99", "retailing for $299", "a price tag of
 # $2,799", "the price will be cut by $200 to $399". A price a market sets ("$85 a barrel")
@@ -92,7 +96,7 @@ def _status(
             if _PRELIMINARY.search(text):
                 return "preliminary"
     status = value_status(sentence, start, end, share=unit == "percent")
-    if status == "forecast" and _planned(prop, sentence):
+    if status == "forecast" and (unit in _PLANNED_UNITS or _planned(prop, sentence)):
         status = None
     return status or outcome_status(prop, sentence)
 

@@ -40,6 +40,13 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATE = re.compile(r"\b(?:estimated?|estimates?|estimating)\b", re.IGNORECASE)
+# An estimate or a forecast that names its own value is that value's, not a figure's before
+# it: "might need $30 billion, an increase over their previous estimate of $18 billion".
+_ESTIMATE_OF = re.compile(r"\s+(?:of|at)\s+(?:\w+\s+){0,2}?[$€£¥\d]")
+# A value set beside the figure after a comma is an older or another's value, out of reach
+# of a cue before it: "will give it about 7 percent of the market, compared with IBM's 10
+# percent", "expected to rise to 5%, up from 4%".
+_COMPARED = re.compile(r",\s+(?:compared\s+(?:with|to)|(?:up|down)\s+from|versus)\b", re.I)
 # A figure set against a forecast is what came true, not the forecast: "losses of 26 cents a
 # share, worse than analysts had forecast", "beat predictions", "above expectations". The
 # words are read as no cue (the forecast itself, "had forecast 20 cents", keeps its own).
@@ -108,13 +115,52 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
         return "exit_poll"
     if share and _POLL.search(clause):
         return "poll_answer"
+    if _counts_estimators(sentence, start, end):
+        return None
+    # a forecast or an estimate is not of a value set beside it ("compared with ...")
+    beside = max((m.end() for m in _COMPARED.finditer(clause, 0, start - left)), default=0)
+    clause = " " * beside + clause[beside:]
     if _DEFINITE.search(sentence, max(0, start - 30), start) is None and any(
-        _reaches(cue, clause, start - left) for cue in _FORECAST.finditer(clause)
+        _reaches(cue, clause, start - left) and _speaks_of(cue, clause, end - left)
+        for cue in _FORECAST.finditer(clause)
     ):
         return "forecast"
-    if _ESTIMATE.search(clause):
+    if any(_speaks_of(cue, clause, end - left) for cue in _ESTIMATE.finditer(clause)):
         return "estimate"
     return None
+
+
+# A figure that counts who estimates or forecasts is none of their values: "the average of
+# the estimates of two investment banks", "the median forecast of 20 economists".
+_CUE_OF = re.compile(
+    r"\b(?:estimates?|forecasts?|projections?|predictions?)\s+(?:of|by|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ESTIMATORS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:analysts|economists|experts|banks|brokers|forecasters"
+    r"|firms|agencies|institutes)\b",
+    re.IGNORECASE,
+)
+
+
+def _counts_estimators(sentence: str, start: int, end: int) -> bool:
+    """Whether the figure counts the estimators a cue before it names ("the estimates of two
+    investment banks"): who estimates, not what is estimated."""
+    return (
+        _CUE_OF.search(sentence, max(0, start - 40), start) is not None
+        and _ESTIMATORS.match(sentence, end) is not None
+    )
+
+
+def _speaks_of(cue: re.Match[str], clause: str, figure_end: int) -> bool:
+    """Whether an estimate or forecast cue in ``clause`` may speak of the figure ending at
+    ``figure_end``: not when it comes after the figure and names a value of its own ("an
+    increase over their previous estimate of $18 billion" is no estimate of the new
+    figure, "down to about 2.3 percent from an initial forecast of 3.5 percent" no forecast
+    of 2.3 percent)."""
+    if cue.start() < figure_end:
+        return True
+    return _ESTIMATE_OF.match(clause, cue.end()) is None
 
 
 # What an election's outcome is counted in, and the words that report an outcome.

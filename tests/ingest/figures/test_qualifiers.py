@@ -20,3 +20,15 @@ def test_a_price_the_seller_sets_is_no_forecast() -> None:
     assert statuses["$349"] is None
     assert statuses["$499"] is None
     assert statuses["$95"] == "forecast"  # a market's price is forecast
+
+
+def test_what_an_employer_cuts_is_a_plan_whatever_its_property() -> None:
+    statuses = _statuses(
+        "Carmaker restructures\n\n"
+        "The carmaker will cut 9,000 jobs and 5 plants over three years.\n"
+        "About 3,500 production jobs will be cut in Michigan, 900 in Ontario.\n"
+        "Analysts say crude will reach $95 a barrel by spring.\n"
+    )
+    assert statuses["5"] is None  # plants it closes
+    assert statuses["About 3,500"] is None  # jobs, though read as "production"
+    assert statuses["$95"] == "forecast"

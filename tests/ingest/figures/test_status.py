@@ -49,6 +49,45 @@ from service.ingest.figures.status import value_status
         ("The new turbine will be 30% more efficient.", "30%", "forecast"),
         ("The bridge will be about $4 billion over budget.", "$4 billion", "forecast"),
         ("Economists are predicting losses could run to $9 billion.", "$9 billion", "forecast"),
+        # an estimate that names its own value is not of the figure before it
+        (
+            "The city may need $4 billion, an increase over its earlier estimate of $3 billion.",
+            "$4 billion",
+            None,
+        ),
+        (
+            "The city may need $4 billion, an increase over its earlier estimate of $3 billion.",
+            "$3 billion",
+            "estimate",
+        ),
+        (
+            "The bank cut its estimate to 1.8 percent from an earlier forecast of 2.5 percent.",
+            "1.8 percent",
+            "estimate",
+        ),
+        (
+            "The bank cut its estimate to 1.8 percent from an earlier forecast of 2.5 percent.",
+            "2.5 percent",
+            "forecast",
+        ),
+        # a figure counting who estimates or forecasts is none of their values
+        ("The buyer will pay the mean of the estimates of three auditing firms.", "three", None),
+        ("The median forecast of 25 economists was 2.8 percent.", "25", None),
+        ("The median forecast of 25 economists was 2.8 percent.", "2.8 percent", "forecast"),
+        ("Estimates of 400 deaths could not be confirmed.", "400", "estimate"),
+        # a value set beside the figure after a comma is out of a cue's reach
+        (
+            "The firm estimates the deal gives it 12 percent, compared with a rival's 20 percent.",
+            "12 percent",
+            "estimate",
+        ),
+        (
+            "The firm estimates the deal gives it 12 percent, compared with a rival's 20 percent.",
+            "20 percent",
+            None,
+        ),
+        ("Sales are expected to reach $5 billion, up from $4 billion.", "$5 billion", "forecast"),
+        ("Sales are expected to reach $5 billion, up from $4 billion.", "$4 billion", None),
     ],
 )
 def test_value_status(sentence: str, number: str, status: str | None) -> None:
