@@ -51,6 +51,7 @@ from service.ingest.quotes.before_cue import (
     pronoun_subject,
     relative_antecedent,
     sentence_subject,
+    unnamed_subject,
 )
 from service.ingest.quotes.cues import MASK, Attribution, Cue, named_attribution
 from service.ingest.quotes.mention_index import MentionIndex
@@ -140,6 +141,9 @@ def attribute(
         described = described_subject(body, masked, clause_floor, cue.start)
         if described is not None:  # "The president ... distanced himself from Cohen, saying"
             return _described_speaker(described, cue, index)
+        unnamed = unnamed_subject(masked, clause_floor, cue.start)
+        if unnamed is not None:  # "A government official played down the report, saying"
+            return Attribution(None, unnamed, cue.phrase)
         opener = pronoun_subject(masked, clause_floor, cue.start)
         if opener is not None:  # "He also declined to speculate ..., saying": whom he is
             return pronoun_speaker(body, opener.group("p"), opener.start("p"), cue, index)
