@@ -136,6 +136,29 @@ def described_subject(
     return found if head in PERSON_HEADS or head in ORG_HEADS else None
 
 
+def unnamed_subject(masked: str, clause_start: int, cue_start: int) -> str | None:
+    """Someone a sentence opens with and brings in without a name, past an opening clause
+    ("A South Korean government official later played down the report"): "a", "an" or
+    "one" and up to four words, the longest run of them that ends in a word for a person
+    or an organisation ("A man walked in" is "A man")."""
+    opening = _OPENING_CLAUSE.match(masked, clause_start, cue_start)
+    start = opening.end() if opening else clause_start
+    start += len(masked[start:cue_start]) - len(masked[start:cue_start].lstrip())
+    found = _UNNAMED_SUBJECT.match(masked, start, cue_start)
+    if found is None:
+        return None
+    words = found["words"].split()
+    for n in range(len(words), 0, -1):
+        head = words[n - 1]
+        if head.islower() and (singular(head) in PERSON_HEADS or singular(head) in ORG_HEADS):
+            return " ".join([found["det"], *words[:n]])
+    return None
+
+
+# "A government official", "One resident": a subject brought in without a name
+_UNNAMED_SUBJECT = re.compile(r"(?P<det>An?|One)(?P<words>(?:\s+[\w’'-]+){1,4})")
+
+
 _NAME_LEAD_WORDS = gz.word_set(
     "the a an of for and former then new acting deputy senior chief vice"
 )

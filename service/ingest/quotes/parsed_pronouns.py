@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.coreference import SUBJECT_REACH, main_verb, may_be, salient_person
@@ -17,6 +17,9 @@ from service.ingest.quotes.speaker_words import UNNAMED_HEADS
 from service.ingest.quotes.without_cue import split_off
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 def pronoun_credited(
@@ -68,6 +71,9 @@ def pronoun_credited(
     )
     if described is not None:
         return replace(quote, speaker=None, speaker_text=described)
+    unknown = _unknown_subject(doc, unquoted, entities, at, quote.span.start)
+    if unknown is not None:  # "Guzel said she ...": not the person named before her
+        return replace(quote, speaker=None, speaker_text=unknown)
     who = salient_person(
         doc, unquoted, entities, before=at, sex=sex, spoke=spoke, coined=coined, told=told
     )
@@ -185,6 +191,77 @@ def _described_topic(
         ):
             return None
         return doc.text[subject.left_edge.idx : subject.idx + len(subject)]
+    return None
+
+
+def _unknown_subject(
+    doc: Doc,
+    mentions: Sequence[MentionCandidate],
+    entities: Sequence[LocalEntity],
+    at: int,
+    opens: int,
+) -> str | None:
+    """The name "he"/"she" at ``at`` stands for when the names stage did not take it for
+    a person: the nearest clause before the pronoun (past those whose subject is a
+    pronoun) has for subject a proper name that no person's mention covers and that the
+    story names only there ("25-year-old Guzel said she had come to vote. '...,' she
+    said": Guzel speaks, not the official named before her, though Guzel was typed an
+    organisation). None when that subject is anything else, a person named beside it or
+    as its object ("The German Chancellor, Angela Merkel, said", "Detik.com quoted Djamal
+    as saying"), or a word of a quotation."""
+    for clause in _clauses_before(doc, at, opens):
+        verb = main_verb(clause)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ == "PRON":
+            continue  # the clauses of "he"/"she" themselves run on from the topic
+        if (
+            subject is None
+            or subject.idx >= at
+            or opens <= subject.idx
+            or subject.pos_ != "PROPN"
+            or any(c.dep_ == "det" for c in subject.children)  # "The New GM": nobody's
+            or len(_QUOTE_MARK.findall(doc.text, clause.start_char, subject.idx)) % 2
+        ):
+            return None
+        near = [subject, *(c for c in verb.children if c.dep_ in ("dobj", "dative"))]
+        if any(
+            _kind(m, entities) is EntityKind.PERSON
+            and any(t.left_edge.idx <= m.span.start <= t.right_edge.idx for t in near)
+            for m in mentions
+        ):
+            return None
+        covering = [m for m in mentions if m.span.start <= subject.idx < m.span.end]
+        named = {m.local_entity for m in covering}
+        if any(m.local_entity in named and m not in covering for m in mentions):
+            return None  # a name the story repeats is typed as it is
+        compound = [t for t in subject.children if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        first = min([subject, *compound], key=lambda t: t.i)
+        return doc.text[first.idx : subject.idx + len(subject)]
+    return None
+
+
+def _clauses_before(doc: Doc, at: int, opens: int) -> list[Span]:
+    """The sentences up to a pronoun at ``at``, nearest first, within ``SUBJECT_REACH``:
+    its own (or, when the quotation ``opens`` before it, the quotation's first), then
+    those before."""
+    own = doc.char_span(at, at + 1, alignment_mode="expand")
+    if own is None:
+        return []
+    sentence = own.sent
+    if opens < sentence.start_char:
+        first = doc.char_span(opens, opens + 1, alignment_mode="expand")
+        sentence = first.sent if first is not None else sentence
+    clauses = [sentence]
+    while sentence.start > 0 and sentence.start_char > at - SUBJECT_REACH:
+        sentence = doc[sentence.start - 1].sent
+        clauses.append(sentence)
+    return clauses
+
+
+def _kind(mention: MentionCandidate, entities: Sequence[LocalEntity]) -> EntityKind | None:
+    """The kind of the entity a mention belongs to, if it belongs to one."""
+    if 0 <= mention.local_entity < len(entities):
+        return entities[mention.local_entity].kind
     return None
 
 

@@ -18,7 +18,8 @@ Speaker rules, in order, for a cue at ``start..end``:
   as Intel catch up, said Chan."): that speaker, not the name before the comma.
 * An appositive before the cue ("Anuar Nurpeisov, an actor ..., said"): the first
   PERSON/ORGANIZATION of the clause that a comma follows.
-* "and said", "..., claiming": the subject of the previous cue in the same sentence.
+* "and said", "and again branded", "..., claiming": the subject of the previous cue in the
+  same sentence.
 * Otherwise the subject noun phrase (the words after the last clause boundary):
   a mention inside it (PERSON before ORGANIZATION); a pronoun ("he"/"she" -> last
   PERSON, "it" -> last ORGANIZATION or "the ... department/ministry/newspaper/..."
@@ -50,6 +51,7 @@ from service.ingest.quotes.before_cue import (
     pronoun_subject,
     relative_antecedent,
     sentence_subject,
+    unnamed_subject,
 )
 from service.ingest.quotes.cues import MASK, Attribution, Cue, named_attribution
 from service.ingest.quotes.mention_index import MentionIndex
@@ -115,7 +117,7 @@ def attribute(
         if participle and previous is not None:  # '... "Antennagate," saying that': not
             return Attribution(previous.speaker, previous.speaker_text, cue.phrase)  # after
         return Attribution(None, None, cue.phrase)
-    inherits = cue.phrase.lower().endswith("ing") or re.search(r"\band\s*$", before)
+    inherits = cue.phrase.lower().endswith("ing") or _JOINED.search(before)
     if inherits and previous is not None:
         return Attribution(previous.speaker, previous.speaker_text, cue.phrase)
     if previous is None and re.search(r"\b(?:and|but)\s*$", before):
@@ -139,6 +141,9 @@ def attribute(
         described = described_subject(body, masked, clause_floor, cue.start)
         if described is not None:  # "The president ... distanced himself from Cohen, saying"
             return _described_speaker(described, cue, index)
+        unnamed = unnamed_subject(masked, clause_floor, cue.start)
+        if unnamed is not None:  # "A government official played down the report, saying"
+            return Attribution(None, unnamed, cue.phrase)
         opener = pronoun_subject(masked, clause_floor, cue.start)
         if opener is not None:  # "He also declined to speculate ..., saying": whom he is
             return pronoun_speaker(body, opener.group("p"), opener.start("p"), cue, index)
@@ -169,6 +174,10 @@ def _described_speaker(described: re.Match[str], cue: Cue, index: MentionIndex) 
     words = [w.casefold() for w in WORD.findall(described.group())]
     found = index.by_description(words, described.start())
     return Attribution(found, described.group().strip(), cue.phrase)
+
+
+# "and said", "and again branded": a cue joined to the verb before it shares its subject
+_JOINED = re.compile(r"\band(?:\s+(?:again|also|then|later|still|even|repeatedly))?\s*$")
 
 
 # "Comey said the president told him": a cue that reports another's words

@@ -4,7 +4,7 @@ mentions, quotes), so each rule is checked against what the entity finder gives.
 
 from __future__ import annotations
 
-from tests.ingest.quotes.reading import speakers
+from tests.ingest.quotes.reading import parsed_speakers, speakers
 
 
 def test_a_participle_after_a_comma_runs_on_from_the_sentence_subject() -> None:
@@ -106,3 +106,12 @@ def test_a_participle_after_a_comma_runs_on_from_a_he_opening_the_sentence() -> 
     )
     assert got["for the board to dec"] == "Ray Dunmore"
     assert got["months, not weeks."] == "Ray Dunmore"
+
+
+def test_a_participle_runs_on_from_someone_brought_in_without_a_name() -> None:
+    # nobody is named: the quoted words are the unnamed official's, not no one's
+    got = parsed_speakers(
+        "A senior finance ministry official later played down the figures, saying the "
+        'deficit was "manageable" and the targets still "within reach."'
+    )
+    assert dict(got)["manageable"] == "A senior finance ministry official"

@@ -81,3 +81,14 @@ def test_alleges_is_a_cue_of_the_document_that_alleges() -> None:
         )
     )
     assert [q.speaker_text for q in found.quotes] == ["The complaint"]
+
+
+def test_a_participle_after_the_describes_a_noun_and_is_no_cue() -> None:
+    # "the alleged breach" is a noun phrase: the quote is the mayor's, whom "calling" runs
+    # on from, not the allegation's
+    got = speakers(
+        "Harbour deal\n\n"
+        '"The port has been sold off behind our backs," said Mayor Tom Bell in a statement, '
+        'calling the alleged breach of contract "a betrayal of every taxpayer in the city."\n'
+    )
+    assert got["a betrayal of every "] == "Tom Bell"

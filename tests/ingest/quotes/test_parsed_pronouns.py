@@ -125,3 +125,16 @@ def test_she_is_the_one_the_parse_set_beside_the_subject_of_what_she_reported() 
     )
     said = dict(parsed_speakers(body))["We think a valve failed,"]
     assert said == "a utility spokeswoman"
+
+
+def test_she_is_the_one_named_since_though_the_names_stage_missed_her() -> None:
+    # the names stage takes the villager's one name for no person: "she" is still hers,
+    # not the official's named before her
+    body = (
+        "Election official Marta Kowalska said turnout had been high across the region.\n\n"
+        "In Dzhar, a village outside the capital, 31-year-old Aysel said she had come to "
+        "vote with her mother. "
+        '"I voted for the new school director," she said.'
+    )
+    said = dict(parsed_speakers(body))["I voted for the new school director,"]
+    assert said == "Aysel"

@@ -53,3 +53,15 @@ def test_him_after_a_relaying_verb_is_whom_he_stands_for() -> None:
         '"because the old one simply could not keep up," the Gazette quoted him as saying.\n'
     )
     assert got["because the old one "] == "Daniel Moreau"
+
+
+def test_a_cue_joined_by_and_with_an_adverb_shares_the_subject_of_the_verb_before() -> None:
+    # "and again branded" runs on from "thundered", as "and branded" would
+    got = speakers(
+        "Talks\n\n"
+        "Mr. Hale hired two new lawyers this week. And on Friday night, Mr. Hale thundered "
+        'on the radio that there was "NO DEAL and NO SURRENDER," and again branded the '
+        'whole inquiry a "charade."\n'
+    )
+    assert got["NO DEAL and NO SURRE"] == "Hale"
+    assert got["charade."] == "Hale"
