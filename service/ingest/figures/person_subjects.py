@@ -58,6 +58,8 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
     before = sentence[:start]
     after = sentence[end:]
     aged = sentence[start:end].lower().startswith(("aged", "at age", "at the age"))
+    if aged and (dead := _dead_at(sm, before)) is not None:
+        return dead
     if sentence[start:end].isdigit() or aged:
         person = sm.last_before(sm.offset + len(before.rstrip(" ,")), EntityKind.PERSON)
         if aged or _COMMA_END.search(before) or _WHO_TURNED.search(before):
@@ -106,6 +108,30 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
         ]
         return others[0].local_entity if others else None
     return head.local_entity if head is not None and sm.kind(head) is EntityKind.PERSON else None
+
+
+# a death the age is told of, and words of someone telling it before the death
+_DIED = re.compile(r"\b(?:died|dies|has\s+died|passed\s+away)\b")
+_TOLD = re.compile(r"\b(?:said|says|told|tells|according|announced|reported)\b")
+
+
+def _dead_at(sm: SentenceMentions, before: str) -> int | None:
+    """Whose age at death it is: the person the sentence opens its clause with, past the
+    names a description set between them ("Mark Felt, the source who helped Bob Woodward
+    crack the scandal that brought down Richard Nixon, has died at age 95" is Felt's, not
+    Nixon's). None when someone tells of the death ("Hale said Reed died aged 80": the
+    name before "died" decides)."""
+    died = max(_DIED.finditer(before), key=lambda m: m.start(), default=None)
+    if died is None or _TOLD.search(before, 0, died.start()):
+        return None
+    people = [
+        m
+        for m in sm.of_kind(EntityKind.PERSON)
+        if sm.offset <= m.span.start and m.span.end <= sm.offset + died.start()
+    ]
+    if not people or sm.body[sm.offset : people[0].span.start].strip(" \"'“‘"):
+        return None  # the sentence opens on no name: "It was where rival John Gotti died"
+    return people[0].local_entity
 
 
 _THE_END = re.compile(r"\b[Tt]he\s*$")

@@ -109,3 +109,14 @@ def test_a_definite_age_and_nationality_is_the_person_named_before() -> None:
         "got up.\n"
     )
     assert ages["38-year-old"] == "Tony Hall"
+
+
+def test_an_age_at_death_is_the_person_the_sentence_opens_on() -> None:
+    ages = _ages(
+        "Judge dies\n\n"
+        "Walter Greer, the retired judge who sentenced Frank Lucas and Tom Reyes, has "
+        "died at age 88.\n"
+        "Sam Hale said Peter Reed died aged 80.\n"
+    )
+    assert ages["at age 88"] == "Walter Greer"
+    assert ages["aged 80"] == "Peter Reed"
