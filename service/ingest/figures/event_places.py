@@ -1,7 +1,8 @@
 """The place a toll is of: the one place its sentence ties to the count ("719 dead and 863
 injured in a stampede near Mecca"), the place printed as where it happened of several
-("a bus carrying the Togo team to the Cup in Angola"), else the country (``COUNTRY``); and
-when a count stops taking the story's city."""
+("a bus carrying the Togo team to the Cup in Angola"), the country whose authority found it
+("the Haitian government found 111,481 bodies"), else the country (``COUNTRY``); and when a
+count stops taking the story's city."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from service.ingest.figures.sentence_mentions import SentenceMentions
+from service.ingest.mentions.places import country_of_demonym
 from service.ingest.model import (
     EntityKind,
     FigureCandidate,
@@ -29,6 +31,8 @@ def event_place(
     """
     places = sm.of_kind(EntityKind.PLACE)
     if not places:
+        if (national := _nationality_counted(sm, sentence)) is not None:
+            return national
         return COUNTRY if _COUNTRY_WIDE.search(sentence, figure.end - sm.offset) else None
     distinct = {m.local_entity for m in places}
     if len(distinct) > 1:
@@ -134,6 +138,32 @@ _COUNTRY_WIDE = re.compile(
     r"\b(?:(?:in|across|throughout|around) the (?:[\w-]+ ){0,4}(?:nation|country)|nationwide)\b",
     re.IGNORECASE,
 )
+
+
+# "the Haitian government found", "Iranian officials said": a nation's authority telling
+# or finding a count (not "Israeli military photographs", a thing it has)
+_NATIONAL_AUTHORITY = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+)?(?:government|authorities|officials|ministry|police"
+    r"|army|military)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|found|finds|reported|reports"
+    r"|counted|confirmed|confirms|announced|recorded|recovered|estimated|estimates|put|puts)\b"
+)
+
+
+def _nationality_counted(sm: SentenceMentions, sentence: str) -> int | None:
+    """The country whose authority a count the sentence does not place is told of: "the
+    UN reported the Haitian government found 111,481 bodies" is Haiti's toll, not the
+    capital's the story named before (as the gold's README has it). Only a country the
+    story names as a place."""
+    for said in _NATIONAL_AUTHORITY.finditer(sentence):
+        country = country_of_demonym(said.group(1))
+        named = {
+            e.index
+            for e in sm.entities
+            if e.kind is EntityKind.PLACE and country is not None and e.name == country
+        }
+        if len(named) == 1:
+            return named.pop()
+    return None
 
 
 # A subject placeholder: the count is country-wide (the sentence's place is another's).

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from service.ingest.figures.sentence_mentions import SentenceMentions
+from service.ingest.mentions import gazetteer as gz
 from service.ingest.model import EntityKind
 
 _AUXILIARY_END = re.compile(
@@ -34,7 +35,8 @@ def vote_subject(sm: SentenceMentions, sentence: str, start: int) -> int | None:
     return person.local_entity if person is not None else None
 
 
-_COMMA_END = re.compile(r",\s*$")
+# "Toqaev, 66," and "said Brent Cole, now 28": the age set after the name and a comma
+_COMMA_END = re.compile(r",\s*(?:now\s+|then\s+)?$")
 # the lower-case words, or a title, between an age and the name it comes before
 _FEW_WORDS = re.compile(
     r"\s*((?:[a-z][\w-]*\s+|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt)\.?\s+){0,3})"
@@ -56,6 +58,8 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
     before = sentence[:start]
     after = sentence[end:]
     aged = sentence[start:end].lower().startswith(("aged", "at age", "at the age"))
+    if aged and (dead := _dead_at(sm, before)) is not None:
+        return dead
     if sentence[start:end].isdigit() or aged:
         person = sm.last_before(sm.offset + len(before.rstrip(" ,")), EntityKind.PERSON)
         if aged or _COMMA_END.search(before) or _WHO_TURNED.search(before):
@@ -76,6 +80,8 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
         )
         if described is not None:
             return described.local_entity
+    if (nationality := _nationality_named(sm, before, after, start)) is not None:
+        return nationality
     # "the 66-year-old career diplomat('s)": a description; find who it describes.
     noun = _DESCRIPTION.match(after)
     if noun is None:
@@ -102,6 +108,46 @@ def age_subject(sm: SentenceMentions, sentence: str, start: int, end: int, body:
         ]
         return others[0].local_entity if others else None
     return head.local_entity if head is not None and sm.kind(head) is EntityKind.PERSON else None
+
+
+# a death the age is told of, and words of someone telling it before the death
+_DIED = re.compile(r"\b(?:died|dies|has\s+died|passed\s+away)\b")
+_TOLD = re.compile(r"\b(?:said|says|told|tells|according|announced|reported)\b")
+
+
+def _dead_at(sm: SentenceMentions, before: str) -> int | None:
+    """Whose age at death it is: the person the sentence opens its clause with, past the
+    names a description set between them ("Mark Felt, the source who helped Bob Woodward
+    crack the scandal that brought down Richard Nixon, has died at age 95" is Felt's, not
+    Nixon's). None when someone tells of the death ("Hale said Reed died aged 80": the
+    name before "died" decides)."""
+    died = max(_DIED.finditer(before), key=lambda m: m.start(), default=None)
+    if died is None or _TOLD.search(before, 0, died.start()):
+        return None
+    people = [
+        m
+        for m in sm.of_kind(EntityKind.PERSON)
+        if sm.offset <= m.span.start and m.span.end <= sm.offset + died.start()
+    ]
+    if not people or sm.body[sm.offset : people[0].span.start].strip(" \"'“‘"):
+        return None  # the sentence opens on no name: "It was where rival John Gotti died"
+    return people[0].local_entity
+
+
+_THE_END = re.compile(r"\b[Tt]he\s*$")
+_NATIONALITY = re.compile(r"\s*([A-Z][a-z]+)\b(?!\s+[A-Z]|['’])")
+
+
+def _nationality_named(sm: SentenceMentions, before: str, after: str, start: int) -> int | None:
+    """The person a definite age and a nationality stand for: "Reyes knocked down Tony
+    Hall in the sixth, and the 38-year-old American never recovered" is Hall, the person
+    the sentence named last before it. A nationality names no one itself, so without the
+    name before it the age is no one's."""
+    word = _NATIONALITY.match(after)
+    if word is None or not gz.is_demonym(word.group(1)) or not _THE_END.search(before):
+        return None
+    person = sm.last_before(sm.offset + start, EntityKind.PERSON)
+    return person.local_entity if person is not None else None
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]+\b(?!['’]s)")

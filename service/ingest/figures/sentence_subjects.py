@@ -1,6 +1,6 @@
 """The subject a figure's own property finds in its sentence: the person a vote share is
 for, whose age it is, a match's side, a toll's place, the central bank of an interest
-rate; and the place a distance is measured from."""
+rate, who holds a rank; and the place a distance is measured from."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from service.ingest.figures.event_places import event_place
 from service.ingest.figures.lexicon import lexicon
 from service.ingest.figures.person_subjects import age_subject, vote_subject
+from service.ingest.figures.rank_holders import rank_holder
 from service.ingest.figures.score_sides import first_side, winner_after
 from service.ingest.figures.sentence_mentions import SentenceMentions
 from service.ingest.model import (
@@ -54,6 +55,8 @@ def subject_of(
         return vote_subject(sm, sentence, start)
     if prop == "age":
         return age_subject(sm, sentence, start, end, body)
+    if prop == "rank":
+        return rank_holder(sm, sentence, start, end)
     if prop in ("score", "half_time_score"):
         return winner_after(sm, sentence, start, end) or first_side(sm, sentence, start)
     if prop == "years_in_power":

@@ -33,3 +33,16 @@ def test_a_toll_in_a_town_and_its_country_is_the_towns() -> None:
         "people at a market in Kolahun, Liberia, before fleeing into Guinea.\n"
     )
     assert subjects["four people"] == "Kolahun"
+
+
+def test_a_count_a_nations_government_found_is_that_countrys() -> None:
+    subjects = subjects_of(
+        "Quake toll rises in Peru\n\n"
+        "A powerful earthquake struck Lima, the capital of Peru, on Tuesday. Rescuers "
+        "said 2,300 people had died in Lima. On Sunday the Red Cross said the Peruvian "
+        "government had found 4,120 bodies. Its officers studied Peruvian army photographs "
+        "of 85 injured.\n"
+    )
+    assert subjects["2,300 people"] == "Lima"
+    assert subjects["4,120"] == "Peru"
+    assert subjects["85"] != "Peru"

@@ -90,3 +90,33 @@ def test_an_age_before_a_name_the_name_finder_missed_is_the_named_persons() -> N
         "fights. The 36-year-old champion Klitschko improved to 58-3 (51 KO).\n"
     )
     assert ages["36-year-old"] == "Wladimir Klitschko"
+
+
+def test_an_age_set_after_a_name_and_now_is_that_persons() -> None:
+    ages = _ages(
+        "Preacher jailed for life\n\n"
+        "Victor Marsh was jailed for life on Friday. Victor Marsh had led the church for "
+        'a decade. "I waited years for this day," said Dana Pruitt, now 31.\n'
+    )
+    assert ages["31"] == "Dana Pruitt"
+
+
+def test_a_definite_age_and_nationality_is_the_person_named_before() -> None:
+    ages = _ages(
+        "Ramos keeps his belt\n\n"
+        "Luis Ramos retained his title in Basel on Saturday. Ramos knocked down Tony "
+        "Hall with a left hook in the sixth round, and the 38-year-old American never "
+        "got up.\n"
+    )
+    assert ages["38-year-old"] == "Tony Hall"
+
+
+def test_an_age_at_death_is_the_person_the_sentence_opens_on() -> None:
+    ages = _ages(
+        "Judge dies\n\n"
+        "Walter Greer, the retired judge who sentenced Frank Lucas and Tom Reyes, has "
+        "died at age 88.\n"
+        "Sam Hale said Peter Reed died aged 80.\n"
+    )
+    assert ages["at age 88"] == "Walter Greer"
+    assert ages["aged 80"] == "Peter Reed"
