@@ -1,6 +1,7 @@
 """The kind of a name settled over all its mentions before they are grouped: a person the
 article names by surname elsewhere ("Erling Haaland" ... "Haaland told"), and one name
-printed several times read as one kind ("President Trump" ... "Trump nixed a visit")."""
+printed several times read as one kind ("President Trump" ... "Trump nixed a visit"), and
+a ship's name a thing ("INS Mysore")."""
 
 from __future__ import annotations
 
@@ -15,6 +16,40 @@ from service.ingest.mentions.honorifics import HONORIFIC
 from service.ingest.mentions.names import name_key
 from service.ingest.mentions.places import place_type
 from service.ingest.model import EntityKind
+
+# Prefixes a navy or a merchant fleet prints before a ship's name: "HMS Ocean", "USS Cole",
+# "INS Mysore", "MV Gibe" (not "SS" or "MS": a Nazi corps, a disease, a company).
+_SHIP_PREFIXES = frozenset(
+    ["HMS", "HMAS", "HMCS", "HMNZS", "USS", "USNS", "USCGC", "INS", "ICGS", "PNS", "RMS", "MV"]
+)
+
+
+def ships_as_things(body: str, candidates: Sequence[Candidate]) -> dict[str, str]:
+    """A name opened by a ship's prefix is a vessel's, a thing (OTHER) whatever the
+    recogniser read: "the destroyer INS Mysore intervened", "the tanker MV Gibe put out a
+    distress call" name no person and no organisation. The prefix is printed in capitals
+    before at least one capitalised word. The ship's name printed without its prefix is
+    that ship ("the pirates are held on board the Mysore", "the helicopter and Mysore",
+    "Mysore closed the boats"), unless a place's preposition stands before it ("in
+    Mysore", "near Mysore": the town): returned, to the full name, and typed OTHER too."""
+    ships: dict[str, str] = {}
+    for cand in candidates:
+        words = cand.name.split()
+        if len(words) > 1 and words[0] in _SHIP_PREFIXES and words[1][:1].isupper():
+            cand.kind = EntityKind.OTHER
+            ships.setdefault(" ".join(words[1:]), cand.name)
+    short: dict[str, str] = {}
+    for cand in candidates:
+        if cand.name in ships and not _PLACE_BEFORE.search(
+            body, max(0, cand.start - 8), cand.start
+        ):
+            cand.kind = EntityKind.OTHER
+            short[cand.name] = ships[cand.name]
+    return short
+
+
+# A place's preposition before a name: "in Mysore", "from Mysore" (the town, not the ship).
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|outside|off) \Z")
 
 
 def people_named_by_surname(candidates: Sequence[Candidate]) -> None:
