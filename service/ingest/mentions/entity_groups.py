@@ -35,6 +35,7 @@ from service.ingest.mentions.names import (
     name_key,
 )
 from service.ingest.mentions.settled_kinds import (
+    awards_as_things,
     kinds_settled_by_vote,
     people_named_by_surname,
     ships_as_things,
@@ -74,6 +75,7 @@ def group_mentions(
     ``known_people`` are full names printed before the body (in its standfirst): "Paris
     was born in Switzerland" under "Valeska Paris, an Australian woman, ..." is her."""
     ships = ships_as_things(body, candidates)
+    awards_as_things(candidates)
     people_named_by_surname(candidates)
     full_names = full_person_names(candidates)
     kinds_settled_by_vote(body, candidates, full_names)

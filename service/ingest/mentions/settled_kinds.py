@@ -1,7 +1,7 @@
 """The kind of a name settled over all its mentions before they are grouped: a person the
 article names by surname elsewhere ("Erling Haaland" ... "Haaland told"), and one name
 printed several times read as one kind ("President Trump" ... "Trump nixed a visit"), and
-a ship's name a thing ("INS Mysore")."""
+a ship's name or an award's a thing ("INS Mysore", "the Pulitzer Prize")."""
 
 from __future__ import annotations
 
@@ -50,6 +50,23 @@ def ships_as_things(body: str, candidates: Sequence[Candidate]) -> dict[str, str
 
 # A place's preposition before a name: "in Mysore", "from Mysore" (the town, not the ship).
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|outside|off) \Z")
+
+
+# Last words of an award's name: "the Tony Award", "the Pulitzer Prize", "the Vezina
+# Trophy" (not a plural: "hosting the Academy Awards" is a ceremony).
+_AWARD_HEADS = frozenset(["Award", "Prize", "Trophy", "Medal"])
+
+
+def awards_as_things(candidates: Sequence[Candidate]) -> None:
+    """A name of several words ending in "Award", "Prize", "Trophy" or "Medal" is an
+    award's, a thing (OTHER) whatever the recogniser read: "she won the Tony Award",
+    "the NFL's Winston-Shell Award", "the Pulitzer Prize for reporting" name no person
+    and no organisation (a body that gives one ends in another word: "the Nobel Prize
+    Committee"; "the Academy Awards", a plural, is the ceremony as often as the prizes)."""
+    for cand in candidates:
+        words = cand.name.split()
+        if len(words) > 1 and words[-1] in _AWARD_HEADS and cand.kind is not EntityKind.EVENT:
+            cand.kind = EntityKind.OTHER
 
 
 def people_named_by_surname(candidates: Sequence[Candidate]) -> None:

@@ -81,3 +81,15 @@ def test_a_ship_named_with_its_prefix_is_a_thing_and_so_is_its_bare_name() -> No
     assert found["MV Orla"][0] is EntityKind.OTHER
     assert "Orla" in found["MV Orla"][1]
     assert found["Orla"][0] is L  # "in Orla": the town
+
+
+def test_an_award_is_a_thing_but_not_the_body_that_gives_it() -> None:
+    body = (
+        "The novelist won the Hollis Prize in May and the Orchard Award a year later; the"
+        " Hollis Prize Committee praised her."
+    )
+    readings = [("Hollis Prize", P), ("Orchard Award", G), ("Hollis Prize Committee", G)]
+    kinds = _kinds(body, readings)
+    assert kinds["Hollis Prize"] is EntityKind.OTHER
+    assert kinds["Orchard Award"] is EntityKind.OTHER
+    assert kinds["Hollis Prize Committee"] is G
