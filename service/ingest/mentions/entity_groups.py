@@ -36,6 +36,7 @@ from service.ingest.mentions.names import (
 )
 from service.ingest.mentions.settled_kinds import (
     awards_as_things,
+    buildings_as_places,
     kinds_settled_by_vote,
     people_named_by_surname,
     ships_as_things,
@@ -76,6 +77,7 @@ def group_mentions(
     was born in Switzerland" under "Valeska Paris, an Australian woman, ..." is her."""
     ships = ships_as_things(body, candidates)
     awards_as_things(candidates)
+    buildings_as_places(candidates)
     people_named_by_surname(candidates)
     full_names = full_person_names(candidates)
     kinds_settled_by_vote(body, candidates, full_names)

@@ -1,7 +1,8 @@
 """The kind of a name settled over all its mentions before they are grouped: a person the
 article names by surname elsewhere ("Erling Haaland" ... "Haaland told"), and one name
 printed several times read as one kind ("President Trump" ... "Trump nixed a visit"), and
-a ship's name or an award's a thing ("INS Mysore", "the Pulitzer Prize")."""
+a ship's name or an award's a thing ("INS Mysore", "the Pulitzer Prize"), and a
+building's read as a person's a place ("Trump Tower")."""
 
 from __future__ import annotations
 
@@ -67,6 +68,29 @@ def awards_as_things(candidates: Sequence[Candidate]) -> None:
         words = cand.name.split()
         if len(words) > 1 and words[-1] in _AWARD_HEADS and cand.kind is not EntityKind.EVENT:
             cand.kind = EntityKind.OTHER
+
+
+# Last words of a building's or a ground's name: "Trump Tower", "Dodger Stadium", "the
+# Omni Hotel", "Changi Airport" (not "Hall", "House", "Bridge": surnames too).
+_BUILDING_HEADS = frozenset(
+    ["Tower", "Towers", "Stadium", "Arena", "Airport", "Hotel", "Building", "Station"]
+)
+
+
+def buildings_as_places(candidates: Sequence[Candidate]) -> None:
+    """A "person" whose name ends in a building's word is that building, a place: "he
+    first visited at Trump Tower", "the Trump Tower meeting" (the recogniser reads the
+    owner's name in it). Not a name opened by a given name ("Senator John Tower"); an
+    organisation is left alone ("the Omni Hotel said", a business)."""
+    for cand in candidates:
+        words = cand.name.split()
+        if (
+            cand.kind is EntityKind.PERSON
+            and len(words) > 1
+            and words[-1] in _BUILDING_HEADS
+            and not gz.is_given_name(words[0])
+        ):
+            cand.kind = EntityKind.PLACE
 
 
 def people_named_by_surname(candidates: Sequence[Candidate]) -> None:

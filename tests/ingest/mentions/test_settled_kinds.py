@@ -93,3 +93,10 @@ def test_an_award_is_a_thing_but_not_the_body_that_gives_it() -> None:
     assert kinds["Hollis Prize"] is EntityKind.OTHER
     assert kinds["Orchard Award"] is EntityKind.OTHER
     assert kinds["Hollis Prize Committee"] is G
+
+
+def test_a_person_named_for_a_building_is_that_building_but_not_a_given_name() -> None:
+    body = "The donor met aides at Varga Tower on Friday; John Tower, a lawyer, was there."
+    kinds = _kinds(body, [("Varga Tower", P), ("John Tower", P)])
+    assert kinds["Varga Tower"] is L
+    assert kinds["John Tower"] is P
