@@ -34,7 +34,13 @@ from service.ingest.mentions.names import (
     is_acronym,
     name_key,
 )
-from service.ingest.mentions.settled_kinds import kinds_settled_by_vote, people_named_by_surname
+from service.ingest.mentions.settled_kinds import (
+    awards_as_things,
+    buildings_as_places,
+    kinds_settled_by_vote,
+    people_named_by_surname,
+    ships_as_things,
+)
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 
 if TYPE_CHECKING:
@@ -69,6 +75,9 @@ def group_mentions(
     """Mentions with their local entity index, and the local entities in first-seen order.
     ``known_people`` are full names printed before the body (in its standfirst): "Paris
     was born in Switzerland" under "Valeska Paris, an Australian woman, ..." is her."""
+    ships = ships_as_things(body, candidates)
+    awards_as_things(candidates)
+    buildings_as_places(candidates)
     people_named_by_surname(candidates)
     full_names = full_person_names(candidates)
     kinds_settled_by_vote(body, candidates, full_names)
@@ -90,6 +99,8 @@ def group_mentions(
         key = name_key(cand.name)
         if cand.kind is EntityKind.EVENT and (event := event_key(cand.name)) is not None:
             key = EVENT_PREFIX + event  # "June 9 election" is "the June 9 presidential election"
+        if cand.kind is EntityKind.OTHER and cand.name in ships:
+            key = name_key(ships[cand.name])  # "the Mysore" is INS Mysore, not the town
         group = by_key.get(key)
         reason = None
         kind = cand.kind

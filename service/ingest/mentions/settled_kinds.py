@@ -1,6 +1,8 @@
 """The kind of a name settled over all its mentions before they are grouped: a person the
 article names by surname elsewhere ("Erling Haaland" ... "Haaland told"), and one name
-printed several times read as one kind ("President Trump" ... "Trump nixed a visit")."""
+printed several times read as one kind ("President Trump" ... "Trump nixed a visit"), and
+a ship's name or an award's a thing ("INS Mysore", "the Pulitzer Prize"), and a
+building's read as a person's a place ("Trump Tower")."""
 
 from __future__ import annotations
 
@@ -15,6 +17,80 @@ from service.ingest.mentions.honorifics import HONORIFIC
 from service.ingest.mentions.names import name_key
 from service.ingest.mentions.places import place_type
 from service.ingest.model import EntityKind
+
+# Prefixes a navy or a merchant fleet prints before a ship's name: "HMS Ocean", "USS Cole",
+# "INS Mysore", "MV Gibe" (not "SS" or "MS": a Nazi corps, a disease, a company).
+_SHIP_PREFIXES = frozenset(
+    ["HMS", "HMAS", "HMCS", "HMNZS", "USS", "USNS", "USCGC", "INS", "ICGS", "PNS", "RMS", "MV"]
+)
+
+
+def ships_as_things(body: str, candidates: Sequence[Candidate]) -> dict[str, str]:
+    """A name opened by a ship's prefix is a vessel's, a thing (OTHER) whatever the
+    recogniser read: "the destroyer INS Mysore intervened", "the tanker MV Gibe put out a
+    distress call" name no person and no organisation. The prefix is printed in capitals
+    before at least one capitalised word. The ship's name printed without its prefix is
+    that ship ("the pirates are held on board the Mysore", "the helicopter and Mysore",
+    "Mysore closed the boats"), unless a place's preposition stands before it ("in
+    Mysore", "near Mysore": the town): returned, to the full name, and typed OTHER too."""
+    ships: dict[str, str] = {}
+    for cand in candidates:
+        words = cand.name.split()
+        if len(words) > 1 and words[0] in _SHIP_PREFIXES and words[1][:1].isupper():
+            cand.kind = EntityKind.OTHER
+            ships.setdefault(" ".join(words[1:]), cand.name)
+    short: dict[str, str] = {}
+    for cand in candidates:
+        if cand.name in ships and not _PLACE_BEFORE.search(
+            body, max(0, cand.start - 8), cand.start
+        ):
+            cand.kind = EntityKind.OTHER
+            short[cand.name] = ships[cand.name]
+    return short
+
+
+# A place's preposition before a name: "in Mysore", "from Mysore" (the town, not the ship).
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|outside|off) \Z")
+
+
+# Last words of an award's name: "the Tony Award", "the Pulitzer Prize", "the Vezina
+# Trophy" (not a plural: "hosting the Academy Awards" is a ceremony).
+_AWARD_HEADS = frozenset(["Award", "Prize", "Trophy", "Medal"])
+
+
+def awards_as_things(candidates: Sequence[Candidate]) -> None:
+    """A name of several words ending in "Award", "Prize", "Trophy" or "Medal" is an
+    award's, a thing (OTHER) whatever the recogniser read: "she won the Tony Award",
+    "the NFL's Winston-Shell Award", "the Pulitzer Prize for reporting" name no person
+    and no organisation (a body that gives one ends in another word: "the Nobel Prize
+    Committee"; "the Academy Awards", a plural, is the ceremony as often as the prizes)."""
+    for cand in candidates:
+        words = cand.name.split()
+        if len(words) > 1 and words[-1] in _AWARD_HEADS and cand.kind is not EntityKind.EVENT:
+            cand.kind = EntityKind.OTHER
+
+
+# Last words of a building's or a ground's name: "Trump Tower", "Dodger Stadium", "the
+# Omni Hotel", "Changi Airport" (not "Hall", "House", "Bridge": surnames too).
+_BUILDING_HEADS = frozenset(
+    ["Tower", "Towers", "Stadium", "Arena", "Airport", "Hotel", "Building", "Station"]
+)
+
+
+def buildings_as_places(candidates: Sequence[Candidate]) -> None:
+    """A "person" whose name ends in a building's word is that building, a place: "he
+    first visited at Trump Tower", "the Trump Tower meeting" (the recogniser reads the
+    owner's name in it). Not a name opened by a given name ("Senator John Tower"); an
+    organisation is left alone ("the Omni Hotel said", a business)."""
+    for cand in candidates:
+        words = cand.name.split()
+        if (
+            cand.kind is EntityKind.PERSON
+            and len(words) > 1
+            and words[-1] in _BUILDING_HEADS
+            and not gz.is_given_name(words[0])
+        ):
+            cand.kind = EntityKind.PLACE
 
 
 def people_named_by_surname(candidates: Sequence[Candidate]) -> None:

@@ -57,3 +57,46 @@ def test_a_country_read_as_an_organisation_once_joins_its_other_spelling() -> No
     readings = [("United States", G), ("U.S.", L), ("United States", L)]
     kinds = _kinds(body, readings)
     assert kinds == {"United States": L}, kinds
+
+
+def test_a_ship_named_with_its_prefix_is_a_thing_and_so_is_its_bare_name() -> None:
+    body = (
+        "The frigate HMS Kestrel answered a mayday from the freighter MV Orla. Kestrel sent"
+        " a boat across, and the Orla reached port. Her master lives in Orla."
+    )
+    readings = [
+        ("HMS Kestrel", P),
+        ("MV Orla", G),
+        ("Kestrel", P),
+        ("Orla", P),
+        ("Orla", L),
+    ]
+    candidates: list[Candidate] = []
+    for name, kind in readings:  # in reading order, each after the one before
+        start = body.index(name, candidates[-1].end if candidates else 0)
+        candidates.append(Candidate(start, start + len(name), name, kind, 0))
+    _, entities = group_mentions(body, candidates)
+    found = {e.name: (e.kind, e.aliases) for e in entities}
+    assert found["HMS Kestrel"] == (EntityKind.OTHER, ("Kestrel",))
+    assert found["MV Orla"][0] is EntityKind.OTHER
+    assert "Orla" in found["MV Orla"][1]
+    assert found["Orla"][0] is L  # "in Orla": the town
+
+
+def test_an_award_is_a_thing_but_not_the_body_that_gives_it() -> None:
+    body = (
+        "The novelist won the Hollis Prize in May and the Orchard Award a year later; the"
+        " Hollis Prize Committee praised her."
+    )
+    readings = [("Hollis Prize", P), ("Orchard Award", G), ("Hollis Prize Committee", G)]
+    kinds = _kinds(body, readings)
+    assert kinds["Hollis Prize"] is EntityKind.OTHER
+    assert kinds["Orchard Award"] is EntityKind.OTHER
+    assert kinds["Hollis Prize Committee"] is G
+
+
+def test_a_person_named_for_a_building_is_that_building_but_not_a_given_name() -> None:
+    body = "The donor met aides at Varga Tower on Friday; John Tower, a lawyer, was there."
+    kinds = _kinds(body, [("Varga Tower", P), ("John Tower", P)])
+    assert kinds["Varga Tower"] is L
+    assert kinds["John Tower"] is P
