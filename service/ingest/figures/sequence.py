@@ -118,6 +118,27 @@ _CONTINUING = re.compile(
 )
 
 
+def from_to_pair(body: str, last: FigureCandidate, figure: FigureCandidate) -> bool:
+    """Whether ``last`` and ``figure`` are where one change started and ended, told
+    "from ... to ..." in one sentence with amounts of one kind (no bare counts): "cut its
+    debt from $27.5 billion in unsecured bonds to $9.2 billion", "shares fell from about
+    $42 to four cents". Whatever one of them measures, the other measures too."""
+    kind = unit_class(figure.unit)
+    return (
+        last.sentence == figure.sentence
+        and kind != "count"
+        and unit_class(last.unit) == kind
+        and _FROM_START.search(body, max(0, last.span.start - 8), last.span.start) is not None
+        and _FROM_TO_GAP.fullmatch(body, last.span.end, figure.span.start) is not None
+    )
+
+
+# The word before where a change started, and what may stand between the two amounts:
+# "from $27.5 billion in unsecured debt to $9.2 billion", "from 4.1% to 3.8%".
+_FROM_START = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM_TO_GAP = re.compile(r"(?:\s+(?:in|of)\s+[^,;:.()\d$€£¥%]{1,40}?)?\s+to\s+", re.IGNORECASE)
+
+
 def _continues(
     body: str, last: FigureCandidate, figure: FigureCandidate, reading: Reading | None
 ) -> bool:
