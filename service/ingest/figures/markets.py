@@ -198,11 +198,13 @@ def market_named(verb: Token) -> Token | None:
     """The word naming the market the verb moves (``moved_is_market``'s walk): "the Dow
     Jones, which fell 678 points" is the Dow Jones's move; None when no market moves."""
     if (
-        verb.dep_ == "relcl"
+        verb.dep_ in ("relcl", "acl")
         and verb.head.i != verb.i
         and any(_names_market(t) for t in verb.head.subtree if t.i < verb.i)
     ):
-        return verb.head  # "the Dow Jones, which fell 678 points"
+        # "the Dow Jones, which fell 678 points"; "with the FTSE index losing 3.2%", where
+        # the parse hangs the verb on the index as a participle
+        return verb.head
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "they"):
             return child if any(_names_market(t) for t in child.subtree) else None

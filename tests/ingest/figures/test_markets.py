@@ -42,6 +42,13 @@ def test_a_markets_extremes_are_its_level(sentence: str, text: str, concept: str
         ("In Paris, the CAC 40 slipped 1.4%.", "1.4%", "decline"),
         ("The Hang Seng has today gone up in value by 3.5%.", "3.5%", "growth"),
         ("Shares of mining companies were lower by four percent.", "four percent", "decline"),
+        # the index a participle hangs on moved
+        (
+            "Markets across Europe slid as well, the FTSE index losing 3.1% and the CAC index "
+            "of France falling by four percent.",
+            "3.1%",
+            "decline",
+        ),
     ],
 )
 def test_which_way_a_market_moved(sentence: str, text: str, concept: str) -> None:
