@@ -37,10 +37,12 @@ _INTRANSITIVE = frozenset(
 # Words beside the number that say which way it went: "closed up 511.51 points", "went up
 # by 0.16%", "was 6.62% lower".
 _UP_DOWN_BEFORE = {"up": "growth", "down": "decline", "higher": "growth", "lower": "decline"}
-# Words between the direction and a number: qualifiers, and the amount it restates.
+# Words between the direction and a number: qualifiers, and the amount it restates; how
+# far it went at most or in all ("were down as much as 5 percent", "have been down by a
+# total of 14 percent").
 _SKIPPED = frozenset(
     {"by", "$", "more", "than", "about", "nearly", "almost", "(", "%", "percent", "or", ",",
-     "point", "points"}
+     "point", "points", "as", "much", "a", "total", "of"}
 )  # fmt: skip
 _UP_DOWN_AFTER = {"higher": "growth", "lower": "decline", "up": "growth", "down": "decline"}
 

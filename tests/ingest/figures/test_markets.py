@@ -49,6 +49,19 @@ def test_a_markets_extremes_are_its_level(sentence: str, text: str, concept: str
             "3.1%",
             "decline",
         ),
+        # how far it went at most, or in all
+        (
+            "Over the week, shares in Tokyo have been down by a total of nine percent; on "
+            "Friday they were down as much as three percent.",
+            "nine percent",
+            "decline",
+        ),
+        (
+            "Over the week, shares in Tokyo have been down by a total of nine percent; on "
+            "Friday they were down as much as three percent.",
+            "three percent",
+            "decline",
+        ),
     ],
 )
 def test_which_way_a_market_moved(sentence: str, text: str, concept: str) -> None:
