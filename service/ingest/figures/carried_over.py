@@ -33,6 +33,7 @@ from service.ingest.figures.sequence import (
     _earlier_level,
     _list_head,
     _whole_of,
+    compared_count,
     from_to_pair,
     gapped_pair,
     group_named_before,
@@ -109,6 +110,10 @@ def _measure_carried(
             figures[-1] = with_property(
                 last, figure.property, figure.subject, published_on, context
             )
+    if figure.property is None and (compared := compared_count(body, figures, figure)):
+        # "32 million people tuning in, compared with 55.3 million a decade ago": viewers
+        figure = with_property(figure, compared[0], compared[1], published_on, context)
+        figure = replace(figure, unit=compared[2])
     head = _list_head(body, last, figure) if figure.property is None else None
     if head is not None and head.property is not None:
         # "4,300 jobs in France, 3,700 in Germany and 400 in Spain": of one kind

@@ -139,6 +139,38 @@ _FROM_START = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _FROM_TO_GAP = re.compile(r"(?:\s+(?:in|of)\s+[^,;:.()\d$€£¥%]{1,40}?)?\s+to\s+", re.IGNORECASE)
 
 
+def compared_count(
+    body: str, figures: Sequence[FigureCandidate], figure: FigureCandidate
+) -> tuple[str, int | None, str] | None:
+    """The measure, subject and unit of the count earlier in the sentence that a bare
+    count compared with it measures the same as: "about 20 million people tuned in,
+    compared with 31.4 million a year earlier"; None when the figure is no bare count or
+    that count says nothing of what it counts. (Not "peaking at 5.1m" after "watched by
+    4.2m people": a peak is another claim than the average, and with no qualifier of its
+    own it would stand in dispute with it and cost both the story's subject.)"""
+    if (
+        figure.unit != "count"
+        or _COMPARED.search(body, max(0, figure.span.start - 24), figure.span.start) is None
+    ):
+        return None
+    for last in reversed(figures):
+        if last.sentence != figure.sentence:
+            return None
+        if unit_class(last.unit) == "count":
+            if last.unit == "count" or last.property is None:
+                return None
+            return last.property, last.subject, last.unit
+    return None
+
+
+# Before an amount set against one of the same measure: "compared with 31.4 million".
+_COMPARED = re.compile(
+    r"\bcompared\s+(?:with|to)\s+"
+    r"(?:(?:about|around|some|nearly|almost|just|over|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _continues(
     body: str, last: FigureCandidate, figure: FigureCandidate, reading: Reading | None
 ) -> bool:
