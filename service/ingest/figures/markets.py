@@ -190,6 +190,36 @@ def share_price_level(head: Token, noun: Token | None) -> bool:
     )
 
 
+def commodity_price(head: Token, noun: Token | None) -> bool:
+    """Whether a bare amount of money is where a commodity's price went ("Light crude was
+    down $1.40 to $64.20", "copper fell to $8,100"): the object of "to"/"at" on "up",
+    "down" or a verb of moving whose subject is a commodity. How far it moved ("down
+    $1.40") is no price: two prices of crude in one sentence would stand in dispute."""
+    if noun is not None or head.dep_ != "pobj" or head.head.lower_ not in ("to", "at"):
+        return False
+    verb = head.head.head
+    moved = False
+    for _ in range(2):
+        lemma = verb.lemma_.lower()
+        moved = moved or lemma in _DOWN_VERBS | _UP_VERBS | {"up", "down"}
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i or lemma not in ("up", "down"):
+            break
+        verb = verb.head  # "was down $1.40 to $64.20": through "down" to "was"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (
+        moved
+        and verb.pos_ in ("VERB", "AUX")
+        and any(c.lemma_.lower() in _COMMODITIES for c in subjects)
+    )
+
+
+# What is traded as a commodity, priced in money: "crude", "gold", "copper".
+_COMMODITIES = frozenset(
+    {"crude", "oil", "gold", "silver", "copper", "platinum", "palladium", "wheat", "corn",
+     "soybean", "gasoline", "aluminium", "aluminum", "nickel", "zinc", "coffee", "cocoa", "sugar"}
+)  # fmt: skip
+
+
 def moved_is_market(verb: Token) -> bool:
     """Whether what the verb moves names a market (an index, stocks, a price): its
     subject, the noun its relative clause hangs on, or a first verb's subject."""

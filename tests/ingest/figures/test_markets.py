@@ -66,3 +66,18 @@ def test_a_markets_extremes_are_its_level(sentence: str, text: str, concept: str
 )
 def test_which_way_a_market_moved(sentence: str, text: str, concept: str) -> None:
     assert reading_of(sentence, text)[0] == concept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # where a commodity went is its price
+        ("Light crude was down $1.40 to $64.20 in London.", "$64.20", "price"),
+        ("Copper fell 3% to $8,100 on Tuesday.", "$8,100", "price"),
+        # how far it went is none, nor is what a seller got for it a market's price
+        ("Light crude was down $1.40 to $64.20 in London.", "$1.40", None),
+        ("The firm sold its copper to a buyer at $8,100.", "$8,100", "deal_value"),
+    ],
+)
+def test_where_a_commodity_went_is_its_price(sentence: str, text: str, concept: str | None) -> None:
+    assert reading_of(sentence, text)[0] == concept
