@@ -33,6 +33,8 @@ from service.ingest.figures.sequence import (
     _earlier_level,
     _list_head,
     _whole_of,
+    compared_count,
+    from_to_pair,
     gapped_pair,
     group_named_before,
     level_after_move,
@@ -98,6 +100,20 @@ def _measure_carried(
         figure = with_property(figure, last.property, last.subject, published_on, context)
         if bare and unit_class(last.unit) == "count":
             figure = replace(figure, unit=last.unit)  # "down from 64": jets too
+    if last is not None and from_to_pair(body, last, figure):
+        # "cut its debt from $27.5 billion in unsecured debt to $9.2 billion": the $9.2
+        # billion is debt too; "shares fell from about $42 to four cents": the $42 a share
+        # price. Whose it is, is read where the change ended.
+        if figure.property is None and last.property is not None:
+            figure = with_property(figure, last.property, figure.subject, published_on, context)
+        elif figure.property is not None and last.property is None:
+            figures[-1] = with_property(
+                last, figure.property, figure.subject, published_on, context
+            )
+    if figure.property is None and (compared := compared_count(body, figures, figure)):
+        # "32 million people tuning in, compared with 55.3 million a decade ago": viewers
+        figure = with_property(figure, compared[0], compared[1], published_on, context)
+        figure = replace(figure, unit=compared[2])
     head = _list_head(body, last, figure) if figure.property is None else None
     if head is not None and head.property is not None:
         # "4,300 jobs in France, 3,700 in Germany and 400 in Spain": of one kind

@@ -55,6 +55,7 @@ from service.ingest.figures.lexicon import (
     unit_class,
 )
 from service.ingest.figures.markets import (
+    commodity_price,
     market_in_view,
     market_level,
     market_move,
@@ -191,6 +192,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         and share_price_level(head, noun)
     ):
         found = lex.concepts["share_price"]  # "their stocks lost 6% to close at $73.57"
+    if found is None and unit_class(unit) == "money" and commodity_price(head, noun):
+        found = lex.concepts["price"]  # "Light crude was down $1.40 to $64.20": the $64.20
     if _quake_magnitude(anchor, noun):
         found = lex.concepts["magnitude"]  # "a strong 7.9 earthquake", "magnitude 7.0"
     verb_found = _governing_verb_concept(noun, head, governor, unit, lex, moved=move is not None)

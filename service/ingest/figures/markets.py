@@ -37,10 +37,12 @@ _INTRANSITIVE = frozenset(
 # Words beside the number that say which way it went: "closed up 511.51 points", "went up
 # by 0.16%", "was 6.62% lower".
 _UP_DOWN_BEFORE = {"up": "growth", "down": "decline", "higher": "growth", "lower": "decline"}
-# Words between the direction and a number: qualifiers, and the amount it restates.
+# Words between the direction and a number: qualifiers, and the amount it restates; how
+# far it went at most or in all ("were down as much as 5 percent", "have been down by a
+# total of 14 percent").
 _SKIPPED = frozenset(
     {"by", "$", "more", "than", "about", "nearly", "almost", "(", "%", "percent", "or", ",",
-     "point", "points"}
+     "point", "points", "as", "much", "a", "total", "of"}
 )  # fmt: skip
 _UP_DOWN_AFTER = {"higher": "growth", "lower": "decline", "up": "growth", "down": "decline"}
 
@@ -188,6 +190,36 @@ def share_price_level(head: Token, noun: Token | None) -> bool:
     )
 
 
+def commodity_price(head: Token, noun: Token | None) -> bool:
+    """Whether a bare amount of money is where a commodity's price went ("Light crude was
+    down $1.40 to $64.20", "copper fell to $8,100"): the object of "to"/"at" on "up",
+    "down" or a verb of moving whose subject is a commodity. How far it moved ("down
+    $1.40") is no price: two prices of crude in one sentence would stand in dispute."""
+    if noun is not None or head.dep_ != "pobj" or head.head.lower_ not in ("to", "at"):
+        return False
+    verb = head.head.head
+    moved = False
+    for _ in range(2):
+        lemma = verb.lemma_.lower()
+        moved = moved or lemma in _DOWN_VERBS | _UP_VERBS | {"up", "down"}
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i or lemma not in ("up", "down"):
+            break
+        verb = verb.head  # "was down $1.40 to $64.20": through "down" to "was"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (
+        moved
+        and verb.pos_ in ("VERB", "AUX")
+        and any(c.lemma_.lower() in _COMMODITIES for c in subjects)
+    )
+
+
+# What is traded as a commodity, priced in money: "crude", "gold", "copper".
+_COMMODITIES = frozenset(
+    {"crude", "oil", "gold", "silver", "copper", "platinum", "palladium", "wheat", "corn",
+     "soybean", "gasoline", "aluminium", "aluminum", "nickel", "zinc", "coffee", "cocoa", "sugar"}
+)  # fmt: skip
+
+
 def moved_is_market(verb: Token) -> bool:
     """Whether what the verb moves names a market (an index, stocks, a price): its
     subject, the noun its relative clause hangs on, or a first verb's subject."""
@@ -198,11 +230,13 @@ def market_named(verb: Token) -> Token | None:
     """The word naming the market the verb moves (``moved_is_market``'s walk): "the Dow
     Jones, which fell 678 points" is the Dow Jones's move; None when no market moves."""
     if (
-        verb.dep_ == "relcl"
+        verb.dep_ in ("relcl", "acl")
         and verb.head.i != verb.i
         and any(_names_market(t) for t in verb.head.subtree if t.i < verb.i)
     ):
-        return verb.head  # "the Dow Jones, which fell 678 points"
+        # "the Dow Jones, which fell 678 points"; "with the FTSE index losing 3.2%", where
+        # the parse hangs the verb on the index as a participle
+        return verb.head
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "they"):
             return child if any(_names_market(t) for t in child.subtree) else None

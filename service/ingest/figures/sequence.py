@@ -118,6 +118,59 @@ _CONTINUING = re.compile(
 )
 
 
+def from_to_pair(body: str, last: FigureCandidate, figure: FigureCandidate) -> bool:
+    """Whether ``last`` and ``figure`` are where one change started and ended, told
+    "from ... to ..." in one sentence with amounts of one kind (no bare counts): "cut its
+    debt from $27.5 billion in unsecured bonds to $9.2 billion", "shares fell from about
+    $42 to four cents". Whatever one of them measures, the other measures too."""
+    kind = unit_class(figure.unit)
+    return (
+        last.sentence == figure.sentence
+        and kind != "count"
+        and unit_class(last.unit) == kind
+        and _FROM_START.search(body, max(0, last.span.start - 8), last.span.start) is not None
+        and _FROM_TO_GAP.fullmatch(body, last.span.end, figure.span.start) is not None
+    )
+
+
+# The word before where a change started, and what may stand between the two amounts:
+# "from $27.5 billion in unsecured debt to $9.2 billion", "from 4.1% to 3.8%".
+_FROM_START = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM_TO_GAP = re.compile(r"(?:\s+(?:in|of)\s+[^,;:.()\d$€£¥%]{1,40}?)?\s+to\s+", re.IGNORECASE)
+
+
+def compared_count(
+    body: str, figures: Sequence[FigureCandidate], figure: FigureCandidate
+) -> tuple[str, int | None, str] | None:
+    """The measure, subject and unit of the count earlier in the sentence that a bare
+    count compared with it measures the same as: "about 20 million people tuned in,
+    compared with 31.4 million a year earlier"; None when the figure is no bare count or
+    that count says nothing of what it counts. (Not "peaking at 5.1m" after "watched by
+    4.2m people": a peak is another claim than the average, and with no qualifier of its
+    own it would stand in dispute with it and cost both the story's subject.)"""
+    if (
+        figure.unit != "count"
+        or _COMPARED.search(body, max(0, figure.span.start - 24), figure.span.start) is None
+    ):
+        return None
+    for last in reversed(figures):
+        if last.sentence != figure.sentence:
+            return None
+        if unit_class(last.unit) == "count":
+            if last.unit == "count" or last.property is None:
+                return None
+            return last.property, last.subject, last.unit
+    return None
+
+
+# Before an amount set against one of the same measure: "compared with 31.4 million".
+_COMPARED = re.compile(
+    r"\bcompared\s+(?:with|to)\s+"
+    r"(?:(?:about|around|some|nearly|almost|just|over|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _continues(
     body: str, last: FigureCandidate, figure: FigureCandidate, reading: Reading | None
 ) -> bool:

@@ -1,5 +1,6 @@
 """What a figure takes from those before it: the group a count counts, the people named
-before "the two"."""
+before "the two", the measure of the other end of a change told "from ... to ...", what a
+bare count compared with a count measures."""
 
 from __future__ import annotations
 
@@ -34,3 +35,25 @@ def test_the_two_after_two_people_are_named_counts_people() -> None:
     )
     units = {f.text: f.unit for f in extract(parse_article(article)).figures}
     assert units["two"] == "people"
+
+
+def test_a_change_told_from_one_amount_to_another_measures_one_thing() -> None:
+    article = (
+        "Mill seeks relief\n\nHarbor Mills is also trying to restructure, cutting its liabilities "
+        "from $14.2 billion in unsecured debt to $6.1 billion.\n"
+        "Some stocks swung wildly; retailer Norvale saw its shares tumble from about $38 to "
+        "six cents before they recovered.\n"
+    )
+    properties = {f.text: f.property for f in extract(parse_article(article)).figures}
+    assert properties["$14.2 billion"] == properties["$6.1 billion"] == "debt"
+    assert properties["about $38"] == properties["six cents"] == "share_price"
+
+
+def test_a_bare_count_compared_with_a_count_of_people_counts_them_too() -> None:
+    article = (
+        "Final draws fewer viewers\n\nThe audience for the cup final fell again this year, "
+        "with about 20 million people tuning in, compared with 31.4 million five years ago.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(article)).figures}
+    earlier = figures["31.4 million"]
+    assert (earlier.unit, earlier.property) == ("people", "viewers")
