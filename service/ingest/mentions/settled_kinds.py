@@ -71,6 +71,28 @@ def awards_as_things(candidates: Sequence[Candidate]) -> None:
             cand.kind = EntityKind.OTHER
 
 
+# Last words of a day's or a game's name: "Bastille Day", "Christmas Eve", "the Pro Bowl"
+_DAY_HEADS = frozenset(["Day", "Eve", "Bowl"])
+
+
+def people_named_for_days(candidates: Sequence[Candidate]) -> None:
+    """A "person" whose name ends in "Day", "Eve", "Bowl" or an event's word is that
+    day or event: "Paris for Bastille Day ceremonies", "picked for the Pro Bowl", "the
+    Harvest Festival" (the recogniser reads the first word as a surname); one ending in
+    "Hall of Fame" is the honour, a thing ("inducted into the Hall of Fame"). Not a day
+    or event opened by a given name ("Doris Day", "Mary Fair")."""
+    for cand in candidates:
+        words = cand.name.split()
+        if cand.kind is not EntityKind.PERSON or len(words) < 2:
+            continue
+        if words[-3:] == ["Hall", "of", "Fame"]:
+            cand.kind = EntityKind.OTHER
+        elif not gz.is_given_name(words[0]) and (
+            words[-1] in _DAY_HEADS or words[-1].lower() in gz.EVENT_HEADS
+        ):
+            cand.kind = EntityKind.EVENT
+
+
 # Last words of a building's or a ground's name: "Trump Tower", "Dodger Stadium", "the
 # Omni Hotel", "Changi Airport" (not "Hall", "House", "Bridge": surnames too).
 _BUILDING_HEADS = frozenset(

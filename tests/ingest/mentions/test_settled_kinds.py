@@ -125,3 +125,23 @@ def test_a_person_the_copy_sets_where_a_place_goes_is_that_place() -> None:
     assert kinds["NEW LEAF"] is P  # not spelt as towns are
     assert kinds["Kitra Dunn"] is P  # opens with a given name
     assert kinds["Voss"] is P  # one word after "in": a surname as often as a town
+
+
+def test_a_person_named_for_a_day_or_an_event_is_that_day_or_the_honour() -> None:
+    body = (
+        "Crowds gathered for Founders Day, then for the Lantern Bowl; Kessel Festival"
+        " drew more. Doris Day sang, and the coach entered the Hall of Fame."
+    )
+    readings = [
+        ("Founders Day", P),
+        ("Lantern Bowl", P),
+        ("Kessel Festival", P),
+        ("Doris Day", P),
+        ("Hall of Fame", P),
+    ]
+    kinds = _kinds(body, readings)
+    assert kinds["Founders Day"] is EntityKind.EVENT
+    assert kinds["Lantern Bowl"] is EntityKind.EVENT
+    assert kinds["Kessel Festival"] is EntityKind.EVENT
+    assert kinds["Doris Day"] is P  # opens with a given name
+    assert kinds["Hall of Fame"] is EntityKind.OTHER
