@@ -38,7 +38,9 @@ from service.ingest.mentions.settled_kinds import (
     awards_as_things,
     buildings_as_places,
     kinds_settled_by_vote,
+    located_people_as_places,
     people_named_by_surname,
+    people_named_for_days,
     ships_as_things,
 )
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
@@ -78,6 +80,8 @@ def group_mentions(
     ships = ships_as_things(body, candidates)
     awards_as_things(candidates)
     buildings_as_places(candidates)
+    people_named_for_days(candidates)
+    located_people_as_places(body, candidates)
     people_named_by_surname(candidates)
     full_names = full_person_names(candidates)
     kinds_settled_by_vote(body, candidates, full_names)

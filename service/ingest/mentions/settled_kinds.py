@@ -2,7 +2,8 @@
 article names by surname elsewhere ("Erling Haaland" ... "Haaland told"), and one name
 printed several times read as one kind ("President Trump" ... "Trump nixed a visit"), and
 a ship's name or an award's a thing ("INS Mysore", "the Pulitzer Prize"), and a
-building's read as a person's a place ("Trump Tower")."""
+building's read as a person's a place ("Trump Tower"), and a "person" the copy sets where
+a place goes a place ("who lives in Hawaiian Gardens")."""
 
 from __future__ import annotations
 
@@ -70,6 +71,28 @@ def awards_as_things(candidates: Sequence[Candidate]) -> None:
             cand.kind = EntityKind.OTHER
 
 
+# Last words of a day's or a game's name: "Bastille Day", "Christmas Eve", "the Pro Bowl"
+_DAY_HEADS = frozenset(["Day", "Eve", "Bowl"])
+
+
+def people_named_for_days(candidates: Sequence[Candidate]) -> None:
+    """A "person" whose name ends in "Day", "Eve", "Bowl" or an event's word is that
+    day or event: "Paris for Bastille Day ceremonies", "picked for the Pro Bowl", "the
+    Harvest Festival" (the recogniser reads the first word as a surname); one ending in
+    "Hall of Fame" is the honour, a thing ("inducted into the Hall of Fame"). Not a day
+    or event opened by a given name ("Doris Day", "Mary Fair")."""
+    for cand in candidates:
+        words = cand.name.split()
+        if cand.kind is not EntityKind.PERSON or len(words) < 2:
+            continue
+        if words[-3:] == ["Hall", "of", "Fame"]:
+            cand.kind = EntityKind.OTHER
+        elif not gz.is_given_name(words[0]) and (
+            words[-1] in _DAY_HEADS or words[-1].lower() in gz.EVENT_HEADS
+        ):
+            cand.kind = EntityKind.EVENT
+
+
 # Last words of a building's or a ground's name: "Trump Tower", "Dodger Stadium", "the
 # Omni Hotel", "Changi Airport" (not "Hall", "House", "Bridge": surnames too).
 _BUILDING_HEADS = frozenset(
@@ -90,6 +113,56 @@ def buildings_as_places(candidates: Sequence[Candidate]) -> None:
             and words[-1] in _BUILDING_HEADS
             and not gz.is_given_name(words[0])
         ):
+            cand.kind = EntityKind.PLACE
+
+
+# Words that set a place before its name: "lives in Hawaiian Gardens", "the village of
+# Gavarzin", "near Bukit Sama".
+_LOCATED = re.compile(
+    r"\b(?:in|near|(?:village|town|city|district|province|suburb|neighbou?rhood) of)\s+$"
+)
+# "the village of", "the town of" alone give a one-word name: "the village of Gavarzin"
+_PLACE_OF = re.compile(r"\b(?:village|town|city|district|province|suburb|neighbou?rhood) of\s+$")
+# Capitalised words of letters only: "Bayou La Batre", "Beit Lahiya", "São Tomé"; not "OS
+# X", "NEW MOON"
+_TOWN_SPELLING = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-zß-ÿ]+)*")
+# What a person does after their name: "Gavarzin said", "Kim told"
+_PERSON_AFTER = re.compile(r"\s+(?:said|says|told|added|asked)\b")
+
+
+def located_people_as_places(body: str, candidates: Sequence[Candidate]) -> None:
+    """A "person" of several words, not opened by a given name, that the copy prints
+    where a place goes is that place: "who lives in Hawaiian Gardens", "a clinic in Bayou
+    La Batre", "the Kraft plant in Northeast Philadelphia", "a resident in Bukit Sama
+    village" (the recogniser reads an unknown town's name as a person's). A one-word name
+    only after "the village of" or "the town of" ("the village of Gavarzin"). Not a name
+    that does what people do anywhere in the article ("Gavarzin said", "Mr. Gavarzin"),
+    not a name spelt unlike a town ("in OS X", "in NEW MOON") nor one with an event's
+    word ("in Spring Training")."""
+    by_name: dict[str, list[Candidate]] = {}
+    for cand in candidates:
+        if cand.kind is EntityKind.PERSON:
+            by_name.setdefault(cand.name, []).append(cand)
+    for name, same in by_name.items():
+        words = name.split()
+        if (
+            gz.is_given_name(words[0])
+            or not _TOWN_SPELLING.fullmatch(name)
+            or any(w.lower() in gz.EVENT_HEADS for w in words)
+        ):
+            continue
+        before = [body[max(0, c.start - 30) : c.start] for c in same]
+        located = any(
+            (_PLACE_OF if len(words) == 1 else _LOCATED).search(b) is not None for b in before
+        )
+        if not located or any(
+            c.description
+            or HONORIFIC.search(body, max(0, c.start - 6), c.start) is not None
+            or _PERSON_AFTER.match(body, c.end) is not None
+            for c in same
+        ):
+            continue
+        for cand in same:
             cand.kind = EntityKind.PLACE
 
 

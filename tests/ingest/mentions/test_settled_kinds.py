@@ -100,3 +100,48 @@ def test_a_person_named_for_a_building_is_that_building_but_not_a_given_name() -
     kinds = _kinds(body, [("Varga Tower", P), ("John Tower", P)])
     assert kinds["Varga Tower"] is L
     assert kinds["John Tower"] is P
+
+
+def test_a_person_the_copy_sets_where_a_place_goes_is_that_place() -> None:
+    body = (
+        "The farmer, who lives in Pedra Baixa, said rain fell near the village of Corvão."
+        " Later Mossel Bay told reporters the roads were shut in Ronda Vale; Mr. Ronda Vale"
+        " agreed. Sales rose in NEW LEAF and Kitra Dunn, seen in Kitra Dunn's shop, smiled"
+        " at Voss, who grew up in Voss."
+    )
+    readings = [
+        ("Pedra Baixa", P),
+        ("Corvão", P),
+        ("Ronda Vale", P),
+        ("Ronda Vale", P),
+        ("NEW LEAF", P),
+        ("Kitra Dunn", P),
+        ("Voss", P),
+    ]
+    kinds = _kinds(body, readings)
+    assert kinds["Pedra Baixa"] is L
+    assert kinds["Corvão"] is L  # one word: only after "the village of"
+    assert kinds["Ronda Vale"] is P  # "Mr. Ronda Vale": a person
+    assert kinds["NEW LEAF"] is P  # not spelt as towns are
+    assert kinds["Kitra Dunn"] is P  # opens with a given name
+    assert kinds["Voss"] is P  # one word after "in": a surname as often as a town
+
+
+def test_a_person_named_for_a_day_or_an_event_is_that_day_or_the_honour() -> None:
+    body = (
+        "Crowds gathered for Founders Day, then for the Lantern Bowl; Kessel Festival"
+        " drew more. Doris Day sang, and the coach entered the Hall of Fame."
+    )
+    readings = [
+        ("Founders Day", P),
+        ("Lantern Bowl", P),
+        ("Kessel Festival", P),
+        ("Doris Day", P),
+        ("Hall of Fame", P),
+    ]
+    kinds = _kinds(body, readings)
+    assert kinds["Founders Day"] is EntityKind.EVENT
+    assert kinds["Lantern Bowl"] is EntityKind.EVENT
+    assert kinds["Kessel Festival"] is EntityKind.EVENT
+    assert kinds["Doris Day"] is P  # opens with a given name
+    assert kinds["Hall of Fame"] is EntityKind.OTHER
