@@ -224,10 +224,11 @@ def _speech_verb(doc: Doc, quote: QuoteCandidate) -> Token | None:
     return min(verbs, key=distance)
 
 
-# A participle cue says nothing of who speaks: the clause it hangs on does.
+# A participle cue says nothing of who speaks: the clause it hangs on does. "Calling it
+# "an assault on democracy," the committee filed suit": the committee calls it so.
 PARTICIPLES = frozenset(
     {"saying", "adding", "noting", "writing", "claiming", "insisting", "arguing",
-     "warning", "stating", "explaining", "declaring", "telling"}
+     "warning", "stating", "explaining", "declaring", "telling", "calling"}
 )  # fmt: skip
 
 
