@@ -103,8 +103,34 @@ def noun_phrase(body: str, start: int, end: int, cue: Cue, index: MentionIndex) 
         inner = index.by_description(agent, offset) if agent else None
         return Attribution(inner, text, cue.phrase)
     if lowered[0] == "the":
-        return Attribution(index.by_description(lowered, offset), text, cue.phrase)
+        found = index.by_description(lowered, offset)
+        if found is not None and introduced_unnamed(body, offset, lowered[-1], found, index):
+            found = None
+        return Attribution(found, text, cue.phrase)
     return Attribution(None, text, cue.phrase)
+
+
+# How far back "the adviser" looks for "one adviser" brought in without a name.
+_UNNAMED_REACH = 300
+
+
+def introduced_unnamed(body: str, pos: int, head: str, found: int, index: MentionIndex) -> bool:
+    """ "the <head>" at ``pos`` stands for someone just brought in without a name ("one",
+    "a", "an" or "another", up to three words, then the head), after the person it would
+    otherwise describe was last named: "One Republican adviser close to the White House
+    said ... 'He doesn't know,' the adviser said" is that unnamed adviser's, not the
+    national security adviser named paragraphs before. A description set right after
+    the name, after a comma, is that person's ("Ema Suryani, a doctor at a clinic")."""
+    if index.kind(found) is not EntityKind.PERSON:
+        return False
+    named = [m.span.end for m, e in index.items if e == found and m.span.start < pos]
+    start = max([pos - _UNNAMED_REACH, *named])
+    intro = re.compile(
+        rf"\b(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\b"
+        r"(?!\s*,?\s*[A-Z])"
+    )
+    # "Ema Suryani, a doctor at a health clinic": the named person's own description
+    return any(body[start : m.start()].strip(" ,") for m in intro.finditer(body, start, pos))
 
 
 # "Israel's prime minister", "the church's minister": a role told by whose it is

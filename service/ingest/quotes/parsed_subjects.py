@@ -17,6 +17,7 @@ from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.coreference import last_named
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, QuoteCandidate
 from service.ingest.quotes.mention_index import MentionIndex
+from service.ingest.quotes.noun_phrases import introduced_unnamed
 
 SPEECH_VERBS = frozenset(
     {"say", "tell", "add", "note", "write", "comment", "tweet", "state", "explain",
@@ -132,9 +133,13 @@ def _described_person(
     described by ("the friend" whom the story never names)."""
     if len(words) != 2 or words[1].lower_ != "the" or subject.lower_ not in gz.PERSON_ROLES:
         return None
-    return MentionIndex(mentions, entities).described_as(
-        [subject.lower_], subject.idx, (EntityKind.PERSON,)
-    )
+    index = MentionIndex(mentions, entities)
+    found = index.described_as([subject.lower_], subject.idx, (EntityKind.PERSON,))
+    if found is not None and introduced_unnamed(
+        subject.doc.text, subject.idx, subject.lower_, found, index
+    ):
+        return None  # "One senior diplomat said ... the diplomat said": that one
+    return found
 
 
 def parsed_officer(
@@ -224,10 +229,11 @@ def _speech_verb(doc: Doc, quote: QuoteCandidate) -> Token | None:
     return min(verbs, key=distance)
 
 
-# A participle cue says nothing of who speaks: the clause it hangs on does.
+# A participle cue says nothing of who speaks: the clause it hangs on does. "Calling it
+# "an assault on democracy," the committee filed suit": the committee calls it so.
 PARTICIPLES = frozenset(
     {"saying", "adding", "noting", "writing", "claiming", "insisting", "arguing",
-     "warning", "stating", "explaining", "declaring", "telling"}
+     "warning", "stating", "explaining", "declaring", "telling", "calling"}
 )  # fmt: skip
 
 

@@ -53,3 +53,23 @@ def test_an_adverb_opening_the_sentence_is_no_part_of_a_described_speaker() -> N
         )
     )
     assert [q.speaker_text for q in found.quotes] == ["a co-worker"]
+
+
+def test_the_role_just_brought_in_without_a_name_is_not_the_named_holder() -> None:
+    # the unnamed "one senior diplomat" speaks, not Mark Ellison named as a diplomat first
+    got = speakers(
+        "The talks were led by the veteran diplomat Mark Ellison, who flew to Geneva on "
+        "Sunday.\n\nOne senior diplomat close to the delegation said on condition of "
+        'anonymity that the draft had collapsed. "Nobody read it," the diplomat said.\n'
+    )
+    assert got["Nobody read it,"] is None
+
+
+def test_a_role_set_after_a_name_is_that_person_s() -> None:
+    # "a doctor" right after the name, after a comma, describes Maria Lopes
+    got = speakers(
+        "Two children were hurt when a school roof fell in, Maria Lopes, a doctor at the "
+        'district hospital, told Reuters.\n\n"We have treated around 20 people with cuts," '
+        "added the doctor.\n"
+    )
+    assert got["We have treated arou"] == "Maria Lopes"

@@ -263,3 +263,14 @@ def test_a_role_no_one_was_described_by_stays_a_description() -> None:
         '"serious money from the state" would reach the farmers by spring.'
     )
     assert parsed_speakers(body) == [("serious money from the state", "The governor")]
+
+
+def test_an_opening_calling_clause_is_the_words_of_the_main_clause_subject() -> None:
+    # "Calling it ..." opens the sentence: nobody is named before the cue; the subject of
+    # the clause it hangs on (the union) speaks
+    body = (
+        'Calling it "a betrayal of every nurse in the county," the Royal College of '
+        "Nursing lodged a formal complaint with the health board on Thursday."
+    )
+    got = dict(parsed_speakers(body))
+    assert got["a betrayal of every nurse in the county,"] == "Royal College of Nursing"
