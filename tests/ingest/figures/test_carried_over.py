@@ -34,3 +34,13 @@ def test_the_two_after_two_people_are_named_counts_people() -> None:
     )
     units = {f.text: f.unit for f in extract(parse_article(article)).figures}
     assert units["two"] == "people"
+
+
+def test_a_list_item_that_takes_a_plan_is_no_forecast() -> None:
+    article = (
+        "Plant closures\n\nThe carmaker said it expects to cut about 2,500 jobs in Italy, "
+        "1,200 in Poland, 900 in Spain and 800 in Belgium.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(article)).figures}
+    for text in ("about 2,500", "1,200", "900", "800"):
+        assert (figures[text].property, figures[text].status) == ("job_cuts", None), text
