@@ -31,12 +31,15 @@ _WILL_BE = (
     rf"(?:[$€£¥\d]|[A-Z]{{1,3}}\$|(?:{WORD_NUMBER}|more|less|fewer|higher|lower|larger|smaller"
     r"|bigger|greater|worse|better|cheaper|costlier|faster|slower|longer|shorter)\b))"
 )
+# "will cut" and "will be cut" tell what someone has decided, a plan, not a value to
+# come, and forecast no figure of their clause ("will cut 30,000 jobs ... after a US$1.6
+# billion loss": the loss is booked); what may or could be cut is still a guess.
 _FORECAST = re.compile(
     r"\b(?:forecasts?|forecast(?:ed|ing)|projects\s+that|projected|projections?|predicts?|predicted"
     r"|predicting|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
     rf"|{_WILL_BE}|(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:rise|fall|drop|decline"
-    r"|increase|decrease|reach|grow|hit|cost|top|exceed|lose|save|reduce|cut|lower|raise"
-    r"|climb|double|triple))\b",
+    r"|increase|decrease|reach|grow|hit|cost|top|exceed|lose|save|reduce|lower|raise"
+    r"|climb|double|triple)|(?:would|could|may|might)\s+(?:\w+\s+)?cut)\b",
     re.IGNORECASE,
 )
 _ESTIMATE = re.compile(r"\b(?:estimated?|estimates?|estimating)\b", re.IGNORECASE)
