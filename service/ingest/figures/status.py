@@ -93,8 +93,21 @@ _EXPECTED_REACH = 6
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:(?:first|last|other|remaining)\s+)?$", re.I)
 
 
+# A count of the members of a group the subject names before a forecast cue counts who
+# moves, not what is forecast: "A convoy of 40 trucks is expected to reach the port". A
+# quantity's own noun keeps its figure forecast ("a rise of 5% is expected").
+_GROUP_OF = re.compile(
+    r"\b(?:a|an|the)\s+(?!(?:total|number|sum|rise|increase|fall|drop|decline|loss|gain"
+    r"|deficit|surplus|toll|cost|share|further|growth|level|minimum|maximum|average)\b)"
+    r"[a-z]+\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
 def _reaches(cue: re.Match[str], clause: str, figure: int) -> bool:
     """Whether a forecast cue in ``clause`` speaks of the figure starting at ``figure``."""
+    if cue.start() > figure and _GROUP_OF.search(clause, max(0, figure - 40), figure):
+        return False
     if not cue.group(0).lower().startswith("expected") or cue.end() > figure:
         return True
     return len(clause[cue.end() : figure].split()) <= _EXPECTED_REACH

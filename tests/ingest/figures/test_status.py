@@ -19,6 +19,9 @@ from service.ingest.figures.status import value_status
         ("The mill will cut 800 jobs after a $90 million loss.", "$90 million", None),
         ("Some 600 of its 4,100 workers will be cut.", "4,100", None),
         ("The levy could cut exports by 12 percent.", "12 percent", "forecast"),
+        # a count of who makes up the subject's group is no forecast of the cue after it
+        ("A convoy of 40 trucks is expected to reach the port.", "40", None),
+        ("A total of 40 trucks is expected to reach the port.", "40", "forecast"),
         ("The damage is estimated at $3 million.", "$3 million", "estimate"),
         # set against a forecast, a figure is what came true; the forecast keeps its cue
         ("Losses were 26 cents a share, worse than analysts had forecast.", "26 cents", None),
