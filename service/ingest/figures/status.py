@@ -136,9 +136,13 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
     # a forecast or an estimate is not of a value set beside it ("compared with ...")
     beside = max((m.end() for m in _COMPARED.finditer(clause, 0, start - left)), default=0)
     clause = " " * beside + clause[beside:]
-    if _DEFINITE.search(sentence, max(0, start - 30), start) is None and any(
-        _reaches(cue, clause, start - left) and _speaks_of(cue, clause, end - left)
-        for cue in _FORECAST.finditer(clause)
+    if (
+        not _a_term(sentence, start, end)
+        and _DEFINITE.search(sentence, max(0, start - 30), start) is None
+        and any(
+            _reaches(cue, clause, start - left) and _speaks_of(cue, clause, end - left)
+            for cue in _FORECAST.finditer(clause)
+        )
     ):
         return "forecast"
     if any(_speaks_of(cue, clause, end - left) for cue in _ESTIMATE.finditer(clause)):
@@ -157,6 +161,20 @@ _ESTIMATORS = re.compile(
     r"|firms|agencies|institutes)\b",
     re.IGNORECASE,
 )
+
+
+# A term a deal comes with or runs under names the deal, no value to come: "will cost
+# $199 with a two-year contract", "on a three-year lease".
+_TERM_BEFORE = re.compile(r"\b(?:with|on|under)\s+(?:a|an)\s+$", re.IGNORECASE)
+_TERM = re.compile(r"-(?:years?|months?|weeks?|days?)$", re.IGNORECASE)
+
+
+def _a_term(sentence: str, start: int, end: int) -> bool:
+    """Whether the figure is the term of a deal ("with a two-year contract")."""
+    return (
+        _TERM.search(sentence, start, end) is not None
+        and _TERM_BEFORE.search(sentence, max(0, start - 12), start) is not None
+    )
 
 
 def _counts_estimators(sentence: str, start: int, end: int) -> bool:

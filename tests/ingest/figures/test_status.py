@@ -22,6 +22,8 @@ from service.ingest.figures.status import value_status
         # a count of who makes up the subject's group is no forecast of the cue after it
         ("A convoy of 40 trucks is expected to reach the port.", "40", None),
         ("A total of 40 trucks is expected to reach the port.", "40", "forecast"),
+        # the term a deal comes with is no forecast
+        ("The handset will cost $199 with a two-year contract.", "two-year", None),
         ("The damage is estimated at $3 million.", "$3 million", "estimate"),
         # set against a forecast, a figure is what came true; the forecast keeps its cue
         ("Losses were 26 cents a share, worse than analysts had forecast.", "26 cents", None),
