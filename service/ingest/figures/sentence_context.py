@@ -15,7 +15,7 @@ from service.ingest.figures.dates import (
     during_vote,
     refers_to,
 )
-from service.ingest.figures.qualifiers import _qualifier, _refers_to, _since
+from service.ingest.figures.qualifiers import _qualifier, _refers_to, _since, _status
 from service.ingest.figures.sentence_mentions import SentenceMentions
 from service.ingest.figures.speech_cues import SpeechCue
 from service.ingest.model import FigureCandidate, Span
@@ -66,9 +66,18 @@ def with_property(
     unit = "people" if figure.unit == "count" else figure.unit
     since = _since(prop, context.date_cues, start, end)
     text = own_part(context.text, start, end)
-    qualifier = _qualifier(prop, text, refers_to, published_on, since=since)
+    # the status read again with the measure carried: "expects to cut 4,300 jobs in France
+    # and 400 in Spain" is a plan in Spain too, no forecast
+    status = _status(prop, context.text, context.previous_text, start, end, unit)
+    qualifier = _qualifier(prop, text, refers_to, published_on, status, since=since)
     return replace(
-        figure, property=prop, subject=subject, unit=unit, refers_to=refers_to, qualifier=qualifier
+        figure,
+        property=prop,
+        subject=subject,
+        unit=unit,
+        refers_to=refers_to,
+        qualifier=qualifier,
+        status=status,
     )
 
 

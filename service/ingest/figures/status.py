@@ -31,12 +31,15 @@ _WILL_BE = (
     rf"(?:[$€£¥\d]|[A-Z]{{1,3}}\$|(?:{WORD_NUMBER}|more|less|fewer|higher|lower|larger|smaller"
     r"|bigger|greater|worse|better|cheaper|costlier|faster|slower|longer|shorter)\b))"
 )
+# "will cut" and "will be cut" tell what someone has decided, a plan, not a value to
+# come, and forecast no figure of their clause ("will cut 30,000 jobs ... after a US$1.6
+# billion loss": the loss is booked); what may or could be cut is still a guess.
 _FORECAST = re.compile(
     r"\b(?:forecasts?|forecast(?:ed|ing)|projects\s+that|projected|projections?|predicts?|predicted"
     r"|predicting|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
     rf"|{_WILL_BE}|(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:rise|fall|drop|decline"
-    r"|increase|decrease|reach|grow|hit|cost|top|exceed|lose|save|reduce|cut|lower|raise"
-    r"|climb|double|triple))\b",
+    r"|increase|decrease|reach|grow|hit|cost|top|exceed|lose|save|reduce|lower|raise"
+    r"|climb|double|triple)|(?:would|could|may|might)\s+(?:\w+\s+)?cut)\b",
     re.IGNORECASE,
 )
 _ESTIMATE = re.compile(r"\b(?:estimated?|estimates?|estimating)\b", re.IGNORECASE)
@@ -90,8 +93,21 @@ _EXPECTED_REACH = 6
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:(?:first|last|other|remaining)\s+)?$", re.I)
 
 
+# A count of the members of a group the subject names before a forecast cue counts who
+# moves, not what is forecast: "A convoy of 40 trucks is expected to reach the port". A
+# quantity's own noun keeps its figure forecast ("a rise of 5% is expected").
+_GROUP_OF = re.compile(
+    r"\b(?:a|an|the)\s+(?!(?:total|number|sum|rise|increase|fall|drop|decline|loss|gain"
+    r"|deficit|surplus|toll|cost|share|further|growth|level|minimum|maximum|average)\b)"
+    r"[a-z]+\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
 def _reaches(cue: re.Match[str], clause: str, figure: int) -> bool:
     """Whether a forecast cue in ``clause`` speaks of the figure starting at ``figure``."""
+    if cue.start() > figure and _GROUP_OF.search(clause, max(0, figure - 40), figure):
+        return False
     if not cue.group(0).lower().startswith("expected") or cue.end() > figure:
         return True
     return len(clause[cue.end() : figure].split()) <= _EXPECTED_REACH
@@ -120,9 +136,13 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
     # a forecast or an estimate is not of a value set beside it ("compared with ...")
     beside = max((m.end() for m in _COMPARED.finditer(clause, 0, start - left)), default=0)
     clause = " " * beside + clause[beside:]
-    if _DEFINITE.search(sentence, max(0, start - 30), start) is None and any(
-        _reaches(cue, clause, start - left) and _speaks_of(cue, clause, end - left)
-        for cue in _FORECAST.finditer(clause)
+    if (
+        not _a_term(sentence, start, end)
+        and _DEFINITE.search(sentence, max(0, start - 30), start) is None
+        and any(
+            _reaches(cue, clause, start - left) and _speaks_of(cue, clause, end - left)
+            for cue in _FORECAST.finditer(clause)
+        )
     ):
         return "forecast"
     if any(_speaks_of(cue, clause, end - left) for cue in _ESTIMATE.finditer(clause)):
@@ -141,6 +161,20 @@ _ESTIMATORS = re.compile(
     r"|firms|agencies|institutes)\b",
     re.IGNORECASE,
 )
+
+
+# A term a deal comes with or runs under names the deal, no value to come: "will cost
+# $199 with a two-year contract", "on a three-year lease".
+_TERM_BEFORE = re.compile(r"\b(?:with|on|under)\s+(?:a|an)\s+$", re.IGNORECASE)
+_TERM = re.compile(r"-(?:years?|months?|weeks?|days?)$", re.IGNORECASE)
+
+
+def _a_term(sentence: str, start: int, end: int) -> bool:
+    """Whether the figure is the term of a deal ("with a two-year contract")."""
+    return (
+        _TERM.search(sentence, start, end) is not None
+        and _TERM_BEFORE.search(sentence, max(0, start - 12), start) is not None
+    )
 
 
 def _counts_estimators(sentence: str, start: int, end: int) -> bool:

@@ -57,3 +57,13 @@ def test_a_bare_count_compared_with_a_count_of_people_counts_them_too() -> None:
     figures = {f.text: f for f in extract(parse_article(article)).figures}
     earlier = figures["31.4 million"]
     assert (earlier.unit, earlier.property) == ("people", "viewers")
+
+
+def test_a_list_item_that_takes_a_plan_is_no_forecast() -> None:
+    article = (
+        "Plant closures\n\nThe carmaker said it expects to cut about 2,500 jobs in Italy, "
+        "1,200 in Poland, 900 in Spain and 800 in Belgium.\n"
+    )
+    figures = {f.text: f for f in extract(parse_article(article)).figures}
+    for text in ("about 2,500", "1,200", "900", "800"):
+        assert (figures[text].property, figures[text].status) == ("job_cuts", None), text

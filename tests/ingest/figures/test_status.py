@@ -15,6 +15,15 @@ from service.ingest.figures.status import value_status
         ("The death toll stood at 310 and could reach 500.", "500", "forecast"),
         ("Profits rose 4% and are expected to reach 6% next year.", "6%", "forecast"),
         ("About 2,000 jobs are expected to go.", "2,000", "forecast"),
+        # "will cut" is a plan: no forecast of its clause's other figures; "could cut" is
+        ("The mill will cut 800 jobs after a $90 million loss.", "$90 million", None),
+        ("Some 600 of its 4,100 workers will be cut.", "4,100", None),
+        ("The levy could cut exports by 12 percent.", "12 percent", "forecast"),
+        # a count of who makes up the subject's group is no forecast of the cue after it
+        ("A convoy of 40 trucks is expected to reach the port.", "40", None),
+        ("A total of 40 trucks is expected to reach the port.", "40", "forecast"),
+        # the term a deal comes with is no forecast
+        ("The handset will cost $199 with a two-year contract.", "two-year", None),
         ("The damage is estimated at $3 million.", "$3 million", "estimate"),
         # set against a forecast, a figure is what came true; the forecast keeps its cue
         ("Losses were 26 cents a share, worse than analysts had forecast.", "26 cents", None),
