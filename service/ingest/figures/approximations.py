@@ -11,17 +11,17 @@ from dataclasses import replace
 
 from service.ingest.figures.number_match import NumberMatch
 from service.ingest.figures.number_words import fold
-from service.ingest.figures.units import _PER_SHARE
+from service.ingest.figures.units import PER_SHARE
 from service.ingest.model import Approximation
 
-_MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
+MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
 
 
 # "107 or more", "a dozen or so", "ten or fewer": an approximation printed after.
-_OR_MORE = re.compile(r"\s+or\s+(?P<w>more|so|fewer|less)\b", re.IGNORECASE)
+OR_MORE = re.compile(r"\s+or\s+(?P<w>more|so|fewer|less)\b", re.IGNORECASE)
 
 
-_APPROX_AFTER = {
+APPROX_AFTER = {
     "more": Approximation.AT_LEAST,
     "so": Approximation.ABOUT,
     "fewer": Approximation.UP_TO,
@@ -40,25 +40,25 @@ APPROX_BEFORE = re.compile(
 
 
 # "below the 5000 mark", "above the ten thousand mark": a round level a market crossed
-_MARK_AFTER = re.compile(r"\s+mark\b", re.IGNORECASE)
+MARK_AFTER = re.compile(r"\s+mark\b", re.IGNORECASE)
 
 
-_BEYOND_THE = re.compile(r"\b(?P<a>below|above|under|over)\s+the\s+$", re.IGNORECASE)
+BEYOND_THE = re.compile(r"\b(?P<a>below|above|under|over)\s+the\s+$", re.IGNORECASE)
 
 
 # Verbs that put their object as a floor passed: "exceeded 10%", "topped $1 billion"
-_EXCEEDED = re.compile(r"\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|topp(?:ed|ing))\s+$", re.I)
+EXCEEDED = re.compile(r"\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|topp(?:ed|ing))\s+$", re.I)
 
 
 # Verbs whose particle is "over" ("handed over", "took over", "signed over").
-_PHRASAL_OVER = re.compile(
+PHRASAL_OVER = re.compile(
     r"\b(?:hand|turn|sign|pass|carry|hold|take|took|taken|give|gave|given)(?:s|ed|ing|n)?"
     r"\s+over\s+$",
     re.IGNORECASE,
 )
 
 
-_APPROX = {
+APPROX = {
     "more than": Approximation.MORE_THAN, "just over": Approximation.MORE_THAN,
     "well over": Approximation.MORE_THAN, "over": Approximation.MORE_THAN,
     "at least": Approximation.AT_LEAST, "no fewer than": Approximation.AT_LEAST,
@@ -80,7 +80,7 @@ _APPROX = {
 
 def approximation_of(words: str) -> Approximation:
     """The approximation words before a number say ("more than", "about")."""
-    return _APPROX.get(" ".join(fold(words).split()), Approximation.EXACT)
+    return APPROX.get(" ".join(fold(words).split()), Approximation.EXACT)
 
 
 # A number restated in other terms right after a hedged one: "about 500 miles (800 km)",
@@ -91,7 +91,7 @@ _RESTATEMENT = re.compile(r"\s*\(\s*|(?:\s+[a-z][\w-]*){0,2}\s*,\s+or\s+")
 _HEDGES = frozenset(Approximation) - {Approximation.EXACT, Approximation.VAGUE}
 
 
-def _hedged_alike(body: str, found: list[NumberMatch]) -> tuple[NumberMatch, ...]:
+def hedged_alike(body: str, found: list[NumberMatch]) -> tuple[NumberMatch, ...]:
     """Each restatement of a hedged amount in another unit, or per share, hedged as the
     amount is: "about 500 miles (800 km)" makes the 800 km about 800 too, and a loss of
     "over $6.7 billion, or $11.05 per share" is over $11.05 a share. Ranges keep their own
@@ -109,7 +109,7 @@ def _hedged_alike(body: str, found: list[NumberMatch]) -> tuple[NumberMatch, ...
             and _RESTATEMENT.fullmatch(body, first.span.end, then.span.start)
             and (
                 then.unit != first.unit
-                or _PER_SHARE.search(body, then.number_span.end, then.span.end) is not None
+                or PER_SHARE.search(body, then.number_span.end, then.span.end) is not None
             )
         ):
             out[i] = replace(then, approximation=first.approximation)

@@ -26,19 +26,19 @@ from service.ingest.figures.sentence_subjects import at_place
 from service.ingest.figures.sequence import (
     EARLIER_LEVEL,
     INCREMENT,
-    _added_before,
-    _changed_from,
-    _continue_results,
-    _continues,
-    _earlier_level,
-    _list_head,
-    _whole_of,
+    added_before,
+    changed_from,
     compared_count,
+    continue_results,
+    continues,
+    earlier_level,
     from_to_pair,
     gapped_pair,
     group_named_before,
     level_after_move,
+    list_head,
     ranked_next,
+    whole_of,
 )
 from service.ingest.model import (
     EntityKind,
@@ -94,7 +94,7 @@ def _measure_carried(
         figure.property is None
         and last is not None
         and last.property is not None
-        and _continues(body, last, figure, reading)
+        and continues(body, last, figure, reading)
     ):
         bare = figure.unit == "count"
         figure = with_property(figure, last.property, last.subject, published_on, context)
@@ -114,7 +114,7 @@ def _measure_carried(
         # "32 million people tuning in, compared with 55.3 million a decade ago": viewers
         figure = with_property(figure, compared[0], compared[1], published_on, context)
         figure = replace(figure, unit=compared[2])
-    head = _list_head(body, last, figure) if figure.property is None else None
+    head = list_head(body, last, figure) if figure.property is None else None
     if head is not None and head.property is not None:
         # "4,300 jobs in France, 3,700 in Germany and 400 in Spain": of one kind
         figure = with_property(figure, head.property, head.subject, published_on, context)
@@ -157,7 +157,7 @@ def _results_carried(
     if (figure.property is None or runner_up) and number.unit == "percent" and figures and previous:
         last = figures[-1]
         if last.property == "vote_share" and last.sentence in (previous, span):
-            figure = _continue_results(figure, last, sm, body)
+            figure = continue_results(figure, last, sm, body)
     if at_place(figure.property) and figure.attributed_to_text is None and figures:
         last = figures[-1]  # "... 200 more, the ministry said. The 200 ... and 500 others"
         if last.property == figure.property and last.sentence in (previous, span):
@@ -166,7 +166,7 @@ def _results_carried(
                 attributed_to=last.attributed_to,
                 attributed_to_text=last.attributed_to_text,
             )
-    if figures and _whole_of(body, figures[-1], figure):
+    if figures and whole_of(body, figures[-1], figure):
         # "won 206 of the 630 seats": the 630 are all there are, nobody's
         figure = replace(figure, property=f"{figure.property}_total", subject=None)
     return figure
@@ -185,7 +185,7 @@ def _total_carried(
 ) -> FigureCandidate:
     """A total and its increment, a level changed from, an amount restated: of one
     measure."""
-    added = _added_before(body, figures, figure)
+    added = added_before(body, figures, figure)
     if added is not None and (prop := figures[added].property) is not None:
         # "1,200 new cases ..., bringing the total to 15,000": the total is a
         # count of the same, the increment a claim of its own
@@ -194,7 +194,7 @@ def _total_carried(
         figure = replace(figure, unit=last.unit)
         if last.qualifier is None:
             figures[added] = replace(last, qualifier=INCREMENT)
-    if figures and (measure := _changed_from(body, figures[-1], figure)) is not None:
+    if figures and (measure := changed_from(body, figures[-1], figure)) is not None:
         # "Turnout was 67%, up from 61%": 61% was turnout too
         subject = figures[-1].subject
         figure = with_property(figure, measure, subject, published_on, context)
@@ -219,7 +219,7 @@ def _group_carried(
         figure = replace(figure, unit=group.unit)  # "two of them": two skiffs
     elif _the_people_named(body, figure, by_sentence, index, entities):
         figure = replace(figure, unit="people")  # "Trump met Macron. The two embraced"
-    if figures and _earlier_level(body, figures[-1], figure):
+    if figures and earlier_level(body, figures[-1], figure):
         figure = replace(figure, qualifier=EARLIER_LEVEL)
     return figure
 

@@ -34,24 +34,24 @@ from spacy.tokens import Span as TokenSpan
 
 from service.ingest.figures.amounts import measure_key, measure_noun, offered_at
 from service.ingest.figures.contests import (
-    _RESULTS,
-    _error_margin,
-    _game_points,
-    _measures_no_count,
-    _polled,
-    _too_brief_for_power,
-    _turned_out,
+    RESULTS,
+    error_margin,
+    game_points,
+    measures_no_count,
+    polled,
+    too_brief_for_power,
+    turned_out,
 )
 from service.ingest.figures.lexicon import (
-    _UNIT_WORDS,
     GROUPS,
+    UNIT_WORDS,
     Concept,
     Lexicon,
-    _currency_nouns,
-    _fits,
-    _pick,
     counted_unit,
+    currency_nouns,
+    fits,
     lexicon,
+    pick,
     unit_class,
 )
 from service.ingest.figures.markets import (
@@ -63,63 +63,63 @@ from service.ingest.figures.markets import (
     share_price_level,
 )
 from service.ingest.figures.money import (
-    _CHANGES,
-    _MARKET_CONCEPTS,
-    _OWN_RESULTS,
-    _PER_UNIT,
-    _currency_priced,
-    _in_concept,
-    _is_level,
-    _object_concept,
-    _own_currency,
+    CHANGES,
+    MARKET_CONCEPTS,
+    OWN_RESULTS,
+    PER_UNIT,
     _per_share,
-    _ratio_base,
-    _received,
-    _share_key,
+    currency_priced,
+    in_concept,
+    is_level,
+    object_concept,
+    own_currency,
+    ratio_base,
+    received,
+    share_key,
 )
 from service.ingest.figures.naming import (
-    _TELLING,
-    _argument_concept,
-    _light_verb_concept,
-    _noun_concept,
-    _object_phrase,
-    _open_key,
-    _repeated_event,
-    _tallied,
-    _tally_before,
-    _verb_concept,
-    _verb_decides,
+    TELLING,
+    argument_concept,
+    light_verb_concept,
+    noun_concept,
+    object_phrase,
+    open_key,
+    repeated_event,
+    tallied,
+    tally_before,
+    verb_concept,
+    verb_decides,
 )
-from service.ingest.figures.participants import _patients, _source, _subject_tokens
+from service.ingest.figures.participants import _patients, _source, subject_tokens
 from service.ingest.figures.people import (
-    _DONE_TO,
-    _after_being,
-    _by_agent,
-    _can_take,
-    _counts_heads,
-    _counts_other,
-    _counts_things,
-    _does_it_to_others,
-    _done_to,
-    _in_state,
-    _left_in_state,
-    _lives_there,
-    _needs_its_verb,
-    _new,
-    _not_staff,
-    _stated_age,
+    DONE_TO,
     _things,
-    _where_it_happened,
+    after_being,
+    by_agent,
+    can_take,
+    counts_heads,
+    counts_other,
+    counts_things,
+    does_it_to_others,
+    done_to,
+    in_state,
+    left_in_state,
+    lives_there,
+    needs_its_verb,
+    new,
+    not_staff,
+    stated_age,
+    where_it_happened,
 )
 from service.ingest.figures.properties import election_story
-from service.ingest.figures.quakes import _counts_quakes, _quake_magnitude
+from service.ingest.figures.quakes import counts_quakes, quake_magnitude
 from service.ingest.figures.tree import (
     _char_span,
     _children,
-    _counted_noun,
     _governor,
-    _part_of,
     _passive,
+    counted_noun,
+    part_of,
 )
 from service.ingest.model import Span
 
@@ -156,29 +156,29 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     if tokens is None or len(tokens) == 0:
         return Reading(None, False)
     numbers = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
-    amounts = [t for t in tokens if t.lower_ in _UNIT_WORDS]  # "dozens of demonstrators"
+    amounts = [t for t in tokens if t.lower_ in UNIT_WORDS]  # "dozens of demonstrators"
     anchor = numbers[-1] if numbers else amounts[0] if amounts else tokens[-1]
     after = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
     if after is not None and after.ent_iob_ == "B" and after.ent_type_ == "PERSON":
         return Reading(None, False, labels_person=True)
     lex = lexicon()
-    noun = _counted_noun(anchor, tokens.end)
+    noun = counted_noun(anchor, tokens.end)
     if noun is None and _range_end(anchor, tokens):
         # "between 3,000 and 5,000 Internet routes": the high end is parsed as joined to
         # the low one, which counts the noun for both
-        noun = _counted_noun(anchor.head, tokens.end)
-    if noun is None and (person := _stated_age(anchor)) is not None:
+        noun = counted_noun(anchor.head, tokens.end)
+    if noun is None and (person := stated_age(anchor)) is not None:
         # "He was 95 and lived in Santa Rosa", "Smith is 42": a person's age
         return Reading("age", True, (_char_span(person),))
-    if unit_class(unit) == "percent" and noun is not None and _ratio_base(noun):
+    if unit_class(unit) == "percent" and noun is not None and ratio_base(noun):
         noun = None  # "a deficit of 5.1% of GDP": measured against output, not its growth
     head = noun if noun is not None else anchor
-    governor = _governor(anchor if _part_of(anchor, noun) else head)
-    subjects = _subject_tokens(noun, governor, head)
+    governor = _governor(anchor if part_of(anchor, noun) else head)
+    subjects = subject_tokens(noun, governor, head)
     found: Concept | None = None
     if unit_class(unit) == "money" and (per_share := _per_share(anchor, tokens.end)):
         found = per_share
-    elif noun is not None and not _own_currency(noun, tokens):
+    elif noun is not None and not own_currency(noun, tokens):
         # "lend Greece billions of euros": the currency names no concept, the verb does
         found = _counted_noun_concept(noun, governor, unit, lex)
     if (move := market_move(anchor, governor, unit, noun)) is not None:
@@ -194,29 +194,29 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = lex.concepts["share_price"]  # "their stocks lost 6% to close at $73.57"
     if found is None and unit_class(unit) == "money" and commodity_price(head, noun):
         found = lex.concepts["price"]  # "Light crude was down $1.40 to $64.20": the $64.20
-    if _quake_magnitude(anchor, noun):
+    if quake_magnitude(anchor, noun):
         found = lex.concepts["magnitude"]  # "a strong 7.9 earthquake", "magnitude 7.0"
     verb_found = _governing_verb_concept(noun, head, governor, unit, lex, moved=move is not None)
-    level = _is_level(head, governor, lex)
-    if level and verb_found is not None and verb_found.key in _CHANGES:
+    level = is_level(head, governor, lex)
+    if level and verb_found is not None and verb_found.key in CHANGES:
         verb_found = None
-    if level and governor is not None and (measured := _object_concept(governor, unit, lex)):
+    if level and governor is not None and (measured := object_concept(governor, unit, lex)):
         found, verb_found = measured, None  # "raised prices to $10": a price
-    if verb_found is not None and verb_found.key in _CHANGES and governor is not None:
+    if verb_found is not None and verb_found.key in CHANGES and governor is not None:
         # "consumer prices rose 2.4%": a rise of prices is the inflation rate
-        measured = _argument_concept(governor, head, unit, lex)
+        measured = argument_concept(governor, head, unit, lex)
         if measured is not None and measured.key == "inflation":
             verb_found = measured
     if verb_found is None and governor is not None:
-        verb_found = _left_in_state(governor, head, unit, lex)  # "left 1,200 people dead"
+        verb_found = left_in_state(governor, head, unit, lex)  # "left 1,200 people dead"
     if verb_found is None and governor is not None:
-        verb_found = _after_being(governor, head, unit, lex)  # "treated after being hurt"
+        verb_found = after_being(governor, head, unit, lex)  # "treated after being hurt"
     if verb_found is None and noun is not None:
-        verb_found = _in_state(noun, unit, lex)  # "the two wounded men"
+        verb_found = in_state(noun, unit, lex)  # "the two wounded men"
     # What happened to a group beats the group's name ("300 protesters were arrested"),
     # but a verb never renames a group ("seven candidates took part").
     if verb_found is None and noun is not None and governor is not None:
-        verb_found = _light_verb_concept(governor, noun, lex)
+        verb_found = light_verb_concept(governor, noun, lex)
     if verb_found is not None and (
         found is None
         or (
@@ -231,36 +231,36 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = verb_found  # "laying off 14,000 employees": job cuts
     if found is None and governor is not None and governor.pos_ == "ADJ":
         if governor.lower_ == "worth" and governor.head.pos_ == "NOUN":
-            found = _noun_concept(governor.head, unit, lex)  # "a deal worth $26bn"
-        found = found or _pick(lex.nouns.get(governor.lemma_.lower()), unit)  # "95% effective"
-    if found is None and unit_class(unit) == "money" and _PER_UNIT.match(doc.text, span.end):
+            found = noun_concept(governor.head, unit, lex)  # "a deal worth $26bn"
+        found = found or pick(lex.nouns.get(governor.lemma_.lower()), unit)  # "95% effective"
+    if found is None and unit_class(unit) == "money" and PER_UNIT.match(doc.text, span.end):
         found = lex.concepts["price"]  # "$85 a barrel", "$2,400 an ounce"
-    if governor is not None and _can_take(governor, noun, ranged=len(numbers) > 1):
+    if governor is not None and can_take(governor, noun, ranged=len(numbers) > 1):
         found = lex.concepts["capacity"]  # "an aircraft that can carry up to 840 people"
-    if _turned_out(unit, noun, governor):
+    if turned_out(unit, noun, governor):
         found = lex.concepts["turnout"]  # "60% of eligible voters cast a ballot"
     if found is None and governor is not None:
-        found = _argument_concept(governor, head, unit, lex)
-        if found is not None and found.unit == "jobs" and _counts_other(found, noun):
+        found = argument_concept(governor, head, unit, lex)
+        if found is not None and found.unit == "jobs" and counts_other(found, noun):
             found = None  # "44,000 positions at 300 suppliers": the suppliers are no jobs
-        if found is not None and unit == "count" and _measures_no_count(found, noun):
+        if found is not None and unit == "count" and measures_no_count(found, noun):
             found = None  # "30 yards on six carries": the carries are no distance
-        if found is not None and found.key == "exchange_rate" and not _currency_priced(doc, tokens):
+        if found is not None and found.key == "exchange_rate" and not currency_priced(doc, tokens):
             found = None  # "receive 2 billion euros": the amount's own currency word
     if found is None and unit_class(unit) == "money":
-        found = _in_concept(anchor, head, governor, unit, lex)
+        found = in_concept(anchor, head, governor, unit, lex)
     if found is None and unit_class(unit) == "money" and governor is not None:
-        found = _received(governor, head, unit, lex)  # "Chrysler will receive CA$1 billion"
+        found = received(governor, head, unit, lex)  # "Chrysler will receive CA$1 billion"
     if found is None and unit_class(unit) == "money" and offered_at(anchor, governor):
         found = lex.concepts["price"]  # "The 13-inch models start at $1,199"
     measure = measure_noun(anchor, head, governor) if unit_class(unit) == "money" else None
     if found is None and measure is not None:
-        found = _noun_concept(measure, unit, lex)  # "at prices ranging from $500 to $550"
+        found = noun_concept(measure, unit, lex)  # "at prices ranging from $500 to $550"
     if found is None and noun is None:
-        found = _tally_before(tokens, unit, lex)  # "with the death toll more than 2200"
-    if found is None and _lives_there(noun, governor):
+        found = tally_before(tokens, unit, lex)  # "with the death toll more than 2200"
+    if found is None and lives_there(noun, governor):
         found = lex.concepts["population"]  # "a town of 15,000 people", "home to 120,000"
-    if found is not None and found.key in _DONE_TO:
+    if found is not None and found.key in DONE_TO:
         # a fine is the fined party's, not the court's: "fined Google 500 million euros"
         patients = [
             t for t in _patients(tokens, head, governor) if t.pos_ in ("PROPN", "PRON", "NOUN")
@@ -273,13 +273,13 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         and not market_in_view(anchor)
     ):
         found = None  # "14 points and six rebounds": the rebounds are no index's
-    if found is not None and found.key == "exchange_rate" and not _currency_priced(doc, tokens):
+    if found is not None and found.key == "exchange_rate" and not currency_priced(doc, tokens):
         found = None  # "paid 100 million euros": the amount's own currency word
-    if found is not None and found.key in _MARKET_CONCEPTS and (market := market_of(head)):
+    if found is not None and found.key in MARKET_CONCEPTS and (market := market_of(head)):
         # "the Dow Jones, which fell ... to below 9,000": the index's level, not nobody's
         subjects = [market, *(t for t in subjects if t.i != market.i)]
     source = _source(governor)
-    if source is not None and not (found is not None and found.key in _OWN_RESULTS):
+    if source is not None and not (found is not None and found.key in OWN_RESULTS):
         subjects = [t for t in subjects if t.i != source.i]
     # a common noun with its adjectives: "American employers" are the country's
     spans = tuple(_char_span(t, describing=t.pos_ == "NOUN") for t in subjects)
@@ -298,29 +298,29 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         # "Citigroup gained 9.7%", "got 5 percent": a vote only where the story has one
         lemma = governor.lemma_.lower() if governor is not None else ""
         found = next(
-            (c for c in lex.verbs.get(lemma, ()) if c.key != "vote_share" and _fits(c, unit)),
+            (c for c in lex.verbs.get(lemma, ()) if c.key != "vote_share" and fits(c, unit)),
             None,
         )
-    if found is not None and _too_brief_for_power(found, unit):
+    if found is not None and too_brief_for_power(found, unit):
         found = None  # "can run for up to eight hours on a charge": a plain duration
     if (
         found is not None
         and found.key == "appearances"
         and governor is not None
-        and governor.lemma_.lower() in _RESULTS
+        and governor.lemma_.lower() in RESULTS
     ):
         # "Philadelphia won 18 of its next 23 games": games won are wins, not appearances
-        return Reading(_RESULTS[governor.lemma_.lower()], False, spans, source_span, counted)
-    if _error_margin(noun):
+        return Reading(RESULTS[governor.lemma_.lower()], False, spans, source_span, counted)
+    if error_margin(noun):
         found = lex.concepts["margin_of_error"]  # "a 3.1 percent margin of error": no vote
-    elif found is None and counted == "people" and _polled(head, governor):
+    elif found is None and counted == "people" and polled(head, governor):
         found = lex.concepts["participants"]  # "The poll of 1,000 people", "a survey of 2,400"
-    if found is not None and _counts_things(found, noun, unit, lex):
+    if found is not None and counts_things(found, noun, unit, lex):
         found = None  # "seven bullets entered his body": bullets, no deaths
-    if found is not None and _counts_heads(found, noun, unit, lex):
+    if found is not None and counts_heads(found, noun, unit, lex):
         found = None  # "Four men rammed their car into a store": no cars produced
     own = _own_clause(governor, anchor)
-    if unit == "times" and (event := _repeated_event(anchor, lex)) is not None:
+    if unit == "times" and (event := repeated_event(anchor, lex)) is not None:
         # "was arrested seven times": arrests, not seven people detained
         known = event in lex.concepts
         return Reading(event, known, spans, source_span, counted, level=level, own_clause=own)
@@ -335,7 +335,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         # "a net profit of 1.21 trillion yen, up 12%": how much the amount changed
         return Reading("growth" if before == "up" else "decline", True, spans, source_span)
     if kind == "percent":
-        key = _share_key(anchor, noun, governor, tokens.end)
+        key = share_key(anchor, noun, governor, tokens.end)
         if level and key is not None and key.endswith(("_cuts", "_increase")):
             key = None  # "raised rates to 50%": where they went, not by how much
     elif kind == "duration":
@@ -344,20 +344,20 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             return Reading("delay", True, spans, source_span, counted, own_clause=own)
         key = "duration"
     else:
-        named_money = noun is not None and noun.lemma_.lower() in _currency_nouns()
+        named_money = noun is not None and noun.lemma_.lower() in currency_nouns()
         # "millions of dollars": the currency is the unit, not what the sum is of
-        key = _DIMENSIONS.get(unit) or (None if named_money else _open_key(noun))
+        key = _DIMENSIONS.get(unit) or (None if named_money else open_key(noun))
         if key is None and measure is not None:
             key = measure_key(measure)  # "declared assets of $82 billion"
         if key is None and noun is None and kind == "count" and governor is not None:
-            key = _open_key(_tallied(governor, head))  # "the number of passengers rose to 70m"
+            key = open_key(tallied(governor, head))  # "the number of passengers rose to 70m"
     if (
         key is not None
         and kind == "count"
         and counted == "people"
         and governor is not None
         and _passive(governor)
-        and not _by_agent(head, governor)
+        and not by_agent(head, governor)
     ):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
@@ -373,10 +373,10 @@ def _counted_noun_concept(
     """What the counted noun names, as its verb and its neighbours decide: "scored 21
     points" are goals, "build 300,000 new homes" are no homes destroyed, "44,000 new
     positions" are jobs created, "a depth of 2.7 miles" a depth."""
-    found = _noun_concept(noun, unit, lex)
+    found = noun_concept(noun, unit, lex)
     if found is not None and governor is not None:
-        found = _verb_decides(found, noun, governor, unit, lex)
-    if found is not None and _needs_its_verb(found, noun) and not _done_to(found, noun, lex):
+        found = verb_decides(found, noun, governor, unit, lex)
+    if found is not None and needs_its_verb(found, noun) and not done_to(found, noun, lex):
         found = None  # "build 300,000 new homes": homes, not homes destroyed
     if (
         found is not None
@@ -385,19 +385,19 @@ def _counted_noun_concept(
         and governor.lemma_.lower() == "turnout"
     ):
         found = lex.concepts["voters"]  # "a turnout of around 2 million voters"
-    if found is not None and found.key == "job_cuts" and _new(noun):
+    if found is not None and found.key == "job_cuts" and new(noun):
         found = lex.concepts["jobs_created"]  # "promising 44,000 new positions"
     if (
         found is not None
         and found.key == "distance"
         and governor is not None
         and governor.pos_ == "NOUN"
-        and (measured := _noun_concept(governor, unit, lex)) is not None
+        and (measured := noun_concept(governor, unit, lex)) is not None
         and unit_class(measured.unit) == "measure"
     ):
         found = measured  # "had a depth of 2.7 miles": the unit's word names no measure
     if found is not None and found.key == "index_level" and not market_in_view(noun):
-        found = _game_points(noun, governor, unit, lex)  # "had 14 points and six rebounds"
+        found = game_points(noun, governor, unit, lex)  # "had 14 points and six rebounds"
     return found
 
 
@@ -414,14 +414,14 @@ def _governing_verb_concept(
     market's move, counts where the deed happened ("killed 230,000 people in 13
     countries") or who did it to others ("two crashes killed 102 people"), or counts
     things the verb's concept cannot measure ("Netflix lost 200,000 subscribers")."""
-    if governor is None or moved or _where_it_happened(noun, unit):
+    if governor is None or moved or where_it_happened(noun, unit):
         return None
-    verb_found = _verb_concept(governor, unit, lex)
+    verb_found = verb_concept(governor, unit, lex)
     if verb_found is not None and (
-        _counts_other(verb_found, noun)
+        counts_other(verb_found, noun)
         or (
-            _does_it_to_others(head, governor)
-            and _object_phrase(governor, governor.lemma_.lower(), unit, lex) is None
+            does_it_to_others(head, governor)
+            and object_phrase(governor, governor.lemma_.lower(), unit, lex) is None
         )
     ):
         verb_found = None
@@ -429,20 +429,20 @@ def _governing_verb_concept(
         # "signed a deal for a further US$7 billion": what was signed names it, when that
         # names a measure (a player signed for a fee names none)
         signed = [c for c in _children(governor) if c.dep_ == "dobj"]
-        named = next((f for c in signed if (f := _noun_concept(c, unit, lex))), None)
+        named = next((f for c in signed if (f := noun_concept(c, unit, lex))), None)
         verb_found = named or verb_found
     if (
         verb_found is not None
         and unit == "count"
         and (verb_found.key == "rank" or governor.pos_ == "NOUN")
-        and _measures_no_count(verb_found, noun)
+        and measures_no_count(verb_found, noun)
     ):
         # "30 yards on six carries": the carries are no distance; "finished with nine
         # rebounds": no place in a ranking
         verb_found = None
-    if verb_found is not None and verb_found.unit == "jobs" and _not_staff(noun):
+    if verb_found is not None and verb_found.unit == "jobs" and not_staff(noun):
         verb_found = None  # "Netflix lost 200,000 subscribers": no jobs lost
-    if verb_found is not None and verb_found.key == "magnitude" and _counts_quakes(noun):
+    if verb_found is not None and verb_found.key == "magnitude" and counts_quakes(noun):
         verb_found = None  # "Five more small quakes measuring between 1.0 and 1.9"
     if verb_found is not None and verb_found.key == "seats" and counted_unit(noun) == "people":
         return None  # "Police held 300 people overnight": people are held, seats won
@@ -487,9 +487,9 @@ def _own_clause(governor: Token | None, anchor: Token) -> bool:
     # commission said") covers the whole sentence, however the parse hangs it.
     sentence = anchor.sent
     telling = [
-        t for t in sentence if t.i < anchor.i and t.pos_ == "VERB" and t.lemma_.lower() in _TELLING
+        t for t in sentence if t.i < anchor.i and t.pos_ == "VERB" and t.lemma_.lower() in TELLING
     ]
-    if any(t.i > anchor.i and t.lemma_.lower() in _TELLING for t in sentence):
+    if any(t.i > anchor.i and t.lemma_.lower() in TELLING for t in sentence):
         return False
     covering = [t for t in telling if t.left_edge.i <= anchor.i <= t.right_edge.i]
     return bool(telling) and not covering

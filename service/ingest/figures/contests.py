@@ -8,14 +8,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.ingest.figures.lexicon import Concept, Lexicon, counted_unit, unit_class
-from service.ingest.figures.naming import _verb_decides
-from service.ingest.figures.tree import _of_object
+from service.ingest.figures.naming import verb_decides
+from service.ingest.figures.tree import of_object
 
 # Words that place points in a league table rather than on a scoresheet.
 _TABLE_WORDS = frozenset({"table", "standings", "group", "league", "ladder", "championship"})
 
 
-def _game_points(noun: Token, governor: Token | None, unit: str, lex: Lexicon) -> Concept:
+def game_points(noun: Token, governor: Token | None, unit: str, lex: Lexicon) -> Concept:
     """Points outside a market: scored (goals) unless a table is in view ("top of the
     table with three points") or they are an argument's ("I want to emphasize three
     points", "five bullet points"); a verb of either decides ("winning three points")."""
@@ -25,7 +25,7 @@ def _game_points(noun: Token, governor: Token | None, unit: str, lex: Lexicon) -
     )
     argued = argued or (governor is not None and governor.lemma_.lower() in _ARGUING_VERBS)
     found = lex.concepts["points" if in_table or argued else "goals"]
-    return found if governor is None else _verb_decides(found, noun, governor, unit, lex)
+    return found if governor is None else verb_decides(found, noun, governor, unit, lex)
 
 
 # Points a speaker makes: "emphasize three points", "five bullet points", "two key points"
@@ -38,21 +38,21 @@ _ARGUING_VERBS = frozenset(
 _ARGUMENT_WORDS = frozenset({"bullet", "talking", "key", "main", "major", "several"})
 
 
-def _error_margin(noun: Token | None) -> bool:
+def error_margin(noun: Token | None) -> bool:
     """ "a 3.1 percent margin of error": how far a poll may be off."""
     if noun is None or noun.lemma_.lower() != "margin":
         return False
-    error = _of_object(noun)
+    error = of_object(noun)
     return error is not None and error.lemma_.lower() == "error"
 
 
-_RESULTS = {"win": "wins", "lose": "losses", "draw": "draws"}
+RESULTS = {"win": "wins", "lose": "losses", "draw": "draws"}
 
 
 _POLLS = frozenset({"poll", "survey", "sample", "study"})
 
 
-def _polled(head: Token, governor: Token | None) -> bool:
+def polled(head: Token, governor: Token | None) -> bool:
     """Whether the people are a poll's or a survey's sample: "the poll of 1,000 people"."""
     return (
         governor is not None
@@ -73,7 +73,7 @@ _TURNING_OUT = frozenset({"cast", "vote", "turn", "take", "participate", "go"})
 _AMOUNTING = frozenset({"account", "represent", "comprise", "constitute", "make"})
 
 
-def _turned_out(unit: str, noun: Token | None, governor: Token | None) -> bool:
+def turned_out(unit: str, noun: Token | None, governor: Token | None) -> bool:
     """A share of the voters who voted is the turnout: "60% of eligible voters cast a
     ballot", "67 percent of registered voters turned out", also where it restates the
     voters counted ("Some 2.44 million people, accounting for some 88.41 percent of the
@@ -94,7 +94,7 @@ def _turned_out(unit: str, noun: Token | None, governor: Token | None) -> bool:
     )
 
 
-def _measures_no_count(concept: Concept, noun: Token | None) -> bool:
+def measures_no_count(concept: Concept, noun: Token | None) -> bool:
     """A physical measure is never a count of things the copy names ("six carries")."""
     return (
         noun is not None
@@ -108,7 +108,7 @@ def _measures_no_count(concept: Concept, noun: Token | None) -> bool:
 _BRIEF = frozenset({"hours", "minutes", "seconds"})
 
 
-def _too_brief_for_power(found: Concept, unit: str) -> bool:
+def too_brief_for_power(found: Concept, unit: str) -> bool:
     """Time in power ("ruled for 30 years", "led the country for 100 days") is never
     counted in hours: "the battery can run for up to eight hours on a charge" is how long
     something lasts, a plain duration."""

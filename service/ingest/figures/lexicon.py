@@ -18,7 +18,7 @@ from service.ingest.figures.units import PHYSICAL_UNITS
 LEXICON_PATH = Path(__file__).parent.parent / "data" / "concepts.yaml"
 
 # Units that say nothing of what is counted: look past them to what they quantify.
-_UNIT_WORDS = frozenset(
+UNIT_WORDS = frozenset(
     {
         "percent", "per", "cent", "%", "pc", "euro", "euros", "dollar",
         "dollars", "franc", "francs", "pound", "pounds", "yen", "yuan", "cents",
@@ -34,7 +34,7 @@ _UNIT_WORDS = frozenset(
     }
 )  # fmt: skip
 # People in general: the verb says what happened to them.
-_GENERIC = frozenset(
+GENERIC = frozenset(
     {
         "people", "person", "persons", "individual", "individuals", "man", "men", "woman",
         "women", "child", "children", "resident", "residents", "civilian", "civilians",
@@ -108,7 +108,7 @@ def unit_class(unit: str | None) -> str:
     return "measure"
 
 
-def _fits(concept: Concept, figure_unit: str) -> bool:
+def fits(concept: Concept, figure_unit: str) -> bool:
     if (concept.unit == "score") != (figure_unit == "score"):
         return False  # "France will lose 4,300 jobs" is no match result
     if concept.unit == "times" and figure_unit != "times":
@@ -127,7 +127,7 @@ def counted_unit(noun: Token | None) -> str | None:
     """The unit of a count: people for humans ("43 million Americans"), jobs for
     positions, else the counted noun in the plural ("131-page" -> pages); never a month
     or a day ("10,000 February 28": a date follows the number)."""
-    if noun is None or noun.lower_ in _UNIT_WORDS or noun.lower_ in CALENDAR_WORDS:
+    if noun is None or noun.lower_ in UNIT_WORDS or noun.lower_ in CALENDAR_WORDS:
         return None
     lemma = noun.lemma_.lower()
     if noun.ent_type_ == "NORP" or lemma in people_nouns() or noun.lower_ in people_nouns():
@@ -195,14 +195,14 @@ def people_nouns() -> frozenset[str]:
 
 
 @functools.cache
-def _currency_nouns() -> frozenset[str]:
+def currency_nouns() -> frozenset[str]:
     return frozenset(
         w for w, found in lexicon().nouns.items() if any(c.key == "exchange_rate" for c in found)
     )
 
 
-def _pick(concepts: tuple[Concept, ...] | None, unit: str) -> Concept | None:
+def pick(concepts: tuple[Concept, ...] | None, unit: str) -> Concept | None:
     for concept in concepts or ():
-        if _fits(concept, unit):
+        if fits(concept, unit):
             return concept
     return None

@@ -13,19 +13,19 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from service.ingest.figures.lexicon import (
-    _UNIT_WORDS,
+    UNIT_WORDS,
     Concept,
     Lexicon,
-    _currency_nouns,
-    _pick,
     counted_unit,
+    currency_nouns,
     lexicon,
+    pick,
 )
-from service.ingest.figures.naming import _WORK, _noun_concept, _open_key, _paid_for
-from service.ingest.figures.tree import _children, _governor, _of_object, _passive
+from service.ingest.figures.naming import WORK, noun_concept, open_key, paid_for
+from service.ingest.figures.tree import _children, _governor, _passive, of_object
 
 # What a market's move or level is of: the index, share or price that moved.
-_MARKET_CONCEPTS = frozenset({"index_level", "decline", "growth"})
+MARKET_CONCEPTS = frozenset({"index_level", "decline", "growth"})
 
 
 def _per_share(anchor: Token, span_end: int) -> Concept | None:
@@ -46,28 +46,28 @@ def _per_share(anchor: Token, span_end: int) -> Concept | None:
     return lexicon().concepts[key]
 
 
-def _own_currency(noun: Token, tokens: TokenSpan) -> bool:
+def own_currency(noun: Token, tokens: TokenSpan) -> bool:
     """Whether the counted noun is the amount's own currency word ("billions of euros",
     "tens of millions of dollars"): it says what the sum is counted in, never what it
     measures, so the verb names that ("lend Greece billions of euros" is debt, "earned
     the gangs tens of millions of dollars" their profit), not the currency's rate."""
-    return tokens.start <= noun.i < tokens.end and noun.lemma_.lower() in _currency_nouns()
+    return tokens.start <= noun.i < tokens.end and noun.lemma_.lower() in currency_nouns()
 
 
-def _currency_priced(doc: Doc, tokens: TokenSpan) -> bool:
+def currency_priced(doc: Doc, tokens: TokenSpan) -> bool:
     """A currency named outside the amount ("the pound slipped to $1.27"): a rate."""
-    currencies = _currency_nouns()
+    currencies = currency_nouns()
     return any(t.lemma_.lower() in currencies and not tokens.start <= t.i < tokens.end for t in doc)
 
 
 # A price per unit of a commodity: "$85 a barrel", "$2,400 an ounce", "€50 per tonne".
-_PER_UNIT = re.compile(
+PER_UNIT = re.compile(
     r"\s+(?:a|an|per)\s+(?:barrel|ounce|tonne|ton|gallon|litre|liter|kilo|kilogram|pound"
     r"|bushel|megawatt-hour|MWh)\b"
 )
 
 
-def _ratio_base(noun: Token) -> bool:
+def ratio_base(noun: Token) -> bool:
     """ "of GDP", "of gross domestic product": what a share is measured against."""
     words = " ".join(t.lower_ for t in noun.subtree)
     return noun.head.lower_ == "of" and words in _RATIO_BASES
@@ -77,22 +77,22 @@ _RATIO_BASES = frozenset({"gdp", "gross domestic product", "national income", "g
 
 
 # Concepts that are a change, whose verbs also say where a level went ("fell to 56").
-_CHANGES = frozenset({"growth", "decline"})
+CHANGES = frozenset({"growth", "decline"})
 
 
 # What a company reports of itself: who reports it is also whose it is ("GM reported a
 # 49% decline", "Toyota posted a record profit of $20bn"), unlike "police reported 12 deaths".
-_OWN_RESULTS = frozenset(
+OWN_RESULTS = frozenset(
     {"growth", "decline", "profit", "loss", "revenue", "earnings_per_share", "loss_per_share",
      "job_cuts", "jobs_created", "production", "market_share", "customers", "recalls"}
 )  # fmt: skip
 
 
-def _is_level(head: Token, governor: Token | None, lex: Lexicon) -> bool:
+def is_level(head: Token, governor: Token | None, lex: Lexicon) -> bool:
     """ "has dropped to approximately 56 percent", "up from 70 percent", "from 70 to 56":
     the figure is the level a change reached or left, through "to" or "from"."""
     current = head
-    while current.head.i != current.i and current.head.lower_ in _UNIT_WORDS:
+    while current.head.i != current.i and current.head.lower_ in UNIT_WORDS:
         current = current.head
     if current.dep_ != "pobj" or current.head.lower_ not in ("to", "from"):
         return False
@@ -104,16 +104,16 @@ def _is_level(head: Token, governor: Token | None, lex: Lexicon) -> bool:
     if governor.lemma_.lower() in _CUTS | _RAISES:
         return True  # "raised prices to $10", "cut its key rate to 4%"
     concepts = lex.verbs.get(governor.lemma_.lower(), ())
-    return any(c.key in _CHANGES for c in concepts)
+    return any(c.key in CHANGES for c in concepts)
 
 
-def _object_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
+def object_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     """What the object of a verb that moved it measures ("raised prices to $10": price);
     a central bank's bare "rates" are its interest rate."""
     for obj in verb.children:
         if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
             continue
-        if (found := _noun_concept(obj, unit, lex)) is not None:
+        if (found := noun_concept(obj, unit, lex)) is not None:
             return found
         setter = [t for t in verb.children if t.dep_ == "nsubj"]
         if (
@@ -121,14 +121,14 @@ def _object_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
             and setter
             and _CENTRAL_BANK.search(" ".join(t.text for t in setter[0].subtree))
         ):
-            return _pick(lex.nouns.get("interest rate"), unit)
+            return pick(lex.nouns.get("interest rate"), unit)
     return None
 
 
 _CENTRAL_BANK = re.compile(r"\b(?:central\s+bank|Bank|Reserve|Fed|ECB)\b")
 
 
-def _in_concept(
+def in_concept(
     anchor: Token, head: Token, governor: Token | None, unit: str, lex: Lexicon
 ) -> Concept | None:
     """ "$15 billion in bailout money", "$2bn in sales": what an amount is, after "in"."""
@@ -140,7 +140,7 @@ def _in_concept(
                 continue
             for obj in _children(child):
                 if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and not _bare_money(obj):
-                    found = _noun_concept(obj, unit, lex)
+                    found = noun_concept(obj, unit, lex)
                     if found is not None:
                         return found
     return None
@@ -169,7 +169,7 @@ _GIVING = frozenset({"give", "grant", "hand"})
 _PERSONAL = frozenset({"he", "she", "i", "you", "him", "her"})
 
 
-def _received(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
+def received(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
     """What a sum received measures, unless a noun it is "in" names that ("$2 million in
     bridge financing"): pay when it is for work ("He received $59 million for his
     performance" -> salary), else aid when the recipient is no person ("Chrysler will
@@ -177,18 +177,18 @@ def _received(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | No
     person's sum for nothing named ("she was given $3 million upfront") names nothing."""
     lemma = verb.lemma_.lower()
     passive = _passive(verb)
-    while head.dep_ == "nummod" and head.head.lemma_.lower() in _currency_nouns():
+    while head.dep_ == "nummod" and head.head.lemma_.lower() in currency_nouns():
         head = head.head  # "receive 2 billion euros": the currency word is the object
     if not _taken(head, verb) or _in_named(head):
         return None
     if not (lemma in _RECEIVING and not passive) and not (lemma in _GIVING and passive):
         return None
-    if (thing := _paid_for(verb)) is not None and thing.lemma_.lower() in _WORK:
-        return _pick(lex.verbs.get("pay for work"), unit)
+    if (thing := paid_for(verb)) is not None and thing.lemma_.lower() in WORK:
+        return pick(lex.verbs.get("pay for work"), unit)
     recipients = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     if any(_person(t) for t in recipients):
         return None
-    return _pick((lex.concepts["aid"],), unit)
+    return pick((lex.concepts["aid"],), unit)
 
 
 def _in_named(head: Token) -> bool:
@@ -236,7 +236,7 @@ _RAISES = frozenset({"raise", "increase", "boost", "lift", "hike", "expand"})
 _LIKELIHOOD = frozenset({"chance", "probability", "likelihood", "odds"})
 
 
-def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: int) -> str | None:
+def share_key(anchor: Token, noun: Token | None, governor: Token | None, end: int) -> str | None:
     """An open key for a percentage the lexicon has no concept for: a likelihood; the
     share of what follows "of" ("50% of the dealerships" -> dealerships_share); what a
     verb cuts or raises by it ("reduce costs by 30%" -> cost_cuts)."""
@@ -255,11 +255,11 @@ def _share_key(anchor: Token, noun: Token | None, governor: Token | None, end: i
     if governor is not None and _holding(governor, noun):
         return "stake"  # "will be owned 55 percent by the union", "bought 6% of Chrysler"
     if noun is not None and noun.lemma_.lower() in ("share", "stake"):
-        whole = _of_object(noun) if noun.lemma_.lower() == "share" else None
-        if whole is not None and whole.pos_ == "NOUN" and _open_key(whole) is not None:
+        whole = of_object(noun) if noun.lemma_.lower() == "share" else None
+        if whole is not None and whole.pos_ == "NOUN" and open_key(whole) is not None:
             return f"{whole.lower_}_share"  # "a 29.8% share of the audience": no holding
         return "stake"  # "a ten percent share in the company": a holding of it
-    if noun is not None and _open_key(noun) is not None:
+    if noun is not None and open_key(noun) is not None:
         return f"{noun.lower_}_share"  # as printed: "production", not "productions"
     if governor is None or governor.pos_ != "VERB":
         return None

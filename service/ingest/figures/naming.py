@@ -12,17 +12,17 @@ from spacy.tokens import Token
 
 from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.figures.lexicon import (
-    _GENERIC,
+    GENERIC,
     GROUPS,
     Concept,
     Lexicon,
-    _fits,
-    _pick,
     counted_unit,
+    fits,
+    pick,
     plural,
 )
 from service.ingest.figures.trades import cost_borne, sells_a_holding
-from service.ingest.figures.tree import _children, _clause_verb, _of_object, _passive
+from service.ingest.figures.tree import _children, _passive, clause_verb, of_object
 
 # Verbs too light to name anything by themselves.
 _LIGHT_VERBS = frozenset(
@@ -32,7 +32,7 @@ _LIGHT_VERBS = frozenset(
 
 
 # Verbs of telling whose clause's cue covers only what they take.
-_TELLING = frozenset(
+TELLING = frozenset(
     {"say", "report", "announce", "tell", "state", "add", "note", "claim", "confirm",
      "disclose", "reveal", "post"}
 )  # fmt: skip
@@ -40,7 +40,7 @@ _TELLING = frozenset(
 
 # The verbs of telling that give no figure of their own ("shares added 26 cents",
 # "posted a loss" do): their subject tells, it is never what a number counts.
-_ONLY_TELLING = _TELLING - {"add", "post"}
+_ONLY_TELLING = TELLING - {"add", "post"}
 
 
 # Particles of compound nouns copy may write apart ("bail out", "buy out", "shut down"),
@@ -48,39 +48,39 @@ _ONLY_TELLING = _TELLING - {"add", "post"}
 _PARTICLES = frozenset({"out", "off", "down", "up"})
 
 
-def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
+def noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
     """The counted noun, with its compound or adjective ("death toll", "net profit")."""
-    if noun.lower_ in _GENERIC:
+    if noun.lower_ in GENERIC:
         return None
     if (
         noun.lemma_.lower() in _HOW_MANY
         and noun.tag_ not in ("NNS", "NNPS")  # "two counts of murder" are charges
-        and (counted := _of_object(noun)) is not None
+        and (counted := of_object(noun)) is not None
     ):
-        return _noun_concept(counted, unit, lex)  # "the number of cholera cases rose to"
+        return noun_concept(counted, unit, lex)  # "the number of cholera cases rose to"
     modifiers = [
         c for c in _children(noun) if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
     ]  # "a magnitude 7.4 earthquake": "magnitude" is a noun modifier
     for modifier in reversed(modifiers):
         phrase = f"{modifier.lemma_.lower()} {noun.lemma_.lower()}"
-        if (hit := _pick(lex.nouns.get(phrase), unit)) is not None:
+        if (hit := pick(lex.nouns.get(phrase), unit)) is not None:
             return hit
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if after is not None and after.lower_ in _PARTICLES:
         # a compound noun written apart: "a $700 billion bail out" is a bailout, no bail
-        joined = _pick(lex.nouns.get(noun.lemma_.lower() + after.lower_), unit)
+        joined = pick(lex.nouns.get(noun.lemma_.lower() + after.lower_), unit)
         if joined is not None:
             return joined
     words = (noun.lemma_.lower(), noun.lower_)
     if noun.tag_ in ("NNS", "NNPS"):
         words = words[::-1]  # a plural of its own before its singular: "cut its costs"
     for word in words:
-        if (hit := _pick(lex.nouns.get(word), unit)) is not None:
+        if (hit := pick(lex.nouns.get(word), unit)) is not None:
             return hit
     if noun.lemma_.lower() in lex.nouns:
         return None  # "two extra life sentences": sentences, whatever "life" names alone
     for modifier in reversed(modifiers):  # "the 6.4-magnitude quake", "a 1.5bn euro charge"
-        if (hit := _pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
+        if (hit := pick(lex.nouns.get(modifier.lemma_.lower()), unit)) is not None:
             return hit
     return None
 
@@ -89,29 +89,29 @@ def _noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
 _HOW_MANY = frozenset({"number", "total", "tally", "count"})
 
 
-def _verb_decides(found: Concept, noun: Token, governor: Token, unit: str, lex: Lexicon) -> Concept:
+def verb_decides(found: Concept, noun: Token, governor: Token, unit: str, lex: Lexicon) -> Concept:
     """A noun of several concepts is the one its verb names: "scored 21 points" are goals,
     "winning three points" points in a table."""
     lemma = governor.lemma_.lower()
     particle = next((c.lower_ for c in _children(governor) if c.dep_ == "prt"), None)
     verbs = {lemma, f"{lemma} {particle}"} if particle else {lemma}
     for concept in lex.nouns.get(noun.lemma_.lower(), ()):
-        if _fits(concept, unit) and any(concept in lex.verbs.get(v, ()) for v in verbs):
+        if fits(concept, unit) and any(concept in lex.verbs.get(v, ()) for v in verbs):
             return concept
     return found
 
 
-def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
+def verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     """What the governing verb names; a governing noun of an event counts as one
     ("detentions of hundreds of protesters", "the arrest of 12 people")."""
     if verb.pos_ == "NOUN":
         lemma = verb.lemma_.lower()
         compounds = [c.lemma_.lower() for c in verb.children if c.dep_ == "compound"]
         # "a transfer fee of 80 million pounds": the compound names it before the noun
-        hit = _pick(lex.nouns.get(f"{compounds[-1]} {lemma}"), unit) if compounds else None
-        hit = hit or _pick(lex.nouns.get(lemma), unit)
-        if hit is not None and (clause := _clause_verb(verb)) is not None:
-            hit = _verb_decides(hit, verb, clause, unit, lex)  # "joined X for a fee of ..."
+        hit = pick(lex.nouns.get(f"{compounds[-1]} {lemma}"), unit) if compounds else None
+        hit = hit or pick(lex.nouns.get(lemma), unit)
+        if hit is not None and (clause := clause_verb(verb)) is not None:
+            hit = verb_decides(hit, verb, clause, unit, lex)  # "joined X for a fee of ..."
         return hit if hit is not None and hit.key not in GROUPS else None
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _LIGHT_VERBS:
         return None
@@ -130,15 +130,15 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         lemma = borne  # "delays have cost Airbus $6 billion": a cost, no price
     if lemma == "sell" and sells_a_holding(verb):
         lemma = "sell holding"  # "Intel sold its chip unit to Marvell for $600 million"
-    if _passive(verb) and (hit := _pick(lex.passive_verbs.get(lemma), unit)) is not None:
+    if _passive(verb) and (hit := pick(lex.passive_verbs.get(lemma), unit)) is not None:
         return hit
-    if particle and (hit := _pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
+    if particle and (hit := pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
         return hit
     if particle and f"{lemma} {particle}" in _IDIOMS:
         return None  # "He wound up with 20": no one was wounded
     if (hit := _manner_phrase(verb, lemma, unit, lex)) is not None:
         return hit  # "fatally shot two men": deaths
-    if (hit := _object_phrase(verb, lemma, unit, lex)) is not None:
+    if (hit := object_phrase(verb, lemma, unit, lex)) is not None:
         return hit  # "2.6 million homes lost power"
     for prep in _children(verb):  # "went on strike", "walked off the job"
         if prep.dep_ == "prep":
@@ -146,28 +146,28 @@ def _verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
                 # a person named there stands as "player": "paid £64 million for Hojlund"
                 word = "player" if obj.ent_type_ == "PERSON" else obj.lemma_.lower()
                 phrase = f"{lemma} {prep.lower_} {word}"
-                if obj.dep_ == "pobj" and (hit := _pick(lex.verbs.get(phrase), unit)):
+                if obj.dep_ == "pobj" and (hit := pick(lex.verbs.get(phrase), unit)):
                     return hit
     if lemma == "pay" and _paid_for_wrong(verb):
-        return _pick(lex.verbs.get("order to pay"), unit)  # "pay $750 million for committing"
-    thing = _paid_for(verb) if lemma == "pay" else None
+        return pick(lex.verbs.get("order to pay"), unit)  # "pay $750 million for committing"
+    thing = paid_for(verb) if lemma == "pay" else None
     if lemma == "pay" and _pays_a_person(verb) and (thing is None or _deed(thing)):
         # "paid him $4 million a year", "she was paid $5 million for writing the show"
-        return _pick(lex.verbs.get("pay for work"), unit)
+        return pick(lex.verbs.get("pay for work"), unit)
     if lemma == "pay" and thing is not None:
         # "Ford will pay $57 million for a 72.4 percent stake": a price; "I was paid $316
         # for two weeks of work": pay
-        paid = "pay for work" if thing.lemma_.lower() in _WORK else "pay for"
-        return _pick(lex.verbs.get(paid), unit)
-    if (hit := _pick(lex.verbs.get(lemma), unit)) is not None:
+        paid = "pay for work" if thing.lemma_.lower() in WORK else "pay for"
+        return pick(lex.verbs.get(paid), unit)
+    if (hit := pick(lex.verbs.get(lemma), unit)) is not None:
         return hit
     # The lemmatizer misreads some forms ("fined" -> "fin"): the printed form's stem
     word = verb.lower_
     stem = word[:-1] if word.endswith(("ed", "es")) else word
-    return _pick(lex.verbs.get(stem), unit) if stem != lemma else None
+    return pick(lex.verbs.get(stem), unit) if stem != lemma else None
 
 
-def _repeated_event(anchor: Token, lex: Lexicon) -> str | None:
+def repeated_event(anchor: Token, lex: Lexicon) -> str | None:
     """What a count of times counts: the deed of the verb it modifies, as the lexicon
     names it ("was arrested seven times" -> arrests, "sued twice" -> lawsuits, "twice
     denied visas" -> visa_denials, "spoken by phone 20 times" -> calls); after a light
@@ -217,7 +217,7 @@ _DOING_VERBS = frozenset({"make", "take", "hold", "undergo", "have"})
 _IDIOMS = frozenset({"wound up", "wind up", "shoot up"})
 
 
-def _paid_for(verb: Token) -> Token | None:
+def paid_for(verb: Token) -> Token | None:
     """The thing "pay" is "for" ("pay $57 million for a stake"), past "weeks of" ("for two
     weeks of work"); None for a deed ("paid $3 million for directing the film")."""
     for prep in _children(verb):
@@ -225,11 +225,11 @@ def _paid_for(verb: Token) -> Token | None:
             continue
         for thing in _children(prep):
             if thing.dep_ == "pobj" and thing.pos_ == "NOUN":
-                return _of_object(thing) or thing
+                return of_object(thing) or thing
     return None
 
 
-_WORK = frozenset({"work", "labor", "labour", "service", "services", "performance", "job"})
+WORK = frozenset({"work", "labor", "labour", "service", "services", "performance", "job"})
 
 
 # Pronouns of a person: "paid him", "she was paid" (not "them", "we": a firm or a state).
@@ -291,22 +291,22 @@ def _manner_phrase(verb: Token, lemma: str, unit: str, lex: Lexicon) -> Concept 
         if adverb.dep_ != "advmod":
             continue
         for word in (adverb, *(c for c in adverb.children if c.dep_ == "advmod")):
-            if (hit := _pick(lex.verbs.get(f"{lemma} {word.lower_}"), unit)) is not None:
+            if (hit := pick(lex.verbs.get(f"{lemma} {word.lower_}"), unit)) is not None:
                 return hit
     return None
 
 
-def _object_phrase(verb: Token, lemma: str, unit: str, lex: Lexicon) -> Concept | None:
+def object_phrase(verb: Token, lemma: str, unit: str, lex: Lexicon) -> Concept | None:
     """A verb and its object naming a concept together: "lost power", "pleaded guilty"."""
     for obj in _children(verb):
         if obj.dep_ in ("dobj", "acomp") and (
-            hit := _pick(lex.verbs.get(f"{lemma} {obj.lemma_.lower()}"), unit)
+            hit := pick(lex.verbs.get(f"{lemma} {obj.lemma_.lower()}"), unit)
         ):
             return hit
     return None
 
 
-def _light_verb_concept(verb: Token, noun: Token, lex: Lexicon) -> Concept | None:
+def light_verb_concept(verb: Token, noun: Token, lex: Lexicon) -> Concept | None:
     """A light verb names a concept only with that concept's own things: "employers added
     275,000 jobs" (but "he added" alone says nothing)."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LIGHT_VERBS:
@@ -326,7 +326,7 @@ _TALLY_GAP = frozenset(
 )  # fmt: skip
 
 
-def _tally_before(tokens: TokenSpan, unit: str, lex: Lexicon) -> Concept | None:
+def tally_before(tokens: TokenSpan, unit: str, lex: Lexicon) -> Concept | None:
     """A bare number whose parse names nothing, right after a tally the lexicon knows
     ("with the death toll more than 2200"): what the tally counts."""
     doc = tokens.doc
@@ -336,14 +336,14 @@ def _tally_before(tokens: TokenSpan, unit: str, lex: Lexicon) -> Concept | None:
         i -= 1
     if i < sentence_start or doc[i].pos_ != "NOUN":
         return None
-    found = _noun_concept(doc[i], unit, lex)
+    found = noun_concept(doc[i], unit, lex)
     return found if found is not None and doc[i].lemma_.lower() in _TALLY_NOUNS else None
 
 
 _TALLY_NOUNS = frozenset({"toll", "count", "tally", "number", "total"})
 
 
-def _tallied(governor: Token, head: Token) -> Token | None:
+def tallied(governor: Token, head: Token) -> Token | None:
     """What a tally the bare number is the level of counts ("its total number of passengers
     will jump to 70m", "the number of visitors reached 2 million"): the noun after "of" of
     the verb's subject, for an open key where the lexicon names nothing."""
@@ -351,17 +351,17 @@ def _tallied(governor: Token, head: Token) -> Token | None:
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if child.lemma_.lower() in _HOW_MANY and child.tag_ not in ("NNS", "NNPS"):
-            return _of_object(child)
+            return of_object(child)
     return None
 
 
-def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
+def argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
     """ "the death toll rose to 157": the governing verb's other nouns name the measure."""
     if governor.pos_ == "NOUN":  # "a death toll of 120"
-        return _noun_concept(governor, unit, lex)
+        return noun_concept(governor, unit, lex)
     for child in _children(governor):
         if child.dep_ in ("acomp", "oprd") and (
-            word := _pick(lex.nouns.get(child.lemma_.lower()), unit)
+            word := pick(lex.nouns.get(child.lemma_.lower()), unit)
         ):
             return word  # "719 people are dead", "150,000 people are confirmed dead"
         if (
@@ -369,21 +369,21 @@ def _argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> 
             and child.lower_ == "eligible"
             and any(c.lemma_.lower() == "vote" for c in child.children)
         ):
-            return _pick((lex.concepts["registered_voters"],), unit)  # "eligible to vote"
+            return pick((lex.concepts["registered_voters"],), unit)  # "eligible to vote"
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
             continue
         if child.dep_ == "nsubj" and governor.lemma_.lower() in _ONLY_TELLING:
             continue  # "15 people, police said in update 5": who tells is not what is counted
         if (found := _those_done_to(governor, child, unit, lex)) is not None:
             return found  # "The apprehended included 12 Somalis"
-        if child.pos_ in ("NOUN", "PROPN") and (found := _noun_concept(child, unit, lex)):
+        if child.pos_ in ("NOUN", "PROPN") and (found := noun_concept(child, unit, lex)):
             if found.key in GROUPS and head.dep_ == "dobj" and child.dep_ == "nsubj":
                 continue  # "Officers freed seven people": the officers did it, no count
             return found
     if governor.lemma_ == "be" and governor.dep_ in ("xcomp", "ccomp", "advcl"):
         # "forecast the automaker's losses to be over $6.7 billion": the raised object
         for child in _children(governor.head):
-            if child.dep_ == "dobj" and (found := _noun_concept(child, unit, lex)):
+            if child.dep_ == "dobj" and (found := noun_concept(child, unit, lex)):
                 return found
     return None
 
@@ -400,14 +400,14 @@ def _those_done_to(governor: Token, subject: Token, unit: str, lex: Lexicon) -> 
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return None
-    hit = _pick(lex.verbs.get(subject.lemma_.lower()), unit)
+    hit = pick(lex.verbs.get(subject.lemma_.lower()), unit)
     return hit if hit is not None and hit.unit == "people" else None
 
 
-def _open_key(noun: Token | None) -> str | None:
+def open_key(noun: Token | None) -> str | None:
     """The counted noun, in the plural, as a key when the lexicon has no concept for it
     ("flights")."""
-    if noun is None or noun.pos_ != "NOUN" or noun.lower_ in _GENERIC | CALENDAR_WORDS:
+    if noun is None or noun.pos_ != "NOUN" or noun.lower_ in GENERIC | CALENDAR_WORDS:
         return None
     word = noun.lower_
     if not word.isalpha() or len(word) <= 2:

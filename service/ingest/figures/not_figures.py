@@ -107,7 +107,7 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _sentence_initial(body: str, pos: int) -> bool:
+def sentence_initial(body: str, pos: int) -> bool:
     before = body[:pos].rstrip()
     return not before or before[-1] in ".!?:;\"“‘'\n(—–-"
 
@@ -128,7 +128,7 @@ _NUMBERED = re.compile(
 
 
 # Digits after a leading zero label a thing, count nothing ("serial number 001", "0800").
-_LEADING_ZERO = re.compile(r"0\d")
+LEADING_ZERO = re.compile(r"0\d")
 
 
 # Digits with what they count after them: "350 employees", "344.65-point", "12-year-old".
@@ -137,7 +137,7 @@ _OWNED_COUNT = re.compile(
 )
 
 
-def _is_name_number(body: str, start: int, depth: int = 0) -> bool:
+def is_name_number(body: str, start: int, depth: int = 0) -> bool:
     """Digits that belong to a name: "Form 10", "COVID-19", "F-16", "version 10.4",
     "No. 2"."""
     if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
@@ -149,7 +149,7 @@ def _is_name_number(body: str, start: int, depth: int = 0) -> bool:
         if body[first].isalpha():
             return True  # "IE6, 7": after a name glued to its number
         return _NUMBERED.search(body, max(0, first - 12), first) is not None or (
-            depth < 8 and _is_name_number(body, first, depth + 1)
+            depth < 8 and is_name_number(body, first, depth + 1)
         )
     m = _CAPITALISED_WORD_END.search(body[max(0, start - 40) : start])
     if m is None or fold(m.group(1)) in _FUNCTION_WORDS:
@@ -180,13 +180,13 @@ _MODEL_NUMBER = re.compile(
 )
 
 
-def _model_numbers(body: str) -> frozenset[str]:
+def model_numbers(body: str) -> frozenset[str]:
     """Numbers the copy uses as a model's name somewhere: every bare count of those
     digits is that name ("the 787 offers 20 extra seats"), not a figure."""
     found: set[str] = set()
     for m in _MODEL_NUMBER.finditer(body):
         digits = next(m.group(g) for g in "abcdef" if m.group(g))
-        if _looks_like_year(digits):
+        if looks_like_year(digits):
             continue
         if m.group("c") and fold(m.group("name")) in _counted_names():
             continue  # "300 Chinese workers", "120 People": who is counted, no model
@@ -208,19 +208,19 @@ def _counted_names() -> frozenset[str]:
 _NOT_MODEL_WORDS = frozenset({"some", "over", "nearly", "about", "around", "under", "almost"})
 
 
-def _excluded(body: str) -> list[tuple[int, int]]:
+def excluded(body: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(body)]
 
 
-def _overlaps(zones: list[tuple[int, int]], start: int, end: int) -> bool:
+def overlaps(zones: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in zones)
 
 
-def _looks_like_year(digits: str) -> bool:
+def looks_like_year(digits: str) -> bool:
     return len(digits) == 4 and digits.isdigit() and 1500 <= int(digits) <= 2100
 
 
 # A count of casualties is no year, though it reads like one: "with 1500 dead".
-_CASUALTIES_AFTER = re.compile(
+CASUALTIES_AFTER = re.compile(
     r"\s+(?:dead|killed|injured|wounded|missing|deaths|casualties|fatalities)\b", re.IGNORECASE
 )

@@ -22,5 +22,5 @@ class NumberMatch:
     is_more: bool = False  # "200 more people", "hundreds more"
 
 
-def _bounds(number: NumberMatch) -> tuple[int, int]:
+def bounds(number: NumberMatch) -> tuple[int, int]:
     return number.span.start, number.span.end

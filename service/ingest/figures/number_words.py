@@ -70,7 +70,7 @@ _FEW |= {"hundred million": "hundreds of millions", "hundred billion": "hundreds
 _VAGUE |= {f"{few} {scale}": _VAGUE[v] for few in ("a few", "several") for scale, v in _FEW.items()}
 
 
-def _alternation(words: object) -> str:
+def alternation(words: object) -> str:
     return "|".join(sorted(map(str, words), key=len, reverse=True))  # type: ignore[call-overload]
 
 
@@ -89,42 +89,42 @@ _ONE_HARMED = (
 )
 
 
-_ONE_PERSON = re.compile(
+ONE_PERSON = re.compile(
     r"\s+[a-z]+(?=\s+(?:(?:is|was|has|had|were)\s|(?:died|dies|drowned)\b))", re.IGNORECASE
 )
 
 
 WORD_NUMBER = (
-    rf"(?:(?:{_alternation(_TENS_WORDS)})(?:-(?:{_alternation(_DIGIT_WORDS)}))?"
-    rf"|half\s+a\s+dozen|a\s+dozen|(?:half\s+a|a|one)(?=\s+(?:{_alternation(_SCALES)})\b)"
+    rf"(?:(?:{alternation(_TENS_WORDS)})(?:-(?:{alternation(_DIGIT_WORDS)}))?"
+    rf"|half\s+a\s+dozen|a\s+dozen|(?:half\s+a|a|one)(?=\s+(?:{alternation(_SCALES)})\b)"
     rf"|one(?=\s+{_ONE_HARMED})"
     # "one or two jurors", "one to three years": the low end of a range
-    rf"|one(?=\s+(?:or|to)\s+(?:{_alternation(k for k, v in _UNIT_WORDS.items() if v < 13)})\b)"
-    rf"|(?:{_alternation(_UNIT_WORDS)}))(?:\s+dozen)?"
+    rf"|one(?=\s+(?:or|to)\s+(?:{alternation(k for k, v in _UNIT_WORDS.items() if v < 13)})\b)"
+    rf"|(?:{alternation(_UNIT_WORDS)}))(?:\s+dozen)?"
 )
 
 
 # Every vague amount and number word starts with one of these letters. Checking it first
 # spares the engine trying each case-insensitive word at every word start in the body.
 # Digits never start where a word does, so listing them last changes no match.
-_NUMBER_WORD_INITIALS = "".join(
+NUMBER_WORD_INITIALS = "".join(
     sorted({w[0] for w in (*_VAGUE, *_TENS_WORDS, *_UNIT_WORDS, "half", "a", "one")})
 )
 
 
 # The part of a whole number after it: "2-1/2", "2 1/2", "7 ½"
-_FRACTION_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+FRACTION_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 
-_MIXED_FRACTION = re.compile(
+MIXED_FRACTION = re.compile(
     r"(?:[\s-](?P<n>[1-9])/(?P<d>[2-9]|1[0-6])|\s?(?P<glyph>[½¼¾⅓⅔]))(?![\d/])"
 )
 
 
 # "12 million", "$161-million", "1.5bn", "US$7.2 bn" (a letter alone only touching: "7 m"
 # is a length)
-_SCALE_AFTER = re.compile(
-    rf"(?:(?:\s+|-)(?P<word>{_alternation(_SCALES)})\b|\s?(?P<short>bn|mn|tn|(?<=\d)[kmb])\b)",
+SCALE_AFTER = re.compile(
+    rf"(?:(?:\s+|-)(?P<word>{alternation(_SCALES)})\b|\s?(?P<short>bn|mn|tn|(?<=\d)[kmb])\b)",
     re.IGNORECASE,
 )
 
@@ -134,14 +134,14 @@ _SPACED_GROUPS = re.compile(r"\d{1,3} \d{3}")
 
 # "two and a half years", "four and a half months": a whole number in words and a half
 # The tens and units after "hundred": "one hundred and fifty", "two hundred twenty-five"
-_HUNDRED_AND = re.compile(
-    rf"(?:\s+and)?\s+(?P<n>(?:{_alternation(_TENS_WORDS)})(?:-(?:{_alternation(_DIGIT_WORDS)}))?"
-    rf"|{_alternation(_DIGIT_WORDS | _UNIT_WORDS)})\b(?!-)",
+HUNDRED_AND = re.compile(
+    rf"(?:\s+and)?\s+(?P<n>(?:{alternation(_TENS_WORDS)})(?:-(?:{alternation(_DIGIT_WORDS)}))?"
+    rf"|{alternation(_DIGIT_WORDS | _UNIT_WORDS)})\b(?!-)",
     re.IGNORECASE,
 )
 
 
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b(?!\s+of\b)", re.IGNORECASE)
+AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b(?!\s+of\b)", re.IGNORECASE)
 
 
 def parse_number_text(text: str) -> float | None:

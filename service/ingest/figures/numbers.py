@@ -32,14 +32,14 @@ from __future__ import annotations
 import re
 
 from service.ingest.figures.ages import find_ages
-from service.ingest.figures.approximations import _hedged_alike
-from service.ingest.figures.expansion import _expand
-from service.ingest.figures.not_figures import _excluded, _model_numbers, _overlaps
-from service.ingest.figures.number_match import NumberMatch, _bounds
-from service.ingest.figures.number_words import _NUMBER_WORD_INITIALS, WORD_NUMBER
+from service.ingest.figures.approximations import hedged_alike
+from service.ingest.figures.expansion import expand
+from service.ingest.figures.not_figures import excluded, model_numbers, overlaps
+from service.ingest.figures.number_match import NumberMatch, bounds
+from service.ingest.figures.number_words import NUMBER_WORD_INITIALS, WORD_NUMBER
 from service.ingest.figures.ranks import find_ranks
-from service.ingest.figures.scores import _record_zones, find_scores
-from service.ingest.figures.units import _CODES
+from service.ingest.figures.scores import find_scores, record_zones
+from service.ingest.figures.units import CODES
 from service.ingest.figures.words import find_word_amounts
 
 # A decimal comma, as much of Europe prints a share: "70,76%", "8,26 percent" (before a
@@ -53,14 +53,14 @@ _SPACED_THOUSANDS = r"\d{1,3}, \d{3}(?![\d,.]|\s+(?:and|or|to|-|–)\s+\d)"
 
 
 _CORE = re.compile(
-    rf"\b(?=[{_NUMBER_WORD_INITIALS}])(?:"
+    rf"\b(?=[{NUMBER_WORD_INITIALS}])(?:"
     rf"(?P<vague>(?:(?:a\s+few|several)\s+(?:hundred\s+(?:thousand|million|billion)|dozen"
     rf"|hundred|thousand|million|billion)"
     rf"|(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands"
     rf"|millions|billions"
     rf"|dozens|scores(?=\s+of\b))\b)"
     rf"|(?P<words>{WORD_NUMBER}\b))"
-    rf"|(?P<digits>(?=\d)(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(_CODES)}))"
+    rf"|(?P<digits>(?=\d)(?:(?<![\w.,:/#@-])|(?<=(?<![A-Za-z])(?-i:{'|'.join(CODES)}))"
     r"|(?-i:(?<=\$US)|(?<=\$AU)|(?<=\$NZ)|(?<=\$A)))"
     rf"(?:{_COMMA_DECIMAL}|{_SPACED_THOUSANDS}|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?))",
     re.IGNORECASE,
@@ -72,42 +72,42 @@ _OWNER = re.compile(r"['’]s\b")
 
 def find_numbers(body: str, limit: int | None = None) -> tuple[NumberMatch, ...]:
     """Every numeric expression in ``body`` (the first ``limit``), in order of position."""
-    zones = _excluded(body) + _record_zones(body)
+    zones = excluded(body) + record_zones(body)
     found = list(find_ages(body))
     found += [
         r
         for r in find_ranks(body)
-        if not _overlaps(zones, *_bounds(r)) or "#" in body[r.span.start : r.span.end]
+        if not overlaps(zones, *bounds(r)) or "#" in body[r.span.start : r.span.end]
     ]
     for amount in find_word_amounts(body):
-        if not _overlaps([(a.span.start, a.span.end) for a in found], *_bounds(amount)):
+        if not overlaps([(a.span.start, a.span.end) for a in found], *bounds(amount)):
             found.append(amount)
     found += [
         score
         for score in find_scores(body, zones)
-        if not _overlaps([(a.span.start, a.span.end) for a in found], *_bounds(score))
+        if not overlaps([(a.span.start, a.span.end) for a in found], *bounds(score))
     ]
     taken = [(a.span.start, a.span.end) for a in found]
     blocked = zones + taken
     taken_until = 0
-    names = _model_numbers(body)
+    names = model_numbers(body)
     position = 0
     while (m := _CORE.search(body, position)) is not None:
         position = m.end()
         if m.start() < taken_until:
             continue
-        if _overlaps(blocked, m.start(), m.end()):
+        if overlaps(blocked, m.start(), m.end()):
             if ", " in m.group(0):
                 position = m.start() + m.group(0).index(", ") + 2  # "May 5, 300 people"
             continue
-        match = _expand(body, m, zones)
+        match = expand(body, m, zones)
         if match is not None and match.unit == "count" and m.group(0) in names:
             continue  # "the 787", "14 787 Dreamliners": a model the copy names "Boeing 787"
         if match is not None and match.unit == "count" and _OWNER.match(body, match.span.end):
             continue  # "107's text", "the 787's wings": a numbered thing that owns
-        if match is not None and not _overlaps(taken, match.span.start, match.span.end):
+        if match is not None and not overlaps(taken, match.span.start, match.span.end):
             found.append(match)
             taken_until = match.span.end
             if limit is not None and len(found) >= limit:
                 break
-    return _hedged_alike(body, sorted(found, key=lambda n: n.span.start))
+    return hedged_alike(body, sorted(found, key=lambda n: n.span.start))

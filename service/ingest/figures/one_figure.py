@@ -24,7 +24,7 @@ from service.ingest.figures.number_match import NumberMatch
 from service.ingest.figures.person_subjects import vote_subject
 from service.ingest.figures.properties import choose_property
 from service.ingest.figures.qualifiers import (
-    _DAY_COUNTS,
+    DAY_COUNTS,
     RELATIVE_DAY,
     _qualifier,
     _refers_to,
@@ -241,14 +241,14 @@ def _day(
     sentence = context.text
     refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
     if (
-        prop in _DAY_COUNTS
+        prop in DAY_COUNTS
         and context.voted_on is not None
         and during_vote(sentence[max(0, start - _VOTE_REACH) : end])
     ):
         # "Toqaev said on June 10 the election-day protests by hundreds": the vote's day,
         # not the day of the statement further away
         refers_to = context.voted_on
-    if refers_to is None and prop in _DAY_COUNTS and not RELATIVE_DAY.search(sentence):
+    if refers_to is None and prop in DAY_COUNTS and not RELATIVE_DAY.search(sentence):
         refers_to = day_before(context, published_on)
     return refers_to
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from service.ingest.figures.lexicon import counted_unit
 from service.ingest.figures.markets import moved_is_market
-from service.ingest.figures.tree import _children, _clause_verb
+from service.ingest.figures.tree import _children, clause_verb
 from service.ingest.mentions.coreference import main_verb
 from service.ingest.quotes.parsed_subjects import SPEECH_VERBS
 
@@ -103,7 +103,7 @@ def _reporting_verb(governor: Token) -> Token | None:
     return None
 
 
-def _subject_tokens(noun: Token | None, governor: Token | None, head: Token) -> list[Token]:
+def subject_tokens(noun: Token | None, governor: Token | None, head: Token) -> list[Token]:
     """Words that may name whom the figure is about, best first."""
     found: list[Token] = []
     for candidate in _subject_candidates(noun, governor, head):
@@ -227,7 +227,7 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
             yield from (c for c in _children(verb) if c.dep_ in _SUBJECT_DEPS)
     # Last, the subject of the clause the figure stands in: "Nathan Law earned a surprise
     # victory as second place in the constituency with 50,818 votes".
-    clause = _clause_verb(governor if governor is not None else head)
+    clause = clause_verb(governor if governor is not None else head)
     if clause is not None and clause is not governor and not _gives(clause):
         for c in _children(clause):
             if c.dep_ in ("nsubj", "nsubjpass"):

@@ -9,23 +9,23 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.ingest.figures.lexicon import (
-    _GENERIC,
+    GENERIC,
     Concept,
     Lexicon,
-    _fits,
-    _pick,
     counted_unit,
+    fits,
+    pick,
     plural,
     unit_class,
 )
-from service.ingest.figures.naming import _noun_concept
+from service.ingest.figures.naming import noun_concept
 from service.ingest.figures.tree import _children
 
 # Verbs that say how many people something takes, with "can" or "could" before them.
 _TAKES = frozenset({"carry", "hold", "seat", "accommodate", "take", "fit", "transport"})
 
 
-def _by_agent(head: Token, governor: Token) -> bool:
+def by_agent(head: Token, governor: Token) -> bool:
     """Whether the count is the participle's agent, who did the deed: "the topics
     discussed by the two leaders" are the leaders', while "300 protesters were arrested"
     and "500 held a day earlier" are who it was done to (and "charged with two counts"
@@ -33,7 +33,7 @@ def _by_agent(head: Token, governor: Token) -> bool:
     return head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.i == governor.i
 
 
-def _can_take(verb: Token, noun: Token | None, *, ranged: bool = False) -> bool:
+def can_take(verb: Token, noun: Token | None, *, ranged: bool = False) -> bool:
     """Whether a count of people is what a plane, bus or hall can take, its capacity:
     "an aircraft that can carry up to 840 people", "five which can carry 290
     passengers", "able to carry 555 passengers", "capable of carrying 900"; a range of
@@ -74,7 +74,7 @@ def _able(verb: Token) -> bool:
     )
 
 
-def _lives_there(noun: Token | None, governor: Token | None) -> bool:
+def lives_there(noun: Token | None, governor: Token | None) -> bool:
     """People a place holds: "Qeshm island, home to 120,000 people", "a town of about
     15,000 people", "the island, which has about 200,000 residents"."""
     if noun is None or noun.lemma_.lower() not in _DWELLERS:
@@ -101,7 +101,7 @@ _SETTLEMENTS = frozenset(
 )  # fmt: skip
 
 
-def _stated_age(anchor: Token) -> Token | None:
+def stated_age(anchor: Token) -> Token | None:
     """The person a bare whole number is said to be ("He was 95", "Smith is 42"): the
     subject of "be" the number completes, a person's pronoun or name."""
     if anchor.dep_ != "attr" or anchor.head.lemma_ != "be" or not anchor.text.isdigit():
@@ -126,14 +126,14 @@ _NAMED_BY_VERB = {
 }
 
 
-def _needs_its_verb(found: Concept, noun: Token) -> bool:
+def needs_its_verb(found: Concept, noun: Token) -> bool:
     if found.key not in _NAMED_BY_VERB:
         return False
     nouns = _NAMED_BY_VERB[found.key]
     return nouns is None or noun.lemma_.lower() in nouns
 
 
-def _done_to(found: Concept, noun: Token, lex: Lexicon) -> bool:
+def done_to(found: Concept, noun: Token, lex: Lexicon) -> bool:
     words = [noun.head, *(c for c in _children(noun) if c.dep_ in ("amod", "acl", "relcl"))]
     return any(found in lex.verbs.get(w.lemma_.lower(), ()) for w in words)
 
@@ -146,14 +146,14 @@ _STAFF = frozenset(
 )  # fmt: skip
 
 
-def _not_staff(noun: Token | None) -> bool:
+def not_staff(noun: Token | None) -> bool:
     """A count of people who are not anyone's staff: "200,000 subscribers", "customers"."""
     if noun is None or counted_unit(noun) != "people" or noun.ent_type_ == "NORP":
         return False
     return noun.lemma_.lower() not in _STAFF
 
 
-def _counts_things(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -> bool:
+def counts_things(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -> bool:
     """A concept of people never measures a count of things that are no people, unless
     the counted noun names it itself: "seven bullets entered Gray's body" counts bullets
     (the body is no death), "86 tackles" no injured, "13 offices" no employees; "two
@@ -161,19 +161,19 @@ def _counts_things(found: Concept, noun: Token | None, unit: str, lex: Lexicon) 
     by their modifier."""
     if found.unit != "people" or unit_class(unit) != "count" or not _things(noun):
         return False
-    return noun is not None and _noun_concept(noun, unit, lex) is not found
+    return noun is not None and noun_concept(noun, unit, lex) is not found
 
 
 def _things(noun: Token | None) -> bool:
     """Whether the counted noun counts things that are no people ("bullets", "offices");
     not "others" or "people", not jobs ("employ 13,000 jobs"), not a noun with a role's
     ending the list of people may lack ("5,000 machinists")."""
-    if noun is None or noun.lower_ in _GENERIC or counted_unit(noun) in (None, "people", "jobs"):
+    if noun is None or noun.lower_ in GENERIC or counted_unit(noun) in (None, "people", "jobs"):
         return False
     return not noun.lemma_.lower().endswith(_AGENT_ENDINGS)
 
 
-def _counts_heads(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -> bool:
+def counts_heads(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -> bool:
     """A concept of things counted never measures a head count, unless the counted noun
     names it itself: "Four men rammed their car" produced no cars, "14,000 people fled
     their homes" damaged no buildings; "lay off 47,000 employees" are jobs, not things."""
@@ -181,9 +181,9 @@ def _counts_heads(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -
         return False
     if unit_class(unit) != "count" or noun is None:
         return False
-    if noun.lower_ not in _GENERIC and counted_unit(noun) != "people":
+    if noun.lower_ not in GENERIC and counted_unit(noun) != "people":
         return False  # "250 others injured and 800 homes destroyed": the others are people
-    return _noun_concept(noun, unit, lex) is not found
+    return noun_concept(noun, unit, lex) is not found
 
 
 # Endings of nouns for people ("machinist", "striker", "operator", "librarian",
@@ -196,7 +196,7 @@ _LEFT_STATES = {"dead": "deaths", "injured": "injured", "wounded": "injured",
                 "homeless": "homeless", "missing": "missing", "stranded": "stranded"}  # fmt: skip
 
 
-def _left_in_state(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
+def left_in_state(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
     """What a verb of leaving says of the people it counts: "the outbreak has left 1,200
     people dead" counts the dead, "the quake left 300 injured" the injured."""
     if verb.lemma_.lower() != "leave" or head.dep_ not in ("dobj", "nsubj"):
@@ -208,19 +208,19 @@ def _left_in_state(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept
                 return lex.concepts["power_outages"]
         if state.dep_ in ("oprd", "acomp", "amod", "advcl", "xcomp") and state.i > head.i:
             key = _LEFT_STATES.get(state.lower_)
-            if key is not None and _fits(lex.concepts[key], unit):
+            if key is not None and fits(lex.concepts[key], unit):
                 return lex.concepts[key]
     return None
 
 
-def _in_state(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
+def in_state(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
     """The state a disaster left the counted people in, said before their noun: "the two
     wounded men" are injured, "three missing climbers" missing, "the four dead
     soldiers" dead."""
     for child in _children(noun):
         if child.dep_ == "amod" and child.i < noun.i:
             key = _LEFT_STATES.get(child.lower_)
-            if key is not None and _fits(lex.concepts[key], unit):
+            if key is not None and fits(lex.concepts[key], unit):
                 return lex.concepts[key]
     return None
 
@@ -229,7 +229,7 @@ def _in_state(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
 _BEFORE_DEED = frozenset({"after", "since"})
 
 
-def _after_being(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
+def after_being(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
     """What was done to the people a verb's subject counts, in a passive after "after":
     "five people had received treatment after being injured" counts the injured, "12
     men were released after being held for a week" the detained. Only a deed of a
@@ -247,7 +247,7 @@ def _after_being(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept |
                 continue
             lemma = deed.lemma_.lower()
             hits = (*lex.passive_verbs.get(lemma, ()), *lex.verbs.get(lemma, ()))
-            hit = _pick(tuple(c for c in hits if c.subject == "place"), unit)
+            hit = pick(tuple(c for c in hits if c.subject == "place"), unit)
             if hit is not None and hit.unit == "people":
                 return hit
     return None
@@ -257,7 +257,7 @@ def _after_being(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept |
 _WHERE = frozenset({"in", "across", "throughout", "within"})
 
 
-def _where_it_happened(noun: Token | None, unit: str) -> bool:
+def where_it_happened(noun: Token | None, unit: str) -> bool:
     """Whether the counted things are where the verb's deed happened, not what it was done
     to: the 13 countries of "killed 230,000 people in 13 countries" are no dead."""
     return (
@@ -268,7 +268,7 @@ def _where_it_happened(noun: Token | None, unit: str) -> bool:
     )
 
 
-def _does_it_to_others(head: Token, governor: Token | None) -> bool:
+def does_it_to_others(head: Token, governor: Token | None) -> bool:
     """The count is who or what does the verb's deed to someone else: "two crashes killed
     102 people" counts no dead ("500 people died" does)."""
     return (
@@ -280,7 +280,7 @@ def _does_it_to_others(head: Token, governor: Token | None) -> bool:
     )
 
 
-def _new(noun: Token) -> bool:
+def new(noun: Token) -> bool:
     """Whether the counted noun is said to be new ("44,000 new positions")."""
     return any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children)
 
@@ -296,7 +296,7 @@ _ACTS = frozenset(
 )  # fmt: skip
 
 
-def _counts_other(concept: Concept, noun: Token | None) -> bool:
+def counts_other(concept: Concept, noun: Token | None) -> bool:
     """A verb's concept counted in its own things cannot count another noun: "held two
     referendums" are no seats, "taking three points" no seats either."""
     if noun is not None and concept.key in _GOODS:
@@ -311,4 +311,4 @@ def _counts_other(concept: Concept, noun: Token | None) -> bool:
 
 
 # Concepts whose figure is about whom the deed is done to: the one fined or sentenced.
-_DONE_TO = frozenset({"fine", "sentence", "bail", "transfer_fee"})
+DONE_TO = frozenset({"fine", "sentence", "bail", "transfer_fee"})

@@ -11,13 +11,13 @@ from spacy.tokens import Token
 _QUAKES = frozenset({"earthquake", "quake", "tremor", "temblor", "aftershock"})
 
 
-def _counts_quakes(noun: Token | None) -> bool:
+def counts_quakes(noun: Token | None) -> bool:
     """Whether the figure counts quakes ("five more small quakes"): what "measuring"
     says of them is their magnitude, not the count's."""
     return noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() in _QUAKES
 
 
-def _quake_magnitude(anchor: Token, noun: Token | None) -> bool:
+def quake_magnitude(anchor: Token, noun: Token | None) -> bool:
     """Whether the number is a quake's magnitude: printed after "magnitude" ("magnitude
     7.0") or before "on the Richter scale", or with one decimal before the quake it
     measures ("a strong 7.9 earthquake", "a 6.7-strength quake") or after it ("aftershocks

@@ -23,7 +23,7 @@ from service.ingest.model import FigureCandidate, TextPart
 # Counts of what happens again day after day (arrests, rallies): the day is part of the
 # claim. A toll (deaths, injured, damage) is one claim that grows as reports come in, so
 # its reports pool in one fact and each keeps the day it refers to.
-_DAY_COUNTS = frozenset({"detained", "protesters"})
+DAY_COUNTS = frozenset({"detained", "protesters"})
 # A day told relative to another ("a day after", "earlier"): the copy dates the count,
 # only not as a day of the calendar.
 RELATIVE_DAY = re.compile(
@@ -140,7 +140,7 @@ def _claim_qualifier(
     *,
     since: bool = False,
 ) -> str | None:
-    if prop in _DAY_COUNTS:
+    if prop in DAY_COUNTS:
         if refers_to is None:
             return None
         # A running total from a day on is another claim than that day's count.
@@ -165,14 +165,14 @@ def day_of_the_same(figures: Sequence[FigureCandidate], body: str) -> list[Figur
     Standfirsts and captions keep their own reading."""
     days: dict[tuple[str, int], set[dt.date | None]] = {}
     for f in figures:
-        if f.property in _DAY_COUNTS and f.subject is not None and f.refers_to is not None:
+        if f.property in DAY_COUNTS and f.subject is not None and f.refers_to is not None:
             # a running total ("since Sunday") or a plan is no day of its own
             plain = f.qualifier == f.refers_to.isoformat()
             days.setdefault((f.property, f.subject), set()).add(f.refers_to if plain else None)
     out: list[FigureCandidate] = []
     for f in figures:
         if (
-            f.property in _DAY_COUNTS
+            f.property in DAY_COUNTS
             and f.subject is not None
             and f.refers_to is None
             and f.part is TextPart.BODY

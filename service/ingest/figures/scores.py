@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
-from service.ingest.figures.not_figures import _overlaps
+from service.ingest.figures.not_figures import overlaps
 from service.ingest.figures.number_match import NumberMatch
-from service.ingest.figures.number_words import _SCALE_AFTER
-from service.ingest.figures.ranges import _CHANGE_FROM
-from service.ingest.figures.units import _MONEY_BEFORE, _PERCENT
+from service.ingest.figures.number_words import SCALE_AFTER
+from service.ingest.figures.ranges import CHANGE_FROM
+from service.ingest.figures.units import MONEY_BEFORE, PERCENT
 from service.ingest.model import Approximation, Span
 
 # A score: two small numbers with a dash or "to", near words of a match.
@@ -55,7 +55,7 @@ _RECORD_BEFORE = re.compile(
 _RUNNING_AFTER = re.compile(r"\s+(?:up|down|ahead|behind|lead|win|victory|loss|defeat)\b", re.I)
 
 
-def _record_zones(body: str) -> list[tuple[int, int]]:
+def record_zones(body: str) -> list[tuple[int, int]]:
     """Where the copy prints a side's record (above): like a date, never a figure."""
     zones: list[tuple[int, int]] = []
     for m in _SCORE.finditer(body):
@@ -76,14 +76,14 @@ def find_scores(body: str, zones: list[tuple[int, int]]) -> tuple[NumberMatch, .
     never inside a date or other excluded copy."""
     found: list[NumberMatch] = []
     for m in _SCORE.finditer(body):
-        if _overlaps(zones, m.start(), m.end()) or _PERCENT.match(body, m.end()):
+        if overlaps(zones, m.start(), m.end()) or PERCENT.match(body, m.end()):
             continue
-        if _SCALE_AFTER.match(body, m.end()) or _MONEY_BEFORE.search(
+        if SCALE_AFTER.match(body, m.end()) or MONEY_BEFORE.search(
             body, max(0, m.start() - 4), m.start()
         ):
             continue  # "a loss of 5-6 million", "lost $3-4": an amount's range, no score
         before = body[max(0, m.start() - 40) : m.start()]
-        if _CHANGE_FROM.search(before):
+        if CHANGE_FROM.search(before):
             continue  # "seats increased from 9 to 10": a change, not a result
         tally = bool(_TALLY_AFTER.match(body, m.end()) or _TALLY_BEFORE.search(before))
         near = body[max(0, m.start() - 120) : m.end() + 60]

@@ -32,7 +32,7 @@ _FROM = re.compile(r"\b(?:from|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _OF_ANOTHER = re.compile(r"\s+(?:for|of|by)\s+(?:the\s+)?[A-Z]")
 
 
-def _earlier_level(body: str, last: FigureCandidate, figure: FigureCandidate) -> bool:
+def earlier_level(body: str, last: FigureCandidate, figure: FigureCandidate) -> bool:
     """Whether ``figure`` is where the change ``last`` reports started from: "27 jets,
     down from 64", "rose to 55% from 49%", "3.1%, compared with 2.8% a month earlier"."""
     return (
@@ -63,7 +63,7 @@ _ADDED = re.compile(r"^(?:(?!,\s)[^;])*?\b(?:new|more|additional|further|fresh)\
 _OF_THE = re.compile(r"\s+of\s+(?:the|all|a\s+total\s+of)\s+$", re.IGNORECASE)
 
 
-def _whole_of(body: str, last: FigureCandidate, figure: FigureCandidate) -> bool:
+def whole_of(body: str, last: FigureCandidate, figure: FigureCandidate) -> bool:
     """ "206 of the 630 seats": the figure is the whole the one before it is a part of."""
     return (
         figure.property is not None
@@ -74,7 +74,7 @@ def _whole_of(body: str, last: FigureCandidate, figure: FigureCandidate) -> bool
     )
 
 
-def _added_before(
+def added_before(
     body: str, figures: Sequence[FigureCandidate], figure: FigureCandidate
 ) -> int | None:
     """ "About 1,200 new cases were reported in 24 hours, bringing the total to 15,000":
@@ -92,7 +92,7 @@ def _added_before(
     return None
 
 
-def _changed_from(body: str, last: FigureCandidate, figure: FigureCandidate) -> str | None:
+def changed_from(body: str, last: FigureCandidate, figure: FigureCandidate) -> str | None:
     """ "Turnout was 67%, up from 61%": the figure a change started from, read as another
     measure, measures what the change's figure does (same sentence, same unit)."""
     changed = (
@@ -171,7 +171,7 @@ _COMPARED = re.compile(
 )
 
 
-def _continues(
+def continues(
     body: str, last: FigureCandidate, figure: FigureCandidate, reading: Reading | None
 ) -> bool:
     """Whether ``figure`` is another amount of what the figure before it in the sentence
@@ -288,7 +288,7 @@ def level_after_move(
     return level if moved else None
 
 
-def _list_head(
+def list_head(
     body: str, last: FigureCandidate | None, figure: FigureCandidate
 ) -> FigureCandidate | None:
     """The item before ``figure`` in a list whose items before it say what is counted
@@ -307,7 +307,7 @@ def _list_head(
     return last
 
 
-def _continue_results(
+def continue_results(
     figure: FigureCandidate, last: FigureCandidate, sm: SentenceMentions, body: str
 ) -> FigureCandidate:
     """ "X was a distant second with 16.02 percent" right after a vote share continues it."""
@@ -327,7 +327,7 @@ def _continue_results(
     return figure
 
 
-def _merge_restated(figures: list[FigureCandidate]) -> list[FigureCandidate]:
+def merge_restated(figures: list[FigureCandidate]) -> list[FigureCandidate]:
     """An undated count restated with its date elsewhere takes that date and place."""
     out: list[FigureCandidate] = []
     for f in figures:

@@ -32,7 +32,7 @@ from service.ingest.figures.properties import election_story
 from service.ingest.figures.qualifiers import day_of_the_same
 from service.ingest.figures.sentence_context import SentenceContext
 from service.ingest.figures.sentence_mentions import SentenceMentions
-from service.ingest.figures.sequence import _merge_restated
+from service.ingest.figures.sequence import merge_restated
 from service.ingest.figures.speech_cues import speech_cues
 from service.ingest.figures.story_places import city_entities
 from service.ingest.figures.subjects import fill_subjects
@@ -112,7 +112,7 @@ def find_figures(
             )
             figures.append(figure)
     subjects = fill_subjects(
-        _merge_restated(figures), mentions, cities, body, country, entities, headline
+        merge_restated(figures), mentions, cities, body, country, entities, headline
     )
     return tuple(day_of_the_same(subjects, body))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.ingest.figures.tree import _children, _of_object, _passive
+from service.ingest.figures.tree import _children, _passive, of_object
 
 
 def cost_borne(verb: Token) -> str | None:
@@ -35,7 +35,7 @@ def sells_a_holding(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
         return True
     for obj in (c for c in children if c.dep_ == "dobj"):
-        owned = _of_object(obj) or obj
+        owned = of_object(obj) or obj
         if obj.pos_ == "PROPN" or any(c.dep_ == "poss" for c in (*obj.children, *owned.children)):
             return True
     return False

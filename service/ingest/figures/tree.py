@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.ingest.figures.dates import CALENDAR_WORDS
-from service.ingest.figures.lexicon import _UNIT_WORDS
+from service.ingest.figures.lexicon import UNIT_WORDS
 from service.ingest.model import Span
 
 # A token heads a few words in prose; in a list of thousands of numbers one head may hold
@@ -23,7 +23,7 @@ def _children(token: Token) -> list[Token]:
     return [doc[i] for i in range(low, high + 1) if i != token.i and doc[i].head.i == token.i]
 
 
-def _counted_noun(anchor: Token, span_end: int) -> Token | None:
+def counted_noun(anchor: Token, span_end: int) -> Token | None:
     """The noun the number counts, past unit words and "of" after an amount."""
     token = anchor
     # a number word may be parsed as the noun's adjective: "Sixty residents were moved"
@@ -31,20 +31,20 @@ def _counted_noun(anchor: Token, span_end: int) -> Token | None:
     while token.dep_ in counting and token.head.i != token.i:
         if token.head.pos_ in ("NOUN", "PROPN") or token.head.like_num:
             token = token.head
-            if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _UNIT_WORDS:
+            if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in UNIT_WORDS:
                 break
         elif _model_before_noun(token.head):
             token = token.head.head  # "six AK-47 rifles": the model names the kind counted
             break
         else:
             break
-    if token.i == anchor.i and anchor.pos_ == "NOUN" and anchor.lower_ not in _UNIT_WORDS:
+    if token.i == anchor.i and anchor.pos_ == "NOUN" and anchor.lower_ not in UNIT_WORDS:
         return None  # "hundreds" alone; looked at through "of" below
-    if token.lower_ in _UNIT_WORDS or token.i == anchor.i:
-        of = _of_object(token)
+    if token.lower_ in UNIT_WORDS or token.i == anchor.i:
+        of = of_object(token)
         if of is not None:
             return of
-        return None if token.i == anchor.i or token.lower_ in _UNIT_WORDS else token
+        return None if token.i == anchor.i or token.lower_ in UNIT_WORDS else token
     while _split_at_hyphen(token):
         token = token.doc[token.i + 2]  # "two co-workers": the parse splits the noun in three
     # "92,000 asylum applications": the phrase's head, past the nouns modifying it
@@ -94,7 +94,7 @@ def _model_before_noun(token: Token) -> bool:
     )
 
 
-def _of_object(token: Token) -> Token | None:
+def of_object(token: Token) -> Token | None:
     for child in _children(token):
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in _children(child):
@@ -103,7 +103,7 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
-def _part_of(anchor: Token, noun: Token | None) -> bool:
+def part_of(anchor: Token, noun: Token | None) -> bool:
     """Whether the number counts part of the group named after "of": "three of his
     colleagues were killed", "Roughly 200 of their counterparts gathered". What governs the
     number then governs the count, not the "of" the group hangs on. The whole a part is
@@ -122,14 +122,14 @@ def _governor(token: Token) -> Token | None:
     current = token
     # Past unit words that head the number ("12 percent", "3.2 billion euros").
     while current.head.i != current.i:
-        if current.head.lower_ in _UNIT_WORDS or (
+        if current.head.lower_ in UNIT_WORDS or (
             current.dep_ in ("conj", "appos") and current.head.pos_ in ("NOUN", "PROPN", "NUM")
         ):
             current = current.head
         elif (  # "dozens of demonstrators": the amount is what the verb takes
             current.dep_ == "pobj"
             and current.head.lower_ == "of"
-            and current.head.head.lower_ in _UNIT_WORDS
+            and current.head.head.lower_ in UNIT_WORDS
         ):
             current = current.head.head
         else:
@@ -177,7 +177,7 @@ def _passive(verb: Token) -> bool:
     return verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in _children(verb))
 
 
-def _clause_verb(token: Token) -> Token | None:
+def clause_verb(token: Token) -> Token | None:
     """The nearest verb above ``token`` (a few steps up), where its clause is headed."""
     current = token
     for _ in range(6):

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from service.ingest.figures.number_words import WORD_NUMBER, _alternation
+from service.ingest.figures.number_words import WORD_NUMBER, alternation
 
 # ISO 4217 codes, before the number with a space or touching it ("SGD1.75-billion").
-_CODES = (
+CODES = (
     "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR", "RUB", "AUD", "CAD", "KZT", "HKD", "SEK",
     "DKK", "NOK", "ZAR", "TRY", "BRL", "MXN", "KRW", "SGD", "NZD", "PLN", "ILS", "AED", "SAR",
     "NGN", "EGP", "UAH", "THB", "IDR",
@@ -24,21 +24,21 @@ _CODES = (
 # passed through ASCII prints it ("sold for # 0.79 per song"; "#2" is a rank).
 # The dollar's country after its sign, as Australian and New Zealand copy prints it:
 # "$US1 million", "$A195,900", "$NZ40 million".
-_SYMBOLS = r"(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$US|\$AU|\$A|\$NZ|\$|€|£|¥|₹)"
+SYMBOLS = r"(?:US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|S\$|\$US|\$AU|\$A|\$NZ|\$|€|£|¥|₹)"
 
 
-_MONEY_BEFORE = re.compile(rf"(?P<sym>(?:{_SYMBOLS}|{'|'.join(_CODES)})\s?|#\s)$")
+MONEY_BEFORE = re.compile(rf"(?P<sym>(?:{SYMBOLS}|{'|'.join(CODES)})\s?|#\s)$")
 
 
-_MONEY_UNITS = {
+MONEY_UNITS = {
     "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
     "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "$US": "USD", "$AU": "AUD", "$A": "AUD",
     "$NZ": "NZD",
-    "€": "EUR", "£": "GBP", "#": "GBP", "¥": "JPY", "₹": "INR", **{code: code for code in _CODES},
+    "€": "EUR", "£": "GBP", "#": "GBP", "¥": "JPY", "₹": "INR", **{code: code for code in CODES},
 }  # fmt: skip
 
 
-_MONEY_WORDS = {
+MONEY_WORDS = {
     "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
     "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
     "swiss francs": "CHF", "swiss franc": "CHF", "francs": "CHF", "franc": "CHF",
@@ -53,36 +53,36 @@ _MONEY_WORDS = {
     "dirhams": "AED", "riyals": "SAR", "zloty": "PLN", "zlotys": "PLN", "forints": "HUF",
     "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "hryvnias": "UAH", "hryvnia": "UAH",
     "shekels": "ILS", "korean won": "KRW",
-    **{code.lower(): code for code in _CODES},
+    **{code.lower(): code for code in CODES},
 }  # fmt: skip
 
 
-_HUNDREDTHS = frozenset({"cents", "cent", "pence", "p"})
+HUNDREDTHS = frozenset({"cents", "cent", "pence", "p"})
 
 
-_MONEY_AFTER = re.compile(
-    rf"(?:\s+(?P<cur>{_alternation(k for k in _MONEY_WORDS if k != 'p')})|(?P<pence>p))\b",
+MONEY_AFTER = re.compile(
+    rf"(?:\s+(?P<cur>{alternation(k for k in MONEY_WORDS if k != 'p')})|(?P<pence>p))\b",
     re.IGNORECASE,
 )
 
 
-_WEIGHED = re.compile(
+WEIGHED = re.compile(
     r"\bweigh(?:s|ed|ing)?\s+(?:(?:about|around|nearly|almost|over|under|some|roughly|more"
     r"\s+than|less\s+than|up\s+to|approximately|just\s+over|just\s+under|close\s+to)\s+)?$",
     re.IGNORECASE,
 )
 
 
-_OF_MONEY = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
+OF_MONEY = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 
 
-_PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+points?\b)", re.I)
+PERCENT = re.compile(r"(?:\s*%|\s+(?:percent|per\s+cent|pc)\b|\s+percentage\s+points?\b)", re.I)
 
 
 # The first of a pair whose second prints the percent sign: "fell by 1.5 and 3 percent,
 # respectively", "rose 166.5 and 93.3%", "gains of eight and fourteen percent" (the
 # first is a percentage too, not a bare count).
-_PAIRED_PERCENT = re.compile(
+PAIRED_PERCENT = re.compile(
     rf"\s+(?:and|or)\s+(?:\d+(?:\.\d+)?|{WORD_NUMBER})(?:\s*%|\s+(?:percent|per\s+cent)\b)",
     re.IGNORECASE,
 )
@@ -90,10 +90,10 @@ _PAIRED_PERCENT = re.compile(
 
 # "66-year-old", "66 years old", "a nine-month-old child": an age, in its unit
 # (hyphens with spaces round them as copy rebuilt from tokens prints them: "18 - year - old")
-_AGE = re.compile(r"(?:\s?-\s?|\s+)(?P<u>year|month|week|day)s?(?:\s?-\s?|\s+)old\b", re.IGNORECASE)
+AGE = re.compile(r"(?:\s?-\s?|\s+)(?P<u>year|month|week|day)s?(?:\s?-\s?|\s+)old\b", re.IGNORECASE)
 
 
-_DURATION = re.compile(
+DURATION = re.compile(
     r"(?:\s-\s|[\s-])(?:(?:working|business|calendar|school|trading)\s+)?"
     r"(?P<u>hours?|days?|weeks?|months?|years?|decades?|minutes?)\b",
     re.IGNORECASE,
@@ -102,7 +102,7 @@ _DURATION = re.compile(
 
 # A duration that places something in time rather than measuring it: "two years ago",
 # "a 4 year low", "a 52-week high" (an age of something, like a document's).
-_WHEN_AFTER = re.compile(r"(?:\s+ago|[\s-](?:highs?|lows?))\b", re.IGNORECASE)
+WHEN_AFTER = re.compile(r"(?:\s+ago|[\s-](?:highs?|lows?))\b", re.IGNORECASE)
 
 
 # A duration that frames in time what the sentence reports, not a length it reports: "the
@@ -110,7 +110,7 @@ _WHEN_AFTER = re.compile(r"(?:\s+ago|[\s-](?:highs?|lows?))\b", re.IGNORECASE)
 # "a decision within the next 30 days", "17 points in the first eight minutes" (a time
 # window is never a figure). "Over the past 30 days it has been third" says how long a
 # state lasted, and stays a duration.
-_WINDOW_BEFORE = re.compile(
+WINDOW_BEFORE = re.compile(
     r"\b(?:in|during|within)\s+(?:(?:just|only)\s+)?(?:(?:over|under)\s+)?(?:the\s+)?"
     r"(?:past|last|next|first|final|previous|coming|opening|closing)\s+$",
     re.IGNORECASE,
@@ -121,7 +121,7 @@ _WINDOW_BEFORE = re.compile(
 # five years", "the first time in more than two years", "the second time in two days",
 # "the first annual gain for four years", "has not been hit by a quake in 25 years" (not
 # "the first woman to serve for 12 years": a verb's duration).
-_RECORD_WINDOW = re.compile(
+RECORD_WINDOW = re.compile(
     r"\b(?:(?:lowest|highest|biggest|largest|smallest|sharpest|steepest|strongest|weakest|"
     r"longest|deepest|heaviest|fastest|slowest|greatest|worst|best|first|second|third|fourth|"
     r"fifth)(?:\s+(?!to\b)[\w'’-]+){0,6}?\s+(?:in|for)|(?:not|never|n['’]t)(?:\s+[\w'’-]+){0,6}?\s+in)"
@@ -137,14 +137,14 @@ DURATION_UNITS |= {"year": "years", "decade": "years", "minute": "minutes"}
 
 
 # How often, or how many fold: "was arrested seven times" (never "2 Times Square")
-_TIMES = re.compile(r"\s+times\b")
+TIMES = re.compile(r"\s+times\b")
 
 
 # The counts of an indictment: "two counts of murder", "three counts each of fraud"
-_CHARGE_COUNTS = re.compile(r"\s+counts(?=\s+(?:each\s+)?of\b)", re.IGNORECASE)
+CHARGE_COUNTS = re.compile(r"\s+counts(?=\s+(?:each\s+)?of\b)", re.IGNORECASE)
 
 
-_PER_SHARE = re.compile(r"\s+(?:per|a)\s+share\b", re.IGNORECASE)
+PER_SHARE = re.compile(r"\s+(?:per|a)\s+share\b", re.IGNORECASE)
 
 
 # Physical units after a number, as the unit a figure keeps (docs/extraction.md).
@@ -179,21 +179,21 @@ PHYSICAL_UNITS = frozenset(_PHYSICAL_UNITS.values())
 
 
 # A unit of two words may be hyphenated after the number: "a 170,000-square-foot building".
-_UNIT_WORDS_SPACED = _alternation(_PHYSICAL_UNITS).replace(" ", r"[\s-]")
+_UNIT_WORDS_SPACED = alternation(_PHYSICAL_UNITS).replace(" ", r"[\s-]")
 
 
-_PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_UNIT_WORDS_SPACED})(?![\w/])", re.IGNORECASE)
+PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_UNIT_WORDS_SPACED})(?![\w/])", re.IGNORECASE)
 
 
 # "in" for inches, where a size says so: "only 0.68 in (1.73 cm) thick", "0.68 in or 17 mm"
-_INCHES_ABBREVIATED = re.compile(
+INCHES_ABBREVIATED = re.compile(
     r"\s+in\b(?=\s*(?:\(|or\s)\s*[\d.]+\s*(?:cm|mm)\b|\s+(?:thick|tall|long|wide|high|deep)\b)"
 )
 
 
 # A temperature printed with its scale: "49.9C", "45°C", "110 °F" (a bare letter only
 # when it touches the number).
-_TEMPERATURE = re.compile(r"(?:\s?[°º]\s?[CF]|[CF])(?![\w'’-])")
+TEMPERATURE = re.compile(r"(?:\s?[°º]\s?[CF]|[CF])(?![\w'’-])")
 
 
 _PEOPLE_NOUNS = (
@@ -214,10 +214,10 @@ _STOP = (
 )  # fmt: skip
 
 
-_COUNTED = re.compile(
+COUNTED = re.compile(
     r"(?:\s+of(?:\s+(?:the|its|their|his|her|[A-Z][\w-]*['’]s))?)?"
     rf"(?P<adj>(?:\s+(?!(?:{'|'.join(_STOP)})\b)[a-z][a-z-]*){{0,2}}?)"
-    rf"\s+(?P<noun>{_alternation(_PEOPLE_NOUNS)})\b"
+    rf"\s+(?P<noun>{alternation(_PEOPLE_NOUNS)})\b"
 )
 
 
@@ -225,7 +225,7 @@ _COUNTED = re.compile(
 # "Four U.S. intelligence agencies", "two U.N. aircraft". The plural may be capitalised, a
 # people, a name or an acronym in the plural: "three Americans", "the two Koreas", "two
 # Webcasts", "four TDs", "eight long-haul A330s" (never a weekday: "two Sundays ago").
-_PLURAL_NOUN = re.compile(
+PLURAL_NOUN = re.compile(
     rf"(?:\s+(?!(?:{'|'.join(_STOP)})\b)(?:(?:[A-Z]\.){{2,}}|[A-Za-z][\w-]*|\d+(?=\s+[a-z])))"
     r"{0,4}?"
     rf"\s+(?!(?:{'|'.join(_STOP)})\b)"
@@ -243,7 +243,7 @@ _PLURAL_NOUN = re.compile(
 # "eight out of 10 voters": a share, in percent
 # "eight out of 10", "1 in 5": a share of a whole ("in" only before a small whole that is
 # not a length of time: "1 in 5 species", never "3 in 10 minutes")
-_OUT_OF = re.compile(
+OUT_OF = re.compile(
     r"\s+(?:out\s+of\s+(?P<d>\d+(?:,\d{3})*|ten|twenty|a\s+hundred|hundred)\b"
     r"|in\s+(?P<i>[2-9]|[1-9]\d|100|two|three|four|five|six|seven|eight|nine|ten|twenty)\b"
     r"(?![\d,.%]|\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|percent)\b))",
@@ -251,4 +251,4 @@ _OUT_OF = re.compile(
 )
 
 
-_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)

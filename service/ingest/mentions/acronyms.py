@@ -9,16 +9,16 @@ import re
 
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.candidate import Candidate
-from service.ingest.mentions.name_tokens import _UPPER
+from service.ingest.mentions.name_tokens import UPPER
 from service.ingest.mentions.names import initials, is_acronym
 from service.ingest.model import EntityKind
 
 # Capitalised words listed with commas, "and" and "&" up to the end of the text searched
-_SPELT_LIST = re.compile(rf"[{_UPPER}][\w'’-]*(?:(?:, | and | & |, and | )[{_UPPER}][\w'’-]*)+$")
-_CAPITALISED = re.compile(rf"[{_UPPER}][\w'’-]*")
+_SPELT_LIST = re.compile(rf"[{UPPER}][\w'’-]*(?:(?:, | and | & |, and | )[{UPPER}][\w'’-]*)+$")
+_CAPITALISED = re.compile(rf"[{UPPER}][\w'’-]*")
 
 
-def _spelt_lists(body: str, out: list[Candidate], first: int) -> None:
+def spelt_lists(body: str, out: list[Candidate], first: int) -> None:
     """Capitalised words listed with commas and "and" before the acronym they spell, in
     brackets, are one name: "Maintenance, Repair and Overhaul (MRO)", "Aircraft
     Communications Addressing and Reporting System (ACARS)". The rules cut such a list
@@ -68,7 +68,7 @@ def _spelt_list(body: str, out: list[Candidate], first: int) -> bool:
     return False
 
 
-def _link_acronyms(body: str, out: list[Candidate], first: int) -> None:
+def link_acronyms(body: str, out: list[Candidate], first: int) -> None:
     """'Organization for Security and Cooperation in Europe (OSCE)': OSCE abbreviates it."""
     for i in range(max(first, 1), len(out)):
         acronym, long = out[i], out[i - 1]

@@ -13,7 +13,7 @@ from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.names import is_acronym
 
 
-def _named_subjects(body: str, doc: Doc) -> set[int]:
+def named_subjects(body: str, doc: Doc) -> set[int]:
     """Where a proper noun is the subject of its clause ("Boeing delivered 27 jets",
     "Tesla will cut ..."), a word the copy never prints in lower case: one the recogniser
     names there is a name even when it is printed once, at a sentence start. Common
@@ -30,18 +30,18 @@ def _named_subjects(body: str, doc: Doc) -> set[int]:
     }
 
 
-def _lone_proper_noun(body: str, start: int, end: int) -> bool:
+def lone_proper_noun(body: str, start: int, end: int) -> bool:
     """One capitalised word in the singular that names no nationality or faith."""
     word = body[start:end]
     return word.isalpha() and not word.endswith("s") and not gz.is_demonym(word)
 
 
-def _after_company_noun(body: str, start: int) -> bool:
+def after_company_noun(body: str, start: int) -> bool:
     before = body[max(0, start - 20) : start].split()
     return bool(before) and gz.is_company_noun(before[-1])
 
 
-def _added(body: str, start: int, end: int, label: str, *, repeated: bool = False) -> bool:
+def added(body: str, start: int, end: int, label: str, *, repeated: bool = False) -> bool:
     """Whether a name the rules missed is worth adding: a person or organisation of two
     words or more (or an acronym, or one the recogniser finds again), a place; never a
     nationality ("Kazakh spring")."""

@@ -18,11 +18,11 @@ from dataclasses import replace
 
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.candidate import Candidate
-from service.ingest.mentions.kinds_by_context import _IN_PLACE, _place_after_preposition
+from service.ingest.mentions.kinds_by_context import IN_PLACE, place_after_preposition
 from service.ingest.mentions.names import is_acronym
 from service.ingest.mentions.one_name import cut_to_one
 from service.ingest.mentions.recognised_names import AMOUNTS, TIMES
-from service.ingest.mentions.run_on_names import _body_then_speaker, _titled_person
+from service.ingest.mentions.run_on_names import body_then_speaker, titled_person
 from service.ingest.mentions.runs import has_surname_apart
 from service.ingest.mentions.several_names import cut_into_parts, read_as_one, separate
 from service.ingest.mentions.widened_names import (
@@ -36,16 +36,16 @@ from service.ingest.model import EntityKind
 _PROPER_REPEATS = 2
 
 
-def _checked(
+def checked(
     body: str, cand: Candidate, names: list[tuple[int, int, str]], proper: Counter[str]
 ) -> list[Candidate]:
     """The candidate against the recognised names it overlaps (``names``): kept, cut,
     widened, retyped or dropped; ``proper`` counts the words the parse reads as proper
     nouns."""
-    titled = _titled_person(body, cand)
+    titled = titled_person(body, cand)
     if titled is not None:
         return titled
-    if cand.kind is EntityKind.ORGANIZATION and (spoken := _body_then_speaker(body, cand)):
+    if cand.kind is EntityKind.ORGANIZATION and (spoken := body_then_speaker(body, cand)):
         return spoken
     if any(s <= cand.start and cand.end <= e for s, e, label in names if label in AMOUNTS):
         return []
@@ -81,7 +81,7 @@ def _unrecognised(body: str, cand: Candidate, proper: Counter[str]) -> list[Cand
     """A candidate the recogniser names nothing in: a place after "in", no name at all
     for a capitalised word of no kind the parse rarely reads as a proper noun, else the
     rules' name."""
-    if cand.kind is EntityKind.OTHER and _place_after_preposition(body, cand, _IN_PLACE):
+    if cand.kind is EntityKind.OTHER and place_after_preposition(body, cand, IN_PLACE):
         return [replace(cand, kind=EntityKind.PLACE)]  # "Police in Arequipa arrested"
     if (
         cand.kind is EntityKind.OTHER

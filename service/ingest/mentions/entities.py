@@ -24,42 +24,42 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from service.ingest.mentions import gazetteer as gz
-from service.ingest.mentions.acronyms import _link_acronyms, _spelt_lists
+from service.ingest.mentions.acronyms import link_acronyms, spelt_lists
 from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.entity_groups import group_mentions
 from service.ingest.mentions.headings import (
-    _LINE,
-    _is_capitals_line,
-    _is_heading,
-    _listed_in_heading,
+    LINE,
+    is_capitals_line,
+    is_heading,
+    listed_in_heading,
 )
 from service.ingest.mentions.kinds import _kind
-from service.ingest.mentions.lower_case_names import _dated_events, _lower_case_places
+from service.ingest.mentions.lower_case_names import dated_events, lower_case_places
 from service.ingest.mentions.name_tokens import (
-    _capitalised_evidence,
-    _span_text,
-    _Token,
+    Token,
     _tokens,
+    capitalised_evidence,
+    span_text,
 )
 from service.ingest.mentions.names import is_acronym, name_key
 from service.ingest.mentions.not_names import (
-    _NUMBERED_STREET,
-    _is_capitals,
-    _lower_tail_outside_name,
-    _named_bodies_only,
-    _without_common_acronyms,
-    _without_street_compass,
+    NUMBERED_STREET,
+    is_capitals,
+    lower_tail_outside_name,
+    named_bodies_only,
+    without_common_acronyms,
+    without_street_compass,
 )
 from service.ingest.mentions.person_titles import (
-    _role_word,
-    _title_after_name,
-    _title_before_name,
-    _title_inside,
-    _title_length,
+    role_word,
+    title_after_name,
+    title_before_name,
+    title_inside,
+    title_length,
 )
 from service.ingest.mentions.recognised import reconcile
 from service.ingest.mentions.roles import _description, description
-from service.ingest.mentions.runs import _runs, _shared_names, _split_run, closed_surnames
+from service.ingest.mentions.runs import _runs, closed_surnames, shared_names, split_run
 from service.ingest.mentions.titles import whole_titles
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Sentence
 
@@ -89,15 +89,15 @@ def find_mentions(
     ``known_people``: full names of people printed before the body (its standfirst)."""
     lower_words = set(_LOWER_WORD.findall(body))
     tokens_by_sentence = [_tokens(body, s) for s in sentences]
-    evidenced = _capitalised_evidence(body, tokens_by_sentence)
+    evidenced = capitalised_evidence(body, tokens_by_sentence)
     finder = _Finder(body, lower_words, evidenced)
     candidates: list[Candidate] = []
     for sentence, tokens in zip(sentences, tokens_by_sentence, strict=True):
         finder.sentence(sentence, tokens, candidates)
-    candidates.extend(_dated_events(body, sentences))
-    candidates.extend(_lower_case_places(body, sentences))
+    candidates.extend(dated_events(body, sentences))
+    candidates.extend(lower_case_places(body, sentences))
     candidates.sort(key=lambda c: c.start)
-    candidates = _without_street_compass(candidates)
+    candidates = without_street_compass(candidates)
     if doc is not None:
         candidates = reconcile(body, candidates, doc, [s.span.start for s in sentences])
         for cand in candidates:
@@ -107,7 +107,7 @@ def find_mentions(
                 sentence = sentences[cand.sentence_index]
                 cand.description = description(body, cand.start, cand.end, sentence)
     candidates = whole_titles(body, candidates)
-    candidates = _without_common_acronyms(_named_bodies_only(candidates))
+    candidates = without_common_acronyms(named_bodies_only(candidates))
     return group_mentions(body, candidates, known_people)
 
 
@@ -121,31 +121,31 @@ class _Finder:
         self.lower_words = lower_words
         self.evidenced = evidenced
 
-    def sentence(self, sentence: Sentence, tokens: list[_Token], out: list[Candidate]) -> None:
+    def sentence(self, sentence: Sentence, tokens: list[Token], out: list[Candidate]) -> None:
         first_in_sentence = len(out)
-        if _is_heading(self.body[sentence.span.start : sentence.span.end]):
-            out.extend(_listed_in_heading(self.body, tokens, sentence))
+        if is_heading(self.body[sentence.span.start : sentence.span.end]):
+            out.extend(listed_in_heading(self.body, tokens, sentence))
             return
         # A line of capitals the sentence runs on from is a heading too ("ORAL ARGUMENT
         # OF GEN. ELIZABETH B. PRELOGAR ON BEHALF OF THE PETITIONERS" over a speech).
-        shouted = list(_LINE.finditer(self.body, sentence.span.start, sentence.span.end))
+        shouted = list(LINE.finditer(self.body, sentence.span.start, sentence.span.end))
         if len(shouted) > 1:
             for line in shouted:
-                if _is_capitals_line(line.group(0)):
+                if is_capitals_line(line.group(0)):
                     in_line = [t for t in tokens if line.start() <= t.start < line.end()]
-                    out.extend(_listed_in_heading(self.body, in_line, sentence))
+                    out.extend(listed_in_heading(self.body, in_line, sentence))
                     tokens = [t for t in tokens if t not in in_line]
         for whole in _runs(self.body, tokens):
-            for run in _title_inside(whole):
-                for segment in _split_run(self.body, run):
+            for run in title_inside(whole):
+                for segment in split_run(self.body, run):
                     candidate = self._candidate(segment, sentence)
                     if candidate is not None:
                         out.append(candidate)
-        _shared_names(self.body, out, first_in_sentence)
-        _spelt_lists(self.body, out, first_in_sentence)
-        _link_acronyms(self.body, out, first_in_sentence)
+        shared_names(self.body, out, first_in_sentence)
+        spelt_lists(self.body, out, first_in_sentence)
+        link_acronyms(self.body, out, first_in_sentence)
 
-    def _candidate(self, segment: list[tuple[str, _Token]], sentence: Sentence) -> Candidate | None:
+    def _candidate(self, segment: list[tuple[str, Token]], sentence: Sentence) -> Candidate | None:
         """The name a segment of a run is, if any: the words that are no name's cut off
         either end, the title before it cut off and read as the person's description, its
         kind, and the year of an edition or the number of a street taken in."""
@@ -156,12 +156,12 @@ class _Finder:
         if not toks:
             return None
         words = [t.text for t in toks]
-        if _lower_tail_outside_name(words):
+        if lower_tail_outside_name(words):
             return None
-        listed_place = gz.place_canonical(_span_text(self.body, toks))
+        listed_place = gz.place_canonical(span_text(self.body, toks))
         title_end = 0
-        if listed_place is None and gz.organization_canonical(_span_text(self.body, toks)) is None:
-            title_end = _title_length(words, connectors, over_of=True)
+        if listed_place is None and gz.organization_canonical(span_text(self.body, toks)) is None:
+            title_end = title_length(words, connectors, over_of=True)
             if title_end == len(words) or all(gz.is_demonym(w) for w in words):
                 return None
             if title_end == 0 and gz.is_demonym(words[0]) and words[-1].lower() not in gz.ORG_HEADS:
@@ -169,7 +169,7 @@ class _Finder:
                     toks, connectors = toks[1:], connectors[1:]
                 words = [t.text for t in toks]
         name_toks = toks[title_end:]
-        if not name_toks or all(_role_word(t.text) for t in name_toks):
+        if not name_toks or all(role_word(t.text) for t in name_toks):
             return None  # "Chief Executive Officer", "Executive Officer": a role, no name
         start, end = name_toks[0].start, name_toks[-1].end
         name = closed_surnames(" ".join(self.body[start:end].split()))
@@ -190,7 +190,7 @@ class _Finder:
             # "the 2012 Summer Paralympics": the year names the edition of the event
             start, kind = edition.start(1), EntityKind.EVENT
             name = " ".join(self.body[start:end].split())
-        numbered = _NUMBERED_STREET.search(self.body, max(0, start - 20), start)
+        numbered = NUMBERED_STREET.search(self.body, max(0, start - 20), start)
         if numbered is not None and name.split()[-1].lower() in _STREET_HEADS:
             # "223rd Street", "the 67th Precinct": the number is part of the name, and so
             # is a compass word before it ("East 77th Street")
@@ -204,8 +204,8 @@ class _Finder:
         return Candidate(start, end, name, kind, sentence.index, description)
 
     def _without_leading_words(
-        self, toks: list[_Token], connectors: list[str]
-    ) -> tuple[list[_Token], list[str]]:
+        self, toks: list[Token], connectors: list[str]
+    ) -> tuple[list[Token], list[str]]:
         """The run without the words that open it and are no name's: stop words and
         capitals forced at a sentence start with no evidence of a name, and a connector
         left first after them ("Shares of Siemens")."""
@@ -214,7 +214,7 @@ class _Finder:
         while toks and (
             (
                 toks[0].text.lower() in gz.STOP_WORDS
-                and not _is_capitals(toks[0].text)
+                and not is_capitals(toks[0].text)
                 and not self._opens_name_mid_sentence(toks, connectors)
                 # "Internet Explorer": a noun the list holds so that it is no name alone
                 and not (
@@ -226,7 +226,7 @@ class _Finder:
             or (
                 toks[0].initial
                 and not self._has_evidence(toks[0].text)
-                and gz.organization_canonical(_span_text(self.body, toks)) is None
+                and gz.organization_canonical(span_text(self.body, toks)) is None
                 and (
                     len(toks) == 1
                     or connectors[1] not in ("", "particle")
@@ -245,12 +245,12 @@ class _Finder:
             while (
                 connectors
                 and connectors[0] not in ("", "particle")
-                and gz.organization_canonical(_span_text(self.body, toks)) is None
+                and gz.organization_canonical(span_text(self.body, toks)) is None
             ):
                 toks, connectors = toks[1:], connectors[1:]
         return toks, connectors
 
-    def _opens_name_mid_sentence(self, toks: list[_Token], connectors: list[str]) -> bool:
+    def _opens_name_mid_sentence(self, toks: list[Token], connectors: list[str]) -> bool:
         """Whether a capitalised count, ordinal or quantifier is the first word of the name
         after it: printed with its capital inside a sentence, after a lower-case word or a
         comma (not in a headline's capitals), right before another capitalised word: "the
@@ -281,16 +281,16 @@ class _Finder:
 
 
 def _without_trailing_words(
-    body: str, toks: list[_Token], connectors: list[str]
-) -> tuple[list[_Token], list[str]]:
+    body: str, toks: list[Token], connectors: list[str]
+) -> tuple[list[Token], list[str]]:
     """The run without the words that end it and are no name's: a measure's acronym ("US
     CPI"), a title cut short before the next name ("Oregon State Police Lt."), a title in
     the possessive after the body it is held in ("L.A. County Sheriff's Deputy")."""
     while toks and toks[-1].text.lower() in gz.MEASURE_ACRONYMS:
         toks, connectors = toks[:-1], connectors[:-1]  # "US CPI": the place alone
-    while len(toks) > 1 and _title_before_name(body, toks[-1]):
+    while len(toks) > 1 and title_before_name(body, toks[-1]):
         toks, connectors = toks[:-1], connectors[:-1]  # "Oregon State Police Lt."
-    if _title_after_name(body, toks, connectors):
+    if title_after_name(body, toks, connectors):
         toks, connectors = toks[:-1], connectors[:-1]  # "L.A. County Sheriff's Deputy"
     return toks, connectors
 

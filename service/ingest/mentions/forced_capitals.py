@@ -40,7 +40,7 @@ _TIME_WORDS = (
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
-def _page_label(body: str, cand: Candidate, doc: Doc) -> bool:
+def page_label(body: str, cand: Candidate, doc: Doc) -> bool:
     """Whether a word in capitals before a colon is a label of the page, no name: the
     parse reads it as a common word ("PUBLISHED: 16:05 GMT", "UPDATED: 10 June", "NOTE:
     the figures are provisional"), where an exchange before a ticker is a proper noun
@@ -51,7 +51,7 @@ def _page_label(body: str, cand: Candidate, doc: Doc) -> bool:
     return span is not None and len(span) == 1 and span[0].tag_ not in _PROPER_TAGS
 
 
-def _time_words(cand: Candidate, doc: Doc, names: list[tuple[int, int, str]]) -> bool:
+def time_words(cand: Candidate, doc: Doc, names: list[tuple[int, int, str]]) -> bool:
     """Whether a candidate of a person or of no kind is a time the recogniser reads as a
     date or a clock time, made of the calendar's and the clock's words and words the parse
     takes for no proper noun: "Late Saturday and early Sunday, ...", "Early Tuesday, ...",
@@ -68,7 +68,7 @@ def _time_words(cand: Candidate, doc: Doc, names: list[tuple[int, int, str]]) ->
     )
 
 
-def _without_opening_word(
+def without_opening_word(
     body: str,
     cand: Candidate,
     doc: Doc,

@@ -8,20 +8,20 @@ import re
 
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.candidate import Candidate
-from service.ingest.mentions.name_tokens import _OPENING_QUOTES, _span_text, _Token
+from service.ingest.mentions.name_tokens import OPENING_QUOTES, Token, span_text
 from service.ingest.model import EntityKind, Sentence
 
 _CLOSING_QUOTES = "\"'”’)]"
 
 
-def _listed_in_heading(body: str, tokens: list[_Token], sentence: Sentence) -> list[Candidate]:
+def listed_in_heading(body: str, tokens: list[Token], sentence: Sentence) -> list[Candidate]:
     """In a heading ('POET DETAINED IN ALMATY') capitals say nothing: listed names only."""
     found: list[Candidate] = []
     i = 0
     while i < len(tokens):
         for width in range(min(4, len(tokens) - i), 0, -1):
             toks = tokens[i : i + width]
-            name = _span_text(body, toks)
+            name = span_text(body, toks)
             if gz.place_canonical(name) is not None:
                 kind = EntityKind.PLACE
             elif gz.organization_canonical(name) is not None:
@@ -36,20 +36,20 @@ def _listed_in_heading(body: str, tokens: list[_Token], sentence: Sentence) -> l
     return found
 
 
-def _is_heading(text: str) -> bool:
+def is_heading(text: str) -> bool:
     """All capitals, or a title-cased line without final punctuation: a subheading."""
     if not any(c.islower() for c in text):
         return True
     if text.rstrip(_CLOSING_QUOTES)[-1:] in ".!?:;,":
         return False
     words = text.split()
-    capitalised = sum(1 for w in words if w.lstrip(_OPENING_QUOTES)[:1].isupper())
+    capitalised = sum(1 for w in words if w.lstrip(OPENING_QUOTES)[:1].isupper())
     return len(words) >= 2 and capitalised >= 0.6 * len(words)
 
 
-_LINE = re.compile(r"[^\n]+")
+LINE = re.compile(r"[^\n]+")
 
 
-def _is_capitals_line(text: str) -> bool:
+def is_capitals_line(text: str) -> bool:
     """A line of two words or more in capitals only: a heading."""
     return len(text.split()) >= 2 and not any(c.islower() for c in text)

@@ -22,7 +22,7 @@ _AGENCY_HEADS = gz.word_set(
 )
 
 
-def _joined_across_the(
+def joined_across_the(
     body: str, candidates: Sequence[Candidate], names: list[tuple[int, int, str]]
 ) -> list[Candidate]:
     """Two capitalised names with "the" between them that the recogniser reads as one

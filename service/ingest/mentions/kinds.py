@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from service.ingest.mentions import gazetteer as gz
-from service.ingest.mentions.name_tokens import _WORD, _Token
+from service.ingest.mentions.name_tokens import WORD, Token
 from service.ingest.mentions.names import is_acronym
-from service.ingest.mentions.roles import _APPOSITION
-from service.ingest.mentions.runs import _SHORT_PLACE_WORDS
+from service.ingest.mentions.roles import APPOSITION
+from service.ingest.mentions.runs import SHORT_PLACE_WORDS
 from service.ingest.model import EntityKind
 
 _SURNAME_ENDINGS = gz.SURNAME_SUFFIXES
@@ -54,7 +54,7 @@ def _kind(
     lower_words: set[str],
     evidenced: set[str],
     name: str,
-    toks: list[_Token],
+    toks: list[Token],
     connectors: list[str],
     titled: bool,
 ) -> EntityKind | None:
@@ -72,7 +72,7 @@ def _read_kind(
     lower_words: set[str],
     evidenced: set[str],
     name: str,
-    toks: list[_Token],
+    toks: list[Token],
     connectors: list[str],
     titled: bool,
 ) -> EntityKind | None:
@@ -110,7 +110,7 @@ def _read_kind(
         return EntityKind.PLACE
     if len(words) > 1 and last in gz.EVENT_HEADS:
         return EntityKind.EVENT
-    if len(words) > 1 and words[0] in _SHORT_PLACE_WORDS:
+    if len(words) > 1 and words[0] in SHORT_PLACE_WORDS:
         return EntityKind.PLACE  # "Mt. Vernon", "St. Louis"
     if len(words) > 1 and words[0].lower() in _WATER_AND_LAND and connectors[1] == "of":
         return EntityKind.PLACE  # "Gulf of Aden", "Horn of Africa", "Bay of Biscay"
@@ -137,10 +137,10 @@ def _read_kind(
 
 
 def _org_noun_beside(body: str, start: int, end: int) -> bool:
-    after = _WORD.match(body, end + 1) if body[end : end + 1] == " " else None
+    after = WORD.match(body, end + 1) if body[end : end + 1] == " " else None
     if after is not None and after.group(0).lower() in gz.ORG_NOUNS:
         return True
-    m = _APPOSITION.match(body, _after_parenthesis(body, end))
+    m = APPOSITION.match(body, _after_parenthesis(body, end))
     if m is not None and m.group(1).split()[0].lower() in gz.ORG_NOUNS:
         return True
     before = body[max(0, start - 30) : start].split()
@@ -157,7 +157,7 @@ def _after_parenthesis(body: str, end: int) -> int:
 
 
 def _speech_cue_beside(body: str, start: int, end: int) -> bool:
-    after = _WORD.match(body, end + 1) if body[end : end + 1] == " " else None
+    after = WORD.match(body, end + 1) if body[end : end + 1] == " " else None
     if after is not None and after.group(0).lower() in gz.SPEECH_CUES:
         return True
     before = body[max(0, start - 12) : start].split()

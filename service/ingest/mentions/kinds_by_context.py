@@ -19,13 +19,13 @@ from service.ingest.model import EntityKind
 # Words before a place: "lived in Santa Rosa", "the mayor of Valencia"; "in", "near" and
 # "between" alone before a word neither rules nor recogniser could type
 _PLACE_PREPOSITION = re.compile(r"\b(?:of|in|from|at|near|to|between)\s+$", re.IGNORECASE)
-_IN_PLACE = re.compile(r"\b(?:in|near|between)\s+$", re.IGNORECASE)
+IN_PLACE = re.compile(r"\b(?:in|near|between)\s+$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # "the Shaquille O'Neal's jersey": "the" is the jersey's
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
-def _the_thing(body: str, cand: Candidate, doc: Doc) -> Candidate:
+def the_thing(body: str, cand: Candidate, doc: Doc) -> Candidate:
     """A name taken for a person's, with no given name, that "the" itself determines is
     no person: nobody is "the Golden Compass" or "the App Store" ("the" of "the Trump
     administration" is the administration's). GeoNames' place is that place ("the Far
@@ -54,7 +54,7 @@ def _the_thing(body: str, cand: Candidate, doc: Doc) -> Candidate:
     return replace(cand, kind=EntityKind.ORGANIZATION if team else EntityKind.OTHER)
 
 
-def _place_before_noun(cand: Candidate, doc: Doc) -> Candidate:
+def place_before_noun(cand: Candidate, doc: Doc) -> Candidate:
     """A lone word taken for a person that names a place GeoNames knows, and modifies a
     common noun, is that place: "the Valencia floods", "the Paris attacks"."""
     if cand.kind is not EntityKind.PERSON or " " in cand.name or gz.is_given_name(cand.name):
@@ -70,7 +70,7 @@ def _place_before_noun(cand: Candidate, doc: Doc) -> Candidate:
     return replace(cand, kind=EntityKind.PLACE)
 
 
-def _known_place(cand: Candidate) -> Candidate:
+def known_place(cand: Candidate) -> Candidate:
     """A person's name that GeoNames knows as a state or a country ("Florida", "Ohio"),
     or as a city of several words ("San Diego", "New Orleans"), is that place, unless it
     starts with a given name ("Georgia", "Morgan Hill"); a one-word city may well be a
@@ -103,7 +103,7 @@ _TOWN_SPELLING = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 _STRIKES = frozenset({"hit", "strike", "rock", "jolt", "shake", "devastate", "batter", "ravage"})
 
 
-def _town_by_context(body: str, cand: Candidate, doc: Doc) -> Candidate:
+def town_by_context(body: str, cand: Candidate, doc: Doc) -> Candidate:
     """A name GeoNames knows, read as an organisation or left untyped, that the copy sets
     where only a place goes is that place: after "in", "near" or "the city of" ("a bank
     in Woodburn", "the city of Thessaloniki"; "in the" only before a country: "in the
@@ -144,7 +144,7 @@ def _town_by_context(body: str, cand: Candidate, doc: Doc) -> Candidate:
     return replace(cand, kind=EntityKind.PLACE) if located else cand
 
 
-def _place_after_preposition(
+def place_after_preposition(
     body: str, cand: Candidate, before: re.Pattern[str] = _PLACE_PREPOSITION
 ) -> bool:
     """A name GeoNames knows as a place, printed after "of", "in", "from"... ("lived in

@@ -17,7 +17,7 @@ _DATED_EVENT = re.compile(
 )
 
 
-def _dated_events(body: str, sentences: tuple[Sentence, ...]) -> list[Candidate]:
+def dated_events(body: str, sentences: tuple[Sentence, ...]) -> list[Candidate]:
     """'the June 9 presidential election': an EVENT named by its date."""
     found: list[Candidate] = []
     for sentence in sentences:
@@ -35,7 +35,7 @@ def _dated_events(body: str, sentences: tuple[Sentence, ...]) -> list[Candidate]
 _LOWER_CASE_PLACES = re.compile(r"\beuro[ -]?(?:zone|area)\b")
 
 
-def _lower_case_places(body: str, sentences: tuple[Sentence, ...]) -> list[Candidate]:
+def lower_case_places(body: str, sentences: tuple[Sentence, ...]) -> list[Candidate]:
     """The places copy prints in lower case, named as the gazetteer lists them."""
     found: list[Candidate] = []
     for sentence in sentences:

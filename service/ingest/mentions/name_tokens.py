@@ -16,7 +16,7 @@ from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.model import Sentence
 
-_UPPER = "".join(
+UPPER = "".join(
     chr(c)
     for c in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x370, 0x530))
     if chr(c).isupper()
@@ -25,12 +25,12 @@ _UPPER = "".join(
 # initials; an Arabic article prefix ("al-Assad") belongs to the word.
 _TOKEN = re.compile(
     r"(?<![\w-])(?<!\w['’])(?:(?:al|el|ad|as|ash|at|ar|an|bin|ibn)-)?"
-    rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w]*(?:[-'’./&][\w]+)*)"
+    rf"(?:(?:[A-Z]\.){{2,}}|[{UPPER}][\w]*(?:[-'’./&][\w]+)*)"
 )
 # A number that a listed name carries after its word: "FTSE 100", "S&P 500's".
 _LISTED_NUMBER = re.compile(r"( \d{2,4})\b(['’]s)?")
 # What may stand between two words of one name, and the connector it is
-_GAP_CONNECTORS = {
+GAP_CONNECTORS = {
     " of ": "of",
     " of the ": "of",
     " for ": "for",
@@ -42,18 +42,18 @@ _GAP_CONNECTORS = {
     " against ": "against",
 }
 # A word beside a name: "Sheriff's Department", "said"
-_WORD = re.compile(r"[\w'’-]+")
+WORD = re.compile(r"[\w'’-]+")
 # A month cut short, before the day it dates: "Feb. 3", "Sept. 12, 2008", "Sep 14".
 _SHORT_MONTHS = frozenset(
     m for m in CALENDAR_WORDS if len(m) <= 4 and m not in ("may", "june", "july")
 )
 _DAY_AFTER_MONTH = re.compile(r"\.?\s+\d{1,2}\b")
 # Opening quotes and brackets: a capital after one is forced
-_OPENING_QUOTES = "\"'“‘(["
+OPENING_QUOTES = "\"'“‘(["
 
 
 @dataclass(slots=True)
-class _Token:
+class Token:
     start: int
     end: int  # end of the name part: a possessive 's is left out
     text: str
@@ -61,11 +61,11 @@ class _Token:
     possessive: bool
 
 
-def _tokens(body: str, sentence: Sentence) -> list[_Token]:
-    out: list[_Token] = []
+def _tokens(body: str, sentence: Sentence) -> list[Token]:
+    out: list[Token] = []
     start, end = sentence.span.start, sentence.span.end
     lead = start  # where the sentence's words begin, after opening quotes and brackets
-    while lead < end and body[lead] in _OPENING_QUOTES:
+    while lead < end and body[lead] in OPENING_QUOTES:
         lead += 1
     for m in _TOKEN.finditer(body, start, end):
         text = m.group(0)
@@ -99,16 +99,16 @@ def _tokens(body: str, sentence: Sentence) -> list[_Token]:
         if len(parts) > 1 and all(gz.place_canonical(p.title()) for p in parts):
             pos = m.start()
             for part in parts:
-                out.append(_Token(pos, pos + len(part), part, initial, False))
+                out.append(Token(pos, pos + len(part), part, initial, False))
                 pos += len(part) + 1
             continue
         if text.lower() in _SHORT_MONTHS and _DAY_AFTER_MONTH.match(body, tok_end):
             continue  # "on Feb. 3": a date, no name ("Jan Egeland" keeps his given name)
-        out.append(_Token(m.start(), tok_end, text, initial, possessive))
+        out.append(Token(m.start(), tok_end, text, initial, possessive))
     return out
 
 
-def _capitalised_evidence(body: str, tokens_by_sentence: list[list[_Token]]) -> set[str]:
+def capitalised_evidence(body: str, tokens_by_sentence: list[list[Token]]) -> set[str]:
     """Words written capitalised on their own where capitals are not forced ("said
     Zaitov"), and last words of two-word names ("Rinat Zaitov")."""
     seen: set[str] = set()
@@ -132,10 +132,10 @@ def _capitalised_evidence(body: str, tokens_by_sentence: list[list[_Token]]) -> 
     return seen
 
 
-def _joined(body: str, left: _Token, right: _Token) -> bool:
+def _joined(body: str, left: Token, right: Token) -> bool:
     gap = body[left.end : right.start]
-    return not left.possessive and (gap == " " or gap in _GAP_CONNECTORS)
+    return not left.possessive and (gap == " " or gap in GAP_CONNECTORS)
 
 
-def _span_text(body: str, toks: list[_Token]) -> str:
+def span_text(body: str, toks: list[Token]) -> str:
     return " ".join(body[toks[0].start : toks[-1].end].split())

@@ -14,7 +14,7 @@ from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.candidate import Candidate
 from service.ingest.model import EntityKind
 
-_NUMBERED_STREET = re.compile(r"\b(?:(?:East|West|North|South) )?\d+(?:st|nd|rd|th) $")
+NUMBERED_STREET = re.compile(r"\b(?:(?:East|West|North|South) )?\d+(?:st|nd|rd|th) $")
 _TAIL_SPLIT = re.compile(r"[-'’]")
 # Lower-case tails that describe what follows rather than name it: "the New York-based
 # Human Rights Watch", "the Texas-born Actor", "a U.S.-style Program".
@@ -26,7 +26,7 @@ _GENERIC_HEADS = gz.word_set(
 )
 
 
-def _without_common_acronyms(candidates: list[Candidate]) -> list[Candidate]:
+def without_common_acronyms(candidates: list[Candidate]) -> list[Candidate]:
     """A name that is only the acronym of a common noun or a measure names nothing ("a
     GPS receiver", "4GB of RAM", "arrested on a DUI charge", "47 KO's", "7 p.m. EDT",
     "(0241 GMT Friday)"), whichever rule or the recogniser read it as an organisation;
@@ -35,14 +35,14 @@ def _without_common_acronyms(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if c.name.lower() not in common]
 
 
-def _without_street_compass(candidates: list[Candidate]) -> list[Candidate]:
+def without_street_compass(candidates: list[Candidate]) -> list[Candidate]:
     """The compass word a numbered street starts with is the street's ("East 223rd
     Street", `_NUMBERED_STREET`), no place of its own ("East")."""
     streets = [
         c
         for c in candidates
         if c.kind is EntityKind.PLACE
-        and _NUMBERED_STREET.fullmatch(" ".join(c.name.split()[:2]) + " ")
+        and NUMBERED_STREET.fullmatch(" ".join(c.name.split()[:2]) + " ")
         and c.name.split()[0] in ("East", "West", "North", "South")
     ]
     return [
@@ -52,7 +52,7 @@ def _without_street_compass(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
-def _named_bodies_only(candidates: list[Candidate]) -> list[Candidate]:
+def named_bodies_only(candidates: list[Candidate]) -> list[Candidate]:
     """A generic head word alone ("Company", "Program", "Club", "Institute") is a body's
     short name only where the article names that body in full: "the Institute" after
     "the Brookings Institute". With no such name it is the cut end of one the rules
@@ -66,7 +66,7 @@ def _named_bodies_only(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
-def _is_capitals(word: str) -> bool:
+def is_capitals(word: str) -> bool:
     """'WHO', 'OSCE': an acronym even when it spells a common word."""
     return len(word) > 1 and word.isupper()
 
@@ -77,7 +77,7 @@ def _has_lower_tail(word: str) -> bool:
     return len(parts) > 1 and parts[-1][:1].islower() and parts[0] not in ("al", "el", "ad")
 
 
-def _lower_tail_outside_name(words: list[str]) -> bool:
+def lower_tail_outside_name(words: list[str]) -> bool:
     """Whether a word of the run has a lower-case tail that ends or opens no name
     (`_has_lower_tail`). Between capitalised words the tail of a noun is the name's own:
     "the Church of Jesus Christ of Latter-day Saints"; a participle's or a describing

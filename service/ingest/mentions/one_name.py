@@ -11,7 +11,7 @@ from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.added_names import described_person
 from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.kinds import capitals_beside_lower
-from service.ingest.mentions.kinds_by_context import _place_after_preposition
+from service.ingest.mentions.kinds_by_context import place_after_preposition
 from service.ingest.mentions.recognised_names import KINDS, NOT_ENTITIES
 from service.ingest.model import EntityKind
 
@@ -45,7 +45,7 @@ def cut_to_one(body: str, cand: Candidate, inside: list[tuple[int, int, str]]) -
         body, max(0, cand.start - 6), cand.start
     ):
         kind = EntityKind.PERSON  # "Mr MacFarlane", whatever the recogniser took it for
-    if kind is EntityKind.PERSON and _place_after_preposition(body, cand):
+    if kind is EntityKind.PERSON and place_after_preposition(body, cand):
         kind = EntityKind.PLACE  # "the mayor of Valencia": a city, though read as a name
     start, end = max(start, cand.start), min(end, cand.end)
     member = _OF_BODY.match(body, end, cand.end)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from service.ingest.mentions import gazetteer as gz
-from service.ingest.mentions.name_tokens import _UPPER, _WORD, _span_text, _Token
+from service.ingest.mentions.name_tokens import UPPER, WORD, Token, span_text
 
 # Titles a portfolio of a word or two comes before: "Environment Minister John Baird"
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
@@ -22,7 +22,7 @@ _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
 _SHORT_TITLES = gz.word_set(
     "sen gov dr prof gen col lt capt sgt adm rev rep const det supt insp cpl maj cmdr"
 )
-_TITLE_THEN_NAME = re.compile(rf"\. [{_UPPER}]")
+_TITLE_THEN_NAME = re.compile(rf"\. [{UPPER}]")
 # Titles, and the corporate ones the title list lacks, that sit inside a run of capitals
 # between a body's name and its holder ("HP CIO Randy Mott").
 _INSIDE_TITLES = gz.CORE_TITLES | gz.word_set("cio co-founder cofounder founder vp")
@@ -34,7 +34,7 @@ _TRAILING_TITLES = (
 ) - gz.word_set("general counsel king queen prince princess lord lady dame sir father pope")
 
 
-def _title_inside(run: list[tuple[str, _Token]]) -> list[list[tuple[str, _Token]]]:
+def title_inside(run: list[tuple[str, Token]]) -> list[list[tuple[str, Token]]]:
     """A title inside a run of capitals, between a body's or a place's name and the
     person holding it ("Qeshm Governor Mehdi Irannejad", "DNC Chair Tom Perez",
     "Boeing Chief Financial Officer Michael Sears"), or with what it is of between it
@@ -48,7 +48,7 @@ def _title_inside(run: list[tuple[str, _Token]]) -> list[list[tuple[str, _Token]
     words = [t.text for _, t in run]
     connectors = [c for c, _ in run]
     titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _INSIDE_TITLES]
-    if not titles or _title_length(words, connectors) > 0:
+    if not titles or title_length(words, connectors) > 0:
         return [run]  # "German Chancellor Angela Merkel": the usual title before a name
     last = titles[-1]
     # where each word after the title would end a name opened there: at the next
@@ -67,7 +67,7 @@ def _title_inside(run: list[tuple[str, _Token]]) -> list[list[tuple[str, _Token]
             if (gz.is_given_name(words[k]) or k == last + 1)
             and connectors[k] == ""
             and 2 <= ends[k] - k <= 4
-            and not any(_role_word(w) or w.lower() in gz.STOP_WORDS for w in words[k : ends[k]])
+            and not any(role_word(w) or w.lower() in gz.STOP_WORDS for w in words[k : ends[k]])
         ),
         None,
     )
@@ -85,7 +85,7 @@ def _title_inside(run: list[tuple[str, _Token]]) -> list[list[tuple[str, _Token]
     while (
         start > 0
         and connectors[start] == ""
-        and _role_word(words[start - 1])
+        and role_word(words[start - 1])
         # "Troy Police Chief", "New York City Mayor": the body's or place's own word
         and words[start - 1].lower() not in gz.ORG_HEADS
         and gz.place_canonical(" ".join(words[:start])) is None
@@ -99,7 +99,7 @@ def _title_inside(run: list[tuple[str, _Token]]) -> list[list[tuple[str, _Token]
     return [[("", p[0][1]), *p[1:]] for p in parts if p]
 
 
-def _title_after_name(body: str, toks: list[_Token], connectors: list[str]) -> bool:
+def title_after_name(body: str, toks: list[Token], connectors: list[str]) -> bool:
     """Whether the last word is a title in the possessive printed after the name of the
     body or the place it is held in: "L.A. County Sheriff's Deputy Jerry Ortiz", "the
     Lakewood Sheriff's station". The title is no part of that name; a body named so
@@ -109,15 +109,15 @@ def _title_after_name(body: str, toks: list[_Token], connectors: list[str]) -> b
     ("Abed Sultan's" is a person's name)."""
     if len(toks) < 2 or connectors[-1] != "" or not toks[-1].possessive:
         return False
-    after = _WORD.match(body, toks[-1].end + 3)
+    after = WORD.match(body, toks[-1].end + 3)
     if after is not None and after.group(0).istitle() and after.group(0).lower() in gz.ORG_HEADS:
         return False  # "the Albany County Sheriff's Department": the body's own name
     last = toks[-1].text.lower().rstrip(".")
     if last not in _TRAILING_TITLES:
         return False
-    span, held_in = _span_text(body, toks), _span_text(body, toks[:-1])
+    span, held_in = span_text(body, toks), span_text(body, toks[:-1])
     return not (
-        gz.organization_canonical(span) or gz.place_canonical(span) or _role_word(toks[-2].text)
+        gz.organization_canonical(span) or gz.place_canonical(span) or role_word(toks[-2].text)
     ) and bool(
         gz.place_canonical(held_in)
         or gz.organization_canonical(held_in)
@@ -125,14 +125,14 @@ def _title_after_name(body: str, toks: list[_Token], connectors: list[str]) -> b
     )
 
 
-def _title_before_name(body: str, tok: _Token) -> bool:
+def title_before_name(body: str, tok: Token) -> bool:
     """Whether a title cut short ends the run before the name it belongs to: "the
     Oregon State Police Lt. Gregg Hastings", "Woodburn Police Department Capt. Tom
     Tennant". The full stop ended the run; the title is no part of the body's name."""
     return tok.text.lower() in _SHORT_TITLES and _TITLE_THEN_NAME.match(body, tok.end) is not None
 
 
-def _title_length(words: list[str], connectors: list[str], over_of: bool = False) -> int:
+def title_length(words: list[str], connectors: list[str], over_of: bool = False) -> int:
     """How many leading words form a title ('Deputy Interior Minister'), 0 if none.
     A role noun leading a name of two words or more is one too ('Businessman Aisultan
     Nazarbayev', 'Activist Ermek Kassymenuly'); before a single word it may be the
@@ -186,7 +186,7 @@ def _title_of_then_name(words: list[str], connectors: list[str], core: int) -> i
             and connectors[k] == ""
             and all(c in ("", "particle") for c in connectors[k + 1 :])
             and rest[-1].lower() not in gz.ORG_HEADS | gz.PLACE_HEADS
-            and not any(_role_word(w) for w in rest)
+            and not any(role_word(w) for w in rest)
             and gz.place_canonical(" ".join(rest)) is None
             and gz.organization_canonical(" ".join(rest)) is None
         ):
@@ -218,7 +218,7 @@ def _glued_titles(words: list[str], connectors: list[str]) -> list[str]:
     return words
 
 
-def _role_word(word: str) -> bool:
+def role_word(word: str) -> bool:
     """A word of a role or title ("Chief", "Executive", "Officer"), never of a name alone."""
     lowered = word.lower().rstrip(".")
     return lowered in gz.PERSON_ROLES or lowered in gz.TITLE_MODIFIERS or lowered in gz.CORE_TITLES

@@ -34,26 +34,26 @@ from spacy.tokens import Doc
 
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.added_names import (
-    _added,
-    _after_company_noun,
-    _lone_proper_noun,
-    _named_subjects,
+    added,
+    after_company_noun,
     described_person,
+    lone_proper_noun,
+    named_subjects,
 )
 from service.ingest.mentions.candidate import Candidate
-from service.ingest.mentions.checked_names import _checked
+from service.ingest.mentions.checked_names import checked
 from service.ingest.mentions.descriptors import tidied
 from service.ingest.mentions.forced_capitals import (
-    _page_label,
-    _time_words,
-    _without_opening_word,
+    page_label,
+    time_words,
+    without_opening_word,
 )
-from service.ingest.mentions.joined_bodies import _joined_across_the
+from service.ingest.mentions.joined_bodies import joined_across_the
 from service.ingest.mentions.kinds_by_context import (
-    _known_place,
-    _place_before_noun,
-    _the_thing,
-    _town_by_context,
+    known_place,
+    place_before_noun,
+    the_thing,
+    town_by_context,
 )
 from service.ingest.mentions.recognised_names import KINDS, recognised_names
 from service.ingest.mentions.widened_names import event_with_direction
@@ -75,24 +75,24 @@ def reconcile(
     }
     named.update({c.name: c.kind for c in reversed(candidates)})
     out: list[Candidate] = []
-    for cand in _joined_across_the(body, candidates, names):
+    for cand in joined_across_the(body, candidates, names):
         if cand.kind is EntityKind.EVENT:
             # dated events are read from lower-case copy on purpose
             out.append(event_with_direction(body, cand, names))
             continue
-        if _time_words(cand, doc, names) or _page_label(body, cand, doc):
+        if time_words(cand, doc, names) or page_label(body, cand, doc):
             continue
-        cand = _without_opening_word(body, cand, doc, names, sentence_starts, named)
+        cand = without_opening_word(body, cand, doc, names, sentence_starts, named)
         if out and out[-1].start <= cand.start and cand.end <= out[-1].end:
             continue  # "Party of Korea", inside the "Workers' Party of Korea" just read
-        out.extend(_checked(body, cand, names, proper))
+        out.extend(checked(body, cand, names, proper))
     covered = [(c.start, c.end) for c in candidates]
     # A single word the recogniser names the same way twice or more is a name, even where
     # the rules could not tell (only ever at a sentence start: "Chrysler said ...").
     seen = Counter((body[start:end], label) for start, end, label in names)
-    subjects = _named_subjects(body, doc)
+    subjects = named_subjects(body, doc)
     for start, end, label in names:
-        if label == "NORP" and start in subjects and _lone_proper_noun(body, start, end):
+        if label == "NORP" and start in subjects and lone_proper_noun(body, start, end):
             label = "ORG"  # "Rivian said ...": no nationality is the subject of a verb
         if label not in ("PERSON", "ORG", "GPE", "LOC"):
             continue
@@ -101,16 +101,16 @@ def reconcile(
         if gz.unit_after_number(body, start, end):
             continue  # "16 GB": a unit after its number, no place
         repeated = seen[(body[start:end], label)] > 1 or (label == "ORG" and start in subjects)
-        if not _added(body, start, end, label, repeated=repeated):
+        if not added(body, start, end, label, repeated=repeated):
             continue
         text = body[start:end]
         index = max(0, bisect.bisect_right(sentence_starts, start) - 1)
         kind = EntityKind.PERSON if described_person(body, end) else KINDS[label]
-        if _after_company_noun(body, start):
+        if after_company_noun(body, start):
             kind = EntityKind.ORGANIZATION  # "electric carmaker Tesla"
         out.append(Candidate(start, end, " ".join(text.split()), kind, index))
     out = [
-        _town_by_context(body, _known_place(_place_before_noun(_the_thing(body, c, doc), doc)), doc)
+        town_by_context(body, known_place(place_before_noun(the_thing(body, c, doc), doc)), doc)
         for c in out
     ]
     out.sort(key=lambda c: c.start)

@@ -25,7 +25,7 @@ _BACK_STOPS = (
         blamed sued arrested detained released killed signed signing re-signed hired"""
     )
 )
-_APPOSITION = re.compile(
+APPOSITION = re.compile(
     r",\s+(?:(?:a|an|the|his|her|their|its)\s+)?([^,.;:()\"“”]{2,120}?)(?=[,.;:)]|$)"
 )
 _DESCRIPTION_WORD = re.compile(r"[^\W\d_][\w-]*|\d+-[\w-]+")  # "former", "78-year-old"
@@ -76,7 +76,7 @@ def _description(
             taken.append(word)
         words = [*reversed(taken), *words]
     if not words:
-        m = _APPOSITION.match(body, name_end, sentence.span.end)
+        m = APPOSITION.match(body, name_end, sentence.span.end)
         phrase = m.group(1).split() if m is not None else []
         if (
             0 < len(phrase) <= 12

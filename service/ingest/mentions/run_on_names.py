@@ -13,7 +13,7 @@ from service.ingest.mentions.candidate import Candidate
 from service.ingest.model import EntityKind
 
 
-def _titled_person(body: str, cand: Candidate) -> list[Candidate] | None:
+def titled_person(body: str, cand: Candidate) -> list[Candidate] | None:
     """ "President of Kazakhstan Kassym-Zhomart Tokayev" read as one name: the place the
     title is of, and the person (a given name and more) that follows it; "the" stays out
     of the place ("The President of the United States Donald Trump")."""
@@ -52,7 +52,7 @@ _SPEAKS = re.compile(r"\s*,|\s+(?:said|says|told|added|stated|explained|noted|wa
 _JOINING = gz.word_set("of for on and the in at to")
 
 
-def _body_then_speaker(body: str, cand: Candidate) -> list[Candidate] | None:
+def body_then_speaker(body: str, cand: Candidate) -> list[Candidate] | None:
     """ "the Council on American-Islamic Relations Alia Salem said": a body's name with the
     speaker's name (a given name and a surname) run on after it."""
     words = list(re.finditer(r"\S+", body[cand.start : cand.end]))

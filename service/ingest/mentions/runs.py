@@ -15,7 +15,7 @@ import re
 from service.ingest.figures.dates import CALENDAR_WORDS
 from service.ingest.mentions import gazetteer as gz
 from service.ingest.mentions.candidate import Candidate
-from service.ingest.mentions.name_tokens import _GAP_CONNECTORS, _Token
+from service.ingest.mentions.name_tokens import GAP_CONNECTORS, Token
 from service.ingest.mentions.names import initials, is_acronym
 
 _PARTICLES = frozenset(
@@ -24,7 +24,7 @@ _PARTICLES = frozenset(
 # Legal forms printed after a company's name and a comma
 _LEGAL_FORMS = frozenset({"Inc", "Ltd", "LLC", "Corp", "Co", "plc", "PLC", "AG", "SA", "NV", "LP"})
 # Saint, Mount and Fort cut short at the start of a name; "Main St." ends one instead.
-_SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
+SHORT_PLACE_WORDS = frozenset({"St", "Mt", "Ft"})
 # Words that a name after "and" shares: "North and South Korea"
 _COMPASS_WORDS = gz.word_set(
     "north south east west northern southern eastern western central upper lower"
@@ -37,7 +37,7 @@ _WHERE_HEADS = gz.word_set(
 )
 
 
-def _shared_names(body: str, out: list[Candidate], first: int) -> None:
+def shared_names(body: str, out: list[Candidate], first: int) -> None:
     """A compass word before "and" and a name opening with another shares that name's
     rest: "North and South Korea" is "North Korea" and "South Korea", "East and West
     Timor" "East Timor" and "West Timor", not a place called "North". A mention prints
@@ -61,10 +61,10 @@ def _shared_names(body: str, out: list[Candidate], first: int) -> None:
             left.name, left.kind = shared, right.kind
 
 
-def _runs(body: str, tokens: list[_Token]) -> list[list[tuple[str, _Token]]]:
+def _runs(body: str, tokens: list[Token]) -> list[list[tuple[str, Token]]]:
     """Consecutive capitalised tokens; each carries the connector before it ('' = space)."""
-    runs: list[list[tuple[str, _Token]]] = []
-    current: list[tuple[str, _Token]] = []
+    runs: list[list[tuple[str, Token]]] = []
+    current: list[tuple[str, Token]] = []
     for n, tok in enumerate(tokens):
         if current:
             prev = current[-1][1]
@@ -76,7 +76,7 @@ def _runs(body: str, tokens: list[_Token]) -> list[list[tuple[str, _Token]]]:
                 connector = ""  # "Michael O' Leary": one surname printed apart
             if (
                 gap == ". "
-                and prev.text in _SHORT_PLACE_WORDS
+                and prev.text in SHORT_PLACE_WORDS
                 and (
                     len(current) == 1
                     or current[-1][0] not in ("", "particle")
@@ -98,7 +98,7 @@ def _runs(body: str, tokens: list[_Token]) -> list[list[tuple[str, _Token]]]:
     return runs
 
 
-def _surname_prefix_apart(prev: _Token, gap: str) -> bool:
+def _surname_prefix_apart(prev: Token, gap: str) -> bool:
     """Whether an Irish or a French surname's prefix is printed apart from the rest
     after its apostrophe ("Ryanair's chief, Michael O' Leary", "Jean D' Arcy"): one
     name, "O'Leary", not a person "O" and a name "Leary"."""
@@ -120,7 +120,7 @@ def has_surname_apart(name: str) -> bool:
     return _PREFIX_APART.search(name) is not None
 
 
-def _subtitled(body: str, title: list[tuple[str, _Token]], after: list[_Token]) -> bool:
+def _subtitled(body: str, title: list[tuple[str, Token]], after: list[Token]) -> bool:
     """Whether capitalised words after a colon are the subtitle of a work named before
     it, in running text ("in Counter-Strike: Global Offensive"): the title is printed
     after a lower-case word, the subtitle is two capitalised words or more, and the
@@ -142,18 +142,18 @@ def _subtitled(body: str, title: list[tuple[str, _Token]], after: list[_Token]) 
 def _connector(gap: str) -> str | None:
     if gap and gap.isspace() and "\n" not in gap:
         return ""
-    if gap in _GAP_CONNECTORS:
-        return _GAP_CONNECTORS[gap]
+    if gap in GAP_CONNECTORS:
+        return GAP_CONNECTORS[gap]
     word = gap.strip()
     if gap.startswith(" ") and gap.endswith(" ") and word in _PARTICLES:
         return "particle"
     return None
 
 
-def _split_run(body: str, run: list[tuple[str, _Token]]) -> list[list[tuple[str, _Token]]]:
+def split_run(body: str, run: list[tuple[str, Token]]) -> list[list[tuple[str, Token]]]:
     """Cuts a run at connectors that join two names rather than sit inside one."""
-    segments: list[list[tuple[str, _Token]]] = []
-    current: list[tuple[str, _Token]] = []
+    segments: list[list[tuple[str, Token]]] = []
+    current: list[tuple[str, Token]] = []
     for i, (connector, tok) in enumerate(run):
         if i == 1 and _spelt_out(body, run):
             segments.append(current)  # "TARP Troubled Assets Relief Program"
@@ -171,7 +171,7 @@ def _split_run(body: str, run: list[tuple[str, _Token]]) -> list[list[tuple[str,
     return segments
 
 
-def _spelt_out(body: str, run: list[tuple[str, _Token]]) -> bool:
+def _spelt_out(body: str, run: list[tuple[str, Token]]) -> bool:
     """Whether the run is an acronym followed by the name it abbreviates, spelt out:
     two names ("TARP", "Troubled Assets Relief Program"), the first standing for
     the second."""
@@ -182,9 +182,7 @@ def _spelt_out(body: str, run: list[tuple[str, _Token]]) -> bool:
     return initials(spelt) == "".join(c for c in acronym.lower() if c.isalpha())
 
 
-def _keeps(
-    body: str, left: list[tuple[str, _Token]], run: list[tuple[str, _Token]], i: int
-) -> bool:
+def _keeps(body: str, left: list[tuple[str, Token]], run: list[tuple[str, Token]], i: int) -> bool:
     connector = run[i][0]
     left_words = [t.text for _, t in left]
     joined = body[left[0][1].start : run[i][1].end]
@@ -239,7 +237,7 @@ def _keeps(
     return True
 
 
-def _when_or_where(run: list[tuple[str, _Token]], i: int) -> bool:
+def _when_or_where(run: list[tuple[str, Token]], i: int) -> bool:
     """Whether the words after "in" or "on" say when or where, not what a body is
     about: a month or a day ("checked into the Betty Ford Center in May"), or a street,
     a road or a square ("the West Coast Bank on Highway 214"); "Organization for
@@ -251,7 +249,7 @@ def _when_or_where(run: list[tuple[str, _Token]], i: int) -> bool:
     return words[0] in CALENDAR_WORDS or words[-1] in _WHERE_HEADS
 
 
-def _of_place(body: str, left_words: list[str], run: list[tuple[str, _Token]], i: int) -> bool:
+def _of_place(body: str, left_words: list[str], run: list[tuple[str, Token]], i: int) -> bool:
     """Whether a name of two words or more before "of" is a person's, or a title and a
     person's, and what follows "of" a listed place: "President Emmanuel Macron of
     France", "Nicolae Ceausescu of Romania", "King Abdullah of Saudi Arabia". A body or

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.ingest.figures.lexicon import counted_unit
-from service.ingest.figures.tree import _counted_noun
+from service.ingest.figures.tree import counted_noun
 from service.ingest.nlp.model import analyse
 
 
@@ -21,4 +21,4 @@ from service.ingest.nlp.model import analyse
 def test_a_model_counted_by_its_plural(sentence: str, number: str, unit: str) -> None:
     doc = analyse(sentence)
     (anchor,) = [t for t in doc if t.text == number]
-    assert counted_unit(_counted_noun(anchor, anchor.idx + len(number))) == unit
+    assert counted_unit(counted_noun(anchor, anchor.idx + len(number))) == unit
