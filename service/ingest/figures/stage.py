@@ -1,10 +1,11 @@
 """Figures: numbers as reported, with what they measure, of whom, on whose word, when.
 
 ``find_figures`` runs the number finder (``numbers.py``) over the body, reads each number
-in its sentence as a figure (``one_figure.py``, with the sentence rules in
-``properties.py``: the date a figure refers to, the status of results ("preliminary",
-"final") and the fact qualifier, the rules for these in ``qualifiers.py``), and reads
-each figure against the ones before it (``carried_over.py``, ``sequence.py``).
+in its sentence as a figure (``one_figure.py``: what it measures from its clause's words in
+``properties.py``, from the parse in ``concepts.py``; the date it refers to, the status of
+results ("preliminary", "final") and the fact qualifier in ``qualifiers.py``), reads each
+figure against the ones before it (``carried_over.py``, ``sequence.py``), and fills in
+subjects over the whole body (``subjects.py``).
 
 The figure stage in order:
 1. the mentions and numbers of each sentence;
