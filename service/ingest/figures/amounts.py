@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.ingest.figures.lexicon import counted_unit
-from service.ingest.figures.tree import _children
+from service.ingest.figures.tree import children_of
 
 # How copy offers a thing at a price: "starting at $199", "Pricing ... begins at $119.99",
 # "available for US$29", "will go for $2,199", "Apple will ask $1,099 for the base model".
@@ -79,9 +79,9 @@ def measure_noun(anchor: Token, head: Token, governor: Token | None) -> Token | 
     at $1 million", "The ransom was $2 million"); none for a word that only frames a sum
     ("an estimate of", "a total of")."""
     for token in (anchor, head):  # "$1.5 million in bridge financing"
-        for child in _children(token):
+        for child in children_of(token):
             if child.dep_ == "prep" and child.lower_ == "in":
-                objects = [o for o in _children(child) if o.dep_ == "pobj"]
+                objects = [o for o in children_of(child) if o.dep_ == "pobj"]
                 if objects and _names_a_measure(objects[0]):
                     return objects[0]
     if governor is None:

@@ -67,12 +67,12 @@ from service.ingest.figures.money import (
     MARKET_CONCEPTS,
     OWN_RESULTS,
     PER_UNIT,
-    _per_share,
     currency_priced,
     in_concept,
     is_level,
     object_concept,
     own_currency,
+    per_share_concept,
     ratio_base,
     received,
     share_key,
@@ -90,14 +90,14 @@ from service.ingest.figures.naming import (
     verb_concept,
     verb_decides,
 )
-from service.ingest.figures.participants import _patients, _source, subject_tokens
+from service.ingest.figures.participants import patients_of, source_of, subject_tokens
 from service.ingest.figures.people import (
     DONE_TO,
-    _things,
     after_being,
     by_agent,
     can_take,
     counts_heads,
+    counts_no_people,
     counts_other,
     counts_things,
     does_it_to_others,
@@ -114,11 +114,11 @@ from service.ingest.figures.people import (
 from service.ingest.figures.properties import election_story
 from service.ingest.figures.quakes import counts_quakes, quake_magnitude
 from service.ingest.figures.tree import (
-    _char_span,
-    _children,
-    _governor,
-    _passive,
+    char_span_of,
+    children_of,
     counted_noun,
+    governor_of,
+    is_passive,
     part_of,
 )
 from service.ingest.model import Span
@@ -169,14 +169,14 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         noun = counted_noun(anchor.head, tokens.end)
     if noun is None and (person := stated_age(anchor)) is not None:
         # "He was 95 and lived in Santa Rosa", "Smith is 42": a person's age
-        return Reading("age", True, (_char_span(person),))
+        return Reading("age", True, (char_span_of(person),))
     if unit_class(unit) == "percent" and noun is not None and ratio_base(noun):
         noun = None  # "a deficit of 5.1% of GDP": measured against output, not its growth
     head = noun if noun is not None else anchor
-    governor = _governor(anchor if part_of(anchor, noun) else head)
+    governor = governor_of(anchor if part_of(anchor, noun) else head)
     subjects = subject_tokens(noun, governor, head)
     found: Concept | None = None
-    if unit_class(unit) == "money" and (per_share := _per_share(anchor, tokens.end)):
+    if unit_class(unit) == "money" and (per_share := per_share_concept(anchor, tokens.end)):
         found = per_share
     elif noun is not None and not own_currency(noun, tokens):
         # "lend Greece billions of euros": the currency names no concept, the verb does
@@ -263,7 +263,7 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     if found is not None and found.key in DONE_TO:
         # a fine is the fined party's, not the court's: "fined Google 500 million euros"
         patients = [
-            t for t in _patients(tokens, head, governor) if t.pos_ in ("PROPN", "PRON", "NOUN")
+            t for t in patients_of(tokens, head, governor) if t.pos_ in ("PROPN", "PRON", "NOUN")
         ]
         subjects = [*patients, *(t for t in subjects if t not in patients)]
     if (
@@ -278,12 +278,12 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     if found is not None and found.key in MARKET_CONCEPTS and (market := market_of(head)):
         # "the Dow Jones, which fell ... to below 9,000": the index's level, not nobody's
         subjects = [market, *(t for t in subjects if t.i != market.i)]
-    source = _source(governor)
+    source = source_of(governor)
     if source is not None and not (found is not None and found.key in OWN_RESULTS):
         subjects = [t for t in subjects if t.i != source.i]
     # a common noun with its adjectives: "American employers" are the country's
-    spans = tuple(_char_span(t, describing=t.pos_ == "NOUN") for t in subjects)
-    source_span = _char_span(source, describing=True) if source is not None else None
+    spans = tuple(char_span_of(t, describing=t.pos_ == "NOUN") for t in subjects)
+    source_span = char_span_of(source, describing=True) if source is not None else None
     counted = counted_unit(noun)
     if (
         found is not None
@@ -356,12 +356,12 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         and kind == "count"
         and counted == "people"
         and governor is not None
-        and _passive(governor)
+        and is_passive(governor)
         and not by_agent(head, governor)
     ):
         # "Five Panamanian players were booked": what was done to them, not who they are
         key = governor.lower_ if governor.lower_.isalpha() else key
-    things = kind == "count" and _things(noun)
+    things = kind == "count" and counts_no_people(noun)
     return Reading(
         key, False, spans, source_span, counted, level=level, own_clause=own, things=things
     )
@@ -428,7 +428,7 @@ def _governing_verb_concept(
     if verb_found is not None and verb_found.key == "transfer_fee":
         # "signed a deal for a further US$7 billion": what was signed names it, when that
         # names a measure (a player signed for a fee names none)
-        signed = [c for c in _children(governor) if c.dep_ == "dobj"]
+        signed = [c for c in children_of(governor) if c.dep_ == "dobj"]
         named = next((f for c in signed if (f := noun_concept(c, unit, lex))), None)
         verb_found = named or verb_found
     if (
@@ -480,7 +480,7 @@ def _own_clause(governor: Token | None, anchor: Token) -> bool:
     parse may even hang "reported" under "dropped")."""
     if governor is None or governor.pos_ != "VERB":
         return False
-    subjects = [c for c in _children(governor) if c.dep_ == "nsubj"]
+    subjects = [c for c in children_of(governor) if c.dep_ == "nsubj"]
     if not any(t.pos_ == "PROPN" for c in subjects for t in c.subtree):
         return False
     # Only a cue before the figure: one after it ("Tokaev received 70.96 per cent, the

@@ -29,16 +29,16 @@ from service.ingest.figures.not_figures import (
 )
 from service.ingest.figures.number_match import NumberMatch
 from service.ingest.figures.number_words import (
-    _VAGUE,
     AND_A_HALF,
     FRACTION_GLYPHS,
     HUNDRED_AND,
     MIXED_FRACTION,
     ONE_PERSON,
     SCALE_AFTER,
-    _factor,
+    VAGUE_AMOUNTS,
     fold,
     parse_number_text,
+    scale_factor,
 )
 from service.ingest.figures.ranges import (
     BETWEEN_AND,
@@ -51,7 +51,6 @@ from service.ingest.figures.ranges import (
     money_range,
 )
 from service.ingest.figures.units import (
-    _PHYSICAL_UNITS,
     AGE,
     CHARGE_COUNTS,
     COUNTED,
@@ -70,6 +69,7 @@ from service.ingest.figures.units import (
     PERCENT,
     PERCENT_AFTER,
     PHYSICAL,
+    PHYSICAL_UNIT_WORDS,
     PLURAL_NOUN,
     RECORD_WINDOW,
     TEMPERATURE,
@@ -168,12 +168,12 @@ def expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> NumberM
             upper = upper * factor if upper is not None else None
             end = number_end = rng.end()
             again = SCALE_AFTER.match(body, end) if scale is not None else None
-            if again is not None and _factor(again) == factor:
+            if again is not None and scale_factor(again) == factor:
                 end = number_end = again.end()  # "$12 million to $20 million": each its own
             shared = SCALE_AFTER.match(body, end) if scale is None else None
             if shared is not None and upper is not None:
                 # "between 8 and 15 billion barrels": the scale is both ends'
-                factor = _factor(shared)
+                factor = scale_factor(shared)
                 value, upper = value * factor, upper * factor
                 end = number_end = shared.end()
     elif (
@@ -190,7 +190,7 @@ def expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> NumberM
             shared = SCALE_AFTER.match(body, end) if scale is None else None
             if shared is not None and shared.group("word"):
                 # "two or three hundred people": the scale is both ends'
-                factor = _factor(shared)
+                factor = scale_factor(shared)
                 value, upper = value * factor, upper * factor
                 end = number_end = shared.end()
     if approx_word == "between" and upper is None:
@@ -250,7 +250,7 @@ def expand(body: str, m: re.Match[str], zones: list[tuple[int, int]]) -> NumberM
             upper = upper / 100 if upper is not None else None
     elif unit == "count" and (measure := PHYSICAL.match(body, end)) is not None:
         printed = re.sub(r"[\s-]+", " ", fold(measure.group("u")))
-        unit = _PHYSICAL_UNITS.get(printed) or _PHYSICAL_UNITS[printed.rstrip(".")]
+        unit = PHYSICAL_UNIT_WORDS.get(printed) or PHYSICAL_UNIT_WORDS[printed.rstrip(".")]
         end = measure.end()
     elif unit == "count" and (inch := INCHES_ABBREVIATED.match(body, end)) is not None:
         unit, end = "inches", inch.end()
@@ -349,7 +349,7 @@ def _printed_value(body: str, m: re.Match[str]) -> tuple[str, float, float | Non
     "Form 10"), digits glued to letters ("4G", "16x9")."""
     start, end = m.start(), m.end()
     if m.group("vague"):
-        low, high = _VAGUE[" ".join(fold(m.group("vague")).split())]
+        low, high = VAGUE_AMOUNTS[" ".join(fold(m.group("vague")).split())]
         return "vague", low, high
     kind = "digits" if m.group("digits") else "words"
     if kind == "digits" and LEADING_ZERO.match(m.group(0)) and not PERCENT_AFTER.match(body, end):
@@ -400,14 +400,14 @@ def _fraction_and_scale(
         end = half.end()
     scale = SCALE_AFTER.match(body, end) if kind != "vague" else None
     if scale is not None:
-        factor = _factor(scale)
+        factor = scale_factor(scale)
         value *= factor
         end = scale.end()
         tail = HUNDRED_AND.match(body, end) if kind == "words" and factor == 100 else None
         if tail is not None and (rest := parse_number_text(tail.group("n"))) is not None:
             value, end = value + rest, tail.end()  # "one hundred and fifty people"
         while (more := SCALE_AFTER.match(body, end)) is not None and more.group("word"):
-            larger = _factor(more)
+            larger = scale_factor(more)
             if larger <= factor:
                 break
             # "two hundred thousand people", "a hundred billion dollars": scales multiply

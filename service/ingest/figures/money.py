@@ -22,13 +22,13 @@ from service.ingest.figures.lexicon import (
     pick,
 )
 from service.ingest.figures.naming import WORK, noun_concept, open_key, paid_for
-from service.ingest.figures.tree import _children, _governor, _passive, of_object
+from service.ingest.figures.tree import children_of, governor_of, is_passive, of_object
 
 # What a market's move or level is of: the index, share or price that moved.
 MARKET_CONCEPTS = frozenset({"index_level", "decline", "growth"})
 
 
-def _per_share(anchor: Token, span_end: int) -> Concept | None:
+def per_share_concept(anchor: Token, span_end: int) -> Concept | None:
     """ "33 cents a share", "$1.20 per share": earnings per share, unless it is a price."""
     doc = anchor.doc
     # the figure's span ends with the words (expansion.py keeps them), or they follow it
@@ -37,7 +37,7 @@ def _per_share(anchor: Token, span_end: int) -> Concept | None:
     following = last if last in ("a share", "per share") else following
     if following not in ("a share", "per share"):
         return None
-    verb = _governor(anchor)
+    verb = governor_of(anchor)
     key = "earnings_per_share"
     if verb is not None and verb.lemma_.lower() in ("offer", "pay", "bid", "value", "price"):
         key = "share_price"
@@ -135,10 +135,10 @@ def in_concept(
     for token in (anchor, head, governor):
         if token is None:
             continue
-        for child in _children(token):
+        for child in children_of(token):
             if child.dep_ != "prep" or child.lower_ != "in":
                 continue
-            for obj in _children(child):
+            for obj in children_of(child):
                 if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and not _bare_money(obj):
                     found = noun_concept(obj, unit, lex)
                     if found is not None:
@@ -176,7 +176,7 @@ def received(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | Non
     receive CA$1 billion", "the automakers pleaded to be given $14 billion in funds"); a
     person's sum for nothing named ("she was given $3 million upfront") names nothing."""
     lemma = verb.lemma_.lower()
-    passive = _passive(verb)
+    passive = is_passive(verb)
     while head.dep_ == "nummod" and head.head.lemma_.lower() in currency_nouns():
         head = head.head  # "receive 2 billion euros": the currency word is the object
     if not _taken(head, verb) or _in_named(head):
@@ -185,7 +185,7 @@ def received(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | Non
         return None
     if (thing := paid_for(verb)) is not None and thing.lemma_.lower() in WORK:
         return pick(lex.verbs.get("pay for work"), unit)
-    recipients = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    recipients = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     if any(_person(t) for t in recipients):
         return None
     return pick((lex.concepts["aid"],), unit)
@@ -196,9 +196,9 @@ def _in_named(head: Token) -> bool:
     that noun says what it is, whoever received it ("in funds" names nothing)."""
     return any(
         obj.dep_ == "pobj" and obj.pos_ == "NOUN" and not _bare_money(obj)
-        for prep in _children(head)
+        for prep in children_of(head)
         if prep.dep_ == "prep" and prep.lower_ == "in"
-        for obj in _children(prep)
+        for obj in children_of(prep)
     )
 
 

@@ -22,7 +22,7 @@ from service.ingest.figures.lexicon import (
     plural,
 )
 from service.ingest.figures.trades import cost_borne, sells_a_holding
-from service.ingest.figures.tree import _children, _passive, clause_verb, of_object
+from service.ingest.figures.tree import children_of, clause_verb, is_passive, of_object
 
 # Verbs too light to name anything by themselves.
 _LIGHT_VERBS = frozenset(
@@ -59,7 +59,7 @@ def noun_concept(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
     ):
         return noun_concept(counted, unit, lex)  # "the number of cholera cases rose to"
     modifiers = [
-        c for c in _children(noun) if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+        c for c in children_of(noun) if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
     ]  # "a magnitude 7.4 earthquake": "magnitude" is a noun modifier
     for modifier in reversed(modifiers):
         phrase = f"{modifier.lemma_.lower()} {noun.lemma_.lower()}"
@@ -93,7 +93,7 @@ def verb_decides(found: Concept, noun: Token, governor: Token, unit: str, lex: L
     """A noun of several concepts is the one its verb names: "scored 21 points" are goals,
     "winning three points" points in a table."""
     lemma = governor.lemma_.lower()
-    particle = next((c.lower_ for c in _children(governor) if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in children_of(governor) if c.dep_ == "prt"), None)
     verbs = {lemma, f"{lemma} {particle}"} if particle else {lemma}
     for concept in lex.nouns.get(noun.lemma_.lower(), ()):
         if fits(concept, unit) and any(concept in lex.verbs.get(v, ()) for v in verbs):
@@ -118,7 +118,7 @@ def verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
     particle = next(
         (
             c.lower_
-            for c in _children(verb)
+            for c in children_of(verb)
             if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)
         ),
         None,
@@ -130,7 +130,7 @@ def verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         lemma = borne  # "delays have cost Airbus $6 billion": a cost, no price
     if lemma == "sell" and sells_a_holding(verb):
         lemma = "sell holding"  # "Intel sold its chip unit to Marvell for $600 million"
-    if _passive(verb) and (hit := pick(lex.passive_verbs.get(lemma), unit)) is not None:
+    if is_passive(verb) and (hit := pick(lex.passive_verbs.get(lemma), unit)) is not None:
         return hit
     if particle and (hit := pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:
         return hit
@@ -140,9 +140,9 @@ def verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         return hit  # "fatally shot two men": deaths
     if (hit := object_phrase(verb, lemma, unit, lex)) is not None:
         return hit  # "2.6 million homes lost power"
-    for prep in _children(verb):  # "went on strike", "walked off the job"
+    for prep in children_of(verb):  # "went on strike", "walked off the job"
         if prep.dep_ == "prep":
-            for obj in _children(prep):
+            for obj in children_of(prep):
                 # a person named there stands as "player": "paid £64 million for Hojlund"
                 word = "player" if obj.ent_type_ == "PERSON" else obj.lemma_.lower()
                 phrase = f"{lemma} {prep.lower_} {word}"
@@ -187,17 +187,17 @@ def repeated_event(anchor: Token, lex: Lexicon) -> str | None:
     if verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
-    objects = [c for c in _children(verb) if c.dep_ == "dobj"]
+    objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
     if lemma in _DOING_VERBS:
         nouns = [o for o in objects if o.pos_ == "NOUN" and o.lemma_.isalpha()]
         return plural(nouns[0].lemma_.lower()) if nouns else None
-    particle = next((c.lower_ for c in _children(verb) if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in children_of(verb) if c.dep_ == "prt"), None)
     phrases = [f"{lemma} {o.lemma_.lower()}" for o in objects]
     phrases += [  # "spoken by phone"
         f"{lemma} {prep.lower_} {obj.lemma_.lower()}"
-        for prep in _children(verb)
+        for prep in children_of(verb)
         if prep.dep_ in ("prep", "agent")
-        for obj in _children(prep)
+        for obj in children_of(prep)
         if obj.dep_ == "pobj"
     ]
     phrases += [f"{lemma} {particle}"] if particle else []
@@ -220,10 +220,10 @@ _IDIOMS = frozenset({"wound up", "wind up", "shoot up"})
 def paid_for(verb: Token) -> Token | None:
     """The thing "pay" is "for" ("pay $57 million for a stake"), past "weeks of" ("for two
     weeks of work"); None for a deed ("paid $3 million for directing the film")."""
-    for prep in _children(verb):
+    for prep in children_of(verb):
         if prep.dep_ != "prep" or prep.lower_ != "for":
             continue
-        for thing in _children(prep):
+        for thing in children_of(prep):
             if thing.dep_ == "pobj" and thing.pos_ == "NOUN":
                 return of_object(thing) or thing
     return None
@@ -241,14 +241,14 @@ def _pays_a_person(verb: Token) -> bool:
     that names it: what a person is paid is pay for work ("the club paid him $4 million a
     year", "she was paid $5 million"); "paid him $40,000 in bribes" is the bribes, "paid
     Daewoo $51 million" (a company) a price, "paid $3 million for debts" nobody's pay."""
-    payees = [c for c in _children(verb) if c.dep_ in ("dative", "nsubjpass")]
+    payees = [c for c in children_of(verb) if c.dep_ in ("dative", "nsubjpass")]
     if not any(t.ent_type_ == "PERSON" or t.lower_ in _PERSON_PRONOUNS for t in payees):
         return False
-    sums = [c for c in _children(verb) if c.dep_ == "dobj"]
+    sums = [c for c in children_of(verb) if c.dep_ == "dobj"]
     return not any(
         prep.lower_ == "in" and prep.dep_ == "prep"
         for token in (verb, *sums)
-        for prep in _children(token)
+        for prep in children_of(token)
     )
 
 
@@ -271,10 +271,10 @@ _WRONG_DEEDS = frozenset({"violate", "breach", "break", "defraud", "mislead", "c
 
 def _paid_for_wrong(verb: Token) -> bool:
     """Whether "pay" is "for" a wrong: an offence, or a deed that breaks a rule."""
-    for prep in _children(verb):
+    for prep in children_of(verb):
         if prep.dep_ != "prep" or prep.lower_ != "for":
             continue
-        for thing in _children(prep):
+        for thing in children_of(prep):
             if thing.dep_ == "pobj" and thing.lemma_.lower() in _WRONGS:
                 return True
             if thing.dep_ in ("pcomp", "pobj") and thing.lemma_.lower() in _WRONG_DEEDS:
@@ -287,7 +287,7 @@ def _manner_phrase(verb: Token, lemma: str, unit: str, lex: Lexicon) -> Concept 
     fatally shot two men" and "two people were fatally stabbed" count deaths, where the
     bare verb names none (a shooting may wound). The parse may hang the adverb on another
     adverb of the verb: "shot one man fatally right away"."""
-    for adverb in _children(verb):
+    for adverb in children_of(verb):
         if adverb.dep_ != "advmod":
             continue
         for word in (adverb, *(c for c in adverb.children if c.dep_ == "advmod")):
@@ -298,7 +298,7 @@ def _manner_phrase(verb: Token, lemma: str, unit: str, lex: Lexicon) -> Concept 
 
 def object_phrase(verb: Token, lemma: str, unit: str, lex: Lexicon) -> Concept | None:
     """A verb and its object naming a concept together: "lost power", "pleaded guilty"."""
-    for obj in _children(verb):
+    for obj in children_of(verb):
         if obj.dep_ in ("dobj", "acomp") and (
             hit := pick(lex.verbs.get(f"{lemma} {obj.lemma_.lower()}"), unit)
         ):
@@ -347,7 +347,7 @@ def tallied(governor: Token, head: Token) -> Token | None:
     """What a tally the bare number is the level of counts ("its total number of passengers
     will jump to 70m", "the number of visitors reached 2 million"): the noun after "of" of
     the verb's subject, for an open key where the lexicon names nothing."""
-    for child in _children(governor):
+    for child in children_of(governor):
         if child.i == head.i or child.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if child.lemma_.lower() in _HOW_MANY and child.tag_ not in ("NNS", "NNPS"):
@@ -359,7 +359,7 @@ def argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> C
     """ "the death toll rose to 157": the governing verb's other nouns name the measure."""
     if governor.pos_ == "NOUN":  # "a death toll of 120"
         return noun_concept(governor, unit, lex)
-    for child in _children(governor):
+    for child in children_of(governor):
         if child.dep_ in ("acomp", "oprd") and (
             word := pick(lex.nouns.get(child.lemma_.lower()), unit)
         ):
@@ -382,7 +382,7 @@ def argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> C
             return found
     if governor.lemma_ == "be" and governor.dep_ in ("xcomp", "ccomp", "advcl"):
         # "forecast the automaker's losses to be over $6.7 billion": the raised object
-        for child in _children(governor.head):
+        for child in children_of(governor.head):
             if child.dep_ == "dobj" and (found := noun_concept(child, unit, lex)):
                 return found
     return None

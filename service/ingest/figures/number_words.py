@@ -40,7 +40,7 @@ _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 
 
-_VAGUE = {
+VAGUE_AMOUNTS = {
     "tens of thousands": (1e4, 99_999.0),
     "hundreds of thousands": (1e5, 999_999.0),
     "hundreds": (100.0, 999.0),
@@ -67,7 +67,9 @@ _FEW |= {"million": "millions", "billion": "billions", "hundred thousand": "hund
 _FEW |= {"hundred million": "hundreds of millions", "hundred billion": "hundreds of billions"}
 
 
-_VAGUE |= {f"{few} {scale}": _VAGUE[v] for few in ("a few", "several") for scale, v in _FEW.items()}
+VAGUE_AMOUNTS |= {
+    f"{few} {scale}": VAGUE_AMOUNTS[v] for few in ("a few", "several") for scale, v in _FEW.items()
+}
 
 
 def alternation(words: object) -> str:
@@ -108,7 +110,7 @@ WORD_NUMBER = (
 # spares the engine trying each case-insensitive word at every word start in the body.
 # Digits never start where a word does, so listing them last changes no match.
 NUMBER_WORD_INITIALS = "".join(
-    sorted({w[0] for w in (*_VAGUE, *_TENS_WORDS, *_UNIT_WORDS, "half", "a", "one")})
+    sorted({w[0] for w in (*VAGUE_AMOUNTS, *_TENS_WORDS, *_UNIT_WORDS, "half", "a", "one")})
 )
 
 
@@ -173,7 +175,7 @@ def parse_number_text(text: str) -> float | None:
     return value * 12 if dozen else value
 
 
-def _factor(scale: re.Match[str]) -> float:
+def scale_factor(scale: re.Match[str]) -> float:
     """What a scale printed after a number multiplies it by: "million", "bn", "k"."""
     word = scale.group("word")
     return _SCALES[fold(word)] if word else _SHORT_SCALES[fold(scale.group("short"))]

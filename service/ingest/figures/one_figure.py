@@ -26,10 +26,10 @@ from service.ingest.figures.properties import choose_property
 from service.ingest.figures.qualifiers import (
     DAY_COUNTS,
     RELATIVE_DAY,
-    _qualifier,
-    _refers_to,
-    _since,
-    _status,
+    counts_since,
+    day_referred_to,
+    qualifier_of,
+    status_of,
 )
 from service.ingest.figures.referents import described, parse_source, parse_subject
 from service.ingest.figures.sentence_context import SentenceContext, day_before, own_part
@@ -94,8 +94,8 @@ def build_figure(
     if unit == "times" and counts_heads(prop):
         prop = None  # "Gigante was arrested seven times": no seven people detained
     refers_to = _day(context, prop, start, end, published_on)
-    since = _since(prop, context.date_cues, start, end)
-    status = _status(prop, sentence, context.previous_text, start, end, unit)
+    since = counts_since(prop, context.date_cues, start, end)
+    status = status_of(prop, sentence, context.previous_text, start, end, unit)
     return FigureCandidate(
         span=number.span,
         text=body[number.span.start : number.span.end],
@@ -109,7 +109,7 @@ def build_figure(
         attributed_to=attributed_to,
         attributed_to_text=attributed_text,
         refers_to=refers_to,
-        qualifier=_qualifier(
+        qualifier=qualifier_of(
             prop, own_part(sentence, start, end), refers_to, published_on, status, since=since
         ),
         status=status,
@@ -239,7 +239,7 @@ def _day(
     """The day the figure refers to: the day its sentence gives it, the vote's day for a
     count of people during the vote, else the day the sentences before speak of."""
     sentence = context.text
-    refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
+    refers_to = day_referred_to(prop, context.date_cues, start, end, published_on)
     if (
         prop in DAY_COUNTS
         and context.voted_on is not None

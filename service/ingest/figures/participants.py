@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from service.ingest.figures.lexicon import counted_unit
 from service.ingest.figures.markets import moved_is_market
-from service.ingest.figures.tree import _children, clause_verb
+from service.ingest.figures.tree import children_of, clause_verb
 from service.ingest.mentions.coreference import main_verb
 from service.ingest.quotes.parsed_subjects import SPEECH_VERBS
 
@@ -45,7 +45,7 @@ _REPORTING_VERBS = frozenset(
 )  # fmt: skip
 
 
-def _source(governor: Token | None) -> Token | None:
+def source_of(governor: Token | None) -> Token | None:
     """Who gives the figure: a name, a possessor ("the Commission's figures gave ..."), or
     a noun for those who count (police, officials, the ministry), as the subject of the
     verb that takes the figure or of a reporting verb whose clause holds it."""
@@ -61,11 +61,11 @@ def _source(governor: Token | None) -> Token | None:
         governor = _reporting_verb(governor)
         if governor is None:
             return None
-    subjects = [c for c in _children(governor) if c.dep_ in ("nsubj", "agent")]
+    subjects = [c for c in children_of(governor) if c.dep_ in ("nsubj", "agent")]
     if not subjects:
         return None
     subject = subjects[0]
-    owners = [c for c in _children(subject) if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    owners = [c for c in children_of(subject) if c.dep_ == "poss" and c.pos_ == "PROPN"]
     if owners:
         return owners[0]
     if subject.pos_ == "PROPN" or subject.lemma_.lower() in _SOURCE_NOUNS:
@@ -82,7 +82,7 @@ def _phrasal(verb: Token) -> bool:
     return (
         lemma in _SOURCE_VERBS
         and lemma not in _REVISING
-        and any(c.dep_ == "prt" for c in _children(verb))
+        and any(c.dep_ == "prt" for c in children_of(verb))
     )
 
 
@@ -95,7 +95,7 @@ def _reporting_verb(governor: Token) -> Token | None:
         if current.pos_ == "VERB" and current.lemma_.lower() in _REPORTING_VERBS:
             return current
         infinitive = current.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in _children(current)
+            c.dep_ == "aux" and c.lower_ == "to" for c in children_of(current)
         )
         if current.dep_ not in ("ccomp", "xcomp", "dobj") and not infinitive:
             return None
@@ -166,12 +166,12 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
     for base in (noun, governor):
         if base is None:
             continue
-        for child in _children(base):
+        for child in children_of(base):
             if child.dep_ == "poss":  # "Siemens' profit", "the quake's magnitude"
                 yield from _binder(child)
                 yield child
         if base is noun:
-            for child in _children(base):
+            for child in children_of(base):
                 if child.dep_ == "compound" and child.pos_ == "PROPN":  # "Siemens profit"
                     yield child
                 elif child.dep_ == "amod" and child.text[:1].isupper() and child.i > 0:
@@ -184,52 +184,52 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                     # "33,000 workers at Boeing", "5,000 members of the Labour Party"
                     # (not "3,400 cases of Ebola": a disease is no one's employer)
                     yield from (
-                        c for c in _children(child) if c.dep_ == "pobj" and c.pos_ == "PROPN"
+                        c for c in children_of(child) if c.dep_ == "pobj" and c.pos_ == "PROPN"
                     )
             if counted_unit(base) == "jobs":
                 yield from _jobs_at(base, governor)
     if governor is not None and governor.pos_ in ("VERB", "AUX"):
-        for child in _children(governor):
+        for child in children_of(governor):
             if child.dep_ == "agent":  # "54,000 people are employed by Opel"
-                yield from (c for c in _children(child) if c.dep_ == "pobj")
+                yield from (c for c in children_of(child) if c.dep_ == "pobj")
             elif child.dep_ in _SUBJECT_DEPS and child.i != head.i:
                 # "Its net profit rose to ...": whose profit, before the profit itself;
                 # a name owned is itself the subject ("Modi's BJP won 240 seats")
                 if child.pos_ != "PROPN":
-                    yield from (c for c in _children(child) if c.dep_ == "poss")
+                    yield from (c for c in children_of(child) if c.dep_ == "poss")
                 yield from _apposed(child)
                 yield child  # "Toqaev took 70.96 percent", "With 70.96 percent, X leads"
             if child.dep_ in ("aux", "auxpass") and child.i < governor.i:
                 # "Regina Ip was re-elected with 60,760 votes", parsed with the subject
                 # on the auxiliary
-                yield from (c for c in _children(child) if c.dep_ in _SUBJECT_DEPS)
+                yield from (c for c in children_of(child) if c.dep_ in _SUBJECT_DEPS)
         if governor.dep_ == "relcl" and governor.head.pos_ in ("PROPN", "NOUN"):
             yield governor.head  # "the Dow Jones, which fell 678 points"
         if (
             governor.dep_ == "conj"
             or (governor.dep_ == "advcl" and (moved_is_market(governor) or governor.tag_ == "VBG"))
-        ) and not any(c.dep_ in _SUBJECT_DEPS for c in _children(governor)):
+        ) and not any(c.dep_ in _SUBJECT_DEPS for c in children_of(governor)):
             # "The FTSE fell 2.03 points, but stayed below 5000", "The Dow closed lower,
             # having lost 1.16%", "Vaughn had 16 points, scoring 14 in four minutes": the
             # first verb's subject
-            for c in _children(governor.head):
+            for c in children_of(governor.head):
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     yield from _apposed(c)
                     yield c
         yield from _gerund_subject(governor)
         yield from _controller(governor)
     elif governor is not None and governor.pos_ == "NOUN":
-        for child in _children(governor):
+        for child in children_of(governor):
             if child.dep_ == "poss":
                 yield child
         verb = governor.head  # "GM had reported a loss of $381 million"
         if verb.pos_ in ("VERB", "AUX") and governor.dep_ in ("dobj", "attr"):
-            yield from (c for c in _children(verb) if c.dep_ in _SUBJECT_DEPS)
+            yield from (c for c in children_of(verb) if c.dep_ in _SUBJECT_DEPS)
     # Last, the subject of the clause the figure stands in: "Nathan Law earned a surprise
     # victory as second place in the constituency with 50,818 votes".
     clause = clause_verb(governor if governor is not None else head)
     if clause is not None and clause is not governor and not _gives(clause):
-        for c in _children(clause):
+        for c in children_of(clause):
             if c.dep_ in ("nsubj", "nsubjpass"):
                 yield from _apposed(c)
                 yield c
@@ -247,14 +247,16 @@ def _jobs_at(noun: Token, governor: Token | None) -> Iterator[Token]:
     if governor is not None and governor.pos_ == "VERB" and noun.dep_ == "dobj":
         holders.append(governor)
     for holder in holders:
-        for prep in _children(holder):
+        for prep in children_of(holder):
             if prep.dep_ != "prep" or prep.lower_ != "at":
                 continue
-            for c in _children(prep):
+            for c in children_of(prep):
                 if c.dep_ == "pobj" and c.pos_ == "PROPN":
                     yield c
                 elif c.dep_ == "pobj":
-                    yield from (a for a in _children(c) if a.dep_ == "appos" and a.pos_ == "PROPN")
+                    yield from (
+                        a for a in children_of(c) if a.dep_ == "appos" and a.pos_ == "PROPN"
+                    )
 
 
 def _binder(possessor: Token) -> Iterator[Token]:
@@ -292,13 +294,13 @@ def _bound_subjects(verb: Token) -> list[Token]:
     object, then."""
     current = verb
     for _ in range(3):
-        subjects = [c for c in _children(current) if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in children_of(current) if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects or current.dep_ != "xcomp":
             return subjects
         current = current.head
         if current.pos_ not in ("VERB", "AUX"):
             return []
-        objects = [c for c in _children(current) if c.dep_ in ("dobj", "dative")]
+        objects = [c for c in children_of(current) if c.dep_ in ("dobj", "dative")]
         if objects:
             return objects
     return []
@@ -311,14 +313,14 @@ def _controller(governor: Token) -> Iterator[Token]:
     to lend $5 million"), so it gives none."""
     current = governor
     for _ in range(3):
-        if current.dep_ != "xcomp" or any(c.dep_ in _SUBJECT_DEPS for c in _children(current)):
+        if current.dep_ != "xcomp" or any(c.dep_ in _SUBJECT_DEPS for c in children_of(current)):
             return
         current = current.head
         if current.pos_ not in ("VERB", "AUX") or any(
-            c.dep_ in ("dobj", "dative") for c in _children(current)
+            c.dep_ in ("dobj", "dative") for c in children_of(current)
         ):
             return
-        for c in _children(current):
+        for c in children_of(current):
             if c.dep_ in ("nsubj", "nsubjpass"):
                 yield from _apposed(c)
                 yield c
@@ -334,10 +336,10 @@ def _gerund_subject(governor: Token) -> Iterator[Token]:
         or preposition.dep_ != "prep"
         or preposition.lower_ not in _DEED_PREPOSITIONS
         or preposition.head.pos_ not in ("VERB", "AUX")
-        or any(c.dep_ in _SUBJECT_DEPS for c in _children(governor))
+        or any(c.dep_ in _SUBJECT_DEPS for c in children_of(governor))
     ):
         return
-    for c in _children(preposition.head):
+    for c in children_of(preposition.head):
         if c.dep_ == "nsubj":
             yield from _apposed(c)
             yield c
@@ -350,12 +352,12 @@ def _apposed(subject: Token) -> Iterator[Token]:
         return
     yield from (
         c
-        for c in _children(subject)
+        for c in children_of(subject)
         if c.dep_ == "appos" and c.pos_ == "PROPN" and c.nbor(-1).text != "("
     )
 
 
-def _patients(figure: TokenSpan, head: Token, governor: Token | None) -> Iterator[Token]:
+def patients_of(figure: TokenSpan, head: Token, governor: Token | None) -> Iterator[Token]:
     """Who a fine or a sentence is imposed on: the verb's object ("ordered Google to pay
     a fine", "sentenced the minister to 12 years"), its passive subject ("Google was
     fined"), or a name the parse hung on the amount ("fined Google 500 million euros")."""
@@ -363,18 +365,18 @@ def _patients(figure: TokenSpan, head: Token, governor: Token | None) -> Iterato
     for token in (*figure, head):
         yield from (
             c
-            for c in _children(token)
+            for c in children_of(token)
             if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i not in inside
         )
     if governor is None or governor.pos_ not in ("VERB", "AUX"):
         return
     yield from (
         c
-        for c in _children(governor)
+        for c in children_of(governor)
         if c.dep_ in ("dobj", "dative", "nsubjpass") and c.i not in inside
     )
     if governor.dep_ == "xcomp":  # "ordered Google to pay"
-        yield from (c for c in _children(governor.head) if c.dep_ == "dobj")
+        yield from (c for c in children_of(governor.head) if c.dep_ == "dobj")
 
 
 def _gives(verb: Token) -> bool:

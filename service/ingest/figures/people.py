@@ -19,7 +19,7 @@ from service.ingest.figures.lexicon import (
     unit_class,
 )
 from service.ingest.figures.naming import noun_concept
-from service.ingest.figures.tree import _children
+from service.ingest.figures.tree import children_of
 
 # Verbs that say how many people something takes, with "can" or "could" before them.
 _TAKES = frozenset({"carry", "hold", "seat", "accommodate", "take", "fit", "transport"})
@@ -134,7 +134,7 @@ def needs_its_verb(found: Concept, noun: Token) -> bool:
 
 
 def done_to(found: Concept, noun: Token, lex: Lexicon) -> bool:
-    words = [noun.head, *(c for c in _children(noun) if c.dep_ in ("amod", "acl", "relcl"))]
+    words = [noun.head, *(c for c in children_of(noun) if c.dep_ in ("amod", "acl", "relcl"))]
     return any(found in lex.verbs.get(w.lemma_.lower(), ()) for w in words)
 
 
@@ -159,12 +159,12 @@ def counts_things(found: Concept, noun: Token | None, unit: str, lex: Lexicon) -
     (the body is no death), "86 tackles" no injured, "13 offices" no employees; "two
     counts of murder" are charges by their own noun, "seven customer nations" customers
     by their modifier."""
-    if found.unit != "people" or unit_class(unit) != "count" or not _things(noun):
+    if found.unit != "people" or unit_class(unit) != "count" or not counts_no_people(noun):
         return False
     return noun is not None and noun_concept(noun, unit, lex) is not found
 
 
-def _things(noun: Token | None) -> bool:
+def counts_no_people(noun: Token | None) -> bool:
     """Whether the counted noun counts things that are no people ("bullets", "offices");
     not "others" or "people", not jobs ("employ 13,000 jobs"), not a noun with a role's
     ending the list of people may lack ("5,000 machinists")."""
@@ -217,7 +217,7 @@ def in_state(noun: Token, unit: str, lex: Lexicon) -> Concept | None:
     """The state a disaster left the counted people in, said before their noun: "the two
     wounded men" are injured, "three missing climbers" missing, "the four dead
     soldiers" dead."""
-    for child in _children(noun):
+    for child in children_of(noun):
         if child.dep_ == "amod" and child.i < noun.i:
             key = _LEFT_STATES.get(child.lower_)
             if key is not None and fits(lex.concepts[key], unit):
@@ -239,11 +239,11 @@ def after_being(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | 
         return None
     if counted_unit(head) not in (None, "people"):
         return None
-    for prep in _children(verb):
+    for prep in children_of(verb):
         if prep.dep_ != "prep" or prep.lower_ not in _BEFORE_DEED:
             continue
-        for deed in _children(prep):
-            if deed.dep_ != "pcomp" or not any(c.dep_ == "auxpass" for c in _children(deed)):
+        for deed in children_of(prep):
+            if deed.dep_ != "pcomp" or not any(c.dep_ == "auxpass" for c in children_of(deed)):
                 continue
             lemma = deed.lemma_.lower()
             hits = (*lex.passive_verbs.get(lemma, ()), *lex.verbs.get(lemma, ()))

@@ -64,7 +64,7 @@ _PREVIOUS_ELECTION = re.compile(
 _YEAR = re.compile(r"(?<!since )(?<!than )(?<!than in )\b(?:19|20)\d{2}\b")
 
 
-def _refers_to(
+def day_referred_to(
     prop: str | None, cues: list[DateCue], start: int, end: int, published_on: dt.date | None
 ) -> dt.date | None:
     if prop in _UNDATED:
@@ -72,13 +72,13 @@ def _refers_to(
     return refers_to(cues, start, end, published_on, event_count=at_place(prop))
 
 
-def _since(prop: str | None, cues: list[DateCue], start: int, end: int) -> bool:
+def counts_since(prop: str | None, cues: list[DateCue], start: int, end: int) -> bool:
     """Whether the figure counts from its day on ("700 arrested since Sunday")."""
     cue = nearest_cue(cues, start, end, event_count=at_place(prop))
     return cue is not None and cue.since
 
 
-def _status(
+def status_of(
     prop: str | None,
     sentence: str,
     previous_sentence: str,
@@ -116,7 +116,7 @@ def _planned(prop: str | None, sentence: str) -> bool:
     )
 
 
-def _qualifier(
+def qualifier_of(
     prop: str | None,
     sentence: str,
     refers_to: dt.date | None,

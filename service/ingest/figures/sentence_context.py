@@ -15,7 +15,7 @@ from service.ingest.figures.dates import (
     during_vote,
     refers_to,
 )
-from service.ingest.figures.qualifiers import _qualifier, _refers_to, _since, _status
+from service.ingest.figures.qualifiers import counts_since, day_referred_to, qualifier_of, status_of
 from service.ingest.figures.sentence_mentions import SentenceMentions
 from service.ingest.figures.speech_cues import SpeechCue
 from service.ingest.model import FigureCandidate, Span
@@ -62,14 +62,14 @@ def with_property(
 ) -> FigureCandidate:
     span = context.span
     start, end = figure.span.start - span.start, figure.span.end - span.start
-    refers_to = _refers_to(prop, context.date_cues, start, end, published_on)
+    refers_to = day_referred_to(prop, context.date_cues, start, end, published_on)
     unit = "people" if figure.unit == "count" else figure.unit
-    since = _since(prop, context.date_cues, start, end)
+    since = counts_since(prop, context.date_cues, start, end)
     text = own_part(context.text, start, end)
     # the status read again with the measure carried: "expects to cut 4,300 jobs in France
     # and 400 in Spain" is a plan in Spain too, no forecast
-    status = _status(prop, context.text, context.previous_text, start, end, unit)
-    qualifier = _qualifier(prop, text, refers_to, published_on, status, since=since)
+    status = status_of(prop, context.text, context.previous_text, start, end, unit)
+    qualifier = qualifier_of(prop, text, refers_to, published_on, status, since=since)
     return replace(
         figure,
         property=prop,

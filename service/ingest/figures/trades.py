@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.ingest.figures.tree import _children, _passive, of_object
+from service.ingest.figures.tree import children_of, is_passive, of_object
 
 
 def cost_borne(verb: Token) -> str | None:
@@ -16,9 +16,9 @@ def cost_borne(verb: Token) -> str | None:
     seller asks: "the strike could cost the economy $2 billion", "delays have cost Airbus
     $6 billion" (to someone: "cost someone"), "the inquiry has already cost $3 million"
     (run up: "have cost"); "the phone will cost $199" stays a price."""
-    if any(c.dep_ == "dative" for c in _children(verb)):
+    if any(c.dep_ == "dative" for c in children_of(verb)):
         return "cost someone"
-    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in _children(verb)):
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children_of(verb)):
         return "have cost"
     return None
 
@@ -29,9 +29,9 @@ def sells_a_holding(verb: Token) -> bool:
     Marvell for $600 million"), or an object that is a name or the seller's own ("sold EDS
     for $2.5 billion", "sold one of their oil fields for $30 million"); "songs are sold
     for 99 cents", "the phone sells for $199" and "sold the phones for $99" stay prices."""
-    if _passive(verb):
+    if is_passive(verb):
         return False
-    children = _children(verb)
+    children = children_of(verb)
     if any(c.dep_ == "prep" and c.lower_ == "to" for c in children):
         return True
     for obj in (c for c in children if c.dep_ == "dobj"):

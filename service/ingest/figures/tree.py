@@ -15,7 +15,7 @@ from service.ingest.model import Span
 _REACH = 40
 
 
-def _children(token: Token) -> list[Token]:
+def children_of(token: Token) -> list[Token]:
     """The token's dependents within _REACH tokens of it, left to right."""
     doc = token.doc
     low = max(token.left_edge.i, token.i - _REACH)
@@ -95,9 +95,9 @@ def _model_before_noun(token: Token) -> bool:
 
 
 def of_object(token: Token) -> Token | None:
-    for child in _children(token):
+    for child in children_of(token):
         if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in _children(child):
+            for obj in children_of(child):
                 if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
                     return obj
     return None
@@ -117,7 +117,7 @@ def part_of(anchor: Token, noun: Token | None) -> bool:
     )
 
 
-def _governor(token: Token) -> Token | None:
+def governor_of(token: Token) -> Token | None:
     """The verb (or noun, through a preposition) that takes ``token`` as an argument."""
     current = token
     # Past unit words that head the number ("12 percent", "3.2 billion euros").
@@ -136,7 +136,7 @@ def _governor(token: Token) -> Token | None:
             break
     if current.dep_ in ("acl", "relcl"):
         return None
-    for child in _children(current):  # "demonstrators arrested", "people killed"
+    for child in children_of(current):  # "demonstrators arrested", "people killed"
         if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and not _aside(child):
             return child
     head = current.head
@@ -170,11 +170,11 @@ _FRAMES = frozenset({"excess", "tune", "region", "neighbourhood", "neighborhood"
 _COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower"})
 
 
-def _passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     """ "500 held a day earlier", "500 were held": a participle or a passive clause."""
     if verb.tag_ != "VBN":
         return False
-    return verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in _children(verb))
+    return verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in children_of(verb))
 
 
 def clause_verb(token: Token) -> Token | None:
@@ -189,13 +189,13 @@ def clause_verb(token: Token) -> Token | None:
     return None
 
 
-def _char_span(token: Token, describing: bool = False) -> Span:
+def char_span_of(token: Token, describing: bool = False) -> Span:
     """The token with the proper nouns compounded into it ("US Geological Survey"), and
     when ``describing`` a common noun, the adjectives before it ("most financial
     analysts", "recent poll")."""
     joined = ("compound", "flat", "amod") if describing and token.pos_ == "NOUN" else None
     words = [token]
-    for child in _children(token):
+    for child in children_of(token):
         if child.i < token.i and child.dep_ in (joined or ("compound", "flat")):
             words.extend(child.subtree)
     start = min(t.idx for t in words)

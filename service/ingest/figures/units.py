@@ -148,7 +148,7 @@ PER_SHARE = re.compile(r"\s+(?:per|a)\s+share\b", re.IGNORECASE)
 
 
 # Physical units after a number, as the unit a figure keeps (docs/extraction.md).
-_PHYSICAL_UNITS = {
+PHYSICAL_UNIT_WORDS = {
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
     "miles": "miles", "mile": "miles", "m": "m", "metres": "m", "meters": "m",
     "metre": "m", "meter": "m", "feet": "feet", "ft": "feet", "foot": "feet",
@@ -175,11 +175,11 @@ _PHYSICAL_UNITS = {
 
 
 # The units above as a figure keeps them: measures, never counts ("15 yards" is a length).
-PHYSICAL_UNITS = frozenset(_PHYSICAL_UNITS.values())
+PHYSICAL_UNITS = frozenset(PHYSICAL_UNIT_WORDS.values())
 
 
 # A unit of two words may be hyphenated after the number: "a 170,000-square-foot building".
-_UNIT_WORDS_SPACED = alternation(_PHYSICAL_UNITS).replace(" ", r"[\s-]")
+_UNIT_WORDS_SPACED = alternation(PHYSICAL_UNIT_WORDS).replace(" ", r"[\s-]")
 
 
 PHYSICAL = re.compile(rf"[\s-]?(?P<u>{_UNIT_WORDS_SPACED})(?![\w/])", re.IGNORECASE)
