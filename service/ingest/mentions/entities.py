@@ -33,12 +33,12 @@ from service.ingest.mentions.headings import (
     is_heading,
     listed_in_heading,
 )
-from service.ingest.mentions.kinds import _kind
+from service.ingest.mentions.kinds import kind_of_run
 from service.ingest.mentions.lower_case_names import dated_events, lower_case_places
 from service.ingest.mentions.name_tokens import (
     Token,
-    _tokens,
     capitalised_evidence,
+    sentence_tokens,
     span_text,
 )
 from service.ingest.mentions.names import is_acronym, name_key
@@ -58,8 +58,8 @@ from service.ingest.mentions.person_titles import (
     title_length,
 )
 from service.ingest.mentions.recognised import reconcile
-from service.ingest.mentions.roles import _description, description
-from service.ingest.mentions.runs import _runs, closed_surnames, shared_names, split_run
+from service.ingest.mentions.roles import description, role_description
+from service.ingest.mentions.runs import capitalised_runs, closed_surnames, shared_names, split_run
 from service.ingest.mentions.titles import whole_titles
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Sentence
 
@@ -88,7 +88,7 @@ def find_mentions(
     the body's parse, checked against the recogniser's names (``recognised.py``).
     ``known_people``: full names of people printed before the body (its standfirst)."""
     lower_words = set(_LOWER_WORD.findall(body))
-    tokens_by_sentence = [_tokens(body, s) for s in sentences]
+    tokens_by_sentence = [sentence_tokens(body, s) for s in sentences]
     evidenced = capitalised_evidence(body, tokens_by_sentence)
     finder = _Finder(body, lower_words, evidenced)
     candidates: list[Candidate] = []
@@ -135,7 +135,7 @@ class _Finder:
                     in_line = [t for t in tokens if line.start() <= t.start < line.end()]
                     out.extend(listed_in_heading(self.body, in_line, sentence))
                     tokens = [t for t in tokens if t not in in_line]
-        for whole in _runs(self.body, tokens):
+        for whole in capitalised_runs(self.body, tokens):
             for run in title_inside(whole):
                 for segment in split_run(self.body, run):
                     candidate = self._candidate(segment, sentence)
@@ -174,7 +174,7 @@ class _Finder:
         start, end = name_toks[0].start, name_toks[-1].end
         name = closed_surnames(" ".join(self.body[start:end].split()))
         name = gz.listed_spelling(name)  # a dateline: "NUR-SULTAN/ALMATY --"
-        kind = _kind(
+        kind = kind_of_run(
             self.body,
             self.lower_words,
             self.evidenced,
@@ -198,7 +198,7 @@ class _Finder:
             name = " ".join(self.body[start:end].split())
         description = None
         if kind is EntityKind.PERSON:
-            description = _description(
+            description = role_description(
                 self.body, toks[0].start if title_end else start, start, end, sentence
             )
         return Candidate(start, end, name, kind, sentence.index, description)

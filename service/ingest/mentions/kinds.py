@@ -49,7 +49,7 @@ def capitals_beside_lower(name: str) -> bool:
     return bool(capitals) and bool(lower)
 
 
-def _kind(
+def kind_of_run(
     body: str,
     lower_words: set[str],
     evidenced: set[str],

@@ -61,7 +61,7 @@ class Token:
     possessive: bool
 
 
-def _tokens(body: str, sentence: Sentence) -> list[Token]:
+def sentence_tokens(body: str, sentence: Sentence) -> list[Token]:
     out: list[Token] = []
     start, end = sentence.span.start, sentence.span.end
     lead = start  # where the sentence's words begin, after opening quotes and brackets

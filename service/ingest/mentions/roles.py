@@ -34,10 +34,10 @@ _DESCRIPTION_WORD = re.compile(r"[^\W\d_][\w-]*|\d+-[\w-]+")  # "former", "78-ye
 def description(body: str, start: int, end: int, sentence: Sentence) -> str | None:
     """The role written before or after the name at ``start``..``end``, no title of
     the rules' own before it."""
-    return _description(body, start, start, end, sentence)
+    return role_description(body, start, start, end, sentence)
 
 
-def _description(
+def role_description(
     body: str, title_start: int, name_start: int, name_end: int, sentence: Sentence
 ) -> str | None:
     """The role written before the name ('former journalist') or in an apposition."""

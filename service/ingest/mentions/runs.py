@@ -61,7 +61,7 @@ def shared_names(body: str, out: list[Candidate], first: int) -> None:
             left.name, left.kind = shared, right.kind
 
 
-def _runs(body: str, tokens: list[Token]) -> list[list[tuple[str, Token]]]:
+def capitalised_runs(body: str, tokens: list[Token]) -> list[list[tuple[str, Token]]]:
     """Consecutive capitalised tokens; each carries the connector before it ('' = space)."""
     runs: list[list[tuple[str, Token]]] = []
     current: list[tuple[str, Token]] = []
