@@ -82,7 +82,7 @@ def group_mentions(
     buildings_as_places(candidates)
     people_named_for_days(candidates)
     located_people_as_places(body, candidates)
-    people_named_by_surname(candidates)
+    people_named_by_surname(body, candidates)
     full_names = full_person_names(candidates)
     kinds_settled_by_vote(body, candidates, full_names)
     kin = surnames_beside_full_names(body, candidates)

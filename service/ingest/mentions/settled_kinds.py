@@ -166,12 +166,12 @@ def located_people_as_places(body: str, candidates: Sequence[Candidate]) -> None
             cand.kind = EntityKind.PLACE
 
 
-def people_named_by_surname(candidates: Sequence[Candidate]) -> None:
+def people_named_by_surname(body: str, candidates: Sequence[Candidate]) -> None:
     """A two- or three-word "organisation" whose last word the article also uses alone
     for a person is that person ("after Erling Haaland scored ... Haaland told Sky
     Sports"): the recogniser's label for the one form is outvoted by the other. Not a
     listed organisation, nor a name with an organisation's head word ("Morgan Stanley
-    Bank")."""
+    Bank"). One-word surnames of a full name are settled by ``_surnames_of_full_names``."""
     surnames = {
         name_key(c.name)
         for c in candidates
@@ -187,6 +187,47 @@ def people_named_by_surname(candidates: Sequence[Candidate]) -> None:
             and gz.organization_canonical(cand.name) is None
         ):
             cand.kind = EntityKind.PERSON
+    _surnames_of_full_names(body, candidates)
+
+
+def _surnames_of_full_names(body: str, candidates: Sequence[Candidate]) -> None:
+    """A one-word "organisation" or "place" that is the surname of a full name the article
+    prints for a person, opened by a given name, is that person ("Barack Obama said ...
+    the Obama administration", "President Donald Trump ... an appeal to Trump": the
+    recogniser reads the bare surname as a town or a firm). Not a listed organisation,
+    nor a name the copy once sets where a place goes ("Abraham Lincoln ... a school in
+    Lincoln"), nor the last word of a "full name" that opens with no given name ("Air
+    China ... flights to China", "Ford Falcon ... the Falcon")."""
+    lasts = {
+        name_key(c.name).split()[-1]
+        for c in candidates
+        if c.kind is EntityKind.PERSON
+        and len(name_key(c.name).split()) > 1
+        and gz.is_given_name(c.name.split()[0])
+    }
+    by_name: dict[str, list[Candidate]] = {}
+    for cand in candidates:
+        if cand.kind in (EntityKind.ORGANIZATION, EntityKind.PLACE):
+            by_name.setdefault(cand.name, []).append(cand)
+    for name, same in by_name.items():
+        if (
+            len(name.split()) != 1
+            or not name[:1].isupper()
+            or name_key(name) not in lasts
+            or gz.organization_canonical(name) is not None
+            or any(
+                _PLACE_PREPOSITION.search(body, max(0, c.start - 8), c.start) is not None
+                for c in same
+            )
+        ):
+            continue
+        for cand in same:
+            cand.kind = EntityKind.PERSON
+
+
+# A place's preposition before a name: "in Lincoln", "near Kennedy" (not "to" or "at": "appeal
+# to Trump", "angry at Obama")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|into|outside) \Z")
 
 
 def kinds_settled_by_vote(

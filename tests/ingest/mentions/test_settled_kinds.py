@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.entity_groups import group_mentions
+from service.ingest.mentions.settled_kinds import people_named_by_surname
 from service.ingest.model import EntityKind
 
 
@@ -145,3 +146,28 @@ def test_a_person_named_for_a_day_or_an_event_is_that_day_or_the_honour() -> Non
     assert kinds["Kessel Festival"] is EntityKind.EVENT
     assert kinds["Doris Day"] is P  # opens with a given name
     assert kinds["Hall of Fame"] is EntityKind.OTHER
+
+
+def _after_full_name(
+    body: str, full: tuple[str, EntityKind], bare: list[EntityKind]
+) -> list[EntityKind]:
+    """Kinds the surname rule settles for a full name printed first and its bare surname
+    (the full name's last word) read as given at each later occurrence."""
+    name, kind = full
+    candidates = [Candidate(0, len(name), name, kind, 0, None)]
+    word, pos = name.split()[-1], len(name)
+    for reading in bare:
+        start = body.index(word, pos)
+        pos = start + len(word)
+        candidates.append(Candidate(start, pos, word, reading, 0, None))
+    people_named_by_surname(body, candidates)
+    return [c.kind for c in candidates[1:]]
+
+
+def test_a_bare_surname_read_as_a_place_or_a_firm_is_the_full_named_person() -> None:
+    body = "Laura Marsh opened the bridge. The Marsh plan was cheered. Critics wrote to Marsh."
+    assert _after_full_name(body, ("Laura Marsh", P), [L, G]) == [P, P]
+    body = "Laura Marsh opened the bridge. Later, Marsh flew home. Locals in Marsh cheered."
+    assert _after_full_name(body, ("Laura Marsh", P), [G, L]) == [G, L]
+    body = "Aero Marsh grounded its jets. The Marsh fleet is old. Marsh agreed."
+    assert _after_full_name(body, ("Aero Marsh", P), [G, G]) == [G, G]
