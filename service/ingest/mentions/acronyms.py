@@ -28,7 +28,7 @@ def spelt_lists(body: str, out: list[Candidate], first: int) -> None:
 
 
 def _spelt_list(body: str, out: list[Candidate], first: int) -> bool:
-    """Merges the first list spelt by an acronym after it (`_spelt_lists`); whether any."""
+    """Merges the first list spelt by an acronym after it (`spelt_lists`); whether any."""
     for i in range(max(first, 1), len(out)):
         acronym = out[i]
         if not (

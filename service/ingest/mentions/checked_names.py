@@ -6,7 +6,7 @@ Wednesday"), widened to the whole the recogniser reads over a nationality, a dir
 or a title the rules cut off ("Southern California", "General Motors"), retyped where
 the rules could not tell, or dropped (a nationality, a capitalised word of no kind).
 
-The driver (``_checked``) keeps the order of the checks; a candidate widened in
+The driver (``checked``) keeps the order of the checks; a candidate widened in
 ``widened_names.py``, one holding one recognised name in ``one_name.py``, one holding
 several in ``several_names.py``.
 """

@@ -57,7 +57,7 @@ def time_words(cand: Candidate, doc: Doc, names: list[tuple[int, int, str]]) -> 
     takes for no proper noun: "Late Saturday and early Sunday, ...", "Early Tuesday, ...",
     "Weeks later", "at 3:15 PM EDT", "the end of the Fifties". Capitals forced at a
     sentence start made them names; a name of a day stays one ("Waitangi Day", "Oscar
-    Sunday", "Christmas Eve": an EVENT, `checked_names._checked`)."""
+    Sunday", "Christmas Eve": an EVENT, `checked_names.checked`)."""
     if cand.kind not in (EntityKind.PERSON, EntityKind.OTHER) or not any(
         s <= cand.start and cand.end <= e for s, e, label in names if label in TIMES
     ):

@@ -78,7 +78,7 @@ def _read_kind(
 ) -> EntityKind | None:
     """The kind of the name ``toks`` spell, None when it is no name: ``lower_words`` are
     the words the body prints in lower case, ``evidenced`` those it prints capitalised
-    where capitals are not forced (``name_tokens._capitalised_evidence``)."""
+    where capitals are not forced (``name_tokens.capitalised_evidence``)."""
     words = [t.text for t in toks]
     last = words[-1].lower()
     if len(words) == 1 and is_acronym(name):

@@ -37,7 +37,7 @@ def without_common_acronyms(candidates: list[Candidate]) -> list[Candidate]:
 
 def without_street_compass(candidates: list[Candidate]) -> list[Candidate]:
     """The compass word a numbered street starts with is the street's ("East 223rd
-    Street", `_NUMBERED_STREET`), no place of its own ("East")."""
+    Street", `NUMBERED_STREET`), no place of its own ("East")."""
     streets = [
         c
         for c in candidates

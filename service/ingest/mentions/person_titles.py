@@ -44,7 +44,7 @@ def title_inside(run: list[tuple[str, Token]]) -> list[list[tuple[str, Token]]]:
     name as its description). Only when the name is a person's: two to four words, no
     role word or listed name among them, opened by a given name unless the title is
     right before it. A title that opens the run ("German Chancellor Angela Merkel",
-    "Commerce Secretary Gary Locke") is the rules' usual case (`_title_length`)."""
+    "Commerce Secretary Gary Locke") is the rules' usual case (`title_length`)."""
     words = [t.text for _, t in run]
     connectors = [c for c, _ in run]
     titles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _INSIDE_TITLES]
@@ -138,7 +138,7 @@ def title_length(words: list[str], connectors: list[str], over_of: bool = False)
     Nazarbayev', 'Activist Ermek Kassymenuly'); before a single word it may be the
     name itself ('Son Heung-min'). With ``over_of``, a title may run on over "of" to
     what it is of (`_title_of_then_name`); a title inside a longer run is cut apart
-    before (`_title_inside`)."""
+    before (`title_inside`)."""
     last_core = 0
     # "Environment Minister John Baird", "Home Affairs Secretary ...": a portfolio of
     # a word or two before the title, when a name of two words or more follows.
