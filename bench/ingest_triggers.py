@@ -39,7 +39,7 @@ from service.db.pool import create_pool
 from service.db.scratch import drop_database, with_database
 from service.ingest.corrections import retract_article
 from service.ingest.model import Extraction, ParsedArticle
-from service.ingest.pipeline import store_article
+from service.ingest.storage import store_article
 
 # Each set of triggers measured (`--set`): their tables, names and functions. fact_values:
 # figures and publications, insert, delete, update; report_times (migration

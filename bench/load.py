@@ -33,7 +33,8 @@ from service.db.pool import create_pool
 from service.ingest.extract import extract
 from service.ingest.model import ArticleMeta, Extraction, ParsedArticle
 from service.ingest.parse.article import parse_article
-from service.ingest.pipeline import ingest_article, store_article
+from service.ingest.pipeline import ingest_article
+from service.ingest.storage import store_article
 
 CHUNK = 64  # articles per task sent to a worker process
 

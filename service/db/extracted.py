@@ -116,7 +116,7 @@ class NewFigure:
 
     def claim_key(self) -> ClaimKey | None:
         if self.property is None or self.subject_id is None or not self.in_fact:
-            return None  # no subject, no fact (ingest/pipeline.py, _claims)
+            return None  # no subject, no fact (ingest/storage.py, _claims)
         return (self.subject_id, self.property, self.qualifier)
 
 

@@ -26,7 +26,8 @@ from service.errors import ArticleRetractedError, CopyExistsError, NotFoundError
 from service.ids import encode_id
 from service.ingest.facts.agreement import recheck_facts
 from service.ingest.model import ArticleMeta, ParsedArticle
-from service.ingest.pipeline import Checkpoint, extract_parsed, parse_text, write_extraction
+from service.ingest.pipeline import extract_parsed, parse_text
+from service.ingest.storage import Checkpoint, write_extraction
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,13 @@ the article lists every outlet that published it.
 
 from __future__ import annotations
 
+from service.db import changes as changes_db
 from service.db import outlets as outlets_db
 from service.db import publications as publications_db
 from service.db import versions as versions_db
 from service.db.pool import Connection
 from service.ingest.model import ParsedArticle
+from service.ingest.outcome import IngestResult
 
 
 async def record_first_publication(
@@ -48,3 +50,18 @@ async def record_republication(
     if added:
         await versions_db.bump_data_version(conn)
     return added
+
+
+async def republished(
+    conn: Connection, parsed: ParsedArticle, article_id: int, url: str | None
+) -> IngestResult:
+    """The stored copy ``article_id`` ingested again: its publication by the outlet the
+    request names is recorded (``record_republication``) and, when new, logged as a change
+    to the article's facts. The caller owns the transaction."""
+    added = await record_republication(conn, parsed, article_id=article_id, url=url)
+    if added:
+        facts = await changes_db.list_fact_ids_of_article(conn, article_id=article_id)
+        await changes_db.append_change(
+            conn, kind="republication", article_id=article_id, fact_ids=facts
+        )
+    return IngestResult(article_id=article_id, created=False, republished=added)

@@ -1,4 +1,5 @@
-"""One numeric expression found in copy, with its spans, value, unit and approximation."""
+"""One numeric expression found in copy, with its spans, value, unit and approximation
+(``NumberMatch``), and the ``Expression`` that expansion reads on the way to it."""
 
 from __future__ import annotations
 
@@ -20,6 +21,21 @@ class NumberMatch:
     noun: str | None = None  # the counted noun as printed, lowercased: "registered voters"
     is_age: bool = False
     is_more: bool = False  # "200 more people", "hundreds more"
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A number as read so far from the copy round it: its value and upper end, its unit,
+    where the number and the whole expression end, and what it counts."""
+
+    value: float
+    upper: float | None
+    unit: str
+    end: int  # where the expression read so far ends: number, scale, range, unit
+    number_end: int  # where the number (with its scale and range) ends
+    noun: str | None = None
+    is_age: bool = False
+    is_more: bool = False
 
 
 def bounds(number: NumberMatch) -> tuple[int, int]:

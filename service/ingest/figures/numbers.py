@@ -21,10 +21,12 @@ Decisions (see also docs/extraction.md):
 
 This module is the finder: the core pattern and the order in which the readers run.
 The readers live by concern: ``number_words.py`` (numbers in words, vague amounts,
-scales), ``expansion.py`` (from a core match to the whole expression), ``units.py``,
-``approximations.py``, ``ranges.py``, ``not_figures.py`` (dates, names, models),
-``scores.py``, ``ages.py``, ``ranks.py`` and ``words.py``; ``number_match.py`` holds
-the ``NumberMatch`` they all return.
+scales), ``expansion.py`` (from a core match to the whole expression; the value as
+printed in ``printed_values.py``, the unit after it in ``expression_units.py``, what a
+number with no unit word counts in ``counts.py``), ``units.py``, ``approximations.py``,
+``ranges.py``, ``not_figures.py`` (dates, names, models), ``scores.py``, ``ages.py``,
+``ranks.py`` and ``words.py``; ``number_match.py`` holds the ``NumberMatch`` they all
+return.
 """
 
 from __future__ import annotations
