@@ -212,7 +212,8 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
             # "The FTSE fell 2.03 points, but stayed below 5000", "The Dow closed lower,
             # having lost 1.16%", "Vaughn had 16 points, scoring 14 in four minutes": the
             # first verb's subject
-            for c in children_of(governor.head):
+            first = _first_conjunct(governor) if governor.dep_ == "conj" else governor.head
+            for c in children_of(first):
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     yield from _apposed(c)
                     yield c
@@ -224,6 +225,9 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                 yield child
         verb = governor.head  # "GM had reported a loss of $381 million"
         if verb.pos_ in ("VERB", "AUX") and governor.dep_ in ("dobj", "attr"):
+            # "Bush rushed for 404 yards and caught 52 passes for 440 yards": a verb
+            # joined by "and" with no subject of its own does the first verb's deed
+            verb = _first_conjunct(verb)
             yield from (c for c in children_of(verb) if c.dep_ in _SUBJECT_DEPS)
     # Last, the subject of the clause the figure stands in: "Nathan Law earned a surprise
     # victory as second place in the constituency with 50,818 votes".
@@ -233,6 +237,29 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
             if c.dep_ in ("nsubj", "nsubjpass"):
                 yield from _apposed(c)
                 yield c
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The verb whose subject a verb joined to it by "and" or a comma runs on from, past
+    the verbs between that have none of their own: in "Bush rushed for 404 yards, caught
+    52 passes and scored three touchdowns" the parse joins "scored" to "caught", and
+    "caught" to "rushed", whose subject Bush does all three deeds. A verb with a subject
+    of its own is its own first conjunct."""
+    current = verb
+    for _ in range(_CONJUNCTS):
+        if (
+            current.dep_ != "conj"
+            or current.head.pos_ not in ("VERB", "AUX")
+            or any(c.dep_ in _SUBJECT_DEPS for c in children_of(current))
+        ):
+            break
+        current = current.head
+    return current
+
+
+# How many verbs joined in a row a subject runs on through ("rushed ..., caught ...,
+# returned ... and scored ...").
+_CONJUNCTS = 4
 
 
 # Prepositions that tell how or when the subject did the deed ("in scoring", "after

@@ -98,3 +98,13 @@ def test_it_in_a_quote_is_not_the_speaker_of_the_quote_before() -> None:
         '"It has been with us for well over 20 years."\n'
     )
     assert subjects["well over 20 years"] != "Oppal"
+
+
+def test_verbs_joined_in_a_row_run_on_from_the_first_verbs_subject() -> None:
+    subjects = subjects_of(
+        "Rams edge Hawks\n\n"
+        "The Rams beat the Hawks 24-21 on Sunday. Rams quarterback Dale Monroe was the "
+        "star. Monroe threw for 210 yards and two touchdowns, ran for 40 yards, scored "
+        "three times and caught 3 passes for 52 yards.\n"
+    )
+    assert subjects["three times"] == subjects["52 yards"] == "Dale Monroe"
