@@ -129,11 +129,14 @@ def _antecedent(token: Token) -> Iterator[Token]:
     after a name ("GM said it would cut 300 jobs" leaves "it" to the name just given),
     nor when the sentence before has no subject of its own or is a speaker's ('"...,"
     Oppal said. "It has been with us for 20 years"' is not Oppal)."""
-    if token.lower_ not in _CARRIED or any(
-        t.pos_ == "PROPN" or t.ent_type_ for t in token.doc[token.sent.start : token.i]
-    ):
-        return  # "But in 2007 it ...", not "Ford said that in 2007 it ..."
+    if token.lower_ not in _CARRIED:
+        return
     owner = token.head if token.dep_ == "poss" else token
+    if (reporter := _reporter(owner)) is not None:
+        yield reporter  # "Russia announced that it would inject $19.7 billion": Russia
+        return
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in token.doc[token.sent.start : token.i]):
+        return  # "But in 2007 it ...", not "Ford said that in 2007 it ..."
     if owner.dep_ not in ("nsubj", "nsubjpass") or owner.head.i != main_verb(token.sent).i:
         return
     plural = token.lower_ in ("they", "their")
@@ -160,6 +163,23 @@ def _antecedent(token: Token) -> Iterator[Token]:
         yield from _apposed(subject)
         yield subject
         return
+
+
+def _reporter(subject: Token) -> Token | None:
+    """The name that tells of itself in the clause it reports: "Russia announced that it
+    would inject $19.7 billion", "Boeing says they have 800 orders": the subject of the
+    verb of telling, when that is a name and no person's ("Lichte said it is hoped ..."
+    is no deed of Lichte's), for the subject "it" or "they" (or its possessor) of the
+    clause the verb takes."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.dep_ != "ccomp":
+        return None
+    verb = subject.head.head
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    for c in children_of(verb):
+        if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ != "PERSON" and c.i < subject.i:
+            return c
+    return None
 
 
 def _subject_candidates(noun: Token | None, governor: Token | None, head: Token) -> Iterator[Token]:

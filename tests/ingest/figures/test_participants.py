@@ -108,3 +108,12 @@ def test_verbs_joined_in_a_row_run_on_from_the_first_verbs_subject() -> None:
         "three times and caught 3 passes for 52 yards.\n"
     )
     assert subjects["three times"] == subjects["52 yards"] == "Dale Monroe"
+
+
+def test_it_in_the_clause_a_name_reports_stands_for_that_name() -> None:
+    subjects = subjects_of(
+        "Markets steady\n\n"
+        "The Nikkei index rose on Monday. Brazil announced that it would lend an extra "
+        "$4.5 billion to its farmers.\n"
+    )
+    assert subjects["$4.5 billion"] == "Brazil"
