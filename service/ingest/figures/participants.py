@@ -357,14 +357,22 @@ def _controller(governor: Token) -> Iterator[Token]:
     """Who does the deed of a verb in "to" that has no subject of its own: the subject of
     the verb it completes ("Ford plans to cut 2,000 jobs", "the index fell 5% to slip
     below 4,000"). A verb with an object hands the deed to the object ("asked the bank
-    to lend $5 million"), so it gives none."""
+    to lend $5 million"), so it gives none; not so a verb of purpose, which the parse
+    hangs on the verb it serves as an adverbial clause: "Ryanair is exercising its
+    options to purchase five aircraft" and "it rebounded to close at $41.09" are the
+    deeds of the subject, past the object."""
     current = governor
     for _ in range(3):
-        if current.dep_ != "xcomp" or any(c.dep_ in _SUBJECT_DEPS for c in children_of(current)):
+        purpose = current.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in children_of(current)
+        )
+        if (current.dep_ != "xcomp" and not purpose) or any(
+            c.dep_ in _SUBJECT_DEPS for c in children_of(current)
+        ):
             return
         current = current.head
-        if current.pos_ not in ("VERB", "AUX") or any(
-            c.dep_ in ("dobj", "dative") for c in children_of(current)
+        if current.pos_ not in ("VERB", "AUX") or (
+            not purpose and any(c.dep_ in ("dobj", "dative") for c in children_of(current))
         ):
             return
         for c in children_of(current):

@@ -117,3 +117,12 @@ def test_it_in_the_clause_a_name_reports_stands_for_that_name() -> None:
         "$4.5 billion to its farmers.\n"
     )
     assert subjects["$4.5 billion"] == "Brazil"
+
+
+def test_a_verb_of_purpose_in_to_is_the_deed_of_the_subject_of_the_verb_it_serves() -> None:
+    subjects = subjects_of(
+        "Airline expands fleet\n\n"
+        "Lufthansa reported strong bookings on Monday. Analysts said Lufthansa would grow. "
+        "Qantas raised cash in May to buy 12 new jets.\n"
+    )
+    assert subjects["12"] == "Qantas"
