@@ -129,11 +129,14 @@ def _antecedent(token: Token) -> Iterator[Token]:
     after a name ("GM said it would cut 300 jobs" leaves "it" to the name just given),
     nor when the sentence before has no subject of its own or is a speaker's ('"...,"
     Oppal said. "It has been with us for 20 years"' is not Oppal)."""
-    if token.lower_ not in _CARRIED or any(
-        t.pos_ == "PROPN" or t.ent_type_ for t in token.doc[token.sent.start : token.i]
-    ):
-        return  # "But in 2007 it ...", not "Ford said that in 2007 it ..."
+    if token.lower_ not in _CARRIED:
+        return
     owner = token.head if token.dep_ == "poss" else token
+    if (reporter := _reporter(owner)) is not None:
+        yield reporter  # "Russia announced that it would inject $19.7 billion": Russia
+        return
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in token.doc[token.sent.start : token.i]):
+        return  # "But in 2007 it ...", not "Ford said that in 2007 it ..."
     if owner.dep_ not in ("nsubj", "nsubjpass") or owner.head.i != main_verb(token.sent).i:
         return
     plural = token.lower_ in ("they", "their")
@@ -160,6 +163,23 @@ def _antecedent(token: Token) -> Iterator[Token]:
         yield from _apposed(subject)
         yield subject
         return
+
+
+def _reporter(subject: Token) -> Token | None:
+    """The name that tells of itself in the clause it reports: "Russia announced that it
+    would inject $19.7 billion", "Boeing says they have 800 orders": the subject of the
+    verb of telling, when that is a name and no person's ("Lichte said it is hoped ..."
+    is no deed of Lichte's), for the subject "it" or "they" (or its possessor) of the
+    clause the verb takes."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.dep_ != "ccomp":
+        return None
+    verb = subject.head.head
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    for c in children_of(verb):
+        if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ != "PERSON" and c.i < subject.i:
+            return c
+    return None
 
 
 def _subject_candidates(noun: Token | None, governor: Token | None, head: Token) -> Iterator[Token]:
@@ -212,7 +232,8 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
             # "The FTSE fell 2.03 points, but stayed below 5000", "The Dow closed lower,
             # having lost 1.16%", "Vaughn had 16 points, scoring 14 in four minutes": the
             # first verb's subject
-            for c in children_of(governor.head):
+            first = _first_conjunct(governor) if governor.dep_ == "conj" else governor.head
+            for c in children_of(first):
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     yield from _apposed(c)
                     yield c
@@ -224,6 +245,9 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
                 yield child
         verb = governor.head  # "GM had reported a loss of $381 million"
         if verb.pos_ in ("VERB", "AUX") and governor.dep_ in ("dobj", "attr"):
+            # "Bush rushed for 404 yards and caught 52 passes for 440 yards": a verb
+            # joined by "and" with no subject of its own does the first verb's deed
+            verb = _first_conjunct(verb)
             yield from (c for c in children_of(verb) if c.dep_ in _SUBJECT_DEPS)
     # Last, the subject of the clause the figure stands in: "Nathan Law earned a surprise
     # victory as second place in the constituency with 50,818 votes".
@@ -233,6 +257,29 @@ def _subject_candidates(noun: Token | None, governor: Token | None, head: Token)
             if c.dep_ in ("nsubj", "nsubjpass"):
                 yield from _apposed(c)
                 yield c
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The verb whose subject a verb joined to it by "and" or a comma runs on from, past
+    the verbs between that have none of their own: in "Bush rushed for 404 yards, caught
+    52 passes and scored three touchdowns" the parse joins "scored" to "caught", and
+    "caught" to "rushed", whose subject Bush does all three deeds. A verb with a subject
+    of its own is its own first conjunct."""
+    current = verb
+    for _ in range(_CONJUNCTS):
+        if (
+            current.dep_ != "conj"
+            or current.head.pos_ not in ("VERB", "AUX")
+            or any(c.dep_ in _SUBJECT_DEPS for c in children_of(current))
+        ):
+            break
+        current = current.head
+    return current
+
+
+# How many verbs joined in a row a subject runs on through ("rushed ..., caught ...,
+# returned ... and scored ...").
+_CONJUNCTS = 4
 
 
 # Prepositions that tell how or when the subject did the deed ("in scoring", "after
@@ -310,14 +357,22 @@ def _controller(governor: Token) -> Iterator[Token]:
     """Who does the deed of a verb in "to" that has no subject of its own: the subject of
     the verb it completes ("Ford plans to cut 2,000 jobs", "the index fell 5% to slip
     below 4,000"). A verb with an object hands the deed to the object ("asked the bank
-    to lend $5 million"), so it gives none."""
+    to lend $5 million"), so it gives none; not so a verb of purpose, which the parse
+    hangs on the verb it serves as an adverbial clause: "Ryanair is exercising its
+    options to purchase five aircraft" and "it rebounded to close at $41.09" are the
+    deeds of the subject, past the object."""
     current = governor
     for _ in range(3):
-        if current.dep_ != "xcomp" or any(c.dep_ in _SUBJECT_DEPS for c in children_of(current)):
+        purpose = current.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in children_of(current)
+        )
+        if (current.dep_ != "xcomp" and not purpose) or any(
+            c.dep_ in _SUBJECT_DEPS for c in children_of(current)
+        ):
             return
         current = current.head
-        if current.pos_ not in ("VERB", "AUX") or any(
-            c.dep_ in ("dobj", "dative") for c in children_of(current)
+        if current.pos_ not in ("VERB", "AUX") or (
+            not purpose and any(c.dep_ in ("dobj", "dative") for c in children_of(current))
         ):
             return
         for c in children_of(current):

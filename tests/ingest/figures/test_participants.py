@@ -98,3 +98,31 @@ def test_it_in_a_quote_is_not_the_speaker_of_the_quote_before() -> None:
         '"It has been with us for well over 20 years."\n'
     )
     assert subjects["well over 20 years"] != "Oppal"
+
+
+def test_verbs_joined_in_a_row_run_on_from_the_first_verbs_subject() -> None:
+    subjects = subjects_of(
+        "Rams edge Hawks\n\n"
+        "The Rams beat the Hawks 24-21 on Sunday. Rams quarterback Dale Monroe was the "
+        "star. Monroe threw for 210 yards and two touchdowns, ran for 40 yards, scored "
+        "three times and caught 3 passes for 52 yards.\n"
+    )
+    assert subjects["three times"] == subjects["52 yards"] == "Dale Monroe"
+
+
+def test_it_in_the_clause_a_name_reports_stands_for_that_name() -> None:
+    subjects = subjects_of(
+        "Markets steady\n\n"
+        "The Nikkei index rose on Monday. Brazil announced that it would lend an extra "
+        "$4.5 billion to its farmers.\n"
+    )
+    assert subjects["$4.5 billion"] == "Brazil"
+
+
+def test_a_verb_of_purpose_in_to_is_the_deed_of_the_subject_of_the_verb_it_serves() -> None:
+    subjects = subjects_of(
+        "Airline expands fleet\n\n"
+        "Lufthansa reported strong bookings on Monday. Analysts said Lufthansa would grow. "
+        "Qantas raised cash in May to buy 12 new jets.\n"
+    )
+    assert subjects["12"] == "Qantas"

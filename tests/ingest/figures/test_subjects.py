@@ -38,3 +38,13 @@ def test_a_distance_from_a_place_makes_no_fact_of_the_place() -> None:
     (distance,) = [f for f in extraction.figures if f.text == "40 kilometres"]
     assert distance.subject is not None
     assert not forms_fact(distance)
+
+
+def test_a_part_of_the_count_just_before_it_is_of_that_counts_subject() -> None:
+    subjects = subjects_of(
+        "Printer sales climb\n\n"
+        "Canon launched a printer model on Monday. Analysts said Canon would gain. "
+        "Toshiba sold 48,000 laptops in May; about 30 percent of these were sold in "
+        "Japan.\n"
+    )
+    assert subjects["about 30 percent"] == "Toshiba"
