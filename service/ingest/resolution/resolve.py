@@ -97,6 +97,12 @@ def _choose_person(entity: LocalEntity, candidates: list[KnownEntity]) -> Match 
             return Match(
                 initial[0], f"initial and surname of {entity.name!r} fit {initial[0].name!r}"
             )
+        middle = [c for c in by_surname if _middle_names_fit(local_full, c)]
+        if len(middle) == 1:
+            return Match(
+                middle[0],
+                f"{entity.name!r} and {middle[0].name!r} differ only by a middle name",
+            )
         return None
     surname = _key(entity.name).split()[-1] if _key(entity.name) else ""
     holders = [c for c in candidates if surname in _surnames(c)]
@@ -234,5 +240,22 @@ def _initial_fits(local_full: list[str], known: KnownEntity) -> bool:
             if _surname(form) != _surname(local):
                 continue
             if (len(first) == 1 or len(other) == 1) and first[0] == other[0]:
+                return True
+    return False
+
+
+def _middle_names_fit(local_full: list[str], known: KnownEntity) -> bool:
+    """'Robyn Mendes' fits 'Robyn Norma Mendes': the same first name and surname, one
+    form adding middle names the other leaves out (it never drops or changes a word the
+    other has: 'John A. Smith' and 'John B. Smith' stay apart)."""
+    for local in local_full:
+        mine = _key(local).split()
+        for form in _full_names((known.name, *known.aliases)):
+            theirs = _key(form).split()
+            if len(mine) == len(theirs) or mine[0] != theirs[0] or mine[-1] != theirs[-1]:
+                continue
+            short, long = sorted((mine, theirs), key=len)
+            rest = iter(long)
+            if all(word in rest for word in short):
                 return True
     return False

@@ -91,6 +91,30 @@ def test_initial_fits_a_full_first_name() -> None:
     assert "initial" in match.reason
 
 
+def test_a_middle_name_more_or_less_merges() -> None:
+    """One outlet prints "Dana Louise Harrow", another "Dana Harrow": one person."""
+    full = known(21, PERSON, "Dana Louise Harrow", "Harrow")
+    other = known(22, PERSON, "Peter Harrow")
+    short = local(PERSON, "Dana Harrow", "Harrow")
+    assert found_by_lookup(short, full)
+    match = choose_match(short, [full, other])
+    assert match is not None
+    assert match.entity is full
+    assert "middle name" in match.reason
+    longer = choose_match(local(PERSON, "Dana L. Harrow"), [known(23, PERSON, "Dana Harrow")])
+    assert longer is not None
+
+
+def test_differing_middle_names_never_merge() -> None:
+    """ "Dana A. Harrow" and "Dana B. Harrow" are two people, as are two namesakes whose
+    middle names both fit a form that has none."""
+    assert (
+        choose_match(local(PERSON, "Dana A. Harrow"), [known(24, PERSON, "Dana B. Harrow")]) is None
+    )
+    namesakes = [known(25, PERSON, "Dana A. Harrow"), known(26, PERSON, "Dana B. Harrow")]
+    assert choose_match(local(PERSON, "Dana Harrow"), namesakes) is None
+
+
 def test_person_never_merges_with_another_kind() -> None:
     place = known(10, PLACE, "Georgia")
     assert choose_match(local(PERSON, "Georgia"), [place]) is None
