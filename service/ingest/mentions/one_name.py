@@ -75,9 +75,11 @@ def _only_furniture(rest: str) -> bool:
 
 def _kind(cand: Candidate, label: str) -> EntityKind:
     """The rules' kind, unless they could not tell (OTHER), took an organisation for a
-    person with no given name to go by ("Environment Canada"), or a person with a given
-    name for an organisation ("Jim Press"). No name with a word in capitals beside one
-    in lower case is a person's, whatever the recogniser reads ("Mac OS X")."""
+    person with no given name nor role to go by ("Environment Canada"), or a person with
+    a given name for an organisation ("Jim Press"). A person the rules describe by a role
+    stays one ("Nvidia CEO Jen-Hsun Huang", "Coach Brad Childress": the recogniser reads
+    a firm, but a firm holds no title). No name with a word in capitals beside one in
+    lower case is a person's, whatever the recogniser reads ("Mac OS X")."""
     recognised = KINDS[label]
     if recognised is EntityKind.PERSON and capitals_beside_lower(cand.name):
         return EntityKind.ORGANIZATION if cand.kind is EntityKind.OTHER else cand.kind
@@ -88,6 +90,7 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
         cand.kind is EntityKind.PERSON
         and recognised is EntityKind.ORGANIZATION
         and not gz.is_given_name(words[0])
+        and cand.description is None
     ):
         return recognised
     if (

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from tests.ingest.mentions.finding import entities
+from tests.ingest.mentions.finding import PERSON, entities
 
 
 def test_a_name_holding_a_place_stays_whole() -> None:
     # The recogniser sees only "Canada" in it; the rules' whole name stands.
     names = [name for _, name in entities("Environment Canada issued a warning for Ottawa.")]
     assert names == ["Environment Canada", "Ottawa"]
+
+
+def test_a_titled_person_stays_a_person_though_read_as_an_organisation() -> None:
+    # The recogniser reads the name after "CEO" as a firm; the title the rules cut off
+    # says a person holds it.
+    found = entities("Texwell CEO Jen-Hsun Tsai told reporters the chips would ship in March.")
+    assert (PERSON, "Jen-Hsun Tsai") in found
