@@ -90,7 +90,7 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
         cand.kind is EntityKind.PERSON
         and recognised is EntityKind.ORGANIZATION
         and not gz.is_given_name(words[0])
-        and cand.description is None
+        and not _described_person(cand)
     ):
         return recognised
     if (
@@ -101,3 +101,12 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
     ):
         return recognised  # "Jim Press": a given name, though "Press" heads organisations
     return cand.kind
+
+
+def _described_person(cand: Candidate) -> bool:
+    """Whether the rules describe the candidate by a role and its name reads as a
+    person's: every word capitalised, none an organisation's head ("Doctor Who Society
+    of Canada" is a club whatever "Doctor" before it says)."""
+    return cand.description is not None and all(
+        w[:1].isupper() and w.lower() not in gz.ORG_HEADS for w in cand.name.split()
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ingest.mentions.finding import PERSON, entities
+from tests.ingest.mentions.finding import ORG, PERSON, entities
 
 
 def test_a_name_holding_a_place_stays_whole() -> None:
@@ -16,3 +16,9 @@ def test_a_titled_person_stays_a_person_though_read_as_an_organisation() -> None
     # says a person holds it.
     found = entities("Texwell CEO Jen-Hsun Tsai told reporters the chips would ship in March.")
     assert (PERSON, "Jen-Hsun Tsai") in found
+
+
+def test_a_title_before_a_club_s_name_does_not_make_it_a_person() -> None:
+    # "Doctor" is cut off as a title, but a name holding "Society" is a club's.
+    found = entities("Fans from the Doctor Who Society of Canada raised money for the shelter.")
+    assert found == [(ORG, "Who Society of Canada")]
