@@ -41,6 +41,13 @@ def cut_to_one(body: str, cand: Candidate, inside: list[tuple[int, int, str]]) -
     kind = _kind(cand, label)
     if kind is EntityKind.ORGANIZATION and described_person(body, cand.end):
         kind = EntityKind.PERSON  # "Rubilio Mendez, 34, a migrant": no company is 34
+    if (
+        kind is EntityKind.PLACE
+        and cand.kind is not EntityKind.PLACE
+        and gz.place_canonical(cand.name) is None
+        and described_person(body, cand.end)
+    ):
+        kind = EntityKind.PERSON  # "Fauzi, an official from the disaster agency"
     if cand.kind is EntityKind.PERSON and _HONORIFIC.search(
         body, max(0, cand.start - 6), cand.start
     ):

@@ -22,3 +22,13 @@ def test_a_title_before_a_club_s_name_does_not_make_it_a_person() -> None:
     # "Doctor" is cut off as a title, but a name holding "Society" is a club's.
     found = entities("Fans from the Doctor Who Society of Canada raised money for the shelter.")
     assert found == [(ORG, "Who Society of Canada")]
+
+
+def test_a_name_set_before_a_job_held_somewhere_is_a_person_not_a_place() -> None:
+    # The recogniser reads the lone name as a town; "an official from ..." after it
+    # says a person.
+    found = entities(
+        "Two bridges collapsed in the flood, Harjono, an official from the provincial "
+        "rescue agency, told reporters."
+    )
+    assert found == [(PERSON, "Harjono")]
