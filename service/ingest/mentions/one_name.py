@@ -26,6 +26,18 @@ _FURNITURE = frozenset(
 # Between a person and a capitalised name she belongs to ("... of the Ak Zhol").
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Miss|Mx)\.?\s+$")
+# Two initials with their full stops, printed for a given name: "P.J.", "T.Y."
+_INITIALS = re.compile(r"(?:[A-Z]\.){2}")
+# ... unless they are a US state's or city's, printed with full stops ("N.Y. Jets", "L.A.
+# Galaxy", "S.F. Giants")
+_PLACE_INITIALS = frozenset(
+    f"{code[0]}.{code[1]}."
+    for code in re.findall(
+        r"[A-Z]{2}",
+        """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
+        NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC SF""",
+    )
+)
 
 
 def cut_to_one(body: str, cand: Candidate, inside: list[tuple[int, int, str]]) -> list[Candidate]:
@@ -97,6 +109,7 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
         cand.kind is EntityKind.PERSON
         and recognised is EntityKind.ORGANIZATION
         and not gz.is_given_name(words[0])
+        and not _initials_and_surname(words)
         and not _described_person(cand)
     ):
         return recognised
@@ -116,4 +129,20 @@ def _described_person(cand: Candidate) -> bool:
     of Canada" is a club whatever "Doctor" before it says)."""
     return cand.description is not None and all(
         w[:1].isupper() and w.lower() not in gz.ORG_HEADS for w in cand.name.split()
+    )
+
+
+def _initials_and_surname(words: list[str]) -> bool:
+    """Whether a name of two words is a person's initials and surname ("P.J. Carlesimo",
+    "T.Y. Hilton"): the initials stand for a given name. Not a place's or a listed
+    organisation's short form ("U.S. Treasury", "U.N. Command", "N.Y. Jets"), nor a name
+    ending in an organisation's head ("Times")."""
+    return (
+        len(words) == 2
+        and _INITIALS.fullmatch(words[0]) is not None
+        and words[0] not in _PLACE_INITIALS
+        and gz.place_canonical(words[0]) is None
+        and gz.organization_canonical(words[0]) is None
+        and words[1][:1].isupper()
+        and words[1].lower() not in gz.ORG_HEADS
     )

@@ -32,3 +32,9 @@ def test_a_name_set_before_a_job_held_somewhere_is_a_person_not_a_place() -> Non
         "rescue agency, told reporters."
     )
     assert found == [(PERSON, "Harjono")]
+
+
+def test_initials_and_a_surname_stay_a_person_though_read_as_an_organisation() -> None:
+    # The recogniser reads "T.J. Varnado" as a firm; the initials stand for a given name.
+    found = entities("Fans booed when T.J. Varnado missed the kick.")
+    assert found == [(PERSON, "T.J. Varnado")]
