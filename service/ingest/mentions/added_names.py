@@ -62,6 +62,13 @@ def added(body: str, start: int, end: int, label: str, *, repeated: bool = False
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<role>[\w-]+),")
 
 
+# ", an official from the local disaster agency", ", a media relations officer for the
+# RCMP": a job held somewhere, set after a name with "a" or "an"
+_JOB_AT = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?P<role>[\w-]+)\s+(?:of|at|for|from|with|in)\s"
+)
+
+
 # An age set after a name: "Rubilio Mendez, 34, a migrant", "Smith, aged 52,", "Jones (41)";
 # never a list of versions ("IE6, 7, 8")
 _AGED = re.compile(
@@ -72,10 +79,11 @@ _AGED = re.compile(
 def described_person(body: str, end: int) -> bool:
     """Whether the name ending at ``end`` is described as a person right after it
     ("Kossanov, the so-called opposition candidate, got ...", "Rubilio Mendez, 34, a
-    migrant"), whatever the recogniser took it for."""
+    migrant", "Fauzi, an official from the disaster agency"), whatever the recogniser
+    took it for."""
     if _AGED.match(body, end):
         return True
-    m = _APPOSITIVE.match(body, end)
+    m = _APPOSITIVE.match(body, end) or _JOB_AT.match(body, end)
     return m is not None and m["role"].lower() in gz.PERSON_ROLES
 
 

@@ -26,6 +26,18 @@ _FURNITURE = frozenset(
 # Between a person and a capitalised name she belongs to ("... of the Ak Zhol").
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Miss|Mx)\.?\s+$")
+# Two initials with their full stops, printed for a given name: "P.J.", "T.Y."
+_INITIALS = re.compile(r"(?:[A-Z]\.){2}")
+# ... unless they are a US state's or city's, printed with full stops ("N.Y. Jets", "L.A.
+# Galaxy", "S.F. Giants")
+_PLACE_INITIALS = frozenset(
+    f"{code[0]}.{code[1]}."
+    for code in re.findall(
+        r"[A-Z]{2}",
+        """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
+        NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC SF""",
+    )
+)
 
 
 def cut_to_one(body: str, cand: Candidate, inside: list[tuple[int, int, str]]) -> list[Candidate]:
@@ -41,6 +53,13 @@ def cut_to_one(body: str, cand: Candidate, inside: list[tuple[int, int, str]]) -
     kind = _kind(cand, label)
     if kind is EntityKind.ORGANIZATION and described_person(body, cand.end):
         kind = EntityKind.PERSON  # "Rubilio Mendez, 34, a migrant": no company is 34
+    if (
+        kind is EntityKind.PLACE
+        and cand.kind is not EntityKind.PLACE
+        and gz.place_canonical(cand.name) is None
+        and described_person(body, cand.end)
+    ):
+        kind = EntityKind.PERSON  # "Fauzi, an official from the disaster agency"
     if cand.kind is EntityKind.PERSON and _HONORIFIC.search(
         body, max(0, cand.start - 6), cand.start
     ):
@@ -75,9 +94,11 @@ def _only_furniture(rest: str) -> bool:
 
 def _kind(cand: Candidate, label: str) -> EntityKind:
     """The rules' kind, unless they could not tell (OTHER), took an organisation for a
-    person with no given name to go by ("Environment Canada"), or a person with a given
-    name for an organisation ("Jim Press"). No name with a word in capitals beside one
-    in lower case is a person's, whatever the recogniser reads ("Mac OS X")."""
+    person with no given name nor role to go by ("Environment Canada"), or a person with
+    a given name for an organisation ("Jim Press"). A person the rules describe by a role
+    stays one ("Nvidia CEO Jen-Hsun Huang", "Coach Brad Childress": the recogniser reads
+    a firm, but a firm holds no title). No name with a word in capitals beside one in
+    lower case is a person's, whatever the recogniser reads ("Mac OS X")."""
     recognised = KINDS[label]
     if recognised is EntityKind.PERSON and capitals_beside_lower(cand.name):
         return EntityKind.ORGANIZATION if cand.kind is EntityKind.OTHER else cand.kind
@@ -88,6 +109,8 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
         cand.kind is EntityKind.PERSON
         and recognised is EntityKind.ORGANIZATION
         and not gz.is_given_name(words[0])
+        and not _initials_and_surname(words)
+        and not _described_person(cand)
     ):
         return recognised
     if (
@@ -98,3 +121,28 @@ def _kind(cand: Candidate, label: str) -> EntityKind:
     ):
         return recognised  # "Jim Press": a given name, though "Press" heads organisations
     return cand.kind
+
+
+def _described_person(cand: Candidate) -> bool:
+    """Whether the rules describe the candidate by a role and its name reads as a
+    person's: every word capitalised, none an organisation's head ("Doctor Who Society
+    of Canada" is a club whatever "Doctor" before it says)."""
+    return cand.description is not None and all(
+        w[:1].isupper() and w.lower() not in gz.ORG_HEADS for w in cand.name.split()
+    )
+
+
+def _initials_and_surname(words: list[str]) -> bool:
+    """Whether a name of two words is a person's initials and surname ("P.J. Carlesimo",
+    "T.Y. Hilton"): the initials stand for a given name. Not a place's or a listed
+    organisation's short form ("U.S. Treasury", "U.N. Command", "N.Y. Jets"), nor a name
+    ending in an organisation's head ("Times")."""
+    return (
+        len(words) == 2
+        and _INITIALS.fullmatch(words[0]) is not None
+        and words[0] not in _PLACE_INITIALS
+        and gz.place_canonical(words[0]) is None
+        and gz.organization_canonical(words[0]) is None
+        and words[1][:1].isupper()
+        and words[1].lower() not in gz.ORG_HEADS
+    )
