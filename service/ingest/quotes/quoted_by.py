@@ -16,6 +16,7 @@ and "she" in ``parsed_pronouns.py``, a speaker text that describes nobody in
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -34,6 +35,7 @@ from service.ingest.quotes.parsed_subjects import (
     parse_credited,
     parsed_officer,
     participle_subject,
+    runs_on,
 )
 
 
@@ -77,7 +79,13 @@ def _credit_one(
     told: Mapping[int, str],
     previous: tuple[QuoteCandidate, QuoteCandidate] | None,
 ) -> QuoteCandidate:
-    """One quote credited (``credit_quotes``)."""
+    """One quote credited (``credit_quotes``). A quote that runs on from the one before
+    with no cue of its own, which the cue rules gave that one's speaker, is credited as
+    that one was: 'Ryanair CEO, Michael O'Leary, justified his choice of Boeing by saying,
+    "..."... "In addition, ..."' is O'Leary's twice (the cue rules read Boeing for both,
+    and the second quote's sentence holds no participle for the parse to read again)."""
+    if previous is not None and _ran_on(doc.text, q, previous[0]):
+        return replace(q, speaker=previous[1].speaker, speaker_text=previous[1].speaker_text)
     if q.speaker_text is not None and q.speaker_text.casefold() in PERSON_PRONOUNS:
         q = pronoun_credited(q, doc, unquoted, entities, spoke, coined, told, previous)
         if q.speaker is None and (q.speaker_text or "he").casefold() not in PERSON_PRONOUNS:
@@ -93,7 +101,7 @@ def _credit_one(
     if doubtful(q, entities):
         return parse_credited(q, doc, mentions, entities)
     if q.speaker is not None and entities[q.speaker].kind is EntityKind.ORGANIZATION:
-        return parsed_officer(q, doc, mentions, entities, previous)
+        return parsed_officer(q, doc, mentions, entities)
     if q.speaker is None and q.speaker_text is not None:
         named = parse_credited(q, doc, mentions, entities)
         # "the premier of the state of X" is not X; "the secretary general of CEI,
@@ -103,3 +111,9 @@ def _credit_one(
         ):
             return named
     return q
+
+
+def _ran_on(text: str, q: QuoteCandidate, before: QuoteCandidate) -> bool:
+    """Whether ``q`` runs on from ``before`` (``runs_on``), which the cue rules credited to
+    someone: two quotes the rules gave the same cue and nobody tell nothing."""
+    return (before.speaker, before.speaker_text) != (None, None) and runs_on(text, q, before)
