@@ -42,6 +42,7 @@ from service.ingest.quotes.without_cue import (
     continuation,
     headline_speaker,
     introduced,
+    name_after,
     reported_before,
 )
 
@@ -94,6 +95,7 @@ def find_quotes(
                 or agent_as(masked, q, ctx_start, index)
                 or colon_subject(masked, q, ctx_start, index)
                 or headline_speaker(masked, q, paragraphs, index)
+                or name_after(body, masked, q, ctx_end, index)
                 or reported_before(body, masked, (ctx_start, ctx_end), bounds, q, paragraphs, index)
             )
             if attribution is not None:
