@@ -9,8 +9,9 @@ the last person named before the quote, "it", "they" the last organisation; a co
 noun phrase ("the ministry", "a spokeswoman") is the speaker's description.
 
 The parse's route to the speech verb and its subject is in ``parsed_subjects.py``, "he"
-and "she" in ``parsed_pronouns.py``, a speaker text that describes nobody in
-``parsed_descriptions.py``. This module keeps the order in which they are tried.
+and "she" in ``parsed_pronouns.py``, "they" for people a subject lists in
+``parsed_groups.py``, a speaker text that describes nobody in ``parsed_descriptions.py``.
+This module keeps the order in which they are tried.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Quot
 from service.ingest.quotes.not_statements import names_something
 from service.ingest.quotes.noun_phrases import holds_role
 from service.ingest.quotes.parsed_descriptions import described_again, no_description
+from service.ingest.quotes.parsed_groups import listed_speakers
 from service.ingest.quotes.parsed_pronouns import pronoun_credited
 from service.ingest.quotes.parsed_subjects import (
     PARTICIPLES,
@@ -90,6 +92,9 @@ def _credit_one(
         q = pronoun_credited(q, doc, unquoted, entities, spoke, coined, told, previous)
         if q.speaker is None and (q.speaker_text or "he").casefold() not in PERSON_PRONOUNS:
             return q  # someone described, not named: "a neighbour recalled"
+    listed = listed_speakers(q, doc, mentions, entities)
+    if listed is not q:
+        return listed
     if q.speaker is None and q.speaker_text and no_description(doc, q, q.speaker_text):
         return described_again(q, doc, mentions, entities)
     if q.cue is not None and q.cue.lower() in PARTICIPLES:
