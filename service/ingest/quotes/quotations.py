@@ -88,6 +88,10 @@ def find_quotes(
             verb = (attribution.cue or "").split(" ")[0].casefold()
             if verb in _WEAK_CUES:  # asked voters to "choose": not their words
                 continue
+        if attribution is not None:
+            # "the man described by The New York Times Magazine as": the agent, not the
+            # words before the passive verb
+            attribution = agent_as(masked, q, ctx_start, index) or attribution
         if attribution is None:
             attribution = (
                 continuation(masked, q, ctx_start, ctx_end, previous, paragraphs)
