@@ -147,7 +147,6 @@ def parsed_officer(
     doc: Doc,
     mentions: Sequence[MentionCandidate],
     entities: Sequence[LocalEntity],
-    previous: tuple[QuoteCandidate, QuoteCandidate] | None,
 ) -> QuoteCandidate:
     """A quote the rules gave an organisation whose person the speech verb's subject
     names: the subject itself or a name set beside it ("said Enough Project co-founder
@@ -155,11 +154,8 @@ def parsed_officer(
     Microsoft's Dustin Childs", "Peter Boockvar, a strategist for Miller Tabak,
     commented"); the organisation was only part of the person's description. An
     organisation that is the subject ("GM, led by Mary Barra, said") keeps the quote. A
-    quote that runs on from the one before with no cue of its own (``previous``: that
-    quote as the cue rules read it, and as credited) is credited as that one was."""
-    if previous is not None and _runs_on(doc.text, quote, previous[0]):
-        # '"...," said BBC controller Ben Stephenson. "..."': the one credited before
-        return replace(quote, speaker=previous[1].speaker, speaker_text=previous[1].speaker_text)
+    quote that runs on from the one before is credited as that one was before this is
+    asked (``quoted_by``)."""
     verb = _speech_verb(doc, quote)
     subject = _subject(verb) if verb is not None else None
     if subject is None:
@@ -181,7 +177,7 @@ def parsed_officer(
     return quote
 
 
-def _runs_on(text: str, quote: QuoteCandidate, before: QuoteCandidate) -> bool:
+def runs_on(text: str, quote: QuoteCandidate, before: QuoteCandidate) -> bool:
     """Whether ``quote`` stands alone right after ``before`` and the cue rules gave it
     that quote's attribution (they carry a statement on to the next paragraph)."""
     own = text[quote.sentence.start : quote.span.start] + text[quote.span.end : quote.sentence.end]

@@ -42,6 +42,7 @@ from service.ingest.quotes.without_cue import (
     continuation,
     headline_speaker,
     introduced,
+    name_after,
     reported_before,
 )
 
@@ -87,6 +88,10 @@ def find_quotes(
             verb = (attribution.cue or "").split(" ")[0].casefold()
             if verb in _WEAK_CUES:  # asked voters to "choose": not their words
                 continue
+        if attribution is not None:
+            # "the man described by The New York Times Magazine as": the agent, not the
+            # words before the passive verb
+            attribution = agent_as(masked, q, ctx_start, index) or attribution
         if attribution is None:
             attribution = (
                 continuation(masked, q, ctx_start, ctx_end, previous, paragraphs)
@@ -94,6 +99,7 @@ def find_quotes(
                 or agent_as(masked, q, ctx_start, index)
                 or colon_subject(masked, q, ctx_start, index)
                 or headline_speaker(masked, q, paragraphs, index)
+                or name_after(body, masked, q, ctx_end, index)
                 or reported_before(body, masked, (ctx_start, ctx_end), bounds, q, paragraphs, index)
             )
             if attribution is not None:

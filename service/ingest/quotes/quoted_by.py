@@ -9,13 +9,15 @@ the last person named before the quote, "it", "they" the last organisation; a co
 noun phrase ("the ministry", "a spokeswoman") is the speaker's description.
 
 The parse's route to the speech verb and its subject is in ``parsed_subjects.py``, "he"
-and "she" in ``parsed_pronouns.py``, a speaker text that describes nobody in
-``parsed_descriptions.py``. This module keeps the order in which they are tried.
+and "she" in ``parsed_pronouns.py``, "they" for people a subject lists in
+``parsed_groups.py``, a speaker text that describes nobody in ``parsed_descriptions.py``.
+This module keeps the order in which they are tried.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -25,6 +27,7 @@ from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Quot
 from service.ingest.quotes.not_statements import names_something
 from service.ingest.quotes.noun_phrases import holds_role
 from service.ingest.quotes.parsed_descriptions import described_again, no_description
+from service.ingest.quotes.parsed_groups import listed_speakers
 from service.ingest.quotes.parsed_pronouns import pronoun_credited
 from service.ingest.quotes.parsed_subjects import (
     PARTICIPLES,
@@ -34,6 +37,7 @@ from service.ingest.quotes.parsed_subjects import (
     parse_credited,
     parsed_officer,
     participle_subject,
+    runs_on,
 )
 
 
@@ -77,11 +81,20 @@ def _credit_one(
     told: Mapping[int, str],
     previous: tuple[QuoteCandidate, QuoteCandidate] | None,
 ) -> QuoteCandidate:
-    """One quote credited (``credit_quotes``)."""
+    """One quote credited (``credit_quotes``). A quote that runs on from the one before
+    with no cue of its own, which the cue rules gave that one's speaker, is credited as
+    that one was: 'Ryanair CEO, Michael O'Leary, justified his choice of Boeing by saying,
+    "..."... "In addition, ..."' is O'Leary's twice (the cue rules read Boeing for both,
+    and the second quote's sentence holds no participle for the parse to read again)."""
+    if previous is not None and _ran_on(doc.text, q, previous[0]):
+        return replace(q, speaker=previous[1].speaker, speaker_text=previous[1].speaker_text)
     if q.speaker_text is not None and q.speaker_text.casefold() in PERSON_PRONOUNS:
         q = pronoun_credited(q, doc, unquoted, entities, spoke, coined, told, previous)
         if q.speaker is None and (q.speaker_text or "he").casefold() not in PERSON_PRONOUNS:
             return q  # someone described, not named: "a neighbour recalled"
+    listed = listed_speakers(q, doc, mentions, entities)
+    if listed is not q:
+        return listed
     if q.speaker is None and q.speaker_text and no_description(doc, q, q.speaker_text):
         return described_again(q, doc, mentions, entities)
     if q.cue is not None and q.cue.lower() in PARTICIPLES:
@@ -93,7 +106,7 @@ def _credit_one(
     if doubtful(q, entities):
         return parse_credited(q, doc, mentions, entities)
     if q.speaker is not None and entities[q.speaker].kind is EntityKind.ORGANIZATION:
-        return parsed_officer(q, doc, mentions, entities, previous)
+        return parsed_officer(q, doc, mentions, entities)
     if q.speaker is None and q.speaker_text is not None:
         named = parse_credited(q, doc, mentions, entities)
         # "the premier of the state of X" is not X; "the secretary general of CEI,
@@ -103,3 +116,9 @@ def _credit_one(
         ):
             return named
     return q
+
+
+def _ran_on(text: str, q: QuoteCandidate, before: QuoteCandidate) -> bool:
+    """Whether ``q`` runs on from ``before`` (``runs_on``), which the cue rules credited to
+    someone: two quotes the rules gave the same cue and nobody tell nothing."""
+    return (before.speaker, before.speaker_text) != (None, None) and runs_on(text, q, before)

@@ -2,8 +2,9 @@
 it runs on from, of the paragraph before that ends in a cue and a colon ("Obama tweeted
 from his account:"), the agent of a passive verb ("was praised by Jobs as"), the person a
 short clause ending in a colon opens with ("Coach Gareth Southgate was less upbeat:"), the
-name leading a headline ("Netanyahu: ..."), or whoever the sentence before reports
-without quoting ("Heald noted the findings show ...")."""
+name leading a headline ("Netanyahu: ..."), the name right after it where the copy
+lost the verb ('"...," Prime Minister Benjamin Netanyahu during a televised address'), or
+whoever the sentence before reports without quoting ("Heald noted the findings show ...")."""
 
 from __future__ import annotations
 
@@ -82,6 +83,33 @@ def agent_as(masked: str, q: Quote, ctx_start: int, index: MentionIndex) -> Attr
         and index.kind(entity) in (EntityKind.PERSON, EntityKind.ORGANIZATION)
     ]
     return named_attribution(named[-1], Cue(m.start(), m.end(), "as")) if named else None
+
+
+# A comma closing the quotation, then the name (a title before it at most) with no verb:
+# copy that lost its "said" ('"...," Prime Minister Benjamin Netanyahu during a
+# televised address.')
+_LOST_VERB_TITLE_WORDS = 3
+
+
+def name_after(
+    body: str, masked: str, q: Quote, ctx_end: int, index: MentionIndex
+) -> Attribution | None:
+    """The person named right after a quotation that closes on a comma, when the copy lost
+    the verb between them: '"Iran lied," Prime Minister Benjamin Netanyahu during a
+    televised address.' is Netanyahu's (a cue there would have been read already)."""
+    if body[q.close - 1] != ",":
+        return None
+    people = _people(index, q.close + 1, ctx_end)
+    if not people:
+        return None
+    first, entity = people[0]
+    title = QUOTE_WORD.findall(masked[q.close + 1 : first.span.start])
+    if len(title) > _LOST_VERB_TITLE_WORDS or any(
+        w.casefold() not in gz.PERSON_ROLES | gz.TITLE_MODIFIERS and not gz.place_canonical(w)
+        for w in title
+    ):
+        return None
+    return Attribution(entity, first.text, None)
 
 
 def colon_subject(masked: str, q: Quote, ctx_start: int, index: MentionIndex) -> Attribution | None:

@@ -425,3 +425,13 @@ def test_offices_joined_before_the_name_are_the_persons() -> None:
     (quote,) = extraction.quotes
     assert quote.speaker is not None
     assert names[quote.speaker] == "Tom Enders"
+
+
+def test_the_agent_of_a_passive_verb_before_as_speaks_past_a_cue_naming_nobody() -> None:
+    found = synthetic(
+        "The striker retired on Sunday. For the player described by the Daily Courier "
+        'as "the finest finisher of his generation," it was a quiet farewell.',
+        ("Daily Courier", ORG, ()),
+    )
+    (said,) = found.quotes
+    assert found.speaker(said) == "Daily Courier"

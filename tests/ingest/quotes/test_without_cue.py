@@ -161,3 +161,15 @@ def test_a_paragraph_issuing_the_following_statement_introduces_the_quote() -> N
     (quote,) = extraction.quotes
     assert quote.speaker is not None
     assert names[quote.speaker] == "Ruth Adair"
+
+
+def test_a_name_right_after_a_quote_that_lost_its_verb_speaks() -> None:
+    found = synthetic(
+        "The port strike enters its third week.\n\n"
+        '"We will not sign a deal that cuts pensions," Labour Minister Marta Kovac during a '
+        "rally outside the docks on Sunday.\n\n"
+        'Shipping firms expect a "long winter" of delays.',
+        ("Marta Kovac", PERSON, ("Kovac",)),
+    )
+    said, *_ = found.quotes
+    assert found.speaker(said) == "Marta Kovac"
