@@ -68,6 +68,7 @@ from service.ingest.figures.money import (
     OWN_RESULTS,
     PER_UNIT,
     currency_priced,
+    expected_against,
     in_concept,
     is_level,
     object_concept,
@@ -176,8 +177,14 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     governor = governor_of(anchor if part_of(anchor, noun) else head)
     subjects = subject_tokens(noun, governor, head)
     found: Concept | None = None
+    expected = expected_against(anchor, governor) if unit_class(unit) == "money" else None
     if unit_class(unit) == "money" and (per_share := per_share_concept(anchor, tokens.end)):
         found = per_share
+    elif expected is not None:
+        # "$1.14 per share, while Wall Street expected just 77 cents": the company's, as
+        # the $1.14 is, not Wall Street's
+        told, found = expected
+        subjects = subject_tokens(None, governor_of(told), told)
     elif noun is not None and not own_currency(noun, tokens):
         # "lend Greece billions of euros": the currency names no concept, the verb does
         found = _counted_noun_concept(noun, governor, unit, lex)
