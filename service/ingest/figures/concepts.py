@@ -101,6 +101,7 @@ from service.ingest.figures.people import (
     counts_no_people,
     counts_other,
     counts_things,
+    deed_to_come,
     does_it_to_others,
     done_to,
     in_state,
@@ -218,6 +219,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         verb_found = left_in_state(governor, head, unit, lex)  # "left 1,200 people dead"
     if verb_found is None and governor is not None:
         verb_found = after_being(governor, head, unit, lex)  # "treated after being hurt"
+    if verb_found is None and governor is not None:
+        verb_found = deed_to_come(governor, head, unit, lex)  # "had to be evacuated"
     if verb_found is None and noun is not None:
         verb_found = in_state(noun, unit, lex)  # "the two wounded men"
     # What happened to a group beats the group's name ("300 protesters were arrested"),
