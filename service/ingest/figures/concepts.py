@@ -85,6 +85,7 @@ from service.ingest.figures.naming import (
     noun_concept,
     object_phrase,
     open_key,
+    reached_by,
     repeated_event,
     tallied,
     tally_before,
@@ -361,6 +362,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             key = measure_key(measure)  # "declared assets of $82 billion"
         if key is None and noun is None and kind == "count" and governor is not None:
             key = open_key(tallied(governor, head))  # "the number of passengers rose to 70m"
+        if key is None and noun is None and kind == "count" and governor is not None:
+            key = open_key(reached_by(governor, head))  # "sales will exceed 700"
     if (
         key is not None
         and kind == "count"
