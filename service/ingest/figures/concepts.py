@@ -76,6 +76,7 @@ from service.ingest.figures.money import (
     per_share_concept,
     ratio_base,
     received,
+    restated_per_share,
     share_key,
 )
 from service.ingest.figures.naming import (
@@ -262,6 +263,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = in_concept(anchor, head, governor, unit, lex)
     if found is None and unit_class(unit) == "money" and governor is not None:
         found = received(governor, head, unit, lex)  # "Chrysler will receive CA$1 billion"
+    if found is None and unit_class(unit) == "money":
+        found = restated_per_share(tokens.end, doc)  # "gained $704 million, or 15 cents a share"
     if found is None and unit_class(unit) == "money" and offered_at(anchor, governor):
         found = lex.concepts["price"]  # "The 13-inch models start at $1,199"
     measure = measure_noun(anchor, head, governor) if unit_class(unit) == "money" else None

@@ -66,6 +66,25 @@ def expected_against(anchor: Token, governor: Token | None) -> tuple[Token, Conc
     return None
 
 
+def restated_per_share(end: int, doc: Doc) -> Concept | None:
+    """ "had gained $704 million, or fifteen cents per share": an amount restated per share
+    right after it (", or ... a share") is the result the per-share amount divides, the
+    net profit (or the net loss, after "lost")."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "or":
+        return None
+    for token in doc[end + 2 : end + 5]:
+        if not token.like_num:
+            continue
+        after = token.i + 1
+        if after < len(doc) and doc[after].lemma_.lower() in currency_nouns() | _COINS:
+            after += 1  # "fifteen cents per share"
+        told = per_share_concept(token, after)
+        if told is None or told.key == "share_price":
+            return None
+        return lexicon().concepts["loss" if told.key == "loss_per_share" else "profit"]
+    return None
+
+
 # The hundredths a small amount is told in: "42 cents", "30 pence".
 _COINS = frozenset({"cent", "penny", "pence", "centime"})
 # The verbs and nouns of what analysts looked for: "Wall Street expected 77 cents", "a

@@ -92,3 +92,19 @@ def test_an_amount_expected_against_one_per_share_measures_it_too(
 def test_an_amount_expected_with_no_amount_per_share_before_it_is_no_earnings() -> None:
     sentence = "Revenue reached $4.1 billion, while analysts expected $3.9 billion."
     assert reading_of(sentence, "$3.9 billion")[0] != "earnings_per_share"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        ("The insurer booked $1.2 billion, or 88 cents a share, in the quarter.",
+         "$1.2 billion", "profit"),
+        ("A year earlier the brewer had made $310 million, or 41 cents per share.",
+         "$310 million", "profit"),
+        ("The carmaker lost $3.1 billion, or $2.40 a share.", "$3.1 billion", "loss"),
+    ],
+)  # fmt: skip
+def test_an_amount_restated_per_share_is_the_result_it_divides(
+    sentence: str, text: str, concept: str
+) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence
