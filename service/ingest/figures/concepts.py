@@ -68,6 +68,7 @@ from service.ingest.figures.money import (
     OWN_RESULTS,
     PER_UNIT,
     currency_priced,
+    expected_against,
     in_concept,
     is_level,
     object_concept,
@@ -75,6 +76,7 @@ from service.ingest.figures.money import (
     per_share_concept,
     ratio_base,
     received,
+    restated_per_share,
     share_key,
 )
 from service.ingest.figures.naming import (
@@ -84,6 +86,7 @@ from service.ingest.figures.naming import (
     noun_concept,
     object_phrase,
     open_key,
+    reached_by,
     repeated_event,
     tallied,
     tally_before,
@@ -100,6 +103,7 @@ from service.ingest.figures.people import (
     counts_no_people,
     counts_other,
     counts_things,
+    deed_to_come,
     does_it_to_others,
     done_to,
     in_state,
@@ -176,8 +180,14 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
     governor = governor_of(anchor if part_of(anchor, noun) else head)
     subjects = subject_tokens(noun, governor, head)
     found: Concept | None = None
+    expected = expected_against(anchor, governor) if unit_class(unit) == "money" else None
     if unit_class(unit) == "money" and (per_share := per_share_concept(anchor, tokens.end)):
         found = per_share
+    elif expected is not None:
+        # "$1.14 per share, while Wall Street expected just 77 cents": the company's, as
+        # the $1.14 is, not Wall Street's
+        told, found = expected
+        subjects = subject_tokens(None, governor_of(told), told)
     elif noun is not None and not own_currency(noun, tokens):
         # "lend Greece billions of euros": the currency names no concept, the verb does
         found = _counted_noun_concept(noun, governor, unit, lex)
@@ -211,6 +221,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         verb_found = left_in_state(governor, head, unit, lex)  # "left 1,200 people dead"
     if verb_found is None and governor is not None:
         verb_found = after_being(governor, head, unit, lex)  # "treated after being hurt"
+    if verb_found is None and governor is not None:
+        verb_found = deed_to_come(governor, head, unit, lex)  # "had to be evacuated"
     if verb_found is None and noun is not None:
         verb_found = in_state(noun, unit, lex)  # "the two wounded men"
     # What happened to a group beats the group's name ("300 protesters were arrested"),
@@ -251,6 +263,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
         found = in_concept(anchor, head, governor, unit, lex)
     if found is None and unit_class(unit) == "money" and governor is not None:
         found = received(governor, head, unit, lex)  # "Chrysler will receive CA$1 billion"
+    if found is None and unit_class(unit) == "money":
+        found = restated_per_share(tokens.end, doc)  # "gained $704 million, or 15 cents a share"
     if found is None and unit_class(unit) == "money" and offered_at(anchor, governor):
         found = lex.concepts["price"]  # "The 13-inch models start at $1,199"
     measure = measure_noun(anchor, head, governor) if unit_class(unit) == "money" else None
@@ -351,6 +365,8 @@ def read_figure(doc: Doc, span: Span, unit: str) -> Reading:
             key = measure_key(measure)  # "declared assets of $82 billion"
         if key is None and noun is None and kind == "count" and governor is not None:
             key = open_key(tallied(governor, head))  # "the number of passengers rose to 70m"
+        if key is None and noun is None and kind == "count" and governor is not None:
+            key = open_key(reached_by(governor, head))  # "sales will exceed 700"
     if (
         key is not None
         and kind == "count"

@@ -46,6 +46,54 @@ def per_share_concept(anchor: Token, span_end: int) -> Concept | None:
     return lexicon().concepts[key]
 
 
+def expected_against(anchor: Token, governor: Token | None) -> tuple[Token, Concept] | None:
+    """ "earned $1.14 a share, while Wall Street expected just 77 cents": the number of the
+    amount per share told before an amount that was expected, forecast or estimated in
+    the same sentence, and what it measures. The expected amount measures that too
+    (earnings or a loss per share), and of whom; "a share" is printed once, with the
+    result."""
+    if governor is None or governor.lemma_.lower() not in _EXPECTING:
+        return None
+    doc = anchor.doc
+    for token in anchor.sent:
+        if token.i >= anchor.i:
+            return None
+        end = token.i + 1
+        if end < len(doc) and doc[end].lemma_.lower() in currency_nouns() | _COINS:
+            end += 1  # "42 cents a share"
+        if token.like_num and (told := per_share_concept(token, end)) is not None:
+            return token, told
+    return None
+
+
+def restated_per_share(end: int, doc: Doc) -> Concept | None:
+    """ "had gained $704 million, or fifteen cents per share": an amount restated per share
+    right after it (", or ... a share") is the result the per-share amount divides, the
+    net profit (or the net loss, after "lost")."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "or":
+        return None
+    for token in doc[end + 2 : end + 5]:
+        if not token.like_num:
+            continue
+        after = token.i + 1
+        if after < len(doc) and doc[after].lemma_.lower() in currency_nouns() | _COINS:
+            after += 1  # "fifteen cents per share"
+        told = per_share_concept(token, after)
+        if told is None or told.key == "share_price":
+            return None
+        return lexicon().concepts["loss" if told.key == "loss_per_share" else "profit"]
+    return None
+
+
+# The hundredths a small amount is told in: "42 cents", "30 pence".
+_COINS = frozenset({"cent", "penny", "pence", "centime"})
+# The verbs and nouns of what analysts looked for: "Wall Street expected 77 cents", "a
+# forecast of 80 cents", "estimates of 35 cents".
+_EXPECTING = frozenset(
+    {"expect", "forecast", "predict", "anticipate", "estimate", "project", "expectation"}
+)
+
+
 def own_currency(noun: Token, tokens: TokenSpan) -> bool:
     """Whether the counted noun is the amount's own currency word ("billions of euros",
     "tens of millions of dollars"): it says what the sum is counted in, never what it

@@ -355,6 +355,24 @@ def tallied(governor: Token, head: Token) -> Token | None:
     return None
 
 
+def reached_by(governor: Token, head: Token) -> Token | None:
+    """What a bare number is the mark of, when a verb of reaching takes it: the plural
+    common noun subject of "exceed", "top", "surpass", "pass" or "reach" ("hopes that sales
+    will exceed 700", "applications topped 12,000"), for an open key where the lexicon
+    names nothing."""
+    if governor.lemma_.lower() not in _REACHING or head.dep_ != "dobj":
+        return None
+    for child in children_of(governor):
+        if child.dep_ == "nsubj" and child.pos_ == "NOUN" and child.tag_ == "NNS":
+            # "shares passed 52": a price the copy prints bare, no count of shares
+            return None if child.lemma_.lower() in ("share", "stock") else child
+    return None
+
+
+# Verbs that take the mark a count went past: "sales will exceed 700".
+_REACHING = frozenset({"exceed", "top", "surpass", "pass", "reach"})
+
+
 def argument_concept(governor: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
     """ "the death toll rose to 157": the governing verb's other nouns name the measure."""
     if governor.pos_ == "NOUN":  # "a death toll of 120"

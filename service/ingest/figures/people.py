@@ -18,7 +18,7 @@ from service.ingest.figures.lexicon import (
     plural,
     unit_class,
 )
-from service.ingest.figures.naming import noun_concept
+from service.ingest.figures.naming import noun_concept, verb_concept
 from service.ingest.figures.tree import children_of
 
 # Verbs that say how many people something takes, with "can" or "could" before them.
@@ -251,6 +251,35 @@ def after_being(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | 
             if hit is not None and hit.unit == "people":
                 return hit
     return None
+
+
+def deed_to_come(verb: Token, head: Token, unit: str, lex: Lexicon) -> Concept | None:
+    """What the infinitive after a verb of having to, needing or being made to does to the
+    verb's subject: "Around 20 more people had to be ushered to safety" counts the
+    evacuated, "300 residents needed to be rescued" the rescued, "1,500 people were
+    forced to flee" the displaced. Only a deed done to the subject (a passive) or one the
+    subject does alone (no object): "had to arrest 20 protesters" arrests no one of a
+    count of police."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.i != verb.i:
+        return None
+    if verb.lemma_.lower() not in _HAVING_TO:
+        return None
+    for deed in children_of(verb):
+        if deed.dep_ != "xcomp" or deed.pos_ != "VERB":
+            continue
+        done = children_of(deed)
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in done):
+            return None
+        passive = any(c.dep_ == "auxpass" for c in done)
+        if not passive and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in done):
+            return None
+        return verb_concept(deed, unit, lex)
+    return None
+
+
+# Verbs whose subject is who an infinitive after them will be done to or do: "had to be
+# evacuated", "needed to be rescued", "were forced to flee", "were ordered to evacuate".
+_HAVING_TO = frozenset({"have", "need", "force", "order", "compel", "oblige", "make"})
 
 
 # Prepositions of where a deed happened: "killed 230,000 people in 13 countries"

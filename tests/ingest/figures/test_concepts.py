@@ -358,6 +358,12 @@ from tests.ingest.figures.reading import figures_by_text, reading_of
         # what buyers ordered; ordering people or acts is a command
         ("Emirates has ordered 40 A350 jets.", "40", "orders"),
         ("The carrier placed firm orders for 25 A321s.", "25", "orders"),
+        # a boxer's record counts his wins inside the distance, however they are printed
+        ("The Cuban southpaw is unbeaten at 19-0 (14 KOs).", "14", "knockouts"),
+        ("Ortega, 27-2, 21 KO's, was stopped for the first time.", "21", "knockouts"),
+        # what buyers may still order, beside what they ordered
+        ("Qantas also holds options on 12 more A380s.", "12 more", "options"),
+        ("Options were taken for 10 more 747s.", "10 more", "options"),
         ("Police ordered 300 people to leave the square.", "300 people", None),
         ("He was convicted of ordering two killings.", "two", "killings"),
         # who backs a cause in a poll is no vote

@@ -67,3 +67,44 @@ def test_a_sum_in_its_own_currency_word_is_what_its_verb_names(
 )  # fmt: skip
 def test_a_sum_received_is_aid_or_pay(sentence: str, text: str, concept: str | None) -> None:
     assert reading_of(sentence, text)[0] == concept, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept", "subject"),
+    [
+        ("The brewer earned 42 cents a share, while analysts had forecast 35 cents.",
+         "35 cents", "earnings_per_share", "brewer"),
+        ("Its net income came to $2.05 per share, while Wall Street expected $1.90.", "$1.90",
+         "earnings_per_share", "Its"),
+        ("Halvorsen lost 18 cents a share; analysts had expected 25 cents.", "25 cents",
+         "loss_per_share", "Halvorsen"),
+    ],
+)  # fmt: skip
+def test_an_amount_expected_against_one_per_share_measures_it_too(
+    sentence: str, text: str, concept: str, subject: str
+) -> None:
+    # "a share" is printed once, with the result; the expected amount is the company's,
+    # not the analysts' who expected it
+    found, _, subjects = reading_of(sentence, text)
+    assert (found, subjects[:1]) == (concept, [subject]), sentence
+
+
+def test_an_amount_expected_with_no_amount_per_share_before_it_is_no_earnings() -> None:
+    sentence = "Revenue reached $4.1 billion, while analysts expected $3.9 billion."
+    assert reading_of(sentence, "$3.9 billion")[0] != "earnings_per_share"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        ("The insurer booked $1.2 billion, or 88 cents a share, in the quarter.",
+         "$1.2 billion", "profit"),
+        ("A year earlier the brewer had made $310 million, or 41 cents per share.",
+         "$310 million", "profit"),
+        ("The carmaker lost $3.1 billion, or $2.40 a share.", "$3.1 billion", "loss"),
+    ],
+)  # fmt: skip
+def test_an_amount_restated_per_share_is_the_result_it_divides(
+    sentence: str, text: str, concept: str
+) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence

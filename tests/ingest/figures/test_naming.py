@@ -85,6 +85,22 @@ def test_a_tally_of_things_the_lexicon_lacks_names_its_level_by_the_noun_after_o
 @pytest.mark.parametrize(
     ("sentence", "text", "concept"),
     [
+        # a mark a plural subject went past names it by that subject
+        ("The shipyard hopes that deliveries will exceed 40 this year.", "40", "deliveries"),
+        ("Applications to the scheme topped 12,000 in March.", "12,000", "applications"),
+        # a price printed bare is no count of shares
+        ("Its shares passed 52 on Friday.", "52", None),
+    ],
+)  # fmt: skip
+def test_a_mark_reached_is_named_by_what_reached_it(
+    sentence: str, text: str, concept: str | None
+) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
         # what a person is paid is pay, by the year or for a deed
         ("The club paid her about $2 million a season under the old contract.",
          "about $2 million", "salary"),

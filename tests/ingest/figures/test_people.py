@@ -76,3 +76,24 @@ def test_refugees_and_asylum_seekers_are_counted_by_their_noun(
 def test_passengers_aboard_are_no_customers(sentence: str, text: str) -> None:
     # who is aboard a trip bought nothing there: the counted noun is the key
     assert reading_of(sentence, text)[0] == "passengers", sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        ("About 40 hotel guests had to be evacuated overnight.", "About 40", "evacuated"),
+        ("Some 300 villagers needed to be rescued from the floodwaters.", "Some 300",
+         "rescued"),
+        ("Nearly 2,000 residents were forced to flee.", "Nearly 2,000 residents", "displaced"),
+    ],
+)  # fmt: skip
+def test_what_an_infinitive_after_having_to_does_to_the_subject_names_it(
+    sentence: str, text: str, concept: str
+) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence
+
+
+def test_a_deed_the_subject_had_to_do_to_others_names_no_count_of_it() -> None:
+    # the officers arrested, they were not arrested
+    sentence = "Some 300 officers had to arrest the rioters."
+    assert reading_of(sentence, "Some 300 officers")[0] != "detained"
