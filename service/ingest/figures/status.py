@@ -78,6 +78,10 @@ _CLAUSE = re.compile(
 _PARTICIPLE_AFTER = re.compile(
     r",\s+(?:[a-z]+ing|which|who|whom|whose|expected|forecast|projected|predicted|estimated)\b"
 )
+# Before the figure, a relative clause after a comma tells of the noun before it and a cue
+# before the comma does not reach into it: "the embassy estimates there are 300 followers of
+# Jeffs, who faces trial on four counts" (no estimate of four counts).
+_RELATIVE_BEFORE = re.compile(r",\s+(?=(?:who|whom|whose|which)\b)")
 _REACH = 200
 # How a status narrows the fact key, so that a poll never pools with results.
 APART = {"exit_poll": "exit poll", "poll_answer": "poll", "forecast": "forecast"}
@@ -118,7 +122,11 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
     ``share``: the figure is a percentage (only shares come from exit polls and polls)."""
     # The clause, read within _REACH characters either side (linear in a long sentence).
     window = max(0, start - _REACH)
-    left = max((m.end() for m in _CLAUSE.finditer(sentence, window, start)), default=window)
+    left = max(
+        (m.end() for pattern in (_CLAUSE, _RELATIVE_BEFORE)
+         for m in pattern.finditer(sentence, window, start)),
+        default=window,
+    )  # fmt: skip
     right = min(
         (found.start() for pattern in (_CLAUSE, _PARTICIPLE_AFTER)
          if (found := pattern.search(sentence, end, end + _REACH))),
@@ -136,13 +144,13 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
     # a forecast or an estimate is not of a value set beside it ("compared with ...")
     beside = max((m.end() for m in _COMPARED.finditer(clause, 0, start - left)), default=0)
     clause = " " * beside + clause[beside:]
-    if (
-        not _a_term(sentence, start, end)
-        and _DEFINITE.search(sentence, max(0, start - 30), start) is None
-        and any(
-            _reaches(cue, clause, start - left) and _speaks_of(cue, clause, end - left)
-            for cue in _FORECAST.finditer(clause)
-        )
+    if _DEFINITE.search(sentence, max(0, start - 30), start) is not None and not _told_after(
+        clause, end - left
+    ):
+        return None
+    if not _a_term(sentence, start, end) and any(
+        _reaches(cue, clause, start - left) and _speaks_of(cue, clause, end - left)
+        for cue in _FORECAST.finditer(clause)
     ):
         return "forecast"
     if any(_speaks_of(cue, clause, end - left) for cue in _ESTIMATE.finditer(clause)):
@@ -194,7 +202,27 @@ def _speaks_of(cue: re.Match[str], clause: str, figure_end: int) -> bool:
     of 2.3 percent)."""
     if cue.start() < figure_end:
         return True
+    if (relative := _RELATIVE_CUE.search(clause, figure_end, cue.start())) is not None:
+        return len(clause[figure_end : relative.start()].split()) <= _NOUN_WORDS
     return _ESTIMATE_OF.match(clause, cue.end()) is None
+
+
+# A cue after the figure that opens a relative clause tells of the noun just before it:
+# "the 12-cent loss that had been anticipated" is the forecast, but "unless 90% of
+# bondholders agree to terms that would reduce its costs" forecasts no 90%.
+_RELATIVE_CUE = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NOUN_WORDS = 2
+
+
+def _told_after(clause: str, figure_end: int) -> bool:
+    """Whether a relative clause right after the figure forecasts or estimates it: then a
+    definite figure is that value ("the 12-cent loss that had been anticipated")."""
+    return any(
+        (relative := _RELATIVE_CUE.search(clause, figure_end, cue.start())) is not None
+        and len(clause[figure_end : relative.start()].split()) <= _NOUN_WORDS
+        for pattern in (_FORECAST, _ESTIMATE)
+        for cue in pattern.finditer(clause, figure_end)
+    )
 
 
 # What an election's outcome is counted in, and the words that report an outcome.

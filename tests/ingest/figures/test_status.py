@@ -97,6 +97,46 @@ from service.ingest.figures.status import value_status
         ),
         ("Sales are expected to reach $5 billion, up from $4 billion.", "$5 billion", "forecast"),
         ("Sales are expected to reach $5 billion, up from $4 billion.", "$4 billion", None),
+        # a relative clause after a comma before the figure is out of a cue's reach
+        (
+            "Police estimate the group has 400 members led by Mr Hale, who faces trial on"
+            " two counts of fraud.",
+            "two counts",
+            None,
+        ),
+        (
+            "Police estimate the group has 400 members led by Mr Hale, who faces trial on"
+            " two counts of fraud.",
+            "400",
+            "estimate",
+        ),
+        # a definite count is no estimate either
+        (
+            "Officials estimated that 40 percent of homes in the 15 hardest-hit towns were lost.",
+            "15",
+            None,
+        ),
+        (
+            "Officials estimated that 40 percent of homes in the 15 hardest-hit towns were lost.",
+            "40 percent",
+            "estimate",
+        ),
+        # a cue opening a relative clause tells of the noun just before it
+        (
+            "Aid will flow only if 75% of creditors accept terms that would cut the debt.",
+            "75%",
+            None,
+        ),
+        (
+            "Profit came to 40 cents a share, far from the 25-cent loss that analysts forecast.",
+            "40 cents",
+            None,
+        ),
+        (
+            "Profit came to 40 cents a share, far from the 25-cent loss that analysts forecast.",
+            "25-cent",
+            "forecast",
+        ),
     ],
 )
 def test_value_status(sentence: str, number: str, status: str | None) -> None:
