@@ -31,12 +31,23 @@ _WILL_BE = (
     rf"(?:[$€£¥\d]|[A-Z]{{1,3}}\$|(?:{WORD_NUMBER}|more|less|fewer|higher|lower|larger|smaller"
     r"|bigger|greater|worse|better|cheaper|costlier|faster|slower|longer|shorter)\b))"
 )
+# A past expectation is still a forecast as reported: "Wall Street expected just 77 cents",
+# "the 12-cent loss that had been anticipated", "the $3 billion expected by analysts". Bare
+# "expected" or "anticipated" only so before a value or as the passive of what was
+# forecast, not as a word for what was awaited ("a widely expected refresh of the 17-inch
+# model": 17-inch is no forecast).
+_EXPECTED_VALUE = (
+    r"(?:expected|anticipated)(?=\s+(?:(?:just|only|about|around|roughly|some|nearly|almost"
+    r"|at\s+least|as\s+much\s+as|as\s+many\s+as)\s+)*[$€£¥\d]|\s+by\b)"
+    r"|(?<=been\s)anticipated|anticipates?"
+)
 # "will cut" and "will be cut" tell what someone has decided, a plan, not a value to
 # come, and forecast no figure of their clause ("will cut 30,000 jobs ... after a US$1.6
 # billion loss": the loss is booked); what may or could be cut is still a guess.
 _FORECAST = re.compile(
     r"\b(?:forecasts?|forecast(?:ed|ing)|projects\s+that|projected|projections?|predicts?|predicted"
     r"|predicting|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
+    rf"|{_EXPECTED_VALUE}"
     rf"|{_WILL_BE}|(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:rise|fall|drop|decline"
     r"|increase|decrease|reach|grow|hit|cost|top|exceed|lose|save|reduce|lower|raise"
     r"|climb|double|triple)|(?:would|could|may|might)\s+(?:\w+\s+)?cut)\b",

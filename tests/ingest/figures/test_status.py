@@ -137,6 +137,24 @@ from service.ingest.figures.status import value_status
             "25-cent",
             "forecast",
         ),
+        # a past expectation is a forecast as reported
+        (
+            "Revenue was $4.2 billion, while analysts expected only $3.9 billion.",
+            "$3.9 billion",
+            "forecast",
+        ),
+        (
+            "Revenue was $4.2 billion, while analysts expected only $3.9 billion.",
+            "$4.2 billion",
+            None,
+        ),
+        (
+            "Profit came to 40 cents a share, far from the 25-cent loss that had been anticipated.",
+            "25-cent",
+            "forecast",
+        ),
+        ("A loss of $2 billion expected by analysts never came.", "$2 billion", "forecast"),
+        ("Fans had long expected the return of the 12-string guitar.", "12-string", None),
     ],
 )
 def test_value_status(sentence: str, number: str, status: str | None) -> None:
