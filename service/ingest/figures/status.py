@@ -166,7 +166,27 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
         return "forecast"
     if any(_speaks_of(cue, clause, end - left) for cue in _ESTIMATE.finditer(clause)):
         return "estimate"
+    if any(_believed_of(cue, clause, start - left) for cue in _BELIEVED.finditer(clause)):
+        return "estimate"
     return None
+
+
+# What the copy only believes or thinks, or what may be held, is a guess at the value after
+# it: "is believed to have about 10,000 followers", "is thought to have attracted 840
+# orders", "believed to be worth at least $160 million and possibly as much as $180
+# million", "an oil field that could contain between 8 and 15 billion barrels". A figure
+# before the words is what they are said of ("two men, believed to be managers").
+_BELIEVED = re.compile(
+    r"\b(?:(?:believed|thought|reckoned)\s+to\s+(?:be|have)|(?:could|may|might)\s+(?:contain|hold))\b",
+    re.IGNORECASE,
+)
+_BELIEVED_REACH = 10
+
+
+def _believed_of(cue: re.Match[str], clause: str, figure: int) -> bool:
+    """Whether a "believed to" or "could contain" cue in ``clause`` is a guess at the
+    figure starting at ``figure``: one a few words after it."""
+    return cue.end() <= figure and len(clause[cue.end() : figure].split()) <= _BELIEVED_REACH
 
 
 # A figure that counts who estimates or forecasts is none of their values: "the average of

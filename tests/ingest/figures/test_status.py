@@ -155,6 +155,11 @@ from service.ingest.figures.status import value_status
         ),
         ("A loss of $2 billion expected by analysts never came.", "$2 billion", "forecast"),
         ("Fans had long expected the return of the 12-string guitar.", "12-string", None),
+        # what the copy only believes, or what may be held, is a guess at the value after it
+        ("The painting is believed to be worth about $4 million.", "$4 million", "estimate"),
+        ("The ferry is thought to have carried 300 passengers.", "300", "estimate"),
+        ("Three men, believed to be brothers, were held overnight.", "Three", None),
+        ("The new seam could contain 40 million tonnes of coal.", "40 million tonnes", "estimate"),
     ],
 )
 def test_value_status(sentence: str, number: str, status: str | None) -> None:
