@@ -41,13 +41,17 @@ _EXPECTED_VALUE = (
     r"|at\s+least|as\s+much\s+as|as\s+many\s+as)\s+)*[$€£¥\d]|\s+by\b)"
     r"|(?<=been\s)anticipated|anticipates?"
 )
+# Who envisions or foresees a value forecasts it ("he envisioned the bankruptcy process would
+# take between 60 and 90 days"), and so does an analyst's price target ("his one-year price
+# target of $21"); a target a body sets for itself ("a target rate of 5.25%") is no guess.
+_FORESEEN = r"envision(?:s|ed)?|envisag(?:es?|ed)|forese(?:es?|en)|foresaw|price\s+targets?"
 # "will cut" and "will be cut" tell what someone has decided, a plan, not a value to
 # come, and forecast no figure of their clause ("will cut 30,000 jobs ... after a US$1.6
 # billion loss": the loss is booked); what may or could be cut is still a guess.
 _FORECAST = re.compile(
     r"\b(?:forecasts?|forecast(?:ed|ing)|projects\s+that|projected|projections?|predicts?|predicted"
     r"|predicting|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
-    rf"|{_EXPECTED_VALUE}"
+    rf"|{_EXPECTED_VALUE}|{_FORESEEN}"
     rf"|{_WILL_BE}|(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:rise|fall|drop|decline"
     r"|increase|decrease|reach|grow|hit|cost|top|exceed|lose|save|reduce|lower|raise"
     r"|climb|double|triple)|(?:would|could|may|might)\s+(?:\w+\s+)?cut)\b",

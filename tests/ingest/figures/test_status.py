@@ -160,6 +160,10 @@ from service.ingest.figures.status import value_status
         ("The ferry is thought to have carried 300 passengers.", "300", "estimate"),
         ("Three men, believed to be brothers, were held overnight.", "Three", None),
         ("The new seam could contain 40 million tonnes of coal.", "40 million tonnes", "estimate"),
+        # who envisions or foresees a value forecasts it, as an analyst's price target does
+        ("The mayor envisions the repairs will take 18 months.", "18 months", "forecast"),
+        ("The broker raised its price target to $48.", "$48", "forecast"),
+        ("The central bank kept its target rate of 4.5%.", "4.5%", None),
     ],
 )
 def test_value_status(sentence: str, number: str, status: str | None) -> None:
