@@ -179,9 +179,12 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
 # it: "is believed to have about 10,000 followers", "is thought to have attracted 840
 # orders", "believed to be worth at least $160 million and possibly as much as $180
 # million", "an oil field that could contain between 8 and 15 billion barrels". A figure
-# before the words is what they are said of ("two men, believed to be managers").
+# before the words is what they are said of ("two men, believed to be managers"), and what
+# one is believed to be doing is a deed, not a guess at a value ("is believed to be seeking a
+# five-year deal").
 _BELIEVED = re.compile(
-    r"\b(?:(?:believed|thought|reckoned)\s+to\s+(?:be|have)|(?:could|may|might)\s+(?:contain|hold))\b",
+    r"\b(?:(?:believed|thought|reckoned)\s+to\s+(?:be|have)(?!\s+\w+ing\b)"
+    r"|(?:could|may|might)\s+(?:contain|hold))\b",
     re.IGNORECASE,
 )
 _BELIEVED_REACH = 10

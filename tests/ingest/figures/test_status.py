@@ -159,6 +159,7 @@ from service.ingest.figures.status import value_status
         ("The painting is believed to be worth about $4 million.", "$4 million", "estimate"),
         ("The ferry is thought to have carried 300 passengers.", "300", "estimate"),
         ("Three men, believed to be brothers, were held overnight.", "Three", None),
+        ("The striker is believed to be seeking a three-year contract.", "three-year", None),
         ("The new seam could contain 40 million tonnes of coal.", "40 million tonnes", "estimate"),
         # who envisions or foresees a value forecasts it, as an analyst's price target does
         ("The mayor envisions the repairs will take 18 months.", "18 months", "forecast"),
