@@ -98,6 +98,10 @@ def status_of(
     status = value_status(sentence, start, end, share=unit == "percent")
     if status == "forecast" and (unit in _PLANNED_UNITS or _planned(prop, sentence)):
         status = None
+    if status is None and prop == "probability":
+        # a likelihood is someone's guess: "We continue to see a 60-80 percent chance of a
+        # bankruptcy", "put the odds of a hit at 3%"
+        return "estimate"
     return status or outcome_status(prop, sentence)
 
 

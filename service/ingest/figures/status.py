@@ -31,12 +31,27 @@ _WILL_BE = (
     rf"(?:[$€£¥\d]|[A-Z]{{1,3}}\$|(?:{WORD_NUMBER}|more|less|fewer|higher|lower|larger|smaller"
     r"|bigger|greater|worse|better|cheaper|costlier|faster|slower|longer|shorter)\b))"
 )
+# A past expectation is still a forecast as reported: "Wall Street expected just 77 cents",
+# "the 12-cent loss that had been anticipated", "the $3 billion expected by analysts". Bare
+# "expected" or "anticipated" only so before a value or as the passive of what was
+# forecast, not as a word for what was awaited ("a widely expected refresh of the 17-inch
+# model": 17-inch is no forecast).
+_EXPECTED_VALUE = (
+    r"(?:expected|anticipated)(?=\s+(?:(?:just|only|about|around|roughly|some|nearly|almost"
+    r"|at\s+least|as\s+much\s+as|as\s+many\s+as)\s+)*[$€£¥\d]|\s+by\b)"
+    r"|(?<=been\s)anticipated|anticipates?"
+)
+# Who envisions or foresees a value forecasts it ("he envisioned the bankruptcy process would
+# take between 60 and 90 days"), and so does an analyst's price target ("his one-year price
+# target of $21"); a target a body sets for itself ("a target rate of 5.25%") is no guess.
+_FORESEEN = r"envision(?:s|ed)?|envisag(?:es?|ed)|forese(?:es?|en)|foresaw|price\s+targets?"
 # "will cut" and "will be cut" tell what someone has decided, a plan, not a value to
 # come, and forecast no figure of their clause ("will cut 30,000 jobs ... after a US$1.6
 # billion loss": the loss is booked); what may or could be cut is still a guess.
 _FORECAST = re.compile(
     r"\b(?:forecasts?|forecast(?:ed|ing)|projects\s+that|projected|projections?|predicts?|predicted"
     r"|predicting|predictions?|expects?|expected\s+to|is\s+set\s+to|are\s+set\s+to"
+    rf"|{_EXPECTED_VALUE}|{_FORESEEN}"
     rf"|{_WILL_BE}|(?:will|would|could|may|might)\s+(?:\w+\s+)?(?:rise|fall|drop|decline"
     r"|increase|decrease|reach|grow|hit|cost|top|exceed|lose|save|reduce|lower|raise"
     r"|climb|double|triple)|(?:would|could|may|might)\s+(?:\w+\s+)?cut)\b",
@@ -78,6 +93,10 @@ _CLAUSE = re.compile(
 _PARTICIPLE_AFTER = re.compile(
     r",\s+(?:[a-z]+ing|which|who|whom|whose|expected|forecast|projected|predicted|estimated)\b"
 )
+# Before the figure, a relative clause after a comma tells of the noun before it and a cue
+# before the comma does not reach into it: "the embassy estimates there are 300 followers of
+# Jeffs, who faces trial on four counts" (no estimate of four counts).
+_RELATIVE_BEFORE = re.compile(r",\s+(?=(?:who|whom|whose|which)\b)")
 _REACH = 200
 # How a status narrows the fact key, so that a poll never pools with results.
 APART = {"exit_poll": "exit poll", "poll_answer": "poll", "forecast": "forecast"}
@@ -118,7 +137,11 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
     ``share``: the figure is a percentage (only shares come from exit polls and polls)."""
     # The clause, read within _REACH characters either side (linear in a long sentence).
     window = max(0, start - _REACH)
-    left = max((m.end() for m in _CLAUSE.finditer(sentence, window, start)), default=window)
+    left = max(
+        (m.end() for pattern in (_CLAUSE, _RELATIVE_BEFORE)
+         for m in pattern.finditer(sentence, window, start)),
+        default=window,
+    )  # fmt: skip
     right = min(
         (found.start() for pattern in (_CLAUSE, _PARTICIPLE_AFTER)
          if (found := pattern.search(sentence, end, end + _REACH))),
@@ -136,18 +159,41 @@ def value_status(sentence: str, start: int, end: int, *, share: bool) -> str | N
     # a forecast or an estimate is not of a value set beside it ("compared with ...")
     beside = max((m.end() for m in _COMPARED.finditer(clause, 0, start - left)), default=0)
     clause = " " * beside + clause[beside:]
-    if (
-        not _a_term(sentence, start, end)
-        and _DEFINITE.search(sentence, max(0, start - 30), start) is None
-        and any(
-            _reaches(cue, clause, start - left) and _speaks_of(cue, clause, end - left)
-            for cue in _FORECAST.finditer(clause)
-        )
+    if _DEFINITE.search(sentence, max(0, start - 30), start) is not None and not _told_after(
+        clause, end - left
+    ):
+        return None
+    if not _a_term(sentence, start, end) and any(
+        _reaches(cue, clause, start - left) and _speaks_of(cue, clause, end - left)
+        for cue in _FORECAST.finditer(clause)
     ):
         return "forecast"
     if any(_speaks_of(cue, clause, end - left) for cue in _ESTIMATE.finditer(clause)):
         return "estimate"
+    if any(_believed_of(cue, clause, start - left) for cue in _BELIEVED.finditer(clause)):
+        return "estimate"
     return None
+
+
+# What the copy only believes or thinks, or what may be held, is a guess at the value after
+# it: "is believed to have about 10,000 followers", "is thought to have attracted 840
+# orders", "believed to be worth at least $160 million and possibly as much as $180
+# million", "an oil field that could contain between 8 and 15 billion barrels". A figure
+# before the words is what they are said of ("two men, believed to be managers"), and what
+# one is believed to be doing is a deed, not a guess at a value ("is believed to be seeking a
+# five-year deal").
+_BELIEVED = re.compile(
+    r"\b(?:(?:believed|thought|reckoned)\s+to\s+(?:be|have)(?!\s+\w+ing\b)"
+    r"|(?:could|may|might)\s+(?:contain|hold))\b",
+    re.IGNORECASE,
+)
+_BELIEVED_REACH = 10
+
+
+def _believed_of(cue: re.Match[str], clause: str, figure: int) -> bool:
+    """Whether a "believed to" or "could contain" cue in ``clause`` is a guess at the
+    figure starting at ``figure``: one a few words after it."""
+    return cue.end() <= figure and len(clause[cue.end() : figure].split()) <= _BELIEVED_REACH
 
 
 # A figure that counts who estimates or forecasts is none of their values: "the average of
@@ -194,7 +240,27 @@ def _speaks_of(cue: re.Match[str], clause: str, figure_end: int) -> bool:
     of 2.3 percent)."""
     if cue.start() < figure_end:
         return True
+    if (relative := _RELATIVE_CUE.search(clause, figure_end, cue.start())) is not None:
+        return len(clause[figure_end : relative.start()].split()) <= _NOUN_WORDS
     return _ESTIMATE_OF.match(clause, cue.end()) is None
+
+
+# A cue after the figure that opens a relative clause tells of the noun just before it:
+# "the 12-cent loss that had been anticipated" is the forecast, but "unless 90% of
+# bondholders agree to terms that would reduce its costs" forecasts no 90%.
+_RELATIVE_CUE = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NOUN_WORDS = 2
+
+
+def _told_after(clause: str, figure_end: int) -> bool:
+    """Whether a relative clause right after the figure forecasts or estimates it: then a
+    definite figure is that value ("the 12-cent loss that had been anticipated")."""
+    return any(
+        (relative := _RELATIVE_CUE.search(clause, figure_end, cue.start())) is not None
+        and len(clause[figure_end : relative.start()].split()) <= _NOUN_WORDS
+        for pattern in (_FORECAST, _ESTIMATE)
+        for cue in pattern.finditer(clause, figure_end)
+    )
 
 
 # What an election's outcome is counted in, and the words that report an outcome.

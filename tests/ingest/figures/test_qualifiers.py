@@ -32,3 +32,11 @@ def test_what_an_employer_cuts_is_a_plan_whatever_its_property() -> None:
     assert statuses["5"] is None  # plants it closes
     assert statuses["About 3,500"] is None  # jobs, though read as "production"
     assert statuses["$95"] == "forecast"
+
+
+def test_a_likelihood_is_an_estimate() -> None:
+    statuses = _statuses(
+        "Lender in trouble\n\n"
+        "Analysts at the bank put the chance of a default by the lender at 30 percent.\n"
+    )
+    assert statuses["30 percent"] == "estimate"

@@ -97,6 +97,74 @@ from service.ingest.figures.status import value_status
         ),
         ("Sales are expected to reach $5 billion, up from $4 billion.", "$5 billion", "forecast"),
         ("Sales are expected to reach $5 billion, up from $4 billion.", "$4 billion", None),
+        # a relative clause after a comma before the figure is out of a cue's reach
+        (
+            "Police estimate the group has 400 members led by Mr Hale, who faces trial on"
+            " two counts of fraud.",
+            "two counts",
+            None,
+        ),
+        (
+            "Police estimate the group has 400 members led by Mr Hale, who faces trial on"
+            " two counts of fraud.",
+            "400",
+            "estimate",
+        ),
+        # a definite count is no estimate either
+        (
+            "Officials estimated that 40 percent of homes in the 15 hardest-hit towns were lost.",
+            "15",
+            None,
+        ),
+        (
+            "Officials estimated that 40 percent of homes in the 15 hardest-hit towns were lost.",
+            "40 percent",
+            "estimate",
+        ),
+        # a cue opening a relative clause tells of the noun just before it
+        (
+            "Aid will flow only if 75% of creditors accept terms that would cut the debt.",
+            "75%",
+            None,
+        ),
+        (
+            "Profit came to 40 cents a share, far from the 25-cent loss that analysts forecast.",
+            "40 cents",
+            None,
+        ),
+        (
+            "Profit came to 40 cents a share, far from the 25-cent loss that analysts forecast.",
+            "25-cent",
+            "forecast",
+        ),
+        # a past expectation is a forecast as reported
+        (
+            "Revenue was $4.2 billion, while analysts expected only $3.9 billion.",
+            "$3.9 billion",
+            "forecast",
+        ),
+        (
+            "Revenue was $4.2 billion, while analysts expected only $3.9 billion.",
+            "$4.2 billion",
+            None,
+        ),
+        (
+            "Profit came to 40 cents a share, far from the 25-cent loss that had been anticipated.",
+            "25-cent",
+            "forecast",
+        ),
+        ("A loss of $2 billion expected by analysts never came.", "$2 billion", "forecast"),
+        ("Fans had long expected the return of the 12-string guitar.", "12-string", None),
+        # what the copy only believes, or what may be held, is a guess at the value after it
+        ("The painting is believed to be worth about $4 million.", "$4 million", "estimate"),
+        ("The ferry is thought to have carried 300 passengers.", "300", "estimate"),
+        ("Three men, believed to be brothers, were held overnight.", "Three", None),
+        ("The striker is believed to be seeking a three-year contract.", "three-year", None),
+        ("The new seam could contain 40 million tonnes of coal.", "40 million tonnes", "estimate"),
+        # who envisions or foresees a value forecasts it, as an analyst's price target does
+        ("The mayor envisions the repairs will take 18 months.", "18 months", "forecast"),
+        ("The broker raised its price target to $48.", "$48", "forecast"),
+        ("The central bank kept its target rate of 4.5%.", "4.5%", None),
     ],
 )
 def test_value_status(sentence: str, number: str, status: str | None) -> None:
