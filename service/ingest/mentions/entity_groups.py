@@ -43,6 +43,7 @@ from service.ingest.mentions.settled_kinds import (
     people_named_for_days,
     ships_as_things,
 )
+from service.ingest.mentions.short_names import organisations_named_short
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ def group_mentions(
     long_names = _long_names(candidates)
     opening = _standfirst_end(body)
     halves = _halves(candidates)
+    short = organisations_named_short(candidates)
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
     by_place: dict[str, _Group] = {}
@@ -135,6 +137,10 @@ def group_mentions(
             group = _group_named(groups, by_key, EntityKind.PLACE, halves[cand.name])
             kind = EntityKind.PLACE
             reason = f"{cand.name!r} is short for {halves[cand.name]!r}"
+        elif group is None and cand.name in short:
+            group = _group_named(groups, by_key, EntityKind.ORGANIZATION, short[cand.name])
+            kind = EntityKind.ORGANIZATION
+            reason = f"{cand.name!r} is short for the organisation {short[cand.name]!r}"
         elif group is None and (full := full_name_of_given(cand, candidates)) is not None:
             group = _group_named(groups, by_key, EntityKind.PERSON, full)
             kind = EntityKind.PERSON
