@@ -23,6 +23,7 @@ from service.ingest.mentions.full_names import (
     full_person_names,
     joinable,
     nearest_full_name,
+    person_key,
     surnames_beside_full_names,
 )
 from service.ingest.mentions.honorifics import honorific_sex, sex_by_honorific
@@ -107,6 +108,8 @@ def group_mentions(
             key = EVENT_PREFIX + event  # "June 9 election" is "the June 9 presidential election"
         if cand.kind is EntityKind.OTHER and cand.name in ships:
             key = name_key(ships[cand.name])  # "the Mysore" is INS Mysore, not the town
+        if cand.kind is EntityKind.PERSON:
+            key = person_key(key)  # "W. Mark Felt Sr" is "Mark Felt"
         group = by_key.get(key)
         reason = None
         kind = cand.kind
@@ -287,10 +290,11 @@ def _group_named(
     groups: list[_Group], by_key: dict[str, _Group], kind: EntityKind, name: str
 ) -> _Group:
     """The group keyed by ``name``, made (of ``kind``) when the article has none yet."""
-    group = by_key.get(name_key(name))
+    key = person_key(name_key(name)) if kind is EntityKind.PERSON else name_key(name)
+    group = by_key.get(key)
     if group is None:
         group = _new_group(groups, kind, name)
-        by_key[name_key(name)] = group
+        by_key[key] = group
     return group
 
 
