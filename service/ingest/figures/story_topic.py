@@ -44,8 +44,12 @@ def story_topic(
         e for e in candidates if not (0 <= e < len(entities) and is_outlet(entities[e]))
     ] or candidates
     if headline:
+        # As the body printed it too: the headline's "UK" is the entity named "U.K.".
+        printed = {m.local_entity for m in mentions if _printed(m.text, headline, 0)}
         headlined = [
-            e for e in candidates if 0 <= e < len(entities) and printed_in(entities[e], headline)
+            e
+            for e in candidates
+            if e in printed or (0 <= e < len(entities) and printed_in(entities[e], headline))
         ]
         candidates = headlined or candidates
     return max(candidates, key=named.count)
@@ -56,10 +60,13 @@ def printed_in(entity: LocalEntity, text: str) -> bool:
     names = {entity.name, *entity.aliases}
     if entity.kind is EntityKind.PERSON:
         names |= {name.split()[-1] for name in names if name.split()}
-    return any(
-        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
-        for name in names
-        if len(name) > 1
+    return any(_printed(name, text) for name in names)
+
+
+def _printed(name: str, text: str, flags: int = re.IGNORECASE) -> bool:
+    """Whether ``text`` prints ``name`` as words of its own (a letter alone never)."""
+    return len(name) > 1 and (
+        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags) is not None
     )
 
 

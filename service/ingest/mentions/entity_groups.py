@@ -23,6 +23,7 @@ from service.ingest.mentions.full_names import (
     full_person_names,
     joinable,
     nearest_full_name,
+    person_key,
     surnames_beside_full_names,
 )
 from service.ingest.mentions.honorifics import honorific_sex, sex_by_honorific
@@ -43,6 +44,7 @@ from service.ingest.mentions.settled_kinds import (
     people_named_for_days,
     ships_as_things,
 )
+from service.ingest.mentions.short_names import organisations_named_short
 from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 
 if TYPE_CHECKING:
@@ -94,6 +96,7 @@ def group_mentions(
     long_names = _long_names(candidates)
     opening = _standfirst_end(body)
     halves = _halves(candidates)
+    short = organisations_named_short(candidates)
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
     by_place: dict[str, _Group] = {}
@@ -105,6 +108,8 @@ def group_mentions(
             key = EVENT_PREFIX + event  # "June 9 election" is "the June 9 presidential election"
         if cand.kind is EntityKind.OTHER and cand.name in ships:
             key = name_key(ships[cand.name])  # "the Mysore" is INS Mysore, not the town
+        if cand.kind is EntityKind.PERSON:
+            key = person_key(key)  # "W. Mark Felt Sr" is "Mark Felt"
         group = by_key.get(key)
         reason = None
         kind = cand.kind
@@ -135,6 +140,10 @@ def group_mentions(
             group = _group_named(groups, by_key, EntityKind.PLACE, halves[cand.name])
             kind = EntityKind.PLACE
             reason = f"{cand.name!r} is short for {halves[cand.name]!r}"
+        elif group is None and cand.name in short:
+            group = _group_named(groups, by_key, EntityKind.ORGANIZATION, short[cand.name])
+            kind = EntityKind.ORGANIZATION
+            reason = f"{cand.name!r} is short for the organisation {short[cand.name]!r}"
         elif group is None and (full := full_name_of_given(cand, candidates)) is not None:
             group = _group_named(groups, by_key, EntityKind.PERSON, full)
             kind = EntityKind.PERSON
@@ -281,10 +290,11 @@ def _group_named(
     groups: list[_Group], by_key: dict[str, _Group], kind: EntityKind, name: str
 ) -> _Group:
     """The group keyed by ``name``, made (of ``kind``) when the article has none yet."""
-    group = by_key.get(name_key(name))
+    key = person_key(name_key(name)) if kind is EntityKind.PERSON else name_key(name)
+    group = by_key.get(key)
     if group is None:
         group = _new_group(groups, kind, name)
-        by_key[name_key(name)] = group
+        by_key[key] = group
     return group
 
 

@@ -105,3 +105,16 @@ def full_name_of_given(cand: Candidate, candidates: Sequence[Candidate]) -> str 
         and name_key(c.name).split()[0] == key
     }
     return next(iter(fulls)) if len(fulls) == 1 and len(everyone) == 1 else None
+
+
+def person_key(key: str) -> str:
+    """The ``name_key`` of a person's name without a leading initial before the name they
+    go by, nor a "Sr" after it: "W. Mark Felt Sr", "W. Mark Felt" and "Mark Felt" are one
+    man ("mark felt"). A "Jr" stays: "Mark Felt Jr" is his son; an initial before a
+    surname alone stays too ("J. Smith" is no given name and surname)."""
+    parts = key.split()
+    if len(parts) > 2 and parts[-1] == "sr":
+        parts = parts[:-1]
+    if len(parts) > 2 and len(parts[0]) == 1:
+        parts = parts[1:]
+    return " ".join(parts)

@@ -3,7 +3,11 @@ money is its country's."""
 
 from __future__ import annotations
 
+from service.ingest.figures.story_topic import story_topic
+from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Span
 from tests.ingest.figures.whom import subjects_of
+
+ORG, PLACE = EntityKind.ORGANIZATION, EntityKind.PLACE
 
 
 def test_an_outlet_the_story_cites_most_is_not_what_it_is_about() -> None:
@@ -36,3 +40,19 @@ def test_money_of_a_central_bank_the_story_is_about_is_the_storys_country() -> N
         "since June, the Central Bank said.\n"
     )
     assert subjects["300 billion forints"] == "Hungary"
+
+
+def test_a_headline_names_an_entity_as_the_body_prints_it() -> None:
+    """The headline's "UK" is the entity named "U.K." (its canonical spelling): the story
+    is about it, not the ministry the body names as often."""
+    mentions = [
+        MentionCandidate(Span(4, 23), "Westland Home Office", "Westland Home Office", ORG, 0, 0),
+        MentionCandidate(Span(30, 32), "UK", "U.K.", PLACE, 0, 1),
+        MentionCandidate(Span(40, 51), "Home Office", "Home Office", ORG, 1, 0),
+        MentionCandidate(Span(60, 62), "UK", "U.K.", PLACE, 1, 1),
+    ]
+    entities = [
+        LocalEntity(0, ORG, "Westland Home Office", ("Home Office",)),
+        LocalEntity(1, PLACE, "U.K.", ()),
+    ]
+    assert story_topic(mentions, entities, "UK to speed up visa checks") == 1

@@ -45,3 +45,33 @@ def test_a_compass_word_with_no_pair_of_halves_stays_apart() -> None:
     mentions, entities = find_mentions(body, split_sentences(body), analyse(body))
     names = {e.index: e.name for e in entities}
     assert all(names[m.local_entity] != "South Carolina" for m in mentions if m.text == "South")
+
+
+def test_a_man_named_with_his_first_initial_and_without_it_is_one_person() -> None:
+    body = "R. Tomas Hallam Sr, the banker, retired. Tomas Hallam said Hallam was tired."
+    at = body.index
+    cands = [
+        Candidate(0, 18, "R. Tomas Hallam Sr", EntityKind.PERSON, 0),
+        Candidate(
+            at("Tomas Hallam said"),
+            at("Tomas Hallam said") + 12,
+            "Tomas Hallam",
+            EntityKind.PERSON,
+            1,
+        ),
+        Candidate(at("Hallam was"), at("Hallam was") + 6, "Hallam", EntityKind.PERSON, 1),
+    ]
+    mentions, entities = group_mentions(body, cands)
+    assert [e.name for e in entities] == ["R. Tomas Hallam Sr"]
+    assert {m.local_entity for m in mentions} == {0}
+
+
+def test_a_surname_joins_a_full_name_printed_with_a_first_initial() -> None:
+    body = "R. Tomas Hallam founded the bank. Hallam sold it in 1990."
+    at = body.index("Hallam sold")
+    cands = [
+        Candidate(0, 15, "R. Tomas Hallam", EntityKind.PERSON, 0),
+        Candidate(at, at + 6, "Hallam", EntityKind.PERSON, 1),
+    ]
+    _, entities = group_mentions(body, cands)
+    assert [(e.name, e.aliases) for e in entities] == [("R. Tomas Hallam", ("Hallam",))]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from service.ingest.mentions.entities import find_mentions
+from service.ingest.mentions.full_names import person_key
+from service.ingest.mentions.names import name_key
 from service.ingest.nlp.model import analyse
 from service.ingest.parse.sentences import split_sentences
 
@@ -45,3 +47,13 @@ def test_a_given_name_alone_is_the_one_person_of_that_given_name_named_before() 
     assert by_text["Nora"] == by_text["Nora Blake"], [e.name for e in entities]
     # two people share the given name: it joins neither
     assert by_text["Dan"] not in (by_text["Dan Fox"], by_text["Dan Ruiz"])
+
+
+def test_a_leading_initial_and_a_senior_leave_the_name_a_man_goes_by() -> None:
+    assert person_key(name_key("R. Tomas Hallam Sr")) == person_key(name_key("Tomas Hallam"))
+    assert person_key(name_key("R. Tomas Hallam")) == person_key(name_key("Tomas Hallam"))
+
+
+def test_a_junior_and_an_initial_before_a_surname_alone_stay() -> None:
+    assert person_key(name_key("Tomas Hallam Jr")) != person_key(name_key("Tomas Hallam"))
+    assert person_key(name_key("R. Hallam")) != person_key(name_key("Hallam"))
