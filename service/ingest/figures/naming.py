@@ -21,7 +21,7 @@ from service.ingest.figures.lexicon import (
     pick,
     plural,
 )
-from service.ingest.figures.trades import cost_borne, sells_a_holding
+from service.ingest.figures.trades import cost_borne, sales_total, sells_a_holding
 from service.ingest.figures.tree import children_of, clause_verb, is_passive, of_object
 
 # Verbs too light to name anything by themselves.
@@ -130,6 +130,8 @@ def verb_concept(verb: Token, unit: str, lex: Lexicon) -> Concept | None:
         lemma = borne  # "delays have cost Airbus $6 billion": a cost, no price
     if lemma == "sell" and sells_a_holding(verb):
         lemma = "sell holding"  # "Intel sold its chip unit to Marvell for $600 million"
+    if sales_total(verb):
+        lemma = "sell in all"  # "sold 13.7 million Macs, totaling $22 billion": takings
     if is_passive(verb) and (hit := pick(lex.passive_verbs.get(lemma), unit)) is not None:
         return hit
     if particle and (hit := pick(lex.verbs.get(f"{lemma} {particle}"), unit)) is not None:

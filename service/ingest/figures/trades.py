@@ -1,6 +1,7 @@
 """What a sum changing hands measures when its verb alone would say price: a cost someone
 bore ("delays have cost Airbus $6 billion") and a holding sold, a deal as one bought is
-("sold its chip unit to Marvell for $600 million"). ``naming.py`` looks the verb up by the
+("sold its chip unit to Marvell for $600 million"), and what the goods sold came to in all
+("sold 13.7 million Macs, totaling $22 billion"). ``naming.py`` looks the verb up by the
 phrase these return.
 """
 
@@ -39,3 +40,27 @@ def sells_a_holding(verb: Token) -> bool:
         if obj.pos_ == "PROPN" or any(c.dep_ == "poss" for c in (*obj.children, *owned.children)):
             return True
     return False
+
+
+# Verbs that say what a sale came to in all: "totaling", "amounting to", "worth".
+_CAME_TO = frozenset({"total", "amount"})
+
+
+def sales_total(verb: Token) -> bool:
+    """Whether the verb tells what the goods a clause sold came to in all, the seller's
+    takings, a revenue: "sold 13.7 million Macs last year, totaling $22 billion", "shipped
+    400,000 cars, amounting to $9 billion in sales". A total of anything else ("aid
+    totaling $5 billion") and of a holding sold, with no number of units ("sold its
+    insurance arm to Allianz, totaling $4 billion"), are no takings."""
+    if verb.lemma_.lower() not in _CAME_TO or verb.dep_ != "advcl":
+        return False
+    sold = verb.head
+    if sold.lemma_.lower() not in ("sell", "ship") or is_passive(sold):
+        return False
+    return any(c.dep_ == "dobj" and _counted(c) for c in children_of(sold))
+
+
+def _counted(goods: Token) -> bool:
+    """Whether the object sold is a number of units, goods rather than a holding: "13.7
+    million Macs", "40 million tickets" (no "its insurance arm")."""
+    return any(c.dep_ == "nummod" or c.like_num for c in goods.children)

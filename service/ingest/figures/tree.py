@@ -148,9 +148,24 @@ def governor_of(token: Token) -> Token | None:
             head = head.head  # "the toll would have been more than a thousand"
         elif head.lower_ in _FRAMES and head.dep_ == "pobj" and head.head.dep_ == "prep":
             head = head.head.head  # "an offer in excess of $160 million": the offer's
+        elif _dated(head):
+            head = head.head.head  # "bought the firm in late 2006 for $51 million"
     if head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         return head
     return None
+
+
+def _dated(token: Token) -> bool:
+    """Whether the token is a date set in the clause by a preposition ("in late 2006",
+    "on Monday"): an amount the parse hangs on it belongs to the clause's verb, as in
+    "bought the car maker in late 2006 for $51 million" (bought for it, not 2006's)."""
+    return (
+        token.ent_type_ == "DATE"
+        and token.pos_ in ("NUM", "PROPN")
+        and token.dep_ == "pobj"
+        and token.head.dep_ == "prep"
+        and token.head.head.pos_ == "VERB"
+    )
 
 
 def _aside(participle: Token) -> bool:

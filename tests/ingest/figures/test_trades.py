@@ -49,3 +49,32 @@ def test_a_holding_sold_is_a_deal_and_a_product_sold_keeps_its_price(
     sentence: str, text: str, concept: str
 ) -> None:
     assert reading_of(sentence, text)[0] == concept, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # what the goods a clause sold came to in all is the seller's takings
+        ("The carmaker said it sold 2.1 million vehicles last year, totaling $48 billion.",
+         "$48 billion", "revenue"),
+        ("The studio sold 40 million tickets in China, totalling $310 million.",
+         "$310 million", "revenue"),
+        ("The firm shipped 900,000 printers in the quarter, amounting to $1.2 billion.",
+         "$1.2 billion", "revenue"),
+    ],
+)  # fmt: skip
+def test_what_goods_sold_came_to_is_revenue(sentence: str, text: str, concept: str) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        # a total of anything but goods sold is no takings
+        ("Congress approved relief for farmers last year, totaling $12 billion.", "$12 billion"),
+        # a holding sold is a deal
+        ("The bank sold its insurance arm to Allianz, totaling $4 billion.", "$4 billion"),
+    ],
+)  # fmt: skip
+def test_a_total_of_other_things_is_no_revenue(sentence: str, text: str) -> None:
+    assert reading_of(sentence, text)[0] != "revenue", sentence

@@ -68,3 +68,17 @@ def test_a_participle_set_off_by_commas_does_not_govern_its_noun() -> None:
         " cast their ballots by noon."
     )
     assert reading_of(sentence, "Some 1.9 million people")[0] == "voters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "concept"),
+    [
+        # an amount the parse hangs on a date in the clause is the clause verb's
+        ("The Greek government bought back the Patras-based tank maker from Krupp, in late "
+         "2006 for US$48 million.", "US$48 million", "deal_value"),
+    ],
+)  # fmt: skip
+def test_an_amount_hung_on_a_date_is_read_from_the_clause_verb(
+    sentence: str, text: str, concept: str
+) -> None:
+    assert reading_of(sentence, text)[0] == concept, sentence
