@@ -116,6 +116,8 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
             continue  # "calling the alleged collusion "...": a word of a noun, not a cue
         if m.group().lower() in _FINDING and _FOUND_OBJECT.match(masked, m.end(), end):
             continue  # "Russia found a "willing partner"": found something, said nothing
+        if m.group().lower() in _ANSWERING and _answered_with_an_act(masked, m.end(), end):
+            continue  # "the army responded with a single shell": an act, not words
         if not WORD.search(masked, start, m.start()) and _OPENING_PARTICIPLE.match(
             masked, m.start()
         ):
@@ -137,6 +139,37 @@ _FINDING = frozenset({"found", "finds"})
 
 
 _FOUND_OBJECT = re.compile(r"\s+(?!that\b)[a-z]")
+
+
+# Answering speaks with words ('he replied: "..."', "responded with a statement saying"),
+# not with a thing done ("the army responded with a single shell", "Iverson responded
+# with an MVP-caliber season"): an answer "with" a word that is no way of speaking.
+_ANSWERING = frozenset({"responded", "responds", "replied", "replies", "answered", "answers"})
+
+
+_ANSWERED_WITH = re.compile(r"\s+with\s+(?P<words>[^,;:.!?" + MASK + "]{1,60})")
+
+
+# Words an answer is made of
+_SPOKEN = frozenset(
+    {
+        *("statement", "statements", "tweet", "tweets", "letter", "post", "message", "note"),
+        *("comment", "comments", "remark", "remarks", "words", "question", "questions"),
+        *("joke", "quip", "answer", "reply", "response", "announcement", "denial"),
+        *("release", "saying"),
+    }
+)
+
+
+def _answered_with_an_act(masked: str, at: int, end: int) -> bool:
+    """Whether an answering verb ending at ``at`` goes on "with" something done, not said:
+    "responded with a single shell", not "responded with a statement" or "replied with a
+    curt "..."" (a quotation right after the words)."""
+    m = _ANSWERED_WITH.match(masked, at, end)
+    if m is None or masked.startswith(MASK, m.end()):
+        return False
+    words = m.group("words").lower().split()[:4]
+    return bool(words) and not _SPOKEN.intersection(words)
 
 
 # A sentence opened by a participle clause: "Asked whether he would stay, Guardiola

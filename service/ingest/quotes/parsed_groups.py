@@ -62,3 +62,50 @@ def _people(
         and entities[m.local_entity].kind is EntityKind.PERSON
     ]
     return list(dict.fromkeys(found))
+
+
+def group_continued(
+    quote: QuoteCandidate,
+    previous: tuple[QuoteCandidate, QuoteCandidate] | None,
+    doc: Doc,
+) -> QuoteCandidate:
+    """A "they" quote nobody stands for, credited as the quote just before it when that
+    one was also told by a group: 'The committee chairmen said "..." ... '"...," they
+    said' is the chairmen's again, as is a second '"...," they wrote' after a first
+    "they" the list of three chairmen named. ``previous`` is the quote before, as the
+    cue rules read it and as credited; it must sit in the quote's sentence or one of the
+    two before, and have been told by "they" or by a plural noun ("the chairmen")."""
+    if quote.speaker is not None or (quote.speaker_text or "").casefold() != "they":
+        return quote
+    if previous is None:
+        return quote
+    read, credited = previous
+    if credited.speaker is None and credited.speaker_text is None:
+        return quote
+    if (credited.speaker, (credited.speaker_text or "").casefold()) == (None, "they"):
+        return quote
+    sentences = [s for s in doc.sents if s.end_char <= quote.sentence.start]
+    window = sentences[-_SENTENCES_BACK:]
+    floor = window[0].start_char if window else quote.sentence.start
+    if read.sentence.start < floor:
+        return quote
+    if not _by_group(read, doc):
+        return quote
+    return replace(quote, speaker=credited.speaker, speaker_text=credited.speaker_text)
+
+
+def _by_group(read: QuoteCandidate, doc: Doc) -> bool:
+    """Whether the cue rules read ``read`` as told by "they" or by a phrase whose last
+    word the parse tags plural ("the Republican congressmen"), not by one person."""
+    told = (read.speaker_text or "").split()
+    if not told:
+        return False
+    if told[-1].casefold() == "they":
+        return True
+    words = [
+        t for t in doc[:] if read.sentence.start <= t.idx < read.sentence.end and t.text == told[-1]
+    ]
+    return any(t.tag_ in _PLURAL for t in words)
+
+
+_PLURAL = frozenset({"NNS", "NNPS"})

@@ -27,7 +27,7 @@ from service.ingest.model import EntityKind, LocalEntity, MentionCandidate, Quot
 from service.ingest.quotes.not_statements import names_something
 from service.ingest.quotes.noun_phrases import holds_role
 from service.ingest.quotes.parsed_descriptions import described_again, no_description
-from service.ingest.quotes.parsed_groups import listed_speakers
+from service.ingest.quotes.parsed_groups import group_continued, listed_speakers
 from service.ingest.quotes.parsed_pronouns import pronoun_credited
 from service.ingest.quotes.parsed_subjects import (
     PARTICIPLES,
@@ -95,6 +95,9 @@ def _credit_one(
     listed = listed_speakers(q, doc, mentions, entities)
     if listed is not q:
         return listed
+    continued = group_continued(q, previous, doc)
+    if continued is not q:
+        return continued
     if q.speaker is None and q.speaker_text and no_description(doc, q, q.speaker_text):
         return described_again(q, doc, mentions, entities)
     if q.cue is not None and q.cue.lower() in PARTICIPLES:

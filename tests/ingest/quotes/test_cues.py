@@ -92,3 +92,21 @@ def test_a_participle_after_the_describes_a_noun_and_is_no_cue() -> None:
         'calling the alleged breach of contract "a betrayal of every taxpayer in the city."\n'
     )
     assert got["a betrayal of every "] == "Tom Bell"
+
+
+def test_responded_with_an_act_is_no_cue() -> None:
+    got = speakers(
+        "The State Department condemned the strike on Tuesday.\n\n"
+        "Explaining the strike, the navy claimed that a rocket was fired from the pier, "
+        "and it responded with a single shell; the blast was worse because the smugglers "
+        'had "rigged the warehouse".\n'
+    )
+    assert got["rigged the warehouse"] != "State Department"
+
+
+def test_replied_with_a_statement_is_a_cue() -> None:
+    got = speakers(
+        "Senator Ruth Hale replied with a short statement on Tuesday, calling the report "
+        '"entirely false".\n'
+    )
+    assert got["entirely false"] == "Ruth Hale"

@@ -23,3 +23,25 @@ def test_they_after_a_subject_naming_no_one_stays_they() -> None:
         '"We will strike until the offer is doubled," they said.'
     )
     assert parsed_speakers(body) == [("We will strike until the offer is doubled,", "they")]
+
+
+def test_they_after_a_quote_told_by_a_plural_description_is_that_description() -> None:
+    body = (
+        "The two senators wrote that the contract had been rushed.\n\n"
+        '"The bidding closed before the auditors had finished," the senators wrote.\n\n'
+        'The tender should be rerun "from the start, with every bid opened in public," '
+        "they said."
+    )
+    assert parsed_speakers(body)[-1] == (
+        "from the start, with every bid opened in public,",
+        "the senators",
+    )
+
+
+def test_they_after_a_quote_told_by_one_person_stays_they() -> None:
+    body = (
+        "The dockers met the port's owners on Monday.\n\n"
+        '"The offer is an insult," the union leader said.\n\n'
+        'The offer was "nowhere near enough," they said.'
+    )
+    assert parsed_speakers(body)[-1] == ("nowhere near enough,", "they")
