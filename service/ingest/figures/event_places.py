@@ -93,9 +93,11 @@ def wider_than_city(body: str, place: MentionCandidate) -> bool:
     region GeoNames knows ("Texas"), a sea or an island by its name ("the Persian Gulf",
     "Qeshm Island") or by the word printed after or before it ("jolted Qeshm island off
     Iran's southern coast", "the Indonesian province of Aceh")."""
+    kind = place_type(place.name)
     return (
-        place_type(place.name) == "region"
-        or _WIDE_NAME.search(place.text) is not None
+        kind == "region"
+        # a city's name may end so: "Montego Bay"
+        or (kind != "city" and _WIDE_NAME.search(place.text) is not None)
         or _WIDE_AFTER.match(body, place.span.end) is not None
         or _WIDE_BEFORE.search(body, max(0, place.span.start - 30), place.span.start) is not None
     )

@@ -57,3 +57,11 @@ def test_a_toll_on_an_island_or_in_a_province_is_the_countrys() -> None:
     )
     assert subjects["14 people"] == "Philippines"
     assert subjects["nine people"] == "Philippines"
+
+
+def test_a_toll_in_a_city_named_for_a_bay_is_the_citys() -> None:
+    subjects = subjects_of(
+        "Floods in Jamaica\n\n"
+        "Heavy rain fell across Jamaica on Monday. Floods killed 12 people in Montego Bay.\n"
+    )
+    assert subjects["12 people"] == "Montego Bay"
