@@ -1,8 +1,9 @@
 """The place a toll is of: the one place its sentence ties to the count ("719 dead and 863
 injured in a stampede near Mecca"), the place printed as where it happened of several
 ("a bus carrying the Togo team to the Cup in Angola"), the country whose authority found it
-("the Haitian government found 111,481 bodies"), else the country (``COUNTRY``); and when a
-count stops taking the story's city."""
+("the Haitian government found 111,481 bodies"), else the country (``COUNTRY``), as is a
+toll placed on an island, a sea or in a province ("jolted Qeshm island off Iran's southern
+coast"); and when a count stops taking the story's city."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from service.ingest.figures.sentence_mentions import SentenceMentions
-from service.ingest.mentions.places import country_of_demonym
+from service.ingest.mentions.places import country_of_demonym, place_type
 from service.ingest.model import (
     EntityKind,
     FigureCandidate,
@@ -70,8 +71,36 @@ def event_place(
                     break
                 owners.append(later)
         if figure in owners:
-            return place.local_entity
+            return COUNTRY if wider_than_city(sm.body, place) else place.local_entity
     return COUNTRY
+
+
+# Places a toll is never of, by their name or the word the copy puts by them: a sea, an
+# island, a province ("the Indian Ocean", "Qeshm island", "the province of Aceh").
+_WIDE = (
+    r"(?:ocean|sea|gulf|bay|strait|channel|island|islands|peninsula|province|region"
+    r"|district|county|state|national\s+park)"
+)
+_WIDE_NAME = re.compile(rf"(?:^(?:Gulf|Bay|Sea|Strait)\s+of\b|\b{_WIDE}$)", re.IGNORECASE)
+_WIDE_AFTER = re.compile(rf"\s+{_WIDE}\b", re.IGNORECASE)
+# "the province of Aceh", not "the downtown district of Tijuana" (a part of a city)
+_WIDE_BEFORE = re.compile(r"\b(?:island|province|region|state)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def wider_than_city(body: str, place: MentionCandidate) -> bool:
+    """Whether the copy tells a place as wider than a city, so that a toll placed there is
+    the country's (the gold's "the city the copy places it in, else the country"): a
+    region GeoNames knows ("Texas"), a sea or an island by its name ("the Persian Gulf",
+    "Qeshm Island") or by the word printed after or before it ("jolted Qeshm island off
+    Iran's southern coast", "the Indonesian province of Aceh")."""
+    kind = place_type(place.name)
+    return (
+        kind == "region"
+        # a city's name may end so: "Montego Bay"
+        or (kind != "city" and _WIDE_NAME.search(place.text) is not None)
+        or _WIDE_AFTER.match(body, place.span.end) is not None
+        or _WIDE_BEFORE.search(body, max(0, place.span.start - 30), place.span.start) is not None
+    )
 
 
 _JOINED = re.compile(r"\band\b")

@@ -18,7 +18,8 @@ _CITY_AFTER = re.compile(
 
 
 def city_entities(body: str, mentions: Sequence[MentionCandidate]) -> frozenset[int]:
-    """PLACE entities the copy marks as cities ("the country's largest city, Almaty")."""
+    """PLACE entities the copy marks as cities ("the country's largest city, Almaty"), or
+    GeoNames does, unless the copy calls them an island or a province."""
     cities: set[int] = set()
     for m in mentions:
         if m.kind is not EntityKind.PLACE or m.local_entity < 0:
@@ -33,7 +34,14 @@ def city_entities(body: str, mentions: Sequence[MentionCandidate]) -> frozenset[
             or place_type(m.name) == "city"
         ):
             cities.add(m.local_entity)
-    return frozenset(cities)
+    # A place the copy calls an island or a province is none, though GeoNames knows a
+    # town of its name: "jolted Qeshm island off Iran's southern coast" (not "New York
+    # state", which leaves the city a city).
+    wider = {m.local_entity for m in mentions if _ISLAND_AFTER.match(body, m.span.end)}
+    return frozenset(cities - wider)
+
+
+_ISLAND_AFTER = re.compile(r"\s+(?:island|islands|province|peninsula)\b", re.IGNORECASE)
 
 
 def main_place(

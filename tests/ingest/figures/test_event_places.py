@@ -46,3 +46,22 @@ def test_a_count_a_nations_government_found_is_that_countrys() -> None:
     assert subjects["2,300 people"] == "Lima"
     assert subjects["4,120"] == "Peru"
     assert subjects["85"] != "Peru"
+
+
+def test_a_toll_on_an_island_or_in_a_province_is_the_countrys() -> None:
+    subjects = subjects_of(
+        "Quake in the Philippines\n\n"
+        "The Philippines was shaken on Friday. A quake killed 14 people on Leyte island. "
+        "Another killed nine people in the province of Samar. Floods killed six people in "
+        "the Philippines.\n"
+    )
+    assert subjects["14 people"] == "Philippines"
+    assert subjects["nine people"] == "Philippines"
+
+
+def test_a_toll_in_a_city_named_for_a_bay_is_the_citys() -> None:
+    subjects = subjects_of(
+        "Floods in Jamaica\n\n"
+        "Heavy rain fell across Jamaica on Monday. Floods killed 12 people in Montego Bay.\n"
+    )
+    assert subjects["12 people"] == "Montego Bay"
