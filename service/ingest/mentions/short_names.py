@@ -12,17 +12,12 @@ from service.ingest.mentions.candidate import Candidate
 from service.ingest.mentions.names import is_acronym, name_key
 from service.ingest.model import EntityKind
 
-# Names of papers that copy prints alone for the one paper of that name in the story
-# ("The New York Times reported ... the Times said").
-_PAPER_WORDS = gz.word_set(
-    """times post journal herald tribune gazette chronicle telegraph courier inquirer
-    examiner bulletin"""
-)
-# Single words that alone are what any organisation of their kind is called ("the
-# Court", "the House", "the Bank"): never short for the one full name the story prints.
-_GENERIC = (gz.ORG_HEADS - _PAPER_WORDS) | gz.word_set(
-    """house treasury store ministry navy air fed reserve state states"""
-)
+# Single words short for the one full name in the story that ends in them, like any
+# short name ("the Navy" of "Indian Navy", "the Commission" of "European Commission",
+# "the Times" of "New York Times"), except these, which stand for another body of their
+# kind: "the House" is the House of Representatives beside "White House", "the Court"
+# the higher court an appeal is argued before, "the State" the prosecution.
+_NEVER_SHORT = gz.word_set("""house court tribunal state states fed reserve air store""")
 # Kinds a short name of an organisation may have been given by the recogniser.
 _SHORT_KINDS = (EntityKind.ORGANIZATION, EntityKind.OTHER)
 
@@ -31,8 +26,8 @@ def organisations_named_short(candidates: Sequence[Candidate]) -> dict[str, str]
     """Short name -> the one organisation name of several words in the article that ends
     in its words: "Saints" -> "New Orleans Saints", "Blazers" -> "Portland Trail Blazers"
     (beside "Trail Blazers", itself short for it). None where two organisations end in it
-    ("Times" beside "New York Times" and "Los Angeles Times"), for a single word any
-    organisation of its kind is called ("Court" of "Supreme Court"), an acronym (the
+    ("Times" beside "New York Times" and "Los Angeles Times"), for a single word that
+    stands for another body of its kind ("Court" of "Supreme Court"), an acronym (the
     "RCMP" of "Creston RCMP" is the whole force), a place ("Japan" of "Bank of Japan"),
     or the words after "of" in the full name ("Alabama" of "University of Alabama")."""
     fulls: dict[str, str] = {}
@@ -52,7 +47,7 @@ def organisations_named_short(candidates: Sequence[Candidate]) -> dict[str, str]
             or not words
             or is_acronym(cand.name)
             or gz.place_canonical(cand.name)
-            or (len(words) == 1 and cand.name.lower() in _GENERIC)
+            or (len(words) == 1 and cand.name.lower() in _NEVER_SHORT)
             or len([w for w in words if w not in _CONNECTORS]) > 2
         ):
             continue

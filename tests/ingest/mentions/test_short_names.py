@@ -38,6 +38,26 @@ def test_a_word_any_organisation_of_its_kind_is_called_stays_apart() -> None:
     assert organisations_named_short(cands) == {}
 
 
+def test_a_word_of_its_kind_is_short_for_the_one_full_name_ending_in_it() -> None:
+    body = "The Norvian Navy seized a skiff on Monday. The Navy said six men were held."
+    cands = _names(body, ("Norvian Navy", ORG), ("Navy", ORG))
+    assert organisations_named_short(cands) == {"Navy": "Norvian Navy"}
+
+
+def test_a_word_of_its_kind_two_full_names_end_in_stays_apart() -> None:
+    body = "Tarwick Savings Bank and Ledford Farmers Bank merged. The Bank kept both names."
+    cands = _names(
+        body, ("Tarwick Savings Bank", ORG), ("Ledford Farmers Bank", ORG), ("Bank", ORG)
+    )
+    assert organisations_named_short(cands) == {}
+
+
+def test_the_house_is_never_short_for_a_full_name() -> None:
+    body = "The White House sent the bill on. The House passed it on Friday by 12 votes."
+    cands = _names(body, ("White House", ORG), ("House", ORG))
+    assert organisations_named_short(cands) == {}
+
+
 def test_a_place_or_the_words_after_of_are_not_the_organisation() -> None:
     body = "The Bank of Norvia raised rates. Exports from Norvia fell; Tarwick University said so."
     cands = _names(
