@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from service.ingest.figures.group_names import names_a_group
 from service.ingest.figures.not_figures import LEADING_ZERO, is_name_number, sentence_initial
 from service.ingest.figures.number_words import (
     AND_A_HALF,
@@ -53,6 +54,8 @@ def printed_value(body: str, m: re.Match[str]) -> tuple[str, float, float | None
         return None  # "serial number 001", "Crimestoppers on 0800 555111": a label
     if kind == "words" and m.group(0)[0].isupper() and not sentence_initial(body, start):
         return None  # "the Big Three", "Group of Seven": part of a name
+    if kind == "words" and names_a_group(body, start, end):
+        return None  # "the two Koreas", "the big three carmakers": part of a name
     if (
         kind == "digits"
         and is_name_number(body, start)
